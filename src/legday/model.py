@@ -1,0 +1,335 @@
+"""The runner's world as small immutable types.
+
+Everything in the core (rules, planner, progression) speaks these types and nothing else,
+so adapters (calendars, exports, store, CLI, web) only ever translate to and from them.
+Data flows one way: calendar -> runs -> plan -> sessions -> logs -> next prescription.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time, timedelta
+from enum import StrEnum
+
+__all__ = [
+    "HARD_RUN_KINDS",
+    "INJURIES",
+    "MAJOR_GROUPS",
+    "WEEKLY_GROUPS",
+    "Citation",
+    "Cooldown",
+    "Cues",
+    "Equipment",
+    "Exercise",
+    "ExerciseKind",
+    "Level",
+    "Muscle",
+    "Phase",
+    "Plan",
+    "Prescription",
+    "Profile",
+    "Run",
+    "RunKind",
+    "Session",
+    "Violation",
+    "Warmup",
+    "Week",
+]
+
+
+class RunKind(StrEnum):
+    """How demanding a calendar entry is; `hard`, `long` and `race` keep strength away."""
+
+    EASY = "easy"
+    HARD = "hard"
+    LONG = "long"
+    RACE = "race"
+    REST = "rest"
+
+
+HARD_RUN_KINDS = frozenset({RunKind.HARD, RunKind.LONG, RunKind.RACE})
+
+
+class Muscle(StrEnum):
+    QUADS = "quads"
+    HAMSTRINGS = "hamstrings"
+    GLUTES = "glutes"
+    CALVES = "calves"
+    HIP_ABDUCTORS = "hip-abductors"
+    HIP_ADDUCTORS = "hip-adductors"
+    CORE = "core"
+    SHINS = "shins"
+    FEET = "feet"
+
+
+# `several-groups`: shins and feet count as one group.
+MAJOR_GROUPS: dict[Muscle, str] = {
+    Muscle.QUADS: "quads",
+    Muscle.HAMSTRINGS: "hamstrings",
+    Muscle.GLUTES: "glutes",
+    Muscle.CALVES: "calves",
+    Muscle.HIP_ABDUCTORS: "hip-abductors",
+    Muscle.HIP_ADDUCTORS: "hip-adductors",
+    Muscle.CORE: "core",
+    Muscle.SHINS: "shins/feet",
+    Muscle.FEET: "shins/feet",
+}
+WEEKLY_GROUPS = frozenset(
+    {
+        Muscle.QUADS,
+        Muscle.HAMSTRINGS,
+        Muscle.GLUTES,
+        Muscle.CALVES,
+        Muscle.HIP_ABDUCTORS,
+        Muscle.CORE,
+    }
+)
+
+INJURIES: dict[str, str] = {
+    "shin-splints": "shin splints (medial tibial stress syndrome)",
+    "runners-knee": "runner's knee (patellofemoral pain)",
+    "achilles": "Achilles tendon pain",
+    "it-band": "iliotibial band syndrome",
+    "plantar-fascia": "plantar heel pain (plantar fasciopathy)",
+    "hamstring": "hamstring strain or tendinopathy",
+}
+
+
+class ExerciseKind(StrEnum):
+    WARMUP = "warmup"
+    STRENGTH = "strength"
+    BALANCE = "balance"
+    PLYOMETRIC = "plyometric"
+    MOBILITY = "mobility"
+    STRETCH = "stretch"
+    CARDIO = "cardio"
+
+
+class Level(StrEnum):
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+
+    @property
+    def rank(self) -> int:
+        return list(Level).index(self)
+
+
+class Equipment(StrEnum):
+    """What an exercise needs. `bodyweight` and `wall` are always at hand."""
+
+    BODYWEIGHT = "bodyweight"
+    WALL = "wall"
+    DUMBBELLS = "dumbbells"
+    KETTLEBELL = "kettlebell"
+    BARBELL = "barbell"
+    BAND = "band"
+    STEP = "step"
+    BENCH = "bench"
+    BOX = "box"
+    MAT = "mat"
+    MACHINE = "machine"
+
+
+ALWAYS_AT_HAND = frozenset({Equipment.BODYWEIGHT, Equipment.WALL})
+
+
+class Phase(StrEnum):
+    """What a week is for, from the races in the calendar (and recovery cadence)."""
+
+    OFF_SEASON = "off-season"
+    BASE = "base"
+    BUILD = "build"
+    PEAK = "peak"
+    TAPER = "taper"
+    RACE = "race"
+    POST_RACE = "post-race"
+    RECOVERY = "recovery"
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where the evidence for an injury-care exercise comes from."""
+
+    source: str
+    year: int
+    note: str = ""
+    doi: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Form cues every exercise carries (`form-first`, `movement-quality`)."""
+
+    setup: str
+    movement: str
+    range: str
+    breathing: str
+    lockout: str
+
+    def as_list(self) -> tuple[str, ...]:
+        return (self.setup, self.movement, self.range, self.breathing, self.lockout)
+
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    """One reviewed catalogue entry (see `catalogue/data/<id>.toml`)."""
+
+    id: str
+    name: str
+    kind: ExerciseKind
+    muscles: tuple[Muscle, ...]
+    unilateral: bool
+    balance: bool
+    equipment: tuple[Equipment, ...]
+    level: Level
+    tempo: str
+    cues: Cues
+    measure: str = "reps"  # "reps", "seconds" or "minutes"
+    regressions: tuple[str, ...] = ()
+    progressions: tuple[str, ...] = ()
+    injury_care: tuple[str, ...] = ()
+    evidence: tuple[Citation, ...] = ()
+    description: str = ""
+    loadable: bool = False  # can take external load (dumbbells, kettlebell, barbell)
+    fit_category: str = ""
+    fit_name: str = ""
+
+    @property
+    def lower_body(self) -> bool:
+        return bool(set(self.muscles) - {Muscle.CORE})
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A calendar entry on the running plan, already classified."""
+
+    day: date
+    title: str
+    kind: RunKind
+    start: time | None = None
+    end: time | None = None
+    minutes: int | None = None
+    is_strength: bool = False  # an existing strength session found in the calendar
+    reason: str = ""  # why it got its kind, shown by `legday runs`
+    source: str = ""  # file and line or UID
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What the athlete told us; everything the planner may not guess."""
+
+    start: date
+    weeks: int = 16
+    sessions: int | None = None  # 2 or 3; None means the phase decides
+    injuries: tuple[str, ...] = ()
+    equipment: frozenset[Equipment] = ALWAYS_AT_HAND
+    level: Level = Level.BEGINNER
+    minutes: int = 40
+    days: frozenset[int] = frozenset(range(7))  # weekday numbers, Monday = 0
+    recovery_every: int = 4
+    seed: int = 0
+    blocked: frozenset[date] = frozenset()
+    races: tuple[date, ...] = ()  # extra races not in the calendar
+    dominant_leg: str | None = None
+    timezone: str | None = None
+
+    @property
+    def end(self) -> date:
+        return self.start + timedelta(days=7 * self.weeks - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Warmup:
+    exercise: str
+    minutes: float
+
+
+@dataclass(frozen=True, slots=True)
+class Cooldown:
+    exercise: str
+    seconds: int
+
+
+@dataclass(frozen=True, slots=True)
+class Prescription:
+    """One exercise of a session's main block, self-contained so a plan can be checked alone."""
+
+    exercise: str
+    sets: int
+    reps: int | None
+    seconds: int | None
+    per_side: bool
+    load: str
+    tempo: str
+    target_rpe: int
+    muscles: tuple[Muscle, ...]
+    unilateral: bool
+    balance: bool
+    injury_care: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
+    kind: ExerciseKind = ExerciseKind.STRENGTH
+    rest_seconds: int = 60
+    new: bool = False  # first time in this plan (`variety`)
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """A strength session on one day, with the reasons it looks as it does."""
+
+    day: date
+    minutes: int
+    warmup: tuple[Warmup, ...]
+    main: tuple[Prescription, ...]
+    cooldown: tuple[Cooldown, ...]
+    why: str
+    start: time | None = None
+    phase: Phase = Phase.BUILD
+
+    @property
+    def exercise_ids(self) -> frozenset[str]:
+        return frozenset(p.exercise for p in self.main)
+
+
+@dataclass(frozen=True, slots=True)
+class Week:
+    start: date
+    phase: Phase
+    note: str
+    target: int  # strength sessions the planner aimed for
+
+    @property
+    def end(self) -> date:
+        return self.start + timedelta(days=6)
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """A rule a plan breaks, or a soft target it misses, in plain words."""
+
+    rule: str
+    day: date | None
+    message: str
+    hard: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    start: date
+    end: date
+    weeks: tuple[Week, ...]
+    runs: tuple[Run, ...]
+    sessions: tuple[Session, ...]
+    violations: tuple[Violation, ...] = ()
+    profile: Profile | None = None
+    recovery_every: int = 4
+    injuries: tuple[str, ...] = field(default=())
+
+    def days(self) -> list[date]:
+        return [self.start + timedelta(days=i) for i in range((self.end - self.start).days + 1)]
+
+    def runs_on(self, day: date) -> list[Run]:
+        return [r for r in self.runs if r.day == day]
