@@ -1,0 +1,3 @@
+from legday.cli import run
+
+run()

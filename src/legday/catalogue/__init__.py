@@ -1,0 +1,60 @@
+"""The exercise catalogue as a pure, queryable collection.
+
+The entries live as reviewed data in `data/<id>.toml` under `schema.json`; `loader.py`
+reads and validates them. This module does no I/O so the planner can depend on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from legday.errors import InputError
+from legday.model import ALWAYS_AT_HAND, Equipment, Exercise, ExerciseKind, Level
+
+__all__ = ["Catalogue"]
+
+
+class Catalogue:
+    """Exercises by id, with the filters the planner needs."""
+
+    def __init__(self, exercises: Iterable[Exercise]) -> None:
+        self._by_id: dict[str, Exercise] = {}
+        for exercise in exercises:
+            if exercise.id in self._by_id:
+                raise ValueError(f"duplicate exercise id {exercise.id!r}")
+            self._by_id[exercise.id] = exercise
+
+    def __getitem__(self, exercise_id: str) -> Exercise:
+        try:
+            return self._by_id[exercise_id]
+        except KeyError:
+            raise InputError("exercise", f"unknown exercise id {exercise_id!r}") from None
+
+    def get(self, exercise_id: str) -> Exercise | None:
+        return self._by_id.get(exercise_id)
+
+    def __contains__(self, exercise_id: object) -> bool:
+        return exercise_id in self._by_id
+
+    def __iter__(self) -> Iterator[Exercise]:
+        return iter(self._by_id.values())
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def of_kind(self, *kinds: ExerciseKind) -> tuple[Exercise, ...]:
+        return tuple(e for e in self if e.kind in kinds)
+
+    def doable(
+        self, equipment: frozenset[Equipment], level: Level, *kinds: ExerciseKind
+    ) -> tuple[Exercise, ...]:
+        """Exercises of these kinds the athlete has the kit and the experience for."""
+        at_hand = equipment | ALWAYS_AT_HAND
+        return tuple(
+            e
+            for e in self.of_kind(*kinds)
+            if set(e.equipment) <= at_hand and e.level.rank <= level.rank
+        )
+
+    def for_injury(self, injury: str) -> tuple[Exercise, ...]:
+        return tuple(e for e in self if injury in e.injury_care)
