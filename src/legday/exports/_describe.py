@@ -1,0 +1,252 @@
+"""One wording of a plan for every human-readable export (Markdown, HTML, iCalendar).
+
+The printout, the calendar event and the shared Markdown must say the same thing about a
+session, so the words (and where a session sits in the day, `run-first`) are decided here once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from legday.catalogue import Catalogue
+from legday.model import Cooldown, Phase, Plan, Prescription, Run, Session, Warmup, Week
+
+__all__ = [
+    "DEFAULT_START",
+    "ExerciseWords",
+    "Picture",
+    "SessionWords",
+    "cooldown_line",
+    "cues_for",
+    "describe_session",
+    "details",
+    "dose",
+    "exercise_name",
+    "is_inline_svg",
+    "load_kg",
+    "plan_span",
+    "rest_week_title",
+    "run_end",
+    "run_line",
+    "session_start",
+    "session_summary",
+    "session_text",
+    "sessions_by_week",
+    "warmup_line",
+    "week_heading",
+]
+
+# A hook another module fills in later: exercise id -> relative image path or inline SVG.
+Picture = Callable[[str], str]
+
+# When the day has no timed run and the session has no start, it goes in the early evening:
+# late enough to follow a morning or lunchtime run, early enough to leave the evening free.
+DEFAULT_START = time(18, 0)
+# Run entries with a start but neither end nor duration are assumed to take this long.
+_ASSUMED_RUN = timedelta(minutes=60)
+
+_KG = re.compile(r"(\d+(?:[.,]\d+)?)\s*kg\b", re.IGNORECASE)
+
+
+def exercise_name(catalogue: Catalogue, exercise_id: str) -> str:
+    """The catalogue name; a plan made with another catalogue still prints readably."""
+    exercise = catalogue.get(exercise_id)
+    if exercise is not None:
+        return exercise.name
+    return exercise_id.replace("-", " ").replace("_", " ").capitalize()
+
+
+def cues_for(prescription: Prescription, catalogue: Catalogue) -> tuple[str, ...]:
+    """The plan's own cues, else the catalogue's (`form-first`: every exercise has cues)."""
+    if prescription.cues:
+        return prescription.cues
+    exercise = catalogue.get(prescription.exercise)
+    return exercise.cues.as_list() if exercise is not None else ()
+
+
+def _seconds(seconds: float) -> str:
+    whole = round(seconds)
+    if whole >= 60 and whole % 60 == 0:
+        return f"{whole // 60} min"
+    return f"{whole} s"
+
+
+def dose(prescription: Prescription) -> str:
+    """Sets × reps (or seconds for holds), e.g. `3 × 8 per side` or `2 × 30 s`."""
+    if prescription.reps is not None:
+        each = f"{prescription.reps}"
+    elif prescription.seconds is not None:
+        each = _seconds(prescription.seconds)
+    else:
+        each = "as prescribed"
+    side = " per side" if prescription.per_side else ""
+    return f"{prescription.sets} × {each}{side}"
+
+
+def details(prescription: Prescription) -> list[str]:
+    """The `movement-quality` facts of one prescription: tempo, effort, load, rest."""
+    facts = []
+    if prescription.tempo:
+        facts.append(f"tempo {prescription.tempo}")
+    facts.append(f"target RPE {prescription.target_rpe}")
+    if prescription.load:
+        facts.append(f"load: {prescription.load}")
+    if prescription.rest_seconds:
+        facts.append(f"rest {_seconds(prescription.rest_seconds)} between sets")
+    return facts
+
+
+def load_kg(prescription: Prescription) -> float | None:
+    """A weight in kilograms when the load text names one (`12 kg dumbbell`), else None."""
+    match = _KG.search(prescription.load)
+    return float(match.group(1).replace(",", ".")) if match else None
+
+
+def warmup_line(item: Warmup, catalogue: Catalogue) -> str:
+    return f"{exercise_name(catalogue, item.exercise)} — {_seconds(item.minutes * 60)}"
+
+
+def cooldown_line(item: Cooldown, catalogue: Catalogue) -> str:
+    return f"{exercise_name(catalogue, item.exercise)} — {_seconds(item.seconds)}"
+
+
+def _clock(moment: time | None) -> str:
+    return moment.strftime("%H:%M") if moment is not None else ""
+
+
+def run_line(run: Run) -> str:
+    """`Easy 8 km (easy, 07:00–07:50)`: what the legs already did that day."""
+    when = "–".join(t for t in (_clock(run.start), _clock(run_end(run))) if t)
+    extra = f", {when}" if when else ""
+    return f"{run.title} ({run.kind.value}{extra})"
+
+
+def run_end(run: Run) -> time | None:
+    """When a run is over: its end, else start + duration, else start + an assumed hour."""
+    if run.end is not None:
+        return run.end
+    if run.start is None:
+        return None
+    length = timedelta(minutes=run.minutes) if run.minutes else _ASSUMED_RUN
+    ended = datetime.combine(date.min, run.start) + length
+    return ended.time() if ended.date() == date.min else time(23, 59)
+
+
+def session_start(session: Session, runs: Sequence[Run]) -> time:
+    """`run-first`: the planned start, else the end of the day's last timed run, else 18:00."""
+    if session.start is not None:
+        return session.start
+    ends = [end for end in (run_end(r) for r in runs if r.day == session.day) if end is not None]
+    return max(ends) if ends else DEFAULT_START
+
+
+def session_summary(session: Session) -> str:
+    return f"Leg strength · {session.minutes} min"
+
+
+def week_heading(number: int, week: Week) -> str:
+    span = f"{week.start:%a %d %b} – {week.end:%a %d %b %Y}"
+    return f"Week {number} · {span} · {week.phase.value}"
+
+
+def plan_span(plan: Plan) -> str:
+    weeks = len(plan.weeks)
+    return f"{plan.start:%a %d %b %Y} – {plan.end:%a %d %b %Y} ({weeks} weeks)"
+
+
+def sessions_by_week(plan: Plan) -> list[tuple[Week, list[Session]]]:
+    """Each week with its sessions in date order (sessions outside every week are dropped)."""
+    ordered = sorted(plan.sessions, key=lambda s: (s.day, s.start or time.min))
+    return [(week, [s for s in ordered if s.day in week]) for week in plan.weeks]
+
+
+def rest_week_title(week: Week) -> str:
+    """Title of the all-day note for a week without strength (`recovery-week`)."""
+    if week.phase is Phase.RECOVERY:
+        return "Recovery week: no strength"
+    return f"No strength this week ({week.phase.value})"
+
+
+def is_inline_svg(picture: str) -> bool:
+    return picture.lstrip().lower().startswith(("<svg", "<?xml"))
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseWords:
+    """One main-block exercise, in words, ready for any format to lay out."""
+
+    exercise: str
+    name: str
+    dose: str
+    details: tuple[str, ...]
+    cues: tuple[str, ...]
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SessionWords:
+    """A session in words: what every human-readable export shows, in this order."""
+
+    title: str
+    start: time
+    runs: tuple[str, ...]
+    warmup: tuple[str, ...]
+    main: tuple[ExerciseWords, ...]
+    cooldown: tuple[str, ...]
+    why: str
+
+
+def _tags(prescription: Prescription) -> tuple[str, ...]:
+    tags = []
+    if prescription.unilateral:
+        tags.append("single-leg")
+    if prescription.balance:
+        tags.append("balance")
+    tags.extend(f"care: {injury}" for injury in prescription.injury_care)
+    if prescription.new:
+        tags.append("new")
+    return tuple(tags)
+
+
+def describe_session(session: Session, catalogue: Catalogue, runs: Sequence[Run]) -> SessionWords:
+    day_runs = [r for r in runs if r.day == session.day]
+    return SessionWords(
+        title=session_summary(session),
+        start=session_start(session, day_runs),
+        runs=tuple(run_line(r) for r in day_runs),
+        warmup=tuple(warmup_line(w, catalogue) for w in session.warmup),
+        main=tuple(
+            ExerciseWords(
+                exercise=p.exercise,
+                name=exercise_name(catalogue, p.exercise),
+                dose=dose(p),
+                details=tuple(details(p)),
+                cues=cues_for(p, catalogue),
+                tags=_tags(p),
+            )
+            for p in session.main
+        ),
+        cooldown=tuple(cooldown_line(c, catalogue) for c in session.cooldown),
+        why=session.why,
+    )
+
+
+def session_text(words: SessionWords) -> str:
+    """The whole session as plain text (a calendar description, a watch note)."""
+    lines = [f"{words.title}, from {_clock(words.start)}"]
+    if words.runs:
+        lines += ["", "Today's running: " + "; ".join(words.runs)]
+    lines += ["", "WARM-UP"] + [f"- {w}" for w in words.warmup]
+    lines += ["", "MAIN"]
+    for number, item in enumerate(words.main, 1):
+        tags = f" [{', '.join(item.tags)}]" if item.tags else ""
+        lines.append(f"{number}. {item.name}: {item.dose}{tags}")
+        lines.append(f"   {'; '.join(item.details)}")
+        lines += [f"   · {cue}" for cue in item.cues]
+    lines += ["", "COOL-DOWN (stretch)"] + [f"- {c}" for c in words.cooldown]
+    if words.why:
+        lines += ["", f"Why: {words.why}"]
+    return "\n".join(lines)

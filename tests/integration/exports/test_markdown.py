@@ -1,0 +1,60 @@
+"""Markdown export: every week, every session and the rules check are in the text."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from legday.catalogue import Catalogue
+from legday.exports.markdown import plan_to_markdown
+from legday.model import Plan, Violation
+
+
+def test_markdown_has_header_weeks_sessions_and_rules(plan: Plan, catalogue: Catalogue) -> None:
+    text = plan_to_markdown(plan, catalogue)
+
+    assert text.startswith("# Leg strength plan\n")
+    assert "Mon 02 Mar 2026 – Sun 29 Mar 2026 (4 weeks)" in text
+    assert text.count("\n## Week ") == len(plan.weeks)
+    assert text.count("\n### ") == len(plan.sessions)
+    assert "Recovery week: no strength" in text
+    assert "Running today: Easy 8 km (easy, 07:00–07:50)" in text
+    assert "**Goblet squat**: 3 × 8" in text
+    assert "**Single-leg Romanian deadlift**: 3 × 6 per side" in text
+    assert "2 × 30 s per side" in text
+    assert "tempo 3-1-2; target RPE 7; load: 12 kg kettlebell" in text
+    assert "   - Knees track over toes." in text
+    assert "- Easy jog — 6 min" in text
+    assert "- Calf stretch — 45 s" in text
+    assert "_Why:_ Two easy days" in text
+    assert "## Rules check\n\nEvery rule holds for this plan." in text
+
+
+def test_markdown_lists_violations_and_escapes_free_text(plan: Plan, catalogue: Catalogue) -> None:
+    broken = dataclasses.replace(
+        plan,
+        violations=(
+            Violation("spacing", date(2026, 3, 6), "Only *24 h* after <Tuesday>", hard=False),
+            Violation("frequency", None, "Week 3 has one session"),
+        ),
+    )
+
+    text = plan_to_markdown(broken, catalogue)
+
+    assert "- `spacing` (target missed) Fri 06 Mar: Only \\*24 h\\* after \\<Tuesday\\>" in text
+    assert "- `frequency` (rule broken) Week 3 has one session" in text
+
+
+def test_markdown_picture_hook_takes_paths_and_inline_svg(plan: Plan, catalogue: Catalogue) -> None:
+    paths = plan_to_markdown(plan, catalogue, picture=lambda ex: f"pictures/{ex}.png")
+    svg = plan_to_markdown(plan, catalogue, picture=lambda ex: f'<svg id="{ex}">\n</svg>')
+
+    assert "![Goblet squat](pictures/goblet-squat.png)" in paths
+    assert '<svg id="goblet-squat"> </svg>' in svg
+    assert "pictures/" not in plan_to_markdown(plan, catalogue)
+
+
+def test_markdown_names_unknown_exercises_readably(plan: Plan) -> None:
+    text = plan_to_markdown(plan, Catalogue([]))
+
+    assert "**Single leg rdl**: 3 × 6 per side" in text
