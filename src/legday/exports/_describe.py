@@ -35,6 +35,7 @@ __all__ = [
     "session_summary",
     "session_text",
     "sessions_by_week",
+    "slotted_sessions",
     "warmup_line",
     "week_heading",
 ]
@@ -157,10 +158,24 @@ def plan_span(plan: Plan) -> str:
     return f"{plan.start:%a %d %b %Y} – {plan.end:%a %d %b %Y} ({weeks} weeks)"
 
 
-def sessions_by_week(plan: Plan) -> list[tuple[Week, list[Session]]]:
-    """Each week with its sessions in date order (sessions outside every week are dropped)."""
-    ordered = sorted(plan.sessions, key=lambda s: (s.day, s.start or time.min))
-    return [(week, [s for s in ordered if s.day in week]) for week in plan.weeks]
+def slotted_sessions(plan: Plan) -> list[tuple[Session, int]]:
+    """Sessions in date order, each with its slot: 0 for the day's first, 1 for a second.
+
+    (date, slot) names a session across edits of a plan: calendar UIDs and file names use it.
+    """
+    slots: dict[date, int] = {}
+    out = []
+    for session in sorted(plan.sessions, key=lambda s: (s.day, s.start or time.min)):
+        slot = slots.get(session.day, 0)
+        slots[session.day] = slot + 1
+        out.append((session, slot))
+    return out
+
+
+def sessions_by_week(plan: Plan) -> list[tuple[Week, list[tuple[Session, int]]]]:
+    """Each week with its slotted sessions in date order (sessions outside weeks are dropped)."""
+    ordered = slotted_sessions(plan)
+    return [(week, [(s, n) for s, n in ordered if s.day in week]) for week in plan.weeks]
 
 
 def rest_week_title(week: Week) -> str:

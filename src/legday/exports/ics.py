@@ -95,10 +95,7 @@ def plan_to_ics(
     for week, sessions in sessions_by_week(plan):
         if not sessions:
             cal.add_component(_rest_week(week, key, stamp, sequence))
-        slots: dict[date, int] = {}
-        for session in sessions:
-            slot = slots.get(session.day, 0)
-            slots[session.day] = slot + 1
+        for session, slot in sessions:
             event = _session_event(plan, session, catalogue, zone)
             _stamp(event, session_uid(key, session.day, slot), stamp, sequence)
             cal.add_component(event)

@@ -33,7 +33,7 @@ def plan_to_markdown(plan: Plan, catalogue: Catalogue, *, picture: Picture | Non
             out += [f"_{_inline(week.note)}_", ""]
         if not sessions:
             out += [f"**{rest_week_title(week)}.**", ""]
-        for session in sessions:
+        for session, _slot in sessions:
             words = describe_session(session, catalogue, plan.runs)
             out += [f"### {session.day:%A %d %B}", ""]
             out += _session(words, picture)
