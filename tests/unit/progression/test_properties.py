@@ -1,0 +1,147 @@
+"""Safety invariants of the progression engine, over arbitrary logbooks (hypothesis)."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.fakes import fake_catalogue, prescription
+
+from legday.model import Prescription
+from legday.progression import (
+    MAX_RPE,
+    PAIN_SEEK_ADVICE,
+    SetLog,
+    max_rise,
+    next_prescription,
+    parse_load,
+    sessions_of,
+)
+
+TODAY = date(2026, 6, 1)
+CAT = fake_catalogue()
+EXERCISES = ("reverse-lunge", "split-squat", "goblet-squat", "calf-raise", "side-plank")
+
+
+def set_logs(exercise: str) -> st.SearchStrategy[SetLog]:
+    return st.builds(
+        SetLog,
+        exercise=st.just(exercise),
+        day=st.integers(0, 40).map(lambda n: TODAY - timedelta(days=n)),
+        side=st.sampled_from(("left", "right", "both")),
+        reps=st.none() | st.integers(0, 16),
+        load_kg=st.none() | st.sampled_from((0.0, 2.0, 4.5, 8.0, 10.0, 12.5, 20.0, 31.0)),
+        seconds=st.none() | st.integers(0, 120),
+        rpe=st.none() | st.sampled_from((5.0, 6.0, 6.5, 7.0, 7.5, 8.0, 8.5, 9.0, 10.0)),
+        rir=st.none() | st.integers(0, 5),
+        form_ok=st.booleans(),
+        pain=st.integers(0, 10) | st.just(0),
+    )
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> tuple[Prescription, list[SetLog], int]:
+    exercise = draw(st.sampled_from(EXERCISES))
+    timed = exercise == "side-plank"
+    p = prescription(
+        exercise,
+        sets=draw(st.integers(1, 4)),
+        reps=None if timed else draw(st.integers(4, 15)),
+        seconds=draw(st.integers(10, 60)) if timed else None,
+        load=draw(st.sampled_from(("bodyweight", "6 kg dumbbells", "10 kg dumbbells", "24 kg"))),
+        target_rpe=draw(st.integers(5, 10)),
+    )
+    history = draw(st.lists(set_logs(exercise), max_size=25))
+    weeks_off = draw(st.sampled_from((0, 0, 0, 1, 2)))
+    return p, history, weeks_off
+
+
+def current_kg(p: Prescription, history: list[SetLog]) -> float:
+    logs = sessions_of(history, p.exercise, TODAY)
+    if logs and logs[-1].load:
+        return logs[-1].load
+    planned = parse_load(p.load)
+    return planned.kg if planned else 0.0
+
+
+def new_kg(p: Prescription) -> float:
+    load = parse_load(p.load)
+    return load.kg if load else 0.0
+
+
+@settings(max_examples=400)
+@given(cases())
+def test_target_effort_never_above_rpe_8(case: tuple[Prescription, list[SetLog], int]) -> None:
+    p, history, weeks_off = case
+    change = next_prescription(p, history, CAT, today=TODAY, weeks_off=weeks_off)
+    assert change.prescription.target_rpe <= MAX_RPE
+    assert change.reason
+
+
+@settings(max_examples=400)
+@given(cases())
+def test_load_never_rises_more_than_the_cap(case: tuple[Prescription, list[SetLog], int]) -> None:
+    p, history, weeks_off = case
+    before = current_kg(p, history)
+    change = next_prescription(p, history, CAT, today=TODAY, weeks_off=weeks_off)
+    after = new_kg(change.prescription)
+    planned = parse_load(p.load)
+    implement = planned.implement if planned else ""
+    assert after <= before + max_rise(before, implement) + 1e-9
+    assert after <= before * 1.10 + 1e-9
+
+
+@settings(max_examples=400)
+@given(cases())
+def test_nothing_rises_after_bad_form_high_effort_or_pain(
+    case: tuple[Prescription, list[SetLog], int],
+) -> None:
+    p, history, weeks_off = case
+    logs = sessions_of(history, p.exercise, TODAY)
+    target = min(p.target_rpe, MAX_RPE)
+    if not logs or logs[-1].good(target):
+        return
+    last = logs[-1]
+    change = next_prescription(p, history, CAT, today=TODAY, weeks_off=weeks_off)
+    assert new_kg(change.prescription) <= current_kg(p, history)
+    assert change.prescription.exercise != "bulgarian-split-squat"  # never a harder variation
+    if change.prescription.exercise == p.exercise and p.reps is not None:
+        assert change.prescription.reps is not None
+        assert change.prescription.reps <= max(last.min_reps or p.reps, 1)
+    if change.prescription.exercise == p.exercise and p.seconds is not None:
+        assert change.prescription.seconds is not None
+        assert change.prescription.seconds <= (last.min_seconds or p.seconds)
+
+
+@settings(max_examples=400)
+@given(cases())
+def test_pain_4_or_more_regresses_or_holds_and_flags_advice(
+    case: tuple[Prescription, list[SetLog], int],
+) -> None:
+    p, history, weeks_off = case
+    logs = sessions_of(history, p.exercise, TODAY)
+    if not logs or logs[-1].pain < PAIN_SEEK_ADVICE:
+        return
+    change = next_prescription(p, history, CAT, today=TODAY, weeks_off=weeks_off)
+    assert change.seek_advice
+    assert "physiotherapist or doctor" in change.reason
+    regressions = CAT[p.exercise].regressions
+    if regressions:
+        assert change.prescription.exercise == regressions[0]
+    else:
+        assert change.prescription.exercise == p.exercise
+        assert new_kg(change.prescription) <= current_kg(p, history)
+
+
+@settings(max_examples=200)
+@given(cases(), st.randoms(use_true_random=False))
+def test_deterministic_and_independent_of_log_order(
+    case: tuple[Prescription, list[SetLog], int], rnd: random.Random
+) -> None:
+    p, history, weeks_off = case
+    first = next_prescription(p, history, CAT, today=TODAY, weeks_off=weeks_off)
+    shuffled = list(history)
+    rnd.shuffle(shuffled)
+    assert next_prescription(p, shuffled, CAT, today=TODAY, weeks_off=weeks_off) == first

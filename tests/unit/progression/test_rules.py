@@ -1,0 +1,226 @@
+"""One example per progression rule (`form-first`, `movement-quality`)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from tests.fakes import fake_catalogue, prescription
+
+from legday.errors import InputError
+from legday.progression import (
+    Load,
+    SetLog,
+    format_load,
+    max_rise,
+    next_prescription,
+    parse_load,
+)
+
+D0 = date(2026, 3, 2)
+CAT = fake_catalogue()
+
+
+def logged(
+    day: date,
+    exercise: str = "reverse-lunge",
+    *,
+    n: int = 3,
+    reps: int | None = 8,
+    load: float | None = 10.0,
+    rpe: float | None = 7,
+    form_ok: bool = True,
+    pain: int = 0,
+    seconds: int | None = None,
+) -> list[SetLog]:
+    return [
+        SetLog(exercise, day, "both", reps, load, seconds, rpe, None, form_ok, pain)
+        for _ in range(n)
+    ]
+
+
+def test_first_time_keeps_the_plan_and_says_start_light() -> None:
+    change = next_prescription(prescription(), [], CAT, today=D0)
+    assert change.prescription == prescription()
+    assert "First time" in change.reason
+    assert not change.seek_advice
+
+
+def test_target_rpe_is_never_above_8() -> None:
+    change = next_prescription(prescription(target_rpe=9), [], CAT, today=D0)
+    assert change.prescription.target_rpe == 8
+
+
+def test_reps_go_up_one_after_a_good_session() -> None:
+    change = next_prescription(prescription(), logged(D0), CAT, today=D0 + timedelta(2))
+    assert change.prescription.reps == 9
+    assert change.prescription.load == "10 kg dumbbells"
+    assert "one more rep" in change.reason
+
+
+def test_one_session_at_the_top_holds() -> None:
+    history = logged(D0, reps=10)
+    change = next_prescription(prescription(), history, CAT, today=D0 + timedelta(2))
+    assert change.prescription.reps == 10
+    assert change.prescription.load == "10 kg dumbbells"
+
+
+def test_two_sessions_at_the_top_raise_the_load_by_the_capped_step() -> None:
+    history = logged(D0, reps=10) + logged(D0 + timedelta(7), reps=10)
+    change = next_prescription(prescription(), history, CAT, today=D0 + timedelta(9))
+    assert change.prescription.load == "11 kg dumbbells"  # 10 % of 10 kg, under the 2 kg step
+    assert change.prescription.reps == 6
+    assert "load up" in change.reason
+
+
+def test_load_rises_at_most_once_a_week() -> None:
+    history = logged(D0, reps=10) + logged(D0 + timedelta(3), reps=10)
+    change = next_prescription(prescription(), history, CAT, today=D0 + timedelta(5))
+    assert change.prescription.load == "10 kg dumbbells"
+    assert "one rise a week" in change.reason
+
+
+def test_top_sessions_at_different_loads_do_not_count_as_two() -> None:
+    history = logged(D0, reps=10, load=9) + logged(D0 + timedelta(7), reps=10)
+    change = next_prescription(prescription(), history, CAT, today=D0 + timedelta(9))
+    assert change.prescription.load == "10 kg dumbbells"
+
+
+def test_poor_form_holds_and_twice_lowers() -> None:
+    once = logged(D0, form_ok=False)
+    change = next_prescription(prescription(), once, CAT, today=D0 + timedelta(2))
+    assert (change.prescription.reps, change.prescription.load) == (8, "10 kg dumbbells")
+    assert "Form" in change.reason
+    twice = logged(D0 - timedelta(3), form_ok=False) + once
+    change = next_prescription(prescription(), twice, CAT, today=D0 + timedelta(2))
+    assert change.prescription.load == "9 kg dumbbells"
+
+
+def test_effort_above_target_holds_well_above_lowers() -> None:
+    change = next_prescription(prescription(), logged(D0, rpe=8), CAT, today=D0 + timedelta(2))
+    assert change.prescription.load == "10 kg dumbbells" and "above the target" in change.reason
+    change = next_prescription(prescription(), logged(D0, rpe=9.5), CAT, today=D0 + timedelta(2))
+    assert change.prescription.load == "9 kg dumbbells"
+
+
+def test_reps_in_reserve_count_as_effort() -> None:
+    history = [SetLog("reverse-lunge", D0, reps=8, load_kg=10, rir=3) for _ in range(3)]
+    change = next_prescription(prescription(), history, CAT, today=D0 + timedelta(2))
+    assert change.prescription.reps == 9
+
+
+def test_unknown_effort_holds() -> None:
+    change = next_prescription(prescription(), logged(D0, rpe=None), CAT, today=D0 + timedelta(2))
+    assert change.prescription.reps == 8 and "Effort not logged" in change.reason
+
+
+def test_missing_sets_hold() -> None:
+    change = next_prescription(prescription(), logged(D0, n=2), CAT, today=D0 + timedelta(2))
+    assert change.prescription.reps == 8 and "2 of 3 sets" in change.reason
+
+
+def test_mild_pain_holds_without_advice() -> None:
+    change = next_prescription(prescription(), logged(D0, pain=2), CAT, today=D0 + timedelta(2))
+    assert change.prescription.reps == 8 and not change.seek_advice
+
+
+def test_pain_4_swaps_in_the_regression_and_asks_for_advice() -> None:
+    change = next_prescription(prescription(), logged(D0, pain=4), CAT, today=D0 + timedelta(2))
+    assert change.prescription.exercise == "split-squat"
+    assert change.seek_advice
+    assert "physiotherapist or doctor" in change.reason
+    assert change.prescription.load == "bodyweight"  # the regression takes no load
+
+
+def test_pain_without_a_regression_holds_lighter_and_asks_for_advice() -> None:
+    p = prescription("goblet-squat")
+    change = next_prescription(p, logged(D0, "goblet-squat", pain=6), CAT, today=D0 + timedelta(2))
+    assert change.prescription.exercise == "goblet-squat"
+    assert change.prescription.load == "9 kg dumbbells"
+    assert change.seek_advice
+
+
+def test_two_pain_free_regression_sessions_bring_the_exercise_back_lighter() -> None:
+    history = (
+        logged(D0, pain=5)
+        + logged(D0 + timedelta(3), "split-squat", load=None)
+        + logged(D0 + timedelta(6), "split-squat", load=None)
+    )
+    change = next_prescription(prescription(), history, CAT, today=D0 + timedelta(8))
+    assert change.prescription.exercise == "reverse-lunge"
+    assert change.prescription.load == "9 kg dumbbells"
+    assert not change.seek_advice
+
+
+def test_regression_progresses_on_its_own_log_while_advice_stands() -> None:
+    history = logged(D0, pain=5) + logged(D0 + timedelta(3), "split-squat", load=None, pain=1)
+    change = next_prescription(prescription(), history, CAT, today=D0 + timedelta(5))
+    assert change.prescription.exercise == "split-squat"
+    assert change.seek_advice
+
+
+@pytest.mark.parametrize(("weeks_off", "days"), [(1, 9), (0, 15)])
+def test_a_break_restarts_ten_percent_lighter(weeks_off: int, days: int) -> None:
+    history = logged(D0, load=20)
+    p = prescription(load="20 kg dumbbells")
+    change = next_prescription(p, history, CAT, today=D0 + timedelta(days), weeks_off=weeks_off)
+    assert change.prescription.load == "18 kg dumbbells"
+    assert "Back after" in change.reason
+
+
+def test_a_missed_session_restarts_with_fewer_reps_without_load() -> None:
+    p = prescription("goblet-squat", load="bodyweight", reps=10)
+    history = logged(D0, "goblet-squat", reps=10, load=None)
+    change = next_prescription(p, history, CAT, today=D0 + timedelta(4), missed=True)
+    assert change.prescription.reps is not None and change.prescription.reps < 10
+
+
+def test_bodyweight_moves_to_the_progression_variation() -> None:
+    p = prescription("split-squat", load="bodyweight")
+    history = logged(D0, "split-squat", reps=10, load=None) + logged(
+        D0 + timedelta(3), "split-squat", reps=10, load=None
+    )
+    change = next_prescription(p, history, CAT, today=D0 + timedelta(5))
+    assert change.prescription.exercise == "bulgarian-split-squat"
+    assert change.prescription.reps == 6
+    assert change.prescription.cues
+
+
+def test_bodyweight_without_progression_slows_the_tempo() -> None:
+    p = prescription("bulgarian-split-squat", load="bodyweight")
+    history = logged(D0, "bulgarian-split-squat", reps=10, load=None) + logged(
+        D0 + timedelta(3), "bulgarian-split-squat", reps=10, load=None
+    )
+    change = next_prescription(p, history, CAT, today=D0 + timedelta(5))
+    assert change.prescription.tempo == "4-1-2"
+
+
+def test_timed_holds_grow_by_five_seconds() -> None:
+    p = prescription("side-plank", reps=None, seconds=30, load="bodyweight")
+    history = logged(D0, "side-plank", reps=None, load=None, seconds=30)
+    change = next_prescription(p, history, CAT, today=D0 + timedelta(2))
+    assert change.prescription.seconds == 35
+
+
+def test_later_logs_and_future_days_are_ignored() -> None:
+    history = logged(D0 + timedelta(5), pain=9)
+    change = next_prescription(prescription(), history, CAT, today=D0)
+    assert change.prescription == prescription()
+
+
+def test_load_text_round_trip() -> None:
+    assert parse_load("12 kg dumbbells") == Load(12.0, "dumbbells")
+    assert parse_load("12,5kg") == Load(12.5, "")
+    assert parse_load("bodyweight") is None
+    assert format_load(Load(12.5, "dumbbells")) == "12.5 kg dumbbells"
+    assert max_rise(30, "dumbbells") == 2.0
+    assert max_rise(4, "dumbbells") == 0.0
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"side": "middle"}, {"pain": 11}, {"rpe": 0.5}, {"rir": -1}, {"reps": -2}, {"load_kg": -1}],
+)
+def test_impossible_set_logs_are_refused(kwargs: dict[str, object]) -> None:
+    with pytest.raises(InputError):
+        SetLog("reverse-lunge", D0, **kwargs)  # type: ignore[arg-type]
