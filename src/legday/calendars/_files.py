@@ -1,0 +1,64 @@
+"""Read a user's file as text, refusing what no calendar looks like before any parsing.
+
+Every refusal is a `CalendarError` naming the file (and line where known), so a hostile or
+accidental file (binary, huge, wrong encoding) never reaches a parser.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from legday.errors import CalendarError
+
+__all__ = ["MAX_BYTES", "decode", "read_bytes"]
+
+# 20 MB: a decade of daily training is under 5 MB; anything larger is not a running plan.
+MAX_BYTES = 20 * 1024 * 1024
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refused above `MAX_BYTES` before reading it."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            limit = MAX_BYTES // (1024 * 1024)
+            raise CalendarError(name, f"file is {size / 1e6:.1f} MB, above the {limit} MB limit")
+        if not path.is_file():
+            raise CalendarError(name, "not a regular file")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise CalendarError(name, f"cannot read: {error.strerror or error}") from error
+    if len(data) > MAX_BYTES:
+        raise CalendarError(name, "file grew above the size limit while reading")
+    if not data.strip():
+        raise CalendarError(name, "file is empty")
+    return data
+
+
+def decode(path: Path, data: bytes, *, fallback: str | None = None) -> str:
+    """UTF-8 (with or without BOM) or BOM-marked UTF-16; `fallback` for CSV from spreadsheets."""
+    name = str(path)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise CalendarError(name, "broken UTF-16 text") from error
+    else:
+        nul = data.find(b"\x00")
+        if nul >= 0:
+            line = data.count(b"\n", 0, nul) + 1
+            raise CalendarError(name, "binary data (NUL byte), not a text calendar", line)
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            if fallback is None:
+                line = data.count(b"\n", 0, error.start) + 1
+                bad = data[error.start : error.start + 1].hex()
+                problem = f"not UTF-8 text (byte 0x{bad}); save the file as UTF-8"
+                raise CalendarError(name, problem, line) from error
+            text = data.decode(fallback, errors="replace")
+    if "\x00" in text:
+        raise CalendarError(name, "binary data (NUL character), not a text calendar")
+    return text
