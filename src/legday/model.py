@@ -12,9 +12,14 @@ from datetime import date, time, timedelta
 from enum import StrEnum
 
 __all__ = [
+    "ALWAYS_AT_HAND",
+    "CARE_NEEDS",
     "HARD_RUN_KINDS",
     "INJURIES",
+    "LIGHT_PHASES",
     "MAJOR_GROUPS",
+    "MAX_RPE",
+    "REST_PHASES",
     "WEEKLY_GROUPS",
     "Citation",
     "Cooldown",
@@ -48,6 +53,9 @@ class RunKind(StrEnum):
 
 
 HARD_RUN_KINDS = frozenset({RunKind.HARD, RunKind.LONG, RunKind.RACE})
+
+# `movement-quality`: effort never above RPE 8, i.e. at least two reps left in reserve.
+MAX_RPE = 8
 
 
 class Muscle(StrEnum):
@@ -92,6 +100,16 @@ INJURIES: dict[str, str] = {
     "it-band": "iliotibial band syndrome",
     "plantar-fascia": "plantar heel pain (plantar fasciopathy)",
     "hamstring": "hamstring strain or tendinopathy",
+}
+
+# `injury-care`: per problem, the muscles its care exercises must reach in every session.
+CARE_NEEDS: dict[str, tuple[Muscle, ...]] = {
+    "shin-splints": (Muscle.CALVES, Muscle.SHINS),
+    "runners-knee": (Muscle.QUADS, Muscle.HAMSTRINGS, Muscle.HIP_ABDUCTORS),
+    "achilles": (Muscle.CALVES,),
+    "it-band": (Muscle.HIP_ABDUCTORS,),
+    "plantar-fascia": (Muscle.CALVES, Muscle.FEET),
+    "hamstring": (Muscle.HAMSTRINGS,),
 }
 
 
@@ -145,6 +163,13 @@ class Phase(StrEnum):
     RACE = "race"
     POST_RACE = "post-race"
     RECOVERY = "recovery"
+    BLOCKED = "blocked"
+
+
+# Weeks in which fewer than two sessions are allowed (`frequency`).
+LIGHT_PHASES = frozenset({Phase.RACE, Phase.POST_RACE, Phase.RECOVERY, Phase.BLOCKED})
+# Weeks with no strength at all; they count as the month's recovery week.
+REST_PHASES = frozenset({Phase.POST_RACE, Phase.RECOVERY, Phase.BLOCKED})
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,7 +250,7 @@ class Profile:
     injuries: tuple[str, ...] = ()
     equipment: frozenset[Equipment] = ALWAYS_AT_HAND
     level: Level = Level.BEGINNER
-    minutes: int = 40
+    minutes: int = 45
     days: frozenset[int] = frozenset(range(7))  # weekday numbers, Monday = 0
     recovery_every: int = 4
     seed: int = 0
@@ -285,6 +310,7 @@ class Session:
     why: str
     start: time | None = None
     phase: Phase = Phase.BUILD
+    music: str = ""  # `enjoyment`: a beat to train to
 
     @property
     def exercise_ids(self) -> frozenset[str]:
@@ -330,6 +356,3 @@ class Plan:
 
     def days(self) -> list[date]:
         return [self.start + timedelta(days=i) for i in range((self.end - self.start).days + 1)]
-
-    def runs_on(self, day: date) -> list[Run]:
-        return [r for r in self.runs if r.day == day]

@@ -1,0 +1,263 @@
+"""The plan as JSON, contract `legday.plan/1` (SPEC.md), both ways.
+
+Writing keeps every field of the contract plus a few extras (phase, music, profile) that
+let `legday check` and the exports work from the file alone. Reading validates against
+`plan.schema.json` first, so a coach's hand-made plan gets one clear line naming the
+field that is wrong instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, time
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from legday import __version__
+from legday.errors import PlanFileError
+from legday.model import (
+    Cooldown,
+    ExerciseKind,
+    Muscle,
+    Phase,
+    Plan,
+    Prescription,
+    Run,
+    RunKind,
+    Session,
+    Violation,
+    Warmup,
+    Week,
+)
+
+__all__ = ["SCHEMA_ID", "plan_from_json", "plan_to_json", "read_plan_file"]
+
+SCHEMA_ID = "legday.plan/1"
+MAX_PLAN_BYTES = 20 * 1024 * 1024
+
+
+def plan_to_json(plan: Plan) -> dict[str, Any]:
+    sessions: dict[date, list[Session]] = {}
+    for s in plan.sessions:
+        sessions.setdefault(s.day, []).append(s)
+    runs: dict[date, list[Run]] = {}
+    for r in plan.runs:
+        runs.setdefault(r.day, []).append(r)
+    data: dict[str, Any] = {
+        "schema": SCHEMA_ID,
+        "generator": f"legday {__version__}",
+        "start": plan.start.isoformat(),
+        "end": plan.end.isoformat(),
+        "recovery_every": plan.recovery_every,
+        "injuries": list(plan.injuries),
+        "weeks": [_week(w) for w in plan.weeks],
+        "days": [
+            {
+                "date": day.isoformat(),
+                "runs": [_run(r) for r in runs.get(day, [])],
+                "strength": [_session(s) for s in sessions.get(day, [])],
+            }
+            for day in plan.days()
+        ],
+        "violations": [_violation(v) for v in plan.violations],
+    }
+    if plan.profile is not None:
+        data["races"] = [d.isoformat() for d in plan.profile.races]
+    return data
+
+
+def _week(w: Week) -> dict[str, Any]:
+    return {"start": w.start.isoformat(), "kind": w.phase.value, "note": w.note, "target": w.target}
+
+
+def _run(r: Run) -> dict[str, Any]:
+    return {
+        "title": r.title,
+        "kind": r.kind.value,
+        "start": _hhmm(r.start),
+        "end": _hhmm(r.end),
+        "minutes": r.minutes,
+        "strength": r.is_strength,
+    }
+
+
+def _session(s: Session) -> dict[str, Any]:
+    return {
+        "start": _hhmm(s.start),
+        "minutes": s.minutes,
+        "phase": s.phase.value,
+        "warmup": [{"exercise": w.exercise, "minutes": w.minutes} for w in s.warmup],
+        "main": [_prescription(p) for p in s.main],
+        "cooldown": [{"exercise": c.exercise, "seconds": c.seconds} for c in s.cooldown],
+        "why": s.why,
+        "music": s.music,
+    }
+
+
+def _prescription(p: Prescription) -> dict[str, Any]:
+    return {
+        "exercise": p.exercise,
+        "sets": p.sets,
+        "reps": p.reps,
+        "per_side": p.per_side,
+        "seconds": p.seconds,
+        "load": p.load,
+        "tempo": p.tempo,
+        "target_rpe": p.target_rpe,
+        "muscles": [m.value for m in p.muscles],
+        "unilateral": p.unilateral,
+        "balance": p.balance,
+        "injury_care": list(p.injury_care),
+        "cues": list(p.cues),
+        "kind": p.kind.value,
+        "rest_seconds": p.rest_seconds,
+        "new": p.new,
+    }
+
+
+def _violation(v: Violation) -> dict[str, Any]:
+    return {
+        "rule": v.rule,
+        "date": v.day.isoformat() if v.day else None,
+        "message": v.message,
+        "hard": v.hard,
+    }
+
+
+def _hhmm(value: time | None) -> str | None:
+    return value.strftime("%H:%M") if value else None
+
+
+@cache
+def _validator() -> Any:
+    import fastjsonschema
+
+    text = resources.files("legday.exports").joinpath("plan.schema.json").read_text("utf-8")
+    return fastjsonschema.compile(json.loads(text))
+
+
+def read_plan_file(path: Path) -> Plan:
+    """Read a plan written by legday or by hand; one-line error naming file and field."""
+    try:
+        if path.stat().st_size > MAX_PLAN_BYTES:
+            raise PlanFileError(f"{path}: larger than {MAX_PLAN_BYTES // 2**20} MB")
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise PlanFileError(f"{path}: cannot read: {error}") from None
+    except json.JSONDecodeError as error:
+        raise PlanFileError(f"{path}:{error.lineno}: not JSON: {error.msg}") from None
+    except RecursionError:
+        raise PlanFileError(f"{path}: nested too deeply to be a plan") from None
+    return plan_from_json(data, str(path))
+
+
+def plan_from_json(data: Any, source: str) -> Plan:
+    import fastjsonschema
+
+    try:
+        _validator()(data)
+    except fastjsonschema.JsonSchemaValueException as error:
+        field = (error.name or "data").replace("data", "plan", 1)
+        raise PlanFileError(f"{source}: {field}: {error.message.split(' must ', 1)[-1]}") from None
+    try:
+        return _plan(data)
+    except ValueError as error:
+        raise PlanFileError(f"{source}: {error}") from None
+
+
+def _plan(data: dict[str, Any]) -> Plan:
+    runs: list[Run] = []
+    sessions: list[Session] = []
+    for index, day_data in enumerate(data["days"]):
+        day = _date(day_data["date"], f"days[{index}].date")
+        runs.extend(_read_run(day, r) for r in day_data.get("runs", []))
+        sessions.extend(_read_session(day, s) for s in day_data.get("strength", []))
+    return Plan(
+        start=_date(data["start"], "start"),
+        end=_date(data["end"], "end"),
+        weeks=tuple(_read_week(w, i) for i, w in enumerate(data["weeks"])),
+        runs=tuple(runs),
+        sessions=tuple(sessions),
+        violations=tuple(_read_violation(v) for v in data.get("violations", [])),
+        recovery_every=data.get("recovery_every", 4),
+        injuries=tuple(data.get("injuries", ())),
+    )
+
+
+def _date(text: str, field: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{field}: {text!r} is not a date like 2027-01-04") from None
+
+
+def _time(text: str | None, field: str) -> time | None:
+    if text is None:
+        return None
+    try:
+        return time.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{field}: {text!r} is not a time like 18:30") from None
+
+
+def _read_week(w: dict[str, Any], index: int) -> Week:
+    kind = w["kind"]
+    phase = Phase(kind) if kind in Phase._value2member_map_ else Phase.BUILD
+    return Week(
+        _date(w["start"], f"weeks[{index}].start"), phase, w.get("note", ""), w.get("target", 2)
+    )
+
+
+def _read_run(day: date, r: dict[str, Any]) -> Run:
+    return Run(
+        day,
+        r["title"],
+        RunKind(r["kind"]),
+        _time(r.get("start"), "runs.start"),
+        _time(r.get("end"), "runs.end"),
+        r.get("minutes"),
+        r.get("strength", False),
+    )
+
+
+def _read_session(day: date, s: dict[str, Any]) -> Session:
+    phase = s.get("phase", "build")
+    return Session(
+        day=day,
+        minutes=s["minutes"],
+        warmup=tuple(Warmup(w["exercise"], w["minutes"]) for w in s["warmup"]),
+        main=tuple(_read_prescription(p) for p in s["main"]),
+        cooldown=tuple(Cooldown(c["exercise"], c["seconds"]) for c in s["cooldown"]),
+        why=s.get("why", ""),
+        start=_time(s.get("start"), f"{day} strength.start"),
+        phase=Phase(phase) if phase in Phase._value2member_map_ else Phase.BUILD,
+        music=s.get("music", ""),
+    )
+
+
+def _read_prescription(p: dict[str, Any]) -> Prescription:
+    return Prescription(
+        exercise=p["exercise"],
+        sets=p["sets"],
+        reps=p.get("reps"),
+        seconds=p.get("seconds"),
+        per_side=p.get("per_side", False),
+        load=p.get("load", ""),
+        tempo=p.get("tempo", ""),
+        target_rpe=p.get("target_rpe", 0),
+        muscles=tuple(Muscle(m) for m in p["muscles"]),
+        unilateral=p.get("unilateral", False),
+        balance=p.get("balance", False),
+        injury_care=tuple(p.get("injury_care", ())),
+        cues=tuple(p.get("cues", ())),
+        kind=ExerciseKind(p.get("kind", "strength")),
+        rest_seconds=p.get("rest_seconds", 60),
+        new=p.get("new", False),
+    )
+
+
+def _read_violation(v: dict[str, Any]) -> Violation:
+    day = _date(v["date"], "violations.date") if v.get("date") else None
+    return Violation(v["rule"], day, v["message"], v.get("hard", True))

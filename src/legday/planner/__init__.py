@@ -1,0 +1,179 @@
+"""The season planner: runs in, a plan of strength sessions out.
+
+    profile + runs -> season (phase per week) -> day choice (exact optimum)
+                   -> sessions (slots, dose) -> rules check -> Plan
+
+Pure: no I/O, no clock, no global random state; the same inputs and seed give the same
+plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, time, timedelta
+
+from legday.catalogue import Catalogue
+from legday.errors import InputError
+from legday.model import INJURIES, Plan, Profile, Run, Session, Week
+from legday.planner.days import BEFORE_HARD, DayOptions, choose_days, day_options
+from legday.planner.dose import dose_for, seconds_per_rep
+from legday.planner.season import season
+from legday.planner.session import Composer, SessionParts
+from legday.rules import check_plan
+
+__all__ = ["make_plan", "validate_profile"]
+
+BLOCK_WEEKS = 4  # `variety`: a new exercise in every block of this many weeks
+
+
+def validate_profile(profile: Profile) -> None:
+    """Impossible options are the user's to fix: name the field and the problem."""
+    checks = (
+        (1 <= profile.weeks <= 104, "weeks", "must be between 1 and 104"),
+        (profile.sessions in (None, 2, 3), "sessions", "must be 2 or 3 a week"),
+        (3 <= profile.recovery_every <= 6, "recovery-every", "must be between 3 and 6 weeks"),
+        (20 <= profile.minutes <= 120, "minutes", "must be between 20 and 120 per session"),
+        (bool(profile.days), "days", "at least one training day is needed"),
+    )
+    for ok, name, problem in checks:
+        if not ok:
+            raise InputError(name, problem)
+    for injury in profile.injuries:
+        if injury not in INJURIES:
+            known = ", ".join(INJURIES)
+            raise InputError("injury", f"unknown injury {injury!r} (known: {known})")
+
+
+def make_plan(
+    profile: Profile, runs: Sequence[Run], catalogue: Catalogue, *, done: Sequence[Session] = ()
+) -> Plan:
+    validate_profile(profile)
+    frames = season(profile, runs)
+    options = day_options(profile, runs, frames)
+    chosen = choose_days(options)
+    composer = Composer(catalogue, profile.equipment, profile.level, profile.injuries, profile.seed)
+    for past in done:
+        composer.remember(past.exercise_ids)
+    by_day: dict[date, list[Run]] = {}
+    for run in runs:
+        by_day.setdefault(run.day, []).append(run)
+    sessions: list[Session] = []
+    weeks: list[Week] = []
+    for index, (opt, days) in enumerate(zip(options, chosen, strict=True)):
+        weeks.append(_week_with_note(opt, days))
+        fixed = set(opt.fixed)
+        for number, day in enumerate(d for d in days if d not in fixed):
+            want_new = (index % BLOCK_WEEKS == 0 and number == 0) or not sessions
+            recent = [s.exercise_ids for s in sessions[-6:] if (day - s.day).days <= 14]
+            sessions.append(
+                _session(
+                    composer,
+                    profile,
+                    opt,
+                    day,
+                    by_day.get(day, []),
+                    want_new=want_new,
+                    recent=recent,
+                )
+            )
+    in_horizon = tuple(
+        sorted(
+            (r for r in runs if profile.start <= r.day <= profile.end),
+            key=lambda r: (r.day, r.start or time.min),
+        )
+    )
+    plan = Plan(
+        profile.start,
+        profile.end,
+        tuple(weeks),
+        in_horizon,
+        tuple(sessions),
+        profile=profile,
+        recovery_every=profile.recovery_every,
+        injuries=profile.injuries,
+    )
+    return replace(plan, violations=tuple(check_plan(plan, catalogue)))
+
+
+def _session(
+    composer: Composer,
+    profile: Profile,
+    opt: DayOptions,
+    day: date,
+    runs: list[Run],
+    *,
+    want_new: bool,
+    recent: list[frozenset[str]],
+) -> Session:
+    week = opt.frame.week
+    dose = dose_for(week.phase, profile.level)
+    real_runs = [r for r in runs if not r.is_strength]
+    parts = composer.compose(
+        dose,
+        week.phase,
+        profile.minutes * 60,
+        after_run=bool(real_runs),
+        want_new=want_new,
+        recent=recent,
+    )
+    start = _start_after(real_runs)
+    minutes = max(profile.minutes, _round_up(parts.seconds / 60, 5))
+    why = _why(day, real_runs, opt, parts, dose.aim)
+    tempo = parts.main[0].tempo if parts.main else "3-1-2"
+    music = (
+        f"music around 120 BPM: two beats for each second of the tempo "
+        f"({tempo} = {2 * seconds_per_rep(tempo)} beats a rep)"
+    )
+    return Session(
+        day, minutes, parts.warmup, parts.main, parts.cooldown, why, start, week.phase, music
+    )
+
+
+def _start_after(runs: list[Run]) -> time | None:
+    """`run-first`: begin once the day's last timed run is over (rounded up to 5 minutes)."""
+    ends = [r.end for r in runs if r.end is not None]
+    if not ends:
+        return None
+    end = max(ends)
+    minutes = _round_up(end.hour * 60 + end.minute + (1 if end.second else 0), 5)
+    if minutes >= 24 * 60:
+        return time(23, 55)
+    return time(minutes // 60, minutes % 60)
+
+
+def _round_up(value: float, step: int) -> int:
+    return int(-(-value // step) * step)
+
+
+def _why(day: date, runs: list[Run], opt: DayOptions, parts: SessionParts, aim: str) -> str:
+    weekday = day.strftime("%A")
+    if runs:
+        where = f"{weekday}: after your {runs[-1].kind.value} run ({runs[-1].title}), run first"
+    else:
+        where = f"{weekday}: a day without running"
+    nxt = _next_hard(day, opt)
+    lines = [where, f"{opt.frame.week.phase.value} week, {aim}"]
+    if nxt:
+        lines.append(nxt)
+    lines.extend(parts.notes)
+    return "; ".join(lines) + "."
+
+
+def _next_hard(day: date, opt: DayOptions) -> str:
+    if opt.cost.get(day, 0) >= BEFORE_HARD:
+        return (
+            f"{day + timedelta(days=1):%A} brings a hard run, so leave a rep or two more in reserve"
+        )
+    return ""
+
+
+def _week_with_note(opt: DayOptions, days: tuple[date, ...]) -> Week:
+    week = opt.frame.week
+    note = week.note
+    if len(days) < opt.frame.required:
+        blocked = "; ".join(f"{d:%a} {why}" for d, why in sorted(opt.reasons.items()))
+        note += f". Only {len(days)} session(s) fit without breaking a rule ({blocked})"
+    elif days:
+        note += f". {len(days)} session(s): " + ", ".join(f"{d:%a}" for d in days)
+    return Week(week.start, week.phase, note, week.target)

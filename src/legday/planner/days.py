@@ -1,0 +1,184 @@
+"""Which days get a strength session: an exact optimum over the whole horizon.
+
+The hard rules decide which days are allowed at all (`no-hard-run-day`,
+`not-day-before-race`, `run-first` leaving time after the last run, the athlete's own
+days). Among allowed days the chooser minimises one cost over the whole plan:
+
+    cost =  1000 x sessions missing below the week's floor      (`frequency`)
+          +   10 x sessions missing below the week's target      (the optional third)
+          +   20 x pairs of sessions on consecutive days          (`spacing`)
+          + min(gap - 4, 3) for every gap of 5+ days between sessions (keep a rhythm)
+          +    3 x sessions on the day before a hard run or long run (fresh legs for it)
+          +    2 x sessions on the day after a race or long run   (still tired)
+
+A week never gets more sessions than its target. Weeks interact only through the gap
+between the last session of one and the first of the next, so a dynamic programme over
+weeks, with the days since the last session as its state, finds the true minimum; the
+tests compare it with brute force on small horizons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+from itertools import combinations, pairwise
+
+from legday.model import HARD_RUN_KINDS, Profile, Run, RunKind
+from legday.planner.season import WeekFrame, race_days
+
+__all__ = [
+    "DayOptions",
+    "choose_days",
+    "day_options",
+    "objective",
+]
+
+MISSING_REQUIRED = 1000
+MISSING_OPTIONAL = 10
+BACK_TO_BACK = 20
+BEFORE_HARD = 3
+AFTER_LONG = 2
+LATEST_END = time(21, 30)  # a strength session must be able to start by then
+GAP_SATURATION = 7  # gaps of 7+ days all cost the same
+
+
+@dataclass(frozen=True, slots=True)
+class DayOptions:
+    """Per week: the days allowed, days already holding strength, and per-day costs."""
+
+    frame: WeekFrame
+    free: tuple[date, ...]
+    fixed: tuple[date, ...]  # strength already in the calendar: counts, and is kept
+    cost: dict[date, int]
+    reasons: dict[date, str]  # why a day of the week is not allowed
+
+
+def gap_cost(gap: int) -> int:
+    if gap == 1:
+        return BACK_TO_BACK
+    return min(gap - 4, 3) if gap >= 5 else 0
+
+
+def day_options(
+    profile: Profile, runs: Sequence[Run], frames: Sequence[WeekFrame]
+) -> list[DayOptions]:
+    by_day: dict[date, list[Run]] = {}
+    for run in runs:
+        by_day.setdefault(run.day, []).append(run)
+    races = race_days(profile, runs)
+    options = []
+    for frame in frames:
+        free: list[date] = []
+        fixed: list[date] = []
+        cost: dict[date, int] = {}
+        reasons: dict[date, str] = {}
+        for offset in range(7):
+            day = frame.week.start + timedelta(days=offset)
+            entries = by_day.get(day, [])
+            if any(r.is_strength for r in entries):
+                fixed.append(day)
+                continue
+            reason = _not_allowed(profile, day, entries, races)
+            if reason:
+                reasons[day] = reason
+                continue
+            free.append(day)
+            cost[day] = _day_cost(day, by_day)
+        options.append(DayOptions(frame, tuple(free), tuple(fixed), cost, reasons))
+    return options
+
+
+def _not_allowed(profile: Profile, day: date, entries: list[Run], races: frozenset[date]) -> str:
+    if day.weekday() not in profile.days:
+        return "not one of your training days"
+    if day in profile.blocked:
+        return "you blocked this day"
+    hard = [r for r in entries if r.kind in HARD_RUN_KINDS and not r.is_strength]
+    if hard:
+        return f"{hard[0].kind.value} run ({hard[0].title})"
+    if day + timedelta(days=1) in races:
+        return "the day before a race"
+    if day in races:
+        return "race day"
+    ends = [r.end for r in entries if r.end is not None]
+    if ends and (
+        max(ends) > LATEST_END or any(r.start and r.end < r.start for r in entries if r.end)
+    ):
+        return "the run ends too late to fit strength after it"
+    return ""
+
+
+def _day_cost(day: date, by_day: dict[date, list[Run]]) -> int:
+    tomorrow = by_day.get(day + timedelta(days=1), [])
+    yesterday = by_day.get(day - timedelta(days=1), [])
+    cost = 0
+    if any(r.kind in (RunKind.HARD, RunKind.LONG) for r in tomorrow):
+        cost += BEFORE_HARD
+    if any(r.kind in (RunKind.LONG, RunKind.RACE) for r in yesterday):
+        cost += AFTER_LONG
+    return cost
+
+
+def _week_cost(opt: DayOptions, chosen: Sequence[date]) -> int:
+    """Cost of one week's choice, without the gap to the previous week."""
+    count = len(chosen)
+    frame = opt.frame
+    cost = MISSING_REQUIRED * max(0, frame.required - count)
+    cost += MISSING_OPTIONAL * max(0, frame.week.target - count)
+    cost += sum(opt.cost.get(d, 0) for d in chosen)
+    return cost + sum(gap_cost((b - a).days) for a, b in pairwise(chosen))
+
+
+def _subsets(opt: DayOptions) -> Iterable[tuple[date, ...]]:
+    room = max(0, opt.frame.week.target - len(opt.fixed))
+    for size in range(min(room, len(opt.free)) + 1):
+        for extra in combinations(opt.free, size):
+            yield tuple(sorted(opt.fixed + extra))
+
+
+def objective(options: Sequence[DayOptions], chosen: Sequence[Sequence[date]]) -> int:
+    """The documented cost of a whole-horizon choice (one sorted day list per week)."""
+    total = 0
+    last: date | None = None
+    for opt, week in zip(options, chosen, strict=True):
+        total += _week_cost(opt, week)
+        if week:
+            if last is not None:
+                total += gap_cost(min((week[0] - last).days, GAP_SATURATION))
+            last = week[-1]
+    return total
+
+
+def choose_days(options: Sequence[DayOptions]) -> list[tuple[date, ...]]:
+    """Minimise `objective` exactly; ties go to the earliest days."""
+    # state: days from the last session to the start of the week (capped), None = none yet
+    best: dict[int | None, tuple[int, tuple[tuple[date, ...], ...]]] = {None: (0, ())}
+    for opt in options:
+        groups = _best_by_ends(opt)
+        start = opt.frame.week.start
+        nxt: dict[int | None, tuple[int, tuple[tuple[date, ...], ...]]] = {}
+        for state, (cost, path) in best.items():
+            for week_cost, week in groups:
+                total = cost + week_cost
+                if week:
+                    if state is not None:
+                        total += gap_cost(min(state + (week[0] - start).days, GAP_SATURATION))
+                    new_state: int | None = min(7 - (week[-1] - start).days, GAP_SATURATION)
+                else:
+                    new_state = None if state is None else min(state + 7, GAP_SATURATION)
+                if new_state not in nxt or total < nxt[new_state][0]:
+                    nxt[new_state] = (total, (*path, week))
+        best = nxt
+    return list(min(best.values(), key=lambda item: item[0])[1])
+
+
+def _best_by_ends(opt: DayOptions) -> list[tuple[int, tuple[date, ...]]]:
+    """Per (first day, last day), only the cheapest week can be on an optimal path."""
+    kept: dict[tuple[date, date] | None, tuple[int, tuple[date, ...]]] = {}
+    for week in _subsets(opt):
+        key = (week[0], week[-1]) if week else None
+        cost = _week_cost(opt, week)
+        if key not in kept or cost < kept[key][0]:
+            kept[key] = (cost, week)
+    return list(kept.values())

@@ -1,0 +1,110 @@
+"""Periodisation: what each week of the horizon is for.
+
+Phases come from the races in the calendar (and the profile): strength is built in the
+off-season and base, kept in build and peak, trimmed in the taper and race week, and
+paused after a long race. Every `recovery_every`-th week without a pause becomes a
+recovery week (`recovery-week`), so no stretch of that many weeks goes without one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from legday.model import REST_PHASES, Phase, Profile, Run, RunKind, Week
+
+__all__ = ["WeekFrame", "is_major_race", "race_days", "season"]
+
+MAJOR_RACE_MINUTES = 75
+MAJOR_RACE_WORDS = ("marathon", "maraton", "ultra", "half", "halb", "semi", "media", "trail")
+
+
+@dataclass(frozen=True, slots=True)
+class WeekFrame:
+    """A week as the day chooser sees it: how many sessions to aim for, and the floor."""
+
+    week: Week
+    required: int  # below this the `frequency` rule is broken
+
+
+def race_days(profile: Profile, runs: Sequence[Run]) -> frozenset[date]:
+    return frozenset(r.day for r in runs if r.kind is RunKind.RACE) | frozenset(profile.races)
+
+
+def is_major_race(run: Run) -> bool:
+    """A long race earns a taper before it and a week without strength after it."""
+    title = run.title.lower()
+    long_enough = run.minutes is not None and run.minutes >= MAJOR_RACE_MINUTES
+    return long_enough or any(word in title for word in MAJOR_RACE_WORDS)
+
+
+def season(profile: Profile, runs: Sequence[Run]) -> list[WeekFrame]:
+    races = race_days(profile, runs)
+    majors = frozenset(r.day for r in runs if r.kind is RunKind.RACE and is_major_race(r))
+    goals = sorted(majors | frozenset(profile.races)) or sorted(races)
+    frames: list[WeekFrame] = []
+    weeks_since_rest = 0
+    for index in range(profile.weeks):
+        start = profile.start + timedelta(days=7 * index)
+        phase, note = _phase(start, races, majors, goals)
+        if phase not in REST_PHASES and _fully_blocked(profile, start):
+            phase, note = Phase.BLOCKED, "you blocked every training day this week"
+        if phase not in REST_PHASES and weeks_since_rest == profile.recovery_every - 1:
+            phase = Phase.RECOVERY
+            note = (
+                f"recovery week: after {weeks_since_rest} weeks of strength work, "
+                "a week off lets the body absorb it"
+            )
+        weeks_since_rest = 0 if phase in REST_PHASES else weeks_since_rest + 1
+        frames.append(_frame(profile, start, phase, note))
+    return frames
+
+
+def _phase(
+    start: date, races: frozenset[date], majors: frozenset[date], goals: list[date]
+) -> tuple[Phase, str]:
+    end = start + timedelta(days=6)
+    in_week = sorted(d for d in races if start <= d <= end)
+    if in_week:
+        return Phase.RACE, f"race week ({_day(in_week[0])}): light work early in the week only"
+    last_week = [d for d in majors if start - timedelta(days=7) <= d < start]
+    if last_week:
+        return Phase.POST_RACE, f"after the race on {_day(last_week[0])}: a week without strength"
+    upcoming = [d for d in goals if d > end]
+    if not upcoming:
+        return Phase.OFF_SEASON, "no race ahead: build strength while running is lighter"
+    weeks_out = (upcoming[0] - start).days // 7
+    target = f"{weeks_out} weeks before the race on {_day(upcoming[0])}"
+    if weeks_out <= 1:
+        return Phase.TAPER, f"taper, {target}: keep the habit, drop the volume"
+    if weeks_out <= 3:
+        return Phase.PEAK, f"peak, {target}: maintain strength with fewer sets"
+    if weeks_out <= 11:
+        return Phase.BUILD, f"build, {target}: maintain strength alongside hard running"
+    if weeks_out <= 19:
+        return Phase.BASE, f"base, {target}: build strength while runs are mostly easy"
+    return Phase.OFF_SEASON, f"off-season, {target}: the best time to get stronger"
+
+
+def _frame(profile: Profile, start: date, phase: Phase, note: str) -> WeekFrame:
+    asked = profile.sessions
+    target = {
+        Phase.OFF_SEASON: asked or 3,
+        Phase.BASE: asked or 3,
+        Phase.BUILD: asked or 2,
+        Phase.PEAK: asked or 2,
+        Phase.TAPER: min(asked or 2, 2),
+        Phase.RACE: 1,
+    }.get(phase, 0)
+    required = 0 if phase in REST_PHASES else 1 if phase is Phase.RACE else 2
+    return WeekFrame(Week(start, phase, note, target), min(required, target))
+
+
+def _fully_blocked(profile: Profile, start: date) -> bool:
+    days = (start + timedelta(days=i) for i in range(7))
+    return all(d.weekday() not in profile.days or d in profile.blocked for d in days)
+
+
+def _day(day: date) -> str:
+    return day.strftime("%a %d %b")

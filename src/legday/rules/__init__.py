@@ -1,0 +1,30 @@
+"""The rules of SPEC.md as named objects that check a plan and explain what they find.
+
+Each rule has the stable SPEC id, says whether it is hard (a plan that breaks it is wrong)
+or soft (a target the planner optimises and reports on), and yields `Violation`s in plain
+words. The planner is tested against them; `legday check` runs them on any plan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from legday.catalogue import Catalogue
+from legday.model import Plan, Violation
+
+# Importing the rule modules registers their rules, in SPEC order.
+from legday.rules import calendar, session, season  # noqa: F401  isort: skip
+from legday.rules.base import RULES, Rule
+
+__all__ = ["RULES", "Rule", "check_plan", "hard_violations"]
+
+
+def check_plan(plan: Plan, catalogue: Catalogue | None = None) -> Iterator[Violation]:
+    """Every violation of every rule, in rule order, then by date."""
+    for rule in RULES.values():
+        found = list(rule.check(plan, catalogue))
+        yield from sorted(found, key=lambda v: (v.day is None, v.day, v.message))
+
+
+def hard_violations(plan: Plan, catalogue: Catalogue | None = None) -> list[Violation]:
+    return [v for v in check_plan(plan, catalogue) if v.hard]

@@ -1,0 +1,110 @@
+"""Rules about where sessions sit among the runs: days, order, weeks and spacing."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from legday.catalogue import Catalogue
+from legday.model import HARD_RUN_KINDS, LIGHT_PHASES, Plan, RunKind
+from legday.rules.base import rule, runs_by_day, sessions_by_week
+
+MAX_SESSIONS = 3
+MIN_SESSIONS = 2
+
+Found = Iterator[tuple[date | None, str]]
+
+
+@rule("frequency", hard=True, summary="2 sessions a week, 3 allowed, never more")
+def frequency(plan: Plan, _: Catalogue | None) -> Found:
+    for week, sessions in sessions_by_week(plan):
+        count = len(sessions)
+        if count > MAX_SESSIONS:
+            yield week.start, f"week of {week.start} has {count} strength sessions; 3 is the most"
+        full_week = week.end <= plan.end
+        if count < MIN_SESSIONS and full_week and week.phase not in LIGHT_PHASES:
+            yield (
+                week.start,
+                (
+                    f"week of {week.start} has only {count} strength session(s) in an ordinary "
+                    f"{week.phase.value} week: {week.note}"
+                ),
+            )
+
+
+@rule("no-hard-run-day", hard=True, summary="no strength on a day with a hard run")
+def no_hard_run_day(plan: Plan, _: Catalogue | None) -> Found:
+    by_day = runs_by_day(plan)
+    for s in plan.sessions:
+        for run in by_day.get(s.day, []):
+            if run.kind in HARD_RUN_KINDS and not run.is_strength:
+                yield (
+                    s.day,
+                    f"strength on {s.day} shares the day with a {run.kind.value} run ({run.title})",
+                )
+
+
+@rule("not-day-before-race", hard=True, summary="no strength the day before a race, nor on it")
+def not_day_before_race(plan: Plan, _: Catalogue | None) -> Found:
+    races = {r.day for r in plan.runs if r.kind is RunKind.RACE}
+    if plan.profile:
+        races |= set(plan.profile.races)
+    for s in plan.sessions:
+        if s.day + timedelta(days=1) in races:
+            yield s.day, f"strength on {s.day} is the day before a race"
+        elif s.day in races:
+            yield s.day, f"strength on {s.day} is on race day"
+
+
+@rule("run-first", hard=True, summary="on a shared day, strength starts after the run ends")
+def run_first(plan: Plan, _: Catalogue | None) -> Found:
+    by_day = runs_by_day(plan)
+    for s in plan.sessions:
+        ends = [r.end for r in by_day.get(s.day, []) if r.end is not None and not r.is_strength]
+        if not ends:
+            continue
+        last = max(ends)
+        if s.start is None:
+            yield s.day, f"strength on {s.day} has no start time; it must begin after {last:%H:%M}"
+        elif s.start < last:
+            yield (
+                s.day,
+                (
+                    f"strength on {s.day} starts at {s.start:%H:%M}, "
+                    f"before the run ends at {last:%H:%M}"
+                ),
+            )
+
+
+@rule("recovery-week", hard=True, summary="about once a month, a week with no strength")
+def recovery_week(plan: Plan, _: Catalogue | None) -> Found:
+    streak = 0
+    for week, sessions in sessions_by_week(plan):
+        if not sessions:
+            streak = 0
+            continue
+        streak += 1
+        if streak == plan.recovery_every:
+            yield (
+                week.start,
+                (
+                    f"{streak} weeks in a row with strength up to the week of {week.start}; "
+                    f"every {plan.recovery_every}th week should be a recovery week without it"
+                ),
+            )
+            streak = 0
+
+
+@rule("spacing", hard=False, summary="at least 48 h between sessions")
+def spacing(plan: Plan, _: Catalogue | None) -> Found:
+    days = sorted(s.day for s in plan.sessions)
+    for before, after in itertools.pairwise(days):
+        if (after - before).days < 2:
+            yield (
+                after,
+                (
+                    f"strength on {before} and {after} are less than 48 h apart; "
+                    "keep it only when no other day of the week is free of hard runs"
+                ),
+            )

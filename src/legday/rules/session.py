@@ -1,0 +1,173 @@
+"""Rules about what is inside each session: groups, balance, care, warm-up and cool-down."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from legday.catalogue import Catalogue
+from legday.model import (
+    CARE_NEEDS,
+    MAJOR_GROUPS,
+    MAX_RPE,
+    WEEKLY_GROUPS,
+    ExerciseKind,
+    Muscle,
+    Plan,
+    Prescription,
+)
+from legday.rules.base import rule, sessions_by_week
+
+Found = Iterator[tuple[date | None, str]]
+
+MIN_GROUPS = 4
+JOG_MINUTES = (4.0, 12.0)
+TEMPO = re.compile(r"^(\d)-(\d)-(\d|X)$")
+# `movement-quality`: what the cues must talk about, in any words close to these.
+CUE_TOPICS = {
+    "breathe out on the effort": ("breath", "exhale"),
+    "full range of motion": ("range", "full", "all the way", "deep", "as far as"),
+    "stop short of locking the joint": ("lock", "short of", "soft knee", "straight but"),
+}
+
+
+@rule("several-groups", hard=True, summary="at least 4 major groups a session, 6 a week")
+def several_groups(plan: Plan, _: Catalogue | None) -> Found:
+    for s in plan.sessions:
+        groups = {MAJOR_GROUPS[m] for p in s.main for m in p.muscles}
+        if len(groups) < MIN_GROUPS:
+            yield (
+                s.day,
+                f"session on {s.day} works {len(groups)} major groups "
+                f"({', '.join(sorted(groups)) or 'none'}); 4 are needed",
+            )
+    for week, sessions in sessions_by_week(plan):
+        worked = {m for s in sessions for p in s.main for m in p.muscles}
+        missing = sorted(m.value for m in WEEKLY_GROUPS - worked)
+        if worked and missing:
+            yield week.start, f"week of {week.start} leaves out {', '.join(missing)}"
+
+
+@rule("warm-up", hard=True, summary="open with a light jog, then dynamic drills")
+def warm_up(plan: Plan, catalogue: Catalogue | None) -> Found:
+    for s in plan.sessions:
+        if not s.warmup:
+            yield s.day, f"session on {s.day} has no warm-up"
+            continue
+        first = s.warmup[0]
+        if _kind(catalogue, first.exercise, "jog") is not ExerciseKind.CARDIO:
+            yield s.day, f"session on {s.day} does not open with light jogging"
+        elif not JOG_MINUTES[0] <= first.minutes <= JOG_MINUTES[1]:
+            yield (
+                s.day,
+                f"session on {s.day} jogs {first.minutes:g} min to warm up; about 5-10 is right",
+            )
+        drills = [
+            w
+            for w in s.warmup[1:]
+            if _kind(catalogue, w.exercise, "") in (ExerciseKind.WARMUP, ExerciseKind.MOBILITY)
+        ]
+        if not drills:
+            yield s.day, f"session on {s.day} has no dynamic stretches after the jog"
+
+
+def _cool_down(plan: Plan, catalogue: Catalogue | None) -> Found:
+    for s in plan.sessions:
+        stretches = [
+            c
+            for c in s.cooldown
+            if _kind(catalogue, c.exercise, "stretch")
+            in (ExerciseKind.STRETCH, ExerciseKind.MOBILITY)
+        ]
+        if not stretches:
+            yield s.day, f"session on {s.day} does not end with stretching"
+
+
+rule("cool-down", hard=True, summary="close every session with stretching")(_cool_down)
+rule("stretch-after", hard=True, summary="stretch after the workout")(_cool_down)
+
+
+@rule("balance", hard=True, summary="at least one balance exercise a session")
+def balance(plan: Plan, _: Catalogue | None) -> Found:
+    for s in plan.sessions:
+        if not any(p.balance for p in s.main):
+            yield s.day, f"session on {s.day} has no balance exercise"
+
+
+@rule("one-legged", hard=False, summary="at least half of lower-body strength work one-legged")
+def one_legged(plan: Plan, _: Catalogue | None) -> Found:
+    for s in plan.sessions:
+        lower = [p for p in s.main if p.kind is ExerciseKind.STRENGTH and _lower_body(p)]
+        single = sum(p.unilateral for p in lower)
+        if lower and single * 2 < len(lower):
+            yield (
+                s.day,
+                f"session on {s.day} has {single} of {len(lower)} lower-body exercises one-legged",
+            )
+
+
+@rule("injury-care", hard=True, summary="care exercises for declared problems in every session")
+def injury_care(plan: Plan, _: Catalogue | None) -> Found:
+    for s in plan.sessions:
+        for injury in plan.injuries:
+            care = [p for p in s.main if injury in p.injury_care]
+            needs = CARE_NEEDS.get(injury, ())
+            missing = [m.value for m in needs if not any(m in p.muscles for p in care)]
+            if not care or missing:
+                what = f" for {', '.join(missing)}" if missing else ""
+                yield s.day, f"session on {s.day} lacks {injury} care{what}"
+
+
+@rule("form-first", hard=True, summary="every exercise carries form cues; effort capped")
+def form_first(plan: Plan, _: Catalogue | None) -> Found:
+    for s in plan.sessions:
+        for p in s.main:
+            if not any(cue.strip() for cue in p.cues):
+                yield s.day, f"{p.exercise} on {s.day} carries no form cues"
+
+
+@rule(
+    "movement-quality",
+    hard=True,
+    summary="slow tempo, full range, breathe out, no lock-out, RPE <= 8",
+)
+def movement_quality(plan: Plan, _: Catalogue | None) -> Found:
+    for s in plan.sessions:
+        for p in s.main:
+            for problem in _quality_problems(p):
+                yield s.day, f"{p.exercise} on {s.day}: {problem}"
+
+
+def _quality_problems(p: Prescription) -> Iterator[str]:
+    if p.target_rpe > MAX_RPE:
+        yield f"target effort RPE {p.target_rpe} is above {MAX_RPE}"
+    elif p.target_rpe <= 0:
+        yield "no target effort; give an RPE of 8 or less"
+    match = TEMPO.match(p.tempo)
+    if not match:
+        yield f"tempo {p.tempo!r} is not seconds down-pause-up like 3-1-2"
+    elif int(match.group(1)) < 2:
+        yield f"tempo {p.tempo} lowers in under 2 s; keep it slow and controlled"
+    elif match.group(3) == "X" and p.kind is not ExerciseKind.PLYOMETRIC:
+        yield f"tempo {p.tempo} is explosive; only landing drills may be"
+    text = " ".join(p.cues).lower()
+    for topic, words in CUE_TOPICS.items():
+        if not any(word in text for word in words):
+            yield f"cues do not say: {topic}"
+    if not p.load.strip():
+        yield "no load given; say what a comfortable load is"
+
+
+def _kind(catalogue: Catalogue | None, exercise_id: str, hint: str) -> ExerciseKind | None:
+    """Known exercises by catalogue kind; a coach's own ids by a word in the id."""
+    exercise = catalogue.get(exercise_id) if catalogue else None
+    if exercise:
+        return exercise.kind
+    if hint and hint in exercise_id:
+        return {"jog": ExerciseKind.CARDIO, "stretch": ExerciseKind.STRETCH}[hint]
+    return ExerciseKind.WARMUP if not hint else None
+
+
+def _lower_body(p: Prescription) -> bool:
+    return bool(set(p.muscles) - {Muscle.CORE})
