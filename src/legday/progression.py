@@ -415,7 +415,7 @@ def _lighter(p: Prescription, lo: int) -> Prescription:
     if p.reps is not None:
         return replace(p, reps=max(1, min(lo, p.reps - max(1, round(p.reps * 0.1)))))
     if p.seconds is not None:
-        return replace(p, seconds=max(5, math.floor(p.seconds * RESTART_FRACTION)))
+        return replace(p, seconds=min(p.seconds, max(1, math.floor(p.seconds * RESTART_FRACTION))))
     return p
 
 
