@@ -212,6 +212,7 @@ class SessionWords:
     main: tuple[ExerciseWords, ...]
     cooldown: tuple[str, ...]
     why: str
+    music: str = ""
 
 
 def _tags(prescription: Prescription) -> tuple[str, ...]:
@@ -246,6 +247,7 @@ def describe_session(session: Session, catalogue: Catalogue, runs: Sequence[Run]
         ),
         cooldown=tuple(cooldown_line(c, catalogue) for c in session.cooldown),
         why=session.why,
+        music=session.music,
     )
 
 
@@ -262,6 +264,8 @@ def session_text(words: SessionWords) -> str:
         lines.append(f"   {'; '.join(item.details)}")
         lines += [f"   · {cue}" for cue in item.cues]
     lines += ["", "COOL-DOWN (stretch)"] + [f"- {c}" for c in words.cooldown]
+    if words.music:
+        lines += ["", f"Music: {words.music}"]
     if words.why:
         lines += ["", f"Why: {words.why}"]
     return "\n".join(lines)

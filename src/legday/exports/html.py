@@ -76,6 +76,8 @@ def _session(day: str, words: SessionWords, picture: Picture | None) -> str:
     out += [_exercise(item, picture) for item in words.main]
     out.append("</ol>\n<h4>Cool-down (stretch)</h4>")
     out.append(_list("ul", "cooldown", words.cooldown))
+    if words.music:
+        out.append(f'<p class="music"><em>Music:</em> {escape(words.music)}</p>')
     if words.why:
         out.append(f'<p class="why"><em>Why:</em> {escape(words.why)}</p>')
     out.append("</article>")

@@ -69,6 +69,8 @@ def _session(words: SessionWords, picture: Picture | None) -> list[str]:
     out += ["**Cool-down (stretch)**", ""]
     out += [f"- {_inline(line)}" for line in words.cooldown]
     out.append("")
+    if words.music:
+        out += [f"_Music:_ {_inline(words.music)}", ""]
     if words.why:
         out += [f"_Why:_ {_inline(words.why)}", ""]
     return out

@@ -178,6 +178,7 @@ def build_session(day: date, *, variant: int = 0, start: time | None = None) -> 
         why="Two easy days this week; Tuesday follows an easy run, Friday is a rest day.",
         start=start,
         phase=Phase.BUILD,
+        music="Steady 120 BPM: one beat per second of the 3-1-2 tempo.",
     )
 
 

@@ -59,6 +59,7 @@ def test_one_section_per_week_with_print_breaks(plan: Plan, catalogue: Catalogue
     assert "Goblet squat: 3 × 8" in text
     assert "Running today: Easy 8 km (easy, 07:00–07:50)" in text
     assert "Knees track over toes." in text
+    assert "Music:" in text and "120 BPM" in text
     assert "Every rule holds for this plan." in text
 
 

@@ -100,6 +100,7 @@ def test_description_holds_the_whole_session(plan: Plan, catalogue: Catalogue) -
         "- Calf stretch — 45 s",
         "Today's running: Easy 8 km (easy, 07:00–07:50)",
         "Why: Two easy days",
+        "Music: Steady 120 BPM",
     ):
         assert expected in text
 

@@ -27,6 +27,7 @@ def test_markdown_has_header_weeks_sessions_and_rules(plan: Plan, catalogue: Cat
     assert "- Easy jog — 6 min" in text
     assert "- Calf stretch — 45 s" in text
     assert "_Why:_ Two easy days" in text
+    assert "Music:" in text and "120 BPM" in text
     assert "## Rules check\n\nEvery rule holds for this plan." in text
 
 
