@@ -72,10 +72,17 @@ def read_calendar(
     except RecursionError as error:
         raise CalendarError(str(path), "nested too deeply to read") from error
     except Exception as error:  # a library's surprise must not become a traceback
-        problem = " ".join(str(error).split())[:160] or type(error).__name__
-        raise CalendarError(
-            str(path), f"cannot read ({type(error).__name__}): {problem}"
-        ) from error
+        raise CalendarError(str(path), _explain(error)) from error
+
+
+def _explain(error: Exception) -> str:
+    """A library exception in a user's words (one line, bounded length)."""
+    text = " ".join(str(error).split())[:160]
+    if isinstance(error, KeyError):
+        return f"an event lacks the required property {text}"
+    if type(error).__name__ == "BrokenCalendarProperty":
+        return f"a property cannot be read: {text}"
+    return f"cannot read ({type(error).__name__}): {text or 'no details'}"
 
 
 def calendar_span(path: Path) -> tuple[date, date]:
