@@ -28,6 +28,7 @@ def register(app: typer.Typer) -> None:
     export = typer.Typer(
         help="Export a plan: FIT workouts, iCalendar, printable HTML or Markdown.",
         no_args_is_help=True,
+        rich_markup_mode=None,
     )
     export.command("fit")(fit)
     export.command("ics")(ics)
