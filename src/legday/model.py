@@ -8,7 +8,7 @@ Data flows one way: calendar -> runs -> plan -> sessions -> logs -> next prescri
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
 __all__ = [
@@ -238,6 +238,14 @@ class Run:
     is_strength: bool = False  # an existing strength session found in the calendar
     reason: str = ""  # why it got its kind, shown by `legday runs`
     source: str = ""  # file and line or UID
+
+    @property
+    def finish(self) -> time | None:
+        """When the run is over (`run-first`): its end, else start + duration or an hour."""
+        if self.end is not None or self.start is None:
+            return self.end
+        ended = datetime.combine(self.day, self.start) + timedelta(minutes=self.minutes or 60)
+        return ended.time() if ended.date() == self.day else time(23, 59)
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,7 +132,7 @@ def _session(
 
 def _start_after(runs: list[Run]) -> time | None:
     """`run-first`: begin once the day's last timed run is over (rounded up to 5 minutes)."""
-    ends = [r.end for r in runs if r.end is not None]
+    ends = [end for r in runs if (end := r.finish) is not None]
     if not ends:
         return None
     end = max(ends)

@@ -61,7 +61,8 @@ def not_day_before_race(plan: Plan, _: Catalogue | None) -> Found:
 def run_first(plan: Plan, _: Catalogue | None) -> Found:
     by_day = runs_by_day(plan)
     for s in plan.sessions:
-        ends = [r.end for r in by_day.get(s.day, []) if r.end is not None and not r.is_strength]
+        runs = by_day.get(s.day, [])
+        ends = [end for r in runs if (end := r.finish) is not None and not r.is_strength]
         if not ends:
             continue
         last = max(ends)

@@ -1,0 +1,73 @@
+"""`legday check`: lint any plan, ours or a coach's, against the rules of SPEC.md."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+__all__ = ["register"]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check)
+
+
+def check(
+    plan_file: Annotated[Path, typer.Argument(metavar="PLAN.json", help="A legday.plan/1 file.")],
+    runs: Annotated[
+        list[Path] | None,
+        typer.Option("--runs", help="Running calendar to check against; repeatable."),
+    ] = None,
+    injury: Annotated[
+        list[str] | None,
+        typer.Option("--injury", help="Problems the plan must care for; repeatable."),
+    ] = None,
+    recovery_every: Annotated[
+        int | None, typer.Option(help="Recovery week every N weeks (3-6).")
+    ] = None,
+    tz: Annotated[str | None, typer.Option("--tz", help="Time zone of the plan's times.")] = None,
+    soft: Annotated[bool, typer.Option(help="Also list soft-rule findings.")] = True,
+) -> int:
+    """Check a plan against the rules; exit 1 when a hard rule is broken.
+
+    Example: legday check plan.json --runs my-plan.ics
+    """
+    from legday.catalogue.loader import load_catalogue
+    from legday.cli.plan import read_runs
+    from legday.errors import InputError
+    from legday.exports.plan_json import read_plan_file
+    from legday.model import INJURIES, Profile
+    from legday.rules import check_plan
+
+    plan = read_plan_file(plan_file)
+    if runs:
+        span = Profile(
+            start=plan.start, weeks=max(1, ((plan.end - plan.start).days + 7) // 7), timezone=tz
+        )
+        plan = replace(
+            plan, runs=tuple(r for r in read_runs(runs, span) if plan.start <= r.day <= plan.end)
+        )
+    for name in injury or []:
+        if name not in INJURIES:
+            raise InputError("injury", f"unknown injury {name!r} (known: {', '.join(INJURIES)})")
+    if injury:
+        plan = replace(plan, injuries=tuple(dict.fromkeys((*plan.injuries, *injury))))
+    if recovery_every is not None:
+        if not 3 <= recovery_every <= 6:
+            raise InputError("recovery-every", "must be between 3 and 6 weeks")
+        plan = replace(plan, recovery_every=recovery_every)
+    found = list(check_plan(plan, load_catalogue()))
+    hard = [v for v in found if v.hard]
+    for v in found:
+        if v.hard or soft:
+            kind = "hard" if v.hard else "soft"
+            typer.echo(f"{plan_file}: {v.day or '-'}: [{kind}] {v.rule}: {v.message}")
+    typer.echo(
+        f"{len(hard)} hard and {len(found) - len(hard)} soft finding(s) "
+        f"in {len(plan.sessions)} sessions",
+        err=True,
+    )
+    return 1 if hard else 0

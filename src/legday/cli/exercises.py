@@ -1,0 +1,109 @@
+"""`legday exercises`: the catalogue, all of it or one exercise."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+__all__ = ["register"]
+
+
+class ListFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+exercises_app = typer.Typer(
+    help="The exercise catalogue. Example: legday exercises --format json",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(exercises_app, name="exercises")
+
+
+@exercises_app.callback()
+def list_exercises(
+    ctx: typer.Context,
+    format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = ListFormat.TABLE,
+) -> None:
+    """List every exercise. Example: legday exercises --format json"""
+    if ctx.invoked_subcommand is not None:
+        return
+    from legday.catalogue.export import catalogue_json
+    from legday.catalogue.loader import load_catalogue
+
+    catalogue = load_catalogue()
+    if format is ListFormat.JSON:
+        typer.echo(json.dumps(catalogue_json(catalogue), indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(catalogue)} exercises")
+    for column in ("id", "name", "kind", "muscles", "level", "equipment", "care"):
+        table.add_column(column)
+    for e in catalogue:
+        table.add_row(
+            e.id,
+            e.name,
+            e.kind.value,
+            ", ".join(m.value for m in e.muscles),
+            e.level.value,
+            ", ".join(q.value for q in e.equipment),
+            ", ".join(e.injury_care),
+        )
+    Console(highlight=False).print(table)
+
+
+@exercises_app.command("show")
+def show(
+    exercise_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Exercise id, e.g. wall-toe-raise.")
+    ],
+    format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = ListFormat.TABLE,
+) -> None:
+    """Show one exercise with its cues. Example: legday exercises show wall-toe-raise"""
+    from legday.catalogue.export import catalogue_json
+    from legday.catalogue.loader import load_catalogue
+    from legday.model import Exercise
+
+    catalogue = load_catalogue()
+    exercise: Exercise = catalogue[exercise_id]
+    record = next(r for r in catalogue_json(catalogue)["exercises"] if r["id"] == exercise.id)
+    if format is ListFormat.JSON:
+        typer.echo(json.dumps(record, indent=2, ensure_ascii=False))
+        return
+    lines = [
+        f"{exercise.name} ({exercise.id})",
+        f"  kind: {exercise.kind.value}   level: {exercise.level.value}   tempo: {exercise.tempo}",
+        f"  muscles: {', '.join(m.value for m in exercise.muscles)}",
+        f"  equipment: {', '.join(q.value for q in exercise.equipment)}",
+        f"  one-legged: {_yes(exercise.unilateral)}   balance: {_yes(exercise.balance)}",
+    ]
+    if exercise.description:
+        lines.append(f"  {exercise.description}")
+    lines.append("  cues:")
+    lines.extend(f"   - {cue}" for cue in exercise.cues.as_list())
+    if exercise.regressions:
+        lines.append(f"  easier: {', '.join(exercise.regressions)}")
+    if exercise.progressions:
+        lines.append(f"  harder: {', '.join(exercise.progressions)}")
+    if exercise.injury_care:
+        lines.append(f"  care for: {', '.join(exercise.injury_care)}")
+    for citation in exercise.evidence:
+        lines.append(f"  evidence: {citation.source} ({citation.year}) {citation.note}".rstrip())
+    typer.echo("\n".join(lines))
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"

@@ -1,0 +1,172 @@
+"""`legday plan`: read the running calendars, plan the strength season, print or write it."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from legday.model import Plan, Profile, Run
+
+__all__ = ["PlanFormat", "read_runs", "register", "render_plan"]
+
+
+class PlanFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    MD = "md"
+    ICS = "ics"
+    HTML = "html"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("plan")(plan)
+
+
+def plan(
+    runs: Annotated[
+        list[Path] | None,
+        typer.Option("--runs", help="Running calendar (.ics or .csv); repeatable."),
+    ] = None,
+    start: Annotated[
+        str | None, typer.Option(help="First day, YYYY-MM-DD (default: next Monday).")
+    ] = None,
+    weeks: Annotated[int | None, typer.Option(help="Length in weeks (default 16).")] = None,
+    sessions: Annotated[
+        int | None, typer.Option(help="Sessions a week: 2 or 3 (default: by phase).")
+    ] = None,
+    injury: Annotated[
+        list[str] | None,
+        typer.Option("--injury", help="A problem to care for, e.g. shin-splints; repeatable."),
+    ] = None,
+    equipment: Annotated[
+        str | None, typer.Option(help="Comma list: dumbbells,band,step,...")
+    ] = None,
+    level: Annotated[str | None, typer.Option(help="beginner, intermediate or advanced.")] = None,
+    minutes: Annotated[int | None, typer.Option(help="Minutes per session (default 45).")] = None,
+    days: Annotated[
+        str | None, typer.Option(help="Days you may train, e.g. mon,wed,fri,sat.")
+    ] = None,
+    recovery_every: Annotated[
+        int | None, typer.Option(help="Recovery week every N weeks (3-6, default 4).")
+    ] = None,
+    seed: Annotated[int | None, typer.Option(help="Same inputs + seed give the same plan.")] = None,
+    race: Annotated[
+        list[str] | None, typer.Option("--race", help="A race day not in the calendar; repeatable.")
+    ] = None,
+    kinds: Annotated[
+        Path | None, typer.Option(help="TOML file overriding how events are classified.")
+    ] = None,
+    tz: Annotated[
+        str | None, typer.Option("--tz", help="Your time zone, e.g. Europe/Berlin.")
+    ] = None,
+    profile: Annotated[Path | None, typer.Option(help="Profile TOML; flags win over it.")] = None,
+    format: Annotated[
+        PlanFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = PlanFormat.TABLE,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write here instead of printing.")
+    ] = None,
+) -> None:
+    """Plan leg-strength sessions around your running calendar.
+
+    Example: legday plan --runs my-plan.ics --start 2027-01-04 --weeks 18
+    --injury shin-splints --equipment bodyweight,dumbbells --format json -o plan.json
+    """
+    from legday.catalogue.loader import load_catalogue
+    from legday.planner import make_plan
+    from legday.profiles import build_profile, read_profile_file
+
+    values: dict[str, Any] = read_profile_file(profile) if profile else {}
+    flags = {
+        "runs": [str(p) for p in runs] if runs else None,
+        "start": start,
+        "weeks": weeks,
+        "sessions": sessions,
+        "injuries": injury,
+        "equipment": equipment,
+        "level": level,
+        "minutes": minutes,
+        "days": days,
+        "recovery_every": recovery_every,
+        "seed": seed,
+        "races": race,
+        "timezone": tz,
+        "kinds": [str(kinds)] if kinds else None,
+    }
+    values.update({k: v for k, v in flags.items() if v is not None})
+    athlete = build_profile(values, default_start=_next_monday(date.today()))
+    calendar_runs = read_runs(
+        [Path(p) for p in values.get("runs", [])],
+        athlete,
+        kinds=Path(values["kinds"][0]) if values.get("kinds") else None,
+    )
+    catalogue = load_catalogue()
+    result = make_plan(athlete, calendar_runs, catalogue)
+    text = render_plan(result, format, tz=athlete.timezone)
+    _emit(text, output)
+    hard = [v for v in result.violations if v.hard]
+    if hard:
+        typer.echo(
+            f"legday: note: {len(hard)} rule(s) could not be met; see the plan's violations",
+            err=True,
+        )
+
+
+def read_runs(paths: list[Path], profile: Profile, *, kinds: Path | None = None) -> list[Run]:
+    """Runs of every calendar, from the day before the plan to the day after it."""
+    from legday.calendars import read_calendar, read_overrides
+
+    overrides = read_overrides(kinds) if kinds else None
+    window = (profile.start - timedelta(days=1), profile.end + timedelta(days=1))
+    found: list[Run] = []
+    for path in paths:
+        calendar = read_calendar(path, *window, tz=profile.timezone, overrides=overrides)
+        found.extend(calendar.runs())
+    return found
+
+
+def render_plan(result: Plan, format: PlanFormat, *, tz: str | None = None) -> str | bytes:
+    if format is PlanFormat.JSON:
+        import json
+
+        from legday.exports.plan_json import plan_to_json
+
+        return json.dumps(plan_to_json(result), indent=2, ensure_ascii=False) + "\n"
+    from legday.catalogue.loader import load_catalogue
+
+    catalogue = load_catalogue()
+    if format is PlanFormat.TABLE:
+        from legday.cli.table import plan_table
+
+        return plan_table(result, catalogue)
+    if format is PlanFormat.MD:
+        from legday.exports.markdown import plan_to_markdown
+
+        return plan_to_markdown(result, catalogue)
+    if format is PlanFormat.HTML:
+        from legday.exports.html import plan_to_html
+
+        return plan_to_html(result, catalogue)
+    from legday.exports.ics import plan_to_ics
+
+    return plan_to_ics(result, catalogue, tz=tz)
+
+
+def _emit(text: str | bytes, output: Path | None) -> None:
+    if output is None:
+        if isinstance(text, bytes):
+            typer.echo(text.decode("utf-8"), nl=False)
+        else:
+            typer.echo(text, nl=False)
+        return
+    from legday.exports._files import write_atomic
+
+    write_atomic(output, text.encode("utf-8") if isinstance(text, str) else text)
+
+
+def _next_monday(today: date) -> date:
+    return today + timedelta(days=-today.weekday() % 7)

@@ -1,0 +1,55 @@
+"""The plan as a week-by-week terminal table (the default `legday plan` output)."""
+
+from __future__ import annotations
+
+import io
+
+from legday.catalogue import Catalogue
+from legday.model import Plan, Session
+
+__all__ = ["plan_table"]
+
+
+def plan_table(plan: Plan, catalogue: Catalogue, *, width: int = 110) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    from legday.exports._describe import run_line, sessions_by_week
+
+    out = io.StringIO()
+    console = Console(file=out, width=width, force_terminal=False, highlight=False)
+    console.print(f"legday plan {plan.start} to {plan.end}: {len(plan.sessions)} strength sessions")
+    for number, (week, slotted) in enumerate(sessions_by_week(plan), start=1):
+        table = Table(
+            title=f"Week {number} from {week.start:%a %d %b} · {week.phase.value}",
+            caption=week.note,
+            caption_justify="left",
+            expand=True,
+            show_lines=True,
+        )
+        table.add_column("Day", no_wrap=True, width=10)
+        table.add_column("Running", ratio=1)
+        table.add_column("Strength", ratio=3)
+        days = sorted({r.day for r in plan.runs if r.day in week} | {s.day for s, _ in slotted})
+        for day in days:
+            runs = "\n".join(run_line(r) for r in plan.runs if r.day == day) or "-"
+            strength = "\n\n".join(_session(s, catalogue) for s, _ in slotted if s.day == day)
+            table.add_row(f"{day:%a %d %b}", runs, strength or "-")
+        console.print(table)
+    if plan.violations:
+        console.print("Rules not met:")
+        for v in plan.violations:
+            kind = "hard" if v.hard else "soft"
+            console.print(f"  [{kind}] {v.rule} {v.day or ''}: {v.message}", markup=False)
+    return out.getvalue()
+
+
+def _session(session: Session, catalogue: Catalogue) -> str:
+    from legday.exports._describe import dose, exercise_name
+
+    start = f" from {session.start:%H:%M}" if session.start else ""
+    main = "; ".join(
+        f"{exercise_name(catalogue, p.exercise)} {dose(p)} @RPE {p.target_rpe}"
+        for p in session.main
+    )
+    return f"{session.minutes} min{start}: {main}\nwhy: {session.why}"

@@ -1,0 +1,159 @@
+"""Athlete profiles from TOML files and command-line flags into a checked `Profile`.
+
+The CLI and (later) the web form hand over plain values; this module names the field
+that is wrong in one line, so no caller needs its own parsing of dates, lists or days.
+
+Profile TOML (every key optional; command-line flags win):
+
+    runs = ["my-plan.ics"]          # calendars, relative to the profile file
+    start = 2027-01-04              # or "2027-01-04"
+    weeks = 18
+    sessions = 2                    # 2 or 3; omit to let the phase decide
+    injuries = ["shin-splints"]
+    equipment = ["dumbbells", "band"]
+    level = "intermediate"
+    minutes = 45
+    days = ["mon", "wed", "fri", "sat"]
+    recovery_every = 4
+    seed = 7
+    blocked = [2027-02-14, "2027-02-15"]
+    races = [2027-05-09]
+    dominant_leg = "right"
+    timezone = "Europe/Berlin"
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from legday.errors import InputError
+from legday.model import ALWAYS_AT_HAND, INJURIES, Equipment, Level, Profile
+
+__all__ = ["DAY_NAMES", "build_profile", "parse_days", "parse_list", "read_profile_file"]
+
+DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+PROFILE_KEYS = frozenset(
+    {
+        "runs",
+        "start",
+        "weeks",
+        "sessions",
+        "injuries",
+        "equipment",
+        "level",
+        "minutes",
+        "days",
+        "recovery_every",
+        "seed",
+        "blocked",
+        "races",
+        "dominant_leg",
+        "timezone",
+        "kinds",
+        "name",
+    }
+)
+
+
+def read_profile_file(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise InputError(str(path), f"cannot read profile: {error.strerror or error}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise InputError(str(path), f"not a valid TOML profile: {error}") from None
+    unknown = sorted(set(data) - PROFILE_KEYS)
+    if unknown:
+        raise InputError(str(path), f"unknown profile key {unknown[0]!r}")
+    for key in ("runs", "kinds"):
+        if key in data:
+            data[key] = [str(path.parent / p) for p in parse_list(data[key], key)]
+    return data
+
+
+def parse_list(value: Any, field: str) -> list[str]:
+    """A list from TOML, or a comma-separated string from the command line."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    if isinstance(value, list | tuple):
+        return [str(item).strip() for item in value]
+    raise InputError(field, f"expected a list, got {value!r}")
+
+
+def parse_days(values: Iterable[str]) -> frozenset[int]:
+    days = set()
+    for value in values:
+        key = value.lower()[:3]
+        if key not in DAY_NAMES:
+            raise InputError("days", f"unknown day {value!r} (use mon,tue,...,sun)")
+        days.add(DAY_NAMES.index(key))
+    return frozenset(days)
+
+
+def _date(value: Any, field: str) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise InputError(field, f"{value!r} is not a date like 2027-01-04") from None
+
+
+def _int(value: Any, field: str) -> int:
+    if isinstance(value, bool):
+        raise InputError(field, f"{value!r} is not a whole number")
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise InputError(field, f"{value!r} is not a whole number") from None
+
+
+def _equipment(values: list[str]) -> frozenset[Equipment]:
+    kit = set(ALWAYS_AT_HAND)
+    for value in values:
+        try:
+            kit.add(Equipment(value.lower()))
+        except ValueError:
+            known = ", ".join(e.value for e in Equipment)
+            raise InputError("equipment", f"unknown equipment {value!r} (known: {known})") from None
+    return frozenset(kit)
+
+
+def _level(value: Any) -> Level:
+    try:
+        return Level(str(value).lower())
+    except ValueError:
+        raise InputError("level", f"{value!r} is not beginner, intermediate or advanced") from None
+
+
+def _injuries(values: list[str]) -> tuple[str, ...]:
+    for value in values:
+        if value not in INJURIES:
+            raise InputError("injury", f"unknown injury {value!r} (known: {', '.join(INJURIES)})")
+    return tuple(dict.fromkeys(values))
+
+
+def build_profile(values: Mapping[str, Any], *, default_start: date) -> Profile:
+    """Merge already-layered values (profile file, then flags) into a Profile."""
+    v = {k: val for k, val in values.items() if val is not None}
+    sessions = _int(v["sessions"], "sessions") if "sessions" in v else None
+    return Profile(
+        start=_date(v.get("start", default_start), "start"),
+        weeks=_int(v.get("weeks", 16), "weeks"),
+        sessions=sessions,
+        injuries=_injuries(parse_list(v.get("injuries", []), "injuries")),
+        equipment=_equipment(parse_list(v.get("equipment", []), "equipment")),
+        level=_level(v.get("level", "beginner")),
+        minutes=_int(v.get("minutes", 45), "minutes"),
+        days=parse_days(parse_list(v["days"], "days")) if "days" in v else frozenset(range(7)),
+        recovery_every=_int(v.get("recovery_every", 4), "recovery-every"),
+        seed=_int(v.get("seed", 0), "seed"),
+        blocked=frozenset(_date(d, "blocked") for d in parse_list(v.get("blocked", []), "blocked")),
+        races=tuple(_date(d, "races") for d in parse_list(v.get("races", []), "races")),
+        dominant_leg=v.get("dominant_leg"),
+        timezone=v.get("timezone"),
+    )

@@ -1,0 +1,67 @@
+"""Hypothesis strategies for running calendars and athlete profiles."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+from hypothesis import strategies as st
+
+from legday.model import INJURIES, Equipment, Level, Profile, Run, RunKind
+
+START = date(2027, 1, 4)
+KIND_WEIGHTS = (
+    [RunKind.EASY] * 5 + [RunKind.HARD] * 3 + [RunKind.LONG] * 2 + [RunKind.RACE, RunKind.REST]
+)
+
+
+@st.composite
+def runs_for(draw: st.DrawFn, start: date, weeks: int) -> list[Run]:
+    """A random running calendar: 0-2 entries a day, some timed, a few races and strength."""
+    runs: list[Run] = []
+    for offset in range(-1, 7 * weeks + 1):
+        day = start + timedelta(days=offset)
+        for _ in range(draw(st.integers(0, 2))):
+            kind = draw(st.sampled_from(KIND_WEIGHTS))
+            if kind is RunKind.RACE and draw(st.integers(0, 5)):
+                kind = RunKind.EASY  # races are rare
+            timed = draw(st.booleans())
+            begin = time(draw(st.integers(5, 21)), draw(st.sampled_from([0, 15, 30, 45])))
+            minutes = draw(st.sampled_from([30, 45, 60, 90, 150, 210]))
+            end_minutes = begin.hour * 60 + begin.minute + minutes
+            end = (
+                time(end_minutes // 60, end_minutes % 60) if timed and end_minutes < 1440 else None
+            )
+            runs.append(
+                Run(
+                    day,
+                    f"{kind.value} run",
+                    kind,
+                    begin if timed else None,
+                    end,
+                    minutes,
+                    is_strength=draw(st.integers(0, 30)) == 0,
+                )
+            )
+    return runs
+
+
+@st.composite
+def profiles(draw: st.DrawFn, max_weeks: int = 12) -> Profile:
+    start = START + timedelta(days=draw(st.integers(0, 6)))
+    kit = draw(st.sets(st.sampled_from(list(Equipment))))
+    return Profile(
+        start=start,
+        weeks=draw(st.integers(1, max_weeks)),
+        sessions=draw(st.sampled_from([None, 2, 3])),
+        injuries=tuple(draw(st.sets(st.sampled_from(list(INJURIES)), max_size=2))),
+        equipment=frozenset(kit) | {Equipment.BODYWEIGHT, Equipment.WALL},
+        level=draw(st.sampled_from(list(Level))),
+        minutes=draw(st.sampled_from([30, 45, 60])),
+        days=frozenset(draw(st.sets(st.integers(0, 6), min_size=1))),
+        recovery_every=draw(st.integers(3, 6)),
+        seed=draw(st.integers(0, 2**16)),
+        blocked=frozenset(
+            start + timedelta(days=d)
+            for d in draw(st.sets(st.integers(0, 7 * max_weeks), max_size=5))
+        ),
+    )

@@ -1,0 +1,105 @@
+"""Day choice is the exact optimum of the documented objective (checked by brute force)."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+from itertools import combinations, product
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import profiles, runs_for
+
+from legday.model import Profile, Run, RunKind
+from legday.planner.days import (
+    BACK_TO_BACK,
+    DayOptions,
+    choose_days,
+    day_options,
+    gap_cost,
+    objective,
+)
+from legday.planner.season import season
+
+MONDAY = date(2027, 1, 4)
+
+
+def _options(profile: Profile, runs: list[Run]) -> list[DayOptions]:
+    return day_options(profile, runs, season(profile, runs))
+
+
+def _brute_force(options: list[DayOptions]) -> int:
+    per_week = []
+    for opt in options:
+        room = max(0, opt.frame.week.target - len(opt.fixed))
+        weeks = [
+            tuple(sorted(opt.fixed + extra))
+            for size in range(min(room, len(opt.free)) + 1)
+            for extra in combinations(opt.free, size)
+        ]
+        per_week.append(weeks)
+    return min(objective(options, list(choice)) for choice in product(*per_week))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_choice_is_optimal_against_brute_force(data: st.DataObject) -> None:
+    profile = data.draw(profiles(max_weeks=3))
+    runs = data.draw(runs_for(profile.start, profile.weeks))
+    options = _options(profile, runs)
+    chosen = choose_days(options)
+    assert objective(options, chosen) == _brute_force(options)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data())
+def test_never_more_than_target_and_only_allowed_days(data: st.DataObject) -> None:
+    profile = data.draw(profiles(max_weeks=6))
+    runs = data.draw(runs_for(profile.start, profile.weeks))
+    options = _options(profile, runs)
+    for opt, week in zip(options, choose_days(options), strict=True):
+        assert len(week) <= max(opt.frame.week.target, len(opt.fixed))
+        assert set(week) <= set(opt.free) | set(opt.fixed)
+
+
+def test_whole_horizon_beats_greedy_week_by_week() -> None:
+    """Alone, week 1 would take Sunday (cheapest); but next week only Monday and Wednesday
+    are free, and Sunday + Monday would be back to back."""
+    profile = Profile(start=MONDAY, weeks=2, sessions=2)
+    runs = [Run(MONDAY + timedelta(days=d), "intervals", RunKind.HARD) for d in (0, 1, 3, 5)]
+    alone = choose_days(_options(Profile(start=MONDAY, weeks=1, sessions=2), runs))[0]
+    assert MONDAY + timedelta(days=6) in alone
+    runs += [Run(MONDAY + timedelta(days=d), "tempo", RunKind.HARD) for d in (8, 10, 11, 12, 13)]
+    options = _options(profile, runs)
+    chosen = choose_days(options)
+    week1, week2 = chosen
+    assert week2 == (MONDAY + timedelta(days=7), MONDAY + timedelta(days=9))
+    assert MONDAY + timedelta(days=6) not in week1  # Sunday would sit next to Monday
+    assert objective(options, chosen) == _brute_force(options)
+
+
+def test_hard_days_and_day_before_race_are_never_chosen() -> None:
+    profile = Profile(start=MONDAY, weeks=1, sessions=3)
+    runs = [
+        Run(MONDAY + timedelta(days=1), "VO2max", RunKind.HARD),
+        Run(MONDAY + timedelta(days=6), "10k race", RunKind.RACE),
+    ]
+    options = _options(profile, runs)
+    (week,) = choose_days(options)
+    assert MONDAY + timedelta(days=1) not in week
+    assert MONDAY + timedelta(days=5) not in week
+    assert MONDAY + timedelta(days=6) not in week
+    reasons = options[0].reasons
+    assert "race" in reasons[MONDAY + timedelta(days=5)]
+
+
+def test_late_run_leaves_no_room_after_it() -> None:
+    profile = Profile(start=MONDAY, weeks=1)
+    runs = [Run(MONDAY, "night jog", RunKind.EASY, time(21, 0), time(22, 0))]
+    options = _options(profile, runs)
+    assert MONDAY not in options[0].free
+
+
+def test_gap_costs_follow_the_documented_objective() -> None:
+    assert gap_cost(1) == BACK_TO_BACK
+    assert [gap_cost(g) for g in (2, 3, 4)] == [0, 0, 0]
+    assert [gap_cost(g) for g in (5, 6, 7, 12)] == [1, 2, 3, 3]
