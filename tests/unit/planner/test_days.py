@@ -7,7 +7,6 @@ from itertools import combinations, product
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import profiles, runs_for
 
 from legday.model import Profile, Run, RunKind
 from legday.planner.days import (
@@ -19,6 +18,7 @@ from legday.planner.days import (
     objective,
 )
 from legday.planner.season import season
+from strategies import profiles, runs_for
 
 MONDAY = date(2027, 1, 4)
 
