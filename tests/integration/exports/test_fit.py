@@ -11,6 +11,7 @@ import pytest
 from garmin_fit_sdk import Decoder, Profile, Stream
 
 from legday.catalogue import Catalogue
+from legday.exports._describe import exercise_name
 from legday.exports.fit import fit_exercise, session_to_fit, write_fit_files
 from legday.model import Exercise, Plan, Session
 
@@ -75,23 +76,34 @@ def expected(session: Session, catalogue: Catalogue) -> list[tuple[Any, ...]]:
     out: list[tuple[Any, ...]] = []
     for w in session.warmup:
         out.append(
-            ("warmup", catalogue[w.exercise].name, *fit_of(w.exercise), f"{w.minutes * 60:g} s")
+            (
+                "warmup",
+                exercise_name(catalogue, w.exercise),
+                *fit_of(w.exercise),
+                f"{w.minutes * 60:g} s",
+            )
         )
     for p in session.main:
         amount: int | str | None = p.reps if p.reps is not None else f"{p.seconds:g} s"
-        name = catalogue[p.exercise].name
+        name = exercise_name(catalogue, p.exercise)
         sides = [f"{name} (left)", f"{name} (right)"] if p.per_side else [name]
         block: list[tuple[Any, ...]] = [
             ("active", side, *fit_of(p.exercise), amount) for side in sides
         ]
-        block.append(("rest", None, None, None, f"{p.rest_seconds:g} s"))
+        if p.rest_seconds > 0:
+            block.append(("rest", None, None, None, f"{p.rest_seconds:g} s"))
         if p.sets > 1:
             out.append(("repeat", tuple(block), p.sets))
         else:
             out.extend(block)
     for c in session.cooldown:
         out.append(
-            ("cooldown", catalogue[c.exercise].name, *fit_of(c.exercise), f"{c.seconds:g} s")
+            (
+                "cooldown",
+                exercise_name(catalogue, c.exercise),
+                *fit_of(c.exercise),
+                f"{c.seconds:g} s",
+            )
         )
     return out
 
