@@ -1,0 +1,223 @@
+"""One example per SPEC rule: a plan that keeps it, and the same plan broken."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, time, timedelta
+
+import pytest
+
+from legday.model import (
+    Cooldown,
+    ExerciseKind,
+    Muscle,
+    Phase,
+    Plan,
+    Prescription,
+    Run,
+    RunKind,
+    Session,
+    Warmup,
+    Week,
+)
+from legday.rules import RULES, check_plan
+from mini_catalogue import mini_catalogue
+
+MONDAY = date(2027, 1, 4)
+CATALOGUE = mini_catalogue()
+SPEC_IDS = {
+    "frequency",
+    "no-hard-run-day",
+    "not-day-before-race",
+    "run-first",
+    "recovery-week",
+    "spacing",
+    "several-groups",
+    "warm-up",
+    "cool-down",
+    "balance",
+    "one-legged",
+    "injury-care",
+    "variety",
+    "form-first",
+    "movement-quality",
+    "stretch-after",
+    "enjoyment",
+}
+HARD = SPEC_IDS - {"spacing", "one-legged", "variety", "enjoyment"}
+
+
+def rx(
+    exercise: str,
+    *muscles: Muscle,
+    uni: bool = True,
+    balance: bool = False,
+    care: tuple[str, ...] = (),
+) -> Prescription:
+    e = CATALOGUE[exercise]
+    return Prescription(
+        exercise,
+        2,
+        10,
+        None,
+        uni,
+        "bodyweight",
+        "3-1-2",
+        7,
+        muscles or e.muscles,
+        uni,
+        balance,
+        care,
+        e.cues.as_list(),
+        ExerciseKind.STRENGTH,
+    )
+
+
+MAIN = (
+    rx("split-squat", Muscle.QUADS, Muscle.GLUTES),
+    rx("single-leg-rdl", Muscle.HAMSTRINGS, Muscle.GLUTES, balance=True),
+    rx("single-leg-calf-raise", Muscle.CALVES, care=("shin-splints",)),
+    rx("wall-toe-raise", Muscle.SHINS, uni=False, care=("shin-splints",)),
+    rx("side-plank", Muscle.CORE, Muscle.HIP_ABDUCTORS),
+)
+EXTRAS = (
+    "goblet-squat",
+    "reverse-lunge",
+    "glute-bridge",
+    "single-leg-bridge",
+    "clamshell",
+    "side-leg-raise",
+)
+
+
+def session(day: date, main: tuple[Prescription, ...] = MAIN, **changes: object) -> Session:
+    base = Session(
+        day,
+        45,
+        (Warmup("light-jog", 8), Warmup("leg-swings", 1)),
+        main,
+        (Cooldown("calf-stretch", 45), Cooldown("quad-stretch", 45)),
+        "why",
+        None,
+        Phase.BUILD,
+        "120 BPM",
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+def good_plan() -> Plan:
+    """Four weeks: three with Mon+Thu sessions, the last a recovery week."""
+    weeks = tuple(Week(MONDAY + timedelta(days=7 * i), Phase.BUILD, "", 2) for i in range(3))
+    weeks += (Week(MONDAY + timedelta(days=21), Phase.RECOVERY, "recovery", 0),)
+    days = [MONDAY + timedelta(days=7 * week + offset) for week in range(3) for offset in (0, 3)]
+    sessions = [session(day, (*MAIN, rx(extra))) for day, extra in zip(days, EXTRAS, strict=True)]
+    runs = (
+        Run(MONDAY + timedelta(days=1), "Intervals", RunKind.HARD),
+        Run(MONDAY, "Easy", RunKind.EASY, time(7), time(7, 45)),
+    )
+    sessions[0] = replace(sessions[0], start=time(8))
+    return Plan(
+        MONDAY,
+        MONDAY + timedelta(days=27),
+        weeks,
+        runs,
+        tuple(sessions),
+        injuries=("shin-splints",),
+    )
+
+
+def rules_broken(plan: Plan) -> set[str]:
+    return {v.rule for v in check_plan(plan, CATALOGUE)}
+
+
+def test_every_spec_rule_is_registered_with_its_kind() -> None:
+    assert set(RULES) == SPEC_IDS
+    assert {r.id for r in RULES.values() if r.hard} == HARD
+
+
+def test_good_plan_breaks_nothing() -> None:
+    assert rules_broken(good_plan()) == set()
+
+
+def _with_session(plan: Plan, index: int, **changes: object) -> Plan:
+    sessions = list(plan.sessions)
+    sessions[index] = replace(sessions[index], **changes)  # type: ignore[arg-type]
+    return replace(plan, sessions=tuple(sessions))
+
+
+def _add_run(plan: Plan, run: Run) -> Plan:
+    return replace(plan, runs=(*plan.runs, run))
+
+
+CASES = {
+    "frequency": lambda p: replace(p, sessions=p.sessions[1:]),
+    "no-hard-run-day": lambda p: _add_run(
+        p, Run(MONDAY + timedelta(days=3), "Tempo", RunKind.HARD)
+    ),
+    "not-day-before-race": lambda p: _add_run(
+        p, Run(MONDAY + timedelta(days=4), "10k", RunKind.RACE)
+    ),
+    "run-first": lambda p: _with_session(p, 0, start=time(7)),
+    "recovery-week": lambda p: replace(p, recovery_every=3),
+    "spacing": lambda p: _with_session(p, 1, day=MONDAY + timedelta(days=1)),
+    "several-groups": lambda p: _with_session(p, 0, main=MAIN[:2]),
+    "warm-up": lambda p: _with_session(p, 0, warmup=(Warmup("leg-swings", 2),)),
+    "cool-down": lambda p: _with_session(p, 0, cooldown=()),
+    "balance": lambda p: _with_session(p, 0, main=(*MAIN[:1], *MAIN[2:])),
+    "one-legged": lambda p: _with_session(
+        p, 0, main=tuple(replace(x, unilateral=False, per_side=False) for x in MAIN)
+    ),
+    "injury-care": lambda p: _with_session(p, 0, main=(*MAIN[:2], MAIN[4])),
+    "variety": lambda p: replace(p, sessions=tuple(replace(s, main=MAIN) for s in p.sessions)),
+    "form-first": lambda p: _with_session(p, 0, main=(replace(MAIN[0], cues=()), *MAIN[1:])),
+    "movement-quality": lambda p: _with_session(
+        p, 0, main=(replace(MAIN[0], target_rpe=9), *MAIN[1:])
+    ),
+    "enjoyment": lambda p: _with_session(p, 0, music=""),
+}
+
+
+@pytest.mark.parametrize("rule_id", sorted(CASES))
+def test_each_rule_catches_its_break(rule_id: str) -> None:
+    broken = CASES[rule_id](good_plan())
+    found = [v for v in check_plan(broken, CATALOGUE) if v.rule == rule_id]
+    assert found, f"{rule_id} did not notice"
+    assert all(v.message and v.hard == RULES[rule_id].hard for v in found)
+
+
+def test_stretch_after_is_the_same_check_as_cool_down() -> None:
+    broken = _with_session(good_plan(), 0, cooldown=())
+    assert {"cool-down", "stretch-after"} <= rules_broken(broken)
+
+
+@pytest.mark.parametrize(
+    ("tempo", "problem"),
+    [("1-0-1", "under 2 s"), ("fast", "not seconds"), ("3-1-X", "explosive")],
+)
+def test_movement_quality_wants_slow_controlled_tempo(tempo: str, problem: str) -> None:
+    plan = _with_session(good_plan(), 0, main=(replace(MAIN[0], tempo=tempo), *MAIN[1:]))
+    messages = [v.message for v in check_plan(plan, CATALOGUE) if v.rule == "movement-quality"]
+    assert any(problem in m for m in messages)
+
+
+def test_movement_quality_wants_breathing_range_and_lockout_cues() -> None:
+    bare = replace(MAIN[0], cues=("stand tall", "move slowly"))
+    plan = _with_session(good_plan(), 0, main=(bare, *MAIN[1:]))
+    messages = " ".join(v.message for v in check_plan(plan, CATALOGUE))
+    for topic in ("breathe out", "full range", "locking"):
+        assert topic in messages
+
+
+def test_three_sessions_allowed_four_never() -> None:
+    plan = good_plan()
+    extra = [session(MONDAY + timedelta(days=d)) for d in (2, 5)]
+    three = replace(plan, sessions=(*plan.sessions, extra[1]))
+    four = replace(plan, sessions=(*plan.sessions, *extra))
+    assert "frequency" not in rules_broken(three)
+    assert "frequency" in rules_broken(four)
+
+
+def test_light_weeks_may_have_fewer_sessions() -> None:
+    plan = replace(good_plan(), sessions=good_plan().sessions[1:])
+    weeks = (replace(plan.weeks[0], phase=Phase.RACE), *plan.weeks[1:])
+    assert "frequency" not in rules_broken(replace(plan, weeks=weeks))
