@@ -76,8 +76,9 @@ def day_options(
         for offset in range(7):
             day = frame.week.start + timedelta(days=offset)
             entries = by_day.get(day, [])
-            if any(r.is_strength for r in entries):
-                fixed.append(day)
+            existing = [day for r in entries if r.is_strength]
+            if existing:
+                fixed.extend(existing)  # each counts towards the week
                 continue
             reason = _not_allowed(profile, day, entries, races)
             if reason:
@@ -101,12 +102,17 @@ def _not_allowed(profile: Profile, day: date, entries: list[Run], races: frozens
         return "the day before a race"
     if day in races:
         return "race day"
-    ends = [r.end for r in entries if r.end is not None]
-    if ends and (
-        max(ends) > LATEST_END or any(r.start and r.end < r.start for r in entries if r.end)
-    ):
+    if any(_ends_late(r) for r in entries):
         return "the run ends too late to fit strength after it"
     return ""
+
+
+def _ends_late(run: Run) -> bool:
+    """`run-first` needs time after the run; a run past midnight leaves none."""
+    finish = run.finish
+    if finish is None:
+        return False
+    return finish > LATEST_END or (run.start is not None and finish < run.start)
 
 
 def _day_cost(day: date, by_day: dict[date, list[Run]]) -> int:

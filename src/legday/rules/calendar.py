@@ -18,8 +18,9 @@ Found = Iterator[tuple[date | None, str]]
 
 @rule("frequency", hard=True, summary="2 sessions a week, 3 allowed, never more")
 def frequency(plan: Plan, _: Catalogue | None) -> Found:
+    existing = [r.day for r in plan.runs if r.is_strength]  # already in the calendar
     for week, sessions in sessions_by_week(plan):
-        count = len(sessions)
+        count = len(sessions) + sum(day in week for day in existing)
         if count > MAX_SESSIONS:
             yield week.start, f"week of {week.start} has {count} strength sessions; 3 is the most"
         full_week = week.end <= plan.end
@@ -99,7 +100,7 @@ def recovery_week(plan: Plan, _: Catalogue | None) -> Found:
 
 @rule("spacing", hard=False, summary="at least 48 h between sessions")
 def spacing(plan: Plan, _: Catalogue | None) -> Found:
-    days = sorted(s.day for s in plan.sessions)
+    days = sorted({s.day for s in plan.sessions} | {r.day for r in plan.runs if r.is_strength})
     for before, after in itertools.pairwise(days):
         if (after - before).days < 2:
             yield (

@@ -1,0 +1,106 @@
+"""Every hard rule holds on any calendar and profile the generators can think of."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from legday.catalogue import Catalogue
+from legday.model import CARE_NEEDS, HARD_RUN_KINDS, MAX_RPE, ExerciseKind, Plan, RunKind
+from legday.planner import make_plan
+from legday.planner.days import day_options
+from legday.planner.season import season
+from legday.rules import check_plan
+from mini_catalogue import mini_catalogue
+from strategies import profiles, runs_for
+
+PROPERTY = settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+@pytest.fixture(params=["mini", "packaged"], scope="module")
+def catalogue(request: pytest.FixtureRequest) -> Catalogue:
+    if request.param == "mini":
+        return mini_catalogue()
+    from legday.catalogue.loader import load_catalogue
+
+    return load_catalogue()
+
+
+def _draw_plan(data: st.DataObject, catalogue: Catalogue) -> tuple[Plan, list]:
+    profile = data.draw(profiles(max_weeks=12))
+    runs = data.draw(runs_for(profile.start, profile.weeks))
+    return make_plan(profile, runs, catalogue), runs
+
+
+@PROPERTY
+@given(data=st.data())
+def test_only_impossible_weeks_fall_short(catalogue: Catalogue, data: st.DataObject) -> None:
+    plan, runs = _draw_plan(data, catalogue)
+    assert plan.profile is not None
+    options = day_options(plan.profile, runs, season(plan.profile, runs))
+    for v in plan.violations:
+        if not v.hard or (v.rule == "injury-care" and _no_care_at_hand(plan, catalogue)):
+            continue
+        assert v.rule == "frequency", v
+        opt = next(o for o in options if o.frame.week.start == v.day)
+        room = len(opt.free) + len(opt.fixed)
+        assert room < opt.frame.required or len(opt.fixed) > 3, v
+
+
+def _no_care_at_hand(plan: Plan, catalogue: Catalogue) -> bool:
+    """The athlete's kit and level leave some care need without any exercise."""
+    assert plan.profile is not None
+    kinds = (ExerciseKind.STRENGTH, ExerciseKind.BALANCE)
+    doable = catalogue.doable(plan.profile.equipment, plan.profile.level, *kinds)
+    return any(
+        not any(injury in e.injury_care and muscle in e.muscles for e in doable)
+        for injury in plan.injuries
+        for muscle in CARE_NEEDS.get(injury, ())
+    )
+
+
+@PROPERTY
+@given(data=st.data())
+def test_sessions_keep_the_calendar_rules(catalogue: Catalogue, data: st.DataObject) -> None:
+    plan, runs = _draw_plan(data, catalogue)
+    races = {r.day for r in runs if r.kind is RunKind.RACE}
+    for s in plan.sessions:
+        day_runs = [r for r in runs if r.day == s.day and not r.is_strength]
+        assert not any(r.kind in HARD_RUN_KINDS for r in day_runs)
+        assert s.day not in races and s.day + timedelta(days=1) not in races
+        finishes = [f for r in day_runs if (f := r.finish) is not None]
+        if finishes:
+            assert s.start is not None and s.start >= max(finishes)
+        assert all(p.target_rpe <= MAX_RPE for p in s.main)
+        assert s.warmup and s.cooldown and any(p.balance for p in s.main)
+
+
+@PROPERTY
+@given(data=st.data())
+def test_same_inputs_and_seed_give_the_same_plan(catalogue: Catalogue, data: st.DataObject) -> None:
+    profile = data.draw(profiles(max_weeks=8))
+    runs = data.draw(runs_for(profile.start, profile.weeks))
+    assert make_plan(profile, runs, catalogue) == make_plan(profile, list(runs), catalogue)
+
+
+@PROPERTY
+@given(data=st.data())
+def test_json_round_trip_keeps_the_plan(catalogue: Catalogue, data: st.DataObject) -> None:
+    from legday.exports.plan_json import plan_from_json, plan_to_json
+
+    plan, _ = _draw_plan(data, catalogue)
+    again = plan_from_json(plan_to_json(plan), "memory")
+    assert again.sessions == plan.sessions
+    assert again.weeks == plan.weeks
+    assert again.violations == plan.violations
+    assert [(r.day, r.title, r.kind, r.start, r.end) for r in again.runs] == [
+        (r.day, r.title, r.kind, r.start, r.end) for r in plan.runs
+    ]
+    assert list(check_plan(again, catalogue)) == list(plan.violations)
