@@ -2,10 +2,46 @@
 
 from __future__ import annotations
 
-from legday.catalogue import Catalogue
-from legday.model import Cues, Equipment, Exercise, ExerciseKind, Level, Muscle, Prescription
+import copy
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, datetime
+from itertools import groupby
 
-__all__ = ["CUES", "exercise", "fake_catalogue", "prescription"]
+from legday.catalogue import Catalogue
+from legday.errors import InputError
+from legday.model import (
+    Cues,
+    Equipment,
+    Exercise,
+    ExerciseKind,
+    Level,
+    Muscle,
+    Plan,
+    Prescription,
+    Profile,
+    Session,
+)
+from legday.progression import SetLog
+from legday.store.ports import (
+    AbstractRepository,
+    AbstractUnitOfWork,
+    Athlete,
+    CalendarSource,
+    DayOverride,
+    Performed,
+    PlanVersion,
+    ProgressPoint,
+)
+
+__all__ = [
+    "CUES",
+    "FakeRepository",
+    "FakeUnitOfWork",
+    "exercise",
+    "fake_catalogue",
+    "prescription",
+]
 
 CUES = Cues(
     setup="Stand tall, feet hip-width.",
@@ -92,3 +128,157 @@ def prescription(
         balance=False,
         cues=CUES.as_list(),
     )
+
+
+# --- storage fakes -------------------------------------------------------------------
+
+
+class FakeRepository(AbstractRepository):
+    """Dicts and lists with the same contract as `SqlRepository`."""
+
+    def __init__(self) -> None:
+        self.athletes: dict[str, Athlete] = {}
+        self.profiles: dict[int, Profile] = {}
+        self.sources: dict[int, dict[str, CalendarSource]] = {}
+        self.day_overrides: dict[int, list[DayOverride]] = {}
+        self.versions: dict[int, list[PlanVersion]] = {}
+        self.days: dict[tuple[int, date], tuple[str, str]] = {}
+        self.sets: dict[int, list[SetLog]] = {}
+
+    def add_athlete(self, name: str, now: datetime) -> Athlete:
+        if name in self.athletes:
+            raise InputError("name", f"an athlete called {name!r} already exists")
+        athlete = Athlete(len(self.athletes) + 1, name, now)
+        self.athletes[name] = athlete
+        return athlete
+
+    def get_athlete(self, name: str) -> Athlete | None:
+        return self.athletes.get(name)
+
+    def list_athletes(self) -> list[Athlete]:
+        return sorted(self.athletes.values(), key=lambda a: a.name)
+
+    def save_profile(self, athlete_id: int, profile: Profile, now: datetime) -> None:
+        self.profiles[athlete_id] = profile
+
+    def get_profile(self, athlete_id: int) -> Profile | None:
+        return self.profiles.get(athlete_id)
+
+    def save_calendar_source(
+        self, athlete_id: int, path: str, content_hash: str, now: datetime
+    ) -> bool:
+        mine = self.sources.setdefault(athlete_id, {})
+        old = mine.get(path)
+        mine[path] = CalendarSource(path, content_hash, now)
+        return old is None or old.content_hash != content_hash
+
+    def calendar_sources(self, athlete_id: int) -> list[CalendarSource]:
+        return list(self.sources.get(athlete_id, {}).values())
+
+    def add_override(self, athlete_id: int, override: DayOverride, now: datetime) -> None:
+        mine = self.day_overrides.setdefault(athlete_id, [])
+        if not any((o.day, o.kind) == (override.day, override.kind) for o in mine):
+            mine.append(override)
+
+    def overrides(self, athlete_id: int) -> list[DayOverride]:
+        return sorted(self.day_overrides.get(athlete_id, []), key=lambda o: (o.day, o.kind))
+
+    def add_plan_version(
+        self, athlete_id: int, plan: Plan, valid_from: date, reason: str, now: datetime
+    ) -> int:
+        mine = self.versions.setdefault(athlete_id, [])
+        kept = replace(plan, sessions=tuple(s for s in plan.sessions if s.day >= valid_from))
+        mine.append(
+            PlanVersion(len(mine) + 1, valid_from, now, reason, replace(kept, profile=None))
+        )
+        return len(mine)
+
+    def plan_versions(self, athlete_id: int) -> list[PlanVersion]:
+        return list(self.versions.get(athlete_id, []))
+
+    def planned_sessions(self, athlete_id: int, start: date, end: date) -> list[Session]:
+        versions = self.versions.get(athlete_id, [])
+        found = []
+        for v in versions:
+            for s in v.plan.sessions:
+                in_force = [x for x in versions if x.valid_from <= s.day]
+                if start <= s.day <= end and in_force and in_force[-1] is v:
+                    found.append(s)
+        return sorted(found, key=lambda s: s.day)
+
+    def record_day(self, athlete_id: int, day: date, status: str, note: str, now: datetime) -> None:
+        old = self.days.get((athlete_id, day))
+        if old is None:
+            self.days[(athlete_id, day)] = (status, note)
+        elif status == "done":
+            self.days[(athlete_id, day)] = ("done", old[1])
+
+    def add_sets(self, athlete_id: int, sets: Sequence[SetLog], now: datetime) -> None:
+        for s in sets:
+            self.record_day(athlete_id, s.day, "done", "", now)
+        self.sets.setdefault(athlete_id, []).extend(sets)
+
+    def set_logs(
+        self, athlete_id: int, exercise: str | None = None, until: date | None = None
+    ) -> list[SetLog]:
+        return sorted(
+            (
+                s
+                for s in self.sets.get(athlete_id, [])
+                if (exercise is None or s.exercise == exercise)
+                and (until is None or s.day <= until)
+            ),
+            key=lambda s: s.day,
+        )
+
+    def performed(self, athlete_id: int, start: date, end: date) -> list[Performed]:
+        return [
+            Performed(
+                day,
+                status,
+                note,
+                tuple(s for s in self.sets.get(athlete_id, []) if s.day == day),
+            )
+            for (who, day), (status, note) in sorted(self.days.items())
+            if who == athlete_id and start <= day <= end
+        ]
+
+    def progress(self, athlete_id: int, exercise: str) -> list[ProgressPoint]:
+        points = []
+        for day, group in groupby(self.set_logs(athlete_id, exercise), key=lambda s: s.day):
+            sets = list(group)
+            loads = [s.load_kg for s in sets if s.load_kg is not None]
+            efforts = [s.effort for s in sets if s.effort is not None]
+            points.append(
+                ProgressPoint(
+                    day=day,
+                    sets=len(sets),
+                    top_load_kg=max(loads) if loads else None,
+                    total_reps=sum(s.reps or 0 for s in sets),
+                    best_reps=max((s.reps or 0) for s in sets),
+                    max_effort=max(efforts) if efforts else None,
+                    max_pain=max(s.pain for s in sets),
+                    form_ok=all(s.form_ok for s in sets),
+                )
+            )
+        return points
+
+
+class FakeUnitOfWork(AbstractUnitOfWork):
+    """Copies the repository on entry and publishes it only on commit."""
+
+    def __init__(self, repo: FakeRepository | None = None) -> None:
+        self.committed = repo or FakeRepository()
+        self.commits = 0
+
+    def __enter__(self) -> FakeUnitOfWork:
+        self.repo = copy.deepcopy(self.committed)
+        return self
+
+    def commit(self) -> None:
+        assert isinstance(self.repo, FakeRepository)
+        self.committed = copy.deepcopy(self.repo)
+        self.commits += 1
+
+    def rollback(self) -> None:
+        pass

@@ -240,7 +240,7 @@ class _Engine:
         if not logs:
             return Change(base, _first_time(base))
         last = logs[-1]
-        work = _working_point(base, last)
+        work = _working_point(base, last, self._implement(p.exercise))
         if last.pain >= PAIN_SEEK_ADVICE:
             return self._pain(base, work, last, depth)
         gap = (self.today - last.day).days
@@ -370,6 +370,12 @@ class _Engine:
             return Change(replace(work, tempo=slower), f"Good form at the top: slower, {slower}.")
         return Change(work, "At the top of this exercise: hold and keep the form crisp.")
 
+    def _implement(self, exercise_id: str) -> str:
+        """What the weight is, for its step: the planner's load text names none."""
+        exercise = self.catalogue.get(exercise_id)
+        kit = {e.value for e in exercise.equipment} if exercise else set()
+        return next((name for name in LOAD_STEPS if name in kit), "")
+
     def _logs_after(self, exercise_id: str, day: date) -> list[ExerciseLog]:
         return [s for s in sessions_of(self.history, exercise_id, self.today) if s.day > day]
 
@@ -392,7 +398,7 @@ def _first_time(p: Prescription) -> str:
     )
 
 
-def _working_point(base: Prescription, last: ExerciseLog) -> Prescription:
+def _working_point(base: Prescription, last: ExerciseLog, implement: str) -> Prescription:
     """The prescription as last performed: reps and seconds done, load used."""
     work = base
     if base.reps is not None and last.min_reps is not None:
@@ -401,7 +407,7 @@ def _working_point(base: Prescription, last: ExerciseLog) -> Prescription:
         work = replace(work, seconds=max(1, last.min_seconds))
     planned = parse_load(base.load)
     if last.load is not None and last.load > 0:
-        implement = planned.implement if planned else ""
+        implement = planned.implement if planned else implement
         work = replace(work, load=format_load(Load(last.load, implement)))
     return work
 

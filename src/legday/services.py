@@ -1,0 +1,250 @@
+"""Use cases of the logbook over a unit of work: one transaction each.
+
+    add athlete, sync, today, log sets, skip, move, weather swap, history, progress
+
+Every re-plan (sync, skip, move, weather) plans the FUTURE only: it calls the planner for
+the rest of the horizon (past days of the current week blocked, sessions already done
+this week counted as fixed strength days) and appends a plan version valid from today,
+so what was planned before stays as it was. The adapters (planner, calendar reader,
+clock) are passed in, so tests run with fakes and no database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from legday.catalogue import Catalogue
+from legday.errors import InputError
+from legday.model import Plan, Prescription, Profile, Run, RunKind, Session
+from legday.progression import Change, SetLog, next_prescription
+from legday.store.ports import (
+    AbstractUnitOfWork,
+    Athlete,
+    DayOverride,
+    Performed,
+    PlanVersion,
+    ProgressPoint,
+)
+
+__all__ = [
+    "Logbook",
+    "PlanFn",
+    "RunsFn",
+    "Today",
+    "file_hash",
+    "utc_now",
+]
+
+PlanFn = Callable[..., Plan]  # legday.planner.make_plan(profile, runs, catalogue, *, done)
+RunsFn = Callable[[Sequence[str], Profile], list[Run]]  # calendar paths -> runs in horizon
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def file_hash(path: str) -> str:
+    """SHA-256 of a calendar file; a missing file is the user's to fix."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError as error:
+        raise InputError(path, f"cannot read calendar: {error.strerror or error}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Today:
+    """What to do on a day: its runs, the session with progression applied, and why."""
+
+    day: date
+    runs: tuple[Run, ...]
+    session: Session | None
+    changes: tuple[Change, ...] = ()
+    next_session: Session | None = None
+    status: str | None = None  # "done" / "skipped" when already logged
+
+
+@dataclass
+class Logbook:
+    uow: Callable[[], AbstractUnitOfWork]
+    catalogue: Catalogue
+    plan: PlanFn
+    read_runs: RunsFn
+    now: Callable[[], datetime] = field(default=utc_now)
+
+    # athletes
+    def add_athlete(
+        self, name: str, profile: Profile, calendars: Sequence[str], today: date
+    ) -> int:
+        """Create the athlete with profile and calendars and store plan version 1."""
+        name = name.strip()
+        if not name:
+            raise InputError("name", "must not be empty")
+        with self.uow() as uow:
+            athlete = uow.repo.add_athlete(name, self.now())
+            uow.repo.save_profile(athlete.id, profile, self.now())
+            for path in calendars:
+                resolved = str(Path(path).resolve())
+                uow.repo.save_calendar_source(athlete.id, resolved, file_hash(resolved), self.now())
+            number = self._replan(uow, athlete, max(today, profile.start), "first plan")
+            uow.commit()
+        return number
+
+    def athletes(self) -> list[Athlete]:
+        with self.uow() as uow:
+            return uow.repo.list_athletes()
+
+    # re-planning use cases
+    def sync(self, name: str, today: date, *, force: bool = False) -> int | None:
+        """Re-read the calendars; if any changed (or `force`), re-plan the future."""
+        with self.uow() as uow:
+            athlete = self._athlete(uow, name)
+            changed = [
+                s.path
+                for s in uow.repo.calendar_sources(athlete.id)
+                if uow.repo.save_calendar_source(athlete.id, s.path, file_hash(s.path), self.now())
+            ]
+            if not changed and not force:
+                return None
+            reason = "calendar changed: " + ", ".join(Path(p).name for p in changed)
+            number = self._replan(uow, athlete, today, reason if changed else "sync (forced)")
+            uow.commit()
+        return number
+
+    def skip(self, name: str, day: date, today: date, note: str = "") -> int:
+        """The session on `day` is not done: record it, block the day, re-plan the rest."""
+        with self.uow() as uow:
+            athlete = self._athlete(uow, name)
+            self._require_session(uow, athlete, day)
+            uow.repo.record_day(athlete.id, day, "skipped", note, self.now())
+            uow.repo.add_override(athlete.id, DayOverride(day, "blocked", note), self.now())
+            number = self._replan(uow, athlete, today, f"skipped {day.isoformat()}")
+            uow.commit()
+        return number
+
+    def move(self, name: str, day: date, today: date) -> int:
+        """The athlete cannot train on `day`: block it and let the planner find another."""
+        if day < today:
+            raise InputError("date", "the past cannot be moved; use `legday skip` for it")
+        with self.uow() as uow:
+            athlete = self._athlete(uow, name)
+            self._require_session(uow, athlete, day)
+            uow.repo.add_override(athlete.id, DayOverride(day, "blocked", "moved"), self.now())
+            number = self._replan(uow, athlete, today, f"moved the session of {day.isoformat()}")
+            uow.commit()
+        return number
+
+    def weather(self, name: str, day: date, today: date) -> int:
+        """A run lost to weather: that day's run is dropped and the day may hold strength."""
+        if day < today:
+            raise InputError("date", "only today or a later day can be swapped")
+        with self.uow() as uow:
+            athlete = self._athlete(uow, name)
+            uow.repo.add_override(athlete.id, DayOverride(day, "weather"), self.now())
+            number = self._replan(uow, athlete, today, f"weather swap on {day.isoformat()}")
+            uow.commit()
+        return number
+
+    # the logbook
+    def today(self, name: str, day: date) -> Today:
+        with self.uow() as uow:
+            athlete = self._athlete(uow, name)
+            sessions = uow.repo.planned_sessions(athlete.id, day, day + timedelta(days=21))
+            versions = uow.repo.plan_versions(athlete.id)
+            runs = tuple(r for r in versions[-1].plan.runs if r.day == day) if versions else ()
+            status = next((p.status for p in uow.repo.performed(athlete.id, day, day)), None)
+            session = next((s for s in sessions if s.day == day), None)
+            later = next((s for s in sessions if s.day > day), None)
+            if session is None:
+                return Today(day, runs, None, (), later, status)
+            history = uow.repo.set_logs(athlete.id, until=day - timedelta(days=1))
+            recent = uow.repo.performed(athlete.id, day - timedelta(days=60), day)
+        changes = tuple(self._progress(p, history, recent, day) for p in session.main)
+        adjusted = replace(session, main=tuple(c.prescription for c in changes))
+        return Today(day, runs, adjusted, changes, later, status)
+
+    def log(self, name: str, sets: Sequence[SetLog], note: str = "") -> int:
+        """Append sets (one transaction); returns how many were stored."""
+        if not sets:
+            raise InputError("sets", "nothing to log")
+        with self.uow() as uow:
+            athlete = self._athlete(uow, name)
+            uow.repo.add_sets(athlete.id, sets, self.now())
+            if note:
+                uow.repo.record_day(athlete.id, sets[0].day, "done", note, self.now())
+            uow.commit()
+        return len(sets)
+
+    def history(self, name: str, start: date, end: date) -> list[Performed]:
+        with self.uow() as uow:
+            return uow.repo.performed(self._athlete(uow, name).id, start, end)
+
+    def progress(self, name: str, exercise: str) -> list[ProgressPoint]:
+        with self.uow() as uow:
+            return uow.repo.progress(self._athlete(uow, name).id, exercise)
+
+    def versions(self, name: str) -> list[PlanVersion]:
+        with self.uow() as uow:
+            return uow.repo.plan_versions(self._athlete(uow, name).id)
+
+    # helpers
+    @staticmethod
+    def _athlete(uow: AbstractUnitOfWork, name: str) -> Athlete:
+        athlete = uow.repo.get_athlete(name)
+        if athlete is None:
+            raise InputError("athlete", f"no athlete called {name!r} (see `legday athlete list`)")
+        return athlete
+
+    @staticmethod
+    def _require_session(uow: AbstractUnitOfWork, athlete: Athlete, day: date) -> None:
+        if not uow.repo.planned_sessions(athlete.id, day, day):
+            raise InputError("date", f"no strength session is planned on {day.isoformat()}")
+
+    def _progress(
+        self, p: Prescription, history: list[SetLog], recent: list[Performed], day: date
+    ) -> Change:
+        """Progression inputs from the logbook: a week or more without strength counts."""
+        done = [x.day for x in recent if x.status == "done"]
+        last_done = max(done) if done else None
+        weeks_off = (day - last_done).days // 7 if last_done else 0
+        missed = any(
+            x.status == "skipped" and (last_done is None or x.day > last_done) for x in recent
+        )
+        return next_prescription(
+            p, history, self.catalogue, today=day, weeks_off=weeks_off, missed=missed
+        )
+
+    def _replan(self, uow: AbstractUnitOfWork, athlete: Athlete, today: date, reason: str) -> int:
+        profile = uow.repo.get_profile(athlete.id)
+        if profile is None:
+            raise InputError("profile", f"{athlete.name} has no profile")
+        if today > profile.end:
+            raise InputError("date", f"the plan ended on {profile.end.isoformat()}")
+        week = max(0, (today - profile.start).days // 7)
+        week_start = profile.start + timedelta(weeks=week)
+        overrides = uow.repo.overrides(athlete.id)
+        weather = {o.day for o in overrides if o.kind == "weather"}
+        blocked = {o.day for o in overrides if o.kind == "blocked"} - weather
+        past = {week_start + timedelta(days=i) for i in range((today - week_start).days)}
+        future = replace(
+            profile,
+            start=week_start,
+            weeks=profile.weeks - week,
+            blocked=frozenset((set(profile.blocked) | blocked | past) - weather),
+        )
+        paths = [s.path for s in uow.repo.calendar_sources(athlete.id)]
+        runs = [r for r in self.read_runs(paths, future) if r.day not in weather]
+        performed = uow.repo.performed(athlete.id, week_start - timedelta(days=28), today)
+        done_days = {p.day for p in performed if p.status == "done"}
+        runs += [  # sessions already done this week count towards its `frequency`
+            Run(day, "strength session (logged)", RunKind.EASY, is_strength=True)
+            for day in sorted(done_days)
+            if week_start <= day < today
+        ]
+        done = uow.repo.planned_sessions(athlete.id, week_start - timedelta(days=28), today)
+        done = [s for s in done if s.day in done_days]
+        plan = self.plan(future, runs, self.catalogue, done=done)
+        return uow.repo.add_plan_version(athlete.id, plan, today, reason, self.now())

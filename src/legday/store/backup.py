@@ -1,0 +1,124 @@
+"""Backups: every table as versioned JSON, restored whole into an empty database.
+
+Format `legday.backup/1`:
+
+    {"format": "legday.backup/1", "revision": "<alembic head>", "created": "<UTC ISO>",
+     "tables": {"<table>": [{"<column>": value, ...}, ...], ...}}
+
+Rows keep their ids and are listed in primary-key order; dates, times and datetimes are
+ISO strings, floats are JSON numbers (shortest round-trip repr), JSON columns stay JSON,
+so dump -> restore -> dump gives the same document. A restore is one transaction: a
+killed restore leaves the database empty, never half-filled.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import Connection, Date, DateTime, Engine, Table, func, select, text
+
+from legday.errors import StoreError
+from legday.store.migrate import ensure_schema, head
+from legday.store.tables import Base
+
+__all__ = ["FORMAT", "dump", "restore"]
+
+FORMAT = "legday.backup/1"
+_CHUNK = 2_000
+
+
+def _tables() -> list[Table]:
+    return list(Base.metadata.sorted_tables)
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    return value
+
+
+def _decoder(table: Table) -> dict[str, Any]:
+    decoders: dict[str, Any] = {}
+    for column in table.columns:
+        if isinstance(column.type, DateTime):
+            decoders[column.name] = datetime.fromisoformat
+        elif isinstance(column.type, Date):
+            decoders[column.name] = date.fromisoformat
+        elif column.type.__class__.__name__ == "Time":
+            decoders[column.name] = time.fromisoformat
+    return decoders
+
+
+def dump(engine: Engine, *, now: datetime | None = None) -> dict[str, Any]:
+    """Everything in the database, in one consistent snapshot."""
+    created = (now or datetime.now(UTC)).replace(tzinfo=None).isoformat()
+    tables: dict[str, list[dict[str, Any]]] = {}
+    with engine.begin() as connection:
+        for table in _tables():
+            order = list(table.primary_key.columns)
+            rows = connection.execute(select(table).order_by(*order)).mappings()
+            tables[table.name] = [{k: _encode(v) for k, v in row.items()} for row in rows]
+    return {"format": FORMAT, "revision": head(), "created": created, "tables": tables}
+
+
+def restore(engine: Engine, data: Any) -> int:
+    """Load a backup into an empty database (schema created if needed); returns rows loaded."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        found = data.get("format") if isinstance(data, dict) else type(data).__name__
+        raise StoreError(f"not a legday backup (format {found!r}, expected {FORMAT!r})")
+    tables = data.get("tables")
+    if not isinstance(tables, dict):
+        raise StoreError("backup has no 'tables' object")
+    known = {t.name for t in _tables()}
+    unknown = sorted(set(tables) - known)
+    if unknown:
+        raise StoreError(f"backup has a table this version does not know: {unknown[0]!r}")
+    ensure_schema(engine)
+    loaded = 0
+    with engine.begin() as connection:
+        for table in _tables():
+            if connection.scalar(select(func.count()).select_from(table)):
+                raise StoreError(f"restore needs an empty database; {table.name!r} has rows")
+        for table in _tables():
+            loaded += _load(connection, table, tables.get(table.name, []))
+        if connection.dialect.name == "postgresql":
+            _reset_sequences(connection)
+    return loaded
+
+
+def _load(connection: Connection, table: Table, rows: Any) -> int:
+    if not isinstance(rows, list):
+        raise StoreError(f"backup table {table.name!r} is not a list of rows")
+    decoders = _decoder(table)
+    columns = {c.name for c in table.columns}
+    decoded = []
+    for number, row in enumerate(rows, start=1):
+        if not isinstance(row, dict) or set(row) - columns:
+            raise StoreError(f"backup row {number} of {table.name!r} does not fit the table")
+        try:
+            decoded.append(
+                {
+                    k: (decoders[k](v) if k in decoders and v is not None else v)
+                    for k, v in row.items()
+                }
+            )
+        except (TypeError, ValueError) as error:
+            raise StoreError(f"backup row {number} of {table.name!r}: {error}") from None
+    for start in range(0, len(decoded), _CHUNK):
+        connection.execute(table.insert(), decoded[start : start + _CHUNK])
+    return len(decoded)
+
+
+def _reset_sequences(connection: Connection) -> None:
+    """Restored ids were explicit; move each id sequence past them."""
+    for table in _tables():
+        if "id" not in table.columns:
+            continue
+        connection.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                f"COALESCE((SELECT MAX(id) FROM {table.name}), 1), "
+                f"(SELECT MAX(id) FROM {table.name}) IS NOT NULL)"
+            )
+        )

@@ -1,0 +1,280 @@
+"""Explicit translation between model objects and table rows, both ways, losslessly.
+
+Kept apart from the repository so the schema can change without the model noticing, and
+so the round trip (model -> row -> model gives the same object) can be tested alone.
+Nested parts of a plan (prescriptions, weeks, runs) go into JSON columns as plain dicts.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+
+from legday.model import (
+    Cooldown,
+    Equipment,
+    ExerciseKind,
+    Level,
+    Muscle,
+    Phase,
+    Plan,
+    Prescription,
+    Profile,
+    Run,
+    RunKind,
+    Session,
+    Violation,
+    Warmup,
+    Week,
+)
+from legday.progression import SetLog
+from legday.store.tables import PlannedSessionRow, ProfileRow, SetLogRow
+
+__all__ = [
+    "plan_document",
+    "plan_from_document",
+    "profile_from_row",
+    "profile_to_row",
+    "session_from_row",
+    "session_to_row",
+    "set_from_row",
+    "set_to_row",
+]
+
+
+def profile_to_row(athlete_id: int, p: Profile, now: datetime) -> ProfileRow:
+    return ProfileRow(
+        athlete_id=athlete_id,
+        start=p.start,
+        weeks=p.weeks,
+        sessions=p.sessions,
+        injuries=list(p.injuries),
+        equipment=sorted(e.value for e in p.equipment),
+        level=p.level.value,
+        minutes=p.minutes,
+        days=sorted(p.days),
+        recovery_every=p.recovery_every,
+        seed=p.seed,
+        blocked=sorted(d.isoformat() for d in p.blocked),
+        races=[d.isoformat() for d in p.races],
+        dominant_leg=p.dominant_leg,
+        timezone=p.timezone,
+        updated_at=now,
+    )
+
+
+def profile_from_row(row: ProfileRow) -> Profile:
+    return Profile(
+        start=row.start,
+        weeks=row.weeks,
+        sessions=row.sessions,
+        injuries=tuple(row.injuries),
+        equipment=frozenset(Equipment(e) for e in row.equipment),
+        level=Level(row.level),
+        minutes=row.minutes,
+        days=frozenset(int(d) for d in row.days),
+        recovery_every=row.recovery_every,
+        seed=row.seed,
+        blocked=frozenset(date.fromisoformat(d) for d in row.blocked),
+        races=tuple(date.fromisoformat(d) for d in row.races),
+        dominant_leg=row.dominant_leg,
+        timezone=row.timezone,
+    )
+
+
+def set_to_row(athlete_id: int, performed_id: int, seq: int, s: SetLog, now: datetime) -> SetLogRow:
+    return SetLogRow(
+        athlete_id=athlete_id,
+        performed_session_id=performed_id,
+        seq=seq,
+        exercise=s.exercise,
+        day=s.day,
+        side=s.side,
+        reps=s.reps,
+        load_kg=s.load_kg,
+        seconds=s.seconds,
+        rpe=s.rpe,
+        rir=s.rir,
+        form_ok=s.form_ok,
+        pain=s.pain,
+        note=s.note,
+        logged_at=now,
+    )
+
+
+def set_from_row(row: SetLogRow) -> SetLog:
+    return SetLog(
+        exercise=row.exercise,
+        day=row.day,
+        side=row.side,
+        reps=row.reps,
+        load_kg=row.load_kg,
+        seconds=row.seconds,
+        rpe=row.rpe,
+        rir=row.rir,
+        form_ok=bool(row.form_ok),
+        pain=row.pain,
+        note=row.note,
+    )
+
+
+def session_to_row(athlete_id: int, version_id: int, s: Session) -> PlannedSessionRow:
+    return PlannedSessionRow(
+        athlete_id=athlete_id,
+        plan_version_id=version_id,
+        day=s.day,
+        start_time=s.start,
+        minutes=s.minutes,
+        phase=s.phase.value,
+        why=s.why,
+        body={
+            "warmup": [{"exercise": w.exercise, "minutes": w.minutes} for w in s.warmup],
+            "main": [_prescription_to_dict(p) for p in s.main],
+            "cooldown": [{"exercise": c.exercise, "seconds": c.seconds} for c in s.cooldown],
+        },
+    )
+
+
+def session_from_row(row: PlannedSessionRow) -> Session:
+    body = row.body
+    return Session(
+        day=row.day,
+        minutes=row.minutes,
+        warmup=tuple(Warmup(w["exercise"], w["minutes"]) for w in body["warmup"]),
+        main=tuple(_prescription_from_dict(p) for p in body["main"]),
+        cooldown=tuple(Cooldown(c["exercise"], c["seconds"]) for c in body["cooldown"]),
+        why=row.why,
+        start=row.start_time,
+        phase=Phase(row.phase),
+    )
+
+
+def _prescription_to_dict(p: Prescription) -> dict[str, Any]:
+    return {
+        "exercise": p.exercise,
+        "sets": p.sets,
+        "reps": p.reps,
+        "seconds": p.seconds,
+        "per_side": p.per_side,
+        "load": p.load,
+        "tempo": p.tempo,
+        "target_rpe": p.target_rpe,
+        "muscles": [m.value for m in p.muscles],
+        "unilateral": p.unilateral,
+        "balance": p.balance,
+        "injury_care": list(p.injury_care),
+        "cues": list(p.cues),
+        "kind": p.kind.value,
+        "rest_seconds": p.rest_seconds,
+        "new": p.new,
+    }
+
+
+def _prescription_from_dict(d: dict[str, Any]) -> Prescription:
+    return Prescription(
+        exercise=d["exercise"],
+        sets=d["sets"],
+        reps=d["reps"],
+        seconds=d["seconds"],
+        per_side=d["per_side"],
+        load=d["load"],
+        tempo=d["tempo"],
+        target_rpe=d["target_rpe"],
+        muscles=tuple(Muscle(m) for m in d["muscles"]),
+        unilateral=d["unilateral"],
+        balance=d["balance"],
+        injury_care=tuple(d["injury_care"]),
+        cues=tuple(d["cues"]),
+        kind=ExerciseKind(d["kind"]),
+        rest_seconds=d["rest_seconds"],
+        new=d["new"],
+    )
+
+
+def plan_document(plan: Plan) -> dict[str, Any]:
+    """Everything of a plan except its sessions (those get rows of their own)."""
+    return {
+        "weeks": [
+            {
+                "start": w.start.isoformat(),
+                "phase": w.phase.value,
+                "note": w.note,
+                "target": w.target,
+            }
+            for w in plan.weeks
+        ],
+        "runs": [_run_to_dict(r) for r in plan.runs],
+        "violations": [
+            {
+                "rule": v.rule,
+                "day": v.day.isoformat() if v.day else None,
+                "message": v.message,
+                "hard": v.hard,
+            }
+            for v in plan.violations
+        ],
+        "recovery_every": plan.recovery_every,
+        "injuries": list(plan.injuries),
+    }
+
+
+def plan_from_document(
+    start: date, end: date, doc: dict[str, Any], sessions: tuple[Session, ...]
+) -> Plan:
+    return Plan(
+        start=start,
+        end=end,
+        weeks=tuple(
+            Week(date.fromisoformat(w["start"]), Phase(w["phase"]), w["note"], w["target"])
+            for w in doc["weeks"]
+        ),
+        runs=tuple(_run_from_dict(r) for r in doc["runs"]),
+        sessions=sessions,
+        violations=tuple(
+            Violation(
+                v["rule"],
+                date.fromisoformat(v["day"]) if v["day"] else None,
+                v["message"],
+                v["hard"],
+            )
+            for v in doc["violations"]
+        ),
+        recovery_every=doc["recovery_every"],
+        injuries=tuple(doc["injuries"]),
+    )
+
+
+def _hhmm(t: time | None) -> str | None:
+    return t.isoformat() if t else None
+
+
+def _time(text: str | None) -> time | None:
+    return time.fromisoformat(text) if text else None
+
+
+def _run_to_dict(r: Run) -> dict[str, Any]:
+    return {
+        "day": r.day.isoformat(),
+        "title": r.title,
+        "kind": r.kind.value,
+        "start": _hhmm(r.start),
+        "end": _hhmm(r.end),
+        "minutes": r.minutes,
+        "is_strength": r.is_strength,
+        "reason": r.reason,
+        "source": r.source,
+    }
+
+
+def _run_from_dict(d: dict[str, Any]) -> Run:
+    return Run(
+        day=date.fromisoformat(d["day"]),
+        title=d["title"],
+        kind=RunKind(d["kind"]),
+        start=_time(d["start"]),
+        end=_time(d["end"]),
+        minutes=d["minutes"],
+        is_strength=d["is_strength"],
+        reason=d["reason"],
+        source=d["source"],
+    )

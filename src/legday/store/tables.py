@@ -1,0 +1,202 @@
+"""The logbook schema as typed SQLAlchemy 2 tables (the head of the Alembic history).
+
+Every row hangs off an athlete (`athlete_id` on every table, indexed) so a coach's web
+app can serve many athletes from one database and a query never crosses athletes. Rows
+are only appended or flagged: plan versions, set logs and performed sessions are never
+rewritten by a re-plan. Times are naive UTC; days are the athlete's wall-clock dates.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+__all__ = [
+    "AthleteRow",
+    "Base",
+    "CalendarSourceRow",
+    "DayOverrideRow",
+    "PerformedSessionRow",
+    "PlanVersionRow",
+    "PlannedSessionRow",
+    "ProfileRow",
+    "SetLogRow",
+]
+
+# Named constraints so Alembic can alter them on every dialect.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# BIGINT ids on PostgreSQL; SQLite only auto-increments an INTEGER PRIMARY KEY.
+Id = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {dict[str, Any]: JSON, list[Any]: JSON}
+
+
+def _athlete_fk() -> Mapped[int]:
+    return mapped_column(Id, ForeignKey("athletes.id", ondelete="CASCADE"), index=True)
+
+
+class AthleteRow(Base):
+    __tablename__ = "athletes"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime())
+
+
+class ProfileRow(Base):
+    """One profile per athlete, replaced in place (a profile is settings, not history)."""
+
+    __tablename__ = "profiles"
+    athlete_id: Mapped[int] = mapped_column(
+        Id, ForeignKey("athletes.id", ondelete="CASCADE"), primary_key=True
+    )
+    start: Mapped[date] = mapped_column(Date())
+    weeks: Mapped[int] = mapped_column(Integer())
+    sessions: Mapped[int | None] = mapped_column(Integer())
+    injuries: Mapped[list[Any]] = mapped_column()
+    equipment: Mapped[list[Any]] = mapped_column()
+    level: Mapped[str] = mapped_column(String(20))
+    minutes: Mapped[int] = mapped_column(Integer())
+    days: Mapped[list[Any]] = mapped_column()
+    recovery_every: Mapped[int] = mapped_column(Integer())
+    seed: Mapped[int] = mapped_column(Integer())
+    blocked: Mapped[list[Any]] = mapped_column()
+    races: Mapped[list[Any]] = mapped_column()
+    dominant_leg: Mapped[str | None] = mapped_column(String(10))
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(DateTime())
+
+
+class CalendarSourceRow(Base):
+    __tablename__ = "calendar_sources"
+    __table_args__ = (UniqueConstraint("athlete_id", "path"),)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    athlete_id: Mapped[int] = _athlete_fk()
+    path: Mapped[str] = mapped_column(Text())
+    content_hash: Mapped[str] = mapped_column(String(64))
+    synced_at: Mapped[datetime] = mapped_column(DateTime())
+
+
+class DayOverrideRow(Base):
+    """A day the athlete blocked (skip, move) or turned into a strength day (weather)."""
+
+    __tablename__ = "day_overrides"
+    __table_args__ = (
+        UniqueConstraint("athlete_id", "day", "kind"),
+        CheckConstraint("kind IN ('blocked', 'weather')", name="kind"),
+    )
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    athlete_id: Mapped[int] = _athlete_fk()
+    day: Mapped[date] = mapped_column(Date())
+    kind: Mapped[str] = mapped_column(String(10))
+    note: Mapped[str] = mapped_column(Text(), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime())
+
+
+class PlanVersionRow(Base):
+    """A plan as made on `created_at`, in force from `valid_from` until the next version."""
+
+    __tablename__ = "plan_versions"
+    __table_args__ = (UniqueConstraint("athlete_id", "number"),)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    athlete_id: Mapped[int] = _athlete_fk()
+    number: Mapped[int] = mapped_column(Integer())
+    valid_from: Mapped[date] = mapped_column(Date())
+    start: Mapped[date] = mapped_column(Date())
+    end: Mapped[date] = mapped_column(Date())
+    reason: Mapped[str] = mapped_column(Text())
+    created_at: Mapped[datetime] = mapped_column(DateTime())
+    document: Mapped[dict[str, Any]] = mapped_column()  # weeks, runs, violations
+
+
+class PlannedSessionRow(Base):
+    __tablename__ = "planned_sessions"
+    __table_args__ = (Index("ix_planned_sessions_athlete_day", "athlete_id", "day"),)
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(Id, ForeignKey("athletes.id", ondelete="CASCADE"))
+    plan_version_id: Mapped[int] = mapped_column(
+        Id, ForeignKey("plan_versions.id", ondelete="CASCADE"), index=True
+    )
+    day: Mapped[date] = mapped_column(Date())
+    start_time: Mapped[time | None] = mapped_column(Time())
+    minutes: Mapped[int] = mapped_column(Integer())
+    phase: Mapped[str] = mapped_column(String(20))
+    why: Mapped[str] = mapped_column(Text())
+    body: Mapped[dict[str, Any]] = mapped_column()  # warmup, main, cooldown
+
+
+class PerformedSessionRow(Base):
+    """What happened on a day: `done` (sets follow) or `skipped`."""
+
+    __tablename__ = "performed_sessions"
+    __table_args__ = (
+        UniqueConstraint("athlete_id", "day"),
+        CheckConstraint("status IN ('done', 'skipped')", name="status"),
+    )
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(Id, ForeignKey("athletes.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date())
+    status: Mapped[str] = mapped_column(String(10))
+    planned_session_id: Mapped[int | None] = mapped_column(
+        Id, ForeignKey("planned_sessions.id", ondelete="SET NULL")
+    )
+    note: Mapped[str] = mapped_column(Text(), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime())
+
+
+class SetLogRow(Base):
+    __tablename__ = "set_logs"
+    __table_args__ = (
+        CheckConstraint("pain BETWEEN 0 AND 10", name="pain"),
+        CheckConstraint("side IN ('left', 'right', 'both')", name="side"),
+        CheckConstraint("rpe IS NULL OR (rpe >= 1 AND rpe <= 10)", name="rpe"),
+        CheckConstraint("rir IS NULL OR rir >= 0", name="rir"),
+        # Added by migration 0002: the progress and progression queries read by this key.
+        Index("ix_set_logs_athlete_exercise_day", "athlete_id", "exercise", "day"),
+    )
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(Id, ForeignKey("athletes.id", ondelete="CASCADE"))
+    performed_session_id: Mapped[int] = mapped_column(
+        Id, ForeignKey("performed_sessions.id", ondelete="CASCADE"), index=True
+    )
+    seq: Mapped[int] = mapped_column(Integer())
+    exercise: Mapped[str] = mapped_column(String(80))
+    day: Mapped[date] = mapped_column(Date())
+    side: Mapped[str] = mapped_column(String(5))
+    reps: Mapped[int | None] = mapped_column(Integer())
+    load_kg: Mapped[float | None] = mapped_column(Float())
+    seconds: Mapped[int | None] = mapped_column(Integer())
+    rpe: Mapped[float | None] = mapped_column(Float())
+    rir: Mapped[int | None] = mapped_column(SmallInteger())
+    form_ok: Mapped[bool] = mapped_column()
+    pain: Mapped[int] = mapped_column(SmallInteger())
+    note: Mapped[str] = mapped_column(Text(), default="")
+    logged_at: Mapped[datetime] = mapped_column(DateTime())
