@@ -23,7 +23,7 @@ def read_bytes(path: Path) -> bytes:
         size = path.stat().st_size
         if size > MAX_BYTES:
             limit = MAX_BYTES // (1024 * 1024)
-            raise CalendarError(name, f"file is {size / 1e6:.1f} MB, above the {limit} MB limit")
+            raise CalendarError(name, f"file is {size / 2**20:.1f} MB, above the {limit} MB limit")
         if not path.is_file():
             raise CalendarError(name, "not a regular file")
         with path.open("rb") as handle:

@@ -48,6 +48,7 @@ _KIND_ORDER = (
     ("rest", RunKind.REST),  # "Rest day before the marathon" is a rest day
     ("race_distance", RunKind.RACE),
 )
+_RUN_KINDS = frozenset(k.value for k in RunKind)
 _ACTIVITY_OF = {"run": "run", "rest": "run", "strength": "strength", "other": "other"}
 _PLATFORM_LINE = re.compile(
     r"^\s*(workout type|planned [a-z ]+|actual [a-z ]+)\s*:.*$", re.I | re.M
@@ -58,6 +59,9 @@ _PLANNED_TIME = re.compile(
     r"planned\s+(?:time|duration)\s*:\s*(\d{1,3})(?::(\d{2}))?(?::(\d{2}))?", re.I
 )
 _PLANNED_DIST = re.compile(r"planned\s+distance\s*:\s*(\d+(?:[.,]\d+)?)\s*(km|mi|m)\b", re.I)
+_REPEATS = re.compile(
+    r"(?<![\w.])\d{1,2}\s*[x×]\s*\d+(?:[.,]\d+)?\s*(?:m|km|k|s|sec|min|'|\")?(?!\w)"
+)
 _DISTANCE = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[.,]\d{1,2})?)\s*(km|k|mi|miles?|meilen)(?!\w)", re.I
 )
@@ -84,6 +88,7 @@ class _Tables:
     emoji: tuple[tuple[str, str], ...]
     uid: dict[str, str]
     uid_pattern: re.Pattern[str]
+    kind_words: dict[str, str]
 
 
 def _word_regex(word: str) -> str:
@@ -118,6 +123,7 @@ def _tables() -> _Tables:
         emoji=emoji,
         uid=uid,
         uid_pattern=re.compile(rf"(?<![A-Z])({uid_body})(?![A-Z])"),
+        kind_words={normalize(w): k for k, items in raw["kind_words"].items() for w in items},
     )
 
 
@@ -132,6 +138,9 @@ def _keywords(text: str) -> dict[str, tuple[_Keyword, str]]:
             kw = tables.words[match.lastindex - 1]
             said = text[match.start() : match.end()] if aligned else match.group()
             found.setdefault(kw.category, (kw, said.casefold()))
+    reps = _REPEATS.search(norm)
+    if reps and "hard" not in found:  # "6 x 800 m", "10×400": repetitions in any language
+        found["hard"] = (_Keyword("hard", "pattern", "N x M"), reps.group())
     return found
 
 
@@ -142,8 +151,11 @@ def kind_from_word(word: str) -> tuple[str, RunKind | None] | None:
         return "run", RunKind(key)
     if key in {"strength", "other"}:
         return key, None
-    if key in {"run", "cross", "cross-training", "bike", "swim"}:
-        return ("run", RunKind.EASY) if key == "run" else ("other", None)
+    if key == "run":
+        return "run", RunKind.EASY
+    word_kind = _tables().kind_words.get(key)
+    if word_kind is not None:
+        return ("run", RunKind(word_kind)) if word_kind in _RUN_KINDS else (word_kind, None)
     found = _keywords(word)
     for category, kind in (*_KIND_ORDER, ("run", RunKind.EASY)):
         if category in found:
@@ -182,6 +194,8 @@ def planned_distance_km(title: str, description: str = "") -> float | None:
 
 
 def _describe(hit: tuple[_Keyword, str], where: str) -> str:
+    if hit[0].lang == "pattern":
+        return f'{where} repetitions "{hit[1]}"'
     return f'{where} keyword "{hit[1]}" ({hit[0].lang})'
 
 
@@ -243,7 +257,8 @@ def classify(
     in_description.pop("rest", None)  # "rest 90 s between reps" is not a rest day
     if activity is None:
         for found, where in ((in_title, "title"), (in_description, "description")):
-            hits = [c for c in _RUN_CATEGORIES if c in found]
+            # repetitions alone ("Squats 3x10") say nothing about running
+            hits = [c for c in _RUN_CATEGORIES if c in found and found[c][0].lang != "pattern"]
             if hits:
                 activity = "run"
                 break

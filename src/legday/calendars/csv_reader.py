@@ -66,7 +66,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
     ),
 }
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::\d{2})?)?")
-_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?:[ ,]+(\d{1,2}):(\d{2}))?")
+_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})(?!\d)(?:[ ,]+(\d{1,2}):(\d{2}))?")
 _CLOCK = re.compile(r"^(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*(am|pm)?$", re.I)
 _LENGTH = re.compile(r"^(?:(\d{1,3}):)?(\d{1,3})(?::(\d{2}))?\s*(?:min|mins|minutes|m)?$", re.I)
 
@@ -177,7 +177,8 @@ def _plan(
         body = table[1:]
     elif parse_date(table[0][1][0]) is not None:
         positional = ("date", "title", "kind", "start", "minutes")
-        columns = {field: i for i, field in enumerate(positional[: len(table[0][1])])}
+        width = max(len(row) for _, row in table)
+        columns = {field: i for i, field in enumerate(positional[:width])}
         body = table
     else:
         found = ", ".join(table[0][1][:6])

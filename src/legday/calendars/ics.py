@@ -167,7 +167,7 @@ def _entries(
         ]
     first = _local(begin, zone)
     last_dt = _local(finish, zone) if isinstance(finish, datetime) else None
-    if last_dt is None and minutes:
+    if minutes and (last_dt is None or last_dt <= first):  # zero-length feed events
         last_dt = first + timedelta(minutes=minutes)
     end_time: time | None = None
     if last_dt is not None:

@@ -16,6 +16,7 @@ Precedence: uids, then dates, then titles, then contains (first match in file or
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
@@ -64,7 +65,8 @@ class KindOverrides:
         result of the other tables.
         """
         if day is not None:
-            if day in self.dates and activity == "run":
+            already = reason.startswith(f"{self.source}: ")  # a UID or title override
+            if day in self.dates and activity == "run" and not already:
                 value = self.dates[day]
                 return (*_value(value), f'{self.source}: date {day.isoformat()} = "{value}"')
             return activity, kind, reason
@@ -88,7 +90,8 @@ def read_overrides(path: Path) -> KindOverrides:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None)
+        where = re.search(r"\(at line (\d+)", str(error))
+        line = int(where.group(1)) if where else None
         raise CalendarError(name, f"not valid TOML: {str(error).split(' (at')[0]}", line) from error
     unknown = sorted(set(raw) - set(_TABLES))
     if unknown:

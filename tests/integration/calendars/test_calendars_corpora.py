@@ -1,0 +1,38 @@
+"""Every .ics of two libraries' test suites: a Calendar or a CalendarError, quickly.
+
+The corpora stay in /work/shared (beside the repository); this test only reads them.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from legday.calendars import read_calendar
+from legday.errors import CalendarError
+
+CORPORA = (Path(__file__).parents[3] / ".." / "shared" / "corpora").resolve()
+FILES = sorted(CORPORA.rglob("*.ics")) if CORPORA.is_dir() else []
+
+
+def _limit(path: Path) -> float:
+    """A few seconds, plus time for size: the 1.6 MB benchmark file takes about 3-4 s."""
+    return 5.0 + 5.0 * path.stat().st_size / 2**20
+
+
+@pytest.mark.skipif(not FILES, reason=f"no calendar corpora at {CORPORA}")
+@pytest.mark.parametrize("path", FILES, ids=[p.name[:80] for p in FILES])
+def test_corpus_file_reads_or_fails_cleanly(path: Path) -> None:
+    started = time.perf_counter()
+    try:
+        calendar = read_calendar(path, date(2010, 1, 1), date(2011, 12, 31))
+    except CalendarError as error:
+        message = str(error)
+        assert message.startswith(str(path)), message
+        assert "\n" not in message
+    else:
+        assert all(date(2010, 1, 1) <= e.day <= date(2011, 12, 31) for e in calendar.entries)
+    assert time.perf_counter() - started < _limit(path)
