@@ -166,6 +166,14 @@ class Logbook:
         adjusted = replace(session, main=tuple(c.prescription for c in changes))
         return Today(day, runs, adjusted, changes, later, status)
 
+    def next_for(self, name: str, p: Prescription, day: date) -> Change:
+        """The progression of one prescription on `day` (what `today` does per exercise)."""
+        with self.uow() as uow:
+            athlete = self._athlete(uow, name)
+            history = uow.repo.set_logs(athlete.id, until=day - timedelta(days=1))
+            recent = uow.repo.performed(athlete.id, day - timedelta(days=60), day)
+        return self._progress(p, history, recent, day)
+
     def log(self, name: str, sets: Sequence[SetLog], note: str = "") -> int:
         """Append sets (one transaction); returns how many were stored."""
         if not sets:

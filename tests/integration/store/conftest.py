@@ -1,0 +1,113 @@
+"""Every store and logbook test runs on SQLite and on PostgreSQL.
+
+PostgreSQL comes from LEGDAY_TEST_POSTGRES_URL (default: the local trust-auth server,
+database `test`); each test gets a fresh schema, dropped afterwards, so runs never
+collide. Only LEGDAY_SKIP_POSTGRES=1 skips it; a missing server is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+_ROOT = str(Path(__file__).resolve().parents[3])
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+
+from legday.services import Logbook  # noqa: E402
+from legday.store.uow import Database  # noqa: E402
+
+PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+START = date(2027, 1, 4)  # a Monday
+CALENDAR = """date,title,kind
+2027-01-05,Intervals 6x800,hard
+2027-01-07,Easy 40,easy
+2027-01-09,Long run 18k,long
+2027-01-12,Tempo 5k,hard
+2027-01-16,Long run 20k,long
+2027-01-19,Hills,hard
+2027-01-23,Long run 22k,long
+"""
+
+
+@contextmanager
+def pg_schema_url(schema: str) -> Iterator[str]:
+    base = os.environ.get("LEGDAY_TEST_POSTGRES_URL", PG_DEFAULT)
+    admin = create_engine(base)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def _url(backend: str, tmp_path: Path, name: str) -> Iterator[str]:
+    if backend == "sqlite":
+        yield f"sqlite:///{tmp_path / name}"
+        return
+    if os.environ.get("LEGDAY_SKIP_POSTGRES") == "1":
+        pytest.skip("LEGDAY_SKIP_POSTGRES=1")
+    with pg_schema_url(f"t_{os.getpid()}_{uuid.uuid4().hex[:10]}") as url:
+        yield url
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    yield from _url(request.param, tmp_path, "legday.db")
+
+
+@pytest.fixture
+def other_url(tmp_path: Path) -> Callable[[str], Iterator[str]]:
+    """A second, empty database of a chosen backend (for restores)."""
+    return lambda backend: _url(backend, tmp_path, "other.db")
+
+
+@pytest.fixture
+def database(db_url: str) -> Iterator[Database]:
+    db = Database(db_url)
+    db.migrate()
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def calendar(tmp_path: Path) -> Path:
+    path = tmp_path / "runs.csv"
+    path.write_text(CALENDAR, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def logbook(database: Database) -> Logbook:
+    from legday.catalogue.loader import load_catalogue
+    from legday.cli.logbook import _read_runs
+    from legday.planner import make_plan
+
+    return Logbook(database.uow, load_catalogue(), make_plan, _read_runs)
+
+
+@pytest.fixture
+def cli_env(db_url: str, tmp_path: Path) -> dict[str, str]:
+    """Environment for `python -m legday` subprocesses on this test's database."""
+    env = dict(os.environ)
+    env.update(
+        LEGDAY_DATABASE_URL=db_url,
+        LEGDAY_CONFIG_DIR=str(tmp_path / "config"),
+        LEGDAY_TODAY=START.isoformat(),
+    )
+    env.pop("LEGDAY_ATHLETE", None)
+    return env

@@ -1,0 +1,152 @@
+"""The repository and unit of work on a real database (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from legday.errors import InputError
+from legday.model import Equipment, Level, Profile
+from legday.progression import SetLog
+from legday.services import Logbook
+from legday.store.ports import DayOverride
+from legday.store.uow import Database
+
+NOW = datetime(2027, 1, 4, 7, 30, 15, 123456)
+START = date(2027, 1, 4)
+PROFILE = Profile(
+    start=START,
+    weeks=6,
+    sessions=2,
+    injuries=("shin-splints",),
+    equipment=frozenset({Equipment.BODYWEIGHT, Equipment.WALL, Equipment.DUMBBELLS}),
+    level=Level.INTERMEDIATE,
+    days=frozenset({0, 2, 3, 5}),
+    blocked=frozenset({date(2027, 1, 20)}),
+    races=(date(2027, 2, 10),),
+    dominant_leg="right",
+    timezone="Europe/Berlin",
+)
+
+
+def sets(day: date, exercise: str = "goblet-squat", n: int = 3, **kw: object) -> list[SetLog]:
+    base: dict[str, object] = {"reps": 10, "load_kg": 12.5, "rpe": 7.5} | kw
+    return [SetLog(exercise, day, **base) for _ in range(n)]  # type: ignore[arg-type]
+
+
+def test_profile_and_sets_round_trip_losslessly(database: Database) -> None:
+    with database.uow() as uow:
+        athlete = uow.repo.add_athlete("sam", NOW)
+        uow.repo.save_profile(athlete.id, PROFILE, NOW)
+        logged = [
+            SetLog("split-squat", START, "left", 8, 12.25, None, None, 2, False, 3, "wobbly ü"),
+            SetLog("side-plank", START, "right", None, None, 45, 6.5, None, True, 0, ""),
+        ]
+        uow.repo.add_sets(athlete.id, logged, NOW)
+        uow.commit()
+    with database.uow() as uow:
+        assert uow.repo.get_profile(athlete.id) == PROFILE
+        assert uow.repo.set_logs(athlete.id) == logged
+        assert [a.name for a in uow.repo.list_athletes()] == ["sam"]
+        assert uow.repo.get_athlete("sam") == athlete
+
+
+def test_leaving_without_commit_writes_nothing(database: Database) -> None:
+    with pytest.raises(RuntimeError), database.uow() as uow:
+        uow.repo.add_athlete("sam", NOW)
+        raise RuntimeError("killed half-way")
+    with database.uow() as uow:
+        assert uow.repo.list_athletes() == []
+
+
+def test_rows_are_scoped_by_athlete(database: Database) -> None:
+    with database.uow() as uow:
+        a = uow.repo.add_athlete("a", NOW)
+        b = uow.repo.add_athlete("b", NOW)
+        uow.repo.add_sets(a.id, sets(START), NOW)
+        uow.repo.add_sets(b.id, sets(START, n=1), NOW)
+        uow.repo.add_override(a.id, DayOverride(START, "blocked"), NOW)
+        uow.commit()
+    with database.uow() as uow:
+        assert len(uow.repo.set_logs(a.id)) == 3
+        assert len(uow.repo.set_logs(b.id)) == 1
+        assert uow.repo.overrides(b.id) == []
+        assert [p.sets for p in uow.repo.progress(b.id, "goblet-squat")] == [1]
+
+
+def test_duplicate_athlete_is_a_user_error(database: Database) -> None:
+    with database.uow() as uow:
+        uow.repo.add_athlete("sam", NOW)
+        with pytest.raises(InputError):
+            uow.repo.add_athlete("sam", NOW)
+
+
+def test_skip_then_log_makes_the_day_done(database: Database) -> None:
+    with database.uow() as uow:
+        a = uow.repo.add_athlete("sam", NOW)
+        uow.repo.record_day(a.id, START, "skipped", "sick", NOW)
+        uow.repo.add_sets(a.id, sets(START), NOW)
+        uow.repo.add_sets(a.id, sets(START, "calf-raise", n=2), NOW)
+        uow.commit()
+    with database.uow() as uow:
+        (day,) = uow.repo.performed(a.id, START, START)
+        assert (day.status, day.note, len(day.sets)) == ("done", "sick", 5)
+
+
+def test_progress_summarises_each_day(database: Database) -> None:
+    with database.uow() as uow:
+        a = uow.repo.add_athlete("sam", NOW)
+        uow.repo.add_sets(a.id, sets(START) + sets(START, load_kg=14.0, rpe=None, rir=1), NOW)
+        uow.repo.add_sets(a.id, sets(START + timedelta(3), form_ok=False, pain=2), NOW)
+        uow.commit()
+    with database.uow() as uow:
+        first, second = uow.repo.progress(a.id, "goblet-squat")
+    assert (first.sets, first.top_load_kg, first.total_reps, first.max_effort) == (6, 14.0, 60, 9.0)
+    assert first.form_ok and first.max_pain == 0
+    assert not second.form_ok and second.max_pain == 2
+
+
+def test_the_database_refuses_impossible_rows(database: Database) -> None:
+    with database.uow() as uow:
+        a = uow.repo.add_athlete("sam", NOW)
+        uow.repo.add_sets(a.id, sets(START, n=1), NOW)
+        uow.commit()
+    bad = "UPDATE set_logs SET pain = 11"
+    with pytest.raises(IntegrityError), database.engine.begin() as connection:
+        connection.execute(text(bad))
+    orphan = (
+        "INSERT INTO set_logs (athlete_id, performed_session_id, seq, exercise, day, side,"
+        " form_ok, pain, note, logged_at) VALUES (1, 999, 1, 'x', '2027-01-04', 'both',"
+        " true, 0, '', '2027-01-04 00:00:00')"
+    )
+    with pytest.raises(IntegrityError), database.engine.begin() as connection:
+        connection.execute(text(orphan))
+
+
+def test_a_replan_appends_a_version_and_keeps_the_past(
+    logbook: Logbook, database: Database, calendar: Path
+) -> None:
+    profile = Profile(start=START, weeks=4, equipment=PROFILE.equipment)
+    assert logbook.add_athlete("sam", profile, [str(calendar)], START) == 1
+    first = logbook.versions("sam")[0]
+    assert first.plan.sessions and first.plan.runs
+    today = START + timedelta(days=9)
+    future = [s for s in first.plan.sessions if s.day >= today]
+    logbook.move("sam", future[0].day, today)
+    versions = logbook.versions("sam")
+    assert [v.number for v in versions] == [1, 2]
+    assert versions[0] == first  # the past is never rewritten
+    assert versions[1].valid_from == today
+    assert all(s.day >= today for s in versions[1].plan.sessions)
+    assert future[0].day not in {s.day for s in versions[1].plan.sessions}
+    with database.uow() as uow:
+        athlete = uow.repo.get_athlete("sam")
+        assert athlete is not None
+        in_force = uow.repo.planned_sessions(athlete.id, START, profile.end)
+    before = [s for s in in_force if s.day < today]
+    assert before == [s for s in first.plan.sessions if s.day < today]
+    assert [s for s in in_force if s.day >= today] == list(versions[1].plan.sessions)
