@@ -11,7 +11,7 @@ Format (every table optional; values are easy, hard, long, race, rest, strength 
     [contains]                  # a word or phrase anywhere in the title
     "Bahn" = "hard"
 
-Precedence: uids, then dates, then titles, then contains (first match in file order).
+Precedence: uids, then titles, then contains (first match in file order), then dates.
 """
 
 from __future__ import annotations
