@@ -19,8 +19,9 @@ FILES = sorted(CORPORA.rglob("*.ics")) if CORPORA.is_dir() else []
 
 
 def _limit(path: Path) -> float:
-    """A few seconds, plus time for size: the 1.6 MB benchmark file takes about 3-4 s."""
-    return 5.0 + 5.0 * path.stat().st_size / 2**20
+    """Catches hangs, tolerates a busy machine: all files but one read in under 1 s; the
+    1.6 MB benchmark file (4778 events) takes 3-6 s, mostly icalendar's parsing."""
+    return 10.0 + 10.0 * path.stat().st_size / 2**20
 
 
 @pytest.mark.skipif(not FILES, reason=f"no calendar corpora at {CORPORA}")
