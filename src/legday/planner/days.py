@@ -157,26 +157,40 @@ def objective(options: Sequence[DayOptions], chosen: Sequence[Sequence[date]]) -
 
 
 def choose_days(options: Sequence[DayOptions]) -> list[tuple[date, ...]]:
-    """Minimise `objective` exactly; ties go to the earliest days."""
-    # state: days from the last session to the start of the week (capped), None = none yet
-    best: dict[int | None, tuple[int, tuple[tuple[date, ...], ...]]] = {None: (0, ())}
+    """Minimise `objective` exactly; ties go to the earliest days.
+
+    State between weeks: days from the last session to the next week's start (capped at
+    the gap where costs stop changing), or None before the first session. Each week keeps
+    a back-pointer per state, so the walk is linear in the number of weeks.
+    """
+    best: dict[int | None, int] = {None: 0}
+    trail: list[dict[int | None, tuple[int | None, tuple[date, ...]]]] = []
     for opt in options:
-        groups = _best_by_ends(opt)
         start = opt.frame.week.start
-        nxt: dict[int | None, tuple[int, tuple[tuple[date, ...], ...]]] = {}
-        for state, (cost, path) in best.items():
-            for week_cost, week in groups:
+        nxt: dict[int | None, int] = {}
+        back: dict[int | None, tuple[int | None, tuple[date, ...]]] = {}
+        for week_cost, week in _best_by_ends(opt):
+            first = (week[0] - start).days if week else 0
+            after = min(7 - (week[-1] - start).days, GAP_SATURATION) if week else None
+            for state, cost in best.items():
                 total = cost + week_cost
                 if week:
+                    new_state = after
                     if state is not None:
-                        total += gap_cost(min(state + (week[0] - start).days, GAP_SATURATION))
-                    new_state: int | None = min(7 - (week[-1] - start).days, GAP_SATURATION)
+                        total += gap_cost(min(state + first, GAP_SATURATION))
                 else:
                     new_state = None if state is None else min(state + 7, GAP_SATURATION)
-                if new_state not in nxt or total < nxt[new_state][0]:
-                    nxt[new_state] = (total, (*path, week))
+                if new_state not in nxt or total < nxt[new_state]:
+                    nxt[new_state] = total
+                    back[new_state] = (state, week)
         best = nxt
-    return list(min(best.values(), key=lambda item: item[0])[1])
+        trail.append(back)
+    state = min(best, key=lambda key: best[key])
+    chosen: list[tuple[date, ...]] = []
+    for back in reversed(trail):
+        state, week = back[state]
+        chosen.append(week)
+    return chosen[::-1]
 
 
 def _best_by_ends(opt: DayOptions) -> list[tuple[int, tuple[date, ...]]]:

@@ -50,7 +50,7 @@ SLOTS: tuple[tuple[Muscle, Fits], ...] = (
 PLYO_PHASES = frozenset({Phase.OFF_SEASON, Phase.BASE})
 STRETCHES_PER_SESSION = 4
 DRILLS_PER_SESSION = 3
-UNILATERAL_BONUS = 4.0
+UNILATERAL_BONUS = 8.0
 RECENT_PENALTY = 6.0
 COVERAGE_BONUS = 2.0
 NEVER_USED = -100
@@ -114,6 +114,7 @@ class Composer:
         """One session; `recent` holds the main blocks of the last two weeks (`variety`)."""
         avoid = recent[-1] if recent else frozenset()
         picks, notes = self._main_picks(phase, avoid)
+        self._more_single_leg(picks, avoid)
         if want_new:
             notes.extend(self._introduce_new(picks, avoid))
         if frozenset(e.id for e in picks) in recent:
@@ -216,6 +217,18 @@ class Composer:
                 chosen[index] = max(options, key=lambda e: self._score(e, avoid))
                 return [f"new to you: {chosen[index].name.lower()}"]
         return []
+
+    def _more_single_leg(self, chosen: list[Exercise], avoid: frozenset[str]) -> None:
+        """`one-legged`: swap two-legged picks for one-legged ones until half are."""
+        for index, old in enumerate(chosen):
+            lower = [e for e in chosen if e.kind is ExerciseKind.STRENGTH and e.lower_body]
+            if 2 * sum(e.unilateral for e in lower) >= len(lower):
+                return
+            if old.unilateral or old not in lower:
+                continue
+            options = [e for e in self._alternatives(old, chosen, fresh=False) if e.unilateral]
+            if options:
+                chosen[index] = max(options, key=lambda e: self._score(e, avoid))
 
     def _swap_one(self, chosen: list[Exercise], avoid: frozenset[str]) -> list[str]:
         """`variety`: never the very same session twice within two weeks."""

@@ -28,7 +28,7 @@ TEMPO = re.compile(r"^(\d)-(\d)-(\d|X)$")
 CUE_TOPICS = {
     "breathe out on the effort": ("breath", "exhale"),
     "full range of motion": ("range", "full", "all the way", "deep", "as far as"),
-    "stop short of locking the joint": ("lock", "short of", "soft knee", "straight but"),
+    "stop short of locking the joint": ("lock", "short of", "soft", "slight bend", "relaxed"),
 }
 
 
@@ -132,31 +132,54 @@ def form_first(plan: Plan, _: Catalogue | None) -> Found:
     hard=True,
     summary="slow tempo, full range, breathe out, no lock-out, RPE <= 8",
 )
-def movement_quality(plan: Plan, _: Catalogue | None) -> Found:
+def movement_quality(plan: Plan, catalogue: Catalogue | None) -> Found:
     for s in plan.sessions:
         for p in s.main:
-            for problem in _quality_problems(p):
+            for problem in _quality_problems(p, catalogue):
                 yield s.day, f"{p.exercise} on {s.day}: {problem}"
 
 
-def _quality_problems(p: Prescription) -> Iterator[str]:
+def _quality_problems(p: Prescription, catalogue: Catalogue | None) -> Iterator[str]:
     if p.target_rpe > MAX_RPE:
         yield f"target effort RPE {p.target_rpe} is above {MAX_RPE}"
     elif p.target_rpe <= 0:
         yield "no target effort; give an RPE of 8 or less"
+    yield from _tempo_problems(p)
+    yield from _missing_cues(p, catalogue)
+    if not p.load.strip():
+        yield "no load given; say what a comfortable load is"
+
+
+def _tempo_problems(p: Prescription) -> Iterator[str]:
     match = TEMPO.match(p.tempo)
     if not match:
         yield f"tempo {p.tempo!r} is not seconds down-pause-up like 3-1-2"
+    elif p.seconds is not None:
+        return  # a hold: the tempo only says how to get into position
     elif int(match.group(1)) < 2:
         yield f"tempo {p.tempo} lowers in under 2 s; keep it slow and controlled"
     elif match.group(3) == "X" and p.kind is not ExerciseKind.PLYOMETRIC:
         yield f"tempo {p.tempo} is explosive; only landing drills may be"
+
+
+def _missing_cues(p: Prescription, catalogue: Catalogue | None) -> Iterator[str]:
+    """Catalogue exercises must carry their own range, breathing and lock-out cues; a
+    coach's own exercise is read for words that say the same."""
+    exercise = catalogue.get(p.exercise) if catalogue else None
+    if exercise is not None:
+        needed = {
+            "full range of motion": exercise.cues.range,
+            "breathe out on the effort": exercise.cues.breathing,
+            "stop short of locking the joint": exercise.cues.lockout,
+        }
+        for topic, cue in needed.items():
+            if cue not in p.cues:
+                yield f"cues do not say: {topic}"
+        return
     text = " ".join(p.cues).lower()
     for topic, words in CUE_TOPICS.items():
         if not any(word in text for word in words):
             yield f"cues do not say: {topic}"
-    if not p.load.strip():
-        yield "no load given; say what a comfortable load is"
 
 
 def _kind(catalogue: Catalogue | None, exercise_id: str, hint: str) -> ExerciseKind | None:
