@@ -183,3 +183,10 @@ def test_fit_names_exist_in_the_garmin_profile(catalogue: Catalogue) -> None:
         category = e.fit_category.lower()
         assert category in categories, e.id
         assert e.fit_name.lower() in profile[f"{category}_exercise_name"].values(), e.id
+
+
+def test_main_block_reps_lower_slowly(catalogue: Catalogue) -> None:
+    """`movement-quality`: at least 2 s on the way down (or into a landing), no bouncing."""
+    for e in catalogue.of_kind(K.STRENGTH, K.BALANCE, K.PLYOMETRIC):
+        if e.measure == "reps":
+            assert int(e.tempo[0]) >= 2, (e.id, e.tempo)
