@@ -1,0 +1,69 @@
+"""Random but plausible athletes for the benchmarks: a weekly running pattern, races, kit."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, time, timedelta
+
+from legday.model import INJURIES, Equipment, Level, Profile, Run, RunKind
+
+START = date(2027, 1, 4)
+EQUIPMENT = [e for e in Equipment if e not in (Equipment.BODYWEIGHT, Equipment.WALL)]
+
+
+def random_athlete(rng: random.Random, weeks: int) -> tuple[Profile, list[Run]]:
+    hard_days = rng.sample(range(6), rng.randint(1, 2))
+    long_day = rng.choice([5, 6])
+    easy_days = [d for d in range(7) if d not in hard_days and d != long_day and rng.random() < 0.6]
+    runs: list[Run] = []
+    for week in range(weeks):
+        monday = START + timedelta(days=7 * week)
+        for d in hard_days:
+            runs.append(
+                Run(
+                    monday + timedelta(days=d),
+                    "Intervals",
+                    RunKind.HARD,
+                    time(18, 30),
+                    time(19, 30),
+                    60,
+                )
+            )
+        for d in easy_days:
+            runs.append(
+                Run(monday + timedelta(days=d), "Easy run", RunKind.EASY, time(7), time(7, 45), 45)
+            )
+        runs.append(
+            Run(
+                monday + timedelta(days=long_day),
+                "Long run",
+                RunKind.LONG,
+                time(9),
+                time(10, 45),
+                105,
+            )
+        )
+    for _ in range(rng.randint(0, max(1, weeks // 8))):
+        day = START + timedelta(days=rng.randrange(7 * weeks))
+        runs.append(
+            Run(
+                day,
+                rng.choice(["Half marathon", "10k race", "Marathon"]),
+                RunKind.RACE,
+                time(9),
+                time(11),
+                120,
+            )
+        )
+    profile = Profile(
+        start=START,
+        weeks=weeks,
+        sessions=rng.choice([None, 2, 3]),
+        injuries=tuple(rng.sample(list(INJURIES), rng.randint(0, 2))),
+        equipment=frozenset(rng.sample(EQUIPMENT, rng.randint(0, 4))) | {Equipment.BODYWEIGHT},
+        level=rng.choice(list(Level)),
+        minutes=rng.choice([30, 45, 60]),
+        recovery_every=rng.randint(3, 6),
+        seed=rng.randrange(1 << 16),
+    )
+    return profile, runs
