@@ -1,11 +1,11 @@
 """Errors a user can cause, each printed as one line with exit code 2.
 
-    LegdayError                  anything the user can fix; never a traceback
-     ├── InputError              a bad option or field value (names the field)
-     ├── CalendarError           an unreadable or hostile calendar file (names file, line)
-     ├── PlanFileError           a plan JSON that does not follow legday.plan/1
-     ├── CatalogueError          a catalogue entry that fails its schema (a bug, not the user's)
-     └── StoreError              the logbook database refuses an operation
+LegdayError                  anything the user can fix; never a traceback
+ ├── InputError              a bad option or field value (names the field)
+ ├── CalendarError           an unreadable or hostile calendar file (names file, line)
+ ├── PlanFileError           a plan JSON that does not follow legday.plan/1
+ ├── CatalogueError          a catalogue entry that fails its schema (a bug, not the user's)
+ └── StoreError              the logbook database refuses an operation
 """
 
 from __future__ import annotations
