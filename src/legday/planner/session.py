@@ -196,11 +196,14 @@ class Composer:
     ) -> list[Exercise]:
         """Exercises that could stand in for `old` without losing what it covered."""
         taken = {e.id for e in chosen}
+        others = {m for e in chosen if e is not old for m in e.muscles}
+        only_old = set(old.muscles) - others
         return [
             e
             for e in self._main_pool
             if e.id not in taken
             and e.muscles[0] is old.muscles[0]
+            and only_old.issubset(e.muscles)
             and e.balance >= old.balance
             and set(old.injury_care) <= set(e.injury_care)
             and (not fresh or e.id not in self.last_used)
