@@ -6,8 +6,8 @@ within the target effort, never to squeeze out more. The rules, in the order the
 1. pain >= 4/10 swaps in the catalogue regression (or holds lighter) and asks the athlete
    to see a physiotherapist or doctor; two pain-free sessions of the regression bring the
    exercise back, lighter;
-2. a week off (recovery week, missed session, or two weeks of silence) restarts ~10 %
-   lighter, or with ~10 % fewer reps or seconds where there is no load;
+2. back from a planned recovery week: same load, a rep or two fewer; back from a missed
+   session or two weeks of silence: ~10 % lighter (fewer reps or seconds if unloaded);
 3. any pain, poor form, an unknown effort or an effort above target holds; poor form twice
    in a row or an effort two points above target lowers;
 4. otherwise double progression inside the rep range: one more rep per set after each good
@@ -244,13 +244,17 @@ class _Engine:
         if last.pain >= PAIN_SEEK_ADVICE:
             return self._pain(base, work, last, depth)
         gap = (self.today - last.day).days
+        if self.weeks_off == 1 and not self.missed and gap < LONG_GAP_DAYS:
+            # A planned recovery week: same load, ~10 % fewer reps (or seconds) to ease in.
+            reason = "Back after a recovery week: same load, a few reps fewer to ease in."
+            return Change(_fewer(work, lo), reason)
         if self.weeks_off >= 1 or self.missed or gap >= LONG_GAP_DAYS:
             why = (
-                f"{self.weeks_off} week(s) off strength work"
-                if self.weeks_off >= 1
-                else ("a missed session" if self.missed else f"{gap} days since the last log")
+                "a missed session"
+                if self.missed
+                else (f"{gap} days since the last log" if gap >= 7 else "time off")
             )
-            return Change(_lighter(work, lo), f"Back after {why}: restart about 10 % easier.")
+            return Change(_lighter(work, lo), f"Back after {why}: restart about 10 % lighter.")
         target = float(base.target_rpe)
         if last.pain > 0:
             return Change(
@@ -420,6 +424,15 @@ def _lighter(p: Prescription, lo: int) -> Prescription:
         return replace(p, load=format_load(Load(kg, load.implement)))
     if p.reps is not None:
         return replace(p, reps=max(1, min(lo, p.reps - max(1, round(p.reps * 0.1)))))
+    if p.seconds is not None:
+        return replace(p, seconds=min(p.seconds, max(1, math.floor(p.seconds * RESTART_FRACTION))))
+    return p
+
+
+def _fewer(p: Prescription, lo: int) -> Prescription:
+    """~10 % fewer reps or seconds at the same load (at least one rep fewer, not below 1)."""
+    if p.reps is not None:
+        return replace(p, reps=max(1, min(p.reps - 1, max(lo, p.reps - 2))))
     if p.seconds is not None:
         return replace(p, seconds=min(p.seconds, max(1, math.floor(p.seconds * RESTART_FRACTION))))
     return p

@@ -159,13 +159,25 @@ def test_regression_progresses_on_its_own_log_while_advice_stands() -> None:
     assert change.seek_advice
 
 
-@pytest.mark.parametrize(("weeks_off", "days"), [(1, 9), (0, 15)])
-def test_a_break_restarts_ten_percent_lighter(weeks_off: int, days: int) -> None:
+@pytest.mark.parametrize(("weeks_off", "days", "missed"), [(0, 15, False), (1, 9, True)])
+def test_a_missed_week_restarts_ten_percent_lighter(
+    weeks_off: int, days: int, missed: bool
+) -> None:
     history = logged(D0, load=20)
     p = prescription(load="20 kg dumbbells")
-    change = next_prescription(p, history, CAT, today=D0 + timedelta(days), weeks_off=weeks_off)
+    today = D0 + timedelta(days)
+    change = next_prescription(p, history, CAT, today=today, weeks_off=weeks_off, missed=missed)
     assert change.prescription.load == "18 kg dumbbells"
     assert "Back after" in change.reason
+
+
+def test_a_recovery_week_restarts_with_fewer_reps_at_the_same_load() -> None:
+    history = logged(D0, load=20, reps=10)
+    p = prescription(load="20 kg dumbbells")
+    change = next_prescription(p, history, CAT, today=D0 + timedelta(9), weeks_off=1)
+    assert change.prescription.load == "20 kg dumbbells"
+    assert change.prescription.reps == 8
+    assert "recovery week" in change.reason
 
 
 def test_a_missed_session_restarts_with_fewer_reps_without_load() -> None:
