@@ -318,7 +318,7 @@ def backup(
 def restore(file: Annotated[Path, typer.Argument(help="A file from `legday backup`.")]) -> None:
     """Restore a backup into an empty database (all or nothing).
 
-    Example: LEGDAY_DATABASE_URL=postgresql+psycopg://me@db/legday legday restore backup.json
+    Example: legday restore legday-backup.json  (set LEGDAY_DATABASE_URL to pick the target)
     """
     from legday.store.backup import restore as load
 
