@@ -1,0 +1,69 @@
+"""Use cases over the in-memory unit of work and a stub planner: no database, no files."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+import pytest
+from tests.fakes import FakeUnitOfWork, fake_catalogue, prescription
+
+from legday.catalogue import Catalogue
+from legday.errors import InputError
+from legday.model import Plan, Profile, Run, Session
+from legday.progression import SetLog
+from legday.services import Logbook
+
+START = date(2027, 1, 4)
+
+
+def stub_plan(
+    profile: Profile, runs: Sequence[Run], catalogue: Catalogue, *, done: Sequence[Session] = ()
+) -> Plan:
+    """Mondays and Thursdays that are not blocked, one reverse lunge each."""
+    days = [profile.start + timedelta(days=i) for i in range(profile.weeks * 7)]
+    sessions = tuple(
+        Session(d, 40, (), (prescription(),), (), "stub")
+        for d in days
+        if d.weekday() in (0, 3) and d not in profile.blocked
+    )
+    return Plan(profile.start, profile.end, (), tuple(runs), sessions)
+
+
+@pytest.fixture
+def logbook() -> tuple[Logbook, FakeUnitOfWork]:
+    uow = FakeUnitOfWork()
+    book = Logbook(lambda: uow, fake_catalogue(), stub_plan, lambda paths, p: [],
+                   now=lambda: datetime(2027, 1, 1))  # fmt: skip
+    book.add_athlete("sam", Profile(start=START, weeks=4), [], START)
+    return book, uow
+
+
+def test_today_applies_progression_to_the_plan(logbook: tuple[Logbook, FakeUnitOfWork]) -> None:
+    book, _ = logbook
+    book.log("sam", [SetLog("reverse-lunge", START, reps=8, load_kg=10, rpe=7)] * 3)
+    view = book.today("sam", START + timedelta(days=3))
+    assert view.session is not None
+    assert view.session.main[0].reps == 9
+    assert "one more rep" in view.changes[0].reason
+
+
+def test_skip_blocks_the_day_and_appends_a_version(
+    logbook: tuple[Logbook, FakeUnitOfWork],
+) -> None:
+    book, uow = logbook
+    commits = uow.commits
+    assert book.skip("sam", START + timedelta(days=3), START + timedelta(days=1)) == 2
+    assert uow.commits == commits + 1  # one transaction
+    assert book.today("sam", START + timedelta(days=3)).session is None
+    assert book.versions("sam")[0].plan.sessions[1].day == START + timedelta(days=3)
+
+
+def test_failures_write_nothing(logbook: tuple[Logbook, FakeUnitOfWork]) -> None:
+    book, uow = logbook
+    before = uow.commits
+    with pytest.raises(InputError):
+        book.move("sam", START + timedelta(days=2), START)  # nothing planned on a Wednesday
+    with pytest.raises(InputError):
+        book.log("nobody", [SetLog("reverse-lunge", START, reps=8)])
+    assert uow.commits == before
