@@ -16,10 +16,6 @@ ready() {
     fi
 }
 
-as_postgres() {
-    if [ "$(id -un)" = postgres ]; then "$@"; else su postgres -s /bin/sh -c "$(printf '%q ' "$@")"; fi
-}
-
 if ! ready; then
     if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
         echo "ensure-postgres: installing PostgreSQL" >&2
@@ -45,9 +41,9 @@ if ! ready; then
 fi
 
 if command -v psql >/dev/null 2>&1; then
-    if ! psql -h "$HOST" -p "$PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='test'" postgres | grep -q 1; then
-        psql -h "$HOST" -p "$PORT" -U postgres -c "CREATE DATABASE test" postgres >/dev/null
+    if ! psql -w -h "$HOST" -p "$PORT" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='test'" postgres | grep -q 1; then
+        psql -w -h "$HOST" -p "$PORT" -U postgres -c "CREATE DATABASE test" postgres >/dev/null
     fi
-    psql -h "$HOST" -p "$PORT" -U postgres -tAc "SELECT 1" test >/dev/null
+    psql -w -h "$HOST" -p "$PORT" -U postgres -tAc "SELECT 1" test >/dev/null
 fi
 echo "ensure-postgres: PostgreSQL ready on $HOST:$PORT (database test)"
