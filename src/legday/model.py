@@ -130,7 +130,10 @@ class Level(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(Level).index(self)
+        return _LEVEL_RANK[self]
+
+
+_LEVEL_RANK = {level: index for index, level in enumerate(Level)}
 
 
 class Equipment(StrEnum):
@@ -319,10 +322,11 @@ class Session:
     start: time | None = None
     phase: Phase = Phase.BUILD
     music: str = ""  # `enjoyment`: a beat to train to
+    exercise_ids: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    @property
-    def exercise_ids(self) -> frozenset[str]:
-        return frozenset(p.exercise for p in self.main)
+    def __post_init__(self) -> None:
+        # the main block's identity, asked for often by `variety`; computed once
+        object.__setattr__(self, "exercise_ids", frozenset(p.exercise for p in self.main))
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,24 +59,19 @@ def make_plan(
     for run in runs:
         by_day.setdefault(run.day, []).append(run)
     sessions: list[Session] = []
+    blocks: list[tuple[date, frozenset[str]]] = []  # each session's main block, for `variety`
     weeks: list[Week] = []
     for index, (opt, days) in enumerate(zip(options, chosen, strict=True)):
         weeks.append(_week_with_note(opt, days))
         fixed = set(opt.fixed)
         for number, day in enumerate(d for d in days if d not in fixed):
             want_new = (index % BLOCK_WEEKS == 0 and number == 0) or not sessions
-            recent = [s.exercise_ids for s in sessions[-6:] if (day - s.day).days <= 14]
-            sessions.append(
-                _session(
-                    composer,
-                    profile,
-                    opt,
-                    day,
-                    by_day.get(day, []),
-                    want_new=want_new,
-                    recent=recent,
-                )
+            recent = [ids for done_day, ids in blocks[-6:] if (day - done_day).days <= 14]
+            session = _session(
+                composer, profile, opt, day, by_day.get(day, []), want_new=want_new, recent=recent
             )
+            sessions.append(session)
+            blocks.append((day, session.exercise_ids))
     in_horizon = tuple(
         sorted(
             (r for r in runs if profile.start <= r.day <= profile.end),

@@ -55,6 +55,7 @@ class DayOptions:
 
 
 def gap_cost(gap: int) -> int:
+    """Cost of `gap` days between two sessions (0 for two on one day)."""
     if gap == 1:
         return BACK_TO_BACK
     return min(gap - 4, 3) if gap >= 5 else 0
@@ -126,6 +127,9 @@ def _day_cost(day: date, by_day: dict[date, list[Run]]) -> int:
     return cost
 
 
+_GAP = [gap_cost(g) for g in range(7)]
+
+
 def _week_cost(opt: DayOptions, chosen: Sequence[date]) -> int:
     """Cost of one week's choice, without the gap to the previous week."""
     count = len(chosen)
@@ -194,11 +198,33 @@ def choose_days(options: Sequence[DayOptions]) -> list[tuple[date, ...]]:
 
 
 def _best_by_ends(opt: DayOptions) -> list[tuple[int, tuple[date, ...]]]:
-    """Per (first day, last day), only the cheapest week can be on an optimal path."""
-    kept: dict[tuple[date, date] | None, tuple[int, tuple[date, ...]]] = {}
-    for week in _subsets(opt):
-        key = (week[0], week[-1]) if week else None
-        cost = _week_cost(opt, week)
-        if key not in kept or cost < kept[key][0]:
-            kept[key] = (cost, week)
+    """Per (first day, last day), only the cheapest week can be on an optimal path.
+
+    Same cost as `_week_cost`, computed on day offsets because this runs for every
+    candidate week of every plan (the tests hold it to `objective`).
+    """
+    frame = opt.frame
+    start = frame.week.start
+    fixed = [(d - start).days for d in opt.fixed]
+    free = [((d - start).days, opt.cost.get(d, 0), d) for d in opt.free]
+    room = max(0, frame.week.target - len(fixed))
+    kept: dict[tuple[int, int] | None, tuple[int, tuple[date, ...]]] = {}
+    for size in range(min(room, len(free)) + 1):
+        count = size + len(fixed)
+        missing = MISSING_REQUIRED * max(0, frame.required - count)
+        missing += MISSING_OPTIONAL * max(0, frame.week.target - count)
+        for combo in combinations(free, size):
+            offsets = (
+                sorted(fixed + [o for o, _, _ in combo]) if fixed else [o for o, _, _ in combo]
+            )
+            cost = missing + sum(c for _, c, _ in combo)
+            cost += sum(_GAP[b - a] for a, b in pairwise(offsets))
+            key = (offsets[0], offsets[-1]) if offsets else None
+            if key not in kept or cost < kept[key][0]:
+                days = (
+                    [start + timedelta(days=o) for o in offsets]
+                    if fixed
+                    else [d for *_, d in combo]
+                )
+                kept[key] = (cost, tuple(days))
     return list(kept.values())

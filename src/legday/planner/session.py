@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from legday.catalogue import Catalogue
 from legday.model import (
@@ -65,6 +66,38 @@ class SessionParts:
     notes: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Pools:
+    """The exercises an athlete's kit and level allow, split the way sessions use them."""
+
+    slots: tuple[tuple[Muscle, tuple[Exercise, ...]], ...]
+    main: tuple[Exercise, ...]
+    balance: tuple[Exercise, ...]
+    plyo: tuple[Exercise, ...]
+    drills: tuple[Exercise, ...]
+    stretches: tuple[Exercise, ...]
+    jog: Exercise | None
+
+
+@lru_cache(maxsize=64)
+def pools_for(catalogue: Catalogue, equipment: frozenset[Equipment], level: Level) -> Pools:
+    """Pure and cached: a coach's many athletes share a handful of kit-and-level pairs."""
+    kinds = (ExerciseKind.STRENGTH, ExerciseKind.BALANCE, ExerciseKind.PLYOMETRIC)
+    doable = catalogue.doable(equipment, level, *kinds)
+    strength = tuple(e for e in doable if e.kind is ExerciseKind.STRENGTH)
+    main = tuple(e for e in doable if e.kind is not ExerciseKind.PLYOMETRIC)
+    jogs = catalogue.of_kind(ExerciseKind.CARDIO)
+    return Pools(
+        slots=tuple((muscle, tuple(e for e in strength if fits(e))) for muscle, fits in SLOTS),
+        main=main,
+        balance=tuple(e for e in main if e.balance),
+        plyo=tuple(e for e in doable if e.kind is ExerciseKind.PLYOMETRIC),
+        drills=catalogue.doable(equipment, level, ExerciseKind.WARMUP),
+        stretches=catalogue.doable(equipment, level, ExerciseKind.STRETCH, ExerciseKind.MOBILITY),
+        jog=jogs[0] if jogs else None,
+    )
+
+
 @dataclass
 class Composer:
     """Builds sessions one after another, remembering what was used and when."""
@@ -78,21 +111,19 @@ class Composer:
     count: int = 0
 
     def __post_init__(self) -> None:
-        kinds = (ExerciseKind.STRENGTH, ExerciseKind.BALANCE, ExerciseKind.PLYOMETRIC)
-        doable = self.catalogue.doable(self.equipment, self.level, *kinds)
-        strength = tuple(e for e in doable if e.kind is ExerciseKind.STRENGTH)
-        self._slots = [(muscle, tuple(e for e in strength if fits(e))) for muscle, fits in SLOTS]
-        self._main_pool = tuple(e for e in doable if e.kind is not ExerciseKind.PLYOMETRIC)
-        self._balance = tuple(e for e in self._main_pool if e.balance)
-        self._plyo = tuple(e for e in doable if e.kind is ExerciseKind.PLYOMETRIC)
-        self._drills = self.catalogue.doable(self.equipment, self.level, ExerciseKind.WARMUP)
-        self._stretches = self.catalogue.doable(
-            self.equipment, self.level, ExerciseKind.STRETCH, ExerciseKind.MOBILITY
-        )
-        jogs = self.catalogue.of_kind(ExerciseKind.CARDIO)
-        self._jog = jogs[0] if jogs else None
+        pools = pools_for(self.catalogue, self.equipment, self.level)
+        self._slots = pools.slots
+        self._main_pool = pools.main
+        self._balance = pools.balance
+        self._plyo = pools.plyo
+        self._drills = pools.drills
+        self._stretches = pools.stretches
+        self._jog = pools.jog
         rng = random.Random(self.seed)
-        self._jitter = {e.id: rng.random() for e in self.catalogue}
+        # the part of an exercise's score that never changes within a plan
+        self._static = {
+            e.id: rng.random() + (UNILATERAL_BONUS if e.unilateral else 0.0) for e in self.catalogue
+        }
         self._prescribed: dict[tuple[str, Dose, bool], Prescription] = {}
 
     def remember(self, exercise_ids: Iterable[str]) -> None:
@@ -186,10 +217,10 @@ class Composer:
     ) -> float:
         """Least recently used first; one-legged and wide-reaching exercises get a bonus."""
         since = min(self.count - self.last_used.get(exercise.id, NEVER_USED), 12)
-        bonus = UNILATERAL_BONUS if exercise.unilateral else 0.0
-        reach = COVERAGE_BONUS * len(needed.intersection(exercise.muscles))
-        penalty = RECENT_PENALTY if exercise.id in avoid else 0.0
-        return since + bonus + reach - penalty + self._jitter[exercise.id]
+        score = since + self._static[exercise.id]
+        if needed:
+            score += COVERAGE_BONUS * len(needed.intersection(exercise.muscles))
+        return score - RECENT_PENALTY if exercise.id in avoid else score
 
     def _alternatives(
         self, old: Exercise, chosen: list[Exercise], *, fresh: bool
