@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit bench pictures clean
+.PHONY: run test services lint typecheck unit bench pictures clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +16,12 @@ run: $(STAMP)
 	$(BIN)/legday plan --runs src/legday/examples/marathon-plan.ics --start 2027-01-04 --weeks 18 \
 		--injury shin-splints --equipment bodyweight,dumbbells,band,step
 
-test: $(STAMP) lint typecheck unit
+test: $(STAMP) services lint typecheck unit
+
+# What the tests talk to: PostgreSQL for the logbook, Chromium for the pictures.
+services:
+	bash scripts/ensure-postgres.sh
+	bash scripts/ensure-chromium.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
