@@ -137,6 +137,12 @@ def _injuries(values: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
 
+def _leg(value: Any) -> str | None:
+    if value is None or str(value).lower() in ("left", "right"):
+        return None if value is None else str(value).lower()
+    raise InputError("dominant-leg", f"{value!r} is not left or right")
+
+
 def build_profile(values: Mapping[str, Any], *, default_start: date) -> Profile:
     """Merge already-layered values (profile file, then flags) into a Profile."""
     v = {k: val for k, val in values.items() if val is not None}
@@ -154,6 +160,6 @@ def build_profile(values: Mapping[str, Any], *, default_start: date) -> Profile:
         seed=_int(v.get("seed", 0), "seed"),
         blocked=frozenset(_date(d, "blocked") for d in parse_list(v.get("blocked", []), "blocked")),
         races=tuple(_date(d, "races") for d in parse_list(v.get("races", []), "races")),
-        dominant_leg=v.get("dominant_leg"),
+        dominant_leg=_leg(v.get("dominant_leg")),
         timezone=v.get("timezone"),
     )

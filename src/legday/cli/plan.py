@@ -14,6 +14,9 @@ from legday.model import Plan, Profile, Run
 __all__ = ["PlanFormat", "read_runs", "register", "render_plan"]
 
 
+LOOK_AHEAD_WEEKS = 26  # races this far past the plan's end still shape its phases
+
+
 class PlanFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
@@ -54,6 +57,9 @@ def plan(
         int | None, typer.Option(help="Recovery week every N weeks (3-6, default 4).")
     ] = None,
     seed: Annotated[int | None, typer.Option(help="Same inputs + seed give the same plan.")] = None,
+    dominant_leg: Annotated[
+        str | None, typer.Option(help="left or right: one-legged work starts on the other.")
+    ] = None,
     race: Annotated[
         list[str] | None, typer.Option("--race", help="A race day not in the calendar; repeatable.")
     ] = None,
@@ -94,6 +100,7 @@ def plan(
         "recovery_every": recovery_every,
         "seed": seed,
         "races": race,
+        "dominant_leg": dominant_leg,
         "timezone": tz,
         "kinds": [str(kinds)] if kinds else None,
     }
@@ -117,11 +124,12 @@ def plan(
 
 
 def read_runs(paths: list[Path], profile: Profile, *, kinds: Path | None = None) -> list[Run]:
-    """Runs of every calendar, from the day before the plan to the day after it."""
+    """Runs of every calendar around the plan: from the day before it to half a year after,
+    so the phases can count down to a race beyond the plan's end."""
     from legday.calendars import read_calendar, read_overrides
 
     overrides = read_overrides(kinds) if kinds else None
-    window = (profile.start - timedelta(days=1), profile.end + timedelta(days=1))
+    window = (profile.start - timedelta(days=1), profile.end + timedelta(weeks=LOOK_AHEAD_WEEKS))
     found: list[Run] = []
     for path in paths:
         calendar = read_calendar(path, *window, tz=profile.timezone, overrides=overrides)

@@ -114,7 +114,8 @@ def _session(
     )
     start = _start_after(real_runs)
     minutes = max(profile.minutes, _round_up(parts.seconds / 60, 5))
-    why = _why(day, real_runs, opt, parts, dose.aim)
+    weaker = {"left": "right", "right": "left"}.get((profile.dominant_leg or "").lower(), "")
+    why = _why(day, real_runs, opt, parts, dose.aim, weaker)
     tempo = parts.main[0].tempo if parts.main else "3-1-2"
     music = (
         f"music around 120 BPM: two beats for each second of the tempo "
@@ -141,7 +142,9 @@ def _round_up(value: float, step: int) -> int:
     return int(-(-value // step) * step)
 
 
-def _why(day: date, runs: list[Run], opt: DayOptions, parts: SessionParts, aim: str) -> str:
+def _why(
+    day: date, runs: list[Run], opt: DayOptions, parts: SessionParts, aim: str, weaker: str
+) -> str:
     weekday = day.strftime("%A")
     if runs:
         where = f"{weekday}: after your {runs[-1].kind.value} run ({runs[-1].title}), run first"
@@ -152,6 +155,8 @@ def _why(day: date, runs: list[Run], opt: DayOptions, parts: SessionParts, aim: 
     if nxt:
         lines.append(nxt)
     lines.extend(parts.notes)
+    if weaker and any(p.unilateral for p in parts.main):
+        lines.append(f"one-legged work: start with your {weaker} leg, the weaker one")
     return "; ".join(lines) + "."
 
 
