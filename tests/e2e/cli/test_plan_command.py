@@ -220,3 +220,29 @@ def test_module_entry_point_runs() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
+
+
+def _make_run_args() -> list[str]:
+    """The arguments `make run` passes to `legday`, read from the Makefile itself."""
+    import shlex
+
+    recipe = (ROOT / "Makefile").read_text().split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    command = " ".join(line.strip().rstrip("\\") for line in recipe.splitlines()[1:])
+    words = shlex.split(command)
+    return words[words.index("plan") :]
+
+
+def test_make_run_prints_a_valid_plan(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = _make_run_args()
+    assert "--runs" in args
+    monkeypatch.chdir(ROOT)
+    code, out, _ = run([*args, "--format", "json"], capsys)
+    assert code == 0
+    data = json.loads(out)
+    jsonschema.validate(data, SCHEMA)
+    assert [s for d in data["days"] for s in d["strength"]]
+    assert not [v for v in data["violations"] if v["hard"]]
+    code, out, _ = run(args, capsys)  # what `make run` shows: the table
+    assert code == 0 and "Week 18" in out
