@@ -23,6 +23,10 @@ Found = Iterator[tuple[date | None, str]]
 
 MIN_GROUPS = 4
 JOG_MINUTES = (4.0, 12.0)
+# A coach's own exercise ids, not in the catalogue, are read by the words they contain.
+ID_WORDS = {"jog": ExerciseKind.CARDIO, "run": ExerciseKind.CARDIO, "stretch": ExerciseKind.STRETCH}
+# None: a coach's own drill we cannot classify gets the benefit of the doubt.
+DRILL_KINDS = (ExerciseKind.WARMUP, ExerciseKind.MOBILITY, None)
 TEMPO = re.compile(r"^(\d)-(\d)-(\d|X)$")
 # `movement-quality`: what the cues must talk about, in any words close to these.
 CUE_TOPICS = {
@@ -56,18 +60,14 @@ def warm_up(plan: Plan, catalogue: Catalogue | None) -> Found:
             yield s.day, f"session on {s.day} has no warm-up"
             continue
         first = s.warmup[0]
-        if _kind(catalogue, first.exercise, "jog") is not ExerciseKind.CARDIO:
+        if _kind(catalogue, first.exercise) is not ExerciseKind.CARDIO:
             yield s.day, f"session on {s.day} does not open with light jogging"
         elif not JOG_MINUTES[0] <= first.minutes <= JOG_MINUTES[1]:
             yield (
                 s.day,
                 f"session on {s.day} jogs {first.minutes:g} min to warm up; about 5-10 is right",
             )
-        drills = [
-            w
-            for w in s.warmup[1:]
-            if _kind(catalogue, w.exercise, "") in (ExerciseKind.WARMUP, ExerciseKind.MOBILITY)
-        ]
+        drills = [w for w in s.warmup[1:] if _kind(catalogue, w.exercise) in DRILL_KINDS]
         if not drills:
             yield s.day, f"session on {s.day} has no dynamic stretches after the jog"
 
@@ -77,8 +77,7 @@ def _cool_down(plan: Plan, catalogue: Catalogue | None) -> Found:
         stretches = [
             c
             for c in s.cooldown
-            if _kind(catalogue, c.exercise, "stretch")
-            in (ExerciseKind.STRETCH, ExerciseKind.MOBILITY)
+            if _kind(catalogue, c.exercise) in (ExerciseKind.STRETCH, ExerciseKind.MOBILITY)
         ]
         if not stretches:
             yield s.day, f"session on {s.day} does not end with stretching"
@@ -182,14 +181,12 @@ def _missing_cues(p: Prescription, catalogue: Catalogue | None) -> Iterator[str]
             yield f"cues do not say: {topic}"
 
 
-def _kind(catalogue: Catalogue | None, exercise_id: str, hint: str) -> ExerciseKind | None:
+def _kind(catalogue: Catalogue | None, exercise_id: str) -> ExerciseKind | None:
     """Known exercises by catalogue kind; a coach's own ids by a word in the id."""
     exercise = catalogue.get(exercise_id) if catalogue else None
     if exercise:
         return exercise.kind
-    if hint and hint in exercise_id:
-        return {"jog": ExerciseKind.CARDIO, "stretch": ExerciseKind.STRETCH}[hint]
-    return ExerciseKind.WARMUP if not hint else None
+    return next((kind for word, kind in ID_WORDS.items() if word in exercise_id), None)
 
 
 def _lower_body(p: Prescription) -> bool:
