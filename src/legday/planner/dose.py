@@ -17,8 +17,10 @@ __all__ = ["Dose", "dose_for", "prescribe", "seconds_per_rep", "work_seconds"]
 LOAD_EQUIPMENT = frozenset({Equipment.DUMBBELLS, Equipment.KETTLEBELL, Equipment.BARBELL})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Dose:
+    """One per phase and level (`dose_for` is cached), so identity is equality."""
+
     sets: int
     loaded_reps: int  # with external load
     bodyweight_reps: int
@@ -37,6 +39,7 @@ DOSES: dict[Phase, Dose] = {
 }
 
 
+@cache
 def dose_for(phase: Phase, level: Level) -> Dose:
     """Beginners do one set fewer and stay one RPE lower; nobody goes past RPE 8."""
     base = DOSES.get(phase, DOSES[Phase.BUILD])

@@ -132,9 +132,12 @@ def form_first(plan: Plan, _: Catalogue | None) -> Found:
     summary="slow tempo, full range, breathe out, no lock-out, RPE <= 8",
 )
 def movement_quality(plan: Plan, catalogue: Catalogue | None) -> Found:
+    problems: dict[Prescription, list[str]] = {}  # plans repeat the same prescriptions
     for s in plan.sessions:
         for p in s.main:
-            for problem in _quality_problems(p, catalogue):
+            if p not in problems:
+                problems[p] = list(_quality_problems(p, catalogue))
+            for problem in problems[p]:
                 yield s.day, f"{p.exercise} on {s.day}: {problem}"
 
 
