@@ -137,6 +137,18 @@ def _injuries(values: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
 
+def _zone(value: Any) -> str | None:
+    if value is None:
+        return None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(str(value))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InputError("tz", f"unknown time zone {value!r} (e.g. Europe/Berlin)") from None
+    return str(value)
+
+
 def _leg(value: Any) -> str | None:
     if value is None or str(value).lower() in ("left", "right"):
         return None if value is None else str(value).lower()
@@ -161,5 +173,5 @@ def build_profile(values: Mapping[str, Any], *, default_start: date) -> Profile:
         blocked=frozenset(_date(d, "blocked") for d in parse_list(v.get("blocked", []), "blocked")),
         races=tuple(_date(d, "races") for d in parse_list(v.get("races", []), "races")),
         dominant_leg=_leg(v.get("dominant_leg")),
-        timezone=v.get("timezone"),
+        timezone=_zone(v.get("timezone")),
     )
