@@ -10,12 +10,12 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from mini_catalogue import mini_catalogue
 
 from legday.errors import PlanFileError
 from legday.exports.plan_json import plan_from_json, plan_to_json, read_plan_file
 from legday.model import Profile, Run, RunKind
 from legday.planner import make_plan
+from mini_catalogue import mini_catalogue
 
 MONDAY = date(2027, 1, 4)
 FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
