@@ -37,3 +37,11 @@ def test_corpus_file_reads_or_fails_cleanly(path: Path) -> None:
     else:
         assert all(date(2010, 1, 1) <= e.day <= date(2011, 12, 31) for e in calendar.entries)
     assert time.perf_counter() - started < _limit(path)
+
+
+def test_ci_has_the_corpora() -> None:
+    """CI lays shared/ beside the clone; there a missing corpus is a failure, not a skip."""
+    import os
+
+    if os.environ.get("CI") and not FILES:
+        pytest.fail(f"CI run without the calendar corpora at {CORPORA}")
