@@ -30,9 +30,12 @@ __all__ = [
     "Level",
     "Muscle",
     "Phase",
+    "Picture",
     "Plan",
+    "Pose",
     "Prescription",
     "Profile",
+    "Prop",
     "Run",
     "RunKind",
     "Session",
@@ -200,6 +203,45 @@ class Cues:
 
 
 @dataclass(frozen=True, slots=True)
+class Pose:
+    """One key position of an exercise picture, as the joint angles written in its data file.
+
+    `angles` keeps the names as written (`knee` for both legs, `left_knee` for one); the
+    picture code (`legday.pictures`) resolves them. `shift`/`lift` move the figure forward
+    and up from where its anchor stood in the first pose (a jump leaves the floor).
+    """
+
+    name: str
+    angles: tuple[tuple[str, float], ...] = ()
+    lift: float = 0.0
+    shift: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Prop:
+    """Something drawn with the figure: `kind` placed `at` a body point in pose `pose`."""
+
+    kind: str
+    at: str = ""
+    pose: str = ""
+    to: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Picture:
+    """How to draw an exercise: a view, props and 2-3 key poses (see docs/pictures.md)."""
+
+    view: str
+    poses: tuple[Pose, ...]
+    props: tuple[Prop, ...] = ()
+    working_side: str | None = None
+    anchor: str = ""
+    base: str = "floor"
+    first_move: str = "lower"
+    motion: str = "back-and-forth"
+
+
+@dataclass(frozen=True, slots=True)
 class Exercise:
     """One reviewed catalogue entry (see `catalogue/data/<id>.toml`)."""
 
@@ -222,6 +264,7 @@ class Exercise:
     loadable: bool = False  # can take external load (dumbbells, kettlebell, barbell)
     fit_category: str = ""
     fit_name: str = ""
+    picture: Picture | None = None
 
     @property
     def lower_body(self) -> bool:

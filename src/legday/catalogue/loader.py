@@ -21,7 +21,18 @@ import fastjsonschema
 
 from legday.catalogue import Catalogue
 from legday.errors import CatalogueError
-from legday.model import Citation, Cues, Equipment, Exercise, ExerciseKind, Level, Muscle
+from legday.model import (
+    Citation,
+    Cues,
+    Equipment,
+    Exercise,
+    ExerciseKind,
+    Level,
+    Muscle,
+    Picture,
+    Pose,
+    Prop,
+)
 
 __all__ = ["data_directory", "load_catalogue", "load_directory", "read_exercise"]
 
@@ -185,4 +196,35 @@ def _to_exercise(document: dict[str, Any]) -> Exercise:
         loadable=document["loadable"],
         fit_category=fit.get("category", ""),
         fit_name=fit.get("name", ""),
+        picture=_to_picture(document["picture"]) if "picture" in document else None,
+    )
+
+
+_POSE_KEYS = frozenset({"name", "lift", "shift"})
+
+
+def _to_picture(table: dict[str, Any]) -> Picture:
+    """The `[picture]` table as written; angles stay raw so loading does no geometry."""
+    return Picture(
+        view=table["view"],
+        poses=tuple(
+            Pose(
+                name=pose["name"],
+                angles=tuple(
+                    (key, float(value)) for key, value in pose.items() if key not in _POSE_KEYS
+                ),
+                lift=float(pose.get("lift", 0.0)),
+                shift=float(pose.get("shift", 0.0)),
+            )
+            for pose in table["poses"]
+        ),
+        props=tuple(
+            Prop(kind=item) if isinstance(item, str) else Prop(**item)
+            for item in table.get("props", ())
+        ),
+        working_side=table.get("working_side"),
+        anchor=table.get("anchor", ""),
+        base=table.get("base", "floor"),
+        first_move=table.get("first_move", "lower"),
+        motion=table.get("motion", "back-and-forth"),
     )
