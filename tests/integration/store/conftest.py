@@ -8,7 +8,6 @@ collide. Only LEGDAY_SKIP_POSTGRES=1 skips it; a missing server is a failure.
 from __future__ import annotations
 
 import os
-import sys
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,12 +18,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-_ROOT = str(Path(__file__).resolve().parents[3])
-if _ROOT not in sys.path:
-    sys.path.insert(0, _ROOT)
-
-from legday.services import Logbook  # noqa: E402
-from legday.store.uow import Database  # noqa: E402
+from legday.services import Logbook
+from legday.store.uow import Database
 
 PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]

@@ -8,8 +8,7 @@ import random
 from dataclasses import replace
 from datetime import date, timedelta
 
-from tests.fakes import prescription
-
+from fakes import prescription
 from legday.model import Equipment, Prescription, Profile
 from legday.progression import Change, SetLog, max_rise, next_prescription, parse_load
 from legday.services import Logbook

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.fakes import fake_catalogue, prescription
 
+from fakes import fake_catalogue, prescription
 from legday.model import Prescription
 from legday.progression import (
     MAX_RPE,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from tests.fakes import fake_catalogue, prescription
 
+from fakes import fake_catalogue, prescription
 from legday.errors import InputError
 from legday.progression import (
     Load,

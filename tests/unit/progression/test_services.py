@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 import pytest
-from tests.fakes import FakeUnitOfWork, fake_catalogue, prescription
 
+from fakes import FakeUnitOfWork, fake_catalogue, prescription
 from legday.catalogue import Catalogue
 from legday.errors import InputError
 from legday.model import Plan, Profile, Run, Session
