@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from legday.model import Exercise
 
 __all__ = ["register"]
 
@@ -71,14 +74,29 @@ def show(
     format: Annotated[
         ListFormat, typer.Option("--format", "-f", help="table or json.")
     ] = ListFormat.TABLE,
+    picture: Annotated[
+        Path | None,
+        typer.Option("--picture", help="Also write the exercise's picture here (SVG)."),
+    ] = None,
+    still: Annotated[
+        bool, typer.Option("--still", help="With --picture: key poses side by side, no motion.")
+    ] = False,
+    tempo: Annotated[
+        str | None,
+        typer.Option("--tempo", help="With --picture: animate at this D-P-L tempo, e.g. 3-1-2."),
+    ] = None,
 ) -> None:
-    """Show one exercise with its cues. Example: legday exercises show wall-toe-raise"""
+    """Show one exercise with its cues. Example: legday exercises show wall-toe-raise
+
+    Example: legday exercises show goblet-squat --picture goblet-squat.svg --tempo 3-1-2
+    """
     from legday.catalogue.export import catalogue_json
     from legday.catalogue.loader import load_catalogue
-    from legday.model import Exercise
 
     catalogue = load_catalogue()
     exercise: Exercise = catalogue[exercise_id]
+    if picture is not None:
+        _write_picture(exercise, picture, still=still, tempo=tempo)
     record = next(r for r in catalogue_json(catalogue)["exercises"] if r["id"] == exercise.id)
     if format is ListFormat.JSON:
         typer.echo(json.dumps(record, indent=2, ensure_ascii=False))
@@ -103,6 +121,22 @@ def show(
     for citation in exercise.evidence:
         lines.append(f"  evidence: {citation.source} ({citation.year}) {citation.note}".rstrip())
     typer.echo("\n".join(lines))
+
+
+def _write_picture(exercise: Exercise, target: Path, *, still: bool, tempo: str | None) -> None:
+    """Render with `legday.pictures` (imported only here) and write the file whole."""
+    import re
+
+    from legday.errors import InputError
+    from legday.exports._files import write_atomic
+    from legday.pictures.svg import exercise_svg
+
+    if exercise.picture is None:
+        raise InputError("picture", f"{exercise.id} has no picture yet")
+    if tempo is not None and not re.fullmatch(r"[0-9]-[0-9]-[0-9X]", tempo):
+        raise InputError("tempo", f"{tempo!r} is not D-P-L, e.g. 3-1-2")
+    svg = exercise_svg(exercise, tempo=tempo, animate=not still)
+    write_atomic(target, svg.encode("utf-8"))
 
 
 def _yes(flag: bool) -> str:

@@ -8,6 +8,7 @@ Static props (floor, step, bench, box, wall, mat, cushion) are placed once.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from legday.model import Exercise, Picture, Prop
@@ -128,7 +129,12 @@ def _held(prop: Prop, figure: Figure, view: str) -> str:
         if prop.kind == "kettlebell":
             parts.append(f"M {_p((x, y))} L {_p((x, y - 3))} " + _circle((x, y - 7.5), 5.0))
         elif prop.kind == "barbell" and view == "side":
-            parts.append(_circle((x, y), 11.0))
+            if at == "neck":  # resting on the upper back, behind the neck
+                (nx, ny), (px, py) = figure.points["neck"], figure.points["pelvis"]
+                length = math.hypot(nx - px, ny - py) or 1.0
+                ux, uy = (nx - px) / length, (ny - py) / length
+                x, y = x - 6 * uy - 3 * ux, y + 6 * ux - 3 * uy
+            parts.append(_circle((x, y), 9.0))
         elif prop.kind == "barbell":
             parts.append(
                 f"M {_p((x - 32, y))} L {_p((x + 32, y))} "
@@ -198,6 +204,8 @@ def build_scene(exercise: Exercise) -> Scene:
         min_x, max_x = min(min_x, block.left - 4), max(max_x, block.right + 4)
     for x, away in walls:
         min_x, max_x = min(min_x, x + 6 * away - 4), max(max_x, x + 6 * away + 4)
+    widen = max(0.0, 84.0 - (max_x - min_x)) / 2  # room for the title above a narrow figure
+    min_x, max_x = min_x - widen, max_x + widen
     box = (min_x, min(-6.0, min(ys) - 6), max_x, max(ys) + SEGMENTS["head"] + 8)
     mat = None
     if "mat" in {p.kind for p in picture.props}:

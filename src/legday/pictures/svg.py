@@ -22,21 +22,21 @@ _SHORTEST = 0.5  # a move of 0 s still needs time to be seen
 _HOLD = 3.0  # holds (measure = seconds) show at least this long in the animation
 
 _STYLE = (
-    ".limb{fill:none;stroke-linecap:round;stroke-linejoin:round;stroke-width:4.4}"
-    ".near{stroke:#2f4858}.far{stroke:#9db0c0}.work{stroke:#e8590c}"
-    ".far.work{stroke:#f4a26b}"
-    ".trunk{fill:#2f4858;stroke:#2f4858;stroke-width:8;stroke-linejoin:round;"
+    ".lg-limb{fill:none;stroke-linecap:round;stroke-linejoin:round;stroke-width:4.4}"
+    ".lg-near{stroke:#2f4858}.lg-far{stroke:#9db0c0}.lg-work{stroke:#e8590c}"
+    ".lg-far.lg-work{stroke:#f4a26b}"
+    ".lg-trunk{fill:#2f4858;stroke:#2f4858;stroke-width:8;stroke-linejoin:round;"
     "stroke-linecap:round}"
-    ".head{fill:#2f4858}"
-    ".dumbbell,.kettlebell,.barbell{fill:#495057;stroke:#495057;stroke-width:2}"
-    ".band{fill:none;stroke:#d6336c;stroke-width:1.6}"
-    ".floor{stroke:#868e96;stroke-width:1}.ground{fill:#f1f3f5}"
-    ".block{fill:#ced4da;stroke:#868e96;stroke-width:.8}"
-    ".cushion{fill:#b2f2bb;stroke:#69db7c;stroke-width:.8}"
-    ".wall{fill:#e9ecef;stroke:#868e96;stroke-width:.8}.mat{fill:#a5d8ff}"
-    ".arrow{fill:none;stroke:#1c7ed6;stroke-width:1.6;stroke-dasharray:3 2}"
-    ".label{font:7px sans-serif;fill:#495057;text-anchor:middle}"
-    ".title{font:bold 8px sans-serif;fill:#212529}"
+    ".lg-head{fill:#2f4858}"
+    ".lg-dumbbell,.lg-kettlebell,.lg-barbell{fill:#495057;stroke:#495057;stroke-width:2}"
+    ".lg-band{fill:none;stroke:#d6336c;stroke-width:1.6}"
+    ".lg-floor{stroke:#868e96;stroke-width:1}.lg-ground{fill:#f1f3f5}"
+    ".lg-block{fill:#ced4da;stroke:#868e96;stroke-width:.8}"
+    ".lg-cushion{fill:#b2f2bb;stroke:#69db7c;stroke-width:.8}"
+    ".lg-wall{fill:#e9ecef;stroke:#868e96;stroke-width:.8}.lg-mat{fill:#a5d8ff}"
+    ".lg-arrow{fill:none;stroke:#1c7ed6;stroke-width:1.6;stroke-dasharray:3 2}"
+    ".lg-label{font:7px sans-serif;fill:#495057;text-anchor:middle}"
+    ".lg-title{font:bold 8px sans-serif;fill:#212529}"
 )
 
 
@@ -82,6 +82,10 @@ def timeline(
 
 
 def _classes(scene: Scene, layer: Layer) -> str:
+    return " ".join(f"lg-{name}" for name in _roles(scene, layer).split())
+
+
+def _roles(scene: Scene, layer: Layer) -> str:
     role = layer.role
     if role in {"trunk", "head"}:
         return role
@@ -99,20 +103,20 @@ def _setting(scene: Scene, min_x: float, max_x: float) -> list[str]:
     """Floor, mat, blocks and walls: drawn once, behind the figure."""
     _, _, _, top = scene.box
     out = [
-        f'<rect class="ground" x="{min_x:.1f}" y="0" width="{max_x - min_x:.1f}" height="6"/>',
-        f'<line class="floor" x1="{min_x:.1f}" y1="0" x2="{max_x:.1f}" y2="0"/>',
+        f'<rect class="lg-ground" x="{min_x:.1f}" y="0" width="{max_x - min_x:.1f}" height="6"/>',
+        f'<line class="lg-floor" x1="{min_x:.1f}" y1="0" x2="{max_x:.1f}" y2="0"/>',
     ]
     if scene.mat:
         left, right = scene.mat
-        out.append(f'<rect class="mat" x="{left:.1f}" y="-1.5" width="{right - left:.1f}" '
+        out.append(f'<rect class="lg-mat" x="{left:.1f}" y="-1.5" width="{right - left:.1f}" '
                    'height="1.5" rx="0.7"/>')  # fmt: skip
     for x, away in scene.walls:
         left = x if away > 0 else x - 5
         out.append(
-            f'<rect class="wall" x="{left:.1f}" y="{-top:.1f}" width="5" height="{top:.1f}"/>'
+            f'<rect class="lg-wall" x="{left:.1f}" y="{-top:.1f}" width="5" height="{top:.1f}"/>'
         )
     for b in scene.blocks:
-        css = "cushion" if b.kind == "cushion" else "block"
+        css = "lg-cushion" if b.kind == "cushion" else "lg-block"
         radius = 3 if b.kind == "cushion" else 0.8
         out.append(
             f'<rect class="{css}" x="{b.left:.1f}" y="{-b.top:.1f}" width="{b.right - b.left:.1f}"'
@@ -135,7 +139,7 @@ def _arrow(scene: Scene, index: int, dx: float) -> str:
     if (x2 - x1) ** 2 + (y2 - y1) ** 2 < 9:
         return ""
     return (
-        f'<path class="arrow" marker-end="url(#{scene.exercise_id}-head)" '
+        f'<path class="lg-arrow" marker-end="url(#{scene.exercise_id}-head)" '
         f'd="M {x1 + dx:.1f} {-y1:.1f} L {x2 + dx:.1f} {-y2:.1f}"/>'
     )
 
@@ -169,7 +173,7 @@ def still_svg(exercise: Exercise) -> str:
         f'aria-label="{escape(_caption(scene))}">',
         f"<title>{escape(_caption(scene))}</title>",
         _defs(scene),
-        f'<text class="title" x="{min_x + 2:.1f}" y="{-max_y - 4:.1f}">'
+        f'<text class="lg-title" x="{min_x + 2:.1f}" y="{-max_y - 4:.1f}">'
         f"{escape(_caption(scene))}</text>",
     ]
     for index, pose in enumerate(scene.picture.poses):
@@ -179,7 +183,7 @@ def still_svg(exercise: Exercise) -> str:
         for layer in scene.layers:
             out.append(f'<path class="{_classes(scene, layer)}" d="{layer.paths[index]}"/>')
         out.append(
-            f'<text class="label" x="{min_x + width / 2:.1f}" y="{-min_y + 8:.1f}">'
+            f'<text class="lg-label" x="{min_x + width / 2:.1f}" y="{-min_y + 8:.1f}">'
             f"{escape(pose.name)}</text></g>"
         )
         if index + 1 < len(scene.figures):
@@ -209,7 +213,7 @@ def animated_svg(exercise: Exercise, *, tempo: str | None = None) -> str:
         f'aria-label="{escape(_caption(scene))}">',
         f"<title>{escape(_caption(scene))}</title>",
         _defs(scene),
-        f'<text class="title" x="{min_x + 2:.1f}" y="{-max_y - 4:.1f}">'
+        f'<text class="lg-title" x="{min_x + 2:.1f}" y="{-max_y - 4:.1f}">'
         f"{escape(_caption(scene))}</text>",
         *_setting(scene, min_x, max_x),
     ]
