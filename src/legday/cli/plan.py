@@ -153,12 +153,15 @@ def render_plan(result: Plan, format: PlanFormat, *, tz: str | None = None) -> s
         return plan_table(result, catalogue)
     if format is PlanFormat.MD:
         from legday.exports.markdown import plan_to_markdown
+        from legday.pictures.hooks import inline_pictures
 
-        return plan_to_markdown(result, catalogue)
+        # Inline SVG keeps the Markdown one self-contained file (no images beside -o).
+        return plan_to_markdown(result, catalogue, picture=inline_pictures(catalogue, still=True))
     if format is PlanFormat.HTML:
         from legday.exports.html import plan_to_html
+        from legday.pictures.hooks import inline_pictures
 
-        return plan_to_html(result, catalogue)
+        return plan_to_html(result, catalogue, picture=inline_pictures(catalogue, still=False))
     from legday.exports.ics import plan_to_ics
 
     return plan_to_ics(result, catalogue, tz=tz)
