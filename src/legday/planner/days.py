@@ -127,7 +127,8 @@ def _day_cost(day: date, by_day: dict[date, list[Run]]) -> int:
     return cost
 
 
-_GAP = [gap_cost(g) for g in range(7)]
+_GAP = [gap_cost(g) for g in range(7)]  # within a week
+_GAP_ACROSS = [gap_cost(min(g, GAP_SATURATION)) for g in range(GAP_SATURATION + 7)]
 
 
 def _week_cost(opt: DayOptions, chosen: Sequence[date]) -> int:
@@ -181,7 +182,7 @@ def choose_days(options: Sequence[DayOptions]) -> list[tuple[date, ...]]:
                 if week:
                     new_state = after
                     if state is not None:
-                        total += gap_cost(min(state + first, GAP_SATURATION))
+                        total += _GAP_ACROSS[state + first]
                 else:
                     new_state = None if state is None else min(state + 7, GAP_SATURATION)
                 if new_state not in nxt or total < nxt[new_state]:

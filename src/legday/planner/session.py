@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from legday.catalogue import Catalogue
 from legday.model import (
@@ -124,7 +124,19 @@ class Composer:
         self._static = {
             e.id: rng.random() + (UNILATERAL_BONUS if e.unilateral else 0.0) for e in self.catalogue
         }
+        self._care = [
+            (
+                injury,
+                muscle,
+                tuple(
+                    e for e in self._main_pool if injury in e.injury_care and muscle in e.muscles
+                ),
+            )
+            for injury in self.injuries
+            for muscle in CARE_NEEDS.get(injury, ())
+        ]
         self._prescribed: dict[tuple[str, Dose, bool], Prescription] = {}
+        self._two_sets: dict[int, Prescription] = {}  # by id: the originals live in _prescribed
 
     def remember(self, exercise_ids: Iterable[str]) -> None:
         """Count sessions done before the plan, so the plan starts with fresh choices."""
@@ -174,18 +186,9 @@ class Composer:
 
     def _main_picks(self, phase: Phase, avoid: frozenset[str]) -> tuple[list[Exercise], list[str]]:
         chosen: list[Exercise] = []
-        for injury in self.injuries:
-            for muscle in CARE_NEEDS.get(injury, ()):
-                if not any(injury in e.injury_care and muscle in e.muscles for e in chosen):
-                    self._add(
-                        chosen,
-                        [
-                            e
-                            for e in self._main_pool
-                            if injury in e.injury_care and muscle in e.muscles
-                        ],
-                        avoid,
-                    )
+        for injury, muscle, pool in self._care:
+            if not any(injury in e.injury_care and muscle in e.muscles for e in chosen):
+                self._add(chosen, pool, avoid)
         notes = []
         if self.injuries and chosen:
             care = ", ".join(e.name.lower() for e in chosen)
@@ -210,7 +213,7 @@ class Composer:
         taken = {e.id for e in chosen}
         candidates = [e for e in pool if e.id not in taken]
         if candidates:
-            chosen.append(max(candidates, key=lambda e: self._score(e, avoid, needed)))
+            chosen.append(max(candidates, key=partial(self._score, avoid=avoid, needed=needed)))
 
     def _score(
         self, exercise: Exercise, avoid: frozenset[str], needed: frozenset[Muscle] = frozenset()
@@ -295,7 +298,7 @@ class Composer:
         total = sum(work_seconds(p) for p in main)
         if total <= budget:
             return main, []
-        main = [replace(p, sets=2) if p.sets > 2 and not p.injury_care else p for p in main]
+        main = [self._with_two_sets(p) if p.sets > 2 and not p.injury_care else p for p in main]
         total = sum(work_seconds(p) for p in main)
         for p in reversed(list(main)):
             rest = [q for q in main if q is not p]
@@ -305,6 +308,11 @@ class Composer:
         if total > budget:
             return main, [f"needs about {round(total / 60)} min of main work to cover the rules"]
         return main, ["trimmed to fit your time"]
+
+    def _with_two_sets(self, p: Prescription) -> Prescription:
+        if id(p) not in self._two_sets:
+            self._two_sets[id(p)] = replace(p, sets=2)
+        return self._two_sets[id(p)]
 
     def _still_complete(self, main: list[Prescription]) -> bool:
         worked = {m for p in main for m in p.muscles}

@@ -132,12 +132,12 @@ def form_first(plan: Plan, _: Catalogue | None) -> Found:
     summary="slow tempo, full range, breathe out, no lock-out, RPE <= 8",
 )
 def movement_quality(plan: Plan, catalogue: Catalogue | None) -> Found:
-    problems: dict[Prescription, list[str]] = {}  # plans repeat the same prescriptions
+    problems: dict[int, list[str]] = {}  # plans share prescription objects; by id is cheap
     for s in plan.sessions:
         for p in s.main:
-            if p not in problems:
-                problems[p] = list(_quality_problems(p, catalogue))
-            for problem in problems[p]:
+            if id(p) not in problems:
+                problems[id(p)] = list(_quality_problems(p, catalogue))
+            for problem in problems[id(p)]:
                 yield s.day, f"{p.exercise} on {s.day}: {problem}"
 
 
@@ -167,7 +167,7 @@ def _tempo_problems(p: Prescription) -> Iterator[str]:
 def _missing_cues(p: Prescription, catalogue: Catalogue | None) -> Iterator[str]:
     """Catalogue exercises must carry their own range, breathing and lock-out cues; a
     coach's own exercise is read for words that say the same."""
-    exercise = catalogue.get(p.exercise) if catalogue else None
+    exercise = catalogue.get(p.exercise) if catalogue is not None else None
     if exercise is not None:
         needed = {
             "full range of motion": exercise.cues.range,
@@ -186,8 +186,8 @@ def _missing_cues(p: Prescription, catalogue: Catalogue | None) -> Iterator[str]
 
 def _kind(catalogue: Catalogue | None, exercise_id: str) -> ExerciseKind | None:
     """Known exercises by catalogue kind; a coach's own ids by a word in the id."""
-    exercise = catalogue.get(exercise_id) if catalogue else None
-    if exercise:
+    exercise = catalogue.get(exercise_id) if catalogue is not None else None
+    if exercise is not None:
         return exercise.kind
     return next((kind for word, kind in ID_WORDS.items() if word in exercise_id), None)
 
