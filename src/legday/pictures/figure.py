@@ -26,6 +26,7 @@ __all__ = [
     "LIMB_ANGLES",
     "POINTS",
     "PROP_HEIGHTS",
+    "RADIUS",
     "RANGES",
     "SEGMENTS",
     "Figure",
@@ -53,6 +54,22 @@ SEGMENTS: dict[str, float] = {
     "ball": 9.0,  # ball of the foot in front of the ankle
     "toe": 4.5,  # ball of the foot to the tip of the toes
 }
+
+# How far the drawn body reaches below each point (half a stroke, the head's radius; soles
+# 0), so a lying trunk rests on the floor instead of sinking into it.
+RADIUS: dict[str, float] = {"head": SEGMENTS["head"], "pelvis": 4.5, "neck": 4.5}
+for _side in ("left", "right"):
+    RADIUS |= {
+        f"{_side}_shoulder": 4.5,
+        f"{_side}_hip": 4.5,
+        f"{_side}_elbow": 2.0,
+        f"{_side}_hand": 2.0,
+        f"{_side}_knee": 2.5,
+        f"{_side}_ankle": 2.0,
+        f"{_side}_heel": 0.0,
+        f"{_side}_ball": 0.0,
+        f"{_side}_toe": 0.0,
+    }
 
 # Heights of the props a body part can rest on (same units).
 PROP_HEIGHTS: dict[str, float] = {
@@ -205,9 +222,8 @@ class Figure:
     depth: dict[str, float]
 
     def lowest(self) -> float:
-        """The lowest y any part reaches (the head is a circle, the rest are joints)."""
-        head = self.points["head"][1] - SEGMENTS["head"]
-        return min(head, *(y for name, (_, y) in self.points.items() if name != "head"))
+        """The lowest y any drawn part reaches (joint height less its `RADIUS`)."""
+        return min(y - RADIUS.get(name, 0.0) for name, (_, y) in self.points.items())
 
     def moved(self, dx: float, dy: float) -> Figure:
         return Figure({k: (x + dx, y + dy) for k, (x, y) in self.points.items()}, self.depth)

@@ -12,25 +12,9 @@ import math
 from dataclasses import dataclass
 
 from legday.model import Exercise, Picture, Prop
-from legday.pictures.figure import PROP_HEIGHTS, SEGMENTS, Figure, Point, solve
+from legday.pictures.figure import PROP_HEIGHTS, RADIUS, SEGMENTS, Figure, Point, solve
 
 __all__ = ["RADIUS", "Layer", "Scene", "build_scene", "grounded", "surface_at"]
-
-# How far the drawn body extends below a joint (half a stroke, the head's radius, soles 0),
-# so a lying trunk rests on the floor instead of sinking into it.
-RADIUS: dict[str, float] = {"head": SEGMENTS["head"], "pelvis": 4.5, "neck": 4.5}
-for _side in ("left", "right"):
-    RADIUS |= {
-        f"{_side}_shoulder": 4.5,
-        f"{_side}_hip": 4.5,
-        f"{_side}_elbow": 2.0,
-        f"{_side}_hand": 2.0,
-        f"{_side}_knee": 2.5,
-        f"{_side}_ankle": 2.0,
-        f"{_side}_heel": 0.0,
-        f"{_side}_ball": 0.0,
-        f"{_side}_toe": 0.0,
-    }
 
 _BLOCK_WIDTH = {"step": 30.0, "box": 40.0, "bench": 46.0, "cushion": 22.0}
 _HELD = frozenset({"dumbbell", "kettlebell", "barbell"})
