@@ -33,7 +33,14 @@ from typing import Any
 from legday.errors import InputError
 from legday.model import ALWAYS_AT_HAND, INJURIES, Equipment, Level, Profile
 
-__all__ = ["DAY_NAMES", "build_profile", "parse_days", "parse_list", "read_profile_file"]
+__all__ = [
+    "DAY_NAMES",
+    "build_profile",
+    "layered",
+    "parse_days",
+    "parse_list",
+    "read_profile_file",
+]
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 PROFILE_KEYS = frozenset(
@@ -73,6 +80,13 @@ def read_profile_file(path: Path) -> dict[str, Any]:
         if key in data:
             data[key] = [str(path.parent / p) for p in parse_list(data[key], key)]
     return data
+
+
+def layered(profile: Path | None, flags: Mapping[str, Any]) -> dict[str, Any]:
+    """The profile file's values with every flag the user actually gave on top."""
+    values = read_profile_file(profile) if profile else {}
+    values.update({key: value for key, value in flags.items() if value is not None})
+    return values
 
 
 def parse_list(value: Any, field: str) -> list[str]:

@@ -145,20 +145,21 @@ def athlete_add(
 
     Example: legday athlete add sam --runs plan.ics --start 2027-01-04 --weeks 12
     """
-    from legday.profiles import build_profile, read_profile_file
+    from legday.profiles import build_profile, layered
 
-    values: dict[str, Any] = read_profile_file(profile) if profile else {}
-    flags = {
-        "runs": [str(p) for p in runs] if runs else None,
-        "start": start,
-        "weeks": weeks,
-        "sessions": sessions,
-        "injuries": injury,
-        "equipment": equipment,
-        "level": level,
-        "days": days,
-    }
-    values.update({k: v for k, v in flags.items() if v is not None})
+    values = layered(
+        profile,
+        {
+            "runs": [str(p) for p in runs] if runs else None,
+            "start": start,
+            "weeks": weeks,
+            "sessions": sessions,
+            "injuries": injury,
+            "equipment": equipment,
+            "level": level,
+            "days": days,
+        },
+    )
     built = build_profile(values, default_start=_today())
     with open_logbook() as (logbook, db):
         logbook.add_athlete(name, built, [str(p) for p in values.get("runs", [])], _today())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -84,27 +84,28 @@ def plan(
     """
     from legday.catalogue.loader import load_catalogue
     from legday.planner import make_plan
-    from legday.profiles import build_profile, read_profile_file
+    from legday.profiles import build_profile, layered
 
-    values: dict[str, Any] = read_profile_file(profile) if profile else {}
-    flags = {
-        "runs": [str(p) for p in runs] if runs else None,
-        "start": start,
-        "weeks": weeks,
-        "sessions": sessions,
-        "injuries": injury,
-        "equipment": equipment,
-        "level": level,
-        "minutes": minutes,
-        "days": days,
-        "recovery_every": recovery_every,
-        "seed": seed,
-        "races": race,
-        "dominant_leg": dominant_leg,
-        "timezone": tz,
-        "kinds": [str(kinds)] if kinds else None,
-    }
-    values.update({k: v for k, v in flags.items() if v is not None})
+    values = layered(
+        profile,
+        {
+            "runs": [str(p) for p in runs] if runs else None,
+            "start": start,
+            "weeks": weeks,
+            "sessions": sessions,
+            "injuries": injury,
+            "equipment": equipment,
+            "level": level,
+            "minutes": minutes,
+            "days": days,
+            "recovery_every": recovery_every,
+            "seed": seed,
+            "races": race,
+            "dominant_leg": dominant_leg,
+            "timezone": tz,
+            "kinds": [str(kinds)] if kinds else None,
+        },
+    )
     athlete = build_profile(values, default_start=_next_monday(date.today()))
     calendar_runs = read_runs(
         [Path(p) for p in values.get("runs", [])],

@@ -32,7 +32,14 @@ from legday.model import (
     Week,
 )
 
-__all__ = ["SCHEMA_ID", "plan_from_json", "plan_to_json", "read_plan_file"]
+__all__ = [
+    "SCHEMA_ID",
+    "plan_from_json",
+    "plan_to_json",
+    "prescription_from_json",
+    "prescription_to_json",
+    "read_plan_file",
+]
 
 SCHEMA_ID = "legday.plan/1"
 MAX_PLAN_BYTES = 20 * 1024 * 1024
@@ -89,14 +96,15 @@ def _session(s: Session) -> dict[str, Any]:
         "minutes": s.minutes,
         "phase": s.phase.value,
         "warmup": [{"exercise": w.exercise, "minutes": w.minutes} for w in s.warmup],
-        "main": [_prescription(p) for p in s.main],
+        "main": [prescription_to_json(p) for p in s.main],
         "cooldown": [{"exercise": c.exercise, "seconds": c.seconds} for c in s.cooldown],
         "why": s.why,
         "music": s.music,
     }
 
 
-def _prescription(p: Prescription) -> dict[str, Any]:
+def prescription_to_json(p: Prescription) -> dict[str, Any]:
+    """One main-block item as in the contract; the logbook stores sessions the same way."""
     return {
         "exercise": p.exercise,
         "sets": p.sets,
@@ -228,7 +236,7 @@ def _read_session(day: date, s: dict[str, Any]) -> Session:
         day=day,
         minutes=s["minutes"],
         warmup=tuple(Warmup(w["exercise"], w["minutes"]) for w in s["warmup"]),
-        main=tuple(_read_prescription(p) for p in s["main"]),
+        main=tuple(prescription_from_json(p) for p in s["main"]),
         cooldown=tuple(Cooldown(c["exercise"], c["seconds"]) for c in s["cooldown"]),
         why=s.get("why", ""),
         start=_time(s.get("start"), f"{day} strength.start"),
@@ -237,7 +245,7 @@ def _read_session(day: date, s: dict[str, Any]) -> Session:
     )
 
 
-def _read_prescription(p: dict[str, Any]) -> Prescription:
+def prescription_from_json(p: dict[str, Any]) -> Prescription:
     return Prescription(
         exercise=p["exercise"],
         sets=p["sets"],

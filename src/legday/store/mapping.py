@@ -10,15 +10,13 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
+from legday.exports.plan_json import prescription_from_json, prescription_to_json
 from legday.model import (
     Cooldown,
     Equipment,
-    ExerciseKind,
     Level,
-    Muscle,
     Phase,
     Plan,
-    Prescription,
     Profile,
     Run,
     RunKind,
@@ -129,7 +127,7 @@ def session_to_row(athlete_id: int, version_id: int, s: Session) -> PlannedSessi
         why=s.why,
         body={
             "warmup": [{"exercise": w.exercise, "minutes": w.minutes} for w in s.warmup],
-            "main": [_prescription_to_dict(p) for p in s.main],
+            "main": [prescription_to_json(p) for p in s.main],
             "cooldown": [{"exercise": c.exercise, "seconds": c.seconds} for c in s.cooldown],
         },
     )
@@ -141,53 +139,11 @@ def session_from_row(row: PlannedSessionRow) -> Session:
         day=row.day,
         minutes=row.minutes,
         warmup=tuple(Warmup(w["exercise"], w["minutes"]) for w in body["warmup"]),
-        main=tuple(_prescription_from_dict(p) for p in body["main"]),
+        main=tuple(prescription_from_json(p) for p in body["main"]),
         cooldown=tuple(Cooldown(c["exercise"], c["seconds"]) for c in body["cooldown"]),
         why=row.why,
         start=row.start_time,
         phase=Phase(row.phase),
-    )
-
-
-def _prescription_to_dict(p: Prescription) -> dict[str, Any]:
-    return {
-        "exercise": p.exercise,
-        "sets": p.sets,
-        "reps": p.reps,
-        "seconds": p.seconds,
-        "per_side": p.per_side,
-        "load": p.load,
-        "tempo": p.tempo,
-        "target_rpe": p.target_rpe,
-        "muscles": [m.value for m in p.muscles],
-        "unilateral": p.unilateral,
-        "balance": p.balance,
-        "injury_care": list(p.injury_care),
-        "cues": list(p.cues),
-        "kind": p.kind.value,
-        "rest_seconds": p.rest_seconds,
-        "new": p.new,
-    }
-
-
-def _prescription_from_dict(d: dict[str, Any]) -> Prescription:
-    return Prescription(
-        exercise=d["exercise"],
-        sets=d["sets"],
-        reps=d["reps"],
-        seconds=d["seconds"],
-        per_side=d["per_side"],
-        load=d["load"],
-        tempo=d["tempo"],
-        target_rpe=d["target_rpe"],
-        muscles=tuple(Muscle(m) for m in d["muscles"]),
-        unilateral=d["unilateral"],
-        balance=d["balance"],
-        injury_care=tuple(d["injury_care"]),
-        cues=tuple(d["cues"]),
-        kind=ExerciseKind(d["kind"]),
-        rest_seconds=d["rest_seconds"],
-        new=d["new"],
     )
 
 
