@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, time
 
 from legday.catalogue import Catalogue
 from legday.model import Cooldown, Phase, Plan, Prescription, Run, Session, Warmup, Week
@@ -29,7 +29,6 @@ __all__ = [
     "load_kg",
     "plan_span",
     "rest_week_title",
-    "run_end",
     "run_line",
     "session_start",
     "session_summary",
@@ -46,8 +45,6 @@ Picture = Callable[[str], str]
 # When the day has no timed run and the session has no start, it goes in the early evening:
 # late enough to follow a morning or lunchtime run, early enough to leave the evening free.
 DEFAULT_START = time(18, 0)
-# Run entries with a start but neither end nor duration are assumed to take this long.
-_ASSUMED_RUN = timedelta(minutes=60)
 
 _KG = re.compile(r"(\d+(?:[.,]\d+)?)\s*kg\b", re.IGNORECASE)
 
@@ -120,27 +117,16 @@ def _clock(moment: time | None) -> str:
 
 def run_line(run: Run) -> str:
     """`Easy 8 km (easy, 07:00–07:50)`: what the legs already did that day."""
-    when = "–".join(t for t in (_clock(run.start), _clock(run_end(run))) if t)
+    when = "–".join(t for t in (_clock(run.start), _clock(run.finish)) if t)
     extra = f", {when}" if when else ""
     return f"{run.title} ({run.kind.value}{extra})"
-
-
-def run_end(run: Run) -> time | None:
-    """When a run is over: its end, else start + duration, else start + an assumed hour."""
-    if run.end is not None:
-        return run.end
-    if run.start is None:
-        return None
-    length = timedelta(minutes=run.minutes) if run.minutes else _ASSUMED_RUN
-    ended = datetime.combine(date.min, run.start) + length
-    return ended.time() if ended.date() == date.min else time(23, 59)
 
 
 def session_start(session: Session, runs: Sequence[Run]) -> time:
     """`run-first`: the planned start, else the end of the day's last timed run, else 18:00."""
     if session.start is not None:
         return session.start
-    ends = [end for end in (run_end(r) for r in runs if r.day == session.day) if end is not None]
+    ends = [end for r in runs if r.day == session.day and (end := r.finish) is not None]
     return max(ends) if ends else DEFAULT_START
 
 
