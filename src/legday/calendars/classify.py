@@ -60,8 +60,15 @@ _PLANNED_TIME = re.compile(
 )
 _PLANNED_DIST = re.compile(r"planned\s+distance\s*:\s*(\d+(?:[.,]\d+)?)\s*(km|mi|m)\b", re.I)
 _REPEATS = re.compile(
-    r"(?<![\w.])\d{1,2}\s*[x×]\s*\d+(?:[.,]\d+)?\s*(?:m|km|k|s|sec|min|'|\")?(?!\w)"
+    r"(?<![\w.])\d{1,2}\s*[x×]\s*(\d+(?:[.,]\d+)?)\s*"
+    r"(m|km|k|mi|miles?|meters?|metres?|metern?|s|sec|min|'|\")?(?!\w)"
 )
+_RUN_UNITS = frozenset(("m", "km", "k", "mi", "mile", "miles", "meter", "meters", "metre"))
+_RUN_UNITS |= {"metres", "metern"}
+# "6x800", "10×400": a bare number from 200 to 10 000 is a distance in metres ("Squats 3x10"
+# and "Crunches 3x100" are not runs)
+_BARE_METRES = (200, 10_000)
+_PATTERNS = ("pattern", "distance")  # pseudo-languages of repetitions found by regex
 _WORD_START = re.compile(r"(?<!\w)\w")
 _DISTANCE = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[.,]\d{1,2})?)\s*(km|k|mi|miles?|meilen)(?!\w)", re.I
@@ -160,10 +167,24 @@ def _keywords(text: str) -> dict[str, tuple[_Keyword, str]]:
         said = text[match.start() : match.end()] if aligned else match.group()
         found.setdefault(kw.category, (kw, said.casefold()))
         position = match.end()
-    reps = _REPEATS.search(norm)
-    if reps and "hard" not in found:  # "6 x 800 m", "10×400": repetitions in any language
-        found["hard"] = (_Keyword("hard", "pattern", "N x M"), reps.group())
+    if "hard" not in found:  # "6 x 800 m", "10×400": repetitions in any language
+        reps = _repetitions(norm)
+        if reps is not None:
+            found["hard"] = reps
     return found
+
+
+def _repetitions(norm: str) -> tuple[_Keyword, str] | None:
+    """The first repetitions over a running distance ("10 x 400 m": lang `distance`), else
+    the first of any repetitions ("5 x 3 min": lang `pattern`, hard only inside a run)."""
+    other: tuple[_Keyword, str] | None = None
+    for reps in _REPEATS.finditer(norm):
+        value, unit = reps.group(1), reps.group(2)
+        bare = unit is None and value.isdigit()
+        if unit in _RUN_UNITS or (bare and _BARE_METRES[0] <= int(value) <= _BARE_METRES[1]):
+            return _Keyword("hard", "distance", "N x distance"), reps.group().strip()
+        other = other or (_Keyword("hard", "pattern", "N x M"), reps.group().strip())
+    return other
 
 
 def kind_from_word(word: str) -> tuple[str, RunKind | None] | None:
@@ -216,7 +237,7 @@ def planned_distance_km(title: str, description: str = "") -> float | None:
 
 
 def _describe(hit: tuple[_Keyword, str], where: str) -> str:
-    if hit[0].lang == "pattern":
+    if hit[0].lang in _PATTERNS:
         return f'{where} repetitions "{hit[1]}"'
     return f'{where} keyword "{hit[1]}" ({hit[0].lang})'
 
@@ -279,16 +300,7 @@ def classify(
     in_description.pop("rest", None)  # "rest 90 s between reps" is not a rest day
     if activity is None:
         for found, where in ((in_title, "title"), (in_description, "description")):
-            # repetitions alone ("Squats 3x10") say nothing about running
-            hits = [c for c in _RUN_CATEGORIES if c in found and found[c][0].lang != "pattern"]
-            if hits:
-                activity = "run"
-                break
-            for category in ("strength", "other"):
-                if category in found:
-                    activity = category
-                    reasons.append(_describe(found[category], where))
-                    break
+            activity = _activity(found, where, reasons)
             if activity:
                 break
     if activity is None:
@@ -311,6 +323,22 @@ def classify(
             (_describe(generic, "title") + ", " if generic else "") + "no effort word → easy"
         )
     return "run", *_longer(kind, reasons, title, description, minutes, distance_km)
+
+
+def _activity(found: dict[str, tuple[_Keyword, str]], where: str, reasons: list[str]) -> str | None:
+    """Rule 5 for the activity: run words, then strength or other sports, then repetitions
+    over a running distance ("10 x 400 m" is a run, "Swim 10 x 100 m" is not); repetitions
+    without a distance ("Squats 3x10", "3 x 10 min") say nothing about running."""
+    words = [c for c in _RUN_CATEGORIES if c in found and found[c][0].lang not in _PATTERNS]
+    if words:
+        return "run"
+    for category in ("strength", "other"):
+        if category in found:
+            reasons.append(_describe(found[category], where))
+            return category
+    if "hard" in found and found["hard"][0].lang == "distance":
+        return "run"
+    return None
 
 
 def _longer(

@@ -190,3 +190,68 @@ def test_repetitions_make_a_run_hard_but_not_a_run() -> None:
     assert classify("Run: 5 x 1000 m")[1] == H
     assert classify("🏃 4×1km")[1] == H
     assert classify("Squats 3x10")[0] == "other"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "10 x 400 m",
+        "6x800",
+        "5 x 1000m",
+        "4×1km",
+        "3 x 2 mi",
+        "10 x 200 Meter",
+        "Sprint session",
+        "Sprints",
+        "Hill sprints",
+        "Crescendo",
+        "Crescendo run 10 km",
+        "Sprinttraining",
+        "Tempoläufe",
+        "Fractionné court",
+        "Séance de vitesse",
+        "Series cortas",
+        "Velocidad 8 x 200",
+    ],
+)
+def test_hard_sessions_without_a_run_word_are_hard_runs(title: str) -> None:
+    # review: "10 x 400 m" and "Sprint session" were `other`, so strength was planned on them
+    assert classify(title)[:2] == ("run", H), classify(title)[2]
+
+
+def test_running_repetitions_name_the_pattern() -> None:
+    assert classify("10 x 400 m")[2] == 'title repetitions "10 x 400 m"'
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Squats 3x10", "Plank 3 x 60 s", "Lunges 3 x 12", "Swim 10 x 100 m", "Bike 5 x 2 km"],
+)
+def test_repetitions_without_a_running_distance_or_in_another_sport_are_not_runs(
+    title: str,
+) -> None:
+    assert classify(title)[0] == "other"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Strides",
+        "Easy run + strides",
+        "Steigerungen",
+        "Steigerungsläufe",
+        "Dauerlauf mit Steigerungen",
+        "Lignes droites",
+        "Footing + lignes droites",
+    ],
+)
+def test_strides_stay_easy(title: str) -> None:
+    # strides are short relaxed pick-ups after an easy run: the day stays easy
+    assert classify(title)[:2] == ("run", E), classify(title)[2]
+
+
+@pytest.mark.parametrize(
+    "title", ["Sprint planning", "Sprint review", "Sprint-Retro", "Sprintplanung"]
+)
+def test_office_sprints_are_not_runs(title: str) -> None:
+    assert classify(title)[0] == "other"
