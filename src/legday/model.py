@@ -408,6 +408,7 @@ class Plan:
     profile: Profile | None = None
     recovery_every: int = 4
     injuries: tuple[str, ...] = field(default=())
+    races: tuple[date, ...] = ()  # race days given outside the calendar (profile, --race)
 
     def days(self) -> list[date]:
         return [self.start + timedelta(days=i) for i in range((self.end - self.start).days + 1)]

@@ -32,6 +32,7 @@ from typing import Any
 
 from legday.errors import InputError
 from legday.model import ALWAYS_AT_HAND, INJURIES, Equipment, Level, Profile
+from legday.planner import validate_profile
 
 __all__ = [
     "DAY_NAMES",
@@ -42,6 +43,7 @@ __all__ = [
     "read_profile_file",
 ]
 
+EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)  # far from datetime's limits
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 PROFILE_KEYS = frozenset(
     {
@@ -109,12 +111,13 @@ def parse_days(values: Iterable[str]) -> frozenset[int]:
 
 
 def _date(value: Any, field: str) -> date:
-    if isinstance(value, date):
-        return value
     try:
-        return date.fromisoformat(str(value))
+        day = value if isinstance(value, date) else date.fromisoformat(str(value))
     except ValueError:
         raise InputError(field, f"{value!r} is not a date like 2027-01-04") from None
+    if not EARLIEST <= day <= LATEST:
+        raise InputError(field, f"{day} is outside {EARLIEST.year}-{LATEST.year}")
+    return day
 
 
 def _int(value: Any, field: str) -> int:
@@ -173,7 +176,7 @@ def build_profile(values: Mapping[str, Any], *, default_start: date) -> Profile:
     """Merge already-layered values (profile file, then flags) into a Profile."""
     v = {k: val for k, val in values.items() if val is not None}
     sessions = _int(v["sessions"], "sessions") if "sessions" in v else None
-    return Profile(
+    profile = Profile(
         start=_date(v.get("start", default_start), "start"),
         weeks=_int(v.get("weeks", 16), "weeks"),
         sessions=sessions,
@@ -189,3 +192,5 @@ def build_profile(values: Mapping[str, Any], *, default_start: date) -> Profile:
         dominant_leg=_leg(v.get("dominant_leg")),
         timezone=_zone(v.get("timezone")),
     )
+    validate_profile(profile)
+    return profile

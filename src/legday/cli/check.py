@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -44,11 +45,13 @@ def check(
 
     plan = read_plan_file(plan_file)
     if runs:
+        after_end = plan.end + timedelta(days=1)  # a race then still rules out the last day
         span = Profile(
             start=plan.start, weeks=max(1, ((plan.end - plan.start).days + 7) // 7), timezone=tz
         )
         plan = replace(
-            plan, runs=tuple(r for r in read_runs(runs, span) if plan.start <= r.day <= plan.end)
+            plan,
+            runs=tuple(r for r in read_runs(runs, span) if plan.start <= r.day <= after_end),
         )
     for name in injury or []:
         if name not in INJURIES:

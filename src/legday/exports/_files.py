@@ -19,8 +19,9 @@ __all__ = ["write_atomic"]
 def write_atomic(path: Path, data: bytes) -> None:
     """Replace `path` with `data` in one rename; a failure leaves the old file untouched."""
     folder = path.parent
+    if not folder.is_dir():
+        raise InputError("output", f"cannot write {path}: folder {folder} does not exist")
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
         raise InputError("output", f"cannot write {path}: {error.strerror or error}") from None

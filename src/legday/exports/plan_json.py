@@ -70,8 +70,7 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
         ],
         "violations": [_violation(v) for v in plan.violations],
     }
-    if plan.profile is not None:
-        data["races"] = [d.isoformat() for d in plan.profile.races]
+    data["races"] = [d.isoformat() for d in plan.races]
     return data
 
 
@@ -178,8 +177,12 @@ def plan_from_json(data: Any, source: str) -> Plan:
 def _plan(data: dict[str, Any]) -> Plan:
     runs: list[Run] = []
     sessions: list[Session] = []
+    seen: set[date] = set()
     for index, day_data in enumerate(data["days"]):
         day = _date(day_data["date"], f"days[{index}].date")
+        if day in seen:
+            raise ValueError(f"days[{index}].date: {day} appears twice")
+        seen.add(day)
         runs.extend(_read_run(day, r) for r in day_data.get("runs", []))
         sessions.extend(_read_session(day, s) for s in day_data.get("strength", []))
     return Plan(
@@ -191,6 +194,7 @@ def _plan(data: dict[str, Any]) -> Plan:
         violations=tuple(_read_violation(v) for v in data.get("violations", [])),
         recovery_every=data.get("recovery_every", 4),
         injuries=tuple(data.get("injuries", ())),
+        races=tuple(_date(d, "races") for d in data.get("races", ())),
     )
 
 

@@ -103,6 +103,7 @@ def write_sheet(out: Path, exercises: Sequence[Exercise], *, png: bool = False) 
     from legday.exports._files import write_atomic
     from legday.pictures.svg import animated_svg, still_svg
 
+    out.mkdir(parents=True, exist_ok=True)
     written = []
     for exercise in exercises:
         for name, text in (

@@ -18,7 +18,7 @@ from legday.errors import InputError
 from legday.model import INJURIES, Plan, Profile, Run, Session, Week
 from legday.planner.days import BEFORE_HARD, DayOptions, choose_days, day_options
 from legday.planner.dose import dose_for, seconds_per_rep
-from legday.planner.season import season
+from legday.planner.season import race_days, season
 from legday.planner.session import Composer, SessionParts
 from legday.rules import check_plan
 
@@ -72,6 +72,7 @@ def make_plan(
             )
             sessions.append(session)
             blocks.append((day, session.exercise_ids))
+    after_end = profile.end + timedelta(days=1)
     in_horizon = tuple(
         sorted(
             (r for r in runs if profile.start <= r.day <= profile.end),
@@ -87,6 +88,7 @@ def make_plan(
         profile=profile,
         recovery_every=profile.recovery_every,
         injuries=profile.injuries,
+        races=tuple(sorted(d for d in race_days(profile, runs) if profile.start <= d <= after_end)),
     )
     return replace(plan, violations=tuple(check_plan(plan, catalogue)))
 
@@ -176,4 +178,7 @@ def _week_with_note(opt: DayOptions, days: tuple[date, ...]) -> Week:
         note += f". Only {len(days)} session(s) fit without breaking a rule ({blocked})"
     elif days:
         note += f". {len(days)} session(s): " + ", ".join(f"{d:%a}" for d in days)
+    if opt.fixed:
+        listed = ", ".join(f"{d:%a}" for d in sorted(set(opt.fixed)))
+        note += f" (your calendar already holds strength on {listed})"
     return Week(week.start, week.phase, note, week.target)

@@ -81,7 +81,7 @@ def day_options(
             if existing:
                 fixed.extend(existing)  # each counts towards the week
                 continue
-            reason = _not_allowed(profile, day, entries, races)
+            reason = _not_allowed(profile, day, entries, races) or _after_race(day, frame, races)
             if reason:
                 reasons[day] = reason
                 continue
@@ -105,6 +105,14 @@ def _not_allowed(profile: Profile, day: date, entries: list[Run], races: frozens
         return "race day"
     if any(_ends_late(r) for r in entries):
         return "the run ends too late to fit strength after it"
+    return ""
+
+
+def _after_race(day: date, frame: WeekFrame, races: frozenset[date]) -> str:
+    """In a race week the light session belongs before the race, never after it."""
+    week = frame.week
+    if any(week.start <= race < day for race in races):
+        return "after this week's race: recovery first"
     return ""
 
 

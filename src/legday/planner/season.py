@@ -17,6 +17,7 @@ from legday.model import REST_PHASES, Phase, Profile, Run, RunKind, Week
 __all__ = ["WeekFrame", "is_major_race", "race_days", "season"]
 
 MAJOR_RACE_MINUTES = 75
+WEEK = timedelta(days=6)
 MAJOR_RACE_WORDS = ("marathon", "maraton", "ultra", "half", "halb", "semi", "media", "trail")
 
 
@@ -43,22 +44,39 @@ def season(profile: Profile, runs: Sequence[Run]) -> list[WeekFrame]:
     races = race_days(profile, runs)
     majors = frozenset(r.day for r in runs if r.kind is RunKind.RACE and is_major_race(r))
     goals = sorted(majors | frozenset(profile.races)) or sorted(races)
-    frames: list[WeekFrame] = []
-    weeks_since_rest = 0
+    lifting = {r.day for r in runs if r.is_strength}  # strength already in the calendar
+    weeks: list[tuple[date, Phase, str]] = []
+    first_since_rest = 0
     for index in range(profile.weeks):
         start = profile.start + timedelta(days=7 * index)
         phase, note = _phase(start, races, majors, goals)
         if phase not in REST_PHASES and _fully_blocked(profile, start):
             phase, note = Phase.BLOCKED, "you blocked every training day this week"
-        if phase not in REST_PHASES and weeks_since_rest == profile.recovery_every - 1:
-            phase = Phase.RECOVERY
-            note = (
-                f"recovery week: after {weeks_since_rest} weeks of strength work, "
-                "a week off lets the body absorb it"
-            )
-        weeks_since_rest = 0 if phase in REST_PHASES else weeks_since_rest + 1
-        frames.append(_frame(profile, start, phase, note))
-    return frames
+        weeks.append((start, phase, note))
+        if phase in REST_PHASES and not _lifts(start, lifting):
+            first_since_rest = index + 1
+        elif index - first_since_rest + 1 == profile.recovery_every:
+            first_since_rest = _place_recovery(weeks, first_since_rest, lifting) + 1
+    return [_frame(profile, start, phase, note) for start, phase, note in weeks]
+
+
+def _lifts(start: date, lifting: set[date]) -> bool:
+    return any(start <= day <= start + WEEK for day in lifting)
+
+
+def _place_recovery(weeks: list[tuple[date, Phase, str]], first: int, lifting: set[date]) -> int:
+    """Make one of the weeks since the last rest a recovery week; returns which.
+
+    The latest one wins, unless the calendar already has strength in it (that session
+    cannot be moved by us), then the latest earlier week without any.
+    """
+    window = range(len(weeks) - 1, first - 1, -1)
+    free = [i for i in window if not _lifts(weeks[i][0], lifting)]
+    chosen = free[0] if free else len(weeks) - 1
+    start = weeks[chosen][0]
+    note = "recovery week: a week off lets the body absorb the strength work"
+    weeks[chosen] = (start, Phase.RECOVERY, note)
+    return chosen
 
 
 def _phase(
@@ -75,7 +93,8 @@ def _phase(
     if not upcoming:
         return Phase.OFF_SEASON, "no race ahead: build strength while running is lighter"
     weeks_out = (upcoming[0] - start).days // 7
-    target = f"{weeks_out} weeks before the race on {_day(upcoming[0])}"
+    plural = "week" if weeks_out == 1 else "weeks"
+    target = f"{weeks_out} {plural} before the race on {_day(upcoming[0])}"
     if weeks_out <= 1:
         return Phase.TAPER, f"taper, {target}: keep the habit, drop the volume"
     if weeks_out <= 3:

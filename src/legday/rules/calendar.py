@@ -19,6 +19,10 @@ Found = Iterator[tuple[date | None, str]]
 @rule("frequency", hard=True, summary="2 sessions a week, 3 allowed, never more")
 def frequency(plan: Plan, _: Catalogue | None) -> Found:
     existing = [r.day for r in plan.runs if r.is_strength]  # already in the calendar
+    in_weeks = {s.day for _, sessions in sessions_by_week(plan) for s in sessions}
+    for s in plan.sessions:
+        if s.day not in in_weeks:
+            yield s.day, f"strength on {s.day} lies outside the plan's weeks"
     for week, sessions in sessions_by_week(plan):
         count = len(sessions) + sum(day in week for day in existing)
         if count > MAX_SESSIONS:
@@ -48,9 +52,7 @@ def no_hard_run_day(plan: Plan, _: Catalogue | None) -> Found:
 
 @rule("not-day-before-race", hard=True, summary="no strength the day before a race, nor on it")
 def not_day_before_race(plan: Plan, _: Catalogue | None) -> Found:
-    races = {r.day for r in plan.runs if r.kind is RunKind.RACE}
-    if plan.profile:
-        races |= set(plan.profile.races)
+    races = {r.day for r in plan.runs if r.kind is RunKind.RACE} | set(plan.races)
     for s in plan.sessions:
         if s.day + timedelta(days=1) in races:
             yield s.day, f"strength on {s.day} is the day before a race"
@@ -81,9 +83,10 @@ def run_first(plan: Plan, _: Catalogue | None) -> Found:
 
 @rule("recovery-week", hard=True, summary="about once a month, a week with no strength")
 def recovery_week(plan: Plan, _: Catalogue | None) -> Found:
+    existing = [r.day for r in plan.runs if r.is_strength]  # already in the calendar
     streak = 0
     for week, sessions in sessions_by_week(plan):
-        if not sessions:
+        if not sessions and not any(day in week for day in existing):
             streak = 0
             continue
         streak += 1
@@ -100,9 +103,11 @@ def recovery_week(plan: Plan, _: Catalogue | None) -> Found:
 
 @rule("spacing", hard=False, summary="at least 48 h between sessions")
 def spacing(plan: Plan, _: Catalogue | None) -> Found:
-    days = sorted({s.day for s in plan.sessions} | {r.day for r in plan.runs if r.is_strength})
+    days = sorted([s.day for s in plan.sessions] + [r.day for r in plan.runs if r.is_strength])
     for before, after in itertools.pairwise(days):
-        if (after - before).days < 2:
+        if before == after:
+            yield after, f"two strength sessions on {after}"
+        elif (after - before).days < 2:
             yield (
                 after,
                 (

@@ -134,6 +134,10 @@ def test_profile_file_with_flags_winning(
         (["plan", "--level", "superhuman"], "level"),
         (["plan", "--days", "funday"], "days"),
         (["plan", "--tz", "Mars/Olympus"], "tz"),
+        (["plan", "--start", "2027-01-04", "--weeks", "100000000"], "weeks"),
+        (["plan", "--start", "0001-01-01"], "start"),
+        (["plan", "--start", "9999-06-01"], "start"),
+        (["plan", "--weeks", "1", "-o", "/no/such/folder/plan.json"], "/no/such/folder"),
         (["plan", "--dominant-leg", "middle"], "dominant-leg"),
         (["plan", "--profile", "/no/such/me.toml"], "me.toml"),
         (["plan", "--weeks", "many"], "weeks"),
@@ -249,3 +253,29 @@ def test_make_run_prints_a_valid_plan(
     assert not [v for v in data["violations"] if v["hard"]]
     code, out, _ = run(args, capsys)  # what `make run` shows: the table
     assert code == 0 and "Week 18" in out
+
+
+def test_check_honours_races_written_in_the_plan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "plan.json"
+    args = ["plan", "--start", "2027-01-04", "--weeks", "2", "--race", "2027-01-09"]
+    assert run([*args, "-f", "json", "-o", str(target)], capsys)[0] == 0
+    data = json.loads(target.read_text())
+    assert data["races"] == ["2027-01-09"]
+    moved = next(d for d in data["days"] if d["strength"])
+    friday = next(d for d in data["days"] if d["date"] == "2027-01-08")
+    friday["strength"], moved["strength"] = moved["strength"], []
+    target.write_text(json.dumps(data))
+    code, out, _ = run(["check", str(target)], capsys)
+    assert code == 1 and "not-day-before-race" in out
+
+
+def test_duplicate_day_rows_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "plan.json"
+    assert run(["plan", "--weeks", "1", "-f", "json", "-o", str(target)], capsys)[0] == 0
+    data = json.loads(target.read_text())
+    data["days"].append(data["days"][0])
+    target.write_text(json.dumps(data))
+    code, _, err = run(["check", str(target)], capsys)
+    assert code == 2 and "appears twice" in err

@@ -103,3 +103,20 @@ def test_gap_costs_follow_the_documented_objective() -> None:
     assert gap_cost(1) == BACK_TO_BACK
     assert [gap_cost(g) for g in (2, 3, 4)] == [0, 0, 0]
     assert [gap_cost(g) for g in (5, 6, 7, 12)] == [1, 2, 3, 3]
+
+
+def test_race_week_session_comes_before_the_race() -> None:
+    """A midweek race: the light session may not land on the days after it."""
+    from legday.planner import make_plan
+    from mini_catalogue import mini_catalogue
+
+    race = MONDAY + timedelta(days=1)  # Tuesday
+    runs = [Run(race, "City Marathon", RunKind.RACE, time(9), time(12), 200)]
+    plan = make_plan(Profile(start=MONDAY - timedelta(days=21), weeks=5), runs, mini_catalogue())
+    race_week = next(w for w in plan.weeks if race in w)
+    assert all(
+        not (race_week.start <= s.day) or s.day < race for s in plan.sessions if s.day in race_week
+    )
+    reasons = day_options(plan.profile, runs, season(plan.profile, runs))  # type: ignore[arg-type]
+    after = [o.reasons.get(MONDAY + timedelta(days=3), "") for o in reasons]
+    assert any("after this week's race" in r for r in after)

@@ -221,3 +221,28 @@ def test_light_weeks_may_have_fewer_sessions() -> None:
     plan = replace(good_plan(), sessions=good_plan().sessions[1:])
     weeks = (replace(plan.weeks[0], phase=Phase.RACE), *plan.weeks[1:])
     assert "frequency" not in rules_broken(replace(plan, weeks=weeks))
+
+
+def test_recovery_week_counts_strength_already_in_the_calendar() -> None:
+    plan = good_plan()
+    gym = Run(MONDAY + timedelta(days=24), "Gym", RunKind.REST, is_strength=True)
+    assert "recovery-week" in rules_broken(_add_run(plan, gym))
+
+
+def test_two_sessions_on_one_day_are_reported() -> None:
+    plan = good_plan()
+    twice = replace(plan, sessions=(*plan.sessions, session(MONDAY + timedelta(days=3))))
+    messages = [v.message for v in check_plan(twice, CATALOGUE) if v.rule == "spacing"]
+    assert any("two strength sessions" in m for m in messages)
+
+
+def test_a_session_outside_the_plan_weeks_is_reported() -> None:
+    plan = good_plan()
+    stray = replace(plan, sessions=(*plan.sessions, session(date(2030, 1, 1))))
+    messages = [v.message for v in check_plan(stray, CATALOGUE) if v.rule == "frequency"]
+    assert any("outside the plan's weeks" in m for m in messages)
+
+
+def test_races_given_outside_the_calendar_count() -> None:
+    plan = replace(good_plan(), races=(MONDAY + timedelta(days=4),))
+    assert "not-day-before-race" in rules_broken(plan)
