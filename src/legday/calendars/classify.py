@@ -10,7 +10,9 @@ guess, so every answer carries the rule that produced it. The rules, in order:
 5. title keywords, then description keywords (`keywords.toml`, accent/case-insensitive);
 6. duration/distance: a run of at least 90 min or 18 km is long.
 
-Among keywords a race beats long beats hard beats easy.
+Among keywords a race beats long beats hard beats easy; a race-pace word ("marathon pace",
+"Renntempo", "allure marathon", "ritmo de carrera") is hard and keeps a race word from
+making the entry a race.
 """
 
 from __future__ import annotations
@@ -38,11 +40,13 @@ LONG_MINUTES = 90
 LONG_KM = 18.0
 
 _LANGS = ("en", "de", "fr", "es")
-_RUN_CATEGORIES = ("race", "race_distance", "long", "hard", "easy", "run", "rest")
-# A run's kind by keyword category, strongest first (race_distance yields to effort words).
+_RUN_CATEGORIES = ("race", "race_distance", "pace", "long", "hard", "easy", "run", "rest")
+# A run's kind by keyword category, strongest first (race_distance yields to effort words,
+# race to a pace word: "Marathon-Renntempo", "Parkrun at marathon pace" are workouts).
 _KIND_ORDER = (
     ("race", RunKind.RACE),
     ("long", RunKind.LONG),
+    ("pace", RunKind.HARD),
     ("hard", RunKind.HARD),
     ("easy", RunKind.EASY),
     ("rest", RunKind.REST),  # "Rest day before the marathon" is a rest day
@@ -200,9 +204,11 @@ def kind_from_word(word: str) -> tuple[str, RunKind | None] | None:
     if word_kind is not None:
         return ("run", RunKind(word_kind)) if word_kind in _RUN_KINDS else (word_kind, None)
     found = _keywords(word)
-    for category, kind in (*_KIND_ORDER, ("run", RunKind.EASY)):
-        if category in found:
-            return "run", kind
+    kind = _kind(found)
+    if kind is not None:
+        return "run", kind[0]
+    if "run" in found:
+        return "run", RunKind.EASY
     for category in ("strength", "other"):
         if category in found:
             return category, None
@@ -309,12 +315,10 @@ def classify(
         return activity, None, "; ".join(reasons)
     if kind is None:
         for found, where in ((in_title, "title"), (in_description, "description")):
-            for category, candidate in _KIND_ORDER:
-                if category in found:
-                    kind = candidate
-                    reasons.append(_describe(found[category], where))
-                    break
-            if kind is not None:
+            decided = _kind(found)
+            if decided is not None:
+                kind = decided[0]
+                reasons.append(_describe(decided[1], where))
                 break
     if kind is None:
         kind = RunKind.EASY
@@ -323,6 +327,14 @@ def classify(
             (_describe(generic, "title") + ", " if generic else "") + "no effort word → easy"
         )
     return "run", *_longer(kind, reasons, title, description, minutes, distance_km)
+
+
+def _kind(found: dict[str, tuple[_Keyword, str]]) -> tuple[RunKind, tuple[_Keyword, str]] | None:
+    """The strongest kind among the keywords found, and the keyword that decided it."""
+    for category, candidate in _KIND_ORDER:
+        if category in found and not (category == "race" and "pace" in found):
+            return candidate, found[category]
+    return None
 
 
 def _activity(found: dict[str, tuple[_Keyword, str]], where: str, reasons: list[str]) -> str | None:

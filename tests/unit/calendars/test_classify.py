@@ -255,3 +255,36 @@ def test_strides_stay_easy(title: str) -> None:
 )
 def test_office_sprints_are_not_runs(title: str) -> None:
     assert classify(title)[0] == "other"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Marathon-Renntempo 15 km",
+        "Halbmarathon-Renntempo 3 x 5 km",
+        "Marathonrenntempo 12 km",
+        "10 km im Wettkampf-Tempo",
+        "Wettkampftempo 3 x 3 km",
+        "Tempo at marathon pace",
+        "Half marathon race pace 3 x 5 km",
+        "Parkrun at marathon pace",
+        "Race pace 8 km",
+        "allure marathon 10 km",
+        "10 km à allure 10 km",
+        "Semi-marathon à allure course",
+        "ritmo de maratón",
+        "Media maratón a ritmo de carrera",
+        "10k a ritmo de competición",
+    ],
+)
+def test_race_pace_words_make_a_hard_run_not_a_race(title: str) -> None:
+    # review: "Marathon-Renntempo 15 km" was a race, which distorted phases and blocked days
+    assert classify(title)[:2] == ("run", H), classify(title)[2]
+
+
+def test_a_race_word_without_a_pace_word_is_still_a_race() -> None:
+    assert classify("Berlin Marathon")[1] == R
+    assert classify("Wettkampf: Stadtlauf 10 km")[1] == R
+    assert classify("Course de Noël 10 km")[1] == R
+    assert classify("Race: easy start, tempo finish")[1] == R
+    assert classify("Long run with 10 km at marathon pace")[1] == L
