@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test services lint typecheck unit bench pictures clean
+.PHONY: run test services lint typecheck unit bench pictures catalogue clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,15 @@ unit: $(STAMP)
 bench: $(STAMP) services
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/logbook.py
+
+# After editing src/legday/catalogue/data/*.toml: validate them all and rebuild bundle.json.
+catalogue: $(STAMP)
+	$(BIN)/python -m legday.catalogue
+
+# Every exercise's still and animated SVG, and a contact sheet (HTML and PNG) to look at.
+pictures: $(STAMP)
+	bash scripts/ensure-chromium.sh
+	$(BIN)/python -m legday.pictures.sheet out/pictures --png
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
