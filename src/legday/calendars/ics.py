@@ -239,13 +239,11 @@ def read_ics(
         entries: list[Entry] = []
         for cal in calendars:
             _check_rules(name, list(cal.walk("VEVENT")), start, end, uids)
-            # of() rewrites X-WR-TIMEZONE calendars; skip its full copy when there is none
-            has_wr = "X-WR-TIMEZONE" in cal
-            query = (
-                recurring_ical_events.of(cal)
-                if has_wr
-                else recurring_ical_events.CalendarQuery(cal)
-            )
+            # Not recurring_ical_events.of(): it rewrites UTC times of X-WR-TIMEZONE calendars
+            # into that zone before expanding, so a UTC series kept its wall-clock time across
+            # a DST change. A UTC series repeats the same UTC instant (RFC 5545); X-WR-TIMEZONE
+            # only names the wall clock, applied per occurrence in _local().
+            query = recurring_ical_events.CalendarQuery(cal)
             occurrences = query.between(start - timedelta(days=1), end + timedelta(days=2))
             if len(occurrences) > MAX_OCCURRENCES:
                 raise CalendarError(name, f"more than {MAX_OCCURRENCES} events in the window")
