@@ -80,6 +80,7 @@ def plan_file(tmp_path: Path) -> Path:
 
 def test_ics(plan_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "cal" / "legday.ics"
+    out.parent.mkdir()
 
     assert main(["export", "ics", str(plan_file), "-o", str(out), "--tz", "Europe/Berlin"]) == 0
 
@@ -138,7 +139,8 @@ def test_bad_plan_file_is_one_line_exit_2(
 def test_unknown_zone_is_one_line_exit_2(
     plan_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    out = tmp_path / "legday.ics"
+    out = tmp_path / "cal" / "legday.ics"
+    out.parent.mkdir()
 
     assert main(["export", "ics", str(plan_file), "-o", str(out), "--tz", "Mars/Olympus"]) == 2
 

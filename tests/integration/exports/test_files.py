@@ -11,14 +11,22 @@ from legday.errors import InputError
 from legday.exports._files import write_atomic
 
 
-def test_write_creates_folders_and_replaces_whole(tmp_path: Path) -> None:
+def test_write_replaces_whole(tmp_path: Path) -> None:
     target = tmp_path / "out" / "plan.ics"
+    target.parent.mkdir()
 
     write_atomic(target, b"first")
     write_atomic(target, b"second")
 
     assert target.read_bytes() == b"second"
     assert [p.name for p in target.parent.iterdir()] == ["plan.ics"]
+
+
+def test_missing_folder_is_an_error_not_made_up(tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "plan.ics"
+    with pytest.raises(InputError, match="does not exist"):
+        write_atomic(target, b"x")
+    assert not (tmp_path / "no").exists()
 
 
 def test_failure_keeps_the_old_file_and_no_temp(
