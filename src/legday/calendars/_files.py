@@ -37,8 +37,11 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def decode(path: Path, data: bytes, *, fallback: str | None = None) -> str:
-    """UTF-8 (with or without BOM) or BOM-marked UTF-16; `fallback` for CSV from spreadsheets."""
+def decode(path: Path, data: bytes, *, fallback: str | None = None, what: str = "calendar") -> str:
+    """UTF-8 (with or without BOM) or BOM-marked UTF-16; `fallback` for CSV from spreadsheets.
+
+    `what` names the kind of file in messages ("not a text calendar", "not a text kinds file").
+    """
     name = str(path)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -49,7 +52,7 @@ def decode(path: Path, data: bytes, *, fallback: str | None = None) -> str:
         nul = data.find(b"\x00")
         if nul >= 0:
             line = data.count(b"\n", 0, nul) + 1
-            raise CalendarError(name, "binary data (NUL byte), not a text calendar", line)
+            raise CalendarError(name, f"binary data (NUL byte), not a text {what}", line)
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -60,5 +63,5 @@ def decode(path: Path, data: bytes, *, fallback: str | None = None) -> str:
                 raise CalendarError(name, problem, line) from error
             text = data.decode(fallback, errors="replace")
     if "\x00" in text:
-        raise CalendarError(name, "binary data (NUL character), not a text calendar")
+        raise CalendarError(name, f"binary data (NUL character), not a text {what}")
     return text

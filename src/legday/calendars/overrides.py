@@ -86,7 +86,7 @@ class KindOverrides:
 def read_overrides(path: Path) -> KindOverrides:
     """Parse and check an override file; a mistake names the file and line."""
     name = str(path)
-    text = decode(path, read_bytes(path))
+    text = decode(path, read_bytes(path), what="kinds file")
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -108,3 +108,36 @@ def test_bad_override_files(tmp_path: Path) -> None:
     bad_table.write_text('[colours]\n"Track" = "hard"\n')
     with pytest.raises(CalendarError, match=r"unknown table \[colours\]"):
         read_overrides(bad_table)
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (b"\x00\x01binary\x02", "binary data (NUL byte), not a text kinds file"),
+        ('[titles]\n"Tr\u00e4ck" = "hard"\n'.encode("latin-1"), "not UTF-8 text"),
+    ],
+)
+def test_unreadable_override_file_is_named_as_a_kinds_file(
+    tmp_path: Path, data: bytes, words: str
+) -> None:
+    # review: `--kinds binary.file` said "not a text calendar", the calendar's message
+    path = tmp_path / "binary.file"
+    path.write_bytes(data)
+    with pytest.raises(CalendarError) as caught:
+        read_overrides(path)
+    message = str(caught.value)
+    assert message.startswith(str(path))
+    assert words in message
+    assert "calendar" not in message
+
+
+def test_cli_names_the_kinds_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from legday.cli import main
+
+    kinds = tmp_path / "binary.file"
+    kinds.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    plan = FIXTURES / "personal.ics"
+    code = main(["runs", str(plan), "--start", "2027-03-01", "--kinds", str(kinds)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"{kinds}:3: binary data (NUL byte), not a text kinds file" in err
