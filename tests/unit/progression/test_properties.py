@@ -31,11 +31,11 @@ def set_logs(exercise: str) -> st.SearchStrategy[SetLog]:
         exercise=st.just(exercise),
         day=st.integers(0, 40).map(lambda n: TODAY - timedelta(days=n)),
         side=st.sampled_from(("left", "right", "both")),
-        reps=st.none() | st.integers(0, 16),
+        reps=st.none() | st.integers(0, 16) | st.integers(0, 100),
         load_kg=st.none() | st.sampled_from((0.0, 2.0, 4.5, 8.0, 10.0, 12.5, 20.0, 31.0)),
         seconds=st.none() | st.integers(0, 120),
         rpe=st.none() | st.sampled_from((5.0, 6.0, 6.5, 7.0, 7.5, 8.0, 8.5, 9.0, 10.0)),
-        rir=st.none() | st.integers(0, 5),
+        rir=st.none() | st.integers(0, 5) | st.integers(0, 10),
         form_ok=st.booleans(),
         pain=st.integers(0, 10) | st.just(0),
     )
@@ -145,3 +145,48 @@ def test_deterministic_and_independent_of_log_order(
     shuffled = list(history)
     rnd.shuffle(shuffled)
     assert next_prescription(p, shuffled, CAT, today=TODAY, weeks_off=weeks_off) == first
+
+
+@settings(max_examples=400)
+@given(cases())
+def test_reps_never_above_the_top_of_the_range(
+    case: tuple[Prescription, list[SetLog], int],
+) -> None:
+    p, history, weeks_off = case
+    change = next_prescription(p, history, CAT, today=TODAY, weeks_off=weeks_off)
+    if p.reps is not None and change.prescription.reps is not None:
+        assert change.prescription.reps <= p.reps + 2  # the default range is planned +- 2
+
+
+@settings(max_examples=400)
+@given(cases())
+def test_effort_two_above_target_always_lowers_whatever_the_form(
+    case: tuple[Prescription, list[SetLog], int],
+) -> None:
+    p, history, weeks_off = case
+    logs = sessions_of(history, p.exercise, TODAY)
+    target = min(p.target_rpe, MAX_RPE)
+    if not logs or (logs[-1].effort or 0) < target + 2 or not logs[-1].load:
+        return
+    change = next_prescription(p, history, CAT, today=TODAY, weeks_off=weeks_off)
+    if change.prescription.exercise == p.exercise:
+        assert new_kg(change.prescription) < current_kg(p, history)
+
+
+@settings(max_examples=400)
+@given(cases())
+def test_load_never_above_the_prescribed_after_a_session_that_was_not_good(
+    case: tuple[Prescription, list[SetLog], int],
+) -> None:
+    p, history, weeks_off = case
+    logs = sessions_of(history, p.exercise, TODAY)
+    target = min(p.target_rpe, MAX_RPE)
+    if not logs or logs[-1].good(target):
+        return
+    day = logs[-1].day
+    then = next_prescription(p, history, CAT, today=day - timedelta(days=1)).prescription
+    prescribed = parse_load(then.load)
+    if prescribed is None:
+        return
+    change = next_prescription(p, history, CAT, today=TODAY, weeks_off=weeks_off)
+    assert new_kg(change.prescription) <= prescribed.kg + 1e-9

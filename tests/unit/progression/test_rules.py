@@ -14,6 +14,7 @@ from legday.progression import (
     format_load,
     max_rise,
     next_prescription,
+    pain_flags,
     parse_load,
 )
 
@@ -230,9 +231,98 @@ def test_load_text_round_trip() -> None:
 
 
 @pytest.mark.parametrize(
-    "kwargs",
-    [{"side": "middle"}, {"pain": 11}, {"rpe": 0.5}, {"rir": -1}, {"reps": -2}, {"load_kg": -1}],
+    ("kwargs", "field"),
+    [
+        ({"side": "middle"}, "side"),
+        ({"pain": 11}, "pain"),
+        ({"rpe": 0.5}, "rpe"),
+        ({"rpe": float("nan")}, "rpe"),
+        ({"rir": -1}, "rir"),
+        ({"rir": 40}, "rir"),
+        ({"reps": -2}, "reps"),
+        ({"reps": 1_000_000}, "reps"),
+        ({"reps": 101}, "reps"),
+        ({"seconds": 3601}, "seconds"),
+        ({"load_kg": -1}, "load"),
+        ({"load_kg": 500.5}, "load"),
+    ],
 )
-def test_impossible_set_logs_are_refused(kwargs: dict[str, object]) -> None:
-    with pytest.raises(InputError):
+def test_impossible_set_logs_are_refused(kwargs: dict[str, object], field: str) -> None:
+    with pytest.raises(InputError) as error:
         SetLog("reverse-lunge", D0, **kwargs)  # type: ignore[arg-type]
+    assert str(error.value).startswith(f"{field}: ")
+    assert "\n" not in str(error.value)
+
+
+def test_the_bounds_themselves_are_accepted() -> None:
+    SetLog("reverse-lunge", D0, reps=100, seconds=3600, rpe=10, load_kg=500, pain=10)
+    assert SetLog("reverse-lunge", D0, rir=10).effort == 1  # never read as RPE 0
+
+
+def test_logged_reps_count_only_up_to_the_top_of_the_range() -> None:
+    history = logged(D0, reps=100, rpe=6)
+    change = next_prescription(prescription(), history, CAT, today=D0 + timedelta(2))
+    assert change.prescription.reps == 10  # planned 8, range 6-10
+
+
+def test_effort_two_above_target_lowers_even_with_bad_form() -> None:
+    history = logged(D0, rpe=10, form_ok=False)
+    change = next_prescription(prescription(), history, CAT, today=D0 + timedelta(2))
+    assert change.prescription.load == "9 kg dumbbells"
+    assert "well above the target" in change.reason
+
+
+def test_effort_two_above_target_lowers_after_a_recovery_week_too() -> None:
+    history = logged(D0, rpe=10)
+    change = next_prescription(prescription(), history, CAT, today=D0 + timedelta(9), weeks_off=1)
+    assert change.prescription.load == "9 kg dumbbells"
+
+
+def test_a_heavier_load_than_prescribed_is_not_adopted_after_a_bad_session() -> None:
+    p = prescription("goblet-squat", load="12 kg dumbbells")
+    history = logged(D0, "goblet-squat", load=30, rpe=10, form_ok=False)
+    change = next_prescription(p, history, CAT, today=D0 + timedelta(3))
+    assert change.prescription.load == "10.5 kg dumbbells"  # lowered from 12, not from 30
+    held = logged(D0, "goblet-squat", load=30, rpe=7, form_ok=False)
+    change = next_prescription(p, held, CAT, today=D0 + timedelta(3))
+    assert change.prescription.load == "12 kg dumbbells"
+
+
+def test_the_prescribed_load_comes_from_the_earlier_logs_when_the_plan_names_none() -> None:
+    p = prescription("goblet-squat", load="a weight you could lift 3 more times")
+    history = logged(D0, "goblet-squat", load=12, reps=8) + logged(
+        D0 + timedelta(3), "goblet-squat", load=30, reps=8, form_ok=False
+    )
+    change = next_prescription(p, history, CAT, today=D0 + timedelta(6))
+    assert change.prescription.load == "12 kg dumbbells"  # prescribed 12, did 30 badly
+
+
+def test_a_heavier_load_is_adopted_after_a_good_session() -> None:
+    p = prescription("goblet-squat", load="12 kg dumbbells")
+    history = logged(D0, "goblet-squat", load=14, rpe=7)
+    change = next_prescription(p, history, CAT, today=D0 + timedelta(3))
+    assert change.prescription.load == "14 kg dumbbells"
+
+
+def test_pain_in_one_exercise_regresses_others_working_the_same_muscle() -> None:
+    history = logged(D0, "reverse-lunge", pain=8)
+    p = prescription("bulgarian-split-squat", load="bodyweight")
+    change = next_prescription(p, history, CAT, today=D0 + timedelta(3))
+    assert change.prescription.exercise == "split-squat"  # its catalogue regression
+    assert change.seek_advice and "physiotherapist or doctor" in change.reason
+    first = next_prescription(prescription("goblet-squat"), history, CAT, today=D0 + timedelta(3))
+    assert first.seek_advice and first.prescription.load == "9 kg dumbbells"  # none: lighter
+    calves = next_prescription(prescription("calf-raise"), history, CAT, today=D0 + timedelta(3))
+    assert not calves.seek_advice  # another muscle: untouched
+
+
+def test_a_pain_free_session_of_the_muscle_lifts_the_flag() -> None:
+    history = logged(D0, "reverse-lunge", pain=8)
+    assert [f.muscle.value for f in pain_flags(history, CAT, D0)] == ["quads"]
+    mild = history + logged(D0 + timedelta(3), "goblet-squat", pain=2)
+    assert pain_flags(mild, CAT, D0 + timedelta(3))  # still hurts: still flagged
+    free = mild + logged(D0 + timedelta(5), "split-squat", load=None)
+    assert pain_flags(free, CAT, D0 + timedelta(5)) == ()
+    p = prescription("bulgarian-split-squat", load="bodyweight")
+    change = next_prescription(p, free, CAT, today=D0 + timedelta(7))
+    assert not change.seek_advice

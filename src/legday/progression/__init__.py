@@ -1,0 +1,374 @@
+"""The next prescription of an exercise, from what the logbook says was really done.
+
+`form-first` and `movement-quality` live here: load or reps only go up after good form
+within the target effort, never to squeeze out more. The rules, in the order they win:
+
+1. pain >= 4/10 swaps in the catalogue regression (or holds lighter) and asks the athlete
+   to see a physiotherapist or doctor; two pain-free sessions of the regression bring the
+   exercise back, lighter. Pain >= 4 in ANY exercise also flags its main muscle: every
+   exercise working that muscle is regressed, with the same advice, until a later session
+   of that muscle is logged pain-free (`legday.progression.pain`);
+2. an effort two points or more above target lowers (~10 %), whatever the form;
+   back from a planned recovery week: same load, a rep or two fewer; back from a missed
+   session or two weeks of silence: ~10 % lighter (fewer reps or seconds if unloaded);
+3. any pain, poor form, an unknown effort or an effort above target holds; poor form
+   twice in a row or an effort above target twice lowers;
+4. otherwise double progression inside the rep range: one more rep per set after each good
+   session; at the top of the range in TWO consecutive good sessions the load goes up by
+   at most 10 % and one small step, at most once a week, and reps restart at the bottom;
+   without a numeric load the exercise moves to its progression variation, else a slower
+   lowering tempo.
+
+Holding or lowering starts from what was done, never from more than was prescribed: after
+a session that was not good, a heavier load than the one prescribed is not adopted, and
+logged reps count only up to the top of the rep range.
+
+Pure: stdlib, the model and the catalogue only, no I/O, deterministic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from legday.catalogue import Catalogue
+from legday.model import Exercise, Prescription
+from legday.progression.loads import (
+    LOAD_STEPS,
+    MAX_RISE_FRACTION,
+    Load,
+    as_exercise,
+    fewer,
+    format_load,
+    lighter,
+    load_kg,
+    load_step,
+    max_rise,
+    parse_load,
+    slower_tempo,
+)
+from legday.progression.logs import LIMITS, SIDES, ExerciseLog, SetLog, sessions_of
+from legday.progression.pain import PAIN_SEEK_ADVICE, PainFlag, pain_flags
+
+__all__ = [
+    "LIMITS",
+    "LONG_GAP_DAYS",
+    "MAX_RISE_FRACTION",
+    "MAX_RPE",
+    "MIN_RIR",
+    "PAIN_SEEK_ADVICE",
+    "SIDES",
+    "Change",
+    "ExerciseLog",
+    "Load",
+    "PainFlag",
+    "SetLog",
+    "format_load",
+    "load_step",
+    "max_rise",
+    "next_prescription",
+    "pain_flags",
+    "parse_load",
+    "sessions_of",
+]
+
+MAX_RPE = 8  # `movement-quality`: a comfortable load, never above RPE 8 ...
+MIN_RIR = 2  # ... which is at least 2 reps in reserve
+LONG_GAP_DAYS = 14  # silence this long counts as a missed week
+SECONDS_STEP = 5
+MAX_SECONDS = 90
+MAX_LOOKBACK = 60  # how many not-good sessions back "what was prescribed" is recomputed
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """The next prescription and, in plain words, why it changed (or did not)."""
+
+    prescription: Prescription
+    reason: str
+    seek_advice: bool = False
+
+
+def next_prescription(
+    p: Prescription,
+    history: Sequence[SetLog],
+    catalogue: Catalogue,
+    *,
+    today: date,
+    rep_range: tuple[int, int] | None = None,
+    weeks_off: int = 0,
+    missed: bool = False,
+) -> Change:
+    """The prescription for the next session of `p.exercise` given every logged set.
+
+    `history` should hold every exercise's sets (pain in one exercise regresses others
+    working the same muscle). `rep_range` defaults to two reps either side of the planned
+    reps; `weeks_off` counts whole weeks without strength work (a recovery week is 1);
+    `missed` marks a skipped session since the last log.
+    """
+    return _Engine(catalogue, history, today, rep_range, weeks_off, missed).decide(p, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class _Engine:
+    catalogue: Catalogue
+    history: Sequence[SetLog]
+    today: date
+    rep_range: tuple[int, int] | None
+    weeks_off: int
+    missed: bool
+    lookback: int = 0
+    flags: tuple[PainFlag, ...] = field(default=(), init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "flags", pain_flags(self.history, self.catalogue, self.today))
+
+    def decide(self, p: Prescription, depth: int) -> Change:
+        base = replace(p, target_rpe=min(p.target_rpe, MAX_RPE))
+        lo, hi = self._range(p)
+        if base.reps is not None:
+            base = replace(base, reps=min(max(base.reps, lo), hi))
+        logs = sessions_of(self.history, p.exercise, self.today)
+        flag = self._flag(base)
+        if not logs:
+            if flag is not None:
+                return self._flagged(base, flag, lo)
+            return Change(base, _first_time(base))
+        last = logs[-1]
+        work = self._working_point(base, last, (lo, hi))
+        if last.pain >= PAIN_SEEK_ADVICE:
+            return self._pain(base, work, last, depth)
+        if flag is not None:
+            return self._flagged(work, flag, lo)
+        target, effort = float(base.target_rpe), last.effort
+        if effort is not None and effort >= target + 2:
+            form = "" if last.form_ok else " and form slipped"
+            reason = f"RPE {effort:g} is well above the target {target:g}{form}: a little easier."
+            return Change(lighter(work, lo), reason)
+        gap = (self.today - last.day).days
+        if self.weeks_off == 1 and not self.missed and gap < LONG_GAP_DAYS:
+            # A planned recovery week: same load, ~10 % fewer reps (or seconds) to ease in.
+            reason = "Back after a recovery week: same load, a few reps fewer to ease in."
+            return Change(fewer(work, lo), reason)
+        if self.weeks_off >= 1 or self.missed or gap >= LONG_GAP_DAYS:
+            why = (
+                "a missed session"
+                if self.missed
+                else (f"{gap} days since the last log" if gap >= 7 else "time off")
+            )
+            return Change(lighter(work, lo), f"Back after {why}: restart about 10 % lighter.")
+        return self._hold_or_ease(base, work, logs, (lo, hi), depth)
+
+    def _hold_or_ease(
+        self,
+        base: Prescription,
+        work: Prescription,
+        logs: list[ExerciseLog],
+        rep_range: tuple[int, int],
+        depth: int,
+    ) -> Change:
+        lo = rep_range[0]
+        last = logs[-1]
+        target = float(base.target_rpe)
+        effort = last.effort
+        if last.pain > 0:
+            return Change(
+                work, f"Some discomfort ({last.pain}/10) last time: hold until pain-free."
+            )
+        if not last.form_ok:
+            if len(logs) > 1 and not logs[-2].form_ok:
+                return Change(lighter(work, lo), "Form slipped twice in a row: a little easier.")
+            return Change(work, "Form slipped last time: hold and own every rep before adding.")
+        if effort is None:
+            return Change(work, "Effort not logged (RPE or reps in reserve): hold until it is.")
+        if effort > target:
+            if len(logs) > 1 and (logs[-2].effort or 0) > target:
+                reason = f"RPE {effort:g} above the target {target:g} twice: a little easier."
+                return Change(lighter(work, lo), reason)
+            return Change(work, f"RPE {effort:g} above the target {target:g}: hold.")
+        return self._progress(base, work, logs, rep_range, depth)
+
+    def _range(self, p: Prescription) -> tuple[int, int]:
+        if self.rep_range is not None:
+            lo, hi = self.rep_range
+            return max(1, lo), max(1, lo, hi)
+        reps = p.reps or 10
+        return max(1, reps - 2), reps + 2
+
+    def _working_point(
+        self, base: Prescription, last: ExerciseLog, rep_range: tuple[int, int]
+    ) -> Prescription:
+        """The prescription as last performed: reps and seconds done, load used.
+
+        Reps count up to the top of the range, seconds up to the longest hold offered.
+        After a session that was not good the load (logged, else planned) is at most the
+        one prescribed for that session.
+        """
+        work = base
+        if base.reps is not None and last.min_reps is not None:
+            work = replace(work, reps=min(rep_range[1], max(1, last.min_reps)))
+        if base.seconds is not None and last.min_seconds is not None:
+            longest = max(MAX_SECONDS, base.seconds)
+            work = replace(work, seconds=min(longest, max(1, last.min_seconds)))
+        kg = last.load if last.load is not None and last.load > 0 else load_kg(base)
+        if kg is None:
+            return work
+        if not last.good(float(base.target_rpe)):
+            prescribed = self._prescribed_kg(base, last.day)
+            kg = kg if prescribed is None else min(kg, prescribed)
+        planned = parse_load(base.load)
+        implement = planned.implement if planned else self._implement(base.exercise)
+        return replace(work, load=format_load(Load(kg, implement)))
+
+    def _prescribed_kg(self, p: Prescription, day: date) -> float | None:
+        """The kilograms this engine prescribed for `day`, from the logs before it."""
+        if self.lookback >= MAX_LOOKBACK or day == date.min:
+            return load_kg(p)
+        earlier = _Engine(
+            self.catalogue,
+            self.history,
+            day - timedelta(days=1),
+            self.rep_range,
+            0,
+            False,
+            self.lookback + 1,
+        )
+        return load_kg(earlier.decide(p, 0).prescription)
+
+    def _flag(self, p: Prescription) -> PainFlag | None:
+        exercise = self.catalogue.get(p.exercise)
+        muscles = exercise.muscles if exercise is not None else p.muscles
+        return next((f for f in self.flags if f.muscle in muscles), None)
+
+    def _flagged(self, work: Prescription, flag: PainFlag, lo: int) -> Change:
+        regression = self._neighbour(work.exercise, "regressions")
+        if regression is None:
+            return Change(lighter(work, lo), f"{flag.advice} No easier variation: lighter.", True)
+        swapped = as_exercise(work, regression, lo, easier=True)
+        return Change(swapped, f"{flag.advice} Meanwhile the easier {regression.id}.", True)
+
+    def _pain(
+        self, base: Prescription, work: Prescription, last: ExerciseLog, depth: int
+    ) -> Change:
+        advice = (
+            f"Pain {last.pain}/10 in {base.exercise} on {last.day.isoformat()}: stop any "
+            "exercise that hurts and see a physiotherapist or doctor before loading it again."
+        )
+        lo = self._range(base)[0]
+        regression = self._neighbour(base.exercise, "regressions")
+        if regression is None:
+            return Change(lighter(work, lo), f"{advice} No easier variation: hold, lighter.", True)
+        after = [
+            s for s in sessions_of(self.history, regression.id, self.today) if s.day > last.day
+        ]
+        if len(after) >= 2 and all(s.pain == 0 for s in after[-2:]):
+            reason = f"Two pain-free sessions of {regression.id}: back to {base.exercise}, easier."
+            return Change(lighter(work, lo), reason)
+        swapped = as_exercise(work, regression, lo, easier=True)
+        if after and depth < 4:
+            inner = self.decide(swapped, depth + 1)
+            return Change(inner.prescription, f"{advice} Meanwhile: {inner.reason}", True)
+        return Change(swapped, f"{advice} Swapped to the easier {regression.id}.", True)
+
+    def _progress(
+        self,
+        base: Prescription,
+        work: Prescription,
+        logs: list[ExerciseLog],
+        rep_range: tuple[int, int],
+        depth: int,
+    ) -> Change:
+        lo, hi = rep_range
+        last = logs[-1]
+        target = float(base.target_rpe)
+        effort = f"RPE {last.effort:g}"
+        if last.working_sets < base.sets:
+            return Change(work, f"{last.working_sets} of {base.sets} sets done: hold.")
+        if work.reps is None:
+            return self._progress_seconds(work, last, depth)
+        done = last.min_reps or 0
+        if done < hi:
+            reps = min(hi, max(lo, done + 1))
+            return Change(replace(work, reps=reps), f"Good form at {effort}: one more rep per set.")
+        prev = logs[-2] if len(logs) > 1 else None
+        two_top = (
+            prev is not None
+            and prev.good(target)
+            and prev.working_sets >= base.sets
+            and (prev.min_reps or 0) >= hi
+            and prev.load == last.load
+        )
+        if not two_top:
+            return Change(work, "Top of the range with good form: once more, then progress.")
+        load = parse_load(work.load)
+        if load is not None and load.kg > 0:
+            since = _first_day_at(logs, last.load)
+            if (self.today - since).days < 7:
+                return Change(work, "Load went up within the week: hold (one rise a week).")
+            rise = max_rise(load.kg, load.implement)
+            if rise > 0:
+                heavier = format_load(Load(load.kg + rise, load.implement))
+                reason = (
+                    f"Top of the range ({hi} reps) twice with good form at or under RPE "
+                    f"{target:g}: load up {rise:g} kg to {heavier}, reps back to {lo}."
+                )
+                return Change(replace(work, load=heavier, reps=lo), reason)
+        return self._harder_variation(work, last, lo, depth)
+
+    def _progress_seconds(self, work: Prescription, last: ExerciseLog, depth: int) -> Change:
+        held = last.min_seconds or work.seconds or 0
+        if held < MAX_SECONDS:
+            secs = min(MAX_SECONDS, max(work.seconds or 0, held) + SECONDS_STEP)
+            return Change(replace(work, seconds=secs), f"Held with good form: {secs} s next.")
+        return self._harder_variation(work, last, self._range(work)[0], depth)
+
+    def _harder_variation(
+        self, work: Prescription, last: ExerciseLog, lo: int, depth: int
+    ) -> Change:
+        harder = self._neighbour(work.exercise, "progressions")
+        if harder is not None:
+            nxt = as_exercise(work, harder, lo, easier=False)
+            later = [
+                s for s in sessions_of(self.history, harder.id, self.today) if s.day > last.day
+            ]
+            if later and depth < 4:
+                return self.decide(nxt, depth + 1)
+            return Change(nxt, f"Consistently good form at the top: on to {harder.id}.")
+        slower = slower_tempo(work.tempo)
+        if slower is not None:
+            return Change(replace(work, tempo=slower), f"Good form at the top: slower, {slower}.")
+        return Change(work, "At the top of this exercise: hold and keep the form crisp.")
+
+    def _implement(self, exercise_id: str) -> str:
+        """What the weight is, for its step: the planner's load text names none."""
+        exercise = self.catalogue.get(exercise_id)
+        kit = {e.value for e in exercise.equipment} if exercise else set()
+        return next((name for name in LOAD_STEPS if name in kit), "")
+
+    def _neighbour(self, exercise_id: str, kind: str) -> Exercise | None:
+        exercise = self.catalogue.get(exercise_id)
+        if exercise is None:
+            return None
+        ids: tuple[str, ...] = getattr(exercise, kind)
+        for other in ids:
+            found = self.catalogue.get(other)
+            if found is not None and found.id != exercise_id:
+                return found
+        return None
+
+
+def _first_time(p: Prescription) -> str:
+    return (
+        f"First time logged: start light enough for RPE {p.target_rpe} or easier "
+        f"({MIN_RIR}+ reps in reserve), slow and controlled."
+    )
+
+
+def _first_day_at(logs: list[ExerciseLog], load: float | None) -> date:
+    day = logs[-1].day
+    for log in reversed(logs):
+        if log.load != load:
+            break
+        day = log.day
+    return day
