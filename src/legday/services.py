@@ -20,7 +20,7 @@ from pathlib import Path
 from legday.catalogue import Catalogue
 from legday.errors import InputError
 from legday.model import Plan, Prescription, Profile, Run, RunKind, Session
-from legday.progression import Change, SetLog, next_prescription
+from legday.progression import Change, SetLog, next_prescription, pain_flags
 from legday.store.ports import (
     AbstractUnitOfWork,
     Athlete,
@@ -65,6 +65,7 @@ class Today:
     changes: tuple[Change, ...] = ()
     next_session: Session | None = None
     status: str | None = None  # "done" / "skipped" when already logged
+    advice: tuple[str, ...] = ()  # see a professional: pain >= 4 not yet followed by pain-free
 
 
 @dataclass
@@ -143,6 +144,9 @@ class Logbook:
             raise InputError("date", "only today or a later day can be swapped")
         with self.uow() as uow:
             athlete = self._athlete(uow, name)
+            profile = uow.repo.get_profile(athlete.id)
+            if profile is not None and day > profile.end:
+                raise InputError("date", f"the plan ends on {profile.end.isoformat()}")
             uow.repo.add_override(athlete.id, DayOverride(day, "weather"), self.now())
             number = self._replan(uow, athlete, today, f"weather swap on {day.isoformat()}")
             uow.commit()
@@ -150,6 +154,7 @@ class Logbook:
 
     # the logbook
     def today(self, name: str, day: date) -> Today:
+        """The day's runs and session, progression applied; pain advice on every day."""
         with self.uow() as uow:
             athlete = self._athlete(uow, name)
             sessions = uow.repo.planned_sessions(athlete.id, day, day + timedelta(days=21))
@@ -158,13 +163,15 @@ class Logbook:
             status = next((p.status for p in uow.repo.performed(athlete.id, day, day)), None)
             session = next((s for s in sessions if s.day == day), None)
             later = next((s for s in sessions if s.day > day), None)
-            if session is None:
-                return Today(day, runs, None, (), later, status)
-            history = uow.repo.set_logs(athlete.id, until=day - timedelta(days=1))
+            logged = uow.repo.set_logs(athlete.id, until=day)
             recent = uow.repo.performed(athlete.id, day - timedelta(days=60), day)
+        advice = tuple(f.advice for f in pain_flags(logged, self.catalogue, day))
+        if session is None:
+            return Today(day, runs, None, (), later, status, advice)
+        history = [s for s in logged if s.day < day]
         changes = tuple(self._progress(p, history, recent, day) for p in session.main)
         adjusted = replace(session, main=tuple(c.prescription for c in changes))
-        return Today(day, runs, adjusted, changes, later, status)
+        return Today(day, runs, adjusted, changes, later, status, advice)
 
     def next_for(self, name: str, p: Prescription, day: date) -> Change:
         """The progression of one prescription on `day` (what `today` does per exercise)."""

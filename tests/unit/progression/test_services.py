@@ -67,3 +67,30 @@ def test_failures_write_nothing(logbook: tuple[Logbook, FakeUnitOfWork]) -> None
     with pytest.raises(InputError):
         book.log("nobody", [SetLog("reverse-lunge", START, reps=8)])
     assert uow.commits == before
+
+
+def test_pain_in_another_exercise_regresses_and_advises_until_pain_free(
+    logbook: tuple[Logbook, FakeUnitOfWork],
+) -> None:
+    book, _ = logbook
+    book.log("sam", [SetLog("goblet-squat", START, reps=8, load_kg=12, rpe=6, pain=8)] * 2)
+    assert book.today("sam", START).advice  # at once, the day it was logged
+    assert book.today("sam", START + timedelta(days=1)).advice  # a day without a session
+    view = book.today("sam", START + timedelta(days=3))
+    assert view.session is not None
+    assert view.session.main[0].exercise == "split-squat"  # reverse lunge regressed
+    assert view.changes[0].seek_advice and "physiotherapist or doctor" in view.advice[0]
+    book.log("sam", [SetLog("split-squat", START + timedelta(days=3), reps=8, rpe=6)] * 3)
+    later = book.today("sam", START + timedelta(days=7))
+    assert later.advice == ()
+    assert later.session is not None and later.session.main[0].exercise == "reverse-lunge"
+
+
+def test_weather_refuses_a_day_past_the_plan_end(
+    logbook: tuple[Logbook, FakeUnitOfWork],
+) -> None:
+    book, uow = logbook
+    before = uow.commits
+    with pytest.raises(InputError, match="plan ends"):
+        book.weather("sam", date(9999, 12, 31), START)
+    assert uow.commits == before and len(book.versions("sam")) == 1
