@@ -8,7 +8,7 @@ Nested parts of a plan (prescriptions, weeks, runs) go into JSON columns as plai
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, TypeVar
 
 from legday.exports.plan_json import prescription_from_json, prescription_to_json
 from legday.model import (
@@ -25,8 +25,10 @@ from legday.model import (
     Warmup,
     Week,
 )
-from legday.progression import SetLog
+from legday.progression import LIMITS, SetLog
 from legday.store.tables import PlannedSessionRow, ProfileRow, SetLogRow
+
+_N = TypeVar("_N", int, float)
 
 __all__ = [
     "plan_document",
@@ -101,19 +103,27 @@ def set_to_row(athlete_id: int, performed_id: int, seq: int, s: SetLog, now: dat
 
 
 def set_from_row(row: SetLogRow) -> SetLog:
+    """A stored set; numbers stored before `SetLog` had bounds are clamped into them."""
     return SetLog(
         exercise=row.exercise,
         day=row.day,
         side=row.side,
-        reps=row.reps,
-        load_kg=row.load_kg,
-        seconds=row.seconds,
+        reps=_within("reps", row.reps),
+        load_kg=_within("load_kg", row.load_kg),
+        seconds=_within("seconds", row.seconds),
         rpe=row.rpe,
-        rir=row.rir,
+        rir=_within("rir", row.rir),
         form_ok=bool(row.form_ok),
         pain=row.pain,
         note=row.note,
     )
+
+
+def _within(name: str, value: _N | None) -> _N | None:
+    if value is None:
+        return None
+    lo, hi = LIMITS[name]
+    return type(value)(min(max(value, lo), hi))
 
 
 def session_to_row(athlete_id: int, version_id: int, s: Session) -> PlannedSessionRow:

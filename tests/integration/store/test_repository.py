@@ -150,3 +150,17 @@ def test_a_replan_appends_a_version_and_keeps_the_past(
     before = [s for s in in_force if s.day < today]
     assert before == [s for s in first.plan.sessions if s.day < today]
     assert [s for s in in_force if s.day >= today] == list(versions[1].plan.sessions)
+
+
+def test_sets_stored_before_the_bounds_read_back_clamped(database: Database) -> None:
+    with database.uow() as uow:
+        athlete = uow.repo.add_athlete("sam", NOW)
+        uow.repo.add_sets(athlete.id, sets(START, n=1), NOW)
+        uow.commit()
+    with database.engine.begin() as connection:  # as an older release could have stored it
+        connection.execute(
+            text("UPDATE set_logs SET reps = 1000000, rir = 40, seconds = 99999, load_kg = 900")
+        )
+    with database.uow() as uow:
+        (stored,) = uow.repo.set_logs(athlete.id)
+    assert (stored.reps, stored.rir, stored.seconds, stored.load_kg) == (100, 10, 3600, 500.0)
