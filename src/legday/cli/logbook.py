@@ -1,5 +1,6 @@
-"""Logbook commands: athletes, sync, today, log, skip, move, weather, history, progress,
-backup and restore. Thin: parse, call `legday.services.Logbook`, print.
+"""Logbook commands: athletes, sync, today, skip, move, weather (log, history, progress,
+backup and restore are in `legday.cli.logbook_entries`). Thin: parse, call
+`legday.services.Logbook`, print. This module also wires the logbook for both.
 
 The database is `LEGDAY_DATABASE_URL` or a SQLite file in the user's data directory; the
 current athlete is `--athlete`, else `LEGDAY_ATHLETE`, else the one `legday athlete use`
@@ -10,12 +11,11 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -26,7 +26,10 @@ if TYPE_CHECKING:
     from legday.services import Logbook
     from legday.store.uow import Database
 
-__all__ = ["open_logbook", "register"]
+__all__ = ["AthleteOpt", "DateOpt", "open_logbook", "parse_date", "register", "resolve_athlete"]
+
+FIRST_DAY = date(1900, 1, 1)  # dates outside these are typos, and would overflow later
+LAST_DAY = date(2200, 12, 31)
 
 AthleteOpt = Annotated[
     str | None, typer.Option("--athlete", "-a", help="Athlete name (default: the current one).")
@@ -46,11 +49,6 @@ def register(app: typer.Typer) -> None:
         ("skip", skip),
         ("move", move),
         ("weather", weather),
-        ("log", log),
-        ("history", history),
-        ("progress", progress),
-        ("backup", backup),
-        ("restore", restore),
     ):
         app.command(name)(command)
 
@@ -59,16 +57,20 @@ def register(app: typer.Typer) -> None:
 
 
 def _today() -> date:
-    return _parse_date(os.environ.get("LEGDAY_TODAY") or date.today().isoformat(), "LEGDAY_TODAY")
+    return parse_date(os.environ.get("LEGDAY_TODAY") or date.today().isoformat(), "LEGDAY_TODAY")
 
 
-def _parse_date(text: str | None, field: str = "date") -> date:
+def parse_date(text: str | None, field: str = "date") -> date:
+    """YYYY-MM-DD between 1900 and 2200; None is today (`LEGDAY_TODAY` or the clock)."""
     if text is None:
         return _today()
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise InputError(field, f"expected YYYY-MM-DD, got {text!r}") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InputError(field, f"{text} is outside {FIRST_DAY.year}-{LAST_DAY.year}")
+    return day
 
 
 def _read_runs(paths: Sequence[str], profile: Profile) -> list[Run]:
@@ -88,7 +90,13 @@ def open_logbook(url: str | None = None) -> Iterator[tuple[Logbook, Database]]:
     from legday.store.migrate import ensure_schema
     from legday.store.uow import Database, default_url
 
-    db = Database(url or default_url())
+    target = url or default_url()
+    try:
+        db = Database(target)
+    except (SQLAlchemyError, ValueError, ImportError, OSError) as error:
+        where = "database URL" if url else "LEGDAY_DATABASE_URL"
+        problem = (str(error).splitlines() or [type(error).__name__])[0]
+        raise StoreError(f"{where}: cannot open {target!r}: {problem}") from None
     try:
         ensure_schema(db.engine)
         yield Logbook(db.uow, load_catalogue(), make_plan, _read_runs), db
@@ -228,7 +236,7 @@ def skip(
     """
     with open_logbook() as (logbook, db):
         number = logbook.skip(
-            resolve_athlete(logbook, db, athlete), _parse_date(day), _today(), note
+            resolve_athlete(logbook, db, athlete), parse_date(day), _today(), note
         )
     typer.echo(f"skipped; plan version {number}")
 
@@ -242,7 +250,7 @@ def move(
     Example: legday move 2027-01-06
     """
     with open_logbook() as (logbook, db):
-        number = logbook.move(resolve_athlete(logbook, db, athlete), _parse_date(day), _today())
+        number = logbook.move(resolve_athlete(logbook, db, athlete), parse_date(day), _today())
     typer.echo(f"moved; plan version {number}")
 
 
@@ -255,7 +263,7 @@ def weather(
     Example: legday weather 2027-01-07
     """
     with open_logbook() as (logbook, db):
-        number = logbook.weather(resolve_athlete(logbook, db, athlete), _parse_date(day), _today())
+        number = logbook.weather(resolve_athlete(logbook, db, athlete), parse_date(day), _today())
     typer.echo(f"weather swap; plan version {number}")
 
 
@@ -265,10 +273,15 @@ def today(athlete: AthleteOpt = None, on: DateOpt = None) -> None:
     Example: legday today
     """
     with open_logbook() as (logbook, db):
-        view = logbook.today(resolve_athlete(logbook, db, athlete), _parse_date(on))
+        view = logbook.today(resolve_athlete(logbook, db, athlete), parse_date(on))
     typer.echo(f"{view.day.isoformat()} ({view.day.strftime('%A')})")
+    for advice in view.advice:
+        typer.echo(f"  ! {advice}")
     for run in view.runs:
-        typer.echo(f"  run: {run.title} [{run.kind.value}] - do it first")
+        if run.is_strength:
+            typer.echo(f"  strength (from your calendar): {run.title}")
+        else:
+            typer.echo(f"  run: {run.title} [{run.kind.value}] - do it first")
     if view.status:
         typer.echo(f"  logged: {view.status}")
     if view.session is None:
@@ -293,179 +306,3 @@ def today(athlete: AthleteOpt = None, on: DateOpt = None) -> None:
             typer.echo(f"      - {cue}")
     for c in s.cooldown:
         typer.echo(f"  stretch  {c.exercise} {c.seconds} s")
-
-
-# --- backup ----------------------------------------------------------------------------
-
-
-def backup(
-    output: Annotated[Path, typer.Option("-o", "--output", help="JSON file to write.")],
-) -> None:
-    """Write the whole logbook as versioned JSON (legday.backup/1).
-
-    Example: legday backup -o legday-backup.json
-    """
-    from legday.store.backup import dump
-
-    with open_logbook() as (_logbook, db):
-        data = dump(db.engine)
-    tmp = output.with_name(output.name + ".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    tmp.replace(output)
-    rows = sum(len(rows) for rows in data["tables"].values())
-    typer.echo(f"backed up {rows} rows to {output}")
-
-
-def restore(file: Annotated[Path, typer.Argument(help="A file from `legday backup`.")]) -> None:
-    """Restore a backup into an empty database (all or nothing).
-
-    Example: legday restore legday-backup.json  (set LEGDAY_DATABASE_URL to pick the target)
-    """
-    from legday.store.backup import restore as load
-
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise InputError(str(file), f"cannot read: {error.strerror or error}") from None
-    except ValueError as error:
-        raise InputError(str(file), f"not JSON: {error}") from None
-    with open_logbook() as (_logbook, db):
-        rows = load(db.engine, data)
-    typer.echo(f"restored {rows} rows")
-
-
-# --- the logbook -----------------------------------------------------------------------
-
-
-def log(
-    athlete: AthleteOpt = None,
-    on: DateOpt = None,
-    exercise: Annotated[str | None, typer.Option("--exercise", "-e", help="Exercise id.")] = None,
-    sets: Annotated[int, typer.Option(help="How many identical sets.")] = 1,
-    reps: Annotated[int | None, typer.Option(help="Reps per set.")] = None,
-    load: Annotated[float | None, typer.Option(help="Load in kg (omit for bodyweight).")] = None,
-    seconds: Annotated[int | None, typer.Option(help="Seconds held, for timed work.")] = None,
-    rpe: Annotated[float | None, typer.Option(help="Effort 1-10.")] = None,
-    rir: Annotated[int | None, typer.Option(help="Reps in reserve (instead of RPE).")] = None,
-    bad_form: Annotated[bool, typer.Option("--bad-form", help="Form broke down.")] = False,
-    pain: Annotated[int, typer.Option(help="Pain 0-10.")] = 0,
-    side: Annotated[str, typer.Option(help="left, right or both.")] = "both",
-    note: Annotated[str, typer.Option(help="A note for the set(s).")] = "",
-) -> None:
-    """Log sets: with --exercise from flags (scripts), else prompts with the plan's defaults.
-
-    Example: legday log -e goblet-squat --sets 3 --reps 10 --load 12 --rpe 7
-    """
-    from legday.progression import SetLog
-
-    day = _parse_date(on)
-    with open_logbook() as (logbook, db):
-        name = resolve_athlete(logbook, db, athlete)
-        if exercise is not None:
-            if sets < 1 or sets > 50:
-                raise InputError("sets", "must be between 1 and 50")
-            if exercise not in logbook.catalogue:
-                raise InputError("exercise", f"unknown exercise id {exercise!r}")
-            one = SetLog(
-                exercise, day, side, reps, load, seconds, rpe, rir, not bad_form, pain, note
-            )
-            logged = [one] * sets
-        elif sys.stdin is not None and sys.stdin.isatty():
-            logged = _prompt_sets(logbook, name, day)
-        else:
-            raise InputError("exercise", "no terminal to prompt on; pass --exercise and numbers")
-        count = logbook.log(name, logged) if logged else 0
-    typer.echo(f"logged {count} set(s) for {day.isoformat()}")
-
-
-def _prompt_sets(logbook: Logbook, name: str, day: date) -> list[Any]:
-    from legday.progression import SetLog, parse_load
-
-    view = logbook.today(name, day)
-    if view.session is None:
-        raise InputError("date", f"no session planned on {day}; use --exercise to log anyway")
-    found: list[SetLog] = []
-    for p in view.session.main:
-        typer.echo(f"{p.exercise} ({p.load}, RPE <= {p.target_rpe})")
-        done = typer.prompt("  sets done (0 to skip)", default=p.sets, type=int)
-        planned = parse_load(p.load)
-        sides = ("left", "right") if p.per_side else ("both",)
-        for number in range(1, done + 1):
-            for where in sides:
-                label = f"  set {number}" + (f" {where}" if p.per_side else "")
-                reps = (
-                    None
-                    if p.reps is None
-                    else typer.prompt(f"{label} reps", default=p.reps, type=int)
-                )
-                secs = (
-                    None
-                    if p.seconds is None
-                    else typer.prompt(f"{label} seconds", default=p.seconds, type=int)
-                )
-                kg = typer.prompt(
-                    f"{label} kg (0 = none)", default=planned.kg if planned else 0.0, type=float
-                )
-                effort = typer.prompt(f"{label} RPE", default=float(p.target_rpe), type=float)
-                ok = typer.confirm(f"{label} form good?", default=True)
-                hurt = typer.prompt(f"{label} pain 0-10", default=0, type=int)
-                found.append(
-                    SetLog(p.exercise, day, where, reps, kg or None, secs, effort, None, ok, hurt)
-                )
-    return found
-
-
-def history(
-    athlete: AthleteOpt = None,
-    days: Annotated[int, typer.Option(help="How many days back.")] = 28,
-) -> None:
-    """Performed and skipped sessions with their sets.
-
-    Example: legday history --days 14
-    """
-    from datetime import timedelta
-
-    end = _today()
-    with open_logbook() as (logbook, db):
-        performed = logbook.history(
-            resolve_athlete(logbook, db, athlete), end - timedelta(days=days), end
-        )
-    if not performed:
-        typer.echo("nothing logged yet")
-    for p in performed:
-        typer.echo(f"{p.day.isoformat()} {p.status}" + (f" - {p.note}" if p.note else ""))
-        for s in p.sets:
-            dose = f"{s.reps} reps" if s.reps is not None else f"{s.seconds} s"
-            kg = f" @ {s.load_kg:g} kg" if s.load_kg is not None else ""
-            effort = f" RPE {s.effort:g}" if s.effort is not None else ""
-            flags = ("" if s.form_ok else " form!") + (f" pain {s.pain}" if s.pain else "")
-            side = "" if s.side == "both" else f" ({s.side})"
-            typer.echo(f"  {s.exercise}{side}: {dose}{kg}{effort}{flags}")
-
-
-def progress(
-    exercise: Annotated[str, typer.Argument(help="Exercise id, e.g. goblet-squat.")],
-    athlete: AthleteOpt = None,
-) -> None:
-    """A terminal chart of one exercise: top load (or best reps) per session.
-
-    Example: legday progress goblet-squat
-    """
-    with open_logbook() as (logbook, db):
-        points = logbook.progress(resolve_athlete(logbook, db, athlete), exercise)
-    if not points:
-        typer.echo(f"no sets of {exercise} logged yet")
-        return
-    loaded = any(p.top_load_kg for p in points)
-    unit = "kg" if loaded else "reps"
-    values = [(p.top_load_kg or 0.0) if loaded else float(p.best_reps) for p in points]
-    top = max(values) or 1.0
-    typer.echo(f"{exercise}: {'top load per session (kg)' if loaded else 'best reps per session'}")
-    for p, value in zip(points[-40:], values[-40:], strict=True):
-        bar = "█" * round(40 * value / top)
-        marks = ("" if p.form_ok else " form!") + (f" pain {p.max_pain}" if p.max_pain else "")
-        typer.echo(f"{p.day.isoformat()} {bar} {value:g} {unit}{marks}")
-    for p in points[-5:]:
-        effort = f"RPE {p.max_effort:g}" if p.max_effort is not None else "RPE ?"
-        marks = ("" if p.form_ok else ", form!") + (f", pain {p.max_pain}" if p.max_pain else "")
-        typer.echo(f"{p.day.isoformat()}: {p.sets} sets, {p.total_reps} reps, {effort}{marks}")

@@ -76,3 +76,98 @@ def test_log_without_a_terminal_never_waits(env: dict[str, str]) -> None:
     )  # fmt: skip
     assert done.returncode == 2
     assert "no terminal" in done.stderr
+
+
+EXAMPLE = Path(__file__).parents[3] / "src" / "legday" / "examples" / "marathon-plan.ics"
+
+
+def _add_sam(runs: Path) -> None:
+    assert main(["athlete", "add", "sam", "--runs", str(runs), "--start", "2027-01-04",
+                 "--weeks", "12", "--equipment", "dumbbells"]) == 0  # fmt: skip
+
+
+def test_pain_advice_follows_the_athlete_to_other_exercises(
+    env: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _add_sam(EXAMPLE)
+    for side in ("left", "right"):
+        assert main(["log", "-e", "reverse-lunge", "--side", side, "--sets", "2", "--reps", "10",
+                     "--rpe", "6", "--pain", "8"]) == 0  # fmt: skip
+        assert "physiotherapist or doctor" in capsys.readouterr().out  # at once
+    assert main(["today", "--date", "2027-01-06"]) == 0  # no session: the advice still shows
+    assert "physiotherapist or doctor" in capsys.readouterr().out
+    assert main(["today", "--date", "2027-01-08"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[1].startswith("  ! Pain 8/10 in reverse-lunge")
+    assert "  split-squat:" not in out  # the loaded lunge on the same knee is regressed
+    assert "supported-split-squat:" in out and "Meanwhile the easier" in out
+    assert main(["log", "-e", "supported-split-squat", "--sets", "2", "--reps", "8",
+                 "--rpe", "5", "--date", "2027-01-08"]) == 0  # fmt: skip
+    assert "physiotherapist" not in capsys.readouterr().out
+    assert main(["today", "--date", "2027-01-11"]) == 0
+    assert "physiotherapist or doctor" not in capsys.readouterr().out  # pain-free since
+
+
+def test_strength_entries_of_the_calendar_show_as_strength(
+    env: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    _add_sam(EXAMPLE)
+    capsys.readouterr()
+    assert main(["today", "--date", "2027-01-11"]) == 0
+    out = capsys.readouterr().out
+    assert "  strength (from your calendar): Strength: Gym" in out
+    assert "run: Strength" not in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["today", "--date", "9999-12-31"],
+        ["today", "--date", "1000-01-01"],
+        ["history", "--days", "99999999"],
+        ["log", "-e", "goblet-squat", "--reps", "99999999999999999999"],
+        ["log", "-e", "goblet-squat", "--reps", "8", "--rir", "40"],
+        ["log", "-e", "goblet-squat", "--reps", "8", "--load", "501"],
+        ["log", "-e", "goblet-squat", "--seconds", "3601"],
+        ["log", "-e", "goblet-squat", "--sets", "51"],
+        ["log", "-e", "goblet-squat", "--rpe", "nan"],
+        ["log", "-e", "goblet-squat", "--date", "9999-12-31"],
+        ["weather", "9999-12-31"],
+        ["weather", "2027-04-01"],  # past the plan's end
+    ],
+    ids=" ".join,
+)
+def test_out_of_range_numbers_and_dates_are_one_line_errors(
+    argv: list[str], env: dict[str, str], calendar: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _add_sam(calendar)
+    capsys.readouterr()
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("legday: error:")
+    assert main(["history"]) == 0 and "nothing logged yet" in capsys.readouterr().out
+    assert main(["weather", "2027-01-07"]) == 0  # no plan version was stored by the refusal
+    assert "plan version 2" in capsys.readouterr().out
+
+
+def test_backup_failures_are_one_line_and_leave_nothing_behind(
+    env: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    (folder / "afile").write_text("x", encoding="utf-8")
+    assert main(["backup", "-o", str(folder)]) == 2
+    assert main(["backup", "-o", str(folder / "afile" / "x.json")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("legday: error: output: cannot write") == 2 and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("out")) == ["out"]
+    assert [p.name for p in folder.iterdir()] == ["afile"]
+
+
+def test_a_bad_database_url_is_one_line_naming_the_variable(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LEGDAY_DATABASE_URL", "notaurl")
+    assert main(["athlete", "list"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("legday: error: LEGDAY_DATABASE_URL:") and err.count("\n") == 1
