@@ -38,6 +38,7 @@ __all__ = [
     "DAY_NAMES",
     "build_profile",
     "layered",
+    "parse_date",
     "parse_days",
     "parse_list",
     "read_profile_file",
@@ -110,7 +111,8 @@ def parse_days(values: Iterable[str]) -> frozenset[int]:
     return frozenset(days)
 
 
-def _date(value: Any, field: str) -> date:
+def parse_date(value: Any, field: str) -> date:
+    """A date from TOML or a flag, inside the years legday can count weeks in."""
     try:
         day = value if isinstance(value, date) else date.fromisoformat(str(value))
     except ValueError:
@@ -177,7 +179,7 @@ def build_profile(values: Mapping[str, Any], *, default_start: date) -> Profile:
     v = {k: val for k, val in values.items() if val is not None}
     sessions = _int(v["sessions"], "sessions") if "sessions" in v else None
     profile = Profile(
-        start=_date(v.get("start", default_start), "start"),
+        start=parse_date(v.get("start", default_start), "start"),
         weeks=_int(v.get("weeks", 16), "weeks"),
         sessions=sessions,
         injuries=_injuries(parse_list(v.get("injuries", []), "injuries")),
@@ -187,8 +189,10 @@ def build_profile(values: Mapping[str, Any], *, default_start: date) -> Profile:
         days=parse_days(parse_list(v["days"], "days")) if "days" in v else frozenset(range(7)),
         recovery_every=_int(v.get("recovery_every", 4), "recovery-every"),
         seed=_int(v.get("seed", 0), "seed"),
-        blocked=frozenset(_date(d, "blocked") for d in parse_list(v.get("blocked", []), "blocked")),
-        races=tuple(_date(d, "races") for d in parse_list(v.get("races", []), "races")),
+        blocked=frozenset(
+            parse_date(d, "blocked") for d in parse_list(v.get("blocked", []), "blocked")
+        ),
+        races=tuple(parse_date(d, "races") for d in parse_list(v.get("races", []), "races")),
         dominant_leg=_leg(v.get("dominant_leg")),
         timezone=_zone(v.get("timezone")),
     )

@@ -24,14 +24,9 @@ def register(app: typer.Typer) -> None:
 
 
 def _day(value: str | None, option: str) -> date | None:
-    from legday.errors import InputError
+    from legday.profiles import parse_date
 
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise InputError(option, f"{value!r} is not a YYYY-MM-DD date") from None
+    return None if value is None else parse_date(value, option)
 
 
 def runs(
