@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache, partial
+from functools import lru_cache
 
 from legday.catalogue import Catalogue
 from legday.model import (
@@ -211,19 +211,31 @@ class Composer:
         needed: frozenset[Muscle] = frozenset(),
     ) -> None:
         taken = {e.id for e in chosen}
-        candidates = [e for e in pool if e.id not in taken]
-        if candidates:
-            chosen.append(max(candidates, key=partial(self._score, avoid=avoid, needed=needed)))
+        best = self._best([e for e in pool if e.id not in taken], avoid, needed)
+        if best is not None:
+            chosen.append(best)
 
-    def _score(
-        self, exercise: Exercise, avoid: frozenset[str], needed: frozenset[Muscle] = frozenset()
-    ) -> float:
-        """Least recently used first; one-legged and wide-reaching exercises get a bonus."""
-        since = min(self.count - self.last_used.get(exercise.id, NEVER_USED), 12)
-        score = since + self._static[exercise.id]
-        if needed:
-            score += COVERAGE_BONUS * len(needed.intersection(exercise.muscles))
-        return score - RECENT_PENALTY if exercise.id in avoid else score
+    def _best(
+        self,
+        candidates: Iterable[Exercise],
+        avoid: frozenset[str],
+        needed: frozenset[Muscle] = frozenset(),
+    ) -> Exercise | None:
+        """Least recently used first; one-legged and wide-reaching exercises get a bonus.
+
+        The hottest loop of the planner, hence plain locals rather than a key function.
+        """
+        count, used, static = self.count, self.last_used, self._static
+        best, best_score = None, float("-inf")
+        for e in candidates:
+            score = min(count - used.get(e.id, NEVER_USED), 12) + static[e.id]
+            if needed:
+                score += COVERAGE_BONUS * len(needed.intersection(e.muscles))
+            if e.id in avoid:
+                score -= RECENT_PENALTY
+            if score > best_score:
+                best, best_score = e, score
+        return best
 
     def _alternatives(
         self, old: Exercise, chosen: list[Exercise], *, fresh: bool
@@ -251,7 +263,7 @@ class Composer:
         for index, old in enumerate(chosen):
             options = self._alternatives(old, chosen, fresh=True)
             if options:
-                chosen[index] = max(options, key=lambda e: self._score(e, avoid))
+                chosen[index] = self._best(options, avoid) or old
                 return [f"new to you: {chosen[index].name.lower()}"]
         return []
 
@@ -265,14 +277,14 @@ class Composer:
                 continue
             options = [e for e in self._alternatives(old, chosen, fresh=False) if e.unilateral]
             if options:
-                chosen[index] = max(options, key=lambda e: self._score(e, avoid))
+                chosen[index] = self._best(options, avoid) or old
 
     def _swap_one(self, chosen: list[Exercise], avoid: frozenset[str]) -> list[str]:
         """`variety`: never the very same session twice within two weeks."""
         for index, old in reversed(list(enumerate(chosen))):
             options = self._alternatives(old, chosen, fresh=False)
             if options:
-                chosen[index] = max(options, key=lambda e: self._score(e, avoid))
+                chosen[index] = self._best(options, avoid) or old
                 return [f"{chosen[index].name.lower()} instead of {old.name.lower()} for a change"]
         return []
 
