@@ -14,9 +14,10 @@ from datetime import date, timedelta
 
 from legday.model import REST_PHASES, Phase, Profile, Run, RunKind, Week
 
-__all__ = ["WeekFrame", "is_major_race", "race_days", "season"]
+__all__ = ["WeekFrame", "goal_races", "is_major_race", "race_days", "season"]
 
 MAJOR_RACE_MINUTES = 75
+TUNE_UP_WINDOW = timedelta(weeks=8)
 WEEK = timedelta(days=6)
 MAJOR_RACE_WORDS = ("marathon", "maraton", "ultra", "half", "halb", "semi", "media", "trail")
 
@@ -40,9 +41,33 @@ def is_major_race(run: Run) -> bool:
     return long_enough or any(word in title for word in MAJOR_RACE_WORDS)
 
 
+def goal_races(runs: Sequence[Run]) -> frozenset[date]:
+    """Long races that are not tune-ups: a long race with a longer one within eight weeks
+    after it is a stepping stone (a race week, but no taper and no week off after it)."""
+    majors = [r for r in runs if r.kind is RunKind.RACE and is_major_race(r)]
+    return frozenset(
+        r.day
+        for r in majors
+        if not any(
+            r.day < other.day <= r.day + TUNE_UP_WINDOW and _race_size(other) > _race_size(r)
+            for other in majors
+        )
+    )
+
+
+def _race_size(run: Run) -> int:
+    """Minutes when known, else a guess from the distance in the title."""
+    if run.minutes:
+        return run.minutes
+    title = run.title.lower()
+    if any(word in title for word in ("half", "halb", "semi", "media")):
+        return 110
+    return 240 if any(word in title for word in ("marathon", "maraton", "ultra")) else 60
+
+
 def season(profile: Profile, runs: Sequence[Run]) -> list[WeekFrame]:
     races = race_days(profile, runs)
-    majors = frozenset(r.day for r in runs if r.kind is RunKind.RACE and is_major_race(r))
+    majors = goal_races(runs)
     goals = sorted(majors | frozenset(profile.races)) or sorted(races)
     lifting = {r.day for r in runs if r.is_strength}  # strength already in the calendar
     weeks: list[tuple[date, Phase, str]] = []
@@ -85,7 +110,10 @@ def _phase(
     end = start + timedelta(days=6)
     in_week = sorted(d for d in races if start <= d <= end)
     if in_week:
-        return Phase.RACE, f"race week ({_day(in_week[0])}): light work early in the week only"
+        return (
+            Phase.RACE,
+            f"race week ({_day(in_week[0])}): one light session, never the day before or after",
+        )
     last_week = [d for d in majors if start - timedelta(days=7) <= d < start]
     if last_week:
         return Phase.POST_RACE, f"after the race on {_day(last_week[0])}: a week without strength"
