@@ -239,6 +239,7 @@ class Picture:
     base: str = "floor"
     first_move: str = "lower"
     motion: str = "back-and-forth"
+    focus: str = ""  # "feet": also draw the feet magnified (small foot and ankle movements)
 
 
 @dataclass(frozen=True, slots=True)

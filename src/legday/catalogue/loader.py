@@ -290,4 +290,5 @@ def _to_picture(table: dict[str, Any]) -> Picture:
         base=table.get("base", "floor"),
         first_move=table.get("first_move", "lower"),
         motion=table.get("motion", "back-and-forth"),
+        focus=table.get("focus", ""),
     )

@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from legday.model import Exercise, Picture, Prop
 from legday.pictures.figure import PROP_HEIGHTS, RADIUS, SEGMENTS, Figure, Point, solve
 
-__all__ = ["RADIUS", "Layer", "Scene", "build_scene", "grounded", "surface_at"]
+__all__ = [
+    "RADIUS",
+    "Layer",
+    "Scene",
+    "build_scene",
+    "focus_points",
+    "focus_region",
+    "grounded",
+    "surface_at",
+]
 
 _BLOCK_WIDTH = {"step": 30.0, "box": 40.0, "bench": 46.0, "cushion": 22.0}
 _HELD = frozenset({"dumbbell", "kettlebell", "barbell"})
@@ -188,7 +197,8 @@ def build_scene(exercise: Exercise) -> Scene:
         min_x, max_x = min(min_x, block.left - 4), max(max_x, block.right + 4)
     for x, away in walls:
         min_x, max_x = min(min_x, x + 6 * away - 4), max(max_x, x + 6 * away + 4)
-    widen = max(0.0, 84.0 - (max_x - min_x)) / 2  # room for the title above a narrow figure
+    # room for the title above a narrow figure, and for the magnified feet under it
+    widen = max(0.0, (104.0 if picture.focus else 84.0) - (max_x - min_x)) / 2
     min_x, max_x = min_x - widen, max_x + widen
     box = (min_x, min(-6.0, min(ys) - 6), max_x, max(ys) + SEGMENTS["head"] + 8)
     mat = None
@@ -240,6 +250,36 @@ def _depth_order(figure: Figure) -> list[str]:
     far = sorted((k for k, v in limbs.items() if v < 0), key=lambda k: limbs[k])
     near = sorted((k for k, v in limbs.items() if v >= 0), key=lambda k: limbs[k])
     return [*far, "trunk", "head", *near]
+
+
+_FOOT = ("ankle", "heel", "ball", "toe")
+
+
+def focus_points(scene: Scene) -> tuple[str, ...]:
+    """The points a `focus` picture magnifies: the working foot, else both feet."""
+    if scene.picture.focus != "feet":
+        return ()
+    sides = (scene.picture.working_side,) if scene.picture.working_side else ("left", "right")
+    return tuple(f"{side}_{joint}" for side in sides for joint in _FOOT)
+
+
+def focus_region(scene: Scene) -> tuple[float, float, float, float] | None:
+    """The part of the page a `focus` picture magnifies: min x, min y, max x, max y (y up).
+
+    Covers the focused points in every pose with a margin and the floor under them, so the
+    inset shows the foot moving against the floor or the wall it works from.
+    """
+    names = focus_points(scene)
+    if not names:
+        return None
+    xs = [f.points[n][0] for f in scene.figures for n in names]
+    ys = [f.points[n][1] for f in scene.figures for n in names]
+    left, right = min(xs) - 4, max(xs) + 4
+    bottom, top = min(min(ys), 0.0) - 3, max(ys) + 4
+    if right - left < 26:
+        middle = (left + right) / 2
+        left, right = middle - 13, middle + 13
+    return left, bottom, right, max(top, bottom + 16)
 
 
 def surface_at(scene: Scene, x: float) -> list[float]:

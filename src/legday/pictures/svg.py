@@ -12,7 +12,7 @@ import re
 from html import escape
 
 from legday.model import Exercise
-from legday.pictures.scene import Layer, Scene, build_scene
+from legday.pictures.scene import Layer, Scene, build_scene, focus_points, focus_region
 
 __all__ = ["animated_svg", "exercise_svg", "still_svg", "timeline"]
 
@@ -37,6 +37,9 @@ _STYLE = (
     ".lg-arrow{fill:none;stroke:#1c7ed6;stroke-width:1.6;stroke-dasharray:3 2}"
     ".lg-label{font:7px sans-serif;fill:#495057;text-anchor:middle}"
     ".lg-title{font:bold 8px sans-serif;fill:#212529}"
+    ".lg-focus{fill:none;stroke:#1c7ed6;stroke-width:.7;stroke-dasharray:1.5 1}"
+    ".lg-inset-frame{fill:none;stroke:#1c7ed6;stroke-width:.8}"
+    ".lg-zoom{font:6px sans-serif;fill:#1c7ed6;text-anchor:end}"
 )
 
 
@@ -158,6 +161,113 @@ def _caption(scene: Scene) -> str:
     return f"{scene.title} — working leg: {side}" if side else scene.title
 
 
+# Pictures are shown in boxes of about this aspect (the contact sheet's cells, a plan's
+# column); text is sized so it comes out the same on screen whatever the picture's size.
+_ASPECT = 2.5
+_REFERENCE = 150.0  # a picture this tall (units) gets the base text sizes
+_PX_PER_UNIT = 2.2  # natural size of a picture _REFERENCE tall
+_TITLE, _LABEL = 8.0, 7.0  # base font sizes
+_INSET_MAX_HEIGHT = 64.0
+_INSET_MAX_ZOOM = 4.0
+
+
+def _text_scale(content_height: float, width: float, margin: float) -> float:
+    """How much to scale text so it shows at one size when the picture fills a box.
+
+    `margin` is the room the text takes at scale 1 (added to `content_height`).
+    """
+    by_height = content_height / (_REFERENCE - margin)
+    return max(by_height, width / (_ASPECT * _REFERENCE), 0.5)
+
+
+def _title_width(scene: Scene, k: float) -> float:
+    return 0.56 * _TITLE * k * len(_caption(scene)) + 4
+
+
+def _header(scene: Scene, view_box: tuple[float, float, float, float], k: float) -> list[str]:
+    x, y, width, height = view_box
+    scale = _PX_PER_UNIT / k
+    caption = escape(_caption(scene))
+    return [
+        '<svg xmlns="http://www.w3.org/2000/svg" '
+        f'viewBox="{x:.1f} {y:.1f} {width:.1f} {height:.1f}" '
+        f'width="{width * scale:.0f}" height="{height * scale:.0f}" role="img" '
+        f'aria-label="{caption}">',
+        f"<title>{caption}</title>",
+        _defs(scene),
+        f'<text class="lg-title" style="font-size:{_TITLE * k:.2f}px" x="{x + 2:.1f}" '
+        f'y="{y + 8 * k:.1f}">{caption}</text>',
+    ]
+
+
+def _inset_size(scene: Scene, panel: float) -> tuple[float, float, float]:
+    """Width, height and zoom of the magnified feet under a pose (0s without a focus)."""
+    region = focus_region(scene)
+    if region is None:
+        return 0.0, 0.0, 0.0
+    left, bottom, right, top = region
+    zoom = min((panel - 8) / (right - left), _INSET_MAX_HEIGHT / (top - bottom), _INSET_MAX_ZOOM)
+    return (right - left) * zoom, (top - bottom) * zoom, zoom
+
+
+def _inset(
+    scene: Scene, x: float, y: float, size: tuple[float, float, float], body: list[str]
+) -> list[str]:
+    """The focus region drawn magnified in a box at page (x, y), below the floor.
+
+    A dotted frame marks the magnified region on the figure; `body` holds the paths drawn
+    (one pose's, or the animated ones), which the nested viewport scales and clips.
+    """
+    region = focus_region(scene)
+    if region is None:
+        return []
+    left, bottom, right, top = region
+    width, height, zoom = size
+    stroke = f"{3.2 / zoom:.2f}"
+    return [
+        f'<rect class="lg-focus" x="{left:.1f}" y="{-top:.1f}" width="{right - left:.1f}" '
+        f'height="{top - bottom:.1f}" rx="1.5"/>',
+        f'<svg class="lg-inset" x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" '
+        f'height="{height:.1f}" viewBox="{left:.1f} {-top:.1f} {right - left:.1f} '
+        f'{top - bottom:.1f}" overflow="hidden">'
+        f'<rect fill="#fff" x="{left:.1f}" y="{-top:.1f}" width="{right - left:.1f}" '
+        f'height="{top - bottom:.1f}"/>'
+        f"<style>.lg-inset .lg-limb{{stroke-width:{stroke}}}"
+        f".lg-inset .lg-trunk{{stroke-width:{stroke}}}"
+        f".lg-inset .lg-arrow{{stroke-width:{0.9 / zoom * 1.6:.2f};"
+        f"stroke-dasharray:{3 / zoom:.2f} {2 / zoom:.2f}}}</style>",
+        *_setting(scene, left - 10, right + 10),
+        *body,
+        "</svg>",
+        f'<rect class="lg-inset-frame" x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" '
+        f'height="{height:.1f}" rx="2"/>',
+        f'<text class="lg-zoom" style="font-size:{_LABEL * 0.8:.1f}px" x="{x + width - 2:.1f}" '
+        f'y="{y + 7:.1f}">×{zoom:.1f}</text>',
+    ]
+
+
+def _focus_arrow(scene: Scene, index: int) -> str:
+    """In the magnified feet: an arrow on the foot point that moves most to the next pose."""
+    names = focus_points(scene)
+    if not names or index + 1 >= len(scene.figures):
+        return ""
+    here, there = scene.figures[index], scene.figures[index + 1]
+    name = max(
+        names,
+        key=lambda k: (
+            (here.points[k][0] - there.points[k][0]) ** 2
+            + (here.points[k][1] - there.points[k][1]) ** 2
+        ),
+    )
+    (x1, y1), (x2, y2) = here.points[name], there.points[name]
+    if (x2 - x1) ** 2 + (y2 - y1) ** 2 < 0.5:
+        return ""
+    return (
+        f'<path class="lg-arrow" marker-end="url(#{scene.exercise_id}-head)" '
+        f'd="M {x1:.2f} {-y1:.2f} L {x2:.2f} {-y2:.2f}"/>'
+    )
+
+
 def still_svg(exercise: Exercise) -> str:
     """The key poses side by side, each with an arrow toward the next pose."""
     scene = build_scene(exercise)
@@ -165,25 +275,30 @@ def still_svg(exercise: Exercise) -> str:
     width = max_x - min_x
     gap = 6.0
     total = width * len(scene.figures) + gap * (len(scene.figures) - 1)
-    height = max_y - min_y + 22
-    out = [
-        '<svg xmlns="http://www.w3.org/2000/svg" '
-        f'viewBox="{min_x:.1f} {-max_y - 12:.1f} {total:.1f} {height:.1f}" '
-        f'width="{total * 2.2:.0f}" height="{height * 2.2:.0f}" role="img" '
-        f'aria-label="{escape(_caption(scene))}">',
-        f"<title>{escape(_caption(scene))}</title>",
-        _defs(scene),
-        f'<text class="lg-title" x="{min_x + 2:.1f}" y="{-max_y - 4:.1f}">'
-        f"{escape(_caption(scene))}</text>",
-    ]
+    inset = _inset_size(scene, width)
+    below = inset[1] + 4 if inset[1] else 0.0
+    content = max_y - min_y + below
+    k = _text_scale(content, total, 22.0)
+    k = max(k, _text_scale(content, _title_width(scene, k), 22.0))
+    top, bottom = 12 * k, 10 * k
+    height = content + top + bottom
+    view_width = max(total, _title_width(scene, k))
+    out = _header(scene, (min_x, -max_y - top, view_width, height), k)
     for index, pose in enumerate(scene.picture.poses):
         dx = index * (width + gap)
         out.append(f'<g transform="translate({dx:.1f} 0)">')
         out += _setting(scene, min_x, max_x)
-        for layer in scene.layers:
-            out.append(f'<path class="{_classes(scene, layer)}" d="{layer.paths[index]}"/>')
+        paths = [
+            f'<path class="{_classes(scene, layer)}" d="{layer.paths[index]}"/>'
+            for layer in scene.layers
+        ]
+        out += paths
+        if inset[0]:
+            left = min_x + (width - inset[0]) / 2
+            out += _inset(scene, left, -min_y + 2, inset, [*paths, _focus_arrow(scene, index)])
         out.append(
-            f'<text class="lg-label" x="{min_x + width / 2:.1f}" y="{-min_y + 8:.1f}">'
+            f'<text class="lg-label" style="font-size:{_LABEL * k:.2f}px" '
+            f'x="{min_x + width / 2:.1f}" y="{-min_y + below + 2 + _LABEL * k:.1f}">'
             f"{escape(pose.name)}</text></g>"
         )
         if index + 1 < len(scene.figures):
@@ -204,25 +319,27 @@ def animated_svg(exercise: Exercise, *, tempo: str | None = None) -> str:
         hold=exercise.measure == "seconds",
     )
     min_x, min_y, max_x, max_y = scene.box
-    width, height = max_x - min_x, max_y - min_y + 12
+    width = max_x - min_x
+    inset = _inset_size(scene, width)
+    below = inset[1] + 4 if inset[1] else 0.0
+    content = max_y - min_y + below
+    k = _text_scale(content, width, 18.0)
+    k = max(k, _text_scale(content, _title_width(scene, k), 18.0))
+    top, bottom = 12 * k, 6 * k
+    view_width = max(width, _title_width(scene, k))
+    out = _header(scene, (min_x, -max_y - top, view_width, content + top + bottom), k)
+    out += _setting(scene, min_x, max_x)
     key_times = ";".join(f"{t:.4f}".rstrip("0").rstrip(".") or "0" for t in times)
-    out = [
-        '<svg xmlns="http://www.w3.org/2000/svg" '
-        f'viewBox="{min_x:.1f} {-max_y - 12:.1f} {width:.1f} {height + 6:.1f}" '
-        f'width="{width * 2.2:.0f}" height="{(height + 6) * 2.2:.0f}" role="img" '
-        f'aria-label="{escape(_caption(scene))}">',
-        f"<title>{escape(_caption(scene))}</title>",
-        _defs(scene),
-        f'<text class="lg-title" x="{min_x + 2:.1f}" y="{-max_y - 4:.1f}">'
-        f"{escape(_caption(scene))}</text>",
-        *_setting(scene, min_x, max_x),
-    ]
+    paths = []
     for layer in scene.layers:
         values = ";".join(layer.paths[frame] for frame in frames)
-        out.append(
+        paths.append(
             f'<path class="{_classes(scene, layer)}" d="{layer.paths[0]}">'
             f'<animate attributeName="d" dur="{total:g}s" repeatCount="indefinite" '
             f'keyTimes="{key_times}" values="{values}"/></path>'
         )
+    out += paths
+    if inset[0]:
+        out += _inset(scene, min_x + (width - inset[0]) / 2, -min_y + 2, inset, paths)
     out.append("</svg>")
     return "\n".join(out) + "\n"
