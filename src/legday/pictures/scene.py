@@ -144,6 +144,8 @@ def _held(prop: Prop, figure: Figure, view: str) -> str:
 
 def _band(prop: Prop, figure: Figure, view: str, box_x: tuple[float, float]) -> str:
     at = prop.at or "knees"
+    if prop.to == "hands":  # a strap from `at` held in both hands
+        return f"M {_p(figure.at(at))} L {_p(figure.at('hands'))}"
     if prop.to:
         x, y = figure.at(at)
         toward_right = prop.to in {"front", "right"} if view == "side" else prop.to == "left"
