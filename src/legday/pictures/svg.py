@@ -280,7 +280,7 @@ def still_svg(exercise: Exercise) -> str:
     content = max_y - min_y + below
     k = _text_scale(content, total, 22.0)
     k = max(k, _text_scale(content, _title_width(scene, k), 22.0))
-    top, bottom = 12 * k, 10 * k
+    top, bottom = 12 * k, 10 * k + 2
     height = content + top + bottom
     view_width = max(total, _title_width(scene, k))
     out = _header(scene, (min_x, -max_y - top, view_width, height), k)
@@ -298,7 +298,7 @@ def still_svg(exercise: Exercise) -> str:
             out += _inset(scene, left, -min_y + 2, inset, [*paths, _focus_arrow(scene, index)])
         out.append(
             f'<text class="lg-label" style="font-size:{_LABEL * k:.2f}px" '
-            f'x="{min_x + width / 2:.1f}" y="{-min_y + below + 2 + _LABEL * k:.1f}">'
+            f'x="{min_x + width / 2:.1f}" y="{-min_y + below + 1 + _LABEL * k:.1f}">'
             f"{escape(pose.name)}</text></g>"
         )
         if index + 1 < len(scene.figures):
