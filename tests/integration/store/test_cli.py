@@ -100,7 +100,9 @@ def test_pain_advice_follows_the_athlete_to_other_exercises(
     out = capsys.readouterr().out
     assert out.splitlines()[1].startswith("  ! Pain 8/10 in reverse-lunge")
     assert "  split-squat:" not in out  # the loaded lunge on the same knee is regressed
-    assert "supported-split-squat:" in out and "Meanwhile the easier" in out
+    # whatever the plan holds that day, its quads work is eased and carries the advice
+    assert "see a physiotherapist or doctor before loading this again" in out
+    assert "Meanwhile the easier" in out or "No easier variation: lighter" in out
     assert main(["log", "-e", "supported-split-squat", "--sets", "2", "--reps", "8",
                  "--rpe", "5", "--date", "2027-01-08"]) == 0  # fmt: skip
     assert "physiotherapist" not in capsys.readouterr().out
