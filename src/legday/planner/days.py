@@ -19,7 +19,7 @@ tests compare it with brute force on small horizons.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from itertools import combinations, pairwise
@@ -147,13 +147,6 @@ def _week_cost(opt: DayOptions, chosen: Sequence[date]) -> int:
     cost += MISSING_OPTIONAL * max(0, frame.week.target - count)
     cost += sum(opt.cost.get(d, 0) for d in chosen)
     return cost + sum(gap_cost((b - a).days) for a, b in pairwise(chosen))
-
-
-def _subsets(opt: DayOptions) -> Iterable[tuple[date, ...]]:
-    room = max(0, opt.frame.week.target - len(opt.fixed))
-    for size in range(min(room, len(opt.free)) + 1):
-        for extra in combinations(opt.free, size):
-            yield tuple(sorted(opt.fixed + extra))
 
 
 def objective(options: Sequence[DayOptions], chosen: Sequence[Sequence[date]]) -> int:
