@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 
 __all__ = ["AthleteOpt", "DateOpt", "open_logbook", "parse_date", "register", "resolve_athlete"]
 
-FIRST_DAY = date(1900, 1, 1)  # dates outside these are typos, and would overflow later
-LAST_DAY = date(2200, 12, 31)
 
 AthleteOpt = Annotated[
     str | None, typer.Option("--athlete", "-a", help="Athlete name (default: the current one).")
@@ -61,22 +59,17 @@ def _today() -> date:
 
 
 def parse_date(text: str | None, field: str = "date") -> date:
-    """YYYY-MM-DD between 1900 and 2200; None is today (`LEGDAY_TODAY` or the clock)."""
-    if text is None:
-        return _today()
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise InputError(field, f"expected YYYY-MM-DD, got {text!r}") from None
-    if not FIRST_DAY <= day <= LAST_DAY:
-        raise InputError(field, f"{text} is outside {FIRST_DAY.year}-{LAST_DAY.year}")
-    return day
+    """A bounded YYYY-MM-DD (see `legday.profiles.parse_date`); None is today."""
+    from legday.profiles import parse_date as bounded
+
+    return _today() if text is None else bounded(text, field)
 
 
 def _read_runs(paths: Sequence[str], profile: Profile) -> list[Run]:
-    from legday.cli.plan import read_runs
+    from legday.calendars import read_runs
+    from legday.planner import calendar_window
 
-    return read_runs([Path(p) for p in paths], profile)
+    return read_runs([Path(p) for p in paths], *calendar_window(profile), tz=profile.timezone)
 
 
 @contextmanager
