@@ -8,6 +8,7 @@ line) for anything it cannot read, so a caller gets a whole `Calendar` or an err
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from legday.calendars.classify import classify
 from legday.calendars.entry import Calendar, Entry
 from legday.calendars.overrides import KindOverrides, read_overrides
 from legday.errors import CalendarError, InputError, LegdayError
+from legday.model import Run
 
 __all__ = [
     "MAX_BYTES",
@@ -26,6 +28,7 @@ __all__ = [
     "classify",
     "read_calendar",
     "read_overrides",
+    "read_runs",
 ]
 
 _ICS_SUFFIXES = (".ics", ".ical", ".icalendar", ".ifb")
@@ -83,6 +86,22 @@ def _explain(error: Exception) -> str:
     if type(error).__name__ == "BrokenCalendarProperty":
         return f"a property cannot be read: {text}"
     return f"cannot read ({type(error).__name__}): {text or 'no details'}"
+
+
+def read_runs(
+    paths: Sequence[Path],
+    start: date,
+    end: date,
+    *,
+    tz: str | None = None,
+    kinds: Path | None = None,
+) -> list[Run]:
+    """Every calendar's runs and strength entries in [start, end], as the planner takes them."""
+    overrides = read_overrides(kinds) if kinds else None
+    found: list[Run] = []
+    for path in paths:
+        found.extend(read_calendar(path, start, end, tz=tz, overrides=overrides).runs())
+    return found
 
 
 def calendar_span(path: Path) -> tuple[date, date]:

@@ -36,23 +36,17 @@ def check(
 
     Example: legday check plan.json --runs my-plan.ics
     """
+    from legday.calendars import read_runs
     from legday.catalogue.loader import load_catalogue
-    from legday.cli.plan import read_runs
     from legday.errors import InputError
     from legday.exports.plan_json import read_plan_file
-    from legday.model import INJURIES, Profile
+    from legday.model import INJURIES
     from legday.rules import check_plan
 
     plan = read_plan_file(plan_file)
     if runs:
         after_end = plan.end + timedelta(days=1)  # a race then still rules out the last day
-        span = Profile(
-            start=plan.start, weeks=max(1, ((plan.end - plan.start).days + 7) // 7), timezone=tz
-        )
-        plan = replace(
-            plan,
-            runs=tuple(r for r in read_runs(runs, span) if plan.start <= r.day <= after_end),
-        )
+        plan = replace(plan, runs=tuple(read_runs(runs, plan.start, after_end, tz=tz)))
     for name in injury or []:
         if name not in INJURIES:
             raise InputError("injury", f"unknown injury {name!r} (known: {', '.join(INJURIES)})")

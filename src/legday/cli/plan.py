@@ -9,12 +9,9 @@ from typing import Annotated
 
 import typer
 
-from legday.model import Plan, Profile, Run
+from legday.model import Plan
 
-__all__ = ["PlanFormat", "read_runs", "register", "render_plan"]
-
-
-LOOK_AHEAD_WEEKS = 26  # races this far past the plan's end still shape its phases
+__all__ = ["PlanFormat", "register", "render_plan"]
 
 
 class PlanFormat(StrEnum):
@@ -82,8 +79,9 @@ def plan(
     Example: legday plan --runs my-plan.ics --start 2027-01-04 --weeks 18
     --injury shin-splints --equipment bodyweight,dumbbells --format json -o plan.json
     """
+    from legday.calendars import read_runs
     from legday.catalogue.loader import load_catalogue
-    from legday.planner import make_plan
+    from legday.planner import calendar_window, make_plan
     from legday.profiles import build_profile, layered
 
     values = layered(
@@ -109,7 +107,8 @@ def plan(
     athlete = build_profile(values, default_start=_next_monday(date.today()))
     calendar_runs = read_runs(
         [Path(p) for p in values.get("runs", [])],
-        athlete,
+        *calendar_window(athlete),
+        tz=athlete.timezone,
         kinds=Path(values["kinds"][0]) if values.get("kinds") else None,
     )
     catalogue = load_catalogue()
@@ -122,20 +121,6 @@ def plan(
             f"legday: note: {len(hard)} rule(s) could not be met; see the plan's violations",
             err=True,
         )
-
-
-def read_runs(paths: list[Path], profile: Profile, *, kinds: Path | None = None) -> list[Run]:
-    """Runs of every calendar around the plan: from the day before it to half a year after,
-    so the phases can count down to a race beyond the plan's end."""
-    from legday.calendars import read_calendar, read_overrides
-
-    overrides = read_overrides(kinds) if kinds else None
-    window = (profile.start - timedelta(days=1), profile.end + timedelta(weeks=LOOK_AHEAD_WEEKS))
-    found: list[Run] = []
-    for path in paths:
-        calendar = read_calendar(path, *window, tz=profile.timezone, overrides=overrides)
-        found.extend(calendar.runs())
-    return found
 
 
 def render_plan(result: Plan, format: PlanFormat, *, tz: str | None = None) -> str | bytes:

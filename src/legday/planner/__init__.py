@@ -22,9 +22,16 @@ from legday.planner.season import race_days, season
 from legday.planner.session import Composer, SessionParts
 from legday.rules import check_plan
 
-__all__ = ["make_plan", "validate_profile"]
+__all__ = ["calendar_window", "make_plan", "validate_profile"]
 
 BLOCK_WEEKS = 4  # `variety`: a new exercise in every block of this many weeks
+LOOK_AHEAD_WEEKS = 26  # races this far past the plan's end still shape its phases
+
+
+def calendar_window(profile: Profile) -> tuple[date, date]:
+    """The calendar days a plan needs: the day before it (run-first, spacing) to half a
+    year after it, so the phases can count down to a race beyond the plan's end."""
+    return profile.start - timedelta(days=1), profile.end + timedelta(weeks=LOOK_AHEAD_WEEKS)
 
 
 def validate_profile(profile: Profile) -> None:
