@@ -13,7 +13,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
-import click
 import typer
 
 from legday.cli.logbook import AthleteOpt, DateOpt, open_logbook, parse_date, resolve_athlete
@@ -103,12 +102,18 @@ def _pain_advice(logged: list[SetLog]) -> None:
         )
 
 
+def _ask(label: str, default: float, limits: tuple[float, float], *, real: bool = False) -> Any:
+    """Prompt until the answer lies within the limits a SetLog accepts."""
+    low, high = limits
+    while True:
+        value = typer.prompt(label, default=default, type=float if real else int)
+        if low <= value <= high:
+            return value
+        typer.echo(f"  between {low:g} and {high:g}, please")
+
+
 def _prompt_sets(logbook: Logbook, name: str, day: date) -> list[Any]:
     from legday.progression import LIMITS, SetLog, parse_load
-
-    def bounded(field: str, *, real: bool = False) -> click.IntRange | click.FloatRange:
-        lo, hi = LIMITS[field]
-        return click.FloatRange(lo, hi) if real else click.IntRange(int(lo), int(hi))
 
     view = logbook.today(name, day)
     if view.session is None:
@@ -116,36 +121,27 @@ def _prompt_sets(logbook: Logbook, name: str, day: date) -> list[Any]:
     found: list[SetLog] = []
     for p in view.session.main:
         typer.echo(f"{p.exercise} ({p.load}, RPE <= {p.target_rpe})")
-        done = typer.prompt(
-            "  sets done (0 to skip)", default=p.sets, type=click.IntRange(0, MAX_SETS)
-        )
+        done = _ask("  sets done (0 to skip)", p.sets, (0, MAX_SETS))
         planned = parse_load(p.load)
         sides = ("left", "right") if p.per_side else ("both",)
         for number in range(1, done + 1):
             for where in sides:
                 label = f"  set {number}" + (f" {where}" if p.per_side else "")
-                reps = (
-                    None
-                    if p.reps is None
-                    else typer.prompt(f"{label} reps", default=p.reps, type=bounded("reps"))
-                )
+                reps = None if p.reps is None else _ask(f"{label} reps", p.reps, LIMITS["reps"])
                 secs = (
                     None
                     if p.seconds is None
-                    else typer.prompt(
-                        f"{label} seconds", default=p.seconds, type=bounded("seconds")
-                    )
+                    else _ask(f"{label} seconds", p.seconds, LIMITS["seconds"])
                 )
-                kg = typer.prompt(
+                kg = _ask(
                     f"{label} kg (0 = none)",
-                    default=planned.kg if planned else 0.0,
-                    type=bounded("load_kg", real=True),
+                    planned.kg if planned else 0.0,
+                    LIMITS["load_kg"],
+                    real=True,
                 )
-                effort = typer.prompt(
-                    f"{label} RPE", default=float(p.target_rpe), type=bounded("rpe", real=True)
-                )
+                effort = _ask(f"{label} RPE", float(p.target_rpe), LIMITS["rpe"], real=True)
                 ok = typer.confirm(f"{label} form good?", default=True)
-                hurt = typer.prompt(f"{label} pain 0-10", default=0, type=bounded("pain"))
+                hurt = _ask(f"{label} pain 0-10", 0, LIMITS["pain"])
                 found.append(
                     SetLog(p.exercise, day, where, reps, kg or None, secs, effort, None, ok, hurt)
                 )
