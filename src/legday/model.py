@@ -313,10 +313,20 @@ class Profile:
     races: tuple[date, ...] = ()  # extra races not in the calendar
     dominant_leg: str | None = None
     timezone: str | None = None
+    # Per weekday (Monday = 0) the wall-clock window a session must start and end in,
+    # sorted by weekday; a weekday without one may use any time of day.
+    windows: tuple[tuple[int, time, time], ...] = ()
 
     @property
     def end(self) -> date:
         return self.start + timedelta(days=7 * self.weeks - 1)
+
+    def window(self, weekday: int) -> tuple[time, time] | None:
+        """The (opens, closes) window of that weekday, or None when any time will do."""
+        for day, opens, closes in self.windows:
+            if day == weekday:
+                return opens, closes
+        return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from datetime import date, time, timedelta
 from legday.catalogue import Catalogue
 from legday.errors import InputError
 from legday.model import INJURIES, Plan, Profile, Run, Session, Week
-from legday.planner.days import BEFORE_HARD, DayOptions, choose_days, day_options
+from legday.planner.days import BEFORE_HARD, DayOptions, choose_days, day_options, start_after
 from legday.planner.dose import dose_for, seconds_per_rep
 from legday.planner.season import race_days, season
 from legday.planner.session import Composer, SessionParts
@@ -46,6 +46,12 @@ def validate_profile(profile: Profile) -> None:
     for ok, name, problem in checks:
         if not ok:
             raise InputError(name, problem)
+    weekdays = [weekday for weekday, _, _ in profile.windows]
+    if len(set(weekdays)) != len(weekdays) or not set(weekdays) <= set(range(7)):
+        raise InputError("windows", "one window per weekday (Monday = 0 to Sunday = 6)")
+    for weekday, opens, closes in profile.windows:
+        if closes <= opens:
+            raise InputError("windows", f"day {weekday}: {closes:%H:%M} is not after {opens:%H:%M}")
     for injury in profile.injuries:
         if injury not in INJURIES:
             known = ", ".join(INJURIES)
@@ -121,7 +127,7 @@ def _session(
         want_new=want_new,
         recent=recent,
     )
-    start = _start_after(real_runs)
+    start = start_after(real_runs, profile.window(day.weekday()))
     minutes = max(profile.minutes, _round_up(parts.seconds / 60, 5))
     weaker = {"left": "right", "right": "left"}.get((profile.dominant_leg or "").lower(), "")
     why = _why(day, real_runs, opt, parts, dose.aim, weaker)
@@ -133,18 +139,6 @@ def _session(
     return Session(
         day, minutes, parts.warmup, parts.main, parts.cooldown, why, start, week.phase, music
     )
-
-
-def _start_after(runs: list[Run]) -> time | None:
-    """`run-first`: begin once the day's last timed run is over (rounded up to 5 minutes)."""
-    ends = [end for r in runs if (end := r.finish) is not None]
-    if not ends:
-        return None
-    end = max(ends)
-    minutes = _round_up(end.hour * 60 + end.minute + (1 if end.second else 0), 5)
-    if minutes >= 24 * 60:
-        return time(23, 55)
-    return time(minutes // 60, minutes % 60)
 
 
 def _round_up(value: float, step: int) -> int:

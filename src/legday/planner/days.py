@@ -32,6 +32,7 @@ __all__ = [
     "choose_days",
     "day_options",
     "objective",
+    "start_after",
 ]
 
 MISSING_REQUIRED = 1000
@@ -103,9 +104,51 @@ def _not_allowed(profile: Profile, day: date, entries: list[Run], races: frozens
         return "the day before a race"
     if day in races:
         return "race day"
-    if any(_ends_late(r) for r in entries):
+    window = profile.window(day.weekday())
+    latest = LATEST_END if window is None else time.max  # a window says how late is fine
+    if any(_ends_late(r, latest) for r in entries):
         return "the run ends too late to fit strength after it"
+    if window is not None:
+        return _window_reason(profile, day, entries, window)
     return ""
+
+
+def _window_reason(
+    profile: Profile, day: date, entries: list[Run], window: tuple[time, time]
+) -> str:
+    """The day's window must hold the whole session, after the day's last run."""
+    opens, closes = window
+    start = start_after(entries, window) or opens
+    if _clock(start) + profile.minutes <= _clock(closes):
+        return ""
+    span = f"your {day:%A} window {opens:%H:%M}-{closes:%H:%M}"
+    if _clock(opens) + profile.minutes > _clock(closes):
+        return f"{span} is too short for {profile.minutes} min"
+    if start >= closes:
+        return f"{span} is taken by the run"
+    return f"{span} leaves too little time after the run for {profile.minutes} min"
+
+
+def start_after(runs: Sequence[Run], window: tuple[time, time] | None = None) -> time | None:
+    """When a session on a day with these runs starts; None when any time will do.
+
+    `run-first`: once the day's last timed run is over, rounded up to 5 minutes; and not
+    before the day's window opens.
+    """
+    ends = [end for r in runs if not r.is_strength and (end := r.finish) is not None]
+    after: time | None = None
+    if ends:
+        end = max(ends)
+        minutes = -(-(_clock(end) + (1 if end.second or end.microsecond else 0)) // 5) * 5
+        after = time(23, 55) if minutes >= 24 * 60 else time(minutes // 60, minutes % 60)
+    if window is None:
+        return after
+    return window[0] if after is None else max(after, window[0])
+
+
+def _clock(moment: time) -> int:
+    """Minutes since midnight."""
+    return moment.hour * 60 + moment.minute
 
 
 def _after_race(day: date, frame: WeekFrame, races: frozenset[date]) -> str:
@@ -116,12 +159,12 @@ def _after_race(day: date, frame: WeekFrame, races: frozenset[date]) -> str:
     return ""
 
 
-def _ends_late(run: Run) -> bool:
+def _ends_late(run: Run, latest: time = LATEST_END) -> bool:
     """`run-first` needs time after the run; a run past midnight leaves none."""
     finish = run.finish
     if finish is None:
         return False
-    return finish > LATEST_END or (run.start is not None and finish < run.start)
+    return finish > latest or (run.start is not None and finish < run.start)
 
 
 def _day_cost(day: date, by_day: dict[date, list[Run]]) -> int:
