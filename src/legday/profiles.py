@@ -20,13 +20,22 @@ Profile TOML (every key optional; command-line flags win):
     races = [2027-05-09]
     dominant_leg = "right"
     timezone = "Europe/Berlin"
+
+    [windows]                       # optional: when a session may start and must end
+    mon = "06:00-08:00"
+    sat = "09:00-12:30"
+    default = "06:00-21:30"         # every weekday not named above; omit for "any time"
+
+On the command line: `--window mon=06:00-08:00` (repeatable); any `--window` replaces the
+profile's whole table, like every other flag.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +50,7 @@ __all__ = [
     "parse_date",
     "parse_days",
     "parse_list",
+    "parse_windows",
     "read_profile_file",
 ]
 
@@ -65,8 +75,11 @@ PROFILE_KEYS = frozenset(
         "timezone",
         "kinds",
         "name",
+        "windows",
     }
 )
+FULL_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WINDOW = re.compile(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*")
 
 
 def read_profile_file(path: Path) -> dict[str, Any]:
@@ -109,6 +122,56 @@ def parse_days(values: Iterable[str]) -> frozenset[int]:
             raise InputError("days", f"unknown day {value!r} (use mon,tue,...,sun)")
         days.add(DAY_NAMES.index(key))
     return frozenset(days)
+
+
+def parse_windows(value: Any) -> tuple[tuple[int, time, time], ...]:
+    """Per-weekday time windows: a TOML table `{mon = "06:00-08:00", default = ...}` or
+    the command line's `["mon=06:00-08:00", ...]`; `default` fills the unnamed weekdays."""
+    field = "window" if isinstance(value, list | tuple) else "windows"
+    pairs: list[tuple[str, Any]] = []
+    if isinstance(value, Mapping):
+        pairs = [(str(key), text) for key, text in value.items()]
+    elif isinstance(value, list | tuple):
+        for item in value:
+            key, sep, text = str(item).partition("=")
+            if not sep:
+                raise InputError(field, f"{item!r} is not DAY=HH:MM-HH:MM, e.g. mon=06:00-08:00")
+            pairs.append((key, text))
+    else:
+        raise InputError(field, 'expected a table like mon = "06:00-08:00"')
+    found: dict[int | None, tuple[time, time]] = {}
+    for key, text in pairs:
+        day = _window_day(key, field)
+        if day in found:
+            raise InputError(field, f"{key.strip()} is given twice")
+        found[day] = _window(text, f"{field}: {key.strip()}")
+    default = found.pop(None, None)
+    if default is not None:
+        found.update({day: default for day in range(7) if day not in found})
+    return tuple((day, *found[day]) for day in sorted(d for d in found if d is not None))
+
+
+def _window_day(key: str, field: str) -> int | None:
+    name = key.strip().lower()
+    if name == "default":
+        return None
+    for names in (DAY_NAMES, FULL_DAY_NAMES):
+        if name in names:
+            return names.index(name)
+    raise InputError(field, f"unknown weekday {key!r} (use mon,tue,...,sun or default)")
+
+
+def _window(text: Any, where: str) -> tuple[time, time]:
+    match = WINDOW.fullmatch(text) if isinstance(text, str) else None
+    if match is None:
+        raise InputError(where, f"{text!r} is not a window like 06:00-08:00")
+    h1, m1, h2, m2 = (int(part) for part in match.groups())
+    if max(h1, h2) > 23 or max(m1, m2) > 59:
+        raise InputError(where, f"{text!r} is not a time of day (00:00 to 23:59)")
+    opens, closes = time(h1, m1), time(h2, m2)
+    if closes <= opens:
+        raise InputError(where, f"{text!r} must end after it starts (within one day)")
+    return opens, closes
 
 
 def parse_date(value: Any, field: str) -> date:
@@ -195,6 +258,7 @@ def build_profile(values: Mapping[str, Any], *, default_start: date) -> Profile:
         races=tuple(parse_date(d, "races") for d in parse_list(v.get("races", []), "races")),
         dominant_leg=_leg(v.get("dominant_leg")),
         timezone=_zone(v.get("timezone")),
+        windows=parse_windows(v["windows"]) if "windows" in v else (),
     )
     validate_profile(profile)
     return profile

@@ -50,6 +50,14 @@ def plan(
     days: Annotated[
         str | None, typer.Option(help="Days you may train, e.g. mon,wed,fri,sat.")
     ] = None,
+    window: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--window",
+            help="When a session fits on a weekday, e.g. mon=06:00-08:00 or "
+            "default=06:00-21:30; repeatable, replaces the profile's windows.",
+        ),
+    ] = None,
     recovery_every: Annotated[
         int | None, typer.Option(help="Recovery week every N weeks (3-6, default 4).")
     ] = None,
@@ -96,6 +104,7 @@ def plan(
             "level": level,
             "minutes": minutes,
             "days": days,
+            "windows": window,
             "recovery_every": recovery_every,
             "seed": seed,
             "races": race,
