@@ -18,7 +18,16 @@ from legday.errors import LegdayError
 __all__ = ["COMMAND_MODULES", "build_app", "main", "run"]
 
 # Modules under legday.cli, each exposing `register(app: typer.Typer) -> None`.
-COMMAND_MODULES = ("plan", "exercises", "check", "export", "runs", "logbook", "logbook_entries")
+COMMAND_MODULES = (
+    "plan",
+    "exercises",
+    "check",
+    "export",
+    "runs",
+    "rules",
+    "logbook",
+    "logbook_entries",
+)
 
 
 def build_app() -> typer.Typer:
