@@ -114,7 +114,7 @@ def _phase(
             Phase.RACE,
             f"race week ({_day(in_week[0])}): one light session, never the day before or after",
         )
-    last_week = [d for d in majors if start - timedelta(days=7) <= d < start]
+    last_week = sorted(d for d in majors if start - timedelta(days=7) <= d < start)
     if last_week:
         return Phase.POST_RACE, f"after the race on {_day(last_week[0])}: a week without strength"
     upcoming = [d for d in goals if d > end]

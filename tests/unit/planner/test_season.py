@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date, timedelta
 
 from legday.model import Phase, Profile, Run, RunKind
@@ -47,3 +50,27 @@ def test_phases_count_down_and_recovery_comes_every_fourth_week() -> None:
 
 def test_no_race_is_off_season() -> None:
     assert set(_phases([], weeks=3)) == {Phase.OFF_SEASON}
+
+
+def test_week_notes_do_not_depend_on_the_hash_seed() -> None:
+    """Two goal races in one week: the week after names the same race in every process
+    (sets of dates iterate in a per-process order)."""
+    script = (
+        "from datetime import date; from legday.model import *; "
+        "from legday.planner.season import season; "
+        "runs = [Run(date(2027, 2, 16), 'Marathon', RunKind.RACE), "
+        "Run(date(2027, 2, 18), 'Ultra trail', RunKind.RACE)]; "
+        "print([f.week.note for f in season(Profile(date(2027, 1, 4), weeks=9), runs)])"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(outputs) == 1
+    assert "after the race on Tue 16 Feb" in outputs.pop()
