@@ -3,19 +3,25 @@
 Each command module has `register(app)`; commands parse options, call the core or an
 adapter, and print. Every `LegdayError` (and every usage mistake) becomes one line on
 stderr and exit code 2, never a traceback. Heavy imports stay inside the commands so
-start-up stays short.
+start-up stays short, and `main` converts only the command it was asked for into a
+click command (turning every signature into options costs more than a whole small plan).
 """
 
 from __future__ import annotations
 
 import importlib
 import sys
+from typing import TYPE_CHECKING
 
 import typer
+import typer.main
 
 from legday.errors import LegdayError
 
-__all__ = ["COMMAND_MODULES", "build_app", "main", "run"]
+if TYPE_CHECKING:
+    from typer._click import Command  # typer vendors click; this is its Command type
+
+__all__ = ["COMMAND_MODULES", "build_app", "focused_command", "main", "run"]
 
 # Modules under legday.cli, each exposing `register(app: typer.Typer) -> None`.
 COMMAND_MODULES = (
@@ -44,11 +50,35 @@ def build_app() -> typer.Typer:
     return app
 
 
+def focused_command(app: typer.Typer, args: list[str]) -> Command:
+    """The click command for `args`: only the command or group the first argument names.
+
+    Typer converts every registered signature at each start; a call that names a command
+    needs that one only. Anything else (no arguments, `--help`, a typo) gets every command,
+    so help and "No such command" read exactly as before.
+    """
+    name = args[0] if args else ""
+    commands = [
+        info
+        for info in app.registered_commands
+        if info.callback is not None
+        and (info.name or typer.main.get_command_name(info.callback.__name__)) == name
+    ]
+    groups = [info for info in app.registered_groups if info.name == name]
+    if not commands and not groups:
+        return typer.main.get_command(app)
+    app.registered_commands = commands
+    app.registered_groups = groups
+    # Always a group (never the lone command itself), so `legday plan ...` keeps its name.
+    return typer.main.get_group(app)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns (and exits with) the process exit code."""
-    app = build_app()
+    args = list(sys.argv[1:] if argv is None else argv)
+    command = focused_command(build_app(), args)
     try:
-        result = app(args=argv, prog_name="legday", standalone_mode=False)
+        result = command.main(args=args, prog_name="legday", standalone_mode=False)
     except LegdayError as error:
         return _fail(str(error), error.exit_code)
     except typer.TyperException as error:
