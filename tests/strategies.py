@@ -46,6 +46,17 @@ def runs_for(draw: st.DrawFn, start: date, weeks: int) -> list[Run]:
 
 
 @st.composite
+def windows(draw: st.DrawFn) -> tuple[tuple[int, time, time], ...]:
+    """Time windows on some weekdays: early, short, long or late; some too short to use."""
+    found = []
+    for day in sorted(draw(st.sets(st.integers(0, 6), max_size=7))):
+        opens = draw(st.integers(5 * 12, 22 * 12)) * 5  # minutes since midnight
+        closes = min(opens + draw(st.sampled_from([20, 30, 45, 60, 90, 150, 600])), 23 * 60 + 59)
+        found.append((day, time(opens // 60, opens % 60), time(closes // 60, closes % 60)))
+    return tuple(found)
+
+
+@st.composite
 def profiles(draw: st.DrawFn, max_weeks: int = 12) -> Profile:
     start = START + timedelta(days=draw(st.integers(0, 6)))
     kit = draw(st.sets(st.sampled_from(list(Equipment))))
@@ -64,4 +75,5 @@ def profiles(draw: st.DrawFn, max_weeks: int = 12) -> Profile:
             start + timedelta(days=d)
             for d in draw(st.sets(st.integers(0, 7 * max_weeks), max_size=5))
         ),
+        windows=draw(st.one_of(st.just(()), windows())),
     )

@@ -144,7 +144,7 @@ def parse_windows(value: Any) -> tuple[tuple[int, time, time], ...]:
         day = _window_day(key, field)
         if day in found:
             raise InputError(field, f"{key.strip()} is given twice")
-        found[day] = _window(text, f"{field}: {key.strip()}")
+        found[day] = _window(text, field, key.strip())
     default = found.pop(None, None)
     if default is not None:
         found.update({day: default for day in range(7) if day not in found})
@@ -161,16 +161,16 @@ def _window_day(key: str, field: str) -> int | None:
     raise InputError(field, f"unknown weekday {key!r} (use mon,tue,...,sun or default)")
 
 
-def _window(text: Any, where: str) -> tuple[time, time]:
+def _window(text: Any, field: str, key: str) -> tuple[time, time]:
     match = WINDOW.fullmatch(text) if isinstance(text, str) else None
     if match is None:
-        raise InputError(where, f"{text!r} is not a window like 06:00-08:00")
+        raise InputError(field, f"{key}: {text!r} is not a window like 06:00-08:00")
     h1, m1, h2, m2 = (int(part) for part in match.groups())
     if max(h1, h2) > 23 or max(m1, m2) > 59:
-        raise InputError(where, f"{text!r} is not a time of day (00:00 to 23:59)")
+        raise InputError(field, f"{key}: {text!r} is not a time of day (00:00 to 23:59)")
     opens, closes = time(h1, m1), time(h2, m2)
     if closes <= opens:
-        raise InputError(where, f"{text!r} must end after it starts (within one day)")
+        raise InputError(field, f"{key}: {text!r} must end after it starts (within one day)")
     return opens, closes
 
 
