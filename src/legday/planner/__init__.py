@@ -72,7 +72,7 @@ def make_plan(
     for run in runs:
         by_day.setdefault(run.day, []).append(run)
     sessions: list[Session] = []
-    blocks: list[tuple[date, frozenset[str]]] = []  # each session's main block, for `variety`
+    blocks: list[tuple[date, frozenset[int]]] = []  # each session's main block, for `variety`
     weeks: list[Week] = []
     for index, (opt, days) in enumerate(zip(options, chosen, strict=True)):
         weeks.append(_week_with_note(opt, days))
@@ -80,11 +80,11 @@ def make_plan(
         for number, day in enumerate(d for d in days if d not in fixed):
             want_new = (index % BLOCK_WEEKS == 0 and number == 0) or not sessions
             recent = [ids for done_day, ids in blocks[-6:] if (day - done_day).days <= 14]
-            session = _session(
+            session, block = _session(
                 composer, profile, opt, day, by_day.get(day, []), want_new=want_new, recent=recent
             )
             sessions.append(session)
-            blocks.append((day, session.exercise_ids))
+            blocks.append((day, block))
     after_end = profile.end + timedelta(days=1)
     in_horizon = tuple(
         sorted(
@@ -114,8 +114,8 @@ def _session(
     runs: list[Run],
     *,
     want_new: bool,
-    recent: list[frozenset[str]],
-) -> Session:
+    recent: list[frozenset[int]],
+) -> tuple[Session, frozenset[int]]:
     week = opt.frame.week
     dose = dose_for(week.phase, profile.level)
     real_runs = [r for r in runs if not r.is_strength]
@@ -136,9 +136,10 @@ def _session(
         f"music around 120 BPM: two beats for each second of the tempo "
         f"({tempo} = {2 * seconds_per_rep(tempo)} beats a rep)"
     )
-    return Session(
+    session = Session(
         day, minutes, parts.warmup, parts.main, parts.cooldown, why, start, week.phase, music
     )
+    return session, parts.block
 
 
 def _round_up(value: float, step: int) -> int:

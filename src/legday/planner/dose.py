@@ -12,7 +12,7 @@ from functools import cache
 
 from legday.model import MAX_RPE, Equipment, Exercise, ExerciseKind, Level, Phase, Prescription
 
-__all__ = ["Dose", "dose_for", "prescribe", "seconds_per_rep", "work_seconds"]
+__all__ = ["Dose", "dose_for", "has_load", "prescribe", "seconds_per_rep", "work_seconds"]
 
 LOAD_EQUIPMENT = frozenset({Equipment.DUMBBELLS, Equipment.KETTLEBELL, Equipment.BARBELL})
 
@@ -70,10 +70,13 @@ def seconds_per_rep(tempo: str) -> int:
     return sum(1 if part == "X" else int(part) for part in tempo.split("-"))
 
 
-def prescribe(
-    exercise: Exercise, dose: Dose, equipment: frozenset[Equipment], *, new: bool
-) -> Prescription:
-    loaded = exercise.loadable and bool(equipment & LOAD_EQUIPMENT)
+def has_load(equipment: frozenset[Equipment]) -> bool:
+    """Whether the kit can load an exercise (dumbbells, kettlebell or barbell)."""
+    return bool(equipment & LOAD_EQUIPMENT)
+
+
+def prescribe(exercise: Exercise, dose: Dose, *, kit_loads: bool, new: bool) -> Prescription:
+    loaded = exercise.loadable and kit_loads
     holds = exercise.measure == "seconds"
     sets = dose.sets
     if exercise.kind in (ExerciseKind.BALANCE, ExerciseKind.PLYOMETRIC):

@@ -6,6 +6,10 @@ The main block is built from slots so that every session reaches the week's majo
 to session (`variety`, `enjoyment`). Among fitting exercises the least recently used wins,
 one-legged ones get a bonus, and a per-plan seeded jitter breaks ties, so the same inputs
 and seed give the same plan.
+
+A coach plans hundreds of athletes at once, so the composer works on catalogue positions
+(small ints) and muscle bit masks prepared once per catalogue and kit (`Traits`, `Pools`),
+and shares prescriptions between plans; the choices are the same as on the objects.
 """
 
 from __future__ import annotations
@@ -29,9 +33,9 @@ from legday.model import (
     Prescription,
     Warmup,
 )
-from legday.planner.dose import Dose, prescribe, work_seconds
+from legday.planner.dose import Dose, has_load, prescribe, work_seconds
 
-__all__ = ["Composer", "SessionParts"]
+__all__ = ["Composer", "SessionParts", "muscle_mask"]
 
 Fits = Callable[[Exercise], bool]
 M = Muscle
@@ -55,6 +59,17 @@ UNILATERAL_BONUS = 8.0
 RECENT_PENALTY = 6.0
 COVERAGE_BONUS = 2.0
 NEVER_USED = -100
+MAX_AGE = 12  # sessions; older than this all count as long ago
+
+MUSCLE_BIT = {muscle: 1 << n for n, muscle in enumerate(Muscle)}
+WEEKLY_MASK = sum(MUSCLE_BIT[m] for m in WEEKLY_GROUPS)
+
+
+def muscle_mask(muscles: Iterable[Muscle]) -> int:
+    mask = 0
+    for muscle in muscles:
+        mask |= MUSCLE_BIT[muscle]
+    return mask
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,84 +79,169 @@ class SessionParts:
     cooldown: tuple[Cooldown, ...]
     seconds: int
     notes: tuple[str, ...]
+    block: frozenset[int]  # the main block as catalogue positions, for `variety`
 
 
-@dataclass(frozen=True, slots=True)
-class Pools:
-    """The exercises an athlete's kit and level allow, split the way sessions use them."""
+@dataclass(frozen=True, slots=True, eq=False)
+class Traits:
+    """What the composer asks of each exercise, by catalogue position."""
 
-    slots: tuple[tuple[Muscle, tuple[Exercise, ...]], ...]
-    main: tuple[Exercise, ...]
-    balance: tuple[Exercise, ...]
-    plyo: tuple[Exercise, ...]
-    drills: tuple[Exercise, ...]
-    stretches: tuple[Exercise, ...]
-    jog: Exercise | None
+    exercises: tuple[Exercise, ...]
+    position: dict[str, int]
+    mask: tuple[int, ...]
+    unilateral: tuple[bool, ...]
+    balance: tuple[bool, ...]
+    lower_strength: tuple[bool, ...]  # lower-body strength work (`one-legged` counts these)
+    name: tuple[str, ...]  # lower case, for notes
 
 
-@lru_cache(maxsize=64)
-def pools_for(catalogue: Catalogue, equipment: frozenset[Equipment], level: Level) -> Pools:
-    """Pure and cached: a coach's many athletes share a handful of kit-and-level pairs."""
-    kinds = (ExerciseKind.STRENGTH, ExerciseKind.BALANCE, ExerciseKind.PLYOMETRIC)
-    doable = catalogue.doable(equipment, level, *kinds)
-    strength = tuple(e for e in doable if e.kind is ExerciseKind.STRENGTH)
-    main = tuple(e for e in doable if e.kind is not ExerciseKind.PLYOMETRIC)
-    jogs = catalogue.of_kind(ExerciseKind.CARDIO)
-    return Pools(
-        slots=tuple((muscle, tuple(e for e in strength if fits(e))) for muscle, fits in SLOTS),
-        main=main,
-        balance=tuple(e for e in main if e.balance),
-        plyo=tuple(e for e in doable if e.kind is ExerciseKind.PLYOMETRIC),
-        drills=catalogue.doable(equipment, level, ExerciseKind.WARMUP),
-        stretches=catalogue.doable(equipment, level, ExerciseKind.STRETCH, ExerciseKind.MOBILITY),
-        jog=jogs[0] if jogs else None,
+@lru_cache(maxsize=16)
+def traits_of(catalogue: Catalogue) -> Traits:
+    exercises = tuple(catalogue)
+    return Traits(
+        exercises=exercises,
+        position={e.id: n for n, e in enumerate(exercises)},
+        mask=tuple(muscle_mask(e.muscles) for e in exercises),
+        unilateral=tuple(e.unilateral for e in exercises),
+        balance=tuple(e.balance for e in exercises),
+        lower_strength=tuple(e.kind is ExerciseKind.STRENGTH and e.lower_body for e in exercises),
+        name=tuple(e.name.lower() for e in exercises),
     )
 
 
-@dataclass
+@dataclass(frozen=True, slots=True, eq=False)
+class Pools:
+    """The exercises an athlete's kit and level allow, split the way sessions use them."""
+
+    traits: Traits
+    slots: tuple[tuple[int, tuple[int, ...]], ...]  # (muscle bit, positions)
+    main: tuple[int, ...]
+    balance: tuple[int, ...]
+    plyo: tuple[int, ...]
+    drills: tuple[int, ...]  # by id, so a stable sort by last use breaks ties by id
+    stretches: tuple[int, ...]  # by id, likewise
+    kit_loads: bool
+    drill_items: dict[int, Warmup]  # a minute each
+    stretch_items: dict[int, Cooldown]
+    jog_items: tuple[Warmup, ...]  # (after a run, on its own)
+    _alternatives: dict[int, tuple[int, ...]] = field(default_factory=dict)
+
+    def alternatives(self, old: int) -> tuple[int, ...]:
+        """Main-pool exercises that may stand in for `old` whatever else the session
+        holds: same leading muscle, at least as much balance, the same injury care."""
+        found = self._alternatives.get(old)
+        if found is None:
+            e = self.traits.exercises[old]
+            found = tuple(
+                n
+                for n in self.main
+                if (other := self.traits.exercises[n]).muscles[0] is e.muscles[0]
+                and other.balance >= e.balance
+                and set(e.injury_care) <= set(other.injury_care)
+            )
+            self._alternatives[old] = found
+        return found
+
+
+@lru_cache(maxsize=1024)
+def pools_for(catalogue: Catalogue, equipment: frozenset[Equipment], level: Level) -> Pools:
+    """Pure and cached: a coach's many athletes share a handful of kit-and-level pairs."""
+    traits = traits_of(catalogue)
+    at = traits.position
+
+    def positions(exercises: Iterable[Exercise]) -> tuple[int, ...]:
+        return tuple(at[e.id] for e in exercises)
+
+    kinds = (ExerciseKind.STRENGTH, ExerciseKind.BALANCE, ExerciseKind.PLYOMETRIC)
+    doable = catalogue.doable(equipment, level, *kinds)
+    strength = [e for e in doable if e.kind is ExerciseKind.STRENGTH]
+    main = [e for e in doable if e.kind is not ExerciseKind.PLYOMETRIC]
+    drills = catalogue.doable(equipment, level, ExerciseKind.WARMUP)
+    stretches = catalogue.doable(equipment, level, ExerciseKind.STRETCH, ExerciseKind.MOBILITY)
+    jogs = catalogue.of_kind(ExerciseKind.CARDIO)
+    jog = jogs[0].id if jogs else ""
+    return Pools(
+        traits=traits,
+        slots=tuple(
+            (MUSCLE_BIT[muscle], positions(e for e in strength if fits(e)))
+            for muscle, fits in SLOTS
+        ),
+        main=positions(main),
+        balance=positions(e for e in main if e.balance),
+        plyo=positions(e for e in doable if e.kind is ExerciseKind.PLYOMETRIC),
+        drills=positions(sorted(drills, key=lambda e: e.id)),
+        stretches=positions(sorted(stretches, key=lambda e: e.id)),
+        kit_loads=has_load(equipment),
+        drill_items={at[e.id]: Warmup(e.id, 1) for e in drills},
+        stretch_items={at[e.id]: Cooldown(e.id, 45 if e.unilateral else 60) for e in stretches},
+        jog_items=(Warmup(jog, 5), Warmup(jog, 8)) if jog else (),
+    )
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Dosed:
+    """A prescription with what fitting a session into its minutes needs to know."""
+
+    position: int
+    prescription: Prescription
+    seconds: int
+
+
+@lru_cache(maxsize=8192)
+def dosed(traits: Traits, position: int, dose: Dose, kit_loads: bool, new: bool) -> Dosed:
+    """Shared between plans: the same exercise at the same dose is the same prescription."""
+    p = prescribe(traits.exercises[position], dose, kit_loads=kit_loads, new=new)
+    return Dosed(position, p, work_seconds(p))
+
+
+@lru_cache(maxsize=8192)
+def with_two_sets(item: Dosed) -> Dosed:
+    p = replace(item.prescription, sets=2)
+    return Dosed(item.position, p, work_seconds(p))
+
+
+@dataclass(frozen=True, slots=True)
+class CareNeed:
+    """One muscle an injury's care must reach: who may fill it, and who counts."""
+
+    pool: tuple[int, ...]  # main-pool exercises that serve it
+    members: frozenset[int]  # every catalogue exercise that serves it
+
+
 class Composer:
     """Builds sessions one after another, remembering what was used and when."""
 
-    catalogue: Catalogue
-    equipment: frozenset[Equipment]
-    level: Level
-    injuries: tuple[str, ...]
-    seed: int
-    last_used: dict[str, int] = field(default_factory=dict)
-    count: int = 0
-
-    def __post_init__(self) -> None:
-        pools = pools_for(self.catalogue, self.equipment, self.level)
-        self._slots = pools.slots
-        self._main_pool = pools.main
-        self._balance = pools.balance
-        self._plyo = pools.plyo
-        self._drills = pools.drills
-        self._stretches = pools.stretches
-        self._jog = pools.jog
-        rng = random.Random(self.seed)
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        equipment: frozenset[Equipment],
+        level: Level,
+        injuries: tuple[str, ...],
+        seed: int,
+    ) -> None:
+        self.level = level
+        self.injuries = injuries
+        self.count = 0
+        pools = self._pools = pools_for(catalogue, equipment, level)
+        traits = self._traits = pools.traits
+        self._used = [NEVER_USED] * len(traits.exercises)
+        rng = random.Random(seed)
         # the part of an exercise's score that never changes within a plan
-        self._static = {
-            e.id: rng.random() + (UNILATERAL_BONUS if e.unilateral else 0.0) for e in self.catalogue
-        }
-        self._care = [
-            (
-                injury,
-                muscle,
-                tuple(
-                    e for e in self._main_pool if injury in e.injury_care and muscle in e.muscles
-                ),
-            )
-            for injury in self.injuries
-            for muscle in CARE_NEEDS.get(injury, ())
+        self._static = [
+            rng.random() + (UNILATERAL_BONUS if one_leg else 0.0) for one_leg in traits.unilateral
         ]
-        self._prescribed: dict[tuple[str, Dose, bool], Prescription] = {}
-        self._two_sets: dict[int, Prescription] = {}  # by id: the originals live in _prescribed
+        self._needs = tuple(
+            _care_need(pools, injury, muscle)
+            for injury in injuries
+            for muscle in CARE_NEEDS.get(injury, ())
+        )
 
     def remember(self, exercise_ids: Iterable[str]) -> None:
         """Count sessions done before the plan, so the plan starts with fresh choices."""
+        position = self._traits.position
         for exercise_id in exercise_ids:
-            self.last_used[exercise_id] = self.count
+            if exercise_id in position:
+                self._used[position[exercise_id]] = self.count
         self.count += 1
 
     def compose(
@@ -152,7 +252,7 @@ class Composer:
         *,
         after_run: bool,
         want_new: bool,
-        recent: Sequence[frozenset[str]] = (),
+        recent: Sequence[frozenset[int]] = (),
     ) -> SessionParts:
         """One session; `recent` holds the main blocks of the last two weeks (`variety`)."""
         avoid = recent[-1] if recent else frozenset()
@@ -160,177 +260,201 @@ class Composer:
         self._more_single_leg(picks, avoid)
         if want_new:
             notes.extend(self._introduce_new(picks, avoid))
-        if frozenset(e.id for e in picks) in recent:
+        if frozenset(picks) in recent:
             notes.extend(self._swap_one(picks, avoid))
         warmup = self._warmup(after_run)
         cooldown = self._cooldown(picks)
         fixed = int(sum(w.minutes for w in warmup) * 60 + sum(c.seconds * 2 for c in cooldown))
-        main = [self._prescribe(e, dose) for e in picks]
+        used, traits = self._used, self._traits
+        loads = self._pools.kit_loads
+        main = [dosed(traits, n, dose, loads, used[n] == NEVER_USED) for n in picks]
         main, fit_note = self._fit(main, budget_seconds - fixed)
         notes.extend(fit_note)
-        for exercise_id in [
-            *(p.exercise for p in main),
-            *(w.exercise for w in warmup),
-            *(c.exercise for c in cooldown),
-        ]:
-            self.last_used[exercise_id] = self.count
+        position = traits.position
+        for item in main:
+            used[item.position] = self.count
+        for w in warmup:
+            used[position[w.exercise]] = self.count
+        for c in cooldown:
+            used[position[c.exercise]] = self.count
         self.count += 1
-        seconds = fixed + sum(work_seconds(p) for p in main)
-        return SessionParts(tuple(warmup), tuple(main), tuple(cooldown), seconds, tuple(notes))
+        seconds = fixed + sum(item.seconds for item in main)
+        return SessionParts(
+            warmup,
+            tuple(item.prescription for item in main),
+            cooldown,
+            seconds,
+            tuple(notes),
+            frozenset(item.position for item in main),
+        )
 
-    def _prescribe(self, exercise: Exercise, dose: Dose) -> Prescription:
-        key = (exercise.id, dose, exercise.id not in self.last_used)
-        if key not in self._prescribed:
-            self._prescribed[key] = prescribe(exercise, dose, self.equipment, new=key[2])
-        return self._prescribed[key]
-
-    def _main_picks(self, phase: Phase, avoid: frozenset[str]) -> tuple[list[Exercise], list[str]]:
-        chosen: list[Exercise] = []
-        for injury, muscle, pool in self._care:
-            if not any(injury in e.injury_care and muscle in e.muscles for e in chosen):
-                self._add(chosen, pool, avoid)
+    def _main_picks(self, phase: Phase, avoid: frozenset[int]) -> tuple[list[int], list[str]]:
+        chosen: list[int] = []
+        for need in self._needs:
+            if not any(n in need.members for n in chosen):
+                self._add(chosen, need.pool, avoid)
         notes = []
         if self.injuries and chosen:
-            care = ", ".join(e.name.lower() for e in chosen)
+            care = ", ".join(self._traits.name[n] for n in chosen)
             notes.append(f"care for {', '.join(self.injuries)}: {care}")
-        for muscle, pool in self._slots:
-            worked = {m for e in chosen for m in e.muscles}
-            if muscle not in worked:
-                self._add(chosen, pool, avoid, WEEKLY_GROUPS - worked)
-        if not any(e.balance for e in chosen):
-            self._add(chosen, self._balance, avoid)
+        mask = self._traits.mask
+        worked = 0
+        for n in chosen:
+            worked |= mask[n]
+        for bit, pool in self._pools.slots:
+            if not worked & bit:
+                added = self._add(chosen, pool, avoid, WEEKLY_MASK & ~worked)
+                if added is not None:
+                    worked |= mask[added]
+        balance = self._traits.balance
+        if not any(balance[n] for n in chosen):
+            self._add(chosen, self._pools.balance, avoid)
         if phase in PLYO_PHASES and self.level is not Level.BEGINNER:
-            self._add(chosen, self._plyo, avoid)
+            self._add(chosen, self._pools.plyo, avoid)
         return chosen, notes
 
     def _add(
-        self,
-        chosen: list[Exercise],
-        pool: Iterable[Exercise],
-        avoid: frozenset[str],
-        needed: frozenset[Muscle] = frozenset(),
-    ) -> None:
-        taken = {e.id for e in chosen}
-        best = self._best([e for e in pool if e.id not in taken], avoid, needed)
+        self, chosen: list[int], pool: Iterable[int], avoid: frozenset[int], needed: int = 0
+    ) -> int | None:
+        best = self._best(pool, avoid, needed, chosen)
         if best is not None:
             chosen.append(best)
+        return best
 
     def _best(
         self,
-        candidates: Iterable[Exercise],
-        avoid: frozenset[str],
-        needed: frozenset[Muscle] = frozenset(),
-    ) -> Exercise | None:
+        candidates: Iterable[int],
+        avoid: frozenset[int],
+        needed: int = 0,
+        taken: Sequence[int] = (),
+    ) -> int | None:
         """Least recently used first; one-legged and wide-reaching exercises get a bonus.
 
         The hottest loop of the planner, hence plain locals rather than a key function.
         """
-        count, used, static = self.count, self.last_used, self._static
+        count, used, static, mask = self.count, self._used, self._static, self._traits.mask
         best, best_score = None, float("-inf")
-        for e in candidates:
-            score = min(count - used.get(e.id, NEVER_USED), 12) + static[e.id]
+        for n in candidates:
+            if n in taken:
+                continue
+            score = min(count - used[n], MAX_AGE) + static[n]
             if needed:
-                score += COVERAGE_BONUS * len(needed.intersection(e.muscles))
-            if e.id in avoid:
+                score += COVERAGE_BONUS * (needed & mask[n]).bit_count()
+            if n in avoid:
                 score -= RECENT_PENALTY
             if score > best_score:
-                best, best_score = e, score
+                best, best_score = n, score
         return best
 
-    def _alternatives(
-        self, old: Exercise, chosen: list[Exercise], *, fresh: bool
-    ) -> list[Exercise]:
+    def _alternatives(self, old: int, chosen: list[int], *, fresh: bool) -> list[int]:
         """Exercises that could stand in for `old` without losing what it covered."""
-        taken = {e.id for e in chosen}
-        others = {m for e in chosen if e is not old for m in e.muscles}
-        only_old = set(old.muscles) - others
+        mask, used = self._traits.mask, self._used
+        others = 0
+        for n in chosen:
+            if n != old:
+                others |= mask[n]
+        only_old = mask[old] & ~others
         return [
-            e
-            for e in self._main_pool
-            if e.id not in taken
-            and e.muscles[0] is old.muscles[0]
-            and only_old.issubset(e.muscles)
-            and e.balance >= old.balance
-            and set(old.injury_care) <= set(e.injury_care)
-            and (not fresh or e.id not in self.last_used)
+            n
+            for n in self._pools.alternatives(old)
+            if n not in chosen and not only_old & ~mask[n] and (not fresh or used[n] == NEVER_USED)
         ]
 
-    def _introduce_new(self, chosen: list[Exercise], avoid: frozenset[str]) -> list[str]:
+    def _introduce_new(self, chosen: list[int], avoid: frozenset[int]) -> list[str]:
         """`variety`: each block brings one exercise the athlete has not done before."""
-        fresh = [e for e in chosen if e.id not in self.last_used]
+        used, name = self._used, self._traits.name
+        fresh = [n for n in chosen if used[n] == NEVER_USED]
         if fresh:
-            return [f"new to you: {fresh[0].name.lower()}"]
+            return [f"new to you: {name[fresh[0]]}"]
         for index, old in enumerate(chosen):
             options = self._alternatives(old, chosen, fresh=True)
             if options:
-                chosen[index] = self._best(options, avoid) or old
-                return [f"new to you: {chosen[index].name.lower()}"]
+                chosen[index] = _or(self._best(options, avoid), old)
+                return [f"new to you: {name[chosen[index]]}"]
         return []
 
-    def _more_single_leg(self, chosen: list[Exercise], avoid: frozenset[str]) -> None:
+    def _more_single_leg(self, chosen: list[int], avoid: frozenset[int]) -> None:
         """`one-legged`: swap two-legged picks for one-legged ones until half are."""
+        lower_strength, unilateral = self._traits.lower_strength, self._traits.unilateral
         for index, old in enumerate(chosen):
-            lower = [e for e in chosen if e.kind is ExerciseKind.STRENGTH and e.lower_body]
-            if 2 * sum(e.unilateral for e in lower) >= len(lower):
+            lower = [n for n in chosen if lower_strength[n]]
+            if 2 * sum(unilateral[n] for n in lower) >= len(lower):
                 return
-            if old.unilateral or old not in lower:
+            if unilateral[old] or not lower_strength[old]:
                 continue
-            options = [e for e in self._alternatives(old, chosen, fresh=False) if e.unilateral]
+            options = [n for n in self._alternatives(old, chosen, fresh=False) if unilateral[n]]
             if options:
-                chosen[index] = self._best(options, avoid) or old
+                chosen[index] = _or(self._best(options, avoid), old)
 
-    def _swap_one(self, chosen: list[Exercise], avoid: frozenset[str]) -> list[str]:
+    def _swap_one(self, chosen: list[int], avoid: frozenset[int]) -> list[str]:
         """`variety`: never the very same session twice within two weeks."""
+        name = self._traits.name
         for index, old in reversed(list(enumerate(chosen))):
             options = self._alternatives(old, chosen, fresh=False)
             if options:
-                chosen[index] = self._best(options, avoid) or old
-                return [f"{chosen[index].name.lower()} instead of {old.name.lower()} for a change"]
+                chosen[index] = new = _or(self._best(options, avoid), old)
+                return [f"{name[new]} instead of {name[old]} for a change"]
         return []
 
-    def _warmup(self, after_run: bool) -> list[Warmup]:
-        items = [Warmup(self._jog.id, 5 if after_run else 8)] if self._jog else []
-        drills = sorted(self._drills, key=lambda e: (self.last_used.get(e.id, NEVER_USED), e.id))
-        return items + [Warmup(e.id, 1) for e in drills[:DRILLS_PER_SESSION]]
+    def _warmup(self, after_run: bool) -> tuple[Warmup, ...]:
+        pools = self._pools
+        jog = pools.jog_items[:1] if after_run else pools.jog_items[1:]
+        drills = sorted(pools.drills, key=self._used.__getitem__)[:DRILLS_PER_SESSION]
+        return (*jog, *(pools.drill_items[n] for n in drills))
 
-    def _cooldown(self, picks: list[Exercise]) -> list[Cooldown]:
-        worked = {m for e in picks for m in e.muscles}
-        ranked = sorted(
-            self._stretches,
-            key=lambda s: (
-                -len(worked.intersection(s.muscles)),
-                self.last_used.get(s.id, NEVER_USED),
-                s.id,
-            ),
-        )
-        return [Cooldown(s.id, 45 if s.unilateral else 60) for s in ranked[:STRETCHES_PER_SESSION]]
+    def _cooldown(self, picks: list[int]) -> tuple[Cooldown, ...]:
+        mask = self._traits.mask
+        worked = 0
+        for n in picks:
+            worked |= mask[n]
+        by_use = sorted(self._pools.stretches, key=self._used.__getitem__)
+        ranked = sorted(by_use, key=lambda n: -(mask[n] & worked).bit_count())
+        items = self._pools.stretch_items
+        return tuple(items[n] for n in ranked[:STRETCHES_PER_SESSION])
 
-    def _fit(self, main: list[Prescription], budget: int) -> tuple[list[Prescription], list[str]]:
+    def _fit(self, main: list[Dosed], budget: int) -> tuple[list[Dosed], list[str]]:
         """Fewer sets first, then drop what the rules do not need, to fit the athlete's time."""
-        total = sum(work_seconds(p) for p in main)
+        total = sum(item.seconds for item in main)
         if total <= budget:
             return main, []
-        main = [self._with_two_sets(p) if p.sets > 2 and not p.injury_care else p for p in main]
-        total = sum(work_seconds(p) for p in main)
-        for p in reversed(list(main)):
-            rest = [q for q in main if q is not p]
-            if total > budget and self._still_complete(rest):
+        main = [
+            with_two_sets(item)
+            if item.prescription.sets > 2 and not item.prescription.injury_care
+            else item
+            for item in main
+        ]
+        total = sum(item.seconds for item in main)
+        for item in reversed(list(main)):
+            if total <= budget:
+                break
+            rest = [other for other in main if other is not item]
+            if self._still_complete(rest):
                 main = rest
-                total -= work_seconds(p)
+                total -= item.seconds
         if total > budget:
             return main, [f"needs about {round(total / 60)} min of main work to cover the rules"]
         return main, ["trimmed to fit your time"]
 
-    def _with_two_sets(self, p: Prescription) -> Prescription:
-        if id(p) not in self._two_sets:
-            self._two_sets[id(p)] = replace(p, sets=2)
-        return self._two_sets[id(p)]
+    def _still_complete(self, main: list[Dosed]) -> bool:
+        mask, balance = self._traits.mask, self._traits.balance
+        worked = 0
+        for item in main:
+            worked |= mask[item.position]
+        if worked & WEEKLY_MASK != WEEKLY_MASK:
+            return False
+        if not any(balance[item.position] for item in main):
+            return False
+        return all(any(item.position in need.members for item in main) for need in self._needs)
 
-    def _still_complete(self, main: list[Prescription]) -> bool:
-        worked = {m for p in main for m in p.muscles}
-        care = all(
-            any(injury in p.injury_care and muscle in p.muscles for p in main)
-            for injury in self.injuries
-            for muscle in CARE_NEEDS.get(injury, ())
-        )
-        return care and worked >= WEEKLY_GROUPS and any(p.balance for p in main)
+
+def _or(best: int | None, old: int) -> int:
+    return old if best is None else best
+
+
+@lru_cache(maxsize=1024)
+def _care_need(pools: Pools, injury: str, muscle: Muscle) -> CareNeed:
+    exercises = pools.traits.exercises
+    members = frozenset(
+        n for n, e in enumerate(exercises) if injury in e.injury_care and muscle in e.muscles
+    )
+    return CareNeed(tuple(n for n in pools.main if n in members), members)
