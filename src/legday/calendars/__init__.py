@@ -3,21 +3,26 @@
 `read_calendar` is the only door: it refuses hostile files before parsing, expands
 recurrences only inside the asked window, and raises `CalendarError` (one line, file and
 line) for anything it cannot read, so a caller gets a whole `Calendar` or an error.
+A calendar read before with the same inputs comes from the cache (`calendars.cache`);
+the readers, the classifier and the iCalendar libraries are imported only on a miss.
 """
 
 from __future__ import annotations
 
-import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from legday.calendars._files import MAX_BYTES, decode, read_bytes
-from legday.calendars.classify import classify
 from legday.calendars.entry import Calendar, Entry
-from legday.calendars.overrides import KindOverrides, read_overrides
 from legday.errors import CalendarError, InputError, LegdayError
 from legday.model import Run
+
+if TYPE_CHECKING:
+    from legday.calendars.classify import classify
+    from legday.calendars.overrides import KindOverrides, read_overrides
 
 __all__ = [
     "MAX_BYTES",
@@ -32,6 +37,23 @@ __all__ = [
 ]
 
 _ICS_SUFFIXES = (".ics", ".ical", ".icalendar", ".ifb")
+_LAZY = {
+    "classify": "legday.calendars.classify",
+    "KindOverrides": "legday.calendars.overrides",
+    "read_overrides": "legday.calendars.overrides",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """`classify`, `KindOverrides` and `read_overrides` load on first use (start-up)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 
 def _is_ics(path: Path, text: str) -> bool:
@@ -58,8 +80,45 @@ def read_calendar(
     if end < start:
         raise InputError("--end", f"{end.isoformat()} is before the start {start.isoformat()}")
     path = Path(path)
-    try:
+    with _one_line(path):
         data = read_bytes(path)
+    from legday.calendars import cache
+
+    directory = cache.cache_directory()
+    if directory is None:
+        return _parse(path, data, start, end, tz=tz, overrides=overrides)
+    key = cache.calendar_key(path, data, start, end, tz, overrides)
+    calendar = cache.load(directory, key)
+    if calendar is None:
+        calendar = _parse(path, data, start, end, tz=tz, overrides=overrides)
+        cache.store(directory, key, calendar)
+    return calendar
+
+
+@contextmanager
+def _one_line(path: Path) -> Iterator[None]:
+    """Any failure inside as a `CalendarError` naming the file (never a traceback)."""
+    try:
+        yield
+    except LegdayError:
+        raise
+    except RecursionError as error:
+        raise CalendarError(str(path), "nested too deeply to read") from error
+    except Exception as error:  # a library's surprise must not become a traceback
+        raise CalendarError(str(path), _explain(error)) from error
+
+
+def _parse(
+    path: Path,
+    data: bytes,
+    start: date,
+    end: date,
+    *,
+    tz: str | None,
+    overrides: KindOverrides | None,
+) -> Calendar:
+    """The file's bytes read by the reader its shape asks for (no cache)."""
+    with _one_line(path):
         if _is_ics(path, data[:64].decode("utf-8", "ignore")):
             from legday.calendars.ics import read_ics
 
@@ -70,12 +129,6 @@ def read_calendar(
         zone = user_zone(tz)[1] if tz else local_zone()[1]
         text = decode(path, data, fallback="cp1252")
         return read_csv(path, text, start, end, tz=zone, overrides=overrides)
-    except LegdayError:
-        raise
-    except RecursionError as error:
-        raise CalendarError(str(path), "nested too deeply to read") from error
-    except Exception as error:  # a library's surprise must not become a traceback
-        raise CalendarError(str(path), _explain(error)) from error
 
 
 def _explain(error: Exception) -> str:
@@ -97,7 +150,12 @@ def read_runs(
     kinds: Path | None = None,
 ) -> list[Run]:
     """Every calendar's runs and strength entries in [start, end], as the planner takes them."""
-    overrides = read_overrides(kinds) if kinds else None
+    if kinds:
+        from legday.calendars.overrides import read_overrides
+
+        overrides = read_overrides(kinds)
+    else:
+        overrides = None
     found: list[Run] = []
     for path in paths:
         found.extend(read_calendar(path, start, end, tz=tz, overrides=overrides).runs())
@@ -116,6 +174,8 @@ def calendar_span(path: Path) -> tuple[date, date]:
         if not days:
             raise CalendarError(str(path), "no dated rows")
         return min(days), max(days)
+    import warnings
+
     from legday.calendars.ics import span
 
     with warnings.catch_warnings():
