@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from functools import lru_cache
 from itertools import combinations, pairwise
 
 from legday.model import HARD_RUN_KINDS, Profile, Run, RunKind
@@ -42,6 +43,8 @@ BEFORE_HARD = 3
 AFTER_LONG = 2
 LATEST_END = time(21, 30)  # a strength session must be able to start by then
 GAP_SATURATION = 7  # gaps of 7+ days all cost the same
+ONE_DAY = timedelta(days=1)
+WEEK_SPAN = timedelta(days=6)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,25 +72,37 @@ def day_options(
     for run in runs:
         by_day.setdefault(run.day, []).append(run)
     races = race_days(profile, runs)
+    # Days a plain look at the weekday cannot settle: _not_allowed reads them in full.
+    special = profile.blocked | races | {race - ONE_DAY for race in races}
+    open_weekdays = profile.days - {weekday for weekday, _, _ in profile.windows}
+    before_hard = {r.day - ONE_DAY for r in runs if r.kind in (RunKind.HARD, RunKind.LONG)}
+    after_long = {r.day + ONE_DAY for r in runs if r.kind in (RunKind.LONG, RunKind.RACE)}
     options = []
     for frame in frames:
         free: list[date] = []
         fixed: list[date] = []
         cost: dict[date, int] = {}
         reasons: dict[date, str] = {}
+        start = frame.week.start
+        first_race = min((r for r in races if start <= r <= start + WEEK_SPAN), default=None)
         for offset in range(7):
-            day = frame.week.start + timedelta(days=offset)
-            entries = by_day.get(day, [])
-            existing = [day for r in entries if r.is_strength]
-            if existing:
-                fixed.extend(existing)  # each counts towards the week
-                continue
-            reason = _not_allowed(profile, day, entries, races) or _after_race(day, frame, races)
-            if reason:
-                reasons[day] = reason
+            day = start + timedelta(days=offset)
+            entries = by_day.get(day, ())
+            if entries or day in special or day.weekday() not in open_weekdays:
+                existing = [day for r in entries if r.is_strength]
+                if existing:
+                    fixed.extend(existing)  # each counts towards the week
+                    continue
+                reason = _not_allowed(profile, day, list(entries), races)
+                if reason:
+                    reasons[day] = reason
+                    continue
+            if first_race is not None and first_race < day:
+                # in a race week the light session belongs before the race, never after
+                reasons[day] = "after this week's race: recovery first"
                 continue
             free.append(day)
-            cost[day] = _day_cost(day, by_day)
+            cost[day] = BEFORE_HARD * (day in before_hard) + AFTER_LONG * (day in after_long)
         options.append(DayOptions(frame, tuple(free), tuple(fixed), cost, reasons))
     return options
 
@@ -151,31 +166,12 @@ def _clock(moment: time) -> int:
     return moment.hour * 60 + moment.minute
 
 
-def _after_race(day: date, frame: WeekFrame, races: frozenset[date]) -> str:
-    """In a race week the light session belongs before the race, never after it."""
-    week = frame.week
-    if any(week.start <= race < day for race in races):
-        return "after this week's race: recovery first"
-    return ""
-
-
 def _ends_late(run: Run, latest: time = LATEST_END) -> bool:
     """`run-first` needs time after the run; a run past midnight leaves none."""
     finish = run.finish
     if finish is None:
         return False
     return finish > latest or (run.start is not None and finish < run.start)
-
-
-def _day_cost(day: date, by_day: dict[date, list[Run]]) -> int:
-    tomorrow = by_day.get(day + timedelta(days=1), [])
-    yesterday = by_day.get(day - timedelta(days=1), [])
-    cost = 0
-    if any(r.kind in (RunKind.HARD, RunKind.LONG) for r in tomorrow):
-        cost += BEFORE_HARD
-    if any(r.kind in (RunKind.LONG, RunKind.RACE) for r in yesterday):
-        cost += AFTER_LONG
-    return cost
 
 
 _GAP = [gap_cost(g) for g in range(7)]  # within a week
@@ -213,63 +209,66 @@ def choose_days(options: Sequence[DayOptions]) -> list[tuple[date, ...]]:
     a back-pointer per state, so the walk is linear in the number of weeks.
     """
     best: dict[int | None, int] = {None: 0}
-    trail: list[dict[int | None, tuple[int | None, tuple[date, ...]]]] = []
+    trail: list[dict[int | None, tuple[int | None, tuple[int, ...]]]] = []
     for opt in options:
-        start = opt.frame.week.start
         nxt: dict[int | None, int] = {}
-        back: dict[int | None, tuple[int | None, tuple[date, ...]]] = {}
-        for week_cost, week in _best_by_ends(opt):
-            first = (week[0] - start).days if week else 0
-            after = min(7 - (week[-1] - start).days, GAP_SATURATION) if week else None
+        back: dict[int | None, tuple[int | None, tuple[int, ...]]] = {}
+        for week_cost, first, after, offsets in _best_by_ends(opt):
             for state, cost in best.items():
                 total = cost + week_cost
-                if week:
-                    new_state = after
+                if after is not None:
+                    new_state: int | None = after
                     if state is not None:
                         total += _GAP_ACROSS[state + first]
                 else:
                     new_state = None if state is None else min(state + 7, GAP_SATURATION)
                 if new_state not in nxt or total < nxt[new_state]:
                     nxt[new_state] = total
-                    back[new_state] = (state, week)
+                    back[new_state] = (state, offsets)
         best = nxt
         trail.append(back)
     state = min(best, key=lambda key: best[key])
     chosen: list[tuple[date, ...]] = []
-    for back in reversed(trail):
-        state, week = back[state]
-        chosen.append(week)
+    for opt, back in zip(reversed(options), reversed(trail), strict=True):
+        state, offsets = back[state]
+        start = opt.frame.week.start
+        chosen.append(tuple(start + timedelta(days=o) for o in offsets))
     return chosen[::-1]
 
 
-def _best_by_ends(opt: DayOptions) -> list[tuple[int, tuple[date, ...]]]:
-    """Per (first day, last day), only the cheapest week can be on an optimal path.
+Shape = tuple[int, int, int | None, tuple[int, ...]]  # cost, first day, gap after, offsets
 
-    Same cost as `_week_cost`, computed on day offsets because this runs for every
-    candidate week of every plan (the tests hold it to `objective`).
-    """
-    frame = opt.frame
-    start = frame.week.start
-    fixed = [(d - start).days for d in opt.fixed]
-    free = [((d - start).days, opt.cost.get(d, 0), d) for d in opt.free]
-    room = max(0, frame.week.target - len(fixed))
-    kept: dict[tuple[int, int] | None, tuple[int, tuple[date, ...]]] = {}
+
+def _best_by_ends(opt: DayOptions) -> tuple[Shape, ...]:
+    """Per (first day, last day), only the cheapest week can be on an optimal path."""
+    start = opt.frame.week.start
+    free = tuple(((d - start).days, opt.cost.get(d, 0)) for d in opt.free)
+    fixed = tuple((d - start).days for d in opt.fixed)
+    return _week_shapes(free, fixed, opt.frame.required, opt.frame.week.target)
+
+
+@lru_cache(maxsize=4096)
+def _week_shapes(
+    free: tuple[tuple[int, int], ...], fixed: tuple[int, ...], required: int, target: int
+) -> tuple[Shape, ...]:
+    """Same cost as `_week_cost`, on day offsets: weeks of a running plan repeat, so each
+    shape of week is costed once (the tests hold it to `objective`)."""
+    room = max(0, target - len(fixed))
+    kept: dict[tuple[int, int] | None, tuple[int, tuple[int, ...]]] = {}
     for size in range(min(room, len(free)) + 1):
         count = size + len(fixed)
-        missing = MISSING_REQUIRED * max(0, frame.required - count)
-        missing += MISSING_OPTIONAL * max(0, frame.week.target - count)
+        missing = MISSING_REQUIRED * max(0, required - count)
+        missing += MISSING_OPTIONAL * max(0, target - count)
         for combo in combinations(free, size):
-            offsets = (
-                sorted(fixed + [o for o, _, _ in combo]) if fixed else [o for o, _, _ in combo]
-            )
-            cost = missing + sum(c for _, c, _ in combo)
+            offsets = tuple(sorted(fixed + tuple(o for o, _ in combo)))
+            cost = missing + sum(c for _, c in combo)
             cost += sum(_GAP[b - a] for a, b in pairwise(offsets))
             key = (offsets[0], offsets[-1]) if offsets else None
             if key not in kept or cost < kept[key][0]:
-                days = (
-                    [start + timedelta(days=o) for o in offsets]
-                    if fixed
-                    else [d for *_, d in combo]
-                )
-                kept[key] = (cost, tuple(days))
-    return list(kept.values())
+                kept[key] = (cost, offsets)
+    return tuple(
+        (cost, offsets[0], min(7 - offsets[-1], GAP_SATURATION), offsets)
+        if offsets
+        else (cost, 0, None, offsets)
+        for cost, offsets in kept.values()
+    )
