@@ -12,12 +12,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import tomllib
 from collections.abc import Callable, Iterable
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from legday.catalogue import Catalogue
 from legday.errors import CatalogueError
@@ -33,6 +30,9 @@ from legday.model import (
     Pose,
     Prop,
 )
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = [
     "BUNDLE",
@@ -50,7 +50,19 @@ _Validator = Callable[[Any], Any]
 
 def data_directory() -> Traversable:
     """Where the packaged exercise files live (works from a wheel as well as a checkout)."""
-    return files(_PACKAGE) / "data"
+    return _package_directory() / "data"
+
+
+@functools.cache
+def _package_directory() -> Traversable:
+    """This package's folder; importlib.resources (~5 ms of imports) only when it is not
+    a plain folder on disk, e.g. inside a zip archive."""
+    here = Path(__file__).parent
+    if here.is_dir():
+        return here
+    from importlib.resources import files
+
+    return files(_PACKAGE)
 
 
 @functools.cache
@@ -76,8 +88,10 @@ def write_bundle() -> Traversable:
     directory = data_directory()
     sources = _sources(directory)
     load_directory(directory)  # the full check: schema, names, links, evidence
+    import tomllib
+
     documents = [tomllib.loads(source.read_text(encoding="utf-8")) for source in sources]
-    target = files(_PACKAGE) / BUNDLE
+    target = _package_directory() / BUNDLE
     text = json.dumps({"sources": _digest(sources), "exercises": documents}, ensure_ascii=False)
     Path(str(target)).write_text(text + "\n", encoding="utf-8")
     return target
@@ -99,7 +113,7 @@ def _digest(sources: list[Traversable]) -> str:
 
 
 def _bundled_documents(digest: str) -> list[dict[str, Any]] | None:
-    target = files(_PACKAGE) / BUNDLE
+    target = _package_directory() / BUNDLE
     try:
         bundle = json.loads(target.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -117,7 +131,9 @@ def load_directory(directory: Traversable) -> Catalogue:
 
 def read_exercise(source: Traversable) -> Exercise:
     """One file: TOML syntax, the schema, and its id against its file name."""
-    import fastjsonschema  # only on the slow path: the bundle needs no validator
+    import tomllib  # only on the slow path, as the validator: the bundle needs neither
+
+    import fastjsonschema
 
     name = source.name
     try:
@@ -186,7 +202,7 @@ def _check_no_loops(by_id: dict[str, tuple[str, Exercise]]) -> None:
 
 @functools.cache
 def _schema() -> dict[str, Any]:
-    text = files(_PACKAGE).joinpath("schema.json").read_text(encoding="utf-8")
+    text = _package_directory().joinpath("schema.json").read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
 
