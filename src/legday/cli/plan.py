@@ -134,11 +134,10 @@ def plan(
 
 def render_plan(result: Plan, format: PlanFormat, *, tz: str | None = None) -> str | bytes:
     if format is PlanFormat.JSON:
-        import json
-
+        from legday.cli.jsontext import dumps_indented
         from legday.exports.plan_json import plan_to_json
 
-        return json.dumps(plan_to_json(result), indent=2, ensure_ascii=False) + "\n"
+        return dumps_indented(plan_to_json(result)) + "\n"
     from legday.catalogue.loader import load_catalogue
 
     catalogue = load_catalogue()
