@@ -50,9 +50,12 @@ def cache_directory() -> Path | None:
     chosen = os.environ.get("LEGDAY_CACHE_DIR", "")
     if chosen:
         return Path(chosen) / "calendars"
-    import platformdirs
+    try:
+        import platformdirs
 
-    return Path(platformdirs.user_cache_dir("legday")) / "calendars"
+        return Path(platformdirs.user_cache_dir("legday")) / "calendars"
+    except Exception:  # e.g. no home folder to be found: read without a cache
+        return None
 
 
 def calendar_key(
