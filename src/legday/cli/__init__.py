@@ -20,6 +20,7 @@ from legday.errors import LegdayError
 
 if TYPE_CHECKING:
     from typer._click import Command  # typer vendors click; this is its Command type
+    from typer.models import CommandInfo, TyperInfo
 
 __all__ = ["COMMAND_MODULES", "build_app", "focused_command", "main", "run"]
 
@@ -36,7 +37,9 @@ COMMAND_MODULES = (
 )
 
 
-def build_app() -> typer.Typer:
+def build_app(wanted: str | None = None) -> typer.Typer:
+    """Every command; with `wanted`, the command modules up to the one registering it
+    (all of them when none does), so a call naming a command imports no other module."""
     app = typer.Typer(
         name="legday",
         help="Leg-strength sessions planned around your running calendar.",
@@ -47,7 +50,21 @@ def build_app() -> typer.Typer:
     )
     for name in COMMAND_MODULES:
         importlib.import_module(f"legday.cli.{name}").register(app)
+        if wanted and any(_named(app, wanted)):
+            break
     return app
+
+
+def _named(app: typer.Typer, name: str) -> tuple[list[CommandInfo], list[TyperInfo]]:
+    """The app's commands and groups called `name` (empty lists when there are none)."""
+    commands = [
+        info
+        for info in app.registered_commands
+        if info.callback is not None
+        and (info.name or typer.main.get_command_name(info.callback.__name__)) == name
+    ]
+    groups = [info for info in app.registered_groups if info.name == name]
+    return commands, groups
 
 
 def focused_command(app: typer.Typer, args: list[str]) -> Command:
@@ -57,14 +74,7 @@ def focused_command(app: typer.Typer, args: list[str]) -> Command:
     needs that one only. Anything else (no arguments, `--help`, a typo) gets every command,
     so help and "No such command" read exactly as before.
     """
-    name = args[0] if args else ""
-    commands = [
-        info
-        for info in app.registered_commands
-        if info.callback is not None
-        and (info.name or typer.main.get_command_name(info.callback.__name__)) == name
-    ]
-    groups = [info for info in app.registered_groups if info.name == name]
+    commands, groups = _named(app, args[0] if args else "")
     if not commands and not groups:
         return typer.main.get_command(app)
     app.registered_commands = commands
@@ -76,7 +86,7 @@ def focused_command(app: typer.Typer, args: list[str]) -> Command:
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns (and exits with) the process exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    command = focused_command(build_app(), args)
+    command = focused_command(build_app(args[0] if args else None), args)
     try:
         result = command.main(args=args, prog_name="legday", standalone_mode=False)
     except LegdayError as error:

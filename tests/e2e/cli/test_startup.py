@@ -60,3 +60,20 @@ def test_plan_runs_as_a_whole_process(tmp_path: Path) -> None:
     done = subprocess.run(args, capture_output=True, text=True, check=False, env=env)
     assert done.returncode == 0, done.stderr
     assert '"schema": "legday.plan/1"' in done.stdout
+
+
+def test_a_named_command_imports_only_the_modules_up_to_its_own() -> None:
+    script = (
+        "import sys\n"
+        "from legday.cli import COMMAND_MODULES, build_app\n"
+        "app = build_app(COMMAND_MODULES[0])\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('legday.cli.'))\n"
+        "print(loaded == ['legday.cli.' + COMMAND_MODULES[0]])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "True"
+    every = _names(typer.main.get_command(build_app()))
+    assert _names(typer.main.get_command(build_app("no-such-command"))) == every
+    assert _names(focused_command(build_app("athlete"), ["athlete"])) == {"athlete"}
