@@ -14,15 +14,16 @@ from legday.model import Plan, Violation
 
 # Importing the rule modules registers their rules, in SPEC order.
 from legday.rules import calendar, session, season  # noqa: F401  isort: skip
-from legday.rules.base import RULES, Rule
+from legday.rules.base import RULES, Facts, Rule
 
 __all__ = ["RULES", "Rule", "check_plan", "hard_violations"]
 
 
 def check_plan(plan: Plan, catalogue: Catalogue | None = None) -> Iterator[Violation]:
     """Every violation of every rule, in rule order, then by date."""
+    facts = Facts(plan, catalogue)
     for rule in RULES.values():
-        found = list(rule.check(plan, catalogue))
+        found = list(rule.read(facts))
         yield from sorted(found, key=lambda v: (v.day is None, v.day, v.message))
 
 

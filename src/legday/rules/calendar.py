@@ -6,9 +6,8 @@ import itertools
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from legday.catalogue import Catalogue
-from legday.model import HARD_RUN_KINDS, LIGHT_PHASES, Plan, RunKind
-from legday.rules.base import rule, runs_by_day, sessions_by_week
+from legday.model import HARD_RUN_KINDS, LIGHT_PHASES, RunKind
+from legday.rules.base import Facts, rule
 
 MAX_SESSIONS = 3
 MIN_SESSIONS = 2
@@ -17,13 +16,14 @@ Found = Iterator[tuple[date | None, str]]
 
 
 @rule("frequency", hard=True, summary="2 sessions a week, 3 allowed, never more")
-def frequency(plan: Plan, _: Catalogue | None) -> Found:
-    existing = [r.day for r in plan.runs if r.is_strength]  # already in the calendar
-    in_weeks = {s.day for _, sessions in sessions_by_week(plan) for s in sessions}
+def frequency(facts: Facts) -> Found:
+    plan = facts.plan
+    existing = facts.lifting  # strength already in the calendar
+    in_weeks = {s.day for _, sessions in facts.weeks for s in sessions}
     for s in plan.sessions:
         if s.day not in in_weeks:
             yield s.day, f"strength on {s.day} lies outside the plan's weeks"
-    for week, sessions in sessions_by_week(plan):
+    for week, sessions in facts.weeks:
         count = len(sessions) + sum(day in week for day in existing)
         if count > MAX_SESSIONS:
             yield week.start, f"week of {week.start} has {count} strength sessions; 3 is the most"
@@ -39,8 +39,9 @@ def frequency(plan: Plan, _: Catalogue | None) -> Found:
 
 
 @rule("no-hard-run-day", hard=True, summary="no strength on a day with a hard run")
-def no_hard_run_day(plan: Plan, _: Catalogue | None) -> Found:
-    by_day = runs_by_day(plan)
+def no_hard_run_day(facts: Facts) -> Found:
+    plan = facts.plan
+    by_day = facts.runs_by_day
     for s in plan.sessions:
         for run in by_day.get(s.day, []):
             if run.kind in HARD_RUN_KINDS and not run.is_strength:
@@ -51,7 +52,8 @@ def no_hard_run_day(plan: Plan, _: Catalogue | None) -> Found:
 
 
 @rule("not-day-before-race", hard=True, summary="no strength the day before a race, nor on it")
-def not_day_before_race(plan: Plan, _: Catalogue | None) -> Found:
+def not_day_before_race(facts: Facts) -> Found:
+    plan = facts.plan
     races = {r.day for r in plan.runs if r.kind is RunKind.RACE} | set(plan.races)
     for s in plan.sessions:
         if s.day + timedelta(days=1) in races:
@@ -61,8 +63,9 @@ def not_day_before_race(plan: Plan, _: Catalogue | None) -> Found:
 
 
 @rule("run-first", hard=True, summary="on a shared day, strength starts after the run ends")
-def run_first(plan: Plan, _: Catalogue | None) -> Found:
-    by_day = runs_by_day(plan)
+def run_first(facts: Facts) -> Found:
+    plan = facts.plan
+    by_day = facts.runs_by_day
     for s in plan.sessions:
         runs = by_day.get(s.day, [])
         ends = [end for r in runs if (end := r.finish) is not None and not r.is_strength]
@@ -82,10 +85,11 @@ def run_first(plan: Plan, _: Catalogue | None) -> Found:
 
 
 @rule("recovery-week", hard=True, summary="about once a month, a week with no strength")
-def recovery_week(plan: Plan, _: Catalogue | None) -> Found:
-    existing = [r.day for r in plan.runs if r.is_strength]  # already in the calendar
+def recovery_week(facts: Facts) -> Found:
+    plan = facts.plan
+    existing = facts.lifting  # strength already in the calendar
     streak = 0
-    for week, sessions in sessions_by_week(plan):
+    for week, sessions in facts.weeks:
         if not sessions and not any(day in week for day in existing):
             streak = 0
             continue
@@ -102,8 +106,9 @@ def recovery_week(plan: Plan, _: Catalogue | None) -> Found:
 
 
 @rule("spacing", hard=False, summary="at least 48 h between sessions")
-def spacing(plan: Plan, _: Catalogue | None) -> Found:
-    days = sorted([s.day for s in plan.sessions] + [r.day for r in plan.runs if r.is_strength])
+def spacing(facts: Facts) -> Found:
+    plan = facts.plan
+    days = sorted([s.day for s in plan.sessions] + facts.lifting)
     for before, after in itertools.pairwise(days):
         if before == after:
             yield after, f"two strength sessions on {after}"

@@ -14,17 +14,14 @@ from legday.model import (
     WEEKLY_GROUPS,
     ExerciseKind,
     Muscle,
-    Plan,
     Prescription,
 )
-from legday.rules.base import rule, sessions_by_week
+from legday.rules.base import Facts, rule
 
 Found = Iterator[tuple[date | None, str]]
 
 MIN_GROUPS = 4
 JOG_MINUTES = (4.0, 12.0)
-# A coach's own exercise ids, not in the catalogue, are read by the words they contain.
-ID_WORDS = {"jog": ExerciseKind.CARDIO, "run": ExerciseKind.CARDIO, "stretch": ExerciseKind.STRETCH}
 # None: a coach's own drill we cannot classify gets the benefit of the doubt.
 DRILL_KINDS = (ExerciseKind.WARMUP, ExerciseKind.MOBILITY, None)
 TEMPO = re.compile(r"^(\d)-(\d)-(\d|X)$")
@@ -37,7 +34,8 @@ CUE_TOPICS = {
 
 
 @rule("several-groups", hard=True, summary="at least 4 major groups a session, 6 a week")
-def several_groups(plan: Plan, _: Catalogue | None) -> Found:
+def several_groups(facts: Facts) -> Found:
+    plan = facts.plan
     for s in plan.sessions:
         groups = {MAJOR_GROUPS[m] for p in s.main for m in p.muscles}
         if len(groups) < MIN_GROUPS:
@@ -46,7 +44,7 @@ def several_groups(plan: Plan, _: Catalogue | None) -> Found:
                 f"session on {s.day} works {len(groups)} major groups "
                 f"({', '.join(sorted(groups)) or 'none'}); 4 are needed",
             )
-    for week, sessions in sessions_by_week(plan):
+    for week, sessions in facts.weeks:
         worked = {m for s in sessions for p in s.main for m in p.muscles}
         missing = sorted(m.value for m in WEEKLY_GROUPS - worked)
         if worked and missing:
@@ -54,30 +52,32 @@ def several_groups(plan: Plan, _: Catalogue | None) -> Found:
 
 
 @rule("warm-up", hard=True, summary="open with a light jog, then dynamic drills")
-def warm_up(plan: Plan, catalogue: Catalogue | None) -> Found:
+def warm_up(facts: Facts) -> Found:
+    plan = facts.plan
     for s in plan.sessions:
         if not s.warmup:
             yield s.day, f"session on {s.day} has no warm-up"
             continue
         first = s.warmup[0]
-        if _kind(catalogue, first.exercise) is not ExerciseKind.CARDIO:
+        if facts.kind(first.exercise) is not ExerciseKind.CARDIO:
             yield s.day, f"session on {s.day} does not open with light jogging"
         elif not JOG_MINUTES[0] <= first.minutes <= JOG_MINUTES[1]:
             yield (
                 s.day,
                 f"session on {s.day} jogs {first.minutes:g} min to warm up; about 5-10 is right",
             )
-        drills = [w for w in s.warmup[1:] if _kind(catalogue, w.exercise) in DRILL_KINDS]
+        drills = [w for w in s.warmup[1:] if facts.kind(w.exercise) in DRILL_KINDS]
         if not drills:
             yield s.day, f"session on {s.day} has no dynamic stretches after the jog"
 
 
-def _cool_down(plan: Plan, catalogue: Catalogue | None) -> Found:
+def _cool_down(facts: Facts) -> Found:
+    plan = facts.plan
     for s in plan.sessions:
         stretches = [
             c
             for c in s.cooldown
-            if _kind(catalogue, c.exercise) in (ExerciseKind.STRETCH, ExerciseKind.MOBILITY)
+            if facts.kind(c.exercise) in (ExerciseKind.STRETCH, ExerciseKind.MOBILITY)
         ]
         if not stretches:
             yield s.day, f"session on {s.day} does not end with stretching"
@@ -88,14 +88,16 @@ rule("stretch-after", hard=True, summary="stretch after the workout")(_cool_down
 
 
 @rule("balance", hard=True, summary="at least one balance exercise a session")
-def balance(plan: Plan, _: Catalogue | None) -> Found:
+def balance(facts: Facts) -> Found:
+    plan = facts.plan
     for s in plan.sessions:
         if not any(p.balance for p in s.main):
             yield s.day, f"session on {s.day} has no balance exercise"
 
 
 @rule("one-legged", hard=False, summary="at least half of lower-body strength work one-legged")
-def one_legged(plan: Plan, _: Catalogue | None) -> Found:
+def one_legged(facts: Facts) -> Found:
+    plan = facts.plan
     for s in plan.sessions:
         lower = [p for p in s.main if p.kind is ExerciseKind.STRENGTH and _lower_body(p)]
         single = sum(p.unilateral for p in lower)
@@ -107,7 +109,8 @@ def one_legged(plan: Plan, _: Catalogue | None) -> Found:
 
 
 @rule("injury-care", hard=True, summary="care exercises for declared problems in every session")
-def injury_care(plan: Plan, _: Catalogue | None) -> Found:
+def injury_care(facts: Facts) -> Found:
+    plan = facts.plan
     for s in plan.sessions:
         for injury in plan.injuries:
             care = [p for p in s.main if injury in p.injury_care]
@@ -119,7 +122,8 @@ def injury_care(plan: Plan, _: Catalogue | None) -> Found:
 
 
 @rule("form-first", hard=True, summary="every exercise carries form cues; effort capped")
-def form_first(plan: Plan, _: Catalogue | None) -> Found:
+def form_first(facts: Facts) -> Found:
+    plan = facts.plan
     for s in plan.sessions:
         for p in s.main:
             if not any(cue.strip() for cue in p.cues):
@@ -131,14 +135,29 @@ def form_first(plan: Plan, _: Catalogue | None) -> Found:
     hard=True,
     summary="slow tempo, full range, breathe out, no lock-out, RPE <= 8",
 )
-def movement_quality(plan: Plan, catalogue: Catalogue | None) -> Found:
-    problems: dict[int, list[str]] = {}  # plans share prescription objects; by id is cheap
+def movement_quality(facts: Facts) -> Found:
+    plan = facts.plan
     for s in plan.sessions:
         for p in s.main:
-            if id(p) not in problems:
-                problems[id(p)] = list(_quality_problems(p, catalogue))
-            for problem in problems[id(p)]:
+            for problem in _problems(p, facts.catalogue):
                 yield s.day, f"{p.exercise} on {s.day}: {problem}"
+
+
+# Sessions and plans share prescription objects, so what is wrong with one is looked up by
+# identity; each entry holds its prescription, so no other object can take over its id.
+_PROBLEMS: dict[int, tuple[Prescription, Catalogue | None, tuple[str, ...]]] = {}
+_PROBLEMS_KEPT = 4096
+
+
+def _problems(p: Prescription, catalogue: Catalogue | None) -> tuple[str, ...]:
+    entry = _PROBLEMS.get(id(p))
+    if entry is not None and entry[0] is p and entry[1] is catalogue:
+        return entry[2]
+    found = tuple(_quality_problems(p, catalogue))
+    if len(_PROBLEMS) >= _PROBLEMS_KEPT:
+        _PROBLEMS.clear()
+    _PROBLEMS[id(p)] = (p, catalogue, found)
+    return found
 
 
 def _quality_problems(p: Prescription, catalogue: Catalogue | None) -> Iterator[str]:
@@ -182,14 +201,6 @@ def _missing_cues(p: Prescription, catalogue: Catalogue | None) -> Iterator[str]
     for topic, words in CUE_TOPICS.items():
         if not any(word in text for word in words):
             yield f"cues do not say: {topic}"
-
-
-def _kind(catalogue: Catalogue | None, exercise_id: str) -> ExerciseKind | None:
-    """Known exercises by catalogue kind; a coach's own ids by a word in the id."""
-    exercise = catalogue.get(exercise_id) if catalogue is not None else None
-    if exercise is not None:
-        return exercise.kind
-    return next((kind for word, kind in ID_WORDS.items() if word in exercise_id), None)
 
 
 def _lower_body(p: Prescription) -> bool:
