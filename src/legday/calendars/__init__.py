@@ -9,10 +9,12 @@ the readers, the classifier and the iCalendar libraries are imported only on a m
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from legday.calendars._files import MAX_BYTES, decode, read_bytes
@@ -54,6 +56,23 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
+
+
+class _Package(ModuleType):
+    """This package, keeping `classify` the function when its submodule `classify` loads.
+
+    The import system sets a package's attribute to a submodule when that first loads;
+    `classify` names both, and the function is the package's API (an eager import of the
+    function used to rebind it; loading lazily needs this instead).
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name == "classify" and isinstance(value, ModuleType):
+            value = value.classify
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def _is_ics(path: Path, text: str) -> bool:

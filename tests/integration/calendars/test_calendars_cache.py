@@ -243,3 +243,18 @@ def test_a_hit_loads_no_reader(tmp_path: Path) -> None:
     assert runs[0][0] == runs[1][0] and int(runs[0][0]) > 20
     assert runs[0][1] != "[]"  # the miss read the file
     assert runs[1][1] == "[]"
+
+
+def test_classify_stays_the_function_whatever_loads_first() -> None:
+    """The package's `classify` is the function even after the submodule of that name
+    loads on a cache miss (the package no longer imports it eagerly)."""
+    script = (
+        "import legday.calendars as calendars\n"
+        "import legday.calendars.classify as module\n"
+        "from legday.calendars import classify\n"
+        "print(callable(classify), calendars.classify is classify)\n"
+        "print(classify('Intervals 6 x 800 m')[:2])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["True True", "('run', <RunKind.HARD: 'hard'>)"]
