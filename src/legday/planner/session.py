@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from legday.catalogue import Catalogue
 from legday.model import (
+    ALWAYS_AT_HAND,
     CARE_NEEDS,
     WEEKLY_GROUPS,
     Cooldown,
@@ -84,7 +85,8 @@ class SessionParts:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Traits:
-    """What the composer asks of each exercise, by catalogue position."""
+    """What the composer asks of each exercise, by catalogue position; one per catalogue,
+    shared by every kit."""
 
     exercises: tuple[Exercise, ...]
     position: dict[str, int]
@@ -93,6 +95,30 @@ class Traits:
     balance: tuple[bool, ...]
     lower_strength: tuple[bool, ...]  # lower-body strength work (`one-legged` counts these)
     name: tuple[str, ...]  # lower case, for notes
+    needs: tuple[frozenset[Equipment], ...]
+    rank: tuple[int, ...]  # level
+    by_id: tuple[int, ...]  # positions in order of id
+    _alternatives: dict[int, tuple[int, ...]] = field(default_factory=dict)
+
+    def alternatives(self, old: int) -> tuple[int, ...]:
+        """Main-block exercises that may stand in for `old` whatever else the session
+        holds: same leading muscle, at least as much balance, the same injury care."""
+        found = self._alternatives.get(old)
+        if found is None:
+            e = self.exercises[old]
+            found = tuple(
+                n
+                for n, other in enumerate(self.exercises)
+                if other.kind in MAIN_KINDS
+                and other.muscles[0] is e.muscles[0]
+                and other.balance >= e.balance
+                and set(e.injury_care) <= set(other.injury_care)
+            )
+            self._alternatives[old] = found
+        return found
+
+
+MAIN_KINDS = frozenset({ExerciseKind.STRENGTH, ExerciseKind.BALANCE})
 
 
 @lru_cache(maxsize=16)
@@ -106,6 +132,9 @@ def traits_of(catalogue: Catalogue) -> Traits:
         balance=tuple(e.balance for e in exercises),
         lower_strength=tuple(e.kind is ExerciseKind.STRENGTH and e.lower_body for e in exercises),
         name=tuple(e.name.lower() for e in exercises),
+        needs=tuple(frozenset(e.equipment) for e in exercises),
+        rank=tuple(e.level.rank for e in exercises),
+        by_id=tuple(sorted(range(len(exercises)), key=lambda n: exercises[n].id)),
     )
 
 
@@ -116,6 +145,7 @@ class Pools:
     traits: Traits
     slots: tuple[tuple[int, tuple[int, ...]], ...]  # (muscle bit, positions)
     main: tuple[int, ...]
+    in_main: frozenset[int]
     balance: tuple[int, ...]
     plyo: tuple[int, ...]
     drills: tuple[int, ...]  # by id, so a stable sort by last use breaks ties by id
@@ -127,18 +157,11 @@ class Pools:
     _alternatives: dict[int, tuple[int, ...]] = field(default_factory=dict)
 
     def alternatives(self, old: int) -> tuple[int, ...]:
-        """Main-pool exercises that may stand in for `old` whatever else the session
-        holds: same leading muscle, at least as much balance, the same injury care."""
+        """The catalogue's stand-ins for `old` that this kit and level allow."""
         found = self._alternatives.get(old)
         if found is None:
-            e = self.traits.exercises[old]
-            found = tuple(
-                n
-                for n in self.main
-                if (other := self.traits.exercises[n]).muscles[0] is e.muscles[0]
-                and other.balance >= e.balance
-                and set(e.injury_care) <= set(other.injury_care)
-            )
+            in_main = self.in_main
+            found = tuple(n for n in self.traits.alternatives(old) if n in in_main)
             self._alternatives[old] = found
         return found
 
@@ -147,33 +170,38 @@ class Pools:
 def pools_for(catalogue: Catalogue, equipment: frozenset[Equipment], level: Level) -> Pools:
     """Pure and cached: a coach's many athletes share a handful of kit-and-level pairs."""
     traits = traits_of(catalogue)
-    at = traits.position
+    exercises = traits.exercises
+    at_hand, rank = equipment | ALWAYS_AT_HAND, level.rank
+    doable = [
+        n for n, needs in enumerate(traits.needs) if traits.rank[n] <= rank and needs <= at_hand
+    ]
 
-    def positions(exercises: Iterable[Exercise]) -> tuple[int, ...]:
-        return tuple(at[e.id] for e in exercises)
+    def of_kind(positions: Iterable[int], *kinds: ExerciseKind) -> tuple[int, ...]:
+        return tuple(n for n in positions if exercises[n].kind in kinds)
 
-    kinds = (ExerciseKind.STRENGTH, ExerciseKind.BALANCE, ExerciseKind.PLYOMETRIC)
-    doable = catalogue.doable(equipment, level, *kinds)
-    strength = [e for e in doable if e.kind is ExerciseKind.STRENGTH]
-    main = [e for e in doable if e.kind is not ExerciseKind.PLYOMETRIC]
-    drills = catalogue.doable(equipment, level, ExerciseKind.WARMUP)
-    stretches = catalogue.doable(equipment, level, ExerciseKind.STRETCH, ExerciseKind.MOBILITY)
-    jogs = catalogue.of_kind(ExerciseKind.CARDIO)
-    jog = jogs[0].id if jogs else ""
+    strength = of_kind(doable, ExerciseKind.STRENGTH)
+    main = of_kind(doable, ExerciseKind.STRENGTH, ExerciseKind.BALANCE)
+    drills = of_kind(traits.by_id, ExerciseKind.WARMUP)
+    stretches = of_kind(traits.by_id, ExerciseKind.STRETCH, ExerciseKind.MOBILITY)
+    allowed = frozenset(doable)
+    jog = next((e.id for e in exercises if e.kind is ExerciseKind.CARDIO), "")
     return Pools(
         traits=traits,
         slots=tuple(
-            (MUSCLE_BIT[muscle], positions(e for e in strength if fits(e)))
+            (MUSCLE_BIT[muscle], tuple(n for n in strength if fits(exercises[n])))
             for muscle, fits in SLOTS
         ),
-        main=positions(main),
-        balance=positions(e for e in main if e.balance),
-        plyo=positions(e for e in doable if e.kind is ExerciseKind.PLYOMETRIC),
-        drills=positions(sorted(drills, key=lambda e: e.id)),
-        stretches=positions(sorted(stretches, key=lambda e: e.id)),
+        main=main,
+        in_main=frozenset(main),
+        balance=tuple(n for n in main if traits.balance[n]),
+        plyo=of_kind(doable, ExerciseKind.PLYOMETRIC),
+        drills=tuple(n for n in drills if n in allowed),
+        stretches=tuple(n for n in stretches if n in allowed),
         kit_loads=has_load(equipment),
-        drill_items={at[e.id]: Warmup(e.id, 1) for e in drills},
-        stretch_items={at[e.id]: Cooldown(e.id, 45 if e.unilateral else 60) for e in stretches},
+        drill_items={n: Warmup(exercises[n].id, 1) for n in drills},
+        stretch_items={
+            n: Cooldown(exercises[n].id, 45 if exercises[n].unilateral else 60) for n in stretches
+        },
         jog_items=(Warmup(jog, 5), Warmup(jog, 8)) if jog else (),
     )
 
@@ -451,10 +479,13 @@ def _or(best: int | None, old: int) -> int:
     return old if best is None else best
 
 
-@lru_cache(maxsize=1024)
 def _care_need(pools: Pools, injury: str, muscle: Muscle) -> CareNeed:
-    exercises = pools.traits.exercises
-    members = frozenset(
-        n for n, e in enumerate(exercises) if injury in e.injury_care and muscle in e.muscles
-    )
+    members = _care_members(pools.traits, injury, muscle)
     return CareNeed(tuple(n for n in pools.main if n in members), members)
+
+
+@lru_cache(maxsize=256)
+def _care_members(traits: Traits, injury: str, muscle: Muscle) -> frozenset[int]:
+    return frozenset(
+        n for n, e in enumerate(traits.exercises) if injury in e.injury_care and muscle in e.muscles
+    )
