@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, time, timedelta
+from functools import lru_cache
 
 from legday.catalogue import Catalogue
 from legday.errors import InputError
@@ -26,6 +27,7 @@ __all__ = ["calendar_window", "make_plan", "validate_profile"]
 
 BLOCK_WEEKS = 4  # `variety`: a new exercise in every block of this many weeks
 LOOK_AHEAD_WEEKS = 26  # races this far past the plan's end still shape its phases
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def calendar_window(profile: Profile) -> tuple[date, date]:
@@ -129,17 +131,25 @@ def _session(
     )
     start = start_after(real_runs, profile.window(day.weekday()))
     minutes = max(profile.minutes, _round_up(parts.seconds / 60, 5))
-    weaker = {"left": "right", "right": "left"}.get((profile.dominant_leg or "").lower(), "")
-    why = _why(day, real_runs, opt, parts, dose.aim, weaker)
-    tempo = parts.main[0].tempo if parts.main else "3-1-2"
-    music = (
-        f"music around 120 BPM: two beats for each second of the tempo "
-        f"({tempo} = {2 * seconds_per_rep(tempo)} beats a rep)"
-    )
+    why = _why(day, real_runs, opt, parts, dose.aim, _weaker_leg(profile.dominant_leg))
+    music = _music(parts.main[0].tempo if parts.main else "3-1-2")
     session = Session(
         day, minutes, parts.warmup, parts.main, parts.cooldown, why, start, week.phase, music
     )
     return session, parts.block
+
+
+@lru_cache(maxsize=64)
+def _music(tempo: str) -> str:
+    """`enjoyment`: a beat to train to, from the tempo of the session's first exercise."""
+    return (
+        f"music around 120 BPM: two beats for each second of the tempo "
+        f"({tempo} = {2 * seconds_per_rep(tempo)} beats a rep)"
+    )
+
+
+def _weaker_leg(dominant: str | None) -> str:
+    return {"left": "right", "right": "left"}.get((dominant or "").lower(), "")
 
 
 def _round_up(value: float, step: int) -> int:
@@ -149,7 +159,7 @@ def _round_up(value: float, step: int) -> int:
 def _why(
     day: date, runs: list[Run], opt: DayOptions, parts: SessionParts, aim: str, weaker: str
 ) -> str:
-    weekday = day.strftime("%A")
+    weekday = DAY_NAMES[day.weekday()]
     if runs:
         where = f"{weekday}: after your {runs[-1].kind.value} run ({runs[-1].title}), run first"
     else:
@@ -167,7 +177,8 @@ def _why(
 def _next_hard(day: date, opt: DayOptions) -> str:
     if opt.cost.get(day, 0) >= BEFORE_HARD:
         return (
-            f"{day + timedelta(days=1):%A} brings a hard run, so leave a rep or two more in reserve"
+            f"{DAY_NAMES[(day.weekday() + 1) % 7]} brings a hard run, "
+            "so leave a rep or two more in reserve"
         )
     return ""
 

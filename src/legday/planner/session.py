@@ -61,6 +61,7 @@ RECENT_PENALTY = 6.0
 COVERAGE_BONUS = 2.0
 NEVER_USED = -100
 MAX_AGE = 12  # sessions; older than this all count as long ago
+NO_SCORE = float("-inf")
 
 MUSCLE_BIT = {muscle: 1 << n for n, muscle in enumerate(Muscle)}
 WEEKLY_MASK = sum(MUSCLE_BIT[m] for m in WEEKLY_GROUPS)
@@ -155,6 +156,21 @@ class Pools:
     stretch_items: dict[int, Cooldown]
     jog_items: tuple[Warmup, ...]  # (after a run, on its own)
     _alternatives: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    _by_reach: dict[int, tuple[tuple[int, ...], ...]] = field(default_factory=dict)
+
+    def stretches_by_reach(self, worked: int) -> tuple[tuple[int, ...], ...]:
+        """The stretches grouped by how many of the `worked` muscles they reach, most
+        first; within a group by id."""
+        groups = self._by_reach.get(worked)
+        if groups is None:
+            mask = self.traits.mask
+            reach = {n: (mask[n] & worked).bit_count() for n in self.stretches}
+            groups = tuple(
+                tuple(n for n in self.stretches if reach[n] == count)
+                for count in sorted(set(reach.values()), reverse=True)
+            )
+            self._by_reach[worked] = groups
+        return groups
 
     def alternatives(self, old: int) -> tuple[int, ...]:
         """The catalogue's stand-ins for `old` that this kit and level allow."""
@@ -361,11 +377,12 @@ class Composer:
         The hottest loop of the planner, hence plain locals rather than a key function.
         """
         count, used, static, mask = self.count, self._used, self._static, self._traits.mask
-        best, best_score = None, float("-inf")
+        best, best_score = None, NO_SCORE
         for n in candidates:
             if n in taken:
                 continue
-            score = min(count - used[n], MAX_AGE) + static[n]
+            age = count - used[n]
+            score = (age if age < MAX_AGE else MAX_AGE) + static[n]
             if needed:
                 score += COVERAGE_BONUS * (needed & mask[n]).bit_count()
             if n in avoid:
@@ -404,15 +421,18 @@ class Composer:
     def _more_single_leg(self, chosen: list[int], avoid: frozenset[int]) -> None:
         """`one-legged`: swap two-legged picks for one-legged ones until half are."""
         lower_strength, unilateral = self._traits.lower_strength, self._traits.unilateral
+        lower = sum(lower_strength[n] for n in chosen)
+        one_legged = sum(lower_strength[n] and unilateral[n] for n in chosen)
         for index, old in enumerate(chosen):
-            lower = [n for n in chosen if lower_strength[n]]
-            if 2 * sum(unilateral[n] for n in lower) >= len(lower):
+            if 2 * one_legged >= lower:
                 return
             if unilateral[old] or not lower_strength[old]:
                 continue
             options = [n for n in self._alternatives(old, chosen, fresh=False) if unilateral[n]]
             if options:
-                chosen[index] = _or(self._best(options, avoid), old)
+                chosen[index] = new = _or(self._best(options, avoid), old)
+                lower += lower_strength[new] - 1
+                one_legged += lower_strength[new] and unilateral[new]
 
     def _swap_one(self, chosen: list[int], avoid: frozenset[int]) -> list[str]:
         """`variety`: never the very same session twice within two weeks."""
@@ -435,8 +455,11 @@ class Composer:
         worked = 0
         for n in picks:
             worked |= mask[n]
-        by_use = sorted(self._pools.stretches, key=self._used.__getitem__)
-        ranked = sorted(by_use, key=lambda n: -(mask[n] & worked).bit_count())
+        ranked: list[int] = []
+        for group in self._pools.stretches_by_reach(worked):
+            ranked.extend(sorted(group, key=self._used.__getitem__))
+            if len(ranked) >= STRETCHES_PER_SESSION:
+                break
         items = self._pools.stretch_items
         return tuple(items[n] for n in ranked[:STRETCHES_PER_SESSION])
 

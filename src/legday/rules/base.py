@@ -3,20 +3,96 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
+from typing import Generic, TypeVar
 
 from legday.catalogue import Catalogue
-from legday.model import ExerciseKind, Plan, Run, Session, Violation, Week
+from legday.model import (
+    MAJOR_GROUPS,
+    ExerciseKind,
+    Muscle,
+    Plan,
+    Prescription,
+    Run,
+    Session,
+    Violation,
+    Week,
+)
 
-__all__ = ["ID_WORDS", "RULES", "Check", "Facts", "Rule", "rule"]
+__all__ = ["ID_WORDS", "RULES", "Block", "Check", "Facts", "Rule", "SharedMemo", "rule"]
+
+Shared = TypeVar("Shared")
+Context = TypeVar("Context")
+Result = TypeVar("Result")
 
 # A coach's own exercise ids, not in the catalogue, are read by the words they contain.
 ID_WORDS = {"jog": ExerciseKind.CARDIO, "run": ExerciseKind.CARDIO, "stretch": ExerciseKind.STRETCH}
 
 Check = Callable[["Facts"], Iterable[tuple[date | None, str]]]
+
+
+class SharedMemo(Generic[Shared, Context, Result]):
+    """What the rules work out about an immutable object that many sessions and plans
+    share (the planner reuses prescriptions), kept by identity. Each entry holds its
+    object and context, so no other object can take over their ids while it lives."""
+
+    def __init__(self, work: Callable[[Shared, Context], Result], size: int = 4096) -> None:
+        self._work = work
+        self._size = size
+        self._entries: dict[int, tuple[Shared, Context, Result]] = {}
+
+    def __call__(self, item: Shared, context: Context) -> Result:
+        entry = self._entries.get(id(item))
+        if entry is not None and entry[0] is item and entry[1] is context:
+            return entry[2]
+        result = self._work(item, context)
+        if len(self._entries) >= self._size:
+            self._entries.clear()
+        self._entries[id(item)] = (item, context, result)
+        return result
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A session's main block as the session rules see it."""
+
+    muscles: frozenset[Muscle]
+    balance: bool
+    lower: int  # lower-body strength exercises
+    one_legged: int  # of which one-legged
+
+    @property
+    def groups(self) -> frozenset[str]:
+        return _groups(self.muscles)
+
+
+@lru_cache(maxsize=512)
+def _groups(muscles: frozenset[Muscle]) -> frozenset[str]:
+    return frozenset(MAJOR_GROUPS[m] for m in muscles)
+
+
+def _reach(p: Prescription, _: None) -> tuple[frozenset[Muscle], bool]:
+    """The muscles, and whether it is lower-body strength work (`one-legged` counts it)."""
+    lower = p.kind is ExerciseKind.STRENGTH and any(m is not Muscle.CORE for m in p.muscles)
+    return frozenset(p.muscles), lower
+
+
+reach = SharedMemo(_reach)
+
+
+def block_of(main: Sequence[Prescription]) -> Block:
+    muscles: frozenset[Muscle] = frozenset()
+    lower = one_legged = 0
+    for p in main:
+        worked, is_lower = reach(p, None)
+        muscles |= worked
+        if is_lower:
+            lower += 1
+            one_legged += p.unilateral
+    return Block(muscles, any(p.balance for p in main), lower, one_legged)
 
 
 class Facts:
@@ -39,6 +115,11 @@ class Facts:
             if index >= 0 and session.day in plan.weeks[index]:
                 grouped[index].append(session)
         return list(zip(plan.weeks, grouped, strict=True))
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        """Each session's main block, in the order of `plan.sessions`."""
+        return [block_of(s.main) for s in self.plan.sessions]
 
     @cached_property
     def runs_by_day(self) -> dict[date, list[Run]]:

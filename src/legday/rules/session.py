@@ -9,14 +9,12 @@ from datetime import date
 from legday.catalogue import Catalogue
 from legday.model import (
     CARE_NEEDS,
-    MAJOR_GROUPS,
     MAX_RPE,
     WEEKLY_GROUPS,
     ExerciseKind,
-    Muscle,
     Prescription,
 )
-from legday.rules.base import Facts, rule
+from legday.rules.base import Facts, SharedMemo, rule
 
 Found = Iterator[tuple[date | None, str]]
 
@@ -35,17 +33,17 @@ CUE_TOPICS = {
 
 @rule("several-groups", hard=True, summary="at least 4 major groups a session, 6 a week")
 def several_groups(facts: Facts) -> Found:
-    plan = facts.plan
-    for s in plan.sessions:
-        groups = {MAJOR_GROUPS[m] for p in s.main for m in p.muscles}
+    for s, block in zip(facts.plan.sessions, facts.blocks, strict=True):
+        groups = block.groups
         if len(groups) < MIN_GROUPS:
             yield (
                 s.day,
                 f"session on {s.day} works {len(groups)} major groups "
                 f"({', '.join(sorted(groups)) or 'none'}); 4 are needed",
             )
+    blocks = {id(s): block for s, block in zip(facts.plan.sessions, facts.blocks, strict=True)}
     for week, sessions in facts.weeks:
-        worked = {m for s in sessions for p in s.main for m in p.muscles}
+        worked = frozenset().union(*(blocks[id(s)].muscles for s in sessions))
         missing = sorted(m.value for m in WEEKLY_GROUPS - worked)
         if worked and missing:
             yield week.start, f"week of {week.start} leaves out {', '.join(missing)}"
@@ -89,22 +87,19 @@ rule("stretch-after", hard=True, summary="stretch after the workout")(_cool_down
 
 @rule("balance", hard=True, summary="at least one balance exercise a session")
 def balance(facts: Facts) -> Found:
-    plan = facts.plan
-    for s in plan.sessions:
-        if not any(p.balance for p in s.main):
+    for s, block in zip(facts.plan.sessions, facts.blocks, strict=True):
+        if not block.balance:
             yield s.day, f"session on {s.day} has no balance exercise"
 
 
 @rule("one-legged", hard=False, summary="at least half of lower-body strength work one-legged")
 def one_legged(facts: Facts) -> Found:
-    plan = facts.plan
-    for s in plan.sessions:
-        lower = [p for p in s.main if p.kind is ExerciseKind.STRENGTH and _lower_body(p)]
-        single = sum(p.unilateral for p in lower)
-        if lower and single * 2 < len(lower):
+    for s, block in zip(facts.plan.sessions, facts.blocks, strict=True):
+        lower, single = block.lower, block.one_legged
+        if lower and single * 2 < lower:
             yield (
                 s.day,
-                f"session on {s.day} has {single} of {len(lower)} lower-body exercises one-legged",
+                f"session on {s.day} has {single} of {lower} lower-body exercises one-legged",
             )
 
 
@@ -123,10 +118,9 @@ def injury_care(facts: Facts) -> Found:
 
 @rule("form-first", hard=True, summary="every exercise carries form cues; effort capped")
 def form_first(facts: Facts) -> Found:
-    plan = facts.plan
-    for s in plan.sessions:
+    for s in facts.plan.sessions:
         for p in s.main:
-            if not any(cue.strip() for cue in p.cues):
+            if not _cued(p, None):
                 yield s.day, f"{p.exercise} on {s.day} carries no form cues"
 
 
@@ -143,21 +137,18 @@ def movement_quality(facts: Facts) -> Found:
                 yield s.day, f"{p.exercise} on {s.day}: {problem}"
 
 
-# Sessions and plans share prescription objects, so what is wrong with one is looked up by
-# identity; each entry holds its prescription, so no other object can take over its id.
-_PROBLEMS: dict[int, tuple[Prescription, Catalogue | None, tuple[str, ...]]] = {}
-_PROBLEMS_KEPT = 4096
+def _has_cues(p: Prescription, _: None) -> bool:
+    return any(cue.strip() for cue in p.cues)
 
 
-def _problems(p: Prescription, catalogue: Catalogue | None) -> tuple[str, ...]:
-    entry = _PROBLEMS.get(id(p))
-    if entry is not None and entry[0] is p and entry[1] is catalogue:
-        return entry[2]
-    found = tuple(_quality_problems(p, catalogue))
-    if len(_PROBLEMS) >= _PROBLEMS_KEPT:
-        _PROBLEMS.clear()
-    _PROBLEMS[id(p)] = (p, catalogue, found)
-    return found
+_cued = SharedMemo(_has_cues)
+
+
+def _quality(p: Prescription, catalogue: Catalogue | None) -> tuple[str, ...]:
+    return tuple(_quality_problems(p, catalogue))
+
+
+_problems = SharedMemo(_quality)
 
 
 def _quality_problems(p: Prescription, catalogue: Catalogue | None) -> Iterator[str]:
@@ -201,7 +192,3 @@ def _missing_cues(p: Prescription, catalogue: Catalogue | None) -> Iterator[str]
     for topic, words in CUE_TOPICS.items():
         if not any(word in text for word in words):
             yield f"cues do not say: {topic}"
-
-
-def _lower_body(p: Prescription) -> bool:
-    return bool(set(p.muscles) - {Muscle.CORE})
