@@ -36,7 +36,9 @@ def catalogue() -> Catalogue:
     return load_catalogue()
 
 
-def _covered(catalogue: Catalogue, kit: frozenset[Equipment], level: Level) -> set[tuple[str, Muscle]]:
+def _covered(
+    catalogue: Catalogue, kit: frozenset[Equipment], level: Level
+) -> set[tuple[str, Muscle]]:
     doable = catalogue.doable(kit, level, *MAIN)
     return {
         (injury, muscle)
