@@ -3,26 +3,15 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property, lru_cache
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from legday.catalogue import Catalogue
-from legday.model import (
-    MAJOR_GROUPS,
-    ExerciseKind,
-    Muscle,
-    Plan,
-    Prescription,
-    Run,
-    Session,
-    Violation,
-    Week,
-)
+from legday.model import ExerciseKind, Plan, Run, Session, Violation, Week
 
-__all__ = ["ID_WORDS", "RULES", "Block", "Check", "Facts", "Rule", "SharedMemo", "rule"]
+__all__ = ["ID_WORDS", "RULES", "Check", "Facts", "Rule", "SharedMemo", "rule"]
 
 Shared = TypeVar("Shared")
 Context = TypeVar("Context")
@@ -55,83 +44,21 @@ class SharedMemo(Generic[Shared, Context, Result]):
         return result
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A session's main block as the session rules see it."""
-
-    muscles: frozenset[Muscle]
-    balance: bool
-    lower: int  # lower-body strength exercises
-    one_legged: int  # of which one-legged
-
-    @property
-    def groups(self) -> frozenset[str]:
-        return _groups(self.muscles)
-
-
-@lru_cache(maxsize=512)
-def _groups(muscles: frozenset[Muscle]) -> frozenset[str]:
-    return frozenset(MAJOR_GROUPS[m] for m in muscles)
-
-
-def _reach(p: Prescription, _: None) -> tuple[frozenset[Muscle], bool]:
-    """The muscles, and whether it is lower-body strength work (`one-legged` counts it)."""
-    lower = p.kind is ExerciseKind.STRENGTH and any(m is not Muscle.CORE for m in p.muscles)
-    return frozenset(p.muscles), lower
-
-
-reach = SharedMemo(_reach)
-
-
-def block_of(main: Sequence[Prescription]) -> Block:
-    muscles: frozenset[Muscle] = frozenset()
-    lower = one_legged = 0
-    for p in main:
-        worked, is_lower = reach(p, None)
-        muscles |= worked
-        if is_lower:
-            lower += 1
-            one_legged += p.unilateral
-    return Block(muscles, any(p.balance for p in main), lower, one_legged)
-
-
 class Facts:
     """One plan as the rules read it: what several rules ask is worked out once."""
 
     def __init__(self, plan: Plan, catalogue: Catalogue | None = None) -> None:
         self.plan = plan
         self.catalogue = catalogue
+        self.weeks = _sessions_by_week(plan)
+        self.runs_by_day: dict[date, list[Run]] = {}
+        for run in plan.runs:
+            self.runs_by_day.setdefault(run.day, []).append(run)
+        # days with strength already in the calendar (the athlete's own sessions)
+        self.lifting = [r.day for r in plan.runs if r.is_strength]
         self._kinds: dict[str, ExerciseKind | None] = {}
         self._found: dict[Check, list[tuple[date | None, str]]] = {}
-
-    @cached_property
-    def weeks(self) -> list[tuple[Week, list[Session]]]:
-        """Each week with its sessions, in one pass (plans can span a year)."""
-        plan = self.plan
-        starts = [w.start for w in plan.weeks]
-        grouped: list[list[Session]] = [[] for _ in plan.weeks]
-        for session in plan.sessions:
-            index = bisect_right(starts, session.day) - 1
-            if index >= 0 and session.day in plan.weeks[index]:
-                grouped[index].append(session)
-        return list(zip(plan.weeks, grouped, strict=True))
-
-    @cached_property
-    def blocks(self) -> list[Block]:
-        """Each session's main block, in the order of `plan.sessions`."""
-        return [block_of(s.main) for s in self.plan.sessions]
-
-    @cached_property
-    def runs_by_day(self) -> dict[date, list[Run]]:
-        by_day: dict[date, list[Run]] = {}
-        for run in self.plan.runs:
-            by_day.setdefault(run.day, []).append(run)
-        return by_day
-
-    @cached_property
-    def lifting(self) -> list[date]:
-        """Days with strength already in the calendar (the athlete's own sessions)."""
-        return [r.day for r in self.plan.runs if r.is_strength]
+        self._derived: dict[Callable[[Facts], Any], Any] = {}
 
     def kind(self, exercise_id: str) -> ExerciseKind | None:
         """Known exercises by catalogue kind; a coach's own ids by a word in the id."""
@@ -149,6 +76,23 @@ class Facts:
         if check not in self._found:
             self._found[check] = list(check(self))
         return self._found[check]
+
+    def derived(self, work: Callable[[Facts], Result]) -> Result:
+        """Something several rules read (e.g. each session's main block), worked out once."""
+        if work not in self._derived:
+            self._derived[work] = work(self)
+        return cast(Result, self._derived[work])
+
+
+def _sessions_by_week(plan: Plan) -> list[tuple[Week, list[Session]]]:
+    """Each week with its sessions, in one pass (plans can span a year)."""
+    starts = [w.start for w in plan.weeks]
+    grouped: list[list[Session]] = [[] for _ in plan.weeks]
+    for session in plan.sessions:
+        index = bisect_right(starts, session.day) - 1
+        if index >= 0 and (session.day - starts[index]).days < 7:
+            grouped[index].append(session)
+    return list(zip(plan.weeks, grouped, strict=True))
 
 
 @dataclass(frozen=True, slots=True)

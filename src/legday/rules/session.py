@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from legday.catalogue import Catalogue
 from legday.model import (
     CARE_NEEDS,
+    MAJOR_GROUPS,
     MAX_RPE,
     WEEKLY_GROUPS,
     ExerciseKind,
+    Muscle,
     Prescription,
+    Session,
 )
 from legday.rules.base import Facts, SharedMemo, rule
 
@@ -22,6 +27,7 @@ MIN_GROUPS = 4
 JOG_MINUTES = (4.0, 12.0)
 # None: a coach's own drill we cannot classify gets the benefit of the doubt.
 DRILL_KINDS = (ExerciseKind.WARMUP, ExerciseKind.MOBILITY, None)
+STRETCH_KINDS = (ExerciseKind.STRETCH, ExerciseKind.MOBILITY)
 TEMPO = re.compile(r"^(\d)-(\d)-(\d|X)$")
 # `movement-quality`: what the cues must talk about, in any words close to these.
 CUE_TOPICS = {
@@ -31,9 +37,79 @@ CUE_TOPICS = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the session rules need to know of one prescription."""
+
+    muscles: frozenset[Muscle]
+    lower: bool  # lower-body strength work (`one-legged` counts it)
+    cued: bool  # carries form cues (`form-first`)
+    problems: tuple[str, ...]  # what `movement-quality` finds wrong with it
+
+
+def _read(p: Prescription, catalogue: Catalogue | None) -> Reading:
+    return Reading(
+        frozenset(p.muscles),
+        p.kind is ExerciseKind.STRENGTH and any(m is not Muscle.CORE for m in p.muscles),
+        any(cue.strip() for cue in p.cues),
+        tuple(_quality_problems(p, catalogue)),
+    )
+
+
+reading = SharedMemo(_read)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A session's main block as the session rules see it, read in one pass."""
+
+    muscles: frozenset[Muscle]
+    balance: bool
+    lower: int  # lower-body strength exercises
+    one_legged: int  # of which one-legged
+    uncued: tuple[Prescription, ...]
+    problems: tuple[tuple[Prescription, str], ...]
+
+    @property
+    def groups(self) -> frozenset[str]:
+        return _groups(self.muscles)
+
+
+@lru_cache(maxsize=512)
+def _groups(muscles: frozenset[Muscle]) -> frozenset[str]:
+    return frozenset(MAJOR_GROUPS[m] for m in muscles)
+
+
+def _block(main: Sequence[Prescription], catalogue: Catalogue | None) -> Block:
+    muscles: frozenset[Muscle] = frozenset()
+    lower = one_legged = 0
+    uncued: list[Prescription] = []
+    problems: list[tuple[Prescription, str]] = []
+    for p in main:
+        read = reading(p, catalogue)
+        muscles |= read.muscles
+        if read.lower:
+            lower += 1
+            one_legged += p.unilateral
+        if not read.cued:
+            uncued.append(p)
+        problems.extend((p, problem) for problem in read.problems)
+    balanced = any(p.balance for p in main)
+    return Block(muscles, balanced, lower, one_legged, tuple(uncued), tuple(problems))
+
+
+def _blocks(facts: Facts) -> list[Block]:
+    return [_block(s.main, facts.catalogue) for s in facts.plan.sessions]
+
+
+def blocks(facts: Facts) -> list[tuple[Session, Block]]:
+    """Each session with its main block, read once per check."""
+    return list(zip(facts.plan.sessions, facts.derived(_blocks), strict=True))
+
+
 @rule("several-groups", hard=True, summary="at least 4 major groups a session, 6 a week")
 def several_groups(facts: Facts) -> Found:
-    for s, block in zip(facts.plan.sessions, facts.blocks, strict=True):
+    for s, block in blocks(facts):
         groups = block.groups
         if len(groups) < MIN_GROUPS:
             yield (
@@ -41,9 +117,9 @@ def several_groups(facts: Facts) -> Found:
                 f"session on {s.day} works {len(groups)} major groups "
                 f"({', '.join(sorted(groups)) or 'none'}); 4 are needed",
             )
-    blocks = {id(s): block for s, block in zip(facts.plan.sessions, facts.blocks, strict=True)}
+    by_session = {id(s): block for s, block in blocks(facts)}
     for week, sessions in facts.weeks:
-        worked = frozenset().union(*(blocks[id(s)].muscles for s in sessions))
+        worked = frozenset().union(*(by_session[id(s)].muscles for s in sessions))
         missing = sorted(m.value for m in WEEKLY_GROUPS - worked)
         if worked and missing:
             yield week.start, f"week of {week.start} leaves out {', '.join(missing)}"
@@ -64,20 +140,14 @@ def warm_up(facts: Facts) -> Found:
                 s.day,
                 f"session on {s.day} jogs {first.minutes:g} min to warm up; about 5-10 is right",
             )
-        drills = [w for w in s.warmup[1:] if facts.kind(w.exercise) in DRILL_KINDS]
-        if not drills:
+        if not any(facts.kind(w.exercise) in DRILL_KINDS for w in s.warmup[1:]):
             yield s.day, f"session on {s.day} has no dynamic stretches after the jog"
 
 
 def _cool_down(facts: Facts) -> Found:
     plan = facts.plan
     for s in plan.sessions:
-        stretches = [
-            c
-            for c in s.cooldown
-            if facts.kind(c.exercise) in (ExerciseKind.STRETCH, ExerciseKind.MOBILITY)
-        ]
-        if not stretches:
+        if not any(facts.kind(c.exercise) in STRETCH_KINDS for c in s.cooldown):
             yield s.day, f"session on {s.day} does not end with stretching"
 
 
@@ -87,14 +157,14 @@ rule("stretch-after", hard=True, summary="stretch after the workout")(_cool_down
 
 @rule("balance", hard=True, summary="at least one balance exercise a session")
 def balance(facts: Facts) -> Found:
-    for s, block in zip(facts.plan.sessions, facts.blocks, strict=True):
+    for s, block in blocks(facts):
         if not block.balance:
             yield s.day, f"session on {s.day} has no balance exercise"
 
 
 @rule("one-legged", hard=False, summary="at least half of lower-body strength work one-legged")
 def one_legged(facts: Facts) -> Found:
-    for s, block in zip(facts.plan.sessions, facts.blocks, strict=True):
+    for s, block in blocks(facts):
         lower, single = block.lower, block.one_legged
         if lower and single * 2 < lower:
             yield (
@@ -118,10 +188,9 @@ def injury_care(facts: Facts) -> Found:
 
 @rule("form-first", hard=True, summary="every exercise carries form cues; effort capped")
 def form_first(facts: Facts) -> Found:
-    for s in facts.plan.sessions:
-        for p in s.main:
-            if not _cued(p, None):
-                yield s.day, f"{p.exercise} on {s.day} carries no form cues"
+    for s, block in blocks(facts):
+        for p in block.uncued:
+            yield s.day, f"{p.exercise} on {s.day} carries no form cues"
 
 
 @rule(
@@ -130,25 +199,9 @@ def form_first(facts: Facts) -> Found:
     summary="slow tempo, full range, breathe out, no lock-out, RPE <= 8",
 )
 def movement_quality(facts: Facts) -> Found:
-    plan = facts.plan
-    for s in plan.sessions:
-        for p in s.main:
-            for problem in _problems(p, facts.catalogue):
-                yield s.day, f"{p.exercise} on {s.day}: {problem}"
-
-
-def _has_cues(p: Prescription, _: None) -> bool:
-    return any(cue.strip() for cue in p.cues)
-
-
-_cued = SharedMemo(_has_cues)
-
-
-def _quality(p: Prescription, catalogue: Catalogue | None) -> tuple[str, ...]:
-    return tuple(_quality_problems(p, catalogue))
-
-
-_problems = SharedMemo(_quality)
+    for s, block in blocks(facts):
+        for p, problem in block.problems:
+            yield s.day, f"{p.exercise} on {s.day}: {problem}"
 
 
 def _quality_problems(p: Prescription, catalogue: Catalogue | None) -> Iterator[str]:
