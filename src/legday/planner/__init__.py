@@ -87,23 +87,24 @@ def make_plan(
             )
             sessions.append(session)
             blocks.append((day, block))
-    after_end = profile.end + timedelta(days=1)
+    first, last = profile.start, profile.end
     in_horizon = tuple(
         sorted(
-            (r for r in runs if profile.start <= r.day <= profile.end),
+            (r for r in runs if first <= r.day <= last),
             key=lambda r: (r.day, r.start or time.min),
         )
     )
+    after_end = last + timedelta(days=1)
     plan = Plan(
-        profile.start,
-        profile.end,
+        first,
+        last,
         tuple(weeks),
         in_horizon,
         tuple(sessions),
         profile=profile,
         recovery_every=profile.recovery_every,
         injuries=profile.injuries,
-        races=tuple(sorted(d for d in race_days(profile, runs) if profile.start <= d <= after_end)),
+        races=tuple(sorted(d for d in race_days(profile, runs) if first <= d <= after_end)),
     )
     return replace(plan, violations=tuple(check_plan(plan, catalogue)))
 
@@ -187,11 +188,15 @@ def _week_with_note(opt: DayOptions, days: tuple[date, ...]) -> Week:
     week = opt.frame.week
     note = week.note
     if len(days) < opt.frame.required:
-        blocked = "; ".join(f"{d:%a} {why}" for d, why in sorted(opt.reasons.items()))
+        blocked = "; ".join(f"{_abbr(d)} {why}" for d, why in sorted(opt.reasons.items()))
         note += f". Only {len(days)} session(s) fit without breaking a rule ({blocked})"
     elif days:
-        note += f". {len(days)} session(s): " + ", ".join(f"{d:%a}" for d in days)
+        note += f". {len(days)} session(s): " + ", ".join(_abbr(d) for d in days)
     if opt.fixed:
-        listed = ", ".join(f"{d:%a}" for d in sorted(set(opt.fixed)))
+        listed = ", ".join(_abbr(d) for d in sorted(set(opt.fixed)))
         note += f" (your calendar already holds strength on {listed})"
     return Week(week.start, week.phase, note, week.target)
+
+
+def _abbr(day: date) -> str:
+    return DAY_NAMES[day.weekday()][:3]
