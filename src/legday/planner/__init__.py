@@ -149,6 +149,7 @@ def _music(tempo: str) -> str:
     )
 
 
+@lru_cache(maxsize=8)
 def _weaker_leg(dominant: str | None) -> str:
     return {"left": "right", "right": "left"}.get((dominant or "").lower(), "")
 

@@ -18,6 +18,7 @@ import random
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from legday.catalogue import Catalogue
 from legday.model import (
@@ -74,8 +75,9 @@ def muscle_mask(muscles: Iterable[Muscle]) -> int:
     return mask
 
 
-@dataclass(frozen=True, slots=True)
-class SessionParts:
+class SessionParts(NamedTuple):
+    """A composed session (a named tuple: one is made for every session of every plan)."""
+
     warmup: tuple[Warmup, ...]
     main: tuple[Prescription, ...]
     cooldown: tuple[Cooldown, ...]
@@ -154,6 +156,7 @@ class Pools:
     kit_loads: bool
     drill_items: dict[int, Warmup]  # a minute each
     stretch_items: dict[int, Cooldown]
+    jog: int | None
     jog_items: tuple[Warmup, ...]  # (after a run, on its own)
     _alternatives: dict[int, tuple[int, ...]] = field(default_factory=dict)
     _by_reach: dict[int, tuple[tuple[int, ...], ...]] = field(default_factory=dict)
@@ -200,7 +203,7 @@ def pools_for(catalogue: Catalogue, equipment: frozenset[Equipment], level: Leve
     drills = of_kind(traits.by_id, ExerciseKind.WARMUP)
     stretches = of_kind(traits.by_id, ExerciseKind.STRETCH, ExerciseKind.MOBILITY)
     allowed = frozenset(doable)
-    jog = next((e.id for e in exercises if e.kind is ExerciseKind.CARDIO), "")
+    jog = next((n for n, e in enumerate(exercises) if e.kind is ExerciseKind.CARDIO), None)
     return Pools(
         traits=traits,
         slots=tuple(
@@ -218,7 +221,10 @@ def pools_for(catalogue: Catalogue, equipment: frozenset[Equipment], level: Leve
         stretch_items={
             n: Cooldown(exercises[n].id, 45 if exercises[n].unilateral else 60) for n in stretches
         },
-        jog_items=(Warmup(jog, 5), Warmup(jog, 8)) if jog else (),
+        jog=jog,
+        jog_items=()
+        if jog is None
+        else (Warmup(exercises[jog].id, 5), Warmup(exercises[jog].id, 8)),
     )
 
 
@@ -306,21 +312,26 @@ class Composer:
             notes.extend(self._introduce_new(picks, avoid))
         if frozenset(picks) in recent:
             notes.extend(self._swap_one(picks, avoid))
-        warmup = self._warmup(after_run)
-        cooldown = self._cooldown(picks)
-        fixed = int(sum(w.minutes for w in warmup) * 60 + sum(c.seconds * 2 for c in cooldown))
-        used, traits = self._used, self._traits
-        loads = self._pools.kit_loads
-        main = [dosed(traits, n, dose, loads, used[n] == NEVER_USED) for n in picks]
+        pools, used, count = self._pools, self._used, self.count
+        drills, stretches = self._drills(), self._stretches(picks)
+        warmup = tuple(pools.drill_items[n] for n in drills)
+        cooldown = tuple(pools.stretch_items[n] for n in stretches)
+        fixed = 60 * len(drills) + 2 * sum(c.seconds for c in cooldown)
+        if pools.jog is not None:
+            jog = pools.jog_items[0 if after_run else 1]
+            warmup = (jog, *warmup)
+            fixed += int(jog.minutes * 60)
+            used[pools.jog] = count
+        loads = pools.kit_loads
+        main = [dosed(self._traits, n, dose, loads, used[n] == NEVER_USED) for n in picks]
         main, fit_note = self._fit(main, budget_seconds - fixed)
         notes.extend(fit_note)
-        position = traits.position
         for item in main:
-            used[item.position] = self.count
-        for w in warmup:
-            used[position[w.exercise]] = self.count
-        for c in cooldown:
-            used[position[c.exercise]] = self.count
+            used[item.position] = count
+        for n in drills:
+            used[n] = count
+        for n in stretches:
+            used[n] = count
         self.count += 1
         seconds = fixed + sum(item.seconds for item in main)
         return SessionParts(
@@ -444,13 +455,12 @@ class Composer:
                 return [f"{name[new]} instead of {name[old]} for a change"]
         return []
 
-    def _warmup(self, after_run: bool) -> tuple[Warmup, ...]:
-        pools = self._pools
-        jog = pools.jog_items[:1] if after_run else pools.jog_items[1:]
-        drills = sorted(pools.drills, key=self._used.__getitem__)[:DRILLS_PER_SESSION]
-        return (*jog, *(pools.drill_items[n] for n in drills))
+    def _drills(self) -> list[int]:
+        """The warm-up drills after the jog: the least recently done, ties by id."""
+        return sorted(self._pools.drills, key=self._used.__getitem__)[:DRILLS_PER_SESSION]
 
-    def _cooldown(self, picks: list[int]) -> tuple[Cooldown, ...]:
+    def _stretches(self, picks: list[int]) -> list[int]:
+        """Stretches for what the main block worked, the least recently done first."""
         mask = self._traits.mask
         worked = 0
         for n in picks:
@@ -460,8 +470,7 @@ class Composer:
             ranked.extend(sorted(group, key=self._used.__getitem__))
             if len(ranked) >= STRETCHES_PER_SESSION:
                 break
-        items = self._pools.stretch_items
-        return tuple(items[n] for n in ranked[:STRETCHES_PER_SESSION])
+        return ranked[:STRETCHES_PER_SESSION]
 
     def _fit(self, main: list[Dosed], budget: int) -> tuple[list[Dosed], list[str]]:
         """Fewer sets first, then drop what the rules do not need, to fit the athlete's time."""
