@@ -68,15 +68,8 @@ def gap_cost(gap: int) -> int:
 def day_options(
     profile: Profile, runs: Sequence[Run], frames: Sequence[WeekFrame]
 ) -> list[DayOptions]:
-    by_day: dict[date, list[Run]] = {}
-    for run in runs:
-        by_day.setdefault(run.day, []).append(run)
-    races = race_days(profile, runs)
-    # Days a plain look at the weekday cannot settle: _not_allowed reads them in full.
-    special = profile.blocked | races | {race - ONE_DAY for race in races}
-    open_weekdays = profile.days - {weekday for weekday, _, _ in profile.windows}
-    before_hard = {r.day - ONE_DAY for r in runs if r.kind in (RunKind.HARD, RunKind.LONG)}
-    after_long = {r.day + ONE_DAY for r in runs if r.kind in (RunKind.LONG, RunKind.RACE)}
+    calendar = _Calendar.read(profile, runs)
+    races = calendar.races
     options = []
     for frame in frames:
         free: list[date] = []
@@ -87,45 +80,87 @@ def day_options(
         first_race = min((r for r in races if start <= r <= start + WEEK_SPAN), default=None)
         for offset in range(7):
             day = start + timedelta(days=offset)
-            entries = by_day.get(day, ())
-            if entries or day in special or day.weekday() not in open_weekdays:
-                existing = [day for r in entries if r.is_strength]
-                if existing:
-                    fixed.extend(existing)  # each counts towards the week
-                    continue
-                reason = _not_allowed(profile, day, list(entries), races)
-                if reason:
-                    reasons[day] = reason
-                    continue
-            if first_race is not None and first_race < day:
+            lifts = calendar.strength.get(day)
+            if lifts:
+                fixed.extend([day] * lifts)  # each counts towards the week
+                continue
+            reason = calendar.reason(day)
+            if not reason and first_race is not None and first_race < day:
                 # in a race week the light session belongs before the race, never after
-                reasons[day] = "after this week's race: recovery first"
+                reason = "after this week's race: recovery first"
+            if reason:
+                reasons[day] = reason
                 continue
             free.append(day)
-            cost[day] = BEFORE_HARD * (day in before_hard) + AFTER_LONG * (day in after_long)
+            cost[day] = calendar.cost(day)
         options.append(DayOptions(frame, tuple(free), tuple(fixed), cost, reasons))
     return options
 
 
-def _not_allowed(profile: Profile, day: date, entries: list[Run], races: frozenset[date]) -> str:
-    if day.weekday() not in profile.days:
-        return "not one of your training days"
-    if day in profile.blocked:
-        return "you blocked this day"
-    hard = [r for r in entries if r.kind in HARD_RUN_KINDS and not r.is_strength]
-    if hard:
-        return f"{hard[0].kind.value} run ({hard[0].title})"
-    if day + timedelta(days=1) in races:
-        return "the day before a race"
-    if day in races:
-        return "race day"
-    window = profile.window(day.weekday())
-    latest = LATEST_END if window is None else time.max  # a window says how late is fine
-    if any(_ends_late(r, latest) for r in entries):
-        return "the run ends too late to fit strength after it"
-    if window is not None:
-        return _window_reason(profile, day, entries, window)
-    return ""
+@dataclass(frozen=True, slots=True)
+class _Calendar:
+    """What the runs say about each day, gathered in one pass over them."""
+
+    profile: Profile
+    by_day: dict[date, list[Run]]
+    races: frozenset[date]
+    strength: dict[date, int]  # strength sessions already in the calendar
+    hard: dict[date, Run]  # the day's first hard run, long run or race
+    late: frozenset[date]  # a run ends too late for strength after it
+    before_hard: frozenset[date]
+    after_long: frozenset[date]
+
+    @classmethod
+    def read(cls, profile: Profile, runs: Sequence[Run]) -> _Calendar:
+        by_day: dict[date, list[Run]] = {}
+        strength: dict[date, int] = {}
+        hard: dict[date, Run] = {}
+        windowed = {weekday for weekday, _, _ in profile.windows}
+        late = set()
+        for run in runs:
+            by_day.setdefault(run.day, []).append(run)
+            if run.is_strength:
+                strength[run.day] = strength.get(run.day, 0) + 1
+            elif run.kind in HARD_RUN_KINDS:
+                hard.setdefault(run.day, run)
+            # a window says how late is fine; without one, LATEST_END does
+            if _ends_late(run, time.max if run.day.weekday() in windowed else LATEST_END):
+                late.add(run.day)
+        return cls(
+            profile,
+            by_day,
+            race_days(profile, runs),
+            strength,
+            hard,
+            frozenset(late),
+            frozenset(r.day - ONE_DAY for r in runs if r.kind in (RunKind.HARD, RunKind.LONG)),
+            frozenset(r.day + ONE_DAY for r in runs if r.kind in (RunKind.LONG, RunKind.RACE)),
+        )
+
+    def reason(self, day: date) -> str:
+        """Why no strength session may go on this day; empty when one may."""
+        profile = self.profile
+        weekday = day.weekday()
+        if weekday not in profile.days:
+            return "not one of your training days"
+        if day in profile.blocked:
+            return "you blocked this day"
+        hard = self.hard.get(day)
+        if hard is not None:
+            return f"{hard.kind.value} run ({hard.title})"
+        if day + ONE_DAY in self.races:
+            return "the day before a race"
+        if day in self.races:
+            return "race day"
+        if day in self.late:
+            return "the run ends too late to fit strength after it"
+        window = profile.window(weekday) if profile.windows else None
+        if window is not None:
+            return _window_reason(profile, day, self.by_day.get(day, []), window)
+        return ""
+
+    def cost(self, day: date) -> int:
+        return BEFORE_HARD * (day in self.before_hard) + AFTER_LONG * (day in self.after_long)
 
 
 def _window_reason(
@@ -213,18 +248,24 @@ def choose_days(options: Sequence[DayOptions]) -> list[tuple[date, ...]]:
     for opt in options:
         nxt: dict[int | None, int] = {}
         back: dict[int | None, tuple[int | None, tuple[int, ...]]] = {}
+        # Per first day of a week: the cheapest way in, over every state (first wins ties).
+        entry: dict[int, tuple[int, int | None]] = {}
         for week_cost, first, after, offsets in _best_by_ends(opt):
-            for state, cost in best.items():
-                total = cost + week_cost
-                if after is not None:
-                    new_state: int | None = after
-                    if state is not None:
-                        total += _GAP_ACROSS[state + first]
-                else:
+            if after is None:  # a week without sessions: the gap just grows
+                for state, cost in best.items():
                     new_state = None if state is None else min(state + 7, GAP_SATURATION)
-                if new_state not in nxt or total < nxt[new_state]:
-                    nxt[new_state] = total
-                    back[new_state] = (state, offsets)
+                    total = cost + week_cost
+                    if new_state not in nxt or total < nxt[new_state]:
+                        nxt[new_state] = total
+                        back[new_state] = (state, offsets)
+                continue
+            if first not in entry:
+                entry[first] = _cheapest_entry(best, first)
+            cost, state = entry[first]
+            total = cost + week_cost
+            if after not in nxt or total < nxt[after]:
+                nxt[after] = total
+                back[after] = (state, offsets)
         best = nxt
         trail.append(back)
     state = min(best, key=lambda key: best[key])
@@ -234,6 +275,12 @@ def choose_days(options: Sequence[DayOptions]) -> list[tuple[date, ...]]:
         start = opt.frame.week.start
         chosen.append(tuple(start + timedelta(days=o) for o in offsets))
     return chosen[::-1]
+
+
+def _cheapest_entry(best: dict[int | None, int], first: int) -> tuple[int, int | None]:
+    """The cheapest state to come from into a week whose first session is on `first`."""
+    ways = ((cost if s is None else cost + _GAP_ACROSS[s + first], s) for s, cost in best.items())
+    return min(ways, key=lambda way: way[0])  # the first of equals, as the states were found
 
 
 Shape = tuple[int, int, int | None, tuple[int, ...]]  # cost, first day, gap after, offsets
