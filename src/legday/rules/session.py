@@ -69,10 +69,8 @@ class Block:
     one_legged: int  # of which one-legged
     uncued: tuple[Prescription, ...]
     problems: tuple[tuple[Prescription, str], ...]
-
-    @property
-    def groups(self) -> frozenset[str]:
-        return _groups(self.muscles)
+    groups: frozenset[str]  # major groups (shins and feet count as one)
+    care: dict[str, frozenset[Muscle]]  # per injury, what its care exercises reach
 
 
 @lru_cache(maxsize=512)
@@ -85,9 +83,12 @@ def _block(main: Sequence[Prescription], catalogue: Catalogue | None) -> Block:
     lower = one_legged = 0
     uncued: list[Prescription] = []
     problems: list[tuple[Prescription, str]] = []
+    care: dict[str, frozenset[Muscle]] = {}
     for p in main:
         read = reading(p, catalogue)
         muscles |= read.muscles
+        for injury in p.injury_care:
+            care[injury] = care.get(injury, frozenset()) | read.muscles
         if read.lower:
             lower += 1
             one_legged += p.unilateral
@@ -95,7 +96,16 @@ def _block(main: Sequence[Prescription], catalogue: Catalogue | None) -> Block:
             uncued.append(p)
         problems.extend((p, problem) for problem in read.problems)
     balanced = any(p.balance for p in main)
-    return Block(muscles, balanced, lower, one_legged, tuple(uncued), tuple(problems))
+    return Block(
+        muscles,
+        balanced,
+        lower,
+        one_legged,
+        tuple(uncued),
+        tuple(problems),
+        _groups(muscles),
+        care,
+    )
 
 
 def _blocks(facts: Facts) -> list[Block]:
@@ -175,13 +185,13 @@ def one_legged(facts: Facts) -> Found:
 
 @rule("injury-care", hard=True, summary="care exercises for declared problems in every session")
 def injury_care(facts: Facts) -> Found:
-    plan = facts.plan
-    for s in plan.sessions:
-        for injury in plan.injuries:
-            care = [p for p in s.main if injury in p.injury_care]
+    injuries = facts.plan.injuries
+    for s, block in blocks(facts):
+        for injury in injuries:
+            reached = block.care.get(injury)
             needs = CARE_NEEDS.get(injury, ())
-            missing = [m.value for m in needs if not any(m in p.muscles for p in care)]
-            if not care or missing:
+            missing = [m.value for m in needs if reached is None or m not in reached]
+            if reached is None or missing:
                 what = f" for {', '.join(missing)}" if missing else ""
                 yield s.day, f"session on {s.day} lacks {injury} care{what}"
 
