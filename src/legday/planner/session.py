@@ -346,7 +346,7 @@ class Composer:
     def _main_picks(self, phase: Phase, avoid: frozenset[int]) -> tuple[list[int], list[str]]:
         chosen: list[int] = []
         for need in self._needs:
-            if not any(n in need.members for n in chosen):
+            if need.members.isdisjoint(chosen):
                 self._add(chosen, need.pool, avoid)
         notes = []
         if self.injuries and chosen:
@@ -497,14 +497,14 @@ class Composer:
 
     def _still_complete(self, main: list[Dosed]) -> bool:
         mask, balance = self._traits.mask, self._traits.balance
-        worked = 0
-        for item in main:
-            worked |= mask[item.position]
-        if worked & WEEKLY_MASK != WEEKLY_MASK:
+        positions = [item.position for item in main]
+        worked, balanced = 0, False
+        for n in positions:
+            worked |= mask[n]
+            balanced = balanced or balance[n]
+        if worked & WEEKLY_MASK != WEEKLY_MASK or not balanced:
             return False
-        if not any(balance[item.position] for item in main):
-            return False
-        return all(any(item.position in need.members for item in main) for need in self._needs)
+        return not any(need.members.isdisjoint(positions) for need in self._needs)
 
 
 def _or(best: int | None, old: int) -> int:
