@@ -82,7 +82,11 @@ def season(profile: Profile, runs: Sequence[Run]) -> list[WeekFrame]:
             first_since_rest = index + 1
         elif index - first_since_rest + 1 == profile.recovery_every:
             first_since_rest = _place_recovery(weeks, first_since_rest, lifting) + 1
-    return [_frame(profile, start, phase, note) for start, phase, note in weeks]
+    targets = _targets(profile.sessions)
+    return [
+        WeekFrame(Week(start, phase, note, targets[phase]), _floor(phase, targets[phase]))
+        for start, phase, note in weeks
+    ]
 
 
 def _lifts(start: date, lifting: set[date]) -> bool:
@@ -134,21 +138,30 @@ def _phase(
     return Phase.OFF_SEASON, f"off-season, {target}: the best time to get stronger"
 
 
-def _frame(profile: Profile, start: date, phase: Phase, note: str) -> WeekFrame:
-    asked = profile.sessions
-    target = {
+def _targets(asked: int | None) -> dict[Phase, int]:
+    """Sessions to aim for per phase: 3 while building strength, 2 alongside hard running."""
+    return {
         Phase.OFF_SEASON: asked or 3,
         Phase.BASE: asked or 3,
         Phase.BUILD: asked or 2,
         Phase.PEAK: asked or 2,
         Phase.TAPER: min(asked or 2, 2),
         Phase.RACE: 1,
-    }.get(phase, 0)
+        Phase.POST_RACE: 0,
+        Phase.RECOVERY: 0,
+        Phase.BLOCKED: 0,
+    }
+
+
+def _floor(phase: Phase, target: int) -> int:
+    """Below this the `frequency` rule is broken."""
     required = 0 if phase in REST_PHASES else 1 if phase is Phase.RACE else 2
-    return WeekFrame(Week(start, phase, note, target), min(required, target))
+    return min(required, target)
 
 
 def _fully_blocked(profile: Profile, start: date) -> bool:
+    if not profile.blocked:
+        return not profile.days
     days = (start + timedelta(days=i) for i in range(7))
     return all(d.weekday() not in profile.days or d in profile.blocked for d in days)
 
