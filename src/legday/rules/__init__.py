@@ -12,11 +12,14 @@ from collections.abc import Iterator
 from legday.catalogue import Catalogue
 from legday.model import Plan, Violation
 
-# Importing the rule modules registers their rules, in SPEC order.
+# Importing the rule modules registers their rules.
 from legday.rules import calendar, session, season  # noqa: F401  isort: skip
-from legday.rules.base import RULES, Facts, Rule
+from legday.rules.base import REGISTERED, SPEC_ORDER, Facts, Rule
 
-__all__ = ["RULES", "Rule", "check_plan", "hard_violations"]
+__all__ = ["RULES", "SPEC_ORDER", "Rule", "check_plan", "hard_violations"]
+
+# Every rule, in SPEC.md's order; one registered beyond it comes after.
+RULES: dict[str, Rule] = {i: REGISTERED[i] for i in SPEC_ORDER if i in REGISTERED} | REGISTERED
 
 
 def check_plan(plan: Plan, catalogue: Catalogue | None = None) -> Iterator[Violation]:

@@ -11,7 +11,7 @@ from typing import Any, Generic, TypeVar, cast
 from legday.catalogue import Catalogue
 from legday.model import ExerciseKind, Plan, Run, Session, Violation, Week
 
-__all__ = ["ID_WORDS", "RULES", "Check", "Facts", "Rule", "SharedMemo", "rule"]
+__all__ = ["ID_WORDS", "REGISTERED", "SPEC_ORDER", "Check", "Facts", "Rule", "SharedMemo", "rule"]
 
 Shared = TypeVar("Shared")
 Context = TypeVar("Context")
@@ -110,14 +110,36 @@ class Rule:
             yield Violation(self.id, day, message, self.hard)
 
 
-RULES: dict[str, Rule] = {}
+REGISTERED: dict[str, Rule] = {}  # in the order the rule modules were imported
+
+# The order of SPEC.md's rule table (a test holds it to the file): `legday rules` lists
+# them so and `check` reports in it.
+SPEC_ORDER = (
+    "frequency",
+    "no-hard-run-day",
+    "not-day-before-race",
+    "run-first",
+    "recovery-week",
+    "spacing",
+    "several-groups",
+    "warm-up",
+    "cool-down",
+    "balance",
+    "one-legged",
+    "injury-care",
+    "variety",
+    "form-first",
+    "movement-quality",
+    "stretch-after",
+    "enjoyment",
+)
 
 
 def rule(rule_id: str, *, hard: bool, summary: str) -> Callable[[Check], Check]:
     """Register a check under its SPEC id."""
 
     def register(find: Check) -> Check:
-        RULES[rule_id] = Rule(rule_id, hard, summary, find)
+        REGISTERED[rule_id] = Rule(rule_id, hard, summary, find)
         return find
 
     return register

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from legday.cli import main
-from legday.cli.rules import SPEC_ORDER
-from legday.rules import RULES
+from legday.rules import RULES, SPEC_ORDER
 
 SPEC = (Path(__file__).parents[3] / ".." / "shared" / "SPEC.md").resolve()
 
