@@ -96,17 +96,32 @@ def process_ms(
     return statistics.median(once() for _ in range(repeat)) * 1000
 
 
+def speed_index() -> float:
+    """Milliseconds for a fixed pure-Python loop (median of 5): this machine's speed right
+    now. Shared virtual machines drift several-fold within a day, so every figure is
+    printed beside it and compares across runs only through it."""
+
+    def loop() -> None:
+        total = 0
+        for number in range(1_000_000):
+            total += number * number % 7
+
+    return median_ms(loop, 5)
+
+
 def main() -> None:
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, {platform.platform()}"
     )
+    print(f"speed index (1M-step Python loop): {speed_index():.0f} ms, lower is faster")
     per_plan = plan_52_weeks()
     print(
         f"52-week plan, in process (median of 20 athletes x 5): {per_plan:.1f} ms  target <= 10 ms"
     )
     rate = batch_throughput()
     print(f"1,000 random athletes x 16 weeks on 2 processes: {rate:,.0f} plans/s  target >= 1,000")
+    print(f"speed index again: {speed_index():.0f} ms")
     legday = str(Path(sys.executable).parent / "legday")
     # `python3` here may be a pyenv shim (a shell script, ~100 ms); the fair baseline is the
     # interpreter it runs, which is what the `legday` script starts too.
