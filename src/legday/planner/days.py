@@ -278,9 +278,17 @@ def choose_days(options: Sequence[DayOptions]) -> list[tuple[date, ...]]:
 
 
 def _cheapest_entry(best: dict[int | None, int], first: int) -> tuple[int, int | None]:
-    """The cheapest state to come from into a week whose first session is on `first`."""
-    ways = ((cost if s is None else cost + _GAP_ACROSS[s + first], s) for s, cost in best.items())
-    return min(ways, key=lambda way: way[0])  # the first of equals, as the states were found
+    """The cheapest state to come from into a week whose first session is on `first`;
+    of equals, the first found (as the states were)."""
+    ways = iter(best.items())
+    found_state, found = next(ways)
+    if found_state is not None:
+        found += _GAP_ACROSS[found_state + first]
+    for state, cost in ways:
+        total = cost if state is None else cost + _GAP_ACROSS[state + first]
+        if total < found:
+            found, found_state = total, state
+    return found, found_state
 
 
 Shape = tuple[int, int, int | None, tuple[int, ...]]  # cost, first day, gap after, offsets

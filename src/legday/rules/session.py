@@ -70,7 +70,7 @@ class Block:
     uncued: tuple[Prescription, ...]
     problems: tuple[tuple[Prescription, str], ...]
     groups: frozenset[str]  # major groups (shins and feet count as one)
-    care: dict[str, frozenset[Muscle]]  # per injury, what its care exercises reach
+    care: dict[str, frozenset[Muscle]]  # per declared injury, what its care exercises reach
 
 
 @lru_cache(maxsize=512)
@@ -78,24 +78,29 @@ def _groups(muscles: frozenset[Muscle]) -> frozenset[str]:
     return frozenset(MAJOR_GROUPS[m] for m in muscles)
 
 
-def _block(main: Sequence[Prescription], catalogue: Catalogue | None) -> Block:
+def _block(
+    main: Sequence[Prescription], catalogue: Catalogue | None, injuries: tuple[str, ...]
+) -> Block:
     muscles: frozenset[Muscle] = frozenset()
     lower = one_legged = 0
+    balanced = False
     uncued: list[Prescription] = []
     problems: list[tuple[Prescription, str]] = []
     care: dict[str, frozenset[Muscle]] = {}
     for p in main:
         read = reading(p, catalogue)
         muscles |= read.muscles
-        for injury in p.injury_care:
-            care[injury] = care.get(injury, frozenset()) | read.muscles
+        balanced = balanced or p.balance
+        if injuries:
+            for injury in p.injury_care:
+                care[injury] = care.get(injury, frozenset()) | read.muscles
         if read.lower:
             lower += 1
             one_legged += p.unilateral
         if not read.cued:
             uncued.append(p)
-        problems.extend((p, problem) for problem in read.problems)
-    balanced = any(p.balance for p in main)
+        if read.problems:
+            problems.extend((p, problem) for problem in read.problems)
     return Block(
         muscles,
         balanced,
@@ -109,7 +114,8 @@ def _block(main: Sequence[Prescription], catalogue: Catalogue | None) -> Block:
 
 
 def _blocks(facts: Facts) -> list[Block]:
-    return [_block(s.main, facts.catalogue) for s in facts.plan.sessions]
+    plan = facts.plan
+    return [_block(s.main, facts.catalogue, plan.injuries) for s in plan.sessions]
 
 
 def blocks(facts: Facts) -> list[tuple[Session, Block]]:
