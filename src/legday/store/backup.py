@@ -9,6 +9,11 @@ Rows keep their ids and are listed in primary-key order; dates, times and dateti
 ISO strings, floats are JSON numbers (shortest round-trip repr), JSON columns stay JSON,
 so dump -> restore -> dump gives the same document. A restore is one transaction: a
 killed restore leaves the database empty, never half-filled.
+
+`revision` is the schema the rows were dumped from. Columns are only ever added, so a
+backup of an older revision restores as it is: a column it lacks is NULL (a backup from
+before 0003 has no `profiles.windows`, so its athletes have no time windows). A backup of
+a revision this release does not know (a newer legday) is refused with one line.
 """
 
 from __future__ import annotations
@@ -19,7 +24,8 @@ from typing import Any
 from sqlalchemy import Connection, Date, DateTime, Engine, Table, func, select, text
 
 from legday.errors import StoreError
-from legday.store.migrate import ensure_schema, head
+from legday.store.mapping import windows_from_json
+from legday.store.migrate import ensure_schema, head, revisions
 from legday.store.tables import Base
 
 __all__ = ["FORMAT", "dump", "restore"]
@@ -70,6 +76,12 @@ def restore(engine: Engine, data: Any) -> int:
     tables = data.get("tables")
     if not isinstance(tables, dict):
         raise StoreError("backup has no 'tables' object")
+    revision = data.get("revision")
+    if revision is not None and (not isinstance(revision, str) or revision not in revisions()):
+        raise StoreError(
+            f"backup is of schema revision {revision!r}, which this legday does not know"
+            f" (it knows up to {head()!r}); restore it with a newer legday"
+        )
     known = {t.name for t in _tables()}
     unknown = sorted(set(tables) - known)
     if unknown:
@@ -97,13 +109,15 @@ def _load(connection: Connection, table: Table, rows: Any) -> int:
         if not isinstance(row, dict) or set(row) - columns:
             raise StoreError(f"backup row {number} of {table.name!r} does not fit the table")
         try:
+            if table.name == "profiles":  # checked here, not at the next re-plan
+                windows_from_json(row.get("windows"))
             decoded.append(
                 {
                     k: (decoders[k](v) if k in decoders and v is not None else v)
                     for k, v in row.items()
                 }
             )
-        except (TypeError, ValueError) as error:
+        except (TypeError, ValueError, StoreError) as error:
             raise StoreError(f"backup row {number} of {table.name!r}: {error}") from None
     for start in range(0, len(decoded), _CHUNK):
         connection.execute(table.insert(), decoded[start : start + _CHUNK])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any, TypeVar
 
+from legday.errors import StoreError
 from legday.exports.plan_json import prescription_from_json, prescription_to_json
 from legday.model import (
     Cooldown,
@@ -39,7 +40,11 @@ __all__ = [
     "session_to_row",
     "set_from_row",
     "set_to_row",
+    "windows_from_json",
+    "windows_to_json",
 ]
+
+Window = tuple[int, time, time]
 
 
 def profile_to_row(athlete_id: int, p: Profile, now: datetime) -> ProfileRow:
@@ -60,6 +65,7 @@ def profile_to_row(athlete_id: int, p: Profile, now: datetime) -> ProfileRow:
         dominant_leg=p.dominant_leg,
         timezone=p.timezone,
         updated_at=now,
+        windows=windows_to_json(p.windows),
     )
 
 
@@ -79,7 +85,48 @@ def profile_from_row(row: ProfileRow) -> Profile:
         races=tuple(date.fromisoformat(d) for d in row.races),
         dominant_leg=row.dominant_leg,
         timezone=row.timezone,
+        windows=windows_from_json(row.windows),
     )
+
+
+def windows_to_json(windows: tuple[Window, ...]) -> list[dict[str, Any]]:
+    """`[{"day": 0, "opens": "06:00", "closes": "08:00"}, ...]` by weekday (Monday = 0)."""
+    return [
+        {"day": day, "opens": _clock(opens), "closes": _clock(closes)}
+        for day, opens, closes in sorted(windows)
+    ]
+
+
+def windows_from_json(value: Any) -> tuple[Window, ...]:
+    """The stored windows; NULL (a profile stored before revision 0003) means none.
+
+    Raises StoreError for anything `windows_to_json` cannot have written (a hand-edited
+    backup), so a bad value is one line at restore, never a traceback at the next re-plan.
+    """
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise StoreError(f"profile windows: expected a list, found {type(value).__name__}")
+    found: dict[int, tuple[time, time]] = {}
+    for item in value:
+        if not isinstance(item, dict) or set(item) != {"day", "opens", "closes"}:
+            raise StoreError(f"profile windows: {item!r} is not {{day, opens, closes}}")
+        day = item["day"]
+        if type(day) is not int or not 0 <= day <= 6 or day in found:
+            raise StoreError(f"profile windows: day {day!r} is not a new weekday 0-6")
+        try:
+            opens, closes = time.fromisoformat(item["opens"]), time.fromisoformat(item["closes"])
+        except (TypeError, ValueError):
+            raise StoreError(f"profile windows: {item!r} has no HH:MM times") from None
+        if opens.tzinfo or closes.tzinfo or closes <= opens:
+            raise StoreError(f"profile windows: {item!r} must end after it starts")
+        found[day] = (opens, closes)
+    return tuple((day, *found[day]) for day in sorted(found))
+
+
+def _clock(t: time) -> str:
+    """HH:MM, the way windows are written; seconds only if a window ever has them."""
+    return t.isoformat("minutes" if not (t.second or t.microsecond) else "auto")
 
 
 def set_to_row(athlete_id: int, performed_id: int, seq: int, s: SetLog, now: datetime) -> SetLogRow:

@@ -15,7 +15,15 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, text
 
-__all__ = ["MIGRATIONS", "alembic_config", "current_revision", "ensure_schema", "head", "upgrade"]
+__all__ = [
+    "MIGRATIONS",
+    "alembic_config",
+    "current_revision",
+    "ensure_schema",
+    "head",
+    "revisions",
+    "upgrade",
+]
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 _LOCK_KEY = 0x1E6DA7  # any constant shared by every legday process
@@ -32,6 +40,12 @@ def head() -> str:
     revision = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert revision is not None
     return revision
+
+
+def revisions() -> frozenset[str]:
+    """Every revision of the history, so a backup can tell whether its schema is known."""
+    script = ScriptDirectory.from_config(alembic_config())
+    return frozenset(r.revision for r in script.walk_revisions())
 
 
 def current_revision(engine: Engine) -> str | None:

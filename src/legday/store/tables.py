@@ -93,6 +93,9 @@ class ProfileRow(Base):
     dominant_leg: Mapped[str | None] = mapped_column(String(10))
     timezone: Mapped[str | None] = mapped_column(String(64))
     updated_at: Mapped[datetime] = mapped_column(DateTime())
+    # Added by migration 0003: [{"day": 0-6, "opens": "HH:MM", "closes": "HH:MM"}, ...];
+    # NULL (rows of older releases) and [] both mean no windows.
+    windows: Mapped[list[Any] | None] = mapped_column(JSON(none_as_null=True))
 
 
 class CalendarSourceRow(Base):

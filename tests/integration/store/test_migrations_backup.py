@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, timedelta
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +17,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from legday.errors import StoreError
-from legday.model import Profile
+from legday.model import Equipment, Profile
 from legday.progression import SetLog
 from legday.services import Logbook
 from legday.store.backup import FORMAT, dump, restore
@@ -28,7 +31,7 @@ START = date(2027, 1, 4)
 def test_migrating_an_empty_database_gives_the_declared_schema(db_url: str) -> None:
     engine = make_engine(db_url)
     upgrade(engine)
-    assert current_revision(engine) == head() == "0002"
+    assert current_revision(engine) == head() == "0003"
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
@@ -56,7 +59,7 @@ def test_upgrading_the_previous_release_keeps_its_data(db_url: str) -> None:
                 " 'goblet-squat', '2026-01-02', 'both', 10, 12.5, true, 0, '', '2026-01-02')"
             )
         )
-    upgrade(engine)
+    upgrade(engine, "0002")
     assert current_revision(engine) == "0002"
     assert "ix_set_logs_athlete_exercise_day" in {
         i["name"] for i in inspect(engine).get_indexes("set_logs")
@@ -72,9 +75,58 @@ def test_upgrading_the_previous_release_keeps_its_data(db_url: str) -> None:
     engine.dispose()
 
 
+def test_upgrading_0002_keeps_profiles_and_gives_them_no_windows(db_url: str) -> None:
+    engine = make_engine(db_url)
+    upgrade(engine, "0002")
+    with engine.begin() as c:
+        c.execute(text("INSERT INTO athletes (name, created_at) VALUES ('old', '2026-01-01')"))
+        c.execute(
+            text(
+                "INSERT INTO profiles (athlete_id, start, weeks, sessions, injuries, equipment,"
+                " level, minutes, days, recovery_every, seed, blocked, races, dominant_leg,"
+                " timezone, updated_at) VALUES (1, '2027-01-04', 6, 2, '[\"shin-splints\"]',"
+                " '[\"bodyweight\"]', 'beginner', 40, '[0, 2, 4]', 4, 7, '[]', '[]', NULL,"
+                " 'Europe/Berlin', '2026-01-01')"
+            )
+        )
+    assert "windows" not in {c["name"] for c in inspect(engine).get_columns("profiles")}
+    upgrade(engine)
+    assert current_revision(engine) == "0003"
+    with engine.connect() as c:
+        assert c.execute(text("SELECT windows FROM profiles")).scalar_one() is None
+    db = Database(db_url, engine)
+    expected = Profile(
+        start=START,
+        weeks=6,
+        sessions=2,
+        injuries=("shin-splints",),
+        equipment=frozenset({Equipment.BODYWEIGHT}),
+        minutes=40,
+        days=frozenset({0, 2, 4}),
+        seed=7,
+        timezone="Europe/Berlin",
+    )
+    with db.uow() as uow:
+        assert uow.repo.get_profile(1) == expected  # windows == (): any time of day
+        uow.repo.save_profile(1, replace(expected, windows=WINDOWS), datetime(2027, 1, 1))
+        uow.commit()
+    with db.uow() as uow:
+        assert uow.repo.get_profile(1) == replace(expected, windows=WINDOWS)
+    with engine.begin() as connection:  # and back down, for a release rollback
+        command.downgrade(alembic_config(connection), "0002")
+    assert current_revision(engine) == "0002"
+    assert "windows" not in {c["name"] for c in inspect(engine).get_columns("profiles")}
+    with engine.connect() as c:
+        assert c.execute(text("SELECT minutes FROM profiles")).scalar_one() == 40
+    engine.dispose()
+
+
+WINDOWS = ((0, time(6, 0), time(8, 0)), *((d, time(17, 0), time(20, 0)) for d in range(1, 7)))
+
+
 def _fill(logbook: Logbook, calendar: Path) -> None:
     profile = Profile(start=START, weeks=4)
-    logbook.add_athlete("sam", profile, [str(calendar)], START)
+    logbook.add_athlete("sam", replace(profile, windows=WINDOWS), [str(calendar)], START)
     logbook.add_athlete("kim", profile, [], START)
     for n in range(6):
         day = START + timedelta(days=2 * n)
@@ -114,6 +166,65 @@ def test_backup_restores_identically_into_an_empty_database(
         with pytest.raises(StoreError, match="empty"):
             restore(other.engine, data)
         other.dispose()
+
+
+def _profiles(db: Database) -> dict[str, Profile | None]:
+    with db.uow() as uow:
+        return {a.name: uow.repo.get_profile(a.id) for a in uow.repo.list_athletes()}
+
+
+def test_backup_keeps_windows_and_an_older_backup_restores_without(
+    logbook: Logbook, database: Database, calendar: Path, tmp_path: Path
+) -> None:
+    _fill(logbook, calendar)
+    data = dump(database.engine)
+    assert data["revision"] == "0003"
+    sam, kim = data["tables"]["profiles"]
+    assert sam["windows"][0] == {"day": 0, "opens": "06:00", "closes": "08:00"}
+    assert kim["windows"] == []
+    before = _profiles(database)
+    assert before["sam"] is not None and before["sam"].windows == WINDOWS
+    new = Database(f"sqlite:///{tmp_path / 'new.db'}")
+    restore(new.engine, json.loads(json.dumps(data)))
+    assert _profiles(new) == before
+    new.dispose()
+    # a backup written before revision 0003: no windows column at all
+    old = json.loads(json.dumps(data))
+    old["revision"] = "0002"
+    for row in old["tables"]["profiles"]:
+        del row["windows"]
+    older = Database(f"sqlite:///{tmp_path / 'older.db'}")
+    restore(older.engine, old)
+    assert _profiles(older) == {
+        name: replace(p, windows=()) for name, p in before.items() if p is not None
+    }
+    restored = dump(older.engine)["tables"]["profiles"]
+    assert [row["windows"] for row in restored] == [None, None]
+    older.dispose()
+
+
+def test_restore_refuses_a_newer_schema_and_windows_that_make_no_sense(
+    logbook: Logbook, database: Database, calendar: Path, tmp_path: Path
+) -> None:
+    _fill(logbook, calendar)
+    data = dump(database.engine)
+    newer = {**data, "revision": "0099"}
+    target = Database(f"sqlite:///{tmp_path / 'target.db'}")
+    with pytest.raises(StoreError, match=r"revision '0099'.*does not know"):
+        restore(target.engine, newer)
+    for bad, needle in [
+        ("08:00", "not {day, opens, closes}"),
+        ([{"day": 7, "opens": "06:00", "closes": "08:00"}], "day 7 is not"),
+        ([{"day": 1, "opens": "6am", "closes": "08:00"}], "no HH:MM times"),
+        ([{"day": 1, "opens": "09:00", "closes": "08:00"}], "must end after it starts"),
+    ]:
+        broken = json.loads(json.dumps(data))
+        broken["tables"]["profiles"][0]["windows"] = bad if isinstance(bad, list) else [bad]
+        with pytest.raises(StoreError, match=f"row 1 of 'profiles': .*{re.escape(needle)}"):
+            restore(target.engine, broken)
+    with target.uow() as uow:  # nothing was loaded by the refused restores
+        assert uow.repo.list_athletes() == []
+    target.dispose()
 
 
 def test_restore_refuses_what_is_not_a_backup(database: Database) -> None:

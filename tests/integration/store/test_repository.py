@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+import json
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from legday.errors import InputError
+from legday.errors import InputError, StoreError
 from legday.model import Equipment, Level, Profile
 from legday.progression import SetLog
 from legday.services import Logbook
@@ -53,6 +55,47 @@ def test_profile_and_sets_round_trip_losslessly(database: Database) -> None:
         assert uow.repo.set_logs(athlete.id) == logged
         assert [a.name for a in uow.repo.list_athletes()] == ["sam"]
         assert uow.repo.get_athlete("sam") == athlete
+
+
+WINDOWS = (
+    (0, time(6, 0), time(8, 0)),
+    (2, time(17, 5), time(19, 0)),
+    (5, time(9, 0), time(12, 30)),
+    (6, time(0, 0), time(23, 59)),
+)
+
+
+def test_profile_windows_round_trip_and_are_replaced_in_place(database: Database) -> None:
+    with database.uow() as uow:
+        athlete = uow.repo.add_athlete("sam", NOW)
+        uow.repo.save_profile(athlete.id, replace(PROFILE, windows=WINDOWS), NOW)
+        uow.commit()
+    with database.uow() as uow:
+        assert uow.repo.get_profile(athlete.id) == replace(PROFILE, windows=WINDOWS)
+    with database.engine.connect() as connection:  # the documented shape of the column
+        stored = connection.execute(text("SELECT windows FROM profiles")).scalar_one()
+    stored = json.loads(stored) if isinstance(stored, str) else stored
+    assert stored[:2] == [
+        {"day": 0, "opens": "06:00", "closes": "08:00"},
+        {"day": 2, "opens": "17:05", "closes": "19:00"},
+    ]
+    with database.uow() as uow:  # a profile without windows replaces one with them
+        uow.repo.save_profile(athlete.id, PROFILE, NOW)
+        uow.commit()
+    with database.uow() as uow:
+        assert uow.repo.get_profile(athlete.id) == PROFILE
+
+
+def test_stored_windows_that_make_no_sense_are_a_store_error(database: Database) -> None:
+    with database.uow() as uow:
+        athlete = uow.repo.add_athlete("sam", NOW)
+        uow.repo.save_profile(athlete.id, PROFILE, NOW)
+        uow.commit()
+    bad = '[{"day": 1, "opens": "09:00", "closes": "08:00"}]'
+    with database.engine.begin() as connection:  # as a hand-edited database could hold
+        connection.execute(text(f"UPDATE profiles SET windows = '{bad}'"))
+    with pytest.raises(StoreError, match="must end after it starts"), database.uow() as uow:
+        uow.repo.get_profile(athlete.id)
 
 
 def test_leaving_without_commit_writes_nothing(database: Database) -> None:
@@ -150,6 +193,30 @@ def test_a_replan_appends_a_version_and_keeps_the_past(
     before = [s for s in in_force if s.day < today]
     assert before == [s for s in first.plan.sessions if s.day < today]
     assert [s for s in in_force if s.day >= today] == list(versions[1].plan.sessions)
+
+
+def test_every_replan_keeps_the_stored_windows(
+    logbook: Logbook, database: Database, calendar: Path
+) -> None:
+    windows = ((0, time(6, 30), time(8, 0)), *((d, time(17, 0), time(19, 0)) for d in range(1, 7)))
+    profile = Profile(start=START, weeks=4, equipment=PROFILE.equipment, windows=windows)
+    logbook.add_athlete("sam", profile, [str(calendar)], START)
+    today = START + timedelta(days=2)
+    first = [s for s in logbook.versions("sam")[0].plan.sessions if s.day >= today]
+    logbook.move("sam", first[0].day, today)
+    second = [s for s in logbook.versions("sam")[1].plan.sessions if s.day > today]
+    logbook.skip("sam", second[0].day, today)
+    logbook.weather("sam", START + timedelta(days=8), today)  # a hard Tuesday in week 2
+    assert logbook.sync("sam", today, force=True) == 5
+    versions = logbook.versions("sam")
+    assert len(versions) == 5
+    for version in versions:
+        assert version.plan.sessions
+        for s in version.plan.sessions:
+            window = profile.window(s.day.weekday())
+            assert window is not None and s.start is not None
+            end = datetime.combine(s.day, s.start) + timedelta(minutes=profile.minutes)
+            assert window[0] <= s.start and end <= datetime.combine(s.day, window[1]), s
 
 
 def test_sets_stored_before_the_bounds_read_back_clamped(database: Database) -> None:
