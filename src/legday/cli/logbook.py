@@ -141,6 +141,14 @@ def athlete_add(
     equipment: Annotated[str | None, typer.Option(help="Comma list, e.g. dumbbells,band.")] = None,
     level: Annotated[str | None, typer.Option(help="beginner/intermediate/advanced.")] = None,
     days: Annotated[str | None, typer.Option(help="Days you may train, e.g. mon,wed,fri.")] = None,
+    window: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--window",
+            help="When a session fits on a weekday, e.g. mon=06:00-08:00 or "
+            "default=17:00-20:00; repeatable, replaces the profile's windows; kept for re-plans.",
+        ),
+    ] = None,
 ) -> None:
     """Add an athlete with a profile and calendars, and store the first plan.
 
@@ -159,6 +167,7 @@ def athlete_add(
             "equipment": equipment,
             "level": level,
             "days": days,
+            "windows": window,
         },
     )
     built = build_profile(values, default_start=_today())
@@ -282,7 +291,8 @@ def today(athlete: AthleteOpt = None, on: DateOpt = None) -> None:
         typer.echo("  no strength session today" + (f"; next on {nxt.day}" if nxt else ""))
         return
     s = view.session
-    typer.echo(f"  strength, {s.minutes} min: {s.why}")
+    at = f" at {s.start:%H:%M}" if s.start else ""
+    typer.echo(f"  strength{at}, {s.minutes} min: {s.why}")
     for w in s.warmup:
         typer.echo(f"  warm-up  {w.exercise} {w.minutes:g} min")
     for p, change in zip(s.main, view.changes, strict=True):

@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 
 from legday.cli import main
+from legday.model import Session
+from legday.store.uow import Database
 
 COMMANDS = [
     ["athlete", "add"], ["athlete", "list"], ["athlete", "use"], ["sync"], ["today"], ["log"],
@@ -173,3 +176,66 @@ def test_a_bad_database_url_is_one_line_naming_the_variable(
     assert main(["athlete", "list"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("legday: error: LEGDAY_DATABASE_URL:") and err.count("\n") == 1
+
+
+def _sessions_in_force(url: str, name: str = "sam") -> list[Session]:
+    db = Database(url)
+    with db.uow() as uow:
+        athlete = uow.repo.get_athlete(name)
+        assert athlete is not None
+        sessions = uow.repo.planned_sessions(athlete.id, date(2027, 1, 4), date(2027, 2, 14))
+    db.dispose()
+    return sessions
+
+
+def test_an_athlete_added_with_windows_is_planned_and_replanned_inside_them(
+    env: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    profile = tmp_path / "sam.toml"
+    profile.write_text(
+        f'runs = ["{EXAMPLE}"]\nstart = 2027-01-04\nweeks = 6\nminutes = 45\n'
+        'equipment = ["dumbbells"]\n'
+        '[windows]\nwed = "07:00-09:00"\ndefault = "12:00-13:30"\n',
+        encoding="utf-8",
+    )
+    assert main(["athlete", "add", "sam", "--profile", str(profile)]) == 0
+    windows = {2: (time(7), time(9))} | {d: (time(12), time(13, 30)) for d in (0, 1, 3, 4, 5, 6)}
+
+    def inside(sessions: list[Session]) -> None:
+        assert sessions
+        for s in sessions:
+            opens, closes = windows[s.day.weekday()]
+            assert s.start is not None and opens <= s.start, s
+            end = datetime.combine(s.day, s.start) + timedelta(minutes=45)
+            assert end <= datetime.combine(s.day, closes), s
+
+    first = _sessions_in_force(env["LEGDAY_DATABASE_URL"])
+    inside(first)
+    wednesday = next(s for s in first if s.day.weekday() == 2)
+    assert wednesday.start == time(7, 45)  # after the 07:00-07:45 easy run (run-first)
+    capsys.readouterr()
+    assert main(["today", "--date", wednesday.day.isoformat()]) == 0
+    assert "  strength at 07:45, " in capsys.readouterr().out
+    # the logbook's re-plans read the windows back from the database
+    assert main(["move", first[2].day.isoformat()]) == 0
+    assert main(["sync", "--force"]) == 0
+    assert "plan version 3" in capsys.readouterr().out
+    again = _sessions_in_force(env["LEGDAY_DATABASE_URL"])
+    inside(again)
+    assert first[2].day not in {s.day for s in again}
+    other = next(s for s in again if s.day.weekday() != 2)
+    assert main(["today", "--date", other.day.isoformat()]) == 0
+    assert "  strength at 12:00, " in capsys.readouterr().out
+
+
+def test_athlete_add_takes_window_flags(
+    env: dict[str, str], calendar: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add = ["athlete", "add", "kim", "--runs", str(calendar), "--start", "2027-01-04",
+           "--weeks", "2"]  # fmt: skip
+    assert main([*add, "--window", "tue=6-7"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "legday: error: window: tue: '6-7' is not a window" in err
+    assert main([*add, "--window", "default=06:00-07:00"]) == 0
+    sessions = _sessions_in_force(env["LEGDAY_DATABASE_URL"], "kim")
+    assert sessions and {s.start for s in sessions} == {time(6)}
