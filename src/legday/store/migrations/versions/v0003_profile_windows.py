@@ -1,6 +1,6 @@
 """Keep the profile's time windows: a nullable JSON list of
 `{"day": 0-6, "opens": "HH:MM", "closes": "HH:MM"}` (Monday = 0). Rows stored before this
-revision hold NULL, read back as "no windows" (any time of day), as 0.2 planned them.
+revision hold NULL, read back as "no windows" (any time of day), as they were planned before.
 
 Revision ID: 0003
 Revises: 0002
