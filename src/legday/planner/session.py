@@ -105,7 +105,7 @@ class Traits:
 
     def alternatives(self, old: int) -> tuple[int, ...]:
         """Main-block exercises that may stand in for `old` whatever else the session
-        holds: same leading muscle, at least as much balance, the same injury care."""
+        holds: same leading muscle, at least as much balance (injury care: `stand_ins`)."""
         found = self._alternatives.get(old)
         if found is None:
             e = self.exercises[old]
@@ -115,7 +115,6 @@ class Traits:
                 if other.kind in MAIN_KINDS
                 and other.muscles[0] is e.muscles[0]
                 and other.balance >= e.balance
-                and set(e.injury_care) <= set(other.injury_care)
             )
             self._alternatives[old] = found
         return found
@@ -226,6 +225,17 @@ def pools_for(catalogue: Catalogue, equipment: frozenset[Equipment], level: Leve
         if jog is None
         else (Warmup(exercises[jog].id, 5), Warmup(exercises[jog].id, 8)),
     )
+
+
+@lru_cache(maxsize=8192)
+def stand_ins(pools: Pools, old: int, injuries: tuple[str, ...]) -> tuple[int, ...]:
+    """What may replace `old` for this kit: it must keep the care `old` gives for the
+    athlete's own problems (care for problems they do not have is no reason to keep it)."""
+    exercises = pools.traits.exercises
+    care = set(exercises[old].injury_care).intersection(injuries)
+    if not care:
+        return pools.alternatives(old)
+    return tuple(n for n in pools.alternatives(old) if care <= set(exercises[n].injury_care))
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -412,7 +422,7 @@ class Composer:
         only_old = mask[old] & ~others
         return [
             n
-            for n in self._pools.alternatives(old)
+            for n in stand_ins(self._pools, old, self.injuries)
             if n not in chosen and not only_old & ~mask[n] and (not fresh or used[n] == NEVER_USED)
         ]
 
