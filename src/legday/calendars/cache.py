@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tempfile
 import time as clock
 from contextlib import suppress
 from datetime import date, time
@@ -39,8 +40,16 @@ SCHEMA = 1
 # Files kept; past this the oldest (by last use) are removed when a new one is written.
 MAX_ENTRIES = 256
 _PACKAGE_DIR = Path(__file__).resolve().parent
-# Whatever else decides what a file reads as: the core's Run, and the iCalendar libraries.
-_ALSO = ("legday.model", "icalendar", "recurring_ical_events")
+# Whatever else decides what a file reads as: the core's Run, the iCalendar libraries and
+# what they lean on for recurrences and zones.
+_ALSO = (
+    "legday.model",
+    "icalendar",
+    "recurring_ical_events",
+    "dateutil",
+    "x_wr_timezone",
+    "tzdata",
+)
 
 
 def cache_directory() -> Path | None:
@@ -95,15 +104,20 @@ def store(directory: Path, key: str, calendar: Calendar) -> None:
     """Write the entry atomically (a temporary file, then a rename); never raises."""
     # ASCII with escapes: any text a reader produced (even a lone surrogate) round-trips.
     payload = json.dumps(_encode(calendar, key), ensure_ascii=True, separators=(",", ":"))
-    temporary = directory / f".{key}.{os.getpid()}.tmp"
+    temporary: Path | None = None
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(payload.encode("ascii"))
+        # a name of its own for every writer, threads of one process included
+        handle, name = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=directory)
+        temporary = Path(name)
+        with os.fdopen(handle, "wb") as out:
+            out.write(payload.encode("ascii"))
         temporary.replace(directory / f"{key}.json")
         _prune(directory)
     except OSError:
-        with suppress(OSError):
-            temporary.unlink(missing_ok=True)
+        if temporary is not None:
+            with suppress(OSError):
+                temporary.unlink(missing_ok=True)
 
 
 def _encode(calendar: Calendar, key: str) -> dict[str, Any]:

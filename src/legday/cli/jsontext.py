@@ -3,9 +3,11 @@
 The standard library indents in pure Python (~15 ms for a 16-week plan here, more than
 planning it); orjson, a C library made for this, writes the same document in well under
 a millisecond. For plan documents the characters are exactly what
-`json.dumps(value, indent=2, ensure_ascii=False)` writes (a test holds them to it); what
-orjson refuses (keys that are not text, integers past 64 bits, unpaired surrogates) goes
-to the standard library.
+`json.dumps(value, indent=2, ensure_ascii=False)` writes (a test holds them to it). For
+other documents the JSON is the same but the text may differ: orjson writes `1.5e-7` where
+the standard library writes `1.5e-07`, and `null` for NaN (which JSON has no word for).
+What orjson refuses (keys that are not text, integers past 64 bits, unpaired surrogates)
+goes to the standard library.
 """
 
 from __future__ import annotations

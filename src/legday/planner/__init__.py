@@ -17,7 +17,15 @@ from functools import lru_cache
 from legday.catalogue import Catalogue
 from legday.errors import InputError
 from legday.model import INJURIES, Plan, Profile, Run, Session, Week
-from legday.planner.days import BEFORE_HARD, DayOptions, choose_days, day_options, start_after
+from legday.planner.days import (
+    BEFORE_HARD,
+    DAY_NAMES,
+    DayOptions,
+    choose_days,
+    day_options,
+    round_up,
+    start_after,
+)
 from legday.planner.dose import dose_for, seconds_per_rep
 from legday.planner.season import race_days, season
 from legday.planner.session import Composer, SessionParts
@@ -27,7 +35,6 @@ __all__ = ["calendar_window", "make_plan", "validate_profile"]
 
 BLOCK_WEEKS = 4  # `variety`: a new exercise in every block of this many weeks
 LOOK_AHEAD_WEEKS = 26  # races this far past the plan's end still shape its phases
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def calendar_window(profile: Profile) -> tuple[date, date]:
@@ -130,14 +137,21 @@ def _session(
         want_new=want_new,
         recent=recent,
     )
-    start = start_after(real_runs, profile.window(day.weekday()))
-    minutes = max(profile.minutes, _round_up(parts.seconds / 60, 5))
+    window = profile.window(day.weekday())
+    start = start_after(real_runs, window)
+    minutes = max(profile.minutes, round_up(parts.seconds / 60, 5))
     why = _why(day, real_runs, opt, parts, dose.aim, _weaker_leg(profile.dominant_leg))
+    if window is not None and start is not None and _past(start, minutes, window[1]):
+        why = why[:-1] + f"; it runs past your window's end at {window[1]:%H:%M}."
     music = _music(parts.main[0].tempo if parts.main else "3-1-2")
     session = Session(
         day, minutes, parts.warmup, parts.main, parts.cooldown, why, start, week.phase, music
     )
     return session, parts.block
+
+
+def _past(start: time, minutes: int, closes: time) -> bool:
+    return start.hour * 60 + start.minute + minutes > closes.hour * 60 + closes.minute
 
 
 @lru_cache(maxsize=64)
@@ -152,10 +166,6 @@ def _music(tempo: str) -> str:
 @lru_cache(maxsize=8)
 def _weaker_leg(dominant: str | None) -> str:
     return {"left": "right", "right": "left"}.get((dominant or "").lower(), "")
-
-
-def _round_up(value: float, step: int) -> int:
-    return int(-(-value // step) * step)
 
 
 def _why(

@@ -29,10 +29,12 @@ from legday.model import HARD_RUN_KINDS, Profile, Run, RunKind
 from legday.planner.season import WeekFrame, race_days
 
 __all__ = [
+    "DAY_NAMES",
     "DayOptions",
     "choose_days",
     "day_options",
     "objective",
+    "round_up",
     "start_after",
 ]
 
@@ -44,6 +46,7 @@ AFTER_LONG = 2
 LATEST_END = time(21, 30)  # a strength session must be able to start by then
 GAP_SATURATION = 7  # gaps of 7+ days all cost the same
 ONE_DAY = timedelta(days=1)
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEK_SPAN = timedelta(days=6)
 
 
@@ -171,7 +174,7 @@ def _window_reason(
     start = start_after(entries, window) or opens
     if _clock(start) + profile.minutes <= _clock(closes):
         return ""
-    span = f"your {day:%A} window {opens:%H:%M}-{closes:%H:%M}"
+    span = f"your {DAY_NAMES[day.weekday()]} window {opens:%H:%M}-{closes:%H:%M}"
     if _clock(opens) + profile.minutes > _clock(closes):
         return f"{span} is too short for {profile.minutes} min"
     if start >= closes:
@@ -189,11 +192,16 @@ def start_after(runs: Sequence[Run], window: tuple[time, time] | None = None) ->
     after: time | None = None
     if ends:
         end = max(ends)
-        minutes = -(-(_clock(end) + (1 if end.second or end.microsecond else 0)) // 5) * 5
+        minutes = round_up(_clock(end) + (1 if end.second or end.microsecond else 0), 5)
         after = time(23, 55) if minutes >= 24 * 60 else time(minutes // 60, minutes % 60)
     if window is None:
         return after
     return window[0] if after is None else max(after, window[0])
+
+
+def round_up(value: float, step: int) -> int:
+    """`value` rounded up to a multiple of `step` (session starts and lengths: 5 minutes)."""
+    return int(-(-value // step) * step)
 
 
 def _clock(moment: time) -> int:

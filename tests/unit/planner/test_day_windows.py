@@ -134,3 +134,22 @@ def test_no_session_falls_outside_its_window(data: st.DataObject) -> None:
         assert s.start.minute % 5 == 0
         ends = datetime.combine(s.day, s.start) + timedelta(minutes=profile.minutes)
         assert ends.date() == s.day
+
+
+def test_a_session_the_rules_make_longer_than_its_window_says_so() -> None:
+    """Care for two problems in 20 minutes cannot be fitted: the session keeps the rules,
+    starts when the window opens, and its `why` says it runs past the window's end."""
+    profile = Profile(
+        start=date(2027, 1, 4),
+        weeks=2,
+        minutes=20,
+        injuries=("shin-splints", "achilles"),
+        windows=tuple((weekday, time(6), time(6, 20)) for weekday in range(7)),
+    )
+    plan = make_plan(profile, [], mini_catalogue())
+    assert plan.sessions
+    for s in plan.sessions:
+        assert s.start == time(6)
+        overruns = _clock(time(6)) + s.minutes > _clock(time(6, 20))
+        assert ("runs past your window's end at 06:20" in s.why) == overruns
+    assert any(s.minutes > 20 for s in plan.sessions)
