@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from operator import attrgetter
 
 __all__ = [
     "ALWAYS_AT_HAND",
@@ -380,7 +381,10 @@ class Session:
 
     def __post_init__(self) -> None:
         # the main block's identity, asked for often by `variety`; computed once
-        object.__setattr__(self, "exercise_ids", frozenset(p.exercise for p in self.main))
+        object.__setattr__(self, "exercise_ids", frozenset(map(_EXERCISE, self.main)))
+
+
+_EXERCISE = attrgetter("exercise")
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,7 @@ from legday.rules import check_plan
 __all__ = ["calendar_window", "make_plan", "validate_profile"]
 
 BLOCK_WEEKS = 4  # `variety`: a new exercise in every block of this many weeks
+SAME_SESSION_DAYS = 14  # `variety`: no identical session within two weeks
 LOOK_AHEAD_WEEKS = 26  # races this far past the plan's end still shape its phases
 
 
@@ -81,19 +82,21 @@ def make_plan(
     for run in runs:
         by_day.setdefault(run.day, []).append(run)
     sessions: list[Session] = []
-    blocks: list[tuple[date, frozenset[int]]] = []  # each session's main block, for `variety`
+    # each session's day (as an ordinal) and main block, for `variety`
+    blocks: list[tuple[int, frozenset[int]]] = []
     weeks: list[Week] = []
     for index, (opt, days) in enumerate(zip(options, chosen, strict=True)):
         weeks.append(_week_with_note(opt, days))
         fixed = set(opt.fixed)
         for number, day in enumerate(d for d in days if d not in fixed):
             want_new = (index % BLOCK_WEEKS == 0 and number == 0) or not sessions
-            recent = [ids for done_day, ids in blocks[-6:] if (day - done_day).days <= 14]
+            today = day.toordinal()
+            recent = [ids for done, ids in blocks[-6:] if today - done <= SAME_SESSION_DAYS]
             session, block = _session(
                 composer, profile, opt, day, by_day.get(day, []), want_new=want_new, recent=recent
             )
             sessions.append(session)
-            blocks.append((day, block))
+            blocks.append((today, block))
     first, last = profile.start, profile.end
     in_horizon = tuple(
         sorted(

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from legday.catalogue import Catalogue
 from legday.model import (
@@ -59,9 +60,9 @@ def _read(p: Prescription, catalogue: Catalogue | None) -> Reading:
 reading = SharedMemo(_read)
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
-    """A session's main block as the session rules see it, read in one pass."""
+class Block(NamedTuple):
+    """A session's main block as the session rules see it, read in one pass (a named
+    tuple: one is made for every session of every plan checked)."""
 
     muscles: frozenset[Muscle]
     balance: bool
