@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from legday.model import HARD_RUN_KINDS, LIGHT_PHASES, RunKind
 from legday.rules.base import Facts, rule
 
+ONE_DAY = timedelta(days=1)
 MAX_SESSIONS = 3
 MIN_SESSIONS = 2
 
@@ -24,11 +25,14 @@ def frequency(facts: Facts) -> Found:
         if s.day not in in_weeks:
             yield s.day, f"strength on {s.day} lies outside the plan's weeks"
     for week, sessions in facts.weeks:
-        count = len(sessions) + sum(day in week for day in existing)
+        count = len(sessions) + (sum(day in week for day in existing) if existing else 0)
         if count > MAX_SESSIONS:
             yield week.start, f"week of {week.start} has {count} strength sessions; 3 is the most"
-        full_week = week.end <= plan.end
-        if count < MIN_SESSIONS and full_week and week.phase not in LIGHT_PHASES:
+        if (
+            count < MIN_SESSIONS
+            and week.phase not in LIGHT_PHASES
+            and week.end <= plan.end  # a full week
+        ):
             yield (
                 week.start,
                 (
@@ -55,8 +59,9 @@ def no_hard_run_day(facts: Facts) -> Found:
 def not_day_before_race(facts: Facts) -> Found:
     plan = facts.plan
     races = {r.day for r in plan.runs if r.kind is RunKind.RACE} | set(plan.races)
+    eves = {race - ONE_DAY for race in races}
     for s in plan.sessions:
-        if s.day + timedelta(days=1) in races:
+        if s.day in eves:
             yield s.day, f"strength on {s.day} is the day before a race"
         elif s.day in races:
             yield s.day, f"strength on {s.day} is on race day"

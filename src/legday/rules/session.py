@@ -114,14 +114,14 @@ def _block(
     )
 
 
-def _blocks(facts: Facts) -> list[Block]:
+def _session_blocks(facts: Facts) -> list[tuple[Session, Block]]:
     plan = facts.plan
-    return [_block(s.main, facts.catalogue, plan.injuries) for s in plan.sessions]
+    return [(s, _block(s.main, facts.catalogue, plan.injuries)) for s in plan.sessions]
 
 
 def blocks(facts: Facts) -> list[tuple[Session, Block]]:
     """Each session with its main block, read once per check."""
-    return list(zip(facts.plan.sessions, facts.derived(_blocks), strict=True))
+    return facts.derived(_session_blocks)
 
 
 @rule("several-groups", hard=True, summary="at least 4 major groups a session, 6 a week")
