@@ -245,19 +245,18 @@ class Dosed:
     position: int
     prescription: Prescription
     seconds: int
+    shorter: Dosed | None = None  # two sets instead of more, when time is short (not care)
 
 
 @lru_cache(maxsize=8192)
 def dosed(traits: Traits, position: int, dose: Dose, kit_loads: bool, new: bool) -> Dosed:
     """Shared between plans: the same exercise at the same dose is the same prescription."""
     p = prescribe(traits.exercises[position], dose, kit_loads=kit_loads, new=new)
-    return Dosed(position, p, work_seconds(p))
-
-
-@lru_cache(maxsize=8192)
-def with_two_sets(item: Dosed) -> Dosed:
-    p = replace(item.prescription, sets=2)
-    return Dosed(item.position, p, work_seconds(p))
+    shorter = None
+    if p.sets > 2 and not p.injury_care:
+        two = replace(p, sets=2)
+        shorter = Dosed(position, two, work_seconds(two))
+    return Dosed(position, p, work_seconds(p), shorter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -487,12 +486,7 @@ class Composer:
         total = sum(item.seconds for item in main)
         if total <= budget:
             return main, []
-        main = [
-            with_two_sets(item)
-            if item.prescription.sets > 2 and not item.prescription.injury_care
-            else item
-            for item in main
-        ]
+        main = [item.shorter or item for item in main]
         total = sum(item.seconds for item in main)
         for item in reversed(list(main)):
             if total <= budget:
