@@ -424,6 +424,10 @@ class Plan:
     recovery_every: int = 4
     injuries: tuple[str, ...] = field(default=())
     races: tuple[date, ...] = ()  # race days given outside the calendar (profile, --race)
+    # The athlete's level and kit when known: `one-legged` only counts as missed what they
+    # allowed ("where equipment and level allow").
+    level: Level | None = None
+    equipment: frozenset[Equipment] | None = None
 
     def days(self) -> list[date]:
         return [self.start + timedelta(days=i) for i in range((self.end - self.start).days + 1)]

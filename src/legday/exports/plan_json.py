@@ -19,7 +19,9 @@ from legday import __version__
 from legday.errors import PlanFileError
 from legday.model import (
     Cooldown,
+    Equipment,
     ExerciseKind,
+    Level,
     Muscle,
     Phase,
     Plan,
@@ -71,6 +73,10 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
         "violations": [_violation(v) for v in plan.violations],
     }
     data["races"] = [d.isoformat() for d in plan.races]
+    if plan.level is not None:
+        data["level"] = plan.level.value
+    if plan.equipment is not None:
+        data["equipment"] = sorted(e.value for e in plan.equipment)
     return data
 
 
@@ -195,6 +201,8 @@ def _plan(data: dict[str, Any]) -> Plan:
         recovery_every=data.get("recovery_every", 4),
         injuries=tuple(data.get("injuries", ())),
         races=tuple(_date(d, "races") for d in data.get("races", ())),
+        level=Level(data["level"]) if "level" in data else None,
+        equipment=frozenset(map(Equipment, data["equipment"])) if "equipment" in data else None,
     )
 
 

@@ -115,6 +115,8 @@ def make_plan(
         recovery_every=profile.recovery_every,
         injuries=profile.injuries,
         races=tuple(sorted(d for d in race_days(profile, runs) if first <= d <= after_end)),
+        level=profile.level,
+        equipment=profile.equipment,
     )
     return replace(plan, violations=tuple(check_plan(plan, catalogue)))
 

@@ -184,10 +184,44 @@ def one_legged(facts: Facts) -> Found:
     for s, block in blocks(facts):
         lower, single = block.lower, block.one_legged
         if lower and single * 2 < lower:
-            yield (
-                s.day,
-                f"session on {s.day} has {single} of {lower} lower-body exercises one-legged",
+            # "where equipment and level allow": two-legged work without a one-legged
+            # version the athlete could do is no miss
+            stuck = sum(
+                1
+                for p in s.main
+                if not p.unilateral
+                and reading(p, facts.catalogue).lower
+                and not _one_legged_version_at_hand(facts, p)
             )
+            if single * 2 < lower - stuck:
+                why_not = (
+                    f" ({stuck} more have no one-legged version at this level and kit)"
+                    if stuck
+                    else ""
+                )
+                yield (
+                    s.day,
+                    f"session on {s.day} has {single} of {lower} lower-body exercises "
+                    f"one-legged{why_not}",
+                )
+
+
+def _one_legged_version_at_hand(facts: Facts, p: Prescription) -> bool:
+    """Whether the catalogue has a one-legged exercise for the same main muscle, with the
+    same care for the athlete's problems, that the athlete's level and kit allow. A plan
+    that does not say its level and kit (a coach's own file) gets no benefit of the doubt."""
+    plan, catalogue = facts.plan, facts.catalogue
+    exercise = catalogue.get(p.exercise) if catalogue is not None else None
+    if catalogue is None or exercise is None or plan.level is None or plan.equipment is None:
+        return True
+    care = set(p.injury_care).intersection(plan.injuries)
+    doable = catalogue.doable(
+        plan.equipment, plan.level, ExerciseKind.STRENGTH, ExerciseKind.BALANCE
+    )
+    return any(
+        e.unilateral and e.muscles[0] is exercise.muscles[0] and care <= set(e.injury_care)
+        for e in doable
+    )
 
 
 @rule("injury-care", hard=True, summary="care exercises for declared problems in every session")

@@ -9,7 +9,9 @@ import pytest
 
 from legday.model import (
     Cooldown,
+    Equipment,
     ExerciseKind,
+    Level,
     Muscle,
     Phase,
     Plan,
@@ -228,3 +230,22 @@ def test_a_session_outside_the_plan_weeks_is_reported() -> None:
 def test_races_given_outside_the_calendar_count() -> None:
     plan = replace(good_plan(), races=(MONDAY + timedelta(days=4),))
     assert "not-day-before-race" in rules_broken(plan)
+
+
+def test_one_legged_misses_only_what_the_kit_and_level_allow() -> None:
+    """`one-legged` holds "where equipment and level allow": a calf raise kept for shin
+    and Achilles care has no one-legged version with both cares in the mini catalogue."""
+    calf = rx("calf-raise", Muscle.CALVES, uni=False, care=("shin-splints", "achilles"))
+    plan = _with_session(good_plan(), 0, main=(calf, rx("dead-bug", Muscle.CORE)))
+    day = plan.sessions[0].day
+    kit = frozenset({Equipment.BODYWEIGHT})
+
+    def missed(injuries: tuple[str, ...], level: Level | None = Level.BEGINNER) -> bool:
+        checked = replace(plan, injuries=injuries, level=level, equipment=kit)
+        return any(v.rule == "one-legged" and v.day == day for v in check_plan(checked, CATALOGUE))
+
+    both = ("shin-splints", "achilles")
+    assert not missed(both)  # only the two-legged raise gives both cares
+    assert missed(())  # a single-leg calf raise would do
+    assert missed(("achilles",))  # a one-legged eccentric heel drop would do
+    assert missed(both, level=None)  # a plan that does not say its level: no excuse
