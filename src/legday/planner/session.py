@@ -37,7 +37,7 @@ from legday.model import (
 )
 from legday.planner.dose import Dose, has_load, prescribe, work_seconds
 
-__all__ = ["Composer", "SessionParts", "muscle_mask"]
+__all__ = ["Composer", "SessionParts", "pools_for", "stand_ins"]
 
 Fits = Callable[[Exercise], bool]
 M = Muscle
@@ -55,6 +55,7 @@ SLOTS: tuple[tuple[Muscle, Fits], ...] = (
     (M.CORE, lambda e: e.muscles[0] is M.CORE),
 )
 PLYO_PHASES = frozenset({Phase.OFF_SEASON, Phase.BASE})
+MAIN_KINDS = (ExerciseKind.STRENGTH, ExerciseKind.BALANCE)  # what the main block is made of
 STRETCHES_PER_SESSION = 4
 DRILLS_PER_SESSION = 3
 UNILATERAL_BONUS = 8.0
@@ -118,9 +119,6 @@ class Traits:
             )
             self._alternatives[old] = found
         return found
-
-
-MAIN_KINDS = frozenset({ExerciseKind.STRENGTH, ExerciseKind.BALANCE})
 
 
 @lru_cache(maxsize=16)
@@ -198,7 +196,7 @@ def pools_for(catalogue: Catalogue, equipment: frozenset[Equipment], level: Leve
         return tuple(n for n in positions if exercises[n].kind in kinds)
 
     strength = of_kind(doable, ExerciseKind.STRENGTH)
-    main = of_kind(doable, ExerciseKind.STRENGTH, ExerciseKind.BALANCE)
+    main = of_kind(doable, *MAIN_KINDS)
     drills = of_kind(traits.by_id, ExerciseKind.WARMUP)
     stretches = of_kind(traits.by_id, ExerciseKind.STRETCH, ExerciseKind.MOBILITY)
     allowed = frozenset(doable)
