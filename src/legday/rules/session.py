@@ -15,7 +15,9 @@ from legday.model import (
     MAJOR_GROUPS,
     MAX_RPE,
     WEEKLY_GROUPS,
+    Equipment,
     ExerciseKind,
+    Level,
     Muscle,
     Prescription,
     Session,
@@ -214,13 +216,22 @@ def _one_legged_version_at_hand(facts: Facts, p: Prescription) -> bool:
     exercise = catalogue.get(p.exercise) if catalogue is not None else None
     if catalogue is None or exercise is None or plan.level is None or plan.equipment is None:
         return True
-    care = set(p.injury_care).intersection(plan.injuries)
-    doable = catalogue.doable(
-        plan.equipment, plan.level, ExerciseKind.STRENGTH, ExerciseKind.BALANCE
-    )
+    care = frozenset(p.injury_care).intersection(plan.injuries)
+    return _one_legged_twin(catalogue, plan.equipment, plan.level, exercise.muscles[0], care)
+
+
+@lru_cache(maxsize=4096)
+def _one_legged_twin(
+    catalogue: Catalogue,
+    equipment: frozenset[Equipment],
+    level: Level,
+    muscle: Muscle,
+    care: frozenset[str],
+) -> bool:
+    """Cached: a coach's athletes share a handful of kits and levels."""
+    doable = catalogue.doable(equipment, level, ExerciseKind.STRENGTH, ExerciseKind.BALANCE)
     return any(
-        e.unilateral and e.muscles[0] is exercise.muscles[0] and care <= set(e.injury_care)
-        for e in doable
+        e.unilateral and e.muscles[0] is muscle and care <= set(e.injury_care) for e in doable
     )
 
 
