@@ -48,6 +48,7 @@ GAP_SATURATION = 7  # gaps of 7+ days all cost the same
 ONE_DAY = timedelta(days=1)
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEK_SPAN = timedelta(days=6)
+WEEK_DAYS = tuple(timedelta(days=offset) for offset in range(7))
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,7 @@ def day_options(
     profile: Profile, runs: Sequence[Run], frames: Sequence[WeekFrame]
 ) -> list[DayOptions]:
     calendar = _Calendar.read(profile, runs)
-    races = calendar.races
+    races, strength, costs = calendar.races, calendar.strength, calendar.costs
     options = []
     for frame in frames:
         free: list[date] = []
@@ -80,10 +81,11 @@ def day_options(
         cost: dict[date, int] = {}
         reasons: dict[date, str] = {}
         start = frame.week.start
-        first_race = min((r for r in races if start <= r <= start + WEEK_SPAN), default=None)
-        for offset in range(7):
-            day = start + timedelta(days=offset)
-            lifts = calendar.strength.get(day)
+        end = start + WEEK_SPAN
+        first_race = min([r for r in races if start <= r <= end], default=None)
+        for offset in WEEK_DAYS:
+            day = start + offset
+            lifts = strength.get(day)
             if lifts:
                 fixed.extend([day] * lifts)  # each counts towards the week
                 continue
@@ -95,7 +97,7 @@ def day_options(
                 reasons[day] = reason
                 continue
             free.append(day)
-            cost[day] = calendar.cost(day)
+            cost[day] = costs.get(day, 0)
         options.append(DayOptions(frame, tuple(free), tuple(fixed), cost, reasons))
     return options
 
@@ -108,37 +110,42 @@ class _Calendar:
     by_day: dict[date, list[Run]]
     races: frozenset[date]
     strength: dict[date, int]  # strength sessions already in the calendar
-    hard: dict[date, Run]  # the day's first hard run, long run or race
-    late: frozenset[date]  # a run ends too late for strength after it
-    before_hard: frozenset[date]
-    after_long: frozenset[date]
+    closed: dict[date, str]  # why the runs rule a day out, whoever the athlete is
+    costs: dict[date, int]  # the day's cost to the chooser, where it is not 0
 
     @classmethod
     def read(cls, profile: Profile, runs: Sequence[Run]) -> _Calendar:
         by_day: dict[date, list[Run]] = {}
         strength: dict[date, int] = {}
-        hard: dict[date, Run] = {}
+        hard: dict[date, Run] = {}  # the day's first hard run, long run or race
         windowed = {weekday for weekday, _, _ in profile.windows}
-        late = set()
+        late: list[date] = []
+        before_hard: set[date] = set()
+        after_long: set[date] = set()
         for run in runs:
-            by_day.setdefault(run.day, []).append(run)
+            day, kind = run.day, run.kind
+            by_day.setdefault(day, []).append(run)
             if run.is_strength:
-                strength[run.day] = strength.get(run.day, 0) + 1
-            elif run.kind in HARD_RUN_KINDS:
-                hard.setdefault(run.day, run)
+                strength[day] = strength.get(day, 0) + 1
+            elif kind in HARD_RUN_KINDS:
+                hard.setdefault(day, run)
+            if kind is RunKind.HARD or kind is RunKind.LONG:
+                before_hard.add(day - ONE_DAY)
+            if kind is RunKind.LONG or kind is RunKind.RACE:
+                after_long.add(day + ONE_DAY)
             # a window says how late is fine; without one, LATEST_END does
-            if _ends_late(run, time.max if run.day.weekday() in windowed else LATEST_END):
-                late.add(run.day)
-        return cls(
-            profile,
-            by_day,
-            race_days(profile, runs),
-            strength,
-            hard,
-            frozenset(late),
-            frozenset(r.day - ONE_DAY for r in runs if r.kind in (RunKind.HARD, RunKind.LONG)),
-            frozenset(r.day + ONE_DAY for r in runs if r.kind in (RunKind.LONG, RunKind.RACE)),
-        )
+            if _ends_late(run, time.max if day.weekday() in windowed else LATEST_END):
+                late.append(day)
+        races = race_days(profile, runs)
+        # later entries win: the order of `reason`, from its last check to its first
+        closed = dict.fromkeys(late, "the run ends too late to fit strength after it")
+        closed.update(dict.fromkeys(races, "race day"))
+        closed.update(dict.fromkeys((r - ONE_DAY for r in races), "the day before a race"))
+        closed.update((day, f"{r.kind.value} run ({r.title})") for day, r in hard.items())
+        costs = dict.fromkeys(after_long, AFTER_LONG)
+        for day in before_hard:
+            costs[day] = costs.get(day, 0) + BEFORE_HARD
+        return cls(profile, by_day, races, strength, closed, costs)
 
     def reason(self, day: date) -> str:
         """Why no strength session may go on this day; empty when one may."""
@@ -148,22 +155,13 @@ class _Calendar:
             return "not one of your training days"
         if day in profile.blocked:
             return "you blocked this day"
-        hard = self.hard.get(day)
-        if hard is not None:
-            return f"{hard.kind.value} run ({hard.title})"
-        if day + ONE_DAY in self.races:
-            return "the day before a race"
-        if day in self.races:
-            return "race day"
-        if day in self.late:
-            return "the run ends too late to fit strength after it"
+        closed = self.closed.get(day)
+        if closed is not None:
+            return closed
         window = profile.window(weekday) if profile.windows else None
         if window is not None:
             return _window_reason(profile, day, self.by_day.get(day, []), window)
         return ""
-
-    def cost(self, day: date) -> int:
-        return BEFORE_HARD * (day in self.before_hard) + AFTER_LONG * (day in self.after_long)
 
 
 def _window_reason(

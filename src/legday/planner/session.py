@@ -292,6 +292,7 @@ class Composer:
             for injury in injuries
             for muscle in CARE_NEEDS.get(injury, ())
         )
+        self._tables: dict[Dose, dict[int, Dosed]] = {}  # by dose: position (~n if new)
 
     def remember(self, exercise_ids: Iterable[str]) -> None:
         """Count sessions done before the plan, so the plan starts with fresh choices."""
@@ -321,34 +322,54 @@ class Composer:
             notes.extend(self._swap_one(picks, avoid))
         pools, used, count = self._pools, self._used, self.count
         drills, stretches = self._drills(), self._stretches(picks)
-        warmup = tuple(pools.drill_items[n] for n in drills)
-        cooldown = tuple(pools.stretch_items[n] for n in stretches)
-        fixed = 60 * len(drills) + 2 * sum(c.seconds for c in cooldown)
+        drill_items, stretch_items = pools.drill_items, pools.stretch_items
+        warmup = [drill_items[n] for n in drills]
+        cooldown = tuple([stretch_items[n] for n in stretches])
+        fixed = 60 * len(drills) + 2 * sum([c.seconds for c in cooldown])
         if pools.jog is not None:
             jog = pools.jog_items[0 if after_run else 1]
-            warmup = (jog, *warmup)
+            warmup.insert(0, jog)
             fixed += int(jog.minutes * 60)
             used[pools.jog] = count
-        loads = pools.kit_loads
-        main = [dosed(self._traits, n, dose, loads, used[n] == NEVER_USED) for n in picks]
-        main, fit_note = self._fit(main, budget_seconds - fixed)
-        notes.extend(fit_note)
-        for item in main:
-            used[item.position] = count
+        main, main_seconds = self._dosed(picks, dose)
+        if main_seconds > budget_seconds - fixed:
+            main, main_seconds, fit_note = self._fit(main, budget_seconds - fixed)
+            notes.append(fit_note)
+        positions = [item.position for item in main]
+        for n in positions:
+            used[n] = count
         for n in drills:
             used[n] = count
         for n in stretches:
             used[n] = count
         self.count += 1
-        seconds = fixed + sum(item.seconds for item in main)
         return SessionParts(
-            warmup,
-            tuple(item.prescription for item in main),
+            tuple(warmup),
+            tuple([item.prescription for item in main]),
             cooldown,
-            seconds,
+            fixed + main_seconds,
             tuple(notes),
-            frozenset(item.position for item in main),
+            frozenset(positions),
         )
+
+    def _dosed(self, picks: list[int], dose: Dose) -> tuple[list[Dosed], int]:
+        """The picks at this dose, and the time they take; shared prescriptions are looked
+        up in a per-plan table (a plan sees few doses) before the cross-plan cache."""
+        table = self._tables.get(dose)
+        if table is None:
+            table = self._tables[dose] = {}
+        used, traits, loads = self._used, self._traits, self._pools.kit_loads
+        main: list[Dosed] = []
+        seconds = 0
+        for n in picks:
+            new = used[n] == NEVER_USED
+            key = ~n if new else n
+            item = table.get(key)
+            if item is None:
+                item = table[key] = dosed(traits, n, dose, loads, new)
+            main.append(item)
+            seconds += item.seconds
+        return main, seconds
 
     def _main_picks(self, phase: Phase, avoid: frozenset[int]) -> tuple[list[int], list[str]]:
         chosen: list[int] = []
@@ -479,14 +500,11 @@ class Composer:
                 break
         return ranked[:STRETCHES_PER_SESSION]
 
-    def _fit(self, main: list[Dosed], budget: int) -> tuple[list[Dosed], list[str]]:
+    def _fit(self, main: list[Dosed], budget: int) -> tuple[list[Dosed], int, str]:
         """Fewer sets first, then drop what the rules do not need, to fit the athlete's time."""
-        total = sum(item.seconds for item in main)
-        if total <= budget:
-            return main, []
         main = [item.shorter or item for item in main]
-        total = sum(item.seconds for item in main)
-        for item in reversed(list(main)):
+        total = sum([item.seconds for item in main])
+        for item in reversed(main[:]):
             if total <= budget:
                 break
             rest = [other for other in main if other is not item]
@@ -494,18 +512,25 @@ class Composer:
                 main = rest
                 total -= item.seconds
         if total > budget:
-            return main, [f"needs about {round(total / 60)} min of main work to cover the rules"]
-        return main, ["trimmed to fit your time"]
+            return (
+                main,
+                total,
+                f"needs about {round(total / 60)} min of main work to cover the rules",
+            )
+        return main, total, "trimmed to fit your time"
 
     def _still_complete(self, main: list[Dosed]) -> bool:
         mask, balance = self._traits.mask, self._traits.balance
-        positions = [item.position for item in main]
         worked, balanced = 0, False
-        for n in positions:
+        for item in main:
+            n = item.position
             worked |= mask[n]
             balanced = balanced or balance[n]
         if worked & WEEKLY_MASK != WEEKLY_MASK or not balanced:
             return False
+        if not self._needs:
+            return True
+        positions = {item.position for item in main}
         return not any(need.members.isdisjoint(positions) for need in self._needs)
 
 
