@@ -214,5 +214,8 @@ def _week_with_note(opt: DayOptions, days: tuple[date, ...]) -> Week:
     return Week(week.start, week.phase, note, week.target)
 
 
+_ABBR = tuple(name[:3] for name in DAY_NAMES)
+
+
 def _abbr(day: date) -> str:
-    return DAY_NAMES[day.weekday()][:3]
+    return _ABBR[day.weekday()]

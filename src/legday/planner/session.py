@@ -373,12 +373,13 @@ class Composer:
 
     def _main_picks(self, phase: Phase, avoid: frozenset[int]) -> tuple[list[int], list[str]]:
         chosen: list[int] = []
+        best = self._best
         for need in self._needs:
             if need.members.isdisjoint(chosen):
-                self._add(chosen, need.pool, avoid)
+                _append(chosen, best(need.pool, avoid, 0, chosen))
         notes = []
         if self.injuries and chosen:
-            care = ", ".join(self._traits.name[n] for n in chosen)
+            care = ", ".join([self._traits.name[n] for n in chosen])
             notes.append(f"care for {', '.join(self.injuries)}: {care}")
         mask = self._traits.mask
         worked = 0
@@ -386,23 +387,19 @@ class Composer:
             worked |= mask[n]
         for bit, pool in self._pools.slots:
             if not worked & bit:
-                added = self._add(chosen, pool, avoid, WEEKLY_MASK & ~worked)
+                added = best(pool, avoid, WEEKLY_MASK & ~worked, chosen)
                 if added is not None:
+                    chosen.append(added)
                     worked |= mask[added]
         balance = self._traits.balance
-        if not any(balance[n] for n in chosen):
-            self._add(chosen, self._pools.balance, avoid)
+        for n in chosen:
+            if balance[n]:
+                break
+        else:
+            _append(chosen, best(self._pools.balance, avoid, 0, chosen))
         if phase in PLYO_PHASES and self.level is not Level.BEGINNER:
-            self._add(chosen, self._pools.plyo, avoid)
+            _append(chosen, best(self._pools.plyo, avoid, 0, chosen))
         return chosen, notes
-
-    def _add(
-        self, chosen: list[int], pool: Iterable[int], avoid: frozenset[int], needed: int = 0
-    ) -> int | None:
-        best = self._best(pool, avoid, needed, chosen)
-        if best is not None:
-            chosen.append(best)
-        return best
 
     def _best(
         self,
@@ -460,8 +457,13 @@ class Composer:
     def _more_single_leg(self, chosen: list[int], avoid: frozenset[int]) -> None:
         """`one-legged`: swap two-legged picks for one-legged ones until half are."""
         lower_strength, unilateral = self._traits.lower_strength, self._traits.unilateral
-        lower = sum(lower_strength[n] for n in chosen)
-        one_legged = sum(lower_strength[n] and unilateral[n] for n in chosen)
+        lower = one_legged = 0
+        for n in chosen:
+            if lower_strength[n]:
+                lower += 1
+                one_legged += unilateral[n]
+        if 2 * one_legged >= lower:
+            return
         for index, old in enumerate(chosen):
             if 2 * one_legged >= lower:
                 return
@@ -532,6 +534,11 @@ class Composer:
             return True
         positions = {item.position for item in main}
         return not any(need.members.isdisjoint(positions) for need in self._needs)
+
+
+def _append(chosen: list[int], best: int | None) -> None:
+    if best is not None:
+        chosen.append(best)
 
 
 def _or(best: int | None, old: int) -> int:
