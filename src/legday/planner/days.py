@@ -279,7 +279,7 @@ def choose_days(options: Sequence[DayOptions]) -> list[tuple[date, ...]]:
     for opt, back in zip(reversed(options), reversed(trail), strict=True):
         state, offsets = back[state]
         start = opt.frame.week.start
-        chosen.append(tuple(start + timedelta(days=o) for o in offsets))
+        chosen.append(tuple([start + WEEK_DAYS[o] for o in offsets]))
     return chosen[::-1]
 
 
@@ -303,8 +303,9 @@ Shape = tuple[int, int, int | None, tuple[int, ...]]  # cost, first day, gap aft
 def _best_by_ends(opt: DayOptions) -> tuple[Shape, ...]:
     """Per (first day, last day), only the cheapest week can be on an optimal path."""
     start = opt.frame.week.start
-    free = tuple(((d - start).days, opt.cost.get(d, 0)) for d in opt.free)
-    fixed = tuple((d - start).days for d in opt.fixed)
+    cost = opt.cost
+    free = tuple([((d - start).days, cost.get(d, 0)) for d in opt.free])
+    fixed = tuple([(d - start).days for d in opt.fixed])
     return _week_shapes(free, fixed, opt.frame.required, opt.frame.week.target)
 
 

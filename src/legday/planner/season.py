@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from legday.model import REST_PHASES, Phase, Profile, Run, RunKind, Week
 
@@ -19,6 +20,7 @@ __all__ = ["WeekFrame", "goal_races", "is_major_race", "race_days", "season"]
 MAJOR_RACE_MINUTES = 75
 TUNE_UP_WINDOW = timedelta(weeks=8)
 WEEK = timedelta(days=6)
+SEVEN_DAYS = timedelta(days=7)
 MAJOR_RACE_WORDS = ("marathon", "maraton", "ultra", "half", "halb", "semi", "media", "trail")
 
 
@@ -111,14 +113,15 @@ def _place_recovery(weeks: list[tuple[date, Phase, str]], first: int, lifting: s
 def _phase(
     start: date, races: frozenset[date], majors: frozenset[date], goals: list[date]
 ) -> tuple[Phase, str]:
-    end = start + timedelta(days=6)
-    in_week = sorted(d for d in races if start <= d <= end)
+    end = start + WEEK
+    in_week = sorted([d for d in races if start <= d <= end])
     if in_week:
         return (
             Phase.RACE,
             f"race week ({_day(in_week[0])}): one light session, never the day before or after",
         )
-    last_week = sorted(d for d in majors if start - timedelta(days=7) <= d < start)
+    week_before = start - SEVEN_DAYS
+    last_week = sorted([d for d in majors if week_before <= d < start])
     if last_week:
         return Phase.POST_RACE, f"after the race on {_day(last_week[0])}: a week without strength"
     upcoming = [d for d in goals if d > end]
@@ -166,5 +169,6 @@ def _fully_blocked(profile: Profile, start: date) -> bool:
     return all(d.weekday() not in profile.days or d in profile.blocked for d in days)
 
 
+@lru_cache(maxsize=1024)
 def _day(day: date) -> str:
     return day.strftime("%a %d %b")
