@@ -20,10 +20,10 @@ tests compare it with brute force on small horizons.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, time, timedelta
 from functools import lru_cache
 from itertools import combinations, pairwise
+from typing import NamedTuple
 
 from legday.model import HARD_RUN_KINDS, Profile, Run, RunKind
 from legday.planner.season import WeekFrame, race_days
@@ -51,8 +51,7 @@ WEEK_SPAN = timedelta(days=6)
 WEEK_DAYS = tuple(timedelta(days=offset) for offset in range(7))
 
 
-@dataclass(frozen=True, slots=True)
-class DayOptions:
+class DayOptions(NamedTuple):
     """Per week: the days allowed, days already holding strength, and per-day costs."""
 
     frame: WeekFrame
@@ -102,8 +101,7 @@ def day_options(
     return options
 
 
-@dataclass(frozen=True, slots=True)
-class _Calendar:
+class _Calendar(NamedTuple):
     """What the runs say about each day, gathered in one pass over them."""
 
     profile: Profile

@@ -9,9 +9,9 @@ recovery week (`recovery-week`), so no stretch of that many weeks goes without o
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 from legday.model import REST_PHASES, Phase, Profile, Run, RunKind, Week
 
@@ -24,8 +24,7 @@ SEVEN_DAYS = timedelta(days=7)
 MAJOR_RACE_WORDS = ("marathon", "maraton", "ultra", "half", "halb", "semi", "media", "trail")
 
 
-@dataclass(frozen=True, slots=True)
-class WeekFrame:
+class WeekFrame(NamedTuple):
     """A week as the day chooser sees it: how many sessions to aim for, and the floor."""
 
     week: Week

@@ -236,8 +236,7 @@ def stand_ins(pools: Pools, old: int, injuries: tuple[str, ...]) -> tuple[int, .
     return tuple(n for n in pools.alternatives(old) if care <= set(exercises[n].injury_care))
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Dosed:
+class Dosed(NamedTuple):
     """A prescription with what fitting a session into its minutes needs to know."""
 
     position: int
@@ -257,8 +256,7 @@ def dosed(traits: Traits, position: int, dose: Dose, kit_loads: bool, new: bool)
     return Dosed(position, p, work_seconds(p), shorter)
 
 
-@dataclass(frozen=True, slots=True)
-class CareNeed:
+class CareNeed(NamedTuple):
     """One muscle an injury's care must reach: who may fill it, and who counts."""
 
     pool: tuple[int, ...]  # main-pool exercises that serve it
