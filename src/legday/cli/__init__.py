@@ -9,6 +9,7 @@ click command (turning every signature into options costs more than a whole smal
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 from typing import TYPE_CHECKING
@@ -110,5 +111,14 @@ def _fail(message: str, code: int) -> int:
 
 
 def run() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+    """Console-script entry point: `main` with the cyclic garbage collector set for a
+    short-lived process."""
+    # Start-up makes ~23,000 objects that live until the exit and next to no cyclic
+    # garbage, so collecting every 700 new objects (the default) is ~5 ms of wasted
+    # passes; every 100,000 still bounds what a long command could leave behind.
+    gc.set_threshold(100_000)
+    code = main()
+    # The exit collects everything the process made while it clears the modules (~12 ms
+    # here); frozen objects are skipped, and the memory goes back with the process anyway.
+    gc.freeze()
+    sys.exit(code)
