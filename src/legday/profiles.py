@@ -33,7 +33,6 @@ profile's whole table, like every other flag.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from datetime import date, time
 from pathlib import Path
@@ -83,6 +82,8 @@ WINDOW = re.compile(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*")
 
 
 def read_profile_file(path: Path) -> dict[str, Any]:
+    import tomllib  # only for a profile file: most calls have none (~2.5 ms of imports)
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:
