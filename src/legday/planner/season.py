@@ -32,7 +32,9 @@ class WeekFrame(NamedTuple):
 
 
 def race_days(profile: Profile, runs: Sequence[Run]) -> frozenset[date]:
-    return frozenset(r.day for r in runs if r.kind is RunKind.RACE) | frozenset(profile.races)
+    race = RunKind.RACE
+    days = frozenset([r.day for r in runs if r.kind is race])
+    return days.union(profile.races) if profile.races else days
 
 
 def is_major_race(run: Run) -> bool:

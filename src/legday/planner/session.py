@@ -103,6 +103,15 @@ class Traits:
     rank: tuple[int, ...]  # level
     by_id: tuple[int, ...]  # positions in order of id
     _alternatives: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    _doses: dict[tuple[Dose, bool], dict[int, Dosed]] = field(default_factory=dict)
+
+    def dose_table(self, dose: Dose, kit_loads: bool) -> dict[int, Dosed]:
+        """Prescriptions at this dose by position (`~position` when new to the athlete),
+        shared by every plan; filled as sessions ask."""
+        table = self._doses.get((dose, kit_loads))
+        if table is None:
+            table = self._doses[dose, kit_loads] = {}
+        return table
 
     def alternatives(self, old: int) -> tuple[int, ...]:
         """Main-block exercises that may stand in for `old` whatever else the session
@@ -245,9 +254,7 @@ class Dosed(NamedTuple):
     shorter: Dosed | None = None  # two sets instead of more, when time is short (not care)
 
 
-@lru_cache(maxsize=8192)
 def dosed(traits: Traits, position: int, dose: Dose, kit_loads: bool, new: bool) -> Dosed:
-    """Shared between plans: the same exercise at the same dose is the same prescription."""
     p = prescribe(traits.exercises[position], dose, kit_loads=kit_loads, new=new)
     shorter = None
     if p.sets > 2 and not p.injury_care:
@@ -290,7 +297,6 @@ class Composer:
             for injury in injuries
             for muscle in CARE_NEEDS.get(injury, ())
         )
-        self._tables: dict[Dose, dict[int, Dosed]] = {}  # by dose: position (~n if new)
 
     def remember(self, exercise_ids: Iterable[str]) -> None:
         """Count sessions done before the plan, so the plan starts with fresh choices."""
@@ -351,12 +357,10 @@ class Composer:
         )
 
     def _dosed(self, picks: list[int], dose: Dose) -> tuple[list[Dosed], int]:
-        """The picks at this dose, and the time they take; shared prescriptions are looked
-        up in a per-plan table (a plan sees few doses) before the cross-plan cache."""
-        table = self._tables.get(dose)
-        if table is None:
-            table = self._tables[dose] = {}
+        """The picks at this dose, and the time they take. Shared between plans: the same
+        exercise at the same dose is the same prescription."""
         used, traits, loads = self._used, self._traits, self._pools.kit_loads
+        table = traits.dose_table(dose, loads)
         main: list[Dosed] = []
         seconds = 0
         for n in picks:
