@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import tempfile
 import time as clock
 from contextlib import suppress
@@ -60,11 +61,28 @@ def cache_directory() -> Path | None:
     if chosen:
         return Path(chosen) / "calendars"
     try:
-        import platformdirs
-
-        return Path(platformdirs.user_cache_dir("legday")) / "calendars"
+        return _user_cache_folder() / "calendars"
     except Exception:  # e.g. no home folder to be found: read without a cache
         return None
+
+
+def _user_cache_folder() -> Path:
+    """platformdirs' `user_cache_dir("legday")`. Its usual answer on Linux (an absolute
+    `$XDG_CACHE_HOME`, else `.cache` in an absolute `$HOME`, what every platformdirs 4
+    gives there) is read here without its ~3 ms of imports; anything else asks it."""
+    android = hasattr(sys, "getandroidapilevel") or (
+        os.environ.get("ANDROID_DATA") == "/data" and os.environ.get("ANDROID_ROOT") == "/system"
+    )
+    if sys.platform == "linux" and not android:
+        xdg = os.environ.get("XDG_CACHE_HOME", "")
+        home = os.environ.get("HOME", "")
+        if xdg.startswith("/"):
+            return Path(xdg, "legday")
+        if not xdg.strip() and home.startswith("/"):
+            return Path(home, ".cache", "legday")
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("legday"))
 
 
 def calendar_key(

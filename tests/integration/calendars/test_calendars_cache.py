@@ -258,3 +258,34 @@ def test_classify_stays_the_function_whatever_loads_first() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == ["True True", "('run', <RunKind.HARD: 'hard'>)"]
+
+
+@pytest.mark.parametrize(
+    ("xdg", "home"),
+    [
+        ("/tmp/xdg-cache", "/home/runner"),
+        (None, "/home/runner"),
+        ("", "/home/runner/"),
+        ("   ", "/"),
+        ("relative/cache", "/home/runner"),
+        (None, "relative-home"),
+    ],
+)
+def test_the_cache_folder_is_platformdirs_own(
+    xdg: str | None, home: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read without platformdirs on Linux, the folder is still the one platformdirs names."""
+    import platformdirs
+
+    monkeypatch.delenv("LEGDAY_CACHE_DIR", raising=False)
+    monkeypatch.delenv("LEGDAY_NO_CACHE", raising=False)
+    monkeypatch.setenv("HOME", home)
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    try:
+        expected: Path | None = Path(platformdirs.user_cache_dir("legday")) / "calendars"
+    except Exception:
+        expected = None
+    assert cache.cache_directory() == expected
