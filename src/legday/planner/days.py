@@ -132,7 +132,7 @@ class _Calendar(NamedTuple):
             if kind is RunKind.LONG or kind is RunKind.RACE:
                 after_long.add(day + ONE_DAY)
             # a window says how late is fine; without one, LATEST_END does
-            if _ends_late(run, time.max if day.weekday() in windowed else LATEST_END):
+            if _ends_late(run, time.max if windowed and day.weekday() in windowed else LATEST_END):
                 late.append(day)
         races = race_days(profile, runs)
         # later entries win: the order of `reason`, from its last check to its first

@@ -8,6 +8,7 @@ words. The planner is tested against them; `legday check` runs them on any plan.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from legday.catalogue import Catalogue
 from legday.model import Plan, Violation
@@ -27,7 +28,13 @@ def check_plan(plan: Plan, catalogue: Catalogue | None = None) -> Iterator[Viola
     facts = Facts(plan, catalogue)
     for rule in RULES.values():
         found = list(rule.read(facts))
-        yield from sorted(found, key=lambda v: (v.day is None, v.day, v.message))
+        if len(found) > 1:
+            found.sort(key=_in_order)
+        yield from found
+
+
+def _in_order(v: Violation) -> tuple[bool, date | None, str]:
+    return v.day is None, v.day, v.message
 
 
 def hard_violations(plan: Plan, catalogue: Catalogue | None = None) -> list[Violation]:
