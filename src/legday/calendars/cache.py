@@ -23,7 +23,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 import time as clock
 from contextlib import suppress
 from datetime import date, time
@@ -120,6 +119,8 @@ def load(directory: Path, key: str) -> Calendar | None:
 
 def store(directory: Path, key: str, calendar: Calendar) -> None:
     """Write the entry atomically (a temporary file, then a rename); never raises."""
+    import tempfile  # here, not at the top: a hit writes nothing
+
     # ASCII with escapes: any text a reader produced (even a lone surrogate) round-trips.
     payload = json.dumps(_encode(calendar, key), ensure_ascii=True, separators=(",", ":"))
     temporary: Path | None = None

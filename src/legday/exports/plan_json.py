@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from datetime import date, time
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -145,6 +144,8 @@ def _hhmm(value: time | None) -> str | None:
 
 @cache
 def _validator() -> Any:
+    from importlib import resources  # only to read a plan (~1.5 ms of imports to write one)
+
     import fastjsonschema
 
     text = resources.files("legday.exports").joinpath("plan.schema.json").read_text("utf-8")
