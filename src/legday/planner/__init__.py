@@ -178,11 +178,11 @@ def _why(
 ) -> str:
     weekday = DAY_NAMES[day.weekday()]
     if runs:
-        where = f"{weekday}: after your {runs[-1].kind.value} run ({runs[-1].title}), run first"
+        where = f"{weekday}: after your {runs[-1].kind} run ({runs[-1].title}), run first"
     else:
         where = f"{weekday}: a day without running"
     nxt = _next_hard(day, opt)
-    lines = [where, f"{opt.frame.week.phase.value} week, {aim}"]
+    lines = [where, f"{opt.frame.week.phase} week, {aim}"]
     if nxt:
         lines.append(nxt)
     lines.extend(parts.notes)

@@ -17,6 +17,7 @@ from legday.model import REST_PHASES, Phase, Profile, Run, RunKind, Week
 
 __all__ = ["WeekFrame", "goal_races", "is_major_race", "race_days", "season"]
 
+RACE = RunKind.RACE  # looked up once: enum member look-ups are slow in Python 3.11
 MAJOR_RACE_MINUTES = 75
 TUNE_UP_WINDOW = timedelta(weeks=8)
 WEEK = timedelta(days=6)
@@ -32,8 +33,7 @@ class WeekFrame(NamedTuple):
 
 
 def race_days(profile: Profile, runs: Sequence[Run]) -> frozenset[date]:
-    race = RunKind.RACE
-    days = frozenset([r.day for r in runs if r.kind is race])
+    days = frozenset([r.day for r in runs if r.kind is RACE])
     return days.union(profile.races) if profile.races else days
 
 
@@ -47,7 +47,7 @@ def is_major_race(run: Run) -> bool:
 def goal_races(runs: Sequence[Run]) -> frozenset[date]:
     """Long races that are not tune-ups: a long race with a longer one within eight weeks
     after it is a stepping stone (a race week, but no taper and no week off after it)."""
-    majors = [r for r in runs if r.kind is RunKind.RACE and is_major_race(r)]
+    majors = [r for r in runs if r.kind is RACE and is_major_race(r)]
     return frozenset(
         r.day
         for r in majors

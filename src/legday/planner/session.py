@@ -55,6 +55,7 @@ SLOTS: tuple[tuple[Muscle, Fits], ...] = (
     (M.CORE, lambda e: e.muscles[0] is M.CORE),
 )
 PLYO_PHASES = frozenset({Phase.OFF_SEASON, Phase.BASE})
+PLYO_LEVELS = frozenset(Level) - {Level.BEGINNER}
 MAIN_KINDS = (ExerciseKind.STRENGTH, ExerciseKind.BALANCE)  # what the main block is made of
 STRETCHES_PER_SESSION = 4
 DRILLS_PER_SESSION = 3
@@ -399,7 +400,7 @@ class Composer:
                 break
         else:
             _append(chosen, best(self._pools.balance, avoid, 0, chosen))
-        if phase in PLYO_PHASES and self.level is not Level.BEGINNER:
+        if phase in PLYO_PHASES and self.level in PLYO_LEVELS:
             _append(chosen, best(self._pools.plyo, avoid, 0, chosen))
         return chosen, notes
 
