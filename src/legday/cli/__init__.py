@@ -5,6 +5,8 @@ adapter, and print. Every `LegdayError` (and every usage mistake) becomes one li
 stderr and exit code 2, never a traceback. Heavy imports stay inside the commands so
 start-up stays short, and `main` converts only the command it was asked for into a
 click command (turning every signature into options costs more than a whole small plan).
+Typer itself is imported inside the functions, so that `run` has set the garbage collector
+for a short-lived process before Typer's ~40 ms of imports.
 """
 
 from __future__ import annotations
@@ -14,12 +16,10 @@ import importlib
 import sys
 from typing import TYPE_CHECKING
 
-import typer
-import typer.main
-
 from legday.errors import LegdayError
 
 if TYPE_CHECKING:
+    import typer
     from typer._click import Command  # typer vendors click; this is its Command type
     from typer.models import CommandInfo, TyperInfo
 
@@ -41,6 +41,8 @@ COMMAND_MODULES = (
 def build_app(wanted: str | None = None) -> typer.Typer:
     """Every command; with `wanted`, the command modules up to the one registering it
     (all of them when none does), so a call naming a command imports no other module."""
+    import typer
+
     app = typer.Typer(
         name="legday",
         help="Leg-strength sessions planned around your running calendar.",
@@ -58,6 +60,8 @@ def build_app(wanted: str | None = None) -> typer.Typer:
 
 def _named(app: typer.Typer, name: str) -> tuple[list[CommandInfo], list[TyperInfo]]:
     """The app's commands and groups called `name` (empty lists when there are none)."""
+    import typer.main
+
     commands = [
         info
         for info in app.registered_commands
@@ -75,6 +79,8 @@ def focused_command(app: typer.Typer, args: list[str]) -> Command:
     needs that one only. Anything else (no arguments, `--help`, a typo) gets every command,
     so help and "No such command" read exactly as before.
     """
+    import typer.main
+
     commands, groups = _named(app, args[0] if args else "")
     if not commands and not groups:
         return typer.main.get_command(app)
@@ -86,6 +92,8 @@ def focused_command(app: typer.Typer, args: list[str]) -> Command:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns (and exits with) the process exit code."""
+    import typer
+
     args = list(sys.argv[1:] if argv is None else argv)
     command = focused_command(build_app(args[0] if args else None), args)
     try:
