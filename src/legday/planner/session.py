@@ -416,17 +416,16 @@ class Composer:
         The hottest loop of the planner, hence plain locals rather than a key function.
         """
         count, used, static, mask = self.count, self._used, self._static, self._traits.mask
+        long_ago = count - MAX_AGE  # used then or earlier: the age counts as MAX_AGE
         best, best_score = None, NO_SCORE
         for n in candidates:
-            if n in taken:
-                continue
-            age = count - used[n]
-            score = (age if age < MAX_AGE else MAX_AGE) + static[n]
+            last = used[n]
+            score = (MAX_AGE if last <= long_ago else count - last) + static[n]
             if needed:
                 score += COVERAGE_BONUS * (needed & mask[n]).bit_count()
             if n in avoid:
                 score -= RECENT_PENALTY
-            if score > best_score:
+            if score > best_score and n not in taken:
                 best, best_score = n, score
         return best
 
