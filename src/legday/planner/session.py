@@ -102,7 +102,15 @@ class Traits:
     name: tuple[str, ...]  # lower case, for notes
     needs: tuple[frozenset[Equipment], ...]
     rank: tuple[int, ...]  # level
+    kind: tuple[ExerciseKind, ...]
     by_id: tuple[int, ...]  # positions in order of id
+    slot_members: tuple[frozenset[int], ...]  # per slot of SLOTS, the strength work that fits
+    drills: tuple[int, ...]  # by id
+    stretches: tuple[int, ...]  # stretches and mobility, by id
+    drill_items: dict[int, Warmup]  # a minute each
+    stretch_items: dict[int, Cooldown]
+    jog: int | None
+    jog_items: tuple[Warmup, ...]  # (after a run, on its own)
     _alternatives: dict[int, tuple[int, ...]] = field(default_factory=dict)
     _doses: dict[tuple[Dose, bool], dict[int, Dosed]] = field(default_factory=dict)
 
@@ -134,6 +142,11 @@ class Traits:
 @lru_cache(maxsize=16)
 def traits_of(catalogue: Catalogue) -> Traits:
     exercises = tuple(catalogue)
+    kind = tuple(e.kind for e in exercises)
+    by_id = tuple(sorted(range(len(exercises)), key=lambda n: exercises[n].id))
+    drills = tuple(n for n in by_id if kind[n] is ExerciseKind.WARMUP)
+    stretches = tuple(n for n in by_id if kind[n] in (ExerciseKind.STRETCH, ExerciseKind.MOBILITY))
+    jog = next((n for n, e in enumerate(exercises) if e.kind is ExerciseKind.CARDIO), None)
     return Traits(
         exercises=exercises,
         position={e.id: n for n, e in enumerate(exercises)},
@@ -144,7 +157,24 @@ def traits_of(catalogue: Catalogue) -> Traits:
         name=tuple(e.name.lower() for e in exercises),
         needs=tuple(frozenset(e.equipment) for e in exercises),
         rank=tuple(e.level.rank for e in exercises),
-        by_id=tuple(sorted(range(len(exercises)), key=lambda n: exercises[n].id)),
+        kind=kind,
+        by_id=by_id,
+        slot_members=tuple(
+            frozenset(
+                n for n, e in enumerate(exercises) if e.kind is ExerciseKind.STRENGTH and fits(e)
+            )
+            for _, fits in SLOTS
+        ),
+        drills=drills,
+        stretches=stretches,
+        drill_items={n: Warmup(exercises[n].id, 1) for n in drills},
+        stretch_items={
+            n: Cooldown(exercises[n].id, 45 if exercises[n].unilateral else 60) for n in stretches
+        },
+        jog=jog,
+        jog_items=()
+        if jog is None
+        else (Warmup(exercises[jog].id, 5), Warmup(exercises[jog].id, 8)),
     )
 
 
@@ -196,42 +226,36 @@ class Pools:
 def pools_for(catalogue: Catalogue, equipment: frozenset[Equipment], level: Level) -> Pools:
     """Pure and cached: a coach's many athletes share a handful of kit-and-level pairs."""
     traits = traits_of(catalogue)
-    exercises = traits.exercises
     at_hand, rank = equipment | ALWAYS_AT_HAND, level.rank
-    doable = [
-        n for n, needs in enumerate(traits.needs) if traits.rank[n] <= rank and needs <= at_hand
-    ]
+    levels, needs = traits.rank, traits.needs
+    doable = tuple([n for n in range(len(needs)) if levels[n] <= rank and needs[n] <= at_hand])
+    return _pools(traits, doable, has_load(equipment))
 
-    def of_kind(positions: Iterable[int], *kinds: ExerciseKind) -> tuple[int, ...]:
-        return tuple(n for n in positions if exercises[n].kind in kinds)
 
-    strength = of_kind(doable, ExerciseKind.STRENGTH)
-    main = of_kind(doable, *MAIN_KINDS)
-    drills = of_kind(traits.by_id, ExerciseKind.WARMUP)
-    stretches = of_kind(traits.by_id, ExerciseKind.STRETCH, ExerciseKind.MOBILITY)
+@lru_cache(maxsize=1024)
+def _pools(traits: Traits, doable: tuple[int, ...], kit_loads: bool) -> Pools:
+    """Kits that allow the same exercises share one `Pools` (and what it caches)."""
+    kind = traits.kind
     allowed = frozenset(doable)
-    jog = next((n for n, e in enumerate(exercises) if e.kind is ExerciseKind.CARDIO), None)
+    strength = [n for n in doable if kind[n] is ExerciseKind.STRENGTH]
+    main = tuple([n for n in doable if kind[n] in MAIN_KINDS])
     return Pools(
         traits=traits,
         slots=tuple(
-            (MUSCLE_BIT[muscle], tuple(n for n in strength if fits(exercises[n])))
-            for muscle, fits in SLOTS
+            (MUSCLE_BIT[muscle], tuple([n for n in strength if n in members]))
+            for (muscle, _), members in zip(SLOTS, traits.slot_members, strict=True)
         ),
         main=main,
         in_main=frozenset(main),
-        balance=tuple(n for n in main if traits.balance[n]),
-        plyo=of_kind(doable, ExerciseKind.PLYOMETRIC),
-        drills=tuple(n for n in drills if n in allowed),
-        stretches=tuple(n for n in stretches if n in allowed),
-        kit_loads=has_load(equipment),
-        drill_items={n: Warmup(exercises[n].id, 1) for n in drills},
-        stretch_items={
-            n: Cooldown(exercises[n].id, 45 if exercises[n].unilateral else 60) for n in stretches
-        },
-        jog=jog,
-        jog_items=()
-        if jog is None
-        else (Warmup(exercises[jog].id, 5), Warmup(exercises[jog].id, 8)),
+        balance=tuple([n for n in main if traits.balance[n]]),
+        plyo=tuple([n for n in doable if kind[n] is ExerciseKind.PLYOMETRIC]),
+        drills=tuple([n for n in traits.drills if n in allowed]),
+        stretches=tuple([n for n in traits.stretches if n in allowed]),
+        kit_loads=kit_loads,
+        drill_items=traits.drill_items,
+        stretch_items=traits.stretch_items,
+        jog=traits.jog,
+        jog_items=traits.jog_items,
     )
 
 
