@@ -7,10 +7,12 @@ Data flows one way: calendar -> runs -> plan -> sessions -> logs -> next prescri
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import Field, dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from operator import attrgetter
+from reprlib import recursive_repr
+from typing import Any, ClassVar, TypeVar
 
 __all__ = [
     "ALWAYS_AT_HAND",
@@ -179,8 +181,52 @@ LIGHT_PHASES = frozenset({Phase.RACE, Phase.POST_RACE, Phase.RECOVERY, Phase.BLO
 REST_PHASES = frozenset({Phase.POST_RACE, Phase.RECOVERY, Phase.BLOCKED})
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class _Value:
+    """Equality, hash and repr of the model types, written once here.
+
+    dataclasses compiles these three methods anew for every class (each an `exec`), ~4 ms
+    of every `legday` start for the types below; they ask it for `eq=False, repr=False`
+    and inherit these, which behave as the generated ones: the compared fields as a tuple,
+    equal only within one class, the same hash, `Name(field=value, ...)`. Comparing or
+    hashing takes about twice as long; nothing hot does either (the planner does neither).
+    Every type also has a docstring: dataclasses would make one with `inspect.signature`.
+    """
+
+    __slots__ = ()
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]  # set by @dataclass on each type
+    _compared: ClassVar[attrgetter[tuple[Any, ...]]]
+    _shown: ClassVar[tuple[str, ...]]
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._compared(self) == self._compared(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._compared(self))
+
+    @recursive_repr()
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._shown)
+        return f"{self.__class__.__qualname__}({shown})"
+
+
+_V = TypeVar("_V", bound=_Value)
+
+
+def _value(cls: type[_V]) -> type[_V]:
+    """Give a `_Value` dataclass the fields its equality, hash and repr read."""
+    compared = [f.name for f in fields(cls) if f.compare]
+    if len(compared) < 2:  # one name would give attrgetter a bare value, not a tuple
+        raise TypeError(f"{cls.__name__}: a model type compares at least two fields")
+    cls._compared = attrgetter(*compared)
+    cls._shown = tuple(f.name for f in fields(cls) if f.repr)
+    return cls
+
+
+@_value
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Citation(_Value):
     """Where the evidence for an injury-care exercise comes from."""
 
     source: str
@@ -189,8 +235,9 @@ class Citation:
     doi: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Cues:
+@_value
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Cues(_Value):
     """Form cues every exercise carries (`form-first`, `movement-quality`)."""
 
     setup: str
@@ -203,8 +250,9 @@ class Cues:
         return (self.setup, self.movement, self.range, self.breathing, self.lockout)
 
 
-@dataclass(frozen=True, slots=True)
-class Pose:
+@_value
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Pose(_Value):
     """One key position of an exercise picture, as the joint angles written in its data file.
 
     `angles` keeps the names as written (`knee` for both legs, `left_knee` for one); the
@@ -218,8 +266,9 @@ class Pose:
     shift: float = 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class Prop:
+@_value
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Prop(_Value):
     """Something drawn with the figure: `kind` placed `at` a body point in pose `pose`."""
 
     kind: str
@@ -228,8 +277,9 @@ class Prop:
     to: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Picture:
+@_value
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Picture(_Value):
     """How to draw an exercise: a view, props and 2-3 key poses (see docs/pictures.md)."""
 
     view: str
@@ -243,8 +293,9 @@ class Picture:
     focus: str = ""  # "feet": also draw the feet magnified (small foot and ankle movements)
 
 
-@dataclass(frozen=True, slots=True)
-class Exercise:
+@_value
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Exercise(_Value):
     """One reviewed catalogue entry (see `catalogue/data/<id>.toml`)."""
 
     id: str
@@ -273,8 +324,9 @@ class Exercise:
         return bool(set(self.muscles) - {Muscle.CORE})
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+@_value
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Run(_Value):
     """A calendar entry on the running plan, already classified."""
 
     day: date
@@ -296,8 +348,9 @@ class Run:
         return ended.time() if ended.date() == self.day else time(23, 59)
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
+@_value
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Profile(_Value):
     """What the athlete told us; everything the planner may not guess."""
 
     start: date
@@ -330,20 +383,27 @@ class Profile:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class Warmup:
+@_value
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Warmup(_Value):
+    """One warm-up item of a session: an exercise done for some minutes."""
+
     exercise: str
     minutes: float
 
 
-@dataclass(frozen=True, slots=True)
-class Cooldown:
+@_value
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Cooldown(_Value):
+    """One cool-down item of a session: an exercise (mostly a stretch) held for some seconds."""
+
     exercise: str
     seconds: int
 
 
-@dataclass(frozen=True, slots=True)
-class Prescription:
+@_value
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Prescription(_Value):
     """One exercise of a session's main block, self-contained so a plan can be checked alone."""
 
     exercise: str
@@ -364,8 +424,9 @@ class Prescription:
     new: bool = False  # first time in this plan (`variety`)
 
 
-@dataclass(frozen=True, slots=True)
-class Session:
+@_value
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Session(_Value):
     """A strength session on one day, with the reasons it looks as it does."""
 
     day: date
@@ -387,8 +448,11 @@ class Session:
 _EXERCISE = attrgetter("exercise")
 
 
-@dataclass(frozen=True, slots=True)
-class Week:
+@_value
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Week(_Value):
+    """One week of the plan: what it is for, why, and how many sessions it aims at."""
+
     start: date
     phase: Phase
     note: str
@@ -402,8 +466,9 @@ class Week:
         return isinstance(day, date) and self.start <= day <= self.end
 
 
-@dataclass(frozen=True, slots=True)
-class Violation:
+@_value
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Violation(_Value):
     """A rule a plan breaks, or a soft target it misses, in plain words."""
 
     rule: str
@@ -412,8 +477,12 @@ class Violation:
     hard: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+@_value
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Plan(_Value):
+    """A strength season: its weeks, the runs it was planned around, its sessions and the
+    rules it breaks or soft targets it misses."""
+
     start: date
     end: date
     weeks: tuple[Week, ...]
