@@ -188,14 +188,17 @@ def start_after(runs: Sequence[Run], window: tuple[time, time] | None = None) ->
     before the day's window opens.
     """
     ends = [end for r in runs if not r.is_strength and (end := r.finish) is not None]
-    after: time | None = None
-    if ends:
-        end = max(ends)
-        minutes = round_up(_clock(end) + (1 if end.second or end.microsecond else 0), 5)
-        after = time(23, 55) if minutes >= 24 * 60 else time(minutes // 60, minutes % 60)
+    after = _start_at(max(ends)) if ends else None
     if window is None:
         return after
     return window[0] if after is None else max(after, window[0])
+
+
+@lru_cache(maxsize=1024)
+def _start_at(end: time) -> time:
+    """The first 5-minute mark after a run ends (cached: a plan's runs end at a few times)."""
+    minutes = round_up(_clock(end) + (1 if end.second or end.microsecond else 0), 5)
+    return time(23, 55) if minutes >= 24 * 60 else time(minutes // 60, minutes % 60)
 
 
 def round_up(value: float, step: int) -> int:

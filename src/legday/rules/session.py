@@ -147,27 +147,27 @@ def several_groups(facts: Facts) -> Found:
 
 @rule("warm-up", hard=True, summary="open with a light jog, then dynamic drills")
 def warm_up(facts: Facts) -> Found:
-    plan = facts.plan
+    plan, kind, jog = facts.plan, facts.kind, ExerciseKind.CARDIO
     for s in plan.sessions:
         if not s.warmup:
             yield s.day, f"session on {s.day} has no warm-up"
             continue
         first = s.warmup[0]
-        if facts.kind(first.exercise) is not ExerciseKind.CARDIO:
+        if kind(first.exercise) is not jog:
             yield s.day, f"session on {s.day} does not open with light jogging"
         elif not JOG_MINUTES[0] <= first.minutes <= JOG_MINUTES[1]:
             yield (
                 s.day,
                 f"session on {s.day} jogs {first.minutes:g} min to warm up; about 5-10 is right",
             )
-        if not any(facts.kind(w.exercise) in DRILL_KINDS for w in s.warmup[1:]):
+        if not any(kind(w.exercise) in DRILL_KINDS for w in s.warmup[1:]):
             yield s.day, f"session on {s.day} has no dynamic stretches after the jog"
 
 
 def _cool_down(facts: Facts) -> Found:
-    plan = facts.plan
+    plan, kind = facts.plan, facts.kind
     for s in plan.sessions:
-        if not any(facts.kind(c.exercise) in STRETCH_KINDS for c in s.cooldown):
+        if not any(kind(c.exercise) in STRETCH_KINDS for c in s.cooldown):
             yield s.day, f"session on {s.day} does not end with stretching"
 
 
