@@ -215,7 +215,13 @@ _V = TypeVar("_V", bound=_Value)
 
 
 def _value(cls: type[_V]) -> type[_V]:
-    """Give a `_Value` dataclass the fields its equality, hash and repr read."""
+    """Give a `_Value` dataclass the fields its equality, hash and repr read; refuses a
+    class set up otherwise (at import, not at its first comparison)."""
+    params = getattr(cls, "__dataclass_params__", None)
+    if not issubclass(cls, _Value) or params is None or params.eq or params.repr:
+        raise TypeError(f"{cls.__name__}: use @_value on a _Value dataclass(eq=False, repr=False)")
+    if not params.frozen:
+        raise TypeError(f"{cls.__name__}: model types are frozen")
     compared = [f.name for f in fields(cls) if f.compare]
     if len(compared) < 2:  # one name would give attrgetter a bare value, not a tuple
         raise TypeError(f"{cls.__name__}: a model type compares at least two fields")

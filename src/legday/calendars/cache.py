@@ -78,7 +78,7 @@ def _user_cache_folder() -> Path:
         if xdg.startswith("/"):
             return Path(xdg, "legday")
         if not xdg.strip() and home.startswith("/"):
-            return Path(home, ".cache", "legday")
+            return Path(home.rstrip("/") + "/.cache", "legday")  # as expanduser does
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("legday"))

@@ -10,18 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import NamedTuple
 
 from legday.model import REST_PHASES, Phase, Profile, Run, RunKind, Week
 
-__all__ = ["WeekFrame", "goal_races", "is_major_race", "race_days", "season"]
+__all__ = ["WEEK_SPAN", "WeekFrame", "goal_races", "is_major_race", "race_days", "season"]
 
 RACE = RunKind.RACE  # looked up once: enum member look-ups are slow in Python 3.11
 MAJOR_RACE_MINUTES = 75
 TUNE_UP_WINDOW = timedelta(weeks=8)
-WEEK = timedelta(days=6)
-SEVEN_DAYS = timedelta(days=7)
+WEEK_SPAN = timedelta(days=6)  # a week's first day to its last
+ONE_WEEK = timedelta(days=7)
 MAJOR_RACE_WORDS = ("marathon", "maraton", "ultra", "half", "halb", "semi", "media", "trail")
 
 
@@ -93,7 +92,7 @@ def season(profile: Profile, runs: Sequence[Run]) -> list[WeekFrame]:
 
 
 def _lifts(start: date, lifting: set[date]) -> bool:
-    return any(start <= day <= start + WEEK for day in lifting)
+    return any(start <= day <= start + WEEK_SPAN for day in lifting)
 
 
 def _place_recovery(weeks: list[tuple[date, Phase, str]], first: int, lifting: set[date]) -> int:
@@ -114,14 +113,14 @@ def _place_recovery(weeks: list[tuple[date, Phase, str]], first: int, lifting: s
 def _phase(
     start: date, races: frozenset[date], majors: frozenset[date], goals: list[date]
 ) -> tuple[Phase, str]:
-    end = start + WEEK
+    end = start + WEEK_SPAN
     in_week = sorted([d for d in races if start <= d <= end])
     if in_week:
         return (
             Phase.RACE,
             f"race week ({_day(in_week[0])}): one light session, never the day before or after",
         )
-    week_before = start - SEVEN_DAYS
+    week_before = start - ONE_WEEK
     last_week = sorted([d for d in majors if week_before <= d < start])
     if last_week:
         return Phase.POST_RACE, f"after the race on {_day(last_week[0])}: a week without strength"
@@ -170,6 +169,5 @@ def _fully_blocked(profile: Profile, start: date) -> bool:
     return all(d.weekday() not in profile.days or d in profile.blocked for d in days)
 
 
-@lru_cache(maxsize=1024)
 def _day(day: date) -> str:
     return day.strftime("%a %d %b")

@@ -9,7 +9,9 @@ and seed give the same plan.
 
 A coach plans hundreds of athletes at once, so the composer works on catalogue positions
 (small ints) and muscle bit masks prepared once per catalogue and kit (`Traits`, `Pools`),
-and shares prescriptions between plans; the choices are the same as on the objects.
+and shares prescriptions between plans; the choices are the same as on the objects. For
+the same reason hot paths build lists (`tuple([...])`, `sum([...])`): in Python 3.11 a
+list comprehension is cheaper than a generator expression (docs/planner.md §5).
 """
 
 from __future__ import annotations
@@ -116,7 +118,8 @@ class Traits:
 
     def dose_table(self, dose: Dose, kit_loads: bool) -> dict[int, Dosed]:
         """Prescriptions at this dose by position (`~position` when new to the athlete),
-        shared by every plan; filled as sessions ask."""
+        shared by every plan; filled as sessions ask. Bounded because doses come only
+        from the cached `dose_for` (a handful per phase and level), keyed by identity."""
         table = self._doses.get((dose, kit_loads))
         if table is None:
             table = self._doses[dose, kit_loads] = {}
@@ -191,10 +194,6 @@ class Pools:
     drills: tuple[int, ...]  # by id, so a stable sort by last use breaks ties by id
     stretches: tuple[int, ...]  # by id, likewise
     kit_loads: bool
-    drill_items: dict[int, Warmup]  # a minute each
-    stretch_items: dict[int, Cooldown]
-    jog: int | None
-    jog_items: tuple[Warmup, ...]  # (after a run, on its own)
     _alternatives: dict[int, tuple[int, ...]] = field(default_factory=dict)
     _by_reach: dict[int, tuple[tuple[int, ...], ...]] = field(default_factory=dict)
 
@@ -252,10 +251,6 @@ def _pools(traits: Traits, doable: tuple[int, ...], kit_loads: bool) -> Pools:
         drills=tuple([n for n in traits.drills if n in allowed]),
         stretches=tuple([n for n in traits.stretches if n in allowed]),
         kit_loads=kit_loads,
-        drill_items=traits.drill_items,
-        stretch_items=traits.stretch_items,
-        jog=traits.jog,
-        jog_items=traits.jog_items,
     )
 
 
@@ -349,17 +344,17 @@ class Composer:
             notes.extend(self._introduce_new(picks, avoid))
         if frozenset(picks) in recent:
             notes.extend(self._swap_one(picks, avoid))
-        pools, used, count = self._pools, self._used, self.count
+        traits, used, count = self._traits, self._used, self.count
         drills, stretches = self._drills(), self._stretches(picks)
-        drill_items, stretch_items = pools.drill_items, pools.stretch_items
+        drill_items, stretch_items = traits.drill_items, traits.stretch_items
         warmup = [drill_items[n] for n in drills]
         cooldown = tuple([stretch_items[n] for n in stretches])
         fixed = 60 * len(drills) + 2 * sum([c.seconds for c in cooldown])
-        if pools.jog is not None:
-            jog = pools.jog_items[0 if after_run else 1]
+        if traits.jog is not None:
+            jog = traits.jog_items[0 if after_run else 1]
             warmup.insert(0, jog)
             fixed += int(jog.minutes * 60)
-            used[pools.jog] = count
+            used[traits.jog] = count
         main, main_seconds = self._dosed(picks, dose)
         if main_seconds > budget_seconds - fixed:
             main, main_seconds, fit_note = self._fit(main, budget_seconds - fixed)
@@ -419,7 +414,7 @@ class Composer:
                     chosen.append(added)
                     worked |= mask[added]
         balance = self._traits.balance
-        for n in chosen:
+        for n in chosen:  # a loop, not any(): one generator less per session
             if balance[n]:
                 break
         else:
@@ -532,7 +527,7 @@ class Composer:
         """Fewer sets first, then drop what the rules do not need, to fit the athlete's time."""
         main = [item.shorter or item for item in main]
         total = sum([item.seconds for item in main])
-        for item in reversed(main[:]):
+        for item in reversed(main):  # `main` is rebound below, never changed in place
             if total <= budget:
                 break
             rest = [other for other in main if other is not item]
@@ -563,6 +558,7 @@ class Composer:
 
 
 def _append(chosen: list[int], best: int | None) -> None:
+    """Add a pick when a pool had one (an empty pool leaves the rule to report it)."""
     if best is not None:
         chosen.append(best)
 

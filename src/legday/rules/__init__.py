@@ -34,6 +34,7 @@ def check_plan(plan: Plan, catalogue: Catalogue | None = None) -> Iterator[Viola
 
 
 def _in_order(v: Violation) -> tuple[bool, date | None, str]:
+    """By date, undated ones last, then by wording: stable output for the same plan."""
     return v.day is None, v.day, v.message
 
 

@@ -58,8 +58,7 @@ def no_hard_run_day(facts: Facts) -> Found:
 @rule("not-day-before-race", hard=True, summary="no strength the day before a race, nor on it")
 def not_day_before_race(facts: Facts) -> Found:
     plan = facts.plan
-    race = RunKind.RACE  # once: enum member look-ups are slow in Python 3.11
-    races = {r.day for r in plan.runs if r.kind is race} | set(plan.races)
+    races = {r.day for r in plan.runs if r.kind is RunKind.RACE} | set(plan.races)
     eves = {race - ONE_DAY for race in races}
     for s in plan.sessions:
         if s.day in eves:

@@ -10,13 +10,11 @@ from typing import NamedTuple
 
 from legday.catalogue import Catalogue
 from legday.model import (
-    ALWAYS_AT_HAND,
     CARE_NEEDS,
     MAJOR_GROUPS,
     MAX_RPE,
     WEEKLY_GROUPS,
     Equipment,
-    Exercise,
     ExerciseKind,
     Level,
     Muscle,
@@ -230,21 +228,10 @@ def _one_legged_twin(
     care: frozenset[str],
 ) -> bool:
     """Cached: a coach's athletes share a handful of kits and levels."""
-    at_hand, rank = equipment | ALWAYS_AT_HAND, level.rank
+    doable = catalogue.doable(equipment, level, ExerciseKind.STRENGTH, ExerciseKind.BALANCE)
     return any(
-        e.muscles[0] is muscle
-        and care <= set(e.injury_care)
-        and e.level.rank <= rank
-        and set(e.equipment) <= at_hand
-        for e in _one_legged_work(catalogue)
+        e.unilateral and e.muscles[0] is muscle and care <= set(e.injury_care) for e in doable
     )
-
-
-@lru_cache(maxsize=16)
-def _one_legged_work(catalogue: Catalogue) -> tuple[Exercise, ...]:
-    """The catalogue's one-legged strength and balance work, whatever the kit and level."""
-    main = catalogue.of_kind(ExerciseKind.STRENGTH, ExerciseKind.BALANCE)
-    return tuple(e for e in main if e.unilateral)
 
 
 @rule("injury-care", hard=True, summary="care exercises for declared problems in every session")

@@ -267,6 +267,7 @@ def test_classify_stays_the_function_whatever_loads_first() -> None:
         (None, "/home/runner"),
         ("", "/home/runner/"),
         ("   ", "/"),
+        ("", "//"),
         ("relative/cache", "/home/runner"),
         (None, "relative-home"),
     ],
@@ -289,3 +290,22 @@ def test_the_cache_folder_is_platformdirs_own(
     except Exception:
         expected = None
     assert cache.cache_directory() == expected
+
+
+@pytest.mark.parametrize("platform", ["darwin", "win32"])
+def test_other_systems_ask_platformdirs(platform: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only Linux's usual answer is read by hand; elsewhere platformdirs names the folder."""
+    import platformdirs
+
+    asked: list[str] = []
+
+    def user_cache_dir(appname: str) -> str:
+        asked.append(appname)
+        return "/somewhere/legday"
+
+    monkeypatch.delenv("LEGDAY_CACHE_DIR", raising=False)
+    monkeypatch.delenv("LEGDAY_NO_CACHE", raising=False)
+    monkeypatch.setattr(cache.sys, "platform", platform)
+    monkeypatch.setattr(platformdirs, "user_cache_dir", user_cache_dir)
+    assert cache.cache_directory() == Path("/somewhere/legday/calendars")
+    assert asked == ["legday"]

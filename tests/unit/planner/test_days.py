@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 from legday.model import Profile, Run, RunKind
 from legday.planner.days import (
+    AFTER_LONG,
     BACK_TO_BACK,
+    BEFORE_HARD,
     DayOptions,
     choose_days,
     day_options,
@@ -120,3 +122,36 @@ def test_race_week_session_comes_before_the_race() -> None:
     reasons = day_options(plan.profile, runs, season(plan.profile, runs))  # type: ignore[arg-type]
     after = [o.reasons.get(MONDAY + timedelta(days=3), "") for o in reasons]
     assert any("after this week's race" in r for r in after)
+
+
+WEDNESDAY = MONDAY + timedelta(days=2)
+LATE = Run(WEDNESDAY, "Late easy", RunKind.EASY, time(21), time(22, 30), 90)
+INTERVALS = Run(WEDNESDAY, "Intervals", RunKind.HARD, time(7), time(8), 60)
+
+
+def _reason(runs: list[Run], races: tuple[date, ...] = ()) -> str:
+    profile = Profile(start=MONDAY, weeks=1, races=races)
+    return _options(profile, runs)[0].reasons.get(WEDNESDAY, "")
+
+
+def test_a_closed_day_names_the_first_reason_that_applies() -> None:
+    """When several rules close a day the note names the strongest: the day's hard run,
+    then the eve of a race, then race day, then a run ending too late."""
+    tomorrow, today = (WEDNESDAY + timedelta(days=1),), (WEDNESDAY,)
+    assert _reason([LATE, INTERVALS], races=tomorrow) == "hard run (Intervals)"
+    assert _reason([LATE], races=tomorrow + today) == "the day before a race"
+    assert _reason([LATE], races=today) == "race day"
+    assert _reason([LATE]) == "the run ends too late to fit strength after it"
+    assert _reason([]) == ""
+
+
+def test_day_costs_add_up_around_hard_and_long_runs() -> None:
+    """The day before a hard run costs BEFORE_HARD, the day after a long run AFTER_LONG;
+    a day that is both costs both."""
+    thursday = WEDNESDAY + timedelta(days=1)
+    runs = [
+        Run(WEDNESDAY - timedelta(days=1), "Long run", RunKind.LONG, time(9), time(11), 120),
+        Run(thursday, "Tempo", RunKind.HARD, time(18), time(19), 60),
+    ]
+    options = _options(Profile(start=MONDAY, weeks=1), runs)[0]
+    assert options.cost[WEDNESDAY] == BEFORE_HARD + AFTER_LONG
