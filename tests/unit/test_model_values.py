@@ -4,27 +4,31 @@ from __future__ import annotations
 
 import copy
 import pickle
-from dataclasses import FrozenInstanceError, dataclass, replace
+from dataclasses import (
+    MISSING,
+    FrozenInstanceError,
+    dataclass,
+    field,
+    fields,
+    make_dataclass,
+    replace,
+)
 from datetime import date, time
 
 import pytest
 
 from legday.model import Phase, Run, RunKind, Violation, Week, _Value, _value
 
-
-@dataclass(frozen=True, slots=True)
-class GeneratedRun:
-    """The same fields as `Run`, with the methods dataclasses generates."""
-
-    day: date
-    title: str
-    kind: RunKind
-    start: time | None = None
-    end: time | None = None
-    minutes: int | None = None
-    is_strength: bool = False
-    reason: str = ""
-    source: str = ""
+# The same fields as `Run`, with the methods dataclasses generates.
+GeneratedRun = make_dataclass(
+    "GeneratedRun",
+    [
+        (f.name, f.type) if f.default is MISSING else (f.name, f.type, field(default=f.default))
+        for f in fields(Run)
+    ],
+    frozen=True,
+    slots=True,
+)
 
 
 RUNS = [
@@ -34,7 +38,7 @@ RUNS = [
 ]
 
 
-def _twin(run: Run) -> GeneratedRun:
+def _twin(run: Run) -> object:
     return GeneratedRun(**{name: getattr(run, name) for name in GeneratedRun.__slots__})
 
 
