@@ -13,12 +13,17 @@ from legday.model import ALWAYS_AT_HAND, Equipment, Exercise, ExerciseKind, Leve
 
 __all__ = ["Catalogue"]
 
+DOABLE_REMEMBERED = 4096  # kit, level and kinds asked for; forgotten all at once beyond
+
 
 class Catalogue:
     """Exercises by id, with the filters the planner needs."""
 
     def __init__(self, exercises: Iterable[Exercise]) -> None:
         self._by_id: dict[str, Exercise] = {}
+        self._doable: dict[
+            tuple[frozenset[Equipment], Level, tuple[ExerciseKind, ...]], tuple[Exercise, ...]
+        ] = {}
         for exercise in exercises:
             if exercise.id in self._by_id:
                 raise ValueError(f"duplicate exercise id {exercise.id!r}")
@@ -48,13 +53,21 @@ class Catalogue:
     def doable(
         self, equipment: frozenset[Equipment], level: Level, *kinds: ExerciseKind
     ) -> tuple[Exercise, ...]:
-        """Exercises of these kinds the athlete has the kit and the experience for."""
-        at_hand = equipment | ALWAYS_AT_HAND
-        return tuple(
-            e
-            for e in self.of_kind(*kinds)
-            if set(e.equipment) <= at_hand and e.level.rank <= level.rank
-        )
+        """Exercises of these kinds the athlete has the kit and the experience for
+        (remembered: a coach's athletes share a handful of kits and levels)."""
+        key = (equipment, level, kinds)
+        found = self._doable.get(key)
+        if found is None:
+            at_hand, rank = equipment | ALWAYS_AT_HAND, level.rank
+            found = tuple(
+                e
+                for e in self.of_kind(*kinds)
+                if set(e.equipment) <= at_hand and e.level.rank <= rank
+            )
+            if len(self._doable) >= DOABLE_REMEMBERED:
+                self._doable.clear()
+            self._doable[key] = found
+        return found
 
     def for_injury(self, injury: str) -> tuple[Exercise, ...]:
         return tuple(e for e in self if injury in e.injury_care)

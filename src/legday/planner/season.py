@@ -169,5 +169,11 @@ def _fully_blocked(profile: Profile, start: date) -> bool:
     return all(d.weekday() not in profile.days or d in profile.blocked for d in days)
 
 
+# English names whatever the process locale (strftime's %a and %b follow it), and cheaper
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def _day(day: date) -> str:
-    return day.strftime("%a %d %b")
+    """Like "Tue 05 Jan"."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day:02d} {_MONTHS[day.month - 1]}"

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date
+from operator import attrgetter
 
 from legday.rules.base import Facts, rule
 
@@ -11,17 +12,18 @@ Found = Iterator[tuple[date | None, str]]
 
 SAME_SESSION_DAYS = 14
 BLOCK_WEEKS = 4
+_DAY = attrgetter("day")
 
 
 @rule("variety", hard=False, summary="sessions differ; something new every 4-week block")
 def variety(facts: Facts) -> Found:
-    sessions = sorted(facts.plan.sessions, key=lambda s: s.day)
-    window = timedelta(days=SAME_SESSION_DAYS)
+    sessions = sorted(facts.plan.sessions, key=_DAY)
+    ordinals = [s.day.toordinal() for s in sessions]
     for index, s in enumerate(sessions):
         for back in range(index - 1, -1, -1):
-            earlier = sessions[back]
-            if s.day - earlier.day > window:
+            if ordinals[index] - ordinals[back] > SAME_SESSION_DAYS:
                 break
+            earlier = sessions[back]
             if earlier.exercise_ids == s.exercise_ids:
                 yield s.day, f"session on {s.day} repeats the one on {earlier.day} exactly"
                 break
@@ -29,7 +31,7 @@ def variety(facts: Facts) -> Found:
     weeks = facts.weeks
     for first in range(0, len(weeks), BLOCK_WEEKS):
         block = weeks[first : first + BLOCK_WEEKS]
-        ids = {e for _, week in block for s in week for e in s.exercise_ids}
+        ids: set[str] = set().union(*[s.exercise_ids for _, week in block for s in week])
         if ids and seen and not ids - seen:
             yield block[0][0].start, f"the block from {block[0][0].start} brings no new exercise"
         seen |= ids

@@ -135,11 +135,11 @@ def several_groups(facts: Facts) -> Found:
                 f"session on {s.day} works {len(groups)} major groups "
                 f"({', '.join(sorted(groups)) or 'none'}); 4 are needed",
             )
-    by_session = {id(s): block for s, block in blocks(facts)}
+    muscles = {id(s): block.muscles for s, block in blocks(facts)}
     for week, sessions in facts.weeks:
-        worked = frozenset().union(*(by_session[id(s)].muscles for s in sessions))
-        missing = sorted(m.value for m in WEEKLY_GROUPS - worked)
-        if worked and missing:
+        worked = frozenset().union(*[muscles[id(s)] for s in sessions])
+        if worked and not worked >= WEEKLY_GROUPS:
+            missing = sorted([m.value for m in WEEKLY_GROUPS - worked])
             yield week.start, f"week of {week.start} leaves out {', '.join(missing)}"
 
 
