@@ -24,7 +24,6 @@ from typing import NamedTuple
 
 from legday.catalogue import Catalogue
 from legday.model import (
-    ALWAYS_AT_HAND,
     CARE_NEEDS,
     WEEKLY_GROUPS,
     Cooldown,
@@ -102,8 +101,6 @@ class Traits:
     balance: tuple[bool, ...]
     lower_strength: tuple[bool, ...]  # lower-body strength work (`one-legged` counts these)
     name: tuple[str, ...]  # lower case, for notes
-    needs: tuple[frozenset[Equipment], ...]
-    rank: tuple[int, ...]  # level
     kind: tuple[ExerciseKind, ...]
     by_id: tuple[int, ...]  # positions in order of id
     slot_members: tuple[frozenset[int], ...]  # per slot of SLOTS, the strength work that fits
@@ -158,8 +155,6 @@ def traits_of(catalogue: Catalogue) -> Traits:
         balance=tuple(e.balance for e in exercises),
         lower_strength=tuple(e.kind is ExerciseKind.STRENGTH and e.lower_body for e in exercises),
         name=tuple(e.name.lower() for e in exercises),
-        needs=tuple(frozenset(e.equipment) for e in exercises),
-        rank=tuple(e.level.rank for e in exercises),
         kind=kind,
         by_id=by_id,
         slot_members=tuple(
@@ -225,10 +220,9 @@ class Pools:
 def pools_for(catalogue: Catalogue, equipment: frozenset[Equipment], level: Level) -> Pools:
     """Pure and cached: a coach's many athletes share a handful of kit-and-level pairs."""
     traits = traits_of(catalogue)
-    at_hand, rank = equipment | ALWAYS_AT_HAND, level.rank
-    levels, needs = traits.rank, traits.needs
-    doable = tuple([n for n in range(len(needs)) if levels[n] <= rank and needs[n] <= at_hand])
-    return _pools(traits, doable, has_load(equipment))
+    position = traits.position
+    doable = catalogue.doable(equipment, level, *ExerciseKind)
+    return _pools(traits, tuple([position[e.id] for e in doable]), has_load(equipment))
 
 
 @lru_cache(maxsize=1024)
@@ -275,6 +269,7 @@ class Dosed(NamedTuple):
 
 
 def dosed(traits: Traits, position: int, dose: Dose, kit_loads: bool, new: bool) -> Dosed:
+    """The exercise at `position` prescribed at this dose, with its two-set variant."""
     p = prescribe(traits.exercises[position], dose, kit_loads=kit_loads, new=new)
     shorter = None
     if p.sets > 2 and not p.injury_care:
