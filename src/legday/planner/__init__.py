@@ -19,7 +19,6 @@ from legday.errors import InputError
 from legday.model import INJURIES, Plan, Profile, Run, Session, Week
 from legday.planner.days import (
     BEFORE_HARD,
-    DAY_NAMES,
     DayOptions,
     choose_days,
     day_options,
@@ -27,7 +26,7 @@ from legday.planner.days import (
     start_after,
 )
 from legday.planner.dose import dose_for, seconds_per_rep
-from legday.planner.season import race_days, season
+from legday.planner.season import DAY_ABBR, DAY_NAMES, race_days, season
 from legday.planner.session import Composer, SessionParts
 from legday.rules import check_plan
 
@@ -214,8 +213,5 @@ def _week_with_note(opt: DayOptions, days: tuple[date, ...]) -> Week:
     return Week(week.start, week.phase, note, week.target)
 
 
-_ABBR = tuple(name[:3] for name in DAY_NAMES)
-
-
 def _abbr(day: date) -> str:
-    return _ABBR[day.weekday()]
+    return DAY_ABBR[day.weekday()]

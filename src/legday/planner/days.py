@@ -26,10 +26,9 @@ from itertools import combinations, pairwise
 from typing import NamedTuple
 
 from legday.model import HARD_RUN_KINDS, Profile, Run, RunKind
-from legday.planner.season import WEEK_SPAN, WeekFrame, race_days
+from legday.planner.season import DAY_NAMES, WEEK_SPAN, WeekFrame, race_days
 
 __all__ = [
-    "DAY_NAMES",
     "DayOptions",
     "choose_days",
     "day_options",
@@ -46,7 +45,6 @@ AFTER_LONG = 2
 LATEST_END = time(21, 30)  # a strength session must be able to start by then
 GAP_SATURATION = 7  # gaps of 7+ days all cost the same
 ONE_DAY = timedelta(days=1)
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEK_DAYS = tuple(timedelta(days=offset) for offset in range(7))
 # Sets rather than `kind is RunKind.X`: an enum member look-up costs ~90 ns in Python 3.11.
 BEFORE_HARD_KINDS = frozenset({RunKind.HARD, RunKind.LONG})  # the next day costs BEFORE_HARD

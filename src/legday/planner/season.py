@@ -14,11 +14,22 @@ from typing import NamedTuple
 
 from legday.model import REST_PHASES, Phase, Profile, Run, RunKind, Week
 
-__all__ = ["WEEK_SPAN", "WeekFrame", "goal_races", "is_major_race", "race_days", "season"]
+__all__ = [
+    "DAY_ABBR",
+    "DAY_NAMES",
+    "WEEK_SPAN",
+    "WeekFrame",
+    "goal_races",
+    "is_major_race",
+    "race_days",
+    "season",
+]
 
 RACE = RunKind.RACE  # looked up once: enum member look-ups are slow in Python 3.11
 MAJOR_RACE_MINUTES = 75
 TUNE_UP_WINDOW = timedelta(weeks=8)
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DAY_ABBR = tuple(name[:3] for name in DAY_NAMES)  # in notes: "Tue", "Thu"
 WEEK_SPAN = timedelta(days=6)  # a week's first day to its last
 ONE_WEEK = timedelta(days=7)
 MAJOR_RACE_WORDS = ("marathon", "maraton", "ultra", "half", "halb", "semi", "media", "trail")
@@ -170,10 +181,9 @@ def _fully_blocked(profile: Profile, start: date) -> bool:
 
 
 # English names whatever the process locale (strftime's %a and %b follow it), and cheaper
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _day(day: date) -> str:
     """Like "Tue 05 Jan"."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day:02d} {_MONTHS[day.month - 1]}"
+    return f"{DAY_ABBR[day.weekday()]} {day.day:02d} {_MONTHS[day.month - 1]}"
