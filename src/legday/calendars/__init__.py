@@ -9,12 +9,10 @@ the readers, the classifier and the iCalendar libraries are imported only on a m
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from legday.calendars._files import MAX_BYTES, decode, read_bytes
@@ -23,7 +21,7 @@ from legday.errors import CalendarError, InputError, LegdayError
 from legday.model import Run
 
 if TYPE_CHECKING:
-    from legday.calendars.classify import classify
+    from legday.calendars.classifier import classify
     from legday.calendars.overrides import KindOverrides, read_overrides
 
 __all__ = [
@@ -40,7 +38,7 @@ __all__ = [
 
 _ICS_SUFFIXES = (".ics", ".ical", ".icalendar", ".ifb")
 _LAZY = {
-    "classify": "legday.calendars.classify",
+    "classify": "legday.calendars.classifier",
     "KindOverrides": "legday.calendars.overrides",
     "read_overrides": "legday.calendars.overrides",
 }
@@ -56,23 +54,6 @@ def __getattr__(name: str) -> Any:
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
-
-
-class _Package(ModuleType):
-    """This package, keeping `classify` the function when its submodule `classify` loads.
-
-    The import system sets a package's attribute to a submodule when that first loads;
-    `classify` names both, and the function is the package's API (an eager import of the
-    function used to rebind it; loading lazily needs this instead).
-    """
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if name == "classify" and isinstance(value, ModuleType):
-            value = value.classify
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
 
 
 def _is_ics(path: Path, text: str) -> bool:

@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from legday.calendars.classify import classify, kind_from_word, normalize
+from legday.calendars.classifier import classify, kind_from_word, normalize
 from legday.calendars.entry import Calendar, Entry
 from legday.errors import CalendarError
 

@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from legday.calendars.classify import classify, planned_minutes
+from legday.calendars.classifier import classify, planned_minutes
 from legday.calendars.entry import Calendar, Entry
 from legday.calendars.zones import local_zone, resolve_zone, user_zone
 from legday.errors import CalendarError

@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 
 from legday.calendars._files import decode, read_bytes
-from legday.calendars.classify import normalize
+from legday.calendars.classifier import normalize
 from legday.errors import CalendarError
 from legday.model import RunKind
 

@@ -230,7 +230,7 @@ def test_a_hit_loads_no_reader(tmp_path: Path) -> None:
         f"runs = read_runs([Path({str(EXAMPLE)!r})], date(2027, 1, 4), date(2027, 5, 9))\n"
         "print(len(runs))\n"
         "heavy = ('icalendar', 'recurring_ical_events', 'legday.calendars.ics',\n"
-        "         'legday.calendars.csv_reader', 'legday.calendars.classify', 'zoneinfo')\n"
+        "         'legday.calendars.csv_reader', 'legday.calendars.classifier', 'zoneinfo')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
     )
     env = {"LEGDAY_CACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
@@ -246,11 +246,11 @@ def test_a_hit_loads_no_reader(tmp_path: Path) -> None:
 
 
 def test_classify_stays_the_function_whatever_loads_first() -> None:
-    """The package's `classify` is the function even after the submodule of that name
-    loads on a cache miss (the package no longer imports it eagerly)."""
+    """The package's `classify` is the function even after the classifier module loads
+    on a cache miss (the package no longer imports it eagerly)."""
     script = (
         "import legday.calendars as calendars\n"
-        "import legday.calendars.classify as module\n"
+        "import legday.calendars.classifier as module\n"
         "from legday.calendars import classify\n"
         "print(callable(classify), calendars.classify is classify)\n"
         "print(classify('Intervals 6 x 800 m')[:2])\n"

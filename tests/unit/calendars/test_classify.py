@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from legday.calendars import classify
-from legday.calendars.classify import kind_from_word, normalize, planned_minutes
+from legday.calendars.classifier import kind_from_word, normalize, planned_minutes
 from legday.model import RunKind
 
 E, H, L, R, REST = RunKind.EASY, RunKind.HARD, RunKind.LONG, RunKind.RACE, RunKind.REST
