@@ -39,10 +39,16 @@ CUE_TOPICS = {
 }
 
 
+# Muscles as bits: a session's block and a week's work are unions, and an `|` of ints
+# costs a fraction of a frozenset union (the rules read every session of every plan).
+MUSCLE_BIT = {muscle: 1 << n for n, muscle in enumerate(Muscle)}
+WEEKLY_MASK = sum(MUSCLE_BIT[m] for m in WEEKLY_GROUPS)
+
+
 class Reading(NamedTuple):
     """What the session rules need to know of one prescription."""
 
-    muscles: frozenset[Muscle]
+    mask: int  # its muscles as MUSCLE_BIT bits
     lower: bool  # lower-body strength work (`one-legged` counts it)
     cued: bool  # carries form cues (`form-first`)
     problems: tuple[str, ...]  # what `movement-quality` finds wrong with it
@@ -50,7 +56,7 @@ class Reading(NamedTuple):
 
 def _read(p: Prescription, catalogue: Catalogue | None) -> Reading:
     return Reading(
-        frozenset(p.muscles),
+        sum(MUSCLE_BIT[m] for m in set(p.muscles)),
         p.kind is ExerciseKind.STRENGTH and any(m is not Muscle.CORE for m in p.muscles),
         any(cue.strip() for cue in p.cues),
         tuple(_quality_problems(p, catalogue)),
@@ -64,55 +70,50 @@ class Block(NamedTuple):
     """A session's main block as the session rules see it, read in one pass (a named
     tuple: one is made for every session of every plan checked)."""
 
-    muscles: frozenset[Muscle]
+    mask: int  # the muscles it works, as bits
     balance: bool
     lower: int  # lower-body strength exercises
     one_legged: int  # of which one-legged
     uncued: tuple[Prescription, ...]
     problems: tuple[tuple[Prescription, str], ...]
-    groups: frozenset[str]  # major groups (shins and feet count as one)
-    care: dict[str, frozenset[Muscle]]  # per declared injury, what its care exercises reach
+    care: dict[str, int]  # per declared injury, the muscles its care exercises reach (bits)
 
 
 @lru_cache(maxsize=512)
-def _groups(muscles: frozenset[Muscle]) -> frozenset[str]:
-    return frozenset(MAJOR_GROUPS[m] for m in muscles)
+def _muscles(mask: int) -> tuple[Muscle, ...]:
+    return tuple([m for m in Muscle if mask & MUSCLE_BIT[m]])
+
+
+@lru_cache(maxsize=512)
+def _groups(mask: int) -> frozenset[str]:
+    """The major groups of these muscles (shins and feet count as one)."""
+    return frozenset([MAJOR_GROUPS[m] for m in _muscles(mask)])
 
 
 def _block(
     main: Sequence[Prescription], catalogue: Catalogue | None, injuries: tuple[str, ...]
 ) -> Block:
-    muscles: frozenset[Muscle] = frozenset()
-    lower = one_legged = 0
+    mask = lower = one_legged = 0
     balanced = False
     uncued: list[Prescription] = []
     problems: list[tuple[Prescription, str]] = []
-    care: dict[str, frozenset[Muscle]] = {}
-    look = reading.__call__  # a bound method: a cheaper call than the instance's
-    for p in main:
-        read = look(p, catalogue)
-        muscles |= read.muscles
-        balanced = balanced or p.balance
-        if injuries:
-            for injury in p.injury_care:
-                care[injury] = care.get(injury, frozenset()) | read.muscles
+    care: dict[str, int] = {}
+    for p, read in zip(main, reading.many(main, catalogue), strict=True):
+        mask |= read.mask
+        if p.balance:
+            balanced = True
         if read.lower:
             lower += 1
-            one_legged += p.unilateral
+            if p.unilateral:
+                one_legged += 1
         if not read.cued:
             uncued.append(p)
         if read.problems:
-            problems.extend((p, problem) for problem in read.problems)
-    return Block(
-        muscles,
-        balanced,
-        lower,
-        one_legged,
-        tuple(uncued),
-        tuple(problems),
-        _groups(muscles),
-        care,
-    )
+            problems.extend([(p, problem) for problem in read.problems])
+        if injuries and p.injury_care:
+            for injury in p.injury_care:
+                care[injury] = care.get(injury, 0) | read.mask
+    return Block(mask, balanced, lower, one_legged, tuple(uncued), tuple(problems), care)
 
 
 def _session_blocks(facts: Facts) -> list[tuple[Session, Block]]:
@@ -128,18 +129,20 @@ def blocks(facts: Facts) -> list[tuple[Session, Block]]:
 @rule("several-groups", hard=True, summary="at least 4 major groups a session, 6 a week")
 def several_groups(facts: Facts) -> Found:
     for s, block in blocks(facts):
-        groups = block.groups
+        groups = _groups(block.mask)
         if len(groups) < MIN_GROUPS:
             yield (
                 s.day,
                 f"session on {s.day} works {len(groups)} major groups "
                 f"({', '.join(sorted(groups)) or 'none'}); 4 are needed",
             )
-    muscles = {id(s): block.muscles for s, block in blocks(facts)}
+    masks = {id(s): block.mask for s, block in blocks(facts)}
     for week, sessions in facts.weeks:
-        worked = frozenset().union(*[muscles[id(s)] for s in sessions])
-        if worked and not worked >= WEEKLY_GROUPS:
-            missing = sorted([m.value for m in WEEKLY_GROUPS - worked])
+        worked = 0
+        for s in sessions:
+            worked |= masks[id(s)]
+        if worked and worked & WEEKLY_MASK != WEEKLY_MASK:
+            missing = sorted([m.value for m in _muscles(WEEKLY_MASK & ~worked)])
             yield week.start, f"week of {week.start} leaves out {', '.join(missing)}"
 
 
@@ -241,7 +244,7 @@ def injury_care(facts: Facts) -> Found:
         for injury in injuries:
             reached = block.care.get(injury)
             needs = CARE_NEEDS.get(injury, ())
-            missing = [m.value for m in needs if reached is None or m not in reached]
+            missing = [m.value for m in needs if reached is None or not reached & MUSCLE_BIT[m]]
             if reached is None or missing:
                 what = f" for {', '.join(missing)}" if missing else ""
                 yield s.day, f"session on {s.day} lacks {injury} care{what}"
