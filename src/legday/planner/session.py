@@ -112,6 +112,37 @@ class Traits:
     jog_items: tuple[Warmup, ...]  # (after a run, on its own)
     _alternatives: dict[int, tuple[int, ...]] = field(default_factory=dict)
     _doses: dict[tuple[Dose, bool], dict[int, Dosed]] = field(default_factory=dict)
+    _warm_ups: dict[tuple[bool, tuple[int, ...]], tuple[tuple[Warmup, ...], int]] = field(
+        default_factory=dict
+    )
+    _cool_downs: dict[tuple[int, ...], tuple[tuple[Cooldown, ...], int]] = field(
+        default_factory=dict
+    )
+
+    def warm_up(self, drills: list[int], after_run: bool) -> tuple[tuple[Warmup, ...], int]:
+        """The jog (shorter after a run) and these drills, with the seconds they take;
+        one shared tuple per choice (a few dozen in all), so the rules read each once."""
+        key = (after_run, tuple(drills))
+        found = self._warm_ups.get(key)
+        if found is None:
+            items = [self.drill_items[n] for n in drills]
+            seconds = 60 * len(drills)
+            if self.jog is not None:
+                jog = self.jog_items[0 if after_run else 1]
+                items.insert(0, jog)
+                seconds += int(jog.minutes * 60)
+            found = self._warm_ups[key] = (tuple(items), seconds)
+        return found
+
+    def cool_down(self, stretches: list[int]) -> tuple[tuple[Cooldown, ...], int]:
+        """These stretches, each side where one-legged, with the seconds they take; shared
+        like the warm-ups."""
+        key = tuple(stretches)
+        found = self._cool_downs.get(key)
+        if found is None:
+            items = tuple([self.stretch_items[n] for n in stretches])
+            found = self._cool_downs[key] = (items, 2 * sum([c.seconds for c in items]))
+        return found
 
     def dose_table(self, dose: Dose, kit_loads: bool) -> dict[int, Dosed]:
         """Prescriptions at this dose by position (`~position` when new to the athlete),
@@ -341,14 +372,10 @@ class Composer:
             notes.extend(self._swap_one(picks, avoid))
         traits, used, count = self._traits, self._used, self.count
         drills, stretches = self._drills(), self._stretches(picks)
-        drill_items, stretch_items = traits.drill_items, traits.stretch_items
-        warmup = [drill_items[n] for n in drills]
-        cooldown = tuple([stretch_items[n] for n in stretches])
-        fixed = 60 * len(drills) + 2 * sum([c.seconds for c in cooldown])
+        warmup, warmup_seconds = traits.warm_up(drills, after_run)
+        cooldown, cooldown_seconds = traits.cool_down(stretches)
+        fixed = warmup_seconds + cooldown_seconds
         if traits.jog is not None:
-            jog = traits.jog_items[0 if after_run else 1]
-            warmup.insert(0, jog)
-            fixed += int(jog.minutes * 60)
             used[traits.jog] = count
         main, main_seconds = self._dosed(picks, dose)
         if main_seconds > budget_seconds - fixed:
@@ -363,7 +390,7 @@ class Composer:
             used[n] = count
         self.count += 1
         return SessionParts(
-            tuple(warmup),
+            warmup,
             tuple([item.prescription for item in main]),
             cooldown,
             fixed + main_seconds,

@@ -20,6 +20,7 @@ from legday.model import (
     Muscle,
     Prescription,
     Session,
+    Warmup,
 )
 from legday.rules.base import Facts, SharedMemo, rule
 
@@ -148,27 +149,40 @@ def several_groups(facts: Facts) -> Found:
 
 @rule("warm-up", hard=True, summary="open with a light jog, then dynamic drills")
 def warm_up(facts: Facts) -> Found:
-    plan, kind, jog = facts.plan, facts.kind, ExerciseKind.CARDIO
-    for s in plan.sessions:
-        if not s.warmup:
-            yield s.day, f"session on {s.day} has no warm-up"
-            continue
-        first = s.warmup[0]
-        if kind(first.exercise) is not jog:
-            yield s.day, f"session on {s.day} does not open with light jogging"
-        elif not JOG_MINUTES[0] <= first.minutes <= JOG_MINUTES[1]:
-            yield (
-                s.day,
-                f"session on {s.day} jogs {first.minutes:g} min to warm up; about 5-10 is right",
-            )
-        if not any(kind(w.exercise) in DRILL_KINDS for w in s.warmup[1:]):
-            yield s.day, f"session on {s.day} has no dynamic stretches after the jog"
+    # Sessions share warm-ups (the planner reuses them), so each is read once per check;
+    # the plan holds them, so their ids stay theirs while it runs.
+    read: dict[int, tuple[str, ...]] = {}
+    for s in facts.plan.sessions:
+        found = read.get(id(s.warmup))
+        if found is None:
+            found = read[id(s.warmup)] = tuple(_warm_up_problems(s.warmup, facts))
+        for problem in found:
+            yield s.day, f"session on {s.day} {problem}"
+
+
+def _warm_up_problems(warmup: Sequence[Warmup], facts: Facts) -> Iterator[str]:
+    if not warmup:
+        yield "has no warm-up"
+        return
+    kind, first = facts.kind, warmup[0]
+    if kind(first.exercise) is not ExerciseKind.CARDIO:
+        yield "does not open with light jogging"
+    elif not JOG_MINUTES[0] <= first.minutes <= JOG_MINUTES[1]:
+        yield f"jogs {first.minutes:g} min to warm up; about 5-10 is right"
+    if not any(kind(w.exercise) in DRILL_KINDS for w in warmup[1:]):
+        yield "has no dynamic stretches after the jog"
 
 
 def _cool_down(facts: Facts) -> Found:
-    plan, kind = facts.plan, facts.kind
-    for s in plan.sessions:
-        if not any(kind(c.exercise) in STRETCH_KINDS for c in s.cooldown):
+    kind = facts.kind
+    read: dict[int, bool] = {}  # per cool-down, as for warm-ups
+    for s in facts.plan.sessions:
+        stretched = read.get(id(s.cooldown))
+        if stretched is None:
+            stretched = read[id(s.cooldown)] = any(
+                kind(c.exercise) in STRETCH_KINDS for c in s.cooldown
+            )
+        if not stretched:
             yield s.day, f"session on {s.day} does not end with stretching"
 
 
