@@ -69,6 +69,7 @@ NO_SCORE = float("-inf")
 
 MUSCLE_BIT = {muscle: 1 << n for n, muscle in enumerate(Muscle)}
 WEEKLY_MASK = sum(MUSCLE_BIT[m] for m in WEEKLY_GROUPS)
+BALANCE_BIT = 1 << len(Muscle)  # `_fit`: after the muscle bits, balance, then care needs
 
 
 def muscle_mask(muscles: Iterable[Muscle]) -> int:
@@ -343,6 +344,8 @@ class Composer:
             for injury in injuries
             for muscle in CARE_NEEDS.get(injury, ())
         )
+        self._all_needed = WEEKLY_MASK | ((BALANCE_BIT << (len(self._needs) + 1)) - BALANCE_BIT)
+        self._given: dict[int, int] = {}  # see `_gives`
 
     def remember(self, exercise_ids: Iterable[str]) -> None:
         """Count sessions done before the plan, so the plan starts with fresh choices."""
@@ -546,16 +549,25 @@ class Composer:
         return ranked[:STRETCHES_PER_SESSION]
 
     def _fit(self, main: list[Dosed], budget: int) -> tuple[list[Dosed], int, str]:
-        """Fewer sets first, then drop what the rules do not need, to fit the athlete's time."""
+        """Fewer sets first, then drop what the rules do not need, to fit the athlete's time.
+
+        What the rules need is a bit each (every weekly muscle, balance, each care need):
+        an exercise may go while nothing it gives is given by it alone.
+        """
         main = [item.shorter or item for item in main]
         total = sum([item.seconds for item in main])
-        for item in reversed(main):  # `main` is rebound below, never changed in place
-            if total <= budget:
+        index = len(main)
+        while total > budget and index:
+            given = [self._gives(item.position) for item in main]
+            sole, complete = _given_once(given, self._all_needed)
+            if not complete:
+                break  # a block that misses something can lose nothing
+            index -= 1
+            while index >= 0 and given[index] & sole:
+                index -= 1
+            if index < 0:
                 break
-            rest = [other for other in main if other is not item]
-            if self._still_complete(rest):
-                main = rest
-                total -= item.seconds
+            total -= main.pop(index).seconds
         if total > budget:
             return (
                 main,
@@ -564,19 +576,28 @@ class Composer:
             )
         return main, total, "trimmed to fit your time"
 
-    def _still_complete(self, main: list[Dosed]) -> bool:
-        mask, balance = self._traits.mask, self._traits.balance
-        worked, balanced = 0, False
-        for item in main:
-            n = item.position
-            worked |= mask[n]
-            balanced = balanced or balance[n]
-        if worked & WEEKLY_MASK != WEEKLY_MASK or not balanced:
-            return False
-        if not self._needs:
-            return True
-        positions = {item.position for item in main}
-        return not any(need.members.isdisjoint(positions) for need in self._needs)
+    def _gives(self, position: int) -> int:
+        """What the rules need that this exercise gives, as bits: the weekly muscles it
+        works, then balance, then each of the athlete's care needs it serves."""
+        found = self._given.get(position)
+        if found is None:
+            found = self._traits.mask[position] & WEEKLY_MASK
+            if self._traits.balance[position]:
+                found |= BALANCE_BIT
+            for n, need in enumerate(self._needs):
+                if position in need.members:
+                    found |= BALANCE_BIT << (n + 1)
+            self._given[position] = found
+        return found
+
+
+def _given_once(given: list[int], needed: int) -> tuple[int, bool]:
+    """The needs only one exercise gives, and whether every need is given."""
+    once = more = 0
+    for bits in given:
+        more |= once & bits
+        once |= bits
+    return once & ~more, once & needed == needed
 
 
 def _append(chosen: list[int], best: int | None) -> None:
