@@ -59,6 +59,8 @@ class DayOptions(NamedTuple):
     fixed: tuple[date, ...]  # strength already in the calendar: counts, and is kept
     cost: dict[date, int]
     reasons: dict[date, str]  # why a day of the week is not allowed
+    # the same week as day offsets (free ones with their cost), what the chooser costs
+    shape: tuple[tuple[tuple[int, int], ...], tuple[int, ...]]
 
 
 def gap_cost(gap: int) -> int:
@@ -77,16 +79,19 @@ def day_options(
     for frame in frames:
         free: list[date] = []
         fixed: list[date] = []
+        free_offsets: list[tuple[int, int]] = []
+        fixed_offsets: list[int] = []
         cost: dict[date, int] = {}
         reasons: dict[date, str] = {}
         start = frame.week.start
         end = start + WEEK_SPAN
         first_race = min([r for r in races if start <= r <= end], default=None)
-        for offset in WEEK_DAYS:
+        for number, offset in enumerate(WEEK_DAYS):
             day = start + offset
             lifts = strength.get(day)
             if lifts:
                 fixed.extend([day] * lifts)  # each counts towards the week
+                fixed_offsets.extend([number] * lifts)
                 continue
             reason = calendar.reason(day)
             if not reason and first_race is not None and first_race < day:
@@ -96,8 +101,10 @@ def day_options(
                 reasons[day] = reason
                 continue
             free.append(day)
-            cost[day] = costs.get(day, 0)
-        options.append(DayOptions(frame, tuple(free), tuple(fixed), cost, reasons))
+            cost[day] = day_cost = costs.get(day, 0)
+            free_offsets.append((number, day_cost))
+        shape = (tuple(free_offsets), tuple(fixed_offsets))
+        options.append(DayOptions(frame, tuple(free), tuple(fixed), cost, reasons, shape))
     return options
 
 
@@ -303,10 +310,7 @@ Shape = tuple[int, int, int | None, tuple[int, ...]]  # cost, first day, gap aft
 
 def _best_by_ends(opt: DayOptions) -> tuple[Shape, ...]:
     """Per (first day, last day), only the cheapest week can be on an optimal path."""
-    start = opt.frame.week.start
-    cost = opt.cost
-    free = tuple([((d - start).days, cost.get(d, 0)) for d in opt.free])
-    fixed = tuple([(d - start).days for d in opt.fixed])
+    free, fixed = opt.shape
     return _week_shapes(free, fixed, opt.frame.required, opt.frame.week.target)
 
 
