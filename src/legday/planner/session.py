@@ -113,6 +113,7 @@ class Traits:
     jog_items: tuple[Warmup, ...]  # (after a run, on its own)
     _alternatives: dict[int, tuple[int, ...]] = field(default_factory=dict)
     _doses: dict[tuple[Dose, bool], dict[int, Dosed]] = field(default_factory=dict)
+    _bonuses: dict[int, list[float]] = field(default_factory=dict)
     _warm_ups: dict[tuple[bool, tuple[int, ...]], tuple[tuple[Warmup, ...], int]] = field(
         default_factory=dict
     )
@@ -153,6 +154,17 @@ class Traits:
         if table is None:
             table = self._doses[dose, kit_loads] = {}
         return table
+
+    def coverage_bonus(self, needed: int) -> list[float]:
+        """By position, the bonus for each of the `needed` muscles an exercise works;
+        one list per set of muscles (at most one per subset of the weekly groups)."""
+        found = self._bonuses.get(needed)
+        if found is None:
+            found = self._bonuses[needed] = [
+                COVERAGE_BONUS * (needed & mask).bit_count() if needed else 0.0
+                for mask in self.mask
+            ]
+        return found
 
     def alternatives(self, old: int) -> tuple[int, ...]:
         """Main-block exercises that may stand in for `old` whatever else the session
@@ -463,16 +475,17 @@ class Composer:
     ) -> int | None:
         """Least recently used first; one-legged and wide-reaching exercises get a bonus.
 
-        The hottest loop of the planner, hence plain locals rather than a key function.
+        The hottest loop of the planner, hence plain locals rather than a key function,
+        and the coverage bonus looked up rather than counted.
         """
-        count, used, static, mask = self.count, self._used, self._static, self._traits.mask
-        long_ago = count - MAX_AGE  # used then or earlier: the age counts as MAX_AGE
+        count, used, static = self.count, self._used, self._static
+        bonus = self._traits.coverage_bonus(needed)
+        max_age = MAX_AGE
+        long_ago = count - max_age  # used then or earlier: the age counts as MAX_AGE
         best, best_score = None, NO_SCORE
         for n in candidates:
             last = used[n]
-            score = (MAX_AGE if last <= long_ago else count - last) + static[n]
-            if needed:
-                score += COVERAGE_BONUS * (needed & mask[n]).bit_count()
+            score = (max_age if last <= long_ago else count - last) + static[n] + bonus[n]
             if n in avoid:
                 score -= RECENT_PENALTY
             if score > best_score and n not in taken:
