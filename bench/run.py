@@ -29,6 +29,7 @@ from legday.planner import make_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "src" / "legday" / "examples" / "marathon-plan.ics"
+ROUNDS = 7  # batch throughput rounds
 
 
 def median_ms(action: object, repeat: int) -> float:
@@ -119,8 +120,15 @@ def main() -> None:
     print(
         f"52-week plan, in process (median of 20 athletes x 5): {per_plan:.1f} ms  target <= 10 ms"
     )
-    rate = batch_throughput()
-    print(f"1,000 random athletes x 16 weeks on 2 processes: {rate:,.0f} plans/s  target >= 1,000")
+    # The machine's speed drifts from one second to the next (figures of the same tree
+    # ranged 715-1,170 plans/s within a minute), so the batch runs several times: the
+    # median is the figure, the best shows what the code does when nothing interferes.
+    rates = sorted(batch_throughput() for _ in range(ROUNDS))
+    shown = ", ".join(f"{rate:,.0f}" for rate in rates)
+    print(
+        f"1,000 random athletes x 16 weeks on 2 processes: median {statistics.median(rates):,.0f}"
+        f" plans/s, best {rates[-1]:,.0f} ({ROUNDS} rounds: {shown})  target >= 1,000"
+    )
     print(f"speed index again: {speed_index():.0f} ms")
     legday = str(Path(sys.executable).parent / "legday")
     # `python3` here may be a pyenv shim (a shell script, ~100 ms); the fair baseline is the
