@@ -99,6 +99,7 @@ class Traits:
     position: dict[str, int]
     mask: tuple[int, ...]
     unilateral: tuple[bool, ...]
+    one_leg_bonus: tuple[float, ...]  # UNILATERAL_BONUS for one-legged work, else 0
     balance: tuple[bool, ...]
     lower_strength: tuple[bool, ...]  # lower-body strength work (`one-legged` counts these)
     name: tuple[str, ...]  # lower case, for notes
@@ -196,6 +197,7 @@ def traits_of(catalogue: Catalogue) -> Traits:
         position={e.id: n for n, e in enumerate(exercises)},
         mask=tuple(muscle_mask(e.muscles) for e in exercises),
         unilateral=tuple(e.unilateral for e in exercises),
+        one_leg_bonus=tuple(UNILATERAL_BONUS if e.unilateral else 0.0 for e in exercises),
         balance=tuple(e.balance for e in exercises),
         lower_strength=tuple(e.kind is ExerciseKind.STRENGTH and e.lower_body for e in exercises),
         name=tuple(e.name.lower() for e in exercises),
@@ -349,11 +351,9 @@ class Composer:
         pools = self._pools = pools_for(catalogue, equipment, level)
         traits = self._traits = pools.traits
         self._used = [NEVER_USED] * len(traits.exercises)
-        rng = random.Random(seed)
+        jitter = random.Random(seed).random
         # the part of an exercise's score that never changes within a plan
-        self._static = [
-            rng.random() + (UNILATERAL_BONUS if one_leg else 0.0) for one_leg in traits.unilateral
-        ]
+        self._static = [jitter() + bonus for bonus in traits.one_leg_bonus]
         self._needs = tuple(
             _care_need(pools, injury, muscle)
             for injury in injuries
@@ -629,7 +629,9 @@ def _or(best: int | None, old: int) -> int:
     return old if best is None else best
 
 
+@lru_cache(maxsize=4096)
 def _care_need(pools: Pools, injury: str, muscle: Muscle) -> CareNeed:
+    """Cached: athletes with the same kit, level and problem share it."""
     members = _care_members(pools.traits, injury, muscle)
     return CareNeed(tuple(n for n in pools.main if n in members), members)
 
