@@ -19,6 +19,7 @@ from legday.errors import InputError
 from legday.model import INJURIES, Plan, Profile, Run, Session, Week
 from legday.planner.days import (
     BEFORE_HARD,
+    Calendar,
     DayOptions,
     choose_days,
     day_options,
@@ -26,7 +27,7 @@ from legday.planner.days import (
     start_after,
 )
 from legday.planner.dose import dose_for, seconds_per_rep
-from legday.planner.season import DAY_ABBR, DAY_NAMES, race_days, season
+from legday.planner.season import DAY_ABBR, DAY_NAMES, season
 from legday.planner.session import Composer, SessionParts
 from legday.rules import check_plan
 
@@ -72,14 +73,13 @@ def make_plan(
 ) -> Plan:
     validate_profile(profile)
     frames = season(profile, runs)
-    options = day_options(profile, runs, frames)
+    calendar = Calendar.read(profile, runs)
+    options = day_options(profile, runs, frames, calendar)
     chosen = choose_days(options)
     composer = Composer(catalogue, profile.equipment, profile.level, profile.injuries, profile.seed)
     for past in done:
         composer.remember(past.exercise_ids)
-    by_day: dict[date, list[Run]] = {}
-    for run in runs:
-        by_day.setdefault(run.day, []).append(run)
+    by_day = calendar.by_day
     sessions: list[Session] = []
     # each session's day (as an ordinal) and main block, for `variety`
     blocks: list[tuple[int, frozenset[int]]] = []
@@ -97,12 +97,7 @@ def make_plan(
             sessions.append(session)
             blocks.append((today, block))
     first, last = profile.start, profile.end
-    in_horizon = tuple(
-        sorted(
-            (r for r in runs if first <= r.day <= last),
-            key=lambda r: (r.day, r.start or time.min),
-        )
-    )
+    in_horizon = _runs_between(by_day, first, last)
     after_end = last + timedelta(days=1)
     plan = Plan(
         first,
@@ -113,11 +108,24 @@ def make_plan(
         profile=profile,
         recovery_every=profile.recovery_every,
         injuries=profile.injuries,
-        races=tuple(sorted(d for d in race_days(profile, runs) if first <= d <= after_end)),
+        races=tuple(sorted([d for d in calendar.races if first <= d <= after_end])),
         level=profile.level,
         equipment=profile.equipment,
     )
     return replace(plan, violations=tuple(check_plan(plan, catalogue)))
+
+
+def _runs_between(by_day: dict[date, list[Run]], first: date, last: date) -> tuple[Run, ...]:
+    """The runs from `first` to `last`, by day and start (untimed ones first)."""
+    found: list[Run] = []
+    for day in sorted([day for day in by_day if first <= day <= last]):
+        runs = by_day[day]
+        found.extend(runs if len(runs) == 1 else sorted(runs, key=_start_or_midnight))
+    return tuple(found)
+
+
+def _start_or_midnight(run: Run) -> time:
+    return run.start or time.min
 
 
 def _session(

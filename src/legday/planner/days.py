@@ -29,6 +29,7 @@ from legday.model import HARD_RUN_KINDS, Profile, Run, RunKind
 from legday.planner.season import DAY_NAMES, WEEK_SPAN, WeekFrame, race_days
 
 __all__ = [
+    "Calendar",
     "DayOptions",
     "choose_days",
     "day_options",
@@ -71,9 +72,15 @@ def gap_cost(gap: int) -> int:
 
 
 def day_options(
-    profile: Profile, runs: Sequence[Run], frames: Sequence[WeekFrame]
+    profile: Profile,
+    runs: Sequence[Run],
+    frames: Sequence[WeekFrame],
+    calendar: Calendar | None = None,
 ) -> list[DayOptions]:
-    calendar = _Calendar.read(profile, runs)
+    """Per week, the days a session may go on; `calendar` is these runs already read
+    (`Calendar.read`), when the caller needs the reading too."""
+    if calendar is None:
+        calendar = Calendar.read(profile, runs)
     races, strength, costs = calendar.races, calendar.strength, calendar.costs
     options = []
     for frame in frames:
@@ -108,7 +115,7 @@ def day_options(
     return options
 
 
-class _Calendar(NamedTuple):
+class Calendar(NamedTuple):
     """What the runs say about each day, gathered in one pass over them."""
 
     profile: Profile
@@ -119,7 +126,7 @@ class _Calendar(NamedTuple):
     costs: dict[date, int]  # the day's cost to the chooser, where it is not 0
 
     @classmethod
-    def read(cls, profile: Profile, runs: Sequence[Run]) -> _Calendar:
+    def read(cls, profile: Profile, runs: Sequence[Run]) -> Calendar:
         by_day: dict[date, list[Run]] = {}
         strength: dict[date, int] = {}
         hard: dict[date, Run] = {}  # the day's first hard run, long run or race
