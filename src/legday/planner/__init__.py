@@ -138,7 +138,7 @@ def _session(
     want_new: bool,
     recent: list[frozenset[int]],
 ) -> tuple[Session, frozenset[int]]:
-    week = opt.frame.week
+    week = opt.frame
     dose = dose_for(week.phase, profile.level)
     real_runs = [r for r in runs if not r.is_strength]
     parts = composer.compose(
@@ -189,7 +189,7 @@ def _why(
     else:
         where = f"{weekday}: a day without running"
     nxt = _next_hard(day, opt)
-    lines = [where, f"{opt.frame.week.phase} week, {aim}"]
+    lines = [where, f"{opt.frame.phase} week, {aim}"]
     if nxt:
         lines.append(nxt)
     lines.extend(parts.notes)
@@ -208,9 +208,9 @@ def _next_hard(day: date, opt: DayOptions) -> str:
 
 
 def _week_with_note(opt: DayOptions, days: tuple[date, ...]) -> Week:
-    week = opt.frame.week
+    week = opt.frame
     note = week.note
-    if len(days) < opt.frame.required:
+    if len(days) < week.required:
         blocked = "; ".join(f"{_abbr(d)} {why}" for d, why in sorted(opt.reasons.items()))
         note += f". Only {len(days)} session(s) fit without breaking a rule ({blocked})"
     elif days:

@@ -90,7 +90,7 @@ def day_options(
         fixed_offsets: list[int] = []
         cost: dict[date, int] = {}
         reasons: dict[date, str] = {}
-        start = frame.week.start
+        start = frame.start
         end = start + WEEK_SPAN
         first_race = min([r for r in races if start <= r <= end], default=None)
         for number, offset in enumerate(WEEK_DAYS):
@@ -239,7 +239,7 @@ def _week_cost(opt: DayOptions, chosen: Sequence[date]) -> int:
     count = len(chosen)
     frame = opt.frame
     cost = MISSING_REQUIRED * max(0, frame.required - count)
-    cost += MISSING_OPTIONAL * max(0, frame.week.target - count)
+    cost += MISSING_OPTIONAL * max(0, frame.target - count)
     cost += sum(opt.cost.get(d, 0) for d in chosen)
     return cost + sum(gap_cost((b - a).days) for a, b in pairwise(chosen))
 
@@ -293,7 +293,7 @@ def choose_days(options: Sequence[DayOptions]) -> list[tuple[date, ...]]:
     chosen: list[tuple[date, ...]] = []
     for opt, back in zip(reversed(options), reversed(trail), strict=True):
         state, offsets = back[state]
-        start = opt.frame.week.start
+        start = opt.frame.start
         chosen.append(tuple([start + WEEK_DAYS[o] for o in offsets]))
     return chosen[::-1]
 
@@ -318,7 +318,7 @@ Shape = tuple[int, int, int | None, tuple[int, ...]]  # cost, first day, gap aft
 def _best_by_ends(opt: DayOptions) -> tuple[Shape, ...]:
     """Per (first day, last day), only the cheapest week can be on an optimal path."""
     free, fixed = opt.shape
-    return _week_shapes(free, fixed, opt.frame.required, opt.frame.week.target)
+    return _week_shapes(free, fixed, opt.frame.required, opt.frame.target)
 
 
 @lru_cache(maxsize=4096)

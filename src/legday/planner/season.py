@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from legday.model import REST_PHASES, Phase, Profile, Run, RunKind, Week
+from legday.model import REST_PHASES, Phase, Profile, Run, RunKind
 
 __all__ = [
     "DAY_ABBR",
@@ -36,9 +36,13 @@ MAJOR_RACE_WORDS = ("marathon", "maraton", "ultra", "half", "halb", "semi", "med
 
 
 class WeekFrame(NamedTuple):
-    """A week as the day chooser sees it: how many sessions to aim for, and the floor."""
+    """A week as the day chooser sees it: what it is for, how many sessions to aim for,
+    and the floor. The plan's `Week` is made from it once the days are chosen."""
 
-    week: Week
+    start: date
+    phase: Phase
+    note: str
+    target: int  # strength sessions to aim for
     required: int  # below this the `frequency` rule is broken
 
 
@@ -97,7 +101,7 @@ def season(profile: Profile, runs: Sequence[Run]) -> list[WeekFrame]:
             first_since_rest = _place_recovery(weeks, first_since_rest, lifting) + 1
     targets = _targets(profile.sessions)
     return [
-        WeekFrame(Week(start, phase, note, targets[phase]), _floor(phase, targets[phase]))
+        WeekFrame(start, phase, note, targets[phase], _floor(phase, targets[phase]))
         for start, phase, note in weeks
     ]
 

@@ -32,7 +32,7 @@ def _options(profile: Profile, runs: list[Run]) -> list[DayOptions]:
 def _brute_force(options: list[DayOptions]) -> int:
     per_week = []
     for opt in options:
-        room = max(0, opt.frame.week.target - len(opt.fixed))
+        room = max(0, opt.frame.target - len(opt.fixed))
         weeks = [
             tuple(sorted(opt.fixed + extra))
             for size in range(min(room, len(opt.free)) + 1)
@@ -59,7 +59,7 @@ def test_never_more_than_target_and_only_allowed_days(data: st.DataObject) -> No
     runs = data.draw(runs_for(profile.start, profile.weeks))
     options = _options(profile, runs)
     for opt, week in zip(options, choose_days(options), strict=True):
-        assert len(week) <= max(opt.frame.week.target, len(opt.fixed))
+        assert len(week) <= max(opt.frame.target, len(opt.fixed))
         assert set(week) <= set(opt.free) | set(opt.fixed)
 
 

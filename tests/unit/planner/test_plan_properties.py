@@ -60,7 +60,7 @@ def test_only_impossible_weeks_fall_short(catalogue: Catalogue, data: st.DataObj
         if v.rule == "recovery-week" and _calendar_lifts_every_week(plan, runs, v.day):
             continue
         assert v.rule == "frequency", v
-        opt = next(o for o in options if o.frame.week.start == v.day)
+        opt = next(o for o in options if o.frame.start == v.day)
         room = len(opt.free) + len(opt.fixed)
         assert room < opt.frame.required or len(opt.fixed) > 3, v
 

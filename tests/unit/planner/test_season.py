@@ -14,7 +14,7 @@ MONDAY = date(2027, 1, 4)
 
 
 def _phases(runs: list[Run], weeks: int = 18) -> list[Phase]:
-    return [f.week.phase for f in season(Profile(start=MONDAY, weeks=weeks), runs)]
+    return [f.phase for f in season(Profile(start=MONDAY, weeks=weeks), runs)]
 
 
 def test_tune_up_half_before_the_marathon_is_no_goal() -> None:
@@ -60,7 +60,7 @@ def test_week_notes_do_not_depend_on_the_hash_seed() -> None:
         "from legday.planner.season import season; "
         "runs = [Run(date(2027, 2, 16), 'Marathon', RunKind.RACE), "
         "Run(date(2027, 2, 18), 'Ultra trail', RunKind.RACE)]; "
-        "print([f.week.note for f in season(Profile(date(2027, 1, 4), weeks=9), runs)])"
+        "print([f.note for f in season(Profile(date(2027, 1, 4), weeks=9), runs)])"
     )
     outputs = {
         subprocess.run(
