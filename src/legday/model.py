@@ -344,10 +344,14 @@ class Run(_Value):
     is_strength: bool = False  # an existing strength session found in the calendar
     reason: str = ""  # why it got its kind, shown by `legday runs`
     source: str = ""  # file and line or UID
+    # When the run is over (`run-first`): its end, else start + duration or an hour.
+    # Worked out once: the planner and the rules ask it of every run of every plan.
+    finish: time | None = field(init=False, repr=False, compare=False)
 
-    @property
-    def finish(self) -> time | None:
-        """When the run is over (`run-first`): its end, else start + duration or an hour."""
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "finish", self._finish())
+
+    def _finish(self) -> time | None:
         if self.end is not None or self.start is None:
             return self.end
         ended = datetime.combine(self.day, self.start) + timedelta(minutes=self.minutes or 60)

@@ -19,12 +19,14 @@ import pytest
 
 from legday.model import Phase, Run, RunKind, Violation, Week, _Value, _value
 
-# The same fields as `Run`, with the methods dataclasses generates.
+# The same fields as `Run` (less `finish`, worked out from them), with the methods
+# dataclasses generates.
 GeneratedRun = make_dataclass(
     "GeneratedRun",
     [
         (f.name, f.type) if f.default is MISSING else (f.name, f.type, field(default=f.default))
         for f in fields(Run)
+        if f.init
     ],
     frozen=True,
     slots=True,

@@ -145,8 +145,13 @@ class Calendar(NamedTuple):
                 before_hard.add(day - ONE_DAY)
             if kind in AFTER_LONG_KINDS:
                 after_long.add(day + ONE_DAY)
-            # a window says how late is fine; without one, LATEST_END does
-            if _ends_late(run, time.max if windowed and day.weekday() in windowed else LATEST_END):
+            # `run-first` needs time after the run, and a run past midnight leaves none; a
+            # window says how late is fine, without one LATEST_END does
+            finish, start = run.finish, run.start
+            if finish is not None and (
+                finish > (time.max if windowed and day.weekday() in windowed else LATEST_END)
+                or (start is not None and finish < start)
+            ):
                 late.append(day)
         races = race_days(profile, runs)
         # later entries win: the order of `reason`, from its last check to its first
@@ -220,14 +225,6 @@ def round_up(value: float, step: int) -> int:
 def _clock(moment: time) -> int:
     """Minutes since midnight."""
     return moment.hour * 60 + moment.minute
-
-
-def _ends_late(run: Run, latest: time = LATEST_END) -> bool:
-    """`run-first` needs time after the run; a run past midnight leaves none."""
-    finish = run.finish
-    if finish is None:
-        return False
-    return finish > latest or (run.start is not None and finish < run.start)
 
 
 _GAP = [gap_cost(g) for g in range(7)]  # within a week
