@@ -81,7 +81,14 @@ def day_options(
     (`Calendar.read`), when the caller needs the reading too."""
     if calendar is None:
         calendar = Calendar.read(profile, runs)
-    races, strength, costs = calendar.races, calendar.strength, calendar.costs
+    races, strength, costs, closed = (
+        calendar.races,
+        calendar.strength,
+        calendar.costs,
+        calendar.closed,
+    )
+    training = profile.days
+    windows = {weekday: (opens, closes) for weekday, opens, closes in profile.windows}
     options = []
     for frame in frames:
         free: list[date] = []
@@ -93,6 +100,7 @@ def day_options(
         start = frame.start
         end = start + WEEK_SPAN
         first_race = min([r for r in races if start <= r <= end], default=None)
+        first_weekday = start.weekday()
         for number, offset in enumerate(WEEK_DAYS):
             day = start + offset
             lifts = strength.get(day)
@@ -100,7 +108,16 @@ def day_options(
                 fixed.extend([day] * lifts)  # each counts towards the week
                 fixed_offsets.extend([number] * lifts)
                 continue
-            reason = calendar.reason(day)
+            # why no session may go on this day, the first reason first; empty if one may
+            weekday = (first_weekday + number) % 7
+            if weekday not in training:
+                reason = "not one of your training days"
+            else:
+                reason = closed.get(day, "")  # blocked, hard run, race, late run: see `read`
+                if not reason and weekday in windows:
+                    reason = _window_reason(
+                        profile, day, calendar.by_day.get(day, []), windows[weekday]
+                    )
             if not reason and first_race is not None and first_race < day:
                 # in a race week the light session belongs before the race, never after
                 reason = "after this week's race: recovery first"
@@ -118,11 +135,10 @@ def day_options(
 class Calendar(NamedTuple):
     """What the runs say about each day, gathered in one pass over them."""
 
-    profile: Profile
     by_day: dict[date, list[Run]]
     races: frozenset[date]
     strength: dict[date, int]  # strength sessions already in the calendar
-    closed: dict[date, str]  # why the runs rule a day out, whoever the athlete is
+    closed: dict[date, str]  # why the runs or the athlete's blocked days rule a day out
     costs: dict[date, int]  # the day's cost to the chooser, where it is not 0
 
     @classmethod
@@ -154,31 +170,16 @@ class Calendar(NamedTuple):
             ):
                 late.append(day)
         races = race_days(profile, runs)
-        # later entries win: the order of `reason`, from its last check to its first
+        # later entries win: the reason given is the one of the latest line here
         closed = dict.fromkeys(late, "the run ends too late to fit strength after it")
         closed.update(dict.fromkeys(races, "race day"))
         closed.update(dict.fromkeys((r - ONE_DAY for r in races), "the day before a race"))
         closed.update((day, f"{r.kind} run ({r.title})") for day, r in hard.items())
+        closed.update(dict.fromkeys(profile.blocked, "you blocked this day"))
         costs = dict.fromkeys(after_long, AFTER_LONG)
         for day in before_hard:
             costs[day] = costs.get(day, 0) + BEFORE_HARD
-        return cls(profile, by_day, races, strength, closed, costs)
-
-    def reason(self, day: date) -> str:
-        """Why no strength session may go on this day; empty when one may."""
-        profile = self.profile
-        weekday = day.weekday()
-        if weekday not in profile.days:
-            return "not one of your training days"
-        if day in profile.blocked:
-            return "you blocked this day"
-        closed = self.closed.get(day)  # hard run, eve of a race, race day, late run: see `read`
-        if closed is not None:
-            return closed
-        window = profile.window(weekday) if profile.windows else None
-        if window is not None:
-            return _window_reason(profile, day, self.by_day.get(day, []), window)
-        return ""
+        return cls(by_day, races, strength, closed, costs)
 
 
 def _window_reason(
