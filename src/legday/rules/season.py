@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date
 from operator import attrgetter
 
+from legday.model import Session
 from legday.rules.base import Facts, rule
 
 Found = Iterator[tuple[date | None, str]]
@@ -17,16 +18,14 @@ _DAY = attrgetter("day")
 
 @rule("variety", hard=False, summary="sessions differ; something new every 4-week block")
 def variety(facts: Facts) -> Found:
-    sessions = sorted(facts.plan.sessions, key=_DAY)
-    ordinals = [s.day.toordinal() for s in sessions]
-    for index, s in enumerate(sessions):
-        for back in range(index - 1, -1, -1):
-            if ordinals[index] - ordinals[back] > SAME_SESSION_DAYS:
-                break
-            earlier = sessions[back]
-            if earlier.exercise_ids == s.exercise_ids:
-                yield s.day, f"session on {s.day} repeats the one on {earlier.day} exactly"
-                break
+    # the latest session with each main block: only it can repeat within the window
+    latest: dict[frozenset[str], tuple[int, Session]] = {}
+    for s in sorted(facts.plan.sessions, key=_DAY):
+        today = s.day.toordinal()
+        found = latest.get(s.exercise_ids)
+        if found is not None and today - found[0] <= SAME_SESSION_DAYS:
+            yield s.day, f"session on {s.day} repeats the one on {found[1].day} exactly"
+        latest[s.exercise_ids] = (today, s)
     seen: set[str] = set()
     weeks = facts.weeks
     for first in range(0, len(weeks), BLOCK_WEEKS):
