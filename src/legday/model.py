@@ -22,6 +22,7 @@ __all__ = [
     "LIGHT_PHASES",
     "MAJOR_GROUPS",
     "MAX_RPE",
+    "PRIORITIES",
     "REST_PHASES",
     "WEEKLY_GROUPS",
     "Citation",
@@ -59,6 +60,11 @@ class RunKind(StrEnum):
 
 
 HARD_RUN_KINDS = frozenset({RunKind.HARD, RunKind.LONG, RunKind.RACE})
+
+# A race's importance: A is the goal (taper, a week off after), B a tune-up (a race week),
+# C a short or club race (its day and the day before kept free, the week still lifts once).
+# None: not a race, or not yet known.
+PRIORITIES = ("A", "B", "C", None)
 
 # `movement-quality`: effort never above RPE 8, i.e. at least two reps left in reserve.
 MAX_RPE = 8
@@ -344,6 +350,12 @@ class Run(_Value):
     is_strength: bool = False  # an existing strength session found in the calendar
     reason: str = ""  # why it got its kind, shown by `legday runs`
     source: str = ""  # file and line or UID
+    # How sure the reading is, 0..1; below `UNSURE` the entry is listed with its fix.
+    confidence: float = 1.0
+    # A race's importance: "A" (goal), "B" (tune-up), "C" (short/club); None otherwise.
+    priority: str | None = None
+    # A timed event that is not running (a ride, a swim, a meeting): it only holds its time.
+    busy: bool = False
     # When the run is over (`run-first`): its end, else start + duration or an hour.
     # Worked out once: the planner and the rules ask it of every run of every plan.
     finish: time | None = field(init=False, repr=False, compare=False)

@@ -31,7 +31,7 @@ from typing import Any
 
 from legday import __version__
 from legday.calendars.entry import ACTIVITIES, Calendar, Entry
-from legday.model import RunKind
+from legday.model import PRIORITIES, RunKind
 
 __all__ = ["MAX_ENTRIES", "SCHEMA", "cache_directory", "calendar_key", "load", "store"]
 
@@ -154,6 +154,8 @@ def _encode(calendar: Calendar, key: str) -> dict[str, Any]:
                 e.minutes,
                 e.reason,
                 e.source,
+                e.confidence,
+                e.priority,
             ]
             for e in calendar.entries
         ],
@@ -170,10 +172,12 @@ def _decode(document: Any, key: str) -> Calendar | None:
         return None
     entries: list[Entry] = []
     for row in rows:
-        if not isinstance(row, list) or len(row) != 9:
+        if not isinstance(row, list) or len(row) != 11:
             return None
-        day, title, activity, kind, begin, finish, minutes, reason, source = row
+        day, title, activity, kind, begin, finish, minutes, reason, source, sure, rank = row
         if not all(isinstance(text, str) for text in (day, title, activity, reason, source)):
+            return None
+        if type(sure) not in (int, float) or not 0 <= sure <= 1 or rank not in PRIORITIES:
             return None
         if activity not in ACTIVITIES:
             return None
@@ -190,6 +194,8 @@ def _decode(document: Any, key: str) -> Calendar | None:
                 minutes,
                 reason,
                 source,
+                float(sure),
+                rank,
             )
         )
     return Calendar(tuple(entries), zone)

@@ -30,6 +30,8 @@ class Entry:
     minutes: int | None
     reason: str  # which classification rule fired
     source: str  # "file.ics:UID" or "file.csv:line 7"
+    confidence: float = 1.0  # how sure the reading is, 0..1
+    priority: str | None = None  # a race's importance: "A", "B" or "C"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,8 @@ class Calendar:
                     is_strength=strength,
                     reason=e.reason,
                     source=e.source,
+                    confidence=e.confidence,
+                    priority=e.priority,
                 )
             )
         return tuple(out)

@@ -17,6 +17,7 @@ from typing import Any
 from legday import __version__
 from legday.errors import PlanFileError
 from legday.model import (
+    PRIORITIES,
     Cooldown,
     Equipment,
     ExerciseKind,
@@ -91,6 +92,8 @@ def _run(r: Run) -> dict[str, Any]:
         "end": _hhmm(r.end),
         "minutes": r.minutes,
         "strength": r.is_strength,
+        "confidence": r.confidence,
+        "priority": r.priority,
     }
 
 
@@ -240,7 +243,16 @@ def _read_run(day: date, r: dict[str, Any]) -> Run:
         _time(r.get("end"), "runs.end"),
         r.get("minutes"),
         r.get("strength", False),
+        confidence=_confidence(r.get("confidence", 1.0)),
+        priority=r.get("priority") if r.get("priority") in PRIORITIES else None,
     )
+
+
+def _confidence(value: Any) -> float:
+    """A reading's confidence as written, or sure (1.0) when it is missing or not 0..1."""
+    if type(value) in (int, float) and 0 <= value <= 1:
+        return float(value)
+    return 1.0
 
 
 def _read_session(day: date, s: dict[str, Any]) -> Session:

@@ -276,6 +276,9 @@ def _run_to_dict(r: Run) -> dict[str, Any]:
         "is_strength": r.is_strength,
         "reason": r.reason,
         "source": r.source,
+        "confidence": r.confidence,
+        "priority": r.priority,
+        "busy": r.busy,
     }
 
 
@@ -290,4 +293,7 @@ def _run_from_dict(d: dict[str, Any]) -> Run:
         is_strength=d["is_strength"],
         reason=d["reason"],
         source=d["source"],
+        confidence=d.get("confidence", 1.0),
+        priority=d.get("priority"),
+        busy=d.get("busy", False),
     )

@@ -12,6 +12,13 @@ from legday.cli import main
 from legday.rules import RULES, SPEC_ORDER
 
 SPEC = (Path(__file__).parents[3] / ".." / "shared" / "SPEC.md").resolve()
+# Rules SPEC.md names that are not built yet, with the issue that builds them; each leaves
+# this list in the commit that registers it (the last test below fails until it does).
+NOT_YET_BUILT = {
+    "no-overlap": "issue 12 (busy time)",
+    "progression": "issue 13 (training that makes runners stronger)",
+    "care-routine": "issue 14 (injury care as dosed protocols)",
+}
 
 
 def _spec_ids() -> list[str]:
@@ -22,7 +29,7 @@ def _spec_ids() -> list[str]:
         return list(SPEC_ORDER)
     rows = re.findall(r"^\| `([a-z-]+)` \| (?:hard|soft) \|", SPEC.read_text(), re.MULTILINE)
     assert rows, f"no rule table found in {SPEC}"
-    return rows
+    return [rule for rule in rows if rule not in NOT_YET_BUILT]
 
 
 def test_spec_order_is_the_spec_table() -> None:
@@ -54,3 +61,9 @@ def test_a_bad_format_is_one_line_exit_2(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["rules", "--format", "xml"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("legday: error:") and "format" in err[0]
+
+
+def test_rules_not_yet_built_are_in_spec_and_not_registered() -> None:
+    assert not set(NOT_YET_BUILT) & set(RULES)
+    if SPEC.is_file():
+        assert set(NOT_YET_BUILT) <= set(re.findall(r"^\| `([a-z-]+)` \|", SPEC.read_text(), re.M))
