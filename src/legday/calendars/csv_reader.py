@@ -1,4 +1,5 @@
-"""CSV running plans (`date,title[,kind][,start][,duration_min]`) and activity-history exports.
+"""CSV running plans (`date,title[,kind][,start][,duration_min][,description]`) and
+activity-history exports.
 
 Spreadsheet habits vary, so headers come in several spellings and languages, `;` or `,`
 separate fields, and dates may be ISO or day-first. A fitness-platform bulk export
@@ -63,6 +64,18 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "duracion",
         "minuten",
         "length",
+    ),
+    "description": (
+        "description",
+        "notes",
+        "note",
+        "details",
+        "beschreibung",
+        "notizen",
+        "descripcion",
+        "notas",
+        "commentaire",
+        "commentaires",
     ),
 }
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::\d{2})?)?")
@@ -199,9 +212,8 @@ def _plan(
         if cell.get("minutes") and minutes is None:
             raise CalendarError(name, f"duration {cell['minutes'][:20]!r} not understood", line)
         title = " ".join(cell["title"].split()) or "(untitled)"
-        entries.append(
-            _entry(name, line, day, title, cell.get("kind", ""), begin, minutes, overrides)
-        )
+        text = (cell.get("kind", ""), cell.get("description", ""))
+        entries.append(_entry(name, line, day, title, text, begin, minutes, overrides))
     return entries
 
 
@@ -210,11 +222,13 @@ def _entry(
     line: int,
     day: date,
     title: str,
-    kind_text: str,
+    texts: tuple[str, str],
     begin: time | None,
     minutes: int | None,
     overrides: KindOverrides | None,
 ) -> Entry:
+    """One plan row; `texts` is its (kind, description) cells, either may be empty."""
+    kind_text, description = texts
     if kind_text:
         explicit = kind_from_word(kind_text)
         if explicit is None:
@@ -222,7 +236,7 @@ def _entry(
         activity, kind = explicit
         reason = f'kind column "{kind_text}"'
     else:
-        activity, kind, reason = classify(title, minutes=minutes)
+        activity, kind, reason = classify(title, description, minutes=minutes)
     if overrides is not None and not kind_text:
         for when in (None, day):
             activity, kind, reason = overrides.apply(
