@@ -193,7 +193,7 @@ def _row(name: str, line: int, cells: dict[str, str]) -> Row:
         raise bad("date", f"{cells['date']!r} is not an ISO date (YYYY-MM-DD)")
     if cells["start"] and not _CLOCK.fullmatch(cells["start"]):
         raise bad("start", f"{cells['start']!r} is not HH:MM")
-    if cells["minutes"] and not (cells["minutes"].isdigit() and 0 < int(cells["minutes"]) < 2000):
+    if cells["minutes"] and not (cells["minutes"].isdigit() and 0 < int(cells["minutes"]) < 6000):
         raise bad("minutes", f"{cells['minutes']!r} is not a whole number of minutes")
     return Row(
         file=name,
@@ -244,7 +244,7 @@ def read_group(rows: Sequence[Row], folder: Path) -> list[Reading]:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(("date", "title", "start", "duration", "description"))
         for r in rows:
-            writer.writerow((r.day.isoformat(), r.title, r.start, r.minutes, r.description))
+            writer.writerow((r.day.isoformat(), r.title, r.start, _hours(r.minutes), r.description))
     with _no_cache():
         calendar = read_calendar(path, min(r.day for r in rows), max(r.day for r in rows))
     entries = list(calendar.entries)
@@ -282,3 +282,10 @@ def evaluate(rows: Sequence[Row]) -> Score:
         for members in groups(rows).values():
             readings.extend(read_group(members, Path(folder)))
     return Score(readings)
+
+
+def _hours(minutes: str) -> str:
+    """A duration as a plan CSV writes it: minutes, or h:mm for a day-long ultra."""
+    if not minutes or int(minutes) < 600:
+        return minutes
+    return f"{int(minutes) // 60}:{int(minutes) % 60:02d}"

@@ -52,7 +52,6 @@ def test_corpus_loads_with_every_class_and_groups(rows: list[Any]) -> None:
     assert sum(1 for r in english if r.truth == "race") >= 60
 
 
-@pytest.mark.xfail(strict=True, reason="de/fr/es half arrives from the corpus-intl branch")
 def test_corpus_is_large_and_in_four_languages(rows: list[Any]) -> None:
     assert len(rows) >= 600
     assert {r.lang for r in rows} >= {"en", "de", "fr", "es"}
