@@ -287,8 +287,7 @@ def _read_capped(answer: httpx.Response, label: str, deadline: float, late: str)
     for chunk in answer.iter_bytes():
         size += len(chunk)
         if size > MAX_BYTES:
-            limit = MAX_BYTES // (1024 * 1024)
-            raise CalendarError(label, f"feed is larger than the {limit} MB limit")
+            raise CalendarError(label, f"feed is larger than the {MAX_BYTES / 2**20:g} MB limit")
         chunks.append(chunk)
         if not checked and size >= 256:
             _check_calendar(b"".join(chunks), answer, label)
