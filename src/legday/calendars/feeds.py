@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
@@ -38,6 +39,8 @@ from legday.calendars._files import MAX_BYTES
 from legday.errors import CalendarError, InputError
 
 if TYPE_CHECKING:
+    import ssl
+
     import httpx
 
     from legday.calendars.entry import Calendar
@@ -219,7 +222,7 @@ def _download(
     late = f"no answer within {seconds:g} s"
     seen = {url}
     try:
-        with httpx.Client(follow_redirects=False, timeout=seconds) as client:
+        with httpx.Client(verify=_tls(), follow_redirects=False, timeout=seconds) as client:
             current = url
             for _ in range(MAX_REDIRECTS + 1):
                 remaining = deadline - time.monotonic()
@@ -247,6 +250,14 @@ def _download(
         reason = " ".join(str(error).replace(url, label).split())[:120] or type(error).__name__
         raise _UnreachableError(f"cannot reach the server ({reason})") from None
     raise CalendarError(label, f"more than {MAX_REDIRECTS} redirects")
+
+
+@cache
+def _tls() -> ssl.SSLContext:
+    """The certificate authorities, loaded once a process (~100 ms), not once a feed."""
+    import httpx
+
+    return httpx.create_ssl_context()
 
 
 def _next_hop(answer: httpx.Response, label: str, seen: set[str]) -> str:
@@ -280,14 +291,22 @@ def _check_status(status: int, label: str) -> None:
 
 
 def _read_capped(answer: httpx.Response, label: str, deadline: float, late: str) -> bytes:
-    """The body, refused past `MAX_BYTES` or when it does not start like a calendar."""
+    """The body, refused past `MAX_BYTES` or when it does not start like a calendar.
+
+    A Content-Length above the cap is refused at once; a smaller (or missing) one is not
+    believed: the count of bytes actually received decides.
+    """
+    too_large = f"feed is larger than the {MAX_BYTES / 2**20:g} MB limit"
+    declared = answer.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BYTES:
+        raise CalendarError(label, too_large)
     chunks: list[bytes] = []
     size = 0
     checked = False
     for chunk in answer.iter_bytes():
         size += len(chunk)
         if size > MAX_BYTES:
-            raise CalendarError(label, f"feed is larger than the {MAX_BYTES / 2**20:g} MB limit")
+            raise CalendarError(label, too_large)
         chunks.append(chunk)
         if not checked and size >= 256:
             _check_calendar(b"".join(chunks), answer, label)

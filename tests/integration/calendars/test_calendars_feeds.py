@@ -309,6 +309,25 @@ def test_a_body_past_the_cap_is_cut_off(
     assert sent < 32 * 2**20  # the server was stopped far short of its 64 MB
 
 
+def _promises_too_much(handler: FeedHandler) -> None:
+    """Headers announcing 300 kB, then nothing: only the header can refuse it in time."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/calendar")
+    handler.send_header("Content-Length", "300000")
+    handler.end_headers()
+    handler.wfile.flush()
+    handler.server.feeds.stop.wait(3)
+
+
+def test_a_declared_length_past_the_cap_is_refused_before_reading(
+    server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(feeds_module, "MAX_BYTES", 256 * 1024)
+    server.routes["/big.ics"] = _promises_too_much
+    message = _refusal(server.url("/big.ics"), timeout=2)
+    assert message.endswith("/big.ics: feed is larger than the 0.25 MB limit")
+
+
 def fetch_text(url: str) -> str:
     import httpx
 
