@@ -37,6 +37,7 @@ unit: $(STAMP)
 bench: $(STAMP) services
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/logbook.py
+	$(BIN)/python bench/feeds.py
 
 # After editing src/legday/catalogue/data/*.toml: validate them all and rebuild bundle.json.
 catalogue: $(STAMP)
