@@ -398,3 +398,18 @@ def test_a_refusal_never_falls_back(server: FeedServer) -> None:
     fetch(url)
     server.routes["/plan.ics"] = lambda h: h.reply(404, b"gone", "text/plain")
     assert "HTTP 404" in _refusal(url)
+
+
+def test_reading_a_file_never_imports_httpx() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from datetime import date\n"
+        "from legday.calendars import read_calendar\n"
+        f"read_calendar({str(EXAMPLE)!r}, date(2027, 3, 8), date(2027, 3, 14))\n"
+        "print('httpx' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
