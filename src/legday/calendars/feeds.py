@@ -238,18 +238,27 @@ def _download(
                     body = _read_capped(answer, label, deadline, late)
                     return feed_cache.Stored(
                         body,
-                        answer.headers.get("etag"),
-                        answer.headers.get("last-modified"),
+                        _validator(answer.headers.get("etag")),
+                        _validator(answer.headers.get("last-modified")),
                         datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
                     )
     except httpx.TimeoutException:
         raise _UnreachableError(late) from None
     except (httpx.InvalidURL, httpx.UnsupportedProtocol) as error:
         raise CalendarError(label, "not a valid feed address") from error
-    except httpx.TransportError as error:
+    except httpx.DecodingError:
+        raise _UnreachableError("the server sent a damaged compressed body") from None
+    except httpx.RequestError as error:  # connection and protocol failures
         reason = " ".join(str(error).replace(url, label).split())[:120] or type(error).__name__
         raise _UnreachableError(f"cannot reach the server ({reason})") from None
     raise CalendarError(label, f"more than {MAX_REDIRECTS} redirects")
+
+
+def _validator(value: str | None) -> str | None:
+    """An ETag or date worth sending back: short printable ASCII, as HTTP headers are."""
+    if value is None or len(value) > 256 or not (value.isascii() and value.isprintable()):
+        return None
+    return value
 
 
 @cache

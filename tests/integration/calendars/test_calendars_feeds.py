@@ -370,6 +370,21 @@ def test_nothing_listening(server: FeedServer) -> None:
     assert address not in message
 
 
+def test_a_body_that_will_not_decompress(server: FeedServer) -> None:
+    server.routes["/zipped.ics"] = lambda h: h.reply(
+        200, b"not gzip at all", "text/calendar", {"Content-Encoding": "gzip"}
+    )
+    message = _refusal(server.url("/zipped.ics"))
+    assert message.endswith("/zipped.ics: the server sent a damaged compressed body")
+
+
+def test_an_odd_etag_is_not_sent_back(server: FeedServer) -> None:
+    server.routes["/odd.ics"] = lambda h: h.reply(200, BODY, "text/calendar", {"ETag": "x\x7f"})
+    fetch(server.url("/odd.ics"))
+    fetch(server.url("/odd.ics"))
+    assert all("if-none-match" not in s.headers for s in server.requests_to("/odd.ics"))
+
+
 def test_a_broken_feed_names_the_address_not_a_stand_in(server: FeedServer) -> None:
     with pytest.raises(CalendarError) as caught:
         read_calendar(server.url("/broken.ics?token=s3cr3t"), *WEEK)
