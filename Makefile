@@ -37,6 +37,7 @@ unit: $(STAMP)
 bench: $(STAMP) services eval
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/logbook.py
+	$(BIN)/python bench/feeds.py
 
 # How well calendars are read: the labelled corpus (tests/data/calendar-corpus) scored;
 # `$(BIN)/python bench/classify_eval.py --misses` lists every misread row.

@@ -93,9 +93,14 @@ def read_profile_file(path: Path) -> dict[str, Any]:
     unknown = sorted(set(data) - PROFILE_KEYS)
     if unknown:
         raise InputError(str(path), f"unknown profile key {unknown[0]!r}")
+    from legday.calendars.feeds import is_feed
+
     for key in ("runs", "kinds"):
-        if key in data:
-            data[key] = [str(path.parent / p) for p in parse_list(data[key], key)]
+        if key in data:  # relative to the profile's folder; a feed address stays as written
+            data[key] = [
+                p if key == "runs" and is_feed(p) else str(path.parent / p)
+                for p in parse_list(data[key], key)
+            ]
     return data
 
 

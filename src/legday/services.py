@@ -48,11 +48,26 @@ def utc_now() -> datetime:
 
 
 def file_hash(path: str) -> str:
-    """SHA-256 of a calendar file; a missing file is the user's to fix."""
+    """SHA-256 of a calendar file or feed; a missing file is the user's to fix.
+
+    A feed is fetched (a 304 costs no download, see `calendars.feeds`); its errors are
+    `CalendarError`s naming the address without its token.
+    """
+    from legday.calendars.feeds import fetch, is_feed
+
+    if is_feed(path):
+        return hashlib.sha256(fetch(path).data).hexdigest()
     try:
         return hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError as error:
         raise InputError(path, f"cannot read calendar: {error.strerror or error}") from None
+
+
+def _shown(path: str) -> str:
+    """A calendar as the plan history names it: a file's name, a feed's redacted address."""
+    from legday.calendars.feeds import is_feed, redact
+
+    return redact(path) if is_feed(path) else Path(path).name
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +96,8 @@ class Logbook:
         self, name: str, profile: Profile, calendars: Sequence[str], today: date
     ) -> int:
         """Create the athlete with profile and calendars and store plan version 1."""
+        from legday.calendars.feeds import is_feed
+
         name = name.strip()
         if not name:
             raise InputError("name", "must not be empty")
@@ -88,7 +105,8 @@ class Logbook:
             athlete = uow.repo.add_athlete(name, self.now())
             uow.repo.save_profile(athlete.id, profile, self.now())
             for path in calendars:
-                resolved = str(Path(path).resolve())
+                # a feed is kept as given, token included: sync needs it to fetch again
+                resolved = path if is_feed(path) else str(Path(path).resolve())
                 uow.repo.save_calendar_source(athlete.id, resolved, file_hash(resolved), self.now())
             number = self._replan(uow, athlete, max(today, profile.start), "first plan")
             uow.commit()
@@ -110,7 +128,7 @@ class Logbook:
             ]
             if not changed and not force:
                 return None
-            reason = "calendar changed: " + ", ".join(Path(p).name for p in changed)
+            reason = "calendar changed: " + ", ".join(_shown(p) for p in changed)
             number = self._replan(uow, athlete, today, reason if changed else "sync (forced)")
             uow.commit()
         return number

@@ -65,23 +65,51 @@ def _is_ics(path: Path, text: str) -> bool:
 
 
 def read_calendar(
-    path: Path,
+    path: Path | str,
     start: date,
     end: date,
     *,
     tz: str | None = None,
     overrides: KindOverrides | None = None,
 ) -> Calendar:
-    """Every entry of the file within [start, end] (inclusive), classified.
+    """Every entry of the file (or feed address) within [start, end] (inclusive), classified.
 
     Times are in `tz` if given, else the calendar's own zone, else the system's; floating
     times stay as written. Raises `CalendarError` for the file, `InputError` for arguments.
+    A feed's bytes (`calendars.feeds`) take the same path as a file's, under a stand-in
+    file name; its errors and entry sources name the (redacted) address.
     """
     if end < start:
         raise InputError("--end", f"{end.isoformat()} is before the start {start.isoformat()}")
+    if isinstance(path, str) and _is_feed(path):
+        from legday.calendars.feeds import fetch
+
+        feed = fetch(path)
+        with feed.naming():
+            calendar = _cached(feed.stand_in, feed.data, start, end, tz=tz, overrides=overrides)
+        return feed.relabel(calendar)
     path = Path(path)
     with _one_line(path):
         data = read_bytes(path)
+    return _cached(path, data, start, end, tz=tz, overrides=overrides)
+
+
+def _is_feed(source: str) -> bool:
+    from legday.calendars.feeds import is_feed
+
+    return is_feed(source)
+
+
+def _cached(
+    path: Path,
+    data: bytes,
+    start: date,
+    end: date,
+    *,
+    tz: str | None,
+    overrides: KindOverrides | None,
+) -> Calendar:
+    """The calendar read from the parsed-calendar cache, or parsed and stored there."""
     from legday.calendars import cache
 
     directory = cache.cache_directory()
@@ -142,14 +170,17 @@ def _explain(error: Exception) -> str:
 
 
 def read_runs(
-    paths: Sequence[Path],
+    paths: Sequence[Path | str],
     start: date,
     end: date,
     *,
     tz: str | None = None,
     kinds: Path | None = None,
 ) -> list[Run]:
-    """Every calendar's runs and strength entries in [start, end], as the planner takes them."""
+    """Every calendar's runs and strength entries in [start, end], as the planner takes them.
+
+    A `str` may be a feed address (https://, webcal://); anything else is a file path.
+    """
     if kinds:
         from legday.calendars.overrides import read_overrides
 
@@ -162,10 +193,19 @@ def read_runs(
     return found
 
 
-def calendar_span(path: Path) -> tuple[date, date]:
-    """First and last event day of a file, for a default window (open series: +2 years)."""
+def calendar_span(path: Path | str) -> tuple[date, date]:
+    """First and last event day of a file or feed, for a default window (open series: +2 years)."""
+    if isinstance(path, str) and _is_feed(path):
+        from legday.calendars.feeds import fetch
+
+        feed = fetch(path)
+        with feed.naming():
+            return _span(feed.stand_in, feed.data)
     path = Path(path)
-    data = read_bytes(path)
+    return _span(path, read_bytes(path))
+
+
+def _span(path: Path, data: bytes) -> tuple[date, date]:
     text = decode(path, data, fallback="cp1252")
     far = (date(1900, 1, 1), date(2199, 12, 31))
     if not _is_ics(path, text[:64]):

@@ -19,8 +19,11 @@ def register(app: typer.Typer) -> None:
 def check(
     plan_file: Annotated[Path, typer.Argument(metavar="PLAN.json", help="A legday.plan/1 file.")],
     runs: Annotated[
-        list[Path] | None,
-        typer.Option("--runs", help="Running calendar to check against; repeatable."),
+        list[str] | None,
+        typer.Option(
+            "--runs",
+            help="Running calendar to check against (file or https:// feed); repeatable.",
+        ),
     ] = None,
     injury: Annotated[
         list[str] | None,

@@ -69,7 +69,7 @@ def _read_runs(paths: Sequence[str], profile: Profile) -> list[Run]:
     from legday.calendars import read_runs
     from legday.planner import calendar_window
 
-    return read_runs([Path(p) for p in paths], *calendar_window(profile), tz=profile.timezone)
+    return read_runs(list(paths), *calendar_window(profile), tz=profile.timezone)
 
 
 @contextmanager
@@ -131,7 +131,8 @@ def resolve_athlete(logbook: Logbook, db: Database, name: str | None) -> str:
 def athlete_add(
     name: Annotated[str, typer.Argument(help="A unique name, e.g. 'sam'.")],
     runs: Annotated[
-        list[Path] | None, typer.Option("--runs", help="Running calendar (.ics/.csv).")
+        list[str] | None,
+        typer.Option("--runs", help="Running calendar: a file (.ics/.csv) or a feed address."),
     ] = None,
     profile: Annotated[Path | None, typer.Option(help="Profile TOML.")] = None,
     start: Annotated[str | None, typer.Option(help="Plan start, YYYY-MM-DD.")] = None,
@@ -159,7 +160,7 @@ def athlete_add(
     values = layered(
         profile,
         {
-            "runs": [str(p) for p in runs] if runs else None,
+            "runs": runs or None,
             "start": start,
             "weeks": weeks,
             "sessions": sessions,

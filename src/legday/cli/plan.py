@@ -30,8 +30,12 @@ def register(app: typer.Typer) -> None:
 
 def plan(
     runs: Annotated[
-        list[Path] | None,
-        typer.Option("--runs", help="Running calendar (.ics or .csv); repeatable."),
+        list[str] | None,
+        typer.Option(
+            "--runs",
+            help="Running calendar: a file (.ics or .csv) or a feed address "
+            "(https://, webcal://); repeatable.",
+        ),
     ] = None,
     start: Annotated[
         str | None, typer.Option(help="First day, YYYY-MM-DD (default: next Monday).")
@@ -97,7 +101,7 @@ def plan(
     values = layered(
         profile,
         {
-            "runs": [str(p) for p in runs] if runs else None,
+            "runs": runs or None,
             "start": start,
             "weeks": weeks,
             "sessions": sessions,
@@ -117,7 +121,7 @@ def plan(
     )
     athlete = build_profile(values, default_start=_next_monday(date.today()))
     calendar_runs = read_runs(
-        [Path(p) for p in values.get("runs", [])],
+        [str(p) for p in values.get("runs", [])],
         *calendar_window(athlete),
         tz=athlete.timezone,
         kinds=Path(values["kinds"][0]) if values.get("kinds") else None,

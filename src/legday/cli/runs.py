@@ -1,4 +1,4 @@
-"""`legday runs FILE`: show what legday read from a running calendar, and why.
+"""`legday runs FILE|URL`: show what legday read from a running calendar, and why.
 
 Misclassified runs are the most likely cause of a badly placed strength session, so this
 command prints every entry with the rule that decided its kind; fix one with `--kinds`.
@@ -30,7 +30,13 @@ def _day(value: str | None, option: str) -> date | None:
 
 
 def runs(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="An .ics or .csv calendar.")],
+    file: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE|URL",
+            help="An .ics or .csv calendar, or a feed address (https://, webcal://).",
+        ),
+    ],
     start: Annotated[
         str | None, typer.Option("--start", metavar="DATE", help="First day (YYYY-MM-DD).")
     ] = None,
@@ -55,6 +61,8 @@ def runs(
     """List every calendar entry with its activity, kind and the reason for it.
 
     Example: legday runs plan.ics --start 2027-01-04 --weeks 18 --kinds kinds.toml
+
+    Example: legday runs webcal://example.com/feed.ics --weeks 4
     """
     from legday.calendars import calendar_span, read_calendar, read_overrides
     from legday.errors import InputError
@@ -100,12 +108,20 @@ def _as_json(calendar: Calendar, first: date, last: date) -> dict[str, object]:
     }
 
 
-def _table(calendar: Calendar, file: Path, first: date, last: date) -> None:
+def _shown_name(file: str) -> str:
+    """A file's name, or a feed's address without its secrets."""
+    from legday.calendars.feeds import is_feed, redact
+
+    return redact(file) if is_feed(file) else Path(file).name
+
+
+def _table(calendar: Calendar, file: str, first: date, last: date) -> None:
     from rich.console import Console
     from rich.table import Table
 
     zone = calendar.timezone or "local time"
-    table = Table(title=f"{file.name}: {first} – {last} ({zone})", title_justify="left")
+    title = f"{_shown_name(file)}: {first} – {last} ({zone})"
+    table = Table(title=title, title_justify="left")
     for column in ("date", "time", "title", "kind", "reason"):
         table.add_column(column, overflow="fold")
     for e in calendar.entries:
