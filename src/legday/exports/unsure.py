@@ -9,7 +9,6 @@ reading is sure; the fixes module is not even imported then.
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from legday.calendars.entry import UNSURE
@@ -90,6 +89,8 @@ def unsure_html(plan: Plan) -> str:
     unsure = unsure_in_plan(plan)
     if not unsure:
         return ""
+    from html import escape  # here: html.entities is ~2 ms that plan JSON need not load
+
     from legday.calendars.fixes import CHECK_INTRO, fix_lines, fixes_of
 
     fixes = fixes_of(unsure)
