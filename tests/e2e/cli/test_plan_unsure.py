@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from doubt import GUESSED, read_with_doubt
+from doubt import GUESSED, REASON, read_with_doubt
 from legday.catalogue.loader import load_catalogue
 from legday.cli import main
 from legday.cli.plan import PlanFormat, render_plan
@@ -69,7 +69,7 @@ def test_plan_json_lists_unsure_runs_and_stays_in_the_contract(
     for item in unsure:
         assert {"date", "title", "kind", "confidence", "reason", "fix"} <= set(item)
         assert item["confidence"] == GUESSED
-        assert "no effort word" in item["reason"]
+        assert item["reason"] == REASON
     assert unsure[1]["fix"]["toml"] == '[titles]\n"Lauf mit Jörg" = "easy"\n'
     assert unsure[0]["fix"]["table"] == "uids"
     runs = [r for d in data["days"] for r in d["runs"]]

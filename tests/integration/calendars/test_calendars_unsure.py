@@ -16,7 +16,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from doubt import GUESSED, read_with_doubt
+from doubt import GUESSED, doubt, read_with_doubt
 from legday.calendars import read_calendar, read_overrides
 from legday.cli.runs import register
 
@@ -123,13 +123,14 @@ def test_starter_file_settles_every_unsure_entry(app: typer.Typer, tmp_path: Pat
     assert overrides.uids == {"morning-series@unsure.example": "easy"}
     assert set(overrides.titles.values()) == {"other", "easy"}
 
-    before = read_calendar(UNSURE_ICS, *_window())
-    after = read_calendar(UNSURE_ICS, *_window(), overrides=overrides)
+    before = doubt(read_calendar(UNSURE_ICS, *_window()))
+    after = read_calendar(UNSURE_ICS, *_window(), overrides=overrides)  # no stand-in here
     assert [(e.day, e.activity, e.kind) for e in after.entries] == [
         (e.day, e.activity, e.kind) for e in before.entries
     ]  # the lines hold what legday guessed: pasting them unread changes no reading
-    changed = [e for e in after.entries if e.reason.startswith("unsure.toml: ")]
-    assert len(changed) == 6
+    settled = [e.title for e in after.entries if e.reason.startswith("unsure.toml: ")]
+    assert settled == [e.title for e in before.entries if e.confidence == GUESSED]
+    assert len(settled) == 6
 
     code, out, _ = invoke(app, str(UNSURE_ICS), *WINDOW, "--kinds", str(target), "--format", "json")
     assert code == 0, out
