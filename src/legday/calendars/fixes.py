@@ -5,7 +5,7 @@ shown one line for an override file (`--kinds`, format in `calendars.overrides`)
 what it really is. The line uses the narrowest key that reaches every unsure occurrence
 and, where it can, nothing the classifier was sure of:
 
-    a recurring .ics series                       [uids]    "uid@app" = "hard"
+    a recurring .ics series (unsure on 2+ days)   [uids]    "uid@app" = "hard"
     a title that is unsure wherever it appears    [titles]  "E 45'" = "hard"
     else one .ics event                           [uids]
     else a CSV run on a day with no sure run      [dates]   "2027-03-14" = "hard"
@@ -171,13 +171,16 @@ def find_unsure(readings: Sequence[Reading]) -> list[Unsure]:
     def title_key(title: str) -> str:
         return normalize(" ".join(title.split()))
 
+    # Only the unsure readings' sources count: a plan file keeps no other (`plan_json`),
+    # and the fix must come out the same from the file as from memory.
     days_of_uid: dict[str, set[date]] = {}
-    sure_titles: set[str] = set()  # titles the classifier read surely somewhere
-    sure_run_days: set[date] = set()  # a [dates] line would overrule these
-    for r in readings:
+    for r in unsure:
         uid = _uid(r)
         if uid:
             days_of_uid.setdefault(uid, set()).add(r.day)
+    sure_titles: set[str] = set()  # titles the classifier read surely somewhere
+    sure_run_days: set[date] = set()  # a [dates] line would overrule these
+    for r in readings:
         if not r.unsure:
             sure_titles.add(title_key(r.title))
             if r.kind in _RUN_VALUES:

@@ -78,10 +78,8 @@ def runs(
 
     if output not in ("table", "json"):
         raise InputError("--format", f"{output!r}: use table or json")
-    if unsure_overrides is not None and unsure_overrides.exists() and not force:
-        raise InputError(
-            "--unsure-overrides", f"{unsure_overrides} exists; add --force to replace it"
-        )
+    if unsure_overrides is not None:
+        _check_target(unsure_overrides, file, force)
     if weeks is not None and end is not None:
         raise InputError("--weeks", "give --weeks or --end, not both")
     first, last = _day(start, "--start"), _day(end, "--end")
@@ -102,6 +100,16 @@ def runs(
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         _table(calendar, file, first, last, unsure)
+
+
+def _check_target(path: Path, calendar: Path, force: bool) -> None:
+    """Refuse to write the starter file over a file (without --force) or over the calendar."""
+    from legday.errors import InputError
+
+    if path.exists() and path.resolve() == calendar.resolve():
+        raise InputError("--unsure-overrides", f"{path} is the calendar being read")
+    if path.exists() and not force:
+        raise InputError("--unsure-overrides", f"{path} exists; add --force to replace it")
 
 
 def _unsure(calendar: Calendar) -> list[Unsure]:
@@ -152,9 +160,12 @@ def _as_json(
             for e in calendar.entries
         ],
     }
-    from legday.calendars.fixes import unsure_json
+    if unsure:
+        from legday.calendars.fixes import unsure_json
 
-    data["unsure"] = unsure_json(unsure)
+        data["unsure"] = unsure_json(unsure)
+    else:
+        data["unsure"] = []
     return data
 
 

@@ -157,3 +157,24 @@ def test_a_hand_made_plan_with_odd_reason_and_source_reads_as_empty_text() -> No
     odd = [r for r in plan.runs if r.confidence < 1 and r.reason == "" and r.source == ""]
     assert len(odd) == 1
     assert len(unsure_in_plan(plan)) == 4
+
+
+def test_the_fix_is_the_same_from_the_file_as_from_memory() -> None:
+    plan = _from_memory()
+    first = True
+    runs = []
+    for run in plan.runs:  # one occurrence of the series unsure, the others moved and sure
+        if run.title == "Morning run":
+            if not first:
+                run = dataclasses.replace(run, title="Morning run, moved", confidence=1.0)
+            first = False
+        elif run.confidence < 1:
+            run = dataclasses.replace(run, confidence=1.0)
+        runs.append(run)
+    plan = dataclasses.replace(plan, runs=tuple(runs))
+    data = plan_to_json(plan)
+    # one unsure day of the series, its title unsure everywhere: the title settles it
+    assert [(u["fix"]["table"], u["fix"]["key"]) for u in data["unsure"]] == [
+        ("titles", "Morning run")
+    ]
+    assert plan_to_json(plan_from_json(json.loads(json.dumps(data)), "file")) == data

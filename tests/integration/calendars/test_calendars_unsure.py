@@ -168,6 +168,19 @@ def test_starter_file_refuses_to_overwrite_without_force(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.toml"]  # no temporary left
 
 
+def test_starter_file_never_replaces_the_calendar(
+    app: typer.Typer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from legday.cli import main
+
+    calendar = tmp_path / "plan.ics"
+    calendar.write_bytes(UNSURE_ICS.read_bytes())
+    args = [str(calendar), *WINDOW, "--unsure-overrides", str(calendar), "--force"]
+    assert main(["runs", *args]) == 2
+    assert "plan.ics is the calendar being read" in capsys.readouterr().err
+    assert calendar.read_bytes() == UNSURE_ICS.read_bytes()
+
+
 def test_starter_file_in_a_missing_folder_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     from legday.cli import main
 
