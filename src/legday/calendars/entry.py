@@ -11,10 +11,23 @@ from datetime import date, time
 
 from legday.model import Run, RunKind
 
-__all__ = ["ACTIVITIES", "Calendar", "Entry"]
+__all__ = ["ACTIVITIES", "LIKELY", "UNSURE", "Calendar", "Entry", "confidence_word"]
 
 # "run" includes explicit rest days (kind REST); "other" is every other sport or event.
 ACTIVITIES = ("run", "strength", "other")
+
+# A reading below UNSURE is one legday is unsure of: `legday runs` and the plan list it with
+# the override line that settles it, and the classifier reads such a run on the safe side.
+UNSURE = 0.6
+# From LIKELY up a reading is shown as sure; between the two lines, as likely.
+LIKELY = 0.9
+
+
+def confidence_word(confidence: float) -> str:
+    """A reading's confidence in one short word for tables: sure, likely or unsure."""
+    if confidence < UNSURE:
+        return "unsure"
+    return "likely" if confidence < LIKELY else "sure"
 
 
 @dataclass(frozen=True, slots=True)

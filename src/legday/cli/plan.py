@@ -130,6 +130,7 @@ def plan(
     result = make_plan(athlete, calendar_runs, catalogue)
     text = render_plan(result, format, tz=athlete.timezone)
     _emit(text, output)
+    _note_unsure(result)
     hard = [v for v in result.violations if v.hard]
     if hard:
         typer.echo(
@@ -177,6 +178,21 @@ def _emit(text: str | bytes, output: Path | None) -> None:
     from legday.exports._files import write_atomic
 
     write_atomic(output, text.encode("utf-8") if isinstance(text, str) else text)
+
+
+def _note_unsure(result: Plan) -> None:
+    """A line on stderr when a reading was unsure: an .ics or a file written with -o shows
+    no "Check these entries" on the screen."""
+    from legday.calendars.entry import UNSURE
+
+    unsure = sum(1 for r in result.runs if r.confidence < UNSURE)
+    if unsure:
+        entries = "entry" if unsure == 1 else "entries"
+        typer.echo(
+            f"legday: note: unsure how to read {unsure} calendar {entries}; `legday runs FILE`"
+            " lists them with the override line that settles each",
+            err=True,
+        )
 
 
 def _next_monday(today: date) -> date:

@@ -1,7 +1,9 @@
 """`legday runs FILE|URL`: show what legday read from a running calendar, and why.
 
 Misclassified runs are the most likely cause of a badly placed strength session, so this
-command prints every entry with the rule that decided its kind; fix one with `--kinds`.
+command prints every entry with the rule that decided its kind and how sure that reading
+is; the entries legday was unsure of come after the table with the override line that
+settles each (`--unsure-overrides FILE` writes them as a file for `--kinds`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from legday.calendars import Calendar
+    from legday.calendars.fixes import Unsure
 
 __all__ = ["register"]
 
@@ -57,10 +62,22 @@ def runs(
     output: Annotated[
         str, typer.Option("--format", metavar="table|json", help="Output format.")
     ] = "table",
+    unsure_overrides: Annotated[
+        Path | None,
+        typer.Option(
+            "--unsure-overrides",
+            metavar="FILE",
+            help="Write the fixes for the unsure entries as an override file for --kinds.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Let --unsure-overrides replace an existing file.")
+    ] = False,
 ) -> None:
-    """List every calendar entry with its activity, kind and the reason for it.
+    """List every calendar entry with its activity, kind, how sure legday is and why.
 
     Example: legday runs plan.ics --start 2027-01-04 --weeks 18 --kinds kinds.toml
+    --unsure-overrides unsure.toml
 
     Example: legday runs webcal://example.com/feed.ics --weeks 4
     """
@@ -69,6 +86,8 @@ def runs(
 
     if output not in ("table", "json"):
         raise InputError("--format", f"{output!r}: use table or json")
+    if unsure_overrides is not None:
+        _check_target(unsure_overrides, file, force)
     if weeks is not None and end is not None:
         raise InputError("--weeks", "give --weeks or --end, not both")
     first, last = _day(start, "--start"), _day(end, "--end")
@@ -80,14 +99,57 @@ def runs(
         last = first + timedelta(days=7 * (weeks or 16) - 1)
     overrides = read_overrides(kinds) if kinds is not None else None
     calendar = read_calendar(file, first, last, tz=tz, overrides=overrides)
+    unsure = _unsure(calendar)
+    if unsure_overrides is not None:
+        written = _write_overrides(unsure_overrides, unsure, file)
+        typer.echo(f"legday: wrote {written} override line(s) to {unsure_overrides}", err=True)
     if output == "json":
-        typer.echo(json.dumps(_as_json(calendar, first, last), ensure_ascii=False, indent=2))
+        data = _as_json(calendar, first, last, unsure)
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        _table(calendar, file, first, last)
+        _table(calendar, file, first, last, unsure)
 
 
-def _as_json(calendar: Calendar, first: date, last: date) -> dict[str, object]:
-    return {
+def _check_target(path: Path, calendar: str, force: bool) -> None:
+    """Refuse to write the starter file over a file (without --force) or over the calendar."""
+    from legday.calendars.feeds import is_feed
+    from legday.errors import InputError
+
+    same = not is_feed(calendar) and path.resolve() == Path(calendar).resolve()
+    if path.exists() and same:
+        raise InputError("--unsure-overrides", f"{path} is the calendar being read")
+    if path.exists() and not force:
+        raise InputError("--unsure-overrides", f"{path} exists; add --force to replace it")
+
+
+def _unsure(calendar: Calendar) -> list[Unsure]:
+    """The unsure entries with their fixes (the fixes module loads only when one is)."""
+    from legday.calendars.entry import UNSURE
+
+    if all(e.confidence >= UNSURE for e in calendar.entries):
+        return []
+    from legday.calendars.fixes import find_unsure, reading_of_entry
+
+    return find_unsure([reading_of_entry(e) for e in calendar.entries])
+
+
+def _write_overrides(path: Path, unsure: list[Unsure], file: str) -> int:
+    """The starter override file, whole or not at all (a rename over the old one); returns
+    how many override lines it holds."""
+    from legday.calendars.fixes import fixes_of, starter_overrides
+    from legday.exports._files import write_atomic
+
+    fixes = fixes_of(unsure)
+    write_atomic(path, starter_overrides(fixes, _shown_name(file)).encode("utf-8"))
+    return len(fixes)
+
+
+def _as_json(
+    calendar: Calendar, first: date, last: date, unsure: list[Unsure]
+) -> dict[str, object]:
+    from legday.calendars.entry import confidence_word
+
+    data: dict[str, object] = {
         "start": first.isoformat(),
         "end": last.isoformat(),
         "timezone": calendar.timezone,
@@ -102,10 +164,19 @@ def _as_json(calendar: Calendar, first: date, last: date) -> dict[str, object]:
                 "kind": e.kind.value if e.kind else None,
                 "reason": e.reason,
                 "source": e.source,
+                "confidence": e.confidence,
+                "sure": confidence_word(e.confidence),
             }
             for e in calendar.entries
         ],
     }
+    if unsure:
+        from legday.calendars.fixes import unsure_json
+
+        data["unsure"] = unsure_json(unsure)
+    else:
+        data["unsure"] = []
+    return data
 
 
 def _shown_name(file: str) -> str:
@@ -115,22 +186,43 @@ def _shown_name(file: str) -> str:
     return redact(file) if is_feed(file) else Path(file).name
 
 
-def _table(calendar: Calendar, file: str, first: date, last: date) -> None:
+def _table(calendar: Calendar, file: str, first: date, last: date, unsure: list[Unsure]) -> None:
     from rich.console import Console
     from rich.table import Table
+
+    from legday.calendars.entry import confidence_word
 
     zone = calendar.timezone or "local time"
     title = f"{_shown_name(file)}: {first} – {last} ({zone})"
     table = Table(title=title, title_justify="left")
-    for column in ("date", "time", "title", "kind", "reason"):
+    for column in ("date", "time", "title", "kind", "sure", "reason"):
         table.add_column(column, overflow="fold")
     for e in calendar.entries:
         clock = f"{e.start:%H:%M}–{e.end:%H:%M}" if e.start and e.end else "all day"
         if e.start and not e.end:
             clock = f"{e.start:%H:%M}"
         what = e.kind.value if e.activity == "run" and e.kind else e.activity
-        table.add_row(f"{e.day:%a %Y-%m-%d}", clock, e.title, what, e.reason)
+        sure = confidence_word(e.confidence)
+        table.add_row(f"{e.day:%a %Y-%m-%d}", clock, e.title, what, sure, e.reason)
     console = Console()
     console.print(table)
     counted = len(calendar.runs())
     console.print(f"{len(calendar.entries)} entries, {counted} count as runs or strength days")
+    if unsure:
+        _check_these(console, unsure)
+
+
+def _check_these(console: Console, unsure: list[Unsure]) -> None:
+    """The unsure entries, then their fixes as lines to paste into an override file."""
+    from legday.calendars.fixes import CHECK_INTRO, fix_lines, fixes_of
+
+    fixes = fixes_of(unsure)
+    console.print()
+    console.print(f"Check these entries ({len(unsure)} unsure):", markup=False)
+    for fix in fixes:
+        console.print(f"  {fix.describe()}", markup=False)
+    console.print()
+    console.print(CHECK_INTRO, markup=False)
+    console.print()
+    for line in fix_lines(fixes):
+        console.print(line, markup=False, soft_wrap=True)

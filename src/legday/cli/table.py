@@ -15,6 +15,7 @@ def plan_table(plan: Plan, catalogue: Catalogue, *, width: int = 110) -> str:
     from rich.table import Table
 
     from legday.exports._describe import run_line, sessions_by_week
+    from legday.exports.unsure import unsure_lines
 
     out = io.StringIO()
     console = Console(file=out, width=width, force_terminal=False, highlight=False)
@@ -36,6 +37,8 @@ def plan_table(plan: Plan, catalogue: Catalogue, *, width: int = 110) -> str:
             strength = "\n\n".join(_session(s, catalogue) for s, _ in slotted if s.day == day)
             table.add_row(f"{day:%a %d %b}", runs, strength or "-")
         console.print(table)
+    for line in unsure_lines(plan):
+        console.print(line, markup=False, soft_wrap=True)
     if plan.violations:
         console.print("Rules not met:")
         for v in plan.violations:

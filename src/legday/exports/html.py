@@ -23,6 +23,7 @@ from legday.exports._describe import (
     sessions_by_week,
     week_heading,
 )
+from legday.exports.unsure import unsure_html
 from legday.model import Plan, Violation
 
 __all__ = ["plan_to_html"]
@@ -52,6 +53,7 @@ def plan_to_html(plan: Plan, catalogue: Catalogue, *, picture: Picture | None = 
     intro = ""
     if plan.injuries:
         intro = f"<p>Injury care in every session: {escape(', '.join(plan.injuries))}.</p>"
+    intro += unsure_html(plan)
     return Template(_template("plan.html")).substitute(
         title=escape(f"Leg strength plan · {plan.start} – {plan.end}"),
         css=_template("plan.css"),

@@ -13,6 +13,7 @@ from legday.exports._describe import (
     sessions_by_week,
     week_heading,
 )
+from legday.exports.unsure import unsure_markdown
 from legday.model import Plan, Violation
 
 __all__ = ["plan_to_markdown"]
@@ -27,6 +28,7 @@ def plan_to_markdown(plan: Plan, catalogue: Catalogue, *, picture: Picture | Non
     out = ["# Leg strength plan", "", f"**{plan_span(plan)}**", ""]
     if plan.injuries:
         out += [f"Injury care in every session: {', '.join(plan.injuries)}.", ""]
+    out += unsure_markdown(plan, _inline)
     for number, (week, sessions) in enumerate(sessions_by_week(plan), 1):
         out += [f"## {week_heading(number, week)}", ""]
         if week.note:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from legday import __version__
+from legday.calendars.entry import UNSURE
 from legday.errors import PlanFileError
 from legday.model import (
     PRIORITIES,
@@ -73,6 +74,7 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
         "violations": [_violation(v) for v in plan.violations],
     }
     data["races"] = [d.isoformat() for d in plan.races]
+    data["unsure"] = _unsure(plan)  # read back from the runs, not from this list
     if plan.level is not None:
         data["level"] = plan.level.value
     if plan.equipment is not None:
@@ -80,12 +82,21 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
     return data
 
 
+def _unsure(plan: Plan) -> list[dict[str, Any]]:
+    """The runs read with doubt and their fixes; the module that finds them loads only then."""
+    if all(r.confidence >= UNSURE for r in plan.runs):
+        return []
+    from legday.exports.unsure import plan_unsure_json
+
+    return plan_unsure_json(plan)
+
+
 def _week(w: Week) -> dict[str, Any]:
     return {"start": w.start.isoformat(), "kind": w.phase.value, "note": w.note, "target": w.target}
 
 
 def _run(r: Run) -> dict[str, Any]:
-    return {
+    data = {
         "title": r.title,
         "kind": r.kind.value,
         "start": _hhmm(r.start),
@@ -95,6 +106,9 @@ def _run(r: Run) -> dict[str, Any]:
         "confidence": r.confidence,
         "priority": r.priority,
     }
+    if r.confidence < UNSURE:  # what its fix needs after a read-back (the plan's "unsure")
+        data["reason"], data["source"] = r.reason, r.source
+    return data
 
 
 def _session(s: Session) -> dict[str, Any]:
@@ -243,9 +257,16 @@ def _read_run(day: date, r: dict[str, Any]) -> Run:
         _time(r.get("end"), "runs.end"),
         r.get("minutes"),
         r.get("strength", False),
+        reason=_text(r.get("reason")),
+        source=_text(r.get("source")),
         confidence=_confidence(r.get("confidence", 1.0)),
         priority=r.get("priority") if r.get("priority") in PRIORITIES else None,
     )
+
+
+def _text(value: Any) -> str:
+    """An optional text field as written, or "" when it is missing or not text."""
+    return value if isinstance(value, str) else ""
 
 
 def _confidence(value: Any) -> float:
