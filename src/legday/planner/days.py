@@ -2,7 +2,8 @@
 
 The hard rules decide which days are allowed at all (`no-hard-run-day`,
 `not-day-before-race`, `run-first` leaving time after the last run, `no-overlap` leaving a
-gap between the day's busy events, the athlete's own days). Among allowed days the chooser minimises one cost over the whole plan:
+gap between the day's busy events, the athlete's own days). Among allowed days the
+chooser minimises one cost over the whole plan:
 
     cost =  1000 x sessions missing below the week's floor      (`frequency`)
           +   10 x sessions missing below the week's target      (the optional third)
