@@ -12,14 +12,37 @@ START = date(2027, 1, 4)
 KIND_WEIGHTS = (
     [RunKind.EASY] * 5 + [RunKind.HARD] * 3 + [RunKind.LONG] * 2 + [RunKind.RACE, RunKind.REST]
 )
+# Timed events that are not running (`no-overlap`); most days have none.
+BUSY_TITLES = ("Bike: endurance ride", "Swim: easy 1500 m", "Team meeting", "Physio")
+BUSY_PER_DAY = (0, 0, 0, 1, 1, 2)
 
 
 @st.composite
-def runs_for(draw: st.DrawFn, start: date, weeks: int) -> list[Run]:
-    """A random running calendar: 0-2 entries a day, some timed, a few races and strength."""
+def busy_time(draw: st.DrawFn, day: date) -> Run:
+    """A timed event that is not running: a ride, a swim, a meeting, from 05:00 to late."""
+    begins = draw(st.integers(5 * 12, 23 * 12)) * 5  # minutes since midnight
+    ends = min(begins + draw(st.sampled_from([20, 30, 45, 60, 90, 120, 240])), 23 * 60 + 59)
+    return Run(
+        day,
+        draw(st.sampled_from(BUSY_TITLES)),
+        RunKind.REST,
+        time(begins // 60, begins % 60),
+        time(ends // 60, ends % 60),
+        ends - begins,
+        busy=True,
+    )
+
+
+@st.composite
+def runs_for(draw: st.DrawFn, start: date, weeks: int, busy: bool = True) -> list[Run]:
+    """A random running calendar: 0-2 entries a day, some timed, a few races and strength;
+    with `busy`, some days also hold timed rides, swims or meetings."""
     runs: list[Run] = []
     for offset in range(-1, 7 * weeks + 1):
         day = start + timedelta(days=offset)
+        if busy:
+            for _ in range(draw(st.sampled_from(BUSY_PER_DAY))):
+                runs.append(draw(busy_time(day)))
         for _ in range(draw(st.integers(0, 2))):
             kind = draw(st.sampled_from(KIND_WEIGHTS))
             if kind is RunKind.RACE and draw(st.integers(0, 5)):

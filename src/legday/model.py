@@ -363,6 +363,11 @@ class Run(_Value):
     def __post_init__(self) -> None:
         object.__setattr__(self, "finish", self._finish())
 
+    @property
+    def running(self) -> bool:
+        """A run the legs do: neither a strength session nor busy time (a ride, a swim)."""
+        return not (self.is_strength or self.busy)
+
     def _finish(self) -> time | None:
         if self.end is not None or self.start is None:
             return self.end

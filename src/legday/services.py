@@ -269,7 +269,8 @@ class Logbook:
             blocked=frozenset((set(profile.blocked) | blocked | past) - weather),
         )
         paths = [s.path for s in uow.repo.calendar_sources(athlete.id)]
-        runs = [r for r in self.read_runs(paths, future) if r.day not in weather]
+        # weather takes the run, not the day's other appointments (busy time)
+        runs = [r for r in self.read_runs(paths, future) if r.day not in weather or r.busy]
         performed = uow.repo.performed(athlete.id, week_start - timedelta(days=28), today)
         done_days = {p.day for p in performed if p.status == "done"}
         runs += [  # sessions already done this week count towards its `frequency`

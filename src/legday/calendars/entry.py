@@ -55,13 +55,18 @@ class Calendar:
     timezone: str | None  # the zone the times are expressed in
 
     def runs(self) -> tuple[Run, ...]:
-        """Runs (and rest days) as `model.Run`; strength entries block their day (REST)."""
+        """Runs (and rest days) as `model.Run`; strength entries block their day (REST);
+        every other timed event (a ride, a swim, a meeting) is busy time (`no-overlap`).
+        An all-day event of another sport holds no time, so it stays out."""
         out: list[Run] = []
         for e in self.entries:
+            busy = False
             if e.activity == "run" and e.kind is not None:
                 kind, strength = e.kind, False
             elif e.activity == "strength":
                 kind, strength = RunKind.REST, True
+            elif e.activity == "other" and e.start is not None:
+                kind, strength, busy = RunKind.REST, False, True
             else:
                 continue
             out.append(
@@ -77,6 +82,7 @@ class Calendar:
                     source=e.source,
                     confidence=e.confidence,
                     priority=e.priority,
+                    busy=busy,
                 )
             )
         return tuple(out)

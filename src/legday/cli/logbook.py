@@ -283,6 +283,10 @@ def today(athlete: AthleteOpt = None, on: DateOpt = None) -> None:
     for run in view.runs:
         if run.is_strength:
             typer.echo(f"  strength (from your calendar): {run.title}")
+        elif run.busy:
+            until = f"-{run.finish:%H:%M}" if run.finish else ""
+            at = f" {run.start:%H:%M}{until}" if run.start else ""
+            typer.echo(f"  busy{at}: {run.title}")
         else:
             typer.echo(f"  run: {run.title} [{run.kind.value}] - do it first")
     if view.status:

@@ -206,8 +206,12 @@ def _table(calendar: Calendar, file: str, first: date, last: date, unsure: list[
         table.add_row(f"{e.day:%a %Y-%m-%d}", clock, e.title, what, sure, e.reason)
     console = Console()
     console.print(table)
-    counted = len(calendar.runs())
-    console.print(f"{len(calendar.entries)} entries, {counted} count as runs or strength days")
+    runs = calendar.runs()
+    busy = sum(1 for r in runs if r.busy)
+    console.print(
+        f"{len(calendar.entries)} entries, {len(runs) - busy} count as runs or strength days, "
+        f"{busy} as busy time"
+    )
     if unsure:
         _check_these(console, unsure)
 

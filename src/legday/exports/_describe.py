@@ -116,17 +116,20 @@ def _clock(moment: time | None) -> str:
 
 
 def run_line(run: Run) -> str:
-    """`Easy 8 km (easy, 07:00–07:50)`: what the legs already did that day."""
+    """`Easy 8 km (easy, 07:00–07:50)`: what the legs already did that day; busy time
+    (`Swim (busy, 07:00–07:40)`) says only when it is."""
     when = "–".join(t for t in (_clock(run.start), _clock(run.finish)) if t)
     extra = f", {when}" if when else ""
-    return f"{run.title} ({run.kind.value}{extra})"
+    return f"{run.title} ({'busy' if run.busy else run.kind.value}{extra})"
 
 
 def session_start(session: Session, runs: Sequence[Run]) -> time:
     """`run-first`: the planned start, else the end of the day's last timed run, else 18:00."""
     if session.start is not None:
         return session.start
-    ends = [end for r in runs if r.day == session.day and (end := r.finish) is not None]
+    ends = [
+        end for r in runs if r.day == session.day and r.running and (end := r.finish) is not None
+    ]
     return max(ends) if ends else DEFAULT_START
 
 
@@ -214,7 +217,7 @@ def _tags(prescription: Prescription) -> tuple[str, ...]:
 
 
 def describe_session(session: Session, catalogue: Catalogue, runs: Sequence[Run]) -> SessionWords:
-    day_runs = [r for r in runs if r.day == session.day]
+    day_runs = [r for r in runs if r.day == session.day and not r.busy]
     return SessionWords(
         title=session_summary(session),
         start=session_start(session, day_runs),

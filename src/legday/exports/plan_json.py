@@ -4,6 +4,9 @@ Writing keeps every field of the contract plus a few extras (phase, music, profi
 let `legday check` and the exports work from the file alone. Reading validates against
 `plan.schema.json` first, so a coach's hand-made plan gets one clear line naming the
 field that is wrong instead of a traceback.
+
+Busy time (a timed ride, swim or meeting: `no-overlap`) is not running, so it sits beside
+a day's runs as `days[].busy: [{"title", "start", "end"}]`, never among them.
 """
 
 from __future__ import annotations
@@ -66,7 +69,8 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
         "days": [
             {
                 "date": day.isoformat(),
-                "runs": [_run(r) for r in runs.get(day, [])],
+                "runs": [_run(r) for r in runs.get(day, []) if not r.busy],
+                "busy": [_busy(r) for r in runs.get(day, []) if r.busy],
                 "strength": [_session(s) for s in sessions.get(day, [])],
             }
             for day in plan.days()
@@ -108,6 +112,13 @@ def _run(r: Run) -> dict[str, Any]:
     }
     if r.confidence < UNSURE:  # what its fix needs after a read-back (the plan's "unsure")
         data["reason"], data["source"] = r.reason, r.source
+    return data
+
+
+def _busy(r: Run) -> dict[str, Any]:
+    data: dict[str, Any] = {"title": r.title, "start": _hhmm(r.start), "end": _hhmm(r.finish)}
+    if r.confidence < UNSURE:  # an unsure "other" may be a run: its fix needs these
+        data["confidence"], data["reason"], data["source"] = r.confidence, r.reason, r.source
     return data
 
 
@@ -207,7 +218,9 @@ def _plan(data: dict[str, Any]) -> Plan:
         if day in seen:
             raise ValueError(f"days[{index}].date: {day} appears twice")
         seen.add(day)
-        runs.extend(_read_run(day, r) for r in day_data.get("runs", []))
+        day_runs = [_read_run(day, r) for r in day_data.get("runs", [])]
+        busy = [_read_busy(day, b, index) for b in day_data.get("busy", [])]
+        runs.extend(sorted(day_runs + busy, key=_in_day_order) if busy else day_runs)
         sessions.extend(_read_session(day, s) for s in day_data.get("strength", []))
     return Plan(
         start=_date(data["start"], "start"),
@@ -267,6 +280,28 @@ def _read_run(day: date, r: dict[str, Any]) -> Run:
 def _text(value: Any) -> str:
     """An optional text field as written, or "" when it is missing or not text."""
     return value if isinstance(value, str) else ""
+
+
+def _read_busy(day: date, b: dict[str, Any], index: int) -> Run:
+    start = _time(b["start"], f"days[{index}].busy.start")
+    end = _time(b["end"], f"days[{index}].busy.end")
+    return Run(
+        day,
+        b["title"],
+        RunKind.REST,
+        start,
+        end,
+        busy=True,
+        reason=_text(b.get("reason")),
+        source=_text(b.get("source")),
+        confidence=_confidence(b.get("confidence", 1.0)),
+    )
+
+
+def _in_day_order(run: Run) -> tuple[time, bool]:
+    """Runs by start, untimed first; busy time after a run that starts with it (the
+    planner's order, so a plan reads back as it was written)."""
+    return run.start or time.min, run.busy
 
 
 def _confidence(value: Any) -> float:

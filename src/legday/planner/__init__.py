@@ -1,7 +1,11 @@
 """The season planner: runs in, a plan of strength sessions out.
 
     profile + runs -> season (phase per week) -> day choice (exact optimum)
-                   -> sessions (slots, dose) -> rules check -> Plan
+                   -> sessions (slots, dose, start clear of busy time) -> rules check -> Plan
+
+A session the rules make longer than the athlete's minutes may not fit the gap its day
+was chosen for (`no-overlap`): that day is then closed, with the reason, and the days are
+chosen and the sessions composed again; each round closes a day more, so it ends.
 
 Pure: no I/O, no clock, no global random state; the same inputs and seed give the same
 plan.
@@ -21,7 +25,9 @@ from legday.planner.days import (
     BEFORE_HARD,
     Calendar,
     DayOptions,
+    busy_reason,
     choose_days,
+    clear_start,
     day_options,
     round_up,
     start_after,
@@ -74,28 +80,13 @@ def make_plan(
     validate_profile(profile)
     frames = season(profile, runs)
     calendar = Calendar.read(profile, runs)
-    options = day_options(profile, runs, frames, calendar)
-    chosen = choose_days(options)
-    composer = Composer(catalogue, profile.equipment, profile.level, profile.injuries, profile.seed)
-    for past in done:
-        composer.remember(past.exercise_ids)
+    while True:
+        options = day_options(profile, runs, frames, calendar)
+        weeks, sessions, squeezed = _compose(profile, catalogue, done, options, calendar.by_day)
+        if not squeezed:
+            break
+        calendar = calendar._replace(closed=calendar.closed | squeezed)
     by_day = calendar.by_day
-    sessions: list[Session] = []
-    # each session's day (as an ordinal) and main block, for `variety`
-    blocks: list[tuple[int, frozenset[int]]] = []
-    weeks: list[Week] = []
-    for index, (opt, days) in enumerate(zip(options, chosen, strict=True)):
-        weeks.append(_week_with_note(opt, days))
-        fixed = set(opt.fixed)
-        for number, day in enumerate(d for d in days if d not in fixed):
-            want_new = (index % BLOCK_WEEKS == 0 and number == 0) or not sessions
-            today = day.toordinal()
-            recent = [ids for done, ids in blocks[-6:] if today - done <= SAME_SESSION_DAYS]
-            session, block = _session(
-                composer, profile, opt, day, by_day.get(day, []), want_new=want_new, recent=recent
-            )
-            sessions.append(session)
-            blocks.append((today, block))
     first, last = profile.start, profile.end
     in_horizon = _runs_between(by_day, first, last)
     after_end = last + timedelta(days=1)
@@ -115,17 +106,56 @@ def make_plan(
     return replace(plan, violations=tuple(check_plan(plan, catalogue)))
 
 
+def _compose(
+    profile: Profile,
+    catalogue: Catalogue,
+    done: Sequence[Session],
+    options: list[DayOptions],
+    by_day: dict[date, list[Run]],
+) -> tuple[list[Week], list[Session], dict[date, str]]:
+    """The weeks and their sessions on the best days; with, per day whose busy time leaves
+    no gap for the session composed there, why (empty when every session fits)."""
+    chosen = choose_days(options)
+    composer = Composer(catalogue, profile.equipment, profile.level, profile.injuries, profile.seed)
+    for past in done:
+        composer.remember(past.exercise_ids)
+    sessions: list[Session] = []
+    squeezed: dict[date, str] = {}
+    # each session's day (as an ordinal) and main block, for `variety`
+    blocks: list[tuple[int, frozenset[int]]] = []
+    weeks: list[Week] = []
+    for index, (opt, days) in enumerate(zip(options, chosen, strict=True)):
+        weeks.append(_week_with_note(opt, days))
+        fixed = set(opt.fixed)
+        for number, day in enumerate(d for d in days if d not in fixed):
+            want_new = (index % BLOCK_WEEKS == 0 and number == 0) or not sessions
+            today = day.toordinal()
+            recent = [ids for done, ids in blocks[-6:] if today - done <= SAME_SESSION_DAYS]
+            entries = by_day.get(day, [])
+            session, block = _session(
+                composer, profile, opt, day, entries, want_new=want_new, recent=recent
+            )
+            if session.start is None and any(r.busy and r.start for r in entries):
+                window = profile.window(day.weekday())
+                squeezed[day] = busy_reason(entries, window, session.minutes) or "busy"
+            sessions.append(session)
+            blocks.append((today, block))
+    return weeks, sessions, squeezed
+
+
 def _runs_between(by_day: dict[date, list[Run]], first: date, last: date) -> tuple[Run, ...]:
     """The runs from `first` to `last`, by day and start (untimed ones first)."""
     found: list[Run] = []
     for day in sorted([day for day in by_day if first <= day <= last]):
         runs = by_day[day]
-        found.extend(runs if len(runs) == 1 else sorted(runs, key=_start_or_midnight))
+        found.extend(runs if len(runs) == 1 else sorted(runs, key=_in_day_order))
     return tuple(found)
 
 
-def _start_or_midnight(run: Run) -> time:
-    return run.start or time.min
+def _in_day_order(run: Run) -> tuple[time, bool]:
+    """Untimed ones first, then by start; busy time after a run starting with it (as the
+    plan file lists them: `exports.plan_json`)."""
+    return run.start or time.min, run.busy
 
 
 def _session(
@@ -140,7 +170,8 @@ def _session(
 ) -> tuple[Session, frozenset[int]]:
     week = opt.frame
     dose = dose_for(week.phase, profile.level)
-    real_runs = [r for r in runs if not r.is_strength]
+    real_runs = [r for r in runs if r.running]
+    busy = [r for r in runs if r.busy and r.start is not None]
     parts = composer.compose(
         dose,
         week.phase,
@@ -150,9 +181,15 @@ def _session(
         recent=recent,
     )
     window = profile.window(day.weekday())
-    start = start_after(real_runs, window)
     minutes = max(profile.minutes, round_up(parts.seconds / 60, 5))
+    if busy:  # None: no gap holds this session (the caller closes the day)
+        start = clear_start(runs, window, minutes, profile.minutes)
+    else:
+        start = start_after(real_runs, window)
     why = _why(day, real_runs, opt, parts, dose.aim, _weaker_leg(profile.dominant_leg))
+    if busy and start is not None:
+        around = ", ".join(f"{r.title} {r.start:%H:%M}-{r.finish:%H:%M}" for r in busy)
+        why = why[:-1] + f"; from {start:%H:%M}, clear of your {around}."
     if window is not None and start is not None and _past(start, minutes, window[1]):
         why = why[:-1] + f"; it runs past your window's end at {window[1]:%H:%M}."
     music = _music(parts.main[0].tempo if parts.main else "3-1-2")

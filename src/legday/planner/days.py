@@ -1,8 +1,9 @@
 """Which days get a strength session: an exact optimum over the whole horizon.
 
 The hard rules decide which days are allowed at all (`no-hard-run-day`,
-`not-day-before-race`, `run-first` leaving time after the last run, the athlete's own
-days). Among allowed days the chooser minimises one cost over the whole plan:
+`not-day-before-race`, `run-first` leaving time after the last run, `no-overlap` leaving a
+gap between the day's busy events, the athlete's own days). Among allowed days the
+chooser minimises one cost over the whole plan:
 
     cost =  1000 x sessions missing below the week's floor      (`frequency`)
           +   10 x sessions missing below the week's target      (the optional third)
@@ -29,9 +30,13 @@ from legday.model import HARD_RUN_KINDS, Profile, Run, RunKind
 from legday.planner.season import DAY_NAMES, WEEK_SPAN, WeekFrame, race_days
 
 __all__ = [
+    "EARLIEST_START",
+    "EVENING",
     "Calendar",
     "DayOptions",
+    "busy_reason",
     "choose_days",
+    "clear_start",
     "day_options",
     "objective",
     "round_up",
@@ -44,6 +49,12 @@ BACK_TO_BACK = 20
 BEFORE_HARD = 3
 AFTER_LONG = 2
 LATEST_END = time(21, 30)  # a strength session must be able to start by then
+# A day with busy time but no timed run and no window: the session goes at EVENING (the
+# time the exports give an untimed session), else the first gap after it, else the first
+# gap from EARLIEST_START on (`no-overlap`).
+EVENING = time(18, 0)
+EARLIEST_START = time(6, 0)
+MIDNIGHT = 24 * 60
 GAP_SATURATION = 7  # gaps of 7+ days all cost the same
 ONE_DAY = timedelta(days=1)
 WEEK_DAYS = tuple(timedelta(days=offset) for offset in range(7))
@@ -118,6 +129,9 @@ def day_options(
                     reason = _window_reason(
                         profile, day, calendar.by_day.get(day, []), windows[weekday]
                     )
+            if not reason and day in calendar.busy:
+                entries = calendar.by_day[day]
+                reason = busy_reason(entries, windows.get(weekday), profile.minutes)
             if not reason and first_race is not None and first_race < day:
                 # in a race week the light session belongs before the race, never after
                 reason = "after this week's race: recovery first"
@@ -140,6 +154,7 @@ class Calendar(NamedTuple):
     strength: dict[date, int]  # strength sessions already in the calendar
     closed: dict[date, str]  # why the runs or the athlete's blocked days rule a day out
     costs: dict[date, int]  # the day's cost to the chooser, where it is not 0
+    busy: frozenset[date] = frozenset()  # days holding timed busy events (`no-overlap`)
 
     @classmethod
     def read(cls, profile: Profile, runs: Sequence[Run]) -> Calendar:
@@ -150,9 +165,15 @@ class Calendar(NamedTuple):
         late: list[date] = []
         before_hard: set[date] = set()
         after_long: set[date] = set()
+        busy: set[date] = set()
         for run in runs:
             day, kind = run.day, run.kind
             by_day.setdefault(day, []).append(run)
+            if run.busy:
+                # it only holds its time: no cost, no late close (`busy_reason` judges it)
+                if run.start is not None:
+                    busy.add(day)
+                continue
             if run.is_strength:
                 strength[day] = strength.get(day, 0) + 1
             elif kind in HARD_RUN_KINDS:
@@ -179,7 +200,7 @@ class Calendar(NamedTuple):
         costs = dict.fromkeys(after_long, AFTER_LONG)
         for day in before_hard:
             costs[day] = costs.get(day, 0) + BEFORE_HARD
-        return cls(by_day, races, strength, closed, costs)
+        return cls(by_day, races, strength, closed, costs, frozenset(busy))
 
 
 def _window_reason(
@@ -204,11 +225,90 @@ def start_after(runs: Sequence[Run], window: tuple[time, time] | None = None) ->
     `run-first`: once the day's last timed run is over, rounded up to 5 minutes; and not
     before the day's window opens.
     """
-    ends = [end for r in runs if not r.is_strength and (end := r.finish) is not None]
+    ends = [end for r in runs if r.running and (end := r.finish) is not None]
     after = _start_at(max(ends)) if ends else None
     if window is None:
         return after
     return window[0] if after is None else max(after, window[0])
+
+
+def clear_start(
+    entries: Sequence[Run],
+    window: tuple[time, time] | None,
+    minutes: int,
+    asked: int | None = None,
+) -> time | None:
+    """`no-overlap`: the earliest start, on a 5-minute mark, at which `minutes` of strength
+    touch none of the day's timed events; None when the day has no such gap.
+
+    The session starts after the day's last run (`run-first`) and inside the window: there
+    `asked` minutes (the athlete's session length; default `minutes`) must end by its close,
+    as the day was chosen for them; a session the rules made longer may run past the close
+    (the planner says so), never into an event. Without a window it starts by LATEST_END;
+    without a timed run either, at EVENING or the first gap after it, else the first gap
+    from EARLIEST_START.
+    """
+    events = _spans(entries)
+    after = start_after(entries, window)
+    if window is not None:
+        latest = _clock(window[1]) - (minutes if asked is None else asked)
+        return _first_gap(events, _clock(after or window[0]), latest, minutes)
+    latest = _clock(LATEST_END)
+    if after is not None:
+        return _first_gap(events, _clock(after), latest, minutes)
+    evening = _clock(EVENING)
+    found = _first_gap(events, evening, latest, minutes)
+    if found is None:
+        found = _first_gap(events, _clock(EARLIEST_START), evening, minutes)
+    return found
+
+
+def busy_reason(entries: Sequence[Run], window: tuple[time, time] | None, minutes: int) -> str:
+    """Why the day's busy events leave no room for a session of `minutes`; empty if they do."""
+    if clear_start(entries, window, minutes) is not None:
+        return ""
+    busy = ", ".join(
+        f"{r.title} {r.start:%H:%M}-{r.finish:%H:%M}"
+        for r in sorted(entries, key=_start_or_midnight)
+        if r.busy and r.start is not None and r.finish is not None
+    )
+    within = f" in your window {window[0]:%H:%M}-{window[1]:%H:%M}" if window else ""
+    return f"busy: {busy} leaves no {minutes}-min gap{within}"
+
+
+def _first_gap(
+    events: Sequence[tuple[int, int]], earliest: int, latest: int, minutes: int
+) -> time | None:
+    """The first 5-minute mark from `earliest` (minutes since midnight), no later than
+    `latest`, where `minutes` fit before midnight without touching an event's inside;
+    sharing an edge is fine (a swim ending at 18:00, strength from 18:00)."""
+    start = round_up(earliest, 5)
+    for begins, ends in events:  # sorted by start
+        if ends <= start:
+            continue
+        if start + minutes <= begins:
+            break
+        start = round_up(ends, 5)
+    if start > latest or start + minutes > MIDNIGHT:
+        return None
+    return time(start // 60, start % 60)
+
+
+def _spans(entries: Sequence[Run]) -> list[tuple[int, int]]:
+    """The day's timed events (runs, strength, busy time) as minutes since midnight, by
+    start; one that ends past midnight holds the rest of the day."""
+    spans = []
+    for r in entries:
+        begins, ends = r.start, r.finish
+        if begins is None or ends is None:
+            continue
+        first, last = _clock(begins), _clock(ends)
+        spans.append((first, last if last >= first else MIDNIGHT))
+    return sorted(spans)
+
+
+def _start_or_midnight(run: Run) -> time:
+    return run.start or time.min
 
 
 @lru_cache(maxsize=1024)

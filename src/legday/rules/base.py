@@ -130,6 +130,7 @@ SPEC_ORDER = (
     "frequency",
     "no-hard-run-day",
     "not-day-before-race",
+    "no-overlap",
     "run-first",
     "recovery-week",
     "spacing",

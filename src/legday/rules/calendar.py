@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
-from legday.model import HARD_RUN_KINDS, LIGHT_PHASES, RunKind
+from legday.model import HARD_RUN_KINDS, LIGHT_PHASES, Run, RunKind
 from legday.rules.base import Facts, rule
 
 ONE_DAY = timedelta(days=1)
@@ -73,7 +73,7 @@ def run_first(facts: Facts) -> Found:
     by_day = facts.runs_by_day
     for s in plan.sessions:
         runs = by_day.get(s.day, [])
-        ends = [end for r in runs if (end := r.finish) is not None and not r.is_strength]
+        ends = [end for r in runs if (end := r.finish) is not None and r.running]
         if not ends:
             continue
         last = max(ends)
@@ -125,3 +125,55 @@ def spacing(facts: Facts) -> Found:
                     "keep it only when no other day of the week is free of hard runs"
                 ),
             )
+
+
+@rule(
+    "no-overlap",
+    hard=True,
+    summary="strength never overlaps a timed event of your calendars (a ride, a swim)",
+)
+def no_overlap(facts: Facts) -> Found:
+    """Every timed entry holds its time: runs, strength already booked and busy time. A
+    session may start as one ends or end as one starts; a session with no start cannot be
+    shown to miss the day's busy time, so it breaks the rule too."""
+    by_day = facts.runs_by_day
+    for s in facts.plan.sessions:
+        entries = by_day.get(s.day)
+        if not entries:
+            continue
+        if s.start is None:
+            busy = [r for r in entries if r.busy and r.start is not None]
+            if busy:
+                yield (
+                    s.day,
+                    f"strength on {s.day} has no start time on a day with {_span(busy[0])}",
+                )
+            continue
+        begins = _minutes(s.start)
+        ends = begins + s.minutes
+        for r in entries:
+            span = _held(r)
+            if span is not None and begins < span[1] and span[0] < ends:
+                yield (
+                    s.day,
+                    f"strength on {s.day} from {s.start:%H:%M} for {s.minutes} min "
+                    f"overlaps {_span(r)}",
+                )
+
+
+def _held(run: Run) -> tuple[int, int] | None:
+    """The minutes of the day an entry holds; one ending past midnight holds the rest."""
+    if run.start is None or run.finish is None:
+        return None
+    first, last = _minutes(run.start), _minutes(run.finish)
+    return first, last if last >= first else 24 * 60
+
+
+def _span(run: Run) -> str:
+    what = "busy time" if run.busy else "strength" if run.is_strength else f"{run.kind} run"
+    when = f"{run.start:%H:%M}-{run.finish:%H:%M}" if run.start and run.finish else "all day"
+    return f"{run.title} ({what}, {when})"
+
+
+def _minutes(moment: time) -> int:
+    return moment.hour * 60 + moment.minute

@@ -43,14 +43,16 @@ def test_table_lists_the_unsure_runs_with_their_fixes(capsys: pytest.CaptureFixt
     assert main(ARGS) == 0
     out, err = capsys.readouterr()
     lines = out.splitlines()
-    start = lines.index("Check these entries (legday was unsure of 4 calendar reading(s)):")
-    assert lines[start + 1 : start + 3] == [
+    # "E 45'" is timed, so as "other" it is busy time: an unsure one is listed too
+    start = lines.index("Check these entries (legday was unsure of 6 calendar reading(s)):")
+    assert lines[start + 1 : start + 4] == [
         '  Tue 2027-01-05 and 2 more: "Morning run" read as easy (40 % sure)',
+        '  Thu 2027-01-07 and 1 more: "E 45\'" read as other (40 % sure)',
         '  Sat 2027-01-09: "Lauf mit Jörg" read as easy (40 % sure)',
     ]
     assert '"Lauf mit Jörg" = "easy"  # Sat 2027-01-09, 40 % sure; or hard' in out
     assert '"morning-series@unsure.example" = "easy"  # "Morning run"' in out
-    assert "unsure how to read 4 calendar entries" in err
+    assert "unsure how to read 6 calendar entries" in err
     assert err.count("\n") == 1
 
 
@@ -62,15 +64,17 @@ def test_plan_json_lists_unsure_runs_and_stays_in_the_contract(
     unsure = data["unsure"]
     assert [(u["date"], u["title"], u["kind"]) for u in unsure] == [
         ("2027-01-05", "Morning run", "easy"),
+        ("2027-01-07", "E 45'", "other"),
         ("2027-01-09", "Lauf mit Jörg", "easy"),
         ("2027-01-12", "Morning run", "easy"),
+        ("2027-01-14", "E 45'", "other"),
         ("2027-01-19", "Morning run", "easy"),
     ]
     for item in unsure:
         assert {"date", "title", "kind", "confidence", "reason", "fix"} <= set(item)
         assert item["confidence"] == GUESSED
         assert item["reason"] == REASON
-    assert unsure[1]["fix"]["toml"] == '[titles]\n"Lauf mit Jörg" = "easy"\n'
+    assert unsure[2]["fix"]["toml"] == '[titles]\n"Lauf mit Jörg" = "easy"\n'
     assert unsure[0]["fix"]["table"] == "uids"
     runs = [r for d in data["days"] for r in d["runs"]]
     sure = [r for r in runs if r["confidence"] == 1.0]
@@ -109,7 +113,8 @@ def test_markdown_and_html_have_a_check_section(capsys: pytest.CaptureFixture[st
     markdown = capsys.readouterr().out
     section = markdown[markdown.index("## Check these entries") : markdown.index("## Week 1")]
     assert '- Sat 2027-01-09: "Lauf mit Jörg" read as easy (40 % sure)' in section
-    assert '```toml\n[titles]\n"Lauf mit Jörg" = "easy"' in section
+    assert '```toml\n[titles]\n"E 45\'" = "other"' in section
+    assert '\n"Lauf mit Jörg" = "easy"' in section
     assert main([*ARGS, "--format", "html"]) == 0
     html = capsys.readouterr().out
     assert '<section class="unsure"><h2>Check these entries</h2>' in html
@@ -156,7 +161,7 @@ def test_a_hand_made_plan_with_odd_reason_and_source_reads_as_empty_text() -> No
     plan = plan_from_json(data, "hand.json")
     odd = [r for r in plan.runs if r.confidence < 1 and r.reason == "" and r.source == ""]
     assert len(odd) == 1
-    assert len(unsure_in_plan(plan)) == 4
+    assert len(unsure_in_plan(plan)) == 6  # four runs and two busy "E 45'"
 
 
 def test_the_fix_is_the_same_from_the_file_as_from_memory() -> None:

@@ -176,7 +176,24 @@ def test_calendar_runs_bridge_to_the_model() -> None:
     strength = [r for r in runs if r.is_strength]
     assert len(strength) == 1 and strength[0].kind == RunKind.REST
     assert len(runs) == 7
-    assert not [e for e in read("personal.ics").runs() if e.title == "Dentist"]
+    assert not [r for r in runs if r.busy]
+
+
+def test_timed_events_of_other_kinds_come_as_busy_time() -> None:
+    """`no-overlap`: a timed meeting or dentist holds its time; an all-day event of
+    another kind (a birthday, a ski trip) holds none and stays out."""
+    personal = read("personal.ics")
+    runs = {r.title: r for r in personal.runs()}
+    dentist = runs["Dentist"]
+    assert dentist.busy and not dentist.is_strength and not dentist.running
+    assert dentist.kind is RunKind.REST
+    assert (dentist.start, dentist.end, dentist.minutes) == (time(14), time(15), 60)
+    assert dentist.source == "personal.ics:p7@home.example"
+    assert runs["Team meeting"].busy
+    assert "Mum's birthday 🎂" not in runs and "Ski trip" not in runs
+    others = [e for e in personal.entries if e.activity == "other"]
+    assert {r.title for r in runs.values() if r.busy} == {e.title for e in others if e.start}
+    assert all(r.running for r in runs.values() if not r.busy)
 
 
 def test_example_marathon_plan() -> None:

@@ -22,7 +22,10 @@ FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCh
 
 
 def _valid() -> dict[str, Any]:
-    runs = [Run(MONDAY + timedelta(days=1), "Intervals", RunKind.HARD, time(18), time(19))]
+    runs = [
+        Run(MONDAY + timedelta(days=1), "Intervals", RunKind.HARD, time(18), time(19)),
+        Run(MONDAY + timedelta(days=2), "Swim", RunKind.REST, time(7), time(8), busy=True),
+    ]
     plan = make_plan(
         Profile(start=MONDAY, weeks=3, injuries=("shin-splints",)), runs, mini_catalogue()
     )

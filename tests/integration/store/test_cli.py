@@ -239,3 +239,22 @@ def test_athlete_add_takes_window_flags(
     assert main([*add, "--window", "default=06:00-07:00"]) == 0
     sessions = _sessions_in_force(env["LEGDAY_DATABASE_URL"], "kim")
     assert sessions and {s.start for s in sessions} == {time(6)}
+
+
+def test_today_shows_busy_time_apart_from_runs_and_weather_keeps_it(
+    env: dict[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The example's Friday ride is busy time: `today` lists it as such, the session
+    starts after it (`no-overlap`), and a weather swap that day leaves the ride there."""
+    assert main(["athlete", "add", "sam", "--runs", str(EXAMPLE), "--start", "2027-01-04",
+                 "--weeks", "6", "--equipment", "dumbbells"]) == 0  # fmt: skip
+    capsys.readouterr()
+    for expected_version in (None, 2):
+        if expected_version:
+            assert main(["weather", "2027-01-22"]) == 0
+            assert f"plan version {expected_version}" in capsys.readouterr().out
+        assert main(["today", "--date", "2027-01-22"]) == 0
+        out = capsys.readouterr().out
+        assert "  busy 18:00-19:00: Bike: Endurance ride 60 min\n" in out
+        assert "  strength at 19:00, " in out
+        assert "run: Bike" not in out

@@ -122,7 +122,7 @@ def test_no_session_falls_outside_its_window(data: st.DataObject) -> None:
     plan = make_plan(profile, runs, mini_catalogue())
     for s in plan.sessions:
         window = profile.window(s.day.weekday())
-        finishes = [f for r in runs if r.day == s.day and not r.is_strength and (f := r.finish)]
+        finishes = [f for r in runs if r.day == s.day and r.running and (f := r.finish)]
         if finishes:
             assert s.start is not None and s.start >= max(finishes)
         if window is None:

@@ -1,8 +1,9 @@
-"""Every hard rule holds on any calendar and profile the generators can think of."""
+"""Every hard rule holds on any calendar and profile the generators can think of; the
+calendars hold busy time too (rides, swims, meetings: `no-overlap`)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,6 +19,7 @@ from legday.model import (
     Profile,
     Run,
     RunKind,
+    Session,
 )
 from legday.planner import make_plan
 from legday.planner.days import day_options
@@ -62,7 +64,10 @@ def test_only_impossible_weeks_fall_short(catalogue: Catalogue, data: st.DataObj
         assert v.rule == "frequency", v
         opt = next(o for o in options if o.frame.start == v.day)
         room = len(opt.free) + len(opt.fixed)
-        assert room < opt.frame.required or len(opt.fixed) > 3, v
+        # a day whose gap was too short for the session the rules made there is closed
+        # after composing (planner/__init__.py); the week's note then names it
+        squeezed = "-min gap" in v.message
+        assert room < opt.frame.required or len(opt.fixed) > 3 or squeezed, v
 
 
 def _calendar_lifts_every_week(plan: Plan, runs: list[Run], last: date | None) -> bool:
@@ -104,7 +109,7 @@ def test_sessions_keep_the_calendar_rules(catalogue: Catalogue, data: st.DataObj
     plan, runs = _draw_plan(data, catalogue)
     races = {r.day for r in runs if r.kind is RunKind.RACE}
     for s in plan.sessions:
-        day_runs = [r for r in runs if r.day == s.day and not r.is_strength]
+        day_runs = [r for r in runs if r.day == s.day and r.running]
         assert not any(r.kind in HARD_RUN_KINDS for r in day_runs)
         assert s.day not in races and s.day + timedelta(days=1) not in races
         finishes = [f for r in day_runs if (f := r.finish) is not None]
@@ -112,6 +117,26 @@ def test_sessions_keep_the_calendar_rules(catalogue: Catalogue, data: st.DataObj
             assert s.start is not None and s.start >= max(finishes)
         assert all(p.target_rpe <= MAX_RPE for p in s.main)
         assert s.warmup and s.cooldown and any(p.balance for p in s.main)
+        _clear_of_timed_events(s, [r for r in runs if r.day == s.day and r.start is not None])
+    assert not [v for v in plan.violations if v.rule == "no-overlap"]
+
+
+def _clear_of_timed_events(s: Session, timed: list[Run]) -> None:
+    """`no-overlap`, counted apart from the rule: a session on a day with busy time has a
+    start, and its minutes touch none of the day's timed entries (an edge may be shared)."""
+    if any(r.busy for r in timed):
+        assert s.start is not None
+    if s.start is None:
+        return
+    begins = _minutes(s.start)
+    for r in timed:
+        assert r.start is not None and r.finish is not None
+        ends = _minutes(r.finish) if r.finish >= r.start else 24 * 60
+        assert begins + s.minutes <= _minutes(r.start) or ends <= begins, (s, r)
+
+
+def _minutes(moment: time) -> int:
+    return moment.hour * 60 + moment.minute
 
 
 @PROPERTY

@@ -141,6 +141,9 @@ CASES = {
     "not-day-before-race": lambda p: _add_run(
         p, Run(MONDAY + timedelta(days=4), "10k", RunKind.RACE)
     ),
+    "no-overlap": lambda p: _add_run(
+        p, Run(MONDAY, "Bike", RunKind.REST, time(8, 30), time(9, 30), busy=True)
+    ),
     "run-first": lambda p: _with_session(p, 0, start=time(7)),
     "recovery-week": lambda p: replace(p, recovery_every=3),
     "spacing": lambda p: _with_session(p, 1, day=MONDAY + timedelta(days=1)),
@@ -249,3 +252,72 @@ def test_one_legged_misses_only_what_the_kit_and_level_allow() -> None:
     assert missed(())  # a single-leg calf raise would do
     assert missed(("achilles",))  # a one-legged eccentric heel drop would do
     assert missed(both, level=None)  # a plan that does not say its level: no excuse
+
+
+# `no-overlap`: a strength session never overlaps a timed event of the calendars.
+THURSDAY = date(2027, 1, 7)  # good_plan() has an untimed 45-minute session that day
+
+
+def _thursday(start: time | None, *runs: Run, day: date = THURSDAY) -> Plan:
+    """good_plan() with Thursday's session at `start` and these entries added."""
+    plan = good_plan()
+    sessions = tuple(replace(s, start=start) if s.day == day else s for s in plan.sessions)
+    return replace(plan, sessions=sessions, runs=(*plan.runs, *runs))
+
+
+def _busy(title: str, begins: time, ends: time, day: date = THURSDAY) -> Run:
+    return Run(day, title, RunKind.REST, begins, ends, busy=True)
+
+
+def _overlaps(plan: Plan) -> list[str]:
+    return [v.message for v in check_plan(plan) if v.rule == "no-overlap"]
+
+
+def test_a_session_on_top_of_a_ride_is_found() -> None:
+    found = _overlaps(_thursday(time(18, 30), _busy("Bike: Endurance ride", time(18), time(19))))
+    assert found == [
+        "strength on 2027-01-07 from 18:30 for 45 min overlaps "
+        "Bike: Endurance ride (busy time, 18:00-19:00)"
+    ]
+
+
+def test_a_session_that_runs_into_an_event_is_found() -> None:
+    assert _overlaps(_thursday(time(17, 30), _busy("Swim", time(18), time(19))))
+    assert _overlaps(_thursday(time(17), _busy("Call", time(17, 15), time(17, 20))))  # inside it
+
+
+def test_touching_edges_are_allowed() -> None:
+    ride = _busy("Bike", time(18), time(19))
+    assert _overlaps(_thursday(time(19), ride)) == []  # starts as the ride ends
+    assert _overlaps(_thursday(time(17, 15), ride)) == []  # ends (45 min) as the ride starts
+
+
+def test_a_session_without_a_start_on_a_busy_day_is_found() -> None:
+    found = _overlaps(_thursday(None, _busy("Swim", time(7), time(7, 40))))
+    assert found == [
+        "strength on 2027-01-07 has no start time on a day with Swim (busy time, 07:00-07:40)"
+    ]
+
+
+def test_busy_time_on_another_day_changes_nothing() -> None:
+    other = _busy("Swim", time(7), time(7, 40), day=date(2027, 1, 8))
+    assert _overlaps(_thursday(None, other)) == []
+
+
+def test_strength_already_booked_and_runs_hold_their_time_too() -> None:
+    gym = Run(THURSDAY, "Gym", RunKind.REST, time(18), time(19), is_strength=True)
+    assert "Gym (strength, 18:00-19:00)" in _overlaps(_thursday(time(18, 15), gym))[0]
+    run = Run(THURSDAY, "Easy 8 km", RunKind.EASY, time(18), time(18, 50))
+    assert "Easy 8 km (easy run, 18:00-18:50)" in _overlaps(_thursday(time(18, 15), run))[0]
+
+
+def test_an_event_past_midnight_holds_the_rest_of_the_day() -> None:
+    night = _busy("Night shift", time(22), time(6))
+    assert _overlaps(_thursday(time(22, 30), night))
+    assert _overlaps(_thursday(time(21), night)) == []
+
+
+def test_busy_time_is_not_a_run_for_run_first() -> None:
+    """A swim in the evening does not make a morning session break `run-first`."""
+    plan = _thursday(time(7), _busy("Swim", time(18), time(19)))
+    assert not [v for v in check_plan(plan) if v.rule in ("run-first", "no-overlap")]
