@@ -174,8 +174,8 @@ def _session(
     why = _why(day, real_runs, opt, parts, dose.aim, _weaker_leg(profile.dominant_leg))
     if maintenance:
         why = why[:-1] + (
-            f"; the week's one short session ({minutes} min, at most 2 sets): one session "
-            "a week keeps strength in season (Rønnestad & Mujika 2014)."
+            f"; the week's one session, kept short ({minutes} min, at most 2 sets): one "
+            "session a week keeps strength in season (Rønnestad & Mujika 2014)."
         )
     if window is not None and start is not None and _past(start, minutes, window[1]):
         why = why[:-1] + f"; it runs past your window's end at {window[1]:%H:%M}."

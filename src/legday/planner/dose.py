@@ -93,7 +93,7 @@ def maintenance_dose(phase: Phase, level: Level) -> Dose:
         base.bodyweight_reps,
         base.hold_seconds,
         base.rpe,
-        "in-season maintenance: one short session a week keeps strength",
+        "in-season maintenance: fewer sets, the same effort",
     )
 
 
