@@ -23,7 +23,6 @@ __all__ = [
     "MAJOR_GROUPS",
     "MAX_RPE",
     "PRIORITIES",
-    "PRIORITY_NAMES",
     "REST_PHASES",
     "WEEKLY_GROUPS",
     "Citation",
@@ -67,8 +66,6 @@ HARD_RUN_KINDS = frozenset({RunKind.HARD, RunKind.LONG, RunKind.RACE})
 # C a short or club race (its day and the day before kept free, the week still lifts once).
 # None: not a race, or not yet known.
 PRIORITIES = ("A", "B", "C", None)
-# What each priority means, in the words notes and messages use.
-PRIORITY_NAMES = {"A": "goal race", "B": "tune-up race", "C": "short or club race"}
 
 # `movement-quality`: effort never above RPE 8, i.e. at least two reps left in reserve.
 MAX_RPE = 8

@@ -92,6 +92,7 @@ def _as_json(calendar: Calendar, first: date, last: date) -> dict[str, object]:
                 "title": e.title,
                 "activity": e.activity,
                 "kind": e.kind.value if e.kind else None,
+                "priority": e.priority,
                 "reason": e.reason,
                 "source": e.source,
             }
@@ -113,6 +114,8 @@ def _table(calendar: Calendar, file: Path, first: date, last: date) -> None:
         if e.start and not e.end:
             clock = f"{e.start:%H:%M}"
         what = e.kind.value if e.activity == "run" and e.kind else e.activity
+        if e.priority and e.kind is not None and e.kind.value == "race":
+            what = f"race {e.priority}"
         table.add_row(f"{e.day:%a %Y-%m-%d}", clock, e.title, what, e.reason)
     console = Console()
     console.print(table)

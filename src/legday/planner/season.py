@@ -1,9 +1,12 @@
 """Periodisation: what each week of the horizon is for.
 
-Phases come from the races in the calendar (and the profile): strength is built in the
-off-season and base, kept in build and peak, trimmed in the taper and race week, and
-paused after a long race. Every `recovery_every`-th week without a pause becomes a
-recovery week (`recovery-week`), so no stretch of that many weeks goes without one.
+Phases come from the races in the calendar (and the profile), each with a priority: strength
+is built in the off-season and base, kept in build and peak, trimmed in the taper before an
+A (goal) race and in the race week of an A or B (tune-up) race, and paused the week after an
+A race. A C race (short or club) keeps its week's phase; that week needs only one session
+(Rønnestad & Mujika 2014: one a week keeps strength in season). Every `recovery_every`-th
+week without a pause becomes a recovery week (`recovery-week`), so no stretch of that many
+weeks goes without one.
 """
 
 from __future__ import annotations

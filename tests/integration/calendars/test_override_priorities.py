@@ -73,3 +73,20 @@ def test_the_readers_priority_stays_unless_an_override_changes_it() -> None:
     assert decide("goal") == (RunKind.RACE, "A")
     assert decide("other") == (RunKind.RACE, "C")
     assert decide("other", day) == (RunKind.HARD, None)
+
+
+def test_legday_runs_shows_the_priority(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from legday.cli import main
+
+    calendar = tmp_path / "plan.csv"
+    calendar.write_text(CSV, encoding="utf-8")
+    kinds = tmp_path / "kinds.toml"
+    kinds.write_text('[contains]\n"parkrun" = "race:C"\n', encoding="utf-8")
+    args = ["runs", str(calendar), "--start", "2027-03-01", "--weeks", "2", "--kinds", str(kinds)]
+    assert main([*args, "--format", "json"]) == 0
+    entries = json.loads(capsys.readouterr().out)["entries"]
+    assert [e["priority"] for e in entries] == ["C", "C", None]
+    assert main(args) == 0
+    assert "race C" in capsys.readouterr().out
