@@ -136,9 +136,10 @@ def season(
     """A frame per week; `races` is `race_priorities(profile, runs)` when the caller has it."""
     if races is None:
         races = race_priorities(profile, runs)
-    by_priority: dict[str, list[date]] = {"A": [], "B": [], "C": []}
-    for day in sorted(races):
-        by_priority[races[day].priority].append(day)
+    in_order = [races[day] for day in sorted(races)]
+    by_priority: dict[str, list[Race]] = {"A": [], "B": [], "C": []}
+    for race in in_order:
+        by_priority[race.priority].append(race)
     # the phases count down to the goal races; with none, to the tune-ups (without a taper)
     goals = by_priority["A"] or by_priority["B"]
     lifting = {r.day for r in runs if r.is_strength}  # strength already in the calendar
@@ -146,7 +147,7 @@ def season(
     first_since_rest = 0
     for index in range(profile.weeks):
         start = profile.start + timedelta(days=7 * index)
-        phase, note = _phase(start, races, goals, taper=bool(by_priority["A"]))
+        phase, note = _phase(start, in_order, goals, taper=bool(by_priority["A"]))
         if phase not in REST_PHASES and _fully_blocked(profile, start):
             phase, note = Phase.BLOCKED, "you blocked every training day this week"
         weeks.append((start, phase, note))
@@ -157,7 +158,7 @@ def season(
     targets = _targets(profile.sessions)
     frames = []
     for start, phase, note in weeks:
-        in_week = tuple(races[d] for d in sorted(races) if start <= d <= start + WEEK_SPAN)
+        in_week = tuple(race for race in in_order if start <= race.day <= start + WEEK_SPAN)
         frame = WeekFrame(start, phase, note, targets[phase], 0, in_week)
         if frame.only_c_races:
             frame = frame._replace(note=f"{note}; {_c_note(in_week)}")
@@ -185,11 +186,12 @@ def _place_recovery(weeks: list[tuple[date, Phase, str]], first: int, lifting: s
 
 
 def _phase(
-    start: date, races: Mapping[date, Race], goals: list[date], *, taper: bool
+    start: date, races: Sequence[Race], goals: list[Race], *, taper: bool
 ) -> tuple[Phase, str]:
-    """The week's phase from the A and B races around it (C races leave it as it is)."""
+    """The week's phase from the A and B races around it (C races leave it as it is);
+    `races` by day, `goals` the races the phases count down to."""
     end = start + WEEK_SPAN
-    main = [races[d] for d in sorted(races) if start <= d <= end and races[d].priority != "C"]
+    main = [race for race in races if start <= race.day <= end and race.priority != "C"]
     if main:
         first = min(main, key=lambda race: RANKS[race.priority])  # the most important
         return (
@@ -198,21 +200,19 @@ def _phase(
             "never the day before or after",
         )
     week_before = start - ONE_WEEK
-    last_week = [
-        races[d] for d in sorted(races) if week_before <= d < start and races[d].priority == "A"
-    ]
+    last_week = [r for r in races if week_before <= r.day < start and r.priority == "A"]
     if last_week:
         race = last_week[0]
         return (
             Phase.POST_RACE,
             f"after the {race.label} on {_day(race.day)}: a week without strength",
         )
-    upcoming = [d for d in goals if d > end]
-    if not upcoming:
+    goal = next((race for race in goals if race.day > end), None)
+    if goal is None:
         return Phase.OFF_SEASON, "no race ahead: build strength while running is lighter"
-    weeks_out = (upcoming[0] - start).days // 7
+    weeks_out = (goal.day - start).days // 7
     plural = "week" if weeks_out == 1 else "weeks"
-    target = f"{weeks_out} {plural} before the {races[upcoming[0]].label} on {_day(upcoming[0])}"
+    target = f"{weeks_out} {plural} before the {goal.label} on {_day(goal.day)}"
     if weeks_out <= 1 and taper:
         return Phase.TAPER, f"taper, {target}: keep the habit, drop the volume"
     if weeks_out <= 3:
