@@ -6,7 +6,7 @@ from datetime import date, time, timedelta
 
 from hypothesis import strategies as st
 
-from legday.model import INJURIES, Equipment, Level, Profile, Run, RunKind
+from legday.model import INJURIES, PRIORITIES, Equipment, Level, Profile, Run, RunKind
 
 START = date(2027, 1, 4)
 KIND_WEIGHTS = (
@@ -15,6 +15,8 @@ KIND_WEIGHTS = (
 # Timed events that are not running (`no-overlap`); most days have none.
 BUSY_TITLES = ("Bike: endurance ride", "Swim: easy 1500 m", "Team meeting", "Physio")
 BUSY_PER_DAY = (0, 0, 0, 1, 1, 2)
+# Race titles: long ones (a goal unless a longer one follows) and short ones
+RACE_TITLES = ("race", "City Marathon", "Half marathon", "club 5K", "Cross-country league")
 
 
 @st.composite
@@ -54,15 +56,18 @@ def runs_for(draw: st.DrawFn, start: date, weeks: int, busy: bool = True) -> lis
             end = (
                 time(end_minutes // 60, end_minutes % 60) if timed and end_minutes < 1440 else None
             )
+            race = kind is RunKind.RACE
             runs.append(
                 Run(
                     day,
-                    f"{kind.value} run",
+                    draw(st.sampled_from(RACE_TITLES)) if race else f"{kind.value} run",
                     kind,
                     begin if timed else None,
                     end,
                     minutes,
                     is_strength=draw(st.integers(0, 30)) == 0,
+                    # as the calendar reader or an override gave it: A, B, C or not known
+                    priority=draw(st.sampled_from(PRIORITIES)) if race else None,
                 )
             )
     return runs
@@ -83,6 +88,11 @@ def windows(draw: st.DrawFn) -> tuple[tuple[int, time, time], ...]:
 def profiles(draw: st.DrawFn, max_weeks: int = 12) -> Profile:
     start = START + timedelta(days=draw(st.integers(0, 6)))
     kit = draw(st.sets(st.sampled_from(list(Equipment))))
+    # races the athlete names (some beyond the plan's end), each with a priority or none
+    races = sorted(
+        start + timedelta(days=d) for d in draw(st.sets(st.integers(0, 7 * max_weeks), max_size=3))
+    )
+    given = [(day, p) for day in races if (p := draw(st.sampled_from(PRIORITIES))) is not None]
     return Profile(
         start=start,
         weeks=draw(st.integers(1, max_weeks)),
@@ -99,4 +109,6 @@ def profiles(draw: st.DrawFn, max_weeks: int = 12) -> Profile:
             for d in draw(st.sets(st.integers(0, 7 * max_weeks), max_size=5))
         ),
         windows=draw(st.one_of(st.just(()), windows())),
+        races=tuple(races),
+        race_priorities=tuple(given),
     )

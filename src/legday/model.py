@@ -40,6 +40,7 @@ __all__ = [
     "Prescription",
     "Profile",
     "Prop",
+    "Race",
     "Run",
     "RunKind",
     "Session",
@@ -377,6 +378,25 @@ class Run(_Value):
 
 @_value
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Race(_Value):
+    """A race day as the plan treats it: how important it is and what it is called.
+
+    "A" (goal): a taper before and a week without strength after; "B" (tune-up): a race
+    week; "C" (short or club): its day and the day before stay free, the week lifts on.
+    """
+
+    day: date
+    priority: str
+    title: str = "race"
+
+    @property
+    def label(self) -> str:
+        """Like "C race (club 5K)", for notes and messages."""
+        return f"{self.priority} race ({self.title})"
+
+
+@_value
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Profile(_Value):
     """What the athlete told us; everything the planner may not guess."""
 
@@ -392,6 +412,9 @@ class Profile(_Value):
     seed: int = 0
     blocked: frozenset[date] = frozenset()
     races: tuple[date, ...] = ()  # extra races not in the calendar
+    # The priority the athlete gave a race day ("A", "B" or "C"), by day; it wins over the
+    # calendar's reading. A day in `races` without one here is a goal race (A).
+    race_priorities: tuple[tuple[date, str], ...] = ()
     dominant_leg: str | None = None
     timezone: str | None = None
     # Per weekday (Monday = 0) the wall-clock window a session must start and end in,
@@ -519,7 +542,10 @@ class Plan(_Value):
     profile: Profile | None = None
     recovery_every: int = 4
     injuries: tuple[str, ...] = field(default=())
-    races: tuple[date, ...] = ()  # race days given outside the calendar (profile, --race)
+    races: tuple[date, ...] = ()  # every race day of the plan (calendar, profile, --race)
+    # Each race day with the priority the plan gave it (most important race of the day);
+    # empty in plans written before priorities existed.
+    race_days: tuple[Race, ...] = ()
     # The athlete's level and kit when known: `one-legged` only counts as missed what they
     # allowed ("where equipment and level allow").
     level: Level | None = None

@@ -17,7 +17,7 @@ Profile TOML (every key optional; command-line flags win):
     recovery_every = 4
     seed = 7
     blocked = [2027-02-14, "2027-02-15"]
-    races = [2027-05-09]
+    races = [2027-05-09, "2027-06-13:C"]   # a race day, optionally with its priority
     dominant_leg = "right"
     timezone = "Europe/Berlin"
 
@@ -28,6 +28,15 @@ Profile TOML (every key optional; command-line flags win):
 
 On the command line: `--window mon=06:00-08:00` (repeatable); any `--window` replaces the
 profile's whole table, like every other flag.
+
+Races may also be a table, each day with its priority (A goal, B tune-up, C short/club):
+
+    [races]
+    2027-04-25 = "A"
+    2027-03-14 = "C"
+
+On the command line: `--race 2027-04-25:A` (repeatable). A race given without a priority is
+the athlete's goal, A. A priority on a race day of the calendar wins over the calendar's.
 """
 
 from __future__ import annotations
@@ -49,6 +58,7 @@ __all__ = [
     "parse_date",
     "parse_days",
     "parse_list",
+    "parse_races",
     "parse_windows",
     "read_profile_file",
 ]
@@ -77,6 +87,7 @@ PROFILE_KEYS = frozenset(
         "windows",
     }
 )
+RACE_PRIORITIES = ("A", "B", "C")
 FULL_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WINDOW = re.compile(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*")
 
@@ -180,6 +191,39 @@ def _window(text: Any, field: str, key: str) -> tuple[time, time]:
     return opens, closes
 
 
+def parse_races(value: Any) -> tuple[tuple[date, ...], tuple[tuple[date, str], ...]]:
+    """Race days and the priorities given with them, from a TOML list of dates or
+    "DATE:A" texts, a TOML table `{2027-04-25 = "A"}`, or the repeated `--race DATE[:A]`.
+
+    Returns the days (sorted) and (day, priority) for the ones given one; a day without
+    one is the athlete's goal race (the planner makes it A).
+    """
+    field = "races"
+    pairs: list[tuple[Any, Any]] = []
+    if isinstance(value, Mapping):
+        pairs = list(value.items())
+    else:
+        for item in parse_list(value, field):
+            text, sep, priority = str(item).partition(":")
+            pairs.append((text, priority.strip() if sep else None))
+    found: dict[date, str | None] = {}
+    for day_text, priority in pairs:
+        day = parse_date(str(day_text).strip(), field)
+        if priority is not None and (
+            not isinstance(priority, str) or priority.strip().upper() not in RACE_PRIORITIES
+        ):
+            raise InputError(
+                field,
+                f"{day}: priority {priority!r} is not A (goal), B (tune-up) or C (short/club)",
+            )
+        given = priority.strip().upper() if isinstance(priority, str) else None
+        if day in found and found[day] != given:
+            raise InputError(field, f"{day} is given twice with different priorities")
+        found[day] = given
+    days = tuple(sorted(found))
+    return days, tuple((day, p) for day in days if (p := found[day]) is not None)
+
+
 def parse_date(value: Any, field: str) -> date:
     """A date from TOML or a flag, inside the years legday can count weeks in."""
     try:
@@ -247,6 +291,7 @@ def build_profile(values: Mapping[str, Any], *, default_start: date) -> Profile:
     """Merge already-layered values (profile file, then flags) into a Profile."""
     v = {k: val for k, val in values.items() if val is not None}
     sessions = _int(v["sessions"], "sessions") if "sessions" in v else None
+    races, priorities = parse_races(v.get("races", []))
     profile = Profile(
         start=parse_date(v.get("start", default_start), "start"),
         weeks=_int(v.get("weeks", 16), "weeks"),
@@ -261,7 +306,8 @@ def build_profile(values: Mapping[str, Any], *, default_start: date) -> Profile:
         blocked=frozenset(
             parse_date(d, "blocked") for d in parse_list(v.get("blocked", []), "blocked")
         ),
-        races=tuple(parse_date(d, "races") for d in parse_list(v.get("races", []), "races")),
+        races=races,
+        race_priorities=priorities,
         dominant_leg=_leg(v.get("dominant_leg")),
         timezone=_zone(v.get("timezone")),
         windows=parse_windows(v["windows"]) if "windows" in v else (),

@@ -237,14 +237,16 @@ def _entry(
         reason = f'kind column "{kind_text}"'
     else:
         activity, kind, reason = classify(title, description, minutes=minutes)
+    priority: str | None = None
     if overrides is not None and not kind_text:
         for when in (None, day):
-            activity, kind, reason = overrides.apply(
-                activity, kind, reason, title=title, uid="", day=when
+            activity, kind, reason, priority = overrides.decide(
+                activity, kind, reason, priority, title=title, uid="", day=when
             )
     finish = _end(begin, minutes)
+    source = f"{Path(name).name}:line {line}"
     return Entry(
-        day, title, activity, kind, begin, finish, minutes, reason, f"{Path(name).name}:line {line}"
+        day, title, activity, kind, begin, finish, minutes, reason, source, priority=priority
     )
 
 
@@ -289,14 +291,16 @@ def _history(
         title = " ".join(cell("title").split()) or sport or "(untitled)"
         known = (activity, f'activity type "{sport}"')
         act, kind, reason = classify(title, minutes=minutes, distance_km=distance, known=known)
+        priority: str | None = None
         if overrides is not None:
             for when in (None, day):
-                act, kind, reason = overrides.apply(
-                    act, kind, reason, title=title, uid="", day=when
+                act, kind, reason, priority = overrides.decide(
+                    act, kind, reason, priority, title=title, uid="", day=when
                 )
         source = f"{Path(name).name}:line {line}"
+        finish = _end(begin, minutes)
         entries.append(
-            Entry(day, title, act, kind, begin, _end(begin, minutes), minutes, reason, source)
+            Entry(day, title, act, kind, begin, finish, minutes, reason, source, priority=priority)
         )
     return entries
 

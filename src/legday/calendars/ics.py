@@ -151,9 +151,10 @@ def _entries(
     uid = str(event.get("UID", ""))
     minutes = _minutes(event, begin, finish)
     activity, kind, reason = classify(title, description, uid, minutes)
+    priority: str | None = None
     if overrides is not None:
-        activity, kind, reason = overrides.apply(
-            activity, kind, reason, title=title, uid=uid, day=None
+        activity, kind, reason, priority = overrides.decide(
+            activity, kind, reason, priority, title=title, uid=uid, day=None
         )
     source = f"{Path(name).name}:{uid or title}"
     if not isinstance(begin, datetime):
@@ -161,7 +162,20 @@ def _entries(
         days = max(1, (last - begin).days)
         dates = [begin + timedelta(days=i) for i in range(min(days, 400))]
         return [
-            _make(d, title, activity, kind, None, None, minutes, reason, source, overrides, uid)
+            _make(
+                d,
+                title,
+                activity,
+                kind,
+                None,
+                None,
+                minutes,
+                reason,
+                source,
+                overrides,
+                uid,
+                priority,
+            )
             for d in dates
             if start <= d <= end
         ]
@@ -188,6 +202,7 @@ def _entries(
             source,
             overrides,
             uid,
+            priority,
         )
     ]
 
@@ -204,12 +219,15 @@ def _make(
     source: str,
     overrides: KindOverrides | None,
     uid: str,
+    priority: str | None = None,
 ) -> Entry:
     if overrides is not None:
-        activity, kind, reason = overrides.apply(
-            activity, kind, reason, title=title, uid=uid, day=day
+        activity, kind, reason, priority = overrides.decide(
+            activity, kind, reason, priority, title=title, uid=uid, day=day
         )
-    return Entry(day, title, activity, kind, begin, finish, minutes, reason, source)
+    return Entry(
+        day, title, activity, kind, begin, finish, minutes, reason, source, priority=priority
+    )
 
 
 def read_ics(

@@ -1,17 +1,22 @@
 """The user's word on what an event is (`--kinds overrides.toml`): it always wins.
 
-Format (every table optional; values are easy, hard, long, race, rest, strength or other):
+Format (every table optional; values are easy, hard, long, race, rest, strength, other, or
+race:A, race:B, race:C for a race with its priority: A goal, B tune-up, C short/club):
 
     [uids]                      # exact UID of an event (a whole recurring series)
     "abc123@example.com" = "long"
     [dates]                     # every run on that day ("other" events stay other)
-    2027-03-14 = "race"
+    2027-03-14 = "race:C"
+    2027-04-03 = "hard"         # that day's parkrun is a workout again
     [titles]                    # whole title, case- and accent-insensitive
     "Track Tuesday" = "hard"
     [contains]                  # a word or phrase anywhere in the title
     "Bahn" = "hard"
+    "parkrun" = "race:C"        # every parkrun is a C race
 
 Precedence: uids, then titles, then contains (first match in file order), then dates.
+A plain "race" keeps the priority the reader gave the race (if any); any value that is
+not a race clears it.
 """
 
 from __future__ import annotations
@@ -29,14 +34,25 @@ from legday.model import RunKind
 
 __all__ = ["VALUES", "KindOverrides", "read_overrides"]
 
-VALUES = (*(k.value for k in RunKind), "strength", "other")
+RACE_VALUES = ("race:a", "race:b", "race:c")
+VALUES = (*(k.value for k in RunKind), "strength", "other", *RACE_VALUES)
 _TABLES = ("uids", "dates", "titles", "contains")
+
+Verdict = tuple[str, RunKind | None, str, str | None]  # activity, kind, reason, priority
 
 
 def _value(word: str) -> tuple[str, RunKind | None]:
     if word in ("strength", "other"):
         return word, None
-    return "run", RunKind(word)
+    return "run", RunKind(word.partition(":")[0])
+
+
+def _priority(word: str, before: str | None) -> str | None:
+    """The race priority an override value leaves: its own, the reader's for a plain
+    "race", none for anything that is not a race."""
+    if word in RACE_VALUES:
+        return word[-1].upper()
+    return before if word == RunKind.RACE.value else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,23 +80,53 @@ class KindOverrides:
         Called once without a day (series-wide keys) and once per day, so `dates` sees the
         result of the other tables.
         """
+        found = self.decide(activity, kind, reason, None, title=title, uid=uid, day=day)
+        return found[0], found[1], found[2]
+
+    def decide(
+        self,
+        activity: str,
+        kind: RunKind | None,
+        reason: str,
+        priority: str | None,
+        *,
+        title: str,
+        uid: str,
+        day: date | None,
+    ) -> Verdict:
+        """As `apply`, with the race's priority: the override's when it names one."""
+        match = self._match(activity, reason, title=title, uid=uid, day=day)
+        if match is None:
+            return activity, kind, reason, priority
+        value, why = match
+        return (*_value(value), why, _priority(value, priority))
+
+    def _match(
+        self, activity: str, reason: str, *, title: str, uid: str, day: date | None
+    ) -> tuple[str, str] | None:
+        """The value that applies and the reason to give, or None."""
         if day is not None:
             already = reason.startswith(f"{self.source}: ")  # a UID or title override
             if day in self.dates and activity == "run" and not already:
                 value = self.dates[day]
-                return (*_value(value), f'{self.source}: date {day.isoformat()} = "{value}"')
-            return activity, kind, reason
+                return value, f'{self.source}: date {day.isoformat()} = "{value}"'
+            return None
         if uid in self.uids:
             value = self.uids[uid]
-            return (*_value(value), f'{self.source}: UID "{uid}" = "{value}"')
+            return value, f'{self.source}: UID "{uid}" = "{value}"'
         key = normalize(" ".join(title.split()))
         if key in self.titles:
             value = self.titles[key]
-            return (*_value(value), f'{self.source}: title "{title}" = "{value}"')
+            return value, f'{self.source}: title "{title}" = "{value}"'
         for phrase, value in self.contains:
             if phrase in key:
-                return (*_value(value), f'{self.source}: title contains "{phrase}" = "{value}"')
-        return activity, kind, reason
+                return value, f'{self.source}: title contains "{phrase}" = "{value}"'
+        return None
+
+
+def _word(value: str) -> str:
+    """A value as compared: lower case, no spaces ("Race : C" is "race:c")."""
+    return "".join(value.split()).lower()
 
 
 def read_overrides(path: Path) -> KindOverrides:
@@ -102,11 +148,13 @@ def read_overrides(path: Path) -> KindOverrides:
         if not isinstance(items, dict):
             raise CalendarError(name, f'[{table}] must be a table of key = "kind"')
         for key, value in items.items():
-            if not isinstance(value, str) or value.strip().lower() not in VALUES:
+            if not isinstance(value, str) or _word(value) not in VALUES:
                 raise CalendarError(
-                    name, f"[{table}] {key!r}: kind must be one of {', '.join(VALUES)}"
+                    name,
+                    f"[{table}] {key!r}: kind must be one of {', '.join(VALUES[:-3])} "
+                    "or race:A, race:B, race:C",
                 )
-        checked[table] = {str(k): str(v).strip().lower() for k, v in items.items()}
+        checked[table] = {str(k): _word(str(v)) for k, v in items.items()}
     dates: dict[date, str] = {}
     for key, value in checked["dates"].items():
         try:

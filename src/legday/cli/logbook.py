@@ -150,6 +150,14 @@ def athlete_add(
             "default=17:00-20:00; repeatable, replaces the profile's windows; kept for re-plans.",
         ),
     ] = None,
+    race: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--race",
+            help="A race day, optionally with its priority: DATE[:A|B|C] (A goal, B tune-up, "
+            "C short/club; default A); repeatable; kept for re-plans.",
+        ),
+    ] = None,
 ) -> None:
     """Add an athlete with a profile and calendars, and store the first plan.
 
@@ -169,6 +177,7 @@ def athlete_add(
             "level": level,
             "days": days,
             "windows": window,
+            "races": race,
         },
     )
     built = build_profile(values, default_start=_today())

@@ -72,7 +72,13 @@ def plan(
         str | None, typer.Option(help="left or right: one-legged work starts on the other.")
     ] = None,
     race: Annotated[
-        list[str] | None, typer.Option("--race", help="A race day not in the calendar; repeatable.")
+        list[str] | None,
+        typer.Option(
+            "--race",
+            help="A race day, optionally with its priority: DATE[:A|B|C] (A goal, B tune-up, "
+            "C short/club; default A), e.g. 2027-04-25:A; repeatable. Sets the priority of a "
+            "calendar race on that day too.",
+        ),
     ] = None,
     kinds: Annotated[
         Path | None, typer.Option(help="TOML file overriding how events are classified.")

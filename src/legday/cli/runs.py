@@ -162,6 +162,7 @@ def _as_json(
                 "title": e.title,
                 "activity": e.activity,
                 "kind": e.kind.value if e.kind else None,
+                "priority": e.priority,
                 "reason": e.reason,
                 "source": e.source,
                 "confidence": e.confidence,
@@ -202,6 +203,8 @@ def _table(calendar: Calendar, file: str, first: date, last: date, unsure: list[
         if e.start and not e.end:
             clock = f"{e.start:%H:%M}"
         what = e.kind.value if e.activity == "run" and e.kind else e.activity
+        if e.priority and e.kind is not None and e.kind.value == "race":
+            what = f"race {e.priority}"
         sure = confidence_word(e.confidence)
         table.add_row(f"{e.day:%a %Y-%m-%d}", clock, e.title, what, sure, e.reason)
     console = Console()

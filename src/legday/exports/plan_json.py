@@ -30,6 +30,7 @@ from legday.model import (
     Phase,
     Plan,
     Prescription,
+    Race,
     Run,
     RunKind,
     Session,
@@ -79,6 +80,7 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
     }
     data["races"] = [d.isoformat() for d in plan.races]
     data["unsure"] = _unsure(plan)  # read back from the runs, not from this list
+    data["race_days"] = [_race(r) for r in plan.race_days]
     if plan.level is not None:
         data["level"] = plan.level.value
     if plan.equipment is not None:
@@ -93,6 +95,10 @@ def _unsure(plan: Plan) -> list[dict[str, Any]]:
     from legday.exports.unsure import plan_unsure_json
 
     return plan_unsure_json(plan)
+
+
+def _race(r: Race) -> dict[str, Any]:
+    return {"date": r.day.isoformat(), "priority": r.priority, "title": r.title}
 
 
 def _week(w: Week) -> dict[str, Any]:
@@ -222,6 +228,7 @@ def _plan(data: dict[str, Any]) -> Plan:
         busy = [_read_busy(day, b, index) for b in day_data.get("busy", [])]
         runs.extend(sorted(day_runs + busy, key=_in_day_order) if busy else day_runs)
         sessions.extend(_read_session(day, s) for s in day_data.get("strength", []))
+    races, race_days = _read_races(data)
     return Plan(
         start=_date(data["start"], "start"),
         end=_date(data["end"], "end"),
@@ -231,10 +238,30 @@ def _plan(data: dict[str, Any]) -> Plan:
         violations=tuple(_read_violation(v) for v in data.get("violations", [])),
         recovery_every=data.get("recovery_every", 4),
         injuries=tuple(data.get("injuries", ())),
-        races=tuple(_date(d, "races") for d in data.get("races", ())),
+        races=races,
+        race_days=race_days,
         level=Level(data["level"]) if "level" in data else None,
         equipment=frozenset(map(Equipment, data["equipment"])) if "equipment" in data else None,
     )
+
+
+def _read_races(data: dict[str, Any]) -> tuple[tuple[date, ...], tuple[Race, ...]]:
+    """Every race day, and the races with their priorities. `races` holds dates (as every
+    plan has so far) or race objects; `race_days` holds race objects; a day in both keeps
+    its `race_days` entry."""
+    dates: set[date] = set()
+    by_day: dict[date, Race] = {}
+    for field in ("races", "race_days"):
+        for index, item in enumerate(data.get(field, ())):
+            where = f"{field}[{index}]"
+            if isinstance(item, str):
+                dates.add(_date(item, where))
+                continue
+            race = Race(
+                _date(item["date"], f"{where}.date"), item["priority"], item.get("title", "race")
+            )
+            by_day[race.day] = race
+    return tuple(sorted(dates | set(by_day))), tuple(by_day[day] for day in sorted(by_day))
 
 
 def _date(text: str, field: str) -> date:

@@ -32,8 +32,8 @@ from legday.planner.days import (
     round_up,
     start_after,
 )
-from legday.planner.dose import dose_for, seconds_per_rep
-from legday.planner.season import DAY_ABBR, DAY_NAMES, season
+from legday.planner.dose import MAINTENANCE_MINUTES, dose_for, maintenance_dose, seconds_per_rep
+from legday.planner.season import DAY_ABBR, DAY_NAMES, race_priorities, season
 from legday.planner.session import Composer, SessionParts
 from legday.rules import check_plan
 
@@ -78,7 +78,8 @@ def make_plan(
     profile: Profile, runs: Sequence[Run], catalogue: Catalogue, *, done: Sequence[Session] = ()
 ) -> Plan:
     validate_profile(profile)
-    frames = season(profile, runs)
+    races = race_priorities(profile, runs)
+    frames = season(profile, runs, races)
     calendar = Calendar.read(profile, runs)
     while True:
         options = day_options(profile, runs, frames, calendar)
@@ -100,6 +101,7 @@ def make_plan(
         recovery_every=profile.recovery_every,
         injuries=profile.injuries,
         races=tuple(sorted([d for d in calendar.races if first <= d <= after_end])),
+        race_days=tuple(races[d] for d in sorted(races) if first <= d <= after_end),
         level=profile.level,
         equipment=profile.equipment,
     )
@@ -127,13 +129,22 @@ def _compose(
     for index, (opt, days) in enumerate(zip(options, chosen, strict=True)):
         weeks.append(_week_with_note(opt, days))
         fixed = set(opt.fixed)
+        # a C-race week's only session is a short one (the week still lifts: `frequency`)
+        maintenance = opt.frame.only_c_races and len(days) == 1 and not fixed
         for number, day in enumerate(d for d in days if d not in fixed):
             want_new = (index % BLOCK_WEEKS == 0 and number == 0) or not sessions
             today = day.toordinal()
             recent = [ids for done, ids in blocks[-6:] if today - done <= SAME_SESSION_DAYS]
             entries = by_day.get(day, [])
             session, block = _session(
-                composer, profile, opt, day, entries, want_new=want_new, recent=recent
+                composer,
+                profile,
+                opt,
+                day,
+                entries,
+                want_new=want_new,
+                recent=recent,
+                maintenance=maintenance,
             )
             if session.start is None and any(r.busy and r.start for r in entries):
                 window = profile.window(day.weekday())
@@ -167,29 +178,40 @@ def _session(
     *,
     want_new: bool,
     recent: list[frozenset[int]],
+    maintenance: bool = False,
 ) -> tuple[Session, frozenset[int]]:
+    """One session; a `maintenance` one (a C-race week's only session) is shorter and
+    has fewer sets."""
     week = opt.frame
-    dose = dose_for(week.phase, profile.level)
+    if maintenance:
+        dose = maintenance_dose(week.phase, profile.level)
+        budget = min(profile.minutes, MAINTENANCE_MINUTES)
+    else:
+        dose = dose_for(week.phase, profile.level)
+        budget = profile.minutes
     real_runs = [r for r in runs if r.running]
     busy = [r for r in runs if r.busy and r.start is not None]
     parts = composer.compose(
         dose,
         week.phase,
-        profile.minutes * 60,
+        budget * 60,
         after_run=bool(real_runs),
         want_new=want_new,
         recent=recent,
     )
     window = profile.window(day.weekday())
-    minutes = max(profile.minutes, round_up(parts.seconds / 60, 5))
-    if busy:  # None: no gap holds this session (the caller closes the day)
-        start = clear_start(runs, window, minutes, profile.minutes)
-    else:
-        start = start_after(real_runs, window)
+    minutes = max(budget, round_up(parts.seconds / 60, 5))
+    # None when no gap holds this session on a busy day (the caller then closes the day)
+    start = clear_start(runs, window, minutes, budget) if busy else start_after(real_runs, window)
     why = _why(day, real_runs, opt, parts, dose.aim, _weaker_leg(profile.dominant_leg))
     if busy and start is not None:
         around = ", ".join(f"{r.title} {r.start:%H:%M}-{r.finish:%H:%M}" for r in busy)
         why = why[:-1] + f"; from {start:%H:%M}, clear of your {around}."
+    if maintenance:
+        why = why[:-1] + (
+            f"; the week's one session, kept short ({minutes} min, at most 2 sets): one "
+            "session a week keeps strength in season (Rønnestad & Mujika 2014)."
+        )
     if window is not None and start is not None and _past(start, minutes, window[1]):
         why = why[:-1] + f"; it runs past your window's end at {window[1]:%H:%M}."
     music = _music(parts.main[0].tempo if parts.main else "3-1-2")
@@ -227,6 +249,11 @@ def _why(
         where = f"{weekday}: a day without running"
     nxt = _next_hard(day, opt)
     lines = [where, f"{opt.frame.phase} week, {aim}"]
+    c_races = opt.frame.races if opt.frame.only_c_races else ()
+    lines.extend(
+        f"{race.label} on {DAY_ABBR[race.day.weekday()]}: its day and the day before stay free"
+        for race in c_races
+    )
     if nxt:
         lines.append(nxt)
     lines.extend(parts.notes)
@@ -252,6 +279,8 @@ def _week_with_note(opt: DayOptions, days: tuple[date, ...]) -> Week:
         note += f". Only {len(days)} session(s) fit without breaking a rule ({blocked})"
     elif days:
         note += f". {len(days)} session(s): " + ", ".join(_abbr(d) for d in days)
+        if week.only_c_races and len(days) == 1 and not opt.fixed:
+            note += " (one short maintenance session: one a week keeps strength in season)"
     if opt.fixed:
         listed = ", ".join(_abbr(d) for d in sorted(set(opt.fixed)))
         note += f" (your calendar already holds strength on {listed})"

@@ -109,8 +109,7 @@ def day_options(
         cost: dict[date, int] = {}
         reasons: dict[date, str] = {}
         start = frame.start
-        end = start + WEEK_SPAN
-        first_race = min([r for r in races if start <= r <= end], default=None)
+        first_race = _first_main_race(frame, races)
         first_weekday = start.weekday()
         for number, offset in enumerate(WEEK_DAYS):
             day = start + offset
@@ -144,6 +143,15 @@ def day_options(
         shape = (tuple(free_offsets), tuple(fixed_offsets))
         options.append(DayOptions(frame, tuple(free), tuple(fixed), cost, reasons, shape))
     return options
+
+
+def _first_main_race(frame: WeekFrame, races: frozenset[date]) -> date | None:
+    """The race a race week's light session must come before: the week's first A or B
+    race. A week whose races are all C keeps its phase and may lift again after them."""
+    if frame.races:
+        return min([race.day for race in frame.races if race.priority != "C"], default=None)
+    start, end = frame.start, frame.start + WEEK_SPAN  # a frame made without its races
+    return min([r for r in races if start <= r <= end], default=None)
 
 
 class Calendar(NamedTuple):

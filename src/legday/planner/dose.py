@@ -12,7 +12,16 @@ from functools import cache
 
 from legday.model import MAX_RPE, Equipment, Exercise, ExerciseKind, Level, Phase, Prescription
 
-__all__ = ["Dose", "dose_for", "has_load", "prescribe", "seconds_per_rep", "work_seconds"]
+__all__ = [
+    "MAINTENANCE_MINUTES",
+    "Dose",
+    "dose_for",
+    "has_load",
+    "maintenance_dose",
+    "prescribe",
+    "seconds_per_rep",
+    "work_seconds",
+]
 
 LOAD_EQUIPMENT = frozenset({Equipment.DUMBBELLS, Equipment.KETTLEBELL, Equipment.BARBELL})
 
@@ -62,6 +71,30 @@ def dose_for(phase: Phase, level: Level) -> Dose:
             base.aim,
         )
     return base
+
+
+# A C-race week's only session: at most this long (the athlete's minutes when shorter).
+MAINTENANCE_MINUTES = 30
+MAINTENANCE_SETS = 2
+
+
+@cache
+def maintenance_dose(phase: Phase, level: Level) -> Dose:
+    """The phase's dose with at most two sets: a C-race week's one short session.
+
+    Rønnestad & Mujika (2014, Scand J Med Sci Sports 24(4):603-12): in season, one
+    session a week keeps the strength built before it, when the effort stays the same and
+    only the volume drops; so reps and RPE stay, sets come down.
+    """
+    base = dose_for(phase, level)
+    return Dose(
+        min(base.sets, MAINTENANCE_SETS),
+        base.loaded_reps,
+        base.bodyweight_reps,
+        base.hold_seconds,
+        base.rpe,
+        "in-season maintenance: fewer sets, the same effort",
+    )
 
 
 @cache

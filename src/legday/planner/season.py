@@ -1,18 +1,21 @@
 """Periodisation: what each week of the horizon is for.
 
-Phases come from the races in the calendar (and the profile): strength is built in the
-off-season and base, kept in build and peak, trimmed in the taper and race week, and
-paused after a long race. Every `recovery_every`-th week without a pause becomes a
-recovery week (`recovery-week`), so no stretch of that many weeks goes without one.
+Phases come from the races in the calendar (and the profile), each with a priority: strength
+is built in the off-season and base, kept in build and peak, trimmed in the taper before an
+A (goal) race and in the race week of an A or B (tune-up) race, and paused the week after an
+A race. A C race (short or club) keeps its week's phase; that week needs only one session
+(Rønnestad & Mujika 2014: one a week keeps strength in season). Every `recovery_every`-th
+week without a pause becomes a recovery week (`recovery-week`), so no stretch of that many
+weeks goes without one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from legday.model import REST_PHASES, Phase, Profile, Run, RunKind
+from legday.model import REST_PHASES, Phase, Profile, Race, Run, RunKind
 
 __all__ = [
     "DAY_ABBR",
@@ -22,6 +25,7 @@ __all__ = [
     "goal_races",
     "is_major_race",
     "race_days",
+    "race_priorities",
     "season",
 ]
 
@@ -44,6 +48,12 @@ class WeekFrame(NamedTuple):
     note: str
     target: int  # strength sessions to aim for
     required: int  # below this the `frequency` rule is broken
+    races: tuple[Race, ...] = ()  # the week's races with their priorities, by day
+
+    @property
+    def only_c_races(self) -> bool:
+        """Races this week, all of them C: the week keeps its phase and lifts at least once."""
+        return bool(self.races) and all(race.priority == "C" for race in self.races)
 
 
 def race_days(profile: Profile, runs: Sequence[Run]) -> frozenset[date]:
@@ -72,6 +82,44 @@ def goal_races(runs: Sequence[Run]) -> frozenset[date]:
     )
 
 
+def race_priorities(profile: Profile, runs: Sequence[Run]) -> dict[date, Race]:
+    """Every race day with its priority: the most important race of the day decides.
+
+    The athlete's word wins (a profile or `--race` priority; a race day they gave without
+    one is their goal, A), then the calendar's (a `race:C` override, or C for a track meet
+    or 5K as the reader saw it), then the race's length: a long race is A unless a longer
+    one follows within eight weeks (then B, a tune-up), any other race is B.
+    """
+    athlete = dict.fromkeys(profile.races, "A")
+    athlete.update(profile.race_priorities)
+    goals = goal_races(runs)
+    found: dict[date, Race] = {}
+    for run in runs:
+        if run.kind is not RACE:
+            continue
+        day = run.day
+        priority = athlete.get(day) or (run.priority if run.priority in RANKS else None)
+        if priority is None:
+            priority = "A" if day in goals else "B"
+        _keep(found, Race(day, priority, run.title))
+    for day, priority in athlete.items():
+        if day not in found:
+            found[day] = Race(day, priority, "your race")
+        elif found[day].priority != priority:  # the athlete's word beats the calendar's
+            found[day] = Race(day, priority, found[day].title)
+    return found
+
+
+RANKS = {"A": 0, "B": 1, "C": 2}
+
+
+def _keep(found: dict[date, Race], race: Race) -> None:
+    """Keep the day's most important race (the first of equals)."""
+    there = found.get(race.day)
+    if there is None or RANKS[race.priority] < RANKS[there.priority]:
+        found[race.day] = race
+
+
 def _race_size(run: Run) -> int:
     """Minutes when known, else a guess from the distance in the title."""
     if run.minutes:
@@ -82,16 +130,24 @@ def _race_size(run: Run) -> int:
     return 240 if any(word in title for word in ("marathon", "maraton", "ultra")) else 60
 
 
-def season(profile: Profile, runs: Sequence[Run]) -> list[WeekFrame]:
-    races = race_days(profile, runs)
-    majors = goal_races(runs)
-    goals = sorted(majors | frozenset(profile.races)) or sorted(races)
+def season(
+    profile: Profile, runs: Sequence[Run], races: Mapping[date, Race] | None = None
+) -> list[WeekFrame]:
+    """A frame per week; `races` is `race_priorities(profile, runs)` when the caller has it."""
+    if races is None:
+        races = race_priorities(profile, runs)
+    in_order = [races[day] for day in sorted(races)]
+    by_priority: dict[str, list[Race]] = {"A": [], "B": [], "C": []}
+    for race in in_order:
+        by_priority[race.priority].append(race)
+    # the phases count down to the goal races; with none, to the tune-ups (without a taper)
+    goals = by_priority["A"] or by_priority["B"]
     lifting = {r.day for r in runs if r.is_strength}  # strength already in the calendar
     weeks: list[tuple[date, Phase, str]] = []
     first_since_rest = 0
     for index in range(profile.weeks):
         start = profile.start + timedelta(days=7 * index)
-        phase, note = _phase(start, races, majors, goals)
+        phase, note = _phase(start, in_order, goals, taper=bool(by_priority["A"]))
         if phase not in REST_PHASES and _fully_blocked(profile, start):
             phase, note = Phase.BLOCKED, "you blocked every training day this week"
         weeks.append((start, phase, note))
@@ -100,10 +156,14 @@ def season(profile: Profile, runs: Sequence[Run]) -> list[WeekFrame]:
         elif index - first_since_rest + 1 == profile.recovery_every:
             first_since_rest = _place_recovery(weeks, first_since_rest, lifting) + 1
     targets = _targets(profile.sessions)
-    return [
-        WeekFrame(start, phase, note, targets[phase], _floor(phase, targets[phase]))
-        for start, phase, note in weeks
-    ]
+    frames = []
+    for start, phase, note in weeks:
+        in_week = tuple(race for race in in_order if start <= race.day <= start + WEEK_SPAN)
+        frame = WeekFrame(start, phase, note, targets[phase], 0, in_week)
+        if frame.only_c_races:
+            frame = frame._replace(note=f"{note}; {_c_note(in_week)}")
+        frames.append(frame._replace(required=_floor(frame)))
+    return frames
 
 
 def _lifts(start: date, lifting: set[date]) -> bool:
@@ -126,26 +186,34 @@ def _place_recovery(weeks: list[tuple[date, Phase, str]], first: int, lifting: s
 
 
 def _phase(
-    start: date, races: frozenset[date], majors: frozenset[date], goals: list[date]
+    start: date, races: Sequence[Race], goals: list[Race], *, taper: bool
 ) -> tuple[Phase, str]:
+    """The week's phase from the A and B races around it (C races leave it as it is);
+    `races` by day, `goals` the races the phases count down to."""
     end = start + WEEK_SPAN
-    in_week = sorted([d for d in races if start <= d <= end])
-    if in_week:
+    main = [race for race in races if start <= race.day <= end and race.priority != "C"]
+    if main:
+        first = min(main, key=lambda race: RANKS[race.priority])  # the most important
         return (
             Phase.RACE,
-            f"race week ({_day(in_week[0])}): one light session, never the day before or after",
+            f"race week, {first.label} on {_day(first.day)}: one light session, "
+            "never the day before or after",
         )
     week_before = start - ONE_WEEK
-    last_week = sorted([d for d in majors if week_before <= d < start])
+    last_week = [r for r in races if week_before <= r.day < start and r.priority == "A"]
     if last_week:
-        return Phase.POST_RACE, f"after the race on {_day(last_week[0])}: a week without strength"
-    upcoming = [d for d in goals if d > end]
-    if not upcoming:
+        race = last_week[0]
+        return (
+            Phase.POST_RACE,
+            f"after the {race.label} on {_day(race.day)}: a week without strength",
+        )
+    goal = next((race for race in goals if race.day > end), None)
+    if goal is None:
         return Phase.OFF_SEASON, "no race ahead: build strength while running is lighter"
-    weeks_out = (upcoming[0] - start).days // 7
+    weeks_out = (goal.day - start).days // 7
     plural = "week" if weeks_out == 1 else "weeks"
-    target = f"{weeks_out} {plural} before the race on {_day(upcoming[0])}"
-    if weeks_out <= 1:
+    target = f"{weeks_out} {plural} before the {goal.label} on {_day(goal.day)}"
+    if weeks_out <= 1 and taper:
         return Phase.TAPER, f"taper, {target}: keep the habit, drop the volume"
     if weeks_out <= 3:
         return Phase.PEAK, f"peak, {target}: maintain strength with fewer sets"
@@ -154,6 +222,13 @@ def _phase(
     if weeks_out <= 19:
         return Phase.BASE, f"base, {target}: build strength while runs are mostly easy"
     return Phase.OFF_SEASON, f"off-season, {target}: the best time to get stronger"
+
+
+def _c_note(races: Sequence[Race]) -> str:
+    """Like "C race (club 5K) on Wed 06 Jan: its day and the day before stay free"."""
+    named = " and ".join(f"{race.label} on {_day(race.day)}" for race in races)
+    days = "their days and the days" if len(races) > 1 else "its day and the day"
+    return f"{named}: {days} before stay free"
 
 
 def _targets(asked: int | None) -> dict[Phase, int]:
@@ -171,10 +246,15 @@ def _targets(asked: int | None) -> dict[Phase, int]:
     }
 
 
-def _floor(phase: Phase, target: int) -> int:
-    """Below this the `frequency` rule is broken."""
-    required = 0 if phase in REST_PHASES else 1 if phase is Phase.RACE else 2
-    return min(required, target)
+def _floor(frame: WeekFrame) -> int:
+    """Below this the `frequency` rule is broken. A week whose only races are C races
+    still lifts once: one session a week keeps strength in season (Rønnestad & Mujika
+    2014)."""
+    phase = frame.phase
+    if phase in REST_PHASES:
+        return 0
+    required = 1 if phase is Phase.RACE or frame.only_c_races else 2
+    return min(required, frame.target)
 
 
 def _fully_blocked(profile: Profile, start: date) -> bool:

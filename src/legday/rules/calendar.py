@@ -6,7 +6,7 @@ import itertools
 from collections.abc import Iterator
 from datetime import date, time, timedelta
 
-from legday.model import HARD_RUN_KINDS, LIGHT_PHASES, Run, RunKind
+from legday.model import HARD_RUN_KINDS, LIGHT_PHASES, REST_PHASES, Plan, Run, RunKind
 from legday.rules.base import Facts, rule
 
 ONE_DAY = timedelta(days=1)
@@ -24,15 +24,25 @@ def frequency(facts: Facts) -> Found:
     for s in plan.sessions:
         if s.day not in in_weeks:
             yield s.day, f"strength on {s.day} lies outside the plan's weeks"
+    priorities = _race_priorities(plan)
     for week, sessions in facts.weeks:
         count = len(sessions) + (sum(day in week for day in existing) if existing else 0)
         if count > MAX_SESSIONS:
             yield week.start, f"week of {week.start} has {count} strength sessions; 3 is the most"
-        if (
-            count < MIN_SESSIONS
-            and week.phase not in LIGHT_PHASES
-            and week.end <= plan.end  # a full week
-        ):
+        if count >= MIN_SESSIONS or week.end > plan.end:  # enough, or not a full week
+            continue
+        in_week = [p for day, p in priorities.items() if day in week]
+        only_c = bool(in_week) and all(p == "C" for p in in_week)
+        if only_c and week.phase not in REST_PHASES:
+            if count < 1:
+                yield (
+                    week.start,
+                    (
+                        f"week of {week.start} has no strength session; a week whose only "
+                        f"races are C races still gets one short session: {week.note}"
+                    ),
+                )
+        elif week.phase not in LIGHT_PHASES:
             yield (
                 week.start,
                 (
@@ -40,6 +50,21 @@ def frequency(facts: Facts) -> Found:
                     f"{week.phase.value} week: {week.note}"
                 ),
             )
+
+
+def _race_priorities(plan: Plan) -> dict[date, str | None]:
+    """Each race day of the plan and its priority (the most important race of the day);
+    None for a race of a plan written before priorities, read back from a file."""
+    if plan.race_days:
+        found: dict[date, str | None] = {race.day: race.priority for race in plan.race_days}
+    else:
+        found = dict.fromkeys(plan.races)
+        for run in plan.runs:
+            if run.kind is RunKind.RACE and not run.is_strength:
+                there = found.get(run.day)
+                if there is None or (run.priority or "Z") < there:
+                    found[run.day] = run.priority
+    return found
 
 
 @rule("no-hard-run-day", hard=True, summary="no strength on a day with a hard run")
@@ -58,7 +83,9 @@ def no_hard_run_day(facts: Facts) -> Found:
 @rule("not-day-before-race", hard=True, summary="no strength the day before a race, nor on it")
 def not_day_before_race(facts: Facts) -> Found:
     plan = facts.plan
+    # every race, whatever its priority: a C race's day and the day before stay free too
     races = {r.day for r in plan.runs if r.kind is RunKind.RACE} | set(plan.races)
+    races.update(race.day for race in plan.race_days)
     eves = {race - ONE_DAY for race in races}
     for s in plan.sessions:
         if s.day in eves:

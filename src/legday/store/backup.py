@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import Connection, Date, DateTime, Engine, Table, func, select, text
 
 from legday.errors import StoreError
-from legday.store.mapping import windows_from_json
+from legday.store.mapping import races_from_json, windows_from_json
 from legday.store.migrate import ensure_schema, head, revisions
 from legday.store.tables import Base
 
@@ -111,6 +111,7 @@ def _load(connection: Connection, table: Table, rows: Any) -> int:
         try:
             if table.name == "profiles":  # checked here, not at the next re-plan
                 windows_from_json(row.get("windows"))
+                races_from_json(row.get("races", []))
             decoded.append(
                 {
                     k: (decoders[k](v) if k in decoders and v is not None else v)

@@ -19,6 +19,7 @@ from legday.model import (
     Phase,
     Plan,
     Profile,
+    Race,
     Run,
     RunKind,
     Session,
@@ -36,6 +37,8 @@ __all__ = [
     "plan_from_document",
     "profile_from_row",
     "profile_to_row",
+    "races_from_json",
+    "races_to_json",
     "session_from_row",
     "session_to_row",
     "set_from_row",
@@ -61,7 +64,7 @@ def profile_to_row(athlete_id: int, p: Profile, now: datetime) -> ProfileRow:
         recovery_every=p.recovery_every,
         seed=p.seed,
         blocked=sorted(d.isoformat() for d in p.blocked),
-        races=[d.isoformat() for d in p.races],
+        races=races_to_json(p.races, p.race_priorities),
         dominant_leg=p.dominant_leg,
         timezone=p.timezone,
         updated_at=now,
@@ -70,6 +73,7 @@ def profile_to_row(athlete_id: int, p: Profile, now: datetime) -> ProfileRow:
 
 
 def profile_from_row(row: ProfileRow) -> Profile:
+    races, priorities = races_from_json(row.races)
     return Profile(
         start=row.start,
         weeks=row.weeks,
@@ -82,11 +86,46 @@ def profile_from_row(row: ProfileRow) -> Profile:
         recovery_every=row.recovery_every,
         seed=row.seed,
         blocked=frozenset(date.fromisoformat(d) for d in row.blocked),
-        races=tuple(date.fromisoformat(d) for d in row.races),
+        races=races,
+        race_priorities=priorities,
         dominant_leg=row.dominant_leg,
         timezone=row.timezone,
         windows=windows_from_json(row.windows),
     )
+
+
+def races_to_json(races: tuple[date, ...], priorities: tuple[tuple[date, str], ...]) -> list[Any]:
+    """A race day as its date, or `{"date", "priority"}` when the athlete gave a priority
+    (the column stays a list: rows of older releases hold dates only)."""
+    given = dict(priorities)
+    return [
+        {"date": day.isoformat(), "priority": given[day]} if day in given else day.isoformat()
+        for day in races
+    ]
+
+
+def races_from_json(value: Any) -> tuple[tuple[date, ...], tuple[tuple[date, str], ...]]:
+    """The stored race days and priorities; a bad value (a hand-edited backup) is one line."""
+    if not isinstance(value, list):
+        raise StoreError(f"profile races: expected a list, found {type(value).__name__}")
+    days: list[date] = []
+    priorities: list[tuple[date, str]] = []
+    for item in value:
+        text, priority = (
+            (item.get("date"), item.get("priority")) if isinstance(item, dict) else (item, None)
+        )
+        try:
+            day = date.fromisoformat(text if isinstance(text, str) else "")
+        except ValueError:
+            raise StoreError(
+                f"profile races: {item!r} is not a date or {{date, priority}}"
+            ) from None
+        if isinstance(item, dict) and priority not in ("A", "B", "C"):
+            raise StoreError(f"profile races: {day} has priority {priority!r}, not A, B or C")
+        days.append(day)
+        if priority is not None:
+            priorities.append((day, priority))
+    return tuple(days), tuple(priorities)
 
 
 def windows_to_json(windows: tuple[Window, ...]) -> list[dict[str, Any]]:
@@ -228,6 +267,11 @@ def plan_document(plan: Plan) -> dict[str, Any]:
         ],
         "recovery_every": plan.recovery_every,
         "injuries": list(plan.injuries),
+        "races": [d.isoformat() for d in plan.races],
+        "race_days": [
+            {"day": r.day.isoformat(), "priority": r.priority, "title": r.title}
+            for r in plan.race_days
+        ],
     }
 
 
@@ -254,6 +298,12 @@ def plan_from_document(
         ),
         recovery_every=doc["recovery_every"],
         injuries=tuple(doc["injuries"]),
+        # both absent from plans stored before race priorities
+        races=tuple(date.fromisoformat(d) for d in doc.get("races", ())),
+        race_days=tuple(
+            Race(date.fromisoformat(r["day"]), r["priority"], r["title"])
+            for r in doc.get("race_days", ())
+        ),
     )
 
 

@@ -258,3 +258,28 @@ def test_today_shows_busy_time_apart_from_runs_and_weather_keeps_it(
         assert "  busy 18:00-19:00: Bike: Endurance ride 60 min\n" in out
         assert "  strength at 19:00, " in out
         assert "run: Bike" not in out
+
+
+def test_athlete_add_keeps_race_priorities(
+    env: dict[str, str], calendar: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    races = ["--race", "2027-01-20:C", "--race", "2027-02-07"]
+    assert main(["athlete", "add", "sam", "--runs", str(calendar), "--start", "2027-01-04",
+                 "--weeks", "6", *races]) == 0  # fmt: skip
+    db = Database(env["LEGDAY_DATABASE_URL"])
+    with db.uow() as uow:
+        athlete = uow.repo.get_athlete("sam")
+        assert athlete is not None
+        profile = uow.repo.get_profile(athlete.id)
+        (version,) = uow.repo.plan_versions(athlete.id)
+    db.dispose()
+    assert profile is not None
+    assert profile.races == (date(2027, 1, 20), date(2027, 2, 7))
+    assert profile.race_priorities == ((date(2027, 1, 20), "C"),)
+    assert [(r.day, r.priority) for r in version.plan.race_days] == [
+        (date(2027, 1, 20), "C"),
+        (date(2027, 2, 7), "A"),
+    ]
+    capsys.readouterr()
+    assert main(["athlete", "add", "kim", "--race", "2027-01-20:Q"]) == 2
+    assert "races: 2027-01-20: priority 'Q'" in capsys.readouterr().err

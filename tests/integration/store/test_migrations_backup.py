@@ -235,3 +235,28 @@ def test_restore_refuses_what_is_not_a_backup(database: Database) -> None:
     bad_row = {"format": FORMAT, "tables": {"athletes": [{"id": 1, "nom": "x"}]}}
     with pytest.raises(StoreError, match="does not fit"):
         restore(database.engine, bad_row)
+
+
+def test_backup_keeps_race_priorities_and_refuses_bad_ones(
+    logbook: Logbook, database: Database, calendar: Path, tmp_path: Path
+) -> None:
+    _fill(logbook, calendar)
+    races = ((date(2027, 1, 20), "C"),)
+    with database.uow() as uow:
+        athlete = uow.repo.list_athletes()[0]
+        profile = uow.repo.get_profile(athlete.id)
+        assert profile is not None
+        given = replace(profile, races=(date(2027, 1, 20), date(2027, 2, 7)), race_priorities=races)
+        uow.repo.save_profile(athlete.id, given, datetime(2027, 1, 1))
+        uow.commit()
+    data = dump(database.engine)
+    new = Database(f"sqlite:///{tmp_path / 'new.db'}")
+    restore(new.engine, json.loads(json.dumps(data)))
+    assert _profiles(new)[athlete.name] == given
+    new.dispose()
+    broken = json.loads(json.dumps(data))
+    broken["tables"]["profiles"][0]["races"] = [{"date": "2027-01-20", "priority": "Z"}]
+    target = Database(f"sqlite:///{tmp_path / 'target.db'}")
+    with pytest.raises(StoreError, match=r"row 1 of 'profiles': profile races: .*'Z'"):
+        restore(target.engine, broken)
+    target.dispose()

@@ -29,7 +29,8 @@ PROFILE = Profile(
     level=Level.INTERMEDIATE,
     days=frozenset({0, 2, 3, 5}),
     blocked=frozenset({date(2027, 1, 20)}),
-    races=(date(2027, 2, 10),),
+    races=(date(2027, 2, 10), date(2027, 2, 20)),
+    race_priorities=((date(2027, 2, 20), "C"),),
     dominant_leg="right",
     timezone="Europe/Berlin",
 )

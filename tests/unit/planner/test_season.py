@@ -73,4 +73,4 @@ def test_week_notes_do_not_depend_on_the_hash_seed() -> None:
         for seed in range(6)
     }
     assert len(outputs) == 1
-    assert "after the race on Tue 16 Feb" in outputs.pop()
+    assert "after the A race (Marathon) on Tue 16 Feb" in outputs.pop()

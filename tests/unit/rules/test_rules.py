@@ -16,6 +16,7 @@ from legday.model import (
     Phase,
     Plan,
     Prescription,
+    Race,
     Run,
     RunKind,
     Session,
@@ -321,3 +322,53 @@ def test_busy_time_is_not_a_run_for_run_first() -> None:
     """A swim in the evening does not make a morning session break `run-first`."""
     plan = _thursday(time(7), _busy("Swim", time(18), time(19)))
     assert not [v for v in check_plan(plan) if v.rule in ("run-first", "no-overlap")]
+
+
+def _c_race_week(sessions_in_week: int, priority: str = "C") -> Plan:
+    """good_plan with a race on the Saturday of its second week, that week keeping
+    `sessions_in_week` of its two sessions."""
+    plan = good_plan()
+    saturday = MONDAY + timedelta(days=12)
+    week_two = [s for s in plan.sessions if plan.weeks[1].start <= s.day <= plan.weeks[1].end]
+    dropped = week_two[sessions_in_week:]
+    return replace(
+        plan,
+        sessions=tuple(s for s in plan.sessions if s not in dropped),
+        runs=(*plan.runs, Run(saturday, "club 5K", RunKind.RACE, priority=priority)),
+        races=(saturday,),
+        race_days=(Race(saturday, priority, "club 5K"),),
+    )
+
+
+def test_a_c_race_week_needs_one_session_not_two() -> None:
+    assert "frequency" not in rules_broken(_c_race_week(1))
+    broken = [v for v in check_plan(_c_race_week(0), CATALOGUE) if v.rule == "frequency"]
+    assert len(broken) == 1 and "only races are C races" in broken[0].message
+
+
+def test_a_b_race_does_not_lighten_an_ordinary_week() -> None:
+    """Only the planner's race week (phase `race`) may hold one session for a B race."""
+    assert "frequency" in rules_broken(_c_race_week(1, priority="B"))
+
+
+def test_a_c_race_in_a_rest_week_needs_nothing() -> None:
+    plan = _c_race_week(0)
+    weeks = list(plan.weeks)
+    weeks[1] = replace(weeks[1], phase=Phase.RECOVERY)
+    assert "frequency" not in {
+        v.rule for v in check_plan(replace(plan, weeks=tuple(weeks)), CATALOGUE)
+    }
+
+
+def test_plans_without_race_days_read_the_runs_priority() -> None:
+    """A plan file from before `race_days`: the run's own priority still counts."""
+    plan = replace(_c_race_week(1), race_days=())
+    assert "frequency" not in rules_broken(plan)
+    assert "frequency" in rules_broken(replace(_c_race_week(1, "B"), race_days=()))
+
+
+def test_the_day_before_a_c_race_stays_free() -> None:
+    friday = MONDAY + timedelta(days=4)  # good_plan lifts on Thursday
+    plan = replace(good_plan(), race_days=(Race(friday, "C", "track 800m"),))
+    broken = [v for v in check_plan(plan, CATALOGUE) if v.rule == "not-day-before-race"]
+    assert [v.day for v in broken] == [friday - timedelta(days=1)]
