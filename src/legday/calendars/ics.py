@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from legday.calendars._words import explain, scrub
 from legday.calendars.classifier import classify, planned_minutes
 from legday.calendars.entry import Calendar, Entry
 from legday.calendars.zones import local_zone, resolve_zone, user_zone
@@ -36,7 +37,6 @@ MAX_DEPTH = 8  # VCALENDAR > VEVENT > VALARM is 3; more than 8 is hostile
 MAX_OCCURRENCES = 8_000  # occurrences of one file inside the window (~0.2 ms each)
 MAX_PARSED = 4_000  # events parsed for one window (icalendar: ~0.5 ms each)
 MAX_RULE_STEPS = 400_000  # RRULE steps (and the occurrences each builds) to the window's end
-MAX_ZONE_STEPS = 20_000  # a VTIMEZONE rule is expanded to year 9999: 8,000 yearly changes
 MAX_EVENTS = 50_000  # VEVENTs in a file: 5 years of daily workouts is ~3,000
 MAX_DATES = 5_000  # EXDATE/RDATE values of one event: 13 years of daily exceptions
 MAX_VALUE = 100_000  # characters of one property (after unfolding); a long DESCRIPTION is ~5,000
@@ -57,6 +57,9 @@ _FREQ_SECONDS = {
 _DAYS_PER_PERIOD = {"YEARLY": 366, "MONTHLY": 31, "WEEKLY": 7}
 _TIMES_PER_PERIOD = {"HOURLY": 3600, "MINUTELY": 60, "SECONDLY": 1}
 _ZONE_PARTS = ("STANDARD", "DAYLIGHT")
+_ONCE = ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID")  # RFC 5545: at most once
+_READ = (*_ONCE, "RRULE", "RDATE", "EXDATE")
+_ZONE_HORIZON = date(2100, 12, 31)  # zone rules are counted up to the plans legday makes
 
 
 def _parts(rule: Any) -> dict[str, list[str]]:
@@ -89,15 +92,16 @@ def _interval(name: str, parts: dict[str, list[str]], line: int | None) -> int:
 def _per_period(freq: str, parts: dict[str, list[str]]) -> tuple[int, int]:
     """(instants one period of the rule builds, occurrences it keeps) as an upper estimate:
     the product of every BYxxx part's values, each weekday counted as often as it can fall
-    in the period, capped at what the period holds. BYSETPOS keeps some of the instants,
-    but the library builds all of them first."""
+    in the period (BYDAY only narrows the days when BYMONTHDAY or BYYEARDAY names them),
+    capped at what the period holds. BYSETPOS keeps some of the instants, but the library
+    builds all of them first."""
 
     def count(part: str) -> int:
         return max(1, len(parts.get(part) or []))
 
     days = count("BYMONTH") * count("BYWEEKNO") * count("BYYEARDAY") * count("BYMONTHDAY")
     weekdays = parts.get("BYDAY") or []
-    if weekdays:
+    if weekdays and not parts.get("BYMONTHDAY") and not parts.get("BYYEARDAY"):
         plain = sum(1 for day in weekdays if not any(c.isdigit() for c in day))
         if freq == "YEARLY" and not parts.get("BYMONTH") and not parts.get("BYWEEKNO"):
             spread = 53
@@ -116,27 +120,38 @@ def _per_period(freq: str, parts: dict[str, list[str]]) -> tuple[int, int]:
     return built, kept
 
 
-def _zone_rule(name: str, rule: str, first: str, line: int) -> None:
-    """Refuse a VTIMEZONE STANDARD/DAYLIGHT rule icalendar would expand for minutes: it
-    builds every change from DTSTART to year 9999 (or UNTIL/COUNT) while parsing."""
+def _load(
+    name: str, rule: Any, first: date, start: date, end: date, line: int | None
+) -> tuple[str, float, float]:
+    """(FREQ, instants built from `first` to `end`, occurrences within [start, end]) of one
+    rule, as upper estimates that UNTIL and COUNT bound."""
     parts = _parts(rule)
-    freq = (parts.get("FREQ") or ["YEARLY"])[0].upper()
-    if _FREQ_SECONDS.get(freq, 86400) < 86400:
-        raise CalendarError(
-            name, f"time zone rule repeats FREQ={freq[:12]} (zones change a few times a year)", line
-        )
-    step = _FREQ_SECONDS.get(freq, 86400) * _interval(name, parts, line)
-    built, _ = _per_period(freq, parts)
-    year = int(first[:4]) if first[:4].isdigit() else 1970
-    last = 9999
-    until = (parts.get("UNTIL") or [""])[0]
-    if until[:4].isdigit():
-        last = max(year, min(last, int(until[:4])))
-    steps = (last - year + 1) * 365 * 86400 / step * built
+    freq = (parts.get("FREQ") or ["?"])[0].upper()
+    if freq not in _FREQ_SECONDS:
+        raise CalendarError(name, f"RRULE FREQ={freq[:12]} is not a frequency (e.g. WEEKLY)", line)
+    step = _FREQ_SECONDS[freq] * _interval(name, parts, line)
+    built, kept = _per_period(freq, parts)
+    until = _day_of(re.sub(r"\D", "", (parts.get("UNTIL") or [""])[0][:10]))
+    last = min(end, until) if until is not None else end
+    work = max(0, (last - first).days + 1) * 86400 / step * built
+    within = max(0, (last - max(start, first)).days + 2) * 86400 / step * kept
     count = (parts.get("COUNT") or [""])[0]
     if count.isdigit():
-        steps = min(steps, int(count) * built)
-    if steps > MAX_ZONE_STEPS:
+        work = min(work, int(count) * built)
+        within = min(within, int(count))
+    return freq, work, within
+
+
+def _zone_rule(name: str, rule: str, first: str, line: int) -> None:
+    """Refuse a VTIMEZONE STANDARD/DAYLIGHT rule that would take minutes to look up: each
+    time in the zone steps the rule from its DTSTART to that time (dateutil's tzical)."""
+    freq = (_parts(rule).get("FREQ") or ["YEARLY"])[0].upper()
+    if _FREQ_SECONDS.get(freq, 86400) < 86400:
+        problem = f"time zone rule repeats FREQ={freq[:12]} (zones change a few times a year)"
+        raise CalendarError(name, problem, line)
+    begin = _day_of(first) or date(1970, 1, 1)
+    freq, work, _ = _load(name, rule, begin, begin, _ZONE_HORIZON, line)
+    if work > MAX_RULE_STEPS:
         raise CalendarError(name, f"time zone rule FREQ={freq} repeats too often to read", line)
 
 
@@ -333,32 +348,48 @@ def _rebuild(
     return "\r\n".join(out)
 
 
+def _check_properties(name: str, events: list[Any], uids: dict[str, int]) -> None:
+    """Refuse, with the event's line, what icalendar parsed but cannot give a value for:
+    a date, duration or rule it could not read, a property given twice that may appear
+    once, an event without DTSTART (the libraries would fail on these deep inside)."""
+    for event in events:
+        line = uids.get(str(event.get("UID", "")))
+        for key in _READ:
+            value = event.get(key)
+            if value is None:
+                continue
+            if isinstance(value, list) and key in _ONCE:
+                raise CalendarError(name, f"{key} appears more than once in one event", line)
+            for one in value if isinstance(value, list) else [value]:
+                if type(one).__name__ == "vBroken":
+                    shown = scrub(str(one), 60)
+                    raise CalendarError(name, f"{key} value {shown!r} cannot be read", line)
+        if event.get("DTSTART") is None:
+            raise CalendarError(name, "an event without DTSTART (when it happens)", line)
+
+
 def _check_rules(
     name: str, events: list[Any], start: date, end: date, uids: dict[str, int]
 ) -> None:
     """Refuse recurrences whose expansion would take the libraries minutes (or forever)."""
-    window = (end - start).days + 2
     for event in events:
         rules = event.get("RRULE")
         if rules is None:
             continue
         line = uids.get(str(event.get("UID", "")))
+        first = getattr(event.get("DTSTART"), "dt", start)
+        if isinstance(first, datetime):
+            first = first.date()
+        if not isinstance(first, date):
+            first = start
         for rule in rules if isinstance(rules, list) else [rules]:
-            parts = _parts(rule)
-            freq = (parts.get("FREQ") or ["DAILY"])[0].upper()
-            step = _FREQ_SECONDS.get(freq, 86400) * _interval(name, parts, line)
-            built, kept = _per_period(freq, parts)
-            first = event.get("DTSTART")
-            first_day = getattr(first, "dt", start)
-            if isinstance(first_day, datetime):
-                first_day = first_day.date()
-            if not isinstance(first_day, date):
-                first_day = start
-            span = max(0, (end - first_day).days + 1) * 86400
-            if span / step * built > MAX_RULE_STEPS:
-                raise CalendarError(name, f"RRULE FREQ={freq[:12]} too dense to expand", line)
-            if window * 86400 / step * kept > MAX_OCCURRENCES:
-                raise CalendarError(name, f"RRULE FREQ={freq[:12]} gives too many events", line)
+            if not any(_parts(rule).values()):
+                continue  # an empty RRULE: the libraries read the event once
+            freq, work, within = _load(name, rule, first, start - timedelta(days=1), end, line)
+            if work > MAX_RULE_STEPS:
+                raise CalendarError(name, f"RRULE FREQ={freq} too dense to expand", line)
+            if within > MAX_OCCURRENCES:
+                raise CalendarError(name, f"RRULE FREQ={freq} gives too many events", line)
 
 
 def _minutes(event: Any, begin: datetime | date, finish: datetime | date | None) -> int | None:
@@ -492,13 +523,17 @@ def read_ics(
         try:
             calendars = icalendar.Calendar.from_ical(text, multiple=True)
         except (ValueError, KeyError, IndexError, TypeError, AttributeError) as error:
-            raise CalendarError(name, f"not valid iCalendar: {_short(error)}") from error
+            raise CalendarError(
+                name, f"not valid iCalendar: {explain(error).removeprefix('cannot be read: ')}"
+            ) from error
         if not calendars:
             raise CalendarError(name, "no VCALENDAR found")
         zone, zone_name = user_zone(tz) if tz else _calendar_zone(calendars)
         entries: list[Entry] = []
         for cal in calendars:
-            _check_rules(name, list(cal.walk("VEVENT")), start, end, uids)
+            events = list(cal.walk("VEVENT"))
+            _check_properties(name, events, uids)
+            _check_rules(name, events, start, end, uids)
             # Not recurring_ical_events.of(): it rewrites UTC times of X-WR-TIMEZONE calendars
             # into that zone before expanding, so a UTC series kept its wall-clock time across
             # a DST change. A UTC series repeats the same UTC instant (RFC 5545); X-WR-TIMEZONE
@@ -512,7 +547,7 @@ def read_ics(
                     entries.extend(_entries(name, event, zone, start, end, overrides))
                 except (ValueError, TypeError, AttributeError, OverflowError) as error:
                     line = uids.get(str(event.get("UID", "")))
-                    raise CalendarError(name, f"bad event: {_short(error)}", line) from error
+                    raise CalendarError(name, f"bad event: {explain(error)}", line) from error
     entries.sort(key=lambda e: (e.day, e.start or time.min, e.title))
     return Calendar(tuple(entries), zone_name)
 
@@ -531,11 +566,6 @@ def _calendar_zone(calendars: list[Any]) -> tuple[tzinfo | None, str | None]:
             if start is not None and start.params.get("TZID"):
                 return resolve_zone(cal, str(start.params["TZID"]))
     return local_zone()
-
-
-def _short(error: BaseException) -> str:
-    text = " ".join(str(error).split()) or type(error).__name__
-    return text[:160]
 
 
 SPAN_CAP = timedelta(days=730)  # a default window never exceeds two years
