@@ -528,12 +528,12 @@ def read_ics(
             ) from error
         if not calendars:
             raise CalendarError(name, "no VCALENDAR found")
+        for cal in calendars:
+            _check_properties(name, list(cal.walk("VEVENT")), uids)
         zone, zone_name = user_zone(tz) if tz else _calendar_zone(calendars)
         entries: list[Entry] = []
         for cal in calendars:
-            events = list(cal.walk("VEVENT"))
-            _check_properties(name, events, uids)
-            _check_rules(name, events, start, end, uids)
+            _check_rules(name, list(cal.walk("VEVENT")), start, end, uids)
             # Not recurring_ical_events.of(): it rewrites UTC times of X-WR-TIMEZONE calendars
             # into that zone before expanding, so a UTC series kept its wall-clock time across
             # a DST change. A UTC series repeats the same UTC instant (RFC 5545); X-WR-TIMEZONE
