@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test services lint typecheck unit bench pictures catalogue clean
+.PHONY: run test services lint typecheck unit bench fuzz pictures catalogue clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,15 @@ unit: $(STAMP)
 bench: $(STAMP) services
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/logbook.py
+	$(BIN)/python bench/hostile.py
+
+# The calendar readers' fuzz targets for minutes, against the 2 s target (issue 12);
+# prints the slowest inputs. FUZZ_SECONDS per target, FUZZ_EXAMPLES at most.
+FUZZ_SECONDS ?= 120
+FUZZ_EXAMPLES ?= 100000
+fuzz: $(STAMP)
+	LEGDAY_FUZZ_SECONDS=$(FUZZ_SECONDS) LEGDAY_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) LEGDAY_FUZZ_LIMIT=2 \
+		$(BIN)/pytest -q -s -p no:cacheprovider tests/integration/calendars/test_calendars_fuzz.py
 
 # After editing src/legday/catalogue/data/*.toml: validate them all and rebuild bundle.json.
 catalogue: $(STAMP)
