@@ -59,6 +59,12 @@ def dense_allowed() -> bytes:
     return (_HEAD + _event("dense@x", "20270101T000000Z", "Strides", rule) + _TAIL).encode()
 
 
+def never_repeats() -> bytes:
+    """A daily rule whose days never come: the library searched up to year 9999."""
+    rule = "RRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30\r\n"
+    return (_HEAD + _event("never@x", "20270101T070000Z", "Easy run", rule) + _TAIL).encode()
+
+
 def fan_out() -> bytes:
     """~1.8 KB: BYYEARDAY x BYHOUR x BYMINUTE, half a million occurrences a year."""
     days = ",".join(str(d) for d in range(1, 367))
@@ -151,6 +157,7 @@ CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "zone-secondly": (".ics", lambda: zone_rules("SECONDLY")),
     "fan-out": (".ics", fan_out),
     "dense-allowed": (".ics", dense_allowed),
+    "never-repeats": (".ics", never_repeats),
     "100k-events": (".ics", many_events),
     "50k-events": (".ics", lambda: many_events(49_999)),
     "5k-events-in-window": (".ics", busy_year),

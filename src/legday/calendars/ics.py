@@ -57,6 +57,7 @@ _FREQ_SECONDS = {
 _DAYS_PER_PERIOD = {"YEARLY": 366, "MONTHLY": 31, "WEEKLY": 7}
 _TIMES_PER_PERIOD = {"HOURLY": 3600, "MINUTELY": 60, "SECONDLY": 1}
 _ZONE_PARTS = ("STANDARD", "DAYLIGHT")
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _ONCE = ("DTSTART", "DTEND", "DURATION", "RECURRENCE-ID")  # RFC 5545: at most once
 _READ = (*_ONCE, "RRULE", "RDATE", "EXDATE")
 _ZONE_HORIZON = date(2100, 12, 31)  # zone rules are counted up to the plans legday makes
@@ -130,6 +131,7 @@ def _load(
     if freq not in _FREQ_SECONDS:
         raise CalendarError(name, f"RRULE FREQ={freq[:12]} is not a frequency (e.g. WEEKLY)", line)
     step = _FREQ_SECONDS[freq] * _interval(name, parts, line)
+    _possible(name, freq, parts, line)
     built, kept = _per_period(freq, parts)
     until = _day_of(re.sub(r"\D", "", (parts.get("UNTIL") or [""])[0][:10]))
     last = min(end, until) if until is not None else end
@@ -140,6 +142,18 @@ def _load(
         work = min(work, int(count) * built)
         within = min(within, int(count))
     return freq, work, within
+
+
+def _possible(name: str, freq: str, parts: dict[str, list[str]], line: int | None) -> None:
+    """Refuse a rule whose days never come (`BYMONTH=2;BYMONTHDAY=30`): dateutil looks for
+    its next occurrence up to year 9999 (seconds for a daily rule) whatever the window."""
+    months = [int(m) for m in parts.get("BYMONTH") or [] if m.isdigit() and 1 <= int(m) <= 12]
+    longest = max(_MONTH_DAYS[m - 1] for m in months) if months else 31
+    days = [int(d) for d in parts.get("BYMONTHDAY") or [] if d.lstrip("+-").isdigit()]
+    if days and all(not 1 <= abs(day) <= longest for day in days):
+        shown = ",".join(parts["BYMONTHDAY"])[:30]
+        problem = f"RRULE FREQ={freq} can never repeat (its months have no day {shown})"
+        raise CalendarError(name, problem, line)
 
 
 def _zone_rule(name: str, rule: str, first: str, line: int) -> None:

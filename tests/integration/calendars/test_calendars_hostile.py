@@ -101,6 +101,16 @@ def test_fan_out_of_every_by_part_is_counted(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    "rule", ["FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30", "FREQ=WEEKLY;BYMONTHDAY=32"]
+)
+def test_a_rule_that_can_never_repeat_is_refused(tmp_path: Path, rule: str) -> None:
+    # dateutil looks for its next day up to year 9999: 4-5 s for a daily rule
+    error = _refused(_write(tmp_path, _event("n@x", "20270101T070000Z", extra=f"RRULE:{rule}\r\n")))
+    assert "can never repeat (its months have no day" in str(error)
+    assert error.line == 5
+
+
+@pytest.mark.parametrize(
     ("rule", "count"),
     [  # DTSTART (Sunday 3 January) is always the first occurrence, matching or not
         ("FREQ=WEEKLY;BYDAY=TU,TH", 1 + 104),  # a training week's two quality days
