@@ -162,7 +162,7 @@ CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "50k-events": (".ics", lambda: many_events(49_999)),
     "5k-events-in-window": (".ics", busy_year),
     "300k-exdates": (".ics", many_exdates),
-    "5k-exdates": (".ics", lambda: many_exdates(5_000)),
+    "20k-exdates": (".ics", lambda: many_exdates(20_000)),
     "8mb-summary": (".ics", huge_summary),
     "100k-summary": (".ics", lambda: huge_summary(99_990)),
     "feed-5-years": (".ics", feed_five_years),

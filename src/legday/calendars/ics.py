@@ -38,7 +38,7 @@ MAX_OCCURRENCES = 8_000  # occurrences of one file inside the window (~0.2 ms ea
 MAX_PARSED = 4_000  # events parsed for one window (icalendar: ~0.5 ms each)
 MAX_RULE_STEPS = 400_000  # RRULE steps (and the occurrences each builds) to the window's end
 MAX_EVENTS = 50_000  # VEVENTs in a file: 5 years of daily workouts is ~3,000
-MAX_DATES = 5_000  # EXDATE/RDATE values of one event: 13 years of daily exceptions
+MAX_DATES = 20_000  # EXDATE/RDATE values in a file: 100 series with 200 exceptions each
 MAX_VALUE = 100_000  # characters of one property (after unfolding); a long DESCRIPTION is ~5,000
 MAX_TITLE = 500  # a SUMMARY is cut to this before it is read (titles are a few words)
 MAX_DESCRIPTION = 4_000  # a DESCRIPTION likewise (a structured workout is ~1,000)
@@ -224,7 +224,6 @@ class _Event:
         self.begin: date | None = None
         self.finish: date | None = None
         self.lasts = False  # DURATION: its end is not read here
-        self.dates = 0
         self.until: date | None = None  # the last RRULE's UNTIL, for a default window
         self.endless = False  # an RRULE without UNTIL
 
@@ -249,8 +248,8 @@ def _prescan(
     of each UID (for later messages) and the text the libraries should parse.
 
     Refused here (with the line): BEGIN/END that do not match, nesting past `MAX_DEPTH`,
-    more than `MAX_EVENTS` events, a property longer than `MAX_VALUE` characters, an event
-    with more than `MAX_DATES` EXDATE/RDATE values, and time zone rules icalendar would
+    more than `MAX_EVENTS` events, a property longer than `MAX_VALUE` characters, more than
+    `MAX_DATES` EXDATE/RDATE values, and time zone rules icalendar would
     expand for minutes while parsing (it does so for every custom VTIMEZONE).
 
     With a `window`, one-off events surely outside it are left out of the text (icalendar
@@ -262,6 +261,7 @@ def _prescan(
     uids: dict[str, int] = {}
     seen_calendar = False
     events = 0
+    dates = 0  # EXDATE/RDATE values so far
     event: _Event | None = None
     kept = 0
     dropped: list[tuple[int, int]] = []
@@ -276,6 +276,11 @@ def _prescan(
             raise CalendarError(name, problem, number)
         head, value = _split(line)
         key = head.split(";", 1)[0].strip().upper()
+        if key in ("EXDATE", "RDATE"):
+            dates += value.count(",") + 1
+            if dates > MAX_DATES:
+                problem = f"more than {MAX_DATES:,} EXDATE/RDATE dates in the file"
+                raise CalendarError(name, problem, number)
         if key == "BEGIN":
             block = value.strip().upper()
             if not stack and block != "VCALENDAR":
@@ -337,11 +342,6 @@ def _prescan(
                     until = (_parts(value).get("UNTIL") or [""])[0]
                     event.until = _day_of(until) or event.until
                     event.endless = event.endless or not until
-            if key in ("EXDATE", "RDATE") and event is not None:
-                event.dates += value.count(",") + 1
-                if event.dates > MAX_DATES:
-                    problem = f"one event has more than {MAX_DATES:,} EXDATE/RDATE dates"
-                    raise CalendarError(name, problem, number)
             limit = _CUT.get(key)
             if window is not None and limit is not None and len(value) > limit:
                 shortened[first] = (past, _cut(head, value, limit))
