@@ -54,9 +54,15 @@ def zone_rules(freq: str = "MINUTELY") -> bytes:
 
 
 def dense_allowed() -> bytes:
-    """The densest rule the guard lets through: ~19,500 occurrences in the year."""
-    rule = "RRULE:FREQ=MINUTELY;INTERVAL=27\r\n"
+    """About the densest rule the guard lets through: ~7,850 occurrences in the year."""
+    rule = "RRULE:FREQ=MINUTELY;INTERVAL=67\r\n"
     return (_HEAD + _event("dense@x", "20270101T000000Z", "Strides", rule) + _TAIL).encode()
+
+
+def csv_rows(count: int = 7_999) -> bytes:
+    """A plan CSV with `count` rows in the window, ~22 a day."""
+    rows = "".join(f"2027-{i % 12 + 1:02d}-{i % 28 + 1:02d},Tempo run {i}\n" for i in range(count))
+    return ("date,title\n" + rows).encode()
 
 
 def never_repeats() -> bytes:
@@ -161,11 +167,13 @@ CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "100k-events": (".ics", many_events),
     "50k-events": (".ics", lambda: many_events(49_999)),
     "5k-events-in-window": (".ics", busy_year),
+    "4k-events-in-window": (".ics", lambda: busy_year(3_999)),
     "300k-exdates": (".ics", many_exdates),
     "20k-exdates": (".ics", lambda: many_exdates(20_000)),
     "8mb-summary": (".ics", huge_summary),
     "100k-summary": (".ics", lambda: huge_summary(99_990)),
     "feed-5-years": (".ics", feed_five_years),
+    "csv-8k-rows": (".csv", csv_rows),
     "csv-open-quote": (".csv", csv_open_quote),
     "csv-mixed-encoding": (".csv", csv_mixed_encoding),
 }
