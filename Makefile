@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test services lint typecheck unit bench eval pictures catalogue clean
+.PHONY: run test services lint typecheck unit bench eval fuzz pictures catalogue clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,11 +38,20 @@ bench: $(STAMP) services eval
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/logbook.py
 	$(BIN)/python bench/feeds.py
+	$(BIN)/python bench/hostile.py
 
 # How well calendars are read: the labelled corpus (tests/data/calendar-corpus) scored;
 # `$(BIN)/python bench/classify_eval.py --misses` lists every misread row.
 eval: $(STAMP)
 	$(BIN)/python bench/classify_eval.py
+
+# The calendar readers' fuzz targets for minutes, against the 2 s target (issue 12);
+# prints the slowest inputs. Each target reads for FUZZ_SECONDS or FUZZ_EXAMPLES inputs.
+FUZZ_SECONDS ?= 120
+FUZZ_EXAMPLES ?= 5000
+fuzz: $(STAMP)
+	LEGDAY_FUZZ_SECONDS=$(FUZZ_SECONDS) LEGDAY_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) LEGDAY_FUZZ_LIMIT=2 \
+		$(BIN)/pytest -q -s -p no:cacheprovider tests/integration/calendars/test_calendars_fuzz.py
 
 # After editing src/legday/catalogue/data/*.toml: validate them all and rebuild bundle.json.
 catalogue: $(STAMP)

@@ -160,13 +160,10 @@ def _parse(
 
 
 def _explain(error: Exception) -> str:
-    """A library exception in a user's words (one line, bounded length)."""
-    text = " ".join(str(error).split())[:160]
-    if isinstance(error, KeyError):
-        return f"an event lacks the required property {text}"
-    if type(error).__name__ == "BrokenCalendarProperty":
-        return f"a property cannot be read: {text}"
-    return f"cannot read ({type(error).__name__}): {text or 'no details'}"
+    """A library exception in a user's words (one line, bounded, no library paths)."""
+    from legday.calendars._words import explain
+
+    return explain(error)
 
 
 def read_runs(
@@ -225,4 +222,4 @@ def _span(path: Path, data: bytes) -> tuple[date, date]:
         except LegdayError:
             raise
         except Exception as error:
-            raise CalendarError(str(path), f"cannot read: {type(error).__name__}") from error
+            raise CalendarError(str(path), _explain(error)) from error

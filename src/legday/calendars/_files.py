@@ -40,6 +40,10 @@ def read_bytes(path: Path) -> bytes:
 def decode(path: Path, data: bytes, *, fallback: str | None = None, what: str = "calendar") -> str:
     """UTF-8 (with or without BOM) or BOM-marked UTF-16; `fallback` for CSV from spreadsheets.
 
+    With a `fallback`, a file that is not UTF-8 throughout is read line by line: each line
+    as UTF-8 if it is, else in the fallback. A plan edited in two programs mixes both, and
+    reading it all as cp1252 would turn its UTF-8 rows into "LÃ¤ufchen".
+
     `what` names the kind of file in messages ("not a text calendar", "not a text kinds file").
     """
     name = str(path)
@@ -61,7 +65,21 @@ def decode(path: Path, data: bytes, *, fallback: str | None = None, what: str = 
                 bad = data[error.start : error.start + 1].hex()
                 problem = f"not UTF-8 text (byte 0x{bad}); save the file as UTF-8"
                 raise CalendarError(name, problem, line) from error
-            text = data.decode(fallback, errors="replace")
+            text = _line_by_line(data, fallback)
     if "\x00" in text:
         raise CalendarError(name, f"binary data (NUL character), not a text {what}")
     return text
+
+
+def _line_by_line(data: bytes, fallback: str) -> str:
+    """Each line as UTF-8 where it is valid, else decoded with `fallback`."""
+    lines = data.splitlines(keepends=True)
+    if lines and lines[0].startswith(b"\xef\xbb\xbf"):
+        lines[0] = lines[0][3:]
+    decoded: list[str] = []
+    for line in lines:
+        try:
+            decoded.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            decoded.append(line.decode(fallback, errors="replace"))
+    return "".join(decoded)

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 __all__ = ["HEADERS", "parse_date", "read_csv"]
 
 MAX_ROWS = 200_000
+MAX_IN_WINDOW = 8_000  # rows read for one window: 20 years of daily runs (~0.2 ms each)
+MAX_CELL = 4_000  # characters kept of a cell (a description; longer is not a plan's)
+MAX_TITLE = 500  # characters of a title that are read
 HEADERS: dict[str, tuple[str, ...]] = {
     "date": ("date", "datum", "fecha", "day", "tag", "jour", "dia", "when"),
     "title": (
@@ -160,11 +163,7 @@ def read_csv(
 ) -> Calendar:
     """Every row dated within [start, end], classified; times are wall clock as written."""
     name = str(path)
-    rows = csv.reader(text.splitlines(), delimiter=_delimiter(text))
-    try:
-        table = [(rows.line_num, row) for row in rows if any(cell.strip() for cell in row)]
-    except csv.Error as error:
-        raise CalendarError(name, f"broken CSV: {error}", rows.line_num) from error
+    table = _table(name, text)
     if not table:
         raise CalendarError(name, "no rows")
     if len(table) > MAX_ROWS:
@@ -176,6 +175,44 @@ def read_csv(
         entries = _plan(name, table, start, end, overrides)
     entries.sort(key=lambda e: (e.day, e.start or time.min, e.title))
     return Calendar(tuple(entries), tz)
+
+
+def _table(name: str, text: str) -> list[tuple[int, list[str]]]:
+    """The non-blank rows with the line each starts on, cells cut to `MAX_CELL` characters.
+
+    Strict CSV: a quote that never closes, or text after a closing quote, is refused with
+    the line the quote opened on, never read on as one long title that swallows the rows
+    below it. A quoted field may hold line breaks (notes from a spreadsheet), but not a
+    line that begins like a row of the plan (a date, then the separator)."""
+    lines = text.splitlines()
+    delimiter = _delimiter(text)
+    rows = csv.reader(lines, delimiter=delimiter, strict=True)
+    table: list[tuple[int, list[str]]] = []
+    first = 1
+    try:
+        for row in rows:
+            for number in range(first + 1, rows.line_num + 1):
+                head = lines[number - 1].split(delimiter, 1)
+                if len(head) == 2 and parse_date(head[0]) is not None:
+                    problem = f"a quote opened here does not close before the row on line {number}"
+                    raise CalendarError(name, problem, first)
+            if any(cell.strip() for cell in row):
+                table.append((first, [cell[:MAX_CELL] for cell in row]))
+            first = rows.line_num + 1
+    except csv.Error as error:
+        raise CalendarError(name, _csv_problem(str(error)), first) from error
+    return table
+
+
+def _csv_problem(message: str) -> str:
+    """The csv module's complaint in a spreadsheet user's words."""
+    if "unexpected end of data" in message:
+        return "a quote opened here never closes"
+    if "expected after" in message:
+        return "text after a closing quote (quote the whole cell, double any quote inside)"
+    if "field larger than field limit" in message:
+        return f"a cell longer than {csv.field_size_limit():,} characters"
+    return f"broken CSV: {' '.join(message.split())[:100]}"
 
 
 def _plan(
@@ -205,16 +242,24 @@ def _plan(
         day, clock = parsed
         if not start <= day <= end:
             continue
+        _room(name, line, entries, start, end)
         begin = _clock(cell["start"]) if cell.get("start") else clock
         if cell.get("start") and begin is None:
             raise CalendarError(name, f"start time {cell['start'][:20]!r} not understood", line)
         minutes = _length(cell["minutes"]) if cell.get("minutes") else None
         if cell.get("minutes") and minutes is None:
             raise CalendarError(name, f"duration {cell['minutes'][:20]!r} not understood", line)
-        title = " ".join(cell["title"].split()) or "(untitled)"
+        title = " ".join(cell["title"][:MAX_TITLE].split()) or "(untitled)"
         text = (cell.get("kind", ""), cell.get("description", ""))
         entries.append(_entry(name, line, day, title, text, begin, minutes, overrides))
     return entries
+
+
+def _room(name: str, line: int, entries: list[Entry], start: date, end: date) -> None:
+    """Refuse a window holding more rows than any running plan (each costs a reading)."""
+    if len(entries) >= MAX_IN_WINDOW:
+        problem = f"more than {MAX_IN_WINDOW:,} rows between {start} and {end}"
+        raise CalendarError(name, f"{problem} (ask for a shorter window)", line)
 
 
 def _entry(
@@ -281,6 +326,7 @@ def _history(
         day, begin = parsed
         if not start <= day <= end:
             continue
+        _room(name, line, entries, start, end)
         sport = cell("activity type")
         sport_key = normalize(sport)
         activity = (
