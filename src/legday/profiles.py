@@ -60,6 +60,7 @@ __all__ = [
     "parse_list",
     "parse_races",
     "parse_windows",
+    "parse_zone",
     "read_profile_file",
 ]
 
@@ -269,7 +270,8 @@ def _injuries(values: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
 
-def _zone(value: Any) -> str | None:
+def parse_zone(value: Any) -> str | None:
+    """An IANA zone name as given, checked (None stays None: the calendar's own zone)."""
     if value is None:
         return None
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -309,7 +311,7 @@ def build_profile(values: Mapping[str, Any], *, default_start: date) -> Profile:
         races=races,
         race_priorities=priorities,
         dominant_leg=_leg(v.get("dominant_leg")),
-        timezone=_zone(v.get("timezone")),
+        timezone=parse_zone(v.get("timezone")),
         windows=parse_windows(v["windows"]) if "windows" in v else (),
     )
     validate_profile(profile)

@@ -1,6 +1,8 @@
-"""`legday check`: lint any plan, ours or a coach's, against the rules of SPEC.md."""
+"""`legday check`: lint any plan, ours or a coach's, against the rules of SPEC.md.
 
-from __future__ import annotations
+`--kinds` and `--tz` are `legday plan`'s own options (no `from __future__ import
+annotations`, so Typer reads those shared definitions as objects).
+"""
 
 from dataclasses import replace
 from datetime import timedelta
@@ -8,6 +10,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from legday.cli.plan import KindsOption, TimeZoneOption
 
 __all__ = ["register"]
 
@@ -32,24 +36,28 @@ def check(
     recovery_every: Annotated[
         int | None, typer.Option(help="Recovery week every N weeks (3-6).")
     ] = None,
-    tz: Annotated[str | None, typer.Option("--tz", help="Time zone of the plan's times.")] = None,
+    kinds: KindsOption = None,
+    tz: TimeZoneOption = None,
     soft: Annotated[bool, typer.Option(help="Also list soft-rule findings.")] = True,
 ) -> int:
     """Check a plan against the rules; exit 1 when a hard rule is broken.
 
-    Example: legday check plan.json --runs my-plan.ics
+    Example: legday check plan.json --runs my-plan.ics --kinds kinds.toml
     """
     from legday.calendars import read_runs
     from legday.catalogue.loader import load_catalogue
     from legday.errors import InputError
     from legday.exports.plan_json import read_plan_file
     from legday.model import INJURIES
+    from legday.profiles import parse_zone
     from legday.rules import check_plan
 
     plan = read_plan_file(plan_file)
     if runs:
         after_end = plan.end + timedelta(days=1)  # a race then still rules out the last day
-        plan = replace(plan, runs=tuple(read_runs(runs, plan.start, after_end, tz=tz)))
+        plan = replace(
+            plan, runs=tuple(read_runs(runs, plan.start, after_end, tz=parse_zone(tz), kinds=kinds))
+        )
     for name in injury or []:
         if name not in INJURIES:
             raise InputError("injury", f"unknown injury {name!r} (known: {', '.join(INJURIES)})")

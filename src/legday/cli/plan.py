@@ -13,7 +13,17 @@ import typer
 
 from legday.model import Plan
 
-__all__ = ["PlanFormat", "register", "render_plan"]
+__all__ = ["KindsOption", "PlanFormat", "TimeZoneOption", "register", "render_plan"]
+
+# Shared with `legday check`, so a plan made with an override file or a zone is checked
+# against the calendar read the same way.
+KindsOption = Annotated[
+    Path | None,
+    typer.Option("--kinds", metavar="FILE", help="TOML file overriding how events are classified."),
+]
+TimeZoneOption = Annotated[
+    str | None, typer.Option("--tz", help="Your time zone, e.g. Europe/Berlin.")
+]
 
 
 class PlanFormat(StrEnum):
@@ -80,12 +90,8 @@ def plan(
             "calendar race on that day too.",
         ),
     ] = None,
-    kinds: Annotated[
-        Path | None, typer.Option(help="TOML file overriding how events are classified.")
-    ] = None,
-    tz: Annotated[
-        str | None, typer.Option("--tz", help="Your time zone, e.g. Europe/Berlin.")
-    ] = None,
+    kinds: KindsOption = None,
+    tz: TimeZoneOption = None,
     profile: Annotated[Path | None, typer.Option(help="Profile TOML; flags win over it.")] = None,
     format: Annotated[
         PlanFormat, typer.Option("--format", "-f", help="Output format.")
