@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sys
 import time
 from collections.abc import Iterator
@@ -72,8 +73,12 @@ def is_feed(source: str) -> bool:
 def redact(url: str) -> str:
     """The address as messages and `source` fields show it: no password, no token.
 
-    User names and passwords, query values and path segments that look like keys (long, or
-    digit-heavy, or Google's `private-…`) become "…"; the host and the readable path stay.
+    User names and passwords, query values, `;name=value` path parameters (session ids)
+    and path segments that look like keys become "…"; the host and readable words
+    (`calendar`, `private`, `basic.ics`) stay. Key-like means: Google's `private-…`, 24+
+    characters, 12+ with three digits, or a word of 8+ that mixes letters and digits or is
+    all capitals and digits (`SECRET123`, `J2RVAFTIRXDQS`). Better one readable part
+    hidden too many than one token shown in an error message or a shared plan file.
     """
     try:
         parts = urlsplit(url.strip())
@@ -90,12 +95,38 @@ def redact(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, path, query, ""))
 
 
+_WORDS = re.compile(r"[^0-9A-Za-z]+")
+_SUFFIX = re.compile(r"[A-Za-z]{1,5}")  # ics, ical, csv: kept after a hidden stem
+
+
 def _segment(piece: str) -> str:
-    stem, dot, suffix = piece.partition(".")
+    """One path segment, its key-like stem and every `;parameter` value hidden."""
+    name, *parameters = piece.split(";")
+    hidden = [
+        f"{key}={_HIDDEN}" if sep else _HIDDEN
+        for key, sep, _ in (p.partition("=") for p in parameters)
+    ]
+    stem, dot, suffix = name.partition(".")
+    if any(_token_word(word) for word in _WORDS.split(suffix)):
+        name = _HIDDEN
+    elif _key_like(stem):
+        name = f"{_HIDDEN}.{suffix}" if dot and _SUFFIX.fullmatch(suffix) else _HIDDEN
+    return ";".join([name, *hidden]) if name or hidden else name
+
+
+def _key_like(stem: str) -> bool:
     digits = sum(c.isdigit() for c in stem)
     if stem.lower().startswith("private-") or len(stem) >= 24 or (len(stem) >= 12 and digits >= 3):
-        return f"{_HIDDEN}{dot}{suffix}"
-    return piece
+        return True
+    return any(_token_word(word) for word in _WORDS.split(stem))
+
+
+def _token_word(word: str) -> bool:
+    """8+ characters mixing letters and digits, or all capitals and digits."""
+    if len(word) < 8:
+        return False
+    mixed = any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+    return mixed or word.isdigit() or word.isupper()
 
 
 def feed_url(source: str) -> str:

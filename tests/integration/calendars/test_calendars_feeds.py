@@ -165,6 +165,52 @@ def test_redact_hides_what_looks_secret(address: str, shown: str) -> None:
     assert redact(address) == shown
 
 
+@pytest.mark.parametrize(
+    ("address", "shown"),
+    [
+        # short keys: letters and digits mixed, or capitals and digits, from 8 characters
+        (
+            "http://127.0.0.1:8765/private/SECRET123/basic.ics",
+            "http://127.0.0.1:8765/private/…/basic.ics",
+        ),
+        ("https://cal.example/feed/SECRETTOKEN", "https://cal.example/feed/…"),
+        (
+            "https://app.example.com/ical/J2RVAFTIRXDQS.ics",  # TrainingPeaks-shaped
+            "https://app.example.com/ical/….ics",
+        ),
+        ("https://cal.example/u/12345678/feed.ics", "https://cal.example/u/…/feed.ics"),
+        ("https://cal.example/u/x7k2p9q4m/feed.ics", "https://cal.example/u/…/feed.ics"),
+        ("https://cal.example/feed.SECRET123", "https://cal.example/…"),
+        # every ;name=value path parameter, whatever its length
+        (
+            "https://cal.example/feed.ics;jsessionid=ABCDEF",
+            "https://cal.example/feed.ics;jsessionid=…",
+        ),
+        ("https://cal.example/cal;k=1;opaque/x.ics", "https://cal.example/cal;k=…;…/x.ics"),
+        # ordinary words stay readable
+        (
+            "https://cal.example/private/calendar/feed.ics",
+            "https://cal.example/private/calendar/feed.ics",
+        ),
+        ("https://cal.example/Calendar/basic.ics", "https://cal.example/Calendar/basic.ics"),
+        (
+            "https://club.example/fixtures/season-2027/parkrun.ics",
+            "https://club.example/fixtures/season-2027/parkrun.ics",
+        ),
+        ("https://club.example/ICS/plan.tar.gz", "https://club.example/ICS/plan.tar.gz"),
+        ("https://cal.example/", "https://cal.example/"),
+    ],
+)
+def test_redact_hides_short_keys_and_path_parameters(address: str, shown: str) -> None:
+    assert redact(address) == shown
+
+
+def test_a_refusal_hides_a_short_key_in_the_path(server: FeedServer) -> None:
+    message = _refusal(server.url("/private/SECRET123/basic.ics"))
+    assert message.endswith("/private/…/basic.ics: HTTP 404: no feed at this address")
+    assert "SECRET123" not in message
+
+
 # --- fetching and caching -----------------------------------------------------------------
 
 
