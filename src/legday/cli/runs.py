@@ -87,7 +87,7 @@ def runs(
     if output not in ("table", "json"):
         raise InputError("--format", f"{output!r}: use table or json")
     if unsure_overrides is not None:
-        _check_target(unsure_overrides, file, force)
+        _check_target(unsure_overrides, file, kinds, force)
     if weeks is not None and end is not None:
         raise InputError("--weeks", "give --weeks or --end, not both")
     first, last = _day(start, "--start"), _day(end, "--end")
@@ -110,16 +110,23 @@ def runs(
         _table(calendar, file, first, last, unsure)
 
 
-def _check_target(path: Path, calendar: str, force: bool) -> None:
-    """Refuse to write the starter file over a file (without --force) or over the calendar."""
+def _check_target(path: Path, calendar: str, kinds: Path | None, force: bool) -> None:
+    """Refuse to write the starter file over a file (without --force), and ever over the
+    calendar being read or the --kinds file holding the runner's own overrides."""
     from legday.calendars.feeds import is_feed
     from legday.errors import InputError
 
-    same = not is_feed(calendar) and path.resolve() == Path(calendar).resolve()
-    if path.exists() and same:
-        raise InputError("--unsure-overrides", f"{path} is the calendar being read")
-    if path.exists() and not force:
-        raise InputError("--unsure-overrides", f"{path} exists; add --force to replace it")
+    if path.exists():
+        target = path.resolve()
+        if not is_feed(calendar) and target == Path(calendar).resolve():
+            raise InputError("--unsure-overrides", f"{path} is the calendar being read")
+        if kinds is not None and target == kinds.resolve():
+            raise InputError(
+                "--unsure-overrides",
+                f"{path} is the --kinds file being read; write the fixes to another file",
+            )
+        if not force:
+            raise InputError("--unsure-overrides", f"{path} exists; add --force to replace it")
 
 
 def _unsure(calendar: Calendar) -> list[Unsure]:

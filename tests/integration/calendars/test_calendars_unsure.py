@@ -181,6 +181,26 @@ def test_starter_file_never_replaces_the_calendar(
     assert calendar.read_bytes() == UNSURE_ICS.read_bytes()
 
 
+def test_starter_file_never_replaces_the_kinds_file_being_read(
+    app: typer.Typer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from legday.cli import main
+
+    kinds = tmp_path / "mykinds.toml"
+    mine = '[contains]\n"parkrun" = "easy"\n'
+    kinds.write_text(mine, encoding="utf-8")
+    other_spelling = tmp_path / "." / "mykinds.toml"
+    args = [str(UNSURE_ICS), *WINDOW, "--kinds", str(kinds)]
+    assert main(["runs", *args, "--unsure-overrides", str(other_spelling), "--force"]) == 2
+    out, err = capsys.readouterr()
+    assert err.count("\n") == 1 and "mykinds.toml is the --kinds file being read" in err
+    assert out == ""
+    assert kinds.read_text(encoding="utf-8") == mine
+    # another file next to it is written as before
+    assert main(["runs", *args, "--unsure-overrides", str(tmp_path / "fixes.toml")]) == 0
+    assert kinds.read_text(encoding="utf-8") == mine
+
+
 def test_starter_file_in_a_missing_folder_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     from legday.cli import main
 
