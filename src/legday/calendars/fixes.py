@@ -12,7 +12,9 @@ and, where it can, nothing the classifier was sure of:
     else the title                                [titles]
 
 The value is what legday planned with (the safe side), so pasting a line unread changes no
-plan; the comment beside it names the other kinds to choose from.
+plan; the comment beside it names the other kinds to choose from. A race read with a
+priority keeps it (`"parkrun" = "race:B"`): a plain "race" would also keep it, but the line
+should say what the plan used.
 """
 
 from __future__ import annotations
@@ -42,8 +44,14 @@ __all__ = [
     "unsure_json",
 ]
 
-# Every value an override may take, in the order the comments list them.
-KINDS = (*(k.value for k in RunKind), "strength", "other")
+# Every value an override may take, in the order the comments list them: a plain "race"
+# keeps the priority the reader gave it, race:A/B/C set one (A goal, B tune-up, C short/club).
+RACES = ("race:A", "race:B", "race:C")
+KINDS = tuple(
+    value
+    for kind in (*(k.value for k in RunKind), "strength", "other")
+    for value in ((kind, *RACES) if kind == RunKind.RACE.value else (kind,))
+)
 
 CHECK_INTRO = (
     "If a reading is wrong, copy its line into an overrides file, change the kind and plan "
@@ -85,7 +93,8 @@ def toml_string(text: str) -> str:
 class Reading:
     """What a fix needs of a calendar `Entry` or a plan's `Run`.
 
-    `kind` is in the override file's words: a run kind, "strength" or "other".
+    `kind` is in the override file's words: a run kind, "strength" or "other"; a race's
+    `priority` ("A", "B", "C") is kept apart, as the plan keeps it.
     """
 
     day: date
@@ -94,21 +103,37 @@ class Reading:
     confidence: float
     reason: str
     source: str  # "file.ics:UID", "file.ics:title" (no UID) or "file.csv:line 7"
+    priority: str | None = None
 
     @property
     def unsure(self) -> bool:
         return self.confidence < UNSURE
 
+    @property
+    def value(self) -> str:
+        """The override value that says this reading: "race:B" for a B race."""
+        race = self.kind == RunKind.RACE.value and self.priority in ("A", "B", "C")
+        return f"{self.kind}:{self.priority}" if race else self.kind
+
 
 def reading_of_entry(entry: Entry) -> Reading:
     kind = entry.kind.value if entry.activity == "run" and entry.kind else entry.activity
-    return Reading(entry.day, entry.title, kind, entry.confidence, entry.reason, entry.source)
+    return Reading(
+        entry.day,
+        entry.title,
+        kind,
+        entry.confidence,
+        entry.reason,
+        entry.source,
+        entry.priority if kind == RunKind.RACE.value else None,
+    )
 
 
 def reading_of_run(run: Run) -> Reading:
     """A plan's run as a reading; a busy event (a timed ride or meeting) is "other"."""
     kind = "strength" if run.is_strength else "other" if run.busy else run.kind.value
-    return Reading(run.day, run.title, kind, run.confidence, run.reason, run.source)
+    priority = run.priority if kind == RunKind.RACE.value else None
+    return Reading(run.day, run.title, kind, run.confidence, run.reason, run.source, priority)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +142,7 @@ class Fix:
 
     table: str  # "uids", "titles" or "dates"
     key: str
-    kind: str  # what legday planned with; the line's value
+    kind: str  # what legday planned with, in the file's words ("race:B"); the line's value
     title: str
     days: tuple[date, ...]
     confidence: float  # the lowest of its readings
@@ -128,7 +153,10 @@ class Fix:
 
     @property
     def alternatives(self) -> tuple[str, ...]:
-        return tuple(k for k in KINDS if k != self.kind)
+        """The other values; a plain "race" is no other value for a race read with a
+        priority (it keeps that priority)."""
+        same = {self.kind, RunKind.RACE.value} if self.kind in RACES else {self.kind}
+        return tuple(k for k in KINDS if k not in same)
 
     def toml(self) -> str:
         """The line under its table header: valid as a whole override file."""
@@ -141,7 +169,7 @@ class Fix:
     def describe(self) -> str:
         """One line for a reader: when, what, and how legday read it."""
         return (
-            f'{self.when()}: "{_plain(self.title, 60)}" read as {self.kind}'
+            f'{self.when()}: "{_plain(self.title, 60)}" read as {self.kind.replace(":", " ")}'
             f" ({_percent(self.confidence)} sure)"
         )
 
@@ -198,7 +226,7 @@ def find_unsure(readings: Sequence[Reading]) -> list[Unsure]:
         keys.setdefault((table, match), (written, []))[1].append(r)
     found: list[Unsure] = []
     for (table, _match), (written, group) in keys.items():
-        guess = Counter(r.kind for r in group).most_common(1)[0][0]
+        guess = Counter(r.value for r in group).most_common(1)[0][0]
         fix = Fix(
             table=table,
             key=written,
@@ -246,7 +274,8 @@ def starter_overrides(fixes: Sequence[Fix], calendar: str) -> str:
     head = [
         f"# legday overrides for {_plain(calendar, 60)}: the entries legday was unsure of.",
         "# Each line holds what legday planned with. Change the kind where it is wrong",
-        f"# ({', '.join(KINDS)}), then plan with --kinds and this file.",
+        f"# ({', '.join(KINDS)}; race:A is a goal race, race:B a tune-up,",
+        "# race:C a short or club race), then plan with --kinds and this file.",
         "",
     ]
     if not fixes:

@@ -227,8 +227,51 @@ def test_json_carries_the_reading_and_its_fix() -> None:
             "kind": "easy",
             "toml": '[titles]\n"Say \\"hi\\"" = "easy"\n',
         },
-        "alternatives": ["hard", "long", "race", "rest", "strength", "other"],
+        "alternatives": [
+            "hard",
+            "long",
+            "race",
+            "race:A",
+            "race:B",
+            "race:C",
+            "rest",
+            "strength",
+            "other",
+        ],
     }
+
+
+@pytest.mark.parametrize("priority", ["A", "B", "C"])
+def test_a_race_fix_keeps_its_priority_and_reads_back_with_it(
+    priority: str, tmp_path: Path
+) -> None:
+    reading = unsure("parkrun", kind="race", priority=priority)
+    (fix,) = fixes_of(find_unsure([reading]))
+    assert fix.line == f'"parkrun" = "race:{priority}"'
+    others = [f"race:{p}" for p in "ABC" if p != priority]
+    assert fix.alternatives == ("easy", "hard", "long", *others, "rest", "strength", "other")
+    assert f"read as race {priority} " in fix.describe()
+    (line,) = (x for x in fix_lines([fix]) if x.startswith('"parkrun"'))
+    assert line.endswith(f"or easy, hard, long, {', '.join(others)}, rest, strength, other")
+    overrides = overrides_from(starter_overrides([fix], "plan.ics"), tmp_path)
+    verdict = overrides.decide(
+        "run", RunKind.EASY, "guess", None, title="parkrun", uid="", day=None
+    )
+    assert verdict[1:2] + verdict[3:] == (RunKind.RACE, priority)
+
+
+def test_a_race_without_priority_stays_plain_race_and_offers_all_three() -> None:
+    (fix,) = fixes_of(find_unsure([unsure("parkrun", kind="race")]))
+    assert fix.line == '"parkrun" = "race"'
+    assert {"race:A", "race:B", "race:C"} <= set(fix.alternatives)
+    # a priority on anything but a race is not a value of its own
+    assert unsure("Tempo", kind="hard", priority="B").value == "hard"
+
+
+def test_the_starter_file_names_the_race_priorities() -> None:
+    head = starter_overrides([], "plan.ics")
+    assert "race:A" in head and "race:B" in head and "race:C" in head
+    assert "goal" in head and "tune-up" in head
 
 
 def test_readings_use_the_override_files_words() -> None:
@@ -242,6 +285,9 @@ def test_readings_use_the_override_files_words() -> None:
     busy = Run(DAY, "Ride", RunKind.EASY, time(7), time(8), busy=True)
     assert reading_of_run(busy).kind == "other"
     assert reading_of_run(Run(DAY, "t", RunKind.HARD, confidence=0.3)).unsure
+    raced = Entry(DAY, "t", "run", RunKind.RACE, None, None, None, "r", "s", 0.1, "B")
+    assert (reading_of_entry(raced).value, reading_of_entry(raced).priority) == ("race:B", "B")
+    assert reading_of_run(Run(DAY, "t", RunKind.RACE, priority="C")).value == "race:C"
 
 
 def test_confidence_words() -> None:
