@@ -41,9 +41,10 @@ the athlete's goal, A. A priority on a race day of the calendar wins over the ca
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping
-from datetime import date, time
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -91,6 +92,17 @@ PROFILE_KEYS = frozenset(
 RACE_PRIORITIES = ("A", "B", "C")
 FULL_DAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WINDOW = re.compile(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*")
+# What each list holds and how to write it, for a message about a value that is no list.
+LISTS = {
+    "runs": ("calendars", '["my-plan.ics"]'),
+    "kinds": ("override files", '["kinds.toml"]'),
+    "injuries": ("injuries", '["shin-splints"]'),
+    "equipment": ("equipment", '["dumbbells", "band"]'),
+    "days": ("weekdays", '["mon", "wed", "fri"]'),
+    "blocked": ("dates", '[2027-02-14, "2027-02-15"]'),
+    "races": ("dates", '[2027-04-25, "2027-05-01:C"]'),
+}
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def read_profile_file(path: Path) -> dict[str, Any]:
@@ -124,12 +136,71 @@ def layered(profile: Path | None, flags: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def parse_list(value: Any, field: str) -> list[str]:
-    """A list from TOML, or a comma-separated string from the command line."""
+    """A list from TOML, or a comma-separated string from the command line.
+
+    Items are texts, numbers or dates (a date becomes YYYY-MM-DD); anything else is named
+    as the file spells it, with the list's own example.
+    """
     if isinstance(value, str):
         return [part.strip() for part in value.split(",") if part.strip()]
+    what, example = LISTS.get(field, ("values", '["a", "b"]'))
+    if not isinstance(value, list | tuple):
+        table = " or a [races] table" if field == "races" else ""
+        raise InputError(
+            field, f"write a list of {what} like {example}{table} (got {_shown(value)})"
+        )
+    return [_item(item, field, what, example) for item in value]
+
+
+def _item(item: Any, field: str, what: str, example: str) -> str:
+    if isinstance(item, datetime | time):
+        raise _no_time(item, field)
+    if isinstance(item, date):
+        return item.isoformat()
+    if isinstance(item, str) or (isinstance(item, int | float) and not isinstance(item, bool)):
+        return str(item).strip()
+    if field == "races" and isinstance(item, Mapping):
+        day, priority = item.get("date"), item.get("priority")
+        written = '"2027-05-01:C"'
+        if isinstance(day, date) and not isinstance(day, datetime) and isinstance(priority, str):
+            written = f'"{day}:{priority.strip().upper()}"'
+        hint = f"write {written} in the list, or a [races] table of date = priority"
+        raise InputError(field, f"{_shown(item)} is a table; {hint}")
+    raise InputError(field, f"{_shown(item)} is not one of the {what}; write a list like {example}")
+
+
+def _no_time(value: datetime | time, field: str) -> InputError:
+    """A TOML date-time or time where a date belongs."""
+    if isinstance(value, time):
+        return InputError(field, f"{_shown(value)} is a time of day, not a date like 2027-01-04")
+    return InputError(
+        field, f"{_shown(value)} has a time of day; write the date only, like {value.date()}"
+    )
+
+
+def _shown(value: Any) -> str:
+    """A value as the user wrote it: TOML's spelling (2027-01-13, [1, "x"], {a = 1}, true)
+    rather than Python's; a text alone in quotes; cut short past 60 characters."""
+    text = repr(value) if isinstance(value, str) else _toml(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
+    if isinstance(value, date | time):  # datetime too: 2027-01-16T09:00:00
+        return value.isoformat()
     if isinstance(value, list | tuple):
-        return [str(item).strip() for item in value]
-    raise InputError(field, f"expected a list, got {value!r}")
+        return f"[{', '.join(_toml(item) for item in value)}]"
+    if isinstance(value, Mapping):
+        pairs = (
+            f"{k if _BARE_KEY.fullmatch(str(k)) else _toml(str(k))} = {_toml(v)}"
+            for k, v in value.items()
+        )
+        return f"{{{', '.join(pairs)}}}"
+    return str(value)
 
 
 def parse_days(values: Iterable[str]) -> frozenset[int]:
@@ -153,10 +224,12 @@ def parse_windows(value: Any) -> tuple[tuple[int, time, time], ...]:
         for item in value:
             key, sep, text = str(item).partition("=")
             if not sep:
-                raise InputError(field, f"{item!r} is not DAY=HH:MM-HH:MM, e.g. mon=06:00-08:00")
+                raise InputError(
+                    field, f"{_shown(item)} is not DAY=HH:MM-HH:MM, e.g. mon=06:00-08:00"
+                )
             pairs.append((key, text))
     else:
-        raise InputError(field, 'expected a table like mon = "06:00-08:00"')
+        raise InputError(field, f'expected a table like mon = "06:00-08:00" (got {_shown(value)})')
     found: dict[int | None, tuple[time, time]] = {}
     for key, text in pairs:
         day = _window_day(key, field)
@@ -182,7 +255,7 @@ def _window_day(key: str, field: str) -> int | None:
 def _window(text: Any, field: str, key: str) -> tuple[time, time]:
     match = WINDOW.fullmatch(text) if isinstance(text, str) else None
     if match is None:
-        raise InputError(field, f"{key}: {text!r} is not a window like 06:00-08:00")
+        raise InputError(field, f"{key}: {_shown(text)} is not a window like 06:00-08:00")
     h1, m1, h2, m2 = (int(part) for part in match.groups())
     if max(h1, h2) > 23 or max(m1, m2) > 59:
         raise InputError(field, f"{key}: {text!r} is not a time of day (00:00 to 23:59)")
@@ -215,7 +288,8 @@ def parse_races(value: Any) -> tuple[tuple[date, ...], tuple[tuple[date, str], .
         ):
             raise InputError(
                 field,
-                f"{day}: priority {priority!r} is not A (goal), B (tune-up) or C (short/club)",
+                f"{day}: priority {_shown(priority)} is not A (goal), B (tune-up) or C"
+                " (short/club)",
             )
         given = priority.strip().upper() if isinstance(priority, str) else None
         if day in found and found[day] != given:
@@ -227,22 +301,26 @@ def parse_races(value: Any) -> tuple[tuple[date, ...], tuple[tuple[date, str], .
 
 def parse_date(value: Any, field: str) -> date:
     """A date from TOML or a flag, inside the years legday can count weeks in."""
+    if isinstance(value, datetime | time):
+        raise _no_time(value, field)
     try:
         day = value if isinstance(value, date) else date.fromisoformat(str(value))
     except ValueError:
-        raise InputError(field, f"{value!r} is not a date like 2027-01-04") from None
+        raise InputError(field, f"{_shown(value)} is not a date like 2027-01-04") from None
     if not EARLIEST <= day <= LATEST:
         raise InputError(field, f"{day} is outside {EARLIEST.year}-{LATEST.year}")
     return day
 
 
 def _int(value: Any, field: str) -> int:
-    if isinstance(value, bool):
-        raise InputError(field, f"{value!r} is not a whole number")
+    """A whole number; 18.0 is one, 1.5 and true are not (nothing is cut off silently)."""
+    whole = isinstance(value, int | str) or (isinstance(value, float) and value.is_integer())
     try:
-        return int(value)
+        if whole and not isinstance(value, bool):
+            return int(value)
     except (TypeError, ValueError):
-        raise InputError(field, f"{value!r} is not a whole number") from None
+        pass
+    raise InputError(field, f"{_shown(value)} is not a whole number")
 
 
 def _equipment(values: list[str]) -> frozenset[Equipment]:
@@ -260,7 +338,9 @@ def _level(value: Any) -> Level:
     try:
         return Level(str(value).lower())
     except ValueError:
-        raise InputError("level", f"{value!r} is not beginner, intermediate or advanced") from None
+        raise InputError(
+            "level", f"{_shown(value)} is not beginner, intermediate or advanced"
+        ) from None
 
 
 def _injuries(values: list[str]) -> tuple[str, ...]:
@@ -279,14 +359,14 @@ def parse_zone(value: Any) -> str | None:
     try:
         ZoneInfo(str(value))
     except (ZoneInfoNotFoundError, ValueError):
-        raise InputError("tz", f"unknown time zone {value!r} (e.g. Europe/Berlin)") from None
+        raise InputError("tz", f"unknown time zone {_shown(value)} (e.g. Europe/Berlin)") from None
     return str(value)
 
 
 def _leg(value: Any) -> str | None:
     if value is None or str(value).lower() in ("left", "right"):
         return None if value is None else str(value).lower()
-    raise InputError("dominant-leg", f"{value!r} is not left or right")
+    raise InputError("dominant-leg", f"{_shown(value)} is not left or right")
 
 
 def build_profile(values: Mapping[str, Any], *, default_start: date) -> Profile:

@@ -44,7 +44,7 @@ def test_a_toml_table_of_priorities(tmp_path: Path) -> None:
         ({"2027-04-25": 1}, "races: 2027-04-25: priority 1 is not A"),
         ({"25 April": "A"}, "races: '25 April' is not a date"),
         (["2027-04-25:A", "2027-04-25:C"], "races: 2027-04-25 is given twice with different"),
-        (7, "races: expected a list, got 7"),
+        (7, "races: write a list of dates like [2027-04-25, "),
     ],
 )
 def test_bad_races_name_the_field_in_one_line(value: Any, needle: str) -> None:
