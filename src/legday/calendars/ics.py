@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from legday.calendars._words import explain, scrub
 from legday.calendars.classifier import classify, planned_minutes
-from legday.calendars.entry import Calendar, Entry
+from legday.calendars.entry import Calendar, Entry, day_by_day
 from legday.calendars.zones import local_zone, resolve_zone, user_zone
 from legday.errors import CalendarError
 
@@ -519,27 +519,26 @@ def _entries(
     if minutes and (last_dt is None or last_dt <= first):  # zero-length feed events
         last_dt = first + timedelta(minutes=minutes)
     end_time: time | None = None
-    if last_dt is not None:
-        # An event past midnight blocks the rest of its start day: end at 23:59.
-        end_time = last_dt.time() if last_dt.date() <= first.date() else time(23, 59)
-    if not start <= first.date() <= end:
-        return []
-    return [
-        _make(
-            first.date(),
-            title,
-            activity,
-            kind,
-            first.time(),
-            end_time,
-            minutes,
-            reason,
-            source,
-            overrides,
-            uid,
-            priority,
-        )
-    ]
+    if last_dt is not None and last_dt.date() <= first.date():
+        end_time = last_dt.time()
+    entry = _make(
+        first.date(),
+        title,
+        activity,
+        kind,
+        first.time(),
+        end_time,
+        minutes,
+        reason,
+        source,
+        overrides,
+        uid,
+        priority,
+    )
+    if last_dt is not None and last_dt.date() > first.date():
+        # past midnight: it holds each day it touches (`no-overlap`, `run-first`)
+        return day_by_day(entry, first, last_dt, start, end)
+    return [entry] if start <= first.date() <= end else []
 
 
 def _make(
