@@ -6,7 +6,10 @@ from __future__ import annotations
 from datetime import date, time
 from pathlib import Path
 
-from legday.calendars import read_calendar
+import pytest
+
+from legday.calendars import ics, read_calendar
+from legday.errors import CalendarError
 
 CALENDAR = """BEGIN:VCALENDAR\r
 VERSION:2.0\r
@@ -87,3 +90,16 @@ def test_csv_row_before_the_window_and_over_by_then_is_not_read(tmp_path: Path) 
     )
     calendar = read_calendar(path, date(2027, 1, 4), date(2027, 1, 10))
     assert [e.title for e in calendar.entries] == ["Easy run"]
+
+
+def test_events_filling_too_many_days_are_refused_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each day an event holds costs an entry: a hostile file of year-long events is
+    refused (at 20,000 such days) rather than read for seconds."""
+    monkeypatch.setattr(ics, "MAX_DAYS_HELD", 4)
+    path = tmp_path / "c5.ics"
+    path.write_text(CALENDAR, encoding="utf-8", newline="")
+    assert len(read_calendar(path, date(2027, 1, 4), date(2027, 1, 8)).entries) == 4
+    with pytest.raises(CalendarError, match="events fill more than 4 days in the window"):
+        read_calendar(path, date(2027, 1, 4), date(2027, 1, 10))
