@@ -4,7 +4,11 @@ its busy days are judged by that session's length, not the athlete's full minute
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from legday.catalogue.loader import load_catalogue
 from legday.model import Plan, Profile, Run, RunKind
@@ -86,3 +90,27 @@ def test_a_day_a_full_session_was_squeezed_out_of_stays_open_to_the_short_one() 
     frames = season(profile, ordinary, race_priorities(profile, ordinary))
     first, _ = day_options(profile, ordinary, frames, squeezed)
     assert first.reasons[WEDNESDAY] == "busy: the session grew to 55 min"
+
+
+@settings(max_examples=40, deadline=None)
+@given(gap=st.integers(0, 70), minutes=st.integers(20, 60))
+def test_a_c_race_week_lifts_when_its_gap_allows_and_says_why_when_not(
+    gap: int, minutes: int
+) -> None:
+    """Whatever the gap, no hard rule but `frequency` breaks; the week lifts once when the
+    gap holds a full session, and when it stays empty `frequency` gives the reason."""
+    closes = (datetime.combine(WEDNESDAY, time(17, 30)) + timedelta(minutes=gap)).time()
+    runs = [busy("Work", time(6), time(17, 30)), busy("Choir", closes, time(23)), CLUB_5K]
+    profile = replace(_athlete(), minutes=minutes, windows=())
+    plan = make_plan(profile, runs, mini_catalogue())
+    assert set(_hard(plan)) <= {"frequency"}
+    week = [s for s in plan.sessions if s.day in plan.weeks[0]]
+    assert len(week) <= 1
+    if gap >= minutes + 30:  # room for the full session and whatever the rules add to it
+        assert week
+    if not week:
+        (found,) = [v for v in plan.violations if v.rule == "frequency"]
+        assert "Wed busy: Work 06:00-17:30" in found.message
+        assert "-min gap" in found.message
+        # the week was judged by the short session: the finding says even that cannot fit
+        assert NOT_EVEN_SHORT in found.message or minutes <= MAINTENANCE_MINUTES
