@@ -102,6 +102,28 @@ def busy_year(count: int = 5_000) -> bytes:
     return "".join(parts).encode()
 
 
+def year_long(count: int = 4_000) -> bytes:
+    """`count` timed events from 1 January to 31 December: one entry a day each."""
+    parts = [_HEAD]
+    for i in range(count):
+        parts.append(
+            f"BEGIN:VEVENT\r\nUID:y{i}@x\r\nDTSTAMP:20270101T000000Z\r\n"
+            f"DTSTART:20270101T090000Z\r\nDTEND:20271231T170000Z\r\n"
+            f"SUMMARY:Conference {i}\r\nEND:VEVENT\r\n"
+        )
+    parts.append(_TAIL)
+    return "".join(parts).encode()
+
+
+def csv_long_rows(count: int = 7_999) -> bytes:
+    """A plan CSV whose rows each last the longest a duration can say (999 h, 42 days)."""
+    rows = "".join(
+        f"2027-{i % 12 + 1:02d}-{i % 28 + 1:02d},Shift {i},other,08:00,999:00\n"
+        for i in range(count)
+    )
+    return ("date,title,kind,start,duration_min\n" + rows).encode()
+
+
 def many_exdates(count: int = 300_000) -> bytes:
     """One daily series with `count` EXDATE lines."""
     lines = "".join(
@@ -168,12 +190,14 @@ CASES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "50k-events": (".ics", lambda: many_events(49_999)),
     "5k-events-in-window": (".ics", busy_year),
     "4k-events-in-window": (".ics", lambda: busy_year(3_999)),
+    "year-long-events": (".ics", year_long),
     "300k-exdates": (".ics", many_exdates),
     "20k-exdates": (".ics", lambda: many_exdates(20_000)),
     "8mb-summary": (".ics", huge_summary),
     "100k-summary": (".ics", lambda: huge_summary(99_990)),
     "feed-5-years": (".ics", feed_five_years),
     "csv-8k-rows": (".csv", csv_rows),
+    "csv-42-day-rows": (".csv", csv_long_rows),
     "csv-open-quote": (".csv", csv_open_quote),
     "csv-mixed-encoding": (".csv", csv_mixed_encoding),
 }

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from legday.calendars.classifier import classify, kind_from_word, normalize
-from legday.calendars.entry import Calendar, Entry
+from legday.calendars.entry import Calendar, Entry, day_by_day
 from legday.errors import CalendarError
 
 if TYPE_CHECKING:
@@ -25,6 +25,9 @@ __all__ = ["HEADERS", "parse_date", "read_csv"]
 
 MAX_ROWS = 200_000
 MAX_IN_WINDOW = 8_000  # rows read for one window: 20 years of daily runs (~0.2 ms each)
+# The longest a row may last ("999:59" h:mm): a row dated this long before the window may
+# still reach into it (`_each_day`).
+LONGEST_ROW = timedelta(days=42)
 MAX_CELL = 4_000  # characters kept of a cell (a description; longer is not a plan's)
 MAX_TITLE = 500  # characters of a title that are read
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -240,18 +243,21 @@ def _plan(
         if parsed is None:
             raise CalendarError(name, f"date {cell['date'][:30]!r} not understood", line)
         day, clock = parsed
-        if not start <= day <= end:
+        if not start - LONGEST_ROW <= day <= end:
             continue
-        _room(name, line, entries, start, end)
         begin = _clock(cell["start"]) if cell.get("start") else clock
+        minutes = _length(cell["minutes"]) if cell.get("minutes") else None
+        if day < start and not _reaches(day, begin, minutes, start):
+            continue  # before the window, and over by then (its flaws are not ours to name)
         if cell.get("start") and begin is None:
             raise CalendarError(name, f"start time {cell['start'][:20]!r} not understood", line)
-        minutes = _length(cell["minutes"]) if cell.get("minutes") else None
         if cell.get("minutes") and minutes is None:
             raise CalendarError(name, f"duration {cell['minutes'][:20]!r} not understood", line)
+        _room(name, line, entries, start, end)
         title = " ".join(cell["title"][:MAX_TITLE].split()) or "(untitled)"
         text = (cell.get("kind", ""), cell.get("description", ""))
-        entries.append(_entry(name, line, day, title, text, begin, minutes, overrides))
+        entry = _entry(name, line, day, title, text, begin, minutes, overrides)
+        entries.extend(_each_day(entry, start, end))
     return entries
 
 
@@ -295,8 +301,30 @@ def _entry(
     )
 
 
+def _each_day(entry: Entry, start: date, end: date) -> list[Entry]:
+    """The row as entries within [start, end]: one per day it touches when it goes on past
+    midnight (a night shift, an overnight ultra), else itself."""
+    if entry.start is None or not entry.minutes:
+        return [entry] if start <= entry.day <= end else []
+    first = datetime.combine(entry.day, entry.start)
+    last = first + timedelta(minutes=entry.minutes)
+    if last.date() == entry.day:
+        return [entry] if start <= entry.day <= end else []
+    return day_by_day(entry, first, last, start, end)
+
+
+def _reaches(day: date, begin: time | None, minutes: int | None, start: date) -> bool:
+    """Whether a row dated before the window goes on into it (a shift past midnight)."""
+    if begin is None or not minutes:
+        return False
+    return datetime.combine(day, begin) + timedelta(minutes=minutes) > datetime.combine(
+        start, time.min
+    )
+
+
 def _end(begin: time | None, minutes: int | None) -> time | None:
-    """Start plus length on the start day's clock; past midnight it ends at 23:59."""
+    """Start plus length on the start day's clock; past midnight it ends at 23:59 (the
+    next days get entries of their own: `_each_day`)."""
     if begin is None or not minutes:
         return None
     stamp = datetime.combine(date(2000, 1, 1), begin) + timedelta(minutes=minutes)
@@ -324,7 +352,10 @@ def _history(
         if parsed is None:
             raise CalendarError(name, f"date {cell('date')[:30]!r} not understood", line)
         day, begin = parsed
-        if not start <= day <= end:
+        if not start - LONGEST_ROW <= day <= end:
+            continue
+        minutes = _history_minutes(cell("time") or cell("elapsed time"))
+        if day < start and not _reaches(day, begin, minutes, start):
             continue
         _room(name, line, entries, start, end)
         sport = cell("activity type")
@@ -332,7 +363,6 @@ def _history(
         activity = (
             "run" if "run" in sport_key else "strength" if "strength" in sport_key else "other"
         )
-        minutes = _history_minutes(cell("time") or cell("elapsed time"))
         distance = _number(cell("distance")) if activity == "run" else None
         title = " ".join(cell("title").split()) or sport or "(untitled)"
         known = (activity, f'activity type "{sport}"')
@@ -345,9 +375,10 @@ def _history(
                 )
         source = f"{Path(name).name}:line {line}"
         finish = _end(begin, minutes)
-        entries.append(
-            Entry(day, title, act, kind, begin, finish, minutes, reason, source, priority=priority)
+        entry = Entry(
+            day, title, act, kind, begin, finish, minutes, reason, source, priority=priority
         )
+        entries.extend(_each_day(entry, start, end))
     return entries
 
 

@@ -6,12 +6,20 @@ details; `Calendar.runs()` is the one bridge into the core's `Run` type.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, time
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
 
 from legday.model import Run, RunKind
 
-__all__ = ["ACTIVITIES", "LIKELY", "UNSURE", "Calendar", "Entry", "confidence_word"]
+__all__ = [
+    "ACTIVITIES",
+    "LIKELY",
+    "UNSURE",
+    "Calendar",
+    "Entry",
+    "confidence_word",
+    "day_by_day",
+]
 
 # "run" includes explicit rest days (kind REST); "other" is every other sport or event.
 ACTIVITIES = ("run", "strength", "other")
@@ -45,6 +53,51 @@ class Entry:
     source: str  # "file.ics:UID" or "file.csv:line 7"
     confidence: float = 1.0  # how sure the reading is, 0..1
     priority: str | None = None  # a race's importance: "A", "B" or "C"
+
+
+# `time` cannot say 24:00: a piece that lasts to midnight ends at 23:59, as before.
+LAST_MINUTE = time(23, 59)
+
+
+def day_by_day(
+    entry: Entry, first: datetime, last: datetime, start: date, end: date
+) -> list[Entry]:
+    """A timed entry from `first` to `last` (wall clock) once per day it touches within
+    [start, end]: to 23:59 on its first day, the whole day in between, from 00:00 on its last.
+
+    Why: a conference from Tuesday 09:00 to Thursday 17:00 or a night shift to 07:30 holds
+    those days too (`no-overlap`), and a run on past midnight holds the next morning
+    (`run-first`). A race is one day: the part after midnight counts as a long run, so
+    its day and the day before keep their meaning, and the next morning stays free.
+    """
+    first, last = first.replace(tzinfo=None), last.replace(tzinfo=None)
+    out: list[Entry] = []
+    day = max(first.date(), start)
+    while day <= min(last.date(), end):
+        begins = first if day == first.date() else datetime.combine(day, time.min)
+        ends = min(last, datetime.combine(day + timedelta(days=1), time.min))
+        if ends > begins:
+            minutes = int((ends - begins).total_seconds() // 60)
+            piece = replace(
+                entry,
+                day=day,
+                start=begins.time(),
+                end=ends.time() if ends.date() == day else LAST_MINUTE,
+                minutes=minutes,
+            )
+            if day != first.date():
+                piece = _continued(piece, first)
+            out.append(piece)
+        day += timedelta(days=1)
+    return out
+
+
+def _continued(piece: Entry, first: datetime) -> Entry:
+    """The part of an entry after its first midnight, saying where it began."""
+    reason = f"{piece.reason}; goes on from {first:%a %d %b %H:%M}"
+    if piece.kind is RunKind.RACE:
+        return replace(piece, kind=RunKind.LONG, priority=None, reason=reason)
+    return replace(piece, reason=reason)
 
 
 @dataclass(frozen=True, slots=True)

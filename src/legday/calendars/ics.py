@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from legday.calendars._words import explain, scrub
 from legday.calendars.classifier import classify, planned_minutes
-from legday.calendars.entry import Calendar, Entry
+from legday.calendars.entry import Calendar, Entry, day_by_day
 from legday.calendars.zones import local_zone, resolve_zone, user_zone
 from legday.errors import CalendarError
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_DATES",
+    "MAX_DAYS_HELD",
     "MAX_DEPTH",
     "MAX_EVENTS",
     "MAX_OCCURRENCES",
@@ -35,6 +36,9 @@ __all__ = [
 
 MAX_DEPTH = 8  # VCALENDAR > VEVENT > VALARM is 3; more than 8 is hostile
 MAX_OCCURRENCES = 8_000  # occurrences of one file inside the window (~0.2 ms each)
+# Entries of one file inside the window: an event over several days gives one a day
+# (~25 us each); 20,000 is 60 days a week of events for a whole year's window.
+MAX_DAYS_HELD = 20_000
 MAX_PARSED = 4_000  # events parsed for one window (icalendar: ~0.5 ms each)
 MAX_RULE_STEPS = 400_000  # RRULE steps (and the occurrences each builds) to the window's end
 MAX_EVENTS = 50_000  # VEVENTs in a file: 5 years of daily workouts is ~3,000
@@ -519,27 +523,26 @@ def _entries(
     if minutes and (last_dt is None or last_dt <= first):  # zero-length feed events
         last_dt = first + timedelta(minutes=minutes)
     end_time: time | None = None
-    if last_dt is not None:
-        # An event past midnight blocks the rest of its start day: end at 23:59.
-        end_time = last_dt.time() if last_dt.date() <= first.date() else time(23, 59)
-    if not start <= first.date() <= end:
-        return []
-    return [
-        _make(
-            first.date(),
-            title,
-            activity,
-            kind,
-            first.time(),
-            end_time,
-            minutes,
-            reason,
-            source,
-            overrides,
-            uid,
-            priority,
-        )
-    ]
+    if last_dt is not None and last_dt.date() <= first.date():
+        end_time = last_dt.time()
+    entry = _make(
+        first.date(),
+        title,
+        activity,
+        kind,
+        first.time(),
+        end_time,
+        minutes,
+        reason,
+        source,
+        overrides,
+        uid,
+        priority,
+    )
+    if last_dt is not None and last_dt.date() > first.date():
+        # past midnight: it holds each day it touches (`no-overlap`, `run-first`)
+        return day_by_day(entry, first, last_dt, start, end)
+    return [entry] if start <= first.date() <= end else []
 
 
 def _make(
@@ -610,6 +613,9 @@ def read_ics(
                 except (ValueError, TypeError, AttributeError, OverflowError) as error:
                     line = uids.get(str(event.get("UID", "")))
                     raise CalendarError(name, f"bad event: {explain(error)}", line) from error
+                if len(entries) > MAX_DAYS_HELD:
+                    problem = f"events fill more than {MAX_DAYS_HELD:,} days in the window"
+                    raise CalendarError(name, problem, uids.get(str(event.get("UID", ""))))
     entries.sort(key=lambda e: (e.day, e.start or time.min, e.title))
     return Calendar(tuple(entries), zone_name)
 

@@ -5,7 +5,9 @@
 
 A session the rules make longer than the athlete's minutes may not fit the gap its day
 was chosen for (`no-overlap`): that day is then closed, with the reason, and the days are
-chosen and the sessions composed again; each round closes a day more, so it ends.
+chosen and the sessions composed again; each round closes a day more, so it ends. A day
+a full session did not fit stays open to a C-race week's short maintenance session
+(`frequency`), and is closed for good only when that one does not fit either.
 
 Pure: no I/O, no clock, no global random state; the same inputs and seed give the same
 plan.
@@ -23,6 +25,7 @@ from legday.errors import InputError
 from legday.model import INJURIES, Plan, Profile, Run, Session, Week
 from legday.planner.days import (
     BEFORE_HARD,
+    NOT_EVEN_SHORT,
     Calendar,
     DayOptions,
     busy_reason,
@@ -83,10 +86,14 @@ def make_plan(
     calendar = Calendar.read(profile, runs)
     while True:
         options = day_options(profile, runs, frames, calendar)
-        weeks, sessions, squeezed = _compose(profile, catalogue, done, options, calendar.by_day)
-        if not squeezed:
+        weeks, sessions, squeezed, short = _compose(
+            profile, catalogue, done, options, calendar.by_day
+        )
+        if not squeezed and not short:
             break
-        calendar = calendar._replace(closed=calendar.closed | squeezed)
+        calendar = calendar._replace(
+            closed=calendar.closed | short, squeezed={**calendar.squeezed, **squeezed}
+        )
     by_day = calendar.by_day
     first, last = profile.start, profile.end
     in_horizon = _runs_between(by_day, first, last)
@@ -114,15 +121,17 @@ def _compose(
     done: Sequence[Session],
     options: list[DayOptions],
     by_day: dict[date, list[Run]],
-) -> tuple[list[Week], list[Session], dict[date, str]]:
+) -> tuple[list[Week], list[Session], dict[date, str], dict[date, str]]:
     """The weeks and their sessions on the best days; with, per day whose busy time leaves
-    no gap for the session composed there, why (empty when every session fits)."""
+    no gap for the session composed there, why: first for full sessions, then for short
+    maintenance ones (both empty when every session fits)."""
     chosen = choose_days(options)
     composer = Composer(catalogue, profile.equipment, profile.level, profile.injuries, profile.seed)
     for past in done:
         composer.remember(past.exercise_ids)
     sessions: list[Session] = []
     squeezed: dict[date, str] = {}
+    short: dict[date, str] = {}
     # each session's day (as an ordinal) and main block, for `variety`
     blocks: list[tuple[int, frozenset[int]]] = []
     weeks: list[Week] = []
@@ -148,10 +157,14 @@ def _compose(
             )
             if session.start is None and any(r.busy and r.start for r in entries):
                 window = profile.window(day.weekday())
-                squeezed[day] = busy_reason(entries, window, session.minutes) or "busy"
+                why = busy_reason(entries, window, session.minutes) or "busy"
+                if maintenance:
+                    short[day] = why + NOT_EVEN_SHORT
+                else:
+                    squeezed[day] = why
             sessions.append(session)
             blocks.append((today, block))
-    return weeks, sessions, squeezed
+    return weeks, sessions, squeezed, short
 
 
 def _runs_between(by_day: dict[date, list[Run]], first: date, last: date) -> tuple[Run, ...]:

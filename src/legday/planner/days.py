@@ -20,18 +20,21 @@ tests compare it with brute force on small horizons.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, time, timedelta
 from functools import lru_cache
 from itertools import combinations, pairwise
+from types import MappingProxyType
 from typing import NamedTuple
 
 from legday.model import HARD_RUN_KINDS, Profile, Run, RunKind
+from legday.planner.dose import MAINTENANCE_MINUTES
 from legday.planner.season import DAY_NAMES, WEEK_SPAN, WeekFrame, race_days
 
 __all__ = [
     "EARLIEST_START",
     "EVENING",
+    "NOT_EVEN_SHORT",
     "Calendar",
     "DayOptions",
     "busy_reason",
@@ -43,6 +46,8 @@ __all__ = [
     "start_after",
 ]
 
+# Said after a reason a day cannot hold even a C-race week's short session (`frequency`).
+NOT_EVEN_SHORT = ", not even for the week's short maintenance session"
 MISSING_REQUIRED = 1000
 MISSING_OPTIONAL = 10
 BACK_TO_BACK = 20
@@ -89,60 +94,81 @@ def day_options(
     calendar: Calendar | None = None,
 ) -> list[DayOptions]:
     """Per week, the days a session may go on; `calendar` is these runs already read
-    (`Calendar.read`), when the caller needs the reading too."""
+    (`Calendar.read`), when the caller needs the reading too.
+
+    A day's busy time and window are judged by the athlete's minutes. A week whose only
+    races are C races needs just one short maintenance session (`frequency`): when no day
+    holds a full session, its days are judged again by the short one's length, and the
+    week then takes one session at most.
+    """
     if calendar is None:
         calendar = Calendar.read(profile, runs)
-    races, strength, costs, closed = (
-        calendar.races,
-        calendar.strength,
-        calendar.costs,
-        calendar.closed,
-    )
-    training = profile.days
-    windows = {weekday: (opens, closes) for weekday, opens, closes in profile.windows}
+    short = min(profile.minutes, MAINTENANCE_MINUTES)
     options = []
     for frame in frames:
-        free: list[date] = []
-        fixed: list[date] = []
-        free_offsets: list[tuple[int, int]] = []
-        fixed_offsets: list[int] = []
-        cost: dict[date, int] = {}
-        reasons: dict[date, str] = {}
-        start = frame.start
-        first_race = _first_main_race(frame, races)
-        first_weekday = start.weekday()
-        for number, offset in enumerate(WEEK_DAYS):
-            day = start + offset
-            lifts = strength.get(day)
-            if lifts:
-                fixed.extend([day] * lifts)  # each counts towards the week
-                fixed_offsets.extend([number] * lifts)
-                continue
-            # why no session may go on this day, the first reason first; empty if one may
-            weekday = (first_weekday + number) % 7
-            if weekday not in training:
-                reason = "not one of your training days"
-            else:
-                reason = closed.get(day, "")  # blocked, hard run, race, late run: see `read`
-                if not reason and weekday in windows:
-                    reason = _window_reason(
-                        profile, day, calendar.by_day.get(day, []), windows[weekday]
-                    )
-            if not reason and day in calendar.busy:
-                entries = calendar.by_day[day]
-                reason = busy_reason(entries, windows.get(weekday), profile.minutes)
-            if not reason and first_race is not None and first_race < day:
-                # in a race week the light session belongs before the race, never after
-                reason = "after this week's race: recovery first"
-            if reason:
-                reasons[day] = reason
-                continue
-            free.append(day)
-            cost[day] = day_cost = costs.get(day, 0)
-            free_offsets.append((number, day_cost))
-        shape = (tuple(free_offsets), tuple(fixed_offsets))
-        options.append(DayOptions(frame, tuple(free), tuple(fixed), cost, reasons, shape))
+        week = _week_options(profile, calendar, frame, profile.minutes)
+        if (
+            frame.only_c_races
+            and short < profile.minutes
+            and len(week.free) + len(week.fixed) < frame.required
+        ):
+            week = _week_options(profile, calendar, frame._replace(target=1), short)
+        options.append(week)
     return options
+
+
+def _week_options(
+    profile: Profile, calendar: Calendar, frame: WeekFrame, minutes: int
+) -> DayOptions:
+    """The week's days judged for a session of `minutes`; shorter than the athlete's
+    minutes only for a C-race week's maintenance session, which may also take a day a
+    full session was squeezed out of (`Calendar.squeezed`)."""
+    short = minutes < profile.minutes
+    training = profile.days
+    windows = {weekday: (opens, closes) for weekday, opens, closes in profile.windows}
+    free: list[date] = []
+    fixed: list[date] = []
+    free_offsets: list[tuple[int, int]] = []
+    fixed_offsets: list[int] = []
+    cost: dict[date, int] = {}
+    reasons: dict[date, str] = {}
+    start = frame.start
+    first_race = _first_main_race(frame, calendar.races)
+    first_weekday = start.weekday()
+    for number, offset in enumerate(WEEK_DAYS):
+        day = start + offset
+        lifts = calendar.strength.get(day)
+        if lifts:
+            fixed.extend([day] * lifts)  # each counts towards the week
+            fixed_offsets.extend([number] * lifts)
+            continue
+        # why no session may go on this day, the first reason first; empty if one may
+        weekday = (first_weekday + number) % 7
+        if weekday not in training:
+            reason = "not one of your training days"
+        else:
+            # blocked, hard run, race, late run: see `read`
+            reason = calendar.closed.get(day, "")
+            if not reason and not short:
+                reason = calendar.squeezed.get(day, "")
+            if not reason and weekday in windows:
+                found = calendar.by_day.get(day, [])
+                reason = _window_reason(day, found, windows[weekday], minutes)
+                reason = reason and reason + (NOT_EVEN_SHORT if short else "")
+        if not reason and day in calendar.busy:
+            reason = busy_reason(calendar.by_day[day], windows.get(weekday), minutes)
+            reason = reason and reason + (NOT_EVEN_SHORT if short else "")
+        if not reason and first_race is not None and first_race < day:
+            # in a race week the light session belongs before the race, never after
+            reason = "after this week's race: recovery first"
+        if reason:
+            reasons[day] = reason
+            continue
+        free.append(day)
+        cost[day] = day_cost = calendar.costs.get(day, 0)
+        free_offsets.append((number, day_cost))
+    shape = (tuple(free_offsets), tuple(fixed_offsets))
+    return DayOptions(frame, tuple(free), tuple(fixed), cost, reasons, shape)
 
 
 def _first_main_race(frame: WeekFrame, races: frozenset[date]) -> date | None:
@@ -163,6 +189,9 @@ class Calendar(NamedTuple):
     closed: dict[date, str]  # why the runs or the athlete's blocked days rule a day out
     costs: dict[date, int]  # the day's cost to the chooser, where it is not 0
     busy: frozenset[date] = frozenset()  # days holding timed busy events (`no-overlap`)
+    # days a full session was composed for and did not fit between the busy events, and
+    # why: closed to full sessions, still open to a C-race week's short one (`make_plan`)
+    squeezed: Mapping[date, str] = MappingProxyType({})
 
     @classmethod
     def read(cls, profile: Profile, runs: Sequence[Run]) -> Calendar:
@@ -211,20 +240,18 @@ class Calendar(NamedTuple):
         return cls(by_day, races, strength, closed, costs, frozenset(busy))
 
 
-def _window_reason(
-    profile: Profile, day: date, entries: list[Run], window: tuple[time, time]
-) -> str:
+def _window_reason(day: date, entries: list[Run], window: tuple[time, time], minutes: int) -> str:
     """The day's window must hold the whole session, after the day's last run."""
     opens, closes = window
     start = start_after(entries, window) or opens
-    if _clock(start) + profile.minutes <= _clock(closes):
+    if _clock(start) + minutes <= _clock(closes):
         return ""
     span = f"your {DAY_NAMES[day.weekday()]} window {opens:%H:%M}-{closes:%H:%M}"
-    if _clock(opens) + profile.minutes > _clock(closes):
-        return f"{span} is too short for {profile.minutes} min"
+    if _clock(opens) + minutes > _clock(closes):
+        return f"{span} is too short for {minutes} min"
     if start >= closes:
         return f"{span} is taken by the run"
-    return f"{span} leaves too little time after the run for {profile.minutes} min"
+    return f"{span} leaves too little time after the run for {minutes} min"
 
 
 def start_after(runs: Sequence[Run], window: tuple[time, time] | None = None) -> time | None:

@@ -92,6 +92,7 @@ def test_utc_series_keeps_its_instant_into_winter_time(tmp_path: Path, header: s
         (date(2027, 10, 21), time(0, 30)),  # 22:30Z in CEST
         (date(2027, 10, 28), time(0, 30)),
         (date(2027, 11, 3), time(23, 30)),  # 22:30Z in CET: back on the Wednesday
+        (date(2027, 11, 4), time(0, 0)),  # its last half hour holds Thursday's first
     ]
 
 

@@ -76,11 +76,22 @@ def test_plain_personal_calendar() -> None:
     assert (lunch.start, lunch.end) == (time(12, 0), time(12, 30))  # floating, as written
 
 
-def test_event_spanning_midnight_stays_on_its_start_day() -> None:
-    race = by_day(read("personal.ics"))[date(2027, 3, 6)][0]
+def test_event_spanning_midnight_holds_each_day_it_touches() -> None:
+    # review: a run past midnight was cut at 23:59, leaving the next morning free
+    days = by_day(read("personal.ics"))
+    race = days[date(2027, 3, 6)][0]
     assert race.kind == RunKind.RACE
-    assert (race.start, race.end, race.minutes) == (time(23, 0), time(23, 59), 150)
-    assert date(2027, 3, 7) not in by_day(read("personal.ics"))
+    assert (race.start, race.end, race.minutes) == (time(23, 0), time(23, 59), 60)
+    after = days[date(2027, 3, 7)][0]
+    assert (after.title, after.start, after.end, after.minutes) == (
+        race.title,
+        time(0, 0),
+        time(1, 30),
+        90,
+    )
+    # the race is one day: the part after midnight is a long run, no second race
+    assert (after.kind, after.priority) == (RunKind.LONG, None)
+    assert "goes on from Sat 06 Mar 23:00" in after.reason
 
 
 def test_multi_day_all_day_event_fills_each_day() -> None:
