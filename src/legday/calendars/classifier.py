@@ -1,18 +1,24 @@
 """Decide what a calendar event is: a run of some kind, a strength session, or something else.
 
 The planner's hard rules (`no-hard-run-day`, `not-day-before-race`) are only as good as this
-guess, so every answer carries the rule that produced it. The rules, in order:
+guess, so every answer carries the rule that produced it and how sure it is. The rules, in
+order:
 
 1. explicit kind (CSV column, override file): applied by the readers, always wins;
-2. sport prefix (`Run: …`) or a `Workout type: Run` description line decides the activity;
+2. sport prefix (`Run: …`, `Brick: …`) or a `Workout type: Run` description line decides
+   the activity;
 3. UID hints of coaching-app feeds (`…_LONG_RUN_…`) decide activity and kind;
 4. emoji in the title (🏃 means run);
-5. title keywords, then description keywords (`keywords.toml`, accent/case-insensitive);
+5. title keywords and structure, then description keywords (`keywords.toml`,
+   accent/case-insensitive; repetitions, ladders, track distances, pace shorthand,
+   coaching letters);
 6. duration/distance: a run of at least 90 min or 18 km is long.
 
 Among keywords a race beats long beats hard beats easy; a race-pace word ("marathon pace",
-"Renntempo", "allure marathon", "ritmo de carrera") is hard and keeps a race word from
-making the entry a race.
+"Renntempo", "allure marathon", "ritmo de carrera"), an around-race word ("pre-race") or
+a logistics word ("packet pickup") keeps a race word from making the entry a race.
+The calendar as a whole (its language, its weeks) is read afterwards by
+`calendars.context`.
 """
 
 from __future__ import annotations
@@ -21,39 +27,69 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from datetime import date, time
+from functools import cache, lru_cache
 from importlib import resources
 
+from legday.calendars.entry import Entry
 from legday.model import RunKind
 
 __all__ = [
+    "CONFIDENCE",
     "LONG_KM",
     "LONG_MINUTES",
+    "Reading",
     "classify",
+    "has_cross",
     "kind_from_word",
+    "language_votes",
     "normalize",
     "planned_distance_km",
     "planned_minutes",
+    "read_event",
 ]
 
 LONG_MINUTES = 90
 LONG_KM = 18.0
+C_RACE_KM = 5.0  # a race this short (5K, 3000 m, the mile) is a C race
+
+# How sure a reading is, by what decided it (docs/calendars.md, "Confidence").
+CONFIDENCE = {
+    "explicit": 1.0,  # the CSV kind column, the override file
+    "prefix": 0.95,  # a sport prefix, a `Workout type:` line, a UID hint, an emoji
+    "title": 0.9,  # a keyword in the title
+    "structure": 0.85,  # repetitions, ladders, track meets, pace shorthand, coaching letters
+    "description": 0.75,  # a keyword in the description only
+    "generic": 0.7,  # only a run word (or distance) and a known length: easy
+    "ambiguous": 0.65,  # a word whose meaning the calendar's language settles ("Cross")
+    "nothing": 0.6,  # no word at all: other
+    "abbreviation": 0.45,  # a run with an abbreviation legday does not know: hard
+    "guess": 0.4,  # a run with no effort word and no length: hard
+}
 
 _LANGS = ("en", "de", "fr", "es")
-_RUN_CATEGORIES = ("race", "race_distance", "pace", "long", "hard", "easy", "run", "rest")
-# A run's kind by keyword category, strongest first (race_distance yields to effort words,
-# race to a pace word: "Marathon-Renntempo", "Parkrun at marathon pace" are workouts).
-_KIND_ORDER = (
-    ("race", RunKind.RACE),
-    ("long", RunKind.LONG),
-    ("pace", RunKind.HARD),
-    ("hard", RunKind.HARD),
-    ("easy", RunKind.EASY),
-    ("rest", RunKind.REST),  # "Rest day before the marathon" is a rest day
-    ("race_distance", RunKind.RACE),
+# categories that make an entry a run by themselves
+_RUN_CATEGORIES = (
+    "race",
+    "c_race",
+    "race_distance",
+    "pace",
+    "long",
+    "hard",
+    "brick",
+    "easy",
+    "run",
+    "rest",
 )
+_EFFORT = ("long", "pace", "hard", "brick", "easy")
+# "distance": repetitions over a running distance, ladders; "pattern": repetitions of
+# anything; "shorthand": pace shorthand; "coach": coaching letters; "track": a track
+# distance; "span": a distance in km or miles. All but "pattern" are running evidence.
+_STRUCTURE = frozenset(("distance", "pattern", "shorthand", "coach", "track", "span", "pair"))
+_EVIDENCE = ("hard", "pace", "long", "easy", "track", "span")
 _RUN_KINDS = frozenset(k.value for k in RunKind)
-_ACTIVITY_OF = {"run": "run", "rest": "run", "strength": "strength", "other": "other"}
+_ACTIVITY_OF = {"run": "run", "rest": "run", "brick": "run", "strength": "strength"}
+_ACTIVITY_OF["other"] = "other"
 _PLATFORM_LINE = re.compile(
     r"^\s*(workout type|planned [a-z ]+|actual [a-z ]+)\s*:.*$", re.I | re.M
 )
@@ -65,18 +101,42 @@ _PLANNED_TIME = re.compile(
 _PLANNED_DIST = re.compile(r"planned\s+distance\s*:\s*(\d+(?:[.,]\d+)?)\s*(km|mi|m)\b", re.I)
 _REPEATS = re.compile(
     r"(?<![\w.])\d{1,2}\s*[x×]\s*(\d+(?:[.,]\d+)?)\s*"
-    r"(m|km|k|mi|miles?|meters?|metres?|metern?|s|sec|min|'|\")?(?!\w)"
+    r"(m|km|k|mi|miles?|meters?|metres?|metern?|metros?|s|sec|min|'|\")?(?!\w)"
 )
 _RUN_UNITS = frozenset(("m", "km", "k", "mi", "mile", "miles", "meter", "meters", "metre"))
-_RUN_UNITS |= {"metres", "metern"}
+_RUN_UNITS |= {"metres", "metern", "metro", "metros"}
 # "6x800", "10×400": a bare number from 200 to 10 000 is a distance in metres ("Squats 3x10"
 # and "Crunches 3x100" are not runs)
 _BARE_METRES = (200, 10_000)
-_PATTERNS = ("pattern", "distance")  # pseudo-languages of repetitions found by regex
+# "2x(600,400,300,200)", "3 x [1000 + 500]": repetitions of a bracketed set
+_BRACKET = re.compile(r"(?<![\w.])\d{1,2}\s*[x×]\s*[(\[]\s*(\d+)")
+# "(400-800-1200-800-400)", "1000/800/600": a ladder of three or more track distances
+_LADDER = re.compile(r"(?<![\w.:])(\d{3,4})\s*m?(?:\s*[-,/–]\s*\d{3,4}\s*m?){2,}(?![\w:])")
+# "800m", "3000 m SC", "5000m": a track distance (60 m to 10 000 m) not after "x"
+_TRACK = re.compile(
+    r"(?<![\w.,×])(\d{2,5})\s*(?:m|meters?|metres?|metern?|metros?)(?![\w'])"
+    r"|(?<![\w.])(?:(\d+(?:[.,]\d+)?)\s*)?(?:miles?|milla)(?!\w)"
+)
+# "5 mi pace", "@ 15K to HM pace", "10K-HM pace": race-pace shorthand of plan books
+_PACE = re.compile(
+    r"(?:\d\s*(?:k|km|mi|miles?)|(?<![\w])(?:hm|hmp|mp|half|marathon|race|goal))"
+    r"\s*(?:race\s*)?pace(?!\w)"
+)
+# Daniels' coaching letters, upper case: "E 45'", "T 3x1 mi", "2E + 4T", "L 15"
+_LETTER = re.compile(r"(?<![\w'’])([EMTILR])(?=\s*\d)|(?<=\d)\s?([EMTILR])(?![\w'’])")
+_LETTER_KIND = {"E": "easy", "L": "long", "M": "pace", "T": "hard", "I": "hard", "R": "hard"}
+# an upper-case token that may be an abbreviation ("ST 8", "QS 45'")
+_ABBREVIATION = re.compile(r"(?<![\w'’])([A-Z][A-Z0-9]{0,4})(?![\w'’])")
+_UNITS = frozenset(("k", "km", "mi", "m", "min", "h", "s", "sec", "x", "hr", "hrs"))
+# "10 km de Paris", "15 km del Puerto": a distance named after a place is a race
+_NAMED_RACE = re.compile(
+    r"(?<![\d.,])\d+\s*(?:km|k)\s+(?:de|du|des|del|von)\s+(?:la\s+|le\s+|l')?[A-ZÀ-Ý]"
+)
 _WORD_START = re.compile(r"(?<!\w)\w")
 _DISTANCE = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[.,]\d{1,2})?)\s*(km|k|mi|miles?|meilen)(?!\w)", re.I
 )
+_TOKEN = re.compile(r"\w+")
 
 
 def normalize(text: str) -> str:
@@ -90,19 +150,81 @@ class _Keyword:
     category: str
     lang: str
     word: str
+    only: str = ""  # the one table language listing this word ("" when several do)
+
+
+Hit = tuple[_Keyword, str]
+Found = dict[str, Hit]
 
 
 @dataclass(frozen=True, slots=True)
 class _Tables:
     words: tuple[_Keyword, ...]
     # per first letter, one group per keyword starting with it, longest first: one regex
-    # with all 379 keywords tried every alternative at every word and cost 1 ms a title
+    # with all the keywords tried every alternative at every word and cost 1 ms a title
     by_letter: dict[str, tuple[re.Pattern[str], tuple[_Keyword, ...]]]
     prefixes: dict[str, str]
     emoji: tuple[tuple[str, str], ...]
     uid: dict[str, str]
     uid_pattern: re.Pattern[str]
     kind_words: dict[str, str]
+    hints: dict[str, str]  # function word -> the one language it tells
+    known: frozenset[str]  # every keyword, normalised (for unknown abbreviations)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The classifier's answer for one event, before the calendar as a whole is read."""
+
+    activity: str
+    kind: RunKind | None
+    reason: str
+    confidence: float
+    priority: str | None = None
+
+    def entry(
+        self,
+        day: date,
+        title: str,
+        answer: tuple[str, RunKind | None, str],
+        start: time | None,
+        end: time | None,
+        minutes: int | None,
+        source: str,
+    ) -> Entry:
+        """The entry for this reading once a reader applied the athlete's overrides:
+        an `answer` other than the reading's own is the athlete's word (explicit)."""
+        activity, kind, reason = answer
+        if answer == (self.activity, self.kind, self.reason):
+            return Entry(
+                day,
+                title,
+                activity,
+                kind,
+                start,
+                end,
+                minutes,
+                reason,
+                source,
+                self.confidence,
+                self.priority,
+            )
+        both_races = kind is RunKind.RACE and self.kind is RunKind.RACE
+        priority = self.priority if both_races else None
+        return Entry(
+            day,
+            title,
+            activity,
+            kind,
+            start,
+            end,
+            minutes,
+            reason,
+            source,
+            CONFIDENCE["explicit"],
+            priority,
+            explicit=True,
+        )
 
 
 def _word_regex(word: str) -> str:
@@ -115,6 +237,11 @@ def _word_regex(word: str) -> str:
 def _tables() -> _Tables:
     """Load `keywords.toml` once; kept as data so the tables can be reviewed and extended."""
     raw = tomllib.loads(resources.files(__package__).joinpath("keywords.toml").read_text("utf-8"))
+    langs_of: dict[str, set[str]] = {}
+    for lang in _LANGS:
+        for items in raw[lang].values():
+            for word in items:
+                langs_of.setdefault(normalize(word.rstrip("*")), set()).add(lang)
     seen: set[str] = set()
     words: list[_Keyword] = []
     for lang in _LANGS:
@@ -123,12 +250,18 @@ def _tables() -> _Tables:
                 key = normalize(word)
                 if key not in seen:
                     seen.add(key)
-                    words.append(_Keyword(category, lang, word))
+                    owners = langs_of[normalize(word.rstrip("*"))]
+                    only = lang if len(owners) == 1 else ""
+                    words.append(_Keyword(category, lang, word, only))
     words.sort(key=lambda k: -len(k.word.rstrip("*")))
     prefixes = {normalize(w): act for act, items in raw["sport_prefix"].items() for w in items}
     emoji = tuple((e, act) for act, items in raw["emoji"].items() for e in items)
     uid = {w: kind for kind, items in raw["uid"].items() for w in items}
     uid_body = "|".join(re.escape(w) for w in sorted(uid, key=len, reverse=True))
+    hint_langs: dict[str, set[str]] = {}
+    for lang, items in raw["lang_hints"].items():
+        for word in items:
+            hint_langs.setdefault(normalize(word), set()).add(lang)
     return _Tables(
         words=tuple(words),
         by_letter=_by_letter(words),
@@ -137,6 +270,8 @@ def _tables() -> _Tables:
         uid=uid,
         uid_pattern=re.compile(rf"(?<![A-Z])({uid_body})(?![A-Z])"),
         kind_words={normalize(w): k for k, items in raw["kind_words"].items() for w in items},
+        hints={w: next(iter(ls)) for w, ls in hint_langs.items() if len(ls) == 1},
+        known=frozenset(t for w in (*langs_of, *prefixes) for t in _TOKEN.findall(w)),
     )
 
 
@@ -153,12 +288,16 @@ def _by_letter(words: list[_Keyword]) -> dict[str, tuple[re.Pattern[str], tuple[
     }
 
 
-def _keywords(text: str) -> dict[str, tuple[_Keyword, str]]:
-    """First keyword (and the text it matched) per category; longer phrases mask shorter."""
+@lru_cache(maxsize=4096)
+def _keywords(text: str) -> Found:
+    """First keyword (and the text it matched) per category; longer phrases mask shorter.
+    Structure found without words (repetitions, ladders, track distances, pace shorthand,
+    coaching letters, distances) is added under its category with a pseudo-language.
+    Cached: calendars repeat their titles week after week. Callers must not change it."""
     tables = _tables()
     norm = normalize(text)
     aligned = len(norm) == len(text)  # accents dropped one for one: quote the original
-    found: dict[str, tuple[_Keyword, str]] = {}
+    found: Found = {}
     position = 0
     for start in _WORD_START.finditer(norm):
         if start.start() < position:
@@ -171,24 +310,103 @@ def _keywords(text: str) -> dict[str, tuple[_Keyword, str]]:
         said = text[match.start() : match.end()] if aligned else match.group()
         found.setdefault(kw.category, (kw, said.casefold()))
         position = match.end()
-    if "hard" not in found:  # "6 x 800 m", "10×400": repetitions in any language
-        reps = _repetitions(norm)
-        if reps is not None:
-            found["hard"] = reps
+    if any(c.isdigit() for c in norm):
+        _structure(text, norm, found)
+    elif "mil" in norm:
+        track = _track(norm)  # "Mile", "The Mile"
+        if track is not None:
+            found["track"] = track
     return found
 
 
-def _repetitions(norm: str) -> tuple[_Keyword, str] | None:
-    """The first repetitions over a running distance ("10 x 400 m": lang `distance`), else
-    the first of any repetitions ("5 x 3 min": lang `pattern`, hard only inside a run)."""
-    other: tuple[_Keyword, str] | None = None
+def _structure(text: str, norm: str, found: Found) -> None:
+    """Running shapes written with numbers rather than words, in any language."""
+    reps = _repetitions(norm)
+    if reps is not None and (reps[0].lang == "distance" or "hard" not in found):
+        if "hard" not in found or found["hard"][0].lang not in _LANGS:
+            found["hard"] = reps
+        found.setdefault("reps", reps)
+    if "pace" not in found:
+        pace = _PACE.search(norm)
+        if pace:
+            found["pace"] = (_Keyword("pace", "shorthand", "N pace"), pace.group())
+    track = _track(norm)
+    if track is not None:
+        found["track"] = track
+    named = _NAMED_RACE.search(text)
+    if named and "race" not in found:
+        found["race"] = (_Keyword("race", "span", "named race"), named.group().casefold())
+    span = _DISTANCE.search(text)
+    if span:
+        found["span"] = (_Keyword("span", "span", "distance"), span.group().casefold())
+    for letter in _LETTER.finditer(text):
+        code = letter.group(1) or letter.group(2)
+        category = _LETTER_KIND[code]
+        said = f'letter "{code}"'
+        if category not in found or found[category][0].lang == "pattern":
+            found[category] = (_Keyword(category, "coach", code), said)
+
+
+def _repetitions(norm: str) -> Hit | None:
+    """The first repetitions over a running distance ("10 x 400 m", "2x(600,400)", a ladder
+    "400-800-1200": lang `distance`), else the first of any repetitions ("5 x 3 min": lang
+    `pattern`, hard only inside a run)."""
+    other: Hit | None = None
     for reps in _REPEATS.finditer(norm):
         value, unit = reps.group(1), reps.group(2)
         bare = unit is None and value.isdigit()
         if unit in _RUN_UNITS or (bare and _BARE_METRES[0] <= int(value) <= _BARE_METRES[1]):
             return _Keyword("hard", "distance", "N x distance"), reps.group().strip()
         other = other or (_Keyword("hard", "pattern", "N x M"), reps.group().strip())
+    bracket = _BRACKET.search(norm)
+    if bracket:
+        if _BARE_METRES[0] <= int(bracket.group(1)) <= _BARE_METRES[1]:
+            return _Keyword("hard", "distance", "N x (set)"), bracket.group().strip()
+        other = other or (_Keyword("hard", "pattern", "N x (set)"), bracket.group().strip())
+    ladder = _LADDER.search(norm)
+    if ladder:
+        steps = [int(n) for n in re.findall(r"\d+", ladder.group())]
+        if all(100 <= n <= 5000 and n % 50 == 0 for n in steps):
+            return _Keyword("hard", "distance", "ladder"), ladder.group().strip()
     return other
+
+
+def _track(norm: str) -> Hit | None:
+    """A track distance ("800m", "3000 m", "the mile"), not a repetition ("6x800m")."""
+    for match in _TRACK.finditer(norm):
+        metres, miles = match.group(1), match.group(2)
+        if metres is not None and not 60 <= int(metres) <= 10_000:
+            continue
+        if metres is None and miles is not None and float(miles.replace(",", ".")) > 2:
+            continue
+        return _Keyword("track", "track", "track distance"), match.group().strip()
+    return None
+
+
+def language_votes(title: str) -> dict[str, int]:
+    """Which languages a title's words belong to only (keywords and short function words):
+    summed over a calendar, they tell the calendar's language (`calendars.context`)."""
+    return dict(_votes(title))
+
+
+@lru_cache(maxsize=4096)
+def _votes(title: str) -> tuple[tuple[str, int], ...]:
+    tables = _tables()
+    votes: dict[str, int] = {}
+    for hit in _keywords(title).values():
+        if hit[0].only:
+            votes[hit[0].only] = votes.get(hit[0].only, 0) + 1
+    for token in _TOKEN.findall(normalize(title)):
+        lang = tables.hints.get(token)
+        if lang:
+            votes[lang] = votes.get(lang, 0) + 1
+    return tuple(votes.items())
+
+
+def has_cross(title: str) -> bool:
+    """Whether the title's reading hangs on "Cross" alone, which the calendar's language
+    settles (cross-training in English, a cross-country race in French or Spanish)."""
+    return "cross" in _keywords(title)
 
 
 def kind_from_word(word: str) -> tuple[str, RunKind | None] | None:
@@ -204,14 +422,14 @@ def kind_from_word(word: str) -> tuple[str, RunKind | None] | None:
     if word_kind is not None:
         return ("run", RunKind(word_kind)) if word_kind in _RUN_KINDS else (word_kind, None)
     found = _keywords(word)
-    kind = _kind(found)
+    kind = _kind(found, None)
     if kind is not None:
         return "run", kind[0]
     if "run" in found:
         return "run", RunKind.EASY
-    for category in ("strength", "other"):
+    for category in ("strength", "sport", "bike", "other"):
         if category in found:
-            return category, None
+            return ("other" if category in ("sport", "bike") else category), None
     return None
 
 
@@ -242,10 +460,15 @@ def planned_distance_km(title: str, description: str = "") -> float | None:
     return best
 
 
-def _describe(hit: tuple[_Keyword, str], where: str) -> str:
-    if hit[0].lang in _PATTERNS:
+def _describe(hit: Hit, where: str) -> str:
+    lang = hit[0].lang
+    if lang in ("distance", "pattern"):
         return f'{where} repetitions "{hit[1]}"'
-    return f'{where} keyword "{hit[1]}" ({hit[0].lang})'
+    if lang == "coach":
+        return f"{where} coaching {hit[1]}"
+    if lang in _STRUCTURE:
+        return f'{where} {hit[0].word} "{hit[1]}"'
+    return f'{where} keyword "{hit[1]}" ({lang})'
 
 
 def classify(
@@ -257,14 +480,31 @@ def classify(
     *,
     known: tuple[str, str] | None = None,
 ) -> tuple[str, RunKind | None, str]:
-    """(activity, kind, reason) for one event; see the module docstring for the rule order.
+    """(activity, kind, reason) for one event; `read_event` gives confidence and priority."""
+    reading = read_event(title, description, uid, minutes, distance_km, known=known)
+    return reading.activity, reading.kind, reading.reason
 
-    `known` is an (activity, reason) a reader already trusts, e.g. a CSV activity-type column.
+
+def read_event(
+    title: str,
+    description: str = "",
+    uid: str = "",
+    minutes: int | None = None,
+    distance_km: float | None = None,
+    *,
+    known: tuple[str, str] | None = None,
+    lang: str | None = None,
+) -> Reading:
+    """One event read on its own; see the module docstring for the rule order.
+
+    `known` is an (activity, reason) a reader already trusts, e.g. a CSV activity-type
+    column; `lang` the calendar's language when `calendars.context` knows it.
     """
     tables = _tables()
     reasons: list[str] = []
     activity: str | None = None
     kind: RunKind | None = None
+    sure = CONFIDENCE["prefix"]
     body = title
     prefix = _PREFIX.match(title)
     if known is not None:
@@ -273,14 +513,14 @@ def classify(
     elif prefix and normalize(prefix.group(1)) in tables.prefixes:
         found_act = tables.prefixes[normalize(prefix.group(1))]
         activity, body = _ACTIVITY_OF[found_act], prefix.group(2)
-        kind = RunKind.REST if found_act == "rest" else None
+        kind = _PREFIX_KIND.get(found_act)
         reasons.append(f'sport prefix "{prefix.group(1).strip()}:"')
     else:
         wtype = _WORKOUT_TYPE.search(description)
         if wtype and normalize(wtype.group(1)) in tables.prefixes:
             found_act = tables.prefixes[normalize(wtype.group(1))]
             activity = _ACTIVITY_OF[found_act]
-            kind = RunKind.REST if found_act == "rest" else None
+            kind = _PREFIX_KIND.get(found_act)
             reasons.append(f'description "Workout type: {wtype.group(1)}"')
     if activity in (None, "run") and kind is None:
         hint = tables.uid_pattern.search(uid)
@@ -300,76 +540,244 @@ def classify(
                 kind = RunKind.REST if act == "rest" else None
                 reasons.append(f'emoji "{symbol}"')
                 break
-    clean_description = _PLATFORM_LINE.sub("", description)
-    in_title = _keywords(body)
-    in_description = _keywords(clean_description)
-    in_description.pop("rest", None)  # "rest 90 s between reps" is not a rest day
+    in_title = _resolve(_keywords(body), lang)
+    clean_description = _PLATFORM_LINE.sub("", description) if description else ""
+    in_description = _resolve(_keywords(clean_description), lang) if clean_description else {}
+    if "rest" in in_description:  # "rest 90 s between reps" is not a rest day
+        in_description = {c: h for c, h in in_description.items() if c != "rest"}
+    shape = _runs_in(in_title) if activity == "strength" else None
+    if shape is not None:  # Hansons' "Strength: 6 x 1 mi" is a running workout
+        activity, kind, sure = "run", RunKind.HARD, CONFIDENCE["structure"]
+        reasons.append("a run workout named strength: " + _describe(shape, "title"))
     if activity is None:
         for found, where in ((in_title, "title"), (in_description, "description")):
-            activity = _activity(found, where, reasons)
-            if activity:
+            decided = _activity(found, where, reasons)
+            if decided:
+                activity, sure = decided
                 break
     if activity is None:
-        return "other", None, "no running, strength or sport words"
+        return Reading("other", None, "no running, strength or sport words", CONFIDENCE["nothing"])
     if activity != "run":
-        return activity, None, "; ".join(reasons)
+        return Reading(activity, None, "; ".join(reasons), sure)
     if kind is None:
         for found, where in ((in_title, "title"), (in_description, "description")):
-            decided = _kind(found)
-            if decided is not None:
-                kind = decided[0]
-                reasons.append(_describe(decided[1], where))
+            decided_kind = _kind(found, lang)
+            if decided_kind is not None:
+                kind = decided_kind[0]
+                hit = decided_kind[1]
+                reasons.append(_describe(hit, where))
+                level = "structure" if hit[0].lang in _STRUCTURE else where
+                sure = min(sure, CONFIDENCE[level])
                 break
     if kind is None:
-        kind = RunKind.EASY
-        generic = in_title.get("run") or in_description.get("run")
-        reasons.append(
-            (_describe(generic, "title") + ", " if generic else "") + "no effort word → easy"
+        return _effortless(
+            title, in_title, in_description, reasons, minutes, distance_km, description, sure
         )
-    return "run", *_longer(kind, reasons, title, description, minutes, distance_km)
+    kind, why = _longer(kind, title, description, minutes, distance_km)
+    if why:
+        reasons.append(why)
+    priority = _priority(in_title, title) if kind is RunKind.RACE else None
+    return Reading("run", kind, "; ".join(reasons), sure, priority)
 
 
-def _kind(found: dict[str, tuple[_Keyword, str]]) -> tuple[RunKind, tuple[_Keyword, str]] | None:
-    """The strongest kind among the keywords found, and the keyword that decided it."""
-    for category, candidate in _KIND_ORDER:
-        if category in found and not (category == "race" and "pace" in found):
-            return candidate, found[category]
+_PREFIX_KIND = {"rest": RunKind.REST, "brick": RunKind.HARD}
+
+
+def _resolve(found: Found, lang: str | None) -> Found:
+    """Settle the words whose meaning depends on their neighbours (or the calendar):
+    track-meet words next to a track distance, "Cross" next to race words."""
+    brick = "bike" in found and "run" in found and "race" not in found
+    if "meet" not in found and "cross" not in found and not brick:
+        return found
+    found = dict(found)
+    if brick and "race_distance" not in found:  # "Bike 60' + run 15'"
+        said = f"{found['bike'][1]} + {found['run'][1]}"
+        found.setdefault("brick", (_Keyword("brick", "pair", "bike and run"), said))
+    raced = any(c in found for c in ("race", "c_race", "meet"))
+    if "cross" in found:
+        hit = found.pop("cross")
+        if raced or lang in ("fr", "es"):
+            why = f"calendar language {lang}" if lang in ("fr", "es") and not raced else ""
+            word = hit[1] + (f", {why}" if why else "")
+            found.setdefault("c_race", (_Keyword("c_race", hit[0].lang, "cross"), word))
+        elif not any(c in found for c in _RUN_CATEGORIES if c != "rest"):
+            found["cross_training"] = hit
+    if "meet" in found:
+        meet = found.pop("meet")
+        on_track = "track" in found and "reps" not in found
+        if on_track:
+            said = f"{found['track'][1]} {meet[1]}"
+            found.setdefault("c_race", (_Keyword("c_race", "track", "track meet"), said))
+        elif "c_race" in found or "race" in found or "race_distance" in found:
+            pass  # "XC League", "Summer League 5K": the race word decides
+        else:
+            found.setdefault("other", meet)  # "Team meeting", "Final exam"
+    return found
+
+
+def _runs_in(found: Found) -> Hit | None:
+    """Running shapes in a title (repetitions over a distance, a pace, a distance)."""
+    reps = found.get("reps")
+    if reps is not None and reps[0].lang == "distance":
+        return reps
+    for category in ("pace", "span", "track"):
+        if category in found:
+            return found[category]
     return None
 
 
-def _activity(found: dict[str, tuple[_Keyword, str]], where: str, reasons: list[str]) -> str | None:
-    """Rule 5 for the activity: run words, then strength or other sports, then repetitions
-    over a running distance ("10 x 400 m" is a run, "Swim 10 x 100 m" is not); repetitions
-    without a distance ("Squats 3x10", "3 x 10 min") say nothing about running."""
-    words = [c for c in _RUN_CATEGORIES if c in found and found[c][0].lang not in _PATTERNS]
+def _activity(found: Found, where: str, reasons: list[str]) -> tuple[str, float] | None:
+    """Rule 5 for the activity, and how sure it is.
+
+    Logistics are never runs; a brick is; another sport wins unless a run word names the
+    run too (a bike word and a run word: a brick); a strength word wins unless running
+    shapes come with it; then run words, everyday words, and running shapes alone
+    ("10 x 400 m", "10 mi"). Repetitions without a distance ("Squats 3x10", "3 x 10 min")
+    say nothing about running.
+    """
+    level = CONFIDENCE["title" if where == "title" else "description"]
+    if "logistics" in found:
+        reasons.append(_describe(found["logistics"], where) + ": race logistics, not a run")
+        return "other", level
+    if "brick" in found:
+        return "run", level
+    words = [c for c in _RUN_CATEGORIES if c in found and found[c][0].lang not in _STRUCTURE]
+    sport = found.get("bike") or found.get("sport") or found.get("cross_training")
+    if sport is not None:
+        if "run" in words or "brick" in words:
+            return "run", level
+        why = _describe(sport, where)
+        if "cross_training" in found:
+            reasons.append(why + ": cross-training (an English-language plan)")
+            return "other", CONFIDENCE["ambiguous"]
+        reasons.append(why)
+        return "other", level
+    if "strength" in found and not words:
+        if _runs_in(found) is None:
+            reasons.append(_describe(found["strength"], where))
+            return "strength", level
+        return "run", CONFIDENCE["structure"]
     if words:
-        return "run"
-    for category in ("strength", "other"):
-        if category in found:
-            reasons.append(_describe(found[category], where))
-            return category
-    if "hard" in found and found["hard"][0].lang == "distance":
-        return "run"
+        return "run", level
+    if "other" in found:
+        reasons.append(_describe(found["other"], where))
+        return "other", level
+    evidence = [c for c in _EVIDENCE if c in found and found[c][0].lang != "pattern"]
+    if evidence:
+        return "run", CONFIDENCE["structure"]
+    return None
+
+
+# A run's kind by keyword category, strongest first (race_distance yields to effort words;
+# race to a pace, around-race or logistics word: "Marathon-Renntempo", "Pre-race shakeout").
+_KIND_ORDER = (
+    ("c_race", RunKind.RACE),
+    ("race", RunKind.RACE),
+    ("long", RunKind.LONG),
+    ("pace", RunKind.HARD),
+    ("hard", RunKind.HARD),
+    ("brick", RunKind.HARD),
+    ("trial", RunKind.HARD),
+    ("easy", RunKind.EASY),
+    ("rest", RunKind.REST),  # "Rest day before the marathon" is a rest day
+    ("race_distance", RunKind.RACE),
+)
+_NOT_A_RACE = ("pace", "around_race", "logistics")
+
+
+def _kind(found: Found, lang: str | None) -> tuple[RunKind, Hit] | None:
+    """The strongest kind among the keywords found, and the keyword that decided it."""
+    calm = not any(c in found for c in _NOT_A_RACE)
+    effort = any(c in found and found[c][0].lang != "pattern" for c in _EFFORT)
+    for category, candidate in _KIND_ORDER:
+        if category not in found:
+            continue
+        if category in ("race", "c_race") and not calm:
+            continue
+        if category == "race_distance" and (effort or not calm):
+            continue
+        if category == "hard" and found[category][0].lang == "pattern" and effort:
+            continue  # "Easy 5 x 3 min strides" is read by its words
+        return candidate, found[category]
+    return None
+
+
+def _effortless(
+    title: str,
+    in_title: Found,
+    in_description: Found,
+    reasons: list[str],
+    minutes: int | None,
+    distance_km: float | None,
+    description: str,
+    sure: float,
+) -> Reading:
+    """A run with no effort word: easy when its length is known, else hard, unsure (the safe
+    side keeps strength off the day); a track distance or an unknown abbreviation alone
+    is hard and unsure too."""
+    generic = in_title.get("run") or in_description.get("run")
+    said = _describe(generic, "title") + ", " if generic else ""
+    if minutes is None:
+        minutes = planned_minutes(description)
+    if distance_km is None:
+        distance_km = planned_distance_km(title, description)
+    track = in_title.get("track")
+    if track is not None and "span" not in in_title:
+        why = f'{said}track distance "{track[1]}" without effort or meet word: unsure → hard'
+        return Reading("run", RunKind.HARD, "; ".join([*reasons, why]), CONFIDENCE["guess"])
+    unknown = None if generic else _unknown_abbreviation(title)
+    if unknown is not None:
+        why = f'{said}unknown abbreviation "{unknown}": unsure → hard'
+        return Reading("run", RunKind.HARD, "; ".join([*reasons, why]), CONFIDENCE["abbreviation"])
+    if minutes is None and distance_km is None:
+        why = f"{said}no effort word and no length: unsure → hard"
+        return Reading("run", RunKind.HARD, "; ".join([*reasons, why]), CONFIDENCE["guess"])
+    kind, longer = _longer(RunKind.EASY, title, description, minutes, distance_km)
+    text = "; ".join([*reasons, f"{said}no effort word → easy", *([longer] if longer else [])])
+    return Reading("run", kind, text, min(sure, CONFIDENCE["generic"]))
+
+
+def _unknown_abbreviation(title: str) -> str | None:
+    """An upper-case token legday has no word for ("QS 8 mi"), if any."""
+    known = _tables().known
+    for match in _ABBREVIATION.finditer(title):
+        token = match.group(1)
+        key = normalize(token)
+        if len(token) == 1 or key in _UNITS or key in known or key.rstrip("0123456789") in known:
+            continue
+        if key.isdigit() or re.fullmatch(r"\d+[a-z]{0,2}", key):
+            continue
+        return token
+    return None
+
+
+def _priority(found: Found, title: str) -> str | None:
+    """C for short or club races (track, cross-country, relays, leagues, 5K and shorter);
+    None for the rest, whose A or B the planner (or the athlete) decides."""
+    if "c_race" in found or "track" in found:
+        return "C"
+    km = planned_distance_km(title)
+    if km is not None and km <= C_RACE_KM:
+        return "C"
     return None
 
 
 def _longer(
     kind: RunKind,
-    reasons: list[str],
     title: str,
     description: str,
     minutes: int | None,
     distance_km: float | None,
 ) -> tuple[RunKind, str]:
     """Rule 6: an easy or hard run that lasts long enough is a long run."""
+    if kind not in (RunKind.EASY, RunKind.HARD):
+        return kind, ""
     if minutes is None:
         minutes = planned_minutes(description)
     if distance_km is None:
         distance_km = planned_distance_km(title, description)
-    if kind in (RunKind.EASY, RunKind.HARD):
-        if minutes is not None and minutes >= LONG_MINUTES:
-            return RunKind.LONG, "; ".join([*reasons, f"{minutes} min ≥ {LONG_MINUTES} → long"])
-        if distance_km is not None and distance_km >= LONG_KM:
-            text = f"{distance_km:g} km ≥ {LONG_KM:g} → long"
-            return RunKind.LONG, "; ".join([*reasons, text])
-    return kind, "; ".join(reasons)
+    if minutes is not None and minutes >= LONG_MINUTES:
+        return RunKind.LONG, f"{minutes} min ≥ {LONG_MINUTES} → long"
+    if distance_km is not None and distance_km >= LONG_KM:
+        return RunKind.LONG, f"{distance_km:g} km ≥ {LONG_KM:g} → long"
+    return kind, ""

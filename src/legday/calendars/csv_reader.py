@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from legday.calendars.classifier import classify, kind_from_word, normalize
+from legday.calendars.classifier import CONFIDENCE, kind_from_word, normalize, read_event
 from legday.calendars.entry import Calendar, Entry
 from legday.errors import CalendarError
 
@@ -235,17 +235,22 @@ def _entry(
             raise CalendarError(name, f"kind {kind_text[:20]!r} not understood", line)
         activity, kind = explicit
         reason = f'kind column "{kind_text}"'
-    else:
-        activity, kind, reason = classify(title, description, minutes=minutes)
-    if overrides is not None and not kind_text:
+        finish = _end(begin, minutes)
+        source = f"{Path(name).name}:line {line}"
+        sure = CONFIDENCE["explicit"]
+        return Entry(
+            day, title, activity, kind, begin, finish, minutes, reason, source, sure, None, True
+        )
+    reading = read_event(title, description, minutes=minutes)
+    activity, kind, reason = reading.activity, reading.kind, reading.reason
+    if overrides is not None:
         for when in (None, day):
             activity, kind, reason = overrides.apply(
                 activity, kind, reason, title=title, uid="", day=when
             )
     finish = _end(begin, minutes)
-    return Entry(
-        day, title, activity, kind, begin, finish, minutes, reason, f"{Path(name).name}:line {line}"
-    )
+    source = f"{Path(name).name}:line {line}"
+    return reading.entry(day, title, (activity, kind, reason), begin, finish, minutes, source)
 
 
 def _end(begin: time | None, minutes: int | None) -> time | None:
@@ -288,15 +293,17 @@ def _history(
         distance = _number(cell("distance")) if activity == "run" else None
         title = " ".join(cell("title").split()) or sport or "(untitled)"
         known = (activity, f'activity type "{sport}"')
-        act, kind, reason = classify(title, minutes=minutes, distance_km=distance, known=known)
+        reading = read_event(title, minutes=minutes, distance_km=distance, known=known)
+        act, kind, reason = reading.activity, reading.kind, reading.reason
         if overrides is not None:
             for when in (None, day):
                 act, kind, reason = overrides.apply(
                     act, kind, reason, title=title, uid="", day=when
                 )
         source = f"{Path(name).name}:line {line}"
+        finish = _end(begin, minutes)
         entries.append(
-            Entry(day, title, act, kind, begin, _end(begin, minutes), minutes, reason, source)
+            reading.entry(day, title, (act, kind, reason), begin, finish, minutes, source)
         )
     return entries
 

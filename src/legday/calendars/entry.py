@@ -11,10 +11,14 @@ from datetime import date, time
 
 from legday.model import Run, RunKind
 
-__all__ = ["ACTIVITIES", "Calendar", "Entry"]
+__all__ = ["ACTIVITIES", "UNSURE", "Calendar", "Entry"]
 
 # "run" includes explicit rest days (kind REST); "other" is every other sport or event.
 ACTIVITIES = ("run", "strength", "other")
+# Below this confidence a reading is unsure: `legday runs` and the plan list the entry with
+# the override that fixes it, and a run read this unsure already counts as hard (the safe
+# side). The scale is in docs/calendars.md ("Confidence").
+UNSURE = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +36,9 @@ class Entry:
     source: str  # "file.ics:UID" or "file.csv:line 7"
     confidence: float = 1.0  # how sure the reading is, 0..1
     priority: str | None = None  # a race's importance: "A", "B" or "C"
+    # The athlete's own word (CSV kind column, override file): calendar context never
+    # changes an explicit reading.
+    explicit: bool = False
 
 
 @dataclass(frozen=True, slots=True)

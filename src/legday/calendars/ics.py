@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from legday.calendars.classifier import classify, planned_minutes
+from legday.calendars.classifier import Reading, planned_minutes, read_event
 from legday.calendars.entry import Calendar, Entry
 from legday.calendars.zones import local_zone, resolve_zone, user_zone
 from legday.errors import CalendarError
@@ -150,7 +150,8 @@ def _entries(
     description = str(event.get("DESCRIPTION", ""))
     uid = str(event.get("UID", ""))
     minutes = _minutes(event, begin, finish)
-    activity, kind, reason = classify(title, description, uid, minutes)
+    reading = read_event(title, description, uid, minutes)
+    activity, kind, reason = reading.activity, reading.kind, reading.reason
     if overrides is not None:
         activity, kind, reason = overrides.apply(
             activity, kind, reason, title=title, uid=uid, day=None
@@ -161,7 +162,20 @@ def _entries(
         days = max(1, (last - begin).days)
         dates = [begin + timedelta(days=i) for i in range(min(days, 400))]
         return [
-            _make(d, title, activity, kind, None, None, minutes, reason, source, overrides, uid)
+            _make(
+                d,
+                title,
+                activity,
+                kind,
+                None,
+                None,
+                minutes,
+                reason,
+                source,
+                overrides,
+                uid,
+                reading,
+            )
             for d in dates
             if start <= d <= end
         ]
@@ -188,6 +202,7 @@ def _entries(
             source,
             overrides,
             uid,
+            reading,
         )
     ]
 
@@ -204,12 +219,13 @@ def _make(
     source: str,
     overrides: KindOverrides | None,
     uid: str,
+    reading: Reading,
 ) -> Entry:
     if overrides is not None:
         activity, kind, reason = overrides.apply(
             activity, kind, reason, title=title, uid=uid, day=day
         )
-    return Entry(day, title, activity, kind, begin, finish, minutes, reason, source)
+    return reading.entry(day, title, (activity, kind, reason), begin, finish, minutes, source)
 
 
 def read_ics(
