@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test services lint typecheck unit bench pictures catalogue clean
+.PHONY: run test services lint typecheck unit bench eval pictures catalogue clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,9 +34,14 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest -q
 
-bench: $(STAMP) services
+bench: $(STAMP) services eval
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/logbook.py
+
+# How well calendars are read: the labelled corpus (tests/data/calendar-corpus) scored;
+# `$(BIN)/python bench/classify_eval.py --misses` lists every misread row.
+eval: $(STAMP)
+	$(BIN)/python bench/classify_eval.py
 
 # After editing src/legday/catalogue/data/*.toml: validate them all and rebuild bundle.json.
 catalogue: $(STAMP)
