@@ -39,6 +39,7 @@ __all__ = [
     "LONG_KM",
     "LONG_MINUTES",
     "Reading",
+    "bare_track",
     "classify",
     "has_cross",
     "kind_from_word",
@@ -47,6 +48,7 @@ __all__ = [
     "planned_distance_km",
     "planned_minutes",
     "read_event",
+    "title_minutes",
 ]
 
 LONG_MINUTES = 90
@@ -78,10 +80,15 @@ _RUN_CATEGORIES = (
     "hard",
     "brick",
     "easy",
+    "strides",
     "run",
     "rest",
 )
-_EFFORT = ("long", "pace", "hard", "brick", "easy")
+_EFFORT = ("long", "pace", "hard", "brick", "easy", "strides")
+# "long" as a bare adjective yields to a hard word: "Long intervals", "Résistance longue"
+_BARE_LONG = frozenset(("long", "longue", "largo", "larga", "lange", "langer"))
+# what strides are made of: next to "strides" these words describe them, not a workout
+_STRIDE_WORDS = frozenset(("repeats", "repeat", "reps", "rep", "speed", "sprints", "sprint"))
 # "distance": repetitions over a running distance, ladders; "pattern": repetitions of
 # anything; "shorthand": pace shorthand; "coach": coaching letters; "track": a track
 # distance; "span": a distance in km or miles. All but "pattern" are running evidence.
@@ -119,11 +126,12 @@ _TRACK = re.compile(
 )
 # "5 mi pace", "@ 15K to HM pace", "10K-HM pace": race-pace shorthand of plan books
 _PACE = re.compile(
-    r"(?:\d\s*(?:k|km|mi|miles?)|(?<![\w])(?:hm|hmp|mp|half|marathon|race|goal))"
+    r"(?:\d\s*(?:k|km|m|mi|miles?)|(?<![\w])(?:hm|hmp|mp|half|marathon|race|goal))"
     r"\s*(?:race\s*)?pace(?!\w)"
 )
-# Daniels' coaching letters, upper case: "E 45'", "T 3x1 mi", "2E + 4T", "L 15"
-_LETTER = re.compile(r"(?<![\w'’])([EMTILR])(?=\s*\d)|(?<=\d)\s?([EMTILR])(?![\w'’])")
+# Daniels' coaching letters, upper case: "E 45'", "T 3x1 mi", "2E + 4T", "L 15", "30' E"
+# (not "I" as a pronoun: "I run", nor "T-shirt")
+_LETTER = re.compile(r"(?<![\w'’.])\d*\s?([EMTILR])(?![\w'’-])(?!\s+[a-z])")
 _LETTER_KIND = {"E": "easy", "L": "long", "M": "pace", "T": "hard", "I": "hard", "R": "hard"}
 # an upper-case token that may be an abbreviation ("ST 8", "QS 45'")
 _ABBREVIATION = re.compile(r"(?<![\w'’])([A-Z][A-Z0-9]{0,4})(?![\w'’])")
@@ -134,9 +142,18 @@ _NAMED_RACE = re.compile(
 )
 _WORD_START = re.compile(r"(?<!\w)\w")
 _DISTANCE = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[.,]\d{1,2})?)\s*(km|k|mi|miles?|meilen)(?!\w)", re.I
+    r"(?<![\w.,])(\d{1,3}(?:[.,]\d{1,2})?)\s*(km|k|mi|miles?|meilen|m)(?![\w'])", re.I
 )
+_M_AS_MILES = 42  # "3 m run", "5 m pace" (Higdon): under this many, "m" means miles
 _TOKEN = re.compile(r"\w+")
+# "40 min", "50'", "45 mn": a duration in the title (not "3 x 10 min": a repetition)
+_TITLE_MINUTES = re.compile(
+    r"(?<![\w.,])(\d{1,3})\s*(?:min|mins|minutes|minuten|minutos|mn|'|′)(?!\w)"
+    r"|(?<![\w.,])(\d{1,2})\s*h(?:\s*(\d{2})|(?![a-z]))",
+    re.I,
+)
+# "LR5", "FR3": a coaching code glued to its number
+_CODE = re.compile(r"(?<![\w])([A-Z]{1,4})(\d{1,2})(?![\w])")
 
 
 def normalize(text: str) -> str:
@@ -170,6 +187,10 @@ class _Tables:
     kind_words: dict[str, str]
     hints: dict[str, str]  # function word -> the one language it tells
     known: frozenset[str]  # every keyword, normalised (for unknown abbreviations)
+    # German compounds: a keyword at the start ("Tempowechsellauf", "Arzttermin") or the
+    # end ("Waldlaufmeisterschaften", "Volkstriathlon") of a long word no keyword matched
+    heads: tuple[re.Pattern[str], tuple[_Keyword, ...]]
+    tails: tuple[re.Pattern[str], tuple[_Keyword, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,7 +293,27 @@ def _tables() -> _Tables:
         kind_words={normalize(w): k for k, items in raw["kind_words"].items() for w in items},
         hints={w: next(iter(ls)) for w, ls in hint_langs.items() if len(ls) == 1},
         known=frozenset(t for w in (*langs_of, *prefixes) for t in _TOKEN.findall(w)),
+        heads=_compound(words, head=True),
+        tails=_compound(words, head=False),
     )
+
+
+def _compound(words: list[_Keyword], *, head: bool) -> tuple[re.Pattern[str], tuple[_Keyword, ...]]:
+    """One regex over the German single-word keywords (and the multisport race words), as
+    the start or the end of a compound; longest first."""
+    parts = [
+        k
+        for k in words
+        if (k.lang == "de" or k.category == "race_distance")
+        and len(k.word.rstrip("*")) >= 4
+        and _TOKEN.fullmatch(normalize(k.word.rstrip("*")))
+    ]
+    ending = "" if head else r"[a-z]*"  # "meisterschaft*" ends "...meisterschaften"
+    body = "|".join(
+        f"({re.escape(normalize(k.word.rstrip('*')))}{ending if k.word.endswith('*') else ''})"
+        for k in parts
+    )
+    return re.compile(f"^(?:{body})" if head else f"(?:{body})$"), tuple(parts)
 
 
 def _by_letter(words: list[_Keyword]) -> dict[str, tuple[re.Pattern[str], tuple[_Keyword, ...]]]:
@@ -295,10 +336,13 @@ def _keywords(text: str) -> Found:
     coaching letters, distances) is added under its category with a pseudo-language.
     Cached: calendars repeat their titles week after week. Callers must not change it."""
     tables = _tables()
+    if _CODE.search(text):
+        text = _CODE.sub(lambda m: _split_code(m, tables.known), text)
     norm = normalize(text)
     aligned = len(norm) == len(text)  # accents dropped one for one: quote the original
     found: Found = {}
     position = 0
+    spans: list[tuple[int, int]] = []
     for start in _WORD_START.finditer(norm):
         if start.start() < position:
             continue  # inside a phrase already matched
@@ -310,13 +354,51 @@ def _keywords(text: str) -> Found:
         said = text[match.start() : match.end()] if aligned else match.group()
         found.setdefault(kw.category, (kw, said.casefold()))
         position = match.end()
+        spans.append((match.start(), match.end()))
+    for token in _TOKEN.finditer(norm):
+        if len(token.group()) >= 8 and not any(a <= token.start() < b for a, b in spans):
+            _compound_word(token.group(), tables, found)
     if any(c.isdigit() for c in norm):
         _structure(text, norm, found)
-    elif "mil" in norm:
-        track = _track(norm)  # "Mile", "The Mile"
-        if track is not None:
-            found["track"] = track
+    else:
+        if "mil" in norm:
+            track = _track(norm)  # "Mile", "The Mile"
+            if track is not None:
+                found["track"] = track
+        if len(text) <= 6 and text.strip().isupper():
+            _letters(text, found)  # "E", "T": a coaching letter alone
     return found
+
+
+def _compound_word(token: str, tables: _Tables, found: Found) -> None:
+    """The keywords a German compound starts and ends with."""
+    for pattern, keywords in (tables.heads, tables.tails):
+        match = pattern.search(token)
+        if match is not None and match.lastindex is not None:
+            kw = keywords[match.lastindex - 1]
+            found.setdefault(kw.category, (kw, token))
+
+
+def _split_code(match: re.Match[str], known: frozenset[str]) -> str:
+    """ "LR5" as "LR 5" when "LR" is a known word and "LR5" is not ("VO2" stays)."""
+    whole, letters = match.group().casefold(), match.group(1).casefold()
+    return match.group() if whole in known or letters not in known else f"{match[1]} {match[2]}"
+
+
+def title_minutes(title: str) -> int | None:
+    """The longest duration written in a title ("Run 40 min", "Footing 1h25", "50'"),
+    repetitions left out ("3 x 10 min")."""
+    best: int | None = None
+    for match in _TITLE_MINUTES.finditer(title):
+        before = title[: match.start()].rstrip()
+        if before.endswith(("x", "X", "×")):
+            continue
+        if match.group(1):
+            value = int(match.group(1))
+        else:
+            value = int(match.group(2)) * 60 + int(match.group(3) or 0)
+        best = value if best is None or value > best else best
+    return best or None
 
 
 def _structure(text: str, norm: str, found: Found) -> None:
@@ -336,11 +418,18 @@ def _structure(text: str, norm: str, found: Found) -> None:
     named = _NAMED_RACE.search(text)
     if named and "race" not in found:
         found["race"] = (_Keyword("race", "span", "named race"), named.group().casefold())
-    span = _DISTANCE.search(text)
-    if span:
+    for span in _DISTANCE.finditer(text):
+        if span.group(2).lower() == "m" and float(span.group(1).replace(",", ".")) > _M_AS_MILES:
+            continue
         found["span"] = (_Keyword("span", "span", "distance"), span.group().casefold())
+        break
+    _letters(text, found)
+
+
+def _letters(text: str, found: Found) -> None:
+    """Coaching letters, every one: "2E + 20' T + 2E" is hard."""
     for letter in _LETTER.finditer(text):
-        code = letter.group(1) or letter.group(2)
+        code = letter.group(1)
         category = _LETTER_KIND[code]
         said = f'letter "{code}"'
         if category not in found or found[category][0].lang == "pattern":
@@ -403,6 +492,13 @@ def _votes(title: str) -> tuple[tuple[str, int], ...]:
     return tuple(votes.items())
 
 
+def bare_track(title: str) -> bool:
+    """Whether the title is a track distance and nothing else a runner writes ("1500m")."""
+    found = _keywords(title)
+    words = [c for c in found if found[c][0].lang in _LANGS]
+    return "track" in found and "reps" not in found and not words
+
+
 def has_cross(title: str) -> bool:
     """Whether the title's reading hangs on "Cross" alone, which the calendar's language
     settles (cross-training in English, a cross-country race in French or Spanish)."""
@@ -455,7 +551,10 @@ def planned_distance_km(title: str, description: str = "") -> float | None:
     best: float | None = None
     for m in _DISTANCE.finditer(title):
         value = float(m.group(1).replace(",", "."))
-        km = value if m.group(2).lower() in {"km", "k"} else value * 1.609
+        unit = m.group(2).lower()
+        if unit == "m" and value > _M_AS_MILES:
+            continue  # metres: a track distance, not a run's length
+        km = value if unit in {"km", "k"} else value * 1.609
         best = km if best is None or km > best else best
     return best
 
@@ -569,6 +668,10 @@ def read_event(
                 level = "structure" if hit[0].lang in _STRUCTURE else where
                 sure = min(sure, CONFIDENCE[level])
                 break
+    if minutes is None:
+        minutes = planned_minutes(description) if description else None
+    if minutes is None:
+        minutes = title_minutes(title)
     if kind is None:
         return _effortless(
             title, in_title, in_description, reasons, minutes, distance_km, description, sure
@@ -587,13 +690,16 @@ def _resolve(found: Found, lang: str | None) -> Found:
     """Settle the words whose meaning depends on their neighbours (or the calendar):
     track-meet words next to a track distance, "Cross" next to race words."""
     brick = "bike" in found and "run" in found and "race" not in found
-    if "meet" not in found and "cross" not in found and not brick:
+    if not brick and not any(c in found for c in ("meet", "cross", "championship")):
         return found
     found = dict(found)
+    if "championship" in found:  # "County Champs", "Surrey League Match 2"
+        hit = found.pop("championship")
+        found.setdefault("c_race", hit)
     if brick and "race_distance" not in found:  # "Bike 60' + run 15'"
         said = f"{found['bike'][1]} + {found['run'][1]}"
         found.setdefault("brick", (_Keyword("brick", "pair", "bike and run"), said))
-    raced = any(c in found for c in ("race", "c_race", "meet"))
+    raced = any(c in found for c in ("race", "c_race", "meet", "race_distance"))
     if "cross" in found:
         hit = found.pop("cross")
         if raced or lang in ("fr", "es"):
@@ -604,7 +710,7 @@ def _resolve(found: Found, lang: str | None) -> Found:
             found["cross_training"] = hit
     if "meet" in found:
         meet = found.pop("meet")
-        on_track = "track" in found and "reps" not in found
+        on_track = "track" in found and ("reps" not in found or _relay(found))
         if on_track:
             said = f"{found['track'][1]} {meet[1]}"
             found.setdefault("c_race", (_Keyword("c_race", "track", "track meet"), said))
@@ -613,6 +719,12 @@ def _resolve(found: Found, lang: str | None) -> Found:
         else:
             found.setdefault("other", meet)  # "Team meeting", "Final exam"
     return found
+
+
+def _relay(found: Found) -> bool:
+    """ "4x400m", "4 x 100 m": the relay notation, a race next to meet words."""
+    reps = found.get("reps")
+    return reps is not None and re.match(r"4\s*[x×]", reps[1]) is not None
 
 
 def _runs_in(found: Found) -> Hit | None:
@@ -636,16 +748,22 @@ def _activity(found: Found, where: str, reasons: list[str]) -> tuple[str, float]
     say nothing about running.
     """
     level = CONFIDENCE["title" if where == "title" else "description"]
-    if "logistics" in found:
+    if "role" in found:
+        reasons.append(_describe(found["role"], where) + ": at a race, not running it")
+        return "other", level
+    words = [c for c in _RUN_CATEGORIES if c in found and found[c][0].lang not in _STRUCTURE]
+    if "logistics" in found and not any(c in words for c in (*_EFFORT, "run")):
         reasons.append(_describe(found["logistics"], where) + ": race logistics, not a run")
         return "other", level
     if "brick" in found:
         return "run", level
-    words = [c for c in _RUN_CATEGORIES if c in found and found[c][0].lang not in _STRUCTURE]
+    evidence = [c for c in _EVIDENCE if c in found and found[c][0].lang != "pattern"]
     sport = found.get("bike") or found.get("sport") or found.get("cross_training")
+    if sport is None and "walk" in found and not words and not evidence:
+        sport = found["walk"]  # "Walk 30 min"; not "8 x 300 m w/ 100 m walk"
     if sport is not None:
-        if "run" in words or "brick" in words:
-            return "run", level
+        if any(c in words for c in ("run", "brick", "rest")):
+            return "run", level  # "Bike 60' + run 15'", "Rest or cross-training"
         why = _describe(sport, where)
         if "cross_training" in found:
             reasons.append(why + ": cross-training (an English-language plan)")
@@ -662,7 +780,6 @@ def _activity(found: Found, where: str, reasons: list[str]) -> tuple[str, float]
     if "other" in found:
         reasons.append(_describe(found["other"], where))
         return "other", level
-    evidence = [c for c in _EVIDENCE if c in found and found[c][0].lang != "pattern"]
     if evidence:
         return "run", CONFIDENCE["structure"]
     return None
@@ -679,6 +796,7 @@ _KIND_ORDER = (
     ("brick", RunKind.HARD),
     ("trial", RunKind.HARD),
     ("easy", RunKind.EASY),
+    ("strides", RunKind.EASY),
     ("rest", RunKind.REST),  # "Rest day before the marathon" is a rest day
     ("race_distance", RunKind.RACE),
 )
@@ -686,20 +804,51 @@ _NOT_A_RACE = ("pace", "around_race", "logistics")
 
 
 def _kind(found: Found, lang: str | None) -> tuple[RunKind, Hit] | None:
-    """The strongest kind among the keywords found, and the keyword that decided it."""
+    """The strongest kind among the keywords found, and the keyword that decided it.
+
+    Repetitions keep a race word from making a race ("Race sharpener 6 x 400", "XC
+    session: 6 x 3 min"), except the relay notation next to meet words ("4x400m").
+    """
     calm = not any(c in found for c in _NOT_A_RACE)
+    if "reps" in found and not (_relay(found) and "c_race" in found):
+        calm = False
     effort = any(c in found and found[c][0].lang != "pattern" for c in _EFFORT)
+    sprint = _only_sprint(found)
     for category, candidate in _KIND_ORDER:
-        if category not in found:
+        hit = found.get(category)
+        if hit is None:
             continue
         if category in ("race", "c_race") and not calm:
             continue
-        if category == "race_distance" and (effort or not calm):
+        if category == "race_distance" and not calm:
             continue
-        if category == "hard" and found[category][0].lang == "pattern" and effort:
-            continue  # "Easy 5 x 3 min strides" is read by its words
-        return candidate, found[category]
+        if category == "race_distance" and effort and not sprint:
+            continue
+        if category == "long" and normalize(hit[1]) in _BARE_LONG and _hard_words(found):
+            continue  # "Long intervals", "Résistance longue 3 x 1200 m"
+        if category == "hard" and "strides" in found and _stride_like(hit):
+            continue  # "Recovery 5 mi + 6 x 100 m strides"
+        if category == "hard" and sprint and "race_distance" in found:
+            continue  # "Duathlon Sprint 5-20-2,5"
+        return candidate, hit
     return None
+
+
+def _hard_words(found: Found) -> bool:
+    """A hard word or repetitions over a distance (not a bare "5 x 3 min")."""
+    hit = found.get("hard")
+    return hit is not None and hit[0].lang != "pattern"
+
+
+def _stride_like(hit: Hit) -> bool:
+    return hit[0].lang in _STRUCTURE or normalize(hit[1]) in _STRIDE_WORDS
+
+
+def _only_sprint(found: Found) -> bool:
+    """The only effort word is "sprint" (in a race name: a triathlon's distance)."""
+    hard = found.get("hard")
+    efforts = [c for c in _EFFORT if c in found]
+    return efforts == ["hard"] and hard is not None and normalize(hard[1]) == "sprint"
 
 
 def _effortless(
@@ -769,8 +918,8 @@ def _longer(
     minutes: int | None,
     distance_km: float | None,
 ) -> tuple[RunKind, str]:
-    """Rule 6: an easy or hard run that lasts long enough is a long run."""
-    if kind not in (RunKind.EASY, RunKind.HARD):
+    """Rule 6: an easy run that lasts long enough is a long run (a workout stays hard)."""
+    if kind is not RunKind.EASY:
         return kind, ""
     if minutes is None:
         minutes = planned_minutes(description)

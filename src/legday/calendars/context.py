@@ -10,6 +10,10 @@ The classifier reads one event at a time. Three things only show across the file
   clearly above the others (`LONG_RATIO`, `LONG_FLOOR_MINUTES`, `LONG_FLOOR_KM`).
 - **Weekly repeats.** The weekday that holds the long run in most weeks holds it in the
   others too, and a title repeating on the same weekday reads like its sure occurrences.
+- **What kind of calendar it is.** In a running calendar (most entries are runs) an entry
+  with no word legday knows ("UTMB", "City2Surf") is most likely a run or a race: it is
+  read as an unsure hard run, the safe side. In a calendar of track meets a bare track
+  distance ("1500m") is a race.
 
 An explicit reading (CSV kind column, override file) is never changed; nor is a race, a
 rest day, a strength session or anything that is not a run. Pure: entries in, entries out.
@@ -17,6 +21,7 @@ rest day, a strength session or anything that is not a run. Pure: entries in, en
 
 from __future__ import annotations
 
+import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -24,11 +29,13 @@ from dataclasses import replace
 
 from legday.calendars.classifier import (
     CONFIDENCE,
+    bare_track,
     has_cross,
     language_votes,
     normalize,
     planned_distance_km,
     read_event,
+    title_minutes,
 )
 from legday.calendars.entry import UNSURE, Entry
 from legday.model import RunKind
@@ -43,14 +50,16 @@ __all__ = [
 
 # The week's longest run is the long run when it is at least LONG_RATIO times the median
 # of the week's other runs (at least two of them with a known size) and itself at least
-# LONG_FLOOR_MINUTES long or LONG_FLOOR_KM far: "10 mi" among 3-5 mi runs, "75 min" among
-# 30-45 min runs; not "40 min" among 20 min jogs.
+# LONG_FLOOR_MINUTES long or LONG_FLOOR_KM far: "10 mi" among 3-5 mi runs, a novice's
+# "6 mi" among 3 mi runs, "75 min" among 30-45 min runs; not "40 min" among 20 min jogs.
 LONG_RATIO = 1.5
-LONG_FLOOR_MINUTES = 60
-LONG_FLOOR_KM = 12.0
+LONG_FLOOR_MINUTES = 55
+LONG_FLOOR_KM = 9.5
 _MINUTES_PER_KM = 6.0  # to compare a distance with a duration in one week
 _LONG_DAY_WEEKS = 3  # weeks with the long run on one weekday before that day counts
 _WEEKDAYS = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"]
+# a running calendar: at least this many runs, and this share of all entries
+_RUNNING_CALENDAR = (5, 0.5)
 _CONTEXT = {"language": 0.8, "week": 0.75, "long_day": 0.7, "repeat": 0.65}
 
 
@@ -76,6 +85,8 @@ def settle(entries: Sequence[Entry]) -> tuple[Entry, ...]:
     lang = calendar_language([e.title for e in out])
     if lang in ("fr", "es"):
         out = [_in_language(e, lang) for e in out]
+    out = _unworded(out)
+    out = _bare_track(out)
     out = _repeats(out)
     out = _longest_of_week(out)
     out = _long_run_day(out)
@@ -114,7 +125,81 @@ def _size(entry: Entry) -> float | None:
     km = planned_distance_km(entry.title)
     if km is not None:
         return km * _MINUTES_PER_KM
-    return float(entry.minutes) if entry.minutes else None
+    minutes = entry.minutes or title_minutes(entry.title)
+    return float(minutes) if minutes else None
+
+
+def _unworded(entries: list[Entry]) -> list[Entry]:
+    """An entry without any known word, named like an event ("UTMB", "Lakeland 50",
+    "Behobia-San Sebastián"), is a race when the calendar's bib pick-up or travel entries
+    name it too, else in a running calendar an unsure hard run. "Haircut" or "Team
+    standup" (not a proper name) stay other."""
+    runs = sum(1 for e in entries if e.activity == "run")
+    running = runs >= _RUNNING_CALENDAR[0] and runs >= _RUNNING_CALENDAR[1] * len(entries)
+    names = {
+        token
+        for e in entries
+        if e.activity == "other" and e.confidence > CONFIDENCE["nothing"]
+        for token in _name_tokens(e.title)
+    }
+    out = []
+    for e in entries:
+        if e.explicit or e.activity != "other" or e.confidence != CONFIDENCE["nothing"]:
+            out.append(e)
+            continue
+        if names & set(_name_tokens(e.title)):
+            why = "an event the calendar's race logistics name → race"
+            out.append(replace(e, activity="run", kind=RunKind.RACE, reason=why))
+        elif running and _looks_like_a_name(e.title):
+            why = "an event name in a running calendar: unsure → hard"
+            out.append(
+                replace(
+                    e, activity="run", kind=RunKind.HARD, reason=why, confidence=CONFIDENCE["guess"]
+                )
+            )
+        else:
+            out.append(e)
+    return out
+
+
+_NAME = re.compile(r"[^\W\d_][\w'’.]*|\d+")
+_SMALL = frozenset(("de", "del", "la", "las", "los", "le", "les", "du", "des", "von", "am"))
+_SMALL |= {"the", "of", "and", "y", "et", "und", "an", "der", "d"}
+
+
+def _name_tokens(title: str) -> list[str]:
+    """Capitalised or upper-case words of a title (a race's name), at least 3 letters."""
+    return [
+        w.casefold()
+        for w in _NAME.findall(title)
+        if len(w) >= 3 and w[0].isupper() and w.casefold() not in _SMALL
+    ]
+
+
+def _looks_like_a_name(title: str) -> bool:
+    """Every word capitalised (small linking words aside), and more than one plain word:
+    "City2Surf", "Skiddaw (AS)", "KV de Las Hurdes", "SaintéLyon", "CAMOVI"."""
+    words = [w for w in _NAME.findall(title) if w.casefold() not in _SMALL]
+    if not words or any(w[0].islower() for w in words):
+        return False
+    shaped = any(c.isdigit() for c in title) or "-" in title or title.isupper()
+    shaped = shaped or any(c.isupper() for w in words for c in w[1:])
+    return len(words) >= 2 or shaped
+
+
+def _bare_track(entries: list[Entry]) -> list[Entry]:
+    """A bare track distance ("1500m") in a calendar with track meets is a meet race."""
+    meets = sum(1 for e in entries if e.kind is RunKind.RACE and e.priority == "C")
+    if meets < 2:
+        return entries
+    why = "a track distance in a calendar of track meets → race"
+    out = []
+    for e in entries:
+        if not e.explicit and e.confidence == CONFIDENCE["guess"] and bare_track(e.title):
+            e = replace(e, kind=RunKind.RACE, reason=f"{e.reason}; {why}", priority="C")
+            e = replace(e, confidence=_CONTEXT["repeat"])
+        out.append(e)
+    return out
 
 
 def _weeks(entries: list[Entry]) -> dict[tuple[int, int], list[int]]:
