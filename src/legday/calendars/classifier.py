@@ -140,6 +140,12 @@ _UNITS = frozenset(("k", "km", "mi", "m", "min", "h", "s", "sec", "x", "hr", "hr
 _NAMED_RACE = re.compile(
     r"(?<![\d.,])\d+\s*(?:km|k)\s+(?:de|du|des|del|von)\s+(?:la\s+|le\s+|l')?[A-ZÀ-Ý]"
 )
+# "Raheny 5 mile", "Bramley 20", "Great Run 10K": a proper name and a distance, nothing else
+_NAMED_DISTANCE = re.compile(
+    r"^\s*((?:[A-Z][\w'’.-]{2,}\s+){1,3})\d{1,3}(?:[.,]\d)?\s*(?:mile|miler|k|K|km|KM)?\s*$"
+)
+_COUNTERS = frozenset(("week", "day", "woche", "tag", "semaine", "jour", "semana", "dia"))
+_COUNTERS |= {"phase", "block", "session", "lesson", "part", "stage", "round", "leg", "q"}
 _WORD_START = re.compile(r"(?<!\w)\w")
 _DISTANCE = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[.,]\d{1,2})?)\s*(km|k|mi|miles?|meilen|m)(?![\w'])", re.I
@@ -424,6 +430,10 @@ def _structure(text: str, norm: str, found: Found) -> None:
         found["span"] = (_Keyword("span", "span", "distance"), span.group().casefold())
         break
     _letters(text, found)
+    if not any(hit[0].lang in _LANGS or hit[0].lang == "coach" for hit in found.values()):
+        named = _named_distance(text)  # only names and a distance: no word legday knows
+        if named is not None:
+            found["race"] = (_Keyword("race", "span", "named race"), named.group().casefold())
 
 
 def _letters(text: str, found: Found) -> None:
@@ -434,6 +444,38 @@ def _letters(text: str, found: Found) -> None:
         said = f'letter "{code}"'
         if category not in found or found[category][0].lang == "pattern":
             found[category] = (_Keyword(category, "coach", code), said)
+
+
+def _named_distance(text: str) -> re.Match[str] | None:
+    """A race named by place and distance: every word before the distance is a name
+    legday has no keyword for (not "Easy 5k", not "Week 3", not "Sunday 10 mile")."""
+    match = _NAMED_DISTANCE.match(text)
+    if match is None:
+        return None
+    known = _tables().known
+    for word in _TOKEN.findall(normalize(match.group(1))):
+        if word in known or word in _COUNTERS or word in _WEEKDAY_WORDS:
+            return None
+        if _known_head().match(word):
+            return None  # "Longjog 35 km": a compound of running words, not a place
+    return match
+
+
+@cache
+def _known_head() -> re.Pattern[str]:
+    """Any known word of four letters or more at the start of a word."""
+    heads = sorted((w for w in _tables().known if len(w) >= 4), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in heads))
+
+
+_WEEKDAY_WORDS = frozenset(
+    (
+        *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        *("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
+        *("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+        *("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"),
+    )
+)
 
 
 def _repetitions(norm: str) -> Hit | None:

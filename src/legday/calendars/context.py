@@ -52,14 +52,15 @@ __all__ = [
 # of the week's other runs (at least two of them with a known size) and itself at least
 # LONG_FLOOR_MINUTES long or LONG_FLOOR_KM far: "10 mi" among 3-5 mi runs, a novice's
 # "6 mi" among 3 mi runs, "75 min" among 30-45 min runs; not "40 min" among 20 min jogs.
-LONG_RATIO = 1.5
+LONG_RATIO = 1.4
 LONG_FLOOR_MINUTES = 55
 LONG_FLOOR_KM = 9.5
 _MINUTES_PER_KM = 6.0  # to compare a distance with a duration in one week
 _LONG_DAY_WEEKS = 3  # weeks with the long run on one weekday before that day counts
 _WEEKDAYS = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"]
-# a running calendar: at least this many runs, and this share of all entries
-_RUNNING_CALENDAR = (5, 0.5)
+# a running calendar: at least this many runs, and this share of all entries (a runner's
+# own calendar holds work, family and other sports too)
+_RUNNING_CALENDAR = (5, 0.4)
 _CONTEXT = {"language": 0.8, "week": 0.75, "long_day": 0.7, "repeat": 0.65}
 
 
@@ -241,8 +242,9 @@ def _longest_of_week(entries: list[Entry]) -> list[Entry]:
 
 
 def _long_run_day(entries: list[Entry]) -> list[Entry]:
-    """The weekday holding the long run in most weeks holds it in a week without one, when
-    that day's run has no effort word and no other run of the week is bigger."""
+    """The weekday holding the long run in most weeks holds it in a week without one: its
+    easy run when that is the week's biggest, or its run of unknown length and no effort
+    word."""
     weeks = _weeks(entries)
     days: Counter[int] = Counter()
     for indexes in weeks.values():
@@ -261,11 +263,13 @@ def _long_run_day(entries: list[Entry]) -> list[Entry]:
         if len(that_day) != 1:
             continue
         entry = entries[that_day[0]]
-        if not _open(entry) or entry.confidence > CONFIDENCE["generic"]:
-            continue  # an effort word decided it
+        if not _open(entry) or (entry.kind is not RunKind.EASY and entry.confidence >= UNSURE):
+            continue  # a workout
         size = _size(entry)
         bigger = [s for i in runs if i != that_day[0] and (s := _size(entries[i])) is not None]
-        if size is not None and any(s >= size for s in bigger):
+        if size is None and entry.confidence > CONFIDENCE["generic"]:
+            continue  # "Easy run" of unknown length: its word decided it
+        if size is not None and (not bigger or any(s >= size for s in bigger)):
             continue
         why = f"the long-run day ({_WEEKDAYS[weekday]} in {count} weeks) → long"
         entries[that_day[0]] = replace(
