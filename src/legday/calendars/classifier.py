@@ -93,7 +93,7 @@ _STRIDE_WORDS = frozenset(("repeats", "repeat", "reps", "rep", "speed", "sprints
 # anything; "shorthand": pace shorthand; "coach": coaching letters; "track": a track
 # distance; "span": a distance in km or miles. All but "pattern" are running evidence.
 _STRUCTURE = frozenset(("distance", "pattern", "shorthand", "coach", "track", "span", "pair"))
-_EVIDENCE = ("hard", "pace", "long", "easy", "track", "span")
+_EVIDENCE = ("race", "hard", "pace", "long", "easy", "track", "span")
 _RUN_KINDS = frozenset(k.value for k in RunKind)
 _ACTIVITY_OF = {"run": "run", "rest": "run", "brick": "run", "strength": "strength"}
 _ACTIVITY_OF["other"] = "other"
