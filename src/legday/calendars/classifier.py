@@ -185,7 +185,7 @@ class _Tables:
     words: tuple[_Keyword, ...]
     # per first letter, one group per keyword starting with it, longest first: one regex
     # with all the keywords tried every alternative at every word and cost 1 ms a title
-    by_letter: dict[str, tuple[re.Pattern[str], tuple[_Keyword, ...]]]
+    by_letter: dict[str, tuple[str, tuple[_Keyword, ...]]]  # regex source, compiled on use
     prefixes: dict[str, str]
     emoji: tuple[tuple[str, str], ...]
     uid: dict[str, str]
@@ -195,8 +195,7 @@ class _Tables:
     known: frozenset[str]  # every keyword, normalised (for unknown abbreviations)
     # German compounds: a keyword at the start ("Tempowechsellauf", "Arzttermin") or the
     # end ("Waldlaufmeisterschaften", "Volkstriathlon") of a long word no keyword matched
-    heads: tuple[re.Pattern[str], tuple[_Keyword, ...]]
-    tails: tuple[re.Pattern[str], tuple[_Keyword, ...]]
+    parts: dict[str, _Keyword]
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,40 +298,41 @@ def _tables() -> _Tables:
         kind_words={normalize(w): k for k, items in raw["kind_words"].items() for w in items},
         hints={w: next(iter(ls)) for w, ls in hint_langs.items() if len(ls) == 1},
         known=frozenset(t for w in (*langs_of, *prefixes) for t in _TOKEN.findall(w)),
-        heads=_compound(words, head=True),
-        tails=_compound(words, head=False),
+        parts=_compound(words),
     )
 
 
-def _compound(words: list[_Keyword], *, head: bool) -> tuple[re.Pattern[str], tuple[_Keyword, ...]]:
-    """One regex over the German single-word keywords (and the multisport race words), as
-    the start or the end of a compound; longest first."""
-    parts = [
-        k
-        for k in words
-        if (k.lang == "de" or k.category == "race_distance")
-        and len(k.word.rstrip("*")) >= 4
-        and _TOKEN.fullmatch(normalize(k.word.rstrip("*")))
-    ]
-    ending = "" if head else r"[a-z]*"  # "meisterschaft*" ends "...meisterschaften"
-    body = "|".join(
-        f"({re.escape(normalize(k.word.rstrip('*')))}{ending if k.word.endswith('*') else ''})"
-        for k in parts
-    )
-    return re.compile(f"^(?:{body})" if head else f"(?:{body})$"), tuple(parts)
+def _compound(words: list[_Keyword]) -> dict[str, _Keyword]:
+    """The German single-word keywords (and the multisport race words) that compounds are
+    made of, by their normalised spelling."""
+    parts: dict[str, _Keyword] = {}
+    for k in words:
+        key = normalize(k.word.rstrip("*"))
+        german = k.lang == "de" or k.category == "race_distance"
+        if german and len(key) >= 4 and _TOKEN.fullmatch(key):
+            parts.setdefault(key, k)
+    return parts
 
 
-def _by_letter(words: list[_Keyword]) -> dict[str, tuple[re.Pattern[str], tuple[_Keyword, ...]]]:
+def _by_letter(words: list[_Keyword]) -> dict[str, tuple[str, tuple[_Keyword, ...]]]:
     groups: dict[str, list[_Keyword]] = {}
     for keyword in words:  # already longest first; grouping keeps that order
         groups.setdefault(normalize(keyword.word)[0], []).append(keyword)
     return {
         letter: (
-            re.compile("(?:" + "|".join(f"({_word_regex(k.word)})" for k in group) + r")(?!\w)"),
+            "(?:" + "|".join(f"({_word_regex(k.word)})" for k in group) + r")(?!\w)",
             tuple(group),
         )
         for letter, group in groups.items()
     }
+
+
+@cache
+def _letter_pattern(letter: str) -> tuple[re.Pattern[str], tuple[_Keyword, ...]] | None:
+    """The keywords starting with `letter`, compiled the first time a word starts with it
+    (compiling all of them up front cost ~150 ms of start-up)."""
+    group = _tables().by_letter.get(letter)
+    return None if group is None else (re.compile(group[0]), group[1])
 
 
 @lru_cache(maxsize=4096)
@@ -352,7 +352,7 @@ def _keywords(text: str) -> Found:
     for start in _WORD_START.finditer(norm):
         if start.start() < position:
             continue  # inside a phrase already matched
-        entry = tables.by_letter.get(norm[start.start()])
+        entry = _letter_pattern(norm[start.start()])
         match = entry[0].match(norm, start.start()) if entry else None
         if match is None or match.lastindex is None or entry is None:
             continue
@@ -377,12 +377,19 @@ def _keywords(text: str) -> Found:
 
 
 def _compound_word(token: str, tables: _Tables, found: Found) -> None:
-    """The keywords a German compound starts and ends with."""
-    for pattern, keywords in (tables.heads, tables.tails):
-        match = pattern.search(token)
-        if match is not None and match.lastindex is not None:
-            kw = keywords[match.lastindex - 1]
+    """The keywords a German compound starts and ends with (longest first)."""
+    parts = tables.parts
+    for end in range(len(token) - 1, 3, -1):  # "tempowechsel|lauf"
+        kw = parts.get(token[:end])
+        if kw is not None:
             found.setdefault(kw.category, (kw, token))
+            break
+    for begin in range(1, len(token) - 3):  # "waldlauf|meisterschaften", "volks|triathlon"
+        tail = token[begin:]
+        kw = parts.get(tail) or parts.get(tail[:-1]) or parts.get(tail[:-2])
+        if kw is not None and (kw.word.endswith("*") or tail in parts):
+            found.setdefault(kw.category, (kw, token))
+            break
 
 
 def _split_code(match: re.Match[str], known: frozenset[str]) -> str:
