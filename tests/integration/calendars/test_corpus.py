@@ -52,7 +52,6 @@ def test_corpus_loads_with_every_class_and_groups(rows: list[Any]) -> None:
     assert sum(1 for r in english if r.truth == "race") >= 60
 
 
-@pytest.mark.xfail(strict=True, reason="de/fr/es half arrives from the corpus-intl branch")
 def test_corpus_is_large_and_in_four_languages(rows: list[Any]) -> None:
     assert len(rows) >= 600
     assert {r.lang for r in rows} >= {"en", "de", "fr", "es"}
@@ -64,7 +63,6 @@ def test_every_row_is_read_back(score: Any) -> None:
     assert all(r.predicted != cc.MISSING for r in readings)
 
 
-@pytest.mark.xfail(strict=True, reason="classifier work in progress on branch classifier")
 def test_no_blocking_miss_and_no_false_race(score: Any) -> None:
     blocking = [(r.row.title, r.predicted) for r in score.blocking_misses]
     false = [(r.row.title, r.row.truth) for r in score.false_races]
