@@ -150,7 +150,8 @@ def _unworded(entries: list[Entry]) -> list[Entry]:
             continue
         if names & set(_name_tokens(e.title)):
             why = "an event the calendar's race logistics name → race"
-            out.append(replace(e, activity="run", kind=RunKind.RACE, reason=why))
+            sure = _CONTEXT["repeat"]
+            out.append(replace(e, activity="run", kind=RunKind.RACE, reason=why, confidence=sure))
         elif running and _looks_like_a_name(e.title):
             why = "an event name in a running calendar: unsure → hard"
             out.append(
