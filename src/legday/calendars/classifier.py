@@ -140,9 +140,10 @@ _UNITS = frozenset(("k", "km", "mi", "m", "min", "h", "s", "sec", "x", "hr", "hr
 _NAMED_RACE = re.compile(
     r"(?<![\d.,])\d+\s*(?:km|k)\s+(?:de|du|des|del|von)\s+(?:la\s+|le\s+|l')?[A-ZÀ-Ý]"
 )
-# "Raheny 5 mile", "Bramley 20", "Great Run 10K": a proper name and a distance, nothing else
+# "Raheny 5 mile", "Great Run 10K": a proper name and a distance with its unit, nothing
+# else ("Bramley 20" without a unit is left to the calendar context: "Level 2" is no race)
 _NAMED_DISTANCE = re.compile(
-    r"^\s*((?:[A-Z][\w'’.-]{2,}\s+){1,3})\d{1,3}(?:[.,]\d)?\s*(?:mile|miler|k|K|km|KM)?\s*$"
+    r"^\s*((?:[A-Z][\w'’.-]{2,}\s+){1,3})\d{1,3}(?:[.,]\d)?\s*(?:mile|miler|k|K|km|KM)\s*$"
 )
 _COUNTERS = frozenset(("week", "day", "woche", "tag", "semaine", "jour", "semana", "dia"))
 _COUNTERS |= {"phase", "block", "session", "lesson", "part", "stage", "round", "leg", "q"}

@@ -61,20 +61,22 @@ _WEEKDAYS = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Satur
 # a running calendar: at least this many runs, and this share of all entries (a runner's
 # own calendar holds work, family and other sports too)
 _RUNNING_CALENDAR = (5, 0.4)
+# the calendar's language must have this many times the votes of the next one
+_LANGUAGE_MARGIN = 1.5
 _CONTEXT = {"language": 0.8, "week": 0.75, "long_day": 0.7, "repeat": 0.65}
 
 
 def calendar_language(titles: Sequence[str]) -> str | None:
     """The language most titles' words belong to (en, de, fr, es), or None when too few
-    words tell or two languages tie."""
+    words tell or no language clearly leads."""
     votes: Counter[str] = Counter()
     for title in titles:
         votes.update(language_votes(title))
     ranked = votes.most_common(2)
     if not ranked or ranked[0][1] < 2:
         return None
-    if len(ranked) == 2 and ranked[1][1] == ranked[0][1]:
-        return None
+    if len(ranked) == 2 and ranked[0][1] < _LANGUAGE_MARGIN * ranked[1][1]:
+        return None  # a mixed calendar: no language settles anything
     return ranked[0][0]
 
 

@@ -297,13 +297,15 @@ def test_german_compounds_are_read_by_their_parts(title: str, kind: RunKind | No
 
 
 @pytest.mark.parametrize(
-    "title", ["Raheny 5 mile", "Bramley 20", "10 km de Paris", "Cambridge Half", "Hackney Half"]
+    "title", ["Raheny 5 mile", "Great Run 10K", "10 km de Paris", "Cambridge Half", "Hackney Half"]
 )
 def test_races_named_by_place_and_distance(title: str) -> None:
     _is(title, "run", R)
 
 
-@pytest.mark.parametrize("title", ["Week 3 10", "Sunday 8 mile", "Longjog 35 km", "E 8"])
+@pytest.mark.parametrize(
+    "title", ["Week 3 10", "Sunday 8 mile", "Longjog 35 km", "E 8", "Level 2", "Bramley 20"]
+)
 def test_counters_days_and_running_words_are_not_places(title: str) -> None:
     assert read_event(title).kind is not R, read_event(title).reason
 
