@@ -42,6 +42,7 @@ __all__ = [
     "bare_track",
     "classify",
     "has_cross",
+    "is_logistics",
     "kind_from_word",
     "language_votes",
     "normalize",
@@ -547,6 +548,11 @@ def bare_track(title: str) -> bool:
     found = _keywords(title)
     words = [c for c in found if found[c][0].lang in _LANGS]
     return "track" in found and "reps" not in found and not words
+
+
+def is_logistics(title: str) -> bool:
+    """Whether the title is race logistics (travel, expo, bib pick-up)."""
+    return "logistics" in _keywords(title)
 
 
 def has_cross(title: str) -> bool:

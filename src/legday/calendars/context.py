@@ -26,11 +26,13 @@ import statistics
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 from legday.calendars.classifier import (
     CONFIDENCE,
     bare_track,
     has_cross,
+    is_logistics,
     language_votes,
     normalize,
     planned_distance_km,
@@ -63,6 +65,8 @@ _WEEKDAYS = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Satur
 _RUNNING_CALENDAR = (5, 0.4)
 # the calendar's language must have this many times the votes of the next one
 _LANGUAGE_MARGIN = 1.5
+# a race is at most this many days after the bib pick-up or travel entry that names it
+_PICKUP_DAYS = 7
 _CONTEXT = {"language": 0.8, "week": 0.75, "long_day": 0.7, "repeat": 0.65}
 
 
@@ -134,23 +138,26 @@ def _size(entry: Entry) -> float | None:
 
 def _unworded(entries: list[Entry]) -> list[Entry]:
     """An entry without any known word, named like an event ("UTMB", "Lakeland 50",
-    "Behobia-San Sebastián"), is a race when the calendar's bib pick-up or travel entries
-    name it too, else in a running calendar an unsure hard run. "Haircut" or "Team
+    "Behobia-San Sebastián"), is a race when a bib pick-up or travel entry of the week
+    before names it too, else in a running calendar an unsure hard run. "Haircut" or "Team
     standup" (not a proper name) stay other."""
     runs = sum(1 for e in entries if e.activity == "run")
     running = runs >= _RUNNING_CALENDAR[0] and runs >= _RUNNING_CALENDAR[1] * len(entries)
-    names = {
-        token
-        for e in entries
-        if e.activity == "other" and e.confidence > CONFIDENCE["nothing"]
-        for token in _name_tokens(e.title)
-    }
+    named: dict[str, list[date]] = defaultdict(list)  # a name -> days of its logistics
+    for e in entries:
+        if e.activity == "other" and is_logistics(e.title):
+            for token in _name_tokens(e.title):
+                named[token].append(e.day)
     out = []
     for e in entries:
         if e.explicit or e.activity != "other" or e.confidence != CONFIDENCE["nothing"]:
             out.append(e)
             continue
-        if names & set(_name_tokens(e.title)):
+        if any(
+            0 <= (e.day - day).days <= _PICKUP_DAYS
+            for token in _name_tokens(e.title)
+            for day in named.get(token, ())
+        ):
             why = "an event the calendar's race logistics name → race"
             sure = _CONTEXT["repeat"]
             out.append(replace(e, activity="run", kind=RunKind.RACE, reason=why, confidence=sure))

@@ -154,3 +154,11 @@ def test_settle_is_pure_and_keeps_order() -> None:
     assert settle(plan) == first
     assert [e.day for e in first] == [e.day for e in plan]
     assert settle([]) == ()
+
+
+def test_a_name_shared_with_logistics_weeks_apart_is_no_race() -> None:
+    plan = [
+        _entry(MONDAY, "Flight to Boston"),
+        _entry(MONDAY + timedelta(days=30), "Boston Tea Party"),
+    ]
+    assert settle(plan)[1].kind is not RunKind.RACE
