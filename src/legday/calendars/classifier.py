@@ -148,9 +148,13 @@ _NAMED_DISTANCE = re.compile(
 )
 _COUNTERS = frozenset(("week", "day", "woche", "tag", "semaine", "jour", "semana", "dia"))
 _COUNTERS |= {"phase", "block", "session", "lesson", "part", "stage", "round", "leg", "q"}
+_COUNTERS |= {"morning", "evening", "afternoon", "night", "midday", "lunchtime", "early"}
+_COUNTERS |= {"morgen", "morgens", "abend", "abends", "matin", "soir", "manana", "tarde"}
+# a proper name in a title: a capitalised word of three letters or more
+_PROPER = re.compile(r"(?<![\w'’])[A-ZÀ-Ý][\w'’-]{2,}")
 _WORD_START = re.compile(r"(?<!\w)\w")
 _DISTANCE = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[.,]\d{1,2})?)\s*(km|k|mi|miles?|meilen|m)(?![\w'])", re.I
+    r"(?<![\w.,])(\d{1,3}(?:[.,]\d{1,2})?)[\s-]*(km|k|mi|miles?|meilen|m)(?![\w'])", re.I
 )
 _M_AS_MILES = 42  # "3 m run", "5 m pace" (Higdon): under this many, "m" means miles
 _TOKEN = re.compile(r"\w+")
@@ -366,6 +370,9 @@ def _keywords(text: str) -> Found:
     for token in _TOKEN.finditer(norm):
         if len(token.group()) >= 8 and not any(a <= token.start() < b for a, b in spans):
             _compound_word(token.group(), tables, found)
+    if "run" in found and "race_distance" in found and _proper_name(text):
+        # "Santa Run 5K" is a race; "Lunch run 5k", "Run 10K" are a distance to run
+        found["name"] = (_Keyword("name", "span", "name"), found["race_distance"][1])
     if any(c.isdigit() for c in norm):
         _structure(text, norm, found)
     else:
@@ -376,6 +383,17 @@ def _keywords(text: str) -> Found:
         if len(text) <= 6 and text.strip().isupper():
             _letters(text, found)  # "E", "T": a coaching letter alone
     return found
+
+
+def _proper_name(text: str) -> bool:
+    """Whether a capitalised word legday has no keyword for names the event."""
+    known = _tables().known
+    for match in _PROPER.finditer(text):
+        word = normalize(match.group())
+        common = word in known or word in _COUNTERS or word in _WEEKDAY_WORDS
+        if not common and not _known_head().match(word):
+            return True
+    return False
 
 
 def _compound_word(token: str, tables: _Tables, found: Found) -> None:
@@ -752,7 +770,7 @@ def _resolve(found: Found, lang: str | None) -> Found:
     if "championship" in found:  # "County Champs", "Surrey League Match 2"
         hit = found.pop("championship")
         found.setdefault("c_race", hit)
-    if brick and "race_distance" not in found:  # "Bike 60' + run 15'"
+    if brick and ("race_distance" not in found or "practice" in found):  # "Bike 60' + run 15'"
         said = f"{found['bike'][1]} + {found['run'][1]}"
         found.setdefault("brick", (_Keyword("brick", "pair", "bike and run"), said))
     raced = any(c in found for c in ("race", "c_race", "meet", "race_distance"))
@@ -856,7 +874,7 @@ _KIND_ORDER = (
     ("rest", RunKind.REST),  # "Rest day before the marathon" is a rest day
     ("race_distance", RunKind.RACE),
 )
-_NOT_A_RACE = ("pace", "around_race", "logistics")
+_NOT_A_RACE = ("pace", "around_race", "logistics", "practice")
 
 
 def _kind(found: Found, lang: str | None) -> tuple[RunKind, Hit] | None:
@@ -880,6 +898,9 @@ def _kind(found: Found, lang: str | None) -> tuple[RunKind, Hit] | None:
             continue
         if category == "race_distance" and effort and not sprint:
             continue
+        numbered = any(c.isdigit() for c in hit[1])
+        if category == "race_distance" and numbered and "run" in found and "name" not in found:
+            continue  # "Run 10K", "Lunch run 5k": a distance, not a race
         if category == "long" and normalize(hit[1]) in _BARE_LONG and _hard_words(found):
             continue  # "Long intervals", "Résistance longue 3 x 1200 m"
         if category == "hard" and "strides" in found and _stride_like(hit):

@@ -391,3 +391,26 @@ def test_short_and_club_races_are_priority_c(title: str, priority: str | None) -
 def test_only_races_carry_a_priority() -> None:
     assert read_event("5K pace 3 x 1 mi").priority is None
     assert read_event("Easy 5k").priority is None
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Lunch run 5k", E),
+        ("Run 10K", E),
+        ("Morning run 10k", E),
+        ("Santa Run 5K", R),
+        ("Color Run 5K", R),
+        ("Duathlon training: run-bike-run", H),
+        ("Triathlon", R),
+    ],
+)
+def test_a_run_word_and_a_distance_is_a_run_unless_a_name_makes_it_a_race(
+    title: str, kind: RunKind
+) -> None:
+    _is(title, "run", kind)
+
+
+@pytest.mark.parametrize("title", ["XC session", "Championship prep run", "Séance cross"])
+def test_practice_and_preparation_are_not_races(title: str) -> None:
+    assert read_event(title).kind is not R, read_event(title).reason
