@@ -31,7 +31,9 @@ from datetime import date, time
 from functools import cache, lru_cache
 from importlib import resources
 
+from legday.calendars import shapes
 from legday.calendars.entry import Entry
+from legday.calendars.shapes import planned_distance_km, planned_minutes, title_minutes
 from legday.model import RunKind
 
 __all__ = [
@@ -103,44 +105,9 @@ _PLATFORM_LINE = re.compile(
 )
 _WORKOUT_TYPE = re.compile(r"^\s*workout\s+type\s*:\s*(.+?)\s*$", re.I | re.M)
 _PREFIX = re.compile(r"^\s*([^\W\d_][^:\n]{0,24}?)\s*:\s*(.*)$", re.S)
-_PLANNED_TIME = re.compile(
-    r"planned\s+(?:time|duration)\s*:\s*(\d{1,3})(?::(\d{2}))?(?::(\d{2}))?", re.I
-)
-_PLANNED_DIST = re.compile(r"planned\s+distance\s*:\s*(\d+(?:[.,]\d+)?)\s*(km|mi|m)\b", re.I)
-_REPEATS = re.compile(
-    r"(?<![\w.])\d{1,2}\s*[x×]\s*(\d+(?:[.,]\d+)?)\s*"
-    r"(m|km|k|mi|miles?|meters?|metres?|metern?|metros?|s|sec|min|'|\")?(?!\w)"
-)
-_RUN_UNITS = frozenset(("m", "km", "k", "mi", "mile", "miles", "meter", "meters", "metre"))
-_RUN_UNITS |= {"metres", "metern", "metro", "metros"}
-# "6x800", "10×400": a bare number from 200 to 10 000 is a distance in metres ("Squats 3x10"
-# and "Crunches 3x100" are not runs)
-_BARE_METRES = (200, 10_000)
-# "2x(600,400,300,200)", "3 x [1000 + 500]": repetitions of a bracketed set
-_BRACKET = re.compile(r"(?<![\w.])\d{1,2}\s*[x×]\s*[(\[]\s*(\d+)")
-# "(400-800-1200-800-400)", "1000/800/600": a ladder of three or more track distances
-_LADDER = re.compile(r"(?<![\w.:])(\d{3,4})\s*m?(?:\s*[-,/–]\s*\d{3,4}\s*m?){2,}(?![\w:])")
-# "800m", "3000 m SC", "5000m": a track distance (60 m to 10 000 m) not after "x"
-_TRACK = re.compile(
-    r"(?<![\w.,×])(\d{2,5})\s*(?:m|meters?|metres?|metern?|metros?)(?![\w'])"
-    r"|(?<![\w.])(?:(\d+(?:[.,]\d+)?)\s*)?(?:miles?|milla)(?!\w)"
-)
-# "5 mi pace", "@ 15K to HM pace", "10K-HM pace": race-pace shorthand of plan books
-_PACE = re.compile(
-    r"(?:\d\s*(?:k|km|m|mi|miles?)|(?<![\w])(?:hm|hmp|mp|half|marathon|race|goal))"
-    r"\s*(?:race\s*)?pace(?!\w)"
-)
-# Daniels' coaching letters, upper case: "E 45'", "T 3x1 mi", "2E + 4T", "L 15", "30' E"
-# (not "I" as a pronoun: "I run", nor "T-shirt")
-_LETTER = re.compile(r"(?<![\w'’.])\d*\s?([EMTILR])(?![\w'’-])(?!\s+[a-z])")
-_LETTER_KIND = {"E": "easy", "L": "long", "M": "pace", "T": "hard", "I": "hard", "R": "hard"}
 # an upper-case token that may be an abbreviation ("ST 8", "QS 45'")
 _ABBREVIATION = re.compile(r"(?<![\w'’])([A-Z][A-Z0-9]{0,4})(?![\w'’])")
 _UNITS = frozenset(("k", "km", "mi", "m", "min", "h", "s", "sec", "x", "hr", "hrs"))
-# "10 km de Paris", "15 km del Puerto": a distance named after a place is a race
-_NAMED_RACE = re.compile(
-    r"(?<![\d.,])\d+\s*(?:km|k)\s+(?:de|du|des|del|von)\s+(?:la\s+|le\s+|l')?[A-ZÀ-Ý]"
-)
 # "Raheny 5 mile", "Great Run 10K": a proper name and a distance with its unit, nothing
 # else ("Bramley 20" without a unit is left to the calendar context: "Level 2" is no race)
 _NAMED_DISTANCE = re.compile(
@@ -153,17 +120,7 @@ _COUNTERS |= {"morgen", "morgens", "abend", "abends", "matin", "soir", "manana",
 # a proper name in a title: a capitalised word of three letters or more
 _PROPER = re.compile(r"(?<![\w'’])[A-ZÀ-Ý][\w'’-]{2,}")
 _WORD_START = re.compile(r"(?<!\w)\w")
-_DISTANCE = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[.,]\d{1,2})?)[\s-]*(km|k|mi|miles?|meilen|m)(?![\w'])", re.I
-)
-_M_AS_MILES = 42  # "3 m run", "5 m pace" (Higdon): under this many, "m" means miles
 _TOKEN = re.compile(r"\w+")
-# "40 min", "50'", "45 mn": a duration in the title (not "3 x 10 min": a repetition)
-_TITLE_MINUTES = re.compile(
-    r"(?<![\w.,])(\d{1,3})\s*(?:min|mins|minutes|minuten|minutos|mn|'|′)(?!\w)"
-    r"|(?<![\w.,])(\d{1,2})\s*h(?:\s*(\d{2})|(?![a-z]))",
-    re.I,
-)
 # "LR5", "FR3": a coaching code glued to its number
 _CODE = re.compile(r"(?<![\w])([A-Z]{1,4})(\d{1,2})(?![\w])")
 
@@ -377,9 +334,9 @@ def _keywords(text: str) -> Found:
         _structure(text, norm, found)
     else:
         if "mil" in norm:
-            track = _track(norm)  # "Mile", "The Mile"
-            if track is not None:
-                found["track"] = track
+            mile = shapes.track(norm)  # "Mile", "The Mile"
+            if mile is not None:
+                found["track"] = _hit(mile)
         if len(text) <= 6 and text.strip().isupper():
             _letters(text, found)  # "E", "T": a coaching letter alone
     return found
@@ -418,44 +375,24 @@ def _split_code(match: re.Match[str], known: frozenset[str]) -> str:
     return match.group() if whole in known or letters not in known else f"{match[1]} {match[2]}"
 
 
-def title_minutes(title: str) -> int | None:
-    """The longest duration written in a title ("Run 40 min", "Footing 1h25", "50'"),
-    repetitions left out ("3 x 10 min")."""
-    best: int | None = None
-    for match in _TITLE_MINUTES.finditer(title):
-        before = title[: match.start()].rstrip()
-        if before.endswith(("x", "X", "×")):
-            continue
-        if match.group(1):
-            value = int(match.group(1))
-        else:
-            value = int(match.group(2)) * 60 + int(match.group(3) or 0)
-        best = value if best is None or value > best else best
-    return best or None
+def _hit(shape: shapes.Shape) -> Hit:
+    return _Keyword(shape.category, shape.kind, shape.name), shape.text
 
 
 def _structure(text: str, norm: str, found: Found) -> None:
-    """Running shapes written with numbers rather than words, in any language."""
-    reps = _repetitions(norm)
-    if reps is not None and (reps[0].lang == "distance" or "hard" not in found):
+    """Running shapes written with numbers rather than words, in any language
+    (`calendars.shapes`), added under the category they stand for."""
+    reps = shapes.repetitions(norm)
+    if reps is not None and (reps.kind == "distance" or "hard" not in found):
         if "hard" not in found or found["hard"][0].lang not in _LANGS:
-            found["hard"] = reps
-        found.setdefault("reps", reps)
-    if "pace" not in found:
-        pace = _PACE.search(norm)
-        if pace:
-            found["pace"] = (_Keyword("pace", "shorthand", "N pace"), pace.group())
-    track = _track(norm)
-    if track is not None:
-        found["track"] = track
-    named = _NAMED_RACE.search(text)
-    if named and "race" not in found:
-        found["race"] = (_Keyword("race", "span", "named race"), named.group().casefold())
-    for span in _DISTANCE.finditer(text):
-        if span.group(2).lower() == "m" and float(span.group(1).replace(",", ".")) > _M_AS_MILES:
-            continue
-        found["span"] = (_Keyword("span", "span", "distance"), span.group().casefold())
-        break
+            found["hard"] = _hit(reps)
+        found.setdefault("reps", _hit(reps))
+    for shape in (shapes.pace(norm), shapes.place_race(text)):
+        if shape is not None and shape.category not in found:
+            found[shape.category] = _hit(shape)
+    for shape in (shapes.track(norm), shapes.distance(text)):
+        if shape is not None:
+            found[shape.category] = _hit(shape)
     _letters(text, found)
     if not any(hit[0].lang in _LANGS or hit[0].lang == "coach" for hit in found.values()):
         named = _named_distance(text)  # only names and a distance: no word legday knows
@@ -465,12 +402,9 @@ def _structure(text: str, norm: str, found: Found) -> None:
 
 def _letters(text: str, found: Found) -> None:
     """Coaching letters, every one: "2E + 20' T + 2E" is hard."""
-    for letter in _LETTER.finditer(text):
-        code = letter.group(1)
-        category = _LETTER_KIND[code]
-        said = f'letter "{code}"'
-        if category not in found or found[category][0].lang == "pattern":
-            found[category] = (_Keyword(category, "coach", code), said)
+    for shape in shapes.letters(text):
+        if shape.category not in found or found[shape.category][0].lang == "pattern":
+            found[shape.category] = _hit(shape)
 
 
 def _named_distance(text: str) -> re.Match[str] | None:
@@ -503,42 +437,6 @@ _WEEKDAY_WORDS = frozenset(
         *("lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo"),
     )
 )
-
-
-def _repetitions(norm: str) -> Hit | None:
-    """The first repetitions over a running distance ("10 x 400 m", "2x(600,400)", a ladder
-    "400-800-1200": lang `distance`), else the first of any repetitions ("5 x 3 min": lang
-    `pattern`, hard only inside a run)."""
-    other: Hit | None = None
-    for reps in _REPEATS.finditer(norm):
-        value, unit = reps.group(1), reps.group(2)
-        bare = unit is None and value.isdigit()
-        if unit in _RUN_UNITS or (bare and _BARE_METRES[0] <= int(value) <= _BARE_METRES[1]):
-            return _Keyword("hard", "distance", "N x distance"), reps.group().strip()
-        other = other or (_Keyword("hard", "pattern", "N x M"), reps.group().strip())
-    bracket = _BRACKET.search(norm)
-    if bracket:
-        if _BARE_METRES[0] <= int(bracket.group(1)) <= _BARE_METRES[1]:
-            return _Keyword("hard", "distance", "N x (set)"), bracket.group().strip()
-        other = other or (_Keyword("hard", "pattern", "N x (set)"), bracket.group().strip())
-    ladder = _LADDER.search(norm)
-    if ladder:
-        steps = [int(n) for n in re.findall(r"\d+", ladder.group())]
-        if all(100 <= n <= 5000 and n % 50 == 0 for n in steps):
-            return _Keyword("hard", "distance", "ladder"), ladder.group().strip()
-    return other
-
-
-def _track(norm: str) -> Hit | None:
-    """A track distance ("800m", "3000 m", "the mile"), not a repetition ("6x800m")."""
-    for match in _TRACK.finditer(norm):
-        metres, miles = match.group(1), match.group(2)
-        if metres is not None and not 60 <= int(metres) <= 10_000:
-            continue
-        if metres is None and miles is not None and float(miles.replace(",", ".")) > 2:
-            continue
-        return _Keyword("track", "track", "track distance"), match.group().strip()
-    return None
 
 
 def language_votes(title: str) -> dict[str, int]:
@@ -601,36 +499,6 @@ def kind_from_word(word: str) -> tuple[str, RunKind | None] | None:
         if category in found:
             return ("other" if category in ("sport", "bike") else category), None
     return None
-
-
-def planned_minutes(description: str) -> int | None:
-    """`Planned Time: 1:05` (h:mm[:ss]) of training-platform descriptions, in minutes."""
-    match = _PLANNED_TIME.search(description)
-    if not match:
-        return None
-    first, second, third = match.groups()
-    if second is None:
-        return int(first)
-    total = int(first) * 60 + int(second) + (1 if third and int(third) >= 30 else 0)
-    return total if total > 0 else None
-
-
-def planned_distance_km(title: str, description: str = "") -> float | None:
-    """The largest distance named in the title (or a `Planned Distance:` line), in km."""
-    match = _PLANNED_DIST.search(description)
-    if match:
-        value = float(match.group(1).replace(",", "."))
-        unit = match.group(2).lower()
-        return value * 1.609 if unit == "mi" else value / 1000 if unit == "m" else value
-    best: float | None = None
-    for m in _DISTANCE.finditer(title):
-        value = float(m.group(1).replace(",", "."))
-        unit = m.group(2).lower()
-        if unit == "m" and value > _M_AS_MILES:
-            continue  # metres: a track distance, not a run's length
-        km = value if unit in {"km", "k"} else value * 1.609
-        best = km if best is None or km > best else best
-    return best
 
 
 def _describe(hit: Hit, where: str) -> str:
