@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from legday.calendars._files import MAX_BYTES, decode, read_bytes
-from legday.calendars.entry import Calendar, Entry
+from legday.calendars.entry import UNSURE, Calendar, Entry
 from legday.errors import CalendarError, InputError, LegdayError
 from legday.model import Run
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_BYTES",
+    "UNSURE",
     "Calendar",
     "Entry",
     "KindOverrides",

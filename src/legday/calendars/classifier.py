@@ -773,6 +773,8 @@ def _kind(found: Found, lang: str | None) -> tuple[RunKind, Hit] | None:
             continue  # "Long intervals", "Résistance longue 3 x 1200 m"
         if category == "hard" and "strides" in found and _stride_like(hit):
             continue  # "Recovery 5 mi + 6 x 100 m strides"
+        if category == "hard" and hit[0].word == "N x seconds" and "easy" in found:
+            continue  # "E 5 + 6x20s": strides by another name
         if category == "hard" and sprint and "race_distance" in found:
             continue  # "Duathlon Sprint 5-20-2,5"
         return candidate, hit

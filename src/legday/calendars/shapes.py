@@ -53,6 +53,8 @@ _RUN_UNITS |= {"metres", "metern", "metro", "metros"}
 # "6x800", "10×400": a bare number from 200 to 10 000 is a distance in metres ("Squats 3x10"
 # and "Crunches 3x100" are not runs)
 _BARE_METRES = (200, 10_000)
+# "6 x 20 s": pick-ups this short are strides, next to an easy word
+_STRIDE_SECONDS = 30
 # "2x(600,400,300,200)", "3 x [1000 + 500]": repetitions of a bracketed set
 _BRACKET = re.compile(r"(?<![\w.])\d{1,2}\s*[x×]\s*[(\[]\s*(\d+)")
 # "(400-800-1200-800-400)", "1000/800/600": a ladder of three or more track distances
@@ -96,7 +98,9 @@ def repetitions(norm: str) -> Shape | None:
         bare = unit is None and value.isdigit()
         if unit in _RUN_UNITS or (bare and _BARE_METRES[0] <= int(value) <= _BARE_METRES[1]):
             return Shape("hard", "distance", "N x distance", reps.group().strip())
-        other = other or Shape("hard", "pattern", "N x M", reps.group().strip())
+        short = unit in ("s", "sec", '"') and _number(value) <= _STRIDE_SECONDS
+        name = "N x seconds" if short else "N x M"
+        other = other or Shape("hard", "pattern", name, reps.group().strip())
     bracket = _BRACKET.search(norm)
     if bracket:
         if _BARE_METRES[0] <= int(bracket.group(1)) <= _BARE_METRES[1]:
