@@ -21,12 +21,13 @@ rest day, a strength session or anything that is not a run. Pure: entries in, en
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from legday.calendars.classifier import (
     CONFIDENCE,
@@ -148,16 +149,14 @@ def _unworded(entries: list[Entry]) -> list[Entry]:
         if e.activity == "other" and is_logistics(e.title):
             for token in _name_tokens(e.title):
                 named[token].append(e.day)
+    for days in named.values():
+        days.sort()
     out = []
     for e in entries:
         if e.explicit or e.activity != "other" or e.confidence != CONFIDENCE["nothing"]:
             out.append(e)
             continue
-        if any(
-            0 <= (e.day - day).days <= _PICKUP_DAYS
-            for token in _name_tokens(e.title)
-            for day in named.get(token, ())
-        ):
+        if any(_within_days_before(named.get(t, []), e.day) for t in _name_tokens(e.title)):
             why = "an event the calendar's race logistics name → race"
             sure = _CONTEXT["repeat"]
             out.append(replace(e, activity="run", kind=RunKind.RACE, reason=why, confidence=sure))
@@ -171,6 +170,12 @@ def _unworded(entries: list[Entry]) -> list[Entry]:
         else:
             out.append(e)
     return out
+
+
+def _within_days_before(days: list[date], day: date) -> bool:
+    """Whether a day of the sorted `days` falls in the `_PICKUP_DAYS` before `day`."""
+    first = bisect.bisect_left(days, day - timedelta(days=_PICKUP_DAYS))
+    return first < len(days) and days[first] <= day
 
 
 _NAME = re.compile(r"[^\W\d_][\w'’.]*|\d+")
