@@ -54,6 +54,10 @@ __all__ = [
     "title_minutes",
 ]
 
+# What is read of a title and a description: no workout needs more, and a hostile 8 MB
+# SUMMARY must not cost seconds
+_MAX_TITLE = 500
+_MAX_DESCRIPTION = 5_000
 LONG_MINUTES = 90
 LONG_KM = 18.0
 C_RACE_KM = 5.0  # a race this short (5K, 3000 m, the mile) is a C race
@@ -305,6 +309,7 @@ def _keywords(text: str) -> Found:
     coaching letters, distances) is added under its category with a pseudo-language.
     Cached: calendars repeat their titles week after week. Callers must not change it."""
     tables = _tables()
+    text = text[:_MAX_DESCRIPTION]  # no workout needs more; a hostile SUMMARY costs nothing
     if _CODE.search(text):
         text = _CODE.sub(lambda m: _split_code(m, tables.known), text)
     norm = normalize(text)
@@ -324,8 +329,13 @@ def _keywords(text: str) -> Found:
         found.setdefault(kw.category, (kw, said.casefold()))
         position = match.end()
         spans.append((match.start(), match.end()))
+    covered = iter(spans)
+    span = next(covered, None)
     for token in _TOKEN.finditer(norm):
-        if len(token.group()) >= 8 and not any(a <= token.start() < b for a, b in spans):
+        while span is not None and span[1] <= token.start():
+            span = next(covered, None)  # spans and tokens both run left to right
+        inside = span is not None and span[0] <= token.start()
+        if len(token.group()) >= 8 and not inside:
             _compound_word(token.group(), tables, found)
     if "run" in found and "race_distance" in found and _proper_name(text):
         # "Santa Run 5K" is a race; "Lunch run 5k", "Run 10K" are a distance to run
@@ -542,6 +552,7 @@ def read_event(
     column; `lang` the calendar's language when `calendars.context` knows it.
     """
     tables = _tables()
+    title, description = title[:_MAX_TITLE], description[:_MAX_DESCRIPTION]
     reasons: list[str] = []
     activity: str | None = None
     kind: RunKind | None = None

@@ -64,6 +64,7 @@ _WEEKDAYS = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Satur
 # a running calendar: at least this many runs, and this share of all entries (a runner's
 # own calendar holds work, family and other sports too)
 _RUNNING_CALENDAR = (5, 0.4)
+_MAX_TITLE = 500
 # the calendar's language must have this many times the votes of the next one
 _LANGUAGE_MARGIN = 1.5
 # a race is at most this many days after the bib pick-up or travel entry that names it
@@ -90,7 +91,7 @@ def settle(entries: Sequence[Entry]) -> tuple[Entry, ...]:
     if not entries:
         return tuple(entries)
     out = list(entries)
-    lang = calendar_language([e.title for e in out])
+    lang = calendar_language([_head(e) for e in out])
     if lang in ("fr", "es"):
         out = [_in_language(e, lang) for e in out]
     out = _unworded(out)
@@ -106,6 +107,11 @@ def _open(entry: Entry) -> bool:
     return not entry.explicit and _plain(entry)
 
 
+def _head(entry: Entry) -> str:
+    """What is read of a title (as in the classifier): a hostile 8 MB one costs nothing."""
+    return entry.title[:_MAX_TITLE]
+
+
 def _plain(entry: Entry) -> bool:
     """A training run (not a race or rest day), whoever read it."""
     return entry.activity == "run" and entry.kind in (RunKind.EASY, RunKind.HARD, RunKind.LONG)
@@ -113,9 +119,9 @@ def _plain(entry: Entry) -> bool:
 
 def _in_language(entry: Entry, lang: str) -> Entry:
     """ "Cross" in a French or Spanish calendar is a cross-country race."""
-    if entry.explicit or not has_cross(entry.title):
+    if entry.explicit or not has_cross(_head(entry)):
         return entry
-    reading = read_event(entry.title, minutes=entry.minutes, lang=lang)
+    reading = read_event(_head(entry), minutes=entry.minutes, lang=lang)
     if (reading.activity, reading.kind) == (entry.activity, entry.kind):
         return entry
     return replace(
@@ -130,10 +136,10 @@ def _in_language(entry: Entry, lang: str) -> Entry:
 
 def _size(entry: Entry) -> float | None:
     """How big a run is, in minutes (a distance in the title counts 6 min/km)."""
-    km = planned_distance_km(entry.title)
+    km = planned_distance_km(_head(entry))
     if km is not None:
         return km * _MINUTES_PER_KM
-    minutes = entry.minutes or title_minutes(entry.title)
+    minutes = entry.minutes or title_minutes(_head(entry))
     return float(minutes) if minutes else None
 
 
@@ -146,8 +152,8 @@ def _unworded(entries: list[Entry]) -> list[Entry]:
     running = runs >= _RUNNING_CALENDAR[0] and runs >= _RUNNING_CALENDAR[1] * len(entries)
     named: dict[str, list[date]] = defaultdict(list)  # a name -> days of its logistics
     for e in entries:
-        if e.activity == "other" and is_logistics(e.title):
-            for token in _name_tokens(e.title):
+        if e.activity == "other" and is_logistics(_head(e)):
+            for token in _name_tokens(_head(e)):
                 named[token].append(e.day)
     for days in named.values():
         days.sort()
@@ -156,11 +162,11 @@ def _unworded(entries: list[Entry]) -> list[Entry]:
         if e.explicit or e.activity != "other" or e.confidence != CONFIDENCE["nothing"]:
             out.append(e)
             continue
-        if any(_within_days_before(named.get(t, []), e.day) for t in _name_tokens(e.title)):
+        if any(_within_days_before(named.get(t, []), e.day) for t in _name_tokens(_head(e))):
             why = "an event the calendar's race logistics name → race"
             sure = _CONTEXT["repeat"]
             out.append(replace(e, activity="run", kind=RunKind.RACE, reason=why, confidence=sure))
-        elif running and _looks_like_a_name(e.title):
+        elif running and _looks_like_a_name(_head(e)):
             why = "an event name in a running calendar: unsure → hard"
             out.append(
                 replace(
@@ -211,7 +217,7 @@ def _bare_track(entries: list[Entry]) -> list[Entry]:
     why = "a track distance in a calendar of track meets → race"
     out = []
     for e in entries:
-        if not e.explicit and e.confidence == CONFIDENCE["guess"] and bare_track(e.title):
+        if not e.explicit and e.confidence == CONFIDENCE["guess"] and bare_track(_head(e)):
             e = replace(e, kind=RunKind.RACE, reason=f"{e.reason}; {why}", priority="C")
             e = replace(e, confidence=_CONTEXT["repeat"])
         out.append(e)
@@ -242,7 +248,7 @@ def _longest_of_week(entries: list[Entry]) -> list[Entry]:
         if not _open(entry):
             continue
         middle = statistics.median(others)
-        km = planned_distance_km(entry.title)
+        km = planned_distance_km(_head(entry))
         far_enough = km >= LONG_FLOOR_KM if km is not None else top >= LONG_FLOOR_MINUTES
         if entry.kind is not RunKind.EASY or top < LONG_RATIO * middle or not far_enough:
             continue
@@ -302,7 +308,7 @@ def _repeats(entries: list[Entry]) -> list[Entry]:
     series: dict[tuple[str, int], list[int]] = defaultdict(list)
     for index, entry in enumerate(entries):
         if _open(entry):
-            series[(normalize(entry.title), entry.day.weekday())].append(index)
+            series[(normalize(_head(entry)), entry.day.weekday())].append(index)
     for indexes in series.values():
         unsure = [i for i in indexes if entries[i].confidence < UNSURE]
         sure = Counter(entries[i].kind for i in indexes if entries[i].confidence >= UNSURE)

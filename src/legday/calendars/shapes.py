@@ -190,7 +190,7 @@ def title_minutes(title: str) -> int | None:
     repetitions left out ("3 x 10 min")."""
     best: int | None = None
     for match in _TITLE_MINUTES.finditer(title):
-        before = title[: match.start()].rstrip()
+        before = title[max(0, match.start() - 4) : match.start()].rstrip()
         if before.endswith(("x", "X", "×")):
             continue
         if match.group(1):

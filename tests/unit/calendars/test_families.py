@@ -414,3 +414,8 @@ def test_a_run_word_and_a_distance_is_a_run_unless_a_name_makes_it_a_race(
 @pytest.mark.parametrize("title", ["XC session", "Championship prep run", "Séance cross"])
 def test_practice_and_preparation_are_not_races(title: str) -> None:
     assert read_event(title).kind is not R, read_event(title).reason
+
+
+def test_a_hostile_title_is_read_by_its_head_only() -> None:
+    huge = "Tempo 6 x 800 m " + "Waldlaufmeisterschaften x " * 300_000
+    assert read_event(huge).kind is H  # read at once: only the head is looked at
