@@ -363,6 +363,10 @@ def _proper_name(text: str) -> bool:
     return False
 
 
+# generic words that end many compounds without giving them their meaning
+_NOT_A_TAIL = frozenset(("logistics", "role", "around_race", "practice"))
+
+
 def _compound_word(token: str, tables: _Tables, found: Found) -> None:
     """The keywords a German compound starts and ends with (longest first)."""
     parts = tables.parts
@@ -374,6 +378,8 @@ def _compound_word(token: str, tables: _Tables, found: Found) -> None:
     for begin in range(1, len(token) - 3):  # "waldlauf|meisterschaften", "volks|triathlon"
         tail = token[begin:]
         kw = parts.get(tail) or parts.get(tail[:-1]) or parts.get(tail[:-2])
+        if kw is not None and kw.category in _NOT_A_TAIL:
+            continue  # "Radausfahrt" is a ride, not travel ("Fahrt")
         if kw is not None and (kw.word.endswith("*") or tail in parts):
             found.setdefault(kw.category, (kw, token))
             break
