@@ -289,6 +289,8 @@ def test_walking_and_resting_next_to_running(title: str, kind: RunKind) -> None:
         ("Athletiktraining 30 min", None),
         ("Grundlagenausdauer 50 min", E),
         ("Arzttermin Dr. Weber", None),
+        ("Radausfahrt 2 h", None),
+        ("Vereinsmeisterschaften 5000 m", R),
     ],
 )
 def test_german_compounds_are_read_by_their_parts(title: str, kind: RunKind | None) -> None:
