@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from legday.calendars._files import MAX_BYTES, decode, read_bytes
-from legday.calendars.entry import Calendar, Entry
+from legday.calendars.entry import UNSURE, Calendar, Entry
 from legday.errors import CalendarError, InputError, LegdayError
 from legday.model import Run
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_BYTES",
+    "UNSURE",
     "Calendar",
     "Entry",
     "KindOverrides",
@@ -145,18 +146,35 @@ def _parse(
     tz: str | None,
     overrides: KindOverrides | None,
 ) -> Calendar:
-    """The file's bytes read by the reader its shape asks for (no cache)."""
+    """The file's bytes read by the reader its shape asks for (no cache), then read as a
+    whole calendar (its language, its weeks: `calendars.context`)."""
+    from legday.calendars.context import settle
+
     with _one_line(path):
-        if _is_ics(path, data[:64].decode("utf-8", "ignore")):
-            from legday.calendars.ics import read_ics
+        calendar = _read(path, data, start, end, tz=tz, overrides=overrides)
+        return Calendar(settle(calendar.entries), calendar.timezone)
 
-            return read_ics(path, decode(path, data), start, end, tz=tz, overrides=overrides)
-        from legday.calendars.csv_reader import read_csv
-        from legday.calendars.zones import local_zone, user_zone
 
-        zone = user_zone(tz)[1] if tz else local_zone()[1]
-        text = decode(path, data, fallback="cp1252")
-        return read_csv(path, text, start, end, tz=zone, overrides=overrides)
+def _read(
+    path: Path,
+    data: bytes,
+    start: date,
+    end: date,
+    *,
+    tz: str | None,
+    overrides: KindOverrides | None,
+) -> Calendar:
+    """Entry by entry, by the reader the file's shape asks for."""
+    if _is_ics(path, data[:64].decode("utf-8", "ignore")):
+        from legday.calendars.ics import read_ics
+
+        return read_ics(path, decode(path, data), start, end, tz=tz, overrides=overrides)
+    from legday.calendars.csv_reader import read_csv
+    from legday.calendars.zones import local_zone, user_zone
+
+    zone = user_zone(tz)[1] if tz else local_zone()[1]
+    text = decode(path, data, fallback="cp1252")
+    return read_csv(path, text, start, end, tz=zone, overrides=overrides)
 
 
 def _explain(error: Exception) -> str:

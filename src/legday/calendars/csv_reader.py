@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from legday.calendars.classifier import classify, kind_from_word, normalize
+from legday.calendars.classifier import CONFIDENCE, kind_from_word, normalize, read_event
 from legday.calendars.entry import Calendar, Entry, day_by_day
 from legday.errors import CalendarError
 
@@ -286,19 +286,24 @@ def _entry(
             raise CalendarError(name, f"kind {kind_text[:20]!r} not understood", line)
         activity, kind = explicit
         reason = f'kind column "{kind_text}"'
-    else:
-        activity, kind, reason = classify(title, description, minutes=minutes)
-    priority: str | None = None
-    if overrides is not None and not kind_text:
+        finish = _end(begin, minutes)
+        source = f"{Path(name).name}:line {line}"
+        sure = CONFIDENCE["explicit"]
+        return Entry(
+            day, title, activity, kind, begin, finish, minutes, reason, source, sure, None, True
+        )
+    reading = read_event(title, description, minutes=minutes)
+    activity, kind, reason = reading.activity, reading.kind, reading.reason
+    priority = reading.priority
+    if overrides is not None:
         for when in (None, day):
             activity, kind, reason, priority = overrides.decide(
                 activity, kind, reason, priority, title=title, uid="", day=when
             )
     finish = _end(begin, minutes)
     source = f"{Path(name).name}:line {line}"
-    return Entry(
-        day, title, activity, kind, begin, finish, minutes, reason, source, priority=priority
-    )
+    answer = (activity, kind, reason)
+    return reading.entry(day, title, answer, begin, finish, minutes, source, priority)
 
 
 def _each_day(entry: Entry, start: date, end: date) -> list[Entry]:
@@ -366,8 +371,9 @@ def _history(
         distance = _number(cell("distance")) if activity == "run" else None
         title = " ".join(cell("title").split()) or sport or "(untitled)"
         known = (activity, f'activity type "{sport}"')
-        act, kind, reason = classify(title, minutes=minutes, distance_km=distance, known=known)
-        priority: str | None = None
+        reading = read_event(title, minutes=minutes, distance_km=distance, known=known)
+        act, kind, reason = reading.activity, reading.kind, reading.reason
+        priority = reading.priority
         if overrides is not None:
             for when in (None, day):
                 act, kind, reason, priority = overrides.decide(
@@ -375,8 +381,8 @@ def _history(
                 )
         source = f"{Path(name).name}:line {line}"
         finish = _end(begin, minutes)
-        entry = Entry(
-            day, title, act, kind, begin, finish, minutes, reason, source, priority=priority
+        entry = reading.entry(
+            day, title, (act, kind, reason), begin, finish, minutes, source, priority
         )
         entries.extend(_each_day(entry, start, end))
     return entries

@@ -23,6 +23,10 @@ __all__ = [
 
 # "run" includes explicit rest days (kind REST); "other" is every other sport or event.
 ACTIVITIES = ("run", "strength", "other")
+# Below this confidence a reading is unsure: `legday runs` and the plan list the entry with
+# the override that fixes it, and a run read this unsure already counts as hard (the safe
+# side). The scale is in docs/calendars.md ("Confidence").
+UNSURE = 0.6
 
 # A reading below UNSURE is one legday is unsure of: `legday runs` and the plan list it with
 # the override line that settles it, and the classifier reads such a run on the safe side.
@@ -53,6 +57,9 @@ class Entry:
     source: str  # "file.ics:UID" or "file.csv:line 7"
     confidence: float = 1.0  # how sure the reading is, 0..1
     priority: str | None = None  # a race's importance: "A", "B" or "C"
+    # The athlete's own word (CSV kind column, override file): calendar context never
+    # changes an explicit reading.
+    explicit: bool = False
 
 
 # `time` cannot say 24:00: a piece that lasts to midnight ends at 23:59, as before.

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from legday.calendars._words import explain, scrub
-from legday.calendars.classifier import classify, planned_minutes
+from legday.calendars.classifier import Reading, planned_minutes, read_event
 from legday.calendars.entry import Calendar, Entry, day_by_day
 from legday.calendars.zones import local_zone, resolve_zone, user_zone
 from legday.errors import CalendarError
@@ -489,8 +489,9 @@ def _entries(
     description = str(event.get("DESCRIPTION", ""))
     uid = str(event.get("UID", ""))
     minutes = _minutes(event, begin, finish)
-    activity, kind, reason = classify(title, description, uid, minutes)
-    priority: str | None = None
+    reading = read_event(title, description, uid, minutes)
+    activity, kind, reason = reading.activity, reading.kind, reading.reason
+    priority = reading.priority
     if overrides is not None:
         activity, kind, reason, priority = overrides.decide(
             activity, kind, reason, priority, title=title, uid=uid, day=None
@@ -513,6 +514,7 @@ def _entries(
                 source,
                 overrides,
                 uid,
+                reading,
                 priority,
             )
             for d in dates
@@ -537,6 +539,7 @@ def _entries(
         source,
         overrides,
         uid,
+        reading,
         priority,
     )
     if last_dt is not None and last_dt.date() > first.date():
@@ -557,15 +560,15 @@ def _make(
     source: str,
     overrides: KindOverrides | None,
     uid: str,
-    priority: str | None = None,
+    reading: Reading,
+    priority: str | None,
 ) -> Entry:
     if overrides is not None:
         activity, kind, reason, priority = overrides.decide(
             activity, kind, reason, priority, title=title, uid=uid, day=day
         )
-    return Entry(
-        day, title, activity, kind, begin, finish, minutes, reason, source, priority=priority
-    )
+    answer = (activity, kind, reason)
+    return reading.entry(day, title, answer, begin, finish, minutes, source, priority)
 
 
 def read_ics(

@@ -28,7 +28,7 @@ def test_plan_csv_with_kind_start_and_duration() -> None:
     kinds = {e.title: (e.activity, e.kind) for e in cal.entries}
     assert kinds["Track Tuesday"] == ("run", RunKind.HARD)
     assert kinds["Recovery jog, very easy"] == ("run", RunKind.EASY)  # quoted comma
-    assert kinds["Parkrun"] == ("run", RunKind.RACE)
+    assert kinds["Parkrun"] == ("run", RunKind.HARD)  # a weekly hard effort, not a race
     assert kinds["Yoga"] == ("other", None)
     assert kinds["Leg day at the gym"] == ("strength", None)
     track = next(e for e in cal.entries if e.title == "Track Tuesday")

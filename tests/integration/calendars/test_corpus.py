@@ -63,7 +63,6 @@ def test_every_row_is_read_back(score: Any) -> None:
     assert all(r.predicted != cc.MISSING for r in readings)
 
 
-@pytest.mark.xfail(strict=True, reason="classifier work in progress on branch classifier")
 def test_no_blocking_miss_and_no_false_race(score: Any) -> None:
     blocking = [(r.row.title, r.predicted) for r in score.blocking_misses]
     false = [(r.row.title, r.row.truth) for r in score.false_races]

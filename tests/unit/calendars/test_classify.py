@@ -21,7 +21,7 @@ TITLES = {
         ("VO2max session", "run", H),
         ("Progression run", "run", H),
         ("Long run", "run", L),
-        ("Saturday parkrun", "run", R),
+        ("Saturday parkrun", "run", H),  # a weekly hard effort unless the athlete says race
         ("Berlin Marathon", "run", R),
         ("Half marathon", "run", R),
         ("Local 10k", "run", R),
@@ -113,7 +113,8 @@ def test_race_pace_is_hard_not_a_race() -> None:
 
 
 def test_sport_prefix_decides_the_activity() -> None:
-    assert classify("Run: Morning session")[:2] == ("run", E)
+    assert classify("Run: Morning session", minutes=40)[:2] == ("run", E)
+    assert classify("Run: Morning session")[:2] == ("run", H)  # no effort, no length: unsure
     assert classify("Bike: Intervals")[:2] == ("other", None)
     assert classify("Strength: Legs")[:2] == ("strength", None)
     assert classify("Day Off: Rest")[:2] == ("run", REST)
