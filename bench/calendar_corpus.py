@@ -244,7 +244,7 @@ def read_group(rows: Sequence[Row], folder: Path) -> list[Reading]:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(("date", "title", "start", "duration", "description"))
         for r in rows:
-            writer.writerow((r.day.isoformat(), r.title, r.start, _hours(r.minutes), r.description))
+            writer.writerow((r.day.isoformat(), r.title, r.start, hours(r.minutes), r.description))
     with _no_cache():
         calendar = read_calendar(path, min(r.day for r in rows), max(r.day for r in rows))
     entries = list(calendar.entries)
@@ -284,7 +284,7 @@ def evaluate(rows: Sequence[Row]) -> Score:
     return Score(readings)
 
 
-def _hours(minutes: str) -> str:
+def hours(minutes: str) -> str:
     """A duration as a plan CSV writes it: minutes, or h:mm for a day-long ultra."""
     if not minutes or int(minutes) < 600:
         return minutes

@@ -24,6 +24,7 @@ __all__ = [
     "MAX_RPE",
     "PRIORITIES",
     "REST_PHASES",
+    "UNSURE",
     "WEEKLY_GROUPS",
     "Citation",
     "Cooldown",
@@ -66,6 +67,10 @@ HARD_RUN_KINDS = frozenset({RunKind.HARD, RunKind.LONG, RunKind.RACE})
 # C a short or club race (its day and the day before kept free, the week still lifts once).
 # None: not a race, or not yet known.
 PRIORITIES = ("A", "B", "C", None)
+
+# A calendar reading less sure than this is unsure: shown with the override that fixes it,
+# and a run read this unsure is planned on the safe side (hard, and maybe a race).
+UNSURE = 0.6
 
 # `movement-quality`: effort never above RPE 8, i.e. at least two reps left in reserve.
 MAX_RPE = 8

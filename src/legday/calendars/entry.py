@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from legday.model import Run, RunKind
+from legday.model import UNSURE, Run, RunKind
 
 __all__ = [
     "ACTIVITIES",
@@ -23,14 +23,9 @@ __all__ = [
 
 # "run" includes explicit rest days (kind REST); "other" is every other sport or event.
 ACTIVITIES = ("run", "strength", "other")
-# Below this confidence a reading is unsure: `legday runs` and the plan list the entry with
-# the override that fixes it, and a run read this unsure already counts as hard (the safe
-# side). The scale is in docs/calendars.md ("Confidence").
-UNSURE = 0.6
-
-# A reading below UNSURE is one legday is unsure of: `legday runs` and the plan list it with
-# the override line that settles it, and the classifier reads such a run on the safe side.
-UNSURE = 0.6
+# UNSURE (from the model, so the planner can read it too): below it a reading is unsure;
+# `legday runs` and the plan list the entry with the override line that settles it, and
+# the classifier reads such a run on the safe side. The scale is in docs/calendars.md.
 # From LIKELY up a reading is shown as sure; between the two lines, as likely.
 LIKELY = 0.9
 

@@ -27,7 +27,7 @@ from itertools import combinations, pairwise
 from types import MappingProxyType
 from typing import NamedTuple
 
-from legday.model import HARD_RUN_KINDS, Profile, Run, RunKind
+from legday.model import HARD_RUN_KINDS, UNSURE, Profile, Run, RunKind
 from legday.planner.dose import MAINTENANCE_MINUTES
 from legday.planner.season import DAY_NAMES, WEEK_SPAN, WeekFrame, race_days
 
@@ -232,6 +232,12 @@ class Calendar(NamedTuple):
         closed = dict.fromkeys(late, "the run ends too late to fit strength after it")
         closed.update(dict.fromkeys(races, "race day"))
         closed.update(dict.fromkeys((r - ONE_DAY for r in races), "the day before a race"))
+        # an unsure hard reading may be a race legday has no word for: its eve stays free too
+        closed.update(
+            (r.day - ONE_DAY, f"the day before {r.title}, which may be a race (unsure reading)")
+            for r in runs
+            if r.kind is RunKind.HARD and r.confidence < UNSURE and r.running
+        )
         closed.update((day, f"{r.kind} run ({r.title})") for day, r in hard.items())
         closed.update(dict.fromkeys(profile.blocked, "you blocked this day"))
         costs = dict.fromkeys(after_long, AFTER_LONG)

@@ -6,28 +6,13 @@ group goes through `read_calendar` as a user's file would.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import time
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-BENCH = Path(__file__).resolve().parents[3] / "bench"
-
-
-def _corpus_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("calendar_corpus", BENCH / "calendar_corpus.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("calendar_corpus", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-cc = _corpus_module()
+from corpus import cc
 
 
 @pytest.fixture(scope="module")
