@@ -135,6 +135,17 @@ def normalize(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+# "10,000m", "10.000 m", "10 000 m", "3 000 m": a track distance written with a thousands
+# separator (English, German, French habits), read as the one number it is
+_THOUSANDS = re.compile(
+    r"(?<![\d.,])(\d{1,2})[,.\u00a0\u202f ](\d{3})(?=\s*m(?:eters?|etres?|etern?)?\b)"
+)
+
+
+def _whole_metres(title: str) -> str:
+    return _THOUSANDS.sub(r"\1\2", title) if any(c.isdigit() for c in title) else title
+
+
 @dataclass(frozen=True, slots=True)
 class _Keyword:
     category: str
@@ -558,7 +569,7 @@ def read_event(
     column; `lang` the calendar's language when `calendars.context` knows it.
     """
     tables = _tables()
-    title, description = title[:_MAX_TITLE], description[:_MAX_DESCRIPTION]
+    title, description = _whole_metres(title[:_MAX_TITLE]), description[:_MAX_DESCRIPTION]
     reasons: list[str] = []
     activity: str | None = None
     kind: RunKind | None = None

@@ -114,6 +114,20 @@ def test_track_meets_that_never_say_race_are_c_races(title: str) -> None:
 
 @pytest.mark.parametrize(
     "title",
+    ["10,000m final", "10 000 m finale", "Meeting 3.000 m", "1,500m heat", "5 000 m Vorlauf"],
+)
+def test_track_distances_with_a_thousands_separator_are_read_whole(title: str) -> None:
+    got = read_event(title)
+    assert (got.activity, got.kind, got.priority) == ("run", R, "C"), got.reason
+
+
+@pytest.mark.parametrize("title", ["Run 10,5 km", "Tempo 2 x 3,000 m", "200,400,600m"])
+def test_decimals_and_lists_are_not_thousands(title: str) -> None:
+    assert read_event(title).kind is not R
+
+
+@pytest.mark.parametrize(
+    "title",
     [
         "6x800m",
         "6 x 800 m final set",
