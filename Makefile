@@ -44,6 +44,8 @@ bench: $(STAMP) services eval
 # `$(BIN)/python bench/classify_eval.py --misses` lists every misread row.
 eval: $(STAMP)
 	$(BIN)/python bench/classify_eval.py
+	@echo; echo "held-out set (measured, never tuned on; tests/data/calendar-holdout/README.md):"
+	$(BIN)/python bench/classify_eval.py tests/data/calendar-holdout/*.csv
 
 # The calendar readers' fuzz targets for minutes, against the 2 s target (issue 12);
 # prints the slowest inputs. Each target reads for FUZZ_SECONDS or FUZZ_EXAMPLES inputs.
