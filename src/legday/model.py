@@ -362,6 +362,9 @@ class Run(_Value):
     priority: str | None = None
     # A timed event that is not running (a ride, a swim, a meeting): it only holds its time.
     busy: bool = False
+    # A time trial: a hard run that is an all-out effort though not a race (no race week,
+    # no taper); the planner keeps the day before it free of strength, as before a race.
+    all_out: bool = False
     # When the run is over (`run-first`): its end, else start + duration or an hour.
     # Worked out once: the planner and the rules ask it of every run of every plan.
     finish: time | None = field(init=False, repr=False, compare=False)

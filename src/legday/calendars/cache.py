@@ -36,7 +36,7 @@ from legday.model import PRIORITIES, RunKind
 __all__ = ["MAX_ENTRIES", "SCHEMA", "cache_directory", "calendar_key", "load", "store"]
 
 # Bump when the stored shape or the meaning of a stored field changes.
-SCHEMA = 2
+SCHEMA = 3  # 3: entries carry `all_out` (a time trial)
 # Files kept; past this the oldest (by last use) are removed when a new one is written.
 MAX_ENTRIES = 256
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -157,6 +157,7 @@ def _encode(calendar: Calendar, key: str) -> dict[str, Any]:
                 e.confidence,
                 e.priority,
                 e.explicit,
+                e.all_out,
             ]
             for e in calendar.entries
         ],
@@ -173,15 +174,15 @@ def _decode(document: Any, key: str) -> Calendar | None:
         return None
     entries: list[Entry] = []
     for row in rows:
-        if not isinstance(row, list) or len(row) != 12:
+        if not isinstance(row, list) or len(row) != 13:
             return None
         day, title, activity, kind, begin, finish, minutes, reason, source, sure, rank = row[:11]
-        explicit = row[11]
+        explicit, all_out = row[11], row[12]
         if not all(isinstance(text, str) for text in (day, title, activity, reason, source)):
             return None
         if type(sure) not in (int, float) or not 0 <= sure <= 1 or rank not in PRIORITIES:
             return None
-        if activity not in ACTIVITIES or type(explicit) is not bool:
+        if activity not in ACTIVITIES or type(explicit) is not bool or type(all_out) is not bool:
             return None
         if minutes is not None and (type(minutes) is not int or minutes < 0):
             return None
@@ -199,6 +200,7 @@ def _decode(document: Any, key: str) -> Calendar | None:
                 float(sure),
                 rank,
                 explicit,
+                all_out,
             )
         )
     return Calendar(tuple(entries), zone)

@@ -174,6 +174,8 @@ class _Tables:
     # German compounds: a keyword at the start ("Tempowechsellauf", "Arzttermin") or the
     # end ("Waldlaufmeisterschaften", "Volkstriathlon") of a long word no keyword matched
     parts: dict[str, _Keyword]
+    all_out: frozenset[str]  # time-trial words, normalised ([time_trial])
+    all_out_uid: frozenset[str]  # time-trial UID hints
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +187,9 @@ class Reading:
     reason: str
     confidence: float
     priority: str | None = None
+    # A time trial: a hard run that is an all-out effort though not a race (the planner
+    # keeps its eve free of strength). Only set when a time-trial word decided HARD.
+    all_out: bool = False
 
     def entry(
         self,
@@ -199,7 +204,9 @@ class Reading:
     ) -> Entry:
         """The entry for this reading once a reader applied the athlete's overrides:
         an `answer` other than the reading's own is the athlete's word (explicit), and so is
-        a race `priority` the override file gave (the readers start it at the reading's)."""
+        a race `priority` the override file gave (the readers start it at the reading's).
+        An override that keeps the kind keeps a time trial all-out; one that changes it
+        clears it (an athlete who says "easy" means easy)."""
         activity, kind, reason = answer
         if answer == (self.activity, self.kind, self.reason) and priority == self.priority:
             return Entry(
@@ -214,6 +221,7 @@ class Reading:
                 source,
                 self.confidence,
                 self.priority,
+                all_out=self.all_out,
             )
         return Entry(
             day,
@@ -228,6 +236,7 @@ class Reading:
             CONFIDENCE["explicit"],
             priority,
             explicit=True,
+            all_out=self.all_out and (activity, kind) == (self.activity, self.kind),
         )
 
 
@@ -277,6 +286,10 @@ def _tables() -> _Tables:
         hints={w: next(iter(ls)) for w, ls in hint_langs.items() if len(ls) == 1},
         known=frozenset(t for w in (*langs_of, *prefixes) for t in _TOKEN.findall(w)),
         parts=_compound(words),
+        all_out=frozenset(
+            normalize(w) for lang in _LANGS for w in raw["time_trial"].get(lang, ())
+        ),
+        all_out_uid=frozenset(raw["time_trial"].get("uid", ())),
     )
 
 
@@ -574,6 +587,7 @@ def read_event(
     activity: str | None = None
     kind: RunKind | None = None
     sure = CONFIDENCE["prefix"]
+    all_out = False
     body = title
     prefix = _PREFIX.match(title)
     if known is not None:
@@ -601,6 +615,7 @@ def read_event(
                     reasons.append(f"UID hint {hint.group(1)}")
             else:
                 activity, kind = "run", RunKind(value)
+                all_out = hint.group(1) in tables.all_out_uid
                 reasons.append(f"UID hint {hint.group(1)}")
     if activity is None:
         for symbol, act in tables.emoji:
@@ -634,7 +649,8 @@ def read_event(
             if decided_kind is not None:
                 kind = decided_kind[0]
                 hit = decided_kind[1]
-                reasons.append(_describe(hit, where))
+                all_out = kind is RunKind.HARD and _time_trial(hit, found)
+                reasons.append(_describe(hit, where) + (": a time trial" if all_out else ""))
                 level = "structure" if hit[0].lang in _STRUCTURE else where
                 sure = min(sure, CONFIDENCE[level])
                 break
@@ -650,7 +666,20 @@ def read_event(
     if why:
         reasons.append(why)
     priority = _priority(in_title, title) if kind is RunKind.RACE else None
-    return Reading("run", kind, "; ".join(reasons), sure, priority)
+    all_out = all_out and kind is RunKind.HARD
+    return Reading("run", kind, "; ".join(reasons), sure, priority, all_out)
+
+
+def _time_trial(hit: Hit, found: Found) -> bool:
+    """Whether the word that made a run hard names one all-out effort: a `trial` word
+    ("Control 3000 m", "Test 5 km") or a time-trial word ("Zeitlauf", "contrarreloj").
+    Repetitions make it a session of several efforts ("Test 3 x 1 km"), not a trial."""
+    if "reps" in found:
+        return False
+    keyword = hit[0]
+    if keyword.category == "trial":
+        return True
+    return keyword.lang in _LANGS and normalize(keyword.word) in _tables().all_out
 
 
 _PREFIX_KIND = {"rest": RunKind.REST, "brick": RunKind.HARD}

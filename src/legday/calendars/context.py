@@ -16,7 +16,8 @@ The classifier reads one event at a time. Three things only show across the file
   distance ("1500m") is a race.
 
 An explicit reading (CSV kind column, override file) is never changed; nor is a race, a
-rest day, a strength session or anything that is not a run. Pure: entries in, entries out.
+rest day, a strength session or anything that is not a run. A time trial (`all_out`)
+stays one wherever its kind is kept; a new kind clears it. Pure: entries in, entries out.
 """
 
 from __future__ import annotations
@@ -131,6 +132,7 @@ def _in_language(entry: Entry, lang: str) -> Entry:
         reason=reading.reason,
         confidence=min(reading.confidence, _CONTEXT["language"]),
         priority=reading.priority,
+        all_out=reading.all_out,
     )
 
 
@@ -218,7 +220,9 @@ def _bare_track(entries: list[Entry]) -> list[Entry]:
     out = []
     for e in entries:
         if not e.explicit and e.confidence == CONFIDENCE["guess"] and bare_track(_head(e)):
-            e = replace(e, kind=RunKind.RACE, reason=f"{e.reason}; {why}", priority="C")
+            e = replace(
+                e, kind=RunKind.RACE, reason=f"{e.reason}; {why}", priority="C", all_out=False
+            )
             e = replace(e, confidence=_CONTEXT["repeat"])
         out.append(e)
     return out
@@ -258,6 +262,7 @@ def _longest_of_week(entries: list[Entry]) -> list[Entry]:
             kind=RunKind.LONG,
             reason=f"{entry.reason}; {why}",
             confidence=min(entry.confidence, _CONTEXT["week"]),
+            all_out=False,
         )
     return entries
 
@@ -298,6 +303,7 @@ def _long_run_day(entries: list[Entry]) -> list[Entry]:
             kind=RunKind.LONG,
             reason=f"{entry.reason}; {why}",
             confidence=_CONTEXT["long_day"],
+            all_out=False,
         )
     return entries
 
@@ -317,6 +323,11 @@ def _repeats(entries: list[Entry]) -> list[Entry]:
         kind, count = sure.most_common(1)[0]
         if count < 2 or count * 3 < sum(sure.values()) * 2 or kind is None:
             continue
+        # a time trial when every sure occurrence of that kind is one
+        trials = [
+            e.all_out for i in indexes if (e := entries[i]).kind is kind and i not in unsure
+        ]
+        all_out = kind is RunKind.HARD and all(trials)
         why = f"the same title reads {kind.value} on {count} other weeks' same weekday"
         for i in unsure:
             entries[i] = replace(
@@ -324,5 +335,6 @@ def _repeats(entries: list[Entry]) -> list[Entry]:
                 kind=kind,
                 reason=f"{entries[i].reason}; {why}",
                 confidence=_CONTEXT["repeat"],
+                all_out=all_out,
             )
     return entries

@@ -55,6 +55,9 @@ class Entry:
     # The athlete's own word (CSV kind column, override file): calendar context never
     # changes an explicit reading.
     explicit: bool = False
+    # A time trial: a hard run that is an all-out effort, not a race; its eve stays free
+    # of strength (planner). Set by the classifier only; cleared when the kind changes.
+    all_out: bool = False
 
 
 # `time` cannot say 24:00: a piece that lasts to midnight ends at 23:59, as before.
@@ -138,6 +141,7 @@ class Calendar:
                     confidence=e.confidence,
                     priority=e.priority,
                     busy=busy,
+                    all_out=e.all_out and kind is RunKind.HARD,
                 )
             )
         return tuple(out)

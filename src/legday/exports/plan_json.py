@@ -116,6 +116,8 @@ def _run(r: Run) -> dict[str, Any]:
         "confidence": r.confidence,
         "priority": r.priority,
     }
+    if r.all_out:  # a time trial; absent means not one
+        data["all_out"] = True
     if r.confidence < UNSURE:  # what its fix needs after a read-back (the plan's "unsure")
         data["reason"], data["source"] = r.reason, r.source
     return data
@@ -301,6 +303,7 @@ def _read_run(day: date, r: dict[str, Any]) -> Run:
         source=_text(r.get("source")),
         confidence=_confidence(r.get("confidence", 1.0)),
         priority=r.get("priority") if r.get("priority") in PRIORITIES else None,
+        all_out=r.get("all_out") is True and r["kind"] == RunKind.HARD.value,
     )
 
 

@@ -12,6 +12,9 @@ chooser minimises one cost over the whole plan:
           +    3 x sessions on the day before a hard run or long run (fresh legs for it)
           +    2 x sessions on the day after a race or long run   (still tired)
 
+The day before a time trial (`Run.all_out`) is closed like the day before a race: an
+all-out effort wants fresh legs, though it brings no race week or taper.
+
 A week never gets more sessions than its target. Weeks interact only through the gap
 between the last session of one and the first of the next, so a dynamic programme over
 weeks, with the days since the last session as its state, finds the true minimum; the
@@ -237,6 +240,15 @@ class Calendar(NamedTuple):
             (r.day - ONE_DAY, f"the day before {r.title}, which may be a race (unsure reading)")
             for r in runs
             if r.kind is RunKind.HARD and r.confidence < UNSURE and r.running
+        )
+        # a time trial is an all-out effort though not a race: fresh legs for it too
+        closed.update(
+            (
+                r.day - ONE_DAY,
+                f"the day before the time trial ({r.title}): fresh legs for an all-out effort",
+            )
+            for r in runs
+            if r.all_out and r.kind is RunKind.HARD and r.running
         )
         closed.update((day, f"{r.kind} run ({r.title})") for day, r in hard.items())
         closed.update(dict.fromkeys(profile.blocked, "you blocked this day"))

@@ -329,6 +329,7 @@ def _run_to_dict(r: Run) -> dict[str, Any]:
         "confidence": r.confidence,
         "priority": r.priority,
         "busy": r.busy,
+        "all_out": r.all_out,
     }
 
 
@@ -346,4 +347,5 @@ def _run_from_dict(d: dict[str, Any]) -> Run:
         confidence=d.get("confidence", 1.0),
         priority=d.get("priority"),
         busy=d.get("busy", False),
+        all_out=d.get("all_out", False),  # rows written before time trials were kept
     )
