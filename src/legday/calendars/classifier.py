@@ -286,9 +286,7 @@ def _tables() -> _Tables:
         hints={w: next(iter(ls)) for w, ls in hint_langs.items() if len(ls) == 1},
         known=frozenset(t for w in (*langs_of, *prefixes) for t in _TOKEN.findall(w)),
         parts=_compound(words),
-        all_out=frozenset(
-            normalize(w) for lang in _LANGS for w in raw["time_trial"].get(lang, ())
-        ),
+        all_out=frozenset(normalize(w) for lang in _LANGS for w in raw["time_trial"].get(lang, ())),
         all_out_uid=frozenset(raw["time_trial"].get("uid", ())),
     )
 

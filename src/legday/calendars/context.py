@@ -324,9 +324,7 @@ def _repeats(entries: list[Entry]) -> list[Entry]:
         if count < 2 or count * 3 < sum(sure.values()) * 2 or kind is None:
             continue
         # a time trial when every sure occurrence of that kind is one
-        trials = [
-            e.all_out for i in indexes if (e := entries[i]).kind is kind and i not in unsure
-        ]
+        trials = [e.all_out for i in indexes if (e := entries[i]).kind is kind and i not in unsure]
         all_out = kind is RunKind.HARD and all(trials)
         why = f"the same title reads {kind.value} on {count} other weeks' same weekday"
         for i in unsure:

@@ -25,6 +25,7 @@ from legday.errors import InputError
 from legday.model import INJURIES, Plan, Profile, Run, Session, Week
 from legday.planner.days import (
     BEFORE_HARD,
+    BEFORE_TIME_TRIAL,
     NOT_EVEN_SHORT,
     Calendar,
     DayOptions,
@@ -294,6 +295,14 @@ def _week_with_note(opt: DayOptions, days: tuple[date, ...]) -> Week:
         note += f". {len(days)} session(s): " + ", ".join(_abbr(d) for d in days)
         if week.only_c_races and len(days) == 1 and not opt.fixed:
             note += " (one short maintenance session: one a week keeps strength in season)"
+        # a time trial's eve is closed though the week is no race week: say why
+        trials = [
+            f"{_abbr(d)} {why}"
+            for d, why in sorted(opt.reasons.items())
+            if why.startswith(BEFORE_TIME_TRIAL)
+        ]
+        if trials:
+            note += ". Kept free: " + "; ".join(trials)
     if opt.fixed:
         listed = ", ".join(_abbr(d) for d in sorted(set(opt.fixed)))
         note += f" (your calendar already holds strength on {listed})"

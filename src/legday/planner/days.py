@@ -35,6 +35,7 @@ from legday.planner.dose import MAINTENANCE_MINUTES
 from legday.planner.season import DAY_NAMES, WEEK_SPAN, WeekFrame, race_days
 
 __all__ = [
+    "BEFORE_TIME_TRIAL",
     "EARLIEST_START",
     "EVENING",
     "NOT_EVEN_SHORT",
@@ -49,6 +50,8 @@ __all__ = [
     "start_after",
 ]
 
+# How the reason for a time trial's eve begins; the week's note repeats such reasons.
+BEFORE_TIME_TRIAL = "the day before the time trial"
 # Said after a reason a day cannot hold even a C-race week's short session (`frequency`).
 NOT_EVEN_SHORT = ", not even for the week's short maintenance session"
 MISSING_REQUIRED = 1000
@@ -245,7 +248,7 @@ class Calendar(NamedTuple):
         closed.update(
             (
                 r.day - ONE_DAY,
-                f"the day before the time trial ({r.title}): fresh legs for an all-out effort",
+                f"{BEFORE_TIME_TRIAL} ({r.title}): fresh legs for an all-out effort",
             )
             for r in runs
             if r.all_out and r.kind is RunKind.HARD and r.running
