@@ -208,21 +208,7 @@ class Reading:
         An override that keeps the kind keeps a time trial all-out; one that changes it
         clears it (an athlete who says "easy" means easy)."""
         activity, kind, reason = answer
-        if answer == (self.activity, self.kind, self.reason) and priority == self.priority:
-            return Entry(
-                day,
-                title,
-                activity,
-                kind,
-                start,
-                end,
-                minutes,
-                reason,
-                source,
-                self.confidence,
-                self.priority,
-                all_out=self.all_out,
-            )
+        own = answer == (self.activity, self.kind, self.reason) and priority == self.priority
         return Entry(
             day,
             title,
@@ -233,9 +219,9 @@ class Reading:
             minutes,
             reason,
             source,
-            CONFIDENCE["explicit"],
+            self.confidence if own else CONFIDENCE["explicit"],
             priority,
-            explicit=True,
+            explicit=not own,
             all_out=self.all_out and (activity, kind) == (self.activity, self.kind),
         )
 
