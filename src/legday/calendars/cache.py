@@ -33,7 +33,7 @@ from legday import __version__
 from legday.calendars.entry import ACTIVITIES, Calendar, Entry
 from legday.model import PRIORITIES, RunKind
 
-__all__ = ["MAX_ENTRIES", "SCHEMA", "cache_directory", "calendar_key", "load", "store"]
+__all__ = ["MAX_ENTRIES", "SCHEMA", "cache_directory", "calendar_key", "load", "prune", "store"]
 
 # Bump when the stored shape or the meaning of a stored field changes.
 SCHEMA = 3  # 3: entries carry `all_out` (a time trial)
@@ -132,7 +132,7 @@ def store(directory: Path, key: str, calendar: Calendar) -> None:
         with os.fdopen(handle, "wb") as out:
             out.write(payload.encode("ascii"))
         temporary.replace(directory / f"{key}.json")
-        _prune(directory)
+        prune(directory, ".json", MAX_ENTRIES)
     except OSError:
         if temporary is not None:
             with suppress(OSError):
@@ -252,19 +252,20 @@ def _system_zone() -> list[object]:
     return [os.environ.get("TZ"), localtime, now.tm_gmtoff, now.tm_zone]
 
 
-def _prune(directory: Path) -> None:
-    """Keep the `MAX_ENTRIES` most recently used entries."""
+def prune(directory: Path, suffix: str, keep: int) -> None:
+    """Keep the `keep` most recently used files ending in `suffix`; only legday's own
+    files are ever removed, whatever else the folder holds."""
     try:
-        files = list(directory.iterdir())
+        files = [f for f in directory.iterdir() if f.suffix == suffix]
     except OSError:
         return
-    if len(files) <= MAX_ENTRIES:
+    if len(files) <= keep:
         return
     aged: list[tuple[float, Path]] = []
     for file in files:
         with suppress(OSError):
             aged.append((file.stat().st_mtime, file))
     aged.sort(reverse=True)
-    for _, file in aged[MAX_ENTRIES:]:
+    for _, file in aged[keep:]:
         with suppress(OSError):
             file.unlink()

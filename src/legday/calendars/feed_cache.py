@@ -89,7 +89,9 @@ def store(directory: Path, url: str, copy: Stored) -> None:
             out.write(head + b"\n" + copy.body)
         temporary.replace(directory / f"{key}.feed")
         temporary = None
-        _prune(directory)
+        from legday.calendars.cache import prune
+
+        prune(directory, ".feed", MAX_FEEDS)
     except OSError:
         if temporary is not None:
             with suppress(OSError):
@@ -100,21 +102,3 @@ def touch(directory: Path, url: str) -> None:
     """Mark the copy as just used (a 304), for pruning."""
     with suppress(OSError):
         os.utime(directory / f"{_key(url)}.feed")
-
-
-def _prune(directory: Path) -> None:
-    """Keep the `MAX_FEEDS` most recently used copies."""
-    try:
-        files = [f for f in directory.iterdir() if f.suffix == ".feed"]
-    except OSError:
-        return
-    if len(files) <= MAX_FEEDS:
-        return
-    aged: list[tuple[float, Path]] = []
-    for file in files:
-        with suppress(OSError):
-            aged.append((file.stat().st_mtime, file))
-    aged.sort(reverse=True)
-    for _, file in aged[MAX_FEEDS:]:
-        with suppress(OSError):
-            file.unlink()

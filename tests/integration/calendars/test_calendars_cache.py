@@ -220,6 +220,21 @@ def test_old_entries_are_pruned(
     assert len(list(folder.iterdir())) == 3
 
 
+def test_pruning_removes_only_legdays_own_files(
+    tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 1)
+    folder.mkdir(parents=True, exist_ok=True)
+    mine = folder / "notes.txt"
+    mine.write_text("the athlete's own file", encoding="utf-8")
+    plan = tmp_path / "plan.csv"
+    for day in range(3):
+        plan.write_text(f"date,title,kind\n2027-01-{day + 5:02},Run,easy\n", encoding="utf-8")
+        read_calendar(plan, START, END)
+    assert mine.read_text(encoding="utf-8") == "the athlete's own file"
+    assert len(list(folder.glob("*.json"))) == 1
+
+
 def test_a_hit_loads_no_reader(tmp_path: Path) -> None:
     """In a fresh process, a cached calendar costs no iCalendar, CSV or classifier import."""
     script = (
