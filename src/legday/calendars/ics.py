@@ -28,8 +28,10 @@ __all__ = [
     "MAX_DAYS_HELD",
     "MAX_DEPTH",
     "MAX_EVENTS",
+    "MAX_LINES",
     "MAX_OCCURRENCES",
     "MAX_PARSED",
+    "MAX_PARSED_CHARS",
     "MAX_VALUE",
     "read_ics",
 ]
@@ -39,9 +41,15 @@ MAX_OCCURRENCES = 8_000  # occurrences of one file inside the window (~0.2 ms ea
 # Entries of one file inside the window: an event over several days gives one a day
 # (~25 us each); 20,000 is 60 days a week of events for a whole year's window.
 MAX_DAYS_HELD = 20_000
-MAX_PARSED = 4_000  # events parsed for one window (icalendar: ~0.5 ms each)
+MAX_PARSED = 3_000  # events parsed for one window (icalendar: ~0.5 ms each)
+# Characters handed to icalendar for one window (~0.3 ms a kilobyte on top of each event's
+# cost): ten months of two workouts a day with 2 KB descriptions is ~1.2 MB.
+MAX_PARSED_CHARS = 2_000_000
 MAX_RULE_STEPS = 400_000  # RRULE steps (and the occurrences each builds) to the window's end
-MAX_EVENTS = 50_000  # VEVENTs in a file: 5 years of daily workouts is ~3,000
+MAX_EVENTS = 20_000  # VEVENTs in a file: 5 years of daily workouts is ~3,000
+# Lines in a file, counted before the line-by-line pre-scan (~4 us a line): 5 years of
+# daily workouts with descriptions is ~40,000; this keeps any file's pre-scan near 1 s.
+MAX_LINES = 250_000
 MAX_DATES = 20_000  # EXDATE/RDATE values in a file: 100 series with 200 exceptions each
 MAX_VALUE = 100_000  # characters of one property (after unfolding); a long DESCRIPTION is ~5,000
 MAX_TITLE = 500  # a SUMMARY is cut to this before it is read (titles are a few words)
@@ -260,6 +268,8 @@ def _prescan(
     parses ~2,000 events a second, most of a big calendar's cost), and titles and
     descriptions are cut to `MAX_TITLE`/`MAX_DESCRIPTION` characters. Each top-level
     event's notes go to `found` if given."""
+    if max(text.count("\n"), text.count("\r")) > MAX_LINES:
+        raise CalendarError(name, f"more than {MAX_LINES:,} lines (a running calendar has fewer)")
     lines = _LINES.split(text)
     stack: list[tuple[str, int]] = []
     uids: dict[str, int] = {}
@@ -361,6 +371,13 @@ def _prescan(
         raise CalendarError(name, "not an iCalendar file (no BEGIN:VCALENDAR)")
     if dropped or shortened:
         text = _rebuild(lines, dropped, shortened)
+    if window is not None and len(text) > MAX_PARSED_CHARS:
+        first_day, last_day = window
+        problem = (
+            f"the events between {first_day} and {last_day} hold more than "
+            f"{MAX_PARSED_CHARS / 1e6:g} MB of text (ask for a shorter window)"
+        )
+        raise CalendarError(name, problem)
     return uids, text
 
 
@@ -646,7 +663,7 @@ def span(path: Path, text: str) -> tuple[date, date]:
     """First and last event day; a series without UNTIL runs to the two-year cap.
 
     Read from the pre-scan's notes (DTSTART and UNTIL as written), not by parsing: a file
-    of 50,000 events takes icalendar ~25 s, the pre-scan well under one."""
+    of 20,000 events takes icalendar ~10 s, the pre-scan under one."""
     name = str(path)
     events: list[_Event] = []
     _prescan(name, text, found=events)

@@ -128,12 +128,28 @@ def test_real_rules_still_read(tmp_path: Path, rule: str, count: int) -> None:
 def test_too_many_events_are_refused_before_parsing(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # 100,000 VEVENTs took 25 s; the limit (50,000) is lowered here to keep the file small
+    # 100,000 VEVENTs took 25 s; the limit (20,000) is lowered here to keep the file small
     monkeypatch.setattr(ics, "MAX_EVENTS", 5)
     body = "".join(_event(f"e{i}@x", f"2020010{i + 1}T070000Z") for i in range(6))
     error = _refused(_write(tmp_path, body))
     assert "more than 5 events" in str(error)
     assert error.line == 34  # the sixth BEGIN:VEVENT
+
+
+def test_too_many_lines_are_refused_before_the_pre_scan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ics, "MAX_LINES", 20)
+    body = "".join(_event(f"e{i}@x", f"2020010{i + 1}T070000Z") for i in range(6))
+    assert "more than 20 lines" in str(_refused(_write(tmp_path, body)))
+
+
+def test_too_much_text_for_one_window_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ics, "MAX_PARSED_CHARS", 500)
+    body = "".join(_event(f"e{i}@x", f"2027010{i + 1}T070000Z") for i in range(9))
+    assert "MB of text (ask for a shorter window)" in str(_refused(_write(tmp_path, body)))
 
 
 def test_events_outside_the_window_are_not_parsed_or_counted(
