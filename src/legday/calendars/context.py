@@ -56,7 +56,10 @@ __all__ = [
 # of the week's other runs (at least two of them with a known size) and itself at least
 # LONG_FLOOR_MINUTES long or LONG_FLOOR_KM far: "10 mi" among 3-5 mi runs, a novice's
 # "6 mi" among 3 mi runs, "75 min" among 30-45 min runs; not "40 min" among 20 min jogs.
+# A week of two sized runs needs the stronger LONG_RATIO_TWO over the other one ("14 km"
+# Sunday after "5 km" Wednesday); a week of one run says nothing on its own.
 LONG_RATIO = 1.4
+LONG_RATIO_TWO = 2.0
 LONG_FLOOR_MINUTES = 55
 LONG_FLOOR_KM = 9.5
 _MINUTES_PER_KM = 6.0  # to compare a distance with a duration in one week
@@ -66,21 +69,30 @@ _WEEKDAYS = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Satur
 # own calendar holds work, family and other sports too)
 _RUNNING_CALENDAR = (5, 0.4)
 _MAX_TITLE = 500
-# the calendar's language must have this many times the votes of the next one
+# the calendar's language must have this many times the votes of the next one, and at
+# least _LANGUAGE_TITLES titles with a word of it: two entries ("Cross", "Repos") say too
+# little to settle an ambiguous word
 _LANGUAGE_MARGIN = 1.5
+_LANGUAGE_TITLES = 3
 # a race is at most this many days after the bib pick-up or travel entry that names it
 _PICKUP_DAYS = 7
+# a race read from its words that repeats on one weekday this many weeks in a row is a
+# weekly session ("Berglauf" every Thursday is the hill workout, not a mountain race)
+_WEEKLY_RACE = 3
 _CONTEXT = {"language": 0.8, "week": 0.75, "long_day": 0.7, "repeat": 0.65}
 
 
 def calendar_language(titles: Sequence[str]) -> str | None:
-    """The language most titles' words belong to (en, de, fr, es), or None when too few
-    words tell or no language clearly leads."""
+    """The language most titles' words belong to (en, de, fr, es), or None when fewer than
+    `_LANGUAGE_TITLES` titles carry a word of it or no language clearly leads."""
     votes: Counter[str] = Counter()
+    marked: Counter[str] = Counter()  # titles with at least one word of the language
     for title in titles:
-        votes.update(language_votes(title))
+        found = language_votes(title)
+        votes.update(found)
+        marked.update(found.keys())
     ranked = votes.most_common(2)
-    if not ranked or ranked[0][1] < 2:
+    if not ranked or marked[ranked[0][0]] < _LANGUAGE_TITLES:
         return None
     if len(ranked) == 2 and ranked[0][1] < _LANGUAGE_MARGIN * ranked[1][1]:
         return None  # a mixed calendar: no language settles anything
@@ -97,6 +109,7 @@ def settle(entries: Sequence[Entry]) -> tuple[Entry, ...]:
         out = [_in_language(e, lang) for e in out]
     out = _unworded(out)
     out = _bare_track(out)
+    out = _weekly_races(out)
     out = _repeats(out)
     out = _longest_of_week(out)
     out = _long_run_day(out)
@@ -238,14 +251,17 @@ def _weeks(entries: list[Entry]) -> dict[tuple[int, int], list[int]]:
 
 
 def _longest_of_week(entries: list[Entry]) -> list[Entry]:
-    """A week's clearly longest easy run is its long run, even under 90 min / 18 km."""
+    """A week's clearly longest easy run is its long run, even under 90 min / 18 km: among
+    three sized runs or more by `LONG_RATIO`, against a single other one by
+    `LONG_RATIO_TWO` (a low-mileage runner's week)."""
     for indexes in _weeks(entries).values():
         runs = [i for i in indexes if entries[i].activity == "run"]
         if any(entries[i].kind is RunKind.LONG for i in runs):
             continue
         sized = [(size, i) for i in runs if _plain(entries[i]) and (size := _size(entries[i]))]
-        if len(sized) < 3:
+        if len(sized) < 2:
             continue
+        ratio = LONG_RATIO if len(sized) >= 3 else LONG_RATIO_TWO
         sized.sort(reverse=True)
         (top, index), others = sized[0], [s for s, _ in sized[1:]]
         entry = entries[index]
@@ -254,9 +270,10 @@ def _longest_of_week(entries: list[Entry]) -> list[Entry]:
         middle = statistics.median(others)
         km = planned_distance_km(_head(entry))
         far_enough = km >= LONG_FLOOR_KM if km is not None else top >= LONG_FLOOR_MINUTES
-        if entry.kind is not RunKind.EASY or top < LONG_RATIO * middle or not far_enough:
+        if entry.kind is not RunKind.EASY or top < ratio * middle or not far_enough:
             continue
-        why = f"the week's longest run ({top:.0f} vs {middle:.0f} min median) → long"
+        against = "min median" if len(others) > 1 else "min"
+        why = f"the week's longest run ({top:.0f} vs {middle:.0f} {against}) → long"
         entries[index] = replace(
             entry,
             kind=RunKind.LONG,
@@ -297,6 +314,10 @@ def _long_run_day(entries: list[Entry]) -> list[Entry]:
             continue  # "Easy run" of unknown length: its word decided it
         if size is not None and (not bigger or any(s >= size for s in bigger)):
             continue
+        if entry.kind is not RunKind.EASY and _maybe_race(entry):
+            why = f"on the long-run day ({_WEEKDAYS[weekday]}) but may be a race: stays unsure"
+            entries[that_day[0]] = replace(entry, reason=f"{entry.reason}; {why}")
+            continue
         why = f"the long-run day ({_WEEKDAYS[weekday]} in {count} weeks) → long"
         entries[that_day[0]] = replace(
             entry,
@@ -305,6 +326,46 @@ def _long_run_day(entries: list[Entry]) -> list[Entry]:
             confidence=_CONTEXT["long_day"],
             all_out=False,
         )
+    return entries
+
+
+def _maybe_race(entry: Entry) -> bool:
+    """An unsure run whose title may name a race: an event name ("Great North Run") or a
+    bare track distance ("5000m"). Context never makes it a sure training run, so the
+    planner keeps its eve free."""
+    head = _head(entry)
+    return entry.confidence < UNSURE and (_looks_like_a_name(head) or bare_track(head))
+
+
+def _weekly_races(entries: list[Entry]) -> list[Entry]:
+    """A race read from its title's words that repeats on one weekday in `_WEEKLY_RACE`
+    consecutive weeks or more is a weekly hard session ("Berglauf" every Thursday is the hill
+    workout): hard and all out, so its eve stays free as a time trial's. A league or series
+    race (priority C) stays a C race each week: a club's summer 5K series is raced."""
+    series: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for index, entry in enumerate(entries):
+        if not entry.explicit and entry.kind is RunKind.RACE and entry.priority != "C":
+            series[(normalize(_head(entry)), entry.day.weekday())].append(index)
+    for indexes in series.values():
+        indexes.sort(key=lambda i: entries[i].day)
+        streak: list[int] = []
+        for i in [*indexes, -1]:
+            if i >= 0 and streak and entries[i].day - entries[streak[-1]].day == timedelta(7):
+                streak.append(i)
+                continue
+            if len(streak) >= _WEEKLY_RACE:
+                why = f"the same race title {len(streak)} weeks running: a weekly hard session"
+                for j in streak:
+                    e = entries[j]
+                    entries[j] = replace(
+                        e,
+                        kind=RunKind.HARD,
+                        reason=f"{e.reason}; {why}",
+                        confidence=min(e.confidence, _CONTEXT["repeat"]),
+                        priority=None,
+                        all_out=True,
+                    )
+            streak = [i]
     return entries
 
 

@@ -186,8 +186,10 @@ def _table(name: str, text: str) -> list[tuple[int, list[str]]]:
     Strict CSV: a quote that never closes, or text after a closing quote, is refused with
     the line the quote opened on, never read on as one long title that swallows the rows
     below it. A quoted field may hold line breaks (notes from a spreadsheet), but not a
-    line that begins like a row of the plan (a date, then the separator)."""
-    lines = text.splitlines()
+    line that begins like a row of the plan (a date, then the separator). Lines keep their
+    ends, so a multi-line cell keeps its line breaks ("WU 2 mi\nTempo 4 mi" is not read as
+    "miTempo")."""
+    lines = text.splitlines(keepends=True)
     delimiter = _delimiter(text)
     rows = csv.reader(lines, delimiter=delimiter, strict=True)
     table: list[tuple[int, list[str]]] = []

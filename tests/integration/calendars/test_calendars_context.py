@@ -3,14 +3,16 @@ calendar-level context, for both readers and through the cache."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from legday.calendars import read_calendar, read_overrides
+from legday.calendars import read_calendar, read_overrides, read_runs
 from legday.calendars.entry import UNSURE
-from legday.model import RunKind
+from legday.catalogue.loader import load_catalogue
+from legday.model import Profile, RunKind
+from legday.planner import calendar_window, make_plan
 
 WINDOW = (date(2027, 1, 1), date(2027, 3, 31))
 HIGDON = """date,title
@@ -132,3 +134,28 @@ def test_explicit_readings_are_sure_and_untouched_by_context(tmp_path: Path, cac
     assert found["10 mi"][0][1] is RunKind.EASY  # the athlete said easy: no context
     assert found["10 mi"][0][3:] == (1.0, True)
     assert found["11 mi"][0][1] is RunKind.LONG
+
+
+def _possible_race_plan() -> str:
+    """Six weeks with a Sunday long run, then "Great North Run" (a name legday does not
+    know) on the long-run day."""
+    monday = date(2027, 8, 2)
+    rows = ["date,title"]
+    week = [(1, "Easy 40 min"), (2, "Tempo 30 min"), (3, "Easy 40 min"), (6, "Long run 90 min")]
+    for w in range(6):
+        rows += [f"{monday + timedelta(weeks=w, days=d)},{title}" for d, title in week]
+    race_week = [(1, "Easy 40 min"), (2, "Easy 30 min"), (6, "Great North Run")]
+    rows += [f"{monday + timedelta(weeks=6, days=d)},{title}" for d, title in race_week]
+    return "\n".join(rows) + "\n"
+
+
+def test_a_possible_race_on_the_long_run_day_keeps_its_eve_free(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text(_possible_race_plan(), encoding="utf-8")
+    race_day = date(2027, 9, 19)
+    for first in (date(2027, 8, 2), date(2027, 9, 13)):  # the reading must not hang on the window
+        (race,) = [e for e in read_calendar(path, first, race_day).entries if e.day == race_day]
+        assert (race.kind, race.confidence < UNSURE) == (RunKind.HARD, True)
+    profile = Profile(start=date(2027, 8, 2), weeks=7, sessions=3)
+    plan = make_plan(profile, read_runs([path], *calendar_window(profile)), load_catalogue())
+    assert race_day - timedelta(days=1) not in {s.day for s in plan.sessions}

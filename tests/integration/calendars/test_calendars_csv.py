@@ -113,3 +113,16 @@ def test_unknown_kind_is_refused(tmp_path: Path) -> None:
     plan.write_text("date,title,kind\n2027-03-01,Easy,banana\n")
     with pytest.raises(CalendarError, match=r"plan\.csv:2: kind 'banana' not understood"):
         read_calendar(plan, *WINDOW)
+
+
+def test_a_multi_line_cell_keeps_its_line_breaks(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text(
+        'Date,Title,Notes\n2027-03-04,Thursday session,"WU 2 mi\nTempo 4 mi\nCD 1 mi"\n'
+        '2027-03-05,"Morning\r\nrun",\n',
+        encoding="utf-8",
+        newline="",
+    )
+    session, morning = read_calendar(path, date(2027, 3, 1), date(2027, 3, 7)).entries
+    assert session.kind is RunKind.HARD and "tempo" in session.reason
+    assert morning.title == "Morning run"

@@ -169,3 +169,58 @@ def test_a_name_shared_with_logistics_weeks_apart_is_no_race() -> None:
         _entry(MONDAY + timedelta(days=30), "Boston Tea Party"),
     ]
     assert settle(plan)[1].kind is not RunKind.RACE
+
+
+def test_two_run_weeks_find_the_long_run_only_with_a_clear_margin() -> None:
+    short = _weeks([(2, "Run 5 km"), (6, "Run 14 km")])
+    assert {e.kind for e in settle(short) if e.title == "Run 14 km"} == {RunKind.LONG}
+    timed = _weeks([(2, "Run 30 min"), (6, "Run 75 min")])
+    assert {e.kind for e in settle(timed) if e.title == "Run 75 min"} == {RunKind.LONG}
+    # 1.5x the other run: enough among three runs, not against a single one
+    close = _weeks([(2, "Run 40 min"), (6, "Run 60 min")])
+    assert RunKind.LONG not in {e.kind for e in settle(close)}
+    # a week of one run says nothing about its length
+    alone = _weeks([(6, "Run 14 km")])
+    assert RunKind.LONG not in {e.kind for e in settle(alone)}
+
+
+def test_the_long_run_day_leaves_a_possible_race_unsure() -> None:
+    weeks = _weeks([(1, "Easy 40 min"), (3, "Tempo 30 min"), (6, "Long run 90 min")], 4)
+    race_week = [
+        _entry(MONDAY + timedelta(weeks=4, days=1), "Easy 40 min"),
+        _entry(MONDAY + timedelta(weeks=4, days=6), "Great North Run"),
+        _entry(MONDAY + timedelta(weeks=5, days=1), "Easy 40 min"),
+        _entry(MONDAY + timedelta(weeks=5, days=6), "5000m"),
+    ]
+    settled = settle(weeks + race_week)
+    for entry in (settled[-3], settled[-1]):
+        assert (entry.kind, entry.confidence < UNSURE) == (RunKind.HARD, True), entry.title
+        assert "may be a race" in entry.reason
+
+
+def test_a_race_word_repeating_weekly_is_a_hard_all_out_session() -> None:
+    weeks = _weeks([(1, "Lockerer Dauerlauf 45 min"), (3, "Berglauf"), (6, "Langer Lauf 25 km")])
+    assert {e.kind for e in weeks if e.title == "Berglauf"} == {RunKind.RACE}
+    hills = [e for e in settle(weeks) if e.title == "Berglauf"]
+    assert {(e.kind, e.all_out, e.priority) for e in hills} == {(RunKind.HARD, True, None)}
+    assert all("weekly hard session" in e.reason for e in hills)
+
+
+def test_a_race_twice_or_in_weeks_apart_stays_a_race() -> None:
+    days = [MONDAY + timedelta(weeks=w, days=6) for w in (0, 1, 3, 4)]  # no 3 weeks in a row
+    races = settle([_entry(day, "Berglauf") for day in days])
+    assert {e.kind for e in races} == {RunKind.RACE}
+
+
+def test_a_weekly_league_race_stays_a_c_race() -> None:
+    league = settle(
+        [_entry(MONDAY + timedelta(weeks=w, days=2), "Surrey League") for w in range(5)]
+    )
+    assert {(e.kind, e.priority) for e in league} == {(RunKind.RACE, "C")}
+
+
+def test_a_tiny_calendar_does_not_settle_the_language() -> None:
+    assert calendar_language(["Cross", "Repos"]) is None
+    assert calendar_language(["Repos", "Footing 45'"]) is None  # two titles say too little
+    tiny = settle([_entry(MONDAY, "Cross"), _entry(MONDAY + timedelta(days=1), "Repos")])
+    assert tiny[0].activity == "other"
