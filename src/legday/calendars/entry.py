@@ -55,8 +55,9 @@ class Entry:
     # The athlete's own word (CSV kind column, override file): calendar context never
     # changes an explicit reading.
     explicit: bool = False
-    # A time trial: a hard run that is an all-out effort, not a race; its eve stays free
-    # of strength (planner). Set by the classifier only; cleared when the kind changes.
+    # An all-out effort that is not a race (a time trial, a race-named session repeating
+    # weekly): a hard run whose eve stays free of strength (planner). Set by the classifier
+    # and calendar context; cleared when the kind changes.
     all_out: bool = False
 
 
