@@ -91,7 +91,7 @@ _RUN_CATEGORIES = (
     "run",
     "rest",
 )
-_EFFORT = ("long", "pace", "hard", "brick", "easy", "strides")
+_EFFORT = ("long", "pace", "hard", "intensity", "brick", "easy", "strides")
 # "long" as a bare adjective yields to a hard word: "Long intervals", "Résistance longue"
 _BARE_LONG = frozenset(("long", "longue", "largo", "larga", "lange", "langer"))
 # what strides are made of: next to "strides" these words describe them, not a workout
@@ -608,7 +608,7 @@ def read_event(
                 kind = RunKind.REST if act == "rest" else None
                 reasons.append(f'emoji "{symbol}"')
                 break
-    in_title = _resolve(_keywords(body), lang)
+    in_title = _resolve(_keywords(body), lang, timed=title_minutes(body) is not None)
     clean_description = _PLATFORM_LINE.sub("", description) if description else ""
     in_description = _resolve(_keywords(clean_description), lang) if clean_description else {}
     if "rest" in in_description:  # "rest 90 s between reps" is not a rest day
@@ -669,13 +669,19 @@ def _time_trial(hit: Hit, found: Found) -> bool:
 _PREFIX_KIND = {"rest": RunKind.REST, "brick": RunKind.HARD}
 
 
-def _resolve(found: Found, lang: str | None) -> Found:
+def _resolve(found: Found, lang: str | None, *, timed: bool = False) -> Found:
     """Settle the words whose meaning depends on their neighbours (or the calendar):
-    track-meet words next to a track distance, "Cross" next to race words."""
+    track-meet words next to a track distance, "Cross" next to race words or a duration,
+    a "… de <place>" race phrase next to a planned duration."""
     brick = "bike" in found and "run" in found and "race" not in found
-    if not brick and not any(c in found for c in ("meet", "cross", "championship")):
+    phrase = _phrase_race(found, timed)
+    if phrase is None and not brick and not any(c in found for c in _NEIGHBOURLY):
         return found
     found = dict(found)
+    if phrase is not None:  # "Trail de montaña 3h": a trail run, not the "Trail de …" race
+        del found["race"]
+        said = f"{phrase[1]} with a duration: training"
+        found.setdefault("run", (_Keyword("run", phrase[0].lang, phrase[0].word), said))
     if "championship" in found:  # "County Champs", "Surrey League Match 2"
         hit = found.pop("championship")
         found.setdefault("c_race", hit)
@@ -685,10 +691,14 @@ def _resolve(found: Found, lang: str | None) -> Found:
     raced = any(c in found for c in ("race", "c_race", "meet", "race_distance"))
     if "cross" in found:
         hit = found.pop("cross")
-        if raced or lang in ("fr", "es"):
+        if lang in ("fr", "es") and not raced and timed:  # "Cross 40 min": training
+            word = f"{hit[1]} with a duration: training, calendar language {lang}"
+            found.setdefault("hard", (_Keyword("hard", lang, "cross"), word))
+        elif raced or lang in ("fr", "es"):
             why = f"calendar language {lang}" if lang in ("fr", "es") and not raced else ""
             word = hit[1] + (f", {why}" if why else "")
-            found.setdefault("c_race", (_Keyword("c_race", hit[0].lang, "cross"), word))
+            said_in = lang if lang in ("fr", "es") else hit[0].lang
+            found.setdefault("c_race", (_Keyword("c_race", said_in, "cross"), word))
         elif not any(c in found for c in _RUN_CATEGORIES if c != "rest"):
             found["cross_training"] = hit
     if "meet" in found:
@@ -702,6 +712,21 @@ def _resolve(found: Found, lang: str | None) -> Found:
         else:
             found.setdefault("other", meet)  # "Team meeting", "Final exam"
     return found
+
+
+_NEIGHBOURLY = ("meet", "cross", "championship")
+# race phrases "<word> of <place>" ("Trail de …", "Course du …", "Carrera de …")
+_OF_PLACE = frozenset(("de", "du", "des", "del"))
+
+
+def _phrase_race(found: Found, timed: bool) -> Hit | None:
+    """The "… of <place>" race phrase that names a place to train, not a race: in a title
+    with a planned duration ("Trail de montaña 3h", "Course de côte 45 min"). A race
+    plans no duration; its name does not change with the calendar's language."""
+    hit = found.get("race")
+    if not timed or hit is None or hit[0].lang not in _LANGS:
+        return None
+    return hit if normalize(hit[0].word).rsplit(" ", 1)[-1] in _OF_PLACE else None
 
 
 def _relay(found: Found) -> bool:
@@ -778,6 +803,7 @@ _KIND_ORDER = (
     ("hard", RunKind.HARD),
     ("brick", RunKind.HARD),
     ("trial", RunKind.HARD),
+    ("intensity", RunKind.HARD),  # "Schneller Dauerlauf", "footing rapide", "Hard 5 mi"
     ("easy", RunKind.EASY),
     ("strides", RunKind.EASY),
     ("rest", RunKind.REST),  # "Rest day before the marathon" is a rest day
@@ -814,6 +840,8 @@ def _kind(found: Found, lang: str | None) -> tuple[RunKind, Hit] | None:
             continue  # "Long intervals", "Résistance longue 3 x 1200 m"
         if category == "hard" and "strides" in found and _stride_like(hit):
             continue  # "Recovery 5 mi + 6 x 100 m strides"
+        if category == "intensity" and "strides" in found:
+            continue  # "Easy run, fast strides": the adjective describes the strides
         if category == "hard" and hit[0].word == "N x seconds" and "easy" in found:
             continue  # "E 5 + 6x20s": strides by another name
         if category == "hard" and sprint and "race_distance" in found:
