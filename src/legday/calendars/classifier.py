@@ -46,6 +46,7 @@ __all__ = [
     "has_cross",
     "is_logistics",
     "kind_from_word",
+    "language_bound",
     "language_votes",
     "normalize",
     "planned_distance_km",
@@ -501,6 +502,17 @@ def has_cross(title: str) -> bool:
     return "cross" in _keywords(title)
 
 
+def language_bound(title: str) -> bool:
+    """Whether the calendar's language may change the title's reading: "Cross" alone, or a
+    race phrase "… de <place>" of French or Spanish only ("trail de" is French). Calendar
+    context reads such a title again with `read_event(..., lang=...)`."""
+    found = _keywords(title)
+    race = found.get("race")
+    if race is None or race[0].only not in _SHARED_OF:
+        return "cross" in found
+    return normalize(race[0].word).rsplit(" ", 1)[-1] in _OF_PLACE
+
+
 def kind_from_word(word: str) -> tuple[str, RunKind | None] | None:
     """An explicit kind as written in a CSV column or override file, in any table language."""
     key = normalize(word.strip())
@@ -674,14 +686,15 @@ def _resolve(found: Found, lang: str | None, *, timed: bool = False) -> Found:
     track-meet words next to a track distance, "Cross" next to race words or a duration,
     a "… de <place>" race phrase next to a planned duration."""
     brick = "bike" in found and "run" in found and "race" not in found
-    phrase = _phrase_race(found, timed)
+    phrase = _phrase_race(found, lang, timed)
     if phrase is None and not brick and not any(c in found for c in _NEIGHBOURLY):
         return found
     found = dict(found)
     if phrase is not None:  # "Trail de montaña 3h": a trail run, not the "Trail de …" race
+        hit, why = phrase
         del found["race"]
-        said = f"{phrase[1]} with a duration: training"
-        found.setdefault("run", (_Keyword("run", phrase[0].lang, phrase[0].word), said))
+        said_in = lang if lang in _LANGS else hit[0].lang  # the calendar's language
+        found.setdefault("run", (_Keyword("run", said_in, hit[0].word), f"{hit[1]}, {why}"))
     if "championship" in found:  # "County Champs", "Surrey League Match 2"
         hit = found.pop("championship")
         found.setdefault("c_race", hit)
@@ -715,18 +728,28 @@ def _resolve(found: Found, lang: str | None, *, timed: bool = False) -> Found:
 
 
 _NEIGHBOURLY = ("meet", "cross", "championship")
-# race phrases "<word> of <place>" ("Trail de …", "Course du …", "Carrera de …")
+# race phrases "<word> of <place>" ("Trail de …", "Course du …", "Carrera de …"); French and
+# Spanish share "de", so there such a phrase names a race only in its own language
 _OF_PLACE = frozenset(("de", "du", "des", "del"))
+_SHARED_OF = ("fr", "es")
+_LANG_NAMES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish"}
 
 
-def _phrase_race(found: Found, timed: bool) -> Hit | None:
-    """The "… of <place>" race phrase that names a place to train, not a race: in a title
-    with a planned duration ("Trail de montaña 3h", "Course de côte 45 min"). A race
-    plans no duration; its name does not change with the calendar's language."""
+def _phrase_race(found: Found, lang: str | None, timed: bool) -> tuple[Hit, str] | None:
+    """The "… of <place>" race phrase that names a place to run, not a race, and why: in a
+    title with a planned duration ("Trail de montaña 3h": a race plans none), or one of
+    the other of French and Spanish than the calendar's, when context knows it ("trail de" is
+    French: "Trail de montaña" in a Spanish calendar is a trail run, "Trail del …" a race)."""
     hit = found.get("race")
-    if not timed or hit is None or hit[0].lang not in _LANGS:
+    if hit is None or hit[0].lang not in _LANGS:
         return None
-    return hit if normalize(hit[0].word).rsplit(" ", 1)[-1] in _OF_PLACE else None
+    if normalize(hit[0].word).rsplit(" ", 1)[-1] not in _OF_PLACE:
+        return None
+    if timed:
+        return hit, "with a duration: training"
+    if lang in _SHARED_OF and hit[0].only in _SHARED_OF and hit[0].only != lang:
+        return hit, f"a race only in {_LANG_NAMES[hit[0].only]}: a run"
+    return None
 
 
 def _relay(found: Found) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from legday.calendars.classifier import read_event
+from legday.calendars.classifier import language_bound, read_event
 from legday.model import RunKind
 
 E, H, L, R = RunKind.EASY, RunKind.HARD, RunKind.LONG, RunKind.RACE
@@ -209,3 +209,43 @@ def test_a_cross_without_a_duration_stays_a_race_in_french_and_spanish(lang: str
 
 def test_a_cross_with_a_duration_in_english_stays_cross_training() -> None:
     assert _read("Cross 40 min", "en") == ("other", None)
+
+
+@pytest.mark.parametrize(
+    ("title", "lang"),
+    [
+        ("Trail de montaña", "es"),
+        ("Trail de la sierra", "es"),
+        ("Course de montaña", "es"),
+        ("Carrera de la mañana", "fr"),
+    ],
+)
+def test_a_place_race_phrase_of_the_other_language_is_a_run_not_a_race(
+    title: str, lang: str
+) -> None:
+    got = read_event(title, lang=lang)
+    assert (got.activity, got.kind) == ("run", H), got.reason  # unsure: no length
+    assert f"({lang})" in got.reason
+    assert language_bound(title)
+
+
+@pytest.mark.parametrize(
+    ("title", "lang"),
+    [
+        ("Trail del Gorbeia", "es"),
+        ("Carrera de San Antón", "es"),
+        ("Trail des Crêtes", "fr"),
+        ("Course du Figaro", "fr"),
+        ("Trail de Gorbeia", "de"),
+        ("Course de Lyon", "en"),
+    ],
+)
+def test_a_place_race_phrase_stays_a_race_in_its_own_or_an_unrelated_language(
+    title: str, lang: str
+) -> None:
+    assert _read(title, lang) == ("run", R)
+
+
+@pytest.mark.parametrize("title", ["Easy 5", "Wettkampf", "Race day", "Marathon de Paris"])
+def test_titles_without_a_shared_language_phrase_are_not_language_bound(title: str) -> None:
+    assert not language_bound(title)
