@@ -249,3 +249,15 @@ def test_a_place_race_phrase_stays_a_race_in_its_own_or_an_unrelated_language(
 @pytest.mark.parametrize("title", ["Easy 5", "Wettkampf", "Race day", "Marathon de Paris"])
 def test_titles_without_a_shared_language_phrase_are_not_language_bound(title: str) -> None:
     assert not language_bound(title)
+
+
+@pytest.mark.parametrize(
+    "title", ["Course sur route 15 km", "Carrera en ruta 10 km", "Road race 10 mi", "Straßenlauf"]
+)
+def test_a_road_race_is_a_race_in_every_language(title: str) -> None:
+    assert _read(title) == ("run", R)
+
+
+@pytest.mark.parametrize("title", ["Gran fondo", "Granfondo Girona 140 km", "Gran Fondo Mallorca"])
+def test_a_gran_fondo_is_a_ride_not_a_long_run(title: str) -> None:
+    assert _read(title) == ("other", None)
