@@ -46,6 +46,7 @@ __all__ = [
     "has_cross",
     "is_logistics",
     "kind_from_word",
+    "language_bound",
     "language_votes",
     "normalize",
     "planned_distance_km",
@@ -91,7 +92,7 @@ _RUN_CATEGORIES = (
     "run",
     "rest",
 )
-_EFFORT = ("long", "pace", "hard", "brick", "easy", "strides")
+_EFFORT = ("long", "pace", "hard", "intensity", "brick", "easy", "strides")
 # "long" as a bare adjective yields to a hard word: "Long intervals", "Résistance longue"
 _BARE_LONG = frozenset(("long", "longue", "largo", "larga", "lange", "langer"))
 # what strides are made of: next to "strides" these words describe them, not a workout
@@ -501,6 +502,17 @@ def has_cross(title: str) -> bool:
     return "cross" in _keywords(title)
 
 
+def language_bound(title: str) -> bool:
+    """Whether the calendar's language may change the title's reading: "Cross" alone, or a
+    race phrase "… de <place>" of French or Spanish only ("trail de" is French). Calendar
+    context reads such a title again with `read_event(..., lang=...)`."""
+    found = _keywords(title)
+    race = found.get("race")
+    if race is None or race[0].only not in _SHARED_OF:
+        return "cross" in found
+    return normalize(race[0].word).rsplit(" ", 1)[-1] in _OF_PLACE
+
+
 def kind_from_word(word: str) -> tuple[str, RunKind | None] | None:
     """An explicit kind as written in a CSV column or override file, in any table language."""
     key = normalize(word.strip())
@@ -608,7 +620,7 @@ def read_event(
                 kind = RunKind.REST if act == "rest" else None
                 reasons.append(f'emoji "{symbol}"')
                 break
-    in_title = _resolve(_keywords(body), lang)
+    in_title = _resolve(_keywords(body), lang, timed=title_minutes(body) is not None)
     clean_description = _PLATFORM_LINE.sub("", description) if description else ""
     in_description = _resolve(_keywords(clean_description), lang) if clean_description else {}
     if "rest" in in_description:  # "rest 90 s between reps" is not a rest day
@@ -669,13 +681,20 @@ def _time_trial(hit: Hit, found: Found) -> bool:
 _PREFIX_KIND = {"rest": RunKind.REST, "brick": RunKind.HARD}
 
 
-def _resolve(found: Found, lang: str | None) -> Found:
+def _resolve(found: Found, lang: str | None, *, timed: bool = False) -> Found:
     """Settle the words whose meaning depends on their neighbours (or the calendar):
-    track-meet words next to a track distance, "Cross" next to race words."""
+    track-meet words next to a track distance, "Cross" next to race words or a duration,
+    a "… de <place>" race phrase next to a planned duration."""
     brick = "bike" in found and "run" in found and "race" not in found
-    if not brick and not any(c in found for c in ("meet", "cross", "championship")):
+    phrase = _phrase_race(found, lang, timed)
+    if phrase is None and not brick and not any(c in found for c in _NEIGHBOURLY):
         return found
     found = dict(found)
+    if phrase is not None:  # "Trail de montaña 3h": a trail run, not the "Trail de …" race
+        hit, why = phrase
+        del found["race"]
+        said_in = lang if lang in _LANGS else hit[0].lang  # the calendar's language
+        found.setdefault("run", (_Keyword("run", said_in, hit[0].word), f"{hit[1]}, {why}"))
     if "championship" in found:  # "County Champs", "Surrey League Match 2"
         hit = found.pop("championship")
         found.setdefault("c_race", hit)
@@ -685,10 +704,14 @@ def _resolve(found: Found, lang: str | None) -> Found:
     raced = any(c in found for c in ("race", "c_race", "meet", "race_distance"))
     if "cross" in found:
         hit = found.pop("cross")
-        if raced or lang in ("fr", "es"):
+        if lang in ("fr", "es") and not raced and timed:  # "Cross 40 min": training
+            word = f"{hit[1]} with a duration: training, calendar language {lang}"
+            found.setdefault("hard", (_Keyword("hard", lang, "cross"), word))
+        elif raced or lang in ("fr", "es"):
             why = f"calendar language {lang}" if lang in ("fr", "es") and not raced else ""
             word = hit[1] + (f", {why}" if why else "")
-            found.setdefault("c_race", (_Keyword("c_race", hit[0].lang, "cross"), word))
+            said_in = lang if lang in ("fr", "es") else hit[0].lang
+            found.setdefault("c_race", (_Keyword("c_race", said_in, "cross"), word))
         elif not any(c in found for c in _RUN_CATEGORIES if c != "rest"):
             found["cross_training"] = hit
     if "meet" in found:
@@ -702,6 +725,31 @@ def _resolve(found: Found, lang: str | None) -> Found:
         else:
             found.setdefault("other", meet)  # "Team meeting", "Final exam"
     return found
+
+
+_NEIGHBOURLY = ("meet", "cross", "championship")
+# race phrases "<word> of <place>" ("Trail de …", "Course du …", "Carrera de …"); French and
+# Spanish share "de", so there such a phrase names a race only in its own language
+_OF_PLACE = frozenset(("de", "du", "des", "del"))
+_SHARED_OF = ("fr", "es")
+_LANG_NAMES = {"en": "English", "de": "German", "fr": "French", "es": "Spanish"}
+
+
+def _phrase_race(found: Found, lang: str | None, timed: bool) -> tuple[Hit, str] | None:
+    """The "… of <place>" race phrase that names a place to run, not a race, and why: in a
+    title with a planned duration ("Trail de montaña 3h": a race plans none), or one of
+    the other of French and Spanish than the calendar's, when context knows it ("trail de" is
+    French: "Trail de montaña" in a Spanish calendar is a trail run, "Trail del …" a race)."""
+    hit = found.get("race")
+    if hit is None or hit[0].lang not in _LANGS:
+        return None
+    if normalize(hit[0].word).rsplit(" ", 1)[-1] not in _OF_PLACE:
+        return None
+    if timed:
+        return hit, "with a duration: training"
+    if lang in _SHARED_OF and hit[0].only in _SHARED_OF and hit[0].only != lang:
+        return hit, f"a race only in {_LANG_NAMES[hit[0].only]}: a run"
+    return None
 
 
 def _relay(found: Found) -> bool:
@@ -778,6 +826,7 @@ _KIND_ORDER = (
     ("hard", RunKind.HARD),
     ("brick", RunKind.HARD),
     ("trial", RunKind.HARD),
+    ("intensity", RunKind.HARD),  # "Schneller Dauerlauf", "footing rapide", "Hard 5 mi"
     ("easy", RunKind.EASY),
     ("strides", RunKind.EASY),
     ("rest", RunKind.REST),  # "Rest day before the marathon" is a rest day
@@ -814,6 +863,8 @@ def _kind(found: Found, lang: str | None) -> tuple[RunKind, Hit] | None:
             continue  # "Long intervals", "Résistance longue 3 x 1200 m"
         if category == "hard" and "strides" in found and _stride_like(hit):
             continue  # "Recovery 5 mi + 6 x 100 m strides"
+        if category == "intensity" and "strides" in found:
+            continue  # "Easy run, fast strides": the adjective describes the strides
         if category == "hard" and hit[0].word == "N x seconds" and "easy" in found:
             continue  # "E 5 + 6x20s": strides by another name
         if category == "hard" and sprint and "race_distance" in found:

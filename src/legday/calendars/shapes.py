@@ -57,6 +57,10 @@ _BARE_METRES = (200, 10_000)
 _STRIDE_SECONDS = 30
 # "2x(600,400,300,200)", "3 x [1000 + 500]": repetitions of a bracketed set
 _BRACKET = re.compile(r"(?<![\w.])\d{1,2}\s*[x×]\s*[(\[]\s*(\d+)")
+# "800s", "400s x 12", "Float 400s", "5 x 1000er": a track distance in the plural is a set of
+# repetitions over it, the count written or not (English "-s", German "-er")
+_PLURAL_TRACK = re.compile(r"(?<![\w.,])(\d{3,4})(?:'?s|er)(?!\w)")
+_PLURAL_METRES = frozenset((*range(100, 1650, 50), 2000, 3000, 3200))  # not "1980s"
 # "(400-800-1200-800-400)", "1000/800/600": a ladder of three or more track distances
 _LADDER = re.compile(r"(?<![\w.:])(\d{3,4})\s*m?(?:\s*[-,/–]\s*\d{3,4}\s*m?){2,}(?![\w:])")
 # "800m", "3000 m SC", "5000m": a track distance (60 m to 10 000 m) not after "x"; the mile
@@ -78,7 +82,7 @@ _PLACE_RACE = re.compile(
     r"(?<![\d.,])\d+\s*(?:km|k)\s+(?:de|du|des|del|von)\s+(?:la\s+|le\s+|l')?[A-ZÀ-Ý]"
 )
 _DISTANCE = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:[.,]\d{1,2})?)[\s-]*(km|k|mi|miles?|meilen|m)(?![\w'])", re.I
+    r"(?<![\w.,])(\d{1,3}(?:[.,]\d{1,2})?)[\s-]*(km|k|miler|miles?|mi|meilen|m)(?![\w'])", re.I
 )
 # "40 min", "50'", "45 mn", "1h25": a duration in the title (not "3 x 10 min": a repetition)
 _TITLE_MINUTES = re.compile(
@@ -101,6 +105,9 @@ def repetitions(norm: str) -> Shape | None:
         short = unit in ("s", "sec", '"') and _number(value) <= _STRIDE_SECONDS
         name = "N x seconds" if short else "N x M"
         other = other or Shape("hard", "pattern", name, reps.group().strip())
+    for plural in _PLURAL_TRACK.finditer(norm):
+        if int(plural.group(1)) in _PLURAL_METRES:
+            return Shape("hard", "distance", "track repeats", plural.group())
     bracket = _BRACKET.search(norm)
     if bracket:
         if _BARE_METRES[0] <= int(bracket.group(1)) <= _BARE_METRES[1]:
