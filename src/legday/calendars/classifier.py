@@ -43,7 +43,6 @@ __all__ = [
     "Reading",
     "bare_track",
     "classify",
-    "has_cross",
     "is_logistics",
     "kind_from_word",
     "language_bound",
@@ -494,12 +493,6 @@ def bare_track(title: str) -> bool:
 def is_logistics(title: str) -> bool:
     """Whether the title is race logistics (travel, expo, bib pick-up)."""
     return "logistics" in _keywords(title)
-
-
-def has_cross(title: str) -> bool:
-    """Whether the title's reading hangs on "Cross" alone, which the calendar's language
-    settles (cross-training in English, a cross-country race in French or Spanish)."""
-    return "cross" in _keywords(title)
 
 
 def language_bound(title: str) -> bool:

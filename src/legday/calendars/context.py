@@ -33,8 +33,8 @@ from datetime import date, timedelta
 from legday.calendars.classifier import (
     CONFIDENCE,
     bare_track,
-    has_cross,
     is_logistics,
+    language_bound,
     language_votes,
     normalize,
     planned_distance_km,
@@ -132,8 +132,10 @@ def _plain(entry: Entry) -> bool:
 
 
 def _in_language(entry: Entry, lang: str) -> Entry:
-    """ "Cross" in a French or Spanish calendar is a cross-country race."""
-    if entry.explicit or not has_cross(_head(entry)):
+    """What the calendar's language settles: "Cross" in a French or Spanish calendar is a
+    cross-country race, and a race phrase of one language ("trail de …") names a race only
+    in a calendar of that language."""
+    if entry.explicit or not language_bound(_head(entry)):
         return entry
     reading = read_event(_head(entry), minutes=entry.minutes, lang=lang)
     if (reading.activity, reading.kind) == (entry.activity, entry.kind):
