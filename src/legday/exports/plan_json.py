@@ -20,6 +20,7 @@ from typing import Any
 from legday import __version__
 from legday.calendars.entry import UNSURE
 from legday.errors import PlanFileError
+from legday.exports.unsure import plan_unsure_json
 from legday.model import (
     PRIORITIES,
     Cooldown,
@@ -79,22 +80,13 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
         "violations": [_violation(v) for v in plan.violations],
     }
     data["races"] = [d.isoformat() for d in plan.races]
-    data["unsure"] = _unsure(plan)  # read back from the runs, not from this list
+    data["unsure"] = plan_unsure_json(plan)  # read back from the runs, not from this list
     data["race_days"] = [_race(r) for r in plan.race_days]
     if plan.level is not None:
         data["level"] = plan.level.value
     if plan.equipment is not None:
         data["equipment"] = sorted(e.value for e in plan.equipment)
     return data
-
-
-def _unsure(plan: Plan) -> list[dict[str, Any]]:
-    """The runs read with doubt and their fixes; the module that finds them loads only then."""
-    if all(r.confidence >= UNSURE for r in plan.runs):
-        return []
-    from legday.exports.unsure import plan_unsure_json
-
-    return plan_unsure_json(plan)
 
 
 def _race(r: Race) -> dict[str, Any]:
