@@ -65,24 +65,6 @@ class KindOverrides:
     contains: tuple[tuple[str, str], ...] = ()
     source: str = "overrides"
 
-    def apply(
-        self,
-        activity: str,
-        kind: RunKind | None,
-        reason: str,
-        *,
-        title: str,
-        uid: str,
-        day: date | None,
-    ) -> tuple[str, RunKind | None, str]:
-        """The overridden (activity, kind, reason), or the classifier's answer unchanged.
-
-        Called once without a day (series-wide keys) and once per day, so `dates` sees the
-        result of the other tables.
-        """
-        found = self.decide(activity, kind, reason, None, title=title, uid=uid, day=day)
-        return found[0], found[1], found[2]
-
     def decide(
         self,
         activity: str,
@@ -94,7 +76,12 @@ class KindOverrides:
         uid: str,
         day: date | None,
     ) -> Verdict:
-        """As `apply`, with the race's priority: the override's when it names one."""
+        """The overridden (activity, kind, reason, priority), or the reader's unchanged; a
+        race's priority is the override's when it names one.
+
+        Called once without a day (series-wide keys) and once per day, so `dates` sees the
+        result of the other tables.
+        """
         match = self._match(activity, reason, title=title, uid=uid, day=day)
         if match is None:
             return activity, kind, reason, priority

@@ -83,8 +83,8 @@ def test_title_fix_parses_and_matches_through_the_override_rules(
     (found,) = find_unsure([unsure(title)])
     assert found.fix.table == "titles"
     overrides = overrides_from(found.fix.toml(), tmp_path)
-    activity, kind, reason = overrides.apply(
-        "run", RunKind.EASY, "guess", title=title, uid="", day=None
+    activity, kind, reason, _ = overrides.decide(
+        "run", RunKind.EASY, "guess", None, title=title, uid="", day=None
     )
     assert (activity, kind) == ("run", RunKind.EASY)
     assert reason.startswith("fix.toml: title")
@@ -101,7 +101,7 @@ def test_any_title_gets_a_line_that_matches_it(title: str, folder: Path) -> None
     (found,) = find_unsure([unsure(title, kind="hard")])
     line = fix_lines([found.fix])
     overrides = overrides_from("\n".join(line) + "\n", folder)
-    assert overrides.apply("other", None, "guess", title=title, uid="", day=None)[:2] == (
+    assert overrides.decide("other", None, "guess", None, title=title, uid="", day=None)[:2] == (
         "run",
         RunKind.HARD,
     )
