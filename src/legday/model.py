@@ -373,6 +373,12 @@ class Run(_Value):
         object.__setattr__(self, "finish", self._finish())
 
     @property
+    def day_order(self) -> tuple[time, bool]:
+        """Where it stands among its day's entries: untimed ones first, then by start;
+        busy time after a run starting with it (the planner and the plan file agree)."""
+        return self.start or time.min, self.busy
+
+    @property
     def running(self) -> bool:
         """A run the legs do: neither a strength session nor busy time (a ride, a swim)."""
         return not (self.is_strength or self.busy)

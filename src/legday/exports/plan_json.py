@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from datetime import date, time
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -220,7 +221,7 @@ def _plan(data: dict[str, Any]) -> Plan:
         seen.add(day)
         day_runs = [_read_run(day, r) for r in day_data.get("runs", [])]
         busy = [_read_busy(day, b, index) for b in day_data.get("busy", [])]
-        runs.extend(sorted(day_runs + busy, key=_in_day_order) if busy else day_runs)
+        runs.extend(sorted(day_runs + busy, key=attrgetter("day_order")) if busy else day_runs)
         sessions.extend(_read_session(day, s) for s in day_data.get("strength", []))
     races, race_days = _read_races(data)
     return Plan(
@@ -318,12 +319,6 @@ def _read_busy(day: date, b: dict[str, Any], index: int) -> Run:
         source=_text(b.get("source")),
         confidence=_confidence(b.get("confidence", 1.0)),
     )
-
-
-def _in_day_order(run: Run) -> tuple[time, bool]:
-    """Runs by start, untimed first; busy time after a run that starts with it (the
-    planner's order, so a plan reads back as it was written)."""
-    return run.start or time.min, run.busy
 
 
 def _confidence(value: Any) -> float:

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, time, timedelta
 from functools import lru_cache
+from operator import attrgetter
 
 from legday.catalogue import Catalogue
 from legday.errors import InputError
@@ -173,14 +174,8 @@ def _runs_between(by_day: dict[date, list[Run]], first: date, last: date) -> tup
     found: list[Run] = []
     for day in sorted([day for day in by_day if first <= day <= last]):
         runs = by_day[day]
-        found.extend(runs if len(runs) == 1 else sorted(runs, key=_in_day_order))
+        found.extend(runs if len(runs) == 1 else sorted(runs, key=attrgetter("day_order")))
     return tuple(found)
-
-
-def _in_day_order(run: Run) -> tuple[time, bool]:
-    """Untimed ones first, then by start; busy time after a run starting with it (as the
-    plan file lists them: `exports.plan_json`)."""
-    return run.start or time.min, run.busy
 
 
 def _session(
