@@ -27,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, time, timedelta
 from functools import lru_cache
 from itertools import combinations, pairwise
+from operator import attrgetter
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -238,20 +239,12 @@ class Calendar(NamedTuple):
         closed = dict.fromkeys(late, "the run ends too late to fit strength after it")
         closed.update(dict.fromkeys(races, "race day"))
         closed.update(dict.fromkeys((r - ONE_DAY for r in races), "the day before a race"))
-        # an unsure hard reading may be a race legday has no word for: its eve stays free too
+        # a hard reading legday is unsure of may be a race it has no word for, and a time
+        # trial is an all-out effort though not a race: fresh legs for both
         closed.update(
-            (r.day - ONE_DAY, f"the day before {r.title}, which may be a race (unsure reading)")
+            (r.day - ONE_DAY, _eve_reason(r))
             for r in runs
-            if r.kind is RunKind.HARD and r.confidence < UNSURE and r.running
-        )
-        # a time trial is an all-out effort though not a race: fresh legs for it too
-        closed.update(
-            (
-                r.day - ONE_DAY,
-                f"{BEFORE_TIME_TRIAL} ({r.title}): fresh legs for an all-out effort",
-            )
-            for r in runs
-            if r.all_out and r.kind is RunKind.HARD and r.running
+            if r.kind is RunKind.HARD and r.running and (r.all_out or r.confidence < UNSURE)
         )
         closed.update((day, f"{r.kind} run ({r.title})") for day, r in hard.items())
         closed.update(dict.fromkeys(profile.blocked, "you blocked this day"))
@@ -259,6 +252,13 @@ class Calendar(NamedTuple):
         for day in before_hard:
             costs[day] = costs.get(day, 0) + BEFORE_HARD
         return cls(by_day, races, strength, closed, costs, frozenset(busy))
+
+
+def _eve_reason(run: Run) -> str:
+    """Why the day before a time trial, or before an unsure hard run, holds no strength."""
+    if run.all_out:
+        return f"{BEFORE_TIME_TRIAL} ({run.title}): fresh legs for an all-out effort"
+    return f"the day before {run.title}, which may be a race (unsure reading)"
 
 
 def _window_reason(day: date, entries: list[Run], window: tuple[time, time], minutes: int) -> str:
@@ -325,7 +325,7 @@ def busy_reason(entries: Sequence[Run], window: tuple[time, time] | None, minute
         return ""
     busy = ", ".join(
         f"{r.title} {r.start:%H:%M}-{r.finish:%H:%M}"
-        for r in sorted(entries, key=_start_or_midnight)
+        for r in sorted(entries, key=attrgetter("day_order"))
         if r.busy and r.start is not None and r.finish is not None
     )
     within = f" in your window {window[0]:%H:%M}-{window[1]:%H:%M}" if window else ""
@@ -361,10 +361,6 @@ def _spans(entries: Sequence[Run]) -> list[tuple[int, int]]:
         first, last = _clock(begins), _clock(ends)
         spans.append((first, last if last >= first else MIDNIGHT))
     return sorted(spans)
-
-
-def _start_or_midnight(run: Run) -> time:
-    return run.start or time.min
 
 
 @lru_cache(maxsize=1024)
