@@ -79,7 +79,7 @@ _LETTER = re.compile(r"(?<![\w'’.])\d*\s?([EMTILR])(?![\w'’-])(?!\s+[a-z])")
 _LETTER_KIND = {"E": "easy", "L": "long", "M": "pace", "T": "hard", "I": "hard", "R": "hard"}
 # "10 km de Paris", "15 km del Puerto": a distance named after a place is a race
 _PLACE_RACE = re.compile(
-    r"(?<![\d.,])\d+\s*(?:km|k)\s+(?:de|du|des|del|von)\s+(?:la\s+|le\s+|l')?[A-ZÀ-Ý]"
+    r"(?<![\d.,])\d+\s*(?:km|k)\s+(?:de|du|des|del|von)\s+(?:la\s+|le\s+|l')?[A-ZÀ-Ý][\w-]*"
 )
 _DISTANCE = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:[.,]\d{1,2})?)[\s-]*(km|k|miler|miles?|mi|meilen|m)(?![\w'])", re.I
