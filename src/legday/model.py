@@ -380,8 +380,8 @@ class Run(_Value):
 
     @property
     def running(self) -> bool:
-        """A run the legs do: not a rest day, a strength session or busy time (a ride)."""
-        return not (self.is_strength or self.busy or self.kind is RunKind.REST)
+        """A run the legs do: neither a strength session nor busy time (a ride, a swim)."""
+        return not (self.is_strength or self.busy)
 
     def _finish(self) -> time | None:
         if self.end is not None or self.start is None:
