@@ -23,7 +23,7 @@ from operator import attrgetter
 
 from legday.catalogue import Catalogue
 from legday.errors import InputError
-from legday.model import INJURIES, Plan, Profile, Run, Session, Week
+from legday.model import INJURIES, Plan, Profile, Run, RunKind, Session, Week
 from legday.planner.days import (
     BEFORE_HARD,
     BEFORE_TIME_TRIAL,
@@ -199,12 +199,14 @@ def _session(
         dose = dose_for(week.phase, profile.level)
         budget = profile.minutes
     real_runs = [r for r in runs if r.running]
+    # a rest day's entry holds its time (above) but is no run: no jog, no "after your run"
+    legs = [r for r in real_runs if r.kind is not RunKind.REST]
     busy = [r for r in runs if r.busy and r.start is not None]
     parts = composer.compose(
         dose,
         week.phase,
         budget * 60,
-        after_run=bool(real_runs),
+        after_run=bool(legs),
         want_new=want_new,
         recent=recent,
     )
@@ -212,7 +214,7 @@ def _session(
     minutes = max(budget, round_up(parts.seconds / 60, 5))
     # None when no gap holds this session on a busy day (the caller then closes the day)
     start = clear_start(runs, window, minutes, budget) if busy else start_after(real_runs, window)
-    why = _why(day, real_runs, opt, parts, dose.aim, _weaker_leg(profile.dominant_leg))
+    why = _why(day, legs, opt, parts, dose.aim, _weaker_leg(profile.dominant_leg))
     if busy and start is not None:
         around = ", ".join(f"{r.title} {r.start:%H:%M}-{r.finish:%H:%M}" for r in busy)
         why = why[:-1] + f"; from {start:%H:%M}, clear of your {around}."
