@@ -179,8 +179,11 @@ def _place_recovery(weeks: list[tuple[date, Phase, str]], first: int, lifting: s
     window = range(len(weeks) - 1, first - 1, -1)
     free = [i for i in window if not _lifts(weeks[i][0], lifting)]
     chosen = free[0] if free else len(weeks) - 1
-    start = weeks[chosen][0]
+    start, phase, was = weeks[chosen]
     note = "recovery week: a week off lets the body absorb the strength work"
+    if phase is Phase.RACE:  # say which race it is, and that the week lifts not at all
+        race = was.split(":", 1)[0].removeprefix("race week, ")
+        note = f"recovery week, and the week of the {race}: no strength, fresh legs for it"
     weeks[chosen] = (start, Phase.RECOVERY, note)
     return chosen
 
