@@ -17,11 +17,15 @@ from typing import Any, ClassVar, TypeVar
 __all__ = [
     "ALWAYS_AT_HAND",
     "CARE_NEEDS",
+    "EVENTS",
     "HARD_RUN_KINDS",
+    "IMPLEMENTS",
     "INJURIES",
     "LIGHT_PHASES",
     "MAJOR_GROUPS",
+    "MASTERS_AGE",
     "MAX_RPE",
+    "PATTERNS",
     "PRIORITIES",
     "REST_PHASES",
     "UNSURE",
@@ -42,6 +46,7 @@ __all__ = [
     "Profile",
     "Prop",
     "Race",
+    "Role",
     "Run",
     "RunKind",
     "Session",
@@ -129,6 +134,44 @@ CARE_NEEDS: dict[str, tuple[Muscle, ...]] = {
     "plantar-fascia": (Muscle.CALVES, Muscle.FEET),
     "hamstring": (Muscle.HAMSTRINGS,),
 }
+
+
+# What a strength exercise does, for choosing a block's anchor lifts: a squat or lunge
+# pattern, a hinge and a calf lift (docs/planner.md). "" for everything else.
+PATTERNS = (
+    "squat",
+    "lunge",
+    "hinge",
+    "bridge",
+    "calf",
+    "knee-flexion",
+    "hip-abduction",
+    "hip-adduction",
+    "core",
+    "foot",
+    "shin",
+)
+
+# The race distances and terrains a profile may name; they shape what a block leans on
+# (trail and ultra: downhill and eccentric work; track: reactive plyometrics).
+EVENTS = ("5k", "10k", "half", "marathon", "ultra", "trail", "track", "cross-country")
+
+# From this age an athlete gets more recovery between hard days and keeps power work.
+MASTERS_AGE = 50
+
+# How a load is carried: "dumbbells" is a pair (the kg is each), "kettlebell" one bell,
+# "barbell" the bar with its plates (the kg is the total). Bodyweight and bands carry none.
+IMPLEMENTS = ("dumbbells", "kettlebell", "barbell")
+
+
+class Role(StrEnum):
+    """What an exercise is in a session; sets follow the role."""
+
+    ANCHOR = "anchor"  # a block's main lift: in every session of the block, progressing
+    ACCESSORY = "accessory"  # rotates for variety and coverage
+    BALANCE = "balance"
+    PLYOMETRIC = "plyometric"  # dosed in foot contacts
+    CARE = "care"  # for one of the athlete's problems
 
 
 class ExerciseKind(StrEnum):
@@ -336,6 +379,8 @@ class Exercise(_Value):
     fit_category: str = ""
     fit_name: str = ""
     picture: Picture | None = None
+    pattern: str = ""  # one of PATTERNS for strength work
+    stage: int = 0  # plyometrics: 1 landings, 2 pogo hops, 3 bounds and hops for distance
 
     @property
     def lower_body(self) -> bool:
@@ -434,6 +479,18 @@ class Profile(_Value):
     # Per weekday (Monday = 0) the wall-clock window a session must start and end in,
     # sorted by weekday; a weekday without one may use any time of day.
     windows: tuple[tuple[int, time, time], ...] = ()
+    age: int | None = None
+    event: str | None = None  # one of EVENTS
+    # The weights the athlete owns, in kg: dumbbells (pairs) and kettlebells by weight,
+    # barbell plates by weight (each a pair), and the bar. Empty means a typical set.
+    dumbbells_kg: tuple[float, ...] = ()
+    kettlebells_kg: tuple[float, ...] = ()
+    plates_kg: tuple[float, ...] = ()
+    bar_kg: float = 20.0
+
+    @property
+    def masters(self) -> bool:
+        return self.age is not None and self.age >= MASTERS_AGE
 
     @property
     def end(self) -> date:
@@ -486,6 +543,15 @@ class Prescription(_Value):
     kind: ExerciseKind = ExerciseKind.STRENGTH
     rest_seconds: int = 60
     new: bool = False  # first time in this plan (`variety`)
+    role: Role = Role.ACCESSORY
+    load_kg: float | None = None  # the number behind `load`; per hand for dumbbells
+    implement: str = ""  # one of IMPLEMENTS, "" without external load
+    extra_side: str | None = None  # "left"/"right": the weaker leg starts and does a set more
+
+    @property
+    def contacts(self) -> int:
+        """Foot contacts, the dose of plyometric work (each side counted)."""
+        return self.sets * (self.reps or 0) * (2 if self.per_side else 1)
 
 
 @_value
@@ -502,6 +568,7 @@ class Session(_Value):
     start: time | None = None
     phase: Phase = Phase.BUILD
     music: str = ""  # `enjoyment`: a beat to train to
+    block: int = 0  # which block of the plan (1, 2, ...; 0 unknown), for `progression`
     exercise_ids: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -279,6 +279,8 @@ def _to_exercise(document: dict[str, Any]) -> Exercise:
         fit_category=fit.get("category", ""),
         fit_name=fit.get("name", ""),
         picture=_to_picture(document["picture"]) if "picture" in document else None,
+        pattern=document.get("pattern", ""),
+        stage=document.get("stage", 0),
     )
 
 

@@ -33,6 +33,7 @@ from legday.model import (
     Plan,
     Prescription,
     Race,
+    Role,
     Run,
     RunKind,
     Session,
@@ -133,6 +134,7 @@ def _session(s: Session) -> dict[str, Any]:
         "cooldown": [{"exercise": c.exercise, "seconds": c.seconds} for c in s.cooldown],
         "why": s.why,
         "music": s.music,
+        "block": s.block,
     }
 
 
@@ -155,6 +157,10 @@ def prescription_to_json(p: Prescription) -> dict[str, Any]:
         "kind": p.kind.value,
         "rest_seconds": p.rest_seconds,
         "new": p.new,
+        "role": p.role.value,
+        "load_kg": p.load_kg,
+        "implement": p.implement,
+        "extra_side": p.extra_side,
     }
 
 
@@ -340,6 +346,7 @@ def _read_session(day: date, s: dict[str, Any]) -> Session:
         start=_time(s.get("start"), f"{day} strength.start"),
         phase=Phase(phase) if phase in Phase._value2member_map_ else Phase.BUILD,
         music=s.get("music", ""),
+        block=s.get("block", 0),
     )
 
 
@@ -361,6 +368,10 @@ def prescription_from_json(p: dict[str, Any]) -> Prescription:
         kind=ExerciseKind(p.get("kind", "strength")),
         rest_seconds=p.get("rest_seconds", 60),
         new=p.get("new", False),
+        role=Role(p.get("role", "accessory")),
+        load_kg=p.get("load_kg"),
+        implement=p.get("implement", ""),
+        extra_side=p.get("extra_side"),
     )
 
 

@@ -49,6 +49,9 @@ class WeekFrame(NamedTuple):
     target: int  # strength sessions to aim for
     required: int  # below this the `frequency` rule is broken
     races: tuple[Race, ...] = ()  # the week's races with their priorities, by day
+    block: int = 0  # which training block (1, 2, ...); 0 for a week without strength
+    block_week: int = 0  # the week's place in its block: 1, 2, ...
+    ramp: int = 0  # 1 or 2: the first or second week back after an A race; else 0
 
     @property
     def only_c_races(self) -> bool:
@@ -163,7 +166,40 @@ def season(
         if frame.only_c_races:
             frame = frame._replace(note=f"{note}; {_c_note(in_week)}")
         frames.append(frame._replace(required=_floor(frame)))
-    return frames
+    return _in_blocks(frames)
+
+
+BUILDING = frozenset({Phase.OFF_SEASON, Phase.BASE})  # blocks that build strength
+MIN_BLOCK_WEEKS = 3  # a block that turns from building to keeping strength sooner goes on
+MAX_BLOCK_WEEKS = 6
+
+
+def _in_blocks(frames: list[WeekFrame]) -> list[WeekFrame]:
+    """Number the training blocks: a block is the run of lifting weeks between weeks
+    without strength, split where building strength gives way to keeping it (or the
+    other way) once it has MIN_BLOCK_WEEKS, and after MAX_BLOCK_WEEKS. The weeks after an
+    A race's week off ramp up."""
+    numbered: list[WeekFrame] = []
+    block = week = since_race = 0
+    previous: Phase | None = None
+    for frame in frames:
+        phase = frame.phase
+        if phase is Phase.POST_RACE:
+            since_race = 1
+        elif since_race:
+            since_race += 1
+        if phase in REST_PHASES:
+            numbered.append(frame)
+            week, previous = 0, None
+            continue
+        turned = previous is not None and (phase in BUILDING) != (previous in BUILDING)
+        if week == 0 or (turned and week >= MIN_BLOCK_WEEKS) or week >= MAX_BLOCK_WEEKS:
+            block, week = block + 1, 0
+        week += 1
+        previous = phase
+        ramp = since_race - 1 if 2 <= since_race <= 3 else 0
+        numbered.append(frame._replace(block=block, block_week=week, ramp=ramp))
+    return numbered
 
 
 def _lifts(start: date, lifting: set[date]) -> bool:
