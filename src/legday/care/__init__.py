@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from legday.catalogue import Catalogue
 from legday.model import Citation
 
 __all__ = [
@@ -24,10 +23,7 @@ __all__ = [
     "CareProtocol",
     "CareStage",
     "Frequency",
-    "routine_seconds",
 ]
-
-CHANGE_SECONDS = 20  # from one exercise to the next
 
 DISCLAIMER = (
     "legday does not diagnose. These routines are general care for a problem you have named; "
@@ -100,20 +96,3 @@ class CareProtocol:
     def stage(self, number: int) -> CareStage:
         """Stage `number`, held inside the protocol's range."""
         return self.stages[min(max(number, 1), len(self.stages)) - 1]
-
-
-def routine_seconds(items: tuple[CareItem, ...], catalogue: Catalogue) -> int:
-    """How long a routine takes: each set at its tempo (both sides when one-legged), the
-    rests, and a moment to change exercise."""
-    total = 0
-    for item in items:
-        exercise = catalogue[item.exercise]
-        if item.seconds is not None:
-            per_side = item.seconds
-        else:
-            tempo = item.tempo or exercise.tempo
-            per_rep = sum(1 if part == "X" else int(part) for part in tempo.split("-"))
-            per_side = (item.reps or 0) * per_rep
-        sides = 2 if exercise.unilateral else 1
-        total += item.sets * (per_side * sides + item.rest_seconds) + CHANGE_SECONDS
-    return total

@@ -22,7 +22,6 @@ from legday.model import Citation
 __all__ = ["load_protocols", "read_protocol"]
 
 
-@functools.cache
 def load_protocols(catalogue: Catalogue) -> dict[str, CareProtocol]:
     """Every protocol by condition, checked against this catalogue."""
     directory = files("legday.care") / "protocols"

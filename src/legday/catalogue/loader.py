@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +35,8 @@ from legday.model import (
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+
+    from legday.care import CareProtocol
 
 __all__ = [
     "BUNDLE",
@@ -81,8 +83,16 @@ def load_catalogue() -> Catalogue:
     sources = _sources(directory)
     bundled = _bundled_documents(_digest(sources))
     if bundled is None:
-        return load_directory(directory)
-    return _cross_check((f"{doc['id']}.toml", _to_exercise(doc)) for doc in bundled)
+        exercises = load_directory(directory)
+    else:
+        exercises = _cross_check((f"{doc['id']}.toml", _to_exercise(doc)) for doc in bundled)
+    return exercises.with_protocols(_protocols)
+
+
+def _protocols(catalogue: Catalogue) -> Mapping[str, CareProtocol]:
+    from legday.care.loader import load_protocols  # only athletes with a problem need them
+
+    return load_protocols(catalogue)
 
 
 def write_bundle() -> Traversable:

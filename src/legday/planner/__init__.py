@@ -24,6 +24,7 @@ from operator import attrgetter
 from legday.catalogue import Catalogue
 from legday.errors import InputError
 from legday.model import INJURIES, Plan, Profile, Run, RunKind, Session, Week
+from legday.planner.care import CareSchedule, care_routines
 from legday.planner.days import (
     BEFORE_HARD,
     BEFORE_TIME_TRIAL,
@@ -42,7 +43,7 @@ from legday.planner.season import DAY_ABBR, DAY_NAMES, race_priorities, season
 from legday.planner.session import Composer, SessionParts
 from legday.rules import check_plan
 
-__all__ = ["calendar_window", "make_plan", "validate_profile"]
+__all__ = ["CareSchedule", "calendar_window", "make_plan", "validate_profile"]
 
 BLOCK_WEEKS = 4  # `variety`: a new exercise in every block of this many weeks
 SAME_SESSION_DAYS = 14  # `variety`: no identical session within two weeks
@@ -80,8 +81,15 @@ def validate_profile(profile: Profile) -> None:
 
 
 def make_plan(
-    profile: Profile, runs: Sequence[Run], catalogue: Catalogue, *, done: Sequence[Session] = ()
+    profile: Profile,
+    runs: Sequence[Run],
+    catalogue: Catalogue,
+    *,
+    done: Sequence[Session] = (),
+    care: CareSchedule | None = None,
 ) -> Plan:
+    """The season's plan; `done` holds sessions already trained (for variety), `care`
+    where each problem's care stands (its stage, or stopped) from the logbook."""
     validate_profile(profile)
     races = race_priorities(profile, runs)
     frames = season(profile, runs, races)
@@ -113,6 +121,8 @@ def make_plan(
         race_days=tuple(races[d] for d in sorted(races) if first <= d <= after_end),
         level=profile.level,
         equipment=profile.equipment,
+        care=tuple(care_routines(profile, catalogue, by_day, races, sessions, care)),
+        blocked=frozenset(d for d in profile.blocked if first <= d <= last),
     )
     return replace(plan, violations=tuple(check_plan(plan, catalogue)))
 

@@ -26,10 +26,11 @@ def test_nothing_logged_starts_at_stage_one() -> None:
     assert (status.stage, status.action) == (1, CareAction.START)
 
 
-def test_two_settled_weeks_move_up_a_stage() -> None:
-    status = care_status(ACHILLES, daily(14, 1, 2), START + timedelta(days=14))
+def test_settled_weeks_move_up_a_stage() -> None:
+    days = 7 * ACHILLES.advance_after_weeks
+    status = care_status(ACHILLES, daily(days, 1, 2), START + timedelta(days=days))
     assert (status.stage, status.action) == (2, CareAction.ADVANCE)
-    assert "2 weeks at stage 1" in status.reason
+    assert f"{ACHILLES.advance_after_weeks} weeks at stage 1" in status.reason
 
 
 def test_acceptable_pain_before_two_weeks_continues() -> None:

@@ -7,11 +7,12 @@ from importlib.resources import files
 
 import pytest
 
-from legday.care import CareProtocol, Frequency, routine_seconds
+from legday.care import CareProtocol, Frequency
 from legday.care.loader import load_protocols, read_protocol
 from legday.catalogue.loader import load_catalogue
 from legday.errors import CatalogueError
 from legday.model import INJURIES
+from legday.planner.care import routine_seconds
 
 CATALOGUE = load_catalogue()
 PROTOCOLS = load_protocols(CATALOGUE)
