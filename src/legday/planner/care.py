@@ -28,6 +28,7 @@ from legday.care import DISCLAIMER, CareItem, CareProtocol, CareStage, Frequency
 from legday.catalogue import Catalogue
 from legday.model import (
     HARD_RUN_KINDS,
+    UNSURE,
     CareRoutine,
     Prescription,
     Profile,
@@ -161,11 +162,16 @@ class _Placer:
         )
 
     def _allowed(self, day: date, stage: CareStage) -> bool:
-        if day in self.closed or day in self.strength_days:
+        if day in self.closed or day in self.strength_days or self._unclear(day):
             return False
         if not self._hard(day):
             return True
         return self.protocol.lightest_daily and stage.frequency is Frequency.DAILY
+
+    def _unclear(self, day: date) -> bool:
+        """A day holding an entry legday is unsure of (it may be a race) waits for the
+        athlete's word: no routine there."""
+        return any(r.confidence < UNSURE and not r.is_strength for r in self.by_day.get(day, ()))
 
     def _hard(self, day: date) -> bool:
         return any(r.kind in HARD_RUN_KINDS and r.running for r in self.by_day.get(day, ()))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from legday.model import HARD_RUN_KINDS, CareRoutine, Plan, Run, Session
+from legday.model import HARD_RUN_KINDS, UNSURE, CareRoutine, Plan, Run, Session
 from legday.rules.base import Facts, rule
 
 Found = Iterator[tuple[date | None, str]]
@@ -71,6 +71,7 @@ def _dose(facts: Facts, injury: str, routines: list[CareRoutine], monday: date) 
         for d in days
         if d <= facts.plan.end
         and d not in closed
+        and not _unclear(facts, d)
         and (d in caring or d not in sessions)
         and (latest.on_hard_days or d in caring or not _hard_runs(facts, d))
     ]
@@ -104,6 +105,11 @@ def _closed(plan: Plan) -> dict[date, str]:
 
 def _hard_runs(facts: Facts, day: date) -> list[Run]:
     return [r for r in facts.runs_by_day.get(day, ()) if r.running and r.kind in HARD_RUN_KINDS]
+
+
+def _unclear(facts: Facts, day: date) -> bool:
+    """A day with an entry legday is unsure of owes no routine (the planner leaves it)."""
+    return any(r.confidence < UNSURE and not r.is_strength for r in facts.runs_by_day.get(day, ()))
 
 
 def _cares(session: Session, injury: str) -> bool:
