@@ -11,6 +11,7 @@ from legday.cli import main
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE = ROOT / "src" / "legday" / "examples" / "marathon-plan.ics"
+EXAMPLE_PROFILE = ROOT / "src" / "legday" / "examples" / "profile.toml"
 SHORT_PLAN = ["plan", "--runs", str(EXAMPLE), "--start", "2027-01-04", "--weeks", "3"]
 
 
@@ -31,6 +32,13 @@ def test_a_profile_file_holds_them(tmp_path: Path, capsys: pytest.CaptureFixture
     profile.write_text('age = 52\nevent = "marathon"\ndumbbells = [6, 8]\n', encoding="utf-8")
     assert main([*SHORT_PLAN, "--profile", str(profile), "--age", "20", "-f", "json"]) == 0
     capsys.readouterr()
+
+
+def test_the_example_profile_plans(capsys: pytest.CaptureFixture[str]) -> None:
+    """The documented example stays valid: every key it shows is read and checked."""
+    assert main(["plan", "--profile", str(EXAMPLE_PROFILE), "--weeks", "4", "-f", "json"]) == 0
+    plan = json.loads(capsys.readouterr().out)
+    assert plan["start"] == "2027-01-04" and plan["weeks"]
 
 
 @pytest.mark.parametrize(
