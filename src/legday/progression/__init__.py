@@ -10,9 +10,9 @@ within the target effort, never to squeeze out more. The rules, in the order the
    of that muscle is logged pain-free (`legday.progression.pain`);
 2. an effort two points or more above target lowers (~10 %), whatever the form;
    back after a real break (no session of ANY exercise logged for two weeks or more):
-   ~10 % lighter (fewer reps or seconds if unloaded); back from a week without strength
-   (a planned recovery week, or a missed week): same load, a rep or two fewer; a missed
-   session within the week holds. An exercise the rotation kept away for two or three
+   ~10 % lighter (fewer reps or seconds if unloaded); back from a planned recovery week:
+   the last session again; back from a missed week: same load, a rep or two fewer; a
+   missed session within the week holds. An exercise the rotation kept away for two or three
    weeks while the athlete kept training is not a break: it carries on where it was;
 3. any pain, poor form, an unknown effort or an effort above target holds; poor form
    twice in a row or an effort above target twice lowers;
@@ -185,9 +185,10 @@ class _Engine:
         """
         gap = (self.today - self.last_day).days if self.last_day is not None else 0
         if self.weeks_off == 1 and not self.missed and gap <= LONG_GAP_DAYS:
-            # a planned recovery week (Monday to Monday around it is 14 days): keep the load
-            reason = "Back after a recovery week: same load, a few reps fewer to ease in."
-            return Change(fewer(work, lo), reason)
+            # A planned recovery week (Monday to Monday around it is 14 days) was the rest
+            # itself: repeat the last session, neither lighter nor shorter, then add.
+            reason = "Back after a recovery week: the same load and reps as last time."
+            return Change(work, reason)
         missed = "a missed session and " if self.missed else ""
         if gap >= LONG_GAP_DAYS or self.weeks_off >= 2:
             why = f"{gap} days without strength work" if gap >= 7 else "weeks off"
@@ -364,18 +365,23 @@ class _Engine:
                     f"reps back to {lo}."
                 )
                 return Change(replace(with_load(work, heavier), reps=lo), reason)
-        return self._harder_variation(work, last, lo, depth)
+        return self._harder_variation(work, last, lo, depth, base.reps)
 
     def _progress_seconds(self, work: Prescription, last: ExerciseLog, depth: int) -> Change:
         held = last.min_seconds or work.seconds or 0
         if held < MAX_SECONDS:
             secs = min(MAX_SECONDS, max(work.seconds or 0, held) + SECONDS_STEP)
             return Change(replace(work, seconds=secs), f"Held with good form: {secs} s next.")
-        return self._harder_variation(work, last, self._range(work)[0], depth)
+        return self._harder_variation(work, last, self._range(work)[0], depth, work.reps)
 
     def _harder_variation(
-        self, work: Prescription, last: ExerciseLog, lo: int, depth: int
+        self, work: Prescription, last: ExerciseLog, lo: int, depth: int, planned: int | None
     ) -> Change:
+        """On to the progression variation, else a slower tempo, else hold.
+
+        When the harder variation has logs of its own, it carries on from them inside the
+        planned rep range (not a range around its restart reps, which would cut them).
+        """
         harder = self._neighbour(work.exercise, "progressions")
         if harder is not None:
             nxt = as_exercise(work, harder, lo, easier=False, kit=self.kit)
@@ -383,7 +389,10 @@ class _Engine:
                 s for s in sessions_of(self.history, harder.id, self.today) if s.day > last.day
             ]
             if later and depth < 4:
-                return self.decide(nxt, depth + 1)
+                in_range = (
+                    nxt if nxt.reps is None or planned is None else replace(nxt, reps=planned)
+                )
+                return self.decide(in_range, depth + 1)
             return Change(nxt, f"Consistently good form at the top: on to {harder.id}.")
         slower = slower_tempo(work.tempo)
         if slower is not None:
@@ -391,11 +400,16 @@ class _Engine:
         return Change(work, "At the top of this exercise: hold and keep the form crisp.")
 
     def _implement(self, exercise_id: str) -> str:
-        """What the weight is, when the plan does not say: one the athlete owns first."""
+        """What the weight is, when the plan does not say: one the athlete owns first.
+
+        An exercise that lists no implement (a calf raise) is loaded by holding one, so
+        any owned implement will do.
+        """
         exercise = self.catalogue.get(exercise_id)
         usable = [e.value for e in exercise.equipment if e.value in IMPLEMENTS] if exercise else []
-        owned = [name for name in usable if self.kit is not None and self.kit.loads(name)]
-        return next(iter(owned + usable), "")
+        owned = [name for name in IMPLEMENTS if self.kit is not None and self.kit.loads(name)]
+        preferred = [name for name in usable if name in owned]
+        return next(iter(preferred + usable + owned), "")
 
     def _neighbour(self, exercise_id: str, kind: str) -> Exercise | None:
         exercise = self.catalogue.get(exercise_id)
@@ -404,9 +418,18 @@ class _Engine:
         ids: tuple[str, ...] = getattr(exercise, kind)
         for other in ids:
             found = self.catalogue.get(other)
-            if found is not None and found.id != exercise_id:
-                return found
+            if found is None or found.id == exercise_id:
+                continue
+            if kind == "progressions" and not self._can_load(found):
+                continue  # a barbell squat is no progression without a barbell
+            return found
         return None
+
+    def _can_load(self, exercise: Exercise) -> bool:
+        """Whether the athlete owns one of the implements the exercise is done with."""
+        implements = [e.value for e in exercise.equipment if e.value in IMPLEMENTS]
+        kit = self.kit
+        return kit is None or not implements or any(kit.loads(i) for i in implements)
 
 
 def _first_time(p: Prescription) -> str:

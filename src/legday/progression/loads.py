@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from legday.kit import Kit
-from legday.model import Exercise, Prescription
+from legday.model import IMPLEMENTS, Exercise, Prescription
 
 __all__ = [
     "DEFAULT_STEP",
@@ -175,6 +175,11 @@ def as_exercise(
     if not exercise.loadable or load is None:
         return replace(swapped, load="bodyweight", load_kg=None, implement="")
     if not easier:
+        listed = [e.value for e in exercise.equipment if e.value in IMPLEMENTS]
+        owned = [name for name in listed if kit is not None and kit.loads(name)]
+        if kit is not None and owned and load.implement not in listed:
+            # another implement (dumbbells to barbell): start from its lightest load
+            return with_load(swapped, Load(kit.loads(owned[0])[0], owned[0]))
         return with_load(swapped, load)
     kg = lighter_kg(load, kit)
     return with_load(swapped, Load(load.kg if kg is None else kg, load.implement))

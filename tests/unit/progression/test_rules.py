@@ -175,12 +175,12 @@ def test_two_weeks_without_strength_restart_ten_percent_lighter(
     assert "Back after" in change.reason
 
 
-def test_a_recovery_week_restarts_with_fewer_reps_at_the_same_load() -> None:
+def test_a_recovery_week_repeats_the_last_session() -> None:
     history = logged(D0, load=20, reps=10)
     p = prescription(load="20 kg dumbbells")
     change = next_prescription(p, history, CAT, today=D0 + timedelta(9), weeks_off=1)
     assert change.prescription.load == "20 kg dumbbells"
-    assert change.prescription.reps == 8
+    assert change.prescription.reps == 10  # not 8: the recovery week was the rest
     assert "recovery week" in change.reason
 
 
