@@ -43,7 +43,7 @@ def test_a_season_through_the_cli(
                  "--weeks", "6", "--equipment", "dumbbells"]) == 0  # fmt: skip
     assert main(["athlete", "list"]) == 0
     assert "* sam" in capsys.readouterr().out
-    assert main(["today"]) == 0
+    assert main(["today", "--date", "2027-01-06"]) == 0  # Monday is the eve of intervals
     today = capsys.readouterr().out
     assert "why:" in today and "warm-up" in today and "stretch" in today
     assert main(["log", "-e", "goblet-squat", "--sets", "3", "--reps", "10", "--load", "12",

@@ -141,7 +141,10 @@ def _fill(logbook: Logbook, calendar: Path) -> None:
                 SetLog("split-squat", day, "left", 8, None, None, None, 2, n % 2 == 0, n, "ü ✓"),
             ],
         )
-    logbook.skip("sam", START + timedelta(days=16), START + timedelta(days=15), "flu")
+    ahead = logbook.today("sam", START + timedelta(days=15))
+    upcoming = ahead.session or ahead.next_session
+    assert upcoming is not None
+    logbook.skip("sam", upcoming.day, START + timedelta(days=15), "flu")
 
 
 def _without_created(data: dict[str, Any]) -> dict[str, Any]:
