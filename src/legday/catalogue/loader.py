@@ -185,8 +185,24 @@ def _cross_check(entries: Iterable[tuple[str, Exercise]]) -> Catalogue:
                     raise CatalogueError(f"{name}: {field}: unknown exercise id {other!r}")
         if exercise.injury_care and not exercise.evidence:
             raise CatalogueError(f"{name}: evidence: injury_care needs at least one citation")
+        _check_pattern_and_stage(name, exercise)
     _check_no_loops(by_id)
     return Catalogue(exercise for _, exercise in by_id.values())
+
+
+def _check_pattern_and_stage(name: str, exercise: Exercise) -> None:
+    """The composer picks anchors by pattern and doses plyometrics by stage, so a strength
+    exercise without a pattern or a plyometric without a stage would silently never fit."""
+    strength = exercise.kind is ExerciseKind.STRENGTH
+    plyometric = exercise.kind is ExerciseKind.PLYOMETRIC
+    if strength and not exercise.pattern:
+        raise CatalogueError(f"{name}: pattern: a strength exercise needs one")
+    if exercise.pattern and not strength:
+        raise CatalogueError(f"{name}: pattern: only strength exercises have one")
+    if plyometric and not exercise.stage:
+        raise CatalogueError(f"{name}: stage: a plyometric exercise needs one")
+    if exercise.stage and not plyometric:
+        raise CatalogueError(f"{name}: stage: only plyometric exercises have one")
 
 
 def _check_no_loops(by_id: dict[str, tuple[str, Exercise]]) -> None:
