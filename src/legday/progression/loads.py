@@ -104,11 +104,20 @@ def max_rise(kg: float, implement: str) -> float:
 
 
 def heavier_kg(load: Load, kit: Kit | None) -> float | None:
-    """The next load up within the cap, one the athlete owns; None when there is none."""
+    """The next load up within the cap, one the athlete owns; None when there is none.
+
+    With the athlete's own weights the cap is 10 %, or one step of their rack when its
+    next weight is further than that (10 to 12 kg dumbbells, 12 to 16 kg bells): the
+    smallest rise they can make, taken with the reps back at the bottom of the range,
+    so a set does less work than the last one did. Never more than one step.
+    """
     ceiling = load.kg + max_rise(load.kg, load.implement)
-    owned = kit.loads(load.implement) if kit is not None else ()
-    kg = kit.at_most(load.implement, ceiling) if kit is not None and owned else ceiling
-    return kg if kg is not None and kg > load.kg else None
+    if kit is None or not kit.loads(load.implement):
+        return ceiling if ceiling > load.kg else None
+    kg = kit.at_most(load.implement, ceiling)
+    if kg is not None and kg > load.kg:
+        return kg
+    return kit.step_up(load.implement, load.kg)
 
 
 def lighter_kg(load: Load, kit: Kit | None) -> float | None:
