@@ -80,6 +80,7 @@ CONFIDENCE = {
 # An entry this long with no word legday knows may be a race or a long run by its name
 # alone ("SaintéLyon"): it stays "other", but unsure, so the athlete is asked.
 LONG_UNKNOWN_MINUTES = 180
+A_DAY = 24 * 60  # longer is a conference or a holiday, not a race
 
 _LANGS = ("en", "de", "fr", "es")
 # categories that make an entry a run by themselves
@@ -633,7 +634,7 @@ def read_event(
             if decided:
                 activity, sure = decided
                 break
-    if activity is None and minutes is not None and minutes >= LONG_UNKNOWN_MINUTES:
+    if activity is None and minutes is not None and LONG_UNKNOWN_MINUTES <= minutes <= A_DAY:
         hours = f"{minutes / 60:.3g} h"
         reason = f"no running, strength or sport words, but {hours} long: a race or long run?"
         return Reading("other", None, reason, CONFIDENCE["long unknown"])
