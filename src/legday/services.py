@@ -52,8 +52,9 @@ __all__ = [
 PlanFn = Callable[..., Plan]
 RunsFn = Callable[[Sequence[str], Profile], list[Run]]  # calendar paths -> runs in horizon
 ONE_DAY = timedelta(days=1)
-# A care status that changes what the plan holds (a stage, or no routine): re-plan.
-REPLAN_ON = frozenset({CareAction.ADVANCE, CareAction.STEP_BACK, CareAction.STOP})
+# A care status that changes what the plan should hold: a new stage, no routine, or a hold
+# (the plan's forecast would otherwise move the stage up on schedule regardless): re-plan.
+REPLAN_ON = frozenset({CareAction.ADVANCE, CareAction.HOLD, CareAction.STEP_BACK, CareAction.STOP})
 
 
 def utc_now() -> datetime:
@@ -259,7 +260,7 @@ class Logbook:
 
     def log_care(self, name: str, injury: str, day: date, pain: int, today: date) -> CareLogged:
         """The day's routine for `injury` done with `pain` (0-10) at worst; re-plans the
-        future when pain monitoring moves the stage or stops the routine."""
+        future when pain monitoring holds or moves the stage, or stops the routine."""
         self._require_protocol(injury)
         with self.uow() as uow:
             athlete = self._athlete(uow, name)
@@ -370,7 +371,8 @@ class Logbook:
     def _after_care(
         self, uow: AbstractUnitOfWork, athlete: Athlete, record: CareRecord, replan_from: date
     ) -> CareLogged:
-        """Pain monitoring after a record; a new stage or a stop re-plans from `replan_from`."""
+        """Pain monitoring after a record; anything but "continue" re-plans from
+        `replan_from`."""
         profile = uow.repo.get_profile(athlete.id)
         protocol = self.catalogue.protocols[record.injury]
         logs = [r.log for r in uow.repo.care_records(athlete.id, record.injury)]

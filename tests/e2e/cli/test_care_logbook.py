@@ -56,19 +56,23 @@ def _log(
 def test_rising_pain_steps_back_then_stops_with_advice(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    first, second, third = (r.day for r in _routines(WEEK_4)[:3])
-    assert {r.stage for r in _routines(WEEK_4)[:3]} == {2}
-    assert "Pain acceptable: continue stage 2" in _log(first, 3, monkeypatch, capsys)
-    assert "stay at stage 2" in _log(second, 6, monkeypatch, capsys)
-    stepped = _log(third, 6, monkeypatch, capsys)
-    assert "twice in a row: step back" in stepped and "re-planned: plan version 2" in stepped
-    fourth = _routines(third + timedelta(days=1))[0]
+    first = _routines(WEEK_4)[0]
+    assert first.stage == 2 and first.day < WEEK_4 + timedelta(days=3)
+    assert "Pain acceptable: continue stage 2" in _log(first.day, 3, monkeypatch, capsys)
+    second = _routines(first.day + timedelta(days=1))[0]
+    held = _log(second.day, 6, monkeypatch, capsys)
+    assert "stay at stage 2" in held and "re-planned: plan version 2" in held
+    third = _routines(second.day + timedelta(days=1))[0]
+    assert third.stage == 2  # held there
+    stepped = _log(third.day, 6, monkeypatch, capsys)
+    assert "twice in a row: step back" in stepped and "re-planned: plan version 3" in stepped
+    fourth = _routines(third.day + timedelta(days=1))[0]
     assert fourth.stage == 1  # the next plan starts a stage lower
     view = _on(fourth.day, monkeypatch, capsys)
     assert "Achilles tendon care: Pain of 6/10 during the routine is more than 5/10" in view
     assert "achilles care" in view and "Achilles tendon care, stage 1 (" in view
     stopped = _log(fourth.day, 8, monkeypatch, capsys)
-    assert "! Pain reached 8/10" in stopped and "re-planned: plan version 3" in stopped
+    assert "! Pain reached 8/10" in stopped and "re-planned: plan version 4" in stopped
     assert _routines(fourth.day + timedelta(days=1)) == []  # no routine for that problem
     later = _on(fourth.day + timedelta(days=1), monkeypatch, capsys)
     assert "! Achilles tendon care stopped. Pain reached 8/10" in later
