@@ -118,3 +118,16 @@ def test_bad_care_input_is_one_line_naming_the_field(
     assert main(["log", *args]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and field in err and "Traceback" not in err
+
+
+def test_the_plan_table_shows_care_routines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    runs = tmp_path / "runs.csv"
+    runs.write_text("date,title,kind\n2027-01-05,Intervals,hard\n", encoding="utf-8")
+    assert main(["plan", "--runs", str(runs), "--start", "2027-01-04", "--weeks", "1",
+                 "--injury", "achilles"]) == 0  # fmt: skip
+    out = " ".join(capsys.readouterr().out.replace("│", " ").split())
+    assert "Strength and care" in out
+    assert "Achilles tendon care (stage 1), 12 min: Calf raise hold 4 × 30 s" in out
+    assert "Achilles tendon care (stage 1, lightest form), 5 min" in out  # after intervals
