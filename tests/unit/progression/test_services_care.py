@@ -7,8 +7,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pytest
-from tests.fakes import FakeUnitOfWork
 
+from fakes import FakeUnitOfWork
 from legday.catalogue.loader import load_catalogue
 from legday.errors import InputError
 from legday.model import Plan, Profile
