@@ -28,6 +28,7 @@ from legday.store.ports import (
     AbstractUnitOfWork,
     Athlete,
     CalendarSource,
+    CareRecord,
     DayOverride,
     Performed,
     PlanVersion,
@@ -144,6 +145,7 @@ class FakeRepository(AbstractRepository):
         self.versions: dict[int, list[PlanVersion]] = {}
         self.days: dict[tuple[int, date], tuple[str, str]] = {}
         self.sets: dict[int, list[SetLog]] = {}
+        self.care: dict[tuple[int, date, str], CareRecord] = {}
 
     def add_athlete(self, name: str, now: datetime) -> Athlete:
         if name in self.athletes:
@@ -262,6 +264,16 @@ class FakeRepository(AbstractRepository):
                 )
             )
         return points
+
+    def save_care(self, athlete_id: int, record: CareRecord, now: datetime) -> None:
+        self.care[(athlete_id, record.day, record.injury)] = record
+
+    def care_records(self, athlete_id: int, injury: str | None = None) -> list[CareRecord]:
+        return [
+            record
+            for (who, day, name), record in sorted(self.care.items())
+            if who == athlete_id and (injury is None or name == injury)
+        ]
 
 
 class FakeUnitOfWork(AbstractUnitOfWork):

@@ -1,11 +1,14 @@
 """Use cases of the logbook over a unit of work: one transaction each.
 
-    add athlete, sync, today, log sets, skip, move, weather swap, history, progress
+    add athlete, sync, today, log sets, log care, skip, move, weather swap, history,
+    progress
 
 Every re-plan (sync, skip, move, weather) plans the FUTURE only: it calls the planner for
 the rest of the horizon (past days of the current week blocked, sessions already done
 this week counted as fixed strength days) and appends a plan version valid from today,
-so what was planned before stays as it was. The adapters (planner, calendar reader,
+so what was planned before stays as it was. Each re-plan also starts every problem's care
+routines where its logged pain puts them (`legday.care.monitoring`): the stage to do, or
+no routine at all after a stop. The adapters (planner, calendar reader,
 clock) are passed in, so tests run with fakes and no database.
 """
 
@@ -17,14 +20,18 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from legday.care import DISCLAIMER
+from legday.care.monitoring import CareAction, CareStatus, care_status
 from legday.catalogue import Catalogue
 from legday.errors import InputError
 from legday.kit import Kit, kit_of
-from legday.model import Plan, Prescription, Profile, Run, RunKind, Session
+from legday.model import CareRoutine, Plan, Prescription, Profile, Run, RunKind, Session
+from legday.planner.care import CareSchedule
 from legday.progression import Change, SetLog, next_prescription, pain_flags
 from legday.store.ports import (
     AbstractUnitOfWork,
     Athlete,
+    CareRecord,
     DayOverride,
     Performed,
     PlanVersion,
@@ -32,6 +39,7 @@ from legday.store.ports import (
 )
 
 __all__ = [
+    "CareLogged",
     "Logbook",
     "PlanFn",
     "RunsFn",
@@ -40,8 +48,13 @@ __all__ = [
     "utc_now",
 ]
 
-PlanFn = Callable[..., Plan]  # legday.planner.make_plan(profile, runs, catalogue, *, done)
+# legday.planner.make_plan(profile, runs, catalogue, *, done, care)
+PlanFn = Callable[..., Plan]
 RunsFn = Callable[[Sequence[str], Profile], list[Run]]  # calendar paths -> runs in horizon
+ONE_DAY = timedelta(days=1)
+# A care status that changes what the plan should hold: a new stage, no routine, or a hold
+# (the plan's forecast would otherwise move the stage up on schedule regardless): re-plan.
+REPLAN_ON = frozenset({CareAction.ADVANCE, CareAction.HOLD, CareAction.STEP_BACK, CareAction.STOP})
 
 
 def utc_now() -> datetime:
@@ -82,6 +95,22 @@ class Today:
     next_session: Session | None = None
     status: str | None = None  # "done" / "skipped" when already logged
     advice: tuple[str, ...] = ()  # see a professional: pain >= 4 not yet followed by pain-free
+    # The day's care routines (the disclaimer taken out of their why), what the logged pain
+    # says about each problem's stage (hold, step back, move up) and whether to show the
+    # disclaimer: until the athlete logs a first routine, or on the plan's first routine.
+    care: tuple[CareRoutine, ...] = ()
+    care_notes: tuple[str, ...] = ()
+    disclaimer: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CareLogged:
+    """A care routine (or its next morning) recorded, what pain monitoring makes of it, and
+    the plan version made when that changed the stage or stopped the routine."""
+
+    record: CareRecord
+    status: CareStatus
+    version: int | None = None
 
 
 @dataclass
@@ -185,13 +214,28 @@ class Logbook:
             logged = uow.repo.set_logs(athlete.id, until=day)
             recent = uow.repo.performed(athlete.id, day - timedelta(days=60), day)
             kit = self._kit(uow, athlete)
+            records = uow.repo.care_records(athlete.id)
+            statuses = self._care_statuses(uow.repo.get_profile(athlete.id), records, day)
         advice = tuple(f.advice for f in pain_flags(logged, self.catalogue, day))
+        care = self._care_today(versions, statuses, records, day)
+        view = Today(
+            day,
+            runs,
+            session,
+            (),
+            later,
+            status,
+            advice + care.advice,
+            care=care.routines,
+            care_notes=care.notes,
+            disclaimer=care.disclaimer,
+        )
         if session is None:
-            return Today(day, runs, None, (), later, status, advice)
+            return view
         history = [s for s in logged if s.day < day]
         changes = tuple(self._progress(p, history, recent, day, kit) for p in session.main)
         adjusted = replace(session, main=tuple(c.prescription for c in changes))
-        return Today(day, runs, adjusted, changes, later, status, advice)
+        return replace(view, session=adjusted, changes=changes)
 
     def next_for(self, name: str, p: Prescription, day: date) -> Change:
         """The progression of one prescription on `day` (what `today` does per exercise)."""
@@ -213,6 +257,48 @@ class Logbook:
                 uow.repo.record_day(athlete.id, sets[0].day, "done", note, self.now())
             uow.commit()
         return len(sets)
+
+    def log_care(self, name: str, injury: str, day: date, pain: int, today: date) -> CareLogged:
+        """The day's routine for `injury` done with `pain` (0-10) at worst; re-plans the
+        future when pain monitoring holds or moves the stage, or stops the routine."""
+        self._require_protocol(injury)
+        with self.uow() as uow:
+            athlete = self._athlete(uow, name)
+            planned = _care_on(uow.repo.plan_versions(athlete.id), day)
+            routine = next((c for c in planned if c.injury == injury), None)
+            if routine is None:
+                raise InputError("care", f"no {injury} routine is planned on {day.isoformat()}")
+            before = [r for r in uow.repo.care_records(athlete.id, injury) if r.day == day]
+            morning = before[0].morning_pain if before else None
+            record = CareRecord(day, injury, routine.stage, pain, morning)
+            uow.repo.save_care(athlete.id, record, self.now())
+            logged = self._after_care(uow, athlete, record, max(today, day + ONE_DAY))
+            uow.commit()
+        return logged
+
+    def log_morning_pain(
+        self, name: str, pain: int, day: date, today: date, injury: str | None = None
+    ) -> CareLogged:
+        """The morning after a routine: `pain` (0-10) for the last routine before `day`
+        (of `injury`, or the only problem cared for that day)."""
+        if injury is not None:
+            self._require_protocol(injury)
+        with self.uow() as uow:
+            athlete = self._athlete(uow, name)
+            earlier = [r for r in uow.repo.care_records(athlete.id, injury) if r.day < day]
+            if not earlier:
+                raise InputError(
+                    "morning-pain", f"no care routine is logged before {day.isoformat()}"
+                )
+            last = [r for r in earlier if r.day == earlier[-1].day]
+            if len(last) > 1:
+                names = ", ".join(r.injury for r in last)
+                raise InputError("care", f"which problem? {names} were cared for; pass --care")
+            record = replace(last[0], morning_pain=pain)
+            uow.repo.save_care(athlete.id, record, self.now())
+            logged = self._after_care(uow, athlete, record, max(today, day))
+            uow.commit()
+        return logged
 
     def history(self, name: str, start: date, end: date) -> list[Performed]:
         with self.uow() as uow:
@@ -238,6 +324,63 @@ class Logbook:
     def _require_session(uow: AbstractUnitOfWork, athlete: Athlete, day: date) -> None:
         if not uow.repo.planned_sessions(athlete.id, day, day):
             raise InputError("date", f"no strength session is planned on {day.isoformat()}")
+
+    def _require_protocol(self, injury: str) -> None:
+        """A problem without a care protocol is one line naming the field."""
+        if injury not in self.catalogue.protocols:
+            known = ", ".join(sorted(self.catalogue.protocols))
+            raise InputError("care", f"no care protocol for {injury!r} (one of: {known})")
+
+    def _care_statuses(
+        self, profile: Profile | None, records: Sequence[CareRecord], through: date
+    ) -> dict[str, CareStatus]:
+        """Each problem's care status from every routine logged up to `through` (included:
+        a routine logged today already counts)."""
+        statuses: dict[str, CareStatus] = {}
+        for injury in profile.injuries if profile is not None else ():
+            protocol = self.catalogue.protocols.get(injury)
+            if protocol is not None:
+                logs = [r.log for r in records if r.injury == injury]
+                statuses[injury] = care_status(protocol, logs, through + ONE_DAY)
+        return statuses
+
+    def _care_today(
+        self,
+        versions: Sequence[PlanVersion],
+        statuses: dict[str, CareStatus],
+        records: Sequence[CareRecord],
+        day: date,
+    ) -> _CareToday:
+        """The day's routines, minus any pain has stopped since the plan was made."""
+        advice, notes = [], []
+        for injury, status in statuses.items():
+            name = self.catalogue.protocols[injury].name
+            if status.action is CareAction.STOP:
+                advice.append(f"{name} care stopped. {status.reason}")
+            elif status.action in (CareAction.HOLD, CareAction.STEP_BACK, CareAction.ADVANCE):
+                notes.append(f"{name} care: {status.reason}")
+        stopped = {i for i, s in statuses.items() if s.action is CareAction.STOP}
+        routines = [c for c in _care_on(versions, day) if c.injury not in stopped]
+        first = any(DISCLAIMER in c.why for c in routines)
+        shown = tuple(
+            replace(c, why=" ".join(c.why.replace(DISCLAIMER, "").split())) for c in routines
+        )
+        disclaimer = bool(shown) and (first or not records)
+        return _CareToday(tuple(advice), shown, tuple(notes), disclaimer)
+
+    def _after_care(
+        self, uow: AbstractUnitOfWork, athlete: Athlete, record: CareRecord, replan_from: date
+    ) -> CareLogged:
+        """Pain monitoring after a record; anything but "continue" re-plans from
+        `replan_from`."""
+        profile = uow.repo.get_profile(athlete.id)
+        protocol = self.catalogue.protocols[record.injury]
+        logs = [r.log for r in uow.repo.care_records(athlete.id, record.injury)]
+        status = care_status(protocol, logs, record.day + ONE_DAY)
+        if status.action not in REPLAN_ON or profile is None or replan_from > profile.end:
+            return CareLogged(record, status)
+        reason = f"care: {protocol.name} {status.action.value} (stage {status.stage})"
+        return CareLogged(record, status, self._replan(uow, athlete, replan_from, reason))
 
     @staticmethod
     def _kit(uow: AbstractUnitOfWork, athlete: Athlete) -> Kit | None:
@@ -305,5 +448,24 @@ class Logbook:
         ]
         done = uow.repo.planned_sessions(athlete.id, week_start - timedelta(days=28), today)
         done = [s for s in done if s.day in done_days]
-        plan = self.plan(future, runs, self.catalogue, done=done)
+        statuses = self._care_statuses(profile, uow.repo.care_records(athlete.id), today)
+        care = CareSchedule(
+            stages={i: s.stage for i, s in statuses.items()},
+            stopped={i: s.reason for i, s in statuses.items() if s.action is CareAction.STOP},
+        )
+        plan = self.plan(future, runs, self.catalogue, done=done, care=care)
         return uow.repo.add_plan_version(athlete.id, plan, today, reason, self.now())
+
+
+@dataclass(frozen=True, slots=True)
+class _CareToday:
+    advice: tuple[str, ...]
+    routines: tuple[CareRoutine, ...]
+    notes: tuple[str, ...]
+    disclaimer: bool
+
+
+def _care_on(versions: Sequence[PlanVersion], day: date) -> list[CareRoutine]:
+    """The day's routines in the plan version in force that day (the latest valid on it)."""
+    in_force = [v for v in versions if v.valid_from <= day] or list(versions[:1])
+    return [c for c in in_force[-1].plan.care if c.day == day] if in_force else []

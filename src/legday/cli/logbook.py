@@ -22,8 +22,8 @@ import typer
 from legday.errors import InputError, StoreError
 
 if TYPE_CHECKING:
-    from legday.model import Profile, Run
-    from legday.services import Logbook
+    from legday.model import Prescription, Profile, Run
+    from legday.services import Logbook, Today
     from legday.store.uow import Database
 
 __all__ = ["AthleteOpt", "DateOpt", "open_logbook", "parse_date", "register", "resolve_athlete"]
@@ -280,17 +280,18 @@ def weather(
 
 
 def today(athlete: AthleteOpt = None, on: DateOpt = None) -> None:
-    """What to do today: runs first, then the strength session with cues and reasons.
+    """What to do today: runs first, then the strength session with cues and reasons, and
+    any injury-care routine (with the disclaimer until you log your first routine).
 
     Example: legday today
     """
-    from legday.exports._describe import weight
-
     with open_logbook() as (logbook, db):
         view = logbook.today(resolve_athlete(logbook, db, athlete), parse_date(on))
     typer.echo(f"{view.day.isoformat()} ({view.day.strftime('%A')})")
     for advice in view.advice:
         typer.echo(f"  ! {advice}")
+    for note in view.care_notes:
+        typer.echo(f"  {note}")
     for run in view.runs:
         if run.is_strength:
             typer.echo(f"  strength (from your calendar): {run.title}")
@@ -305,23 +306,47 @@ def today(athlete: AthleteOpt = None, on: DateOpt = None) -> None:
     if view.session is None:
         nxt = view.next_session
         typer.echo("  no strength session today" + (f"; next on {nxt.day}" if nxt else ""))
-        return
+    else:
+        _echo_session(view)
+    _echo_care(view)
+
+
+def _echo_prescription(p: Prescription) -> None:
+    """One exercise's line, the same for a session's main block and a care routine."""
+    from legday.exports._describe import weight
+
+    dose = f"{p.reps} reps" if p.reps is not None else f"{p.seconds} s"
+    side = " per side" if p.per_side else ""
+    kg = weight(p)  # the number first; the load text when it says more (advice)
+    load = ", ".join(part for part in (kg and f"@ {kg}", p.load if p.load != kg else "") if part)
+    typer.echo(
+        f"  {p.exercise}: {p.sets} x {dose}{side} {load}, tempo {p.tempo}, RPE <= {p.target_rpe}"
+    )
+
+
+def _echo_care(view: Today) -> None:
+    from legday.care import DISCLAIMER
+
+    for routine in view.care:
+        at = f" at {routine.start:%H:%M}" if routine.start else ""
+        typer.echo(f"  {routine.injury} care{at}, {routine.minutes} min: {routine.why}")
+        for p in routine.exercises:
+            _echo_prescription(p)
+            for cue in p.cues:
+                typer.echo(f"      - {cue}")
+    if view.disclaimer:
+        typer.echo(f"  ! {DISCLAIMER}")
+
+
+def _echo_session(view: Today) -> None:
     s = view.session
+    assert s is not None
     at = f" at {s.start:%H:%M}" if s.start else ""
     typer.echo(f"  strength{at}, {s.minutes} min: {s.why}")
     for w in s.warmup:
         typer.echo(f"  warm-up  {w.exercise} {w.minutes:g} min")
     for p, change in zip(s.main, view.changes, strict=True):
-        dose = f"{p.reps} reps" if p.reps is not None else f"{p.seconds} s"
-        side = " per side" if p.per_side else ""
-        kg = weight(p)  # the number first; the load text when it says more (advice)
-        load = ", ".join(
-            part for part in (kg and f"@ {kg}", p.load if p.load != kg else "") if part
-        )
-        typer.echo(
-            f"  {p.exercise}: {p.sets} x {dose}{side} {load}, "
-            f"tempo {p.tempo}, RPE <= {p.target_rpe}"
-        )
+        _echo_prescription(p)
         typer.echo(f"      why: {change.reason}")
         if change.seek_advice:
             typer.echo("      ! see a physiotherapist or doctor before loading this again")

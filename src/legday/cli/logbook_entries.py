@@ -62,16 +62,32 @@ def log(
     pain: Annotated[int, typer.Option(help="Pain 0-10.", min=0, max=10)] = 0,
     side: Annotated[str, typer.Option(help="left, right or both.")] = "both",
     note: Annotated[str, typer.Option(help="A note for the set(s).")] = "",
+    care: Annotated[
+        str | None,
+        typer.Option(help="The day's care routine done, e.g. achilles (worst pain: --pain)."),
+    ] = None,
+    morning_pain: Annotated[
+        int | None,
+        typer.Option(help="Pain 0-10 the morning after the last care routine.", min=0, max=10),
+    ] = None,
 ) -> None:
     """Log sets: with --exercise from flags (scripts), else prompts with the plan's defaults.
 
     Pain of 4/10 or more prints the advice to see a physiotherapist or doctor at once.
+    A care routine: `--care PROBLEM --pain N` (worst pain during it), and the next
+    morning `--morning-pain N`; a change of stage, or a stop, re-plans from tomorrow.
 
     Example: legday log -e goblet-squat --sets 3 --reps 10 --load 12 --rpe 7
+    Example: legday log --care achilles --pain 3   (then: legday log --morning-pain 1)
     """
     from legday.progression import SetLog
 
     day = parse_date(on)
+    if care is not None or morning_pain is not None:
+        if exercise is not None:
+            raise InputError("care", "log a care routine or sets of --exercise, not both")
+        _log_care(athlete, day, care, pain, morning_pain)
+        return
     with open_logbook() as (logbook, db):
         name = resolve_athlete(logbook, db, athlete)
         if exercise is not None:
@@ -88,6 +104,31 @@ def log(
         count = logbook.log(name, logged) if logged else 0
     typer.echo(f"logged {count} set(s) for {day.isoformat()}")
     _pain_advice(logged)
+
+
+def _log_care(
+    athlete: str | None, day: date, care: str | None, pain: int, morning_pain: int | None
+) -> None:
+    """`--care` records the day's routine; `--morning-pain` the morning after the last one."""
+    from legday.care.monitoring import CareAction
+
+    with open_logbook() as (logbook, db):
+        name = resolve_athlete(logbook, db, athlete)
+        if morning_pain is not None:
+            done = logbook.log_morning_pain(name, morning_pain, day, parse_date(None), care)
+            what = f"next-morning pain {morning_pain}/10"
+        else:
+            assert care is not None  # the caller checked one of the two is given
+            done = logbook.log_care(name, care, day, pain, parse_date(None))
+            what = f"pain {pain}/10"
+    record, status = done.record, done.status
+    typer.echo(
+        f"logged {record.injury} care (stage {record.stage}) of {record.day.isoformat()}: {what}"
+    )
+    mark = "!" if status.action is CareAction.STOP else " "
+    typer.echo(f"{mark} {status.reason}")
+    if done.version is not None:
+        typer.echo(f"re-planned: plan version {done.version}")
 
 
 def _pain_advice(logged: list[SetLog]) -> None:

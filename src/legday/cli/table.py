@@ -1,11 +1,12 @@
-"""The plan as a week-by-week terminal table (the default `legday plan` output)."""
+"""The plan as a week-by-week terminal table (the default `legday plan` output): runs, then
+the strength session and any injury-care routine of each day."""
 
 from __future__ import annotations
 
 import io
 
 from legday.catalogue import Catalogue
-from legday.model import Plan, Session
+from legday.model import CareRoutine, Plan, Session
 
 __all__ = ["plan_table"]
 
@@ -30,12 +31,18 @@ def plan_table(plan: Plan, catalogue: Catalogue, *, width: int = 110) -> str:
         )
         table.add_column("Day", no_wrap=True, width=10)
         table.add_column("Running", ratio=1)
-        table.add_column("Strength", ratio=3)
-        days = sorted({r.day for r in plan.runs if r.day in week} | {s.day for s, _ in slotted})
+        table.add_column("Strength and care", ratio=3)
+        care = [c for c in plan.care if c.day in week]
+        days = sorted(
+            {r.day for r in plan.runs if r.day in week}
+            | {s.day for s, _ in slotted}
+            | {c.day for c in care}
+        )
         for day in days:
             runs = "\n".join(run_line(r) for r in plan.runs if r.day == day) or "-"
-            strength = "\n\n".join(_session(s, catalogue) for s, _ in slotted if s.day == day)
-            table.add_row(f"{day:%a %d %b}", runs, strength or "-")
+            strength = [_session(s, catalogue) for s, _ in slotted if s.day == day]
+            strength += [_care(c, catalogue) for c in care if c.day == day]
+            table.add_row(f"{day:%a %d %b}", runs, "\n\n".join(strength) or "-")
         console.print(table)
     for line in unsure_lines(plan):
         console.print(line, markup=False, soft_wrap=True)
@@ -56,3 +63,13 @@ def _session(session: Session, catalogue: Catalogue) -> str:
         for p in session.main
     )
     return f"{session.minutes} min{start}: {main}\nwhy: {session.why}"
+
+
+def _care(routine: CareRoutine, catalogue: Catalogue) -> str:
+    from legday.exports._describe import care_summary, dose, exercise_name
+
+    start = f" from {routine.start:%H:%M}" if routine.start else ""
+    exercises = "; ".join(
+        f"{exercise_name(catalogue, p.exercise)} {dose(p)}" for p in routine.exercises
+    )
+    return f"{care_summary(routine, catalogue)}{start}: {exercises}\nwhy: {routine.why}"

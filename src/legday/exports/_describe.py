@@ -1,7 +1,8 @@
 """One wording of a plan for every human-readable export (Markdown, HTML, iCalendar).
 
 The printout, the calendar event and the shared Markdown must say the same thing about a
-session, so the words (and where a session sits in the day, `run-first`) are decided here once.
+session or a care routine, so the words (and where each sits in the day, `run-first`) are
+decided here once; a prescription reads the same in a session and in a care routine.
 """
 
 from __future__ import annotations
@@ -12,19 +13,38 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from legday.catalogue import Catalogue
-from legday.model import Cooldown, Phase, Plan, Prescription, Run, Session, Warmup, Week
+from legday.model import (
+    CareRoutine,
+    Cooldown,
+    Phase,
+    Plan,
+    Prescription,
+    Run,
+    Session,
+    Warmup,
+    Week,
+)
 
 __all__ = [
     "DEFAULT_START",
+    "CareWords",
     "ExerciseWords",
     "Picture",
+    "PlanDay",
     "SessionWords",
+    "care_name",
+    "care_start",
+    "care_summary",
+    "care_text",
     "cooldown_line",
     "cues_for",
+    "days_by_week",
+    "describe_care",
     "describe_session",
     "details",
     "dose",
     "exercise_name",
+    "exercise_words",
     "is_inline_svg",
     "load_kg",
     "plan_span",
@@ -136,18 +156,39 @@ def run_line(run: Run) -> str:
     return f"{run.title} ({'busy' if run.busy else run.kind.value}{extra})"
 
 
-def session_start(session: Session, runs: Sequence[Run]) -> time:
+def _start(day: date, planned: time | None, runs: Sequence[Run]) -> time:
     """`run-first`: the planned start, else the end of the day's last timed run, else 18:00."""
-    if session.start is not None:
-        return session.start
-    ends = [
-        end for r in runs if r.day == session.day and r.running and (end := r.finish) is not None
-    ]
+    if planned is not None:
+        return planned
+    ends = [end for r in runs if r.day == day and r.running and (end := r.finish) is not None]
     return max(ends) if ends else DEFAULT_START
+
+
+def session_start(session: Session, runs: Sequence[Run]) -> time:
+    return _start(session.day, session.start, runs)
+
+
+def care_start(routine: CareRoutine, runs: Sequence[Run]) -> time:
+    """A routine goes where a session would: after the day's runs (`run-first`)."""
+    return _start(routine.day, routine.start, runs)
 
 
 def session_summary(session: Session) -> str:
     return f"Leg strength · {session.minutes} min"
+
+
+def care_name(routine: CareRoutine, catalogue: Catalogue) -> str:
+    """The protocol's name (`Achilles tendon`); the problem's id when it has none here."""
+    protocol = catalogue.protocols.get(routine.injury)
+    return protocol.name if protocol is not None else routine.injury.replace("-", " ").title()
+
+
+def care_summary(routine: CareRoutine, catalogue: Catalogue) -> str:
+    """`Achilles tendon care (stage 1), 12 min`; the lightest form says so."""
+    form = ", lightest form" if routine.lightest else ""
+    return (
+        f"{care_name(routine, catalogue)} care (stage {routine.stage}{form}), {routine.minutes} min"
+    )
 
 
 def week_heading(number: int, week: Week) -> str:
@@ -178,6 +219,36 @@ def sessions_by_week(plan: Plan) -> list[tuple[Week, list[tuple[Session, int]]]]
     """Each week with its slotted sessions in date order (sessions outside weeks are dropped)."""
     ordered = slotted_sessions(plan)
     return [(week, [(s, n) for s, n in ordered if s.day in week]) for week in plan.weeks]
+
+
+@dataclass(frozen=True, slots=True)
+class PlanDay:
+    """A day of the plan with something to do: its slotted sessions, then its care routines."""
+
+    day: date
+    sessions: tuple[tuple[Session, int], ...]
+    care: tuple[CareRoutine, ...]
+
+
+def days_by_week(plan: Plan) -> list[tuple[Week, list[PlanDay]]]:
+    """Each week with its days that hold a session or a care routine, in date order."""
+    sessions: dict[date, list[tuple[Session, int]]] = {}
+    for session, slot in slotted_sessions(plan):
+        sessions.setdefault(session.day, []).append((session, slot))
+    care: dict[date, list[CareRoutine]] = {}
+    for routine in sorted(plan.care, key=lambda c: (c.day, c.injury)):
+        care.setdefault(routine.day, []).append(routine)
+    return [
+        (
+            week,
+            [
+                PlanDay(day, tuple(sessions.get(day, ())), tuple(care.get(day, ())))
+                for day in sorted(set(sessions) | set(care))
+                if day in week
+            ],
+        )
+        for week in plan.weeks
+    ]
 
 
 def rest_week_title(week: Week) -> str:
@@ -229,6 +300,18 @@ def _tags(prescription: Prescription) -> tuple[str, ...]:
     return tuple(tags)
 
 
+def exercise_words(p: Prescription, catalogue: Catalogue) -> ExerciseWords:
+    """One prescription in words, the same in a session and in a care routine."""
+    return ExerciseWords(
+        exercise=p.exercise,
+        name=exercise_name(catalogue, p.exercise),
+        dose=dose(p),
+        details=tuple(details(p)),
+        cues=cues_for(p, catalogue),
+        tags=_tags(p),
+    )
+
+
 def describe_session(session: Session, catalogue: Catalogue, runs: Sequence[Run]) -> SessionWords:
     day_runs = [r for r in runs if r.day == session.day and not r.busy]
     return SessionWords(
@@ -236,21 +319,50 @@ def describe_session(session: Session, catalogue: Catalogue, runs: Sequence[Run]
         start=session_start(session, day_runs),
         runs=tuple(run_line(r) for r in day_runs),
         warmup=tuple(warmup_line(w, catalogue) for w in session.warmup),
-        main=tuple(
-            ExerciseWords(
-                exercise=p.exercise,
-                name=exercise_name(catalogue, p.exercise),
-                dose=dose(p),
-                details=tuple(details(p)),
-                cues=cues_for(p, catalogue),
-                tags=_tags(p),
-            )
-            for p in session.main
-        ),
+        main=tuple(exercise_words(p, catalogue) for p in session.main),
         cooldown=tuple(cooldown_line(c, catalogue) for c in session.cooldown),
         why=session.why,
         music=session.music,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class CareWords:
+    """A care routine in words: what every human-readable export shows, in this order."""
+
+    title: str
+    start: time
+    exercises: tuple[ExerciseWords, ...]
+    why: str
+
+
+def describe_care(routine: CareRoutine, catalogue: Catalogue, runs: Sequence[Run]) -> CareWords:
+    day_runs = [r for r in runs if r.day == routine.day and not r.busy]
+    return CareWords(
+        title=care_summary(routine, catalogue),
+        start=care_start(routine, day_runs),
+        exercises=tuple(exercise_words(p, catalogue) for p in routine.exercises),
+        why=routine.why,
+    )
+
+
+def _exercise_lines(items: Sequence[ExerciseWords]) -> list[str]:
+    lines = []
+    for number, item in enumerate(items, 1):
+        tags = f" [{', '.join(item.tags)}]" if item.tags else ""
+        lines.append(f"{number}. {item.name}: {item.dose}{tags}")
+        lines.append(f"   {'; '.join(item.details)}")
+        lines += [f"   · {cue}" for cue in item.cues]
+    return lines
+
+
+def care_text(words: CareWords) -> str:
+    """The whole routine as plain text (a calendar description)."""
+    lines = [f"{words.title}, from {_clock(words.start)}", "", "CARE"]
+    lines += _exercise_lines(words.exercises)
+    if words.why:
+        lines += ["", f"Why: {words.why}"]
+    return "\n".join(lines)
 
 
 def session_text(words: SessionWords) -> str:
@@ -260,11 +372,7 @@ def session_text(words: SessionWords) -> str:
         lines += ["", "Today's running: " + "; ".join(words.runs)]
     lines += ["", "WARM-UP"] + [f"- {w}" for w in words.warmup]
     lines += ["", "MAIN"]
-    for number, item in enumerate(words.main, 1):
-        tags = f" [{', '.join(item.tags)}]" if item.tags else ""
-        lines.append(f"{number}. {item.name}: {item.dose}{tags}")
-        lines.append(f"   {'; '.join(item.details)}")
-        lines += [f"   · {cue}" for cue in item.cues]
+    lines += _exercise_lines(words.main)
     lines += ["", "COOL-DOWN (stretch)"] + [f"- {c}" for c in words.cooldown]
     if words.music:
         lines += ["", f"Music: {words.music}"]

@@ -1,6 +1,7 @@
 """Strength sessions as Garmin FIT workout files, so the watch guides the session.
 
-One file per session: sport training / sub-sport strength training. Warm-up and cool-down
+One file per session, and one per injury-care routine: sport training / sub-sport strength
+training. Warm-up and cool-down
 items are timed steps; each main exercise is one step per set (two for `per_side`: left,
 then right), a rest step, and a repeat step for the remaining sets, which is how Garmin's
 own strength workouts are built. Exercises carry the catalogue's FIT category and name so
@@ -18,10 +19,17 @@ from pathlib import Path
 from typing import Any
 
 from legday.catalogue import Catalogue
-from legday.exports._describe import exercise_name, load_kg, slotted_sessions
-from legday.model import Exercise, Plan, Prescription, Session
+from legday.exports._describe import care_name, exercise_name, load_kg, slotted_sessions
+from legday.model import CareRoutine, Exercise, Plan, Prescription, Session
 
-__all__ = ["fit_exercise", "fit_file_name", "session_to_fit", "write_fit_files"]
+__all__ = [
+    "care_file_name",
+    "care_to_fit",
+    "fit_exercise",
+    "fit_file_name",
+    "session_to_fit",
+    "write_fit_files",
+]
 
 # Watches cut long strings; these keep titles readable on a small screen.
 _NAME_LIMIT = 40
@@ -58,11 +66,6 @@ def session_to_fit(
     session: Session, catalogue: Catalogue, name: str, *, created: datetime | None = None
 ) -> bytes:
     """Encode one session as a FIT workout file (with header and CRC)."""
-    from fit_tool.fit_file_builder import FitFileBuilder
-    from fit_tool.profile.messages.file_id_message import FileIdMessage
-    from fit_tool.profile.messages.workout_message import WorkoutMessage
-    from fit_tool.profile.profile_type import FileType, Manufacturer, Sport, SubSport
-
     steps = _Steps(catalogue)
     for item in session.warmup:
         steps.timed(item.exercise, round(item.minutes * 60), "warmup")
@@ -70,13 +73,32 @@ def session_to_fit(
         steps.exercise(prescription)
     for stretch in session.cooldown:
         steps.timed(stretch.exercise, stretch.seconds, "cooldown")
+    return _workout(steps, name, f"{session.day}|{name}", created)
+
+
+def care_to_fit(
+    routine: CareRoutine, catalogue: Catalogue, name: str, *, created: datetime | None = None
+) -> bytes:
+    """Encode one care routine as a FIT workout file: its exercises, set by set, as in a
+    session's main block (with the weight where a load is set)."""
+    steps = _Steps(catalogue)
+    for prescription in routine.exercises:
+        steps.exercise(prescription)
+    return _workout(steps, name, f"{routine.day}|{routine.injury}|{name}", created)
+
+
+def _workout(steps: _Steps, name: str, identity: str, created: datetime | None) -> bytes:
+    from fit_tool.fit_file_builder import FitFileBuilder
+    from fit_tool.profile.messages.file_id_message import FileIdMessage
+    from fit_tool.profile.messages.workout_message import WorkoutMessage
+    from fit_tool.profile.profile_type import FileType, Manufacturer, Sport, SubSport
 
     file_id = FileIdMessage()
     file_id.type = FileType.WORKOUT
     file_id.manufacturer = Manufacturer.DEVELOPMENT.value
     file_id.product = 0
-    # Stable per session and name, so a device sees the same workout, not a new one.
-    file_id.serial_number = zlib.crc32(f"{session.day}|{name}".encode()) or 1
+    # Stable per workout and name, so a device sees the same workout, not a new one.
+    file_id.serial_number = zlib.crc32(identity.encode()) or 1
     moment = created or datetime.now(UTC)
     file_id.time_created = round(moment.timestamp() * 1000)
 
@@ -178,10 +200,18 @@ def _workout_name(session: Session, slot: int) -> str:
     return f"Legs {session.day:%a %d %b}{extra}"
 
 
+def care_file_name(routine: CareRoutine) -> str:
+    return f"legday-care-{routine.day:%Y-%m-%d}-{routine.injury}.fit"
+
+
+def _care_workout_name(routine: CareRoutine, catalogue: Catalogue) -> str:
+    return f"{care_name(routine, catalogue)} care {routine.day:%a %d %b}"
+
+
 def write_fit_files(
     plan: Plan, catalogue: Catalogue, out_dir: Path, *, created: datetime | None = None
 ) -> list[Path]:
-    """Write one `.fit` per session into `out_dir`; all or nothing.
+    """Write one `.fit` per session and per care routine into `out_dir`; all or nothing.
 
     Every file is encoded first, then written into a temporary folder inside `out_dir`
     and moved into place, so a failure never leaves a half-written workout for the watch.
@@ -192,6 +222,11 @@ def write_fit_files(
     for session, slot in slotted_sessions(plan):
         data = session_to_fit(session, catalogue, _workout_name(session, slot), created=moment)
         encoded.append((fit_file_name(session, slot), data))
+    for routine in plan.care:
+        name = _care_workout_name(routine, catalogue)
+        encoded.append(
+            (care_file_name(routine), care_to_fit(routine, catalogue, name, created=moment))
+        )
 
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".legday-fit-", dir=out_dir))

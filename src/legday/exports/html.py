@@ -2,7 +2,8 @@
 
 Built with the standard library (`string.Template`, `html.escape`) from the packaged
 `templates/plan.html` and `plan.css`; the stylesheet is inlined so the file can be mailed
-or opened offline. Every piece of plan text is escaped.
+or opened offline. Every piece of plan text is escaped. A day's injury-care routines follow
+its session as "Care" blocks, laid out like a session's main exercises.
 """
 
 from __future__ import annotations
@@ -13,14 +14,16 @@ from string import Template
 
 from legday.catalogue import Catalogue
 from legday.exports._describe import (
+    CareWords,
     ExerciseWords,
     Picture,
     SessionWords,
+    days_by_week,
+    describe_care,
     describe_session,
     is_inline_svg,
     plan_span,
     rest_week_title,
-    sessions_by_week,
     week_heading,
 )
 from legday.exports.unsure import unsure_html
@@ -36,18 +39,22 @@ def _template(name: str) -> str:
 def plan_to_html(plan: Plan, catalogue: Catalogue, *, picture: Picture | None = None) -> str:
     """A printable page per week; `picture` is the same illustration hook as Markdown's."""
     weeks = []
-    for number, (week, sessions) in enumerate(sessions_by_week(plan), 1):
+    for number, (week, days) in enumerate(days_by_week(plan), 1):
         parts = [f'<section class="week" id="week-{number}">']
         parts.append(f"<h2>{escape(week_heading(number, week))}</h2>")
         if week.note:
             parts.append(f'<p class="note">{escape(week.note)}</p>')
-        if not sessions:
+        if not any(d.sessions for d in days):
             parts.append(
                 f'<p class="rest-week"><strong>{escape(rest_week_title(week))}.</strong></p>'
             )
-        for session, _slot in sessions:
-            words = describe_session(session, catalogue, plan.runs)
-            parts.append(_session(f"{session.day:%A %d %B}", words, picture))
+        for day in days:
+            heading = f"{day.day:%A %d %B}"
+            for session, _slot in day.sessions:
+                words = describe_session(session, catalogue, plan.runs)
+                parts.append(_session(heading, words, picture))
+            for routine in day.care:
+                parts.append(_care(heading, describe_care(routine, catalogue, plan.runs), picture))
         parts.append("</section>")
         weeks.append("\n".join(parts))
     intro = ""
@@ -80,6 +87,21 @@ def _session(day: str, words: SessionWords, picture: Picture | None) -> str:
     out.append(_list("ul", "cooldown", words.cooldown))
     if words.music:
         out.append(f'<p class="music"><em>Music:</em> {escape(words.music)}</p>')
+    if words.why:
+        out.append(f'<p class="why"><em>Why:</em> {escape(words.why)}</p>')
+    out.append("</article>")
+    return "\n".join(out)
+
+
+def _care(day: str, words: CareWords, picture: Picture | None) -> str:
+    out = ['<article class="care">', '<div class="session-head">']
+    out.append(f"<h3>{escape(day)}</h3>")
+    out.append(
+        f'<p><span class="time">{words.start:%H:%M}</span> · Care: {escape(words.title)}</p></div>'
+    )
+    out.append('<ol class="main">')
+    out += [_exercise(item, picture) for item in words.exercises]
+    out.append("</ol>")
     if words.why:
         out.append(f'<p class="why"><em>Why:</em> {escape(words.why)}</p>')
     out.append("</article>")

@@ -1,9 +1,11 @@
 """The plan as an iCalendar feed: strength sessions land in the runner's own calendar.
 
 Each session is one event placed after the day's last run (`run-first`), with the whole
-session in the description. UIDs are derived from the plan's identity (athlete label and
-start date), the day and the slot, never random: importing an updated plan, or refreshing a
-subscription, updates the same events instead of adding copies (wger's uuid4-per-export bug).
+session in the description; each injury-care routine is one event too, placed the same
+way ("Achilles tendon care (stage 1), 12 min"). UIDs are derived from the plan's identity
+(athlete label and start date), the day and the slot (a routine: its problem), never
+random: importing an updated plan, or refreshing a subscription, updates the same events
+instead of adding copies (wger's uuid4-per-export bug).
 SEQUENCE, DTSTAMP and LAST-MODIFIED come from the export time, so a later export always wins.
 """
 
@@ -16,17 +18,19 @@ from typing import TYPE_CHECKING
 from legday.catalogue import Catalogue
 from legday.errors import InputError
 from legday.exports._describe import (
+    care_text,
+    describe_care,
     describe_session,
     rest_week_title,
     session_text,
     sessions_by_week,
 )
-from legday.model import Plan, Session, Week
+from legday.model import CareRoutine, Plan, Session, Week
 
 if TYPE_CHECKING:
     from icalendar import Event
 
-__all__ = ["PRODID", "plan_to_ics", "plan_uid_key", "session_uid", "week_uid"]
+__all__ = ["PRODID", "care_uid", "plan_to_ics", "plan_uid_key", "session_uid", "week_uid"]
 
 PRODID = "-//legday//leg strength for runners//EN"
 # SEQUENCE counts minutes since this instant, so every later export outranks an earlier one
@@ -49,6 +53,11 @@ def plan_uid_key(plan: Plan, athlete: str = "") -> str:
 
 def session_uid(key: str, day: date, slot: int) -> str:
     return f"legday-{day:%Y%m%d}-{slot}-{key}@legday"
+
+
+def care_uid(key: str, routine: CareRoutine) -> str:
+    """A day holds at most one routine per problem, so (day, problem) names it."""
+    return f"legday-care-{routine.day:%Y%m%d}-{routine.injury}-{key}@legday"
 
 
 def week_uid(key: str, week: Week) -> str:
@@ -99,6 +108,10 @@ def plan_to_ics(
             event = _session_event(plan, session, catalogue, zone)
             _stamp(event, session_uid(key, session.day, slot), stamp, sequence)
             cal.add_component(event)
+    for routine in sorted(plan.care, key=lambda c: (c.day, c.injury)):
+        event = _care_event(plan, routine, catalogue, zone)
+        _stamp(event, care_uid(key, routine), stamp, sequence)
+        cal.add_component(event)
     if zone is not None:
         cal.add_missing_timezones(first_date=plan.start, last_date=plan.end + timedelta(days=1))
     data: bytes = cal.to_ical()
@@ -131,6 +144,24 @@ def _session_event(
     event.add("categories", ["Strength training"])
     event.add("transp", "OPAQUE")
     event.add("x-legday-exercises", ",".join(p.exercise for p in session.main))
+    return event
+
+
+def _care_event(
+    plan: Plan, routine: CareRoutine, catalogue: Catalogue, zone: tzinfo | None
+) -> Event:
+    from icalendar import Event
+
+    words = describe_care(routine, catalogue, plan.runs)
+    start = datetime.combine(routine.day, words.start, tzinfo=zone)
+    event = Event()
+    event.add("summary", words.title)
+    event.add("dtstart", start)
+    event.add("dtend", start + timedelta(minutes=routine.minutes))
+    event.add("description", care_text(words))
+    event.add("categories", ["Injury care"])
+    event.add("transp", "OPAQUE")
+    event.add("x-legday-exercises", ",".join(p.exercise for p in routine.exercises))
     return event
 
 

@@ -1,16 +1,23 @@
-"""The plan as Markdown: printable, pasteable into a note or a message to a coach."""
+"""The plan as Markdown: printable, pasteable into a note or a message to a coach.
+
+Each day with something to do gets a heading: its strength session, then a **Care** block
+for each injury-care routine (exercises, dose, cues and why).
+"""
 
 from __future__ import annotations
 
 from legday.catalogue import Catalogue
 from legday.exports._describe import (
+    CareWords,
+    ExerciseWords,
     Picture,
     SessionWords,
+    days_by_week,
+    describe_care,
     describe_session,
     is_inline_svg,
     plan_span,
     rest_week_title,
-    sessions_by_week,
     week_heading,
 )
 from legday.exports.unsure import unsure_markdown
@@ -29,16 +36,18 @@ def plan_to_markdown(plan: Plan, catalogue: Catalogue, *, picture: Picture | Non
     if plan.injuries:
         out += [f"Injury care in every session: {', '.join(plan.injuries)}.", ""]
     out += unsure_markdown(plan, _inline)
-    for number, (week, sessions) in enumerate(sessions_by_week(plan), 1):
+    for number, (week, days) in enumerate(days_by_week(plan), 1):
         out += [f"## {week_heading(number, week)}", ""]
         if week.note:
             out += [f"_{_inline(week.note)}_", ""]
-        if not sessions:
+        if not any(d.sessions for d in days):
             out += [f"**{rest_week_title(week)}.**", ""]
-        for session, _slot in sessions:
-            words = describe_session(session, catalogue, plan.runs)
-            out += [f"### {session.day:%A %d %B}", ""]
-            out += _session(words, picture)
+        for day in days:
+            out += [f"### {day.day:%A %d %B}", ""]
+            for session, _slot in day.sessions:
+                out += _session(describe_session(session, catalogue, plan.runs), picture)
+            for routine in day.care:
+                out += _care(describe_care(routine, catalogue, plan.runs), picture)
     out += _rules(plan.violations)
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -58,7 +67,21 @@ def _session(words: SessionWords, picture: Picture | None) -> list[str]:
     out += [f"**{_inline(words.title)}**, from {words.start:%H:%M}", "", "**Warm-up**", ""]
     out += [f"- {_inline(line)}" for line in words.warmup]
     out += ["", "**Main**", ""]
-    for number, item in enumerate(words.main, 1):
+    out += _exercises(words.main, picture)
+    out += ["**Cool-down (stretch)**", ""]
+    out += [f"- {_inline(line)}" for line in words.cooldown]
+    out.append("")
+    if words.music:
+        out += [f"_Music:_ {_inline(words.music)}", ""]
+    if words.why:
+        out += [f"_Why:_ {_inline(words.why)}", ""]
+    return out
+
+
+def _exercises(items: tuple[ExerciseWords, ...], picture: Picture | None) -> list[str]:
+    """A numbered list of exercises with dose, details, picture and cues (main or care)."""
+    out = []
+    for number, item in enumerate(items, 1):
         tags = f" _({_inline(', '.join(item.tags))})_" if item.tags else ""
         out.append(f"{number}. **{_inline(item.name)}**: {_inline(item.dose)}{tags}  ")
         out.append(f"   {_inline('; '.join(item.details))}")
@@ -68,11 +91,12 @@ def _session(words: SessionWords, picture: Picture | None) -> list[str]:
             out.append("")
             out += [f"   - {_inline(cue)}" for cue in item.cues]
         out.append("")
-    out += ["**Cool-down (stretch)**", ""]
-    out += [f"- {_inline(line)}" for line in words.cooldown]
-    out.append("")
-    if words.music:
-        out += [f"_Music:_ {_inline(words.music)}", ""]
+    return out
+
+
+def _care(words: CareWords, picture: Picture | None) -> list[str]:
+    out = [f"**Care: {_inline(words.title)}**, from {words.start:%H:%M}", ""]
+    out += _exercises(words.exercises, picture)
     if words.why:
         out += [f"_Why:_ {_inline(words.why)}", ""]
     return out

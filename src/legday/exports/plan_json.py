@@ -45,6 +45,8 @@ from legday.model import (
 
 __all__ = [
     "SCHEMA_ID",
+    "care_from_json",
+    "care_to_json",
     "plan_from_json",
     "plan_to_json",
     "prescription_from_json",
@@ -80,7 +82,7 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
                 "runs": [_run(r) for r in runs.get(day, []) if not r.busy],
                 "busy": [_busy(r) for r in runs.get(day, []) if r.busy],
                 "strength": [_session(s) for s in sessions.get(day, [])],
-                "care": [_care(c) for c in care.get(day, [])],
+                "care": [care_to_json(c) for c in care.get(day, [])],
                 **({"blocked": True} if day in plan.blocked else {}),
             }
             for day in plan.days()
@@ -144,7 +146,8 @@ def _session(s: Session) -> dict[str, Any]:
     }
 
 
-def _care(c: CareRoutine) -> dict[str, Any]:
+def care_to_json(c: CareRoutine) -> dict[str, Any]:
+    """One routine of `days[].care`; the logbook stores a plan's routines the same way."""
     return {
         "injury": c.injury,
         "start": _hhmm(c.start),
@@ -251,7 +254,7 @@ def _plan(data: dict[str, Any]) -> Plan:
         busy = [_read_busy(day, b, index) for b in day_data.get("busy", [])]
         runs.extend(sorted(day_runs + busy, key=attrgetter("day_order")) if busy else day_runs)
         sessions.extend(_read_session(day, s) for s in day_data.get("strength", []))
-        care.extend(_read_care(day, c) for c in day_data.get("care", []))
+        care.extend(care_from_json(day, c) for c in day_data.get("care", []))
         if day_data.get("blocked") is True:
             blocked.add(day)
     races, race_days = _read_races(data)
@@ -377,7 +380,7 @@ def _read_session(day: date, s: dict[str, Any]) -> Session:
     )
 
 
-def _read_care(day: date, c: dict[str, Any]) -> CareRoutine:
+def care_from_json(day: date, c: dict[str, Any]) -> CareRoutine:
     return CareRoutine(
         day=day,
         injury=c["injury"],

@@ -11,7 +11,12 @@ from datetime import date, datetime, time
 from typing import Any, TypeVar
 
 from legday.errors import StoreError
-from legday.exports.plan_json import prescription_from_json, prescription_to_json
+from legday.exports.plan_json import (
+    care_from_json,
+    care_to_json,
+    prescription_from_json,
+    prescription_to_json,
+)
 from legday.model import (
     Cooldown,
     Equipment,
@@ -322,6 +327,7 @@ def plan_document(plan: Plan) -> dict[str, Any]:
             {"day": r.day.isoformat(), "priority": r.priority, "title": r.title}
             for r in plan.race_days
         ],
+        "care": [{"day": c.day.isoformat(), **care_to_json(c)} for c in plan.care],
     }
 
 
@@ -354,6 +360,8 @@ def plan_from_document(
             Race(date.fromisoformat(r["day"]), r["priority"], r["title"])
             for r in doc.get("race_days", ())
         ),
+        # absent from plans stored before care routines
+        care=tuple(care_from_json(date.fromisoformat(c["day"]), c) for c in doc.get("care", ())),
     )
 
 

@@ -14,6 +14,8 @@ from datetime import date, datetime
 from types import TracebackType
 from typing import Self
 
+from legday.care.monitoring import CareLog
+from legday.errors import InputError
 from legday.model import Plan, Profile, Session
 from legday.progression import SetLog
 
@@ -22,6 +24,7 @@ __all__ = [
     "AbstractUnitOfWork",
     "Athlete",
     "CalendarSource",
+    "CareRecord",
     "DayOverride",
     "Performed",
     "PlanVersion",
@@ -67,6 +70,30 @@ class Performed:
     status: str  # "done" or "skipped"
     note: str
     sets: tuple[SetLog, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CareRecord:
+    """One care routine done: which problem, at which stage, the worst pain during it and
+    the next morning's pain (None until logged), each 0-10."""
+
+    day: date
+    injury: str
+    stage: int
+    pain: int
+    morning_pain: int | None = None
+
+    def __post_init__(self) -> None:
+        for field, value in (("pain", self.pain), ("morning-pain", self.morning_pain)):
+            if value is not None and not 0 <= value <= 10:
+                raise InputError(field, f"must be between 0 and 10, not {value}")
+        if self.stage < 1:
+            raise InputError("stage", f"must be 1 or more, not {self.stage}")
+
+    @property
+    def log(self) -> CareLog:
+        """The record as pain monitoring reads it."""
+        return CareLog(self.day, self.stage, self.pain, self.morning_pain)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +172,14 @@ class AbstractRepository(abc.ABC):
 
     @abc.abstractmethod
     def progress(self, athlete_id: int, exercise: str) -> list[ProgressPoint]: ...
+
+    @abc.abstractmethod
+    def save_care(self, athlete_id: int, record: CareRecord, now: datetime) -> None:
+        """Record a routine done; the same problem on the same day replaces the record."""
+
+    @abc.abstractmethod
+    def care_records(self, athlete_id: int, injury: str | None = None) -> list[CareRecord]:
+        """Care routines done, in day order (then by problem)."""
 
 
 class AbstractUnitOfWork(abc.ABC):

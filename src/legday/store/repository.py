@@ -30,6 +30,7 @@ from legday.store.ports import (
     AbstractRepository,
     Athlete,
     CalendarSource,
+    CareRecord,
     DayOverride,
     Performed,
     PlanVersion,
@@ -38,6 +39,7 @@ from legday.store.ports import (
 from legday.store.tables import (
     AthleteRow,
     CalendarSourceRow,
+    CareLogRow,
     DayOverrideRow,
     PerformedSessionRow,
     PlannedSessionRow,
@@ -320,3 +322,26 @@ class SqlRepository(AbstractRepository):
             )
             for r in rows
         ]
+
+    # injury care
+    def save_care(self, athlete_id: int, record: CareRecord, now: datetime) -> None:
+        row = self.session.scalar(
+            select(CareLogRow).where(
+                CareLogRow.athlete_id == athlete_id,
+                CareLogRow.day == record.day,
+                CareLogRow.injury == record.injury,
+            )
+        )
+        if row is None:
+            row = CareLogRow(athlete_id=athlete_id, day=record.day, injury=record.injury)
+            self.session.add(row)
+        row.stage, row.pain, row.morning_pain = record.stage, record.pain, record.morning_pain
+        row.logged_at = now
+        self.session.flush()
+
+    def care_records(self, athlete_id: int, injury: str | None = None) -> list[CareRecord]:
+        query = select(CareLogRow).where(CareLogRow.athlete_id == athlete_id)
+        if injury is not None:
+            query = query.where(CareLogRow.injury == injury)
+        rows = self.session.scalars(query.order_by(CareLogRow.day, CareLogRow.injury))
+        return [CareRecord(r.day, r.injury, r.stage, r.pain, r.morning_pain) for r in rows]

@@ -34,6 +34,7 @@ __all__ = [
     "AthleteRow",
     "Base",
     "CalendarSourceRow",
+    "CareLogRow",
     "DayOverrideRow",
     "PerformedSessionRow",
     "PlanVersionRow",
@@ -208,4 +209,26 @@ class SetLogRow(Base):
     form_ok: Mapped[bool] = mapped_column()
     pain: Mapped[int] = mapped_column(SmallInteger())
     note: Mapped[str] = mapped_column(Text(), default="")
+    logged_at: Mapped[datetime] = mapped_column(DateTime())
+
+
+class CareLogRow(Base):
+    """One care routine done (added by migration 0005): the worst pain during it and,
+    once the athlete has said, the next morning's pain. One row per problem and day;
+    logging the day again replaces the pain."""
+
+    __tablename__ = "care_logs"
+    __table_args__ = (
+        UniqueConstraint("athlete_id", "day", "injury"),
+        CheckConstraint("pain BETWEEN 0 AND 10", name="pain"),
+        CheckConstraint("morning_pain IS NULL OR morning_pain BETWEEN 0 AND 10", name="morning"),
+        CheckConstraint("stage >= 1", name="stage"),
+    )
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    athlete_id: Mapped[int] = _athlete_fk()
+    day: Mapped[date] = mapped_column(Date())
+    injury: Mapped[str] = mapped_column(String(40))
+    stage: Mapped[int] = mapped_column(SmallInteger())
+    pain: Mapped[int] = mapped_column(SmallInteger())
+    morning_pain: Mapped[int | None] = mapped_column(SmallInteger())
     logged_at: Mapped[datetime] = mapped_column(DateTime())

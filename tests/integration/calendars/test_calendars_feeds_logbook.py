@@ -29,7 +29,9 @@ def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[FeedServ
         yield feeds
 
 
-def _plan(profile: Profile, runs: object, catalogue: object, *, done: object = ()) -> Plan:
+def _plan(
+    profile: Profile, runs: object, catalogue: object, *, done: object = (), care: object = None
+) -> Plan:
     return Plan(profile.start, profile.end, (), tuple(runs), ())  # type: ignore[arg-type]
 
 

@@ -31,7 +31,7 @@ START = date(2027, 1, 4)
 def test_migrating_an_empty_database_gives_the_declared_schema(db_url: str) -> None:
     engine = make_engine(db_url)
     upgrade(engine)
-    assert current_revision(engine) == head() == "0004"
+    assert current_revision(engine) == head() == "0005"
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
@@ -91,7 +91,7 @@ def test_upgrading_0002_keeps_profiles_and_gives_them_no_windows(db_url: str) ->
         )
     assert "windows" not in {c["name"] for c in inspect(engine).get_columns("profiles")}
     upgrade(engine)
-    assert current_revision(engine) == "0004"
+    assert current_revision(engine) == "0005"
     with engine.connect() as c:
         assert c.execute(text("SELECT windows FROM profiles")).scalar_one() is None
         assert c.execute(text("SELECT weights FROM profiles")).scalar_one() is None
@@ -185,7 +185,7 @@ def test_backup_keeps_windows_and_an_older_backup_restores_without(
 ) -> None:
     _fill(logbook, calendar)
     data = dump(database.engine)
-    assert data["revision"] == "0004"
+    assert data["revision"] == "0005"
     sam, kim = data["tables"]["profiles"]
     assert sam["windows"][0] == {"day": 0, "opens": "06:00", "closes": "08:00"}
     assert kim["windows"] == []

@@ -18,7 +18,12 @@ START = date(2027, 1, 4)
 
 
 def stub_plan(
-    profile: Profile, runs: Sequence[Run], catalogue: Catalogue, *, done: Sequence[Session] = ()
+    profile: Profile,
+    runs: Sequence[Run],
+    catalogue: Catalogue,
+    *,
+    done: Sequence[Session] = (),
+    care: object = None,
 ) -> Plan:
     """Mondays and Thursdays that are not blocked, one reverse lunge each."""
     days = [profile.start + timedelta(days=i) for i in range(profile.weeks * 7)]
