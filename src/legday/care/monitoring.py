@@ -7,7 +7,9 @@ Loading a painful tendon is allowed while the pain stays acceptable:
 - more pain than that, or a morning that did not settle: hold the stage; a second such
   session in a row steps back a stage;
 - pain of 7/10 or more, or pain that is worse this week than last: stop that routine and
-  see a physiotherapist or doctor.
+  see a physiotherapist or doctor. A stop for severe pain lasts at least a week, and then
+  until the athlete logs the routine again (once a professional has cleared them); it then
+  restarts a stage lower.
 
 "Settled" means the next morning's pain is at most 2/10 and no worse than the morning
 before. Pure: logs in, a decision with its reason out.
@@ -28,6 +30,7 @@ SEVERE_PAIN = 7  # at or above: stop and seek advice
 SETTLED_MORNING = 2  # next-morning pain at most this counts as settled
 WORSE_BY = 2  # a week's average pain this much above the week before is getting worse
 WEEK = timedelta(days=7)
+ROUTINES_A_WEEK = 3  # logged routines a week that count as the stage's dose done
 
 
 class CareAction(StrEnum):
@@ -67,6 +70,13 @@ def care_status(protocol: CareProtocol, logs: Sequence[CareLog], today: date) ->
     stop = _stop_reason(done, today)
     if stop:
         return CareStatus(stage, CareAction.STOP, stop, seek_advice=True)
+    if _worst(done[-1]) >= SEVERE_PAIN:  # nothing logged since: still stopped, however long
+        return CareStatus(stage, CareAction.STOP, _severe(_worst(done[-1])), seek_advice=True)
+    if len(done) >= 2 and _worst(done[-2]) >= SEVERE_PAIN:  # logged again after a stop
+        back = max(1, done[-2].stage - 1)
+        return CareStatus(
+            back, CareAction.STEP_BACK, f"Back after a stop: restart at stage {back}."
+        )
     last = done[-1]
     trouble = _trouble(last, _morning_before(done), protocol.max_pain)
     if trouble:
@@ -89,10 +99,7 @@ def _stop_reason(done: Sequence[CareLog], today: date) -> str:
     recent = [log for log in done if log.day >= today - WEEK]
     worst = max((_worst(log) for log in recent), default=0)
     if worst >= SEVERE_PAIN:
-        return (
-            f"Pain reached {worst}/10: stop this routine and see a physiotherapist or doctor "
-            "before you load it again."
-        )
+        return _severe(worst)
     earlier = [log for log in done if today - 2 * WEEK <= log.day < today - WEEK]
     if recent and earlier and _average(recent) >= _average(earlier) + WORSE_BY:
         return (
@@ -100,6 +107,13 @@ def _stop_reason(done: Sequence[CareLog], today: date) -> str:
             "physiotherapist or doctor."
         )
     return ""
+
+
+def _severe(pain: int) -> str:
+    return (
+        f"Pain reached {pain}/10: stop this routine and see a physiotherapist or doctor. "
+        "Once they clear you, log the routine again to restart a stage lower."
+    )
 
 
 def _trouble(log: CareLog, morning_before: int | None, max_pain: int) -> str:
@@ -123,8 +137,9 @@ def _morning_before(done: Sequence[CareLog]) -> int | None:
 def _ready_to_advance(
     protocol: CareProtocol, done: Sequence[CareLog], stage: int, today: date
 ) -> bool:
-    """`advance_after_weeks` full weeks at this stage, each with the stage's weekly dose
-    done, every routine within the pain limit and every reported morning settled."""
+    """`advance_after_weeks` full weeks at this stage, each with at least ROUTINES_A_WEEK
+    routines logged (strength days carry their own care and hold none), every routine
+    within the pain limit and every reported morning settled."""
     at_stage = [log for log in done if log.stage == stage]
     if not at_stage:
         return False
@@ -132,7 +147,8 @@ def _ready_to_advance(
     if today - at_stage[0].day < span:
         return False
     window = [log for log in at_stage if log.day >= today - span]
-    needed = protocol.stage(stage).frequency.per_week * protocol.advance_after_weeks
+    needed = min(protocol.stage(stage).frequency.per_week, ROUTINES_A_WEEK)
+    needed *= protocol.advance_after_weeks
     settled = all(
         log.pain <= min(protocol.max_pain, 3)
         and (log.morning_pain is None or log.morning_pain <= SETTLED_MORNING)

@@ -92,3 +92,19 @@ def test_severe_pain_in_the_last_week_always_stops(
     assert 1 <= status.stage <= len(ACHILLES.stages)
     if status.action is CareAction.ADVANCE:
         assert all(log.pain <= ACHILLES.max_pain for log in logs[-3:])
+
+
+def test_a_stop_for_severe_pain_lasts_until_the_routine_is_logged_again() -> None:
+    logs = [*daily(5, 2, 2), CareLog(START + timedelta(days=5), 2, 8, 6)]
+    months_later = START + timedelta(days=90)
+    assert care_status(ACHILLES, logs, months_later).action is CareAction.STOP
+    logs.append(CareLog(months_later, 2, 2, 1))
+    back = care_status(ACHILLES, logs, months_later + timedelta(days=1))
+    assert (back.stage, back.action) == (1, CareAction.STEP_BACK)
+
+
+def test_a_daily_stage_moves_up_on_three_logged_routines_a_week() -> None:
+    weeks = ACHILLES.advance_after_weeks
+    logs = [log for log in daily(7 * weeks + 1, 1, 2) if log.day.weekday() in (0, 2, 4)]
+    status = care_status(ACHILLES, logs, START + timedelta(days=7 * weeks + 1))
+    assert status.action is CareAction.ADVANCE
