@@ -140,6 +140,7 @@ SPEC_ORDER = (
     "balance",
     "one-legged",
     "injury-care",
+    "progression",
     "variety",
     "form-first",
     "movement-quality",

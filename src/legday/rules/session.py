@@ -19,6 +19,8 @@ from legday.model import (
     Level,
     Muscle,
     Prescription,
+    Run,
+    RunKind,
     Session,
     Warmup,
 )
@@ -28,6 +30,7 @@ Found = Iterator[tuple[date | None, str]]
 
 MIN_GROUPS = 4
 JOG_MINUTES = (4.0, 12.0)
+RUN_AS_JOG_MINUTES = 60  # a run that ended this long before the session was its jog
 # None: a coach's own drill we cannot classify gets the benefit of the doubt.
 DRILL_KINDS = (ExerciseKind.WARMUP, ExerciseKind.MOBILITY, None)
 STRETCH_KINDS = (ExerciseKind.STRETCH, ExerciseKind.MOBILITY)
@@ -148,30 +151,40 @@ def several_groups(facts: Facts) -> Found:
             yield week.start, f"week of {week.start} leaves out {', '.join(missing)}"
 
 
-@rule("warm-up", hard=True, summary="open with a light jog, then dynamic drills")
+@rule("warm-up", hard=True, summary="open with a light jog (or a run just before), then drills")
 def warm_up(facts: Facts) -> Found:
-    # Sessions share warm-ups (the planner reuses them), so each is read once per check;
-    # the plan holds them, so their ids stay theirs while it runs.
-    read: dict[int, tuple[str, ...]] = {}
     for s in facts.plan.sessions:
-        found = read.get(id(s.warmup))
-        if found is None:
-            found = read[id(s.warmup)] = tuple(_warm_up_problems(s.warmup, facts))
-        for problem in found:
+        after_run = _follows_a_run(s, facts.runs_by_day.get(s.day, ()))
+        for problem in _warm_up_problems(s.warmup, facts, after_run=after_run):
             yield s.day, f"session on {s.day} {problem}"
 
 
-def _warm_up_problems(warmup: Sequence[Warmup], facts: Facts) -> Iterator[str]:
+def _follows_a_run(s: Session, runs: Sequence[Run]) -> bool:
+    """SPEC `warm-up`: a run that ended within the hour before the session was its jog;
+    an untimed run on the day comes before the session (`run-first`) and counts too."""
+    legs = [r for r in runs if r.running and r.kind is not RunKind.REST]
+    if any(r.start is None for r in legs):
+        return True
+    if s.start is None:
+        return False
+    began = s.start.hour * 60 + s.start.minute
+    ends = [f.hour * 60 + f.minute for r in legs if (f := r.finish) is not None]
+    return any(0 <= began - end <= RUN_AS_JOG_MINUTES for end in ends)
+
+
+def _warm_up_problems(warmup: Sequence[Warmup], facts: Facts, *, after_run: bool) -> Iterator[str]:
     if not warmup:
         yield "has no warm-up"
         return
     kind, first = facts.kind, warmup[0]
-    if kind(first.exercise) is not ExerciseKind.CARDIO:
-        yield "does not open with light jogging"
-    elif not JOG_MINUTES[0] <= first.minutes <= JOG_MINUTES[1]:
+    jogs = kind(first.exercise) is ExerciseKind.CARDIO
+    if not jogs and not after_run:
+        yield "does not open with light jogging (and follows no run within the hour)"
+    elif jogs and not JOG_MINUTES[0] <= first.minutes <= JOG_MINUTES[1]:
         yield f"jogs {first.minutes:g} min to warm up; about 5-10 is right"
-    if not any(kind(w.exercise) in DRILL_KINDS for w in warmup[1:]):
-        yield "has no dynamic stretches after the jog"
+    drills = warmup[1:] if jogs else warmup
+    if not any(kind(w.exercise) in DRILL_KINDS for w in drills):
+        yield "has no dynamic stretches or mobility drills"
 
 
 def _cool_down(facts: Facts) -> Found:
