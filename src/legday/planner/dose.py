@@ -178,9 +178,9 @@ def _anchor(exercise: Exercise, occasion: Occasion, *, loaded: bool) -> Dose:
         if occasion.level is Level.ADVANCED and week:
             sets = 4
         return Dose(sets, reps, None, 7 if week < 2 else MAX_RPE, exercise.tempo, week)
-    if loaded and not beginner:  # in season: short heavy sets, a step every other week
+    if loaded and not beginner:  # in season: short heavy sets, a step in week 2, 4, ...
         sets = 3 if occasion.level is Level.ADVANCED else 2
-        return Dose(sets, IN_SEASON_REPS, None, 7, exercise.tempo, week // 2)
+        return Dose(sets, IN_SEASON_REPS, None, 7, exercise.tempo, (week + 1) // 2)
     if loaded:  # double progression
         reps = DOUBLE_PROGRESSION_REPS[week % 2]
         return Dose(sets, reps, None, 6 if week == 0 else 7, exercise.tempo, week // 2)

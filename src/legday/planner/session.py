@@ -15,8 +15,10 @@ one-legged work (`one-legged`) and a per-plan seeded jitter for ties, so session
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from legday.catalogue import Catalogue
 from legday.kit import Kit
@@ -67,16 +69,18 @@ COVERAGE_ORDER = (
     Muscle.HIP_ABDUCTORS,
     Muscle.CORE,
 )
+NO_MUSCLES: set[Muscle] = set()  # a default: never changed
 MIN_GROUPS = 4  # `several-groups`: a session works at least this many major groups
 MAIN_KINDS = (ExerciseKind.STRENGTH, ExerciseKind.BALANCE)
 
 JOG_MINUTES = 5
 DRILLS = 3
 STRETCHES = 4
-SHORT_SESSION_MINUTES = 30  # at or below: a stretch fewer
+SHORT_SESSION_MINUTES = 30  # at or below: a drill and a stretch fewer
 CHANGE_SECONDS = 20  # moving from one exercise to the next
 FIT_TOLERANCE = 0.10  # a session may be this much shorter or longer than asked
 MOST_ANCHOR_SETS = 4
+MOST_REPS = 12  # at the top of the rack, reps rise to this
 
 # Choosing among companions: sessions since last use (capped), plus bonuses.
 LONG_AGO = 12  # sessions; anything older counts as this old
@@ -186,8 +190,8 @@ class SessionParts:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Pick:
-    """An exercise chosen for the session: its role, dose and the time it takes (one per
-    exercise, role and dose, so its identity is its equality)."""
+    """An exercise chosen for the session: its role, dose and the time it takes (shared,
+    see `dosed_pick`, so one is equal only to itself)."""
 
     exercise: Exercise
     role: Role
@@ -198,6 +202,24 @@ class Pick:
     @property
     def new(self) -> bool:
         return self.prescription.new
+
+
+@lru_cache(maxsize=8192)
+def dosed_pick(
+    catalogue: Catalogue,
+    exercise_id: str,
+    role: Role,
+    dose: Dose,
+    kg: float | None,
+    implement: str,
+    new: bool,
+    extra_side: str | None,
+) -> Pick:
+    """The same exercise at the same dose is the same pick, in every session of every
+    plan: made once, so a coach's many plans share it and the rules read it once."""
+    e = catalogue[exercise_id]
+    prescription = prescribe(e, role, dose, kg, implement, new=new, extra_side=extra_side)
+    return Pick(e, role, dose, prescription, work_seconds(prescription) + CHANGE_SECONDS)
 
 
 @dataclass(slots=True)
@@ -215,6 +237,7 @@ class Composer:
     """Builds sessions one after another, remembering what was used and when."""
 
     def __init__(self, catalogue: Catalogue, profile: Profile, kit: Kit) -> None:
+        self.catalogue = catalogue
         self.level = profile.level
         self.injuries = profile.injuries
         self.event = profile.event or ""
@@ -251,9 +274,18 @@ class Composer:
         self.last_kg: dict[str, float] = {}
         self.block = Block()
         self.previous: dict[str, Prescription] = {}  # each anchor's last prescription
-        # each pick worked out once: the same exercise, role and week dose alike
-        self.picks: dict[tuple[object, ...], Pick] = {}
-        self.resized: dict[tuple[Pick, int], Pick] = {}
+        self.gives = {e.id: self._needs(e) for e in doable}
+        # who may fill each care need and each of the week's muscles
+        self.care_pools = {
+            (injury, muscle): [e for e in self.main_pool if (injury, muscle) in self.gives[e.id]]
+            for injury in self.injuries
+            for muscle in CARE_NEEDS.get(injury, ())
+        }
+        self.coverage_pools = {
+            muscle: [e for e in self.strength if muscle in e.muscles] for muscle in COVERAGE_ORDER
+        }
+        self.implements = {e.id: implement_for(e, kit) for e in doable}
+        self.dosed_for_the_week: dict[tuple[object, ...], Pick] = {}  # see `_pick`
 
     def remember(self, exercise_ids: Iterable[str]) -> None:
         """Count sessions done before the plan: they are no first exposures."""
@@ -272,8 +304,9 @@ class Composer:
         avoid = ask.recent[-1] if ask.recent else frozenset()
         companions = self._companions(ask, [p.exercise for p in picks], avoid)
         picks += [self._pick(e, role, occasion) for e, role in companions]
-        warmup, jog_seconds, drill_seconds = self._warm_up(ask.jog)
-        cooldown, cooldown_seconds = self._cool_down([p.exercise for p in picks], ask)
+        short = ask.budget_seconds <= SHORT_SESSION_MINUTES * 60
+        warmup, jog_seconds, drill_seconds = self._warm_up(ask.jog, short)
+        cooldown, cooldown_seconds = self._cool_down([p.exercise for p in picks], short)
         fixed = jog_seconds + drill_seconds + cooldown_seconds
         fit_note = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
         self._vary(picks, ask, occasion)
@@ -358,7 +391,7 @@ class Composer:
         """Repetitions over holds; heavy barbell work for those who can go heavy; then
         one-legged, loadable, care for the athlete's problems, the event's work, the
         hardest the level allows, least recently used."""
-        implement = implement_for(e, self.kit)
+        implement = self.implements[e.id]
         heavy_barbell = implement == "barbell" and self.level is not Level.BEGINNER
         return (
             e.measure == "reps",
@@ -389,32 +422,24 @@ class Composer:
         chosen = list(anchors)
         found: list[tuple[Exercise, Role]] = []
 
-        def add(pool: Iterable[Exercise], role: Role, missing: Iterable[Muscle] = ()) -> None:
-            pick = self._best(self._allowed(pool, ask), avoid, chosen, set(missing))
+        def add(pool: list[Exercise], role: Role, missing: set[Muscle] = NO_MUSCLES) -> None:
+            pick = self._best(self._allowed(pool, ask), avoid, chosen, missing)
             if pick is not None:
                 chosen.append(pick)
                 found.append((pick, role))
 
-        for injury in self.injuries:
-            for muscle in CARE_NEEDS.get(injury, ()):
-                if not any(injury in e.injury_care and muscle in e.muscles for e in chosen):
-                    add(
-                        (
-                            e
-                            for e in self.main_pool
-                            if injury in e.injury_care and muscle in e.muscles
-                        ),
-                        Role.CARE,
-                    )
-        for muscle in COVERAGE_ORDER:
-            if not any(muscle in e.muscles for e in chosen):
-                missing = [m for m in COVERAGE_ORDER if not any(m in e.muscles for e in chosen)]
-                add((e for e in self.strength if muscle in e.muscles), Role.ACCESSORY, missing)
+        for (injury, muscle), pool in self.care_pools.items():
+            if not any((injury, muscle) in self.gives[e.id] for e in chosen):
+                add(pool, Role.CARE)
+        for muscle, pool in self.coverage_pools.items():
+            worked = {m for e in chosen for m in e.muscles}
+            if muscle not in worked:
+                add(pool, Role.ACCESSORY, set(COVERAGE_ORDER) - worked)
         if not any(e.balance for e in chosen):
             add(self.balance_pool, Role.BALANCE)
         stage = self._highest_stage(ask)
         if stage:
-            add((e for e in self.plyometrics if max(1, e.stage) <= stage), Role.PLYOMETRIC)
+            add([e for e in self.plyometrics if max(1, e.stage) <= stage], Role.PLYOMETRIC)
         self._more_one_legged(found, chosen, ask, avoid)
         if ask.want_new and ask.new_allowed:
             self._introduce_new(found, chosen, ask, avoid)
@@ -436,13 +461,14 @@ class Composer:
             stage = min(stage, 2 if o.ramp == 2 else 1)
         return stage
 
-    def _allowed(self, pool: Iterable[Exercise], ask: SessionAsk) -> list[Exercise]:
-        candidates = list(pool)
-        return candidates if ask.new_allowed else self._familiar(candidates)
+    def _allowed(self, pool: list[Exercise], ask: SessionAsk) -> list[Exercise]:
+        return pool if ask.new_allowed else self._familiar(pool)
 
     def _score(self, e: Exercise, avoid: frozenset[str], missing: set[Muscle]) -> float:
-        age = self.count - self.last_used.get(e.id, self.count - LONG_AGO)
-        score = min(age, LONG_AGO) + self.preference[e.id]
+        """Sessions since last use (capped), the exercise's standing preference, the
+        missing muscles it works, and a penalty when the last session had it."""
+        age = min(self.count - self.last_used.get(e.id, self.count - LONG_AGO), LONG_AGO)
+        score = age + self.preference[e.id]
         if missing:
             score += COVERAGE_BONUS * len(missing.intersection(e.muscles))
         if e.id in avoid:
@@ -454,15 +480,19 @@ class Composer:
         candidates: Iterable[Exercise],
         avoid: frozenset[str],
         chosen: Sequence[Exercise],
-        missing: set[Muscle] = frozenset(),  # type: ignore[assignment]
+        missing: set[Muscle] = NO_MUSCLES,
     ) -> Exercise | None:
         """The best-scoring candidate not chosen yet (None when the pool is empty: the
-        rule then reports what is missing)."""
+        rule then reports what is missing); the first of equals wins."""
         taken = {e.id for e in chosen}
-        free = [e for e in candidates if e.id not in taken]
-        if not free:
-            return None
-        return max(free, key=lambda e: self._score(e, avoid, missing))
+        best, best_score = None, float("-inf")
+        for e in candidates:
+            if e.id in taken:
+                continue
+            score = self._score(e, avoid, missing)
+            if score > best_score:
+                best, best_score = e, score
+        return best
 
     def _swappable(self, old: Exercise, chosen: list[Exercise], ask: SessionAsk) -> list[Exercise]:
         """Stand-ins for `old` that keep every muscle only it worked in the session."""
@@ -524,9 +554,10 @@ class Composer:
                 return
 
     def _vary(self, picks: list[Pick], ask: SessionAsk, occasion: Occasion) -> None:
-        """`variety`: never the very same session twice within two weeks; the last
-        companion that has a stand-in makes the difference."""
-        if frozenset(p.exercise.id for p in picks) not in ask.recent:
+        """`variety`: never the very same session twice within two weeks; a companion's
+        stand-in makes the difference, else one accessory more."""
+        ids = [p.exercise.id for p in picks]
+        if frozenset(ids) not in ask.recent:
             return
         chosen = [p.exercise for p in picks]
         avoid = ask.recent[-1]
@@ -534,33 +565,36 @@ class Composer:
             old = picks[index]
             if old.role is Role.ANCHOR:
                 continue
-            best = self._best(self._swappable(old.exercise, chosen, ask), avoid, chosen)
-            if best is not None:
-                picks[index] = self._pick(best, old.role, occasion, sets=old.dose.sets)
-                return
+            options = self._swappable(old.exercise, chosen, ask)
+            for new in sorted(options, key=lambda e: -self._score(e, avoid, set())):
+                if frozenset([*ids[:index], new.id, *ids[index + 1 :]]) not in ask.recent:
+                    picks[index] = self._pick(new, old.role, occasion, sets=old.dose.sets)
+                    return
         extra = self._best(self._allowed(self.strength, ask), avoid, chosen)
-        if extra is not None:  # anchors only: one accessory makes the change
+        if extra is not None:
             picks.append(self._pick(extra, Role.ACCESSORY, occasion))
 
     # -- doses -------------------------------------------------------------------------
 
     def _pick(self, e: Exercise, role: Role, occasion: Occasion, sets: int | None = None) -> Pick:
-        """`e` dosed for its role and the week; `sets` when fitting settled them. The same
-        exercise, role and week give the same pick all season (anchors repeat every
-        session), so each is worked out once."""
+        """`e` dosed for its role and the week; `sets` when fitting settled them. Worked
+        out once per exercise, role and week: anchors come back every session."""
         start_kg = self.block.start_kg.get(e.id) if role is Role.ANCHOR else None
         key = (e.id, role, occasion, self.done(e), start_kg, sets)
-        pick = self.picks.get(key)
+        pick = self.dosed_for_the_week.get(key)
         if pick is None:
-            pick = self.picks[key] = self._dose(e, role, occasion, start_kg, sets)
+            pick = self.dosed_for_the_week[key] = self._dose(e, role, occasion, start_kg, sets)
         return pick
 
     def _dose(
         self, e: Exercise, role: Role, occasion: Occasion, start_kg: float | None, sets: int | None
     ) -> Pick:
-        implement = implement_for(e, self.kit)
+        implement = self.implements[e.id]
         new = not self.done(e)
         dose = dose_for(e, role, occasion, loaded=bool(implement))
+        start = (start_kg or start_load(e, implement, self.level, self.kit)) if implement else None
+        if start is not None and dose.load_steps:
+            dose = self._within_the_rack(e, role, occasion, dose, implement, start)
         if new:
             dose = first_exposure(dose, e)
         dose = for_the_week(dose, role, occasion)
@@ -570,12 +604,29 @@ class Composer:
         if role is Role.ANCHOR and squat and self.event in ECCENTRIC_EVENTS:
             dose = dose._replace(tempo=slower(dose.tempo, ECCENTRIC_LOWERING))
         kg = None
-        if implement:
-            start = start_kg or start_load(e, implement, self.level, self.kit)
-            if start is not None:
-                kg = stepped(self.kit, implement, start, dose.load_steps)
+        if start is not None:
+            kg = stepped(self.kit, implement, start, dose.load_steps)
         extra = self.weaker_leg if role is Role.ANCHOR and e.unilateral else None
         return self._dosed(e, role, dose, kg, implement if kg is not None else "", new, extra)
+
+    def _within_the_rack(
+        self, e: Exercise, role: Role, occasion: Occasion, dose: Dose, implement: str, start: float
+    ) -> Dose:
+        """At the top of the athlete's rack the load stops rising: the dose of the last
+        week that could still add weight, with a rep more for each week past it."""
+        steps = 0
+        while steps < dose.load_steps and self.kit.step_up(implement, start) is not None:
+            start = self.kit.step_up(implement, start) or start
+            steps += 1
+        if steps == dose.load_steps:
+            return dose
+        step = occasion.step
+        held = dose
+        while held.load_steps > steps and step > 1:
+            step -= 1
+            held = dose_for(e, role, occasion._replace(step=step), loaded=True)
+        reps = None if held.reps is None else min(MOST_REPS, held.reps + occasion.step - step)
+        return dose._replace(reps=reps, load_steps=held.load_steps)
 
     def _dosed(
         self,
@@ -587,20 +638,12 @@ class Composer:
         new: bool,
         extra_side: str | None,
     ) -> Pick:
-        prescription = prescribe(e, role, dose, kg, implement, new=new, extra_side=extra_side)
-        return Pick(e, role, dose, prescription, work_seconds(prescription) + CHANGE_SECONDS)
+        return dosed_pick(self.catalogue, e.id, role, dose, kg, implement, new, extra_side)
 
     def _with_sets(self, p: Pick, sets: int) -> Pick:
-        key = (p, sets)
-        found = self.resized.get(key)
-        if found is None:
-            q = p.prescription
-            dose = p.dose._replace(sets=sets)
-            found = self._dosed(
-                p.exercise, p.role, dose, q.load_kg, q.implement, q.new, q.extra_side
-            )
-            self.resized[key] = found
-        return found
+        q = p.prescription
+        dose = p.dose._replace(sets=sets)
+        return self._dosed(p.exercise, p.role, dose, q.load_kg, q.implement, q.new, q.extra_side)
 
     def _fit(self, picks: list[Pick], ask: SessionAsk, occasion: Occasion, budget: int) -> str:
         """Trim or fill to the athlete's minutes, within FIT_TOLERANCE, as far as the rules
@@ -616,25 +659,23 @@ class Composer:
         for trim in trims:
             while total > most and trim(picks, ask):
                 total = sum(p.seconds for p in picks)
-        while total < least and self._fill(picks, ask, occasion):
-            total = sum(p.seconds for p in picks)
+        if total < least:
+            total = self._fill(picks, ask, occasion, total, least, most)
         if total > most:
             return "the exercises every session needs take a little longer than your time"
         return ""
 
-    def _needs_met(
-        self, picks: list[Pick]
-    ) -> tuple[int, set[Muscle], bool, set[tuple[str, Muscle]]]:
-        exercises = [p.exercise for p in picks]
+    def _needs(self, e: Exercise) -> frozenset[object]:
+        """What the rules need of a session that `e` gives: the week's muscles it works,
+        balance, and care for each of the athlete's problems (per muscle)."""
         care = {
-            (injury, m)
-            for e in exercises
+            (injury, muscle)
             for injury in e.injury_care
             if injury in self.injuries
-            for m in e.muscles
+            for muscle in e.muscles
         }
-        worked = {m for e in exercises for m in e.muscles} & WEEKLY_GROUPS
-        return len(_groups(exercises)), worked, any(e.balance for e in exercises), care
+        balance = {"balance"} if e.balance else set()
+        return frozenset(WEEKLY_GROUPS.intersection(e.muscles)) | care | balance
 
     def _drop_companion(self, picks: list[Pick], ask: SessionAsk) -> bool:
         return self._drop_one(picks, anchors=False)
@@ -644,19 +685,20 @@ class Composer:
         return self._drop_one(picks, anchors=True)
 
     def _drop_one(self, picks: list[Pick], *, anchors: bool) -> bool:
-        """Drop the last companion (or anchor) the rules do not need here."""
-        needed = self._needs_met(picks)
-        for index in reversed(range(len(picks))):
+        """Drop the last companion (or anchor) whose every need another one also gives,
+        leaving enough groups (`several-groups`)."""
+        given = Counter(need for p in picks for need in self.gives[p.exercise.id])
+        groups = len(_groups(p.exercise for p in picks))
+        # what is new to the athlete goes last: each block should bring something new
+        order = sorted(range(len(picks)), key=lambda i: (picks[i].new, -i))
+        for index in order:
+            e = picks[index].exercise
             if (picks[index].role is Role.ANCHOR) is not anchors:
                 continue
-            rest = picks[:index] + picks[index + 1 :]
-            groups, worked, balanced, care = self._needs_met(rest)
-            if (
-                groups >= min(MIN_GROUPS, needed[0])
-                and worked == needed[1]
-                and balanced >= needed[2]
-                and care == needed[3]
-            ):
+            if any(given[need] == 1 for need in self.gives[e.id]):
+                continue
+            rest = _groups(p.exercise for i, p in enumerate(picks) if i != index)
+            if len(rest) >= min(MIN_GROUPS, groups):
                 del picks[index]
                 return True
         return False
@@ -677,23 +719,43 @@ class Composer:
                 return True
         return False
 
-    def _fill(self, picks: list[Pick], ask: SessionAsk, occasion: Occasion) -> bool:
-        """An anchor set more (not in a light week nor for a first exposure), else an
-        accessory more."""
+    def _fill(
+        self,
+        picks: list[Pick],
+        ask: SessionAsk,
+        occasion: Occasion,
+        total: int,
+        least: float,
+        most: float,
+    ) -> int:
+        """Anchor sets more (not in a light week nor for a first exposure), then
+        accessories, the best first, while the session is short; the new total."""
         light = occasion.eve or occasion.ramp == 1 or occasion.maintenance
-        light = light or occasion.phase in (Phase.TAPER, Phase.RACE)
-        if not light:
+        if not light and occasion.phase not in (Phase.TAPER, Phase.RACE):
             for index, p in enumerate(picks):
-                if p.role is Role.ANCHOR and not p.new and p.dose.sets < MOST_ANCHOR_SETS:
-                    picks[index] = self._with_sets(p, p.dose.sets + 1)
-                    return True
-        chosen = [p.exercise for p in picks]
+                while (
+                    total < least
+                    and p.role is Role.ANCHOR
+                    and not p.new
+                    and p.dose.sets < MOST_ANCHOR_SETS
+                ):
+                    more = picks[index] = self._with_sets(p, p.dose.sets + 1)
+                    total += more.seconds - p.seconds
+                    p = more
+        if total >= least:
+            return total
         avoid = ask.recent[-1] if ask.recent else frozenset()
-        extra = self._best(self._allowed(self.strength, ask), avoid, chosen)
-        if extra is None:
-            return False
-        picks.append(self._pick(extra, Role.ACCESSORY, occasion))
-        return True
+        chosen = {p.exercise.id for p in picks}
+        candidates = [e for e in self._allowed(self.strength, ask) if e.id not in chosen]
+        candidates.sort(key=lambda e: -self._score(e, avoid, NO_MUSCLES))
+        for e in candidates:
+            if total >= least:
+                break
+            extra = self._pick(e, Role.ACCESSORY, occasion)
+            if total + extra.seconds <= most:
+                picks.append(extra)
+                total += extra.seconds
+        return total
 
     # -- warm-up and cool-down ---------------------------------------------------------
 
@@ -705,18 +767,18 @@ class Composer:
         """Least recently used first, ties by id (pools are sorted by id)."""
         return sorted(pool, key=self._last)
 
-    def _warm_up(self, jog: bool) -> tuple[tuple[Warmup, ...], int, int]:
-        """The jog (unless a run just was one) and the least recently done drills."""
-        drills = [Warmup(e.id, 1) for e in self._least_recent(self.drills)[:DRILLS]]
+    def _warm_up(self, jog: bool, short: bool) -> tuple[tuple[Warmup, ...], int, int]:
+        """The jog (unless a run just was one) and the least recently done drills (one
+        fewer in a short session)."""
+        count = DRILLS - 1 if short else DRILLS
+        drills = [Warmup(e.id, 1) for e in self._least_recent(self.drills)[:count]]
         jog_seconds = 0
         if jog and self.jog_warm_up is not None:
             drills.insert(0, self.jog_warm_up)
             jog_seconds = JOG_MINUTES * 60
         return tuple(drills), jog_seconds, 60 * (len(drills) - (1 if jog_seconds else 0))
 
-    def _cool_down(
-        self, worked: list[Exercise], ask: SessionAsk
-    ) -> tuple[tuple[Cooldown, ...], int]:
+    def _cool_down(self, worked: list[Exercise], short: bool) -> tuple[tuple[Cooldown, ...], int]:
         """Stretches for the muscles worked and the athlete's problems, least recently
         done first (each side for one-legged stretches)."""
         muscles = {m for e in worked for m in e.muscles}
@@ -727,7 +789,7 @@ class Composer:
             for_injury = bool(sore.intersection(e.muscles) or set(e.injury_care) & injuries)
             return for_injury, bool(muscles.intersection(e.muscles)), -self._last(e)
 
-        count = STRETCHES - (1 if ask.budget_seconds <= SHORT_SESSION_MINUTES * 60 else 0)
+        count = STRETCHES - 1 if short else STRETCHES
         ranked = sorted(self.stretches, key=rank, reverse=True)[:count]
         items = tuple(Cooldown(e.id, 45 if e.unilateral else 60) for e in ranked)
         return items, sum(

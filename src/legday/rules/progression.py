@@ -62,15 +62,16 @@ def progression(facts: Facts) -> Found:
 
 
 def _moves_forward(block: int, exercise: str, seen: list[tuple[Session, Prescription]]) -> Found:
-    """Never a step back inside the block, and a step forward when it spans two weeks."""
+    """Never a step back inside the block, and a step forward when its training weeks
+    (taper and race weeks only hold) span two weeks."""
     for (_, before), (s, now) in pairwise(seen):
         if dose_level(now) < dose_level(before):
             yield s.day, f"anchor {exercise} falls back on {s.day} inside block {block}"
-    first, last = seen[0][0], seen[-1][0]
-    working = [s for s, _ in seen if s.phase not in (Phase.TAPER, Phase.RACE)]
-    if (last.day - first.day).days >= 7 and len(working) > 1:
-        levels = [dose_level(p) for _, p in seen]
-        sets = [p.sets for _, p in seen]
+    working = [(s, p) for s, p in seen if s.phase not in (Phase.TAPER, Phase.RACE)]
+    if working and (working[-1][0].day - working[0][0].day).days >= 7:
+        first = working[0][0]
+        levels = [dose_level(p) for _, p in working]
+        sets = [p.sets for _, p in working]
         if max(levels) <= levels[0] and max(sets) <= sets[0]:
             yield first.day, f"anchor {exercise} does not move forward over block {block}"
 
