@@ -728,20 +728,22 @@ class Composer:
         least: float,
         most: float,
     ) -> int:
-        """Anchor sets more (not in a light week nor for a first exposure), then
-        accessories, the best first, while the session is short; the new total."""
+        """Anchor sets more (not for a first exposure), then accessories, the best first,
+        while the session is short; the new total. A light day stays light: the eve of a
+        hard run, a taper or race week, a ramp week, a maintenance session."""
         light = occasion.eve or occasion.ramp == 1 or occasion.maintenance
-        if not light and occasion.phase not in (Phase.TAPER, Phase.RACE):
-            for index, p in enumerate(picks):
-                while (
-                    total < least
-                    and p.role is Role.ANCHOR
-                    and not p.new
-                    and p.dose.sets < MOST_ANCHOR_SETS
-                ):
-                    more = picks[index] = self._with_sets(p, p.dose.sets + 1)
-                    total += more.seconds - p.seconds
-                    p = more
+        if light or occasion.phase in (Phase.TAPER, Phase.RACE):
+            return total
+        for index, p in enumerate(picks):
+            while (
+                total < least
+                and p.role is Role.ANCHOR
+                and not p.new
+                and p.dose.sets < MOST_ANCHOR_SETS
+            ):
+                more = picks[index] = self._with_sets(p, p.dose.sets + 1)
+                total += more.seconds - p.seconds
+                p = more
         if total >= least:
             return total
         avoid = ask.recent[-1] if ask.recent else frozenset()
