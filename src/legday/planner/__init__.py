@@ -27,16 +27,15 @@ from legday.errors import InputError
 from legday.kit import kit_of
 from legday.model import (
     INJURIES,
-    ExerciseKind,
     Phase,
     Plan,
     Profile,
-    Role,
     Run,
     RunKind,
     Session,
     Week,
 )
+from legday.planner import words
 from legday.planner.days import (
     BEFORE_TIME_TRIAL,
     NOT_EVEN_SHORT,
@@ -48,9 +47,9 @@ from legday.planner.days import (
     day_options,
     start_after,
 )
-from legday.planner.dose import MAINTENANCE_MINUTES, Occasion, seconds_per_rep
-from legday.planner.season import DAY_ABBR, DAY_NAMES, race_priorities, season
-from legday.planner.session import Composer, SessionAsk, SessionParts
+from legday.planner.dose import MAINTENANCE_MINUTES, Occasion
+from legday.planner.season import DAY_ABBR, race_priorities, season
+from legday.planner.session import Composer, SessionAsk
 from legday.rules import check_plan
 
 __all__ = ["calendar_window", "make_plan", "validate_profile"]
@@ -62,19 +61,7 @@ ONE_DAY = timedelta(days=1)
 JOG_WINDOW_MINUTES = 60  # `warm-up`: a run that ended this recently was the jog
 EVE_KINDS = frozenset({RunKind.HARD, RunKind.LONG})  # the day before gets a lighter session
 NOTHING_NEW_PHASES = frozenset({Phase.RACE, Phase.TAPER, Phase.POST_RACE})
-# What each phase's strength work is for, in the why.
-PHASE_AIMS = {
-    Phase.OFF_SEASON: "the time to build strength, with heavier lifts",
-    Phase.BASE: "building strength alongside the base mileage",
-    Phase.BUILD: "keeping strength with shorter sets while the running gets harder",
-    Phase.PEAK: "keeping strength with few sets, the running comes first",
-    Phase.TAPER: "a light reminder before the race, nothing that leaves you sore",
-    Phase.RACE: "a short, easy session to stay loose for the race",
-}
-RAMP_WORDS = {
-    1: "first week back after your race: two easy sets of each, no jumps",
-    2: "second week back after your race: the usual sets, effort at most RPE 7",
-}
+LIGHT_PHASES = frozenset({Phase.TAPER, Phase.RACE})  # the music is easy
 
 
 def calendar_window(profile: Profile) -> tuple[date, date]:
@@ -271,7 +258,8 @@ def _session(
         return start_after(real_runs, window)
 
     def follows_a_run(start: time | None) -> bool:
-        return any(r.start is None for r in legs) or _ran_within_the_hour(legs, start)
+        # an untimed run's end is unknown (and a misread rest day looks like one): jog
+        return _ran_within_the_hour(legs, start)
 
     parts = composer.compose(replace(ask, jog=not follows_a_run(start_for(budget))))
     minutes = round(parts.seconds / 60)
@@ -284,7 +272,17 @@ def _session(
     if round(parts.seconds / 60) != minutes:
         minutes = round(parts.seconds / 60)
         start = start_for(minutes)
-    why = _why(day, legs, opt, parts, ask, block_weeks)
+    frame = opt.frame
+    why = words.why(
+        day,
+        legs,
+        frame.phase,
+        c_races=frame.races if frame.only_c_races else (),
+        block=(frame.block, frame.block_week, block_weeks) if frame.block_week else None,
+        ramp=frame.ramp,
+        eve=ask.occasion.eve,
+        notes=parts.notes,
+    )
     if busy and start is not None:
         around = ", ".join(f"{r.title} {r.start:%H:%M}-{r.finish:%H:%M}" for r in busy)
         why = why[:-1] + f"; from {start:%H:%M}, clear of your {around}."
@@ -304,7 +302,7 @@ def _session(
         why,
         start,
         opt.frame.phase,
-        _music(parts, ask),
+        words.music(parts.main, light=ask.occasion.eve or frame.phase in LIGHT_PHASES),
         opt.frame.block,
     )
 
@@ -320,63 +318,6 @@ def _ran_within_the_hour(runs: list[Run], start: time | None) -> bool:
 
 def _past(start: time, minutes: int, closes: time) -> bool:
     return start.hour * 60 + start.minute + minutes > closes.hour * 60 + closes.minute
-
-
-def _music(parts: SessionParts, ask: SessionAsk) -> str:
-    """`enjoyment`: a beat that suits the session, and a metronome at the rep rhythm of
-    its first lift."""
-    main = parts.main
-    if any(p.kind is ExerciseKind.PLYOMETRIC for p in main):
-        character, bpm = "springy", "160-180"
-    elif any(p.role is Role.ANCHOR and p.load_kg and (p.reps or 99) <= 6 for p in main):
-        character, bpm = "heavy", "90-110"
-    elif ask.occasion.eve or ask.occasion.phase in (Phase.TAPER, Phase.RACE):
-        character, bpm = "easy", "70-90"
-    else:
-        character, bpm = "steady", "100-120"
-    lift = next((p for p in main if p.reps and p.kind is not ExerciseKind.PLYOMETRIC), None)
-    if lift is None:
-        return f"{character} session: music at {bpm} BPM"
-    beats = seconds_per_rep(lift.tempo)
-    return (
-        f"{character} session: music at {bpm} BPM; for the lifts a metronome at 60 BPM, "
-        f"one beat a second: {lift.tempo} is {beats} beats a rep"
-    )
-
-
-def _why(
-    day: date,
-    runs: list[Run],
-    opt: DayOptions,
-    parts: SessionParts,
-    ask: SessionAsk,
-    block_weeks: int,
-) -> str:
-    """Why this day and this dose, in plain words, naming only what is in the session."""
-    weekday = DAY_NAMES[day.weekday()]
-    if runs:
-        where = f"{weekday}: after your {runs[-1].kind} run ({runs[-1].title}), run first"
-    else:
-        where = f"{weekday}: a day without running"
-    frame = opt.frame
-    lines = [where, f"{frame.phase} week: {PHASE_AIMS.get(frame.phase, '')}"]
-    c_races = frame.races if frame.only_c_races else ()
-    lines.extend(
-        f"{race.label} on {DAY_ABBR[race.day.weekday()]}: its day and the day before stay free"
-        for race in c_races
-    )
-    if frame.block and frame.block_week and block_weeks:
-        lines.append(f"week {frame.block_week} of {block_weeks} in block {frame.block}")
-    if frame.ramp:
-        lines.append(RAMP_WORDS[frame.ramp])
-    if ask.occasion.eve:
-        tomorrow = DAY_NAMES[(day.weekday() + 1) % 7]
-        lines.append(
-            f"{tomorrow} brings a hard or long run, so today is lighter: a set fewer on "
-            "the bigger lifts, one step easier effort, no jumps"
-        )
-    lines.extend(parts.notes)
-    return "; ".join(line for line in lines if line) + "."
 
 
 def _week_with_note(opt: DayOptions, days: tuple[date, ...]) -> Week:

@@ -50,6 +50,7 @@ from legday.planner.dose import (
     stepped,
     work_seconds,
 )
+from legday.planner.words import session_notes
 
 __all__ = ["Composer", "SessionAsk", "SessionParts", "pattern_of", "stand_ins"]
 
@@ -311,7 +312,12 @@ class Composer:
         fit_note = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
         self._vary(picks, ask, occasion)
         main = [p.prescription for p in picks]
-        notes = self._notes(picks, main, ask)
+        notes = session_notes(
+            [(p.exercise.name.lower(), p.prescription) for p in picks],
+            self.previous,
+            self.injuries,
+            self.weaker_leg,
+        )
         if fit_note:
             notes.append(fit_note)
         for prescription in main:
@@ -799,49 +805,3 @@ class Composer:
         )
 
     # -- words -------------------------------------------------------------------------
-
-    def _notes(self, picks: list[Pick], main: list[Prescription], ask: SessionAsk) -> list[str]:
-        """What the why says about this session's content: what rose, what is new, care,
-        and the weaker leg; only what is in the session."""
-        notes = []
-        rose = [self._rise(p, now) for p, now in zip(picks, main, strict=True)]
-        said = [text for text in rose if text]
-        if said:
-            notes.append(_listed(said))
-        new = [p.exercise.name.lower() for p in picks if p.new]
-        if new:
-            notes.append(f"new to you, so two easy sets: {_listed(new)}")
-        care = [
-            p.exercise.name.lower()
-            for p in picks
-            if set(p.exercise.injury_care) & set(self.injuries)
-        ]
-        if care:
-            notes.append(f"for your {_listed(list(self.injuries))}: {_listed(care)}")
-        if self.weaker_leg and any(p.prescription.extra_side for p in picks):
-            notes.append(
-                f"one-legged lifts: your {self.weaker_leg} leg starts each set and does one "
-                "set more"
-            )
-        return notes
-
-    def _rise(self, p: Pick, now: Prescription) -> str:
-        """How an anchor moved on since its last session, in words; empty if it did not."""
-        before = self.previous.get(p.exercise.id)
-        if p.role is not Role.ANCHOR or before is None:
-            return ""
-        name = p.exercise.name.lower()
-        if (now.load_kg or 0) > (before.load_kg or 0):
-            return f"one step heavier on the {name} ({now.load_kg:g} kg)"
-        if (now.reps or 0) > (before.reps or 0):
-            return f"{now.reps} reps on the {name} (from {before.reps})"
-        if (now.seconds or 0) > (before.seconds or 0):
-            return f"{now.seconds} s holds on the {name} (from {before.seconds})"
-        if now.tempo.split("-")[0] > before.tempo.split("-")[0]:
-            return f"slower lowering on the {name} ({now.tempo})"
-        return ""
-
-
-def _listed(items: list[str]) -> str:
-    """`a`, `a and b`, `a, b and c`."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

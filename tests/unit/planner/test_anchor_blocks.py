@@ -181,7 +181,9 @@ def test_a_run_just_before_is_the_jog(catalogue: Catalogue) -> None:
 def test_the_weaker_leg_starts_and_does_a_set_more(catalogue: Catalogue) -> None:
     profile = Profile(start=MONDAY, weeks=4, level=Level.INTERMEDIATE, dominant_leg="right")
     plan = make_plan(profile, _week_of_runs(4), catalogue)
-    one_legged = [p for s in plan.sessions for p in s.main if p.role is Role.ANCHOR and p.unilateral]
+    one_legged = [
+        p for s in plan.sessions for p in s.main if p.role is Role.ANCHOR and p.unilateral
+    ]
     assert one_legged and all(p.extra_side == "left" for p in one_legged)
     assert all(p.extra_side is None for s in plan.sessions for p in s.main if not p.unilateral)
 
