@@ -15,17 +15,13 @@ one-legged work (`one-legged`) and a per-plan seeded jitter for ties, so session
 from __future__ import annotations
 
 import random
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from legday.catalogue import Catalogue
 from legday.kit import Kit
 from legday.model import (
     CARE_NEEDS,
-    MAJOR_GROUPS,
-    WEEKLY_GROUPS,
     Cooldown,
     Exercise,
     ExerciseKind,
@@ -44,12 +40,11 @@ from legday.planner.dose import (
     first_exposure,
     for_the_week,
     implement_for,
-    prescribe,
     slower,
     start_load,
     stepped,
-    work_seconds,
 )
+from legday.planner.fit import Pick, dosed_pick, needs_given, trim, with_sets
 from legday.planner.words import session_notes
 
 __all__ = ["Composer", "SessionAsk", "SessionParts", "pattern_of", "stand_ins"]
@@ -71,14 +66,12 @@ COVERAGE_ORDER = (
     Muscle.CORE,
 )
 NO_MUSCLES: set[Muscle] = set()  # a default: never changed
-MIN_GROUPS = 4  # `several-groups`: a session works at least this many major groups
 MAIN_KINDS = (ExerciseKind.STRENGTH, ExerciseKind.BALANCE)
 
 JOG_MINUTES = 5
 DRILLS = 3
 STRETCHES = 4
 SHORT_SESSION_MINUTES = 30  # at or below: a drill and a stretch fewer
-CHANGE_SECONDS = 20  # moving from one exercise to the next
 FIT_TOLERANCE = 0.10  # a session may be this much shorter or longer than asked
 MOST_ANCHOR_SETS = 4
 MOST_REPS = 12  # at the top of the rack, reps rise to this
@@ -137,10 +130,6 @@ def stand_ins(pool: Iterable[Exercise], old: Exercise, injuries: Sequence[str]) 
     ]
 
 
-def _groups(exercises: Iterable[Exercise]) -> set[str]:
-    return {MAJOR_GROUPS[m] for e in exercises for m in e.muscles}
-
-
 @dataclass(frozen=True, slots=True)
 class SessionAsk:
     """What the week and the day ask of a session."""
@@ -187,40 +176,6 @@ class SessionParts:
         return replace(
             self, warmup=self.warmup[1:], seconds=self.seconds - self.jog_seconds, jog_seconds=0
         )
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class Pick:
-    """An exercise chosen for the session: its role, dose and the time it takes (shared,
-    see `dosed_pick`, so one is equal only to itself)."""
-
-    exercise: Exercise
-    role: Role
-    dose: Dose
-    prescription: Prescription
-    seconds: int  # the sets, rests and the change to the next exercise
-
-    @property
-    def new(self) -> bool:
-        return self.prescription.new
-
-
-@lru_cache(maxsize=8192)
-def dosed_pick(
-    catalogue: Catalogue,
-    exercise_id: str,
-    role: Role,
-    dose: Dose,
-    kg: float | None,
-    implement: str,
-    new: bool,
-    extra_side: str | None,
-) -> Pick:
-    """The same exercise at the same dose is the same pick, in every session of every
-    plan: made once, so a coach's many plans share it and the rules read it once."""
-    e = catalogue[exercise_id]
-    prescription = prescribe(e, role, dose, kg, implement, new=new, extra_side=extra_side)
-    return Pick(e, role, dose, prescription, work_seconds(prescription) + CHANGE_SECONDS)
 
 
 @dataclass(slots=True)
@@ -275,7 +230,7 @@ class Composer:
         self.last_kg: dict[str, float] = {}
         self.block = Block()
         self.previous: dict[str, Prescription] = {}  # each anchor's last prescription
-        self.gives = {e.id: self._needs(e) for e in doable}
+        self.gives = {e.id: needs_given(e, self.injuries) for e in doable}
         # who may fill each care need and each of the week's muscles
         self.care_pools = {
             (injury, muscle): [e for e in self.main_pool if (injury, muscle) in self.gives[e.id]]
@@ -613,7 +568,9 @@ class Composer:
         if start is not None:
             kg = stepped(self.kit, implement, start, dose.load_steps)
         extra = self.weaker_leg if role is Role.ANCHOR and e.unilateral else None
-        return self._dosed(e, role, dose, kg, implement if kg is not None else "", new, extra)
+        return dosed_pick(
+            self.catalogue, e.id, role, dose, kg, implement if kg is not None else "", new, extra
+        )
 
     def _within_the_rack(
         self, e: Exercise, role: Role, occasion: Occasion, dose: Dose, implement: str, start: float
@@ -634,96 +591,18 @@ class Composer:
         reps = None if held.reps is None else min(MOST_REPS, held.reps + occasion.step - step)
         return dose._replace(reps=reps, load_steps=held.load_steps)
 
-    def _dosed(
-        self,
-        e: Exercise,
-        role: Role,
-        dose: Dose,
-        kg: float | None,
-        implement: str,
-        new: bool,
-        extra_side: str | None,
-    ) -> Pick:
-        return dosed_pick(self.catalogue, e.id, role, dose, kg, implement, new, extra_side)
-
-    def _with_sets(self, p: Pick, sets: int) -> Pick:
-        q = p.prescription
-        dose = p.dose._replace(sets=sets)
-        return self._dosed(p.exercise, p.role, dose, q.load_kg, q.implement, q.new, q.extra_side)
-
     def _fit(self, picks: list[Pick], ask: SessionAsk, occasion: Occasion, budget: int) -> str:
         """Trim or fill to the athlete's minutes, within FIT_TOLERANCE, as far as the rules
         allow; what the session still overruns by is said in words."""
         total = sum(p.seconds for p in picks)
         most, least = budget * (1 + FIT_TOLERANCE), budget * (1 - FIT_TOLERANCE)
-        trims = (
-            self._drop_companion,
-            self._anchor_set_less,
-            self._companion_set_less,
-            self._drop_anchor,
-        )
-        for trim in trims:
-            while total > most and trim(picks, ask):
-                total = sum(p.seconds for p in picks)
+        if total > most:
+            total = trim(self.catalogue, picks, self.gives, most)
         if total < least:
             total = self._fill(picks, ask, occasion, total, least, most)
         if total > most:
             return "the exercises every session needs take a little longer than your time"
         return ""
-
-    def _needs(self, e: Exercise) -> frozenset[object]:
-        """What the rules need of a session that `e` gives: the week's muscles it works,
-        balance, and care for each of the athlete's problems (per muscle)."""
-        care = {
-            (injury, muscle)
-            for injury in e.injury_care
-            if injury in self.injuries
-            for muscle in e.muscles
-        }
-        balance = {"balance"} if e.balance else set()
-        return frozenset(WEEKLY_GROUPS.intersection(e.muscles)) | care | balance
-
-    def _drop_companion(self, picks: list[Pick], ask: SessionAsk) -> bool:
-        return self._drop_one(picks, anchors=False)
-
-    def _drop_anchor(self, picks: list[Pick], ask: SessionAsk) -> bool:
-        """The last resort for a short session: an anchor less (the calf lift first)."""
-        return self._drop_one(picks, anchors=True)
-
-    def _drop_one(self, picks: list[Pick], *, anchors: bool) -> bool:
-        """Drop the last companion (or anchor) whose every need another one also gives,
-        leaving enough groups (`several-groups`)."""
-        given = Counter(need for p in picks for need in self.gives[p.exercise.id])
-        groups = len(_groups(p.exercise for p in picks))
-        # what is new to the athlete goes last: each block should bring something new
-        order = sorted(range(len(picks)), key=lambda i: (picks[i].new, -i))
-        for index in order:
-            e = picks[index].exercise
-            if (picks[index].role is Role.ANCHOR) is not anchors:
-                continue
-            if any(given[need] == 1 for need in self.gives[e.id]):
-                continue
-            rest = _groups(p.exercise for i, p in enumerate(picks) if i != index)
-            if len(rest) >= min(MIN_GROUPS, groups):
-                del picks[index]
-                return True
-        return False
-
-    def _anchor_set_less(self, picks: list[Pick], ask: SessionAsk) -> bool:
-        for index in reversed(range(len(picks))):
-            p = picks[index]
-            if p.role is Role.ANCHOR and p.dose.sets > 2:
-                picks[index] = self._with_sets(p, p.dose.sets - 1)
-                return True
-        return False
-
-    def _companion_set_less(self, picks: list[Pick], ask: SessionAsk) -> bool:
-        for index in reversed(range(len(picks))):
-            p = picks[index]
-            if p.role is not Role.ANCHOR and p.dose.sets > 1:
-                picks[index] = self._with_sets(p, p.dose.sets - 1)
-                return True
-        return False
 
     def _fill(
         self,
@@ -747,7 +626,7 @@ class Composer:
                 and not p.new
                 and p.dose.sets < MOST_ANCHOR_SETS
             ):
-                more = picks[index] = self._with_sets(p, p.dose.sets + 1)
+                more = picks[index] = with_sets(self.catalogue, p, p.dose.sets + 1)
                 total += more.seconds - p.seconds
                 p = more
         if total >= least:
