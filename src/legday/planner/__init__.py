@@ -51,14 +51,13 @@ from legday.planner.dose import MAINTENANCE_MINUTES, Occasion
 from legday.planner.season import DAY_ABBR, race_priorities, season
 from legday.planner.session import Composer, SessionAsk
 from legday.rules import check_plan
+from legday.rules.season import BLOCK_WEEKS, SAME_SESSION_DAYS
+from legday.rules.session import RUN_AS_JOG_MINUTES
 
 __all__ = ["calendar_window", "make_plan", "validate_profile"]
 
-BLOCK_WEEKS = 4  # `variety`: a new exercise in every block of this many weeks
-SAME_SESSION_DAYS = 14  # `variety`: no identical session within two weeks
 LOOK_AHEAD_WEEKS = 26  # races this far past the plan's end still shape its phases
 ONE_DAY = timedelta(days=1)
-JOG_WINDOW_MINUTES = 60  # `warm-up`: a run that ended this recently was the jog
 EVE_KINDS = frozenset({RunKind.HARD, RunKind.LONG})  # the day before gets a lighter session
 NOTHING_NEW_PHASES = frozenset({Phase.RACE, Phase.TAPER, Phase.POST_RACE})
 LIGHT_PHASES = frozenset({Phase.TAPER, Phase.RACE})  # the music is easy
@@ -313,7 +312,7 @@ def _ran_within_the_hour(runs: list[Run], start: time | None) -> bool:
         return False
     began = start.hour * 60 + start.minute
     ends = [f.hour * 60 + f.minute for r in runs if (f := r.finish) is not None]
-    return any(0 <= began - end <= JOG_WINDOW_MINUTES for end in ends)
+    return any(0 <= began - end <= RUN_AS_JOG_MINUTES for end in ends)
 
 
 def _past(start: time, minutes: int, closes: time) -> bool:

@@ -29,6 +29,7 @@ from legday.model import (
     Prescription,
     Role,
 )
+from legday.rules.progression import FIRST_RPE, FIRST_SETS, HEAVY_PHASES
 
 __all__ = [
     "MAINTENANCE_MINUTES",
@@ -50,7 +51,6 @@ __all__ = [
 MAINTENANCE_MINUTES = 30
 MAINTENANCE_SETS = 2
 
-HEAVY_PHASES = frozenset({Phase.OFF_SEASON, Phase.BASE})
 LIGHT_PHASES = frozenset({Phase.TAPER, Phase.RACE})  # load and reps kept, sets cut
 
 # Heavy anchors, by week of the block: reps fall as the load rises (RPE 7, then 8).
@@ -68,8 +68,6 @@ CARE_REPS = {Level.BEGINNER: 12, Level.INTERMEDIATE: 8, Level.ADVANCED: 6}  # by
 # both sides): about 24, 48 and 64 contacts a session.
 PLYOMETRIC_SETS_AND_CONTACTS = {1: (3, 8), 2: (4, 12), 3: (4, 16)}
 # A first exposure (Petersen et al. 2011: Nordic curls start at 2x5).
-FIRST_SETS = 2
-FIRST_RPE = 6
 FIRST_HARD_REPS = 5  # an intermediate or advanced exercise, the first time
 FIRST_HARD_SECONDS = 20
 # The two weeks back after a goal race: two easy sets, then the usual sets at RPE 7.

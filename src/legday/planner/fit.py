@@ -17,10 +17,10 @@ from functools import lru_cache
 from legday.catalogue import Catalogue
 from legday.model import MAJOR_GROUPS, WEEKLY_GROUPS, Exercise, Prescription, Role
 from legday.planner.dose import Dose, prescribe, work_seconds
+from legday.rules.session import MIN_GROUPS
 
-__all__ = ["MIN_GROUPS", "Pick", "dosed_pick", "groups", "needs_given", "trim", "with_sets"]
+__all__ = ["Pick", "dosed_pick", "groups", "needs_given", "trim", "with_sets"]
 
-MIN_GROUPS = 4  # `several-groups`: a session works at least this many major groups
 CHANGE_SECONDS = 20  # moving from one exercise to the next
 FEWEST_ANCHOR_SETS = 2
 FEWEST_COMPANION_SETS = 1

@@ -68,7 +68,7 @@ COVERAGE_ORDER = (
 NO_MUSCLES: set[Muscle] = set()  # a default: never changed
 MAIN_KINDS = (ExerciseKind.STRENGTH, ExerciseKind.BALANCE)
 
-JOG_MINUTES = 5
+WARM_UP_JOG_MINUTES = 5  # `warm-up` asks for about 5-10
 DRILLS = 3
 STRETCHES = 4
 SHORT_SESSION_MINUTES = 30  # at or below: a drill and a stretch fewer
@@ -215,7 +215,7 @@ class Composer:
             key=lambda e: e.id,
         )
         jog = next((e for e in doable if e.kind is ExerciseKind.CARDIO), None)
-        self.jog_warm_up = None if jog is None else Warmup(jog.id, JOG_MINUTES)
+        self.jog_warm_up = None if jog is None else Warmup(jog.id, WARM_UP_JOG_MINUTES)
         rng = random.Random(profile.seed)
         self.jitter = {e.id: rng.random() for e in catalogue}
         # what never changes in a companion's score: one-legged, the event's, the jitter
@@ -662,7 +662,7 @@ class Composer:
         jog_seconds = 0
         if jog and self.jog_warm_up is not None:
             drills.insert(0, self.jog_warm_up)
-            jog_seconds = JOG_MINUTES * 60
+            jog_seconds = WARM_UP_JOG_MINUTES * 60
         return tuple(drills), jog_seconds, 60 * (len(drills) - (1 if jog_seconds else 0))
 
     def _cool_down(self, worked: list[Exercise], short: bool) -> tuple[tuple[Cooldown, ...], int]:

@@ -13,6 +13,7 @@ from datetime import date
 from legday.model import ExerciseKind, Phase, Prescription, Race, Role, Run
 from legday.planner.dose import seconds_per_rep
 from legday.planner.season import DAY_ABBR, DAY_NAMES
+from legday.rules.progression import heavy
 
 __all__ = ["PHASE_AIMS", "listed", "music", "session_notes", "what_rose", "why"]
 
@@ -36,7 +37,6 @@ BEATS = {
     "easy": "70-90",  # a light day
     "steady": "100-120",
 }
-HEAVY_REPS = 6
 
 
 def listed(items: Sequence[str]) -> str:
@@ -127,7 +127,7 @@ def music(main: Sequence[Prescription], *, light: bool) -> str:
     its first lift (60 BPM: one beat a second of the tempo)."""
     if any(p.kind is ExerciseKind.PLYOMETRIC for p in main):
         character = "springy"
-    elif any(p.role is Role.ANCHOR and p.load_kg and p.reps and p.reps <= HEAVY_REPS for p in main):
+    elif any(p.role is Role.ANCHOR and heavy(p) for p in main):
         character = "heavy"
     else:
         character = "easy" if light else "steady"
