@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
@@ -43,16 +44,10 @@ CUE_TOPICS = {
 }
 
 
-# Muscles as bits: a session's block and a week's work are unions, and an `|` of ints
-# costs a fraction of a frozenset union (the rules read every session of every plan).
-MUSCLE_BIT = {muscle: 1 << n for n, muscle in enumerate(Muscle)}
-WEEKLY_MASK = sum(MUSCLE_BIT[m] for m in WEEKLY_GROUPS)
-
-
 class Reading(NamedTuple):
-    """What the session rules need to know of one prescription."""
+    """What the session rules need to know of one prescription (shared prescriptions
+    are read once: `reading`)."""
 
-    mask: int  # its muscles as MUSCLE_BIT bits
     lower: bool  # lower-body strength work (`one-legged` counts it)
     cued: bool  # carries form cues (`form-first`)
     problems: tuple[str, ...]  # what `movement-quality` finds wrong with it
@@ -60,65 +55,55 @@ class Reading(NamedTuple):
 
 def _read(p: Prescription, catalogue: Catalogue | None) -> Reading:
     return Reading(
-        sum(MUSCLE_BIT[m] for m in set(p.muscles)),
-        p.kind is ExerciseKind.STRENGTH and any(m is not Muscle.CORE for m in p.muscles),
-        any(cue.strip() for cue in p.cues),
-        tuple(_quality_problems(p, catalogue)),
+        lower=p.kind is ExerciseKind.STRENGTH and any(m is not Muscle.CORE for m in p.muscles),
+        cued=any(cue.strip() for cue in p.cues),
+        problems=tuple(_quality_problems(p, catalogue)),
     )
 
 
 reading = SharedMemo(_read)
 
 
-class Block(NamedTuple):
-    """A session's main block as the session rules see it, read in one pass (a named
-    tuple: one is made for every session of every plan checked)."""
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A session's main block as the session rules see it, read in one pass."""
 
-    mask: int  # the muscles it works, as bits
+    muscles: frozenset[Muscle]
     balance: bool
     lower: int  # lower-body strength exercises
     one_legged: int  # of which one-legged
     uncued: tuple[Prescription, ...]
     problems: tuple[tuple[Prescription, str], ...]
-    care: dict[str, int]  # per declared injury, the muscles its care exercises reach (bits)
+    care: dict[str, frozenset[Muscle]]  # per problem, the muscles its care exercises reach
 
 
-@lru_cache(maxsize=512)
-def _muscles(mask: int) -> tuple[Muscle, ...]:
-    return tuple([m for m in Muscle if mask & MUSCLE_BIT[m]])
-
-
-@lru_cache(maxsize=512)
-def _groups(mask: int) -> frozenset[str]:
+def groups(muscles: Iterable[Muscle]) -> frozenset[str]:
     """The major groups of these muscles (shins and feet count as one)."""
-    return frozenset([MAJOR_GROUPS[m] for m in _muscles(mask)])
+    return frozenset(MAJOR_GROUPS[m] for m in muscles)
 
 
 def _block(
     main: Sequence[Prescription], catalogue: Catalogue | None, injuries: tuple[str, ...]
 ) -> Block:
-    mask = lower = one_legged = 0
-    balanced = False
+    muscles: set[Muscle] = set()
+    lower = one_legged = 0
     uncued: list[Prescription] = []
     problems: list[tuple[Prescription, str]] = []
-    care: dict[str, int] = {}
-    # unpacked, not read by name: a named tuple's field costs ~4x a slot in Python 3.11
-    for p, (muscles, lifts, cued, wrong) in zip(main, reading.many(main, catalogue), strict=True):
-        mask |= muscles
-        if p.balance:
-            balanced = True
-        if lifts:
+    care: dict[str, frozenset[Muscle]] = {}
+    for p, read in zip(main, reading.many(main, catalogue), strict=True):
+        muscles.update(p.muscles)
+        if read.lower:
             lower += 1
-            if p.unilateral:
-                one_legged += 1
-        if not cued:
+            one_legged += p.unilateral
+        if not read.cued:
             uncued.append(p)
-        if wrong:
-            problems.extend([(p, problem) for problem in wrong])
-        if injuries and p.injury_care:
-            for injury in p.injury_care:
-                care[injury] = care.get(injury, 0) | muscles
-    return Block(mask, balanced, lower, one_legged, tuple(uncued), tuple(problems), care)
+        problems.extend((p, problem) for problem in read.problems)
+        for injury in set(p.injury_care).intersection(injuries):
+            care[injury] = care.get(injury, frozenset()).union(p.muscles)
+    balanced = any(p.balance for p in main)
+    return Block(
+        frozenset(muscles), balanced, lower, one_legged, tuple(uncued), tuple(problems), care
+    )
 
 
 def _session_blocks(facts: Facts) -> list[tuple[Session, Block]]:
@@ -133,22 +118,21 @@ def blocks(facts: Facts) -> list[tuple[Session, Block]]:
 
 @rule("several-groups", hard=True, summary="at least 4 major groups a session, 6 a week")
 def several_groups(facts: Facts) -> Found:
+    worked = {id(s): block.muscles for s, block in blocks(facts)}
     for s, block in blocks(facts):
-        groups = _groups(block.mask)
-        if len(groups) < MIN_GROUPS:
+        found = groups(block.muscles)
+        if len(found) < MIN_GROUPS:
             yield (
                 s.day,
-                f"session on {s.day} works {len(groups)} major groups "
-                f"({', '.join(sorted(groups)) or 'none'}); 4 are needed",
+                f"session on {s.day} works {len(found)} major groups "
+                f"({', '.join(sorted(found)) or 'none'}); 4 are needed",
             )
-    masks = {id(s): block.mask for s, block in blocks(facts)}
     for week, sessions in facts.weeks:
-        worked = 0
-        for s in sessions:
-            worked |= masks[id(s)]
-        if worked and worked & WEEKLY_MASK != WEEKLY_MASK:
-            missing = sorted([m.value for m in _muscles(WEEKLY_MASK & ~worked)])
-            yield week.start, f"week of {week.start} leaves out {', '.join(missing)}"
+        if not sessions:
+            continue
+        missing = WEEKLY_GROUPS.difference(*[worked[id(s)] for s in sessions])
+        if missing and any(worked[id(s)] for s in sessions):
+            yield week.start, f"week of {week.start} leaves out {', '.join(sorted(missing))}"
 
 
 @rule("warm-up", hard=True, summary="open with a light jog (or a run just before), then drills")
@@ -272,7 +256,7 @@ def injury_care(facts: Facts) -> Found:
         for injury in injuries:
             reached = block.care.get(injury)
             needs = CARE_NEEDS.get(injury, ())
-            missing = [m.value for m in needs if reached is None or not reached & MUSCLE_BIT[m]]
+            missing = [m.value for m in needs if reached is None or m not in reached]
             if reached is None or missing:
                 what = f" for {', '.join(missing)}" if missing else ""
                 yield s.day, f"session on {s.day} lacks {injury} care{what}"
