@@ -1,7 +1,8 @@
 """The season planner: runs in, a plan of strength sessions out.
 
     profile + runs -> season (phase per week) -> day choice (exact optimum)
-                   -> sessions (slots, dose, start clear of busy time) -> rules check -> Plan
+                   -> sessions (block anchors and companions, dose by week, fitted to the
+                      minutes, start clear of busy time) -> rules check -> Plan
 
 A session the rules make longer than the athlete's minutes may not fit the gap its day
 was chosen for (`no-overlap`): that day is then closed, with the reason, and the days are

@@ -108,15 +108,16 @@ def _drop_one(picks: list[Pick], gives: dict[str, frozenset[Need]], *, anchors: 
     leaving enough groups; what is new to the athlete goes last (each block should
     bring something new)."""
     given = Counter(need for p in picks for need in gives[p.exercise.id])
-    worked = len(groups(p.exercise for p in picks))
+    worked = Counter(group for p in picks for group in groups([p.exercise]))
+    enough = min(MIN_GROUPS, len(worked))
     for index in sorted(range(len(picks)), key=lambda i: (picks[i].new, -i)):
         p = picks[index]
         if (p.role is Role.ANCHOR) is not anchors:
             continue
         if any(given[need] == 1 for need in gives[p.exercise.id]):
             continue
-        rest = groups(q.exercise for i, q in enumerate(picks) if i != index)
-        if len(rest) >= min(MIN_GROUPS, worked):
+        lost = [group for group in groups([p.exercise]) if worked[group] == 1]
+        if len(worked) - len(lost) >= enough:
             del picks[index]
             return True
     return False

@@ -10,6 +10,9 @@ care for the athlete's problems (`injury-care`), the week's muscle groups
 plyometric drill. These companions rotate, least recently used first, with a bonus for
 one-legged work (`one-legged`) and a per-plan seeded jitter for ties, so sessions change
 (`variety`, `enjoyment`) and the same inputs and seed give the same plan.
+
+The doses come from `planner/dose.py`, the fitting into the athlete's minutes from
+`planner/fit.py`, and the words of the why from `planner/words.py`.
 """
 
 from __future__ import annotations
@@ -156,10 +159,6 @@ class SessionParts:
     notes: tuple[str, ...]
     jog_seconds: int = 0
 
-    @property
-    def exercise_ids(self) -> frozenset[str]:
-        return frozenset(p.exercise for p in self.main)
-
     def with_jog(self, jog: Warmup) -> SessionParts:
         """The same session on its own: it opens with the jog."""
         if self.jog_seconds:
@@ -231,6 +230,12 @@ class Composer:
         self.block = Block()
         self.previous: dict[str, Prescription] = {}  # each anchor's last prescription
         self.gives = {e.id: needs_given(e, self.injuries) for e in doable}
+        sore = {m for injury in self.injuries for m in CARE_NEEDS.get(injury, ())}
+        self.injury_stretches = {
+            e.id
+            for e in self.stretches
+            if sore.intersection(e.muscles) or set(e.injury_care) & set(self.injuries)
+        }
         # who may fill each care need and each of the week's muscles
         self.care_pools = {
             (injury, muscle): [e for e in self.main_pool if (injury, muscle) in self.gives[e.id]]
@@ -392,10 +397,11 @@ class Composer:
         for (injury, muscle), pool in self.care_pools.items():
             if not any((injury, muscle) in self.gives[e.id] for e in chosen):
                 add(pool, Role.CARE)
+        worked = {m for e in chosen for m in e.muscles}
         for muscle, pool in self.coverage_pools.items():
-            worked = {m for e in chosen for m in e.muscles}
             if muscle not in worked:
                 add(pool, Role.ACCESSORY, set(COVERAGE_ORDER) - worked)
+                worked.update(chosen[-1].muscles)
         if not any(e.balance for e in chosen):
             add(self.balance_pool, Role.BALANCE)
         stage = self._highest_stage(ask)
@@ -669,12 +675,10 @@ class Composer:
         """Stretches for the muscles worked and the athlete's problems, least recently
         done first (each side for one-legged stretches)."""
         muscles = {m for e in worked for m in e.muscles}
-        sore = {m for injury in self.injuries for m in CARE_NEEDS.get(injury, ())}
-        injuries = set(self.injuries)
 
         def rank(e: Exercise) -> tuple[bool, bool, int]:
-            for_injury = bool(sore.intersection(e.muscles) or set(e.injury_care) & injuries)
-            return for_injury, bool(muscles.intersection(e.muscles)), -self._last(e)
+            reaches = not muscles.isdisjoint(e.muscles)
+            return e.id in self.injury_stretches, reaches, -self._last(e)
 
         count = STRETCHES - 1 if short else STRETCHES
         ranked = sorted(self.stretches, key=rank, reverse=True)[:count]

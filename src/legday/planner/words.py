@@ -75,13 +75,18 @@ def session_notes(
         notes.append(listed([text for text in rose if text]))
     new = [name for name, p in main if p.new]
     if new:
-        notes.append(f"new to you, so two easy sets: {listed(new)}")
+        notes.append(
+            f"new to you, so it starts gently (two sets at most, easy effort): {listed(new)}"
+        )
     care = [name for name, p in main if set(p.injury_care) & set(injuries)]
     if care:
         problems = [injury.replace("-", " ") for injury in injuries]
         notes.append(f"for your {listed(problems)}: {listed(care)}")
     if weaker_leg and any(p.extra_side for _, p in main):
-        notes.append(f"one-legged lifts: your {weaker_leg} leg starts each set and does one more")
+        notes.append(
+            f"one-legged lifts: your {weaker_leg} leg, the weaker one, starts each set and "
+            "does one set more"
+        )
     return notes
 
 
