@@ -90,7 +90,7 @@ def trim(
     catalogue: Catalogue, picks: list[Pick], gives: dict[str, frozenset[Need]], most: float
 ) -> int:
     """Shorten `picks` (in place) toward `most` seconds; the seconds left."""
-    steps: tuple[Callable[[list[Pick]], bool], ...] = (
+    steps: tuple[Callable[[list[Pick]], int], ...] = (
         lambda ps: _drop_one(ps, gives, anchors=False),
         lambda ps: _set_less(catalogue, ps, anchors=True),
         lambda ps: _set_less(catalogue, ps, anchors=False),
@@ -98,17 +98,21 @@ def trim(
     )
     total = sum(p.seconds for p in picks)
     for step in steps:
-        while total > most and step(picks):
-            total = sum(p.seconds for p in picks)
+        while total > most:
+            saved = step(picks)
+            if not saved:
+                break
+            total -= saved
     return total
 
 
-def _drop_one(picks: list[Pick], gives: dict[str, frozenset[Need]], *, anchors: bool) -> bool:
+def _drop_one(picks: list[Pick], gives: dict[str, frozenset[Need]], *, anchors: bool) -> int:
     """Drop the last companion (or anchor) whose every need another one also gives,
     leaving enough groups; what is new to the athlete goes last (each block should
-    bring something new)."""
+    bring something new); the seconds saved."""
     given = Counter(need for p in picks for need in gives[p.exercise.id])
-    worked = Counter(group for p in picks for group in groups([p.exercise]))
+    groups_of = [groups([p.exercise]) for p in picks]
+    worked = Counter(group for found in groups_of for group in found)
     enough = min(MIN_GROUPS, len(worked))
     for index in sorted(range(len(picks)), key=lambda i: (picks[i].new, -i)):
         p = picks[index]
@@ -116,19 +120,20 @@ def _drop_one(picks: list[Pick], gives: dict[str, frozenset[Need]], *, anchors: 
             continue
         if any(given[need] == 1 for need in gives[p.exercise.id]):
             continue
-        lost = [group for group in groups([p.exercise]) if worked[group] == 1]
+        lost = [group for group in groups_of[index] if worked[group] == 1]
         if len(worked) - len(lost) >= enough:
             del picks[index]
-            return True
-    return False
+            return p.seconds
+    return 0
 
 
-def _set_less(catalogue: Catalogue, picks: list[Pick], *, anchors: bool) -> bool:
-    """A set less for the last anchor (or companion) that has one to spare."""
+def _set_less(catalogue: Catalogue, picks: list[Pick], *, anchors: bool) -> int:
+    """A set less for the last anchor (or companion) that has one to spare; the seconds
+    saved."""
     fewest = FEWEST_ANCHOR_SETS if anchors else FEWEST_COMPANION_SETS
     for index in reversed(range(len(picks))):
         p = picks[index]
         if (p.role is Role.ANCHOR) is anchors and p.dose.sets > fewest:
-            picks[index] = with_sets(catalogue, p, p.dose.sets - 1)
-            return True
-    return False
+            fewer = picks[index] = with_sets(catalogue, p, p.dose.sets - 1)
+            return p.seconds - fewer.seconds
+    return 0

@@ -213,6 +213,11 @@ class Composer:
             (e for e in doable if e.kind in (ExerciseKind.STRETCH, ExerciseKind.MOBILITY)),
             key=lambda e: e.id,
         )
+        # a minute each drill; a stretch held 60 s, or 45 s a side
+        self.drill_items = {e.id: Warmup(e.id, 1) for e in self.drills}
+        self.stretch_items = {
+            e.id: Cooldown(e.id, 45 if e.unilateral else 60) for e in self.stretches
+        }
         jog = next((e for e in doable if e.kind is ExerciseKind.CARDIO), None)
         self.jog_warm_up = None if jog is None else Warmup(jog.id, WARM_UP_JOG_MINUTES)
         rng = random.Random(profile.seed)
@@ -230,6 +235,9 @@ class Composer:
         self.block = Block()
         self.previous: dict[str, Prescription] = {}  # each anchor's last prescription
         self.gives = {e.id: needs_given(e, self.injuries) for e in doable}
+        self.patterns = {e.id: pattern_of(e) for e in doable}
+        # lower-body strength work, what `one-legged` counts
+        self.leg_strength = {e.id for e in self.strength if e.lower_body}
         sore = {m for injury in self.injuries for m in CARE_NEEDS.get(injury, ())}
         self.injury_stretches = {
             e.id
@@ -431,16 +439,29 @@ class Composer:
     def _allowed(self, pool: list[Exercise], ask: SessionAsk) -> list[Exercise]:
         return pool if ask.new_allowed else self._familiar(pool)
 
-    def _score(self, e: Exercise, avoid: frozenset[str], missing: set[Muscle]) -> float:
-        """Sessions since last use (capped), the exercise's standing preference, the
+    def _scores(
+        self, candidates: list[Exercise], avoid: frozenset[str], missing: set[Muscle]
+    ) -> list[float]:
+        """Per candidate: sessions since last use (capped), its standing preference, the
         missing muscles it works, and a penalty when the last session had it."""
-        age = min(self.count - self.last_used.get(e.id, self.count - LONG_AGO), LONG_AGO)
-        score = age + self.preference[e.id]
+        long_ago = self.count - LONG_AGO
+        last_used, preference = self.last_used, self.preference
+        scores = [
+            self.count - max(last_used.get(e.id, long_ago), long_ago) + preference[e.id]
+            for e in candidates
+        ]
         if missing:
-            score += COVERAGE_BONUS * len(missing.intersection(e.muscles))
-        if e.id in avoid:
-            score -= LAST_SESSION_PENALTY
-        return score
+            for i, e in enumerate(candidates):
+                scores[i] += COVERAGE_BONUS * len(missing.intersection(e.muscles))
+        for i, e in enumerate(candidates):
+            if e.id in avoid:
+                scores[i] -= LAST_SESSION_PENALTY
+        return scores
+
+    def _ranked(self, candidates: list[Exercise], avoid: frozenset[str]) -> list[Exercise]:
+        """The candidates best first (equals in their order)."""
+        scores = self._scores(candidates, avoid, NO_MUSCLES)
+        return [candidates[i] for i in sorted(range(len(scores)), key=lambda i: -scores[i])]
 
     def _best(
         self,
@@ -452,14 +473,9 @@ class Composer:
         """The best-scoring candidate not chosen yet (None when the pool is empty: the
         rule then reports what is missing); the first of equals wins."""
         taken = {e.id for e in chosen}
-        best, best_score = None, float("-inf")
-        for e in candidates:
-            if e.id in taken:
-                continue
-            score = self._score(e, avoid, missing)
-            if score > best_score:
-                best, best_score = e, score
-        return best
+        free = [e for e in candidates if e.id not in taken]
+        scores = self._scores(free, avoid, missing)
+        return free[scores.index(max(scores))] if free else None
 
     def _swappable(self, old: Exercise, chosen: list[Exercise], ask: SessionAsk) -> list[Exercise]:
         """Stand-ins for `old` that keep every muscle only it worked in the session."""
@@ -490,13 +506,13 @@ class Composer:
         lower-body strength work is one-legged."""
 
         def short() -> bool:
-            lower = [e for e in chosen if e.kind is ExerciseKind.STRENGTH and e.lower_body]
+            lower = [e for e in chosen if e.id in self.leg_strength]
             return 2 * sum(e.unilateral for e in lower) < len(lower)
 
         for index, (old, _) in enumerate(found):
             if not short():
                 return
-            if old.unilateral or old.kind is not ExerciseKind.STRENGTH or not old.lower_body:
+            if old.unilateral or old.id not in self.leg_strength:
                 continue
             options = [e for e in self._swappable(old, chosen, ask) if e.unilateral]
             best = self._best(options, avoid, chosen)
@@ -533,7 +549,7 @@ class Composer:
             if old.role is Role.ANCHOR:
                 continue
             options = self._swappable(old.exercise, chosen, ask)
-            for new in sorted(options, key=lambda e: -self._score(e, avoid, set())):
+            for new in self._ranked(options, avoid):
                 if frozenset([*ids[:index], new.id, *ids[index + 1 :]]) not in ask.recent:
                     picks[index] = self._pick(new, old.role, occasion, sets=old.dose.sets)
                     return
@@ -567,7 +583,7 @@ class Composer:
         dose = for_the_week(dose, role, occasion)
         if sets is not None:
             dose = dose._replace(sets=min(dose.sets, sets))
-        squat = pattern_of(e) in ("squat", "lunge")
+        squat = self.patterns[e.id] in ("squat", "lunge")
         if role is Role.ANCHOR and squat and self.event in ECCENTRIC_EVENTS:
             dose = dose._replace(tempo=slower(dose.tempo, ECCENTRIC_LOWERING))
         kg = None
@@ -640,7 +656,7 @@ class Composer:
         avoid = ask.recent[-1] if ask.recent else frozenset()
         chosen = {p.exercise.id for p in picks}
         candidates = [e for e in self._allowed(self.strength, ask) if e.id not in chosen]
-        candidates.sort(key=lambda e: -self._score(e, avoid, NO_MUSCLES))
+        candidates = self._ranked(candidates, avoid)
         for e in candidates:
             if total >= least:
                 break
@@ -664,7 +680,7 @@ class Composer:
         """The jog (unless a run just was one) and the least recently done drills (one
         fewer in a short session)."""
         count = DRILLS - 1 if short else DRILLS
-        drills = [Warmup(e.id, 1) for e in self._least_recent(self.drills)[:count]]
+        drills = [self.drill_items[e.id] for e in self._least_recent(self.drills)[:count]]
         jog_seconds = 0
         if jog and self.jog_warm_up is not None:
             drills.insert(0, self.jog_warm_up)
@@ -676,13 +692,17 @@ class Composer:
         done first (each side for one-legged stretches)."""
         muscles = {m for e in worked for m in e.muscles}
 
-        def rank(e: Exercise) -> tuple[bool, bool, int]:
-            reaches = not muscles.isdisjoint(e.muscles)
-            return e.id in self.injury_stretches, reaches, -self._last(e)
-
+        last = self.last_used
         count = STRETCHES - 1 if short else STRETCHES
-        ranked = sorted(self.stretches, key=rank, reverse=True)[:count]
-        items = tuple(Cooldown(e.id, 45 if e.unilateral else 60) for e in ranked)
+        ranked = sorted(
+            self.stretches,
+            key=lambda e: (
+                e.id not in self.injury_stretches,
+                muscles.isdisjoint(e.muscles),
+                last.get(e.id, -1),
+            ),
+        )[:count]
+        items = tuple(self.stretch_items[e.id] for e in ranked)
         return items, sum(
             c.seconds * (2 if e.unilateral else 1) for c, e in zip(items, ranked, strict=True)
         )

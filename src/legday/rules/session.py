@@ -98,8 +98,9 @@ def _block(
         if not read.cued:
             uncued.append(p)
         problems.extend((p, problem) for problem in read.problems)
-        for injury in set(p.injury_care).intersection(injuries):
-            care[injury] = care.get(injury, frozenset()).union(p.muscles)
+        for injury in p.injury_care:
+            if injury in injuries:
+                care[injury] = care.get(injury, frozenset()).union(p.muscles)
     balanced = any(p.balance for p in main)
     return Block(
         frozenset(muscles), balanced, lower, one_legged, tuple(uncued), tuple(problems), care
