@@ -87,14 +87,19 @@ def groups(exercises: Iterable[Exercise]) -> set[str]:
 
 
 def trim(
-    catalogue: Catalogue, picks: list[Pick], gives: dict[str, frozenset[Need]], most: float
+    catalogue: Catalogue,
+    picks: list[Pick],
+    gives: dict[str, frozenset[Need]],
+    works: dict[str, set[str]],
+    most: float,
 ) -> int:
-    """Shorten `picks` (in place) toward `most` seconds; the seconds left."""
+    """Shorten `picks` (in place) toward `most` seconds; the seconds left. `gives` holds
+    each exercise's needs met (`needs_given`), `works` its major groups (`groups`)."""
     steps: tuple[Callable[[list[Pick]], int], ...] = (
-        lambda ps: _drop_one(ps, gives, anchors=False),
+        lambda ps: _drop_one(ps, gives, works, anchors=False),
         lambda ps: _set_less(catalogue, ps, anchors=True),
         lambda ps: _set_less(catalogue, ps, anchors=False),
-        lambda ps: _drop_one(ps, gives, anchors=True),
+        lambda ps: _drop_one(ps, gives, works, anchors=True),
     )
     total = sum(p.seconds for p in picks)
     for step in steps:
@@ -106,12 +111,18 @@ def trim(
     return total
 
 
-def _drop_one(picks: list[Pick], gives: dict[str, frozenset[Need]], *, anchors: bool) -> int:
+def _drop_one(
+    picks: list[Pick],
+    gives: dict[str, frozenset[Need]],
+    works: dict[str, set[str]],
+    *,
+    anchors: bool,
+) -> int:
     """Drop the last companion (or anchor) whose every need another one also gives,
     leaving enough groups; what is new to the athlete goes last (each block should
     bring something new); the seconds saved."""
     given = Counter(need for p in picks for need in gives[p.exercise.id])
-    groups_of = [groups([p.exercise]) for p in picks]
+    groups_of = [works[p.exercise.id] for p in picks]
     worked = Counter(group for found in groups_of for group in found)
     enough = min(MIN_GROUPS, len(worked))
     for index in sorted(range(len(picks)), key=lambda i: (picks[i].new, -i)):

@@ -47,7 +47,7 @@ from legday.planner.dose import (
     start_load,
     stepped,
 )
-from legday.planner.fit import Pick, dosed_pick, needs_given, trim, with_sets
+from legday.planner.fit import Pick, dosed_pick, groups, needs_given, trim, with_sets
 from legday.planner.words import session_notes
 
 __all__ = ["Composer", "SessionAsk", "SessionParts", "pattern_of", "stand_ins"]
@@ -235,6 +235,7 @@ class Composer:
         self.block = Block()
         self.previous: dict[str, Prescription] = {}  # each anchor's last prescription
         self.gives = {e.id: needs_given(e, self.injuries) for e in doable}
+        self.works = {e.id: groups([e]) for e in doable}
         self.patterns = {e.id: pattern_of(e) for e in doable}
         # lower-body strength work, what `one-legged` counts
         self.leg_strength = {e.id for e in self.strength if e.lower_body}
@@ -344,14 +345,14 @@ class Composer:
         when doable, else a fresh one, else the same again."""
         taken_ids = {e.id for e in taken}
         candidates = [
-            e for e in self.strength if pattern_of(e) in patterns and e.id not in taken_ids
+            e for e in self.strength if self.patterns[e.id] in patterns and e.id not in taken_ids
         ]
         if not ask.new_allowed:
             candidates = self._familiar(candidates)
         if not candidates:
             return None
         by_id = {e.id: e for e in candidates}
-        last = next((e for e in before if pattern_of(e) in patterns), None)
+        last = next((e for e in before if self.patterns.get(e.id) in patterns), None)
         if last is not None:
             harder = [by_id[i] for i in last.progressions if i in by_id]
             if harder:
@@ -619,7 +620,7 @@ class Composer:
         total = sum(p.seconds for p in picks)
         most, least = budget * (1 + FIT_TOLERANCE), budget * (1 - FIT_TOLERANCE)
         if total > most:
-            total = trim(self.catalogue, picks, self.gives, most)
+            total = trim(self.catalogue, picks, self.gives, self.works, most)
         if total < least:
             total = self._fill(picks, ask, occasion, total, least, most)
         if total > most:
