@@ -326,7 +326,7 @@ class Composer:
                 anchors.append(found)
         start_kg = {}
         for e in anchors:
-            implement = implement_for(e, self.kit)
+            implement = self.implements[e.id]
             kg = start_load(e, implement, self.level, self.kit)
             if kg is not None and e.id in self.last_kg:  # a step below where it ended
                 kg = max(kg, self.kit.step_down(implement, self.last_kg[e.id]) or kg)
