@@ -10,7 +10,7 @@ What each exercise gives the rules is named: the week's muscles it works
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -95,47 +95,53 @@ def trim(
 ) -> int:
     """Shorten `picks` (in place) toward `most` seconds; the seconds left. `gives` holds
     each exercise's needs met (`needs_given`), `works` its major groups (`groups`)."""
-    steps: tuple[Callable[[list[Pick]], int], ...] = (
-        lambda ps: _drop_one(ps, gives, works, anchors=False),
-        lambda ps: _set_less(catalogue, ps, anchors=True),
-        lambda ps: _set_less(catalogue, ps, anchors=False),
-        lambda ps: _drop_one(ps, gives, works, anchors=True),
-    )
     total = sum(p.seconds for p in picks)
-    for step in steps:
+    total -= _drop_spare(picks, gives, works, total - most, anchors=False)
+    for anchors in (True, False):
         while total > most:
-            saved = step(picks)
+            saved = _set_less(catalogue, picks, anchors=anchors)
             if not saved:
                 break
             total -= saved
+    if total > most:
+        total -= _drop_spare(picks, gives, works, total - most, anchors=True)
     return total
 
 
-def _drop_one(
+def _drop_spare(
     picks: list[Pick],
     gives: dict[str, frozenset[Need]],
     works: dict[str, set[str]],
+    over: float,
     *,
     anchors: bool,
 ) -> int:
-    """Drop the last companion (or anchor) whose every need another one also gives,
-    leaving enough groups; what is new to the athlete goes last (each block should
-    bring something new); the seconds saved."""
+    """Drop companions (or anchors), the last first, whose every need another exercise
+    also gives, leaving enough groups, until `over` seconds are saved; what is new to the
+    athlete goes last (each block should bring something new). The seconds saved."""
     given = Counter(need for p in picks for need in gives[p.exercise.id])
-    groups_of = [works[p.exercise.id] for p in picks]
-    worked = Counter(group for found in groups_of for group in found)
+    worked = Counter(group for p in picks for group in works[p.exercise.id])
     enough = min(MIN_GROUPS, len(worked))
+    saved = 0
+    dropped = set()
     for index in sorted(range(len(picks)), key=lambda i: (picks[i].new, -i)):
+        if saved >= over:
+            break
         p = picks[index]
-        if (p.role is Role.ANCHOR) is not anchors:
+        needs, found = gives[p.exercise.id], works[p.exercise.id]
+        if (p.role is Role.ANCHOR) is not anchors or any(given[n] == 1 for n in needs):
             continue
-        if any(given[need] == 1 for need in gives[p.exercise.id]):
+        if len(worked) - sum(worked[group] == 1 for group in found) < enough:
             continue
-        lost = [group for group in groups_of[index] if worked[group] == 1]
-        if len(worked) - len(lost) >= enough:
-            del picks[index]
-            return p.seconds
-    return 0
+        given.subtract(needs)
+        for group in found:
+            worked[group] -= 1
+            if not worked[group]:
+                del worked[group]
+        dropped.add(index)
+        saved += p.seconds
+    picks[:] = [p for i, p in enumerate(picks) if i not in dropped]
+    return saved
 
 
 def _set_less(catalogue: Catalogue, picks: list[Pick], *, anchors: bool) -> int:
