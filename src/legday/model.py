@@ -30,6 +30,7 @@ __all__ = [
     "REST_PHASES",
     "UNSURE",
     "WEEKLY_GROUPS",
+    "CareRoutine",
     "Citation",
     "Cooldown",
     "Cues",
@@ -581,6 +582,24 @@ _EXERCISE = attrgetter("exercise")
 
 @_value
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
+class CareRoutine(_Value):
+    """A short injury-care routine on a day without strength (`care-routine`): one
+    protocol's stage, or its lightest form after a hard run."""
+
+    day: date
+    injury: str  # an id of INJURIES
+    stage: int
+    minutes: int
+    exercises: tuple[Prescription, ...]
+    why: str
+    frequency: str = "daily"  # the stage's: daily, every-other-day, 3-per-week
+    start: time | None = None
+    lightest: bool = False
+    on_hard_days: bool = False  # the protocol loads on hard-run days too (lightest form)
+
+
+@_value
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Week(_Value):
     """One week of the plan: what it is for, why, and how many sessions it aims at."""
 
@@ -631,6 +650,8 @@ class Plan(_Value):
     # allowed ("where equipment and level allow").
     level: Level | None = None
     equipment: frozenset[Equipment] | None = None
+    care: tuple[CareRoutine, ...] = ()  # injury-care routines between strength days
+    blocked: frozenset[date] = frozenset()  # days the athlete blocked: no strength, no care
 
     def days(self) -> list[date]:
         return [self.start + timedelta(days=i) for i in range((self.end - self.start).days + 1)]

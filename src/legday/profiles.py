@@ -20,6 +20,16 @@ Profile TOML (every key optional; command-line flags win):
     races = [2027-05-09, "2027-06-13:C"]   # a race day, optionally with its priority
     dominant_leg = "right"
     timezone = "Europe/Berlin"
+    age = 52                        # 10 to 100; 50 and over plans as a masters athlete
+    event = "marathon"              # 5k, 10k, half, marathon, ultra, trail, track, cross-country
+    dumbbells = [4, 6, 8, 10, 12.5] # kg per dumbbell, the pairs you own (up to 100)
+    kettlebells = [12, 16]          # kg per bell (up to 100)
+    plates = [1.25, 2.5, 5, 10, 10] # kg per plate, one entry per pair (up to 50)
+    bar = 20                        # kg, the empty barbell (5 to 30)
+
+Listing weights also adds their implement to `equipment`; without a list a typical set is
+assumed (`legday.kit`). On the command line: `--dumbbells 4,6,8,10`, `--kettlebells`,
+`--plates`, `--bar`, `--age`, `--event`.
 
     [windows]                       # optional: when a session may start and must end
     mon = "06:00-08:00"
@@ -42,14 +52,17 @@ the athlete's goal, A. A priority on a race day of the calendar wins over the ca
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterable, Mapping
+from contextlib import suppress
+from dataclasses import replace
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from legday.errors import InputError
-from legday.model import ALWAYS_AT_HAND, INJURIES, Equipment, Level, Profile
+from legday.model import ALWAYS_AT_HAND, EVENTS, INJURIES, Equipment, Level, Profile
 from legday.planner import validate_profile
 
 __all__ = [
@@ -87,6 +100,12 @@ PROFILE_KEYS = frozenset(
         "kinds",
         "name",
         "windows",
+        "age",
+        "event",
+        "dumbbells",
+        "kettlebells",
+        "plates",
+        "bar",
     }
 )
 RACE_PRIORITIES = ("A", "B", "C")
@@ -101,6 +120,19 @@ LISTS = {
     "days": ("weekdays", '["mon", "wed", "fri"]'),
     "blocked": ("dates", '[2027-02-14, "2027-02-15"]'),
     "races": ("dates", '[2027-04-25, "2027-05-01:C"]'),
+    "dumbbells": ("weights in kg", "[4, 6, 8, 10]"),
+    "kettlebells": ("weights in kg", "[12, 16]"),
+    "plates": ("weights in kg", "[1.25, 2.5, 5, 10]"),
+}
+AGES = (10, 100)
+BAR_KG = (5.0, 30.0)
+# The heaviest single dumbbell, kettlebell or plate taken as real (kg): a typo such as
+# 1000 for 10.00 is caught rather than planned with.
+HEAVIEST_KG = {"dumbbells": 100.0, "kettlebells": 100.0, "plates": 50.0}
+IMPLEMENT_OF = {
+    "dumbbells": Equipment.DUMBBELLS,
+    "kettlebells": Equipment.KETTLEBELL,
+    "plates": Equipment.BARBELL,
 }
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -369,17 +401,80 @@ def _leg(value: Any) -> str | None:
     raise InputError("dominant-leg", f"{_shown(value)} is not left or right")
 
 
+def _age(value: Any) -> int | None:
+    if value is None:
+        return None
+    age = _int(value, "age")
+    low, high = AGES
+    if not low <= age <= high:
+        raise InputError("age", f"{age} is not an age from {low} to {high} years")
+    return age
+
+
+def _event(value: Any) -> str | None:
+    if value is None:
+        return None
+    event = value.strip().lower() if isinstance(value, str) else None
+    if event not in EVENTS:
+        raise InputError("event", f"{_shown(value)} is not one of {', '.join(EVENTS)}")
+    return event
+
+
+def _kg(value: Any, field: str) -> float:
+    """One weight in kg: a TOML number, or a flag's "12.5" (a trailing "kg" is fine)."""
+    kg = math.nan
+    if isinstance(value, str):
+        with suppress(ValueError):  # not a number: kg stays NaN and is refused below
+            kg = float(value.strip().lower().removesuffix("kg"))
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        kg = float(value)
+    if not (math.isfinite(kg) and kg > 0):
+        raise InputError(field, f"{_shown(value)} is not a weight in kg above 0, like 12.5")
+    return kg
+
+
+def _weights(value: Any, field: str) -> tuple[float, ...]:
+    """The owned weights of one implement, lightest first. Plates keep repeats (each entry
+    is a pair, so two pairs of 10 kg are written twice); dumbbells and bells do not."""
+    if isinstance(value, str):  # the command line's --dumbbells 4,6,8,10
+        items: list[Any] = [part for part in value.split(",") if part.strip()]
+    elif isinstance(value, list | tuple):
+        items = list(value)
+    else:
+        _, example = LISTS[field]
+        raise InputError(
+            field, f"write a list of weights in kg like {example} (got {_shown(value)})"
+        )
+    kgs = [_kg(item, field) for item in items]
+    heaviest = HEAVIEST_KG[field]
+    for kg in kgs:
+        if kg > heaviest:
+            raise InputError(field, f"{kg:g} kg is heavier than {heaviest:g} kg; is it a typo?")
+    return tuple(sorted(kgs if field == "plates" else set(kgs)))
+
+
+def _bar(value: Any) -> float:
+    kg = _kg(value, "bar")
+    low, high = BAR_KG
+    if not low <= kg <= high:
+        raise InputError("bar", f"{kg:g} kg is not a barbell from {low:g} to {high:g} kg")
+    return kg
+
+
 def build_profile(values: Mapping[str, Any], *, default_start: date) -> Profile:
     """Merge already-layered values (profile file, then flags) into a Profile."""
     v = {k: val for k, val in values.items() if val is not None}
     sessions = _int(v["sessions"], "sessions") if "sessions" in v else None
     races, priorities = parse_races(v.get("races", []))
+    weights = {field: _weights(v.get(field, []), field) for field in HEAVIEST_KG}
+    equipment = _equipment(parse_list(v.get("equipment", []), "equipment"))
+    equipment |= {IMPLEMENT_OF[field] for field, kgs in weights.items() if kgs}
     profile = Profile(
         start=parse_date(v.get("start", default_start), "start"),
         weeks=_int(v.get("weeks", 16), "weeks"),
         sessions=sessions,
         injuries=_injuries(parse_list(v.get("injuries", []), "injuries")),
-        equipment=_equipment(parse_list(v.get("equipment", []), "equipment")),
+        equipment=equipment,
         level=_level(v.get("level", "beginner")),
         minutes=_int(v.get("minutes", 45), "minutes"),
         days=parse_days(parse_list(v["days"], "days")) if "days" in v else frozenset(range(7)),
@@ -393,6 +488,13 @@ def build_profile(values: Mapping[str, Any], *, default_start: date) -> Profile:
         dominant_leg=_leg(v.get("dominant_leg")),
         timezone=parse_zone(v.get("timezone")),
         windows=parse_windows(v["windows"]) if "windows" in v else (),
+        age=_age(v.get("age")),
+        event=_event(v.get("event")),
+        dumbbells_kg=weights["dumbbells"],
+        kettlebells_kg=weights["kettlebells"],
+        plates_kg=weights["plates"],
     )
+    if "bar" in v:  # otherwise the Profile's standard 20 kg bar
+        profile = replace(profile, bar_kg=_bar(v["bar"]))
     validate_profile(profile)
     return profile

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from legday.catalogue import Catalogue
 from legday.errors import InputError
+from legday.kit import Kit, kit_of
 from legday.model import Plan, Prescription, Profile, Run, RunKind, Session
 from legday.progression import Change, SetLog, next_prescription, pain_flags
 from legday.store.ports import (
@@ -183,11 +184,12 @@ class Logbook:
             later = next((s for s in sessions if s.day > day), None)
             logged = uow.repo.set_logs(athlete.id, until=day)
             recent = uow.repo.performed(athlete.id, day - timedelta(days=60), day)
+            kit = self._kit(uow, athlete)
         advice = tuple(f.advice for f in pain_flags(logged, self.catalogue, day))
         if session is None:
             return Today(day, runs, None, (), later, status, advice)
         history = [s for s in logged if s.day < day]
-        changes = tuple(self._progress(p, history, recent, day) for p in session.main)
+        changes = tuple(self._progress(p, history, recent, day, kit) for p in session.main)
         adjusted = replace(session, main=tuple(c.prescription for c in changes))
         return Today(day, runs, adjusted, changes, later, status, advice)
 
@@ -197,7 +199,8 @@ class Logbook:
             athlete = self._athlete(uow, name)
             history = uow.repo.set_logs(athlete.id, until=day - timedelta(days=1))
             recent = uow.repo.performed(athlete.id, day - timedelta(days=60), day)
-        return self._progress(p, history, recent, day)
+            kit = self._kit(uow, athlete)
+        return self._progress(p, history, recent, day, kit)
 
     def log(self, name: str, sets: Sequence[SetLog], note: str = "") -> int:
         """Append sets (one transaction); returns how many were stored."""
@@ -236,18 +239,40 @@ class Logbook:
         if not uow.repo.planned_sessions(athlete.id, day, day):
             raise InputError("date", f"no strength session is planned on {day.isoformat()}")
 
+    @staticmethod
+    def _kit(uow: AbstractUnitOfWork, athlete: Athlete) -> Kit | None:
+        profile = uow.repo.get_profile(athlete.id)
+        return kit_of(profile) if profile is not None else None
+
     def _progress(
-        self, p: Prescription, history: list[SetLog], recent: list[Performed], day: date
+        self,
+        p: Prescription,
+        history: list[SetLog],
+        recent: list[Performed],
+        day: date,
+        kit: Kit | None,
     ) -> Change:
-        """Progression inputs from the logbook: a week or more without strength counts."""
-        done = [x.day for x in recent if x.status == "done"]
+        """Progression inputs from the logbook, about the athlete's training as a whole.
+
+        `weeks_off` counts whole weeks (7 days in a row) without any strength session
+        between the last one done and `day`: a session every Monday has none.
+        """
+        done = [x.day for x in recent if x.status == "done" and x.day < day]
         last_done = max(done) if done else None
-        weeks_off = (day - last_done).days // 7 if last_done else 0
+        weeks_off = ((day - last_done).days - 1) // 7 if last_done else 0
         missed = any(
-            x.status == "skipped" and (last_done is None or x.day > last_done) for x in recent
+            x.status == "skipped" and (last_done is None or x.day > last_done) and x.day < day
+            for x in recent
         )
         return next_prescription(
-            p, history, self.catalogue, today=day, weeks_off=weeks_off, missed=missed
+            p,
+            history,
+            self.catalogue,
+            today=day,
+            weeks_off=weeks_off,
+            missed=missed,
+            kit=kit,
+            last_logged=last_done,
         )
 
     def _replan(self, uow: AbstractUnitOfWork, athlete: Athlete, today: date, reason: str) -> int:

@@ -72,9 +72,15 @@ CONFIDENCE = {
     "generic": 0.7,  # only a run word (or distance) and a known length: easy
     "ambiguous": 0.65,  # a word whose meaning the calendar's language settles ("Cross")
     "nothing": 0.6,  # no word at all: other
+    "long unknown": 0.5,  # no word at all, but hours long: other, yet maybe a race
     "abbreviation": 0.45,  # a run with an abbreviation legday does not know: hard
     "guess": 0.4,  # a run with no effort word and no length: hard
 }
+
+# An entry this long with no word legday knows may be a race or a long run by its name
+# alone ("SaintéLyon"): it stays "other", but unsure, so the athlete is asked.
+LONG_UNKNOWN_MINUTES = 180
+A_DAY = 24 * 60  # longer is a conference or a holiday, not a race
 
 _LANGS = ("en", "de", "fr", "es")
 # categories that make an entry a run by themselves
@@ -628,6 +634,10 @@ def read_event(
             if decided:
                 activity, sure = decided
                 break
+    if activity is None and minutes is not None and LONG_UNKNOWN_MINUTES <= minutes <= A_DAY:
+        hours = f"{minutes / 60:.3g} h"
+        reason = f"no running, strength or sport words, but {hours} long: a race or long run?"
+        return Reading("other", None, reason, CONFIDENCE["long unknown"])
     if activity is None:
         return Reading("other", None, "no running, strength or sport words", CONFIDENCE["nothing"])
     if activity != "run":

@@ -74,6 +74,8 @@ _MAX_TITLE = 500
 # little to settle an ambiguous word
 _LANGUAGE_MARGIN = 1.5
 _LANGUAGE_TITLES = 3
+# readings of an entry with no word legday knows, short or hours long
+WORDLESS = (CONFIDENCE["nothing"], CONFIDENCE["long unknown"])
 # a race is at most this many days after the bib pick-up or travel entry that names it
 _PICKUP_DAYS = 7
 # a race read from its words that repeats on one weekday this many weeks in a row is a
@@ -176,7 +178,7 @@ def _unworded(entries: list[Entry]) -> list[Entry]:
         days.sort()
     out = []
     for e in entries:
-        if e.explicit or e.activity != "other" or e.confidence != CONFIDENCE["nothing"]:
+        if e.explicit or e.activity != "other" or e.confidence not in WORDLESS:
             out.append(e)
             continue
         if any(_within_days_before(named.get(t, []), e.day) for t in _name_tokens(_head(e))):

@@ -6,12 +6,20 @@ reads and validates them. This module does no I/O so the planner can depend on i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from legday.errors import InputError
 from legday.model import ALWAYS_AT_HAND, Equipment, Exercise, ExerciseKind, Level
 
+if TYPE_CHECKING:
+    from legday.care import CareProtocol
+
 __all__ = ["Catalogue"]
+
+Protocols = Mapping[str, "CareProtocol"]
+NO_PROTOCOLS: Protocols = MappingProxyType({})
 
 DOABLE_REMEMBERED = 4096  # kit, level and kinds asked for; forgotten all at once beyond
 
@@ -19,7 +27,13 @@ DOABLE_REMEMBERED = 4096  # kit, level and kinds asked for; forgotten all at onc
 class Catalogue:
     """Exercises by id, with the filters the planner needs."""
 
-    def __init__(self, exercises: Iterable[Exercise]) -> None:
+    def __init__(
+        self,
+        exercises: Iterable[Exercise],
+        protocols: Callable[[Catalogue], Protocols] | None = None,
+    ) -> None:
+        self._read_protocols = protocols
+        self._protocols: Protocols | None = None
         self._by_id: dict[str, Exercise] = {}
         self._doable: dict[
             tuple[frozenset[Equipment], Level, tuple[ExerciseKind, ...]], tuple[Exercise, ...]
@@ -28,6 +42,19 @@ class Catalogue:
             if exercise.id in self._by_id:
                 raise ValueError(f"duplicate exercise id {exercise.id!r}")
             self._by_id[exercise.id] = exercise
+
+    @property
+    def protocols(self) -> Protocols:
+        """The injury-care protocols built on these exercises, by condition; read on first
+        use (only athletes with a problem need them)."""
+        if self._protocols is None:
+            read = self._read_protocols
+            self._protocols = NO_PROTOCOLS if read is None else read(self)
+        return self._protocols
+
+    def with_protocols(self, read: Callable[[Catalogue], Protocols]) -> Catalogue:
+        """The same exercises with care protocols to read when first asked for."""
+        return Catalogue(self, read)
 
     def __getitem__(self, exercise_id: str) -> Exercise:
         try:

@@ -40,6 +40,8 @@ def exercise_json(exercise: Exercise) -> dict[str, Any]:
         "level": exercise.level.value,
         "measure": exercise.measure,
         "tempo": exercise.tempo,
+        "pattern": exercise.pattern or None,
+        "stage": exercise.stage or None,
         "regressions": list(exercise.regressions),
         "progressions": list(exercise.progressions),
         "cues": list(exercise.cues.as_list()),

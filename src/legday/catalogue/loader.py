@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +35,8 @@ from legday.model import (
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
+
+    from legday.care import CareProtocol
 
 __all__ = [
     "BUNDLE",
@@ -81,8 +83,16 @@ def load_catalogue() -> Catalogue:
     sources = _sources(directory)
     bundled = _bundled_documents(_digest(sources))
     if bundled is None:
-        return load_directory(directory)
-    return _cross_check((f"{doc['id']}.toml", _to_exercise(doc)) for doc in bundled)
+        exercises = load_directory(directory)
+    else:
+        exercises = _cross_check((f"{doc['id']}.toml", _to_exercise(doc)) for doc in bundled)
+    return exercises.with_protocols(_protocols)
+
+
+def _protocols(catalogue: Catalogue) -> Mapping[str, CareProtocol]:
+    from legday.care.loader import load_protocols  # only athletes with a problem need them
+
+    return load_protocols(catalogue)
 
 
 def write_bundle() -> Traversable:
@@ -175,8 +185,24 @@ def _cross_check(entries: Iterable[tuple[str, Exercise]]) -> Catalogue:
                     raise CatalogueError(f"{name}: {field}: unknown exercise id {other!r}")
         if exercise.injury_care and not exercise.evidence:
             raise CatalogueError(f"{name}: evidence: injury_care needs at least one citation")
+        _check_pattern_and_stage(name, exercise)
     _check_no_loops(by_id)
     return Catalogue(exercise for _, exercise in by_id.values())
+
+
+def _check_pattern_and_stage(name: str, exercise: Exercise) -> None:
+    """The composer picks anchors by pattern and doses plyometrics by stage, so a strength
+    exercise without a pattern or a plyometric without a stage would silently never fit."""
+    strength = exercise.kind is ExerciseKind.STRENGTH
+    plyometric = exercise.kind is ExerciseKind.PLYOMETRIC
+    if strength and not exercise.pattern:
+        raise CatalogueError(f"{name}: pattern: a strength exercise needs one")
+    if exercise.pattern and not strength:
+        raise CatalogueError(f"{name}: pattern: only strength exercises have one")
+    if plyometric and not exercise.stage:
+        raise CatalogueError(f"{name}: stage: a plyometric exercise needs one")
+    if exercise.stage and not plyometric:
+        raise CatalogueError(f"{name}: stage: only plyometric exercises have one")
 
 
 def _check_no_loops(by_id: dict[str, tuple[str, Exercise]]) -> None:

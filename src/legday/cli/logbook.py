@@ -284,6 +284,8 @@ def today(athlete: AthleteOpt = None, on: DateOpt = None) -> None:
 
     Example: legday today
     """
+    from legday.exports._describe import weight
+
     with open_logbook() as (logbook, db):
         view = logbook.today(resolve_athlete(logbook, db, athlete), parse_date(on))
     typer.echo(f"{view.day.isoformat()} ({view.day.strftime('%A')})")
@@ -312,8 +314,12 @@ def today(athlete: AthleteOpt = None, on: DateOpt = None) -> None:
     for p, change in zip(s.main, view.changes, strict=True):
         dose = f"{p.reps} reps" if p.reps is not None else f"{p.seconds} s"
         side = " per side" if p.per_side else ""
+        kg = weight(p)  # the number first; the load text when it says more (advice)
+        load = ", ".join(
+            part for part in (kg and f"@ {kg}", p.load if p.load != kg else "") if part
+        )
         typer.echo(
-            f"  {p.exercise}: {p.sets} x {dose}{side}, {p.load}, "
+            f"  {p.exercise}: {p.sets} x {dose}{side} {load}, "
             f"tempo {p.tempo}, RPE <= {p.target_rpe}"
         )
         typer.echo(f"      why: {change.reason}")

@@ -1,7 +1,7 @@
 """`legday plan`: read the running calendars, plan the strength season, print or write it.
 
 No `from __future__ import annotations` here: Typer would evaluate every option's text
-annotation twice per start (~4 ms for these twenty); written as objects they cost once.
+annotation twice per start (~4 ms for these twenty-odd); written as objects they cost once.
 """
 
 from datetime import date, timedelta
@@ -90,6 +90,28 @@ def plan(
             "calendar race on that day too.",
         ),
     ] = None,
+    age: Annotated[
+        int | None, typer.Option(help="Your age in years (10-100); 50+ plans as masters.")
+    ] = None,
+    event: Annotated[
+        str | None,
+        typer.Option(
+            help="Your main event: 5k, 10k, half, marathon, ultra, trail, track, cross-country."
+        ),
+    ] = None,
+    dumbbells: Annotated[
+        str | None, typer.Option(help="Dumbbells you own, kg each, e.g. 4,6,8,10.")
+    ] = None,
+    kettlebells: Annotated[
+        str | None, typer.Option(help="Kettlebells you own, kg each, e.g. 12,16.")
+    ] = None,
+    plates: Annotated[
+        str | None,
+        typer.Option(help="Barbell plates, kg, one per pair, e.g. 2.5,5,10,10."),
+    ] = None,
+    bar: Annotated[
+        str | None, typer.Option(help="Your barbell's weight in kg (5-30, default 20).")
+    ] = None,
     kinds: KindsOption = None,
     tz: TimeZoneOption = None,
     profile: Annotated[Path | None, typer.Option(help="Profile TOML; flags win over it.")] = None,
@@ -127,6 +149,12 @@ def plan(
             "seed": seed,
             "races": race,
             "dominant_leg": dominant_leg,
+            "age": age,
+            "event": event,
+            "dumbbells": dumbbells,
+            "kettlebells": kettlebells,
+            "plates": plates,
+            "bar": bar,
             "timezone": tz,
             "kinds": [str(kinds)] if kinds else None,
         },

@@ -37,6 +37,7 @@ __all__ = [
     "slotted_sessions",
     "warmup_line",
     "week_heading",
+    "weight",
 ]
 
 # A hook another module fills in later: exercise id -> relative image path or inline SVG.
@@ -72,8 +73,16 @@ def _seconds(seconds: float) -> str:
     return f"{whole} s"
 
 
+def weight(prescription: Prescription) -> str:
+    """`40 kg barbell`, `12 kg dumbbells` (per hand): the number the plan carries, else ""."""
+    if prescription.load_kg is None:
+        return ""
+    return f"{prescription.load_kg:g} kg {prescription.implement}".strip()
+
+
 def dose(prescription: Prescription) -> str:
-    """Sets × reps (or seconds for holds), e.g. `3 × 8 per side` or `2 × 30 s`."""
+    """Sets × reps (or seconds for holds) and the weight when there is one, e.g.
+    `3 × 8 per side`, `2 × 30 s` or `3 × 5 @ 40 kg barbell`."""
     if prescription.reps is not None:
         each = f"{prescription.reps}"
     elif prescription.seconds is not None:
@@ -81,7 +90,8 @@ def dose(prescription: Prescription) -> str:
     else:
         each = "as prescribed"
     side = " per side" if prescription.per_side else ""
-    return f"{prescription.sets} × {each}{side}"
+    kg = weight(prescription)
+    return f"{prescription.sets} × {each}{side}" + (f" @ {kg}" if kg else "")
 
 
 def details(prescription: Prescription) -> list[str]:
@@ -90,7 +100,7 @@ def details(prescription: Prescription) -> list[str]:
     if prescription.tempo:
         facts.append(f"tempo {prescription.tempo}")
     facts.append(f"target RPE {prescription.target_rpe}")
-    if prescription.load:
+    if prescription.load and prescription.load != weight(prescription):  # said in the dose
         facts.append(f"load: {prescription.load}")
     if prescription.rest_seconds:
         facts.append(f"rest {_seconds(prescription.rest_seconds)} between sets")
@@ -98,7 +108,10 @@ def details(prescription: Prescription) -> list[str]:
 
 
 def load_kg(prescription: Prescription) -> float | None:
-    """A weight in kilograms when the load text names one (`12 kg dumbbell`), else None."""
+    """The prescription's kilograms; for plans made before loads were numbers, the ones its
+    load text names (`12 kg dumbbell`); else None."""
+    if prescription.load_kg is not None:
+        return prescription.load_kg
     match = _KG.search(prescription.load)
     return float(match.group(1).replace(",", ".")) if match else None
 

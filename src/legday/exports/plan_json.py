@@ -24,6 +24,7 @@ from legday.errors import PlanFileError
 from legday.exports.unsure import plan_unsure_json
 from legday.model import (
     PRIORITIES,
+    CareRoutine,
     Cooldown,
     Equipment,
     ExerciseKind,
@@ -62,6 +63,9 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
     runs: dict[date, list[Run]] = {}
     for r in plan.runs:
         runs.setdefault(r.day, []).append(r)
+    care: dict[date, list[CareRoutine]] = {}
+    for routine in plan.care:
+        care.setdefault(routine.day, []).append(routine)
     data: dict[str, Any] = {
         "schema": SCHEMA_ID,
         "generator": f"legday {__version__}",
@@ -76,6 +80,8 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
                 "runs": [_run(r) for r in runs.get(day, []) if not r.busy],
                 "busy": [_busy(r) for r in runs.get(day, []) if r.busy],
                 "strength": [_session(s) for s in sessions.get(day, [])],
+                "care": [_care(c) for c in care.get(day, [])],
+                **({"blocked": True} if day in plan.blocked else {}),
             }
             for day in plan.days()
         ],
@@ -135,6 +141,20 @@ def _session(s: Session) -> dict[str, Any]:
         "why": s.why,
         "music": s.music,
         "block": s.block,
+    }
+
+
+def _care(c: CareRoutine) -> dict[str, Any]:
+    return {
+        "injury": c.injury,
+        "start": _hhmm(c.start),
+        "minutes": c.minutes,
+        "stage": c.stage,
+        "frequency": c.frequency,
+        "lightest": c.lightest,
+        "on_hard_days": c.on_hard_days,
+        "exercises": [prescription_to_json(p) for p in c.exercises],
+        "why": c.why,
     }
 
 
@@ -219,6 +239,8 @@ def plan_from_json(data: Any, source: str) -> Plan:
 def _plan(data: dict[str, Any]) -> Plan:
     runs: list[Run] = []
     sessions: list[Session] = []
+    care: list[CareRoutine] = []
+    blocked: set[date] = set()
     seen: set[date] = set()
     for index, day_data in enumerate(data["days"]):
         day = _date(day_data["date"], f"days[{index}].date")
@@ -229,6 +251,9 @@ def _plan(data: dict[str, Any]) -> Plan:
         busy = [_read_busy(day, b, index) for b in day_data.get("busy", [])]
         runs.extend(sorted(day_runs + busy, key=attrgetter("day_order")) if busy else day_runs)
         sessions.extend(_read_session(day, s) for s in day_data.get("strength", []))
+        care.extend(_read_care(day, c) for c in day_data.get("care", []))
+        if day_data.get("blocked") is True:
+            blocked.add(day)
     races, race_days = _read_races(data)
     return Plan(
         start=_date(data["start"], "start"),
@@ -243,6 +268,8 @@ def _plan(data: dict[str, Any]) -> Plan:
         race_days=race_days,
         level=Level(data["level"]) if "level" in data else None,
         equipment=frozenset(map(Equipment, data["equipment"])) if "equipment" in data else None,
+        care=tuple(care),
+        blocked=frozenset(blocked),
     )
 
 
@@ -347,6 +374,21 @@ def _read_session(day: date, s: dict[str, Any]) -> Session:
         phase=Phase(phase) if phase in Phase._value2member_map_ else Phase.BUILD,
         music=s.get("music", ""),
         block=s.get("block", 0),
+    )
+
+
+def _read_care(day: date, c: dict[str, Any]) -> CareRoutine:
+    return CareRoutine(
+        day=day,
+        injury=c["injury"],
+        stage=c.get("stage", 1),
+        minutes=c["minutes"],
+        exercises=tuple(prescription_from_json(p) for p in c["exercises"]),
+        why=c.get("why", ""),
+        frequency=c.get("frequency", "daily"),
+        start=_time(c.get("start"), f"{day} care.start"),
+        lightest=c.get("lightest", False),
+        on_hard_days=c.get("on_hard_days", False),
     )
 
 

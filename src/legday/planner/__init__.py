@@ -37,6 +37,7 @@ from legday.model import (
     Week,
 )
 from legday.planner import words
+from legday.planner.care import CareSchedule, care_routines
 from legday.planner.days import (
     BEFORE_TIME_TRIAL,
     NOT_EVEN_SHORT,
@@ -55,7 +56,7 @@ from legday.rules import check_plan
 from legday.rules.season import BLOCK_WEEKS, SAME_SESSION_DAYS
 from legday.rules.session import RUN_AS_JOG_MINUTES
 
-__all__ = ["calendar_window", "make_plan", "validate_profile"]
+__all__ = ["CareSchedule", "calendar_window", "make_plan", "validate_profile"]
 
 LOOK_AHEAD_WEEKS = 26  # races this far past the plan's end still shape its phases
 ONE_DAY = timedelta(days=1)
@@ -95,8 +96,15 @@ def validate_profile(profile: Profile) -> None:
 
 
 def make_plan(
-    profile: Profile, runs: Sequence[Run], catalogue: Catalogue, *, done: Sequence[Session] = ()
+    profile: Profile,
+    runs: Sequence[Run],
+    catalogue: Catalogue,
+    *,
+    done: Sequence[Session] = (),
+    care: CareSchedule | None = None,
 ) -> Plan:
+    """The season's plan; `done` holds sessions already trained (for variety), `care`
+    where each problem's care stands (its stage, or stopped) from the logbook."""
     validate_profile(profile)
     races = race_priorities(profile, runs)
     frames = season(profile, runs, races)
@@ -126,6 +134,8 @@ def make_plan(
         race_days=tuple(races[d] for d in sorted(races) if first <= d <= after_end),
         level=profile.level,
         equipment=profile.equipment,
+        care=tuple(care_routines(profile, catalogue, by_day, races, sessions, care)),
+        blocked=frozenset(d for d in profile.blocked if first <= d <= last),
     )
     return replace(plan, violations=tuple(check_plan(plan, catalogue)))
 

@@ -6,14 +6,36 @@ gap between the day's busy events, the athlete's own days). Among allowed days t
 chooser minimises one cost over the whole plan:
 
     cost =  1000 x sessions missing below the week's floor      (`frequency`)
+          +   20 x pairs of sessions on consecutive days          (`spacing`; masters 40)
+          +   18 x sessions the day after a race                  (sore legs)
+          +   15 x sessions the day before a hard run or long run (fresh legs for it)
           +   10 x sessions missing below the week's target      (the optional third)
-          +   20 x pairs of sessions on consecutive days          (`spacing`)
+          +    8 x sessions two days before a race                (less than 48 h clear)
+          +    2 x sessions the day after a long run              (still tired)
+          +    6 x sessions the day after a hard run, long run or race, for masters
           + min(gap - 4, 3) for every gap of 5+ days between sessions (keep a rhythm)
-          +    3 x sessions on the day before a hard run or long run (fresh legs for it)
-          +    2 x sessions on the day after a race or long run   (still tired)
 
-The day before a time trial (`Run.all_out`) is closed like the day before a race: an
-all-out effort wants fresh legs, though it brings no race week or taper.
+The order is the argument. A key run (intervals, tempo or race pace, hills, the long
+run) is the week's point, so a session on its eve costs more than dropping the optional
+third session: it is chosen only when the floor needs it, or when the only other way is
+two sessions on consecutive days, which spoils two days. The floor beats everything:
+one session a week keeps strength in season (Rønnestad & Mujika 2014).
+
+Around a race the session keeps 48-72 h clear where the week allows: its eve is closed,
+the day after costs more than a key run's eve (a race leaves the legs sorer, and the
+session there gets no lighter), and two days before costs less than a missing optional
+session, so in-season weeks keep their sessions and only move them. These are costs,
+not closures: a week with no other allowed day still lifts, as a track season of weekly
+meets must.
+
+Masters athletes (age 50+) recover more slowly from hard running (Tanaka & Seals 2008):
+the day after a key run costs them more, and consecutive days cost more than two
+key-run eves, so they come last. Their targets stay.
+
+A race week's one light session never goes the day before the race (closed for every
+race) nor the day after an A or B race; after an A race the rest of its week is for
+recovery. The day before a time trial (`Run.all_out`) is closed like the day before a
+race: an all-out effort wants fresh legs, though it brings no race week or taper.
 
 A week never gets more sessions than its target. Weeks interact only through the gap
 between the last session of one and the first of the next, so a dynamic programme over
@@ -31,7 +53,7 @@ from operator import attrgetter
 from types import MappingProxyType
 from typing import NamedTuple
 
-from legday.model import HARD_RUN_KINDS, UNSURE, Profile, Run, RunKind
+from legday.model import HARD_RUN_KINDS, UNSURE, Profile, Race, Run, RunKind
 from legday.planner.dose import MAINTENANCE_MINUTES
 from legday.planner.season import DAY_NAMES, WEEK_SPAN, WeekFrame, race_days
 
@@ -53,13 +75,18 @@ __all__ = [
 
 # How the reason for a time trial's eve begins; the week's note repeats such reasons.
 BEFORE_TIME_TRIAL = "the day before the time trial"
+RECOVERY_FIRST = "after this week's race: recovery first"
 # Said after a reason a day cannot hold even a C-race week's short session (`frequency`).
 NOT_EVEN_SHORT = ", not even for the week's short maintenance session"
 MISSING_REQUIRED = 1000
 MISSING_OPTIONAL = 10
 BACK_TO_BACK = 20
-BEFORE_HARD = 3
+BACK_TO_BACK_MASTERS = 40  # more than two key-run eves: masters come to it last
+BEFORE_HARD = 15  # above MISSING_OPTIONAL: the optional third goes first
+AFTER_RACE = 18  # above BEFORE_HARD: a race leaves sorer legs than an eve does
+TWO_DAYS_BEFORE_RACE = 8  # less than 48 h clear of it; the eve itself is closed
 AFTER_LONG = 2
+MASTERS_AFTER_KEY = 6  # on top: the day after a hard run, long run or race, age 50+
 LATEST_END = time(21, 30)  # a strength session must be able to start by then
 # A day with busy time but no timed run and no window: the session goes at EVENING (the
 # time the exports give an untimed session), else the first gap after it, else the first
@@ -72,7 +99,7 @@ ONE_DAY = timedelta(days=1)
 WEEK_DAYS = tuple(timedelta(days=offset) for offset in range(7))
 # Sets rather than `kind is RunKind.X`: an enum member look-up costs ~90 ns in Python 3.11.
 BEFORE_HARD_KINDS = frozenset({RunKind.HARD, RunKind.LONG})  # the next day costs BEFORE_HARD
-AFTER_LONG_KINDS = frozenset({RunKind.LONG, RunKind.RACE})  # the day after costs AFTER_LONG
+TWO_DAYS = timedelta(days=2)
 
 
 class DayOptions(NamedTuple):
@@ -85,12 +112,16 @@ class DayOptions(NamedTuple):
     reasons: dict[date, str]  # why a day of the week is not allowed
     # the same week as day offsets (free ones with their cost), what the chooser costs
     shape: tuple[tuple[tuple[int, int], ...], tuple[int, ...]]
+    # free days whose next day holds a hard run, long run or race-pace workout: a session
+    # there is lighter (one set fewer, RPE one lower, no plyometrics)
+    before_key: frozenset[date] = frozenset()
+    back_to_back: int = BACK_TO_BACK  # this athlete's cost of two sessions on consecutive days
 
 
-def gap_cost(gap: int) -> int:
+def gap_cost(gap: int, back_to_back: int = BACK_TO_BACK) -> int:
     """Cost of `gap` days between two sessions (0 for two on one day)."""
     if gap == 1:
-        return BACK_TO_BACK
+        return back_to_back
     return min(gap - 4, 3) if gap >= 5 else 0
 
 
@@ -140,7 +171,7 @@ def _week_options(
     cost: dict[date, int] = {}
     reasons: dict[date, str] = {}
     start = frame.start
-    first_race = _first_main_race(frame, calendar.races)
+    after_race = _after_main_races(frame, calendar.races)
     first_weekday = start.weekday()
     for number, offset in enumerate(WEEK_DAYS):
         day = start + offset
@@ -165,9 +196,8 @@ def _week_options(
         if not reason and day in calendar.busy:
             reason = busy_reason(calendar.by_day[day], windows.get(weekday), minutes)
             reason = reason and reason + (NOT_EVEN_SHORT if short else "")
-        if not reason and first_race is not None and first_race < day:
-            # in a race week the light session belongs before the race, never after
-            reason = "after this week's race: recovery first"
+        if not reason:
+            reason = after_race.get(day, "")
         if reason:
             reasons[day] = reason
             continue
@@ -175,16 +205,33 @@ def _week_options(
         cost[day] = day_cost = calendar.costs.get(day, 0)
         free_offsets.append((number, day_cost))
     shape = (tuple(free_offsets), tuple(fixed_offsets))
-    return DayOptions(frame, tuple(free), tuple(fixed), cost, reasons, shape)
+    return DayOptions(
+        frame,
+        tuple(free),
+        tuple(fixed),
+        cost,
+        reasons,
+        shape,
+        calendar.before_key.intersection(free),
+        BACK_TO_BACK_MASTERS if profile.masters else BACK_TO_BACK,
+    )
 
 
-def _first_main_race(frame: WeekFrame, races: frozenset[date]) -> date | None:
-    """The race a race week's light session must come before: the week's first A or B
-    race. A week whose races are all C keeps its phase and may lift again after them."""
+def _after_main_races(frame: WeekFrame, races: frozenset[date]) -> dict[date, str]:
+    """The week's days an A or B race closes, and why: the day after each, and every day
+    after an A race (its recovery, then a week off). A tune-up's week may lift again 48 h
+    after it; a week whose races are all C keeps its phase and lifts around them."""
+    start, end = frame.start, frame.start + WEEK_SPAN
     if frame.races:
-        return min([race.day for race in frame.races if race.priority != "C"], default=None)
-    start, end = frame.start, frame.start + WEEK_SPAN  # a frame made without its races
-    return min([r for r in races if start <= r <= end], default=None)
+        main = [race for race in frame.races if race.priority != "C"]
+    else:  # a frame made without its races: each one counts as a goal
+        main = [Race(day, "A", "race") for day in sorted(races) if start <= day <= end]
+    closed: dict[date, str] = {}
+    for race in main:
+        last = end if race.priority == "A" else min(race.day + ONE_DAY, end)
+        for offset in range(1, (last - race.day).days + 1):
+            closed[race.day + timedelta(days=offset)] = RECOVERY_FIRST
+    return closed
 
 
 class Calendar(NamedTuple):
@@ -199,6 +246,7 @@ class Calendar(NamedTuple):
     # days a full session was composed for and did not fit between the busy events, and
     # why: closed to full sessions, still open to a C-race week's short one (`make_plan`)
     squeezed: Mapping[date, str] = MappingProxyType({})
+    before_key: frozenset[date] = frozenset()  # days before a hard run or long run
 
     @classmethod
     def read(cls, profile: Profile, runs: Sequence[Run]) -> Calendar:
@@ -209,6 +257,7 @@ class Calendar(NamedTuple):
         late: list[date] = []
         before_hard: set[date] = set()
         after_long: set[date] = set()
+        after_key: set[date] = set()  # counted for masters only
         busy: set[date] = set()
         for run in runs:
             day, kind = run.day, run.kind
@@ -222,9 +271,10 @@ class Calendar(NamedTuple):
                 strength[day] = strength.get(day, 0) + 1
             elif kind in HARD_RUN_KINDS:
                 hard.setdefault(day, run)
+                after_key.add(day + ONE_DAY)
             if kind in BEFORE_HARD_KINDS:
                 before_hard.add(day - ONE_DAY)
-            if kind in AFTER_LONG_KINDS:
+            if kind is RunKind.LONG:
                 after_long.add(day + ONE_DAY)
             # `run-first` needs time after the run, and a run past midnight leaves none; a
             # window says how late is fine, without one LATEST_END does
@@ -248,10 +298,26 @@ class Calendar(NamedTuple):
         )
         closed.update((day, f"{r.kind} run ({r.title})") for day, r in hard.items())
         closed.update(dict.fromkeys(profile.blocked, "you blocked this day"))
-        costs = dict.fromkeys(after_long, AFTER_LONG)
-        for day in before_hard:
-            costs[day] = costs.get(day, 0) + BEFORE_HARD
-        return cls(by_day, races, strength, closed, costs, frozenset(busy))
+        charges = [
+            (after_long, AFTER_LONG),
+            (before_hard, BEFORE_HARD),
+            ({race + ONE_DAY for race in races}, AFTER_RACE),
+            ({race - TWO_DAYS for race in races}, TWO_DAYS_BEFORE_RACE),
+            (after_key if profile.masters else set(), MASTERS_AFTER_KEY),
+        ]
+        costs: dict[date, int] = {}
+        for days, charge in charges:
+            for day in days:
+                costs[day] = costs.get(day, 0) + charge
+        return cls(
+            by_day,
+            races,
+            strength,
+            closed,
+            costs,
+            frozenset(busy),
+            before_key=frozenset(before_hard),
+        )
 
 
 def _eve_reason(run: Run) -> str:
@@ -380,8 +446,10 @@ def _clock(moment: time) -> int:
     return moment.hour * 60 + moment.minute
 
 
-_GAP = [gap_cost(g) for g in range(7)]  # within a week
-_GAP_ACROSS = [gap_cost(min(g, GAP_SATURATION)) for g in range(GAP_SATURATION + 7)]
+@lru_cache(maxsize=4)
+def _gaps_across(back_to_back: int) -> tuple[int, ...]:
+    """Gap costs by days between a week's last session and the next one's first."""
+    return tuple(gap_cost(min(g, GAP_SATURATION), back_to_back) for g in range(GAP_SATURATION + 7))
 
 
 def _week_cost(opt: DayOptions, chosen: Sequence[date]) -> int:
@@ -391,7 +459,7 @@ def _week_cost(opt: DayOptions, chosen: Sequence[date]) -> int:
     cost = MISSING_REQUIRED * max(0, frame.required - count)
     cost += MISSING_OPTIONAL * max(0, frame.target - count)
     cost += sum(opt.cost.get(d, 0) for d in chosen)
-    return cost + sum(gap_cost((b - a).days) for a, b in pairwise(chosen))
+    return cost + sum(gap_cost((b - a).days, opt.back_to_back) for a, b in pairwise(chosen))
 
 
 def objective(options: Sequence[DayOptions], chosen: Sequence[Sequence[date]]) -> int:
@@ -402,7 +470,7 @@ def objective(options: Sequence[DayOptions], chosen: Sequence[Sequence[date]]) -
         total += _week_cost(opt, week)
         if week:
             if last is not None:
-                total += gap_cost(min((week[0] - last).days, GAP_SATURATION))
+                total += gap_cost(min((week[0] - last).days, GAP_SATURATION), opt.back_to_back)
             last = week[-1]
     return total
 
@@ -417,6 +485,7 @@ def choose_days(options: Sequence[DayOptions]) -> list[tuple[date, ...]]:
     best: dict[int | None, int] = {None: 0}
     trail: list[dict[int | None, tuple[int | None, tuple[int, ...]]]] = []
     for opt in options:
+        gaps = _gaps_across(opt.back_to_back)
         nxt: dict[int | None, int] = {}
         back: dict[int | None, tuple[int | None, tuple[int, ...]]] = {}
         # Per first day of a week: the cheapest way in, over every state (first wins ties).
@@ -431,7 +500,7 @@ def choose_days(options: Sequence[DayOptions]) -> list[tuple[date, ...]]:
                         back[new_state] = (state, offsets)
                 continue
             if first not in entry:
-                entry[first] = _cheapest_entry(best, first)
+                entry[first] = _cheapest_entry(best, first, gaps)
             cost, state = entry[first]
             total = cost + week_cost
             if after not in nxt or total < nxt[after]:
@@ -448,15 +517,17 @@ def choose_days(options: Sequence[DayOptions]) -> list[tuple[date, ...]]:
     return chosen[::-1]
 
 
-def _cheapest_entry(best: dict[int | None, int], first: int) -> tuple[int, int | None]:
+def _cheapest_entry(
+    best: dict[int | None, int], first: int, gaps: tuple[int, ...]
+) -> tuple[int, int | None]:
     """The cheapest state to come from into a week whose first session is on `first`;
-    of equals, the first found (as the states were)."""
+    of equals, the first found (as the states were). `gaps` from `_gaps_across`."""
     ways = iter(best.items())
     found_state, found = next(ways)
     if found_state is not None:
-        found += _GAP_ACROSS[found_state + first]
+        found += gaps[found_state + first]
     for state, cost in ways:
-        total = cost if state is None else cost + _GAP_ACROSS[state + first]
+        total = cost if state is None else cost + gaps[state + first]
         if total < found:
             found, found_state = total, state
     return found, found_state
@@ -468,12 +539,17 @@ Shape = tuple[int, int, int | None, tuple[int, ...]]  # cost, first day, gap aft
 def _best_by_ends(opt: DayOptions) -> tuple[Shape, ...]:
     """Per (first day, last day), only the cheapest week can be on an optimal path."""
     free, fixed = opt.shape
-    return _week_shapes(free, fixed, opt.frame.required, opt.frame.target)
+    frame = opt.frame
+    return _week_shapes(free, fixed, frame.required, frame.target, opt.back_to_back)
 
 
 @lru_cache(maxsize=4096)
 def _week_shapes(
-    free: tuple[tuple[int, int], ...], fixed: tuple[int, ...], required: int, target: int
+    free: tuple[tuple[int, int], ...],
+    fixed: tuple[int, ...],
+    required: int,
+    target: int,
+    back_to_back: int,
 ) -> tuple[Shape, ...]:
     """Same cost as `_week_cost`, on day offsets: weeks of a running plan repeat, so each
     shape of week is costed once (the tests hold it to `objective`)."""
@@ -486,7 +562,7 @@ def _week_shapes(
         for combo in combinations(free, size):
             offsets = tuple(sorted(fixed + tuple(o for o, _ in combo)))
             cost = missing + sum(c for _, c in combo)
-            cost += sum(_GAP[b - a] for a, b in pairwise(offsets))
+            cost += sum(gap_cost(b - a, back_to_back) for a, b in pairwise(offsets))
             key = (offsets[0], offsets[-1]) if offsets else None
             if key not in kept or cost < kept[key][0]:
                 kept[key] = (cost, offsets)

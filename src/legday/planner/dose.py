@@ -303,30 +303,34 @@ def _load_text(
     *,
     new: bool,
 ) -> str:
-    """What to pick up and how hard it should feel, from the numbers."""
-    reserve = 10 - plan.rpe
-    start = "new to you: start easy while you learn it; " if new else ""
+    """What to pick up and how hard it should feel, from the numbers; a load comes first
+    ("12 kg dumbbells ..."), as the logbook reads it."""
+    new_words = "; new to you: start easy while you learn it" if new else ""
     if role is Role.PLYOMETRIC:
         contacts = plan.sets * (plan.reps or 0) * (2 if exercise.unilateral else 1)
         return (
-            f"{start}bodyweight, {contacts} foot contacts in all: land softly and stick "
-            "each landing; stop as soon as landings get loud or sloppy"
+            f"bodyweight, {contacts} foot contacts in all: land softly and stick each landing; "
+            f"stop as soon as landings get loud or sloppy{new_words}"
         )
+    if load_kg is not None:
+        what = {
+            "dumbbells": f"{load_kg:g} kg dumbbells, one in each hand",
+            "kettlebell": f"{load_kg:g} kg kettlebell",
+            "barbell": f"{load_kg:g} kg barbell, bar and plates",
+        }[implement]
+    elif Equipment.BAND in exercise.equipment:
+        what = "a light band"
+    else:
+        what = "bodyweight"
     if plan.seconds is not None:
-        return (
-            f"{start}hold steady and breathe out slowly; stop when you cannot keep the "
-            f"position (effort about RPE {plan.rpe})"
+        how = (
+            "hold steady and breathe out slowly; stop when you cannot keep the position "
+            f"(effort about RPE {plan.rpe})"
         )
-    feel = f"the last rep feels RPE {plan.rpe} ({reserve} left in reserve)"
-    if load_kg is None:
-        base = "a light band" if Equipment.BAND in exercise.equipment else "bodyweight"
-        return f"{start}{base}: stop when {feel}"
-    what = {
-        "dumbbells": f"about {load_kg:g} kg in each hand",
-        "kettlebell": f"a {load_kg:g} kg kettlebell",
-        "barbell": f"about {load_kg:g} kg on the bar (bar and plates)",
-    }[implement]
-    return f"{start}{what}: adjust so {feel}"
+    else:
+        feel = f"the last rep feels RPE {plan.rpe} ({10 - plan.rpe} left in reserve)"
+        how = f"stop when {feel}" if load_kg is None else f"about that: adjust so {feel}"
+    return f"{what}; {how}{new_words}"
 
 
 def work_seconds(p: Prescription) -> int:

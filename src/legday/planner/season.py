@@ -6,13 +6,18 @@ A (goal) race and in the race week of an A or B (tune-up) race, and paused the w
 A race. A C race (short or club) keeps its week's phase; that week needs only one session
 (Rønnestad & Mujika 2014: one a week keeps strength in season). Every `recovery_every`-th
 week without a pause becomes a recovery week (`recovery-week`), so no stretch of that many
-weeks goes without one.
+weeks goes without one. Every other in-season week (build, peak, taper, race) keeps a floor
+of at least one session; the day chooser keeps it 48-72 h clear of the races.
+
+The lifting weeks between pauses form training blocks of 3-6 weeks, each with its anchor
+lifts; the first two weeks back after an A race's week off ramp up.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
+from itertools import groupby
 from typing import NamedTuple
 
 from legday.model import REST_PHASES, Phase, Profile, Race, Run, RunKind
@@ -175,31 +180,47 @@ MAX_BLOCK_WEEKS = 6
 
 
 def _in_blocks(frames: list[WeekFrame]) -> list[WeekFrame]:
-    """Number the training blocks: a block is the run of lifting weeks between weeks
-    without strength, split where building strength gives way to keeping it (or the
-    other way) once it has MIN_BLOCK_WEEKS, and after MAX_BLOCK_WEEKS. The weeks after an
-    A race's week off ramp up."""
+    """Number the training blocks: a block is a run of lifting weeks between weeks without
+    strength, split where building strength gives way to keeping it (or the other way)
+    when both sides have MIN_BLOCK_WEEKS, and into near-equal blocks past MAX_BLOCK_WEEKS.
+    The first two lifting weeks after an A race's week off ramp up (1, then 2)."""
     numbered: list[WeekFrame] = []
-    block = week = since_race = 0
-    previous: Phase | None = None
-    for frame in frames:
-        phase = frame.phase
-        if phase is Phase.POST_RACE:
-            since_race = 1
-        elif since_race:
-            since_race += 1
-        if phase in REST_PHASES:
-            numbered.append(frame)
-            week, previous = 0, None
+    block = 0
+    ramps: list[int] = []  # the ramp of the next lifting weeks, after an A race's week off
+    for resting, group in groupby(frames, key=lambda frame: frame.phase in REST_PHASES):
+        weeks = list(group)
+        if resting:
+            numbered.extend(weeks)
+            if any(frame.phase is Phase.POST_RACE for frame in weeks):
+                ramps = [1, 2]
             continue
-        turned = previous is not None and (phase in BUILDING) != (previous in BUILDING)
-        if week == 0 or (turned and week >= MIN_BLOCK_WEEKS) or week >= MAX_BLOCK_WEEKS:
-            block, week = block + 1, 0
-        week += 1
-        previous = phase
-        ramp = since_race - 1 if 2 <= since_race <= 3 else 0
-        numbered.append(frame._replace(block=block, block_week=week, ramp=ramp))
+        for size in _block_sizes([frame.phase in BUILDING for frame in weeks]):
+            block += 1
+            for week, frame in enumerate(weeks[:size], start=1):
+                ramp = ramps.pop(0) if ramps else 0
+                numbered.append(frame._replace(block=block, block_week=week, ramp=ramp))
+            weeks = weeks[size:]
     return numbered
+
+
+def _block_sizes(building: list[bool]) -> list[int]:
+    """How a run of lifting weeks splits into blocks, in weeks; `building` says, per week,
+    whether it builds strength (off-season, base) or keeps it. A run shorter than
+    MIN_BLOCK_WEEKS stays one short block."""
+    parts = []
+    start = 0
+    for week in range(1, len(building)):
+        turned = building[week] != building[week - 1]
+        if turned and week - start >= MIN_BLOCK_WEEKS and len(building) - week >= MIN_BLOCK_WEEKS:
+            parts.append(week - start)
+            start = week
+    parts.append(len(building) - start)
+    sizes = []
+    for part in parts:
+        count = -(-part // MAX_BLOCK_WEEKS)  # blocks needed, rounded up
+        size, longer = divmod(part, count)
+        sizes.extend([size + 1] * longer + [size] * (count - longer))
+    return sizes
 
 
 def _lifts(start: date, lifting: set[date]) -> bool:

@@ -328,8 +328,8 @@ class Composer:
         for e in anchors:
             implement = self.implements[e.id]
             kg = start_load(e, implement, self.level, self.kit)
-            if kg is not None and e.id in self.last_kg:  # a step below where it ended
-                kg = max(kg, self.kit.step_down(implement, self.last_kg[e.id]) or kg)
+            if kg is not None and e.id in self.last_kg:  # where it ended: no step back
+                kg = max(kg, self.last_kg[e.id])
             if kg is not None:
                 start_kg[e.id] = kg
         self.block = Block(ask.block, anchors, start_kg)

@@ -9,8 +9,11 @@ within the target effort, never to squeeze out more. The rules, in the order the
    exercise working that muscle is regressed, with the same advice, until a later session
    of that muscle is logged pain-free (`legday.progression.pain`);
 2. an effort two points or more above target lowers (~10 %), whatever the form;
-   back from a planned recovery week: same load, a rep or two fewer; back from a missed
-   session or two weeks of silence: ~10 % lighter (fewer reps or seconds if unloaded);
+   back after a real break (no session of ANY exercise logged for two weeks or more):
+   ~10 % lighter (fewer reps or seconds if unloaded); back from a planned recovery week:
+   the last session again; back from a missed week: same load, a rep or two fewer; a
+   missed session within the week holds. An exercise the rotation kept away for two or three
+   weeks while the athlete kept training is not a break: it carries on where it was;
 3. any pain, poor form, an unknown effort or an effort above target holds; poor form
    twice in a row or an effort above target twice lowers;
 4. otherwise double progression inside the rep range: one more rep per set after each good
@@ -23,7 +26,11 @@ Holding or lowering starts from what was done, never from more than was prescrib
 a session that was not good, a heavier load than the one prescribed is not adopted, and
 logged reps count only up to the top of the rep range.
 
-Pure: stdlib, the model and the catalogue only, no I/O, deterministic.
+Loads are numbers: every prescription returned carries `load_kg` and `implement` (read
+from the text only for plans stored before the number existed), and with the athlete's
+`Kit` a rise or a drop lands on a load they own.
+
+Pure: stdlib, the model, the kit and the catalogue only, no I/O, deterministic.
 """
 
 from __future__ import annotations
@@ -33,20 +40,23 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from legday.catalogue import Catalogue
-from legday.model import Exercise, Prescription
+from legday.kit import Kit
+from legday.model import IMPLEMENTS, Exercise, Prescription
 from legday.progression.loads import (
-    LOAD_STEPS,
     MAX_RISE_FRACTION,
     Load,
     as_exercise,
     fewer,
     format_load,
+    heavier_kg,
     lighter,
     load_kg,
+    load_of,
     load_step,
     max_rise,
     parse_load,
     slower_tempo,
+    with_load,
 )
 from legday.progression.logs import LIMITS, SIDES, ExerciseLog, SetLog, sessions_of
 from legday.progression.pain import PAIN_SEEK_ADVICE, PainFlag, pain_flags
@@ -65,6 +75,7 @@ __all__ = [
     "PainFlag",
     "SetLog",
     "format_load",
+    "load_of",
     "load_step",
     "max_rise",
     "next_prescription",
@@ -75,7 +86,7 @@ __all__ = [
 
 MAX_RPE = 8  # `movement-quality`: a comfortable load, never above RPE 8 ...
 MIN_RIR = 2  # ... which is at least 2 reps in reserve
-LONG_GAP_DAYS = 14  # silence this long counts as a missed week
+LONG_GAP_DAYS = 14  # no strength session of any exercise this long is a real break
 SECONDS_STEP = 5
 MAX_SECONDS = 90
 MAX_LOOKBACK = 60  # how many not-good sessions back "what was prescribed" is recomputed
@@ -99,15 +110,23 @@ def next_prescription(
     rep_range: tuple[int, int] | None = None,
     weeks_off: int = 0,
     missed: bool = False,
+    kit: Kit | None = None,
+    last_logged: date | None = None,
 ) -> Change:
     """The prescription for the next session of `p.exercise` given every logged set.
 
-    `history` should hold every exercise's sets (pain in one exercise regresses others
-    working the same muscle). `rep_range` defaults to two reps either side of the planned
-    reps; `weeks_off` counts whole weeks without strength work (a recovery week is 1);
-    `missed` marks a skipped session since the last log.
+    `history` should hold every exercise's sets: pain in one exercise regresses others
+    working the same muscle, and a break is measured from the athlete's last logged day
+    of ANY exercise (`last_logged` gives it when `history` is cut short). `rep_range`
+    defaults to two reps either side of the planned reps; `weeks_off` counts whole weeks
+    without strength work (a recovery week is 1); `missed` marks a skipped session since
+    the last log. With `kit` (`legday.kit.kit_of(profile)`) loads land on owned weights.
     """
-    return _Engine(catalogue, history, today, rep_range, weeks_off, missed).decide(p, 0)
+    last_day = max((s.day for s in history if s.day < today), default=None)
+    if last_logged is not None and last_logged < today:
+        last_day = max(last_day or last_logged, last_logged)
+    engine = _Engine(catalogue, history, today, rep_range, weeks_off, missed, kit, last_day)
+    return engine.decide(p, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +137,8 @@ class _Engine:
     rep_range: tuple[int, int] | None
     weeks_off: int
     missed: bool
+    kit: Kit | None
+    last_day: date | None  # the athlete's last logged day before today, any exercise
     lookback: int = 0
     flags: tuple[PainFlag, ...] = field(default=(), init=False)
 
@@ -126,6 +147,11 @@ class _Engine:
 
     def decide(self, p: Prescription, depth: int) -> Change:
         base = replace(p, target_rpe=min(p.target_rpe, MAX_RPE))
+        planned = load_of(base)
+        if planned is not None and base.load_kg is None:
+            # a plan stored before loads were numbers: the number from its words
+            implement = planned.implement or self._implement(base.exercise)
+            base = replace(base, load_kg=planned.kg, implement=implement)
         lo, hi = self._range(p)
         if base.reps is not None:
             base = replace(base, reps=min(max(base.reps, lo), hi))
@@ -145,20 +171,37 @@ class _Engine:
         if effort is not None and effort >= target + 2:
             form = "" if last.form_ok else " and form slipped"
             reason = f"RPE {effort:g} is well above the target {target:g}{form}: a little easier."
-            return Change(lighter(work, lo), reason)
-        gap = (self.today - last.day).days
-        if self.weeks_off == 1 and not self.missed and gap < LONG_GAP_DAYS:
-            # A planned recovery week: same load, ~10 % fewer reps (or seconds) to ease in.
-            reason = "Back after a recovery week: same load, a few reps fewer to ease in."
-            return Change(fewer(work, lo), reason)
-        if self.weeks_off >= 1 or self.missed or gap >= LONG_GAP_DAYS:
-            why = (
-                "a missed session"
-                if self.missed
-                else (f"{gap} days since the last log" if gap >= 7 else "time off")
-            )
-            return Change(lighter(work, lo), f"Back after {why}: restart about 10 % lighter.")
+            return Change(lighter(work, lo, self.kit), reason)
+        back = self._back_after_a_break(work, lo)
+        if back is not None:
+            return back
         return self._hold_or_ease(base, work, logs, (lo, hi), depth)
+
+    def _back_after_a_break(self, work: Prescription, lo: int) -> Change | None:
+        """Easing back in, judged on the athlete's training, not this exercise's.
+
+        Only time without ANY strength session detrains; the rotation keeping one exercise
+        away for two or three weeks while the athlete trains on is no break.
+        """
+        gap = (self.today - self.last_day).days if self.last_day is not None else 0
+        if self.weeks_off == 1 and not self.missed and gap <= LONG_GAP_DAYS:
+            # A planned recovery week (Monday to Monday around it is 14 days) was the rest
+            # itself: repeat the last session, neither lighter nor shorter, then add.
+            reason = "Back after a recovery week: the same load and reps as last time."
+            return Change(work, reason)
+        missed = "a missed session and " if self.missed else ""
+        if gap >= LONG_GAP_DAYS or self.weeks_off >= 2:
+            why = f"{gap} days without strength work" if gap >= 7 else "weeks off"
+            return Change(
+                lighter(work, lo, self.kit),
+                f"Back after {missed}{why}: restart about 10 % lighter.",
+            )
+        if self.weeks_off == 1:
+            reason = f"Back after {missed}a week without strength work: same load, fewer reps."
+            return Change(fewer(work, lo), reason)
+        if self.missed:
+            return Change(work, "A session was missed since the last one: repeat it, then add.")
+        return None
 
     def _hold_or_ease(
         self,
@@ -178,14 +221,16 @@ class _Engine:
             )
         if not last.form_ok:
             if len(logs) > 1 and not logs[-2].form_ok:
-                return Change(lighter(work, lo), "Form slipped twice in a row: a little easier.")
+                return Change(
+                    lighter(work, lo, self.kit), "Form slipped twice in a row: a little easier."
+                )
             return Change(work, "Form slipped last time: hold and own every rep before adding.")
         if effort is None:
             return Change(work, "Effort not logged (RPE or reps in reserve): hold until it is.")
         if effort > target:
             if len(logs) > 1 and (logs[-2].effort or 0) > target:
                 reason = f"RPE {effort:g} above the target {target:g} twice: a little easier."
-                return Change(lighter(work, lo), reason)
+                return Change(lighter(work, lo, self.kit), reason)
             return Change(work, f"RPE {effort:g} above the target {target:g}: hold.")
         return self._progress(base, work, logs, rep_range, depth)
 
@@ -217,21 +262,22 @@ class _Engine:
         if not last.good(float(base.target_rpe)):
             prescribed = self._prescribed_kg(base, last.day)
             kg = kg if prescribed is None else min(kg, prescribed)
-        planned = parse_load(base.load)
-        implement = planned.implement if planned else self._implement(base.exercise)
-        return replace(work, load=format_load(Load(kg, implement)))
+        return with_load(work, Load(kg, base.implement or self._implement(base.exercise)))
 
     def _prescribed_kg(self, p: Prescription, day: date) -> float | None:
         """The kilograms this engine prescribed for `day`, from the logs before it."""
         if self.lookback >= MAX_LOOKBACK or day == date.min:
             return load_kg(p)
+        before = day - timedelta(days=1)
         earlier = _Engine(
             self.catalogue,
             self.history,
-            day - timedelta(days=1),
+            before,
             self.rep_range,
             0,
             False,
+            self.kit,
+            max((s.day for s in self.history if s.day < before), default=None),
             self.lookback + 1,
         )
         return load_kg(earlier.decide(p, 0).prescription)
@@ -244,8 +290,10 @@ class _Engine:
     def _flagged(self, work: Prescription, flag: PainFlag, lo: int) -> Change:
         regression = self._neighbour(work.exercise, "regressions")
         if regression is None:
-            return Change(lighter(work, lo), f"{flag.advice} No easier variation: lighter.", True)
-        swapped = as_exercise(work, regression, lo, easier=True)
+            return Change(
+                lighter(work, lo, self.kit), f"{flag.advice} No easier variation: lighter.", True
+            )
+        swapped = as_exercise(work, regression, lo, easier=True, kit=self.kit)
         return Change(swapped, f"{flag.advice} Meanwhile the easier {regression.id}.", True)
 
     def _pain(
@@ -258,14 +306,16 @@ class _Engine:
         lo = self._range(base)[0]
         regression = self._neighbour(base.exercise, "regressions")
         if regression is None:
-            return Change(lighter(work, lo), f"{advice} No easier variation: hold, lighter.", True)
+            return Change(
+                lighter(work, lo, self.kit), f"{advice} No easier variation: hold, lighter.", True
+            )
         after = [
             s for s in sessions_of(self.history, regression.id, self.today) if s.day > last.day
         ]
         if len(after) >= 2 and all(s.pain == 0 for s in after[-2:]):
             reason = f"Two pain-free sessions of {regression.id}: back to {base.exercise}, easier."
-            return Change(lighter(work, lo), reason)
-        swapped = as_exercise(work, regression, lo, easier=True)
+            return Change(lighter(work, lo, self.kit), reason)
+        swapped = as_exercise(work, regression, lo, easier=True, kit=self.kit)
         if after and depth < 4:
             inner = self.decide(swapped, depth + 1)
             return Change(inner.prescription, f"{advice} Meanwhile: {inner.reason}", True)
@@ -301,39 +351,48 @@ class _Engine:
         )
         if not two_top:
             return Change(work, "Top of the range with good form: once more, then progress.")
-        load = parse_load(work.load)
+        load = load_of(work)
         if load is not None and load.kg > 0:
             since = _first_day_at(logs, last.load)
             if (self.today - since).days < 7:
                 return Change(work, "Load went up within the week: hold (one rise a week).")
-            rise = max_rise(load.kg, load.implement)
-            if rise > 0:
-                heavier = format_load(Load(load.kg + rise, load.implement))
+            kg = heavier_kg(load, self.kit)
+            if kg is not None:
+                heavier = Load(kg, load.implement)
                 reason = (
                     f"Top of the range ({hi} reps) twice with good form at or under RPE "
-                    f"{target:g}: load up {rise:g} kg to {heavier}, reps back to {lo}."
+                    f"{target:g}: load up {kg - load.kg:g} kg to {format_load(heavier)}, "
+                    f"reps back to {lo}."
                 )
-                return Change(replace(work, load=heavier, reps=lo), reason)
-        return self._harder_variation(work, last, lo, depth)
+                return Change(replace(with_load(work, heavier), reps=lo), reason)
+        return self._harder_variation(work, last, lo, depth, base.reps)
 
     def _progress_seconds(self, work: Prescription, last: ExerciseLog, depth: int) -> Change:
         held = last.min_seconds or work.seconds or 0
         if held < MAX_SECONDS:
             secs = min(MAX_SECONDS, max(work.seconds or 0, held) + SECONDS_STEP)
             return Change(replace(work, seconds=secs), f"Held with good form: {secs} s next.")
-        return self._harder_variation(work, last, self._range(work)[0], depth)
+        return self._harder_variation(work, last, self._range(work)[0], depth, work.reps)
 
     def _harder_variation(
-        self, work: Prescription, last: ExerciseLog, lo: int, depth: int
+        self, work: Prescription, last: ExerciseLog, lo: int, depth: int, planned: int | None
     ) -> Change:
+        """On to the progression variation, else a slower tempo, else hold.
+
+        When the harder variation has logs of its own, it carries on from them inside the
+        planned rep range (not a range around its restart reps, which would cut them).
+        """
         harder = self._neighbour(work.exercise, "progressions")
         if harder is not None:
-            nxt = as_exercise(work, harder, lo, easier=False)
+            nxt = as_exercise(work, harder, lo, easier=False, kit=self.kit)
             later = [
                 s for s in sessions_of(self.history, harder.id, self.today) if s.day > last.day
             ]
             if later and depth < 4:
-                return self.decide(nxt, depth + 1)
+                in_range = (
+                    nxt if nxt.reps is None or planned is None else replace(nxt, reps=planned)
+                )
+                return self.decide(in_range, depth + 1)
             return Change(nxt, f"Consistently good form at the top: on to {harder.id}.")
         slower = slower_tempo(work.tempo)
         if slower is not None:
@@ -341,10 +400,16 @@ class _Engine:
         return Change(work, "At the top of this exercise: hold and keep the form crisp.")
 
     def _implement(self, exercise_id: str) -> str:
-        """What the weight is, for its step: the planner's load text names none."""
+        """What the weight is, when the plan does not say: one the athlete owns first.
+
+        An exercise that lists no implement (a calf raise) is loaded by holding one, so
+        any owned implement will do.
+        """
         exercise = self.catalogue.get(exercise_id)
-        kit = {e.value for e in exercise.equipment} if exercise else set()
-        return next((name for name in LOAD_STEPS if name in kit), "")
+        usable = [e.value for e in exercise.equipment if e.value in IMPLEMENTS] if exercise else []
+        owned = [name for name in IMPLEMENTS if self.kit is not None and self.kit.loads(name)]
+        preferred = [name for name in usable if name in owned]
+        return next(iter(preferred + usable + owned), "")
 
     def _neighbour(self, exercise_id: str, kind: str) -> Exercise | None:
         exercise = self.catalogue.get(exercise_id)
@@ -353,9 +418,18 @@ class _Engine:
         ids: tuple[str, ...] = getattr(exercise, kind)
         for other in ids:
             found = self.catalogue.get(other)
-            if found is not None and found.id != exercise_id:
-                return found
+            if found is None or found.id == exercise_id:
+                continue
+            if kind == "progressions" and not self._can_load(found):
+                continue  # a barbell squat is no progression without a barbell
+            return found
         return None
+
+    def _can_load(self, exercise: Exercise) -> bool:
+        """Whether the athlete owns one of the implements the exercise is done with."""
+        implements = [e.value for e in exercise.equipment if e.value in IMPLEMENTS]
+        kit = self.kit
+        return kit is None or not implements or any(kit.loads(i) for i in implements)
 
 
 def _first_time(p: Prescription) -> str:

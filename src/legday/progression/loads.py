@@ -1,8 +1,11 @@
-"""Load arithmetic: kilograms in the prescription text, the cap on a rise, easing off.
+"""Load arithmetic: the kilograms of a prescription, the cap on a rise, easing off.
 
-The model keeps a load as text ("12 kg dumbbells"); these helpers read and write the
-number, cap a rise at 10 % and one small step of the implement, and make a prescription
-about 10 % easier (lighter, else fewer reps or seconds), a rep or two shorter, or slower.
+A prescription carries its load as a number (`load_kg`, per hand for dumbbells) and an
+`implement`; plans and logs from before the number existed only have the text
+("12 kg dumbbells"), which is read as a fallback. A rise is capped at 10 % and one small
+step of the implement, and, when the athlete's kit is known, lands on a load they own
+(no 10.5 kg dumbbells). Easing off makes a prescription about 10 % easier (lighter, else
+fewer reps or seconds), a rep or two shorter, or slower.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from legday.model import Exercise, Prescription
+from legday.kit import Kit
+from legday.model import IMPLEMENTS, Exercise, Prescription
 
 __all__ = [
     "DEFAULT_STEP",
@@ -22,19 +26,24 @@ __all__ = [
     "as_exercise",
     "fewer",
     "format_load",
+    "heavier_kg",
     "lighter",
+    "lighter_kg",
     "load_kg",
+    "load_of",
     "load_step",
     "max_rise",
     "parse_load",
     "slower_tempo",
+    "with_load",
 ]
 
 MAX_RISE_FRACTION = 0.10  # a load rise is at most 10 % ...
-LOAD_STEPS = {"dumbbells": 2.0, "dumbbell": 2.0, "kettlebell": 2.0, "barbell": 2.5}
+LOAD_STEPS = {"dumbbells": 2.0, "kettlebell": 2.0, "barbell": 2.5}
 DEFAULT_STEP = 1.0  # ... and at most one small step of the implement
 RESTART_FRACTION = 0.90  # back ~10 % lighter after a break
 MAX_ECCENTRIC = 5  # slowest lowering phase offered as a tempo progression
+_SPELLINGS = {"dumbbell": "dumbbells", "kettlebells": "kettlebell", "barbells": "barbell"}
 
 _LOAD_RE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*kg\b\s*(.*)$", re.IGNORECASE)
 _TEMPO_RE = re.compile(r"^(\d+)-(\d+)-(\d+)$")
@@ -42,10 +51,16 @@ _TEMPO_RE = re.compile(r"^(\d+)-(\d+)-(\d+)$")
 
 @dataclass(frozen=True, slots=True)
 class Load:
-    """A numeric load; the model keeps load as text such as "12 kg dumbbells"."""
+    """A numeric load: kilograms (per hand for dumbbells) and what they are lifted with."""
 
     kg: float
     implement: str = ""
+
+
+def _implement(name: str) -> str:
+    """One spelling per implement: old logs say "dumbbell" where the model says "dumbbells"."""
+    name = name.strip().lower()
+    return _SPELLINGS.get(name, name)
 
 
 def parse_load(text: str) -> Load | None:
@@ -53,12 +68,19 @@ def parse_load(text: str) -> Load | None:
     match = _LOAD_RE.match(text)
     if match is None:
         return None
-    return Load(float(match.group(1).replace(",", ".")), match.group(2).strip())
+    return Load(float(match.group(1).replace(",", ".")), _implement(match.group(2)))
+
+
+def load_of(p: Prescription) -> Load | None:
+    """The prescription's number first; the text only for plans stored before it existed."""
+    if p.load_kg is not None:
+        return Load(p.load_kg, _implement(p.implement))
+    return parse_load(p.load)
 
 
 def load_kg(p: Prescription) -> float | None:
     """The kilograms a prescription names, if any."""
-    load = parse_load(p.load)
+    load = load_of(p)
     return None if load is None else load.kg
 
 
@@ -66,9 +88,14 @@ def format_load(load: Load) -> str:
     return f"{load.kg:g} kg {load.implement}".strip()
 
 
+def with_load(p: Prescription, load: Load) -> Prescription:
+    """The prescription at this load: the number, the implement and the words agree."""
+    return replace(p, load=format_load(load), load_kg=load.kg, implement=load.implement)
+
+
 def load_step(implement: str) -> float:
     """The smallest jump the implement allows (a pair of dumbbells goes up 1-2 kg)."""
-    return LOAD_STEPS.get(implement.lower(), DEFAULT_STEP)
+    return LOAD_STEPS.get(_implement(implement), DEFAULT_STEP)
 
 
 def max_rise(kg: float, implement: str) -> float:
@@ -76,12 +103,40 @@ def max_rise(kg: float, implement: str) -> float:
     return math.floor(min(load_step(implement), kg * MAX_RISE_FRACTION) * 2) / 2
 
 
-def lighter(p: Prescription, lo: int) -> Prescription:
+def heavier_kg(load: Load, kit: Kit | None) -> float | None:
+    """The next load up within the cap, one the athlete owns; None when there is none.
+
+    With the athlete's own weights the cap is 10 %, or one step of their rack when its
+    next weight is further than that (10 to 12 kg dumbbells, 12 to 16 kg bells): the
+    smallest rise they can make, taken with the reps back at the bottom of the range,
+    so a set does less work than the last one did. Never more than one step.
+    """
+    ceiling = load.kg + max_rise(load.kg, load.implement)
+    if kit is None or not kit.loads(load.implement):
+        return ceiling if ceiling > load.kg else None
+    kg = kit.at_most(load.implement, ceiling)
+    if kg is not None and kg > load.kg:
+        return kg
+    return kit.step_up(load.implement, load.kg)
+
+
+def lighter_kg(load: Load, kit: Kit | None) -> float | None:
+    """About 10 % lighter, on a load the athlete owns; None when nothing lighter is owned."""
+    if kit is not None and kit.loads(load.implement):
+        kg = kit.nearest(load.implement, load.kg * RESTART_FRACTION)
+        if kg is None or kg >= load.kg:
+            kg = kit.step_down(load.implement, load.kg)
+        return kg
+    return min(math.floor(load.kg * RESTART_FRACTION * 2) / 2, max(0.0, load.kg - 0.5))
+
+
+def lighter(p: Prescription, lo: int, kit: Kit | None = None) -> Prescription:
     """About 10 % easier: lighter load if there is one, else fewer reps or seconds."""
-    load = parse_load(p.load)
+    load = load_of(p)
     if load is not None and load.kg > 0:
-        kg = min(math.floor(load.kg * RESTART_FRACTION * 2) / 2, max(0.0, load.kg - 0.5))
-        return replace(p, load=format_load(Load(kg, load.implement)))
+        kg = lighter_kg(load, kit)
+        if kg is not None:
+            return with_load(p, Load(kg, load.implement))
     if p.reps is not None:
         return replace(p, reps=max(1, min(lo, p.reps - max(1, round(p.reps * 0.1)))))
     if p.seconds is not None:
@@ -105,21 +160,16 @@ def slower_tempo(tempo: str) -> str | None:
     return f"{int(match.group(1)) + 1}-{match.group(2)}-{match.group(3)}"
 
 
-def as_exercise(p: Prescription, exercise: Exercise, lo: int, *, easier: bool) -> Prescription:
+def as_exercise(
+    p: Prescription, exercise: Exercise, lo: int, *, easier: bool, kit: Kit | None = None
+) -> Prescription:
     """The same slot in the session filled by a neighbouring variation."""
-    load = parse_load(p.load)
-    if exercise.loadable and load is not None:
-        text = format_load(Load(math.floor(load.kg * RESTART_FRACTION * 2) / 2, load.implement))
-        text = text if easier else p.load
-    else:
-        text = "bodyweight"
     timed = exercise.measure != "reps"
-    return replace(
+    swapped = replace(
         p,
         exercise=exercise.id,
         reps=None if timed else lo,
         seconds=(p.seconds or 30) if timed else None,
-        load=text,
         tempo=exercise.tempo or p.tempo,
         muscles=exercise.muscles,
         unilateral=exercise.unilateral,
@@ -130,3 +180,15 @@ def as_exercise(p: Prescription, exercise: Exercise, lo: int, *, easier: bool) -
         kind=exercise.kind,
         new=False,
     )
+    load = load_of(p)
+    if not exercise.loadable or load is None:
+        return replace(swapped, load="bodyweight", load_kg=None, implement="")
+    if not easier:
+        listed = [e.value for e in exercise.equipment if e.value in IMPLEMENTS]
+        owned = [name for name in listed if kit is not None and kit.loads(name)]
+        if kit is not None and owned and load.implement not in listed:
+            # another implement (dumbbells to barbell): start from its lightest load
+            return with_load(swapped, Load(kit.loads(owned[0])[0], owned[0]))
+        return with_load(swapped, load)
+    kg = lighter_kg(load, kit)
+    return with_load(swapped, Load(load.kg if kg is None else kg, load.implement))

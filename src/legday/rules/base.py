@@ -140,6 +140,7 @@ SPEC_ORDER = (
     "balance",
     "one-legged",
     "injury-care",
+    "care-routine",
     "progression",
     "variety",
     "form-first",

@@ -12,7 +12,8 @@ killed restore leaves the database empty, never half-filled.
 
 `revision` is the schema the rows were dumped from. Columns are only ever added, so a
 backup of an older revision restores as it is: a column it lacks is NULL (a backup from
-before 0003 has no `profiles.windows`, so its athletes have no time windows). A backup of
+before 0003 has no `profiles.windows`, so its athletes have no time windows; one from
+before 0004 has no age, event or weights: a typical set of weights). A backup of
 a revision this release does not know (a newer legday) is refused with one line.
 """
 
@@ -24,7 +25,7 @@ from typing import Any
 from sqlalchemy import Connection, Date, DateTime, Engine, Table, func, select, text
 
 from legday.errors import StoreError
-from legday.store.mapping import races_from_json, windows_from_json
+from legday.store.mapping import races_from_json, weights_from_json, windows_from_json
 from legday.store.migrate import ensure_schema, head, revisions
 from legday.store.tables import Base
 
@@ -111,6 +112,7 @@ def _load(connection: Connection, table: Table, rows: Any) -> int:
         try:
             if table.name == "profiles":  # checked here, not at the next re-plan
                 windows_from_json(row.get("windows"))
+                weights_from_json(row.get("weights"))
                 races_from_json(row.get("races", []))
             decoded.append(
                 {

@@ -43,6 +43,8 @@ __all__ = [
     "session_to_row",
     "set_from_row",
     "set_to_row",
+    "weights_from_json",
+    "weights_to_json",
     "windows_from_json",
     "windows_to_json",
 ]
@@ -69,6 +71,9 @@ def profile_to_row(athlete_id: int, p: Profile, now: datetime) -> ProfileRow:
         timezone=p.timezone,
         updated_at=now,
         windows=windows_to_json(p.windows),
+        age=p.age,
+        event=p.event,
+        weights=weights_to_json(p),
     )
 
 
@@ -91,6 +96,9 @@ def profile_from_row(row: ProfileRow) -> Profile:
         dominant_leg=row.dominant_leg,
         timezone=row.timezone,
         windows=windows_from_json(row.windows),
+        age=row.age,
+        event=row.event,
+        **weights_from_json(row.weights),
     )
 
 
@@ -134,6 +142,48 @@ def windows_to_json(windows: tuple[Window, ...]) -> list[dict[str, Any]]:
         {"day": day, "opens": _clock(opens), "closes": _clock(closes)}
         for day, opens, closes in sorted(windows)
     ]
+
+
+def weights_to_json(p: Profile) -> dict[str, Any]:
+    """The weights the athlete owns, in kg (empty lists: a typical set)."""
+    return {
+        "dumbbells": list(p.dumbbells_kg),
+        "kettlebells": list(p.kettlebells_kg),
+        "plates": list(p.plates_kg),
+        "bar": p.bar_kg,
+    }
+
+
+_WEIGHT_LISTS = {
+    "dumbbells": "dumbbells_kg",
+    "kettlebells": "kettlebells_kg",
+    "plates": "plates_kg",
+}
+
+
+def weights_from_json(value: Any) -> dict[str, Any]:
+    """The Profile fields of the stored weights; NULL (before revision 0004): a typical set.
+
+    A value `weights_to_json` cannot have written (a hand-edited backup) is one StoreError.
+    """
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or set(value) != {*_WEIGHT_LISTS, "bar"}:
+        raise StoreError(
+            f"profile weights: {value!r} is not {{dumbbells, kettlebells, plates, bar}}"
+        )
+    fields: dict[str, Any] = {"bar_kg": _kg("bar", value["bar"])}
+    for key, field in _WEIGHT_LISTS.items():
+        if not isinstance(value[key], list):
+            raise StoreError(f"profile weights: {key} must be a list of kg")
+        fields[field] = tuple(_kg(key, kg) for kg in value[key])
+    return fields
+
+
+def _kg(name: str, kg: Any) -> float:
+    if type(kg) not in (int, float) or not 0 <= kg <= LIMITS["load_kg"][1]:
+        raise StoreError(f"profile weights: {name} {kg!r} is not a weight in kg")
+    return float(kg)
 
 
 def windows_from_json(value: Any) -> tuple[Window, ...]:

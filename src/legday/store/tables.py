@@ -96,6 +96,12 @@ class ProfileRow(Base):
     # Added by migration 0003: [{"day": 0-6, "opens": "HH:MM", "closes": "HH:MM"}, ...];
     # NULL (rows of older releases) and [] both mean no windows.
     windows: Mapped[list[Any] | None] = mapped_column(JSON(none_as_null=True))
+    # Added by migration 0004: NULL in rows of older releases (no age, no event, and a
+    # typical set of weights: {"dumbbells": [...], "kettlebells": [...], "plates": [...],
+    # "bar": kg}).
+    age: Mapped[int | None] = mapped_column(Integer())
+    event: Mapped[str | None] = mapped_column(String(20))
+    weights: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
 
 class CalendarSourceRow(Base):

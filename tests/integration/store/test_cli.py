@@ -43,7 +43,7 @@ def test_a_season_through_the_cli(
                  "--weeks", "6", "--equipment", "dumbbells"]) == 0  # fmt: skip
     assert main(["athlete", "list"]) == 0
     assert "* sam" in capsys.readouterr().out
-    assert main(["today"]) == 0
+    assert main(["today", "--date", "2027-01-06"]) == 0  # Monday is the eve of intervals
     today = capsys.readouterr().out
     assert "why:" in today and "warm-up" in today and "stretch" in today
     assert main(["log", "-e", "goblet-squat", "--sets", "3", "--reps", "10", "--load", "12",
@@ -283,3 +283,30 @@ def test_athlete_add_keeps_race_priorities(
     capsys.readouterr()
     assert main(["athlete", "add", "kim", "--race", "2027-01-20:Q"]) == 2
     assert "races: 2027-01-20: priority 'Q'" in capsys.readouterr().err
+
+
+def test_today_shows_the_kilograms_logged(
+    env: dict[str, str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["athlete", "add", "kim", "--start", "2027-01-04", "--weeks", "4",
+                 "--equipment", "dumbbells"]) == 0  # fmt: skip
+    db = Database(env["LEGDAY_DATABASE_URL"])
+    with db.uow() as uow:
+        athlete = uow.repo.get_athlete("kim")
+        assert athlete is not None
+        sessions = uow.repo.planned_sessions(athlete.id, date(2027, 1, 4), date(2027, 1, 31))
+    db.dispose()
+    day, later, p = next(
+        (a.day, b.day, p)
+        for a in sessions
+        for b in sessions
+        for p in a.main
+        if b.day > a.day and p.reps and "weight" in p.load and p.exercise in b.exercise_ids
+    )
+    assert main(["log", "-e", p.exercise, "--sets", str(p.sets), "--reps", str(p.reps),
+                 "--load", "12", "--rpe", "6", "--date", day.isoformat()]) == 0  # fmt: skip
+    monkeypatch.setenv("LEGDAY_TODAY", later.isoformat())
+    capsys.readouterr()
+    assert main(["today"]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if f"  {p.exercise}:" in x)
+    assert "@ 12 kg dumbbells" in line

@@ -31,7 +31,7 @@ START = date(2027, 1, 4)
 def test_migrating_an_empty_database_gives_the_declared_schema(db_url: str) -> None:
     engine = make_engine(db_url)
     upgrade(engine)
-    assert current_revision(engine) == head() == "0003"
+    assert current_revision(engine) == head() == "0004"
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
@@ -91,9 +91,10 @@ def test_upgrading_0002_keeps_profiles_and_gives_them_no_windows(db_url: str) ->
         )
     assert "windows" not in {c["name"] for c in inspect(engine).get_columns("profiles")}
     upgrade(engine)
-    assert current_revision(engine) == "0003"
+    assert current_revision(engine) == "0004"
     with engine.connect() as c:
         assert c.execute(text("SELECT windows FROM profiles")).scalar_one() is None
+        assert c.execute(text("SELECT weights FROM profiles")).scalar_one() is None
     db = Database(db_url, engine)
     expected = Profile(
         start=START,
@@ -126,7 +127,10 @@ WINDOWS = ((0, time(6, 0), time(8, 0)), *((d, time(17, 0), time(20, 0)) for d in
 
 def _fill(logbook: Logbook, calendar: Path) -> None:
     profile = Profile(start=START, weeks=4)
-    logbook.add_athlete("sam", replace(profile, windows=WINDOWS), [str(calendar)], START)
+    owned = replace(profile, windows=WINDOWS, age=52, event="marathon", dumbbells_kg=(8.0, 12.5))
+    logbook.add_athlete(
+        "sam", replace(owned, plates_kg=(1.25, 5.0), bar_kg=15.0), [str(calendar)], START
+    )
     logbook.add_athlete("kim", profile, [], START)
     for n in range(6):
         day = START + timedelta(days=2 * n)
@@ -137,7 +141,10 @@ def _fill(logbook: Logbook, calendar: Path) -> None:
                 SetLog("split-squat", day, "left", 8, None, None, None, 2, n % 2 == 0, n, "ü ✓"),
             ],
         )
-    logbook.skip("sam", START + timedelta(days=16), START + timedelta(days=15), "flu")
+    ahead = logbook.today("sam", START + timedelta(days=15))
+    upcoming = ahead.session or ahead.next_session
+    assert upcoming is not None
+    logbook.skip("sam", upcoming.day, START + timedelta(days=15), "flu")
 
 
 def _without_created(data: dict[str, Any]) -> dict[str, Any]:
@@ -178,7 +185,7 @@ def test_backup_keeps_windows_and_an_older_backup_restores_without(
 ) -> None:
     _fill(logbook, calendar)
     data = dump(database.engine)
-    assert data["revision"] == "0003"
+    assert data["revision"] == "0004"
     sam, kim = data["tables"]["profiles"]
     assert sam["windows"][0] == {"day": 0, "opens": "06:00", "closes": "08:00"}
     assert kim["windows"] == []
@@ -222,9 +229,43 @@ def test_restore_refuses_a_newer_schema_and_windows_that_make_no_sense(
         broken["tables"]["profiles"][0]["windows"] = bad if isinstance(bad, list) else [bad]
         with pytest.raises(StoreError, match=f"row 1 of 'profiles': .*{re.escape(needle)}"):
             restore(target.engine, broken)
+    for weights, needle in [
+        ([8.0], "is not {dumbbells"),
+        ({"dumbbells": [-1], "kettlebells": [], "plates": [], "bar": 20}, "dumbbells -1 is not"),
+        ({"dumbbells": 8, "kettlebells": [], "plates": [], "bar": 20}, "must be a list"),
+    ]:
+        broken = json.loads(json.dumps(data))
+        broken["tables"]["profiles"][0]["weights"] = weights
+        with pytest.raises(StoreError, match=f"row 1 of 'profiles': .*{re.escape(needle)}"):
+            restore(target.engine, broken)
     with target.uow() as uow:  # nothing was loaded by the refused restores
         assert uow.repo.list_athletes() == []
     target.dispose()
+
+
+def test_the_owned_weights_age_and_event_come_back_and_an_older_backup_has_none(
+    logbook: Logbook, database: Database, calendar: Path, tmp_path: Path
+) -> None:
+    _fill(logbook, calendar)
+    before = _profiles(database)
+    sam = before["sam"]
+    assert sam is not None
+    assert (sam.age, sam.event, sam.dumbbells_kg, sam.plates_kg, sam.bar_kg) == (
+        52,
+        "marathon",
+        (8.0, 12.5),
+        (1.25, 5.0),
+        15.0,
+    )
+    old = json.loads(json.dumps(dump(database.engine)))
+    old["revision"] = "0003"  # written before the weights were kept
+    for row in old["tables"]["profiles"]:
+        del row["age"], row["event"], row["weights"]
+    older = Database(f"sqlite:///{tmp_path / 'older.db'}")
+    restore(older.engine, old)
+    typical = replace(sam, age=None, event=None, dumbbells_kg=(), plates_kg=(), bar_kg=20.0)
+    assert _profiles(older)["sam"] == typical
+    older.dispose()
 
 
 def test_restore_refuses_what_is_not_a_backup(database: Database) -> None:

@@ -7,10 +7,15 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 from datetime import date, timedelta
+from itertools import pairwise
+
+import pytest
 
 from fakes import prescription
-from legday.model import Equipment, Prescription, Profile
-from legday.progression import Change, SetLog, max_rise, next_prescription, parse_load
+from legday.catalogue import Catalogue
+from legday.kit import kit_of
+from legday.model import IMPLEMENTS, Equipment, Level, Prescription, Profile, Role
+from legday.progression import Change, Load, SetLog, max_rise, next_prescription, parse_load
 from legday.services import Logbook
 
 START = date(2027, 1, 4)
@@ -35,7 +40,9 @@ def perform(p: Prescription, day: date, rng: random.Random, *, hurt: bool) -> li
 def test_twelve_weeks_loads_rise_only_under_the_rules(logbook: Logbook) -> None:
     rng = random.Random(20270104)
     equipment = frozenset({Equipment.BODYWEIGHT, Equipment.WALL, Equipment.DUMBBELLS})
-    profile = Profile(start=START, weeks=12, sessions=2, equipment=equipment)
+    # adjustable dumbbells in 1 kg steps: a 10 % rise from 10 kg is a weight they own
+    owned = tuple(float(kg) for kg in range(2, 31))
+    profile = Profile(start=START, weeks=12, sessions=2, equipment=equipment, dumbbells_kg=owned)
     logbook.add_athlete("sim", profile, [], START)
     goblet_changes: list[tuple[date, Change]] = []
     done = 0
@@ -101,3 +108,117 @@ def test_twelve_weeks_loads_rise_only_under_the_rules(logbook: Logbook) -> None:
 
 def teardown_module() -> None:
     print("\n".join(SUMMARY))
+
+
+# --- a consistent athlete: every set at target, good form, no pain, nothing missed --------
+
+TWELVE_WEEKS = 12
+START_KG = {"dumbbells": 10.0, "kettlebell": 12.0, "barbell": 40.0}  # a cautious first weight
+CONSISTENT = {
+    "advanced-barbell-dumbbells": Profile(
+        start=START,
+        weeks=TWELVE_WEEKS,
+        level=Level.ADVANCED,
+        equipment=frozenset(
+            {Equipment.BODYWEIGHT, Equipment.WALL, Equipment.BARBELL, Equipment.DUMBBELLS}
+        ),
+    ),
+    "beginner-bodyweight": Profile(
+        start=START,
+        weeks=TWELVE_WEEKS,
+        level=Level.BEGINNER,
+        equipment=frozenset({Equipment.BODYWEIGHT, Equipment.WALL}),
+    ),
+}
+
+
+def first_weight(p: Prescription, profile: Profile, catalogue: Catalogue) -> Load | None:
+    """The weight the athlete picks up: the prescription's, else a cautious first one."""
+    if p.load_kg is not None:
+        return Load(p.load_kg, p.implement)
+    words = parse_load(p.load)
+    if words is not None:
+        return words
+    if "a weight you could lift" not in p.load:  # bodyweight, a band
+        return None
+    kit = kit_of(profile)
+    listed = [e.value for e in catalogue[p.exercise].equipment]  # a calf raise lists none
+    implement = next(i for i in (*listed, *IMPLEMENTS) if kit.loads(i))
+    kg = kit.nearest(implement, START_KG[implement])
+    return None if kg is None else Load(kg, implement)
+
+
+def on_target(p: Prescription, day: date, load: Load | None) -> list[SetLog]:
+    """Every set as prescribed, at the target effort, good form, no pain."""
+    sides = ("left", "right") if p.per_side else ("both",)
+    kg = None if load is None else load.kg
+    return [
+        SetLog(p.exercise, day, side, p.reps, kg, p.seconds, float(p.target_rpe))
+        for _ in range(p.sets)
+        for side in sides
+    ]
+
+
+@pytest.mark.parametrize("athlete", sorted(CONSISTENT))
+def test_a_consistent_athlete_never_goes_backwards(logbook: Logbook, athlete: str) -> None:
+    profile = CONSISTENT[athlete]
+    logbook.add_athlete(athlete, profile, [], START)
+    sessions: list[tuple[date, tuple[Change, ...]]] = []
+    for offset in range(TWELVE_WEEKS * 7):
+        day = START + timedelta(days=offset)
+        view = logbook.today(athlete, day)
+        if view.session is None:
+            continue
+        sessions.append((day, view.changes))
+        logged: list[SetLog] = []
+        for p in view.session.main:
+            logged += on_target(p, day, first_weight(p, profile, logbook.catalogue))
+        logbook.log(athlete, logged)
+
+    eased = [
+        f"{day} {c.prescription.exercise}: {c.reason}"
+        for day, changes in sessions
+        for c in changes
+        if "lighter" in c.reason or "a little easier" in c.reason
+    ]
+    assert not eased, "a consistent athlete never restarts lighter:\n" + "\n".join(eased)
+
+    history = [
+        s
+        for performed in logbook.history(athlete, START, START + timedelta(weeks=TWELVE_WEEKS))
+        for s in performed.sets
+    ]
+    by_exercise: dict[str, dict[date, list[SetLog]]] = {}
+    for s in history:
+        by_exercise.setdefault(s.exercise, {}).setdefault(s.day, []).append(s)
+    recurring = {
+        c.prescription.exercise
+        for (_, before), (_, after) in pairwise(sessions)
+        for c in after
+        if c.prescription.role is Role.ANCHOR
+        or c.prescription.exercise in {b.prescription.exercise for b in before}
+    }
+    often = {e: days for e, days in by_exercise.items() if len(days) >= 3}
+    assert often, "the plan repeats exercises"
+    for exercise, days in sorted(often.items()):
+        trail = [
+            (
+                max((s.load_kg or 0.0) for s in days[d]),
+                min((s.reps or 0) for s in days[d]),
+                min((s.seconds or 0) for s in days[d]),
+            )
+            for d in sorted(days)
+        ]
+        SUMMARY.append(f"{athlete} {exercise}: {trail}")
+        loads = [kg for kg, _, _ in trail]
+        assert loads == sorted(loads), f"{exercise}: the load fell {loads}"
+        first, later = trail[0], trail[1:]
+        assert any(
+            kg > first[0] or reps > first[1] or secs > first[2] for kg, reps, secs in later
+        ), f"{exercise} never got heavier or longer: {trail}"
+        if exercise in recurring:
+            # an anchor (or any lift done session after session) ends ahead of where it began
+            assert trail[-1][:2] > first[:2] or trail[-1][2] > first[2], f"{exercise}: {trail}"
+    SUMMARY.append(
+        f"{athlete}: {len(often)} exercises logged 3+ times, recurring: {sorted(recurring)}"
+    )

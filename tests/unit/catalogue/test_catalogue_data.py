@@ -185,6 +185,24 @@ def test_fit_names_exist_in_the_garmin_profile(catalogue: Catalogue) -> None:
         assert e.fit_name.lower() in profile[f"{category}_exercise_name"].values(), e.id
 
 
+def test_main_block_exercises_have_a_garmin_category(catalogue: Catalogue) -> None:
+    """The watch files each main-block exercise under a real Garmin category (the closest
+    one when the Profile has no exact name), so training stats count it."""
+    missing = [
+        e.id for e in catalogue.of_kind(K.STRENGTH, K.BALANCE, K.PLYOMETRIC) if not e.fit_name
+    ]
+    assert missing == []
+
+
+def test_strength_has_a_pattern_and_plyometrics_a_stage(catalogue: Catalogue) -> None:
+    """The composer picks anchors by pattern and climbs the plyometric ladder by stage."""
+    for e in catalogue:
+        assert bool(e.pattern) == (e.kind is K.STRENGTH), e.id
+        assert bool(e.stage) == (e.kind is K.PLYOMETRIC), e.id
+    stages = Counter(e.stage for e in catalogue.of_kind(K.PLYOMETRIC))
+    assert all(stages[stage] >= 2 for stage in (1, 2, 3)), stages
+
+
 def test_main_block_reps_lower_slowly(catalogue: Catalogue) -> None:
     """`movement-quality`: at least 2 s on the way down (or into a landing), no bouncing."""
     for e in catalogue.of_kind(K.STRENGTH, K.BALANCE, K.PLYOMETRIC):

@@ -16,6 +16,7 @@ from legday.model import Citation, Cues, Equipment, Exercise, ExerciseKind, Leve
 
 DATA = Path(str(data_directory()))
 GOOD = (DATA / "split-squat.toml").read_text(encoding="utf-8")
+BOX_LINKS = 'progressions = ["bodyweight-squat", "single-leg-lower-to-box"]'
 
 
 def _write(folder: Path, name: str, text: str) -> Path:
@@ -50,7 +51,10 @@ def test_load_catalogue_builds_model_types_once() -> None:
     assert squat.fit_category == "SQUAT"
     assert squat.fit_name == "DUMBBELL_SPLIT_SQUAT"
     assert all(isinstance(c, Citation) for c in squat.evidence)
-    assert catalogue["lateral-step-down"].fit_category == ""
+    assert catalogue["lateral-step-down"].fit_name == "ELEVATED_SINGLE_LEG_SQUAT"
+    assert squat.pattern == "lunge"
+    assert squat.stage == 0
+    assert catalogue["snap-down"].stage == 1
 
 
 def test_a_good_file_reads_from_anywhere(tmp_path: Path) -> None:
@@ -114,7 +118,7 @@ def test_self_link_is_refused(tmp_path: Path) -> None:
     text = (
         (DATA / "box-squat.toml")
         .read_text("utf-8")
-        .replace('progressions = ["bodyweight-squat"]', 'progressions = ["box-squat"]')
+        .replace(BOX_LINKS, 'progressions = ["box-squat"]')
     )
     _write(tmp_path, "box-squat.toml", text)
     with pytest.raises(CatalogueError, match=r"^box-squat\.toml: progressions: .*itself"):
@@ -124,7 +128,7 @@ def test_self_link_is_refused(tmp_path: Path) -> None:
 def test_easier_harder_loop_is_refused(tmp_path: Path) -> None:
     """Box squat easier than wall sit, and wall sit easier than box squat: a contradiction."""
     box = (DATA / "box-squat.toml").read_text("utf-8")
-    box = box.replace('progressions = ["bodyweight-squat"]', 'progressions = ["wall-sit"]')
+    box = box.replace(BOX_LINKS, 'progressions = ["wall-sit"]')
     wall = (DATA / "wall-sit.toml").read_text("utf-8")
     wall = wall.replace('progressions = ["bodyweight-squat"]', 'progressions = ["box-squat"]')
     _write(tmp_path, "box-squat.toml", box)
@@ -146,14 +150,53 @@ def test_catalogue_json_shape() -> None:
     keys = {
         "id", "name", "kind", "muscles", "unilateral", "balance", "equipment", "level",
         "measure", "tempo", "regressions", "progressions", "cues", "injury_care", "evidence",
-        "description", "loadable", "fit",
+        "description", "loadable", "fit", "pattern", "stage",
     }  # fmt: skip
     for record in records:
         assert set(record) == keys
         assert len(record["cues"]) == 5
     toe = next(r for r in records if r["id"] == "wall-toe-raise")
     assert toe["muscles"] == ["shins"]
-    assert toe["fit"] is None
+    assert toe["fit"] == {"category": "CALF_RAISE", "name": "SEATED_DUMBBELL_TOE_RAISE"}
+    assert toe["pattern"] == "shin"
+    assert toe["stage"] is None
+    assert next(r for r in records if r["id"] == "snap-down")["stage"] == 1
+    assert next(r for r in records if r["id"] == "butt-kicks")["fit"] is None
     assert toe["evidence"][0]["year"] == 2013
     squat = next(r for r in records if r["id"] == "goblet-squat")
     assert squat["fit"] == {"category": "SQUAT", "name": "GOBLET_SQUAT"}
+
+
+def _alone(tmp_path: Path, exercise_id: str, old: str, new: str) -> None:
+    """One packaged file without its links, edited, alone in a folder."""
+    text = (DATA / f"{exercise_id}.toml").read_text("utf-8")
+    text = "\n".join(
+        f"{line.split(' = ')[0]} = []" if line.startswith(("regressions", "progressions")) else line
+        for line in text.splitlines()
+    )
+    assert old in text
+    _write(tmp_path, f"{exercise_id}.toml", text.replace(old, new) + "\n")
+
+
+def test_strength_without_a_pattern_is_refused(tmp_path: Path) -> None:
+    """The composer chooses anchor lifts by pattern; a strength entry without one never fits."""
+    _alone(tmp_path, "box-squat", 'pattern = "squat"\n', "")
+    with pytest.raises(CatalogueError, match=r"^box-squat\.toml: pattern: .*needs one"):
+        load_directory(tmp_path)
+
+
+def test_plyometric_without_a_stage_is_refused(tmp_path: Path) -> None:
+    """Plyometrics are dosed and ordered by stage (landings, pogo hops, bounds)."""
+    _alone(tmp_path, "snap-down", "stage = 1\n", "")
+    with pytest.raises(CatalogueError, match=r"^snap-down\.toml: stage: .*needs one"):
+        load_directory(tmp_path)
+
+
+def test_pattern_and_stage_belong_to_their_kinds(tmp_path: Path) -> None:
+    _alone(tmp_path, "snap-down", "stage = 1\n", 'stage = 1\npattern = "squat"\n')
+    with pytest.raises(CatalogueError, match=r"^snap-down\.toml: pattern: only strength"):
+        load_directory(tmp_path)
+    _alone(tmp_path, "box-squat", 'pattern = "squat"\n', 'pattern = "squat"\nstage = 2\n')
+    (tmp_path / "snap-down.toml").unlink()
+    with pytest.raises(CatalogueError, match=r"^box-squat\.toml: stage: only plyometric"):
+        load_directory(tmp_path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time, timedelta
 from itertools import combinations, product
 
@@ -11,8 +12,14 @@ from hypothesis import strategies as st
 from legday.model import Profile, Run, RunKind
 from legday.planner.days import (
     AFTER_LONG,
+    AFTER_RACE,
     BACK_TO_BACK,
+    BACK_TO_BACK_MASTERS,
     BEFORE_HARD,
+    MASTERS_AFTER_KEY,
+    MISSING_OPTIONAL,
+    MISSING_REQUIRED,
+    TWO_DAYS_BEFORE_RACE,
     DayOptions,
     choose_days,
     day_options,
@@ -46,6 +53,7 @@ def _brute_force(options: list[DayOptions]) -> int:
 @given(st.data())
 def test_choice_is_optimal_against_brute_force(data: st.DataObject) -> None:
     profile = data.draw(profiles(max_weeks=3))
+    profile = replace(profile, age=data.draw(st.sampled_from([None, 35, 50, 67])))
     runs = data.draw(runs_for(profile.start, profile.weeks))
     options = _options(profile, runs)
     chosen = choose_days(options)
@@ -155,3 +163,50 @@ def test_day_costs_add_up_around_hard_and_long_runs() -> None:
     ]
     options = _options(Profile(start=MONDAY, weeks=1), runs)[0]
     assert options.cost[WEDNESDAY] == BEFORE_HARD + AFTER_LONG
+
+
+def test_key_run_eves_rank_between_the_optional_session_and_back_to_back() -> None:
+    """Dropping the optional third session beats lifting the day before a key run, which
+    beats two sessions on consecutive days; nothing outranks the floor."""
+    assert MISSING_OPTIONAL < BEFORE_HARD < BACK_TO_BACK < BACK_TO_BACK_MASTERS
+    assert TWO_DAYS_BEFORE_RACE < MISSING_OPTIONAL and BEFORE_HARD < AFTER_RACE
+    assert 2 * BACK_TO_BACK_MASTERS < MISSING_REQUIRED
+
+
+def _key_run_week(age: int | None = None) -> list[DayOptions]:
+    """Intervals Tuesday and Thursday, the long run Sunday: Monday, Wednesday and Saturday
+    are eves, Friday is free of them."""
+    runs = [Run(MONDAY + timedelta(days=d), "Intervals", RunKind.HARD) for d in (1, 3)]
+    runs.append(Run(MONDAY + timedelta(days=6), "Long run", RunKind.LONG))
+    return _options(Profile(start=MONDAY, weeks=1, sessions=3, age=age), runs)
+
+
+def test_a_key_runs_eve_is_taken_only_for_the_floor() -> None:
+    options = _key_run_week()
+    (week,) = choose_days(options)
+    eves = {MONDAY, MONDAY + timedelta(days=2), MONDAY + timedelta(days=5)}
+    assert options[0].before_key == eves
+    assert len(week) == 2  # the floor; a third session would be a second eve
+    assert MONDAY + timedelta(days=4) in week
+    assert len(eves & set(week)) == 1
+
+
+def test_masters_pay_more_for_the_day_after_a_key_run_and_for_consecutive_days() -> None:
+    """Intervals on Tuesday, the long run on Saturday: Wednesday is free of costs for a
+    35-year-old, but follows the intervals; a masters athlete lifts Thursday instead."""
+    runs = [
+        Run(MONDAY + timedelta(days=1), "Intervals", RunKind.HARD),
+        Run(MONDAY + timedelta(days=5), "Long run", RunKind.LONG),
+    ]
+    wednesday, thursday, sunday = (MONDAY + timedelta(days=d) for d in (2, 3, 6))
+    young, masters = (
+        _options(Profile(start=MONDAY, weeks=1, sessions=2, age=age), runs)[0] for age in (35, 55)
+    )
+    assert young.cost.get(wednesday, 0) == 0
+    assert masters.cost[wednesday] == MASTERS_AFTER_KEY
+    assert masters.cost[sunday] == AFTER_LONG + MASTERS_AFTER_KEY
+    assert (young.back_to_back, masters.back_to_back) == (BACK_TO_BACK, BACK_TO_BACK_MASTERS)
+    assert choose_days([young]) == [(wednesday, sunday)]
+    assert choose_days([masters]) == [(thursday, sunday)]
+    pair = MASTERS_AFTER_KEY + BACK_TO_BACK_MASTERS  # Wednesday, then Thursday
+    assert objective([masters], [(wednesday, thursday)]) == pair

@@ -7,8 +7,18 @@ import subprocess
 import sys
 from datetime import date, timedelta
 
-from legday.model import Phase, Profile, Run, RunKind
-from legday.planner.season import goal_races, season
+from hypothesis import given
+from hypothesis import strategies as st
+
+from legday.model import REST_PHASES, Phase, Profile, Run, RunKind
+from legday.planner.season import (
+    MAX_BLOCK_WEEKS,
+    MIN_BLOCK_WEEKS,
+    WeekFrame,
+    _in_blocks,
+    goal_races,
+    season,
+)
 
 MONDAY = date(2027, 1, 4)
 
@@ -74,3 +84,68 @@ def test_week_notes_do_not_depend_on_the_hash_seed() -> None:
     }
     assert len(outputs) == 1
     assert "after the A race (Marathon) on Tue 16 Feb" in outputs.pop()
+
+
+B, P, R = Phase.BASE, Phase.PEAK, Phase.RECOVERY
+
+
+def _blocks(phases: list[Phase]) -> list[tuple[int, int, int]]:
+    """(block, block_week, ramp) per week of these phases."""
+    frames = [
+        WeekFrame(MONDAY + timedelta(weeks=i), phase, "", 2, 2) for i, phase in enumerate(phases)
+    ]
+    return [(f.block, f.block_week, f.ramp) for f in _in_blocks(frames)]
+
+
+def test_a_week_without_strength_starts_a_new_block() -> None:
+    assert _blocks([B, B, B, R, B, B, B, B]) == [
+        (1, 1, 0), (1, 2, 0), (1, 3, 0), (0, 0, 0), (2, 1, 0), (2, 2, 0), (2, 3, 0), (2, 4, 0),
+    ]  # fmt: skip
+
+
+def test_building_turns_to_keeping_in_a_new_block_only_when_both_have_three_weeks() -> None:
+    assert [block for block, _, _ in _blocks([B, B, B, P, P, P])] == [1, 1, 1, 2, 2, 2]
+    assert [block for block, _, _ in _blocks([B, B, B, P])] == [1, 1, 1, 1]  # not 3 + 1
+    assert [block for block, _, _ in _blocks([B, P, P, P])] == [1, 1, 1, 1]
+
+
+def test_a_long_run_of_lifting_weeks_splits_into_even_blocks() -> None:
+    assert [week for _, week, _ in _blocks([B] * 7)] == [1, 2, 3, 4, 1, 2, 3]
+    assert [block for block, _, _ in _blocks([B] * 13)] == [1] * 5 + [2] * 4 + [3] * 4
+
+
+def test_the_two_lifting_weeks_after_an_a_races_week_off_ramp_up() -> None:
+    after = [Phase.TAPER, Phase.RACE, Phase.POST_RACE, B, B, B, B]
+    assert [ramp for _, _, ramp in _blocks(after)] == [0, 0, 0, 1, 2, 0, 0]
+    # a blocked week after the week off: the ramp waits for the first week that lifts
+    blocked = [Phase.RACE, Phase.POST_RACE, Phase.BLOCKED, B, B, B]
+    assert [ramp for _, _, ramp in _blocks(blocked)] == [0, 0, 0, 1, 2, 0]
+    assert [ramp for _, _, ramp in _blocks([Phase.RACE, R, B, B])] == [0, 0, 0, 0]
+
+
+def test_a_marathon_season_ramps_back_after_the_race() -> None:
+    full = Run(MONDAY + timedelta(weeks=4, days=6), "Marathon", RunKind.RACE)
+    frames = season(Profile(start=MONDAY, weeks=9, recovery_every=6), [full])
+    phases = [f.phase for f in frames]
+    assert phases[3:6] == [Phase.TAPER, Phase.RACE, Phase.POST_RACE]
+    assert [f.ramp for f in frames[6:]] == [1, 2, 0]
+    assert frames[6].block == frames[4].block + 1 and frames[6].block_week == 1
+
+
+@given(st.lists(st.sampled_from(list(Phase)), max_size=30))
+def test_blocks_hold_three_to_six_weeks_where_the_run_allows(phases: list[Phase]) -> None:
+    numbered = _blocks(phases)
+    run: list[tuple[int, int, int]] = []
+    for phase, week in [*zip(phases, numbered, strict=True), (Phase.RECOVERY, (0, 0, 0))]:
+        if phase not in REST_PHASES:
+            run.append(week)
+            continue
+        assert week == (0, 0, 0)
+        sizes = [
+            sum(1 for b, _, _ in run if b == block) for block in dict.fromkeys(b for b, _, _ in run)
+        ]
+        assert all(size <= MAX_BLOCK_WEEKS for size in sizes)
+        if len(run) >= MIN_BLOCK_WEEKS:
+            assert all(size >= MIN_BLOCK_WEEKS for size in sizes)
+        assert [w for _, w, _ in run] == [w for size in sizes for w in range(1, size + 1)]
+        run = []

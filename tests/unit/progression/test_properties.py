@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fakes import fake_catalogue, prescription
-from legday.model import Prescription
+from legday.kit import Kit, kit_of
+from legday.model import Equipment, Prescription, Profile
 from legday.progression import (
     MAX_RPE,
     PAIN_SEEK_ADVICE,
@@ -190,3 +191,56 @@ def test_load_never_above_the_prescribed_after_a_session_that_was_not_good(
         return
     change = next_prescription(p, history, CAT, today=TODAY, weeks_off=weeks_off)
     assert new_kg(change.prescription) <= prescribed.kg + 1e-9
+
+
+OWNED = kit_of(
+    Profile(
+        start=TODAY,
+        equipment=frozenset({Equipment.BODYWEIGHT, Equipment.DUMBBELLS}),
+        dumbbells_kg=(4.0, 8.0, 10.0, 12.5, 22.0),
+    )
+)
+TYPICAL = kit_of(
+    Profile(start=TODAY, equipment=frozenset({Equipment.DUMBBELLS, Equipment.KETTLEBELL}))
+)
+
+
+@settings(max_examples=400)
+@given(cases(), st.sampled_from((OWNED, TYPICAL)))
+def test_with_a_kit_a_new_load_is_owned_and_within_the_cap(
+    case: tuple[Prescription, list[SetLog], int], kit: Kit
+) -> None:
+    p, history, weeks_off = case
+    before = current_kg(p, history)
+    change = next_prescription(p, history, CAT, today=TODAY, weeks_off=weeks_off, kit=kit)
+    after = change.prescription.load_kg or 0.0
+    implement = change.prescription.implement
+    one_step = kit.step_up(implement, before) or before  # the rack's next weight
+    assert after <= max(before + max_rise(before, implement), one_step) + 1e-9
+    if after > before + max_rise(before, implement) + 1e-9:  # a rack step past 10 %:
+        assert (change.prescription.reps or 0) <= (p.reps or 0)  # the reps start lower
+    assert after == new_kg(change.prescription)  # the number and the words agree
+    logged = {s.load_kg for s in history} | {new_kg(p)}
+    chosen = after not in logged and after > 0  # a rise or a drop, not a load already used
+    if chosen and change.prescription.implement == "dumbbells":
+        assert after in kit.dumbbells
+
+
+@settings(max_examples=400)
+@given(cases(), st.sampled_from((OWNED, TYPICAL)))
+def test_with_a_kit_effort_two_above_target_still_eases_off(
+    case: tuple[Prescription, list[SetLog], int], kit: Kit
+) -> None:
+    p, history, weeks_off = case
+    logs = sessions_of(history, p.exercise, TODAY)
+    target = min(p.target_rpe, MAX_RPE)
+    if not logs or (logs[-1].effort or 0) < target + 2 or not logs[-1].load:
+        return
+    change = next_prescription(p, history, CAT, today=TODAY, weeks_off=weeks_off, kit=kit)
+    if change.prescription.exercise != p.exercise:
+        return
+    lighter = (change.prescription.load_kg or 0.0) < current_kg(p, history)
+    shorter = (change.prescription.reps or 0) < (logs[-1].min_reps or p.reps or 0) or (
+        change.prescription.seconds or 0
+    ) < (logs[-1].min_seconds or p.seconds or 0)
+    assert lighter or shorter or (change.prescription.reps or change.prescription.seconds) == 1

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 
 from fakes import fake_catalogue, prescription
 from legday.errors import InputError
+from legday.kit import kit_of
+from legday.model import Equipment, Profile
 from legday.progression import (
     Load,
     SetLog,
@@ -42,7 +45,7 @@ def logged(
 
 def test_first_time_keeps_the_plan_and_says_start_light() -> None:
     change = next_prescription(prescription(), [], CAT, today=D0)
-    assert change.prescription == prescription()
+    assert change.prescription == replace(prescription(), load_kg=10.0, implement="dumbbells")
     assert "First time" in change.reason
     assert not change.seek_advice
 
@@ -160,8 +163,8 @@ def test_regression_progresses_on_its_own_log_while_advice_stands() -> None:
     assert change.seek_advice
 
 
-@pytest.mark.parametrize(("weeks_off", "days", "missed"), [(0, 15, False), (1, 9, True)])
-def test_a_missed_week_restarts_ten_percent_lighter(
+@pytest.mark.parametrize(("weeks_off", "days", "missed"), [(0, 15, False), (2, 16, True)])
+def test_two_weeks_without_strength_restart_ten_percent_lighter(
     weeks_off: int, days: int, missed: bool
 ) -> None:
     history = logged(D0, load=20)
@@ -172,20 +175,61 @@ def test_a_missed_week_restarts_ten_percent_lighter(
     assert "Back after" in change.reason
 
 
-def test_a_recovery_week_restarts_with_fewer_reps_at_the_same_load() -> None:
+def test_a_recovery_week_repeats_the_last_session() -> None:
     history = logged(D0, load=20, reps=10)
     p = prescription(load="20 kg dumbbells")
     change = next_prescription(p, history, CAT, today=D0 + timedelta(9), weeks_off=1)
     assert change.prescription.load == "20 kg dumbbells"
-    assert change.prescription.reps == 8
+    assert change.prescription.reps == 10  # not 8: the recovery week was the rest
     assert "recovery week" in change.reason
 
 
-def test_a_missed_session_restarts_with_fewer_reps_without_load() -> None:
+def test_a_missed_week_keeps_the_load_with_fewer_reps() -> None:
+    history = logged(D0, load=20, reps=10)
+    p = prescription(load="20 kg dumbbells")
+    change = next_prescription(p, history, CAT, today=D0 + timedelta(9), weeks_off=1, missed=True)
+    assert change.prescription.load_kg == 20
+    assert change.prescription.reps == 8
+    assert "Back after a missed session" in change.reason
+
+
+def test_a_missed_session_within_the_week_holds() -> None:
     p = prescription("goblet-squat", load="bodyweight", reps=10)
     history = logged(D0, "goblet-squat", reps=10, load=None)
     change = next_prescription(p, history, CAT, today=D0 + timedelta(4), missed=True)
-    assert change.prescription.reps is not None and change.prescription.reps < 10
+    assert change.prescription.reps == 10
+    assert "missed" in change.reason
+
+
+def test_an_exercise_the_rotation_kept_away_is_no_break() -> None:
+    # reverse lunges 16 days ago, other exercises logged in between: carry on, not lighter
+    history = logged(D0, load=20) + logged(D0 + timedelta(9), "goblet-squat", load=12)
+    p = prescription(load="20 kg dumbbells")
+    change = next_prescription(p, history, CAT, today=D0 + timedelta(16))
+    assert change.prescription.load_kg == 20
+    assert change.prescription.reps == 9
+    assert "Back after" not in change.reason
+
+
+def test_sixteen_days_without_any_strength_is_a_break() -> None:
+    history = logged(D0, load=20) + logged(D0, "goblet-squat", load=12)
+    p = prescription(load="20 kg dumbbells")
+    change = next_prescription(p, history, CAT, today=D0 + timedelta(16))
+    assert change.prescription.load_kg == 18
+    assert "Back after 16 days without strength work" in change.reason
+    # the caller may give the athlete's last logged day instead of the whole history
+    cut = next_prescription(
+        p, history, CAT, today=D0 + timedelta(16), last_logged=D0 + timedelta(10)
+    )
+    assert cut.prescription.load_kg == 20
+
+
+def test_a_planned_recovery_week_between_two_mondays_keeps_the_load() -> None:
+    history = logged(D0, load=20, reps=10)
+    p = prescription(load="20 kg dumbbells")
+    change = next_prescription(p, history, CAT, today=D0 + timedelta(14), weeks_off=1)
+    assert change.prescription.load_kg == 20
+    assert "recovery week" in change.reason
 
 
 def test_bodyweight_moves_to_the_progression_variation() -> None:
@@ -218,7 +262,7 @@ def test_timed_holds_grow_by_five_seconds() -> None:
 def test_later_logs_and_future_days_are_ignored() -> None:
     history = logged(D0 + timedelta(5), pain=9)
     change = next_prescription(prescription(), history, CAT, today=D0)
-    assert change.prescription == prescription()
+    assert change.prescription == replace(prescription(), load_kg=10.0, implement="dumbbells")
 
 
 def test_load_text_round_trip() -> None:
@@ -326,3 +370,85 @@ def test_a_pain_free_session_of_the_muscle_lifts_the_flag() -> None:
     p = prescription("bulgarian-split-squat", load="bodyweight")
     change = next_prescription(p, free, CAT, today=D0 + timedelta(7))
     assert not change.seek_advice
+
+
+# --- numeric loads and the athlete's kit ---------------------------------------------
+
+BARBELL_KIT = kit_of(
+    Profile(start=D0, equipment=frozenset({Equipment.BODYWEIGHT, Equipment.BARBELL}))
+)
+DUMBBELL_KIT = kit_of(
+    Profile(
+        start=D0,
+        equipment=frozenset({Equipment.BODYWEIGHT, Equipment.DUMBBELLS}),
+        dumbbells_kg=(8.0, 10.0, 12.0, 20.0, 22.0),
+    )
+)
+
+
+def at_top_twice(exercise: str, kg: float) -> list[SetLog]:
+    return logged(D0, exercise, reps=10, load=kg) + logged(
+        D0 + timedelta(7), exercise, reps=10, load=kg
+    )
+
+
+def test_the_number_wins_over_the_words() -> None:
+    p = replace(
+        prescription("goblet-squat", load="about 40 kg: adjust so the last rep feels RPE 7"),
+        load_kg=40.0,
+        implement="barbell",
+    )
+    change = next_prescription(
+        p, logged(D0, "goblet-squat", load=None), CAT, today=D0 + timedelta(2)
+    )
+    assert change.prescription.load_kg == 40
+    assert change.prescription.implement == "barbell"
+    assert change.prescription.load == "40 kg barbell"
+
+
+def test_every_prescription_returned_carries_its_number() -> None:
+    change = next_prescription(prescription(), logged(D0, load=12), CAT, today=D0 + timedelta(2))
+    assert (change.prescription.load_kg, change.prescription.implement) == (12, "dumbbells")
+    bodyweight = next_prescription(prescription(load="bodyweight"), [], CAT, today=D0)
+    assert bodyweight.prescription.load_kg is None
+
+
+def test_a_barbell_rise_lands_on_plates_the_athlete_owns() -> None:
+    p = replace(prescription("goblet-squat", reps=8), load_kg=40.0, implement="barbell")
+    history = at_top_twice("goblet-squat", 40)
+    change = next_prescription(p, history, CAT, today=D0 + timedelta(14), kit=BARBELL_KIT)
+    assert change.prescription.load_kg == 42.5  # one 1.25 kg pair: 2.5 kg, within 10 %
+    assert change.prescription.load == "42.5 kg barbell"
+    assert change.prescription.reps == 6
+
+
+def test_a_rise_is_one_step_of_the_rack_at_most_with_reps_back_down() -> None:
+    # 10 kg dumbbells: 10 % is 1 kg and the next pair owned is 12 kg: the smallest rise
+    # the athlete can make, with the reps back at the bottom of the range
+    p = replace(prescription("goblet-squat", reps=8), load_kg=10.0, implement="dumbbells")
+    history = at_top_twice("goblet-squat", 10)
+    change = next_prescription(p, history, CAT, today=D0 + timedelta(14), kit=DUMBBELL_KIT)
+    assert change.prescription.load_kg == 12
+    assert (change.prescription.reps or 0) < 10  # the top of the range it reached
+    # 20 kg dumbbells: 10 % is 2 kg, and the athlete owns 22 kg
+    p = replace(p, load_kg=20.0)
+    history = at_top_twice("goblet-squat", 20)
+    change = next_prescription(p, history, CAT, today=D0 + timedelta(14), kit=DUMBBELL_KIT)
+    assert change.prescription.load_kg == 22
+
+
+def test_a_drop_lands_on_a_dumbbell_the_athlete_owns() -> None:
+    p = replace(prescription(), load_kg=12.0, implement="dumbbells")
+    change = next_prescription(
+        p, logged(D0, load=12, rpe=10), CAT, today=D0 + timedelta(2), kit=DUMBBELL_KIT
+    )
+    assert change.prescription.load_kg == 10  # not 10.5 kg: the athlete owns 10 and 12
+    lightest = next_prescription(
+        replace(p, load_kg=8.0),
+        logged(D0, load=8, reps=8, rpe=10),
+        CAT,
+        today=D0 + timedelta(2),
+        kit=DUMBBELL_KIT,
+    )
+    assert lightest.prescription.load_kg == 8  # nothing lighter owned: fewer reps instead
+    assert lightest.prescription.reps is not None and lightest.prescription.reps < 8

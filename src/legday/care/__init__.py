@@ -1,0 +1,98 @@
+"""Injury care as dosed protocols: what to do for a problem, how often, and when to move on.
+
+A strength session's own care work follows the strength schedule; rehabilitation needs
+frequent small doses that continue through recovery weeks. Each protocol is reviewed data
+(`protocols/<condition>.toml` under `schema.json`, read by `loader.py`): its stages, each
+with exercises, sets and reps or holds, and a frequency (daily, every other day, three
+times a week); the criterion for moving up a stage; the lightest form, the only one
+allowed after a hard run; and the studies behind it (docs/injury-care.md).
+
+Pure: the types and the arithmetic of a week's dose, no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from legday.model import Citation
+
+__all__ = [
+    "DISCLAIMER",
+    "CareItem",
+    "CareProtocol",
+    "CareStage",
+    "Frequency",
+]
+
+DISCLAIMER = (
+    "legday does not diagnose. These routines are general care for a problem you have named; "
+    "pain that persists, is severe or keeps getting worse needs a physiotherapist or doctor."
+)
+
+
+class Frequency(StrEnum):
+    """How often a stage is done; `per_week` is the weekly dose the `care-routine` rule
+    asks for (every other day is at least three days in any week)."""
+
+    DAILY = "daily"
+    EVERY_OTHER_DAY = "every-other-day"
+    THREE_A_WEEK = "3-per-week"
+
+    @property
+    def per_week(self) -> int:
+        return {"daily": 7, "every-other-day": 3, "3-per-week": 3}[self.value]
+
+    @property
+    def min_gap_days(self) -> int:
+        """Days from one routine to the next at the least (daily: the next day)."""
+        return 1 if self is Frequency.DAILY else 2
+
+    @property
+    def words(self) -> str:
+        return {
+            "daily": "every day",
+            "every-other-day": "every other day",
+            "3-per-week": "three times a week",
+        }[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class CareItem:
+    """One exercise of a care stage: sets of reps or of timed holds."""
+
+    exercise: str  # a catalogue id
+    sets: int
+    reps: int | None = None
+    seconds: int | None = None
+    load: str = "bodyweight"  # how heavy, in words (e.g. "a 12-rep maximum")
+    tempo: str = ""  # "" keeps the catalogue's
+    rest_seconds: int = 60
+
+
+@dataclass(frozen=True, slots=True)
+class CareStage:
+    number: int  # 1, 2, ...
+    name: str
+    aim: str
+    frequency: Frequency
+    items: tuple[CareItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CareProtocol:
+    """A condition's protocol: stages in order, the rule for moving up, the evidence."""
+
+    condition: str  # an id of model.INJURIES
+    name: str
+    summary: str
+    stages: tuple[CareStage, ...]
+    advance_after_weeks: int  # pain-free weeks at a stage before the next
+    max_pain: int  # pain during the exercise that is acceptable (0-10)
+    lightest: tuple[CareItem, ...]  # the only form allowed after a hard run
+    lightest_daily: bool  # whether the protocol needs loading on hard-run days too
+    citations: tuple[Citation, ...]
+
+    def stage(self, number: int) -> CareStage:
+        """Stage `number`, held inside the protocol's range."""
+        return self.stages[min(max(number, 1), len(self.stages)) - 1]

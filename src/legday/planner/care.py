@@ -1,0 +1,263 @@
+"""Injury-care routines between strength days (`care-routine`).
+
+A protocol's dose is a frequency (daily, every other day, three times a week), and it
+goes on through recovery weeks: rehabilitation wants frequent small doses, not the
+strength schedule. So each week, per problem:
+
+- a strength day counts as a care day: the session holds its own care exercises
+  (`injury-care`), and a routine on top would double the load;
+- a routine never goes on a race day, the day before an A race, or a day the athlete
+  blocked;
+- a hard-run day gets a routine only when the protocol loads every day, and then only its
+  lightest form, after the run;
+- daily protocols fill every other allowed day; the others take days at least two apart
+  (every other day), filling the week up to its dose.
+
+The plan shows the stage it expects: a stage moves up after the protocol's pain-free
+weeks, if pain allows (the logbook holds or steps it back: `legday.care.monitoring`).
+Pure: protocols, days and sessions in, routines out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from legday.care import DISCLAIMER, CareItem, CareProtocol, CareStage, Frequency
+from legday.catalogue import Catalogue
+from legday.model import (
+    HARD_RUN_KINDS,
+    UNSURE,
+    CareRoutine,
+    Prescription,
+    Profile,
+    Race,
+    Role,
+    Run,
+    Session,
+)
+from legday.planner.days import clear_start, start_after
+
+__all__ = ["CHANGE_SECONDS", "CareSchedule", "care_routines", "routine_seconds"]
+
+CHANGE_SECONDS = 20  # from one exercise to the next
+CARE_RPE = 6  # care is dosed by pain, not effort: a moderate effort at most
+ONE_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class CareSchedule:
+    """Where each problem's care stands when the plan starts: its stage, or why it is
+    stopped (severe or worsening pain: see a professional)."""
+
+    stages: Mapping[str, int]
+    stopped: Mapping[str, str]
+
+    @classmethod
+    def fresh(cls) -> CareSchedule:
+        return cls({}, {})
+
+
+def care_routines(
+    profile: Profile,
+    catalogue: Catalogue,
+    by_day: Mapping[date, Sequence[Run]],
+    races: Mapping[date, Race],
+    sessions: Sequence[Session],
+    schedule: CareSchedule | None = None,
+) -> list[CareRoutine]:
+    """Every care routine of the plan, by day, for each of the athlete's problems that
+    has a protocol and is not stopped."""
+    schedule = schedule or CareSchedule.fresh()
+    strength_days = {s.day: s for s in sessions}
+    closed = _closed_days(profile, races)
+    routines: list[CareRoutine] = []
+    for injury in profile.injuries:
+        protocol = catalogue.protocols.get(injury)
+        if protocol is None or injury in schedule.stopped:
+            continue
+        placer = _Placer(
+            profile, catalogue, protocol, by_day, strength_days, closed, schedule.stages
+        )
+        routines.extend(placer.place())
+    routines.sort(key=lambda r: (r.day, r.injury))
+    return routines
+
+
+def routine_seconds(items: Sequence[CareItem], catalogue: Catalogue) -> int:
+    """How long a routine takes: each set at its tempo (both sides when one-legged), the
+    rests, and a moment to change exercise."""
+    total = 0
+    for item in items:
+        exercise = catalogue[item.exercise]
+        if item.seconds is not None:
+            per_side = item.seconds
+        else:
+            tempo = item.tempo or exercise.tempo
+            per_rep = sum(1 if part == "X" else int(part) for part in tempo.split("-"))
+            per_side = (item.reps or 0) * per_rep
+        sides = 2 if exercise.unilateral else 1
+        total += item.sets * (per_side * sides + item.rest_seconds) + CHANGE_SECONDS
+    return total
+
+
+def _closed_days(profile: Profile, races: Mapping[date, Race]) -> dict[date, str]:
+    """Days without any routine, with the reason: race days, the eve of an A race, and
+    the days the athlete blocked."""
+    closed = dict.fromkeys(profile.blocked, "you blocked this day")
+    for day, race in races.items():
+        closed[day] = f"{race.label} day"
+        if race.priority == "A":
+            closed.setdefault(day - ONE_DAY, f"the day before your {race.label}")
+    return closed
+
+
+class _Placer:
+    """One problem's routines over the plan."""
+
+    def __init__(
+        self,
+        profile: Profile,
+        catalogue: Catalogue,
+        protocol: CareProtocol,
+        by_day: Mapping[date, Sequence[Run]],
+        strength_days: Mapping[date, Session],
+        closed: Mapping[date, str],
+        stages: Mapping[str, int],
+    ) -> None:
+        self.profile = profile
+        self.catalogue = catalogue
+        self.protocol = protocol
+        self.by_day = by_day
+        self.strength_days = strength_days
+        self.closed = closed
+        self.first_stage = min(max(stages.get(protocol.condition, 1), 1), len(protocol.stages))
+        self.shown_disclaimer = False
+
+    def place(self) -> list[CareRoutine]:
+        routines: list[CareRoutine] = []
+        last_care: date | None = None
+        for week in range(self.profile.weeks):
+            monday = self.profile.start + timedelta(days=7 * week)
+            stage = self._stage(week)
+            days = [monday + timedelta(days=n) for n in range(7)]
+            chosen = self._days_for(stage, days, last_care)
+            for day in chosen:
+                routines.append(self._routine(day, stage))
+            cared = [d for d in days if d in chosen or self._session_cares(d)]
+            if cared:
+                last_care = max(cared)
+        return routines
+
+    def _stage(self, week: int) -> CareStage:
+        """The stage expected this week: one up every `advance_after_weeks` weeks."""
+        moved = week // self.protocol.advance_after_weeks
+        return self.protocol.stage(self.first_stage + moved)
+
+    def _session_cares(self, day: date) -> bool:
+        session = self.strength_days.get(day)
+        return session is not None and any(
+            self.protocol.condition in p.injury_care for p in session.main
+        )
+
+    def _allowed(self, day: date, stage: CareStage) -> bool:
+        if day in self.closed or day in self.strength_days or self._unclear(day):
+            return False
+        if not self._hard(day):
+            return True
+        return self.protocol.lightest_daily and stage.frequency is Frequency.DAILY
+
+    def _unclear(self, day: date) -> bool:
+        """A day holding an entry legday is unsure of (it may be a race) waits for the
+        athlete's word: no routine there."""
+        return any(r.confidence < UNSURE and not r.is_strength for r in self.by_day.get(day, ()))
+
+    def _hard(self, day: date) -> bool:
+        return any(r.kind in HARD_RUN_KINDS and r.running for r in self.by_day.get(day, ()))
+
+    def _days_for(self, stage: CareStage, days: list[date], last: date | None) -> list[date]:
+        """The week's routine days: every allowed day for a daily stage; otherwise days
+        at least two apart (counting the sessions' own care), filled up to the dose."""
+        allowed = [d for d in days if self._allowed(d, stage)]
+        if stage.frequency is Frequency.DAILY:
+            return allowed
+        cared = {d for d in days if self._session_cares(d)}
+        chosen: list[date] = []
+        for gap in (stage.frequency.min_gap_days, 1):
+            for day in allowed:
+                if len(cared) + len(chosen) >= stage.frequency.per_week:
+                    break
+                near = [*cared, *chosen, *([last] if last else [])]
+                if day not in chosen and all(abs((day - d).days) >= gap for d in near):
+                    chosen.append(day)
+        return sorted(chosen)
+
+    def _routine(self, day: date, stage: CareStage) -> CareRoutine:
+        lightest = self._hard(day)
+        items = self.protocol.lightest if lightest else stage.items
+        minutes = max(1, round(routine_seconds(items, self.catalogue) / 60))
+        runs = [r for r in self.by_day.get(day, ()) if r.running]
+        window = self.profile.window(day.weekday())
+        busy = [r for r in self.by_day.get(day, ()) if r.busy and r.start is not None]
+        start = (
+            clear_start(self.by_day.get(day, ()), window, minutes)
+            if busy
+            else start_after(runs, window)
+        )
+        return CareRoutine(
+            day=day,
+            injury=self.protocol.condition,
+            stage=stage.number,
+            minutes=minutes,
+            exercises=tuple(self._prescription(item) for item in items),
+            why=self._why(stage, lightest, runs),
+            frequency=stage.frequency.value,
+            start=start,
+            lightest=lightest,
+            on_hard_days=self.protocol.lightest_daily and stage.frequency is Frequency.DAILY,
+        )
+
+    def _prescription(self, item: CareItem) -> Prescription:
+        exercise = self.catalogue[item.exercise]
+        return Prescription(
+            exercise=exercise.id,
+            sets=item.sets,
+            reps=item.reps,
+            seconds=item.seconds,
+            per_side=exercise.unilateral,
+            load=item.load,
+            tempo=item.tempo or exercise.tempo,
+            target_rpe=CARE_RPE,
+            muscles=exercise.muscles,
+            unilateral=exercise.unilateral,
+            balance=exercise.balance,
+            injury_care=(self.protocol.condition,),
+            cues=exercise.cues.as_list(),
+            kind=exercise.kind,
+            rest_seconds=item.rest_seconds,
+            role=Role.CARE,
+        )
+
+    def _why(self, stage: CareStage, lightest: bool, runs: Collection[Run]) -> str:
+        p = self.protocol
+        if lightest:
+            last = max(runs, key=lambda r: r.day_order)
+            what = (
+                f"{p.name} care, lightest form after your {last.kind} run ({last.title}): "
+                "the protocol loads every day, and a hard day gets only this"
+            )
+        else:
+            what = (
+                f"{p.name} care, stage {stage.number} ({stage.name}), {stage.frequency.words}: "
+                f"{stage.aim[0].lower()}{stage.aim[1:].rstrip('.')}"
+            )
+        pain = (
+            f"pain during it up to {p.max_pain}/10 is fine if it has settled by the next "
+            "morning; more, and stay at this stage"
+        )
+        text = f"{what}. {pain[0].upper()}{pain[1:]}."
+        if not self.shown_disclaimer:
+            self.shown_disclaimer = True
+            text += " " + DISCLAIMER
+        return text

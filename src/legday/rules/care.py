@@ -1,0 +1,120 @@
+"""`care-routine`: each problem's care gets its protocol's weekly dose, on the right days.
+
+A week's care days are its routines and its strength sessions that hold care exercises
+for the problem (the seed's `injury-care`). The dose a week owes is the frequency of its
+routines (daily: every day that may hold care; otherwise three days), or fewer when the
+week has fewer days that may hold care: not a race day, not the eve of an A race, and a
+hard-run day only for a daily protocol's lightest form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from legday.model import HARD_RUN_KINDS, UNSURE, CareRoutine, Plan, Run, Session
+from legday.rules.base import Facts, rule
+
+Found = Iterator[tuple[date | None, str]]
+
+PER_WEEK = {"daily": 7, "every-other-day": 3, "3-per-week": 3}
+ONE_DAY = timedelta(days=1)
+
+
+@rule(
+    "care-routine",
+    hard=True,
+    summary="each problem's care protocol at its weekly dose, on days that may hold it",
+)
+def care_routine(facts: Facts) -> Found:
+    plan = facts.plan
+    yield from _placement(facts)
+    for injury in sorted({r.injury for r in plan.care}):
+        routines = [r for r in plan.care if r.injury == injury]
+        for week in plan.weeks:
+            yield from _dose(facts, injury, routines, week.start)
+
+
+def _placement(facts: Facts) -> Found:
+    plan = facts.plan
+    closed = _closed(plan)
+    strength = {s.day for s in plan.sessions}
+    for routine in plan.care:
+        day, label = routine.day, _label(routine)
+        if day in closed:
+            yield day, f"{label} on {closed[day]}"
+        if day in strength:
+            yield day, f"{label} on a strength day: the session's own care already loads it"
+        hard = _hard_runs(facts, day)
+        if hard and not routine.lightest:
+            yield day, f"{label} on a hard-run day, not in its lightest form"
+        if hard and routine.lightest and not routine.on_hard_days:
+            yield day, f"{label} on a hard-run day, though the protocol does not load daily"
+        ends = [r.finish for r in hard if r.finish is not None]
+        if ends and routine.start is not None and routine.start < max(ends):
+            yield day, f"{label} starts before the run ends (run first)"
+
+
+def _dose(facts: Facts, injury: str, routines: list[CareRoutine], monday: date) -> Found:
+    days = [monday + timedelta(days=n) for n in range(7)]
+    in_week = [r for r in routines if monday <= r.day < monday + timedelta(days=7)]
+    latest = in_week[0] if in_week else _latest_before(routines, monday)
+    if latest is None:
+        return
+    frequency = latest.frequency
+    closed = _closed(facts.plan)
+    sessions = {s.day: s for s in facts.plan.sessions}
+    caring = {s.day for s in sessions.values() if _cares(s, injury)}
+    cared = caring | {r.day for r in in_week}
+    open_days = [
+        d
+        for d in days
+        if d <= facts.plan.end
+        and d not in closed
+        and not _unclear(facts, d)
+        and (d in caring or d not in sessions)
+        and (latest.on_hard_days or d in caring or not _hard_runs(facts, d))
+    ]
+    owed = min(PER_WEEK.get(frequency, 3), len(open_days))
+    if len(cared) < owed:
+        yield (
+            monday,
+            f"{injury} care on {len(cared)} day(s) in the week of {monday:%d %b}; "
+            f"its {frequency} protocol needs {owed}",
+        )
+
+
+def _latest_before(routines: list[CareRoutine], monday: date) -> CareRoutine | None:
+    """A week without routines owes the dose of the stage before it (care goes on)."""
+    before = [r for r in routines if r.day < monday]
+    return before[-1] if before else None
+
+
+def _closed(plan: Plan) -> dict[date, str]:
+    closed: dict[date, str] = {}
+    for race in plan.race_days:
+        closed[race.day] = "a race day"
+        if race.priority == "A":
+            closed.setdefault(race.day - ONE_DAY, "the day before an A race")
+    for day in plan.races:
+        closed.setdefault(day, "a race day")
+    for day in plan.blocked:
+        closed.setdefault(day, "a day you blocked")
+    return closed
+
+
+def _hard_runs(facts: Facts, day: date) -> list[Run]:
+    return [r for r in facts.runs_by_day.get(day, ()) if r.running and r.kind in HARD_RUN_KINDS]
+
+
+def _unclear(facts: Facts, day: date) -> bool:
+    """A day with an entry legday is unsure of owes no routine (the planner leaves it)."""
+    return any(r.confidence < UNSURE and not r.is_strength for r in facts.runs_by_day.get(day, ()))
+
+
+def _cares(session: Session, injury: str) -> bool:
+    return any(injury in p.injury_care for p in session.main)
+
+
+def _label(routine: CareRoutine) -> str:
+    return f"{routine.injury} care routine"

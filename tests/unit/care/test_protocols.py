@@ -1,0 +1,69 @@
+"""Care protocols are reviewed data: every condition has one, every routine is short, and
+every exercise exists and is dosed the way the catalogue measures it."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import pytest
+
+from legday.care import CareProtocol, Frequency
+from legday.care.loader import load_protocols, read_protocol
+from legday.catalogue.loader import load_catalogue
+from legday.errors import CatalogueError
+from legday.model import INJURIES
+from legday.planner.care import routine_seconds
+
+CATALOGUE = load_catalogue()
+PROTOCOLS = load_protocols(CATALOGUE)
+
+
+def test_every_condition_has_a_protocol() -> None:
+    assert set(PROTOCOLS) == set(INJURIES)
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS.values(), ids=list(PROTOCOLS))
+def test_routines_take_five_to_fifteen_minutes(protocol: CareProtocol) -> None:
+    for stage in protocol.stages:
+        minutes = routine_seconds(stage.items, CATALOGUE) / 60
+        assert 5 <= minutes <= 15, (stage.name, minutes)
+    assert routine_seconds(protocol.lightest, CATALOGUE) / 60 <= 8
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS.values(), ids=list(PROTOCOLS))
+def test_each_protocol_cites_its_evidence(protocol: CareProtocol) -> None:
+    assert protocol.citations
+    assert all(c.doi.startswith("10.") for c in protocol.citations)
+
+
+@pytest.mark.parametrize("protocol", PROTOCOLS.values(), ids=list(PROTOCOLS))
+def test_the_lightest_form_is_lighter_than_any_stage(protocol: CareProtocol) -> None:
+    lightest = routine_seconds(protocol.lightest, CATALOGUE)
+    assert all(lightest < routine_seconds(s.items, CATALOGUE) for s in protocol.stages)
+
+
+def test_the_achilles_protocol_loads_daily_then_heavy_three_times_a_week() -> None:
+    achilles = PROTOCOLS["achilles"]
+    assert achilles.lightest_daily
+    assert achilles.stages[0].frequency is Frequency.DAILY
+    assert achilles.stages[-1].frequency is Frequency.THREE_A_WEEK
+
+
+def test_plantar_care_starts_two_legged_before_the_one_legged_raise() -> None:
+    first, second = PROTOCOLS["plantar-fascia"].stages[:2]
+    assert "towel-heel-raise" in [i.exercise for i in first.items]
+    assert "single-leg-towel-heel-raise" in [i.exercise for i in second.items]
+
+
+def test_nordic_curls_start_at_two_sets_of_five() -> None:
+    items = [i for s in PROTOCOLS["hamstring"].stages for i in s.items]
+    nordic = next(i for i in items if i.exercise == "nordic-hamstring-curl")
+    assert (nordic.sets, nordic.reps) == (2, 5)
+
+
+def test_a_broken_protocol_names_its_file_and_field() -> None:
+    text = (files("legday.care") / "protocols" / "achilles.toml").read_text(encoding="utf-8")
+    with pytest.raises(CatalogueError, match=r"^achilles.toml: max_pain: must be smaller"):
+        read_protocol("achilles.toml", text.replace("max_pain = 5", "max_pain = 9"))
+    with pytest.raises(CatalogueError, match=r"^achilles.toml: citations: is required$"):
+        read_protocol("achilles.toml", text.split("[[citations]]")[0])
