@@ -1,7 +1,8 @@
 """The season planner: runs in, a plan of strength sessions out.
 
     profile + runs -> season (phase per week) -> day choice (exact optimum)
-                   -> sessions (slots, dose, start clear of busy time) -> rules check -> Plan
+                   -> sessions (block anchors and companions, dose by week, fitted to the
+                      minutes, start clear of busy time) -> rules check -> Plan
 
 A session the rules make longer than the athlete's minutes may not fit the gap its day
 was chosen for (`no-overlap`): that day is then closed, with the reason, and the days are
@@ -15,18 +16,29 @@ plan.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, time, timedelta
-from functools import lru_cache
 from operator import attrgetter
+from typing import NamedTuple
 
 from legday.catalogue import Catalogue
 from legday.errors import InputError
-from legday.model import INJURIES, Plan, Profile, Run, RunKind, Session, Week
+from legday.kit import kit_of
+from legday.model import (
+    INJURIES,
+    Phase,
+    Plan,
+    Profile,
+    Run,
+    RunKind,
+    Session,
+    Week,
+)
+from legday.planner import words
 from legday.planner.care import CareSchedule, care_routines
 from legday.planner.days import (
-    BEFORE_HARD,
     BEFORE_TIME_TRIAL,
     NOT_EVEN_SHORT,
     Calendar,
@@ -35,19 +47,22 @@ from legday.planner.days import (
     choose_days,
     clear_start,
     day_options,
-    round_up,
     start_after,
 )
-from legday.planner.dose import MAINTENANCE_MINUTES, dose_for, maintenance_dose, seconds_per_rep
-from legday.planner.season import DAY_ABBR, DAY_NAMES, race_priorities, season
-from legday.planner.session import Composer, SessionParts
+from legday.planner.dose import MAINTENANCE_MINUTES, Occasion
+from legday.planner.season import DAY_ABBR, race_priorities, season
+from legday.planner.session import Composer, SessionAsk
 from legday.rules import check_plan
+from legday.rules.season import BLOCK_WEEKS, SAME_SESSION_DAYS
+from legday.rules.session import RUN_AS_JOG_MINUTES
 
 __all__ = ["CareSchedule", "calendar_window", "make_plan", "validate_profile"]
 
-BLOCK_WEEKS = 4  # `variety`: a new exercise in every block of this many weeks
-SAME_SESSION_DAYS = 14  # `variety`: no identical session within two weeks
 LOOK_AHEAD_WEEKS = 26  # races this far past the plan's end still shape its phases
+ONE_DAY = timedelta(days=1)
+EVE_KINDS = frozenset({RunKind.HARD, RunKind.LONG})  # the day before gets a lighter session
+NOTHING_NEW_PHASES = frozenset({Phase.RACE, Phase.TAPER, Phase.POST_RACE})
+LIGHT_PHASES = frozenset({Phase.TAPER, Phase.RACE})  # the music is easy
 
 
 def calendar_window(profile: Profile) -> tuple[date, date]:
@@ -96,9 +111,7 @@ def make_plan(
     calendar = Calendar.read(profile, runs)
     while True:
         options = day_options(profile, runs, frames, calendar)
-        weeks, sessions, squeezed, short = _compose(
-            profile, catalogue, done, options, calendar.by_day
-        )
+        weeks, sessions, squeezed, short = _compose(profile, catalogue, done, options, calendar)
         if not squeezed and not short:
             break
         calendar = calendar._replace(
@@ -132,20 +145,21 @@ def _compose(
     catalogue: Catalogue,
     done: Sequence[Session],
     options: list[DayOptions],
-    by_day: dict[date, list[Run]],
+    calendar: Calendar,
 ) -> tuple[list[Week], list[Session], dict[date, str], dict[date, str]]:
     """The weeks and their sessions on the best days; with, per day whose busy time leaves
     no gap for the session composed there, why: first for full sessions, then for short
     maintenance ones (both empty when every session fits)."""
     chosen = choose_days(options)
-    composer = Composer(catalogue, profile.equipment, profile.level, profile.injuries, profile.seed)
+    composer = Composer(catalogue, profile, kit_of(profile))
     for past in done:
         composer.remember(past.exercise_ids)
+    by_day = calendar.by_day
+    key_days = _key_days(calendar)
+    block_weeks = Counter(opt.frame.block for opt in options if opt.frame.block)
     sessions: list[Session] = []
     squeezed: dict[date, str] = {}
     short: dict[date, str] = {}
-    # each session's day (as an ordinal) and main block, for `variety`
-    blocks: list[tuple[int, frozenset[int]]] = []
     weeks: list[Week] = []
     for index, (opt, days) in enumerate(zip(options, chosen, strict=True)):
         weeks.append(_week_with_note(opt, days))
@@ -153,19 +167,33 @@ def _compose(
         # a C-race week's only session is a short one (the week still lifts: `frequency`)
         maintenance = opt.frame.only_c_races and len(days) == 1 and not fixed
         for number, day in enumerate(d for d in days if d not in fixed):
-            want_new = (index % BLOCK_WEEKS == 0 and number == 0) or not sessions
-            today = day.toordinal()
-            recent = [ids for done, ids in blocks[-6:] if today - done <= SAME_SESSION_DAYS]
+            recent = [
+                s.exercise_ids for s in sessions[-6:] if (day - s.day).days <= SAME_SESSION_DAYS
+            ]
             entries = by_day.get(day, [])
-            session, block = _session(
+            session = _session(
                 composer,
                 profile,
                 opt,
                 day,
                 entries,
-                want_new=want_new,
-                recent=recent,
-                maintenance=maintenance,
+                SessionAsk(
+                    occasion=Occasion(
+                        opt.frame.phase,
+                        profile.level,
+                        ramp=opt.frame.ramp,
+                        eve=day + ONE_DAY in key_days.hard_or_long,
+                        maintenance=maintenance,
+                    ),
+                    budget_seconds=60 * _budget(profile, maintenance),
+                    block=opt.frame.block,
+                    block_week=opt.frame.block_week,
+                    plyometrics=not key_days.within_two_days(day),
+                    new_allowed=opt.frame.phase not in NOTHING_NEW_PHASES,
+                    want_new=(index % BLOCK_WEEKS == 0 and number == 0) or not sessions,
+                    recent=recent,
+                ),
+                block_weeks.get(opt.frame.block, 0),
             )
             if session.start is None and any(r.busy and r.start for r in entries):
                 window = profile.window(day.weekday())
@@ -175,8 +203,36 @@ def _compose(
                 else:
                     squeezed[day] = why
             sessions.append(session)
-            blocks.append((today, block))
     return weeks, sessions, squeezed, short
+
+
+class KeyDays(NamedTuple):
+    """Days whose runs a session must leave fresh legs for."""
+
+    hard_or_long: frozenset[date]  # the eve of these gets a lighter session
+    key: frozenset[date]  # hard or long runs and races: no plyometrics in the 48 h before
+
+    def within_two_days(self, day: date) -> bool:
+        return day + ONE_DAY in self.key or day + 2 * ONE_DAY in self.key
+
+
+def _key_days(calendar: Calendar) -> KeyDays:
+    hard = frozenset(
+        day
+        for day, runs in calendar.by_day.items()
+        if any(r.running and r.kind in EVE_KINDS for r in runs)
+    )
+    races = frozenset(
+        day
+        for day, runs in calendar.by_day.items()
+        if any(r.running and (r.kind is RunKind.RACE or r.all_out) for r in runs)
+    )
+    return KeyDays(hard, hard | races | calendar.races)
+
+
+def _budget(profile: Profile, maintenance: bool) -> int:
+    """The session's minutes: the athlete's, and a C-race week's one session short."""
+    return min(profile.minutes, MAINTENANCE_MINUTES) if maintenance else profile.minutes
 
 
 def _runs_between(by_day: dict[date, list[Run]], first: date, last: date) -> tuple[Run, ...]:
@@ -194,102 +250,84 @@ def _session(
     opt: DayOptions,
     day: date,
     runs: list[Run],
-    *,
-    want_new: bool,
-    recent: list[frozenset[int]],
-    maintenance: bool = False,
-) -> tuple[Session, frozenset[int]]:
-    """One session; a `maintenance` one (a C-race week's only session) is shorter and
-    has fewer sets."""
-    week = opt.frame
-    if maintenance:
-        dose = maintenance_dose(week.phase, profile.level)
-        budget = min(profile.minutes, MAINTENANCE_MINUTES)
-    else:
-        dose = dose_for(week.phase, profile.level)
-        budget = profile.minutes
+    ask: SessionAsk,
+    block_weeks: int,
+) -> Session:
+    """One session, its warm-up without the jog when it follows a run (`warm-up`)."""
     real_runs = [r for r in runs if r.running]
-    # a rest day's entry holds its time (above) but is no run: no jog, no "after your run"
+    # a rest day's entry holds its time but is no run: no "after your run", and a jog
     legs = [r for r in real_runs if r.kind is not RunKind.REST]
     busy = [r for r in runs if r.busy and r.start is not None]
-    parts = composer.compose(
-        dose,
-        week.phase,
-        budget * 60,
-        after_run=bool(legs),
-        want_new=want_new,
-        recent=recent,
-    )
     window = profile.window(day.weekday())
-    minutes = max(budget, round_up(parts.seconds / 60, 5))
-    # None when no gap holds this session on a busy day (the caller then closes the day)
-    start = clear_start(runs, window, minutes, budget) if busy else start_after(real_runs, window)
-    why = _why(day, legs, opt, parts, dose.aim, _weaker_leg(profile.dominant_leg))
+    budget = ask.budget_seconds // 60
+
+    def start_for(minutes: int) -> time | None:
+        # None when no gap holds this session on a busy day (the caller closes the day)
+        if busy:
+            return clear_start(runs, window, minutes, budget)
+        return start_after(real_runs, window)
+
+    def follows_a_run(start: time | None) -> bool:
+        # an untimed run's end is unknown (and a misread rest day looks like one): jog
+        return _ran_within_the_hour(legs, start)
+
+    parts = composer.compose(replace(ask, jog=not follows_a_run(start_for(budget))))
+    minutes = round(parts.seconds / 60)
+    start = start_for(minutes)
+    # on a busy day the start moves with the length: the jog follows where it landed
+    if parts.jog_seconds and follows_a_run(start):
+        parts = parts.without_jog()
+    elif not parts.jog_seconds and not follows_a_run(start) and composer.jog_warm_up:
+        parts = parts.with_jog(composer.jog_warm_up)
+    if round(parts.seconds / 60) != minutes:
+        minutes = round(parts.seconds / 60)
+        start = start_for(minutes)
+    frame = opt.frame
+    why = words.why(
+        day,
+        legs,
+        frame.phase,
+        c_races=frame.races if frame.only_c_races else (),
+        block=(frame.block, frame.block_week, block_weeks) if frame.block_week else None,
+        ramp=frame.ramp,
+        eve=ask.occasion.eve,
+        notes=parts.notes,
+    )
     if busy and start is not None:
         around = ", ".join(f"{r.title} {r.start:%H:%M}-{r.finish:%H:%M}" for r in busy)
         why = why[:-1] + f"; from {start:%H:%M}, clear of your {around}."
-    if maintenance:
+    if ask.occasion.maintenance:
         why = why[:-1] + (
             f"; the week's one session, kept short ({minutes} min, at most 2 sets): one "
             "session a week keeps strength in season (Rønnestad & Mujika 2014)."
         )
     if window is not None and start is not None and _past(start, minutes, window[1]):
         why = why[:-1] + f"; it runs past your window's end at {window[1]:%H:%M}."
-    music = _music(parts.main[0].tempo if parts.main else "3-1-2")
-    session = Session(
-        day, minutes, parts.warmup, parts.main, parts.cooldown, why, start, week.phase, music
+    return Session(
+        day,
+        minutes,
+        parts.warmup,
+        parts.main,
+        parts.cooldown,
+        why,
+        start,
+        opt.frame.phase,
+        words.music(parts.main, light=ask.occasion.eve or frame.phase in LIGHT_PHASES),
+        opt.frame.block,
     )
-    return session, parts.block
+
+
+def _ran_within_the_hour(runs: list[Run], start: time | None) -> bool:
+    """`warm-up`: a run that ended at most an hour before the session was its jog."""
+    if start is None:
+        return False
+    began = start.hour * 60 + start.minute
+    ends = [f.hour * 60 + f.minute for r in runs if (f := r.finish) is not None]
+    return any(0 <= began - end <= RUN_AS_JOG_MINUTES for end in ends)
 
 
 def _past(start: time, minutes: int, closes: time) -> bool:
     return start.hour * 60 + start.minute + minutes > closes.hour * 60 + closes.minute
-
-
-@lru_cache(maxsize=64)
-def _music(tempo: str) -> str:
-    """`enjoyment`: a beat to train to, from the tempo of the session's first exercise."""
-    return (
-        f"music around 120 BPM: two beats for each second of the tempo "
-        f"({tempo} = {2 * seconds_per_rep(tempo)} beats a rep)"
-    )
-
-
-@lru_cache(maxsize=8)
-def _weaker_leg(dominant: str | None) -> str:
-    return {"left": "right", "right": "left"}.get((dominant or "").lower(), "")
-
-
-def _why(
-    day: date, runs: list[Run], opt: DayOptions, parts: SessionParts, aim: str, weaker: str
-) -> str:
-    weekday = DAY_NAMES[day.weekday()]
-    if runs:
-        where = f"{weekday}: after your {runs[-1].kind} run ({runs[-1].title}), run first"
-    else:
-        where = f"{weekday}: a day without running"
-    nxt = _next_hard(day, opt)
-    lines = [where, f"{opt.frame.phase} week, {aim}"]
-    c_races = opt.frame.races if opt.frame.only_c_races else ()
-    lines.extend(
-        f"{race.label} on {DAY_ABBR[race.day.weekday()]}: its day and the day before stay free"
-        for race in c_races
-    )
-    if nxt:
-        lines.append(nxt)
-    lines.extend(parts.notes)
-    if weaker and any(p.unilateral for p in parts.main):
-        lines.append(f"one-legged work: start with your {weaker} leg, the weaker one")
-    return "; ".join(lines) + "."
-
-
-def _next_hard(day: date, opt: DayOptions) -> str:
-    if opt.cost.get(day, 0) >= BEFORE_HARD:
-        return (
-            f"{DAY_NAMES[(day.weekday() + 1) % 7]} brings a hard run, "
-            "so leave a rep or two more in reserve"
-        )
-    return ""
 
 
 def _week_with_note(opt: DayOptions, days: tuple[date, ...]) -> Week:

@@ -1,156 +1,343 @@
-"""How much of each exercise: sets, reps or seconds, effort and load, by phase and level.
+"""How much of each exercise: sets, reps or seconds, effort and load, by role and week.
 
-Heavier work (fewer reps, more sets) belongs to the off-season and base; in-season the
-aim is to keep strength with less volume. Effort never goes above RPE 8, i.e. always at
-least two reps left in reserve, and loads stay comfortable (`movement-quality`).
+A block's anchor lifts progress week by week (docs/planner.md): loaded anchors for
+intermediate and advanced runners go heavy in the off-season and base, 3-6 reps at RPE
+7-8 with a kit step more each week (Støren et al. 2008; Beattie et al. 2017); beginners
+and in-season weeks use double progression or short maintenance sets (Rønnestad & Mujika
+2014); bodyweight anchors gain reps, then a slower lowering. Accessories, balance and
+care stay at two easy sets; plyometrics are dosed in foot contacts by stage (Ramirez-
+Campillo et al. 2014). Whatever the week, effort never goes above RPE 8 (`MAX_RPE`).
+
+The week then shapes the dose: a first exposure starts gently (2 sets, RPE 6, at most
+5 reps of a hard exercise: Petersen et al. 2011), the eve of a hard run is one set and
+one RPE lighter, the taper and race week keep load and reps with fewer sets (Mujika &
+Padilla 2003), and the two weeks back after a goal race ramp up.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cache
+from typing import NamedTuple
 
-from legday.model import MAX_RPE, Equipment, Exercise, ExerciseKind, Level, Phase, Prescription
+from legday.kit import Kit
+from legday.model import (
+    MAX_RPE,
+    Equipment,
+    Exercise,
+    ExerciseKind,
+    Level,
+    Phase,
+    Prescription,
+    Role,
+)
+from legday.rules.progression import FIRST_RPE, FIRST_SETS, HEAVY_PHASES
 
 __all__ = [
     "MAINTENANCE_MINUTES",
     "Dose",
+    "Occasion",
     "dose_for",
-    "has_load",
-    "maintenance_dose",
+    "first_exposure",
+    "for_the_week",
+    "implement_for",
     "prescribe",
     "seconds_per_rep",
+    "slower",
+    "start_load",
+    "stepped",
     "work_seconds",
 ]
-
-LOAD_EQUIPMENT = frozenset({Equipment.DUMBBELLS, Equipment.KETTLEBELL, Equipment.BARBELL})
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class Dose:
-    """One per phase and level (`dose_for` is cached), so identity is equality."""
-
-    sets: int
-    loaded_reps: int  # with external load
-    bodyweight_reps: int
-    hold_seconds: int
-    rpe: int
-    aim: str
-
-
-DOSES: dict[Phase, Dose] = {
-    Phase.OFF_SEASON: Dose(3, 6, 10, 40, 8, "heavier work to build strength"),
-    Phase.BASE: Dose(3, 8, 10, 35, 7, "building strength"),
-    Phase.BUILD: Dose(3, 8, 10, 30, 7, "keeping strength alongside harder running"),
-    Phase.PEAK: Dose(2, 8, 10, 30, 7, "maintenance: fewer sets, same quality"),
-    Phase.TAPER: Dose(2, 6, 8, 25, 6, "a light reminder, nothing that leaves you sore"),
-    Phase.RACE: Dose(1, 6, 8, 20, 5, "a short, easy session to stay loose before the race"),
-}
-
-
-@cache
-def dose_for(phase: Phase, level: Level) -> Dose:
-    """Beginners do one set fewer and stay one RPE lower; nobody goes past RPE 8."""
-    base = DOSES.get(phase, DOSES[Phase.BUILD])
-    if level is Level.BEGINNER:
-        return Dose(
-            max(1, base.sets - 1) if base.sets > 2 else base.sets,
-            base.loaded_reps + 2,
-            base.bodyweight_reps,
-            max(20, base.hold_seconds - 10),
-            min(base.rpe - 1, MAX_RPE),
-            base.aim,
-        )
-    if level is Level.ADVANCED and phase in (Phase.OFF_SEASON, Phase.BASE):
-        return Dose(
-            base.sets + 1,
-            base.loaded_reps,
-            base.bodyweight_reps,
-            base.hold_seconds + 10,
-            min(base.rpe, MAX_RPE),
-            base.aim,
-        )
-    return base
-
 
 # A C-race week's only session: at most this long (the athlete's minutes when shorter).
 MAINTENANCE_MINUTES = 30
 MAINTENANCE_SETS = 2
 
+LIGHT_PHASES = frozenset({Phase.TAPER, Phase.RACE})  # load and reps kept, sets cut
 
-@cache
-def maintenance_dose(phase: Phase, level: Level) -> Dose:
-    """The phase's dose with at most two sets: a C-race week's one short session.
+# Heavy anchors, by week of the block: reps fall as the load rises (RPE 7, then 8).
+HEAVY_REPS = (6, 5, 5, 4, 4, 4)
+IN_SEASON_REPS = 5  # short heavy sets keep strength in season
+DOUBLE_PROGRESSION_REPS = (8, 10)  # then one kit step up and back to 8
+BODYWEIGHT_REPS = (8, 10, 12)  # then the lowering slows a second a week
+SLOWEST_LOWERING = 5  # seconds
+HOLD_SECONDS = (20, 30, 40, 45)
+ACCESSORY_REPS = 10
+BALANCE_REPS = 8
+BALANCE_SECONDS = 30
+CARE_REPS = {Level.BEGINNER: 12, Level.INTERMEDIATE: 8, Level.ADVANCED: 6}  # by exercise level
+# Plyometrics by stage: sets and foot contacts a set (both feet together, or the sum of
+# both sides): about 24, 48 and 64 contacts a session.
+PLYOMETRIC_SETS_AND_CONTACTS = {1: (3, 8), 2: (4, 12), 3: (4, 16)}
+# A first exposure (Petersen et al. 2011: Nordic curls start at 2x5).
+FIRST_HARD_REPS = 5  # an intermediate or advanced exercise, the first time
+FIRST_HARD_SECONDS = 20
+# The two weeks back after a goal race: two easy sets, then the usual sets at RPE 7.
+RAMP_RPE = {1: 6, 2: 7}
+REST_SECONDS = {"heavy": 120, Role.ANCHOR: 60, Role.PLYOMETRIC: 60, "other": 45}
 
-    Rønnestad & Mujika (2014, Scand J Med Sci Sports 24(4):603-12): in season, one
-    session a week keeps the strength built before it, when the effort stays the same and
-    only the volume drops; so reps and RPE stay, sets come down.
-    """
-    base = dose_for(phase, level)
-    return Dose(
-        min(base.sets, MAINTENANCE_SETS),
-        base.loaded_reps,
-        base.bodyweight_reps,
-        base.hold_seconds,
-        base.rpe,
-        "in-season maintenance: fewer sets, the same effort",
-    )
+# Starting loads (kg) by pattern and implement, for beginner, intermediate and advanced:
+# a conservative guess (dumbbells per hand, one kettlebell, the barbell's total) that the
+# load text tells the athlete to adjust; the logbook's numbers take over after that.
+START_KG: dict[tuple[str, str], tuple[float, float, float]] = {
+    ("squat", "dumbbells"): (6, 10, 14),
+    ("squat", "kettlebell"): (8, 12, 16),
+    ("squat", "barbell"): (20, 30, 40),
+    ("lunge", "dumbbells"): (4, 6, 10),
+    ("lunge", "kettlebell"): (8, 8, 12),
+    ("lunge", "barbell"): (20, 25, 30),
+    ("hinge", "dumbbells"): (6, 10, 14),
+    ("hinge", "kettlebell"): (8, 12, 16),
+    ("hinge", "barbell"): (20, 30, 40),
+    ("bridge", "dumbbells"): (6, 10, 14),
+    ("bridge", "kettlebell"): (8, 12, 16),
+    ("bridge", "barbell"): (20, 30, 40),
+    ("calf", "dumbbells"): (4, 8, 12),
+    ("calf", "kettlebell"): (8, 12, 16),
+}
+OTHER_START_KG = (4.0, 6.0, 8.0)  # any other pattern, any implement
+
+# What carries the load, when the exercise does not name it: the handiest first.
+FREE_WEIGHTS = ("dumbbells", "kettlebell")
 
 
-@cache
+class Occasion(NamedTuple):
+    """What decides a session's doses besides the exercise: the week and the day."""
+
+    phase: Phase
+    level: Level
+    step: int = 1  # the anchors' week of progress in the block: 1, 2, ...
+    ramp: int = 0  # 1 or 2: the first or second week back after a goal race
+    eve: bool = False  # the day before a hard or long run: lighter
+    maintenance: bool = False  # a C-race week's one short session: at most two sets
+
+    @property
+    def heavy(self) -> bool:
+        """Heavy anchors: an intermediate or advanced runner in the off-season or base."""
+        return self.level is not Level.BEGINNER and self.phase in HEAVY_PHASES
+
+
+class Dose(NamedTuple):
+    """One exercise's dose before it becomes a prescription."""
+
+    sets: int
+    reps: int | None
+    seconds: int | None
+    rpe: int
+    tempo: str
+    load_steps: int = 0  # kit steps above the starting load
+
+
 def seconds_per_rep(tempo: str) -> int:
     """`3-1-2` means 3 s down, 1 s pause, 2 s up; an explosive `X` counts as one second."""
     return sum(1 if part == "X" else int(part) for part in tempo.split("-"))
 
 
-def has_load(equipment: frozenset[Equipment]) -> bool:
-    """Whether the kit can load an exercise (dumbbells, kettlebell or barbell)."""
-    return bool(equipment & LOAD_EQUIPMENT)
+def slower(tempo: str, lowering: int) -> str:
+    """The tempo with a lowering of at least `lowering` seconds."""
+    down, *rest = tempo.split("-")
+    if down == "X" or int(down) >= lowering:
+        return tempo
+    return "-".join([str(lowering), *rest])
 
 
-def prescribe(exercise: Exercise, dose: Dose, *, kit_loads: bool, new: bool) -> Prescription:
-    loaded = exercise.loadable and kit_loads
+def dose_for(exercise: Exercise, role: Role, occasion: Occasion, *, loaded: bool) -> Dose:
+    """The dose of a week's session that is not a first exposure nor lightened."""
+    if role is Role.ANCHOR:
+        return _anchor(exercise, occasion, loaded=loaded)
+    if role is Role.PLYOMETRIC:
+        sets, contacts = PLYOMETRIC_SETS_AND_CONTACTS[max(1, min(exercise.stage, 3))]
+        reps = contacts // 2 if exercise.unilateral else contacts
+        return Dose(sets, reps, None, 7 if exercise.stage > 1 else 6, exercise.tempo)
+    rpe = 6 if occasion.level is Level.BEGINNER else 7
     holds = exercise.measure == "seconds"
-    sets = dose.sets
-    if exercise.kind in (ExerciseKind.BALANCE, ExerciseKind.PLYOMETRIC):
-        sets = max(1, min(sets, 3))
-    reps = None if holds else dose.loaded_reps if loaded else dose.bodyweight_reps
-    if exercise.kind is ExerciseKind.PLYOMETRIC and reps:
-        reps = min(reps, 5)  # few, crisp landings
-    rpe = min(dose.rpe, MAX_RPE)
+    if role is Role.BALANCE:
+        return Dose(
+            2,
+            None if holds else BALANCE_REPS,
+            BALANCE_SECONDS if holds else None,
+            6,
+            exercise.tempo,
+        )
+    if role is Role.CARE:
+        reps = CARE_REPS[exercise.level]
+        return Dose(2, None if holds else reps, 30 if holds else None, rpe, exercise.tempo)
+    sets = 3 if occasion.level is Level.ADVANCED and occasion.phase is Phase.OFF_SEASON else 2
+    return Dose(sets, None if holds else ACCESSORY_REPS, 30 if holds else None, rpe, exercise.tempo)
+
+
+def _anchor(exercise: Exercise, occasion: Occasion, *, loaded: bool) -> Dose:
+    week = occasion.step - 1
+    beginner = occasion.level is Level.BEGINNER
+    sets = 2 if beginner and week == 0 else 3
+    if exercise.measure == "seconds":
+        seconds = HOLD_SECONDS[min(week, len(HOLD_SECONDS) - 1)]
+        return Dose(sets, None, seconds, 6 if beginner else 7, exercise.tempo)
+    if loaded and occasion.heavy:
+        reps = HEAVY_REPS[min(week, len(HEAVY_REPS) - 1)]
+        if occasion.level is Level.ADVANCED and week:
+            sets = 4
+        return Dose(sets, reps, None, 7 if week < 2 else MAX_RPE, exercise.tempo, week)
+    if loaded and not beginner:  # in season: short heavy sets, a step in week 2, 4, ...
+        sets = 3 if occasion.level is Level.ADVANCED else 2
+        return Dose(sets, IN_SEASON_REPS, None, 7, exercise.tempo, (week + 1) // 2)
+    if loaded:  # double progression
+        reps = DOUBLE_PROGRESSION_REPS[week % 2]
+        return Dose(sets, reps, None, 6 if week == 0 else 7, exercise.tempo, week // 2)
+    reps = BODYWEIGHT_REPS[min(week, len(BODYWEIGHT_REPS) - 1)]
+    weeks_at_top = week - (len(BODYWEIGHT_REPS) - 1)
+    tempo = exercise.tempo
+    if weeks_at_top > 0:
+        lowering = min(SLOWEST_LOWERING, int(tempo.split("-")[0]) + weeks_at_top)
+        tempo = slower(tempo, lowering)
+    return Dose(sets, reps, None, 6 if beginner and week == 0 else 7, tempo)
+
+
+def first_exposure(plan: Dose, exercise: Exercise) -> Dose:
+    """A new exercise starts gently: two sets at RPE 6, and a hard one short."""
+    reps, seconds = plan.reps, plan.seconds
+    if exercise.level is not Level.BEGINNER:
+        reps = None if reps is None else min(reps, FIRST_HARD_REPS)
+        seconds = None if seconds is None else min(seconds, FIRST_HARD_SECONDS)
+    return plan._replace(
+        sets=min(plan.sets, FIRST_SETS),
+        reps=reps,
+        seconds=seconds,
+        rpe=min(plan.rpe, FIRST_RPE),
+        load_steps=0,
+    )
+
+
+def for_the_week(plan: Dose, role: Role, occasion: Occasion) -> Dose:
+    """Taper, race week, ramp, maintenance and the eve of a hard run take sets or effort
+    away; load and reps stay (strength keeps when the effort does)."""
+    sets, rpe = plan.sets, plan.rpe
+    if occasion.phase is Phase.TAPER:
+        sets, rpe = min(sets, 2), min(rpe, 6)
+    elif occasion.phase is Phase.RACE:
+        sets, rpe = min(sets, 2 if role is Role.ANCHOR else 1), min(rpe, 6)
+    if occasion.ramp == 1:
+        sets = min(sets, 2)
+    if occasion.ramp:
+        rpe = min(rpe, RAMP_RPE[occasion.ramp])
+    if occasion.maintenance:
+        sets = min(sets, MAINTENANCE_SETS)
+    if occasion.eve:
+        sets, rpe = (sets - 1 if sets > 2 else sets), rpe - 1
+    if (sets, rpe) == (plan.sets, plan.rpe):
+        return plan
+    return plan._replace(sets=sets, rpe=min(rpe, MAX_RPE))
+
+
+def implement_for(exercise: Exercise, kit: Kit) -> str:
+    """What carries the load: the implement the exercise needs, else a free weight the
+    athlete owns; "" when nothing can load it."""
+    named = [str(e) for e in exercise.equipment if e in FREE_WEIGHTS or e is Equipment.BARBELL]
+    if named:
+        return named[0] if kit.loads(named[0]) else ""
+    if not exercise.loadable:
+        return ""
+    return next((i for i in FREE_WEIGHTS if kit.loads(i)), "")
+
+
+def start_load(exercise: Exercise, implement: str, level: Level, kit: Kit) -> float | None:
+    """The table's conservative start, rounded down to what the athlete owns."""
+    if not implement:
+        return None
+    by_level = START_KG.get((exercise.pattern, implement), OTHER_START_KG)
+    return kit.at_most(implement, by_level[level.rank])
+
+
+def stepped(kit: Kit, implement: str, kg: float, steps: int) -> float:
+    """`kg` moved up `steps` kit steps (as far as the rack goes)."""
+    for _ in range(steps):
+        kg = kit.step_up(implement, kg) or kg
+    return kg
+
+
+def prescribe(
+    exercise: Exercise,
+    role: Role,
+    plan: Dose,
+    load_kg: float | None,
+    implement: str,
+    *,
+    new: bool,
+    extra_side: str | None = None,
+) -> Prescription:
+    """The prescription shown to the athlete, its load text made from the numbers."""
     return Prescription(
         exercise=exercise.id,
-        sets=sets,
-        reps=reps,
-        seconds=dose.hold_seconds if holds else None,
+        sets=plan.sets,
+        reps=plan.reps,
+        seconds=plan.seconds,
         per_side=exercise.unilateral,
-        load=_load_text(exercise, loaded, rpe, new=new),
-        tempo=exercise.tempo,
-        target_rpe=rpe,
+        load=_load_text(exercise, role, plan, load_kg, implement, new=new),
+        tempo=plan.tempo,
+        target_rpe=plan.rpe,
         muscles=exercise.muscles,
         unilateral=exercise.unilateral,
         balance=exercise.balance,
         injury_care=exercise.injury_care,
         cues=exercise.cues.as_list(),
         kind=exercise.kind,
-        rest_seconds=75 if loaded else 45,
+        rest_seconds=_rest(role, plan, load_kg),
         new=new,
+        role=role,
+        load_kg=load_kg,
+        implement=implement if load_kg is not None else "",
+        extra_side=extra_side,
     )
 
 
-def _load_text(exercise: Exercise, loaded: bool, rpe: int, *, new: bool) -> str:
-    reserve = 10 - rpe
-    if not loaded:
-        base = "bodyweight"
-        if exercise.equipment and exercise.equipment[0] is Equipment.BAND:
-            base = "a light band"
-        return f"{base}; stop with {reserve} reps still in the tank"
-    start = "start light while you learn it; " if new else ""
-    return f"{start}a weight you could lift {reserve} more times with good form (RPE {rpe})"
+def _rest(role: Role, plan: Dose, load_kg: float | None) -> int:
+    if role is Role.ANCHOR and load_kg is not None and (plan.reps or 99) <= 6:
+        return REST_SECONDS["heavy"]
+    return REST_SECONDS.get(role, REST_SECONDS["other"])
+
+
+def _load_text(
+    exercise: Exercise,
+    role: Role,
+    plan: Dose,
+    load_kg: float | None,
+    implement: str,
+    *,
+    new: bool,
+) -> str:
+    """What to pick up and how hard it should feel, from the numbers; a load comes first
+    ("12 kg dumbbells ..."), as the logbook reads it."""
+    new_words = "; new to you: start easy while you learn it" if new else ""
+    if role is Role.PLYOMETRIC:
+        contacts = plan.sets * (plan.reps or 0) * (2 if exercise.unilateral else 1)
+        return (
+            f"bodyweight, {contacts} foot contacts in all: land softly and stick each landing; "
+            f"stop as soon as landings get loud or sloppy{new_words}"
+        )
+    if load_kg is not None:
+        what = {
+            "dumbbells": f"{load_kg:g} kg dumbbells, one in each hand",
+            "kettlebell": f"{load_kg:g} kg kettlebell",
+            "barbell": f"{load_kg:g} kg barbell, bar and plates",
+        }[implement]
+    elif Equipment.BAND in exercise.equipment:
+        what = "a light band"
+    else:
+        what = "bodyweight"
+    if plan.seconds is not None:
+        how = (
+            "hold steady and breathe out slowly; stop when you cannot keep the position "
+            f"(effort about RPE {plan.rpe})"
+        )
+    else:
+        feel = f"the last rep feels RPE {plan.rpe} ({10 - plan.rpe} left in reserve)"
+        how = f"stop when {feel}" if load_kg is None else f"about that: adjust so {feel}"
+    return f"{what}; {how}{new_words}"
 
 
 def work_seconds(p: Prescription) -> int:
-    """Time the prescription takes, rests included, for fitting a session into its minutes."""
+    """Time the prescription takes, rests included, each side for one-legged work."""
     per_set = p.seconds if p.seconds is not None else (p.reps or 0) * seconds_per_rep(p.tempo)
+    if p.kind is ExerciseKind.PLYOMETRIC:
+        per_set = (p.reps or 0) * 2  # a landing and a reset
     sides = 2 if p.per_side else 1
-    return p.sets * (per_set * sides + p.rest_seconds)
+    extra = 1 if p.extra_side else 0
+    return (p.sets * sides + extra) * per_set + (p.sets + extra) * p.rest_seconds

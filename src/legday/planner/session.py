@@ -1,643 +1,711 @@
-"""What goes into one session: warm-up, main block, cool-down.
+"""What goes into one session: warm-up, anchor lifts and their companions, cool-down.
 
-The main block is built from slots so that every session reaches the week's major groups
-(`several-groups`), trains balance (`balance`), cares for the athlete's problems
-(`injury-care`), leans on one-legged variations (`one-legged`) and changes from session
-to session (`variety`, `enjoyment`). Among fitting exercises the least recently used wins,
-one-legged ones get a bonus, and a per-plan seeded jitter breaks ties, so the same inputs
-and seed give the same plan.
+At a block's first session the composer picks its anchor lifts (docs/planner.md): a
+squat or lunge pattern, a hinge (a bridge only when no hinge is doable) and a calf lift,
+single-leg where the kit allows. They stay in every session of the block and progress
+week by week (`progression`); the next block takes each anchor's harder variation or a
+fresh lift of the same pattern. Around them the session adds what the rules ask for:
+care for the athlete's problems (`injury-care`), the week's muscle groups
+(`several-groups`), a balance exercise (`balance`) and, where the week allows, a
+plyometric drill. These companions rotate, least recently used first, with a bonus for
+one-legged work (`one-legged`) and a per-plan seeded jitter for ties, so sessions change
+(`variety`, `enjoyment`) and the same inputs and seed give the same plan.
 
-A coach plans hundreds of athletes at once, so the composer works on catalogue positions
-(small ints) and muscle bit masks prepared once per catalogue and kit (`Traits`, `Pools`),
-and shares prescriptions between plans; the choices are the same as on the objects. For
-the same reason hot paths build lists (`tuple([...])`, `sum([...])`): in Python 3.11 a
-list comprehension is cheaper than a generator expression (docs/planner.md §5).
+The doses come from `planner/dose.py`, the fitting into the athlete's minutes from
+`planner/fit.py`, and the words of the why from `planner/words.py`.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from typing import NamedTuple
 
 from legday.catalogue import Catalogue
+from legday.kit import Kit
 from legday.model import (
     CARE_NEEDS,
-    WEEKLY_GROUPS,
     Cooldown,
-    Equipment,
     Exercise,
     ExerciseKind,
     Level,
     Muscle,
     Phase,
     Prescription,
+    Profile,
+    Role,
     Warmup,
 )
-from legday.planner.dose import Dose, has_load, prescribe, work_seconds
-
-__all__ = ["Composer", "SessionParts", "pools_for", "stand_ins"]
-
-Fits = Callable[[Exercise], bool]
-M = Muscle
-
-# Main-block slots: the muscle a slot must cover, and which exercises may fill it.
-SLOTS: tuple[tuple[Muscle, Fits], ...] = (
-    (M.QUADS, lambda e: e.muscles[0] is M.QUADS),
-    (
-        M.HAMSTRINGS,
-        lambda e: e.muscles[0] in (M.HAMSTRINGS, M.GLUTES) and M.HAMSTRINGS in e.muscles,
-    ),
-    (M.GLUTES, lambda e: e.muscles[0] is M.GLUTES),
-    (M.CALVES, lambda e: e.muscles[0] is M.CALVES),
-    (M.HIP_ABDUCTORS, lambda e: M.HIP_ABDUCTORS in e.muscles),
-    (M.CORE, lambda e: e.muscles[0] is M.CORE),
+from legday.planner.dose import (
+    Dose,
+    Occasion,
+    dose_for,
+    first_exposure,
+    for_the_week,
+    implement_for,
+    slower,
+    start_load,
+    stepped,
 )
-PLYO_PHASES = frozenset({Phase.OFF_SEASON, Phase.BASE})
-PLYO_LEVELS = frozenset(Level) - {Level.BEGINNER}
-MAIN_KINDS = (ExerciseKind.STRENGTH, ExerciseKind.BALANCE)  # what the main block is made of
-STRETCHES_PER_SESSION = 4
-DRILLS_PER_SESSION = 3
-UNILATERAL_BONUS = 8.0
-RECENT_PENALTY = 6.0
-COVERAGE_BONUS = 2.0
-NEVER_USED = -100
-MAX_AGE = 12  # sessions; older than this all count as long ago
-NO_SCORE = float("-inf")
+from legday.planner.fit import Pick, dosed_pick, groups, needs_given, trim, with_sets
+from legday.planner.words import session_notes
 
-MUSCLE_BIT = {muscle: 1 << n for n, muscle in enumerate(Muscle)}
-WEEKLY_MASK = sum(MUSCLE_BIT[m] for m in WEEKLY_GROUPS)
-BALANCE_BIT = 1 << len(Muscle)  # `_fit`: after the muscle bits, balance, then care needs
+__all__ = ["Composer", "SessionAsk", "SessionParts", "pattern_of", "stand_ins"]
+
+# A block's anchors: one lift of each kind, the fallback patterns only when the first
+# ones are not doable (a bridge stands in for a hinge).
+ANCHOR_KINDS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+    (frozenset({"squat", "lunge"}), frozenset()),
+    (frozenset({"hinge"}), frozenset({"bridge"})),
+    (frozenset({"calf"}), frozenset()),
+)
+# The muscles the week must reach, in the order the composer fills them.
+COVERAGE_ORDER = (
+    Muscle.QUADS,
+    Muscle.HAMSTRINGS,
+    Muscle.GLUTES,
+    Muscle.CALVES,
+    Muscle.HIP_ABDUCTORS,
+    Muscle.CORE,
+)
+NO_MUSCLES: set[Muscle] = set()  # a default: never changed
+MAIN_KINDS = (ExerciseKind.STRENGTH, ExerciseKind.BALANCE)
+
+WARM_UP_JOG_MINUTES = 5  # `warm-up` asks for about 5-10
+DRILLS = 3
+STRETCHES = 4
+SHORT_SESSION_MINUTES = 30  # at or below: a drill and a stretch fewer
+FIT_TOLERANCE = 0.10  # a session may be this much shorter or longer than asked
+MOST_ANCHOR_SETS = 4
+MOST_REPS = 12  # at the top of the rack, reps rise to this
+
+# Choosing among companions: sessions since last use (capped), plus bonuses.
+LONG_AGO = 12  # sessions; anything older counts as this old
+ONE_LEGGED_BONUS = 8.0
+COVERAGE_BONUS = 2.0  # per muscle still missing that the exercise works
+EVENT_BONUS = 4.0  # step-downs for trail runners, soleus work for marathoners
+LAST_SESSION_PENALTY = 6.0  # in the previous session
+
+# Event-specific work, named by the catalogue's ids: slow eccentric lowering for the
+# downhills of trail and ultra (Toyomura 2018; Bontemps et al. 2020), the bent-knee
+# calf (soleus) for the long road races.
+EVENT_WORK = {
+    "trail": ("step-down", "eccentric"),
+    "ultra": ("step-down", "eccentric"),
+    "marathon": ("bent-knee", "seated"),
+    "half": ("bent-knee", "seated"),
+}
+ECCENTRIC_EVENTS = frozenset({"trail", "ultra"})
+ECCENTRIC_LOWERING = 4  # seconds: the squat anchor's tempo for trail and ultra
+REACTIVE_EVENTS = frozenset({"track", "cross-country"})  # pogo-style work a stage earlier
+
+# Plyometrics: which weeks may hold them, and the highest stage by level (a stage a
+# block, from the first block; beginners from their second block, stage 1 only).
+PLYOMETRIC_PHASES = frozenset({Phase.OFF_SEASON, Phase.BASE, Phase.BUILD})
+MASTERS_PLYOMETRIC_PHASES = PLYOMETRIC_PHASES | {Phase.PEAK, Phase.TAPER}
+HIGHEST_STAGE = {Level.BEGINNER: 1, Level.INTERMEDIATE: 2, Level.ADVANCED: 3}
 
 
-def muscle_mask(muscles: Iterable[Muscle]) -> int:
-    mask = 0
-    for muscle in muscles:
-        mask |= MUSCLE_BIT[muscle]
-    return mask
+def pattern_of(exercise: Exercise) -> str:
+    """The catalogue's movement pattern; for an exercise without one (a coach's own),
+    read from its leading muscle."""
+    if exercise.pattern or exercise.kind is not ExerciseKind.STRENGTH:
+        return exercise.pattern
+    lead = exercise.muscles[0]
+    if lead is Muscle.QUADS:
+        return "squat"
+    if lead is Muscle.HAMSTRINGS:
+        return "hinge" if Muscle.GLUTES in exercise.muscles else "knee-flexion"
+    return {Muscle.GLUTES: "bridge", Muscle.CALVES: "calf"}.get(lead, "")
 
 
-class SessionParts(NamedTuple):
-    """A composed session (a named tuple: one is made for every session of every plan)."""
+def stand_ins(pool: Iterable[Exercise], old: Exercise, injuries: Sequence[str]) -> list[Exercise]:
+    """What may replace `old` whatever else the session holds: the same leading muscle,
+    at least as much balance, and the care `old` gives for the athlete's own problems."""
+    care = set(old.injury_care).intersection(injuries)
+    return [
+        e
+        for e in pool
+        if e.id != old.id
+        and e.muscles[0] is old.muscles[0]
+        and e.balance >= old.balance
+        and care <= set(e.injury_care)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class SessionAsk:
+    """What the week and the day ask of a session."""
+
+    occasion: Occasion
+    budget_seconds: int
+    block: int = 0  # the plan's block (0: not known)
+    block_week: int = 0  # the week's place in its block
+    jog: bool = True  # False when the session follows a run: only the drills
+    plyometrics: bool = True  # False within 48 h before a hard or long run or a race
+    new_allowed: bool = True  # False in race, taper and post-race weeks
+    want_new: bool = False  # `variety`: this block should bring something new
+    recent: Sequence[frozenset[str]] = ()  # the last two weeks' main blocks
+
+
+@dataclass(frozen=True, slots=True)
+class SessionParts:
+    """A composed session and what its why tells about it."""
 
     warmup: tuple[Warmup, ...]
     main: tuple[Prescription, ...]
     cooldown: tuple[Cooldown, ...]
     seconds: int
     notes: tuple[str, ...]
-    block: frozenset[int]  # the main block as catalogue positions, for `variety`
+    jog_seconds: int = 0
+
+    def with_jog(self, jog: Warmup) -> SessionParts:
+        """The same session on its own: it opens with the jog."""
+        if self.jog_seconds:
+            return self
+        seconds = int(jog.minutes * 60)
+        return replace(
+            self, warmup=(jog, *self.warmup), seconds=self.seconds + seconds, jog_seconds=seconds
+        )
+
+    def without_jog(self) -> SessionParts:
+        """The same session after a run: the run was the jog, the drills remain."""
+        if not self.jog_seconds:
+            return self
+        return replace(
+            self, warmup=self.warmup[1:], seconds=self.seconds - self.jog_seconds, jog_seconds=0
+        )
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Traits:
-    """What the composer asks of each exercise, by catalogue position; one per catalogue,
-    shared by every kit."""
+@dataclass(slots=True)
+class Block:
+    """The anchors of the block under way and the week their progress has reached."""
 
-    exercises: tuple[Exercise, ...]
-    position: dict[str, int]
-    mask: tuple[int, ...]
-    unilateral: tuple[bool, ...]
-    one_leg_bonus: tuple[float, ...]  # UNILATERAL_BONUS for one-legged work, else 0
-    balance: tuple[bool, ...]
-    lower_strength: tuple[bool, ...]  # lower-body strength work (`one-legged` counts these)
-    name: tuple[str, ...]  # lower case, for notes
-    kind: tuple[ExerciseKind, ...]
-    by_id: tuple[int, ...]  # positions in order of id
-    slot_members: tuple[frozenset[int], ...]  # per slot of SLOTS, the strength work that fits
-    drills: tuple[int, ...]  # by id
-    stretches: tuple[int, ...]  # stretches and mobility, by id
-    drill_items: dict[int, Warmup]  # a minute each
-    stretch_items: dict[int, Cooldown]
-    jog: int | None
-    jog_items: tuple[Warmup, ...]  # (after a run, on its own)
-    _alternatives: dict[int, tuple[int, ...]] = field(default_factory=dict)
-    _doses: dict[tuple[Dose, bool], dict[int, Dosed]] = field(default_factory=dict)
-    _bonuses: dict[int, list[float]] = field(default_factory=dict)
-    _warm_ups: dict[tuple[bool, tuple[int, ...]], tuple[tuple[Warmup, ...], int]] = field(
-        default_factory=dict
-    )
-    _cool_downs: dict[tuple[int, ...], tuple[tuple[Cooldown, ...], int]] = field(
-        default_factory=dict
-    )
-
-    def warm_up(self, drills: list[int], after_run: bool) -> tuple[tuple[Warmup, ...], int]:
-        """The jog (shorter after a run) and these drills, with the seconds they take;
-        one shared tuple per choice (a few dozen in all), so the rules read each once."""
-        key = (after_run, tuple(drills))
-        found = self._warm_ups.get(key)
-        if found is None:
-            items = [self.drill_items[n] for n in drills]
-            seconds = 60 * len(drills)
-            if self.jog is not None:
-                jog = self.jog_items[0 if after_run else 1]
-                items.insert(0, jog)
-                seconds += int(jog.minutes * 60)
-            found = self._warm_ups[key] = (tuple(items), seconds)
-        return found
-
-    def cool_down(self, stretches: list[int]) -> tuple[tuple[Cooldown, ...], int]:
-        """These stretches, each side where one-legged, with the seconds they take; shared
-        like the warm-ups."""
-        key = tuple(stretches)
-        found = self._cool_downs.get(key)
-        if found is None:
-            items = tuple([self.stretch_items[n] for n in stretches])
-            found = self._cool_downs[key] = (items, 2 * sum([c.seconds for c in items]))
-        return found
-
-    def dose_table(self, dose: Dose, kit_loads: bool) -> dict[int, Dosed]:
-        """Prescriptions at this dose by position (`~position` when new to the athlete),
-        shared by every plan; filled as sessions ask. Bounded because doses come only
-        from the cached `dose_for` (a handful per phase and level), keyed by identity."""
-        table = self._doses.get((dose, kit_loads))
-        if table is None:
-            table = self._doses[dose, kit_loads] = {}
-        return table
-
-    def coverage_bonus(self, needed: int) -> list[float]:
-        """By position, the bonus for each of the `needed` muscles an exercise works;
-        one list per set of muscles (at most one per subset of the weekly groups)."""
-        found = self._bonuses.get(needed)
-        if found is None:
-            found = self._bonuses[needed] = [
-                COVERAGE_BONUS * (needed & mask).bit_count() if needed else 0.0
-                for mask in self.mask
-            ]
-        return found
-
-    def alternatives(self, old: int) -> tuple[int, ...]:
-        """Main-block exercises that may stand in for `old` whatever else the session
-        holds: same leading muscle, at least as much balance (injury care: `stand_ins`)."""
-        found = self._alternatives.get(old)
-        if found is None:
-            e = self.exercises[old]
-            found = tuple(
-                n
-                for n, other in enumerate(self.exercises)
-                if other.kind in MAIN_KINDS
-                and other.muscles[0] is e.muscles[0]
-                and other.balance >= e.balance
-            )
-            self._alternatives[old] = found
-        return found
-
-
-@lru_cache(maxsize=16)
-def traits_of(catalogue: Catalogue) -> Traits:
-    exercises = tuple(catalogue)
-    kind = tuple(e.kind for e in exercises)
-    by_id = tuple(sorted(range(len(exercises)), key=lambda n: exercises[n].id))
-    drills = tuple(n for n in by_id if kind[n] is ExerciseKind.WARMUP)
-    stretches = tuple(n for n in by_id if kind[n] in (ExerciseKind.STRETCH, ExerciseKind.MOBILITY))
-    jog = next((n for n, e in enumerate(exercises) if e.kind is ExerciseKind.CARDIO), None)
-    return Traits(
-        exercises=exercises,
-        position={e.id: n for n, e in enumerate(exercises)},
-        mask=tuple(muscle_mask(e.muscles) for e in exercises),
-        unilateral=tuple(e.unilateral for e in exercises),
-        one_leg_bonus=tuple(UNILATERAL_BONUS if e.unilateral else 0.0 for e in exercises),
-        balance=tuple(e.balance for e in exercises),
-        lower_strength=tuple(e.kind is ExerciseKind.STRENGTH and e.lower_body for e in exercises),
-        name=tuple(e.name.lower() for e in exercises),
-        kind=kind,
-        by_id=by_id,
-        slot_members=tuple(
-            frozenset(
-                n for n, e in enumerate(exercises) if e.kind is ExerciseKind.STRENGTH and fits(e)
-            )
-            for _, fits in SLOTS
-        ),
-        drills=drills,
-        stretches=stretches,
-        drill_items={n: Warmup(exercises[n].id, 1) for n in drills},
-        stretch_items={
-            n: Cooldown(exercises[n].id, 45 if exercises[n].unilateral else 60) for n in stretches
-        },
-        jog=jog,
-        jog_items=()
-        if jog is None
-        else (Warmup(exercises[jog].id, 5), Warmup(exercises[jog].id, 8)),
-    )
-
-
-@dataclass(frozen=True, slots=True, eq=False)
-class Pools:
-    """The exercises an athlete's kit and level allow, split the way sessions use them."""
-
-    traits: Traits
-    slots: tuple[tuple[int, tuple[int, ...]], ...]  # (muscle bit, positions)
-    main: tuple[int, ...]
-    in_main: frozenset[int]
-    balance: tuple[int, ...]
-    plyo: tuple[int, ...]
-    drills: tuple[int, ...]  # by id, so a stable sort by last use breaks ties by id
-    stretches: tuple[int, ...]  # by id, likewise
-    kit_loads: bool
-    _alternatives: dict[int, tuple[int, ...]] = field(default_factory=dict)
-    _by_reach: dict[int, tuple[tuple[int, ...], ...]] = field(default_factory=dict)
-
-    def stretches_by_reach(self, worked: int) -> tuple[tuple[int, ...], ...]:
-        """The stretches grouped by how many of the `worked` muscles they reach, most
-        first; within a group by id."""
-        groups = self._by_reach.get(worked)
-        if groups is None:
-            mask = self.traits.mask
-            reach = {n: (mask[n] & worked).bit_count() for n in self.stretches}
-            groups = tuple(
-                tuple(n for n in self.stretches if reach[n] == count)
-                for count in sorted(set(reach.values()), reverse=True)
-            )
-            self._by_reach[worked] = groups
-        return groups
-
-    def alternatives(self, old: int) -> tuple[int, ...]:
-        """The catalogue's stand-ins for `old` that this kit and level allow."""
-        found = self._alternatives.get(old)
-        if found is None:
-            in_main = self.in_main
-            found = tuple(n for n in self.traits.alternatives(old) if n in in_main)
-            self._alternatives[old] = found
-        return found
-
-
-@lru_cache(maxsize=1024)
-def pools_for(catalogue: Catalogue, equipment: frozenset[Equipment], level: Level) -> Pools:
-    """Pure and cached: a coach's many athletes share a handful of kit-and-level pairs."""
-    traits = traits_of(catalogue)
-    position = traits.position
-    doable = catalogue.doable(equipment, level, *ExerciseKind)
-    return _pools(traits, tuple([position[e.id] for e in doable]), has_load(equipment))
-
-
-@lru_cache(maxsize=1024)
-def _pools(traits: Traits, doable: tuple[int, ...], kit_loads: bool) -> Pools:
-    """Kits that allow the same exercises share one `Pools` (and what it caches)."""
-    kind = traits.kind
-    allowed = frozenset(doable)
-    strength = [n for n in doable if kind[n] is ExerciseKind.STRENGTH]
-    main = tuple([n for n in doable if kind[n] in MAIN_KINDS])
-    return Pools(
-        traits=traits,
-        slots=tuple(
-            (MUSCLE_BIT[muscle], tuple([n for n in strength if n in members]))
-            for (muscle, _), members in zip(SLOTS, traits.slot_members, strict=True)
-        ),
-        main=main,
-        in_main=frozenset(main),
-        balance=tuple([n for n in main if traits.balance[n]]),
-        plyo=tuple([n for n in doable if kind[n] is ExerciseKind.PLYOMETRIC]),
-        drills=tuple([n for n in traits.drills if n in allowed]),
-        stretches=tuple([n for n in traits.stretches if n in allowed]),
-        kit_loads=kit_loads,
-    )
-
-
-@lru_cache(maxsize=8192)
-def stand_ins(pools: Pools, old: int, injuries: tuple[str, ...]) -> tuple[int, ...]:
-    """What may replace `old` for this kit: it must keep the care `old` gives for the
-    athlete's own problems (care for problems they do not have is no reason to keep it)."""
-    exercises = pools.traits.exercises
-    care = set(exercises[old].injury_care).intersection(injuries)
-    if not care:
-        return pools.alternatives(old)
-    return tuple(n for n in pools.alternatives(old) if care <= set(exercises[n].injury_care))
-
-
-class Dosed(NamedTuple):
-    """A prescription with what fitting a session into its minutes needs to know.
-
-    Hot loops unpack it or index it: reading a named tuple's field by name costs ~25 ns in
-    Python 3.11, four times a slot or an index."""
-
-    position: int
-    prescription: Prescription
-    seconds: int
-    shorter: Dosed | None = None  # two sets instead of more, when time is short (not care)
-
-
-def dosed(traits: Traits, position: int, dose: Dose, kit_loads: bool, new: bool) -> Dosed:
-    """The exercise at `position` prescribed at this dose, with its two-set variant."""
-    p = prescribe(traits.exercises[position], dose, kit_loads=kit_loads, new=new)
-    shorter = None
-    if p.sets > 2 and not p.injury_care:
-        two = replace(p, sets=2)
-        shorter = Dosed(position, two, work_seconds(two))
-    return Dosed(position, p, work_seconds(p), shorter)
-
-
-class CareNeed(NamedTuple):
-    """One muscle an injury's care must reach: who may fill it, and who counts."""
-
-    pool: tuple[int, ...]  # main-pool exercises that serve it
-    members: frozenset[int]  # every catalogue exercise that serves it
+    number: int = -1
+    anchors: list[Exercise] = field(default_factory=list)
+    start_kg: dict[str, float] = field(default_factory=dict)
+    step: int = 0
+    week: tuple[int, int] | None = None  # (block, week of block) last counted
 
 
 class Composer:
     """Builds sessions one after another, remembering what was used and when."""
 
-    def __init__(
-        self,
-        catalogue: Catalogue,
-        equipment: frozenset[Equipment],
-        level: Level,
-        injuries: tuple[str, ...],
-        seed: int,
-    ) -> None:
-        self.level = level
-        self.injuries = injuries
-        self.count = 0
-        pools = self._pools = pools_for(catalogue, equipment, level)
-        traits = self._traits = pools.traits
-        self._used = [NEVER_USED] * len(traits.exercises)
-        jitter = random.Random(seed).random
-        # the part of an exercise's score that never changes within a plan
-        self._static = [jitter() + bonus for bonus in traits.one_leg_bonus]
-        self._needs = tuple(
-            _care_need(pools, injury, muscle)
-            for injury in injuries
-            for muscle in CARE_NEEDS.get(injury, ())
+    def __init__(self, catalogue: Catalogue, profile: Profile, kit: Kit) -> None:
+        self.catalogue = catalogue
+        self.level = profile.level
+        self.injuries = profile.injuries
+        self.event = profile.event or ""
+        self.masters = profile.masters
+        self.weaker_leg = {"left": "right", "right": "left"}.get(
+            (profile.dominant_leg or "").lower()
         )
-        self._all_needed = WEEKLY_MASK | ((BALANCE_BIT << (len(self._needs) + 1)) - BALANCE_BIT)
-        self._given: dict[int, int] = {}  # see `_gives`
+        self.kit = kit
+        doable = catalogue.doable(profile.equipment, profile.level, *ExerciseKind)
+        self.main_pool = [e for e in doable if e.kind in MAIN_KINDS]
+        self.strength = [e for e in doable if e.kind is ExerciseKind.STRENGTH]
+        self.balance_pool = [e for e in self.main_pool if e.balance]
+        self.plyometrics = [e for e in doable if e.kind is ExerciseKind.PLYOMETRIC]
+        self.drills = sorted(
+            (e for e in doable if e.kind is ExerciseKind.WARMUP), key=lambda e: e.id
+        )
+        self.stretches = sorted(
+            (e for e in doable if e.kind in (ExerciseKind.STRETCH, ExerciseKind.MOBILITY)),
+            key=lambda e: e.id,
+        )
+        # a minute each drill; a stretch held 60 s, or 45 s a side
+        self.drill_items = {e.id: Warmup(e.id, 1) for e in self.drills}
+        self.stretch_items = {
+            e.id: Cooldown(e.id, 45 if e.unilateral else 60) for e in self.stretches
+        }
+        jog = next((e for e in doable if e.kind is ExerciseKind.CARDIO), None)
+        self.jog_warm_up = None if jog is None else Warmup(jog.id, WARM_UP_JOG_MINUTES)
+        rng = random.Random(profile.seed)
+        self.jitter = {e.id: rng.random() for e in catalogue}
+        # what never changes in a companion's score: one-legged, the event's, the jitter
+        self.preference = {
+            e.id: self.jitter[e.id]
+            + ONE_LEGGED_BONUS * e.unilateral
+            + EVENT_BONUS * self._event_work(e)
+            for e in catalogue
+        }
+        self.count = 0  # sessions so far, those done before the plan included
+        self.last_used: dict[str, int] = {}
+        self.last_kg: dict[str, float] = {}
+        self.block = Block()
+        self.previous: dict[str, Prescription] = {}  # each anchor's last prescription
+        self.gives = {e.id: needs_given(e, self.injuries) for e in doable}
+        self.works = {e.id: groups([e]) for e in doable}
+        self.patterns = {e.id: pattern_of(e) for e in doable}
+        # lower-body strength work, what `one-legged` counts
+        self.leg_strength = {e.id for e in self.strength if e.lower_body}
+        sore = {m for injury in self.injuries for m in CARE_NEEDS.get(injury, ())}
+        self.injury_stretches = {
+            e.id
+            for e in self.stretches
+            if sore.intersection(e.muscles) or set(e.injury_care) & set(self.injuries)
+        }
+        # who may fill each care need and each of the week's muscles
+        self.care_pools = {
+            (injury, muscle): [e for e in self.main_pool if (injury, muscle) in self.gives[e.id]]
+            for injury in self.injuries
+            for muscle in CARE_NEEDS.get(injury, ())
+        }
+        self.coverage_pools = {
+            muscle: [e for e in self.strength if muscle in e.muscles] for muscle in COVERAGE_ORDER
+        }
+        self.implements = {e.id: implement_for(e, kit) for e in doable}
+        self.dosed_for_the_week: dict[tuple[object, ...], Pick] = {}  # see `_pick`
 
     def remember(self, exercise_ids: Iterable[str]) -> None:
-        """Count sessions done before the plan, so the plan starts with fresh choices."""
-        position = self._traits.position
+        """Count sessions done before the plan: they are no first exposures."""
         for exercise_id in exercise_ids:
-            if exercise_id in position:
-                self._used[position[exercise_id]] = self.count
+            self.last_used[exercise_id] = self.count
         self.count += 1
 
-    def compose(
-        self,
-        dose: Dose,
-        phase: Phase,
-        budget_seconds: int,
-        *,
-        after_run: bool,
-        want_new: bool,
-        recent: Sequence[frozenset[int]] = (),
-    ) -> SessionParts:
-        """One session; `recent` holds the main blocks of the last two weeks (`variety`)."""
-        avoid = recent[-1] if recent else frozenset()
-        picks, notes = self._main_picks(phase, avoid)
-        self._more_single_leg(picks, avoid)
-        if want_new:
-            notes.extend(self._introduce_new(picks, avoid))
-        if frozenset(picks) in recent:
-            notes.extend(self._swap_one(picks, avoid))
-        traits, used, count = self._traits, self._used, self.count
-        drills, stretches = self._drills(), self._stretches(picks)
-        warmup, warmup_seconds = traits.warm_up(drills, after_run)
-        cooldown, cooldown_seconds = traits.cool_down(stretches)
-        fixed = warmup_seconds + cooldown_seconds
-        if traits.jog is not None:
-            used[traits.jog] = count
-        main, main_seconds = self._dosed(picks, dose)
-        if main_seconds > budget_seconds - fixed:
-            main, main_seconds, fit_note = self._fit(main, budget_seconds - fixed)
+    def done(self, exercise: Exercise) -> bool:
+        return exercise.id in self.last_used
+
+    # -- the session ---------------------------------------------------------------
+
+    def compose(self, ask: SessionAsk) -> SessionParts:
+        occasion = self._progress(ask)
+        picks = [self._pick(e, Role.ANCHOR, occasion) for e in self.block.anchors]
+        avoid = ask.recent[-1] if ask.recent else frozenset()
+        companions = self._companions(ask, [p.exercise for p in picks], avoid)
+        picks += [self._pick(e, role, occasion) for e, role in companions]
+        short = ask.budget_seconds <= SHORT_SESSION_MINUTES * 60
+        warmup, jog_seconds, drill_seconds = self._warm_up(ask.jog, short)
+        cooldown, cooldown_seconds = self._cool_down([p.exercise for p in picks], short)
+        fixed = jog_seconds + drill_seconds + cooldown_seconds
+        fit_note = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
+        self._vary(picks, ask, occasion)
+        main = [p.prescription for p in picks]
+        notes = session_notes(
+            [(p.exercise.name.lower(), p.prescription) for p in picks],
+            self.previous,
+            self.injuries,
+            self.weaker_leg,
+        )
+        if fit_note:
             notes.append(fit_note)
-        positions = []
-        prescriptions = []
-        for n, prescription, _, _ in main:  # unpacked: see `Dosed`
-            positions.append(n)
-            prescriptions.append(prescription)
-            used[n] = count
-        for n in drills:
-            used[n] = count
-        for n in stretches:
-            used[n] = count
+        for prescription in main:
+            if prescription.role is Role.ANCHOR:
+                self.previous[prescription.exercise] = prescription
+            if prescription.load_kg is not None:
+                self.last_kg[prescription.exercise] = prescription.load_kg
+        used = [p.exercise.id for p in picks] + [w.exercise for w in warmup]
+        used += [c.exercise for c in cooldown]
+        for exercise_id in used:
+            self.last_used[exercise_id] = self.count
         self.count += 1
-        return SessionParts(
-            warmup,
-            tuple(prescriptions),
-            cooldown,
-            fixed + main_seconds,
-            tuple(notes),
-            frozenset(positions),
+        seconds = fixed + sum(p.seconds for p in picks)
+        return SessionParts(warmup, tuple(main), cooldown, seconds, tuple(notes), jog_seconds)
+
+    def _progress(self, ask: SessionAsk) -> Occasion:
+        """Start a new block when the plan does, and count the anchors' weeks of progress:
+        a taper or race week holds the dose it reached."""
+        if ask.block != self.block.number and (ask.block or not self.block.anchors):
+            self._start_block(ask)
+        block = self.block
+        week = (ask.block, ask.block_week)
+        holds = ask.occasion.phase in (Phase.TAPER, Phase.RACE) and block.step
+        if week != block.week and not holds:
+            block.step += 1
+        block.week = week
+        return ask.occasion._replace(step=max(1, block.step))
+
+    def _start_block(self, ask: SessionAsk) -> None:
+        before = self.block.anchors
+        anchors: list[Exercise] = []
+        for patterns, fallback in ANCHOR_KINDS:
+            found = self._anchor(patterns, before, anchors, ask) or self._anchor(
+                fallback, before, anchors, ask
+            )
+            if found is not None:
+                anchors.append(found)
+        start_kg = {}
+        for e in anchors:
+            implement = self.implements[e.id]
+            kg = start_load(e, implement, self.level, self.kit)
+            if kg is not None and e.id in self.last_kg:  # where it ended: no step back
+                kg = max(kg, self.last_kg[e.id])
+            if kg is not None:
+                start_kg[e.id] = kg
+        self.block = Block(ask.block, anchors, start_kg)
+
+    def _anchor(
+        self,
+        patterns: frozenset[str],
+        before: list[Exercise],
+        taken: list[Exercise],
+        ask: SessionAsk,
+    ) -> Exercise | None:
+        """The block's lift of these patterns: last block's anchor's harder variation
+        when doable, else a fresh one, else the same again."""
+        taken_ids = {e.id for e in taken}
+        candidates = [
+            e for e in self.strength if self.patterns[e.id] in patterns and e.id not in taken_ids
+        ]
+        if not ask.new_allowed:
+            candidates = self._familiar(candidates)
+        if not candidates:
+            return None
+        by_id = {e.id: e for e in candidates}
+        last = next((e for e in before if self.patterns.get(e.id) in patterns), None)
+        if last is not None:
+            harder = [by_id[i] for i in last.progressions if i in by_id]
+            if harder:
+                return max(harder, key=self._anchor_rank)
+            fresh = [e for e in candidates if e.id != last.id]
+            if fresh:
+                return max(fresh, key=self._anchor_rank)
+        return max(candidates, key=self._anchor_rank)
+
+    def _anchor_rank(self, e: Exercise) -> tuple[bool, bool, bool, bool, int, int, float]:
+        """Repetitions over holds; heavy barbell work for those who can go heavy; then
+        one-legged, loadable, care for the athlete's problems, the event's work, the
+        hardest the level allows, least recently used."""
+        implement = self.implements[e.id]
+        heavy_barbell = implement == "barbell" and self.level is not Level.BEGINNER
+        return (
+            e.measure == "reps",
+            heavy_barbell,
+            e.unilateral,
+            bool(implement) or not e.loadable,
+            len(set(e.injury_care) & set(self.injuries)) + self._event_work(e),
+            e.level.rank,
+            -self.last_used.get(e.id, -LONG_AGO) + self.jitter[e.id],
         )
 
-    def _dosed(self, picks: list[int], dose: Dose) -> tuple[list[Dosed], int]:
-        """The picks at this dose, and the time they take. Shared between plans: the same
-        exercise at the same dose is the same prescription."""
-        used, traits, loads = self._used, self._traits, self._pools.kit_loads
-        table = traits.dose_table(dose, loads)
-        main: list[Dosed] = []
-        seconds = 0
-        for n in picks:
-            new = used[n] == NEVER_USED
-            key = ~n if new else n
-            item = table.get(key)
-            if item is None:
-                item = table[key] = dosed(traits, n, dose, loads, new)
-            main.append(item)
-            seconds += item[2]  # .seconds: see `Dosed`
-        return main, seconds
+    def _event_work(self, e: Exercise) -> int:
+        return int(any(word in e.id for word in EVENT_WORK.get(self.event, ())))
 
-    def _main_picks(self, phase: Phase, avoid: frozenset[int]) -> tuple[list[int], list[str]]:
-        chosen: list[int] = []
-        best = self._best
-        for need in self._needs:
-            if need.members.isdisjoint(chosen):
-                _append(chosen, best(need.pool, avoid, 0, chosen))
-        notes = []
-        if self.injuries and chosen:
-            care = ", ".join([self._traits.name[n] for n in chosen])
-            notes.append(f"care for {', '.join(self.injuries)}: {care}")
-        mask = self._traits.mask
-        worked = 0
-        for n in chosen:
-            worked |= mask[n]
-        for bit, pool in self._pools.slots:
-            if not worked & bit:
-                added = best(pool, avoid, WEEKLY_MASK & ~worked, chosen)
-                if added is not None:
-                    chosen.append(added)
-                    worked |= mask[added]
-        balance = self._traits.balance
-        for n in chosen:  # a loop, not any(): one generator less per session
-            if balance[n]:
-                break
-        else:
-            _append(chosen, best(self._pools.balance, avoid, 0, chosen))
-        if phase in PLYO_PHASES and self.level in PLYO_LEVELS:
-            _append(chosen, best(self._pools.plyo, avoid, 0, chosen))
-        return chosen, notes
+    def _familiar(self, candidates: list[Exercise]) -> list[Exercise]:
+        """No first exposure in a race, taper or post-race week: what was done before,
+        else the simplest there is."""
+        done = [e for e in candidates if self.done(e)]
+        if done or not candidates:
+            return done
+        easiest = min(e.level.rank for e in candidates)
+        return [e for e in candidates if e.level.rank == easiest]
+
+    def _companions(
+        self, ask: SessionAsk, anchors: list[Exercise], avoid: frozenset[str]
+    ) -> list[tuple[Exercise, Role]]:
+        """Care, the week's groups, balance and a plyometric drill around the anchors."""
+        chosen = list(anchors)
+        found: list[tuple[Exercise, Role]] = []
+
+        def add(pool: list[Exercise], role: Role, missing: set[Muscle] = NO_MUSCLES) -> None:
+            pick = self._best(self._allowed(pool, ask), avoid, chosen, missing)
+            if pick is not None:
+                chosen.append(pick)
+                found.append((pick, role))
+
+        for (injury, muscle), pool in self.care_pools.items():
+            if not any((injury, muscle) in self.gives[e.id] for e in chosen):
+                add(pool, Role.CARE)
+        worked = {m for e in chosen for m in e.muscles}
+        for muscle, pool in self.coverage_pools.items():
+            if muscle not in worked:
+                add(pool, Role.ACCESSORY, set(COVERAGE_ORDER) - worked)
+                worked.update(chosen[-1].muscles)
+        if not any(e.balance for e in chosen):
+            add(self.balance_pool, Role.BALANCE)
+        stage = self._highest_stage(ask)
+        if stage:
+            add([e for e in self.plyometrics if max(1, e.stage) <= stage], Role.PLYOMETRIC)
+        self._more_one_legged(found, chosen, ask, avoid)
+        if ask.want_new and ask.new_allowed:
+            self._introduce_new(found, chosen, ask, avoid)
+        return found
+
+    def _highest_stage(self, ask: SessionAsk) -> int:
+        """The plyometric stage this session may reach; 0 for none."""
+        o = ask.occasion
+        phases = MASTERS_PLYOMETRIC_PHASES if self.masters else PLYOMETRIC_PHASES
+        if not ask.plyometrics or o.eve or o.ramp == 1 or o.phase not in phases:
+            return 0
+        block = max(1, ask.block)
+        if self.level is Level.BEGINNER:
+            block -= 1  # beginners land first in their second block
+        elif self.event in REACTIVE_EVENTS:
+            block += 1  # track and cross-country: reactive pogo work early
+        stage = min(block, HIGHEST_STAGE[self.level])
+        if o.ramp == 2 or o.phase in (Phase.PEAK, Phase.TAPER):
+            stage = min(stage, 2 if o.ramp == 2 else 1)
+        return stage
+
+    def _allowed(self, pool: list[Exercise], ask: SessionAsk) -> list[Exercise]:
+        return pool if ask.new_allowed else self._familiar(pool)
+
+    def _scores(
+        self, candidates: list[Exercise], avoid: frozenset[str], missing: set[Muscle]
+    ) -> list[float]:
+        """Per candidate: sessions since last use (capped), its standing preference, the
+        missing muscles it works, and a penalty when the last session had it."""
+        long_ago = self.count - LONG_AGO
+        last_used, preference = self.last_used, self.preference
+        scores = [
+            self.count - max(last_used.get(e.id, long_ago), long_ago) + preference[e.id]
+            for e in candidates
+        ]
+        if missing:
+            for i, e in enumerate(candidates):
+                scores[i] += COVERAGE_BONUS * len(missing.intersection(e.muscles))
+        for i, e in enumerate(candidates):
+            if e.id in avoid:
+                scores[i] -= LAST_SESSION_PENALTY
+        return scores
+
+    def _ranked(self, candidates: list[Exercise], avoid: frozenset[str]) -> list[Exercise]:
+        """The candidates best first (equals in their order)."""
+        scores = self._scores(candidates, avoid, NO_MUSCLES)
+        return [candidates[i] for i in sorted(range(len(scores)), key=lambda i: -scores[i])]
 
     def _best(
         self,
-        candidates: Iterable[int],
-        avoid: frozenset[int],
-        needed: int = 0,
-        taken: Sequence[int] = (),
-    ) -> int | None:
-        """Least recently used first; one-legged and wide-reaching exercises get a bonus.
+        candidates: Iterable[Exercise],
+        avoid: frozenset[str],
+        chosen: Sequence[Exercise],
+        missing: set[Muscle] = NO_MUSCLES,
+    ) -> Exercise | None:
+        """The best-scoring candidate not chosen yet (None when the pool is empty: the
+        rule then reports what is missing); the first of equals wins."""
+        taken = {e.id for e in chosen}
+        free = [e for e in candidates if e.id not in taken]
+        scores = self._scores(free, avoid, missing)
+        return free[scores.index(max(scores))] if free else None
 
-        The hottest loop of the planner, hence plain locals rather than a key function,
-        and the coverage bonus looked up rather than counted.
-        """
-        count, used, static = self.count, self._used, self._static
-        bonus = self._traits.coverage_bonus(needed)
-        max_age = MAX_AGE
-        long_ago = count - max_age  # used then or earlier: the age counts as MAX_AGE
-        best, best_score = None, NO_SCORE
-        for n in candidates:
-            last = used[n]
-            score = (max_age if last <= long_ago else count - last) + static[n] + bonus[n]
-            if n in avoid:
-                score -= RECENT_PENALTY
-            if score > best_score and n not in taken:
-                best, best_score = n, score
-        return best
-
-    def _alternatives(self, old: int, chosen: list[int], *, fresh: bool) -> list[int]:
-        """Exercises that could stand in for `old` without losing what it covered."""
-        mask, used = self._traits.mask, self._used
-        others = 0
-        for n in chosen:
-            if n != old:
-                others |= mask[n]
-        only_old = mask[old] & ~others
+    def _swappable(self, old: Exercise, chosen: list[Exercise], ask: SessionAsk) -> list[Exercise]:
+        """Stand-ins for `old` that keep every muscle only it worked in the session."""
+        others = {m for e in chosen if e.id != old.id for m in e.muscles}
+        taken = {e.id for e in chosen}
+        only_old = set(old.muscles) - others
         return [
-            n
-            for n in stand_ins(self._pools, old, self.injuries)
-            if n not in chosen and not only_old & ~mask[n] and (not fresh or used[n] == NEVER_USED)
+            e
+            for e in self._allowed(stand_ins(self.main_pool, old, self.injuries), ask)
+            if e.id not in taken and only_old <= set(e.muscles)
         ]
 
-    def _introduce_new(self, chosen: list[int], avoid: frozenset[int]) -> list[str]:
-        """`variety`: each block brings one exercise the athlete has not done before."""
-        used, name = self._used, self._traits.name
-        fresh = [n for n in chosen if used[n] == NEVER_USED]
-        if fresh:
-            return [f"new to you: {name[fresh[0]]}"]
-        for index, old in enumerate(chosen):
-            options = self._alternatives(old, chosen, fresh=True)
-            if options:
-                chosen[index] = _or(self._best(options, avoid), old)
-                return [f"new to you: {name[chosen[index]]}"]
-        return []
+    def _replace(
+        self, found: list[tuple[Exercise, Role]], chosen: list[Exercise], index: int, new: Exercise
+    ) -> None:
+        old, role = found[index]
+        found[index] = (new, role)
+        chosen[[e.id for e in chosen].index(old.id)] = new
 
-    def _more_single_leg(self, chosen: list[int], avoid: frozenset[int]) -> None:
-        """`one-legged`: swap two-legged picks for one-legged ones until half are."""
-        lower_strength, unilateral = self._traits.lower_strength, self._traits.unilateral
-        lower = one_legged = 0
-        for n in chosen:
-            if lower_strength[n]:
-                lower += 1
-                one_legged += unilateral[n]
-        if 2 * one_legged >= lower:
-            return
-        for index, old in enumerate(chosen):
-            if 2 * one_legged >= lower:
+    def _more_one_legged(
+        self,
+        found: list[tuple[Exercise, Role]],
+        chosen: list[Exercise],
+        ask: SessionAsk,
+        avoid: frozenset[str],
+    ) -> None:
+        """`one-legged`: swap two-legged companions for one-legged ones until half the
+        lower-body strength work is one-legged."""
+
+        def short() -> bool:
+            lower = [e for e in chosen if e.id in self.leg_strength]
+            return 2 * sum(e.unilateral for e in lower) < len(lower)
+
+        for index, (old, _) in enumerate(found):
+            if not short():
                 return
-            if unilateral[old] or not lower_strength[old]:
+            if old.unilateral or old.id not in self.leg_strength:
                 continue
-            options = [n for n in self._alternatives(old, chosen, fresh=False) if unilateral[n]]
-            if options:
-                chosen[index] = new = _or(self._best(options, avoid), old)
-                lower += lower_strength[new] - 1
-                one_legged += lower_strength[new] and unilateral[new]
+            options = [e for e in self._swappable(old, chosen, ask) if e.unilateral]
+            best = self._best(options, avoid, chosen)
+            if best is not None:
+                self._replace(found, chosen, index, best)
 
-    def _swap_one(self, chosen: list[int], avoid: frozenset[int]) -> list[str]:
-        """`variety`: never the very same session twice within two weeks."""
-        name = self._traits.name
-        for index, old in reversed(list(enumerate(chosen))):
-            options = self._alternatives(old, chosen, fresh=False)
-            if options:
-                chosen[index] = new = _or(self._best(options, avoid), old)
-                return [f"{name[new]} instead of {name[old]} for a change"]
-        return []
+    def _introduce_new(
+        self,
+        found: list[tuple[Exercise, Role]],
+        chosen: list[Exercise],
+        ask: SessionAsk,
+        avoid: frozenset[str],
+    ) -> None:
+        """`variety`: each block brings an exercise the athlete has not done before."""
+        if any(not self.done(e) for e in chosen):
+            return
+        for index, (old, _) in enumerate(found):
+            fresh = [e for e in self._swappable(old, chosen, ask) if not self.done(e)]
+            best = self._best(fresh, avoid, chosen)
+            if best is not None:
+                self._replace(found, chosen, index, best)
+                return
 
-    def _drills(self) -> list[int]:
-        """The warm-up drills after the jog: the least recently done, ties by id."""
-        return sorted(self._pools.drills, key=self._used.__getitem__)[:DRILLS_PER_SESSION]
+    def _vary(self, picks: list[Pick], ask: SessionAsk, occasion: Occasion) -> None:
+        """`variety`: never the very same session twice within two weeks; a companion's
+        stand-in makes the difference, else one accessory more."""
+        ids = [p.exercise.id for p in picks]
+        if frozenset(ids) not in ask.recent:
+            return
+        chosen = [p.exercise for p in picks]
+        avoid = ask.recent[-1]
+        for index in reversed(range(len(picks))):
+            old = picks[index]
+            if old.role is Role.ANCHOR:
+                continue
+            options = self._swappable(old.exercise, chosen, ask)
+            for new in self._ranked(options, avoid):
+                if frozenset([*ids[:index], new.id, *ids[index + 1 :]]) not in ask.recent:
+                    picks[index] = self._pick(new, old.role, occasion, sets=old.dose.sets)
+                    return
+        extra = self._best(self._allowed(self.strength, ask), avoid, chosen)
+        if extra is not None:
+            picks.append(self._pick(extra, Role.ACCESSORY, occasion))
 
-    def _stretches(self, picks: list[int]) -> list[int]:
-        """Stretches for what the main block worked, the least recently done first."""
-        mask = self._traits.mask
-        worked = 0
-        for n in picks:
-            worked |= mask[n]
-        ranked: list[int] = []
-        for group in self._pools.stretches_by_reach(worked):
-            ranked.extend(sorted(group, key=self._used.__getitem__))
-            if len(ranked) >= STRETCHES_PER_SESSION:
+    # -- doses -------------------------------------------------------------------------
+
+    def _pick(self, e: Exercise, role: Role, occasion: Occasion, sets: int | None = None) -> Pick:
+        """`e` dosed for its role and the week; `sets` when fitting settled them. Worked
+        out once per exercise, role and week: anchors come back every session."""
+        start_kg = self.block.start_kg.get(e.id) if role is Role.ANCHOR else None
+        key = (e.id, role, occasion, self.done(e), start_kg, sets)
+        pick = self.dosed_for_the_week.get(key)
+        if pick is None:
+            pick = self.dosed_for_the_week[key] = self._dose(e, role, occasion, start_kg, sets)
+        return pick
+
+    def _dose(
+        self, e: Exercise, role: Role, occasion: Occasion, start_kg: float | None, sets: int | None
+    ) -> Pick:
+        implement = self.implements[e.id]
+        new = not self.done(e)
+        dose = dose_for(e, role, occasion, loaded=bool(implement))
+        start = (start_kg or start_load(e, implement, self.level, self.kit)) if implement else None
+        if start is not None and dose.load_steps:
+            dose = self._within_the_rack(e, role, occasion, dose, implement, start)
+        if new:
+            dose = first_exposure(dose, e)
+        dose = for_the_week(dose, role, occasion)
+        if sets is not None:
+            dose = dose._replace(sets=min(dose.sets, sets))
+        squat = self.patterns[e.id] in ("squat", "lunge")
+        if role is Role.ANCHOR and squat and self.event in ECCENTRIC_EVENTS:
+            dose = dose._replace(tempo=slower(dose.tempo, ECCENTRIC_LOWERING))
+        kg = None
+        if start is not None:
+            kg = stepped(self.kit, implement, start, dose.load_steps)
+        extra = self.weaker_leg if role is Role.ANCHOR and e.unilateral else None
+        return dosed_pick(
+            self.catalogue, e.id, role, dose, kg, implement if kg is not None else "", new, extra
+        )
+
+    def _within_the_rack(
+        self, e: Exercise, role: Role, occasion: Occasion, dose: Dose, implement: str, start: float
+    ) -> Dose:
+        """At the top of the athlete's rack the load stops rising: the dose of the last
+        week that could still add weight, with a rep more for each week past it."""
+        steps = 0
+        while steps < dose.load_steps and self.kit.step_up(implement, start) is not None:
+            start = self.kit.step_up(implement, start) or start
+            steps += 1
+        if steps == dose.load_steps:
+            return dose
+        step = occasion.step
+        held = dose
+        while held.load_steps > steps and step > 1:
+            step -= 1
+            held = dose_for(e, role, occasion._replace(step=step), loaded=True)
+        reps = None if held.reps is None else min(MOST_REPS, held.reps + occasion.step - step)
+        return dose._replace(reps=reps, load_steps=held.load_steps)
+
+    def _fit(self, picks: list[Pick], ask: SessionAsk, occasion: Occasion, budget: int) -> str:
+        """Trim or fill to the athlete's minutes, within FIT_TOLERANCE, as far as the rules
+        allow; what the session still overruns by is said in words."""
+        total = sum(p.seconds for p in picks)
+        most, least = budget * (1 + FIT_TOLERANCE), budget * (1 - FIT_TOLERANCE)
+        if total > most:
+            total = trim(self.catalogue, picks, self.gives, self.works, most)
+        if total < least:
+            total = self._fill(picks, ask, occasion, total, least, most)
+        if total > most:
+            return "the exercises every session needs take a little longer than your time"
+        return ""
+
+    def _fill(
+        self,
+        picks: list[Pick],
+        ask: SessionAsk,
+        occasion: Occasion,
+        total: int,
+        least: float,
+        most: float,
+    ) -> int:
+        """Anchor sets more (not for a first exposure), then accessories, the best first,
+        while the session is short; the new total. A light day stays light: the eve of a
+        hard run, a taper or race week, a ramp week, a maintenance session."""
+        light = occasion.eve or occasion.ramp == 1 or occasion.maintenance
+        if light or occasion.phase in (Phase.TAPER, Phase.RACE):
+            return total
+        for index, p in enumerate(picks):
+            while (
+                total < least
+                and p.role is Role.ANCHOR
+                and not p.new
+                and p.dose.sets < MOST_ANCHOR_SETS
+            ):
+                more = picks[index] = with_sets(self.catalogue, p, p.dose.sets + 1)
+                total += more.seconds - p.seconds
+                p = more
+        if total >= least:
+            return total
+        avoid = ask.recent[-1] if ask.recent else frozenset()
+        chosen = {p.exercise.id for p in picks}
+        candidates = [e for e in self._allowed(self.strength, ask) if e.id not in chosen]
+        candidates = self._ranked(candidates, avoid)
+        for e in candidates:
+            if total >= least:
                 break
-        return ranked[:STRETCHES_PER_SESSION]
+            extra = self._pick(e, Role.ACCESSORY, occasion)
+            if total + extra.seconds <= most:
+                picks.append(extra)
+                total += extra.seconds
+        return total
 
-    def _fit(self, main: list[Dosed], budget: int) -> tuple[list[Dosed], int, str]:
-        """Fewer sets first, then drop what the rules do not need, to fit the athlete's time.
+    # -- warm-up and cool-down ---------------------------------------------------------
 
-        What the rules need is a bit each (every weekly muscle, balance, each care need):
-        an exercise may go while nothing it gives is given by it alone.
-        """
-        main = [item.shorter or item for item in main]
-        total = sum([item.seconds for item in main])
-        index = len(main)
-        while total > budget and index:
-            given = [self._gives(item.position) for item in main]
-            sole, complete = _given_once(given, self._all_needed)
-            if not complete:
-                break  # a block that misses something can lose nothing
-            index -= 1
-            while index >= 0 and given[index] & sole:
-                index -= 1
-            if index < 0:
-                break
-            total -= main.pop(index).seconds
-        if total > budget:
-            return (
-                main,
-                total,
-                f"needs about {round(total / 60)} min of main work to cover the rules",
-            )
-        return main, total, "trimmed to fit your time"
+    def _last(self, e: Exercise) -> int:
+        """The session that last used `e`; -1 for never."""
+        return self.last_used.get(e.id, -1)
 
-    def _gives(self, position: int) -> int:
-        """What the rules need that this exercise gives, as bits: the weekly muscles it
-        works, then balance, then each of the athlete's care needs it serves."""
-        found = self._given.get(position)
-        if found is None:
-            found = self._traits.mask[position] & WEEKLY_MASK
-            if self._traits.balance[position]:
-                found |= BALANCE_BIT
-            for n, need in enumerate(self._needs):
-                if position in need.members:
-                    found |= BALANCE_BIT << (n + 1)
-            self._given[position] = found
-        return found
+    def _least_recent(self, pool: list[Exercise]) -> list[Exercise]:
+        """Least recently used first, ties by id (pools are sorted by id)."""
+        return sorted(pool, key=self._last)
 
+    def _warm_up(self, jog: bool, short: bool) -> tuple[tuple[Warmup, ...], int, int]:
+        """The jog (unless a run just was one) and the least recently done drills (one
+        fewer in a short session)."""
+        count = DRILLS - 1 if short else DRILLS
+        drills = [self.drill_items[e.id] for e in self._least_recent(self.drills)[:count]]
+        jog_seconds = 0
+        if jog and self.jog_warm_up is not None:
+            drills.insert(0, self.jog_warm_up)
+            jog_seconds = WARM_UP_JOG_MINUTES * 60
+        return tuple(drills), jog_seconds, 60 * (len(drills) - (1 if jog_seconds else 0))
 
-def _given_once(given: list[int], needed: int) -> tuple[int, bool]:
-    """The needs only one exercise gives, and whether every need is given."""
-    once = more = 0
-    for bits in given:
-        more |= once & bits
-        once |= bits
-    return once & ~more, once & needed == needed
+    def _cool_down(self, worked: list[Exercise], short: bool) -> tuple[tuple[Cooldown, ...], int]:
+        """Stretches for the muscles worked and the athlete's problems, least recently
+        done first (each side for one-legged stretches)."""
+        muscles = {m for e in worked for m in e.muscles}
 
+        last = self.last_used
+        count = STRETCHES - 1 if short else STRETCHES
+        ranked = sorted(
+            self.stretches,
+            key=lambda e: (
+                e.id not in self.injury_stretches,
+                muscles.isdisjoint(e.muscles),
+                last.get(e.id, -1),
+            ),
+        )[:count]
+        items = tuple(self.stretch_items[e.id] for e in ranked)
+        return items, sum(
+            c.seconds * (2 if e.unilateral else 1) for c, e in zip(items, ranked, strict=True)
+        )
 
-def _append(chosen: list[int], best: int | None) -> None:
-    """Add a pick when a pool had one (an empty pool leaves the rule to report it)."""
-    if best is not None:
-        chosen.append(best)
-
-
-def _or(best: int | None, old: int) -> int:
-    return old if best is None else best
-
-
-@lru_cache(maxsize=4096)
-def _care_need(pools: Pools, injury: str, muscle: Muscle) -> CareNeed:
-    """Cached: athletes with the same kit, level and problem share it."""
-    members = _care_members(pools.traits, injury, muscle)
-    return CareNeed(tuple(n for n in pools.main if n in members), members)
-
-
-@lru_cache(maxsize=256)
-def _care_members(traits: Traits, injury: str, muscle: Muscle) -> frozenset[int]:
-    return frozenset(
-        n for n, e in enumerate(traits.exercises) if injury in e.injury_care and muscle in e.muscles
-    )
+    # -- words -------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from legday.catalogue import Catalogue
 from legday.model import Plan, Violation
 
 # Importing the rule modules registers their rules.
-from legday.rules import calendar, care, session, season  # noqa: F401  isort: skip
+from legday.rules import calendar, care, session, progression, season  # noqa: F401  isort: skip
 from legday.rules.base import REGISTERED, SPEC_ORDER, Facts, Rule
 
 __all__ = ["RULES", "SPEC_ORDER", "Rule", "check_plan", "hard_violations"]

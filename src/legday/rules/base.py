@@ -141,6 +141,7 @@ SPEC_ORDER = (
     "one-legged",
     "injury-care",
     "care-routine",
+    "progression",
     "variety",
     "form-first",
     "movement-quality",

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
@@ -19,6 +20,8 @@ from legday.model import (
     Level,
     Muscle,
     Prescription,
+    Run,
+    RunKind,
     Session,
     Warmup,
 )
@@ -28,6 +31,7 @@ Found = Iterator[tuple[date | None, str]]
 
 MIN_GROUPS = 4
 JOG_MINUTES = (4.0, 12.0)
+RUN_AS_JOG_MINUTES = 60  # a run that ended this long before the session was its jog
 # None: a coach's own drill we cannot classify gets the benefit of the doubt.
 DRILL_KINDS = (ExerciseKind.WARMUP, ExerciseKind.MOBILITY, None)
 STRETCH_KINDS = (ExerciseKind.STRETCH, ExerciseKind.MOBILITY)
@@ -40,16 +44,10 @@ CUE_TOPICS = {
 }
 
 
-# Muscles as bits: a session's block and a week's work are unions, and an `|` of ints
-# costs a fraction of a frozenset union (the rules read every session of every plan).
-MUSCLE_BIT = {muscle: 1 << n for n, muscle in enumerate(Muscle)}
-WEEKLY_MASK = sum(MUSCLE_BIT[m] for m in WEEKLY_GROUPS)
-
-
 class Reading(NamedTuple):
-    """What the session rules need to know of one prescription."""
+    """What the session rules need to know of one prescription (shared prescriptions
+    are read once: `reading`)."""
 
-    mask: int  # its muscles as MUSCLE_BIT bits
     lower: bool  # lower-body strength work (`one-legged` counts it)
     cued: bool  # carries form cues (`form-first`)
     problems: tuple[str, ...]  # what `movement-quality` finds wrong with it
@@ -57,65 +55,56 @@ class Reading(NamedTuple):
 
 def _read(p: Prescription, catalogue: Catalogue | None) -> Reading:
     return Reading(
-        sum(MUSCLE_BIT[m] for m in set(p.muscles)),
-        p.kind is ExerciseKind.STRENGTH and any(m is not Muscle.CORE for m in p.muscles),
-        any(cue.strip() for cue in p.cues),
-        tuple(_quality_problems(p, catalogue)),
+        lower=p.kind is ExerciseKind.STRENGTH and any(m is not Muscle.CORE for m in p.muscles),
+        cued=any(cue.strip() for cue in p.cues),
+        problems=tuple(_quality_problems(p, catalogue)),
     )
 
 
 reading = SharedMemo(_read)
 
 
-class Block(NamedTuple):
-    """A session's main block as the session rules see it, read in one pass (a named
-    tuple: one is made for every session of every plan checked)."""
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A session's main block as the session rules see it, read in one pass."""
 
-    mask: int  # the muscles it works, as bits
+    muscles: frozenset[Muscle]
     balance: bool
     lower: int  # lower-body strength exercises
     one_legged: int  # of which one-legged
     uncued: tuple[Prescription, ...]
     problems: tuple[tuple[Prescription, str], ...]
-    care: dict[str, int]  # per declared injury, the muscles its care exercises reach (bits)
+    care: dict[str, frozenset[Muscle]]  # per problem, the muscles its care exercises reach
 
 
-@lru_cache(maxsize=512)
-def _muscles(mask: int) -> tuple[Muscle, ...]:
-    return tuple([m for m in Muscle if mask & MUSCLE_BIT[m]])
-
-
-@lru_cache(maxsize=512)
-def _groups(mask: int) -> frozenset[str]:
+def groups(muscles: Iterable[Muscle]) -> frozenset[str]:
     """The major groups of these muscles (shins and feet count as one)."""
-    return frozenset([MAJOR_GROUPS[m] for m in _muscles(mask)])
+    return frozenset(MAJOR_GROUPS[m] for m in muscles)
 
 
 def _block(
     main: Sequence[Prescription], catalogue: Catalogue | None, injuries: tuple[str, ...]
 ) -> Block:
-    mask = lower = one_legged = 0
-    balanced = False
+    muscles: set[Muscle] = set()
+    lower = one_legged = 0
     uncued: list[Prescription] = []
     problems: list[tuple[Prescription, str]] = []
-    care: dict[str, int] = {}
-    # unpacked, not read by name: a named tuple's field costs ~4x a slot in Python 3.11
-    for p, (muscles, lifts, cued, wrong) in zip(main, reading.many(main, catalogue), strict=True):
-        mask |= muscles
-        if p.balance:
-            balanced = True
-        if lifts:
+    care: dict[str, frozenset[Muscle]] = {}
+    for p, read in zip(main, reading.many(main, catalogue), strict=True):
+        muscles.update(p.muscles)
+        if read.lower:
             lower += 1
-            if p.unilateral:
-                one_legged += 1
-        if not cued:
+            one_legged += p.unilateral
+        if not read.cued:
             uncued.append(p)
-        if wrong:
-            problems.extend([(p, problem) for problem in wrong])
-        if injuries and p.injury_care:
-            for injury in p.injury_care:
-                care[injury] = care.get(injury, 0) | muscles
-    return Block(mask, balanced, lower, one_legged, tuple(uncued), tuple(problems), care)
+        problems.extend((p, problem) for problem in read.problems)
+        for injury in p.injury_care:
+            if injury in injuries:
+                care[injury] = care.get(injury, frozenset()).union(p.muscles)
+    balanced = any(p.balance for p in main)
+    return Block(
+        frozenset(muscles), balanced, lower, one_legged, tuple(uncued), tuple(problems), care
+    )
 
 
 def _session_blocks(facts: Facts) -> list[tuple[Session, Block]]:
@@ -130,48 +119,57 @@ def blocks(facts: Facts) -> list[tuple[Session, Block]]:
 
 @rule("several-groups", hard=True, summary="at least 4 major groups a session, 6 a week")
 def several_groups(facts: Facts) -> Found:
+    worked = {id(s): block.muscles for s, block in blocks(facts)}
     for s, block in blocks(facts):
-        groups = _groups(block.mask)
-        if len(groups) < MIN_GROUPS:
+        found = groups(block.muscles)
+        if len(found) < MIN_GROUPS:
             yield (
                 s.day,
-                f"session on {s.day} works {len(groups)} major groups "
-                f"({', '.join(sorted(groups)) or 'none'}); 4 are needed",
+                f"session on {s.day} works {len(found)} major groups "
+                f"({', '.join(sorted(found)) or 'none'}); 4 are needed",
             )
-    masks = {id(s): block.mask for s, block in blocks(facts)}
     for week, sessions in facts.weeks:
-        worked = 0
-        for s in sessions:
-            worked |= masks[id(s)]
-        if worked and worked & WEEKLY_MASK != WEEKLY_MASK:
-            missing = sorted([m.value for m in _muscles(WEEKLY_MASK & ~worked)])
-            yield week.start, f"week of {week.start} leaves out {', '.join(missing)}"
+        if not sessions:
+            continue
+        missing = WEEKLY_GROUPS.difference(*[worked[id(s)] for s in sessions])
+        if missing and any(worked[id(s)] for s in sessions):
+            yield week.start, f"week of {week.start} leaves out {', '.join(sorted(missing))}"
 
 
-@rule("warm-up", hard=True, summary="open with a light jog, then dynamic drills")
+@rule("warm-up", hard=True, summary="open with a light jog (or a run just before), then drills")
 def warm_up(facts: Facts) -> Found:
-    # Sessions share warm-ups (the planner reuses them), so each is read once per check;
-    # the plan holds them, so their ids stay theirs while it runs.
-    read: dict[int, tuple[str, ...]] = {}
     for s in facts.plan.sessions:
-        found = read.get(id(s.warmup))
-        if found is None:
-            found = read[id(s.warmup)] = tuple(_warm_up_problems(s.warmup, facts))
-        for problem in found:
+        after_run = _follows_a_run(s, facts.runs_by_day.get(s.day, ()))
+        for problem in _warm_up_problems(s.warmup, facts, after_run=after_run):
             yield s.day, f"session on {s.day} {problem}"
 
 
-def _warm_up_problems(warmup: Sequence[Warmup], facts: Facts) -> Iterator[str]:
+def _follows_a_run(s: Session, runs: Sequence[Run]) -> bool:
+    """SPEC `warm-up`: a run that ended within the hour before the session was its jog;
+    an untimed run on the day comes before the session (`run-first`) and counts too."""
+    legs = [r for r in runs if r.running and r.kind is not RunKind.REST]
+    if any(r.start is None for r in legs):
+        return True
+    if s.start is None:
+        return False
+    began = s.start.hour * 60 + s.start.minute
+    ends = [f.hour * 60 + f.minute for r in legs if (f := r.finish) is not None]
+    return any(0 <= began - end <= RUN_AS_JOG_MINUTES for end in ends)
+
+
+def _warm_up_problems(warmup: Sequence[Warmup], facts: Facts, *, after_run: bool) -> Iterator[str]:
     if not warmup:
         yield "has no warm-up"
         return
     kind, first = facts.kind, warmup[0]
-    if kind(first.exercise) is not ExerciseKind.CARDIO:
-        yield "does not open with light jogging"
-    elif not JOG_MINUTES[0] <= first.minutes <= JOG_MINUTES[1]:
+    jogs = kind(first.exercise) is ExerciseKind.CARDIO
+    if not jogs and not after_run:
+        yield "does not open with light jogging (and follows no run within the hour)"
+    elif jogs and not JOG_MINUTES[0] <= first.minutes <= JOG_MINUTES[1]:
         yield f"jogs {first.minutes:g} min to warm up; about 5-10 is right"
-    if not any(kind(w.exercise) in DRILL_KINDS for w in warmup[1:]):
-        yield "has no dynamic stretches after the jog"
+    drills = warmup[1:] if jogs else warmup
+    if not any(kind(w.exercise) in DRILL_KINDS for w in drills):
+        yield "has no dynamic stretches or mobility drills"
 
 
 def _cool_down(facts: Facts) -> Found:
@@ -259,7 +257,7 @@ def injury_care(facts: Facts) -> Found:
         for injury in injuries:
             reached = block.care.get(injury)
             needs = CARE_NEEDS.get(injury, ())
-            missing = [m.value for m in needs if reached is None or not reached & MUSCLE_BIT[m]]
+            missing = [m.value for m in needs if reached is None or m not in reached]
             if reached is None or missing:
                 what = f" for {', '.join(missing)}" if missing else ""
                 yield s.day, f"session on {s.day} lacks {injury} care{what}"

@@ -97,13 +97,15 @@ def test_check_finds_a_session_moved_onto_the_ride(
     data = _plan(calendar, target, capsys)
     assert main(["check", str(target), "--runs", str(calendar)]) == 0
     capsys.readouterr()
-    _days(data)["2027-01-08"]["strength"][0]["start"] = "18:00"
+    moved = _days(data)["2027-01-08"]["strength"][0]
+    moved["start"] = "18:00"
     target.write_text(json.dumps(data))
     for extra in (["--runs", str(calendar)], []):  # the plan file carries the ride too
         assert main(["check", str(target), *extra]) == 1
         out = capsys.readouterr().out
         assert (
-            "2027-01-08: [hard] no-overlap: strength on 2027-01-08 from 18:00 for 45 min "
+            f"2027-01-08: [hard] no-overlap: strength on 2027-01-08 from 18:00 for "
+            f"{moved['minutes']} min "
             "overlaps Bike: Endurance ride (busy time, 17:45-19:10)"
         ) in out
 

@@ -17,6 +17,7 @@ from legday.model import (
     Plan,
     Prescription,
     Race,
+    Role,
     Run,
     RunKind,
     Session,
@@ -29,7 +30,7 @@ from mini_catalogue import mini_catalogue
 MONDAY = date(2027, 1, 4)
 CATALOGUE = mini_catalogue()
 SPEC_IDS = frozenset(SPEC_ORDER)  # held to SPEC.md's table by tests/e2e/cli/test_rules_command.py
-HARD = SPEC_IDS - {"spacing", "one-legged", "variety", "enjoyment"}
+HARD = SPEC_IDS - {"spacing", "one-legged", "progression", "variety", "enjoyment"}
 
 
 def rx(
@@ -149,7 +150,8 @@ CASES = {
     "recovery-week": lambda p: replace(p, recovery_every=3),
     "spacing": lambda p: _with_session(p, 1, day=MONDAY + timedelta(days=1)),
     "several-groups": lambda p: _with_session(p, 0, main=MAIN[:2]),
-    "warm-up": lambda p: _with_session(p, 0, warmup=(Warmup("leg-swings", 2),)),
+    # Thursday's session follows no run: it needs its jog
+    "warm-up": lambda p: _with_session(p, 1, warmup=(Warmup("leg-swings", 2),)),
     "cool-down": lambda p: _with_session(p, 0, cooldown=()),
     "balance": lambda p: _with_session(p, 0, main=(*MAIN[:1], *MAIN[2:])),
     "one-legged": lambda p: _with_session(
@@ -162,6 +164,9 @@ CASES = {
         p, 0, main=(replace(MAIN[0], target_rpe=9), *MAIN[1:])
     ),
     "enjoyment": lambda p: _with_session(p, 0, music=""),
+    "progression": lambda p: _with_session(
+        p, 0, main=(replace(MAIN[0], new=True, sets=4, target_rpe=8), *MAIN[1:])
+    ),
 }
 
 
@@ -171,6 +176,31 @@ def test_each_rule_catches_its_break(rule_id: str) -> None:
     found = [v for v in check_plan(broken, CATALOGUE) if v.rule == rule_id]
     assert found, f"{rule_id} did not notice"
     assert all(v.message and v.hard == RULES[rule_id].hard for v in found)
+
+
+def test_a_run_within_the_hour_is_the_jog_and_the_drills_remain() -> None:
+    # Monday's session starts 15 min after the easy run ends (07:45): no jog needed
+    drills_only = _with_session(good_plan(), 0, warmup=(Warmup("leg-swings", 2),))
+    assert "warm-up" not in rules_broken(drills_only)
+    later = _with_session(drills_only, 0, start=time(9))  # 75 min after: jog again
+    assert "warm-up" in rules_broken(later)
+    no_drills = _with_session(good_plan(), 0, warmup=())
+    assert "warm-up" in rules_broken(no_drills)
+
+
+def test_an_anchor_that_falls_back_inside_its_block_is_reported() -> None:
+    anchor = replace(MAIN[0], role=Role.ANCHOR, load_kg=20.0, implement="dumbbells", reps=6)
+    plan = good_plan()
+    sessions = [
+        replace(s, block=1, main=(replace(anchor, load_kg=20.0 - i), *s.main[1:]))
+        for i, s in enumerate(plan.sessions)
+    ]
+    found = [
+        v.message
+        for v in check_plan(replace(plan, sessions=tuple(sessions)), CATALOGUE)
+        if v.rule == "progression"
+    ]
+    assert any("falls back" in m for m in found)
 
 
 def test_stretch_after_is_the_same_check_as_cool_down() -> None:

@@ -1,0 +1,156 @@
+"""Fitting a session into the athlete's minutes without breaking a rule.
+
+A composed session may run long. It loses, in this order: a companion whose every need
+another exercise also covers, an anchor set (never below two), a companion set (never
+below one), and as a last resort an anchor the rules do not need (the calf lift first).
+What each exercise gives the rules is named: the week's muscles it works
+(`several-groups`), balance (`balance`), and care per problem and muscle (`injury-care`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from legday.catalogue import Catalogue
+from legday.model import MAJOR_GROUPS, WEEKLY_GROUPS, Exercise, Prescription, Role
+from legday.planner.dose import Dose, prescribe, work_seconds
+from legday.rules.session import MIN_GROUPS
+
+__all__ = ["Pick", "dosed_pick", "groups", "needs_given", "trim", "with_sets"]
+
+CHANGE_SECONDS = 20  # moving from one exercise to the next
+FEWEST_ANCHOR_SETS = 2
+FEWEST_COMPANION_SETS = 1
+
+Need = object  # a muscle, "balance", or (problem, muscle)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Pick:
+    """An exercise chosen for the session: its role, dose and the time it takes (shared,
+    see `dosed_pick`, so one is equal only to itself)."""
+
+    exercise: Exercise
+    role: Role
+    dose: Dose
+    prescription: Prescription
+    seconds: int  # the sets, rests and the change to the next exercise
+
+    @property
+    def new(self) -> bool:
+        return self.prescription.new
+
+
+@lru_cache(maxsize=8192)
+def dosed_pick(
+    catalogue: Catalogue,
+    exercise_id: str,
+    role: Role,
+    dose: Dose,
+    kg: float | None,
+    implement: str,
+    new: bool,
+    extra_side: str | None,
+) -> Pick:
+    """The same exercise at the same dose is the same pick, in every session of every
+    plan: made once, so a coach's many plans share it and the rules read it once."""
+    e = catalogue[exercise_id]
+    prescription = prescribe(e, role, dose, kg, implement, new=new, extra_side=extra_side)
+    return Pick(e, role, dose, prescription, work_seconds(prescription) + CHANGE_SECONDS)
+
+
+def with_sets(catalogue: Catalogue, p: Pick, sets: int) -> Pick:
+    """The same pick with another number of sets."""
+    q = p.prescription
+    dose = p.dose._replace(sets=sets)
+    return dosed_pick(
+        catalogue, p.exercise.id, p.role, dose, q.load_kg, q.implement, q.new, q.extra_side
+    )
+
+
+def needs_given(e: Exercise, injuries: Sequence[str]) -> frozenset[Need]:
+    """What the rules need of a session that `e` gives: the week's muscles it works,
+    balance, and care for each of the athlete's problems (per muscle)."""
+    care = {
+        (injury, muscle) for injury in e.injury_care if injury in injuries for muscle in e.muscles
+    }
+    balance = {"balance"} if e.balance else set()
+    return frozenset(WEEKLY_GROUPS.intersection(e.muscles)) | care | balance
+
+
+def groups(exercises: Iterable[Exercise]) -> set[str]:
+    """The major groups these exercises work (shins and feet count as one)."""
+    return {MAJOR_GROUPS[m] for e in exercises for m in e.muscles}
+
+
+def trim(
+    catalogue: Catalogue,
+    picks: list[Pick],
+    gives: dict[str, frozenset[Need]],
+    works: dict[str, set[str]],
+    most: float,
+) -> int:
+    """Shorten `picks` (in place) toward `most` seconds; the seconds left. `gives` holds
+    each exercise's needs met (`needs_given`), `works` its major groups (`groups`)."""
+    total = sum(p.seconds for p in picks)
+    total -= _drop_spare(picks, gives, works, total - most, anchors=False)
+    for anchors in (True, False):
+        while total > most:
+            saved = _set_less(catalogue, picks, anchors=anchors)
+            if not saved:
+                break
+            total -= saved
+    if total > most:
+        total -= _drop_spare(picks, gives, works, total - most, anchors=True)
+    return total
+
+
+def _drop_spare(
+    picks: list[Pick],
+    gives: dict[str, frozenset[Need]],
+    works: dict[str, set[str]],
+    over: float,
+    *,
+    anchors: bool,
+) -> int:
+    """Drop companions (or anchors), the last first, whose every need another exercise
+    also gives, leaving enough groups, until `over` seconds are saved; what is new to the
+    athlete goes last (each block should bring something new). The seconds saved."""
+    given = Counter(need for p in picks for need in gives[p.exercise.id])
+    worked = Counter(group for p in picks for group in works[p.exercise.id])
+    enough = min(MIN_GROUPS, len(worked))
+    saved = 0
+    dropped = set()
+    for index in sorted(range(len(picks)), key=lambda i: (picks[i].new, -i)):
+        if saved >= over:
+            break
+        p = picks[index]
+        needs, found = gives[p.exercise.id], works[p.exercise.id]
+        if (p.role is Role.ANCHOR) is not anchors or any(given[n] == 1 for n in needs):
+            continue
+        if len(worked) - sum(worked[group] == 1 for group in found) < enough:
+            continue
+        given.subtract(needs)
+        for group in found:
+            worked[group] -= 1
+            if not worked[group]:
+                del worked[group]
+        dropped.add(index)
+        saved += p.seconds
+    picks[:] = [p for i, p in enumerate(picks) if i not in dropped]
+    return saved
+
+
+def _set_less(catalogue: Catalogue, picks: list[Pick], *, anchors: bool) -> int:
+    """A set less for the last anchor (or companion) that has one to spare; the seconds
+    saved."""
+    fewest = FEWEST_ANCHOR_SETS if anchors else FEWEST_COMPANION_SETS
+    for index in reversed(range(len(picks))):
+        p = picks[index]
+        if (p.role is Role.ANCHOR) is anchors and p.dose.sets > fewest:
+            fewer = picks[index] = with_sets(catalogue, p, p.dose.sets - 1)
+            return p.seconds - fewer.seconds
+    return 0

@@ -1,0 +1,147 @@
+"""What a session says to the runner: why this day and this dose, and the music line.
+
+Plain words only (issue 13): the why names what is in the session and nothing else, says
+why the day was chosen and what moved on since last time; timed holds get hold cues in
+their load text (`planner/dose.py`), and the music follows the session's character.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from legday.model import ExerciseKind, Phase, Prescription, Race, Role, Run
+from legday.planner.dose import seconds_per_rep
+from legday.planner.season import DAY_ABBR, DAY_NAMES
+from legday.rules.progression import heavy
+
+__all__ = ["PHASE_AIMS", "listed", "music", "session_notes", "what_rose", "why"]
+
+# What each phase's strength work is for.
+PHASE_AIMS = {
+    Phase.OFF_SEASON: "the time to build strength, with heavier lifts",
+    Phase.BASE: "building strength alongside the base mileage",
+    Phase.BUILD: "keeping strength with shorter sets while the running gets harder",
+    Phase.PEAK: "keeping strength with few sets, the running comes first",
+    Phase.TAPER: "a light reminder before the race, nothing that leaves you sore",
+    Phase.RACE: "a short, easy session to stay loose for the race",
+}
+RAMP_WORDS = {
+    1: "first week back after your race: two easy sets of each, no jumps",
+    2: "second week back after your race: the usual sets, effort at most RPE 7",
+}
+# The music's character and a BPM range that suits it.
+BEATS = {
+    "springy": "160-180",  # plyometrics
+    "heavy": "90-110",
+    "easy": "70-90",  # a light day
+    "steady": "100-120",
+}
+
+
+def listed(items: Sequence[str]) -> str:
+    """`a`, `a and b`, `a, b and c`."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def what_rose(name: str, before: Prescription, now: Prescription) -> str:
+    """How an anchor moved on since its last session, in words; empty if it did not."""
+    if (now.load_kg or 0) > (before.load_kg or 0):
+        return f"one step heavier on the {name} ({now.load_kg:g} kg)"
+    if (now.reps or 0) > (before.reps or 0):
+        return f"{now.reps} reps on the {name} (from {before.reps})"
+    if (now.seconds or 0) > (before.seconds or 0):
+        return f"{now.seconds} s holds on the {name} (from {before.seconds})"
+    if now.tempo.split("-")[0] > before.tempo.split("-")[0]:
+        return f"slower lowering on the {name} ({now.tempo})"
+    return ""
+
+
+def session_notes(
+    main: Sequence[tuple[str, Prescription]],
+    previous: dict[str, Prescription],
+    injuries: Sequence[str],
+    weaker_leg: str | None,
+) -> list[str]:
+    """What the why says about the session's content, from (name, prescription) pairs:
+    what rose since last time, what is new, the care, the weaker leg."""
+    notes = []
+    rose = [
+        what_rose(name, previous[p.exercise], p)
+        for name, p in main
+        if p.role is Role.ANCHOR and p.exercise in previous
+    ]
+    if any(rose):
+        notes.append(listed([text for text in rose if text]))
+    new = [name for name, p in main if p.new]
+    if new:
+        notes.append(
+            f"new to you, so it starts gently (two sets at most, easy effort): {listed(new)}"
+        )
+    care = [name for name, p in main if set(p.injury_care) & set(injuries)]
+    if care:
+        problems = [injury.replace("-", " ") for injury in injuries]
+        notes.append(f"for your {listed(problems)}: {listed(care)}")
+    if weaker_leg and any(p.extra_side for _, p in main):
+        notes.append(
+            f"one-legged lifts: your {weaker_leg} leg, the weaker one, starts each set and "
+            "does one set more"
+        )
+    return notes
+
+
+def why(
+    day: date,
+    runs: Sequence[Run],
+    phase: Phase,
+    *,
+    c_races: Sequence[Race] = (),
+    block: tuple[int, int, int] | None = None,
+    ramp: int = 0,
+    eve: bool = False,
+    notes: Sequence[str] = (),
+) -> str:
+    """Why this day and this dose; `block` is (block, week of block, weeks in block)."""
+    weekday = DAY_NAMES[day.weekday()]
+    if runs:
+        where = f"{weekday}: after your {runs[-1].kind} run ({runs[-1].title}), run first"
+    else:
+        where = f"{weekday}: a day without running"
+    lines = [where, f"{phase} week: {PHASE_AIMS.get(phase, '')}"]
+    lines.extend(
+        f"{race.label} on {DAY_ABBR[race.day.weekday()]}: its day and the day before stay free"
+        for race in c_races
+    )
+    if block is not None:
+        number, week, weeks = block
+        lines.append(f"week {week} of {weeks} in block {number}")
+    if ramp:
+        lines.append(RAMP_WORDS[ramp])
+    if eve:
+        tomorrow = DAY_NAMES[(day.weekday() + 1) % 7]
+        lines.append(
+            f"{tomorrow} brings a hard or long run, so today is lighter: a set fewer on "
+            "the bigger lifts, one step easier effort, no jumps"
+        )
+    lines.extend(notes)
+    return "; ".join(line for line in lines if line) + "."
+
+
+def music(main: Sequence[Prescription], *, light: bool) -> str:
+    """`enjoyment`: a beat that suits the session, and a metronome at the rep rhythm of
+    its first lift (60 BPM: one beat a second of the tempo)."""
+    if any(p.kind is ExerciseKind.PLYOMETRIC for p in main):
+        character = "springy"
+    elif any(p.role is Role.ANCHOR and heavy(p) for p in main):
+        character = "heavy"
+    else:
+        character = "easy" if light else "steady"
+    line = f"{character} session: music at {BEATS[character]} BPM"
+    lift = next((p for p in main if p.reps and p.kind is not ExerciseKind.PLYOMETRIC), None)
+    if lift is None:
+        return line
+    beats = seconds_per_rep(lift.tempo)
+    return (
+        f"{line}; for the lifts a metronome at 60 BPM, one beat a second: {lift.tempo} is "
+        f"{beats} beats a rep"
+    )

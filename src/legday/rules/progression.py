@@ -1,0 +1,98 @@
+"""`progression`: anchor lifts move forward over their block, new exercises start gently,
+and heavy or explosive work appears where level and kit allow (docs/planner.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from itertools import pairwise
+
+from legday.model import (
+    IMPLEMENTS,
+    ExerciseKind,
+    Level,
+    Phase,
+    Prescription,
+    Role,
+    Session,
+)
+from legday.rules.base import Facts, rule
+
+Found = Iterator[tuple[date | None, str]]
+
+FIRST_SETS = 2  # a new exercise: at most two sets ...
+FIRST_RPE = 6  # ... at RPE 6 or less
+HEAVY_REPS = 6  # a heavy lift: 3-6 reps with a load
+HEAVY_PHASES = frozenset({Phase.OFF_SEASON, Phase.BASE})
+IN_SEASON = frozenset({Phase.BUILD, Phase.PEAK})
+
+
+def dose_level(p: Prescription) -> tuple[float, int, int]:
+    """How far an anchor's dose has come: load first, then reps (or hold seconds), then
+    the seconds of its lowering. A rising load may bring fewer reps and still be more."""
+    lowering = p.tempo.split("-")[0]
+    return (
+        p.load_kg or 0.0,
+        p.reps or p.seconds or 0,
+        int(lowering) if lowering.isdigit() else 0,
+    )
+
+
+def heavy(p: Prescription) -> bool:
+    return p.load_kg is not None and p.reps is not None and p.reps <= HEAVY_REPS
+
+
+@rule("progression", hard=False, summary="anchors progress over each block; new work starts gently")
+def progression(facts: Facts) -> Found:
+    plan = facts.plan
+    anchors: dict[tuple[int, str], list[tuple[Session, Prescription]]] = {}
+    for s in plan.sessions:
+        for p in s.main:
+            if p.new and (p.sets > FIRST_SETS or p.target_rpe > FIRST_RPE):
+                yield (
+                    s.day,
+                    f"{p.exercise} on {s.day} is new but starts at {p.sets} sets at RPE "
+                    f"{p.target_rpe}; start with {FIRST_SETS} sets at RPE {FIRST_RPE} or less",
+                )
+            if p.role is Role.ANCHOR and s.block:
+                anchors.setdefault((s.block, p.exercise), []).append((s, p))
+    for (block, exercise), seen in anchors.items():
+        yield from _moves_forward(block, exercise, seen)
+    yield from _heavy_where_allowed(facts)
+
+
+def _moves_forward(block: int, exercise: str, seen: list[tuple[Session, Prescription]]) -> Found:
+    """Never a step back inside the block, and a step forward when its training weeks
+    (taper and race weeks only hold) span two weeks."""
+    for (_, before), (s, now) in pairwise(seen):
+        if dose_level(now) < dose_level(before):
+            yield s.day, f"anchor {exercise} falls back on {s.day} inside block {block}"
+    working = [(s, p) for s, p in seen if s.phase not in (Phase.TAPER, Phase.RACE)]
+    if working and (working[-1][0].day - working[0][0].day).days >= 7:
+        first = working[0][0]
+        levels = [dose_level(p) for _, p in working]
+        sets = [p.sets for _, p in working]
+        if max(levels) <= levels[0] and max(sets) <= sets[0]:
+            yield first.day, f"anchor {exercise} does not move forward over block {block}"
+
+
+def _heavy_where_allowed(facts: Facts) -> Found:
+    """Heavy lifts for intermediate and advanced runners with weights: in each block of
+    the off-season or base, and in every in-season week that lifts (or explosive work)."""
+    plan = facts.plan
+    weights = plan.equipment is not None and any(i in plan.equipment for i in IMPLEMENTS)
+    if plan.level not in (Level.INTERMEDIATE, Level.ADVANCED) or not weights:
+        return
+    blocks: dict[int, list[Session]] = {}
+    for s in plan.sessions:
+        if s.block and s.phase in HEAVY_PHASES:
+            blocks.setdefault(s.block, []).append(s)
+    for block, sessions in blocks.items():
+        if not any(heavy(p) for s in sessions for p in s.main):
+            yield sessions[0].day, f"block {block} has no heavy lift (3-6 reps with a load)"
+    for week, sessions in facts.weeks:
+        lifting = [s for s in sessions if s.phase in IN_SEASON]
+        if lifting and not any(
+            heavy(p) or p.kind is ExerciseKind.PLYOMETRIC for s in lifting for p in s.main
+        ):
+            yield week.start, f"week of {week.start} has no short heavy or explosive session"
