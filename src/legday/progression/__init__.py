@@ -41,7 +41,7 @@ from datetime import date, timedelta
 
 from legday.catalogue import Catalogue
 from legday.kit import Kit
-from legday.model import IMPLEMENTS, Exercise, Prescription
+from legday.model import IMPLEMENTS, Exercise, Prescription, Role
 from legday.progression.loads import (
     MAX_RISE_FRACTION,
     Load,
@@ -175,7 +175,33 @@ class _Engine:
         back = self._back_after_a_break(work, lo)
         if back is not None:
             return back
+        if base.role is Role.ANCHOR:
+            on_plan = self._follow_the_block(base, last)
+            if on_plan is not None:
+                return on_plan
         return self._hold_or_ease(base, work, logs, (lo, hi), depth)
+
+    def _follow_the_block(self, base: Prescription, last: ExerciseLog) -> Change | None:
+        """An anchor lift's dose moves with its block, as planned; the logbook gates it.
+
+        After a good session (good form, no pain, an effort within RPE 8 and at most a
+        point over the new target, as when a block turns from heavy to lighter sets) the
+        planned dose stands, its load at most one step above the one just lifted. Otherwise
+        (None) the usual rules hold or ease from what was done.
+        """
+        effort = last.effort
+        good = last.form_ok and last.pain == 0 and effort is not None
+        if not good or effort is None or effort > min(MAX_RPE, base.target_rpe + 1):
+            return None
+        planned, done = base.load_kg, last.load
+        if planned is None or done is None or planned <= done:
+            return Change(base, "Last session went well: on to the block's next step.")
+        step = heavier_kg(Load(done, base.implement), self.kit) or done
+        kg = min(planned, step)
+        reason = "Last session went well: on to the block's next step" + (
+            "." if kg == planned else f", {kg:g} kg (one step at a time)."
+        )
+        return Change(with_load(base, Load(kg, base.implement)), reason)
 
     def _back_after_a_break(self, work: Prescription, lo: int) -> Change | None:
         """Easing back in, judged on the athlete's training, not this exercise's.
