@@ -37,7 +37,7 @@ from legday.model import (
     Week,
 )
 from legday.planner import words
-from legday.planner.care import CareSchedule, care_routines
+from legday.planner.care import CareSchedule, care_routines, within_care
 from legday.planner.days import (
     BEFORE_TIME_TRIAL,
     NOT_EVEN_SHORT,
@@ -112,6 +112,8 @@ def make_plan(
     while True:
         options = day_options(profile, runs, frames, calendar)
         weeks, sessions, squeezed, short = _compose(profile, catalogue, done, options, calendar)
+        if profile.injuries:
+            sessions = [within_care(s, profile, catalogue, care) for s in sessions]
         if not squeezed and not short:
             break
         calendar = calendar._replace(
@@ -188,7 +190,7 @@ def _compose(
                     budget_seconds=60 * _budget(profile, maintenance),
                     block=opt.frame.block,
                     block_week=opt.frame.block_week,
-                    plyometrics=not key_days.within_two_days(day),
+                    plyometrics=key_days.jumps_allowed(day),
                     new_allowed=opt.frame.phase not in NOTHING_NEW_PHASES,
                     want_new=(index % BLOCK_WEEKS == 0 and number == 0) or not sessions,
                     recent=recent,
@@ -210,10 +212,18 @@ class KeyDays(NamedTuple):
     """Days whose runs a session must leave fresh legs for."""
 
     hard_or_long: frozenset[date]  # the eve of these gets a lighter session
-    key: frozenset[date]  # hard or long runs and races: no plyometrics in the 48 h before
+    intense: frozenset[date]  # hard runs (intervals, tempo) and races
 
-    def within_two_days(self, day: date) -> bool:
-        return day + ONE_DAY in self.key or day + 2 * ONE_DAY in self.key
+    def jumps_allowed(self, day: date) -> bool:
+        """No plyometrics in the 48 h before intervals or a race, nor the day before a long
+        run: jumps tire the legs' springs for a day or two. Two days before an easy long
+        run stay open, or a runner with two interval days and a long run would never
+        jump at all."""
+        return not (
+            day + ONE_DAY in self.hard_or_long
+            or day + ONE_DAY in self.intense
+            or day + 2 * ONE_DAY in self.intense
+        )
 
 
 def _key_days(calendar: Calendar) -> KeyDays:
@@ -227,7 +237,12 @@ def _key_days(calendar: Calendar) -> KeyDays:
         for day, runs in calendar.by_day.items()
         if any(r.running and (r.kind is RunKind.RACE or r.all_out) for r in runs)
     )
-    return KeyDays(hard, hard | races | calendar.races)
+    intense = frozenset(
+        day
+        for day, runs in calendar.by_day.items()
+        if any(r.running and r.kind is RunKind.HARD for r in runs)
+    )
+    return KeyDays(hard, intense | races | calendar.races)
 
 
 def _budget(profile: Profile, maintenance: bool) -> int:

@@ -21,15 +21,17 @@ Pure: protocols, days and sessions in, routines out.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from legday.care import DISCLAIMER, CareItem, CareProtocol, CareStage, Frequency
 from legday.catalogue import Catalogue
 from legday.model import (
+    CARE_NEEDS,
     HARD_RUN_KINDS,
     UNSURE,
     CareRoutine,
+    ExerciseKind,
     Prescription,
     Profile,
     Race,
@@ -38,8 +40,27 @@ from legday.model import (
     Session,
 )
 from legday.planner.days import clear_start, start_after
+from legday.planner.dose import work_seconds
 
-__all__ = ["CHANGE_SECONDS", "CareSchedule", "care_routines", "routine_seconds"]
+__all__ = [
+    "CHANGE_SECONDS",
+    "CareSchedule",
+    "care_routines",
+    "expected_stage",
+    "routine_seconds",
+    "within_care",
+]
+
+# The movements each problem's care governs in a strength session: while care is at an
+# early stage, a session does not load them harder than the stage does.
+GUARDED_PATTERNS: dict[str, frozenset[str]] = {
+    "achilles": frozenset({"calf"}),
+    "plantar-fascia": frozenset({"calf"}),
+    "shin-splints": frozenset({"calf", "shin"}),
+    "runners-knee": frozenset({"squat", "lunge"}),
+    "hamstring": frozenset({"hinge", "knee-flexion", "bridge"}),
+    "it-band": frozenset({"hip-abduction"}),
+}
 
 CHANGE_SECONDS = 20  # from one exercise to the next
 CARE_RPE = 6  # care is dosed by pain, not effort: a moderate effort at most
@@ -72,17 +93,129 @@ def care_routines(
     schedule = schedule or CareSchedule.fresh()
     strength_days = {s.day: s for s in sessions}
     closed = _closed_days(profile, races)
+    after = _after_a_race(races)
     routines: list[CareRoutine] = []
     for injury in profile.injuries:
         protocol = catalogue.protocols.get(injury)
         if protocol is None or injury in schedule.stopped:
             continue
         placer = _Placer(
-            profile, catalogue, protocol, by_day, strength_days, closed, schedule.stages
+            profile, catalogue, protocol, by_day, strength_days, closed, schedule.stages, after
         )
         routines.extend(placer.place())
     routines.sort(key=lambda r: (r.day, r.injury))
     return routines
+
+
+def expected_stage(protocol: CareProtocol, schedule: CareSchedule | None, week: int) -> CareStage:
+    """The stage a plan expects in its `week` (0-based): the logbook's stage when the plan
+    starts, one up every `advance_after_weeks` weeks."""
+    stages = schedule.stages if schedule is not None else {}
+    first = min(max(stages.get(protocol.condition, 1), 1), len(protocol.stages))
+    return protocol.stage(first + week // protocol.advance_after_weeks)
+
+
+def within_care(
+    session: Session, profile: Profile, catalogue: Catalogue, schedule: CareSchedule | None
+) -> Session:
+    """A strength session that loads a sore area no harder than its care stage.
+
+    A lift of a guarded movement (the calf for Achilles pain, the squat for runner's knee)
+    becomes the care stage's exercise of that movement at the stage's dose; a lift the
+    stages up to now already hold keeps its exercise and takes that dose. When the stage
+    has no exercise of the movement, the lift stays, without external load and at an
+    easy effort.
+    """
+    week = (session.day - profile.start).days // 7
+    main = list(session.main)
+    why = session.why
+    changed = False
+    for injury in profile.injuries:
+        protocol = catalogue.protocols.get(injury)
+        guarded = GUARDED_PATTERNS.get(injury, frozenset())
+        if protocol is None or (schedule is not None and injury in schedule.stopped):
+            continue
+        stage = expected_stage(protocol, schedule, week)
+        if stage.number == len(protocol.stages):
+            continue  # the last stage is full loading: the session's own dose stands
+        if guarded & {"calf", "shin"}:  # jumps load the sore tendon: they wait
+            kept = [p for p in main if p.kind is not ExerciseKind.PLYOMETRIC]
+            changed |= len(kept) < len(main)
+            main = kept
+        for index, p in enumerate(main):
+            exercise = catalogue.get(p.exercise)
+            if exercise is None or exercise.pattern not in guarded:
+                continue
+            item = _stage_item(protocol, stage, exercise.id, exercise.pattern, catalogue)
+            if item is not None and _loses_care(main, index, item, catalogue, injury):
+                item = None
+            main[index] = _at_care_dose(p, item, catalogue, injury)
+            new_name = catalogue[main[index].exercise].name.lower()
+            why = why.replace(exercise.name.lower(), new_name)
+            changed = True
+    if not changed:
+        return session
+    extra = sum(work_seconds(p) for p in main) - sum(work_seconds(p) for p in session.main)
+    note = "; work near the sore area stays at its care stage, and jumps wait for it."
+    return replace(
+        session,
+        main=tuple(main),
+        minutes=max(1, session.minutes + round(extra / 60)),
+        why=why[:-1] + note,
+    )
+
+
+def _loses_care(
+    main: list[Prescription], index: int, item: CareItem, catalogue: Catalogue, injury: str
+) -> bool:
+    """Whether swapping main[index] for the care item leaves a muscle that the problem's
+    session care needs (`injury-care`) with no exercise for it."""
+    new = set(catalogue[item.exercise].muscles)
+    others = [p for n, p in enumerate(main) if n != index and injury in p.injury_care]
+    covered = new.union(*(set(p.muscles) for p in others))
+    return any(m in main[index].muscles and m not in covered for m in CARE_NEEDS.get(injury, ()))
+
+
+def _stage_item(
+    protocol: CareProtocol, stage: CareStage, exercise_id: str, pattern: str, catalogue: Catalogue
+) -> CareItem | None:
+    """The lift as the stages up to this one hold it, else the stage's exercise of the
+    same movement; None when the stage has none."""
+    done = [i for s in protocol.stages[: stage.number] for i in s.items]
+    same = [i for i in done if i.exercise == exercise_id]
+    if same:
+        return same[-1]
+    return next((i for i in stage.items if catalogue[i.exercise].pattern == pattern), None)
+
+
+def _at_care_dose(
+    p: Prescription, item: CareItem | None, catalogue: Catalogue, injury: str
+) -> Prescription:
+    easy = min(p.target_rpe, CARE_RPE)
+    if item is None:
+        return replace(p, load_kg=None, implement="", load="bodyweight", target_rpe=easy)
+    exercise = catalogue[item.exercise]
+    return replace(
+        p,
+        exercise=exercise.id,
+        sets=min(p.sets, item.sets) if p.exercise == exercise.id else item.sets,
+        reps=item.reps,
+        seconds=item.seconds,
+        per_side=exercise.unilateral,
+        load=item.load,
+        load_kg=None,
+        implement="",
+        tempo=item.tempo or exercise.tempo,
+        target_rpe=easy,
+        muscles=exercise.muscles,
+        unilateral=exercise.unilateral,
+        balance=exercise.balance,
+        injury_care=tuple(dict.fromkeys((*exercise.injury_care, injury))),
+        cues=exercise.cues.as_list(),
+        kind=exercise.kind,
+        rest_seconds=item.rest_seconds,
+        extra_side=p.extra_side if exercise.unilateral else None,
+    )
 
 
 def routine_seconds(items: Sequence[CareItem], catalogue: Catalogue) -> int:
@@ -100,6 +233,19 @@ def routine_seconds(items: Sequence[CareItem], catalogue: Catalogue) -> int:
         sides = 2 if exercise.unilateral else 1
         total += item.sets * (per_side * sides + item.rest_seconds) + CHANGE_SECONDS
     return total
+
+
+AFTER_RACE_DAYS = 7  # after an A race: only the lightest form of care for a week
+
+
+def _after_a_race(races: Mapping[date, Race]) -> frozenset[date]:
+    """The week after an A race, when the legs are sore: care keeps to its lightest form."""
+    return frozenset(
+        day + timedelta(days=n)
+        for day, race in races.items()
+        if race.priority == "A"
+        for n in range(1, AFTER_RACE_DAYS + 1)
+    )
 
 
 def _closed_days(profile: Profile, races: Mapping[date, Race]) -> dict[date, str]:
@@ -125,6 +271,7 @@ class _Placer:
         strength_days: Mapping[date, Session],
         closed: Mapping[date, str],
         stages: Mapping[str, int],
+        after_race: frozenset[date],
     ) -> None:
         self.profile = profile
         self.catalogue = catalogue
@@ -134,6 +281,7 @@ class _Placer:
         self.closed = closed
         self.first_stage = min(max(stages.get(protocol.condition, 1), 1), len(protocol.stages))
         self.shown_disclaimer = False
+        self.after_race = after_race
 
     def place(self) -> list[CareRoutine]:
         routines: list[CareRoutine] = []
@@ -194,7 +342,7 @@ class _Placer:
         return sorted(chosen)
 
     def _routine(self, day: date, stage: CareStage) -> CareRoutine:
-        lightest = self._hard(day)
+        lightest = self._hard(day) or day in self.after_race
         items = self.protocol.lightest if lightest else stage.items
         minutes = max(1, round(routine_seconds(items, self.catalogue) / 60))
         runs = [r for r in self.by_day.get(day, ()) if r.running]
@@ -241,8 +389,13 @@ class _Placer:
 
     def _why(self, stage: CareStage, lightest: bool, runs: Collection[Run]) -> str:
         p = self.protocol
-        if lightest:
-            last = max(runs, key=lambda r: r.day_order)
+        hard = [r for r in runs if r.kind in HARD_RUN_KINDS]
+        if lightest and not hard:
+            what = (
+                f"{p.name} care, lightest form: in the week after your race the legs recover first"
+            )
+        elif lightest:
+            last = max(hard, key=lambda r: r.day_order)
             what = (
                 f"{p.name} care, lightest form after your {last.kind} run ({last.title}): "
                 "the protocol loads every day, and a hard day gets only this"

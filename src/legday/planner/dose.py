@@ -94,6 +94,9 @@ START_KG: dict[tuple[str, str], tuple[float, float, float]] = {
     ("calf", "kettlebell"): (8, 12, 16),
 }
 OTHER_START_KG = (4.0, 6.0, 8.0)  # any other pattern, any implement
+# Lifts whose pattern's start would be too heavy for them: the load sits far from the
+# hips (a good morning puts the bar's weight on a long lever), so they start at a share.
+START_SHARE = {"good-morning": 0.5}
 
 # What carries the load, when the exercise does not name it: the handiest first.
 FREE_WEIGHTS = ("dumbbells", "kettlebell")
@@ -243,7 +246,7 @@ def start_load(exercise: Exercise, implement: str, level: Level, kit: Kit) -> fl
     if not implement:
         return None
     by_level = START_KG.get((exercise.pattern, implement), OTHER_START_KG)
-    return kit.at_most(implement, by_level[level.rank])
+    return kit.at_most(implement, by_level[level.rank] * START_SHARE.get(exercise.id, 1.0))
 
 
 def stepped(kit: Kit, implement: str, kg: float, steps: int) -> float:
@@ -313,8 +316,12 @@ def _load_text(
             f"stop as soon as landings get loud or sloppy{new_words}"
         )
     if load_kg is not None:
+        one_hand = exercise.unilateral and exercise.pattern == "calf"  # a hand on the rail
         what = {
-            "dumbbells": f"{load_kg:g} kg dumbbells, one in each hand",
+            "dumbbells": f"one {load_kg:g} kg dumbbell, in the hand on the working side, "
+            "the other hand on a rail or wall"
+            if one_hand
+            else f"{load_kg:g} kg dumbbells, one in each hand",
             "kettlebell": f"{load_kg:g} kg kettlebell",
             "barbell": f"{load_kg:g} kg barbell, bar and plates",
         }[implement]

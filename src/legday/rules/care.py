@@ -29,10 +29,22 @@ ONE_DAY = timedelta(days=1)
 def care_routine(facts: Facts) -> Found:
     plan = facts.plan
     yield from _placement(facts)
+    if not plan.care:
+        return
+    closed = _closed(plan)
+    sessions = {s.day: s for s in plan.sessions}
     for injury in sorted({r.injury for r in plan.care}):
         routines = [r for r in plan.care if r.injury == injury]
-        for week in plan.weeks:
-            yield from _dose(facts, injury, routines, week.start)
+        caring = {day for day, s in sessions.items() if _cares(s, injury)}
+        by_week: dict[int, list[CareRoutine]] = {}
+        for r in routines:
+            by_week.setdefault((r.day - plan.start).days // 7, []).append(r)
+        latest: CareRoutine | None = None  # a week without routines owes the last dose
+        for index, week in enumerate(plan.weeks):
+            in_week = by_week.get(index, [])
+            latest = in_week[0] if in_week else latest
+            if latest is not None:
+                yield from _dose(facts, injury, in_week, latest, week.start, closed, caring)
 
 
 def _placement(facts: Facts) -> Found:
@@ -55,24 +67,28 @@ def _placement(facts: Facts) -> Found:
             yield day, f"{label} starts before the run ends (run first)"
 
 
-def _dose(facts: Facts, injury: str, routines: list[CareRoutine], monday: date) -> Found:
+def _dose(
+    facts: Facts,
+    injury: str,
+    in_week: list[CareRoutine],
+    latest: CareRoutine,
+    monday: date,
+    closed: dict[date, str],
+    caring: set[date],
+) -> Found:
+    """The week's care days against the dose of its routines (`latest`: this week's, or
+    the last week's that had any); `caring`: days whose session holds care for it."""
     days = [monday + timedelta(days=n) for n in range(7)]
-    in_week = [r for r in routines if monday <= r.day < monday + timedelta(days=7)]
-    latest = in_week[0] if in_week else _latest_before(routines, monday)
-    if latest is None:
-        return
     frequency = latest.frequency
-    closed = _closed(facts.plan)
-    sessions = {s.day: s for s in facts.plan.sessions}
-    caring = {s.day for s in sessions.values() if _cares(s, injury)}
-    cared = caring | {r.day for r in in_week}
+    strength = facts.derived(_strength_days)
+    cared = {d for d in days if d in caring} | {r.day for r in in_week}
     open_days = [
         d
         for d in days
         if d <= facts.plan.end
         and d not in closed
         and not _unclear(facts, d)
-        and (d in caring or d not in sessions)
+        and (d in caring or d not in strength)
         and (latest.on_hard_days or d in caring or not _hard_runs(facts, d))
     ]
     owed = min(PER_WEEK.get(frequency, 3), len(open_days))
@@ -84,10 +100,8 @@ def _dose(facts: Facts, injury: str, routines: list[CareRoutine], monday: date) 
         )
 
 
-def _latest_before(routines: list[CareRoutine], monday: date) -> CareRoutine | None:
-    """A week without routines owes the dose of the stage before it (care goes on)."""
-    before = [r for r in routines if r.day < monday]
-    return before[-1] if before else None
+def _strength_days(facts: Facts) -> frozenset[date]:
+    return frozenset(s.day for s in facts.plan.sessions)
 
 
 def _closed(plan: Plan) -> dict[date, str]:
