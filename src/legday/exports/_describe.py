@@ -27,6 +27,7 @@ from legday.model import (
 
 __all__ = [
     "DEFAULT_START",
+    "EFFORT_LEGEND",
     "CareWords",
     "ExerciseWords",
     "Picture",
@@ -286,6 +287,13 @@ class SessionWords:
     cooldown: tuple[str, ...]
     why: str
     music: str = ""
+
+
+# Every plan a runner reads explains the effort scale once, before any session uses it.
+EFFORT_LEGEND = (
+    "Effort is RPE, how hard a set feels from 1 to 10: at RPE 7 you could do about 3 "
+    'more good reps (3 "in reserve"); legday never asks for more than RPE 8.'
+)
 
 
 def _tags(prescription: Prescription) -> tuple[str, ...]:

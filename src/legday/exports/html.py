@@ -14,6 +14,7 @@ from string import Template
 
 from legday.catalogue import Catalogue
 from legday.exports._describe import (
+    EFFORT_LEGEND,
     CareWords,
     ExerciseWords,
     Picture,
@@ -57,7 +58,7 @@ def plan_to_html(plan: Plan, catalogue: Catalogue, *, picture: Picture | None = 
                 parts.append(_care(heading, describe_care(routine, catalogue, plan.runs), picture))
         parts.append("</section>")
         weeks.append("\n".join(parts))
-    intro = ""
+    intro = f"<p>{escape(EFFORT_LEGEND)}</p>"
     if plan.injuries:
         intro = f"<p>Injury care in every session: {escape(', '.join(plan.injuries))}.</p>"
     intro += unsure_html(plan)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from legday.catalogue import Catalogue
 from legday.exports._describe import (
+    EFFORT_LEGEND,
     CareWords,
     ExerciseWords,
     Picture,
@@ -32,7 +33,7 @@ def plan_to_markdown(plan: Plan, catalogue: Catalogue, *, picture: Picture | Non
     `picture` maps an exercise id to a relative image path or an inline SVG; it is the hook
     for exercise illustrations, and without it the text stands alone.
     """
-    out = ["# Leg strength plan", "", f"**{plan_span(plan)}**", ""]
+    out = ["# Leg strength plan", "", f"**{plan_span(plan)}**", "", EFFORT_LEGEND, ""]
     if plan.injuries:
         out += [f"Injury care in every session: {', '.join(plan.injuries)}.", ""]
     out += unsure_markdown(plan, _inline)

@@ -112,8 +112,7 @@ def make_plan(
     while True:
         options = day_options(profile, runs, frames, calendar)
         weeks, sessions, squeezed, short = _compose(profile, catalogue, done, options, calendar)
-        if profile.injuries:
-            sessions = [within_care(s, profile, catalogue, care) for s in sessions]
+        sessions = [_cares_for_you(s, profile, catalogue, care) for s in sessions]
         if not squeezed and not short:
             break
         calendar = calendar._replace(
@@ -140,6 +139,27 @@ def make_plan(
         blocked=frozenset(d for d in profile.blocked if first <= d <= last),
     )
     return replace(plan, violations=tuple(check_plan(plan, catalogue)))
+
+
+def _cares_for_you(
+    session: Session, profile: Profile, catalogue: Catalogue, care: CareSchedule | None
+) -> Session:
+    """A session's care tags name only the athlete's own problems (an exercise that eases
+    shin splints is no care to a runner without them), and work near a sore area stays at
+    its care stage (`within_care`)."""
+    if not profile.injuries:
+        if any(p.injury_care for p in session.main):
+            return replace(session, main=tuple(replace(p, injury_care=()) for p in session.main))
+        return session
+    own = set(profile.injuries)
+    session = within_care(session, profile, catalogue, care)
+    main = tuple(
+        replace(p, injury_care=tuple(i for i in p.injury_care if i in own))
+        if not own.issuperset(p.injury_care)
+        else p
+        for p in session.main
+    )
+    return replace(session, main=main)
 
 
 def _compose(

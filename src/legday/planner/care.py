@@ -26,10 +26,12 @@ from datetime import date, timedelta
 
 from legday.care import DISCLAIMER, CareItem, CareProtocol, CareStage, Frequency
 from legday.catalogue import Catalogue
+from legday.kit import kit_of
 from legday.model import (
     CARE_NEEDS,
     HARD_RUN_KINDS,
     UNSURE,
+    WEEKLY_GROUPS,
     CareRoutine,
     ExerciseKind,
     Prescription,
@@ -40,7 +42,7 @@ from legday.model import (
     Session,
 )
 from legday.planner.days import clear_start, start_after
-from legday.planner.dose import work_seconds
+from legday.planner.dose import start_load, work_seconds
 
 __all__ = [
     "CHANGE_SECONDS",
@@ -140,16 +142,22 @@ def within_care(
             continue  # the last stage is full loading: the session's own dose stands
         if guarded & {"calf", "shin"}:  # jumps load the sore tendon: they wait
             kept = [p for p in main if p.kind is not ExerciseKind.PLYOMETRIC]
-            changed |= len(kept) < len(main)
-            main = kept
+            if any(p.balance for p in kept) or not any(p.balance for p in main):
+                changed |= len(kept) < len(main)
+                main = kept
         for index, p in enumerate(main):
             exercise = catalogue.get(p.exercise)
             if exercise is None or exercise.pattern not in guarded:
                 continue
             item = _stage_item(protocol, stage, exercise.id, exercise.pattern, catalogue)
-            if item is not None and _loses_care(main, index, item, catalogue, injury):
+            if item is not None and _loses_care(main, index, item, catalogue, profile.injuries):
                 item = None
-            main[index] = _at_care_dose(p, item, catalogue, injury)
+            start_kg = (
+                start_load(exercise, p.implement, profile.level, kit_of(profile))
+                if p.implement
+                else None
+            )
+            main[index] = _at_care_dose(p, item, catalogue, injury, start_kg)
             new_name = catalogue[main[index].exercise].name.lower()
             why = why.replace(exercise.name.lower(), new_name)
             changed = True
@@ -166,14 +174,33 @@ def within_care(
 
 
 def _loses_care(
-    main: list[Prescription], index: int, item: CareItem, catalogue: Catalogue, injury: str
+    main: list[Prescription],
+    index: int,
+    item: CareItem,
+    catalogue: Catalogue,
+    injuries: tuple[str, ...],
 ) -> bool:
-    """Whether swapping main[index] for the care item leaves a muscle that the problem's
-    session care needs (`injury-care`) with no exercise for it."""
-    new = set(catalogue[item.exercise].muscles)
-    others = [p for n, p in enumerate(main) if n != index and injury in p.injury_care]
-    covered = new.union(*(set(p.muscles) for p in others))
-    return any(m in main[index].muscles and m not in covered for m in CARE_NEEDS.get(injury, ()))
+    """Whether swapping main[index] for the care item would take from the session what a
+    hard rule needs: its only balance work, or a muscle that one of the athlete's problems
+    needs cared for in every session (`injury-care`)."""
+    new, old = catalogue[item.exercise], main[index]
+    if (
+        old.balance
+        and not new.balance
+        and not any(p.balance for n, p in enumerate(main) if n != index)
+    ):
+        return True  # the session's only balance work (`balance`)
+    if not WEEKLY_GROUPS.intersection(old.muscles) <= set(new.muscles):
+        return True  # a group the session or its week counts on (`several-groups`)
+    for injury in injuries:
+        serving = [p for n, p in enumerate(main) if n != index and injury in p.injury_care]
+        covered = set().union(*(set(p.muscles) for p in serving))
+        if injury in new.injury_care:
+            covered |= set(new.muscles)
+        needed = [m for m in CARE_NEEDS.get(injury, ()) if m in old.muscles]
+        if injury in old.injury_care and any(m not in covered for m in needed):
+            return True
+    return False
 
 
 def _stage_item(
@@ -189,11 +216,17 @@ def _stage_item(
 
 
 def _at_care_dose(
-    p: Prescription, item: CareItem | None, catalogue: Catalogue, injury: str
+    p: Prescription,
+    item: CareItem | None,
+    catalogue: Catalogue,
+    injury: str,
+    start_kg: float | None,
 ) -> Prescription:
     easy = min(p.target_rpe, CARE_RPE)
-    if item is None:
-        return replace(p, load_kg=None, implement="", load="bodyweight", target_rpe=easy)
+    if item is None:  # the lift stays, as light as it starts and at an easy effort
+        kg = p.load_kg if p.load_kg is None or start_kg is None else min(p.load_kg, start_kg)
+        words = p.load if kg == p.load_kg else f"{kg:g} kg {p.implement}; an easy effort"
+        return replace(p, load_kg=kg, load=words, target_rpe=easy, sets=min(p.sets, 2))
     exercise = catalogue[item.exercise]
     return replace(
         p,

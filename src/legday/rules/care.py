@@ -91,7 +91,10 @@ def _dose(
         and (d in caring or d not in strength)
         and (latest.on_hard_days or d in caring or not _hard_runs(facts, d))
     ]
-    owed = min(PER_WEEK.get(frequency, 3), len(open_days))
+    # a week without routines may be one whose stage the sessions' own care covers (three
+    # a week): it owes that much, whatever the stage before it asked
+    per_week = PER_WEEK.get(frequency, 3) if in_week else min(PER_WEEK.get(frequency, 3), 3)
+    owed = min(per_week, len(open_days))
     if len(cared) < owed:
         yield (
             monday,
