@@ -166,6 +166,17 @@ def _possible(name: str, freq: str, parts: dict[str, list[str]], line: int | Non
         shown = ",".join(parts["BYMONTHDAY"])[:30]
         problem = f"RRULE FREQ={freq} can never repeat (its months have no day {shown})"
         raise CalendarError(name, problem, line)
+    numbered = [d for d in parts.get("BYDAY") or [] if any(c.isdigit() for c in d)]
+    if numbered and freq not in ("MONTHLY", "YEARLY"):  # RFC 5545 3.3.10
+        shown = ",".join(numbered)[:30]
+        problem = f"RRULE FREQ={freq} cannot number its weekdays (BYDAY={shown})"
+        raise CalendarError(name, problem, line)
+    built, _ = _per_period(freq, parts)
+    positions = [p for p in parts.get("BYSETPOS") or [] if p.lstrip("+-").isdigit()]
+    if positions and all(not 1 <= abs(int(p)) <= built for p in positions):
+        shown = ",".join(positions)[:30]
+        problem = f"RRULE FREQ={freq} can never repeat (no period has position {shown})"
+        raise CalendarError(name, problem, line)
 
 
 def _zone_rule(name: str, rule: str, first: str, line: int) -> None:
