@@ -12,18 +12,32 @@ Pure: the types and the arithmetic of a week's dose, no I/O.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import time
 from enum import StrEnum
 
-from legday.model import Citation
+from legday.model import Citation, Run
 
 __all__ = [
     "DISCLAIMER",
+    "LAST_START",
     "CareItem",
     "CareProtocol",
     "CareStage",
     "Frequency",
+    "leaves_no_time",
 ]
+
+LAST_START = time(22, 0)  # no routine starts later: a run ending then takes the day
+
+
+def leaves_no_time(entries: Iterable[Run]) -> bool:
+    """A run that ends late (or past midnight, whose end reads 23:59) leaves no time for a
+    routine after it (`run-first`): that day holds none, and owes none."""
+    ends = [r.finish for r in entries if r.running and r.finish is not None]
+    return bool(ends) and max(ends) >= LAST_START
+
 
 DISCLAIMER = (
     "legday does not diagnose. These routines are general care for a problem you have named; "

@@ -24,7 +24,14 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from legday.care import DISCLAIMER, CareItem, CareProtocol, CareStage, Frequency
+from legday.care import (
+    DISCLAIMER,
+    CareItem,
+    CareProtocol,
+    CareStage,
+    Frequency,
+    leaves_no_time,
+)
 from legday.catalogue import Catalogue
 from legday.kit import kit_of
 from legday.model import (
@@ -344,6 +351,8 @@ class _Placer:
 
     def _allowed(self, day: date, stage: CareStage) -> bool:
         if day in self.closed or day in self.strength_days or self._unclear(day):
+            return False
+        if leaves_no_time(self.by_day.get(day, ())):
             return False
         if not self._hard(day):
             return True

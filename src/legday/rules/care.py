@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from legday.care import leaves_no_time
 from legday.model import HARD_RUN_KINDS, UNSURE, CareRoutine, Plan, Run, Session
 from legday.rules.base import Facts, rule
 
@@ -88,8 +89,9 @@ def _dose(
         if d <= facts.plan.end
         and d not in closed
         and not _unclear(facts, d)
+        and not leaves_no_time(facts.runs_by_day.get(d, ()))
         and (d in caring or d not in strength)
-        and (latest.on_hard_days or d in caring or not _hard_runs(facts, d))
+        and ((in_week and latest.on_hard_days) or d in caring or not _hard_runs(facts, d))
     ]
     # a week without routines may be one whose stage the sessions' own care covers (three
     # a week): it owes that much, whatever the stage before it asked
