@@ -100,8 +100,12 @@ def _stop_reason(done: Sequence[CareLog], today: date) -> str:
     worst = max((_worst(log) for log in recent), default=0)
     if worst >= SEVERE_PAIN:
         return _severe(worst)
-    earlier = [log for log in done if today - 2 * WEEK <= log.day < today - WEEK]
-    if recent and earlier and _average(recent) >= _average(earlier) + WORSE_BY:
+    # "getting worse" compares the last logged week with the one before it, so a stop for
+    # it lasts, like one for severe pain, until the routine is logged again
+    last = done[-1].day + timedelta(days=1)
+    latest = [log for log in done if log.day >= last - WEEK]
+    earlier = [log for log in done if last - 2 * WEEK <= log.day < last - WEEK]
+    if latest and earlier and _average(latest) >= _average(earlier) + WORSE_BY:
         return (
             "Pain is getting worse from one week to the next: stop this routine and see a "
             "physiotherapist or doctor."

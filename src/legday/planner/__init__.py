@@ -37,7 +37,7 @@ from legday.model import (
     Week,
 )
 from legday.planner import words
-from legday.planner.care import CareSchedule, care_routines, within_care
+from legday.planner.care import CareSchedule, care_routines, first_exposures, within_care
 from legday.planner.days import (
     BEFORE_TIME_TRIAL,
     NOT_EVEN_SHORT,
@@ -62,7 +62,7 @@ LOOK_AHEAD_WEEKS = 26  # races this far past the plan's end still shape its phas
 ONE_DAY = timedelta(days=1)
 EVE_KINDS = frozenset({RunKind.HARD, RunKind.LONG})  # the day before gets a lighter session
 NOTHING_NEW_PHASES = frozenset({Phase.RACE, Phase.TAPER, Phase.POST_RACE})
-LIGHT_PHASES = frozenset({Phase.TAPER, Phase.RACE})  # the music is easy
+EASY_MUSIC_PHASES = frozenset({Phase.TAPER, Phase.RACE})  # the music is easy
 
 
 def calendar_window(profile: Profile) -> tuple[date, date]:
@@ -113,6 +113,8 @@ def make_plan(
         options = day_options(profile, runs, frames, calendar)
         weeks, sessions, squeezed, short = _compose(profile, catalogue, done, options, calendar)
         sessions = [_cares_for_you(s, profile, catalogue, care) for s in sessions]
+        if profile.injuries:  # care swapped exercises in: their first time starts gently
+            sessions = first_exposures(sessions, (e for s in done for e in s.exercise_ids))
         if not squeezed and not short:
             break
         calendar = calendar._replace(
@@ -347,7 +349,7 @@ def _session(
         why,
         start,
         opt.frame.phase,
-        words.music(parts.main, light=ask.occasion.eve or frame.phase in LIGHT_PHASES),
+        words.music(parts.main, light=ask.occasion.eve or frame.phase in EASY_MUSIC_PHASES),
         opt.frame.block,
     )
 

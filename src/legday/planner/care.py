@@ -20,7 +20,7 @@ Pure: protocols, days and sessions in, routines out.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -56,6 +56,7 @@ __all__ = [
     "CareSchedule",
     "care_routines",
     "expected_stage",
+    "first_exposures",
     "routine_seconds",
     "within_care",
 ]
@@ -73,6 +74,7 @@ GUARDED_PATTERNS: dict[str, frozenset[str]] = {
 
 CHANGE_SECONDS = 20  # from one exercise to the next
 CARE_RPE = 6  # care is dosed by pain, not effort: a moderate effort at most
+FIRST_SETS = 2  # a first exposure's sets (`progression`: a new exercise starts gently)
 ONE_DAY = timedelta(days=1)
 
 
@@ -132,8 +134,10 @@ def within_care(
     A lift of a guarded movement (the calf for Achilles pain, the squat for runner's knee)
     becomes the care stage's exercise of that movement at the stage's dose; a lift the
     stages up to now already hold keeps its exercise and takes that dose. When the stage
-    has no exercise of the movement, the lift stays, without external load and at an
-    easy effort.
+    has no exercise of the movement (or the swap would break a hard rule), the lift stays,
+    at two sets, no heavier than its starting load and at an easy effort. While an
+    Achilles, plantar or shin protocol is at an early stage, jumps wait (a plain balance
+    hold takes a jump's place when it was the session's balance work).
     """
     week = (session.day - profile.start).days // 7
     main = list(session.main)
@@ -149,9 +153,10 @@ def within_care(
             continue  # the last stage is full loading: the session's own dose stands
         if guarded & {"calf", "shin"}:  # jumps load the sore tendon: they wait
             kept = [p for p in main if p.kind is not ExerciseKind.PLYOMETRIC]
-            if any(p.balance for p in kept) or not any(p.balance for p in main):
-                changed |= len(kept) < len(main)
-                main = kept
+            if len(kept) < len(main):
+                if any(p.balance for p in main) and not any(p.balance for p in kept):
+                    kept.append(_balance_hold(catalogue))  # the jump was the balance work
+                changed, main = True, kept
         for index, p in enumerate(main):
             exercise = catalogue.get(p.exercise)
             if exercise is None or exercise.pattern not in guarded:
@@ -210,6 +215,54 @@ def _loses_care(
     return False
 
 
+BALANCE_HOLD = "single-leg-stand"  # the plainest balance work, for a jump that must wait
+
+
+def _balance_hold(catalogue: Catalogue) -> Prescription:
+    exercise = catalogue[BALANCE_HOLD]
+    return Prescription(
+        exercise=exercise.id,
+        sets=2,
+        reps=None,
+        seconds=30,
+        per_side=exercise.unilateral,
+        load="bodyweight; hold steady and breathe out slowly",
+        tempo=exercise.tempo,
+        target_rpe=CARE_RPE,
+        muscles=exercise.muscles,
+        unilateral=exercise.unilateral,
+        balance=exercise.balance,
+        cues=exercise.cues.as_list(),
+        kind=exercise.kind,
+        rest_seconds=30,
+        role=Role.BALANCE,
+    )
+
+
+def first_exposures(sessions: Sequence[Session], before: Iterable[str] = ()) -> list[Session]:
+    """After care has swapped exercises in, each exercise's first session in the plan
+    starts gently (2 sets, RPE 6 at most, no heavier than the second time), whatever the
+    composer remembered of the lift it replaced."""
+    seen = set(before)  # done before the plan: not new
+    gentle: list[Session] = []
+    for session in sessions:
+        main = []
+        for p in session.main:
+            first = p.exercise not in seen and p.role is not Role.CARE
+            if first and (p.sets > FIRST_SETS or p.target_rpe > CARE_RPE):
+                p = replace(
+                    p,
+                    sets=min(p.sets, FIRST_SETS),
+                    target_rpe=min(p.target_rpe, CARE_RPE),
+                    new=True,
+                )
+            seen.add(p.exercise)
+            main.append(p)
+        same = tuple(main) == session.main
+        gentle.append(session if same else replace(session, main=tuple(main)))
+    return gentle
+
+
 def _stage_item(
     protocol: CareProtocol, stage: CareStage, exercise_id: str, pattern: str, catalogue: Catalogue
 ) -> CareItem | None:
@@ -232,7 +285,8 @@ def _at_care_dose(
     easy = min(p.target_rpe, CARE_RPE)
     if item is None:  # the lift stays, as light as it starts and at an easy effort
         kg = p.load_kg if p.load_kg is None or start_kg is None else min(p.load_kg, start_kg)
-        words = p.load if kg == p.load_kg else f"{kg:g} kg {p.implement}; an easy effort"
+        what = "bodyweight" if kg is None else f"{kg:g} kg {p.implement}"
+        words = f"{what}; an easy effort (RPE {easy}): the sore area sets the pace"
         return replace(p, load_kg=kg, load=words, target_rpe=easy, sets=min(p.sets, 2))
     exercise = catalogue[item.exercise]
     return replace(

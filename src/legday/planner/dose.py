@@ -9,9 +9,9 @@ care stay at two easy sets; plyometrics are dosed in foot contacts by stage (Ram
 Campillo et al. 2014). Whatever the week, effort never goes above RPE 8 (`MAX_RPE`).
 
 The week then shapes the dose: a first exposure starts gently (2 sets, RPE 6, at most
-5 reps of a hard exercise: Petersen et al. 2011), the eve of a hard run is one set and
-one RPE lighter, the taper and race week keep load and reps with fewer sets (Mujika &
-Padilla 2003), and the two weeks back after a goal race ramp up.
+5 reps of a hard exercise: Petersen et al. 2011), the eve of a hard run is one RPE
+lighter and, above two sets, one set lighter, the taper and race week keep load and reps
+with fewer sets (Mujika & Padilla 2003), and the two weeks back after a goal race ramp up.
 """
 
 from __future__ import annotations
@@ -51,7 +51,6 @@ __all__ = [
 MAINTENANCE_MINUTES = 30
 MAINTENANCE_SETS = 2
 
-LIGHT_PHASES = frozenset({Phase.TAPER, Phase.RACE})  # load and reps kept, sets cut
 
 # Heavy anchors, by week of the block: reps fall as the load rises (RPE 7, then 8).
 HEAVY_REPS = (6, 5, 5, 4, 4, 4)
@@ -189,7 +188,8 @@ def _anchor(exercise: Exercise, occasion: Occasion, *, loaded: bool) -> Dose:
     weeks_at_top = week - (len(BODYWEIGHT_REPS) - 1)
     tempo = exercise.tempo
     if weeks_at_top > 0:
-        lowering = min(SLOWEST_LOWERING, int(tempo.split("-")[0]) + weeks_at_top)
+        first = tempo.split("-")[0]
+        lowering = min(SLOWEST_LOWERING, (int(first) if first.isdigit() else 1) + weeks_at_top)
         tempo = slower(tempo, lowering)
     return Dose(sets, reps, None, 6 if beginner and week == 0 else 7, tempo)
 

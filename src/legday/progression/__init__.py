@@ -184,16 +184,22 @@ class _Engine:
     def _follow_the_block(self, base: Prescription, last: ExerciseLog) -> Change | None:
         """An anchor lift's dose moves with its block, as planned; the logbook gates it.
 
-        After a good session (good form, no pain, an effort within RPE 8 and at most a
-        point over the new target, as when a block turns from heavy to lighter sets) the
-        planned dose stands, its load at most one step above the one just lifted. Otherwise
-        (None) the usual rules hold or ease from what was done.
+        After a good session (good form, no pain, the sets done with at most a rep short,
+        an effort within RPE 8 and at most a point over the new target, as when a block
+        turns from heavy to lighter sets) the planned dose stands, its load at most one
+        step above the one just lifted. Otherwise (None) the usual rules hold or ease from
+        what was done.
         """
         effort = last.effort
         good = last.form_ok and last.pain == 0 and effort is not None
         if not good or effort is None or effort > min(MAX_RPE, base.target_rpe + 1):
             return None
+        reps_done = last.min_reps is None or base.reps is None or last.min_reps >= base.reps - 1
+        if not reps_done or last.working_sets < min(base.sets, 2):
+            return None  # an unfinished session: the usual rules hold or ease
         planned, done = base.load_kg, last.load
+        if planned is not None and done is None:
+            return None  # no load logged: nothing to step up from
         if planned is None or done is None or planned <= done:
             return Change(base, "Last session went well: on to the block's next step.")
         step = heavier_kg(Load(done, base.implement), self.kit) or done

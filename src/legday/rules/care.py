@@ -52,12 +52,20 @@ def _placement(facts: Facts) -> Found:
     plan = facts.plan
     closed = _closed(plan)
     strength = {s.day for s in plan.sessions}
+    after_a_race = {
+        race.day + timedelta(days=n)
+        for race in plan.race_days
+        if race.priority == "A"
+        for n in range(1, 8)
+    }
     for routine in plan.care:
         day, label = routine.day, _label(routine)
         if day in closed:
             yield day, f"{label} on {closed[day]}"
         if day in strength:
             yield day, f"{label} on a strength day: the session's own care already loads it"
+        if day in after_a_race and not routine.lightest:
+            yield day, f"{label} in the week after an A race, not in its lightest form"
         hard = _hard_runs(facts, day)
         if hard and not routine.lightest:
             yield day, f"{label} on a hard-run day, not in its lightest form"

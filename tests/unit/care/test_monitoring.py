@@ -108,3 +108,12 @@ def test_a_daily_stage_moves_up_on_three_logged_routines_a_week() -> None:
     logs = [log for log in daily(7 * weeks + 1, 1, 2) if log.day.weekday() in (0, 2, 4)]
     status = care_status(ACHILLES, logs, START + timedelta(days=7 * weeks + 1))
     assert status.action is CareAction.ADVANCE
+
+
+def test_a_stop_for_pain_getting_worse_is_not_lifted_by_time_alone() -> None:
+    logs = daily(7, 1, 1, 1) + [
+        CareLog(START + timedelta(days=7 + n), 1, 4, 2 if n % 2 else 1) for n in range(7)
+    ]
+    weeks_later = START + timedelta(days=60)
+    status = care_status(ACHILLES, logs, weeks_later)
+    assert status.action is CareAction.STOP and status.seek_advice

@@ -88,3 +88,15 @@ def test_jumps_fit_a_runner_with_two_interval_days_and_a_long_run() -> None:
     for day in jumps:
         assert day + timedelta(days=1) not in intense | long_days
         assert day + timedelta(days=2) not in intense
+
+
+def test_an_exercise_first_met_through_care_starts_gently() -> None:
+    profile, runs = random_athlete(random.Random(4), 16)
+    profile = replace(profile, injuries=("achilles",), level=Level.ADVANCED, equipment=KIT)
+    plan = make_plan(profile, runs, CATALOGUE)
+    seen: set[str] = set()
+    for session in plan.sessions:
+        for p in session.main:
+            if p.exercise not in seen and p.role.value != "care":
+                assert p.sets <= 2 and p.target_rpe <= 6, (session.day, p.exercise)
+            seen.add(p.exercise)
