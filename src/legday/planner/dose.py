@@ -316,12 +316,8 @@ def _load_text(
             f"stop as soon as landings get loud or sloppy{new_words}"
         )
     if load_kg is not None:
-        one_hand = exercise.unilateral and exercise.pattern == "calf"  # a hand on the rail
         what = {
-            "dumbbells": f"one {load_kg:g} kg dumbbell, in the hand on the working side, "
-            "the other hand on a rail or wall"
-            if one_hand
-            else f"{load_kg:g} kg dumbbells, one in each hand",
+            "dumbbells": _dumbbells(exercise, load_kg),
             "kettlebell": f"{load_kg:g} kg kettlebell",
             "barbell": f"{load_kg:g} kg barbell, bar and plates",
         }[implement]
@@ -338,6 +334,17 @@ def _load_text(
         feel = f"the last rep feels RPE {plan.rpe} ({10 - plan.rpe} left in reserve)"
         how = f"stop when {feel}" if load_kg is None else f"about that: adjust so {feel}"
     return f"{what}; {how}{new_words}"
+
+
+def _dumbbells(exercise: Exercise, kg: float) -> str:
+    """How the dumbbells are held: a pair by the sides, unless the lift takes one."""
+    if exercise.unilateral and exercise.pattern == "calf":  # the other hand on the rail
+        return f"one {kg:g} kg dumbbell in the working side's hand, the other on a rail or wall"
+    if "goblet" in exercise.id:
+        return f"one {kg:g} kg dumbbell, held upright at the chest"
+    if exercise.pattern == "bridge":
+        return f"one {kg:g} kg dumbbell, resting across the hips"
+    return f"{kg:g} kg dumbbells, one in each hand"
 
 
 def work_seconds(p: Prescription) -> int:
