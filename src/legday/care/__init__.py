@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, time, timedelta
 from enum import StrEnum
 
-from legday.model import Citation, Run
+from legday.model import UNSURE, Citation, Race, Run
 
 __all__ = [
     "DISCLAIMER",
@@ -30,6 +30,38 @@ __all__ = [
 ]
 
 LAST_START = time(22, 0)  # no routine starts later: a run ending then takes the day
+
+
+AFTER_RACE_DAYS = 7  # after an A race: only the lightest form of care for a week
+
+
+def closed_to_care(races: Iterable[Race], blocked: Iterable[date]) -> dict[date, str]:
+    """Days that hold no routine, with the reason: race days, the eve of an A race, and
+    the days the athlete blocked. The planner leaves them; `care-routine` checks them."""
+    closed: dict[date, str] = {}
+    for race in races:
+        closed[race.day] = "a race day"
+        if race.priority == "A":
+            closed.setdefault(race.day - timedelta(days=1), "the day before an A race")
+    for day in blocked:
+        closed.setdefault(day, "a day you blocked")
+    return closed
+
+
+def week_after_a_races(races: Iterable[Race]) -> frozenset[date]:
+    """The week after each A race, when the legs are sore: care keeps to its lightest form."""
+    return frozenset(
+        race.day + timedelta(days=n)
+        for race in races
+        if race.priority == "A"
+        for n in range(1, AFTER_RACE_DAYS + 1)
+    )
+
+
+def unsure_day(entries: Iterable[Run]) -> bool:
+    """A day holding an entry legday is unsure of (it may be a race) waits for the
+    athlete's word: it holds no routine, and owes none."""
+    return any(r.confidence < UNSURE and not r.is_strength for r in entries)
 
 
 def leaves_no_time(entries: Iterable[Run]) -> bool:

@@ -12,6 +12,7 @@ SEQUENCE, DTSTAMP and LAST-MODIFIED come from the export time, so a later export
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,7 @@ from legday.exports._describe import (
     session_text,
     sessions_by_week,
 )
-from legday.model import CareRoutine, Plan, Session, Week
+from legday.model import CareRoutine, Plan, Prescription, Session, Week
 
 if TYPE_CHECKING:
     from icalendar import Event
@@ -132,36 +133,50 @@ def _zone(name: str | None) -> tzinfo | None:
 def _session_event(
     plan: Plan, session: Session, catalogue: Catalogue, zone: tzinfo | None
 ) -> Event:
-    from icalendar import Event
-
     words = describe_session(session, catalogue, plan.runs)
-    start = datetime.combine(session.day, words.start, tzinfo=zone)
-    event = Event()
-    event.add("summary", words.title)
-    event.add("dtstart", start)
-    event.add("dtend", start + timedelta(minutes=session.minutes))
-    event.add("description", session_text(words))
-    event.add("categories", ["Strength training"])
-    event.add("transp", "OPAQUE")
-    event.add("x-legday-exercises", ",".join(p.exercise for p in session.main))
-    return event
+    return _timed_event(
+        datetime.combine(session.day, words.start, tzinfo=zone),
+        session.minutes,
+        words.title,
+        session_text(words),
+        "Strength training",
+        session.main,
+    )
 
 
 def _care_event(
     plan: Plan, routine: CareRoutine, catalogue: Catalogue, zone: tzinfo | None
 ) -> Event:
+    words = describe_care(routine, catalogue, plan.runs)
+    return _timed_event(
+        datetime.combine(routine.day, words.start, tzinfo=zone),
+        routine.minutes,
+        words.title,
+        care_text(words),
+        "Injury care",
+        routine.exercises,
+    )
+
+
+def _timed_event(
+    start: datetime,
+    minutes: int,
+    summary: str,
+    description: str,
+    category: str,
+    exercises: Sequence[Prescription],
+) -> Event:
+    """A strength session or a care routine as a busy event with its exercises listed."""
     from icalendar import Event
 
-    words = describe_care(routine, catalogue, plan.runs)
-    start = datetime.combine(routine.day, words.start, tzinfo=zone)
     event = Event()
-    event.add("summary", words.title)
+    event.add("summary", summary)
     event.add("dtstart", start)
-    event.add("dtend", start + timedelta(minutes=routine.minutes))
-    event.add("description", care_text(words))
-    event.add("categories", ["Injury care"])
+    event.add("dtend", start + timedelta(minutes=minutes))
+    event.add("description", description)
+    event.add("categories", [category])
     event.add("transp", "OPAQUE")
-    event.add("x-legday-exercises", ",".join(p.exercise for p in routine.exercises))
+    event.add("x-legday-exercises", ",".join(p.exercise for p in exercises))
     return event
 
 

@@ -30,14 +30,16 @@ from legday.care import (
     CareProtocol,
     CareStage,
     Frequency,
+    closed_to_care,
     leaves_no_time,
+    unsure_day,
+    week_after_a_races,
 )
 from legday.catalogue import Catalogue
 from legday.kit import kit_of
 from legday.model import (
     CARE_NEEDS,
     HARD_RUN_KINDS,
-    UNSURE,
     WEEKLY_GROUPS,
     CareRoutine,
     ExerciseKind,
@@ -49,7 +51,7 @@ from legday.model import (
     Session,
 )
 from legday.planner.days import clear_start, start_after
-from legday.planner.dose import start_load, work_seconds
+from legday.planner.dose import seconds_per_rep, start_load, work_seconds
 
 __all__ = [
     "CHANGE_SECONDS",
@@ -75,7 +77,6 @@ GUARDED_PATTERNS: dict[str, frozenset[str]] = {
 CHANGE_SECONDS = 20  # from one exercise to the next
 CARE_RPE = 6  # care is dosed by pain, not effort: a moderate effort at most
 FIRST_SETS = 2  # a first exposure's sets (`progression`: a new exercise starts gently)
-ONE_DAY = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +104,8 @@ def care_routines(
     has a protocol and is not stopped."""
     schedule = schedule or CareSchedule.fresh()
     strength_days = {s.day: s for s in sessions}
-    closed = _closed_days(profile, races)
-    after = _after_a_race(races)
+    closed = closed_to_care(races.values(), profile.blocked)
+    after = week_after_a_races(races.values())
     routines: list[CareRoutine] = []
     for injury in profile.injuries:
         protocol = catalogue.protocols.get(injury)
@@ -153,7 +154,9 @@ def within_care(
             continue  # the last stage is full loading: the session's own dose stands
         if guarded & {"calf", "shin"}:  # jumps load the sore tendon: they wait
             kept = [p for p in main if p.kind is not ExerciseKind.PLYOMETRIC]
-            if len(kept) < len(main):
+            waiting = [catalogue[p.exercise].name.lower() for p in main if p not in kept]
+            if waiting:
+                why = why[:-1] + f"; not today: {', '.join(waiting)} (jumps wait for your care)."
                 if any(p.balance for p in main) and not any(p.balance for p in kept):
                     kept.append(_balance_hold(catalogue))  # the jump was the balance work
                 changed, main = True, kept
@@ -219,23 +222,33 @@ BALANCE_HOLD = "single-leg-stand"  # the plainest balance work, for a jump that 
 
 
 def _balance_hold(catalogue: Catalogue) -> Prescription:
-    exercise = catalogue[BALANCE_HOLD]
+    steady = "bodyweight; hold steady and breathe out slowly"
+    hold = CareItem(BALANCE_HOLD, 2, seconds=30, load=steady, rest_seconds=30)
+    return _from_item(hold, catalogue, Role.BALANCE, ())
+
+
+def _from_item(
+    item: CareItem, catalogue: Catalogue, role: Role, injury_care: tuple[str, ...]
+) -> Prescription:
+    """A care item as a prescription the exports, rules and logbook read like any other."""
+    exercise = catalogue[item.exercise]
     return Prescription(
         exercise=exercise.id,
-        sets=2,
-        reps=None,
-        seconds=30,
+        sets=item.sets,
+        reps=item.reps,
+        seconds=item.seconds,
         per_side=exercise.unilateral,
-        load="bodyweight; hold steady and breathe out slowly",
-        tempo=exercise.tempo,
+        load=item.load,
+        tempo=item.tempo or exercise.tempo,
         target_rpe=CARE_RPE,
         muscles=exercise.muscles,
         unilateral=exercise.unilateral,
         balance=exercise.balance,
+        injury_care=injury_care,
         cues=exercise.cues.as_list(),
         kind=exercise.kind,
-        rest_seconds=30,
-        role=Role.BALANCE,
+        rest_seconds=item.rest_seconds,
+        role=role,
     )
 
 
@@ -321,36 +334,10 @@ def routine_seconds(items: Sequence[CareItem], catalogue: Catalogue) -> int:
         if item.seconds is not None:
             per_side = item.seconds
         else:
-            tempo = item.tempo or exercise.tempo
-            per_rep = sum(1 if part == "X" else int(part) for part in tempo.split("-"))
-            per_side = (item.reps or 0) * per_rep
+            per_side = (item.reps or 0) * seconds_per_rep(item.tempo or exercise.tempo)
         sides = 2 if exercise.unilateral else 1
         total += item.sets * (per_side * sides + item.rest_seconds) + CHANGE_SECONDS
     return total
-
-
-AFTER_RACE_DAYS = 7  # after an A race: only the lightest form of care for a week
-
-
-def _after_a_race(races: Mapping[date, Race]) -> frozenset[date]:
-    """The week after an A race, when the legs are sore: care keeps to its lightest form."""
-    return frozenset(
-        day + timedelta(days=n)
-        for day, race in races.items()
-        if race.priority == "A"
-        for n in range(1, AFTER_RACE_DAYS + 1)
-    )
-
-
-def _closed_days(profile: Profile, races: Mapping[date, Race]) -> dict[date, str]:
-    """Days without any routine, with the reason: race days, the eve of an A race, and
-    the days the athlete blocked."""
-    closed = dict.fromkeys(profile.blocked, "you blocked this day")
-    for day, race in races.items():
-        closed[day] = f"{race.label} day"
-        if race.priority == "A":
-            closed.setdefault(day - ONE_DAY, f"the day before your {race.label}")
-    return closed
 
 
 class _Placer:
@@ -404,18 +391,14 @@ class _Placer:
         )
 
     def _allowed(self, day: date, stage: CareStage) -> bool:
-        if day in self.closed or day in self.strength_days or self._unclear(day):
+        entries = self.by_day.get(day, ())
+        if day in self.closed or day in self.strength_days or unsure_day(entries):
             return False
-        if leaves_no_time(self.by_day.get(day, ())):
+        if leaves_no_time(entries):
             return False
         if not self._hard(day):
             return True
         return self.protocol.lightest_daily and stage.frequency is Frequency.DAILY
-
-    def _unclear(self, day: date) -> bool:
-        """A day holding an entry legday is unsure of (it may be a race) waits for the
-        athlete's word: no routine there."""
-        return any(r.confidence < UNSURE and not r.is_strength for r in self.by_day.get(day, ()))
 
     def _hard(self, day: date) -> bool:
         return any(r.kind in HARD_RUN_KINDS and r.running for r in self.by_day.get(day, ()))
@@ -454,33 +437,15 @@ class _Placer:
             injury=self.protocol.condition,
             stage=stage.number,
             minutes=minutes,
-            exercises=tuple(self._prescription(item) for item in items),
+            exercises=tuple(
+                _from_item(item, self.catalogue, Role.CARE, (self.protocol.condition,))
+                for item in items
+            ),
             why=self._why(stage, lightest, runs),
             frequency=stage.frequency.value,
             start=start,
             lightest=lightest,
             on_hard_days=self.protocol.lightest_daily and stage.frequency is Frequency.DAILY,
-        )
-
-    def _prescription(self, item: CareItem) -> Prescription:
-        exercise = self.catalogue[item.exercise]
-        return Prescription(
-            exercise=exercise.id,
-            sets=item.sets,
-            reps=item.reps,
-            seconds=item.seconds,
-            per_side=exercise.unilateral,
-            load=item.load,
-            tempo=item.tempo or exercise.tempo,
-            target_rpe=CARE_RPE,
-            muscles=exercise.muscles,
-            unilateral=exercise.unilateral,
-            balance=exercise.balance,
-            injury_care=(self.protocol.condition,),
-            cues=exercise.cues.as_list(),
-            kind=exercise.kind,
-            rest_seconds=item.rest_seconds,
-            role=Role.CARE,
         )
 
     def _why(self, stage: CareStage, lightest: bool, runs: Collection[Run]) -> str:

@@ -12,14 +12,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from legday.care import leaves_no_time
-from legday.model import HARD_RUN_KINDS, UNSURE, CareRoutine, Plan, Run, Session
+from legday.care import (
+    Frequency,
+    closed_to_care,
+    leaves_no_time,
+    unsure_day,
+    week_after_a_races,
+)
+from legday.model import HARD_RUN_KINDS, CareRoutine, Plan, Race, Run, Session
 from legday.rules.base import Facts, rule
 
 Found = Iterator[tuple[date | None, str]]
-
-PER_WEEK = {"daily": 7, "every-other-day": 3, "3-per-week": 3}
-ONE_DAY = timedelta(days=1)
 
 
 @rule(
@@ -52,12 +55,7 @@ def _placement(facts: Facts) -> Found:
     plan = facts.plan
     closed = _closed(plan)
     strength = {s.day for s in plan.sessions}
-    after_a_race = {
-        race.day + timedelta(days=n)
-        for race in plan.race_days
-        if race.priority == "A"
-        for n in range(1, 8)
-    }
+    after_a_race = week_after_a_races(plan.race_days)
     for routine in plan.care:
         day, label = routine.day, _label(routine)
         if day in closed:
@@ -96,14 +94,15 @@ def _dose(
         for d in days
         if d <= facts.plan.end
         and d not in closed
-        and not _unclear(facts, d)
+        and not unsure_day(facts.runs_by_day.get(d, ()))
         and not leaves_no_time(facts.runs_by_day.get(d, ()))
         and (d in caring or d not in strength)
         and ((in_week and latest.on_hard_days) or d in caring or not _hard_runs(facts, d))
     ]
     # a week without routines may be one whose stage the sessions' own care covers (three
     # a week): it owes that much, whatever the stage before it asked
-    per_week = PER_WEEK.get(frequency, 3) if in_week else min(PER_WEEK.get(frequency, 3), 3)
+    dose = Frequency(frequency).per_week if frequency in Frequency._value2member_map_ else 3
+    per_week = dose if in_week else min(dose, 3)
     owed = min(per_week, len(open_days))
     if len(cared) < owed:
         yield (
@@ -118,25 +117,12 @@ def _strength_days(facts: Facts) -> frozenset[date]:
 
 
 def _closed(plan: Plan) -> dict[date, str]:
-    closed: dict[date, str] = {}
-    for race in plan.race_days:
-        closed[race.day] = "a race day"
-        if race.priority == "A":
-            closed.setdefault(race.day - ONE_DAY, "the day before an A race")
-    for day in plan.races:
-        closed.setdefault(day, "a race day")
-    for day in plan.blocked:
-        closed.setdefault(day, "a day you blocked")
-    return closed
+    races = [*plan.race_days, *(Race(day, "B") for day in plan.races)]  # plain dates too
+    return closed_to_care(races, plan.blocked)
 
 
 def _hard_runs(facts: Facts, day: date) -> list[Run]:
     return [r for r in facts.runs_by_day.get(day, ()) if r.running and r.kind in HARD_RUN_KINDS]
-
-
-def _unclear(facts: Facts, day: date) -> bool:
-    """A day with an entry legday is unsure of owes no routine (the planner leaves it)."""
-    return any(r.confidence < UNSURE and not r.is_strength for r in facts.runs_by_day.get(day, ()))
 
 
 def _cares(session: Session, injury: str) -> bool:
