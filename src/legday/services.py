@@ -308,6 +308,33 @@ class Logbook:
         with self.uow() as uow:
             return uow.repo.progress(self._athlete(uow, name).id, exercise)
 
+    def current_plan(self, name: str, today: date) -> Plan:
+        """The latest plan version, each session from `today` on with the prescriptions
+        `today` will show on the next session's day: what the exports write.
+
+        Later sessions get the same next step, not a step per session: a load only rises
+        once the sets that earn it are logged, so export again after logging. The stored
+        plan carries no profile; the athlete's is put back (time zone, season start).
+        """
+        with self.uow() as uow:
+            athlete = self._athlete(uow, name)
+            versions = uow.repo.plan_versions(athlete.id)
+            if not versions:
+                raise InputError("athlete", f"{name} has no plan yet (see `legday sync`)")
+            plan = versions[-1].plan
+            due = [s.day for s in plan.sessions if s.day >= today]
+            as_of = min(due, default=today)
+            history = uow.repo.set_logs(athlete.id, until=as_of - ONE_DAY)
+            recent = uow.repo.performed(athlete.id, as_of - timedelta(days=60), as_of)
+            kit, profile = self._kit(uow, athlete), uow.repo.get_profile(athlete.id)
+
+        def progressed(s: Session) -> Session:
+            main = (self._progress(p, history, recent, as_of, kit).prescription for p in s.main)
+            return s if s.day < today else replace(s, main=tuple(main))
+
+        sessions = tuple(progressed(s) for s in plan.sessions)
+        return replace(plan, sessions=sessions, profile=profile or plan.profile)
+
     def versions(self, name: str) -> list[PlanVersion]:
         with self.uow() as uow:
             return uow.repo.plan_versions(self._athlete(uow, name).id)

@@ -16,6 +16,7 @@ from legday.catalogue import Catalogue
 from legday.model import (
     CareRoutine,
     Cooldown,
+    ExerciseKind,
     Phase,
     Plan,
     Prescription,
@@ -51,6 +52,7 @@ __all__ = [
     "plan_span",
     "rest_week_title",
     "run_line",
+    "session_focus",
     "session_start",
     "session_summary",
     "session_text",
@@ -174,8 +176,42 @@ def care_start(routine: CareRoutine, runs: Sequence[Run]) -> time:
     return _start(routine.day, routine.start, runs)
 
 
-def session_summary(session: Session) -> str:
-    return f"Leg strength · {session.minutes} min"
+# What a session works, in a runner's words, by the catalogue's movement pattern.
+_FOCUS = {
+    "squat": "squat",
+    "hinge": "hinge",
+    "lunge": "single-leg",
+    "calf": "calves",
+    "bridge": "glutes",
+    "hip-abduction": "hips",
+    "hip-adduction": "adductors",
+    "knee-flexion": "hamstrings",
+    "core": "core",
+    "shin": "shins",
+    "foot": "feet",
+}
+_FOCUS_KINDS = {ExerciseKind.PLYOMETRIC: "jumps", ExerciseKind.BALANCE: "balance"}
+_MOST_FOCUS = 4  # a calendar title stays short; the description lists every exercise
+
+
+def session_focus(session: Session, catalogue: Catalogue) -> tuple[str, ...]:
+    """What the main block works, in session order, at most four words: `squat`,
+    `hinge`, `calves`; jumps and balance by their kind."""
+    words: list[str] = []
+    for p in session.main:
+        exercise = catalogue.get(p.exercise)
+        pattern, kind = (exercise.pattern, exercise.kind) if exercise else ("", p.kind)
+        word = _FOCUS.get(pattern) or _FOCUS_KINDS.get(kind, "")
+        if word and word not in words:
+            words.append(word)
+    return tuple(words[:_MOST_FOCUS])
+
+
+def session_summary(session: Session, catalogue: Catalogue) -> str:
+    """`Strength: squat, hinge, calves — 40 min`: a calendar title that says what is on."""
+    focus = session_focus(session, catalogue)
+    what = f"Strength: {', '.join(focus)}" if focus else "Leg strength"
+    return f"{what} — {session.minutes} min"
 
 
 def care_name(routine: CareRoutine, catalogue: Catalogue) -> str:
@@ -323,7 +359,7 @@ def exercise_words(p: Prescription, catalogue: Catalogue) -> ExerciseWords:
 def describe_session(session: Session, catalogue: Catalogue, runs: Sequence[Run]) -> SessionWords:
     day_runs = [r for r in runs if r.day == session.day and not r.busy]
     return SessionWords(
-        title=session_summary(session),
+        title=session_summary(session, catalogue),
         start=session_start(session, day_runs),
         runs=tuple(run_line(r) for r in day_runs),
         warmup=tuple(warmup_line(w, catalogue) for w in session.warmup),
