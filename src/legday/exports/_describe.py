@@ -31,9 +31,11 @@ __all__ = [
     "EFFORT_LEGEND",
     "CareWords",
     "ExerciseWords",
+    "GuideEntry",
     "Picture",
     "PlanDay",
     "SessionWords",
+    "WeekRow",
     "care_name",
     "care_start",
     "care_summary",
@@ -45,6 +47,7 @@ __all__ = [
     "describe_session",
     "details",
     "dose",
+    "exercise_guide",
     "exercise_name",
     "exercise_words",
     "is_inline_svg",
@@ -60,6 +63,7 @@ __all__ = [
     "slotted_sessions",
     "warmup_line",
     "week_heading",
+    "week_overview",
     "weight",
 ]
 
@@ -423,3 +427,66 @@ def session_text(words: SessionWords) -> str:
     if words.why:
         lines += ["", f"Why: {words.why}"]
     return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class WeekRow:
+    """One line of the season at a glance: the week, its phase, what is on which day."""
+
+    number: int
+    dates: str
+    phase: str
+    strength: tuple[str, ...]  # "Mon squat, hinge, calves 40'"
+    care: str  # "shin splints: Mon Wed Sat" or ""
+
+
+def week_overview(plan: Plan, catalogue: Catalogue) -> list[WeekRow]:
+    """The whole season on one page: each week's strength days with their focus, and the
+    days of each problem's care routine."""
+    rows = []
+    for number, (week, days) in enumerate(days_by_week(plan), 1):
+        strength = tuple(
+            f"{s.day:%a} {', '.join(session_focus(s, catalogue)) or 'legs'} {s.minutes}'"
+            for d in days
+            for s, _slot in d.sessions
+        )
+        care: dict[str, list[str]] = {}
+        for d in days:
+            for routine in d.care:
+                care.setdefault(care_name(routine, catalogue), []).append(f"{d.day:%a}")
+        rows.append(
+            WeekRow(
+                number,
+                f"{week.start:%d %b} – {week.end:%d %b}",
+                week.phase.value,
+                strength or (rest_week_title(week),),
+                "; ".join(f"{name}: {' '.join(on)}" for name, on in care.items()),
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class GuideEntry:
+    """An exercise explained once for the whole printout: its form cues (and picture)."""
+
+    exercise: str
+    name: str
+    cues: tuple[str, ...]
+
+
+def exercise_guide(plan: Plan, catalogue: Catalogue) -> list[GuideEntry]:
+    """Every main-block and care exercise of the plan once, by name: the cues a session
+    would repeat each time (`form-first`) are printed here, and a session names only what
+    differs from them."""
+    first: dict[str, Prescription] = {}
+    for session in plan.sessions:
+        for p in session.main:
+            first.setdefault(p.exercise, p)
+    for routine in plan.care:
+        for p in routine.exercises:
+            first.setdefault(p.exercise, p)
+    entries = [
+        GuideEntry(x, exercise_name(catalogue, x), cues_for(p, catalogue)) for x, p in first.items()
+    ]
+    return sorted(entries, key=lambda e: (e.name.casefold(), e.exercise))

@@ -34,7 +34,15 @@ from legday.model import CareRoutine, Plan, Prescription, Session, Week
 if TYPE_CHECKING:
     from icalendar import Event
 
-__all__ = ["DEFAULT_REMINDER", "PRODID", "care_uid", "plan_to_ics", "plan_uid_key", "session_uid", "week_uid"]
+__all__ = [
+    "DEFAULT_REMINDER",
+    "PRODID",
+    "care_uid",
+    "plan_to_ics",
+    "plan_uid_key",
+    "session_uid",
+    "week_uid",
+]
 
 PRODID = "-//legday//leg strength for runners//EN"
 # SEQUENCE counts minutes since this instant, so every later export outranks an earlier one
