@@ -57,7 +57,8 @@ def write_printout(
     folder = picture_folder(output)
     drawings = _drawings(plan, catalogue)
     try:
-        folder.mkdir(exist_ok=True)
+        if drawings:
+            folder.mkdir(exist_ok=True)
     except OSError as error:
         raise InputError("output", f"cannot write {folder}: {error.strerror or error}") from None
     for exercise, svg in drawings.items():
