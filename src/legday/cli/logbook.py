@@ -147,6 +147,9 @@ def athlete_add(
     start: Annotated[str | None, typer.Option(help="Plan start, YYYY-MM-DD.")] = None,
     weeks: Annotated[int | None, typer.Option(help="Plan length in weeks.")] = None,
     sessions: Annotated[int | None, typer.Option(help="2 or 3 a week.")] = None,
+    minutes: Annotated[
+        int | None, typer.Option(help="Minutes per session, 20-120 (default 45).")
+    ] = None,
     injury: Annotated[list[str] | None, typer.Option("--injury", help="e.g. shin-splints.")] = None,
     equipment: Annotated[str | None, typer.Option(help="Comma list, e.g. dumbbells,band.")] = None,
     level: Annotated[str | None, typer.Option(help="beginner/intermediate/advanced.")] = None,
@@ -181,6 +184,7 @@ def athlete_add(
             "start": start,
             "weeks": weeks,
             "sessions": sessions,
+            "minutes": minutes,
             "injuries": injury,
             "equipment": equipment,
             "level": level,
