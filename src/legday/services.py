@@ -386,6 +386,11 @@ class Logbook:
         view = self.today(name, day)
         if view.session is None:
             raise InputError("date", f"no session planned on {day.isoformat()}; use --exercise")
+        if view.status == "done":
+            raise InputError(
+                "done", f"{day.isoformat()} is already logged (see `legday history`); "
+                "add sets with --exercise",
+            )  # fmt: skip
         ids = [p.exercise for p in view.session.main]
         for exercise in changes:
             if exercise not in ids:

@@ -157,16 +157,15 @@ def _every(rpe: float | None, rir: int | None, pain: int | None, bad_form: bool)
     return AsDone(rpe=rpe, rir=rir, pain=pain, form_ok=False if bad_form else None)
 
 
+# Parts are split at commas, so decimals take a point: 7.5, never 7,5.
+_KG = r"\d{1,4}(?:\.\d{1,3})?"
 _DOSE = re.compile(
     r"^(?P<sets>\d{1,3})\s*[x×]\s*(?P<each>\d{1,5})\s*(?P<unit>s|sec|seconds?)?"
-    r"(?:\s*@\s*(?P<kg>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:kg)?)?$",
+    rf"(?:\s*@\s*(?P<kg>{_KG})\s*(?:kg)?)?$",
     re.I,
 )
-_LOAD = re.compile(
-    r"^(?:@\s*(?P<at>\d{1,4}(?:[.,]\d{1,3})?)\s*(?:kg)?|(?P<kg>\d{1,4}(?:[.,]\d{1,3})?)\s*kg)$",
-    re.I,
-)
-_NUMBER = re.compile(r"^(?P<key>rpe|rir|pain)\s*=?\s*(?P<value>\d{1,3}(?:[.,]\d)?)$", re.I)
+_LOAD = re.compile(rf"^(?:@\s*(?P<at>{_KG})\s*(?:kg)?|(?P<kg>{_KG})\s*kg)$", re.I)
+_NUMBER = re.compile(r"^(?P<key>rpe|rir|pain)\s*=?\s*(?P<value>\d{1,3}(?:\.\d)?)$", re.I)
 
 
 def _changes(texts: list[str]) -> dict[str, AsDone]:
@@ -203,12 +202,12 @@ def parse_change(exercise: str, spec: str) -> AsDone:
             timed = dose["unit"] is not None
             values["seconds" if timed else "reps"] = int(dose["each"])
             if dose["kg"]:
-                values["load_kg"] = float(dose["kg"].replace(",", "."))
+                values["load_kg"] = float(dose["kg"])
         elif load is not None:
-            values["load_kg"] = float((load["at"] or load["kg"]).replace(",", "."))
+            values["load_kg"] = float(load["at"] or load["kg"])
         elif number is not None:
             key = number["key"].lower()
-            value = float(number["value"].replace(",", "."))
+            value = float(number["value"])
             if key != "rpe" and not value.is_integer():
                 raise InputError(field, f"{key} is a whole number, not {number['value']}")
             values[key] = value if key == "rpe" else int(value)
@@ -286,6 +285,8 @@ def _prompt_sets(logbook: Logbook, name: str, day: date) -> list[Any]:
     view = logbook.today(name, day)
     if view.session is None:
         raise InputError("date", f"no session planned on {day}; use --exercise to log anyway")
+    if view.status == "done":
+        raise InputError("date", f"{day} is already logged (see `legday history`)")
     found: list[SetLog] = []
     for p in view.session.main:
         typer.echo(describe_prescription(p))

@@ -98,6 +98,8 @@ def test_log_done_logs_the_session_as_prescribed_with_changes(
             (p["reps"], p["seconds"], p["load_kg"], float(p["target_rpe"]), 0, True)
         }
     assert f"logged {len(sets)} set(s) for {day.isoformat()}" in out
+    code, _, err = _run(["log", "--done", "--date", day.isoformat()], capsys)
+    assert code == 2 and "is already logged" in err  # twice would double the sets
 
 
 @pytest.mark.usefixtures("env")
