@@ -289,8 +289,13 @@ class Logbook:
                 uow, athlete, today, f"moved the session of {day.isoformat()}{where}"
             )
             if to is not None and not uow.repo.planned_sessions(athlete.id, to, to):
+                plan = uow.repo.plan_versions(athlete.id)[-1].plan
+                week = next((w for w in plan.weeks if to in w), None)
+                rest = (
+                    f" ({week.phase.value} week: no strength)" if week and not week.target else ""
+                )
                 raise InputError(  # the unit of work rolls back: nothing changed
-                    "to", f"{to.isoformat()}: the rules leave no room for a session there"
+                    "to", f"{to.isoformat()}: the rules leave no room for a session there{rest}"
                 )
             uow.commit()
         return done

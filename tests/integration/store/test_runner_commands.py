@@ -166,6 +166,12 @@ def test_move_to_a_chosen_day_and_refusals(capsys: pytest.CaptureFixture[str]) -
     assert code == 2 and f"{eve.isoformat()} (Wed): the day before a race" in err
     code, _, err = _run(["move", first.isoformat(), "--to", "2026-12-30"], capsys)
     assert code == 2 and "in the past" in err
+    recovery = date(2027, 1, 26)  # week 4 is the recovery week
+    code, _, err = _run(["move", first.isoformat(), "--to", recovery.isoformat()], capsys)
+    assert code == 2
+    assert "2027-01-26: the rules leave no room for a session there (recovery week" in err
+    with open_logbook() as (logbook, _db):
+        assert len(logbook.versions("sam")) == 1  # refused: nothing was stored
 
     before = _days()
     target = next(
