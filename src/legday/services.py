@@ -15,7 +15,7 @@ clock) are passed in, so tests run with fakes and no database.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -39,12 +39,16 @@ from legday.store.ports import (
 )
 
 __all__ = [
+    "AsDone",
     "CareLogged",
+    "DayChange",
     "Logbook",
     "PlanFn",
+    "Replanned",
     "RunsFn",
     "Today",
     "file_hash",
+    "sets_as_prescribed",
     "utc_now",
 ]
 
@@ -55,6 +59,9 @@ ONE_DAY = timedelta(days=1)
 # A care status that changes what the plan should hold: a new stage, no routine, or a hold
 # (the plan's forecast would otherwise move the stage up on schedule regardless): re-plan.
 REPLAN_ON = frozenset({CareAction.ADVANCE, CareAction.HOLD, CareAction.STEP_BACK, CareAction.STOP})
+# The note of the blocked day a `move --to` came from: re-plans read the chosen day back
+# from it (the override table holds only "blocked" and "weather" days).
+MOVED_TO = "moved to "
 
 
 def utc_now() -> datetime:
@@ -101,6 +108,93 @@ class Today:
     care: tuple[CareRoutine, ...] = ()
     care_notes: tuple[str, ...] = ()
     disclaimer: bool = False
+    weather: bool = False  # the day's run was given up to weather (`legday weather`)
+
+
+@dataclass(frozen=True, slots=True)
+class DayChange:
+    """A strength day a re-plan changed: the session on `before` went to `after`; None on
+    one side when a session was only dropped or only added."""
+
+    before: date | None
+    after: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Replanned:
+    """The plan version a re-plan stored, and the strength days it changed from today on."""
+
+    number: int
+    changes: tuple[DayChange, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AsDone:
+    """How an exercise went where it differed from the prescription; None keeps the plan's
+    number. `skipped` drops the exercise. An effort left out is the prescription's target
+    (done as prescribed means at the planned effort), unless reps in reserve are given."""
+
+    sets: int | None = None
+    reps: int | None = None
+    seconds: int | None = None
+    load_kg: float | None = None
+    rpe: float | None = None
+    rir: int | None = None
+    pain: int | None = None
+    form_ok: bool | None = None
+    skipped: bool = False
+
+    def over(self, base: AsDone) -> AsDone:
+        """These answers, `base`'s where these are silent (an exercise's over the session's)."""
+        dose_given = self.reps is not None or self.seconds is not None
+        effort_given = self.rpe is not None or self.rir is not None
+        return AsDone(
+            self.sets if self.sets is not None else base.sets,
+            self.reps if dose_given else base.reps,
+            self.seconds if dose_given else base.seconds,
+            self.load_kg if self.load_kg is not None else base.load_kg,
+            self.rpe if effort_given else base.rpe,
+            self.rir if effort_given else base.rir,
+            self.pain if self.pain is not None else base.pain,
+            self.form_ok if self.form_ok is not None else base.form_ok,
+            self.skipped or base.skipped,
+        )
+
+
+def sets_as_prescribed(p: Prescription, day: date, done: AsDone, note: str = "") -> list[SetLog]:
+    """The sets of `p` done as prescribed, with `done`'s differences: each side of a
+    one-sided exercise gets its sets, and the weaker side its extra set unless the number
+    of sets was changed."""
+    from legday.progression.loads import load_kg
+
+    if done.skipped:
+        return []
+    given = done.reps is not None or done.seconds is not None
+    reps = done.reps if given else p.reps
+    seconds = done.seconds if given else p.seconds
+    if reps is None and seconds is None:
+        raise InputError(p.exercise, "the plan gives no reps or seconds; log it with numbers")
+    kg = done.load_kg if done.load_kg is not None else load_kg(p)
+    rpe = done.rpe if done.rpe is not None or done.rir is not None else float(p.target_rpe)
+    sides = ("left", "right") if p.per_side else ("both",)
+    found: list[SetLog] = []
+    for side in sides:
+        count = done.sets if done.sets is not None else p.sets + (side == p.extra_side)
+        one = SetLog(
+            p.exercise,
+            day,
+            side,
+            reps,
+            kg or None,
+            seconds,
+            rpe,
+            done.rir,
+            done.form_ok is not False,
+            done.pain or 0,
+            note,
+        )
+        found.extend([one] * count)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,30 +257,50 @@ class Logbook:
             uow.commit()
         return number
 
-    def skip(self, name: str, day: date, today: date, note: str = "") -> int:
+    def skip(self, name: str, day: date, today: date, note: str = "") -> Replanned:
         """The session on `day` is not done: record it, block the day, re-plan the rest."""
         with self.uow() as uow:
             athlete = self._athlete(uow, name)
             self._require_session(uow, athlete, day)
             uow.repo.record_day(athlete.id, day, "skipped", note, self.now())
             uow.repo.add_override(athlete.id, DayOverride(day, "blocked", note), self.now())
-            number = self._replan(uow, athlete, today, f"skipped {day.isoformat()}")
+            done = self._replan_told(uow, athlete, today, f"skipped {day.isoformat()}")
             uow.commit()
-        return number
+        return done
 
-    def move(self, name: str, day: date, today: date) -> int:
-        """The athlete cannot train on `day`: block it and let the planner find another."""
+    def move(self, name: str, day: date, today: date, to: date | None = None) -> Replanned:
+        """The athlete cannot train on `day`: block it, and put the session on `to` (when
+        the rules allow a session there) or let the planner find another day."""
         if day < today:
             raise InputError("date", "the past cannot be moved; use `legday skip` for it")
+        if to is not None and to < today:
+            raise InputError("to", f"{to.isoformat()} is in the past")
+        if to == day:
+            raise InputError("to", f"the session is already on {day.isoformat()}")
         with self.uow() as uow:
             athlete = self._athlete(uow, name)
             self._require_session(uow, athlete, day)
-            uow.repo.add_override(athlete.id, DayOverride(day, "blocked", "moved"), self.now())
-            number = self._replan(uow, athlete, today, f"moved the session of {day.isoformat()}")
+            if to is not None:
+                self._require_open(uow, athlete, to)
+            note = "moved" if to is None else f"{MOVED_TO}{to.isoformat()}"
+            uow.repo.add_override(athlete.id, DayOverride(day, "blocked", note), self.now())
+            where = "" if to is None else f" to {to.isoformat()}"
+            done = self._replan_told(
+                uow, athlete, today, f"moved the session of {day.isoformat()}{where}"
+            )
+            if to is not None and not uow.repo.planned_sessions(athlete.id, to, to):
+                plan = uow.repo.plan_versions(athlete.id)[-1].plan
+                week = next((w for w in plan.weeks if to in w), None)
+                rest = (
+                    f" ({week.phase.value} week: no strength)" if week and not week.target else ""
+                )
+                raise InputError(  # the unit of work rolls back: nothing changed
+                    "to", f"{to.isoformat()}: the rules leave no room for a session there{rest}"
+                )
             uow.commit()
-        return number
+        return done
 
-    def weather(self, name: str, day: date, today: date) -> int:
+    def weather(self, name: str, day: date, today: date) -> Replanned:
         """A run lost to weather: that day's run is dropped and the day may hold strength."""
         if day < today:
             raise InputError("date", "only today or a later day can be swapped")
@@ -196,9 +310,9 @@ class Logbook:
             if profile is not None and day > profile.end:
                 raise InputError("date", f"the plan ends on {profile.end.isoformat()}")
             uow.repo.add_override(athlete.id, DayOverride(day, "weather"), self.now())
-            number = self._replan(uow, athlete, today, f"weather swap on {day.isoformat()}")
+            done = self._replan_told(uow, athlete, today, f"weather swap on {day.isoformat()}")
             uow.commit()
-        return number
+        return done
 
     # the logbook
     def today(self, name: str, day: date) -> Today:
@@ -216,6 +330,9 @@ class Logbook:
             kit = self._kit(uow, athlete)
             records = uow.repo.care_records(athlete.id)
             statuses = self._care_statuses(uow.repo.get_profile(athlete.id), records, day)
+            swapped = any(
+                o.day == day and o.kind == "weather" for o in uow.repo.overrides(athlete.id)
+            )
         advice = tuple(f.advice for f in pain_flags(logged, self.catalogue, day))
         care = self._care_today(versions, statuses, records, day)
         view = Today(
@@ -229,6 +346,7 @@ class Logbook:
             care=care.routines,
             care_notes=care.notes,
             disclaimer=care.disclaimer,
+            weather=swapped,
         )
         if session is None:
             return view
@@ -257,6 +375,41 @@ class Logbook:
                 uow.repo.record_day(athlete.id, sets[0].day, "done", note, self.now())
             uow.commit()
         return len(sets)
+
+    def log_done(
+        self,
+        name: str,
+        day: date,
+        changes: Mapping[str, AsDone] | None = None,
+        every: AsDone | None = None,
+        note: str = "",
+    ) -> list[SetLog]:
+        """The day's session done as prescribed (progression applied, as `today` shows it),
+        with `every` exercise's and each exercise's own differences; returns the sets
+        stored. An exercise in `changes` must be in the session."""
+        changes = dict(changes or {})
+        view = self.today(name, day)
+        if view.session is None:
+            raise InputError("date", f"no session planned on {day.isoformat()}; use --exercise")
+        if view.status == "done":
+            raise InputError(
+                "done", f"{day.isoformat()} is already logged (see `legday history`); "
+                "add sets with --exercise",
+            )  # fmt: skip
+        ids = [p.exercise for p in view.session.main]
+        for exercise in changes:
+            if exercise not in ids:
+                raise InputError(
+                    "set", f"{exercise!r} is not in the session of {day} ({', '.join(ids)})"
+                )
+        base = every or AsDone()
+        sets = [
+            one
+            for p in view.session.main
+            for one in sets_as_prescribed(p, day, changes.get(p.exercise, AsDone()).over(base))
+        ]
+        self.log(name, sets, note)
+        return sets
 
     def log_care(self, name: str, injury: str, day: date, pain: int, today: date) -> CareLogged:
         """The day's routine for `injury` done with `pain` (0-10) at worst; re-plans the
@@ -300,9 +453,11 @@ class Logbook:
             uow.commit()
         return logged
 
-    def history(self, name: str, start: date, end: date) -> list[Performed]:
+    def history(self, name: str, start: date, end: date | None = None) -> list[Performed]:
+        """What is logged from `start` on (to `end`, when given): sets dated after the
+        clock are the athlete's record too."""
         with self.uow() as uow:
-            return uow.repo.performed(self._athlete(uow, name).id, start, end)
+            return uow.repo.performed(self._athlete(uow, name).id, start, end or date.max)
 
     def progress(self, name: str, exercise: str) -> list[ProgressPoint]:
         with self.uow() as uow:
@@ -351,6 +506,33 @@ class Logbook:
     def _require_session(uow: AbstractUnitOfWork, athlete: Athlete, day: date) -> None:
         if not uow.repo.planned_sessions(athlete.id, day, day):
             raise InputError("date", f"no strength session is planned on {day.isoformat()}")
+
+    def _require_open(self, uow: AbstractUnitOfWork, athlete: Athlete, day: date) -> None:
+        """A day a session may move to, or one line saying why not: outside the plan, not
+        a training day, blocked, holding a session, a hard run, a race or a race's eve."""
+        from legday.planner.days import Calendar
+
+        profile = uow.repo.get_profile(athlete.id)
+        if profile is None:
+            raise InputError("profile", f"{athlete.name} has no profile")
+        shown = f"{day.isoformat()} ({day:%a})"
+        if not profile.start <= day <= profile.end:
+            raise InputError(
+                "to", f"{shown} is outside the plan ({profile.start} to {profile.end})"
+            )
+        if day.weekday() not in profile.days:
+            raise InputError("to", f"{shown} is not one of your training days")
+        if uow.repo.planned_sessions(athlete.id, day, day):
+            raise InputError("to", f"{shown} already holds a session")
+        overrides = uow.repo.overrides(athlete.id)
+        weather = {o.day for o in overrides if o.kind == "weather"}
+        if day in {o.day for o in overrides if o.kind == "blocked"} - weather:
+            raise InputError("to", f"{shown} is blocked (skipped or moved from)")
+        paths = [s.path for s in uow.repo.calendar_sources(athlete.id)]
+        runs = [r for r in self.read_runs(paths, profile) if r.day not in weather or r.busy]
+        closed = Calendar.read(profile, runs).closed.get(day)
+        if closed:
+            raise InputError("to", f"{shown}: {closed}")
 
     def _require_protocol(self, injury: str) -> None:
         """A problem without a care protocol is one line naming the field."""
@@ -445,6 +627,18 @@ class Logbook:
             last_logged=last_done,
         )
 
+    def _replan_told(
+        self, uow: AbstractUnitOfWork, athlete: Athlete, today: date, reason: str
+    ) -> Replanned:
+        """`_replan`, and the strength days from `today` on that it changed."""
+        profile = uow.repo.get_profile(athlete.id)
+        end = profile.end if profile is not None else today
+        before = [s.day for s in uow.repo.planned_sessions(athlete.id, today, end)]
+        number = self._replan(uow, athlete, today, reason)
+        after = [s.day for s in uow.repo.planned_sessions(athlete.id, today, end)]
+        start = profile.start if profile is not None else today
+        return Replanned(number, day_changes(before, after, start))
+
     def _replan(self, uow: AbstractUnitOfWork, athlete: Athlete, today: date, reason: str) -> int:
         profile = uow.repo.get_profile(athlete.id)
         if profile is None:
@@ -466,6 +660,9 @@ class Logbook:
         paths = [s.path for s in uow.repo.calendar_sources(athlete.id)]
         # weather takes the run, not the day's other appointments (busy time)
         runs = [r for r in self.read_runs(paths, future) if r.day not in weather or r.busy]
+        pinned = self._pinned_weeks(uow, athlete, future, runs, overrides, today)
+        if pinned:
+            future = replace(future, blocked=future.blocked | pinned)
         performed = uow.repo.performed(athlete.id, week_start - timedelta(days=28), today)
         done_days = {p.day for p in performed if p.status == "done"}
         runs += [  # sessions already done this week count towards its `frequency`
@@ -482,6 +679,64 @@ class Logbook:
         )
         plan = self.plan(future, runs, self.catalogue, done=done, care=care)
         return uow.repo.add_plan_version(athlete.id, plan, today, reason, self.now())
+
+    @staticmethod
+    def _pinned_weeks(
+        uow: AbstractUnitOfWork,
+        athlete: Athlete,
+        future: Profile,
+        runs: Sequence[Run],
+        overrides: Sequence[DayOverride],
+        today: date,
+    ) -> frozenset[date]:
+        """The days to close so each session moved to a chosen day (`move --to`) lands
+        there: in that day's week, every day from today on but the chosen one and the
+        week's other sessions. A chosen day the calendar has closed since is let go."""
+        from legday.planner.days import Calendar
+
+        chosen = {
+            date.fromisoformat(o.note.removeprefix(MOVED_TO))
+            for o in overrides
+            if o.kind == "blocked" and o.note.startswith(MOVED_TO)
+        }
+        chosen = {d for d in chosen if today <= d <= future.end and d not in future.blocked}
+        if not chosen:
+            return frozenset()
+        closed = Calendar.read(future, runs).closed
+        shut: set[date] = set()
+        for day in sorted(chosen - closed.keys()):
+            week_start = future.start + timedelta(weeks=(day - future.start).days // 7)
+            week_end = week_start + timedelta(days=6)
+            sessions = {s.day for s in uow.repo.planned_sessions(athlete.id, week_start, week_end)}
+            keep = sessions | chosen
+            shut |= {
+                week_start + timedelta(days=i)
+                for i in range(7)
+                if week_start + timedelta(days=i) >= today
+                and week_start + timedelta(days=i) not in keep
+            }
+        return frozenset(shut)
+
+
+def day_changes(
+    before: Sequence[date], after: Sequence[date], start: date
+) -> tuple[DayChange, ...]:
+    """Strength days dropped and added, a dropped day paired with the first added day of
+    the same plan week (weeks counted from `start`): "Wed 06 -> Thu 07"."""
+    removed = sorted(set(before) - set(after))
+    added = sorted(set(after) - set(before))
+
+    def week(day: date) -> int:
+        return (day - start).days // 7
+
+    found: list[DayChange] = []
+    for gone in removed:
+        match = next((a for a in added if week(a) == week(gone)), None)
+        if match is not None:
+            added.remove(match)
+        found.append(DayChange(gone, match))
+    found += [DayChange(None, a) for a in added]
+    return tuple(sorted(found, key=lambda c: c.before or c.after or date.min))
 
 
 @dataclass(frozen=True, slots=True)

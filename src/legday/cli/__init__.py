@@ -14,7 +14,8 @@ from __future__ import annotations
 import gc
 import importlib
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from legday.errors import LegdayError
 
@@ -51,11 +52,37 @@ def build_app(wanted: str | None = None) -> typer.Typer:
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
     )
+    app.callback()(_top_options(typer))
     for name in COMMAND_MODULES:
         importlib.import_module(f"legday.cli.{name}").register(app)
         if wanted and any(_named(app, wanted)):
             break
     return app
+
+
+def _top_options(typer: Any) -> Callable[..., None]:
+    """The group's own options (`--version`), answered before any command runs."""
+
+    def print_version(shown: bool) -> None:
+        if shown:
+            from legday import __version__
+
+            typer.echo(f"legday {__version__}")
+            raise typer.Exit(0)
+
+    def top(
+        version: bool = typer.Option(
+            False,
+            "--version",
+            "-V",
+            help="Print the version and exit.",
+            is_eager=True,
+            callback=print_version,
+        ),
+    ) -> None:
+        """Leg-strength sessions planned around your running calendar."""
+
+    return top
 
 
 def _named(app: typer.Typer, name: str) -> tuple[list[CommandInfo], list[TyperInfo]]:

@@ -13,9 +13,10 @@ import json
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, time
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -23,10 +24,18 @@ from legday.errors import InputError, StoreError
 
 if TYPE_CHECKING:
     from legday.model import Prescription, Profile, Run
-    from legday.services import Logbook, Today
+    from legday.services import Logbook, Replanned, Today
     from legday.store.uow import Database
 
-__all__ = ["AthleteOpt", "DateOpt", "open_logbook", "parse_date", "register", "resolve_athlete"]
+__all__ = [
+    "AthleteOpt",
+    "DateOpt",
+    "open_logbook",
+    "parse_date",
+    "register",
+    "resolve_athlete",
+    "today_json",
+]
 
 
 AthleteOpt = Annotated[
@@ -138,6 +147,9 @@ def athlete_add(
     start: Annotated[str | None, typer.Option(help="Plan start, YYYY-MM-DD.")] = None,
     weeks: Annotated[int | None, typer.Option(help="Plan length in weeks.")] = None,
     sessions: Annotated[int | None, typer.Option(help="2 or 3 a week.")] = None,
+    minutes: Annotated[
+        int | None, typer.Option(help="Minutes per session, 20-120 (default 45).")
+    ] = None,
     injury: Annotated[list[str] | None, typer.Option("--injury", help="e.g. shin-splints.")] = None,
     equipment: Annotated[str | None, typer.Option(help="Comma list, e.g. dumbbells,band.")] = None,
     level: Annotated[str | None, typer.Option(help="beginner/intermediate/advanced.")] = None,
@@ -172,6 +184,7 @@ def athlete_add(
             "start": start,
             "weeks": weeks,
             "sessions": sessions,
+            "minutes": minutes,
             "injuries": injury,
             "equipment": equipment,
             "level": level,
@@ -247,23 +260,32 @@ def skip(
     Example: legday skip 2027-01-06 --note "travel"
     """
     with open_logbook() as (logbook, db):
-        number = logbook.skip(
-            resolve_athlete(logbook, db, athlete), parse_date(day), _today(), note
-        )
-    typer.echo(f"skipped; plan version {number}")
+        done = logbook.skip(resolve_athlete(logbook, db, athlete), parse_date(day), _today(), note)
+    _echo_replanned("skipped", done)
 
 
 def move(
     day: Annotated[str, typer.Argument(help="The day you cannot train, YYYY-MM-DD.")],
     athlete: AthleteOpt = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            help="The day to train instead, YYYY-MM-DD; refused (with the reason) on a "
+            "blocked day, a hard run, a race or a race's eve.",
+        ),
+    ] = None,
 ) -> None:
-    """Move the session planned on DAY; the planner finds another day within the rules.
+    """Move the session planned on DAY: to the day --to names, or to a day the planner
+    finds within the rules.
 
-    Example: legday move 2027-01-06
+    Example: legday move 2027-01-06 --to 2027-01-07
     """
+    target = None if to is None else parse_date(to, "to")
     with open_logbook() as (logbook, db):
-        number = logbook.move(resolve_athlete(logbook, db, athlete), parse_date(day), _today())
-    typer.echo(f"moved; plan version {number}")
+        name = resolve_athlete(logbook, db, athlete)
+        done = logbook.move(name, parse_date(day), _today(), target)
+    _echo_replanned("moved", done)
 
 
 def weather(
@@ -274,20 +296,53 @@ def weather(
 
     Example: legday weather 2027-01-07
     """
+    when = parse_date(day)
     with open_logbook() as (logbook, db):
-        number = logbook.weather(resolve_athlete(logbook, db, athlete), parse_date(day), _today())
-    typer.echo(f"weather swap; plan version {number}")
+        done = logbook.weather(resolve_athlete(logbook, db, athlete), when, _today())
+    typer.echo(f"weather swap on {_day(when)}: the run is off, the day may hold strength")
+    _echo_replanned("re-planned", done)
 
 
-def today(athlete: AthleteOpt = None, on: DateOpt = None) -> None:
+def _day(day: date | None) -> str:
+    return "(none)" if day is None else f"{day:%a} {day.isoformat()}"
+
+
+def _echo_replanned(what: str, done: Replanned) -> None:
+    """The new plan version and each strength day it changed, before -> after."""
+    typer.echo(f"{what}; plan version {done.number}")
+    if not done.changes:
+        typer.echo("  no strength day changed")
+    for change in done.changes:
+        typer.echo(f"  {_day(change.before)} -> {_day(change.after)}")
+
+
+class TodayFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+def today(
+    athlete: AthleteOpt = None,
+    on: DateOpt = None,
+    format: Annotated[
+        TodayFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = TodayFormat.TEXT,
+) -> None:
     """What to do today: runs first, then the strength session with cues and reasons, and
     any injury-care routine (with the disclaimer until you log your first routine).
 
-    Example: legday today
+    Example: legday today --format json
     """
     with open_logbook() as (logbook, db):
         view = logbook.today(resolve_athlete(logbook, db, athlete), parse_date(on))
+    if format is TodayFormat.JSON:
+        from legday.cli.jsontext import dumps_indented
+
+        typer.echo(dumps_indented(today_json(view)))
+        return
     typer.echo(f"{view.day.isoformat()} ({view.day.strftime('%A')})")
+    if view.weather:
+        typer.echo("  weather swap: the run is off today; strength may take its place")
     for advice in view.advice:
         typer.echo(f"  ! {advice}")
     for note in view.care_notes:
@@ -311,17 +366,68 @@ def today(athlete: AthleteOpt = None, on: DateOpt = None) -> None:
     _echo_care(view)
 
 
-def _echo_prescription(p: Prescription) -> None:
-    """One exercise's line, the same for a session's main block and a care routine."""
+def today_json(view: Today) -> dict[str, Any]:
+    """`today --format json`: the day as the text shows it, sessions in the plan's codec."""
+    from legday.care import DISCLAIMER
+    from legday.exports.plan_json import care_to_json, prescription_to_json
+
+    session = view.session
+    nxt = view.next_session
+    return {
+        "day": view.day.isoformat(),
+        "weekday": view.day.strftime("%A"),
+        "status": view.status,
+        "weather_swap": view.weather,
+        "advice": list(view.advice),
+        "care_notes": list(view.care_notes),
+        "runs": [_run_json(r) for r in view.runs],
+        "session": None
+        if session is None
+        else {
+            "start": _hhmm(session.start),
+            "minutes": session.minutes,
+            "why": session.why,
+            "warmup": [{"exercise": w.exercise, "minutes": w.minutes} for w in session.warmup],
+            "main": [
+                {**prescription_to_json(p), "why": c.reason, "seek_advice": c.seek_advice}
+                for p, c in zip(session.main, view.changes, strict=True)
+            ],
+            "cooldown": [{"exercise": c.exercise, "seconds": c.seconds} for c in session.cooldown],
+        },
+        "next_session": None if nxt is None else nxt.day.isoformat(),
+        "care": [care_to_json(c) for c in view.care],
+        "disclaimer": DISCLAIMER if view.disclaimer else None,
+    }
+
+
+def _hhmm(moment: time | None) -> str | None:
+    return None if moment is None else f"{moment:%H:%M}"
+
+
+def _run_json(run: Run) -> dict[str, Any]:
+    what = "strength" if run.is_strength else "busy" if run.busy else "run"
+    return {
+        "title": run.title,
+        "what": what,
+        "kind": run.kind.value,
+        "start": _hhmm(run.start),
+        "end": _hhmm(run.finish),
+    }
+
+
+def describe_prescription(p: Prescription) -> str:
+    """One exercise's line, the same for `today`, a care routine and `log`'s prompts."""
     from legday.exports._describe import weight
 
     dose = f"{p.reps} reps" if p.reps is not None else f"{p.seconds} s"
     side = " per side" if p.per_side else ""
     kg = weight(p)  # the number first; the load text when it says more (advice)
     load = ", ".join(part for part in (kg and f"@ {kg}", p.load if p.load != kg else "") if part)
-    typer.echo(
-        f"  {p.exercise}: {p.sets} x {dose}{side} {load}, tempo {p.tempo}, RPE <= {p.target_rpe}"
-    )
+    return f"  {p.exercise}: {p.sets} x {dose}{side} {load}, tempo {p.tempo}, RPE <= {p.target_rpe}"
+
+
+def _echo_prescription(p: Prescription) -> None:
+    typer.echo(describe_prescription(p))
 
 
 def _echo_care(view: Today) -> None:

@@ -58,7 +58,7 @@ def test_skip_blocks_the_day_and_appends_a_version(
 ) -> None:
     book, uow = logbook
     commits = uow.commits
-    assert book.skip("sam", START + timedelta(days=3), START + timedelta(days=1)) == 2
+    assert book.skip("sam", START + timedelta(days=3), START + timedelta(days=1)).number == 2
     assert uow.commits == commits + 1  # one transaction
     assert book.today("sam", START + timedelta(days=3)).session is None
     assert book.versions("sam")[0].plan.sessions[1].day == START + timedelta(days=3)
