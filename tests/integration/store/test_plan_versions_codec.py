@@ -14,9 +14,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from bench.athletes import random_athlete
 from sqlalchemy.orm import Session
 
-from bench.athletes import random_athlete
 from legday.catalogue import Catalogue
 from legday.catalogue.loader import load_catalogue
 from legday.exports.plan_json import plan_to_json
