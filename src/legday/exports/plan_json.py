@@ -302,19 +302,27 @@ def read_plan_file(path: Path) -> Plan:
     return plan_from_json(data, str(path))
 
 
-def plan_from_json(data: Any, source: str) -> Plan:
-    """The plan of a `legday.plan/1` document; `source` names it in the one-line error."""
-    import fastjsonschema
+def plan_from_json(data: Any, source: str, *, checked: bool = True) -> Plan:
+    """The plan of a `legday.plan/1` document; `source` names it in the one-line error.
 
-    try:
-        _validator()(data)
-    except fastjsonschema.JsonSchemaValueException as error:
-        field = (error.name or "data").replace("data", "plan", 1)
-        raise PlanFileError(f"{source}: {field}: {error.message.split(' must ', 1)[-1]}") from None
+    `checked=False` skips the schema, for documents legday wrote itself (the logbook's:
+    the schema costs more than the decoding); anything malformed is still one line.
+    """
+    if checked:
+        import fastjsonschema
+
+        try:
+            _validator()(data)
+        except fastjsonschema.JsonSchemaValueException as error:
+            field = (error.name or "data").replace("data", "plan", 1)
+            problem = error.message.split(" must ", 1)[-1]
+            raise PlanFileError(f"{source}: {field}: {problem}") from None
     try:
         return _plan(data)
     except ValueError as error:
         raise PlanFileError(f"{source}: {error}") from None
+    except (KeyError, TypeError, AttributeError) as error:  # only unchecked documents
+        raise PlanFileError(f"{source}: not a legday.plan/1 document ({error!r})") from None
 
 
 def _plan(data: dict[str, Any]) -> Plan:

@@ -310,7 +310,7 @@ def plan_document(plan: Plan) -> dict[str, Any]:
     """The plan as the codec writes it (`legday.plan/1`), but for its strength sessions:
     those are the version's session rows (`session_to_row`), so the day queries find them
     and no session is stored twice."""
-    doc = plan_to_json(plan)
+    doc = plan_to_json(replace(plan, sessions=()))
     for day in doc["days"]:
         del day["strength"]
     return doc
@@ -327,7 +327,7 @@ def plan_from_document(
     """
     if doc.get("schema") == SCHEMA_ID:
         try:
-            plan = plan_from_json(doc, "stored plan")
+            plan = plan_from_json(doc, "stored plan", checked=False)  # legday wrote it
         except PlanFileError as error:  # a hand-edited backup: one line, not a traceback
             raise StoreError(str(error)) from None
         return replace(plan, sessions=sessions)

@@ -17,10 +17,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from legday.catalogue import Catalogue
+from legday.catalogue.loader import load_catalogue
+from legday.errors import StoreError
+from legday.exports.ics import plan_to_ics
 from legday.exports.plan_json import plan_from_json, plan_to_json
 from legday.model import Plan, StrengthDay
 from legday.planner import make_plan
 from legday.rules import check_plan
+from legday.store.mapping import plan_document, plan_from_document
 from mini_catalogue import mini_catalogue
 from strategies import profiles, runs_for
 
@@ -34,11 +38,7 @@ ZONES = st.sampled_from([None, "Europe/Berlin", "America/New_York", "Australia/S
 
 @pytest.fixture(params=["mini", "packaged"], scope="module")
 def catalogue(request: pytest.FixtureRequest) -> Catalogue:
-    if request.param == "mini":
-        return mini_catalogue()
-    from legday.catalogue.loader import load_catalogue
-
-    return load_catalogue()
+    return mini_catalogue() if request.param == "mini" else load_catalogue()
 
 
 def _through_text(plan: Plan) -> Plan:
@@ -76,8 +76,6 @@ def test_a_random_plan_comes_back_equal(catalogue: Catalogue, data: st.DataObjec
 
 @pytest.mark.parametrize("seed", range(6))
 def test_a_bench_athlete_plan_comes_back_equal(seed: int) -> None:
-    from legday.catalogue.loader import load_catalogue
-
     catalogue = load_catalogue()
     profile, runs = random_athlete(random.Random(seed), weeks=26)
     plan = make_plan(profile, runs, catalogue)
@@ -93,3 +91,24 @@ def test_the_plan_carries_its_time_zone() -> None:
     assert plan_from_json(data, "memory").timezone == "Europe/Berlin"
     floating = make_plan(profile, runs, mini_catalogue())
     assert floating.timezone is None and "timezone" not in plan_to_json(floating)
+
+
+def test_an_ics_export_from_the_plan_file_is_zoned_without_tz() -> None:
+    catalogue = load_catalogue()
+    profile, runs = random_athlete(random.Random(2), weeks=2)
+    plan = make_plan(replace(profile, timezone="America/New_York"), runs, catalogue)
+    read = _through_text(replace(plan, profile=None))  # the zone is the plan's own
+    text = plan_to_ics(read, catalogue, tz=None).decode("utf-8")
+    assert "TZID=America/New_York" in text and "BEGIN:VTIMEZONE" in text
+    floating = plan_to_ics(replace(read, timezone=None), catalogue, tz=None).decode("utf-8")
+    assert "TZID=" not in floating
+
+
+def test_a_damaged_stored_plan_is_one_line() -> None:
+    profile, runs = random_athlete(random.Random(4), weeks=2)
+    plan = make_plan(profile, runs, mini_catalogue())
+    document = plan_document(plan)
+    document["days"][3] = {"date": 7}
+    with pytest.raises(StoreError) as caught:
+        plan_from_document(plan.start, plan.end, document, plan.sessions)
+    assert "\n" not in str(caught.value) and "stored plan" in str(caught.value)
