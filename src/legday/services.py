@@ -314,7 +314,8 @@ class Logbook:
 
         Later sessions get the same next step, not a step per session: a load only rises
         once the sets that earn it are logged, so export again after logging. The stored
-        plan carries no profile; the athlete's is put back (time zone, season start).
+        plan carries its time zone and the profile of its re-plan (from that week on); the
+        athlete's own profile is put back (the season's start keys the calendar UIDs).
         """
         with self.uow() as uow:
             athlete = self._athlete(uow, name)
