@@ -20,3 +20,10 @@ os.environ.pop("LEGDAY_NO_CACHE", None)
 def _calendar_cache_folder() -> Iterator[Path]:
     yield Path(_CACHE.name)
     _CACHE.cleanup()
+
+
+@pytest.fixture(autouse=True)
+def _terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables fit COLUMNS; pytest-xdist workers inherit a COLUMNS of 80, a terminal does
+    whatever it likes. Tests see the width of a pipe unless they set their own."""
+    monkeypatch.setenv("COLUMNS", "110")

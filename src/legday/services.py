@@ -25,7 +25,7 @@ from legday.care.monitoring import CareAction, CareStatus, care_status
 from legday.catalogue import Catalogue
 from legday.errors import InputError
 from legday.kit import Kit, kit_of
-from legday.model import CareRoutine, Plan, Prescription, Profile, Run, RunKind, Session
+from legday.model import CareRoutine, Plan, Prescription, Profile, Run, Session, StrengthDay
 from legday.planner.care import CareSchedule
 from legday.progression import Change, SetLog, next_prescription, pain_flags
 from legday.store.ports import (
@@ -469,7 +469,8 @@ class Logbook:
 
         Later sessions get the same next step, not a step per session: a load only rises
         once the sets that earn it are logged, so export again after logging. The stored
-        plan carries no profile; the athlete's is put back (time zone, season start).
+        plan carries its time zone and the profile of its re-plan (from that week on); the
+        athlete's own profile is put back (the season's start keys the calendar UIDs).
         """
         with self.uow() as uow:
             athlete = self._athlete(uow, name)
@@ -639,6 +640,24 @@ class Logbook:
         start = profile.start if profile is not None else today
         return Replanned(number, day_changes(before, after, start))
 
+    @staticmethod
+    def _trained(
+        uow: AbstractUnitOfWork, athlete: Athlete, since: date, today: date
+    ) -> list[StrengthDay]:
+        """Strength done from `since` until before `today`, for the planner: the days this
+        week count toward it (`frequency`), every one's exercises are no longer new. Today
+        stays open: its session is still shown as planned when it is logged."""
+        done = [
+            p.day
+            for p in uow.repo.performed(athlete.id, since, today)
+            if p.status == "done" and p.day < today
+        ]
+        planned = {s.day: s for s in uow.repo.planned_sessions(athlete.id, since, today)}
+        return [
+            StrengthDay(day, planned[day].exercise_ids if day in planned else frozenset())
+            for day in done
+        ]
+
     def _replan(self, uow: AbstractUnitOfWork, athlete: Athlete, today: date, reason: str) -> int:
         profile = uow.repo.get_profile(athlete.id)
         if profile is None:
@@ -663,15 +682,7 @@ class Logbook:
         pinned = self._pinned_weeks(uow, athlete, future, runs, overrides, today)
         if pinned:
             future = replace(future, blocked=future.blocked | pinned)
-        performed = uow.repo.performed(athlete.id, week_start - timedelta(days=28), today)
-        done_days = {p.day for p in performed if p.status == "done"}
-        runs += [  # sessions already done this week count towards its `frequency`
-            Run(day, "strength session (logged)", RunKind.EASY, is_strength=True)
-            for day in sorted(done_days)
-            if week_start <= day < today
-        ]
-        done = uow.repo.planned_sessions(athlete.id, week_start - timedelta(days=28), today)
-        done = [s for s in done if s.day in done_days]
+        done = self._trained(uow, athlete, week_start - timedelta(days=28), today)
         statuses = self._care_statuses(profile, uow.repo.care_records(athlete.id), today)
         care = CareSchedule(
             stages={i: s.stage for i, s in statuses.items()},

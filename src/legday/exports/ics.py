@@ -92,7 +92,7 @@ def plan_to_ics(
 ) -> bytes:
     """Encode the plan as an RFC 5545 calendar.
 
-    `tz` (an IANA zone such as `Europe/Berlin`, defaulting to the profile's) pins wall-clock
+    `tz` (an IANA zone such as `Europe/Berlin`, defaulting to the plan's) pins wall-clock
     times to a zone and embeds its VTIMEZONE; without any zone the times stay floating,
     which calendar apps show at the same wall-clock time wherever the phone is.
     `athlete` separates the plans of a coach's athletes in one calendar. `now` fixes the
@@ -103,7 +103,7 @@ def plan_to_ics(
         raise InputError("reminder", f"{reminder} is not 0 to {_MOST_REMINDER} minutes")
     from icalendar import Calendar
 
-    zone_name = tz or (plan.profile.timezone if plan.profile else None)
+    zone_name = tz or plan.timezone or (plan.profile.timezone if plan.profile else None)
     zone = _zone(zone_name)
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     sequence = max(0, int((stamp - _SEQUENCE_EPOCH).total_seconds() // 60))

@@ -34,6 +34,7 @@ from legday.model import (
     Run,
     RunKind,
     Session,
+    StrengthDay,
     Week,
 )
 from legday.planner import words
@@ -100,28 +101,31 @@ def make_plan(
     runs: Sequence[Run],
     catalogue: Catalogue,
     *,
-    done: Sequence[Session] = (),
+    done: Sequence[StrengthDay] = (),
     care: CareSchedule | None = None,
 ) -> Plan:
-    """The season's plan; `done` holds sessions already trained (for variety), `care`
-    where each problem's care stands (its stage, or stopped) from the logbook."""
+    """The season's plan; `done` holds strength already trained (from the logbook): those
+    in the plan's horizon are fixed strength days of their week, and every one's exercises
+    count as done before (`variety`). `care` says where each problem's care stands (its
+    stage, or stopped) from the logbook."""
     validate_profile(profile)
+    first, last = profile.start, profile.end
+    fixed = tuple(sorted((d for d in done if first <= d.day <= last), key=attrgetter("day")))
     races = race_priorities(profile, runs)
-    frames = season(profile, runs, races)
-    calendar = Calendar.read(profile, runs)
+    frames = season(profile, runs, races, logged=[d.day for d in fixed])
+    calendar = Calendar.read(profile, runs, logged=[d.day for d in fixed])
     while True:
         options = day_options(profile, runs, frames, calendar)
         weeks, sessions, squeezed, short = _compose(profile, catalogue, done, options, calendar)
         sessions = [_cares_for_you(s, profile, catalogue, care) for s in sessions]
         if profile.injuries:  # care swapped exercises in: their first time starts gently
-            sessions = first_exposures(sessions, (e for s in done for e in s.exercise_ids))
+            sessions = first_exposures(sessions, (e for s in done for e in s.exercises))
         if not squeezed and not short:
             break
         calendar = calendar._replace(
             closed=calendar.closed | short, squeezed={**calendar.squeezed, **squeezed}
         )
     by_day = calendar.by_day
-    first, last = profile.start, profile.end
     in_horizon = _runs_between(by_day, first, last)
     after_end = last + timedelta(days=1)
     plan = Plan(
@@ -139,6 +143,8 @@ def make_plan(
         equipment=profile.equipment,
         care=tuple(care_routines(profile, catalogue, by_day, races, sessions, care)),
         blocked=frozenset(d for d in profile.blocked if first <= d <= last),
+        strength_days=fixed,
+        timezone=profile.timezone,
     )
     return replace(plan, violations=tuple(check_plan(plan, catalogue)))
 
@@ -167,7 +173,7 @@ def _cares_for_you(
 def _compose(
     profile: Profile,
     catalogue: Catalogue,
-    done: Sequence[Session],
+    done: Sequence[StrengthDay],
     options: list[DayOptions],
     calendar: Calendar,
 ) -> tuple[list[Week], list[Session], dict[date, str], dict[date, str]]:
@@ -177,7 +183,7 @@ def _compose(
     chosen = choose_days(options)
     composer = Composer(catalogue, profile, kit_of(profile))
     for past in done:
-        composer.remember(past.exercise_ids)
+        composer.remember(past.exercises)
     by_day = calendar.by_day
     key_days = _key_days(calendar)
     block_weeks = Counter(opt.frame.block for opt in options if opt.frame.block)

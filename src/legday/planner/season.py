@@ -15,7 +15,7 @@ lifts; the first two weeks back after an A race's week off ramp up.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from itertools import groupby
 from typing import NamedTuple
@@ -139,9 +139,13 @@ def _race_size(run: Run) -> int:
 
 
 def season(
-    profile: Profile, runs: Sequence[Run], races: Mapping[date, Race] | None = None
+    profile: Profile,
+    runs: Sequence[Run],
+    races: Mapping[date, Race] | None = None,
+    logged: Iterable[date] = (),
 ) -> list[WeekFrame]:
-    """A frame per week; `races` is `race_priorities(profile, runs)` when the caller has it."""
+    """A frame per week; `races` is `race_priorities(profile, runs)` when the caller has it;
+    `logged` the days of strength already trained (a week holding one is lifting)."""
     if races is None:
         races = race_priorities(profile, runs)
     in_order = [races[day] for day in sorted(races)]
@@ -150,7 +154,8 @@ def season(
         by_priority[race.priority].append(race)
     # the phases count down to the goal races; with none, to the tune-ups (without a taper)
     goals = by_priority["A"] or by_priority["B"]
-    lifting = {r.day for r in runs if r.is_strength}  # strength already in the calendar
+    # strength already in the calendar or in the logbook
+    lifting = {r.day for r in runs if r.is_strength} | set(logged)
     weeks: list[tuple[date, Phase, str]] = []
     first_since_rest = 0
     for index in range(profile.weeks):

@@ -152,9 +152,8 @@ class SqlRepository(AbstractRepository):
         )
         self.session.add(version)
         self.session.flush()
-        for s in plan.sessions:
-            if s.day >= valid_from:
-                self.session.add(session_to_row(athlete_id, version.id, s))
+        for s in plan.sessions:  # every one: the stored plan is the plan (plan_from_document)
+            self.session.add(session_to_row(athlete_id, version.id, s))
         self.session.flush()
         return number
 
