@@ -110,7 +110,7 @@ def write_output(path: Path, data: bytes) -> None:
         raise InputError("output", f"cannot write {name}: {error.strerror or error}") from None
     if status is not None and stat.S_ISDIR(status.st_mode):
         raise InputError("output", f"cannot write {name}: it is a folder; give a file name")
-    if status is not None and not stat.S_ISREG(status.st_mode):
+    if status is not None and (not stat.S_ISREG(status.st_mode) or _is_stream(path)):
         _write_straight(name, data)
         return
     target = Path(os.path.realpath(name)) if path.is_symlink() else path
@@ -119,10 +119,16 @@ def write_output(path: Path, data: bytes) -> None:
     _replace(target, data, status, shown=name)
 
 
+def _is_stream(path: Path) -> bool:
+    """`/dev/stdout` and its kin, even when the shell sent them to a file: `>> log` must
+    get the output appended, not the log replaced by it."""
+    return any(str(p).startswith(("/dev/", "/proc/")) for p in (path.absolute(), path.resolve()))
+
+
 def _write_straight(name: str, data: bytes) -> None:
     """Write to a device or pipe in place: there is nothing to replace atomically."""
     try:
-        handle = os.open(name, os.O_WRONLY | getattr(os, "O_CLOEXEC", 0))
+        handle = os.open(name, os.O_WRONLY | os.O_APPEND | getattr(os, "O_CLOEXEC", 0))
         try:
             view = memoryview(data)
             while view:
