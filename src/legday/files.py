@@ -52,7 +52,9 @@ def _megabytes(size: int) -> str:
 
 def _limit(size: int) -> str:
     """A limit as written in the docs: 20 MB, 512 KB."""
-    return f"{size / 2**20:g} MB" if size >= 2**20 else f"{size / 2**10:g} KB"
+    if size >= 2**20:
+        return f"{size / 2**20:g} MB"
+    return f"{size / 2**10:g} KB" if size >= 2**10 else f"{size} bytes"
 
 
 def read_limited(
