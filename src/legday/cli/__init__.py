@@ -122,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         return _last_resort(error, args)
     except Exception as error:
         return _last_resort(error, args)
+    if result == 130:  # Typer turns Ctrl-C inside a command into a bare exit code 130
+        return _fail("interrupted (Ctrl-C)", 130)
     return result if isinstance(result, int) else 0
 
 
