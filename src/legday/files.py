@@ -8,8 +8,9 @@ is taken on the same pass, so a calendar is never read twice to know whether it 
 Writing (`-o`): a regular file is replaced whole or not at all (a temporary file in the same
 folder, then a rename), keeping its permissions; a read-only file is refused rather than
 replaced. A device or pipe (`/dev/stdout`, `/dev/full`, a FIFO) is written straight: renaming
-over it would turn it into a plain file. A symbolic link is followed, and the file it names
-is replaced, so the link stays.
+over it would turn it into a plain file; `/dev/stdout` sent to a file by the shell is
+appended to. A symbolic link is followed, and the file it names is replaced, so the link
+stays.
 
 Every refusal is one `LegdayError` line naming the path.
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable
@@ -35,6 +37,8 @@ _CHUNK = 1 << 16
 _NO_WAIT = getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 Refusal = Callable[[str, str], LegdayError]
+# A process's own output streams, whatever they point at.
+_STREAM = re.compile(r"/dev/(?:stdout|stderr|fd/\d+)|/proc/(?:self|\d+)/fd/\d+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +128,7 @@ def write_output(path: Path, data: bytes) -> None:
 def _is_stream(path: Path) -> bool:
     """`/dev/stdout` and its kin, even when the shell sent them to a file: `>> log` must
     get the output appended, not the log replaced by it."""
-    return any(str(p).startswith(("/dev/", "/proc/")) for p in (path.absolute(), path.resolve()))
+    return _STREAM.fullmatch(str(path.absolute())) is not None
 
 
 def _write_straight(name: str, data: bytes) -> None:
