@@ -78,10 +78,11 @@ def file_hash(path: str) -> str:
 
     if is_feed(path):
         return hashlib.sha256(fetch(path).data).hexdigest()
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError as error:
-        raise InputError(path, f"cannot read calendar: {error.strerror or error}") from None
+    from legday.calendars._files import MAX_BYTES
+    from legday.files import read_limited
+
+    # bounded and hashed in one pass: no FIFO, device or huge file is read whole
+    return read_limited(path, limit=MAX_BYTES, what="calendar").sha256
 
 
 def _shown(path: str) -> str:

@@ -88,25 +88,53 @@ def open_logbook(url: str | None = None) -> Iterator[tuple[Logbook, Database]]:
 
     from legday.catalogue.loader import load_catalogue
     from legday.planner import make_plan
+    from legday.redaction import redact
     from legday.services import Logbook
     from legday.store.migrate import ensure_schema
     from legday.store.uow import Database, default_url
 
     target = url or default_url()
+    where = "database URL" if url else "LEGDAY_DATABASE_URL"
     try:
+        _refuse_memory(target, where)
         db = Database(target)
     except (SQLAlchemyError, ValueError, ImportError, OSError) as error:
-        where = "database URL" if url else "LEGDAY_DATABASE_URL"
         problem = (str(error).splitlines() or [type(error).__name__])[0]
-        raise StoreError(f"{where}: cannot open {target!r}: {problem}") from None
+        raise StoreError(redact(f"{where}: cannot open {target!r}: {problem}")) from None
     try:
         ensure_schema(db.engine)
         yield Logbook(db.uow, load_catalogue(), make_plan, _read_runs), db
     except SQLAlchemyError as error:
         cause = getattr(error, "orig", None) or error
-        raise StoreError(f"database: {str(cause).splitlines()[0]}") from None
+        # a driver may quote the connection string it was given, password and all
+        raise StoreError(redact(f"database: {(str(cause).splitlines() or [''])[0]}")) from None
     finally:
         db.dispose()
+
+
+def _refuse_memory(url: str, where: str) -> None:
+    """An in-memory SQLite database forgets everything when the command ends: an athlete
+    "added" to it is gone at once, so it is no logbook."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return
+    name = parsed.database or ""
+    memory = name in ("", ":memory:") or name.startswith("file::memory:")
+    if memory or parsed.query.get("mode") == "memory":
+        raise StoreError(
+            f"{where}: {url!r} is an in-memory database, forgotten when the command ends; "
+            "give a file, e.g. sqlite:////home/you/legday.db"
+        )
+
+
+# --- the current athlete ---------------------------------------------------------------
+# current-athlete.json maps each database to its current athlete. The key is the database
+# URL with its password hidden (`legday.redaction`): the file names which logbook, never how
+# to get into it. Written 0600 in a 0700 folder, atomically.
+
+STATE_LIMIT = 64 * 1024  # a map of a few URLs to names; far larger is not ours
 
 
 def _state_file() -> Path:
@@ -116,16 +144,44 @@ def _state_file() -> Path:
     return Path(base) / "current-athlete.json"
 
 
+def _state_key(url: str) -> str:
+    from legday.redaction import redact
+
+    return redact(url)
+
+
 def _state() -> dict[str, str]:
+    from legday.errors import LegdayError
+    from legday.files import read_limited
+
     try:
-        data = json.loads(_state_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+        raw = read_limited(_state_file(), limit=STATE_LIMIT, what="settings file").data
+        data = json.loads(raw.decode("utf-8"))
+    except (LegdayError, ValueError, RecursionError):
+        return {}  # no choice saved (or an unreadable one): the only athlete, or ask
     return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
+def _current(url: str) -> str | None:
+    state = _state()
+    return state.get(_state_key(url)) or state.get(url)  # the raw URL: a file from before
+
+
+def _check_state_folder() -> None:
+    """Fail before anything is committed when the current athlete could not be saved."""
+    folder = _state_file().parent
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(
+            "LEGDAY_CONFIG_DIR", f"cannot use {folder} as a folder: {error.strerror or error}"
+        ) from None
+    if not os.access(folder, os.W_OK):
+        raise InputError("LEGDAY_CONFIG_DIR", f"cannot write in {folder}")
+
+
 def resolve_athlete(logbook: Logbook, db: Database, name: str | None) -> str:
-    chosen = name or os.environ.get("LEGDAY_ATHLETE") or _state().get(db.url)
+    chosen = name or os.environ.get("LEGDAY_ATHLETE") or _current(db.url)
     if chosen:
         return chosen
     athletes = logbook.athletes()
@@ -194,6 +250,7 @@ def athlete_add(
         },
     )
     built = build_profile(values, default_start=_today())
+    _check_state_folder()
     with open_logbook() as (logbook, db):
         logbook.add_athlete(name, built, [str(p) for p in values.get("runs", [])], _today())
         _save_current(db.url, name)
@@ -206,7 +263,7 @@ def athlete_list() -> None:
     Example: legday athlete list
     """
     with open_logbook() as (logbook, db):
-        current = os.environ.get("LEGDAY_ATHLETE") or _state().get(db.url)
+        current = os.environ.get("LEGDAY_ATHLETE") or _current(db.url)
         for a in logbook.athletes():
             typer.echo(f"{'*' if a.name == current else ' '} {a.name}")
 
@@ -224,13 +281,26 @@ def athlete_use(name: Annotated[str, typer.Argument(help="Athlete name.")]) -> N
 
 
 def _save_current(url: str, name: str) -> None:
+    """Record `name` as current for `url`; keys that hold a password (written by an older
+    legday) are dropped on the way."""
+    import tempfile
+
     path = _state_file()
-    state = _state()
-    state[url] = name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(state, indent=2), encoding="utf-8")
-    tmp.replace(path)
+    state = {key: value for key, value in _state().items() if key == _state_key(key)}
+    state[_state_key(url)] = name
+    _check_state_folder()
+    temporary: Path | None = None
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=".current-athlete.", dir=path.parent)
+        temporary = Path(temp_name)  # mkstemp makes it 0600
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(json.dumps(state, indent=2))
+        temporary.replace(path)
+    except OSError as error:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+        problem = f"cannot save the current athlete in {path}: {error.strerror or error}"
+        raise InputError("LEGDAY_CONFIG_DIR", problem) from None
 
 
 # --- plan changes ----------------------------------------------------------------------

@@ -28,6 +28,8 @@ __all__ = ["register"]
 
 MAX_SETS = 50
 MAX_HISTORY_DAYS = 36_500  # a hundred years
+# A decade of daily logs is a few MB of JSON; far above that is no legday backup.
+MAX_BACKUP_BYTES = 256 * 1024 * 1024
 
 
 def register(app: typer.Typer) -> None:
@@ -425,12 +427,12 @@ def restore(file: Annotated[Path, typer.Argument(help="A file from `legday backu
 
     Example: legday restore legday-backup.json  (set LEGDAY_DATABASE_URL to pick the target)
     """
+    from legday.files import read_limited
     from legday.store.backup import restore as load
 
+    raw = read_limited(file, limit=MAX_BACKUP_BYTES, what="backup").data
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise InputError(str(file), f"cannot read: {error.strerror or error}") from None
+        data = json.loads(raw.decode("utf-8"))
     except ValueError as error:
         raise InputError(str(file), f"not JSON: {error}") from None
     with open_logbook() as (_logbook, db):

@@ -148,7 +148,7 @@ def _zone(name: str | None) -> tzinfo | None:
 
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise InputError("tz", f"unknown time zone {name!r} (use an IANA name)") from None
 
 

@@ -289,17 +289,22 @@ def _validator() -> Any:
 
 def read_plan_file(path: Path) -> Plan:
     """Read a plan written by legday or by hand; one-line error naming file and field."""
+    from legday.files import read_limited
+
+    raw = read_limited(path, limit=MAX_PLAN_BYTES, what="plan", refuse=_refused).data
     try:
-        if path.stat().st_size > MAX_PLAN_BYTES:
-            raise PlanFileError(f"{path}: larger than {MAX_PLAN_BYTES // 2**20} MB")
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
         raise PlanFileError(f"{path}: cannot read: {error}") from None
     except json.JSONDecodeError as error:
         raise PlanFileError(f"{path}:{error.lineno}: not JSON: {error.msg}") from None
     except RecursionError:
         raise PlanFileError(f"{path}: nested too deeply to be a plan") from None
     return plan_from_json(data, str(path))
+
+
+def _refused(path: str, problem: str) -> PlanFileError:
+    return PlanFileError(f"{path}: {problem}")
 
 
 def plan_from_json(data: Any, source: str, *, checked: bool = True) -> Plan:
