@@ -146,19 +146,19 @@ def make_plan(
 def _cares_for_you(
     session: Session, profile: Profile, catalogue: Catalogue, care: CareSchedule | None
 ) -> Session:
-    """A session's care tags name only the athlete's own problems (an exercise that eases
-    shin splints is no care to a runner without them), and work near a sore area stays at
-    its care stage (`within_care`)."""
+    """Work near a sore area stays at its care stage (`within_care`), and a session's care
+    tags name only the athlete's own problems: the composer's already do, an exercise
+    care swapped in may carry others."""
     if not profile.injuries:
-        if any(p.injury_care for p in session.main):
-            return replace(session, main=tuple(replace(p, injury_care=()) for p in session.main))
         return session
     own = set(profile.injuries)
     session = within_care(session, profile, catalogue, care)
+    if all(own.issuperset(p.injury_care) for p in session.main):
+        return session
     main = tuple(
-        replace(p, injury_care=tuple(i for i in p.injury_care if i in own))
-        if not own.issuperset(p.injury_care)
-        else p
+        p
+        if own.issuperset(p.injury_care)
+        else replace(p, injury_care=tuple(i for i in p.injury_care if i in own))
         for p in session.main
     )
     return replace(session, main=main)

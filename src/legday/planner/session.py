@@ -255,6 +255,11 @@ class Composer:
             muscle: [e for e in self.strength if muscle in e.muscles] for muscle in COVERAGE_ORDER
         }
         self.implements = {e.id: implement_for(e, kit) for e in doable}
+        # a prescription's care tags name only the athlete's own problems (an exercise
+        # that eases shin splints is no care to a runner without them)
+        self.own_care = {
+            e.id: tuple(i for i in e.injury_care if i in self.injuries) for e in doable
+        }
         self.dosed_for_the_week: dict[tuple[object, ...], Pick] = {}  # see `_pick`
 
     def remember(self, exercise_ids: Iterable[str]) -> None:
@@ -592,7 +597,15 @@ class Composer:
             kg = stepped(self.kit, implement, start, dose.load_steps)
         extra = self.weaker_leg if role is Role.ANCHOR and e.unilateral else None
         return dosed_pick(
-            self.catalogue, e.id, role, dose, kg, implement if kg is not None else "", new, extra
+            self.catalogue,
+            e.id,
+            role,
+            dose,
+            kg,
+            implement if kg is not None else "",
+            new,
+            self.own_care[e.id],
+            extra,
         )
 
     def _within_the_rack(
