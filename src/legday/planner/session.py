@@ -18,6 +18,7 @@ The doses come from `planner/dose.py`, the fitting into the athlete's minutes fr
 from __future__ import annotations
 
 import random
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -203,6 +204,10 @@ class Composer:
         self.kit = kit
         doable = catalogue.doable(profile.equipment, profile.level, *ExerciseKind)
         self.main_pool = [e for e in doable if e.kind in MAIN_KINDS]
+        # the main pool by leading muscle: a stand-in leads with the same one
+        self.main_by_lead: dict[Muscle, list[Exercise]] = defaultdict(list)
+        for e in self.main_pool:
+            self.main_by_lead[e.muscles[0]].append(e)
         self.strength = [e for e in doable if e.kind is ExerciseKind.STRENGTH]
         self.balance_pool = [e for e in self.main_pool if e.balance]
         self.plyometrics = [e for e in doable if e.kind is ExerciseKind.PLYOMETRIC]
@@ -488,9 +493,10 @@ class Composer:
         others = {m for e in chosen if e.id != old.id for m in e.muscles}
         taken = {e.id for e in chosen}
         only_old = set(old.muscles) - others
+        same_lead = self.main_by_lead[old.muscles[0]]
         return [
             e
-            for e in self._allowed(stand_ins(self.main_pool, old, self.injuries), ask)
+            for e in self._allowed(stand_ins(same_lead, old, self.injuries), ask)
             if e.id not in taken and only_old <= set(e.muscles)
         ]
 
