@@ -300,25 +300,28 @@ def _session(
 
     def start_for(minutes: int) -> time | None:
         # None when no gap holds this session on a busy day (the caller closes the day)
-        if busy:
-            return clear_start(runs, window, minutes, budget)
-        return start_after(real_runs, window)
+        return clear_start(runs, window, minutes, budget)
 
     def follows_a_run(start: time | None) -> bool:
         # an untimed run's end is unknown (and a misread rest day looks like one): jog
         return _ran_within_the_hour(legs, start)
 
-    parts = composer.compose(replace(ask, jog=not follows_a_run(start_for(budget))))
-    minutes = round(parts.seconds / 60)
-    start = start_for(minutes)
-    # on a busy day the start moves with the length: the jog follows where it landed
-    if parts.jog_seconds and follows_a_run(start):
-        parts = parts.without_jog()
-    elif not parts.jog_seconds and not follows_a_run(start) and composer.jog_warm_up:
-        parts = parts.with_jog(composer.jog_warm_up)
-    if round(parts.seconds / 60) != minutes:
+    if not busy:  # the session starts after the runs, whatever its length
+        start = start_after(real_runs, window)
+        parts = composer.compose(replace(ask, jog=not follows_a_run(start)))
+        minutes = round(parts.seconds / 60)
+    else:
+        parts = composer.compose(replace(ask, jog=not follows_a_run(start_for(budget))))
         minutes = round(parts.seconds / 60)
         start = start_for(minutes)
+        # on a busy day the start moves with the length: the jog follows where it landed
+        if parts.jog_seconds and follows_a_run(start):
+            parts = parts.without_jog()
+        elif not parts.jog_seconds and not follows_a_run(start) and composer.jog_warm_up:
+            parts = parts.with_jog(composer.jog_warm_up)
+        if round(parts.seconds / 60) != minutes:
+            minutes = round(parts.seconds / 60)
+            start = start_for(minutes)
     frame = opt.frame
     why = words.why(
         day,
