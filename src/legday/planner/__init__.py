@@ -249,22 +249,18 @@ class KeyDays(NamedTuple):
 
 
 def _key_days(calendar: Calendar) -> KeyDays:
-    hard = frozenset(
-        day
-        for day, runs in calendar.by_day.items()
-        if any(r.running and r.kind in EVE_KINDS for r in runs)
-    )
-    races = frozenset(
-        day
-        for day, runs in calendar.by_day.items()
-        if any(r.running and (r.kind is RunKind.RACE or r.all_out) for r in runs)
-    )
-    intense = frozenset(
-        day
-        for day, runs in calendar.by_day.items()
-        if any(r.running and r.kind is RunKind.HARD for r in runs)
-    )
-    return KeyDays(hard, intense | races | calendar.races)
+    """The calendar's key days, in one pass over its runs."""
+    hard_or_long: set[date] = set()
+    intense = set(calendar.races)
+    for day, runs in calendar.by_day.items():
+        for run in runs:
+            if not run.running:
+                continue
+            if run.kind in EVE_KINDS:
+                hard_or_long.add(day)
+            if run.kind is RunKind.HARD or run.kind is RunKind.RACE or run.all_out:
+                intense.add(day)
+    return KeyDays(frozenset(hard_or_long), frozenset(intense))
 
 
 def _budget(profile: Profile, maintenance: bool) -> int:
