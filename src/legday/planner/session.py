@@ -232,7 +232,7 @@ class Composer:
             e.id: self.jitter[e.id]
             + ONE_LEGGED_BONUS * e.unilateral
             + EVENT_BONUS * self._event_work(e)
-            for e in catalogue
+            for e in doable
         }
         self.count = 0  # sessions so far, those done before the plan included
         self.last_used: dict[str, int] = {}
@@ -242,6 +242,12 @@ class Composer:
         self.gives = {e.id: needs_given(e, self.injuries) for e in doable}
         self.works = {e.id: groups([e]) for e in doable}
         self.patterns = {e.id: pattern_of(e) for e in doable}
+        # the lifts of each anchor kind's patterns (and of its fallback)
+        self.anchor_pools = {
+            patterns: [e for e in self.strength if self.patterns[e.id] in patterns]
+            for kind in ANCHOR_KINDS
+            for patterns in kind
+        }
         # lower-body strength work, what `one-legged` counts
         self.leg_strength = {e.id for e in self.strength if e.lower_body}
         sore = {m for injury in self.injuries for m in CARE_NEEDS.get(injury, ())}
@@ -354,9 +360,7 @@ class Composer:
         """The block's lift of these patterns: last block's anchor's harder variation
         when doable, else a fresh one, else the same again."""
         taken_ids = {e.id for e in taken}
-        candidates = [
-            e for e in self.strength if self.patterns[e.id] in patterns and e.id not in taken_ids
-        ]
+        candidates = [e for e in self.anchor_pools[patterns] if e.id not in taken_ids]
         if not ask.new_allowed:
             candidates = self._familiar(candidates)
         if not candidates:
