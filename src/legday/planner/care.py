@@ -375,6 +375,12 @@ class _Placer:
         # for the same minutes: each form is made once
         self.stage_forms = {s.number: self._form(s.items) for s in protocol.stages}
         self.lightest_form = self._form(protocol.lightest)
+        # the days whose strength session holds care for this problem
+        self.session_care_days = frozenset(
+            day
+            for day, session in strength_days.items()
+            if any(protocol.condition in p.injury_care for p in session.main)
+        )
 
     def _form(self, items: Sequence[CareItem]) -> _RoutineForm:
         minutes = max(1, round(routine_seconds(items, self.catalogue) / 60))
@@ -405,10 +411,7 @@ class _Placer:
         return self.protocol.stage(self.first_stage + moved)
 
     def _session_cares(self, day: date) -> bool:
-        session = self.strength_days.get(day)
-        return session is not None and any(
-            self.protocol.condition in p.injury_care for p in session.main
-        )
+        return day in self.session_care_days
 
     def _allowed(self, day: date, stage: CareStage) -> bool:
         entries = self.by_day.get(day, ())
