@@ -266,12 +266,15 @@ class Composer:
             muscle: [e for e in self.strength if muscle in e.muscles] for muscle in COVERAGE_ORDER
         }
         self.implements = {e.id: implement_for(e, kit) for e in doable}
+        # each lift's conservative first load in the athlete's kit (None: no load)
+        self.start_loads = {
+            e.id: start_load(e, self.implements[e.id], self.level, kit) for e in doable
+        }
         # a prescription's care tags name only the athlete's own problems (an exercise
         # that eases shin splints is no care to a runner without them)
         self.own_care = {
             e.id: tuple(i for i in e.injury_care if i in self.injuries) for e in doable
         }
-        self.dosed_for_the_week: dict[tuple[object, ...], Pick] = {}  # see `_pick`
 
     def remember(self, exercise_ids: Iterable[str]) -> None:
         """Count sessions done before the plan: they are no first exposures."""
@@ -342,8 +345,7 @@ class Composer:
                 anchors.append(found)
         start_kg = {}
         for e in anchors:
-            implement = self.implements[e.id]
-            kg = start_load(e, implement, self.level, self.kit)
+            kg = self.start_loads[e.id]
             if kg is not None and e.id in self.last_kg:  # where it ended: no step back
                 kg = max(kg, self.last_kg[e.id])
             if kg is not None:
@@ -576,22 +578,12 @@ class Composer:
     # -- doses -------------------------------------------------------------------------
 
     def _pick(self, e: Exercise, role: Role, occasion: Occasion, sets: int | None = None) -> Pick:
-        """`e` dosed for its role and the week; `sets` when fitting settled them. Worked
-        out once per exercise, role and week: anchors come back every session."""
+        """`e` dosed for its role and the week; `sets` when fitting settled them."""
         start_kg = self.block.start_kg.get(e.id) if role is Role.ANCHOR else None
-        key = (e.id, role, occasion, self.done(e), start_kg, sets)
-        pick = self.dosed_for_the_week.get(key)
-        if pick is None:
-            pick = self.dosed_for_the_week[key] = self._dose(e, role, occasion, start_kg, sets)
-        return pick
-
-    def _dose(
-        self, e: Exercise, role: Role, occasion: Occasion, start_kg: float | None, sets: int | None
-    ) -> Pick:
         implement = self.implements[e.id]
         new = not self.done(e)
         dose = dose_for(e, role, occasion, loaded=bool(implement))
-        start = (start_kg or start_load(e, implement, self.level, self.kit)) if implement else None
+        start = (start_kg or self.start_loads[e.id]) if implement else None
         if start is not None and dose.load_steps:
             dose = self._within_the_rack(e, role, occasion, dose, implement, start)
         if new:
