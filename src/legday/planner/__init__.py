@@ -152,19 +152,19 @@ def make_plan(
 def _cares_for_you(
     session: Session, profile: Profile, catalogue: Catalogue, care: CareSchedule | None
 ) -> Session:
-    """A session's care tags name only the athlete's own problems (an exercise that eases
-    shin splints is no care to a runner without them), and work near a sore area stays at
-    its care stage (`within_care`)."""
+    """Work near a sore area stays at its care stage (`within_care`), and a session's care
+    tags name only the athlete's own problems: the composer's already do, an exercise
+    care swapped in may carry others."""
     if not profile.injuries:
-        if any(p.injury_care for p in session.main):
-            return replace(session, main=tuple(replace(p, injury_care=()) for p in session.main))
         return session
     own = set(profile.injuries)
     session = within_care(session, profile, catalogue, care)
+    if all(own.issuperset(p.injury_care) for p in session.main):
+        return session
     main = tuple(
-        replace(p, injury_care=tuple(i for i in p.injury_care if i in own))
-        if not own.issuperset(p.injury_care)
-        else p
+        p
+        if own.issuperset(p.injury_care)
+        else replace(p, injury_care=tuple(i for i in p.injury_care if i in own))
         for p in session.main
     )
     return replace(session, main=main)
@@ -255,22 +255,18 @@ class KeyDays(NamedTuple):
 
 
 def _key_days(calendar: Calendar) -> KeyDays:
-    hard = frozenset(
-        day
-        for day, runs in calendar.by_day.items()
-        if any(r.running and r.kind in EVE_KINDS for r in runs)
-    )
-    races = frozenset(
-        day
-        for day, runs in calendar.by_day.items()
-        if any(r.running and (r.kind is RunKind.RACE or r.all_out) for r in runs)
-    )
-    intense = frozenset(
-        day
-        for day, runs in calendar.by_day.items()
-        if any(r.running and r.kind is RunKind.HARD for r in runs)
-    )
-    return KeyDays(hard, intense | races | calendar.races)
+    """The calendar's key days, in one pass over its runs."""
+    hard_or_long: set[date] = set()
+    intense = set(calendar.races)
+    for day, runs in calendar.by_day.items():
+        for run in runs:
+            if not run.running:
+                continue
+            if run.kind in EVE_KINDS:
+                hard_or_long.add(day)
+            if run.kind is RunKind.HARD or run.kind is RunKind.RACE or run.all_out:
+                intense.add(day)
+    return KeyDays(frozenset(hard_or_long), frozenset(intense))
 
 
 def _budget(profile: Profile, maintenance: bool) -> int:
@@ -306,25 +302,28 @@ def _session(
 
     def start_for(minutes: int) -> time | None:
         # None when no gap holds this session on a busy day (the caller closes the day)
-        if busy:
-            return clear_start(runs, window, minutes, budget)
-        return start_after(real_runs, window)
+        return clear_start(runs, window, minutes, budget)
 
     def follows_a_run(start: time | None) -> bool:
         # an untimed run's end is unknown (and a misread rest day looks like one): jog
         return _ran_within_the_hour(legs, start)
 
-    parts = composer.compose(replace(ask, jog=not follows_a_run(start_for(budget))))
-    minutes = round(parts.seconds / 60)
-    start = start_for(minutes)
-    # on a busy day the start moves with the length: the jog follows where it landed
-    if parts.jog_seconds and follows_a_run(start):
-        parts = parts.without_jog()
-    elif not parts.jog_seconds and not follows_a_run(start) and composer.jog_warm_up:
-        parts = parts.with_jog(composer.jog_warm_up)
-    if round(parts.seconds / 60) != minutes:
+    if not busy:  # the session starts after the runs, whatever its length
+        start = start_after(real_runs, window)
+        parts = composer.compose(replace(ask, jog=not follows_a_run(start)))
+        minutes = round(parts.seconds / 60)
+    else:
+        parts = composer.compose(replace(ask, jog=not follows_a_run(start_for(budget))))
         minutes = round(parts.seconds / 60)
         start = start_for(minutes)
+        # on a busy day the start moves with the length: the jog follows where it landed
+        if parts.jog_seconds and follows_a_run(start):
+            parts = parts.without_jog()
+        elif not parts.jog_seconds and not follows_a_run(start) and composer.jog_warm_up:
+            parts = parts.with_jog(composer.jog_warm_up)
+        if round(parts.seconds / 60) != minutes:
+            minutes = round(parts.seconds / 60)
+            start = start_for(minutes)
     frame = opt.frame
     why = words.why(
         day,

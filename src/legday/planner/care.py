@@ -340,6 +340,14 @@ def routine_seconds(items: Sequence[CareItem], catalogue: Catalogue) -> int:
     return total
 
 
+@dataclass(frozen=True, slots=True)
+class _RoutineForm:
+    """A routine as done on any day of its stage: its exercises and minutes."""
+
+    exercises: tuple[Prescription, ...]
+    minutes: int
+
+
 class _Placer:
     """One problem's routines over the plan."""
 
@@ -363,6 +371,24 @@ class _Placer:
         self.first_stage = min(max(stages.get(protocol.condition, 1), 1), len(protocol.stages))
         self.shown_disclaimer = False
         self.after_race = after_race
+        # every routine of a stage (or in the lightest form) holds the same exercises
+        # for the same minutes: each form is made once
+        self.stage_forms = {s.number: self._form(s.items) for s in protocol.stages}
+        self.lightest_form = self._form(protocol.lightest)
+        # the days whose strength session holds care for this problem
+        self.session_care_days = frozenset(
+            day
+            for day, session in strength_days.items()
+            if any(protocol.condition in p.injury_care for p in session.main)
+        )
+
+    def _form(self, items: Sequence[CareItem]) -> _RoutineForm:
+        minutes = max(1, round(routine_seconds(items, self.catalogue) / 60))
+        exercises = tuple(
+            _from_item(item, self.catalogue, Role.CARE, (self.protocol.condition,))
+            for item in items
+        )
+        return _RoutineForm(exercises, minutes)
 
     def place(self) -> list[CareRoutine]:
         routines: list[CareRoutine] = []
@@ -385,10 +411,7 @@ class _Placer:
         return self.protocol.stage(self.first_stage + moved)
 
     def _session_cares(self, day: date) -> bool:
-        session = self.strength_days.get(day)
-        return session is not None and any(
-            self.protocol.condition in p.injury_care for p in session.main
-        )
+        return day in self.session_care_days
 
     def _allowed(self, day: date, stage: CareStage) -> bool:
         entries = self.by_day.get(day, ())
@@ -422,8 +445,8 @@ class _Placer:
 
     def _routine(self, day: date, stage: CareStage) -> CareRoutine:
         lightest = self._hard(day) or day in self.after_race
-        items = self.protocol.lightest if lightest else stage.items
-        minutes = max(1, round(routine_seconds(items, self.catalogue) / 60))
+        form = self.lightest_form if lightest else self.stage_forms[stage.number]
+        minutes = form.minutes
         runs = [r for r in self.by_day.get(day, ()) if r.running]
         window = self.profile.window(day.weekday())
         busy = [r for r in self.by_day.get(day, ()) if r.busy and r.start is not None]
@@ -437,10 +460,7 @@ class _Placer:
             injury=self.protocol.condition,
             stage=stage.number,
             minutes=minutes,
-            exercises=tuple(
-                _from_item(item, self.catalogue, Role.CARE, (self.protocol.condition,))
-                for item in items
-            ),
+            exercises=form.exercises,
             why=self._why(stage, lightest, runs),
             frequency=stage.frequency.value,
             start=start,
