@@ -1,6 +1,11 @@
-"""Logbook commands: athletes, sync, today, skip, move, weather (log, history, progress,
-backup and restore are in `legday.cli.logbook_entries`). Thin: parse, call
-`legday.services.Logbook`, print. This module also wires the logbook for both.
+"""Logbook commands: athletes, sync, today, skip, move, weather, db upgrade (log,
+history, progress, backup and restore are in `legday.cli.logbook_entries`). Thin: parse,
+call `legday.services.Logbook`, print. This module also wires the logbook for both.
+
+Migrations are a deploy step: `legday db upgrade`. Every other command checks the
+schema with one SELECT (`legday.store.schema`, no Alembic) and, on a store of an older
+release, stops with one line saying to run it; a new, empty store is created on its
+first use.
 
 The database is `LEGDAY_DATABASE_URL` or a SQLite file in the user's data directory; the
 current athlete is `--athlete`, else `LEGDAY_ATHLETE`, else the one `legday athlete use`
@@ -24,6 +29,7 @@ from legday.errors import InputError, StoreError
 if TYPE_CHECKING:
     from legday.model import Prescription, Profile, Run
     from legday.services import Logbook, Today
+    from legday.store.ports import CalendarSource
     from legday.store.uow import Database
 
 __all__ = ["AthleteOpt", "DateOpt", "open_logbook", "parse_date", "register", "resolve_athlete"]
@@ -41,6 +47,9 @@ def register(app: typer.Typer) -> None:
     athlete.command("list")(athlete_list)
     athlete.command("use")(athlete_use)
     app.add_typer(athlete, name="athlete")
+    db = typer.Typer(help="The logbook database.", no_args_is_help=True)
+    db.command("upgrade")(db_upgrade)
+    app.add_typer(db, name="db")
     for name, command in (
         ("sync", sync),
         ("today", today),
@@ -65,11 +74,31 @@ def parse_date(text: str | None, field: str = "date") -> date:
     return _today() if text is None else bounded(text, field)
 
 
-def _read_runs(paths: Sequence[str], profile: Profile) -> list[Run]:
-    from legday.calendars import read_runs
+def _read_runs(sources: Sequence[CalendarSource], profile: Profile) -> list[Run]:
+    """The runs of the stored calendars in the profile's horizon."""
+    from legday.calendars import read_content
     from legday.planner import calendar_window
 
-    return read_runs(list(paths), *calendar_window(profile), tz=profile.timezone)
+    start, end = calendar_window(profile)
+    found: list[Run] = []
+    for s in sources:
+        if s.content is not None:
+            found += read_content(s.name, s.content, start, end, tz=profile.timezone, url=s.url)
+    return found
+
+
+def _database(url: str | None) -> Database:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from legday.store.uow import Database, default_url
+
+    target = url or default_url()
+    try:
+        return Database(target)
+    except (SQLAlchemyError, ValueError, ImportError, OSError) as error:
+        where = "database URL" if url else "LEGDAY_DATABASE_URL"
+        problem = (str(error).splitlines() or [type(error).__name__])[0]
+        raise StoreError(f"{where}: cannot open {target!r}: {problem}") from None
 
 
 @contextmanager
@@ -80,18 +109,11 @@ def open_logbook(url: str | None = None) -> Iterator[tuple[Logbook, Database]]:
     from legday.catalogue.loader import load_catalogue
     from legday.planner import make_plan
     from legday.services import Logbook
-    from legday.store.migrate import ensure_schema
-    from legday.store.uow import Database, default_url
+    from legday.store.schema import check_schema
 
-    target = url or default_url()
+    db = _database(url)
     try:
-        db = Database(target)
-    except (SQLAlchemyError, ValueError, ImportError, OSError) as error:
-        where = "database URL" if url else "LEGDAY_DATABASE_URL"
-        problem = (str(error).splitlines() or [type(error).__name__])[0]
-        raise StoreError(f"{where}: cannot open {target!r}: {problem}") from None
-    try:
-        ensure_schema(db.engine)
+        check_schema(db.engine)
         yield Logbook(db.uow, load_catalogue(), make_plan, _read_runs), db
     except SQLAlchemyError as error:
         cause = getattr(error, "orig", None) or error
@@ -123,6 +145,37 @@ def resolve_athlete(logbook: Logbook, db: Database, name: str | None) -> str:
     if len(athletes) == 1:
         return athletes[0].name
     raise InputError("athlete", "which athlete? add one, or pick with `legday athlete use NAME`")
+
+
+# --- the database ----------------------------------------------------------------------
+
+
+def db_upgrade() -> None:
+    """Bring the logbook's schema up to this release (a deploy step; back up first).
+
+    Example: legday backup -o before-upgrade.json && legday db upgrade
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from legday.store.schema import HEAD, stored_revision
+
+    db = _database(None)
+    try:
+        before = stored_revision(db.engine)
+        if before == HEAD:
+            typer.echo(f"the logbook is at schema {HEAD}: nothing to do")
+            return
+        from legday.store.migrate import known, upgrade
+
+        if before is not None and not known(before):
+            raise StoreError(f"the logbook is at schema {before!r}, newer than this legday knows")
+        upgrade(db.engine)
+    except SQLAlchemyError as error:
+        cause = getattr(error, "orig", None) or error
+        raise StoreError(f"database: {str(cause).splitlines()[0]}") from None
+    finally:
+        db.dispose()
+    typer.echo(f"upgraded the logbook from schema {before or '(new)'} to {HEAD}")
 
 
 # --- athletes --------------------------------------------------------------------------

@@ -1,8 +1,11 @@
 """Alembic, run from code: no alembic.ini, the script location is this package's folder.
 
-`ensure_schema` is what the CLI calls on start: a no-op when the database is at head.
-Concurrent starters are serialised (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory
-lock), so two processes never both create the tables.
+Imported only to upgrade (`legday db upgrade`, the first use of a new store, tests):
+the start-up check is `legday.store.schema`, one SELECT and no Alembic. Concurrent
+upgrades are serialised (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock), so two
+processes never both create the tables. On SQLite foreign keys are off while it runs:
+a migration that rebuilds a parent table (0006 rebuilds `athletes`) drops the old one,
+and with foreign keys on that drop would cascade to every child row.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ __all__ = [
     "current_revision",
     "ensure_schema",
     "head",
+    "known",
     "revisions",
     "upgrade",
 ]
@@ -48,16 +52,35 @@ def revisions() -> frozenset[str]:
     return frozenset(r.revision for r in script.walk_revisions())
 
 
+def known(revision: str) -> bool:
+    """True for a revision of this release's history (an older store can be upgraded)."""
+    return revision in revisions()
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    with engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
-        command.upgrade(alembic_config(connection), revision)
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:  # before the transaction begins: SQLite ignores it inside one
+            connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+        try:
+            with connection.begin():
+                if not sqlite:
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY}
+                    )
+                command.upgrade(alembic_config(connection), revision)
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+                    if broken is not None:
+                        raise RuntimeError(f"migration left a dangling reference: {broken}")
+        finally:
+            if sqlite:
+                connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
 
 
 def ensure_schema(engine: Engine) -> None:
