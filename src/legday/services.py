@@ -73,9 +73,10 @@ PlanFn = Callable[..., Plan]
 RunsFn = Callable[[Sequence[CalendarSource], Profile], list[Run]]
 ONE_DAY = timedelta(days=1)
 # How far back `today` reads each exercise the session may become: the last logs decide
-# the next prescription, and 12 covers the once-a-week rise check (7+ days of logs at one
-# load) and the look back at what was prescribed after sessions that were not good.
-EXPOSURES = 12
+# the next prescription; 8 days of logs cover the once-a-week rise check (7+ days at one
+# load) and the look back at what was prescribed after up to 8 sessions in a row that were
+# not good (past that, the plan's load stands in for what was prescribed).
+EXPOSURES = 8
 PAIN_DAYS = 200  # the latest days that raised a pain flag, read for `today`'s advice
 # A care status that changes what the plan should hold: a new stage, no routine, or a hold
 # (the plan's forecast would otherwise move the stage up on schedule regardless): re-plan.
@@ -256,7 +257,7 @@ class Logbook:
             session = next((s for s in sessions if s.day == day), None)
             later = next((s for s in sessions if s.day > day), None)
             main = session.main if session is not None else ()
-            logged = self._history(uow, athlete, main, day)
+            logged, cleared = self._history(uow, athlete, main, day)
             last_done = uow.repo.last_done(athlete.id, day)
             kit = self._kit(uow, athlete)
             records = uow.repo.care_records(athlete.id)
@@ -279,7 +280,8 @@ class Logbook:
             return view
         history = [s for s in logged if s.day < day]
         changes = tuple(
-            self._progress(p, history, recent, day, kit, last_done) for p in session.main
+            self._progress(p, self._own(p, history, cleared), recent, day, kit, last_done)
+            for p in session.main
         )
         adjusted = replace(session, main=tuple(c.prescription for c in changes))
         return replace(view, session=adjusted, changes=changes)
@@ -288,11 +290,11 @@ class Logbook:
         """The progression of one prescription on `day` (what `today` does per exercise)."""
         with self.uow() as uow:
             athlete = self._athlete(uow, name)
-            history = self._history(uow, athlete, (p,), day - ONE_DAY)
+            history, cleared = self._history(uow, athlete, (p,), day - ONE_DAY)
             recent = uow.repo.performed(athlete.id, day - timedelta(days=60), day, with_sets=False)
             last_done = uow.repo.last_done(athlete.id, day)
             kit = self._kit(uow, athlete)
-        return self._progress(p, history, recent, day, kit, last_done)
+        return self._progress(p, self._own(p, history, cleared), recent, day, kit, last_done)
 
     def log(self, name: str, sets: Sequence[SetLog], note: str = "") -> int:
         """Append sets (one transaction); returns how many were stored."""
@@ -367,46 +369,66 @@ class Logbook:
         athlete: Athlete,
         main: Sequence[Prescription],
         until: date,
-    ) -> list[SetLog]:
-        """The sets progression reads for `main` up to `until`, in a few bounded queries.
+    ) -> tuple[list[SetLog], set[date]]:
+        """The sets progression reads for `main` up to `until`, in a few bounded queries,
+        and the days among them that are whole (a pain flag cleared on them).
 
-        Whole days only (a day's sets together, so pain and its clearing read as logged):
-        the last `EXPOSURES` days of each exercise and of the variations it may become
-        (regressions for pain, progressions at the top of a range); the latest
-        `PAIN_DAYS` days with pain >= 4; and, for each muscle those leave flagged, the
-        first later day it was worked pain-free (the day the flag cleared), if any.
+        The last `EXPOSURES` days of each exercise and of the variations it may become
+        (regressions for pain, progressions at the top of a range), with any painful set
+        of those days; the sets of pain >= 4 on the latest `PAIN_DAYS` days that have
+        one; and, for each muscle they leave flagged, the whole first later day it was
+        worked pain-free (the day the flag cleared). The pain flags on `until` are the
+        ones the whole history gives; a pain-free set left out can only keep a flag up
+        in the look back at earlier days, never drop one.
         """
         repo = uow.repo
         logged = repo.last_exposures(athlete.id, self._variations(main), EXPOSURES, until)
-        have = {s.day for s in logged}
-        raised = repo.pain_days(athlete.id, PAIN_SEEK_ADVICE, until, PAIN_DAYS)
-        extra = repo.sets_on(athlete.id, [d for d in raised if d not in have])
-        by_day = sorted([*logged, *extra], key=lambda s: s.day)
+        raised = repo.pain_sets(athlete.id, PAIN_SEEK_ADVICE, until, PAIN_DAYS)
         cleared: set[date] = set()
-        for flag in pain_flags([s for s in by_day if s.day in set(raised)], self.catalogue, until):
+        for flag in pain_flags(raised, self.catalogue, until):
             working = [e.id for e in self.catalogue if flag.muscle in e.muscles]
             clear = repo.first_pain_free_day(athlete.id, working, flag.day, until)
-            if clear is not None and clear not in have and clear not in raised:
+            if clear is not None:
                 cleared.add(clear)
-        if cleared:
-            by_day = sorted(
-                [*by_day, *repo.sets_on(athlete.id, sorted(cleared))], key=lambda s: s.day
-            )
-        return by_day
+        whole = repo.sets_on(athlete.id, sorted(cleared))
+        # No set twice: a cleared day comes whole, and an exposure day already holds
+        # every painful set of its day.
+        exposed = {s.day for s in logged}
+        kept = [s for s in logged if s.day not in cleared]
+        kept += [s for s in raised if s.day not in exposed and s.day not in cleared]
+        return sorted([*kept, *whole], key=lambda s: s.day), cleared
+
+    def _own(self, p: Prescription, history: list[SetLog], whole: set[date]) -> list[SetLog]:
+        """What one prescription's progression reads of `history`: its exercise and
+        variations, every painful set, the whole days a flag cleared on, and one set of
+        every other day (so a day trained is a day trained). The pain flags come out as
+        from `history`: a set left out is pain-free and never the only one clearing a flag.
+        Smaller input, because progression re-reads it once per session it looks back on.
+        """
+        mine = set(self._variations((p,)))
+        marked: set[date] = set()
+        kept = []
+        for s in history:
+            if s.exercise in mine or s.pain > 0 or s.day in whole or s.day not in marked:
+                kept.append(s)
+                marked.add(s.day)
+        return kept
 
     def _variations(self, main: Sequence[Prescription], depth: int = 4) -> list[str]:
-        """The session's exercises and what progression may swap them for (both ways,
-        as deep as it follows them)."""
+        """The session's exercises and what progression may swap them for: their chains
+        of regressions (pain) and of progressions (the top of a range), as deep as it
+        follows them."""
         found = {p.exercise for p in main}
-        frontier = set(found)
-        for _ in range(depth):
-            nxt: set[str] = set()
-            for exercise_id in frontier:
-                exercise = self.catalogue.get(exercise_id)
-                if exercise is not None:
-                    nxt.update(exercise.regressions, exercise.progressions)
-            frontier = nxt - found
-            found |= nxt
+        for kind in ("regressions", "progressions"):
+            frontier = {p.exercise for p in main}
+            for _ in range(depth):
+                nxt: set[str] = set()
+                for exercise_id in frontier:
+                    exercise = self.catalogue.get(exercise_id)
+                    if exercise is not None:
+                        nxt.update(getattr(exercise, kind))
+                found |= nxt
+                frontier = nxt
         return sorted(found)
 
     def _athlete(self, uow: AbstractUnitOfWork, name: str) -> Athlete:

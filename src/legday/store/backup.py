@@ -6,7 +6,8 @@ Format `legday.backup/1`:
      "tables": {"<table>": [{"<column>": value, ...}, ...], ...}}
 
 Rows keep their ids and are listed in primary-key order; dates, times and datetimes are
-ISO strings, bytes (a calendar's content) base64, floats are JSON numbers (shortest round-trip repr), JSON columns stay JSON,
+ISO strings, bytes (a calendar's content) base64, floats are JSON numbers (shortest
+round-trip repr), JSON columns stay JSON,
 so dump -> restore -> dump gives the same document. A restore is one transaction: a
 killed restore leaves the database empty, never half-filled.
 

@@ -199,13 +199,14 @@ class AbstractRepository(abc.ABC):
     def last_exposures(
         self, athlete_id: int, exercises: Sequence[str], count: int, until: date
     ) -> list[SetLog]:
-        """Every set of the days that hold one of the last `count` logged days of each
-        exercise, up to `until`: whole days, so a day's other exercises (pain in one
-        muscle, cleared or not by another) read as they were logged."""
+        """The sets of each exercise on its last `count` logged days up to `until`, and
+        every set with pain > 0 on those days (of any exercise: a day that hurt elsewhere
+        in a muscle must not read as that muscle's pain-free day), in day order."""
 
     @abc.abstractmethod
-    def pain_days(self, athlete_id: int, threshold: int, until: date, limit: int) -> list[date]:
-        """The latest `limit` days up to `until` with a set of pain >= `threshold`."""
+    def pain_sets(self, athlete_id: int, threshold: int, until: date, limit: int) -> list[SetLog]:
+        """The sets of pain >= `threshold` on the latest `limit` days up to `until` that
+        have one (what raises a pain flag)."""
 
     @abc.abstractmethod
     def first_pain_free_day(

@@ -14,7 +14,20 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import case, exists, func, literal, select, union_all
+from sqlalchemy import (
+    Date,
+    Select,
+    String,
+    bindparam,
+    case,
+    column,
+    exists,
+    func,
+    literal,
+    select,
+    text,
+    union_all,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
@@ -358,52 +371,89 @@ class SqlRepository(AbstractRepository):
     def last_exposures(
         self, athlete_id: int, exercises: Sequence[str], count: int, until: date
     ) -> list[SetLog]:
-        if not exercises or count < 1:
+        wanted = sorted(set(exercises))
+        if not wanted or count < 1:
+            return []
+        # Each exercise's `count`-th latest day, found by `count` index probes on
+        # (athlete, exercise, day), newest first: a walk, never a scan of its history.
+        seeds = " UNION ALL ".join(f"SELECT :e{i} AS exercise" for i in range(len(wanted)))
+        latest = "SELECT MAX(s.day) FROM set_logs s WHERE s.athlete_id = :a AND s.exercise = {e}"
+        walk = text(
+            f"WITH RECURSIVE walk(exercise, day, n) AS ("
+            f" SELECT w.exercise, ({latest.format(e='w.exercise')} AND s.day <= :u), 1"
+            f" FROM ({seeds}) w"
+            f" UNION ALL"
+            f" SELECT walk.exercise, ({latest.format(e='walk.exercise')} AND s.day < walk.day),"
+            f" walk.n + 1 FROM walk WHERE walk.n < :k AND walk.day IS NOT NULL)"
+            f" SELECT exercise, MIN(day) FROM walk GROUP BY exercise"
+        ).bindparams(bindparam("u", type_=Date()))
+        params: dict[str, Any] = {"a": athlete_id, "u": until, "k": count}
+        params.update({f"e{i}": e for i, e in enumerate(wanted)})
+        first = {
+            e: day
+            for e, day in self.session.execute(
+                walk.columns(column("exercise", String()), column("day", Date())), params
+            )
+            if day is not None
+        }
+        if not first:
             return []
         s = SetLogRow
-        # Per exercise: its latest `count` days, read backwards on (athlete, exercise, day).
-        latest = [
-            select(
-                select(s.day)
-                .where(s.athlete_id == athlete_id, s.exercise == e, s.day <= until)
-                .group_by(s.day)
-                .order_by(s.day.desc())
-                .limit(count)
-                .subquery()
-                .c.day
+        ranges = [
+            select(*_SET_COLUMNS, s.seq).where(
+                s.athlete_id == athlete_id, s.exercise == e, s.day >= day, s.day <= until
             )
-            for e in sorted(set(exercises))
+            for e, day in sorted(first.items())
         ]
-        days = sorted(set(self.session.scalars(select(union_all(*latest).subquery().c.day))))
-        return self.sets_on(athlete_id, days)
+        sets = self.session.execute(union_all(*ranges).subquery().select()).all()
+        days = sorted({r.day for r in sets})
+        # Any set with pain on those days too, whatever its exercise: a day that hurt
+        # elsewhere in a muscle must not read as that muscle's pain-free day.
+        sore = self.session.execute(
+            select(*_SET_COLUMNS, s.seq).where(
+                s.performed_session_id.in_(self._days(athlete_id, days)),
+                s.pain > 0,
+                s.exercise.not_in(wanted),
+            )
+        ).all()
+        ordered = sorted([*sets, *sore], key=lambda r: (r.day, r.seq))
+        return [_set(r) for r in ordered]
+
+    def pain_sets(self, athlete_id: int, threshold: int, until: date, limit: int) -> list[SetLog]:
+        s = SetLogRow
+        # `pain >= 4` literally: the partial index ix_set_logs_athlete_pain_day serves it.
+        hurt = s.pain >= literal(threshold, literal_execute=True)
+        days = (
+            select(s.day)
+            .where(s.athlete_id == athlete_id, s.day <= until, hurt)
+            .group_by(s.day)
+            .order_by(s.day.desc())
+            .limit(limit)
+            .subquery()
+        )
+        rows = self.session.execute(
+            select(*_SET_COLUMNS)
+            .where(s.athlete_id == athlete_id, hurt, s.day.in_(select(days.c.day)))
+            .order_by(s.day, s.seq)
+        )
+        return [_set(r) for r in rows]
 
     def sets_on(self, athlete_id: int, days: Sequence[date]) -> list[SetLog]:
         if not days:
             return []
-        p = PerformedSessionRow
         rows = self.session.execute(
             select(*_SET_COLUMNS)
-            .join(p, p.id == SetLogRow.performed_session_id)
-            .where(p.athlete_id == athlete_id, p.day.in_(sorted(set(days))))
-            .order_by(p.day, SetLogRow.seq, SetLogRow.id)
+            .where(SetLogRow.performed_session_id.in_(self._days(athlete_id, days)))
+            .order_by(SetLogRow.day, SetLogRow.seq, SetLogRow.id)
         )
         return [_set(r) for r in rows]
 
-    def pain_days(self, athlete_id: int, threshold: int, until: date, limit: int) -> list[date]:
-        s = SetLogRow
-        # `pain >= 4` literally: the partial index ix_set_logs_athlete_pain_day serves it.
-        query = (
-            select(s.day)
-            .where(
-                s.athlete_id == athlete_id,
-                s.day <= until,
-                s.pain >= literal(threshold, literal_execute=True),
-            )
-            .group_by(s.day)
-            .order_by(s.day.desc())
-            .limit(limit)
-        )
-        return sorted(self.session.scalars(query))
+    @staticmethod
+    def _days(athlete_id: int, days: Sequence[date]) -> Select[Any]:
+        """The performed sessions of the given days, by (athlete, day): the sets are then
+        read by (session, seq), never by a scan of the athlete's sets."""
+        p = PerformedSessionRow
+        return select(p.id).where(p.athlete_id == athlete_id, p.day.in_(sorted(set(days))))
 
     def first_pain_free_day(
         self, athlete_id: int, exercises: Sequence[str], after: date, until: date
@@ -458,8 +508,7 @@ class SqlRepository(AbstractRepository):
         if with_sets and days:
             rows = self.session.execute(
                 select(SetLogRow.performed_session_id, *_SET_COLUMNS)
-                .join(p, p.id == SetLogRow.performed_session_id)
-                .where(*in_range)
+                .where(SetLogRow.performed_session_id.in_(select(p.id).where(*in_range)))
                 .order_by(SetLogRow.performed_session_id, SetLogRow.seq, SetLogRow.id)
             )
             for r in rows:
