@@ -260,17 +260,24 @@ class FakeRepository(AbstractRepository):
     def last_exposures(
         self, athlete_id: int, exercises: Sequence[str], count: int, until: date
     ) -> list[SetLog]:
+        found: list[SetLog] = []
         days: set[date] = set()
         for exercise_id in set(exercises):
             logged = sorted({s.day for s in self.set_logs(athlete_id, exercise_id, until)})
-            days.update(logged[-count:] if count > 0 else [])
-        return self.sets_on(athlete_id, sorted(days))
+            kept = set(logged[-count:] if count > 0 else [])
+            days |= kept
+            found += [s for s in self.set_logs(athlete_id, exercise_id) if s.day in kept]
+        found += [
+            s
+            for s in self.sets_on(athlete_id, sorted(days))
+            if s.pain > 0 and s.exercise not in exercises
+        ]
+        return sorted(found, key=lambda s: s.day)
 
-    def pain_days(self, athlete_id: int, threshold: int, until: date, limit: int) -> list[date]:
-        days = sorted(
-            {s.day for s in self.set_logs(athlete_id, until=until) if s.pain >= threshold}
-        )
-        return days[-limit:] if limit > 0 else []
+    def pain_sets(self, athlete_id: int, threshold: int, until: date, limit: int) -> list[SetLog]:
+        hurt = [s for s in self.set_logs(athlete_id, until=until) if s.pain >= threshold]
+        days = set(sorted({s.day for s in hurt})[-limit:] if limit > 0 else [])
+        return [s for s in hurt if s.day in days]
 
     def first_pain_free_day(
         self, athlete_id: int, exercises: Sequence[str], after: date, until: date

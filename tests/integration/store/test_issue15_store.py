@@ -369,3 +369,27 @@ def test_a_backup_of_0005_restores_with_a_local_owner(
     restore(target.engine, again)
     assert dump(target.engine)["tables"] == again["tables"]
     target.dispose()
+
+
+# --- `legday db upgrade` -----------------------------------------------------------------
+
+
+def test_db_upgrade_is_the_deploy_step(
+    cli_env: dict[str, str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from legday.cli import main
+
+    for key in ("LEGDAY_DATABASE_URL", "LEGDAY_CONFIG_DIR", "LEGDAY_TODAY"):
+        monkeypatch.setenv(key, cli_env[key])
+    engine = make_engine(cli_env["LEGDAY_DATABASE_URL"])
+    upgrade(engine, "0005")
+    assert main(["athlete", "list"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "schema '0005'" in err and "run `legday db upgrade`" in err
+    assert main(["db", "upgrade"]) == 0
+    assert "from schema 0005 to 0006" in capsys.readouterr().out
+    assert main(["db", "upgrade"]) == 0
+    assert "nothing to do" in capsys.readouterr().out
+    assert main(["athlete", "list"]) == 0
+    engine.dispose()
