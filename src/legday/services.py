@@ -35,7 +35,7 @@ from legday.care.monitoring import CareAction, CareStatus, care_status
 from legday.catalogue import Catalogue
 from legday.errors import InputError
 from legday.kit import Kit, kit_of
-from legday.model import CareRoutine, Plan, Prescription, Profile, Run, RunKind, Session
+from legday.model import CareRoutine, Muscle, Plan, Prescription, Profile, Run, RunKind, Session
 from legday.planner.care import CareSchedule
 from legday.progression import (
     PAIN_SEEK_ADVICE,
@@ -377,31 +377,43 @@ class Logbook:
         (regressions for pain, progressions at the top of a range), with any painful set
         of those days; the sets of pain >= 4 on the latest `PAIN_DAYS` days that have
         one; and, for each muscle they leave flagged, the whole first later day it was
-        worked pain-free (the day the flag cleared). The pain flags on `until` are the
-        ones the whole history gives; a pain-free set left out can only keep a flag up
-        in the look back at earlier days, never drop one.
+        worked pain-free (the day the flag cleared: its sets of that muscle). The pain
+        flags on `until` are the ones the whole history gives: every painful set of a day
+        read is read, so a set left out is pain-free and can only keep a flag up in the
+        look back at earlier days, never drop one.
         """
         repo = uow.repo
-        logged = repo.last_exposures(athlete.id, self._variations(main), EXPOSURES, until)
+        wanted = self._variations(main)
+        logged = repo.last_exposures(athlete.id, wanted, EXPOSURES, until)
         raised = repo.pain_sets(athlete.id, PAIN_SEEK_ADVICE, until, PAIN_DAYS)
-        cleared: set[date] = set()
+        clears: dict[date, set[Muscle]] = {}
         for flag in pain_flags(raised, self.catalogue, until):
             working = [e.id for e in self.catalogue if flag.muscle in e.muscles]
             clear = repo.first_pain_free_day(athlete.id, working, flag.day, until)
             if clear is not None:
-                cleared.add(clear)
-        whole = repo.sets_on(athlete.id, sorted(cleared))
-        # No set twice: a cleared day comes whole, and an exposure day already holds
-        # every painful set of its day.
+                clears.setdefault(clear, set()).add(flag.muscle)
+        cleared = set(clears)
+        # No set twice: an exposure day already holds its sets of `wanted` and every
+        # painful set of its day. Of a day that cleared a flag, the sets working that
+        # muscle and the painful ones are what the clearing is read from.
         exposed = {s.day for s in logged}
-        kept = [s for s in logged if s.day not in cleared]
+        have = set(wanted)
+        kept = list(logged)
         kept += [s for s in raised if s.day not in exposed and s.day not in cleared]
-        return sorted([*kept, *whole], key=lambda s: s.day), cleared
+        for s in repo.sets_on(athlete.id, sorted(cleared)):
+            exercise = self.catalogue.get(s.exercise)
+            works = exercise is not None and bool(clears[s.day] & set(exercise.muscles))
+            if not (s.pain > 0 or works):
+                continue
+            if s.day in exposed and (s.pain > 0 or s.exercise in have):
+                continue
+            kept.append(s)
+        return sorted(kept, key=lambda s: s.day), cleared
 
     def _own(self, p: Prescription, history: list[SetLog], whole: set[date]) -> list[SetLog]:
         """What one prescription's progression reads of `history`: its exercise and
-        variations, every painful set, the whole days a flag cleared on, and one set of
-        every other day (so a day trained is a day trained). The pain flags come out as
+        variations, every painful set, what the days a flag cleared on hold, and one set
+        of every other day (so a day trained is a day trained). The pain flags come out as
         from `history`: a set left out is pain-free and never the only one clearing a flag.
         Smaller input, because progression re-reads it once per session it looks back on.
         """
