@@ -36,7 +36,6 @@ from legday.catalogue import Catalogue
 from legday.errors import InputError
 from legday.kit import Kit, kit_of
 from legday.model import CareRoutine, Muscle, Plan, Prescription, Profile, Run, RunKind, Session
-from legday.planner.care import CareSchedule
 from legday.progression import (
     PAIN_SEEK_ADVICE,
     Change,
@@ -581,6 +580,8 @@ class Logbook:
         done = uow.repo.planned_sessions(athlete.id, week_start - timedelta(days=28), today)
         done = [s for s in done if s.day in done_days]
         statuses = self._care_statuses(profile, uow.repo.care_records(athlete.id), today)
+        from legday.planner.care import CareSchedule  # the planner loads only to re-plan
+
         care = CareSchedule(
             stages={i: s.stage for i, s in statuses.items()},
             stopped={i: s.reason for i, s in statuses.items() if s.action is CareAction.STOP},

@@ -20,14 +20,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from legday.errors import InputError, StoreError
 
 if TYPE_CHECKING:
-    from legday.model import Prescription, Profile, Run
+    from legday.model import Plan, Prescription, Profile, Run
     from legday.services import Logbook, Today
     from legday.store.ports import CalendarSource
     from legday.store.uow import Database
@@ -87,6 +87,13 @@ def _read_runs(sources: Sequence[CalendarSource], profile: Profile) -> list[Run]
     return found
 
 
+def _make_plan(*args: Any, **kwargs: Any) -> Plan:
+    """The planner, imported when a command re-plans (`today` and `log` never do)."""
+    from legday.planner import make_plan
+
+    return make_plan(*args, **kwargs)
+
+
 def _database(url: str | None) -> Database:
     from sqlalchemy.exc import SQLAlchemyError
 
@@ -107,14 +114,13 @@ def open_logbook(url: str | None = None) -> Iterator[tuple[Logbook, Database]]:
     from sqlalchemy.exc import SQLAlchemyError
 
     from legday.catalogue.loader import load_catalogue
-    from legday.planner import make_plan
     from legday.services import Logbook
     from legday.store.schema import check_schema
 
     db = _database(url)
     try:
         check_schema(db.engine)
-        yield Logbook(db.uow, load_catalogue(), make_plan, _read_runs), db
+        yield Logbook(db.uow, load_catalogue(), _make_plan, _read_runs), db
     except SQLAlchemyError as error:
         cause = getattr(error, "orig", None) or error
         raise StoreError(f"database: {str(cause).splitlines()[0]}") from None
@@ -151,9 +157,9 @@ def resolve_athlete(logbook: Logbook, db: Database, name: str | None) -> str:
 
 
 def db_upgrade() -> None:
-    """Bring the logbook's schema up to this release (a deploy step; back up first).
+    """Bring the logbook's schema up to this release (a deploy step; it keeps the data).
 
-    Example: legday backup -o before-upgrade.json && legday db upgrade
+    Example: legday db upgrade
     """
     from sqlalchemy.exc import SQLAlchemyError
 

@@ -21,7 +21,10 @@ __all__ = ["HEAD", "check_schema", "stored_revision"]
 
 # The head of `legday/store/migrations/versions`; a test keeps the two equal.
 HEAD = "0006"
-UPGRADE_HINT = "run `legday db upgrade` (back it up first with `legday backup -o FILE`)"
+UPGRADE_HINT = (
+    "run `legday db upgrade` (it keeps your data; for a copy first, copy the SQLite file"
+    " or pg_dump the database)"
+)
 
 
 def stored_revision(engine: Engine) -> str | None:
