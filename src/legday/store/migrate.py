@@ -10,6 +10,7 @@ and with foreign keys on that drop would cascade to every child row.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -22,6 +23,7 @@ __all__ = [
     "MIGRATIONS",
     "alembic_config",
     "current_revision",
+    "downgrade",
     "ensure_schema",
     "head",
     "known",
@@ -63,24 +65,34 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    _migrate(engine, lambda config: command.upgrade(config, revision))
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Back to an older revision (a release rollback), with the same guards."""
+    _migrate(engine, lambda config: command.downgrade(config, revision))
+
+
+def _migrate(engine: Engine, step: Callable[[Config], None]) -> None:
     with engine.connect() as connection:
         sqlite = connection.dialect.name == "sqlite"
-        if sqlite:  # before the transaction begins: SQLite ignores it inside one
-            connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+        raw = connection.connection.dbapi_connection
+        if sqlite and raw is not None:  # before the transaction: SQLite ignores it inside
+            raw.execute("PRAGMA foreign_keys=OFF")
         try:
             with connection.begin():
                 if not sqlite:
                     connection.execute(
                         text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY}
                     )
-                command.upgrade(alembic_config(connection), revision)
+                step(alembic_config(connection))
                 if sqlite:
                     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
                     if broken is not None:
                         raise RuntimeError(f"migration left a dangling reference: {broken}")
         finally:
-            if sqlite:
-                connection.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
+            if sqlite and raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
 
 
 def ensure_schema(engine: Engine) -> None:

@@ -393,3 +393,20 @@ def test_db_upgrade_is_the_deploy_step(
     assert "nothing to do" in capsys.readouterr().out
     assert main(["athlete", "list"]) == 0
     engine.dispose()
+
+
+def test_0006_on_sqlite_refuses_to_run_with_foreign_keys_on(tmp_path: Path) -> None:
+    from alembic import command
+
+    from legday.store.migrate import alembic_config
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    upgrade(engine, "0005")
+    with engine.begin() as c:
+        c.execute(text("INSERT INTO athletes (name, created_at) VALUES ('sam', '2026-01-01')"))
+    with pytest.raises(RuntimeError, match="foreign keys must be off"), engine.begin() as c:
+        command.upgrade(alembic_config(c), "head")  # not through legday.store.migrate
+    upgrade(engine)
+    with engine.connect() as c:
+        assert c.execute(text("SELECT name FROM athletes")).scalar_one() == "sam"
+    engine.dispose()

@@ -37,7 +37,16 @@ Id = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 PAIN_INDEX_WHERE = sa.text("pain >= 4")
 
 
+def _foreign_keys_off() -> None:
+    """Refuse to rebuild `athletes` on SQLite with foreign keys on: dropping the old table
+    would cascade to every child row. `legday.store.migrate` switches them off."""
+    bind = op.get_bind()
+    if bind.dialect.name == "sqlite" and bind.exec_driver_sql("PRAGMA foreign_keys").scalar():
+        raise RuntimeError("run 0006 through legday.store.migrate (foreign keys must be off)")
+
+
 def upgrade() -> None:
+    _foreign_keys_off()
     _users()
     _calendar_sources()
     _set_logs()
@@ -173,6 +182,7 @@ def _set_logs() -> None:
 
 
 def downgrade() -> None:
+    _foreign_keys_off()
     op.drop_index("ix_set_logs_athlete_pain_day", table_name="set_logs")
     with op.batch_alter_table("set_logs") as batch:
         batch.drop_constraint("uq_set_logs_performed_session_id_seq", type_="unique")
