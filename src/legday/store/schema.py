@@ -12,6 +12,8 @@ one PostgreSQL database, only the deploy step migrates). A store of a newer revi
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
@@ -21,6 +23,7 @@ __all__ = ["HEAD", "check_schema", "stored_revision"]
 
 # The head of `legday/store/migrations/versions`; a test keeps the two equal.
 HEAD = "0006"
+QUERY = "SELECT version_num FROM alembic_version"
 UPGRADE_HINT = (
     "run `legday db upgrade` (it keeps your data; for a copy first, copy the SQLite file"
     " or pg_dump the database)"
@@ -28,10 +31,22 @@ UPGRADE_HINT = (
 
 
 def stored_revision(engine: Engine) -> str | None:
-    """The store's revision; None when it has no `alembic_version` table (a new store)."""
+    """The store's revision; None when it has no `alembic_version` table (a new store).
+
+    On SQLite the SELECT goes to the driver outside any transaction: every transaction of
+    the store begins IMMEDIATE (a write lock), and a start-up check must not queue behind
+    a writer.
+    """
     with engine.connect() as connection:
+        raw = connection.connection.dbapi_connection
+        if connection.dialect.name == "sqlite" and raw is not None:
+            try:
+                row = raw.execute(QUERY).fetchone()
+            except sqlite3.Error:
+                return None
+            return None if row is None else str(row[0])
         try:
-            return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+            return connection.exec_driver_sql(QUERY).scalar()
         except DBAPIError:
             connection.rollback()
             return None

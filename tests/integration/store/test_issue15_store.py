@@ -410,3 +410,21 @@ def test_0006_on_sqlite_refuses_to_run_with_foreign_keys_on(tmp_path: Path) -> N
     with engine.connect() as c:
         assert c.execute(text("SELECT name FROM athletes")).scalar_one() == "sam"
     engine.dispose()
+
+
+def test_the_schema_check_does_not_wait_for_a_sqlite_writer(tmp_path: Path) -> None:
+    import sqlite3
+    import time
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'busy.db'}")
+    upgrade(engine)
+    writer = sqlite3.connect(tmp_path / "busy.db", isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # a `log` in the middle of its transaction
+    try:
+        began = time.monotonic()
+        check_schema(engine)
+        assert time.monotonic() - began < 5  # not the 30 s busy timeout
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+        engine.dispose()
