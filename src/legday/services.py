@@ -10,6 +10,16 @@ so what was planned before stays as it was. Each re-plan also starts every probl
 routines where its logged pain puts them (`legday.care.monitoring`): the stage to do, or
 no routine at all after a stop. The adapters (planner, calendar reader,
 clock) are passed in, so tests run with fakes and no database.
+
+Calendars are kept as content (`CalendarSource`): a file is read once, when it is added,
+and a feed's address is kept to fetch it again; no path on this machine is stored, so
+the same logbook can live on a server. `sync` re-fetches feeds, re-reads the stored
+files, and takes new copies of files passed to it by name.
+
+`today` and `log` read what progression needs, not the history: the last
+`EXPOSURES` logged days of each exercise the session may turn into, the days that
+raised a pain flag and the day each flag cleared (`_history`), so their cost stays flat
+however much is logged.
 """
 
 from __future__ import annotations
@@ -25,12 +35,19 @@ from legday.care.monitoring import CareAction, CareStatus, care_status
 from legday.catalogue import Catalogue
 from legday.errors import InputError
 from legday.kit import Kit, kit_of
-from legday.model import CareRoutine, Plan, Prescription, Profile, Run, Session, StrengthDay
-from legday.planner.care import CareSchedule
-from legday.progression import Change, SetLog, next_prescription, pain_flags
+from legday.model import CareRoutine, Muscle, Plan, Prescription, Profile, Run, Session, StrengthDay
+from legday.progression import (
+    PAIN_SEEK_ADVICE,
+    Change,
+    SetLog,
+    next_prescription,
+    pain_flags,
+)
 from legday.store.ports import (
+    LOCAL_USER,
     AbstractUnitOfWork,
     Athlete,
+    CalendarSource,
     CareRecord,
     DayOverride,
     Performed,
@@ -48,14 +65,22 @@ __all__ = [
     "RunsFn",
     "Today",
     "file_hash",
+    "read_source",
     "sets_as_prescribed",
     "utc_now",
 ]
 
 # legday.planner.make_plan(profile, runs, catalogue, *, done, care)
 PlanFn = Callable[..., Plan]
-RunsFn = Callable[[Sequence[str], Profile], list[Run]]  # calendar paths -> runs in horizon
+# stored calendars (content, feed address) -> runs in the profile's horizon
+RunsFn = Callable[[Sequence[CalendarSource], Profile], list[Run]]
 ONE_DAY = timedelta(days=1)
+# How far back `today` reads each exercise the session may become: the last logs decide
+# the next prescription; 8 days of logs cover the once-a-week rise check (7+ days at one
+# load) and the look back at what was prescribed after up to 8 sessions in a row that were
+# not good (past that, the plan's load stands in for what was prescribed).
+EXPOSURES = 8
+PAIN_DAYS = 200  # the latest days that raised a pain flag, read for `today`'s advice
 # A care status that changes what the plan should hold: a new stage, no routine, or a hold
 # (the plan's forecast would otherwise move the stage up on schedule regardless): re-plan.
 REPLAN_ON = frozenset({CareAction.ADVANCE, CareAction.HOLD, CareAction.STEP_BACK, CareAction.STOP})
@@ -69,27 +94,38 @@ def utc_now() -> datetime:
 
 
 def file_hash(path: str) -> str:
-    """SHA-256 of a calendar file or feed; a missing file is the user's to fix.
-
-    A feed is fetched (a 304 costs no download, see `calendars.feeds`); its errors are
-    `CalendarError`s naming the address without its token.
-    """
-    from legday.calendars.feeds import fetch, is_feed
-
-    if is_feed(path):
-        return hashlib.sha256(fetch(path).data).hexdigest()
-    from legday.calendars._files import MAX_BYTES
-    from legday.files import read_limited
-
-    # bounded and hashed in one pass: no FIFO, device or huge file is read whole
-    return read_limited(path, limit=MAX_BYTES, what="calendar").sha256
+    """SHA-256 of a calendar file or feed (see `read_source`)."""
+    return read_source(path, utc_now()).content_hash
 
 
-def _shown(path: str) -> str:
-    """A calendar as the plan history names it: a file's name, a feed's redacted address."""
-    from legday.calendars.feeds import is_feed, redact
+def read_source(given: str, now: datetime) -> CalendarSource:
+    """A calendar as the logbook keeps it: the bytes of a file (bounded, regular files
+    only) under its name, or a feed fetched (a 304 costs no download, see
+    `calendars.feeds`) under its redacted address, with the address kept to fetch again.
+    Errors are one line naming the file, or the address without its token."""
+    from legday.calendars._files import read_bytes
+    from legday.calendars.feeds import fetch, is_feed, redact
 
-    return redact(path) if is_feed(path) else Path(path).name
+    if is_feed(given):
+        data = fetch(given).data
+        return CalendarSource(redact(given), data, _sha256(data), now, url=given)
+    path = Path(given)
+    data = read_bytes(path)
+    return CalendarSource(path.name, data, _sha256(data), now)
+
+
+def _refreshed(source: CalendarSource, now: datetime) -> CalendarSource:
+    """A stored calendar read again: a feed fetched, a file's stored bytes as they are
+    (`content_hash` becomes theirs; the caller compares it with the stored one)."""
+    if source.url is not None:
+        return replace(read_source(source.url, now), name=source.name, note="")
+    if source.content is None:
+        return source
+    return replace(source, content_hash=_sha256(source.content), fetched_at=now)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,45 +251,51 @@ class Logbook:
     plan: PlanFn
     read_runs: RunsFn
     now: Callable[[], datetime] = field(default=utc_now)
+    owner: str = LOCAL_USER  # whose athletes these are (personal mode: the local user)
 
     # athletes
     def add_athlete(
         self, name: str, profile: Profile, calendars: Sequence[str], today: date
     ) -> int:
         """Create the athlete with profile and calendars and store plan version 1."""
-        from legday.calendars.feeds import is_feed
-
         name = name.strip()
         if not name:
             raise InputError("name", "must not be empty")
+        sources = [read_source(given, self.now()) for given in calendars]  # before the lock
         with self.uow() as uow:
-            athlete = uow.repo.add_athlete(name, self.now())
+            athlete = uow.repo.add_athlete(name, self.now(), self.owner)
             uow.repo.save_profile(athlete.id, profile, self.now())
-            for path in calendars:
-                # a feed is kept as given, token included: sync needs it to fetch again
-                resolved = path if is_feed(path) else str(Path(path).resolve())
-                uow.repo.save_calendar_source(athlete.id, resolved, file_hash(resolved), self.now())
+            for source in sources:
+                uow.repo.save_calendar_source(athlete.id, source)
             number = self._replan(uow, athlete, max(today, profile.start), "first plan")
             uow.commit()
         return number
 
     def athletes(self) -> list[Athlete]:
         with self.uow() as uow:
-            return uow.repo.list_athletes()
+            return uow.repo.list_athletes(self.owner)
 
     # re-planning use cases
-    def sync(self, name: str, today: date, *, force: bool = False) -> int | None:
-        """Re-read the calendars; if any changed (or `force`), re-plan the future."""
+    def sync(
+        self, name: str, today: date, *, force: bool = False, files: Sequence[str] = ()
+    ) -> int | None:
+        """Re-fetch the feeds and re-read the stored calendars, taking a new copy of each
+        file in `files` (by its name: a new name adds a calendar); if any changed (or
+        `force`), re-plan the future."""
+        given = [read_source(f, self.now()) for f in files]
         with self.uow() as uow:
             athlete = self._athlete(uow, name)
+            stored = {s.name: s for s in uow.repo.calendar_sources(athlete.id)}
+            fresh = {s.name: _refreshed(s, self.now()) for s in stored.values()}
+            fresh.update((s.name, s) for s in given)
             changed = [
-                s.path
-                for s in uow.repo.calendar_sources(athlete.id)
-                if uow.repo.save_calendar_source(athlete.id, s.path, file_hash(s.path), self.now())
+                source.name
+                for source in fresh.values()
+                if uow.repo.save_calendar_source(athlete.id, source)
             ]
             if not changed and not force:
                 return None
-            reason = "calendar changed: " + ", ".join(_shown(p) for p in changed)
+            reason = "calendar changed: " + ", ".join(changed)
             number = self._replan(uow, athlete, today, reason if changed else "sync (forced)")
             uow.commit()
         return number
@@ -321,13 +363,15 @@ class Logbook:
         with self.uow() as uow:
             athlete = self._athlete(uow, name)
             sessions = uow.repo.planned_sessions(athlete.id, day, day + timedelta(days=21))
-            versions = uow.repo.plan_versions(athlete.id)
+            versions = uow.repo.plan_versions_for(athlete.id, day)
             runs = tuple(r for r in versions[-1].plan.runs if r.day == day) if versions else ()
-            status = next((p.status for p in uow.repo.performed(athlete.id, day, day)), None)
+            recent = uow.repo.performed(athlete.id, day - timedelta(days=60), day, with_sets=False)
+            status = next((p.status for p in recent if p.day == day), None)
             session = next((s for s in sessions if s.day == day), None)
             later = next((s for s in sessions if s.day > day), None)
-            logged = uow.repo.set_logs(athlete.id, until=day)
-            recent = uow.repo.performed(athlete.id, day - timedelta(days=60), day)
+            main = session.main if session is not None else ()
+            logged, cleared = self._history(uow, athlete, main, day)
+            last_done = uow.repo.last_done(athlete.id, day)
             kit = self._kit(uow, athlete)
             records = uow.repo.care_records(athlete.id)
             statuses = self._care_statuses(uow.repo.get_profile(athlete.id), records, day)
@@ -352,7 +396,10 @@ class Logbook:
         if session is None:
             return view
         history = [s for s in logged if s.day < day]
-        changes = tuple(self._progress(p, history, recent, day, kit) for p in session.main)
+        changes = tuple(
+            self._progress(p, self._own(p, history, cleared), recent, day, kit, last_done)
+            for p in session.main
+        )
         adjusted = replace(session, main=tuple(c.prescription for c in changes))
         return replace(view, session=adjusted, changes=changes)
 
@@ -360,10 +407,11 @@ class Logbook:
         """The progression of one prescription on `day` (what `today` does per exercise)."""
         with self.uow() as uow:
             athlete = self._athlete(uow, name)
-            history = uow.repo.set_logs(athlete.id, until=day - timedelta(days=1))
-            recent = uow.repo.performed(athlete.id, day - timedelta(days=60), day)
+            history, cleared = self._history(uow, athlete, (p,), day - ONE_DAY)
+            recent = uow.repo.performed(athlete.id, day - timedelta(days=60), day, with_sets=False)
+            last_done = uow.repo.last_done(athlete.id, day)
             kit = self._kit(uow, athlete)
-        return self._progress(p, history, recent, day, kit)
+        return self._progress(p, self._own(p, history, cleared), recent, day, kit, last_done)
 
     def log(self, name: str, sets: Sequence[SetLog], note: str = "") -> int:
         """Append sets (one transaction); returns how many were stored."""
@@ -497,9 +545,88 @@ class Logbook:
             return uow.repo.plan_versions(self._athlete(uow, name).id)
 
     # helpers
-    @staticmethod
-    def _athlete(uow: AbstractUnitOfWork, name: str) -> Athlete:
-        athlete = uow.repo.get_athlete(name)
+    def _history(
+        self,
+        uow: AbstractUnitOfWork,
+        athlete: Athlete,
+        main: Sequence[Prescription],
+        until: date,
+    ) -> tuple[list[SetLog], set[date]]:
+        """The sets progression reads for `main` up to `until`, in a few bounded queries,
+        and the days among them that are whole (a pain flag cleared on them).
+
+        The last `EXPOSURES` days of each exercise and of the variations it may become
+        (regressions for pain, progressions at the top of a range), with any painful set
+        of those days; the sets of pain >= 4 on the latest `PAIN_DAYS` days that have
+        one; and, for each muscle they leave flagged, the whole first later day it was
+        worked pain-free (the day the flag cleared: its sets of that muscle). The pain
+        flags on `until` are the ones the whole history gives: every painful set of a day
+        read is read, so a set left out is pain-free and can only keep a flag up in the
+        look back at earlier days, never drop one.
+        """
+        repo = uow.repo
+        wanted = self._variations(main)
+        logged = repo.last_exposures(athlete.id, wanted, EXPOSURES, until)
+        raised = repo.pain_sets(athlete.id, PAIN_SEEK_ADVICE, until, PAIN_DAYS)
+        clears: dict[date, set[Muscle]] = {}
+        for flag in pain_flags(raised, self.catalogue, until):
+            working = [e.id for e in self.catalogue if flag.muscle in e.muscles]
+            clear = repo.first_pain_free_day(athlete.id, working, flag.day, until)
+            if clear is not None:
+                clears.setdefault(clear, set()).add(flag.muscle)
+        cleared = set(clears)
+        # No set twice: an exposure day already holds its sets of `wanted` and every
+        # painful set of its day. Of a day that cleared a flag, the sets working that
+        # muscle and the painful ones are what the clearing is read from.
+        exposed = {s.day for s in logged}
+        have = set(wanted)
+        kept = list(logged)
+        kept += [s for s in raised if s.day not in exposed and s.day not in cleared]
+        for s in repo.sets_on(athlete.id, sorted(cleared)):
+            exercise = self.catalogue.get(s.exercise)
+            works = exercise is not None and bool(clears[s.day] & set(exercise.muscles))
+            if not (s.pain > 0 or works):
+                continue
+            if s.day in exposed and (s.pain > 0 or s.exercise in have):
+                continue
+            kept.append(s)
+        return sorted(kept, key=lambda s: s.day), cleared
+
+    def _own(self, p: Prescription, history: list[SetLog], whole: set[date]) -> list[SetLog]:
+        """What one prescription's progression reads of `history`: its exercise and
+        variations, every painful set, what the days a flag cleared on hold, and one set
+        of every other day (so a day trained is a day trained). The pain flags come out as
+        from `history`: a set left out is pain-free and never the only one clearing a flag.
+        Smaller input, because progression re-reads it once per session it looks back on.
+        """
+        mine = set(self._variations((p,)))
+        marked: set[date] = set()
+        kept = []
+        for s in history:
+            if s.exercise in mine or s.pain > 0 or s.day in whole or s.day not in marked:
+                kept.append(s)
+                marked.add(s.day)
+        return kept
+
+    def _variations(self, main: Sequence[Prescription], depth: int = 4) -> list[str]:
+        """The session's exercises and what progression may swap them for: their chains
+        of regressions (pain) and of progressions (the top of a range), as deep as it
+        follows them."""
+        found = {p.exercise for p in main}
+        for kind in ("regressions", "progressions"):
+            frontier = {p.exercise for p in main}
+            for _ in range(depth):
+                nxt: set[str] = set()
+                for exercise_id in frontier:
+                    exercise = self.catalogue.get(exercise_id)
+                    if exercise is not None:
+                        nxt.update(getattr(exercise, kind))
+                found |= nxt
+                frontier = nxt
+        return sorted(found)
+
+    def _athlete(self, uow: AbstractUnitOfWork, name: str) -> Athlete:
+        athlete = uow.repo.get_athlete(name, self.owner)
         if athlete is None:
             raise InputError("athlete", f"no athlete called {name!r} (see `legday athlete list`)")
         return athlete
@@ -530,8 +657,8 @@ class Logbook:
         weather = {o.day for o in overrides if o.kind == "weather"}
         if day in {o.day for o in overrides if o.kind == "blocked"} - weather:
             raise InputError("to", f"{shown} is blocked (skipped or moved from)")
-        paths = [s.path for s in uow.repo.calendar_sources(athlete.id)]
-        runs = [r for r in self.read_runs(paths, profile) if r.day not in weather or r.busy]
+        sources = [s for s in uow.repo.calendar_sources(athlete.id) if s.content is not None]
+        runs = [r for r in self.read_runs(sources, profile) if r.day not in weather or r.busy]
         closed = Calendar.read(profile, runs).closed.get(day)
         if closed:
             raise InputError("to", f"{shown}: {closed}")
@@ -605,14 +732,17 @@ class Logbook:
         recent: list[Performed],
         day: date,
         kit: Kit | None,
+        last_any: date | None = None,
     ) -> Change:
         """Progression inputs from the logbook, about the athlete's training as a whole.
 
         `weeks_off` counts whole weeks (7 days in a row) without any strength session
         between the last one done and `day`: a session every Monday has none.
+        `last_any` is the last day done before `day` however long ago (`recent` covers
+        60 days).
         """
         done = [x.day for x in recent if x.status == "done" and x.day < day]
-        last_done = max(done) if done else None
+        last_done = max(done) if done else last_any
         weeks_off = ((day - last_done).days - 1) // 7 if last_done else 0
         missed = any(
             x.status == "skipped" and (last_done is None or x.day > last_done) and x.day < day
@@ -677,14 +807,16 @@ class Logbook:
             weeks=profile.weeks - week,
             blocked=frozenset((set(profile.blocked) | blocked | past) - weather),
         )
-        paths = [s.path for s in uow.repo.calendar_sources(athlete.id)]
+        sources = [s for s in uow.repo.calendar_sources(athlete.id) if s.content is not None]
         # weather takes the run, not the day's other appointments (busy time)
-        runs = [r for r in self.read_runs(paths, future) if r.day not in weather or r.busy]
+        runs = [r for r in self.read_runs(sources, future) if r.day not in weather or r.busy]
         pinned = self._pinned_weeks(uow, athlete, future, runs, overrides, today)
         if pinned:
             future = replace(future, blocked=future.blocked | pinned)
         done = self._trained(uow, athlete, week_start - timedelta(days=28), today)
         statuses = self._care_statuses(profile, uow.repo.care_records(athlete.id), today)
+        from legday.planner.care import CareSchedule  # the planner loads only to re-plan
+
         care = CareSchedule(
             stages={i: s.stage for i, s in statuses.items()},
             stopped={i: s.reason for i, s in statuses.items() if s.action is CareAction.STOP},

@@ -1,6 +1,11 @@
-"""Logbook commands: athletes, sync, today, skip, move, weather (log, history, progress,
-backup and restore are in `legday.cli.logbook_entries`). Thin: parse, call
-`legday.services.Logbook`, print. This module also wires the logbook for both.
+"""Logbook commands: athletes, sync, today, skip, move, weather, db upgrade (log,
+history, progress, backup and restore are in `legday.cli.logbook_entries`). Thin: parse,
+call `legday.services.Logbook`, print. This module also wires the logbook for both.
+
+Migrations are a deploy step: `legday db upgrade`. Every other command checks the
+schema with one SELECT (`legday.store.schema`, no Alembic) and, on a store of an older
+release, stops with one line saying to run it; a new, empty store is created on its
+first use.
 
 The database is `LEGDAY_DATABASE_URL` or a SQLite file in the user's data directory; the
 current athlete is `--athlete`, else `LEGDAY_ATHLETE`, else the one `legday athlete use`
@@ -23,8 +28,9 @@ import typer
 from legday.errors import InputError, StoreError
 
 if TYPE_CHECKING:
-    from legday.model import Prescription, Profile, Run
+    from legday.model import Plan, Prescription, Profile, Run
     from legday.services import Logbook, Replanned, Today
+    from legday.store.ports import CalendarSource
     from legday.store.uow import Database
 
 __all__ = [
@@ -50,6 +56,9 @@ def register(app: typer.Typer) -> None:
     athlete.command("list")(athlete_list)
     athlete.command("use")(athlete_use)
     app.add_typer(athlete, name="athlete")
+    db = typer.Typer(help="The logbook database.", no_args_is_help=True)
+    db.command("upgrade")(db_upgrade)
+    app.add_typer(db, name="db")
     for name, command in (
         ("sync", sync),
         ("today", today),
@@ -74,11 +83,40 @@ def parse_date(text: str | None, field: str = "date") -> date:
     return _today() if text is None else bounded(text, field)
 
 
-def _read_runs(paths: Sequence[str], profile: Profile) -> list[Run]:
-    from legday.calendars import read_runs
+def _read_runs(sources: Sequence[CalendarSource], profile: Profile) -> list[Run]:
+    """The runs of the stored calendars in the profile's horizon."""
+    from legday.calendars import read_content
     from legday.planner import calendar_window
 
-    return read_runs(list(paths), *calendar_window(profile), tz=profile.timezone)
+    start, end = calendar_window(profile)
+    found: list[Run] = []
+    for s in sources:
+        if s.content is not None:
+            found += read_content(s.name, s.content, start, end, tz=profile.timezone, url=s.url)
+    return found
+
+
+def _make_plan(*args: Any, **kwargs: Any) -> Plan:
+    """The planner, imported when a command re-plans (`today` and `log` never do)."""
+    from legday.planner import make_plan
+
+    return make_plan(*args, **kwargs)
+
+
+def _database(url: str | None) -> Database:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from legday.redaction import redact
+    from legday.store.uow import Database, default_url
+
+    target = url or default_url()
+    where = "database URL" if url else "LEGDAY_DATABASE_URL"
+    try:
+        _refuse_memory(target, where)
+        return Database(target)
+    except (SQLAlchemyError, ValueError, ImportError, OSError) as error:
+        problem = (str(error).splitlines() or [type(error).__name__])[0]
+        raise StoreError(redact(f"{where}: cannot open {target!r}: {problem}")) from None
 
 
 @contextmanager
@@ -87,23 +125,14 @@ def open_logbook(url: str | None = None) -> Iterator[tuple[Logbook, Database]]:
     from sqlalchemy.exc import SQLAlchemyError
 
     from legday.catalogue.loader import load_catalogue
-    from legday.planner import make_plan
     from legday.redaction import redact
     from legday.services import Logbook
-    from legday.store.migrate import ensure_schema
-    from legday.store.uow import Database, default_url
+    from legday.store.schema import check_schema
 
-    target = url or default_url()
-    where = "database URL" if url else "LEGDAY_DATABASE_URL"
+    db = _database(url)
     try:
-        _refuse_memory(target, where)
-        db = Database(target)
-    except (SQLAlchemyError, ValueError, ImportError, OSError) as error:
-        problem = (str(error).splitlines() or [type(error).__name__])[0]
-        raise StoreError(redact(f"{where}: cannot open {target!r}: {problem}")) from None
-    try:
-        ensure_schema(db.engine)
-        yield Logbook(db.uow, load_catalogue(), make_plan, _read_runs), db
+        check_schema(db.engine)
+        yield Logbook(db.uow, load_catalogue(), _make_plan, _read_runs), db
     except SQLAlchemyError as error:
         cause = getattr(error, "orig", None) or error
         # a driver may quote the connection string it was given, password and all
@@ -188,6 +217,37 @@ def resolve_athlete(logbook: Logbook, db: Database, name: str | None) -> str:
     if len(athletes) == 1:
         return athletes[0].name
     raise InputError("athlete", "which athlete? add one, or pick with `legday athlete use NAME`")
+
+
+# --- the database ----------------------------------------------------------------------
+
+
+def db_upgrade() -> None:
+    """Bring the logbook's schema up to this release (a deploy step; it keeps the data).
+
+    Example: legday db upgrade
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from legday.store.schema import HEAD, stored_revision
+
+    db = _database(None)
+    try:
+        before = stored_revision(db.engine)
+        if before == HEAD:
+            typer.echo(f"the logbook is at schema {HEAD}: nothing to do")
+            return
+        from legday.store.migrate import known, upgrade
+
+        if before is not None and not known(before):
+            raise StoreError(f"the logbook is at schema {before!r}, newer than this legday knows")
+        upgrade(db.engine)
+    except SQLAlchemyError as error:
+        cause = getattr(error, "orig", None) or error
+        raise StoreError(f"database: {str(cause).splitlines()[0]}") from None
+    finally:
+        db.dispose()
+    typer.echo(f"upgraded the logbook from schema {before or '(new)'} to {HEAD}")
 
 
 # --- athletes --------------------------------------------------------------------------
@@ -309,14 +369,24 @@ def _save_current(url: str, name: str) -> None:
 def sync(
     athlete: AthleteOpt = None,
     force: Annotated[bool, typer.Option(help="Re-plan even if no calendar changed.")] = False,
+    runs: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--runs",
+            help="A calendar file to take a new copy of (same file name: replaces the stored "
+            "one; a new name adds it); repeatable.",
+        ),
+    ] = None,
 ) -> None:
-    """Re-read the calendars; when one changed, re-plan from today on (the past stays).
+    """Re-fetch calendar feeds and re-read the stored calendars, taking a new copy of each
+    `--runs` file; when one changed, re-plan from today on (the past stays). The logbook
+    keeps each calendar file's content, not its path: after editing a file, pass it again.
 
-    Example: legday sync
+    Example: legday sync --runs my-plan.ics
     """
     with open_logbook() as (logbook, db):
         name = resolve_athlete(logbook, db, athlete)
-        number = logbook.sync(name, _today(), force=force)
+        number = logbook.sync(name, _today(), force=force, files=runs or ())
     typer.echo("calendars unchanged" if number is None else f"re-planned: plan version {number}")
 
 

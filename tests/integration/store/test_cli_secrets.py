@@ -83,7 +83,9 @@ def test_sync_refuses_a_calendar_replaced_by_a_fifo(
     calendar.unlink()
     os.mkfifo(calendar)
     capsys.readouterr()
-    assert main(["sync"]) == 2  # would block forever on a FIFO read
+    assert main(["sync"]) == 0  # the stored copy is read, never the path
+    capsys.readouterr()
+    assert main(["sync", "--runs", str(calendar)]) == 2  # would block forever on a FIFO read
     assert f"{calendar.resolve()}: not a regular file" in _one_line(capsys)
 
 
@@ -117,3 +119,17 @@ def test_a_connection_error_hides_the_password(
     assert main(["athlete", "list"]) == 2
     err = _one_line(capsys)
     assert SECRET not in err
+
+
+def test_sync_takes_a_new_copy_of_an_edited_calendar(
+    env: dict[str, str], calendar: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The logbook keeps a calendar's content: an edit on disk waits for `--runs`."""
+    assert main(["athlete", "add", "sam", "--runs", str(calendar)]) == 0
+    with calendar.open("a", encoding="utf-8") as more:
+        more.write("2027-01-14,Intervals 5x1000,hard\n")
+    capsys.readouterr()
+    assert main(["sync"]) == 0
+    assert capsys.readouterr().out.strip() == "calendars unchanged"
+    assert main(["sync", "--runs", str(calendar)]) == 0
+    assert capsys.readouterr().out.startswith("re-planned: plan version 2")
