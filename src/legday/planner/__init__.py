@@ -30,6 +30,7 @@ from legday.model import (
     INJURIES,
     Phase,
     Plan,
+    Prescription,
     Profile,
     Run,
     RunKind,
@@ -37,7 +38,7 @@ from legday.model import (
     Week,
 )
 from legday.planner import words
-from legday.planner.care import CareSchedule, care_routines, first_exposures, within_care
+from legday.planner.care import CareFit, CareSchedule, care_fit, care_routines, first_exposures
 from legday.planner.days import (
     BEFORE_TIME_TRIAL,
     NOT_EVEN_SHORT,
@@ -51,7 +52,7 @@ from legday.planner.days import (
 )
 from legday.planner.dose import MAINTENANCE_MINUTES, Occasion
 from legday.planner.season import DAY_ABBR, race_priorities, season
-from legday.planner.session import Composer, SessionAsk
+from legday.planner.session import Composer, SessionAsk, SessionParts
 from legday.rules import check_plan
 from legday.rules.season import BLOCK_WEEKS, SAME_SESSION_DAYS
 from legday.rules.session import RUN_AS_JOG_MINUTES
@@ -111,10 +112,9 @@ def make_plan(
     calendar = Calendar.read(profile, runs)
     while True:
         options = day_options(profile, runs, frames, calendar)
-        weeks, sessions, squeezed, short = _compose(profile, catalogue, done, options, calendar)
-        sessions = [_cares_for_you(s, profile, catalogue, care) for s in sessions]
-        if profile.injuries:  # care swapped exercises in: their first time starts gently
-            sessions = first_exposures(sessions, (e for s in done for e in s.exercise_ids))
+        weeks, sessions, squeezed, short = _compose(
+            profile, catalogue, done, options, calendar, care
+        )
         if not squeezed and not short:
             break
         calendar = calendar._replace(
@@ -123,6 +123,10 @@ def make_plan(
     by_day = calendar.by_day
     first, last = profile.start, profile.end
     in_horizon = _runs_between(by_day, first, last)
+    routines = care_routines(profile, catalogue, by_day, races, sessions, care)
+    if profile.injuries:  # care swapped exercises in: their first time starts gently
+        done_before = (e for s in done for e in s.exercise_ids)
+        sessions = first_exposures(sessions, done_before, routines)
     after_end = last + timedelta(days=1)
     plan = Plan(
         first,
@@ -137,31 +141,36 @@ def make_plan(
         race_days=tuple(races[d] for d in sorted(races) if first <= d <= after_end),
         level=profile.level,
         equipment=profile.equipment,
-        care=tuple(care_routines(profile, catalogue, by_day, races, sessions, care)),
+        care=tuple(routines),
         blocked=frozenset(d for d in profile.blocked if first <= d <= last),
     )
     return replace(plan, violations=tuple(check_plan(plan, catalogue)))
 
 
 def _cares_for_you(
-    session: Session, profile: Profile, catalogue: Catalogue, care: CareSchedule | None
-) -> Session:
-    """A session's care tags name only the athlete's own problems (an exercise that eases
-    shin splints is no care to a runner without them), and work near a sore area stays at
-    its care stage (`within_care`)."""
-    if not profile.injuries:
-        if any(p.injury_care for p in session.main):
-            return replace(session, main=tuple(replace(p, injury_care=()) for p in session.main))
-        return session
-    own = set(profile.injuries)
-    session = within_care(session, profile, catalogue, care)
-    main = tuple(
-        replace(p, injury_care=tuple(i for i in p.injury_care if i in own))
-        if not own.issuperset(p.injury_care)
-        else p
-        for p in session.main
+    day: date,
+    main: Sequence[Prescription],
+    profile: Profile,
+    catalogue: Catalogue,
+    care: CareSchedule | None,
+    room_seconds: int | None = None,
+) -> CareFit:
+    """A main block whose care tags name only the athlete's own problems (an exercise
+    that eases shin splints is no care to a runner without them), and whose work near a
+    sore area stays at its care stage (`care_fit`)."""
+    fit = (
+        care_fit(day, main, profile, catalogue, care, room_seconds)
+        if profile.injuries
+        else CareFit(tuple(main))
     )
-    return replace(session, main=main)
+    own = set(profile.injuries)
+    tagged = tuple(
+        p
+        if own.issuperset(p.injury_care)
+        else replace(p, injury_care=tuple(i for i in p.injury_care if i in own))
+        for p in fit.main
+    )
+    return fit if tagged == fit.main else replace(fit, main=tagged)
 
 
 def _compose(
@@ -170,6 +179,7 @@ def _compose(
     done: Sequence[Session],
     options: list[DayOptions],
     calendar: Calendar,
+    care: CareSchedule | None,
 ) -> tuple[list[Week], list[Session], dict[date, str], dict[date, str]]:
     """The weeks and their sessions on the best days; with, per day whose busy time leaves
     no gap for the session composed there, why: first for full sessions, then for short
@@ -218,6 +228,7 @@ def _compose(
                     recent=recent,
                 ),
                 block_weeks.get(opt.frame.block, 0),
+                (catalogue, care),
             )
             if session.start is None and any(r.busy and r.start for r in entries):
                 window = profile.window(day.weekday())
@@ -289,8 +300,11 @@ def _session(
     runs: list[Run],
     ask: SessionAsk,
     block_weeks: int,
+    care: tuple[Catalogue, CareSchedule | None],
 ) -> Session:
-    """One session, its warm-up without the jog when it follows a run (`warm-up`)."""
+    """One session, its warm-up without the jog when it follows a run (`warm-up`). Its
+    main block is brought to the care stages (`care`: the catalogue and the schedule)
+    before its start is placed, so the start fits its real length (`no-overlap`)."""
     real_runs = [r for r in runs if r.running]
     # a rest day's entry holds its time but is no run: no "after your run", and a jog
     legs = [r for r in real_runs if r.kind is not RunKind.REST]
@@ -309,15 +323,22 @@ def _session(
         return _ran_within_the_hour(legs, start)
 
     parts = composer.compose(replace(ask, jog=not follows_a_run(start_for(budget))))
-    minutes = round(parts.seconds / 60)
+    # the care dose may take the session to its minutes and a tenth more (`fit`), no more
+    room = max(0, ask.budget_seconds * 11 // 10 - parts.seconds)
+    fit = _cares_for_you(day, parts.main, profile, *care, room)
+
+    def length(parts: SessionParts) -> int:
+        return max(1, round((parts.seconds + fit.extra_seconds) / 60))
+
+    minutes = length(parts)
     start = start_for(minutes)
     # on a busy day the start moves with the length: the jog follows where it landed
     if parts.jog_seconds and follows_a_run(start):
         parts = parts.without_jog()
     elif not parts.jog_seconds and not follows_a_run(start) and composer.jog_warm_up:
         parts = parts.with_jog(composer.jog_warm_up)
-    if round(parts.seconds / 60) != minutes:
-        minutes = round(parts.seconds / 60)
+    if length(parts) != minutes:
+        minutes = length(parts)
         start = start_for(minutes)
     frame = opt.frame
     why = words.why(
@@ -330,6 +351,7 @@ def _session(
         eve=ask.occasion.eve,
         notes=parts.notes,
     )
+    why = fit.told(why)
     if busy and start is not None:
         around = ", ".join(f"{r.title} {r.start:%H:%M}-{r.finish:%H:%M}" for r in busy)
         why = why[:-1] + f"; from {start:%H:%M}, clear of your {around}."
@@ -344,12 +366,12 @@ def _session(
         day,
         minutes,
         parts.warmup,
-        parts.main,
+        fit.main,
         parts.cooldown,
         why,
         start,
         opt.frame.phase,
-        words.music(parts.main, light=ask.occasion.eve or frame.phase in EASY_MUSIC_PHASES),
+        words.music(fit.main, light=ask.occasion.eve or frame.phase in EASY_MUSIC_PHASES),
         opt.frame.block,
     )
 
