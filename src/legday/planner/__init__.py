@@ -17,7 +17,7 @@ plan.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date, time, timedelta
 from operator import attrgetter
@@ -38,7 +38,14 @@ from legday.model import (
     Week,
 )
 from legday.planner import words
-from legday.planner.care import CareFit, CareSchedule, care_fit, care_routines, first_exposures
+from legday.planner.care import (
+    CareFit,
+    CareSchedule,
+    care_fit,
+    care_routines,
+    first_exposures,
+    met_in_routines,
+)
 from legday.planner.days import (
     BEFORE_TIME_TRIAL,
     NOT_EVEN_SHORT,
@@ -51,7 +58,7 @@ from legday.planner.days import (
     start_after,
 )
 from legday.planner.dose import MAINTENANCE_MINUTES, Occasion
-from legday.planner.season import DAY_ABBR, race_priorities, season
+from legday.planner.season import DAY_ABBR, WeekFrame, race_priorities, season
 from legday.planner.session import Composer, SessionAsk, SessionParts
 from legday.rules import check_plan
 from legday.rules.season import BLOCK_WEEKS, SAME_SESSION_DAYS
@@ -63,6 +70,9 @@ LOOK_AHEAD_WEEKS = 26  # races this far past the plan's end still shape its phas
 ONE_DAY = timedelta(days=1)
 EVE_KINDS = frozenset({RunKind.HARD, RunKind.LONG})  # the day before gets a lighter session
 NOTHING_NEW_PHASES = frozenset({Phase.RACE, Phase.TAPER, Phase.POST_RACE})
+# a recovery week's session in season is dosed as a taper's: two sets at most, RPE 6 at
+# most, the anchors' progress held where it was
+LIGHT_DOSE = Phase.TAPER
 EASY_MUSIC_PHASES = frozenset({Phase.TAPER, Phase.RACE})  # the music is easy
 
 
@@ -154,12 +164,13 @@ def _cares_for_you(
     catalogue: Catalogue,
     care: CareSchedule | None,
     room_seconds: int | None = None,
+    met: Collection[str] | None = None,
 ) -> CareFit:
     """A main block whose care tags name only the athlete's own problems (an exercise
     that eases shin splints is no care to a runner without them), and whose work near a
     sore area stays at its care stage (`care_fit`)."""
     fit = (
-        care_fit(day, main, profile, catalogue, care, room_seconds)
+        care_fit(day, main, profile, catalogue, care, room_seconds, met)
         if profile.injuries
         else CareFit(tuple(main))
     )
@@ -198,8 +209,10 @@ def _compose(
     for index, (opt, days) in enumerate(zip(options, chosen, strict=True)):
         weeks.append(_week_with_note(opt, days))
         fixed = set(opt.fixed)
-        # a C-race week's only session is a short one (the week still lifts: `frequency`)
-        maintenance = opt.frame.only_c_races and len(days) == 1 and not fixed
+        # a C-race week's only session is a short one (the week still lifts: `frequency`),
+        # and so is a recovery week's in season, lighter too
+        light = opt.frame.light
+        maintenance = light or (opt.frame.only_c_races and len(days) == 1 and not fixed)
         for number, day in enumerate(d for d in days if d not in fixed):
             recent = [
                 s.exercise_ids for s in sessions[-6:] if (day - s.day).days <= SAME_SESSION_DAYS
@@ -213,7 +226,7 @@ def _compose(
                 entries,
                 SessionAsk(
                     occasion=Occasion(
-                        opt.frame.phase,
+                        LIGHT_DOSE if light else opt.frame.phase,
                         profile.level,
                         ramp=opt.frame.ramp,
                         eve=day + ONE_DAY in key_days.hard_or_long,
@@ -223,12 +236,12 @@ def _compose(
                     block=opt.frame.block,
                     block_week=opt.frame.block_week,
                     plyometrics=key_days.jumps_allowed(day),
-                    new_allowed=opt.frame.phase not in NOTHING_NEW_PHASES,
+                    new_allowed=_new_allowed(opt.frame),
                     want_new=(index % BLOCK_WEEKS == 0 and number == 0) or not sessions,
                     recent=recent,
                 ),
                 block_weeks.get(opt.frame.block, 0),
-                (catalogue, care),
+                (catalogue, care, _met(profile, catalogue, care, day, done, sessions, opt)),
             )
             if session.start is None and any(r.busy and r.start for r in entries):
                 window = profile.window(day.weekday())
@@ -278,6 +291,32 @@ def _key_days(calendar: Calendar) -> KeyDays:
     return KeyDays(hard, intense | races | calendar.races)
 
 
+def _met(
+    profile: Profile,
+    catalogue: Catalogue,
+    care: CareSchedule | None,
+    day: date,
+    done: Sequence[Session],
+    sessions: Sequence[Session],
+    opt: DayOptions,
+) -> Collection[str] | None:
+    """In a week that brings nothing new, what the athlete has met before `day` (trained
+    before the plan, in its sessions so far, in earlier weeks' care): care swaps in
+    nothing else. None in other weeks, or without care."""
+    if not profile.injuries or _new_allowed(opt.frame):
+        return None
+    met = met_in_routines(profile, catalogue, care, day)
+    for session in (*done, *sessions):
+        met.update(session.exercise_ids)
+    return met
+
+
+def _new_allowed(frame: WeekFrame) -> bool:
+    """No first exposure in a race week of any priority (a C meet's too), a taper, the
+    week after an A race, nor a recovery week's light session."""
+    return not (frame.phase in NOTHING_NEW_PHASES or frame.races or frame.light)
+
+
 def _budget(profile: Profile, maintenance: bool) -> int:
     """The session's minutes: the athlete's, and a C-race week's one session short."""
     return min(profile.minutes, MAINTENANCE_MINUTES) if maintenance else profile.minutes
@@ -300,7 +339,7 @@ def _session(
     runs: list[Run],
     ask: SessionAsk,
     block_weeks: int,
-    care: tuple[Catalogue, CareSchedule | None],
+    care: tuple[Catalogue, CareSchedule | None, Collection[str] | None],
 ) -> Session:
     """One session, its warm-up without the jog when it follows a run (`warm-up`). Its
     main block is brought to the care stages (`care`: the catalogue and the schedule)
@@ -325,7 +364,8 @@ def _session(
     parts = composer.compose(replace(ask, jog=not follows_a_run(start_for(budget))))
     # the care dose may take the session to its minutes and a tenth more (`fit`), no more
     room = max(0, ask.budget_seconds * 11 // 10 - parts.seconds)
-    fit = _cares_for_you(day, parts.main, profile, *care, room)
+    catalogue, schedule, met = care
+    fit = _cares_for_you(day, parts.main, profile, catalogue, schedule, room, met)
 
     def length(parts: SessionParts) -> int:
         return max(1, round((parts.seconds + fit.extra_seconds) / 60))
@@ -355,7 +395,12 @@ def _session(
     if busy and start is not None:
         around = ", ".join(f"{r.title} {r.start:%H:%M}-{r.finish:%H:%M}" for r in busy)
         why = why[:-1] + f"; from {start:%H:%M}, clear of your {around}."
-    if ask.occasion.maintenance:
+    if frame.light:
+        why = why[:-1] + (
+            f"; the recovery week's one session, short ({minutes} min) and light (at most 2 "
+            "sets, RPE 6): a week without any would cost what the season keeps."
+        )
+    elif ask.occasion.maintenance:
         why = why[:-1] + (
             f"; the week's one session, kept short ({minutes} min, at most 2 sets): one "
             "session a week keeps strength in season (Rønnestad & Mujika 2014)."

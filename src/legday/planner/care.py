@@ -62,6 +62,7 @@ __all__ = [
     "expected_dose",
     "expected_stage",
     "first_exposures",
+    "met_in_routines",
     "routine_seconds",
     "within_care",
 ]
@@ -138,6 +139,22 @@ def expected_dose(
     return stage, stage.items_in_week(week_in_stage)
 
 
+def met_in_routines(
+    profile: Profile, catalogue: Catalogue, schedule: CareSchedule | None, day: date
+) -> set[str]:
+    """The care exercises the athlete has surely met before `day`'s week: the stage items
+    of every earlier week of the plan (each week holds its stage's routines or sessions
+    that hold them)."""
+    met: set[str] = set()
+    for injury in profile.injuries:
+        protocol = catalogue.protocols.get(injury)
+        if protocol is None or (schedule is not None and injury in schedule.stopped):
+            continue
+        for week in range((day - profile.start).days // 7):
+            met.update(item.exercise for item in expected_dose(protocol, schedule, week)[1])
+    return met
+
+
 @dataclass(frozen=True, slots=True)
 class CareFit:
     """What care does to a session's main block (`within_care`): the block, the words
@@ -168,6 +185,7 @@ def care_fit(
     catalogue: Catalogue,
     schedule: CareSchedule | None,
     room_seconds: int | None = None,
+    met: Collection[str] | None = None,
 ) -> CareFit:
     """A main block that loads a sore area no harder than its care stage.
 
@@ -184,6 +202,8 @@ def care_fit(
     planner settles this before it places the session's start, so the start fits the
     session's real length (`no-overlap`). When the care dose takes more than
     `room_seconds` more, the session gives sets back (`_make_room`) to keep to its minutes.
+    `met`, in a week that brings nothing new (a race week), holds what the athlete has
+    done: care then swaps in only exercises among them.
     """
     week = (day - profile.start).days // 7
     before = tuple(main)
@@ -211,7 +231,9 @@ def care_fit(
                 exercise = catalogue.get(p.exercise)
                 if exercise is None or exercise.pattern not in guarded:
                     continue
-                item = _stage_item(protocol, stage, items, exercise.id, exercise.pattern, catalogue)
+                item = _stage_item(
+                    protocol, stage, items, exercise.id, exercise.pattern, catalogue, met
+                )
                 if item is not None and _loses_care(
                     block, index, item, catalogue, profile.injuries
                 ):
@@ -397,14 +419,22 @@ def _stage_item(
     exercise_id: str,
     pattern: str,
     catalogue: Catalogue,
+    met: Collection[str] | None = None,
 ) -> CareItem | None:
     """The lift as the stages up to this one hold it (`items`: this stage's, as dosed
-    this week), else the stage's exercise of the same movement; None when it has none."""
+    this week), else the stage's exercise of the same movement; None when it has none.
+    In a week that brings nothing new (`met`: what the athlete has done), a stage's
+    exercise not yet met gives way to the latest one of the movement that was."""
     done = [*(i for s in protocol.stages[: stage.number - 1] for i in s.items), *items]
     same = [i for i in done if i.exercise == exercise_id]
     if same:
         return same[-1]
-    return next((i for i in items if catalogue[i.exercise].pattern == pattern), None)
+    fresh = next((i for i in items if catalogue[i.exercise].pattern == pattern), None)
+    if met is None or fresh is None or fresh.exercise in met:
+        return fresh
+    # nothing new this week: the latest exercise of the movement the athlete has met
+    known = [i for i in done if i.exercise in met and catalogue[i.exercise].pattern == pattern]
+    return known[-1] if known else None
 
 
 def _at_care_dose(
