@@ -361,11 +361,14 @@ def _session(
         # an untimed run's end is unknown (and a misread rest day looks like one): jog
         return _ran_within_the_hour(legs, start)
 
+    used_before = dict(composer.last_used) if profile.injuries else {}
     parts = composer.compose(replace(ask, jog=not follows_a_run(start_for(budget))))
     # the care dose may take the session to its minutes and a tenth more (`fit`), no more
     room = max(0, ask.budget_seconds * 11 // 10 - parts.seconds)
     catalogue, schedule, met = care
     fit = _cares_for_you(day, parts.main, profile, catalogue, schedule, room, met)
+    if fit.changed:
+        _remember_care(composer, parts.main, fit.main, used_before)
 
     def length(parts: SessionParts) -> int:
         return max(1, round((parts.seconds + fit.extra_seconds) / 60))
@@ -397,7 +400,7 @@ def _session(
         why = why[:-1] + f"; from {start:%H:%M}, clear of your {around}."
     if frame.light:
         why = why[:-1] + (
-            f"; the recovery week's one session, short ({minutes} min) and light (at most 2 "
+            f"; the recovery week's one session, kept short ({minutes} min) and light (at most 2 "
             "sets, RPE 6): a week without any would cost what the season keeps."
         )
     elif ask.occasion.maintenance:
@@ -419,6 +422,26 @@ def _session(
         words.music(fit.main, light=ask.occasion.eve or frame.phase in EASY_MUSIC_PHASES),
         opt.frame.block,
     )
+
+
+def _remember_care(
+    composer: Composer,
+    composed: Sequence[Prescription],
+    held: Sequence[Prescription],
+    used_before: dict[str, int],
+) -> None:
+    """The composer remembers what the athlete does: a lift care took out of the session
+    was not done (so a race week, which brings nothing new, does not count it as known),
+    and the care exercise that took its place was."""
+    kept = {p.exercise for p in held}
+    for p in composed:
+        if p.exercise not in kept:
+            if p.exercise in used_before:
+                composer.last_used[p.exercise] = used_before[p.exercise]
+            else:
+                composer.last_used.pop(p.exercise, None)
+    for p in held:
+        composer.last_used[p.exercise] = composer.count - 1
 
 
 def _ran_within_the_hour(runs: list[Run], start: time | None) -> bool:

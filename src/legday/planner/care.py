@@ -43,6 +43,7 @@ from legday.model import (
     WEEKLY_GROUPS,
     CareRoutine,
     ExerciseKind,
+    Muscle,
     Prescription,
     Profile,
     Race,
@@ -226,6 +227,10 @@ def care_fit(
                     waiting.extend(gone)
                     if any(p.balance for p in block) and not any(p.balance for p in kept):
                         kept.append(_balance_hold(catalogue))  # the jump was the balance work
+                    lost = _worked(block) - _worked(kept)
+                    stand_in = _stand_in(lost, catalogue, profile, met) if lost else None
+                    if stand_in is not None:  # the jump was the session's only work for it
+                        kept.append(stand_in)
                     changed, block = True, kept
             for index, p in enumerate(block):
                 exercise = catalogue.get(p.exercise)
@@ -334,6 +339,37 @@ def _loses_care(
         if injury in old.injury_care and any(m not in covered for m in needed):
             return True
     return False
+
+
+def _worked(block: Sequence[Prescription]) -> frozenset[Muscle]:
+    """The week's groups (`several-groups`) this block works."""
+    return WEEKLY_GROUPS.intersection(m for p in block for m in p.muscles)
+
+
+def _stand_in(
+    lost: frozenset[Muscle], catalogue: Catalogue, profile: Profile, met: Collection[str] | None
+) -> Prescription | None:
+    """A plain strength exercise for the groups a waiting jump was the session's only work
+    for (a landing drill may be its only quads work): one that works them all and no
+    movement the athlete's care guards, known to them when the week brings nothing new,
+    the simplest first; two easy sets."""
+    guarded = set().union(*(GUARDED_PATTERNS.get(i, frozenset()) for i in profile.injuries))
+    fits = [
+        e
+        for e in catalogue.doable(profile.equipment, profile.level, ExerciseKind.STRENGTH)
+        if lost <= set(e.muscles) and e.pattern not in guarded and not e.loadable
+    ]
+    if met is not None:
+        fits = [e for e in fits if e.id in met]
+    if not fits:
+        return None
+    exercise = min(fits, key=lambda e: (e.level.rank, len(e.muscles), e.id))
+    easy = "bodyweight; an easy effort, with reps to spare"
+    if exercise.measure == "seconds":
+        item = CareItem(exercise.id, 2, seconds=30, load=easy, rest_seconds=45)
+    else:
+        item = CareItem(exercise.id, 2, reps=10, load=easy, rest_seconds=45)
+    return _from_item(item, catalogue, Role.ACCESSORY, ())
 
 
 BALANCE_HOLD = "single-leg-stand"  # the plainest balance work, for a jump that must wait
