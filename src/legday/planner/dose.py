@@ -12,6 +12,12 @@ The week then shapes the dose: a first exposure starts gently (2 sets, RPE 6, at
 5 reps of a hard exercise: Petersen et al. 2011), the eve of a hard run is one RPE
 lighter and, above two sets, one set lighter, the taper and race week keep load and reps
 with fewer sets (Mujika & Padilla 2003), and the two weeks back after a goal race ramp up.
+
+Last, no dose jumps from one exposure of an exercise to the next (`within_reach`): at most
+a set, two reps (ten seconds of a hold) and one RPE point more than last time, and a load
+rise as the logbook allows one (`progression.loads.heavier_kg`: 10 % or one step of the
+athlete's rack), with no more reps than last time when the load rises. So a first
+exposure of two easy sets ramps up over its next few sessions, about two weeks.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from legday.model import (
     Prescription,
     Role,
 )
+from legday.progression.loads import MAX_ECCENTRIC, Load, heavier_kg
 from legday.rules.progression import FIRST_RPE, FIRST_SETS, HEAVY_PHASES
 
 __all__ = [
@@ -44,6 +51,7 @@ __all__ = [
     "slower",
     "start_load",
     "stepped",
+    "within_reach",
     "work_seconds",
 ]
 
@@ -53,11 +61,10 @@ MAINTENANCE_SETS = 2
 
 
 # Heavy anchors, by week of the block: reps fall as the load rises (RPE 7, then 8).
-HEAVY_REPS = (6, 5, 5, 4, 4, 4)
+HEAVY_REPS_BY_WEEK = (6, 5, 5, 4, 4, 4)
 IN_SEASON_REPS = 5  # short heavy sets keep strength in season
 DOUBLE_PROGRESSION_REPS = (8, 10)  # then one kit step up and back to 8
-BODYWEIGHT_REPS = (8, 10, 12)  # then the lowering slows a second a week
-SLOWEST_LOWERING = 5  # seconds
+BODYWEIGHT_REPS = (8, 10, 12)  # then the lowering slows a second a week, to MAX_ECCENTRIC
 HOLD_SECONDS = (20, 30, 40, 45)
 ACCESSORY_REPS = 10
 BALANCE_REPS = 8
@@ -69,6 +76,11 @@ PLYOMETRIC_SETS_AND_CONTACTS = {1: (3, 8), 2: (4, 12), 3: (4, 16)}
 # A first exposure (Petersen et al. 2011: Nordic curls start at 2x5).
 FIRST_HARD_REPS = 5  # an intermediate or advanced exercise, the first time
 FIRST_HARD_SECONDS = 20
+# From one exposure of an exercise to the next, at most this much more (`within_reach`).
+MOST_SET_RISE = 1
+MOST_REP_RISE = 2
+MOST_HOLD_RISE = 10  # seconds
+MOST_RPE_RISE = 1
 # The two weeks back after a goal race: two easy sets, then the usual sets at RPE 7.
 RAMP_RPE = {1: 6, 2: 7}
 REST_SECONDS = {"heavy": 120, Role.ANCHOR: 60, Role.PLYOMETRIC: 60, "other": 45}
@@ -174,7 +186,7 @@ def _anchor(exercise: Exercise, occasion: Occasion, *, loaded: bool) -> Dose:
         seconds = HOLD_SECONDS[min(week, len(HOLD_SECONDS) - 1)]
         return Dose(sets, None, seconds, 6 if beginner else 7, exercise.tempo)
     if loaded and occasion.heavy:
-        reps = HEAVY_REPS[min(week, len(HEAVY_REPS) - 1)]
+        reps = HEAVY_REPS_BY_WEEK[min(week, len(HEAVY_REPS_BY_WEEK) - 1)]
         if occasion.level is Level.ADVANCED and week:
             sets = 4
         return Dose(sets, reps, None, 7 if week < 2 else MAX_RPE, exercise.tempo, week)
@@ -189,7 +201,7 @@ def _anchor(exercise: Exercise, occasion: Occasion, *, loaded: bool) -> Dose:
     tempo = exercise.tempo
     if weeks_at_top > 0:
         first = tempo.split("-")[0]
-        lowering = min(SLOWEST_LOWERING, (int(first) if first.isdigit() else 1) + weeks_at_top)
+        lowering = min(MAX_ECCENTRIC, (int(first) if first.isdigit() else 1) + weeks_at_top)
         tempo = slower(tempo, lowering)
     return Dose(sets, reps, None, 6 if beginner and week == 0 else 7, tempo)
 
@@ -228,6 +240,33 @@ def for_the_week(plan: Dose, role: Role, occasion: Occasion) -> Dose:
     if (sets, rpe) == (plan.sets, plan.rpe):
         return plan
     return plan._replace(sets=sets, rpe=min(rpe, MAX_RPE))
+
+
+def within_reach(
+    plan: Dose, kg: float | None, implement: str, last: Prescription | None, kit: Kit
+) -> tuple[Dose, float | None]:
+    """The dose and load no further than a step beyond `last`, this exercise's previous
+    prescription (None: no jump to cap). A heavier load keeps last time's reps or fewer:
+    the reps go back toward the bottom of the range as the weight rises."""
+    if last is None:
+        return plan, kg
+    reps, seconds = plan.reps, plan.seconds
+    same_implement = kg is not None and last.load_kg is not None and last.implement == implement
+    heavier = False
+    if same_implement and kg is not None and last.load_kg is not None and kg > last.load_kg:
+        kg = min(kg, heavier_kg(Load(last.load_kg, implement), kit) or last.load_kg)
+        heavier = kg > last.load_kg
+    if reps is not None and last.reps is not None:
+        reps = min(reps, last.reps if heavier else last.reps + MOST_REP_RISE)
+    if seconds is not None and last.seconds is not None:
+        seconds = min(seconds, last.seconds + MOST_HOLD_RISE)
+    capped = plan._replace(
+        sets=min(plan.sets, last.sets + MOST_SET_RISE),
+        reps=reps,
+        seconds=seconds,
+        rpe=min(plan.rpe, last.target_rpe + MOST_RPE_RISE),
+    )
+    return (plan if capped == plan else capped), kg
 
 
 def implement_for(exercise: Exercise, kit: Kit) -> str:

@@ -46,6 +46,7 @@ from legday.planner.dose import (
     slower,
     start_load,
     stepped,
+    within_reach,
 )
 from legday.planner.fit import Pick, dosed_pick, groups, needs_given, trim, with_sets
 from legday.planner.words import session_notes
@@ -233,7 +234,7 @@ class Composer:
         self.last_used: dict[str, int] = {}
         self.last_kg: dict[str, float] = {}
         self.block = Block()
-        self.previous: dict[str, Prescription] = {}  # each anchor's last prescription
+        self.previous: dict[str, Prescription] = {}  # each exercise's last prescription
         self.gives = {e.id: needs_given(e, self.injuries) for e in doable}
         self.works = {e.id: groups([e]) for e in doable}
         self.patterns = {e.id: pattern_of(e) for e in doable}
@@ -290,8 +291,7 @@ class Composer:
         if fit_note:
             notes.append(fit_note)
         for prescription in main:
-            if prescription.role is Role.ANCHOR:
-                self.previous[prescription.exercise] = prescription
+            self.previous[prescription.exercise] = prescription
             if prescription.load_kg is not None:
                 self.last_kg[prescription.exercise] = prescription.load_kg
         used = [p.exercise.id for p in picks] + [w.exercise for w in warmup]
@@ -564,7 +564,7 @@ class Composer:
         """`e` dosed for its role and the week; `sets` when fitting settled them. Worked
         out once per exercise, role and week: anchors come back every session."""
         start_kg = self.block.start_kg.get(e.id) if role is Role.ANCHOR else None
-        key = (e.id, role, occasion, self.done(e), start_kg, sets)
+        key = (e.id, role, occasion, self.done(e), start_kg, sets, self.previous.get(e.id))
         pick = self.dosed_for_the_week.get(key)
         if pick is None:
             pick = self.dosed_for_the_week[key] = self._dose(e, role, occasion, start_kg, sets)
@@ -590,6 +590,7 @@ class Composer:
         kg = None
         if start is not None:
             kg = stepped(self.kit, implement, start, dose.load_steps)
+        dose, kg = within_reach(dose, kg, implement, self.previous.get(e.id), self.kit)
         extra = self.weaker_leg if role is Role.ANCHOR and e.unilateral else None
         return dosed_pick(
             self.catalogue, e.id, role, dose, kg, implement if kg is not None else "", new, extra
@@ -643,12 +644,9 @@ class Composer:
         if light or occasion.phase in (Phase.TAPER, Phase.RACE):
             return total
         for index, p in enumerate(picks):
-            while (
-                total < least
-                and p.role is Role.ANCHOR
-                and not p.new
-                and p.dose.sets < MOST_ANCHOR_SETS
-            ):
+            last = self.previous.get(p.exercise.id)
+            most_sets = MOST_ANCHOR_SETS if last is None else min(MOST_ANCHOR_SETS, last.sets + 1)
+            while total < least and p.role is Role.ANCHOR and not p.new and p.dose.sets < most_sets:
                 more = picks[index] = with_sets(self.catalogue, p, p.dose.sets + 1)
                 total += more.seconds - p.seconds
                 p = more

@@ -1,0 +1,81 @@
+"""A coach's read of fresh plans (issue 13, second pass): no dose jumps between exposures,
+anchors kept while they can progress, two sessions for a beginner, words that match the
+dose, honest minutes and cool-downs that stretch what was worked."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from bench.athletes import random_athlete
+
+from legday.catalogue import Catalogue
+from legday.catalogue.loader import load_catalogue
+from legday.kit import kit_of
+from legday.model import Equipment, Plan, Prescription, Profile, Role
+from legday.planner import make_plan
+from legday.planner.dose import Dose, prescribe, within_reach
+
+ATHLETES = 60
+WEEKS = 16
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+@pytest.fixture(scope="module")
+def plans(catalogue: Catalogue) -> list[tuple[Profile, Plan]]:
+    """Random athletes without problems to care for (care reshapes doses on its own)."""
+    rng = random.Random(2613)
+    found = []
+    for _ in range(ATHLETES):
+        profile, runs = random_athlete(rng, WEEKS)
+        profile = replace(profile, injuries=())
+        found.append((profile, make_plan(profile, runs, catalogue)))
+    return found
+
+
+def _exposures(plan: Plan) -> list[tuple[Prescription, Prescription]]:
+    """Each anchor or accessory with its previous prescription, in plan order."""
+    last: dict[str, Prescription] = {}
+    pairs = []
+    for s in plan.sessions:
+        for p in s.main:
+            before = last.get(p.exercise)
+            last[p.exercise] = p
+            if before is not None and p.role in (Role.ANCHOR, Role.ACCESSORY):
+                pairs.append((before, p))
+    return pairs
+
+
+def test_no_dose_jumps_between_exposures(plans: list[tuple[Profile, Plan]]) -> None:
+    """At most a set and an RPE point more than last time; a load rise of 10 % or one
+    step of the athlete's rack, with no more reps than last time."""
+    for profile, plan in plans:
+        kit = kit_of(profile)
+        for before, now in _exposures(plan):
+            where = f"{now.exercise}: {before.sets}x{before.reps} -> {now.sets}x{now.reps}"
+            assert now.sets <= before.sets + 1, where
+            assert now.target_rpe <= before.target_rpe + 1, where
+            same = now.implement == before.implement
+            if now.load_kg and before.load_kg and same and now.load_kg > before.load_kg:
+                one_step = kit.step_up(now.implement, before.load_kg) or before.load_kg
+                assert now.load_kg <= max(before.load_kg * 1.1, one_step), where
+                assert (now.reps or 0) <= (before.reps or 0), where
+
+
+def test_a_first_exposure_ramps_up(catalogue: Catalogue) -> None:
+    """Two easy sets of five, then a set, two reps and a point of effort more at most,
+    and a heavier load only one step up with no more reps."""
+    squat = catalogue["goblet-squat"]
+    first = prescribe(squat, Role.ANCHOR, Dose(2, 5, None, 6, "3-1-2"), 6.0, "dumbbells", new=True)
+    dumbbells = frozenset({Equipment.DUMBBELLS})
+    kit = kit_of(Profile(start=date(2027, 1, 4), weeks=1, equipment=dumbbells))
+    dose, kg = within_reach(Dose(4, 5, None, 8, "3-1-2", 2), 10.0, "dumbbells", first, kit)
+    assert (dose.sets, dose.reps, dose.rpe, kg) == (3, 5, 7, 8.0)
+    dose, kg = within_reach(Dose(4, 10, None, 7, "3-1-2"), 6.0, "dumbbells", first, kit)
+    assert (dose.sets, dose.reps, kg) == (3, 7, 6.0)
