@@ -62,6 +62,7 @@ LOOK_AHEAD_WEEKS = 26  # races this far past the plan's end still shape its phas
 ONE_DAY = timedelta(days=1)
 EVE_KINDS = frozenset({RunKind.HARD, RunKind.LONG})  # the day before gets a lighter session
 NOTHING_NEW_PHASES = frozenset({Phase.RACE, Phase.TAPER, Phase.POST_RACE})
+SETTLED_BEFORE_GOAL = timedelta(weeks=3)  # no new anchor lift this close to an A race
 EASY_MUSIC_PHASES = frozenset({Phase.TAPER, Phase.RACE})  # the music is easy
 
 
@@ -111,7 +112,10 @@ def make_plan(
     calendar = Calendar.read(profile, runs)
     while True:
         options = day_options(profile, runs, frames, calendar)
-        weeks, sessions, squeezed, short = _compose(profile, catalogue, done, options, calendar)
+        goals = frozenset(day for day, race in races.items() if race.priority == "A")
+        weeks, sessions, squeezed, short = _compose(
+            profile, catalogue, done, options, calendar, goals
+        )
         sessions = [_cares_for_you(s, profile, catalogue, care) for s in sessions]
         if profile.injuries:  # care swapped exercises in: their first time starts gently
             sessions = first_exposures(sessions, (e for s in done for e in s.exercise_ids))
@@ -170,6 +174,7 @@ def _compose(
     done: Sequence[Session],
     options: list[DayOptions],
     calendar: Calendar,
+    goals: frozenset[date] = frozenset(),
 ) -> tuple[list[Week], list[Session], dict[date, str], dict[date, str]]:
     """The weeks and their sessions on the best days; with, per day whose busy time leaves
     no gap for the session composed there, why: first for full sessions, then for short
@@ -214,6 +219,8 @@ def _compose(
                     block_week=opt.frame.block_week,
                     plyometrics=key_days.jumps_allowed(day),
                     new_allowed=opt.frame.phase not in NOTHING_NEW_PHASES,
+                    keep_anchors=opt.frame.phase in NOTHING_NEW_PHASES
+                    or any(timedelta(0) <= goal - day < SETTLED_BEFORE_GOAL for goal in goals),
                     want_new=(index % BLOCK_WEEKS == 0 and number == 0) or not sessions,
                     recent=recent,
                 ),

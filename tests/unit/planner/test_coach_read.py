@@ -14,7 +14,16 @@ from bench.athletes import random_athlete
 from legday.catalogue import Catalogue
 from legday.catalogue.loader import load_catalogue
 from legday.kit import kit_of
-from legday.model import Equipment, Plan, Prescription, Profile, Role
+from legday.model import (
+    CARE_NEEDS,
+    Equipment,
+    ExerciseKind,
+    Muscle,
+    Plan,
+    Prescription,
+    Profile,
+    Role,
+)
 from legday.planner import make_plan
 from legday.planner.dose import Dose, prescribe, within_reach
 
@@ -79,3 +88,51 @@ def test_a_first_exposure_ramps_up(catalogue: Catalogue) -> None:
     assert (dose.sets, dose.reps, dose.rpe, kg) == (3, 5, 7, 8.0)
     dose, kg = within_reach(Dose(4, 10, None, 7, "3-1-2"), 6.0, "dumbbells", first, kit)
     assert (dose.sets, dose.reps, kg) == (3, 7, 6.0)
+
+
+def test_sessions_fit_the_minutes_asked(plans: list[tuple[Profile, Plan]]) -> None:
+    """The honest estimate (warm-up, work at tempo, rests, cool-down) is at most 10 % over
+    the athlete's minutes, but for the rare short session the rules' minimum overruns,
+    which says so."""
+    over = total = 0
+    for profile, plan in plans:
+        for s in plan.sessions:
+            total += 1
+            if s.minutes > profile.minutes * 1.1 + 0.5:
+                over += 1
+                assert "longer than your time" in s.why
+    assert over <= 0.02 * total
+
+
+def test_cool_downs_stretch_what_was_worked(
+    catalogue: Catalogue, plans: list[tuple[Profile, Plan]]
+) -> None:
+    """The muscles the anchors lead with are stretched, as many as the cool-down has
+    stretches for: the hamstrings after a hinge."""
+    for profile, plan in plans:
+        doable = catalogue.doable(profile.equipment, profile.level, ExerciseKind.STRETCH)
+        stretchable = {m for e in doable for m in e.muscles}
+        for s in plan.sessions:
+            leads = {
+                catalogue[p.exercise].muscles[0] for p in s.main if p.role is Role.ANCHOR
+            } & stretchable
+            stretched = {m for c in s.cooldown for m in catalogue[c.exercise].muscles}
+            enough = min(len(s.cooldown), len(leads))
+            assert len(leads & stretched) >= enough, (s.day, leads, stretched)
+
+
+def test_injured_runners_stretch_their_sore_muscles(catalogue: Catalogue) -> None:
+    """Every session stretches the athlete's problem areas when a stretch for them is
+    doable (calves for Achilles trouble, hamstrings for a hamstring problem)."""
+    rng = random.Random(77)
+    for _ in range(15):
+        profile, runs = random_athlete(rng, 8)
+        if not profile.injuries:
+            continue
+        plan = make_plan(profile, runs, catalogue)
+        doable = catalogue.doable(profile.equipment, profile.level, ExerciseKind.STRETCH)
+        for injury in profile.injuries:
+            sore = set(CARE_NEEDS[injury]) & {m for e in doable for m in e.muscles}
+            for s in plan.sessions:
+                stretched = {m for c in s.cooldown for m in catalogue[c.exercise].muscles}
+                assert not sore or sore & stretched, (injury, s.day)
