@@ -18,7 +18,6 @@ from legday.model import (
     CARE_NEEDS,
     Equipment,
     ExerciseKind,
-    Muscle,
     Plan,
     Prescription,
     Profile,
