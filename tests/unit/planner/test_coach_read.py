@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
+from itertools import pairwise
 
 import pytest
 from bench.athletes import random_athlete
@@ -18,6 +19,7 @@ from legday.model import (
     CARE_NEEDS,
     Equipment,
     ExerciseKind,
+    Phase,
     Plan,
     Prescription,
     Profile,
@@ -135,3 +137,29 @@ def test_injured_runners_stretch_their_sore_muscles(catalogue: Catalogue) -> Non
             for s in plan.sessions:
                 stretched = {m for c in s.cooldown for m in catalogue[c.exercise].muscles}
                 assert not sore or sore & stretched, (injury, s.day)
+
+
+def test_anchors_carry_over_and_settle_before_a_goal_race(
+    plans: list[tuple[Profile, Plan]],
+) -> None:
+    """At most one anchor changes at a block's start, and no anchor lift is met for the
+    first time within three weeks of an A race nor in a race, taper or post-race week."""
+    quiet = (Phase.TAPER, Phase.RACE, Phase.POST_RACE)
+    for _, plan in plans:
+        by_block: dict[int, set[str]] = {}
+        for s in plan.sessions:
+            anchors = {p.exercise for p in s.main if p.role is Role.ANCHOR}
+            by_block.setdefault(s.block, set()).update(anchors)
+        blocks = sorted(b for b in by_block if b)
+        for before, after in pairwise(blocks):
+            assert len(by_block[after] - by_block[before]) <= 1, (before, after)
+        goals = [race.day for race in plan.race_days if race.priority == "A"]
+        seen: set[str] = set()
+        for s in plan.sessions:
+            for p in s.main:
+                if p.role is Role.ANCHOR and p.exercise not in seen and s is not plan.sessions[0]:
+                    assert s.phase not in quiet, (s.day, p.exercise)
+                    assert not any(
+                        timedelta(0) <= goal - s.day < timedelta(weeks=3) for goal in goals
+                    )
+            seen.update(s.exercise_ids)
