@@ -19,6 +19,7 @@ from legday.model import (
     CARE_NEEDS,
     Equipment,
     ExerciseKind,
+    Level,
     Phase,
     Plan,
     Prescription,
@@ -163,3 +164,13 @@ def test_anchors_carry_over_and_settle_before_a_goal_race(
                         timedelta(0) <= goal - s.day < timedelta(weeks=3) for goal in goals
                     )
             seen.update(s.exercise_ids)
+
+
+def test_a_beginner_starts_with_two_sessions_a_week(catalogue: Catalogue) -> None:
+    """SPEC allows 2-3 a week: a complete beginner is given two unless they ask for three."""
+    rng = random.Random(5)
+    profile, runs = random_athlete(rng, 8)
+    beginner = replace(profile, level=Level.BEGINNER, sessions=None)
+    assert all(w.target <= 2 for w in make_plan(beginner, runs, catalogue).weeks)
+    asked = make_plan(replace(beginner, sessions=3), runs, catalogue)
+    assert any(w.target == 3 for w in asked.weeks)
