@@ -28,6 +28,7 @@ from legday.model import (
 )
 from legday.planner import make_plan
 from legday.planner.dose import Dose, prescribe, within_reach
+from legday.rules.progression import heavy
 
 ATHLETES = 60
 WEEKS = 16
@@ -174,3 +175,15 @@ def test_a_beginner_starts_with_two_sessions_a_week(catalogue: Catalogue) -> Non
     assert all(w.target <= 2 for w in make_plan(beginner, runs, catalogue).weeks)
     asked = make_plan(replace(beginner, sessions=3), runs, catalogue)
     assert any(w.target == 3 for w in asked.weeks)
+
+
+def test_words_match_the_dose(plans: list[tuple[Profile, Plan]]) -> None:
+    """A session promises heavy or heavier lifts only when it holds one: a load at 3-6
+    reps. Bodyweight sessions are told how they do progress."""
+    for _, plan in plans:
+        for s in plan.sessions:
+            heavy_lift = any(heavy(p) for p in s.main if p.role is Role.ANCHOR)
+            says_heavy = "heavy lifts" in s.why or "heavier lifts" in s.why
+            assert says_heavy == heavy_lift, (s.day, s.why)
+            if all(p.load_kg is None for p in s.main):
+                assert "load" not in s.why.replace("bodyweight", ""), s.why
