@@ -36,7 +36,7 @@ from legday.model import (
     Role,
 )
 from legday.progression.loads import MAX_ECCENTRIC, Load, heavier_kg
-from legday.rules.progression import FIRST_RPE, FIRST_SETS, HEAVY_PHASES
+from legday.rules.progression import FIRST_RPE, FIRST_SETS, HEAVY_PHASES, HEAVY_REPS
 
 __all__ = [
     "MAINTENANCE_MINUTES",
@@ -331,7 +331,7 @@ def prescribe(
 
 
 def _rest(role: Role, plan: Dose, load_kg: float | None) -> int:
-    if role is Role.ANCHOR and load_kg is not None and (plan.reps or 99) <= 6:
+    if role is Role.ANCHOR and load_kg is not None and (plan.reps or HEAVY_REPS + 1) <= HEAVY_REPS:
         return REST_SECONDS["heavy"]
     return REST_SECONDS.get(role, REST_SECONDS["other"])
 

@@ -41,7 +41,7 @@ from datetime import date, timedelta
 
 from legday.catalogue import Catalogue
 from legday.kit import Kit
-from legday.model import IMPLEMENTS, Exercise, Prescription, Role
+from legday.model import IMPLEMENTS, MAX_RPE, Exercise, Prescription, Role
 from legday.progression.loads import (
     MAX_RISE_FRACTION,
     Load,
@@ -84,8 +84,7 @@ __all__ = [
     "sessions_of",
 ]
 
-MAX_RPE = 8  # `movement-quality`: a comfortable load, never above RPE 8 ...
-MIN_RIR = 2  # ... which is at least 2 reps in reserve
+MIN_RIR = 10 - MAX_RPE  # `movement-quality`: never above RPE 8, 2 reps in reserve
 LONG_GAP_DAYS = 14  # no strength session of any exercise this long is a real break
 SECONDS_STEP = 5
 MAX_SECONDS = 90
