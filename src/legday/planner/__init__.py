@@ -49,7 +49,7 @@ from legday.planner.days import (
     day_options,
     start_after,
 )
-from legday.planner.dose import MAINTENANCE_MINUTES, Occasion
+from legday.planner.dose import MAINTENANCE_MINUTES, Occasion, gradual
 from legday.planner.season import DAY_ABBR, race_priorities, season
 from legday.planner.session import Composer, SessionAsk
 from legday.rules import check_plan
@@ -119,6 +119,7 @@ def make_plan(
         sessions = [_cares_for_you(s, profile, catalogue, care) for s in sessions]
         if profile.injuries:  # care swapped exercises in: their first time starts gently
             sessions = first_exposures(sessions, (e for s in done for e in s.exercise_ids))
+            sessions = gradual(sessions, kit_of(profile), catalogue)  # back from care doses
         if not squeezed and not short:
             break
         calendar = calendar._replace(

@@ -22,8 +22,11 @@ exposure of two easy sets ramps up over its next few sessions, about two weeks.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
+from legday.catalogue import Catalogue
 from legday.kit import Kit
 from legday.model import (
     MAX_RPE,
@@ -34,6 +37,7 @@ from legday.model import (
     Phase,
     Prescription,
     Role,
+    Session,
 )
 from legday.progression.loads import MAX_ECCENTRIC, Load, heavier_kg
 from legday.rules.progression import FIRST_RPE, FIRST_SETS, HEAVY_PHASES, HEAVY_REPS
@@ -45,6 +49,7 @@ __all__ = [
     "dose_for",
     "first_exposure",
     "for_the_week",
+    "gradual",
     "implement_for",
     "prescribe",
     "seconds_per_rep",
@@ -267,6 +272,46 @@ def within_reach(
         rpe=min(plan.rpe, last.target_rpe + MOST_RPE_RISE),
     )
     return (plan if capped == plan else capped), kg
+
+
+def gradual(sessions: Sequence[Session], kit: Kit, catalogue: Catalogue) -> list[Session]:
+    """The plan's sessions with every anchor and accessory `within_reach` of its previous
+    prescription, as the athlete will meet them: after care has set some lifts at its
+    stage's dose (`planner/care.py`), the lift's own dose returns a step at a time."""
+    last: dict[str, Prescription] = {}
+    out = []
+    for session in sessions:
+        main, why = list(session.main), session.why
+        changed, saved = False, 0
+        for index, p in enumerate(main):
+            before = last.get(p.exercise)
+            last[p.exercise] = p
+            if before is None or p.role not in (Role.ANCHOR, Role.ACCESSORY):
+                continue
+            plan = Dose(p.sets, p.reps, p.seconds, p.target_rpe, p.tempo)
+            dose, kg = within_reach(plan, p.load_kg, p.implement, before, kit)
+            if dose == plan and kg == p.load_kg:
+                continue
+            e = catalogue[p.exercise]
+            q = replace(
+                p,
+                sets=dose.sets,
+                reps=dose.reps,
+                seconds=dose.seconds,
+                target_rpe=dose.rpe,
+                load_kg=kg,
+                load=_load_text(e, p.role, dose, kg, p.implement, new=p.new),
+            )
+            main[index] = last[p.exercise] = q
+            changed, saved = True, saved + work_seconds(p) - work_seconds(q)
+            if kg != p.load_kg:  # the why's "one step heavier on the ... (30 kg)"
+                rose = f"on the {e.name.lower()} ({p.load_kg:g} kg)"
+                why = why.replace(rose, f"on the {e.name.lower()} ({kg:g} kg)")
+        if changed:
+            minutes = max(1, session.minutes - saved // 60)
+            session = replace(session, main=tuple(main), minutes=minutes, why=why)
+        out.append(session)
+    return out
 
 
 def implement_for(exercise: Exercise, kit: Kit) -> str:
