@@ -183,7 +183,7 @@ def _compose(
     chosen = choose_days(options)
     composer = Composer(catalogue, profile, kit_of(profile))
     for past in done:
-        composer.remember(past.exercise_ids)
+        composer.remember(past)
     by_day = calendar.by_day
     key_days = _key_days(calendar)
     block_weeks = Counter(opt.frame.block for opt in options if opt.frame.block)
@@ -224,6 +224,7 @@ def _compose(
                     or any(timedelta(0) <= goal - day < SETTLED_BEFORE_GOAL for goal in goals),
                     want_new=(index % BLOCK_WEEKS == 0 and number == 0) or not sessions,
                     recent=recent,
+                    day=day,
                 ),
                 block_weeks.get(opt.frame.block, 0),
             )

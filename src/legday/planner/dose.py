@@ -248,18 +248,26 @@ def for_the_week(plan: Dose, role: Role, occasion: Occasion) -> Dose:
 
 
 def within_reach(
-    plan: Dose, kg: float | None, implement: str, last: Prescription | None, kit: Kit
+    plan: Dose,
+    kg: float | None,
+    implement: str,
+    last: Prescription | None,
+    kit: Kit,
+    *,
+    may_rise: bool = True,
 ) -> tuple[Dose, float | None]:
     """The dose and load no further than a step beyond `last`, this exercise's previous
-    prescription (None: no jump to cap). A heavier load keeps last time's reps or fewer:
-    the reps go back toward the bottom of the range as the weight rises."""
+    prescription (None: no jump to cap); no heavier at all unless `may_rise` (the logbook's
+    pace: two sessions at a load, one rise a week). A heavier load keeps last time's reps
+    or fewer: the reps go back toward the bottom of the range as the weight rises."""
     if last is None:
         return plan, kg
     reps, seconds = plan.reps, plan.seconds
     same_implement = kg is not None and last.load_kg is not None and last.implement == implement
     heavier = False
     if same_implement and kg is not None and last.load_kg is not None and kg > last.load_kg:
-        kg = min(kg, heavier_kg(Load(last.load_kg, implement), kit) or last.load_kg)
+        ceiling = heavier_kg(Load(last.load_kg, implement), kit) if may_rise else None
+        kg = min(kg, ceiling or last.load_kg)
         heavier = kg > last.load_kg
     if reps is not None and last.reps is not None:
         reps = min(reps, last.reps if heavier else last.reps + MOST_REP_RISE)

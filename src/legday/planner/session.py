@@ -20,6 +20,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from legday.catalogue import Catalogue
 from legday.kit import Kit
@@ -34,6 +35,7 @@ from legday.model import (
     Prescription,
     Profile,
     Role,
+    Session,
     Warmup,
 )
 from legday.planner.dose import (
@@ -51,7 +53,7 @@ from legday.planner.dose import (
 )
 from legday.planner.fit import Pick, dosed_pick, groups, needs_given, trim, with_sets
 from legday.planner.words import session_notes
-from legday.progression.loads import MAX_ECCENTRIC
+from legday.progression.loads import MAX_ECCENTRIC, RISE_AFTER_SESSIONS, RISE_EVERY_DAYS
 
 __all__ = ["Composer", "SessionAsk", "SessionParts", "pattern_of", "stand_ins"]
 
@@ -158,6 +160,7 @@ class SessionAsk:
     keep_anchors: bool = False
     want_new: bool = False  # `variety`: this block should bring something new
     recent: Sequence[frozenset[str]] = ()  # the last two weeks' main blocks
+    day: date | None = None  # the session's day: a load rises once a week at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +247,9 @@ class Composer:
         self.count = 0  # sessions so far, those done before the plan included
         self.last_used: dict[str, int] = {}
         self.last_kg: dict[str, float] = {}
+        # per exercise: its load, the sessions at it, and the day it was reached
+        self.at_load: dict[str, tuple[float, int, date | None]] = {}
+        self.today: date | None = None  # the day of the session being composed
         self.block = Block()
         self.previous: dict[str, Prescription] = {}  # each exercise's last prescription
         self.gives = {e.id: needs_given(e, self.injuries) for e in doable}
@@ -264,11 +270,25 @@ class Composer:
         self.implements = {e.id: implement_for(e, kit) for e in doable}
         self.dosed_for_the_week: dict[tuple[object, ...], Pick] = {}  # see `_pick`
 
-    def remember(self, exercise_ids: Iterable[str]) -> None:
-        """Count sessions done before the plan: they are no first exposures."""
-        for exercise_id in exercise_ids:
+    def remember(self, session: Session) -> None:
+        """Count a session done before the plan: its exercises are no first exposures, and
+        the plan's doses go on from its prescriptions without a jump."""
+        for exercise_id in session.exercise_ids:
             self.last_used[exercise_id] = self.count
         self.count += 1
+        self._keep(session.main, session.day)
+
+    def _keep(self, main: Iterable[Prescription], day: date | None) -> None:
+        """Each exercise's last prescription and load, and since when it holds that load."""
+        for p in main:
+            self.previous[p.exercise] = p
+            if p.load_kg is None:
+                continue
+            self.last_kg[p.exercise] = p.load_kg
+            held, sessions, since = self.at_load.get(p.exercise, (p.load_kg, 0, day))
+            if held != p.load_kg:
+                sessions, since = 0, day
+            self.at_load[p.exercise] = (p.load_kg, sessions + 1, since)
 
     def done(self, exercise: Exercise) -> bool:
         return exercise.id in self.last_used
@@ -276,6 +296,7 @@ class Composer:
     # -- the session ---------------------------------------------------------------
 
     def compose(self, ask: SessionAsk) -> SessionParts:
+        self.today = ask.day
         occasion = self._progress(ask)
         picks = [self._pick(e, Role.ANCHOR, occasion) for e in self.block.anchors]
         avoid = ask.recent[-1] if ask.recent else frozenset()
@@ -309,10 +330,7 @@ class Composer:
         )
         if fit_note:
             notes.append(fit_note)
-        for prescription in main:
-            self.previous[prescription.exercise] = prescription
-            if prescription.load_kg is not None:
-                self.last_kg[prescription.exercise] = prescription.load_kg
+        self._keep(main, ask.day)
         used = [p.exercise.id for p in picks] + [w.exercise for w in warmup]
         used += [c.exercise for c in cooldown]
         for exercise_id in used:
@@ -611,7 +629,16 @@ class Composer:
         """`e` dosed for its role and the week; `sets` when fitting settled them. Worked
         out once per exercise, role and week: anchors come back every session."""
         start_kg = self.block.start_kg.get(e.id) if role is Role.ANCHOR else None
-        key = (e.id, role, occasion, self.done(e), start_kg, sets, self.previous.get(e.id))
+        key = (
+            e.id,
+            role,
+            occasion,
+            self.done(e),
+            start_kg,
+            sets,
+            self.previous.get(e.id),
+            self._may_rise(e.id),
+        )
         pick = self.dosed_for_the_week.get(key)
         if pick is None:
             pick = self.dosed_for_the_week[key] = self._dose(e, role, occasion, start_kg, sets)
@@ -637,11 +664,24 @@ class Composer:
         kg = None
         if start is not None:
             kg = stepped(self.kit, implement, start, dose.load_steps)
-        dose, kg = within_reach(dose, kg, implement, self.previous.get(e.id), self.kit)
+        last = self.previous.get(e.id)
+        dose, kg = within_reach(dose, kg, implement, last, self.kit, may_rise=self._may_rise(e.id))
         extra = self.weaker_leg if role is Role.ANCHOR and e.unilateral else None
         return dosed_pick(
             self.catalogue, e.id, role, dose, kg, implement if kg is not None else "", new, extra
         )
+
+    def _may_rise(self, exercise_id: str) -> bool:
+        """The logbook's pace for a load rise: two sessions at the load, and a week since
+        it was reached (undated sessions: two at the load do)."""
+        held = self.at_load.get(exercise_id)
+        if held is None:
+            return True
+        _, sessions, since = held
+        week_on = (
+            since is None or self.today is None or (self.today - since).days >= RISE_EVERY_DAYS
+        )
+        return sessions >= RISE_AFTER_SESSIONS and week_on
 
     def _within_the_rack(
         self, e: Exercise, role: Role, occasion: Occasion, dose: Dose, implement: str, start: float
