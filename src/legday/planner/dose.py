@@ -40,7 +40,16 @@ from legday.model import (
     Session,
 )
 from legday.progression.loads import MAX_ECCENTRIC, Load, heavier_kg
-from legday.rules.progression import FIRST_RPE, FIRST_SETS, HEAVY_PHASES, HEAVY_REPS
+from legday.rules.progression import (
+    FIRST_RPE,
+    FIRST_SETS,
+    HEAVY_PHASES,
+    HEAVY_REPS,
+    MOST_HOLD_RISE,
+    MOST_REP_RISE,
+    MOST_RPE_RISE,
+    MOST_SET_RISE,
+)
 
 __all__ = [
     "MAINTENANCE_MINUTES",
@@ -81,11 +90,6 @@ PLYOMETRIC_SETS_AND_CONTACTS = {1: (3, 8), 2: (4, 12), 3: (4, 16)}
 # A first exposure (Petersen et al. 2011: Nordic curls start at 2x5).
 FIRST_HARD_REPS = 5  # an intermediate or advanced exercise, the first time
 FIRST_HARD_SECONDS = 20
-# From one exposure of an exercise to the next, at most this much more (`within_reach`).
-MOST_SET_RISE = 1
-MOST_REP_RISE = 2
-MOST_HOLD_RISE = 10  # seconds
-MOST_RPE_RISE = 1
 # The two weeks back after a goal race: two easy sets, then the usual sets at RPE 7.
 RAMP_RPE = {1: 6, 2: 7}
 REST_SECONDS = {"heavy": 120, Role.ANCHOR: 60, Role.PLYOMETRIC: 60, "other": 45}

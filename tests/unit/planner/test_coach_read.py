@@ -28,6 +28,7 @@ from legday.model import (
 )
 from legday.planner import make_plan
 from legday.planner.dose import Dose, prescribe, within_reach
+from legday.rules import check_plan
 from legday.rules.progression import heavy
 
 ATHLETES = 60
@@ -200,3 +201,29 @@ def test_words_match_the_dose(plans: list[tuple[Profile, Plan]]) -> None:
             assert says_heavy == heavy_lift, (s.day, s.why)
             if all(p.load_kg is None for p in s.main):
                 assert "load" not in s.why.replace("bodyweight", ""), s.why
+
+
+def test_the_progression_rule_flags_a_dose_jump(
+    catalogue: Catalogue, plans: list[tuple[Profile, Plan]]
+) -> None:
+    """`legday check` finds a jump in any plan: two sets more, or a load past one rise."""
+    for _, plan in plans:
+        assert not [v for v in plan.violations if "jumps" in v.message]
+    _, plan = next(
+        (pr, pl) for pr, pl in plans if any(p.load_kg for s in pl.sessions for p in s.main)
+    )
+    seen: dict[str, Prescription] = {}
+    again: list[Prescription] = []
+    index = 0
+    while not again:
+        s = plan.sessions[index]
+        again = [p for p in s.main if p.load_kg and p.exercise in seen]
+        seen.update((p.exercise, p) for p in s.main if not again)
+        index += 0 if again else 1
+    lifted = again[0]
+    last = seen[lifted.exercise]
+    jumped = replace(lifted, sets=last.sets + 2, load_kg=(last.load_kg or 0) * 2 + 10)
+    sessions = list(plan.sessions)
+    sessions[index] = replace(s, main=tuple(jumped if p is lifted else p for p in s.main))
+    messages = [v.message for v in check_plan(replace(plan, sessions=tuple(sessions)), catalogue)]
+    assert sum("jumps" in m and lifted.exercise in m for m in messages) == 2
