@@ -53,3 +53,10 @@ os.environ.pop("LEGDAY_NO_CACHE", None)
 def _calendar_cache_folder() -> Iterator[Path]:
     yield Path(_CACHE.name)
     _CACHE.cleanup()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slow tests first: on two xdist workers the long ones then run side by side early,
+    instead of one worker finishing a long test alone at the end. The sort is stable, so the
+    order is otherwise the files' own."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

@@ -27,6 +27,8 @@ from legday.calendars import read_calendar
 from legday.errors import CalendarError
 from thorough import examples
 
+pytestmark = pytest.mark.slow  # fuzzing
+
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "calendars"
 ICS_SEEDS = [
     (FIXTURES / name).read_bytes()

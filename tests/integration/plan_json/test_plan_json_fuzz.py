@@ -8,6 +8,7 @@ from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +18,8 @@ from legday.model import Profile, Run, RunKind
 from legday.planner import make_plan
 from mini_catalogue import mini_catalogue
 from thorough import examples
+
+pytestmark = pytest.mark.slow  # fuzzing
 
 MONDAY = date(2027, 1, 4)
 FUZZ = settings(

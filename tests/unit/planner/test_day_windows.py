@@ -111,6 +111,7 @@ def test_the_planner_refuses_malformed_windows() -> None:
             validate_profile(Profile(start=MONDAY, windows=windows_))
 
 
+@pytest.mark.slow
 @settings(
     max_examples=examples(100),
     deadline=None,

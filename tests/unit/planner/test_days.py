@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date, time, timedelta
 from itertools import combinations, product
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -50,6 +51,7 @@ def _brute_force(options: list[DayOptions]) -> int:
     return min(objective(options, list(choice)) for choice in product(*per_week))
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(150), deadline=None)
 @given(st.data())
 def test_choice_is_optimal_against_brute_force(data: st.DataObject) -> None:

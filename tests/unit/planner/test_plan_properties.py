@@ -29,6 +29,8 @@ from mini_catalogue import mini_catalogue
 from strategies import profiles, runs_for
 from thorough import examples
 
+pytestmark = pytest.mark.slow  # long property runs over whole plans
+
 PROPERTY = settings(
     max_examples=examples(120),
     deadline=None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +22,8 @@ from legday.progression import (
     sessions_of,
 )
 from thorough import examples
+
+pytestmark = pytest.mark.slow  # long property runs
 
 TODAY = date(2026, 6, 1)
 CAT = fake_catalogue()
