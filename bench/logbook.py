@@ -1,7 +1,21 @@
-"""Logbook benchmark: log 100,000 sets the way the CLI and web do (one transaction per
-session of 15 sets), then read one athlete's progress for one exercise with 1,000,000 set
-rows stored. SQLite always; PostgreSQL too when LEGDAY_TEST_POSTGRES_URL (or the local
-default) answers. Prints the figures; `python bench/logbook.py --quick` for a smoke run.
+"""Logbook benchmark (issue 15): `today` and `log` with 10^6 sets stored, on SQLite and
+PostgreSQL, in process and as whole `legday` processes.
+
+One athlete is added the way the CLI adds one (profile, calendar, first plan); then a
+history of 1,000,000 sets (25,000 days of 40 sets: the session's exercises and others,
+with a painful set now and then, cleared the next day) is bulk-loaded before the plan
+starts (SQLite: executemany on the driver; PostgreSQL: COPY), so seeding takes seconds
+and the measured commands see the whole of it.
+
+Measured, median of several runs each:
+- in process: `Logbook.today` on the plan's first session day, and `Logbook.log` of
+  three sets (the targets: <= 20 ms each);
+- whole processes: `legday today` and `legday log ...` against `python -c pass` of the
+  same interpreter, in the same run (the target: <= 5x).
+- logging throughput: 1,000 sessions of 15 sets, one transaction each.
+
+PostgreSQL runs when LEGDAY_TEST_POSTGRES_URL (or the local default) answers.
+`python bench/logbook.py --quick` seeds 10^5 sets for a smoke run.
 """
 
 from __future__ import annotations
@@ -9,30 +23,38 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import create_engine, insert, select, text
+from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
+from legday.catalogue.loader import load_catalogue
+from legday.cli.logbook import _read_runs
+from legday.model import Profile
+from legday.planner import make_plan
 from legday.progression import SetLog
-from legday.store.tables import AthleteRow, PerformedSessionRow, SetLogRow
+from legday.services import Logbook
+from legday.store.tables import PerformedSessionRow
 from legday.store.uow import Database
 
 PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-PER_SESSION = 15
-EXERCISES = (
-    "goblet-squat", "reverse-lunge", "split-squat", "calf-raise", "glute-bridge",
-    "side-plank", "wall-toe-raise", "single-leg-deadlift", "step-up", "clamshell",
-)  # fmt: skip
+BIN = Path(sys.executable).parent
+CALENDAR = Path(__file__).parent / "week.csv"
+START = date(2027, 1, 4)
 NOW = datetime(2027, 1, 1)
-START = date(2020, 1, 1)
+PER_DAY = 40
+OTHERS = ("goblet-squat", "reverse-lunge", "glute-bridge", "side-plank", "step-up")
 
 
 @contextmanager
@@ -57,113 +79,179 @@ def postgres_url() -> Iterator[str]:
         admin.dispose()
 
 
-def log_sets(db: Database, athlete: int, total: int) -> float:
-    """Seconds to log `total` sets, one unit of work per session of 15."""
-    sessions = total // PER_SESSION
-    began = time.perf_counter()
-    for n in range(sessions):
-        day = START + timedelta(days=n)
-        logged = [
-            SetLog(EXERCISES[i % 5], day, reps=10, load_kg=10.0 + i % 3, rpe=7.0)
-            for i in range(PER_SESSION)
-        ]
-        with db.uow() as uow:
-            uow.repo.add_sets(athlete, logged, NOW)
-            uow.commit()
-    return time.perf_counter() - began
-
-
-def fill(db: Database, rows: int, athletes: int) -> None:
-    """Bulk-load background rows (not timed): many athletes, ten exercises, 15 sets a day."""
-    with db.engine.begin() as c:
-        first = c.scalar(select(AthleteRow.id).order_by(AthleteRow.id.desc()).limit(1)) or 0
-        c.execute(insert(AthleteRow), [
-            {"name": f"bg-{first + a}", "created_at": NOW} for a in range(athletes)
-        ])  # fmt: skip
-        ids = list(c.scalars(select(AthleteRow.id).where(AthleteRow.name.like("bg-%"))))
-        per_athlete = rows // len(ids) // PER_SESSION
-        for athlete in ids:
-            c.execute(insert(PerformedSessionRow), [
-                {"athlete_id": athlete, "day": START + timedelta(days=d), "status": "done",
-                 "note": "", "created_at": NOW}
-                for d in range(per_athlete)
-            ])  # fmt: skip
-            days: dict[date, int] = dict(c.execute(
-                select(PerformedSessionRow.day, PerformedSessionRow.id)
-                .where(PerformedSessionRow.athlete_id == athlete)
-            ).all())  # fmt: skip
-            c.execute(insert(SetLogRow), [
-                {"athlete_id": athlete, "performed_session_id": days[START + timedelta(days=d)],
-                 "seq": i + 1, "exercise": EXERCISES[(d + i) % len(EXERCISES)],
-                 "day": START + timedelta(days=d), "side": "both", "reps": 8 + i % 5,
-                 "load_kg": 8.0 + d % 20, "seconds": None, "rpe": 7.0, "rir": None,
-                 "form_ok": True, "pain": 0, "note": "", "logged_at": NOW}
-                for d in range(per_athlete) for i in range(PER_SESSION)
-            ])  # fmt: skip
-
-
-def count(db: Database) -> int:
-    with db.engine.connect() as c:
-        return int(c.execute(text("SELECT COUNT(*) FROM set_logs")).scalar() or 0)
-
-
-def read_progress(db: Database, athlete: int, exercise: str, repeat: int = 20) -> dict[str, float]:
-    timings: dict[str, list[float]] = {"progress": [], "history": []}
+def median_ms(run: Callable[[], Any], repeat: int) -> tuple[float, float]:
+    """Median wall and CPU milliseconds of a call (CPU time is this process's own: on a
+    shared machine it moves less than the wall clock)."""
+    run()  # warm: the first call loads what every later one shares
+    wall, cpu = [], []
     for _ in range(repeat):
-        with db.uow() as uow:
-            began = time.perf_counter()
-            points = uow.repo.progress(athlete, exercise)
-            timings["progress"].append(time.perf_counter() - began)
-            began = time.perf_counter()
-            history = uow.repo.set_logs(athlete, exercise)
-            timings["history"].append(time.perf_counter() - began)
-    assert points and history
-    return {k: statistics.median(v) * 1000 for k, v in timings.items()} | {
-        "points": len(points),
-        "rows": len(history),
-    }
+        began, began_cpu = time.perf_counter(), time.process_time()
+        run()
+        wall.append(time.perf_counter() - began)
+        cpu.append(time.process_time() - began_cpu)
+    return statistics.median(wall) * 1000, statistics.median(cpu) * 1000
 
 
-def run(name: str, url: str, logged: int, stored: int) -> None:
+def seed(db: Database, athlete: int, exercises: list[str], total: int, skip: int = 0) -> None:
+    """`total` sets on the days before the plan starts (before the `skip` latest of
+    them, seeded already), bulk-loaded on the driver."""
+    days = total // PER_DAY
+    first = START - timedelta(days=days + skip)
+    pool = [*exercises, *(e for e in OTHERS if e not in exercises)]
+    performed = [(athlete, first + timedelta(days=d)) for d in range(days)]
+    raw = db.engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        postgres = db.engine.dialect.name == "postgresql"
+        _bulk(cursor, postgres, "performed_sessions",
+              ("athlete_id", "day", "status", "note", "created_at"),
+              [(a, d, "done", "", NOW) for a, d in performed])  # fmt: skip
+        raw.commit()
+        with db.engine.connect() as c:
+            ids = dict(
+                c.execute(
+                    select(PerformedSessionRow.day, PerformedSessionRow.id).where(
+                        PerformedSessionRow.athlete_id == athlete,
+                        PerformedSessionRow.day >= first,
+                        PerformedSessionRow.day < first + timedelta(days=days),
+                    )
+                ).all()
+            )
+        rows = []
+        for d in range(days):
+            day = first + timedelta(days=d)
+            for i in range(PER_DAY):
+                exercise = pool[(d + i) % len(pool)]
+                pain = 5 if d % 500 == 0 and i == 0 else 0
+                rows.append((athlete, ids[day], i + 1, exercise, day, "both", 8 + (d + i) % 5,
+                             8.0 + d % 20, None, 7.0, None, True, pain, "", NOW))  # fmt: skip
+        _bulk(cursor, postgres, "set_logs",
+              ("athlete_id", "performed_session_id", "seq", "exercise", "day", "side", "reps",
+               "load_kg", "seconds", "rpe", "rir", "form_ok", "pain", "note", "logged_at"),
+              rows)  # fmt: skip
+        raw.commit()
+        if postgres:
+            cursor.execute("ANALYZE")
+            raw.commit()
+    finally:
+        raw.close()
+
+
+def _bulk(
+    cursor: Any, postgres: bool, table: str, columns: tuple[str, ...], rows: list[Any]
+) -> None:
+    names = ", ".join(columns)
+    if postgres:
+        with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    marks = ", ".join("?" for _ in columns)
+    cursor.executemany(
+        f"INSERT INTO {table} ({names}) VALUES ({marks})",
+        [tuple(v.isoformat() if isinstance(v, date) else v for v in row) for row in rows],
+    )
+
+
+def process_ms(argv: list[str], env: dict[str, str], repeat: int) -> tuple[float, float]:
+    """Median wall and CPU (user + system) milliseconds of a whole process."""
+    wall, cpu = [], []
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        began = time.perf_counter()
+        done = subprocess.run(argv, env=env, capture_output=True, check=False)
+        wall.append(time.perf_counter() - began)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        if done.returncode != 0:
+            raise RuntimeError(f"{argv}: {done.stderr.decode()[-300:]}")
+    return statistics.median(wall) * 1000, statistics.median(cpu) * 1000
+
+
+def run(name: str, url: str, stored: int) -> None:
     db = Database(url)
     db.migrate()
+    book = Logbook(db.uow, load_catalogue(), make_plan, _read_runs, now=lambda: NOW)
+    book.add_athlete("bench", Profile(start=START, weeks=12), [str(CALENDAR)], START)
     with db.uow() as uow:
-        athlete = uow.repo.add_athlete("bench", NOW).id
-        uow.commit()
-    seconds = log_sets(db, athlete, logged)
-    print(
-        f"{name}: logged {logged:,} sets in {logged // PER_SESSION:,} transactions: "
-        f"{seconds:.1f} s ({logged / seconds:,.0f} sets/s, "
-        f"{seconds / (logged // PER_SESSION) * 1000:.2f} ms per session)"
-    )
+        athlete = uow.repo.get_athlete("bench")
+        assert athlete is not None
+        sessions = uow.repo.planned_sessions(athlete.id, START, START + timedelta(weeks=12))
+    day, main = sessions[0].day, [p.exercise for p in sessions[0].main]
     began = time.perf_counter()
-    fill(db, stored - count(db), athletes=100)
-    total = count(db)
-    print(f"{name}: bulk-filled to {total:,} set rows in {time.perf_counter() - began:.1f} s")
-    if db.engine.dialect.name == "postgresql":
-        with db.engine.begin() as c:
-            c.execute(text("ANALYZE"))
-    r = read_progress(db, athlete, "goblet-squat")
-    print(
-        f"{name}: progress of one exercise for one athlete among {total:,} rows: "
-        f"{r['progress']:.1f} ms ({r['points']:.0f} sessions), full history of it "
-        f"{r['history']:.1f} ms ({r['rows']:.0f} sets) (median of 20)"
-    )
+    seed(db, athlete.id, main, stored // 10)
+    small = median_ms(lambda: book.today("bench", day), 15)
+    print(f"{name}: in process, {stored // 10:,} sets stored (wall / CPU ms): "
+          f"today {small[0]:.1f} / {small[1]:.1f}")  # fmt: skip
+    seed(db, athlete.id, main, stored - stored // 10, skip=stored // 10 // PER_DAY)
+    with db.engine.connect() as c:
+        total = c.execute(text("SELECT COUNT(*) FROM set_logs")).scalar_one()
+    print(f"{name}: seeded {total:,} sets in {time.perf_counter() - began:.1f} s")
+
+    view = book.today("bench", day)
+    assert view.session is not None and len(view.changes) == len(main)
+    today_ms = median_ms(lambda: book.today("bench", day), 15)
+    three = [SetLog(main[0], day, reps=10, load_kg=12.0, rpe=7.0)] * 3
+    log_ms = median_ms(lambda: book.log("bench", three), 15)
+    print(f"{name}: in process, {total:,} sets stored (wall / CPU ms): "
+          f"today {today_ms[0]:.1f} / {today_ms[1]:.1f}, log of 3 sets {log_ms[0]:.1f} / "
+          f"{log_ms[1]:.1f}  (target <= 20 ms each)")  # fmt: skip
+
+    with tempfile.TemporaryDirectory() as config:
+        env = dict(os.environ, LEGDAY_DATABASE_URL=url, LEGDAY_TODAY=day.isoformat(),
+                   LEGDAY_CONFIG_DIR=config, LEGDAY_ATHLETE="bench")  # fmt: skip
+        legday = [str(BIN / "python"), "-m", "legday"]
+        if (BIN / "legday").exists():
+            legday = [str(BIN / "legday")]
+        bare = process_ms([sys.executable, "-c", "pass"], env, 9)
+        whole_today = process_ms([*legday, "today"], env, 5)
+        log_argv = [*legday, "log", "-e", main[0], "--sets", "3", "--reps", "10", "--rpe", "7"]
+        whole_log = process_ms(log_argv, env, 5)
+        bare_after = process_ms([sys.executable, "-c", "pass"], env, 9)
+        floor = process_ms([sys.executable, "-c", "import sqlalchemy.orm, typer"], env, 5)
+    for what, i in (("wall", 0), ("CPU", 1)):
+        base = (bare[i] + bare_after[i]) / 2
+        print(f"{name}: whole processes, {what}: python -c pass {base:.0f} ms; legday today "
+              f"{whole_today[i]:.0f} ms ({whole_today[i] / base:.1f}x); legday log "
+              f"{whole_log[i]:.0f} ms ({whole_log[i] / base:.1f}x)  (target <= 5x); "
+              f"importing SQLAlchemy's ORM and Typer alone {floor[i]:.0f} ms "
+              f"({floor[i] / base:.1f}x)")  # fmt: skip
+
+    sessions_logged = 1_000
+    began = time.perf_counter()
+    for n in range(sessions_logged):
+        when = START + timedelta(weeks=13, days=n)
+        sets = [SetLog(OTHERS[i % 5], when, reps=10, load_kg=10.0, rpe=7.0) for i in range(15)]
+        with db.uow() as uow:
+            uow.repo.add_sets(athlete.id, sets, NOW)
+            uow.commit()
+    seconds = time.perf_counter() - began
+    per_session = seconds / sessions_logged * 1000
+    print(f"{name}: logged {sessions_logged * 15:,} sets as {sessions_logged:,} sessions of 15, "
+          f"one transaction each: {per_session:.2f} ms per session")  # fmt: skip
     db.dispose()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="10x smaller, for a smoke run")
+    parser.add_argument("--only", choices=("sqlite", "postgresql"), help="one backend")
     args = parser.parse_args()
-    logged, stored = (10_000, 100_000) if args.quick else (100_000, 1_000_000)
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}")  # fmt: skip
-    with sqlite_url() as url:
-        run("sqlite", url, logged, stored)
+    stored = 100_000 if args.quick else 1_000_000
+    with Path("/proc/cpuinfo").open(encoding="utf-8") as info:
+        model = next(
+            (ln.split(":", 1)[1].strip() for ln in info if ln.startswith("model name")), ""
+        )
+    print(f"machine: {model or platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}, load average {os.getloadavg()[0]:.1f}")  # fmt: skip
+    if args.only != "postgresql":
+        with sqlite_url() as url:
+            run("sqlite", url, stored)
+    if args.only == "sqlite":
+        return
     try:
         with postgres_url() as url:
-            run("postgresql", url, logged, stored)
+            run("postgresql", url, stored)
     except Exception as error:
         print(f"postgresql: skipped ({type(error).__name__}: {str(error).splitlines()[0]})")
 

@@ -55,6 +55,13 @@ def _calendar_cache_folder() -> Iterator[Path]:
     _CACHE.cleanup()
 
 
+@pytest.fixture(autouse=True)
+def _terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tables fit COLUMNS; pytest-xdist workers inherit a COLUMNS of 80, a terminal does
+    whatever it likes. Tests see the width of a pipe unless they set their own."""
+    monkeypatch.setenv("COLUMNS", "110")
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Slow tests first: on two xdist workers the long ones then run side by side early,
     instead of one worker finishing a long test alone at the end. The sort is stable, so the

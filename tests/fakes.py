@@ -24,6 +24,7 @@ from legday.model import (
 )
 from legday.progression import SetLog
 from legday.store.ports import (
+    LOCAL_USER,
     AbstractRepository,
     AbstractUnitOfWork,
     Athlete,
@@ -138,7 +139,7 @@ class FakeRepository(AbstractRepository):
     """Dicts and lists with the same contract as `SqlRepository`."""
 
     def __init__(self) -> None:
-        self.athletes: dict[str, Athlete] = {}
+        self.athletes: dict[tuple[str, str], Athlete] = {}  # (owner, name)
         self.profiles: dict[int, Profile] = {}
         self.sources: dict[int, dict[str, CalendarSource]] = {}
         self.day_overrides: dict[int, list[DayOverride]] = {}
@@ -147,18 +148,21 @@ class FakeRepository(AbstractRepository):
         self.sets: dict[int, list[SetLog]] = {}
         self.care: dict[tuple[int, date, str], CareRecord] = {}
 
-    def add_athlete(self, name: str, now: datetime) -> Athlete:
-        if name in self.athletes:
+    def add_athlete(self, name: str, now: datetime, owner: str = LOCAL_USER) -> Athlete:
+        if (owner, name) in self.athletes:
             raise InputError("name", f"an athlete called {name!r} already exists")
-        athlete = Athlete(len(self.athletes) + 1, name, now)
-        self.athletes[name] = athlete
+        owners = sorted({o for o, _ in self.athletes} | {owner})
+        athlete = Athlete(len(self.athletes) + 1, name, now, owners.index(owner) + 1)
+        self.athletes[(owner, name)] = athlete
         return athlete
 
-    def get_athlete(self, name: str) -> Athlete | None:
-        return self.athletes.get(name)
+    def get_athlete(self, name: str, owner: str = LOCAL_USER) -> Athlete | None:
+        return self.athletes.get((owner, name))
 
-    def list_athletes(self) -> list[Athlete]:
-        return sorted(self.athletes.values(), key=lambda a: a.name)
+    def list_athletes(self, owner: str = LOCAL_USER) -> list[Athlete]:
+        return sorted(
+            (a for (o, _), a in self.athletes.items() if o == owner), key=lambda a: a.name
+        )
 
     def save_profile(self, athlete_id: int, profile: Profile, now: datetime) -> None:
         self.profiles[athlete_id] = profile
@@ -166,13 +170,11 @@ class FakeRepository(AbstractRepository):
     def get_profile(self, athlete_id: int) -> Profile | None:
         return self.profiles.get(athlete_id)
 
-    def save_calendar_source(
-        self, athlete_id: int, path: str, content_hash: str, now: datetime
-    ) -> bool:
+    def save_calendar_source(self, athlete_id: int, source: CalendarSource) -> bool:
         mine = self.sources.setdefault(athlete_id, {})
-        old = mine.get(path)
-        mine[path] = CalendarSource(path, content_hash, now)
-        return old is None or old.content_hash != content_hash
+        old = mine.get(source.name)
+        mine[source.name] = source
+        return old is None or old.content_hash != source.content_hash
 
     def calendar_sources(self, athlete_id: int) -> list[CalendarSource]:
         return list(self.sources.get(athlete_id, {}).values())
@@ -197,6 +199,14 @@ class FakeRepository(AbstractRepository):
 
     def plan_versions(self, athlete_id: int) -> list[PlanVersion]:
         return list(self.versions.get(athlete_id, []))
+
+    def plan_versions_for(self, athlete_id: int, day: date) -> list[PlanVersion]:
+        versions = self.versions.get(athlete_id, [])
+        if not versions:
+            return []
+        in_force = ([v for v in versions if v.valid_from <= day] or versions[:1])[-1]
+        wanted = [in_force] if in_force is versions[-1] else [in_force, versions[-1]]
+        return [replace(v, plan=replace(v.plan, sessions=())) for v in wanted]
 
     def planned_sessions(self, athlete_id: int, start: date, end: date) -> list[Session]:
         versions = self.versions.get(athlete_id, [])
@@ -233,17 +243,61 @@ class FakeRepository(AbstractRepository):
             key=lambda s: s.day,
         )
 
-    def performed(self, athlete_id: int, start: date, end: date) -> list[Performed]:
+    def performed(
+        self, athlete_id: int, start: date, end: date, *, with_sets: bool = True
+    ) -> list[Performed]:
         return [
             Performed(
                 day,
                 status,
                 note,
-                tuple(s for s in self.sets.get(athlete_id, []) if s.day == day),
+                tuple(s for s in self.sets.get(athlete_id, []) if s.day == day and with_sets),
             )
             for (who, day), (status, note) in sorted(self.days.items())
             if who == athlete_id and start <= day <= end
         ]
+
+    def last_exposures(
+        self, athlete_id: int, exercises: Sequence[str], count: int, until: date
+    ) -> list[SetLog]:
+        found: list[SetLog] = []
+        days: set[date] = set()
+        for exercise_id in set(exercises):
+            logged = sorted({s.day for s in self.set_logs(athlete_id, exercise_id, until)})
+            kept = set(logged[-count:] if count > 0 else [])
+            days |= kept
+            found += [s for s in self.set_logs(athlete_id, exercise_id) if s.day in kept]
+        found += [
+            s
+            for s in self.sets_on(athlete_id, sorted(days))
+            if s.pain > 0 and s.exercise not in exercises
+        ]
+        return sorted(found, key=lambda s: s.day)
+
+    def pain_sets(self, athlete_id: int, threshold: int, until: date, limit: int) -> list[SetLog]:
+        hurt = [s for s in self.set_logs(athlete_id, until=until) if s.pain >= threshold]
+        days = set(sorted({s.day for s in hurt})[-limit:] if limit > 0 else [])
+        return [s for s in hurt if s.day in days]
+
+    def first_pain_free_day(
+        self, athlete_id: int, exercises: Sequence[str], after: date, until: date
+    ) -> date | None:
+        for day in sorted({s.day for s in self.set_logs(athlete_id, until=until)}):
+            working = [
+                s for s in self.sets.get(athlete_id, []) if s.day == day and s.exercise in exercises
+            ]
+            if day > after and working and all(s.pain == 0 for s in working):
+                return day
+        return None
+
+    def sets_on(self, athlete_id: int, days: Sequence[date]) -> list[SetLog]:
+        wanted = set(days)
+        return [s for s in self.set_logs(athlete_id) if s.day in wanted]
+
+    def last_done(self, athlete_id: int, before: date) -> date | None:
+        done = [d for (who, d), (status, _) in self.days.items() if who == athlete_id]
+        done = [d for d in done if d < before and self.days[(athlete_id, d)][0] == "done"]
+        return max(done, default=None)
 
     def progress(self, athlete_id: int, exercise: str) -> list[ProgressPoint]:
         points = []

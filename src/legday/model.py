@@ -51,6 +51,7 @@ __all__ = [
     "Run",
     "RunKind",
     "Session",
+    "StrengthDay",
     "Violation",
     "Warmup",
     "Week",
@@ -582,6 +583,20 @@ _EXERCISE = attrgetter("exercise")
 
 @_value
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
+class StrengthDay(_Value):
+    """A strength session already trained (from the logbook), given to the planner.
+
+    It is neither a run nor a session to compose: in the plan's horizon it is a fixed
+    strength day that counts toward its week (`frequency`, `spacing`, `recovery-week`),
+    and its exercises are no first exposures (`variety`).
+    """
+
+    day: date
+    exercises: frozenset[str] = frozenset()
+
+
+@_value
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class CareRoutine(_Value):
     """A short injury-care routine on a day without strength (`care-routine`): one
     protocol's stage, or its lightest form after a hard run."""
@@ -652,6 +667,11 @@ class Plan(_Value):
     equipment: frozenset[Equipment] | None = None
     care: tuple[CareRoutine, ...] = ()  # injury-care routines between strength days
     blocked: frozenset[date] = frozenset()  # days the athlete blocked: no strength, no care
+    # Strength already trained on days of the plan (the logbook's): counted, not composed.
+    strength_days: tuple[StrengthDay, ...] = ()
+    # The IANA zone the plan's clock times are in (profile, --tz or the calendar), so every
+    # export is zoned without being told; None: floating local times.
+    timezone: str | None = None
 
     def days(self) -> list[date]:
         return [self.start + timedelta(days=i) for i in range((self.end - self.start).days + 1)]

@@ -79,6 +79,8 @@ __all__ = [
 ]
 
 EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)  # far from datetime's limits
+# A profile is a few hundred bytes; 1 MB leaves room for any comment and refuses /dev/zero.
+MAX_PROFILE_BYTES = 1024 * 1024
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 PROFILE_KEYS = frozenset(
     {
@@ -140,12 +142,16 @@ _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 def read_profile_file(path: Path) -> dict[str, Any]:
     import tomllib  # only for a profile file: most calls have none (~2.5 ms of imports)
 
+    from legday.files import read_limited
+
+    raw = read_limited(path, limit=MAX_PROFILE_BYTES, what="profile").data
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise InputError(str(path), f"cannot read profile: {error.strerror or error}") from None
+        # a BOM (Notepad writes one) is no TOML, but it is no mistake either: drop it
+        data = tomllib.loads(raw.decode("utf-8").removeprefix("\ufeff"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise InputError(str(path), f"not a valid TOML profile: {error}") from None
+    except RecursionError:  # thousands of nested [[[...]]]; no profile nests past two
+        raise InputError(str(path), "nested too deeply to be a profile") from None
     unknown = sorted(set(data) - PROFILE_KEYS)
     if unknown:
         raise InputError(str(path), f"unknown profile key {unknown[0]!r}")
@@ -236,11 +242,21 @@ def _toml(value: Any) -> str:
 
 
 def parse_days(values: Iterable[str]) -> frozenset[int]:
+    """Weekdays by their three-letter or full English name, any case.
+
+    Nothing is read by prefix: "monkey" is no Monday, and "mon;wed" (a semicolon for a
+    comma) is refused rather than read as Monday alone.
+    """
     days = set()
     for value in values:
-        key = value.lower()[:3]
+        key = value.strip().lower()
+        if key in FULL_DAY_NAMES:
+            key = key[:3]
         if key not in DAY_NAMES:
-            raise InputError("days", f"unknown day {value!r} (use mon,tue,...,sun)")
+            hint = "; separate days with commas" if any(c in key for c in ";: /|") else ""
+            raise InputError(
+                "days", f"unknown day {_shown(value)} (use mon,tue,...,sun or full names{hint})"
+            )
         days.add(DAY_NAMES.index(key))
     return frozenset(days)
 
@@ -390,7 +406,8 @@ def parse_zone(value: Any) -> str | None:
 
     try:
         ZoneInfo(str(value))
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        # OSError: "America" is a folder of zones, a 300-character name is too long a path
         raise InputError("tz", f"unknown time zone {_shown(value)} (e.g. Europe/Berlin)") from None
     return str(value)
 

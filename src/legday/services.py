@@ -10,12 +10,22 @@ so what was planned before stays as it was. Each re-plan also starts every probl
 routines where its logged pain puts them (`legday.care.monitoring`): the stage to do, or
 no routine at all after a stop. The adapters (planner, calendar reader,
 clock) are passed in, so tests run with fakes and no database.
+
+Calendars are kept as content (`CalendarSource`): a file is read once, when it is added,
+and a feed's address is kept to fetch it again; no path on this machine is stored, so
+the same logbook can live on a server. `sync` re-fetches feeds, re-reads the stored
+files, and takes new copies of files passed to it by name.
+
+`today` and `log` read what progression needs, not the history: the last
+`EXPOSURES` logged days of each exercise the session may turn into, the days that
+raised a pain flag and the day each flag cleared (`_history`), so their cost stays flat
+however much is logged.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -25,12 +35,19 @@ from legday.care.monitoring import CareAction, CareStatus, care_status
 from legday.catalogue import Catalogue
 from legday.errors import InputError
 from legday.kit import Kit, kit_of
-from legday.model import CareRoutine, Plan, Prescription, Profile, Run, RunKind, Session
-from legday.planner.care import CareSchedule
-from legday.progression import Change, SetLog, next_prescription, pain_flags
+from legday.model import CareRoutine, Muscle, Plan, Prescription, Profile, Run, Session, StrengthDay
+from legday.progression import (
+    PAIN_SEEK_ADVICE,
+    Change,
+    SetLog,
+    next_prescription,
+    pain_flags,
+)
 from legday.store.ports import (
+    LOCAL_USER,
     AbstractUnitOfWork,
     Athlete,
+    CalendarSource,
     CareRecord,
     DayOverride,
     Performed,
@@ -39,22 +56,37 @@ from legday.store.ports import (
 )
 
 __all__ = [
+    "AsDone",
     "CareLogged",
+    "DayChange",
     "Logbook",
     "PlanFn",
+    "Replanned",
     "RunsFn",
     "Today",
     "file_hash",
+    "read_source",
+    "sets_as_prescribed",
     "utc_now",
 ]
 
 # legday.planner.make_plan(profile, runs, catalogue, *, done, care)
 PlanFn = Callable[..., Plan]
-RunsFn = Callable[[Sequence[str], Profile], list[Run]]  # calendar paths -> runs in horizon
+# stored calendars (content, feed address) -> runs in the profile's horizon
+RunsFn = Callable[[Sequence[CalendarSource], Profile], list[Run]]
 ONE_DAY = timedelta(days=1)
+# How far back `today` reads each exercise the session may become: the last logs decide
+# the next prescription; 8 days of logs cover the once-a-week rise check (7+ days at one
+# load) and the look back at what was prescribed after up to 8 sessions in a row that were
+# not good (past that, the plan's load stands in for what was prescribed).
+EXPOSURES = 8
+PAIN_DAYS = 200  # the latest days that raised a pain flag, read for `today`'s advice
 # A care status that changes what the plan should hold: a new stage, no routine, or a hold
 # (the plan's forecast would otherwise move the stage up on schedule regardless): re-plan.
 REPLAN_ON = frozenset({CareAction.ADVANCE, CareAction.HOLD, CareAction.STEP_BACK, CareAction.STOP})
+# The note of the blocked day a `move --to` came from: re-plans read the chosen day back
+# from it (the override table holds only "blocked" and "weather" days).
+MOVED_TO = "moved to "
 
 
 def utc_now() -> datetime:
@@ -62,26 +94,38 @@ def utc_now() -> datetime:
 
 
 def file_hash(path: str) -> str:
-    """SHA-256 of a calendar file or feed; a missing file is the user's to fix.
-
-    A feed is fetched (a 304 costs no download, see `calendars.feeds`); its errors are
-    `CalendarError`s naming the address without its token.
-    """
-    from legday.calendars.feeds import fetch, is_feed
-
-    if is_feed(path):
-        return hashlib.sha256(fetch(path).data).hexdigest()
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError as error:
-        raise InputError(path, f"cannot read calendar: {error.strerror or error}") from None
+    """SHA-256 of a calendar file or feed (see `read_source`)."""
+    return read_source(path, utc_now()).content_hash
 
 
-def _shown(path: str) -> str:
-    """A calendar as the plan history names it: a file's name, a feed's redacted address."""
-    from legday.calendars.feeds import is_feed, redact
+def read_source(given: str, now: datetime) -> CalendarSource:
+    """A calendar as the logbook keeps it: the bytes of a file (bounded, regular files
+    only) under its name, or a feed fetched (a 304 costs no download, see
+    `calendars.feeds`) under its redacted address, with the address kept to fetch again.
+    Errors are one line naming the file, or the address without its token."""
+    from legday.calendars._files import read_bytes
+    from legday.calendars.feeds import fetch, is_feed, redact
 
-    return redact(path) if is_feed(path) else Path(path).name
+    if is_feed(given):
+        data = fetch(given).data
+        return CalendarSource(redact(given), data, _sha256(data), now, url=given)
+    path = Path(given)
+    data = read_bytes(path)
+    return CalendarSource(path.name, data, _sha256(data), now)
+
+
+def _refreshed(source: CalendarSource, now: datetime) -> CalendarSource:
+    """A stored calendar read again: a feed fetched, a file's stored bytes as they are
+    (`content_hash` becomes theirs; the caller compares it with the stored one)."""
+    if source.url is not None:
+        return replace(read_source(source.url, now), name=source.name, note="")
+    if source.content is None:
+        return source
+    return replace(source, content_hash=_sha256(source.content), fetched_at=now)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +145,93 @@ class Today:
     care: tuple[CareRoutine, ...] = ()
     care_notes: tuple[str, ...] = ()
     disclaimer: bool = False
+    weather: bool = False  # the day's run was given up to weather (`legday weather`)
+
+
+@dataclass(frozen=True, slots=True)
+class DayChange:
+    """A strength day a re-plan changed: the session on `before` went to `after`; None on
+    one side when a session was only dropped or only added."""
+
+    before: date | None
+    after: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Replanned:
+    """The plan version a re-plan stored, and the strength days it changed from today on."""
+
+    number: int
+    changes: tuple[DayChange, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class AsDone:
+    """How an exercise went where it differed from the prescription; None keeps the plan's
+    number. `skipped` drops the exercise. An effort left out is the prescription's target
+    (done as prescribed means at the planned effort), unless reps in reserve are given."""
+
+    sets: int | None = None
+    reps: int | None = None
+    seconds: int | None = None
+    load_kg: float | None = None
+    rpe: float | None = None
+    rir: int | None = None
+    pain: int | None = None
+    form_ok: bool | None = None
+    skipped: bool = False
+
+    def over(self, base: AsDone) -> AsDone:
+        """These answers, `base`'s where these are silent (an exercise's over the session's)."""
+        dose_given = self.reps is not None or self.seconds is not None
+        effort_given = self.rpe is not None or self.rir is not None
+        return AsDone(
+            self.sets if self.sets is not None else base.sets,
+            self.reps if dose_given else base.reps,
+            self.seconds if dose_given else base.seconds,
+            self.load_kg if self.load_kg is not None else base.load_kg,
+            self.rpe if effort_given else base.rpe,
+            self.rir if effort_given else base.rir,
+            self.pain if self.pain is not None else base.pain,
+            self.form_ok if self.form_ok is not None else base.form_ok,
+            self.skipped or base.skipped,
+        )
+
+
+def sets_as_prescribed(p: Prescription, day: date, done: AsDone, note: str = "") -> list[SetLog]:
+    """The sets of `p` done as prescribed, with `done`'s differences: each side of a
+    one-sided exercise gets its sets, and the weaker side its extra set unless the number
+    of sets was changed."""
+    from legday.progression.loads import load_kg
+
+    if done.skipped:
+        return []
+    given = done.reps is not None or done.seconds is not None
+    reps = done.reps if given else p.reps
+    seconds = done.seconds if given else p.seconds
+    if reps is None and seconds is None:
+        raise InputError(p.exercise, "the plan gives no reps or seconds; log it with numbers")
+    kg = done.load_kg if done.load_kg is not None else load_kg(p)
+    rpe = done.rpe if done.rpe is not None or done.rir is not None else float(p.target_rpe)
+    sides = ("left", "right") if p.per_side else ("both",)
+    found: list[SetLog] = []
+    for side in sides:
+        count = done.sets if done.sets is not None else p.sets + (side == p.extra_side)
+        one = SetLog(
+            p.exercise,
+            day,
+            side,
+            reps,
+            kg or None,
+            seconds,
+            rpe,
+            done.rir,
+            done.form_ok is not False,
+            done.pain or 0,
+            note,
+        )
+        found.extend([one] * count)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,73 +251,99 @@ class Logbook:
     plan: PlanFn
     read_runs: RunsFn
     now: Callable[[], datetime] = field(default=utc_now)
+    owner: str = LOCAL_USER  # whose athletes these are (personal mode: the local user)
 
     # athletes
     def add_athlete(
         self, name: str, profile: Profile, calendars: Sequence[str], today: date
     ) -> int:
         """Create the athlete with profile and calendars and store plan version 1."""
-        from legday.calendars.feeds import is_feed
-
         name = name.strip()
         if not name:
             raise InputError("name", "must not be empty")
+        sources = [read_source(given, self.now()) for given in calendars]  # before the lock
         with self.uow() as uow:
-            athlete = uow.repo.add_athlete(name, self.now())
+            athlete = uow.repo.add_athlete(name, self.now(), self.owner)
             uow.repo.save_profile(athlete.id, profile, self.now())
-            for path in calendars:
-                # a feed is kept as given, token included: sync needs it to fetch again
-                resolved = path if is_feed(path) else str(Path(path).resolve())
-                uow.repo.save_calendar_source(athlete.id, resolved, file_hash(resolved), self.now())
+            for source in sources:
+                uow.repo.save_calendar_source(athlete.id, source)
             number = self._replan(uow, athlete, max(today, profile.start), "first plan")
             uow.commit()
         return number
 
     def athletes(self) -> list[Athlete]:
         with self.uow() as uow:
-            return uow.repo.list_athletes()
+            return uow.repo.list_athletes(self.owner)
 
     # re-planning use cases
-    def sync(self, name: str, today: date, *, force: bool = False) -> int | None:
-        """Re-read the calendars; if any changed (or `force`), re-plan the future."""
+    def sync(
+        self, name: str, today: date, *, force: bool = False, files: Sequence[str] = ()
+    ) -> int | None:
+        """Re-fetch the feeds and re-read the stored calendars, taking a new copy of each
+        file in `files` (by its name: a new name adds a calendar); if any changed (or
+        `force`), re-plan the future."""
+        given = [read_source(f, self.now()) for f in files]
         with self.uow() as uow:
             athlete = self._athlete(uow, name)
+            stored = {s.name: s for s in uow.repo.calendar_sources(athlete.id)}
+            fresh = {s.name: _refreshed(s, self.now()) for s in stored.values()}
+            fresh.update((s.name, s) for s in given)
             changed = [
-                s.path
-                for s in uow.repo.calendar_sources(athlete.id)
-                if uow.repo.save_calendar_source(athlete.id, s.path, file_hash(s.path), self.now())
+                source.name
+                for source in fresh.values()
+                if uow.repo.save_calendar_source(athlete.id, source)
             ]
             if not changed and not force:
                 return None
-            reason = "calendar changed: " + ", ".join(_shown(p) for p in changed)
+            reason = "calendar changed: " + ", ".join(changed)
             number = self._replan(uow, athlete, today, reason if changed else "sync (forced)")
             uow.commit()
         return number
 
-    def skip(self, name: str, day: date, today: date, note: str = "") -> int:
+    def skip(self, name: str, day: date, today: date, note: str = "") -> Replanned:
         """The session on `day` is not done: record it, block the day, re-plan the rest."""
         with self.uow() as uow:
             athlete = self._athlete(uow, name)
             self._require_session(uow, athlete, day)
             uow.repo.record_day(athlete.id, day, "skipped", note, self.now())
             uow.repo.add_override(athlete.id, DayOverride(day, "blocked", note), self.now())
-            number = self._replan(uow, athlete, today, f"skipped {day.isoformat()}")
+            done = self._replan_told(uow, athlete, today, f"skipped {day.isoformat()}")
             uow.commit()
-        return number
+        return done
 
-    def move(self, name: str, day: date, today: date) -> int:
-        """The athlete cannot train on `day`: block it and let the planner find another."""
+    def move(self, name: str, day: date, today: date, to: date | None = None) -> Replanned:
+        """The athlete cannot train on `day`: block it, and put the session on `to` (when
+        the rules allow a session there) or let the planner find another day."""
         if day < today:
             raise InputError("date", "the past cannot be moved; use `legday skip` for it")
+        if to is not None and to < today:
+            raise InputError("to", f"{to.isoformat()} is in the past")
+        if to == day:
+            raise InputError("to", f"the session is already on {day.isoformat()}")
         with self.uow() as uow:
             athlete = self._athlete(uow, name)
             self._require_session(uow, athlete, day)
-            uow.repo.add_override(athlete.id, DayOverride(day, "blocked", "moved"), self.now())
-            number = self._replan(uow, athlete, today, f"moved the session of {day.isoformat()}")
+            if to is not None:
+                self._require_open(uow, athlete, to)
+            note = "moved" if to is None else f"{MOVED_TO}{to.isoformat()}"
+            uow.repo.add_override(athlete.id, DayOverride(day, "blocked", note), self.now())
+            where = "" if to is None else f" to {to.isoformat()}"
+            done = self._replan_told(
+                uow, athlete, today, f"moved the session of {day.isoformat()}{where}"
+            )
+            if to is not None and not uow.repo.planned_sessions(athlete.id, to, to):
+                plan = uow.repo.plan_versions(athlete.id)[-1].plan
+                week = next((w for w in plan.weeks if to in w), None)
+                rest = (
+                    f" ({week.phase.value} week: no strength)" if week and not week.target else ""
+                )
+                raise InputError(  # the unit of work rolls back: nothing changed
+                    "to", f"{to.isoformat()}: the rules leave no room for a session there{rest}"
+                )
             uow.commit()
-        return number
+        return done
 
-    def weather(self, name: str, day: date, today: date) -> int:
+    def weather(self, name: str, day: date, today: date) -> Replanned:
         """A run lost to weather: that day's run is dropped and the day may hold strength."""
         if day < today:
             raise InputError("date", "only today or a later day can be swapped")
@@ -196,9 +353,9 @@ class Logbook:
             if profile is not None and day > profile.end:
                 raise InputError("date", f"the plan ends on {profile.end.isoformat()}")
             uow.repo.add_override(athlete.id, DayOverride(day, "weather"), self.now())
-            number = self._replan(uow, athlete, today, f"weather swap on {day.isoformat()}")
+            done = self._replan_told(uow, athlete, today, f"weather swap on {day.isoformat()}")
             uow.commit()
-        return number
+        return done
 
     # the logbook
     def today(self, name: str, day: date) -> Today:
@@ -206,16 +363,21 @@ class Logbook:
         with self.uow() as uow:
             athlete = self._athlete(uow, name)
             sessions = uow.repo.planned_sessions(athlete.id, day, day + timedelta(days=21))
-            versions = uow.repo.plan_versions(athlete.id)
+            versions = uow.repo.plan_versions_for(athlete.id, day)
             runs = tuple(r for r in versions[-1].plan.runs if r.day == day) if versions else ()
-            status = next((p.status for p in uow.repo.performed(athlete.id, day, day)), None)
+            recent = uow.repo.performed(athlete.id, day - timedelta(days=60), day, with_sets=False)
+            status = next((p.status for p in recent if p.day == day), None)
             session = next((s for s in sessions if s.day == day), None)
             later = next((s for s in sessions if s.day > day), None)
-            logged = uow.repo.set_logs(athlete.id, until=day)
-            recent = uow.repo.performed(athlete.id, day - timedelta(days=60), day)
+            main = session.main if session is not None else ()
+            logged, cleared = self._history(uow, athlete, main, day)
+            last_done = uow.repo.last_done(athlete.id, day)
             kit = self._kit(uow, athlete)
             records = uow.repo.care_records(athlete.id)
             statuses = self._care_statuses(uow.repo.get_profile(athlete.id), records, day)
+            swapped = any(
+                o.day == day and o.kind == "weather" for o in uow.repo.overrides(athlete.id)
+            )
         advice = tuple(f.advice for f in pain_flags(logged, self.catalogue, day))
         care = self._care_today(versions, statuses, records, day)
         view = Today(
@@ -229,11 +391,15 @@ class Logbook:
             care=care.routines,
             care_notes=care.notes,
             disclaimer=care.disclaimer,
+            weather=swapped,
         )
         if session is None:
             return view
         history = [s for s in logged if s.day < day]
-        changes = tuple(self._progress(p, history, recent, day, kit) for p in session.main)
+        changes = tuple(
+            self._progress(p, self._own(p, history, cleared), recent, day, kit, last_done)
+            for p in session.main
+        )
         adjusted = replace(session, main=tuple(c.prescription for c in changes))
         return replace(view, session=adjusted, changes=changes)
 
@@ -241,10 +407,11 @@ class Logbook:
         """The progression of one prescription on `day` (what `today` does per exercise)."""
         with self.uow() as uow:
             athlete = self._athlete(uow, name)
-            history = uow.repo.set_logs(athlete.id, until=day - timedelta(days=1))
-            recent = uow.repo.performed(athlete.id, day - timedelta(days=60), day)
+            history, cleared = self._history(uow, athlete, (p,), day - ONE_DAY)
+            recent = uow.repo.performed(athlete.id, day - timedelta(days=60), day, with_sets=False)
+            last_done = uow.repo.last_done(athlete.id, day)
             kit = self._kit(uow, athlete)
-        return self._progress(p, history, recent, day, kit)
+        return self._progress(p, self._own(p, history, cleared), recent, day, kit, last_done)
 
     def log(self, name: str, sets: Sequence[SetLog], note: str = "") -> int:
         """Append sets (one transaction); returns how many were stored."""
@@ -257,6 +424,41 @@ class Logbook:
                 uow.repo.record_day(athlete.id, sets[0].day, "done", note, self.now())
             uow.commit()
         return len(sets)
+
+    def log_done(
+        self,
+        name: str,
+        day: date,
+        changes: Mapping[str, AsDone] | None = None,
+        every: AsDone | None = None,
+        note: str = "",
+    ) -> list[SetLog]:
+        """The day's session done as prescribed (progression applied, as `today` shows it),
+        with `every` exercise's and each exercise's own differences; returns the sets
+        stored. An exercise in `changes` must be in the session."""
+        changes = dict(changes or {})
+        view = self.today(name, day)
+        if view.session is None:
+            raise InputError("date", f"no session planned on {day.isoformat()}; use --exercise")
+        if view.status == "done":
+            raise InputError(
+                "done", f"{day.isoformat()} is already logged (see `legday history`); "
+                "add sets with --exercise",
+            )  # fmt: skip
+        ids = [p.exercise for p in view.session.main]
+        for exercise in changes:
+            if exercise not in ids:
+                raise InputError(
+                    "set", f"{exercise!r} is not in the session of {day} ({', '.join(ids)})"
+                )
+        base = every or AsDone()
+        sets = [
+            one
+            for p in view.session.main
+            for one in sets_as_prescribed(p, day, changes.get(p.exercise, AsDone()).over(base))
+        ]
+        self.log(name, sets, note)
+        return sets
 
     def log_care(self, name: str, injury: str, day: date, pain: int, today: date) -> CareLogged:
         """The day's routine for `injury` done with `pain` (0-10) at worst; re-plans the
@@ -300,22 +502,131 @@ class Logbook:
             uow.commit()
         return logged
 
-    def history(self, name: str, start: date, end: date) -> list[Performed]:
+    def history(self, name: str, start: date, end: date | None = None) -> list[Performed]:
+        """What is logged from `start` on (to `end`, when given): sets dated after the
+        clock are the athlete's record too."""
         with self.uow() as uow:
-            return uow.repo.performed(self._athlete(uow, name).id, start, end)
+            return uow.repo.performed(self._athlete(uow, name).id, start, end or date.max)
 
     def progress(self, name: str, exercise: str) -> list[ProgressPoint]:
         with self.uow() as uow:
             return uow.repo.progress(self._athlete(uow, name).id, exercise)
+
+    def current_plan(self, name: str, today: date) -> Plan:
+        """The latest plan version, each session from `today` on with the prescriptions
+        `today` will show on the next session's day: what the exports write.
+
+        Later sessions get the same next step, not a step per session: a load only rises
+        once the sets that earn it are logged, so export again after logging. The stored
+        plan carries its time zone and the profile of its re-plan (from that week on); the
+        athlete's own profile is put back (the season's start keys the calendar UIDs).
+        """
+        with self.uow() as uow:
+            athlete = self._athlete(uow, name)
+            versions = uow.repo.plan_versions(athlete.id)
+            if not versions:
+                raise InputError("athlete", f"{name} has no plan yet (see `legday sync`)")
+            plan = versions[-1].plan
+            due = [s.day for s in plan.sessions if s.day >= today]
+            as_of = min(due, default=today)
+            history = uow.repo.set_logs(athlete.id, until=as_of - ONE_DAY)
+            recent = uow.repo.performed(athlete.id, as_of - timedelta(days=60), as_of)
+            kit, profile = self._kit(uow, athlete), uow.repo.get_profile(athlete.id)
+
+        def progressed(s: Session) -> Session:
+            main = (self._progress(p, history, recent, as_of, kit).prescription for p in s.main)
+            return s if s.day < today else replace(s, main=tuple(main))
+
+        sessions = tuple(progressed(s) for s in plan.sessions)
+        return replace(plan, sessions=sessions, profile=profile or plan.profile)
 
     def versions(self, name: str) -> list[PlanVersion]:
         with self.uow() as uow:
             return uow.repo.plan_versions(self._athlete(uow, name).id)
 
     # helpers
-    @staticmethod
-    def _athlete(uow: AbstractUnitOfWork, name: str) -> Athlete:
-        athlete = uow.repo.get_athlete(name)
+    def _history(
+        self,
+        uow: AbstractUnitOfWork,
+        athlete: Athlete,
+        main: Sequence[Prescription],
+        until: date,
+    ) -> tuple[list[SetLog], set[date]]:
+        """The sets progression reads for `main` up to `until`, in a few bounded queries,
+        and the days among them that are whole (a pain flag cleared on them).
+
+        The last `EXPOSURES` days of each exercise and of the variations it may become
+        (regressions for pain, progressions at the top of a range), with any painful set
+        of those days; the sets of pain >= 4 on the latest `PAIN_DAYS` days that have
+        one; and, for each muscle they leave flagged, the whole first later day it was
+        worked pain-free (the day the flag cleared: its sets of that muscle). The pain
+        flags on `until` are the ones the whole history gives: every painful set of a day
+        read is read, so a set left out is pain-free and can only keep a flag up in the
+        look back at earlier days, never drop one.
+        """
+        repo = uow.repo
+        wanted = self._variations(main)
+        logged = repo.last_exposures(athlete.id, wanted, EXPOSURES, until)
+        raised = repo.pain_sets(athlete.id, PAIN_SEEK_ADVICE, until, PAIN_DAYS)
+        clears: dict[date, set[Muscle]] = {}
+        for flag in pain_flags(raised, self.catalogue, until):
+            working = [e.id for e in self.catalogue if flag.muscle in e.muscles]
+            clear = repo.first_pain_free_day(athlete.id, working, flag.day, until)
+            if clear is not None:
+                clears.setdefault(clear, set()).add(flag.muscle)
+        cleared = set(clears)
+        # No set twice: an exposure day already holds its sets of `wanted` and every
+        # painful set of its day. Of a day that cleared a flag, the sets working that
+        # muscle and the painful ones are what the clearing is read from.
+        exposed = {s.day for s in logged}
+        have = set(wanted)
+        kept = list(logged)
+        kept += [s for s in raised if s.day not in exposed and s.day not in cleared]
+        for s in repo.sets_on(athlete.id, sorted(cleared)):
+            exercise = self.catalogue.get(s.exercise)
+            works = exercise is not None and bool(clears[s.day] & set(exercise.muscles))
+            if not (s.pain > 0 or works):
+                continue
+            if s.day in exposed and (s.pain > 0 or s.exercise in have):
+                continue
+            kept.append(s)
+        return sorted(kept, key=lambda s: s.day), cleared
+
+    def _own(self, p: Prescription, history: list[SetLog], whole: set[date]) -> list[SetLog]:
+        """What one prescription's progression reads of `history`: its exercise and
+        variations, every painful set, what the days a flag cleared on hold, and one set
+        of every other day (so a day trained is a day trained). The pain flags come out as
+        from `history`: a set left out is pain-free and never the only one clearing a flag.
+        Smaller input, because progression re-reads it once per session it looks back on.
+        """
+        mine = set(self._variations((p,)))
+        marked: set[date] = set()
+        kept = []
+        for s in history:
+            if s.exercise in mine or s.pain > 0 or s.day in whole or s.day not in marked:
+                kept.append(s)
+                marked.add(s.day)
+        return kept
+
+    def _variations(self, main: Sequence[Prescription], depth: int = 4) -> list[str]:
+        """The session's exercises and what progression may swap them for: their chains
+        of regressions (pain) and of progressions (the top of a range), as deep as it
+        follows them."""
+        found = {p.exercise for p in main}
+        for kind in ("regressions", "progressions"):
+            frontier = {p.exercise for p in main}
+            for _ in range(depth):
+                nxt: set[str] = set()
+                for exercise_id in frontier:
+                    exercise = self.catalogue.get(exercise_id)
+                    if exercise is not None:
+                        nxt.update(getattr(exercise, kind))
+                found |= nxt
+                frontier = nxt
+        return sorted(found)
+
+    def _athlete(self, uow: AbstractUnitOfWork, name: str) -> Athlete:
+        athlete = uow.repo.get_athlete(name, self.owner)
         if athlete is None:
             raise InputError("athlete", f"no athlete called {name!r} (see `legday athlete list`)")
         return athlete
@@ -324,6 +635,33 @@ class Logbook:
     def _require_session(uow: AbstractUnitOfWork, athlete: Athlete, day: date) -> None:
         if not uow.repo.planned_sessions(athlete.id, day, day):
             raise InputError("date", f"no strength session is planned on {day.isoformat()}")
+
+    def _require_open(self, uow: AbstractUnitOfWork, athlete: Athlete, day: date) -> None:
+        """A day a session may move to, or one line saying why not: outside the plan, not
+        a training day, blocked, holding a session, a hard run, a race or a race's eve."""
+        from legday.planner.days import Calendar
+
+        profile = uow.repo.get_profile(athlete.id)
+        if profile is None:
+            raise InputError("profile", f"{athlete.name} has no profile")
+        shown = f"{day.isoformat()} ({day:%a})"
+        if not profile.start <= day <= profile.end:
+            raise InputError(
+                "to", f"{shown} is outside the plan ({profile.start} to {profile.end})"
+            )
+        if day.weekday() not in profile.days:
+            raise InputError("to", f"{shown} is not one of your training days")
+        if uow.repo.planned_sessions(athlete.id, day, day):
+            raise InputError("to", f"{shown} already holds a session")
+        overrides = uow.repo.overrides(athlete.id)
+        weather = {o.day for o in overrides if o.kind == "weather"}
+        if day in {o.day for o in overrides if o.kind == "blocked"} - weather:
+            raise InputError("to", f"{shown} is blocked (skipped or moved from)")
+        sources = [s for s in uow.repo.calendar_sources(athlete.id) if s.content is not None]
+        runs = [r for r in self.read_runs(sources, profile) if r.day not in weather or r.busy]
+        closed = Calendar.read(profile, runs).closed.get(day)
+        if closed:
+            raise InputError("to", f"{shown}: {closed}")
 
     def _require_protocol(self, injury: str) -> None:
         """A problem without a care protocol is one line naming the field."""
@@ -394,14 +732,17 @@ class Logbook:
         recent: list[Performed],
         day: date,
         kit: Kit | None,
+        last_any: date | None = None,
     ) -> Change:
         """Progression inputs from the logbook, about the athlete's training as a whole.
 
         `weeks_off` counts whole weeks (7 days in a row) without any strength session
         between the last one done and `day`: a session every Monday has none.
+        `last_any` is the last day done before `day` however long ago (`recent` covers
+        60 days).
         """
         done = [x.day for x in recent if x.status == "done" and x.day < day]
-        last_done = max(done) if done else None
+        last_done = max(done) if done else last_any
         weeks_off = ((day - last_done).days - 1) // 7 if last_done else 0
         missed = any(
             x.status == "skipped" and (last_done is None or x.day > last_done) and x.day < day
@@ -417,6 +758,36 @@ class Logbook:
             kit=kit,
             last_logged=last_done,
         )
+
+    def _replan_told(
+        self, uow: AbstractUnitOfWork, athlete: Athlete, today: date, reason: str
+    ) -> Replanned:
+        """`_replan`, and the strength days from `today` on that it changed."""
+        profile = uow.repo.get_profile(athlete.id)
+        end = profile.end if profile is not None else today
+        before = [s.day for s in uow.repo.planned_sessions(athlete.id, today, end)]
+        number = self._replan(uow, athlete, today, reason)
+        after = [s.day for s in uow.repo.planned_sessions(athlete.id, today, end)]
+        start = profile.start if profile is not None else today
+        return Replanned(number, day_changes(before, after, start))
+
+    @staticmethod
+    def _trained(
+        uow: AbstractUnitOfWork, athlete: Athlete, since: date, today: date
+    ) -> list[StrengthDay]:
+        """Strength done from `since` until before `today`, for the planner: the days this
+        week count toward it (`frequency`), every one's exercises are no longer new. Today
+        stays open: its session is still shown as planned when it is logged."""
+        done = [
+            p.day
+            for p in uow.repo.performed(athlete.id, since, today)
+            if p.status == "done" and p.day < today
+        ]
+        planned = {s.day: s for s in uow.repo.planned_sessions(athlete.id, since, today)}
+        return [
+            StrengthDay(day, planned[day].exercise_ids if day in planned else frozenset())
+            for day in done
+        ]
 
     def _replan(self, uow: AbstractUnitOfWork, athlete: Athlete, today: date, reason: str) -> int:
         profile = uow.repo.get_profile(athlete.id)
@@ -436,25 +807,80 @@ class Logbook:
             weeks=profile.weeks - week,
             blocked=frozenset((set(profile.blocked) | blocked | past) - weather),
         )
-        paths = [s.path for s in uow.repo.calendar_sources(athlete.id)]
+        sources = [s for s in uow.repo.calendar_sources(athlete.id) if s.content is not None]
         # weather takes the run, not the day's other appointments (busy time)
-        runs = [r for r in self.read_runs(paths, future) if r.day not in weather or r.busy]
-        performed = uow.repo.performed(athlete.id, week_start - timedelta(days=28), today)
-        done_days = {p.day for p in performed if p.status == "done"}
-        runs += [  # sessions already done this week count towards its `frequency`
-            Run(day, "strength session (logged)", RunKind.EASY, is_strength=True)
-            for day in sorted(done_days)
-            if week_start <= day < today
-        ]
-        done = uow.repo.planned_sessions(athlete.id, week_start - timedelta(days=28), today)
-        done = [s for s in done if s.day in done_days]
+        runs = [r for r in self.read_runs(sources, future) if r.day not in weather or r.busy]
+        pinned = self._pinned_weeks(uow, athlete, future, runs, overrides, today)
+        if pinned:
+            future = replace(future, blocked=future.blocked | pinned)
+        done = self._trained(uow, athlete, week_start - timedelta(days=28), today)
         statuses = self._care_statuses(profile, uow.repo.care_records(athlete.id), today)
+        from legday.planner.care import CareSchedule  # the planner loads only to re-plan
+
         care = CareSchedule(
             stages={i: s.stage for i, s in statuses.items()},
             stopped={i: s.reason for i, s in statuses.items() if s.action is CareAction.STOP},
         )
         plan = self.plan(future, runs, self.catalogue, done=done, care=care)
         return uow.repo.add_plan_version(athlete.id, plan, today, reason, self.now())
+
+    @staticmethod
+    def _pinned_weeks(
+        uow: AbstractUnitOfWork,
+        athlete: Athlete,
+        future: Profile,
+        runs: Sequence[Run],
+        overrides: Sequence[DayOverride],
+        today: date,
+    ) -> frozenset[date]:
+        """The days to close so each session moved to a chosen day (`move --to`) lands
+        there: in that day's week, every day from today on but the chosen one and the
+        week's other sessions. A chosen day the calendar has closed since is let go."""
+        from legday.planner.days import Calendar
+
+        chosen = {
+            date.fromisoformat(o.note.removeprefix(MOVED_TO))
+            for o in overrides
+            if o.kind == "blocked" and o.note.startswith(MOVED_TO)
+        }
+        chosen = {d for d in chosen if today <= d <= future.end and d not in future.blocked}
+        if not chosen:
+            return frozenset()
+        closed = Calendar.read(future, runs).closed
+        shut: set[date] = set()
+        for day in sorted(chosen - closed.keys()):
+            week_start = future.start + timedelta(weeks=(day - future.start).days // 7)
+            week_end = week_start + timedelta(days=6)
+            sessions = {s.day for s in uow.repo.planned_sessions(athlete.id, week_start, week_end)}
+            keep = sessions | chosen
+            shut |= {
+                week_start + timedelta(days=i)
+                for i in range(7)
+                if week_start + timedelta(days=i) >= today
+                and week_start + timedelta(days=i) not in keep
+            }
+        return frozenset(shut)
+
+
+def day_changes(
+    before: Sequence[date], after: Sequence[date], start: date
+) -> tuple[DayChange, ...]:
+    """Strength days dropped and added, a dropped day paired with the first added day of
+    the same plan week (weeks counted from `start`): "Wed 06 -> Thu 07"."""
+    removed = sorted(set(before) - set(after))
+    added = sorted(set(after) - set(before))
+
+    def week(day: date) -> int:
+        return (day - start).days // 7
+
+    found: list[DayChange] = []
+    for gone in removed:
+        match = next((a for a in added if week(a) == week(gone)), None)
+        if match is not None:
+            added.remove(match)
+        found.append(DayChange(gone, match))
+    found += [DayChange(None, a) for a in added]
+    return tuple(sorted(found, key=lambda c: c.before or c.after or date.min))
 
 
 @dataclass(frozen=True, slots=True)

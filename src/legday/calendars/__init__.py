@@ -33,6 +33,7 @@ __all__ = [
     "calendar_span",
     "classify",
     "read_calendar",
+    "read_content",
     "read_overrides",
     "read_runs",
 ]
@@ -206,6 +207,28 @@ def read_runs(
     for path in paths:
         found.extend(read_calendar(path, start, end, tz=tz, overrides=overrides).runs())
     return found
+
+
+def read_content(
+    name: str,
+    data: bytes,
+    start: date,
+    end: date,
+    *,
+    tz: str | None = None,
+    url: str | None = None,
+) -> list[Run]:
+    """The runs of a calendar kept as content (the logbook stores calendars, not paths):
+    `name` stands for the file (its suffix picks the reader; errors name it); a feed's
+    content is read as a fetch of `url` is, its entries named by the redacted address."""
+    if url is not None:
+        from legday.calendars.feeds import Feed, redact
+
+        feed = Feed(redact(url), data, url)
+        with feed.naming():
+            calendar = _cached(feed.stand_in, data, start, end, tz=tz, overrides=None)
+        return list(feed.relabel(calendar).runs())
+    return list(_cached(Path(name), data, start, end, tz=tz, overrides=None).runs())
 
 
 def calendar_span(path: Path | str) -> tuple[date, date]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from legday.errors import CalendarError
+from legday.files import read_limited
 
 __all__ = ["MAX_BYTES", "decode", "read_bytes"]
 
@@ -17,23 +18,10 @@ MAX_BYTES = 20 * 1024 * 1024
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, refused above `MAX_BYTES` before reading it."""
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            limit = MAX_BYTES // (1024 * 1024)
-            raise CalendarError(name, f"file is {size / 2**20:.1f} MB, above the {limit} MB limit")
-        if not path.is_file():
-            raise CalendarError(name, "not a regular file")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except OSError as error:
-        raise CalendarError(name, f"cannot read: {error.strerror or error}") from error
-    if len(data) > MAX_BYTES:
-        raise CalendarError(name, "file grew above the size limit while reading")
+    """The file's bytes, refused above `MAX_BYTES` (or as no regular file) before reading."""
+    data = read_limited(path, limit=MAX_BYTES, what="calendar", refuse=CalendarError).data
     if not data.strip():
-        raise CalendarError(name, "file is empty")
+        raise CalendarError(str(path), "file is empty")
     return data
 
 

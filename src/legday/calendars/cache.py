@@ -22,6 +22,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import stat
 import sys
 import time as clock
 from contextlib import suppress
@@ -33,12 +35,25 @@ from legday import __version__
 from legday.calendars.entry import ACTIVITIES, Calendar, Entry
 from legday.model import PRIORITIES, RunKind
 
-__all__ = ["MAX_ENTRIES", "SCHEMA", "cache_directory", "calendar_key", "load", "prune", "store"]
+__all__ = [
+    "MAX_ENTRIES",
+    "SCHEMA",
+    "cache_directory",
+    "calendar_key",
+    "is_entry_name",
+    "load",
+    "prune",
+    "store",
+]
 
 # Bump when the stored shape or the meaning of a stored field changes.
 SCHEMA = 3  # 3: entries carry `all_out` (a time trial)
 # Files kept; past this the oldest (by last use) are removed when a new one is written.
 MAX_ENTRIES = 256
+# What `store` names an entry: its key, 64 lowercase hex digits, then the suffix.
+_KEY = re.compile(r"[0-9a-f]{64}")
+# An entry is a calendar's runs as JSON; far larger is nothing this cache wrote.
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
 _PACKAGE_DIR = Path(__file__).resolve().parent
 # Whatever else decides what a file reads as: the core's Run, the iCalendar libraries and
 # what they lean on for recurrences and zones.
@@ -106,9 +121,12 @@ def calendar_key(
 
 def load(directory: Path, key: str) -> Calendar | None:
     """The calendar stored under `key`, or None (missing, unreadable or not ours)."""
+    from legday.files import read_limited
+
     target = directory / f"{key}.json"
     try:
-        calendar = _decode(json.loads(target.read_bytes()), key)
+        raw = read_limited(target, limit=MAX_ENTRY_BYTES, what="cache entry").data
+        calendar = _decode(json.loads(raw), key)
     except Exception:  # unreadable, not JSON, not this shape: a miss, never an error
         return None
     if calendar is not None:
@@ -253,10 +271,14 @@ def _system_zone() -> list[object]:
 
 
 def prune(directory: Path, suffix: str, keep: int) -> None:
-    """Keep the `keep` most recently used files ending in `suffix`; only legday's own
-    files are ever removed, whatever else the folder holds."""
+    """Keep the `keep` most recently used entries ending in `suffix`.
+
+    Only legday's own entries are ever removed: regular files (no link, no folder) named
+    by a SHA-256 key, `<64 hex digits><suffix>`, as `store` names them. A user's own files
+    in a folder `LEGDAY_CACHE_DIR` points at are neither counted nor touched.
+    """
     try:
-        files = [f for f in directory.iterdir() if f.suffix == suffix]
+        files = [f for f in directory.iterdir() if is_entry_name(f.name, suffix)]
     except OSError:
         return
     if len(files) <= keep:
@@ -264,8 +286,16 @@ def prune(directory: Path, suffix: str, keep: int) -> None:
     aged: list[tuple[float, Path]] = []
     for file in files:
         with suppress(OSError):
-            aged.append((file.stat().st_mtime, file))
+            status = file.lstat()
+            if stat.S_ISREG(status.st_mode):
+                aged.append((status.st_mtime, file))
     aged.sort(reverse=True)
     for _, file in aged[keep:]:
         with suppress(OSError):
             file.unlink()
+
+
+def is_entry_name(name: str, suffix: str) -> bool:
+    """Whether `name` is what legday calls a cache entry: a SHA-256 key and `suffix`."""
+    key, found, rest = name.partition(".")
+    return bool(found) and f".{rest}" == suffix and _KEY.fullmatch(key) is not None

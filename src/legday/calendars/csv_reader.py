@@ -2,7 +2,9 @@
 activity-history exports.
 
 Spreadsheet habits vary, so headers come in several spellings and languages, `;` or `,`
-separate fields, and dates may be ISO or day-first. A fitness-platform bulk export
+separate fields, and dates may be ISO, or numbers in one order per file: day-first or
+month-first, as the file's unambiguous dates say (a date that reads both ways with none to
+settle it is refused, naming the line). A fitness-platform bulk export
 (`Activity Type,Date,…,Title,Distance,…,Time`, with repeated column names) reads as history.
 """
 
@@ -84,15 +86,20 @@ HEADERS: dict[str, tuple[str, ...]] = {
         "commentaires",
     ),
 }
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::\d{2})?)?")
 _DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2})(?!\d)(?:[ ,]+(\d{1,2}):(\d{2}))?")
 _CLOCK = re.compile(r"^(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*(am|pm)?$", re.I)
 _LENGTH = re.compile(r"^(?:(\d{1,3}):)?(\d{1,3})(?::(\d{2}))?\s*(?:min|mins|minutes|m)?$", re.I)
 
 
-def parse_date(value: str) -> tuple[date, time | None] | None:
-    """ISO (2026-12-25[ 07:30]) or day-first (25.12.2026, 25/12/2026); month-first only
-    when the day-first reading is impossible (12/25/2026)."""
+def parse_date(value: str, month_first: bool = False) -> tuple[date, time | None] | None:
+    """ISO (2026-12-25[ 07:30]) or numbers with separators: day-first (25.12.2026,
+    25/12/2026) unless `month_first`, and either way the other order when only it makes
+    a date (12/25/2026). Which order a whole file uses is `_numeric_order`'s to settle."""
     text = value.strip()
     try:
         iso = _ISO.match(text)
@@ -104,7 +111,7 @@ def parse_date(value: str) -> tuple[date, time | None] | None:
         if dmy:
             d, m, y, hh, mm = dmy.groups()
             year = int(y) + (2000 if len(y) == 2 else 0)
-            day, month = int(d), int(m)
+            day, month = (int(m), int(d)) if month_first else (int(d), int(m))
             if month > 12 >= day:
                 day, month = month, day
             clock = time(int(hh), int(mm)) if hh else None
@@ -112,6 +119,48 @@ def parse_date(value: str) -> tuple[date, time | None] | None:
     except ValueError:
         return None
     return None
+
+
+def _numeric_order(name: str, cells: list[tuple[int, str]]) -> bool:
+    """Whether the file's numeric dates are month-first, from the dates that can only be
+    read one way (13/01 is day-first, 01/13 month-first). Dotted dates (05.01.2027) are
+    day-first by convention and settle nothing. A date that reads both ways (05/01/2027)
+    with nothing to settle it, or a file that uses both orders, is refused naming the
+    line: a run on the wrong day is worse than a question."""
+    day_first: int | None = None
+    month_first: int | None = None
+    unsure: tuple[int, str] | None = None
+    for line, text in cells:
+        found = _DMY.match(text.strip())
+        if found is None or "." in text.strip()[: found.end(3)]:
+            continue
+        first, second = int(found.group(1)), int(found.group(2))
+        if first > 12 >= second and day_first is None:
+            day_first = line
+        elif second > 12 >= first and month_first is None:
+            month_first = line
+        elif first != second and first <= 12 and second <= 12 and unsure is None:
+            unsure = (line, text.strip())
+    if day_first is not None and month_first is not None:
+        raise CalendarError(
+            name,
+            f"dates are day-first on line {day_first} but month-first here; "
+            "write them as YYYY-MM-DD",
+            month_first,
+        )
+    if unsure is not None and day_first is None and month_first is None:
+        line, text = unsure
+        found = _DMY.match(text)
+        assert found is not None  # matched above
+        a, b = int(found.group(1)), int(found.group(2))
+        year = found.group(3)
+        raise CalendarError(
+            name,
+            f"date {text[:30]!r} could be {_MONTHS[b - 1]} {a} or {_MONTHS[a - 1]} {b}, "
+            f"{year}, and no other date in the file settles it; write it as YYYY-MM-DD",
+            line,
+        )
+    return month_first is not None
 
 
 def _clock(value: str) -> time | None:
@@ -238,10 +287,13 @@ def _plan(
     else:
         found = ", ".join(table[0][1][:6])
         raise CalendarError(name, f"no date and title columns in header ({found})", table[0][0])
+    at = columns["date"]
+    dated = [(line, row[at]) for line, row in body if at < len(row)]
+    month_first = _numeric_order(name, dated)
     entries: list[Entry] = []
     for line, row in body:
         cell = {field: row[i].strip() if i < len(row) else "" for field, i in columns.items()}
-        parsed = parse_date(cell["date"])
+        parsed = parse_date(cell["date"], month_first)
         if parsed is None:
             raise CalendarError(name, f"date {cell['date'][:30]!r} not understood", line)
         day, clock = parsed
@@ -348,6 +400,8 @@ def _history(
 ) -> list[Entry]:
     """A bulk activity export: running types are runs, strength types strength, rest other."""
     where = {h: header.index(h) for h in reversed(header)}  # first occurrence of repeated names
+    at = where["date"]
+    month_first = _numeric_order(name, [(n, row[at]) for n, row in table[1:] if at < len(row)])
     entries: list[Entry] = []
     for line, row in table[1:]:
 
@@ -355,7 +409,7 @@ def _history(
             index = where.get(column)
             return row[index].strip() if index is not None and index < len(row) else ""
 
-        parsed = parse_date(cell("date"))
+        parsed = parse_date(cell("date"), month_first)
         if parsed is None:
             raise CalendarError(name, f"date {cell('date')[:30]!r} not understood", line)
         day, begin = parsed

@@ -51,7 +51,11 @@ def load(directory: Path, url: str) -> Stored | None:
     """The stored copy of `url`, or None (missing, unreadable, damaged or another feed's)."""
     key = _key(url)
     try:
-        raw = (directory / f"{key}.feed").read_bytes()
+        from legday.calendars._files import MAX_BYTES
+        from legday.files import read_limited
+
+        # the body is at most a feed's limit; its JSON head a few hundred bytes more
+        raw = read_limited(directory / f"{key}.feed", limit=MAX_BYTES + 4096).data
         head, _, body = raw.partition(b"\n")
         meta = json.loads(head)
         if meta.get("url") != key or meta.get("sha256") != hashlib.sha256(body).hexdigest():

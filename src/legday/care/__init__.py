@@ -13,7 +13,7 @@ Pure: the types and the arithmetic of a week's dose, no I/O.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 from enum import StrEnum
 
@@ -25,6 +25,7 @@ __all__ = [
     "CareItem",
     "CareProtocol",
     "CareStage",
+    "CareStep",
     "Frequency",
     "leaves_no_time",
 ]
@@ -104,8 +105,22 @@ class Frequency(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class CareStep:
+    """From `week` of its stage on (the stage's first week is 1), an item's dose: how a
+    heavy stage rises week by week, as its study did (Beyer 2015: a 15- to a 6-rep
+    maximum over twelve weeks)."""
+
+    week: int
+    sets: int
+    reps: int | None = None
+    seconds: int | None = None
+    load: str = ""  # "" keeps the item's
+
+
+@dataclass(frozen=True, slots=True)
 class CareItem:
-    """One exercise of a care stage: sets of reps or of timed holds."""
+    """One exercise of a care stage: sets of reps or of timed holds; with `steps`, the
+    dose rises within the stage, capped at the last step."""
 
     exercise: str  # a catalogue id
     sets: int
@@ -114,6 +129,22 @@ class CareItem:
     load: str = "bodyweight"  # how heavy, in words (e.g. "a 12-rep maximum")
     tempo: str = ""  # "" keeps the catalogue's
     rest_seconds: int = 60
+    steps: tuple[CareStep, ...] = ()  # by week, in order
+
+    def in_week(self, week: int) -> CareItem:
+        """The item as dosed in `week` (1, 2, ...) of its stage: the latest step reached,
+        so the dose holds at the last step however long the stage lasts."""
+        reached = [step for step in self.steps if step.week <= week]
+        if not reached:
+            return self
+        step = reached[-1]
+        return replace(
+            self,
+            sets=step.sets,
+            reps=step.reps if step.reps is not None else self.reps,
+            seconds=step.seconds if step.seconds is not None else self.seconds,
+            load=step.load or self.load,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +154,10 @@ class CareStage:
     aim: str
     frequency: Frequency
     items: tuple[CareItem, ...]
+
+    def items_in_week(self, week: int) -> tuple[CareItem, ...]:
+        """The stage's items as dosed in its `week` (1, 2, ...)."""
+        return tuple(item.in_week(week) for item in self.items)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,3 +177,15 @@ class CareProtocol:
     def stage(self, number: int) -> CareStage:
         """Stage `number`, held inside the protocol's range."""
         return self.stages[min(max(number, 1), len(self.stages)) - 1]
+
+    def expected(self, first: int, week: int) -> tuple[CareStage, int]:
+        """The stage expected `week` weeks (0, 1, ...) after starting at stage `first`,
+        one up every `advance_after_weeks` weeks, and the week within it (1, 2, ...):
+        the last stage lasts, so its weeks go on counting."""
+        first = min(max(first, 1), len(self.stages))
+        every = self.advance_after_weeks
+        number = first + week // every
+        last = len(self.stages)
+        if number < last:
+            return self.stages[number - 1], week % every + 1
+        return self.stages[last - 1], week - (last - first) * every + 1

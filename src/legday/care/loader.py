@@ -14,7 +14,7 @@ import tomllib
 from importlib.resources import files
 from typing import Any
 
-from legday.care import CareItem, CareProtocol, CareStage, Frequency
+from legday.care import CareItem, CareProtocol, CareStage, CareStep, Frequency
 from legday.catalogue import Catalogue
 from legday.errors import CatalogueError
 from legday.model import Citation
@@ -102,6 +102,16 @@ def _item(item: dict[str, Any]) -> CareItem:
         load=item.get("load", "bodyweight"),
         tempo=item.get("tempo", ""),
         rest_seconds=item.get("rest_seconds", 60),
+        steps=tuple(
+            CareStep(
+                week=step["week"],
+                sets=step["sets"],
+                reps=step.get("reps"),
+                seconds=step.get("seconds"),
+                load=step.get("load", ""),
+            )
+            for step in item.get("steps", ())
+        ),
     )
 
 
@@ -112,6 +122,14 @@ def _check_exercises(name: str, protocol: CareProtocol, catalogue: Catalogue) ->
         if exercise is None:
             raise CatalogueError(f"{name}: exercise: unknown catalogue id {item.exercise!r}")
         holds = exercise.measure == "seconds"
-        if holds != (item.seconds is not None):
+        doses = [(item.reps, item.seconds), *((s.reps, s.seconds) for s in item.steps)]
+        if any(
+            holds != (seconds is not None) or holds == (reps is not None) for reps, seconds in doses
+        ):
             measure = "seconds" if holds else "reps"
             raise CatalogueError(f"{name}: {item.exercise}: the catalogue doses it in {measure}")
+        weeks = [step.week for step in item.steps]
+        if weeks != sorted(set(weeks)) or (weeks and weeks[0] < 2):
+            raise CatalogueError(
+                f"{name}: {item.exercise}: steps: weeks must rise from week 2 (week 1 is the item)"
+            )

@@ -11,10 +11,15 @@ for a short-lived process before Typer's ~40 ms of imports.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import gc
 import importlib
+import io
+import os
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from legday.errors import LegdayError
 
@@ -23,7 +28,9 @@ if TYPE_CHECKING:
     from typer._click import Command  # typer vendors click; this is its Command type
     from typer.models import CommandInfo, TyperInfo
 
-__all__ = ["COMMAND_MODULES", "build_app", "focused_command", "main", "run"]
+__all__ = ["COMMAND_MODULES", "EXIT_PIPE", "build_app", "focused_command", "main", "run"]
+
+EXIT_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a reader that stopped reading
 
 # Modules under legday.cli, each exposing `register(app: typer.Typer) -> None`.
 COMMAND_MODULES = (
@@ -51,11 +58,37 @@ def build_app(wanted: str | None = None) -> typer.Typer:
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
     )
+    app.callback()(_top_options(typer))
     for name in COMMAND_MODULES:
         importlib.import_module(f"legday.cli.{name}").register(app)
         if wanted and any(_named(app, wanted)):
             break
     return app
+
+
+def _top_options(typer: Any) -> Callable[..., None]:
+    """The group's own options (`--version`), answered before any command runs."""
+
+    def print_version(shown: bool) -> None:
+        if shown:
+            from legday import __version__
+
+            typer.echo(f"legday {__version__}")
+            raise typer.Exit(0)
+
+    def top(
+        version: bool = typer.Option(
+            False,
+            "--version",
+            "-V",
+            help="Print the version and exit.",
+            is_eager=True,
+            callback=print_version,
+        ),
+    ) -> None:
+        """Leg-strength sessions planned around your running calendar."""
+
+    return top
 
 
 def _named(app: typer.Typer, name: str) -> tuple[list[CommandInfo], list[TyperInfo]]:
@@ -98,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     command = focused_command(build_app(args[0] if args else None), args)
     try:
         result = command.main(args=args, prog_name="legday", standalone_mode=False)
+        sys.stdout.flush()  # a full disk or closed pipe shows here, not at the exit
     except LegdayError as error:
         return _fail(str(error), error.exit_code)
     except typer.TyperException as error:
@@ -105,15 +139,60 @@ def main(argv: list[str] | None = None) -> int:
             print(error.format_message(), file=sys.stderr)
             return 0
         return _fail(error.format_message(), error.exit_code)
-    except typer.Abort:
-        return _fail("aborted", 1)
+    except typer.Abort:  # click's answer to Ctrl-D or Ctrl-C at a prompt
+        return _fail("stopped at a prompt (end of input or Ctrl-C); nothing was saved", 130)
     except KeyboardInterrupt:
-        return _fail("interrupted", 130)
+        return _fail("interrupted (Ctrl-C)", 130)
+    except OSError as error:
+        if error.filename is None and error.errno in _OUTPUT_ERRORS:
+            return _output_failed(error)
+        return _last_resort(error, args)
+    except Exception as error:
+        return _last_resort(error, args)
+    if result == 130:  # Typer turns Ctrl-C inside a command into a bare exit code 130
+        return _fail("interrupted (Ctrl-C)", 130)
     return result if isinstance(result, int) else 0
+
+
+# Writing the standard output failed: a full disk (or /dev/full), a closed pipe, a lost
+# terminal. Our own files raise these with a file name (and as `LegdayError`s).
+_OUTPUT_ERRORS = frozenset(
+    getattr(errno, name)
+    for name in ("ENOSPC", "EPIPE", "EIO", "EDQUOT", "EFBIG")
+    if hasattr(errno, name)  # EDQUOT is not on every system
+)
+
+
+def _output_failed(error: OSError) -> int:
+    """One line (none for a closed pipe, as `legday plan | head` expects), never a traceback
+    from the flush at the exit: what is still buffered goes nowhere."""
+    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    if error.errno == errno.EPIPE:
+        return EXIT_PIPE
+    return _fail(f"cannot write the output: {error.strerror or error}", 2)
+
+
+def _last_resort(error: Exception, args: list[str]) -> int:
+    """A bug: its traceback to a crash log, one line to the terminal, exit `EXIT_BUG`."""
+    from legday.cli.crashlog import EXIT_BUG, write_crash_log
+    from legday.redaction import redact
+
+    what = f"{type(error).__name__}: {redact(str(error))}".rstrip(": ")
+    try:
+        path = write_crash_log(error, args)
+    except OSError as failure:
+        where = f"no crash log could be written ({failure.strerror or failure})"
+    else:
+        where = f"details in {path}"
+    return _fail(f"internal error ({what}); {where}; please report it", EXIT_BUG)
 
 
 def _fail(message: str, code: int) -> int:
     first_line = " ".join(message.split())
+    if len(first_line) > 400:  # one line a terminal can show, even for a huge message
+        first_line = first_line[:399] + "…"
     print(f"legday: error: {first_line}", file=sys.stderr)
     return code
 

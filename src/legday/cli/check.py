@@ -52,11 +52,12 @@ def check(
     from legday.profiles import parse_zone
     from legday.rules import check_plan
 
+    zone = parse_zone(tz)  # checked even without --runs: a typo is never silently ignored
     plan = read_plan_file(plan_file)
     if runs:
         after_end = plan.end + timedelta(days=1)  # a race then still rules out the last day
         plan = replace(
-            plan, runs=tuple(read_runs(runs, plan.start, after_end, tz=parse_zone(tz), kinds=kinds))
+            plan, runs=tuple(read_runs(runs, plan.start, after_end, tz=zone, kinds=kinds))
         )
     for name in injury or []:
         if name not in INJURIES:

@@ -9,9 +9,10 @@ from typing import Annotated
 
 import typer
 
+from legday.catalogue import Catalogue
 from legday.model import Exercise
 
-__all__ = ["register"]
+__all__ = ["exercises_table", "register"]
 
 
 class ListFormat(StrEnum):
@@ -47,12 +48,44 @@ def list_exercises(
     if format is ListFormat.JSON:
         typer.echo(json.dumps(catalogue_json(catalogue), indent=2, ensure_ascii=False))
         return
+    from legday.cli.table import terminal_width
+
+    typer.echo(exercises_table(catalogue, terminal_width()), nl=False)
+
+
+# Below this width the seven columns squeeze the ids: each exercise gets its own lines.
+FULL_TABLE_WIDTH = 110
+
+
+def exercises_table(catalogue: Catalogue, width: int) -> str:
+    """The catalogue fitted to `width`: a table when there is room for every column, else
+    each id on a line of its own with its details wrapped below; ids are never cut."""
+    import io
+    import textwrap
+
     from rich.console import Console
     from rich.table import Table
 
+    if width < FULL_TABLE_WIDTH:
+        lines = [f"{len(catalogue)} exercises"]
+        for e in catalogue:
+            lines.append(e.id)
+            details = (
+                f"{e.name}; {e.kind.value}, {e.level.value}; "
+                f"muscles: {', '.join(m.value for m in e.muscles)}; "
+                f"equipment: {', '.join(q.value for q in e.equipment)}"
+                + (f"; care: {', '.join(e.injury_care)}" if e.injury_care else "")
+            )
+            lines += textwrap.wrap(
+                details, width, initial_indent="    ", subsequent_indent="    ",
+                break_on_hyphens=False,
+            )  # fmt: skip
+        return "\n".join(lines) + "\n"
     table = Table(title=f"{len(catalogue)} exercises")
-    for column in ("id", "name", "kind", "muscles", "level", "equipment", "care"):
-        table.add_column(column)
+    longest = max((len(e.id) for e in catalogue), default=2)
+    table.add_column("id", no_wrap=True, min_width=longest)
+    for column in ("name", "kind", "muscles", "level", "equipment", "care"):
+        table.add_column(column, overflow="fold")
     for e in catalogue:
         table.add_row(
             e.id,
@@ -63,7 +96,9 @@ def list_exercises(
             ", ".join(q.value for q in e.equipment),
             ", ".join(e.injury_care),
         )
-    Console(highlight=False).print(table)
+    out = io.StringIO()
+    Console(file=out, width=width, force_terminal=False, highlight=False).print(table)
+    return out.getvalue()
 
 
 @exercises_app.command("show")

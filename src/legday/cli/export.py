@@ -1,8 +1,9 @@
-"""`legday export`: turn a plan file into FIT workouts, a calendar, a printout or Markdown.
+"""`legday export`: turn a plan into FIT workouts, a calendar, a printout or Markdown.
 
-Every command reads a `legday.plan/1` JSON file (as written by `legday plan --format json`)
-and writes its output whole or not at all, so a subscribed calendar or a synced watch
-folder never sees a half-written file.
+The plan is a `legday.plan/1` JSON file (as written by `legday plan --format json`), or,
+without one, the logbook's current plan for `--athlete` (else the current athlete) with
+the next prescriptions its logged sets give. Every command writes its output whole or not
+at all, so a subscribed calendar or a synced watch folder never sees a half-written file.
 """
 
 from __future__ import annotations
@@ -19,14 +20,31 @@ if TYPE_CHECKING:
 __all__ = ["register"]
 
 PlanArg = Annotated[
-    Path, typer.Argument(metavar="PLAN.json", help="A plan written by `legday plan --format json`.")
+    Path | None,
+    typer.Argument(
+        metavar="[PLAN.json]",
+        help="A plan written by `legday plan --format json`; without it, the logbook's.",
+        show_default=False,
+    ),
+]
+AthleteOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--athlete",
+        "-a",
+        metavar="NAME",
+        help="The logbook athlete whose current plan to export (default: the current one); "
+        "with a plan file, the name that keeps each athlete's events apart.",
+    ),
 ]
 FileOut = Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="File to write.")]
+NoPictures = Annotated[bool, typer.Option("--no-pictures", help="Leave the exercise pictures out.")]
 
 
 def register(app: typer.Typer) -> None:
     export = typer.Typer(
-        help="Export a plan: FIT workouts, iCalendar, printable HTML or Markdown.",
+        help="Export a plan (a file, or the logbook's): FIT workouts, iCalendar, printable "
+        "HTML or Markdown.",
         no_args_is_help=True,
         rich_markup_mode=None,
     )
@@ -37,11 +55,18 @@ def register(app: typer.Typer) -> None:
     app.add_typer(export, name="export")
 
 
-def _load(plan_file: Path) -> tuple[Plan, Catalogue]:
-    from legday.catalogue.loader import load_catalogue
-    from legday.exports.plan_json import read_plan_file
+def _load(plan_file: Path | None, athlete: str | None) -> tuple[Plan, Catalogue, str]:
+    """The plan, the catalogue and the athlete's name (\"\" for a file without one)."""
+    if plan_file is not None:
+        from legday.catalogue.loader import load_catalogue
+        from legday.exports.plan_json import read_plan_file
 
-    return read_plan_file(plan_file), load_catalogue()
+        return read_plan_file(plan_file), load_catalogue(), athlete or ""
+    from legday.cli.logbook import open_logbook, parse_date, resolve_athlete
+
+    with open_logbook() as (logbook, db):
+        name = resolve_athlete(logbook, db, athlete)
+        return logbook.current_plan(name, parse_date(None)), logbook.catalogue, name
 
 
 def _done(what: str, path: Path) -> None:
@@ -49,19 +74,21 @@ def _done(what: str, path: Path) -> None:
 
 
 def fit(
-    plan_file: PlanArg,
     output: Annotated[
         Path, typer.Option("--output", "-o", metavar="DIR", help="Folder for the .fit files.")
     ],
+    plan_file: PlanArg = None,
+    athlete: AthleteOpt = None,
 ) -> None:
-    """Write one Garmin FIT workout per strength session into DIR.
+    """Write one Garmin FIT workout per strength session and care routine into DIR.
 
-    Example: legday export fit plan.json -o workouts/  (then copy to GARMIN/NewFiles)
+    Example: legday export fit plan.json -o workouts/  (then copy to GARMIN/NewFiles);
+    the logbook's plan: legday export fit --athlete sam -o workouts/
     """
     from legday.errors import InputError
     from legday.exports.fit import write_fit_files
 
-    plan, catalogue = _load(plan_file)
+    plan, catalogue, _name = _load(plan_file, athlete)
     if output.exists() and not output.is_dir():
         raise InputError("output", f"{output} is a file, not a folder")
     try:
@@ -72,49 +99,68 @@ def fit(
 
 
 def ics(
-    plan_file: PlanArg,
     output: FileOut,
+    plan_file: PlanArg = None,
+    athlete: AthleteOpt = None,
     tz: Annotated[
         str | None,
         typer.Option("--tz", metavar="ZONE", help="IANA time zone, e.g. Europe/Berlin."),
     ] = None,
-    athlete: Annotated[
-        str, typer.Option(help="Name that keeps each athlete's events apart in one calendar.")
-    ] = "",
+    reminder: Annotated[
+        int,
+        typer.Option(
+            metavar="MINUTES", help="Alert this long before each session and routine; 0: none."
+        ),
+    ] = 30,
 ) -> None:
-    """Write the strength sessions as an iCalendar file to import or subscribe to.
+    """Write the sessions and care routines as an iCalendar file to import or subscribe to.
 
-    Example: legday export ics plan.json -o legday.ics --tz Europe/Berlin
+    Example: legday export ics plan.json -o legday.ics --tz Europe/Berlin;
+    the logbook's plan: legday export ics --athlete sam -o legday.ics
     """
     from legday.exports._files import write_atomic
     from legday.exports.ics import plan_to_ics
 
-    plan, catalogue = _load(plan_file)
-    write_atomic(output, plan_to_ics(plan, catalogue, tz=tz, athlete=athlete))
+    plan, catalogue, name = _load(plan_file, athlete)
+    data = plan_to_ics(plan, catalogue, tz=tz, athlete=name, reminder=reminder)
+    write_atomic(output, data)
     _done(f"{len(plan.sessions)} session(s)", output)
 
 
-def html(plan_file: PlanArg, output: FileOut) -> None:
-    """Write a printable HTML page per week (also readable on a phone).
+def html(
+    output: FileOut,
+    plan_file: PlanArg = None,
+    athlete: AthleteOpt = None,
+    no_pictures: NoPictures = False,
+) -> None:
+    """Write a printable HTML page: the season at a glance, then each week (also for phones).
 
-    Example: legday export html plan.json -o plan.html
+    Example: legday export html plan.json -o plan.html;
+    the logbook's plan: legday export html --athlete sam -o plan.html
     """
-    from legday.exports._files import write_atomic
-    from legday.exports.html import plan_to_html
-
-    plan, catalogue = _load(plan_file)
-    write_atomic(output, plan_to_html(plan, catalogue).encode("utf-8"))
-    _done(f"{len(plan.weeks)} week(s)", output)
+    _printout("html", output, plan_file, athlete, pictures=not no_pictures)
 
 
-def md(plan_file: PlanArg, output: FileOut) -> None:
-    """Write the plan as Markdown to print, paste into notes or send to a coach.
+def md(
+    output: FileOut,
+    plan_file: PlanArg = None,
+    athlete: AthleteOpt = None,
+    no_pictures: NoPictures = False,
+) -> None:
+    """Write the plan as Markdown, its pictures beside it in NAME-pictures/.
 
     Example: legday export md plan.json -o plan.md
     """
-    from legday.exports._files import write_atomic
-    from legday.exports.markdown import plan_to_markdown
+    _printout("md", output, plan_file, athlete, pictures=not no_pictures)
 
-    plan, catalogue = _load(plan_file)
-    write_atomic(output, plan_to_markdown(plan, catalogue).encode("utf-8"))
+
+def _printout(
+    fmt: str, output: Path, plan_file: Path | None, athlete: str | None, *, pictures: bool
+) -> None:
+    from legday.exports.printout import picture_folder, write_printout
+
+    plan, catalogue, _name = _load(plan_file, athlete)
+    drawn = write_printout(plan, catalogue, fmt, output, pictures=pictures)
     _done(f"{len(plan.weeks)} week(s)", output)
+    if drawn:
+        _done(f"{drawn} picture(s)", picture_folder(output))

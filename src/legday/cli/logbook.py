@@ -1,6 +1,11 @@
-"""Logbook commands: athletes, sync, today, skip, move, weather (log, history, progress,
-backup and restore are in `legday.cli.logbook_entries`). Thin: parse, call
-`legday.services.Logbook`, print. This module also wires the logbook for both.
+"""Logbook commands: athletes, sync, today, skip, move, weather, db upgrade (log,
+history, progress, backup and restore are in `legday.cli.logbook_entries`). Thin: parse,
+call `legday.services.Logbook`, print. This module also wires the logbook for both.
+
+Migrations are a deploy step: `legday db upgrade`. Every other command checks the
+schema with one SELECT (`legday.store.schema`, no Alembic) and, on a store of an older
+release, stops with one line saying to run it; a new, empty store is created on its
+first use.
 
 The database is `LEGDAY_DATABASE_URL` or a SQLite file in the user's data directory; the
 current athlete is `--athlete`, else `LEGDAY_ATHLETE`, else the one `legday athlete use`
@@ -13,20 +18,30 @@ import json
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, time
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from legday.errors import InputError, StoreError
 
 if TYPE_CHECKING:
-    from legday.model import Prescription, Profile, Run
-    from legday.services import Logbook, Today
+    from legday.model import Plan, Prescription, Profile, Run
+    from legday.services import Logbook, Replanned, Today
+    from legday.store.ports import CalendarSource
     from legday.store.uow import Database
 
-__all__ = ["AthleteOpt", "DateOpt", "open_logbook", "parse_date", "register", "resolve_athlete"]
+__all__ = [
+    "AthleteOpt",
+    "DateOpt",
+    "open_logbook",
+    "parse_date",
+    "register",
+    "resolve_athlete",
+    "today_json",
+]
 
 
 AthleteOpt = Annotated[
@@ -41,6 +56,9 @@ def register(app: typer.Typer) -> None:
     athlete.command("list")(athlete_list)
     athlete.command("use")(athlete_use)
     app.add_typer(athlete, name="athlete")
+    db = typer.Typer(help="The logbook database.", no_args_is_help=True)
+    db.command("upgrade")(db_upgrade)
+    app.add_typer(db, name="db")
     for name, command in (
         ("sync", sync),
         ("today", today),
@@ -65,11 +83,40 @@ def parse_date(text: str | None, field: str = "date") -> date:
     return _today() if text is None else bounded(text, field)
 
 
-def _read_runs(paths: Sequence[str], profile: Profile) -> list[Run]:
-    from legday.calendars import read_runs
+def _read_runs(sources: Sequence[CalendarSource], profile: Profile) -> list[Run]:
+    """The runs of the stored calendars in the profile's horizon."""
+    from legday.calendars import read_content
     from legday.planner import calendar_window
 
-    return read_runs(list(paths), *calendar_window(profile), tz=profile.timezone)
+    start, end = calendar_window(profile)
+    found: list[Run] = []
+    for s in sources:
+        if s.content is not None:
+            found += read_content(s.name, s.content, start, end, tz=profile.timezone, url=s.url)
+    return found
+
+
+def _make_plan(*args: Any, **kwargs: Any) -> Plan:
+    """The planner, imported when a command re-plans (`today` and `log` never do)."""
+    from legday.planner import make_plan
+
+    return make_plan(*args, **kwargs)
+
+
+def _database(url: str | None) -> Database:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from legday.redaction import redact
+    from legday.store.uow import Database, default_url
+
+    target = url or default_url()
+    where = "database URL" if url else "LEGDAY_DATABASE_URL"
+    try:
+        _refuse_memory(target, where)
+        return Database(target)
+    except (SQLAlchemyError, ValueError, ImportError, OSError) as error:
+        problem = (str(error).splitlines() or [type(error).__name__])[0]
+        raise StoreError(redact(f"{where}: cannot open {target!r}: {problem}")) from None
 
 
 @contextmanager
@@ -78,26 +125,45 @@ def open_logbook(url: str | None = None) -> Iterator[tuple[Logbook, Database]]:
     from sqlalchemy.exc import SQLAlchemyError
 
     from legday.catalogue.loader import load_catalogue
-    from legday.planner import make_plan
+    from legday.redaction import redact
     from legday.services import Logbook
-    from legday.store.migrate import ensure_schema
-    from legday.store.uow import Database, default_url
+    from legday.store.schema import check_schema
 
-    target = url or default_url()
+    db = _database(url)
     try:
-        db = Database(target)
-    except (SQLAlchemyError, ValueError, ImportError, OSError) as error:
-        where = "database URL" if url else "LEGDAY_DATABASE_URL"
-        problem = (str(error).splitlines() or [type(error).__name__])[0]
-        raise StoreError(f"{where}: cannot open {target!r}: {problem}") from None
-    try:
-        ensure_schema(db.engine)
-        yield Logbook(db.uow, load_catalogue(), make_plan, _read_runs), db
+        check_schema(db.engine)
+        yield Logbook(db.uow, load_catalogue(), _make_plan, _read_runs), db
     except SQLAlchemyError as error:
         cause = getattr(error, "orig", None) or error
-        raise StoreError(f"database: {str(cause).splitlines()[0]}") from None
+        # a driver may quote the connection string it was given, password and all
+        raise StoreError(redact(f"database: {(str(cause).splitlines() or [''])[0]}")) from None
     finally:
         db.dispose()
+
+
+def _refuse_memory(url: str, where: str) -> None:
+    """An in-memory SQLite database forgets everything when the command ends: an athlete
+    "added" to it is gone at once, so it is no logbook."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return
+    name = parsed.database or ""
+    memory = name in ("", ":memory:") or name.startswith("file::memory:")
+    if memory or parsed.query.get("mode") == "memory":
+        raise StoreError(
+            f"{where}: {url!r} is an in-memory database, forgotten when the command ends; "
+            "give a file, e.g. sqlite:////home/you/legday.db"
+        )
+
+
+# --- the current athlete ---------------------------------------------------------------
+# current-athlete.json maps each database to its current athlete. The key is the database
+# URL with its password hidden (`legday.redaction`): the file names which logbook, never how
+# to get into it. Written 0600 in a 0700 folder, atomically.
+
+STATE_LIMIT = 64 * 1024  # a map of a few URLs to names; far larger is not ours
 
 
 def _state_file() -> Path:
@@ -107,22 +173,81 @@ def _state_file() -> Path:
     return Path(base) / "current-athlete.json"
 
 
+def _state_key(url: str) -> str:
+    from legday.redaction import redact
+
+    return redact(url)
+
+
 def _state() -> dict[str, str]:
+    from legday.errors import LegdayError
+    from legday.files import read_limited
+
     try:
-        data = json.loads(_state_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+        raw = read_limited(_state_file(), limit=STATE_LIMIT, what="settings file").data
+        data = json.loads(raw.decode("utf-8"))
+    except (LegdayError, ValueError, RecursionError):
+        return {}  # no choice saved (or an unreadable one): the only athlete, or ask
     return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
+def _current(url: str) -> str | None:
+    state = _state()
+    return state.get(_state_key(url)) or state.get(url)  # the raw URL: a file from before
+
+
+def _check_state_folder() -> None:
+    """Fail before anything is committed when the current athlete could not be saved."""
+    folder = _state_file().parent
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as error:
+        raise InputError(
+            "LEGDAY_CONFIG_DIR", f"cannot use {folder} as a folder: {error.strerror or error}"
+        ) from None
+    if not os.access(folder, os.W_OK):
+        raise InputError("LEGDAY_CONFIG_DIR", f"cannot write in {folder}")
+
+
 def resolve_athlete(logbook: Logbook, db: Database, name: str | None) -> str:
-    chosen = name or os.environ.get("LEGDAY_ATHLETE") or _state().get(db.url)
+    chosen = name or os.environ.get("LEGDAY_ATHLETE") or _current(db.url)
     if chosen:
         return chosen
     athletes = logbook.athletes()
     if len(athletes) == 1:
         return athletes[0].name
     raise InputError("athlete", "which athlete? add one, or pick with `legday athlete use NAME`")
+
+
+# --- the database ----------------------------------------------------------------------
+
+
+def db_upgrade() -> None:
+    """Bring the logbook's schema up to this release (a deploy step; it keeps the data).
+
+    Example: legday db upgrade
+    """
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from legday.store.schema import HEAD, stored_revision
+
+    db = _database(None)
+    try:
+        before = stored_revision(db.engine)
+        if before == HEAD:
+            typer.echo(f"the logbook is at schema {HEAD}: nothing to do")
+            return
+        from legday.store.migrate import known, upgrade
+
+        if before is not None and not known(before):
+            raise StoreError(f"the logbook is at schema {before!r}, newer than this legday knows")
+        upgrade(db.engine)
+    except SQLAlchemyError as error:
+        cause = getattr(error, "orig", None) or error
+        raise StoreError(f"database: {str(cause).splitlines()[0]}") from None
+    finally:
+        db.dispose()
+    typer.echo(f"upgraded the logbook from schema {before or '(new)'} to {HEAD}")
 
 
 # --- athletes --------------------------------------------------------------------------
@@ -138,6 +263,9 @@ def athlete_add(
     start: Annotated[str | None, typer.Option(help="Plan start, YYYY-MM-DD.")] = None,
     weeks: Annotated[int | None, typer.Option(help="Plan length in weeks.")] = None,
     sessions: Annotated[int | None, typer.Option(help="2 or 3 a week.")] = None,
+    minutes: Annotated[
+        int | None, typer.Option(help="Minutes per session, 20-120 (default 45).")
+    ] = None,
     injury: Annotated[list[str] | None, typer.Option("--injury", help="e.g. shin-splints.")] = None,
     equipment: Annotated[str | None, typer.Option(help="Comma list, e.g. dumbbells,band.")] = None,
     level: Annotated[str | None, typer.Option(help="beginner/intermediate/advanced.")] = None,
@@ -172,6 +300,7 @@ def athlete_add(
             "start": start,
             "weeks": weeks,
             "sessions": sessions,
+            "minutes": minutes,
             "injuries": injury,
             "equipment": equipment,
             "level": level,
@@ -181,6 +310,7 @@ def athlete_add(
         },
     )
     built = build_profile(values, default_start=_today())
+    _check_state_folder()
     with open_logbook() as (logbook, db):
         logbook.add_athlete(name, built, [str(p) for p in values.get("runs", [])], _today())
         _save_current(db.url, name)
@@ -193,7 +323,7 @@ def athlete_list() -> None:
     Example: legday athlete list
     """
     with open_logbook() as (logbook, db):
-        current = os.environ.get("LEGDAY_ATHLETE") or _state().get(db.url)
+        current = os.environ.get("LEGDAY_ATHLETE") or _current(db.url)
         for a in logbook.athletes():
             typer.echo(f"{'*' if a.name == current else ' '} {a.name}")
 
@@ -211,13 +341,26 @@ def athlete_use(name: Annotated[str, typer.Argument(help="Athlete name.")]) -> N
 
 
 def _save_current(url: str, name: str) -> None:
+    """Record `name` as current for `url`; keys that hold a password (written by an older
+    legday) are dropped on the way."""
+    import tempfile
+
     path = _state_file()
-    state = _state()
-    state[url] = name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(state, indent=2), encoding="utf-8")
-    tmp.replace(path)
+    state = {key: value for key, value in _state().items() if key == _state_key(key)}
+    state[_state_key(url)] = name
+    _check_state_folder()
+    temporary: Path | None = None
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=".current-athlete.", dir=path.parent)
+        temporary = Path(temp_name)  # mkstemp makes it 0600
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(json.dumps(state, indent=2))
+        temporary.replace(path)
+    except OSError as error:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+        problem = f"cannot save the current athlete in {path}: {error.strerror or error}"
+        raise InputError("LEGDAY_CONFIG_DIR", problem) from None
 
 
 # --- plan changes ----------------------------------------------------------------------
@@ -226,14 +369,24 @@ def _save_current(url: str, name: str) -> None:
 def sync(
     athlete: AthleteOpt = None,
     force: Annotated[bool, typer.Option(help="Re-plan even if no calendar changed.")] = False,
+    runs: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--runs",
+            help="A calendar file to take a new copy of (same file name: replaces the stored "
+            "one; a new name adds it); repeatable.",
+        ),
+    ] = None,
 ) -> None:
-    """Re-read the calendars; when one changed, re-plan from today on (the past stays).
+    """Re-fetch calendar feeds and re-read the stored calendars, taking a new copy of each
+    `--runs` file; when one changed, re-plan from today on (the past stays). The logbook
+    keeps each calendar file's content, not its path: after editing a file, pass it again.
 
-    Example: legday sync
+    Example: legday sync --runs my-plan.ics
     """
     with open_logbook() as (logbook, db):
         name = resolve_athlete(logbook, db, athlete)
-        number = logbook.sync(name, _today(), force=force)
+        number = logbook.sync(name, _today(), force=force, files=runs or ())
     typer.echo("calendars unchanged" if number is None else f"re-planned: plan version {number}")
 
 
@@ -247,23 +400,32 @@ def skip(
     Example: legday skip 2027-01-06 --note "travel"
     """
     with open_logbook() as (logbook, db):
-        number = logbook.skip(
-            resolve_athlete(logbook, db, athlete), parse_date(day), _today(), note
-        )
-    typer.echo(f"skipped; plan version {number}")
+        done = logbook.skip(resolve_athlete(logbook, db, athlete), parse_date(day), _today(), note)
+    _echo_replanned("skipped", done)
 
 
 def move(
     day: Annotated[str, typer.Argument(help="The day you cannot train, YYYY-MM-DD.")],
     athlete: AthleteOpt = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            help="The day to train instead, YYYY-MM-DD; refused (with the reason) on a "
+            "blocked day, a hard run, a race or a race's eve.",
+        ),
+    ] = None,
 ) -> None:
-    """Move the session planned on DAY; the planner finds another day within the rules.
+    """Move the session planned on DAY: to the day --to names, or to a day the planner
+    finds within the rules.
 
-    Example: legday move 2027-01-06
+    Example: legday move 2027-01-06 --to 2027-01-07
     """
+    target = None if to is None else parse_date(to, "to")
     with open_logbook() as (logbook, db):
-        number = logbook.move(resolve_athlete(logbook, db, athlete), parse_date(day), _today())
-    typer.echo(f"moved; plan version {number}")
+        name = resolve_athlete(logbook, db, athlete)
+        done = logbook.move(name, parse_date(day), _today(), target)
+    _echo_replanned("moved", done)
 
 
 def weather(
@@ -274,20 +436,53 @@ def weather(
 
     Example: legday weather 2027-01-07
     """
+    when = parse_date(day)
     with open_logbook() as (logbook, db):
-        number = logbook.weather(resolve_athlete(logbook, db, athlete), parse_date(day), _today())
-    typer.echo(f"weather swap; plan version {number}")
+        done = logbook.weather(resolve_athlete(logbook, db, athlete), when, _today())
+    typer.echo(f"weather swap on {_day(when)}: the run is off, the day may hold strength")
+    _echo_replanned("re-planned", done)
 
 
-def today(athlete: AthleteOpt = None, on: DateOpt = None) -> None:
+def _day(day: date | None) -> str:
+    return "(none)" if day is None else f"{day:%a} {day.isoformat()}"
+
+
+def _echo_replanned(what: str, done: Replanned) -> None:
+    """The new plan version and each strength day it changed, before -> after."""
+    typer.echo(f"{what}; plan version {done.number}")
+    if not done.changes:
+        typer.echo("  no strength day changed")
+    for change in done.changes:
+        typer.echo(f"  {_day(change.before)} -> {_day(change.after)}")
+
+
+class TodayFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+def today(
+    athlete: AthleteOpt = None,
+    on: DateOpt = None,
+    format: Annotated[
+        TodayFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = TodayFormat.TEXT,
+) -> None:
     """What to do today: runs first, then the strength session with cues and reasons, and
     any injury-care routine (with the disclaimer until you log your first routine).
 
-    Example: legday today
+    Example: legday today --format json
     """
     with open_logbook() as (logbook, db):
         view = logbook.today(resolve_athlete(logbook, db, athlete), parse_date(on))
+    if format is TodayFormat.JSON:
+        from legday.cli.jsontext import dumps_indented
+
+        typer.echo(dumps_indented(today_json(view)))
+        return
     typer.echo(f"{view.day.isoformat()} ({view.day.strftime('%A')})")
+    if view.weather:
+        typer.echo("  weather swap: the run is off today; strength may take its place")
     for advice in view.advice:
         typer.echo(f"  ! {advice}")
     for note in view.care_notes:
@@ -311,17 +506,68 @@ def today(athlete: AthleteOpt = None, on: DateOpt = None) -> None:
     _echo_care(view)
 
 
-def _echo_prescription(p: Prescription) -> None:
-    """One exercise's line, the same for a session's main block and a care routine."""
+def today_json(view: Today) -> dict[str, Any]:
+    """`today --format json`: the day as the text shows it, sessions in the plan's codec."""
+    from legday.care import DISCLAIMER
+    from legday.exports.plan_json import care_to_json, prescription_to_json
+
+    session = view.session
+    nxt = view.next_session
+    return {
+        "day": view.day.isoformat(),
+        "weekday": view.day.strftime("%A"),
+        "status": view.status,
+        "weather_swap": view.weather,
+        "advice": list(view.advice),
+        "care_notes": list(view.care_notes),
+        "runs": [_run_json(r) for r in view.runs],
+        "session": None
+        if session is None
+        else {
+            "start": _hhmm(session.start),
+            "minutes": session.minutes,
+            "why": session.why,
+            "warmup": [{"exercise": w.exercise, "minutes": w.minutes} for w in session.warmup],
+            "main": [
+                {**prescription_to_json(p), "why": c.reason, "seek_advice": c.seek_advice}
+                for p, c in zip(session.main, view.changes, strict=True)
+            ],
+            "cooldown": [{"exercise": c.exercise, "seconds": c.seconds} for c in session.cooldown],
+        },
+        "next_session": None if nxt is None else nxt.day.isoformat(),
+        "care": [care_to_json(c) for c in view.care],
+        "disclaimer": DISCLAIMER if view.disclaimer else None,
+    }
+
+
+def _hhmm(moment: time | None) -> str | None:
+    return None if moment is None else f"{moment:%H:%M}"
+
+
+def _run_json(run: Run) -> dict[str, Any]:
+    what = "strength" if run.is_strength else "busy" if run.busy else "run"
+    return {
+        "title": run.title,
+        "what": what,
+        "kind": run.kind.value,
+        "start": _hhmm(run.start),
+        "end": _hhmm(run.finish),
+    }
+
+
+def describe_prescription(p: Prescription) -> str:
+    """One exercise's line, the same for `today`, a care routine and `log`'s prompts."""
     from legday.exports._describe import weight
 
     dose = f"{p.reps} reps" if p.reps is not None else f"{p.seconds} s"
     side = " per side" if p.per_side else ""
     kg = weight(p)  # the number first; the load text when it says more (advice)
     load = ", ".join(part for part in (kg and f"@ {kg}", p.load if p.load != kg else "") if part)
-    typer.echo(
-        f"  {p.exercise}: {p.sets} x {dose}{side} {load}, tempo {p.tempo}, RPE <= {p.target_rpe}"
-    )
+    return f"  {p.exercise}: {p.sets} x {dose}{side} {load}, tempo {p.tempo}, RPE <= {p.target_rpe}"
+
+
+def _echo_prescription(p: Prescription) -> None:
+    typer.echo(describe_prescription(p))
 
 
 def _echo_care(view: Today) -> None:

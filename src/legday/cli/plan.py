@@ -168,8 +168,12 @@ def plan(
     )
     catalogue = load_catalogue()
     result = make_plan(athlete, calendar_runs, catalogue)
-    text = render_plan(result, format, tz=athlete.timezone)
-    _emit(text, output)
+    if output is not None and format in (PlanFormat.MD, PlanFormat.HTML):
+        from legday.exports.printout import write_printout  # pictures go beside the file
+
+        write_printout(result, catalogue, format.value, output)
+    else:
+        _emit(render_plan(result, format, tz=athlete.timezone), output)
     _note_unsure(result)
     hard = [v for v in result.violations if v.hard]
     if hard:
@@ -192,17 +196,10 @@ def render_plan(result: Plan, format: PlanFormat, *, tz: str | None = None) -> s
         from legday.cli.table import plan_table
 
         return plan_table(result, catalogue)
-    if format is PlanFormat.MD:
-        from legday.exports.markdown import plan_to_markdown
-        from legday.pictures.hooks import inline_pictures
+    if format in (PlanFormat.MD, PlanFormat.HTML):
+        from legday.exports.printout import render_printout  # the same as `legday export`
 
-        # Inline SVG keeps the Markdown one self-contained file (no images beside -o).
-        return plan_to_markdown(result, catalogue, picture=inline_pictures(catalogue, still=True))
-    if format is PlanFormat.HTML:
-        from legday.exports.html import plan_to_html
-        from legday.pictures.hooks import inline_pictures
-
-        return plan_to_html(result, catalogue, picture=inline_pictures(catalogue, still=False))
+        return render_printout(result, catalogue, format.value)
     from legday.exports.ics import plan_to_ics
 
     return plan_to_ics(result, catalogue, tz=tz)

@@ -45,13 +45,24 @@ def rules_json(listed: list[Rule]) -> dict[str, Any]:
     return {"rules": [{"id": r.id, "hard": r.hard, "summary": r.summary} for r in listed]}
 
 
-def rules_table(listed: list[Rule]) -> str:
+def rules_table(listed: list[Rule], columns: int | None = None) -> str:
+    """Id and kind, then the rule wrapped to the terminal (`columns`); ids are never cut."""
+    import textwrap
+
+    from legday.cli.table import terminal_width
+
     width = max([len("id"), *(len(r.id) for r in listed)])
+    indent = " " * (width + 8)
+    room = max(20, (columns or terminal_width()) - len(indent))
     lines = [f"{'id':<{width}}  kind  rule"]
-    lines.extend(f"{r.id:<{width}}  {'hard' if r.hard else 'soft'}  {r.summary}" for r in listed)
+    for r in listed:
+        text = textwrap.wrap(r.summary, room) or [""]
+        lines.append(f"{r.id:<{width}}  {'hard' if r.hard else 'soft'}  {text[0]}")
+        lines.extend(indent + more for more in text[1:])
     hard = sum(r.hard for r in listed)
-    lines.append(
+    footer = (
         f"{len(listed)} rules: {hard} hard (a plan that breaks one is wrong), "
         f"{len(listed) - hard} soft (targets, each miss reported)"
     )
+    lines.extend(textwrap.wrap(footer, max(20, columns or terminal_width())))
     return "\n".join(lines) + "\n"

@@ -203,7 +203,8 @@ def _table(calendar: Calendar, file: str, first: date, last: date, unsure: list[
     zone = calendar.timezone or "local time"
     title = f"{_shown_name(file)}: {first} – {last} ({zone})"
     table = Table(title=title, title_justify="left")
-    for column in ("date", "time", "title", "kind", "sure", "reason"):
+    table.add_column("date", no_wrap=True)
+    for column in ("time", "title", "kind", "sure", "reason"):
         table.add_column(column, overflow="fold")
     for e in calendar.entries:
         clock = f"{e.start:%H:%M}–{e.end:%H:%M}" if e.start and e.end else "all day"
@@ -214,7 +215,9 @@ def _table(calendar: Calendar, file: str, first: date, last: date, unsure: list[
             what = f"race {e.priority}"
         sure = confidence_word(e.confidence)
         table.add_row(f"{e.day:%a %Y-%m-%d}", clock, e.title, what, sure, e.reason)
-    console = Console()
+    from legday.cli.table import terminal_width
+
+    console = Console(width=terminal_width(), highlight=False)
     console.print(table)
     runs = calendar.runs()
     busy = sum(1 for r in runs if r.busy)

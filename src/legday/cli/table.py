@@ -8,10 +8,19 @@ import io
 from legday.catalogue import Catalogue
 from legday.model import CareRoutine, Plan, Session
 
-__all__ = ["plan_table"]
+__all__ = ["plan_table", "terminal_width"]
+
+WIDTH_WHEN_PIPED = 110  # no terminal and no COLUMNS: wide enough for the plan's three columns
 
 
-def plan_table(plan: Plan, catalogue: Catalogue, *, width: int = 110) -> str:
+def terminal_width() -> int:
+    """The width every table fits: COLUMNS, else the terminal's, else `WIDTH_WHEN_PIPED`."""
+    import shutil
+
+    return max(40, shutil.get_terminal_size((WIDTH_WHEN_PIPED, 24)).columns)
+
+
+def plan_table(plan: Plan, catalogue: Catalogue, *, width: int | None = None) -> str:
     from rich.console import Console
     from rich.table import Table
 
@@ -19,7 +28,9 @@ def plan_table(plan: Plan, catalogue: Catalogue, *, width: int = 110) -> str:
     from legday.exports.unsure import unsure_lines
 
     out = io.StringIO()
-    console = Console(file=out, width=width, force_terminal=False, highlight=False)
+    console = Console(
+        file=out, width=width or terminal_width(), force_terminal=False, highlight=False
+    )
     console.print(f"legday plan {plan.start} to {plan.end}: {len(plan.sessions)} strength sessions")
     for number, (week, slotted) in enumerate(sessions_by_week(plan), start=1):
         table = Table(

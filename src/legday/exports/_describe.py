@@ -16,6 +16,7 @@ from legday.catalogue import Catalogue
 from legday.model import (
     CareRoutine,
     Cooldown,
+    ExerciseKind,
     Phase,
     Plan,
     Prescription,
@@ -30,9 +31,11 @@ __all__ = [
     "EFFORT_LEGEND",
     "CareWords",
     "ExerciseWords",
+    "GuideEntry",
     "Picture",
     "PlanDay",
     "SessionWords",
+    "WeekRow",
     "care_name",
     "care_start",
     "care_summary",
@@ -44,6 +47,7 @@ __all__ = [
     "describe_session",
     "details",
     "dose",
+    "exercise_guide",
     "exercise_name",
     "exercise_words",
     "is_inline_svg",
@@ -51,6 +55,7 @@ __all__ = [
     "plan_span",
     "rest_week_title",
     "run_line",
+    "session_focus",
     "session_start",
     "session_summary",
     "session_text",
@@ -58,6 +63,7 @@ __all__ = [
     "slotted_sessions",
     "warmup_line",
     "week_heading",
+    "week_overview",
     "weight",
 ]
 
@@ -174,8 +180,42 @@ def care_start(routine: CareRoutine, runs: Sequence[Run]) -> time:
     return _start(routine.day, routine.start, runs)
 
 
-def session_summary(session: Session) -> str:
-    return f"Leg strength · {session.minutes} min"
+# What a session works, in a runner's words, by the catalogue's movement pattern.
+_FOCUS = {
+    "squat": "squat",
+    "hinge": "hinge",
+    "lunge": "single-leg",
+    "calf": "calves",
+    "bridge": "glutes",
+    "hip-abduction": "hips",
+    "hip-adduction": "adductors",
+    "knee-flexion": "hamstrings",
+    "core": "core",
+    "shin": "shins",
+    "foot": "feet",
+}
+_FOCUS_KINDS = {ExerciseKind.PLYOMETRIC: "jumps", ExerciseKind.BALANCE: "balance"}
+_MOST_FOCUS = 4  # a calendar title stays short; the description lists every exercise
+
+
+def session_focus(session: Session, catalogue: Catalogue) -> tuple[str, ...]:
+    """What the main block works, in session order, at most four words: `squat`,
+    `hinge`, `calves`; jumps and balance by their kind."""
+    words: list[str] = []
+    for p in session.main:
+        exercise = catalogue.get(p.exercise)
+        pattern, kind = (exercise.pattern, exercise.kind) if exercise else ("", p.kind)
+        word = _FOCUS.get(pattern) or _FOCUS_KINDS.get(kind, "")
+        if word and word not in words:
+            words.append(word)
+    return tuple(words[:_MOST_FOCUS])
+
+
+def session_summary(session: Session, catalogue: Catalogue) -> str:
+    """`Strength: squat, hinge, calves — 40 min`: a calendar title that says what is on."""
+    focus = session_focus(session, catalogue)
+    what = f"Strength: {', '.join(focus)}" if focus else "Leg strength"
+    return f"{what} — {session.minutes} min"
 
 
 def care_name(routine: CareRoutine, catalogue: Catalogue) -> str:
@@ -323,7 +363,7 @@ def exercise_words(p: Prescription, catalogue: Catalogue) -> ExerciseWords:
 def describe_session(session: Session, catalogue: Catalogue, runs: Sequence[Run]) -> SessionWords:
     day_runs = [r for r in runs if r.day == session.day and not r.busy]
     return SessionWords(
-        title=session_summary(session),
+        title=session_summary(session, catalogue),
         start=session_start(session, day_runs),
         runs=tuple(run_line(r) for r in day_runs),
         warmup=tuple(warmup_line(w, catalogue) for w in session.warmup),
@@ -387,3 +427,66 @@ def session_text(words: SessionWords) -> str:
     if words.why:
         lines += ["", f"Why: {words.why}"]
     return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class WeekRow:
+    """One line of the season at a glance: the week, its phase, what is on which day."""
+
+    number: int
+    dates: str
+    phase: str
+    strength: tuple[str, ...]  # "Mon squat, hinge, calves 40'"
+    care: str  # "shin splints: Mon Wed Sat" or ""
+
+
+def week_overview(plan: Plan, catalogue: Catalogue) -> list[WeekRow]:
+    """The whole season on one page: each week's strength days with their focus, and the
+    days of each problem's care routine."""
+    rows = []
+    for number, (week, days) in enumerate(days_by_week(plan), 1):
+        strength = tuple(
+            f"{s.day:%a} {', '.join(session_focus(s, catalogue)) or 'legs'} {s.minutes}'"
+            for d in days
+            for s, _slot in d.sessions
+        )
+        care: dict[str, list[str]] = {}
+        for d in days:
+            for routine in d.care:
+                care.setdefault(care_name(routine, catalogue), []).append(f"{d.day:%a}")
+        rows.append(
+            WeekRow(
+                number,
+                f"{week.start:%d %b} – {week.end:%d %b}",
+                week.phase.value,
+                strength or (rest_week_title(week),),
+                "; ".join(f"{name}: {' '.join(on)}" for name, on in care.items()),
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class GuideEntry:
+    """An exercise explained once for the whole printout: its form cues (and picture)."""
+
+    exercise: str
+    name: str
+    cues: tuple[str, ...]
+
+
+def exercise_guide(plan: Plan, catalogue: Catalogue) -> list[GuideEntry]:
+    """Every main-block and care exercise of the plan once, by name: the cues a session
+    would repeat each time (`form-first`) are printed here, and a session names only what
+    differs from them."""
+    first: dict[str, Prescription] = {}
+    for session in plan.sessions:
+        for p in session.main:
+            first.setdefault(p.exercise, p)
+    for routine in plan.care:
+        for p in routine.exercises:
+            first.setdefault(p.exercise, p)
+    entries = [
+        GuideEntry(x, exercise_name(catalogue, x), cues_for(p, catalogue)) for x, p in first.items()
+    ]
+    return sorted(entries, key=lambda e: (e.name.casefold(), e.exercise))

@@ -25,15 +25,18 @@ from legday.model import CareRoutine, Exercise, Plan, Prescription, Session
 __all__ = [
     "care_file_name",
     "care_to_fit",
+    "clip",
     "fit_exercise",
     "fit_file_name",
     "session_to_fit",
     "write_fit_files",
 ]
 
-# Watches cut long strings; these keep titles readable on a small screen.
+# Watches cut long strings; these keep titles readable on a small screen. Bytes of UTF-8,
+# which is what a FIT string field holds.
 _NAME_LIMIT = 40
 _NOTES_LIMIT = 120
+_MORE = "…"
 
 
 def fit_exercise(exercise: Exercise | None) -> tuple[int | None, int | None]:
@@ -103,7 +106,7 @@ def _workout(steps: _Steps, name: str, identity: str, created: datetime | None) 
     file_id.time_created = round(moment.timestamp() * 1000)
 
     workout = WorkoutMessage()
-    workout.workout_name = name[:_NAME_LIMIT]
+    workout.workout_name = clip(name, _NAME_LIMIT)
     workout.sport = Sport.TRAINING
     workout.sub_sport = SubSport.STRENGTH_TRAINING
     workout.num_valid_steps = len(steps.messages)
@@ -135,7 +138,8 @@ class _Steps:
         return step
 
     def _label(self, step: Any, exercise_id: str, suffix: str = "") -> None:
-        step.workout_step_name = (exercise_name(self.catalogue, exercise_id) + suffix)[:_NAME_LIMIT]
+        room = _NAME_LIMIT - len(suffix.encode())
+        step.workout_step_name = clip(exercise_name(self.catalogue, exercise_id), room) + suffix
         category, name = fit_exercise(self.catalogue.get(exercise_id))
         if category is not None:
             step.exercise_category = category
@@ -187,7 +191,20 @@ def _notes(rx: Prescription) -> str:
     if rx.per_side:
         parts.insert(0, "each side")
     parts += list(rx.cues[:1])
-    return "; ".join(p for p in parts if p)[:_NOTES_LIMIT]
+    return clip("; ".join(p for p in parts if p), _NOTES_LIMIT)
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` in at most `limit` UTF-8 bytes, cut after a whole word with "…" when too
+    long (a watch showing "Keep the kn" helps nobody); one long word is cut inside."""
+    if len(text.encode()) <= limit:
+        return text
+    room = limit - len(_MORE.encode())
+    cut = text.encode()[:room].decode(errors="ignore")
+    if not text[len(cut)].isspace():  # the cut fell inside a word: drop its start
+        words = cut.rsplit(maxsplit=1)
+        cut = words[0] if len(words) > 1 else cut
+    return cut.rstrip(" ;,.:—-") + _MORE
 
 
 def fit_file_name(session: Session, slot: int = 0) -> str:

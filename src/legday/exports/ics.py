@@ -7,6 +7,9 @@ way ("Achilles tendon care (stage 1), 12 min"). UIDs are derived from the plan's
 random: importing an updated plan, or refreshing a subscription, updates the same events
 instead of adding copies (wger's uuid4-per-export bug).
 SEQUENCE, DTSTAMP and LAST-MODIFIED come from the export time, so a later export always wins.
+Each timed event carries a reminder (VALARM, 30 minutes before by default): time to change
+and fill a bottle. Titles name the session's focus ("Strength: squat, hinge, calves — 40
+min"), so the week reads at a glance in a calendar's month view.
 """
 
 from __future__ import annotations
@@ -31,7 +34,15 @@ from legday.model import CareRoutine, Plan, Prescription, Session, Week
 if TYPE_CHECKING:
     from icalendar import Event
 
-__all__ = ["PRODID", "care_uid", "plan_to_ics", "plan_uid_key", "session_uid", "week_uid"]
+__all__ = [
+    "DEFAULT_REMINDER",
+    "PRODID",
+    "care_uid",
+    "plan_to_ics",
+    "plan_uid_key",
+    "session_uid",
+    "week_uid",
+]
 
 PRODID = "-//legday//leg strength for runners//EN"
 # SEQUENCE counts minutes since this instant, so every later export outranks an earlier one
@@ -40,6 +51,8 @@ _SEQUENCE_EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 # How often subscribed calendar apps should re-read the feed.
 _REFRESH = timedelta(hours=12)
 _REFRESH_TEXT = "PT12H"
+DEFAULT_REMINDER = 30  # minutes before a session or routine; 0 for none
+_MOST_REMINDER = 24 * 60  # a day ahead at most: an alert is for getting ready
 
 
 def plan_uid_key(plan: Plan, athlete: str = "") -> str:
@@ -47,8 +60,11 @@ def plan_uid_key(plan: Plan, athlete: str = "") -> str:
 
     The seed, the sessions and the runs are left out on purpose: they change when a plan
     is edited or re-rolled, and those edits must update events, not duplicate them.
+    The season starts when the athlete's profile says: a logbook re-plan starts its plan
+    at the current week, and its events must keep their UIDs.
     """
-    identity = f"{athlete.strip().casefold()}|{plan.start.isoformat()}"
+    start = plan.profile.start if plan.profile is not None else plan.start
+    identity = f"{athlete.strip().casefold()}|{start.isoformat()}"
     return hashlib.sha256(identity.encode()).hexdigest()[:16]
 
 
@@ -72,18 +88,22 @@ def plan_to_ics(
     tz: str | None,
     athlete: str = "",
     now: datetime | None = None,
+    reminder: int = DEFAULT_REMINDER,
 ) -> bytes:
     """Encode the plan as an RFC 5545 calendar.
 
-    `tz` (an IANA zone such as `Europe/Berlin`, defaulting to the profile's) pins wall-clock
+    `tz` (an IANA zone such as `Europe/Berlin`, defaulting to the plan's) pins wall-clock
     times to a zone and embeds its VTIMEZONE; without any zone the times stay floating,
     which calendar apps show at the same wall-clock time wherever the phone is.
     `athlete` separates the plans of a coach's athletes in one calendar. `now` fixes the
-    export time (tests, reproducible builds).
+    export time (tests, reproducible builds). `reminder` is how many minutes before each
+    session and routine the calendar alerts (0: no alerts).
     """
+    if not 0 <= reminder <= _MOST_REMINDER:
+        raise InputError("reminder", f"{reminder} is not 0 to {_MOST_REMINDER} minutes")
     from icalendar import Calendar
 
-    zone_name = tz or (plan.profile.timezone if plan.profile else None)
+    zone_name = tz or plan.timezone or (plan.profile.timezone if plan.profile else None)
     zone = _zone(zone_name)
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     sequence = max(0, int((stamp - _SEQUENCE_EPOCH).total_seconds() // 60))
@@ -108,10 +128,12 @@ def plan_to_ics(
         for session, slot in sessions:
             event = _session_event(plan, session, catalogue, zone)
             _stamp(event, session_uid(key, session.day, slot), stamp, sequence)
+            _remind(event, reminder)
             cal.add_component(event)
     for routine in sorted(plan.care, key=lambda c: (c.day, c.injury)):
         event = _care_event(plan, routine, catalogue, zone)
         _stamp(event, care_uid(key, routine), stamp, sequence)
+        _remind(event, reminder)
         cal.add_component(event)
     if zone is not None:
         cal.add_missing_timezones(first_date=plan.start, last_date=plan.end + timedelta(days=1))
@@ -126,7 +148,7 @@ def _zone(name: str | None) -> tzinfo | None:
 
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise InputError("tz", f"unknown time zone {name!r} (use an IANA name)") from None
 
 
@@ -194,6 +216,19 @@ def _rest_week(week: Week, key: str, stamp: datetime, sequence: int) -> Event:
     event.add("transp", "TRANSPARENT")
     _stamp(event, week_uid(key, week), stamp, sequence)
     return event
+
+
+def _remind(event: Event, minutes: int) -> None:
+    """A display alarm `minutes` before the start, saying what is on (RFC 5545 VALARM)."""
+    if minutes <= 0:
+        return
+    from icalendar import Alarm
+
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", str(event["summary"]))
+    alarm.add("trigger", timedelta(minutes=-minutes))
+    event.add_component(alarm)
 
 
 def _stamp(event: Event, uid: str, stamp: datetime, sequence: int) -> None:

@@ -1,10 +1,14 @@
 """The plan as Markdown: printable, pasteable into a note or a message to a coach.
 
-Each day with something to do gets a heading: its strength session, then a **Care** block
-for each injury-care routine (exercises, dose, cues and why).
+The season at a glance comes first (a table, a line a week), then each day with something
+to do: its strength session, then a **Care** block for each injury-care routine. Form
+cues are printed once per exercise, in the exercise guide at the end (with its picture),
+so a week prints in about two pages; a session shows cues only where they differ.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from legday.catalogue import Catalogue
 from legday.exports._describe import (
@@ -16,10 +20,11 @@ from legday.exports._describe import (
     days_by_week,
     describe_care,
     describe_session,
-    is_inline_svg,
+    exercise_guide,
     plan_span,
     rest_week_title,
     week_heading,
+    week_overview,
 )
 from legday.exports.unsure import unsure_markdown
 from legday.model import Plan, Violation
@@ -28,15 +33,20 @@ __all__ = ["plan_to_markdown"]
 
 
 def plan_to_markdown(plan: Plan, catalogue: Catalogue, *, picture: Picture | None = None) -> str:
-    """Every week, every strength day (runs, session, why), then the rules check.
+    """The season at a glance, every week's days (runs, session, care, why), the exercise
+    guide, then the rules check.
 
-    `picture` maps an exercise id to a relative image path or an inline SVG; it is the hook
-    for exercise illustrations, and without it the text stands alone.
+    `picture` maps an exercise id to a relative image path ("" for none), shown once per
+    exercise in the guide; without it the text stands alone.
     """
     out = ["# Leg strength plan", "", f"**{plan_span(plan)}**", "", EFFORT_LEGEND, ""]
     if plan.injuries:
         out += [f"Injury care in every session: {', '.join(plan.injuries)}.", ""]
     out += unsure_markdown(plan, _inline)
+    out += _overview(plan, catalogue)
+    guide = exercise_guide(plan, catalogue)
+    cues = {entry.exercise: entry.cues for entry in guide}
+    last_why: dict[str, str] = {}
     for number, (week, days) in enumerate(days_by_week(plan), 1):
         out += [f"## {week_heading(number, week)}", ""]
         if week.note:
@@ -46,9 +56,20 @@ def plan_to_markdown(plan: Plan, catalogue: Catalogue, *, picture: Picture | Non
         for day in days:
             out += [f"### {day.day:%A %d %B}", ""]
             for session, _slot in day.sessions:
-                out += _session(describe_session(session, catalogue, plan.runs), picture)
+                out += _session(describe_session(session, catalogue, plan.runs), cues)
             for routine in day.care:
-                out += _care(describe_care(routine, catalogue, plan.runs), picture)
+                words = describe_care(routine, catalogue, plan.runs)
+                repeat = last_why.get(routine.injury) == words.why
+                last_why[routine.injury] = words.why
+                out += _care(words, cues, repeat_why=repeat)
+    out += ["## Exercise guide", ""]
+    for entry in guide:
+        out += [f"### {_inline(entry.name)}", ""]
+        ref = picture(entry.exercise) if picture is not None else ""
+        if ref:
+            out += [_picture(ref, entry.name), ""]
+        out += [f"- {_inline(cue)}" for cue in entry.cues]
+        out.append("")
     out += _rules(plan.violations)
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -61,17 +82,25 @@ def _inline(text: str) -> str:
     return " ".join(escaped.split())
 
 
-def _session(words: SessionWords, picture: Picture | None) -> list[str]:
+def _overview(plan: Plan, catalogue: Catalogue) -> list[str]:
+    out = ["## Season at a glance", "", "| Week | Dates | Phase | Strength | Care |"]
+    out.append("|---:|---|---|---|---|")
+    for row in week_overview(plan, catalogue):
+        strength = _inline("; ".join(row.strength))
+        out.append(
+            f"| {row.number} | {row.dates} | {row.phase} | {strength} | {_inline(row.care)} |"
+        )
+    return [*out, ""]
+
+
+def _session(words: SessionWords, cues: Mapping[str, tuple[str, ...]]) -> list[str]:
     out = []
     if words.runs:
         out += [f"Running today: {_inline('; '.join(words.runs))}", ""]
-    out += [f"**{_inline(words.title)}**, from {words.start:%H:%M}", "", "**Warm-up**", ""]
-    out += [f"- {_inline(line)}" for line in words.warmup]
-    out += ["", "**Main**", ""]
-    out += _exercises(words.main, picture)
-    out += ["**Cool-down (stretch)**", ""]
-    out += [f"- {_inline(line)}" for line in words.cooldown]
-    out.append("")
+    out += [f"**{_inline(words.title)}**, from {words.start:%H:%M}", ""]
+    out += [f"**Warm-up:** {_inline(' · '.join(words.warmup))}", ""]
+    out += _exercises(words.main, cues)
+    out += [f"**Cool-down (stretch):** {_inline(' · '.join(words.cooldown))}", ""]
     if words.music:
         out += [f"_Music:_ {_inline(words.music)}", ""]
     if words.why:
@@ -79,33 +108,29 @@ def _session(words: SessionWords, picture: Picture | None) -> list[str]:
     return out
 
 
-def _exercises(items: tuple[ExerciseWords, ...], picture: Picture | None) -> list[str]:
-    """A numbered list of exercises with dose, details, picture and cues (main or care)."""
+def _exercises(items: tuple[ExerciseWords, ...], cues: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """A numbered list, an exercise a line: dose, tags and details; cues only where they
+    differ from the guide's (main block or care)."""
     out = []
     for number, item in enumerate(items, 1):
         tags = f" _({_inline(', '.join(item.tags))})_" if item.tags else ""
-        out.append(f"{number}. **{_inline(item.name)}**: {_inline(item.dose)}{tags}  ")
-        out.append(f"   {_inline('; '.join(item.details))}")
-        if picture is not None:
-            out += ["", "   " + _picture(picture(item.exercise), item.name)]
-        if item.cues:
-            out.append("")
+        facts = _inline("; ".join(item.details))
+        out.append(f"{number}. **{_inline(item.name)}**: {_inline(item.dose)}{tags} — {facts}")
+        if item.cues and item.cues != cues.get(item.exercise):
             out += [f"   - {_inline(cue)}" for cue in item.cues]
-        out.append("")
-    return out
+    return [*out, ""]
 
 
-def _care(words: CareWords, picture: Picture | None) -> list[str]:
+def _care(words: CareWords, cues: Mapping[str, tuple[str, ...]], *, repeat_why: bool) -> list[str]:
+    """A routine; its why only when it says something new since the problem's last one."""
     out = [f"**Care: {_inline(words.title)}**, from {words.start:%H:%M}", ""]
-    out += _exercises(words.exercises, picture)
-    if words.why:
+    out += _exercises(words.exercises, cues)
+    if words.why and not repeat_why:
         out += [f"_Why:_ {_inline(words.why)}", ""]
     return out
 
 
 def _picture(ref: str, name: str) -> str:
-    if is_inline_svg(ref):
-        return " ".join(ref.split())
     return f"![{_inline(name)}]({ref.replace(' ', '%20').replace(')', '%29')})"
 
 

@@ -1,12 +1,19 @@
-"""The plan as JSON, contract `legday.plan/1` (SPEC.md), both ways.
+"""The plan codec, contract `legday.plan/1` (SPEC.md): one document shape, both ways.
 
-Writing keeps every field of the contract plus a few extras (phase, music, profile) that
-let `legday check` and the exports work from the file alone. Reading validates against
-`plan.schema.json` first, so a coach's hand-made plan gets one clear line naming the
-field that is wrong instead of a traceback.
+The one home for turning a `Plan` into JSON and back. `legday plan --format json`, the
+exports and `legday check` read and write it, and the logbook stores each plan version as
+this same document, so a plan written anywhere reads back anywhere. Encoding is lossless:
+`plan_from_json(plan_to_json(plan))` is equal to `plan` for every plan the planner makes
+(profile, music, races, level, kit, time zone and the logged strength days included), which
+is what keeps a reloaded plan from earning findings the planner never saw.
+
+Reading validates against `plan.schema.json` first, so a coach's hand-made plan gets one
+clear line naming the wrong field instead of a traceback; fields a hand-made plan leaves
+out take the model's defaults.
 
 Busy time (a timed ride, swim or meeting: `no-overlap`) is not running, so it sits beside
-a day's runs as `days[].busy: [{"title", "start", "end"}]`, never among them.
+a day's runs as `days[].busy: [{"title", "start", "end"}]`, never among them. Strength the
+athlete already trained (the logbook's) sits there as `days[].logged`, never as a run.
 """
 
 from __future__ import annotations
@@ -19,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 from legday import __version__
-from legday.calendars.entry import UNSURE
 from legday.errors import PlanFileError
 from legday.exports.unsure import plan_unsure_json
 from legday.model import (
@@ -33,11 +39,13 @@ from legday.model import (
     Phase,
     Plan,
     Prescription,
+    Profile,
     Race,
     Role,
     Run,
     RunKind,
     Session,
+    StrengthDay,
     Violation,
     Warmup,
     Week,
@@ -51,7 +59,11 @@ __all__ = [
     "plan_to_json",
     "prescription_from_json",
     "prescription_to_json",
+    "profile_from_json",
+    "profile_to_json",
     "read_plan_file",
+    "session_from_json",
+    "session_to_json",
 ]
 
 SCHEMA_ID = "legday.plan/1"
@@ -59,6 +71,7 @@ MAX_PLAN_BYTES = 20 * 1024 * 1024
 
 
 def plan_to_json(plan: Plan) -> dict[str, Any]:
+    """The plan as a `legday.plan/1` document (plain JSON types, nothing lost)."""
     sessions: dict[date, list[Session]] = {}
     for s in plan.sessions:
         sessions.setdefault(s.day, []).append(s)
@@ -68,11 +81,18 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
     care: dict[date, list[CareRoutine]] = {}
     for routine in plan.care:
         care.setdefault(routine.day, []).append(routine)
+    logged: dict[date, list[StrengthDay]] = {}
+    for done in plan.strength_days:
+        logged.setdefault(done.day, []).append(done)
     data: dict[str, Any] = {
         "schema": SCHEMA_ID,
         "generator": f"legday {__version__}",
         "start": plan.start.isoformat(),
         "end": plan.end.isoformat(),
+    }
+    if plan.timezone is not None:
+        data["timezone"] = plan.timezone
+    data |= {
         "recovery_every": plan.recovery_every,
         "injuries": list(plan.injuries),
         "weeks": [_week(w) for w in plan.weeks],
@@ -81,21 +101,24 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
                 "date": day.isoformat(),
                 "runs": [_run(r) for r in runs.get(day, []) if not r.busy],
                 "busy": [_busy(r) for r in runs.get(day, []) if r.busy],
-                "strength": [_session(s) for s in sessions.get(day, [])],
+                "strength": [session_to_json(s) for s in sessions.get(day, [])],
                 "care": [care_to_json(c) for c in care.get(day, [])],
+                **({"logged": [_logged(d) for d in logged[day]]} if day in logged else {}),
                 **({"blocked": True} if day in plan.blocked else {}),
             }
             for day in plan.days()
         ],
         "violations": [_violation(v) for v in plan.violations],
+        "races": [d.isoformat() for d in plan.races],
+        "unsure": plan_unsure_json(plan),  # read back from the runs, not from this list
+        "race_days": [_race(r) for r in plan.race_days],
     }
-    data["races"] = [d.isoformat() for d in plan.races]
-    data["unsure"] = plan_unsure_json(plan)  # read back from the runs, not from this list
-    data["race_days"] = [_race(r) for r in plan.race_days]
     if plan.level is not None:
         data["level"] = plan.level.value
     if plan.equipment is not None:
         data["equipment"] = sorted(e.value for e in plan.equipment)
+    if plan.profile is not None:
+        data["profile"] = profile_to_json(plan.profile)
     return data
 
 
@@ -108,7 +131,7 @@ def _week(w: Week) -> dict[str, Any]:
 
 
 def _run(r: Run) -> dict[str, Any]:
-    data = {
+    data: dict[str, Any] = {
         "title": r.title,
         "kind": r.kind.value,
         "start": _hhmm(r.start),
@@ -120,19 +143,35 @@ def _run(r: Run) -> dict[str, Any]:
     }
     if r.all_out:  # a time trial; absent means not one
         data["all_out"] = True
-    if r.confidence < UNSURE:  # what its fix needs after a read-back (the plan's "unsure")
-        data["reason"], data["source"] = r.reason, r.source
+    # why it got its kind and where it was read (an unsure run's fix needs both)
+    if r.reason:
+        data["reason"] = r.reason
+    if r.source:
+        data["source"] = r.source
     return data
 
 
 def _busy(r: Run) -> dict[str, Any]:
     data: dict[str, Any] = {"title": r.title, "start": _hhmm(r.start), "end": _hhmm(r.finish)}
-    if r.confidence < UNSURE:  # an unsure "other" may be a run: its fix needs these
-        data["confidence"], data["reason"], data["source"] = r.confidence, r.reason, r.source
+    if r.minutes is not None:
+        data["minutes"] = r.minutes
+    if r.end is None:  # `end` is worked out from the start and duration, not read
+        data["open_end"] = True
+    if r.confidence != 1.0:  # an unsure "other" may be a run: its fix needs these
+        data["confidence"] = r.confidence
+    if r.reason:
+        data["reason"] = r.reason
+    if r.source:
+        data["source"] = r.source
     return data
 
 
-def _session(s: Session) -> dict[str, Any]:
+def _logged(d: StrengthDay) -> dict[str, Any]:
+    return {"exercises": sorted(d.exercises)}
+
+
+def session_to_json(s: Session) -> dict[str, Any]:
+    """One strength session of `days[].strength`; the logbook's session rows hold the same."""
     return {
         "start": _hhmm(s.start),
         "minutes": s.minutes,
@@ -147,7 +186,7 @@ def _session(s: Session) -> dict[str, Any]:
 
 
 def care_to_json(c: CareRoutine) -> dict[str, Any]:
-    """One routine of `days[].care`; the logbook stores a plan's routines the same way."""
+    """One routine of `days[].care`."""
     return {
         "injury": c.injury,
         "start": _hhmm(c.start),
@@ -162,7 +201,7 @@ def care_to_json(c: CareRoutine) -> dict[str, Any]:
 
 
 def prescription_to_json(p: Prescription) -> dict[str, Any]:
-    """One main-block item as in the contract; the logbook stores sessions the same way."""
+    """One main-block item as in the contract."""
     return {
         "exercise": p.exercise,
         "sets": p.sets,
@@ -187,6 +226,41 @@ def prescription_to_json(p: Prescription) -> dict[str, Any]:
     }
 
 
+def profile_to_json(p: Profile) -> dict[str, Any]:
+    """What the athlete told the planner, so `check` and a reloaded plan see it too."""
+    return {
+        "start": p.start.isoformat(),
+        "weeks": p.weeks,
+        "sessions": p.sessions,
+        "injuries": list(p.injuries),
+        "equipment": sorted(e.value for e in p.equipment),
+        "level": p.level.value,
+        "minutes": p.minutes,
+        "days": sorted(p.days),
+        "recovery_every": p.recovery_every,
+        "seed": p.seed,
+        "blocked": sorted(d.isoformat() for d in p.blocked),
+        "races": [d.isoformat() for d in p.races],
+        "race_priorities": [
+            {"date": d.isoformat(), "priority": priority} for d, priority in p.race_priorities
+        ],
+        "dominant_leg": p.dominant_leg,
+        "timezone": p.timezone,
+        "windows": [
+            {"day": day, "opens": _hhmm(opens), "closes": _hhmm(closes)}
+            for day, opens, closes in p.windows
+        ],
+        "age": p.age,
+        "event": p.event,
+        "weights": {
+            "dumbbells": list(p.dumbbells_kg),
+            "kettlebells": list(p.kettlebells_kg),
+            "plates": list(p.plates_kg),
+            "bar": p.bar_kg,
+        },
+    }
+
+
 def _violation(v: Violation) -> dict[str, Any]:
     return {
         "rule": v.rule,
@@ -197,7 +271,10 @@ def _violation(v: Violation) -> dict[str, Any]:
 
 
 def _hhmm(value: time | None) -> str | None:
-    return value.strftime("%H:%M") if value else None
+    """HH:MM, the contract's clock; seconds only when a time has them (never lost)."""
+    if value is None:
+        return None
+    return value.isoformat("minutes" if not (value.second or value.microsecond) else "auto")
 
 
 @cache
@@ -212,11 +289,12 @@ def _validator() -> Any:
 
 def read_plan_file(path: Path) -> Plan:
     """Read a plan written by legday or by hand; one-line error naming file and field."""
+    from legday.files import read_limited
+
+    raw = read_limited(path, limit=MAX_PLAN_BYTES, what="plan", refuse=_refused).data
     try:
-        if path.stat().st_size > MAX_PLAN_BYTES:
-            raise PlanFileError(f"{path}: larger than {MAX_PLAN_BYTES // 2**20} MB")
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
         raise PlanFileError(f"{path}: cannot read: {error}") from None
     except json.JSONDecodeError as error:
         raise PlanFileError(f"{path}:{error.lineno}: not JSON: {error.msg}") from None
@@ -225,24 +303,38 @@ def read_plan_file(path: Path) -> Plan:
     return plan_from_json(data, str(path))
 
 
-def plan_from_json(data: Any, source: str) -> Plan:
-    import fastjsonschema
+def _refused(path: str, problem: str) -> PlanFileError:
+    return PlanFileError(f"{path}: {problem}")
 
-    try:
-        _validator()(data)
-    except fastjsonschema.JsonSchemaValueException as error:
-        field = (error.name or "data").replace("data", "plan", 1)
-        raise PlanFileError(f"{source}: {field}: {error.message.split(' must ', 1)[-1]}") from None
+
+def plan_from_json(data: Any, source: str, *, checked: bool = True) -> Plan:
+    """The plan of a `legday.plan/1` document; `source` names it in the one-line error.
+
+    `checked=False` skips the schema, for documents legday wrote itself (the logbook's:
+    the schema costs more than the decoding); anything malformed is still one line.
+    """
+    if checked:
+        import fastjsonschema
+
+        try:
+            _validator()(data)
+        except fastjsonschema.JsonSchemaValueException as error:
+            field = (error.name or "data").replace("data", "plan", 1)
+            problem = error.message.split(" must ", 1)[-1]
+            raise PlanFileError(f"{source}: {field}: {problem}") from None
     try:
         return _plan(data)
     except ValueError as error:
         raise PlanFileError(f"{source}: {error}") from None
+    except (KeyError, TypeError, AttributeError) as error:  # only unchecked documents
+        raise PlanFileError(f"{source}: not a legday.plan/1 document ({error!r})") from None
 
 
 def _plan(data: dict[str, Any]) -> Plan:
     runs: list[Run] = []
     sessions: list[Session] = []
     care: list[CareRoutine] = []
+    logged: list[StrengthDay] = []
     blocked: set[date] = set()
     seen: set[date] = set()
     for index, day_data in enumerate(data["days"]):
@@ -253,8 +345,11 @@ def _plan(data: dict[str, Any]) -> Plan:
         day_runs = [_read_run(day, r) for r in day_data.get("runs", [])]
         busy = [_read_busy(day, b, index) for b in day_data.get("busy", [])]
         runs.extend(sorted(day_runs + busy, key=attrgetter("day_order")) if busy else day_runs)
-        sessions.extend(_read_session(day, s) for s in day_data.get("strength", []))
+        sessions.extend(session_from_json(day, s) for s in day_data.get("strength", []))
         care.extend(care_from_json(day, c) for c in day_data.get("care", []))
+        logged.extend(
+            StrengthDay(day, frozenset(d["exercises"])) for d in day_data.get("logged", [])
+        )
         if day_data.get("blocked") is True:
             blocked.add(day)
     races, race_days = _read_races(data)
@@ -265,6 +360,7 @@ def _plan(data: dict[str, Any]) -> Plan:
         runs=tuple(runs),
         sessions=tuple(sessions),
         violations=tuple(_read_violation(v) for v in data.get("violations", [])),
+        profile=profile_from_json(data["profile"]) if "profile" in data else None,
         recovery_every=data.get("recovery_every", 4),
         injuries=tuple(data.get("injuries", ())),
         races=races,
@@ -273,6 +369,8 @@ def _plan(data: dict[str, Any]) -> Plan:
         equipment=frozenset(map(Equipment, data["equipment"])) if "equipment" in data else None,
         care=tuple(care),
         blocked=frozenset(blocked),
+        strength_days=tuple(logged),
+        timezone=data.get("timezone"),
     )
 
 
@@ -303,8 +401,10 @@ def _date(text: str, field: str) -> date:
 
 
 def _time(text: str | None, field: str) -> time | None:
-    if text is None:
-        return None
+    return None if text is None else _clock(text, field)
+
+
+def _clock(text: str, field: str) -> time:
     try:
         return time.fromisoformat(text)
     except ValueError:
@@ -349,7 +449,8 @@ def _read_busy(day: date, b: dict[str, Any], index: int) -> Run:
         b["title"],
         RunKind.REST,
         start,
-        end,
+        None if b.get("open_end") is True else end,
+        b.get("minutes"),
         busy=True,
         reason=_text(b.get("reason")),
         source=_text(b.get("source")),
@@ -364,7 +465,8 @@ def _confidence(value: Any) -> float:
     return 1.0
 
 
-def _read_session(day: date, s: dict[str, Any]) -> Session:
+def session_from_json(day: date, s: dict[str, Any]) -> Session:
+    """A session of `days[].strength` on `day`."""
     phase = s.get("phase", "build")
     return Session(
         day=day,
@@ -417,6 +519,48 @@ def prescription_from_json(p: dict[str, Any]) -> Prescription:
         load_kg=p.get("load_kg"),
         implement=p.get("implement", ""),
         extra_side=p.get("extra_side"),
+    )
+
+
+def profile_from_json(p: dict[str, Any]) -> Profile:
+    """The profile a plan was made from; what a hand-made one leaves out takes the default."""
+    defaults = Profile(start=_date(p["start"], "profile.start"))
+    weights = p.get("weights", {})
+    return Profile(
+        start=defaults.start,
+        weeks=p.get("weeks", defaults.weeks),
+        sessions=p.get("sessions"),
+        injuries=tuple(p.get("injuries", ())),
+        equipment=(
+            frozenset(map(Equipment, p["equipment"])) if "equipment" in p else defaults.equipment
+        ),
+        level=Level(p.get("level", defaults.level)),
+        minutes=p.get("minutes", defaults.minutes),
+        days=frozenset(p["days"]) if "days" in p else defaults.days,
+        recovery_every=p.get("recovery_every", defaults.recovery_every),
+        seed=p.get("seed", defaults.seed),
+        blocked=frozenset(_date(d, "profile.blocked") for d in p.get("blocked", ())),
+        races=tuple(_date(d, "profile.races") for d in p.get("races", ())),
+        race_priorities=tuple(
+            (_date(r["date"], "profile.race_priorities"), r["priority"])
+            for r in p.get("race_priorities", ())
+        ),
+        dominant_leg=p.get("dominant_leg"),
+        timezone=p.get("timezone"),
+        windows=tuple(
+            (
+                w["day"],
+                _clock(w["opens"], "profile.windows"),
+                _clock(w["closes"], "profile.windows"),
+            )
+            for w in p.get("windows", ())
+        ),
+        age=p.get("age"),
+        event=p.get("event"),
+        dumbbells_kg=tuple(map(float, weights.get("dumbbells", ()))),
+        kettlebells_kg=tuple(map(float, weights.get("kettlebells", ()))),
+        plates_kg=tuple(map(float, weights.get("plates", ()))),
+        bar_kg=float(weights.get("bar", defaults.bar_kg)),
     )
 
 

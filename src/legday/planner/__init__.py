@@ -17,7 +17,7 @@ plan.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date, time, timedelta
 from operator import attrgetter
@@ -30,14 +30,23 @@ from legday.model import (
     INJURIES,
     Phase,
     Plan,
+    Prescription,
     Profile,
     Run,
     RunKind,
     Session,
+    StrengthDay,
     Week,
 )
 from legday.planner import words
-from legday.planner.care import CareSchedule, care_routines, first_exposures, within_care
+from legday.planner.care import (
+    CareFit,
+    CareSchedule,
+    care_fit,
+    care_routines,
+    first_exposures,
+    met_in_routines,
+)
 from legday.planner.days import (
     BEFORE_TIME_TRIAL,
     NOT_EVEN_SHORT,
@@ -47,11 +56,10 @@ from legday.planner.days import (
     choose_days,
     clear_start,
     day_options,
-    start_after,
 )
 from legday.planner.dose import MAINTENANCE_MINUTES, Occasion
-from legday.planner.season import DAY_ABBR, race_priorities, season
-from legday.planner.session import Composer, SessionAsk
+from legday.planner.season import DAY_ABBR, WeekFrame, race_priorities, season
+from legday.planner.session import Composer, SessionAsk, SessionParts
 from legday.rules import check_plan
 from legday.rules.season import BLOCK_WEEKS, SAME_SESSION_DAYS
 from legday.rules.session import RUN_AS_JOG_MINUTES
@@ -62,6 +70,9 @@ LOOK_AHEAD_WEEKS = 26  # races this far past the plan's end still shape its phas
 ONE_DAY = timedelta(days=1)
 EVE_KINDS = frozenset({RunKind.HARD, RunKind.LONG})  # the day before gets a lighter session
 NOTHING_NEW_PHASES = frozenset({Phase.RACE, Phase.TAPER, Phase.POST_RACE})
+# a recovery week's session in season is dosed as a taper's: two sets at most, RPE 6 at
+# most, the anchors' progress held where it was
+LIGHT_DOSE = Phase.TAPER
 EASY_MUSIC_PHASES = frozenset({Phase.TAPER, Phase.RACE})  # the music is easy
 
 
@@ -100,29 +111,35 @@ def make_plan(
     runs: Sequence[Run],
     catalogue: Catalogue,
     *,
-    done: Sequence[Session] = (),
+    done: Sequence[StrengthDay] = (),
     care: CareSchedule | None = None,
 ) -> Plan:
-    """The season's plan; `done` holds sessions already trained (for variety), `care`
-    where each problem's care stands (its stage, or stopped) from the logbook."""
+    """The season's plan; `done` holds strength already trained (from the logbook): those
+    in the plan's horizon are fixed strength days of their week, and every one's exercises
+    count as done before (`variety`). `care` says where each problem's care stands (its
+    stage, or stopped) from the logbook."""
     validate_profile(profile)
+    first, last = profile.start, profile.end
+    fixed = tuple(sorted((d for d in done if first <= d.day <= last), key=attrgetter("day")))
     races = race_priorities(profile, runs)
-    frames = season(profile, runs, races)
-    calendar = Calendar.read(profile, runs)
+    frames = season(profile, runs, races, logged=[d.day for d in fixed])
+    calendar = Calendar.read(profile, runs, logged=[d.day for d in fixed])
     while True:
         options = day_options(profile, runs, frames, calendar)
-        weeks, sessions, squeezed, short = _compose(profile, catalogue, done, options, calendar)
-        sessions = [_cares_for_you(s, profile, catalogue, care) for s in sessions]
-        if profile.injuries:  # care swapped exercises in: their first time starts gently
-            sessions = first_exposures(sessions, (e for s in done for e in s.exercise_ids))
+        weeks, sessions, squeezed, short = _compose(
+            profile, catalogue, done, options, calendar, care
+        )
         if not squeezed and not short:
             break
         calendar = calendar._replace(
             closed=calendar.closed | short, squeezed={**calendar.squeezed, **squeezed}
         )
     by_day = calendar.by_day
-    first, last = profile.start, profile.end
     in_horizon = _runs_between(by_day, first, last)
+    routines = care_routines(profile, catalogue, by_day, races, sessions, care)
+    if profile.injuries:  # care swapped exercises in: their first time starts gently
+        done_before = (e for d in done for e in d.exercises)
+        sessions = first_exposures(sessions, done_before, routines)
     after_end = last + timedelta(days=1)
     plan = Plan(
         first,
@@ -137,39 +154,48 @@ def make_plan(
         race_days=tuple(races[d] for d in sorted(races) if first <= d <= after_end),
         level=profile.level,
         equipment=profile.equipment,
-        care=tuple(care_routines(profile, catalogue, by_day, races, sessions, care)),
+        care=tuple(routines),
         blocked=frozenset(d for d in profile.blocked if first <= d <= last),
+        strength_days=fixed,
+        timezone=profile.timezone,
     )
     return replace(plan, violations=tuple(check_plan(plan, catalogue)))
 
 
 def _cares_for_you(
-    session: Session, profile: Profile, catalogue: Catalogue, care: CareSchedule | None
-) -> Session:
-    """A session's care tags name only the athlete's own problems (an exercise that eases
-    shin splints is no care to a runner without them), and work near a sore area stays at
-    its care stage (`within_care`)."""
-    if not profile.injuries:
-        if any(p.injury_care for p in session.main):
-            return replace(session, main=tuple(replace(p, injury_care=()) for p in session.main))
-        return session
-    own = set(profile.injuries)
-    session = within_care(session, profile, catalogue, care)
-    main = tuple(
-        replace(p, injury_care=tuple(i for i in p.injury_care if i in own))
-        if not own.issuperset(p.injury_care)
-        else p
-        for p in session.main
+    day: date,
+    main: Sequence[Prescription],
+    profile: Profile,
+    catalogue: Catalogue,
+    care: CareSchedule | None,
+    room_seconds: int | None = None,
+    met: Collection[str] | None = None,
+) -> CareFit:
+    """A main block whose care tags name only the athlete's own problems (an exercise
+    that eases shin splints is no care to a runner without them), and whose work near a
+    sore area stays at its care stage (`care_fit`)."""
+    fit = (
+        care_fit(day, main, profile, catalogue, care, room_seconds, met)
+        if profile.injuries
+        else CareFit(tuple(main))
     )
-    return replace(session, main=main)
+    own = set(profile.injuries)
+    tagged = tuple(
+        p
+        if own.issuperset(p.injury_care)
+        else replace(p, injury_care=tuple(i for i in p.injury_care if i in own))
+        for p in fit.main
+    )
+    return fit if tagged == fit.main else replace(fit, main=tagged)
 
 
 def _compose(
     profile: Profile,
     catalogue: Catalogue,
-    done: Sequence[Session],
+    done: Sequence[StrengthDay],
     options: list[DayOptions],
     calendar: Calendar,
+    care: CareSchedule | None,
 ) -> tuple[list[Week], list[Session], dict[date, str], dict[date, str]]:
     """The weeks and their sessions on the best days; with, per day whose busy time leaves
     no gap for the session composed there, why: first for full sessions, then for short
@@ -177,7 +203,7 @@ def _compose(
     chosen = choose_days(options)
     composer = Composer(catalogue, profile, kit_of(profile))
     for past in done:
-        composer.remember(past.exercise_ids)
+        composer.remember(past.exercises)
     by_day = calendar.by_day
     key_days = _key_days(calendar)
     block_weeks = Counter(opt.frame.block for opt in options if opt.frame.block)
@@ -188,8 +214,10 @@ def _compose(
     for index, (opt, days) in enumerate(zip(options, chosen, strict=True)):
         weeks.append(_week_with_note(opt, days))
         fixed = set(opt.fixed)
-        # a C-race week's only session is a short one (the week still lifts: `frequency`)
-        maintenance = opt.frame.only_c_races and len(days) == 1 and not fixed
+        # a C-race week's only session is a short one (the week still lifts: `frequency`),
+        # and so is a recovery week's in season, lighter too
+        light = opt.frame.light
+        maintenance = light or (opt.frame.only_c_races and len(days) == 1 and not fixed)
         for number, day in enumerate(d for d in days if d not in fixed):
             recent = [
                 s.exercise_ids for s in sessions[-6:] if (day - s.day).days <= SAME_SESSION_DAYS
@@ -203,7 +231,7 @@ def _compose(
                 entries,
                 SessionAsk(
                     occasion=Occasion(
-                        opt.frame.phase,
+                        LIGHT_DOSE if light else opt.frame.phase,
                         profile.level,
                         ramp=opt.frame.ramp,
                         eve=day + ONE_DAY in key_days.hard_or_long,
@@ -213,11 +241,12 @@ def _compose(
                     block=opt.frame.block,
                     block_week=opt.frame.block_week,
                     plyometrics=key_days.jumps_allowed(day),
-                    new_allowed=opt.frame.phase not in NOTHING_NEW_PHASES,
+                    new_allowed=_new_allowed(opt.frame),
                     want_new=(index % BLOCK_WEEKS == 0 and number == 0) or not sessions,
                     recent=recent,
                 ),
                 block_weeks.get(opt.frame.block, 0),
+                (catalogue, care, _met(profile, catalogue, care, day, done, sessions, opt)),
             )
             if session.start is None and any(r.busy and r.start for r in entries):
                 window = profile.window(day.weekday())
@@ -249,22 +278,46 @@ class KeyDays(NamedTuple):
 
 
 def _key_days(calendar: Calendar) -> KeyDays:
-    hard = frozenset(
-        day
-        for day, runs in calendar.by_day.items()
-        if any(r.running and r.kind in EVE_KINDS for r in runs)
-    )
-    races = frozenset(
-        day
-        for day, runs in calendar.by_day.items()
-        if any(r.running and (r.kind is RunKind.RACE or r.all_out) for r in runs)
-    )
-    intense = frozenset(
-        day
-        for day, runs in calendar.by_day.items()
-        if any(r.running and r.kind is RunKind.HARD for r in runs)
-    )
-    return KeyDays(hard, intense | races | calendar.races)
+    """The calendar's key days, in one pass over its runs."""
+    hard_or_long: set[date] = set()
+    intense = set(calendar.races)
+    for day, runs in calendar.by_day.items():
+        for run in runs:
+            if not run.running:
+                continue
+            if run.kind in EVE_KINDS:
+                hard_or_long.add(day)
+            if run.kind is RunKind.HARD or run.kind is RunKind.RACE or run.all_out:
+                intense.add(day)
+    return KeyDays(frozenset(hard_or_long), frozenset(intense))
+
+
+def _met(
+    profile: Profile,
+    catalogue: Catalogue,
+    care: CareSchedule | None,
+    day: date,
+    done: Sequence[StrengthDay],
+    sessions: Sequence[Session],
+    opt: DayOptions,
+) -> Collection[str] | None:
+    """In a week that brings nothing new, what the athlete has met before `day` (trained
+    before the plan, in its sessions so far, in earlier weeks' care): care swaps in
+    nothing else. None in other weeks, or without care."""
+    if not profile.injuries or _new_allowed(opt.frame):
+        return None
+    met = met_in_routines(profile, catalogue, care, day)
+    for trained in done:
+        met.update(trained.exercises)
+    for session in sessions:
+        met.update(session.exercise_ids)
+    return met
+
+
+def _new_allowed(frame: WeekFrame) -> bool:
+    """No first exposure in a race week of any priority (a C meet's too), a taper, the
+    week after an A race, nor a recovery week's light session."""
+    return not (frame.phase in NOTHING_NEW_PHASES or frame.races or frame.light)
 
 
 def _budget(profile: Profile, maintenance: bool) -> int:
@@ -289,8 +342,11 @@ def _session(
     runs: list[Run],
     ask: SessionAsk,
     block_weeks: int,
+    care: tuple[Catalogue, CareSchedule | None, Collection[str] | None],
 ) -> Session:
-    """One session, its warm-up without the jog when it follows a run (`warm-up`)."""
+    """One session, its warm-up without the jog when it follows a run (`warm-up`). Its
+    main block is brought to the care stages (`care`: the catalogue and the schedule)
+    before its start is placed, so the start fits its real length (`no-overlap`)."""
     real_runs = [r for r in runs if r.running]
     # a rest day's entry holds its time but is no run: no "after your run", and a jog
     legs = [r for r in real_runs if r.kind is not RunKind.REST]
@@ -300,24 +356,33 @@ def _session(
 
     def start_for(minutes: int) -> time | None:
         # None when no gap holds this session on a busy day (the caller closes the day)
-        if busy:
-            return clear_start(runs, window, minutes, budget)
-        return start_after(real_runs, window)
+        return clear_start(runs, window, minutes, budget)
 
     def follows_a_run(start: time | None) -> bool:
         # an untimed run's end is unknown (and a misread rest day looks like one): jog
         return _ran_within_the_hour(legs, start)
 
+    used_before = dict(composer.last_used) if profile.injuries else {}
     parts = composer.compose(replace(ask, jog=not follows_a_run(start_for(budget))))
-    minutes = round(parts.seconds / 60)
+    # the care dose may take the session to its minutes and a tenth more (`fit`), no more
+    room = max(0, ask.budget_seconds * 11 // 10 - parts.seconds)
+    catalogue, schedule, met = care
+    fit = _cares_for_you(day, parts.main, profile, catalogue, schedule, room, met)
+    if fit.changed:
+        _remember_care(composer, parts.main, fit.main, used_before)
+
+    def length(parts: SessionParts) -> int:
+        return max(1, round((parts.seconds + fit.extra_seconds) / 60))
+
+    minutes = length(parts)
     start = start_for(minutes)
     # on a busy day the start moves with the length: the jog follows where it landed
     if parts.jog_seconds and follows_a_run(start):
         parts = parts.without_jog()
     elif not parts.jog_seconds and not follows_a_run(start) and composer.jog_warm_up:
         parts = parts.with_jog(composer.jog_warm_up)
-    if round(parts.seconds / 60) != minutes:
-        minutes = round(parts.seconds / 60)
+    if length(parts) != minutes:
+        minutes = length(parts)
         start = start_for(minutes)
     frame = opt.frame
     why = words.why(
@@ -330,10 +395,16 @@ def _session(
         eve=ask.occasion.eve,
         notes=parts.notes,
     )
+    why = fit.told(why)
     if busy and start is not None:
         around = ", ".join(f"{r.title} {r.start:%H:%M}-{r.finish:%H:%M}" for r in busy)
         why = why[:-1] + f"; from {start:%H:%M}, clear of your {around}."
-    if ask.occasion.maintenance:
+    if frame.light:
+        why = why[:-1] + (
+            f"; the recovery week's one session, kept short ({minutes} min) and light (at most 2 "
+            "sets, RPE 6): a week without any would cost what the season keeps."
+        )
+    elif ask.occasion.maintenance:
         why = why[:-1] + (
             f"; the week's one session, kept short ({minutes} min, at most 2 sets): one "
             "session a week keeps strength in season (Rønnestad & Mujika 2014)."
@@ -344,14 +415,34 @@ def _session(
         day,
         minutes,
         parts.warmup,
-        parts.main,
+        fit.main,
         parts.cooldown,
         why,
         start,
         opt.frame.phase,
-        words.music(parts.main, light=ask.occasion.eve or frame.phase in EASY_MUSIC_PHASES),
+        words.music(fit.main, light=ask.occasion.eve or frame.phase in EASY_MUSIC_PHASES),
         opt.frame.block,
     )
+
+
+def _remember_care(
+    composer: Composer,
+    composed: Sequence[Prescription],
+    held: Sequence[Prescription],
+    used_before: dict[str, int],
+) -> None:
+    """The composer remembers what the athlete does: a lift care took out of the session
+    was not done (so a race week, which brings nothing new, does not count it as known),
+    and the care exercise that took its place was."""
+    kept = {p.exercise for p in held}
+    for p in composed:
+        if p.exercise not in kept:
+            if p.exercise in used_before:
+                composer.last_used[p.exercise] = used_before[p.exercise]
+            else:
+                composer.last_used.pop(p.exercise, None)
+    for p in held:
+        composer.last_used[p.exercise] = composer.count - 1
 
 
 def _ran_within_the_hour(runs: list[Run], start: time | None) -> bool:

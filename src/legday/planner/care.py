@@ -43,6 +43,7 @@ from legday.model import (
     WEEKLY_GROUPS,
     CareRoutine,
     ExerciseKind,
+    Muscle,
     Prescription,
     Profile,
     Race,
@@ -55,10 +56,14 @@ from legday.planner.dose import seconds_per_rep, start_load, work_seconds
 
 __all__ = [
     "CHANGE_SECONDS",
+    "CareFit",
     "CareSchedule",
+    "care_fit",
     "care_routines",
+    "expected_dose",
     "expected_stage",
     "first_exposures",
+    "met_in_routines",
     "routine_seconds",
     "within_care",
 ]
@@ -122,69 +127,187 @@ def care_routines(
 def expected_stage(protocol: CareProtocol, schedule: CareSchedule | None, week: int) -> CareStage:
     """The stage a plan expects in its `week` (0-based): the logbook's stage when the plan
     starts, one up every `advance_after_weeks` weeks."""
+    return expected_dose(protocol, schedule, week)[0]
+
+
+def expected_dose(
+    protocol: CareProtocol, schedule: CareSchedule | None, week: int
+) -> tuple[CareStage, tuple[CareItem, ...]]:
+    """The stage a plan expects in its `week` (0-based) and its items as dosed that week:
+    a heavy stage's dose rises week by week within the stage, up to its last step."""
     stages = schedule.stages if schedule is not None else {}
-    first = min(max(stages.get(protocol.condition, 1), 1), len(protocol.stages))
-    return protocol.stage(first + week // protocol.advance_after_weeks)
+    stage, week_in_stage = protocol.expected(stages.get(protocol.condition, 1), week)
+    return stage, stage.items_in_week(week_in_stage)
 
 
-def within_care(
-    session: Session, profile: Profile, catalogue: Catalogue, schedule: CareSchedule | None
-) -> Session:
-    """A strength session that loads a sore area no harder than its care stage.
+def met_in_routines(
+    profile: Profile, catalogue: Catalogue, schedule: CareSchedule | None, day: date
+) -> set[str]:
+    """The care exercises the athlete has surely met before `day`'s week: the stage items
+    of every earlier week of the plan (each week holds its stage's routines or sessions
+    that hold them)."""
+    met: set[str] = set()
+    for injury in profile.injuries:
+        protocol = catalogue.protocols.get(injury)
+        if protocol is None or (schedule is not None and injury in schedule.stopped):
+            continue
+        for week in range((day - profile.start).days // 7):
+            met.update(item.exercise for item in expected_dose(protocol, schedule, week)[1])
+    return met
+
+
+@dataclass(frozen=True, slots=True)
+class CareFit:
+    """What care does to a session's main block (`within_care`): the block, the words
+    the session's why gains, and how much longer the block takes."""
+
+    main: tuple[Prescription, ...]
+    renamed: tuple[tuple[str, str], ...] = ()  # (lift, care exercise) names, lower case
+    waiting: tuple[str, ...] = ()  # jumps that wait for care
+    extra_seconds: int = 0
+    changed: bool = False
+
+    def told(self, why: str) -> str:
+        """The session's why, naming what care changed."""
+        if not self.changed:
+            return why
+        for old, new in self.renamed:
+            why = why.replace(old, new)
+        if self.waiting:
+            why = why[:-1] + f"; not today: {', '.join(self.waiting)} (jumps wait for your care)."
+        note = "; work near the sore area stays at its care stage, and jumps wait for it."
+        return why[:-1] + note
+
+
+def care_fit(
+    day: date,
+    main: Sequence[Prescription],
+    profile: Profile,
+    catalogue: Catalogue,
+    schedule: CareSchedule | None,
+    room_seconds: int | None = None,
+    met: Collection[str] | None = None,
+) -> CareFit:
+    """A main block that loads a sore area no harder than its care stage.
 
     A lift of a guarded movement (the calf for Achilles pain, the squat for runner's knee)
-    becomes the care stage's exercise of that movement at the stage's dose; a lift the
-    stages up to now already hold keeps its exercise and takes that dose. When the stage
-    has no exercise of the movement (or the swap would break a hard rule), the lift stays,
-    at two sets, no heavier than its starting load and at an easy effort. While an
-    Achilles, plantar or shin protocol is at an early stage, jumps wait (a plain balance
-    hold takes a jump's place when it was the session's balance work).
+    becomes the care stage's exercise of that movement at the stage's dose for the week;
+    a lift the stages up to now already hold keeps its exercise and takes that dose. When
+    the stage has no exercise of the movement (or the swap would break a hard rule), the
+    lift stays, at two sets, no heavier than its starting load and at an easy effort. At
+    the last stage (full loading) the session's own lifts stand. At every stage, an
+    exercise of the stage that the session holds (a care pick too) takes the week's dose,
+    unless the strength plan loads it in kg (then it progresses by its kg).
+    While an Achilles, plantar or shin protocol is at an early stage, jumps wait (a plain
+    balance hold takes a jump's place when it was the session's balance work). The
+    planner settles this before it places the session's start, so the start fits the
+    session's real length (`no-overlap`). When the care dose takes more than
+    `room_seconds` more, the session gives sets back (`_make_room`) to keep to its minutes.
+    `met`, in a week that brings nothing new (a race week), holds what the athlete has
+    done: care then swaps in only exercises among them.
     """
-    week = (session.day - profile.start).days // 7
-    main = list(session.main)
-    why = session.why
+    week = (day - profile.start).days // 7
+    before = tuple(main)
+    block = list(main)
+    renamed: list[tuple[str, str]] = []
+    waiting: list[str] = []
+    floors: dict[str, int] = {}  # care work the session had fewer sets of than its stage
     changed = False
     for injury in profile.injuries:
         protocol = catalogue.protocols.get(injury)
         guarded = GUARDED_PATTERNS.get(injury, frozenset())
         if protocol is None or (schedule is not None and injury in schedule.stopped):
             continue
-        stage = expected_stage(protocol, schedule, week)
-        if stage.number == len(protocol.stages):
-            continue  # the last stage is full loading: the session's own dose stands
-        if guarded & {"calf", "shin"}:  # jumps load the sore tendon: they wait
-            kept = [p for p in main if p.kind is not ExerciseKind.PLYOMETRIC]
-            waiting = [catalogue[p.exercise].name.lower() for p in main if p not in kept]
-            if waiting:
-                why = why[:-1] + f"; not today: {', '.join(waiting)} (jumps wait for your care)."
-                if any(p.balance for p in main) and not any(p.balance for p in kept):
-                    kept.append(_balance_hold(catalogue))  # the jump was the balance work
-                changed, main = True, kept
-        for index, p in enumerate(main):
-            exercise = catalogue.get(p.exercise)
-            if exercise is None or exercise.pattern not in guarded:
-                continue
-            item = _stage_item(protocol, stage, exercise.id, exercise.pattern, catalogue)
-            if item is not None and _loses_care(main, index, item, catalogue, profile.injuries):
-                item = None
-            start_kg = (
-                start_load(exercise, p.implement, profile.level, kit_of(profile))
-                if p.implement
-                else None
-            )
-            main[index] = _at_care_dose(p, item, catalogue, injury, start_kg)
-            new_name = catalogue[main[index].exercise].name.lower()
-            why = why.replace(exercise.name.lower(), new_name)
-            changed = True
+        stage, items = expected_dose(protocol, schedule, week)
+        if stage.number < len(protocol.stages):  # the last stage is full loading
+            if guarded & {"calf", "shin"}:  # jumps load the sore tendon: they wait
+                kept = [p for p in block if p.kind is not ExerciseKind.PLYOMETRIC]
+                gone = [catalogue[p.exercise].name.lower() for p in block if p not in kept]
+                if gone:
+                    waiting.extend(gone)
+                    if any(p.balance for p in block) and not any(p.balance for p in kept):
+                        kept.append(_balance_hold(catalogue))  # the jump was the balance work
+                    lost = _worked(block) - _worked(kept)
+                    stand_in = _stand_in(lost, catalogue, profile, met) if lost else None
+                    if stand_in is not None:  # the jump was the session's only work for it
+                        kept.append(stand_in)
+                    changed, block = True, kept
+            for index, p in enumerate(block):
+                exercise = catalogue.get(p.exercise)
+                if exercise is None or exercise.pattern not in guarded:
+                    continue
+                item = _stage_item(
+                    protocol, stage, items, exercise.id, exercise.pattern, catalogue, met
+                )
+                if item is not None and _loses_care(
+                    block, index, item, catalogue, profile.injuries
+                ):
+                    item = None
+                start_kg = (
+                    start_load(exercise, p.implement, profile.level, kit_of(profile))
+                    if p.implement
+                    else None
+                )
+                block[index] = _at_care_dose(p, item, catalogue, injury, start_kg)
+                if item is not None and block[index].exercise == p.exercise:
+                    floors[p.exercise] = min(p.sets, item.sets)
+                new_name = catalogue[block[index].exercise].name.lower()
+                renamed.append((exercise.name.lower(), new_name))
+                changed = True
+        own = {item.exercise: item for item in items}
+        for index, p in enumerate(block):
+            item = own.get(p.exercise)
+            if item is not None and p.load_kg is None:  # a lift loaded in kg progresses by kg
+                dosed = _at_care_dose(p, item, catalogue, injury, None)
+                floors.setdefault(p.exercise, min(p.sets, item.sets))
+                changed, block[index] = changed or dosed != p, dosed
     if not changed:
+        return CareFit(before)
+    extra = sum(work_seconds(p) for p in block) - sum(work_seconds(p) for p in before)
+    if room_seconds is not None and extra > room_seconds:
+        extra -= _make_room(block, extra - room_seconds, profile.injuries, floors)
+    return CareFit(tuple(block), tuple(renamed), tuple(waiting), extra, True)
+
+
+def _make_room(
+    block: list[Prescription], over: int, injuries: Sequence[str], floors: Mapping[str, int]
+) -> int:
+    """Shorten the block by `over` seconds where it can; the seconds saved. First a set
+    less for the companions that are not care for the athlete (the last first, never
+    below one set), then for care work the session held at fewer sets than its stage
+    (down to those, `floors`): a short session keeps the stage's reps and load, and as
+    many of its sets as fit."""
+    saved = 0
+    own = set(injuries)
+
+    def spare(p: Prescription) -> bool:
+        companion = p.role is not Role.ANCHOR and p.exercise not in floors
+        return companion and p.sets > 1 and not own.intersection(p.injury_care)
+
+    for can_spare in (spare, lambda p: p.sets > floors.get(p.exercise, p.sets)):
+        while saved < over:
+            found = [index for index, p in enumerate(block) if can_spare(p)]
+            if not found:
+                break
+            p = block[found[-1]]
+            block[found[-1]] = replace(p, sets=p.sets - 1)
+            saved += work_seconds(p) - work_seconds(block[found[-1]])
+    return saved
+
+
+def within_care(
+    session: Session, profile: Profile, catalogue: Catalogue, schedule: CareSchedule | None
+) -> Session:
+    """A composed session with its main block at the care stage (`care_fit`); its length
+    follows, its start does not move (the planner settles care before placing starts)."""
+    fit = care_fit(session.day, session.main, profile, catalogue, schedule)
+    if not fit.changed:
         return session
-    extra = sum(work_seconds(p) for p in main) - sum(work_seconds(p) for p in session.main)
-    note = "; work near the sore area stays at its care stage, and jumps wait for it."
     return replace(
         session,
-        main=tuple(main),
-        minutes=max(1, session.minutes + round(extra / 60)),
-        why=why[:-1] + note,
+        main=fit.main,
+        minutes=max(1, session.minutes + round(fit.extra_seconds / 60)),
+        why=fit.told(session.why),
     )
 
 
@@ -216,6 +339,37 @@ def _loses_care(
         if injury in old.injury_care and any(m not in covered for m in needed):
             return True
     return False
+
+
+def _worked(block: Sequence[Prescription]) -> frozenset[Muscle]:
+    """The week's groups (`several-groups`) this block works."""
+    return WEEKLY_GROUPS.intersection(m for p in block for m in p.muscles)
+
+
+def _stand_in(
+    lost: frozenset[Muscle], catalogue: Catalogue, profile: Profile, met: Collection[str] | None
+) -> Prescription | None:
+    """A plain strength exercise for the groups a waiting jump was the session's only work
+    for (a landing drill may be its only quads work): one that works them all and no
+    movement the athlete's care guards, known to them when the week brings nothing new,
+    the simplest first; two easy sets."""
+    guarded = set().union(*(GUARDED_PATTERNS.get(i, frozenset()) for i in profile.injuries))
+    fits = [
+        e
+        for e in catalogue.doable(profile.equipment, profile.level, ExerciseKind.STRENGTH)
+        if lost <= set(e.muscles) and e.pattern not in guarded and not e.loadable
+    ]
+    if met is not None:
+        fits = [e for e in fits if e.id in met]
+    if not fits:
+        return None
+    exercise = min(fits, key=lambda e: (e.level.rank, len(e.muscles), e.id))
+    easy = "bodyweight; an easy effort, with reps to spare"
+    if exercise.measure == "seconds":
+        item = CareItem(exercise.id, 2, seconds=30, load=easy, rest_seconds=45)
+    else:
+        item = CareItem(exercise.id, 2, reps=10, load=easy, rest_seconds=45)
+    return _from_item(item, catalogue, Role.ACCESSORY, ())
 
 
 BALANCE_HOLD = "single-leg-stand"  # the plainest balance work, for a jump that must wait
@@ -252,40 +406,71 @@ def _from_item(
     )
 
 
-def first_exposures(sessions: Sequence[Session], before: Iterable[str] = ()) -> list[Session]:
-    """After care has swapped exercises in, each exercise's first session in the plan
-    starts gently (2 sets, RPE 6 at most, no heavier than the second time), whatever the
-    composer remembered of the lift it replaced."""
+def first_exposures(
+    sessions: Sequence[Session],
+    before: Iterable[str] = (),
+    routines: Sequence[CareRoutine] = (),
+) -> list[Session]:
+    """Each exercise's first time in the plan starts gently (2 sets, RPE 6 at most) and
+    is labelled new, whatever the composer remembered of a lift care replaced; an exercise
+    done before (`before`: trained before the plan) or met in an earlier care routine is
+    no first exposure (the routine was one), so it is not labelled new."""
     seen = set(before)  # done before the plan: not new
+    in_care = sorted(routines, key=lambda r: r.day)
+    next_routine = 0
     gentle: list[Session] = []
     for session in sessions:
+        while next_routine < len(in_care) and in_care[next_routine].day < session.day:
+            seen.update(p.exercise for p in in_care[next_routine].exercises)
+            next_routine += 1
         main = []
+        saved = 0
         for p in session.main:
             first = p.exercise not in seen and p.role is not Role.CARE
             if first and (p.sets > FIRST_SETS or p.target_rpe > CARE_RPE):
+                saved += work_seconds(p)
                 p = replace(
                     p,
                     sets=min(p.sets, FIRST_SETS),
                     target_rpe=min(p.target_rpe, CARE_RPE),
                     new=True,
                 )
+                saved -= work_seconds(p)
+            elif p.new and p.exercise in seen:
+                p = replace(p, new=False)  # met before: no first time to label
             seen.add(p.exercise)
             main.append(p)
-        same = tuple(main) == session.main
-        gentle.append(session if same else replace(session, main=tuple(main)))
+        if tuple(main) == session.main:
+            gentle.append(session)
+            continue
+        minutes = max(1, session.minutes - round(saved / 60))  # shorter: still clear
+        gentle.append(replace(session, main=tuple(main), minutes=minutes))
     return gentle
 
 
 def _stage_item(
-    protocol: CareProtocol, stage: CareStage, exercise_id: str, pattern: str, catalogue: Catalogue
+    protocol: CareProtocol,
+    stage: CareStage,
+    items: Sequence[CareItem],
+    exercise_id: str,
+    pattern: str,
+    catalogue: Catalogue,
+    met: Collection[str] | None = None,
 ) -> CareItem | None:
-    """The lift as the stages up to this one hold it, else the stage's exercise of the
-    same movement; None when the stage has none."""
-    done = [i for s in protocol.stages[: stage.number] for i in s.items]
+    """The lift as the stages up to this one hold it (`items`: this stage's, as dosed
+    this week), else the stage's exercise of the same movement; None when it has none.
+    In a week that brings nothing new (`met`: what the athlete has done), a stage's
+    exercise not yet met gives way to the latest one of the movement that was."""
+    done = [*(i for s in protocol.stages[: stage.number - 1] for i in s.items), *items]
     same = [i for i in done if i.exercise == exercise_id]
     if same:
         return same[-1]
-    return next((i for i in stage.items if catalogue[i.exercise].pattern == pattern), None)
+    fresh = next((i for i in items if catalogue[i.exercise].pattern == pattern), None)
+    if met is None or fresh is None or fresh.exercise in met:
+        return fresh
+    # nothing new this week: the latest exercise of the movement the athlete has met
+    known = [i for i in done if i.exercise in met and catalogue[i.exercise].pattern == pattern]
+    return known[-1] if known else None
 
 
 def _at_care_dose(
@@ -305,7 +490,7 @@ def _at_care_dose(
     return replace(
         p,
         exercise=exercise.id,
-        sets=min(p.sets, item.sets) if p.exercise == exercise.id else item.sets,
+        sets=item.sets,  # the stage's dose: care sets the pace, not the strength plan
         reps=item.reps,
         seconds=item.seconds,
         per_side=exercise.unilateral,
@@ -340,6 +525,14 @@ def routine_seconds(items: Sequence[CareItem], catalogue: Catalogue) -> int:
     return total
 
 
+@dataclass(frozen=True, slots=True)
+class _RoutineForm:
+    """A routine as done on any day of its stage: its exercises and minutes."""
+
+    exercises: tuple[Prescription, ...]
+    minutes: int
+
+
 class _Placer:
     """One problem's routines over the plan."""
 
@@ -360,35 +553,45 @@ class _Placer:
         self.by_day = by_day
         self.strength_days = strength_days
         self.closed = closed
-        self.first_stage = min(max(stages.get(protocol.condition, 1), 1), len(protocol.stages))
+        self.first_stage = stages.get(protocol.condition, 1)
         self.shown_disclaimer = False
         self.after_race = after_race
+        # the lightest form never changes: it is made once
+        self.lightest_form = self._form(protocol.lightest)
+        # the days whose strength session holds care for this problem
+        self.session_care_days = frozenset(
+            day
+            for day, session in strength_days.items()
+            if any(protocol.condition in p.injury_care for p in session.main)
+        )
+
+    def _form(self, items: Sequence[CareItem]) -> _RoutineForm:
+        minutes = max(1, round(routine_seconds(items, self.catalogue) / 60))
+        exercises = tuple(
+            _from_item(item, self.catalogue, Role.CARE, (self.protocol.condition,))
+            for item in items
+        )
+        return _RoutineForm(exercises, minutes)
 
     def place(self) -> list[CareRoutine]:
         routines: list[CareRoutine] = []
         last_care: date | None = None
         for week in range(self.profile.weeks):
             monday = self.profile.start + timedelta(days=7 * week)
-            stage = self._stage(week)
+            stage, week_in_stage = self.protocol.expected(self.first_stage, week)
             days = [monday + timedelta(days=n) for n in range(7)]
             chosen = self._days_for(stage, days, last_care)
+            if chosen:  # the week's routines hold the same items, dosed alike: one form
+                this_week = self._form(stage.items_in_week(week_in_stage))
             for day in chosen:
-                routines.append(self._routine(day, stage))
+                routines.append(self._routine(day, stage, this_week))
             cared = [d for d in days if d in chosen or self._session_cares(d)]
             if cared:
                 last_care = max(cared)
         return routines
 
-    def _stage(self, week: int) -> CareStage:
-        """The stage expected this week: one up every `advance_after_weeks` weeks."""
-        moved = week // self.protocol.advance_after_weeks
-        return self.protocol.stage(self.first_stage + moved)
-
     def _session_cares(self, day: date) -> bool:
-        session = self.strength_days.get(day)
-        return session is not None and any(
-            self.protocol.condition in p.injury_care for p in session.main
-        )
+        return day in self.session_care_days
 
     def _allowed(self, day: date, stage: CareStage) -> bool:
         entries = self.by_day.get(day, ())
@@ -420,10 +623,12 @@ class _Placer:
                     chosen.append(day)
         return sorted(chosen)
 
-    def _routine(self, day: date, stage: CareStage) -> CareRoutine:
+    def _routine(self, day: date, stage: CareStage, this_week: _RoutineForm) -> CareRoutine:
+        """The routine of `stage` in `this_week`'s form (its items as dosed that week), or
+        the lightest form."""
         lightest = self._hard(day) or day in self.after_race
-        items = self.protocol.lightest if lightest else stage.items
-        minutes = max(1, round(routine_seconds(items, self.catalogue) / 60))
+        form = self.lightest_form if lightest else this_week
+        minutes = form.minutes
         runs = [r for r in self.by_day.get(day, ()) if r.running]
         window = self.profile.window(day.weekday())
         busy = [r for r in self.by_day.get(day, ()) if r.busy and r.start is not None]
@@ -437,10 +642,7 @@ class _Placer:
             injury=self.protocol.condition,
             stage=stage.number,
             minutes=minutes,
-            exercises=tuple(
-                _from_item(item, self.catalogue, Role.CARE, (self.protocol.condition,))
-                for item in items
-            ),
+            exercises=form.exercises,
             why=self._why(stage, lightest, runs),
             frequency=stage.frequency.value,
             start=start,

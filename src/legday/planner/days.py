@@ -45,7 +45,7 @@ tests compare it with brute force on small horizons.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, time, timedelta
 from functools import lru_cache
 from itertools import combinations, pairwise
@@ -239,7 +239,7 @@ class Calendar(NamedTuple):
 
     by_day: dict[date, list[Run]]
     races: frozenset[date]
-    strength: dict[date, int]  # strength sessions already in the calendar
+    strength: dict[date, int]  # strength sessions already in the calendar or logged
     closed: dict[date, str]  # why the runs or the athlete's blocked days rule a day out
     costs: dict[date, int]  # the day's cost to the chooser, where it is not 0
     busy: frozenset[date] = frozenset()  # days holding timed busy events (`no-overlap`)
@@ -249,9 +249,12 @@ class Calendar(NamedTuple):
     before_key: frozenset[date] = frozenset()  # days before a hard run or long run
 
     @classmethod
-    def read(cls, profile: Profile, runs: Sequence[Run]) -> Calendar:
+    def read(cls, profile: Profile, runs: Sequence[Run], logged: Iterable[date] = ()) -> Calendar:
+        """`logged`: days of strength already trained (the logbook's), one per session."""
         by_day: dict[date, list[Run]] = {}
         strength: dict[date, int] = {}
+        for day in logged:
+            strength[day] = strength.get(day, 0) + 1
         hard: dict[date, Run] = {}  # the day's first hard run, long run or race
         windowed = {weekday for weekday, _, _ in profile.windows}
         late: list[date] = []

@@ -264,9 +264,11 @@ def prescribe(
     implement: str,
     *,
     new: bool,
+    injury_care: tuple[str, ...],
     extra_side: str | None = None,
 ) -> Prescription:
-    """The prescription shown to the athlete, its load text made from the numbers."""
+    """The prescription shown to the athlete, its load text made from the numbers;
+    `injury_care` names the athlete's own problems the exercise eases."""
     return Prescription(
         exercise=exercise.id,
         sets=plan.sets,
@@ -279,7 +281,7 @@ def prescribe(
         muscles=exercise.muscles,
         unilateral=exercise.unilateral,
         balance=exercise.balance,
-        injury_care=exercise.injury_care,
+        injury_care=injury_care,
         cues=exercise.cues.as_list(),
         kind=exercise.kind,
         rest_seconds=_rest(role, plan, load_kg),

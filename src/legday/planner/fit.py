@@ -53,12 +53,16 @@ def dosed_pick(
     kg: float | None,
     implement: str,
     new: bool,
+    injury_care: tuple[str, ...],
     extra_side: str | None,
 ) -> Pick:
     """The same exercise at the same dose is the same pick, in every session of every
-    plan: made once, so a coach's many plans share it and the rules read it once."""
+    plan: made once, so a coach's many plans share it and the rules read it once.
+    `injury_care`: the athlete's own problems the exercise eases (`injury-care`)."""
     e = catalogue[exercise_id]
-    prescription = prescribe(e, role, dose, kg, implement, new=new, extra_side=extra_side)
+    prescription = prescribe(
+        e, role, dose, kg, implement, new=new, injury_care=injury_care, extra_side=extra_side
+    )
     return Pick(e, role, dose, prescription, work_seconds(prescription) + CHANGE_SECONDS)
 
 
@@ -67,7 +71,15 @@ def with_sets(catalogue: Catalogue, p: Pick, sets: int) -> Pick:
     q = p.prescription
     dose = p.dose._replace(sets=sets)
     return dosed_pick(
-        catalogue, p.exercise.id, p.role, dose, q.load_kg, q.implement, q.new, q.extra_side
+        catalogue,
+        p.exercise.id,
+        p.role,
+        dose,
+        q.load_kg,
+        q.implement,
+        q.new,
+        q.injury_care,
+        q.extra_side,
     )
 
 

@@ -4,10 +4,16 @@ Phases come from the races in the calendar (and the profile), each with a priori
 is built in the off-season and base, kept in build and peak, trimmed in the taper before an
 A (goal) race and in the race week of an A or B (tune-up) race, and paused the week after an
 A race. A C race (short or club) keeps its week's phase; that week needs only one session
-(Rønnestad & Mujika 2014: one a week keeps strength in season). Every `recovery_every`-th
+(Rønnestad & Mujika 2014: one a week keeps strength in season). A lone C race sets no
+countdown, but a run of them (SEASON_RACES within SEASON_SPAN: a track or cross-country
+season, a meet most weekends) is a competition season: its weeks, from the first meet to
+the last, keep strength as build weeks do (short heavy or explosive work, 48-72 h clear of
+the meets) instead of building it as the off-season does. Every `recovery_every`-th
 week without a pause becomes a recovery week (`recovery-week`), so no stretch of that many
-weeks goes without one. Every other in-season week (build, peak, taper, race) keeps a floor
-of at least one session; the day chooser keeps it 48-72 h clear of the races.
+weeks goes without one; in season (a build, peak, taper or race week, or a competition
+season) it keeps one short, light session, since a week without any costs the strength the
+season keeps. Every other in-season week (build, peak, taper, race) keeps a floor of at
+least one session; the day chooser keeps it 48-72 h clear of the races.
 
 The lifting weeks between pauses form training blocks of 3-6 weeks, each with its anchor
 lifts; the first two weeks back after an A race's week off ramp up.
@@ -15,7 +21,7 @@ lifts; the first two weeks back after an A race's week off ramp up.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from itertools import groupby
 from typing import NamedTuple
@@ -27,6 +33,7 @@ __all__ = [
     "DAY_NAMES",
     "WEEK_SPAN",
     "WeekFrame",
+    "competition_seasons",
     "goal_races",
     "is_major_race",
     "race_days",
@@ -57,6 +64,7 @@ class WeekFrame(NamedTuple):
     block: int = 0  # which training block (1, 2, ...); 0 for a week without strength
     block_week: int = 0  # the week's place in its block: 1, 2, ...
     ramp: int = 0  # 1 or 2: the first or second week back after an A race; else 0
+    light: bool = False  # a recovery week in season: one short, light session keeps strength
 
     @property
     def only_c_races(self) -> bool:
@@ -139,9 +147,13 @@ def _race_size(run: Run) -> int:
 
 
 def season(
-    profile: Profile, runs: Sequence[Run], races: Mapping[date, Race] | None = None
+    profile: Profile,
+    runs: Sequence[Run],
+    races: Mapping[date, Race] | None = None,
+    logged: Iterable[date] = (),
 ) -> list[WeekFrame]:
-    """A frame per week; `races` is `race_priorities(profile, runs)` when the caller has it."""
+    """A frame per week; `races` is `race_priorities(profile, runs)` when the caller has it;
+    `logged` the days of strength already trained (a week holding one is lifting)."""
     if races is None:
         races = race_priorities(profile, runs)
     in_order = [races[day] for day in sorted(races)]
@@ -150,28 +162,84 @@ def season(
         by_priority[race.priority].append(race)
     # the phases count down to the goal races; with none, to the tune-ups (without a taper)
     goals = by_priority["A"] or by_priority["B"]
-    lifting = {r.day for r in runs if r.is_strength}  # strength already in the calendar
+    # strength already in the calendar or in the logbook
+    lifting = {r.day for r in runs if r.is_strength} | set(logged)
+    seasons = competition_seasons(by_priority["C"])
     weeks: list[tuple[date, Phase, str]] = []
+    in_season: list[bool] = []  # per week, before recovery weeks are placed
     first_since_rest = 0
     for index in range(profile.weeks):
         start = profile.start + timedelta(days=7 * index)
         phase, note = _phase(start, in_order, goals, taper=bool(by_priority["A"]))
+        meets = _season_of(start, seasons)
+        if meets is not None and phase in BUILDING:
+            phase, note = Phase.BUILD, _season_note(meets)
         if phase not in REST_PHASES and _fully_blocked(profile, start):
             phase, note = Phase.BLOCKED, "you blocked every training day this week"
         weeks.append((start, phase, note))
+        # in season, unless an A or B race is this week: a recovery week then stays empty
+        in_season.append(phase in KEEPING - {Phase.RACE} or meets is not None)
         if phase in REST_PHASES and not _lifts(start, lifting):
             first_since_rest = index + 1
         elif index - first_since_rest + 1 == profile.recovery_every:
             first_since_rest = _place_recovery(weeks, first_since_rest, lifting) + 1
     targets = _targets(profile.sessions)
     frames = []
-    for start, phase, note in weeks:
+    for (start, phase, note), keeping in zip(weeks, in_season, strict=True):
         in_week = tuple(race for race in in_order if start <= race.day <= start + WEEK_SPAN)
         frame = WeekFrame(start, phase, note, targets[phase], 0, in_week)
+        if phase is Phase.RECOVERY and keeping:
+            frame = frame._replace(note=LIGHT_NOTE, target=1, light=True)
         if frame.only_c_races:
-            frame = frame._replace(note=f"{note}; {_c_note(in_week)}")
+            frame = frame._replace(note=f"{frame.note}; {_c_note(in_week)}")
         frames.append(frame._replace(required=_floor(frame)))
     return _in_blocks(frames)
+
+
+SEASON_RACES = 3  # C races ...
+SEASON_SPAN = timedelta(weeks=6)  # ... within this span make a competition season
+KEEPING = frozenset({Phase.BUILD, Phase.PEAK, Phase.TAPER, Phase.RACE})  # in-season phases
+
+
+def competition_seasons(c_races: Sequence[Race]) -> list[tuple[Race, ...]]:
+    """The runs of C races that make a competition season: every SEASON_RACES of them
+    within SEASON_SPAN belong to one, and seasons that share or touch races merge. A lone
+    meet, or two, is a race in an otherwise ordinary week."""
+    days = sorted(c_races, key=lambda race: race.day)
+    spans: list[list[int]] = []  # first and last index of each season
+    for first in range(len(days)):
+        last = first + SEASON_RACES - 1
+        while last < len(days) and days[last].day - days[first].day <= SEASON_SPAN:
+            last += 1
+        if last - first >= SEASON_RACES:
+            if spans and first <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], last - 1)
+            else:
+                spans.append([first, last - 1])
+    return [tuple(days[first : last + 1]) for first, last in spans]
+
+
+def _season_of(start: date, seasons: Sequence[tuple[Race, ...]]) -> tuple[Race, ...] | None:
+    """The competition season this week lies in (from its first meet's week to its last
+    meet's), if any."""
+    end = start + WEEK_SPAN
+    return next(
+        (meets for meets in seasons if meets[0].day <= end and start <= meets[-1].day), None
+    )
+
+
+def _season_note(meets: Sequence[Race]) -> str:
+    return (
+        f"competition season, {len(meets)} C races from {_day(meets[0].day)} to "
+        f"{_day(meets[-1].day)}: keep strength with short heavy or explosive work, "
+        "48-72 h clear of the meets"
+    )
+
+
+LIGHT_NOTE = (  # a recovery week in season
+    "recovery week in season: one short, light session keeps strength (a week without "
+    "any costs what the season keeps); the rest of the week is off"
+)
 
 
 BUILDING = frozenset({Phase.OFF_SEASON, Phase.BASE})  # blocks that build strength
@@ -311,6 +379,8 @@ def _floor(frame: WeekFrame) -> int:
     still lifts once: one session a week keeps strength in season (Rønnestad & Mujika
     2014)."""
     phase = frame.phase
+    if frame.light:
+        return 1
     if phase in REST_PHASES:
         return 0
     required = 1 if phase is Phase.RACE or frame.only_c_races else 2

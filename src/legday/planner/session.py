@@ -18,6 +18,7 @@ The doses come from `planner/dose.py`, the fitting into the athlete's minutes fr
 from __future__ import annotations
 
 import random
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -203,6 +204,10 @@ class Composer:
         self.kit = kit
         doable = catalogue.doable(profile.equipment, profile.level, *ExerciseKind)
         self.main_pool = [e for e in doable if e.kind in MAIN_KINDS]
+        # the main pool by leading muscle: a stand-in leads with the same one
+        self.main_by_lead: dict[Muscle, list[Exercise]] = defaultdict(list)
+        for e in self.main_pool:
+            self.main_by_lead[e.muscles[0]].append(e)
         self.strength = [e for e in doable if e.kind is ExerciseKind.STRENGTH]
         self.balance_pool = [e for e in self.main_pool if e.balance]
         self.plyometrics = [e for e in doable if e.kind is ExerciseKind.PLYOMETRIC]
@@ -227,7 +232,7 @@ class Composer:
             e.id: self.jitter[e.id]
             + ONE_LEGGED_BONUS * e.unilateral
             + EVENT_BONUS * self._event_work(e)
-            for e in catalogue
+            for e in doable
         }
         self.count = 0  # sessions so far, those done before the plan included
         self.last_used: dict[str, int] = {}
@@ -237,6 +242,12 @@ class Composer:
         self.gives = {e.id: needs_given(e, self.injuries) for e in doable}
         self.works = {e.id: groups([e]) for e in doable}
         self.patterns = {e.id: pattern_of(e) for e in doable}
+        # the lifts of each anchor kind's patterns (and of its fallback)
+        self.anchor_pools = {
+            patterns: [e for e in self.strength if self.patterns[e.id] in patterns]
+            for kind in ANCHOR_KINDS
+            for patterns in kind
+        }
         # lower-body strength work, what `one-legged` counts
         self.leg_strength = {e.id for e in self.strength if e.lower_body}
         sore = {m for injury in self.injuries for m in CARE_NEEDS.get(injury, ())}
@@ -255,7 +266,15 @@ class Composer:
             muscle: [e for e in self.strength if muscle in e.muscles] for muscle in COVERAGE_ORDER
         }
         self.implements = {e.id: implement_for(e, kit) for e in doable}
-        self.dosed_for_the_week: dict[tuple[object, ...], Pick] = {}  # see `_pick`
+        # each lift's conservative first load in the athlete's kit (None: no load)
+        self.start_loads = {
+            e.id: start_load(e, self.implements[e.id], self.level, kit) for e in doable
+        }
+        # a prescription's care tags name only the athlete's own problems (an exercise
+        # that eases shin splints is no care to a runner without them)
+        self.own_care = {
+            e.id: tuple(i for i in e.injury_care if i in self.injuries) for e in doable
+        }
 
     def remember(self, exercise_ids: Iterable[str]) -> None:
         """Count sessions done before the plan: they are no first exposures."""
@@ -326,8 +345,7 @@ class Composer:
                 anchors.append(found)
         start_kg = {}
         for e in anchors:
-            implement = self.implements[e.id]
-            kg = start_load(e, implement, self.level, self.kit)
+            kg = self.start_loads[e.id]
             if kg is not None and e.id in self.last_kg:  # where it ended: no step back
                 kg = max(kg, self.last_kg[e.id])
             if kg is not None:
@@ -344,9 +362,7 @@ class Composer:
         """The block's lift of these patterns: last block's anchor's harder variation
         when doable, else a fresh one, else the same again."""
         taken_ids = {e.id for e in taken}
-        candidates = [
-            e for e in self.strength if self.patterns[e.id] in patterns and e.id not in taken_ids
-        ]
+        candidates = [e for e in self.anchor_pools[patterns] if e.id not in taken_ids]
         if not ask.new_allowed:
             candidates = self._familiar(candidates)
         if not candidates:
@@ -483,9 +499,10 @@ class Composer:
         others = {m for e in chosen if e.id != old.id for m in e.muscles}
         taken = {e.id for e in chosen}
         only_old = set(old.muscles) - others
+        same_lead = self.main_by_lead[old.muscles[0]]
         return [
             e
-            for e in self._allowed(stand_ins(self.main_pool, old, self.injuries), ask)
+            for e in self._allowed(stand_ins(same_lead, old, self.injuries), ask)
             if e.id not in taken and only_old <= set(e.muscles)
         ]
 
@@ -561,22 +578,12 @@ class Composer:
     # -- doses -------------------------------------------------------------------------
 
     def _pick(self, e: Exercise, role: Role, occasion: Occasion, sets: int | None = None) -> Pick:
-        """`e` dosed for its role and the week; `sets` when fitting settled them. Worked
-        out once per exercise, role and week: anchors come back every session."""
+        """`e` dosed for its role and the week; `sets` when fitting settled them."""
         start_kg = self.block.start_kg.get(e.id) if role is Role.ANCHOR else None
-        key = (e.id, role, occasion, self.done(e), start_kg, sets)
-        pick = self.dosed_for_the_week.get(key)
-        if pick is None:
-            pick = self.dosed_for_the_week[key] = self._dose(e, role, occasion, start_kg, sets)
-        return pick
-
-    def _dose(
-        self, e: Exercise, role: Role, occasion: Occasion, start_kg: float | None, sets: int | None
-    ) -> Pick:
         implement = self.implements[e.id]
         new = not self.done(e)
         dose = dose_for(e, role, occasion, loaded=bool(implement))
-        start = (start_kg or start_load(e, implement, self.level, self.kit)) if implement else None
+        start = (start_kg or self.start_loads[e.id]) if implement else None
         if start is not None and dose.load_steps:
             dose = self._within_the_rack(e, role, occasion, dose, implement, start)
         if new:
@@ -592,7 +599,15 @@ class Composer:
             kg = stepped(self.kit, implement, start, dose.load_steps)
         extra = self.weaker_leg if role is Role.ANCHOR and e.unilateral else None
         return dosed_pick(
-            self.catalogue, e.id, role, dose, kg, implement if kg is not None else "", new, extra
+            self.catalogue,
+            e.id,
+            role,
+            dose,
+            kg,
+            implement if kg is not None else "",
+            new,
+            self.own_care[e.id],
+            extra,
         )
 
     def _within_the_rack(

@@ -25,6 +25,7 @@ PHASE_AIMS = {
     Phase.PEAK: "keeping strength with few sets, the running comes first",
     Phase.TAPER: "a light reminder before the race, nothing that leaves you sore",
     Phase.RACE: "a short, easy session to stay loose for the race",
+    Phase.RECOVERY: "in season, one short, light session keeps strength through the week off",
 }
 RAMP_WORDS = {
     1: "first week back after your race: two easy sets of each, no jumps",

@@ -66,8 +66,9 @@ class Facts:
         self.runs_by_day: dict[date, list[Run]] = {}
         for run in plan.runs:
             self.runs_by_day.setdefault(run.day, []).append(run)
-        # days with strength already in the calendar (the athlete's own sessions)
+        # days with strength already in the calendar or the logbook (the athlete's own)
         self.lifting = [r.day for r in plan.runs if r.is_strength]
+        self.lifting += [d.day for d in plan.strength_days]
         self._kinds: dict[str, ExerciseKind | None] = {}
         self._found: dict[Check, list[tuple[date | None, str]]] = {}
         self._derived: dict[Callable[[Facts], Any], Any] = {}

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, time, timedelta
 
-from legday.model import HARD_RUN_KINDS, LIGHT_PHASES, REST_PHASES, Plan, Run, RunKind
+from legday.model import (
+    HARD_RUN_KINDS,
+    LIGHT_PHASES,
+    REST_PHASES,
+    Phase,
+    Plan,
+    Run,
+    RunKind,
+    Session,
+    Week,
+)
 from legday.rules.base import Facts, rule
 
 ONE_DAY = timedelta(days=1)
@@ -118,11 +128,14 @@ def run_first(facts: Facts) -> Found:
 
 @rule("recovery-week", hard=True, summary="about once a month, a week with no strength")
 def recovery_week(facts: Facts) -> Found:
+    """A recovery week holds no strength; in season it may keep one light session (see
+    `_kept_light`), as the planner gives it (docs/rules.md)."""
     plan = facts.plan
     existing = facts.lifting  # strength already in the calendar
     streak = 0
     for week, sessions in facts.weeks:
-        if not sessions and not any(day in week for day in existing):
+        resting = not sessions or _kept_light(week, sessions, plan.injuries)
+        if resting and not any(day in week for day in existing):
             streak = 0
             continue
         streak += 1
@@ -135,6 +148,23 @@ def recovery_week(facts: Facts) -> Found:
                 ),
             )
             streak = 0
+
+
+LIGHT_SETS = 2  # a recovery week's one session in season: at most this many sets ...
+LIGHT_RPE = 6  # ... at this effort at most
+
+
+def _kept_light(week: Week, sessions: Sequence[Session], injuries: Sequence[str]) -> bool:
+    """A recovery week in season that keeps one short, light session: no exercise above
+    two sets or RPE 6, care for the athlete's problems aside (it follows its protocol
+    through recovery weeks, `care-routine`)."""
+    if week.phase is not Phase.RECOVERY or len(sessions) != 1:
+        return False
+    return all(
+        p.sets <= LIGHT_SETS and p.target_rpe <= LIGHT_RPE
+        for p in sessions[0].main
+        if not set(p.injury_care) & set(injuries)
+    )
 
 
 @rule("spacing", hard=False, summary="at least 48 h between sessions")

@@ -35,7 +35,6 @@ def care_routine(facts: Facts) -> Found:
     yield from _placement(facts)
     if not plan.care:
         return
-    closed = _closed(plan)
     sessions = {s.day: s for s in plan.sessions}
     for injury in sorted({r.injury for r in plan.care}):
         routines = [r for r in plan.care if r.injury == injury]
@@ -48,7 +47,7 @@ def care_routine(facts: Facts) -> Found:
             in_week = by_week.get(index, [])
             latest = in_week[0] if in_week else latest
             if latest is not None:
-                yield from _dose(facts, injury, in_week, latest, week.start, closed, caring)
+                yield from _dose(facts, injury, in_week, latest, week.start, caring)
 
 
 def _placement(facts: Facts) -> Found:
@@ -80,7 +79,6 @@ def _dose(
     in_week: list[CareRoutine],
     latest: CareRoutine,
     monday: date,
-    closed: dict[date, str],
     caring: set[date],
 ) -> Found:
     """The week's care days against the dose of its routines (`latest`: this week's, or
@@ -88,16 +86,15 @@ def _dose(
     days = [monday + timedelta(days=n) for n in range(7)]
     frequency = latest.frequency
     strength = facts.derived(_strength_days)
+    free = facts.derived(_free_for_care)
+    hard = facts.derived(_hard_run_days)
     cared = {d for d in days if d in caring} | {r.day for r in in_week}
     open_days = [
         d
         for d in days
-        if d <= facts.plan.end
-        and d not in closed
-        and not unsure_day(facts.runs_by_day.get(d, ()))
-        and not leaves_no_time(facts.runs_by_day.get(d, ()))
+        if d in free
         and (d in caring or d not in strength)
-        and ((in_week and latest.on_hard_days) or d in caring or not _hard_runs(facts, d))
+        and ((in_week and latest.on_hard_days) or d in caring or d not in hard)
     ]
     # a week without routines may be one whose stage the sessions' own care covers (three
     # a week): it owes that much, whatever the stage before it asked
@@ -114,6 +111,30 @@ def _dose(
 
 def _strength_days(facts: Facts) -> frozenset[date]:
     return frozenset(s.day for s in facts.plan.sessions)
+
+
+def _free_for_care(facts: Facts) -> frozenset[date]:
+    """The plan's days that may hold a routine whatever the problem: not closed (a race,
+    the eve of an A race, blocked), no unsure entry, no run that ends late."""
+    plan = facts.plan
+    closed = _closed(plan)
+    days = (week.start + timedelta(days=n) for week in plan.weeks for n in range(7))
+    return frozenset(
+        d
+        for d in days
+        if d <= plan.end
+        and d not in closed
+        and not unsure_day(facts.runs_by_day.get(d, ()))
+        and not leaves_no_time(facts.runs_by_day.get(d, ()))
+    )
+
+
+def _hard_run_days(facts: Facts) -> frozenset[date]:
+    return frozenset(
+        day
+        for day, runs in facts.runs_by_day.items()
+        if any(r.running and r.kind in HARD_RUN_KINDS for r in runs)
+    )
 
 
 def _closed(plan: Plan) -> dict[date, str]:

@@ -286,18 +286,31 @@ def _quality_problems(p: Prescription, catalogue: Catalogue | None) -> Iterator[
         yield f"target effort RPE {p.target_rpe} is above {MAX_RPE}"
     elif p.target_rpe <= 0:
         yield "no target effort; give an RPE of 8 or less"
-    yield from _tempo_problems(p)
+    yield from _tempo_problems(p, _reactive(p, catalogue))
     yield from _missing_cues(p, catalogue)
     if not p.load.strip():
         yield "no load given; say what a comfortable load is"
 
 
-def _tempo_problems(p: Prescription) -> Iterator[str]:
+REACTIVE_STAGE = 2  # plyometrics from this stage on are springy contacts by design
+
+
+def _reactive(p: Prescription, catalogue: Catalogue | None) -> bool:
+    """A stage-2 or stage-3 plyometric (pogo hops, bounds, drop jumps): its contacts are
+    short and springy on purpose, so SPEC's "slow controlled tempo (no bouncing)" does
+    not apply to them; the landing that ends each set still does (docs/rules.md)."""
+    if p.kind is not ExerciseKind.PLYOMETRIC or catalogue is None:
+        return False
+    exercise = catalogue.get(p.exercise)
+    return exercise is not None and exercise.stage >= REACTIVE_STAGE
+
+
+def _tempo_problems(p: Prescription, reactive: bool = False) -> Iterator[str]:
     match = TEMPO.match(p.tempo)
     if not match:
         yield f"tempo {p.tempo!r} is not seconds down-pause-up like 3-1-2"
-    elif p.seconds is not None:
-        return  # a hold: the tempo only says how to get into position
+    elif p.seconds is not None or reactive:
+        return  # a hold's tempo only says how to get into position; reactive contacts spring
     elif int(match.group(1)) < 2:
         yield f"tempo {p.tempo} lowers in under 2 s; keep it slow and controlled"
     elif match.group(3) == "X" and p.kind is not ExerciseKind.PLYOMETRIC:

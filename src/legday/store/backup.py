@@ -6,7 +6,8 @@ Format `legday.backup/1`:
      "tables": {"<table>": [{"<column>": value, ...}, ...], ...}}
 
 Rows keep their ids and are listed in primary-key order; dates, times and datetimes are
-ISO strings, floats are JSON numbers (shortest round-trip repr), JSON columns stay JSON,
+ISO strings, bytes (a calendar's content) base64, floats are JSON numbers (shortest
+round-trip repr), JSON columns stay JSON,
 so dump -> restore -> dump gives the same document. A restore is one transaction: a
 killed restore leaves the database empty, never half-filled.
 
@@ -15,14 +16,31 @@ backup of an older revision restores as it is: a column it lacks is NULL (a back
 before 0003 has no `profiles.windows`, so its athletes have no time windows; one from
 before 0004 has no age, event or weights: a typical set of weights). A backup of
 a revision this release does not know (a newer legday) is refused with one line.
+
+A backup from before 0006 has no users, athletes without an owner and calendars kept as
+paths: its athletes go to the local user, and its calendars are converted the way the
+0006 migration converts them (a feed keeps its address; a file is read if it is still
+there, else kept by name with a note saying to add it again).
 """
 
 from __future__ import annotations
 
+import base64
 from datetime import UTC, date, datetime, time
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, Engine, Table, func, select, text
+from sqlalchemy import (
+    Connection,
+    Date,
+    DateTime,
+    Engine,
+    LargeBinary,
+    Table,
+    func,
+    select,
+    text,
+)
 
 from legday.errors import StoreError
 from legday.store.mapping import races_from_json, weights_from_json, windows_from_json
@@ -42,7 +60,13 @@ def _tables() -> list[Table]:
 def _encode(value: Any) -> Any:
     if isinstance(value, datetime | date | time):
         return value.isoformat()
+    if isinstance(value, bytes):  # a calendar's content: base64 text
+        return base64.b64encode(value).decode("ascii")
     return value
+
+
+def _b64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
 
 
 def _decoder(table: Table) -> dict[str, Any]:
@@ -54,6 +78,8 @@ def _decoder(table: Table) -> dict[str, Any]:
             decoders[column.name] = date.fromisoformat
         elif column.type.__class__.__name__ == "Time":
             decoders[column.name] = time.fromisoformat
+        elif isinstance(column.type, LargeBinary):
+            decoders[column.name] = _b64
     return decoders
 
 
@@ -83,6 +109,8 @@ def restore(engine: Engine, data: Any) -> int:
             f"backup is of schema revision {revision!r}, which this legday does not know"
             f" (it knows up to {head()!r}); restore it with a newer legday"
         )
+    if isinstance(revision, str) and revision < "0006":
+        tables = _before_0006(tables)
     known = {t.name for t in _tables()}
     unknown = sorted(set(tables) - known)
     if unknown:
@@ -98,6 +126,49 @@ def restore(engine: Engine, data: Any) -> int:
         if connection.dialect.name == "postgresql":
             _reset_sequences(connection)
     return loaded
+
+
+def _before_0006(tables: dict[str, Any]) -> dict[str, Any]:
+    """Rows of an older backup in the 0006 shape: one local user owning every athlete,
+    calendars as content (see the module's docstring)."""
+    from legday.store.ports import LOCAL_USER
+
+    created = datetime.now(UTC).replace(tzinfo=None).isoformat()
+    upgraded = dict(tables)
+    upgraded["users"] = [{"id": 1, "handle": LOCAL_USER, "local": True, "created_at": created}]
+    athletes = tables.get("athletes", [])
+    if isinstance(athletes, list):
+        upgraded["athletes"] = [
+            {**row, "owner_id": 1} if isinstance(row, dict) else row for row in athletes
+        ]
+    sources = tables.get("calendar_sources", [])
+    if isinstance(sources, list):
+        upgraded["calendar_sources"] = [_source_0006(row) for row in sources]
+    return upgraded
+
+
+def _source_0006(row: Any) -> Any:
+    """A calendar row of the path era as the 0006 migration would have left it."""
+    if not isinstance(row, dict) or not isinstance(row.get("path"), str):
+        return row
+    from legday.calendars.feeds import is_feed, redact
+
+    path = row["path"]
+    kept = {k: v for k, v in row.items() if k not in ("path", "synced_at")}
+    kept["fetched_at"] = row.get("synced_at")
+    if is_feed(path):
+        note = "subscribed feed: its content is fetched at the next sync"
+        return {**kept, "name": redact(path), "url": path, "content": None, "note": note}
+    from legday.calendars._files import read_bytes
+    from legday.errors import LegdayError
+
+    name = Path(path).name or "calendar"
+    try:
+        content = base64.b64encode(read_bytes(Path(path))).decode("ascii")
+        return {**kept, "name": name, "url": None, "content": content, "note": ""}
+    except LegdayError:
+        note = f"{name} was not found when this backup was restored; add it again"
+        return {**kept, "name": name, "url": None, "content": None, "note": note}
 
 
 def _load(connection: Connection, table: Table, rows: Any) -> int:

@@ -2,20 +2,26 @@
 
 Kept apart from the repository so the schema can change without the model noticing, and
 so the round trip (model -> row -> model gives the same object) can be tested alone.
-Nested parts of a plan (prescriptions, weeks, runs) go into JSON columns as plain dicts.
+A plan version is stored in the one plan codec's shape (`legday.plan/1`, the shape of
+`legday plan --format json`): its document holds everything but the strength sessions,
+which are the version's session rows, each the codec's `days[].strength` item.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, time
 from typing import Any, TypeVar
 
-from legday.errors import StoreError
+from legday.errors import PlanFileError, StoreError
 from legday.exports.plan_json import (
+    SCHEMA_ID,
     care_from_json,
-    care_to_json,
+    plan_from_json,
+    plan_to_json,
     prescription_from_json,
-    prescription_to_json,
+    session_from_json,
+    session_to_json,
 )
 from legday.model import (
     Cooldown,
@@ -28,6 +34,7 @@ from legday.model import (
     Run,
     RunKind,
     Session,
+    StrengthDay,
     Violation,
     Warmup,
     Week,
@@ -268,6 +275,8 @@ def _within(name: str, value: _N | None) -> _N | None:
 
 
 def session_to_row(athlete_id: int, version_id: int, s: Session) -> PlannedSessionRow:
+    """A session as its row: the codec's `days[].strength` item, with the columns the
+    day queries read beside it."""
     return PlannedSessionRow(
         athlete_id=athlete_id,
         plan_version_id=version_id,
@@ -276,16 +285,15 @@ def session_to_row(athlete_id: int, version_id: int, s: Session) -> PlannedSessi
         minutes=s.minutes,
         phase=s.phase.value,
         why=s.why,
-        body={
-            "warmup": [{"exercise": w.exercise, "minutes": w.minutes} for w in s.warmup],
-            "main": [prescription_to_json(p) for p in s.main],
-            "cooldown": [{"exercise": c.exercise, "seconds": c.seconds} for c in s.cooldown],
-        },
+        body=session_to_json(s),
     )
 
 
 def session_from_row(row: PlannedSessionRow) -> Session:
     body = row.body
+    if "minutes" in body:  # the codec's session, whole
+        return session_from_json(row.day, body)
+    # written before the one codec: warm-up, main and cool-down only (no music or block)
     return Session(
         day=row.day,
         minutes=row.minutes,
@@ -299,41 +307,41 @@ def session_from_row(row: PlannedSessionRow) -> Session:
 
 
 def plan_document(plan: Plan) -> dict[str, Any]:
-    """Everything of a plan except its sessions (those get rows of their own)."""
-    return {
-        "weeks": [
-            {
-                "start": w.start.isoformat(),
-                "phase": w.phase.value,
-                "note": w.note,
-                "target": w.target,
-            }
-            for w in plan.weeks
-        ],
-        "runs": [_run_to_dict(r) for r in plan.runs],
-        "violations": [
-            {
-                "rule": v.rule,
-                "day": v.day.isoformat() if v.day else None,
-                "message": v.message,
-                "hard": v.hard,
-            }
-            for v in plan.violations
-        ],
-        "recovery_every": plan.recovery_every,
-        "injuries": list(plan.injuries),
-        "races": [d.isoformat() for d in plan.races],
-        "race_days": [
-            {"day": r.day.isoformat(), "priority": r.priority, "title": r.title}
-            for r in plan.race_days
-        ],
-        "care": [{"day": c.day.isoformat(), **care_to_json(c)} for c in plan.care],
-    }
+    """The plan as the codec writes it (`legday.plan/1`), but for its strength sessions:
+    those are the version's session rows (`session_to_row`), so the day queries find them
+    and no session is stored twice."""
+    doc = plan_to_json(replace(plan, sessions=()))
+    for day in doc["days"]:
+        del day["strength"]
+    return doc
 
 
 def plan_from_document(
     start: date, end: date, doc: dict[str, Any], sessions: tuple[Session, ...]
 ) -> Plan:
+    """A stored plan version from its document and its session rows (in day order).
+
+    A document of the codec comes back equal to the plan stored. One written before it
+    (no `schema`) is read in its own shape: that lost the profile, music, level and kit,
+    and carried strength already logged as runs, which come back as strength days.
+    """
+    if doc.get("schema") == SCHEMA_ID:
+        try:
+            plan = plan_from_json(doc, "stored plan", checked=False)  # legday wrote it
+        except PlanFileError as error:  # a hand-edited backup: one line, not a traceback
+            raise StoreError(str(error)) from None
+        return replace(plan, sessions=sessions)
+    return _plan_before_codec(start, end, doc, sessions)
+
+
+LOGGED_RUN = "strength session (logged)"  # how strength already trained was once stored
+
+
+def _plan_before_codec(
+    start: date, end: date, doc: dict[str, Any], sessions: tuple[Session, ...]
+) -> Plan:
+    runs = [_run_from_dict(r) for r in doc["runs"]]
+    logged = tuple(StrengthDay(r.day) for r in runs if r.is_strength and r.title == LOGGED_RUN)
     return Plan(
         start=start,
         end=end,
@@ -341,7 +349,7 @@ def plan_from_document(
             Week(date.fromisoformat(w["start"]), Phase(w["phase"]), w["note"], w["target"])
             for w in doc["weeks"]
         ),
-        runs=tuple(_run_from_dict(r) for r in doc["runs"]),
+        runs=tuple(r for r in runs if not (r.is_strength and r.title == LOGGED_RUN)),
         sessions=sessions,
         violations=tuple(
             Violation(
@@ -362,36 +370,16 @@ def plan_from_document(
         ),
         # absent from plans stored before care routines
         care=tuple(care_from_json(date.fromisoformat(c["day"]), c) for c in doc.get("care", ())),
+        strength_days=logged,
     )
-
-
-def _hhmm(t: time | None) -> str | None:
-    return t.isoformat() if t else None
 
 
 def _time(text: str | None) -> time | None:
     return time.fromisoformat(text) if text else None
 
 
-def _run_to_dict(r: Run) -> dict[str, Any]:
-    return {
-        "day": r.day.isoformat(),
-        "title": r.title,
-        "kind": r.kind.value,
-        "start": _hhmm(r.start),
-        "end": _hhmm(r.end),
-        "minutes": r.minutes,
-        "is_strength": r.is_strength,
-        "reason": r.reason,
-        "source": r.source,
-        "confidence": r.confidence,
-        "priority": r.priority,
-        "busy": r.busy,
-        "all_out": r.all_out,
-    }
-
-
 def _run_from_dict(d: dict[str, Any]) -> Run:
+    """A run as plan documents stored them before the one codec."""
     return Run(
         day=date.fromisoformat(d["day"]),
         title=d["title"],

@@ -1,8 +1,9 @@
 """What the services need from storage: records, a repository and a unit of work.
 
 Plain ABCs with no SQLAlchemy, so the services and `tests/fakes.py` depend on this module
-alone. Every repository method takes the athlete's id: nothing is global, so the same
-code can serve one runner's laptop or a coach's web app with many athletes.
+alone. Every repository method takes the athlete's id, and athletes are found by name
+within their owner (`owner`, a user's handle; `LOCAL_USER` in personal mode): nothing is
+global, so the same code serves one runner's laptop or a web app with many accounts.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from legday.model import Plan, Profile, Session
 from legday.progression import SetLog
 
 __all__ = [
+    "LOCAL_USER",
     "AbstractRepository",
     "AbstractUnitOfWork",
     "Athlete",
@@ -32,18 +34,30 @@ __all__ = [
 ]
 
 
+LOCAL_USER = "local"  # the one user of personal mode, created by migration 0006
+
+
 @dataclass(frozen=True, slots=True)
 class Athlete:
     id: int
     name: str
     created_at: datetime
+    owner_id: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class CalendarSource:
-    path: str
+    """A running calendar as last read: its bytes and their SHA-256, when they were
+    fetched, and for a subscribed feed its address (`url`, token included: never print
+    it, print `name`). `content` is None only for a file the 0006 upgrade could not
+    read (`note` says so). `content_hash` is the hash the plan in force was made from."""
+
+    name: str
+    content: bytes | None
     content_hash: str
-    synced_at: datetime
+    fetched_at: datetime
+    url: str | None = None
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,13 +126,15 @@ class ProgressPoint:
 
 class AbstractRepository(abc.ABC):
     @abc.abstractmethod
-    def add_athlete(self, name: str, now: datetime) -> Athlete: ...
+    def add_athlete(self, name: str, now: datetime, owner: str = LOCAL_USER) -> Athlete:
+        """A new athlete of `owner` (the user is created on first use); a name the owner
+        already uses is an InputError."""
 
     @abc.abstractmethod
-    def get_athlete(self, name: str) -> Athlete | None: ...
+    def get_athlete(self, name: str, owner: str = LOCAL_USER) -> Athlete | None: ...
 
     @abc.abstractmethod
-    def list_athletes(self) -> list[Athlete]: ...
+    def list_athletes(self, owner: str = LOCAL_USER) -> list[Athlete]: ...
 
     @abc.abstractmethod
     def save_profile(self, athlete_id: int, profile: Profile, now: datetime) -> None: ...
@@ -127,10 +143,9 @@ class AbstractRepository(abc.ABC):
     def get_profile(self, athlete_id: int) -> Profile | None: ...
 
     @abc.abstractmethod
-    def save_calendar_source(
-        self, athlete_id: int, path: str, content_hash: str, now: datetime
-    ) -> bool:
-        """Record a calendar's hash; True when it is new or changed since the last sync."""
+    def save_calendar_source(self, athlete_id: int, source: CalendarSource) -> bool:
+        """Store a calendar by its name (replacing the one of that name); True when it is
+        new or its hash differs from the stored one."""
 
     @abc.abstractmethod
     def calendar_sources(self, athlete_id: int) -> list[CalendarSource]: ...
@@ -151,6 +166,12 @@ class AbstractRepository(abc.ABC):
     def plan_versions(self, athlete_id: int) -> list[PlanVersion]: ...
 
     @abc.abstractmethod
+    def plan_versions_for(self, athlete_id: int, day: date) -> list[PlanVersion]:
+        """The version in force on `day` (the latest valid on it, else the first) and the
+        latest, in number order, without a duplicate and without their sessions: what a
+        day's view needs, whatever the number of re-plans."""
+
+    @abc.abstractmethod
     def planned_sessions(self, athlete_id: int, start: date, end: date) -> list[Session]:
         """Sessions in force: each day from the latest version valid on that day."""
 
@@ -168,7 +189,39 @@ class AbstractRepository(abc.ABC):
     ) -> list[SetLog]: ...
 
     @abc.abstractmethod
-    def performed(self, athlete_id: int, start: date, end: date) -> list[Performed]: ...
+    def performed(
+        self, athlete_id: int, start: date, end: date, *, with_sets: bool = True
+    ) -> list[Performed]:
+        """Days logged in [start, end] in day order; `with_sets=False` leaves `sets` empty
+        (the statuses are all progression needs)."""
+
+    @abc.abstractmethod
+    def last_exposures(
+        self, athlete_id: int, exercises: Sequence[str], count: int, until: date
+    ) -> list[SetLog]:
+        """The sets of each exercise on its last `count` logged days up to `until`, and
+        every set with pain > 0 on those days (of any exercise: a day that hurt elsewhere
+        in a muscle must not read as that muscle's pain-free day), in day order."""
+
+    @abc.abstractmethod
+    def pain_sets(self, athlete_id: int, threshold: int, until: date, limit: int) -> list[SetLog]:
+        """The sets of pain >= `threshold` on the latest `limit` days up to `until` that
+        have one (what raises a pain flag)."""
+
+    @abc.abstractmethod
+    def first_pain_free_day(
+        self, athlete_id: int, exercises: Sequence[str], after: date, until: date
+    ) -> date | None:
+        """The first day in (after, until] whose sets of `exercises` exist and are all
+        pain-free (pain 0): the day a pain flag on their muscle clears."""
+
+    @abc.abstractmethod
+    def sets_on(self, athlete_id: int, days: Sequence[date]) -> list[SetLog]:
+        """Every set of the given days, in day and logging order."""
+
+    @abc.abstractmethod
+    def last_done(self, athlete_id: int, before: date) -> date | None:
+        """The last day before `before` with a session done."""
 
     @abc.abstractmethod
     def progress(self, athlete_id: int, exercise: str) -> list[ProgressPoint]: ...

@@ -1,15 +1,33 @@
 """The logbook repository over a SQLAlchemy session (the only module that writes SQL).
 
 It never commits: the unit of work owns the transaction, so an import, a log or a
-re-plan lands whole or not at all. Every query filters by athlete id.
+re-plan lands whole or not at all. Every query filters by athlete id, and every list is
+read in a fixed number of statements (no query per version or per day). The reads of a
+day's view (`last_exposures`, `pain_days`, `first_pain_free_day`, `last_done`) walk
+indexes from the newest row back and stop, so their cost does not grow with the history.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any, cast
 
-from sqlalchemy import case, func, select
+from sqlalchemy import (
+    Date,
+    Select,
+    String,
+    bindparam,
+    case,
+    column,
+    exists,
+    func,
+    literal,
+    select,
+    text,
+    union_all,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
@@ -27,6 +45,7 @@ from legday.store.mapping import (
     set_to_row,
 )
 from legday.store.ports import (
+    LOCAL_USER,
     AbstractRepository,
     Athlete,
     CalendarSource,
@@ -46,9 +65,29 @@ from legday.store.tables import (
     PlanVersionRow,
     ProfileRow,
     SetLogRow,
+    UserRow,
 )
 
 __all__ = ["SqlRepository"]
+
+# The columns a SetLog is made of; a Row of them reads like a SetLogRow (by attribute).
+_SET_COLUMNS = (
+    SetLogRow.exercise,
+    SetLogRow.day,
+    SetLogRow.side,
+    SetLogRow.reps,
+    SetLogRow.load_kg,
+    SetLogRow.seconds,
+    SetLogRow.rpe,
+    SetLogRow.rir,
+    SetLogRow.form_ok,
+    SetLogRow.pain,
+    SetLogRow.note,
+)
+
+
+def _set(row: Any) -> SetLog:
+    return set_from_row(cast(SetLogRow, row))
 
 
 class SqlRepository(AbstractRepository):
@@ -56,21 +95,47 @@ class SqlRepository(AbstractRepository):
         self.session = session
 
     # athletes and profiles
-    def add_athlete(self, name: str, now: datetime) -> Athlete:
-        if self.get_athlete(name) is not None:
+    def add_athlete(self, name: str, now: datetime, owner: str = LOCAL_USER) -> Athlete:
+        if self.get_athlete(name, owner) is not None:
             raise InputError("name", f"an athlete called {name!r} already exists")
-        row = AthleteRow(name=name, created_at=now)
-        self.session.add(row)
-        self.session.flush()
-        return Athlete(row.id, row.name, row.created_at)
+        row = AthleteRow(owner_id=self._user_id(owner, now), name=name, created_at=now)
+        try:
+            with self.session.begin_nested():
+                self.session.add(row)
+        except IntegrityError:  # the same name added at the same moment by another writer
+            raise InputError("name", f"an athlete called {name!r} already exists") from None
+        return Athlete(row.id, row.name, row.created_at, row.owner_id)
 
-    def get_athlete(self, name: str) -> Athlete | None:
-        row = self.session.scalar(select(AthleteRow).where(AthleteRow.name == name))
-        return Athlete(row.id, row.name, row.created_at) if row else None
+    def _user_id(self, handle: str, now: datetime) -> int:
+        """The user's id; created on first use (the local user exists from 0006 on)."""
+        query = select(UserRow.id).where(UserRow.handle == handle)
+        found = self.session.scalar(query)
+        if found is not None:
+            return found
+        try:
+            with self.session.begin_nested():
+                row = UserRow(handle=handle, local=handle == LOCAL_USER, created_at=now)
+                self.session.add(row)
+        except IntegrityError:
+            return self.session.scalars(query).one()
+        return row.id
 
-    def list_athletes(self) -> list[Athlete]:
-        rows = self.session.scalars(select(AthleteRow).order_by(AthleteRow.name))
-        return [Athlete(r.id, r.name, r.created_at) for r in rows]
+    def get_athlete(self, name: str, owner: str = LOCAL_USER) -> Athlete | None:
+        row = self.session.execute(
+            select(AthleteRow.id, AthleteRow.name, AthleteRow.created_at, AthleteRow.owner_id)
+            .join(UserRow, UserRow.id == AthleteRow.owner_id)
+            .where(UserRow.handle == owner, AthleteRow.name == name)
+        ).first()
+        return Athlete(*row) if row else None
+
+    def list_athletes(self, owner: str = LOCAL_USER) -> list[Athlete]:
+        rows = self.session.execute(
+            select(AthleteRow.id, AthleteRow.name, AthleteRow.created_at, AthleteRow.owner_id)
+            .join(UserRow, UserRow.id == AthleteRow.owner_id)
+            .where(UserRow.handle == owner)
+            .order_by(AthleteRow.name)
+        )
+        return [Athlete(*r) for r in rows]
 
     def save_profile(self, athlete_id: int, profile: Profile, now: datetime) -> None:
         self.session.merge(profile_to_row(athlete_id, profile, now))
@@ -80,21 +145,21 @@ class SqlRepository(AbstractRepository):
         return profile_from_row(row) if row else None
 
     # calendars and day overrides
-    def save_calendar_source(
-        self, athlete_id: int, path: str, content_hash: str, now: datetime
-    ) -> bool:
+    def save_calendar_source(self, athlete_id: int, source: CalendarSource) -> bool:
         row = self.session.scalar(
             select(CalendarSourceRow).where(
-                CalendarSourceRow.athlete_id == athlete_id, CalendarSourceRow.path == path
+                CalendarSourceRow.athlete_id == athlete_id, CalendarSourceRow.name == source.name
             )
         )
         if row is None:
-            self.session.add(CalendarSourceRow(
-                athlete_id=athlete_id, path=path, content_hash=content_hash, synced_at=now
-            ))  # fmt: skip
-            return True
-        changed = row.content_hash != content_hash
-        row.content_hash, row.synced_at = content_hash, now
+            row = CalendarSourceRow(athlete_id=athlete_id, name=source.name)
+            self.session.add(row)
+            changed = True
+        else:
+            changed = row.content_hash != source.content_hash
+        row.url, row.content, row.note = source.url, source.content, source.note
+        row.content_hash, row.fetched_at = source.content_hash, source.fetched_at
+        self.session.flush()
         return changed
 
     def calendar_sources(self, athlete_id: int) -> list[CalendarSource]:
@@ -103,7 +168,10 @@ class SqlRepository(AbstractRepository):
             .where(CalendarSourceRow.athlete_id == athlete_id)
             .order_by(CalendarSourceRow.id)
         )
-        return [CalendarSource(r.path, r.content_hash, r.synced_at) for r in rows]
+        return [
+            CalendarSource(r.name, r.content, r.content_hash, r.fetched_at, r.url, r.note or "")
+            for r in rows
+        ]
 
     def add_override(self, athlete_id: int, override: DayOverride, now: datetime) -> None:
         exists = self.session.scalar(
@@ -152,29 +220,54 @@ class SqlRepository(AbstractRepository):
         )
         self.session.add(version)
         self.session.flush()
-        for s in plan.sessions:
-            if s.day >= valid_from:
-                self.session.add(session_to_row(athlete_id, version.id, s))
+        for s in plan.sessions:  # every one: the stored plan is the plan (plan_from_document)
+            self.session.add(session_to_row(athlete_id, version.id, s))
         self.session.flush()
         return number
 
     def plan_versions(self, athlete_id: int) -> list[PlanVersion]:
+        """Every version with its sessions, in two statements whatever their number."""
         versions = self.session.scalars(
             select(PlanVersionRow)
             .where(PlanVersionRow.athlete_id == athlete_id)
             .order_by(PlanVersionRow.number)
         ).all()
-        result = []
-        for v in versions:
-            rows = self.session.scalars(
-                select(PlannedSessionRow)
-                .where(PlannedSessionRow.plan_version_id == v.id)
-                .order_by(PlannedSessionRow.day, PlannedSessionRow.id)
+        by_version: dict[int, list[Session]] = defaultdict(list)
+        rows = self.session.scalars(
+            select(PlannedSessionRow)
+            .where(PlannedSessionRow.athlete_id == athlete_id)
+            .order_by(
+                PlannedSessionRow.plan_version_id, PlannedSessionRow.day, PlannedSessionRow.id
             )
-            sessions = tuple(session_from_row(r) for r in rows)
-            plan = plan_from_document(v.start, v.end, v.document, sessions)
-            result.append(PlanVersion(v.number, v.valid_from, v.created_at, v.reason, plan))
-        return result
+        )
+        for r in rows:
+            by_version[r.plan_version_id].append(session_from_row(r))
+        return [self._version(v, tuple(by_version[v.id])) for v in versions]
+
+    @staticmethod
+    def _version(v: PlanVersionRow, sessions: tuple[Session, ...]) -> PlanVersion:
+        plan = plan_from_document(v.start, v.end, v.document, sessions)
+        return PlanVersion(v.number, v.valid_from, v.created_at, v.reason, plan)
+
+    def plan_versions_for(self, athlete_id: int, day: date) -> list[PlanVersion]:
+        mine = PlanVersionRow.athlete_id == athlete_id
+        numbers = self.session.execute(
+            select(
+                select(func.max(PlanVersionRow.number))
+                .where(mine, PlanVersionRow.valid_from <= day)
+                .scalar_subquery(),
+                select(func.min(PlanVersionRow.number)).where(mine).scalar_subquery(),
+                select(func.max(PlanVersionRow.number)).where(mine).scalar_subquery(),
+            )
+        ).one()
+        in_force, first, latest = numbers
+        wanted = {n for n in (in_force or first, latest) if n is not None}
+        rows = self.session.scalars(
+            select(PlanVersionRow)
+            .where(mine, PlanVersionRow.number.in_(wanted))
+            .order_by(PlanVersionRow.number)
+        )
+        return [self._version(v, ()) for v in rows]
 
     def planned_sessions(self, athlete_id: int, start: date, end: date) -> list[Session]:
         versions = self.session.execute(
@@ -214,7 +307,10 @@ class SqlRepository(AbstractRepository):
         for s in sets:
             by_day.setdefault(s.day, []).append(s)
         for day, day_sets in sorted(by_day.items()):
-            performed = self._performed(athlete_id, day, "done", "", now)
+            # The day's row, locked (PostgreSQL; SQLite writers are serialised by BEGIN
+            # IMMEDIATE): a second writer of the same day waits here and then reads the
+            # seq this one committed, so the unique (session, seq) never trips.
+            performed = self._performed(athlete_id, day, "done", "", now, lock=True)
             performed.status = "done"
             seq = self.session.scalar(
                 select(func.coalesce(func.max(SetLogRow.seq), 0)).where(
@@ -229,12 +325,22 @@ class SqlRepository(AbstractRepository):
         self.session.flush()
 
     def _performed(
-        self, athlete_id: int, day: date, status: str, note: str, now: datetime
+        self,
+        athlete_id: int,
+        day: date,
+        status: str,
+        note: str,
+        now: datetime,
+        *,
+        lock: bool = False,
     ) -> PerformedSessionRow:
-        """Get or create the day's row; a concurrent insert of the same day is re-read."""
+        """Get or create the day's row (`lock`: FOR UPDATE); a concurrent insert of the
+        same day is re-read once the other transaction ends."""
         query = select(PerformedSessionRow).where(
             PerformedSessionRow.athlete_id == athlete_id, PerformedSessionRow.day == day
         )
+        if lock:
+            query = query.with_for_update().execution_options(populate_existing=True)
         row = self.session.scalar(query)
         if row is not None:
             return row
@@ -261,36 +367,152 @@ class SqlRepository(AbstractRepository):
             .limit(1)
         )
 
+    def last_exposures(
+        self, athlete_id: int, exercises: Sequence[str], count: int, until: date
+    ) -> list[SetLog]:
+        wanted = sorted(set(exercises))
+        if not wanted or count < 1:
+            return []
+        # Each exercise's `count`-th latest day, found by `count` index probes on
+        # (athlete, exercise, day), newest first: a walk, never a scan of its history.
+        seeds = " UNION ALL ".join(f"SELECT :e{i} AS exercise" for i in range(len(wanted)))
+        latest = "SELECT MAX(s.day) FROM set_logs s WHERE s.athlete_id = :a AND s.exercise = {e}"
+        walk = text(
+            f"WITH RECURSIVE walk(exercise, day, n) AS ("
+            f" SELECT w.exercise, ({latest.format(e='w.exercise')} AND s.day <= :u), 1"
+            f" FROM ({seeds}) w"
+            f" UNION ALL"
+            f" SELECT walk.exercise, ({latest.format(e='walk.exercise')} AND s.day < walk.day),"
+            f" walk.n + 1 FROM walk WHERE walk.n < :k AND walk.day IS NOT NULL)"
+            f" SELECT exercise, MIN(day) FROM walk GROUP BY exercise"
+        ).bindparams(bindparam("u", type_=Date()))
+        params: dict[str, Any] = {"a": athlete_id, "u": until, "k": count}
+        params.update({f"e{i}": e for i, e in enumerate(wanted)})
+        first = {
+            e: day
+            for e, day in self.session.execute(
+                walk.columns(column("exercise", String()), column("day", Date())), params
+            )
+            if day is not None
+        }
+        if not first:
+            return []
+        s = SetLogRow
+        ranges = [
+            select(*_SET_COLUMNS, s.seq).where(
+                s.athlete_id == athlete_id, s.exercise == e, s.day >= day, s.day <= until
+            )
+            for e, day in sorted(first.items())
+        ]
+        sets = self.session.execute(union_all(*ranges).subquery().select()).all()
+        days = sorted({r.day for r in sets})
+        # Any set with pain on those days too, whatever its exercise: a day that hurt
+        # elsewhere in a muscle must not read as that muscle's pain-free day.
+        sore = self.session.execute(
+            select(*_SET_COLUMNS, s.seq).where(
+                s.performed_session_id.in_(self._days(athlete_id, days)),
+                s.pain > 0,
+                s.exercise.not_in(wanted),
+            )
+        ).all()
+        ordered = sorted([*sets, *sore], key=lambda r: (r.day, r.seq))
+        return [_set(r) for r in ordered]
+
+    def pain_sets(self, athlete_id: int, threshold: int, until: date, limit: int) -> list[SetLog]:
+        s = SetLogRow
+        # `pain >= 4` literally: the partial index ix_set_logs_athlete_pain_day serves it.
+        hurt = s.pain >= literal(threshold, literal_execute=True)
+        days = (
+            select(s.day)
+            .where(s.athlete_id == athlete_id, s.day <= until, hurt)
+            .group_by(s.day)
+            .order_by(s.day.desc())
+            .limit(limit)
+            .subquery()
+        )
+        rows = self.session.execute(
+            select(*_SET_COLUMNS)
+            .where(s.athlete_id == athlete_id, hurt, s.day.in_(select(days.c.day)))
+            .order_by(s.day, s.seq)
+        )
+        return [_set(r) for r in rows]
+
+    def sets_on(self, athlete_id: int, days: Sequence[date]) -> list[SetLog]:
+        if not days:
+            return []
+        rows = self.session.execute(
+            select(*_SET_COLUMNS)
+            .where(SetLogRow.performed_session_id.in_(self._days(athlete_id, days)))
+            .order_by(SetLogRow.day, SetLogRow.seq, SetLogRow.id)
+        )
+        return [_set(r) for r in rows]
+
+    @staticmethod
+    def _days(athlete_id: int, days: Sequence[date]) -> Select[Any]:
+        """The performed sessions of the given days, by (athlete, day): the sets are then
+        read by (session, seq), never by a scan of the athlete's sets."""
+        p = PerformedSessionRow
+        return select(p.id).where(p.athlete_id == athlete_id, p.day.in_(sorted(set(days))))
+
+    def first_pain_free_day(
+        self, athlete_id: int, exercises: Sequence[str], after: date, until: date
+    ) -> date | None:
+        if not exercises:
+            return None
+        p, s = PerformedSessionRow, SetLogRow
+        working = s.performed_session_id == p.id, s.exercise.in_(sorted(set(exercises)))
+        return self.session.scalar(
+            select(p.day)
+            .where(
+                p.athlete_id == athlete_id,
+                p.day > after,
+                p.day <= until,
+                exists().where(*working),
+                ~exists().where(*working, s.pain > 0),
+            )
+            .order_by(p.day)
+            .limit(1)
+        )
+
+    def last_done(self, athlete_id: int, before: date) -> date | None:
+        p = PerformedSessionRow
+        return self.session.scalar(
+            select(p.day)
+            .where(p.athlete_id == athlete_id, p.day < before, p.status == "done")
+            .order_by(p.day.desc())
+            .limit(1)
+        )
+
     def set_logs(
         self, athlete_id: int, exercise: str | None = None, until: date | None = None
     ) -> list[SetLog]:
-        query = select(SetLogRow).where(SetLogRow.athlete_id == athlete_id)
+        query = select(*_SET_COLUMNS).where(SetLogRow.athlete_id == athlete_id)
         if exercise is not None:
             query = query.where(SetLogRow.exercise == exercise)
         if until is not None:
             query = query.where(SetLogRow.day <= until)
-        rows = self.session.scalars(query.order_by(SetLogRow.day, SetLogRow.id))
-        return [set_from_row(r) for r in rows]
+        rows = self.session.execute(query.order_by(SetLogRow.day, SetLogRow.id))
+        return [_set(r) for r in rows]
 
-    def performed(self, athlete_id: int, start: date, end: date) -> list[Performed]:
-        days = self.session.scalars(
-            select(PerformedSessionRow)
-            .where(
-                PerformedSessionRow.athlete_id == athlete_id,
-                PerformedSessionRow.day >= start,
-                PerformedSessionRow.day <= end,
-            )
-            .order_by(PerformedSessionRow.day)
+    def performed(
+        self, athlete_id: int, start: date, end: date, *, with_sets: bool = True
+    ) -> list[Performed]:
+        """The days and (in one more statement) all their sets: never a query per day."""
+        p = PerformedSessionRow
+        in_range = (p.athlete_id == athlete_id, p.day >= start, p.day <= end)
+        days = self.session.execute(
+            select(p.id, p.day, p.status, p.note).where(*in_range).order_by(p.day)
         ).all()
-        result = []
-        for d in days:
-            rows = self.session.scalars(
-                select(SetLogRow)
-                .where(SetLogRow.performed_session_id == d.id)
-                .order_by(SetLogRow.seq, SetLogRow.id)
+        sets: dict[int, list[SetLog]] = defaultdict(list)
+        if with_sets and days:
+            rows = self.session.execute(
+                select(SetLogRow.performed_session_id, *_SET_COLUMNS)
+                .where(SetLogRow.performed_session_id.in_(select(p.id).where(*in_range)))
+                .order_by(SetLogRow.performed_session_id, SetLogRow.seq, SetLogRow.id)
             )
-            result.append(Performed(d.day, d.status, d.note, tuple(set_from_row(r) for r in rows)))
-        return result
+            for r in rows:
+                sets[r.performed_session_id].append(_set(r))
+        return [Performed(d.day, d.status, d.note or "", tuple(sets[d.id])) for d in days]
 
     def progress(self, athlete_id: int, exercise: str) -> list[ProgressPoint]:
         s = SetLogRow

@@ -1,6 +1,8 @@
 """The logbook schema as typed SQLAlchemy 2 tables (the head of the Alembic history).
 
-Every row hangs off an athlete (`athlete_id` on every table, indexed) so a coach's web
+Athletes belong to a user (`users`): one local user in personal mode, the accounts of
+the web app later, so names are unique per owner, not across the database. Every other
+row hangs off an athlete (`athlete_id` on every table, indexed) so a coach's web
 app can serve many athletes from one database and a query never crosses athletes. Rows
 are only appended or flagged: plan versions, set logs and performed sessions are never
 rewritten by a re-plan. Times are naive UTC; days are the athlete's wall-clock dates.
@@ -14,6 +16,7 @@ from typing import Any, ClassVar
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -21,12 +24,14 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     SmallInteger,
     String,
     Text,
     Time,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -41,6 +46,7 @@ __all__ = [
     "PlannedSessionRow",
     "ProfileRow",
     "SetLogRow",
+    "UserRow",
 ]
 
 # Named constraints so Alembic can alter them on every dialect.
@@ -65,10 +71,25 @@ def _athlete_fk() -> Mapped[int]:
     return mapped_column(Id, ForeignKey("athletes.id", ondelete="CASCADE"), index=True)
 
 
+class UserRow(Base):
+    """Who owns athletes (added by migration 0006). Personal mode has one row, `local`;
+    web accounts get rows of their own, so nothing needs reshaping when they come."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    handle: Mapped[str] = mapped_column(String(120), unique=True)
+    local: Mapped[bool] = mapped_column(Boolean(), default=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime())
+
+
 class AthleteRow(Base):
     __tablename__ = "athletes"
+    __table_args__ = (UniqueConstraint("owner_id", "name"),)
     id: Mapped[int] = mapped_column(Id, primary_key=True)
-    name: Mapped[str] = mapped_column(String(120), unique=True)
+    owner_id: Mapped[int] = mapped_column(
+        Id, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(DateTime())
 
 
@@ -106,13 +127,23 @@ class ProfileRow(Base):
 
 
 class CalendarSourceRow(Base):
+    """A running calendar as it was read (migration 0006): its bytes, their SHA-256 and
+    when they were fetched, never a path on the server. `url` is kept for a subscribed
+    feed only (its token included: `sync` fetches it again; it is never printed, see
+    `legday.calendars.feeds.redact`). `name` is what people see: a file's name or the
+    feed's redacted address. `note` says why `content` is missing (a file gone before
+    the migration could read it)."""
+
     __tablename__ = "calendar_sources"
-    __table_args__ = (UniqueConstraint("athlete_id", "path"),)
+    __table_args__ = (UniqueConstraint("athlete_id", "name"),)
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     athlete_id: Mapped[int] = _athlete_fk()
-    path: Mapped[str] = mapped_column(Text())
+    name: Mapped[str] = mapped_column(Text())
+    url: Mapped[str | None] = mapped_column(Text())
+    content: Mapped[bytes | None] = mapped_column(LargeBinary())
     content_hash: Mapped[str] = mapped_column(String(64))
-    synced_at: Mapped[datetime] = mapped_column(DateTime())
+    fetched_at: Mapped[datetime] = mapped_column(DateTime())
+    note: Mapped[str] = mapped_column(Text(), default="")
 
 
 class DayOverrideRow(Base):
@@ -191,11 +222,22 @@ class SetLogRow(Base):
         CheckConstraint("rir IS NULL OR rir >= 0", name="rir"),
         # Added by migration 0002: the progress and progression queries read by this key.
         Index("ix_set_logs_athlete_exercise_day", "athlete_id", "exercise", "day"),
+        # Added by migration 0006: a set's place in its session is unique (writers lock
+        # the session row first, so they never race for a number), and the sets that
+        # raise a pain flag are found without reading the whole history.
+        UniqueConstraint("performed_session_id", "seq"),
+        Index(
+            "ix_set_logs_athlete_pain_day",
+            "athlete_id",
+            "day",
+            sqlite_where=text("pain >= 4"),
+            postgresql_where=text("pain >= 4"),
+        ),
     )
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     athlete_id: Mapped[int] = mapped_column(Id, ForeignKey("athletes.id", ondelete="CASCADE"))
     performed_session_id: Mapped[int] = mapped_column(
-        Id, ForeignKey("performed_sessions.id", ondelete="CASCADE"), index=True
+        Id, ForeignKey("performed_sessions.id", ondelete="CASCADE")
     )
     seq: Mapped[int] = mapped_column(Integer())
     exercise: Mapped[str] = mapped_column(String(80))

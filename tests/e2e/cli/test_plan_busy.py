@@ -78,7 +78,9 @@ def test_plan_puts_strength_after_the_ride_and_lists_it_as_busy(
     days = _days(data)
     friday, saturday = days["2027-01-08"], days["2027-01-09"]
     assert friday["runs"] == []  # a ride is not a run
-    assert friday["busy"] == [{"title": "Bike: Endurance ride", "start": "17:45", "end": "19:10"}]
+    assert _clock(friday["busy"]) == [
+        {"title": "Bike: Endurance ride", "start": "17:45", "end": "19:10"}
+    ]
     (session,) = friday["strength"]
     assert session["start"] == "19:10"
     assert "a day without running" in str(session["why"])
@@ -138,3 +140,9 @@ def test_the_bundled_example_has_no_overlap(
     days = _days(json.loads(target.read_text()))
     ride = days["2027-01-22"]
     assert ride["busy"] and ride["strength"][0]["start"] == "19:00"
+
+
+def _clock(busy: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Busy entries as the contract names them (the file also keeps the reading's reason,
+    source, confidence and minutes)."""
+    return [{k: b[k] for k in ("title", "start", "end")} for b in busy]

@@ -55,10 +55,12 @@ def test_events_past_midnight_keep_strength_off_every_day_they_span(
     args += ["--window", "default=06:00-21:30", "--sessions", "3"]
     assert main(["plan", "--runs", str(calendar), *args, "-f", "json", "-o", str(target)]) == 0
     days = _days(target)
-    assert days["2027-01-06"]["busy"] == [{"title": "Conference", "start": "00:00", "end": "23:59"}]
+    assert _clock(days["2027-01-06"]["busy"]) == [
+        {"title": "Conference", "start": "00:00", "end": "23:59"}
+    ]
     assert days["2027-01-06"]["strength"] == []  # the whole day is the conference's
     assert [s["start"] for s in days["2027-01-07"]["strength"]] == ["17:00"]
-    assert days["2027-01-09"]["busy"] == [
+    assert _clock(days["2027-01-09"]["busy"]) == [
         {"title": "Night shift", "start": "00:00", "end": "07:30"}
     ]
     assert [s["start"] for s in days["2027-01-09"]["strength"]] == ["07:30"]
@@ -92,3 +94,9 @@ def test_a_c_race_week_takes_the_short_session_its_busy_day_holds(
     assert not [v for v in json.loads(target.read_text())["violations"] if v["hard"]]
     assert main(["check", str(target), "--runs", str(calendar)]) == 0
     assert "0 hard" in capsys.readouterr().err
+
+
+def _clock(busy: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Busy entries as the contract names them (the file also keeps the reading's reason,
+    source, confidence and minutes)."""
+    return [{k: b[k] for k in ("title", "start", "end")} for b in busy]

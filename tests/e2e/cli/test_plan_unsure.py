@@ -78,7 +78,9 @@ def test_plan_json_lists_unsure_runs_and_stays_in_the_contract(
     assert unsure[0]["fix"]["table"] == "uids"
     runs = [r for d in data["days"] for r in d["runs"]]
     sure = [r for r in runs if r["confidence"] == 1.0]
-    assert sure and all("reason" not in r and "source" not in r for r in sure)
+    # the one codec keeps every run whole: sure ones keep why and where they were read too
+    assert sure and all(r["source"].startswith("unsure.ics:") and r["reason"] for r in sure)
+    assert not {r["title"] for r in sure} & {u["title"] for u in unsure}
     doubtful = [r for r in runs if r["confidence"] < 1.0]
     assert len(doubtful) == 4 and all(r["source"].startswith("unsure.ics:") for r in doubtful)
 

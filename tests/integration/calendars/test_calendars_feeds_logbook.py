@@ -43,7 +43,9 @@ def test_a_feed_is_stored_as_given_and_synced(server: FeedServer) -> None:
     url = server.url("/plan.ics?token=s3cr3t")
     book.add_athlete("sam", Profile(start=START, weeks=18), [url], START)
     (source,) = uow.repo.calendar_sources(1)
-    assert source.path == url  # not resolved as a file path: sync needs the token
+    assert source.url == url  # kept as given: sync needs the token to fetch again
+    assert source.name == f"http://127.0.0.1:{server.port}/plan.ics?token=…"  # what is shown
+    assert source.content == BODY
     assert source.content_hash == hashlib.sha256(BODY).hexdigest()
     assert book.versions("sam")[0].plan.runs  # the feed's runs reached the planner
     assert book.sync("sam", START) is None

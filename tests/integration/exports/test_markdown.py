@@ -16,16 +16,20 @@ def test_markdown_has_header_weeks_sessions_and_rules(plan: Plan, catalogue: Cat
     assert text.startswith("# Leg strength plan\n")
     assert "Mon 02 Mar 2026 – Sun 29 Mar 2026 (4 weeks)" in text
     assert text.count("\n## Week ") == len(plan.weeks)
-    assert text.count("\n### ") == len(plan.sessions)
+    weeks = text.split("\n## Exercise guide")[0]
+    assert weeks.count("\n### ") == len(plan.sessions)
     assert "Recovery week: no strength" in text
     assert "Running today: Easy 8 km (easy, 07:00–07:50)" in text
     assert "**Goblet squat**: 3 × 8" in text
     assert "**Single-leg Romanian deadlift**: 3 × 6 per side" in text
     assert "2 × 30 s per side" in text
     assert "tempo 3-1-2; target RPE 7; load: 12 kg kettlebell" in text
-    assert "   - Knees track over toes." in text
-    assert "- Easy jog — 6 min" in text
-    assert "- Calf stretch — 45 s" in text
+    # cues once per exercise, in the guide, not in every session
+    guide = text.split("\n## Exercise guide")[1]
+    assert "### Goblet squat\n\n- Knees track over toes." in guide
+    assert "Knees track over toes." not in weeks
+    assert "**Warm-up:** Easy jog — 6 min · Leg swings — 2 min" in text
+    assert "**Cool-down (stretch):** Calf stretch — 45 s" in text
     assert "_Why:_ Two easy days" in text
     assert "Music:" in text and "120 BPM" in text
     assert "## Rules check\n\nEvery rule holds for this plan." in text
@@ -46,13 +50,13 @@ def test_markdown_lists_violations_and_escapes_free_text(plan: Plan, catalogue: 
     assert "- `frequency` (rule broken) Week 3 has one session" in text
 
 
-def test_markdown_picture_hook_takes_paths_and_inline_svg(plan: Plan, catalogue: Catalogue) -> None:
-    paths = plan_to_markdown(plan, catalogue, picture=lambda ex: f"pictures/{ex}.png")
-    svg = plan_to_markdown(plan, catalogue, picture=lambda ex: f'<svg id="{ex}">\n</svg>')
+def test_markdown_pictures_are_linked_once_per_exercise(plan: Plan, catalogue: Catalogue) -> None:
+    paths = plan_to_markdown(plan, catalogue, picture=lambda ex: f"pictures/{ex}.svg")
 
-    assert "![Goblet squat](pictures/goblet-squat.png)" in paths
-    assert '<svg id="goblet-squat"> </svg>' in svg
+    assert paths.count("![Goblet squat](pictures/goblet-squat.svg)") == 1
+    assert len(plan.sessions) > 1
     assert "pictures/" not in plan_to_markdown(plan, catalogue)
+    assert "pictures/" not in plan_to_markdown(plan, catalogue, picture=lambda ex: "")
 
 
 def test_markdown_names_unknown_exercises_readably(plan: Plan) -> None:

@@ -31,10 +31,12 @@ def test_busy_time_sits_beside_the_runs_and_comes_back() -> None:
     wednesday = next(d for d in data["days"] if d["date"] == WEDNESDAY.isoformat())
     assert [r["title"] for r in wednesday["runs"]] == ["Easy 6 km"]
     assert wednesday["busy"] == [
-        {"title": "Call", "start": "07:00", "end": "07:20"},  # its end from its minutes
+        # its end from its minutes, and said so (it reads back with no end, as it was)
+        {"title": "Call", "start": "07:00", "end": "07:20", "minutes": 20, "open_end": True},
         {"title": "Swim", "start": "18:00", "end": "19:00"},
     ]
     plan = plan_from_json(data, "plan.json")
+    assert [r.end for r in plan.runs if r.busy] == [None, time(19)]
     busy = [(r.title, r.start, r.finish) for r in plan.runs if r.busy]
     assert busy == [("Call", time(7), time(7, 20)), ("Swim", time(18), time(19))]
     assert all(r.kind is RunKind.REST and not r.running for r in plan.runs if r.busy)

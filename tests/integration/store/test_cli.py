@@ -17,6 +17,7 @@ from legday.store.uow import Database
 COMMANDS = [
     ["athlete", "add"], ["athlete", "list"], ["athlete", "use"], ["sync"], ["today"], ["log"],
     ["skip"], ["move"], ["weather"], ["history"], ["progress"], ["backup"], ["restore"],
+    ["db", "upgrade"],
 ]  # fmt: skip
 
 

@@ -21,7 +21,8 @@ from legday.model import Equipment, Profile
 from legday.progression import SetLog
 from legday.services import Logbook
 from legday.store.backup import FORMAT, dump, restore
-from legday.store.migrate import alembic_config, current_revision, head, upgrade
+from legday.store.migrate import alembic_config, current_revision, downgrade, head, upgrade
+from legday.store.schema import HEAD
 from legday.store.tables import Base
 from legday.store.uow import Database, make_engine
 
@@ -31,7 +32,7 @@ START = date(2027, 1, 4)
 def test_migrating_an_empty_database_gives_the_declared_schema(db_url: str) -> None:
     engine = make_engine(db_url)
     upgrade(engine)
-    assert current_revision(engine) == head() == "0005"
+    assert current_revision(engine) == head() == HEAD == "0006"
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
@@ -91,7 +92,7 @@ def test_upgrading_0002_keeps_profiles_and_gives_them_no_windows(db_url: str) ->
         )
     assert "windows" not in {c["name"] for c in inspect(engine).get_columns("profiles")}
     upgrade(engine)
-    assert current_revision(engine) == "0005"
+    assert current_revision(engine) == HEAD
     with engine.connect() as c:
         assert c.execute(text("SELECT windows FROM profiles")).scalar_one() is None
         assert c.execute(text("SELECT weights FROM profiles")).scalar_one() is None
@@ -113,8 +114,7 @@ def test_upgrading_0002_keeps_profiles_and_gives_them_no_windows(db_url: str) ->
         uow.commit()
     with db.uow() as uow:
         assert uow.repo.get_profile(1) == replace(expected, windows=WINDOWS)
-    with engine.begin() as connection:  # and back down, for a release rollback
-        command.downgrade(alembic_config(connection), "0002")
+    downgrade(engine, "0002")  # and back down (through 0006), for a release rollback
     assert current_revision(engine) == "0002"
     assert "windows" not in {c["name"] for c in inspect(engine).get_columns("profiles")}
     with engine.connect() as c:
@@ -185,7 +185,7 @@ def test_backup_keeps_windows_and_an_older_backup_restores_without(
 ) -> None:
     _fill(logbook, calendar)
     data = dump(database.engine)
-    assert data["revision"] == "0005"
+    assert data["revision"] == "0006"
     sam, kim = data["tables"]["profiles"]
     assert sam["windows"][0] == {"day": 0, "opens": "06:00", "closes": "08:00"}
     assert kim["windows"] == []
@@ -272,7 +272,7 @@ def test_restore_refuses_what_is_not_a_backup(database: Database) -> None:
     with pytest.raises(StoreError, match="not a legday backup"):
         restore(database.engine, {"format": "something/1"})
     with pytest.raises(StoreError, match="does not know"):
-        restore(database.engine, {"format": FORMAT, "tables": {"users": []}})
+        restore(database.engine, {"format": FORMAT, "tables": {"coaches": []}})
     bad_row = {"format": FORMAT, "tables": {"athletes": [{"id": 1, "nom": "x"}]}}
     with pytest.raises(StoreError, match="does not fit"):
         restore(database.engine, bad_row)

@@ -115,11 +115,17 @@ def test_a_restore_killed_half_way_leaves_an_empty_database(
          "created_at": "2027-01-04T07:00:00"}
         for n in range(1200)
     ]  # fmt: skip
-    athletes = [{"id": 1, "name": "sam", "created_at": "2027-01-01T00:00:00"}]
-    tables = {"athletes": athletes, "performed_sessions": performed, "set_logs": sets}
+    users = [{"id": 1, "handle": "local", "local": True, "created_at": "2027-01-01T00:00:00"}]
+    athletes = [{"id": 1, "owner_id": 1, "name": "sam", "created_at": "2027-01-01T00:00:00"}]
+    tables = {
+        "users": users,
+        "athletes": athletes,
+        "performed_sessions": performed,
+        "set_logs": sets,
+    }
     data = {
         "format": FORMAT,
-        "revision": "0002",
+        "revision": "0006",
         "created": "2027-01-04T00:00:00",
         "tables": tables,
     }

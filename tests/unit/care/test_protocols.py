@@ -4,11 +4,12 @@ every exercise exists and is dosed the way the catalogue measures it."""
 from __future__ import annotations
 
 from importlib.resources import files
+from itertools import pairwise
 
 import pytest
 
 from legday.care import CareProtocol, Frequency
-from legday.care.loader import load_protocols, read_protocol
+from legday.care.loader import _check_exercises, load_protocols, read_protocol
 from legday.catalogue.loader import load_catalogue
 from legday.errors import CatalogueError
 from legday.model import INJURIES
@@ -25,8 +26,9 @@ def test_every_condition_has_a_protocol() -> None:
 @pytest.mark.parametrize("protocol", PROTOCOLS.values(), ids=list(PROTOCOLS))
 def test_routines_take_five_to_fifteen_minutes(protocol: CareProtocol) -> None:
     for stage in protocol.stages:
-        minutes = routine_seconds(stage.items, CATALOGUE) / 60
-        assert 5 <= minutes <= 15, (stage.name, minutes)
+        for week in range(1, 27):  # every step of a stage whose dose rises
+            minutes = routine_seconds(stage.items_in_week(week), CATALOGUE) / 60
+            assert 5 <= minutes <= 15, (stage.name, week, minutes)
     assert routine_seconds(protocol.lightest, CATALOGUE) / 60 <= 8
 
 
@@ -47,6 +49,35 @@ def test_the_achilles_protocol_loads_daily_then_heavy_three_times_a_week() -> No
     assert achilles.lightest_daily
     assert achilles.stages[0].frequency is Frequency.DAILY
     assert achilles.stages[-1].frequency is Frequency.THREE_A_WEEK
+
+
+def test_heavy_slow_calf_raises_get_heavier_within_their_stage_then_hold() -> None:
+    """Beyer 2015: a 15-rep maximum in week 1 to a 6-rep maximum from week 9, then held."""
+    achilles = PROTOCOLS["achilles"]
+    heavy = next(i for i in achilles.stages[-1].items if i.exercise == "heavy-slow-calf-raise")
+    doses = [heavy.in_week(week) for week in range(1, 15)]
+    reps = [d.reps or 0 for d in doses]
+    assert reps[0] == 15 and reps[8:] == [6] * 6
+    assert all(later <= earlier for earlier, later in pairwise(reps))
+    assert len({(d.sets, d.reps, d.load) for d in doses}) == 5  # five steps, no more
+    assert all(d.sets <= 4 for d in doses)
+
+
+def test_the_last_stage_counts_its_weeks_on() -> None:
+    achilles = PROTOCOLS["achilles"]  # three stages, three weeks each
+    assert achilles.expected(1, 0) == (achilles.stages[0], 1)
+    assert achilles.expected(1, 4) == (achilles.stages[1], 2)
+    assert achilles.expected(1, 6) == (achilles.stages[2], 1)
+    assert achilles.expected(1, 20) == (achilles.stages[2], 15)
+    assert achilles.expected(3, 2) == (achilles.stages[2], 3)
+
+
+def test_a_step_must_dose_as_the_catalogue_measures() -> None:
+    text = (files("legday.care") / "protocols" / "achilles.toml").read_text(encoding="utf-8")
+    broken = text.replace("week = 2\nsets = 3\nreps = 12", "week = 2\nsets = 3\nseconds = 30", 1)
+    assert broken != text
+    with pytest.raises(CatalogueError, match="doses it in reps"):
+        _check_exercises("achilles.toml", read_protocol("achilles.toml", broken), CATALOGUE)
 
 
 def test_plantar_care_starts_two_legged_before_the_one_legged_raise() -> None:

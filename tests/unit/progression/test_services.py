@@ -10,7 +10,7 @@ import pytest
 from fakes import FakeUnitOfWork, fake_catalogue, prescription
 from legday.catalogue import Catalogue
 from legday.errors import InputError
-from legday.model import Plan, Profile, Run, Session
+from legday.model import Plan, Profile, Run, Session, StrengthDay
 from legday.progression import SetLog
 from legday.services import Logbook
 
@@ -22,7 +22,7 @@ def stub_plan(
     runs: Sequence[Run],
     catalogue: Catalogue,
     *,
-    done: Sequence[Session] = (),
+    done: Sequence[StrengthDay] = (),
     care: object = None,
 ) -> Plan:
     """Mondays and Thursdays that are not blocked, one reverse lunge each."""
@@ -58,7 +58,7 @@ def test_skip_blocks_the_day_and_appends_a_version(
 ) -> None:
     book, uow = logbook
     commits = uow.commits
-    assert book.skip("sam", START + timedelta(days=3), START + timedelta(days=1)) == 2
+    assert book.skip("sam", START + timedelta(days=3), START + timedelta(days=1)).number == 2
     assert uow.commits == commits + 1  # one transaction
     assert book.today("sam", START + timedelta(days=3)).session is None
     assert book.versions("sam")[0].plan.sessions[1].day == START + timedelta(days=3)
@@ -99,3 +99,28 @@ def test_weather_refuses_a_day_past_the_plan_end(
     with pytest.raises(InputError, match="plan ends"):
         book.weather("sam", date(9999, 12, 31), START)
     assert uow.commits == before and len(book.versions("sam")) == 1
+
+
+def test_a_logged_session_reaches_the_planner_as_a_strength_day_not_a_run() -> None:
+    asked: list[tuple[list[Run], list[StrengthDay]]] = []
+
+    def recording(
+        profile: Profile,
+        runs: Sequence[Run],
+        catalogue: Catalogue,
+        *,
+        done: Sequence[StrengthDay] = (),
+        care: object = None,
+    ) -> Plan:
+        asked.append((list(runs), list(done)))
+        return stub_plan(profile, runs, catalogue, done=done)
+
+    uow = FakeUnitOfWork()
+    book = Logbook(lambda: uow, fake_catalogue(), recording, lambda paths, p: [],
+                   now=lambda: datetime(2027, 1, 1))  # fmt: skip
+    book.add_athlete("sam", Profile(start=START, weeks=4), [], START)
+    book.log("sam", [SetLog("reverse-lunge", START, reps=8, load_kg=10, rpe=7)] * 3)
+    book.weather("sam", START + timedelta(days=2), START + timedelta(days=2))
+    runs, done = asked[-1]
+    assert done == [StrengthDay(START, frozenset({"reverse-lunge"}))]
+    assert not any(r.is_strength for r in runs)

@@ -1,0 +1,126 @@
+"""Care work at its stage's dose, in routines and in strength sessions: the dose a session
+gives is the stage's (the session counts as the day's care), a heavy stage gets heavier week
+by week, a routine counts as an exposure, and care never moves a session into busy time."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+from itertools import pairwise
+
+import pytest
+from bench.athletes import random_athlete
+
+from legday.catalogue.loader import load_catalogue
+from legday.model import Plan, Profile, Run, RunKind
+from legday.planner import CareSchedule, make_plan
+from legday.planner.care import expected_dose
+
+CATALOGUE = load_catalogue()
+ONE_PROBLEM = ["achilles", "runners-knee", "shin-splints", "it-band", "plantar-fascia"]
+
+
+def _plan(seed: int, injury: str, weeks: int = 12) -> Plan:
+    profile, runs = random_athlete(random.Random(seed), weeks)
+    return make_plan(replace(profile, injuries=(injury,), minutes=60), runs, CATALOGUE)
+
+
+@pytest.mark.parametrize("injury", ONE_PROBLEM)
+def test_care_work_in_a_session_gets_the_weeks_stage_dose(injury: str) -> None:
+    """Not a lower dose than the routine's: the session is the day's care. A first
+    exposure (labelled new) stays gentle, a lift the plan loads in kg goes by kg, and a
+    full or short session keeps as many of the stage's sets as its minutes hold."""
+    protocol = CATALOGUE.protocols[injury]
+    checked = 0
+    for seed in range(4):
+        plan = _plan(seed, injury)
+        for s in plan.sessions:
+            if "one session" in s.why:  # short: a C-race or recovery week's only one
+                continue
+            _, items = expected_dose(protocol, None, (s.day - plan.start).days // 7)
+            dose = {item.exercise: item for item in items}
+            for p in s.main:
+                item = dose.get(p.exercise)
+                if item is None or p.new or p.load_kg is not None:
+                    continue
+                checked += 1
+                # the stage's sets, or as many as fit when the session is full
+                full = s.minutes >= plan.profile.minutes
+                assert p.sets >= item.sets or full, (s.day, p.exercise, p.sets, s.minutes)
+                assert (p.reps, p.seconds) == (item.reps, item.seconds), (s.day, p.exercise)
+                assert p.target_rpe <= 6
+    assert checked
+
+
+def test_heavy_slow_calf_raises_get_heavier_week_by_week_then_hold() -> None:
+    """Achilles care at its heavy stage (Beyer 2015): 3x15 at a 15-rep maximum in its first
+    week, then heavier and fewer reps, to 4x6 from week 9, held there."""
+    profile, runs = random_athlete(random.Random(5), 14)
+    profile = replace(profile, injuries=("achilles",))
+    plan = make_plan(profile, runs, CATALOGUE, care=CareSchedule({"achilles": 3}, {}))
+    by_week: dict[int, set[tuple[int, int | None, str]]] = {}
+    for routine in plan.care:
+        if routine.lightest:
+            continue
+        (heavy,) = [p for p in routine.exercises if p.exercise == "heavy-slow-calf-raise"]
+        week = (routine.day - plan.start).days // 7
+        by_week.setdefault(week, set()).add((heavy.sets, heavy.reps, heavy.load))
+    assert all(len(doses) == 1 for doses in by_week.values())  # one dose a week
+    weeks = sorted(by_week)
+    reps = [next(iter(by_week[w]))[1] or 0 for w in weeks]
+    assert reps[0] == 15 and reps[-1] == 6
+    assert all(later <= earlier for earlier, later in pairwise(reps))
+    assert len({next(iter(by_week[w])) for w in weeks}) == 5  # five steps, then it holds
+    late = [next(iter(by_week[w])) for w in weeks if w >= 8]
+    assert late and set(late) == {late[0]} and late[0][:2] == (4, 6)
+
+
+@pytest.mark.parametrize("injury", ONE_PROBLEM)
+def test_an_exercise_met_in_a_care_routine_is_not_new_in_a_session(injury: str) -> None:
+    for seed in range(3):
+        plan = _plan(seed, injury)
+        for s in plan.sessions:
+            met = {p.exercise for r in plan.care if r.day < s.day for p in r.exercises}
+            labelled = [p.exercise for p in s.main if p.new and p.exercise in met]
+            assert not labelled, (s.day, labelled)
+
+
+MONDAY = date(2027, 1, 4)
+
+
+def _busy_week(gap: int) -> tuple[Profile, list[Run]]:
+    """Two weeks in which only Tuesday and Friday are training days; Tuesday has an easy
+    run to 07:00 and a meeting `gap` minutes after 18:00, Friday is free all day."""
+    runs: list[Run] = []
+    for week in range(2):
+        tuesday = MONDAY + timedelta(weeks=week, days=1)
+        runs.append(Run(tuesday, "Easy 6 km", RunKind.EASY, time(6, 20), time(7), 40))
+        meets = (datetime.combine(tuesday, time(18)) + timedelta(minutes=gap)).time()
+        runs.append(Run(tuesday, "Meeting", RunKind.REST, time(7), time(18), busy=True))
+        runs.append(Run(tuesday, "Dinner", RunKind.REST, meets, time(22), busy=True))
+    profile = Profile(
+        start=MONDAY,
+        weeks=2,
+        days=frozenset({1, 4}),
+        minutes=30,
+        injuries=("achilles",),
+        sessions=2,
+    )
+    return profile, runs
+
+
+@pytest.mark.parametrize("gap", range(30, 41))
+def test_care_settles_a_sessions_length_before_its_start(gap: int) -> None:
+    """Care adds minutes to a session (the stage's dose): the start is placed for the
+    session's real length, so it never runs into the next busy slot."""
+    profile, runs = _busy_week(gap)
+    plan = make_plan(profile, runs, CATALOGUE)
+    assert not [v for v in plan.violations if v.rule == "no-overlap"]
+    for s in plan.sessions:
+        if s.start is None:
+            continue
+        ends = datetime.combine(s.day, s.start) + timedelta(minutes=s.minutes)
+        for r in runs:
+            if r.day == s.day and r.busy and r.start is not None and r.start >= s.start:
+                assert ends.time() <= r.start, (s.day, s.start, s.minutes, r.title)
