@@ -1,6 +1,7 @@
 """The composition root: the one place that picks the adapters and wires the services.
 
     planning()          -> Planning: plan, check, runs, export of a plan file
+    catalogue()         -> the exercises (`legday exercises`)
     open_logbook(url)   -> Logbook (and its Database): athletes, sync, today, log, skip,
                            move, weather, history, progress, export of the logbook's plan
     open_maintenance()  -> Maintenance: db upgrade, backup, restore
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from legday.store.uow import Database
 
 __all__ = [
+    "catalogue",
     "open_database",
     "open_logbook",
     "open_maintenance",
@@ -60,7 +62,8 @@ def today() -> date:
 # --- the core and the file adapters ------------------------------------------------------
 
 
-def _catalogue() -> Catalogue:
+def catalogue() -> Catalogue:
+    """The bundled exercise catalogue (loaded once a process)."""
     from legday.catalogue.loader import load_catalogue
 
     return load_catalogue()
@@ -122,7 +125,7 @@ def planning() -> Planning:
     from legday.planning import Planning
 
     return Planning(
-        catalogue=_catalogue,
+        catalogue=catalogue,
         make_plan=_make_plan,
         read_runs=_read_runs,
         read_calendar=_read_calendar,
@@ -201,7 +204,7 @@ def open_logbook(url: str | None = None) -> Iterator[tuple[Logbook, Database]]:
     from legday.services import Logbook
 
     with _opened(url, check=True) as db:
-        yield Logbook(db.uow, _catalogue(), _make_plan, read_stored_runs), db
+        yield Logbook(db.uow, catalogue(), _make_plan, read_stored_runs), db
 
 
 @contextmanager
