@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from legday.bootstrap import open_logbook
 from legday.care import DISCLAIMER
 from legday.cli import main
-from legday.cli.logbook import open_logbook
 from legday.model import CareRoutine
 
 START = date(2027, 1, 4)  # a Monday
