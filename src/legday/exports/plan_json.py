@@ -58,6 +58,7 @@ __all__ = [
     "SCHEMA_ID",
     "care_from_json",
     "care_to_json",
+    "check_part",
     "plan_from_json",
     "plan_to_json",
     "prescription_from_json",
@@ -281,13 +282,42 @@ def _hhmm(value: time | None) -> str | None:
 
 
 @cache
-def _validator() -> Any:
+def _schema() -> dict[str, Any]:
     from importlib import resources  # only to read a plan (~1.5 ms of imports to write one)
 
+    text = resources.files("legday.exports").joinpath("plan.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@cache
+def _validator(part: str | None = None) -> Any:
+    """The schema's validator: of a whole plan, or of one of its `$defs` (a session)."""
     import fastjsonschema
 
-    text = resources.files("legday.exports").joinpath("plan.schema.json").read_text("utf-8")
-    return fastjsonschema.compile(json.loads(text))
+    schema = _schema()
+    if part is not None:
+        schema = {"$defs": schema["$defs"], "$ref": f"#/$defs/{part}"}
+    return fastjsonschema.compile(schema)
+
+
+def check_part(part: str, data: Any, source: str) -> None:
+    """`data` against one `$defs` entry of the plan schema (the logbook's session rows
+    hold `session`), with the same one-line error as a whole plan."""
+    import fastjsonschema
+
+    try:
+        _validator(part)(data)
+    except fastjsonschema.JsonSchemaValueException as error:
+        raise PlanFileError(f"{source}: {_problem(error, part)}") from None
+
+
+def _problem(error: Any, root: str) -> str:
+    """`field: must ...` from a schema error, the field named from `root`."""
+    field = (error.name or "data").replace("data", root, 1)
+    _, must, problem = error.message.partition(" must ")
+    problem = f"must {problem}" if must else "is not an allowed value (type or range)"
+    return f"{field}: {problem}"
 
 
 def read_plan_file(path: Path) -> Plan:
@@ -322,10 +352,7 @@ def plan_from_json(data: Any, source: str, *, checked: bool = True) -> Plan:
         try:
             _validator()(data)
         except fastjsonschema.JsonSchemaValueException as error:
-            field = (error.name or "data").replace("data", "plan", 1)
-            _, must, problem = error.message.partition(" must ")
-            problem = f"must {problem}" if must else "is not an allowed value (type or range)"
-            raise PlanFileError(f"{source}: {field}: {problem}") from None
+            raise PlanFileError(f"{source}: {_problem(error, 'plan')}") from None
         except RecursionError:  # a document built in memory, not read by `load_json`
             raise PlanFileError(f"{source}: nested too deeply to be a plan") from None
         where = _out_of_window(data)
