@@ -19,7 +19,6 @@ __all__ = [
     "ID_PATTERN",
     "INT64_MAX",
     "LATEST",
-    "MAX_DEPTH",
     "BoundaryError",
     "bad_text",
     "has_control",
@@ -30,7 +29,6 @@ __all__ = [
 
 EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)  # far from datetime's limits
 INT64_MAX = 2**63 - 1  # the widest whole number any store column holds
-MAX_DEPTH = 64  # no legday document nests past eight; a JSON bomb is refused before parsing
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,79}$"  # catalogue, care and injury ids alike
 _ID = re.compile(ID_PATTERN)
 _MAX_INT_DIGITS = 20  # enough for any int64, far below Python's 4300-digit refusal
@@ -52,48 +50,19 @@ def _whole(text: str) -> int:
     return int(text)
 
 
-def _depth(raw: bytes) -> int:
-    """How deep the brackets nest, strings skipped; cheap next to parsing (C-level scans)."""
-    if raw.count(b"[") + raw.count(b"{") <= MAX_DEPTH:
-        return 0  # cannot nest deeper than it has brackets
-    deepest = depth = 0
-    in_string = escaped = False
-    for byte in raw:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif byte == 0x5C:  # backslash
-                escaped = True
-            elif byte == 0x22:
-                in_string = False
-        elif byte == 0x22:
-            in_string = True
-        elif byte in (0x5B, 0x7B):
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > MAX_DEPTH:
-                    return deepest
-        elif byte in (0x5D, 0x7D):
-            depth -= 1
-    return deepest
-
-
-def load_json(raw: bytes, *, deep_check: bool = True) -> Any:
+def load_json(raw: bytes) -> Any:
     """A JSON document within the limits, or `BoundaryError`/`json.JSONDecodeError`.
 
     NaN, Infinity and giant integers are refused while parsing (the standard library takes
-    them); nesting past `MAX_DEPTH` is refused before parsing, so a 200,000-deep document
-    is one line and not a RecursionError; a lone surrogate escape is refused after it.
-    `deep_check=False` skips the depth scan for large documents whose depth is checked
-    another way (a Python-level scan of megabytes costs more than the parse).
+    them); nesting deeper than the parser's recursion guard (a 200,000-deep document) is
+    one `BoundaryError`, not a RecursionError; a lone surrogate escape is refused after.
+    No legday document nests past eight levels, and each reader's schema names the shape
+    it takes, so a deep value in a field no schema reads is never walked.
     """
-    if deep_check and _depth(raw) > MAX_DEPTH:
-        raise BoundaryError(f"nested more than {MAX_DEPTH} deep")
     try:
         data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant, parse_int=_whole)
     except RecursionError:
-        raise BoundaryError(f"nested more than {MAX_DEPTH} deep") from None
+        raise BoundaryError("nested too deeply") from None
     if _SURROGATE_ESCAPE.search(raw):
         where = bad_text(data)
         if where is not None:
