@@ -10,6 +10,7 @@ a CR/LF never reaches a FIT file, a calendar or a log line.
 from __future__ import annotations
 
 import json
+import math
 import re
 from datetime import date
 from typing import Any
@@ -44,6 +45,14 @@ def _no_constant(name: str) -> Any:
     raise BoundaryError(f"{name} is not a number legday accepts (only finite numbers)")
 
 
+def _finite(text: str) -> float:
+    """A JSON number with a fraction or exponent; 1e999 would be Infinity."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise BoundaryError(f"{text[:20]} is not a number legday accepts (only finite numbers)")
+    return value
+
+
 def _whole(text: str) -> int:
     if len(text.lstrip("-")) > _MAX_INT_DIGITS:
         raise BoundaryError(f"a whole number of {len(text)} digits is too large")
@@ -60,7 +69,9 @@ def load_json(raw: bytes) -> Any:
     it takes, so a deep value in a field no schema reads is never walked.
     """
     try:
-        data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant, parse_int=_whole)
+        data = json.loads(
+            raw.decode("utf-8"), parse_constant=_no_constant, parse_int=_whole, parse_float=_finite
+        )
     except RecursionError:
         raise BoundaryError("nested too deeply") from None
     if _SURROGATE_ESCAPE.search(raw):
