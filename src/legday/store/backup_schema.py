@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time
 from functools import cache
 from typing import Annotated, Any, Literal
@@ -167,6 +167,15 @@ def _column_type(table: Table, name: str) -> Any:
     return found
 
 
+def _one_of(values: Iterable[object]) -> Any:
+    """A Literal of values known only at run time (an enum's, a tuple's)."""
+    return Literal.__getitem__(tuple(values))
+
+
+def _list_of(kind: Any) -> Any:
+    return list[kind]
+
+
 def _limit(name: str, *, whole: bool) -> Any:
     lo, hi = LIMITS[name]
     return _number(lo, hi, whole=whole)
@@ -184,27 +193,27 @@ _NARROWER: dict[tuple[str, str], Any] = {
     ("profiles", "weeks"): _number(1, 104, whole=True),
     ("profiles", "sessions"): Literal[2, 3] | None,
     ("profiles", "injuries"): list[Injury],
-    ("profiles", "equipment"): list[Literal[tuple(e.value for e in Equipment)]],  # type: ignore[misc]
-    ("profiles", "level"): Literal[tuple(level.value for level in Level)],  # type: ignore[misc]
+    ("profiles", "equipment"): _list_of(_one_of(e.value for e in Equipment)),
+    ("profiles", "level"): _one_of(level.value for level in Level),
     ("profiles", "minutes"): _number(1, 300, whole=True),
-    ("profiles", "days"): list[_number(0, 6, whole=True)],  # type: ignore[misc]
+    ("profiles", "days"): _list_of(_number(0, 6, whole=True)),
     ("profiles", "recovery_every"): _number(3, 6, whole=True),
     ("profiles", "seed"): _number(-INT64_MAX - 1, INT64_MAX, whole=True),
     ("profiles", "blocked"): list[DayText],
     ("profiles", "dominant_leg"): Literal["left", "right"] | None,
     ("profiles", "timezone"): Zone | None,
-    ("profiles", "age"): _number(10, 100, whole=True) | None,  # type: ignore[operator]
-    ("profiles", "event"): Literal[EVENTS] | None,  # type: ignore[valid-type]
+    ("profiles", "age"): _number(10, 100, whole=True) | None,
+    ("profiles", "event"): _one_of(EVENTS) | None,
     ("day_overrides", "kind"): Literal["blocked", "weather"],
     ("plan_versions", "number"): _number(1, INT64_MAX, whole=True),
     ("plan_versions", "document"): dict[str, Any],
     ("planned_sessions", "minutes"): _number(1, 300, whole=True),
-    ("planned_sessions", "phase"): Literal[tuple(p.value for p in Phase)],  # type: ignore[misc]
+    ("planned_sessions", "phase"): _one_of(p.value for p in Phase),
     ("planned_sessions", "body"): dict[str, Any],
     ("performed_sessions", "status"): Literal["done", "skipped"],
     ("set_logs", "seq"): _number(0, 10_000, whole=True),
     ("set_logs", "exercise"): Slug,
-    ("set_logs", "side"): Literal[SIDES],  # type: ignore[valid-type]
+    ("set_logs", "side"): _one_of(SIDES),
     ("set_logs", "reps"): _limit("reps", whole=True) | None,
     ("set_logs", "load_kg"): _limit("load_kg", whole=False) | None,
     ("set_logs", "seconds"): _limit("seconds", whole=True) | None,
@@ -228,13 +237,14 @@ def _adapter(table: Table) -> TypeAdapter[list[BaseModel]]:
         if column.nullable and not column.primary_key:
             fields[column.name] = (kind | None, None)  # absent in an older backup: NULL
         elif column.default is not None and getattr(column.default, "is_scalar", False):
-            fields[column.name] = (kind, column.default.arg)  # type: ignore[attr-defined]
+            fields[column.name] = (kind, getattr(column.default, "arg", None))
         else:
             fields[column.name] = (kind, ...)
-    model = create_model(  # type: ignore[call-overload]
+    model: type[BaseModel] = create_model(
         f"Backup_{table.name}", __config__=ConfigDict(extra="forbid"), **fields
     )
-    return TypeAdapter(list[model])
+    adapter: TypeAdapter[list[BaseModel]] = TypeAdapter(list[model])  # type: ignore[valid-type]
+    return adapter
 
 
 def _first(error: ValidationError, table: str) -> StoreError:
