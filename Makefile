@@ -82,6 +82,8 @@ FUZZ_EXAMPLES ?= 5000
 fuzz: $(STAMP)
 	LEGDAY_FUZZ_SECONDS=$(FUZZ_SECONDS) LEGDAY_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) LEGDAY_FUZZ_LIMIT=2 \
 		$(BIN)/pytest -q -s -p no:cacheprovider tests/integration/calendars/test_calendars_fuzz.py
+	$(BIN)/pytest -q -p no:cacheprovider -n 0 -m slow tests/integration/plan_json/test_plan_json_hostile.py \
+		tests/integration/store/test_backup_validation.py tests/unit/profiles/test_profile_kinds_fuzz.py
 
 # After editing src/legday/catalogue/data/*.toml: validate them all and rebuild bundle.json.
 catalogue: $(STAMP)

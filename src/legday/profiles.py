@@ -61,6 +61,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from legday.boundary import EARLIEST, INT64_MAX, LATEST
 from legday.errors import InputError
 from legday.model import ALWAYS_AT_HAND, EVENTS, INJURIES, Equipment, Level, Profile
 from legday.planner import validate_profile
@@ -78,7 +79,6 @@ __all__ = [
     "read_profile_file",
 ]
 
-EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)  # far from datetime's limits
 # A profile is a few hundred bytes; 1 MB leaves room for any comment and refuses /dev/zero.
 MAX_PROFILE_BYTES = 1024 * 1024
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -371,6 +371,14 @@ def _int(value: Any, field: str) -> int:
     raise InputError(field, f"{_shown(value)} is not a whole number")
 
 
+def _seed(value: Any) -> int:
+    """Any whole number a 64-bit store column holds (the logbook keeps it)."""
+    seed = _int(value, "seed")
+    if not -INT64_MAX - 1 <= seed <= INT64_MAX:
+        raise InputError("seed", f"{seed} is not a seed from {-INT64_MAX - 1} to {INT64_MAX}")
+    return seed
+
+
 def _equipment(values: list[str]) -> frozenset[Equipment]:
     kit = set(ALWAYS_AT_HAND)
     for value in values:
@@ -496,7 +504,7 @@ def build_profile(values: Mapping[str, Any], *, default_start: date) -> Profile:
         minutes=_int(v.get("minutes", 45), "minutes"),
         days=parse_days(parse_list(v["days"], "days")) if "days" in v else frozenset(range(7)),
         recovery_every=_int(v.get("recovery_every", 4), "recovery-every"),
-        seed=_int(v.get("seed", 0), "seed"),
+        seed=_seed(v.get("seed", 0)),
         blocked=frozenset(
             parse_date(d, "blocked") for d in parse_list(v.get("blocked", []), "blocked")
         ),

@@ -14,6 +14,8 @@ race:A, race:B, race:C for a race with its priority: A goal, B tune-up, C short/
     "Bahn" = "hard"
     "parkrun" = "race:C"        # every parkrun is a C race
 
+Keys are at most `MAX_KEY` characters, dates within 1900-2199 (`legday.boundary`).
+
 Precedence: uids, then titles, then contains (first match in file order), then dates.
 A plain "race" keeps the priority the reader gave the race (if any); any value that is
 not a race clears it.
@@ -27,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from legday.boundary import EARLIEST, LATEST, outside_window
 from legday.calendars._files import decode, read_bytes
 from legday.calendars.classifier import normalize
 from legday.errors import CalendarError
@@ -37,6 +40,9 @@ __all__ = ["VALUES", "KindOverrides", "read_overrides"]
 RACE_VALUES = ("race:a", "race:b", "race:c")
 VALUES = (*(k.value for k in RunKind), "strength", "other", *RACE_VALUES)
 _TABLES = ("uids", "dates", "titles", "contains")
+# A UID or a title as the calendar wrote it (control characters included: `fixes` writes
+# them back so they match); a megabyte key is no event's.
+MAX_KEY = 4096
 
 Verdict = tuple[str, RunKind | None, str, str | None]  # activity, kind, reason, priority
 
@@ -126,6 +132,8 @@ def read_overrides(path: Path) -> KindOverrides:
         where = re.search(r"\(at line (\d+)", str(error))
         line = int(where.group(1)) if where else None
         raise CalendarError(name, f"not valid TOML: {str(error).split(' (at')[0]}", line) from error
+    except RecursionError:  # thousands of nested [[[...]]]; a kinds file nests one table deep
+        raise CalendarError(name, "nested too deeply to be a kinds file") from None
     unknown = sorted(set(raw) - set(_TABLES))
     if unknown:
         raise CalendarError(name, f"unknown table [{unknown[0]}]; use {', '.join(_TABLES)}")
@@ -135,6 +143,8 @@ def read_overrides(path: Path) -> KindOverrides:
         if not isinstance(items, dict):
             raise CalendarError(name, f'[{table}] must be a table of key = "kind"')
         for key, value in items.items():
+            if len(key) > MAX_KEY:
+                raise CalendarError(name, f"[{table}] {key[:40]!r}...: longer than {MAX_KEY}")
             if not isinstance(value, str) or _word(value) not in VALUES:
                 raise CalendarError(
                     name,
@@ -145,9 +155,12 @@ def read_overrides(path: Path) -> KindOverrides:
     dates: dict[date, str] = {}
     for key, value in checked["dates"].items():
         try:
-            dates[date.fromisoformat(key)] = value
+            day = date.fromisoformat(key)
         except ValueError as error:
             raise CalendarError(name, f"[dates] {key!r} is not a YYYY-MM-DD date") from error
+        if outside_window(day):
+            raise CalendarError(name, f"[dates] {key}: outside {EARLIEST.year}-{LATEST.year}")
+        dates[day] = value
     return KindOverrides(
         uids=checked["uids"],
         dates=dates,

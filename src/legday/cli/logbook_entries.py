@@ -429,11 +429,14 @@ def restore(file: Annotated[Path, typer.Argument(help="A file from `legday backu
     Example: legday restore legday-backup.json  (set LEGDAY_DATABASE_URL to pick the target)
     """
     from legday.bootstrap import open_maintenance
+    from legday.boundary import BoundaryError, load_json
     from legday.files import read_limited
 
     raw = read_limited(file, limit=MAX_BACKUP_BYTES, what="backup").data
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = load_json(raw)  # no NaN, Infinity, giant integers or lone surrogates
+    except BoundaryError as error:
+        raise InputError(str(file), str(error)) from None
     except ValueError as error:
         raise InputError(str(file), f"not JSON: {error}") from None
     with open_maintenance() as maintenance:

@@ -7,7 +7,9 @@ this same document, so a plan written anywhere reads back anywhere. Encoding is 
 (profile, music, races, level, kit, time zone and the logged strength days included), which
 is what keeps a reloaded plan from earning findings the planner never saw.
 
-Reading validates against `plan.schema.json` first, so a coach's hand-made plan gets one
+Reading validates against `plan.schema.json` first (numbers bounded, ids plain slugs, dates
+within `legday.boundary`'s years, after `load_json` refused NaN, giant integers, deep
+nesting and lone surrogates), so a coach's hand-made plan gets one
 clear line naming the wrong field instead of a traceback; fields a hand-made plan leaves
 out take the model's defaults.
 
@@ -26,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from legday import __version__
+from legday.boundary import EARLIEST, LATEST, BoundaryError, load_json
 from legday.errors import PlanFileError
 from legday.exports.unsure import plan_unsure_json
 from legday.model import (
@@ -55,6 +58,7 @@ __all__ = [
     "SCHEMA_ID",
     "care_from_json",
     "care_to_json",
+    "check_part",
     "plan_from_json",
     "plan_to_json",
     "prescription_from_json",
@@ -278,13 +282,42 @@ def _hhmm(value: time | None) -> str | None:
 
 
 @cache
-def _validator() -> Any:
+def _schema() -> dict[str, Any]:
     from importlib import resources  # only to read a plan (~1.5 ms of imports to write one)
 
+    text = resources.files("legday.exports").joinpath("plan.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@cache
+def _validator(part: str | None = None) -> Any:
+    """The schema's validator: of a whole plan, or of one of its `$defs` (a session)."""
     import fastjsonschema
 
-    text = resources.files("legday.exports").joinpath("plan.schema.json").read_text("utf-8")
-    return fastjsonschema.compile(json.loads(text))
+    schema = _schema()
+    if part is not None:
+        schema = {"$defs": schema["$defs"], "$ref": f"#/$defs/{part}"}
+    return fastjsonschema.compile(schema)
+
+
+def check_part(part: str, data: Any, source: str) -> None:
+    """`data` against one `$defs` entry of the plan schema (the logbook's session rows
+    hold `session`), with the same one-line error as a whole plan."""
+    import fastjsonschema
+
+    try:
+        _validator(part)(data)
+    except fastjsonschema.JsonSchemaValueException as error:
+        raise PlanFileError(f"{source}: {_problem(error, part)}") from None
+
+
+def _problem(error: Any, root: str) -> str:
+    """`field: must ...` from a schema error, the field named from `root`."""
+    field = (error.name or "data").replace("data", root, 1)
+    _, must, problem = error.message.partition(" must ")
+    problem = f"must {problem}" if must else "is not an allowed value (type or range)"
+    return f"{field}: {problem}"
 
 
 def read_plan_file(path: Path) -> Plan:
@@ -293,13 +326,13 @@ def read_plan_file(path: Path) -> Plan:
 
     raw = read_limited(path, limit=MAX_PLAN_BYTES, what="plan", refuse=_refused).data
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = load_json(raw)
     except UnicodeDecodeError as error:
         raise PlanFileError(f"{path}: cannot read: {error}") from None
     except json.JSONDecodeError as error:
         raise PlanFileError(f"{path}:{error.lineno}: not JSON: {error.msg}") from None
-    except RecursionError:
-        raise PlanFileError(f"{path}: nested too deeply to be a plan") from None
+    except BoundaryError as error:
+        raise PlanFileError(f"{path}: {error}") from None
     return plan_from_json(data, str(path))
 
 
@@ -319,15 +352,40 @@ def plan_from_json(data: Any, source: str, *, checked: bool = True) -> Plan:
         try:
             _validator()(data)
         except fastjsonschema.JsonSchemaValueException as error:
-            field = (error.name or "data").replace("data", "plan", 1)
-            problem = error.message.split(" must ", 1)[-1]
-            raise PlanFileError(f"{source}: {field}: {problem}") from None
+            raise PlanFileError(f"{source}: {_problem(error, 'plan')}") from None
+        except RecursionError:  # a document built in memory, not read by `load_json`
+            raise PlanFileError(f"{source}: nested too deeply to be a plan") from None
+        where = _out_of_window(data)
+        if where is not None:
+            raise PlanFileError(
+                f"{source}: {where}: outside {EARLIEST.year}-{LATEST.year}, the years a plan"
+                " can be in"
+            )
     try:
         return _plan(data)
     except ValueError as error:
         raise PlanFileError(f"{source}: {error}") from None
     except (KeyError, TypeError, AttributeError) as error:  # only unchecked documents
         raise PlanFileError(f"{source}: not a legday.plan/1 document ({error!r})") from None
+
+
+def _out_of_window(data: dict[str, Any]) -> str | None:
+    """The first schema-checked date that no plan can hold (year 1, 9999), or None."""
+    found: list[tuple[str, Any]] = [("start", data["start"]), ("end", data["end"])]
+    found += [(f"days[{i}].date", d["date"]) for i, d in enumerate(data["days"])]
+    found += [(f"weeks[{i}].start", w["start"]) for i, w in enumerate(data["weeks"])]
+    for field in ("races", "race_days"):
+        for i, item in enumerate(data.get(field, ())):
+            found.append((f"{field}[{i}]", item if isinstance(item, str) else item["date"]))
+    if "profile" in data:
+        profile = data["profile"]
+        found.append(("profile.start", profile["start"]))
+        for field in ("blocked", "races"):
+            found += [(f"profile.{field}[{i}]", d) for i, d in enumerate(profile.get(field, ()))]
+    for where, text in found:
+        if not EARLIEST.isoformat() <= text <= LATEST.isoformat():  # ISO dates sort as text
+            return where
+    return None
 
 
 def _plan(data: dict[str, Any]) -> Plan:

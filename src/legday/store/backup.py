@@ -43,7 +43,6 @@ from sqlalchemy import (
 )
 
 from legday.errors import StoreError
-from legday.store.mapping import races_from_json, weights_from_json, windows_from_json
 from legday.store.migrate import ensure_schema, head, revisions
 from legday.store.tables import Base
 
@@ -115,14 +114,17 @@ def restore(engine: Engine, data: Any) -> int:
     unknown = sorted(set(tables) - known)
     if unknown:
         raise StoreError(f"backup has a table this version does not know: {unknown[0]!r}")
-    ensure_schema(engine)
+    from legday.store.backup_schema import validate_backup  # pydantic: only for a restore
+
+    ensure_schema(engine)  # a refused restore still leaves an empty, usable store
+    decoded = validate_backup(tables, _tables())  # the whole backup, before any row
     loaded = 0
     with engine.begin() as connection:
         for table in _tables():
             if connection.scalar(select(func.count()).select_from(table)):
                 raise StoreError(f"restore needs an empty database; {table.name!r} has rows")
         for table in _tables():
-            loaded += _load(connection, table, tables.get(table.name, []))
+            loaded += _load(connection, table, decoded[table.name], tables.get(table.name, []))
         if connection.dialect.name == "postgresql":
             _reset_sequences(connection)
     return loaded
@@ -171,31 +173,15 @@ def _source_0006(row: Any) -> Any:
         return {**kept, "name": name, "url": None, "content": None, "note": note}
 
 
-def _load(connection: Connection, table: Table, rows: Any) -> int:
-    if not isinstance(rows, list):
-        raise StoreError(f"backup table {table.name!r} is not a list of rows")
-    decoders = _decoder(table)
-    columns = {c.name for c in table.columns}
-    decoded = []
-    for number, row in enumerate(rows, start=1):
-        if not isinstance(row, dict) or set(row) - columns:
-            raise StoreError(f"backup row {number} of {table.name!r} does not fit the table")
-        try:
-            if table.name == "profiles":  # checked here, not at the next re-plan
-                windows_from_json(row.get("windows"))
-                weights_from_json(row.get("weights"))
-                races_from_json(row.get("races", []))
-            decoded.append(
-                {
-                    k: (decoders[k](v) if k in decoders and v is not None else v)
-                    for k, v in row.items()
-                }
-            )
-        except (TypeError, ValueError, StoreError) as error:
-            raise StoreError(f"backup row {number} of {table.name!r}: {error}") from None
-    for start in range(0, len(decoded), _CHUNK):
-        connection.execute(table.insert(), decoded[start : start + _CHUNK])
-    return len(decoded)
+def _load(
+    connection: Connection, table: Table, decoded: list[dict[str, Any]], rows: list[Any]
+) -> int:
+    """Insert the checked rows, each with the columns its backup row named (a column an
+    older backup lacks keeps the table's default)."""
+    kept = [{k: row[k] for k in raw} for row, raw in zip(decoded, rows, strict=True)]
+    for start in range(0, len(kept), _CHUNK):
+        connection.execute(table.insert(), kept[start : start + _CHUNK])
+    return len(kept)
 
 
 def _reset_sequences(connection: Connection) -> None:
