@@ -34,6 +34,8 @@ LAST_START = time(22, 0)  # no routine starts later: a run ending then takes the
 
 
 AFTER_RACE_DAYS = 7  # after an A race: only the lightest form of care for a week
+# the days before a race that take only the lightest form: the legs come to it fresh
+BEFORE_RACE_DAYS = {"A": 3, "B": 2}
 
 
 def closed_to_care(races: Iterable[Race], blocked: Iterable[date]) -> dict[date, str]:
@@ -56,6 +58,16 @@ def week_after_a_races(races: Iterable[Race]) -> frozenset[date]:
         for race in races
         if race.priority == "A"
         for n in range(1, AFTER_RACE_DAYS + 1)
+    )
+
+
+def days_before_races(races: Iterable[Race]) -> frozenset[date]:
+    """The last days before each A race (three) and B race (two): care keeps to its
+    lightest form, so no loading tires the tendon the race is about to need."""
+    return frozenset(
+        race.day - timedelta(days=n)
+        for race in races
+        for n in range(1, BEFORE_RACE_DAYS.get(race.priority, 0) + 1)
     )
 
 

@@ -31,6 +31,7 @@ from legday.care import (
     CareStage,
     Frequency,
     closed_to_care,
+    days_before_races,
     leaves_no_time,
     unsure_day,
     week_after_a_races,
@@ -79,6 +80,8 @@ GUARDED_PATTERNS: dict[str, frozenset[str]] = {
     "it-band": frozenset({"hip-abduction"}),
 }
 
+AFTER_RACE = "in the week after your race the legs recover first"
+BEFORE_RACE = "your race is days away, so the legs stay fresh for it"
 CHANGE_SECONDS = 20  # from one exercise to the next
 CARE_RPE = 6  # care is dosed by pain, not effort: a moderate effort at most
 FIRST_SETS = 2  # a first exposure's sets (`progression`: a new exercise starts gently)
@@ -91,10 +94,19 @@ class CareSchedule:
 
     stages: Mapping[str, int]
     stopped: Mapping[str, str]
+    # the plan's weeks (0-based) that bring care nothing new: A- and B-race weeks and
+    # tapers hold the previous week's stage and dose, and the weeks after catch up
+    holds: frozenset[int] = frozenset()
 
     @classmethod
     def fresh(cls) -> CareSchedule:
         return cls({}, {})
+
+    def care_week(self, week: int) -> int:
+        """The week (0-based) of care progress a plan week counts as: held weeks do not
+        count, and a held week repeats the week before it."""
+        counted = week - sum(1 for held in self.holds if held < week)
+        return max(counted - 1, 0) if week in self.holds else counted
 
 
 def care_routines(
@@ -110,14 +122,15 @@ def care_routines(
     schedule = schedule or CareSchedule.fresh()
     strength_days = {s.day: s for s in sessions}
     closed = closed_to_care(races.values(), profile.blocked)
-    after = week_after_a_races(races.values())
+    light = {day: AFTER_RACE for day in week_after_a_races(races.values())}
+    light.update(dict.fromkeys(days_before_races(races.values()), BEFORE_RACE))
     routines: list[CareRoutine] = []
     for injury in profile.injuries:
         protocol = catalogue.protocols.get(injury)
         if protocol is None or injury in schedule.stopped:
             continue
         placer = _Placer(
-            profile, catalogue, protocol, by_day, strength_days, closed, schedule.stages, after
+            profile, catalogue, protocol, by_day, strength_days, closed, schedule, light
         )
         routines.extend(placer.place())
     routines.sort(key=lambda r: (r.day, r.injury))
@@ -135,8 +148,9 @@ def expected_dose(
 ) -> tuple[CareStage, tuple[CareItem, ...]]:
     """The stage a plan expects in its `week` (0-based) and its items as dosed that week:
     a heavy stage's dose rises week by week within the stage, up to its last step."""
-    stages = schedule.stages if schedule is not None else {}
-    stage, week_in_stage = protocol.expected(stages.get(protocol.condition, 1), week)
+    schedule = schedule or CareSchedule.fresh()
+    first = schedule.stages.get(protocol.condition, 1)
+    stage, week_in_stage = protocol.expected(first, schedule.care_week(week))
     return stage, stage.items_in_week(week_in_stage)
 
 
@@ -544,8 +558,8 @@ class _Placer:
         by_day: Mapping[date, Sequence[Run]],
         strength_days: Mapping[date, Session],
         closed: Mapping[date, str],
-        stages: Mapping[str, int],
-        after_race: frozenset[date],
+        schedule: CareSchedule,
+        light_days: Mapping[date, str],
     ) -> None:
         self.profile = profile
         self.catalogue = catalogue
@@ -553,9 +567,10 @@ class _Placer:
         self.by_day = by_day
         self.strength_days = strength_days
         self.closed = closed
-        self.first_stage = stages.get(protocol.condition, 1)
+        self.first_stage = schedule.stages.get(protocol.condition, 1)
+        self.schedule = schedule
         self.shown_disclaimer = False
-        self.after_race = after_race
+        self.light_days = light_days  # near a race: the lightest form, and why
         # the lightest form never changes: it is made once
         self.lightest_form = self._form(protocol.lightest)
         # the days whose strength session holds care for this problem
@@ -578,7 +593,8 @@ class _Placer:
         last_care: date | None = None
         for week in range(self.profile.weeks):
             monday = self.profile.start + timedelta(days=7 * week)
-            stage, week_in_stage = self.protocol.expected(self.first_stage, week)
+            care_week = self.schedule.care_week(week)
+            stage, week_in_stage = self.protocol.expected(self.first_stage, care_week)
             days = [monday + timedelta(days=n) for n in range(7)]
             chosen = self._days_for(stage, days, last_care)
             if chosen:  # the week's routines hold the same items, dosed alike: one form
@@ -626,7 +642,7 @@ class _Placer:
     def _routine(self, day: date, stage: CareStage, this_week: _RoutineForm) -> CareRoutine:
         """The routine of `stage` in `this_week`'s form (its items as dosed that week), or
         the lightest form."""
-        lightest = self._hard(day) or day in self.after_race
+        lightest = self._hard(day) or day in self.light_days
         form = self.lightest_form if lightest else this_week
         minutes = form.minutes
         runs = [r for r in self.by_day.get(day, ()) if r.running]
@@ -643,20 +659,20 @@ class _Placer:
             stage=stage.number,
             minutes=minutes,
             exercises=form.exercises,
-            why=self._why(stage, lightest, runs),
+            why=self._why(stage, lightest, runs, self.light_days.get(day, "")),
             frequency=stage.frequency.value,
             start=start,
             lightest=lightest,
             on_hard_days=self.protocol.lightest_daily and stage.frequency is Frequency.DAILY,
         )
 
-    def _why(self, stage: CareStage, lightest: bool, runs: Collection[Run]) -> str:
+    def _why(
+        self, stage: CareStage, lightest: bool, runs: Collection[Run], near_race: str
+    ) -> str:
         p = self.protocol
         hard = [r for r in runs if r.kind in HARD_RUN_KINDS]
         if lightest and not hard:
-            what = (
-                f"{p.name} care, lightest form: in the week after your race the legs recover first"
-            )
+            what = f"{p.name} care, lightest form: {near_race or AFTER_RACE}"
         elif lightest:
             last = max(hard, key=lambda r: r.day_order)
             what = (
