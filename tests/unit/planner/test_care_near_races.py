@@ -1,0 +1,127 @@
+"""Care near a race (`care-routine`): an A- or B-race week and a taper hold the week
+before's stage and dose, bring no new stage or exercise (the stage starts the week
+after), and the last days before a race (three for an A, two for a B) hold only the
+lightest form. The athlete is the coach's injured half-marathoner: Achilles pain and
+runner's knee, a B race in week 7 and the A race in week 12."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+import pytest
+
+from legday.catalogue.loader import load_catalogue
+from legday.model import Equipment, Level, Phase, Plan, Prescription, Profile, Run, RunKind
+from legday.planner import make_plan
+
+CATALOGUE = load_catalogue()
+START = date(2027, 1, 4)
+B_RACE = START + timedelta(weeks=6, days=6)
+A_RACE = START + timedelta(weeks=11, days=6)
+
+
+def half_marathoner() -> tuple[Profile, list[Run]]:
+    runs: list[Run] = []
+    for week in range(16):
+        monday = START + timedelta(weeks=week)
+        runs += [
+            Run(monday + timedelta(days=1), "Tempo 3x10", RunKind.HARD, time(18, 30), None, 60),
+            Run(monday + timedelta(days=2), "Easy 40", RunKind.EASY, time(7), None, 40),
+            Run(monday + timedelta(days=3), "Easy 45", RunKind.EASY, time(18, 30), None, 45),
+            Run(monday + timedelta(days=5), "Easy 35", RunKind.EASY, time(9), None, 35),
+        ]
+        sunday = monday + timedelta(days=6)
+        if sunday == B_RACE:
+            runs.append(Run(sunday, "B race: 10 mile", RunKind.RACE, time(9), None, 80))
+        elif sunday == A_RACE:
+            runs.append(Run(sunday, "A race: half marathon", RunKind.RACE, time(9), None, 110))
+        else:
+            minutes = 70 + min(week, 9) * 5
+            runs.append(Run(sunday, f"Long run {minutes}", RunKind.LONG, time(8), None, minutes))
+    profile = Profile(
+        start=START,
+        weeks=16,
+        injuries=("achilles", "runners-knee"),
+        level=Level.INTERMEDIATE,
+        equipment=frozenset({Equipment.BODYWEIGHT, Equipment.DUMBBELLS}),
+        dumbbells_kg=(6.0, 8.0, 10.0),
+        minutes=45,
+        race_priorities=((B_RACE, "B"), (A_RACE, "A")),
+    )
+    return profile, runs
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    profile, runs = half_marathoner()
+    return make_plan(profile, runs, CATALOGUE)
+
+
+def _held(plan: Plan) -> list[int]:
+    races = [r.day for r in plan.race_days if r.priority in ("A", "B")]
+    return [
+        index
+        for index, week in enumerate(plan.weeks)
+        if week.phase in (Phase.RACE, Phase.TAPER) or any(day in week for day in races)
+    ]
+
+
+def _volume(exercises: tuple[Prescription, ...]) -> dict[str, int]:
+    return {p.exercise: p.sets * (p.reps or p.seconds or 0) for p in exercises}
+
+
+def test_the_plan_sees_both_races(plan: Plan) -> None:
+    assert {(r.day, r.priority) for r in plan.race_days} == {(B_RACE, "B"), (A_RACE, "A")}
+    assert {6, 11} <= set(_held(plan))
+
+
+def test_a_race_or_taper_week_holds_the_stage_and_dose_of_the_week_before(plan: Plan) -> None:
+    for injury in plan.injuries:
+        full = {
+            (r.day - plan.start).days // 7: r
+            for r in plan.care
+            if r.injury == injury and not r.lightest
+        }
+        for week in _held(plan):
+            now, before = full.get(week), full.get(week - 1)
+            if now is None or before is None:
+                continue
+            assert now.stage <= before.stage, (injury, week)
+            # no new exercise, and none dosed higher
+            rise = {
+                e: v
+                for e, v in _volume(now.exercises).items()
+                if v > _volume(before.exercises).get(e, -1)
+            }
+            assert not rise, (injury, week, rise)
+
+
+def test_no_new_care_stage_or_exercise_in_a_race_or_taper_week(plan: Plan) -> None:
+    held = set(_held(plan))
+    seen: set[str] = set()
+    events = sorted(
+        [(r.day, r.exercises) for r in plan.care] + [(s.day, s.main) for s in plan.sessions],
+        key=lambda e: e[0],
+    )
+    for day, exercises in events:
+        week = (day - plan.start).days // 7
+        for p in exercises:
+            if week in held and set(p.injury_care) & set(plan.injuries):
+                assert p.exercise in seen, (day, p.exercise)
+            seen.add(p.exercise)
+    # the B race's week keeps stage 2 of both routines; stage 3 starts the week after
+    for injury in plan.injuries:
+        stages = {r.stage for r in plan.care if r.injury == injury and r.day in plan.weeks[6]}
+        after = {r.stage for r in plan.care if r.injury == injury and r.day in plan.weeks[7]}
+        assert stages and max(stages) < max(after), injury
+
+
+@pytest.mark.parametrize(("race", "days"), [(A_RACE, 3), (B_RACE, 2)])
+def test_only_the_lightest_form_in_the_last_days_before_a_race(
+    plan: Plan, race: date, days: int
+) -> None:
+    close = [r for r in plan.care if 0 < (race - r.day).days <= days]
+    assert close
+    for routine in close:
+        assert routine.lightest, (routine.day, routine.injury)
+        assert "race" in routine.why
