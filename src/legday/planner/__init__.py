@@ -44,7 +44,7 @@ from legday.planner.care import (
     CareSchedule,
     care_fit,
     care_routines,
-    first_exposures,
+    first_times,
     met_in_routines,
 )
 from legday.planner.days import (
@@ -150,7 +150,7 @@ def make_plan(
     routines = care_routines(profile, catalogue, by_day, races, sessions, care)
     if profile.injuries:  # care swapped exercises in: their first time starts gently
         done_before = (e for d in done for e in d.exercises)
-        sessions = first_exposures(sessions, done_before, routines)
+        sessions, routines = first_times(sessions, done_before, routines)
         sessions = gradual(sessions, kit_of(profile), catalogue)  # back from care doses
     after_end = last + timedelta(days=1)
     plan = Plan(

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from legday.care import (
     DISCLAIMER,
@@ -64,6 +64,7 @@ __all__ = [
     "expected_dose",
     "expected_stage",
     "first_exposures",
+    "first_times",
     "met_in_routines",
     "routine_seconds",
     "within_care",
@@ -277,10 +278,29 @@ def care_fit(
                 changed, block[index] = changed or dosed != p, dosed
     if not changed:
         return CareFit(before)
+    block = _once_each(block)
     extra = sum(work_seconds(p) for p in block) - sum(work_seconds(p) for p in before)
     if room_seconds is not None and extra > room_seconds:
         extra -= _make_room(block, extra - room_seconds, profile.injuries, floors)
     return CareFit(tuple(block), tuple(renamed), tuple(waiting), extra, True)
+
+
+def _once_each(block: Sequence[Prescription]) -> list[Prescription]:
+    """An exercise at most once in a session: two lifts of a guarded movement can both
+    become the stage's exercise of it, and doing it twice would double the care dose.
+    The first stays, with the care tags of both (the same exercise works the same
+    muscles and balance, so no rule loses what it counts on)."""
+    kept: dict[str, int] = {}
+    once: list[Prescription] = []
+    for p in block:
+        if p.exercise not in kept:
+            kept[p.exercise] = len(once)
+            once.append(p)
+            continue
+        first = once[kept[p.exercise]]
+        tags = tuple(dict.fromkeys((*first.injury_care, *p.injury_care)))
+        once[kept[p.exercise]] = replace(first, injury_care=tags)
+    return once
 
 
 def _make_room(
@@ -425,41 +445,70 @@ def first_exposures(
     before: Iterable[str] = (),
     routines: Sequence[CareRoutine] = (),
 ) -> list[Session]:
-    """Each exercise's first time in the plan starts gently (2 sets, RPE 6 at most) and
-    is labelled new, whatever the composer remembered of a lift care replaced; an exercise
-    done before (`before`: trained before the plan) or met in an earlier care routine is
-    no first exposure (the routine was one), so it is not labelled new."""
+    """The sessions of `first_times`."""
+    return first_times(sessions, before, routines)[0]
+
+
+def first_times(
+    sessions: Sequence[Session],
+    before: Iterable[str] = (),
+    routines: Sequence[CareRoutine] = (),
+) -> tuple[list[Session], list[CareRoutine]]:
+    """Each exercise's first time in the plan, in a session or a care routine, starts
+    gently (2 sets at its reps or seconds, RPE 6 at most) and is labelled new, whatever
+    the composer remembered of a lift care replaced or the stage's dose asks: a new
+    care exercise is a first exposure like any other, and the stage's full dose comes
+    from its second time. An exercise done before (`before`: trained before the plan)
+    or met earlier in the plan is no first exposure, so it is not labelled new."""
     seen = set(before)  # done before the plan: not new
-    in_care = sorted(routines, key=lambda r: r.day)
-    next_routine = 0
-    gentle: list[Session] = []
-    for session in sessions:
-        while next_routine < len(in_care) and in_care[next_routine].day < session.day:
-            seen.update(p.exercise for p in in_care[next_routine].exercises)
-            next_routine += 1
-        main = []
-        saved = 0
-        for p in session.main:
-            first = p.exercise not in seen and p.role is not Role.CARE
-            if first and (p.sets > FIRST_SETS or p.target_rpe > CARE_RPE):
-                saved += work_seconds(p)
-                p = replace(
-                    p,
-                    sets=min(p.sets, FIRST_SETS),
-                    target_rpe=min(p.target_rpe, CARE_RPE),
-                    new=True,
-                )
-                saved -= work_seconds(p)
-            elif p.new and p.exercise in seen:
-                p = replace(p, new=False)  # met before: no first time to label
-            seen.add(p.exercise)
-            main.append(p)
-        if tuple(main) == session.main:
-            gentle.append(session)
-            continue
-        minutes = max(1, session.minutes - round(saved / 60))  # shorter: still clear
-        gentle.append(replace(session, main=tuple(main), minutes=minutes))
-    return gentle
+    timeline: list[tuple[date, int, int, Session | CareRoutine]] = [
+        *((s.day, _minute(s.start), n, s) for n, s in enumerate(sessions)),
+        *((r.day, _minute(r.start), n, r) for n, r in enumerate(routines)),
+    ]
+    timeline.sort(key=lambda e: (e[0], e[1], isinstance(e[3], Session), e[2]))
+    gentle_sessions = list(sessions)
+    gentle_routines = list(routines)
+    for _, _, index, event in timeline:
+        if isinstance(event, Session):
+            main, saved = _gently(event.main, seen)
+            if main != event.main:  # shorter: still clear
+                minutes = max(1, event.minutes - round(saved / 60))
+                gentle_sessions[index] = replace(event, main=main, minutes=minutes)
+        else:
+            exercises, saved = _gently(event.exercises, seen)
+            if exercises != event.exercises:
+                minutes = max(1, event.minutes - round(saved / 60))
+                gentle_routines[index] = replace(event, exercises=exercises, minutes=minutes)
+    return gentle_sessions, gentle_routines
+
+
+def _minute(start: time | None) -> int:
+    return -1 if start is None else start.hour * 60 + start.minute
+
+
+def _gently(
+    block: Sequence[Prescription], seen: set[str]
+) -> tuple[tuple[Prescription, ...], int]:
+    """The block with each exercise not in `seen` at a first exposure's dose, and the
+    seconds that saves; `seen` gains the block's exercises."""
+    out: list[Prescription] = []
+    saved = 0
+    for p in block:
+        first = p.exercise not in seen
+        if first and (p.sets > FIRST_SETS or p.target_rpe > CARE_RPE):
+            saved += work_seconds(p)
+            p = replace(
+                p,
+                sets=min(p.sets, FIRST_SETS),
+                target_rpe=min(p.target_rpe, CARE_RPE),
+                new=True,
+            )
+            saved -= work_seconds(p)
+        elif p.new and not first:
+            p = replace(p, new=False)  # met before: no first time to label
+        seen.add(p.exercise)
+        out.append(p)
+    return tuple(out), saved
 
 
 def _stage_item(

@@ -6,6 +6,7 @@ runner's knee, a B race in week 7 and the A race in week 12."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time, timedelta
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from legday.catalogue.loader import load_catalogue
 from legday.model import Equipment, Level, Phase, Plan, Prescription, Profile, Run, RunKind
 from legday.planner import make_plan
+from legday.rules import check_plan
 
 CATALOGUE = load_catalogue()
 START = date(2027, 1, 4)
@@ -125,3 +127,16 @@ def test_only_the_lightest_form_in_the_last_days_before_a_race(
     for routine in close:
         assert routine.lightest, (routine.day, routine.injury)
         assert "race" in routine.why
+
+
+def test_the_care_rule_flags_a_full_routine_in_the_last_days_before_a_race(plan: Plan) -> None:
+    assert not [v for v in plan.violations if v.rule == "care-routine"]
+    close = next(r for r in plan.care if 0 < (A_RACE - r.day).days <= 3)
+    full = next(r for r in plan.care if r.injury == close.injury and not r.lightest)
+    loaded = replace(close, lightest=False, exercises=full.exercises)
+    care = tuple(loaded if r == close else r for r in plan.care)
+    found = check_plan(replace(plan, care=care), CATALOGUE)
+    assert any(
+        v.rule == "care-routine" and "before a race" in v.message and v.day == close.day
+        for v in found
+    )
