@@ -33,6 +33,7 @@ from legday.care import (
     closed_to_care,
     days_before_races,
     leaves_no_time,
+    one_leg_when_light,
     unsure_day,
     week_after_a_races,
 )
@@ -65,6 +66,7 @@ __all__ = [
     "expected_stage",
     "first_exposures",
     "first_times",
+    "for_kit",
     "met_in_routines",
     "routine_seconds",
     "within_care",
@@ -123,7 +125,7 @@ def care_routines(
     schedule = schedule or CareSchedule.fresh()
     strength_days = {s.day: s for s in sessions}
     closed = closed_to_care(races.values(), profile.blocked)
-    light = {day: AFTER_RACE for day in week_after_a_races(races.values())}
+    light = dict.fromkeys(week_after_a_races(races.values()), AFTER_RACE)
     light.update(dict.fromkeys(days_before_races(races.values()), BEFORE_RACE))
     routines: list[CareRoutine] = []
     for injury in profile.injuries:
@@ -234,6 +236,7 @@ def care_fit(
         if protocol is None or (schedule is not None and injury in schedule.stopped):
             continue
         stage, items = expected_dose(protocol, schedule, week)
+        items = for_kit(items, catalogue, profile)
         if stage.number < len(protocol.stages):  # the last stage is full loading
             if guarded & {"calf", "shin"}:  # jumps load the sore tendon: they wait
                 kept = [p for p in block if p.kind is not ExerciseKind.PLYOMETRIC]
@@ -254,6 +257,7 @@ def care_fit(
                 item = _stage_item(
                     protocol, stage, items, exercise.id, exercise.pattern, catalogue, met
                 )
+                item = for_kit((item,), catalogue, profile)[0] if item is not None else None
                 if item is not None and _loses_care(
                     block, index, item, catalogue, profile.injuries
                 ):
@@ -425,12 +429,12 @@ def _from_item(
         sets=item.sets,
         reps=item.reps,
         seconds=item.seconds,
-        per_side=exercise.unilateral,
+        per_side=exercise.unilateral or item.one_leg,
         load=item.load,
         tempo=item.tempo or exercise.tempo,
         target_rpe=CARE_RPE,
         muscles=exercise.muscles,
-        unilateral=exercise.unilateral,
+        unilateral=exercise.unilateral or item.one_leg,
         balance=exercise.balance,
         injury_care=injury_care,
         cues=exercise.cues.as_list(),
@@ -486,9 +490,7 @@ def _minute(start: time | None) -> int:
     return -1 if start is None else start.hour * 60 + start.minute
 
 
-def _gently(
-    block: Sequence[Prescription], seen: set[str]
-) -> tuple[tuple[Prescription, ...], int]:
+def _gently(block: Sequence[Prescription], seen: set[str]) -> tuple[tuple[Prescription, ...], int]:
     """The block with each exercise not in `seen` at a first exposure's dose, and the
     seconds that saves; `seen` gains the block's exercises."""
     out: list[Prescription] = []
@@ -556,21 +558,44 @@ def _at_care_dose(
         sets=item.sets,  # the stage's dose: care sets the pace, not the strength plan
         reps=item.reps,
         seconds=item.seconds,
-        per_side=exercise.unilateral,
+        per_side=exercise.unilateral or item.one_leg,
         load=item.load,
         load_kg=None,
         implement="",
         tempo=item.tempo or exercise.tempo,
         target_rpe=easy,
         muscles=exercise.muscles,
-        unilateral=exercise.unilateral,
+        unilateral=exercise.unilateral or item.one_leg,
         balance=exercise.balance,
         injury_care=tuple(dict.fromkeys((*exercise.injury_care, injury))),
         cues=exercise.cues.as_list(),
         kind=exercise.kind,
         rest_seconds=item.rest_seconds,
-        extra_side=p.extra_side if exercise.unilateral else None,
+        extra_side=p.extra_side if exercise.unilateral or item.one_leg else None,
     )
+
+
+def for_kit(
+    items: Sequence[CareItem], catalogue: Catalogue, profile: Profile
+) -> tuple[CareItem, ...]:
+    """The items as the athlete's weights allow: a heavy two-legged item whose rep
+    maximum their heaviest load (both hands) cannot reach is done one leg at a time
+    (`one_leg_when_light`)."""
+    kit = kit_of(profile)
+    fitted = []
+    for item in items:
+        if item.two_legs_load is not None:
+            exercise = catalogue[item.exercise]
+            heaviest = max(
+                (
+                    (1 if implement == "barbell" else 2) * max(kit.loads(implement), default=0)
+                    for implement in (e.value for e in exercise.equipment)
+                ),
+                default=0.0,
+            )
+            item = one_leg_when_light(item, heaviest)
+        fitted.append(item)
+    return tuple(fitted)
 
 
 def routine_seconds(items: Sequence[CareItem], catalogue: Catalogue) -> int:
@@ -583,7 +608,7 @@ def routine_seconds(items: Sequence[CareItem], catalogue: Catalogue) -> int:
             per_side = item.seconds
         else:
             per_side = (item.reps or 0) * seconds_per_rep(item.tempo or exercise.tempo)
-        sides = 2 if exercise.unilateral else 1
+        sides = 2 if exercise.unilateral or item.one_leg else 1
         total += item.sets * (per_side * sides + item.rest_seconds) + CHANGE_SECONDS
     return total
 
@@ -630,6 +655,7 @@ class _Placer:
         )
 
     def _form(self, items: Sequence[CareItem]) -> _RoutineForm:
+        items = for_kit(items, self.catalogue, self.profile)
         minutes = max(1, round(routine_seconds(items, self.catalogue) / 60))
         exercises = tuple(
             _from_item(item, self.catalogue, Role.CARE, (self.protocol.condition,))
@@ -715,9 +741,7 @@ class _Placer:
             on_hard_days=self.protocol.lightest_daily and stage.frequency is Frequency.DAILY,
         )
 
-    def _why(
-        self, stage: CareStage, lightest: bool, runs: Collection[Run], near_race: str
-    ) -> str:
+    def _why(self, stage: CareStage, lightest: bool, runs: Collection[Run], near_race: str) -> str:
         p = self.protocol
         hard = [r for r in runs if r.kind in HARD_RUN_KINDS]
         if lightest and not hard:
