@@ -150,7 +150,8 @@ def make_plan(
     routines = care_routines(profile, catalogue, by_day, races, sessions, care)
     if profile.injuries:  # care swapped exercises in: their first time starts gently
         done_before = (e for d in done for e in d.exercises)
-        sessions, routines = first_times(sessions, done_before, routines)
+        held = _held_days(profile, care)
+        sessions, routines = first_times(sessions, done_before, routines, held)
         sessions = gradual(sessions, kit_of(profile), catalogue)  # back from care doses
     after_end = last + timedelta(days=1)
     plan = Plan(
@@ -337,6 +338,14 @@ def _care_holds(frames: Sequence[WeekFrame]) -> frozenset[int]:
         index
         for index, frame in enumerate(frames)
         if frame.phase in HELD_CARE_PHASES or any(r.priority in ("A", "B") for r in frame.races)
+    )
+
+
+def _held_days(profile: Profile, care: CareSchedule | None) -> frozenset[date]:
+    """The days of the weeks care holds its dose in."""
+    holds = care.holds if care is not None else frozenset()
+    return frozenset(
+        profile.start + timedelta(days=7 * week + n) for week in holds for n in range(7)
     )
 
 

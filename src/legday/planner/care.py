@@ -457,14 +457,18 @@ def first_times(
     sessions: Sequence[Session],
     before: Iterable[str] = (),
     routines: Sequence[CareRoutine] = (),
+    held: Collection[date] = frozenset(),
 ) -> tuple[list[Session], list[CareRoutine]]:
     """Each exercise's first time in the plan, in a session or a care routine, starts
     gently (2 sets at its reps or seconds, RPE 6 at most) and is labelled new, whatever
     the composer remembered of a lift care replaced or the stage's dose asks: a new
     care exercise is a first exposure like any other, and the stage's full dose comes
     from its second time. An exercise done before (`before`: trained before the plan)
-    or met earlier in the plan is no first exposure, so it is not labelled new."""
+    or met earlier in the plan is no first exposure, so it is not labelled new. On a
+    `held` day (a race or taper week: `CareSchedule.holds`) care work takes no more sets
+    than the athlete has done of it so far: one gentle first time is the dose it holds."""
     seen = set(before)  # done before the plan: not new
+    most: dict[str, int] = {}  # the most sets done of each exercise in the plan so far
     timeline: list[tuple[date, int, int, Session | CareRoutine]] = [
         *((s.day, _minute(s.start), n, s) for n, s in enumerate(sessions)),
         *((r.day, _minute(r.start), n, r) for n, r in enumerate(routines)),
@@ -472,14 +476,15 @@ def first_times(
     timeline.sort(key=lambda e: (e[0], e[1], isinstance(e[3], Session), e[2]))
     gentle_sessions = list(sessions)
     gentle_routines = list(routines)
-    for _, _, index, event in timeline:
+    for day, _, index, event in timeline:
+        caps = most if day in held else None
         if isinstance(event, Session):
-            main, saved = _gently(event.main, seen)
+            main, saved = _gently(event.main, seen, most, caps, care_only=True)
             if main != event.main:  # shorter: still clear
                 minutes = max(1, event.minutes - round(saved / 60))
                 gentle_sessions[index] = replace(event, main=main, minutes=minutes)
         else:
-            exercises, saved = _gently(event.exercises, seen)
+            exercises, saved = _gently(event.exercises, seen, most, caps, care_only=False)
             if exercises != event.exercises:
                 minutes = max(1, event.minutes - round(saved / 60))
                 gentle_routines[index] = replace(event, exercises=exercises, minutes=minutes)
@@ -490,9 +495,17 @@ def _minute(start: time | None) -> int:
     return -1 if start is None else start.hour * 60 + start.minute
 
 
-def _gently(block: Sequence[Prescription], seen: set[str]) -> tuple[tuple[Prescription, ...], int]:
-    """The block with each exercise not in `seen` at a first exposure's dose, and the
-    seconds that saves; `seen` gains the block's exercises."""
+def _gently(
+    block: Sequence[Prescription],
+    seen: set[str],
+    most: dict[str, int],
+    caps: Mapping[str, int] | None,
+    *,
+    care_only: bool,
+) -> tuple[tuple[Prescription, ...], int]:
+    """The block with each exercise not in `seen` at a first exposure's dose, and with
+    `caps` (a held day's), its care work at no more sets than done so far; the seconds
+    that saves. `seen` and `most` gain the block's exercises."""
     out: list[Prescription] = []
     saved = 0
     for p in block:
@@ -508,7 +521,14 @@ def _gently(block: Sequence[Prescription], seen: set[str]) -> tuple[tuple[Prescr
             saved -= work_seconds(p)
         elif p.new and not first:
             p = replace(p, new=False)  # met before: no first time to label
+        care = not care_only or bool(p.injury_care) or p.role is Role.CARE
+        cap = caps.get(p.exercise) if caps is not None and care else None
+        if cap is not None and p.sets > cap:
+            saved += work_seconds(p)
+            p = replace(p, sets=cap)
+            saved -= work_seconds(p)
         seen.add(p.exercise)
+        most[p.exercise] = max(most.get(p.exercise, 0), p.sets)
         out.append(p)
     return tuple(out), saved
 
