@@ -6,14 +6,16 @@ runner's knee, a B race in week 7 and the A race in week 12."""
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
-from datetime import date
+from datetime import date, time, timedelta
 
 import pytest
+from bench.athletes import START, random_athlete
 
 from coach_athletes import A_RACE, B_RACE, half_marathoner
 from legday.catalogue.loader import load_catalogue
-from legday.model import Phase, Plan, Prescription
+from legday.model import INJURIES, Phase, Plan, Prescription, Run, RunKind
 from legday.planner import make_plan
 from legday.rules import check_plan
 
@@ -107,3 +109,30 @@ def test_the_care_rule_flags_a_full_routine_in_the_last_days_before_a_race(plan:
         v.rule == "care-routine" and "before a race" in v.message and v.day == close.day
         for v in found
     )
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_random_racers_care_neither_steps_up_nor_rises_near_a_race(seed: int) -> None:
+    rng = random.Random(seed)
+    profile, runs = random_athlete(rng, 16)
+    injuries = profile.injuries or tuple(rng.sample(list(INJURIES), rng.randint(1, 2)))
+    day = START + timedelta(days=rng.randrange(3, 100))
+    runs = [*runs, Run(day, "10k race", RunKind.RACE, time(9), time(10), 60)]
+    plan = make_plan(replace(profile, injuries=injuries), runs, CATALOGUE)
+    held = set(_held(plan))
+    most: dict[str, int] = {}
+    events = sorted(
+        [(r.day, 0, r.exercises) for r in plan.care] + [(s.day, 1, s.main) for s in plan.sessions],
+        key=lambda e: (e[0], e[1]),
+    )
+    for when, _, exercises in events:
+        week = (when - plan.start).days // 7
+        for p in exercises:
+            care = bool(set(p.injury_care) & set(injuries))
+            if care and week in held and week > 0:
+                assert p.sets <= most.get(p.exercise, 0), (when, p.exercise, p.sets)
+            most[p.exercise] = max(most.get(p.exercise, 0), p.sets)
+    for race in plan.race_days:
+        days = {"A": 3, "B": 2}.get(race.priority, 0)
+        close = [r for r in plan.care if 0 < (race.day - r.day).days <= days]
+        assert all(r.lightest for r in close), race
