@@ -22,18 +22,25 @@ from legday.model import UNSURE, Citation, Race, Run
 __all__ = [
     "DISCLAIMER",
     "LAST_START",
+    "REFERENCE_BODY_KG",
     "CareItem",
     "CareProtocol",
     "CareStage",
     "CareStep",
     "Frequency",
+    "days_before_races",
     "leaves_no_time",
+    "one_leg_when_light",
 ]
 
 LAST_START = time(22, 0)  # no routine starts later: a run ending then takes the day
 
 
+# the body mass a bodyweight-relative load need is reckoned for: a light adult runner
+REFERENCE_BODY_KG = 60.0
 AFTER_RACE_DAYS = 7  # after an A race: only the lightest form of care for a week
+# the days before a race that take only the lightest form: the legs come to it fresh
+BEFORE_RACE_DAYS = {"A": 3, "B": 2}
 
 
 def closed_to_care(races: Iterable[Race], blocked: Iterable[date]) -> dict[date, str]:
@@ -56,6 +63,16 @@ def week_after_a_races(races: Iterable[Race]) -> frozenset[date]:
         for race in races
         if race.priority == "A"
         for n in range(1, AFTER_RACE_DAYS + 1)
+    )
+
+
+def days_before_races(races: Iterable[Race]) -> frozenset[date]:
+    """The last days before each A race (three) and B race (two): care keeps to its
+    lightest form, so no loading tires the tendon the race is about to need."""
+    return frozenset(
+        race.day - timedelta(days=n)
+        for race in races
+        for n in range(1, BEFORE_RACE_DAYS.get(race.priority, 0) + 1)
     )
 
 
@@ -130,6 +147,10 @@ class CareItem:
     tempo: str = ""  # "" keeps the catalogue's
     rest_seconds: int = 60
     steps: tuple[CareStep, ...] = ()  # by week, in order
+    # the added load (a share of body mass) two legs need at this item's rep maximums;
+    # with less in hand the item is done one leg at a time (`one_leg_when_light`)
+    two_legs_load: float | None = None
+    one_leg: bool = False  # done one leg at a time, though the exercise is two-legged
 
     def in_week(self, week: int) -> CareItem:
         """The item as dosed in `week` (1, 2, ...) of its stage: the latest step reached,
@@ -145,6 +166,24 @@ class CareItem:
             seconds=step.seconds if step.seconds is not None else self.seconds,
             load=step.load or self.load,
         )
+
+
+def one_leg_when_light(item: CareItem, heaviest_kg: float) -> CareItem:
+    """The item one leg at a time when the heaviest load the athlete can hold (both
+    hands, `heaviest_kg`) is below what two legs need at its rep maximum: a 10-rep
+    maximum two-legged raise is out of reach with a pair of 10 kg dumbbells, and one leg
+    doubles the load each calf carries. legday does not know body mass, so the need is
+    reckoned for a light adult runner (`REFERENCE_BODY_KG`): a heavier one needs more
+    still, so the rule errs towards one leg, never towards a load too light to count."""
+    need = item.two_legs_load
+    if need is None or item.one_leg or heaviest_kg >= need * REFERENCE_BODY_KG:
+        return item
+    words = (
+        "one leg at a time, the weight on the working side and a hand on a support "
+        f"(two legs would need more than your {heaviest_kg:g} kg to reach this load): "
+        f"{item.load}"
+    )
+    return replace(item, one_leg=True, load=words)
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,6 +102,7 @@ def _item(item: dict[str, Any]) -> CareItem:
         load=item.get("load", "bodyweight"),
         tempo=item.get("tempo", ""),
         rest_seconds=item.get("rest_seconds", 60),
+        two_legs_load=item.get("two_legs_load"),
         steps=tuple(
             CareStep(
                 week=step["week"],

@@ -44,7 +44,7 @@ from legday.planner.care import (
     CareSchedule,
     care_fit,
     care_routines,
-    first_exposures,
+    first_times,
     met_in_routines,
 )
 from legday.planner.days import (
@@ -70,6 +70,7 @@ LOOK_AHEAD_WEEKS = 26  # races this far past the plan's end still shape its phas
 ONE_DAY = timedelta(days=1)
 EVE_KINDS = frozenset({RunKind.HARD, RunKind.LONG})  # the day before gets a lighter session
 NOTHING_NEW_PHASES = frozenset({Phase.RACE, Phase.TAPER, Phase.POST_RACE})
+HELD_CARE_PHASES = frozenset({Phase.RACE, Phase.TAPER})  # care neither steps up nor rises
 # a recovery week's session in season is dosed as a taper's: two sets at most, RPE 6 at
 # most, the anchors' progress held where it was
 LIGHT_DOSE = Phase.TAPER
@@ -130,6 +131,8 @@ def make_plan(
     )
     races = race_priorities(profile, runs)
     frames = season(profile, runs, races, logged=[d.day for d in fixed])
+    if profile.injuries:
+        care = replace(care or CareSchedule.fresh(), holds=_care_holds(frames))
     calendar = Calendar.read(profile, runs, logged=[d.day for d in fixed])
     while True:
         options = day_options(profile, runs, frames, calendar)
@@ -147,7 +150,8 @@ def make_plan(
     routines = care_routines(profile, catalogue, by_day, races, sessions, care)
     if profile.injuries:  # care swapped exercises in: their first time starts gently
         done_before = (e for d in done for e in d.exercises)
-        sessions = first_exposures(sessions, done_before, routines)
+        held = _held_days(profile, care)
+        sessions, routines = first_times(sessions, done_before, routines, held)
         sessions = gradual(sessions, kit_of(profile), catalogue)  # back from care doses
     after_end = last + timedelta(days=1)
     plan = Plan(
@@ -325,6 +329,24 @@ def _met(
     for session in sessions:
         met.update(session.exercise_ids)
     return met
+
+
+def _care_holds(frames: Sequence[WeekFrame]) -> frozenset[int]:
+    """The weeks care holds its stage and dose in: an A- or B-race week and a taper
+    bring no new care stage, exercise or dose (`CareSchedule.holds`)."""
+    return frozenset(
+        index
+        for index, frame in enumerate(frames)
+        if frame.phase in HELD_CARE_PHASES or any(r.priority in ("A", "B") for r in frame.races)
+    )
+
+
+def _held_days(profile: Profile, care: CareSchedule | None) -> frozenset[date]:
+    """The days of the weeks care holds its dose in."""
+    holds = care.holds if care is not None else frozenset()
+    return frozenset(
+        profile.start + timedelta(days=7 * week + n) for week in holds for n in range(7)
+    )
 
 
 def _new_allowed(frame: WeekFrame) -> bool:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from legday.care import (
     DISCLAIMER,
@@ -31,7 +31,9 @@ from legday.care import (
     CareStage,
     Frequency,
     closed_to_care,
+    days_before_races,
     leaves_no_time,
+    one_leg_when_light,
     unsure_day,
     week_after_a_races,
 )
@@ -63,6 +65,8 @@ __all__ = [
     "expected_dose",
     "expected_stage",
     "first_exposures",
+    "first_times",
+    "for_kit",
     "met_in_routines",
     "routine_seconds",
     "within_care",
@@ -79,6 +83,8 @@ GUARDED_PATTERNS: dict[str, frozenset[str]] = {
     "it-band": frozenset({"hip-abduction"}),
 }
 
+AFTER_RACE = "in the week after your race the legs recover first"
+BEFORE_RACE = "your race is days away, so the legs stay fresh for it"
 CHANGE_SECONDS = 20  # from one exercise to the next
 CARE_RPE = 6  # care is dosed by pain, not effort: a moderate effort at most
 FIRST_SETS = 2  # a first exposure's sets (`progression`: a new exercise starts gently)
@@ -91,10 +97,19 @@ class CareSchedule:
 
     stages: Mapping[str, int]
     stopped: Mapping[str, str]
+    # the plan's weeks (0-based) that bring care nothing new: A- and B-race weeks and
+    # tapers hold the previous week's stage and dose, and the weeks after catch up
+    holds: frozenset[int] = frozenset()
 
     @classmethod
     def fresh(cls) -> CareSchedule:
         return cls({}, {})
+
+    def care_week(self, week: int) -> int:
+        """The week (0-based) of care progress a plan week counts as: held weeks do not
+        count, and a held week repeats the week before it."""
+        counted = week - sum(1 for held in self.holds if held < week)
+        return max(counted - 1, 0) if week in self.holds else counted
 
 
 def care_routines(
@@ -110,14 +125,15 @@ def care_routines(
     schedule = schedule or CareSchedule.fresh()
     strength_days = {s.day: s for s in sessions}
     closed = closed_to_care(races.values(), profile.blocked)
-    after = week_after_a_races(races.values())
+    light = dict.fromkeys(week_after_a_races(races.values()), AFTER_RACE)
+    light.update(dict.fromkeys(days_before_races(races.values()), BEFORE_RACE))
     routines: list[CareRoutine] = []
     for injury in profile.injuries:
         protocol = catalogue.protocols.get(injury)
         if protocol is None or injury in schedule.stopped:
             continue
         placer = _Placer(
-            profile, catalogue, protocol, by_day, strength_days, closed, schedule.stages, after
+            profile, catalogue, protocol, by_day, strength_days, closed, schedule, light
         )
         routines.extend(placer.place())
     routines.sort(key=lambda r: (r.day, r.injury))
@@ -135,8 +151,9 @@ def expected_dose(
 ) -> tuple[CareStage, tuple[CareItem, ...]]:
     """The stage a plan expects in its `week` (0-based) and its items as dosed that week:
     a heavy stage's dose rises week by week within the stage, up to its last step."""
-    stages = schedule.stages if schedule is not None else {}
-    stage, week_in_stage = protocol.expected(stages.get(protocol.condition, 1), week)
+    schedule = schedule or CareSchedule.fresh()
+    first = schedule.stages.get(protocol.condition, 1)
+    stage, week_in_stage = protocol.expected(first, schedule.care_week(week))
     return stage, stage.items_in_week(week_in_stage)
 
 
@@ -219,6 +236,7 @@ def care_fit(
         if protocol is None or (schedule is not None and injury in schedule.stopped):
             continue
         stage, items = expected_dose(protocol, schedule, week)
+        items = for_kit(items, catalogue, profile)
         if stage.number < len(protocol.stages):  # the last stage is full loading
             if guarded & {"calf", "shin"}:  # jumps load the sore tendon: they wait
                 kept = [p for p in block if p.kind is not ExerciseKind.PLYOMETRIC]
@@ -239,6 +257,7 @@ def care_fit(
                 item = _stage_item(
                     protocol, stage, items, exercise.id, exercise.pattern, catalogue, met
                 )
+                item = for_kit((item,), catalogue, profile)[0] if item is not None else None
                 if item is not None and _loses_care(
                     block, index, item, catalogue, profile.injuries
                 ):
@@ -263,10 +282,29 @@ def care_fit(
                 changed, block[index] = changed or dosed != p, dosed
     if not changed:
         return CareFit(before)
+    block = _once_each(block)
     extra = sum(work_seconds(p) for p in block) - sum(work_seconds(p) for p in before)
     if room_seconds is not None and extra > room_seconds:
         extra -= _make_room(block, extra - room_seconds, profile.injuries, floors)
     return CareFit(tuple(block), tuple(renamed), tuple(waiting), extra, True)
+
+
+def _once_each(block: Sequence[Prescription]) -> list[Prescription]:
+    """An exercise at most once in a session: two lifts of a guarded movement can both
+    become the stage's exercise of it, and doing it twice would double the care dose.
+    The first stays, with the care tags of both (the same exercise works the same
+    muscles and balance, so no rule loses what it counts on)."""
+    kept: dict[str, int] = {}
+    once: list[Prescription] = []
+    for p in block:
+        if p.exercise not in kept:
+            kept[p.exercise] = len(once)
+            once.append(p)
+            continue
+        first = once[kept[p.exercise]]
+        tags = tuple(dict.fromkeys((*first.injury_care, *p.injury_care)))
+        once[kept[p.exercise]] = replace(first, injury_care=tags)
+    return once
 
 
 def _make_room(
@@ -391,12 +429,12 @@ def _from_item(
         sets=item.sets,
         reps=item.reps,
         seconds=item.seconds,
-        per_side=exercise.unilateral,
+        per_side=exercise.unilateral or item.one_leg,
         load=item.load,
         tempo=item.tempo or exercise.tempo,
         target_rpe=CARE_RPE,
         muscles=exercise.muscles,
-        unilateral=exercise.unilateral,
+        unilateral=exercise.unilateral or item.one_leg,
         balance=exercise.balance,
         injury_care=injury_care,
         cues=exercise.cues.as_list(),
@@ -411,41 +449,88 @@ def first_exposures(
     before: Iterable[str] = (),
     routines: Sequence[CareRoutine] = (),
 ) -> list[Session]:
-    """Each exercise's first time in the plan starts gently (2 sets, RPE 6 at most) and
-    is labelled new, whatever the composer remembered of a lift care replaced; an exercise
-    done before (`before`: trained before the plan) or met in an earlier care routine is
-    no first exposure (the routine was one), so it is not labelled new."""
+    """The sessions of `first_times`."""
+    return first_times(sessions, before, routines)[0]
+
+
+def first_times(
+    sessions: Sequence[Session],
+    before: Iterable[str] = (),
+    routines: Sequence[CareRoutine] = (),
+    held: Collection[date] = frozenset(),
+) -> tuple[list[Session], list[CareRoutine]]:
+    """Each exercise's first time in the plan, in a session or a care routine, starts
+    gently (2 sets at its reps or seconds, RPE 6 at most) and is labelled new, whatever
+    the composer remembered of a lift care replaced or the stage's dose asks: a new
+    care exercise is a first exposure like any other, and the stage's full dose comes
+    from its second time. An exercise done before (`before`: trained before the plan)
+    or met earlier in the plan is no first exposure, so it is not labelled new. On a
+    `held` day (a race or taper week: `CareSchedule.holds`) care work takes no more sets
+    than the athlete has done of it so far: one gentle first time is the dose it holds."""
     seen = set(before)  # done before the plan: not new
-    in_care = sorted(routines, key=lambda r: r.day)
-    next_routine = 0
-    gentle: list[Session] = []
-    for session in sessions:
-        while next_routine < len(in_care) and in_care[next_routine].day < session.day:
-            seen.update(p.exercise for p in in_care[next_routine].exercises)
-            next_routine += 1
-        main = []
-        saved = 0
-        for p in session.main:
-            first = p.exercise not in seen and p.role is not Role.CARE
-            if first and (p.sets > FIRST_SETS or p.target_rpe > CARE_RPE):
-                saved += work_seconds(p)
-                p = replace(
-                    p,
-                    sets=min(p.sets, FIRST_SETS),
-                    target_rpe=min(p.target_rpe, CARE_RPE),
-                    new=True,
-                )
-                saved -= work_seconds(p)
-            elif p.new and p.exercise in seen:
-                p = replace(p, new=False)  # met before: no first time to label
-            seen.add(p.exercise)
-            main.append(p)
-        if tuple(main) == session.main:
-            gentle.append(session)
-            continue
-        minutes = max(1, session.minutes - round(saved / 60))  # shorter: still clear
-        gentle.append(replace(session, main=tuple(main), minutes=minutes))
-    return gentle
+    most: dict[str, int] = {}  # the most sets done of each exercise in the plan so far
+    timeline: list[tuple[date, int, int, Session | CareRoutine]] = [
+        *((s.day, _minute(s.start), n, s) for n, s in enumerate(sessions)),
+        *((r.day, _minute(r.start), n, r) for n, r in enumerate(routines)),
+    ]
+    timeline.sort(key=lambda e: (e[0], e[1], isinstance(e[3], Session), e[2]))
+    gentle_sessions = list(sessions)
+    gentle_routines = list(routines)
+    for day, _, index, event in timeline:
+        caps = most if day in held else None
+        if isinstance(event, Session):
+            main, saved = _gently(event.main, seen, most, caps, care_only=True)
+            if main != event.main:  # shorter: still clear
+                minutes = max(1, event.minutes - round(saved / 60))
+                gentle_sessions[index] = replace(event, main=main, minutes=minutes)
+        else:
+            exercises, saved = _gently(event.exercises, seen, most, caps, care_only=False)
+            if exercises != event.exercises:
+                minutes = max(1, event.minutes - round(saved / 60))
+                gentle_routines[index] = replace(event, exercises=exercises, minutes=minutes)
+    return gentle_sessions, gentle_routines
+
+
+def _minute(start: time | None) -> int:
+    return -1 if start is None else start.hour * 60 + start.minute
+
+
+def _gently(
+    block: Sequence[Prescription],
+    seen: set[str],
+    most: dict[str, int],
+    caps: Mapping[str, int] | None,
+    *,
+    care_only: bool,
+) -> tuple[tuple[Prescription, ...], int]:
+    """The block with each exercise not in `seen` at a first exposure's dose, and with
+    `caps` (a held day's), its care work at no more sets than done so far; the seconds
+    that saves. `seen` and `most` gain the block's exercises."""
+    out: list[Prescription] = []
+    saved = 0
+    for p in block:
+        first = p.exercise not in seen
+        if first and (p.sets > FIRST_SETS or p.target_rpe > CARE_RPE):
+            saved += work_seconds(p)
+            p = replace(
+                p,
+                sets=min(p.sets, FIRST_SETS),
+                target_rpe=min(p.target_rpe, CARE_RPE),
+                new=True,
+            )
+            saved -= work_seconds(p)
+        elif p.new and not first:
+            p = replace(p, new=False)  # met before: no first time to label
+        care = not care_only or bool(p.injury_care) or p.role is Role.CARE
+        cap = caps.get(p.exercise) if caps is not None and care else None
+        if cap is not None and p.sets > cap:
+            saved += work_seconds(p)
+            p = replace(p, sets=cap)
+            saved -= work_seconds(p)
+        seen.add(p.exercise)
+        most[p.exercise] = max(most.get(p.exercise, 0), p.sets)
+        out.append(p)
+    return tuple(out), saved
 
 
 def _stage_item(
@@ -493,21 +578,44 @@ def _at_care_dose(
         sets=item.sets,  # the stage's dose: care sets the pace, not the strength plan
         reps=item.reps,
         seconds=item.seconds,
-        per_side=exercise.unilateral,
+        per_side=exercise.unilateral or item.one_leg,
         load=item.load,
         load_kg=None,
         implement="",
         tempo=item.tempo or exercise.tempo,
         target_rpe=easy,
         muscles=exercise.muscles,
-        unilateral=exercise.unilateral,
+        unilateral=exercise.unilateral or item.one_leg,
         balance=exercise.balance,
         injury_care=tuple(dict.fromkeys((*exercise.injury_care, injury))),
         cues=exercise.cues.as_list(),
         kind=exercise.kind,
         rest_seconds=item.rest_seconds,
-        extra_side=p.extra_side if exercise.unilateral else None,
+        extra_side=p.extra_side if exercise.unilateral or item.one_leg else None,
     )
+
+
+def for_kit(
+    items: Sequence[CareItem], catalogue: Catalogue, profile: Profile
+) -> tuple[CareItem, ...]:
+    """The items as the athlete's weights allow: a heavy two-legged item whose rep
+    maximum their heaviest load (both hands) cannot reach is done one leg at a time
+    (`one_leg_when_light`)."""
+    kit = kit_of(profile)
+    fitted = []
+    for item in items:
+        if item.two_legs_load is not None:
+            exercise = catalogue[item.exercise]
+            heaviest = max(
+                (
+                    (1 if implement == "barbell" else 2) * max(kit.loads(implement), default=0)
+                    for implement in (e.value for e in exercise.equipment)
+                ),
+                default=0.0,
+            )
+            item = one_leg_when_light(item, heaviest)
+        fitted.append(item)
+    return tuple(fitted)
 
 
 def routine_seconds(items: Sequence[CareItem], catalogue: Catalogue) -> int:
@@ -520,7 +628,7 @@ def routine_seconds(items: Sequence[CareItem], catalogue: Catalogue) -> int:
             per_side = item.seconds
         else:
             per_side = (item.reps or 0) * seconds_per_rep(item.tempo or exercise.tempo)
-        sides = 2 if exercise.unilateral else 1
+        sides = 2 if exercise.unilateral or item.one_leg else 1
         total += item.sets * (per_side * sides + item.rest_seconds) + CHANGE_SECONDS
     return total
 
@@ -544,8 +652,8 @@ class _Placer:
         by_day: Mapping[date, Sequence[Run]],
         strength_days: Mapping[date, Session],
         closed: Mapping[date, str],
-        stages: Mapping[str, int],
-        after_race: frozenset[date],
+        schedule: CareSchedule,
+        light_days: Mapping[date, str],
     ) -> None:
         self.profile = profile
         self.catalogue = catalogue
@@ -553,9 +661,10 @@ class _Placer:
         self.by_day = by_day
         self.strength_days = strength_days
         self.closed = closed
-        self.first_stage = stages.get(protocol.condition, 1)
+        self.first_stage = schedule.stages.get(protocol.condition, 1)
+        self.schedule = schedule
         self.shown_disclaimer = False
-        self.after_race = after_race
+        self.light_days = light_days  # near a race: the lightest form, and why
         # the lightest form never changes: it is made once
         self.lightest_form = self._form(protocol.lightest)
         # the days whose strength session holds care for this problem
@@ -566,6 +675,7 @@ class _Placer:
         )
 
     def _form(self, items: Sequence[CareItem]) -> _RoutineForm:
+        items = for_kit(items, self.catalogue, self.profile)
         minutes = max(1, round(routine_seconds(items, self.catalogue) / 60))
         exercises = tuple(
             _from_item(item, self.catalogue, Role.CARE, (self.protocol.condition,))
@@ -578,7 +688,8 @@ class _Placer:
         last_care: date | None = None
         for week in range(self.profile.weeks):
             monday = self.profile.start + timedelta(days=7 * week)
-            stage, week_in_stage = self.protocol.expected(self.first_stage, week)
+            care_week = self.schedule.care_week(week)
+            stage, week_in_stage = self.protocol.expected(self.first_stage, care_week)
             days = [monday + timedelta(days=n) for n in range(7)]
             chosen = self._days_for(stage, days, last_care)
             if chosen:  # the week's routines hold the same items, dosed alike: one form
@@ -626,7 +737,7 @@ class _Placer:
     def _routine(self, day: date, stage: CareStage, this_week: _RoutineForm) -> CareRoutine:
         """The routine of `stage` in `this_week`'s form (its items as dosed that week), or
         the lightest form."""
-        lightest = self._hard(day) or day in self.after_race
+        lightest = self._hard(day) or day in self.light_days
         form = self.lightest_form if lightest else this_week
         minutes = form.minutes
         runs = [r for r in self.by_day.get(day, ()) if r.running]
@@ -643,20 +754,18 @@ class _Placer:
             stage=stage.number,
             minutes=minutes,
             exercises=form.exercises,
-            why=self._why(stage, lightest, runs),
+            why=self._why(stage, lightest, runs, self.light_days.get(day, "")),
             frequency=stage.frequency.value,
             start=start,
             lightest=lightest,
             on_hard_days=self.protocol.lightest_daily and stage.frequency is Frequency.DAILY,
         )
 
-    def _why(self, stage: CareStage, lightest: bool, runs: Collection[Run]) -> str:
+    def _why(self, stage: CareStage, lightest: bool, runs: Collection[Run], near_race: str) -> str:
         p = self.protocol
         hard = [r for r in runs if r.kind in HARD_RUN_KINDS]
         if lightest and not hard:
-            what = (
-                f"{p.name} care, lightest form: in the week after your race the legs recover first"
-            )
+            what = f"{p.name} care, lightest form: {near_race or AFTER_RACE}"
         elif lightest:
             last = max(hard, key=lambda r: r.day_order)
             what = (

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from legday.care import (
     Frequency,
     closed_to_care,
+    days_before_races,
     leaves_no_time,
     unsure_day,
     week_after_a_races,
@@ -55,6 +56,7 @@ def _placement(facts: Facts) -> Found:
     closed = _closed(plan)
     strength = {s.day for s in plan.sessions}
     after_a_race = week_after_a_races(plan.race_days)
+    before_a_race = days_before_races(plan.race_days)
     for routine in plan.care:
         day, label = routine.day, _label(routine)
         if day in closed:
@@ -63,6 +65,8 @@ def _placement(facts: Facts) -> Found:
             yield day, f"{label} on a strength day: the session's own care already loads it"
         if day in after_a_race and not routine.lightest:
             yield day, f"{label} in the week after an A race, not in its lightest form"
+        if day in before_a_race and not routine.lightest:
+            yield day, f"{label} in the last days before a race, not in its lightest form"
         hard = _hard_runs(facts, day)
         if hard and not routine.lightest:
             yield day, f"{label} on a hard-run day, not in its lightest form"

@@ -13,12 +13,22 @@ import pytest
 from bench.athletes import random_athlete
 
 from legday.catalogue.loader import load_catalogue
-from legday.model import Plan, Profile, Run, RunKind
+from legday.model import Phase, Plan, Profile, Run, RunKind
 from legday.planner import CareSchedule, make_plan
 from legday.planner.care import expected_dose
 
 CATALOGUE = load_catalogue()
 ONE_PROBLEM = ["achilles", "runners-knee", "shin-splints", "it-band", "plantar-fascia"]
+
+
+def held_weeks(plan: Plan) -> frozenset[int]:
+    """The plan's weeks whose care holds its stage and dose: A/B-race weeks and tapers."""
+    races = [r.day for r in plan.race_days if r.priority in ("A", "B")]
+    return frozenset(
+        index
+        for index, week in enumerate(plan.weeks)
+        if week.phase in (Phase.RACE, Phase.TAPER) or any(day in week for day in races)
+    )
 
 
 def _plan(seed: int, injury: str, weeks: int = 12) -> Plan:
@@ -38,7 +48,8 @@ def test_care_work_in_a_session_gets_the_weeks_stage_dose(injury: str) -> None:
         for s in plan.sessions:
             if "one session" in s.why:  # short: a C-race or recovery week's only one
                 continue
-            _, items = expected_dose(protocol, None, (s.day - plan.start).days // 7)
+            held = CareSchedule({}, {}, held_weeks(plan))
+            _, items = expected_dose(protocol, held, (s.day - plan.start).days // 7)
             dose = {item.exercise: item for item in items}
             for p in s.main:
                 item = dose.get(p.exercise)
@@ -60,11 +71,12 @@ def test_heavy_slow_calf_raises_get_heavier_week_by_week_then_hold() -> None:
     profile = replace(profile, injuries=("achilles",))
     plan = make_plan(profile, runs, CATALOGUE, care=CareSchedule({"achilles": 3}, {}))
     by_week: dict[int, set[tuple[int, int | None, str]]] = {}
+    held = CareSchedule({}, {}, held_weeks(plan))
     for routine in plan.care:
         if routine.lightest:
             continue
         (heavy,) = [p for p in routine.exercises if p.exercise == "heavy-slow-calf-raise"]
-        week = (routine.day - plan.start).days // 7
+        week = held.care_week((routine.day - plan.start).days // 7)
         by_week.setdefault(week, set()).add((heavy.sets, heavy.reps, heavy.load))
     assert all(len(doses) == 1 for doses in by_week.values())  # one dose a week
     weeks = sorted(by_week)
