@@ -22,6 +22,7 @@ from athletes import random_athlete
 
 from legday.catalogue.loader import load_catalogue
 from legday.exports.plan_json import plan_to_json
+from legday.model import StrengthDay
 from legday.planner import make_plan
 
 ATHLETES = 200
@@ -35,9 +36,10 @@ def plan_lines() -> list[str]:
         rng = random.Random(1000 + number)
         weeks = 16 if number % 2 else 52
         profile, runs = random_athlete(rng, weeks)
-        done = ()
+        done: tuple[StrengthDay, ...] = ()
         if number % 4 == 3:  # an athlete coming back: last season's first sessions
-            done = make_plan(profile, runs, catalogue).sessions[:6]
+            trained = make_plan(profile, runs, catalogue).sessions[:6]
+            done = tuple(StrengthDay(s.day, s.exercise_ids, s.main) for s in trained)
         plan = make_plan(profile, runs, catalogue, done=done)
         data = plan_to_json(plan)
         data.pop("generator")  # the version, not the plan

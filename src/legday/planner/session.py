@@ -268,7 +268,19 @@ class Composer:
         }
         # lower-body strength work, what `one-legged` counts
         self.leg_strength = {e.id for e in self.strength if e.lower_body}
-        self.injuries_set = frozenset(self.injuries)
+        # per stretch: the athlete's problems it cares for, by name or by a sore muscle
+        self.stretch_serves = {
+            e.id: frozenset(
+                injury
+                for injury in self.injuries
+                if injury in e.injury_care or set(CARE_NEEDS.get(injury, ())) & set(e.muscles)
+            )
+            for e in self.stretches
+        }
+        # per stretch: whether it is care for any of them (CARE_WEIGHT in `_stretch_value`)
+        self.stretch_cares = {
+            e.id: bool(set(self.injuries).intersection(e.injury_care)) for e in self.stretches
+        }
         # who may fill each care need and each of the week's muscles
         self.care_pools = {
             (injury, muscle): [e for e in self.main_pool if (injury, muscle) in self.gives[e.id]]
@@ -792,7 +804,7 @@ class Composer:
             best = max(pool, key=lambda e: self._stretch_value(e, work, unserved))
             chosen.append(best)
             pool.remove(best)
-            unserved -= self._serves(best)
+            unserved -= self.stretch_serves[best.id]
             for muscle in best.muscles:
                 work[muscle] = 0.0
         items = tuple(self.stretch_items[e.id] for e in chosen)
@@ -800,22 +812,14 @@ class Composer:
             c.seconds * (2 if e.unilateral else 1) for c, e in zip(items, chosen, strict=True)
         )
 
-    def _serves(self, e: Exercise) -> set[str]:
-        """The athlete's problems a stretch cares for, by name or by a sore muscle."""
-        return {
-            injury
-            for injury in self.injuries
-            if injury in e.injury_care or set(CARE_NEEDS.get(injury, ())) & set(e.muscles)
-        }
-
     def _stretch_value(self, e: Exercise, work: dict[Muscle, float], unserved: set[str]) -> float:
         """SORE_WEIGHT for each problem not yet stretched for, CARE_WEIGHT for care of any
         of them (calf and soleus both, for shin splints), and the most work among the
         muscles `e` stretches (a muscle counts its sets, LEAD_WEIGHT times where it leads
         a lift). Stretches of equal value rotate (the least recently done wins)."""
-        value = SORE_WEIGHT * len(unserved & self._serves(e))
+        value = SORE_WEIGHT * len(unserved & self.stretch_serves[e.id])
         value += max(work.get(m, 0.0) for m in e.muscles)
-        if self.injuries_set.intersection(e.injury_care):
+        if self.stretch_cares[e.id]:
             value += CARE_WEIGHT
         return value
 
