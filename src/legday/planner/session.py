@@ -803,7 +803,7 @@ class Composer:
         while pool and len(chosen) < count:
             best = max(pool, key=lambda e: self._stretch_value(e, work, unserved))
             chosen.append(best)
-            pool.remove(best)
+            pool = [e for e in pool if e is not best]  # by identity: no field-by-field ==
             unserved -= self.stretch_serves[best.id]
             for muscle in best.muscles:
                 work[muscle] = 0.0
