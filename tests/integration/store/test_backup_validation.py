@@ -41,10 +41,10 @@ CASES: list[dict[str, Any]] = json.loads(HOSTILE.read_text(encoding="utf-8"))
 
 
 def _logbook(database: Database) -> Logbook:
-    from legday.cli.logbook import _read_runs
+    from legday.bootstrap import read_stored_runs
     from legday.planner import make_plan
 
-    return Logbook(database.uow, load_catalogue(), make_plan, _read_runs)
+    return Logbook(database.uow, load_catalogue(), make_plan, read_stored_runs)
 
 
 @cache

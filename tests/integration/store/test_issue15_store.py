@@ -352,7 +352,7 @@ def test_a_backup_of_0005_restores_with_a_local_owner(
         "tables": {
             "athletes": [{"id": 1, "name": "sam", "created_at": "2026-01-01T00:00:00"}],
             "calendar_sources": [
-                {"id": 1, "athlete_id": 1, "path": str(calendar), "content_hash": "x",
+                {"id": 1, "athlete_id": 1, "path": str(calendar), "content_hash": "0" * 64,
                  "synced_at": "2026-01-01T00:00:00"},
             ],
         },
