@@ -1,0 +1,200 @@
+"""Concurrent use of one athlete's logbook: every acknowledged change is in the final plan.
+
+Each round starts sync (a changed calendar), move, skip, weather and log at the same
+moment, one thread each, all on the same athlete and database. A use case either returns
+(acknowledged) or raises a one-line `LegdayError`; then the final state must hold every
+acknowledged change and exactly one plan version per acknowledged re-plan.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy.engine import make_url
+
+from legday.catalogue.loader import load_catalogue
+from legday.cli.logbook import _read_runs
+from legday.errors import LegdayError, StoreError
+from legday.model import Profile
+from legday.planner import make_plan
+from legday.progression import SetLog
+from legday.services import Logbook, Replanned
+from legday.store.uow import Database
+
+from .conftest import CALENDAR, START
+
+PROFILE = Profile(start=START, weeks=6, sessions=2, days=frozenset({0, 2, 3, 5}))
+LOG_DAY = START  # Monday: today's session
+MOVE_DAY = date(2027, 1, 11)  # Monday of week 2, planned
+SKIP_DAY = date(2027, 1, 14)  # Thursday of week 2, planned
+WEATHER_DAY = date(2027, 1, 9)  # Saturday: the long run
+NEW_RUN = "2027-01-26,Easy 30,easy\n"  # what the changed calendar adds
+ROUNDS = {"sqlite": 3, "postgresql": 6}
+
+
+def _logbook(database: Database) -> Logbook:
+    return Logbook(database.uow, load_catalogue(), make_plan, _read_runs)
+
+
+def _together(jobs: dict[str, Callable[[], Any]]) -> dict[str, Any]:
+    """Run the jobs in threads released at one moment; each gives its result or error."""
+    barrier = threading.Barrier(len(jobs))
+    results: dict[str, Any] = {}
+
+    def run(name: str, job: Callable[[], Any]) -> None:
+        barrier.wait()
+        try:
+            results[name] = job()
+        except Exception as error:
+            results[name] = error
+
+    threads = [threading.Thread(target=run, args=item) for item in jobs.items()]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not any(t.is_alive() for t in threads), "a use case hung"
+    return results
+
+
+def _round(database: Database, tmp_path: Path, name: str) -> dict[str, Any]:
+    logbook = _logbook(database)
+    calendar = tmp_path / f"{name}.csv"
+    calendar.write_text(CALENDAR, encoding="utf-8")
+    logbook.add_athlete(name, PROFILE, [str(calendar)], START)
+    planned = {s.day for s in logbook.current_plan(name, START).sessions}
+    assert {LOG_DAY, MOVE_DAY, SKIP_DAY} <= planned
+    changed = tmp_path / f"{name}.csv"  # same name: a new copy of the same calendar
+    sets = [SetLog("goblet-squat", LOG_DAY, reps=10, load_kg=12.0, rpe=7.0)] * 3
+
+    def sync() -> int | None:
+        changed.write_text(CALENDAR + NEW_RUN, encoding="utf-8")
+        return _logbook(database).sync(name, START, files=[str(changed)])
+
+    results = _together({
+        "sync": sync,
+        "move": lambda: _logbook(database).move(name, MOVE_DAY, START),
+        "skip": lambda: _logbook(database).skip(name, SKIP_DAY, START),
+        "weather": lambda: _logbook(database).weather(name, WEATHER_DAY, START),
+        "log": lambda: _logbook(database).log(name, sets),
+    })  # fmt: skip
+    for job, result in results.items():
+        if isinstance(result, BaseException):
+            # only a refusal the user can read, never a lost race or a traceback
+            assert isinstance(result, LegdayError), f"{job}: {result!r}"
+            assert not isinstance(result, StoreError), f"{job}: {result}"
+            assert "\n" not in str(result)
+    _check(logbook, name, results)
+    return results
+
+
+def _check(logbook: Logbook, name: str, results: dict[str, Any]) -> None:
+    versions = logbook.versions(name)
+    numbers = [v.number for v in versions]
+    acknowledged = [1]  # the first plan
+    for job in ("move", "skip", "weather"):
+        if isinstance(results[job], Replanned):
+            acknowledged.append(results[job].number)
+    if isinstance(results["sync"], int):
+        acknowledged.append(results["sync"])
+    # one version per change: the numbers handed out are exactly the versions stored
+    assert sorted(acknowledged) == numbers == list(range(1, len(numbers) + 1))
+    end = PROFILE.end
+    in_force = {s.day for s in logbook.current_plan(name, START).sessions if s.day >= START}
+    with logbook.uow() as uow:
+        athlete = uow.repo.get_athlete(name)
+        assert athlete is not None
+        planned = {s.day for s in uow.repo.planned_sessions(athlete.id, START, end)}
+        overrides = {(o.day, o.kind) for o in uow.repo.overrides(athlete.id)}
+    assert planned == in_force
+    latest = versions[-1].plan
+    for job, day in (("move", MOVE_DAY), ("skip", SKIP_DAY)):
+        if isinstance(results[job], Replanned):
+            assert (day, "blocked") in overrides
+            assert day not in planned, f"{job}d {day} still holds a session"
+    if isinstance(results["weather"], Replanned):
+        assert (WEATHER_DAY, "weather") in overrides
+        assert not [r for r in latest.runs if r.day == WEATHER_DAY and not r.busy]
+    if results["sync"] is not None and not isinstance(results["sync"], BaseException):
+        assert any(r.day == date(2027, 1, 26) for r in latest.runs), "the new run was lost"
+    if results["log"] == 3:
+        logged = logbook.history(name, LOG_DAY, LOG_DAY)
+        assert [len(p.sets) for p in logged] == [3]
+
+
+def test_concurrent_replans_and_logs_lose_no_acknowledged_change(
+    database: Database, tmp_path: Path
+) -> None:
+    rounds = ROUNDS[database.engine.dialect.name]
+    acknowledged = 0
+    for n in range(rounds):
+        results = _round(database, tmp_path, f"runner{n}")
+        acknowledged += sum(not isinstance(r, BaseException) for r in results.values())
+    # the day choices leave room for all five; most rounds must acknowledge them all
+    assert acknowledged >= 4 * rounds
+
+
+def _sqlite_path(database: Database) -> str:
+    path = make_url(database.url).database
+    assert path is not None
+    return path
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_reads_do_not_wait_behind_a_writer_on_sqlite(database: Database, tmp_path: Path) -> None:
+    logbook = _logbook(database)
+    logbook.add_athlete("sam", PROFILE, [], START)
+    logbook.log("sam", [SetLog("goblet-squat", LOG_DAY, reps=10, load_kg=12.0, rpe=7.0)])
+    writer = sqlite3.connect(_sqlite_path(database), isolation_level=None, timeout=0)
+    writer.execute("BEGIN IMMEDIATE")  # holds the write lock until rolled back below
+    writer.execute("UPDATE athletes SET name = name")
+    reads: dict[str, Any] = {}
+
+    def read() -> None:
+        reads["history"] = logbook.history("sam", LOG_DAY)
+        reads["today"] = logbook.today("sam", LOG_DAY)
+        reads["progress"] = logbook.progress("sam", "goblet-squat")
+        reads["athletes"] = logbook.athletes()
+        reads["plan"] = logbook.current_plan("sam", START)
+        reads["versions"] = logbook.versions("sam")
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    reader.join(timeout=10)  # a reader that waited would sit out the 30 s busy timeout
+    try:
+        assert not reader.is_alive(), "a read waited behind the writer"
+        assert writer.in_transaction  # the writer held its lock the whole time
+    finally:
+        writer.rollback()
+        writer.close()
+        reader.join()
+    assert len(reads) == 6
+    assert [len(p.sets) for p in reads["history"]] == [1]
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_a_write_waits_for_the_writer_then_lands(database: Database) -> None:
+    logbook = _logbook(database)
+    logbook.add_athlete("sam", PROFILE, [], START)
+    writer = sqlite3.connect(_sqlite_path(database), isolation_level=None, timeout=0)
+    writer.execute("BEGIN IMMEDIATE")
+    done = threading.Event()
+
+    def skip() -> None:
+        logbook.skip("sam", MOVE_DAY, START)
+        done.set()
+
+    thread = threading.Thread(target=skip)
+    thread.start()
+    assert not done.wait(0.5), "a write went past another writer's lock"
+    writer.rollback()
+    writer.close()
+    thread.join(timeout=30)
+    assert done.is_set()
+    assert [v.number for v in logbook.versions("sam")] == [1, 2]
