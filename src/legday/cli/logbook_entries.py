@@ -415,7 +415,7 @@ def backup(
     from legday.store.backup import dump
 
     with open_logbook() as (_logbook, db):
-        data = dump(db.engine)
+        data = dump(db.reads)  # a snapshot that takes no write lock
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     write_atomic(output, text.encode("utf-8"))  # whole or nothing; no temp file left behind
     rows = sum(len(rows) for rows in data["tables"].values())

@@ -135,7 +135,9 @@ class SqlUnitOfWork(AbstractUnitOfWork):
 
 
 class Database:
-    """An engine plus a session factory; `uow()` gives a fresh unit of work per use case."""
+    """An engine plus session factories; `uow()` gives a fresh unit of work per use case.
+    `reads` is the engine for read-only work outside a unit of work (`legday backup`):
+    its transactions take no write lock."""
 
     def __init__(self, url: str, engine: Engine | None = None) -> None:
         self.url = url
@@ -144,7 +146,8 @@ class Database:
         reads: dict[str, Any] = {READS: True}
         if self.engine.dialect.name == "postgresql":
             reads.update(postgresql_readonly=True, isolation_level="REPEATABLE READ")
-        self._reader = sessionmaker(self.engine.execution_options(**reads))
+        self.reads = self.engine.execution_options(**reads)
+        self._reader = sessionmaker(self.reads)
 
     def uow(self) -> SqlUnitOfWork:
         """A unit of work that writes; `.reading()` makes it a read (no write lock)."""

@@ -8,7 +8,10 @@ acknowledged change and exactly one plan version per acknowledged re-plan.
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from datetime import date
@@ -198,3 +201,37 @@ def test_a_write_waits_for_the_writer_then_lands(database: Database) -> None:
     thread.join(timeout=30)
     assert done.is_set()
     assert [v.number for v in logbook.versions("sam")] == [1, 2]
+
+
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
+def test_read_commands_answer_while_another_process_writes(
+    database: Database, cli_env: dict[str, str], tmp_path: Path
+) -> None:
+    """The whole command, start-up checks included, reads behind a held write lock."""
+    logbook = _logbook(database)
+    logbook.add_athlete("sam", PROFILE, [], START)
+    logbook.log("sam", [SetLog("goblet-squat", LOG_DAY, reps=10, load_kg=12.0, rpe=7.0)])
+    writer = sqlite3.connect(_sqlite_path(database), isolation_level=None, timeout=0)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("UPDATE athletes SET name = name")
+    commands = [
+        ["history", "-a", "sam"],
+        ["export", "ics", "-a", "sam", "-o", str(tmp_path / "sam.ics")],
+        ["backup", "-o", str(tmp_path / "backup.json")],
+    ]
+    try:
+        for command in commands:
+            # a command that queued for the lock would run into this timeout (30 s busy)
+            done = subprocess.run(
+                [sys.executable, "-m", "legday", *command],
+                env=cli_env, capture_output=True, text=True, timeout=20,
+            )  # fmt: skip
+            assert done.returncode == 0, (command, done.stderr)
+        assert writer.in_transaction
+    finally:
+        writer.rollback()
+        writer.close()
+    assert (
+        "goblet-squat"
+        in json.loads((tmp_path / "backup.json").read_text())["tables"]["set_logs"][0].values()
+    )
