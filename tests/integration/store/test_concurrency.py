@@ -14,12 +14,13 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from legday.catalogue.loader import load_catalogue
 from legday.cli.logbook import _read_runs
@@ -28,6 +29,8 @@ from legday.model import Profile
 from legday.planner import make_plan
 from legday.progression import SetLog
 from legday.services import Logbook, Replanned
+from legday.store.ports import ConflictError
+from legday.store.repository import SqlRepository
 from legday.store.uow import Database
 
 from .conftest import CALENDAR, START
@@ -38,6 +41,7 @@ MOVE_DAY = date(2027, 1, 11)  # Monday of week 2, planned
 SKIP_DAY = date(2027, 1, 14)  # Thursday of week 2, planned
 WEATHER_DAY = date(2027, 1, 9)  # Saturday: the long run
 NEW_RUN = "2027-01-26,Easy 30,easy\n"  # what the changed calendar adds
+NOW = datetime(2027, 1, 4, 7, 0)
 ROUNDS = {"sqlite": 3, "postgresql": 6}
 
 
@@ -235,3 +239,56 @@ def test_read_commands_answer_while_another_process_writes(
         "goblet-squat"
         in json.loads((tmp_path / "backup.json").read_text())["tables"]["set_logs"][0].values()
     )
+
+
+# --- the unit of work and repository underneath -------------------------------------------
+
+
+def test_a_replan_never_stacks_on_a_version_it_did_not_see(database: Database) -> None:
+    _logbook(database).add_athlete("sam", PROFILE, [], START)
+    with database.uow() as uow:
+        assert isinstance(uow.repo, SqlRepository)
+        athlete = uow.repo.get_athlete("sam")
+        assert athlete is not None
+        uow.repo.lock_athlete(athlete.id)
+        plan = uow.repo.plan_versions(athlete.id)[-1].plan
+        # another writer's version 2, appearing after this one read version 1
+        SqlRepository(uow.repo.session).add_plan_version(athlete.id, plan, START, "other", NOW)
+        with pytest.raises(ConflictError, match="plan version 2 appeared"):
+            uow.repo.add_plan_version(athlete.id, plan, START, "stale", NOW)
+
+
+def test_a_read_unit_of_work_cannot_write(database: Database) -> None:
+    # SQLite query_only, PostgreSQL READ ONLY
+    with database.uow().reading() as uow, pytest.raises(DBAPIError):
+        uow.repo.add_athlete("sam", NOW)
+    with database.uow().reading() as uow, pytest.raises(RuntimeError):
+        uow.commit()
+    with database.uow().reading() as uow:
+        assert uow.repo.list_athletes() == []
+    with database.uow() as uow:  # the pooled connection writes again afterwards
+        uow.repo.add_athlete("sam", NOW)
+        uow.commit()
+
+
+def test_a_second_writer_of_an_athlete_waits_for_the_first(database: Database) -> None:
+    _logbook(database).add_athlete("sam", PROFILE, [], START)
+    done = threading.Event()
+
+    def second() -> None:
+        with database.uow() as uow:
+            athlete = uow.repo.get_athlete("sam")
+            assert athlete is not None
+            uow.repo.lock_athlete(athlete.id)
+            done.set()
+
+    with database.uow() as first:
+        athlete = first.repo.get_athlete("sam")
+        assert athlete is not None
+        first.repo.lock_athlete(athlete.id)
+        thread = threading.Thread(target=second)
+        thread.start()
+        assert not done.wait(0.5), "two writers of one athlete held its lock at once"
+        first.commit()
+    thread.join(timeout=30)
+    assert done.is_set()
