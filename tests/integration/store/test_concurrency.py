@@ -147,6 +147,46 @@ def test_concurrent_replans_and_logs_lose_no_acknowledged_change(
     assert acknowledged >= 4 * rounds
 
 
+def test_syncs_of_one_change_at_one_moment_make_one_version(
+    database: Database, tmp_path: Path
+) -> None:
+    """The measured bug: 4 syncs of one changed calendar appended 4 versions (PostgreSQL)."""
+    calendar = tmp_path / "runs.csv"
+    calendar.write_text(CALENDAR, encoding="utf-8")
+    _logbook(database).add_athlete("sam", PROFILE, [str(calendar)], START)
+    calendar.write_text(CALENDAR + NEW_RUN, encoding="utf-8")
+    results = _together({
+        str(n): lambda: _logbook(database).sync("sam", START, files=[str(calendar)])
+        for n in range(4)
+    })  # fmt: skip
+    assert sorted(results.values(), key=str) == [2, None, None, None]
+    assert [v.number for v in _logbook(database).versions("sam")] == [1, 2]
+
+
+@pytest.mark.parametrize("db_url", [pytest.param("postgres", marks=pytest.mark.postgres)],
+                         indirect=True)  # fmt: skip
+def test_a_real_deadlock_comes_out_as_a_conflict_to_retry(database: Database) -> None:
+    """Two writers locking two athletes in opposite orders: PostgreSQL kills one, and the
+    unit of work says so as a `ConflictError` the services retry."""
+    with database.uow() as uow:
+        ids = [uow.repo.add_athlete(name, NOW).id for name in ("a", "b")]
+        uow.commit()
+    barrier = threading.Barrier(2)
+
+    def writer(first: int, then: int) -> None:
+        with database.uow() as uow:
+            uow.repo.lock_athlete(first)
+            barrier.wait()
+            uow.repo.lock_athlete(then)
+            uow.commit()
+
+    results = _together({"ab": lambda: writer(*ids), "ba": lambda: writer(*ids[::-1])})
+    errors = [r for r in results.values() if isinstance(r, BaseException)]
+    assert len(errors) == 1
+    assert isinstance(errors[0], ConflictError) and errors[0].retry
+    assert "deadlock detected" in str(errors[0])
+
+
 def _sqlite_path(database: Database) -> str:
     path = make_url(database.url).database
     assert path is not None
