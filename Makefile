@@ -3,20 +3,45 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Every version the venv gets, with hashes: `make lock` rewrites it from pyproject.toml.
+LOCK := requirements-dev.txt
 
-.PHONY: run test services lint typecheck unit bench eval fuzz pictures catalogue clean
+.PHONY: run test test-all test-quick services lint typecheck unit lock bench eval fuzz pictures catalogue clean
 
-$(STAMP): pyproject.toml
+# The lock first (exact versions, hash-checked), then legday itself without touching them;
+# --no-index makes a pyproject.toml that asks for more than the lock holds fail here.
+$(STAMP): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-index --no-build-isolation \
+		-e '.[dev]' || { echo "legday needs more than $(LOCK) holds: run make lock" >&2; exit 1; }
 	touch $(STAMP)
+
+# Rewrite the lock for Python 3.11+ on any platform, keeping the pins that still fit;
+# `make lock LOCK_ARGS=--upgrade` moves everything to the newest allowed versions.
+UV_VERSION = $(shell sed -n 's/^uv==\([^ ]*\).*/\1/p' $(LOCK))
+LOCK_ARGS ?=
+lock:
+	test -x $(BIN)/uv || { $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install --quiet "uv$(if $(UV_VERSION),==$(UV_VERSION))"; }
+	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
+		--generate-hashes --custom-compile-command "make lock" --quiet $(LOCK_ARGS) -o $(LOCK)
 
 run: $(STAMP)
 	$(BIN)/legday plan --runs src/legday/examples/marathon-plan.ics --start 2027-01-04 --weeks 18 \
 		--injury shin-splints --equipment bodyweight,dumbbells,band,step
 
+# Tests run on both cores (pytest-xdist). The Hypothesis profile (tests/conftest.py) sets how
+# far each test goes: `dev` on a laptop (a quarter of every property's examples, a sample of
+# each corpus), `ci` when CI=true or HYPOTHESIS_PROFILE=ci (everything in full).
+# `make test` stays under 2 minutes here; `make test-all` is the thorough run CI makes.
 test: $(STAMP) services lint typecheck unit
+
+test-all: export HYPOTHESIS_PROFILE = ci
+test-all: $(STAMP) services lint typecheck unit
+
+# The edit-run loop: no lint, no long tests (`slow`), no PostgreSQL.
+test-quick: $(STAMP)
+	$(BIN)/pytest -q -n $(WORKERS) -m "not slow and not postgres" $(PYTEST_ARGS)
 
 # What the tests talk to: PostgreSQL for the logbook, Chromium for the pictures.
 services:
@@ -31,8 +56,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# pytest's own exit codes pass through: 5 (no test collected) fails the target like a failure.
+WORKERS ?= 2
+PYTEST_ARGS ?=
 unit: $(STAMP)
-	$(BIN)/pytest -q -n 2
+	$(BIN)/pytest -q -n $(WORKERS) $(PYTEST_ARGS)
 
 bench: $(STAMP) services eval
 	$(BIN)/python bench/run.py

@@ -39,8 +39,8 @@ from typing import Any
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
+from legday.bootstrap import read_stored_runs
 from legday.catalogue.loader import load_catalogue
-from legday.cli.logbook import _read_runs
 from legday.model import Profile
 from legday.planner import make_plan
 from legday.progression import SetLog
@@ -171,7 +171,7 @@ def process_ms(argv: list[str], env: dict[str, str], repeat: int) -> tuple[float
 def run(name: str, url: str, stored: int) -> None:
     db = Database(url)
     db.migrate()
-    book = Logbook(db.uow, load_catalogue(), make_plan, _read_runs, now=lambda: NOW)
+    book = Logbook(db.uow, load_catalogue(), make_plan, read_stored_runs, now=lambda: NOW)
     book.add_athlete("bench", Profile(start=START, weeks=12), [str(CALENDAR)], START)
     with db.uow() as uow:
         athlete = uow.repo.get_athlete("bench")

@@ -1,4 +1,22 @@
-"""Settings every test shares."""
+"""Settings every test shares: the calendar cache folder and the Hypothesis profiles.
+
+Two profiles (docs/testing.md):
+
+- ``dev`` (the default on a laptop): a quarter of each property's examples, fresh random
+  examples on every run, so many quick local runs together explore more than one long one.
+- ``ci`` (the default when CI=true, and for ``make test-all``): every property's full count,
+  derandomized, so a CI failure is the same failure on the next run and on a laptop.
+
+``HYPOTHESIS_PROFILE=dev|ci`` chooses either anywhere. Neither profile keeps an example
+database: a stored example that once ran for seconds (a fuzz input near the CPU limit, say)
+would otherwise be replayed first on every later run, a slowdown nobody asked for. A failing
+example is printed with its ``@reproduce_failure`` blob instead; under ``ci`` rerunning
+finds it again anyway. Deadlines are off and the ``too_slow`` health check is suppressed in
+both: this machine is shared, and a timing check would fail on load, not on code.
+
+Tests scale their own counts and samples through ``thorough.examples`` and
+``thorough.sample``, so a count written in a test is the ``ci`` count.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +26,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+from thorough import FAST_SHARE, THOROUGH_EXAMPLES, profile_from_environment
+
+_CALM = {
+    "deadline": None,
+    "database": None,
+    "print_blob": True,
+    "suppress_health_check": [HealthCheck.too_slow],
+}
+settings.register_profile(
+    "dev", max_examples=round(THOROUGH_EXAMPLES * FAST_SHARE), derandomize=False, **_CALM
+)
+settings.register_profile("ci", max_examples=THOROUGH_EXAMPLES, derandomize=True, **_CALM)
+settings.load_profile(profile_from_environment())
 
 # The calendar cache goes to a folder of this test session, never to the user's cache
 # folder; set before any test (or a process a test starts) can read a calendar.
@@ -27,3 +60,10 @@ def _terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tables fit COLUMNS; pytest-xdist workers inherit a COLUMNS of 80, a terminal does
     whatever it likes. Tests see the width of a pipe unless they set their own."""
     monkeypatch.setenv("COLUMNS", "110")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slow tests first: on two xdist workers the long ones then run side by side early,
+    instead of one worker finishing a long test alone at the end. The sort is stable, so the
+    order is otherwise the files' own."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

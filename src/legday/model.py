@@ -593,6 +593,8 @@ class StrengthDay(_Value):
 
     day: date
     exercises: frozenset[str] = frozenset()
+    # what it was planned with, so the plan's doses go on from it without a jump
+    main: tuple[Prescription, ...] = ()
 
 
 @_value

@@ -848,7 +848,9 @@ class Logbook:
         ]
         planned = {s.day: s for s in uow.repo.planned_sessions(athlete.id, since, today)}
         return [
-            StrengthDay(day, planned[day].exercise_ids if day in planned else frozenset())
+            StrengthDay(day, planned[day].exercise_ids, planned[day].main)
+            if day in planned
+            else StrengthDay(day)
             for day in done
         ]
 

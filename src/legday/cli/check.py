@@ -4,8 +4,6 @@
 annotations`, so Typer reads those shared definitions as objects).
 """
 
-from dataclasses import replace
-from datetime import timedelta
 from pathlib import Path
 from typing import Annotated
 
@@ -44,31 +42,10 @@ def check(
 
     Example: legday check plan.json --runs my-plan.ics --kinds kinds.toml
     """
-    from legday.calendars import read_runs
-    from legday.catalogue.loader import load_catalogue
-    from legday.errors import InputError
-    from legday.exports.plan_json import read_plan_file
-    from legday.model import INJURIES
-    from legday.profiles import parse_zone
-    from legday.rules import check_plan
+    from legday.bootstrap import planning
 
-    zone = parse_zone(tz)  # checked even without --runs: a typo is never silently ignored
-    plan = read_plan_file(plan_file)
-    if runs:
-        after_end = plan.end + timedelta(days=1)  # a race then still rules out the last day
-        plan = replace(
-            plan, runs=tuple(read_runs(runs, plan.start, after_end, tz=zone, kinds=kinds))
-        )
-    for name in injury or []:
-        if name not in INJURIES:
-            raise InputError("injury", f"unknown injury {name!r} (known: {', '.join(INJURIES)})")
-    if injury:
-        plan = replace(plan, injuries=tuple(dict.fromkeys((*plan.injuries, *injury))))
-    if recovery_every is not None:
-        if not 3 <= recovery_every <= 6:
-            raise InputError("recovery-every", "must be between 3 and 6 weeks")
-        plan = replace(plan, recovery_every=recovery_every)
-    found = list(check_plan(plan, load_catalogue()))
+    checked = planning().check(plan_file, runs or (), injury or (), recovery_every, kinds, tz)
+    plan, found = checked.plan, checked.findings
     hard = [v for v in found if v.hard]
     for v in found:
         if v.hard or soft:

@@ -41,8 +41,8 @@ def list_exercises(
     """List every exercise. Example: legday exercises --format json"""
     if ctx.invoked_subcommand is not None:
         return
+    from legday.bootstrap import catalogue as load_catalogue
     from legday.catalogue.export import catalogue_json
-    from legday.catalogue.loader import load_catalogue
 
     catalogue = load_catalogue()
     if format is ListFormat.JSON:
@@ -125,8 +125,8 @@ def show(
 
     Example: legday exercises show goblet-squat --picture goblet-squat.svg --tempo 3-1-2
     """
+    from legday.bootstrap import catalogue as load_catalogue
     from legday.catalogue.export import catalogue_json
-    from legday.catalogue.loader import load_catalogue
 
     catalogue = load_catalogue()
     exercise: Exercise = catalogue[exercise_id]

@@ -4,6 +4,8 @@ The plan is a `legday.plan/1` JSON file (as written by `legday plan --format jso
 without one, the logbook's current plan for `--athlete` (else the current athlete) with
 the next prescriptions its logged sets give. Every command writes its output whole or not
 at all, so a subscribed calendar or a synced watch folder never sees a half-written file.
+Each format's writer comes from the registry in `legday.exports.formats`, through
+`legday.planning.Planning`.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from legday.catalogue import Catalogue
     from legday.model import Plan
+    from legday.planning import Planning
 
 __all__ = ["register"]
 
@@ -55,18 +57,19 @@ def register(app: typer.Typer) -> None:
     app.add_typer(export, name="export")
 
 
-def _load(plan_file: Path | None, athlete: str | None) -> tuple[Plan, Catalogue, str]:
-    """The plan, the catalogue and the athlete's name (\"\" for a file without one)."""
-    if plan_file is not None:
-        from legday.catalogue.loader import load_catalogue
-        from legday.exports.plan_json import read_plan_file
+def _load(plan_file: Path | None, athlete: str | None) -> tuple[Plan, Planning, str]:
+    """The plan, the service that writes it and the athlete's name (\"\" for a file
+    without one)."""
+    from legday.bootstrap import planning
 
-        return read_plan_file(plan_file), load_catalogue(), athlete or ""
+    service = planning()
+    if plan_file is not None:
+        return service.read_plan_file(plan_file), service, athlete or ""
     from legday.cli.logbook import open_logbook, parse_date, resolve_athlete
 
     with open_logbook() as (logbook, db):
         name = resolve_athlete(logbook, db, athlete)
-        return logbook.current_plan(name, parse_date(None)), logbook.catalogue, name
+        return logbook.current_plan(name, parse_date(None)), service, name
 
 
 def _done(what: str, path: Path) -> None:
@@ -85,17 +88,9 @@ def fit(
     Example: legday export fit plan.json -o workouts/  (then copy to GARMIN/NewFiles);
     the logbook's plan: legday export fit --athlete sam -o workouts/
     """
-    from legday.errors import InputError
-    from legday.exports.fit import write_fit_files
-
-    plan, catalogue, _name = _load(plan_file, athlete)
-    if output.exists() and not output.is_dir():
-        raise InputError("output", f"{output} is a file, not a folder")
-    try:
-        paths = write_fit_files(plan, catalogue, output)
-    except OSError as error:
-        raise InputError("output", f"cannot write {output}: {error.strerror or error}") from None
-    _done(f"{len(paths)} workout file(s)", output)
+    plan, service, _name = _load(plan_file, athlete)
+    written = service.write(plan, "fit", output)
+    _done(f"{written} workout file(s)", output)
 
 
 def ics(
@@ -118,12 +113,10 @@ def ics(
     Example: legday export ics plan.json -o legday.ics --tz Europe/Berlin;
     the logbook's plan: legday export ics --athlete sam -o legday.ics
     """
-    from legday.exports._files import write_atomic
-    from legday.exports.ics import plan_to_ics
+    from legday.exports.formats import ExportOptions
 
-    plan, catalogue, name = _load(plan_file, athlete)
-    data = plan_to_ics(plan, catalogue, tz=tz, athlete=name, reminder=reminder)
-    write_atomic(output, data)
+    plan, service, name = _load(plan_file, athlete)
+    service.write(plan, "ics", output, ExportOptions(tz=tz, athlete=name, reminder=reminder))
     _done(f"{len(plan.sessions)} session(s)", output)
 
 
@@ -157,10 +150,11 @@ def md(
 def _printout(
     fmt: str, output: Path, plan_file: Path | None, athlete: str | None, *, pictures: bool
 ) -> None:
-    from legday.exports.printout import picture_folder, write_printout
+    from legday.exports.formats import ExportOptions
+    from legday.exports.printout import picture_folder
 
-    plan, catalogue, _name = _load(plan_file, athlete)
-    drawn = write_printout(plan, catalogue, fmt, output, pictures=pictures)
+    plan, service, _name = _load(plan_file, athlete)
+    drawn = service.write(plan, fmt, output, ExportOptions(pictures=pictures))
     _done(f"{len(plan.weeks)} week(s)", output)
     if drawn:
         _done(f"{drawn} picture(s)", picture_folder(output))

@@ -1,6 +1,7 @@
 """Logbook commands: athletes, sync, today, skip, move, weather, db upgrade (log,
 history, progress, backup and restore are in `legday.cli.logbook_entries`). Thin: parse,
-call `legday.services.Logbook`, print. This module also wires the logbook for both.
+call `legday.services.Logbook` (wired by `legday.bootstrap`), print. This module also
+picks the current athlete for both.
 
 Migrations are a deploy step: `legday db upgrade`. Every other command checks the
 schema with one SELECT (`legday.store.schema`, no Alembic) and, on a store of an older
@@ -16,8 +17,6 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from datetime import date, time
 from enum import StrEnum
 from pathlib import Path
@@ -25,12 +24,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from legday.errors import InputError, StoreError
+from legday.bootstrap import open_logbook, open_maintenance
+from legday.bootstrap import today as today_from_clock
+from legday.errors import InputError
 
 if TYPE_CHECKING:
-    from legday.model import Plan, Prescription, Profile, Run
+    from legday.model import Prescription, Run
     from legday.services import Logbook, Replanned, Today
-    from legday.store.ports import CalendarSource
     from legday.store.uow import Database
 
 __all__ = [
@@ -69,11 +69,11 @@ def register(app: typer.Typer) -> None:
         app.command(name)(command)
 
 
-# --- wiring ------------------------------------------------------------------------------
+# --- wiring: `legday.bootstrap` -------------------------------------------------------
 
 
 def _today() -> date:
-    return parse_date(os.environ.get("LEGDAY_TODAY") or date.today().isoformat(), "LEGDAY_TODAY")
+    return today_from_clock()
 
 
 def parse_date(text: str | None, field: str = "date") -> date:
@@ -81,81 +81,6 @@ def parse_date(text: str | None, field: str = "date") -> date:
     from legday.profiles import parse_date as bounded
 
     return _today() if text is None else bounded(text, field)
-
-
-def _read_runs(sources: Sequence[CalendarSource], profile: Profile) -> list[Run]:
-    """The runs of the stored calendars in the profile's horizon."""
-    from legday.calendars import read_content
-    from legday.planner import calendar_window
-
-    start, end = calendar_window(profile)
-    found: list[Run] = []
-    for s in sources:
-        if s.content is not None:
-            found += read_content(s.name, s.content, start, end, tz=profile.timezone, url=s.url)
-    return found
-
-
-def _make_plan(*args: Any, **kwargs: Any) -> Plan:
-    """The planner, imported when a command re-plans (`today` and `log` never do)."""
-    from legday.planner import make_plan
-
-    return make_plan(*args, **kwargs)
-
-
-def _database(url: str | None) -> Database:
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from legday.redaction import redact
-    from legday.store.uow import Database, default_url
-
-    target = url or default_url()
-    where = "database URL" if url else "LEGDAY_DATABASE_URL"
-    try:
-        _refuse_memory(target, where)
-        return Database(target)
-    except (SQLAlchemyError, ValueError, ImportError, OSError) as error:
-        problem = (str(error).splitlines() or [type(error).__name__])[0]
-        raise StoreError(redact(f"{where}: cannot open {target!r}: {problem}")) from None
-
-
-@contextmanager
-def open_logbook(url: str | None = None) -> Iterator[tuple[Logbook, Database]]:
-    """The one place the CLI wires real adapters: database, catalogue, planner, calendars."""
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from legday.catalogue.loader import load_catalogue
-    from legday.redaction import redact
-    from legday.services import Logbook
-    from legday.store.schema import check_schema
-
-    db = _database(url)
-    try:
-        check_schema(db.engine)
-        yield Logbook(db.uow, load_catalogue(), _make_plan, _read_runs), db
-    except SQLAlchemyError as error:
-        cause = getattr(error, "orig", None) or error
-        # a driver may quote the connection string it was given, password and all
-        raise StoreError(redact(f"database: {(str(cause).splitlines() or [''])[0]}")) from None
-    finally:
-        db.dispose()
-
-
-def _refuse_memory(url: str, where: str) -> None:
-    """An in-memory SQLite database forgets everything when the command ends: an athlete
-    "added" to it is gone at once, so it is no logbook."""
-    from sqlalchemy.engine import make_url
-
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite":
-        return
-    name = parsed.database or ""
-    memory = name in ("", ":memory:") or name.startswith("file::memory:")
-    if memory or parsed.query.get("mode") == "memory":
-        raise StoreError(
-            f"{where}: {url!r} is an in-memory database, forgotten when the command ends; "
-            "give a file, e.g. sqlite:////home/you/legday.db"
-        )
 
 
 # --- the current athlete ---------------------------------------------------------------
@@ -227,27 +152,12 @@ def db_upgrade() -> None:
 
     Example: legday db upgrade
     """
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from legday.store.schema import HEAD, stored_revision
-
-    db = _database(None)
-    try:
-        before = stored_revision(db.engine)
-        if before == HEAD:
-            typer.echo(f"the logbook is at schema {HEAD}: nothing to do")
-            return
-        from legday.store.migrate import known, upgrade
-
-        if before is not None and not known(before):
-            raise StoreError(f"the logbook is at schema {before!r}, newer than this legday knows")
-        upgrade(db.engine)
-    except SQLAlchemyError as error:
-        cause = getattr(error, "orig", None) or error
-        raise StoreError(f"database: {str(cause).splitlines()[0]}") from None
-    finally:
-        db.dispose()
-    typer.echo(f"upgraded the logbook from schema {before or '(new)'} to {HEAD}")
+    with open_maintenance(check=False) as maintenance:
+        done = maintenance.upgrade()
+    if not done.changed:
+        typer.echo(f"the logbook is at schema {done.after}: nothing to do")
+        return
+    typer.echo(f"upgraded the logbook from schema {done.before or '(new)'} to {done.after}")
 
 
 # --- athletes --------------------------------------------------------------------------
@@ -476,7 +386,7 @@ def today(
     with open_logbook() as (logbook, db):
         view = logbook.today(resolve_athlete(logbook, db, athlete), parse_date(on))
     if format is TodayFormat.JSON:
-        from legday.cli.jsontext import dumps_indented
+        from legday.exports.jsontext import dumps_indented
 
         typer.echo(dumps_indented(today_json(view)))
         return

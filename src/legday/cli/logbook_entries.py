@@ -1,8 +1,9 @@
 """Logbook commands that record and read back: log, history, progress, backup, restore.
 
-Thin like `legday.cli.logbook` (which wires the database and picks the athlete): parse,
-call `legday.services.Logbook`, print. Every number a user types is bounded here too, so
-a typo is one line on stderr and exit code 2, never a traceback or a silly prescription.
+Thin like `legday.cli.logbook` (which picks the athlete): parse, call the services that
+`legday.bootstrap` wires (`Logbook`; `Maintenance` for backup and restore), print. Every
+number a user types is bounded here too, so a typo is one line on stderr and exit code 2,
+never a traceback or a silly prescription.
 """
 
 from __future__ import annotations
@@ -411,11 +412,11 @@ def backup(
 
     Example: legday backup -o legday-backup.json
     """
+    from legday.bootstrap import open_maintenance
     from legday.exports._files import write_atomic
-    from legday.store.backup import dump
 
-    with open_logbook() as (_logbook, db):
-        data = dump(db.reads)  # a snapshot that takes no write lock
+    with open_maintenance() as maintenance:
+        data = maintenance.backup()
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     write_atomic(output, text.encode("utf-8"))  # whole or nothing; no temp file left behind
     rows = sum(len(rows) for rows in data["tables"].values())
@@ -427,14 +428,14 @@ def restore(file: Annotated[Path, typer.Argument(help="A file from `legday backu
 
     Example: legday restore legday-backup.json  (set LEGDAY_DATABASE_URL to pick the target)
     """
+    from legday.bootstrap import open_maintenance
     from legday.files import read_limited
-    from legday.store.backup import restore as load
 
     raw = read_limited(file, limit=MAX_BACKUP_BYTES, what="backup").data
     try:
         data = json.loads(raw.decode("utf-8"))
     except ValueError as error:
         raise InputError(str(file), f"not JSON: {error}") from None
-    with open_logbook() as (_logbook, db):
-        rows = load(db.engine, data)
+    with open_maintenance() as maintenance:
+        rows = maintenance.restore(data)
     typer.echo(f"restored {rows} rows")

@@ -127,9 +127,8 @@ def plan(
     Example: legday plan --runs my-plan.ics --start 2027-01-04 --weeks 18
     --injury shin-splints --equipment bodyweight,dumbbells --format json -o plan.json
     """
-    from legday.calendars import read_runs
-    from legday.catalogue.loader import load_catalogue
-    from legday.planner import calendar_window, make_plan
+    from legday.bootstrap import planning
+    from legday.exports.formats import ExportOptions
     from legday.profiles import build_profile, layered
 
     values = layered(
@@ -160,18 +159,13 @@ def plan(
         },
     )
     athlete = build_profile(values, default_start=_next_monday(date.today()))
-    calendar_runs = read_runs(
-        [str(p) for p in values.get("runs", [])],
-        *calendar_window(athlete),
-        tz=athlete.timezone,
-        kinds=Path(values["kinds"][0]) if values.get("kinds") else None,
-    )
-    catalogue = load_catalogue()
-    result = make_plan(athlete, calendar_runs, catalogue)
-    if output is not None and format in (PlanFormat.MD, PlanFormat.HTML):
-        from legday.exports.printout import write_printout  # pictures go beside the file
-
-        write_printout(result, catalogue, format.value, output)
+    service = planning()
+    calendars = [str(p) for p in values.get("runs", [])]
+    kinds_file = Path(values["kinds"][0]) if values.get("kinds") else None
+    result = service.plan(athlete, calendars, kinds_file)
+    if output is not None and format is not PlanFormat.TABLE:
+        # Markdown and HTML put their pictures beside the file
+        service.write(result, format.value, output, ExportOptions(tz=athlete.timezone))
     else:
         _emit(render_plan(result, format, tz=athlete.timezone), output)
     _note_unsure(result)
@@ -184,25 +178,17 @@ def plan(
 
 
 def render_plan(result: Plan, format: PlanFormat, *, tz: str | None = None) -> str | bytes:
-    if format is PlanFormat.JSON:
-        from legday.cli.jsontext import dumps_indented
-        from legday.exports.plan_json import plan_to_json
+    """The plan as text: the table is the terminal's own; every other format comes from
+    the export registry (`legday.exports.formats`), the same as `legday export`'s."""
+    from legday.bootstrap import planning
+    from legday.exports.formats import ExportOptions
 
-        return dumps_indented(plan_to_json(result)) + "\n"
-    from legday.catalogue.loader import load_catalogue
-
-    catalogue = load_catalogue()
+    service = planning()
     if format is PlanFormat.TABLE:
         from legday.cli.table import plan_table
 
-        return plan_table(result, catalogue)
-    if format in (PlanFormat.MD, PlanFormat.HTML):
-        from legday.exports.printout import render_printout  # the same as `legday export`
-
-        return render_printout(result, catalogue, format.value)
-    from legday.exports.ics import plan_to_ics
-
-    return plan_to_ics(result, catalogue, tz=tz)
+        return plan_table(result, service.catalogue())
+    return service.render(result, format.value, ExportOptions(tz=tz))
 
 
 def _emit(text: str | bytes, output: Path | None) -> None:

@@ -9,7 +9,7 @@ settles each (`--unsure-overrides FILE` writes them as a file for `--kinds`).
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -81,74 +81,27 @@ def runs(
 
     Example: legday runs webcal://example.com/feed.ics --weeks 4
     """
-    from legday.calendars import calendar_span, read_calendar, read_overrides
+    from legday.bootstrap import planning
     from legday.errors import InputError
 
     if output not in ("table", "json"):
         raise InputError("--format", f"{output!r}: use table or json")
+    service = planning()
     if unsure_overrides is not None:
-        _check_target(unsure_overrides, file, kinds, force)
+        service.check_overrides_target(unsure_overrides, file, kinds, force)
     if weeks is not None and end is not None:
         raise InputError("--weeks", "give --weeks or --end, not both")
     first, last = _day(start, "--start"), _day(end, "--end")
-    if first is None:
-        span_first, span_last = calendar_span(file)
-        first = span_first
-        last = last or min(span_last, first + timedelta(days=730))
-    if last is None:
-        last = first + timedelta(days=7 * (weeks or 16) - 1)
-    overrides = read_overrides(kinds) if kinds is not None else None
-    calendar = read_calendar(file, first, last, tz=tz, overrides=overrides)
-    unsure = _unsure(calendar)
+    read = service.read(file, first, last, weeks, kinds, tz)
+    calendar, first, last, unsure = read.calendar, read.first, read.last, read.unsure
     if unsure_overrides is not None:
-        written = _write_overrides(unsure_overrides, unsure, file)
+        written = service.write_overrides(unsure_overrides, unsure, file)
         typer.echo(f"legday: wrote {written} override line(s) to {unsure_overrides}", err=True)
     if output == "json":
         data = _as_json(calendar, first, last, unsure)
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         _table(calendar, file, first, last, unsure)
-
-
-def _check_target(path: Path, calendar: str, kinds: Path | None, force: bool) -> None:
-    """Refuse to write the starter file over a file (without --force), and ever over the
-    calendar being read or the --kinds file holding the runner's own overrides."""
-    from legday.calendars.feeds import is_feed
-    from legday.errors import InputError
-
-    if path.exists():
-        target = path.resolve()
-        if not is_feed(calendar) and target == Path(calendar).resolve():
-            raise InputError("--unsure-overrides", f"{path} is the calendar being read")
-        if kinds is not None and target == kinds.resolve():
-            raise InputError(
-                "--unsure-overrides",
-                f"{path} is the --kinds file being read; write the fixes to another file",
-            )
-        if not force:
-            raise InputError("--unsure-overrides", f"{path} exists; add --force to replace it")
-
-
-def _unsure(calendar: Calendar) -> list[Unsure]:
-    """The unsure entries with their fixes (the fixes module loads only when one is)."""
-    from legday.calendars.entry import UNSURE
-
-    if all(e.confidence >= UNSURE for e in calendar.entries):
-        return []
-    from legday.calendars.fixes import find_unsure, reading_of_entry
-
-    return find_unsure([reading_of_entry(e) for e in calendar.entries])
-
-
-def _write_overrides(path: Path, unsure: list[Unsure], file: str) -> int:
-    """The starter override file, whole or not at all (a rename over the old one); returns
-    how many override lines it holds."""
-    from legday.calendars.fixes import fixes_of, starter_overrides
-    from legday.exports._files import write_atomic
-
-    fixes = fixes_of(unsure)
-    write_atomic(path, starter_overrides(fixes, _shown_name(file)).encode("utf-8"))
-    return len(fixes)
 
 
 def _as_json(
@@ -187,21 +140,15 @@ def _as_json(
     return data
 
 
-def _shown_name(file: str) -> str:
-    """A file's name, or a feed's address without its secrets."""
-    from legday.calendars.feeds import is_feed, redact
-
-    return redact(file) if is_feed(file) else Path(file).name
-
-
 def _table(calendar: Calendar, file: str, first: date, last: date, unsure: list[Unsure]) -> None:
     from rich.console import Console
     from rich.table import Table
 
     from legday.calendars.entry import confidence_word
+    from legday.planning import shown_name
 
     zone = calendar.timezone or "local time"
-    title = f"{_shown_name(file)}: {first} – {last} ({zone})"
+    title = f"{shown_name(file)}: {first} – {last} ({zone})"
     table = Table(title=title, title_justify="left")
     table.add_column("date", no_wrap=True)
     for column in ("time", "title", "kind", "sure", "reason"):

@@ -57,7 +57,7 @@ from legday.planner.days import (
     clear_start,
     day_options,
 )
-from legday.planner.dose import MAINTENANCE_MINUTES, Occasion
+from legday.planner.dose import MAINTENANCE_MINUTES, Occasion, gradual
 from legday.planner.season import DAY_ABBR, WeekFrame, race_priorities, season
 from legday.planner.session import Composer, SessionAsk, SessionParts
 from legday.rules import check_plan
@@ -73,6 +73,7 @@ NOTHING_NEW_PHASES = frozenset({Phase.RACE, Phase.TAPER, Phase.POST_RACE})
 # a recovery week's session in season is dosed as a taper's: two sets at most, RPE 6 at
 # most, the anchors' progress held where it was
 LIGHT_DOSE = Phase.TAPER
+SETTLED_BEFORE_GOAL = timedelta(weeks=3)  # no new anchor lift this close to an A race
 EASY_MUSIC_PHASES = frozenset({Phase.TAPER, Phase.RACE})  # the music is easy
 
 
@@ -120,14 +121,21 @@ def make_plan(
     stage, or stopped) from the logbook."""
     validate_profile(profile)
     first, last = profile.start, profile.end
-    fixed = tuple(sorted((d for d in done if first <= d.day <= last), key=attrgetter("day")))
+    fixed = tuple(
+        sorted(
+            # the plan records the days trained and their exercises, not their doses
+            (StrengthDay(d.day, d.exercises) for d in done if first <= d.day <= last),
+            key=attrgetter("day"),
+        )
+    )
     races = race_priorities(profile, runs)
     frames = season(profile, runs, races, logged=[d.day for d in fixed])
     calendar = Calendar.read(profile, runs, logged=[d.day for d in fixed])
     while True:
         options = day_options(profile, runs, frames, calendar)
+        goals = frozenset(day for day, race in races.items() if race.priority == "A")
         weeks, sessions, squeezed, short = _compose(
-            profile, catalogue, done, options, calendar, care
+            profile, catalogue, done, options, calendar, care, goals
         )
         if not squeezed and not short:
             break
@@ -140,6 +148,7 @@ def make_plan(
     if profile.injuries:  # care swapped exercises in: their first time starts gently
         done_before = (e for d in done for e in d.exercises)
         sessions = first_exposures(sessions, done_before, routines)
+        sessions = gradual(sessions, kit_of(profile), catalogue)  # back from care doses
     after_end = last + timedelta(days=1)
     plan = Plan(
         first,
@@ -196,6 +205,7 @@ def _compose(
     options: list[DayOptions],
     calendar: Calendar,
     care: CareSchedule | None,
+    goals: frozenset[date] = frozenset(),
 ) -> tuple[list[Week], list[Session], dict[date, str], dict[date, str]]:
     """The weeks and their sessions on the best days; with, per day whose busy time leaves
     no gap for the session composed there, why: first for full sessions, then for short
@@ -203,7 +213,7 @@ def _compose(
     chosen = choose_days(options)
     composer = Composer(catalogue, profile, kit_of(profile))
     for past in done:
-        composer.remember(past.exercises)
+        composer.remember(past)
     by_day = calendar.by_day
     key_days = _key_days(calendar)
     block_weeks = Counter(opt.frame.block for opt in options if opt.frame.block)
@@ -242,8 +252,11 @@ def _compose(
                     block_week=opt.frame.block_week,
                     plyometrics=key_days.jumps_allowed(day),
                     new_allowed=_new_allowed(opt.frame),
+                    keep_anchors=not _new_allowed(opt.frame)
+                    or any(timedelta(0) <= goal - day < SETTLED_BEFORE_GOAL for goal in goals),
                     want_new=(index % BLOCK_WEEKS == 0 and number == 0) or not sessions,
                     recent=recent,
+                    day=day,
                 ),
                 block_weeks.get(opt.frame.block, 0),
                 (catalogue, care, _met(profile, catalogue, care, day, done, sessions, opt)),

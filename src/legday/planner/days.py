@@ -37,6 +37,10 @@ race) nor the day after an A or B race; after an A race the rest of its week is 
 recovery. The day before a time trial (`Run.all_out`) is closed like the day before a
 race: an all-out effort wants fresh legs, though it brings no race week or taper.
 
+A beginner who did not ask for a number starts with two sessions a week (SPEC's
+`frequency`: 2-3 a week; docs/planner.md section 1), whatever the phase's target:
+the third comes when they ask for it (`--sessions 3`).
+
 A week never gets more sessions than its target. Weeks interact only through the gap
 between the last session of one and the first of the next, so a dynamic programme over
 weeks, with the days since the last session as its state, finds the true minimum; the
@@ -53,7 +57,7 @@ from operator import attrgetter
 from types import MappingProxyType
 from typing import NamedTuple
 
-from legday.model import HARD_RUN_KINDS, UNSURE, Profile, Race, Run, RunKind
+from legday.model import HARD_RUN_KINDS, UNSURE, Level, Profile, Race, Run, RunKind
 from legday.planner.dose import MAINTENANCE_MINUTES
 from legday.planner.season import DAY_NAMES, WEEK_SPAN, WeekFrame, race_days
 
@@ -100,6 +104,7 @@ WEEK_DAYS = tuple(timedelta(days=offset) for offset in range(7))
 # Sets rather than `kind is RunKind.X`: an enum member look-up costs ~90 ns in Python 3.11.
 BEFORE_HARD_KINDS = frozenset({RunKind.HARD, RunKind.LONG})  # the next day costs BEFORE_HARD
 TWO_DAYS = timedelta(days=2)
+BEGINNER_SESSIONS = 2  # a week's most for a beginner who did not ask for a number
 
 
 class DayOptions(NamedTuple):
@@ -144,6 +149,8 @@ def day_options(
     short = min(profile.minutes, MAINTENANCE_MINUTES)
     options = []
     for frame in frames:
+        if profile.level is Level.BEGINNER and profile.sessions is None:
+            frame = frame._replace(target=min(frame.target, BEGINNER_SESSIONS))
         week = _week_options(profile, calendar, frame, profile.minutes)
         if (
             frame.only_c_races

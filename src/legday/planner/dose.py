@@ -12,12 +12,21 @@ The week then shapes the dose: a first exposure starts gently (2 sets, RPE 6, at
 5 reps of a hard exercise: Petersen et al. 2011), the eve of a hard run is one RPE
 lighter and, above two sets, one set lighter, the taper and race week keep load and reps
 with fewer sets (Mujika & Padilla 2003), and the two weeks back after a goal race ramp up.
+
+Last, no dose jumps from one exposure of an exercise to the next (`within_reach`): at most
+a set, two reps (ten seconds of a hold) and one RPE point more than last time, and a load
+rise as the logbook allows one (`progression.loads.heavier_kg`: 10 % or one step of the
+athlete's rack), with no more reps than last time when the load rises. So a first
+exposure of two easy sets ramps up over its next few sessions, about two weeks.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
+from legday.catalogue import Catalogue
 from legday.kit import Kit
 from legday.model import (
     MAX_RPE,
@@ -28,8 +37,19 @@ from legday.model import (
     Phase,
     Prescription,
     Role,
+    Session,
 )
-from legday.rules.progression import FIRST_RPE, FIRST_SETS, HEAVY_PHASES
+from legday.progression.loads import MAX_ECCENTRIC, Load, heavier_kg
+from legday.rules.progression import (
+    FIRST_RPE,
+    FIRST_SETS,
+    HEAVY_PHASES,
+    HEAVY_REPS,
+    MOST_HOLD_RISE,
+    MOST_REP_RISE,
+    MOST_RPE_RISE,
+    MOST_SET_RISE,
+)
 
 __all__ = [
     "MAINTENANCE_MINUTES",
@@ -38,12 +58,14 @@ __all__ = [
     "dose_for",
     "first_exposure",
     "for_the_week",
+    "gradual",
     "implement_for",
     "prescribe",
     "seconds_per_rep",
     "slower",
     "start_load",
     "stepped",
+    "within_reach",
     "work_seconds",
 ]
 
@@ -53,11 +75,10 @@ MAINTENANCE_SETS = 2
 
 
 # Heavy anchors, by week of the block: reps fall as the load rises (RPE 7, then 8).
-HEAVY_REPS = (6, 5, 5, 4, 4, 4)
+HEAVY_REPS_BY_WEEK = (6, 5, 5, 4, 4, 4)
 IN_SEASON_REPS = 5  # short heavy sets keep strength in season
 DOUBLE_PROGRESSION_REPS = (8, 10)  # then one kit step up and back to 8
-BODYWEIGHT_REPS = (8, 10, 12)  # then the lowering slows a second a week
-SLOWEST_LOWERING = 5  # seconds
+BODYWEIGHT_REPS = (8, 10, 12)  # then the lowering slows a second a week, to MAX_ECCENTRIC
 HOLD_SECONDS = (20, 30, 40, 45)
 ACCESSORY_REPS = 10
 BALANCE_REPS = 8
@@ -174,7 +195,7 @@ def _anchor(exercise: Exercise, occasion: Occasion, *, loaded: bool) -> Dose:
         seconds = HOLD_SECONDS[min(week, len(HOLD_SECONDS) - 1)]
         return Dose(sets, None, seconds, 6 if beginner else 7, exercise.tempo)
     if loaded and occasion.heavy:
-        reps = HEAVY_REPS[min(week, len(HEAVY_REPS) - 1)]
+        reps = HEAVY_REPS_BY_WEEK[min(week, len(HEAVY_REPS_BY_WEEK) - 1)]
         if occasion.level is Level.ADVANCED and week:
             sets = 4
         return Dose(sets, reps, None, 7 if week < 2 else MAX_RPE, exercise.tempo, week)
@@ -189,7 +210,7 @@ def _anchor(exercise: Exercise, occasion: Occasion, *, loaded: bool) -> Dose:
     tempo = exercise.tempo
     if weeks_at_top > 0:
         first = tempo.split("-")[0]
-        lowering = min(SLOWEST_LOWERING, (int(first) if first.isdigit() else 1) + weeks_at_top)
+        lowering = min(MAX_ECCENTRIC, (int(first) if first.isdigit() else 1) + weeks_at_top)
         tempo = slower(tempo, lowering)
     return Dose(sets, reps, None, 6 if beginner and week == 0 else 7, tempo)
 
@@ -228,6 +249,85 @@ def for_the_week(plan: Dose, role: Role, occasion: Occasion) -> Dose:
     if (sets, rpe) == (plan.sets, plan.rpe):
         return plan
     return plan._replace(sets=sets, rpe=min(rpe, MAX_RPE))
+
+
+def within_reach(
+    plan: Dose,
+    kg: float | None,
+    implement: str,
+    last: Prescription | None,
+    kit: Kit,
+    *,
+    may_rise: bool = True,
+) -> tuple[Dose, float | None]:
+    """The dose and load no further than a step beyond `last`, this exercise's previous
+    prescription (None: no jump to cap); no heavier at all unless `may_rise` (the logbook's
+    pace: two sessions at a load, one rise a week). A heavier load keeps last time's reps
+    or fewer: the reps go back toward the bottom of the range as the weight rises."""
+    if last is None:
+        return plan, kg
+    reps, seconds = plan.reps, plan.seconds
+    same_implement = kg is not None and last.load_kg is not None and last.implement == implement
+    heavier = False
+    if same_implement and kg is not None and last.load_kg is not None and kg > last.load_kg:
+        ceiling = heavier_kg(Load(last.load_kg, implement), kit) if may_rise else None
+        kg = min(kg, ceiling or last.load_kg)
+        heavier = kg > last.load_kg
+    if reps is not None and last.reps is not None:
+        reps = min(reps, last.reps if heavier else last.reps + MOST_REP_RISE)
+    if seconds is not None and last.seconds is not None:
+        seconds = min(seconds, last.seconds + MOST_HOLD_RISE)
+    capped = plan._replace(
+        sets=min(plan.sets, last.sets + MOST_SET_RISE),
+        reps=reps,
+        seconds=seconds,
+        rpe=min(plan.rpe, last.target_rpe + MOST_RPE_RISE),
+    )
+    return (plan if capped == plan else capped), kg
+
+
+def gradual(sessions: Sequence[Session], kit: Kit, catalogue: Catalogue) -> list[Session]:
+    """The plan's sessions with every anchor and accessory `within_reach` of its previous
+    prescription, as the athlete will meet them: after care has set some lifts at its
+    stage's dose (`planner/care.py`), the lift's own dose returns a step at a time."""
+    last: dict[str, Prescription] = {}
+    out = []
+    for session in sessions:
+        main, why = list(session.main), session.why
+        changed, saved = False, 0
+        for index, p in enumerate(main):
+            before = last.get(p.exercise)
+            last[p.exercise] = p
+            if before is None or p.role not in (Role.ANCHOR, Role.ACCESSORY):
+                continue
+            # unloaded care work keeps its protocol stage's dose: the stage climbs gently
+            # on its own and pain monitoring holds or steps it back (legday.care.monitoring)
+            if p.injury_care and p.load_kg is None:
+                continue
+            plan = Dose(p.sets, p.reps, p.seconds, p.target_rpe, p.tempo)
+            dose, kg = within_reach(plan, p.load_kg, p.implement, before, kit)
+            if dose == plan and kg == p.load_kg:
+                continue
+            e = catalogue[p.exercise]
+            q = replace(
+                p,
+                sets=dose.sets,
+                reps=dose.reps,
+                seconds=dose.seconds,
+                target_rpe=dose.rpe,
+                load_kg=kg,
+                load=_load_text(e, p.role, dose, kg, p.implement, new=p.new),
+            )
+            main[index] = last[p.exercise] = q
+            changed, saved = True, saved + work_seconds(p) - work_seconds(q)
+            if kg != p.load_kg:  # the why's "one step heavier on the ... (30 kg)"
+                rose = f"on the {e.name.lower()} ({p.load_kg:g} kg)"
+                why = why.replace(rose, f"on the {e.name.lower()} ({kg:g} kg)")
+        if changed:
+            minutes = max(1, session.minutes - saved // 60)
+            session = replace(session, main=tuple(main), minutes=minutes, why=why)
+        out.append(session)
+    return out
 
 
 def implement_for(exercise: Exercise, kit: Kit) -> str:
@@ -294,7 +394,7 @@ def prescribe(
 
 
 def _rest(role: Role, plan: Dose, load_kg: float | None) -> int:
-    if role is Role.ANCHOR and load_kg is not None and (plan.reps or 99) <= 6:
+    if role is Role.ANCHOR and load_kg is not None and (plan.reps or HEAVY_REPS + 1) <= HEAVY_REPS:
         return REST_SECONDS["heavy"]
     return REST_SECONDS.get(role, REST_SECONDS["other"])
 

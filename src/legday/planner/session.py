@@ -21,6 +21,7 @@ import random
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from legday.catalogue import Catalogue
 from legday.kit import Kit
@@ -35,9 +36,11 @@ from legday.model import (
     Prescription,
     Profile,
     Role,
+    StrengthDay,
     Warmup,
 )
 from legday.planner.dose import (
+    HOLD_SECONDS,
     Dose,
     Occasion,
     dose_for,
@@ -47,9 +50,11 @@ from legday.planner.dose import (
     slower,
     start_load,
     stepped,
+    within_reach,
 )
 from legday.planner.fit import Pick, dosed_pick, groups, needs_given, trim, with_sets
 from legday.planner.words import session_notes
+from legday.progression.loads import MAX_ECCENTRIC, RISE_AFTER_SESSIONS, RISE_EVERY_DAYS
 
 __all__ = ["Composer", "SessionAsk", "SessionParts", "pattern_of", "stand_ins"]
 
@@ -75,6 +80,13 @@ MAIN_KINDS = (ExerciseKind.STRENGTH, ExerciseKind.BALANCE)
 WARM_UP_JOG_MINUTES = 5  # `warm-up` asks for about 5-10
 DRILLS = 3
 STRETCHES = 4
+FEWEST_DRILLS = 1  # `warm-up` asks for at least one
+FEWEST_STRETCHES = 2  # `cool-down` asks for one; two cover a session's main muscles
+SORE_WEIGHT = 100.0  # a stretch for a problem not yet stretched for comes first ...
+CARE_WEIGHT = 30.0  # ... and one that cares for it after the anchors' own muscles
+# A set counts this much for the muscle leading its lift (anchor, other), once for the rest:
+# an anchor's own muscle (the hamstrings after a hinge) before any that lifts only help.
+LEAD_WEIGHT = {True: 20.0, False: 2.0}
 SHORT_SESSION_MINUTES = 30  # at or below: a drill and a stretch fewer
 FIT_TOLERANCE = 0.10  # a session may be this much shorter or longer than asked
 MOST_ANCHOR_SETS = 4
@@ -145,8 +157,11 @@ class SessionAsk:
     jog: bool = True  # False when the session follows a run: only the drills
     plyometrics: bool = True  # False within 48 h before a hard or long run or a race
     new_allowed: bool = True  # False in race, taper and post-race weeks
+    # True when no new anchor may start: those weeks, and within three weeks of an A race
+    keep_anchors: bool = False
     want_new: bool = False  # `variety`: this block should bring something new
     recent: Sequence[frozenset[str]] = ()  # the last two weeks' main blocks
+    day: date | None = None  # the session's day: a load rises once a week at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,8 +252,11 @@ class Composer:
         self.count = 0  # sessions so far, those done before the plan included
         self.last_used: dict[str, int] = {}
         self.last_kg: dict[str, float] = {}
+        # per exercise: its load, the sessions at it, and the day it was reached
+        self.at_load: dict[str, tuple[float, int, date | None]] = {}
+        self.today: date | None = None  # the day of the session being composed
         self.block = Block()
-        self.previous: dict[str, Prescription] = {}  # each anchor's last prescription
+        self.previous: dict[str, Prescription] = {}  # each exercise's last prescription
         self.gives = {e.id: needs_given(e, self.injuries) for e in doable}
         self.works = {e.id: groups([e]) for e in doable}
         self.patterns = {e.id: pattern_of(e) for e in doable}
@@ -250,12 +268,7 @@ class Composer:
         }
         # lower-body strength work, what `one-legged` counts
         self.leg_strength = {e.id for e in self.strength if e.lower_body}
-        sore = {m for injury in self.injuries for m in CARE_NEEDS.get(injury, ())}
-        self.injury_stretches = {
-            e.id
-            for e in self.stretches
-            if sore.intersection(e.muscles) or set(e.injury_care) & set(self.injuries)
-        }
+        self.injuries_set = frozenset(self.injuries)
         # who may fill each care need and each of the week's muscles
         self.care_pools = {
             (injury, muscle): [e for e in self.main_pool if (injury, muscle) in self.gives[e.id]]
@@ -276,11 +289,25 @@ class Composer:
             e.id: tuple(i for i in e.injury_care if i in self.injuries) for e in doable
         }
 
-    def remember(self, exercise_ids: Iterable[str]) -> None:
-        """Count sessions done before the plan: they are no first exposures."""
-        for exercise_id in exercise_ids:
+    def remember(self, trained: StrengthDay) -> None:
+        """Count strength done before the plan: its exercises are no first exposures, and
+        the plan's doses go on from its prescriptions without a jump."""
+        for exercise_id in trained.exercises:
             self.last_used[exercise_id] = self.count
         self.count += 1
+        self._keep(trained.main, trained.day)
+
+    def _keep(self, main: Iterable[Prescription], day: date | None) -> None:
+        """Each exercise's last prescription and load, and since when it holds that load."""
+        for p in main:
+            self.previous[p.exercise] = p
+            if p.load_kg is None:
+                continue
+            self.last_kg[p.exercise] = p.load_kg
+            held, sessions, since = self.at_load.get(p.exercise, (p.load_kg, 0, day))
+            if held != p.load_kg:
+                sessions, since = 0, day
+            self.at_load[p.exercise] = (p.load_kg, sessions + 1, since)
 
     def done(self, exercise: Exercise) -> bool:
         return exercise.id in self.last_used
@@ -288,17 +315,31 @@ class Composer:
     # -- the session ---------------------------------------------------------------
 
     def compose(self, ask: SessionAsk) -> SessionParts:
+        self.today = ask.day
         occasion = self._progress(ask)
         picks = [self._pick(e, Role.ANCHOR, occasion) for e in self.block.anchors]
         avoid = ask.recent[-1] if ask.recent else frozenset()
         companions = self._companions(ask, [p.exercise for p in picks], avoid)
         picks += [self._pick(e, role, occasion) for e, role in companions]
         short = ask.budget_seconds <= SHORT_SESSION_MINUTES * 60
-        warmup, jog_seconds, drill_seconds = self._warm_up(ask.jog, short)
-        cooldown, cooldown_seconds = self._cool_down([p.exercise for p in picks], short)
+        drills, stretches = (DRILLS - 1, STRETCHES - 1) if short else (DRILLS, STRETCHES)
+        warmup, jog_seconds, drill_seconds = self._warm_up(ask.jog, drills)
+        cooldown, cooldown_seconds = self._cool_down(picks, stretches)
         fixed = jog_seconds + drill_seconds + cooldown_seconds
-        fit_note = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
         self._vary(picks, ask, occasion)
+        work = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
+        most = ask.budget_seconds * (1 + FIT_TOLERANCE)
+        if fixed + work > most:  # still long: the fewest drills and stretches the rules take
+            warmup, jog_seconds, drill_seconds = self._warm_up(ask.jog, FEWEST_DRILLS)
+            cooldown, cooldown_seconds = self._cool_down(picks, FEWEST_STRETCHES)
+            fixed = jog_seconds + drill_seconds + cooldown_seconds
+            work = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
+        # the stretches for what the fitted session works (about as long as the first)
+        cooldown, cooldown_seconds = self._cool_down(picks, len(cooldown))
+        fixed = jog_seconds + drill_seconds + cooldown_seconds
+        fit_note = ""
+        if fixed + work > most:
+            fit_note = "the exercises every session needs take a little longer than your time"
         main = [p.prescription for p in picks]
         notes = session_notes(
             [(p.exercise.name.lower(), p.prescription) for p in picks],
@@ -308,11 +349,7 @@ class Composer:
         )
         if fit_note:
             notes.append(fit_note)
-        for prescription in main:
-            if prescription.role is Role.ANCHOR:
-                self.previous[prescription.exercise] = prescription
-            if prescription.load_kg is not None:
-                self.last_kg[prescription.exercise] = prescription.load_kg
+        self._keep(main, ask.day)
         used = [p.exercise.id for p in picks] + [w.exercise for w in warmup]
         used += [c.exercise for c in cooldown]
         for exercise_id in used:
@@ -335,14 +372,24 @@ class Composer:
         return ask.occasion._replace(step=max(1, block.step))
 
     def _start_block(self, ask: SessionAsk) -> None:
+        """The new block keeps each anchor that can still progress; at most one anchor
+        changes (to its harder variation or a fresh lift), and none in a week that keeps
+        its anchors (`SessionAsk.keep_anchors`)."""
         before = self.block.anchors
         anchors: list[Exercise] = []
+        changed = False
         for patterns, fallback in ANCHOR_KINDS:
+            kind = patterns | fallback
+            old = next((e for e in before if self.patterns[e.id] in kind), None)
+            if old is not None and (changed or ask.keep_anchors or self._can_progress(old)):
+                anchors.append(old)
+                continue
             found = self._anchor(patterns, before, anchors, ask) or self._anchor(
                 fallback, before, anchors, ask
             )
             if found is not None:
                 anchors.append(found)
+                changed = old is not None and found.id != old.id
         start_kg = {}
         for e in anchors:
             kg = self.start_loads[e.id]
@@ -363,7 +410,7 @@ class Composer:
         when doable, else a fresh one, else the same again."""
         taken_ids = {e.id for e in taken}
         candidates = [e for e in self.anchor_pools[patterns] if e.id not in taken_ids]
-        if not ask.new_allowed:
+        if not ask.new_allowed or ask.keep_anchors:
             candidates = self._familiar(candidates)
         if not candidates:
             return None
@@ -377,6 +424,24 @@ class Composer:
             if fresh:
                 return max(fresh, key=self._anchor_rank)
         return max(candidates, key=self._anchor_rank)
+
+    def _can_progress(self, anchor: Exercise) -> bool:
+        """Whether a block's anchor can go on progressing as it is: a loaded lift while the
+        athlete's rack holds a heavier load; a bodyweight lift while it has no harder
+        variation to move on to and its lowering can still slow (a hold: lengthen)."""
+        implement = self.implements[anchor.id]
+        kg = self.last_kg.get(anchor.id)
+        if implement and kg is not None:
+            return self.kit.step_up(implement, kg) is not None
+        if any(e.id in anchor.progressions for e in self.strength):
+            return False
+        last = self.previous.get(anchor.id)
+        if last is None:
+            return True
+        if last.seconds is not None:
+            return last.seconds < HOLD_SECONDS[-1]
+        lowering = last.tempo.split("-")[0]
+        return not lowering.isdigit() or int(lowering) < MAX_ECCENTRIC
 
     def _anchor_rank(self, e: Exercise) -> tuple[bool, bool, bool, bool, int, int, float]:
         """Repetitions over holds; heavy barbell work for those who can go heavy; then
@@ -597,6 +662,8 @@ class Composer:
         kg = None
         if start is not None:
             kg = stepped(self.kit, implement, start, dose.load_steps)
+        last = self.previous.get(e.id)
+        dose, kg = within_reach(dose, kg, implement, last, self.kit, may_rise=self._may_rise(e.id))
         extra = self.weaker_leg if role is Role.ANCHOR and e.unilateral else None
         return dosed_pick(
             self.catalogue,
@@ -609,6 +676,18 @@ class Composer:
             self.own_care[e.id],
             extra,
         )
+
+    def _may_rise(self, exercise_id: str) -> bool:
+        """The logbook's pace for a load rise: two sessions at the load, and a week since
+        it was reached (undated sessions: two at the load do)."""
+        held = self.at_load.get(exercise_id)
+        if held is None:
+            return True
+        _, sessions, since = held
+        week_on = (
+            since is None or self.today is None or (self.today - since).days >= RISE_EVERY_DAYS
+        )
+        return sessions >= RISE_AFTER_SESSIONS and week_on
 
     def _within_the_rack(
         self, e: Exercise, role: Role, occasion: Occasion, dose: Dose, implement: str, start: float
@@ -629,18 +708,17 @@ class Composer:
         reps = None if held.reps is None else min(MOST_REPS, held.reps + occasion.step - step)
         return dose._replace(reps=reps, load_steps=held.load_steps)
 
-    def _fit(self, picks: list[Pick], ask: SessionAsk, occasion: Occasion, budget: int) -> str:
-        """Trim or fill to the athlete's minutes, within FIT_TOLERANCE, as far as the rules
-        allow; what the session still overruns by is said in words."""
+    def _fit(self, picks: list[Pick], ask: SessionAsk, occasion: Occasion, budget: int) -> int:
+        """Trim or fill the main work to `budget` seconds, within FIT_TOLERANCE of the
+        whole session, as far as the rules allow; the main work's seconds."""
         total = sum(p.seconds for p in picks)
-        most, least = budget * (1 + FIT_TOLERANCE), budget * (1 - FIT_TOLERANCE)
+        slack = ask.budget_seconds * FIT_TOLERANCE
+        most, least = budget + slack, budget - slack
         if total > most:
             total = trim(self.catalogue, picks, self.gives, self.works, most)
         if total < least:
             total = self._fill(picks, ask, occasion, total, least, most)
-        if total > most:
-            return "the exercises every session needs take a little longer than your time"
-        return ""
+        return total
 
     def _fill(
         self,
@@ -658,12 +736,9 @@ class Composer:
         if light or occasion.phase in (Phase.TAPER, Phase.RACE):
             return total
         for index, p in enumerate(picks):
-            while (
-                total < least
-                and p.role is Role.ANCHOR
-                and not p.new
-                and p.dose.sets < MOST_ANCHOR_SETS
-            ):
+            last = self.previous.get(p.exercise.id)
+            most_sets = MOST_ANCHOR_SETS if last is None else min(MOST_ANCHOR_SETS, last.sets + 1)
+            while total < least and p.role is Role.ANCHOR and not p.new and p.dose.sets < most_sets:
                 more = picks[index] = with_sets(self.catalogue, p, p.dose.sets + 1)
                 total += more.seconds - p.seconds
                 p = more
@@ -692,10 +767,8 @@ class Composer:
         """Least recently used first, ties by id (pools are sorted by id)."""
         return sorted(pool, key=self._last)
 
-    def _warm_up(self, jog: bool, short: bool) -> tuple[tuple[Warmup, ...], int, int]:
-        """The jog (unless a run just was one) and the least recently done drills (one
-        fewer in a short session)."""
-        count = DRILLS - 1 if short else DRILLS
+    def _warm_up(self, jog: bool, count: int) -> tuple[tuple[Warmup, ...], int, int]:
+        """The jog (unless a run just was one) and the `count` least recently done drills."""
         drills = [self.drill_items[e.id] for e in self._least_recent(self.drills)[:count]]
         jog_seconds = 0
         if jog and self.jog_warm_up is not None:
@@ -703,24 +776,47 @@ class Composer:
             jog_seconds = WARM_UP_JOG_MINUTES * 60
         return tuple(drills), jog_seconds, 60 * (len(drills) - (1 if jog_seconds else 0))
 
-    def _cool_down(self, worked: list[Exercise], short: bool) -> tuple[tuple[Cooldown, ...], int]:
-        """Stretches for the muscles worked and the athlete's problems, least recently
-        done first (each side for one-legged stretches)."""
-        muscles = {m for e in worked for m in e.muscles}
-
-        last = self.last_used
-        count = STRETCHES - 1 if short else STRETCHES
-        ranked = sorted(
-            self.stretches,
-            key=lambda e: (
-                e.id not in self.injury_stretches,
-                muscles.isdisjoint(e.muscles),
-                last.get(e.id, -1),
-            ),
-        )[:count]
-        items = tuple(self.stretch_items[e.id] for e in ranked)
+    def _cool_down(self, picks: list[Pick], count: int) -> tuple[tuple[Cooldown, ...], int]:
+        """`count` stretches for the athlete's problems and what the session worked: each
+        next one is the most valuable (`_stretch_value`), the least recently done first
+        among equals (each side for one-legged stretches)."""
+        work: dict[Muscle, float] = {}
+        for p in picks:
+            for index, muscle in enumerate(p.exercise.muscles):
+                weight = 1.0 if index else LEAD_WEIGHT[p.role is Role.ANCHOR]
+                work[muscle] = work.get(muscle, 0.0) + p.dose.sets * weight
+        unserved = set(self.injuries)
+        pool = self._least_recent(self.stretches)
+        chosen: list[Exercise] = []
+        while pool and len(chosen) < count:
+            best = max(pool, key=lambda e: self._stretch_value(e, work, unserved))
+            chosen.append(best)
+            pool.remove(best)
+            unserved -= self._serves(best)
+            for muscle in best.muscles:
+                work[muscle] = 0.0
+        items = tuple(self.stretch_items[e.id] for e in chosen)
         return items, sum(
-            c.seconds * (2 if e.unilateral else 1) for c, e in zip(items, ranked, strict=True)
+            c.seconds * (2 if e.unilateral else 1) for c, e in zip(items, chosen, strict=True)
         )
+
+    def _serves(self, e: Exercise) -> set[str]:
+        """The athlete's problems a stretch cares for, by name or by a sore muscle."""
+        return {
+            injury
+            for injury in self.injuries
+            if injury in e.injury_care or set(CARE_NEEDS.get(injury, ())) & set(e.muscles)
+        }
+
+    def _stretch_value(self, e: Exercise, work: dict[Muscle, float], unserved: set[str]) -> float:
+        """SORE_WEIGHT for each problem not yet stretched for, CARE_WEIGHT for care of any
+        of them (calf and soleus both, for shin splints), and the most work among the
+        muscles `e` stretches (a muscle counts its sets, LEAD_WEIGHT times where it leads
+        a lift). Stretches of equal value rotate (the least recently done wins)."""
+        value = SORE_WEIGHT * len(unserved & self._serves(e))
+        value += max(work.get(m, 0.0) for m in e.muscles)
+        if self.injuries_set.intersection(e.injury_care):
+            value += CARE_WEIGHT
+        return value
 
     # -- words -------------------------------------------------------------------------

@@ -15,14 +15,23 @@ from legday.planner.dose import seconds_per_rep
 from legday.planner.season import DAY_ABBR, DAY_NAMES
 from legday.rules.progression import heavy
 
-__all__ = ["PHASE_AIMS", "listed", "music", "session_notes", "what_rose", "why"]
+__all__ = [
+    "PHASE_AIMS",
+    "how_it_builds",
+    "listed",
+    "music",
+    "session_notes",
+    "what_rose",
+    "why",
+]
 
-# What each phase's strength work is for.
+# What each phase's strength work is for; how the session does it is said from its doses
+# (`how_it_builds`), so a bodyweight beginner is never promised heavier lifts.
 PHASE_AIMS = {
-    Phase.OFF_SEASON: "the time to build strength, with heavier lifts",
+    Phase.OFF_SEASON: "the time to build strength",
     Phase.BASE: "building strength alongside the base mileage",
-    Phase.BUILD: "keeping strength with shorter sets while the running gets harder",
-    Phase.PEAK: "keeping strength with few sets, the running comes first",
+    Phase.BUILD: "keeping strength while the running gets harder",
+    Phase.PEAK: "keeping strength, the running comes first",
     Phase.TAPER: "a light reminder before the race, nothing that leaves you sore",
     Phase.RACE: "a short, easy session to stay loose for the race",
     Phase.RECOVERY: "in season, one short, light session keeps strength through the week off",
@@ -58,6 +67,22 @@ def what_rose(name: str, before: Prescription, now: Prescription) -> str:
     return ""
 
 
+def how_it_builds(main: Sequence[Prescription]) -> str:
+    """How the session's anchor lifts make the runner stronger, read from their doses."""
+    anchors = [p for p in main if p.role is Role.ANCHOR]
+    if not anchors:
+        return ""
+    if any(heavy(p) for p in anchors):
+        reps = sorted({p.reps for p in anchors if heavy(p) and p.reps is not None})
+        counts = f"{reps[0]}" if len(reps) == 1 else f"{reps[0]}-{reps[-1]}"
+        return f"heavy lifts: {counts} reps with a load, two or more left in reserve"
+    if any(p.load_kg is not None for p in anchors):
+        return "loaded lifts: reps first, then a step more weight"
+    if any(p.seconds is not None for p in anchors) and all(p.reps is None for p in anchors):
+        return "bodyweight holds that grow longer"
+    return "bodyweight lifts: more reps, a slower lowering, then a harder variation"
+
+
 def session_notes(
     main: Sequence[tuple[str, Prescription]],
     previous: dict[str, Prescription],
@@ -67,6 +92,9 @@ def session_notes(
     """What the why says about the session's content, from (name, prescription) pairs:
     what rose since last time, what is new, the care, the weaker leg."""
     notes = []
+    how = how_it_builds([p for _, p in main])
+    if how:
+        notes.append(how)
     rose = [
         what_rose(name, previous[p.exercise], p)
         for name, p in main

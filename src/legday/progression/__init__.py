@@ -41,9 +41,11 @@ from datetime import date, timedelta
 
 from legday.catalogue import Catalogue
 from legday.kit import Kit
-from legday.model import IMPLEMENTS, Exercise, Prescription, Role
+from legday.model import IMPLEMENTS, MAX_RPE, Exercise, Prescription, Role
 from legday.progression.loads import (
     MAX_RISE_FRACTION,
+    RISE_AFTER_SESSIONS,
+    RISE_EVERY_DAYS,
     Load,
     as_exercise,
     fewer,
@@ -84,8 +86,7 @@ __all__ = [
     "sessions_of",
 ]
 
-MAX_RPE = 8  # `movement-quality`: a comfortable load, never above RPE 8 ...
-MIN_RIR = 2  # ... which is at least 2 reps in reserve
+MIN_RIR = 10 - MAX_RPE  # `movement-quality`: never above RPE 8, 2 reps in reserve
 LONG_GAP_DAYS = 14  # no strength session of any exercise this long is a real break
 SECONDS_STEP = 5
 MAX_SECONDS = 90
@@ -176,20 +177,22 @@ class _Engine:
         if back is not None:
             return back
         if base.role is Role.ANCHOR:
-            on_plan = self._follow_the_block(base, last)
+            on_plan = self._follow_the_block(base, logs)
             if on_plan is not None:
                 return on_plan
         return self._hold_or_ease(base, work, logs, (lo, hi), depth)
 
-    def _follow_the_block(self, base: Prescription, last: ExerciseLog) -> Change | None:
+    def _follow_the_block(self, base: Prescription, logs: Sequence[ExerciseLog]) -> Change | None:
         """An anchor lift's dose moves with its block, as planned; the logbook gates it.
 
         After a good session (good form, no pain, the sets done with at most a rep short,
         an effort within RPE 8 and at most a point over the new target, as when a block
         turns from heavy to lighter sets) the planned dose stands, its load at most one
-        step above the one just lifted. Otherwise (None) the usual rules hold or ease from
-        what was done.
+        step above the one just lifted, and only at the pace of any rise: two sessions at
+        the load, a week after it was first lifted (else the load just lifted stays).
+        Otherwise (None) the usual rules hold or ease from what was done.
         """
+        last = logs[-1]
         effort = last.effort
         good = last.form_ok and last.pain == 0 and effort is not None
         if not good or effort is None or effort > min(MAX_RPE, base.target_rpe + 1):
@@ -202,6 +205,11 @@ class _Engine:
             return None  # no load logged: nothing to step up from
         if planned is None or done is None or planned <= done:
             return Change(base, "Last session went well: on to the block's next step.")
+        since = _first_day_at(logs, done)
+        held = sum(1 for log in logs if log.day >= since)
+        if held < RISE_AFTER_SESSIONS or (self.today - since).days < RISE_EVERY_DAYS:
+            reason = f"Last session went well: the block's next step, at {done:g} kg for now."
+            return Change(with_load(base, Load(done, base.implement)), reason)
         step = heavier_kg(Load(done, base.implement), self.kit) or done
         kg = min(planned, step)
         reason = "Last session went well: on to the block's next step" + (
@@ -386,7 +394,7 @@ class _Engine:
         load = load_of(work)
         if load is not None and load.kg > 0:
             since = _first_day_at(logs, last.load)
-            if (self.today - since).days < 7:
+            if (self.today - since).days < RISE_EVERY_DAYS:
                 return Change(work, "Load went up within the week: hold (one rise a week).")
             kg = heavier_kg(load, self.kit)
             if kg is not None:
@@ -471,7 +479,7 @@ def _first_time(p: Prescription) -> str:
     )
 
 
-def _first_day_at(logs: list[ExerciseLog], load: float | None) -> date:
+def _first_day_at(logs: Sequence[ExerciseLog], load: float | None) -> date:
     day = logs[-1].day
     for log in reversed(logs):
         if log.load != load:

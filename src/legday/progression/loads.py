@@ -22,6 +22,8 @@ __all__ = [
     "LOAD_STEPS",
     "MAX_RISE_FRACTION",
     "RESTART_FRACTION",
+    "RISE_AFTER_SESSIONS",
+    "RISE_EVERY_DAYS",
     "Load",
     "as_exercise",
     "fewer",
@@ -41,6 +43,8 @@ __all__ = [
 MAX_RISE_FRACTION = 0.10  # a load rise is at most 10 % ...
 LOAD_STEPS = {"dumbbells": 2.0, "kettlebell": 2.0, "barbell": 2.5}
 DEFAULT_STEP = 1.0  # ... and at most one small step of the implement
+RISE_AFTER_SESSIONS = 2  # a load rises after two sessions at it ...
+RISE_EVERY_DAYS = 7  # ... and a week after it was first lifted, planned or logged
 RESTART_FRACTION = 0.90  # back ~10 % lighter after a break
 MAX_ECCENTRIC = 5  # slowest lowering phase offered as a tempo progression
 _SPELLINGS = {"dumbbell": "dumbbells", "kettlebells": "kettlebell", "barbells": "barbell"}

@@ -50,17 +50,23 @@ def pain_flags(
     Exercises the catalogue does not know raise no flag; the per-exercise rule still
     regresses them.
     """
+    # nothing is flagged before the first painful day, so the reading starts there (the
+    # logbook calls this for every look back, over the same history)
+    first = min((s.day for s in history if s.pain >= PAIN_SEEK_ADVICE), default=None)
+    if first is None or first > today:
+        return ()
     flags: dict[Muscle, PainFlag] = {}
-    mine = sorted((s for s in history if s.day <= today), key=lambda s: s.day)
+    mine = sorted((s for s in history if first <= s.day <= today), key=lambda s: s.day)
     for day, group in groupby(mine, key=lambda s: s.day):
         sets = list(group)
         for muscle in list(flags):
             working = [s for s in sets if muscle in _muscles(catalogue, s.exercise)]
             if working and all(s.pain == 0 for s in working):
                 del flags[muscle]
-        for s in sorted(sets, key=lambda s: (s.pain, s.exercise)):
+        painful = [s for s in sets if s.pain >= PAIN_SEEK_ADVICE]
+        for s in sorted(painful, key=lambda s: (s.pain, s.exercise)):  # the worst one wins
             muscles = _muscles(catalogue, s.exercise)
-            if s.pain >= PAIN_SEEK_ADVICE and muscles:
+            if muscles:
                 flags[muscles[0]] = PainFlag(muscles[0], s.exercise, day, s.pain)
     return tuple(sorted(flags.values(), key=lambda f: (-f.pain, f.muscle.value)))
 

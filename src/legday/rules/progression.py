@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 from itertools import pairwise
 
+from legday.kit import Kit, kit_of
 from legday.model import (
     IMPLEMENTS,
     ExerciseKind,
@@ -16,6 +17,7 @@ from legday.model import (
     Role,
     Session,
 )
+from legday.progression.loads import Load, heavier_kg
 from legday.rules.base import Facts, rule
 
 Found = Iterator[tuple[date | None, str]]
@@ -23,6 +25,11 @@ Found = Iterator[tuple[date | None, str]]
 FIRST_SETS = 2  # a new exercise: at most two sets ...
 FIRST_RPE = 6  # ... at RPE 6 or less
 HEAVY_REPS = 6  # a heavy lift: 3-6 reps with a load
+# From one exposure of an anchor or accessory to the next, at most this much more:
+MOST_SET_RISE = 1
+MOST_REP_RISE = 2
+MOST_HOLD_RISE = 10  # seconds
+MOST_RPE_RISE = 1
 HEAVY_PHASES = frozenset({Phase.OFF_SEASON, Phase.BASE})
 IN_SEASON = frozenset({Phase.BUILD, Phase.PEAK})
 
@@ -59,6 +66,37 @@ def progression(facts: Facts) -> Found:
     for (block, exercise), seen in anchors.items():
         yield from _moves_forward(block, exercise, seen)
     yield from _heavy_where_allowed(facts)
+    kit = kit_of(plan.profile) if plan.profile is not None else None
+    yield from _no_jumps(plan.sessions, kit)
+
+
+def _no_jumps(sessions: tuple[Session, ...], kit: Kit | None) -> Found:
+    """No dose jump from one exposure of an anchor or accessory to the next: a set and an
+    RPE point more at most, and a load no more than one rise above the last on the
+    athlete's rack (when the plan carries its profile)."""
+    last: dict[str, Prescription] = {}
+    for s in sessions:
+        for p in s.main:
+            before = last.get(p.exercise)
+            last[p.exercise] = p
+            if before is None or p.role not in (Role.ANCHOR, Role.ACCESSORY):
+                continue
+            if (
+                p.sets > before.sets + MOST_SET_RISE
+                or p.target_rpe > before.target_rpe + MOST_RPE_RISE
+            ):
+                yield (
+                    s.day,
+                    f"{p.exercise} jumps from {before.sets} sets at RPE {before.target_rpe} "
+                    f"to {p.sets} at RPE {p.target_rpe} on {s.day}",
+                )
+            was, now = before.load_kg, p.load_kg
+            if was is None or now is None or now <= was or p.implement != before.implement:
+                continue
+            if kit is None:
+                continue  # a plan read back without its profile: its rack is unknown
+            if now > (heavier_kg(Load(was, p.implement), kit) or was):
+                yield s.day, f"{p.exercise} jumps from {was:g} to {now:g} kg on {s.day}"
 
 
 def _moves_forward(block: int, exercise: str, seen: list[tuple[Session, Prescription]]) -> Found:

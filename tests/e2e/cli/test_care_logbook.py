@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from legday.bootstrap import open_logbook
 from legday.care import DISCLAIMER
 from legday.cli import main
-from legday.cli.logbook import open_logbook
 from legday.model import CareRoutine
 
 START = date(2027, 1, 4)  # a Monday
@@ -24,8 +24,9 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LEGDAY_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("LEGDAY_TODAY", START.isoformat())
     monkeypatch.delenv("LEGDAY_ATHLETE", raising=False)
+    # three sessions a week (a beginner is given two unless they ask): Wednesday lifts
     assert main(["athlete", "add", "sam", "--start", START.isoformat(), "--weeks", "8",
-                 "--injury", "achilles"]) == 0  # fmt: skip
+                 "--injury", "achilles", "--sessions", "3"]) == 0  # fmt: skip
 
 
 def _routines(after: date) -> list[CareRoutine]:

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 import legday.calendars as calendars
 from legday.calendars import Calendar, cache, read_calendar, read_overrides, read_runs
 from legday.errors import CalendarError
+from thorough import examples
 
 ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "tests" / "fixtures" / "calendars"
@@ -109,7 +110,9 @@ def test_corpus_files_read_the_same_from_the_cache(
 
 
 @settings(
-    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(15),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(
     path=st.sampled_from([EXAMPLE, FIXTURES / "plan.csv", FIXTURES / "recurrence.ics"]),

@@ -11,7 +11,7 @@ import pytest
 
 from fakes import FakeUnitOfWork, fake_catalogue
 from feed_server import EXAMPLE, FeedServer, serve
-from legday.cli.logbook import _read_runs
+from legday.bootstrap import read_stored_runs
 from legday.errors import CalendarError
 from legday.model import Plan, Profile
 from legday.profiles import read_profile_file
@@ -38,7 +38,7 @@ def _plan(
 def test_a_feed_is_stored_as_given_and_synced(server: FeedServer) -> None:
     uow = FakeUnitOfWork()
     book = Logbook(
-        lambda: uow, fake_catalogue(), _plan, _read_runs, now=lambda: datetime(2027, 1, 1)
+        lambda: uow, fake_catalogue(), _plan, read_stored_runs, now=lambda: datetime(2027, 1, 1)
     )
     url = server.url("/plan.ics?token=s3cr3t")
     book.add_athlete("sam", Profile(start=START, weeks=18), [url], START)

@@ -25,6 +25,9 @@ from hypothesis import strategies as st
 
 from legday.calendars import read_calendar
 from legday.errors import CalendarError
+from thorough import examples
+
+pytestmark = pytest.mark.slow  # fuzzing
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "calendars"
 ICS_SEEDS = [
@@ -44,7 +47,7 @@ CSV_SEEDS = [
 ]
 CRASHERS = sorted((FIXTURES / "crashers").glob("*.ics"))
 WINDOW = (date(2027, 1, 1), date(2027, 6, 30))
-EXAMPLES = int(os.environ.get("LEGDAY_FUZZ_EXAMPLES", "25"))
+EXAMPLES = int(os.environ.get("LEGDAY_FUZZ_EXAMPLES", str(examples(100))))
 BUDGET = float(os.environ.get("LEGDAY_FUZZ_SECONDS", "0")) or None
 LIMIT = float(os.environ.get("LEGDAY_FUZZ_LIMIT", "10"))
 FUZZ = settings(

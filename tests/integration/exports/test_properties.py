@@ -15,6 +15,7 @@ from icalendar import Calendar, Event
 from legday.exports.fit import session_to_fit
 from legday.exports.ics import plan_to_ics
 from legday.model import Plan, Prescription, Run, RunKind, Session
+from thorough import examples
 
 
 def _sibling(name: str) -> ModuleType:
@@ -53,7 +54,7 @@ def prescriptions(draw: st.DrawFn) -> Prescription:
     )
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(main=st.lists(prescriptions(), min_size=1, max_size=8))
 def test_any_session_decodes_to_itself(main: list[Prescription]) -> None:
     session = dataclasses.replace(PLAN.sessions[0], main=tuple(main))
@@ -64,7 +65,7 @@ def test_any_session_decodes_to_itself(main: list[Prescription]) -> None:
     assert fit_checks.executed(steps) == fit_checks.expected(session, CATALOGUE)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     start=st.none() | st.times().map(lambda t: t.replace(second=0, microsecond=0)),
     run_end=st.none() | st.times().map(lambda t: t.replace(second=0, microsecond=0)),

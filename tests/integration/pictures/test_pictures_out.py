@@ -50,6 +50,7 @@ def render_contact_sheet_png(out: Path) -> Path:
     return out / "contact-sheet.png"
 
 
+@pytest.mark.slow  # Chromium
 @pytest.mark.skipif(
     chromium() is None, reason="no Chromium (`make pictures` installs the `chromium` package)"
 )

@@ -27,9 +27,12 @@ from legday.rules import check_plan
 from legday.store.mapping import plan_document, plan_from_document
 from mini_catalogue import mini_catalogue
 from strategies import profiles, runs_for
+from thorough import examples
+
+pytestmark = pytest.mark.slow  # long property runs over whole plans
 
 ROUND_TRIP = settings(
-    max_examples=60,
+    max_examples=examples(60),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

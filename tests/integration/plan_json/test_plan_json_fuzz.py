@@ -8,6 +8,7 @@ from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,9 +17,14 @@ from legday.exports.plan_json import plan_from_json, plan_to_json, read_plan_fil
 from legday.model import Profile, Run, RunKind
 from legday.planner import make_plan
 from mini_catalogue import mini_catalogue
+from thorough import examples
+
+pytestmark = pytest.mark.slow  # fuzzing
 
 MONDAY = date(2027, 1, 4)
-FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def _valid() -> dict[str, Any]:
@@ -92,7 +98,7 @@ def test_a_valid_plan_with_one_field_removed(path: tuple[Any, ...]) -> None:
     _reads_or_refuses(data)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.binary(max_size=300))
 def test_any_bytes_as_a_file(tmp_path_factory: Any, blob: bytes) -> None:
     path = Path(tmp_path_factory.mktemp("plans")) / "plan.json"

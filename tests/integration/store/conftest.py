@@ -88,11 +88,11 @@ def calendar(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def logbook(database: Database) -> Logbook:
+    from legday.bootstrap import read_stored_runs
     from legday.catalogue.loader import load_catalogue
-    from legday.cli.logbook import _read_runs
     from legday.planner import make_plan
 
-    return Logbook(database.uow, load_catalogue(), make_plan, _read_runs)
+    return Logbook(database.uow, load_catalogue(), make_plan, read_stored_runs)
 
 
 @pytest.fixture

@@ -265,7 +265,7 @@ def test_a_command_on_a_current_store_never_imports_alembic(db_url: str, tmp_pat
     engine.dispose()
     script = (
         "import sys\n"
-        "from legday.cli.logbook import open_logbook\n"
+        "from legday.bootstrap import open_logbook\n"
         f"with open_logbook({db_url!r}) as (book, db):\n"
         "    book.athletes()\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"

@@ -11,11 +11,14 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from legday.progression import SetLog
 from legday.store.backup import FORMAT, dump, restore
 from legday.store.uow import Database
+
+pytestmark = pytest.mark.slow  # killed and racing processes, 60 000 rows
 
 START = date(2027, 1, 4)
 PER_SESSION = 15

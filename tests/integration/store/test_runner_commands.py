@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from legday.bootstrap import open_logbook
 from legday.cli import logbook_entries, main
-from legday.cli.logbook import open_logbook
 from legday.model import Session
 
 START = date(2027, 1, 4)  # a Monday

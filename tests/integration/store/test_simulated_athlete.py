@@ -18,6 +18,8 @@ from legday.model import IMPLEMENTS, Equipment, Level, Prescription, Profile, Ro
 from legday.progression import Change, Load, SetLog, max_rise, next_prescription, parse_load
 from legday.services import Logbook
 
+pytestmark = pytest.mark.slow  # simulated athletes over twelve weeks
+
 START = date(2027, 1, 4)
 MISSED_WEEK = 6  # weeks are 0-based; week 3 and 7 are recovery weeks by default
 PAIN_SESSION = 9  # the athlete's 9th session hurts (goblet squat, 5/10)

@@ -26,6 +26,7 @@ from legday.calendars.fixes import (
 )
 from legday.calendars.overrides import KindOverrides, read_overrides
 from legday.model import Run, RunKind
+from thorough import examples
 
 DAY = date(2027, 1, 5)
 LOW = UNSURE / 2
@@ -95,7 +96,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("fixes")
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(title=st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=40))
 def test_any_title_gets_a_line_that_matches_it(title: str, folder: Path) -> None:
     (found,) = find_unsure([unsure(title, kind="hard")])

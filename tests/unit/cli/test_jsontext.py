@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from legday.catalogue.loader import load_catalogue
-from legday.cli.jsontext import dumps_indented
+from legday.exports.jsontext import dumps_indented
 from legday.exports.plan_json import plan_to_json
 from legday.model import Equipment, Profile, Run, RunKind
 from legday.planner import make_plan

@@ -85,11 +85,17 @@ def test_an_advanced_barbell_runner_lifts_heavy_anchors_that_progress(
         assert levels == sorted(levels), (block, exercise, levels)  # never falls
         assert levels[-1] > levels[0], (block, exercise)  # and rises over the block
         assert len({day for day, _ in seen}) >= 4  # in every session of the block
-    # each block brings something new: the anchors change from block to block
+    # the anchors carry on while the rack has heavier loads (at most one changes at a
+    # block's start); each block still brings something new around them
     by_block = defaultdict(set)
     for block, exercise in anchors:
         by_block[block].add(exercise)
-    assert by_block[1] != by_block[2] != by_block[3]
+    assert len(by_block[2] - by_block[1]) <= 1 and len(by_block[3] - by_block[2]) <= 1
+    seen_before: set[str] = set()
+    for block in (1, 2, 3):
+        in_block = {e for s in plan.sessions if s.block == block for e in s.exercise_ids}
+        assert in_block - seen_before, block
+        seen_before |= in_block
     assert not [v for v in plan.violations if v.rule == "progression"]
 
 
@@ -208,9 +214,24 @@ def test_cool_downs_rotate_and_care_for_shins(catalogue: Catalogue) -> None:
     profile = Profile(start=MONDAY, weeks=8, injuries=("shin-splints",))
     plan = make_plan(profile, _week_of_runs(8), catalogue)
     stretches = [{c.exercise for c in s.cooldown} for s in plan.sessions]
-    assert not set.intersection(*stretches) - {"calf-wall-stretch", "soleus-wall-stretch"}
+    # what comes every time: the shin care, and a stretch that is the athlete's only one
+    # for a muscle an anchor leads in every session (the hamstrings after a hinge)
+    doable = catalogue.doable(profile.equipment, profile.level, ExerciseKind.STRETCH)
+    leads = set.intersection(
+        *(
+            {catalogue[p.exercise].muscles[0] for p in s.main if p.role is Role.ANCHOR}
+            for s in plan.sessions
+        )
+    )
+    only = {
+        ids.pop()
+        for muscle in leads
+        if len(ids := {e.id for e in doable if muscle in e.muscles}) == 1
+    }
+    assert not set.intersection(*stretches) - {"calf-wall-stretch", "soleus-wall-stretch"} - only
     assert all({"calf-wall-stretch", "soleus-wall-stretch"} <= done for done in stretches)
-    assert len(set.union(*stretches)) >= 8
+    # the anchors' muscles and the shins fill most of the cool-down; equal stretches rotate
+    assert len(set.union(*stretches)) >= 5
 
 
 def test_the_why_names_only_what_is_in_the_session(catalogue: Catalogue) -> None:

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date, time, timedelta
 from itertools import combinations, product
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,6 +29,7 @@ from legday.planner.days import (
 )
 from legday.planner.season import season
 from strategies import profiles, runs_for
+from thorough import examples
 
 MONDAY = date(2027, 1, 4)
 
@@ -49,7 +51,8 @@ def _brute_force(options: list[DayOptions]) -> int:
     return min(objective(options, list(choice)) for choice in product(*per_week))
 
 
-@settings(max_examples=150, deadline=None)
+@pytest.mark.slow
+@settings(max_examples=examples(150), deadline=None)
 @given(st.data())
 def test_choice_is_optimal_against_brute_force(data: st.DataObject) -> None:
     profile = data.draw(profiles(max_weeks=3))
@@ -60,7 +63,7 @@ def test_choice_is_optimal_against_brute_force(data: st.DataObject) -> None:
     assert objective(options, chosen) == _brute_force(options)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.data())
 def test_never_more_than_target_and_only_allowed_days(data: st.DataObject) -> None:
     profile = data.draw(profiles(max_weeks=6))

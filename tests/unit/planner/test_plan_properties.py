@@ -27,9 +27,12 @@ from legday.planner.season import season
 from legday.rules import check_plan
 from mini_catalogue import mini_catalogue
 from strategies import profiles, runs_for
+from thorough import examples
+
+pytestmark = pytest.mark.slow  # long property runs over whole plans
 
 PROPERTY = settings(
-    max_examples=120,
+    max_examples=examples(120),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

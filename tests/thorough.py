@@ -1,0 +1,58 @@
+"""How much a test does under the chosen Hypothesis profile (profiles: tests/conftest.py).
+
+A count or a sample size written in a test is what the thorough ``ci`` profile runs. The fast
+``dev`` profile runs a share of it, never below a floor that still exercises the code, so
+``make test`` keeps every kind of test while ``make test-all`` and CI run them in full.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import zlib
+from collections.abc import Callable, Mapping, Sequence
+from typing import TypeVar
+
+from hypothesis import settings
+
+T = TypeVar("T")
+
+PROFILES = ("dev", "ci")
+THOROUGH_EXAMPLES = 100  # Hypothesis's own default: the `ci` profile
+FAST_SHARE = 0.25  # the `dev` profile runs a quarter of every count
+
+
+def profile_from_environment(environ: Mapping[str, str] = os.environ) -> str:
+    """HYPOTHESIS_PROFILE when set; else `ci` on a CI runner (CI=true) and `dev` elsewhere."""
+    chosen = environ.get("HYPOTHESIS_PROFILE", "").strip()
+    if chosen:
+        if chosen not in PROFILES:
+            raise ValueError(f"HYPOTHESIS_PROFILE={chosen!r}: choose one of {', '.join(PROFILES)}")
+        return chosen
+    on_ci = environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+    return "ci" if on_ci else "dev"
+
+
+def share() -> float:
+    """The part of each thorough count that the loaded profile runs (1.0 under `ci`)."""
+    return min(1.0, settings.default.max_examples / THOROUGH_EXAMPLES)
+
+
+def is_thorough() -> bool:
+    return share() >= 1.0
+
+
+def examples(thorough: int, *, at_least: int = 10) -> int:
+    """Hypothesis examples for a property whose thorough run is `thorough` examples."""
+    return max(min(at_least, thorough), round(thorough * share()))
+
+
+def sample(items: Sequence[T], *, at_least: int = 3, key: Callable[[T], str] = str) -> list[T]:
+    """All items under `ci`; under `dev`, the same share of them on every run and every xdist
+    worker (chosen by a hash of each item's key, so adding an item does not reshuffle the rest),
+    in their original order."""
+    if is_thorough() or len(items) <= at_least:
+        return list(items)
+    keep = max(at_least, math.ceil(len(items) * share()))
+    chosen = sorted(range(len(items)), key=lambda i: zlib.crc32(key(items[i]).encode()))[:keep]
+    return [items[i] for i in sorted(chosen)]
