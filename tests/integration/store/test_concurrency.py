@@ -22,8 +22,8 @@ import pytest
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 
+from legday.bootstrap import read_stored_runs
 from legday.catalogue.loader import load_catalogue
-from legday.cli.logbook import _read_runs
 from legday.errors import LegdayError, StoreError
 from legday.model import Profile
 from legday.planner import make_plan
@@ -46,7 +46,7 @@ ROUNDS = {"sqlite": 3, "postgresql": 6}
 
 
 def _logbook(database: Database) -> Logbook:
-    return Logbook(database.uow, load_catalogue(), make_plan, _read_runs)
+    return Logbook(database.uow, load_catalogue(), make_plan, read_stored_runs)
 
 
 def _together(jobs: dict[str, Callable[[], Any]]) -> dict[str, Any]:
