@@ -156,6 +156,9 @@ class FakeRepository(AbstractRepository):
         self.athletes[(owner, name)] = athlete
         return athlete
 
+    def lock_athlete(self, athlete_id: int) -> None:
+        """Nothing to lock: a fake unit of work is used by one thread at a time."""
+
     def get_athlete(self, name: str, owner: str = LOCAL_USER) -> Athlete | None:
         return self.athletes.get((owner, name))
 

@@ -52,7 +52,7 @@ class Maintenance:
         """The whole logbook as a versioned document (legday.backup/1)."""
         from legday.store.backup import dump
 
-        return dump(self.database.engine)
+        return dump(self.database.reads)  # one snapshot, and no write lock
 
     def restore(self, data: Any) -> int:
         """Load a backup into an empty database, all or nothing; how many rows."""

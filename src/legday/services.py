@@ -25,15 +25,18 @@ however much is logged.
 from __future__ import annotations
 
 import hashlib
+import random
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from legday.care import DISCLAIMER
 from legday.care.monitoring import CareAction, CareStatus, care_status
 from legday.catalogue import Catalogue
-from legday.errors import InputError
+from legday.errors import InputError, StoreError
 from legday.kit import Kit, kit_of
 from legday.model import CareRoutine, Muscle, Plan, Prescription, Profile, Run, Session, StrengthDay
 from legday.progression import (
@@ -49,6 +52,7 @@ from legday.store.ports import (
     Athlete,
     CalendarSource,
     CareRecord,
+    ConflictError,
     DayOverride,
     Performed,
     PlanVersion,
@@ -87,6 +91,16 @@ REPLAN_ON = frozenset({CareAction.ADVANCE, CareAction.HOLD, CareAction.STEP_BACK
 # The note of the blocked day a `move --to` came from: re-plans read the chosen day back
 # from it (the override table holds only "blocked" and "weather" days).
 MOVED_TO = "moved to "
+# A change that met another writer (see `Logbook._write`) is run again, this many tries
+# in all, after pauses of about 50, 100, 200 ms (each stretched by up to half, at random,
+# so two changes that collided do not collide again in step).
+ATTEMPTS = 4
+BACKOFF_S = 0.05
+T = TypeVar("T")
+
+
+def _pause(seconds: float) -> None:
+    time.sleep(seconds)
 
 
 def utc_now() -> datetime:
@@ -262,17 +276,20 @@ class Logbook:
         if not name:
             raise InputError("name", "must not be empty")
         sources = [read_source(given, self.now()) for given in calendars]  # before the lock
-        with self.uow() as uow:
+
+        def body(uow: AbstractUnitOfWork) -> int:
             athlete = uow.repo.add_athlete(name, self.now(), self.owner)
             uow.repo.save_profile(athlete.id, profile, self.now())
             for source in sources:
                 uow.repo.save_calendar_source(athlete.id, source)
             number = self._replan(uow, athlete, max(today, profile.start), "first plan")
             uow.commit()
-        return number
+            return number
+
+        return self._write(body)
 
     def athletes(self) -> list[Athlete]:
-        with self.uow() as uow:
+        with self.uow().reading() as uow:
             return uow.repo.list_athletes(self.owner)
 
     # re-planning use cases
@@ -283,8 +300,9 @@ class Logbook:
         file in `files` (by its name: a new name adds a calendar); if any changed (or
         `force`), re-plan the future."""
         given = [read_source(f, self.now()) for f in files]
-        with self.uow() as uow:
-            athlete = self._athlete(uow, name)
+
+        def body(uow: AbstractUnitOfWork) -> int | None:
+            athlete = self._locked(uow, name)
             stored = {s.name: s for s in uow.repo.calendar_sources(athlete.id)}
             fresh = {s.name: _refreshed(s, self.now()) for s in stored.values()}
             fresh.update((s.name, s) for s in given)
@@ -298,18 +316,23 @@ class Logbook:
             reason = "calendar changed: " + ", ".join(changed)
             number = self._replan(uow, athlete, today, reason if changed else "sync (forced)")
             uow.commit()
-        return number
+            return number
+
+        return self._write(body)
 
     def skip(self, name: str, day: date, today: date, note: str = "") -> Replanned:
         """The session on `day` is not done: record it, block the day, re-plan the rest."""
-        with self.uow() as uow:
-            athlete = self._athlete(uow, name)
+
+        def body(uow: AbstractUnitOfWork) -> Replanned:
+            athlete = self._locked(uow, name)
             self._require_session(uow, athlete, day)
             uow.repo.record_day(athlete.id, day, "skipped", note, self.now())
             uow.repo.add_override(athlete.id, DayOverride(day, "blocked", note), self.now())
             done = self._replan_told(uow, athlete, today, f"skipped {day.isoformat()}")
             uow.commit()
-        return done
+            return done
+
+        return self._write(body)
 
     def move(self, name: str, day: date, today: date, to: date | None = None) -> Replanned:
         """The athlete cannot train on `day`: block it, and put the session on `to` (when
@@ -320,8 +343,9 @@ class Logbook:
             raise InputError("to", f"{to.isoformat()} is in the past")
         if to == day:
             raise InputError("to", f"the session is already on {day.isoformat()}")
-        with self.uow() as uow:
-            athlete = self._athlete(uow, name)
+
+        def body(uow: AbstractUnitOfWork) -> Replanned:
+            athlete = self._locked(uow, name)
             self._require_session(uow, athlete, day)
             if to is not None:
                 self._require_open(uow, athlete, to)
@@ -341,26 +365,31 @@ class Logbook:
                     "to", f"{to.isoformat()}: the rules leave no room for a session there{rest}"
                 )
             uow.commit()
-        return done
+            return done
+
+        return self._write(body)
 
     def weather(self, name: str, day: date, today: date) -> Replanned:
         """A run lost to weather: that day's run is dropped and the day may hold strength."""
         if day < today:
             raise InputError("date", "only today or a later day can be swapped")
-        with self.uow() as uow:
-            athlete = self._athlete(uow, name)
+
+        def body(uow: AbstractUnitOfWork) -> Replanned:
+            athlete = self._locked(uow, name)
             profile = uow.repo.get_profile(athlete.id)
             if profile is not None and day > profile.end:
                 raise InputError("date", f"the plan ends on {profile.end.isoformat()}")
             uow.repo.add_override(athlete.id, DayOverride(day, "weather"), self.now())
             done = self._replan_told(uow, athlete, today, f"weather swap on {day.isoformat()}")
             uow.commit()
-        return done
+            return done
+
+        return self._write(body)
 
     # the logbook
     def today(self, name: str, day: date) -> Today:
         """The day's runs and session, progression applied; pain advice on every day."""
-        with self.uow() as uow:
+        with self.uow().reading() as uow:
             athlete = self._athlete(uow, name)
             sessions = uow.repo.planned_sessions(athlete.id, day, day + timedelta(days=21))
             versions = uow.repo.plan_versions_for(athlete.id, day)
@@ -405,7 +434,7 @@ class Logbook:
 
     def next_for(self, name: str, p: Prescription, day: date) -> Change:
         """The progression of one prescription on `day` (what `today` does per exercise)."""
-        with self.uow() as uow:
+        with self.uow().reading() as uow:
             athlete = self._athlete(uow, name)
             history, cleared = self._history(uow, athlete, (p,), day - ONE_DAY)
             recent = uow.repo.performed(athlete.id, day - timedelta(days=60), day, with_sets=False)
@@ -417,13 +446,16 @@ class Logbook:
         """Append sets (one transaction); returns how many were stored."""
         if not sets:
             raise InputError("sets", "nothing to log")
-        with self.uow() as uow:
-            athlete = self._athlete(uow, name)
+
+        def body(uow: AbstractUnitOfWork) -> int:
+            athlete = self._locked(uow, name)
             uow.repo.add_sets(athlete.id, sets, self.now())
             if note:
                 uow.repo.record_day(athlete.id, sets[0].day, "done", note, self.now())
             uow.commit()
-        return len(sets)
+            return len(sets)
+
+        return self._write(body)
 
     def log_done(
         self,
@@ -464,8 +496,9 @@ class Logbook:
         """The day's routine for `injury` done with `pain` (0-10) at worst; re-plans the
         future when pain monitoring holds or moves the stage, or stops the routine."""
         self._require_protocol(injury)
-        with self.uow() as uow:
-            athlete = self._athlete(uow, name)
+
+        def body(uow: AbstractUnitOfWork) -> CareLogged:
+            athlete = self._locked(uow, name)
             planned = _care_on(uow.repo.plan_versions(athlete.id), day)
             routine = next((c for c in planned if c.injury == injury), None)
             if routine is None:
@@ -476,7 +509,9 @@ class Logbook:
             uow.repo.save_care(athlete.id, record, self.now())
             logged = self._after_care(uow, athlete, record, max(today, day + ONE_DAY))
             uow.commit()
-        return logged
+            return logged
+
+        return self._write(body)
 
     def log_morning_pain(
         self, name: str, pain: int, day: date, today: date, injury: str | None = None
@@ -485,8 +520,9 @@ class Logbook:
         (of `injury`, or the only problem cared for that day)."""
         if injury is not None:
             self._require_protocol(injury)
-        with self.uow() as uow:
-            athlete = self._athlete(uow, name)
+
+        def body(uow: AbstractUnitOfWork) -> CareLogged:
+            athlete = self._locked(uow, name)
             earlier = [r for r in uow.repo.care_records(athlete.id, injury) if r.day < day]
             if not earlier:
                 raise InputError(
@@ -500,16 +536,18 @@ class Logbook:
             uow.repo.save_care(athlete.id, record, self.now())
             logged = self._after_care(uow, athlete, record, max(today, day))
             uow.commit()
-        return logged
+            return logged
+
+        return self._write(body)
 
     def history(self, name: str, start: date, end: date | None = None) -> list[Performed]:
         """What is logged from `start` on (to `end`, when given): sets dated after the
         clock are the athlete's record too."""
-        with self.uow() as uow:
+        with self.uow().reading() as uow:
             return uow.repo.performed(self._athlete(uow, name).id, start, end or date.max)
 
     def progress(self, name: str, exercise: str) -> list[ProgressPoint]:
-        with self.uow() as uow:
+        with self.uow().reading() as uow:
             return uow.repo.progress(self._athlete(uow, name).id, exercise)
 
     def current_plan(self, name: str, today: date) -> Plan:
@@ -521,7 +559,7 @@ class Logbook:
         plan carries its time zone and the profile of its re-plan (from that week on); the
         athlete's own profile is put back (the season's start keys the calendar UIDs).
         """
-        with self.uow() as uow:
+        with self.uow().reading() as uow:
             athlete = self._athlete(uow, name)
             versions = uow.repo.plan_versions(athlete.id)
             if not versions:
@@ -541,7 +579,7 @@ class Logbook:
         return replace(plan, sessions=sessions, profile=profile or plan.profile)
 
     def versions(self, name: str) -> list[PlanVersion]:
-        with self.uow() as uow:
+        with self.uow().reading() as uow:
             return uow.repo.plan_versions(self._athlete(uow, name).id)
 
     # helpers
@@ -624,6 +662,31 @@ class Logbook:
                 found |= nxt
                 frontier = nxt
         return sorted(found)
+
+    def _write(self, body: Callable[[AbstractUnitOfWork], T]) -> T:
+        """Run a change in its own transaction; one that met another writer (a deadlock,
+        a serialization failure, a plan version made meanwhile) is rolled back whole and
+        run again from the start, so it is made from what the other committed. After
+        `ATTEMPTS` tries the user gets one line; nothing was changed."""
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                with self.uow() as uow:
+                    return body(uow)
+            except ConflictError as error:
+                if not error.retry:
+                    raise
+                if attempt == ATTEMPTS:
+                    raise StoreError(
+                        f"{error}; nothing was changed after {attempt} tries, try again"
+                    ) from None
+                _pause(BACKOFF_S * 2 ** (attempt - 1) * (1 + random.random() / 2))
+        raise AssertionError("unreachable")
+
+    def _locked(self, uow: AbstractUnitOfWork, name: str) -> Athlete:
+        """The athlete, write-locked before anything else is read (`lock_athlete`)."""
+        athlete = self._athlete(uow, name)
+        uow.repo.lock_athlete(athlete.id)
+        return athlete
 
     def _athlete(self, uow: AbstractUnitOfWork, name: str) -> Athlete:
         athlete = uow.repo.get_athlete(name, self.owner)

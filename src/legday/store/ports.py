@@ -16,7 +16,7 @@ from types import TracebackType
 from typing import Self
 
 from legday.care.monitoring import CareLog
-from legday.errors import InputError
+from legday.errors import InputError, StoreError
 from legday.model import Plan, Profile, Session
 from legday.progression import SetLog
 
@@ -27,6 +27,7 @@ __all__ = [
     "Athlete",
     "CalendarSource",
     "CareRecord",
+    "ConflictError",
     "DayOverride",
     "Performed",
     "PlanVersion",
@@ -35,6 +36,16 @@ __all__ = [
 
 
 LOCAL_USER = "local"  # the one user of personal mode, created by migration 0006
+
+
+class ConflictError(StoreError):
+    """Another writer got in the way: a deadlock, a serialization failure, or a re-plan
+    whose plan version is no longer the latest. `retry` says whether running the whole
+    use case again can succeed (the services do, a few times, then print this line)."""
+
+    def __init__(self, problem: str, *, retry: bool = True) -> None:
+        super().__init__(f"database: {problem}")
+        self.retry = retry
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +143,13 @@ class AbstractRepository(abc.ABC):
 
     @abc.abstractmethod
     def get_athlete(self, name: str, owner: str = LOCAL_USER) -> Athlete | None: ...
+
+    @abc.abstractmethod
+    def lock_athlete(self, athlete_id: int) -> None:
+        """Take the athlete's write lock until the transaction ends, before anything is
+        read: every change of one athlete (re-plans and logs) then runs one at a time,
+        each on what the one before committed. A store whose transactions are already
+        serial (SQLite's write transaction, the fakes) has nothing more to do."""
 
     @abc.abstractmethod
     def list_athletes(self, owner: str = LOCAL_USER) -> list[Athlete]: ...
@@ -236,9 +254,19 @@ class AbstractRepository(abc.ABC):
 
 
 class AbstractUnitOfWork(abc.ABC):
-    """One transaction: `with uow: ...; uow.commit()`; leaving without commit rolls back."""
+    """One transaction: `with uow: ...; uow.commit()`; leaving without commit rolls back.
+
+    A unit of work writes unless `reading()` is called before `with`: a read takes no
+    write lock, so it never waits behind a writer (and a writer never waits for it).
+    """
 
     repo: AbstractRepository
+    writes: bool = True
+
+    def reading(self) -> Self:
+        """This unit of work only reads (`today`, `history`, exports...)."""
+        self.writes = False
+        return self
 
     def __enter__(self) -> Self:
         return self

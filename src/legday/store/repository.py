@@ -50,6 +50,7 @@ from legday.store.ports import (
     Athlete,
     CalendarSource,
     CareRecord,
+    ConflictError,
     DayOverride,
     Performed,
     PlanVersion,
@@ -93,6 +94,8 @@ def _set(row: Any) -> SetLog:
 class SqlRepository(AbstractRepository):
     def __init__(self, session: OrmSession) -> None:
         self.session = session
+        # the latest plan version of each athlete locked in this transaction, as seen then
+        self._seen: dict[int, int] = {}
 
     # athletes and profiles
     def add_athlete(self, name: str, now: datetime, owner: str = LOCAL_USER) -> Athlete:
@@ -127,6 +130,23 @@ class SqlRepository(AbstractRepository):
             .where(UserRow.handle == owner, AthleteRow.name == name)
         ).first()
         return Athlete(*row) if row else None
+
+    def lock_athlete(self, athlete_id: int) -> None:
+        """FOR UPDATE on the athlete's row (PostgreSQL; on SQLite the write transaction
+        already holds the database). Taken first, before any read, so a change is made
+        from what the one before committed and two changes never wait for each other's
+        locks in opposite orders (the deadlocks of taking it last). The latest plan
+        version is noted: `add_plan_version` refuses to stack on one it did not see."""
+        self.session.execute(
+            select(AthleteRow.id).where(AthleteRow.id == athlete_id).with_for_update()
+        )
+        self._seen[athlete_id] = self._latest_version(athlete_id)
+
+    def _latest_version(self, athlete_id: int) -> int:
+        last = self.session.scalar(
+            select(func.max(PlanVersionRow.number)).where(PlanVersionRow.athlete_id == athlete_id)
+        )
+        return last or 0
 
     def list_athletes(self, owner: str = LOCAL_USER) -> list[Athlete]:
         rows = self.session.execute(
@@ -199,15 +219,19 @@ class SqlRepository(AbstractRepository):
     def add_plan_version(
         self, athlete_id: int, plan: Plan, valid_from: date, reason: str, now: datetime
     ) -> int:
-        # Lock the athlete row (PostgreSQL) so two re-plans cannot take the same number;
-        # SQLite transactions here are BEGIN IMMEDIATE and already serialised.
-        self.session.execute(
-            select(AthleteRow.id).where(AthleteRow.id == athlete_id).with_for_update()
-        )
-        last = self.session.scalar(
-            select(func.max(PlanVersionRow.number)).where(PlanVersionRow.athlete_id == athlete_id)
-        )
-        number = (last or 0) + 1
+        # The athlete's row is locked (PostgreSQL) so two re-plans cannot take the same
+        # number; the services lock it first (`lock_athlete`), this is for other callers.
+        # SQLite write transactions are BEGIN IMMEDIATE and already serialised.
+        if athlete_id not in self._seen:
+            self.session.execute(
+                select(AthleteRow.id).where(AthleteRow.id == athlete_id).with_for_update()
+            )
+        last = self._latest_version(athlete_id)
+        seen = self._seen.get(athlete_id, last)
+        if last != seen:  # made from a plan that is no longer the latest: never stack on it
+            raise ConflictError(f"plan version {last} appeared during this re-plan (from {seen})")
+        number = last + 1
+        self._seen[athlete_id] = number
         version = PlanVersionRow(
             athlete_id=athlete_id,
             number=number,

@@ -33,9 +33,8 @@ UPGRADE_HINT = (
 def stored_revision(engine: Engine) -> str | None:
     """The store's revision; None when it has no `alembic_version` table (a new store).
 
-    On SQLite the SELECT goes to the driver outside any transaction: every transaction of
-    the store begins IMMEDIATE (a write lock), and a start-up check must not queue behind
-    a writer.
+    On SQLite the SELECT goes to the driver outside any transaction: a start-up check must
+    never queue behind a writer, whatever kind of transaction the engine would begin.
     """
     with engine.connect() as connection:
         raw = connection.connection.dbapi_connection
