@@ -43,10 +43,12 @@ from legday.planner.dose import (
     HOLD_SECONDS,
     Dose,
     Occasion,
+    budget_share,
     dose_for,
     first_exposure,
     for_the_week,
     implement_for,
+    rose_since,
     slower,
     start_load,
     stepped,
@@ -317,6 +319,9 @@ class Composer:
     def compose(self, ask: SessionAsk) -> SessionParts:
         self.today = ask.day
         occasion = self._progress(ask)
+        share = budget_share(occasion.phase)
+        if share < 1:  # the peak's sessions are a little shorter
+            ask = replace(ask, budget_seconds=int(ask.budget_seconds * share))
         picks = [self._pick(e, Role.ANCHOR, occasion) for e in self.block.anchors]
         avoid = ask.recent[-1] if ask.recent else frozenset()
         companions = self._companions(ask, [p.exercise for p in picks], avoid)
@@ -736,8 +741,12 @@ class Composer:
         if light or occasion.phase in (Phase.TAPER, Phase.RACE):
             return total
         for index, p in enumerate(picks):
+            if occasion.phase is Phase.PEAK:  # the peak's sets stay below the build's
+                break
             last = self.previous.get(p.exercise.id)
-            most_sets = MOST_ANCHOR_SETS if last is None else min(MOST_ANCHOR_SETS, last.sets + 1)
+            most_sets = MOST_ANCHOR_SETS
+            if last is not None:  # one thing rises at a time: a set only if nothing else did
+                most_sets = min(most_sets, last.sets + (0 if rose_since(p.prescription, last) else 1))
             while total < least and p.role is Role.ANCHOR and not p.new and p.dose.sets < most_sets:
                 more = picks[index] = with_sets(self.catalogue, p, p.dose.sets + 1)
                 total += more.seconds - p.seconds

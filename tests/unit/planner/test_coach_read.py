@@ -97,8 +97,8 @@ def test_no_dose_jumps_between_exposures(kind: str, request: pytest.FixtureReque
 
 
 def test_a_first_exposure_ramps_up(catalogue: Catalogue) -> None:
-    """Two easy sets of five, then a set, two reps and a point of effort more at most,
-    and a heavier load only one step up with no more reps."""
+    """Two easy sets of five, then one thing more at a time: a heavier load only one step
+    up with no more reps, else two reps more, never a set and effort along with them."""
     squat = catalogue["goblet-squat"]
     first = prescribe(
         squat, Role.ANCHOR, Dose(2, 5, None, 6, "3-1-2"), 6.0, "dumbbells", new=True, injury_care=()
@@ -106,9 +106,32 @@ def test_a_first_exposure_ramps_up(catalogue: Catalogue) -> None:
     dumbbells = frozenset({Equipment.DUMBBELLS})
     kit = kit_of(Profile(start=date(2027, 1, 4), weeks=1, equipment=dumbbells))
     dose, kg = within_reach(Dose(4, 5, None, 8, "3-1-2", 2), 10.0, "dumbbells", first, kit)
-    assert (dose.sets, dose.reps, dose.rpe, kg) == (3, 5, 7, 8.0)
+    assert (dose.sets, dose.reps, dose.rpe, kg) == (2, 5, 6, 8.0)
     dose, kg = within_reach(Dose(4, 10, None, 7, "3-1-2"), 6.0, "dumbbells", first, kit)
-    assert (dose.sets, dose.reps, kg) == (3, 7, 6.0)
+    assert (dose.sets, dose.reps, dose.rpe, kg) == (2, 7, 6, 6.0)
+    dose, kg = within_reach(Dose(3, 5, None, 7, "3-1-2"), 6.0, "dumbbells", first, kit)
+    assert (dose.sets, dose.reps, dose.rpe, kg) == (3, 5, 6, 6.0)
+
+
+def test_one_thing_rises_at_a_time(plans: list[tuple[Profile, Plan]]) -> None:
+    """From one exposure of a lift to the next, at most one of sets, reps (or seconds),
+    effort and load rises: a beginner's 2x8 at RPE 6 never becomes 3x10 at RPE 7."""
+    for _, plan in plans:
+        last: dict[str, Prescription] = {}
+        for s in plan.sessions:
+            for p in s.main:
+                before = last.get(p.exercise)
+                last[p.exercise] = p
+                if before is None or (p.injury_care and p.load_kg is None):
+                    continue
+                rises = [
+                    p.sets > before.sets,
+                    (p.reps or 0) > (before.reps or 0) and before.reps is not None,
+                    (p.seconds or 0) > (before.seconds or 0) and before.seconds is not None,
+                    p.target_rpe > before.target_rpe,
+                    (p.load_kg or 0) > (before.load_kg or 0) and before.load_kg is not None,
+                ]
+                assert sum(rises) <= 1, (s.day, p.exercise, before, p)
 
 
 def test_sessions_fit_the_minutes_asked(plans: list[tuple[Profile, Plan]]) -> None:
@@ -231,3 +254,22 @@ def test_the_progression_rule_flags_a_dose_jump(
     sessions[index] = replace(s, main=tuple(jumped if p is lifted else p for p in s.main))
     messages = [v.message for v in check_plan(replace(plan, sessions=tuple(sessions)), catalogue)]
     assert sum("jumps" in m and lifted.exercise in m for m in messages) == 2
+
+
+def test_taper_and_peak_carry_less_volume(plans: list[tuple[Profile, Plan]]) -> None:
+    """The taper's sessions hold a third to a half fewer sets than the build's and are
+    shorter; the peak's sets do not rise above the build's (its note says fewer sets)."""
+    sets: dict[Phase, list[int]] = {}
+    minutes: dict[Phase, list[int]] = {}
+    for _, plan in plans:
+        for s in plan.sessions:
+            sets.setdefault(s.phase, []).append(sum(p.sets for p in s.main))
+            minutes.setdefault(s.phase, []).append(s.minutes)
+
+    def mean(values: list[int]) -> float:
+        return sum(values) / len(values)
+
+    build = mean(sets[Phase.BUILD])
+    assert mean(sets[Phase.TAPER]) <= 0.7 * build
+    assert mean(minutes[Phase.TAPER]) < mean(minutes[Phase.BUILD])
+    assert mean(sets[Phase.PEAK]) <= build
