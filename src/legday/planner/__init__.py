@@ -73,7 +73,7 @@ NOTHING_NEW_PHASES = frozenset({Phase.RACE, Phase.TAPER, Phase.POST_RACE})
 # a recovery week's session in season is dosed as a taper's: two sets at most, RPE 6 at
 # most, the anchors' progress held where it was
 LIGHT_DOSE = Phase.TAPER
-SETTLED_BEFORE_GOAL = timedelta(weeks=3)  # no new anchor lift this close to an A race
+SETTLED_BEFORE_GOAL = timedelta(weeks=3)  # nothing new, no heavier load this close to an A race
 EASY_MUSIC_PHASES = frozenset({Phase.TAPER, Phase.RACE})  # the music is easy
 
 
@@ -221,6 +221,11 @@ def _compose(
     squeezed: dict[date, str] = {}
     short: dict[date, str] = {}
     weeks: list[Week] = []
+
+    def settled(day: date) -> bool:
+        """Within three weeks of an A race: nothing new, no load heavier than before."""
+        return any(timedelta(0) <= goal - day < SETTLED_BEFORE_GOAL for goal in goals)
+
     for index, (opt, days) in enumerate(zip(options, chosen, strict=True)):
         weeks.append(_week_with_note(opt, days))
         fixed = set(opt.fixed)
@@ -251,9 +256,9 @@ def _compose(
                     block=opt.frame.block,
                     block_week=opt.frame.block_week,
                     plyometrics=key_days.jumps_allowed(day),
-                    new_allowed=_new_allowed(opt.frame),
-                    keep_anchors=not _new_allowed(opt.frame)
-                    or any(timedelta(0) <= goal - day < SETTLED_BEFORE_GOAL for goal in goals),
+                    new_allowed=_new_allowed(opt.frame) and not settled(day),
+                    keep_anchors=not _new_allowed(opt.frame) or settled(day),
+                    hold_loads=settled(day),
                     want_new=(index % BLOCK_WEEKS == 0 and number == 0) or not sessions,
                     recent=recent,
                     day=day,

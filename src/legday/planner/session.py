@@ -158,9 +158,10 @@ class SessionAsk:
     block_week: int = 0  # the week's place in its block
     jog: bool = True  # False when the session follows a run: only the drills
     plyometrics: bool = True  # False within 48 h before a hard or long run or a race
-    new_allowed: bool = True  # False in race, taper and post-race weeks
+    new_allowed: bool = True  # False in race, taper, post-race weeks and near an A race
     # True when no new anchor may start: those weeks, and within three weeks of an A race
     keep_anchors: bool = False
+    hold_loads: bool = False  # within three weeks of an A race: no load above the last
     want_new: bool = False  # `variety`: this block should bring something new
     recent: Sequence[frozenset[str]] = ()  # the last two weeks' main blocks
     day: date | None = None  # the session's day: a load rises once a week at most
@@ -257,6 +258,7 @@ class Composer:
         # per exercise: its load, the sessions at it, and the day it was reached
         self.at_load: dict[str, tuple[float, int, date | None]] = {}
         self.today: date | None = None  # the day of the session being composed
+        self.hold_loads = False  # the session being composed holds every load
         self.block = Block()
         self.previous: dict[str, Prescription] = {}  # each exercise's last prescription
         self.gives = {e.id: needs_given(e, self.injuries) for e in doable}
@@ -318,10 +320,8 @@ class Composer:
 
     def compose(self, ask: SessionAsk) -> SessionParts:
         self.today = ask.day
+        self.hold_loads = ask.hold_loads
         occasion = self._progress(ask)
-        share = budget_share(occasion.phase)
-        if share < 1:  # the peak's sessions are a little shorter
-            ask = replace(ask, budget_seconds=int(ask.budget_seconds * share))
         picks = [self._pick(e, Role.ANCHOR, occasion) for e in self.block.anchors]
         avoid = ask.recent[-1] if ask.recent else frozenset()
         companions = self._companions(ask, [p.exercise for p in picks], avoid)
@@ -524,7 +524,13 @@ class Composer:
         return stage
 
     def _allowed(self, pool: list[Exercise], ask: SessionAsk) -> list[Exercise]:
-        return pool if ask.new_allowed else self._familiar(pool)
+        """The pool, or only what was done before when nothing new may come; close to an A
+        race (with a history to go on) not even the simplest new one."""
+        if ask.new_allowed:
+            return pool
+        if ask.hold_loads and self.last_used:
+            return [e for e in pool if self.done(e)]
+        return self._familiar(pool)
 
     def _scores(
         self, candidates: list[Exercise], avoid: frozenset[str], missing: set[Muscle]
@@ -685,6 +691,8 @@ class Composer:
     def _may_rise(self, exercise_id: str) -> bool:
         """The logbook's pace for a load rise: two sessions at the load, and a week since
         it was reached (undated sessions: two at the load do)."""
+        if self.hold_loads:  # close to an A race the loads stay where they were
+            return False
         held = self.at_load.get(exercise_id)
         if held is None:
             return True
@@ -719,6 +727,8 @@ class Composer:
         total = sum(p.seconds for p in picks)
         slack = ask.budget_seconds * FIT_TOLERANCE
         most, least = budget + slack, budget - slack
+        # the peak fills to a little less: its sets stay below the build's (never trims more)
+        least -= ask.budget_seconds * (1 - budget_share(occasion.phase))
         if total > most:
             total = trim(self.catalogue, picks, self.gives, self.works, most)
         if total < least:

@@ -273,3 +273,30 @@ def test_taper_and_peak_carry_less_volume(plans: list[tuple[Profile, Plan]]) -> 
     assert mean(sets[Phase.TAPER]) <= 0.7 * build
     assert mean(minutes[Phase.TAPER]) < mean(minutes[Phase.BUILD])
     assert mean(sets[Phase.PEAK]) <= build
+
+
+def test_nothing_new_nor_heavier_close_to_an_a_race(plans: list[tuple[Profile, Plan]]) -> None:
+    """Within three weeks of an A race no exercise is met for the first time (anchor or
+    not) and no load goes above what the lift carried before those weeks (a plan that
+    starts that close has nothing to go on yet)."""
+    checked = 0
+    for _, plan in plans:
+        goals = [
+            race.day
+            for race in plan.race_days
+            if race.priority == "A" and race.day - plan.start >= timedelta(weeks=4)
+        ]
+        seen: set[str] = set()
+        heaviest: dict[str, float] = {}
+        for s in plan.sessions:
+            close = any(timedelta(0) <= goal - s.day < timedelta(weeks=3) for goal in goals)
+            for p in s.main:
+                if close:
+                    checked += 1
+                    assert p.exercise in seen, (s.day, p.exercise)
+                    if p.load_kg is not None and p.exercise in heaviest:
+                        assert p.load_kg <= heaviest[p.exercise], (s.day, p.exercise)
+                elif p.load_kg is not None:
+                    heaviest[p.exercise] = max(heaviest.get(p.exercise, 0.0), p.load_kg)
+            seen.update(p.exercise for p in s.main)
+    assert checked
