@@ -58,7 +58,7 @@ from legday.planner.days import (
     day_options,
 )
 from legday.planner.dose import MAINTENANCE_MINUTES, Occasion, gradual
-from legday.planner.season import DAY_ABBR, WeekFrame, race_priorities, season
+from legday.planner.season import DAY_ABBR, WeekFrame, race_priorities, recovery_every, season
 from legday.planner.session import Composer, SessionAsk, SessionParts
 from legday.rules import check_plan
 from legday.rules.season import BLOCK_WEEKS, SAME_SESSION_DAYS
@@ -157,7 +157,7 @@ def make_plan(
         in_horizon,
         tuple(sessions),
         profile=profile,
-        recovery_every=profile.recovery_every,
+        recovery_every=recovery_every(profile),
         injuries=profile.injuries,
         races=tuple(sorted([d for d in calendar.races if first <= d <= after_end])),
         race_days=tuple(races[d] for d in sorted(races) if first <= d <= after_end),

@@ -28,6 +28,20 @@ from typing import NamedTuple
 
 from legday.model import REST_PHASES, Phase, Profile, Race, Run, RunKind
 
+# Masters (50 and over) recover more slowly from hard training: a recovery week every
+# third week unless the athlete chose another rhythm than the usual fourth.
+MASTERS_RECOVERY_EVERY = 3
+USUAL_RECOVERY_EVERY = 4  # `Profile.recovery_every`'s default
+
+
+def recovery_every(profile: Profile) -> int:
+    """Every how many weeks a recovery week comes: the profile's, a masters athlete's
+    every third when the profile keeps the usual four (an explicit 4 reads the same)."""
+    if profile.masters and profile.recovery_every == USUAL_RECOVERY_EVERY:
+        return MASTERS_RECOVERY_EVERY
+    return profile.recovery_every
+
+
 __all__ = [
     "DAY_ABBR",
     "DAY_NAMES",
@@ -38,6 +52,7 @@ __all__ = [
     "is_major_race",
     "race_days",
     "race_priorities",
+    "recovery_every",
     "season",
 ]
 
@@ -181,7 +196,7 @@ def season(
         in_season.append(phase in KEEPING - {Phase.RACE} or meets is not None)
         if phase in REST_PHASES and not _lifts(start, lifting):
             first_since_rest = index + 1
-        elif index - first_since_rest + 1 == profile.recovery_every:
+        elif index - first_since_rest + 1 == recovery_every(profile):
             first_since_rest = _place_recovery(weeks, first_since_rest, lifting) + 1
     targets = _targets(profile.sessions)
     frames = []

@@ -118,6 +118,8 @@ REACTIVE_EVENTS = frozenset({"track", "cross-country"})  # pogo-style work a sta
 # block, from the first block; beginners from their second block, stage 1 only).
 PLYOMETRIC_PHASES = frozenset({Phase.OFF_SEASON, Phase.BASE, Phase.BUILD})
 MASTERS_PLYOMETRIC_PHASES = PLYOMETRIC_PHASES | {Phase.PEAK, Phase.TAPER}
+MASTERS_RPE = 7  # masters' working sets stop three reps short at most
+MASTERS_SETS = 3  # and an anchor's sets stop at three, so weekly volume climbs slowly
 HIGHEST_STAGE = {Level.BEGINNER: 1, Level.INTERMEDIATE: 2, Level.ADVANCED: 3}
 
 
@@ -483,8 +485,14 @@ class Composer:
         chosen = list(anchors)
         found: list[tuple[Exercise, Role]] = []
 
-        def add(pool: list[Exercise], role: Role, missing: set[Muscle] = NO_MUSCLES) -> None:
-            pick = self._best(self._allowed(pool, ask), avoid, chosen, missing)
+        def add(
+            pool: list[Exercise],
+            role: Role,
+            missing: set[Muscle] = NO_MUSCLES,
+            *,
+            optional: bool = False,
+        ) -> None:
+            pick = self._best(self._allowed(pool, ask, optional=optional), avoid, chosen, missing)
             if pick is not None:
                 chosen.append(pick)
                 found.append((pick, role))
@@ -501,7 +509,8 @@ class Composer:
             add(self.balance_pool, Role.BALANCE)
         stage = self._highest_stage(ask)
         if stage:
-            add([e for e in self.plyometrics if max(1, e.stage) <= stage], Role.PLYOMETRIC)
+            plyometrics = [e for e in self.plyometrics if max(1, e.stage) <= stage]
+            add(plyometrics, Role.PLYOMETRIC, optional=True)
         self._more_one_legged(found, chosen, ask, avoid)
         if ask.want_new and ask.new_allowed:
             self._introduce_new(found, chosen, ask, avoid)
@@ -523,12 +532,15 @@ class Composer:
             stage = min(stage, 2 if o.ramp == 2 else 1)
         return stage
 
-    def _allowed(self, pool: list[Exercise], ask: SessionAsk) -> list[Exercise]:
-        """The pool, or only what was done before when nothing new may come; close to an A
-        race (with a history to go on) not even the simplest new one."""
+    def _allowed(
+        self, pool: list[Exercise], ask: SessionAsk, *, optional: bool = False
+    ) -> list[Exercise]:
+        """The pool, or only what was done before when nothing new may come (else the
+        simplest there is, for work the rules need). Close to an A race an `optional`
+        pick (a swap for variety, a plyometric drill, a filler) is never new."""
         if ask.new_allowed:
             return pool
-        if ask.hold_loads and self.last_used:
+        if optional and ask.hold_loads:
             return [e for e in pool if self.done(e)]
         return self._familiar(pool)
 
@@ -578,7 +590,7 @@ class Composer:
         same_lead = self.main_by_lead[old.muscles[0]]
         return [
             e
-            for e in self._allowed(stand_ins(same_lead, old, self.injuries), ask)
+            for e in self._allowed(stand_ins(same_lead, old, self.injuries), ask, optional=True)
             if e.id not in taken and only_old <= set(e.muscles)
         ]
 
@@ -647,7 +659,7 @@ class Composer:
                 if frozenset([*ids[:index], new.id, *ids[index + 1 :]]) not in ask.recent:
                     picks[index] = self._pick(new, old.role, occasion, sets=old.dose.sets)
                     return
-        extra = self._best(self._allowed(self.strength, ask), avoid, chosen)
+        extra = self._best(self._allowed(self.strength, ask, optional=True), avoid, chosen)
         if extra is not None:
             picks.append(self._pick(extra, Role.ACCESSORY, occasion))
 
@@ -665,6 +677,8 @@ class Composer:
         if new:
             dose = first_exposure(dose, e)
         dose = for_the_week(dose, role, occasion)
+        if self.masters:  # RPE 7 and three sets at most: slower recovery with age
+            dose = dose._replace(rpe=min(dose.rpe, MASTERS_RPE), sets=min(dose.sets, MASTERS_SETS))
         if sets is not None:
             dose = dose._replace(sets=min(dose.sets, sets))
         squat = self.patterns[e.id] in ("squat", "lunge")
@@ -754,9 +768,11 @@ class Composer:
             if occasion.phase is Phase.PEAK:  # the peak's sets stay below the build's
                 break
             last = self.previous.get(p.exercise.id)
-            most_sets = MOST_ANCHOR_SETS
+            most_sets = MASTERS_SETS if self.masters else MOST_ANCHOR_SETS
             if last is not None:  # one thing rises at a time: a set only if nothing else did
-                most_sets = min(most_sets, last.sets + (0 if rose_since(p.prescription, last) else 1))
+                most_sets = min(
+                    most_sets, last.sets + (0 if rose_since(p.prescription, last) else 1)
+                )
             while total < least and p.role is Role.ANCHOR and not p.new and p.dose.sets < most_sets:
                 more = picks[index] = with_sets(self.catalogue, p, p.dose.sets + 1)
                 total += more.seconds - p.seconds
@@ -765,7 +781,8 @@ class Composer:
             return total
         avoid = ask.recent[-1] if ask.recent else frozenset()
         chosen = {p.exercise.id for p in picks}
-        candidates = [e for e in self._allowed(self.strength, ask) if e.id not in chosen]
+        candidates = self._allowed(self.strength, ask, optional=True)
+        candidates = [e for e in candidates if e.id not in chosen]
         candidates = self._ranked(candidates, avoid)
         for e in candidates:
             if total >= least:

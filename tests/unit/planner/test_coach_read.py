@@ -300,3 +300,17 @@ def test_nothing_new_nor_heavier_close_to_an_a_race(plans: list[tuple[Profile, P
                     heaviest[p.exercise] = max(heaviest.get(p.exercise, 0.0), p.load_kg)
             seen.update(p.exercise for p in s.main)
     assert checked
+
+
+def test_masters_recover_every_third_week_and_stay_at_rpe_7(catalogue: Catalogue) -> None:
+    """A runner of 50 or more gets a recovery week every third week by default (a chosen
+    rhythm stays) and no working set above RPE 7."""
+    rng = random.Random(50)
+    for _ in range(6):
+        profile, runs = random_athlete(rng, WEEKS)
+        masters = replace(profile, age=52, recovery_every=4, level=Level.ADVANCED)
+        plan = make_plan(masters, runs, catalogue)
+        assert plan.recovery_every == 3
+        assert all(p.target_rpe <= 7 for s in plan.sessions for p in s.main)
+        chosen = make_plan(replace(masters, recovery_every=5), runs, catalogue)
+        assert chosen.recovery_every == 5
