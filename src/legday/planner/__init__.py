@@ -73,6 +73,7 @@ NOTHING_NEW_PHASES = frozenset({Phase.RACE, Phase.TAPER, Phase.POST_RACE})
 # a recovery week's session in season is dosed as a taper's: two sets at most, RPE 6 at
 # most, the anchors' progress held where it was
 LIGHT_DOSE = Phase.TAPER
+LIGHT_SHARE = 2 / 3  # a recovery week's light session: two thirds of a short one
 SETTLED_BEFORE_GOAL = timedelta(weeks=3)  # nothing new, no heavier load this close to an A race
 EASY_MUSIC_PHASES = frozenset({Phase.TAPER, Phase.RACE})  # the music is easy
 
@@ -252,7 +253,7 @@ def _compose(
                         eve=day + ONE_DAY in key_days.hard_or_long,
                         maintenance=maintenance,
                     ),
-                    budget_seconds=60 * _budget(profile, maintenance),
+                    budget_seconds=60 * _budget(profile, maintenance, light=light),
                     block=opt.frame.block,
                     block_week=opt.frame.block_week,
                     plyometrics=key_days.jumps_allowed(day),
@@ -338,9 +339,11 @@ def _new_allowed(frame: WeekFrame) -> bool:
     return not (frame.phase in NOTHING_NEW_PHASES or frame.races or frame.light)
 
 
-def _budget(profile: Profile, maintenance: bool) -> int:
-    """The session's minutes: the athlete's, and a C-race week's one session short."""
-    return min(profile.minutes, MAINTENANCE_MINUTES) if maintenance else profile.minutes
+def _budget(profile: Profile, maintenance: bool, *, light: bool = False) -> int:
+    """The session's minutes: the athlete's, a C-race week's one session short, and a
+    recovery week's light one shorter still (never longer than a normal session)."""
+    minutes = min(profile.minutes, MAINTENANCE_MINUTES) if maintenance else profile.minutes
+    return max(1, round(minutes * LIGHT_SHARE)) if light else minutes
 
 
 def _runs_between(by_day: dict[date, list[Run]], first: date, last: date) -> tuple[Run, ...]:
@@ -419,8 +422,8 @@ def _session(
         why = why[:-1] + f"; from {start:%H:%M}, clear of your {around}."
     if frame.light:
         why = why[:-1] + (
-            f"; the recovery week's one session, kept short ({minutes} min) and light (at most 2 "
-            "sets, RPE 6): a week without any would cost what the season keeps."
+            f"; the recovery week's one session, kept short ({minutes} min) and light (one set "
+            "of each, RPE 6): a week without any would cost what the weeks before built."
         )
     elif ask.occasion.maintenance:
         why = why[:-1] + (

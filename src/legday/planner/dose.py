@@ -253,6 +253,8 @@ def for_the_week(plan: Dose, role: Role, occasion: Occasion) -> Dose:
         rpe = min(rpe, RAMP_RPE[occasion.ramp])
     if occasion.maintenance:
         sets = min(sets, MAINTENANCE_SETS)
+        if occasion.phase is Phase.TAPER:  # a recovery week's light session: one set less
+            sets = max(1, sets - 1)
     if occasion.eve:
         sets, rpe = (sets - 1 if sets > 2 else sets), rpe - 1
     if (sets, rpe) == (plan.sets, plan.rpe):

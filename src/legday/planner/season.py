@@ -179,6 +179,7 @@ def season(
     goals = by_priority["A"] or by_priority["B"]
     # strength already in the calendar or in the logbook
     lifting = {r.day for r in runs if r.is_strength} | set(logged)
+    hard = {r.day for r in runs if r.running and r.kind in (RunKind.HARD, RunKind.RACE)}
     seasons = competition_seasons(by_priority["C"])
     weeks: list[tuple[date, Phase, str]] = []
     in_season: list[bool] = []  # per week, before recovery weeks are placed
@@ -189,6 +190,10 @@ def season(
         meets = _season_of(start, seasons)
         if meets is not None and phase in BUILDING:
             phase, note = Phase.BUILD, _season_note(meets)
+        if note.endswith(HARD_RUNNING) and not any(
+            start <= day <= start + WEEK_SPAN for day in hard
+        ):  # a build week without a hard run in the calendar says what it is for
+            note = note.removesuffix(HARD_RUNNING) + EASY_RUNNING
         if phase not in REST_PHASES and _fully_blocked(profile, start):
             phase, note = Phase.BLOCKED, "you blocked every training day this week"
         weeks.append((start, phase, note))
@@ -251,9 +256,11 @@ def _season_note(meets: Sequence[Race]) -> str:
     )
 
 
+HARD_RUNNING = "maintain strength alongside hard running"
+EASY_RUNNING = "keep strength steady while the running builds"
 LIGHT_NOTE = (  # a recovery week in season
-    "recovery week in season: one short, light session keeps strength (a week without "
-    "any costs what the season keeps); the rest of the week is off"
+    "recovery week: one short, light session keeps strength (a week without any costs "
+    "what the weeks before built); the rest of the week is off"
 )
 
 
@@ -361,7 +368,7 @@ def _phase(
     if weeks_out <= 3:
         return Phase.PEAK, f"peak, {target}: maintain strength with fewer sets"
     if weeks_out <= 11:
-        return Phase.BUILD, f"build, {target}: maintain strength alongside hard running"
+        return Phase.BUILD, f"build, {target}: {HARD_RUNNING}"
     if weeks_out <= 19:
         return Phase.BASE, f"base, {target}: build strength while runs are mostly easy"
     return Phase.OFF_SEASON, f"off-season, {target}: the best time to get stronger"

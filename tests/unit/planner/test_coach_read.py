@@ -25,9 +25,13 @@ from legday.model import (
     Prescription,
     Profile,
     Role,
+    Run,
+    RunKind,
 )
 from legday.planner import make_plan
 from legday.planner.dose import Dose, prescribe, within_reach
+from legday.planner.season import season
+from legday.planner.words import in_a_list, listed
 from legday.rules import check_plan
 from legday.rules.progression import heavy
 
@@ -314,3 +318,50 @@ def test_masters_recover_every_third_week_and_stay_at_rpe_7(catalogue: Catalogue
         assert all(p.target_rpe <= 7 for s in plan.sessions for p in s.main)
         chosen = make_plan(replace(masters, recovery_every=5), runs, catalogue)
         assert chosen.recovery_every == 5
+
+
+def test_names_with_a_comma_or_and_read_as_one_item_of_a_list() -> None:
+    """A why's list never splits an exercise's own name into two: "single-leg stand,
+    eyes closed" and "squat jump and stick" each read as one exercise."""
+    names = ["single-leg stand, eyes closed", "squat jump and stick", "calf raise"]
+    text = listed([in_a_list(name) for name in names])
+    assert text == "single-leg stand (eyes closed), squat jump & stick and calf raise"
+    items = [item for part in text.split(", ") for item in part.split(" and ")]
+    assert len(items) == len(names)
+
+
+def test_a_build_week_without_hard_runs_does_not_promise_hard_running() -> None:
+    """A beginner's build weeks over easy run-walks say nothing of hard running; a week
+    with intervals still does."""
+    monday = date(2027, 1, 4)
+    goal = Run(monday + timedelta(weeks=9, days=6), "First 10K", RunKind.RACE)
+    easy = [Run(monday + timedelta(weeks=w, days=1), "Run-walk", RunKind.EASY) for w in range(9)]
+    hard = [Run(monday + timedelta(weeks=2, days=3), "Intervals", RunKind.HARD)]
+    frames = season(Profile(start=monday, weeks=9), [*easy, *hard, goal])
+    builds = [f for f in frames if f.phase is Phase.BUILD]
+    assert builds
+    for frame in builds:
+        with_intervals = frame.start == monday + timedelta(weeks=2)
+        assert ("hard running" in frame.note) is with_intervals, frame.note
+
+
+def test_a_recovery_weeks_session_is_shorter_than_a_normal_one(
+    plans: list[tuple[Profile, Plan]],
+) -> None:
+    """The light session of a recovery week, called short, is never longer than the
+    athlete's typical session of the plan."""
+    checked = 0
+    for _, plan in plans:
+        normal = sorted(
+            s.minutes
+            for s in plan.sessions
+            if s.phase in (Phase.BUILD, Phase.BASE, Phase.OFF_SEASON)
+        )
+        if not normal:
+            continue
+        typical = normal[len(normal) // 2]
+        for s in plan.sessions:
+            if s.phase is Phase.RECOVERY:
+                checked += 1
+                assert s.minutes <= typical, (s.day, s.minutes, typical)
+    assert checked
