@@ -224,8 +224,13 @@ def _compose(
     weeks: list[Week] = []
 
     def settled(day: date) -> bool:
-        """Within three weeks of an A race: nothing new, no load heavier than before."""
-        return any(timedelta(0) <= goal - day < SETTLED_BEFORE_GOAL for goal in goals)
+        """Within three weeks of an A race: nothing new, no load heavier than before; for
+        a plan (without a logbook) that starts inside them there is no before yet."""
+        return any(
+            timedelta(0) <= goal - day < SETTLED_BEFORE_GOAL
+            and (done or goal - profile.start >= SETTLED_BEFORE_GOAL)
+            for goal in goals
+        )
 
     for index, (opt, days) in enumerate(zip(options, chosen, strict=True)):
         weeks.append(_week_with_note(opt, days))
