@@ -17,6 +17,7 @@ The doses come from `planner/dose.py`, the fitting into the athlete's minutes fr
 
 from __future__ import annotations
 
+import math
 import random
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -120,6 +121,8 @@ PLYOMETRIC_PHASES = frozenset({Phase.OFF_SEASON, Phase.BASE, Phase.BUILD})
 MASTERS_PLYOMETRIC_PHASES = PLYOMETRIC_PHASES | {Phase.PEAK, Phase.TAPER}
 MASTERS_RPE = 7  # masters' working sets stop three reps short at most
 MASTERS_SETS = 3  # and an anchor's sets stop at three, so weekly volume climbs slowly
+MASTERS_WEEKLY_RISE = 0.2  # a session's sets at most 20 % above last full week's average
+COMPANION_ROLES = (Role.ACCESSORY, Role.BALANCE, Role.CARE, Role.PLYOMETRIC)
 HIGHEST_STAGE = {Level.BEGINNER: 1, Level.INTERMEDIATE: 2, Level.ADVANCED: 3}
 
 
@@ -261,6 +264,7 @@ class Composer:
         self.at_load: dict[str, tuple[float, int, date | None]] = {}
         self.today: date | None = None  # the day of the session being composed
         self.hold_loads = False  # the session being composed holds every load
+        self.week_sets: list[tuple[int, int]] = []  # masters: (week, sets) of recent sessions
         self.block = Block()
         self.previous: dict[str, Prescription] = {}  # each exercise's last prescription
         self.gives = {e.id: needs_given(e, self.injuries) for e in doable}
@@ -335,6 +339,8 @@ class Composer:
         fixed = jog_seconds + drill_seconds + cooldown_seconds
         self._vary(picks, ask, occasion)
         work = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
+        if self.masters:
+            work = self._masters_week(picks, ask, occasion, work)
         most = ask.budget_seconds * (1 + FIT_TOLERANCE)
         if fixed + work > most:  # still long: the fewest drills and stretches the rules take
             warmup, jog_seconds, drill_seconds = self._warm_up(ask.jog, FEWEST_DRILLS)
@@ -701,6 +707,31 @@ class Composer:
             self.own_care[e.id],
             extra,
         )
+
+    def _masters_week(
+        self, picks: list[Pick], ask: SessionAsk, occasion: Occasion, work: int
+    ) -> int:
+        """Masters: a session holds at most MASTERS_WEEKLY_RISE more sets than the last
+        full week's sessions did on average (sets come off the companions first, then
+        anchors above two); the main work's seconds. A taper, race or maintenance week is
+        no full week to measure from (a ramp week is: the way back climbs gently too)."""
+        if ask.day is None:
+            return work
+        week = (ask.day.toordinal() - 1) // 7
+        total = sum(p.dose.sets for p in picks)
+        before = [w for w, _ in self.week_sets if w < week]
+        if before:
+            sets = [n for w, n in self.week_sets if w == max(before)]
+            cap = math.ceil(sum(sets) / len(sets) * (1 + MASTERS_WEEKLY_RISE))
+            for floor, roles in ((1, COMPANION_ROLES), (2, (Role.ANCHOR,))):
+                for index in reversed(range(len(picks))):
+                    p = picks[index]
+                    while total > cap and p.role in roles and p.dose.sets > floor:
+                        p = picks[index] = with_sets(self.catalogue, p, p.dose.sets - 1)
+                        total -= 1
+        if not (occasion.maintenance or occasion.phase in (Phase.TAPER, Phase.RACE)):
+            self.week_sets = [*self.week_sets[-6:], (week, total)]
+        return sum(p.seconds for p in picks)
 
     def _may_rise(self, exercise_id: str) -> bool:
         """The logbook's pace for a load rise: two sessions at the load, and a week since

@@ -365,3 +365,29 @@ def test_a_recovery_weeks_session_is_shorter_than_a_normal_one(
                 checked += 1
                 assert s.minutes <= typical, (s.day, s.minutes, typical)
     assert checked
+
+
+def test_a_masters_weekly_volume_climbs_gently(catalogue: Catalogue) -> None:
+    """Masters: from one week to the next with as many sessions (recovery weeks aside), the
+    week's sets rise about 20 % at most: a per-session cap of 20 % over the last full
+    week's average, rounded up, so never as much as half again."""
+    rises = []
+    for seed in range(1000, 1100, 3):
+        profile, runs = random_athlete(random.Random(seed), WEEKS)
+        plan = make_plan(replace(profile, age=52), runs, catalogue)
+        weeks: dict[int, list[int]] = {}
+        phases: dict[int, Phase] = {}
+        for s in plan.sessions:
+            week = (s.day - plan.start).days // 7
+            weeks.setdefault(week, []).append(sum(p.sets for p in s.main))
+            phases[week] = s.phase
+        for week, sets in weeks.items():
+            after = weeks.get(week + 1)
+            if after is None or len(after) != len(sets):
+                continue
+            if Phase.RECOVERY in (phases[week], phases[week + 1]):
+                continue
+            rises.append(sum(after) / sum(sets))
+    assert rises
+    assert max(rises) <= 1.5
+    assert sum(rise > 1.2 for rise in rises) <= 0.05 * len(rises)
