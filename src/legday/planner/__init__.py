@@ -58,7 +58,7 @@ from legday.planner.days import (
     day_options,
 )
 from legday.planner.dose import MAINTENANCE_MINUTES, Occasion, gradual
-from legday.planner.season import DAY_ABBR, WeekFrame, race_priorities, season
+from legday.planner.season import DAY_ABBR, WeekFrame, race_priorities, recovery_every, season
 from legday.planner.session import Composer, SessionAsk, SessionParts
 from legday.rules import check_plan
 from legday.rules.season import BLOCK_WEEKS, SAME_SESSION_DAYS
@@ -74,7 +74,8 @@ HELD_CARE_PHASES = frozenset({Phase.RACE, Phase.TAPER})  # care neither steps up
 # a recovery week's session in season is dosed as a taper's: two sets at most, RPE 6 at
 # most, the anchors' progress held where it was
 LIGHT_DOSE = Phase.TAPER
-SETTLED_BEFORE_GOAL = timedelta(weeks=3)  # no new anchor lift this close to an A race
+LIGHT_SHARE = 2 / 3  # a recovery week's light session: two thirds of a short one
+SETTLED_BEFORE_GOAL = timedelta(weeks=3)  # nothing new, no heavier load this close to an A race
 EASY_MUSIC_PHASES = frozenset({Phase.TAPER, Phase.RACE})  # the music is easy
 
 
@@ -161,7 +162,7 @@ def make_plan(
         in_horizon,
         tuple(sessions),
         profile=profile,
-        recovery_every=profile.recovery_every,
+        recovery_every=recovery_every(profile),
         injuries=profile.injuries,
         races=tuple(sorted([d for d in calendar.races if first <= d <= after_end])),
         race_days=tuple(races[d] for d in sorted(races) if first <= d <= after_end),
@@ -225,6 +226,16 @@ def _compose(
     squeezed: dict[date, str] = {}
     short: dict[date, str] = {}
     weeks: list[Week] = []
+
+    def settled(day: date) -> bool:
+        """Within three weeks of an A race: nothing new, no load heavier than before; for
+        a plan (without a logbook) that starts inside them there is no before yet."""
+        return any(
+            timedelta(0) <= goal - day < SETTLED_BEFORE_GOAL
+            and (done or goal - profile.start >= SETTLED_BEFORE_GOAL)
+            for goal in goals
+        )
+
     for index, (opt, days) in enumerate(zip(options, chosen, strict=True)):
         weeks.append(_week_with_note(opt, days))
         fixed = set(opt.fixed)
@@ -251,13 +262,13 @@ def _compose(
                         eve=day + ONE_DAY in key_days.hard_or_long,
                         maintenance=maintenance,
                     ),
-                    budget_seconds=60 * _budget(profile, maintenance),
+                    budget_seconds=60 * _budget(profile, maintenance, light=light),
                     block=opt.frame.block,
                     block_week=opt.frame.block_week,
                     plyometrics=key_days.jumps_allowed(day),
-                    new_allowed=_new_allowed(opt.frame),
-                    keep_anchors=not _new_allowed(opt.frame)
-                    or any(timedelta(0) <= goal - day < SETTLED_BEFORE_GOAL for goal in goals),
+                    new_allowed=_new_allowed(opt.frame) and not settled(day),
+                    keep_anchors=not _new_allowed(opt.frame) or settled(day),
+                    hold_loads=settled(day),
                     want_new=(index % BLOCK_WEEKS == 0 and number == 0) or not sessions,
                     recent=recent,
                     day=day,
@@ -355,9 +366,11 @@ def _new_allowed(frame: WeekFrame) -> bool:
     return not (frame.phase in NOTHING_NEW_PHASES or frame.races or frame.light)
 
 
-def _budget(profile: Profile, maintenance: bool) -> int:
-    """The session's minutes: the athlete's, and a C-race week's one session short."""
-    return min(profile.minutes, MAINTENANCE_MINUTES) if maintenance else profile.minutes
+def _budget(profile: Profile, maintenance: bool, *, light: bool = False) -> int:
+    """The session's minutes: the athlete's, a C-race week's one session short, and a
+    recovery week's light one shorter still (never longer than a normal session)."""
+    minutes = min(profile.minutes, MAINTENANCE_MINUTES) if maintenance else profile.minutes
+    return max(1, round(minutes * LIGHT_SHARE)) if light else minutes
 
 
 def _runs_between(by_day: dict[date, list[Run]], first: date, last: date) -> tuple[Run, ...]:
@@ -436,8 +449,8 @@ def _session(
         why = why[:-1] + f"; from {start:%H:%M}, clear of your {around}."
     if frame.light:
         why = why[:-1] + (
-            f"; the recovery week's one session, kept short ({minutes} min) and light (at most 2 "
-            "sets, RPE 6): a week without any would cost what the season keeps."
+            f"; the recovery week's one session, kept short ({minutes} min) and light (one set "
+            "of each, RPE 6): a week without any would cost what the weeks before built."
         )
     elif ask.occasion.maintenance:
         why = why[:-1] + (

@@ -14,6 +14,8 @@ chooser minimises one cost over the whole plan:
           +    2 x sessions the day after a long run              (still tired)
           +    6 x sessions the day after a hard run, long run or race, for masters
           + min(gap - 4, 3) for every gap of 5+ days between sessions (keep a rhythm)
+          +    1 x weeks whose last session falls on another day of the week than the
+               week before's (the same weekdays week to week, where the calendar allows)
 
 The order is the argument. A key run (intervals, tempo or race pace, hills, the long
 run) is the week's point, so a session on its eve costs more than dropping the optional
@@ -90,6 +92,7 @@ BEFORE_HARD = 15  # above MISSING_OPTIONAL: the optional third goes first
 AFTER_RACE = 18  # above BEFORE_HARD: a race leaves sorer legs than an eve does
 TWO_DAYS_BEFORE_RACE = 8  # less than 48 h clear of it; the eve itself is closed
 AFTER_LONG = 2
+WEEKDAY_CHANGE = 1  # the week's last session on another weekday than last week's
 MASTERS_AFTER_KEY = 6  # on top: the day after a hard run, long run or race, age 50+
 LATEST_END = time(21, 30)  # a strength session must be able to start by then
 # A day with busy time but no timed run and no window: the session goes at EVENING (the
@@ -476,13 +479,26 @@ def objective(options: Sequence[DayOptions], chosen: Sequence[Sequence[date]]) -
     """The documented cost of a whole-horizon choice (one sorted day list per week)."""
     total = 0
     last: date | None = None
+    before: int | None = None  # the week before's last session, as a day of its week
     for opt, week in zip(options, chosen, strict=True):
         total += _week_cost(opt, week)
+        ends = None
         if week:
             if last is not None:
                 total += gap_cost(min((week[0] - last).days, GAP_SATURATION), opt.back_to_back)
             last = week[-1]
+            ends = (last - opt.frame.start).days
+            total += _weekday_change(before, ends)
+        before = ends
     return total
+
+
+def _weekday_change(before: int | None, ends: int) -> int:
+    """WEEKDAY_CHANGE when this week's last session is on another day of the week than
+    the week before's (`before`, its offset; None: no session that week). A week before
+    whose last session was its first day reads, in the chooser's state, like one without
+    sessions, so it costs nothing either (the objective and the chooser agree)."""
+    return WEEKDAY_CHANGE if before and before != ends else 0
 
 
 def choose_days(options: Sequence[DayOptions]) -> list[tuple[date, ...]]:
@@ -499,7 +515,7 @@ def choose_days(options: Sequence[DayOptions]) -> list[tuple[date, ...]]:
         nxt: dict[int | None, int] = {}
         back: dict[int | None, tuple[int | None, tuple[int, ...]]] = {}
         # Per first day of a week: the cheapest way in, over every state (first wins ties).
-        entry: dict[int, tuple[int, int | None]] = {}
+        entry: dict[tuple[int, int], tuple[int, int | None]] = {}
         for week_cost, first, after, offsets in _best_by_ends(opt):
             if after is None:  # a week without sessions: the gap just grows
                 for state, cost in best.items():
@@ -509,9 +525,10 @@ def choose_days(options: Sequence[DayOptions]) -> list[tuple[date, ...]]:
                         nxt[new_state] = total
                         back[new_state] = (state, offsets)
                 continue
-            if first not in entry:
-                entry[first] = _cheapest_entry(best, first, gaps)
-            cost, state = entry[first]
+            ends = offsets[-1]
+            if (first, ends) not in entry:
+                entry[first, ends] = _cheapest_entry(best, first, ends, gaps)
+            cost, state = entry[first, ends]
             total = cost + week_cost
             if after not in nxt or total < nxt[after]:
                 nxt[after] = total
@@ -528,16 +545,19 @@ def choose_days(options: Sequence[DayOptions]) -> list[tuple[date, ...]]:
 
 
 def _cheapest_entry(
-    best: dict[int | None, int], first: int, gaps: tuple[int, ...]
+    best: dict[int | None, int], first: int, ends: int, gaps: tuple[int, ...]
 ) -> tuple[int, int | None]:
-    """The cheapest state to come from into a week whose first session is on `first`;
-    of equals, the first found (as the states were). `gaps` from `_gaps_across`."""
+    """The cheapest state to come from into a week whose sessions run from `first` to
+    `ends`; of equals, the first found (as the states were). `gaps` from `_gaps_across`.
+    A state below GAP_SATURATION is 7 minus the week before's last session's offset."""
     ways = iter(best.items())
     found_state, found = next(ways)
     if found_state is not None:
-        found += gaps[found_state + first]
+        found += gaps[found_state + first] + _weekday_change(7 - found_state, ends)
     for state, cost in ways:
-        total = cost if state is None else cost + gaps[state + first]
+        total = cost
+        if state is not None:
+            total += gaps[state + first] + _weekday_change(7 - state, ends)
         if total < found:
             found, found_state = total, state
     return found, found_state

@@ -10,14 +10,17 @@ Campillo et al. 2014). Whatever the week, effort never goes above RPE 8 (`MAX_RP
 
 The week then shapes the dose: a first exposure starts gently (2 sets, RPE 6, at most
 5 reps of a hard exercise: Petersen et al. 2011), the eve of a hard run is one RPE
-lighter and, above two sets, one set lighter, the taper and race week keep load and reps
-with fewer sets (Mujika & Padilla 2003), and the two weeks back after a goal race ramp up.
+lighter and, above two sets, one set lighter; the peak drops a set above two and its
+sessions are a little shorter, the taper halves the sets (rounded up, so a third to a half
+less volume, nothing added to fill the minutes), and the race week keeps
+load and reps with fewer sets still (Mujika & Padilla 2003); the two weeks back after a
+goal race ramp up.
 
-Last, no dose jumps from one exposure of an exercise to the next (`within_reach`): at most
-a set, two reps (ten seconds of a hold) and one RPE point more than last time, and a load
+Last, no dose jumps from one exposure of an exercise to the next (`within_reach`): one
+thing rises at a time, a set, two reps (ten seconds of a hold), one RPE point, or a load
 rise as the logbook allows one (`progression.loads.heavier_kg`: 10 % or one step of the
-athlete's rack), with no more reps than last time when the load rises. So a first
-exposure of two easy sets ramps up over its next few sessions, about two weeks.
+athlete's rack). So a first exposure of two easy sets ramps up over its next few
+sessions, one variable each time.
 """
 
 from __future__ import annotations
@@ -55,12 +58,14 @@ __all__ = [
     "MAINTENANCE_MINUTES",
     "Dose",
     "Occasion",
+    "budget_share",
     "dose_for",
     "first_exposure",
     "for_the_week",
     "gradual",
     "implement_for",
     "prescribe",
+    "rose_since",
     "seconds_per_rep",
     "slower",
     "start_load",
@@ -69,6 +74,8 @@ __all__ = [
     "work_seconds",
 ]
 
+# The peak's sessions are a little shorter (the taper's halved sets make its own shorter).
+BUDGET_SHARE = {Phase.PEAK: 0.85}
 # A C-race week's only session: at most this long (the athlete's minutes when shorter).
 MAINTENANCE_MINUTES = 30
 MAINTENANCE_SETS = 2
@@ -234,8 +241,10 @@ def for_the_week(plan: Dose, role: Role, occasion: Occasion) -> Dose:
     """Taper, race week, ramp, maintenance and the eve of a hard run take sets or effort
     away; load and reps stay (strength keeps when the effort does)."""
     sets, rpe = plan.sets, plan.rpe
-    if occasion.phase is Phase.TAPER:
-        sets, rpe = min(sets, 2), min(rpe, 6)
+    if occasion.phase is Phase.PEAK and sets > 2:  # fewer sets than the build's
+        sets -= 1
+    elif occasion.phase is Phase.TAPER:  # half the sets, rounded up: a third to a half less
+        sets, rpe = min(2, (sets + 1) // 2), min(rpe, 6)
     elif occasion.phase is Phase.RACE:
         sets, rpe = min(sets, 2 if role is Role.ANCHOR else 1), min(rpe, 6)
     if occasion.ramp == 1:
@@ -244,11 +253,19 @@ def for_the_week(plan: Dose, role: Role, occasion: Occasion) -> Dose:
         rpe = min(rpe, RAMP_RPE[occasion.ramp])
     if occasion.maintenance:
         sets = min(sets, MAINTENANCE_SETS)
+        if occasion.phase is Phase.TAPER:  # a recovery week's light session: one set less
+            sets = max(1, sets - 1)
     if occasion.eve:
         sets, rpe = (sets - 1 if sets > 2 else sets), rpe - 1
     if (sets, rpe) == (plan.sets, plan.rpe):
         return plan
     return plan._replace(sets=sets, rpe=min(rpe, MAX_RPE))
+
+
+def budget_share(phase: Phase) -> float:
+    """The share of the athlete's minutes a session of the week asks for: the peak's a
+    little shorter, so its fill stays below the build's."""
+    return BUDGET_SHARE.get(phase, 1.0)
 
 
 def within_reach(
@@ -277,13 +294,38 @@ def within_reach(
         reps = min(reps, last.reps if heavier else last.reps + MOST_REP_RISE)
     if seconds is not None and last.seconds is not None:
         seconds = min(seconds, last.seconds + MOST_HOLD_RISE)
-    capped = plan._replace(
-        sets=min(plan.sets, last.sets + MOST_SET_RISE),
-        reps=reps,
-        seconds=seconds,
-        rpe=min(plan.rpe, last.target_rpe + MOST_RPE_RISE),
-    )
+    sets = min(plan.sets, last.sets + MOST_SET_RISE)
+    rpe = min(plan.rpe, last.target_rpe + MOST_RPE_RISE)
+    # one thing at a time: the load, else the reps (or the hold), else a set, else effort
+    rose = heavier
+    if reps is not None and last.reps is not None and reps > last.reps:
+        reps, rose = (last.reps, rose) if rose else (reps, True)
+    if seconds is not None and last.seconds is not None and seconds > last.seconds:
+        seconds, rose = (last.seconds, rose) if rose else (seconds, True)
+    if sets > last.sets:
+        sets, rose = (last.sets, rose) if rose else (sets, True)
+    if rpe > last.target_rpe:
+        rpe = last.target_rpe if rose else rpe
+    capped = plan._replace(sets=sets, reps=reps, seconds=seconds, rpe=rpe)
     return (plan if capped == plan else capped), kg
+
+
+def rose_since(p: Prescription, last: Prescription) -> bool:
+    """Whether anything of `p` rose above `last` (same exercise): a set, a rep, a second
+    of a hold, effort or load. Then nothing else may rise this time (`within_reach`)."""
+    heavier = (
+        p.load_kg is not None
+        and last.load_kg is not None
+        and p.implement == last.implement
+        and p.load_kg > last.load_kg
+    )
+    return (
+        heavier
+        or p.sets > last.sets
+        or (p.reps is not None and last.reps is not None and p.reps > last.reps)
+        or (p.seconds is not None and last.seconds is not None and p.seconds > last.seconds)
+        or p.target_rpe > last.target_rpe
+    )
 
 
 def gradual(sessions: Sequence[Session], kit: Kit, catalogue: Catalogue) -> list[Session]:

@@ -28,6 +28,20 @@ from typing import NamedTuple
 
 from legday.model import REST_PHASES, Phase, Profile, Race, Run, RunKind
 
+# Masters (50 and over) recover more slowly from hard training: a recovery week every
+# third week unless the athlete chose another rhythm than the usual fourth.
+MASTERS_RECOVERY_EVERY = 3
+USUAL_RECOVERY_EVERY = 4  # `Profile.recovery_every`'s default
+
+
+def recovery_every(profile: Profile) -> int:
+    """Every how many weeks a recovery week comes: the profile's, a masters athlete's
+    every third when the profile keeps the usual four (an explicit 4 reads the same)."""
+    if profile.masters and profile.recovery_every == USUAL_RECOVERY_EVERY:
+        return MASTERS_RECOVERY_EVERY
+    return profile.recovery_every
+
+
 __all__ = [
     "DAY_ABBR",
     "DAY_NAMES",
@@ -38,6 +52,7 @@ __all__ = [
     "is_major_race",
     "race_days",
     "race_priorities",
+    "recovery_every",
     "season",
 ]
 
@@ -164,6 +179,7 @@ def season(
     goals = by_priority["A"] or by_priority["B"]
     # strength already in the calendar or in the logbook
     lifting = {r.day for r in runs if r.is_strength} | set(logged)
+    hard = {r.day for r in runs if r.running and r.kind in (RunKind.HARD, RunKind.RACE)}
     seasons = competition_seasons(by_priority["C"])
     weeks: list[tuple[date, Phase, str]] = []
     in_season: list[bool] = []  # per week, before recovery weeks are placed
@@ -174,6 +190,10 @@ def season(
         meets = _season_of(start, seasons)
         if meets is not None and phase in BUILDING:
             phase, note = Phase.BUILD, _season_note(meets)
+        if note.endswith(HARD_RUNNING) and not any(
+            start <= day <= start + WEEK_SPAN for day in hard
+        ):  # a build week without a hard run in the calendar says what it is for
+            note = note.removesuffix(HARD_RUNNING) + EASY_RUNNING
         if phase not in REST_PHASES and _fully_blocked(profile, start):
             phase, note = Phase.BLOCKED, "you blocked every training day this week"
         weeks.append((start, phase, note))
@@ -181,7 +201,7 @@ def season(
         in_season.append(phase in KEEPING - {Phase.RACE} or meets is not None)
         if phase in REST_PHASES and not _lifts(start, lifting):
             first_since_rest = index + 1
-        elif index - first_since_rest + 1 == profile.recovery_every:
+        elif index - first_since_rest + 1 == recovery_every(profile):
             first_since_rest = _place_recovery(weeks, first_since_rest, lifting) + 1
     targets = _targets(profile.sessions)
     frames = []
@@ -236,9 +256,11 @@ def _season_note(meets: Sequence[Race]) -> str:
     )
 
 
+HARD_RUNNING = "maintain strength alongside hard running"
+EASY_RUNNING = "keep strength steady while the running builds"
 LIGHT_NOTE = (  # a recovery week in season
-    "recovery week in season: one short, light session keeps strength (a week without "
-    "any costs what the season keeps); the rest of the week is off"
+    "recovery week: one short, light session keeps strength (a week without any costs "
+    "what the weeks before built); the rest of the week is off"
 )
 
 
@@ -346,7 +368,7 @@ def _phase(
     if weeks_out <= 3:
         return Phase.PEAK, f"peak, {target}: maintain strength with fewer sets"
     if weeks_out <= 11:
-        return Phase.BUILD, f"build, {target}: maintain strength alongside hard running"
+        return Phase.BUILD, f"build, {target}: {HARD_RUNNING}"
     if weeks_out <= 19:
         return Phase.BASE, f"base, {target}: build strength while runs are mostly easy"
     return Phase.OFF_SEASON, f"off-season, {target}: the best time to get stronger"

@@ -17,6 +17,7 @@ The doses come from `planner/dose.py`, the fitting into the athlete's minutes fr
 
 from __future__ import annotations
 
+import math
 import random
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -43,10 +44,12 @@ from legday.planner.dose import (
     HOLD_SECONDS,
     Dose,
     Occasion,
+    budget_share,
     dose_for,
     first_exposure,
     for_the_week,
     implement_for,
+    rose_since,
     slower,
     start_load,
     stepped,
@@ -116,6 +119,10 @@ REACTIVE_EVENTS = frozenset({"track", "cross-country"})  # pogo-style work a sta
 # block, from the first block; beginners from their second block, stage 1 only).
 PLYOMETRIC_PHASES = frozenset({Phase.OFF_SEASON, Phase.BASE, Phase.BUILD})
 MASTERS_PLYOMETRIC_PHASES = PLYOMETRIC_PHASES | {Phase.PEAK, Phase.TAPER}
+MASTERS_RPE = 7  # masters' working sets stop three reps short at most
+MASTERS_SETS = 3  # and an anchor's sets stop at three, so weekly volume climbs slowly
+MASTERS_WEEKLY_RISE = 0.2  # a session's sets at most 20 % above last full week's average
+COMPANION_ROLES = (Role.ACCESSORY, Role.BALANCE, Role.CARE, Role.PLYOMETRIC)
 HIGHEST_STAGE = {Level.BEGINNER: 1, Level.INTERMEDIATE: 2, Level.ADVANCED: 3}
 
 
@@ -156,9 +163,10 @@ class SessionAsk:
     block_week: int = 0  # the week's place in its block
     jog: bool = True  # False when the session follows a run: only the drills
     plyometrics: bool = True  # False within 48 h before a hard or long run or a race
-    new_allowed: bool = True  # False in race, taper and post-race weeks
+    new_allowed: bool = True  # False in race, taper, post-race weeks and near an A race
     # True when no new anchor may start: those weeks, and within three weeks of an A race
     keep_anchors: bool = False
+    hold_loads: bool = False  # within three weeks of an A race: no load above the last
     want_new: bool = False  # `variety`: this block should bring something new
     recent: Sequence[frozenset[str]] = ()  # the last two weeks' main blocks
     day: date | None = None  # the session's day: a load rises once a week at most
@@ -255,6 +263,8 @@ class Composer:
         # per exercise: its load, the sessions at it, and the day it was reached
         self.at_load: dict[str, tuple[float, int, date | None]] = {}
         self.today: date | None = None  # the day of the session being composed
+        self.hold_loads = False  # the session being composed holds every load
+        self.week_sets: list[tuple[int, int]] = []  # masters: (week, sets) of recent sessions
         self.block = Block()
         self.previous: dict[str, Prescription] = {}  # each exercise's last prescription
         self.gives = {e.id: needs_given(e, self.injuries) for e in doable}
@@ -328,6 +338,7 @@ class Composer:
 
     def compose(self, ask: SessionAsk) -> SessionParts:
         self.today = ask.day
+        self.hold_loads = ask.hold_loads
         occasion = self._progress(ask)
         picks = [self._pick(e, Role.ANCHOR, occasion) for e in self.block.anchors]
         avoid = ask.recent[-1] if ask.recent else frozenset()
@@ -340,6 +351,8 @@ class Composer:
         fixed = jog_seconds + drill_seconds + cooldown_seconds
         self._vary(picks, ask, occasion)
         work = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
+        if self.masters:
+            work = self._masters_week(picks, ask, occasion, work)
         most = ask.budget_seconds * (1 + FIT_TOLERANCE)
         if fixed + work > most:  # still long: the fewest drills and stretches the rules take
             warmup, jog_seconds, drill_seconds = self._warm_up(ask.jog, FEWEST_DRILLS)
@@ -490,8 +503,14 @@ class Composer:
         chosen = list(anchors)
         found: list[tuple[Exercise, Role]] = []
 
-        def add(pool: list[Exercise], role: Role, missing: set[Muscle] = NO_MUSCLES) -> None:
-            pick = self._best(self._allowed(pool, ask), avoid, chosen, missing)
+        def add(
+            pool: list[Exercise],
+            role: Role,
+            missing: set[Muscle] = NO_MUSCLES,
+            *,
+            optional: bool = False,
+        ) -> None:
+            pick = self._best(self._allowed(pool, ask, optional=optional), avoid, chosen, missing)
             if pick is not None:
                 chosen.append(pick)
                 found.append((pick, role))
@@ -508,7 +527,8 @@ class Composer:
             add(self.balance_pool, Role.BALANCE)
         stage = self._highest_stage(ask)
         if stage:
-            add([e for e in self.plyometrics if max(1, e.stage) <= stage], Role.PLYOMETRIC)
+            plyometrics = [e for e in self.plyometrics if max(1, e.stage) <= stage]
+            add(plyometrics, Role.PLYOMETRIC, optional=True)
         self._more_one_legged(found, chosen, ask, avoid)
         if ask.want_new and ask.new_allowed:
             self._introduce_new(found, chosen, ask, avoid)
@@ -530,8 +550,17 @@ class Composer:
             stage = min(stage, 2 if o.ramp == 2 else 1)
         return stage
 
-    def _allowed(self, pool: list[Exercise], ask: SessionAsk) -> list[Exercise]:
-        return pool if ask.new_allowed else self._familiar(pool)
+    def _allowed(
+        self, pool: list[Exercise], ask: SessionAsk, *, optional: bool = False
+    ) -> list[Exercise]:
+        """The pool, or only what was done before when nothing new may come (else the
+        simplest there is, for work the rules need). Close to an A race an `optional`
+        pick (a swap for variety, a plyometric drill, a filler) is never new."""
+        if ask.new_allowed:
+            return pool
+        if optional and ask.hold_loads:
+            return [e for e in pool if self.done(e)]
+        return self._familiar(pool)
 
     def _scores(
         self, candidates: list[Exercise], avoid: frozenset[str], missing: set[Muscle]
@@ -579,7 +608,7 @@ class Composer:
         same_lead = self.main_by_lead[old.muscles[0]]
         return [
             e
-            for e in self._allowed(stand_ins(same_lead, old, self.injuries), ask)
+            for e in self._allowed(stand_ins(same_lead, old, self.injuries), ask, optional=True)
             if e.id not in taken and only_old <= set(e.muscles)
         ]
 
@@ -648,7 +677,7 @@ class Composer:
                 if frozenset([*ids[:index], new.id, *ids[index + 1 :]]) not in ask.recent:
                     picks[index] = self._pick(new, old.role, occasion, sets=old.dose.sets)
                     return
-        extra = self._best(self._allowed(self.strength, ask), avoid, chosen)
+        extra = self._best(self._allowed(self.strength, ask, optional=True), avoid, chosen)
         if extra is not None:
             picks.append(self._pick(extra, Role.ACCESSORY, occasion))
 
@@ -666,6 +695,8 @@ class Composer:
         if new:
             dose = first_exposure(dose, e)
         dose = for_the_week(dose, role, occasion)
+        if self.masters:  # RPE 7 and three sets at most: slower recovery with age
+            dose = dose._replace(rpe=min(dose.rpe, MASTERS_RPE), sets=min(dose.sets, MASTERS_SETS))
         if sets is not None:
             dose = dose._replace(sets=min(dose.sets, sets))
         squat = self.patterns[e.id] in ("squat", "lunge")
@@ -689,9 +720,36 @@ class Composer:
             extra,
         )
 
+    def _masters_week(
+        self, picks: list[Pick], ask: SessionAsk, occasion: Occasion, work: int
+    ) -> int:
+        """Masters: a session holds at most MASTERS_WEEKLY_RISE more sets than the last
+        full week's sessions did on average (sets come off the companions first, then
+        anchors above two); the main work's seconds. A taper, race or maintenance week is
+        no full week to measure from (a ramp week is: the way back climbs gently too)."""
+        if ask.day is None:
+            return work
+        week = (ask.day.toordinal() - 1) // 7
+        total = sum(p.dose.sets for p in picks)
+        before = [w for w, _ in self.week_sets if w < week]
+        if before:
+            sets = [n for w, n in self.week_sets if w == max(before)]
+            cap = math.ceil(sum(sets) / len(sets) * (1 + MASTERS_WEEKLY_RISE))
+            for floor, roles in ((1, COMPANION_ROLES), (2, (Role.ANCHOR,))):
+                for index in reversed(range(len(picks))):
+                    p = picks[index]
+                    while total > cap and p.role in roles and p.dose.sets > floor:
+                        p = picks[index] = with_sets(self.catalogue, p, p.dose.sets - 1)
+                        total -= 1
+        if not (occasion.maintenance or occasion.phase in (Phase.TAPER, Phase.RACE)):
+            self.week_sets = [*self.week_sets[-6:], (week, total)]
+        return sum(p.seconds for p in picks)
+
     def _may_rise(self, exercise_id: str) -> bool:
         """The logbook's pace for a load rise: two sessions at the load, and a week since
         it was reached (undated sessions: two at the load do)."""
+        if self.hold_loads:  # close to an A race the loads stay where they were
+            return False
         held = self.at_load.get(exercise_id)
         if held is None:
             return True
@@ -726,6 +784,8 @@ class Composer:
         total = sum(p.seconds for p in picks)
         slack = ask.budget_seconds * FIT_TOLERANCE
         most, least = budget + slack, budget - slack
+        # the peak fills to a little less: its sets stay below the build's (never trims more)
+        least -= ask.budget_seconds * (1 - budget_share(occasion.phase))
         if total > most:
             total = trim(self.catalogue, picks, self.gives, self.works, most)
         if total < least:
@@ -748,8 +808,14 @@ class Composer:
         if light or occasion.phase in (Phase.TAPER, Phase.RACE):
             return total
         for index, p in enumerate(picks):
+            if occasion.phase is Phase.PEAK:  # the peak's sets stay below the build's
+                break
             last = self.previous.get(p.exercise.id)
-            most_sets = MOST_ANCHOR_SETS if last is None else min(MOST_ANCHOR_SETS, last.sets + 1)
+            most_sets = MASTERS_SETS if self.masters else MOST_ANCHOR_SETS
+            if last is not None:  # one thing rises at a time: a set only if nothing else did
+                most_sets = min(
+                    most_sets, last.sets + (0 if rose_since(p.prescription, last) else 1)
+                )
             while total < least and p.role is Role.ANCHOR and not p.new and p.dose.sets < most_sets:
                 more = picks[index] = with_sets(self.catalogue, p, p.dose.sets + 1)
                 total += more.seconds - p.seconds
@@ -758,7 +824,8 @@ class Composer:
             return total
         avoid = ask.recent[-1] if ask.recent else frozenset()
         chosen = {p.exercise.id for p in picks}
-        candidates = [e for e in self._allowed(self.strength, ask) if e.id not in chosen]
+        candidates = self._allowed(self.strength, ask, optional=True)
+        candidates = [e for e in candidates if e.id not in chosen]
         candidates = self._ranked(candidates, avoid)
         for e in candidates:
             if total >= least:

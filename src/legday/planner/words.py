@@ -34,7 +34,7 @@ PHASE_AIMS = {
     Phase.PEAK: "keeping strength, the running comes first",
     Phase.TAPER: "a light reminder before the race, nothing that leaves you sore",
     Phase.RACE: "a short, easy session to stay loose for the race",
-    Phase.RECOVERY: "in season, one short, light session keeps strength through the week off",
+    Phase.RECOVERY: "one short, light session keeps strength through the week off",
 }
 RAMP_WORDS = {
     1: "first week back after your race: two easy sets of each, no jumps",
@@ -52,6 +52,16 @@ BEATS = {
 def listed(items: Sequence[str]) -> str:
     """`a`, `a and b`, `a, b and c`."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def in_a_list(name: str) -> str:
+    """An exercise's name as one item of a `listed` list: a comma or an "and" of its own
+    would split it ("single-leg stand, eyes closed" reads as two exercises), so a comma's
+    tail goes in brackets and "and" becomes "&"."""
+    head, comma, tail = name.partition(", ")
+    if comma:
+        name = f"{head} ({tail})"
+    return name.replace(" and ", " & ")
 
 
 def what_rose(name: str, before: Prescription, now: Prescription) -> str:
@@ -102,12 +112,12 @@ def session_notes(
     ]
     if any(rose):
         notes.append(listed([text for text in rose if text]))
-    new = [name for name, p in main if p.new]
+    new = [in_a_list(name) for name, p in main if p.new]
     if new:
         notes.append(
             f"new to you, so it starts gently (two sets at most, easy effort): {listed(new)}"
         )
-    care = [name for name, p in main if set(p.injury_care) & set(injuries)]
+    care = [in_a_list(name) for name, p in main if set(p.injury_care) & set(injuries)]
     if care:
         problems = [injury.replace("-", " ") for injury in injuries]
         notes.append(f"for your {listed(problems)}: {listed(care)}")

@@ -25,9 +25,13 @@ from legday.model import (
     Prescription,
     Profile,
     Role,
+    Run,
+    RunKind,
 )
 from legday.planner import make_plan
 from legday.planner.dose import Dose, prescribe, within_reach
+from legday.planner.season import season
+from legday.planner.words import in_a_list, listed
 from legday.rules import check_plan
 from legday.rules.progression import heavy
 
@@ -97,8 +101,8 @@ def test_no_dose_jumps_between_exposures(kind: str, request: pytest.FixtureReque
 
 
 def test_a_first_exposure_ramps_up(catalogue: Catalogue) -> None:
-    """Two easy sets of five, then a set, two reps and a point of effort more at most,
-    and a heavier load only one step up with no more reps."""
+    """Two easy sets of five, then one thing more at a time: a heavier load only one step
+    up with no more reps, else two reps more, never a set and effort along with them."""
     squat = catalogue["goblet-squat"]
     first = prescribe(
         squat, Role.ANCHOR, Dose(2, 5, None, 6, "3-1-2"), 6.0, "dumbbells", new=True, injury_care=()
@@ -106,9 +110,32 @@ def test_a_first_exposure_ramps_up(catalogue: Catalogue) -> None:
     dumbbells = frozenset({Equipment.DUMBBELLS})
     kit = kit_of(Profile(start=date(2027, 1, 4), weeks=1, equipment=dumbbells))
     dose, kg = within_reach(Dose(4, 5, None, 8, "3-1-2", 2), 10.0, "dumbbells", first, kit)
-    assert (dose.sets, dose.reps, dose.rpe, kg) == (3, 5, 7, 8.0)
+    assert (dose.sets, dose.reps, dose.rpe, kg) == (2, 5, 6, 8.0)
     dose, kg = within_reach(Dose(4, 10, None, 7, "3-1-2"), 6.0, "dumbbells", first, kit)
-    assert (dose.sets, dose.reps, kg) == (3, 7, 6.0)
+    assert (dose.sets, dose.reps, dose.rpe, kg) == (2, 7, 6, 6.0)
+    dose, kg = within_reach(Dose(3, 5, None, 7, "3-1-2"), 6.0, "dumbbells", first, kit)
+    assert (dose.sets, dose.reps, dose.rpe, kg) == (3, 5, 6, 6.0)
+
+
+def test_one_thing_rises_at_a_time(plans: list[tuple[Profile, Plan]]) -> None:
+    """From one exposure of a lift to the next, at most one of sets, reps (or seconds),
+    effort and load rises: a beginner's 2x8 at RPE 6 never becomes 3x10 at RPE 7."""
+    for _, plan in plans:
+        last: dict[str, Prescription] = {}
+        for s in plan.sessions:
+            for p in s.main:
+                before = last.get(p.exercise)
+                last[p.exercise] = p
+                if before is None or (p.injury_care and p.load_kg is None):
+                    continue
+                rises = [
+                    p.sets > before.sets,
+                    (p.reps or 0) > (before.reps or 0) and before.reps is not None,
+                    (p.seconds or 0) > (before.seconds or 0) and before.seconds is not None,
+                    p.target_rpe > before.target_rpe,
+                    (p.load_kg or 0) > (before.load_kg or 0) and before.load_kg is not None,
+                ]
+                assert sum(rises) <= 1, (s.day, p.exercise, before, p)
 
 
 def test_sessions_fit_the_minutes_asked(plans: list[tuple[Profile, Plan]]) -> None:
@@ -231,3 +258,136 @@ def test_the_progression_rule_flags_a_dose_jump(
     sessions[index] = replace(s, main=tuple(jumped if p is lifted else p for p in s.main))
     messages = [v.message for v in check_plan(replace(plan, sessions=tuple(sessions)), catalogue)]
     assert sum("jumps" in m and lifted.exercise in m for m in messages) == 2
+
+
+def test_taper_and_peak_carry_less_volume(plans: list[tuple[Profile, Plan]]) -> None:
+    """The taper's sessions hold a third to a half fewer sets than the build's and are
+    shorter; the peak's sets do not rise above the build's (its note says fewer sets)."""
+    sets: dict[Phase, list[int]] = {}
+    minutes: dict[Phase, list[int]] = {}
+    for _, plan in plans:
+        for s in plan.sessions:
+            sets.setdefault(s.phase, []).append(sum(p.sets for p in s.main))
+            minutes.setdefault(s.phase, []).append(s.minutes)
+
+    def mean(values: list[int]) -> float:
+        return sum(values) / len(values)
+
+    build = mean(sets[Phase.BUILD])
+    assert mean(sets[Phase.TAPER]) <= 0.7 * build
+    assert mean(minutes[Phase.TAPER]) < mean(minutes[Phase.BUILD])
+    assert mean(sets[Phase.PEAK]) <= build
+
+
+def test_nothing_new_nor_heavier_close_to_an_a_race(plans: list[tuple[Profile, Plan]]) -> None:
+    """Within three weeks of an A race no exercise is met for the first time (anchor or
+    not) and no load goes above what the lift carried before those weeks (a plan that
+    starts that close has nothing to go on yet)."""
+    checked = 0
+    for _, plan in plans:
+        goals = [
+            race.day
+            for race in plan.race_days
+            if race.priority == "A" and race.day - plan.start >= timedelta(weeks=4)
+        ]
+        seen: set[str] = set()
+        heaviest: dict[str, float] = {}
+        for s in plan.sessions:
+            close = any(timedelta(0) <= goal - s.day < timedelta(weeks=3) for goal in goals)
+            for p in s.main:
+                if close:
+                    checked += 1
+                    assert p.exercise in seen, (s.day, p.exercise)
+                    if p.load_kg is not None and p.exercise in heaviest:
+                        assert p.load_kg <= heaviest[p.exercise], (s.day, p.exercise)
+                elif p.load_kg is not None:
+                    heaviest[p.exercise] = max(heaviest.get(p.exercise, 0.0), p.load_kg)
+            seen.update(p.exercise for p in s.main)
+    assert checked
+
+
+def test_masters_recover_every_third_week_and_stay_at_rpe_7(catalogue: Catalogue) -> None:
+    """A runner of 50 or more gets a recovery week every third week by default (a chosen
+    rhythm stays) and no working set above RPE 7."""
+    rng = random.Random(50)
+    for _ in range(6):
+        profile, runs = random_athlete(rng, WEEKS)
+        masters = replace(profile, age=52, recovery_every=4, level=Level.ADVANCED)
+        plan = make_plan(masters, runs, catalogue)
+        assert plan.recovery_every == 3
+        assert all(p.target_rpe <= 7 for s in plan.sessions for p in s.main)
+        chosen = make_plan(replace(masters, recovery_every=5), runs, catalogue)
+        assert chosen.recovery_every == 5
+
+
+def test_names_with_a_comma_or_and_read_as_one_item_of_a_list() -> None:
+    """A why's list never splits an exercise's own name into two: "single-leg stand,
+    eyes closed" and "squat jump and stick" each read as one exercise."""
+    names = ["single-leg stand, eyes closed", "squat jump and stick", "calf raise"]
+    text = listed([in_a_list(name) for name in names])
+    assert text == "single-leg stand (eyes closed), squat jump & stick and calf raise"
+    items = [item for part in text.split(", ") for item in part.split(" and ")]
+    assert len(items) == len(names)
+
+
+def test_a_build_week_without_hard_runs_does_not_promise_hard_running() -> None:
+    """A beginner's build weeks over easy run-walks say nothing of hard running; a week
+    with intervals still does."""
+    monday = date(2027, 1, 4)
+    goal = Run(monday + timedelta(weeks=9, days=6), "First 10K", RunKind.RACE)
+    easy = [Run(monday + timedelta(weeks=w, days=1), "Run-walk", RunKind.EASY) for w in range(9)]
+    hard = [Run(monday + timedelta(weeks=2, days=3), "Intervals", RunKind.HARD)]
+    frames = season(Profile(start=monday, weeks=9), [*easy, *hard, goal])
+    builds = [f for f in frames if f.phase is Phase.BUILD]
+    assert builds
+    for frame in builds:
+        with_intervals = frame.start == monday + timedelta(weeks=2)
+        assert ("hard running" in frame.note) is with_intervals, frame.note
+
+
+def test_a_recovery_weeks_session_is_shorter_than_a_normal_one(
+    plans: list[tuple[Profile, Plan]],
+) -> None:
+    """The light session of a recovery week, called short, is never longer than the
+    athlete's typical session of the plan."""
+    checked = 0
+    for _, plan in plans:
+        normal = sorted(
+            s.minutes
+            for s in plan.sessions
+            if s.phase in (Phase.BUILD, Phase.BASE, Phase.OFF_SEASON)
+        )
+        if not normal:
+            continue
+        typical = normal[len(normal) // 2]
+        for s in plan.sessions:
+            if s.phase is Phase.RECOVERY:
+                checked += 1
+                assert s.minutes <= typical, (s.day, s.minutes, typical)
+    assert checked
+
+
+def test_a_masters_weekly_volume_climbs_gently(catalogue: Catalogue) -> None:
+    """Masters: from one week to the next with as many sessions (recovery weeks aside), the
+    week's sets rise about 20 % at most: a per-session cap of 20 % over the last full
+    week's average, rounded up, so never as much as half again."""
+    rises = []
+    for seed in range(1000, 1100, 3):
+        profile, runs = random_athlete(random.Random(seed), WEEKS)
+        plan = make_plan(replace(profile, age=52), runs, catalogue)
+        weeks: dict[int, list[int]] = {}
+        phases: dict[int, Phase] = {}
+        for s in plan.sessions:
+            week = (s.day - plan.start).days // 7
+            weeks.setdefault(week, []).append(sum(p.sets for p in s.main))
+            phases[week] = s.phase
+        for week, sets in weeks.items():
+            after = weeks.get(week + 1)
+            if after is None or len(after) != len(sets):
+                continue
+            if Phase.RECOVERY in (phases[week], phases[week + 1]):
+                continue
+            rises.append(sum(after) / sum(sets))
+    assert rises
+    assert max(rises) <= 1.5
+    assert sum(rise > 1.2 for rise in rises) <= 0.05 * len(rises)

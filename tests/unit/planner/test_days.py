@@ -213,3 +213,18 @@ def test_masters_pay_more_for_the_day_after_a_key_run_and_for_consecutive_days()
     assert choose_days([masters]) == [(thursday, sunday)]
     pair = MASTERS_AFTER_KEY + BACK_TO_BACK_MASTERS  # Wednesday, then Thursday
     assert objective([masters], [(wednesday, thursday)]) == pair
+
+
+def test_sessions_keep_their_weekdays_week_to_week_when_the_calendar_allows() -> None:
+    """A beginner whose weeks all look alike (run-walks on Tue, Thu and Sat) lifts on the
+    same weekdays every week, not Mon/Fri, then Tue/Sat, then Wed/Sun."""
+    runs = [
+        Run(MONDAY + timedelta(weeks=week, days=day), "Run-walk", RunKind.EASY)
+        for week in range(3)
+        for day in (1, 3, 5)
+    ]
+    profile = Profile(start=MONDAY, weeks=3, recovery_every=6)
+    chosen = choose_days(_options(profile, runs))
+    weekdays = [tuple(d.weekday() for d in week) for week in chosen]
+    assert len(weekdays[0]) == 2
+    assert weekdays == [weekdays[0]] * 3, weekdays
