@@ -130,6 +130,18 @@ def next_prescription(
     return engine.decide(p, 0)
 
 
+def _went_well(log: ExerciseLog, p: Prescription) -> bool:
+    """Good form, no pain, an effort logged within RPE 8 and at most a point over the
+    target (as when a block turns from heavy to lighter sets)."""
+    effort = log.effort
+    return (
+        log.form_ok
+        and log.pain == 0
+        and effort is not None
+        and effort <= min(MAX_RPE, p.target_rpe + 1)
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _Engine:
     catalogue: Catalogue
@@ -188,14 +200,13 @@ class _Engine:
         After a good session (good form, no pain, the sets done with at most a rep short,
         an effort within RPE 8 and at most a point over the new target, as when a block
         turns from heavy to lighter sets) the planned dose stands, its load at most one
-        step above the one just lifted, and only at the pace of any rise: two sessions at
-        the load, a week after it was first lifted (else the load just lifted stays).
+        step above the one just lifted, and only at the pace of any rise: two good sessions
+        in a row at the load, a week after it was first lifted (else the load just lifted
+        stays).
         Otherwise (None) the usual rules hold or ease from what was done.
         """
         last = logs[-1]
-        effort = last.effort
-        good = last.form_ok and last.pain == 0 and effort is not None
-        if not good or effort is None or effort > min(MAX_RPE, base.target_rpe + 1):
+        if not _went_well(last, base):
             return None
         reps_done = last.min_reps is None or base.reps is None or last.min_reps >= base.reps - 1
         if not reps_done or last.working_sets < min(base.sets, 2):
@@ -206,8 +217,12 @@ class _Engine:
         if planned is None or done is None or planned <= done:
             return Change(base, "Last session went well: on to the block's next step.")
         since = _first_day_at(logs, done)
-        held = sum(1 for log in logs if log.day >= since)
-        if held < RISE_AFTER_SESSIONS or (self.today - since).days < RISE_EVERY_DAYS:
+        # the sessions that earn a rise: the last ones at this load, every one of them good
+        earning = [log for log in logs if log.day >= since][-RISE_AFTER_SESSIONS:]
+        steady = len(earning) == RISE_AFTER_SESSIONS and all(
+            _went_well(log, base) for log in earning
+        )
+        if not steady or (self.today - since).days < RISE_EVERY_DAYS:
             reason = f"Last session went well: the block's next step, at {done:g} kg for now."
             return Change(with_load(base, Load(done, base.implement)), reason)
         step = heavier_kg(Load(done, base.implement), self.kit) or done
