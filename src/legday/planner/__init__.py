@@ -45,6 +45,7 @@ from legday.planner.care import (
     care_fit,
     care_routines,
     first_times,
+    jumps_wait,
     met_in_routines,
 )
 from legday.planner.days import (
@@ -265,7 +266,8 @@ def _compose(
                     budget_seconds=60 * _budget(profile, maintenance, light=light),
                     block=opt.frame.block,
                     block_week=opt.frame.block_week,
-                    plyometrics=key_days.jumps_allowed(day),
+                    plyometrics=key_days.jumps_allowed(day)
+                    and not jumps_wait(profile, catalogue, care, day),
                     new_allowed=_new_allowed(opt.frame) and not settled(day),
                     keep_anchors=not _new_allowed(opt.frame) or settled(day),
                     hold_loads=settled(day),

@@ -44,8 +44,6 @@ from legday.model import (
     HARD_RUN_KINDS,
     WEEKLY_GROUPS,
     CareRoutine,
-    ExerciseKind,
-    Muscle,
     Prescription,
     Profile,
     Race,
@@ -180,7 +178,6 @@ class CareFit:
 
     main: tuple[Prescription, ...]
     renamed: tuple[tuple[str, str], ...] = ()  # (lift, care exercise) names, lower case
-    waiting: tuple[str, ...] = ()  # jumps that wait for care
     extra_seconds: int = 0
     changed: bool = False
 
@@ -190,10 +187,24 @@ class CareFit:
             return why
         for old, new in self.renamed:
             why = why.replace(old, new)
-        if self.waiting:
-            why = why[:-1] + f"; not today: {', '.join(self.waiting)} (jumps wait for your care)."
         note = "; work near the sore area stays at its care stage, and jumps wait for it."
         return why[:-1] + note
+
+
+def jumps_wait(
+    profile: Profile, catalogue: Catalogue, schedule: CareSchedule | None, day: date
+) -> bool:
+    """Jumps load a sore calf or shin tendon: while an Achilles, plantar or shin protocol
+    is short of its last stage (full loading) on `day`, the composer plans none."""
+    week = (day - profile.start).days // 7
+    for injury in profile.injuries:
+        protocol = catalogue.protocols.get(injury)
+        if protocol is None or (schedule is not None and injury in schedule.stopped):
+            continue
+        early = expected_dose(protocol, schedule, week)[0].number < len(protocol.stages)
+        if early and GUARDED_PATTERNS.get(injury, frozenset()) & {"calf", "shin"}:
+            return True
+    return False
 
 
 def care_fit(
@@ -215,10 +226,10 @@ def care_fit(
     the last stage (full loading) the session's own lifts stand. At every stage, an
     exercise of the stage that the session holds (a care pick too) takes the week's dose,
     unless the strength plan loads it in kg (then it progresses by its kg).
-    While an Achilles, plantar or shin protocol is at an early stage, jumps wait (a plain
-    balance hold takes a jump's place when it was the session's balance work). The
-    planner settles this before it places the session's start, so the start fits the
-    session's real length (`no-overlap`). When the care dose takes more than
+    Jumps never reach it while calf or shin care is early: the composer plans none then
+    (`jumps_wait`), so its other work fills the session. The planner settles all this
+    before it places the session's start, so the start fits the session's real length
+    (`no-overlap`). When the care dose takes more than
     `room_seconds` more, the session gives sets back (`_make_room`) to keep to its minutes.
     `met`, in a week that brings nothing new (a race week), holds what the athlete has
     done: care then swaps in only exercises among them.
@@ -227,7 +238,6 @@ def care_fit(
     before = tuple(main)
     block = list(main)
     renamed: list[tuple[str, str]] = []
-    waiting: list[str] = []
     floors: dict[str, int] = {}  # care work the session had fewer sets of than its stage
     changed = False
     for injury in profile.injuries:
@@ -238,18 +248,6 @@ def care_fit(
         stage, items = expected_dose(protocol, schedule, week)
         items = for_kit(items, catalogue, profile)
         if stage.number < len(protocol.stages):  # the last stage is full loading
-            if guarded & {"calf", "shin"}:  # jumps load the sore tendon: they wait
-                kept = [p for p in block if p.kind is not ExerciseKind.PLYOMETRIC]
-                gone = [catalogue[p.exercise].name.lower() for p in block if p not in kept]
-                if gone:
-                    waiting.extend(gone)
-                    if any(p.balance for p in block) and not any(p.balance for p in kept):
-                        kept.append(_balance_hold(catalogue))  # the jump was the balance work
-                    lost = _worked(block) - _worked(kept)
-                    stand_in = _stand_in(lost, catalogue, profile, met) if lost else None
-                    if stand_in is not None:  # the jump was the session's only work for it
-                        kept.append(stand_in)
-                    changed, block = True, kept
             for index, p in enumerate(block):
                 exercise = catalogue.get(p.exercise)
                 if exercise is None or exercise.pattern not in guarded:
@@ -286,7 +284,7 @@ def care_fit(
     extra = sum(work_seconds(p) for p in block) - sum(work_seconds(p) for p in before)
     if room_seconds is not None and extra > room_seconds:
         extra -= _make_room(block, extra - room_seconds, profile.injuries, floors)
-    return CareFit(tuple(block), tuple(renamed), tuple(waiting), extra, True)
+    return CareFit(tuple(block), tuple(renamed), extra, True)
 
 
 def _once_each(block: Sequence[Prescription]) -> list[Prescription]:
@@ -377,46 +375,6 @@ def _loses_care(
         if injury in old.injury_care and any(m not in covered for m in needed):
             return True
     return False
-
-
-def _worked(block: Sequence[Prescription]) -> frozenset[Muscle]:
-    """The week's groups (`several-groups`) this block works."""
-    return WEEKLY_GROUPS.intersection(m for p in block for m in p.muscles)
-
-
-def _stand_in(
-    lost: frozenset[Muscle], catalogue: Catalogue, profile: Profile, met: Collection[str] | None
-) -> Prescription | None:
-    """A plain strength exercise for the groups a waiting jump was the session's only work
-    for (a landing drill may be its only quads work): one that works them all and no
-    movement the athlete's care guards, known to them when the week brings nothing new,
-    the simplest first; two easy sets."""
-    guarded = set().union(*(GUARDED_PATTERNS.get(i, frozenset()) for i in profile.injuries))
-    fits = [
-        e
-        for e in catalogue.doable(profile.equipment, profile.level, ExerciseKind.STRENGTH)
-        if lost <= set(e.muscles) and e.pattern not in guarded and not e.loadable
-    ]
-    if met is not None:
-        fits = [e for e in fits if e.id in met]
-    if not fits:
-        return None
-    exercise = min(fits, key=lambda e: (e.level.rank, len(e.muscles), e.id))
-    easy = "bodyweight; an easy effort, with reps to spare"
-    if exercise.measure == "seconds":
-        item = CareItem(exercise.id, 2, seconds=30, load=easy, rest_seconds=45)
-    else:
-        item = CareItem(exercise.id, 2, reps=10, load=easy, rest_seconds=45)
-    return _from_item(item, catalogue, Role.ACCESSORY, ())
-
-
-BALANCE_HOLD = "single-leg-stand"  # the plainest balance work, for a jump that must wait
-
-
-def _balance_hold(catalogue: Catalogue) -> Prescription:
-    steady = "bodyweight; hold steady and breathe out slowly"
-    hold = CareItem(BALANCE_HOLD, 2, seconds=30, load=steady, rest_seconds=30)
-    return _from_item(hold, catalogue, Role.BALANCE, ())
 
 
 def _from_item(
