@@ -103,6 +103,13 @@ def _pause(seconds: float) -> None:
     time.sleep(seconds)
 
 
+def _already_logged(day: date) -> InputError:
+    return InputError(
+        "done",
+        f"{day.isoformat()} is already logged (see `legday history`); add sets with --exercise",
+    )
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -442,13 +449,23 @@ class Logbook:
             kit = self._kit(uow, athlete)
         return self._progress(p, self._own(p, history, cleared), recent, day, kit, last_done)
 
-    def log(self, name: str, sets: Sequence[SetLog], note: str = "") -> int:
-        """Append sets (one transaction); returns how many were stored."""
+    def log(
+        self, name: str, sets: Sequence[SetLog], note: str = "", *, whole_session: bool = False
+    ) -> int:
+        """Append sets (one transaction); returns how many were stored. A `whole_session`
+        (`log --done`) is refused when its day is already logged, checked under the
+        athlete's lock: two at once must not store the session twice."""
         if not sets:
             raise InputError("sets", "nothing to log")
 
         def body(uow: AbstractUnitOfWork) -> int:
             athlete = self._locked(uow, name)
+            day = sets[0].day
+            if whole_session and any(
+                p.status == "done"
+                for p in uow.repo.performed(athlete.id, day, day, with_sets=False)
+            ):
+                raise _already_logged(day)
             uow.repo.add_sets(athlete.id, sets, self.now())
             if note:
                 uow.repo.record_day(athlete.id, sets[0].day, "done", note, self.now())
@@ -473,10 +490,7 @@ class Logbook:
         if view.session is None:
             raise InputError("date", f"no session planned on {day.isoformat()}; use --exercise")
         if view.status == "done":
-            raise InputError(
-                "done", f"{day.isoformat()} is already logged (see `legday history`); "
-                "add sets with --exercise",
-            )  # fmt: skip
+            raise _already_logged(day)
         ids = [p.exercise for p in view.session.main]
         for exercise in changes:
             if exercise not in ids:
@@ -489,7 +503,7 @@ class Logbook:
             for p in view.session.main
             for one in sets_as_prescribed(p, day, changes.get(p.exercise, AsDone()).over(base))
         ]
-        self.log(name, sets, note)
+        self.log(name, sets, note, whole_session=True)
         return sets
 
     def log_care(self, name: str, injury: str, day: date, pain: int, today: date) -> CareLogged:

@@ -165,6 +165,23 @@ def test_syncs_of_one_change_at_one_moment_make_one_version(
 
 @pytest.mark.parametrize("db_url", [pytest.param("postgres", marks=pytest.mark.postgres)],
                          indirect=True)  # fmt: skip
+def test_a_session_logged_as_done_three_times_at_once_is_stored_once(
+    database: Database, tmp_path: Path
+) -> None:
+    """`log --done` checks "already logged" under the athlete's lock, not before it."""
+    logbook = _logbook(database)
+    calendar = tmp_path / "done.csv"
+    calendar.write_text(CALENDAR, encoding="utf-8")
+    logbook.add_athlete("done", PROFILE, [str(calendar)], START)
+    results = _together({f"log {n}": lambda: logbook.log_done("done", LOG_DAY) for n in range(3)})
+    stored = [r for r in results.values() if isinstance(r, list)]
+    refused = [r for r in results.values() if isinstance(r, LegdayError)]
+    assert len(stored) == 1 and len(refused) == 2, results
+    assert all("already logged" in str(e) for e in refused)
+    (day,) = logbook.history("done", LOG_DAY, LOG_DAY)
+    assert len(day.sets) == len(stored[0])
+
+
 def test_a_real_deadlock_comes_out_as_a_conflict_to_retry(database: Database) -> None:
     """Two writers locking two athletes in opposite orders: PostgreSQL kills one, and the
     unit of work says so as a `ConflictError` the services retry."""
