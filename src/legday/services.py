@@ -334,7 +334,9 @@ class Logbook:
             athlete = self._locked(uow, name)
             self._require_session(uow, athlete, day)
             uow.repo.record_day(athlete.id, day, "skipped", note, self.now())
-            uow.repo.add_override(athlete.id, DayOverride(day, "blocked", note), self.now())
+            # the runner's note stays with the skipped day; the override's note is legday's
+            # own (only `move` writes "moved to DATE", which re-plans read back)
+            uow.repo.add_override(athlete.id, DayOverride(day, "blocked", "skipped"), self.now())
             done = self._replan_told(uow, athlete, today, f"skipped {day.isoformat()}")
             uow.commit()
             return done
@@ -918,11 +920,13 @@ class Logbook:
         from legday.planner.days import Calendar
 
         chosen = {
-            date.fromisoformat(o.note.removeprefix(MOVED_TO))
+            d
             for o in overrides
-            if o.kind == "blocked" and o.note.startswith(MOVED_TO)
+            if o.kind == "blocked"
+            and (d := _moved_to(o.note)) is not None
+            and today <= d <= future.end
+            and d not in future.blocked
         }
-        chosen = {d for d in chosen if today <= d <= future.end and d not in future.blocked}
         if not chosen:
             return frozenset()
         closed = Calendar.read(future, runs).closed
@@ -939,6 +943,17 @@ class Logbook:
                 and week_start + timedelta(days=i) not in keep
             }
         return frozenset(shut)
+
+
+def _moved_to(note: str) -> date | None:
+    """The day `move --to` chose, from its override's note; None for any other note (a
+    store written before skips kept their notes apart may hold a runner's words)."""
+    if not note.startswith(MOVED_TO):
+        return None
+    try:
+        return date.fromisoformat(note.removeprefix(MOVED_TO))
+    except ValueError:
+        return None
 
 
 def day_changes(

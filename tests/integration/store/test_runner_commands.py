@@ -244,3 +244,20 @@ def test_history_shows_sets_dated_after_the_clock(
     assert code == 0
     assert f"{ahead.isoformat()} done (dated after today)" in out
     assert "goblet-squat: 3 x 8 reps @ 12 kg" in out
+
+
+@pytest.mark.usefixtures("env")
+@pytest.mark.parametrize("note", ["moved to Thursday", "moved to 2027-01-21"])
+def test_a_skip_note_is_the_runners_words_never_a_move(
+    note: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only `move --to` chooses a day: a skip's note that reads like one pins nothing."""
+    first = _days()[0]
+    code, _, err = _run(["skip", first.isoformat(), "--note", note], capsys)
+    assert (code, err) == (0, "")
+    code, _, err = _run(["sync", "--force"], capsys)  # a re-plan reads the overrides back
+    assert (code, err) == (0, "")
+    assert RACE - timedelta(days=1) not in _days()
+    with open_logbook() as (logbook, _db):
+        (skipped,) = [p for p in logbook.history("sam", first, first) if p.status == "skipped"]
+    assert skipped.note == note
