@@ -14,8 +14,10 @@ __all__ = ["HIDDEN", "redact"]
 
 HIDDEN = "***"
 # scheme://user:password@host -> the password is everything between the first ':' after the
-# user and the '@' (a literal '@' in a password must be written %40, so none is inside it)
-_USERINFO = re.compile(r"(?P<head>\b[A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*):(?P<secret>[^@\s/]+)@")
+# user and the next '@' on the line (a literal '@' in a password must be written %40, so
+# none is inside it; '/' and spaces may be: SQLAlchemy takes them). Hiding a little too much
+# ("db:5432/x for sam@host") is the safe side.
+_USERINFO = re.compile(r"(?P<head>\b[A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*):(?P<secret>[^@\n]+)@")
 # ?password=... in a URL, password=... in a libpq "key=value" string
 _PARAMETER = re.compile(
     r"(?P<head>\b(?:password|passwd|pwd|sslpassword)\s*=\s*)(?P<secret>'[^']*'|[^&\s'\"]+)",

@@ -24,6 +24,8 @@ from legday.redaction import redact
             "host=db user=sam password=*** dbname=legday",
         ),
         ("host=db password='two words'", "host=db password=***"),
+        ("postgresql://sam:se/cret@db:5432/legday", "postgresql://sam:***@db:5432/legday"),
+        ("cannot open 'postgresql://sam:se cret@db/x'", "cannot open 'postgresql://sam:***@db/x'"),
         ("sqlite:////home/sam/legday.db", "sqlite:////home/sam/legday.db"),
         ("postgresql://sam@db/legday", "postgresql://sam@db/legday"),
         ("https://example.org:8443/plan.ics", "https://example.org:8443/plan.ics"),
