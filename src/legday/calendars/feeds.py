@@ -141,6 +141,10 @@ def feed_url(source: str) -> str:
     scheme = parts.scheme.lower()
     if scheme not in _SCHEMES or not host:
         raise CalendarError(label, "not a valid feed address (give https://host/path)")
+    try:
+        host.encode("idna")  # an empty label ("a..b") or an over-long one
+    except UnicodeError:
+        raise CalendarError(label, "not a valid feed address (its host name)") from None
     if scheme in ("webcal", "webcals"):
         scheme = "https"  # webcal is a hint to calendar apps, served over https
     if scheme == "http" and host not in _LOOPBACK:
@@ -275,7 +279,8 @@ def _download(
                     )
     except httpx.TimeoutException:
         raise _UnreachableError(late) from None
-    except (httpx.InvalidURL, httpx.UnsupportedProtocol) as error:
+    except (httpx.InvalidURL, httpx.UnsupportedProtocol, UnicodeError) as error:
+        # UnicodeError: a host name the IDNA rules refuse (e.g. "xn--a.com")
         raise CalendarError(label, "not a valid feed address") from error
     except httpx.DecodingError:
         raise _UnreachableError("the server sent a damaged compressed body") from None

@@ -127,6 +127,20 @@ def test_an_address_without_a_host_is_refused(address: str) -> None:
         feed_url(address)
 
 
+def test_a_host_name_idna_refuses_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """An empty label is refused before any request; a name IDNA refuses, when fetched."""
+    from legday.cli import main
+
+    with pytest.raises(CalendarError, match="not a valid feed address"):
+        feed_url("https://a..b/?token=secret")
+    for address in ("https://a..b/?token=secret", "https://xn--a.com/?token=secret"):
+        capsys.readouterr()
+        assert main(["runs", address]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "not a valid feed address" in err
+        assert "secret" not in err
+
+
 def test_what_counts_as_a_feed() -> None:
     assert is_feed("https://a.example/x") and is_feed("webcal://a.example/x")
     assert is_feed("HTTP://127.0.0.1/x")
