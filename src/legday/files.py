@@ -103,8 +103,9 @@ def read_limited(
     return Contents(b"".join(parts), digest.hexdigest())
 
 
-def write_output(path: Path, data: bytes) -> None:
-    """Write `data` to `path` as `-o` promises (see the module's docstring)."""
+def write_output(path: Path, data: bytes, *, private: bool = False) -> None:
+    """Write `data` to `path` as `-o` promises (see the module's docstring); a `private`
+    new file (a backup: it holds feed tokens) is readable by its owner only."""
     name = str(path)
     if not name or name == ".":  # Path("") is "."
         raise InputError("output", "no file name given (an empty -o names no file)")
@@ -122,7 +123,7 @@ def write_output(path: Path, data: bytes) -> None:
     target = Path(os.path.realpath(name)) if path.is_symlink() else path
     if status is not None and (not status.st_mode & 0o222 or not os.access(target, os.W_OK)):
         raise InputError("output", f"{name} is read-only; not replaced (make it writable first)")
-    _replace(target, data, status, shown=name)
+    _replace(target, data, status, shown=name, new_mode=0o600 if private else 0o644)
 
 
 def _is_stream(path: Path) -> bool:
@@ -145,7 +146,9 @@ def _write_straight(name: str, data: bytes) -> None:
         raise InputError("output", f"cannot write {name}: {error.strerror or error}") from None
 
 
-def _replace(path: Path, data: bytes, old: os.stat_result | None, *, shown: str) -> None:
+def _replace(
+    path: Path, data: bytes, old: os.stat_result | None, *, shown: str, new_mode: int
+) -> None:
     """Replace `path` with `data` in one rename; a failure leaves the old file untouched."""
     folder = path.parent
     if not folder.is_dir():
@@ -160,7 +163,7 @@ def _replace(path: Path, data: bytes, old: os.stat_result | None, *, shown: str)
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        temp.chmod(stat.S_IMODE(old.st_mode) if old is not None else 0o644)
+        temp.chmod(stat.S_IMODE(old.st_mode) if old is not None else new_mode)
         if old is not None and hasattr(os, "chown"):
             with contextlib.suppress(OSError):  # only root may give a file away; fine if not
                 os.chown(temp, old.st_uid, old.st_gid)

@@ -413,12 +413,13 @@ def backup(
     Example: legday backup -o legday-backup.json
     """
     from legday.bootstrap import open_maintenance
-    from legday.exports._files import write_atomic
+    from legday.files import write_output
 
     with open_maintenance() as maintenance:
         data = maintenance.backup()
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    write_atomic(output, text.encode("utf-8"))  # whole or nothing; no temp file left behind
+    # whole or nothing, no temp file left behind; 0600: a backup holds feed tokens
+    write_output(output, text.encode("utf-8"), private=True)
     rows = sum(len(rows) for rows in data["tables"].values())
     typer.echo(f"backed up {rows} rows to {output}")
 

@@ -17,6 +17,7 @@ as `ConflictError`, which the services retry; nothing else is translated here.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any
@@ -56,12 +57,21 @@ def default_url(environ: dict[str, str] | None = None) -> str:
     return f"sqlite:///{Path(platformdirs.user_data_dir('legday')) / 'legday.db'}"
 
 
+def _private_file(database: Path) -> None:
+    """A new logbook is the athlete's own: its folder 0700 when legday makes it, the file
+    0600 (it holds feed addresses with their tokens). An existing file keeps its mode."""
+    database.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not database.exists():
+        with contextlib.suppress(OSError):  # a read-only folder: SQLite says so, in one line
+            os.close(os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True, **kwargs)
     if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        _private_file(Path(parsed.database))
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **kwargs)
 
     @event.listens_for(engine, "connect")

@@ -133,3 +133,18 @@ def test_sync_takes_a_new_copy_of_an_edited_calendar(
     assert capsys.readouterr().out.strip() == "calendars unchanged"
     assert main(["sync", "--runs", str(calendar)]) == 0
     assert capsys.readouterr().out.startswith("re-planned: plan version 2")
+
+
+def test_a_backup_and_a_new_logbook_are_the_owners_only(
+    env: dict[str, str], calendar: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both hold feed addresses with their tokens: 0600, the logbook's folder 0700."""
+    assert main(["athlete", "add", "sam", "--runs", str(calendar)]) == 0
+    out = tmp_path / "backup.json"
+    assert main(["backup", "-o", str(out)]) == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    folder = tmp_path / "fresh-data"
+    monkeypatch.setenv("LEGDAY_DATABASE_URL", f"sqlite:///{folder / 'legday.db'}")
+    assert main(["athlete", "add", "kim", "--runs", str(calendar)]) == 0
+    assert stat.S_IMODE((folder / "legday.db").stat().st_mode) == 0o600
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
