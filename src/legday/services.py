@@ -307,12 +307,15 @@ class Logbook:
         file in `files` (by its name: a new name adds a calendar); if any changed (or
         `force`), re-plan the future."""
         given = [read_source(f, self.now()) for f in files]
+        # feeds are fetched before the athlete is locked: a slow server must not hold
+        # every other change of the logbook waiting (the hashes are compared under it)
+        with self.uow().reading() as uow:
+            stored = uow.repo.calendar_sources(self._athlete(uow, name).id)
+        fresh = {s.name: _refreshed(s, self.now()) for s in stored}
+        fresh.update((s.name, s) for s in given)
 
         def body(uow: AbstractUnitOfWork) -> int | None:
             athlete = self._locked(uow, name)
-            stored = {s.name: s for s in uow.repo.calendar_sources(athlete.id)}
-            fresh = {s.name: _refreshed(s, self.now()) for s in stored.values()}
-            fresh.update((s.name, s) for s in given)
             changed = [
                 source.name
                 for source in fresh.values()

@@ -185,6 +185,10 @@ def test_a_session_logged_as_done_three_times_at_once_is_stored_once(
 def test_a_real_deadlock_comes_out_as_a_conflict_to_retry(database: Database) -> None:
     """Two writers locking two athletes in opposite orders: PostgreSQL kills one, and the
     unit of work says so as a `ConflictError` the services retry."""
+    if database.engine.dialect.name == "sqlite":
+        # one writer at a time holds the whole file: the second waits at its BEGIN, so the
+        # first waits forever at the barrier; there is no deadlock for SQLite to detect
+        pytest.skip("SQLite serialises writers: no deadlock to detect")
     with database.uow() as uow:
         ids = [uow.repo.add_athlete(name, NOW).id for name in ("a", "b")]
         uow.commit()
