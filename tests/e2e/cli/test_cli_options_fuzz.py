@@ -140,6 +140,9 @@ def _isolate(patch: pytest.MonkeyPatch, world: World) -> None:
     for name in ("CONFIG", "STATE", "CACHE"):
         patch.setenv(f"LEGDAY_{name}_DIR", str(world.root / name.lower()))
     patch.setenv("LEGDAY_TODAY", TODAY)
+    # a relative -o or --picture lands in the world, never in the working tree
+    (world.root / "cwd").mkdir(exist_ok=True)
+    patch.chdir(world.root / "cwd")
     patch.delenv("LEGDAY_ATHLETE", raising=False)
     patch.delenv("LEGDAY_NO_CACHE", raising=False)
 
