@@ -125,6 +125,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     os.mkfifo(fifo)
     folder = root / "a-folder"
     folder.mkdir()
+    (root / "out").mkdir()  # where a baseline call writes its output
     made = World(root, calendar, root / "plan.json", root / "backup.json", fifo, folder)
     with pytest.MonkeyPatch.context() as patch:
         _isolate(patch, made)
@@ -228,6 +229,8 @@ CRASHERS = [
     ("export-md-output", "/"),
     ("export-fit-output", "x" * 5000),  # ENAMETOOLONG from Path.exists
     ("runs-unsure_overrides", "{root}/" + "n" * 300),  # ENAMETOOLONG from Path.exists
+    ("export-ics-athlete", "a\rb\nc"),  # a CR/LF in the calendar's name line
+    ("athlete-add-name", "a\rb\nc"),  # refused, so no export meets it later
 ]
 BY_ID = {s.id: s for s in SLOTS}
 
@@ -261,3 +264,15 @@ def test_the_walk_finds_every_command() -> None:
     commands = {s.command for s in SLOTS}
     assert {("plan",), ("check",), ("log",), ("export", "ics"), ("athlete", "add")} <= commands
     assert len(SLOTS) >= 100
+
+
+def test_an_ics_label_with_a_line_break_is_written(
+    world: World, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A plan file's free-text --athlete once crashed the iCalendar writer with its CR/LF."""
+    target = world.root / "label.ics"
+    with pytest.MonkeyPatch.context() as patch:
+        _isolate(patch, world)
+        args = ["export", "ics", str(world.plan_json), "-o", str(target), "--athlete", "a\rb\nc"]
+        assert main(args) == 0, capsys.readouterr().err
+    assert "X-WR-CALNAME:legday: leg strength · a b c" in target.read_text(encoding="utf-8")
