@@ -171,7 +171,11 @@ class Planning:
         calendar being read or the --kinds file holding the runner's own overrides."""
         from legday.calendars.feeds import is_feed
 
-        if path.exists():
+        try:
+            exists = path.exists()  # a name too long for the system raises, not False
+        except OSError as error:
+            raise InputError("--unsure-overrides", f"{path}: {error.strerror or error}") from None
+        if exists:
             target = path.resolve()
             if not is_feed(calendar) and target == Path(calendar).resolve():
                 raise InputError("--unsure-overrides", f"{path} is the calendar being read")

@@ -282,6 +282,8 @@ class Logbook:
         name = name.strip()
         if not name:
             raise InputError("name", "must not be empty")
+        if not name.isprintable():  # a name becomes a key and a line in exports
+            raise InputError("name", f"{name!r} holds control characters; use letters and digits")
         sources = [read_source(given, self.now()) for given in calendars]  # before the lock
 
         def body(uow: AbstractUnitOfWork) -> int:

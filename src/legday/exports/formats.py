@@ -94,9 +94,9 @@ def _fit(plan: Plan, catalogue: Catalogue, output: Path, _options: ExportOptions
     from legday.errors import InputError
     from legday.exports.fit import write_fit_files
 
-    if output.exists() and not output.is_dir():
-        raise InputError("output", f"{output} is a file, not a folder")
     try:
+        if output.exists() and not output.is_dir():  # a too-long name raises here
+            raise InputError("output", f"{output} is a file, not a folder")
         return len(write_fit_files(plan, catalogue, output))
     except OSError as error:
         raise InputError("output", f"cannot write {output}: {error.strerror or error}") from None

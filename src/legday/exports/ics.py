@@ -108,7 +108,8 @@ def plan_to_ics(
     stamp = (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     sequence = max(0, int((stamp - _SEQUENCE_EPOCH).total_seconds() // 60))
     key = plan_uid_key(plan, athlete)
-    who = f" · {athlete.strip()}" if athlete.strip() else ""
+    label = " ".join("".join(c if c.isprintable() else " " for c in athlete).split())
+    who = f" · {label}" if label else ""  # a CR or LF in a free-text name cannot end the line
 
     cal = Calendar()
     cal.add("prodid", PRODID)

@@ -52,6 +52,8 @@ def write_printout(
     if not pictures:
         write_atomic(output, plan_to_markdown(plan, catalogue).encode())
         return 0
+    if not output.name:  # "" (Path(".")) or "/": no file to name the pictures' folder after
+        raise InputError("output", f"no file name given in {str(output)!r}; give a file name")
     if not output.parent.is_dir():
         raise InputError("output", f"cannot write {output}: folder {output.parent} does not exist")
     folder = picture_folder(output)
