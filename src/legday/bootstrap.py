@@ -139,9 +139,10 @@ def planning() -> Planning:
 # --- the database ------------------------------------------------------------------------
 
 
-def open_database(url: str | None = None) -> Database:
+def open_database(url: str | None = None, *, must_exist: bool = False) -> Database:
     """The logbook's database: `url`, else `LEGDAY_DATABASE_URL`, else the default file;
-    a bad address is one line naming where it came from, its password hidden."""
+    a bad address is one line naming where it came from, its password hidden. With
+    `must_exist`, a SQLite file that is not there is that line too, and is not made."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from legday.redaction import redact
@@ -151,10 +152,22 @@ def open_database(url: str | None = None) -> Database:
     where = "database URL" if url else "LEGDAY_DATABASE_URL"
     try:
         _refuse_memory(target, where)
+        if must_exist:
+            _require_file(target, where)
         return Database(target)
     except (SQLAlchemyError, ValueError, ImportError, OSError) as error:
         problem = (str(error).splitlines() or [type(error).__name__])[0]
         raise StoreError(redact(f"{where}: cannot open {target!r}: {problem}")) from None
+
+
+def _require_file(url: str, where: str) -> None:
+    """A command that only reads the logbook (a backup) must not make an empty one where
+    a mistyped address points, and then report success."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and not Path(parsed.database or "").is_file():
+        raise StoreError(f"{where}: no logbook at {parsed.database}; check the address")
 
 
 def _refuse_memory(url: str, where: str) -> None:
@@ -175,7 +188,7 @@ def _refuse_memory(url: str, where: str) -> None:
 
 
 @contextmanager
-def _opened(url: str | None, *, check: bool) -> Iterator[Database]:
+def _opened(url: str | None, *, check: bool, must_exist: bool = False) -> Iterator[Database]:
     """The database for one command, disposed of at its end; a database error is one line
     (a driver may quote the connection string it was given, password and all: redacted).
     With `check`, the schema is checked with one SELECT (and a new store created)."""
@@ -183,12 +196,12 @@ def _opened(url: str | None, *, check: bool) -> Iterator[Database]:
 
     from legday.redaction import redact
 
-    db = open_database(url)
+    db = open_database(url, must_exist=must_exist)
     try:
         if check:
             from legday.store.schema import check_schema
 
-            check_schema(db.engine)
+            check_schema(db.engine, create=not must_exist)
         yield db
     except SQLAlchemyError as error:
         cause = getattr(error, "orig", None) or error
@@ -208,9 +221,12 @@ def open_logbook(url: str | None = None) -> Iterator[tuple[Logbook, Database]]:
 
 
 @contextmanager
-def open_maintenance(url: str | None = None, *, check: bool = True) -> Iterator[Maintenance]:
-    """Upgrade, backup and restore; `check=False` for the upgrade itself."""
+def open_maintenance(
+    url: str | None = None, *, check: bool = True, must_exist: bool = False
+) -> Iterator[Maintenance]:
+    """Upgrade, backup and restore; `check=False` for the upgrade itself, `must_exist` for
+    a backup (of a logbook that is there, never a new empty one)."""
     from legday.maintenance import Maintenance
 
-    with _opened(url, check=check) as db:
+    with _opened(url, check=check, must_exist=must_exist) as db:
         yield Maintenance(db)

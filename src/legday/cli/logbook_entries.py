@@ -415,7 +415,7 @@ def backup(
     from legday.bootstrap import open_maintenance
     from legday.files import write_output
 
-    with open_maintenance() as maintenance:
+    with open_maintenance(must_exist=True) as maintenance:
         data = maintenance.backup()
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # whole or nothing, no temp file left behind; 0600: a backup holds feed tokens

@@ -148,3 +148,14 @@ def test_a_backup_and_a_new_logbook_are_the_owners_only(
     assert main(["athlete", "add", "kim", "--runs", str(calendar)]) == 0
     assert stat.S_IMODE((folder / "legday.db").stat().st_mode) == 0o600
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_a_backup_of_a_mistyped_logbook_is_one_line_and_makes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    typo = tmp_path / "typo.db"
+    monkeypatch.setenv("LEGDAY_DATABASE_URL", f"sqlite:///{typo}")
+    monkeypatch.setenv("LEGDAY_CONFIG_DIR", str(tmp_path / "config"))
+    assert main(["backup", "-o", str(tmp_path / "b.json")]) == 2
+    assert "no logbook at" in _one_line(capsys)
+    assert not typo.exists() and not (tmp_path / "b.json").exists()
