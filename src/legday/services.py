@@ -68,7 +68,6 @@ __all__ = [
     "Replanned",
     "RunsFn",
     "Today",
-    "file_hash",
     "read_source",
     "sets_as_prescribed",
     "utc_now",
@@ -112,11 +111,6 @@ def _already_logged(day: date) -> InputError:
 
 def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def file_hash(path: str) -> str:
-    """SHA-256 of a calendar file or feed (see `read_source`)."""
-    return read_source(path, utc_now()).content_hash
 
 
 def read_source(given: str, now: datetime) -> CalendarSource:

@@ -49,7 +49,8 @@ def write_printout(
         return 0
     from legday.exports.markdown import plan_to_markdown
 
-    if not pictures:
+    # a device or pipe (`-o /dev/stdout`) gets the text: no picture folder beside it
+    if not pictures or (output.exists() and not output.is_file()):
         write_atomic(output, plan_to_markdown(plan, catalogue).encode())
         return 0
     if not output.name:  # "" (Path(".")) or "/": no file to name the pictures' folder after

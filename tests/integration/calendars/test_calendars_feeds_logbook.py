@@ -15,7 +15,7 @@ from legday.bootstrap import read_stored_runs
 from legday.errors import CalendarError
 from legday.model import Plan, Profile
 from legday.profiles import read_profile_file
-from legday.services import Logbook, file_hash
+from legday.services import Logbook, read_source
 
 START = date(2027, 1, 4)
 BODY = EXAMPLE.read_bytes()
@@ -57,9 +57,9 @@ def test_a_feed_is_stored_as_given_and_synced(server: FeedServer) -> None:
     assert reason == f"calendar changed: http://127.0.0.1:{server.port}/plan.ics?token=…"
 
 
-def test_file_hash_of_an_unreachable_feed_is_a_calendar_error(server: FeedServer) -> None:
+def test_reading_an_unreachable_feed_is_a_calendar_error(server: FeedServer) -> None:
     with pytest.raises(CalendarError, match=r"/gone\.ics: HTTP 404"):
-        file_hash(server.url("/gone.ics"))
+        read_source(server.url("/gone.ics"), datetime(2027, 1, 4))
 
 
 def test_a_profile_keeps_a_feed_address_and_resolves_files(tmp_path: Path) -> None:
