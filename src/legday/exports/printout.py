@@ -10,6 +10,7 @@ without pictures; `pictures=False` leaves them out of any output.
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from legday.catalogue import Catalogue
@@ -50,7 +51,7 @@ def write_printout(
     from legday.exports.markdown import plan_to_markdown
 
     # a device or pipe (`-o /dev/stdout`) gets the text: no picture folder beside it
-    if not pictures or (output.exists() and not output.is_file()):
+    if not pictures or _stream(output):
         write_atomic(output, plan_to_markdown(plan, catalogue).encode())
         return 0
     if not output.name:  # "" (Path(".")) or "/": no file to name the pictures' folder after
@@ -102,3 +103,12 @@ def _drawings(plan: Plan, catalogue: Catalogue) -> dict[str, str]:
         if exercise is not None and exercise.picture is not None:
             drawings[entry.exercise] = exercise_svg(exercise, animate=False).strip() + "\n"
     return drawings
+
+
+def _stream(output: Path) -> bool:
+    """A device or pipe (`-o /dev/stdout`): something there that is no regular file. A
+    name the system refuses (too long) is no stream: writing it says why, in one line."""
+    try:
+        return not stat.S_ISREG(output.stat().st_mode)
+    except OSError:
+        return False
