@@ -42,6 +42,7 @@ COMMAND_MODULES = (
     "rules",
     "logbook",
     "logbook_entries",
+    "serve",
 )
 
 

@@ -146,6 +146,8 @@ def _isolate(patch: pytest.MonkeyPatch, world: World) -> None:
     patch.chdir(world.root / "cwd")
     patch.delenv("LEGDAY_ATHLETE", raising=False)
     patch.delenv("LEGDAY_NO_CACHE", raising=False)
+    # `serve` would run until stopped: its checks run, then it stops at once
+    patch.setattr("legday.cli.serve.run_server", lambda app, listener: listener.close())
 
 
 def _baseline(slot: Slot, world: World) -> list[str]:

@@ -1,0 +1,63 @@
+"""The FastAPI application: the logbook opened once for the server's life, the guard in
+front, pages and the JSON API as routers. `create_app` is what tests and `legday serve` call."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from legday import __version__, bootstrap
+from legday.errors import InputError, LegdayError
+from legday.web.security import Guard, csrf_token
+
+__all__ = ["create_app", "templates"]
+
+HERE = Path(__file__).parent
+templates = Jinja2Templates(directory=HERE / "templates")
+templates.env.globals["version"] = __version__
+
+
+def create_app(database_url: str | None = None) -> FastAPI:
+    """The app over the logbook at `database_url` (else `LEGDAY_DATABASE_URL`, else the
+    default SQLite file: the same store as the CLI)."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        with bootstrap.open_logbook(database_url) as (logbook, _database):
+            app.state.logbook = logbook
+            yield
+
+    app = FastAPI(
+        title="legday",
+        version=__version__,
+        summary="Leg-strength sessions planned around a runner's own running calendar.",
+        lifespan=lifespan,
+        docs_url=None,  # the docs page is served without a CDN or inline script (api/docs)
+        redoc_url=None,
+    )
+    app.add_middleware(Guard)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.add_exception_handler(LegdayError, _user_error)
+    app.add_api_route("/", _home, methods=["GET"], response_class=HTMLResponse, name="home")
+    return app
+
+
+async def _user_error(request: Request, error: Exception) -> JSONResponse:
+    """A user's mistake is 422 with the one line the CLI would print, and the field."""
+    field = error.field if isinstance(error, InputError) else None
+    return JSONResponse({"detail": str(error), "field": field}, status_code=422)
+
+
+async def _home(request: Request) -> HTMLResponse:
+    athletes = request.app.state.logbook.athletes()
+    return templates.TemplateResponse(
+        request,
+        "home.html",
+        {"athletes": athletes, "csrf_token": csrf_token(request.state)},
+    )

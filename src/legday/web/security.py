@@ -1,0 +1,180 @@
+"""What every response carries and every unsafe request must show, as one ASGI middleware.
+
+Personal mode has no accounts, so the dangers are other web pages the athlete visits: a
+form or script on them aiming at 127.0.0.1:8000 (cross-site request forgery) or a name
+that resolves to 127.0.0.1 (DNS rebinding). Hence:
+
+- the Host must be this machine;
+- a request that changes something (POST, PUT, PATCH, DELETE) from another site is refused;
+- it must be JSON (which no other site can send here without a CORS preflight, which this
+  app never answers) or carry the page's CSRF token (header `X-CSRF-Token`, or the form
+  field `csrf_token`, which `require_csrf` checks in the routes that take forms);
+- every response gets a Content-Security-Policy without inline scripts, and no referrer
+  (a calendar feed's secret URL must not leak to another site).
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Awaitable, Callable, MutableMapping
+from http.cookies import SimpleCookie
+from typing import Any
+
+from fastapi import HTTPException, Request
+
+__all__ = [
+    "CSRF_COOKIE",
+    "CSRF_FIELD",
+    "CSRF_HEADER",
+    "SECURITY_HEADERS",
+    "Guard",
+    "csrf_token",
+    "require_csrf",
+]
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+App = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+CSRF_COOKIE = "legday_csrf"
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "x-csrf-token"
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]", "testserver"})
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+CONTENT_SECURITY_POLICY = "; ".join(
+    (
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data: blob:",
+        "media-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    )
+)
+SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+    (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), screen-wake-lock=(self)"),
+)
+
+
+class Guard:
+    """The middleware: refuses what no page of ours would send, and labels every answer."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = _headers(scope)
+        cookie = _cookie(headers.get("cookie", ""), CSRF_COOKIE)
+        token = cookie or secrets.token_urlsafe(32)
+        scope.setdefault("state", {})["csrf_token"] = token
+        refusal = _refusal(scope["method"], headers, cookie)
+        if refusal:
+            await _refuse(send, *refusal)
+            return
+
+        async def labelled(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                extra = list(SECURITY_HEADERS)
+                if not cookie:
+                    extra.append((b"set-cookie", _csrf_cookie(token)))
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        await self.app(scope, receive, labelled)
+
+
+def _refusal(method: str, headers: dict[str, str], cookie: str) -> tuple[int, str] | None:
+    """Why the request is refused (status, one line), or None."""
+    if _hostname(headers.get("host", "")) not in LOCAL_HOSTS:
+        return 400, "Host: legday answers only to 127.0.0.1, ::1 or localhost"
+    if method not in UNSAFE_METHODS:
+        return None
+    if headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
+        return 403, "Sec-Fetch-Site: changes must come from legday's own pages"
+    origin = headers.get("origin")
+    if origin and origin != "null" and origin.split("://", 1)[-1] != headers.get("host"):
+        return 403, "Origin: changes must come from legday's own pages"
+    kind = headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if kind == "application/json" or kind in FORM_TYPES:
+        return None  # forms are checked field by field in their routes (require_csrf)
+    given = headers.get(CSRF_HEADER, "")
+    if cookie and given and secrets.compare_digest(given, cookie):
+        return None
+    return 403, f"{CSRF_HEADER}: send JSON, or the page's CSRF token with this request"
+
+
+def _headers(scope: Scope) -> dict[str, str]:
+    return {name.decode("latin-1"): value.decode("latin-1") for name, value in scope["headers"]}
+
+
+def _hostname(host: str) -> str:
+    if host.startswith("["):
+        return host.split("]", 1)[0] + "]"
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
+
+
+def _cookie(header: str, name: str) -> str:
+    jar: SimpleCookie = SimpleCookie()
+    try:
+        jar.load(header)
+    except Exception:  # a mangled Cookie header is no token, not a crash
+        return ""
+    morsel = jar.get(name)
+    return morsel.value if morsel and len(morsel.value) <= 128 else ""
+
+
+def _csrf_cookie(token: str) -> bytes:
+    return f"{CSRF_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict".encode()
+
+
+async def _refuse(send: Send, status: int, reason: str) -> None:
+    body = ('{"detail": "' + reason.replace('"', "'") + '"}').encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                *SECURITY_HEADERS,
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+def csrf_token(scope_state: Any) -> str:
+    """The token a page puts in its forms and in `<meta name="csrf-token">`."""
+    return str(getattr(scope_state, "csrf_token", ""))
+
+
+async def require_csrf(request: Request) -> None:
+    """A dependency for routes that take a form: its `csrf_token` field (or the header)
+    must match the cookie this app set, else 403 naming the field."""
+    cookie = request.cookies.get(CSRF_COOKIE, "")
+    given = request.headers.get(CSRF_HEADER, "")
+    kind = request.headers.get("content-type", "")
+    if not given and kind.startswith(FORM_TYPES):
+        form = await request.form()
+        field = form.get(CSRF_FIELD, "")
+        given = field if isinstance(field, str) else ""
+    if not (cookie and given and secrets.compare_digest(given, cookie)):
+        raise HTTPException(403, f"{CSRF_FIELD}: missing or stale; reload the page and try again")
