@@ -60,7 +60,7 @@ from legday.planner.days import (
 )
 from legday.planner.dose import MAINTENANCE_MINUTES, Occasion, gradual
 from legday.planner.season import DAY_ABBR, WeekFrame, race_priorities, recovery_every, season
-from legday.planner.session import Composer, SessionAsk, SessionParts
+from legday.planner.session import OVERRUN, Composer, SessionAsk, SessionParts
 from legday.rules import check_plan
 from legday.rules.season import BLOCK_WEEKS, SAME_SESSION_DAYS
 from legday.rules.session import RUN_AS_JOG_MINUTES
@@ -414,8 +414,8 @@ def _session(
 
     used_before = dict(composer.last_used) if profile.injuries else {}
     parts = composer.compose(replace(ask, jog=not follows_a_run(start_for(budget))))
-    # the care dose may take the session to its minutes and a tenth more (`fit`), no more
-    room = max(0, ask.budget_seconds * 11 // 10 - parts.seconds)
+    # the care dose may take the session up to its minutes (`fit`), no further
+    room = max(0, ask.budget_seconds - parts.seconds)
     catalogue, schedule, met = care
     fit = _cares_for_you(day, parts.main, profile, catalogue, schedule, room, met)
     if fit.changed:
@@ -446,6 +446,8 @@ def _session(
         notes=parts.notes,
     )
     why = fit.told(why)
+    if minutes > budget + 1 and not any(OVERRUN in note for note in parts.notes):
+        why = why[:-1] + f"; its care work at the stage's dose {OVERRUN}."
     if busy and start is not None:
         around = ", ".join(f"{r.title} {r.start:%H:%M}-{r.finish:%H:%M}" for r in busy)
         why = why[:-1] + f"; from {start:%H:%M}, clear of your {around}."
