@@ -408,9 +408,10 @@ class Logbook:
             main = session.main if session is not None else ()
             logged = self._history(uow, athlete, main, day)
             last_done = uow.repo.last_done(athlete.id, day)
-            kit = self._kit(uow, athlete)
+            profile = uow.repo.get_profile(athlete.id)
+            kit = kit_of(profile) if profile is not None else None
             records = uow.repo.care_records(athlete.id)
-            statuses = self._care_statuses(uow.repo.get_profile(athlete.id), records, day)
+            statuses = self._care_statuses(profile, records, day)
             swapped = any(
                 o.day == day and o.kind == "weather" for o in uow.repo.overrides(athlete.id)
             )
@@ -588,7 +589,8 @@ class Logbook:
                 athlete.id, as_of - timedelta(days=60), as_of, with_sets=False
             )
             last_done = uow.repo.last_done(athlete.id, as_of)
-            kit, profile = self._kit(uow, athlete), uow.repo.get_profile(athlete.id)
+            profile = uow.repo.get_profile(athlete.id)
+            kit = kit_of(profile) if profile is not None else None
 
         history = History.of(logged, self.catalogue)
         changes: dict[Prescription, Prescription] = {}  # sessions repeat their exercises

@@ -165,14 +165,14 @@ class _Engine:
         return self.history.flags(self.today)
 
     def decide(self, p: Prescription, depth: int) -> Change:
-        base = replace(p, target_rpe=min(p.target_rpe, MAX_RPE))
+        base = p if p.target_rpe <= MAX_RPE else replace(p, target_rpe=MAX_RPE)
         planned = load_of(base)
         if planned is not None and base.load_kg is None:
             # a plan stored before loads were numbers: the number from its words
             implement = planned.implement or self._implement(base.exercise)
             base = replace(base, load_kg=planned.kg, implement=implement)
         lo, hi = self._range(p)
-        if base.reps is not None:
+        if base.reps is not None and not lo <= base.reps <= hi:
             base = replace(base, reps=min(max(base.reps, lo), hi))
         logs = self.history.sessions_of(p.exercise, self.today)
         flag = self._flag(base)

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import Any, cast
 
 from sqlalchemy import (
+    BindParameter,
     Date,
     Select,
     String,
@@ -89,6 +90,14 @@ _SET_COLUMNS = (
 
 def _set(row: Any) -> SetLog:
     return set_from_row(cast(SetLogRow, row))
+
+
+def _exercise_ids(ids: Sequence[str]) -> BindParameter[Any]:
+    """Catalogue ids for an IN list, written into the statement: a session's exercises and
+    their variations run to dozens, and as many parameters would cost more to send than
+    the query costs to run (psycopg re-parses a statement of over 50 parameters each
+    time). The driver quotes them; they are catalogue slugs in any case."""
+    return bindparam("ids", sorted(set(ids)), expanding=True, literal_execute=True, unique=True)
 
 
 class SqlRepository(AbstractRepository):
@@ -453,7 +462,7 @@ class SqlRepository(AbstractRepository):
             select(*_SET_COLUMNS, s.seq).where(
                 s.performed_session_id.in_(self._days(athlete_id, days)),
                 s.pain > 0,
-                s.exercise.not_in(wanted),
+                s.exercise.not_in(_exercise_ids(wanted)),
             )
         ).all()
         ordered = sorted([*sets, *sore], key=lambda r: (r.day, r.seq))
@@ -488,7 +497,7 @@ class SqlRepository(AbstractRepository):
             s.performed_session_id.in_(self._days(athlete_id, days))
         )
         if exercises is not None:
-            query = query.where(s.exercise.in_(sorted(set(exercises))) | (s.pain > 0))
+            query = query.where(s.exercise.in_(_exercise_ids(exercises)) | (s.pain > 0))
         rows = self.session.execute(query.order_by(s.day, s.seq, s.id))
         return [_set(r) for r in rows]
 
@@ -509,7 +518,7 @@ class SqlRepository(AbstractRepository):
         p, s = PerformedSessionRow, SetLogRow
         firsts = []
         for exercises, after in flags:
-            working = s.performed_session_id == p.id, s.exercise.in_(sorted(set(exercises)))
+            working = s.performed_session_id == p.id, s.exercise.in_(_exercise_ids(exercises))
             firsts.append(
                 select(p.day)
                 .where(
