@@ -448,9 +448,16 @@ class SqlRepository(AbstractRepository):
         if not first:
             return []
         s = SetLogRow
+        # one parameter for the athlete and one for the day, each exercise's first day
+        # written in: a statement of a hundred parameters is re-parsed on every call
+        mine: BindParameter[int] = bindparam("athlete", athlete_id)
+        last: BindParameter[date] = bindparam("until", until, type_=Date())
         ranges = [
             select(*_SET_COLUMNS, s.seq).where(
-                s.athlete_id == athlete_id, s.exercise == e, s.day >= day, s.day <= until
+                s.athlete_id == mine,
+                s.exercise == literal(e, literal_execute=True),
+                s.day >= literal(day, Date(), literal_execute=True),
+                s.day <= last,
             )
             for e, day in sorted(first.items())
         ]
