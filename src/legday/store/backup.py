@@ -194,14 +194,18 @@ def _before_0007(tables: dict[str, Any]) -> dict[str, Any]:
     }
     moved = []
     for row in overrides:
+        if not isinstance(row, dict):
+            moved.append(row)
+            continue
         if (
-            isinstance(row, dict)
-            and row.get("kind") == "blocked"
+            row.get("kind") == "blocked"
             and (row.get("athlete_id"), row.get("day")) not in skipped
             and (to := _moved_note(row.get("note"))) is not None
         ):
             row = {**row, "kind": "moved", "note": "", "moved_to": to or None}
-        moved.append(row)
+        # every row names the column: rows are inserted many at once, with the first
+        # row's columns
+        moved.append({"moved_to": None, **row})
     return {**tables, "day_overrides": moved}
 
 
