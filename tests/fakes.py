@@ -184,8 +184,8 @@ class FakeRepository(AbstractRepository):
 
     def add_override(self, athlete_id: int, override: DayOverride, now: datetime) -> None:
         mine = self.day_overrides.setdefault(athlete_id, [])
-        if not any((o.day, o.kind) == (override.day, override.kind) for o in mine):
-            mine.append(override)
+        mine[:] = [o for o in mine if (o.day, o.kind) != (override.day, override.kind)]
+        mine.append(override)
 
     def overrides(self, athlete_id: int) -> list[DayOverride]:
         return sorted(self.day_overrides.get(athlete_id, []), key=lambda o: (o.day, o.kind))
@@ -202,6 +202,10 @@ class FakeRepository(AbstractRepository):
 
     def plan_versions(self, athlete_id: int) -> list[PlanVersion]:
         return list(self.versions.get(athlete_id, []))
+
+    def latest_version(self, athlete_id: int) -> PlanVersion | None:
+        versions = self.versions.get(athlete_id, [])
+        return versions[-1] if versions else None
 
     def plan_versions_for(self, athlete_id: int, day: date) -> list[PlanVersion]:
         versions = self.versions.get(athlete_id, [])
@@ -282,7 +286,12 @@ class FakeRepository(AbstractRepository):
         days = set(sorted({s.day for s in hurt})[-limit:] if limit > 0 else [])
         return [s for s in hurt if s.day in days]
 
-    def first_pain_free_day(
+    def first_pain_free_days(
+        self, athlete_id: int, flags: Sequence[tuple[Sequence[str], date]], until: date
+    ) -> list[date | None]:
+        return [self._first_pain_free_day(athlete_id, e, after, until) for e, after in flags]
+
+    def _first_pain_free_day(
         self, athlete_id: int, exercises: Sequence[str], after: date, until: date
     ) -> date | None:
         for day in sorted({s.day for s in self.set_logs(athlete_id, until=until)}):
@@ -293,9 +302,15 @@ class FakeRepository(AbstractRepository):
                 return day
         return None
 
-    def sets_on(self, athlete_id: int, days: Sequence[date]) -> list[SetLog]:
+    def sets_on(
+        self, athlete_id: int, days: Sequence[date], exercises: Sequence[str] | None = None
+    ) -> list[SetLog]:
         wanted = set(days)
-        return [s for s in self.set_logs(athlete_id) if s.day in wanted]
+        return [
+            s
+            for s in self.set_logs(athlete_id)
+            if s.day in wanted and (exercises is None or s.exercise in exercises or s.pain > 0)
+        ]
 
     def last_done(self, athlete_id: int, before: date) -> date | None:
         done = [d for (who, d), (status, _) in self.days.items() if who == athlete_id]

@@ -52,6 +52,7 @@ from legday.model import (
 from legday.progression import (
     PAIN_SEEK_ADVICE,
     Change,
+    History,
     SetLog,
     next_prescription,
     pain_flags,
@@ -97,9 +98,8 @@ PAIN_DAYS = 200  # the latest days that raised a pain flag, read for `today`'s a
 # A care status that changes what the plan should hold: a new stage, no routine, or a hold
 # (the plan's forecast would otherwise move the stage up on schedule regardless): re-plan.
 REPLAN_ON = frozenset({CareAction.ADVANCE, CareAction.HOLD, CareAction.STEP_BACK, CareAction.STOP})
-# The note of the blocked day a `move --to` came from: re-plans read the chosen day back
-# from it (the override table holds only "blocked" and "weather" days).
-MOVED_TO = "moved to "
+# The overrides that close a day to the planner (a weather swap opens it again).
+CLOSING = frozenset({"blocked", "moved"})
 # A change that met another writer (see `Logbook._write`) is run again, this many tries
 # in all, after pauses of about 50, 100, 200 ms (each stretched by up to half, at random,
 # so two changes that collided do not collide again in step).
@@ -343,8 +343,7 @@ class Logbook:
             athlete = self._locked(uow, name)
             self._require_session(uow, athlete, day)
             uow.repo.record_day(athlete.id, day, "skipped", note, self.now())
-            # the runner's note stays with the skipped day; the override's note is legday's
-            # own (only `move` writes "moved to DATE", which re-plans read back)
+            # the runner's note stays with the skipped day, not in the override
             uow.repo.add_override(athlete.id, DayOverride(day, "blocked", "skipped"), self.now())
             done = self._replan_told(uow, athlete, today, f"skipped {day.isoformat()}")
             uow.commit()
@@ -367,15 +366,15 @@ class Logbook:
             self._require_session(uow, athlete, day)
             if to is not None:
                 self._require_open(uow, athlete, to)
-            note = "moved" if to is None else f"{MOVED_TO}{to.isoformat()}"
-            uow.repo.add_override(athlete.id, DayOverride(day, "blocked", note), self.now())
+            uow.repo.add_override(athlete.id, DayOverride(day, "moved", moved_to=to), self.now())
             where = "" if to is None else f" to {to.isoformat()}"
             done = self._replan_told(
                 uow, athlete, today, f"moved the session of {day.isoformat()}{where}"
             )
             if to is not None and not uow.repo.planned_sessions(athlete.id, to, to):
-                plan = uow.repo.plan_versions(athlete.id)[-1].plan
-                week = next((w for w in plan.weeks if to in w), None)
+                latest = uow.repo.latest_version(athlete.id)
+                weeks = latest.plan.weeks if latest is not None else ()
+                week = next((w for w in weeks if to in w), None)
                 rest = ""
                 if week and not week.target:
                     rest = f" ({week.phase.value} week: no strength)"
@@ -419,11 +418,12 @@ class Logbook:
             session = next((s for s in sessions if s.day == day), None)
             later = next((s for s in sessions if s.day > day), None)
             main = session.main if session is not None else ()
-            logged, cleared = self._history(uow, athlete, main, day)
+            logged = self._history(uow, athlete, main, day)
             last_done = uow.repo.last_done(athlete.id, day)
-            kit = self._kit(uow, athlete)
+            profile = uow.repo.get_profile(athlete.id)
+            kit = kit_of(profile) if profile is not None else None
             records = uow.repo.care_records(athlete.id)
-            statuses = self._care_statuses(uow.repo.get_profile(athlete.id), records, day)
+            statuses = self._care_statuses(profile, records, day)
             swapped = any(
                 o.day == day and o.kind == "weather" for o in uow.repo.overrides(athlete.id)
             )
@@ -444,10 +444,9 @@ class Logbook:
         )
         if session is None:
             return view
-        history = [s for s in logged if s.day < day]
+        history = History.of([s for s in logged if s.day < day], self.catalogue)
         changes = tuple(
-            self._progress(p, self._own(p, history, cleared), recent, day, kit, last_done)
-            for p in session.main
+            self._progress(p, history, recent, day, kit, last_done) for p in session.main
         )
         adjusted = replace(session, main=tuple(c.prescription for c in changes))
         return replace(view, session=adjusted, changes=changes)
@@ -456,11 +455,12 @@ class Logbook:
         """The progression of one prescription on `day` (what `today` does per exercise)."""
         with self.uow().reading() as uow:
             athlete = self._athlete(uow, name)
-            history, cleared = self._history(uow, athlete, (p,), day - ONE_DAY)
+            logged = self._history(uow, athlete, (p,), day - ONE_DAY)
             recent = uow.repo.performed(athlete.id, day - timedelta(days=60), day, with_sets=False)
             last_done = uow.repo.last_done(athlete.id, day)
             kit = self._kit(uow, athlete)
-        return self._progress(p, self._own(p, history, cleared), recent, day, kit, last_done)
+        history = History.of(logged, self.catalogue)
+        return self._progress(p, history, recent, day, kit, last_done)
 
     def log(
         self, name: str, sets: Sequence[SetLog], note: str = "", *, whole_session: bool = False
@@ -526,7 +526,7 @@ class Logbook:
 
         def body(uow: AbstractUnitOfWork) -> CareLogged:
             athlete = self._locked(uow, name)
-            planned = _care_on(uow.repo.plan_versions(athlete.id), day)
+            planned = _care_on(uow.repo.plan_versions_for(athlete.id, day), day)
             routine = next((c for c in planned if c.injury == injury), None)
             if routine is None:
                 raise InputError("care", f"no {injury} routine is planned on {day.isoformat()}")
@@ -588,21 +588,35 @@ class Logbook:
         """
         with self.uow().reading() as uow:
             athlete = self._athlete(uow, name)
-            versions = uow.repo.plan_versions(athlete.id)
-            if not versions:
+            latest = uow.repo.latest_version(athlete.id)
+            if latest is None:
                 raise InputError("athlete", f"{name} has no plan yet (see `legday sync`)")
-            plan = versions[-1].plan
-            due = [s.day for s in plan.sessions if s.day >= today]
-            as_of = min(due, default=today)
-            history = uow.repo.set_logs(athlete.id, until=as_of - ONE_DAY)
-            recent = uow.repo.performed(athlete.id, as_of - timedelta(days=60), as_of)
-            kit, profile = self._kit(uow, athlete), uow.repo.get_profile(athlete.id)
+            plan = latest.plan
+            due = [s for s in plan.sessions if s.day >= today]
+            as_of = min((s.day for s in due), default=today)
+            main = [p for s in due for p in s.main]
+            # what `today` reads on `as_of`, for every exercise the sessions to come hold
+            logged = self._history(uow, athlete, main, as_of - ONE_DAY)
+            recent = uow.repo.performed(
+                athlete.id, as_of - timedelta(days=60), as_of, with_sets=False
+            )
+            last_done = uow.repo.last_done(athlete.id, as_of)
+            profile = uow.repo.get_profile(athlete.id)
+            kit = kit_of(profile) if profile is not None else None
 
-        def progressed(s: Session) -> Session:
-            main = (self._progress(p, history, recent, as_of, kit).prescription for p in s.main)
-            return s if s.day < today else replace(s, main=tuple(main))
+        history = History.of(logged, self.catalogue)
+        changes: dict[Prescription, Prescription] = {}  # sessions repeat their exercises
 
-        sessions = tuple(progressed(s) for s in plan.sessions)
+        def progressed(p: Prescription) -> Prescription:
+            if p not in changes:
+                change = self._progress(p, history, recent, as_of, kit, last_done)
+                changes[p] = change.prescription
+            return changes[p]
+
+        sessions = tuple(
+            s if s.day < today else replace(s, main=tuple(progressed(p) for p in s.main))
+            for s in plan.sessions
+        )
         return replace(plan, sessions=sessions, profile=profile or plan.profile)
 
     def versions(self, name: str) -> list[PlanVersion]:
@@ -616,28 +630,37 @@ class Logbook:
         athlete: Athlete,
         main: Sequence[Prescription],
         until: date,
-    ) -> tuple[list[SetLog], set[date]]:
-        """The sets progression reads for `main` up to `until`, in a few bounded queries,
-        and the days among them that are whole (a pain flag cleared on them).
+    ) -> list[SetLog]:
+        """The sets progression reads for `main` up to `until`, in a few bounded queries.
 
         The last `EXPOSURES` days of each exercise and of the variations it may become
         (regressions for pain, progressions at the top of a range), with any painful set
         of those days; the sets of pain >= 4 on the latest `PAIN_DAYS` days that have
-        one; and, for each muscle they leave flagged, the whole first later day it was
-        worked pain-free (the day the flag cleared: its sets of that muscle). The pain
-        flags on `until` are the ones the whole history gives: every painful set of a day
-        read is read, so a set left out is pain-free and can only keep a flag up in the
-        look back at earlier days, never drop one.
+        one; and, for each muscle they leave flagged, the first later day it was worked
+        pain-free (the day the flag cleared: its sets of that muscle). A muscle whose
+        flag cleared before the first of those exposure days is flagged on no day
+        progression looks at: neither its pain nor its clearing is read. The pain flags
+        on `until` are the ones the whole history gives: every painful set of a day read
+        is read, so a set left out is pain-free and can only keep a flag up in the look
+        back at earlier days, never drop one. Every prescription of a session reads the
+        same sets (`History`, sorted once).
         """
         repo = uow.repo
         wanted = self._variations(main)
         logged = repo.last_exposures(athlete.id, wanted, EXPOSURES, until)
+        first = min((s.day for s in logged), default=until)  # the first day looked at
         raised = repo.pain_sets(athlete.id, PAIN_SEEK_ADVICE, until, PAIN_DAYS)
+        flags = pain_flags(raised, self.catalogue, until)
+        working = {f.muscle: [e.id for e in self.catalogue if f.muscle in e.muscles] for f in flags}
+        days = repo.first_pain_free_days(
+            athlete.id, [(working[f.muscle], f.day) for f in flags], until
+        )
         clears: dict[date, set[Muscle]] = {}
-        for flag in pain_flags(raised, self.catalogue, until):
-            working = [e.id for e in self.catalogue if flag.muscle in e.muscles]
-            clear = repo.first_pain_free_day(athlete.id, working, flag.day, until)
-            if clear is not None:
+        over: set[Muscle] = set()  # flags that cleared before the first day looked at
+        for flag, clear in zip(flags, days, strict=True):
+            if clear is not None and clear < first:
+                over.add(flag.muscle)
+            elif clear is not None:
                 clears.setdefault(clear, set()).add(flag.muscle)
         cleared = set(clears)
         # No set twice: an exposure day already holds its sets of `wanted` and every
@@ -646,8 +669,13 @@ class Logbook:
         exposed = {s.day for s in logged}
         have = set(wanted)
         kept = list(logged)
-        kept += [s for s in raised if s.day not in exposed and s.day not in cleared]
-        for s in repo.sets_on(athlete.id, sorted(cleared)):
+        kept += [
+            s
+            for s in raised
+            if s.day not in exposed and s.day not in cleared and self._flags(s) not in over
+        ]
+        clearing = {e for muscles in clears.values() for m in muscles for e in working[m]}
+        for s in repo.sets_on(athlete.id, sorted(cleared), sorted(clearing)):
             exercise = self.catalogue.get(s.exercise)
             works = exercise is not None and bool(clears[s.day] & set(exercise.muscles))
             if not (s.pain > 0 or works):
@@ -655,23 +683,12 @@ class Logbook:
             if s.day in exposed and (s.pain > 0 or s.exercise in have):
                 continue
             kept.append(s)
-        return sorted(kept, key=lambda s: s.day), cleared
+        return sorted(kept, key=lambda s: s.day)
 
-    def _own(self, p: Prescription, history: list[SetLog], whole: set[date]) -> list[SetLog]:
-        """What one prescription's progression reads of `history`: its exercise and
-        variations, every painful set, what the days a flag cleared on hold, and one set
-        of every other day (so a day trained is a day trained). The pain flags come out as
-        from `history`: a set left out is pain-free and never the only one clearing a flag.
-        Smaller input, because progression re-reads it once per session it looks back on.
-        """
-        mine = set(self._variations((p,)))
-        marked: set[date] = set()
-        kept = []
-        for s in history:
-            if s.exercise in mine or s.pain > 0 or s.day in whole or s.day not in marked:
-                kept.append(s)
-                marked.add(s.day)
-        return kept
+    def _flags(self, s: SetLog) -> Muscle | None:
+        """The muscle a painful set flags: its exercise's main one (`pain_flags`)."""
+        exercise = self.catalogue.get(s.exercise)
+        return exercise.muscles[0] if exercise is not None and exercise.muscles else None
 
     def _variations(self, main: Sequence[Prescription], depth: int = 4) -> list[str]:
         """The session's exercises and what progression may swap them for: their chains
@@ -745,7 +762,7 @@ class Logbook:
             raise InputError("to", f"{shown} already holds a session")
         overrides = uow.repo.overrides(athlete.id)
         weather = {o.day for o in overrides if o.kind == "weather"}
-        if day in {o.day for o in overrides if o.kind == "blocked"} - weather:
+        if day in {o.day for o in overrides if o.kind in CLOSING} - weather:
             raise InputError("to", f"{shown} is blocked (skipped or moved from)")
         sources = [s for s in uow.repo.calendar_sources(athlete.id) if s.content is not None]
         runs = [r for r in self.read_runs(sources, profile) if r.day not in weather or r.busy]
@@ -818,7 +835,7 @@ class Logbook:
     def _progress(
         self,
         p: Prescription,
-        history: list[SetLog],
+        history: History,
         recent: list[Performed],
         day: date,
         kit: Kit | None,
@@ -891,7 +908,7 @@ class Logbook:
         week_start = profile.start + timedelta(weeks=week)
         overrides = uow.repo.overrides(athlete.id)
         weather = {o.day for o in overrides if o.kind == "weather"}
-        blocked = {o.day for o in overrides if o.kind == "blocked"} - weather
+        blocked = {o.day for o in overrides if o.kind in CLOSING} - weather
         past = {week_start + timedelta(days=i) for i in range((today - week_start).days)}
         future = replace(
             profile,
@@ -933,8 +950,8 @@ class Logbook:
         chosen = {
             d
             for o in overrides
-            if o.kind == "blocked"
-            and (d := _moved_to(o.note)) is not None
+            if o.kind == "moved"
+            and (d := o.moved_to) is not None
             and today <= d <= future.end
             and d not in future.blocked
         }
@@ -954,17 +971,6 @@ class Logbook:
                 and week_start + timedelta(days=i) not in keep
             }
         return frozenset(shut)
-
-
-def _moved_to(note: str) -> date | None:
-    """The day `move --to` chose, from its override's note; None for any other note (a
-    store written before skips kept their notes apart may hold a runner's words)."""
-    if not note.startswith(MOVED_TO):
-        return None
-    try:
-        return date.fromisoformat(note.removeprefix(MOVED_TO))
-    except ValueError:
-        return None
 
 
 def day_changes(

@@ -36,12 +36,13 @@ Pure: stdlib, the model, the kit and the catalogue only, no I/O, deterministic.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from legday.catalogue import Catalogue
 from legday.kit import Kit
 from legday.model import IMPLEMENTS, MAX_RPE, Exercise, Prescription, Role
+from legday.progression.history import History
 from legday.progression.loads import (
     MAX_RISE_FRACTION,
     RISE_AFTER_SESSIONS,
@@ -61,7 +62,7 @@ from legday.progression.loads import (
     with_load,
 )
 from legday.progression.logs import LIMITS, SIDES, ExerciseLog, SetLog, sessions_of
-from legday.progression.pain import PAIN_SEEK_ADVICE, PainFlag, pain_flags
+from legday.progression.pain import PAIN_SEEK_ADVICE, PainFlag, PainTimeline, pain_flags
 
 __all__ = [
     "LIMITS",
@@ -73,8 +74,10 @@ __all__ = [
     "SIDES",
     "Change",
     "ExerciseLog",
+    "History",
     "Load",
     "PainFlag",
+    "PainTimeline",
     "SetLog",
     "format_load",
     "load_of",
@@ -104,7 +107,7 @@ class Change:
 
 def next_prescription(
     p: Prescription,
-    history: Sequence[SetLog],
+    history: Sequence[SetLog] | History,
     catalogue: Catalogue,
     *,
     today: date,
@@ -122,11 +125,14 @@ def next_prescription(
     defaults to two reps either side of the planned reps; `weeks_off` counts whole weeks
     without strength work (a recovery week is 1); `missed` marks a skipped session since
     the last log. With `kit` (`legday.kit.kit_of(profile)`) loads land on owned weights.
+    A `History` of the sets (`History.of`) can be given instead of them, to be shared
+    by the prescriptions of a session.
     """
-    last_day = max((s.day for s in history if s.day < today), default=None)
+    logs = history if isinstance(history, History) else History.of(history, catalogue)
+    last_day = logs.last_day_before(today)
     if last_logged is not None and last_logged < today:
         last_day = max(last_day or last_logged, last_logged)
-    engine = _Engine(catalogue, history, today, rep_range, weeks_off, missed, kit, last_day)
+    engine = _Engine(catalogue, logs, today, rep_range, weeks_off, missed, kit, last_day)
     return engine.decide(p, 0)
 
 
@@ -145,7 +151,7 @@ def _went_well(log: ExerciseLog, p: Prescription) -> bool:
 @dataclass(frozen=True, slots=True)
 class _Engine:
     catalogue: Catalogue
-    history: Sequence[SetLog]
+    history: History  # sorted once, shared by the engines looking back
     today: date
     rep_range: tuple[int, int] | None
     weeks_off: int
@@ -153,22 +159,22 @@ class _Engine:
     kit: Kit | None
     last_day: date | None  # the athlete's last logged day before today, any exercise
     lookback: int = 0
-    flags: tuple[PainFlag, ...] = field(default=(), init=False)
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "flags", pain_flags(self.history, self.catalogue, self.today))
+    @property
+    def flags(self) -> tuple[PainFlag, ...]:
+        return self.history.flags(self.today)
 
     def decide(self, p: Prescription, depth: int) -> Change:
-        base = replace(p, target_rpe=min(p.target_rpe, MAX_RPE))
+        base = p if p.target_rpe <= MAX_RPE else replace(p, target_rpe=MAX_RPE)
         planned = load_of(base)
         if planned is not None and base.load_kg is None:
             # a plan stored before loads were numbers: the number from its words
             implement = planned.implement or self._implement(base.exercise)
             base = replace(base, load_kg=planned.kg, implement=implement)
         lo, hi = self._range(p)
-        if base.reps is not None:
+        if base.reps is not None and not lo <= base.reps <= hi:
             base = replace(base, reps=min(max(base.reps, lo), hi))
-        logs = sessions_of(self.history, p.exercise, self.today)
+        logs = self.history.sessions_of(p.exercise, self.today)
         flag = self._flag(base)
         if not logs:
             if flag is not None:
@@ -332,7 +338,7 @@ class _Engine:
             0,
             False,
             self.kit,
-            max((s.day for s in self.history if s.day < before), default=None),
+            self.history.last_day_before(before),
             self.lookback + 1,
         )
         return load_kg(earlier.decide(p, 0).prescription)
@@ -364,9 +370,7 @@ class _Engine:
             return Change(
                 lighter(work, lo, self.kit), f"{advice} No easier variation: hold, lighter.", True
             )
-        after = [
-            s for s in sessions_of(self.history, regression.id, self.today) if s.day > last.day
-        ]
+        after = [s for s in self.history.sessions_of(regression.id, self.today) if s.day > last.day]
         if len(after) >= 2 and all(s.pain == 0 for s in after[-2:]):
             reason = f"Two pain-free sessions of {regression.id}: back to {base.exercise}, easier."
             return Change(lighter(work, lo, self.kit), reason)
@@ -440,9 +444,7 @@ class _Engine:
         harder = self._neighbour(work.exercise, "progressions")
         if harder is not None:
             nxt = as_exercise(work, harder, lo, easier=False, kit=self.kit)
-            later = [
-                s for s in sessions_of(self.history, harder.id, self.today) if s.day > last.day
-            ]
+            later = [s for s in self.history.sessions_of(harder.id, self.today) if s.day > last.day]
             if later and depth < 4:
                 in_range = (
                     nxt if nxt.reps is None or planned is None else replace(nxt, reps=planned)

@@ -27,6 +27,7 @@ LIMITS: dict[str, tuple[float, float]] = {
     "pain": (0, 10),
     "load_kg": (0, 500),
 }
+_NUMBERS = (int, float)  # a tuple: `int | float` would build a union on every check
 _UNITS = {"load_kg": " kg", "seconds": " s"}
 _NAMES = {"load_kg": "load"}
 
@@ -54,7 +55,7 @@ class SetLog:
             value = getattr(self, name)
             if value is None:
                 continue
-            if not isinstance(value, int | float) or isinstance(value, bool):
+            if not isinstance(value, _NUMBERS) or isinstance(value, bool):
                 raise InputError(_NAMES.get(name, name), f"must be a number, not {value!r}")
             if not (math.isfinite(value) and lo <= value <= hi):
                 unit = _UNITS.get(name, "")

@@ -8,6 +8,7 @@ or doctor. A sore knee from reverse lunges must not meet loaded split squats nex
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +18,7 @@ from legday.catalogue import Catalogue
 from legday.model import Muscle
 from legday.progression.logs import SetLog
 
-__all__ = ["PAIN_SEEK_ADVICE", "PainFlag", "pain_flags"]
+__all__ = ["PAIN_SEEK_ADVICE", "PainFlag", "PainTimeline", "pain_flags"]
 
 PAIN_SEEK_ADVICE = 4  # pain at or above this (0-10) is a reason to see a professional
 
@@ -50,25 +51,52 @@ def pain_flags(
     Exercises the catalogue does not know raise no flag; the per-exercise rule still
     regresses them.
     """
-    # nothing is flagged before the first painful day, so the reading starts there (the
-    # logbook calls this for every look back, over the same history)
-    first = min((s.day for s in history if s.pain >= PAIN_SEEK_ADVICE), default=None)
-    if first is None or first > today:
-        return ()
-    flags: dict[Muscle, PainFlag] = {}
-    mine = sorted((s for s in history if first <= s.day <= today), key=lambda s: s.day)
-    for day, group in groupby(mine, key=lambda s: s.day):
-        sets = list(group)
-        for muscle in list(flags):
-            working = [s for s in sets if muscle in _muscles(catalogue, s.exercise)]
-            if working and all(s.pain == 0 for s in working):
-                del flags[muscle]
-        painful = [s for s in sets if s.pain >= PAIN_SEEK_ADVICE]
-        for s in sorted(painful, key=lambda s: (s.pain, s.exercise)):  # the worst one wins
-            muscles = _muscles(catalogue, s.exercise)
-            if muscles:
-                flags[muscles[0]] = PainFlag(muscles[0], s.exercise, day, s.pain)
-    return tuple(sorted(flags.values(), key=lambda f: (-f.pain, f.muscle.value)))
+    return PainTimeline.of(history, catalogue).on(today)
+
+
+@dataclass(frozen=True, slots=True)
+class PainTimeline:
+    """The pain flags of one history on every day, read in one pass.
+
+    Progression looks back at what it prescribed on earlier days, each look back asking
+    which muscles were flagged then; reading the history once and answering each day by
+    a binary search keeps that from re-reading it per look back. `days` are the days
+    logged from the first painful one on, `flags[i]` the flags standing after `days[i]`.
+    """
+
+    days: tuple[date, ...] = ()
+    flags: tuple[tuple[PainFlag, ...], ...] = ()
+
+    @classmethod
+    def of(cls, history: Sequence[SetLog], catalogue: Catalogue) -> PainTimeline:
+        # nothing is flagged before the first painful day, so the reading starts there
+        first = min((s.day for s in history if s.pain >= PAIN_SEEK_ADVICE), default=None)
+        if first is None:
+            return cls()
+        standing: dict[Muscle, PainFlag] = {}
+        days: list[date] = []
+        flags: list[tuple[PainFlag, ...]] = []
+        mine = sorted((s for s in history if s.day >= first), key=lambda s: s.day)
+        worked = {s.exercise: _muscles(catalogue, s.exercise) for s in mine}
+        for day, group in groupby(mine, key=lambda s: s.day):
+            sets = list(group)
+            for muscle in list(standing):
+                working = [s for s in sets if muscle in worked[s.exercise]]
+                if working and all(s.pain == 0 for s in working):
+                    del standing[muscle]
+            painful = [s for s in sets if s.pain >= PAIN_SEEK_ADVICE]
+            for s in sorted(painful, key=lambda s: (s.pain, s.exercise)):  # the worst one wins
+                muscles = worked[s.exercise]
+                if muscles:
+                    standing[muscles[0]] = PainFlag(muscles[0], s.exercise, day, s.pain)
+            days.append(day)
+            flags.append(tuple(sorted(standing.values(), key=lambda f: (-f.pain, f.muscle.value))))
+        return cls(tuple(days), tuple(flags))
+
+    def on(self, day: date) -> tuple[PainFlag, ...]:
+        """The flags standing on `day`: raised by pain up to and including it, not cleared."""
+        i = bisect_right(self.days, day)
+        return self.flags[i - 1] if i else ()
 
 
 def _muscles(catalogue: Catalogue, exercise_id: str) -> tuple[Muscle, ...]:

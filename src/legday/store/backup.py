@@ -17,6 +17,10 @@ before 0003 has no `profiles.windows`, so its athletes have no time windows; one
 before 0004 has no age, event or weights: a typical set of weights). A backup of
 a revision this release does not know (a newer legday) is refused with one line.
 
+A backup from before 0007 keeps a moved session's day in the note of a `blocked`
+override ("moved to DATE"): it comes back as a `moved` override to that day, as the 0007
+migration converts a store.
+
 A backup from before 0006 has no users, athletes without an owner and calendars kept as
 paths: its athletes go to the local user, and its calendars are converted the way the
 0006 migration converts them (a feed keeps its address; a file is read if it is still
@@ -110,6 +114,8 @@ def restore(engine: Engine, data: Any) -> int:
         )
     if isinstance(revision, str) and revision < "0006":
         tables = _before_0006(tables)
+    if isinstance(revision, str) and revision < "0007":
+        tables = _before_0007(tables)
     known = {t.name for t in _tables()}
     unknown = sorted(set(tables) - known)
     if unknown:
@@ -171,6 +177,50 @@ def _source_0006(row: Any) -> Any:
     except LegdayError:
         note = f"{name} was not found when this backup was restored; add it again"
         return {**kept, "name": name, "url": None, "content": None, "note": note}
+
+
+def _before_0007(tables: dict[str, Any]) -> dict[str, Any]:
+    """Overrides of an older backup as the 0007 migration leaves them: the days `move`
+    blocked ("moved", "moved to DATE" in the note) become `moved` rows with that day;
+    a blocked day the backup shows as skipped stays a skip, whatever its note says."""
+    overrides = tables.get("day_overrides", [])
+    performed = tables.get("performed_sessions", [])
+    if not isinstance(overrides, list) or not isinstance(performed, list):
+        return tables  # the validation names what is wrong
+    skipped = {
+        (row.get("athlete_id"), row.get("day"))
+        for row in performed
+        if isinstance(row, dict) and row.get("status") == "skipped"
+    }
+    moved = []
+    for row in overrides:
+        if not isinstance(row, dict):
+            moved.append(row)
+            continue
+        if (
+            row.get("kind") == "blocked"
+            and (row.get("athlete_id"), row.get("day")) not in skipped
+            and (to := _moved_note(row.get("note"))) is not None
+        ):
+            row = {**row, "kind": "moved", "note": "", "moved_to": to or None}
+        # every row names the column: rows are inserted many at once, with the first
+        # row's columns
+        moved.append({"moved_to": None, **row})
+    return {**tables, "day_overrides": moved}
+
+
+def _moved_note(note: Any) -> str | None:
+    """ "" for the note `move` wrote without a day, the ISO day of "moved to DATE", None
+    for any other note."""
+    if note == "moved":
+        return ""
+    if not isinstance(note, str) or not note.startswith("moved to "):
+        return None
+    day = note.removeprefix("moved to ")
+    try:
+        return date.fromisoformat(day).isoformat()
+    except ValueError:
+        return None
 
 
 def _load(

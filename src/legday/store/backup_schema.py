@@ -204,7 +204,7 @@ _NARROWER: dict[tuple[str, str], Any] = {
     ("profiles", "timezone"): Zone | None,
     ("profiles", "age"): _number(10, 100, whole=True) | None,
     ("profiles", "event"): _one_of(EVENTS) | None,
-    ("day_overrides", "kind"): Literal["blocked", "weather"],
+    ("day_overrides", "kind"): Literal["blocked", "weather", "moved"],
     ("plan_versions", "number"): _number(1, INT64_MAX, whole=True),
     ("plan_versions", "document"): dict[str, Any],
     ("planned_sessions", "minutes"): _number(1, 300, whole=True),

@@ -73,9 +73,14 @@ class CalendarSource:
 
 @dataclass(frozen=True, slots=True)
 class DayOverride:
+    """A day every re-plan honours: "blocked" (skipped), "moved" (a session moved away
+    from it; `moved_to` the day `move --to` chose, None when the planner finds one) or
+    "weather" (its run lost: the day may hold strength)."""
+
     day: date
-    kind: str  # "blocked" (skip, move) or "weather" (a lost run becomes a strength day)
+    kind: str
     note: str = ""
+    moved_to: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +174,9 @@ class AbstractRepository(abc.ABC):
     def calendar_sources(self, athlete_id: int) -> list[CalendarSource]: ...
 
     @abc.abstractmethod
-    def add_override(self, athlete_id: int, override: DayOverride, now: datetime) -> None: ...
+    def add_override(self, athlete_id: int, override: DayOverride, now: datetime) -> None:
+        """Keep the override; one of the same day and kind is replaced (a session moved
+        from a day twice went where the last move put it)."""
 
     @abc.abstractmethod
     def overrides(self, athlete_id: int) -> list[DayOverride]: ...
@@ -182,6 +189,11 @@ class AbstractRepository(abc.ABC):
 
     @abc.abstractmethod
     def plan_versions(self, athlete_id: int) -> list[PlanVersion]: ...
+
+    @abc.abstractmethod
+    def latest_version(self, athlete_id: int) -> PlanVersion | None:
+        """The newest version with its sessions (None before the first plan): what an
+        export, a move or a care log reads, whatever the number of re-plans before it."""
 
     @abc.abstractmethod
     def plan_versions_for(self, athlete_id: int, day: date) -> list[PlanVersion]:
@@ -227,15 +239,19 @@ class AbstractRepository(abc.ABC):
         have one (what raises a pain flag)."""
 
     @abc.abstractmethod
-    def first_pain_free_day(
-        self, athlete_id: int, exercises: Sequence[str], after: date, until: date
-    ) -> date | None:
-        """The first day in (after, until] whose sets of `exercises` exist and are all
-        pain-free (pain 0): the day a pain flag on their muscle clears."""
+    def first_pain_free_days(
+        self, athlete_id: int, flags: Sequence[tuple[Sequence[str], date]], until: date
+    ) -> list[date | None]:
+        """For each (exercises, after) in `flags`, the first day in (after, until] whose
+        sets of `exercises` exist and are all pain-free (pain 0): the day a pain flag on
+        their muscle clears. One statement for them all."""
 
     @abc.abstractmethod
-    def sets_on(self, athlete_id: int, days: Sequence[date]) -> list[SetLog]:
-        """Every set of the given days, in day and logging order."""
+    def sets_on(
+        self, athlete_id: int, days: Sequence[date], exercises: Sequence[str] | None = None
+    ) -> list[SetLog]:
+        """Every set of the given days, in day and logging order; with `exercises`, only
+        theirs and the sets with pain."""
 
     @abc.abstractmethod
     def last_done(self, athlete_id: int, before: date) -> date | None:

@@ -3,7 +3,7 @@
 It never commits: the unit of work owns the transaction, so an import, a log or a
 re-plan lands whole or not at all. Every query filters by athlete id, and every list is
 read in a fixed number of statements (no query per version or per day). The reads of a
-day's view (`last_exposures`, `pain_days`, `first_pain_free_day`, `last_done`) walk
+day's view (`last_exposures`, `pain_sets`, `first_pain_free_days`, `last_done`) walk
 indexes from the newest row back and stop, so their cost does not grow with the history.
 """
 
@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import Any, cast
 
 from sqlalchemy import (
+    BindParameter,
     Date,
     Select,
     String,
@@ -89,6 +90,14 @@ _SET_COLUMNS = (
 
 def _set(row: Any) -> SetLog:
     return set_from_row(cast(SetLogRow, row))
+
+
+def _exercise_ids(ids: Sequence[str]) -> BindParameter[Any]:
+    """Catalogue ids for an IN list, written into the statement: a session's exercises and
+    their variations run to dozens, and as many parameters would cost more to send than
+    the query costs to run (psycopg re-parses a statement of over 50 parameters each
+    time). The driver quotes them; they are catalogue slugs in any case."""
+    return bindparam("ids", sorted(set(ids)), expanding=True, literal_execute=True, unique=True)
 
 
 class SqlRepository(AbstractRepository):
@@ -194,18 +203,18 @@ class SqlRepository(AbstractRepository):
         ]
 
     def add_override(self, athlete_id: int, override: DayOverride, now: datetime) -> None:
-        exists = self.session.scalar(
-            select(DayOverrideRow.id).where(
+        row = self.session.scalar(
+            select(DayOverrideRow).where(
                 DayOverrideRow.athlete_id == athlete_id,
                 DayOverrideRow.day == override.day,
                 DayOverrideRow.kind == override.kind,
             )
         )
-        if exists is None:
-            self.session.add(DayOverrideRow(
-                athlete_id=athlete_id, day=override.day, kind=override.kind,
-                note=override.note, created_at=now,
-            ))  # fmt: skip
+        if row is None:
+            row = DayOverrideRow(athlete_id=athlete_id, day=override.day, kind=override.kind)
+            self.session.add(row)
+        row.note, row.moved_to, row.created_at = override.note, override.moved_to, now
+        self.session.flush()
 
     def overrides(self, athlete_id: int) -> list[DayOverride]:
         rows = self.session.scalars(
@@ -213,7 +222,7 @@ class SqlRepository(AbstractRepository):
             .where(DayOverrideRow.athlete_id == athlete_id)
             .order_by(DayOverrideRow.day, DayOverrideRow.kind)
         )
-        return [DayOverride(r.day, r.kind, r.note) for r in rows]
+        return [DayOverride(r.day, r.kind, r.note, r.moved_to) for r in rows]
 
     # plans
     def add_plan_version(
@@ -267,6 +276,23 @@ class SqlRepository(AbstractRepository):
         for r in rows:
             by_version[r.plan_version_id].append(session_from_row(r))
         return [self._version(v, tuple(by_version[v.id])) for v in versions]
+
+    def latest_version(self, athlete_id: int) -> PlanVersion | None:
+        """The newest version by (athlete, number) and its sessions by version id."""
+        v = self.session.scalars(
+            select(PlanVersionRow)
+            .where(PlanVersionRow.athlete_id == athlete_id)
+            .order_by(PlanVersionRow.number.desc())
+            .limit(1)
+        ).first()
+        if v is None:
+            return None
+        rows = self.session.scalars(
+            select(PlannedSessionRow)
+            .where(PlannedSessionRow.plan_version_id == v.id)
+            .order_by(PlannedSessionRow.day, PlannedSessionRow.id)
+        )
+        return self._version(v, tuple(session_from_row(r) for r in rows))
 
     @staticmethod
     def _version(v: PlanVersionRow, sessions: tuple[Session, ...]) -> PlanVersion:
@@ -422,9 +448,16 @@ class SqlRepository(AbstractRepository):
         if not first:
             return []
         s = SetLogRow
+        # one parameter for the athlete and one for the day, each exercise's first day
+        # written in: a statement of a hundred parameters is re-parsed on every call
+        mine: BindParameter[int] = bindparam("athlete", athlete_id)
+        last: BindParameter[date] = bindparam("until", until, type_=Date())
         ranges = [
             select(*_SET_COLUMNS, s.seq).where(
-                s.athlete_id == athlete_id, s.exercise == e, s.day >= day, s.day <= until
+                s.athlete_id == mine,
+                s.exercise == literal(e, literal_execute=True),
+                s.day >= literal(day, Date(), literal_execute=True),
+                s.day <= last,
             )
             for e, day in sorted(first.items())
         ]
@@ -436,7 +469,7 @@ class SqlRepository(AbstractRepository):
             select(*_SET_COLUMNS, s.seq).where(
                 s.performed_session_id.in_(self._days(athlete_id, days)),
                 s.pain > 0,
-                s.exercise.not_in(wanted),
+                s.exercise.not_in(_exercise_ids(wanted)),
             )
         ).all()
         ordered = sorted([*sets, *sore], key=lambda r: (r.day, r.seq))
@@ -461,14 +494,18 @@ class SqlRepository(AbstractRepository):
         )
         return [_set(r) for r in rows]
 
-    def sets_on(self, athlete_id: int, days: Sequence[date]) -> list[SetLog]:
+    def sets_on(
+        self, athlete_id: int, days: Sequence[date], exercises: Sequence[str] | None = None
+    ) -> list[SetLog]:
         if not days:
             return []
-        rows = self.session.execute(
-            select(*_SET_COLUMNS)
-            .where(SetLogRow.performed_session_id.in_(self._days(athlete_id, days)))
-            .order_by(SetLogRow.day, SetLogRow.seq, SetLogRow.id)
+        s = SetLogRow
+        query = select(*_SET_COLUMNS).where(
+            s.performed_session_id.in_(self._days(athlete_id, days))
         )
+        if exercises is not None:
+            query = query.where(s.exercise.in_(_exercise_ids(exercises)) | (s.pain > 0))
+        rows = self.session.execute(query.order_by(s.day, s.seq, s.id))
         return [_set(r) for r in rows]
 
     @staticmethod
@@ -478,25 +515,31 @@ class SqlRepository(AbstractRepository):
         p = PerformedSessionRow
         return select(p.id).where(p.athlete_id == athlete_id, p.day.in_(sorted(set(days))))
 
-    def first_pain_free_day(
-        self, athlete_id: int, exercises: Sequence[str], after: date, until: date
-    ) -> date | None:
-        if not exercises:
-            return None
+    def first_pain_free_days(
+        self, athlete_id: int, flags: Sequence[tuple[Sequence[str], date]], until: date
+    ) -> list[date | None]:
+        """Each flag's day as a scalar subquery of one SELECT: a walk of the athlete's
+        days from the flag on, which stops at the first that clears it."""
+        if not flags:
+            return []
         p, s = PerformedSessionRow, SetLogRow
-        working = s.performed_session_id == p.id, s.exercise.in_(sorted(set(exercises)))
-        return self.session.scalar(
-            select(p.day)
-            .where(
-                p.athlete_id == athlete_id,
-                p.day > after,
-                p.day <= until,
-                exists().where(*working),
-                ~exists().where(*working, s.pain > 0),
+        firsts = []
+        for exercises, after in flags:
+            working = s.performed_session_id == p.id, s.exercise.in_(_exercise_ids(exercises))
+            firsts.append(
+                select(p.day)
+                .where(
+                    p.athlete_id == athlete_id,
+                    p.day > after,
+                    p.day <= until,
+                    exists().where(*working),
+                    ~exists().where(*working, s.pain > 0),
+                )
+                .order_by(p.day)
+                .limit(1)
+                .scalar_subquery()
             )
-            .order_by(p.day)
-            .limit(1)
-        )
+        return list(self.session.execute(select(*firsts)).one())
 
     def last_done(self, athlete_id: int, before: date) -> date | None:
         p = PerformedSessionRow

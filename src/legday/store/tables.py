@@ -147,18 +147,21 @@ class CalendarSourceRow(Base):
 
 
 class DayOverrideRow(Base):
-    """A day the athlete blocked (skip, move) or turned into a strength day (weather)."""
+    """A day the athlete blocked (skip), moved a session from (move; `moved_to` the day
+    chosen, if one was: migration 0007) or turned into a strength day (weather)."""
 
     __tablename__ = "day_overrides"
     __table_args__ = (
         UniqueConstraint("athlete_id", "day", "kind"),
-        CheckConstraint("kind IN ('blocked', 'weather')", name="kind"),
+        CheckConstraint("kind IN ('blocked', 'weather', 'moved')", name="kind"),
+        CheckConstraint("moved_to IS NULL OR kind = 'moved'", name="moved_to"),
     )
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     athlete_id: Mapped[int] = _athlete_fk()
     day: Mapped[date] = mapped_column(Date())
     kind: Mapped[str] = mapped_column(String(10))
     note: Mapped[str] = mapped_column(Text(), default="")
+    moved_to: Mapped[date | None] = mapped_column(Date())
     created_at: Mapped[datetime] = mapped_column(DateTime())
 
 

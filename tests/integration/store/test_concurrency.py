@@ -121,9 +121,9 @@ def _check(logbook: Logbook, name: str, results: dict[str, Any]) -> None:
         overrides = {(o.day, o.kind) for o in uow.repo.overrides(athlete.id)}
     assert planned == in_force
     latest = versions[-1].plan
-    for job, day in (("move", MOVE_DAY), ("skip", SKIP_DAY)):
+    for job, day, kind in (("move", MOVE_DAY, "moved"), ("skip", SKIP_DAY, "blocked")):
         if isinstance(results[job], Replanned):
-            assert (day, "blocked") in overrides
+            assert (day, kind) in overrides
             assert day not in planned, f"{job}d {day} still holds a session"
     if isinstance(results["weather"], Replanned):
         assert (WEATHER_DAY, "weather") in overrides

@@ -234,6 +234,77 @@ def test_today_decides_as_the_whole_history_would(
         assert change == full
 
 
+def test_the_export_decides_as_the_whole_history_would(
+    logbook: Logbook, database: Database, calendar: Path
+) -> None:
+    """`current_plan` reads what `today` reads for every session to come, not every set."""
+    _add(logbook, calendar)
+    sessions = logbook.versions("sam")[0].plan.sessions
+    upcoming = sessions[1]
+    main = sorted({p.exercise for s in sessions for p in s.main})
+    logged = []
+    for d in range(200, 0, -1):  # 200 days before the next session, with pain now and then
+        day = upcoming.day - timedelta(days=d)
+        for i, exercise in enumerate(main[d % 5 :: 3]):
+            pain = 5 if (d % 37 == 0 or d == 1) and i == 0 else (2 if d % 23 == 0 else 0)
+            rpe = 6.0 if d % 4 else 8.0
+            reps = 8 + (200 - d) // 40
+            logged += [
+                SetLog(exercise, day, reps=reps, load_kg=10.0 + d % 3, rpe=rpe, pain=pain)
+            ] * 3
+    logbook.log("sam", logged)
+    plan = logbook.current_plan("sam", upcoming.day)
+    with database.uow() as uow:
+        everything = uow.repo.set_logs(1, until=upcoming.day - timedelta(days=1))
+        profile = uow.repo.get_profile(1)
+        last = uow.repo.last_done(1, upcoming.day)
+    assert profile is not None and last is not None
+    from legday.kit import kit_of
+
+    due = [s for s in plan.sessions if s.day >= upcoming.day]
+    planned = {s.day: s for s in sessions}
+    assert len(due) > 3
+    for session in due:
+        for p, shown in zip(planned[session.day].main, session.main, strict=True):
+            full = next_prescription(
+                p,
+                everything,
+                logbook.catalogue,
+                today=upcoming.day,
+                weeks_off=max(0, ((upcoming.day - last).days - 1) // 7),
+                kit=kit_of(profile),
+                last_logged=last,
+            )
+            assert shown == full.prescription
+
+
+def test_the_export_reads_as_many_statements_whatever_the_history_and_versions(
+    logbook: Logbook, database: Database, calendar: Path
+) -> None:
+    _add(logbook, calendar)
+    (session, *_) = logbook.versions("sam")[0].plan.sessions
+    counts = []
+    for weeks in (2, 30):
+        logbook.log(
+            "sam",
+            [
+                SetLog(p.exercise, START - timedelta(days=d), reps=8, rpe=7.0)
+                for d in range(1, 7 * weeks)
+                for p in session.main
+            ],
+        )
+        for _ in range(3):  # re-plans: more versions to pass over
+            logbook.sync("sam", START, force=True)
+        with counted(database.engine) as seen:
+            logbook.current_plan("sam", START)
+        counts.append(len(seen))
+    assert counts[0] == counts[1]
+    with database.uow() as uow:
+        latest = uow.repo.latest_version(1)
+        assert latest == uow.repo.plan_versions(1)[-1]
+        assert uow.repo.latest_version(99) is None
+
+
 # --- the schema check --------------------------------------------------------------------
 
 
@@ -388,7 +459,7 @@ def test_db_upgrade_is_the_deploy_step(
     assert err.count("\n") == 1
     assert "schema '0005'" in err and "run `legday db upgrade`" in err
     assert main(["db", "upgrade"]) == 0
-    assert "from schema 0005 to 0006" in capsys.readouterr().out
+    assert f"from schema 0005 to {HEAD}" in capsys.readouterr().out
     assert main(["db", "upgrade"]) == 0
     assert "nothing to do" in capsys.readouterr().out
     assert main(["athlete", "list"]) == 0

@@ -15,6 +15,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from legday.errors import StoreError
 from legday.model import Equipment, Profile
@@ -22,6 +23,7 @@ from legday.progression import SetLog
 from legday.services import Logbook
 from legday.store.backup import FORMAT, dump, restore
 from legday.store.migrate import alembic_config, current_revision, downgrade, head, upgrade
+from legday.store.ports import DayOverride
 from legday.store.schema import HEAD
 from legday.store.tables import Base
 from legday.store.uow import Database, make_engine
@@ -32,7 +34,7 @@ START = date(2027, 1, 4)
 def test_migrating_an_empty_database_gives_the_declared_schema(db_url: str) -> None:
     engine = make_engine(db_url)
     upgrade(engine)
-    assert current_revision(engine) == head() == HEAD == "0006"
+    assert current_revision(engine) == head() == HEAD == "0007"
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
@@ -74,6 +76,90 @@ def test_upgrading_the_previous_release_keeps_its_data(db_url: str) -> None:
         command.downgrade(alembic_config(connection), "0001")
     assert current_revision(engine) == "0001"
     engine.dispose()
+
+
+def test_upgrading_0006_makes_moves_their_own_kind_and_back(db_url: str) -> None:
+    """The days `move` blocked, with the chosen day in the note, become `moved` overrides
+    to that day; a skip stays a skip whatever its note says; the downgrade writes them back."""
+    engine = make_engine(db_url)
+    upgrade(engine, "0006")
+    rows = [
+        ("2027-01-04", "moved to 2027-01-05"),  # a skip of that day: the runner's words
+        ("2027-01-06", "moved to 2027-01-08"),
+        ("2027-01-07", "moved"),  # moved, the planner chose the day
+        ("2027-01-09", "moved to Thursday"),
+        ("2027-01-10", "skipped"),
+    ]
+    with engine.begin() as c:
+        c.execute(
+            text(
+                "INSERT INTO users (handle, local, created_at) VALUES ('local', true, '2026-01-01')"
+            )
+        )
+        c.execute(
+            text(
+                "INSERT INTO athletes (owner_id, name, created_at) VALUES (1, 'sam', '2026-01-01')"
+            )
+        )
+        c.execute(
+            text(
+                "INSERT INTO performed_sessions (athlete_id, day, status, note, created_at)"
+                " VALUES (1, '2027-01-04', 'skipped', 'moved to 2027-01-05', '2026-01-01')"
+            )
+        )
+        for day, note in rows:
+            c.execute(
+                text(
+                    "INSERT INTO day_overrides (athlete_id, day, kind, note, created_at)"
+                    " VALUES (1, :d, 'blocked', :n, '2026-01-01')"
+                ),
+                {"d": day, "n": note},
+            )
+    upgrade(engine)
+    db = Database(db_url, engine)
+    with db.uow() as uow:
+        assert uow.repo.overrides(1) == [
+            DayOverride(date(2027, 1, 4), "blocked", "moved to 2027-01-05"),
+            DayOverride(date(2027, 1, 6), "moved", "", date(2027, 1, 8)),
+            DayOverride(date(2027, 1, 7), "moved"),
+            DayOverride(date(2027, 1, 9), "blocked", "moved to Thursday"),
+            DayOverride(date(2027, 1, 10), "blocked", "skipped"),
+        ]
+    with pytest.raises(IntegrityError), engine.begin() as c:  # only a move has a day to go to
+        c.execute(
+            text(
+                "INSERT INTO day_overrides (athlete_id, day, kind, note, created_at, moved_to)"
+                " VALUES (1, '2027-02-01', 'blocked', '', '2026-01-01', '2027-02-02')"
+            )
+        )
+    downgrade(engine, "0006")
+    with engine.connect() as c:
+        back = c.execute(text("SELECT note FROM day_overrides ORDER BY day")).scalars().all()
+    assert back == [note for _, note in rows]
+    engine.dispose()
+
+
+def test_an_older_backup_restores_its_moves_as_moves(
+    logbook: Logbook, database: Database, calendar: Path, tmp_path: Path
+) -> None:
+    _fill(logbook, calendar)
+    data = dump(database.engine)
+    old = json.loads(json.dumps(data))
+    old["revision"] = "0006"
+    for row in old["tables"]["day_overrides"]:
+        del row["moved_to"]
+    skipped = next(r for r in old["tables"]["day_overrides"] if r["kind"] == "blocked")
+    skipped["note"] = "moved to 2027-01-30"  # a skip's note, before skips kept their own
+    old["tables"]["day_overrides"].append(
+        {**skipped, "id": 99, "day": "2027-01-20", "note": "moved to 2027-01-22"}
+    )
+    new = Database(f"sqlite:///{tmp_path / 'new.db'}")
+    restore(new.engine, old)
+    with new.uow() as uow:
+        kinds = {(o.day, o.kind, o.moved_to) for o in uow.repo.overrides(1)}
+    assert (date(2027, 1, 20), "moved", date(2027, 1, 22)) in kinds
+    assert (date.fromisoformat(skipped["day"]), "blocked", None) in kinds
+    new.dispose()
 
 
 def test_upgrading_0002_keeps_profiles_and_gives_them_no_windows(db_url: str) -> None:
@@ -185,7 +271,7 @@ def test_backup_keeps_windows_and_an_older_backup_restores_without(
 ) -> None:
     _fill(logbook, calendar)
     data = dump(database.engine)
-    assert data["revision"] == "0006"
+    assert data["revision"] == HEAD
     sam, kim = data["tables"]["profiles"]
     assert sam["windows"][0] == {"day": 0, "opens": "06:00", "closes": "08:00"}
     assert kim["windows"] == []

@@ -188,6 +188,11 @@ def test_move_to_a_chosen_day_and_refusals(capsys: pytest.CaptureFixture[str]) -
     code, out, _ = _run(["today", "--date", target.isoformat()], capsys)
     assert "strength" in out and "no strength session today" not in out
 
+    with open_logbook() as (_logbook, db), db.uow() as uow:
+        sam = uow.repo.get_athlete("sam")
+        assert sam is not None
+        (moved,) = uow.repo.overrides(sam.id)
+    assert (moved.day, moved.kind, moved.moved_to) == (first, "moved", target)
     code, _, err = _run(["move", target.isoformat(), "--to", first.isoformat()], capsys)
     assert code == 2 and "blocked (skipped or moved from)" in err
     # the chosen day holds through a later re-plan
