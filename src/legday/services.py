@@ -63,8 +63,10 @@ from legday.store.ports import (
 
 __all__ = [
     "AsDone",
+    "Athlete",
     "CareLogged",
     "DayChange",
+    "LoggedSet",
     "Logbook",
     "PlanFn",
     "Replanned",
