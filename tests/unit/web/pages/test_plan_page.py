@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 from fastapi.testclient import TestClient
-
 from tests.unit.web.pages.onboarded import token
 
 
