@@ -7,7 +7,8 @@ renders a template of `legday/web/templates`.
     uploads.py     where an uploaded calendar waits between the onboarding steps
     plan.py        /athletes/{id}/plan: month and week views
     session.py     /athletes/{id}/sessions/{date}: one day, skip/move/weather with preview
-    library.py     /exercises and the exercise pictures
+    library.py     /exercises: the catalogue, filtered
+    progress.py    /athletes/{id}/progress: the charts (charts.py draws them as SVG)
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ __all__ = ["pages_router"]
 
 def pages_router() -> APIRouter:
     """Every page's routes, for `create_app` to include."""
-    from legday.web.pages import library, onboarding, plan, session
+    from legday.web.pages import library, onboarding, plan, progress, session
 
     router = APIRouter()
-    for module in (onboarding, plan, session, library):
+    for module in (onboarding, plan, session, library, progress):
         router.include_router(module.router)
     return router
