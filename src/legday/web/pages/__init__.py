@@ -9,6 +9,7 @@ renders a template of `legday/web/templates`.
     session.py     /athletes/{id}/sessions/{date}: one day, skip/move/weather with preview
     library.py     /exercises: the catalogue, filtered
     progress.py    /athletes/{id}/progress: the charts (charts.py draws them as SVG)
+    feed.py        /athletes/{id}/feed: the calendar feed's address, FIT files
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ __all__ = ["pages_router"]
 
 def pages_router() -> APIRouter:
     """Every page's routes, for `create_app` to include."""
-    from legday.web.pages import library, onboarding, plan, progress, session
+    from legday.web.pages import feed, library, onboarding, plan, progress, session
 
     router = APIRouter()
-    for module in (onboarding, plan, session, library, progress):
+    for module in (onboarding, plan, session, library, progress, feed):
         router.include_router(module.router)
     return router
