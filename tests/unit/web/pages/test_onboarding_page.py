@@ -212,7 +212,11 @@ def test_a_correction_is_read_back_and_a_race_keeps_its_priority(client: TestCli
     profile = {**PROFILE, "csrf_token": token(client), "upload": kept.group(1)}
     made = client.post("/start/athlete", data=profile, follow_redirects=False)
     assert made.status_code == 303
-    day = re.search(r"<th scope=\"row\">[A-Z][a-z]{2} (\d\d [A-Z][a-z]{2} \d{4})", corrected.text)
-    assert day is not None
     plan = client.get(made.headers["location"]).text
-    assert "race B" in plan
+    assert '<span class="tag race">race B</span>' in plan
+    # kept with the calendar: a re-plan (a skipped session) reads the correction again
+    athlete = made.headers["location"].split("/")[-2]
+    day = re.findall(r"/athletes/\d+/sessions/(\d{4}-\d\d-\d\d)\"", plan)[0]
+    skip = {"csrf_token": token(client), "step": "accept"}
+    assert client.post(f"/athletes/{athlete}/sessions/{day}/skip", data=skip).status_code == 200
+    assert '<span class="tag race">race B</span>' in client.get(made.headers["location"]).text
