@@ -236,7 +236,7 @@ def test_an_unsure_csv_entry_is_flagged_planned_safe_and_can_be_eased(
     assert answer.status_code == 200
     assert "legday is unsure of <strong>1</strong>" in answer.text
     assert '<tr class="unsure">' in answer.text
-    assert "<details class=\"readings-block\" open>" in answer.text  # shown, not folded
+    assert '<details class="readings-block" open>' in answer.text  # shown, not folded
     kept = re.search(r'name="upload" value="([^"]+)"', answer.text)
     assert kept is not None
     index = entry_index(answer.text, "Run with club")
