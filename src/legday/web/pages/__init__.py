@@ -23,7 +23,21 @@ def pages_router() -> APIRouter:
     """Every page's routes, for `create_app` to include."""
     from legday.web.pages import feed, library, onboarding, plan, progress, session
 
+    _exercise_names()
     router = APIRouter()
     for module in (onboarding, plan, session, library, progress, feed):
         router.include_router(module.router)
     return router
+
+
+def _exercise_names() -> None:
+    """The templates' `exercise` filter: a catalogue id as the exercise's name."""
+    from legday import bootstrap
+    from legday.web.app import templates
+
+    names = {e.id: e.name for e in bootstrap.catalogue()}
+
+    def exercise(exercise_id: str) -> str:
+        return names.get(exercise_id, exercise_id.replace("-", " "))
+
+    templates.env.filters["exercise"] = exercise
