@@ -27,6 +27,7 @@ from sqlalchemy import (
     select,
     text,
     union_all,
+    update,
 )
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
@@ -89,6 +90,19 @@ _SET_COLUMNS = (
 )
 
 
+_ATHLETE_BY_ID = (
+    select(
+        AthleteRow.id,
+        AthleteRow.name,
+        AthleteRow.created_at,
+        AthleteRow.owner_id,
+        func.coalesce(AthleteRow.revision, 0),
+    )
+    .join(UserRow, UserRow.id == AthleteRow.owner_id)
+    .where(UserRow.handle == bindparam("owner"), AthleteRow.id == bindparam("athlete"))
+)
+
+
 def _set(row: Any) -> SetLog:
     return set_from_row(cast(SetLogRow, row))
 
@@ -134,21 +148,30 @@ class SqlRepository(AbstractRepository):
         return Athlete(*row) if row else None
 
     def athlete_by_id(self, athlete_id: int, owner: str = LOCAL_USER) -> Athlete | None:
-        row = self.session.execute(
-            select(AthleteRow.id, AthleteRow.name, AthleteRow.created_at, AthleteRow.owner_id)
-            .join(UserRow, UserRow.id == AthleteRow.owner_id)
-            .where(UserRow.handle == owner, AthleteRow.id == athlete_id)
-        ).first()
+        """One prepared statement on the session's connection: the web app asks it on
+        every request (a third of the ORM's cost, see docs/benchmarks.md)."""
+        row = (
+            self.session.connection()
+            .execute(_ATHLETE_BY_ID, {"owner": owner, "athlete": athlete_id})
+            .first()
+        )
         return Athlete(*row) if row else None
 
     def lock_athlete(self, athlete_id: int) -> None:
         """FOR UPDATE on the athlete's row (PostgreSQL; on SQLite the write transaction
         already holds the database). Taken first, before any read, so a change is made
         from what the one before committed and two changes never wait for each other's
-        locks in opposite orders (the deadlocks of taking it last). The latest plan
-        version is noted: `add_plan_version` refuses to stack on one it did not see."""
+        locks in opposite orders (the deadlocks of taking it last). The athlete's
+        `revision` counts up with every change (a reader's cache key, see `Athlete`); a
+        change rolled back takes its count with it. The latest plan version is noted:
+        `add_plan_version` refuses to stack on one it did not see."""
         self.session.execute(
             select(AthleteRow.id).where(AthleteRow.id == athlete_id).with_for_update()
+        )
+        self.session.execute(
+            update(AthleteRow)
+            .where(AthleteRow.id == athlete_id)
+            .values(revision=func.coalesce(AthleteRow.revision, 0) + 1)
         )
         self._seen[athlete_id] = self._latest_version(athlete_id)
 
