@@ -141,7 +141,10 @@ def care_routines(
 def expected_stage(protocol: CareProtocol, schedule: CareSchedule | None, week: int) -> CareStage:
     """The stage a plan expects in its `week` (0-based): the logbook's stage when the plan
     starts, one up every `advance_after_weeks` weeks."""
-    return expected_dose(protocol, schedule, week)[0]
+    schedule = schedule or CareSchedule.fresh()
+    first = schedule.stages.get(protocol.condition, 1)
+    stage, _ = protocol.expected(first, schedule.care_week(week))
+    return stage
 
 
 def expected_dose(
@@ -160,14 +163,14 @@ def met_in_routines(
 ) -> set[str]:
     """The care exercises the athlete has surely met before `day`'s week: the stage items
     of every earlier week of the plan (each week holds its stage's routines or sessions
-    that hold them)."""
+    that hold them). A week's dose never changes an item's exercise: the stages say it."""
     met: set[str] = set()
     for injury in profile.injuries:
         protocol = catalogue.protocols.get(injury)
         if protocol is None or (schedule is not None and injury in schedule.stopped):
             continue
         for week in range((day - profile.start).days // 7):
-            met.update(item.exercise for item in expected_dose(protocol, schedule, week)[1])
+            met.update(item.exercise for item in expected_stage(protocol, schedule, week).items)
     return met
 
 
@@ -201,7 +204,7 @@ def jumps_wait(
         protocol = catalogue.protocols.get(injury)
         if protocol is None or (schedule is not None and injury in schedule.stopped):
             continue
-        early = expected_dose(protocol, schedule, week)[0].number < len(protocol.stages)
+        early = expected_stage(protocol, schedule, week).number < len(protocol.stages)
         if early and GUARDED_PATTERNS.get(injury, frozenset()) & {"calf", "shin"}:
             return True
     return False
