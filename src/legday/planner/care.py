@@ -647,14 +647,20 @@ class _Placer:
     def place(self) -> list[CareRoutine]:
         routines: list[CareRoutine] = []
         last_care: date | None = None
+        dosed: tuple[CareItem, ...] | None = None  # the items of the last form made
         for week in range(self.profile.weeks):
             monday = self.profile.start + timedelta(days=7 * week)
             care_week = self.schedule.care_week(week)
             stage, week_in_stage = self.protocol.expected(self.first_stage, care_week)
             days = [monday + timedelta(days=n) for n in range(7)]
             chosen = self._days_for(stage, days, last_care)
-            if chosen:  # the week's routines hold the same items, dosed alike: one form
-                this_week = self._form(stage.items_in_week(week_in_stage))
+            # the week's routines hold the same items, dosed alike: one form, made again
+            # only when the dose differs from the last form's (a new stage or step)
+            if chosen:
+                items = stage.items_in_week(week_in_stage)
+                if items != dosed:
+                    dosed = items
+                    this_week = self._form(items)
             for day in chosen:
                 routines.append(self._routine(day, stage, this_week))
             cared = [d for d in days if d in chosen or self._session_cares(d)]
