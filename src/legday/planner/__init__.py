@@ -245,6 +245,8 @@ def _compose(
                 s.exercise_ids for s in sessions[-6:] if (day - s.day).days <= SAME_SESSION_DAYS
             ]
             entries = by_day.get(day, [])
+            near_goal = settled(day)
+            new_allowed = _new_allowed(opt.frame) and not near_goal
             session = _session(
                 composer,
                 profile,
@@ -264,9 +266,9 @@ def _compose(
                     block_week=opt.frame.block_week,
                     plyometrics=key_days.jumps_allowed(day)
                     and not jumps_wait(profile, catalogue, care, day),
-                    new_allowed=_new_allowed(opt.frame) and not settled(day),
-                    keep_anchors=not _new_allowed(opt.frame) or settled(day),
-                    hold_loads=settled(day),
+                    new_allowed=new_allowed,
+                    keep_anchors=not new_allowed,
+                    hold_loads=near_goal,
                     want_new=(index % BLOCK_WEEKS == 0 and number == 0) or not sessions,
                     recent=recent,
                     day=day,

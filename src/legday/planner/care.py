@@ -142,7 +142,10 @@ def care_routines(
 def expected_stage(protocol: CareProtocol, schedule: CareSchedule | None, week: int) -> CareStage:
     """The stage a plan expects in its `week` (0-based): the logbook's stage when the plan
     starts, one up every `advance_after_weeks` weeks."""
-    return expected_dose(protocol, schedule, week)[0]
+    schedule = schedule or CareSchedule.fresh()
+    first = schedule.stages.get(protocol.condition, 1)
+    stage, _ = protocol.expected(first, schedule.care_week(week))
+    return stage
 
 
 def expected_dose(
@@ -161,14 +164,14 @@ def met_in_routines(
 ) -> set[str]:
     """The care exercises the athlete has surely met before `day`'s week: the stage items
     of every earlier week of the plan (each week holds its stage's routines or sessions
-    that hold them)."""
+    that hold them). A week's dose never changes an item's exercise: the stages say it."""
     met: set[str] = set()
     for injury in profile.injuries:
         protocol = catalogue.protocols.get(injury)
         if protocol is None or (schedule is not None and injury in schedule.stopped):
             continue
         for week in range((day - profile.start).days // 7):
-            met.update(item.exercise for item in expected_dose(protocol, schedule, week)[1])
+            met.update(item.exercise for item in expected_stage(protocol, schedule, week).items)
     return met
 
 
@@ -202,7 +205,7 @@ def jumps_wait(
         protocol = catalogue.protocols.get(injury)
         if protocol is None or (schedule is not None and injury in schedule.stopped):
             continue
-        early = expected_dose(protocol, schedule, week)[0].number < len(protocol.stages)
+        early = expected_stage(protocol, schedule, week).number < len(protocol.stages)
         if early and GUARDED_PATTERNS.get(injury, frozenset()) & {"calf", "shin"}:
             return True
     return False
@@ -649,14 +652,20 @@ class _Placer:
     def place(self) -> list[CareRoutine]:
         routines: list[CareRoutine] = []
         last_care: date | None = None
+        dosed: tuple[CareItem, ...] | None = None  # the items of the last form made
         for week in range(self.profile.weeks):
             monday = self.profile.start + timedelta(days=7 * week)
             care_week = self.schedule.care_week(week)
             stage, week_in_stage = self.protocol.expected(self.first_stage, care_week)
             days = [monday + timedelta(days=n) for n in range(7)]
             chosen = self._days_for(stage, days, last_care)
-            if chosen:  # the week's routines hold the same items, dosed alike: one form
-                this_week = self._form(stage.items_in_week(week_in_stage))
+            # the week's routines hold the same items, dosed alike: one form, made again
+            # only when the dose differs from the last form's (a new stage or step)
+            if chosen:
+                items = stage.items_in_week(week_in_stage)
+                if items != dosed:
+                    dosed = items
+                    this_week = self._form(items)
             for day in chosen:
                 routines.append(self._routine(day, stage, this_week))
             cared = [d for d in days if d in chosen or self._session_cares(d)]

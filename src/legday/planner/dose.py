@@ -306,8 +306,9 @@ def within_reach(
         sets, rose = (last.sets, rose) if rose else (sets, True)
     if rpe > last.target_rpe:
         rpe = last.target_rpe if rose else rpe
-    capped = plan._replace(sets=sets, reps=reps, seconds=seconds, rpe=rpe)
-    return (plan if capped == plan else capped), kg
+    if (sets, reps, seconds, rpe) == (plan.sets, plan.reps, plan.seconds, plan.rpe):
+        return plan, kg  # most doses are within reach already: no new one
+    return plan._replace(sets=sets, reps=reps, seconds=seconds, rpe=rpe), kg
 
 
 def rose_since(p: Prescription, last: Prescription) -> bool:

@@ -288,6 +288,17 @@ class Composer:
             )
             for e in self.stretches
         }
+        # per stretch: the stretches whose value choosing it changes, those that share a
+        # muscle (its work is stretched) or a problem (it is served) with it
+        self.stretch_neighbours = {
+            e.id: frozenset(
+                other.id
+                for other in self.stretches
+                if set(e.muscles) & set(other.muscles)
+                or self.stretch_serves[e.id] & self.stretch_serves[other.id]
+            )
+            for e in self.stretches
+        }
         # per stretch: whether it is care for any of them (CARE_WEIGHT in `_stretch_value`)
         self.stretch_cares = {
             e.id: bool(set(self.injuries).intersection(e.injury_care)) for e in self.stretches
@@ -348,7 +359,8 @@ class Composer:
         short = ask.budget_seconds <= SHORT_SESSION_MINUTES * 60
         drills, stretches = (DRILLS - 1, STRETCHES - 1) if short else (DRILLS, STRETCHES)
         warmup, jog_seconds, drill_seconds = self._warm_up(ask.jog, drills)
-        cooldown, cooldown_seconds = self._cool_down(picks, stretches)
+        stretched_for = self._worked(picks)
+        cooldown, cooldown_seconds = self._cool_down(stretched_for, stretches)
         fixed = jog_seconds + drill_seconds + cooldown_seconds
         self._vary(picks, ask, occasion)
         work = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
@@ -357,12 +369,16 @@ class Composer:
         most = ask.budget_seconds  # the minutes asked are the most a session takes
         if fixed + work > most:  # still long: the fewest drills and stretches the rules take
             warmup, jog_seconds, drill_seconds = self._warm_up(ask.jog, FEWEST_DRILLS)
-            cooldown, cooldown_seconds = self._cool_down(picks, FEWEST_STRETCHES)
+            stretched_for = self._worked(picks)
+            cooldown, cooldown_seconds = self._cool_down(stretched_for, FEWEST_STRETCHES)
             fixed = jog_seconds + drill_seconds + cooldown_seconds
             work = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
-        # the stretches for what the fitted session works (about as long as the first)
-        cooldown, cooldown_seconds = self._cool_down(picks, len(cooldown))
-        fixed = jog_seconds + drill_seconds + cooldown_seconds
+        # the stretches for what the fitted session works (about as long as the first);
+        # when fitting left the work as it was, they are the ones already chosen
+        worked = self._worked(picks)
+        if worked != stretched_for:
+            cooldown, cooldown_seconds = self._cool_down(worked, len(cooldown))
+            fixed = jog_seconds + drill_seconds + cooldown_seconds
         fit_note = ""
         if fixed + work > most:
             fit_note = f"what every session needs {OVERRUN}"
@@ -856,25 +872,41 @@ class Composer:
             jog_seconds = WARM_UP_JOG_MINUTES * 60
         return tuple(drills), jog_seconds, 60 * (len(drills) - (1 if jog_seconds else 0))
 
-    def _cool_down(self, picks: list[Pick], count: int) -> tuple[tuple[Cooldown, ...], int]:
-        """`count` stretches for the athlete's problems and what the session worked: each
-        next one is the most valuable (`_stretch_value`), the least recently done first
-        among equals (each side for one-legged stretches)."""
+    def _worked(self, picks: list[Pick]) -> dict[Muscle, float]:
+        """What the session works, per muscle: its sets, LEAD_WEIGHT times for the muscle
+        leading a lift (what the cool-down stretches first)."""
         work: dict[Muscle, float] = {}
         for p in picks:
             for index, muscle in enumerate(p.exercise.muscles):
                 weight = 1.0 if index else LEAD_WEIGHT[p.role is Role.ANCHOR]
                 work[muscle] = work.get(muscle, 0.0) + p.dose.sets * weight
+        return work
+
+    def _cool_down(
+        self, worked: dict[Muscle, float], count: int
+    ) -> tuple[tuple[Cooldown, ...], int]:
+        """`count` stretches for the athlete's problems and what the session `worked`:
+        each next one is the most valuable (`_stretch_value`), the least recently done
+        first among equals (each side for one-legged stretches). A choice changes the
+        value of its neighbours only (`stretch_neighbours`), so only theirs is worked out
+        again."""
+        work = dict(worked)  # a stretched muscle counts no more
         unserved = set(self.injuries)
         pool = self._least_recent(self.stretches)
+        values = [self._stretch_value(e, work, unserved) for e in pool]
         chosen: list[Exercise] = []
         while pool and len(chosen) < count:
-            best = max(pool, key=lambda e: self._stretch_value(e, work, unserved))
+            index = values.index(max(values))  # the first of equals: the least recent
+            best = pool.pop(index)
+            del values[index]
             chosen.append(best)
-            pool = [e for e in pool if e is not best]  # by identity: no field-by-field ==
             unserved -= self.stretch_serves[best.id]
             for muscle in best.muscles:
                 work[muscle] = 0.0
+            neighbours = self.stretch_neighbours[best.id]
+            for place, e in enumerate(pool):
+                if e.id in neighbours:
+                    values[place] = self._stretch_value(e, work, unserved)
         items = tuple(self.stretch_items[e.id] for e in chosen)
         return items, sum(
             c.seconds * (2 if e.unilateral else 1) for c, e in zip(items, chosen, strict=True)
