@@ -11,7 +11,7 @@
   itself), one per athlete, unique, so a feed URL finds its athlete and can be revoked.
 
 Revision ID: 0008
-Revises: 0006 (the lead re-chains it after 0007 at merge)
+Revises: 0007
 """
 
 from __future__ import annotations
