@@ -342,12 +342,14 @@ def _met(
 
 def _care_holds(frames: Sequence[WeekFrame]) -> frozenset[int]:
     """The weeks care holds its stage and dose in: an A- or B-race week and a taper
-    bring no new care stage, exercise or dose (`CareSchedule.holds`)."""
-    return frozenset(
-        index
-        for index, frame in enumerate(frames)
-        if frame.phase in HELD_CARE_PHASES or any(r.priority in ("A", "B") for r in frame.races)
-    )
+    bring no new care stage, exercise or dose (`CareSchedule.holds`), and neither does
+    the week after an A or B race: legs still recovering from a race are no legs to
+    meet a heavier tendon or knee load (the stage steps up the week after that)."""
+    raced = [i for i, f in enumerate(frames) if any(r.priority in ("A", "B") for r in f.races)]
+    held = {i for i, frame in enumerate(frames) if frame.phase in HELD_CARE_PHASES}
+    held.update(raced)
+    held.update(i + 1 for i in raced if i + 1 < len(frames))
+    return frozenset(held)
 
 
 def _held_days(profile: Profile, care: CareSchedule | None) -> frozenset[date]:

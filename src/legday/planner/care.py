@@ -31,11 +31,11 @@ from legday.care import (
     CareStage,
     Frequency,
     closed_to_care,
+    days_after_races,
     days_before_races,
     leaves_no_time,
     one_leg_when_light,
     unsure_day,
-    week_after_a_races,
 )
 from legday.catalogue import Catalogue
 from legday.kit import kit_of
@@ -82,7 +82,7 @@ GUARDED_PATTERNS: dict[str, frozenset[str]] = {
     "it-band": frozenset({"hip-abduction"}),
 }
 
-AFTER_RACE = "in the week after your race the legs recover first"
+AFTER_RACE = "in the days after your race the legs recover first"
 BEFORE_RACE = "your race is days away, so the legs stay fresh for it"
 CHANGE_SECONDS = 20  # from one exercise to the next
 CARE_RPE = 6  # care is dosed by pain, not effort: a moderate effort at most
@@ -124,7 +124,7 @@ def care_routines(
     schedule = schedule or CareSchedule.fresh()
     strength_days = {s.day: s for s in sessions}
     closed = closed_to_care(races.values(), profile.blocked)
-    light = dict.fromkeys(week_after_a_races(races.values()), AFTER_RACE)
+    light = dict.fromkeys(days_after_races(races.values(), by_day), AFTER_RACE)
     light.update(dict.fromkeys(days_before_races(races.values()), BEFORE_RACE))
     routines: list[CareRoutine] = []
     for injury in profile.injuries:
