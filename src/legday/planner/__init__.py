@@ -154,6 +154,7 @@ def make_plan(
         held = _held_days(profile, care)
         sessions, routines = first_times(sessions, done_before, routines, held)
         sessions = gradual(sessions, kit_of(profile), catalogue)  # back from care doses
+        sessions = [_told_truly(s, catalogue) for s in sessions]
     after_end = last + timedelta(days=1)
     plan = Plan(
         first,
@@ -338,6 +339,13 @@ def _met(
     for session in sessions:
         met.update(session.exercise_ids)
     return met
+
+
+def _told_truly(session: Session, catalogue: Catalogue) -> Session:
+    """The session's why as its lifts finally stand (`true_to`)."""
+    names = {catalogue[p.exercise].name.lower(): p for p in session.main if p.exercise in catalogue}
+    why = words.true_to(session.why, names)
+    return session if why == session.why else replace(session, why=why)
 
 
 def _care_holds(frames: Sequence[WeekFrame]) -> frozenset[int]:
