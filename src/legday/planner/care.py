@@ -20,6 +20,7 @@ Pure: protocols, days and sessions in, routines out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
@@ -81,6 +82,32 @@ GUARDED_PATTERNS: dict[str, frozenset[str]] = {
     "hamstring": frozenset({"hinge", "knee-flexion", "bridge"}),
     "it-band": frozenset({"hip-abduction"}),
 }
+
+# While care is short of its last stage, a lift of a movement it guards that the stage
+# cannot swap for one of its own exercises goes without added load, in a range the sore
+# area tolerates: a loaded deep lunge at the knee protocol's isometric stage asks the knee
+# for what its care does not yet allow (Crossley 2016: load the knee in a pain-free range).
+UNLOADED_WHILE_EARLY: dict[str, str] = {
+    "runners-knee": (
+        "bodyweight, a shallow range: bend the knee only as far as stays pain-free, "
+        "half way down at most"
+    ),
+    "achilles": "bodyweight, no added load while the tendon's care is at an early stage",
+    "plantar-fascia": "bodyweight, no added load while the heel's care is at an early stage",
+}
+# the problems whose guarded lift, without a stage exercise of its own movement, takes the
+# stage's exercise of another movement it guards (a lunge becomes the wall sit)
+ANY_GUARDED_MOVEMENT = frozenset({"runners-knee"})
+
+# Uphill running loads the Achilles tendon more than the flat does: while its care is short
+# of the last stage, a week with hill work says so, once, and leaves the call to the
+# athlete and their physio (the calendar is theirs; legday never changes it).
+HILLS = re.compile(
+    r"(?<!\w)(?:hills?|uphill|hill repeats|berg\w*|hügel\w*|cotes?|côtes?|montees?|"
+    r"montées?|cuestas?|subidas?)(?!\w)",
+    re.IGNORECASE,
+)
+HILL_CARE = frozenset({"achilles"})
 
 AFTER_RACE = "in the days after your race the legs recover first"
 BEFORE_RACE = "your race is days away, so the legs stay fresh for it"
@@ -256,6 +283,9 @@ def care_fit(
                 item = _stage_item(
                     protocol, stage, items, exercise.id, exercise.pattern, catalogue, met
                 )
+                if item is None and injury in ANY_GUARDED_MOVEMENT:
+                    taken = {q.exercise for q in block}
+                    item = _another_guarded(items, guarded, taken, catalogue, met)
                 item = for_kit((item,), catalogue, profile)[0] if item is not None else None
                 if item is not None and _loses_care(
                     block, index, item, catalogue, profile.injuries
@@ -266,7 +296,8 @@ def care_fit(
                     if p.implement
                     else None
                 )
-                block[index] = _at_care_dose(p, item, catalogue, injury, start_kg)
+                unloaded = UNLOADED_WHILE_EARLY.get(injury)
+                block[index] = _at_care_dose(p, item, catalogue, injury, start_kg, unloaded)
                 if item is not None and block[index].exercise == p.exercise:
                     floors[p.exercise] = min(p.sets, item.sets)
                 new_name = catalogue[block[index].exercise].name.lower()
@@ -521,14 +552,41 @@ def _stage_item(
     return known[-1] if known else None
 
 
+def _another_guarded(
+    items: Sequence[CareItem],
+    guarded: frozenset[str],
+    taken: Collection[str],
+    catalogue: Catalogue,
+    met: Collection[str] | None,
+) -> CareItem | None:
+    """The stage's exercise of another movement the problem guards, not in the session
+    yet (and, in a week that brings nothing new, one the athlete has met)."""
+    return next(
+        (
+            i
+            for i in items
+            if catalogue[i.exercise].pattern in guarded
+            and i.exercise not in taken
+            and (met is None or i.exercise in met)
+        ),
+        None,
+    )
+
+
 def _at_care_dose(
     p: Prescription,
     item: CareItem | None,
     catalogue: Catalogue,
     injury: str,
     start_kg: float | None,
+    unloaded: str | None = None,
 ) -> Prescription:
     easy = min(p.target_rpe, CARE_RPE)
+    if item is None and unloaded is not None:  # the lift stays, unloaded and shallow
+        words = f"{unloaded}; an easy effort (RPE {easy}): the sore area sets the pace"
+        return replace(
+            p, load_kg=None, implement="", load=words, target_rpe=easy, sets=min(p.sets, 2)
+        )
     if item is None:  # the lift stays, as light as it starts and at an easy effort
         kg = p.load_kg if p.load_kg is None or start_kg is None else min(p.load_kg, start_kg)
         what = "bodyweight" if kg is None else f"{kg:g} kg {p.implement}"
@@ -657,12 +715,33 @@ class _Placer:
             chosen = self._days_for(stage, days, last_care)
             if chosen:  # the week's routines hold the same items, dosed alike: one form
                 this_week = self._form(stage.items_in_week(week_in_stage))
+            hills = self._hills(days, stage)
             for day in chosen:
-                routines.append(self._routine(day, stage, this_week))
+                routine = self._routine(day, stage, this_week)
+                if hills and not routine.lightest:
+                    routine = replace(routine, why=f"{routine.why} {hills}")
+                    hills = ""
+                routines.append(routine)
             cared = [d for d in days if d in chosen or self._session_cares(d)]
             if cared:
                 last_care = max(cared)
         return routines
+
+    def _hills(self, days: Sequence[date], stage: CareStage) -> str:
+        """The week's word about its hill runs, while the tendon's care is early."""
+        if self.protocol.condition not in HILL_CARE or stage.number >= len(self.protocol.stages):
+            return ""
+        hills = [
+            r for d in days for r in self.by_day.get(d, ()) if r.running and HILLS.search(r.title)
+        ]
+        if not hills:
+            return ""
+        return (
+            f"Your calendar has hill work this week ({hills[0].title}): running uphill loads "
+            "the Achilles more than the flat does. While the tendon is irritable, talk your "
+            "hill sessions over with your physio; the calendar is yours, and legday leaves "
+            "it as it is."
+        )
 
     def _session_cares(self, day: date) -> bool:
         return day in self.session_care_days
