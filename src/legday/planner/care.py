@@ -95,6 +95,11 @@ UNLOADED_WHILE_EARLY: dict[str, str] = {
     "achilles": "bodyweight, no added load while the tendon's care is at an early stage",
     "plantar-fascia": "bodyweight, no added load while the heel's care is at an early stage",
 }
+# The problems whose last stage is itself a dose to keep three times a week (the Achilles
+# protocol's heavy slow raises: Beyer et al. 2015): there a session's lift of the lead
+# exercise's movement becomes it at the week's dose, so a strength day is a protocol day
+# (a bent-knee heel drop 2 x 5 beside the stage is not).
+LEAD_IN_SESSIONS = frozenset({"achilles"})
 # the problems whose guarded lift, without a stage exercise of its own movement, takes the
 # stage's exercise of another movement it guards (a lunge becomes the wall sit)
 ANY_GUARDED_MOVEMENT = frozenset({"runners-knee"})
@@ -302,6 +307,13 @@ def care_fit(
                     floors[p.exercise] = min(p.sets, item.sets)
                 new_name = catalogue[block[index].exercise].name.lower()
                 renamed.append((exercise.name.lower(), new_name))
+                changed = True
+        elif injury in LEAD_IN_SESSIONS and items:
+            led = _lead_in(block, items[0], catalogue, profile.injuries, met)
+            if led is not None:
+                index, before_name = led
+                renamed.append((before_name, catalogue[items[0].exercise].name.lower()))
+                block[index] = _at_care_dose(block[index], items[0], catalogue, injury, None)
                 changed = True
         own = {item.exercise: item for item in items}
         for index, p in enumerate(block):
@@ -552,6 +564,30 @@ def _stage_item(
     return known[-1] if known else None
 
 
+def _lead_in(
+    block: Sequence[Prescription],
+    lead: CareItem,
+    catalogue: Catalogue,
+    injuries: tuple[str, ...],
+    met: Collection[str] | None,
+) -> tuple[int, str] | None:
+    """The session's lift of the lead exercise's movement that becomes it, and its name:
+    None when the session holds the lead already, has no such lift, or (in a week that
+    brings nothing new) the athlete has not met the lead yet."""
+    if any(p.exercise == lead.exercise for p in block):
+        return None
+    if met is not None and lead.exercise not in met:
+        return None
+    pattern = catalogue[lead.exercise].pattern
+    for index, p in enumerate(block):
+        exercise = catalogue.get(p.exercise)
+        if exercise is None or exercise.pattern != pattern:
+            continue
+        if not _loses_care(list(block), index, lead, catalogue, injuries):
+            return index, exercise.name.lower()
+    return None
+
+
 def _another_guarded(
     items: Sequence[CareItem],
     guarded: frozenset[str],
@@ -688,12 +724,8 @@ class _Placer:
         self.light_days = light_days  # near a race: the lightest form, and why
         # the lightest form never changes: it is made once
         self.lightest_form = self._form(protocol.lightest)
-        # the days whose strength session holds care for this problem
-        self.session_care_days = frozenset(
-            day
-            for day, session in strength_days.items()
-            if any(protocol.condition in p.injury_care for p in session.main)
-        )
+        # the week's days whose strength session holds the stage's dose (`_holds_dose`)
+        self.session_care_days: frozenset[date] = frozenset()
 
     def _form(self, items: Sequence[CareItem]) -> _RoutineForm:
         items = for_kit(items, self.catalogue, self.profile)
@@ -712,6 +744,8 @@ class _Placer:
             care_week = self.schedule.care_week(week)
             stage, week_in_stage = self.protocol.expected(self.first_stage, care_week)
             days = [monday + timedelta(days=n) for n in range(7)]
+            dose = for_kit(stage.items_in_week(week_in_stage), self.catalogue, self.profile)
+            self.session_care_days = frozenset(d for d in days if self._holds_dose(d, dose))
             chosen = self._days_for(stage, days, last_care)
             if chosen:  # the week's routines hold the same items, dosed alike: one form
                 this_week = self._form(stage.items_in_week(week_in_stage))
@@ -745,6 +779,23 @@ class _Placer:
 
     def _session_cares(self, day: date) -> bool:
         return day in self.session_care_days
+
+    def _holds_dose(self, day: date, dose: Sequence[CareItem]) -> bool:
+        """Whether `day`'s session is the day's care: it holds an exercise of the week's
+        stage at the stage's reps or hold, with its sets (a short session's one set
+        fewer, or a first time's gentle two). A care-tagged lift that is not the
+        protocol's dose (a bent-knee heel drop 2 x 5 in the heavy slow stage) is no dose:
+        the protocol's own days go on."""
+        session = self.strength_days.get(day)
+        if session is None:
+            return False
+        held = {p.exercise: p for p in session.main}
+        for item in dose:
+            p = held.get(item.exercise)
+            dosed = p is not None and (p.reps, p.seconds) == (item.reps, item.seconds)
+            if p is not None and dosed and (p.sets >= item.sets - 1 or p.new):
+                return True
+        return False
 
     def _allowed(self, day: date, stage: CareStage) -> bool:
         entries = self.by_day.get(day, ())
