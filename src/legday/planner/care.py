@@ -314,6 +314,8 @@ def care_fit(
                 index, before_name = led
                 renamed.append((before_name, catalogue[items[0].exercise].name.lower()))
                 block[index] = _at_care_dose(block[index], items[0], catalogue, injury, None)
+                # a short session may give one set back and still hold the dose
+                floors[items[0].exercise] = max(1, items[0].sets - 1)
                 changed = True
         own = {item.exercise: item for item in items}
         for index, p in enumerate(block):
