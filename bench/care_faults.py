@@ -9,7 +9,9 @@ Faults, each counted where it happens (a routine, a session, an exercise):
 3. a care exercise's first time (routine or session) at more than two sets;
 4. a two-legged heavy slow calf raise when the heaviest dumbbells (both hands) come to
    less than the protocol's threshold for the reference body mass;
-5. a session holding an exercise twice.
+5. a session holding an exercise twice;
+6. after a race: a full routine in the days after it (A 7, B 3, C 1, a race of two hours
+   or more 5), or a stage step-up or dose rise in the week after an A or B race.
 """
 
 from __future__ import annotations
@@ -26,10 +28,12 @@ from athletes import random_athlete
 
 from legday.catalogue.loader import load_catalogue
 from legday.kit import kit_of
-from legday.model import CareRoutine, Plan, Prescription, Profile, Session
+from legday.model import CareRoutine, Plan, Prescription, Profile, Run, Session
 from legday.planner import make_plan
 
 BEFORE_RACE = {"A": 3, "B": 2}
+AFTER_RACE = {"A": 7, "B": 3, "C": 1}
+LONG_RACE_MINUTES, AFTER_LONG_RACE = 120, 5
 # the Achilles protocol's heavy raise: two legs need added load of body mass (1.0), reckoned
 # for a 60 kg runner; spelled out here so the script also counts on trees without the rule
 TWO_LEGS_KG = 60.0
@@ -43,11 +47,30 @@ def _held(plan: Plan, day: date) -> bool:
     return week.phase.value in ("taper", "race") or any(d in week for d in races)
 
 
+def _after_a_race(plan: Plan, runs: list[Run], day: date) -> bool:
+    for race in plan.race_days:
+        after = AFTER_RACE.get(race.priority, 1)
+        minutes = max((r.minutes or 0 for r in runs if r.day == race.day), default=0)
+        if minutes >= LONG_RACE_MINUTES:
+            after = max(after, AFTER_LONG_RACE)
+        if 0 < (day - race.day).days <= after:
+            return True
+    return False
+
+
+def _week_after_race(plan: Plan, week: int) -> bool:
+    monday = plan.start + timedelta(weeks=week - 1)
+    return any(
+        r.priority in BEFORE_RACE and monday <= r.day < monday + timedelta(days=7)
+        for r in plan.race_days
+    )
+
+
 def _volume(block: tuple[Prescription, ...]) -> tuple[set[str], int]:
     return {p.exercise for p in block}, sum(p.sets * (p.reps or p.seconds or 0) for p in block)
 
 
-def count(plan: Plan, profile: Profile, faults: Counter[str]) -> None:
+def count(plan: Plan, profile: Profile, faults: Counter[str], runs: list[Run]) -> None:
     """Add the plan's faults to `faults`."""
     own = set(plan.injuries)
     events: list[tuple[date, time, Session | CareRoutine]] = [
@@ -86,7 +109,15 @@ def count(plan: Plan, profile: Profile, faults: Counter[str]) -> None:
             ]
             if near and not event.lightest:
                 faults["1 full routine in the last days before a race"] += 1
+            if _after_a_race(plan, runs, day) and not event.lightest:
+                faults["6 full routine in the days after a race"] += 1
     for (injury, week), stage in stages.items():
+        if _week_after_race(plan, week):
+            now, before = last_full.get((injury, week)), last_full.get((injury, week - 1))
+            if stages.get((injury, week - 1), stage) < stage:
+                faults["6 stage step-up in the week after an A or B race"] += 1
+            elif now is not None and before is not None and _volume(now)[1] > _volume(before)[1]:
+                faults["6 dose rise in the week after an A or B race"] += 1
         if not _held(plan, plan.start + timedelta(weeks=week)):
             continue
         if stages.get((injury, week - 1), stage) < stage:
@@ -110,7 +141,7 @@ def main(athletes: int) -> None:
         plan = make_plan(profile, runs, catalogue)
         made += 1
         faults["0 hard rule violations"] += sum(v.hard for v in plan.violations)
-        count(plan, profile, faults)
+        count(plan, profile, faults, runs)
     print(f"{made} injured athletes, 16 weeks")
     for fault in sorted(faults):
         print(f"  {fault}: {faults[fault]}")

@@ -29,6 +29,7 @@ __all__ = [
     "MAX_RPE",
     "PATTERNS",
     "PRIORITIES",
+    "PROBLEM_NAMES",
     "REST_PHASES",
     "UNSURE",
     "WEEKLY_GROUPS",
@@ -57,6 +58,7 @@ __all__ = [
     "Violation",
     "Warmup",
     "Week",
+    "problem_name",
 ]
 
 
@@ -128,6 +130,23 @@ INJURIES: dict[str, str] = {
     "plantar-fascia": "plantar heel pain (plantar fasciopathy)",
     "hamstring": "hamstring strain or tendinopathy",
 }
+
+# Each problem as a sentence names it to the athlete ("for your Achilles and runner's
+# knee"), never its id ("achilles", "runners-knee").
+PROBLEM_NAMES: dict[str, str] = {
+    "shin-splints": "shin splints",
+    "runners-knee": "runner's knee",
+    "achilles": "Achilles",
+    "it-band": "IT band",
+    "plantar-fascia": "plantar heel pain",
+    "hamstring": "hamstring",
+}
+
+
+def problem_name(injury: str) -> str:
+    """The problem in the athlete's words; an id without a name is spelt out."""
+    return PROBLEM_NAMES.get(injury, injury.replace("-", " "))
+
 
 # `injury-care`: per problem, the muscles its care exercises must reach in every session.
 CARE_NEEDS: dict[str, tuple[Muscle, ...]] = {

@@ -98,8 +98,13 @@ def without_mark(title: str) -> str:
     joint = " – "
     for opening, closing in ("()", "[]"):  # "Club XC (B race)": no empty brackets left
         if before.endswith(opening) and after.startswith(closing):
-            before, after = before[:-1].rstrip(_EDGES), after[1:].lstrip(_EDGES)
-            joint = " "
+            rest = after[1:].lstrip(" \t")
+            before, after = before[:-1].rstrip(_EDGES), rest.lstrip(_EDGES)
+            joint = " – " if rest[:1] and rest[0] in _EDGES else " "  # "(B race) - windy"
+    if before.endswith(("(", "[")) or after.startswith((")", "]")):
+        joint = ""  # "Riverside (A race, first 10K)": the bracket closes on the words
+    elif after.startswith(("(", "[")):
+        joint = " "  # "Riverside 10K - A race (first 10K!)": no dash before a bracket
     if before and after:
         return f"{before}{joint}{after}"
-    return before or after
+    return (before or after).strip(_EDGES)

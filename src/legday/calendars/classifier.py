@@ -564,6 +564,21 @@ def classify(
     return reading.activity, reading.kind, reading.reason
 
 
+# The title says the day holds no run: "Holiday (no running)", "kein Laufen", "pas de
+# course", "sin correr". Matched on the normalised title (case and accents gone).
+_NO_RUN = re.compile(
+    r"(?<!\w)(?:no|not|without|kein|keine|keinen|nicht|ohne|pas de|pas|sans|sin|no hay)\s+"
+    r"(?:run|runs|running|jog|jogging|lauf|laufen|joggen|course|course a pied|courir|"
+    r"footing|correr|carrera|trotar)(?!\w)"
+)
+# A run that did not happen: missed, skipped, cancelled (en, de, fr, es)
+_NOT_DONE = re.compile(
+    r"(?<!\w)(?:missed|skipped|cancell?ed|not done|did not run|verpasst|ausgefallen|"
+    r"abgesagt|ausgelassen|gestrichen|annule|annulee|manque|manquee|cancelado|cancelada|"
+    r"suspendido|suspendida|saltado|no realizado)(?!\w)"
+)
+
+
 def read_event(
     title: str,
     description: str = "",
@@ -578,7 +593,35 @@ def read_event(
 
     `known` is an (activity, reason) a reader already trusts, e.g. a CSV activity-type
     column; `lang` the calendar's language when `calendars.context` knows it.
+
+    A run the title negates ("no running"), calls missed or cancelled, or plans for 0
+    minutes is no run: a rest day, sure. Planning a hard run's eve around a holiday
+    that says "no running", or strength around a run that was missed, misreads the week.
     """
+    reading = _read_event(title, description, uid, minutes, distance_km, known=known, lang=lang)
+    if reading.activity != "run" or reading.kind is RunKind.REST:
+        return reading
+    said = normalize(title[:_MAX_TITLE])
+    found = _NO_RUN.search(said) or _NOT_DONE.search(said)
+    if found is not None:
+        why = f'title says "{found.group(0)}": no run that day'
+    elif minutes == 0:
+        why = "planned for 0 minutes: no run that day"
+    else:
+        return reading
+    return Reading("run", RunKind.REST, why, CONFIDENCE["title"])
+
+
+def _read_event(
+    title: str,
+    description: str,
+    uid: str,
+    minutes: int | None,
+    distance_km: float | None,
+    *,
+    known: tuple[str, str] | None,
+    lang: str | None,
+) -> Reading:
     tables = _tables()
     title, description = _whole_metres(title[:_MAX_TITLE]), description[:_MAX_DESCRIPTION]
     reasons: list[str] = []

@@ -12,12 +12,12 @@ Pure: the types and the arithmetic of a week's dose, no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from legday.model import UNSURE, Citation, Race, Run
+from legday.model import UNSURE, Citation, Race, Run, RunKind
 
 __all__ = [
     "DISCLAIMER",
@@ -28,6 +28,7 @@ __all__ = [
     "CareStage",
     "CareStep",
     "Frequency",
+    "days_after_races",
     "days_before_races",
     "leaves_no_time",
     "one_leg_when_light",
@@ -38,7 +39,15 @@ LAST_START = time(22, 0)  # no routine starts later: a run ending then takes the
 
 # the body mass a bodyweight-relative load need is reckoned for: a light adult runner
 REFERENCE_BODY_KG = 60.0
-AFTER_RACE_DAYS = 7  # after an A race: only the lightest form of care for a week
+# After a race the legs carry its damage (sore muscles, a tendon loaded for an hour or
+# hours at race effort): the days that take only the lightest form of care, by priority.
+# An A race is run all out and a week of care at its lightest follows; a B race takes
+# three days, a C race (short or club) the day after; a long race (two hours or more on
+# the calendar: a half marathon for most, a marathon, a long trail) five at the least,
+# whatever its priority.
+AFTER_RACE_DAYS = {"A": 7, "B": 3, "C": 1}
+LONG_RACE_MINUTES = 120
+AFTER_LONG_RACE_DAYS = 5
 # the days before a race that take only the lightest form: the legs come to it fresh
 BEFORE_RACE_DAYS = {"A": 3, "B": 2}
 
@@ -56,14 +65,35 @@ def closed_to_care(races: Iterable[Race], blocked: Iterable[date]) -> dict[date,
     return closed
 
 
-def week_after_a_races(races: Iterable[Race]) -> frozenset[date]:
-    """The week after each A race, when the legs are sore: care keeps to its lightest form."""
-    return frozenset(
-        race.day + timedelta(days=n)
-        for race in races
-        if race.priority == "A"
-        for n in range(1, AFTER_RACE_DAYS + 1)
-    )
+def days_after_races(
+    races: Iterable[Race], by_day: Mapping[date, Iterable[Run]] | None = None
+) -> frozenset[date]:
+    """The days after each race when the legs are still sore from it: care keeps to its
+    lightest form (`AFTER_RACE_DAYS` by priority, more after a long race: `by_day` gives
+    the race's minutes). Heavy tendon or knee loading the day after a 30K asks a tired
+    tissue for more just when it needs to recover."""
+    days: set[date] = set()
+    for race in races:
+        after = AFTER_RACE_DAYS.get(race.priority, 1)
+        if race_minutes(race.day, (by_day or {}).get(race.day, ())) >= LONG_RACE_MINUTES:
+            after = max(after, AFTER_LONG_RACE_DAYS)
+        days.update(race.day + timedelta(days=n) for n in range(1, after + 1))
+    return frozenset(days)
+
+
+def race_minutes(day: date, entries: Iterable[Run]) -> int:
+    """How long the day's race lasts on the calendar (its minutes, else its start to its
+    end); 0 when no entry says."""
+    longest = 0
+    for run in entries:
+        if run.kind is not RunKind.RACE or not run.running:
+            continue
+        minutes = run.minutes or 0
+        if not minutes and run.start is not None and run.end is not None:
+            start = datetime.combine(day, run.start)
+            minutes = int((datetime.combine(day, run.end) - start).total_seconds() // 60)
+        longest = max(longest, minutes)
+    return longest
 
 
 def days_before_races(races: Iterable[Race]) -> frozenset[date]:

@@ -24,6 +24,7 @@ from legday.model import (
     Session,
     Warmup,
     Week,
+    problem_name,
 )
 
 __all__ = [
@@ -221,7 +222,7 @@ def session_summary(session: Session, catalogue: Catalogue) -> str:
 def care_name(routine: CareRoutine, catalogue: Catalogue) -> str:
     """The protocol's name (`Achilles tendon`); the problem's id when it has none here."""
     protocol = catalogue.protocols.get(routine.injury)
-    return protocol.name if protocol is not None else routine.injury.replace("-", " ").title()
+    return protocol.name if protocol is not None else problem_name(routine.injury)
 
 
 def care_summary(routine: CareRoutine, catalogue: Catalogue) -> str:
@@ -342,7 +343,7 @@ def _tags(prescription: Prescription) -> tuple[str, ...]:
         tags.append("single-leg")
     if prescription.balance:
         tags.append("balance")
-    tags.extend(f"care: {injury}" for injury in prescription.injury_care)
+    tags.extend(f"care: {problem_name(injury)}" for injury in prescription.injury_care)
     if prescription.new:
         tags.append("new")
     return tuple(tags)

@@ -33,7 +33,7 @@ from legday.exports._describe import (
     week_overview,
 )
 from legday.exports.unsure import unsure_html
-from legday.model import Plan, Violation
+from legday.model import Plan, Violation, problem_name
 
 __all__ = ["plan_to_html"]
 
@@ -72,7 +72,8 @@ def plan_to_html(plan: Plan, catalogue: Catalogue, *, picture: Picture | None = 
         weeks.append("\n".join(parts))
     intro = f"<p>{escape(EFFORT_LEGEND)}</p>"
     if plan.injuries:
-        intro += f"<p>Injury care in every session: {escape(', '.join(plan.injuries))}.</p>"
+        problems = ", ".join(problem_name(i) for i in plan.injuries)
+        intro += f"<p>Injury care in every session: {escape(problems)}.</p>"
     intro += unsure_html(plan)
     return Template(_template("plan.html")).substitute(
         title=escape(f"Leg strength plan · {plan.start} – {plan.end}"),

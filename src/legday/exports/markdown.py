@@ -27,7 +27,7 @@ from legday.exports._describe import (
     week_overview,
 )
 from legday.exports.unsure import unsure_markdown
-from legday.model import Plan, Violation
+from legday.model import Plan, Violation, problem_name
 
 __all__ = ["plan_to_markdown"]
 
@@ -41,7 +41,8 @@ def plan_to_markdown(plan: Plan, catalogue: Catalogue, *, picture: Picture | Non
     """
     out = ["# Leg strength plan", "", f"**{plan_span(plan)}**", "", EFFORT_LEGEND, ""]
     if plan.injuries:
-        out += [f"Injury care in every session: {', '.join(plan.injuries)}.", ""]
+        problems = ", ".join(problem_name(i) for i in plan.injuries)
+        out += [f"Injury care in every session: {problems}.", ""]
     out += unsure_markdown(plan, _inline)
     out += _overview(plan, catalogue)
     guide = exercise_guide(plan, catalogue)

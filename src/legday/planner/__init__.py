@@ -154,6 +154,7 @@ def make_plan(
         held = _held_days(profile, care)
         sessions, routines = first_times(sessions, done_before, routines, held)
         sessions = gradual(sessions, kit_of(profile), catalogue)  # back from care doses
+        sessions = [_told_truly(s, catalogue) for s in sessions]
     after_end = last + timedelta(days=1)
     plan = Plan(
         first,
@@ -342,14 +343,23 @@ def _met(
     return met
 
 
+def _told_truly(session: Session, catalogue: Catalogue) -> Session:
+    """The session's why as its lifts finally stand (`true_to`)."""
+    names = {catalogue[p.exercise].name.lower(): p for p in session.main if p.exercise in catalogue}
+    why = words.true_to(session.why, names)
+    return session if why == session.why else replace(session, why=why)
+
+
 def _care_holds(frames: Sequence[WeekFrame]) -> frozenset[int]:
     """The weeks care holds its stage and dose in: an A- or B-race week and a taper
-    bring no new care stage, exercise or dose (`CareSchedule.holds`)."""
-    return frozenset(
-        index
-        for index, frame in enumerate(frames)
-        if frame.phase in HELD_CARE_PHASES or any(r.priority in ("A", "B") for r in frame.races)
-    )
+    bring no new care stage, exercise or dose (`CareSchedule.holds`), and neither does
+    the week after an A or B race: legs still recovering from a race are no legs to
+    meet a heavier tendon or knee load (the stage steps up the week after that)."""
+    raced = [i for i, f in enumerate(frames) if any(r.priority in ("A", "B") for r in f.races)]
+    held = {i for i, frame in enumerate(frames) if frame.phase in HELD_CARE_PHASES}
+    held.update(raced)
+    held.update(i + 1 for i in raced if i + 1 < len(frames))
+    return frozenset(held)
 
 
 def _held_days(profile: Profile, care: CareSchedule | None) -> frozenset[date]:

@@ -20,6 +20,7 @@ Pure: protocols, days and sessions in, routines out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
@@ -31,11 +32,11 @@ from legday.care import (
     CareStage,
     Frequency,
     closed_to_care,
+    days_after_races,
     days_before_races,
     leaves_no_time,
     one_leg_when_light,
     unsure_day,
-    week_after_a_races,
 )
 from legday.catalogue import Catalogue
 from legday.kit import kit_of
@@ -82,7 +83,38 @@ GUARDED_PATTERNS: dict[str, frozenset[str]] = {
     "it-band": frozenset({"hip-abduction"}),
 }
 
-AFTER_RACE = "in the week after your race the legs recover first"
+# While care is short of its last stage, a lift of a movement it guards that the stage
+# cannot swap for one of its own exercises goes without added load, in a range the sore
+# area tolerates: a loaded deep lunge at the knee protocol's isometric stage asks the knee
+# for what its care does not yet allow (Crossley 2016: load the knee in a pain-free range).
+UNLOADED_WHILE_EARLY: dict[str, str] = {
+    "runners-knee": (
+        "bodyweight, a shallow range: bend the knee only as far as stays pain-free, "
+        "half way down at most"
+    ),
+    "achilles": "bodyweight, no added load while the tendon's care is at an early stage",
+    "plantar-fascia": "bodyweight, no added load while the heel's care is at an early stage",
+}
+# The problems whose last stage is itself a dose to keep three times a week (the Achilles
+# protocol's heavy slow raises: Beyer et al. 2015): there a session's lift of the lead
+# exercise's movement becomes it at the week's dose, so a strength day is a protocol day
+# (a bent-knee heel drop 2 x 5 beside the stage is not).
+LEAD_IN_SESSIONS = frozenset({"achilles"})
+# the problems whose guarded lift, without a stage exercise of its own movement, takes the
+# stage's exercise of another movement it guards (a lunge becomes the wall sit)
+ANY_GUARDED_MOVEMENT = frozenset({"runners-knee"})
+
+# Uphill running loads the Achilles tendon more than the flat does: while its care is short
+# of the last stage, a week with hill work says so, once, and leaves the call to the
+# athlete and their physio (the calendar is theirs; legday never changes it).
+HILLS = re.compile(
+    r"(?<!\w)(?:hills?|uphill|hill repeats|berg\w*|hügel\w*|cotes?|côtes?|montees?|"
+    r"montées?|cuestas?|subidas?)(?!\w)",
+    re.IGNORECASE,
+)
+HILL_CARE = frozenset({"achilles"})
+
+AFTER_RACE = "in the days after your race the legs recover first"
 BEFORE_RACE = "your race is days away, so the legs stay fresh for it"
 CHANGE_SECONDS = 20  # from one exercise to the next
 CARE_RPE = 6  # care is dosed by pain, not effort: a moderate effort at most
@@ -124,7 +156,7 @@ def care_routines(
     schedule = schedule or CareSchedule.fresh()
     strength_days = {s.day: s for s in sessions}
     closed = closed_to_care(races.values(), profile.blocked)
-    light = dict.fromkeys(week_after_a_races(races.values()), AFTER_RACE)
+    light = dict.fromkeys(days_after_races(races.values(), by_day), AFTER_RACE)
     light.update(dict.fromkeys(days_before_races(races.values()), BEFORE_RACE))
     routines: list[CareRoutine] = []
     for injury in profile.injuries:
@@ -259,6 +291,9 @@ def care_fit(
                 item = _stage_item(
                     protocol, stage, items, exercise.id, exercise.pattern, catalogue, met
                 )
+                if item is None and injury in ANY_GUARDED_MOVEMENT:
+                    taken = {q.exercise for q in block}
+                    item = _another_guarded(items, guarded, taken, catalogue, met)
                 item = for_kit((item,), catalogue, profile)[0] if item is not None else None
                 if item is not None and _loses_care(
                     block, index, item, catalogue, profile.injuries
@@ -269,11 +304,21 @@ def care_fit(
                     if p.implement
                     else None
                 )
-                block[index] = _at_care_dose(p, item, catalogue, injury, start_kg)
+                unloaded = UNLOADED_WHILE_EARLY.get(injury)
+                block[index] = _at_care_dose(p, item, catalogue, injury, start_kg, unloaded)
                 if item is not None and block[index].exercise == p.exercise:
                     floors[p.exercise] = min(p.sets, item.sets)
                 new_name = catalogue[block[index].exercise].name.lower()
                 renamed.append((exercise.name.lower(), new_name))
+                changed = True
+        elif injury in LEAD_IN_SESSIONS and items:
+            led = _lead_in(block, items[0], catalogue, profile.injuries, met)
+            if led is not None:
+                index, before_name = led
+                renamed.append((before_name, catalogue[items[0].exercise].name.lower()))
+                block[index] = _at_care_dose(block[index], items[0], catalogue, injury, None)
+                # a short session may give one set back and still hold the dose
+                floors[items[0].exercise] = max(1, items[0].sets - 1)
                 changed = True
         own = {item.exercise: item for item in items}
         for index, p in enumerate(block):
@@ -524,14 +569,65 @@ def _stage_item(
     return known[-1] if known else None
 
 
+def _lead_in(
+    block: Sequence[Prescription],
+    lead: CareItem,
+    catalogue: Catalogue,
+    injuries: tuple[str, ...],
+    met: Collection[str] | None,
+) -> tuple[int, str] | None:
+    """The session's lift of the lead exercise's movement that becomes it, and its name:
+    None when the session holds the lead already, has no such lift, or (in a week that
+    brings nothing new) the athlete has not met the lead yet."""
+    if any(p.exercise == lead.exercise for p in block):
+        return None
+    if met is not None and lead.exercise not in met:
+        return None
+    pattern = catalogue[lead.exercise].pattern
+    for index, p in enumerate(block):
+        exercise = catalogue.get(p.exercise)
+        if exercise is None or exercise.pattern != pattern:
+            continue
+        if not _loses_care(list(block), index, lead, catalogue, injuries):
+            return index, exercise.name.lower()
+    return None
+
+
+def _another_guarded(
+    items: Sequence[CareItem],
+    guarded: frozenset[str],
+    taken: Collection[str],
+    catalogue: Catalogue,
+    met: Collection[str] | None,
+) -> CareItem | None:
+    """The stage's exercise of another movement the problem guards, not in the session
+    yet (and, in a week that brings nothing new, one the athlete has met)."""
+    return next(
+        (
+            i
+            for i in items
+            if catalogue[i.exercise].pattern in guarded
+            and i.exercise not in taken
+            and (met is None or i.exercise in met)
+        ),
+        None,
+    )
+
+
 def _at_care_dose(
     p: Prescription,
     item: CareItem | None,
     catalogue: Catalogue,
     injury: str,
     start_kg: float | None,
+    unloaded: str | None = None,
 ) -> Prescription:
     easy = min(p.target_rpe, CARE_RPE)
+    if item is None and unloaded is not None:  # the lift stays, unloaded and shallow
+        words = f"{unloaded}; an easy effort (RPE {easy}): the sore area sets the pace"
+        return replace(
+            p, load_kg=None, implement="", load=words, target_rpe=easy, sets=min(p.sets, 2)
+        )
     if item is None:  # the lift stays, as light as it starts and at an easy effort
         kg = p.load_kg if p.load_kg is None or start_kg is None else min(p.load_kg, start_kg)
         what = "bodyweight" if kg is None else f"{kg:g} kg {p.implement}"
@@ -633,12 +729,8 @@ class _Placer:
         self.light_days = light_days  # near a race: the lightest form, and why
         # the lightest form never changes: it is made once
         self.lightest_form = self._form(protocol.lightest)
-        # the days whose strength session holds care for this problem
-        self.session_care_days = frozenset(
-            day
-            for day, session in strength_days.items()
-            if any(protocol.condition in p.injury_care for p in session.main)
-        )
+        # the week's days whose strength session holds the stage's dose (`_holds_dose`)
+        self.session_care_days: frozenset[date] = frozenset()
 
     def _form(self, items: Sequence[CareItem]) -> _RoutineForm:
         items = for_kit(items, self.catalogue, self.profile)
@@ -658,6 +750,8 @@ class _Placer:
             care_week = self.schedule.care_week(week)
             stage, week_in_stage = self.protocol.expected(self.first_stage, care_week)
             days = [monday + timedelta(days=n) for n in range(7)]
+            dose = for_kit(stage.items_in_week(week_in_stage), self.catalogue, self.profile)
+            self.session_care_days = frozenset(d for d in days if self._holds_dose(d, dose))
             chosen = self._days_for(stage, days, last_care)
             # the week's routines hold the same items, dosed alike: one form, made again
             # only when the dose differs from the last form's (a new stage or step)
@@ -666,15 +760,53 @@ class _Placer:
                 if items != dosed:
                     dosed = items
                     this_week = self._form(items)
+            hills = self._hills(days, stage)
             for day in chosen:
-                routines.append(self._routine(day, stage, this_week))
+                routine = self._routine(day, stage, this_week)
+                if hills and not routine.lightest:
+                    routine = replace(routine, why=f"{routine.why} {hills}")
+                    hills = ""
+                routines.append(routine)
             cared = [d for d in days if d in chosen or self._session_cares(d)]
             if cared:
                 last_care = max(cared)
         return routines
 
+    def _hills(self, days: Sequence[date], stage: CareStage) -> str:
+        """The week's word about its hill runs, while the tendon's care is early."""
+        if self.protocol.condition not in HILL_CARE or stage.number >= len(self.protocol.stages):
+            return ""
+        hills = [
+            r for d in days for r in self.by_day.get(d, ()) if r.running and HILLS.search(r.title)
+        ]
+        if not hills:
+            return ""
+        return (
+            f"Your calendar has hill work this week ({hills[0].title}): running uphill loads "
+            "the Achilles more than the flat does. While the tendon is irritable, talk your "
+            "hill sessions over with your physio; the calendar is yours, and legday leaves "
+            "it as it is."
+        )
+
     def _session_cares(self, day: date) -> bool:
         return day in self.session_care_days
+
+    def _holds_dose(self, day: date, dose: Sequence[CareItem]) -> bool:
+        """Whether `day`'s session is the day's care: it holds an exercise of the week's
+        stage at the stage's reps or hold, with its sets (a short session's one set
+        fewer, or a first time's gentle two). A care-tagged lift that is not the
+        protocol's dose (a bent-knee heel drop 2 x 5 in the heavy slow stage) is no dose:
+        the protocol's own days go on."""
+        session = self.strength_days.get(day)
+        if session is None:
+            return False
+        held = {p.exercise: p for p in session.main}
+        for item in dose:
+            p = held.get(item.exercise)
+            dosed = p is not None and (p.reps, p.seconds) == (item.reps, item.seconds)
+            if p is not None and dosed and (p.sets >= item.sets - 1 or p.new):
+                return True
+        return False
 
     def _allowed(self, day: date, stage: CareStage) -> bool:
         entries = self.by_day.get(day, ())

@@ -181,6 +181,7 @@ def season(
     lifting = {r.day for r in runs if r.is_strength} | set(logged)
     hard = {r.day for r in runs if r.running and r.kind in (RunKind.HARD, RunKind.RACE)}
     seasons = competition_seasons(by_priority["C"])
+    minutes = _weekly_minutes(profile, runs)
     weeks: list[tuple[date, Phase, str]] = []
     in_season: list[bool] = []  # per week, before recovery weeks are placed
     first_since_rest = 0
@@ -196,6 +197,8 @@ def season(
             start <= day <= start + WEEK_SPAN for day in hard
         ):  # a build week without a hard run in the calendar says what it is for
             note = note.removesuffix(HARD_RUNNING) + EASY_RUNNING
+        if note == NO_RACE_AHEAD and _lighter(index, start, minutes, hard):
+            note += LIGHTER_RUNNING
         if phase not in REST_PHASES and _fully_blocked(profile, start):
             phase, note = Phase.BLOCKED, "you blocked every training day this week"
         weeks.append((start, phase, note))
@@ -225,6 +228,26 @@ def season(
             frame = frame._replace(note=f"{frame.note}; {_c_note(in_week)}")
         frames.append(frame._replace(required=_floor(frame)))
     return _in_blocks(frames)
+
+
+def _weekly_minutes(profile: Profile, runs: Sequence[Run]) -> list[int]:
+    """The calendar's running minutes in each week of the plan."""
+    weeks = [0] * profile.weeks
+    for run in runs:
+        index = (run.day - profile.start).days // 7
+        if 0 <= index < profile.weeks and run.running and run.kind is not RunKind.REST:
+            weeks[index] += run.minutes or 0
+    return weeks
+
+
+def _lighter(index: int, start: date, minutes: Sequence[int], hard: set[date]) -> bool:
+    """Whether the week's running is lighter than before: no hard run or race, and fewer
+    minutes than the weeks before it averaged. Hill repeats and long runs going on as
+    ever are no lighter running, whatever the season."""
+    if any(start <= day <= start + WEEK_SPAN for day in hard) or index == 0:
+        return False
+    before = sum(minutes[:index]) / index
+    return minutes[index] <= LIGHTER_SHARE * before
 
 
 SEASON_RACES = 3  # C races ...
@@ -268,6 +291,11 @@ def _season_note(meets: Sequence[Race]) -> str:
 
 
 HARD_RUNNING = "maintain strength alongside hard running"
+NO_RACE_AHEAD = "no race ahead: build strength"
+# said of a week without a race ahead only when the calendar's running is lighter: no hard
+# run and fewer minutes than the weeks before it averaged (LIGHTER_SHARE or less)
+LIGHTER_RUNNING = " while running is lighter"
+LIGHTER_SHARE = 0.8
 EASY_RUNNING = "keep strength steady while the running builds"
 LIGHT_NOTE = (  # a recovery week in season
     "recovery week: one short, light session keeps strength (a week without any costs "
@@ -381,7 +409,7 @@ def _phase(
         )
     goal = next((race for race in goals if race.day > end), None)
     if goal is None:
-        return Phase.OFF_SEASON, "no race ahead: build strength while running is lighter"
+        return Phase.OFF_SEASON, NO_RACE_AHEAD
     weeks_out = (goal.day - start).days // 7
     plural = "week" if weeks_out == 1 else "weeks"
     target = f"{weeks_out} {plural} before the {goal.label} on {_day(goal.day)}"

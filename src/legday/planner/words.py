@@ -7,10 +7,11 @@ their load text (`planner/dose.py`), and the music follows the session's charact
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from datetime import date
 
-from legday.model import ExerciseKind, Phase, Prescription, Race, Role, Run
+from legday.model import ExerciseKind, Phase, Prescription, Race, Role, Run, problem_name
 from legday.planner.dose import seconds_per_rep
 from legday.planner.season import DAY_ABBR, DAY_NAMES
 from legday.rules.progression import heavy
@@ -21,6 +22,7 @@ __all__ = [
     "listed",
     "music",
     "session_notes",
+    "true_to",
     "what_rose",
     "why",
 ]
@@ -77,6 +79,65 @@ def what_rose(name: str, before: Prescription, now: Prescription) -> str:
     return ""
 
 
+# what_rose's phrases, read back: the field each names, and its value
+_ROSE = (
+    (re.compile(r"one step heavier on the (?P<name>.+) \((?P<n>\d+(?:\.\d+)?) kg\)"), "load_kg"),
+    (re.compile(r"(?P<n>\d+) reps on the (?P<name>.+) \(from \d+\)"), "reps"),
+    (re.compile(r"(?P<n>\d+) s holds on the (?P<name>.+) \(from \d+\)"), "seconds"),
+    (re.compile(r"slower lowering on the (?P<name>.+) \((?P<n>\d+-\d+-\d+)\)"), "tempo"),
+)
+_ITEMS = re.compile(r", | and ")
+# between two of what_rose's phrases (a name may hold a comma: "heel raise, on the floor")
+_ROSE_ITEMS = re.compile(
+    r"(?:, | and )(?=one step heavier on the |\d+ reps on the |\d+ s holds on the |"
+    r"slower lowering on the )"
+)
+
+
+def true_to(why: str, main: Mapping[str, Prescription]) -> str:
+    """The why as the session finally stands (`main`: its prescriptions by lower-case
+    name): care, a first time or a gradual return can change a lift after its why was
+    written, so a "one step heavier on the X (10 kg)" whose X is now bodyweight, or a
+    care exercise named twice in a list, would tell the runner something untrue."""
+    body, stop = (why[:-1], ".") if why.endswith(".") else (why, "")
+    clauses = []
+    for clause in body.split("; "):
+        items = _ROSE_ITEMS.split(clause)
+        rose = [_rose(item) for item in items]
+        if items and all(r is not None for r in rose):
+            kept = [
+                item
+                for item, r in zip(items, rose, strict=True)
+                if r is not None and _still(main.get(r[0]), r[1], r[2])
+            ]
+            if kept:
+                clauses.append(listed(kept))
+            continue
+        head, colon, tail = clause.rpartition(": ")
+        names = _ITEMS.split(tail) if colon else []
+        if len(names) > len(set(names)):
+            clause = f"{head}: {listed(list(dict.fromkeys(names)))}"
+        clauses.append(clause)
+    return "; ".join(clauses) + stop
+
+
+def _rose(item: str) -> tuple[str, str, str] | None:
+    for pattern, field in _ROSE:
+        found = pattern.fullmatch(item)
+        if found:
+            return found["name"], field, found["n"]
+    return None
+
+
+def _still(p: Prescription | None, field: str, said: str) -> bool:
+    if p is None:
+        return False
+    value = getattr(p, field)
+    if field == "tempo":
+        return bool(value == said)
+    return value is not None and float(value) == float(said)
+
+
 def how_it_builds(main: Sequence[Prescription]) -> str:
     """How the session's anchor lifts make the runner stronger, read from their doses."""
     anchors = [p for p in main if p.role is Role.ANCHOR]
@@ -119,7 +180,7 @@ def session_notes(
         )
     care = [in_a_list(name) for name, p in main if set(p.injury_care) & set(injuries)]
     if care:
-        problems = [injury.replace("-", " ") for injury in injuries]
+        problems = [problem_name(injury) for injury in injuries]
         notes.append(f"for your {listed(problems)}: {listed(care)}")
     if weaker_leg and any(p.extra_side for _, p in main):
         notes.append(

@@ -15,10 +15,10 @@ from datetime import date, timedelta
 from legday.care import (
     Frequency,
     closed_to_care,
+    days_after_races,
     days_before_races,
     leaves_no_time,
     unsure_day,
-    week_after_a_races,
 )
 from legday.model import HARD_RUN_KINDS, CareRoutine, Plan, Race, Run, Session
 from legday.rules.base import Facts, rule
@@ -55,7 +55,7 @@ def _placement(facts: Facts) -> Found:
     plan = facts.plan
     closed = _closed(plan)
     strength = {s.day for s in plan.sessions}
-    after_a_race = week_after_a_races(plan.race_days)
+    after_a_race = days_after_races(plan.race_days, facts.runs_by_day)
     before_a_race = days_before_races(plan.race_days)
     for routine in plan.care:
         day, label = routine.day, _label(routine)
@@ -64,7 +64,7 @@ def _placement(facts: Facts) -> Found:
         if day in strength:
             yield day, f"{label} on a strength day: the session's own care already loads it"
         if day in after_a_race and not routine.lightest:
-            yield day, f"{label} in the week after an A race, not in its lightest form"
+            yield day, f"{label} in the days after a race, not in its lightest form"
         if day in before_a_race and not routine.lightest:
             yield day, f"{label} in the last days before a race, not in its lightest form"
         hard = _hard_runs(facts, day)

@@ -130,7 +130,7 @@ def test_markdown_has_a_care_block_on_the_day(cared: Plan, catalogue: Catalogue)
     monday = text.index("### Monday 02 March")
     block = text[monday : text.index("###", monday + 4)]
     assert "**Care: Achilles care (stage 1), 12 min**, from 18:00" in block
-    assert "1. **Side plank**: 3 × 30 s _(care: achilles)_" in block
+    assert "1. **Side plank**: 3 × 30 s _(care: Achilles)_" in block
     assert "tempo 3-0-3; target RPE 6" in block and "- Rise slowly onto the toes." in block
     assert "_Why:_ Achilles care, stage 1, every day" in block
     assert "3 × 15 @ 12.5 kg dumbbells" in text

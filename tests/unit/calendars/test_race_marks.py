@@ -90,6 +90,11 @@ def test_a_description_names_a_priority_only_as_a_field() -> None:
         ("Berlin Marathon – A race", "Berlin Marathon"),
         ("Rennen A", ""),
         ("Plan B", "Plan B"),
+        # no dash left hanging before a bracket, nor a bracket left open
+        ("Riverside 10K - A race (first 10K!)", "Riverside 10K (first 10K!)"),
+        ("Riverside (A race, first 10K)", "Riverside (first 10K)"),
+        ("Riverside (10K A race)", "Riverside (10K)"),
+        ("Club XC (B race) - windy", "Club XC – windy"),
     ],
 )
 def test_the_name_without_its_mark(title: str, name: str) -> None:

@@ -22,12 +22,14 @@ ONE_PROBLEM = ["achilles", "runners-knee", "shin-splints", "it-band", "plantar-f
 
 
 def held_weeks(plan: Plan) -> frozenset[int]:
-    """The plan's weeks whose care holds its stage and dose: A/B-race weeks and tapers."""
+    """The plan's weeks whose care holds its stage and dose: A/B-race weeks, the week
+    after each, and tapers."""
     races = [r.day for r in plan.race_days if r.priority in ("A", "B")]
+    raced = {i for i, week in enumerate(plan.weeks) if any(day in week for day in races)}
     return frozenset(
         index
         for index, week in enumerate(plan.weeks)
-        if week.phase in (Phase.RACE, Phase.TAPER) or any(day in week for day in races)
+        if week.phase in (Phase.RACE, Phase.TAPER) or index in raced or index - 1 in raced
     )
 
 
