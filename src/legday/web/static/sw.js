@@ -1,0 +1,90 @@
+// legday's service worker: the app shell and the next sessions' player pages kept for a gym
+// without signal. Pages are network-first (a fresh plan wins when there is a connection) and
+// fall back to the copy kept here; the shell's files are cache-first. Logged sets never pass
+// through here: the page queues them in IndexedDB and sends them itself.
+
+const VERSION = "legday-v1";
+const SHELL = `${VERSION}-shell`;
+const PAGES = `${VERSION}-pages`;
+const SHELL_FILES = [
+  "/static/legday.css",
+  "/static/player.css",
+  "/static/icon.svg",
+  "/static/js/player.js",
+  "/static/js/queue.js",
+  "/static/js/metronome.js",
+  "/static/js/sound.js",
+  "/static/js/timers.js",
+  "/static/js/wakelock.js",
+  "/manifest.webmanifest",
+];
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches
+      .open(SHELL)
+      .then((cache) => cache.addAll(SHELL_FILES))
+      .then(() => self.skipWaiting()),
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((names) => Promise.all(names.filter((n) => !n.startsWith(VERSION)).map((n) => caches.delete(n))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+// The page names the pages to keep: itself and the next sessions' players.
+self.addEventListener("message", (event) => {
+  const message = event.data || {};
+  if (message.type !== "keep" || !Array.isArray(message.urls)) return;
+  const urls = message.urls.filter((url) => typeof url === "string" && url.startsWith("/athletes/"));
+  event.waitUntil(
+    caches.open(PAGES).then((cache) =>
+      Promise.all(
+        urls.map((url) =>
+          fetch(url, { credentials: "same-origin" })
+            .then((response) => (response.ok ? cache.put(url, response) : undefined))
+            .catch(() => undefined),
+        ),
+      ),
+    ),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (url.pathname.startsWith("/static/") || url.pathname === "/manifest.webmanifest") {
+    event.respondWith(
+      caches.match(request).then((kept) => kept || fetch(request)),
+    );
+    return;
+  }
+  if (request.mode === "navigate") {
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          if (response.ok && url.pathname.startsWith("/athletes/")) {
+            const copy = response.clone();
+            caches.open(PAGES).then((cache) => cache.put(url.pathname, copy));
+          }
+          return response;
+        })
+        .catch(() =>
+          caches.match(url.pathname).then(
+            (kept) =>
+              kept ||
+              new Response("<!doctype html><title>Offline</title><p>You are offline and this page was not kept.</p>", {
+                status: 503,
+                headers: { "Content-Type": "text/html; charset=utf-8" },
+              }),
+          ),
+        ),
+    );
+  }
+});

@@ -1,0 +1,95 @@
+"""Helpers of the browser tests (tests/e2e/web): the web app served for real (uvicorn on a
+free loopback port over a temporary SQLite logbook), driven through Debian's headless
+Chromium by Playwright's Python client.
+
+Chromium comes from the `chromium` package (scripts/ensure-chromium.sh, run by `make test`),
+never from `playwright install`. axe-core comes from the npm registry (`make node_modules`).
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import uvicorn
+from playwright.sync_api import Page
+
+from legday import bootstrap
+from legday.model import ALWAYS_AT_HAND, Equipment, Profile
+from legday.web.app import create_app
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CALENDAR = ROOT / "src" / "legday" / "examples" / "marathon-plan.ics"
+START = date(2027, 1, 4)
+# A strength day of the example calendar's plan: a one-legged hold and a loaded lift in it.
+SESSION_DAY = date(2027, 1, 8)
+PHONE = {"width": 360, "height": 780}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str
+    database_url: str
+    athlete_id: int
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def runner_profile() -> Profile:
+    return Profile(
+        start=START,
+        weeks=8,
+        injuries=("achilles",),
+        equipment=frozenset({Equipment.DUMBBELLS, *ALWAYS_AT_HAND}),
+        dumbbells_kg=(4.0, 6.0, 8.0, 10.0),
+        dominant_leg="right",
+    )
+
+
+@contextmanager
+def serving(folder: Path) -> Iterator[Server]:
+    """The app on a free loopback port over a new logbook in `folder`, one athlete planned."""
+    database_url = f"sqlite:///{folder / 'logbook.db'}"
+    with bootstrap.open_logbook(database_url) as (logbook, _db):
+        logbook.add_athlete("Ana", runner_profile(), [str(CALENDAR)], START)
+        athlete_id = logbook.athletes()[0].id
+    port = _free_port()
+    config = uvicorn.Config(
+        create_app(database_url), host="127.0.0.1", port=port, log_level="warning"
+    )
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not running.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the test server did not start")
+        time.sleep(0.05)
+    try:
+        yield Server(f"http://127.0.0.1:{port}", database_url, athlete_id)
+    finally:
+        running.should_exit = True
+        thread.join(timeout=10)
+
+
+def screenshot(page: Page, name: str) -> None:
+    """The page at phone and desktop width, kept in test-artifacts/ for people to look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    for label, size in (("360", PHONE), ("desktop", DESKTOP)):
+        page.set_viewport_size(size)
+        page.screenshot(path=str(ARTIFACTS / f"{name}-{label}.png"), full_page=True)
+    page.set_viewport_size(PHONE)
