@@ -30,7 +30,9 @@ from legday.store.ports import (
     Athlete,
     CalendarSource,
     CareRecord,
+    ConflictError,
     DayOverride,
+    LoggedSet,
     Performed,
     PlanVersion,
     ProgressPoint,
@@ -147,6 +149,8 @@ class FakeRepository(AbstractRepository):
         self.days: dict[tuple[int, date], tuple[str, str]] = {}
         self.sets: dict[int, list[SetLog]] = {}
         self.care: dict[tuple[int, date, str], CareRecord] = {}
+        self.logged: dict[tuple[int, str], LoggedSet] = {}
+        self.feed_tokens: dict[int, str] = {}
 
     def add_athlete(self, name: str, now: datetime, owner: str = LOCAL_USER) -> Athlete:
         if (owner, name) in self.athletes:
@@ -155,6 +159,11 @@ class FakeRepository(AbstractRepository):
         athlete = Athlete(len(self.athletes) + 1, name, now, owners.index(owner) + 1)
         self.athletes[(owner, name)] = athlete
         return athlete
+
+    def athlete_by_id(self, athlete_id: int, owner: str = LOCAL_USER) -> Athlete | None:
+        return next(
+            (a for (o, _), a in self.athletes.items() if o == owner and a.id == athlete_id), None
+        )
 
     def lock_athlete(self, athlete_id: int) -> None:
         """Nothing to lock: a fake unit of work is used by one thread at a time."""
@@ -321,6 +330,25 @@ class FakeRepository(AbstractRepository):
                 )
             )
         return points
+
+    def logged_set(self, athlete_id: int, client_id: str) -> LoggedSet | None:
+        return self.logged.get((athlete_id, client_id))
+
+    def add_logged_set(self, athlete_id: int, logged: LoggedSet, now: datetime) -> None:
+        if (athlete_id, logged.client_id) in self.logged:
+            raise ConflictError(f"set {logged.client_id} was logged meanwhile")
+        self.logged[(athlete_id, logged.client_id)] = logged
+        self.add_sets(athlete_id, [logged.set], now)
+
+    def save_feed_token(self, athlete_id: int, token_hash: str, now: datetime) -> None:
+        self.feed_tokens[athlete_id] = token_hash
+
+    def delete_feed_token(self, athlete_id: int) -> bool:
+        return self.feed_tokens.pop(athlete_id, None) is not None
+
+    def athlete_by_feed_token(self, token_hash: str) -> Athlete | None:
+        who = next((a for a, h in self.feed_tokens.items() if h == token_hash), None)
+        return None if who is None else self.athlete_by_id(who)
 
     def save_care(self, athlete_id: int, record: CareRecord, now: datetime) -> None:
         self.care[(athlete_id, record.day, record.injury)] = record

@@ -94,6 +94,18 @@ def _calendar_span(path: str) -> tuple[date, date]:
     return calendar_span(path)
 
 
+def _read_upload(name: str, data: bytes, start: date, end: date, **options: Any) -> Calendar:
+    from legday.calendars import read_calendar_content
+
+    return read_calendar_content(name, data, start, end, **options)
+
+
+def _upload_span(name: str, data: bytes) -> tuple[date, date]:
+    from legday.calendars import content_span
+
+    return content_span(name, data)
+
+
 def _read_overrides(path: Path) -> KindOverrides:
     from legday.calendars import read_overrides
 
@@ -133,6 +145,8 @@ def planning() -> Planning:
         read_overrides=_read_overrides,
         read_plan=_read_plan,
         exports=FORMATS,
+        read_upload=_read_upload,
+        upload_span=_upload_span,
     )
 
 

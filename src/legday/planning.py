@@ -37,6 +37,9 @@ ReadRuns = Callable[..., "list[Run]"]
 ReadCalendar = Callable[..., "Calendar"]
 CalendarSpan = Callable[[str], tuple[date, date]]
 ReadOverrides = Callable[[Path], "KindOverrides"]
+# legday.calendars.read_calendar_content(name, data, start, end, *, tz): an upload
+ReadUpload = Callable[..., "Calendar"]
+UploadSpan = Callable[[str, bytes], tuple[date, date]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,8 @@ class Planning:
     read_overrides: ReadOverrides
     read_plan: Callable[[Path], Plan]
     exports: Mapping[str, Format]
+    read_upload: ReadUpload | None = None
+    upload_span: UploadSpan | None = None
 
     # --- plan --------------------------------------------------------------------------
 
@@ -164,6 +169,31 @@ class Planning:
         overrides = self.read_overrides(kinds) if kinds is not None else None
         calendar = self.read_calendar(file, first, last, tz=tz, overrides=overrides)
         return CalendarRead(calendar, first, last, _unsure(calendar))
+
+    def read_uploaded(
+        self, name: str, data: bytes, weeks: int | None = None, tz: str | None = None
+    ) -> CalendarRead:
+        """Every entry of an uploaded calendar (name and bytes) from its first event, for
+        `weeks` (default: to its last event, two years at most)."""
+        if self.read_upload is None or self.upload_span is None:
+            raise InputError("calendar", "this legday reads no uploaded calendars")
+        first, last = self.upload_span(name, data)
+        last = min(last, first + timedelta(days=730))
+        if weeks is not None:
+            last = first + timedelta(days=7 * weeks - 1)
+        calendar = self.read_upload(name, data, first, last, tz=tz)
+        return CalendarRead(calendar, first, last, _unsure(calendar))
+
+    def session_fit(self, plan: Plan, day: date) -> tuple[str, bytes]:
+        """The FIT workout of the plan's strength session on `day` (its file name and
+        bytes), as `legday export fit` writes it; the first session when a day has two."""
+        from legday.exports.fit import fit_file_name, session_to_fit
+
+        session = next((s for s in plan.sessions if s.day == day), None)
+        if session is None:
+            raise InputError("date", f"no strength session is planned on {day.isoformat()}")
+        name = f"Legs {day:%a %d %b}"
+        return fit_file_name(session), session_to_fit(session, self.catalogue(), name)
 
     @staticmethod
     def check_overrides_target(path: Path, calendar: str, kinds: Path | None, force: bool) -> None:

@@ -46,6 +46,7 @@ from legday.progression import (
     next_prescription,
     pain_flags,
 )
+from legday.progression.summary import ProgressReport, progress_report
 from legday.store.ports import (
     LOCAL_USER,
     AbstractUnitOfWork,
@@ -54,6 +55,7 @@ from legday.store.ports import (
     CareRecord,
     ConflictError,
     DayOverride,
+    LoggedSet,
     Performed,
     PlanVersion,
     ProgressPoint,
@@ -61,8 +63,10 @@ from legday.store.ports import (
 
 __all__ = [
     "AsDone",
+    "Athlete",
     "CareLogged",
     "DayChange",
+    "LoggedSet",
     "Logbook",
     "PlanFn",
     "Replanned",
@@ -270,15 +274,23 @@ class Logbook:
 
     # athletes
     def add_athlete(
-        self, name: str, profile: Profile, calendars: Sequence[str], today: date
+        self,
+        name: str,
+        profile: Profile,
+        calendars: Sequence[str],
+        today: date,
+        uploads: Sequence[tuple[str, bytes]] = (),
     ) -> int:
-        """Create the athlete with profile and calendars and store plan version 1."""
+        """Create the athlete with profile and calendars (files or feeds by name, and
+        `uploads`: a file's name and bytes, as a browser sends them) and store plan
+        version 1."""
         name = name.strip()
         if not name:
             raise InputError("name", "must not be empty")
         if not name.isprintable():  # a name becomes a key and a line in exports
             raise InputError("name", f"{name!r} holds control characters; use letters and digits")
         sources = [read_source(given, self.now()) for given in calendars]  # before the lock
+        sources += [CalendarSource(n, data, _sha256(data), self.now()) for n, data in uploads]
 
         def body(uow: AbstractUnitOfWork) -> int:
             athlete = uow.repo.add_athlete(name, self.now(), self.owner)
@@ -326,8 +338,11 @@ class Logbook:
 
         return self._write(body)
 
-    def skip(self, name: str, day: date, today: date, note: str = "") -> Replanned:
-        """The session on `day` is not done: record it, block the day, re-plan the rest."""
+    def skip(
+        self, name: str, day: date, today: date, note: str = "", *, preview: bool = False
+    ) -> Replanned:
+        """The session on `day` is not done: record it, block the day, re-plan the rest.
+        With `preview`, the re-plan is made and returned but nothing is stored."""
 
         def body(uow: AbstractUnitOfWork) -> Replanned:
             athlete = self._locked(uow, name)
@@ -337,14 +352,24 @@ class Logbook:
             # own (only `move` writes "moved to DATE", which re-plans read back)
             uow.repo.add_override(athlete.id, DayOverride(day, "blocked", "skipped"), self.now())
             done = self._replan_told(uow, athlete, today, f"skipped {day.isoformat()}")
-            uow.commit()
+            if not preview:
+                uow.commit()
             return done
 
         return self._write(body)
 
-    def move(self, name: str, day: date, today: date, to: date | None = None) -> Replanned:
+    def move(
+        self,
+        name: str,
+        day: date,
+        today: date,
+        to: date | None = None,
+        *,
+        preview: bool = False,
+    ) -> Replanned:
         """The athlete cannot train on `day`: block it, and put the session on `to` (when
-        the rules allow a session there) or let the planner find another day."""
+        the rules allow a session there) or let the planner find another day. With
+        `preview`, the re-plan is made and returned but nothing is stored."""
         if day < today:
             raise InputError("date", "the past cannot be moved; use `legday skip` for it")
         if to is not None and to < today:
@@ -372,13 +397,15 @@ class Logbook:
                 raise InputError(  # the unit of work rolls back: nothing changed
                     "to", f"{to.isoformat()}: the rules leave no room for a session there{rest}"
                 )
-            uow.commit()
+            if not preview:
+                uow.commit()
             return done
 
         return self._write(body)
 
-    def weather(self, name: str, day: date, today: date) -> Replanned:
-        """A run lost to weather: that day's run is dropped and the day may hold strength."""
+    def weather(self, name: str, day: date, today: date, *, preview: bool = False) -> Replanned:
+        """A run lost to weather: that day's run is dropped and the day may hold strength.
+        With `preview`, the re-plan is made and returned but nothing is stored."""
         if day < today:
             raise InputError("date", "only today or a later day can be swapped")
 
@@ -389,7 +416,8 @@ class Logbook:
                 raise InputError("date", f"the plan ends on {profile.end.isoformat()}")
             uow.repo.add_override(athlete.id, DayOverride(day, "weather"), self.now())
             done = self._replan_told(uow, athlete, today, f"weather swap on {day.isoformat()}")
-            uow.commit()
+            if not preview:
+                uow.commit()
             return done
 
         return self._write(body)
@@ -596,6 +624,102 @@ class Logbook:
     def versions(self, name: str) -> list[PlanVersion]:
         with self.uow().reading() as uow:
             return uow.repo.plan_versions(self._athlete(uow, name).id)
+
+    # the web app: athletes by id, profile edits, sets by client id, feeds, progress
+    def athlete_by_id(self, athlete_id: int) -> Athlete | None:
+        """The owner's athlete with this id (the web app's addresses), or None."""
+        with self.uow().reading() as uow:
+            return uow.repo.athlete_by_id(athlete_id, self.owner)
+
+    def profile(self, name: str) -> Profile | None:
+        with self.uow().reading() as uow:
+            return uow.repo.get_profile(self._athlete(uow, name).id)
+
+    def update_profile(self, name: str, profile: Profile, today: date) -> int:
+        """A changed profile replaces the old one and re-plans from `today` (or the new
+        start); returns the new plan version."""
+
+        def body(uow: AbstractUnitOfWork) -> int:
+            athlete = self._locked(uow, name)
+            uow.repo.save_profile(athlete.id, profile, self.now())
+            number = self._replan(uow, athlete, max(today, profile.start), "profile changed")
+            uow.commit()
+            return number
+
+        return self._write(body)
+
+    def log_set(
+        self, name: str, client_id: str, one: SetLog, set_no: int | None = None
+    ) -> tuple[LoggedSet, bool]:
+        """One set logged under the id its browser made; True when it is new. A log sent
+        again (the connection came back, a retry) returns the stored set and stores
+        nothing: checked under the athlete's lock, so two copies at once store one."""
+
+        def body(uow: AbstractUnitOfWork) -> tuple[LoggedSet, bool]:
+            athlete = self._locked(uow, name)
+            stored = uow.repo.logged_set(athlete.id, client_id)
+            if stored is not None:
+                return stored, False
+            logged = LoggedSet(client_id, one, set_no, self.now())
+            uow.repo.add_logged_set(athlete.id, logged, self.now())
+            uow.commit()
+            return logged, True
+
+        return self._write(body)
+
+    def issue_feed_token(self, name: str) -> str:
+        """A new secret for the athlete's calendar feed URL; the old one stops working.
+        Only its SHA-256 is stored: the token is shown this once."""
+        import secrets
+
+        token = secrets.token_urlsafe(32)
+
+        def body(uow: AbstractUnitOfWork) -> None:
+            athlete = self._locked(uow, name)
+            uow.repo.save_feed_token(athlete.id, _sha256(token.encode()), self.now())
+            uow.commit()
+
+        self._write(body)
+        return token
+
+    def revoke_feed_token(self, name: str) -> bool:
+        """The feed URL stops working; False when there was none."""
+
+        def body(uow: AbstractUnitOfWork) -> bool:
+            athlete = self._locked(uow, name)
+            gone = uow.repo.delete_feed_token(athlete.id)
+            uow.commit()
+            return gone
+
+        return self._write(body)
+
+    def feed_athlete(self, token: str) -> Athlete | None:
+        """The athlete whose live feed token this is (compared by hash), or None."""
+        with self.uow().reading() as uow:
+            return uow.repo.athlete_by_feed_token(_sha256(token.encode()))
+
+    def progress_report(self, name: str, today: date) -> ProgressReport:
+        """Load and reps per exercise, weekly sets per muscle group, sessions done against
+        planned and the pain trend, over the athlete's plan up to `today`."""
+        with self.uow().reading() as uow:
+            athlete = self._athlete(uow, name)
+            profile = uow.repo.get_profile(athlete.id)
+            if profile is None:
+                raise InputError("profile", f"{athlete.name} has no profile")
+            sets = uow.repo.set_logs(athlete.id, until=today)
+            days = uow.repo.performed(athlete.id, profile.start, today, with_sets=False)
+            planned = uow.repo.planned_sessions(athlete.id, profile.start, profile.end)
+            care = uow.repo.care_records(athlete.id)
+        muscles = {e.id: e.muscles for e in self.catalogue}
+        return progress_report(
+            sets,
+            muscles,
+            planned=[s.day for s in planned],
+            performed=[(p.day, p.status) for p in days],
+            care=[(r.day, r.pain, r.morning_pain) for r in care if r.day <= today],
+            start=profile.start,
+            today=today,
+        )
 
     # helpers
     def _history(

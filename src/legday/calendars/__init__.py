@@ -32,7 +32,9 @@ __all__ = [
     "KindOverrides",
     "calendar_span",
     "classify",
+    "content_span",
     "read_calendar",
+    "read_calendar_content",
     "read_content",
     "read_overrides",
     "read_runs",
@@ -229,6 +231,37 @@ def read_content(
             calendar = _cached(feed.stand_in, data, start, end, tz=tz, overrides=None)
         return list(feed.relabel(calendar).runs())
     return list(_cached(Path(name), data, start, end, tz=tz, overrides=None).runs())
+
+
+def read_calendar_content(
+    name: str, data: bytes, start: date, end: date, *, tz: str | None = None
+) -> Calendar:
+    """Every entry of a calendar given as bytes (a browser's upload) within [start, end]:
+    `name` picks the reader by its suffix and names the file in errors. Hostile files are
+    refused as from disk (size, shape); nothing touches the file system but the cache."""
+    if len(data) > MAX_BYTES:
+        raise CalendarError(name, f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+    if end < start:
+        raise InputError("end", f"{end.isoformat()} is before the start {start.isoformat()}")
+    return _cached(Path(Path(name).name or "calendar"), data, start, end, tz=tz, overrides=None)
+
+
+def content_span(name: str, data: bytes) -> tuple[date, date]:
+    """First and last event day of a calendar given as bytes."""
+    path = Path(Path(name).name or "calendar")
+    if len(data) > MAX_BYTES:
+        raise CalendarError(name, f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+    if _is_ics(path, data[:64].decode("utf-8", "ignore")):
+        return _span(path, data)
+    days = [
+        e.day
+        for e in _cached(
+            path, data, date(1900, 1, 1), date(2199, 12, 31), tz=None, overrides=None
+        ).entries
+    ]
+    if not days:
+        raise CalendarError(name, "no dated rows")
+    return min(days), max(days)
 
 
 def calendar_span(path: Path | str) -> tuple[date, date]:

@@ -57,6 +57,8 @@ from legday.progression import LIMITS, SIDES
 __all__ = ["validate_backup"]
 
 Rows = dict[str, list[dict[str, Any]]]
+# A set's client id as the web app takes it (`legday.store.ports.CLIENT_ID`): a UUID.
+CLIENT_ID = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 
 
 def _within_window(value: date | datetime) -> date | datetime:
@@ -220,6 +222,9 @@ _NARROWER: dict[tuple[str, str], Any] = {
     ("set_logs", "rpe"): _limit("rpe", whole=False) | None,
     ("set_logs", "rir"): _limit("rir", whole=True) | None,
     ("set_logs", "pain"): _limit("pain", whole=True),
+    ("set_logs", "client_id"): Annotated[StrictStr, Field(pattern=CLIENT_ID)] | None,
+    ("set_logs", "set_no"): _number(1, 100, whole=True) | None,
+    ("feed_tokens", "token_hash"): Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{64}$")],
     ("care_logs", "injury"): Injury,
     ("care_logs", "stage"): _number(1, 10, whole=True),
     ("care_logs", "pain"): _limit("pain", whole=True),

@@ -29,6 +29,7 @@ __all__ = [
     "CareRecord",
     "ConflictError",
     "DayOverride",
+    "LoggedSet",
     "Performed",
     "PlanVersion",
     "ProgressPoint",
@@ -98,6 +99,17 @@ class Performed:
 
 
 @dataclass(frozen=True, slots=True)
+class LoggedSet:
+    """A set logged under the id its browser made (`client_id`, a UUID) and the number the
+    browser showed it by: what a replay of the same log finds and returns."""
+
+    client_id: str
+    set: SetLog
+    set_no: int | None
+    logged_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
 class CareRecord:
     """One care routine done: which problem, at which stage, the worst pain during it and
     the next morning's pain (None until logged), each 0-10."""
@@ -143,6 +155,10 @@ class AbstractRepository(abc.ABC):
 
     @abc.abstractmethod
     def get_athlete(self, name: str, owner: str = LOCAL_USER) -> Athlete | None: ...
+
+    @abc.abstractmethod
+    def athlete_by_id(self, athlete_id: int, owner: str = LOCAL_USER) -> Athlete | None:
+        """The athlete with this id when `owner` owns it (the web app's addresses)."""
 
     @abc.abstractmethod
     def lock_athlete(self, athlete_id: int) -> None:
@@ -243,6 +259,27 @@ class AbstractRepository(abc.ABC):
 
     @abc.abstractmethod
     def progress(self, athlete_id: int, exercise: str) -> list[ProgressPoint]: ...
+
+    @abc.abstractmethod
+    def logged_set(self, athlete_id: int, client_id: str) -> LoggedSet | None:
+        """The set logged under `client_id`, if any."""
+
+    @abc.abstractmethod
+    def add_logged_set(self, athlete_id: int, logged: LoggedSet, now: datetime) -> None:
+        """Append one set under its client id; a client id the athlete already used is a
+        ConflictError (retry: the use case runs again and finds the stored set)."""
+
+    @abc.abstractmethod
+    def save_feed_token(self, athlete_id: int, token_hash: str, now: datetime) -> None:
+        """Keep the hash of the athlete's new feed token, replacing any older one."""
+
+    @abc.abstractmethod
+    def delete_feed_token(self, athlete_id: int) -> bool:
+        """Forget the athlete's feed token; False when there was none."""
+
+    @abc.abstractmethod
+    def athlete_by_feed_token(self, token_hash: str) -> Athlete | None:
+        """The athlete whose live feed token has this hash."""
 
     @abc.abstractmethod
     def save_care(self, athlete_id: int, record: CareRecord, now: datetime) -> None:

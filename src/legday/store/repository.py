@@ -52,6 +52,7 @@ from legday.store.ports import (
     CareRecord,
     ConflictError,
     DayOverride,
+    LoggedSet,
     Performed,
     PlanVersion,
     ProgressPoint,
@@ -61,6 +62,7 @@ from legday.store.tables import (
     CalendarSourceRow,
     CareLogRow,
     DayOverrideRow,
+    FeedTokenRow,
     PerformedSessionRow,
     PlannedSessionRow,
     PlanVersionRow,
@@ -128,6 +130,14 @@ class SqlRepository(AbstractRepository):
             select(AthleteRow.id, AthleteRow.name, AthleteRow.created_at, AthleteRow.owner_id)
             .join(UserRow, UserRow.id == AthleteRow.owner_id)
             .where(UserRow.handle == owner, AthleteRow.name == name)
+        ).first()
+        return Athlete(*row) if row else None
+
+    def athlete_by_id(self, athlete_id: int, owner: str = LOCAL_USER) -> Athlete | None:
+        row = self.session.execute(
+            select(AthleteRow.id, AthleteRow.name, AthleteRow.created_at, AthleteRow.owner_id)
+            .join(UserRow, UserRow.id == AthleteRow.owner_id)
+            .where(UserRow.handle == owner, AthleteRow.id == athlete_id)
         ).first()
         return Athlete(*row) if row else None
 
@@ -568,6 +578,56 @@ class SqlRepository(AbstractRepository):
             )
             for r in rows
         ]
+
+    # sets logged by the web app, under their browser's id
+    def logged_set(self, athlete_id: int, client_id: str) -> LoggedSet | None:
+        row = self.session.scalar(
+            select(SetLogRow).where(
+                SetLogRow.athlete_id == athlete_id, SetLogRow.client_id == client_id
+            )
+        )
+        if row is None:
+            return None
+        return LoggedSet(client_id, set_from_row(row), row.set_no, row.logged_at)
+
+    def add_logged_set(self, athlete_id: int, logged: LoggedSet, now: datetime) -> None:
+        s = logged.set
+        performed = self._performed(athlete_id, s.day, "done", "", now, lock=True)
+        performed.status = "done"
+        seq = self.session.scalar(
+            select(func.coalesce(func.max(SetLogRow.seq), 0)).where(
+                SetLogRow.performed_session_id == performed.id
+            )
+        )
+        row = set_to_row(athlete_id, performed.id, (seq or 0) + 1, s, now)
+        row.client_id, row.set_no = logged.client_id, logged.set_no
+        try:
+            with self.session.begin_nested():
+                self.session.add(row)
+        except IntegrityError:  # the same id from a writer that did not lock the athlete
+            raise ConflictError(f"set {logged.client_id} was logged meanwhile") from None
+
+    # calendar feed tokens (hashes only)
+    def save_feed_token(self, athlete_id: int, token_hash: str, now: datetime) -> None:
+        self.delete_feed_token(athlete_id)
+        self.session.add(FeedTokenRow(athlete_id=athlete_id, token_hash=token_hash, created_at=now))
+        self.session.flush()
+
+    def delete_feed_token(self, athlete_id: int) -> bool:
+        row = self.session.scalar(select(FeedTokenRow).where(FeedTokenRow.athlete_id == athlete_id))
+        if row is None:
+            return False
+        self.session.delete(row)
+        self.session.flush()
+        return True
+
+    def athlete_by_feed_token(self, token_hash: str) -> Athlete | None:
+        row = self.session.execute(
+            select(AthleteRow.id, AthleteRow.name, AthleteRow.created_at, AthleteRow.owner_id)
+            .join(FeedTokenRow, FeedTokenRow.athlete_id == AthleteRow.id)
+            .where(FeedTokenRow.token_hash == token_hash)
+        ).first()
+        return Athlete(*row) if row else None
 
     # injury care
     def save_care(self, athlete_id: int, record: CareRecord, now: datetime) -> None:

@@ -22,7 +22,7 @@ from legday.errors import StoreError
 __all__ = ["HEAD", "check_schema", "stored_revision"]
 
 # The head of `legday/store/migrations/versions`; a test keeps the two equal.
-HEAD = "0006"
+HEAD = "0008"
 QUERY = "SELECT version_num FROM alembic_version"
 UPGRADE_HINT = (
     "run `legday db upgrade` (it keeps your data; for a copy first, copy the SQLite file"

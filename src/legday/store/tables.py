@@ -41,6 +41,7 @@ __all__ = [
     "CalendarSourceRow",
     "CareLogRow",
     "DayOverrideRow",
+    "FeedTokenRow",
     "PerformedSessionRow",
     "PlanVersionRow",
     "PlannedSessionRow",
@@ -233,6 +234,9 @@ class SetLogRow(Base):
             sqlite_where=text("pain >= 4"),
             postgresql_where=text("pain >= 4"),
         ),
+        # Added by migration 0008: the id a browser gave a set it logged (offline, maybe
+        # sent twice), so a replay finds the set instead of storing it again.
+        UniqueConstraint("athlete_id", "client_id"),
     )
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     athlete_id: Mapped[int] = mapped_column(Id, ForeignKey("athletes.id", ondelete="CASCADE"))
@@ -252,6 +256,9 @@ class SetLogRow(Base):
     pain: Mapped[int] = mapped_column(SmallInteger())
     note: Mapped[str] = mapped_column(Text(), default="")
     logged_at: Mapped[datetime] = mapped_column(DateTime())
+    # Added by migration 0008: NULL for sets logged without one (the CLI, older releases).
+    client_id: Mapped[str | None] = mapped_column(String(36))
+    set_no: Mapped[int | None] = mapped_column(SmallInteger())
 
 
 class CareLogRow(Base):
@@ -274,3 +281,17 @@ class CareLogRow(Base):
     pain: Mapped[int] = mapped_column(SmallInteger())
     morning_pain: Mapped[int | None] = mapped_column(SmallInteger())
     logged_at: Mapped[datetime] = mapped_column(DateTime())
+
+
+class FeedTokenRow(Base):
+    """The secret of an athlete's calendar feed URL (added by migration 0008): only its
+    SHA-256 is kept, so a copy of the database cannot subscribe to anyone's sessions. One
+    live token per athlete; issuing a new one replaces (revokes) the old."""
+
+    __tablename__ = "feed_tokens"
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    athlete_id: Mapped[int] = mapped_column(
+        Id, ForeignKey("athletes.id", ondelete="CASCADE"), unique=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime())

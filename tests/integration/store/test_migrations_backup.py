@@ -32,7 +32,7 @@ START = date(2027, 1, 4)
 def test_migrating_an_empty_database_gives_the_declared_schema(db_url: str) -> None:
     engine = make_engine(db_url)
     upgrade(engine)
-    assert current_revision(engine) == head() == HEAD == "0006"
+    assert current_revision(engine) == head() == HEAD == "0008"
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         assert compare_metadata(context, Base.metadata) == []
@@ -185,7 +185,7 @@ def test_backup_keeps_windows_and_an_older_backup_restores_without(
 ) -> None:
     _fill(logbook, calendar)
     data = dump(database.engine)
-    assert data["revision"] == "0006"
+    assert data["revision"] == "0008"
     sam, kim = data["tables"]["profiles"]
     assert sam["windows"][0] == {"day": 0, "opens": "06:00", "closes": "08:00"}
     assert kim["windows"] == []

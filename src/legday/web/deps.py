@@ -1,0 +1,37 @@
+"""What routes take as parameters, so a route declares what it needs and nothing more:
+the logbook (opened once by the app's lifespan), the athlete its URL names (404 naming the
+id when the local owner has none by it) and today's date (`LEGDAY_TODAY` pins it)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Path, Request
+
+from legday import bootstrap
+from legday.services import Athlete, Logbook
+
+__all__ = ["AthleteDep", "LogbookDep", "TodayDep", "athlete", "logbook", "today"]
+
+
+def logbook(request: Request) -> Logbook:
+    found: Logbook = request.app.state.logbook
+    return found
+
+
+def athlete(request: Request, athlete_id: Annotated[int, Path(ge=1, le=2**63 - 1)]) -> Athlete:
+    """The owner's athlete by its store id; another owner's id is as missing as none."""
+    found = logbook(request).athlete_by_id(athlete_id)
+    if found is None:
+        raise HTTPException(404, f"athlete {athlete_id}: no such athlete in this logbook")
+    return found
+
+
+def today() -> date:
+    return bootstrap.today()
+
+
+LogbookDep = Annotated[Logbook, Depends(logbook)]
+AthleteDep = Annotated[Athlete, Depends(athlete)]
+TodayDep = Annotated[date, Depends(today)]
