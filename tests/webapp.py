@@ -111,3 +111,37 @@ def serious_violations(page: Page) -> list[str]:
         }"""
     )
     return [str(line) for line in found]
+
+
+def sets_stored(server: Server, day: date) -> int:
+    """How many sets the logbook holds for the athlete on `day` (read from the store, not
+    through the app)."""
+    with bootstrap.open_logbook(server.database_url) as (logbook, _db):
+        name = logbook.athletes()[0].name
+        return sum(len(p.sets) for p in logbook.history(name, day, day))
+
+
+def queue(page: Page) -> list[dict[str, str]]:
+    """The player's IndexedDB queue: each set's client id and state (pending, synced)."""
+    found = page.evaluate(
+        """() => new Promise((resolve, reject) => {
+            const opening = indexedDB.open("legday", 1);
+            opening.onerror = () => reject(opening.error);
+            opening.onsuccess = () => {
+                const read = opening.result.transaction("sets").objectStore("sets").getAll();
+                read.onsuccess = () => {
+                    resolve(read.result.map((e) => ({client_id: e.client_id, state: e.state})));
+                    opening.result.close();
+                };
+            };
+        })"""
+    )
+    return [dict(entry) for entry in found]
+
+
+def open_player(page: Page, server: Server, day: date) -> None:
+    """The player on `day`, started and past the warm-up: the first set on screen."""
+    page.goto(f"{server.url}/athletes/{server.athlete_id}/play/{day}")
+    page.get_by_role("button", name="Start the session").click()
+    while "Warm-up" in page.locator("#step-title").inner_text():
+        page.locator("#skip").click()

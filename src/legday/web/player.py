@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.templating import Jinja2Templates
 
@@ -24,6 +24,7 @@ from legday import __version__
 from legday.catalogue import Catalogue
 from legday.model import Cooldown, ExerciseKind, Prescription, Warmup
 from legday.services import Logbook, Today
+from legday.web.deps import AthleteDep, LogbookDep
 from legday.web.security import csrf_token
 
 __all__ = ["UPCOMING_DAYS", "router", "session_data"]
@@ -44,18 +45,16 @@ router = APIRouter()
 
 
 @router.get("/athletes/{athlete_id}/play/{day}", response_class=HTMLResponse, name="player")
-def play(request: Request, athlete_id: int, day: date) -> HTMLResponse:
+def play(request: Request, athlete: AthleteDep, day: date, logbook: LogbookDep) -> HTMLResponse:
     """The player for the athlete's session on `day` (the day's care routine when there is
     no strength session; a page saying so when there is neither)."""
-    logbook: Logbook = request.app.state.logbook
-    name = _athlete_name(logbook, athlete_id)
-    view = logbook.today(name, day)
-    upcoming = _upcoming(logbook, name, day)
-    data = session_data(view, logbook.catalogue, athlete_id, name, upcoming)
+    view = logbook.today(athlete.name, day)
+    upcoming = _upcoming(logbook, athlete.name, day)
+    data = session_data(view, logbook.catalogue, athlete.id, athlete.name, upcoming)
     return templates.TemplateResponse(
         request,
         "player.html",
-        {"session": data, "csrf_token": csrf_token(request.state), "athlete_id": athlete_id},
+        {"session": data, "csrf_token": csrf_token(request.state), "athlete_id": athlete.id},
     )
 
 
@@ -73,13 +72,6 @@ def service_worker() -> FileResponse:
 @router.get("/manifest.webmanifest", include_in_schema=False)
 def manifest() -> FileResponse:
     return FileResponse(STATIC / "manifest.webmanifest", media_type="application/manifest+json")
-
-
-def _athlete_name(logbook: Logbook, athlete_id: int) -> str:
-    for athlete in logbook.athletes():
-        if athlete.id == athlete_id:
-            return athlete.name
-    raise HTTPException(404, f"athlete: no athlete {athlete_id} in this logbook")
 
 
 def _upcoming(logbook: Logbook, name: str, day: date) -> list[str]:
