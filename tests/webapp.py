@@ -1,6 +1,6 @@
-"""Helpers of the browser tests (tests/e2e/web): the web app served for real (uvicorn on a
-free loopback port over a temporary SQLite logbook), driven through Debian's headless
-Chromium by Playwright's Python client.
+"""Helpers of the browser tests (tests/e2e/web): the web app served for real (`legday serve`
+in a subprocess on a free loopback port, over a temporary SQLite logbook), driven through
+Debian's headless Chromium by Playwright's Python client.
 
 Chromium comes from the `chromium` package (scripts/ensure-chromium.sh, run by `make test`),
 never from `playwright install`. axe-core comes from the npm registry (`make node_modules`).
@@ -8,8 +8,10 @@ never from `playwright install`. axe-core comes from the npm registry (`make nod
 
 from __future__ import annotations
 
+import os
 import socket
-import threading
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,12 +19,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-import uvicorn
 from playwright.sync_api import Page
 
 from legday import bootstrap
 from legday.model import ALWAYS_AT_HAND, Equipment, Profile
-from legday.web.app import create_app
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -62,28 +62,50 @@ def runner_profile() -> Profile:
 
 @contextmanager
 def serving(folder: Path) -> Iterator[Server]:
-    """The app on a free loopback port over a new logbook in `folder`, one athlete planned."""
+    """`legday serve` in its own process on a free loopback port, over a new logbook in
+    `folder` with one athlete planned, and today pinned (`LEGDAY_TODAY`) to a strength day
+    of the plan: the server is the real command, and no other test sees the pinned day."""
     database_url = f"sqlite:///{folder / 'logbook.db'}"
     with bootstrap.open_logbook(database_url) as (logbook, _db):
         logbook.add_athlete("Ana", runner_profile(), [str(CALENDAR)], START)
         athlete_id = logbook.athletes()[0].id
     port = _free_port()
-    config = uvicorn.Config(
-        create_app(database_url), host="127.0.0.1", port=port, log_level="warning"
+    environment = {
+        **os.environ,
+        "LEGDAY_DATABASE_URL": database_url,
+        "LEGDAY_TODAY": SESSION_DAY.isoformat(),
+    }
+    log = (folder / "server.log").open("wb")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "legday", "serve", "--port", str(port)],
+        env=environment,
+        stdin=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not running.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.05)
     try:
+        _wait_for(port, process, folder / "server.log")
         yield Server(f"http://127.0.0.1:{port}", database_url, athlete_id)
     finally:
-        running.should_exit = True
-        thread.join(timeout=10)
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+def _wait_for(port: int, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("legday serve stopped: " + log.read_text(errors="replace"))
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise RuntimeError("legday serve did not listen within 60 s")
 
 
 def screenshot(page: Page, name: str) -> None:

@@ -12,14 +12,14 @@ from legday.pictures.sheet import chromium
 from webapp import PHONE, Server, serving
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """One server per test module, its own logbook with one athlete planned."""
+    """One server for the browser tests, its own logbook with one athlete planned."""
     with serving(tmp_path_factory.mktemp("web")) as running:
         yield running
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Debian's Chromium; skipped where it is missing and cannot be installed, except in CI
     (CI=true), where `make test` has installed it and a missing browser is a failure."""

@@ -8,6 +8,9 @@ from playwright.sync_api import Page, expect
 
 from webapp import AXE, SESSION_DAY, Server, serious_violations
 
+# Chromium: slow by this project's measure (pyproject.toml markers); `make test` runs them.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(autouse=True)
 def _axe_installed() -> None:

@@ -6,11 +6,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from playwright.sync_api import Page, Route, expect
 
 from webapp import SESSION_DAY, Server, open_player, queue, sets_stored
 
 DAY = SESSION_DAY + timedelta(days=7)  # the next strength day: other tests log elsewhere
+
+# Chromium: slow by this project's measure (pyproject.toml markers); `make test` runs them.
+pytestmark = pytest.mark.slow
 
 
 def test_sets_logged_offline_sync_once_when_back(server: Server, page: Page) -> None:

@@ -3,9 +3,13 @@ more and fewer sets than planned, a one-legged hold timed per side, the rest cou
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from webapp import SESSION_DAY, Server, screenshot
+
+# Chromium: slow by this project's measure (pyproject.toml markers); `make test` runs them.
+pytestmark = pytest.mark.slow
 
 
 def test_player_walks_a_session(server: Server, page: Page) -> None:

@@ -1,6 +1,7 @@
 // legday's service worker: the app shell and the next sessions' player pages kept for a gym
 // without signal. Pages are network-first (a fresh plan wins when there is a connection) and
-// fall back to the copy kept here; the shell's files are cache-first. Logged sets never pass
+// fall back to the copy kept here; the shell's files come from the cache at once and are
+// refreshed behind it. Logged sets never pass
 // through here: the page queues them in IndexedDB and sends them itself.
 
 const VERSION = "legday-v1";
@@ -60,9 +61,16 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (url.pathname.startsWith("/static/") || url.pathname === "/manifest.webmanifest") {
-    event.respondWith(
-      caches.match(request).then((kept) => kept || fetch(request)),
-    );
+    // the kept copy at once, refreshed behind it for the next visit
+    const fresh = fetch(request).then((response) => {
+      if (response.ok) {
+        const copy = response.clone();
+        caches.open(SHELL).then((cache) => cache.put(request, copy));
+      }
+      return response;
+    });
+    event.respondWith(caches.match(request).then((kept) => kept || fresh));
+    event.waitUntil(fresh.catch(() => undefined));
     return;
   }
   if (request.mode === "navigate") {

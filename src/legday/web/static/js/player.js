@@ -155,6 +155,7 @@ function countdown(seconds, onDone, beepsFrom = 3) {
 function go(index) {
   stopClocks();
   ui.form.hidden = true;
+  $("overview").hidden = true;
   at = Math.min(index, steps.length - 1);
   const step = steps[at];
   ui.count.textContent = `Step ${at + 1} of ${steps.length}`;
@@ -172,7 +173,8 @@ function go(index) {
 }
 
 function timedStep(step) {
-  ui.detail.textContent = step.detail;
+  const music = data.music.low ? ` Music: ${data.music.low}-${data.music.high} BPM.` : "";
+  ui.detail.textContent = step.detail + music;
   showClock(step.seconds);
   const begin = () => {
     countdown(step.seconds, () => {
