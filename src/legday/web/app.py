@@ -48,6 +48,9 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.add_api_route("/", _home, methods=["GET"], response_class=HTMLResponse, name="home")
     api.install(app)
     app.include_router(player.router)
+    from legday.web.pages import pages_router
+
+    app.include_router(pages_router())
     return app
 
 

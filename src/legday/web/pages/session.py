@@ -1,0 +1,123 @@
+"""One day of the plan (/athletes/{id}/sessions/{date}): its runs, the strength session
+with every prescription and its why, the care routines; and the three changes a runner
+makes to a day (skip it, move it, give a run up to weather), each shown as the re-plan it
+would make before it is accepted."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse
+
+from legday.errors import InputError, LegdayError
+from legday.services import Athlete, Logbook, Replanned
+from legday.web.deps import AthleteDep, LogbookDep, TodayDep
+from legday.web.pages.common import page
+from legday.web.security import require_csrf
+
+__all__ = ["router"]
+
+router = APIRouter()
+ACTIONS = ("skip", "move", "weather")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise HTTPException(404, f"{text!r} is no date (YYYY-MM-DD)") from None
+
+
+def _context(book: Logbook, athlete: Athlete, day: date, now: date) -> dict[str, Any]:
+    """What the page shows of the day: the plan's (progression applied) and the log's."""
+    season = book.current_plan(athlete.name, now)
+    logged = book.history(athlete.name, day, day)
+    return {
+        "athlete": athlete,
+        "day": day,
+        "now": now,
+        "session": next((s for s in season.sessions if s.day == day), None),
+        "runs": [r for r in season.runs if r.day == day],
+        "care": [c for c in season.care if c.day == day],
+        "week": next((w for w in season.weeks if day in w), None),
+        "status": logged[0].status if logged else None,
+        "tomorrow": day + timedelta(days=1),
+        "errors": {},
+        "form": {},
+        "preview": None,
+        "done": None,
+    }
+
+
+@router.get("/athletes/{athlete_id}/sessions/{day}", response_class=HTMLResponse, name="session")
+def session(
+    request: Request, athlete: AthleteDep, book: LogbookDep, now: TodayDep, day: str
+) -> HTMLResponse:
+    try:
+        context = _context(book, athlete, _day(day), now)
+    except LegdayError as error:
+        context = {"athlete": athlete, "problem": str(error)}
+        return page(request, "plan_missing.html", context, status_code=404, section="plan")
+    return page(request, "session.html", context, section="plan")
+
+
+@router.post(
+    "/athletes/{athlete_id}/sessions/{day}/{action}",
+    response_class=HTMLResponse,
+    name="change_day",
+    dependencies=[Depends(require_csrf)],
+)
+async def change_day(
+    request: Request,
+    athlete: AthleteDep,
+    book: LogbookDep,
+    now: TodayDep,
+    day: str,
+    action: str,
+) -> HTMLResponse:
+    """Preview (the default) or accept a skip, move or weather swap of the day."""
+    if action not in ACTIONS:
+        raise HTTPException(404, f"{action!r}: a day can be skipped, moved or given to weather")
+    when = _day(day)
+    form = await request.form()
+    fields = {key: str(form.get(key, "")).strip() for key in ("to", "note", "step")}
+    context = _context(book, athlete, when, now)
+    context["form"] = fields | {"action": action}
+    try:
+        to = date.fromisoformat(fields["to"]) if action == "move" and fields["to"] else None
+    except ValueError:
+        context["errors"] = {"to": f"{fields['to']!r} is not a date (YYYY-MM-DD)"}
+        return page(request, "session.html", context, status_code=422, section="plan")
+    try:
+        if fields["step"] == "accept":
+            done = _change(book, athlete.name, action, when, now, to, fields["note"], False)
+            context |= _context(book, athlete, when, now) | {"done": done}
+        else:
+            preview = _change(book, athlete.name, action, when, now, to, fields["note"], True)
+            context["preview"] = preview
+    except LegdayError as error:
+        field = error.field if isinstance(error, InputError) else action
+        message = str(error).removeprefix(f"{field}: ")
+        context["errors"] = {"to" if field == "to" else action: message}
+        return page(request, "session.html", context, status_code=422, section="plan")
+    return page(request, "session.html", context, section="plan")
+
+
+def _change(
+    book: Logbook,
+    name: str,
+    action: str,
+    day: date,
+    now: date,
+    to: date | None,
+    note: str,
+    preview: bool,
+) -> Replanned:
+    """The re-plan a skip, move or weather swap makes; with `preview`, nothing stored."""
+    if action == "skip":
+        return book.skip(name, day, now, note, preview=preview)
+    if action == "move":
+        return book.move(name, day, now, to, preview=preview)
+    return book.weather(name, day, now, preview=preview)
