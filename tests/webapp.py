@@ -113,7 +113,7 @@ def screenshot(page: Page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     for label, size in (("360", PHONE), ("desktop", DESKTOP)):
         page.set_viewport_size(size)
-        page.screenshot(path=str(ARTIFACTS / f"{name}-{label}.png"), full_page=True)
+        page.screenshot(path=str(ARTIFACTS / f"{name}-{label}.png"), full_page=True, timeout=30_000)
     page.set_viewport_size(PHONE)
 
 

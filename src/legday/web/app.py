@@ -14,7 +14,7 @@ from fastapi.templating import Jinja2Templates
 
 from legday import __version__, bootstrap
 from legday.errors import InputError, LegdayError
-from legday.web import api, player
+from legday.web import api
 from legday.web.security import Guard, csrf_token
 
 __all__ = ["create_app", "templates"]
@@ -47,9 +47,10 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.add_exception_handler(LegdayError, _user_error)
     app.add_api_route("/", _home, methods=["GET"], response_class=HTMLResponse, name="home")
     api.install(app)
-    app.include_router(player.router)
+    from legday.web import player
     from legday.web.pages import pages_router
 
+    app.include_router(player.router)
     app.include_router(pages_router())
     return app
 

@@ -18,12 +18,11 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse
-from fastapi.templating import Jinja2Templates
 
-from legday import __version__
 from legday.catalogue import Catalogue
 from legday.model import Cooldown, ExerciseKind, Prescription, Warmup
 from legday.services import Logbook, Today
+from legday.web.app import templates
 from legday.web.deps import AthleteDep, LogbookDep
 from legday.web.security import csrf_token
 
@@ -31,8 +30,6 @@ __all__ = ["UPCOMING_DAYS", "router", "session_data"]
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
-templates = Jinja2Templates(directory=HERE / "templates")
-templates.env.globals["version"] = __version__
 
 # How far ahead the service worker keeps sessions ready for a gym without signal.
 UPCOMING_DAYS = 14
@@ -54,7 +51,12 @@ def play(request: Request, athlete: AthleteDep, day: date, logbook: LogbookDep) 
     return templates.TemplateResponse(
         request,
         "player.html",
-        {"session": data, "csrf_token": csrf_token(request.state), "athlete_id": athlete.id},
+        {
+            "session": data,
+            "csrf_token": csrf_token(request.state),
+            "athlete": athlete,
+            "section": "plan",
+        },
     )
 
 
