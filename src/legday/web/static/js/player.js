@@ -36,9 +36,11 @@ function buildSteps() {
   for (const drill of data.drills) steps.push({ kind: "timed", title: `Warm-up: ${drill.name}`, seconds: drill.seconds, detail: "Loosen up, no strain." });
   data.exercises.forEach((exercise, index) => {
     for (let set = 1; set <= exercise.sets; set += 1) {
-      for (const side of exercise.sides) steps.push(setStep(index, set, side));
+      for (const side of exercise.sides) steps.push(setStep(index, set, side, set));
     }
-    if (exercise.extra_side) steps.push(setStep(index, exercise.sets + 1, exercise.extra_side));
+    if (exercise.extra_side) {
+      steps.push(setStep(index, exercise.sets + 1, exercise.extra_side, exercise.sets + 1));
+    }
   });
   for (const stretch of data.stretches) {
     for (const side of stretch.per_side ? ["left", "right"] : ["both"]) {
@@ -49,8 +51,9 @@ function buildSteps() {
   return steps;
 }
 
-function setStep(exercise, set, side) {
-  return { kind: "set", exercise, set, side };
+// `round`: the sets done one after the other without a rest (left then right leg)
+function setStep(exercise, set, side, round) {
+  return { kind: "set", exercise, set, side, round };
 }
 
 function describe(step) {
@@ -346,7 +349,7 @@ function afterSet(step) {
     buttons(["Next", () => go(at + 1), "big", "next-step"], more);
     return;
   }
-  const otherSide = next.exercise === step.exercise && next.set === step.set;
+  const otherSide = next.exercise === step.exercise && next.round === step.round;
   if (otherSide) {
     say(`Set logged. Now the ${SIDE[next.side]}.`);
     buttons([`Go: ${SIDE[next.side]}`, () => go(at + 1), "big", "next-step"], more);
@@ -368,7 +371,10 @@ function afterSet(step) {
 
 function addSet(step) {
   const exercise = data.exercises[step.exercise];
-  const added = exercise.sides.map((side) => setStep(step.exercise, setsOf(step.exercise, side) + 1, side));
+  const round = Math.max(...steps.filter((s) => s.exercise === step.exercise).map((s) => s.round)) + 1;
+  const added = exercise.sides.map((side) =>
+    setStep(step.exercise, setsOf(step.exercise, side) + 1, side, round),
+  );
   let last = at;
   while (steps[last + 1] && steps[last + 1].kind === "set" && steps[last + 1].exercise === step.exercise) last += 1;
   steps.splice(last + 1, 0, ...added);

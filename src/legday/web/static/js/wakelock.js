@@ -8,8 +8,10 @@ async function acquire() {
   if (!wanted || !("wakeLock" in navigator) || document.visibilityState !== "visible") return;
   try {
     sentinel = await navigator.wakeLock.request("screen");
+    document.body.dataset.awake = "yes";
     sentinel.addEventListener("release", () => {
       sentinel = null;
+      document.body.dataset.awake = "no";
     });
   } catch {
     sentinel = null; // low battery or a denied permission: the session plays on regardless
