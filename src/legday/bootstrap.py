@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from legday.store.uow import Database
 
 __all__ = [
+    "KINDS_SUFFIX",
     "catalogue",
     "open_database",
     "open_logbook",
@@ -119,16 +120,41 @@ def _read_plan(path: Path) -> Plan:
 
 
 def read_stored_runs(sources: Sequence[CalendarSource], profile: Profile) -> list[Run]:
-    """The runs of the stored calendars in the profile's horizon."""
+    """The runs of the stored calendars in the profile's horizon. A stored file named
+    `*.kinds.toml` is no calendar but the runner's override file (the onboarding page's
+    corrections): every calendar is read with it, as `legday plan --kinds` reads them."""
     from legday.calendars import read_content
     from legday.planner import calendar_window
 
     start, end = calendar_window(profile)
+    overrides = _stored_overrides(sources)
     found: list[Run] = []
     for s in sources:
-        if s.content is not None:
-            found += read_content(s.name, s.content, start, end, tz=profile.timezone, url=s.url)
+        if s.content is not None and not s.name.endswith(KINDS_SUFFIX):
+            found += read_content(
+                s.name,
+                s.content,
+                start,
+                end,
+                tz=profile.timezone,
+                url=s.url,
+                overrides=overrides,
+            )
     return found
+
+
+KINDS_SUFFIX = ".kinds.toml"
+
+
+def _stored_overrides(sources: Sequence[CalendarSource]) -> KindOverrides | None:
+    """The override file kept with the calendars (the latest stored, if several)."""
+    kept = [s for s in sources if s.name.endswith(KINDS_SUFFIX) and s.content is not None]
+    if not kept:
+        return None
+    from legday.calendars.overrides import overrides_of
+
+    latest = max(kept, key=lambda s: s.fetched_at)
+    return overrides_of(Path(latest.name), latest.content or b"")
 
 
 def planning() -> Planning:

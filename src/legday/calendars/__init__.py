@@ -219,18 +219,20 @@ def read_content(
     *,
     tz: str | None = None,
     url: str | None = None,
+    overrides: KindOverrides | None = None,
 ) -> list[Run]:
     """The runs of a calendar kept as content (the logbook stores calendars, not paths):
     `name` stands for the file (its suffix picks the reader; errors name it); a feed's
-    content is read as a fetch of `url` is, its entries named by the redacted address."""
+    content is read as a fetch of `url` is, its entries named by the redacted address.
+    `overrides`: the runner's word on kinds, as `--kinds` gives it to `read_runs`."""
     if url is not None:
         from legday.calendars.feeds import Feed, redact
 
         feed = Feed(redact(url), data, url)
         with feed.naming():
-            calendar = _cached(feed.stand_in, data, start, end, tz=tz, overrides=None)
+            calendar = _cached(feed.stand_in, data, start, end, tz=tz, overrides=overrides)
         return list(feed.relabel(calendar).runs())
-    return list(_cached(Path(name), data, start, end, tz=tz, overrides=None).runs())
+    return list(_cached(Path(name), data, start, end, tz=tz, overrides=overrides).runs())
 
 
 def read_calendar_content(

@@ -35,7 +35,7 @@ from legday.calendars.classifier import normalize
 from legday.errors import CalendarError
 from legday.model import RunKind
 
-__all__ = ["VALUES", "KindOverrides", "read_overrides"]
+__all__ = ["VALUES", "KindOverrides", "overrides_of", "read_overrides"]
 
 RACE_VALUES = ("race:a", "race:b", "race:c")
 VALUES = (*(k.value for k in RunKind), "strength", "other", *RACE_VALUES)
@@ -124,8 +124,14 @@ def _word(value: str) -> str:
 
 def read_overrides(path: Path) -> KindOverrides:
     """Parse and check an override file; a mistake names the file and line."""
+    return overrides_of(path, read_bytes(path))
+
+
+def overrides_of(path: Path, data: bytes) -> KindOverrides:
+    """An override file's bytes (a file read, or one the logbook keeps beside an athlete's
+    calendars), parsed and checked; a mistake names `path` and the line."""
     name = str(path)
-    text = decode(path, read_bytes(path), what="kinds file")
+    text = decode(path, data, what="kinds file")
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

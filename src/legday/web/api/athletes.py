@@ -44,7 +44,7 @@ class CalendarUpload(BaseModel):
         name = self.filename.replace("\\", "/").rsplit("/", 1)[-1]
         if not name.lower().endswith(CALENDAR_SUFFIXES):
             raise InputError(
-                f"{field}.filename",
+                f"{field}.filename" if field else "filename",
                 f"{name!r} is not a calendar file; upload .ics (iCalendar) or .csv",
             )
         return name, self.content.encode("utf-8")

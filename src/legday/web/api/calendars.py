@@ -29,7 +29,10 @@ def read(body: Reading) -> dict[str, Any]:
     from legday.profiles import parse_zone
 
     name, data = body.checked("")
-    tz = parse_zone(body.timezone) if body.timezone else None
+    try:
+        tz = parse_zone(body.timezone) if body.timezone else None
+    except InputError as error:
+        raise InputError("timezone", str(error).removeprefix(f"{error.field}: ")) from None
     try:
         found = bootstrap.planning().read_uploaded(name, data, body.weeks, tz)
     except CalendarError as error:

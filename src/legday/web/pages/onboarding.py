@@ -8,9 +8,9 @@ athlete and the first plan.
     POST /start/athlete     the athlete made (303 to the plan), or the form with its errors
 
 The corrections are an override file (`legday runs --kinds`), so the review reads the
-calendar exactly as `legday runs` would with it. The logbook keeps calendars as written
-(no override file), so a race the runner marks with a priority goes into the profile's
-races, where the planner keeps it; other corrections shape this review only (docs/web.md).
+calendar exactly as `legday runs` would with it; the athlete's calendars are stored with
+that file beside them (`*.kinds.toml`, see `bootstrap.read_stored_runs`), so every
+re-plan reads them the same way.
 """
 
 from __future__ import annotations
@@ -140,9 +140,7 @@ async def review(request: Request) -> HTMLResponse:
     except LegdayError as error:
         return _step_one(request, {"calendar": _message(error)}, status=422)
     read = _read(kept)
-    toml, races = _corrections(read.calendar.entries, form)
-    kept.save_kinds(toml)
-    kept.save_races(races)
+    kept.save_kinds(_corrections(read.calendar.entries, form))
     return _review(request, kept, form=_fields(form), errors={}, corrected=True)
 
 
@@ -164,10 +162,10 @@ async def make_athlete(request: Request) -> Response:
             raise InputError("name", "give the athlete a name")
         if any(a.name == name for a in logbook(request).athletes()):
             raise InputError("name", f"an athlete called {name!r} already exists")
-        races = kept.races if kept is not None else []
-        profile = build_profile(_profile_values(fields, races), default_start=today())
+        profile = build_profile(_profile_values(fields), default_start=today())
         calendars = [kept.source] if kept is not None else []
-        logbook(request).add_athlete(name, profile, calendars, today())
+        corrections = _stored_corrections(kept)
+        logbook(request).add_athlete(name, profile, calendars, today(), uploads=corrections)
     except LegdayError as error:
         return _review(
             request, kept, form=fields, errors={_field(error): _message(error)}, status=422
@@ -199,21 +197,15 @@ def _not_a_calendar(error: LegdayError) -> str:
     return f"{_message(error)} (legday reads iCalendar .ics files and CSV with a date column)"
 
 
-def _corrections(entries: Sequence[Any], form: FormData) -> tuple[str, list[str]]:
-    """The corrections chosen on the review page as an override file (by the event's UID,
-    its whole series, where the calendar gives one, else by its day), and the days the
-    runner made races, with their priority ("DATE:B"; a plain race keeps the reader's)."""
+def _corrections(entries: Sequence[Any], form: FormData) -> str:
+    """The corrections chosen on the review page as an override file: by the event's UID
+    (its whole series) where the calendar gives one, else by its day."""
     tables: dict[str, dict[str, str]] = {"uids": {}, "dates": {}}
-    races: list[str] = []
     for index, entry in enumerate(entries):
         chosen = str(form.get(f"kind_{index}", ""))
         reading = reading_of_entry(entry)
         if chosen not in KINDS or chosen == reading.value:
             continue
-        if chosen.startswith("race"):
-            priority = chosen.partition(":")[2] or reading.priority
-            day = entry.day.isoformat()
-            races.append(f"{day}:{priority}" if priority else day)
         uid = _uid(reading.source, reading.title)
         if uid:
             tables["uids"][uid] = chosen
@@ -224,7 +216,16 @@ def _corrections(entries: Sequence[Any], form: FormData) -> tuple[str, list[str]
         if items:
             lines.append(f"[{table}]")
             lines += [f"{toml_string(key)} = {toml_string(value)}" for key, value in items.items()]
-    return "\n".join(lines) + "\n", races
+    return "\n".join(lines) + "\n"
+
+
+def _stored_corrections(kept: uploads.Upload | None) -> list[tuple[str, bytes]]:
+    """The override file to keep beside the calendar, named as the logbook's reader
+    expects (`*.kinds.toml`), or nothing without corrections."""
+    if kept is None or kept.kinds is None:
+        return []
+    stem = kept.shown.rsplit(".", 1)[0].replace(" ", "-") or "calendar"
+    return [(f"{stem}{bootstrap.KINDS_SUFFIX}", kept.kinds.read_bytes())]
 
 
 def _uid(source: str, title: str) -> str:
@@ -253,7 +254,7 @@ def _listed(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
 
-def _profile_values(fields: Mapping[str, str], corrected: Sequence[str]) -> dict[str, Any]:
+def _profile_values(fields: Mapping[str, str]) -> dict[str, Any]:
     """The form as the profile file's keys: `build_profile` checks it, as for the CLI."""
     values: dict[str, Any] = {
         key: fields[key] or None
@@ -279,7 +280,7 @@ def _profile_values(fields: Mapping[str, str], corrected: Sequence[str]) -> dict
         if day:
             priority = fields.get(f"race_{row}_priority", "A")
             races.append(f"{day}:{priority}")
-    values["races"] = [*races, *(r for r in corrected if r.split(":")[0] not in races)]
+    values["races"] = races
     return values
 
 

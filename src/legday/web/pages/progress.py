@@ -27,10 +27,11 @@ def progress(
     request: Request, athlete: AthleteDep, book: LogbookDep, now: TodayDep
 ) -> HTMLResponse:
     report = book.progress_report(athlete.name, now)
+    names = {e.id: e.name for e in book.catalogue}
     context: dict[str, Any] = {
         "athlete": athlete,
         "report": report,
-        "exercises": [_exercise(series) for series in _most_done(report)],
+        "exercises": [_exercise(series, names) for series in _most_done(report)],
         "volume": _volume(report),
         "sessions": _sessions(report),
         "pain": _pain(report),
@@ -47,10 +48,10 @@ def _most_done(report: ProgressReport) -> list[ExerciseSeries]:
     return sorted(report.exercises, key=lambda s: (-len(s.days), s.exercise))
 
 
-def _exercise(series: ExerciseSeries) -> dict[str, Any]:
+def _exercise(series: ExerciseSeries, names: dict[str, str]) -> dict[str, Any]:
     """One exercise's chart: its top load where it was loaded, else its best reps (or the
     longest hold), day by day."""
-    name = series.exercise.replace("-", " ")
+    name = names.get(series.exercise, series.exercise.replace("-", " "))
     loaded = [(d.day, d.top_kg) for d in series.days if d.top_kg is not None]
     if loaded:
         points = tuple((day, float(kg)) for day, kg in loaded)

@@ -32,7 +32,6 @@ _TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._ -]+")
 FEED_FILE = "feed.url"
 KINDS_FILE = "kinds.toml"
-RACES_FILE = "races.txt"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,15 +51,6 @@ class Upload:
 
     def save_kinds(self, toml: str) -> None:
         (self.folder / KINDS_FILE).write_text(toml, encoding="utf-8")
-
-    @property
-    def races(self) -> list[str]:
-        """The races the runner marked on the review page, as "DATE:PRIORITY" (or DATE)."""
-        path = self.folder / RACES_FILE
-        return path.read_text(encoding="utf-8").split() if path.is_file() else []
-
-    def save_races(self, races: list[str]) -> None:
-        (self.folder / RACES_FILE).write_text("\n".join(races), encoding="utf-8")
 
     def discard(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)

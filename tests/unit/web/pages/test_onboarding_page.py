@@ -212,7 +212,36 @@ def test_a_correction_is_read_back_and_a_race_keeps_its_priority(client: TestCli
     profile = {**PROFILE, "csrf_token": token(client), "upload": kept.group(1)}
     made = client.post("/start/athlete", data=profile, follow_redirects=False)
     assert made.status_code == 303
-    day = re.search(r"<th scope=\"row\">[A-Z][a-z]{2} (\d\d [A-Z][a-z]{2} \d{4})", corrected.text)
-    assert day is not None
     plan = client.get(made.headers["location"]).text
-    assert "race B" in plan
+    assert '<span class="tag race">race B</span>' in plan
+    # kept with the calendar: a re-plan (a skipped session) reads the correction again
+    athlete = made.headers["location"].split("/")[-2]
+    day = re.findall(r"/athletes/\d+/sessions/(\d{4}-\d\d-\d\d)\"", plan)[0]
+    skip = {"csrf_token": token(client), "step": "accept"}
+    assert client.post(f"/athletes/{athlete}/sessions/{day}/skip", data=skip).status_code == 200
+    assert '<span class="tag race">race B</span>' in client.get(made.headers["location"]).text
+
+
+CLUB_CSV = b"date,title\n2027-01-06,Easy run 40 min\n2027-01-10,Run with club\n"
+
+
+def test_an_unsure_csv_entry_is_flagged_planned_safe_and_can_be_eased(
+    client: TestClient,
+) -> None:
+    answer = client.post(
+        "/start/calendar",
+        data={"csrf_token": token(client)},
+        files={"calendar": ("club.csv", CLUB_CSV)},
+    )
+    assert answer.status_code == 200
+    assert "legday is unsure of <strong>1</strong>" in answer.text
+    assert '<tr class="unsure">' in answer.text
+    assert '<details class="readings-block" open>' in answer.text  # shown, not folded
+    kept = re.search(r'name="upload" value="([^"]+)"', answer.text)
+    assert kept is not None
+    index = entry_index(answer.text, "Run with club")
+    form = {"csrf_token": token(client), "upload": kept.group(1), f"kind_{index}": "easy"}
+    corrected = client.post("/start/review", data=form).text
+    assert "legday is sure of every entry" in corrected
+    row = corrected.split("<td>Run with club</td>", 1)[1].split("</tr>", 1)[0]
+    assert "<td>easy</td>" in row

@@ -40,7 +40,7 @@ def test_recovery_taper_and_race_weeks_are_marked(client: TestClient, athlete: i
 def test_the_week_view_lists_each_prescription(client: TestClient, athlete: int) -> None:
     page = client.get(f"/athletes/{athlete}/plan?view=week&date=2027-01-13").text
     assert "<h2>Week of 11 January 2027</h2>" in page
-    assert re.search(r"<li>[a-z ]+: \d+ × \d+", page)  # "goblet squat: 2 × 10"
+    assert re.search(r"<li>[^<:]+: \d+ × \d+", page)  # "Goblet squat: 2 × 10"
     assert page.count('<li class="day') == 7
 
 

@@ -46,7 +46,7 @@ def test_logged_sets_draw_load_volume_and_pain(
     page = client.get(f"/athletes/{athlete}/progress").text
     assert "<script" not in page.split("<main", 1)[1]
     assert (
-        '<desc id="ex-goblet-squat-d">goblet squat: top load 8 kg on 4 Jan, 10 kg on 11 Jan' in page
+        '<desc id="ex-goblet-squat-d">Goblet squat: top load 8 kg on 4 Jan, 10 kg on 11 Jan' in page
     )
     assert page.count("<polyline") >= 2  # the load line and the pain line
     assert 'class="part m-quads"' in page  # weekly volume, quads among the muscles
