@@ -7,6 +7,7 @@ over `legday.services.Logbook` (the app's `state.logbook`) and `legday.planning`
     progress.py   load and reps, weekly volume, sessions done vs planned, pain
     exercises.py  the library's filters and the exercises' pictures
     feeds.py      the secret calendar feed URL: issue, revoke, serve
+    docs.py       /docs: Swagger UI from its package, started by our own script
     errors.py     422 with one line naming the field
 """
 
@@ -19,8 +20,18 @@ __all__ = ["install"]
 
 def install(app: FastAPI) -> None:
     """Every API router and the 422 handler, on `app`."""
-    from legday.web.api import athletes, calendars, errors, exercises, feeds, progress, sessions
+    from legday.web.api import (
+        athletes,
+        calendars,
+        docs,
+        errors,
+        exercises,
+        feeds,
+        progress,
+        sessions,
+    )
 
     errors.install(app)
+    docs.install(app)
     for module in (athletes, sessions, calendars, progress, exercises, feeds):
         app.include_router(module.router)
