@@ -6,6 +6,8 @@ from __future__ import annotations
 import base64
 import json
 import re
+import shutil
+import subprocess
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -136,3 +138,21 @@ def test_manifest_installs_the_app(client: TestClient) -> None:
     manifest = answer.json()
     assert manifest["start_url"] == "/" and manifest["display"] == "standalone"
     assert client.get(manifest["icons"][0]["src"]).status_code == 200
+
+
+SCRIPTS = sorted((Path(__file__).resolve().parents[3] / "src/legday/web/static").rglob("*.js"))
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not on this machine")
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda p: p.name)
+def test_scripts_parse(script: Path) -> None:
+    """Each of the project's own scripts parses (ES modules as modules), before a browser."""
+    kind = "module" if script.parent.name == "js" else "commonjs"
+    done = subprocess.run(
+        ["node", f"--input-type={kind}", "--check"],
+        input=script.read_text(encoding="utf-8"),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr

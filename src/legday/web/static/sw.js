@@ -46,11 +46,17 @@ self.addEventListener("message", (event) => {
   event.waitUntil(
     caches.open(PAGES).then((cache) =>
       Promise.all(
-        urls.map((url) =>
-          fetch(url, { credentials: "same-origin" })
-            .then((response) => (response.ok ? cache.put(url, response) : undefined))
-            .catch(() => undefined),
-        ),
+        urls.map(async (url) => {
+          // a page kept already is left as it is: opening it online refreshes it anyway,
+          // and the server is not asked for two weeks of sessions on every visit
+          if (await cache.match(url)) return;
+          try {
+            const response = await fetch(url, { credentials: "same-origin" });
+            if (response.ok) await cache.put(url, response);
+          } catch {
+            // offline now: kept next time
+          }
+        }),
       ),
     ),
   );
