@@ -117,8 +117,10 @@ function showNext() {
   ui.next.textContent = describe(steps[at + 1]);
 }
 
-function showPicture(src, label) {
+function showPicture(src, label, side = "both") {
   ui.figure.hidden = !src;
+  // the picture works one leg; the caption says which leg this set is for
+  $("step-caption").textContent = SIDE[side] ? `Now on your ${SIDE[side]}, whichever leg is drawn.` : "";
   if (src) {
     ui.picture.src = src;
     ui.picture.alt = `How to do it: ${label}`;
@@ -213,7 +215,7 @@ function prescription(exercise) {
 function setScreen(step) {
   const exercise = data.exercises[step.exercise];
   ui.detail.textContent = prescription(exercise);
-  showPicture(exercise.picture, exercise.name);
+  showPicture(exercise.picture, exercise.name, step.side);
   showCues(exercise.cues);
   if (exercise.hold) {
     showClock(exercise.seconds);
@@ -389,7 +391,7 @@ function skipExercise(step) {
 
 function stretchStep(step) {
   ui.detail.textContent = `Hold ${step.seconds} s, breathing slowly`;
-  showPicture(step.picture, step.title);
+  showPicture(step.picture, step.title, step.side);
   showClock(step.seconds);
   buttons(
     ["Start hold", () => {
