@@ -120,7 +120,7 @@ function showNext() {
 function showPicture(src, label, side = "both") {
   ui.figure.hidden = !src;
   // the picture works one leg; the caption says which leg this set is for
-  $("step-caption").textContent = SIDE[side] ? `Now on your ${SIDE[side]}, whichever leg is drawn.` : "";
+  $("step-caption").textContent = SIDE[side] ? `This set: your ${SIDE[side]} (the drawing shows one side).` : "";
   if (src) {
     ui.picture.src = src;
     ui.picture.alt = `How to do it: ${label}`;
