@@ -192,6 +192,7 @@ _NARROWER: dict[tuple[str, str], Any] = {
     ("athletes", "name"): Annotated[
         StrictStr, Field(min_length=1, max_length=120), AfterValidator(_plain)
     ],
+    ("athletes", "revision"): _number(0, INT64_MAX, whole=True) | None,
     ("profiles", "weeks"): _number(1, 104, whole=True),
     ("profiles", "sessions"): Literal[2, 3] | None,
     ("profiles", "injuries"): list[Injury],

@@ -51,10 +51,15 @@ class ConflictError(StoreError):
 
 @dataclass(frozen=True, slots=True)
 class Athlete:
+    """An athlete; `revision` (read by `athlete_by_id`) grows with every change of the
+    athlete's records (`lock_athlete`), so a view computed at one revision stays right
+    until the next: what the web app keys its cached answers by."""
+
     id: int
     name: str
     created_at: datetime
     owner_id: int = 0
+    revision: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ from sqlalchemy import (
     select,
     text,
     union_all,
+    update,
 )
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
@@ -134,8 +135,9 @@ class SqlRepository(AbstractRepository):
         return Athlete(*row) if row else None
 
     def athlete_by_id(self, athlete_id: int, owner: str = LOCAL_USER) -> Athlete | None:
+        a = AthleteRow
         row = self.session.execute(
-            select(AthleteRow.id, AthleteRow.name, AthleteRow.created_at, AthleteRow.owner_id)
+            select(a.id, a.name, a.created_at, a.owner_id, func.coalesce(a.revision, 0))
             .join(UserRow, UserRow.id == AthleteRow.owner_id)
             .where(UserRow.handle == owner, AthleteRow.id == athlete_id)
         ).first()
@@ -145,10 +147,17 @@ class SqlRepository(AbstractRepository):
         """FOR UPDATE on the athlete's row (PostgreSQL; on SQLite the write transaction
         already holds the database). Taken first, before any read, so a change is made
         from what the one before committed and two changes never wait for each other's
-        locks in opposite orders (the deadlocks of taking it last). The latest plan
-        version is noted: `add_plan_version` refuses to stack on one it did not see."""
+        locks in opposite orders (the deadlocks of taking it last). The athlete's
+        `revision` counts up with every change (a reader's cache key, see `Athlete`); a
+        change rolled back takes its count with it. The latest plan version is noted:
+        `add_plan_version` refuses to stack on one it did not see."""
         self.session.execute(
             select(AthleteRow.id).where(AthleteRow.id == athlete_id).with_for_update()
+        )
+        self.session.execute(
+            update(AthleteRow)
+            .where(AthleteRow.id == athlete_id)
+            .values(revision=func.coalesce(AthleteRow.revision, 0) + 1)
         )
         self._seen[athlete_id] = self._latest_version(athlete_id)
 

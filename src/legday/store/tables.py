@@ -92,6 +92,9 @@ class AthleteRow(Base):
     )
     name: Mapped[str] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(DateTime())
+    # Added by migration 0008: counts the changes of the athlete's records (every writer
+    # bumps it under the athlete's lock), so a reader can tell a view is still current.
+    revision: Mapped[int | None] = mapped_column(BigInteger(), default=0)
 
 
 class ProfileRow(Base):

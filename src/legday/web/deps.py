@@ -1,6 +1,7 @@
 """What routes take as parameters, so a route declares what it needs and nothing more:
 the logbook (opened once by the app's lifespan), the athlete its URL names (404 naming the
-id when the local owner has none by it) and today's date (`LEGDAY_TODAY` pins it)."""
+id when the local owner has none by it; its revision keys kept answers), today's date
+(`LEGDAY_TODAY` pins it) and the answers kept until the athlete's records change."""
 
 from __future__ import annotations
 
@@ -11,13 +12,29 @@ from fastapi import Depends, HTTPException, Path, Request
 
 from legday import bootstrap
 from legday.services import Athlete, Logbook
+from legday.web.api.answers import Answers
 
-__all__ = ["AthleteDep", "LogbookDep", "TodayDep", "athlete", "logbook", "today"]
+__all__ = [
+    "AnswersDep",
+    "AthleteDep",
+    "LogbookDep",
+    "TodayDep",
+    "answers",
+    "athlete",
+    "logbook",
+    "today",
+]
 
 
 def logbook(request: Request) -> Logbook:
     found: Logbook = request.app.state.logbook
     return found
+
+
+def answers(request: Request) -> Answers:
+    """The app's kept answers (`legday.web.api.answers`, made by `api.install`)."""
+    kept: Answers = request.app.state.answers
+    return kept
 
 
 def athlete(request: Request, athlete_id: Annotated[int, Path(ge=1, le=2**63 - 1)]) -> Athlete:
@@ -35,3 +52,4 @@ def today() -> date:
 LogbookDep = Annotated[Logbook, Depends(logbook)]
 AthleteDep = Annotated[Athlete, Depends(athlete)]
 TodayDep = Annotated[date, Depends(today)]
+AnswersDep = Annotated[Answers, Depends(answers)]

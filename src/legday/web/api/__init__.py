@@ -9,6 +9,7 @@ over `legday.services.Logbook` (the app's `state.logbook`) and `legday.planning`
     feeds.py      the secret calendar feed URL: issue, revoke, serve
     docs.py       /docs: Swagger UI from its package, started by our own script
     errors.py     422 with one line naming the field
+    answers.py    today's view and the plan kept until the athlete's records change
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ def install(app: FastAPI) -> None:
         progress,
         sessions,
     )
+    from legday.web.api.answers import Answers
 
+    app.state.answers = Answers()
     errors.install(app)
     docs.install(app)
     for module in (athletes, sessions, calendars, progress, exercises, feeds):

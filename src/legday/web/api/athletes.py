@@ -7,10 +7,10 @@ by the same code as the CLI's flags, so a mistake is the same one line naming th
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Annotated, Any
 
+import orjson
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -20,7 +20,7 @@ from legday.exports.plan_json import plan_to_json
 from legday.model import Profile
 from legday.profiles import PROFILE_KEYS, build_profile
 from legday.web.api.views import profile_values, today_json
-from legday.web.deps import AthleteDep, LogbookDep, TodayDep
+from legday.web.deps import AnswersDep, AthleteDep, LogbookDep, TodayDep
 
 __all__ = ["CALENDAR_SUFFIXES", "CalendarUpload", "profile_from", "router"]
 
@@ -122,19 +122,34 @@ def put_profile(
     summary="The current plan (legday.plan/1), progression applied",
     response_description="A legday.plan/1 document (SPEC.md)",
 )
-def get_plan(athlete: AthleteDep, logbook: LogbookDep, today: TodayDep) -> Response:
-    plan = logbook.current_plan(athlete.name, today)
-    text = json.dumps(plan_to_json(plan), ensure_ascii=False, separators=(",", ":"))
-    return Response(text, media_type="application/json")
+def get_plan(
+    athlete: AthleteDep, logbook: LogbookDep, today: TodayDep, answers: AnswersDep
+) -> Response:
+    def make() -> bytes:
+        return orjson.dumps(plan_to_json(logbook.current_plan(athlete.name, today)))
+
+    key = ("plan", athlete.id, athlete.created_at, athlete.revision, today)
+    return Response(answers.get(key, make), media_type="application/json")
 
 
-@router.get("/{athlete_id}/today", summary="A day's session for the player")
+@router.get(
+    "/{athlete_id}/today",
+    summary="A day's session for the player",
+    response_class=Response,
+    responses={200: {"content": {"application/json": {}}}},
+)
 def get_today(
     athlete: AthleteDep,
     logbook: LogbookDep,
     today: TodayDep,
+    answers: AnswersDep,
     day: Annotated[date | None, Query(alias="date", description="default: today")] = None,
-) -> dict[str, Any]:
+) -> Response:
     on = today if day is None else day
-    view = logbook.today(athlete.name, on)
-    return today_json(view, logbook.catalogue, DISCLAIMER)
+
+    def make() -> bytes:
+        view = logbook.today(athlete.name, on)
+        return orjson.dumps(today_json(view, logbook.catalogue, DISCLAIMER))
+
+    key = ("today", athlete.id, athlete.created_at, athlete.revision, on)
+    return Response(answers.get(key, make), media_type="application/json")

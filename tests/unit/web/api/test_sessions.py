@@ -167,3 +167,24 @@ def test_the_session_downloads_as_a_fit_file(client: TestClient, athlete: int) -
 def test_a_day_without_a_session_has_no_fit_file(client: TestClient, athlete: int) -> None:
     answer = client.get(f"/api/athletes/{athlete}/sessions/2027-01-05.fit")
     assert answer.status_code == 422 and answer.json()["field"] == "date"
+
+
+def test_today_and_the_plan_follow_every_change_even_the_clis(
+    client: TestClient, athlete: int, sqlite_url: str
+) -> None:
+    from legday import bootstrap
+
+    day = first_session(client, athlete)["date"]
+    url = f"/api/athletes/{athlete}/today"
+    assert client.get(url, params={"date": day}).json()["status"] is None
+    assert client.post(f"/api/athletes/{athlete}/sets", json=a_set(date=day)).status_code == 201
+    assert client.get(url, params={"date": day}).json()["status"] == "done"
+    later = client.get(f"/api/athletes/{athlete}/plan").json()
+    skipped = next(d["date"] for d in later["days"] if d["strength"] and d["date"] > day)
+    with bootstrap.open_logbook(sqlite_url) as (cli, _db):  # another process, as the CLI
+        from datetime import date
+
+        cli.skip("Sam", date.fromisoformat(skipped), date.fromisoformat(day))
+    assert client.get(url, params={"date": skipped}).json()["status"] == "skipped"
+    plan = client.get(f"/api/athletes/{athlete}/plan").json()
+    assert not next(d for d in plan["days"] if d["date"] == skipped)["strength"]

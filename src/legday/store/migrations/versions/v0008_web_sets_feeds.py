@@ -4,6 +4,9 @@
   a log sent again after the connection came back finds the stored set and never adds a
   second; `set_logs.set_no`: the set's number as the browser showed it. Both NULL for
   sets logged before, or by the CLI.
+- `athletes.revision`: a count of the changes to the athlete's records, bumped by every
+  writer under the athlete's lock, so the web app can keep a computed view (today, the
+  plan) until the next change, whoever makes it (the CLI too). NULL reads as 0.
 - `feed_tokens`: the SHA-256 of each athlete's calendar feed token (never the token
   itself), one per athlete, unique, so a feed URL finds its athlete and can be revoked.
 
@@ -25,6 +28,8 @@ Id = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("athletes") as batch:
+        batch.add_column(sa.Column("revision", sa.BigInteger(), nullable=True))
     with op.batch_alter_table("set_logs") as batch:
         batch.add_column(sa.Column("client_id", sa.String(length=36), nullable=True))
         batch.add_column(sa.Column("set_no", sa.SmallInteger(), nullable=True))
@@ -55,3 +60,5 @@ def downgrade() -> None:
         batch.drop_constraint("uq_set_logs_athlete_id_client_id", type_="unique")
         batch.drop_column("set_no")
         batch.drop_column("client_id")
+    with op.batch_alter_table("athletes") as batch:
+        batch.drop_column("revision")

@@ -1,0 +1,202 @@
+"""Web benchmark (issue 17): the API under load from a separate process, on loopback.
+
+A logbook is made in a temporary folder (one athlete, the bundled marathon calendar);
+`legday serve`'s app then runs under uvicorn with httptools in a process of its own, and
+Debian's `wrk` (scripts/ensure-wrk.sh), another process, keeps 16 connections busy for
+each endpoint in turn:
+
+- today's session for the player: GET /api/athletes/1/today (and the player's page when
+  this tree has it: /athletes/1/play/DATE);
+- the plan: GET /api/athletes/1/plan (legday.plan/1);
+- a bare FastAPI endpoint returning {"ok": true}, served the same way in the same run
+  (its own process, no logbook, no middleware): the framework's ceiling on this machine.
+
+Reported per endpoint: requests a second, p50 and p99 latency, errors (socket errors and
+non-2xx answers), and the server's resident memory after its load. The targets (issue
+17): >= 1,000 req/s, p99 <= 25 ms, >= 50 % of the bare endpoint's rate, 0 errors.
+
+    python bench/web.py [--seconds 10] [--connections 16]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CALENDAR = ROOT / "src" / "legday" / "examples" / "marathon-plan.ics"
+START = date(2027, 1, 4)
+
+SERVER = """
+import sys
+import uvicorn
+from fastapi import FastAPI
+
+kind, url, port = sys.argv[1], sys.argv[2], int(sys.argv[3])
+if kind == "bare":
+    app = FastAPI()
+
+    @app.get("/bare")
+    def bare() -> dict[str, bool]:
+        return {"ok": True}
+else:
+    from legday.web.app import create_app
+
+    app = create_app(url)
+uvicorn.run(app, host="127.0.0.1", port=port, http="httptools", log_level="warning",
+            access_log=False)
+"""
+
+
+@dataclass(frozen=True)
+class Load:
+    name: str
+    path: str
+    rate: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+    rss_mb: float
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def _logbook(url: str) -> date:
+    """One athlete with a season's plan; returns the first strength day."""
+    from legday import bootstrap
+    from legday.profiles import build_profile
+
+    profile = build_profile(
+        {
+            "start": START.isoformat(),
+            "weeks": 18,
+            "injuries": ["shin-splints"],
+            "equipment": ["dumbbells", "band", "step"],
+        },
+        default_start=START,
+    )
+    with bootstrap.open_logbook(url) as (logbook, _db):
+        logbook.add_athlete(
+            "Sam", profile, [], START, uploads=[(CALENDAR.name, CALENDAR.read_bytes())]
+        )
+        (athlete,) = logbook.athletes()
+        plan = logbook.current_plan(athlete.name, START)
+    return min(s.day for s in plan.sessions)
+
+
+def _serve(kind: str, url: str, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-c", SERVER, kind, url, str(port)], env=env, cwd=ROOT
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return process, port
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise SystemExit(f"bench/web.py: the {kind} server did not start")
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _ms(text: str) -> float:
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()  # type: ignore[union-attr]
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def _wrk(port: int, path: str, seconds: int, connections: int) -> tuple[float, float, float, int]:
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency",
+         f"http://127.0.0.1:{port}{path}"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    p50 = _ms(re.search(r"\s50%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
+    p99 = _ms(re.search(r"\s99%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out))
+    found = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return rate, p50, p99, errors + (int(found.group(1)) if found else 0)
+
+
+def _status(port: int, path: str) -> int:
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as answer:
+            status: int = answer.status
+            return status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=16)
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit("bench/web.py: wrk is missing; run scripts/ensure-wrk.sh")
+    folder = Path(tempfile.mkdtemp(prefix="legday-bench-web-"))
+    url = f"sqlite:///{folder / 'logbook.db'}"
+    first = _logbook(url)
+    env = {**os.environ, "LEGDAY_TODAY": first.isoformat(), "LEGDAY_CACHE_DIR": str(folder)}
+    loads: list[Load] = []
+    targets = [
+        ("today (API)", "/api/athletes/1/today"),
+        ("today (player page)", f"/athletes/1/play/{first.isoformat()}"),
+        ("plan (API)", "/api/athletes/1/plan"),
+    ]
+    for kind, wanted in (("legday", targets), ("bare", [("bare endpoint", "/bare")])):
+        process, port = _serve(kind, url, env)
+        try:
+            for name, path in wanted:
+                if _status(port, path) != 200:
+                    print(f"  {name}: {path} is not served by this tree; skipped")
+                    continue
+                _wrk(port, path, 2, args.connections)  # warm-up
+                rate, p50, p99, errors = _wrk(port, path, args.seconds, args.connections)
+                loads.append(Load(name, path, rate, p50, p99, errors, _rss_mb(process.pid)))
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+    bare = next(x.rate for x in loads if x.name == "bare endpoint")
+    print(
+        f"web benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
+        f"{platform.python_version()}, load {os.getloadavg()[0]:.1f}, "
+        f"{args.connections} connections, {args.seconds} s each (wrk, loopback)"
+    )
+    print(f"{'endpoint':22} {'req/s':>8} {'of bare':>8} {'p50 ms':>7} {'p99 ms':>7} "
+          f"{'errors':>6} {'RSS MB':>7}")  # fmt: skip
+    for x in loads:
+        print(
+            f"{x.name:22} {x.rate:8.0f} {x.rate / bare:8.0%} {x.p50_ms:7.1f} {x.p99_ms:7.1f} "
+            f"{x.errors:6d} {x.rss_mb:7.0f}"
+        )
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
