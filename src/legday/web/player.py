@@ -16,14 +16,16 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import orjson
 from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse
+from markupsafe import Markup
 
 from legday.catalogue import Catalogue
 from legday.model import Cooldown, ExerciseKind, Prescription, Warmup
 from legday.services import Logbook, Today
 from legday.web.app import templates
-from legday.web.deps import AthleteDep, LogbookDep
+from legday.web.deps import AnswersDep, AthleteDep, LogbookDep
 from legday.web.security import csrf_token
 
 __all__ = ["UPCOMING_DAYS", "router", "session_data"]
@@ -42,22 +44,41 @@ router = APIRouter()
 
 
 @router.get("/athletes/{athlete_id}/play/{day}", response_class=HTMLResponse, name="player")
-def play(request: Request, athlete: AthleteDep, day: date, logbook: LogbookDep) -> HTMLResponse:
+def play(
+    request: Request, athlete: AthleteDep, day: date, logbook: LogbookDep, answers: AnswersDep
+) -> HTMLResponse:
     """The player for the athlete's session on `day` (the day's care routine when there is
     no strength session; a page saying so when there is neither)."""
-    view = logbook.today(athlete.name, day)
-    upcoming = _upcoming(logbook, athlete.name, day)
-    data = session_data(view, logbook.catalogue, athlete.id, athlete.name, upcoming)
+
+    def make() -> bytes:
+        view = logbook.today(athlete.name, day)
+        upcoming = _upcoming(logbook, athlete.name, day)
+        data = session_data(view, logbook.catalogue, athlete.id, athlete.name, upcoming)
+        return orjson.dumps(data)
+
+    # the session is kept until the athlete's records change (see api/answers.py); only the
+    # page around it, with this browser's CSRF token, is drawn on each request
+    key = ("player", athlete.id, athlete.created_at, athlete.revision, day)
+    kept = answers.get(key, make)
     return templates.TemplateResponse(
         request,
         "player.html",
         {
-            "session": data,
+            "session": orjson.loads(kept),
+            "session_json": Markup(_script_safe(kept)),
             "csrf_token": csrf_token(request.state),
             "athlete": athlete,
             "section": "plan",
         },
     )
+
+
+def _script_safe(data: bytes) -> str:
+    """JSON safe inside <script>: no `</script>` or `<!--` can close or confuse the block."""
+    text = data.decode()
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(raw, escaped)
+    return text
 
 
 @router.get("/sw.js", include_in_schema=False)

@@ -26,6 +26,7 @@ START = date(2027, 1, 4)
 STRENGTH_DAY = date(2027, 1, 8)  # lateral lunge (one-legged, loaded) ... single-leg stand
 CARE_DAY = date(2027, 1, 5)  # the achilles routine only
 REST_DAY = date(2026, 12, 5)  # before the plan starts
+HOSTILE_NAME = "</script><script src=/x.js></script><!--"
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +42,7 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     )
     with bootstrap.open_logbook(url) as (logbook, _db):
         logbook.add_athlete("Ana", profile, [str(CALENDAR)], START)
+        logbook.add_athlete(HOSTILE_NAME, profile, [], START)
     with TestClient(create_app(url)) as client:
         yield client
 
@@ -117,6 +119,12 @@ def test_nothing_inline_for_the_content_security_policy(client: TestClient) -> N
         assert 'type="application/json"' in tag or " src=" in tag, tag
     assert not re.search(r"\sstyle=", html)
     assert not re.search(r"\son[a-z]+=", html)
+
+
+def test_a_name_cannot_close_the_data_block(client: TestClient) -> None:
+    html = client.get(f"/athletes/2/play/{STRENGTH_DAY}").text
+    assert html.count("</script>") == html.count("<script")
+    assert session_of(html)["name"] == HOSTILE_NAME
 
 
 def test_service_worker_served_from_the_root_uncached(client: TestClient) -> None:
