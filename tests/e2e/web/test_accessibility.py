@@ -32,6 +32,8 @@ def test_every_page_has_no_serious_violation(server: Server, page: Page) -> None
         "plan-week": f"{athlete}/plan?view=week&date={SESSION_DAY}",
         "session": f"{athlete}/sessions/{SESSION_DAY}",
         "progress": f"{athlete}/progress",
+        "feed": f"{athlete}/feed",
+        "api-docs": "/docs",
     }
     found = {}
     for name, path in pages.items():
