@@ -4,6 +4,8 @@ get-ready count and per-side holds, more and fewer sets than planned, the stretc
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -12,10 +14,14 @@ from webapp import SESSION_DAY, Server, screenshot
 # Chromium: slow by this project's measure (pyproject.toml markers); `make test` runs them.
 pytestmark = pytest.mark.slow
 
+MORNING = datetime(2027, 1, 8, 7, 0)
+
 
 def test_player_walks_a_session(server: Server, page: Page) -> None:
-    page.clock.install()
+    # the page's clock stands still between the steps below: only run_for moves it
+    page.clock.install(time=MORNING)
     page.goto(f"{server.url}/athletes/{server.athlete_id}/play/{SESSION_DAY}")
+    page.clock.pause_at(MORNING + timedelta(minutes=5))
     expect(page.locator("#next-title")).to_contain_text("Warm-up: Light jog")
     screenshot(page, "player-start")
     page.get_by_role("button", name="Start the session").click()
