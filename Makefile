@@ -76,6 +76,8 @@ bench: $(STAMP) services eval
 	$(BIN)/python bench/logbook.py
 	$(BIN)/python bench/feeds.py
 	$(BIN)/python bench/hostile.py
+	bash scripts/ensure-wrk.sh
+	$(BIN)/python bench/web.py
 
 # How well calendars are read: the labelled corpus (tests/data/calendar-corpus) scored;
 # `$(BIN)/python bench/classify_eval.py --misses` lists every misread row.
