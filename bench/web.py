@@ -11,11 +11,14 @@ each endpoint in turn:
 - a bare FastAPI endpoint returning {"ok": true}, served the same way in the same run
   (its own process, no logbook, no middleware): the framework's ceiling on this machine.
 
+Both servers run at once and the endpoints are loaded in turns, several rounds, the
+median kept: the machine is shared, and a change in its load then falls on all alike.
+
 Reported per endpoint: requests a second, p50 and p99 latency, errors (socket errors and
 non-2xx answers), and the server's resident memory after its load. The targets (issue
 17): >= 1,000 req/s, p99 <= 25 ms, >= 50 % of the bare endpoint's rate, 0 errors.
 
-    python bench/web.py [--seconds 10] [--connections 16]
+    python bench/web.py [--seconds 5] [--rounds 3] [--connections 16]
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import platform
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -154,7 +158,8 @@ def _status(port: int, path: str) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--seconds", type=int, default=5, help="of each run")
+    parser.add_argument("--rounds", type=int, default=3, help="runs of each endpoint")
     parser.add_argument("--connections", type=int, default=16)
     args = parser.parse_args()
     if shutil.which("wrk") is None:
@@ -163,30 +168,44 @@ def main() -> None:
     url = f"sqlite:///{folder / 'logbook.db'}"
     first = _logbook(url)
     env = {**os.environ, "LEGDAY_TODAY": first.isoformat(), "LEGDAY_CACHE_DIR": str(folder)}
-    loads: list[Load] = []
+    legday, legday_port = _serve("legday", url, env)
+    bare_server, bare_port = _serve("bare", url, env)
+    servers = {"legday": (legday, legday_port), "bare": (bare_server, bare_port)}
     targets = [
-        ("today (API)", "/api/athletes/1/today"),
-        ("today (player page)", f"/athletes/1/play/{first.isoformat()}"),
-        ("plan (API)", "/api/athletes/1/plan"),
+        ("today (API)", "legday", "/api/athletes/1/today"),
+        ("today (player page)", "legday", f"/athletes/1/play/{first.isoformat()}"),
+        ("plan (API)", "legday", "/api/athletes/1/plan"),
+        ("bare endpoint", "bare", "/bare"),
     ]
-    for kind, wanted in (("legday", targets), ("bare", [("bare endpoint", "/bare")])):
-        process, port = _serve(kind, url, env)
-        try:
-            for name, path in wanted:
-                if _status(port, path) != 200:
-                    print(f"  {name}: {path} is not served by this tree; skipped")
-                    continue
-                _wrk(port, path, 2, args.connections)  # warm-up
-                rate, p50, p99, errors = _wrk(port, path, args.seconds, args.connections)
-                loads.append(Load(name, path, rate, p50, p99, errors, _rss_mb(process.pid)))
-        finally:
+    runs: dict[str, list[tuple[float, float, float, int]]] = {}
+    try:
+        for name, server, path in list(targets):
+            if _status(servers[server][1], path) != 200:
+                print(f"  {name}: {path} is not served by this tree; skipped")
+                targets.remove((name, server, path))
+                continue
+            _wrk(servers[server][1], path, 2, args.connections)  # warm-up
+        # in turns, so a change in the machine's load falls on every endpoint alike
+        for _ in range(args.rounds):
+            for name, server, path in targets:
+                found = _wrk(servers[server][1], path, args.seconds, args.connections)
+                runs.setdefault(name, []).append(found)
+        loads = []
+        for name, server, path in targets:
+            rate, p50, p99 = (statistics.median(r[i] for r in runs[name]) for i in range(3))
+            errors = sum(r[3] for r in runs[name])
+            rss = _rss_mb(servers[server][0].pid)
+            loads.append(Load(name, path, rate, p50, p99, errors, rss))
+    finally:
+        for process, _port in servers.values():
             process.terminate()
             process.wait(timeout=30)
     bare = next(x.rate for x in loads if x.name == "bare endpoint")
     print(
         f"web benchmark, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, "
         f"{platform.python_version()}, load {os.getloadavg()[0]:.1f}, "
-        f"{args.connections} connections, {args.seconds} s each (wrk, loopback)"
+        f"{args.connections} connections, median of {args.rounds} runs of {args.seconds} s"
+        " each, in turns (wrk, loopback)"
     )
     print(f"{'endpoint':22} {'req/s':>8} {'of bare':>8} {'p50 ms':>7} {'p99 ms':>7} "
           f"{'errors':>6} {'RSS MB':>7}")  # fmt: skip

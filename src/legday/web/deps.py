@@ -1,4 +1,5 @@
-"""What routes take as parameters, so a route declares what it needs and nothing more:
+"""What routes take as parameters, so a route declares what it needs and nothing more
+(each `async`: a sync dependency costs a trip to a worker thread and back per request):
 the logbook (opened once by the app's lifespan), the athlete its URL names (404 naming the
 id when the local owner has none by it; its revision keys kept answers), today's date
 (`LEGDAY_TODAY` pins it) and the answers kept until the athlete's records change."""
@@ -26,26 +27,30 @@ __all__ = [
 ]
 
 
-def logbook(request: Request) -> Logbook:
+async def logbook(request: Request) -> Logbook:
     found: Logbook = request.app.state.logbook
     return found
 
 
-def answers(request: Request) -> Answers:
+async def answers(request: Request) -> Answers:
     """The app's kept answers (`legday.web.api.answers`, made by `api.install`)."""
     kept: Answers = request.app.state.answers
     return kept
 
 
-def athlete(request: Request, athlete_id: Annotated[int, Path(ge=1, le=2**63 - 1)]) -> Athlete:
-    """The owner's athlete by its store id; another owner's id is as missing as none."""
-    found = logbook(request).athlete_by_id(athlete_id)
+async def athlete(
+    request: Request, athlete_id: Annotated[int, Path(ge=1, le=2**63 - 1)]
+) -> Athlete:
+    """The owner's athlete by its store id; another owner's id is as missing as none.
+    Run on the event loop, not in a worker thread: one indexed read (~0.5 ms), less than
+    a hop to a thread and back costs under load (docs/benchmarks.md)."""
+    found = (await logbook(request)).athlete_by_id(athlete_id)
     if found is None:
         raise HTTPException(404, f"athlete {athlete_id}: no such athlete in this logbook")
     return found
 
 
-def today() -> date:
+async def today() -> date:
     return bootstrap.today()
 
 

@@ -15,6 +15,8 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
+from starlette.concurrency import run_in_threadpool
+
 __all__ = ["Answers"]
 
 
@@ -24,14 +26,16 @@ class Answers:
         self._kept: OrderedDict[Hashable, bytes] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: Hashable, make: Callable[[], bytes]) -> bytes:
-        """The answer kept under `key`, else `make()`'s, kept."""
+    async def get(self, key: Hashable, make: Callable[[], bytes]) -> bytes:
+        """The answer kept under `key`, else `make()`'s, kept. A kept answer is served on
+        the event loop; only a new one is made in a worker thread (it reads the logbook
+        and may take a while), so the common case costs no trip to a thread."""
         with self._lock:
             found = self._kept.get(key)
             if found is not None:
                 self._kept.move_to_end(key)
                 return found
-        made = make()  # outside the lock: a slow view never holds up the others
+        made = await run_in_threadpool(make)
         with self._lock:
             self._kept[key] = made
             self._kept.move_to_end(key)

@@ -122,14 +122,14 @@ def put_profile(
     summary="The current plan (legday.plan/1), progression applied",
     response_description="A legday.plan/1 document (SPEC.md)",
 )
-def get_plan(
+async def get_plan(
     athlete: AthleteDep, logbook: LogbookDep, today: TodayDep, answers: AnswersDep
 ) -> Response:
     def make() -> bytes:
         return orjson.dumps(plan_to_json(logbook.current_plan(athlete.name, today)))
 
     key = ("plan", athlete.id, athlete.created_at, athlete.revision, today)
-    return Response(answers.get(key, make), media_type="application/json")
+    return Response(await answers.get(key, make), media_type="application/json")
 
 
 @router.get(
@@ -138,7 +138,7 @@ def get_plan(
     response_class=Response,
     responses={200: {"content": {"application/json": {}}}},
 )
-def get_today(
+async def get_today(
     athlete: AthleteDep,
     logbook: LogbookDep,
     today: TodayDep,
@@ -152,4 +152,4 @@ def get_today(
         return orjson.dumps(today_json(view, logbook.catalogue, DISCLAIMER))
 
     key = ("today", athlete.id, athlete.created_at, athlete.revision, on)
-    return Response(answers.get(key, make), media_type="application/json")
+    return Response(await answers.get(key, make), media_type="application/json")
