@@ -44,7 +44,7 @@ router = APIRouter()
 
 
 @router.get("/athletes/{athlete_id}/play/{day}", response_class=HTMLResponse, name="player")
-def play(
+async def play(
     request: Request, athlete: AthleteDep, day: date, logbook: LogbookDep, answers: AnswersDep
 ) -> HTMLResponse:
     """The player for the athlete's session on `day` (the day's care routine when there is
@@ -59,7 +59,7 @@ def play(
     # the session is kept until the athlete's records change (see api/answers.py); only the
     # page around it, with this browser's CSRF token, is drawn on each request
     key = ("player", athlete.id, athlete.created_at, athlete.revision, day)
-    kept = answers.get(key, make)
+    kept = await answers.get(key, make)  # made in a worker thread when new
     return templates.TemplateResponse(
         request,
         "player.html",
