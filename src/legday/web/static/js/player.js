@@ -431,6 +431,10 @@ async function sync() {
 }
 
 window.addEventListener("online", () => sync());
+// a connection can come back without an `online` event (a captive Wi-Fi signing in)
+setInterval(() => {
+  if (document.body.dataset.sync === "waiting") sync();
+}, 30000);
 
 function registerWorker() {
   if (!("serviceWorker" in navigator)) return;

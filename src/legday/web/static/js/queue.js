@@ -54,18 +54,16 @@ function mark(entry, state, detail = "") {
   return run("readwrite", (store) => store.put({ ...entry, state, detail }));
 }
 
-let flushing = null;
+let chain = Promise.resolve();
 
 // Send every waiting set, oldest first; stop at the first network failure (still offline).
 // Returns {sent, left, refused}. A refusal (4xx: the server will never take it) is kept,
-// marked, and shown, never retried in a loop.
+// marked, and shown, never retried in a loop. Calls run one after the other, so a set
+// logged while a send is under way goes in the next pass, never in two at once.
 export function flush(csrf = "") {
-  if (!flushing) {
-    flushing = send(csrf).finally(() => {
-      flushing = null;
-    });
-  }
-  return flushing;
+  const run = chain.then(() => send(csrf));
+  chain = run.catch(() => undefined);
+  return run;
 }
 
 async function send(csrf) {
