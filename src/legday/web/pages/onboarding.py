@@ -27,9 +27,8 @@ from legday.calendars.fixes import KINDS, reading_of_entry, toml_string
 from legday.errors import InputError, LegdayError
 from legday.model import EVENTS, INJURIES, Equipment, Level
 from legday.profiles import DAY_NAMES, build_profile
-from legday.web.deps import logbook, today
 from legday.web.pages import uploads
-from legday.web.pages.common import page
+from legday.web.pages.common import logbook_of, page
 from legday.web.security import require_csrf
 
 __all__ = ["router"]
@@ -160,17 +159,19 @@ async def make_athlete(request: Request) -> Response:
         name = fields.get("name", "").strip()
         if not name:
             raise InputError("name", "give the athlete a name")
-        if any(a.name == name for a in logbook(request).athletes()):
+        if any(a.name == name for a in logbook_of(request).athletes()):
             raise InputError("name", f"an athlete called {name!r} already exists")
-        profile = build_profile(_profile_values(fields), default_start=today())
+        profile = build_profile(_profile_values(fields), default_start=bootstrap.today())
         calendars = [kept.source] if kept is not None else []
         corrections = _stored_corrections(kept)
-        logbook(request).add_athlete(name, profile, calendars, today(), uploads=corrections)
+        logbook_of(request).add_athlete(
+            name, profile, calendars, bootstrap.today(), uploads=corrections
+        )
     except LegdayError as error:
         return _review(
             request, kept, form=fields, errors={_field(error): _message(error)}, status=422
         )
-    athlete = next(a for a in logbook(request).athletes() if a.name == name)
+    athlete = next(a for a in logbook_of(request).athletes() if a.name == name)
     if kept is not None:
         kept.discard()
     return RedirectResponse(request.url_for("plan", athlete_id=athlete.id), status_code=303)
@@ -302,7 +303,7 @@ def _review(
             entries.append({"index": index, "entry": entry, "reading": reading})
     filled = dict(form)
     if not filled:
-        filled = {"start": today().isoformat(), "weeks": "16", "minutes": "45"}
+        filled = {"start": bootstrap.today().isoformat(), "weeks": "16", "minutes": "45"}
         filled["days"] = ",".join(DAY_NAMES)
         filled["level"] = Level.BEGINNER.value
     context = {
