@@ -96,7 +96,8 @@ fuzz: $(STAMP)
 	$(BIN)/pytest -q -p no:cacheprovider -n 0 -m slow tests/integration/plan_json/test_plan_json_hostile.py \
 		tests/integration/store/test_backup_validation.py tests/unit/profiles/test_profile_kinds_fuzz.py
 
-# After editing src/legday/catalogue/data/*.toml: validate them all and rebuild bundle.json.
+# After editing src/legday/catalogue/data/*.toml or src/legday/care/protocols/*.toml: validate
+# them all and rebuild the two bundle.json files.
 catalogue: $(STAMP)
 	$(BIN)/python -m legday.catalogue
 

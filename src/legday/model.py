@@ -14,6 +14,8 @@ from operator import attrgetter
 from reprlib import recursive_repr
 from typing import Any, ClassVar, TypeVar
 
+from legday.race_marks import without_mark
+
 __all__ = [
     "ALWAYS_AT_HAND",
     "CARE_NEEDS",
@@ -452,8 +454,10 @@ class Race(_Value):
 
     @property
     def label(self) -> str:
-        """Like "C race (club 5K)", for notes and messages."""
-        return f"{self.priority} race ({self.title})"
+        """Like "C race (club 5K)", for notes and messages; a priority the title marks
+        itself is left out of the name ("A race: 1500m" reads "A race (1500m)")."""
+        name = without_mark(self.title)
+        return f"{self.priority} race ({name})" if name else f"{self.priority} race"
 
 
 @_value

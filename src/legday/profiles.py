@@ -64,7 +64,6 @@ from typing import Any
 from legday.boundary import EARLIEST, INT64_MAX, LATEST
 from legday.errors import InputError
 from legday.model import ALWAYS_AT_HAND, EVENTS, INJURIES, Equipment, Level, Profile
-from legday.planner import validate_profile
 
 __all__ = [
     "DAY_NAMES",
@@ -521,5 +520,8 @@ def build_profile(values: Mapping[str, Any], *, default_start: date) -> Profile:
     )
     if "bar" in v:  # otherwise the Profile's standard 20 kg bar
         profile = replace(profile, bar_kg=_bar(v["bar"]))
+    # here, not at the top: `parse_date` serves `legday today`, which never plans
+    from legday.planner import validate_profile
+
     validate_profile(profile)
     return profile

@@ -38,7 +38,17 @@ from legday.care.monitoring import CareAction, CareStatus, care_status
 from legday.catalogue import Catalogue
 from legday.errors import InputError, StoreError
 from legday.kit import Kit, kit_of
-from legday.model import CareRoutine, Muscle, Plan, Prescription, Profile, Run, Session, StrengthDay
+from legday.model import (
+    CareRoutine,
+    Muscle,
+    Phase,
+    Plan,
+    Prescription,
+    Profile,
+    Run,
+    Session,
+    StrengthDay,
+)
 from legday.progression import (
     PAIN_SEEK_ADVICE,
     Change,
@@ -391,9 +401,11 @@ class Logbook:
             if to is not None and not uow.repo.planned_sessions(athlete.id, to, to):
                 plan = uow.repo.plan_versions(athlete.id)[-1].plan
                 week = next((w for w in plan.weeks if to in w), None)
-                rest = (
-                    f" ({week.phase.value} week: no strength)" if week and not week.target else ""
-                )
+                rest = ""
+                if week and not week.target:
+                    rest = f" ({week.phase.value} week: no strength)"
+                elif week and week.phase is Phase.RECOVERY:  # in season, or after a race
+                    rest = f" ({week.phase.value} week: one short, light session at most)"
                 raise InputError(  # the unit of work rolls back: nothing changed
                     "to", f"{to.isoformat()}: the rules leave no room for a session there{rest}"
                 )

@@ -35,6 +35,7 @@ from legday.calendars import shapes
 from legday.calendars.entry import Entry
 from legday.calendars.shapes import planned_distance_km, planned_minutes, title_minutes
 from legday.model import RunKind
+from legday.race_marks import RaceMark, find_mark, priority_field
 
 __all__ = [
     "CONFIDENCE",
@@ -542,6 +543,8 @@ def _describe(hit: Hit, where: str) -> str:
         return f'{where} repetitions "{hit[1]}"'
     if lang == "coach":
         return f"{where} coaching {hit[1]}"
+    if lang == "priority":
+        return f'{where} race priority "{hit[1]}"'
     if lang in _STRUCTURE:
         return f'{where} {hit[0].word} "{hit[1]}"'
     return f'{where} keyword "{hit[1]}" ({lang})'
@@ -620,6 +623,9 @@ def read_event(
                 reasons.append(f'emoji "{symbol}"')
                 break
     in_title = _resolve(_keywords(body), lang, timed=title_minutes(body) is not None)
+    mark = find_mark(body)
+    if mark is not None:
+        in_title = _marked(in_title, mark)
     clean_description = _PLATFORM_LINE.sub("", description) if description else ""
     in_description = _resolve(_keywords(clean_description), lang) if clean_description else {}
     if "rest" in in_description:  # "rest 90 s between reps" is not a rest day
@@ -664,9 +670,42 @@ def read_event(
     kind, why = _longer(kind, title, description, minutes, distance_km)
     if why:
         reasons.append(why)
-    priority = _priority(in_title, title) if kind is RunKind.RACE else None
+    priority = None
+    if kind is RunKind.RACE:
+        field = priority_field(clean_description) if mark is None else None
+        named = mark.priority if mark is not None else field
+        priority = named or _priority(in_title, title)
+        if named is not None:
+            said = f'the title\'s "{mark.text}"' if mark is not None else "the description"
+            reasons.append(f"priority {named} from {said}")
     all_out = all_out and kind is RunKind.HARD
     return Reading("run", kind, "; ".join(reasons), sure, priority, all_out)
+
+
+def _marked(found: Found, mark: RaceMark) -> Found:
+    """The title's keywords with its priority mark: a letter tied to a race word ("A race",
+    "course B", "Rennen C") counts as a race word, and any mark makes a race of a
+    race-like effort (a parkrun or a time trial: "(C) parkrun"). A race-pace word or
+    repetitions still keep it a workout ("A race pace 5 x 1 km"), as for any race word."""
+    if "race" in found or any(c in found for c in _NOT_RUNNING):
+        return found  # "Golf course B" stays golf
+    if not mark.names_race and not _race_like(found):
+        return found
+    return {**found, "race": (_Keyword("race", "priority", mark.text), mark.text)}
+
+
+_NOT_RUNNING = ("other", "sport", "bike", "cross_training", "strength", "walk", "role")
+
+
+def _race_like(found: Found) -> bool:
+    """An all-out effort a priority mark makes a race of: a parkrun, a time trial."""
+    if "trial" in found:
+        return True
+    hit = found.get("hard")
+    if hit is None:
+        return False
+    word = normalize(hit[0].word)
+    return "parkrun" in word or "park run" in word or word in _tables().all_out
 
 
 def _time_trial(hit: Hit, found: Found) -> bool:

@@ -344,11 +344,12 @@ def _maybe_race(entry: Entry) -> bool:
 def _weekly_races(entries: list[Entry]) -> list[Entry]:
     """A race read from its title's words that repeats on one weekday in `_WEEKLY_RACE`
     consecutive weeks or more is a weekly hard session ("Berglauf" every Thursday is the hill
-    workout): hard and all out, so its eve stays free as a time trial's. A league or series
-    race (priority C) stays a C race each week: a club's summer 5K series is raced."""
+    workout): hard and all out, so its eve stays free as a time trial's. A race with a
+    priority (a league or series race read as C, or one the title marks "C race") stays a
+    race each week: a club's summer 5K series is raced."""
     series: dict[tuple[str, int], list[int]] = defaultdict(list)
     for index, entry in enumerate(entries):
-        if not entry.explicit and entry.kind is RunKind.RACE and entry.priority != "C":
+        if not entry.explicit and entry.kind is RunKind.RACE and entry.priority is None:
             series[(normalize(_head(entry)), entry.day.weekday())].append(index)
     for indexes in series.values():
         indexes.sort(key=lambda i: entries[i].day)

@@ -60,9 +60,9 @@ from legday.planner.days import (
 )
 from legday.planner.dose import MAINTENANCE_MINUTES, Occasion, gradual
 from legday.planner.season import DAY_ABBR, WeekFrame, race_priorities, recovery_every, season
-from legday.planner.session import Composer, SessionAsk, SessionParts
+from legday.planner.session import OVERRUN, Composer, SessionAsk, SessionParts
 from legday.rules import check_plan
-from legday.rules.season import BLOCK_WEEKS, SAME_SESSION_DAYS
+from legday.rules.season import BLOCK_WEEKS, SAME_SESSION_DAYS, SETTLED_BEFORE_GOAL, settled_before
 from legday.rules.session import RUN_AS_JOG_MINUTES
 
 __all__ = ["CareSchedule", "calendar_window", "make_plan", "validate_profile"]
@@ -76,7 +76,6 @@ HELD_CARE_PHASES = frozenset({Phase.RACE, Phase.TAPER})  # care neither steps up
 # most, the anchors' progress held where it was
 LIGHT_DOSE = Phase.TAPER
 LIGHT_SHARE = 2 / 3  # a recovery week's light session: two thirds of a short one
-SETTLED_BEFORE_GOAL = timedelta(weeks=3)  # nothing new, no heavier load this close to an A race
 EASY_MUSIC_PHASES = frozenset({Phase.TAPER, Phase.RACE})  # the music is easy
 
 
@@ -231,11 +230,8 @@ def _compose(
     def settled(day: date) -> bool:
         """Within three weeks of an A race: nothing new, no load heavier than before; for
         a plan (without a logbook) that starts inside them there is no before yet."""
-        return any(
-            timedelta(0) <= goal - day < SETTLED_BEFORE_GOAL
-            and (done or goal - profile.start >= SETTLED_BEFORE_GOAL)
-            for goal in goals
-        )
+        ready = goals if done else [g for g in goals if g - profile.start >= SETTLED_BEFORE_GOAL]
+        return settled_before(ready, day)
 
     for index, (opt, days) in enumerate(zip(options, chosen, strict=True)):
         weeks.append(_week_with_note(opt, days))
@@ -414,8 +410,8 @@ def _session(
 
     used_before = dict(composer.last_used) if profile.injuries else {}
     parts = composer.compose(replace(ask, jog=not follows_a_run(start_for(budget))))
-    # the care dose may take the session to its minutes and a tenth more (`fit`), no more
-    room = max(0, ask.budget_seconds * 11 // 10 - parts.seconds)
+    # the care dose may take the session up to its minutes (`fit`), no further
+    room = max(0, ask.budget_seconds - parts.seconds)
     catalogue, schedule, met = care
     fit = _cares_for_you(day, parts.main, profile, catalogue, schedule, room, met)
     if fit.changed:
@@ -446,6 +442,8 @@ def _session(
         notes=parts.notes,
     )
     why = fit.told(why)
+    if minutes > budget + 1 and not any(OVERRUN in note for note in parts.notes):
+        why = why[:-1] + f"; its care work at the stage's dose {OVERRUN}."
     if busy and start is not None:
         around = ", ".join(f"{r.title} {r.start:%H:%M}-{r.finish:%H:%M}" for r in busy)
         why = why[:-1] + f"; from {start:%H:%M}, clear of your {around}."

@@ -53,6 +53,7 @@ from legday.model import (
 )
 from legday.planner.days import clear_start, start_after
 from legday.planner.dose import seconds_per_rep, start_load, work_seconds
+from legday.planner.fit import FEWEST_ANCHOR_SETS
 
 __all__ = [
     "CHANGE_SECONDS",
@@ -312,7 +313,7 @@ def _make_room(
     less for the companions that are not care for the athlete (the last first, never
     below one set), then for care work the session held at fewer sets than its stage
     (down to those, `floors`): a short session keeps the stage's reps and load, and as
-    many of its sets as fit."""
+    many of its sets as fit. Anchors above two sets give one back before care work does."""
     saved = 0
     own = set(injuries)
 
@@ -320,7 +321,11 @@ def _make_room(
         companion = p.role is not Role.ANCHOR and p.exercise not in floors
         return companion and p.sets > 1 and not own.intersection(p.injury_care)
 
-    for can_spare in (spare, lambda p: p.sets > floors.get(p.exercise, p.sets)):
+    def anchor_spare(p: Prescription) -> bool:  # an anchor keeps two sets, as `fit` trims
+        return p.role is Role.ANCHOR and p.exercise not in floors and p.sets > FEWEST_ANCHOR_SETS
+
+    floored = (spare, anchor_spare, lambda p: p.sets > floors.get(p.exercise, p.sets))
+    for can_spare in floored:
         while saved < over:
             found = [index for index, p in enumerate(block) if can_spare(p)]
             if not found:

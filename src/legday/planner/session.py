@@ -91,7 +91,8 @@ CARE_WEIGHT = 30.0  # ... and one that cares for it after the anchors' own muscl
 # an anchor's own muscle (the hamstrings after a hinge) before any that lifts only help.
 LEAD_WEIGHT = {True: 20.0, False: 2.0}
 SHORT_SESSION_MINUTES = 30  # at or below: a drill and a stretch fewer
-FIT_TOLERANCE = 0.10  # a session may be this much shorter or longer than asked
+FIT_TOLERANCE = 0.10  # a session may be this much shorter than asked, never longer
+OVERRUN = "takes a little longer than your time"  # said when the rules' minimum will not fit
 MOST_ANCHOR_SETS = 4
 MOST_REPS = 12  # at the top of the rack, reps rise to this
 
@@ -353,7 +354,7 @@ class Composer:
         work = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
         if self.masters:
             work = self._masters_week(picks, ask, occasion, work)
-        most = ask.budget_seconds * (1 + FIT_TOLERANCE)
+        most = ask.budget_seconds  # the minutes asked are the most a session takes
         if fixed + work > most:  # still long: the fewest drills and stretches the rules take
             warmup, jog_seconds, drill_seconds = self._warm_up(ask.jog, FEWEST_DRILLS)
             cooldown, cooldown_seconds = self._cool_down(picks, FEWEST_STRETCHES)
@@ -364,7 +365,7 @@ class Composer:
         fixed = jog_seconds + drill_seconds + cooldown_seconds
         fit_note = ""
         if fixed + work > most:
-            fit_note = "the exercises every session needs take a little longer than your time"
+            fit_note = f"what every session needs {OVERRUN}"
         main = [p.prescription for p in picks]
         notes = session_notes(
             [(p.exercise.name.lower(), p.prescription) for p in picks],
@@ -554,11 +555,11 @@ class Composer:
         self, pool: list[Exercise], ask: SessionAsk, *, optional: bool = False
     ) -> list[Exercise]:
         """The pool, or only what was done before when nothing new may come (else the
-        simplest there is, for work the rules need). Close to an A race an `optional`
-        pick (a swap for variety, a plyometric drill, a filler) is never new."""
+        simplest there is, for work the rules need). Then an `optional` pick (a swap for
+        variety, a plyometric drill, a filler) is never new."""
         if ask.new_allowed:
             return pool
-        if optional and ask.hold_loads:
+        if optional:
             return [e for e in pool if self.done(e)]
         return self._familiar(pool)
 
@@ -779,11 +780,11 @@ class Composer:
         return dose._replace(reps=reps, load_steps=held.load_steps)
 
     def _fit(self, picks: list[Pick], ask: SessionAsk, occasion: Occasion, budget: int) -> int:
-        """Trim or fill the main work to `budget` seconds, within FIT_TOLERANCE of the
-        whole session, as far as the rules allow; the main work's seconds."""
+        """Trim or fill the main work to `budget` seconds, never past it and at most
+        FIT_TOLERANCE of the whole session short of it, as far as the rules allow; the main
+        work's seconds."""
         total = sum(p.seconds for p in picks)
-        slack = ask.budget_seconds * FIT_TOLERANCE
-        most, least = budget + slack, budget - slack
+        most, least = budget, budget - ask.budget_seconds * FIT_TOLERANCE
         # the peak fills to a little less: its sets stay below the build's (never trims more)
         least -= ask.budget_seconds * (1 - budget_share(occasion.phase))
         if total > most:

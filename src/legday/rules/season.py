@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import date
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
 from operator import attrgetter
 
 from legday.model import Session
@@ -13,11 +13,21 @@ Found = Iterator[tuple[date | None, str]]
 
 SAME_SESSION_DAYS = 14
 BLOCK_WEEKS = 4
+# Within this of an A race nothing new comes and no load rises: the planner keeps the last
+# weeks before a goal as they were on purpose, so `variety` asks nothing new of them
+SETTLED_BEFORE_GOAL = timedelta(weeks=3)
 _DAY = attrgetter("day")
+
+
+def settled_before(goals: Iterable[date], day: date) -> bool:
+    """Whether `day` lies in the settled weeks before one of the A races `goals`."""
+    return any(timedelta(0) <= goal - day < SETTLED_BEFORE_GOAL for goal in goals)
 
 
 @rule("variety", hard=False, summary="sessions differ; something new every 4-week block")
 def variety(facts: Facts) -> Found:
+    """Also: a block whose sessions all lie within SETTLED_BEFORE_GOAL of an A race keeps
+    what the athlete knows on purpose, so it is not asked for a new exercise."""
     # the latest session with each main block: only it can repeat within the window
     latest: dict[frozenset[str], tuple[int, Session]] = {}
     for s in sorted(facts.plan.sessions, key=_DAY):
@@ -28,10 +38,12 @@ def variety(facts: Facts) -> Found:
         latest[s.exercise_ids] = (today, s)
     seen: set[str] = set()
     weeks = facts.weeks
+    goals = [race.day for race in facts.plan.race_days if race.priority == "A"]
     for first in range(0, len(weeks), BLOCK_WEEKS):
         block = weeks[first : first + BLOCK_WEEKS]
         ids: set[str] = set().union(*[s.exercise_ids for _, week in block for s in week])
-        if ids and seen and not ids - seen:
+        settled = all(settled_before(goals, s.day) for _, week in block for s in week)
+        if ids and seen and not ids - seen and not settled:
             yield block[0][0].start, f"the block from {block[0][0].start} brings no new exercise"
         seen |= ids
 

@@ -6,4 +6,6 @@ root (`legday.bootstrap`) and renders. Nothing here plans, progresses or stores 
     app.py       create_app(): the FastAPI application, its lifespan and routers
     security.py  what every response and every unsafe request must satisfy
     serving.py   the address rules for `legday serve` (loopback only in personal mode)
+    deps.py      what routes take: the logbook, the athlete by id (404), today
+    api/         the JSON API, one router per resource, and /docs (docs/web.md)
 """

@@ -44,11 +44,17 @@ def test_the_lightest_form_is_lighter_than_any_stage(protocol: CareProtocol) -> 
     assert all(lightest < routine_seconds(s.items, CATALOGUE) for s in protocol.stages)
 
 
-def test_the_achilles_protocol_loads_daily_then_heavy_three_times_a_week() -> None:
+def test_the_achilles_protocol_loads_every_other_day_then_heavy_three_times_a_week() -> None:
+    """Beyer 2015: heavy slow raises three times a week did as well as daily heel drops;
+    care on five days a week or more is hard to keep up, so no stage is daily and hard-run
+    days rest the tendon."""
     achilles = PROTOCOLS["achilles"]
-    assert achilles.lightest_daily
-    assert achilles.stages[0].frequency is Frequency.DAILY
-    assert achilles.stages[-1].frequency is Frequency.THREE_A_WEEK
+    assert not achilles.lightest_daily
+    assert [stage.frequency for stage in achilles.stages] == [
+        Frequency.EVERY_OTHER_DAY,
+        Frequency.EVERY_OTHER_DAY,
+        Frequency.THREE_A_WEEK,
+    ]
 
 
 def test_heavy_slow_calf_raises_get_heavier_within_their_stage_then_hold() -> None:

@@ -11,6 +11,8 @@ from itertools import pairwise
 
 from bench.athletes import random_athlete
 
+from legday.care import Frequency
+from legday.catalogue import Catalogue, Protocols
 from legday.catalogue.loader import load_catalogue
 from legday.model import HARD_RUN_KINDS, Phase, Run, RunKind
 from legday.planner import CareSchedule, make_plan
@@ -44,15 +46,37 @@ def test_achilles_care_keeps_its_dose_every_week_recovery_weeks_included() -> No
             s.day for s in plan.sessions if s.day in days
         }
         routines = [r for r in plan.care if r.day in days]
-        if week.phase is Phase.RECOVERY:  # no strength, yet care goes on
-            assert len(routines) >= 3, week.start
-        if routines and routines[0].frequency == "daily":
-            assert len(cared) == len(days - closed_days(plan)), week.start
-        assert len(cared) >= 3, week.start
+        sessions = [s for s in plan.sessions if s.day in days]
+        if week.phase is Phase.RECOVERY:  # little or no strength, yet care goes on
+            assert len(routines) >= 3 - len(sessions), week.start
+        # three or four care days a week, not five to seven (Beyer 2015)
+        assert 3 <= len(cared) <= 4, week.start
 
 
-def test_hard_run_days_get_only_the_lightest_form_after_the_run() -> None:
+def test_hard_run_days_rest_the_achilles_tendon() -> None:
+    """No stage loads it daily, so a hard run is that day's load (it had a routine on
+    every hard-run day, and care on five to seven days a week)."""
     plan = achilles_plan()
+    runs = {r.day for r in plan.runs if r.kind in HARD_RUN_KINDS}
+    assert runs
+    assert not [r for r in plan.care if r.day in runs]
+
+
+def _daily_achilles(catalogue: Catalogue) -> Protocols:
+    """The Achilles protocol as if its first stage loaded daily, hard-run days too."""
+    protocols = dict(CATALOGUE.protocols)
+    achilles = protocols["achilles"]
+    daily = replace(achilles.stages[0], frequency=Frequency.DAILY)
+    protocols["achilles"] = replace(
+        achilles, stages=(daily, *achilles.stages[1:]), lightest_daily=True
+    )
+    return protocols
+
+
+def test_a_daily_protocol_gets_only_the_lightest_form_after_a_hard_run() -> None:
+    profile, runs = random_athlete(random.Random(3), 4)
+    catalogue = CATALOGUE.with_protocols(_daily_achilles)
+    plan = make_plan(replace(profile, injuries=("achilles",)), runs, catalogue)
     runs = {r.day: r for r in plan.runs if r.kind in HARD_RUN_KINDS}
     on_hard = [r for r in plan.care if r.day in runs]
     assert on_hard

@@ -138,18 +138,20 @@ def test_one_thing_rises_at_a_time(plans: list[tuple[Profile, Plan]]) -> None:
                 assert sum(rises) <= 1, (s.day, p.exercise, before, p)
 
 
-def test_sessions_fit_the_minutes_asked(plans: list[tuple[Profile, Plan]]) -> None:
-    """The honest estimate (warm-up, work at tempo, rests, cool-down) is at most 10 % over
-    the athlete's minutes, but for the rare short session the rules' minimum overruns,
-    which says so."""
+@pytest.mark.parametrize("fixture", ["plans", "injured_plans"])
+def test_sessions_fit_the_minutes_asked(fixture: str, request: pytest.FixtureRequest) -> None:
+    """The honest estimate (warm-up, work at tempo, rests, cool-down) fits the athlete's
+    minutes, a minute of rounding aside (it was up to 10 % over: 33' for 30), but for the
+    rare short session whose rules' minimum or care dose overruns, which says so."""
+    plans: list[tuple[Profile, Plan]] = request.getfixturevalue(fixture)
     over = total = 0
     for profile, plan in plans:
         for s in plan.sessions:
             total += 1
-            if s.minutes > profile.minutes * 1.1 + 0.5:
+            if s.minutes > profile.minutes + 1:
                 over += 1
-                assert "longer than your time" in s.why
-    assert over <= 0.02 * total
+                assert "longer than your time" in s.why, (s.minutes, profile.minutes)
+    assert over <= (0.02 if fixture == "plans" else 0.08) * total
 
 
 def test_cool_downs_stretch_what_was_worked(

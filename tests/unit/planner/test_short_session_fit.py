@@ -48,8 +48,9 @@ def test_the_short_session_takes_the_gap_a_full_one_cannot() -> None:
     plan = make_plan(_athlete(), _wednesday_with_a_gap(time(18, 5)), load_catalogue())
     (session,) = [s for s in plan.sessions if s.day in plan.weeks[0]]
     assert (session.day, session.start) == (WEDNESDAY, time(17, 30))
-    # the estimate of a 30-min maintenance session, ending before the choir: `no-overlap`
-    assert 27 <= session.minutes <= 35
+    # the estimate of a 30-min maintenance session, ending before the choir: `no-overlap`;
+    # it never runs past the 30 minutes it was given (it may end a few early)
+    assert 20 <= session.minutes <= 30
     assert "kept short" in session.why
     assert _hard(plan) == []
 

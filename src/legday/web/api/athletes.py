@@ -28,6 +28,7 @@ router = APIRouter(prefix="/api/athletes", tags=["athletes"])
 
 CALENDAR_SUFFIXES = (".ics", ".ical", ".icalendar", ".ifb", ".csv", ".tsv", ".txt")
 MAX_CALENDAR_CHARS = 20 * 1024 * 1024
+FEED_SCHEMES = ("http", "https", "webcal", "webcals")
 # what a profile body may hold: the profile file's keys but the file-only ones
 BODY_KEYS = PROFILE_KEYS - {"runs", "kinds", "name"}
 
@@ -85,6 +86,9 @@ def add_athlete(body: NewAthlete, logbook: LogbookDep, today: TodayDep) -> dict[
     profile = profile_from(body.profile, today)
     uploads = [body.calendar.checked()] if body.calendar is not None else []
     feeds = [body.feed_url] if body.feed_url else []
+    for url in feeds:  # never a path: the server must not open its own files for a client
+        if url.partition("://")[0].lower() not in FEED_SCHEMES or "://" not in url:
+            raise InputError("feed_url", "give the feed's address (https:// or webcal://)")
     try:
         version = logbook.add_athlete(body.name, profile, feeds, today, uploads)
     except CalendarError as error:

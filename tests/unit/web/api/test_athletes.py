@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -193,3 +194,19 @@ def test_a_second_athlete_is_added_beside_the_first(client: TestClient, athlete:
     other = add_sam(client, name="Kim")
     assert other != athlete
     assert [a["name"] for a in client.get("/api/athletes").json()] == ["Kim", "Sam"]
+
+
+@pytest.mark.parametrize("form", ["{path}", "file://{path}"])
+def test_a_feed_url_is_never_a_file_on_the_server(
+    client: TestClient, tmp_path: Path, form: str
+) -> None:
+    calendar = tmp_path / "on-the-server.csv"
+    calendar.write_text(CALENDAR, encoding="utf-8")  # a calendar the server could read
+    body = {"name": "Kim", "profile": PROFILE, "feed_url": form.format(path=calendar)}
+    answer = client.post("/api/athletes", json=body)
+    assert answer.status_code == 422
+    assert answer.json() == {
+        "detail": "feed_url: give the feed's address (https:// or webcal://)",
+        "field": "feed_url",
+    }
+    assert client.get("/api/athletes").json() == []
