@@ -6,6 +6,10 @@ STAMP := $(VENV)/.installed
 # Every version the venv gets, with hashes: `make lock` rewrites it from pyproject.toml.
 LOCK := requirements-dev.txt
 
+# The browser tests' front-end tools (axe-core) from the npm registry, exactly as locked in
+# package-lock.json; nothing from node_modules is ever served to the browser.
+NODE_STAMP := node_modules/.installed
+
 .PHONY: run test test-all test-quick services lint typecheck unit lock bench eval fuzz pictures catalogue clean
 
 # The lock first (exact versions, hash-checked), then legday itself without touching them;
@@ -40,10 +44,15 @@ test-all: export HYPOTHESIS_PROFILE = ci
 test-all: $(STAMP) services lint typecheck unit
 
 # The edit-run loop: no lint, no long tests (`slow`), no PostgreSQL.
-test-quick: $(STAMP)
+test-quick: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest -q -n $(WORKERS) -m "not slow and not postgres" $(PYTEST_ARGS)
 
-# What the tests talk to: PostgreSQL for the logbook, Chromium for the pictures.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(NODE_STAMP)
+
+# What the tests talk to: PostgreSQL for the logbook, Chromium for the pictures and the
+# browser tests (Debian's package, driven by Playwright: no `playwright install`).
 services:
 	bash scripts/ensure-postgres.sh
 	bash scripts/ensure-chromium.sh
@@ -59,7 +68,7 @@ typecheck: $(STAMP)
 # pytest's own exit codes pass through: 5 (no test collected) fails the target like a failure.
 WORKERS ?= 2
 PYTEST_ARGS ?=
-unit: $(STAMP)
+unit: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest -q -n $(WORKERS) $(PYTEST_ARGS)
 
 bench: $(STAMP) services eval
@@ -98,4 +107,4 @@ pictures: $(STAMP)
 	$(BIN)/python -m legday.pictures.sheet out/pictures --png
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis node_modules test-artifacts

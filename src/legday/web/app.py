@@ -47,8 +47,10 @@ def create_app(database_url: str | None = None) -> FastAPI:
     app.add_exception_handler(LegdayError, _user_error)
     app.add_api_route("/", _home, methods=["GET"], response_class=HTMLResponse, name="home")
     api.install(app)
+    from legday.web import player
     from legday.web.pages import pages_router
 
+    app.include_router(player.router)
     app.include_router(pages_router())
     return app
 

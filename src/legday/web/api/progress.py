@@ -16,6 +16,7 @@ router = APIRouter(prefix="/api/athletes/{athlete_id}", tags=["progress"])
 
 @router.get(
     "/progress",
+    name="api_progress",  # "progress" is the page's name (url_for in the pages' nav)
     summary="Load and reps per exercise, weekly sets per muscle, sessions, pain",
 )
 def progress(athlete: AthleteDep, logbook: LogbookDep, today: TodayDep) -> dict[str, Any]:
