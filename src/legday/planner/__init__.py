@@ -439,10 +439,11 @@ def _session(
         block=(frame.block, frame.block_week, block_weeks) if frame.block_week else None,
         ramp=frame.ramp,
         eve=ask.occasion.eve,
-        notes=parts.notes,
+        # "takes a little longer than your time" only when, as placed, it does
+        notes=[n for n in parts.notes if OVERRUN not in n or minutes > profile.minutes],
     )
     why = fit.told(why)
-    if minutes > budget + 1 and not any(OVERRUN in note for note in parts.notes):
+    if minutes > profile.minutes + 1 and not any(OVERRUN in note for note in parts.notes):
         why = why[:-1] + f"; its care work at the stage's dose {OVERRUN}."
     if busy and start is not None:
         around = ", ".join(f"{r.title} {r.start:%H:%M}-{r.finish:%H:%M}" for r in busy)
