@@ -692,6 +692,27 @@ class Composer:
             if best is not None:
                 self._replace(found, chosen, index, best)
                 return
+        # no companion has a fresh stand-in leading with its muscle: one that keeps every
+        # muscle, balance and care the companion alone brought, whatever it leads with
+        unknown = self._allowed([e for e in self.main_pool if not self.done(e)], ask)
+        taken = {e.id for e in chosen}
+        for index, (old, role) in enumerate(found):
+            if role is Role.CARE:
+                continue
+            only_old = set(old.muscles) - {m for e in chosen if e.id != old.id for m in e.muscles}
+            care = set(old.injury_care).intersection(self.injuries)
+            fresh = [
+                e
+                for e in unknown
+                if e.id not in taken
+                and only_old <= set(e.muscles)
+                and e.balance >= old.balance
+                and care <= set(e.injury_care)
+            ]
+            best = self._best(fresh, avoid, chosen)
+            if best is not None:
+                self._replace(found, chosen, index, best)
+                return
 
     def _vary(self, picks: list[Pick], ask: SessionAsk, occasion: Occasion) -> None:
         """`variety`: never the very same session twice within two weeks; a companion's
