@@ -265,7 +265,8 @@ def _compose(
                     plyometrics=key_days.jumps_allowed(day)
                     and not jumps_wait(profile, catalogue, care, day),
                     new_allowed=_new_allowed(opt.frame) and not settled(day),
-                    keep_anchors=not _new_allowed(opt.frame) or settled(day),
+                    # a C meet's week may still move an anchor on, to a lift done before
+                    keep_anchors=not _new_allowed(opt.frame._replace(races=())) or settled(day),
                     hold_loads=settled(day),
                     want_new=(index % BLOCK_WEEKS == 0 and number == 0) or not sessions,
                     recent=recent,
