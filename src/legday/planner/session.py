@@ -697,7 +697,7 @@ class Composer:
         unknown = self._allowed([e for e in self.main_pool if not self.done(e)], ask)
         taken = {e.id for e in chosen}
         for index, (old, role) in enumerate(found):
-            if role is Role.CARE:
+            if role not in (Role.ACCESSORY, Role.BALANCE):  # care and jumps keep their own
                 continue
             only_old = set(old.muscles) - {m for e in chosen if e.id != old.id for m in e.muscles}
             care = set(old.injury_care).intersection(self.injuries)

@@ -245,8 +245,10 @@ def test_the_overrun_note_only_when_it_is_longer(plans: list[tuple[Profile, Plan
 
 
 def test_plans_stay_safe(plans: list[tuple[Profile, Plan]]) -> None:
-    """The fixes move doses up, never past the ceiling: RPE 8 at most, new work gentle."""
+    """The fixes move doses up, never past the ceiling: RPE 8 at most, new work gentle,
+    and no hard rule broken (a fresh stand-in once took a jump's place and its tempo)."""
     for _, plan in plans:
+        assert not [v for v in plan.violations if v.hard], plan.violations
         for s in plan.sessions:
             for p in s.main:
                 assert p.target_rpe <= 8
