@@ -102,9 +102,13 @@ def _seconds(seconds: float) -> str:
 
 
 def weight(prescription: Prescription) -> str:
-    """`40 kg barbell`, `12 kg dumbbells` (per hand): the number the plan carries, else ""."""
+    """`40 kg barbell`, `12 kg dumbbells` (per hand), `one 10 kg dumbbell`: the number the
+    plan carries, else ""."""
     if prescription.load_kg is None:
         return ""
+    one = f"one {prescription.load_kg:g} kg dumbbell"
+    if prescription.implement == "dumbbells" and prescription.load.startswith(one):
+        return one  # a bridge, a goblet squat, a one-legged calf raise: one is held
     return f"{prescription.load_kg:g} kg {prescription.implement}".strip()
 
 

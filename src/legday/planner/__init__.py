@@ -268,7 +268,8 @@ def _compose(
                     plyometrics=key_days.jumps_allowed(day)
                     and not jumps_wait(profile, catalogue, care, day),
                     new_allowed=new_allowed,
-                    keep_anchors=not new_allowed,
+                    # a C meet's week may still move an anchor on, to a lift done before
+                    keep_anchors=not _new_allowed(opt.frame._replace(races=())) or near_goal,
                     hold_loads=near_goal,
                     want_new=(index % BLOCK_WEEKS == 0 and number == 0) or not sessions,
                     recent=recent,
@@ -451,10 +452,11 @@ def _session(
         block=(frame.block, frame.block_week, block_weeks) if frame.block_week else None,
         ramp=frame.ramp,
         eve=ask.occasion.eve,
-        notes=parts.notes,
+        # "takes a little longer than your time" only when, as placed, it does
+        notes=[n for n in parts.notes if OVERRUN not in n or minutes > profile.minutes],
     )
     why = fit.told(why)
-    if minutes > budget + 1 and not any(OVERRUN in note for note in parts.notes):
+    if minutes > profile.minutes + 1 and not any(OVERRUN in note for note in parts.notes):
         why = why[:-1] + f"; its care work at the stage's dose {OVERRUN}."
     if busy and start is not None:
         around = ", ".join(f"{r.title} {r.start:%H:%M}-{r.finish:%H:%M}" for r in busy)

@@ -19,8 +19,12 @@ goal race ramp up.
 Last, no dose jumps from one exposure of an exercise to the next (`within_reach`): one
 thing rises at a time, a set, two reps (ten seconds of a hold), one RPE point, or a load
 rise as the logbook allows one (`progression.loads.heavier_kg`: 10 % or one step of the
-athlete's rack). So a first exposure of two easy sets ramps up over its next few
-sessions, one variable each time.
+athlete's rack). Effort comes first: a lift below its working RPE rises a point before
+anything else does, or a lift that met a rise every session would stay at its first
+exposure's easy effort for good (a "heavy" anchor at RPE 5, issue 13); the return to the
+most sets and effort of the lift's last three exposures, after a lighter day, is no rise.
+So a first exposure of two easy sets ramps up over its next few sessions, one variable
+each time.
 """
 
 from __future__ import annotations
@@ -65,6 +69,7 @@ __all__ = [
     "gradual",
     "implement_for",
     "prescribe",
+    "reached",
     "rose_since",
     "seconds_per_rep",
     "slower",
@@ -276,13 +281,19 @@ def within_reach(
     kit: Kit,
     *,
     may_rise: bool = True,
+    reached: tuple[int, int] | None = None,
 ) -> tuple[Dose, float | None]:
     """The dose and load no further than a step beyond `last`, this exercise's previous
     prescription (None: no jump to cap); no heavier at all unless `may_rise` (the logbook's
     pace: two sessions at a load, one rise a week). A heavier load keeps last time's reps
-    or fewer: the reps go back toward the bottom of the range as the weight rises."""
+    or fewer: the reps go back toward the bottom of the range as the weight rises.
+
+    One thing rises at a time, effort first: `reached` holds the most sets and RPE of the
+    lift's recent exposures (`reached`), and a return to them after a lighter day (the eve
+    of a hard run, a recovery week) is no rise, so the day after a light one still moves on."""
     if last is None:
         return plan, kg
+    top_sets, top_rpe = reached or (last.sets, last.target_rpe)
     reps, seconds = plan.reps, plan.seconds
     same_implement = kg is not None and last.load_kg is not None and last.implement == implement
     heavier = False
@@ -292,23 +303,45 @@ def within_reach(
         heavier = kg > last.load_kg
     if reps is not None and last.reps is not None:
         reps = min(reps, last.reps if heavier else last.reps + MOST_REP_RISE)
+        if kg is not None and kg == last.load_kg and implement == last.implement:
+            reps = max(reps, last.reps)  # the same load: no fewer reps than last time
     if seconds is not None and last.seconds is not None:
         seconds = min(seconds, last.seconds + MOST_HOLD_RISE)
     sets = min(plan.sets, last.sets + MOST_SET_RISE)
     rpe = min(plan.rpe, last.target_rpe + MOST_RPE_RISE)
-    # one thing at a time: the load, else the reps (or the hold), else a set, else effort
+    if rpe > max(top_rpe, last.target_rpe):
+        # effort first, up to the working RPE: else a "heavy" lift that met a rise every
+        # session stays at its first exposure's easy effort for good (RPE 5, issue 13)
+        kg = last.load_kg if heavier else kg
+        if reps is not None and last.reps is not None:
+            reps = last.reps  # the load holds, and so do the reps: nothing else moves
+        if seconds is not None and last.seconds is not None:
+            seconds = min(seconds, last.seconds)
+        sets = min(sets, max(last.sets, top_sets))
+        capped = plan._replace(sets=sets, reps=reps, seconds=seconds, rpe=rpe)
+        return (plan if capped == plan else capped), kg
+    # then the load, else the reps (or the hold), else a set above the most of late
     rose = heavier
     if reps is not None and last.reps is not None and reps > last.reps:
         reps, rose = (last.reps, rose) if rose else (reps, True)
     if seconds is not None and last.seconds is not None and seconds > last.seconds:
         seconds, rose = (last.seconds, rose) if rose else (seconds, True)
-    if sets > last.sets:
-        sets, rose = (last.sets, rose) if rose else (sets, True)
-    if rpe > last.target_rpe:
-        rpe = last.target_rpe if rose else rpe
-    if (sets, reps, seconds, rpe) == (plan.sets, plan.reps, plan.seconds, plan.rpe):
-        return plan, kg  # most doses are within reach already: no new one
-    return plan._replace(sets=sets, reps=reps, seconds=seconds, rpe=rpe), kg
+    if sets > max(last.sets, top_sets):
+        sets = max(last.sets, top_sets) if rose else sets
+    capped = plan._replace(sets=sets, reps=reps, seconds=seconds, rpe=rpe)
+    return (plan if capped == plan else capped), kg
+
+
+RECENT_EXPOSURES = 3  # `reached` looks this far back: past an eve and a normal day
+
+
+def reached(history: Sequence[Prescription]) -> tuple[int, int] | None:
+    """The most sets and the highest RPE among a lift's last RECENT_EXPOSURES exposures
+    (oldest first); None before its first."""
+    recent = history[-RECENT_EXPOSURES:]
+    if not recent:
+        return None
+    return max(p.sets for p in recent), max(p.target_rpe for p in recent)
 
 
 def rose_since(p: Prescription, last: Prescription) -> bool:
@@ -334,13 +367,17 @@ def gradual(sessions: Sequence[Session], kit: Kit, catalogue: Catalogue) -> list
     prescription, as the athlete will meet them: after care has set some lifts at its
     stage's dose (`planner/care.py`), the lift's own dose returns a step at a time."""
     last: dict[str, Prescription] = {}
+    history: dict[str, list[Prescription]] = {}
     out = []
     for session in sessions:
         main, why = list(session.main), session.why
         changed, saved = False, 0
         for index, p in enumerate(main):
             before = last.get(p.exercise)
+            seen = history.setdefault(p.exercise, [])
+            top = reached(seen)
             last[p.exercise] = p
+            seen.append(p)
             if before is None or p.role not in (Role.ANCHOR, Role.ACCESSORY):
                 continue
             # unloaded care work keeps its protocol stage's dose: the stage climbs gently
@@ -348,7 +385,8 @@ def gradual(sessions: Sequence[Session], kit: Kit, catalogue: Catalogue) -> list
             if p.injury_care and p.load_kg is None:
                 continue
             plan = Dose(p.sets, p.reps, p.seconds, p.target_rpe, p.tempo)
-            dose, kg = within_reach(plan, p.load_kg, p.implement, before, kit)
+            dose, kg = within_reach(plan, p.load_kg, p.implement, before, kit, reached=top)
+            dose = _at_most(dose, plan)  # this pass only holds doses back, never raises
             if dose == plan and kg == p.load_kg:
                 continue
             e = catalogue[p.exercise]
@@ -361,7 +399,7 @@ def gradual(sessions: Sequence[Session], kit: Kit, catalogue: Catalogue) -> list
                 load_kg=kg,
                 load=_load_text(e, p.role, dose, kg, p.implement, new=p.new),
             )
-            main[index] = last[p.exercise] = q
+            main[index] = last[p.exercise] = seen[-1] = q
             changed, saved = True, saved + work_seconds(p) - work_seconds(q)
             if kg != p.load_kg:  # the why's "one step heavier on the ... (30 kg)"
                 rose = f"on the {e.name.lower()} ({p.load_kg:g} kg)"
@@ -371,6 +409,21 @@ def gradual(sessions: Sequence[Session], kit: Kit, catalogue: Catalogue) -> list
             session = replace(session, main=tuple(main), minutes=minutes, why=why)
         out.append(session)
     return out
+
+
+def _at_most(dose: Dose, plan: Dose) -> Dose:
+    """`dose` no higher than `plan` in sets, reps, seconds or effort."""
+
+    def lower(a: int | None, b: int | None) -> int | None:
+        return a if a is None or b is None else min(a, b)
+
+    held = dose._replace(
+        sets=min(dose.sets, plan.sets),
+        reps=lower(dose.reps, plan.reps),
+        seconds=lower(dose.seconds, plan.seconds),
+        rpe=min(dose.rpe, plan.rpe),
+    )
+    return dose if held == dose else held
 
 
 def implement_for(exercise: Exercise, kit: Kit) -> str:

@@ -10,10 +10,12 @@ season, a meet most weekends) is a competition season: its weeks, from the first
 the last, keep strength as build weeks do (short heavy or explosive work, 48-72 h clear of
 the meets) instead of building it as the off-season does. Every `recovery_every`-th
 week without a pause becomes a recovery week (`recovery-week`), so no stretch of that many
-weeks goes without one; in season (a build, peak, taper or race week, or a competition
-season) it keeps one short, light session, since a week without any costs the strength the
-season keeps. Every other in-season week (build, peak, taper, race) keeps a floor of at
-least one session; the day chooser keeps it 48-72 h clear of the races.
+weeks goes without one; in competition (the peak and taper before a goal race, or a
+competition season of meets) it keeps one short, light session, since a week without any
+costs the strength the season keeps, and elsewhere (off-season, base, a build far from a
+race) it holds no strength at all, as the seed asks. Every other in-season week (build,
+peak, taper, race) keeps a floor of at least one session; the day chooser keeps it 48-72 h
+clear of the races.
 
 The lifting weeks between pauses form training blocks of 3-6 weeks, each with its anchor
 lifts; the first two weeks back after an A race's week off ramp up.
@@ -202,8 +204,9 @@ def season(
         if phase not in REST_PHASES and _fully_blocked(profile, start):
             phase, note = Phase.BLOCKED, "you blocked every training day this week"
         weeks.append((start, phase, note))
-        # in season, unless an A or B race is this week: a recovery week then stays empty
-        in_season.append(phase in KEEPING - {Phase.RACE} or meets is not None)
+        # a competition season (meets, the last weeks before a goal race) keeps one light
+        # session in a recovery week; a base or a build far from a race takes the week off
+        in_season.append(phase in COMPETING or meets is not None)
         if phase in REST_PHASES and not _lifts(start, lifting):
             first_since_rest = index + 1
         elif index - first_since_rest + 1 == recovery_every(profile):
@@ -253,6 +256,9 @@ def _lighter(index: int, start: date, minutes: Sequence[int], hard: set[date]) -
 SEASON_RACES = 3  # C races ...
 SEASON_SPAN = timedelta(weeks=6)  # ... within this span make a competition season
 KEEPING = frozenset({Phase.BUILD, Phase.PEAK, Phase.TAPER, Phase.RACE})  # in-season phases
+# Competition: where a recovery week keeps one light session (Rønnestad & Mujika 2014);
+# elsewhere the seed's month's week off holds no strength at all.
+COMPETING = frozenset({Phase.PEAK, Phase.TAPER})
 
 
 def competition_seasons(c_races: Sequence[Race]) -> list[tuple[Race, ...]]:

@@ -49,6 +49,7 @@ from legday.planner.dose import (
     first_exposure,
     for_the_week,
     implement_for,
+    reached,
     rose_since,
     slower,
     start_load,
@@ -94,6 +95,7 @@ SHORT_SESSION_MINUTES = 30  # at or below: a drill and a stretch fewer
 FIT_TOLERANCE = 0.10  # a session may be this much shorter than asked, never longer
 OVERRUN = "takes a little longer than your time"  # said when the rules' minimum will not fit
 MOST_ANCHOR_SETS = 4
+ANCHOR_BLOCKS = 1  # an anchor may move on after this many blocks (one anchor a boundary)
 MOST_REPS = 12  # at the top of the rack, reps rise to this
 
 # Choosing among companions: sessions since last use (capped), plus bonuses.
@@ -124,6 +126,9 @@ MASTERS_RPE = 7  # masters' working sets stop three reps short at most
 MASTERS_SETS = 3  # and an anchor's sets stop at three, so weekly volume climbs slowly
 MASTERS_WEEKLY_RISE = 0.2  # a session's sets at most 20 % above last full week's average
 COMPANION_ROLES = (Role.ACCESSORY, Role.BALANCE, Role.CARE, Role.PLYOMETRIC)
+# Weeks that ease off (a taper, a race week, a recovery week's light session): no session
+# of theirs holds more than the one before it, lift by lift and in all.
+EASING_PHASES = frozenset({Phase.TAPER, Phase.RACE})
 HIGHEST_STAGE = {Level.BEGINNER: 1, Level.INTERMEDIATE: 2, Level.ADVANCED: 3}
 
 
@@ -219,6 +224,7 @@ class Composer:
     def __init__(self, catalogue: Catalogue, profile: Profile, kit: Kit) -> None:
         self.catalogue = catalogue
         self.level = profile.level
+        self.minutes = profile.minutes  # the athlete's: a light session's budget is less
         self.injuries = profile.injuries
         self.event = profile.event or ""
         self.masters = profile.masters
@@ -266,8 +272,12 @@ class Composer:
         self.today: date | None = None  # the day of the session being composed
         self.hold_loads = False  # the session being composed holds every load
         self.week_sets: list[tuple[int, int]] = []  # masters: (week, sets) of recent sessions
+        self.last_sets: int | None = None  # the sets of the session composed last
         self.block = Block()
+        self.blocks = 0  # blocks started so far
+        self.anchor_since: dict[str, int] = {}  # each anchor's first block as one
         self.previous: dict[str, Prescription] = {}  # each exercise's last prescription
+        self.history: dict[str, list[Prescription]] = {}  # and its last three (`reached`)
         self.gives = {e.id: needs_given(e, self.injuries) for e in doable}
         self.works = {e.id: groups([e]) for e in doable}
         self.patterns = {e.id: pattern_of(e) for e in doable}
@@ -335,6 +345,7 @@ class Composer:
         """Each exercise's last prescription and load, and since when it holds that load."""
         for p in main:
             self.previous[p.exercise] = p
+            self.history[p.exercise] = [*self.history.get(p.exercise, ())[-2:], p]
             if p.load_kg is None:
                 continue
             self.last_kg[p.exercise] = p.load_kg
@@ -355,6 +366,9 @@ class Composer:
         picks = [self._pick(e, Role.ANCHOR, occasion) for e in self.block.anchors]
         avoid = ask.recent[-1] if ask.recent else frozenset()
         companions = self._companions(ask, [p.exercise for p in picks], avoid)
+        # a jump drill right after the anchors: fitting drops spare companions from the
+        # end, and jumps where the week allows them come before one more accessory
+        companions.sort(key=lambda found: found[1] is not Role.PLYOMETRIC)
         picks += [self._pick(e, role, occasion) for e, role in companions]
         short = ask.budget_seconds <= SHORT_SESSION_MINUTES * 60
         drills, stretches = (DRILLS - 1, STRETCHES - 1) if short else (DRILLS, STRETCHES)
@@ -366,6 +380,8 @@ class Composer:
         work = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
         if self.masters:
             work = self._masters_week(picks, ask, occasion, work)
+        if occasion.phase in EASING_PHASES:
+            work = self._no_more_than_last(picks, work)
         most = ask.budget_seconds  # the minutes asked are the most a session takes
         if fixed + work > most:  # still long: the fewest drills and stretches the rules take
             warmup, jog_seconds, drill_seconds = self._warm_up(ask.jog, FEWEST_DRILLS)
@@ -380,7 +396,8 @@ class Composer:
             cooldown, cooldown_seconds = self._cool_down(worked, len(cooldown))
             fixed = jog_seconds + drill_seconds + cooldown_seconds
         fit_note = ""
-        if fixed + work > most:
+        # said only when it is true: longer than the athlete's minutes, once rounded
+        if fixed + work > max(most, self.minutes * 60 + 30):
             fit_note = f"what every session needs {OVERRUN}"
         main = [p.prescription for p in picks]
         notes = session_notes(
@@ -392,6 +409,7 @@ class Composer:
         if fit_note:
             notes.append(fit_note)
         self._keep(main, ask.day)
+        self.last_sets = sum(p.sets for p in main)
         used = [p.exercise.id for p in picks] + [w.exercise for w in warmup]
         used += [c.exercise for c in cooldown]
         for exercise_id in used:
@@ -414,16 +432,27 @@ class Composer:
         return ask.occasion._replace(step=max(1, block.step))
 
     def _start_block(self, ask: SessionAsk) -> None:
-        """The new block keeps each anchor that can still progress; at most one anchor
-        changes (to its harder variation or a fresh lift), and none in a week that keeps
-        its anchors (`SessionAsk.keep_anchors`)."""
+        """The new block keeps each anchor that can still progress and has served fewer
+        than ANCHOR_BLOCKS blocks; at most one anchor changes (to its harder variation or a
+        fresh lift), the longest held first, and none in a week that keeps its anchors
+        (`SessionAsk.keep_anchors`)."""
         before = self.block.anchors
+        self.blocks += 1
+        # the anchor held longest, once it has served ANCHOR_BLOCKS blocks, moves on even
+        # while it could still progress: a season's anchors change (the seed's variety)
+        served = [e for e in before if self.blocks - self.anchor_since[e.id] >= ANCHOR_BLOCKS]
+        due = min(served, key=lambda e: self.anchor_since[e.id], default=None)
         anchors: list[Exercise] = []
         changed = False
         for patterns, fallback in ANCHOR_KINDS:
             kind = patterns | fallback
             old = next((e for e in before if self.patterns[e.id] in kind), None)
-            if old is not None and (changed or ask.keep_anchors or self._can_progress(old)):
+            # the change a boundary allows goes to the anchor held longest, else to the
+            # first that cannot progress as it is
+            progresses = old is not None and (
+                old is not due if due is not None else self._can_progress(old)
+            )
+            if old is not None and (changed or ask.keep_anchors or progresses):
                 anchors.append(old)
                 continue
             found = self._anchor(patterns, before, anchors, ask) or self._anchor(
@@ -431,7 +460,8 @@ class Composer:
             )
             if found is not None:
                 anchors.append(found)
-                changed = old is not None and found.id != old.id
+                changed = changed or old is None or found.id != old.id  # one a boundary
+                self.anchor_since[found.id] = self.blocks  # the same again: others' turn
         start_kg = {}
         for e in anchors:
             kg = self.start_loads[e.id]
@@ -485,17 +515,19 @@ class Composer:
         lowering = last.tempo.split("-")[0]
         return not lowering.isdigit() or int(lowering) < MAX_ECCENTRIC
 
-    def _anchor_rank(self, e: Exercise) -> tuple[bool, bool, bool, bool, int, int, float]:
+    def _anchor_rank(self, e: Exercise) -> tuple[bool, bool, bool, int, int, int, float]:
         """Repetitions over holds; heavy barbell work for those who can go heavy; then
-        one-legged, loadable, care for the athlete's problems, the event's work, the
-        hardest the level allows, least recently used."""
+        one-legged, loaded with the athlete's weights, care for the athlete's problems, the
+        event's work, the hardest the level allows, least recently used."""
         implement = self.implements[e.id]
         heavy_barbell = implement == "barbell" and self.level is not Level.BEGINNER
+        # a loaded lift first: its load can rise (heavy work, Blagrove et al. 2018) where a
+        # pistol squat can only add reps; then one no load is made for
         return (
             e.measure == "reps",
             heavy_barbell,
             e.unilateral,
-            bool(implement) or not e.loadable,
+            2 if implement else int(not e.loadable),
             len(set(e.injury_care) & set(self.injuries)) + self._event_work(e),
             e.level.rank,
             -self.last_used.get(e.id, -LONG_AGO) + self.jitter[e.id],
@@ -676,6 +708,27 @@ class Composer:
             if best is not None:
                 self._replace(found, chosen, index, best)
                 return
+        # no companion has a fresh stand-in leading with its muscle: one that keeps every
+        # muscle, balance and care the companion alone brought, whatever it leads with
+        unknown = self._allowed([e for e in self.main_pool if not self.done(e)], ask)
+        taken = {e.id for e in chosen}
+        for index, (old, role) in enumerate(found):
+            if role not in (Role.ACCESSORY, Role.BALANCE):  # care and jumps keep their own
+                continue
+            only_old = set(old.muscles) - {m for e in chosen if e.id != old.id for m in e.muscles}
+            care = set(old.injury_care).intersection(self.injuries)
+            fresh = [
+                e
+                for e in unknown
+                if e.id not in taken
+                and only_old <= set(e.muscles)
+                and e.balance >= old.balance
+                and care <= set(e.injury_care)
+            ]
+            best = self._best(fresh, avoid, chosen)
+            if best is not None:
+                self._replace(found, chosen, index, best)
+                return
 
     def _vary(self, picks: list[Pick], ask: SessionAsk, occasion: Occasion) -> None:
         """`variety`: never the very same session twice within two weeks; a companion's
@@ -723,7 +776,14 @@ class Composer:
         if start is not None:
             kg = stepped(self.kit, implement, start, dose.load_steps)
         last = self.previous.get(e.id)
-        dose, kg = within_reach(dose, kg, implement, last, self.kit, may_rise=self._may_rise(e.id))
+        top = reached(self.history.get(e.id, ()))
+        may_rise = self._may_rise(e.id)
+        dose, kg = within_reach(dose, kg, implement, last, self.kit, may_rise=may_rise, reached=top)
+        if last is not None and occasion.phase in EASING_PHASES:  # never more than last time
+            reps = (
+                dose.reps if dose.reps is None or last.reps is None else min(dose.reps, last.reps)
+            )
+            dose = dose._replace(sets=min(dose.sets, last.sets), reps=reps)
         extra = self.weaker_leg if role is Role.ANCHOR and e.unilateral else None
         return dosed_pick(
             self.catalogue,
@@ -758,9 +818,40 @@ class Composer:
                     while total > cap and p.role in roles and p.dose.sets > floor:
                         p = picks[index] = with_sets(self.catalogue, p, p.dose.sets - 1)
                         total -= 1
+            if total > cap:  # a set each and still more: spare companions go (`trim`)
+                self._drop_companions(picks, cap / total)
+                total = sum(p.dose.sets for p in picks)
         if not (occasion.maintenance or occasion.phase in (Phase.TAPER, Phase.RACE)):
             self.week_sets = [*self.week_sets[-6:], (week, total)]
         return sum(p.seconds for p in picks)
+
+    def _no_more_than_last(self, picks: list[Pick], work: int) -> int:
+        """A taper, race or recovery week's session holds no more sets than the session
+        before it (the week before, or the taper): sets come off the companions, then the
+        anchors, one at a time from the last lift, and then a spare companion (`trim`);
+        the main work's seconds."""
+        if self.last_sets is None:
+            return work
+        total = sum(p.dose.sets for p in picks)
+        for roles in (COMPANION_ROLES, (Role.ANCHOR,)):
+            for index in reversed(range(len(picks))):
+                p = picks[index]
+                while total > self.last_sets and p.role in roles and p.dose.sets > 1:
+                    p = picks[index] = with_sets(self.catalogue, p, p.dose.sets - 1)
+                    total -= 1
+        if total > self.last_sets:  # a set each and still more: a spare companion goes
+            self._drop_companions(picks, self.last_sets / total)
+        return sum(p.seconds for p in picks)
+
+    def _drop_companions(self, picks: list[Pick], share: float) -> None:
+        """Shorten the companions toward `share` of the session's main work (`trim`: those
+        whose every need another meets go, the last first); the anchors stay."""
+        anchors = [p for p in picks if p.role is Role.ANCHOR]
+        others = [p for p in picks if p.role is not Role.ANCHOR]
+        work = sum(p.seconds for p in picks)
+        most = work * share - sum(p.seconds for p in anchors)
+        trim(self.catalogue, others, self.gives, self.works, max(0.0, most))
+        picks[:] = anchors + others
 
     def _may_rise(self, exercise_id: str) -> bool:
         """The logbook's pace for a load rise: two sessions at the load, and a week since

@@ -14,7 +14,7 @@ from datetime import date
 from legday.model import ExerciseKind, Phase, Prescription, Race, Role, Run, problem_name
 from legday.planner.dose import seconds_per_rep
 from legday.planner.season import DAY_ABBR, DAY_NAMES
-from legday.rules.progression import heavy
+from legday.rules.progression import HEAVY_RPE, heavy
 
 __all__ = [
     "PHASE_AIMS",
@@ -144,9 +144,16 @@ def how_it_builds(main: Sequence[Prescription]) -> str:
     if not anchors:
         return ""
     if any(heavy(p) for p in anchors):
-        reps = sorted({p.reps for p in anchors if heavy(p) and p.reps is not None})
+        heavy_ones = [p for p in anchors if heavy(p)]
+        reps = sorted({p.reps for p in heavy_ones if p.reps is not None})
         counts = f"{reps[0]}" if len(reps) == 1 else f"{reps[0]}-{reps[-1]}"
-        return f"heavy lifts: {counts} reps with a load, two or more left in reserve"
+        effort = max(p.target_rpe for p in heavy_ones)
+        if effort < HEAVY_RPE:  # a first time, the eve of a hard run, a taper: not heavy
+            return f"loaded lifts: {counts} reps, kept easy today (RPE {effort})"
+        return (
+            f"heavy lifts: {counts} reps with a load at RPE {effort} "
+            f"({10 - effort} left in reserve)"
+        )
     if any(p.load_kg is not None for p in anchors):
         return "loaded lifts: reps first, then a step more weight"
     if any(p.seconds is not None for p in anchors) and all(p.reps is None for p in anchors):

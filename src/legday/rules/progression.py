@@ -24,7 +24,8 @@ Found = Iterator[tuple[date | None, str]]
 
 FIRST_SETS = 2  # a new exercise: at most two sets ...
 FIRST_RPE = 6  # ... at RPE 6 or less
-HEAVY_REPS = 6  # a heavy lift: 3-6 reps with a load
+HEAVY_REPS = 6  # a heavy lift: 3-6 reps with a load ...
+HEAVY_RPE = 7  # ... at RPE 7 or more: three reps in reserve at most
 # From one exposure of an anchor or accessory to the next, at most this much more:
 MOST_SET_RISE = 1
 MOST_REP_RISE = 2
@@ -100,8 +101,8 @@ def _no_jumps(sessions: tuple[Session, ...], kit: Kit | None) -> Found:
 
 
 def _moves_forward(block: int, exercise: str, seen: list[tuple[Session, Prescription]]) -> Found:
-    """Never a step back inside the block, and a step forward when its training weeks
-    (taper and race weeks only hold) span two weeks."""
+    """Never a step back inside the block, and a step forward (load, reps, lowering, a set
+    or effort) when its training weeks (taper and race weeks only hold) span two weeks."""
     for (_, before), (s, now) in pairwise(seen):
         if dose_level(now) < dose_level(before):
             yield s.day, f"anchor {exercise} falls back on {s.day} inside block {block}"
@@ -110,7 +111,9 @@ def _moves_forward(block: int, exercise: str, seen: list[tuple[Session, Prescrip
         first = working[0][0]
         levels = [dose_level(p) for _, p in working]
         sets = [p.sets for _, p in working]
-        if max(levels) <= levels[0] and max(sets) <= sets[0]:
+        # an RPE point more at the same load is a step forward too (effort comes first)
+        efforts = [p.target_rpe for _, p in working]
+        if max(levels) <= levels[0] and max(sets) <= sets[0] and max(efforts) <= efforts[0]:
             yield first.day, f"anchor {exercise} does not move forward over block {block}"
 
 

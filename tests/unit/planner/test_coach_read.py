@@ -33,7 +33,7 @@ from legday.planner.dose import Dose, prescribe, within_reach
 from legday.planner.season import season
 from legday.planner.words import in_a_list, listed
 from legday.rules import check_plan
-from legday.rules.progression import heavy
+from legday.rules.progression import HEAVY_RPE, heavy
 
 ATHLETES = 60
 WEEKS = 16
@@ -101,8 +101,10 @@ def test_no_dose_jumps_between_exposures(kind: str, request: pytest.FixtureReque
 
 
 def test_a_first_exposure_ramps_up(catalogue: Catalogue) -> None:
-    """Two easy sets of five, then one thing more at a time: a heavier load only one step
-    up with no more reps, else two reps more, never a set and effort along with them."""
+    """Two easy sets of five, then one thing more at a time, effort first (else a lift
+    that met a rise every session stayed at its first RPE 6 for good): the working RPE at
+    the same load and reps; once there, a heavier load only one step up with no more
+    reps, else two reps more, never a set along with them."""
     squat = catalogue["goblet-squat"]
     first = prescribe(
         squat, Role.ANCHOR, Dose(2, 5, None, 6, "3-1-2"), 6.0, "dumbbells", new=True, injury_care=()
@@ -110,29 +112,43 @@ def test_a_first_exposure_ramps_up(catalogue: Catalogue) -> None:
     dumbbells = frozenset({Equipment.DUMBBELLS})
     kit = kit_of(Profile(start=date(2027, 1, 4), weeks=1, equipment=dumbbells))
     dose, kg = within_reach(Dose(4, 5, None, 8, "3-1-2", 2), 10.0, "dumbbells", first, kit)
-    assert (dose.sets, dose.reps, dose.rpe, kg) == (2, 5, 6, 8.0)
-    dose, kg = within_reach(Dose(4, 10, None, 7, "3-1-2"), 6.0, "dumbbells", first, kit)
-    assert (dose.sets, dose.reps, dose.rpe, kg) == (2, 7, 6, 6.0)
-    dose, kg = within_reach(Dose(3, 5, None, 7, "3-1-2"), 6.0, "dumbbells", first, kit)
-    assert (dose.sets, dose.reps, dose.rpe, kg) == (3, 5, 6, 6.0)
+    assert (dose.sets, dose.reps, dose.rpe, kg) == (2, 5, 7, 6.0)
+    working = replace(first, target_rpe=7, new=False)
+    dose, kg = within_reach(Dose(4, 5, None, 7, "3-1-2", 2), 10.0, "dumbbells", working, kit)
+    assert (dose.sets, dose.reps, dose.rpe, kg) == (2, 5, 7, 8.0)
+    dose, kg = within_reach(Dose(4, 10, None, 7, "3-1-2"), 6.0, "dumbbells", working, kit)
+    assert (dose.sets, dose.reps, dose.rpe, kg) == (2, 7, 7, 6.0)
+    dose, kg = within_reach(Dose(3, 5, None, 7, "3-1-2"), 6.0, "dumbbells", working, kit)
+    assert (dose.sets, dose.reps, dose.rpe, kg) == (3, 5, 7, 6.0)
+    # the day after a lighter one (the eve of intervals: RPE 6) returns to RPE 7 and moves on
+    eve = replace(working, target_rpe=6)
+    dose, kg = within_reach(
+        Dose(3, 7, None, 7, "3-1-2"), 6.0, "dumbbells", eve, kit, reached=(2, 7)
+    )
+    assert (dose.sets, dose.reps, dose.rpe, kg) == (2, 7, 7, 6.0)
 
 
 def test_one_thing_rises_at_a_time(plans: list[tuple[Profile, Plan]]) -> None:
     """From one exposure of a lift to the next, at most one of sets, reps (or seconds),
-    effort and load rises: a beginner's 2x8 at RPE 6 never becomes 3x10 at RPE 7."""
+    effort and load rises: a beginner's 2x8 at RPE 6 never becomes 3x10 at RPE 7. Sets and
+    effort count as a rise above the most of the lift's last three exposures: the return
+    after a lighter day (the eve of a hard run) is no rise."""
     for _, plan in plans:
         last: dict[str, Prescription] = {}
+        seen: dict[str, list[Prescription]] = {}
         for s in plan.sessions:
             for p in s.main:
                 before = last.get(p.exercise)
+                recent = seen.setdefault(p.exercise, [])[-3:]
                 last[p.exercise] = p
+                seen[p.exercise].append(p)
                 if before is None or (p.injury_care and p.load_kg is None):
                     continue
                 rises = [
-                    p.sets > before.sets,
+                    p.sets > max(q.sets for q in recent),
                     (p.reps or 0) > (before.reps or 0) and before.reps is not None,
                     (p.seconds or 0) > (before.seconds or 0) and before.seconds is not None,
-                    p.target_rpe > before.target_rpe,
+                    p.target_rpe > max(q.target_rpe for q in recent),
                     (p.load_kg or 0) > (before.load_kg or 0) and before.load_kg is not None,
                 ]
                 assert sum(rises) <= 1, (s.day, p.exercise, before, p)
@@ -201,7 +217,9 @@ def test_anchors_carry_over_and_settle_before_a_goal_race(
             by_block.setdefault(s.block, set()).update(anchors)
         blocks = sorted(b for b in by_block if b)
         for before, after in pairwise(blocks):
-            assert len(by_block[after] - by_block[before]) <= 1, (before, after)
+            # a short session may leave an anchor out (`trim`): the one before it counts too
+            carried = by_block[before] | by_block.get(before - 1, set())
+            assert len(by_block[after] - carried) <= 1, (before, after)
         goals = [race.day for race in plan.race_days if race.priority == "A"]
         seen: set[str] = set()
         for s in plan.sessions:
@@ -229,7 +247,10 @@ def test_words_match_the_dose(plans: list[tuple[Profile, Plan]]) -> None:
     reps. Bodyweight sessions are told how they do progress."""
     for _, plan in plans:
         for s in plan.sessions:
-            heavy_lift = any(heavy(p) for p in s.main if p.role is Role.ANCHOR)
+            # heavy at RPE 7 or more: a first time or the eve of a hard run is said to be easy
+            heavy_lift = any(
+                heavy(p) and p.target_rpe >= HEAVY_RPE for p in s.main if p.role is Role.ANCHOR
+            )
             says_heavy = "heavy lifts" in s.why or "heavier lifts" in s.why
             assert says_heavy == heavy_lift, (s.day, s.why)
             if all(p.load_kg is None for p in s.main):
