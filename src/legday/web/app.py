@@ -14,6 +14,7 @@ from fastapi.templating import Jinja2Templates
 
 from legday import __version__, bootstrap
 from legday.errors import InputError, LegdayError
+from legday.model import problem_name
 from legday.web import api
 from legday.web.security import Guard, csrf_token
 
@@ -22,6 +23,7 @@ __all__ = ["create_app", "templates"]
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.globals["version"] = __version__
+templates.env.filters["problem"] = problem_name  # "runners-knee" -> "runner's knee"
 
 
 def create_app(database_url: str | None = None) -> FastAPI:

@@ -22,6 +22,7 @@ def test_the_month_holds_runs_sessions_and_care_side_by_side(
     assert 'class="tag run hard"' in page  # the calendar's hard runs
     assert 'class="tag strength"' in page and sessions_on(page)
     assert 'class="tag care"' in page  # shin-splints care routines
+    assert "Care: shin splints," in page  # the problem in words, never its id
     assert "<summary>Why this session</summary>" in page
     assert 'aria-current="date"' in page  # today
     assert re.search(r'<a href="[^"]*/plan" aria-current="page">Plan</a>', page)
