@@ -154,7 +154,7 @@ def make_plan(
         held = _held_days(profile, care)
         sessions, routines = first_times(sessions, done_before, routines, held)
         sessions = gradual(sessions, kit_of(profile), catalogue)  # back from care doses
-        sessions = [_told_truly(s, catalogue) for s in sessions]
+        sessions = [_told_truly(s, catalogue, profile.minutes) for s in sessions]
     after_end = last + timedelta(days=1)
     plan = Plan(
         first,
@@ -344,10 +344,13 @@ def _met(
     return met
 
 
-def _told_truly(session: Session, catalogue: Catalogue) -> Session:
-    """The session's why as its lifts finally stand (`true_to`)."""
+def _told_truly(session: Session, catalogue: Catalogue, asked_minutes: int) -> Session:
+    """The session's why as its lifts finally stand (`true_to`), and without "takes a
+    little longer than your time" once first times and `gradual` have made it fit."""
     names = {catalogue[p.exercise].name.lower(): p for p in session.main if p.exercise in catalogue}
     why = words.true_to(session.why, names)
+    if OVERRUN in why and session.minutes <= asked_minutes:
+        why = "; ".join(c for c in why.removesuffix(".").split("; ") if OVERRUN not in c) + "."
     return session if why == session.why else replace(session, why=why)
 
 

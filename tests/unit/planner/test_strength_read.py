@@ -29,6 +29,7 @@ from legday.model import (
     RunKind,
 )
 from legday.planner import make_plan
+from legday.planner.care import UNLOADED_WHILE_EARLY
 from legday.rules.progression import HEAVY_RPE, heavy
 
 ATHLETES = 50
@@ -79,11 +80,13 @@ def test_each_anchor_changes_over_a_season(
 
 def test_heavy_anchors_are_worked_hard(plans: list[tuple[Profile, Plan]]) -> None:
     """An intermediate or advanced runner with weights lifts loaded anchors, and their
-    working sets reach RPE 7 (they stayed at RPE 5-6 behind a rise every session)."""
+    working sets reach RPE 7 (they stayed at RPE 5-6 behind a rise every session). A
+    problem whose early care keeps a movement unloaded (a sore knee or tendon) is apart."""
     loaded = total = hard = counted = 0
     for profile, plan in plans:
         weights = any(i in profile.equipment for i in IMPLEMENTS)
-        if profile.level is Level.BEGINNER or not weights:
+        unloaded_by_care = any(i in UNLOADED_WHILE_EARLY for i in profile.injuries)
+        if profile.level is Level.BEGINNER or not weights or unloaded_by_care:
             continue
         for s in plan.sessions:
             if s.phase in (Phase.TAPER, Phase.RACE, Phase.RECOVERY):
