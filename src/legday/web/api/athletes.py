@@ -90,11 +90,10 @@ def add_athlete(body: NewAthlete, logbook: LogbookDep, today: TodayDep) -> dict[
         if url.partition("://")[0].lower() not in FEED_SCHEMES or "://" not in url:
             raise InputError("feed_url", "give the feed's address (https:// or webcal://)")
     try:
-        version = logbook.add_athlete(body.name, profile, feeds, today, uploads)
+        added = logbook.add_athlete(body.name, profile, feeds, today, uploads)
     except CalendarError as error:
         raise InputError("feed_url" if feeds else "calendar", str(error)) from None
-    added = next(a for a in logbook.athletes() if a.name == body.name.strip())
-    return {"id": added.id, "name": added.name, "plan_version": version}
+    return {"id": added.athlete_id, "name": body.name.strip(), "plan_version": added.plan_version}
 
 
 @router.get("/{athlete_id}", summary="The athlete and the profile the plan is made from")
