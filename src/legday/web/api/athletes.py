@@ -14,6 +14,7 @@ import orjson
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from legday.calendars import CALENDAR_SUFFIXES
 from legday.care import DISCLAIMER
 from legday.errors import CalendarError, InputError
 from legday.exports.plan_json import plan_to_json
@@ -22,11 +23,10 @@ from legday.profiles import PROFILE_KEYS, build_profile
 from legday.web.api.views import profile_values, today_json
 from legday.web.deps import AnswersDep, AthleteDep, LogbookDep, TodayDep
 
-__all__ = ["CALENDAR_SUFFIXES", "CalendarUpload", "profile_from", "router"]
+__all__ = ["CalendarUpload", "profile_from", "router"]
 
 router = APIRouter(prefix="/api/athletes", tags=["athletes"])
 
-CALENDAR_SUFFIXES = (".ics", ".ical", ".icalendar", ".ifb", ".csv", ".tsv", ".txt")
 MAX_CALENDAR_CHARS = 20 * 1024 * 1024
 FEED_SCHEMES = ("http", "https", "webcal", "webcals")
 # what a profile body may hold: the profile file's keys but the file-only ones
