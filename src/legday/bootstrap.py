@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = [
     "KINDS_SUFFIX",
     "catalogue",
+    "fetch_feeds_once",
     "open_database",
     "open_logbook",
     "open_maintenance",
@@ -155,6 +156,14 @@ def _stored_overrides(sources: Sequence[CalendarSource]) -> KindOverrides | None
 
     latest = max(kept, key=lambda s: s.fetched_at)
     return overrides_of(Path(latest.name), latest.content or b"")
+
+
+def fetch_feeds_once() -> None:
+    """From here on in this context (a web request) each feed is fetched once and its
+    bytes passed to every later reader (`calendars.feeds.fetch_once_from_here`)."""
+    from legday.calendars.feeds import fetch_once_from_here
+
+    fetch_once_from_here()
 
 
 def planning() -> Planning:

@@ -532,10 +532,12 @@ class Profile(_Value):
 @_value
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Warmup(_Value):
-    """One warm-up item of a session: an exercise done for some minutes."""
+    """One warm-up item of a session: an exercise done for some minutes; `jog` marks the
+    easy jog that opens it (the player counts it down apart from the drills)."""
 
     exercise: str
     minutes: float
+    jog: bool = False
 
 
 @_value
@@ -594,7 +596,13 @@ class Session(_Value):
     phase: Phase = Phase.BUILD
     music: str = ""  # `enjoyment`: a beat to train to
     block: int = 0  # which block of the plan (1, 2, ...; 0 unknown), for `progression`
+    music_bpm: tuple[int, int] | None = None  # the music line's beat range, for a player
     exercise_ids: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    @property
+    def warmup_jog_minutes(self) -> float:
+        """How long the warm-up's easy jog lasts (0 without one)."""
+        return sum(w.minutes for w in self.warmup if w.jog)
 
     def __post_init__(self) -> None:
         # the main block's identity, asked for often by `variety`; computed once

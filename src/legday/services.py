@@ -79,6 +79,7 @@ __all__ = [
     "DayChange",
     "Logbook",
     "LoggedSet",
+    "NewAthlete",
     "PlanFn",
     "Replanned",
     "RunsFn",
@@ -187,6 +188,15 @@ class DayChange:
 
 
 @dataclass(frozen=True, slots=True)
+class NewAthlete:
+    """The athlete `add_athlete` made (its store id, for a caller to link to) and its
+    first plan's version."""
+
+    athlete_id: int
+    plan_version: int
+
+
+@dataclass(frozen=True, slots=True)
 class Replanned:
     """The plan version a re-plan stored, and the strength days it changed from today on."""
 
@@ -290,10 +300,11 @@ class Logbook:
         calendars: Sequence[str],
         today: date,
         uploads: Sequence[tuple[str, bytes]] = (),
-    ) -> int:
-        """Create the athlete with profile and calendars (files or feeds by name, and
-        `uploads`: a file's name and bytes, as a browser sends them) and store plan
-        version 1."""
+        read: Sequence[CalendarSource] = (),
+    ) -> NewAthlete:
+        """Create the athlete with profile and calendars (files or feeds by name,
+        `uploads`: a file's name and bytes, as a browser sends them, and `read`: calendars
+        the caller has read already, a feed fetched once) and store plan version 1."""
         name = name.strip()
         if not name:
             raise InputError("name", "must not be empty")
@@ -301,15 +312,16 @@ class Logbook:
             raise InputError("name", f"{name!r} holds control characters; use letters and digits")
         sources = [read_source(given, self.now()) for given in calendars]  # before the lock
         sources += [CalendarSource(n, data, _sha256(data), self.now()) for n, data in uploads]
+        sources += read
 
-        def body(uow: AbstractUnitOfWork) -> int:
+        def body(uow: AbstractUnitOfWork) -> NewAthlete:
             athlete = uow.repo.add_athlete(name, self.now(), self.owner)
             uow.repo.save_profile(athlete.id, profile, self.now())
             for source in sources:
                 uow.repo.save_calendar_source(athlete.id, source)
             number = self._replan(uow, athlete, max(today, profile.start), "first plan")
             uow.commit()
-            return number
+            return NewAthlete(athlete.id, number)
 
         return self._write(body)
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from legday.calendars.overrides import KindOverrides, read_overrides
 
 __all__ = [
+    "CALENDAR_SUFFIXES",
     "MAX_BYTES",
     "UNSURE",
     "Calendar",
@@ -41,6 +42,9 @@ __all__ = [
 ]
 
 _ICS_SUFFIXES = (".ics", ".ical", ".icalendar", ".ifb")
+_TABLE_SUFFIXES = (".csv", ".tsv", ".txt")
+# the file names the readers take (the suffix picks iCalendar or a table): uploads check it
+CALENDAR_SUFFIXES = _ICS_SUFFIXES + _TABLE_SUFFIXES
 _LAZY = {
     "classify": "legday.calendars.classifier",
     "KindOverrides": "legday.calendars.overrides",
@@ -63,7 +67,7 @@ def __getattr__(name: str) -> Any:
 def _is_ics(path: Path, text: str) -> bool:
     if path.suffix.lower() in _ICS_SUFFIXES:
         return True
-    if path.suffix.lower() in (".csv", ".tsv", ".txt"):
+    if path.suffix.lower() in _TABLE_SUFFIXES:
         return False
     return text.lstrip()[:15].upper().startswith("BEGIN:VCALENDAR")
 

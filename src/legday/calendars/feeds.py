@@ -27,6 +27,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cache
@@ -52,6 +53,7 @@ __all__ = [
     "Feed",
     "feed_url",
     "fetch",
+    "fetch_once_from_here",
     "is_feed",
     "redact",
 ]
@@ -199,8 +201,30 @@ class _UnreachableError(Exception):
     """The server could not answer now: a stored copy may stand in."""
 
 
+# The feeds fetched since `fetch_once_from_here` in this context (a web request), by address.
+_FETCHED: ContextVar[dict[str, Feed] | None] = ContextVar("legday_feeds_fetched", default=None)
+
+
+def fetch_once_from_here() -> None:
+    """From here on in this context (a web request: each runs in its own), each feed is
+    fetched once and its bytes passed to every later reader: reading a calendar asks for
+    its span and its entries, and the logbook keeps a copy; one download serves them all."""
+    _FETCHED.set({})
+
+
 def fetch(source: str, *, timeout: float | None = None) -> Feed:
-    """The feed's bytes, fresh or (when unchanged, or the server unreachable) stored."""
+    """The feed's bytes, fresh or (when unchanged, or the server unreachable) stored;
+    fetched once per context after `fetch_once_from_here`."""
+    fetched = _FETCHED.get()
+    if fetched is None:
+        return _fetch(source, timeout)
+    found = fetched.get(source)
+    if found is None:
+        found = fetched[source] = _fetch(source, timeout)
+    return found
+
+
+def _fetch(source: str, timeout: float | None) -> Feed:
     label = redact(source)
     url = feed_url(source)
     seconds = _timeout() if timeout is None else timeout

@@ -98,3 +98,31 @@ class Catalogue:
 
     def for_injury(self, injury: str) -> tuple[Exercise, ...]:
         return tuple(e for e in self if injury in e.injury_care)
+
+    def library(
+        self,
+        *,
+        muscle: str | None = None,
+        equipment: str | None = None,
+        one_legged: bool | None = None,
+        balance: bool | None = None,
+        care: str | None = None,
+        kind: str | None = None,
+    ) -> tuple[Exercise, ...]:
+        """The exercise library by name, every filter given holding (None lets all
+        through; `equipment` keeps the exercises that need it): the web's page and API."""
+        return tuple(
+            sorted(
+                (
+                    e
+                    for e in self
+                    if (muscle is None or muscle in e.muscles)
+                    and (equipment is None or equipment in e.equipment)
+                    and (one_legged is None or e.unilateral == one_legged)
+                    and (balance is None or e.balance == balance)
+                    and (care is None or care in e.injury_care)
+                    and (kind is None or e.kind == kind)
+                ),
+                key=lambda e: e.name.casefold(),
+            )
+        )

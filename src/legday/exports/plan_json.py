@@ -180,12 +180,16 @@ def session_to_json(s: Session) -> dict[str, Any]:
         "start": _hhmm(s.start),
         "minutes": s.minutes,
         "phase": s.phase.value,
-        "warmup": [{"exercise": w.exercise, "minutes": w.minutes} for w in s.warmup],
+        "warmup": [
+            {"exercise": w.exercise, "minutes": w.minutes, **({"jog": True} if w.jog else {})}
+            for w in s.warmup
+        ],
         "main": [prescription_to_json(p) for p in s.main],
         "cooldown": [{"exercise": c.exercise, "seconds": c.seconds} for c in s.cooldown],
         "why": s.why,
         "music": s.music,
         "block": s.block,
+        **({} if s.music_bpm is None else {"music_bpm": list(s.music_bpm)}),
     }
 
 
@@ -529,7 +533,9 @@ def session_from_json(day: date, s: dict[str, Any]) -> Session:
     return Session(
         day=day,
         minutes=s["minutes"],
-        warmup=tuple(Warmup(w["exercise"], w["minutes"]) for w in s["warmup"]),
+        warmup=tuple(
+            Warmup(w["exercise"], w["minutes"], jog=w.get("jog") is True) for w in s["warmup"]
+        ),
         main=tuple(prescription_from_json(p) for p in s["main"]),
         cooldown=tuple(Cooldown(c["exercise"], c["seconds"]) for c in s["cooldown"]),
         why=s.get("why", ""),
@@ -537,7 +543,15 @@ def session_from_json(day: date, s: dict[str, Any]) -> Session:
         phase=Phase(phase) if phase in Phase._value2member_map_ else Phase.BUILD,
         music=s.get("music", ""),
         block=s.get("block", 0),
+        music_bpm=_bpm(s.get("music_bpm")),
     )
+
+
+def _bpm(value: Any) -> tuple[int, int] | None:
+    """A session's beat range as written, or none (a plan from before it was written)."""
+    if isinstance(value, list) and len(value) == 2 and all(type(v) is int for v in value):
+        return (value[0], value[1])
+    return None
 
 
 def care_from_json(day: date, c: dict[str, Any]) -> CareRoutine:

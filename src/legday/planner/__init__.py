@@ -476,6 +476,7 @@ def _session(
         )
     if window is not None and start is not None and _past(start, minutes, window[1]):
         why = why[:-1] + f"; it runs past your window's end at {window[1]:%H:%M}."
+    light = ask.occasion.eve or frame.phase in EASY_MUSIC_PHASES
     return Session(
         day,
         minutes,
@@ -485,8 +486,9 @@ def _session(
         why,
         start,
         opt.frame.phase,
-        words.music(fit.main, light=ask.occasion.eve or frame.phase in EASY_MUSIC_PHASES),
+        words.music(fit.main, light=light),
         opt.frame.block,
+        words.music_bpm(fit.main, light=light),
     )
 
 

@@ -254,7 +254,7 @@ class Composer:
             e.id: Cooldown(e.id, 45 if e.unilateral else 60) for e in self.stretches
         }
         jog = next((e for e in doable if e.kind is ExerciseKind.CARDIO), None)
-        self.jog_warm_up = None if jog is None else Warmup(jog.id, WARM_UP_JOG_MINUTES)
+        self.jog_warm_up = None if jog is None else Warmup(jog.id, WARM_UP_JOG_MINUTES, jog=True)
         rng = random.Random(profile.seed)
         self.jitter = {e.id: rng.random() for e in catalogue}
         # what never changes in a companion's score: one-legged, the event's, the jitter

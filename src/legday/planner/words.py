@@ -21,6 +21,7 @@ __all__ = [
     "how_it_builds",
     "listed",
     "music",
+    "music_bpm",
     "session_notes",
     "true_to",
     "what_rose",
@@ -44,10 +45,10 @@ RAMP_WORDS = {
 }
 # The music's character and a BPM range that suits it.
 BEATS = {
-    "springy": "160-180",  # plyometrics
-    "heavy": "90-110",
-    "easy": "70-90",  # a light day
-    "steady": "100-120",
+    "springy": (160, 180),  # plyometrics
+    "heavy": (90, 110),
+    "easy": (70, 90),  # a light day
+    "steady": (100, 120),
 }
 
 
@@ -234,16 +235,25 @@ def why(
     return "; ".join(line for line in lines if line) + "."
 
 
+def _character(main: Sequence[Prescription], *, light: bool) -> str:
+    if any(p.kind is ExerciseKind.PLYOMETRIC for p in main):
+        return "springy"
+    if any(p.role is Role.ANCHOR and heavy(p) for p in main):
+        return "heavy"
+    return "easy" if light else "steady"
+
+
+def music_bpm(main: Sequence[Prescription], *, light: bool) -> tuple[int, int]:
+    """The beat range of `music`'s line, as numbers a player can pick tracks by."""
+    return BEATS[_character(main, light=light)]
+
+
 def music(main: Sequence[Prescription], *, light: bool) -> str:
     """`enjoyment`: a beat that suits the session, and a metronome at the rep rhythm of
     its first lift (60 BPM: one beat a second of the tempo)."""
-    if any(p.kind is ExerciseKind.PLYOMETRIC for p in main):
-        character = "springy"
-    elif any(p.role is Role.ANCHOR and heavy(p) for p in main):
-        character = "heavy"
-    else:
-        character = "easy" if light else "steady"
-    line = f"{character} session: music at {BEATS[character]} BPM"
+    character = _character(main, light=light)
+    low, high = BEATS[character]
+    line = f"{character} session: music at {low}-{high} BPM"
     lift = next((p for p in main if p.reps and p.kind is not ExerciseKind.PLYOMETRIC), None)
     if lift is None:
         return line

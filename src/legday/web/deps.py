@@ -23,13 +23,19 @@ __all__ = [
     "answers",
     "athlete",
     "logbook",
+    "logbook_of",
     "today",
 ]
 
 
-async def logbook(request: Request) -> Logbook:
+def logbook_of(request: Request) -> Logbook:
+    """The app's logbook (opened by the lifespan), for code outside a route's parameters."""
     found: Logbook = request.app.state.logbook
     return found
+
+
+async def logbook(request: Request) -> Logbook:
+    return logbook_of(request)
 
 
 async def answers(request: Request) -> Answers:

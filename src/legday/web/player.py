@@ -35,8 +35,6 @@ STATIC = HERE / "static"
 
 # How far ahead the service worker keeps sessions ready for a gym without signal.
 UPCOMING_DAYS = 14
-JOG = frozenset({"light-jog", "easy-jog", "jog"})
-BPM = re.compile(r"music at (\d+)\s*-\s*(\d+) BPM")
 METRONOME = re.compile(r"metronome at (\d+) BPM")
 GET_READY_S = 5
 
@@ -120,7 +118,7 @@ def session_data(
     cooldown: tuple[Cooldown, ...] = session.cooldown if session else ()
     care = [p for routine in view.care for p in routine.exercises]
     music = session.music if session else ""
-    bpm = BPM.search(music)
+    low, high = (session.music_bpm if session else None) or (None, None)
     beat = METRONOME.search(music)
     return {
         "athlete": athlete_id,
@@ -131,13 +129,13 @@ def session_data(
         "kind": "strength" if session else ("care" if care else "rest"),
         "music": {
             "text": music,
-            "low": int(bpm.group(1)) if bpm else None,
-            "high": int(bpm.group(2)) if bpm else None,
+            "low": low,
+            "high": high,
         },
         "metronome_bpm": int(beat.group(1)) if beat else 60,
         "get_ready_s": GET_READY_S,
-        "jog": [_warmup(w, catalogue) for w in warmup if w.exercise in JOG],
-        "drills": [_warmup(w, catalogue) for w in warmup if w.exercise not in JOG],
+        "jog": [_warmup(w, catalogue) for w in warmup if w.jog],
+        "drills": [_warmup(w, catalogue) for w in warmup if not w.jog],
         "exercises": [_exercise(p, catalogue) for p in (*main, *care)],
         "stretches": [_stretch(c, catalogue) for c in cooldown],
         "advice": list(view.advice),

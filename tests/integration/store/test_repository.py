@@ -175,7 +175,9 @@ def test_a_replan_appends_a_version_and_keeps_the_past(
     logbook: Logbook, database: Database, calendar: Path
 ) -> None:
     profile = Profile(start=START, weeks=4, equipment=PROFILE.equipment)
-    assert logbook.add_athlete("sam", profile, [str(calendar)], START) == 1
+    added = logbook.add_athlete("sam", profile, [str(calendar)], START)
+    assert added.plan_version == 1
+    assert [a.id for a in logbook.athletes()] == [added.athlete_id]
     first = logbook.versions("sam")[0]
     assert first.plan.sessions and first.plan.runs
     today = START + timedelta(days=9)

@@ -14,6 +14,7 @@ import orjson
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from legday.calendars import CALENDAR_SUFFIXES
 from legday.care import DISCLAIMER
 from legday.errors import CalendarError, InputError
 from legday.exports.plan_json import plan_to_json
@@ -22,11 +23,10 @@ from legday.profiles import PROFILE_KEYS, build_profile
 from legday.web.api.views import profile_values, today_json
 from legday.web.deps import AnswersDep, AthleteDep, LogbookDep, TodayDep
 
-__all__ = ["CALENDAR_SUFFIXES", "CalendarUpload", "profile_from", "router"]
+__all__ = ["CalendarUpload", "profile_from", "router"]
 
 router = APIRouter(prefix="/api/athletes", tags=["athletes"])
 
-CALENDAR_SUFFIXES = (".ics", ".ical", ".icalendar", ".ifb", ".csv", ".tsv", ".txt")
 MAX_CALENDAR_CHARS = 20 * 1024 * 1024
 FEED_SCHEMES = ("http", "https", "webcal", "webcals")
 # what a profile body may hold: the profile file's keys but the file-only ones
@@ -90,11 +90,10 @@ def add_athlete(body: NewAthlete, logbook: LogbookDep, today: TodayDep) -> dict[
         if url.partition("://")[0].lower() not in FEED_SCHEMES or "://" not in url:
             raise InputError("feed_url", "give the feed's address (https:// or webcal://)")
     try:
-        version = logbook.add_athlete(body.name, profile, feeds, today, uploads)
+        added = logbook.add_athlete(body.name, profile, feeds, today, uploads)
     except CalendarError as error:
         raise InputError("feed_url" if feeds else "calendar", str(error)) from None
-    added = next(a for a in logbook.athletes() if a.name == body.name.strip())
-    return {"id": added.id, "name": added.name, "plan_version": version}
+    return {"id": added.athlete_id, "name": body.name.strip(), "plan_version": added.plan_version}
 
 
 @router.get("/{athlete_id}", summary="The athlete and the profile the plan is made from")

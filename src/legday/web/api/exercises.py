@@ -44,16 +44,15 @@ def library(
     _one_of(equipment, "equipment", [e.value for e in Equipment])
     _one_of(care, "care", sorted(INJURIES))
     _one_of(kind, "kind", [k.value for k in ExerciseKind])
-    return [
-        exercise_json(e)
-        for e in sorted(logbook.catalogue, key=lambda e: e.name.casefold())
-        if (muscle is None or muscle in e.muscles)
-        and (equipment is None or equipment in e.equipment)
-        and (one_legged is None or e.unilateral == one_legged)
-        and (balance is None or e.balance == balance)
-        and (care is None or care in e.injury_care)
-        and (kind is None or e.kind == kind)
-    ]
+    shown = logbook.catalogue.library(
+        muscle=muscle,
+        equipment=equipment,
+        one_legged=one_legged,
+        balance=balance,
+        care=care,
+        kind=kind,
+    )
+    return [exercise_json(e) for e in shown]
 
 
 @router.get(

@@ -10,20 +10,27 @@ from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request, Response
 
+from legday.services import Athlete, Logbook
 from legday.web.deps import AthleteDep, LogbookDep, TodayDep
 
-__all__ = ["router"]
+__all__ = ["issue_address", "router"]
 
 router = APIRouter(tags=["calendar feed"])
 
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{20,100}$")
 
 
+def issue_address(request: Request, logbook: Logbook, athlete: Athlete) -> tuple[str, str]:
+    """A new feed token's address (whole, and its path on this server, served by `feed`
+    below); the old one, if any, stops working. For the API and the feed page."""
+    path = f"/feeds/{logbook.issue_feed_token(athlete.name)}.ics"
+    return str(request.base_url).rstrip("/") + path, path
+
+
 @router.post("/api/athletes/{athlete_id}/feed", summary="Issue a new feed URL (the old stops)")
 def issue(athlete: AthleteDep, request: Request, logbook: LogbookDep) -> dict[str, Any]:
-    token = logbook.issue_feed_token(athlete.name)
-    path = f"/feeds/{token}.ics"
-    return {"url": str(request.base_url).rstrip("/") + path, "path": path}
+    url, path = issue_address(request, logbook, athlete)
+    return {"url": url, "path": path}
 
 
 @router.delete("/api/athletes/{athlete_id}/feed", summary="Revoke the feed URL")

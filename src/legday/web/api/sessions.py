@@ -13,12 +13,34 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from legday.errors import InputError
 from legday.progression import LIMITS, SetLog
+from legday.services import Logbook, Replanned
 from legday.web.api.views import logged_set_json, replanned_json
 from legday.web.deps import AthleteDep, LogbookDep, TodayDep
 
-__all__ = ["router"]
+__all__ = ["ACTIONS", "replan_day", "router"]
 
 router = APIRouter(prefix="/api/athletes/{athlete_id}", tags=["sessions"])
+ACTIONS = ("skip", "move", "weather")
+
+
+def replan_day(
+    book: Logbook,
+    name: str,
+    action: str,
+    day: date,
+    now: date,
+    *,
+    to: date | None = None,
+    note: str = "",
+    preview: bool,
+) -> Replanned:
+    """The re-plan a skip, move or weather swap of `day` makes (one of `ACTIONS`); with
+    `preview`, nothing stored. For the API's routes and the day's page."""
+    if action == "skip":
+        return book.skip(name, day, now, note, preview=preview)
+    if action == "move":
+        return book.move(name, day, now, to, preview=preview)
+    return book.weather(name, day, now, preview=preview)
 
 
 class Change(BaseModel):
@@ -64,7 +86,9 @@ class NewSet(BaseModel):
 def skip(
     athlete: AthleteDep, day: date, body: Change, logbook: LogbookDep, today: TodayDep
 ) -> dict[str, Any]:
-    done = logbook.skip(athlete.name, day, today, body.note, preview=body.preview)
+    done = replan_day(
+        logbook, athlete.name, "skip", day, today, note=body.note, preview=body.preview
+    )
     return replanned_json(done, body.preview)
 
 
@@ -72,7 +96,7 @@ def skip(
 def move(
     athlete: AthleteDep, day: date, body: Move, logbook: LogbookDep, today: TodayDep
 ) -> dict[str, Any]:
-    done = logbook.move(athlete.name, day, today, body.to, preview=body.preview)
+    done = replan_day(logbook, athlete.name, "move", day, today, to=body.to, preview=body.preview)
     return replanned_json(done, body.preview)
 
 
@@ -80,7 +104,7 @@ def move(
 def weather(
     athlete: AthleteDep, day: date, body: Change, logbook: LogbookDep, today: TodayDep
 ) -> dict[str, Any]:
-    done = logbook.weather(athlete.name, day, today, preview=body.preview)
+    done = replan_day(logbook, athlete.name, "weather", day, today, preview=body.preview)
     return replanned_json(done, body.preview)
 
 

@@ -4,7 +4,6 @@ returned into plain JSON types; nothing here decides anything about training."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict
 from datetime import date, time
 from typing import Any
@@ -12,7 +11,7 @@ from urllib.parse import quote
 
 from legday.catalogue import Catalogue
 from legday.exports.plan_json import care_to_json, prescription_to_json
-from legday.model import Exercise, ExerciseKind, Prescription, Profile, Run
+from legday.model import Exercise, Prescription, Profile, Run
 from legday.profiles import DAY_NAMES
 from legday.progression import Change
 from legday.progression.summary import ProgressReport
@@ -27,8 +26,6 @@ __all__ = [
     "replanned_json",
     "today_json",
 ]
-
-_BPM = re.compile(r"(\d+)-(\d+) BPM")
 
 
 def _hhmm(moment: time | None) -> str | None:
@@ -49,15 +46,13 @@ def _name(catalogue: Catalogue, exercise_id: str) -> str:
 
 
 def _step(p: Prescription, catalogue: Catalogue) -> dict[str, Any]:
-    """One exercise as the player shows it: the codec's fields, and what to draw and time."""
+    """One exercise as the player shows it: the codec's fields (named as `legday today
+    --format json` names them), and what to draw and time."""
     exercise = catalogue.get(p.exercise)
     return {
         **prescription_to_json(p),
         "name": _name(catalogue, p.exercise),
-        "kg": p.load_kg,
-        "rest_s": p.rest_seconds,
         "timed_hold": p.seconds is not None,
-        "one_legged": p.unilateral,
         "picture_url": picture_url(exercise, p.tempo),
     }
 
@@ -73,12 +68,6 @@ def _run(run: Run) -> dict[str, Any]:
     }
 
 
-def music_bpm(text: str) -> list[int] | None:
-    """The BPM range of the session's music line ("steady session: music at 100-120 BPM")."""
-    found = _BPM.search(text)
-    return [int(found.group(1)), int(found.group(2))] if found else None
-
-
 def today_json(view: Today, catalogue: Catalogue, disclaimer: str) -> dict[str, Any]:
     """Everything the session player needs for a day, in one answer."""
     session = view.session
@@ -87,13 +76,12 @@ def today_json(view: Today, catalogue: Catalogue, disclaimer: str) -> dict[str, 
         warmup = []
         for w in session.warmup:
             exercise = catalogue.get(w.exercise)
-            jog = exercise is not None and exercise.kind is ExerciseKind.CARDIO
             warmup.append(
                 {
                     "exercise": w.exercise,
                     "name": _name(catalogue, w.exercise),
                     "minutes": w.minutes,
-                    "jog": jog,
+                    "jog": w.jog,
                     "picture_url": picture_url(exercise),
                 }
             )
@@ -116,8 +104,11 @@ def today_json(view: Today, catalogue: Catalogue, disclaimer: str) -> dict[str, 
             "minutes": session.minutes,
             "phase": session.phase.value,
             "why": session.why,
-            "music": {"text": session.music, "bpm": music_bpm(session.music)},
-            "warmup_jog_minutes": sum(w["minutes"] for w in warmup if w["jog"]),
+            "music": {
+                "text": session.music,
+                "bpm": None if session.music_bpm is None else list(session.music_bpm),
+            },
+            "warmup_jog_minutes": session.warmup_jog_minutes,
             "warmup": warmup,
             "exercises": [
                 {

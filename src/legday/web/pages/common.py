@@ -9,17 +9,10 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
-from legday.services import Logbook
 from legday.web.app import templates
 from legday.web.security import csrf_token
 
-__all__ = ["logbook_of", "page"]
-
-
-def logbook_of(request: Request) -> Logbook:
-    """The app's logbook, for code outside a route's parameters (`deps.LogbookDep`)."""
-    found: Logbook = request.app.state.logbook
-    return found
+__all__ = ["page"]
 
 
 def page(

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse
 
 from legday.errors import LegdayError
 from legday.services import Athlete, Logbook
+from legday.web.api.feeds import issue_address
 from legday.web.deps import AthleteDep, LogbookDep, TodayDep
 from legday.web.pages.common import page
 from legday.web.security import require_csrf
@@ -49,8 +50,7 @@ def feed(request: Request, athlete: AthleteDep, book: LogbookDep, now: TodayDep)
 )
 def issue(request: Request, athlete: AthleteDep, book: LogbookDep, now: TodayDep) -> HTMLResponse:
     """A new secret address; the old one, if any, stops working."""
-    token = book.issue_feed_token(athlete.name)
-    url = str(request.base_url).rstrip("/") + f"/feeds/{token}.ics"  # the API serves it
+    url, _path = issue_address(request, book, athlete)
     context = _context(athlete, book, now) | {
         "url": url,
         "webcal": "webcal://" + url.split("://", 1)[1],

@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from legday.catalogue import Catalogue
 from legday.model import INJURIES, Equipment, Exercise, Muscle
 from legday.web.deps import LogbookDep
 from legday.web.pages.common import page
@@ -43,10 +44,8 @@ async def exercises(
         balance=balance,
         care=_choice(care, injuries),
     )
-    shown = [e for e in book.catalogue if chosen.keeps(e)]
-    shown.sort(key=lambda e: e.name.lower())
     context = {
-        "exercises": shown,
+        "exercises": chosen.shown(book.catalogue),
         "chosen": chosen,
         "muscles": muscles,
         "equipment": kit,
@@ -65,11 +64,12 @@ class Filters:
     balance: bool = False
     care: str = ""
 
-    def keeps(self, exercise: Exercise) -> bool:
-        return (
-            (not self.muscle or self.muscle in exercise.muscles)
-            and (not self.equipment or self.equipment in exercise.equipment)
-            and (not self.one_legged or exercise.unilateral)
-            and (not self.balance or exercise.balance)
-            and (not self.care or self.care in exercise.injury_care)
+    def shown(self, catalogue: Catalogue) -> tuple[Exercise, ...]:
+        """The catalogue's library under these filters (the API's, unset ones let through)."""
+        return catalogue.library(
+            muscle=self.muscle or None,
+            equipment=self.equipment or None,
+            one_legged=self.one_legged or None,
+            balance=self.balance or None,
+            care=self.care or None,
         )

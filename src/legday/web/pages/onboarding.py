@@ -27,8 +27,9 @@ from legday.calendars.fixes import KINDS, reading_of_entry, toml_string
 from legday.errors import InputError, LegdayError
 from legday.model import EVENTS, INJURIES, Equipment, Level
 from legday.profiles import DAY_NAMES, build_profile
+from legday.web.deps import logbook_of
 from legday.web.pages import uploads
-from legday.web.pages.common import logbook_of, page
+from legday.web.pages.common import page
 from legday.web.security import require_csrf
 
 __all__ = ["router"]
@@ -86,7 +87,18 @@ async def _small_enough(request: Request) -> bool:
     return True
 
 
-@router.post("/start/calendar", response_class=HTMLResponse, name="start_calendar")
+async def _feeds_once() -> None:
+    """A feed is read up to four times in a request (its span, its entries, the review
+    page, the logbook's copy): fetched once, its bytes passed on (`bootstrap.fetch_feeds_once`)."""
+    bootstrap.fetch_feeds_once()
+
+
+@router.post(
+    "/start/calendar",
+    response_class=HTMLResponse,
+    name="start_calendar",
+    dependencies=[Depends(_feeds_once)],
+)
 async def read_calendar(request: Request, small: bool = Depends(_small_enough)) -> HTMLResponse:
     if not small:
         return _step_one(request, {"calendar": _too_large()}, status=413)
@@ -130,7 +142,7 @@ async def _read_given(request: Request, form: FormData) -> HTMLResponse:
     "/start/review",
     response_class=HTMLResponse,
     name="start_review",
-    dependencies=[Depends(require_csrf)],
+    dependencies=[Depends(require_csrf), Depends(_feeds_once)],
 )
 async def review(request: Request) -> HTMLResponse:
     form = await request.form(max_fields=MAX_FIELDS)
@@ -147,7 +159,7 @@ async def review(request: Request) -> HTMLResponse:
     "/start/athlete",
     response_class=HTMLResponse,
     name="start_athlete",
-    dependencies=[Depends(require_csrf)],
+    dependencies=[Depends(require_csrf), Depends(_feeds_once)],
 )
 async def make_athlete(request: Request) -> Response:
     form = await request.form(max_fields=MAX_FIELDS)
@@ -164,17 +176,16 @@ async def make_athlete(request: Request) -> Response:
         profile = build_profile(_profile_values(fields), default_start=bootstrap.today())
         calendars = [kept.source] if kept is not None else []
         corrections = _stored_corrections(kept)
-        logbook_of(request).add_athlete(
+        added = logbook_of(request).add_athlete(
             name, profile, calendars, bootstrap.today(), uploads=corrections
         )
     except LegdayError as error:
         return _review(
             request, kept, form=fields, errors={_field(error): _message(error)}, status=422
         )
-    athlete = next(a for a in logbook_of(request).athletes() if a.name == name)
     if kept is not None:
         kept.discard()
-    return RedirectResponse(request.url_for("plan", athlete_id=athlete.id), status_code=303)
+    return RedirectResponse(request.url_for("plan", athlete_id=added.athlete_id), status_code=303)
 
 
 # --- reading and correcting ---------------------------------------------------------------

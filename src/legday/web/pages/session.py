@@ -12,7 +12,8 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from legday.errors import InputError, LegdayError
-from legday.services import Athlete, Logbook, Replanned
+from legday.services import Athlete, Logbook
+from legday.web.api.sessions import ACTIONS, replan_day
 from legday.web.deps import AthleteDep, LogbookDep, TodayDep
 from legday.web.pages.common import page
 from legday.web.security import require_csrf
@@ -20,7 +21,6 @@ from legday.web.security import require_csrf
 __all__ = ["router"]
 
 router = APIRouter()
-ACTIONS = ("skip", "move", "weather")
 
 
 def _day(text: str) -> date:
@@ -90,12 +90,17 @@ async def change_day(
     except ValueError:
         context["errors"] = {"to": f"{fields['to']!r} is not a date (YYYY-MM-DD)"}
         return page(request, "session.html", context, status_code=422, section="plan")
+    note = fields["note"]
     try:
         if fields["step"] == "accept":
-            done = _change(book, athlete.name, action, when, now, to, fields["note"], False)
+            done = replan_day(
+                book, athlete.name, action, when, now, to=to, note=note, preview=False
+            )
             context |= _context(book, athlete, when, now) | {"done": done}
         else:
-            preview = _change(book, athlete.name, action, when, now, to, fields["note"], True)
+            preview = replan_day(
+                book, athlete.name, action, when, now, to=to, note=note, preview=True
+            )
             context["preview"] = preview
     except LegdayError as error:
         field = error.field if isinstance(error, InputError) else action
@@ -103,21 +108,3 @@ async def change_day(
         context["errors"] = {"to" if field == "to" else action: message}
         return page(request, "session.html", context, status_code=422, section="plan")
     return page(request, "session.html", context, section="plan")
-
-
-def _change(
-    book: Logbook,
-    name: str,
-    action: str,
-    day: date,
-    now: date,
-    to: date | None,
-    note: str,
-    preview: bool,
-) -> Replanned:
-    """The re-plan a skip, move or weather swap makes; with `preview`, nothing stored."""
-    if action == "skip":
-        return book.skip(name, day, now, note, preview=preview)
-    if action == "move":
-        return book.move(name, day, now, to, preview=preview)
-    return book.weather(name, day, now, preview=preview)

@@ -17,14 +17,14 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from legday.calendars import CALENDAR_SUFFIXES
 from legday.errors import InputError
 
-__all__ = ["CALENDAR_SUFFIXES", "MAX_UPLOAD_BYTES", "Upload", "find", "keep_feed", "keep_file"]
+__all__ = ["MAX_UPLOAD_BYTES", "Upload", "find", "keep_feed", "keep_file"]
 
 # The calendar readers' own limit (legday.calendars._files.MAX_BYTES): a season of a
 # training platform's export is well under a megabyte.
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-CALENDAR_SUFFIXES = (".ics", ".ical", ".csv")
 FEED_SCHEMES = ("https://", "http://", "webcal://", "webcals://")
 MAX_FEED_CHARS = 2048
 KEPT_SECONDS = 24 * 3600

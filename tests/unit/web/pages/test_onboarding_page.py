@@ -5,11 +5,13 @@ size, type and content; every form refused without its CSRF token."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 from tests.unit.web.pages.onboarded import CALENDAR, PROFILE, onboard, token, upload
 
+from feed_server import EXAMPLE, serve
 from legday.web.pages.uploads import MAX_UPLOAD_BYTES
 
 
@@ -245,3 +247,25 @@ def test_an_unsure_csv_entry_is_flagged_planned_safe_and_can_be_eased(
     assert "legday is sure of every entry" in corrected
     row = corrected.split("<td>Run with club</td>", 1)[1].split("</tr>", 1)[0]
     assert "<td>easy</td>" in row
+
+
+def test_a_feed_is_fetched_once_a_request(
+    client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading a feed asks for its span and its entries, the review page shows them and
+    the logbook keeps a copy: one download serves a request."""
+    monkeypatch.setenv("LEGDAY_CACHE_DIR", str(tmp_path / "cache"))
+    with serve() as feeds:
+        feeds.routes["/plan.ics"] = lambda h: h.reply(200, EXAMPLE.read_bytes(), "text/calendar")
+        answer = client.post(
+            "/start/calendar",
+            data={"csrf_token": token(client), "feed_url": feeds.url("/plan.ics")},
+        )
+        assert answer.status_code == 200, answer.text
+        assert len(feeds.requests_to("/plan.ics")) == 1
+        found = re.search(r'name="upload" value="([^"]+)"', answer.text)
+        assert found is not None
+        form = {**PROFILE, "csrf_token": token(client), "upload": found.group(1)}
+        made = client.post("/start/athlete", data=form, follow_redirects=False)
+        assert made.status_code == 303, made.text
+        assert len(feeds.requests_to("/plan.ics")) == 2
