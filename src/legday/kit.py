@@ -22,6 +22,10 @@ TYPICAL_DUMBBELLS = (2.0, 4.0, 6.0, 8.0, 10.0, 12.0, 14.0, 16.0, 18.0, 20.0, 22.
 TYPICAL_KETTLEBELLS = (8.0, 12.0, 16.0, 20.0, 24.0, 28.0, 32.0)
 TYPICAL_PLATES = (1.25, 1.25, 2.5, 2.5, 5.0, 5.0, 10.0, 10.0, 20.0, 20.0)
 HEAVIEST_BARBELL = 200.0  # no prescription for a runner goes past this
+# The largest load rise in one go: a quarter more, or one standard 2.5 kg step when that is
+# more (4 to 6 kg dumbbells); a further next weight waits while reps or sets rise.
+SMALL_STEP_SHARE = 0.25
+SMALL_STEP_KG = 2.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,13 @@ class Kit:
         loads = self.loads(implement)
         i = bisect_right(loads, kg + 1e-9)
         return loads[i] if i < len(loads) else None
+
+    @staticmethod
+    def small_step(kg: float, heavier: float) -> bool:
+        """Whether going from `kg` to `heavier` is a rise an athlete can take in one go: at
+        most a quarter more, or one standard plate or dumbbell step (2.5 kg). Kettlebells of
+        16 and 24 kg are half as heavy again: the lift moves on by reps or sets instead."""
+        return heavier - kg <= max(SMALL_STEP_KG, kg * SMALL_STEP_SHARE) + 1e-9
 
     def step_down(self, implement: str, kg: float) -> float | None:
         """The next load below `kg`; None at the bottom."""

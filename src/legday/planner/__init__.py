@@ -57,6 +57,7 @@ from legday.planner.days import (
     choose_days,
     clear_start,
     day_options,
+    long_races,
 )
 from legday.planner.dose import MAINTENANCE_MINUTES, Occasion, gradual
 from legday.planner.season import DAY_ABBR, WeekFrame, race_priorities, recovery_every, season
@@ -222,6 +223,7 @@ def _compose(
         composer.remember(past)
     by_day = calendar.by_day
     key_days = _key_days(calendar)
+    stepping_back = _after_long_races(profile, options, calendar)
     block_weeks = Counter(opt.frame.block for opt in options if opt.frame.block)
     sessions: list[Session] = []
     squeezed: dict[date, str] = {}
@@ -239,9 +241,13 @@ def _compose(
         fixed = set(opt.fixed)
         # a C-race week's only session is a short one (the week still lifts: `frequency`),
         # and so is a recovery week's in season, lighter too
-        light = opt.frame.light
-        maintenance = light or (opt.frame.only_c_races and len(days) == 1 and not fixed)
+        week_light = opt.frame.light
+        week_maintenance = week_light or (opt.frame.only_c_races and len(days) == 1 and not fixed)
         for number, day in enumerate(d for d in days if d not in fixed):
+            # the week after a long race steps back: only light sessions, nothing new,
+            # no jumps, no load rises
+            back = day in stepping_back
+            light, maintenance = week_light or back, week_maintenance or back
             recent = [
                 s.exercise_ids for s in sessions[-6:] if (day - s.day).days <= SAME_SESSION_DAYS
             ]
@@ -266,11 +272,16 @@ def _compose(
                     block=opt.frame.block,
                     block_week=opt.frame.block_week,
                     plyometrics=key_days.jumps_allowed(day)
+                    and not back
                     and not jumps_wait(profile, catalogue, care, day),
-                    new_allowed=new_allowed,
+                    new_allowed=new_allowed and not back,
                     # a C meet's week may still move an anchor on, to a lift done before
-                    keep_anchors=not _new_allowed(opt.frame._replace(races=())) or near_goal,
-                    hold_loads=near_goal,
+                    keep_anchors=not _new_allowed(opt.frame._replace(races=()))
+                    or near_goal
+                    or back,
+                    # close to an A race, and in a recovery week, the loads stay put
+                    hold_loads=near_goal or light,
+                    stepping_back=back,
                     want_new=(index % BLOCK_WEEKS == 0 and number == 0) or not sessions,
                     recent=recent,
                     day=day,
@@ -380,6 +391,27 @@ def _new_allowed(frame: WeekFrame) -> bool:
     return not (frame.phase in NOTHING_NEW_PHASES or frame.races or frame.light)
 
 
+def _after_long_races(
+    profile: Profile, options: Sequence[DayOptions], calendar: Calendar
+) -> frozenset[date]:
+    """The days from a long A or B race (`long_races`) to the end of the week after its
+    week: a step back, as after an A race, where the days that may lift take only light
+    sessions (the first days after it take none: `days.py`)."""
+    long = long_races([opt.frame for opt in options], calendar)
+    if not long:
+        return frozenset()
+
+    def week(day: date) -> int:
+        return (day - profile.start).days // 7
+
+    return frozenset(
+        day
+        for opt in options
+        for day in opt.free
+        if any(race < day and week(day) <= week(race) + 1 for race in long)
+    )
+
+
 def _budget(profile: Profile, maintenance: bool, *, light: bool = False) -> int:
     """The session's minutes: the athlete's, a C-race week's one session short, and a
     recovery week's light one shorter still (never longer than a normal session)."""
@@ -464,7 +496,12 @@ def _session(
     if busy and start is not None:
         around = ", ".join(f"{r.title} {r.start:%H:%M}-{r.finish:%H:%M}" for r in busy)
         why = why[:-1] + f"; from {start:%H:%M}, clear of your {around}."
-    if frame.light:
+    if ask.stepping_back:
+        why = why[:-1] + (
+            f"; after your long race the legs are still recovering: kept short ({minutes} "
+            "min) and light: nothing new, no jumps and nothing heavier than before."
+        )
+    elif frame.light:
         why = why[:-1] + (
             f"; the recovery week's one session, kept short ({minutes} min) and light (one set "
             "of each, RPE 6): a week without any would cost what the weeks before built."

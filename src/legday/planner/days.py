@@ -59,6 +59,7 @@ from operator import attrgetter
 from types import MappingProxyType
 from typing import NamedTuple
 
+from legday.care import AFTER_LONG_RACE_DAYS, LONG_RACE_MINUTES, race_minutes
 from legday.model import HARD_RUN_KINDS, UNSURE, Level, Profile, Race, Run, RunKind
 from legday.planner.dose import MAINTENANCE_MINUTES
 from legday.planner.season import DAY_NAMES, WEEK_SPAN, WeekFrame, race_days
@@ -74,6 +75,7 @@ __all__ = [
     "choose_days",
     "clear_start",
     "day_options",
+    "long_races",
     "objective",
     "round_up",
     "start_after",
@@ -82,6 +84,8 @@ __all__ = [
 # How the reason for a time trial's eve begins; the week's note repeats such reasons.
 BEFORE_TIME_TRIAL = "the day before the time trial"
 RECOVERY_FIRST = "after this week's race: recovery first"
+# Races a calendar may show as hours long that are short efforts: a meet's afternoon.
+SHORT_RACE_WORDS = ("track", "meet", "relay", "parkrun", "5k", "10k")
 # Said after a reason a day cannot hold even a C-race week's short session (`frequency`).
 NOT_EVEN_SHORT = ", not even for the week's short maintenance session"
 MISSING_REQUIRED = 1000
@@ -150,23 +154,28 @@ def day_options(
     if calendar is None:
         calendar = Calendar.read(profile, runs)
     short = min(profile.minutes, MAINTENANCE_MINUTES)
+    long = long_races(frames, calendar)
     options = []
     for frame in frames:
         if profile.level is Level.BEGINNER and profile.sessions is None:
             frame = frame._replace(target=min(frame.target, BEGINNER_SESSIONS))
-        week = _week_options(profile, calendar, frame, profile.minutes)
+        week = _week_options(profile, calendar, frame, profile.minutes, long)
         if (
             frame.only_c_races
             and short < profile.minutes
             and len(week.free) + len(week.fixed) < frame.required
         ):
-            week = _week_options(profile, calendar, frame._replace(target=1), short)
+            week = _week_options(profile, calendar, frame._replace(target=1), short, long)
         options.append(week)
     return options
 
 
 def _week_options(
-    profile: Profile, calendar: Calendar, frame: WeekFrame, minutes: int
+    profile: Profile,
+    calendar: Calendar,
+    frame: WeekFrame,
+    minutes: int,
+    long: frozenset[date] = frozenset(),
 ) -> DayOptions:
     """The week's days judged for a session of `minutes`; shorter than the athlete's
     minutes only for a C-race week's maintenance session, which may also take a day a
@@ -181,7 +190,7 @@ def _week_options(
     cost: dict[date, int] = {}
     reasons: dict[date, str] = {}
     start = frame.start
-    after_race = _after_main_races(frame, calendar.races)
+    after_race = _after_main_races(frame, calendar.races, long)
     first_weekday = start.weekday()
     for number, offset in enumerate(WEEK_DAYS):
         day = start + offset
@@ -227,10 +236,32 @@ def _week_options(
     )
 
 
-def _after_main_races(frame: WeekFrame, races: frozenset[date]) -> dict[date, str]:
+def long_races(frames: Sequence[WeekFrame], calendar: Calendar) -> frozenset[date]:
+    """The A and B races of two hours or more on the calendar (a marathon, an ultra, a
+    long trail): the legs need AFTER_LONG_RACE_DAYS before a session, and the week after
+    takes only light ones. Frames made without their races count every race."""
+    races = [r for frame in frames for r in frame.races if r.priority != "C"]
+    days = [r.day for r in races] if any(frame.races for frame in frames) else calendar.races
+    return frozenset(
+        day
+        for day in days
+        if race_minutes(day, calendar.by_day.get(day, ())) >= LONG_RACE_MINUTES
+        and not any(
+            word in run.title.lower()
+            for run in calendar.by_day.get(day, ())
+            for word in SHORT_RACE_WORDS
+        )
+    )
+
+
+def _after_main_races(
+    frame: WeekFrame, races: frozenset[date], long: frozenset[date] = frozenset()
+) -> dict[date, str]:
     """The week's days an A or B race closes, and why: the day after each, and every day
     after an A race (its recovery, then a week off). A tune-up's week may lift again 48 h
-    after it; a week whose races are all C keeps its phase and lifts around them."""
+    after it, unless it lasted two hours or more (a marathon, an ultra, a long trail):
+    then the legs get AFTER_LONG_RACE_DAYS as care does. A week whose races are all C
+    keeps its phase and lifts around them."""
     start, end = frame.start, frame.start + WEEK_SPAN
     if frame.races:
         main = [race for race in frame.races if race.priority != "C"]
@@ -241,6 +272,11 @@ def _after_main_races(frame: WeekFrame, races: frozenset[date]) -> dict[date, st
         last = end if race.priority == "A" else min(race.day + ONE_DAY, end)
         for offset in range(1, (last - race.day).days + 1):
             closed[race.day + timedelta(days=offset)] = RECOVERY_FIRST
+    # a long A or B race, this week or last: its days of recovery
+    for day in long:
+        if start - timedelta(days=AFTER_LONG_RACE_DAYS) <= day <= end:
+            for offset in range(1, AFTER_LONG_RACE_DAYS + 1):
+                closed.setdefault(day + timedelta(days=offset), RECOVERY_FIRST)
     return closed
 
 

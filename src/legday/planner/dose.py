@@ -286,7 +286,9 @@ def within_reach(
     """The dose and load no further than a step beyond `last`, this exercise's previous
     prescription (None: no jump to cap); no heavier at all unless `may_rise` (the logbook's
     pace: two sessions at a load, one rise a week). A heavier load keeps last time's reps
-    or fewer: the reps go back toward the bottom of the range as the weight rises.
+    or fewer: the reps go back toward the bottom of the range as the weight rises. A rise
+    is a small step (`Kit.small_step`): with kettlebells of 16 and 24 kg the 16 stays and
+    the reps or sets move on instead, a comfortable load and form before load.
 
     One thing rises at a time, effort first: `reached` holds the most sets and RPE of the
     lift's recent exposures (`reached`), and a return to them after a lighter day (the eve
@@ -296,11 +298,16 @@ def within_reach(
     top_sets, top_rpe = reached or (last.sets, last.target_rpe)
     reps, seconds = plan.reps, plan.seconds
     same_implement = kg is not None and last.load_kg is not None and last.implement == implement
-    heavier = False
+    heavier = waits = False
     if same_implement and kg is not None and last.load_kg is not None and kg > last.load_kg:
         ceiling = heavier_kg(Load(last.load_kg, implement), kit) if may_rise else None
+        if ceiling is not None and not kit.small_step(last.load_kg, ceiling):
+            ceiling, waits = None, True  # the next owned weight is too far: the load waits
         kg = min(kg, ceiling or last.load_kg)
         heavier = kg > last.load_kg
+    if waits and reps is not None and last.reps is not None:
+        # a comfortable load, form before load: the reps move on instead
+        reps = max(reps, min(last.reps + MOST_REP_RISE, WAITING_REPS))
     if reps is not None and last.reps is not None:
         reps = min(reps, last.reps if heavier else last.reps + MOST_REP_RISE)
         if kg is not None and kg == last.load_kg and implement == last.implement:
@@ -332,6 +339,8 @@ def within_reach(
     return (plan if capped == plan else capped), kg
 
 
+# A load waiting for a far next weight (`Kit.small_step`): its reps climb to this at most.
+WAITING_REPS = 12
 RECENT_EXPOSURES = 3  # `reached` looks this far back: past an eve and a normal day
 
 

@@ -172,8 +172,9 @@ class SessionAsk:
     new_allowed: bool = True  # False in race, taper, post-race weeks and near an A race
     # True when no new anchor may start: those weeks, and within three weeks of an A race
     keep_anchors: bool = False
-    hold_loads: bool = False  # within three weeks of an A race: no load above the last
+    hold_loads: bool = False  # near an A race, a recovery week: no load above the last
     want_new: bool = False  # `variety`: this block should bring something new
+    stepping_back: bool = False  # the week after a long race: a light session only
     recent: Sequence[frozenset[str]] = ()  # the last two weeks' main blocks
     day: date | None = None  # the session's day: a load rises once a week at most
 
@@ -777,7 +778,8 @@ class Composer:
             kg = stepped(self.kit, implement, start, dose.load_steps)
         last = self.previous.get(e.id)
         top = reached(self.history.get(e.id, ()))
-        may_rise = self._may_rise(e.id)
+        # the eve of a hard or long run is a lighter day: no load rises on it
+        may_rise = self._may_rise(e.id) and not occasion.eve
         dose, kg = within_reach(dose, kg, implement, last, self.kit, may_rise=may_rise, reached=top)
         if last is not None and occasion.phase in EASING_PHASES:  # never more than last time
             reps = (

@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Iterator, Sequence
 from datetime import date, time, timedelta
 
+from legday.care import LONG_RACE_MINUTES, race_minutes
 from legday.model import (
     HARD_RUN_KINDS,
     LIGHT_PHASES,
@@ -22,6 +23,7 @@ from legday.rules.base import Facts, rule
 ONE_DAY = timedelta(days=1)
 MAX_SESSIONS = 3
 MIN_SESSIONS = 2
+STEP_BACK = timedelta(days=7)  # a long race's next week may lift less
 
 Found = Iterator[tuple[date | None, str]]
 
@@ -35,6 +37,11 @@ def frequency(facts: Facts) -> Found:
         if s.day not in in_weeks:
             yield s.day, f"strength on {s.day} lies outside the plan's weeks"
     priorities = _race_priorities(plan)
+    long = [
+        day
+        for day, p in priorities.items()
+        if p != "C" and race_minutes(day, facts.runs_by_day.get(day, ())) >= LONG_RACE_MINUTES
+    ]
     for week, sessions in facts.weeks:
         count = len(sessions) + (sum(day in week for day in existing) if existing else 0)
         if count > MAX_SESSIONS:
@@ -52,7 +59,9 @@ def frequency(facts: Facts) -> Found:
                         f"races are C races still gets one short session: {week.note}"
                     ),
                 )
-        elif week.phase not in LIGHT_PHASES:
+        elif week.phase not in LIGHT_PHASES and not any(
+            week.start - STEP_BACK <= day <= week.end for day in long
+        ):  # the week after a long race steps back: one light session may be all
             yield (
                 week.start,
                 (
