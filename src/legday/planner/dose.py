@@ -288,7 +288,9 @@ def within_reach(
     pace: two sessions at a load, one rise a week). A heavier load keeps last time's reps
     or fewer: the reps go back toward the bottom of the range as the weight rises. A rise
     is a small step (`Kit.small_step`): with kettlebells of 16 and 24 kg the 16 stays and
-    the reps or sets move on instead, a comfortable load and form before load.
+    the reps move on instead, a comfortable load and form before load, up to WAITING_REPS;
+    from there the far weight comes, its reps back at the bottom of the range (double
+    progression), so a rack with gaps still climbs.
 
     One thing rises at a time, effort first: `reached` holds the most sets and RPE of the
     lift's recent exposures (`reached`), and a return to them after a lighter day (the eve
@@ -301,7 +303,8 @@ def within_reach(
     heavier = waits = False
     if same_implement and kg is not None and last.load_kg is not None and kg > last.load_kg:
         ceiling = heavier_kg(Load(last.load_kg, implement), kit) if may_rise else None
-        if ceiling is not None and not kit.small_step(last.load_kg, ceiling):
+        topped = last.reps is not None and last.reps >= WAITING_REPS
+        if ceiling is not None and not kit.small_step(last.load_kg, ceiling) and not topped:
             ceiling, waits = None, True  # the next owned weight is too far: the load waits
         kg = min(kg, ceiling or last.load_kg)
         heavier = kg > last.load_kg
