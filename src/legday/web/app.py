@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from legday import __version__, bootstrap
-from legday.errors import InputError, LegdayError
+from legday.errors import InputError, LegdayError, StoreError
 from legday.web import api
 from legday.web.security import Guard, csrf_token
 
@@ -55,8 +55,16 @@ def create_app(database_url: str | None = None) -> FastAPI:
     return app
 
 
+BUSY_RETRY_AFTER_S = 2
+
+
 async def _user_error(request: Request, error: Exception) -> JSONResponse:
-    """A user's mistake is 422 with the one line the CLI would print, and the field."""
+    """A user's mistake is 422 with the one line the CLI would print, and the field.
+    A busy or failing logbook (StoreError, ConflictError among them) is no mistake of the
+    user's: 503 with Retry-After, so the offline queue keeps the set and tries again."""
+    if isinstance(error, StoreError):
+        headers = {"Retry-After": str(BUSY_RETRY_AFTER_S)}
+        return JSONResponse({"detail": str(error), "field": None}, 503, headers=headers)
     field = error.field if isinstance(error, InputError) else None
     return JSONResponse({"detail": str(error), "field": field}, status_code=422)
 
