@@ -5,10 +5,12 @@ form or script on them aiming at 127.0.0.1:8000 (cross-site request forgery) or 
 that resolves to 127.0.0.1 (DNS rebinding). Hence:
 
 - the Host must be this machine;
-- a request that changes something (POST, PUT, PATCH, DELETE) from another site is refused;
+- a request that changes something (POST, PUT, PATCH, DELETE) from another site is refused,
+  and so is one from `Origin: null` (a sandboxed frame, a data: URL, a file on disk);
 - it must be JSON (which no other site can send here without a CORS preflight, which this
   app never answers) or carry the page's CSRF token (header `X-CSRF-Token`, or the form
-  field `csrf_token`, which `require_csrf` checks in the routes that take forms);
+  field `csrf_token`, which `require_csrf` checks in the pages' routes that take forms);
+  under /api/ a form or any other body needs the header: the API routes read no forms;
 - every response gets a Content-Security-Policy without inline scripts, and no referrer
   (a calendar feed's secret URL must not leak to another site).
 """
@@ -85,7 +87,7 @@ class Guard:
         cookie = _cookie(headers.get("cookie", ""), CSRF_COOKIE)
         token = cookie or secrets.token_urlsafe(32)
         scope.setdefault("state", {})["csrf_token"] = token
-        refusal = _refusal(scope["method"], headers, cookie)
+        refusal = _refusal(scope["method"], scope["path"], headers, cookie)
         if refusal:
             await _refuse(send, *refusal)
             return
@@ -101,7 +103,9 @@ class Guard:
         await self.app(scope, receive, labelled)
 
 
-def _refusal(method: str, headers: dict[str, str], cookie: str) -> tuple[int, str] | None:
+def _refusal(
+    method: str, path: str, headers: dict[str, str], cookie: str
+) -> tuple[int, str] | None:
     """Why the request is refused (status, one line), or None."""
     if _hostname(headers.get("host", "")) not in LOCAL_HOSTS:
         return 400, "Host: legday answers only to 127.0.0.1, ::1 or localhost"
@@ -110,11 +114,14 @@ def _refusal(method: str, headers: dict[str, str], cookie: str) -> tuple[int, st
     if headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
         return 403, "Sec-Fetch-Site: changes must come from legday's own pages"
     origin = headers.get("origin")
-    if origin and origin != "null" and origin.split("://", 1)[-1] != headers.get("host"):
+    # "null" is a sandboxed frame, a data: URL or a file: page: never one of ours
+    if origin is not None and origin.split("://", 1)[-1] != headers.get("host"):
         return 403, "Origin: changes must come from legday's own pages"
     kind = headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    if kind == "application/json" or kind in FORM_TYPES:
-        return None  # forms are checked field by field in their routes (require_csrf)
+    if kind == "application/json":
+        return None
+    if kind in FORM_TYPES and not path.startswith("/api/"):
+        return None  # the pages' forms are checked field by field in their routes (require_csrf)
     given = headers.get(CSRF_HEADER, "")
     if cookie and given and secrets.compare_digest(given, cookie):
         return None
