@@ -93,3 +93,12 @@ def test_a_form_holds_one_calendar_file(client: TestClient) -> None:
     form = {"csrf_token": client.cookies[CSRF_COOKIE]}
     answer = client.post("/start/calendar", data=form, files=files)
     assert answer.status_code == 400 and "Too many files" in answer.text
+
+
+def test_an_exercise_picture_keeps_its_own_policy(client: TestClient) -> None:
+    answer = client.get("/api/exercises/goblet-squat/picture.svg")
+    assert answer.status_code == 200 and "<style" in answer.text
+    (policy,) = answer.headers.get_list("content-security-policy")
+    assert "style-src 'unsafe-inline'" in policy and "default-src 'none'" in policy
+    assert "script-src" not in policy
+    assert answer.headers["x-content-type-options"] == "nosniff"  # the rest still added
