@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
+from legday.boundary import EARLIEST, LATEST, outside_window
 from legday.errors import InputError, LegdayError
 from legday.services import Athlete, Logbook, Replanned
 from legday.web.deps import AthleteDep, LogbookDep, TodayDep
@@ -25,9 +26,12 @@ ACTIONS = ("skip", "move", "weather")
 
 def _day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise HTTPException(404, f"{text!r} is no date (YYYY-MM-DD)") from None
+    if outside_window(day):
+        raise HTTPException(422, f"date: {day} is outside {EARLIEST}..{LATEST}")
+    return day
 
 
 def _context(book: Logbook, athlete: Athlete, day: date, now: date) -> dict[str, Any]:
