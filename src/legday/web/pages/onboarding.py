@@ -119,7 +119,8 @@ async def _read_given(request: Request, form: FormData) -> HTMLResponse:
         read = await run_in_threadpool(_read, kept)
     except LegdayError as error:
         kept.discard()
-        return _step_one(request, {_calendar_field(kept): _not_a_calendar(error)}, status=422)
+        problem = _not_a_calendar(error).replace(kept.source, kept.shown)  # not our path
+        return _step_one(request, {_calendar_field(kept): problem}, status=422)
     if not read.calendar.entries:
         kept.discard()
         problem = f"{kept.shown}: no events in it; is this the right calendar?"
