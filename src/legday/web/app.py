@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from legday import __version__, bootstrap
-from legday.errors import InputError, LegdayError, StoreError
+from legday.errors import InputError, LegdayError, ReusedIdError, StoreError
 from legday.web import api
 from legday.web.security import Guard, csrf_token
 
@@ -66,7 +66,8 @@ async def _user_error(request: Request, error: Exception) -> JSONResponse:
         headers = {"Retry-After": str(BUSY_RETRY_AFTER_S)}
         return JSONResponse({"detail": str(error), "field": None}, 503, headers=headers)
     field = error.field if isinstance(error, InputError) else None
-    return JSONResponse({"detail": str(error), "field": field}, status_code=422)
+    status = 409 if isinstance(error, ReusedIdError) else 422
+    return JSONResponse({"detail": str(error), "field": field}, status_code=status)
 
 
 async def _home(request: Request) -> HTMLResponse:

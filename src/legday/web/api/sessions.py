@@ -90,7 +90,7 @@ def weather(
     summary="Log one set (idempotent by client_id)",
     responses={200: {"description": "Sent before: the stored set, nothing added"}},
 )
-def log_set(athlete: AthleteDep, body: NewSet, logbook: LogbookDep) -> Any:
+def log_set(athlete: AthleteDep, body: NewSet, logbook: LogbookDep, today: TodayDep) -> Any:
     if body.reps is None and body.seconds is None:
         raise InputError("reps", "give the reps done, or the seconds held")
     if logbook.catalogue.get(body.exercise) is None:
@@ -108,7 +108,7 @@ def log_set(athlete: AthleteDep, body: NewSet, logbook: LogbookDep) -> Any:
         body.pain,
         body.note,
     )
-    logged, new = logbook.log_set(athlete.name, str(body.client_id), one, body.set_no)
+    logged, new = logbook.log_set(athlete.name, str(body.client_id), one, body.set_no, today)
     return JSONResponse(logged_set_json(logged), status_code=201 if new else 200)
 
 
