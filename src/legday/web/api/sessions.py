@@ -7,7 +7,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, HTTPException, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -124,6 +124,8 @@ def session_fit(
     from legday import bootstrap
 
     plan = logbook.current_plan(athlete.name, min(today, day))
+    if not any(s.day == day for s in plan.sessions):
+        raise HTTPException(404, f"date: no strength session on {day}")
     name, data = bootstrap.planning().session_fit(plan, day)
     return Response(
         data,

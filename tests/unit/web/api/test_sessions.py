@@ -166,7 +166,7 @@ def test_the_session_downloads_as_a_fit_file(client: TestClient, athlete: int) -
 
 def test_a_day_without_a_session_has_no_fit_file(client: TestClient, athlete: int) -> None:
     answer = client.get(f"/api/athletes/{athlete}/sessions/2027-01-05.fit")
-    assert answer.status_code == 422 and answer.json()["field"] == "date"
+    assert answer.status_code == 404 and answer.json()["detail"].startswith("date: ")
 
 
 def test_today_and_the_plan_follow_every_change_even_the_clis(
