@@ -27,3 +27,13 @@ def test_a_page_far_away_is_422_naming_the_date(client: TestClient, athlete: int
     answer = client.get(url.format(id=athlete))
     assert answer.status_code == 422, answer.text
     assert "date: " in answer.text
+
+
+def test_a_missing_page_is_a_page_for_a_browser(client: TestClient, athlete: int) -> None:
+    browser = {"accept": "text/html,application/xhtml+xml"}
+    answer = client.get(f"/athletes/{athlete}/sessions/not-a-day", headers=browser)
+    assert answer.status_code == 404
+    assert answer.headers["content-type"].startswith("text/html")
+    assert "not-a-day" in answer.text and 'role="alert"' in answer.text
+    api = client.get("/api/athletes/999", headers=browser)
+    assert api.status_code == 404 and api.headers["content-type"] == "application/json"
