@@ -37,6 +37,10 @@ class ReusedIdError(InputError):
     replay of the same one."""
 
 
+class MissingError(InputError):
+    """The thing a field names is not there (no session on that day): HTTP 404."""
+
+
 class CalendarError(LegdayError):
     def __init__(self, path: str, problem: str, line: int | None = None) -> None:
         where = f"{path}:{line}" if line else path

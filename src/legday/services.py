@@ -36,7 +36,7 @@ from typing import TypeVar
 from legday.care import DISCLAIMER
 from legday.care.monitoring import CareAction, CareStatus, care_status
 from legday.catalogue import Catalogue
-from legday.errors import InputError, ReusedIdError, StoreError
+from legday.errors import InputError, MissingError, ReusedIdError, StoreError
 from legday.kit import Kit, kit_of
 from legday.model import (
     CareRoutine,
@@ -883,7 +883,7 @@ class Logbook:
     @staticmethod
     def _require_session(uow: AbstractUnitOfWork, athlete: Athlete, day: date) -> None:
         if not uow.repo.planned_sessions(athlete.id, day, day):
-            raise InputError("date", f"no strength session is planned on {day.isoformat()}")
+            raise MissingError("date", f"no strength session is planned on {day.isoformat()}")
 
     def _require_open(self, uow: AbstractUnitOfWork, athlete: Athlete, day: date) -> None:
         """A day a session may move to, or one line saying why not: outside the plan, not

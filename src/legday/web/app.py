@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from legday import __version__, bootstrap
-from legday.errors import InputError, LegdayError, ReusedIdError, StoreError
+from legday.errors import InputError, LegdayError, MissingError, ReusedIdError, StoreError
 from legday.web import api
 from legday.web.security import Guard, csrf_token
 
@@ -69,7 +69,9 @@ async def _user_error(request: Request, error: Exception) -> JSONResponse:
         headers = {"Retry-After": str(BUSY_RETRY_AFTER_S)}
         return JSONResponse({"detail": str(error), "field": None}, 503, headers=headers)
     field = error.field if isinstance(error, InputError) else None
-    status = 409 if isinstance(error, ReusedIdError) else 422
+    status = (
+        409 if isinstance(error, ReusedIdError) else 404 if isinstance(error, MissingError) else 422
+    )
     return JSONResponse({"detail": str(error), "field": field}, status_code=status)
 
 
