@@ -32,6 +32,15 @@ class InputError(LegdayError):
         self.field = field
 
 
+class ReusedIdError(InputError):
+    """An id the client made already names a different record: a clash (HTTP 409), not a
+    replay of the same one."""
+
+
+class MissingError(InputError):
+    """The thing a field names is not there (no session on that day): HTTP 404."""
+
+
 class CalendarError(LegdayError):
     def __init__(self, path: str, problem: str, line: int | None = None) -> None:
         where = f"{path}:{line}" if line else path

@@ -36,7 +36,7 @@ from typing import TypeVar
 from legday.care import DISCLAIMER
 from legday.care.monitoring import CareAction, CareStatus, care_status
 from legday.catalogue import Catalogue
-from legday.errors import InputError, StoreError
+from legday.errors import InputError, MissingError, ReusedIdError, StoreError
 from legday.kit import Kit, kit_of
 from legday.model import (
     CareRoutine,
@@ -687,17 +687,35 @@ class Logbook:
         return self._write(body)
 
     def log_set(
-        self, name: str, client_id: str, one: SetLog, set_no: int | None = None
+        self,
+        name: str,
+        client_id: str,
+        one: SetLog,
+        set_no: int | None = None,
+        today: date | None = None,
     ) -> tuple[LoggedSet, bool]:
         """One set logged under the id its browser made; True when it is new. A log sent
         again (the connection came back, a retry) returns the stored set and stores
-        nothing: checked under the athlete's lock, so two copies at once store one."""
+        nothing: checked under the athlete's lock, so two copies at once store one. The
+        same id with another set is a clash (ReusedIdError), never a silent overwrite; a
+        set dated after tomorrow, or on a day the athlete skipped, is refused (un-skipping
+        is the runner's explicit choice, not a side effect of a late sync)."""
+        latest = (today or self.now().date()) + timedelta(days=1)  # a time zone ahead
 
         def body(uow: AbstractUnitOfWork) -> tuple[LoggedSet, bool]:
             athlete = self._locked(uow, name)
             stored = uow.repo.logged_set(athlete.id, client_id)
             if stored is not None:
+                if stored.set != one or stored.set_no != set_no:
+                    raise ReusedIdError(
+                        "client_id", f"{client_id} already names another set; send a new id"
+                    )
                 return stored, False
+            if one.day > latest:
+                raise InputError("date", f"{one.day} is in the future")
+            marked = uow.repo.performed(athlete.id, one.day, one.day, with_sets=False)
+            if any(p.status == "skipped" for p in marked):
+                raise InputError("date", f"{one.day} was skipped; no set can be logged on it")
             logged = LoggedSet(client_id, one, set_no, self.now())
             uow.repo.add_logged_set(athlete.id, logged, self.now())
             uow.commit()
@@ -877,7 +895,7 @@ class Logbook:
     @staticmethod
     def _require_session(uow: AbstractUnitOfWork, athlete: Athlete, day: date) -> None:
         if not uow.repo.planned_sessions(athlete.id, day, day):
-            raise InputError("date", f"no strength session is planned on {day.isoformat()}")
+            raise MissingError("date", f"no strength session is planned on {day.isoformat()}")
 
     def _require_open(self, uow: AbstractUnitOfWork, athlete: Athlete, day: date) -> None:
         """A day a session may move to, or one line saying why not: outside the plan, not

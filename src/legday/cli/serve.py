@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from legday.errors import InputError
+from legday.web.serving import DEFAULT_HOST, DEFAULT_PORT
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -22,8 +23,8 @@ def register(app: typer.Typer) -> None:
 def serve(
     host: Annotated[
         str, typer.Option(help="Address to listen on: this machine only (127.0.0.1, ::1).")
-    ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    ] = DEFAULT_HOST,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = DEFAULT_PORT,
 ) -> None:
     """Open legday in the browser: plan, today's session, logging and progress.
 

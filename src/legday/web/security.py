@@ -5,12 +5,17 @@ form or script on them aiming at 127.0.0.1:8000 (cross-site request forgery) or 
 that resolves to 127.0.0.1 (DNS rebinding). Hence:
 
 - the Host must be this machine;
-- a request that changes something (POST, PUT, PATCH, DELETE) from another site is refused;
+- a request that changes something (POST, PUT, PATCH, DELETE) from another site is refused,
+  and so is one from `Origin: null` (a sandboxed frame, a data: URL, a file on disk);
 - it must be JSON (which no other site can send here without a CORS preflight, which this
   app never answers) or carry the page's CSRF token (header `X-CSRF-Token`, or the form
-  field `csrf_token`, which `require_csrf` checks in the routes that take forms);
-- every response gets a Content-Security-Policy without inline scripts, and no referrer
-  (a calendar feed's secret URL must not leak to another site).
+  field `csrf_token`, which `require_csrf` checks in the pages' routes that take forms);
+  under /api/ a form or any other body needs the header: the API routes read no forms;
+- a body is capped at MAX_BODY_BYTES as it arrives (413), and a form is parsed once with
+  limits on its files, fields and parts;
+- every response gets a Content-Security-Policy without inline scripts (unless the route
+  set a stricter one of its own), and no referrer (a calendar feed's secret URL must not
+  leak to another site).
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ from http.cookies import SimpleCookie
 from typing import Any
 
 from fastapi import HTTPException, Request
+
+from legday.calendars._files import MAX_BYTES as CALENDAR_MAX_BYTES
 
 __all__ = [
     "CSRF_COOKIE",
@@ -44,6 +51,14 @@ CSRF_HEADER = "x-csrf-token"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]", "testserver"})
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+# The largest body any route needs: a calendar at the readers' own limit, sent as JSON
+# (where every newline and quote is escaped: up to twice its bytes), plus the form around it.
+MAX_BODY_BYTES = 2 * CALENDAR_MAX_BYTES + 64 * 1024
+# What one form may hold: one calendar file, a select per calendar entry shown for review,
+# and no field (other than the file) above 1 MiB.
+FORM_MAX_FILES = 1
+FORM_MAX_FIELDS = 2000
+FORM_MAX_PART_BYTES = 1024 * 1024
 
 CONTENT_SECURITY_POLICY = "; ".join(
     (
@@ -85,36 +100,82 @@ class Guard:
         cookie = _cookie(headers.get("cookie", ""), CSRF_COOKIE)
         token = cookie or secrets.token_urlsafe(32)
         scope.setdefault("state", {})["csrf_token"] = token
-        refusal = _refusal(scope["method"], headers, cookie)
+        refusal = _refusal(scope["method"], scope["path"], headers, cookie)
         if refusal:
             await _refuse(send, *refusal)
             return
+        started = False
 
         async def labelled(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
-                extra = list(SECURITY_HEADERS)
+                started = True
+                own = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [(n, v) for n, v in SECURITY_HEADERS if n not in own]
                 if not cookie:
                     extra.append((b"set-cookie", _csrf_cookie(token)))
                 message["headers"] = [*message.get("headers", []), *extra]
             await send(message)
 
-        await self.app(scope, receive, labelled)
+        try:
+            await self.app(scope, _counted(receive), labelled)
+        except BodyTooLarge:
+            if started:
+                raise
+            await _refuse(send, 413, TOO_LARGE)
 
 
-def _refusal(method: str, headers: dict[str, str], cookie: str) -> tuple[int, str] | None:
+TOO_LARGE = (
+    f"body: larger than {MAX_BODY_BYTES // (1024 * 1024)} MB; no running calendar is that big"
+)
+
+
+class BodyTooLarge(HTTPException):
+    """A body past MAX_BODY_BYTES, found while it arrives (a chunked body declares no size)."""
+
+    def __init__(self) -> None:
+        super().__init__(413, TOO_LARGE)
+
+
+def _counted(receive: Receive) -> Receive:
+    """`receive` that counts the body's bytes and stops at MAX_BODY_BYTES, before a parser
+    spools the rest to disk."""
+    received = 0
+
+    async def counted() -> Message:
+        nonlocal received
+        message = await receive()
+        if message["type"] == "http.request":
+            received += len(message.get("body", b""))
+            if received > MAX_BODY_BYTES:
+                raise BodyTooLarge()
+        return message
+
+    return counted
+
+
+def _refusal(
+    method: str, path: str, headers: dict[str, str], cookie: str
+) -> tuple[int, str] | None:
     """Why the request is refused (status, one line), or None."""
     if _hostname(headers.get("host", "")) not in LOCAL_HOSTS:
         return 400, "Host: legday answers only to 127.0.0.1, ::1 or localhost"
     if method not in UNSAFE_METHODS:
         return None
+    declared = headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        return 413, TOO_LARGE
     if headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
         return 403, "Sec-Fetch-Site: changes must come from legday's own pages"
     origin = headers.get("origin")
-    if origin and origin != "null" and origin.split("://", 1)[-1] != headers.get("host"):
+    # "null" is a sandboxed frame, a data: URL or a file: page: never one of ours
+    if origin is not None and origin.split("://", 1)[-1] != headers.get("host"):
         return 403, "Origin: changes must come from legday's own pages"
     kind = headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    if kind == "application/json" or kind in FORM_TYPES:
-        return None  # forms are checked field by field in their routes (require_csrf)
+    if kind == "application/json":
+        return None
+    if kind in FORM_TYPES and not path.startswith("/api/"):
+        return None  # the pages' forms are checked field by field in their routes (require_csrf)
     given = headers.get(CSRF_HEADER, "")
     if cookie and given and secrets.compare_digest(given, cookie):
         return None
@@ -173,7 +234,12 @@ async def require_csrf(request: Request) -> None:
     given = request.headers.get(CSRF_HEADER, "")
     kind = request.headers.get("content-type", "")
     if not given and kind.startswith(FORM_TYPES):
-        form = await request.form()
+        # parsed here once, with the limits; the route's own `request.form()` gets this one
+        form = await request.form(
+            max_files=FORM_MAX_FILES,
+            max_fields=FORM_MAX_FIELDS,
+            max_part_size=FORM_MAX_PART_BYTES,
+        )
         field = form.get(CSRF_FIELD, "")
         given = field if isinstance(field, str) else ""
     if not (cookie and given and secrets.compare_digest(given, cookie)):

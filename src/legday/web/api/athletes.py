@@ -14,6 +14,7 @@ import orjson
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from legday.boundary import EARLIEST, LATEST, outside_window
 from legday.calendars import CALENDAR_SUFFIXES
 from legday.care import DISCLAIMER
 from legday.errors import CalendarError, InputError
@@ -149,6 +150,8 @@ async def get_today(
     day: Annotated[date | None, Query(alias="date", description="default: today")] = None,
 ) -> Response:
     on = today if day is None else day
+    if outside_window(on):
+        raise InputError("date", f"{on} is outside {EARLIEST}..{LATEST}")
 
     def make() -> bytes:
         view = logbook.today(athlete.name, on)

@@ -29,6 +29,9 @@ def _one_of(value: str | None, field: str, known: list[str]) -> str | None:
     return value
 
 
+PICTURE_CSP = "default-src 'none'; style-src 'unsafe-inline'"
+
+
 @router.get("", summary="The exercise library, filtered")
 def library(
     logbook: LogbookDep,
@@ -74,7 +77,10 @@ def picture(
         raise HTTPException(404, f"exercise {exercise_id!r}: no such exercise or no picture")
     svg = _drawn(logbook.catalogue, exercise_id, tempo, still)
     return Response(
-        svg, media_type="image/svg+xml", headers={"cache-control": "public, max-age=86400"}
+        svg,
+        media_type="image/svg+xml",
+        # opened on its own, the picture needs its inline styles and nothing else
+        headers={"cache-control": "public, max-age=86400", "content-security-policy": PICTURE_CSP},
     )
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, HTTPException, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -114,7 +114,7 @@ def weather(
     summary="Log one set (idempotent by client_id)",
     responses={200: {"description": "Sent before: the stored set, nothing added"}},
 )
-def log_set(athlete: AthleteDep, body: NewSet, logbook: LogbookDep) -> Any:
+def log_set(athlete: AthleteDep, body: NewSet, logbook: LogbookDep, today: TodayDep) -> Any:
     if body.reps is None and body.seconds is None:
         raise InputError("reps", "give the reps done, or the seconds held")
     if logbook.catalogue.get(body.exercise) is None:
@@ -132,7 +132,7 @@ def log_set(athlete: AthleteDep, body: NewSet, logbook: LogbookDep) -> Any:
         body.pain,
         body.note,
     )
-    logged, new = logbook.log_set(athlete.name, str(body.client_id), one, body.set_no)
+    logged, new = logbook.log_set(athlete.name, str(body.client_id), one, body.set_no, today)
     return JSONResponse(logged_set_json(logged), status_code=201 if new else 200)
 
 
@@ -148,6 +148,8 @@ def session_fit(
     from legday import bootstrap
 
     plan = logbook.current_plan(athlete.name, min(today, day))
+    if not any(s.day == day for s in plan.sessions):
+        raise HTTPException(404, f"date: no strength session on {day}")
     name, data = bootstrap.planning().session_fit(plan, day)
     return Response(
         data,

@@ -20,6 +20,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 
 from legday import bootstrap
@@ -119,23 +120,24 @@ async def _read_given(request: Request, form: FormData) -> HTMLResponse:
             data = await upload.read(uploads.MAX_UPLOAD_BYTES + 1)
             if len(data) > uploads.MAX_UPLOAD_BYTES:
                 return _step_one(request, {"calendar": _too_large()}, status=413)
-            kept = uploads.keep_file(upload.filename, data)
+            kept = await run_in_threadpool(uploads.keep_file, upload.filename, data)
         elif feed:
-            kept = uploads.keep_feed(feed)
+            kept = await run_in_threadpool(uploads.keep_feed, feed)  # a fetch: seconds
         else:
-            return _review(request, None, form={}, errors={})
+            return await _review(request, None, form={}, errors={})
     except LegdayError as error:
         return _step_one(request, {_field(error): _message(error)}, status=422)
     try:
-        read = _read(kept)
+        read = await run_in_threadpool(_read, kept)
     except LegdayError as error:
         kept.discard()
-        return _step_one(request, {_calendar_field(kept): _not_a_calendar(error)}, status=422)
+        problem = _not_a_calendar(error).replace(kept.source, kept.shown)  # not our path
+        return _step_one(request, {_calendar_field(kept): problem}, status=422)
     if not read.calendar.entries:
         kept.discard()
         problem = f"{kept.shown}: no events in it; is this the right calendar?"
         return _step_one(request, {_calendar_field(kept): problem}, status=422)
-    return _review(request, kept, form={}, errors={})
+    return await _review(request, kept, form={}, errors={})
 
 
 @router.post(
@@ -150,9 +152,9 @@ async def review(request: Request) -> HTMLResponse:
         kept = uploads.find(str(form.get("upload", "")))
     except LegdayError as error:
         return _step_one(request, {"calendar": _message(error)}, status=422)
-    read = _read(kept)
-    kept.save_kinds(_corrections(read.calendar.entries, form))
-    return _review(request, kept, form=_fields(form), errors={}, corrected=True)
+    read = await run_in_threadpool(_read, kept)
+    await run_in_threadpool(kept.save_kinds, _corrections(read.calendar.entries, form))
+    return await _review(request, kept, form=_fields(form), errors={}, corrected=True)
 
 
 @router.post(
@@ -168,24 +170,30 @@ async def make_athlete(request: Request) -> Response:
     try:
         if form.get("upload"):
             kept = uploads.find(str(form.get("upload")))
-        name = fields.get("name", "").strip()
-        if not name:
-            raise InputError("name", "give the athlete a name")
-        if any(a.name == name for a in logbook_of(request).athletes()):
-            raise InputError("name", f"an athlete called {name!r} already exists")
-        profile = build_profile(_profile_values(fields), default_start=bootstrap.today())
-        calendars = [kept.source] if kept is not None else []
-        corrections = _stored_corrections(kept)
-        added = logbook_of(request).add_athlete(
-            name, profile, calendars, bootstrap.today(), uploads=corrections
-        )
+        # the first plan is made and stored: seconds of work, off the event loop
+        athlete_id = await run_in_threadpool(_add_athlete, request, fields, kept)
     except LegdayError as error:
-        return _review(
+        return await _review(
             request, kept, form=fields, errors={_field(error): _message(error)}, status=422
         )
     if kept is not None:
         kept.discard()
-    return RedirectResponse(request.url_for("plan", athlete_id=added.athlete_id), status_code=303)
+    return RedirectResponse(request.url_for("plan", athlete_id=athlete_id), status_code=303)
+
+
+def _add_athlete(request: Request, fields: Mapping[str, str], kept: uploads.Upload | None) -> int:
+    """The athlete made from the profile form and the kept calendar: their store id."""
+    book = logbook_of(request)
+    name = fields.get("name", "").strip()
+    if not name:
+        raise InputError("name", "give the athlete a name")
+    if any(a.name == name for a in book.athletes()):
+        raise InputError("name", f"an athlete called {name!r} already exists")
+    profile = build_profile(_profile_values(fields), default_start=bootstrap.today())
+    calendars = [kept.source] if kept is not None else []
+    corrections = _stored_corrections(kept)
+    added = book.add_athlete(name, profile, calendars, bootstrap.today(), uploads=corrections)
+    return added.athlete_id
 
 
 # --- reading and correcting ---------------------------------------------------------------
@@ -296,7 +304,7 @@ def _profile_values(fields: Mapping[str, str]) -> dict[str, Any]:
     return values
 
 
-def _review(
+async def _review(
     request: Request,
     kept: uploads.Upload | None,
     *,
@@ -306,7 +314,7 @@ def _review(
     status: int = 200,
 ) -> HTMLResponse:
     """Steps 2 and 3 on one page: the readings (if a calendar was given), then the form."""
-    read = _read(kept) if kept is not None else None
+    read = await run_in_threadpool(_read, kept) if kept is not None else None
     entries = []
     if read is not None:
         for index, entry in enumerate(read.calendar.entries):

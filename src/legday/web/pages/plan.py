@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
+from legday.boundary import EARLIEST, LATEST, outside_window
 from legday.errors import LegdayError
 from legday.model import CareRoutine, Phase, Plan, Run, Session, Week
 from legday.web.deps import AthleteDep, LogbookDep, TodayDep
@@ -113,9 +114,12 @@ def _shift_month(day: date, months: int) -> date:
 
 def _parse_day(value: str | None, default: date) -> date:
     try:
-        return date.fromisoformat(value) if value else default
+        day = date.fromisoformat(value) if value else default
     except ValueError:
         return default
+    if outside_window(day):  # a month or a week either side must still be a date
+        raise HTTPException(422, f"date: {day} is outside {EARLIEST}..{LATEST}")
+    return day
 
 
 @router.get("/athletes/{athlete_id}/plan", response_class=HTMLResponse, name="plan")

@@ -6,11 +6,12 @@ would make before it is accepted."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
+from legday.boundary import EARLIEST, LATEST, outside_window
 from legday.errors import InputError, LegdayError
 from legday.services import Athlete, Logbook
 from legday.web.api.sessions import ACTIONS, replan_day
@@ -25,9 +26,12 @@ router = APIRouter()
 
 def _day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise HTTPException(404, f"{text!r} is no date (YYYY-MM-DD)") from None
+    if outside_window(day):
+        raise HTTPException(422, f"date: {day} is outside {EARLIEST}..{LATEST}")
+    return day
 
 
 def _context(book: Logbook, athlete: Athlete, day: date, now: date) -> dict[str, Any]:
@@ -69,20 +73,23 @@ def session(
     name="change_day",
     dependencies=[Depends(require_csrf)],
 )
-async def change_day(
+def change_day(
     request: Request,
     athlete: AthleteDep,
     book: LogbookDep,
     now: TodayDep,
     day: str,
     action: str,
+    to_day: Annotated[str, Form(alias="to")] = "",
+    note: Annotated[str, Form()] = "",
+    step: Annotated[str, Form()] = "",
 ) -> HTMLResponse:
-    """Preview (the default) or accept a skip, move or weather swap of the day."""
+    """Preview (the default) or accept a skip, move or weather swap of the day. A plain
+    `def`: the re-plan takes a while, so FastAPI runs it in its thread pool."""
     if action not in ACTIONS:
         raise HTTPException(404, f"{action!r}: a day can be skipped, moved or given to weather")
     when = _day(day)
-    form = await request.form()
-    fields = {key: str(form.get(key, "")).strip() for key in ("to", "note", "step")}
+    fields = {"to": to_day.strip(), "note": note.strip(), "step": step.strip()}
     context = _context(book, athlete, when, now)
     context["form"] = fields | {"action": action}
     try:

@@ -9,9 +9,11 @@ address is kept beside it. The runner's corrections of the readings are an overr
 
 from __future__ import annotations
 
+import os
 import re
 import secrets
 import shutil
+import stat
 import tempfile
 import time
 from dataclasses import dataclass
@@ -32,6 +34,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 _UNSAFE = re.compile(r"[^A-Za-z0-9._ -]+")
 FEED_FILE = "feed.url"
 KINDS_FILE = "kinds.toml"
+ROOT_NAME = f"legday-uploads-{os.getuid()}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +60,33 @@ class Upload:
 
 
 def _root() -> Path:
-    root = Path(tempfile.gettempdir()) / "legday-uploads"
-    root.mkdir(mode=0o700, exist_ok=True)
-    return root
+    """This user's private folder of uploads. In a shared temporary folder another user may
+    have made the name first (to read the calendars, or to plant files): a folder that is
+    not ours alone is never used; the server then keeps its own, made by `mkdtemp`."""
+    root = Path(tempfile.gettempdir()) / ROOT_NAME
+    try:
+        root.mkdir(mode=0o700, exist_ok=True)
+        if _private(root):
+            return root
+    except OSError:
+        pass
+    return _fallback(tempfile.gettempdir())
+
+
+def _private(folder: Path) -> bool:
+    info = folder.lstat()
+    return stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and not info.st_mode & 0o077
+
+
+_FALLBACKS: dict[str, Path] = {}
+
+
+def _fallback(under: str) -> Path:
+    """A folder of this server's own (0700 by `mkdtemp`), made once per temporary folder."""
+    kept = _FALLBACKS.get(under)
+    if kept is None or not kept.is_dir():
+        kept = _FALLBACKS[under] = Path(tempfile.mkdtemp(prefix="legday-uploads-", dir=under))
+    return kept
 
 
 def _new_folder() -> tuple[str, Path]:

@@ -54,7 +54,6 @@ def test_a_move_to_a_chosen_day_lands_there(client: TestClient, athlete: int) ->
 @pytest.mark.parametrize(
     ("change", "day", "body", "field"),
     [
-        ("skip", "2027-01-05", {}, "date"),  # no session that day
         ("move", "first", {"to": "2026-12-01"}, "to"),  # the past
         ("move", "first", {"to": "someday"}, "to"),
         ("move", "first", {"preview": "maybe"}, "preview"),
@@ -70,6 +69,16 @@ def test_a_change_that_cannot_be_made_is_422_naming_the_field(
     answer = client.post(f"/api/athletes/{athlete}/sessions/{on}/{change}", json=body)
     assert answer.status_code == 422, answer.text
     assert answer.json()["field"] == field
+    assert _version(client, athlete) == 1
+
+
+@pytest.mark.parametrize("change", ["skip", "move"])
+def test_a_change_of_a_day_without_a_session_is_404_naming_the_date(
+    client: TestClient, athlete: int, change: str
+) -> None:
+    answer = client.post(f"/api/athletes/{athlete}/sessions/2027-01-05/{change}", json={})
+    assert answer.status_code == 404, answer.text
+    assert answer.json()["field"] == "date"
     assert _version(client, athlete) == 1
 
 
@@ -166,7 +175,7 @@ def test_the_session_downloads_as_a_fit_file(client: TestClient, athlete: int) -
 
 def test_a_day_without_a_session_has_no_fit_file(client: TestClient, athlete: int) -> None:
     answer = client.get(f"/api/athletes/{athlete}/sessions/2027-01-05.fit")
-    assert answer.status_code == 422 and answer.json()["field"] == "date"
+    assert answer.status_code == 404 and answer.json()["detail"].startswith("date: ")
 
 
 def test_today_and_the_plan_follow_every_change_even_the_clis(

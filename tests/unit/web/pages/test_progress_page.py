@@ -41,8 +41,8 @@ def test_logged_sets_draw_load_volume_and_pain(
     client: TestClient, athlete: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     log(client, athlete, "2027-01-04", 8)
+    monkeypatch.setenv("LEGDAY_TODAY", "2027-01-12")  # a set is logged on or after its day
     log(client, athlete, "2027-01-11", 10, pain=2)
-    monkeypatch.setenv("LEGDAY_TODAY", "2027-01-12")
     page = client.get(f"/athletes/{athlete}/progress").text
     assert "<script" not in page.split("<main", 1)[1]
     assert (

@@ -85,7 +85,7 @@ async function send(csrf) {
     if (response.ok) {
       await mark(entry, "synced");
       sent += 1;
-    } else if (response.status >= 400 && response.status < 500) {
+    } else if (refusedForGood(response.status)) {
       let detail = `HTTP ${response.status}`;
       try {
         detail = (await response.json()).detail || detail;
@@ -95,9 +95,15 @@ async function send(csrf) {
       await mark(entry, "refused", String(detail));
       refused += 1;
     } else {
-      break; // a server error: try again later
+      break; // a server error, a timeout or too many requests: try again later
     }
   }
   const left = (await pending()).length;
   return { sent, left, refused };
+}
+
+/** Whether the server refused the set for good (a 4xx other than 408 and 429): anything
+ * else (5xx such as a busy logbook's 503, a timeout, a network error) keeps it queued. */
+export function refusedForGood(status) {
+  return status >= 400 && status < 500 && status !== 408 && status !== 429;
 }
