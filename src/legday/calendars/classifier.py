@@ -32,7 +32,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from legday.calendars import shapes
-from legday.calendars.entry import Entry
+from legday.calendars.entry import LAST_MINUTE, Entry
 from legday.calendars.shapes import planned_distance_km, planned_minutes, title_minutes
 from legday.model import RunKind
 from legday.race_marks import RaceMark, find_mark, priority_field
@@ -197,6 +197,9 @@ class Reading:
     # A time trial: a hard run that is an all-out effort though not a race (the planner
     # keeps its eve free of strength). Only set when a time-trial word decided HARD.
     all_out: bool = False
+    # Travel ("Work trip - Chicago", "Dienstreise"): away, so an all-day entry of it holds
+    # its whole day as busy time; the planner then puts no strength there.
+    away: bool = False
 
     def entry(
         self,
@@ -216,6 +219,8 @@ class Reading:
         clears it (an athlete who says "easy" means easy)."""
         activity, kind, reason = answer
         own = answer == (self.activity, self.kind, self.reason) and priority == self.priority
+        if self.away and own and start is None:  # all day away: the whole day is busy
+            start, end, minutes = time.min, LAST_MINUTE, 24 * 60 - 1
         return Entry(
             day,
             title,
@@ -379,7 +384,7 @@ def _proper_name(text: str) -> bool:
 
 
 # generic words that end many compounds without giving them their meaning
-_NOT_A_TAIL = frozenset(("logistics", "role", "around_race", "practice"))
+_NOT_A_TAIL = frozenset(("logistics", "travel", "role", "around_race", "practice"))
 
 
 def _compound_word(token: str, tables: _Tables, found: Found) -> None:
@@ -690,7 +695,9 @@ def _read_event(
     if activity is None:
         return Reading("other", None, "no running, strength or sport words", CONFIDENCE["nothing"])
     if activity != "run":
-        return Reading(activity, None, "; ".join(reasons), sure)
+        # only travel that decided it: a "Ski trip" is skiing, an all-day sport holding no time
+        away = activity == "other" and any(r.endswith(_AWAY) for r in reasons)
+        return Reading(activity, None, "; ".join(reasons), sure, away=away)
     if kind is None:
         for found, where in ((in_title, "title"), (in_description, "description")):
             decided_kind = _kind(found, lang)
@@ -799,6 +806,12 @@ def _resolve(found: Found, lang: str | None, *, timed: bool = False) -> Found:
             found.setdefault("c_race", (_Keyword("c_race", said_in, "cross"), word))
         elif not any(c in found for c in _RUN_CATEGORIES if c != "rest"):
             found["cross_training"] = hit
+    if "steady" in found:  # "Steady 75 min", "Steady run": easy; "Steady" alone: nothing
+        hit = found.pop("steady")
+        running = timed or "run" in found
+        if running and not any(c in found for c in _NOT_RUNNING):
+            word = f"{hit[1]} with a duration" if timed else hit[1]
+            found.setdefault("easy", (_Keyword("easy", hit[0].lang, hit[0].word), word))
     if "meet" in found:
         meet = found.pop("meet")
         on_track = "track" in found and ("reps" not in found or _relay(found))
@@ -812,7 +825,8 @@ def _resolve(found: Found, lang: str | None, *, timed: bool = False) -> Found:
     return found
 
 
-_NEIGHBOURLY = ("meet", "cross", "championship")
+_NEIGHBOURLY = ("meet", "cross", "championship", "steady")
+_AWAY = ": travel, away: busy all day, not a run"
 # race phrases "<word> of <place>" ("Trail de …", "Course du …", "Carrera de …"); French and
 # Spanish share "de", so there such a phrase names a race only in its own language
 _OF_PLACE = frozenset(("de", "du", "des", "del"))
@@ -871,6 +885,10 @@ def _activity(found: Found, where: str, reasons: list[str]) -> tuple[str, float]
     if "logistics" in found and not any(c in words for c in (*_EFFORT, "run")):
         reasons.append(_describe(found["logistics"], where) + ": race logistics, not a run")
         return "other", level
+    sporting = any(c in found for c in ("sport", "bike", "cross_training"))
+    if "travel" in found and not sporting and not any(c in words for c in (*_EFFORT, "run")):
+        reasons.append(_describe(found["travel"], where) + _AWAY)
+        return "other", level
     if "brick" in found:
         return "run", level
     evidence = [c for c in _EVIDENCE if c in found and found[c][0].lang != "pattern"]
@@ -917,7 +935,7 @@ _KIND_ORDER = (
     ("rest", RunKind.REST),  # "Rest day before the marathon" is a rest day
     ("race_distance", RunKind.RACE),
 )
-_NOT_A_RACE = ("pace", "around_race", "logistics", "practice")
+_NOT_A_RACE = ("pace", "around_race", "logistics", "travel", "practice")
 
 
 def _kind(found: Found, lang: str | None) -> tuple[RunKind, Hit] | None:

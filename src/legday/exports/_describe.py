@@ -64,6 +64,7 @@ __all__ = [
     "slotted_sessions",
     "warmup_line",
     "week_heading",
+    "week_label",
     "week_overview",
     "weight",
 ]
@@ -237,9 +238,24 @@ def care_summary(routine: CareRoutine, catalogue: Catalogue) -> str:
     )
 
 
-def week_heading(number: int, week: Week) -> str:
+def week_label(week: Week, plan: Plan | None = None) -> str:
+    """What the week is called in headings and the season overview: its phase, except that
+    a week holding an A or B race is named for the race ("B-race week"), even when the
+    planner also made it the recovery week (a week without strength before the race)."""
+    if plan is not None and week.phase in (Phase.RECOVERY, Phase.RACE):
+        ranks = sorted(
+            r.priority for r in plan.race_days if r.day in week and r.priority in ("A", "B")
+        )
+        if ranks:
+            return f"{ranks[0]}-race week"
+        if not plan.race_days and any(day in week for day in plan.races):
+            return "race week"  # a plan written before race priorities
+    return week.phase.value
+
+
+def week_heading(number: int, week: Week, plan: Plan | None = None) -> str:
     span = f"{week.start:%a %d %b} – {week.end:%a %d %b %Y}"
-    return f"Week {number} · {span} · {week.phase.value}"
+    return f"Week {number} · {span} · {week_label(week, plan)}"
 
 
 def plan_span(plan: Plan) -> str:
@@ -297,8 +313,12 @@ def days_by_week(plan: Plan) -> list[tuple[Week, list[PlanDay]]]:
     ]
 
 
-def rest_week_title(week: Week) -> str:
-    """Title of the all-day note for a week without strength (`recovery-week`)."""
+def rest_week_title(week: Week, plan: Plan | None = None) -> str:
+    """Title of the all-day note for a week without strength (`recovery-week`); a race
+    week says so rather than "recovery" (the race is what the week is for)."""
+    label = week_label(week, plan)
+    if label.endswith("race week"):
+        return f"{label[0].upper()}{label[1:]}: no strength, fresh legs for the race"
     if week.phase is Phase.RECOVERY:
         return "Recovery week: no strength"
     return f"No strength this week ({week.phase.value})"
@@ -463,8 +483,8 @@ def week_overview(plan: Plan, catalogue: Catalogue) -> list[WeekRow]:
             WeekRow(
                 number,
                 f"{week.start:%d %b} – {week.end:%d %b}",
-                week.phase.value,
-                strength or (rest_week_title(week),),
+                week_label(week, plan),
+                strength or (rest_week_title(week, plan),),
                 "; ".join(f"{name}: {' '.join(on)}" for name, on in care.items()),
             )
         )

@@ -51,12 +51,12 @@ def plan_to_html(plan: Plan, catalogue: Catalogue, *, picture: Picture | None = 
     weeks = []
     for number, (week, days) in enumerate(days_by_week(plan), 1):
         parts = [f'<section class="week" id="week-{number}">']
-        parts.append(f"<h2>{escape(week_heading(number, week))}</h2>")
+        parts.append(f"<h2>{escape(week_heading(number, week, plan))}</h2>")
         if week.note:
             parts.append(f'<p class="note">{escape(week.note)}</p>')
         if not any(d.sessions for d in days):
             parts.append(
-                f'<p class="rest-week"><strong>{escape(rest_week_title(week))}.</strong></p>'
+                f'<p class="rest-week"><strong>{escape(rest_week_title(week, plan))}.</strong></p>'
             )
         for day in days:
             heading = f"{day.day:%A %d %B}"

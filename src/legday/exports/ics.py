@@ -125,7 +125,7 @@ def plan_to_ics(
 
     for week, sessions in sessions_by_week(plan):
         if not sessions:
-            cal.add_component(_rest_week(week, key, stamp, sequence))
+            cal.add_component(_rest_week(plan, week, key, stamp, sequence))
         for session, slot in sessions:
             event = _session_event(plan, session, catalogue, zone)
             _stamp(event, session_uid(key, session.day, slot), stamp, sequence)
@@ -203,12 +203,12 @@ def _timed_event(
     return event
 
 
-def _rest_week(week: Week, key: str, stamp: datetime, sequence: int) -> Event:
+def _rest_week(plan: Plan, week: Week, key: str, stamp: datetime, sequence: int) -> Event:
     """An all-day note spanning a week without strength (`recovery-week`); it blocks nothing."""
     from icalendar import Event
 
     event = Event()
-    event.add("summary", rest_week_title(week))
+    event.add("summary", rest_week_title(week, plan))
     event.add("dtstart", week.start)
     event.add("dtend", week.end + timedelta(days=1))
     if week.note:

@@ -49,11 +49,11 @@ def plan_to_markdown(plan: Plan, catalogue: Catalogue, *, picture: Picture | Non
     cues = {entry.exercise: entry.cues for entry in guide}
     last_why: dict[str, str] = {}
     for number, (week, days) in enumerate(days_by_week(plan), 1):
-        out += [f"## {week_heading(number, week)}", ""]
+        out += [f"## {week_heading(number, week, plan)}", ""]
         if week.note:
             out += [f"_{_inline(week.note)}_", ""]
         if not any(d.sessions for d in days):
-            out += [f"**{rest_week_title(week)}.**", ""]
+            out += [f"**{rest_week_title(week, plan)}.**", ""]
         for day in days:
             out += [f"### {day.day:%A %d %B}", ""]
             for session, _slot in day.sessions:
