@@ -168,8 +168,11 @@ def _refusal(
     if headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
         return 403, "Sec-Fetch-Site: changes must come from legday's own pages"
     origin = headers.get("origin")
-    # "null" is a sandboxed frame, a data: URL or a file: page: never one of ours
-    if origin is not None and origin.split("://", 1)[-1] != headers.get("host"):
+    # "null" is a sandboxed frame, a data: URL or a file: page, and also our own form under
+    # `Referrer-Policy: no-referrer` (Chromium hides the origin then): only a browser that
+    # says the request is same-origin (Sec-Fetch-Site) is believed
+    ours = origin == "null" and headers.get("sec-fetch-site") == "same-origin"
+    if origin is not None and not ours and origin.split("://", 1)[-1] != headers.get("host"):
         return 403, "Origin: changes must come from legday's own pages"
     kind = headers.get("content-type", "").split(";", 1)[0].strip().lower()
     if kind == "application/json":

@@ -148,7 +148,9 @@ def test_a_restore_killed_half_way_leaves_an_empty_database(
     if count == 0:
         restore(database.engine, data)
     stored = dump(database.engine)["tables"]
-    assert {k: stored[k] for k in tables} == tables
+    # a backup of an older release restores with the new columns at their defaults
+    kept = {k: [{c: row[c] for c in rows[0]} for row in stored[k]] for k, rows in tables.items()}
+    assert kept == tables
 
 
 def test_two_concurrent_writers_never_lose_a_row(database: Database) -> None:
