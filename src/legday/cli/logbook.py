@@ -29,7 +29,7 @@ from legday.bootstrap import today as today_from_clock
 from legday.errors import InputError
 
 if TYPE_CHECKING:
-    from legday.model import Prescription, Run
+    from legday.model import Prescription
     from legday.services import Logbook, Replanned, Today
     from legday.store.uow import Database
 
@@ -419,7 +419,7 @@ def today(
 def today_json(view: Today) -> dict[str, Any]:
     """`today --format json`: the day as the text shows it, sessions in the plan's codec."""
     from legday.care import DISCLAIMER
-    from legday.exports.plan_json import care_to_json, prescription_to_json
+    from legday.exports.plan_json import care_to_json, entry_to_json, prescription_to_json
 
     session = view.session
     nxt = view.next_session
@@ -430,7 +430,7 @@ def today_json(view: Today) -> dict[str, Any]:
         "weather_swap": view.weather,
         "advice": list(view.advice),
         "care_notes": list(view.care_notes),
-        "runs": [_run_json(r) for r in view.runs],
+        "runs": [entry_to_json(r) for r in view.runs],
         "session": None
         if session is None
         else {
@@ -452,17 +452,6 @@ def today_json(view: Today) -> dict[str, Any]:
 
 def _hhmm(moment: time | None) -> str | None:
     return None if moment is None else f"{moment:%H:%M}"
-
-
-def _run_json(run: Run) -> dict[str, Any]:
-    what = "strength" if run.is_strength else "busy" if run.busy else "run"
-    return {
-        "title": run.title,
-        "what": what,
-        "kind": run.kind.value,
-        "start": _hhmm(run.start),
-        "end": _hhmm(run.finish),
-    }
 
 
 def describe_prescription(p: Prescription) -> str:

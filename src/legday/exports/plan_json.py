@@ -59,6 +59,7 @@ __all__ = [
     "care_from_json",
     "care_to_json",
     "check_part",
+    "entry_to_json",
     "plan_from_json",
     "plan_to_json",
     "prescription_from_json",
@@ -275,6 +276,19 @@ def _violation(v: Violation) -> dict[str, Any]:
         "date": v.day.isoformat() if v.day else None,
         "message": v.message,
         "hard": v.hard,
+    }
+
+
+def entry_to_json(run: Run) -> dict[str, Any]:
+    """A calendar entry of a day as `today` shows it (the CLI's JSON and the web API's):
+    a run, a strength session of the athlete's own, or busy time."""
+    what = "strength" if run.is_strength else "busy" if run.busy else "run"
+    return {
+        "title": run.title,
+        "what": what,
+        "kind": run.kind.value,
+        "start": _hhmm(run.start),
+        "end": _hhmm(run.finish),
     }
 
 

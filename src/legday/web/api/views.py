@@ -10,8 +10,8 @@ from typing import Any
 from urllib.parse import quote
 
 from legday.catalogue import Catalogue
-from legday.exports.plan_json import care_to_json, prescription_to_json
-from legday.model import Exercise, Prescription, Profile, Run
+from legday.exports.plan_json import care_to_json, entry_to_json, prescription_to_json
+from legday.model import Exercise, Prescription, Profile
 from legday.profiles import DAY_NAMES
 from legday.progression import Change
 from legday.progression.summary import ProgressReport
@@ -54,17 +54,6 @@ def _step(p: Prescription, catalogue: Catalogue) -> dict[str, Any]:
         "name": _name(catalogue, p.exercise),
         "timed_hold": p.seconds is not None,
         "picture_url": picture_url(exercise, p.tempo),
-    }
-
-
-def _run(run: Run) -> dict[str, Any]:
-    what = "strength" if run.is_strength else "busy" if run.busy else "run"
-    return {
-        "title": run.title,
-        "what": what,
-        "kind": run.kind.value,
-        "start": _hhmm(run.start),
-        "end": _hhmm(run.finish),
     }
 
 
@@ -128,7 +117,7 @@ def today_json(view: Today, catalogue: Catalogue, disclaimer: str) -> dict[str, 
         "weather_swap": view.weather,
         "advice": list(view.advice),
         "care_notes": list(view.care_notes),
-        "runs": [_run(r) for r in view.runs],
+        "runs": [entry_to_json(r) for r in view.runs],
         "session": body,
         "next_session": None if nxt is None else nxt.day.isoformat(),
         "care": [
