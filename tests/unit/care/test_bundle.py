@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tomllib
+from typing import Any
 
 import pytest
 
@@ -16,7 +17,7 @@ def test_bundle_is_fresh() -> None:
     """Fails after editing protocols/*.toml until `make catalogue` rewrites bundle.json."""
     bundle = json.loads((loader._directory() / BUNDLE).read_text(encoding="utf-8"))
     sources = loader._sources()
-    assert bundle["sources"] == loader._digest(sources), "run `make catalogue`"
+    assert bundle["sources"] == loader.digest(sources), "run `make catalogue`"
     assert bundle["protocols"] == [tomllib.loads(s.read_text(encoding="utf-8")) for s in sources]
 
 
@@ -30,7 +31,7 @@ def test_bundle_and_files_give_the_same_protocols() -> None:
 
 
 def test_a_stale_bundle_is_not_trusted(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(loader, "_digest", lambda sources: "changed since")
+    monkeypatch.setattr(loader, "digest", lambda sources: "changed since")
     read: list[str] = []
     real = loader.read_protocol
     monkeypatch.setattr(loader, "read_protocol", lambda n, t: read.append(n) or real(n, t))
@@ -41,13 +42,13 @@ def test_a_stale_bundle_is_not_trusted(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_bundled_protocol_is_still_checked_against_the_catalogue(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    real = loader._bundled_documents
+    real = loader.bundled_documents
 
-    def renamed(digest: str) -> list[dict[str, object]] | None:
-        documents = json.loads(json.dumps(real(digest)))
+    def renamed(*args: Any) -> list[dict[str, object]] | None:
+        documents = json.loads(json.dumps(real(*args)))
         documents[0]["lightest"][0]["exercise"] = "no-such-exercise"
         return documents  # type: ignore[no-any-return]
 
-    monkeypatch.setattr(loader, "_bundled_documents", renamed)
+    monkeypatch.setattr(loader, "bundled_documents", renamed)
     with pytest.raises(Exception, match="unknown catalogue id 'no-such-exercise'"):
         load_protocols(load_catalogue())

@@ -18,7 +18,7 @@ def test_bundle_is_fresh() -> None:
     """Fails after editing data/*.toml until `make catalogue` rewrites bundle.json."""
     bundle = json.loads(BUNDLE_PATH.read_text(encoding="utf-8"))
     sources = loader._sources(data_directory())
-    assert bundle["sources"] == loader._digest(sources), "run `make catalogue`"
+    assert bundle["sources"] == loader.digest(sources), "run `make catalogue`"
     documents = [tomllib.loads(s.read_text(encoding="utf-8")) for s in sources]
     assert bundle["exercises"] == documents
 
@@ -30,7 +30,7 @@ def test_bundle_and_files_give_the_same_catalogue() -> None:
 
 
 def test_a_stale_bundle_is_not_trusted(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(loader, "_digest", lambda sources: "changed since")
+    monkeypatch.setattr(loader, "digest", lambda sources: "changed since")
     read_files: list[bool] = []
     real = loader.load_directory
     monkeypatch.setattr(loader, "load_directory", lambda d: read_files.append(True) or real(d))
