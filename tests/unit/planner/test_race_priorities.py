@@ -177,7 +177,11 @@ def test_weeks_take_their_shape_from_their_most_important_race(data: st.DataObje
             if len(days) == 1 and not own:
                 session = next(s for s in plan.sessions if s.day == days[0])
                 assert all(p.sets <= 2 for p in session.main)
-                assert "Rønnestad & Mujika 2014" in session.why
+                # short for in-season maintenance, or for legs still recovering from last
+                # week's long race: either way the why says which
+                assert "Rønnestad & Mujika 2014" in session.why or (
+                    "legs are still recovering" in session.why
+                )
 
 
 def week_days(week: Week) -> list[date]:
