@@ -42,3 +42,35 @@ def half_marathoner() -> tuple[Profile, list[Run]]:
         race_priorities=((B_RACE, "B"), (A_RACE, "A")),
     )
     return profile, runs
+
+
+# the shin-splint runner of the coach's read: intermediate, hard runs on Tuesday, long runs
+# on Sunday, easy runs between, dumbbells; a work trip (all day away) in weeks 3 and 9
+SHIN_START = START
+TRIPS = (SHIN_START + timedelta(weeks=2, days=3), SHIN_START + timedelta(weeks=8, days=2))
+
+
+def shin_splinter() -> tuple[Profile, list[Run]]:
+    runs: list[Run] = []
+    for week in range(16):
+        monday = SHIN_START + timedelta(weeks=week)
+        runs += [
+            Run(monday + timedelta(days=1), "Intervals 6x800", RunKind.HARD, time(18), None, 60),
+            Run(monday + timedelta(days=3), "Easy 40", RunKind.EASY, time(7), None, 40),
+            Run(monday + timedelta(days=4), "Easy 30", RunKind.EASY, time(7), None, 30),
+            Run(monday + timedelta(days=6), "Long run", RunKind.LONG, time(8), None, 90),
+        ]
+    for day in TRIPS:  # all day away, as the calendar reader gives a trip
+        runs.append(
+            Run(day, "Work trip", RunKind.REST, time.min, time(23, 59), 24 * 60 - 1, busy=True)
+        )
+    profile = Profile(
+        start=SHIN_START,
+        weeks=16,
+        injuries=("shin-splints",),
+        level=Level.INTERMEDIATE,
+        equipment=frozenset({Equipment.BODYWEIGHT, Equipment.DUMBBELLS}),
+        dumbbells_kg=(6.0, 8.0, 10.0),
+        minutes=45,
+    )
+    return profile, runs

@@ -31,6 +31,7 @@ __all__ = [
     "days_after_races",
     "days_before_races",
     "leaves_no_time",
+    "no_room_for_care",
     "one_leg_when_light",
 ]
 
@@ -117,6 +118,30 @@ def leaves_no_time(entries: Iterable[Run]) -> bool:
     routine after it (`run-first`): that day holds none, and owes none."""
     ends = [r.finish for r in entries if r.running and r.finish is not None]
     return bool(ends) and max(ends) >= LAST_START
+
+
+# the day a routine may use: from FIRST_START to LAST_START; busy time (a trip, a day of
+# meetings) leaving no gap of MOST_ROUTINE_MINUTES between them leaves no room for one
+FIRST_START = time(5, 0)
+MOST_ROUTINE_MINUTES = 15  # the longest routine a protocol may have (docs/injury-care.md)
+
+
+def no_room_for_care(entries: Iterable[Run]) -> bool:
+    """Busy time covers the day (a trip: away all day; meetings back to back), leaving no
+    gap a routine fits: that day holds none, and owes none. A coach's read found a stage-3
+    shin routine on a day the calendar marked as a work trip, with no start time."""
+    spans = sorted(
+        (r.start, r.finish) for r in entries if r.busy and r.start is not None and r.finish
+    )
+    if not spans:
+        return False
+    free_from = datetime.combine(date.min, FIRST_START)
+    need = timedelta(minutes=MOST_ROUTINE_MINUTES)
+    for start, finish in spans:
+        if datetime.combine(date.min, start) - free_from >= need:
+            return False
+        free_from = max(free_from, datetime.combine(date.min, finish))
+    return datetime.combine(date.min, LAST_START) - free_from < need
 
 
 DISCLAIMER = (

@@ -35,6 +35,7 @@ from legday.care import (
     days_after_races,
     days_before_races,
     leaves_no_time,
+    no_room_for_care,
     one_leg_when_light,
     unsure_day,
 )
@@ -62,11 +63,13 @@ __all__ = [
     "CareSchedule",
     "care_fit",
     "care_routines",
+    "eve_form",
     "expected_dose",
     "expected_stage",
     "first_exposures",
     "first_times",
     "for_kit",
+    "key_run_eves",
     "met_in_routines",
     "routine_seconds",
     "within_care",
@@ -99,7 +102,17 @@ UNLOADED_WHILE_EARLY: dict[str, str] = {
 # protocol's heavy slow raises: Beyer et al. 2015): there a session's lift of the lead
 # exercise's movement becomes it at the week's dose, so a strength day is a protocol day
 # (a bent-knee heel drop 2 x 5 beside the stage is not).
-LEAD_IN_SESSIONS = frozenset({"achilles"})
+# Shin splints too: its last stage is calf endurance (3 x 25 on one leg), and a session's
+# heavy calf lift beside three routines loaded the calves five days a week (a coach's read).
+LEAD_IN_SESSIONS = frozenset({"achilles", "shin-splints"})
+# The movements that load the calf and shin: a session or routine holding one is a calf
+# day, and calf days want a day between them (a calf problem's routines keep clear of a
+# session's calf lift, and two calf problems share their routine days).
+CALF_PATTERNS = frozenset({"calf", "shin"})
+# The problems whose off-dose care lifts in a session do not count towards the week's
+# dose: Beyer's heavy slow raises three times a week (a bent-knee heel drop 2 x 5 is not
+# one). Their sessions' calf lifts still count as calf days for the spacing.
+DOSE_ONLY = frozenset({"achilles"})
 # the problems whose guarded lift, without a stage exercise of its own movement, takes the
 # stage's exercise of another movement it guards (a lunge becomes the wall sit)
 ANY_GUARDED_MOVEMENT = frozenset({"runners-knee"})
@@ -115,6 +128,10 @@ HILLS = re.compile(
 HILL_CARE = frozenset({"achilles"})
 
 AFTER_RACE = "in the days after your race the legs recover first"
+# the run kinds whose eve takes no full routine: a tendon or knee loaded hard the evening
+# before a long run, a hard session or a race meets the run tired
+KEY_RUN_KINDS = HARD_RUN_KINDS
+EVE_WORDS = "one set fewer of each today"  # the why of a routine lightened for its eve
 BEFORE_RACE = "your race is days away, so the legs stay fresh for it"
 CHANGE_SECONDS = 20  # from one exercise to the next
 CARE_RPE = 6  # care is dosed by pain, not effort: a moderate effort at most
@@ -158,6 +175,8 @@ def care_routines(
     closed = closed_to_care(races.values(), profile.blocked)
     light = dict.fromkeys(days_after_races(races.values(), by_day), AFTER_RACE)
     light.update(dict.fromkeys(days_before_races(races.values()), BEFORE_RACE))
+    eves = key_run_eves(by_day, races)
+    calf_days: set[date] = set()  # the routine days of calf problems placed so far
     routines: list[CareRoutine] = []
     for injury in profile.injuries:
         protocol = catalogue.protocols.get(injury)
@@ -166,9 +185,33 @@ def care_routines(
         placer = _Placer(
             profile, catalogue, protocol, by_day, strength_days, closed, schedule, light
         )
+        placer.eves, placer.calf_days = eves, calf_days
         routines.extend(placer.place())
     routines.sort(key=lambda r: (r.day, r.injury))
     return routines
+
+
+def key_run_eves(
+    by_day: Mapping[date, Sequence[Run]], races: Mapping[date, Race]
+) -> dict[date, str]:
+    """The eves of the calendar's long runs, hard runs and races, with what comes: a full
+    routine there would tire the legs the next day needs (a stage-3 shin routine of
+    3 x 25 and 2 x 20 a leg the evening before a long run), so the routine moves, or is
+    the lightest form."""
+    eves: dict[date, str] = {}
+    for day, runs in by_day.items():
+        key = [r for r in runs if r.running and r.kind in KEY_RUN_KINDS]
+        if key:
+            eves.setdefault(day - timedelta(days=1), f"tomorrow's {key[0].title} comes first")
+    for day in races:
+        eves.setdefault(day - timedelta(days=1), "tomorrow's race comes first")
+    return eves
+
+
+def eve_form(routine: CareRoutine) -> bool:
+    """Whether the routine is its stage's dose lightened for a key run's eve (one set
+    fewer of each exercise): not the stage's full dose."""
+    return EVE_WORDS in routine.why
 
 
 def expected_stage(protocol: CareProtocol, schedule: CareSchedule | None, week: int) -> CareStage:
@@ -521,7 +564,7 @@ def _gently(
     saved = 0
     for p in block:
         first = p.exercise not in seen
-        if first and (p.sets > FIRST_SETS or p.target_rpe > CARE_RPE):
+        if first:  # labelled new even when its dose is gentle already (an eve's form)
             saved += work_seconds(p)
             p = replace(
                 p,
@@ -731,6 +774,30 @@ class _Placer:
         self.lightest_form = self._form(protocol.lightest)
         # the week's days whose strength session holds the stage's dose (`_holds_dose`)
         self.session_care_days: frozenset[date] = frozenset()
+        self.eves: Mapping[date, str] = {}  # the eves of key runs: no full routine
+        self.calf_days: set[date] = set()  # calf problems' routine days, shared
+        guarded = GUARDED_PATTERNS.get(protocol.condition, frozenset())
+        self.calf = bool(guarded & CALF_PATTERNS)
+        self.session_calf_days = frozenset(
+            day
+            for day, session in strength_days.items()
+            if any(self._pattern(p.exercise) in CALF_PATTERNS for p in session.main)
+        )
+
+    def _pattern(self, exercise: str) -> str:
+        found = self.catalogue.get(exercise)
+        return found.pattern if found is not None else ""
+
+    def _eve_form(self, form: _RoutineForm) -> _RoutineForm:
+        """The week's routine on the eve of a key run: the stage's exercises, reps and load
+        at one set fewer each (never below one), as a short session holds the dose: the
+        tendon gets its day of the protocol, and the legs meet tomorrow's run less tired.
+        A stage-3 shin routine of 3 x 25 and 2 x 20 a leg becomes 2 x 25 and 1 x 20."""
+        exercises = tuple(replace(p, sets=max(1, p.sets - 1)) for p in form.exercises)
+        saved = sum(work_seconds(p) for p in form.exercises) - sum(
+            work_seconds(p) for p in exercises
+        )
+        return _RoutineForm(exercises, max(1, form.minutes - round(saved / 60)))
 
     def _form(self, items: Sequence[CareItem]) -> _RoutineForm:
         items = for_kit(items, self.catalogue, self.profile)
@@ -761,6 +828,8 @@ class _Placer:
                     dosed = items
                     this_week = self._form(items)
             hills = self._hills(days, stage)
+            if self.calf:
+                self.calf_days.update(chosen)
             for day in chosen:
                 routine = self._routine(day, stage, this_week)
                 if hills and not routine.lightest:
@@ -800,6 +869,16 @@ class _Placer:
         session = self.strength_days.get(day)
         if session is None:
             return False
+        condition = self.protocol.condition
+        guarded = GUARDED_PATTERNS.get(condition, frozenset())
+        if self.calf and condition not in DOSE_ONLY:
+            # the session's calf lift is that day's calf loading: a routine on another day
+            # would make it one more (`injury-care` tags say which lifts serve the problem)
+            if any(
+                condition in p.injury_care and self._pattern(p.exercise) in guarded
+                for p in session.main
+            ):
+                return True
         held = {p.exercise: p for p in session.main}
         for item in dose:
             p = held.get(item.exercise)
@@ -812,7 +891,7 @@ class _Placer:
         entries = self.by_day.get(day, ())
         if day in self.closed or day in self.strength_days or unsure_day(entries):
             return False
-        if leaves_no_time(entries):
+        if leaves_no_time(entries) or no_room_for_care(entries):
             return False
         if not self._hard(day):
             return True
@@ -823,26 +902,40 @@ class _Placer:
 
     def _days_for(self, stage: CareStage, days: list[date], last: date | None) -> list[date]:
         """The week's routine days: every allowed day for a daily stage; otherwise days
-        at least two apart (counting the sessions' own care), filled up to the dose."""
+        at least two apart (counting the sessions' own care and, for a calf problem, every
+        calf day: a session's calf lift, another calf problem's routine), filled up to the
+        dose. Days that are not the eve of a key run come first (an eve's routine is the
+        lightest form), and a calf problem takes the days another one already loads."""
         allowed = [d for d in days if self._allowed(d, stage)]
         if stage.frequency is Frequency.DAILY:
             return allowed
         cared = {d for d in days if self._session_cares(d)}
+        loaded = set(cared)
+        if self.calf:
+            loaded |= self.session_calf_days | self.calf_days
+            # the days another calf problem already loads first: one calf day, not two
+            allowed.sort(key=lambda d: d not in self.calf_days)
         chosen: list[date] = []
         for gap in (stage.frequency.min_gap_days, 1):
-            for day in allowed:
-                if len(cared) + len(chosen) >= stage.frequency.per_week:
-                    break
-                near = [*cared, *chosen, *([last] if last else [])]
-                if day not in chosen and all(abs((day - d).days) >= gap for d in near):
-                    chosen.append(day)
+            for eve_too in (False, True):
+                for day in allowed:
+                    if len(cared) + len(chosen) >= stage.frequency.per_week:
+                        break
+                    if day in chosen or (day in self.eves and not eve_too):
+                        continue
+                    near = [*(loaded - {day}), *chosen, *([last] if last else [])]
+                    if all(abs((day - d).days) >= gap for d in near):
+                        chosen.append(day)
         return sorted(chosen)
 
     def _routine(self, day: date, stage: CareStage, this_week: _RoutineForm) -> CareRoutine:
         """The routine of `stage` in `this_week`'s form (its items as dosed that week), or
         the lightest form."""
+        eve = self.eves.get(day, "")
         lightest = self._hard(day) or day in self.light_days
         form = self.lightest_form if lightest else this_week
+        if eve and not lightest:
+            form = self._eve_form(form)
         minutes = form.minutes
         runs = [r for r in self.by_day.get(day, ()) if r.running]
         window = self.profile.window(day.weekday())
@@ -858,14 +951,21 @@ class _Placer:
             stage=stage.number,
             minutes=minutes,
             exercises=form.exercises,
-            why=self._why(stage, lightest, runs, self.light_days.get(day, "")),
+            why=self._why(stage, lightest, runs, self.light_days.get(day, ""), eve),
             frequency=stage.frequency.value,
             start=start,
             lightest=lightest,
             on_hard_days=self.protocol.lightest_daily and stage.frequency is Frequency.DAILY,
         )
 
-    def _why(self, stage: CareStage, lightest: bool, runs: Collection[Run], near_race: str) -> str:
+    def _why(
+        self,
+        stage: CareStage,
+        lightest: bool,
+        runs: Collection[Run],
+        near_race: str,
+        eve: str = "",
+    ) -> str:
         p = self.protocol
         hard = [r for r in runs if r.kind in HARD_RUN_KINDS]
         if lightest and not hard:
@@ -881,6 +981,8 @@ class _Placer:
                 f"{p.name} care, stage {stage.number} ({stage.name}), {stage.frequency.words}: "
                 f"{stage.aim[0].lower()}{stage.aim[1:].rstrip('.')}"
             )
+            if eve:
+                what += f"; {EVE_WORDS}: {eve}"
         pain = (
             f"pain during it up to {p.max_pain}/10 is fine if it has settled by the next "
             "morning; more, and stay at this stage"

@@ -18,6 +18,7 @@ from legday.care import (
     days_after_races,
     days_before_races,
     leaves_no_time,
+    no_room_for_care,
     unsure_day,
 )
 from legday.model import HARD_RUN_KINDS, CareRoutine, Plan, Race, Run, Session
@@ -63,6 +64,8 @@ def _placement(facts: Facts) -> Found:
             yield day, f"{label} on {closed[day]}"
         if day in strength:
             yield day, f"{label} on a strength day: the session's own care already loads it"
+        if no_room_for_care(facts.runs_by_day.get(day, ())):
+            yield day, f"{label} on a day your busy time fills (a trip, meetings back to back)"
         if day in after_a_race and not routine.lightest:
             yield day, f"{label} in the days after a race, not in its lightest form"
         if day in before_a_race and not routine.lightest:
@@ -119,7 +122,8 @@ def _strength_days(facts: Facts) -> frozenset[date]:
 
 def _free_for_care(facts: Facts) -> frozenset[date]:
     """The plan's days that may hold a routine whatever the problem: not closed (a race,
-    the eve of an A race, blocked), no unsure entry, no run that ends late."""
+    the eve of an A race, blocked), no unsure entry, no run that ends late, not a day
+    busy time fills (a trip)."""
     plan = facts.plan
     closed = _closed(plan)
     days = (week.start + timedelta(days=n) for week in plan.weeks for n in range(7))
@@ -130,6 +134,7 @@ def _free_for_care(facts: Facts) -> frozenset[date]:
         and d not in closed
         and not unsure_day(facts.runs_by_day.get(d, ()))
         and not leaves_no_time(facts.runs_by_day.get(d, ()))
+        and not no_room_for_care(facts.runs_by_day.get(d, ()))
     )
 
 

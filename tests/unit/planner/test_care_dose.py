@@ -15,7 +15,7 @@ from bench.athletes import random_athlete
 from legday.catalogue.loader import load_catalogue
 from legday.model import Phase, Plan, Profile, Run, RunKind
 from legday.planner import CareSchedule, make_plan
-from legday.planner.care import expected_dose
+from legday.planner.care import eve_form, expected_dose
 
 CATALOGUE = load_catalogue()
 ONE_PROBLEM = ["achilles", "runners-knee", "shin-splints", "it-band", "plantar-fascia"]
@@ -75,7 +75,7 @@ def test_heavy_slow_calf_raises_get_heavier_week_by_week_then_hold() -> None:
     by_week: dict[int, set[tuple[int, int | None, str]]] = {}
     held = CareSchedule({}, {}, held_weeks(plan))
     for routine in plan.care:
-        if routine.lightest:
+        if routine.lightest or eve_form(routine):  # an eve's form: a set fewer
             continue
         (heavy,) = [p for p in routine.exercises if p.exercise == "heavy-slow-calf-raise"]
         week = held.care_week((routine.day - plan.start).days // 7)
