@@ -871,14 +871,17 @@ class _Placer:
             return False
         condition = self.protocol.condition
         guarded = GUARDED_PATTERNS.get(condition, frozenset())
-        if self.calf and condition not in DOSE_ONLY:
-            # the session's calf lift is that day's calf loading: a routine on another day
-            # would make it one more (`injury-care` tags say which lifts serve the problem)
-            if any(
+        # the session's calf lift is that day's calf loading: a routine on another day
+        # would make it one more (`injury-care` tags say which lifts serve the problem)
+        if (
+            self.calf
+            and condition not in DOSE_ONLY
+            and any(
                 condition in p.injury_care and self._pattern(p.exercise) in guarded
                 for p in session.main
-            ):
-                return True
+            )
+        ):
+            return True
         held = {p.exercise: p for p in session.main}
         for item in dose:
             p = held.get(item.exercise)

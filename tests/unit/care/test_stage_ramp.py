@@ -6,6 +6,8 @@ A coach's read found shin care jumping from stage 2's 3 x 15 a leg to stage 3's 
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from legday.care import CareItem, CareProtocol
@@ -42,5 +44,5 @@ def test_dose_rises_at_most_a_quarter_a_week(condition: str, first: int) -> None
     for week in range(30):
         stage, week_in_stage = protocol.expected(first, week)
         doses.append((stage.number, reps_a_leg(stage.items_in_week(week_in_stage))))
-    for (_, before), (stage, now) in zip(doses, doses[1:], strict=False):
+    for (_, before), (stage, now) in itertools.pairwise(doses):
         assert now <= before * (1 + MOST_RISE), (condition, stage, before, now)
