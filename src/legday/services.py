@@ -437,6 +437,9 @@ class Logbook:
             profile = uow.repo.get_profile(athlete.id)
             if profile is not None and day > profile.end:
                 raise InputError("date", f"the plan ends on {profile.end.isoformat()}")
+            latest = uow.repo.latest_version(athlete.id)
+            if latest is None or not any(r.day == day for r in latest.plan.runs):
+                raise MissingError("date", f"no run is planned on {day.isoformat()} to swap")
             uow.repo.add_override(athlete.id, DayOverride(day, "weather"), self.now())
             done = self._replan_told(uow, athlete, today, f"weather swap on {day.isoformat()}")
             if not preview:

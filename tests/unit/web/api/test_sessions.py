@@ -72,11 +72,14 @@ def test_a_change_that_cannot_be_made_is_422_naming_the_field(
     assert _version(client, athlete) == 1
 
 
-@pytest.mark.parametrize("change", ["skip", "move"])
-def test_a_change_of_a_day_without_a_session_is_404_naming_the_date(
-    client: TestClient, athlete: int, change: str
+@pytest.mark.parametrize(
+    ("change", "day"),
+    [("skip", "2027-01-05"), ("move", "2027-01-05"), ("weather", "2027-01-06")],  # no run
+)
+def test_a_change_of_a_day_without_a_session_or_run_is_404_naming_the_date(
+    client: TestClient, athlete: int, change: str, day: str
 ) -> None:
-    answer = client.post(f"/api/athletes/{athlete}/sessions/2027-01-05/{change}", json={})
+    answer = client.post(f"/api/athletes/{athlete}/sessions/{day}/{change}", json={})
     assert answer.status_code == 404, answer.text
     assert answer.json()["field"] == "date"
     assert _version(client, athlete) == 1
