@@ -9,6 +9,7 @@ indexes from the newest row back and stop, so their cost does not grow with the 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -30,6 +31,7 @@ from sqlalchemy import (
     union_all,
     update,
 )
+from sqlalchemy.engine import Row
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
 
@@ -354,29 +356,25 @@ class SqlRepository(AbstractRepository):
 
     def planned_sessions(self, athlete_id: int, start: date, end: date) -> list[Session]:
         versions = self.session.execute(
-            select(PlanVersionRow.id, PlanVersionRow.valid_from)
-            .where(PlanVersionRow.athlete_id == athlete_id)
-            .order_by(PlanVersionRow.number)
+            select(PlanVersionRow.id, PlanVersionRow.number, PlanVersionRow.valid_from).where(
+                PlanVersionRow.athlete_id == athlete_id, PlanVersionRow.valid_from <= end
+            )
         ).all()
         if not versions:
             return []
+        in_force = _InForce(versions)
+        # only the rows of versions in force on some day of the window: every re-plan
+        # stores a whole plan, and the rows of the ones since replaced are never read
+        wanted = in_force.within(start, end)
         rows = self.session.scalars(
             select(PlannedSessionRow).where(
                 PlannedSessionRow.athlete_id == athlete_id,
+                PlannedSessionRow.plan_version_id.in_(wanted),
                 PlannedSessionRow.day >= start,
                 PlannedSessionRow.day <= end,
             )
         ).all()
-
-        # The version in force on a day is the latest whose valid_from is on or before it.
-        def in_force(day: date) -> int | None:
-            found = None
-            for version_id, valid_from in versions:
-                if valid_from <= day:
-                    found = version_id
-            return found
-
-        kept = [r for r in rows if in_force(r.day) == r.plan_version_id]
+        kept = [r for r in rows if in_force.on(r.day) == r.plan_version_id]
         return [session_from_row(r) for r in sorted(kept, key=lambda r: (r.day, r.id))]
 
     # the logbook
@@ -717,3 +715,28 @@ class SqlRepository(AbstractRepository):
             query = query.where(CareLogRow.injury == injury)
         rows = self.session.scalars(query.order_by(CareLogRow.day, CareLogRow.injury))
         return [CareRecord(r.day, r.injury, r.stage, r.pain, r.morning_pain) for r in rows]
+
+
+class _InForce:
+    """Which plan version is in force on a day: the newest (by number) whose valid_from is
+    on or before it. Built once from (id, number, valid_from) rows, then a bisect a day."""
+
+    def __init__(self, versions: Sequence[Row[int, int, date]]) -> None:
+        by_start = sorted(versions, key=lambda v: (v.valid_from, v.number))
+        self.starts = [v.valid_from for v in by_start]
+        self.newest: list[int] = []  # the id of the newest version starting on or before
+        best = None
+        for v in by_start:
+            if best is None or v.number > best.number:
+                best = v
+            self.newest.append(best.id)
+
+    def on(self, day: date) -> int | None:
+        at = bisect_right(self.starts, day)
+        return self.newest[at - 1] if at else None
+
+    def within(self, start: date, end: date) -> set[int]:
+        """The versions in force on at least one day from `start` to `end`: at most one
+        per day a version starts on, whatever the number of re-plans."""
+        days = {start, *(d for d in self.starts if start < d <= end)}
+        return {v for v in map(self.on, days) if v is not None}
