@@ -22,7 +22,7 @@ from dataclasses import replace
 from datetime import date, time, timedelta
 
 from legday.catalogue import Catalogue
-from legday.model import ExerciseKind, Phase, Plan, Prescription, Profile, Run, RunKind
+from legday.model import ExerciseKind, Plan, Prescription, Profile, Run, RunKind
 
 # what a why says is new, and what it promises of it
 NEW_CLAUSE = re.compile(r"new to you, so it starts gently \(two sets at most[^)]*\): ([^;.]+)")
@@ -199,6 +199,7 @@ def b_race_last(weeks: int = 12, long: bool = False) -> tuple[Profile, list[Run]
 def athletes(count: int, seed: int = 13) -> Iterator[tuple[Profile, list[Run]]]:
     """The coach's calendars, then random plausible athletes, some with a B race last."""
     from bench.athletes import random_athlete
+
     from coach_athletes import half_marathoner
 
     yield half_marathoner()
@@ -220,6 +221,7 @@ def drawn(count: int) -> list[tuple[Profile, list[Run]]]:
     (tests/strategies.py), the same ones every run."""
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
+
     from strategies import profiles, runs_for
 
     found: list[tuple[Profile, list[Run]]] = []
