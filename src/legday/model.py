@@ -59,6 +59,7 @@ __all__ = [
     "Warmup",
     "Week",
     "problem_name",
+    "rep_tempo",
 ]
 
 
@@ -404,6 +405,9 @@ class Exercise(_Value):
     picture: Picture | None = None
     pattern: str = ""  # one of PATTERNS for strength work
     stage: int = 0  # plyometrics: 1 landings, 2 pogo hops, 3 bounds and hops for distance
+    # plyometrics: "stick" (a landing drill: land and hold still) or "rebound" (reactive:
+    # short, springy contacts, as in pogo hops and bounds)
+    landing: str = ""
 
     @property
     def lower_body(self) -> bool:
@@ -547,6 +551,13 @@ class Cooldown(_Value):
 
     exercise: str
     seconds: int
+
+
+def rep_tempo(tempo: str, seconds: int | None) -> str:
+    """The tempo a prescription carries: rep work's down-pause-up rhythm, and none for
+    timed work (a hold, a walk), whose pace is the clock's: "2-0-2" on a plank reads as
+    a lift to count (issue 13)."""
+    return "" if seconds is not None else tempo
 
 
 @_value

@@ -180,6 +180,10 @@ def _check_pattern_and_stage(name: str, exercise: Exercise) -> None:
         raise CatalogueError(f"{name}: stage: a plyometric exercise needs one")
     if exercise.stage and not plyometric:
         raise CatalogueError(f"{name}: stage: only plyometric exercises have one")
+    if plyometric and not exercise.landing:  # its cue: stick each landing, or spring off
+        raise CatalogueError(f"{name}: landing: a plyometric exercise needs one")
+    if exercise.landing and not plyometric:
+        raise CatalogueError(f"{name}: landing: only plyometric exercises have one")
 
 
 def _check_no_loops(by_id: dict[str, tuple[str, Exercise]]) -> None:
@@ -284,6 +288,7 @@ def _to_exercise(document: dict[str, Any]) -> Exercise:
         picture=_to_picture(document["picture"]) if "picture" in document else None,
         pattern=document.get("pattern", ""),
         stage=document.get("stage", 0),
+        landing=document.get("landing", ""),
     )
 
 

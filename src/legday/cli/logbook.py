@@ -462,7 +462,8 @@ def describe_prescription(p: Prescription) -> str:
     side = " per side" if p.per_side else ""
     kg = weight(p)  # the number first; the load text when it says more (advice)
     load = ", ".join(part for part in (kg and f"@ {kg}", p.load if p.load != kg else "") if part)
-    return f"  {p.exercise}: {p.sets} x {dose}{side} {load}, tempo {p.tempo}, RPE <= {p.target_rpe}"
+    tempo = f", tempo {p.tempo}" if p.tempo else ""  # timed work has none
+    return f"  {p.exercise}: {p.sets} x {dose}{side} {load}{tempo}, RPE <= {p.target_rpe}"
 
 
 def _echo_prescription(p: Prescription) -> None:

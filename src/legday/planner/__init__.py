@@ -155,7 +155,7 @@ def make_plan(
         held = _held_days(profile, care)
         sessions, routines = first_times(sessions, done_before, routines, held)
         sessions = gradual(sessions, kit_of(profile), catalogue)  # back from care doses
-        sessions = [_told_truly(s, catalogue, profile.minutes) for s in sessions]
+    sessions = _told_truly(sessions, catalogue, profile.minutes)
     after_end = last + timedelta(days=1)
     plan = Plan(
         first,
@@ -355,11 +355,32 @@ def _met(
     return met
 
 
-def _told_truly(session: Session, catalogue: Catalogue, asked_minutes: int) -> Session:
-    """The session's why as its lifts finally stand (`true_to`), and without "takes a
-    little longer than your time" once first times and `gradual` have made it fit."""
+def _told_truly(
+    sessions: Sequence[Session], catalogue: Catalogue, asked_minutes: int
+) -> list[Session]:
+    """Each session `_told_true`, against each exercise's previous prescription."""
+    previous: dict[str, Prescription] = {}
+    told = []
+    for session in sessions:
+        told.append(_told_true(session, catalogue, asked_minutes, previous))
+        previous.update((p.exercise, p) for p in session.main)
+    return told
+
+
+def _told_true(
+    session: Session,
+    catalogue: Catalogue,
+    asked_minutes: int,
+    previous: dict[str, Prescription],
+) -> Session:
+    """The session's why as its lifts finally stand (`true_to`, `told_new`: only its
+    first exposures called new), and without "takes a little longer than your time" once
+    first times and `gradual` have made it fit."""
     names = {catalogue[p.exercise].name.lower(): p for p in session.main if p.exercise in catalogue}
     why = words.true_to(session.why, names)
+    why = words.told_new(why, [words.in_a_list(name) for name, p in names.items() if p.new])
+    why = words.told_lighter(why, list(names.items()), previous)
+    why = words.told_dose(why, session.main)
     if OVERRUN in why and session.minutes <= asked_minutes:
         why = "; ".join(c for c in why.removesuffix(".").split("; ") if OVERRUN not in c) + "."
     return session if why == session.why else replace(session, why=why)
@@ -487,6 +508,7 @@ def _session(
         block=(frame.block, frame.block_week, block_weeks) if frame.block_week else None,
         ramp=frame.ramp,
         eve=ask.occasion.eve,
+        after=frame.after,
         # "takes a little longer than your time" only when, as placed, it does
         notes=[n for n in parts.notes if OVERRUN not in n or minutes > profile.minutes],
     )
@@ -503,8 +525,9 @@ def _session(
         )
     elif frame.light:
         why = why[:-1] + (
-            f"; the recovery week's one session, kept short ({minutes} min) and light (one set "
-            "of each, RPE 6): a week without any would cost what the weeks before built."
+            f"; the recovery week's one session, kept short ({minutes} min) and light "
+            f"({words.light_dose(fit.main)}): the week absorbs the work before it, and with "
+            "races near one light session keeps the strength you race on."
         )
     elif ask.occasion.maintenance:
         why = why[:-1] + (

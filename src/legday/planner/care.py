@@ -52,6 +52,7 @@ from legday.model import (
     Role,
     Run,
     Session,
+    rep_tempo,
 )
 from legday.planner.days import clear_start, start_after
 from legday.planner.dose import seconds_per_rep, start_load, work_seconds
@@ -485,7 +486,7 @@ def _from_item(
         seconds=item.seconds,
         per_side=exercise.unilateral or item.one_leg,
         load=item.load,
-        tempo=item.tempo or exercise.tempo,
+        tempo=rep_tempo(item.tempo or exercise.tempo, item.seconds),
         target_rpe=CARE_RPE,
         muscles=exercise.muscles,
         unilateral=exercise.unilateral or item.one_leg,
@@ -687,7 +688,7 @@ def _at_care_dose(
         load=item.load,
         load_kg=None,
         implement="",
-        tempo=item.tempo or exercise.tempo,
+        tempo=rep_tempo(item.tempo or exercise.tempo, item.seconds),
         target_rpe=easy,
         muscles=exercise.muscles,
         unilateral=exercise.unilateral or item.one_leg,

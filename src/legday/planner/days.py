@@ -62,7 +62,7 @@ from typing import NamedTuple
 from legday.care import AFTER_LONG_RACE_DAYS, LONG_RACE_MINUTES, race_minutes
 from legday.model import HARD_RUN_KINDS, UNSURE, Level, Profile, Race, Run, RunKind
 from legday.planner.dose import MAINTENANCE_MINUTES
-from legday.planner.season import DAY_NAMES, WEEK_SPAN, WeekFrame, race_days
+from legday.planner.season import DAY_ABBR, DAY_NAMES, WEEK_SPAN, WeekFrame, race_days
 
 __all__ = [
     "BEFORE_TIME_TRIAL",
@@ -83,7 +83,7 @@ __all__ = [
 
 # How the reason for a time trial's eve begins; the week's note repeats such reasons.
 BEFORE_TIME_TRIAL = "the day before the time trial"
-RECOVERY_FIRST = "after this week's race: recovery first"
+RECOVERY_FIRST = "recovery first"  # ends the reason a race closes a day after it
 # Races a calendar may show as hours long that are short efforts: a meet's afternoon.
 SHORT_RACE_WORDS = ("track", "meet", "relay", "parkrun", "5k", "10k")
 # Said after a reason a day cannot hold even a C-race week's short session (`frequency`).
@@ -271,13 +271,20 @@ def _after_main_races(
     for race in main:
         last = end if race.priority == "A" else min(race.day + ONE_DAY, end)
         for offset in range(1, (last - race.day).days + 1):
-            closed[race.day + timedelta(days=offset)] = RECOVERY_FIRST
+            closed[race.day + timedelta(days=offset)] = _after_race(race.day, start)
     # a long A or B race, this week or last: its days of recovery
     for day in long:
         if start - timedelta(days=AFTER_LONG_RACE_DAYS) <= day <= end:
             for offset in range(1, AFTER_LONG_RACE_DAYS + 1):
-                closed.setdefault(day + timedelta(days=offset), RECOVERY_FIRST)
+                closed.setdefault(day + timedelta(days=offset), _after_race(day, start))
     return closed
+
+
+def _after_race(race: date, week_start: date) -> str:
+    """Why a day after a race stays free: "this week's race" only when the race is in
+    the week (a long race last Sunday still closes this Monday: issue 13)."""
+    when = "this week's" if race >= week_start else "last week's"
+    return f"after {when} race ({DAY_ABBR[race.weekday()]}): {RECOVERY_FIRST}"
 
 
 class Calendar(NamedTuple):

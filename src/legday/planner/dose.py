@@ -45,6 +45,7 @@ from legday.model import (
     Prescription,
     Role,
     Session,
+    rep_tempo,
 )
 from legday.progression.loads import MAX_ECCENTRIC, Load, heavier_kg
 from legday.rules.progression import (
@@ -484,7 +485,7 @@ def prescribe(
         seconds=plan.seconds,
         per_side=exercise.unilateral,
         load=_load_text(exercise, role, plan, load_kg, implement, new=new),
-        tempo=plan.tempo,
+        tempo=rep_tempo(plan.tempo, plan.seconds),
         target_rpe=plan.rpe,
         muscles=exercise.muscles,
         unilateral=exercise.unilateral,
@@ -521,10 +522,7 @@ def _load_text(
     new_words = "; new to you: start easy while you learn it" if new else ""
     if role is Role.PLYOMETRIC:
         contacts = plan.sets * (plan.reps or 0) * (2 if exercise.unilateral else 1)
-        return (
-            f"bodyweight, {contacts} foot contacts in all: land softly and stick each landing; "
-            f"stop as soon as landings get loud or sloppy{new_words}"
-        )
+        return f"bodyweight, {contacts} foot contacts in all: {_contact_cue(exercise)}{new_words}"
     if load_kg is not None:
         what = {
             "dumbbells": _dumbbells(exercise, load_kg),
@@ -544,6 +542,24 @@ def _load_text(
         feel = f"the last rep feels RPE {plan.rpe} ({10 - plan.rpe} left in reserve)"
         how = f"stop when {feel}" if load_kg is None else f"about that: adjust so {feel}"
     return f"{what}; {how}{new_words}"
+
+
+# What each kind of jump drill asks of a foot contact (`Exercise.landing`): a landing drill
+# absorbs and holds still, a reactive one springs off again at once (Ramirez-Campillo et
+# al. 2014): "stick each landing" on pogo hops would teach the slow contact they train away.
+CONTACT_CUES = {
+    "stick": "land softly and stick each landing; stop as soon as landings get loud or sloppy",
+    "rebound": (
+        "short, springy contacts: off the ground again at once, stiff ankles, quiet feet; "
+        "stop as soon as contacts get long, loud or sloppy"
+    ),
+}
+
+
+def _contact_cue(exercise: Exercise) -> str:
+    """The contact cue of a jump drill's kind; a drill the catalogue does not class is
+    taken as a landing drill, the safer of the two."""
+    return CONTACT_CUES.get(exercise.landing, CONTACT_CUES["stick"])
 
 
 def _dumbbells(exercise: Exercise, kg: float) -> str:

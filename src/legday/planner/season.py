@@ -82,6 +82,9 @@ class WeekFrame(NamedTuple):
     block_week: int = 0  # the week's place in its block: 1, 2, ...
     ramp: int = 0  # 1 or 2: the first or second week back after an A race; else 0
     light: bool = False  # a recovery week in season: one short, light session keeps strength
+    # the B race of the week before an off-season week: the week is the return from it,
+    # and says so, never "off-season" (issue 13)
+    after: Race | None = None
 
     @property
     def only_c_races(self) -> bool:
@@ -222,6 +225,8 @@ def season(
     for index, ((start, phase, note), keeping) in enumerate(zip(weeks, in_season, strict=True)):
         in_week = tuple(race for race in in_order if start <= race.day <= start + WEEK_SPAN)
         frame = WeekFrame(start, phase, note, targets[phase], 0, in_week)
+        if phase is Phase.OFF_SEASON:
+            frame = frame._replace(after=_raced_before(start, in_order))
         if phase is Phase.RECOVERY and keeping:
             frame = frame._replace(note=LIGHT_NOTE, target=1, light=True)
             if index in eased:
@@ -303,9 +308,15 @@ NO_RACE_AHEAD = "no race ahead: build strength"
 LIGHTER_RUNNING = " while running is lighter"
 LIGHTER_SHARE = 0.8
 EASY_RUNNING = "keep strength steady while the running builds"
+# One reason for every recovery week, so no two weeks argue (issue 13): the week lets the
+# body absorb the work before; a week off does that away from races, and in competition
+# one short, light session does it while keeping the strength the racing needs (never
+# called "in season": a beginner before a first 10K has no season).
+RECOVERY_WHY = "a lighter week lets the body absorb the strength work of the weeks before"
+OFF_NOTE = f"recovery week: no strength work; {RECOVERY_WHY}"
 LIGHT_NOTE = (  # a recovery week in season
-    "recovery week: one short, light session keeps strength (a week without any costs "
-    "what the weeks before built); the rest of the week is off"
+    f"recovery week: {RECOVERY_WHY}; with races near, one short, light session keeps "
+    "the strength you race on, the rest of the week is off"
 )
 
 
@@ -384,7 +395,7 @@ def _place_recovery(
     after = [i for i in free if i in easing and i - first >= 2 and weeks[i][1] is not Phase.RACE]
     chosen = (after or free or [len(weeks) - 1])[0]
     start, phase, _ = weeks[chosen]
-    note = "recovery week: a week off lets the body absorb the strength work"
+    note = OFF_NOTE
     race = _main_race(start, races) if phase is Phase.RACE else None
     if race is not None:  # say which race it is, and that the week lifts not at all
         note = f"recovery week, and the week of the {race.label}: no strength, fresh legs for it"
@@ -414,6 +425,9 @@ def _phase(
             f"after the {race.label} on {_day(race.day)}: a week without strength",
         )
     goal = next((race for race in goals if race.day > end), None)
+    raced = _raced_before(start, races)
+    if raced is not None and (goal is None or (goal.day - start).days // 7 > 19):
+        return Phase.OFF_SEASON, f"after the {raced.label} on {_day(raced.day)}: {AFTER_B_RACE}"
     if goal is None:
         return Phase.OFF_SEASON, NO_RACE_AHEAD
     weeks_out = (goal.day - start).days // 7
@@ -422,12 +436,23 @@ def _phase(
     if weeks_out <= 1 and taper:
         return Phase.TAPER, f"taper, {target}: keep the habit, drop the volume"
     if weeks_out <= 3:
-        return Phase.PEAK, f"peak, {target}: maintain strength with fewer sets"
+        # no "fewer sets": the sessions say what fell since last time, from the numbers
+        return Phase.PEAK, f"peak, {target}: keep strength, the running comes first"
     if weeks_out <= 11:
         return Phase.BUILD, f"build, {target}: {HARD_RUNNING}"
     if weeks_out <= 19:
         return Phase.BASE, f"base, {target}: build strength while runs are mostly easy"
     return Phase.OFF_SEASON, f"off-season, {target}: the best time to get stronger"
+
+
+# The week after a B race with no race near: what it is for (its sessions say how light)
+AFTER_B_RACE = "legs recovering first, then back to building strength"
+
+
+def _raced_before(start: date, races: Sequence[Race]) -> Race | None:
+    """The last A or B race of the week before `start`'s, if any."""
+    before = [r for r in races if start - ONE_WEEK <= r.day < start and r.priority != "C"]
+    return before[-1] if before else None
 
 
 def _after_race_note(race: Race | None) -> str:

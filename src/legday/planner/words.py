@@ -23,6 +23,9 @@ __all__ = [
     "music",
     "music_bpm",
     "session_notes",
+    "told_dose",
+    "told_lighter",
+    "told_new",
     "true_to",
     "what_rose",
     "why",
@@ -37,8 +40,9 @@ PHASE_AIMS = {
     Phase.PEAK: "keeping strength, the running comes first",
     Phase.TAPER: "a light reminder before the race, nothing that leaves you sore",
     Phase.RACE: "a short, easy session to stay loose for the race",
-    Phase.RECOVERY: "one short, light session keeps strength through the week off",
+    Phase.RECOVERY: "a lighter week to absorb the work before it",
 }
+AFTER_RACE_AIM = "legs recovering first, then building strength again"
 RAMP_WORDS = {
     1: "first week back after your race: two easy sets of each, no jumps",
     2: "second week back after your race: the usual sets, effort at most RPE 7",
@@ -139,6 +143,98 @@ def _still(p: Prescription | None, field: str, said: str) -> bool:
     return value is not None and float(value) == float(said)
 
 
+NEW_WORDS = "new to you, so it starts gently (two sets at most, easy effort)"
+_NEW_CLAUSE = re.compile(re.escape(NEW_WORDS) + r": [^;]+?(?=; |\.$)")
+
+
+def told_new(why: str, new: Sequence[str]) -> str:
+    """The why's "new to you" clause as the session finally stands (`new`: the names of
+    its first exposures, as `in_a_list` gives them): care swaps a lift for one met
+    before, or a first time in a care routine comes first, after the clause was written,
+    and a why calling a lift done twice before "new, two sets at most" at 3x15 is one the
+    runner stops trusting (issue 13)."""
+    clause = f"{NEW_WORDS}: {listed(list(new))}" if new else ""
+    found = _NEW_CLAUSE.search(why)
+    if found is None:
+        return why if not clause else why.removesuffix(".") + f"; {clause}."
+    if clause:
+        return why[: found.start()] + clause + why[found.end() :]
+    head, tail = why[: found.start()], why[found.end() :]
+    if head.endswith("; "):
+        return head[:-2] + tail
+    return head + tail.removeprefix("; ")
+
+
+# The eve of a hard or long run: what is always true of it (no jumps, and no load rises,
+# said when the session has a load); what fell since each lift's last time is said from
+# the numbers (`told_lighter`).
+EVE_WORDS = "today is lighter: no jumps"
+
+
+def lighter_than_before(
+    main: Sequence[tuple[str, Prescription]], previous: Mapping[str, Prescription]
+) -> list[str]:
+    """What fell since each lift's last time, in words ("a set fewer on the split squat",
+    "effort RPE 6 (from 7) on every lift"), from (name, prescription) pairs and each
+    exercise's previous prescription."""
+    again = [(name, p, previous[p.exercise]) for name, p in main if p.exercise in previous]
+    fewer = [in_a_list(name) for name, p, before in again if p.sets < before.sets]
+    easier = [(name, p, before) for name, p, before in again if p.target_rpe < before.target_rpe]
+    said = []
+    if fewer:
+        lifts = "every lift" if len(fewer) == len(again) > 1 else f"the {listed(fewer)}"
+        said.append(f"a set fewer on {lifts}")
+    if easier:
+        steps = {(before.target_rpe, p.target_rpe) for _, p, before in easier}
+        lifts = (
+            "every lift"
+            if len(easier) == len(again) > 1
+            else f"the {listed([in_a_list(name) for name, _, _ in easier])}"
+        )
+        if len(steps) == 1:
+            ((was, now),) = steps
+            said.append(f"effort RPE {now} (from {was}) on {lifts}")
+        else:
+            said.append(f"easier effort on {lifts}")
+    return said
+
+
+def told_lighter(
+    why: str, main: Sequence[tuple[str, Prescription]], previous: Mapping[str, Prescription]
+) -> str:
+    """The eve's words with what really fell since last time: the eve takes a set and an
+    RPE point from the week's dose, which a lift coming back from a lighter day may
+    still exceed; "a set fewer" then is a number the runner can check and find false
+    (issue 13)."""
+    if EVE_WORDS not in why:
+        return why
+    loaded = any(p.load_kg is not None for _, p in main)
+    said = lighter_than_before(main, previous)
+    first = EVE_WORDS + (" and no heavier load" if loaded else "")
+    return why.replace(EVE_WORDS, "; ".join([first, *said]))
+
+
+def light_dose(main: Sequence[Prescription]) -> str:
+    """A light session's dose in words, from its prescriptions: "one set of each, RPE 6"
+    only when each lift is one set at RPE 6 or less."""
+    most_sets = max((p.sets for p in main), default=1)
+    effort = max((p.target_rpe for p in main), default=6)
+    sets = "one set of each" if most_sets == 1 else f"at most {most_sets} sets of each"
+    return f"{sets}, RPE {effort} at most"
+
+
+_LIGHT = re.compile(r"(kept short \(\d+ min\) and light \()[^()]*(\))")
+_SHORT = re.compile(r"(kept short \(\d+ min, )at most \d+ sets(\))")
+
+
+def told_dose(why: str, main: Sequence[Prescription]) -> str:
+    """A light or short session's why with the dose its lifts finally have (care may
+    hold its work at the stage's sets, first times and `gradual` take sets away)."""
+    why = _LIGHT.sub(lambda m: m[1] + light_dose(main) + m[2], why)
+    most_sets = max((p.sets for p in main), default=1)
+    return _SHORT.sub(lambda m: f"{m[1]}at most {most_sets} set{'s' * (most_sets > 1)}{m[2]}", why)
+
+
 def how_it_builds(main: Sequence[Prescription]) -> str:
     """How the session's anchor lifts make the runner stronger, read from their doses."""
     anchors = [p for p in main if p.role is Role.ANCHOR]
@@ -183,9 +279,7 @@ def session_notes(
         notes.append(listed([text for text in rose if text]))
     new = [in_a_list(name) for name, p in main if p.new]
     if new:
-        notes.append(
-            f"new to you, so it starts gently (two sets at most, easy effort): {listed(new)}"
-        )
+        notes.append(f"{NEW_WORDS}: {listed(new)}")
     care = [in_a_list(name) for name, p in main if set(p.injury_care) & set(injuries)]
     if care:
         problems = [problem_name(injury) for injury in injuries]
@@ -208,6 +302,7 @@ def why(
     ramp: int = 0,
     eve: bool = False,
     notes: Sequence[str] = (),
+    after: Race | None = None,
 ) -> str:
     """Why this day and this dose; `block` is (block, week of block, weeks in block)."""
     weekday = DAY_NAMES[day.weekday()]
@@ -215,7 +310,10 @@ def why(
         where = f"{weekday}: after your {runs[-1].kind} run ({runs[-1].title}), run first"
     else:
         where = f"{weekday}: a day without running"
-    lines = [where, f"{phase} week: {PHASE_AIMS.get(phase, '')}"]
+    aim = f"{phase} week: {PHASE_AIMS.get(phase, '')}"
+    if after is not None:  # the return from a race is no off-season
+        aim = f"the week after the {after.label}: {AFTER_RACE_AIM}"
+    lines = [where, aim]
     lines.extend(
         f"{race.label} on {DAY_ABBR[race.day.weekday()]}: its day and the day before stay free"
         for race in c_races
@@ -227,10 +325,7 @@ def why(
         lines.append(RAMP_WORDS[ramp])
     if eve:
         tomorrow = DAY_NAMES[(day.weekday() + 1) % 7]
-        lines.append(
-            f"{tomorrow} brings a hard or long run, so today is lighter: a set fewer on "
-            "the bigger lifts, one step easier effort, no jumps"
-        )
+        lines.append(f"{tomorrow} brings a hard or long run, so {EVE_WORDS}")
     lines.extend(notes)
     return "; ".join(line for line in lines if line) + "."
 

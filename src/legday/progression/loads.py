@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, replace
 
 from legday.kit import Kit
-from legday.model import IMPLEMENTS, Exercise, Prescription
+from legday.model import IMPLEMENTS, Exercise, Prescription, rep_tempo
 
 __all__ = [
     "DEFAULT_STEP",
@@ -174,7 +174,7 @@ def as_exercise(
         exercise=exercise.id,
         reps=None if timed else lo,
         seconds=(p.seconds or 30) if timed else None,
-        tempo=exercise.tempo or p.tempo,
+        tempo=rep_tempo(exercise.tempo or p.tempo, (p.seconds or 30) if timed else None),
         muscles=exercise.muscles,
         unilateral=exercise.unilateral,
         per_side=exercise.unilateral,

@@ -306,6 +306,8 @@ def _reactive(p: Prescription, catalogue: Catalogue | None) -> bool:
 
 
 def _tempo_problems(p: Prescription, reactive: bool = False) -> Iterator[str]:
+    if p.seconds is not None and not p.tempo:
+        return  # timed work (a hold, a walk) keeps the clock, not a rep rhythm
     match = TEMPO.match(p.tempo)
     if not match:
         yield f"tempo {p.tempo!r} is not seconds down-pause-up like 3-1-2"
