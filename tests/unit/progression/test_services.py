@@ -120,7 +120,7 @@ def test_a_logged_session_reaches_the_planner_as_a_strength_day_not_a_run() -> N
                    now=lambda: datetime(2027, 1, 1))  # fmt: skip
     book.add_athlete("sam", Profile(start=START, weeks=4), [], START)
     book.log("sam", [SetLog("reverse-lunge", START, reps=8, load_kg=10, rpe=7)] * 3)
-    book.weather("sam", START + timedelta(days=2), START + timedelta(days=2))
+    book.sync("sam", START + timedelta(days=2), force=True)  # the re-plan after the log
     runs, done = asked[-1]
     assert [(d.day, d.exercises) for d in done] == [(START, frozenset({"reverse-lunge"}))]
     assert [p.exercise for p in done[0].main] == ["reverse-lunge"]  # doses go on from it
