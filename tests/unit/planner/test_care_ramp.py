@@ -12,6 +12,7 @@ says what it builds up to.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import time, timedelta
 
@@ -106,7 +107,9 @@ def test_no_care_exercise_climbs_more_than_a_set_or_30_percent_a_week(
 
 
 @pytest.mark.parametrize("athlete", [shin_splinter, half_marathoner])
-def test_the_coachs_runners_climb_by_30_percent_at_most(athlete) -> None:  # type: ignore[no-untyped-def]
+def test_the_coachs_runners_climb_by_30_percent_at_most(
+    athlete: Callable[[], tuple[Profile, list[Run]]],
+) -> None:
     """Before: the shin runner's bent-knee raise went from 1 x 20 (an eve's form) to
     2 x 20 (+100 %), the knee runner's wall sit from 1 x 30 s to 4 x 30 s (+300 %)."""
     profile, runs = athlete()
