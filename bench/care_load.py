@@ -9,6 +9,11 @@ Per plan (routines and the strength sessions together):
 2. eves: full (not lightest) routines on the day before a long run, a hard run or a race;
 3. ramp: the biggest rise of a problem's full routine dose (seconds under load per leg)
    from one week's to the next week's, as a share; rises above 30 %;
+   per exercise: the biggest rise of a care exercise's weekly volume (its largest
+   exposure of the week, in a routine of any form or a session's care work: sets x reps,
+   or sets x seconds of a hold) from one week to the next, the week it first appears
+   aside; rises above 30 %, and of them the least climbs of tiny doses (a rep a set more,
+   2 x 3 to 2 x 4, where 30 % is less than that);
 4. busy: routines on a day whose busy time leaves no gap for them (a trip: all day away).
 """
 
@@ -49,6 +54,10 @@ class Tally:
     rises_over: int = 0
     biggest_rise: float = 0.0
     busy: int = 0
+    exercise_rises_over: int = 0
+    biggest_exercise_rise: float = 0.0
+    worst: str = ""
+    least_climbs: int = 0
 
 
 def per_leg_seconds(block: tuple[Prescription, ...], catalogue: Catalogue) -> float:
@@ -120,7 +129,57 @@ def count(plan: Plan, profile: Profile, runs: list[Run], catalogue: Catalogue, t
             if before:
                 rise = now / before - 1
                 t.biggest_rise = max(t.biggest_rise, rise)
-                t.rises_over += rise > MOST_RISE
+                t.rises_over += rise > MOST_RISE + 1e-9  # 3 x 13 after 2 x 15 is 30 %
+
+
+Volume = tuple[int, int, str]  # a week's largest exposure: volume, its sets, what it was
+
+
+def care_volumes(plan: Plan, catalogue: Catalogue) -> dict[str, dict[int, Volume]]:
+    """Each care exercise's weekly volume (`volume`) by plan week, with what it was: the
+    routines' exercises, and a session's work at a protocol's dose (no kg: a lift loaded
+    in kg follows the strength progression)."""
+    care = {
+        item.exercise
+        for injury in plan.injuries
+        if (protocol := catalogue.protocols.get(injury)) is not None
+        for stage in protocol.stages
+        for item in (*stage.items, *protocol.lightest)
+    }
+    weekly: dict[str, dict[int, Volume]] = {}
+    blocks = [(r.day, r.exercises) for r in plan.care]
+    blocks += [(s.day, s.main) for s in plan.sessions]
+    for day, block in blocks:
+        week = (day - plan.start).days // 7
+        for p in block:
+            if p.exercise not in care or p.load_kg is not None:
+                continue
+            now = volume(p)
+            was = weekly.setdefault(p.exercise, {}).get(week, (0, 0, ""))
+            if now > was[0]:
+                what = f"{p.sets} x {p.reps if p.reps is not None else f'{p.seconds} s'}"
+                weekly[p.exercise][week] = (now, p.sets, f"{what} on {day}")
+    return weekly
+
+
+def volume(p: Prescription) -> int:
+    """An exposure's volume: sets x reps, or sets x seconds of a hold (per leg)."""
+    return p.sets * (p.reps if p.reps is not None else p.seconds or 0)
+
+
+def count_exercises(plan: Plan, catalogue: Catalogue, t: Tally) -> None:
+    for exercise, weeks in care_volumes(plan, catalogue).items():
+        for week, (now, sets, what) in weeks.items():
+            before = weeks.get(week - 1)
+            if before is None:
+                continue
+            rise = now / before[0] - 1
+            if rise > t.biggest_exercise_rise:
+                t.biggest_exercise_rise = rise
+                t.worst = f"{exercise} {before[2]} -> {what}"
+            over = rise > MOST_RISE + 1e-9
+            t.exercise_rises_over += over
+            t.least_climbs += over and now - before[0] <= sets
 
 
 def cases() -> list[tuple[str, Profile, list[Run]]]:
@@ -137,7 +196,10 @@ def report(name: str, t: Tally) -> None:
         f"/{t.weeks}, back-to-back calf days {t.back_to_back}; full routines on eves of key runs"
         f" {t.eves} (by stage {dict(sorted(t.eve_stages.items()))}); biggest dose rise"
         f" {100 * t.biggest_rise:.0f} %, rises over {100 * MOST_RISE:.0f} %: {t.rises_over};"
-        f" routines on busy days without a gap {t.busy}"
+        f" routines on busy days without a gap {t.busy}; biggest rise of a care exercise's"
+        f" weekly volume {100 * t.biggest_exercise_rise:.0f} % ({t.worst or 'none'}), rises"
+        f" over {100 * MOST_RISE:.0f} %: {t.exercise_rises_over} ({t.least_climbs} of them a rep a"
+        " set on a tiny dose)"
     )
 
 
@@ -146,14 +208,18 @@ def main() -> None:
     catalogue = load_catalogue()
     for name, profile, runs in cases():
         t = Tally()
-        count(make_plan(profile, runs, catalogue), profile, runs, catalogue, t)
+        plan = make_plan(profile, runs, catalogue)
+        count(plan, profile, runs, catalogue, t)
+        count_exercises(plan, catalogue, t)
         report(name, t)
     t = Tally()
     for number in range(athletes):
         profile, runs = random_athlete(random.Random(900 + number), 16)
         if not profile.injuries:
             continue
-        count(make_plan(profile, runs, catalogue), profile, runs, catalogue, t)
+        plan = make_plan(profile, runs, catalogue)
+        count(plan, profile, runs, catalogue, t)
+        count_exercises(plan, catalogue, t)
     report(f"{athletes} random", t)
 
 

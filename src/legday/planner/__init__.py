@@ -42,6 +42,7 @@ from legday.planner import words
 from legday.planner.care import (
     CareFit,
     CareSchedule,
+    care_exercises,
     care_fit,
     care_routines,
     first_times,
@@ -153,7 +154,14 @@ def make_plan(
     if profile.injuries:  # care swapped exercises in: their first time starts gently
         done_before = (e for d in done for e in d.exercises)
         held = _held_days(profile, care)
-        sessions, routines = first_times(sessions, done_before, routines, held)
+        sessions, routines = first_times(
+            sessions,
+            done_before,
+            routines,
+            held,
+            start=profile.start,
+            care=care_exercises(profile, catalogue),
+        )
         sessions = gradual(sessions, kit_of(profile), catalogue)  # back from care doses
     sessions = _told_truly(sessions, catalogue, profile.minutes)
     after_end = last + timedelta(days=1)

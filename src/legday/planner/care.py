@@ -57,11 +57,13 @@ from legday.model import (
 from legday.planner.days import clear_start, start_after
 from legday.planner.dose import seconds_per_rep, start_load, work_seconds
 from legday.planner.fit import FEWEST_ANCHOR_SETS
+from legday.planner.ramp import Ramp, dose_words
 
 __all__ = [
     "CHANGE_SECONDS",
     "CareFit",
     "CareSchedule",
+    "care_exercises",
     "care_fit",
     "care_routines",
     "eve_form",
@@ -508,20 +510,43 @@ def first_exposures(
     return first_times(sessions, before, routines)[0]
 
 
+def care_exercises(profile: Profile, catalogue: Catalogue) -> dict[str, str]:
+    """The exercises the athlete's protocols name (every stage's and the lightest form's),
+    with their names in lower case: the care work whose dose climbs a week at a time
+    (`ramp`), in a routine or in a session (where a lift loaded in kg follows the
+    strength progression instead)."""
+    named: dict[str, str] = {}
+    for injury in profile.injuries:
+        protocol = catalogue.protocols.get(injury)
+        if protocol is None:
+            continue
+        for item in (*(i for stage in protocol.stages for i in stage.items), *protocol.lightest):
+            named[item.exercise] = catalogue[item.exercise].name.lower()
+    return named
+
+
 def first_times(
     sessions: Sequence[Session],
     before: Iterable[str] = (),
     routines: Sequence[CareRoutine] = (),
     held: Collection[date] = frozenset(),
+    *,
+    start: date | None = None,
+    care: Mapping[str, str] | None = None,
 ) -> tuple[list[Session], list[CareRoutine]]:
     """Each exercise's first time in the plan, in a session or a care routine, starts
     gently (2 sets at its reps or seconds, RPE 6 at most) and is labelled new, whatever
     the composer remembered of a lift care replaced or the stage's dose asks: a new
-    care exercise is a first exposure like any other, and the stage's full dose comes
-    from its second time. An exercise done before (`before`: trained before the plan)
-    or met earlier in the plan is no first exposure, so it is not labelled new. On a
-    `held` day (a race or taper week: `CareSchedule.holds`) care work takes no more sets
-    than the athlete has done of it so far: one gentle first time is the dose it holds."""
+    care exercise is a first exposure like any other. An exercise done before (`before`:
+    trained before the plan) or met earlier in the plan is no first exposure, so it is
+    not labelled new. On a `held` day (a race or taper week: `CareSchedule.holds`) care
+    work takes no more sets than the athlete has done of it so far: one gentle first
+    time is the dose it holds.
+
+    The care work of `care` (exercise ids, with their names: `care_exercises`) then
+    climbs to its stage's dose a week at a time (`ramp`, weeks counted from `start`):
+    no week's largest exposure more than a set or 30 % above the week before's, and a
+    held week no higher. A routine on its way up says so in its why."""
     seen = set(before)  # done before the plan: not new
     most: dict[str, int] = {}  # the most sets done of each exercise in the plan so far
     timeline: list[tuple[date, int, int, Session | CareRoutine]] = [
@@ -529,21 +554,101 @@ def first_times(
         *((r.day, _minute(r.start), n, r) for n, r in enumerate(routines)),
     ]
     timeline.sort(key=lambda e: (e[0], e[1], isinstance(e[3], Session), e[2]))
+    first_day = start or min((e[0] for e in timeline), default=date.min)
+    climbing = _Climb(Ramp(), care or {}, held)
     gentle_sessions = list(sessions)
     gentle_routines = list(routines)
     for day, _, index, event in timeline:
         caps = most if day in held else None
+        week = (day - first_day).days // 7
         if isinstance(event, Session):
             main, saved = _gently(event.main, seen, most, caps, care_only=True)
+            main, fewer, _ = climbing.block(main, day, week, in_session=True)
+            saved += fewer
             if main != event.main:  # shorter: still clear
                 minutes = max(1, event.minutes - round(saved / 60))
                 gentle_sessions[index] = replace(event, main=main, minutes=minutes)
         else:
             exercises, saved = _gently(event.exercises, seen, most, caps, care_only=False)
+            exercises, fewer, words = climbing.block(
+                exercises, day, week, in_session=False, eve=eve_form(event)
+            )
+            saved += fewer
             if exercises != event.exercises:
                 minutes = max(1, event.minutes - round(saved / 60))
-                gentle_routines[index] = replace(event, exercises=exercises, minutes=minutes)
+                why = _building_up(event.why, words)
+                gentle_routines[index] = replace(
+                    event, exercises=exercises, minutes=minutes, why=why
+                )
     return gentle_sessions, gentle_routines
+
+
+@dataclass(slots=True)
+class _Climb:
+    """The plan's care work held to its weekly climb (`Ramp`), in timeline order."""
+
+    ramp: Ramp
+    care: Mapping[str, str]  # the care exercises, with their names
+    held: Collection[date]
+
+    def block(
+        self,
+        block: Sequence[Prescription],
+        day: date,
+        week: int,
+        *,
+        in_session: bool,
+        eve: bool = False,
+    ) -> tuple[tuple[Prescription, ...], int, list[str]]:
+        """The block with its care work no higher than the week's climb allows; the
+        seconds that saves, and for each exercise held below its planned dose, what it
+        climbs to ("single-leg calf raise to 3 × 25 (3 × 21 today)"). An eve's form
+        (one set fewer) is held to the same ceiling as planned: cutting the climbed dose
+        by a set would make the next week's climb start lower, week after week; its
+        words name the full dose it climbs to."""
+        out: list[Prescription] = []
+        saved = 0
+        words: list[str] = []
+        for p in block:
+            amount = p.reps if p.reps is not None else p.seconds
+            care = p.exercise in self.care and (not in_session or p.load_kg is None)
+            if not care or amount is None:
+                out.append(p)
+                continue
+            seconds = p.reps is None
+            dose = self.ramp.allowed(
+                p.exercise, week, p.sets, amount, held=day in self.held, seconds=seconds
+            )
+            if (dose.sets, dose.amount) != (p.sets, amount):
+                now = replace(
+                    p,
+                    sets=dose.sets,
+                    reps=dose.amount if not seconds else None,
+                    seconds=dose.amount if seconds else None,
+                )
+                saved += work_seconds(p) - work_seconds(now)
+                target = dose_words(p.sets + 1 if eve else p.sets, amount, seconds)
+                today = dose_words(dose.sets, dose.amount, seconds)
+                words.append(f"{self.care[p.exercise]} to {target} ({today} today)")
+                p = now
+            self.ramp.done(p.exercise, week, dose)
+            out.append(p)
+        return tuple(out), saved, words
+
+
+CLIMB_WORDS = "each week adds a set, or 30 %, at most"
+
+
+def _building_up(why: str, climbing: Sequence[str]) -> str:
+    """The routine's why, saying which exercises are on their way up to the stage's dose,
+    after its first sentence (what the routine is for)."""
+    if not climbing:
+        return why
+    note = f"Building up over the next weeks: {', '.join(climbing)}: {CLIMB_WORDS}."
+    head, dot, rest = why.partition(". ")
+    if not dot:
+        return f"{why} {note}"
+    return f"{head}. {note} {rest}"
 
 
 def _minute(start: time | None) -> int:

@@ -46,6 +46,17 @@ def dose_level(p: Prescription) -> tuple[float, int, int]:
     )
 
 
+def a_set_for_reps(before: Prescription, now: Prescription) -> bool:
+    """A set more at fewer reps (or seconds) and the same load, with no less work in all:
+    a step forward, as care work climbs to its stage's dose (2 x 15, then 3 x 13: the
+    weekly climb allows no 3 x 15 yet), not a fall back."""
+    if now.load_kg != before.load_kg or now.sets <= before.sets:
+        return False
+    amount_now = now.reps or now.seconds or 0
+    amount_before = before.reps or before.seconds or 0
+    return now.sets * amount_now >= before.sets * amount_before
+
+
 def heavy(p: Prescription) -> bool:
     return p.load_kg is not None and p.reps is not None and p.reps <= HEAVY_REPS
 
@@ -104,7 +115,7 @@ def _moves_forward(block: int, exercise: str, seen: list[tuple[Session, Prescrip
     """Never a step back inside the block, and a step forward (load, reps, lowering, a set
     or effort) when its training weeks (taper and race weeks only hold) span two weeks."""
     for (_, before), (s, now) in pairwise(seen):
-        if dose_level(now) < dose_level(before):
+        if dose_level(now) < dose_level(before) and not a_set_for_reps(before, now):
             yield s.day, f"anchor {exercise} falls back on {s.day} inside block {block}"
     working = [(s, p) for s, p in seen if s.phase not in (Phase.TAPER, Phase.RACE)]
     if working and (working[-1][0].day - working[0][0].day).days >= 7:

@@ -203,6 +203,33 @@ def test_an_anchor_that_falls_back_inside_its_block_is_reported() -> None:
     assert any("falls back" in m for m in found)
 
 
+@pytest.mark.parametrize(
+    ("doses", "falls"),
+    [
+        # a set more at fewer reps and no less work: care climbing to 3 x 15 (planner.ramp)
+        ([(2, 15), (3, 13), (3, 15)], False),
+        ([(3, 12), (4, 10), (4, 10)], False),  # Beyer's heavy slow step: 36 then 40
+        ([(3, 15), (3, 13), (3, 15)], True),  # the same sets, fewer reps
+        ([(2, 15), (3, 9), (3, 10)], True),  # a set more, but less work in all
+    ],
+)
+def test_a_set_more_at_fewer_reps_is_no_fall_back_unless_the_work_shrinks(
+    doses: list[tuple[int, int]], falls: bool
+) -> None:
+    anchor = replace(MAIN[0], role=Role.ANCHOR)
+    plan = good_plan()
+    sessions = [
+        replace(s, block=1, main=(replace(anchor, sets=sets, reps=reps), *s.main[1:]))
+        for s, (sets, reps) in zip(plan.sessions, doses, strict=False)
+    ]
+    found = [
+        v.message
+        for v in check_plan(replace(plan, sessions=tuple(sessions)), CATALOGUE)
+        if v.rule == "progression"
+    ]
+    assert any("falls back" in m for m in found) == falls, found
+
+
 def test_stretch_after_is_the_same_check_as_cool_down() -> None:
     broken = _with_session(good_plan(), 0, cooldown=())
     assert {"cool-down", "stretch-after"} <= rules_broken(broken)

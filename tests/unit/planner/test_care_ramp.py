@@ -1,0 +1,166 @@
+"""Care work climbs to its stage's dose a week at a time (`planner.ramp`).
+
+A first time is two gentle sets, and the stage's full dose used to follow the next week:
+2 x 15 then 3 x 15 (+50 %), or after a week that held only a key run's eve form, 1 x 20
+then 2 x 20 (+100 %); over 60 random athletes 153 rises of a care exercise's weekly
+volume were above 30 %, up to +300 % (`bench/care_load.py`). Now no care exercise's
+largest exposure of a week is more than a set, or 30 %, above the week before's (a dose
+too small for 30 % to reach a rep a set takes that rep), and a routine on its way up
+says what it builds up to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import time, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coach_athletes import half_marathoner, shin_splinter
+from legday.catalogue.loader import load_catalogue
+from legday.model import Plan, Prescription, Profile, Run, RunKind
+from legday.planner import make_plan
+from legday.planner.ramp import Ramp
+from strategies import profiles, runs_for
+from thorough import examples
+
+CATALOGUE = load_catalogue()
+MOST_RISE = 0.30
+PROBLEMS = sorted(CATALOGUE.protocols)
+# "single-leg calf raise to 3 × 25 (3 × 21 today)"
+CLIMB = re.compile(r"([a-z][a-z -]+?) to (\d+) × (\d+)( s)? \((\d+) × (\d+)(?: s)? today\)")
+
+
+def _amount(p: Prescription) -> int:
+    return p.reps if p.reps is not None else p.seconds or 0
+
+
+def _weekly(plan: Plan) -> dict[str, dict[int, tuple[int, int]]]:
+    """Each care exercise's weeks: its largest exposure's volume (sets x reps, or sets x
+    seconds) and the most sets it had, in the routines and in the sessions' care work at a
+    protocol's dose (a lift loaded in kg follows the strength progression)."""
+    care = {
+        item.exercise
+        for injury in plan.injuries
+        for stage in CATALOGUE.protocols[injury].stages
+        for item in (*stage.items, *CATALOGUE.protocols[injury].lightest)
+        if injury in CATALOGUE.protocols
+    }
+    blocks = [(r.day, r.exercises) for r in plan.care]
+    blocks += [(s.day, s.main) for s in plan.sessions]
+    weekly: dict[str, dict[int, tuple[int, int]]] = {}
+    for day, block in blocks:
+        week = (day - plan.start).days // 7
+        for p in block:
+            if p.exercise not in care or p.load_kg is not None:
+                continue
+            volume, sets = weekly.setdefault(p.exercise, {}).get(week, (0, 0))
+            weekly[p.exercise][week] = (max(volume, p.sets * _amount(p)), max(sets, p.sets))
+    return weekly
+
+
+def _too_steep(plan: Plan, *, least_climb: bool = True) -> list[str]:
+    """Each week-to-week rise of a care exercise above 30 % or a set; with `least_climb`,
+    a rise of one rep a set on a dose too small for 30 % to reach it is none."""
+    steep = []
+    for exercise, weeks in _weekly(plan).items():
+        for week, (volume, sets) in weeks.items():
+            if week - 1 not in weeks:
+                continue  # the first week it appears, or after a week without it
+            before, before_sets = weeks[week - 1]
+            least = least_climb and volume - before <= sets
+            if (volume > before * (1 + MOST_RISE) + 1e-9 and not least) or sets > before_sets + 1:
+                steep.append(f"{exercise} week {week}: {before} -> {volume}, sets {sets}")
+    return steep
+
+
+@settings(
+    max_examples=examples(60),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(profile=profiles(), data=st.data(), problem=st.sampled_from(PROBLEMS))
+def test_no_care_exercise_climbs_more_than_a_set_or_30_percent_a_week(
+    profile: Profile, data: st.DataObject, problem: str
+) -> None:
+    profile = replace(profile, injuries=tuple(dict.fromkeys((problem, *profile.injuries))))
+    runs = data.draw(runs_for(profile.start, profile.weeks))
+    for offset in data.draw(st.sets(st.integers(0, 7 * profile.weeks - 1), max_size=2)):
+        day = profile.start + timedelta(days=offset)
+        runs.append(Run(day, "Work trip", RunKind.REST, time.min, time(23, 59), 1439, busy=True))
+    plan = make_plan(profile, runs, CATALOGUE)
+    assert not _too_steep(plan)
+    # a routine held below what it was planned at says what it climbs to, and it is more
+    for routine in plan.care:
+        for name, sets, amount, _, now_sets, now_amount in CLIMB.findall(routine.why):
+            assert int(sets) * int(amount) > int(now_sets) * int(now_amount), routine.why
+            held = [
+                p
+                for p in routine.exercises
+                if (p.sets, _amount(p)) == (int(now_sets), int(now_amount))
+            ]
+            assert held, (name, routine.why)
+
+
+@pytest.mark.parametrize("athlete", [shin_splinter, half_marathoner])
+def test_the_coachs_runners_climb_by_30_percent_at_most(
+    athlete: Callable[[], tuple[Profile, list[Run]]],
+) -> None:
+    """Before: the shin runner's bent-knee raise went from 1 x 20 (an eve's form) to
+    2 x 20 (+100 %), the knee runner's wall sit from 1 x 30 s to 4 x 30 s (+300 %)."""
+    profile, runs = athlete()
+    plan = make_plan(profile, runs, CATALOGUE)
+    assert not _too_steep(plan, least_climb=False)
+
+
+def test_a_routine_on_its_way_up_says_what_it_builds_up_to() -> None:
+    """The shin runner's stage-3 raises climb from the eves' 2 x 25 (one set fewer) to the
+    stage's 3 x 25 in the weeks with a full routine: 3 x 21 first, and the why says so."""
+    profile, runs = shin_splinter()
+    plan = make_plan(profile, runs, CATALOGUE)
+    climbing = [r for r in plan.care if "Building up over the next weeks" in r.why]
+    assert climbing
+    assert any("single-leg calf raise to 3 × 25 (3 × 21 today)" in r.why for r in climbing)
+    for routine in climbing:
+        if "single-leg calf raise to" not in routine.why:
+            continue  # the bent-knee raise climbs alone
+        (raise_,) = [p for p in routine.exercises if p.exercise == "single-leg-calf-raise"]
+        assert raise_.sets * _amount(raise_) < 3 * 25
+    # a routine at its full dose says nothing of it
+    full = [
+        r
+        for r in plan.care
+        if any(
+            p.exercise == "single-leg-calf-raise" and (p.sets, p.reps) == (3, 25)
+            for p in r.exercises
+        )
+    ]
+    assert full and not [r for r in full if "single-leg calf raise to" in r.why]
+
+
+def test_the_ramp_adds_a_set_before_the_reps_and_holds_in_a_held_week() -> None:
+    ramp = Ramp()
+    assert ramp.allowed("x", 0, 3, 25, held=False, seconds=False).sets == 3  # no history
+    ramp.done("x", 0, ramp.allowed("x", 0, 2, 25, held=False, seconds=False))
+    week_1 = ramp.allowed("x", 1, 3, 25, held=False, seconds=False)
+    assert (week_1.sets, week_1.amount) == (3, 21)  # 63: at most 65, 30 % above 50
+    ramp.done("x", 1, week_1)
+    assert ramp.allowed("x", 2, 3, 25, held=False, seconds=False).amount == 25
+    # a held week climbs back no higher than done so far
+    ramp.done("x", 2, ramp.allowed("x", 2, 1, 25, held=False, seconds=False))
+    held = ramp.allowed("x", 3, 3, 25, held=True, seconds=False)
+    assert held.volume <= 63 and held.volume <= int(25 * 1.3)
+    # holds climb in fives where that still climbs: 2 x 30 s, then 3 x 25 s (75 <= 78)
+    holds = Ramp()
+    holds.done("h", 0, holds.allowed("h", 0, 2, 30, held=False, seconds=True))
+    hold = holds.allowed("h", 1, 4, 30, held=False, seconds=True)
+    assert (hold.sets, hold.amount) == (3, 25)
+    # a dose too small for 30 % to reach a rep a set takes that rep (2 x 3 to 2 x 4)
+    tiny = Ramp()
+    tiny.done("n", 0, tiny.allowed("n", 0, 2, 3, held=False, seconds=False))
+    step = tiny.allowed("n", 1, 2, 5, held=False, seconds=False)
+    assert (step.sets, step.amount) == (2, 4)
