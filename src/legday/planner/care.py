@@ -933,11 +933,12 @@ class _Placer:
                 if items != dosed:
                     dosed = items
                     this_week = self._form(items)
+                    eve_week = self._eve_form(this_week)  # made once, not per eve
             hills = self._hills(days, stage)
             if self.calf:
                 self.calf_days.update(chosen)
             for day in chosen:
-                routine = self._routine(day, stage, this_week)
+                routine = self._routine(day, stage, this_week, eve_week)
                 if hills and not routine.lightest:
                     routine = replace(routine, why=f"{routine.why} {hills}")
                     hills = ""
@@ -1021,7 +1022,11 @@ class _Placer:
         cared = {d for d in days if self._session_cares(d)}
         loaded = set(cared)
         if self.calf:
-            loaded |= self.session_calf_days | self.calf_days
+            # of the season's calf days, only those within a gap of this week can be too
+            # close to one of its days
+            widest = stage.frequency.min_gap_days
+            around = (days[0] + timedelta(days=n) for n in range(-widest, 7 + widest))
+            loaded |= {d for d in around if d in self.session_calf_days or d in self.calf_days}
             # the days another calf problem already loads first: one calf day, not two
             allowed.sort(key=lambda d: d not in self.calf_days)
         chosen: list[date] = []
@@ -1037,14 +1042,14 @@ class _Placer:
                         chosen.append(day)
         return sorted(chosen)
 
-    def _routine(self, day: date, stage: CareStage, this_week: _RoutineForm) -> CareRoutine:
-        """The routine of `stage` in `this_week`'s form (its items as dosed that week), or
-        the lightest form."""
+    def _routine(
+        self, day: date, stage: CareStage, this_week: _RoutineForm, eve_week: _RoutineForm
+    ) -> CareRoutine:
+        """The routine of `stage` in `this_week`'s form (its items as dosed that week), its
+        eve form (`_eve_form`) on a key run's eve, or the lightest form."""
         eve = self.eves.get(day, "")
         lightest = self._hard(day) or day in self.light_days
-        form = self.lightest_form if lightest else this_week
-        if eve and not lightest:
-            form = self._eve_form(form)
+        form = self.lightest_form if lightest else eve_week if eve else this_week
         minutes = form.minutes
         runs = [r for r in self.by_day.get(day, ()) if r.running]
         window = self.profile.window(day.weekday())
