@@ -251,6 +251,10 @@ def _compose(
         # and so is a recovery week's in season, lighter too
         week_light = opt.frame.light
         week_maintenance = week_light or (opt.frame.only_c_races and len(days) == 1 and not fixed)
+        # care's part of the week, the same for each of its days: whether jumps wait for
+        # a sore calf or shin, and the care exercises met in the weeks before
+        care_holds_jumps = jumps_wait(profile, catalogue, care, opt.frame.start)
+        met_in_care = _met_in_care(profile, catalogue, care, opt)
         for number, day in enumerate(d for d in days if d not in fixed):
             # the week after a long race steps back: only light sessions, nothing new,
             # no jumps, no load rises
@@ -279,9 +283,7 @@ def _compose(
                     budget_seconds=60 * _budget(profile, maintenance, light=light),
                     block=opt.frame.block,
                     block_week=opt.frame.block_week,
-                    plyometrics=key_days.jumps_allowed(day)
-                    and not back
-                    and not jumps_wait(profile, catalogue, care, day),
+                    plyometrics=key_days.jumps_allowed(day) and not back and not care_holds_jumps,
                     new_allowed=new_allowed and not back,
                     # a C meet's week may still move an anchor on, to a lift done before
                     keep_anchors=not _new_allowed(opt.frame._replace(races=()))
@@ -295,7 +297,7 @@ def _compose(
                     day=day,
                 ),
                 block_weeks.get(opt.frame.block, 0),
-                (catalogue, care, _met(profile, catalogue, care, day, done, sessions, opt)),
+                (catalogue, care, _met(met_in_care, done, sessions)),
             )
             if session.start is None and any(r.busy and r.start for r in entries):
                 window = profile.window(day.weekday())
@@ -341,21 +343,25 @@ def _key_days(calendar: Calendar) -> KeyDays:
     return KeyDays(frozenset(hard_or_long), frozenset(intense))
 
 
-def _met(
-    profile: Profile,
-    catalogue: Catalogue,
-    care: CareSchedule | None,
-    day: date,
-    done: Sequence[StrengthDay],
-    sessions: Sequence[Session],
-    opt: DayOptions,
-) -> Collection[str] | None:
-    """In a week that brings nothing new, what the athlete has met before `day` (trained
-    before the plan, in its sessions so far, in earlier weeks' care): care swaps in
-    nothing else. None in other weeks, or without care."""
+def _met_in_care(
+    profile: Profile, catalogue: Catalogue, care: CareSchedule | None, opt: DayOptions
+) -> set[str] | None:
+    """In a week that brings nothing new, the care exercises of the weeks before it
+    (`met_in_routines`); None in other weeks, or without care."""
     if not profile.injuries or _new_allowed(opt.frame):
         return None
-    met = met_in_routines(profile, catalogue, care, day)
+    return met_in_routines(profile, catalogue, care, opt.frame.start)
+
+
+def _met(
+    met_in_care: set[str] | None, done: Sequence[StrengthDay], sessions: Sequence[Session]
+) -> Collection[str] | None:
+    """In a week that brings nothing new, what the athlete has met before a day of it
+    (trained before the plan, in its sessions so far, in earlier weeks' care): care swaps
+    in nothing else. None in other weeks, or without care."""
+    if met_in_care is None:
+        return None
+    met = set(met_in_care)
     for trained in done:
         met.update(trained.exercises)
     for session in sessions:
