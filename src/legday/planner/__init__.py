@@ -234,6 +234,8 @@ def _compose(
     stepping_back = _after_long_races(profile, options, calendar)
     block_weeks = Counter(opt.frame.block for opt in options if opt.frame.block)
     sessions: list[Session] = []
+    # the exercises trained so far, before the plan and in its sessions up to now
+    trained = {e for past in done for e in past.exercises}
     squeezed: dict[date, str] = {}
     short: dict[date, str] = {}
     weeks: list[Week] = []
@@ -297,7 +299,7 @@ def _compose(
                     day=day,
                 ),
                 block_weeks.get(opt.frame.block, 0),
-                (catalogue, care, _met(met_in_care, done, sessions)),
+                (catalogue, care, None if met_in_care is None else met_in_care | trained),
             )
             if session.start is None and any(r.busy and r.start for r in entries):
                 window = profile.window(day.weekday())
@@ -307,6 +309,7 @@ def _compose(
                 else:
                     squeezed[day] = why
             sessions.append(session)
+            trained.update(session.exercise_ids)
     return weeks, sessions, squeezed, short
 
 
@@ -347,26 +350,11 @@ def _met_in_care(
     profile: Profile, catalogue: Catalogue, care: CareSchedule | None, opt: DayOptions
 ) -> set[str] | None:
     """In a week that brings nothing new, the care exercises of the weeks before it
-    (`met_in_routines`); None in other weeks, or without care."""
+    (`met_in_routines`): with what the athlete has trained, all that care may swap in
+    that week. None in other weeks, or without care."""
     if not profile.injuries or _new_allowed(opt.frame):
         return None
     return met_in_routines(profile, catalogue, care, opt.frame.start)
-
-
-def _met(
-    met_in_care: set[str] | None, done: Sequence[StrengthDay], sessions: Sequence[Session]
-) -> Collection[str] | None:
-    """In a week that brings nothing new, what the athlete has met before a day of it
-    (trained before the plan, in its sessions so far, in earlier weeks' care): care swaps
-    in nothing else. None in other weeks, or without care."""
-    if met_in_care is None:
-        return None
-    met = set(met_in_care)
-    for trained in done:
-        met.update(trained.exercises)
-    for session in sessions:
-        met.update(session.exercise_ids)
-    return met
 
 
 def _told_truly(
