@@ -42,6 +42,7 @@ from legday.planner import words
 from legday.planner.care import (
     CareFit,
     CareSchedule,
+    WeekDoses,
     care_exercises,
     care_fit,
     care_routines,
@@ -137,11 +138,12 @@ def make_plan(
     if profile.injuries:
         care = replace(care or CareSchedule.fresh(), holds=_care_holds(frames))
     calendar = Calendar.read(profile, runs, logged=[d.day for d in fixed])
+    doses = WeekDoses(profile, catalogue, care)  # care's stage and items, week by week
     while True:
         options = day_options(profile, runs, frames, calendar)
         goals = frozenset(day for day, race in races.items() if race.priority == "A")
         weeks, sessions, squeezed, short = _compose(
-            profile, catalogue, done, options, calendar, care, goals
+            profile, catalogue, done, options, calendar, care, doses, goals
         )
         if not squeezed and not short:
             break
@@ -150,7 +152,7 @@ def make_plan(
         )
     by_day = calendar.by_day
     in_horizon = _runs_between(by_day, first, last)
-    routines = care_routines(profile, catalogue, by_day, races, sessions, care)
+    routines = care_routines(profile, catalogue, by_day, races, sessions, care, doses)
     if profile.injuries:  # care swapped exercises in: their first time starts gently
         done_before = (e for d in done for e in d.exercises)
         held = _held_days(profile, care)
@@ -194,12 +196,13 @@ def _cares_for_you(
     care: CareSchedule | None,
     room_seconds: int | None = None,
     met: Collection[str] | None = None,
+    doses: WeekDoses | None = None,
 ) -> CareFit:
     """A main block whose care tags name only the athlete's own problems (an exercise
     that eases shin splints is no care to a runner without them), and whose work near a
     sore area stays at its care stage (`care_fit`)."""
     fit = (
-        care_fit(day, main, profile, catalogue, care, room_seconds, met)
+        care_fit(day, main, profile, catalogue, care, room_seconds, met, doses)
         if profile.injuries
         else CareFit(tuple(main))
     )
@@ -220,6 +223,7 @@ def _compose(
     options: list[DayOptions],
     calendar: Calendar,
     care: CareSchedule | None,
+    doses: WeekDoses,
     goals: frozenset[date] = frozenset(),
 ) -> tuple[list[Week], list[Session], dict[date, str], dict[date, str]]:
     """The weeks and their sessions on the best days; with, per day whose busy time leaves
@@ -299,7 +303,12 @@ def _compose(
                     day=day,
                 ),
                 block_weeks.get(opt.frame.block, 0),
-                (catalogue, care, None if met_in_care is None else met_in_care | trained),
+                SessionCare(
+                    catalogue,
+                    care,
+                    doses,
+                    None if met_in_care is None else met_in_care | trained,
+                ),
             )
             if session.start is None and any(r.busy and r.start for r in entries):
                 window = profile.window(day.weekday())
@@ -311,6 +320,15 @@ def _compose(
             sessions.append(session)
             trained.update(session.exercise_ids)
     return weeks, sessions, squeezed, short
+
+
+class SessionCare(NamedTuple):
+    """What care needs to bring a session to the care stages (`care_fit`)."""
+
+    catalogue: Catalogue
+    schedule: CareSchedule | None
+    doses: WeekDoses  # each week's stage and items
+    met: Collection[str] | None  # in a week that brings nothing new: what was met
 
 
 class KeyDays(NamedTuple):
@@ -459,10 +477,10 @@ def _session(
     runs: list[Run],
     ask: SessionAsk,
     block_weeks: int,
-    care: tuple[Catalogue, CareSchedule | None, Collection[str] | None],
+    care: SessionCare,
 ) -> Session:
     """One session, its warm-up without the jog when it follows a run (`warm-up`). Its
-    main block is brought to the care stages (`care`: the catalogue and the schedule)
+    main block is brought to the care stages (`care`: `SessionCare`)
     before its start is placed, so the start fits its real length (`no-overlap`)."""
     real_runs = [r for r in runs if r.running]
     # a rest day's entry holds its time but is no run: no "after your run", and a jog
@@ -483,8 +501,10 @@ def _session(
     parts = composer.compose(replace(ask, jog=not follows_a_run(start_for(budget))))
     # the care dose may take the session up to its minutes (`fit`), no further
     room = max(0, ask.budget_seconds - parts.seconds)
-    catalogue, schedule, met = care
-    fit = _cares_for_you(day, parts.main, profile, catalogue, schedule, room, met)
+    catalogue = care.catalogue
+    fit = _cares_for_you(
+        day, parts.main, profile, catalogue, care.schedule, room, care.met, care.doses
+    )
     if fit.changed:
         _remember_care(composer, parts.main, fit.main, used_before)
 

@@ -63,6 +63,7 @@ __all__ = [
     "CHANGE_SECONDS",
     "CareFit",
     "CareSchedule",
+    "WeekDoses",
     "care_exercises",
     "care_fit",
     "care_routines",
@@ -170,10 +171,13 @@ def care_routines(
     races: Mapping[date, Race],
     sessions: Sequence[Session],
     schedule: CareSchedule | None = None,
+    doses: WeekDoses | None = None,
 ) -> list[CareRoutine]:
     """Every care routine of the plan, by day, for each of the athlete's problems that
-    has a protocol and is not stopped."""
+    has a protocol and is not stopped (`doses`: each week's stage and items, when the
+    planner has made them)."""
     schedule = schedule or CareSchedule.fresh()
+    doses = doses or WeekDoses(profile, catalogue, schedule)
     strength_days = {s.day: s for s in sessions}
     closed = closed_to_care(races.values(), profile.blocked)
     light = dict.fromkeys(days_after_races(races.values(), by_day), AFTER_RACE)
@@ -186,7 +190,7 @@ def care_routines(
         if protocol is None or injury in schedule.stopped:
             continue
         placer = _Placer(
-            profile, catalogue, protocol, by_day, strength_days, closed, schedule, light
+            profile, catalogue, protocol, by_day, strength_days, closed, schedule, light, doses
         )
         placer.eves, placer.calf_days = eves, calf_days
         routines.extend(placer.place())
@@ -235,6 +239,30 @@ def expected_dose(
     first = schedule.stages.get(protocol.condition, 1)
     stage, week_in_stage = protocol.expected(first, schedule.care_week(week))
     return stage, stage.items_in_week(week_in_stage)
+
+
+class WeekDoses:
+    """Each problem's expected stage and its items as dosed week by week (`expected_dose`),
+    fitted to the athlete's kit (`for_kit`): made once per plan, as every session of a
+    week asks for the same (`care_fit`)."""
+
+    def __init__(
+        self, profile: Profile, catalogue: Catalogue, schedule: CareSchedule | None
+    ) -> None:
+        self.start = profile.start
+        self.by_problem: dict[str, list[tuple[CareStage, tuple[CareItem, ...]]]] = {}
+        for injury in profile.injuries:
+            protocol = catalogue.protocols.get(injury)
+            if protocol is None:
+                continue
+            weeks = [expected_dose(protocol, schedule, week) for week in range(profile.weeks)]
+            self.by_problem[injury] = [
+                (stage, for_kit(items, catalogue, profile)) for stage, items in weeks
+            ]
+
+    def of(self, injury: str, week: int) -> tuple[CareStage, tuple[CareItem, ...]]:
+        """The problem's stage in the plan's `week` (0-based) and its items that week."""
+        return self.by_problem[injury][week]
 
 
 def met_in_routines(
@@ -297,6 +325,7 @@ def care_fit(
     schedule: CareSchedule | None,
     room_seconds: int | None = None,
     met: Collection[str] | None = None,
+    doses: WeekDoses | None = None,
 ) -> CareFit:
     """A main block that loads a sore area no harder than its care stage.
 
@@ -314,7 +343,8 @@ def care_fit(
     (`no-overlap`). When the care dose takes more than
     `room_seconds` more, the session gives sets back (`_make_room`) to keep to its minutes.
     `met`, in a week that brings nothing new (a race week), holds what the athlete has
-    done: care then swaps in only exercises among them.
+    done: care then swaps in only exercises among them. `doses`, when the planner has
+    made them for the plan, hold each week's stage and items.
     """
     week = (day - profile.start).days // 7
     before = tuple(main)
@@ -327,8 +357,11 @@ def care_fit(
         guarded = GUARDED_PATTERNS.get(injury, frozenset())
         if protocol is None or (schedule is not None and injury in schedule.stopped):
             continue
-        stage, items = expected_dose(protocol, schedule, week)
-        items = for_kit(items, catalogue, profile)
+        if doses is not None:
+            stage, items = doses.of(injury, week)
+        else:
+            stage, items = expected_dose(protocol, schedule, week)
+            items = for_kit(items, catalogue, profile)
         if stage.number < len(protocol.stages):  # the last stage is full loading
             for index, p in enumerate(block):
                 exercise = catalogue.get(p.exercise)
@@ -865,6 +898,7 @@ class _Placer:
         closed: Mapping[date, str],
         schedule: CareSchedule,
         light_days: Mapping[date, str],
+        doses: WeekDoses,
     ) -> None:
         self.profile = profile
         self.catalogue = catalogue
@@ -874,6 +908,7 @@ class _Placer:
         self.closed = closed
         self.first_stage = schedule.stages.get(protocol.condition, 1)
         self.schedule = schedule
+        self.doses = doses  # the stage and its items, week by week
         self.shown_disclaimer = False
         self.light_days = light_days  # near a race: the lightest form, and why
         # the lightest form never changes: it is made once
@@ -920,20 +955,16 @@ class _Placer:
         dosed: tuple[CareItem, ...] | None = None  # the items of the last form made
         for week in range(self.profile.weeks):
             monday = self.profile.start + timedelta(days=7 * week)
-            care_week = self.schedule.care_week(week)
-            stage, week_in_stage = self.protocol.expected(self.first_stage, care_week)
+            stage, dose = self.doses.of(self.protocol.condition, week)
             days = [monday + timedelta(days=n) for n in range(7)]
-            dose = for_kit(stage.items_in_week(week_in_stage), self.catalogue, self.profile)
             self.session_care_days = frozenset(d for d in days if self._holds_dose(d, dose))
             chosen = self._days_for(stage, days, last_care)
             # the week's routines hold the same items, dosed alike: one form, made again
             # only when the dose differs from the last form's (a new stage or step)
-            if chosen:
-                items = stage.items_in_week(week_in_stage)
-                if items != dosed:
-                    dosed = items
-                    this_week = self._form(items)
-                    eve_week = self._eve_form(this_week)  # made once, not per eve
+            if chosen and dose != dosed:
+                dosed = dose
+                this_week = self._form(dose)
+                eve_week = self._eve_form(this_week)  # made once, not per eve
             hills = self._hills(days, stage)
             if self.calf:
                 self.calf_days.update(chosen)
