@@ -498,7 +498,7 @@ def _session(
         return _ran_within_the_hour(legs, start)
 
     used_before = dict(composer.last_used) if profile.injuries else {}
-    parts = composer.compose(replace(ask, jog=not follows_a_run(start_for(budget))))
+    parts = composer.compose(ask, jog=not follows_a_run(start_for(budget)))
     # the care dose may take the session up to its minutes (`fit`), no further
     room = max(0, ask.budget_seconds - parts.seconds)
     catalogue = care.catalogue

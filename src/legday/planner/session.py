@@ -167,7 +167,6 @@ class SessionAsk:
     budget_seconds: int
     block: int = 0  # the plan's block (0: not known)
     block_week: int = 0  # the week's place in its block
-    jog: bool = True  # False when the session follows a run: only the drills
     plyometrics: bool = True  # False within 48 h before a hard or long run or a race
     new_allowed: bool = True  # False in race, taper, post-race weeks and near an A race
     # True when no new anchor may start: those weeks, and within three weeks of an A race
@@ -360,7 +359,9 @@ class Composer:
 
     # -- the session ---------------------------------------------------------------
 
-    def compose(self, ask: SessionAsk) -> SessionParts:
+    def compose(self, ask: SessionAsk, *, jog: bool = True) -> SessionParts:
+        """The session `ask` asks for; its warm-up opens with a jog unless it follows a run
+        (`jog` False: the run was the jog, only the drills)."""
         self.today = ask.day
         self.hold_loads = ask.hold_loads
         occasion = self._progress(ask)
@@ -373,7 +374,7 @@ class Composer:
         picks += [self._pick(e, role, occasion) for e, role in companions]
         short = ask.budget_seconds <= SHORT_SESSION_MINUTES * 60
         drills, stretches = (DRILLS - 1, STRETCHES - 1) if short else (DRILLS, STRETCHES)
-        warmup, jog_seconds, drill_seconds = self._warm_up(ask.jog, drills)
+        warmup, jog_seconds, drill_seconds = self._warm_up(jog, drills)
         stretched_for = self._worked(picks)
         cooldown, cooldown_seconds = self._cool_down(stretched_for, stretches)
         fixed = jog_seconds + drill_seconds + cooldown_seconds
@@ -385,7 +386,7 @@ class Composer:
             work = self._no_more_than_last(picks, work)
         most = ask.budget_seconds  # the minutes asked are the most a session takes
         if fixed + work > most:  # still long: the fewest drills and stretches the rules take
-            warmup, jog_seconds, drill_seconds = self._warm_up(ask.jog, FEWEST_DRILLS)
+            warmup, jog_seconds, drill_seconds = self._warm_up(jog, FEWEST_DRILLS)
             stretched_for = self._worked(picks)
             cooldown, cooldown_seconds = self._cool_down(stretched_for, FEWEST_STRETCHES)
             fixed = jog_seconds + drill_seconds + cooldown_seconds
