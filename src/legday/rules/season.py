@@ -21,7 +21,7 @@ _DAY = attrgetter("day")
 
 def settled_before(goals: Iterable[date], day: date) -> bool:
     """Whether `day` lies in the settled weeks before one of the A races `goals`."""
-    return any(timedelta(0) <= goal - day < SETTLED_BEFORE_GOAL for goal in goals)
+    return any(day <= goal and goal - day < SETTLED_BEFORE_GOAL for goal in goals)
 
 
 @rule("variety", hard=False, summary="sessions differ; something new every 4-week block")
