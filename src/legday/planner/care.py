@@ -1030,9 +1030,11 @@ class _Placer:
 
     def _allowed(self, day: date, stage: CareStage) -> bool:
         entries = self.by_day.get(day, ())
-        if day in self.closed or day in self.strength_days or unsure_day(entries):
+        if day in self.closed or day in self.strength_days:
             return False
-        if leaves_no_time(entries) or no_room_for_care(entries):
+        if not entries:  # nothing in the calendar: no run to follow, no busy time
+            return True
+        if unsure_day(entries) or leaves_no_time(entries) or no_room_for_care(entries):
             return False
         if not self._hard(day):
             return True

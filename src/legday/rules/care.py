@@ -9,7 +9,7 @@ hard-run day only for a daily protocol's lightest form.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 
 from legday.care import (
@@ -130,11 +130,14 @@ def _free_for_care(facts: Facts) -> frozenset[date]:
     return frozenset(
         d
         for d in days
-        if d <= plan.end
-        and d not in closed
-        and not unsure_day(facts.runs_by_day.get(d, ()))
-        and not leaves_no_time(facts.runs_by_day.get(d, ()))
-        and not no_room_for_care(facts.runs_by_day.get(d, ()))
+        if d <= plan.end and d not in closed and _room_for_care(facts.runs_by_day.get(d, ()))
+    )
+
+
+def _room_for_care(entries: Sequence[Run]) -> bool:
+    """Whether a day's calendar entries leave a routine room (a day without any does)."""
+    return not entries or not (
+        unsure_day(entries) or leaves_no_time(entries) or no_room_for_care(entries)
     )
 
 
