@@ -619,17 +619,15 @@ class Composer:
         """Per candidate: sessions since last use (capped), its standing preference, the
         missing muscles it works, and a penalty when the last session had it."""
         long_ago = self.count - LONG_AGO
-        last_used, preference = self.last_used, self.preference
-        scores = [
-            self.count - max(last_used.get(e.id, long_ago), long_ago) + preference[e.id]
-            for e in candidates
-        ]
-        if missing:
-            for i, e in enumerate(candidates):
-                scores[i] += COVERAGE_BONUS * len(missing.intersection(e.muscles))
-        for i, e in enumerate(candidates):
+        scores: list[float] = []
+        for e in candidates:
+            since = self.count - max(self.last_used.get(e.id, long_ago), long_ago)
+            score = since + self.preference[e.id]
+            if missing:
+                score += COVERAGE_BONUS * len(missing.intersection(e.muscles))
             if e.id in avoid:
-                scores[i] -= LAST_SESSION_PENALTY
+                score -= LAST_SESSION_PENALTY
+            scores.append(score)
         return scores
 
     def _ranked(self, candidates: list[Exercise], avoid: frozenset[str]) -> list[Exercise]:
