@@ -344,13 +344,22 @@ def within_reach(
         seconds, rose = (last.seconds, rose) if rose else (seconds, True)
     # a slower lowering is a rise too: a second at a time, and only alone
     tempo = _no_slower(plan.tempo, last.tempo, by=0 if rose else 1)
-    if lowering(tempo) < lowering(plan.tempo) and reps is not None and last.reps is not None:
-        reps = max(reps, last.reps) if not heavier else reps  # held back: last time's reps
+    if reps is not None and last.reps is not None and not heavier:
+        reps = _lowering_kept(reps, last, tempo)
     rose = rose or lowering(tempo) > lowering(last.tempo)
     if sets > max(last.sets, top_sets):
         sets = max(last.sets, top_sets) if rose else sets
     capped = plan._replace(sets=sets, reps=reps, seconds=seconds, rpe=rpe, tempo=tempo)
     return (plan if capped == plan else capped), kg
+
+
+def _lowering_kept(reps: int, last: Prescription, tempo: str) -> int:
+    """Reps enough that a set spends no fewer seconds lowering than last time's did: a
+    slower lowering may bring fewer reps (`dose_level`), a lowering held back none."""
+    before, now = lowering(last.tempo), lowering(tempo)
+    if not before or now < before or last.reps is None:
+        return reps  # a quicker lowering (another role's tempo) asks for no more reps
+    return max(reps, -(-last.reps * before // now))
 
 
 def lowering(tempo: str) -> int:
@@ -383,7 +392,8 @@ def reached(history: Sequence[Prescription]) -> tuple[int, int] | None:
 
 def rose_since(p: Prescription, last: Prescription) -> bool:
     """Whether anything of `p` rose above `last` (same exercise): a set, a rep, a second
-    of a hold, effort or load. Then nothing else may rise this time (`within_reach`)."""
+    of a hold, effort, load or a slower lowering. Then nothing else may rise this time
+    (`within_reach`)."""
     heavier = (
         p.load_kg is not None
         and last.load_kg is not None
@@ -396,6 +406,7 @@ def rose_since(p: Prescription, last: Prescription) -> bool:
         or (p.reps is not None and last.reps is not None and p.reps > last.reps)
         or (p.seconds is not None and last.seconds is not None and p.seconds > last.seconds)
         or p.target_rpe > last.target_rpe
+        or lowering(p.tempo) > lowering(last.tempo)
     )
 
 
