@@ -212,19 +212,24 @@ def _anchor(exercise: Exercise, occasion: Occasion, *, loaded: bool) -> Dose:
         if occasion.level is Level.ADVANCED and week:
             sets = 4
         return Dose(sets, reps, None, 7 if week < 2 else MAX_RPE, exercise.tempo, week)
-    if loaded and not beginner:  # in season: short heavy sets, a step in week 2, 4, ...
+    if loaded and not beginner:
+        # in season: short heavy sets whose load asks for a step a week; the logbook's
+        # pace (two sessions at a load, a week on, never on an eve) and `within_reach`
+        # decide when it comes, so the plan climbs the rack as the athlete would
         sets = 3 if occasion.level is Level.ADVANCED else 2
-        return Dose(sets, IN_SEASON_REPS, None, 7, exercise.tempo, (week + 1) // 2)
+        return Dose(sets, IN_SEASON_REPS, None, 7, exercise.tempo, week)
     if loaded:  # double progression
         reps = DOUBLE_PROGRESSION_REPS[week % 2]
         return Dose(sets, reps, None, 6 if week == 0 else 7, exercise.tempo, week // 2)
     reps = BODYWEIGHT_REPS[min(week, len(BODYWEIGHT_REPS) - 1)]
     weeks_at_top = week - (len(BODYWEIGHT_REPS) - 1)
     tempo = exercise.tempo
-    if weeks_at_top > 0:
-        first = tempo.split("-")[0]
-        lowering = min(MAX_ECCENTRIC, (int(first) if first.isdigit() else 1) + weeks_at_top)
-        tempo = slower(tempo, lowering)
+    if weeks_at_top > 0 and lowering(tempo):
+        tempo = slower(tempo, min(MAX_ECCENTRIC, lowering(tempo) + weeks_at_top))
+        # the set lasts about as long as at the top of the reps: fewer, slower reps, each
+        # lowering longer, so the seconds spent lowering still rise (`dose_level`)
+        top = reps * seconds_per_rep(exercise.tempo)
+        reps = max(BODYWEIGHT_REPS[0], top // seconds_per_rep(tempo))
     return Dose(sets, reps, None, 6 if beginner and week == 0 else 7, tempo)
 
 
@@ -329,7 +334,8 @@ def within_reach(
         if seconds is not None and last.seconds is not None:
             seconds = min(seconds, last.seconds)
         sets = min(sets, max(last.sets, top_sets))
-        capped = plan._replace(sets=sets, reps=reps, seconds=seconds, rpe=rpe)
+        tempo = _no_slower(plan.tempo, last.tempo, by=0)
+        capped = plan._replace(sets=sets, reps=reps, seconds=seconds, rpe=rpe, tempo=tempo)
         return (plan if capped == plan else capped), kg
     # then the load, else the reps (or the hold), else a set above the most of late
     rose = heavier
@@ -337,10 +343,38 @@ def within_reach(
         reps, rose = (last.reps, rose) if rose else (reps, True)
     if seconds is not None and last.seconds is not None and seconds > last.seconds:
         seconds, rose = (last.seconds, rose) if rose else (seconds, True)
+    # a slower lowering is a rise too: a second at a time, and only alone
+    tempo = _no_slower(plan.tempo, last.tempo, by=0 if rose else 1)
+    if reps is not None and last.reps is not None and not heavier:
+        reps = _lowering_kept(reps, last, tempo)
+    rose = rose or lowering(tempo) > lowering(last.tempo)
     if sets > max(last.sets, top_sets):
         sets = max(last.sets, top_sets) if rose else sets
-    capped = plan._replace(sets=sets, reps=reps, seconds=seconds, rpe=rpe)
+    capped = plan._replace(sets=sets, reps=reps, seconds=seconds, rpe=rpe, tempo=tempo)
     return (plan if capped == plan else capped), kg
+
+
+def _lowering_kept(reps: int, last: Prescription, tempo: str) -> int:
+    """Reps enough that a set spends no fewer seconds lowering than last time's did: a
+    slower lowering may bring fewer reps (`dose_level`), a lowering held back none."""
+    before, now = lowering(last.tempo), lowering(tempo)
+    if not before or now < before or last.reps is None:
+        return reps  # a quicker lowering (another role's tempo) asks for no more reps
+    return max(reps, -(-last.reps * before // now))
+
+
+def lowering(tempo: str) -> int:
+    """The seconds of a tempo's lowering (`3-1-2`: 3); an explosive `X` counts as none."""
+    down = tempo.split("-")[0]
+    return int(down) if down.isdigit() else 0
+
+
+def _no_slower(tempo: str, last: str, *, by: int) -> str:
+    """`tempo` with its lowering at most `by` seconds slower than `last`'s."""
+    most = lowering(last) + by
+    if lowering(tempo) <= most or not lowering(last):
+        return tempo
+    return "-".join([str(most), *tempo.split("-")[1:]])
 
 
 # A load waiting for a far next weight (`Kit.small_step`): its reps climb to this at most.
@@ -359,7 +393,8 @@ def reached(history: Sequence[Prescription]) -> tuple[int, int] | None:
 
 def rose_since(p: Prescription, last: Prescription) -> bool:
     """Whether anything of `p` rose above `last` (same exercise): a set, a rep, a second
-    of a hold, effort or load. Then nothing else may rise this time (`within_reach`)."""
+    of a hold, effort, load or a slower lowering. Then nothing else may rise this time
+    (`within_reach`)."""
     heavier = (
         p.load_kg is not None
         and last.load_kg is not None
@@ -372,6 +407,7 @@ def rose_since(p: Prescription, last: Prescription) -> bool:
         or (p.reps is not None and last.reps is not None and p.reps > last.reps)
         or (p.seconds is not None and last.seconds is not None and p.seconds > last.seconds)
         or p.target_rpe > last.target_rpe
+        or lowering(p.tempo) > lowering(last.tempo)
     )
 
 

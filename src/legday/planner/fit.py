@@ -10,7 +10,7 @@ What each exercise gives the rules is named: the week's muscles it works
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,7 +19,16 @@ from legday.model import MAJOR_GROUPS, WEEKLY_GROUPS, Exercise, Prescription, Ro
 from legday.planner.dose import Dose, prescribe, work_seconds
 from legday.rules.session import MIN_GROUPS
 
-__all__ = ["Pick", "dosed_pick", "groups", "needs_given", "trim", "with_sets"]
+__all__ = [
+    "Pick",
+    "dosed_pick",
+    "groups",
+    "needs_given",
+    "no_token_companions",
+    "token_floor",
+    "trim",
+    "with_sets",
+]
 
 CHANGE_SECONDS = 20  # moving from one exercise to the next
 FEWEST_ANCHOR_SETS = 2
@@ -127,12 +136,15 @@ def _drop_spare(
     over: float,
     *,
     anchors: bool,
+    among: Sequence[Pick] = (),
 ) -> int:
     """Drop companions (or anchors), the last first, whose every need another exercise
-    also gives, leaving enough groups, until `over` seconds are saved; what is new to the
-    athlete goes last (each block should bring something new). The seconds saved."""
-    given = Counter(need for p in picks for need in gives[p.exercise.id])
-    worked = Counter(group for p in picks for group in works[p.exercise.id])
+    (of `picks`, or of `among`, which stay) also gives, leaving enough groups, until `over`
+    seconds are saved; what is new to the athlete goes last (each block should bring
+    something new). The seconds saved."""
+    everyone = [*picks, *among]
+    given = Counter(need for p in everyone for need in gives[p.exercise.id])
+    worked = Counter(group for p in everyone for group in works[p.exercise.id])
     enough = min(MIN_GROUPS, len(worked))
     saved = 0
     dropped = set()
@@ -166,3 +178,49 @@ def _set_less(catalogue: Catalogue, picks: list[Pick], *, anchors: bool) -> int:
             fewer = picks[index] = with_sets(catalogue, p, p.dose.sets - 1)
             return p.seconds - fewer.seconds
     return 0
+
+
+def token_floor(picks: Sequence[Pick]) -> int:
+    """The fewest sets a companion is worth in this session: as many as the anchors'
+    fewest, two at most. One set of an accessory beside anchors at two or more is a
+    token (issue 13): it costs the change-over and a warm-up set's worth of time and
+    trains nothing the anchors do not."""
+    anchor_sets = [p.dose.sets for p in picks if p.role is Role.ANCHOR]
+    return min(2, min(anchor_sets, default=2))
+
+
+def no_token_companions(
+    catalogue: Catalogue,
+    picks: list[Pick],
+    gives: dict[str, frozenset[Need]],
+    works: dict[str, set[str]],
+    room: float,
+    *,
+    may_add: Callable[[Pick, int], bool],
+) -> int:
+    """Companions below `token_floor`, in place: the spare ones (whose every need another
+    exercise also meets) go, the last first; those a rule needs (balance, a muscle group,
+    care) get their sets back while `room` seconds allow and `may_add(pick, sets)` says
+    that is no rise (never on a light day). The main work's seconds."""
+    floor = token_floor(picks)
+    tokens = [
+        p
+        for p in picks
+        if p.role not in (Role.ANCHOR, Role.CARE)
+        and not p.prescription.injury_care  # care keeps its protocol's dose
+        and p.dose.sets < floor
+    ]
+    if tokens:
+        kept = [p for p in picks if p not in tokens]
+        spare = list(tokens)
+        _drop_spare(spare, gives, works, float("inf"), anchors=False, among=kept)
+        dropped = {id(p) for p in tokens} - {id(p) for p in spare}
+        picks[:] = [p for p in picks if id(p) not in dropped]
+        total = sum(p.seconds for p in picks)
+        for index, p in enumerate(picks):
+            if id(p) in {id(t) for t in spare} and may_add(p, floor):
+                more = with_sets(catalogue, p, floor)
+                if total + more.seconds - p.seconds <= room:
+                    picks[index] = more
+                    total += more.seconds - p.seconds
+    return sum(p.seconds for p in picks)

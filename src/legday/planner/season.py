@@ -190,8 +190,12 @@ def season(
     weeks: list[tuple[date, Phase, str]] = []
     in_season: list[bool] = []  # per week, before recovery weeks are placed
     first_since_rest = 0
-    easing: set[int] = set()  # weeks right after an A or B race's week
-    eased: set[int] = set()  # those of them that became recovery weeks
+    # the weeks of an A or B race: each is a step back of its own (`_place_recovery`)
+    race_weeks = {
+        index
+        for index in range(profile.weeks)
+        if _main_race(profile.start + timedelta(days=7 * index), in_order) is not None
+    }
     for index in range(profile.weeks):
         start = profile.start + timedelta(days=7 * index)
         phase, note = _phase(start, in_order, goals, taper=bool(by_priority["A"]))
@@ -210,28 +214,24 @@ def season(
         # a competition season (meets, the last weeks before a goal race) keeps one light
         # session in a recovery week; a base or a build far from a race takes the week off
         in_season.append(phase in COMPETING or meets is not None)
-        if phase in REST_PHASES and not _lifts(start, lifting):
+        # a race week's one light session is a step back too: the recovery week counts
+        # from it, so a tune-up never brings two thin weeks in a row (race week, then a
+        # recovery week: issue 13)
+        stepping_back = phase in REST_PHASES or phase is Phase.RACE
+        if stepping_back and not _lifts(start, lifting):
             first_since_rest = index + 1
         elif index - first_since_rest + 1 == recovery_every(profile):
-            chosen, eases = _place_recovery(weeks, first_since_rest, lifting, in_order, easing)
+            chosen = _place_recovery(weeks, first_since_rest, lifting, race_weeks)
             first_since_rest = chosen + 1
-            if eases:  # the step back after a race keeps one light session
-                in_season[chosen] = True
-                eased.add(chosen)
-        if phase is Phase.RACE:
-            easing.add(index + 1)  # the week after a race week
     targets = _targets(profile.sessions)
     frames = []
-    for index, ((start, phase, note), keeping) in enumerate(zip(weeks, in_season, strict=True)):
+    for (start, phase, note), keeping in zip(weeks, in_season, strict=True):
         in_week = tuple(race for race in in_order if start <= race.day <= start + WEEK_SPAN)
         frame = WeekFrame(start, phase, note, targets[phase], 0, in_week)
         if phase is Phase.OFF_SEASON:
             frame = frame._replace(after=_raced_before(start, in_order))
         if phase is Phase.RECOVERY and keeping:
             frame = frame._replace(note=LIGHT_NOTE, target=1, light=True)
-            if index in eased:
-                raced = _main_race(weeks[index - 1][0], in_order)
-                frame = frame._replace(note=_after_race_note(raced))
         if frame.only_c_races:
             frame = frame._replace(note=f"{frame.note}; {_c_note(in_week)}")
         frames.append(frame._replace(required=_floor(frame)))
@@ -377,30 +377,22 @@ def _place_recovery(
     weeks: list[tuple[date, Phase, str]],
     first: int,
     lifting: set[date],
-    races: Sequence[Race],
-    easing: set[int],
-) -> tuple[int, bool]:
-    """Make one of the weeks since the last rest a recovery week; returns which, and
-    whether it is the step back right after a race (`easing`: the weeks after one).
+    race_weeks: set[int],
+) -> int:
+    """Make one of the weeks since the last rest a recovery week; returns which.
 
-    The week after a race wins when it leaves two lifting weeks or more before it; else the
-    latest one, unless the calendar already has strength in it (that session cannot be
-    moved by us), then the latest earlier week without any.
+    The latest one, unless the calendar already has strength in it (that session cannot be
+    moved by us), then the latest earlier week without any; a week right before an A or B
+    race's week comes last, as a race week is a thin week of its own and two thin weeks
+    in a row cost what the weeks before built (issue 13).
     """
     window = range(len(weeks) - 1, first - 1, -1)
     free = [i for i in window if not _lifts(weeks[i][0], lifting)]
-    # the week after a tune-up race is the natural step back: a recovery week due soon
-    # comes then, so the weeks back lift as usual (never "race, full week, empty week");
-    # not straight after one (a recovery week, the race week, another: too little lifting)
-    after = [i for i in free if i in easing and i - first >= 2 and weeks[i][1] is not Phase.RACE]
-    chosen = (after or free or [len(weeks) - 1])[0]
-    start, phase, _ = weeks[chosen]
-    note = OFF_NOTE
-    race = _main_race(start, races) if phase is Phase.RACE else None
-    if race is not None:  # say which race it is, and that the week lifts not at all
-        note = f"recovery week, and the week of the {race.label}: no strength, fresh legs for it"
-    weeks[chosen] = (start, Phase.RECOVERY, note)
-    return chosen, bool(after)
+    apart = [i for i in free if i + 1 not in race_weeks]
+    chosen = (apart or free or [len(weeks) - 1])[0]
+    start, _, _ = weeks[chosen]
+    weeks[chosen] = (start, Phase.RECOVERY, OFF_NOTE)
+    return chosen
 
 
 def _phase(
@@ -453,14 +445,6 @@ def _raced_before(start: date, races: Sequence[Race]) -> Race | None:
     """The last A or B race of the week before `start`'s, if any."""
     before = [r for r in races if start - ONE_WEEK <= r.day < start and r.priority != "C"]
     return before[-1] if before else None
-
-
-def _after_race_note(race: Race | None) -> str:
-    named = f"the {race.label}" if race is not None else "the race"
-    return (
-        f"recovery week after {named}: one short, light session eases you back in; "
-        "the usual sessions resume next week"
-    )
 
 
 def _main_race(start: date, races: Sequence[Race]) -> Race | None:

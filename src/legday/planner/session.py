@@ -56,7 +56,15 @@ from legday.planner.dose import (
     stepped,
     within_reach,
 )
-from legday.planner.fit import Pick, dosed_pick, groups, needs_given, trim, with_sets
+from legday.planner.fit import (
+    Pick,
+    dosed_pick,
+    groups,
+    needs_given,
+    no_token_companions,
+    trim,
+    with_sets,
+)
 from legday.planner.words import session_notes
 from legday.progression.loads import MAX_ECCENTRIC, RISE_AFTER_SESSIONS, RISE_EVERY_DAYS
 
@@ -214,6 +222,10 @@ class Block:
     number: int = -1
     anchors: list[Exercise] = field(default_factory=list)
     start_kg: dict[str, float] = field(default_factory=dict)
+    # per unloaded anchor kept from the block before: the weeks of progress it had made,
+    # so its reps, hold or lowering go on from there (a calf raise back at 8 reps each
+    # block never progresses: issue 13)
+    start_step: dict[str, int] = field(default_factory=dict)
     step: int = 0
     week: tuple[int, int] | None = None  # (block, week of block) last counted
 
@@ -276,6 +288,7 @@ class Composer:
         self.block = Block()
         self.blocks = 0  # blocks started so far
         self.anchor_since: dict[str, int] = {}  # each anchor's first block as one
+        self.anchor_step: dict[str, int] = {}  # each unloaded anchor's last week of progress
         self.previous: dict[str, Prescription] = {}  # each exercise's last prescription
         self.history: dict[str, list[Prescription]] = {}  # and its last three (`reached`)
         self.gives = {e.id: needs_given(e, self.injuries) for e in doable}
@@ -384,6 +397,19 @@ class Composer:
             work = self._masters_week(picks, ask, occasion, work)
         if occasion.phase in EASING_PHASES:
             work = self._no_more_than_last(picks, work)
+        light = occasion.eve or occasion.ramp == 1 or occasion.maintenance
+        work = no_token_companions(
+            self.catalogue,
+            picks,
+            self.gives,
+            self.works,
+            ask.budget_seconds - fixed,
+            may_add=self._sets_back
+            if not (light or self.masters or occasion.phase in EASING_PHASES)
+            else _never,
+        )
+        if self.masters:
+            self._count_masters_week(picks, ask, occasion)
         most = ask.budget_seconds  # the minutes asked are the most a session takes
         if fixed + work > most:  # still long: the fewest drills and stretches the rules take
             warmup, jog_seconds, drill_seconds = self._warm_up(jog, FEWEST_DRILLS)
@@ -411,7 +437,7 @@ class Composer:
         if fit_note:
             notes.append(fit_note)
         self._keep(main, ask.day)
-        self.last_sets = sum(p.sets for p in main)
+        self.last_sets = sum(p.sets for p in main if not p.injury_care)
         used = [p.exercise.id for p in picks] + [w.exercise for w in warmup]
         used += [c.exercise for c in cooldown]
         for exercise_id in used:
@@ -471,7 +497,12 @@ class Composer:
                 kg = max(kg, self.last_kg[e.id])
             if kg is not None:
                 start_kg[e.id] = kg
-        self.block = Block(ask.block, anchors, start_kg)
+        start_step = {
+            e.id: self.anchor_step[e.id]
+            for e in anchors
+            if not self.implements[e.id] and e.id in self.anchor_step
+        }
+        self.block = Block(ask.block, anchors, start_kg, start_step)
 
     def _anchor(
         self,
@@ -494,7 +525,9 @@ class Composer:
             harder = [by_id[i] for i in last.progressions if i in by_id]
             if harder:
                 return max(harder, key=self._anchor_rank)
-            fresh = [e for e in candidates if e.id != last.id]
+            # a fresh lift, never one the last is the harder variation of (a kickstand RDL
+            # that stalled does not go back to the hip hinge it grew from)
+            fresh = [e for e in candidates if e.id != last.id and last.id not in e.progressions]
             if fresh:
                 return max(fresh, key=self._anchor_rank)
         return max(candidates, key=self._anchor_rank)
@@ -757,6 +790,10 @@ class Composer:
         """`e` dosed for its role and the week; `sets` when fitting settled them."""
         start_kg = self.block.start_kg.get(e.id) if role is Role.ANCHOR else None
         implement = self.implements[e.id]
+        if role is Role.ANCHOR and not implement:  # no load: its progress goes on
+            step = occasion.step + self.block.start_step.get(e.id, 0)
+            occasion = occasion._replace(step=step)
+            self.anchor_step[e.id] = step
         new = not self.done(e)
         dose = dose_for(e, role, occasion, loaded=bool(implement))
         start = (start_kg or self.start_loads[e.id]) if implement else None
@@ -822,21 +859,29 @@ class Composer:
             if total > cap:  # a set each and still more: spare companions go (`trim`)
                 self._drop_companions(picks, cap / total)
                 total = sum(p.dose.sets for p in picks)
-        if not (occasion.maintenance or occasion.phase in (Phase.TAPER, Phase.RACE)):
-            self.week_sets = [*self.week_sets[-6:], (week, total)]
         return sum(p.seconds for p in picks)
+
+    def _count_masters_week(self, picks: list[Pick], ask: SessionAsk, occasion: Occasion) -> None:
+        """Remember a full week's session's sets, as composed at last, for `_masters_week`."""
+        if ask.day is None or occasion.maintenance or occasion.phase in EASING_PHASES:
+            return
+        week = (ask.day.toordinal() - 1) // 7
+        self.week_sets = [*self.week_sets[-6:], (week, sum(p.dose.sets for p in picks))]
 
     def _no_more_than_last(self, picks: list[Pick], work: int) -> int:
         """A taper, race or recovery week's session holds no more sets than the session
         before it (the week before, or the taper): sets come off the companions, then the
         anchors, one at a time from the last lift, and then a spare companion (`trim`);
-        the main work's seconds."""
+        the main work's seconds. Care for the athlete's problems is not counted: it
+        follows its protocol's stage through easing weeks (`care-routine`)."""
         if self.last_sets is None:
             return work
-        total = sum(p.dose.sets for p in picks)
+        total = sum(p.dose.sets for p in picks if not p.prescription.injury_care)
         for roles in (COMPANION_ROLES, (Role.ANCHOR,)):
             for index in reversed(range(len(picks))):
                 p = picks[index]
+                if p.prescription.injury_care:
+                    continue
                 while total > self.last_sets and p.role in roles and p.dose.sets > 1:
                     p = picks[index] = with_sets(self.catalogue, p, p.dose.sets - 1)
                     total -= 1
@@ -853,6 +898,12 @@ class Composer:
         most = work * share - sum(p.seconds for p in anchors)
         trim(self.catalogue, others, self.gives, self.works, max(0.0, most))
         picks[:] = anchors + others
+
+    def _sets_back(self, pick: Pick, sets: int) -> bool:
+        """Whether `pick` may have `sets` without that being a rise: a first exposure's two,
+        or no more than the most of its last few exposures (`reached`)."""
+        top = reached(self.history.get(pick.exercise.id, ()))
+        return sets <= (top[0] if top is not None else 2)
 
     def _may_rise(self, exercise_id: str) -> bool:
         """The logbook's pace for a load rise: two sessions at the load, and a week since
@@ -1016,3 +1067,8 @@ class Composer:
         return value
 
     # -- words -------------------------------------------------------------------------
+
+
+def _never(pick: Pick, sets: int) -> bool:
+    """No sets back on a light day."""
+    return False

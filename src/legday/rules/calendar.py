@@ -166,8 +166,9 @@ LIGHT_RPE = 6  # ... at this effort at most
 def _kept_light(week: Week, sessions: Sequence[Session], injuries: Sequence[str]) -> bool:
     """A recovery week in season that keeps one short, light session: no exercise above
     two sets or RPE 6, care for the athlete's problems aside (it follows its protocol
-    through recovery weeks, `care-routine`)."""
-    if week.phase is not Phase.RECOVERY or len(sessions) != 1:
+    through recovery weeks, `care-routine`). An A or B race's week with its one light
+    session is such a step back too: the recovery week counts from it (docs/planner.md)."""
+    if week.phase not in (Phase.RECOVERY, Phase.RACE) or len(sessions) != 1:
         return False
     return all(
         p.sets <= LIGHT_SETS and p.target_rpe <= LIGHT_RPE

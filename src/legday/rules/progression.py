@@ -36,14 +36,14 @@ IN_SEASON = frozenset({Phase.BUILD, Phase.PEAK})
 
 
 def dose_level(p: Prescription) -> tuple[float, int, int]:
-    """How far an anchor's dose has come: load first, then reps (or hold seconds), then
-    the seconds of its lowering. A rising load may bring fewer reps and still be more."""
+    """How far an anchor's dose has come: load first, then the seconds a set spends
+    lowering (reps times the lowering; hold seconds), then the lowering itself. A rising
+    load may bring fewer reps and still be more; so may a slower lowering (a bodyweight
+    lift past its top reps: 12 reps lowering in 3 s, then 10 in 4 s, then 9 in 5 s)."""
     lowering = p.tempo.split("-")[0]
-    return (
-        p.load_kg or 0.0,
-        p.reps or p.seconds or 0,
-        int(lowering) if lowering.isdigit() else 0,
-    )
+    slow = int(lowering) if lowering.isdigit() else 0
+    work = p.reps * max(1, slow) if p.reps is not None else p.seconds or 0
+    return p.load_kg or 0.0, work, slow
 
 
 def a_set_for_reps(before: Prescription, now: Prescription) -> bool:

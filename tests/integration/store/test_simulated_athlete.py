@@ -168,6 +168,9 @@ def test_a_consistent_athlete_never_goes_backwards(logbook: Logbook, athlete: st
     profile = CONSISTENT[athlete]
     logbook.add_athlete(athlete, profile, [], START)
     sessions: list[tuple[date, tuple[Change, ...]]] = []
+    # each day's lowering per exercise: a bodyweight lift past its top reps slows its
+    # lowering with fewer reps, and the seconds spent lowering are what rises (`dose_level`)
+    lowering: dict[tuple[str, date], int] = {}
     for offset in range(TWELVE_WEEKS * 7):
         day = START + timedelta(days=offset)
         view = logbook.today(athlete, day)
@@ -177,6 +180,8 @@ def test_a_consistent_athlete_never_goes_backwards(logbook: Logbook, athlete: st
         logged: list[SetLog] = []
         for p in view.session.main:
             logged += on_target(p, day, first_weight(p, profile, logbook.catalogue))
+            down = p.tempo.split("-")[0]
+            lowering[p.exercise, day] = int(down) if down.isdigit() else 1
         logbook.log(athlete, logged)
 
     eased = [
@@ -208,7 +213,7 @@ def test_a_consistent_athlete_never_goes_backwards(logbook: Logbook, athlete: st
         trail = [
             (
                 max((s.load_kg or 0.0) for s in days[d]),
-                min((s.reps or 0) for s in days[d]),
+                min((s.reps or 0) for s in days[d]) * lowering.get((exercise, d), 1),
                 min((s.seconds or 0) for s in days[d]),
             )
             for d in sorted(days)

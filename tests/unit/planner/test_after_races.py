@@ -104,9 +104,10 @@ def test_week_notes_name_each_race_once(masters_track: Plan) -> None:
     assert "C race (club 3000m)" in notes
 
 
-def test_a_recovery_week_on_a_race_week_names_the_race_cleanly() -> None:
-    """The recovery week placed on a race's week says which race in plain words (it once
-    cut the note at the first colon of the title: "week of the B race (A race")."""
+def test_a_race_week_due_for_recovery_names_the_race_cleanly() -> None:
+    """The race week the month's step back falls on says which race in plain words (it
+    once cut the note at the first colon of the title: "week of the B race (A race"); it
+    keeps its one light session and no recovery week comes next to it (issue 13)."""
     runs = [
         Run(MONDAY + timedelta(weeks=w, days=1), "Intervals", RunKind.HARD, time(18), None, 60)
         for w in range(8)
@@ -123,8 +124,13 @@ def test_a_recovery_week_on_a_race_week_names_the_race_cleanly() -> None:
         )
     )
     plan = make_plan(Profile(start=MONDAY, weeks=8), runs, CATALOGUE)
-    recovery = [w.note for w in plan.weeks if w.phase is Phase.RECOVERY]
-    assert "recovery week, and the week of the B race (County 10K): no strength" in recovery[0]
+    race_week = plan.weeks[3]
+    assert race_week.phase is Phase.RACE
+    assert "race week, B race (County 10K) on Sat" in race_week.note
+    assert _sessions_in(plan, race_week.start) == 1
+    assert plan.weeks[2].phase is not Phase.RECOVERY
+    assert plan.weeks[4].phase is not Phase.RECOVERY
+    assert not [v for v in plan.violations if v.rule == "recovery-week"]
 
 
 def _beginner(race_week: int, priority: str, weeks: int = 16) -> Plan:
@@ -179,10 +185,12 @@ def test_a_beginner_steps_back_gently_after_a_race_then_lifts_twice_a_week(
             ), (index, counts)
 
 
-def test_the_week_after_a_tune_up_is_the_gentle_step_back() -> None:
+def test_the_tune_up_week_is_the_step_back_and_the_weeks_after_lift_as_usual() -> None:
+    """A B race's week, with its one light session, is the step back: the week after it
+    lifts as usual instead of being a second thin week (issue 13: weeks 6 and 7 of a
+    coach's plan had one session each), and the next recovery week counts from it."""
     plan = _beginner(5, "B")
-    after = plan.weeks[6]
-    assert after.phase is Phase.RECOVERY
-    assert _sessions_in(plan, after.start) == 1
-    assert "after the B race (my first 10K)" in after.note
-    assert [_sessions_in(plan, w.start) for w in plan.weeks[7:10]] == [2, 2, 2]
+    assert plan.weeks[5].phase is Phase.RACE
+    assert _sessions_in(plan, plan.weeks[5].start) == 1
+    assert [_sessions_in(plan, w.start) for w in plan.weeks[6:9]] == [2, 2, 2]
+    assert plan.weeks[9].phase is Phase.RECOVERY

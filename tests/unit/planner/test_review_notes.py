@@ -1,5 +1,5 @@
 """What a coach's read of plans found in their words: a rest day is no run before the
-session, and a race week that is also the month's recovery week names its race."""
+session, and a race week that is also the month's step back names its race."""
 
 from __future__ import annotations
 
@@ -21,9 +21,13 @@ def test_a_session_on_a_rest_day_is_not_after_a_run() -> None:
         assert session.warmup[0].exercise == "light-jog"
 
 
-def test_a_race_week_made_the_recovery_week_names_the_race() -> None:
+def test_a_race_week_due_for_recovery_is_the_step_back_and_names_the_race() -> None:
+    """The fourth week, due for recovery, holds an A race: its one light session is the
+    step back (issue 13), and its note names the race."""
     race = Run(date(2027, 1, 31), "City Marathon", RunKind.RACE, time(9), minutes=210)
     plan = make_plan(Profile(start=MONDAY, weeks=4), [race], load_catalogue())
     last = plan.weeks[-1]
-    assert last.phase is Phase.RECOVERY
-    assert "City Marathon" in last.note and "no strength" in last.note
+    assert last.phase is Phase.RACE
+    assert "City Marathon" in last.note
+    assert sum(1 for s in plan.sessions if s.day in last) <= 1
+    assert not [v for v in plan.violations if v.rule == "recovery-week"]

@@ -1,0 +1,217 @@
+"""A plan that makes a runner stronger keeps moving (issue 13, a coach's read of fresh
+plans): anchors rise in every building block and never fall back from one block to the
+next, loads climb the athlete's own rack, and no tune-up race brings two thin weeks in a
+row. The safety invariants hold throughout: RPE 8 at most, one thing rises at a time."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from datetime import date, time, timedelta
+from itertools import pairwise
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from legday.catalogue import Catalogue
+from legday.catalogue.loader import load_catalogue
+from legday.kit import kit_of
+from legday.model import (
+    MAX_RPE,
+    Equipment,
+    Level,
+    Phase,
+    Plan,
+    Prescription,
+    Profile,
+    Role,
+    Run,
+    RunKind,
+)
+from legday.planner import make_plan
+from legday.planner.care import GUARDED_PATTERNS
+from legday.planner.dose import rose_since
+from legday.planner.season import BUILDING
+from legday.rules.progression import dose_level
+from strategies import profiles, runs_for
+from thorough import examples
+
+MONDAY = date(2027, 1, 4)
+PROPERTY = settings(
+    max_examples=examples(60),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+# Weeks that are thin by design: one light session, or none.
+THIN = frozenset({Phase.RECOVERY, Phase.RACE, Phase.POST_RACE})
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue()
+
+
+def _draw_plan(data: st.DataObject, catalogue: Catalogue) -> Plan:
+    profile = data.draw(profiles(max_weeks=16))
+    # strength the calendar already holds pins a recovery week's place: none here
+    runs = [replace(r, is_strength=False) for r in data.draw(runs_for(profile.start, 16))]
+    return make_plan(profile, runs, catalogue)
+
+
+def _a_race_weeks(plan: Plan) -> set[int]:
+    """The weeks of an A race, and the week after it."""
+    weeks = set()
+    for race in plan.race_days:
+        if race.priority == "A":
+            index = (race.day - plan.start).days // 7
+            weeks |= {index, index + 1}
+    return weeks
+
+
+@PROPERTY
+@given(data=st.data())
+def test_no_two_thin_weeks_in_a_row_but_around_an_a_race(
+    catalogue: Catalogue, data: st.DataObject
+) -> None:
+    """A race week is a step back of its own: the recovery week is never placed right
+    before or after an A or B race's week (weeks 6 and 7 of a coach's plan had one
+    session each), unless races fall in consecutive weeks or an A race asks for its
+    week off."""
+    plan = _draw_plan(data, catalogue)
+    around_a = _a_race_weeks(plan)
+    phases = [week.phase for week in plan.weeks]
+    for index in range(len(phases) - 1):
+        pair = phases[index], phases[index + 1]
+        if not set(pair) <= THIN or {index, index + 1} & around_a:
+            continue
+        assert pair == (Phase.RACE, Phase.RACE), (index, [p.value for p in phases])
+
+
+def _exposures(plan: Plan, catalogue: Catalogue) -> dict[str, list[tuple[int, int, Prescription]]]:
+    """Each anchor lift's exposures as an anchor: (block, week of the plan, prescription);
+    not the movements the athlete's care guards, whose dose its stage sets."""
+    injuries = plan.profile.injuries if plan.profile is not None else ()
+    guarded = {pattern for i in injuries for pattern in GUARDED_PATTERNS.get(i, ())}
+    found: dict[str, list[tuple[int, int, Prescription]]] = defaultdict(list)
+    for s in plan.sessions:
+        for p in s.main:
+            if p.injury_care or catalogue[p.exercise].pattern in guarded:
+                continue
+            if p.role is Role.ANCHOR:
+                found[p.exercise].append((s.block, (s.day - plan.start).days // 7, p))
+    return found
+
+
+@PROPERTY
+@given(data=st.data())
+def test_a_bodyweight_anchor_never_falls_back_to_the_start(
+    catalogue: Catalogue, data: st.DataObject
+) -> None:
+    """A lift with no load carries its reps and lowering into the next block (a calf raise
+    went 8, 10, 12 reps, then back to 8 in every block: it never progressed)."""
+    plan = _draw_plan(data, catalogue)
+    for exercise, seen in _exposures(plan, catalogue).items():
+        for (_, _, before), (_, week, now) in pairwise(seen):
+            if now.load_kg is None and before.load_kg is None:
+                assert dose_level(now) >= dose_level(before), (exercise, week, before, now)
+
+
+def _lowering(tempo: str) -> int:
+    down = tempo.split("-")[0]
+    return int(down) if down.isdigit() else 0
+
+
+def _rose(now: Prescription, before: Prescription) -> bool:
+    return rose_since(now, before) or _lowering(now.tempo) > _lowering(before.tempo)
+
+
+def _at_the_top(p: Prescription, plan: Plan) -> bool:
+    """Nothing left to add as it is: the top of the rack, or the slowest lowering."""
+    if p.load_kg is not None and plan.profile is not None:
+        return kit_of(plan.profile).step_up(p.implement, p.load_kg) is None
+    return _lowering(p.tempo) >= 5
+
+
+@PROPERTY
+@given(data=st.data())
+def test_every_anchor_rises_in_a_building_block_of_three_weeks(
+    catalogue: Catalogue, data: st.DataObject
+) -> None:
+    """In a block of three weeks or more that builds strength (off-season, base), each
+    anchor met in three of its weeks rises at least once: a set, reps, a slower lowering,
+    effort or load; and effort never passes RPE 8."""
+    plan = _draw_plan(data, catalogue)
+    phases: dict[int, set[Phase]] = defaultdict(set)
+    for s in plan.sessions:
+        phases[s.block].add(s.phase)
+        assert all(p.target_rpe <= MAX_RPE for p in s.main)
+    for exercise, seen in _exposures(plan, catalogue).items():
+        by_block: dict[int, list[tuple[int, Prescription]]] = defaultdict(list)
+        for block, week, p in seen:
+            by_block[block].append((week, p))
+        for block, met in by_block.items():
+            if not block or not phases[block] <= BUILDING or len({w for w, _ in met}) < 3:
+                continue
+            rises = [_rose(now, before) for (_, before), (_, now) in pairwise(met)]
+            assert any(rises) or _at_the_top(met[-1][1], plan), (exercise, block, met)
+
+
+def _racer() -> tuple[Profile, list[Run]]:
+    """The coach's intermediate racer: dumbbells 6-16 kg in 2 kg steps, 16 weeks, a B race
+    at the end of week 6 and an A race at the end of week 14; intervals on Tuesday, a
+    medium run on Thursday, the long run on Sunday, easy running on the other days."""
+    b_race, a_race = MONDAY + timedelta(days=7 * 5 + 5), MONDAY + timedelta(days=7 * 13 + 6)
+    runs = []
+    for week in range(16):
+        monday = MONDAY + timedelta(weeks=week)
+        for day, title, kind, minutes in (
+            (0, "Easy run", RunKind.EASY, 40),
+            (1, "Intervals", RunKind.HARD, 60),
+            (2, "Easy run", RunKind.EASY, 40),
+            (3, "Medium run", RunKind.HARD, 60),
+            (4, "Easy run", RunKind.EASY, 40),
+            (5, "Easy run", RunKind.EASY, 40),
+            (6, "Long run", RunKind.LONG, 120),
+        ):
+            on = monday + timedelta(days=day)
+            if on not in (b_race, a_race):
+                runs.append(Run(on, title, kind, time(7), None, minutes))
+    runs.append(Run(b_race, "Half marathon", RunKind.RACE, time(9), None, 95, priority="B"))
+    runs.append(Run(a_race, "City Marathon", RunKind.RACE, time(9), None, 210, priority="A"))
+    kit = frozenset({Equipment.BODYWEIGHT, Equipment.WALL, Equipment.DUMBBELLS, Equipment.BENCH})
+    profile = Profile(
+        start=MONDAY,
+        weeks=16,
+        level=Level.INTERMEDIATE,
+        equipment=kit,
+        dumbbells_kg=tuple(float(kg) for kg in range(6, 17, 2)),
+    )
+    return profile, runs
+
+
+def test_the_coachs_racer_lifts_every_week_but_around_races_and_climbs_the_rack(
+    catalogue: Catalogue,
+) -> None:
+    """Week 4 without strength and weeks 6-7 with one session each (the recovery week put
+    next to the B race's week), and a reverse lunge at 6 kg from week 5 to week 11 with a
+    16 kg pair at home: the weeks outside races, tapers and recovery get their sessions,
+    and a loaded anchor held for a block climbs a kit step a week or so."""
+    profile, runs = _racer()
+    plan = make_plan(profile, runs, catalogue)
+    counts = [sum(1 for s in plan.sessions if s.day in week) for week in plan.weeks]
+    for index, week in enumerate(plan.weeks):
+        if week.phase not in THIN | {Phase.TAPER}:
+            assert counts[index] >= 2, (index, counts)
+    thin = [index for index, n in enumerate(counts) if n <= 1]
+    a_race = {13, 14}
+    assert not [i for i in thin if i + 1 in thin and not {i, i + 1} & a_race], counts
+    loads: dict[str, list[float]] = defaultdict(list)
+    for s in plan.sessions:
+        for p in s.main:
+            if p.role is Role.ANCHOR and p.load_kg is not None:
+                loads[p.exercise].append(p.load_kg)
+    # the top of the rack is used, and the coach's reverse lunge climbs two steps or more
+    assert max(max(kg) for kg in loads.values()) == 16, loads
+    lunge = loads["dumbbell-reverse-lunge"]
+    assert max(lunge) - lunge[0] >= 4, lunge
