@@ -130,6 +130,8 @@ def fill_pg_schema(base: str, schema: str) -> None:
             raw = connection.connection.dbapi_connection
             assert raw is not None
             with raw.cursor() as cursor:  # no parameters: several statements in one call
+                # a test's schema need not survive a server crash: no wait for the disk
+                cursor.execute("SET synchronous_commit = off")
                 cursor.execute(sql.replace("__LEGDAY_SCHEMA__", schema))
             raw.commit()
             connection.invalidate()  # pg_dump's SET search_path must not go back to a pool

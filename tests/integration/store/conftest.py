@@ -52,6 +52,7 @@ def pg_schema_url(schema: str) -> Iterator[str]:
         yield url.render_as_string(hide_password=False)
     finally:
         with admin.begin() as connection:
+            connection.execute(text("SET LOCAL synchronous_commit = off"))  # a test's leftovers
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
 

@@ -73,6 +73,7 @@ def pg_url() -> Iterator[str]:
         yield url.render_as_string(hide_password=False)
     finally:
         with admin.begin() as connection:
+            connection.execute(text("SET LOCAL synchronous_commit = off"))  # a test's leftovers
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
 
