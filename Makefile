@@ -38,7 +38,7 @@ run: $(STAMP)
 # far each test goes: `dev` on a laptop (a quarter of every property's examples, a sample of
 # each corpus), `ci` when CI=true or HYPOTHESIS_PROFILE=ci (everything in full).
 # `make test` under `dev` leaves out the tests marked `slow` (long properties, fuzzing, killed
-# processes, simulated athletes, whole corpora, Chromium) to stay under 2 minutes here;
+# processes, simulated athletes, whole corpora, Chromium) to stay near 2 minutes here;
 # under `ci` (CI=true, HYPOTHESIS_PROFILE=ci, .ci/run) it runs every test. `make test-all` is
 # the thorough run CI makes: every test, `ci` profile. docs/testing.md has the numbers.
 PROFILE = $(shell $(BIN)/python tests/thorough.py)
