@@ -43,13 +43,19 @@ settings.register_profile("ci", max_examples=THOROUGH_EXAMPLES, derandomize=True
 settings.load_profile(profile_from_environment())
 
 
+_SHM_NEEDED = 2 * 1024**3  # a whole run leaves about 150 MB; pytest keeps three runs
+
+
 def _memory_backed_temp(environ: MutableMapping[str, str] = os.environ) -> None:
-    """Test files (tmp_path, logbooks, uploads, caches) in memory when the machine has a
-    tmpfs at /dev/shm and TMPDIR is not set: each SQLite commit of a store test syncs a
-    file, and on this machine's disk that wait was a third of the store tests' wall time.
-    Set before pytest picks its temporary folder; subprocesses of tests inherit it."""
+    """Test files (tmp_path, logbooks, uploads, caches) in memory when /dev/shm is a tmpfs
+    with room to spare and TMPDIR is not set: each SQLite commit of a store test syncs a
+    file, and on this machine's disk that wait was a third or more of the store tests' wall
+    time. Set before pytest picks its temporary folder; subprocesses of tests inherit it."""
     shm = Path("/dev/shm")
     if environ.get("TMPDIR") or not (shm.is_dir() and os.access(shm, os.W_OK)):
+        return
+    free = os.statvfs(shm)
+    if free.f_bavail * free.f_frsize < _SHM_NEEDED:  # a container's 64 MB /dev/shm, say
         return
     folder = shm / f"legday-tests-{os.getuid()}"
     folder.mkdir(mode=0o700, exist_ok=True)
