@@ -37,7 +37,12 @@ run: $(STAMP)
 # Tests run on both cores (pytest-xdist). The Hypothesis profile (tests/conftest.py) sets how
 # far each test goes: `dev` on a laptop (a quarter of every property's examples, a sample of
 # each corpus), `ci` when CI=true or HYPOTHESIS_PROFILE=ci (everything in full).
-# `make test` stays under 2 minutes here; `make test-all` is the thorough run CI makes.
+# `make test` under `dev` leaves out the tests marked `slow` (long properties, fuzzing, killed
+# processes, simulated athletes, whole corpora, Chromium) to stay near 2 minutes here;
+# under `ci` (CI=true, HYPOTHESIS_PROFILE=ci, .ci/run) it runs every test. `make test-all` is
+# the thorough run CI makes: every test, `ci` profile. docs/testing.md has the numbers.
+PROFILE = $(shell $(BIN)/python tests/thorough.py)
+test: MARKS = $(if $(filter dev,$(PROFILE)),-m "not slow")
 test: $(STAMP) services lint typecheck unit
 
 test-all: export HYPOTHESIS_PROFILE = ci
@@ -66,10 +71,13 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 # pytest's own exit codes pass through: 5 (no test collected) fails the target like a failure.
+# MARKS is what `make test` leaves out (above); `make unit` alone runs whatever PYTEST_ARGS
+# name, `slow` or not, and a `-m` in PYTEST_ARGS comes last, so it wins.
 WORKERS ?= 2
 PYTEST_ARGS ?=
+MARKS ?=
 unit: $(STAMP) $(NODE_STAMP)
-	$(BIN)/pytest -q -n $(WORKERS) $(PYTEST_ARGS)
+	$(BIN)/pytest -q -n $(WORKERS) $(MARKS) $(PYTEST_ARGS)
 
 bench: $(STAMP) services eval
 	$(BIN)/python bench/run.py

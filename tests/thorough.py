@@ -56,3 +56,7 @@ def sample(items: Sequence[T], *, at_least: int = 3, key: Callable[[T], str] = s
     keep = max(at_least, math.ceil(len(items) * share()))
     chosen = sorted(range(len(items)), key=lambda i: zlib.crc32(key(items[i]).encode()))[:keep]
     return [items[i] for i in sorted(chosen)]
+
+
+if __name__ == "__main__":  # the Makefile asks which profile a run gets: one rule, here
+    print(profile_from_environment())

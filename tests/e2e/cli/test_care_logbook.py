@@ -14,6 +14,7 @@ from legday.bootstrap import open_logbook
 from legday.care import DISCLAIMER
 from legday.cli import main
 from legday.model import CareRoutine
+from logbook_template import sqlite_logbook
 
 START = date(2027, 1, 4)  # a Monday
 WEEK_4 = START + timedelta(weeks=3)  # the plan expects stage 2 of 3 from here
@@ -21,7 +22,7 @@ WEEK_4 = START + timedelta(weeks=3)  # the plan expects stage 2 of 3 from here
 
 @pytest.fixture
 def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LEGDAY_DATABASE_URL", f"sqlite:///{tmp_path / 'legday.db'}")
+    monkeypatch.setenv("LEGDAY_DATABASE_URL", sqlite_logbook(tmp_path / "legday.db"))
     monkeypatch.setenv("LEGDAY_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("LEGDAY_TODAY", START.isoformat())
     monkeypatch.delenv("LEGDAY_ATHLETE", raising=False)

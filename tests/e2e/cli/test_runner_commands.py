@@ -13,6 +13,7 @@ import pytest
 
 from legday import __version__
 from legday.cli import main
+from logbook_template import sqlite_logbook
 
 START = date(2027, 1, 4)  # a Monday
 CALENDAR = """date,title,kind
@@ -29,7 +30,7 @@ RACE = date(2027, 1, 21)  # a Thursday B race: no strength on the Wednesday befo
 def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     runs = tmp_path / "runs.csv"
     runs.write_text(CALENDAR, encoding="utf-8")
-    monkeypatch.setenv("LEGDAY_DATABASE_URL", f"sqlite:///{tmp_path / 'legday.db'}")
+    monkeypatch.setenv("LEGDAY_DATABASE_URL", sqlite_logbook(tmp_path / "legday.db"))
     monkeypatch.setenv("LEGDAY_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("LEGDAY_TODAY", START.isoformat())
     monkeypatch.delenv("LEGDAY_ATHLETE", raising=False)

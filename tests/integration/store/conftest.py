@@ -3,6 +3,11 @@
 PostgreSQL comes from LEGDAY_TEST_POSTGRES_URL (default: the local trust-auth server,
 database `test`); each test gets a fresh schema, dropped afterwards, so runs never
 collide. Only LEGDAY_SKIP_POSTGRES=1 skips it; a missing server is a failure.
+
+`db_url` and `cli_env` name an empty store (legday creates it on first use, and some tests
+are about that); `database`, `logbook` and `migrated_url` start from a copy of the logbook
+migrated once per process (tests/logbook_template.py) instead of running every migration
+again for each test.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from sqlalchemy.engine import make_url
 
 from legday.services import Logbook
 from legday.store.uow import Database
+from logbook_template import fill_from_template
 
 PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
@@ -46,6 +52,7 @@ def pg_schema_url(schema: str) -> Iterator[str]:
         yield url.render_as_string(hide_password=False)
     finally:
         with admin.begin() as connection:
+            connection.execute(text("SET LOCAL synchronous_commit = off"))  # a test's leftovers
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
 
@@ -72,9 +79,15 @@ def other_url(tmp_path: Path) -> Callable[[str], Iterator[str]]:
 
 
 @pytest.fixture
-def database(db_url: str) -> Iterator[Database]:
-    db = Database(db_url)
-    db.migrate()
+def migrated_url(db_url: str) -> str:
+    """`db_url`, made a new logbook at the newest schema (a copy of the session's template)."""
+    fill_from_template(db_url)
+    return db_url
+
+
+@pytest.fixture
+def database(migrated_url: str) -> Iterator[Database]:
+    db = Database(migrated_url)
     yield db
     db.dispose()
 

@@ -28,6 +28,7 @@ from legday.progression import SetLog
 from legday.services import Logbook
 from legday.store.backup import dump, restore
 from legday.store.uow import Database
+from logbook_template import sqlite_logbook
 
 START = date(2027, 1, 4)  # a Monday
 CALENDAR = """date,title,kind
@@ -166,8 +167,7 @@ def _round_trip(path: list[Any], value: Any) -> None:
     broken = _fresh()
     _put(broken["tables"], path, copy.deepcopy(value))
     with tempfile.TemporaryDirectory() as folder:
-        database = Database(f"sqlite:///{Path(folder) / 'target.db'}")
-        database.migrate()
+        database = Database(sqlite_logbook(Path(folder) / "target.db"))  # migrated: a copy
         try:
             try:
                 restore(database.engine, broken)

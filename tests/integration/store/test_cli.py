@@ -22,11 +22,19 @@ COMMANDS = [
 
 
 @pytest.fixture
-def env(cli_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+def empty_env(cli_env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """The CLI's environment over a store legday has not used yet (made on first use)."""
     for key in ("LEGDAY_DATABASE_URL", "LEGDAY_CONFIG_DIR", "LEGDAY_TODAY"):
         monkeypatch.setenv(key, cli_env[key])
     monkeypatch.delenv("LEGDAY_ATHLETE", raising=False)
     return cli_env
+
+
+@pytest.fixture
+def env(migrated_url: str, empty_env: dict[str, str]) -> dict[str, str]:
+    """The same over a new logbook already at the newest schema (the session's template)."""
+    assert empty_env["LEGDAY_DATABASE_URL"] == migrated_url
+    return empty_env
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
@@ -157,7 +165,7 @@ def test_out_of_range_numbers_and_dates_are_one_line_errors(
 
 
 def test_backup_failures_are_one_line_and_leave_nothing_behind(
-    env: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    empty_env: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["athlete", "list"]) == 0  # the logbook is made on first use
     folder = tmp_path / "out"

@@ -28,10 +28,10 @@ RACE = date(2027, 1, 21)  # a Thursday B race: no strength on the Wednesday befo
 
 
 @pytest.fixture
-def env(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def env(migrated_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     runs = tmp_path / "runs.csv"
     runs.write_text(CALENDAR, encoding="utf-8")
-    monkeypatch.setenv("LEGDAY_DATABASE_URL", db_url)
+    monkeypatch.setenv("LEGDAY_DATABASE_URL", migrated_url)
     monkeypatch.setenv("LEGDAY_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("LEGDAY_TODAY", START.isoformat())
     monkeypatch.delenv("LEGDAY_ATHLETE", raising=False)

@@ -1,8 +1,11 @@
 """The API driven in process (TestClient over `create_app`), on a SQLite logbook in the
 test's folder, or on a fresh PostgreSQL schema for the tests marked `postgres`.
 
-`athlete` adds Sam through the API itself, with an uploaded CSV calendar, the clock
-pinned (LEGDAY_TODAY) to the plan's first Monday."""
+`athlete` is Sam, added through the API itself with an uploaded CSV calendar, the clock
+pinned (LEGDAY_TODAY) to the plan's first Monday. Sam is added once per test module and
+the logbook file copied for each test that asks for him (tests that add athletes themselves
+start from an empty logbook, itself a copy of one migrated once: tests/logbook_template.py).
+"""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from fastapi.testclient import TestClient
 from tests.unit.web.api.helpers import START, add_sam
 
 from legday.web.app import create_app
+from logbook_template import fill_from_template, sqlite_logbook
 
 PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
@@ -25,9 +29,24 @@ def _clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LEGDAY_TODAY", START.isoformat())
 
 
+@pytest.fixture(scope="module")
+def sams_logbook(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    """A logbook file holding Sam, added through the API, and his id: built once a module."""
+    path = tmp_path_factory.mktemp("sam") / "logbook.db"
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("LEGDAY_TODAY", START.isoformat())
+        with TestClient(create_app(sqlite_logbook(path))) as client:
+            athlete = add_sam(client)
+    return path, athlete
+
+
 @pytest.fixture
-def sqlite_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'logbook.db'}"
+def sqlite_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A logbook of this test's own: Sam's when the test asks for `athlete`, else empty."""
+    like = None
+    if "athlete" in request.fixturenames:
+        like, _ = request.getfixturevalue("sams_logbook")
+    return sqlite_logbook(tmp_path / "logbook.db", like)
 
 
 @pytest.fixture
@@ -54,16 +73,20 @@ def pg_url() -> Iterator[str]:
         yield url.render_as_string(hide_password=False)
     finally:
         with admin.begin() as connection:
+            connection.execute(text("SET LOCAL synchronous_commit = off"))  # a test's leftovers
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
 
 
 @pytest.fixture
 def pg_client(pg_url: str) -> Iterator[TestClient]:
+    fill_from_template(pg_url)
     with TestClient(create_app(pg_url)) as client:
         yield client
 
 
 @pytest.fixture
-def athlete(client: TestClient) -> int:
-    return add_sam(client)
+def athlete(client: TestClient, sams_logbook: tuple[Path, int]) -> int:
+    """Sam's id in this test's copy of his logbook (made by `sqlite_url`)."""
+    _, athlete = sams_logbook
+    return athlete

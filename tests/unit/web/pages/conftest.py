@@ -1,5 +1,10 @@
 """A web app over a fresh SQLite logbook, the day pinned (see `onboarded`), and a runner
-who has been through onboarding with the bundled marathon calendar."""
+who has been through onboarding with the bundled marathon calendar.
+
+The runner is onboarded through the pages' own forms once per test module; each test that
+asks for `athlete` gets its own copy of that logbook file. Tests that onboard a runner
+themselves start from an empty logbook (a copy of one migrated once per process:
+tests/logbook_template.py)."""
 
 from __future__ import annotations
 
@@ -12,19 +17,46 @@ from fastapi.testclient import TestClient
 from tests.unit.web.pages.onboarded import TODAY, onboard
 
 from legday.web.app import create_app
+from logbook_template import sqlite_logbook
+
+
+def _uploads_under(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Uploads go under `folder`, never to the machine's own temporary folder."""
+    monkeypatch.setenv("TMPDIR", str(folder / "tmp"))
+    (folder / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", None)
+
+
+@pytest.fixture(scope="module")
+def onboarded_logbook(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    """A logbook file with one runner onboarded through the forms, and the runner's id."""
+    folder = tmp_path_factory.mktemp("onboarded")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("LEGDAY_TODAY", TODAY)
+        _uploads_under(folder, monkeypatch)
+        path = folder / "logbook.db"
+        with TestClient(create_app(sqlite_logbook(path))) as client:
+            client.get("/")  # the CSRF cookie
+            athlete = onboard(client)
+    return path, athlete
 
 
 @pytest.fixture
-def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+def client(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[TestClient]:
+    like = None
+    if "athlete" in request.fixturenames:
+        like, _ = request.getfixturevalue("onboarded_logbook")
     monkeypatch.setenv("LEGDAY_TODAY", TODAY)
-    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
-    (tmp_path / "tmp").mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", None)  # uploads go under this test's folder
-    with TestClient(create_app(f"sqlite:///{tmp_path / 'logbook.db'}")) as client:
+    _uploads_under(tmp_path, monkeypatch)
+    with TestClient(create_app(sqlite_logbook(tmp_path / "logbook.db", like))) as client:
         client.get("/")  # the CSRF cookie
         yield client
 
 
 @pytest.fixture
-def athlete(client: TestClient) -> int:
-    return onboard(client)
+def athlete(client: TestClient, onboarded_logbook: tuple[Path, int]) -> int:
+    """The onboarded runner's id, in this test's copy of the logbook (made by `client`)."""
+    _, athlete = onboarded_logbook
+    return athlete
