@@ -64,10 +64,13 @@ __all__ = [
     "Dose",
     "Occasion",
     "budget_share",
+    "carried_load",
+    "comparable",
     "dose_for",
     "first_exposure",
     "for_the_week",
     "gradual",
+    "hands",
     "implement_for",
     "prescribe",
     "reached",
@@ -325,7 +328,28 @@ def within_reach(
         seconds = min(seconds, last.seconds + MOST_HOLD_RISE)
     sets = min(plan.sets, last.sets + MOST_SET_RISE)
     rpe = min(plan.rpe, last.target_rpe + MOST_RPE_RISE)
-    if rpe > max(top_rpe, last.target_rpe):
+    working = max(top_rpe, last.target_rpe) >= WORKING_RPE
+    if heavier and working:
+        # at its working effort, load first: a lift with a heavier weight in reach takes it
+        # and its effort holds (a "heavy" split squat at 6 kg for six sessions while the
+        # RPE climbed 5 to 8, with 20 kg dumbbells owned, was no heavy lift); the pace
+        # (`may_rise`: two sessions at a load, a week on) leaves the sessions between for
+        # a set or the effort to rise
+        rpe = min(rpe, max(top_rpe, last.target_rpe))
+    elif working and kg is not None and sets > max(last.sets, top_sets):
+        # then the planned sets: a first exposure's two come back to the block's three or
+        # four (docs/planner.md: 3-4 x 3-6 for heavy anchors), else every session's rise
+        # goes to the load or the effort and the sets stay at two for good
+        rpe = min(rpe, max(top_rpe, last.target_rpe))
+        kg = last.load_kg if same_implement and kg is not None and kg > (last.load_kg or 0) else kg
+        if reps is not None and last.reps is not None:
+            reps = min(reps, last.reps) if kg == last.load_kg else reps
+        if seconds is not None and last.seconds is not None:
+            seconds = min(seconds, last.seconds)
+        tempo = _no_slower(plan.tempo, last.tempo, by=0)
+        capped = plan._replace(sets=sets, reps=reps, seconds=seconds, rpe=rpe, tempo=tempo)
+        return (plan if capped == plan else capped), kg
+    elif rpe > max(top_rpe, last.target_rpe):
         # effort first, up to the working RPE: else a "heavy" lift that met a rise every
         # session stays at its first exposure's easy effort for good (RPE 5, issue 13)
         kg = last.load_kg if heavier else kg
@@ -377,6 +401,9 @@ def _no_slower(tempo: str, last: str, *, by: int) -> str:
     return "-".join([str(most), *tempo.split("-")[1:]])
 
 
+# The effort a lift climbs to before anything else rises; above it a heavier load, then
+# the block's sets, come before more effort (RPE 8).
+WORKING_RPE = 7
 # A load waiting for a far next weight (`Kit.small_step`): its reps climb to this at most.
 WAITING_REPS = 12
 RECENT_EXPOSURES = 3  # `reached` looks this far back: past an eve and a normal day
@@ -492,6 +519,62 @@ def start_load(exercise: Exercise, implement: str, level: Level, kit: Kit) -> fl
         return None
     by_level = START_KG.get((exercise.pattern, implement), OTHER_START_KG)
     return kit.at_most(implement, by_level[level.rank] * START_SHARE.get(exercise.id, 1.0))
+
+
+# A new variation of a pattern starts from the last one's load, not the table's start
+# (a 16 kg kettlebell single-leg deadlift went on as a 10 kg single-leg RDL, a 14 kg lunge
+# as a 6 kg reverse lunge). Loads compare as the total lifted (a dumbbell pair counts twice)
+# times each lift's share of its pattern's two-legged lift: a one-legged lift moves about
+# half the total on the one leg, a good morning about half a Romanian deadlift's bar on its
+# long lever. The first load of the new lift is a tenth lighter while it is learned
+# (`CARRY_FRACTION`, as after a break), rounded down to the kit.
+ONE_LEGGED_SHARE = 0.5
+LEVER_SHARE = {"good-morning": 0.5}
+CARRY_FRACTION = 0.9
+# A loaded anchor's stand-in should work the legs about as hard: its load per working leg
+# (`leg_share`) at least this share of the old lift's.
+COMPARABLE_SHARE = 0.75
+
+
+def hands(exercise: Exercise, implement: str) -> int:
+    """How many of the implement the lift holds: a dumbbell pair by the sides counts twice,
+    one dumbbell (goblet, across the hips, a one-legged calf raise), a bell or a bar once."""
+    if implement != "dumbbells":
+        return 1
+    one = (exercise.unilateral and exercise.pattern == "calf") or "goblet" in exercise.id
+    return 1 if one or exercise.pattern == "bridge" else 2
+
+
+def load_share(exercise: Exercise) -> float:
+    """The share of its pattern's two-legged lift's total load this lift moves for the same
+    effort (`ONE_LEGGED_SHARE`, `LEVER_SHARE`)."""
+    share = LEVER_SHARE.get(exercise.id, 1.0)
+    if exercise.unilateral and exercise.pattern != "calf":
+        share *= ONE_LEGGED_SHARE
+    return share
+
+
+def leg_share(exercise: Exercise) -> float:
+    """How hard a load works each leg, against the pattern's two-legged lift: a one-legged
+    lift's half load lands on one leg (1.0), a good morning's lighter bar does not (0.5)."""
+    one_leg = exercise.unilateral and exercise.pattern != "calf"
+    return load_share(exercise) * (2 if one_leg else 1)
+
+
+def comparable(new: Exercise, old: Exercise) -> bool:
+    """Whether `new` can carry on `old`'s loading: about as hard on each leg."""
+    return leg_share(new) >= COMPARABLE_SHARE * leg_share(old)
+
+
+def carried_load(
+    old: Exercise, old_kg: float, old_implement: str, new: Exercise, implement: str, kit: Kit
+) -> float | None:
+    """The first load of `new` after `old` was lifted at `old_kg`: the same effort's total
+    by the pair's shares, a tenth lighter while it is learned, rounded down to the kit."""
+    if not implement or not old_implement:
+        return None
+    total = old_kg * hands(old, old_implement) * load_share(new) / load_share(old)
+    return kit.at_most(implement, total * CARRY_FRACTION / hands(new, implement))
 
 
 def stepped(kit: Kit, implement: str, kg: float, steps: int) -> float:

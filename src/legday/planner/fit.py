@@ -118,7 +118,9 @@ def trim(
     each exercise's needs met (`needs_given`), `works` its major groups (`groups`)."""
     total = sum(p.seconds for p in picks)
     total -= _drop_spare(picks, gives, works, total - most, anchors=False)
-    for anchors in (True, False):
+    # the companions give their sets up first: the anchors' 3-4 sets are the block's
+    # heavy work (docs/planner.md), a second set of a clamshell is not
+    for anchors in (False, True):
         while total > most:
             saved = _set_less(catalogue, picks, anchors=anchors)
             if not saved:

@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from itertools import groupby
 from typing import NamedTuple
 
-from legday.model import REST_PHASES, Phase, Profile, Race, Run, RunKind
+from legday.model import REST_PHASES, Level, Phase, Profile, Race, Run, RunKind
 
 # Masters (50 and over) recover more slowly from hard training: a recovery week every
 # third week unless the athlete chose another rhythm than the usual fourth.
@@ -206,6 +206,10 @@ def season(
             start <= day <= start + WEEK_SPAN for day in hard
         ):  # a build week without a hard run in the calendar says what it is for
             note = note.removesuffix(HARD_RUNNING) + EASY_RUNNING
+        if profile.level is Level.BEGINNER and note.endswith(HARD_RUNNING):
+            # a beginner has no strength yet to keep: W1 told a runner who had never
+            # lifted to "maintain strength"
+            note = note.removesuffix(HARD_RUNNING) + BEGINNER_HARD_RUNNING
         if note == NO_RACE_AHEAD and _lighter(index, start, minutes, hard):
             note += LIGHTER_RUNNING
         if phase not in REST_PHASES and _fully_blocked(profile, start):
@@ -302,6 +306,7 @@ def _season_note(meets: Sequence[Race]) -> str:
 
 
 HARD_RUNNING = "maintain strength alongside hard running"
+BEGINNER_HARD_RUNNING = "build strength gently alongside hard running"
 NO_RACE_AHEAD = "no race ahead: build strength"
 # said of a week without a race ahead only when the calendar's running is lighter: no hard
 # run and fewer minutes than the weeks before it averaged (LIGHTER_SHARE or less)

@@ -45,6 +45,8 @@ from legday.planner.dose import (
     Dose,
     Occasion,
     budget_share,
+    carried_load,
+    comparable,
     dose_for,
     first_exposure,
     for_the_week,
@@ -495,6 +497,9 @@ class Composer:
             kg = self.start_loads[e.id]
             if kg is not None and e.id in self.last_kg:  # where it ended: no step back
                 kg = max(kg, self.last_kg[e.id])
+            carried = self._carried(e, before)
+            if kg is not None and carried is not None:  # the variation it takes over from
+                kg = max(kg, carried)
             if kg is not None:
                 start_kg[e.id] = kg
         start_step = {
@@ -503,6 +508,22 @@ class Composer:
             if not self.implements[e.id] and e.id in self.anchor_step
         }
         self.block = Block(ask.block, anchors, start_kg, start_step)
+
+    def _carried(self, new: Exercise, before: list[Exercise]) -> float | None:
+        """The first load of a block's new anchor from the one of its kind it takes over
+        from (`carried_load`); None when it is no new anchor or nothing was loaded."""
+        kinds = [p | f for p, f in ANCHOR_KINDS if self.patterns[new.id] in p | f]
+        old = next(
+            (e for e in before if kinds and self.patterns[e.id] in kinds[0] and e.id != new.id),
+            None,
+        )
+        if old is None or new in before or old.id not in self.last_kg:
+            return None
+        last = self.previous.get(old.id)
+        implement = last.implement if last is not None else self.implements[old.id]
+        return carried_load(
+            old, self.last_kg[old.id], implement, new, self.implements[new.id], self.kit
+        )
 
     def _anchor(
         self,
@@ -521,6 +542,18 @@ class Composer:
             return None
         by_id = {e.id: e for e in candidates}
         last = next((e for e in before if self.patterns.get(e.id) in patterns), None)
+        if last is not None and self._loaded(last):
+            # a loaded anchor hands over to a loaded lift about as hard on the legs, else
+            # it stays: a barbell squat at 45 kg became a bodyweight step-down, a 47.5 kg
+            # Romanian deadlift a 20 kg good morning, for the rest of the season
+            candidates = [
+                e
+                for e in candidates
+                if e.id == last.id or (self.implements[e.id] and comparable(e, last))
+            ]
+            by_id = {e.id: e for e in candidates}
+            if last.id in by_id and len(candidates) == 1:
+                return last
         if last is not None:
             harder = [by_id[i] for i in last.progressions if i in by_id]
             if harder:
@@ -531,6 +564,12 @@ class Composer:
             if fresh:
                 return max(fresh, key=self._anchor_rank)
         return max(candidates, key=self._anchor_rank)
+
+    def _loaded(self, anchor: Exercise) -> bool:
+        """Whether the anchor was last lifted with a load the athlete's kit carries (care
+        for a sore knee may have held it unloaded: then it may hand over to any lift)."""
+        last = self.previous.get(anchor.id)
+        return bool(self.implements[anchor.id]) and last is not None and last.load_kg is not None
 
     def _can_progress(self, anchor: Exercise) -> bool:
         """Whether a block's anchor can go on progressing as it is: a loaded lift while the

@@ -224,6 +224,11 @@ def light_dose(main: Sequence[Prescription]) -> str:
 
 
 _LIGHT = re.compile(r"(kept short \(\d+ min\) and light \()[^()]*(\))")
+_HOW = re.compile(
+    r"heavy lifts: [^;]*? left in reserve\)|loaded lifts: [^;]*?\(RPE \d+\)"
+    r"|loaded lifts: reps first, then a step more weight|bodyweight holds that grow longer"
+    r"|bodyweight lifts: more reps, a slower lowering, then a harder variation"
+)
 _SHORT = re.compile(r"(kept short \(\d+ min, )at most \d+ sets(\))")
 
 
@@ -231,6 +236,9 @@ def told_dose(why: str, main: Sequence[Prescription]) -> str:
     """A light or short session's why with the dose its lifts finally have (care may
     hold its work at the stage's sets, first times and `gradual` take sets away)."""
     why = _LIGHT.sub(lambda m: m[1] + light_dose(main) + m[2], why)
+    # how the anchors build, as they finally are: care may have taken a lift's load away
+    # after the why was written ("heavy lifts" over an unloaded squat)
+    why = _HOW.sub(lambda _: how_it_builds(main), why, count=1)
     most_sets = max((p.sets for p in main), default=1)
     return _SHORT.sub(lambda m: f"{m[1]}at most {most_sets} set{'s' * (most_sets > 1)}{m[2]}", why)
 

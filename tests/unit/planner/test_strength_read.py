@@ -61,19 +61,24 @@ def test_each_anchor_changes_over_a_season(
 ) -> None:
     """Over 16 weeks each anchor pattern moves on at least once, to a harder variation or
     a fresh lift (it was the same pistol squat 21 times); a plan with four blocks or more
-    has one anchor change a boundary to spare."""
+    has one anchor change a boundary to spare. A loaded lift with no loaded stand-in about
+    as hard in the athlete's kit stays (a barbell squat is not handed to a bodyweight
+    step-down): it changes by its load instead, and is not counted."""
     kinds = never = 0
     for _, plan in plans:
         blocks = {s.block for s in plan.sessions if s.block}
         if len(blocks) < 4:
             continue
         by_kind: dict[str, set[str]] = {}
+        loaded: set[str] = set()
         for s in plan.sessions:
             for p in s.main:
                 if p.role is Role.ANCHOR:
                     by_kind.setdefault(_anchor_kind(catalogue, p.exercise), set()).add(p.exercise)
+                    if p.load_kg is not None:
+                        loaded.add(p.exercise)
         kinds += len(by_kind)
-        never += sum(len(lifts) == 1 for lifts in by_kind.values())
+        never += sum(len(lifts) == 1 and not lifts <= loaded for lifts in by_kind.values())
     assert kinds > 50
     assert never <= 0.1 * kinds, (never, kinds)
 
