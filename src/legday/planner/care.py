@@ -966,7 +966,9 @@ class _Placer:
                 this_week = self._form(dose)
                 eve_week = self._eve_form(this_week)  # made once, not per eve
             hills = self._hills(days, stage)
-            if self.calf:
+            # a daily stage's routines are no days for another calf problem to keep clear
+            # of: it comes every day (the `care-routine` rule's spacing skips them too)
+            if self.calf and stage.frequency is not Frequency.DAILY:
                 self.calf_days.update(chosen)
             for day in chosen:
                 routine = self._routine(day, stage, this_week, eve_week)
@@ -1062,17 +1064,20 @@ class _Placer:
             loaded |= {d for d in around if d in self.session_calf_days or d in self.calf_days}
             # the days another calf problem already loads first: one calf day, not two
             allowed.sort(key=lambda d: d not in self.calf_days)
+        # every other day means it: a week with too few days two apart takes fewer
+        # routines, never one the day after a loading day (a Monday session's heavy raises
+        # then a Tuesday routine of them loaded the tendon twice in 13 h: a coach's read)
+        gap = stage.frequency.min_gap_days
         chosen: list[date] = []
-        for gap in (stage.frequency.min_gap_days, 1):
-            for eve_too in (False, True):
-                for day in allowed:
-                    if len(cared) + len(chosen) >= stage.frequency.per_week:
-                        break
-                    if day in chosen or (day in self.eves and not eve_too):
-                        continue
-                    near = [*(loaded - {day}), *chosen, *([last] if last else [])]
-                    if all(abs((day - d).days) >= gap for d in near):
-                        chosen.append(day)
+        for eve_too in (False, True):
+            for day in allowed:
+                if len(cared) + len(chosen) >= stage.frequency.per_week:
+                    break
+                if day in chosen or (day in self.eves and not eve_too):
+                    continue
+                near = [*(loaded - {day}), *chosen, *([last] if last else [])]
+                if all(abs((day - d).days) >= gap for d in near):
+                    chosen.append(day)
         return sorted(chosen)
 
     def _routine(
