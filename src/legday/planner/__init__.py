@@ -136,7 +136,9 @@ def make_plan(
     races = race_priorities(profile, runs)
     frames = season(profile, runs, races, logged=[d.day for d in fixed])
     if profile.injuries:
-        care = replace(care or CareSchedule.fresh(), holds=_care_holds(frames))
+        care = replace(
+            care or CareSchedule.fresh(), holds=_care_holds(frames), eases=_care_eases(frames)
+        )
     calendar = Calendar.read(profile, runs, logged=[d.day for d in fixed])
     doses = WeekDoses(profile, catalogue, care)  # care's stage and items, week by week
     while True:
@@ -416,6 +418,16 @@ def _care_holds(frames: Sequence[WeekFrame]) -> frozenset[int]:
     held.update(raced)
     held.update(i + 1 for i in raced if i + 1 < len(frames))
     return frozenset(held)
+
+
+def _care_eases(frames: Sequence[WeekFrame]) -> frozenset[int]:
+    """The weeks care eases off in: a recovery week and a taper keep care's days but take
+    the week before's dose a set lighter (`CareSchedule.eases`)."""
+    return frozenset(
+        i
+        for i, frame in enumerate(frames)
+        if frame.phase in (Phase.RECOVERY, Phase.TAPER) or frame.light
+    )
 
 
 def _held_days(profile: Profile, care: CareSchedule | None) -> frozenset[date]:

@@ -76,6 +76,7 @@ __all__ = [
     "key_run_eves",
     "met_in_routines",
     "routine_seconds",
+    "season_doses",
     "within_care",
 ]
 
@@ -152,6 +153,10 @@ class CareSchedule:
     # the plan's weeks (0-based) that bring care nothing new: A- and B-race weeks and
     # tapers hold the previous week's stage and dose, and the weeks after catch up
     holds: frozenset[int] = frozenset()
+    # the plan's weeks (0-based) that ease off, recovery weeks and tapers: care keeps its
+    # days but takes the week before's dose a set lighter, never above it (a recovery
+    # week's 4 x 10 routine was heavier than any of its sessions: a coach's read)
+    eases: frozenset[int] = frozenset()
 
     @classmethod
     def fresh(cls) -> CareSchedule:
@@ -255,7 +260,7 @@ class WeekDoses:
             protocol = catalogue.protocols.get(injury)
             if protocol is None:
                 continue
-            weeks = [expected_dose(protocol, schedule, week) for week in range(profile.weeks)]
+            weeks = season_doses(protocol, schedule, profile.weeks)
             self.by_problem[injury] = [
                 (stage, for_kit(items, catalogue, profile)) for stage, items in weeks
             ]
@@ -263,6 +268,26 @@ class WeekDoses:
     def of(self, injury: str, week: int) -> tuple[CareStage, tuple[CareItem, ...]]:
         """The problem's stage in the plan's `week` (0-based) and its items that week."""
         return self.by_problem[injury][week]
+
+
+def season_doses(
+    protocol: CareProtocol, schedule: CareSchedule | None, weeks: int
+) -> list[tuple[CareStage, tuple[CareItem, ...]]]:
+    """The stage and items of each of the plan's `weeks` (`expected_dose`), a week that
+    eases off (`CareSchedule.eases`) taking the week before's at one set fewer of each
+    item (one at least), and a held week the week before's as it was: a taper's lighter
+    dose carries into its race week rather than climbing back."""
+    schedule = schedule or CareSchedule.fresh()
+    out: list[tuple[CareStage, tuple[CareItem, ...]]] = []
+    for week in range(weeks):
+        dose = expected_dose(protocol, schedule, week)
+        if out and week in schedule.eases:
+            stage, items = out[-1]
+            dose = stage, tuple(replace(item, sets=max(1, item.sets - 1)) for item in items)
+        elif out and week in schedule.holds:
+            dose = out[-1]
+        out.append(dose)
+    return out
 
 
 def met_in_routines(

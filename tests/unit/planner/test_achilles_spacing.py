@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coach_athletes import ultra_runner
 from legday.catalogue.loader import load_catalogue
-from legday.model import Plan
+from legday.model import Phase, Plan, Week
 from legday.planner import make_plan
 from strategies import profiles, runs_for
 
@@ -63,3 +64,62 @@ def test_the_ultra_runner_has_no_routine_the_morning_after_his_heavy_raises() ->
     plan = make_plan(profile, runs, CATALOGUE)
     assert not routines_too_close(plan)
     assert not [v for v in plan.violations if v.rule == "care-routine"]
+
+
+def care_sets(plan: Plan, week: Week) -> dict[str, int]:
+    """The most sets of each Achilles care exercise in the week: its full routines (a
+    race's lightest form aside) and its sessions' lifts for the Achilles."""
+    sets: dict[str, int] = {}
+    held = [
+        p
+        for r in plan.care
+        if r.injury == "achilles" and r.day in week and not r.lightest
+        for p in r.exercises
+    ]
+    held += [
+        p for s in plan.sessions if s.day in week for p in s.main if "achilles" in p.injury_care
+    ]
+    for p in held:
+        sets[p.exercise] = max(sets.get(p.exercise, 0), p.sets)
+    return sets
+
+
+def heavier_easy_weeks(plan: Plan) -> list[tuple[date, str]]:
+    """Recovery and taper weeks holding more sets of a care exercise than the week before."""
+    found = []
+    for before, week in pairwise(plan.weeks):
+        if week.phase not in (Phase.RECOVERY, Phase.TAPER):
+            continue
+        earlier = care_sets(plan, before)
+        found += [
+            (week.start, exercise)
+            for exercise, sets in care_sets(plan, week).items()
+            if exercise in earlier and sets > earlier[exercise]
+        ]
+    return found
+
+
+@PROPERTY
+@given(data=st.data())
+def test_recovery_and_taper_weeks_never_load_the_achilles_above_the_week_before(
+    data: st.DataObject,
+) -> None:
+    profile = data.draw(profiles(max_weeks=16))
+    profile = replace(profile, injuries=tuple(dict.fromkeys(("achilles", *profile.injuries))))
+    plan = make_plan(profile, data.draw(runs_for(profile.start, profile.weeks)), CATALOGUE)
+    assert not heavier_easy_weeks(plan)
+
+
+def test_the_ultra_runners_recovery_week_and_taper_take_a_set_fewer() -> None:
+    """His recovery week's Monday routine was 4 x 10 after a week of 4 x 10 (heavier
+    than any of its sessions), and his taper kept 9 heavy slow sets."""
+    profile, runs = ultra_runner()
+    plan = make_plan(profile, runs, CATALOGUE)
+    assert not heavier_easy_weeks(plan)
+    eased = 0
+    for before, week in pairwise(plan.weeks):
+        now, earlier = care_sets(plan, week), care_sets(plan, before)
+        if week.phase in (Phase.RECOVERY, Phase.TAPER) and "heavy-slow-calf-raise" in earlier:
+            assert now["heavy-slow-calf-raise"] < earlier["heavy-slow-calf-raise"], week.start
+            eased += 1
+    assert eased >= 2  # the recovery week and the taper
