@@ -53,6 +53,7 @@ from legday.planner.care import (
 from legday.planner.days import (
     BEFORE_TIME_TRIAL,
     NOT_EVEN_SHORT,
+    ONE_FITS,
     Calendar,
     DayOptions,
     busy_reason,
@@ -637,6 +638,8 @@ def _week_with_note(opt: DayOptions, days: tuple[date, ...]) -> Week:
         ]
         if trials:
             note += ". Kept free: " + "; ".join(trials)
+    if ONE_FITS in note and opt.reasons:  # the calendar took the room: say what took it
+        note += ". Out: " + "; ".join(f"{_abbr(d)} {why}" for d, why in sorted(opt.reasons.items()))
     if opt.fixed:
         listed = ", ".join(_abbr(d) for d in sorted(set(opt.fixed)))
         note += f" (your calendar already holds strength on {listed})"

@@ -8,7 +8,7 @@ them to; a busy week takes fewer sessions rather than two back to back."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, time, timedelta
 from itertools import pairwise
 
 from hypothesis import HealthCheck, given, settings
@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 
 from coach_athletes import ultra_runner
 from legday.catalogue.loader import load_catalogue
-from legday.model import Phase, Plan, Week
+from legday.model import Phase, Plan, Run, RunKind, Week
 from legday.planner import make_plan
+from legday.rules.calendar import no_two_days_apart
 from strategies import profiles, runs_for
 
 CATALOGUE = load_catalogue()
@@ -123,3 +124,56 @@ def test_the_ultra_runners_recovery_week_and_taper_take_a_set_fewer() -> None:
             assert now["heavy-slow-calf-raise"] < earlier["heavy-slow-calf-raise"], week.start
             eased += 1
     assert eased >= 2  # the recovery week and the taper
+
+
+def trip(day: date) -> Run:
+    """A day away on a work trip, as the calendar reader gives it: busy all day."""
+    return Run(day, "Work trip", RunKind.REST, time.min, time(23, 59), 24 * 60 - 1, busy=True)
+
+
+def one_session_weeks(plan: Plan) -> list[Week]:
+    """The weeks whose calendar leaves no two days 48 h apart (`no_two_days_apart`)."""
+    assert plan.profile is not None
+    by_day: dict[date, list[Run]] = {}
+    for run in plan.runs:
+        by_day.setdefault(run.day, []).append(run)
+    return [
+        week
+        for week in plan.weeks
+        if no_two_days_apart(
+            [week.start + timedelta(days=n) for n in range(7)],
+            by_day,
+            plan.blocked,
+            plan.profile.days,
+        )
+    ]
+
+
+@PROPERTY
+@given(data=st.data())
+def test_a_trip_week_takes_one_session_not_two_back_to_back(data: st.DataObject) -> None:
+    profile = data.draw(profiles(max_weeks=8))
+    profile = replace(profile, injuries=tuple(dict.fromkeys(("achilles", *profile.injuries))))
+    runs = data.draw(runs_for(profile.start, profile.weeks, busy=False))
+    away = data.draw(st.integers(0, profile.weeks - 1)) * 7 + data.draw(st.integers(0, 2))
+    runs += [trip(profile.start + timedelta(days=away + n)) for n in range(3)]
+    plan = make_plan(profile, runs, CATALOGUE)
+    for week in one_session_weeks(plan):
+        days = [s.day for s in plan.sessions if s.day in week]
+        assert len(days) <= 1, (week.start, days)
+    flagged = {v.day for v in plan.violations if v.rule == "frequency" and "only" in v.message}
+    # a week the planner gave one session for it is no short week (a week no day fits
+    # at all, a short window closing the only open day, is reported as before)
+    one = [w for w in plan.weeks if sum(s.day in w for s in plan.sessions) == 1]
+    assert not [w for w in one if "no two days 48 h apart" in w.note and w.start in flagged]
+
+
+def test_the_ultra_runners_trip_week_lifts_once_clear_of_the_long_runs_eve() -> None:
+    """His trip week (Mon-Wed away) had sessions Thursday and Friday, the eve of his
+    150-min long run, flagged by the plan's own `spacing` check."""
+    profile, runs = ultra_runner()
+    plan = make_plan(profile, runs, CATALOGUE)
+    trip_week = plan.weeks[4]
+    assert [s.day.strftime("%a") for s in plan.sessions if s.day in trip_week] == ["Thu"]
+    assert "no two days 48 h apart" in trip_week.note
+    assert not [v for v in plan.violations if v.rule in ("spacing", "frequency")]
