@@ -315,14 +315,17 @@ class CareFit:
     renamed: tuple[tuple[str, str], ...] = ()  # (lift, care exercise) names, lower case
     extra_seconds: int = 0
     changed: bool = False
+    jumps_wait: bool = False  # the week's care holds jumps back (`jumps_wait`)
 
     def told(self, why: str) -> str:
-        """The session's why, naming what care changed."""
+        """The session's why, naming what care changed: that jumps wait only when they
+        do (a session with pogo hops said they waited: a coach's read)."""
         if not self.changed:
             return why
         for old, new in self.renamed:
             why = why.replace(old, new)
-        note = "; work near the sore area stays at its care stage, and jumps wait for it."
+        note = "; work near the sore area stays at its care stage"
+        note += ", and jumps wait for it." if self.jumps_wait else "."
         return why[:-1] + note
 
 
@@ -330,14 +333,23 @@ def jumps_wait(
     profile: Profile, catalogue: Catalogue, schedule: CareSchedule | None, day: date
 ) -> bool:
     """Jumps load a sore calf or shin tendon: while an Achilles, plantar or shin protocol
-    is short of its last stage (full loading) on `day`, the composer plans none."""
+    is short of its last stage on `day`, or in it short of its last step (the load the
+    protocol says to stay at: the Achilles' 6-rep maximum from the stage's week 9), the
+    composer plans none. The protocols name no stage for jumps, and a tendon still
+    climbing its heavy raises is no tendon for pogo hops (a coach's read found them in
+    the second week of heavy slow raises)."""
     week = (day - profile.start).days // 7
+    schedule = schedule or CareSchedule.fresh()
     for injury in profile.injuries:
         protocol = catalogue.protocols.get(injury)
-        if protocol is None or (schedule is not None and injury in schedule.stopped):
+        if protocol is None or injury in schedule.stopped:
             continue
-        early = expected_stage(protocol, schedule, week).number < len(protocol.stages)
-        if early and GUARDED_PATTERNS.get(injury, frozenset()) & {"calf", "shin"}:
+        if not GUARDED_PATTERNS.get(injury, frozenset()) & {"calf", "shin"}:
+            continue
+        first = schedule.stages.get(protocol.condition, 1)
+        stage, week_in_stage = protocol.expected(first, schedule.care_week(week))
+        settled = max((step.week for item in stage.items for step in item.steps), default=1)
+        if stage.number < len(protocol.stages) or week_in_stage < settled:
             return True
     return False
 
@@ -437,7 +449,8 @@ def care_fit(
     extra = sum(work_seconds(p) for p in block) - sum(work_seconds(p) for p in before)
     if room_seconds is not None and extra > room_seconds:
         extra -= _make_room(block, extra - room_seconds, profile.injuries, floors)
-    return CareFit(tuple(block), tuple(renamed), extra, True)
+    waits = jumps_wait(profile, catalogue, schedule, day)
+    return CareFit(tuple(block), tuple(renamed), extra, True, waits)
 
 
 def _once_each(block: Sequence[Prescription]) -> list[Prescription]:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from coach_athletes import ultra_runner
 from legday.catalogue.loader import load_catalogue
-from legday.model import Phase, Plan, Run, RunKind, Week
+from legday.model import Phase, Plan, Role, Run, RunKind, Week
 from legday.planner import make_plan
 from legday.rules.calendar import no_two_days_apart
 from strategies import profiles, runs_for
@@ -177,3 +177,40 @@ def test_the_ultra_runners_trip_week_lifts_once_clear_of_the_long_runs_eve() -> 
     assert [s.day.strftime("%a") for s in plan.sessions if s.day in trip_week] == ["Thu"]
     assert "no two days 48 h apart" in trip_week.note
     assert not [v for v in plan.violations if v.rule in ("spacing", "frequency")]
+
+
+JUMPS_WAIT = "jumps wait for it"
+
+
+def early_jumps(plan: Plan) -> list[date]:
+    """Sessions with jumps while the Achilles' heavy raises still climb (the protocol's
+    last step, its 6-rep maximum, not reached), or whose why says jumps wait."""
+    stage_of = {r.day: (r.stage, r.why) for r in plan.care if r.injury == "achilles"}
+    found = []
+    for s in plan.sessions:
+        jumps = any(p.role is Role.PLYOMETRIC for p in s.main)
+        if jumps and JUMPS_WAIT in s.why:
+            found.append(s.day)
+        six_rep = any(p.exercise == "heavy-slow-calf-raise" and (p.reps or 0) <= 6 for p in s.main)
+        if jumps and not six_rep and stage_of:
+            found.append(s.day)
+    return found
+
+
+@PROPERTY
+@given(data=st.data())
+def test_jumps_wait_while_the_achilles_climbs_and_the_why_agrees(data: st.DataObject) -> None:
+    profile = data.draw(profiles(max_weeks=16))
+    profile = replace(profile, injuries=tuple(dict.fromkeys(("achilles", *profile.injuries))))
+    plan = make_plan(profile, data.draw(runs_for(profile.start, profile.weeks)), CATALOGUE)
+    said = [s.day for s in plan.sessions if JUMPS_WAIT in s.why]
+    jumped = [s.day for s in plan.sessions if any(p.role is Role.PLYOMETRIC for p in s.main)]
+    assert not set(said) & set(jumped)
+    assert not early_jumps(plan)
+
+
+def test_the_ultra_runner_does_no_pogo_hops_in_his_second_week_of_heavy_raises() -> None:
+    profile, runs = ultra_runner()
+    plan = make_plan(profile, runs, CATALOGUE)
+    assert not early_jumps(plan)
+    assert not [s for s in plan.sessions if any(p.role is Role.PLYOMETRIC for p in s.main)]
