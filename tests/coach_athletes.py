@@ -74,3 +74,67 @@ def shin_splinter() -> tuple[Profile, list[Run]]:
         minutes=45,
     )
     return profile, runs
+
+
+# the ultra runner of a coach's read: advanced, 41, barbell and plates, Achilles pain; easy
+# runs Tue and Thu mornings, hill repeats Wed evening, long back-to-back runs at weekends,
+# a B trail race (30 km) in week 9 and the A race (50 km) in week 16; a work trip (all day
+# away) Mon-Wed of week 5
+ULTRA_START = date(2027, 5, 3)
+ULTRA_B = ULTRA_START + timedelta(weeks=8, days=5)
+ULTRA_A = ULTRA_START + timedelta(weeks=15, days=5)
+ULTRA_TRIP = tuple(ULTRA_START + timedelta(weeks=4, days=d) for d in range(3))
+
+
+def ultra_runner() -> tuple[Profile, list[Run]]:
+    runs: list[Run] = []
+    for week in range(16):
+        monday = ULTRA_START + timedelta(weeks=week)
+        tue, wed = monday + timedelta(days=1), monday + timedelta(days=2)
+        if tue not in ULTRA_TRIP:
+            runs.append(Run(tue, "Easy 50", RunKind.EASY, time(6, 30), None, 50))
+        if wed not in ULTRA_TRIP:
+            runs.append(Run(wed, "Hill repeats 8x2 min", RunKind.HARD, time(18), None, 75))
+        runs.append(Run(monday + timedelta(days=3), "Easy 60", RunKind.EASY, time(6, 30), None, 60))
+        sat, sun = monday + timedelta(days=5), monday + timedelta(days=6)
+        if sat == ULTRA_B:
+            runs.append(
+                Run(sat, "Trail race 30 km", RunKind.RACE, time(8), None, 200, priority="B")
+            )
+            runs.append(Run(sun, "Easy 45 recovery", RunKind.EASY, time(9), None, 45))
+        elif sat == ULTRA_A:
+            runs.append(
+                Run(sat, "50 km trail ultra", RunKind.RACE, time(7), None, 360, priority="A")
+            )
+        else:
+            big = 150 if week < 13 else 100
+            runs.append(Run(sat, f"Long trail run {big}", RunKind.LONG, time(8), None, big))
+            runs.append(
+                Run(sun, f"Long run back-to-back {big - 45}", RunKind.LONG, time(8), None, big - 45)
+            )
+    for day in ULTRA_TRIP:
+        runs.append(
+            Run(day, "Work trip", RunKind.REST, time.min, time(23, 59), 24 * 60 - 1, busy=True)
+        )
+    profile = Profile(
+        start=ULTRA_START,
+        weeks=16,
+        level=Level.ADVANCED,
+        age=41,
+        event="ultra",
+        injuries=("achilles",),
+        equipment=frozenset(
+            {
+                Equipment.BODYWEIGHT,
+                Equipment.BARBELL,
+                Equipment.BENCH,
+                Equipment.STEP,
+                Equipment.WALL,
+            }
+        ),
+        plates_kg=(1.25, 2.5, 5.0, 10.0, 15.0, 20.0),
+        bar_kg=20.0,
+        minutes=50,
+        race_priorities=((ULTRA_B, "B"), (ULTRA_A, "A")),
+    )
+    return profile, runs

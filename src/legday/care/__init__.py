@@ -20,6 +20,7 @@ from enum import StrEnum
 from legday.model import UNSURE, Citation, Race, Run, RunKind
 
 __all__ = [
+    "CALF_PROBLEMS",
     "DISCLAIMER",
     "LAST_START",
     "REFERENCE_BODY_KG",
@@ -36,6 +37,9 @@ __all__ = [
 ]
 
 LAST_START = time(22, 0)  # no routine starts later: a run ending then takes the day
+# the problems whose care loads the calf and its tendon: a session's calf lift and any of
+# their routines load the same tendon, so their every-other-day spacing counts them all
+CALF_PROBLEMS = frozenset({"achilles", "plantar-fascia", "shin-splints"})
 
 
 # the body mass a bodyweight-relative load need is reckoned for: a light adult runner

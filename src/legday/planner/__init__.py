@@ -53,6 +53,7 @@ from legday.planner.care import (
 from legday.planner.days import (
     BEFORE_TIME_TRIAL,
     NOT_EVEN_SHORT,
+    ONE_FITS,
     Calendar,
     DayOptions,
     busy_reason,
@@ -136,7 +137,9 @@ def make_plan(
     races = race_priorities(profile, runs)
     frames = season(profile, runs, races, logged=[d.day for d in fixed])
     if profile.injuries:
-        care = replace(care or CareSchedule.fresh(), holds=_care_holds(frames))
+        care = replace(
+            care or CareSchedule.fresh(), holds=_care_holds(frames), eases=_care_eases(frames)
+        )
     calendar = Calendar.read(profile, runs, logged=[d.day for d in fixed])
     doses = WeekDoses(profile, catalogue, care)  # care's stage and items, week by week
     while True:
@@ -418,6 +421,16 @@ def _care_holds(frames: Sequence[WeekFrame]) -> frozenset[int]:
     return frozenset(held)
 
 
+def _care_eases(frames: Sequence[WeekFrame]) -> frozenset[int]:
+    """The weeks care eases off in: a recovery week and a taper keep care's days but take
+    the week before's dose a set lighter (`CareSchedule.eases`)."""
+    return frozenset(
+        i
+        for i, frame in enumerate(frames)
+        if frame.phase in (Phase.RECOVERY, Phase.TAPER) or frame.light
+    )
+
+
 def _held_days(profile: Profile, care: CareSchedule | None) -> frozenset[date]:
     """The days of the weeks care holds its dose in."""
     holds = care.holds if care is not None else frozenset()
@@ -625,6 +638,8 @@ def _week_with_note(opt: DayOptions, days: tuple[date, ...]) -> Week:
         ]
         if trials:
             note += ". Kept free: " + "; ".join(trials)
+    if ONE_FITS in note and opt.reasons:  # the calendar took the room: say what took it
+        note += ". Out: " + "; ".join(f"{_abbr(d)} {why}" for d, why in sorted(opt.reasons.items()))
     if opt.fixed:
         listed = ", ".join(_abbr(d) for d in sorted(set(opt.fixed)))
         note += f" (your calendar already holds strength on {listed})"

@@ -76,6 +76,7 @@ __all__ = [
     "key_run_eves",
     "met_in_routines",
     "routine_seconds",
+    "season_doses",
     "within_care",
 ]
 
@@ -152,6 +153,10 @@ class CareSchedule:
     # the plan's weeks (0-based) that bring care nothing new: A- and B-race weeks and
     # tapers hold the previous week's stage and dose, and the weeks after catch up
     holds: frozenset[int] = frozenset()
+    # the plan's weeks (0-based) that ease off, recovery weeks and tapers: care keeps its
+    # days but takes the week before's dose a set lighter, never above it (a recovery
+    # week's 4 x 10 routine was heavier than any of its sessions: a coach's read)
+    eases: frozenset[int] = frozenset()
 
     @classmethod
     def fresh(cls) -> CareSchedule:
@@ -255,7 +260,7 @@ class WeekDoses:
             protocol = catalogue.protocols.get(injury)
             if protocol is None:
                 continue
-            weeks = [expected_dose(protocol, schedule, week) for week in range(profile.weeks)]
+            weeks = season_doses(protocol, schedule, profile.weeks)
             self.by_problem[injury] = [
                 (stage, for_kit(items, catalogue, profile)) for stage, items in weeks
             ]
@@ -263,6 +268,26 @@ class WeekDoses:
     def of(self, injury: str, week: int) -> tuple[CareStage, tuple[CareItem, ...]]:
         """The problem's stage in the plan's `week` (0-based) and its items that week."""
         return self.by_problem[injury][week]
+
+
+def season_doses(
+    protocol: CareProtocol, schedule: CareSchedule | None, weeks: int
+) -> list[tuple[CareStage, tuple[CareItem, ...]]]:
+    """The stage and items of each of the plan's `weeks` (`expected_dose`), a week that
+    eases off (`CareSchedule.eases`) taking the week before's at one set fewer of each
+    item (one at least), and a held week the week before's as it was: a taper's lighter
+    dose carries into its race week rather than climbing back."""
+    schedule = schedule or CareSchedule.fresh()
+    out: list[tuple[CareStage, tuple[CareItem, ...]]] = []
+    for week in range(weeks):
+        dose = expected_dose(protocol, schedule, week)
+        if out and week in schedule.eases:
+            stage, items = out[-1]
+            dose = stage, tuple(replace(item, sets=max(1, item.sets - 1)) for item in items)
+        elif out and week in schedule.holds:
+            dose = out[-1]
+        out.append(dose)
+    return out
 
 
 def met_in_routines(
@@ -290,14 +315,17 @@ class CareFit:
     renamed: tuple[tuple[str, str], ...] = ()  # (lift, care exercise) names, lower case
     extra_seconds: int = 0
     changed: bool = False
+    jumps_wait: bool = False  # the week's care holds jumps back (`jumps_wait`)
 
     def told(self, why: str) -> str:
-        """The session's why, naming what care changed."""
+        """The session's why, naming what care changed: that jumps wait only when they
+        do (a session with pogo hops said they waited: a coach's read)."""
         if not self.changed:
             return why
         for old, new in self.renamed:
             why = why.replace(old, new)
-        note = "; work near the sore area stays at its care stage, and jumps wait for it."
+        note = "; work near the sore area stays at its care stage"
+        note += ", and jumps wait for it." if self.jumps_wait else "."
         return why[:-1] + note
 
 
@@ -305,14 +333,23 @@ def jumps_wait(
     profile: Profile, catalogue: Catalogue, schedule: CareSchedule | None, day: date
 ) -> bool:
     """Jumps load a sore calf or shin tendon: while an Achilles, plantar or shin protocol
-    is short of its last stage (full loading) on `day`, the composer plans none."""
+    is short of its last stage on `day`, or in it short of its last step (the load the
+    protocol says to stay at: the Achilles' 6-rep maximum from the stage's week 9), the
+    composer plans none. The protocols name no stage for jumps, and a tendon still
+    climbing its heavy raises is no tendon for pogo hops (a coach's read found them in
+    the second week of heavy slow raises)."""
     week = (day - profile.start).days // 7
+    schedule = schedule or CareSchedule.fresh()
     for injury in profile.injuries:
         protocol = catalogue.protocols.get(injury)
-        if protocol is None or (schedule is not None and injury in schedule.stopped):
+        if protocol is None or injury in schedule.stopped:
             continue
-        early = expected_stage(protocol, schedule, week).number < len(protocol.stages)
-        if early and GUARDED_PATTERNS.get(injury, frozenset()) & {"calf", "shin"}:
+        if not GUARDED_PATTERNS.get(injury, frozenset()) & {"calf", "shin"}:
+            continue
+        first = schedule.stages.get(protocol.condition, 1)
+        stage, week_in_stage = protocol.expected(first, schedule.care_week(week))
+        settled = max((step.week for item in stage.items for step in item.steps), default=1)
+        if stage.number < len(protocol.stages) or week_in_stage < settled:
             return True
     return False
 
@@ -412,7 +449,8 @@ def care_fit(
     extra = sum(work_seconds(p) for p in block) - sum(work_seconds(p) for p in before)
     if room_seconds is not None and extra > room_seconds:
         extra -= _make_room(block, extra - room_seconds, profile.injuries, floors)
-    return CareFit(tuple(block), tuple(renamed), extra, True)
+    waits = jumps_wait(profile, catalogue, schedule, day)
+    return CareFit(tuple(block), tuple(renamed), extra, True, waits)
 
 
 def _once_each(block: Sequence[Prescription]) -> list[Prescription]:
@@ -966,7 +1004,9 @@ class _Placer:
                 this_week = self._form(dose)
                 eve_week = self._eve_form(this_week)  # made once, not per eve
             hills = self._hills(days, stage)
-            if self.calf:
+            # a daily stage's routines are no days for another calf problem to keep clear
+            # of: it comes every day (the `care-routine` rule's spacing skips them too)
+            if self.calf and stage.frequency is not Frequency.DAILY:
                 self.calf_days.update(chosen)
             for day in chosen:
                 routine = self._routine(day, stage, this_week, eve_week)
@@ -1062,17 +1102,20 @@ class _Placer:
             loaded |= {d for d in around if d in self.session_calf_days or d in self.calf_days}
             # the days another calf problem already loads first: one calf day, not two
             allowed.sort(key=lambda d: d not in self.calf_days)
+        # every other day means it: a week with too few days two apart takes fewer
+        # routines, never one the day after a loading day (a Monday session's heavy raises
+        # then a Tuesday routine of them loaded the tendon twice in 13 h: a coach's read)
+        gap = stage.frequency.min_gap_days
         chosen: list[date] = []
-        for gap in (stage.frequency.min_gap_days, 1):
-            for eve_too in (False, True):
-                for day in allowed:
-                    if len(cared) + len(chosen) >= stage.frequency.per_week:
-                        break
-                    if day in chosen or (day in self.eves and not eve_too):
-                        continue
-                    near = [*(loaded - {day}), *chosen, *([last] if last else [])]
-                    if all(abs((day - d).days) >= gap for d in near):
-                        chosen.append(day)
+        for eve_too in (False, True):
+            for day in allowed:
+                if len(cared) + len(chosen) >= stage.frequency.per_week:
+                    break
+                if day in chosen or (day in self.eves and not eve_too):
+                    continue
+                near = [*(loaded - {day}), *chosen, *([last] if last else [])]
+                if all(abs((day - d).days) >= gap for d in near):
+                    chosen.append(day)
         return sorted(chosen)
 
     def _routine(

@@ -63,6 +63,7 @@ from legday.care import AFTER_LONG_RACE_DAYS, LONG_RACE_MINUTES, race_minutes
 from legday.model import HARD_RUN_KINDS, UNSURE, Level, Profile, Race, Run, RunKind
 from legday.planner.dose import MAINTENANCE_MINUTES
 from legday.planner.season import DAY_ABBR, DAY_NAMES, WEEK_SPAN, WeekFrame, race_days
+from legday.rules.calendar import no_two_days_apart
 
 __all__ = [
     "BEFORE_TIME_TRIAL",
@@ -112,6 +113,10 @@ WEEK_DAYS = tuple(timedelta(days=offset) for offset in range(7))
 BEFORE_HARD_KINDS = frozenset({RunKind.HARD, RunKind.LONG})  # the next day costs BEFORE_HARD
 TWO_DAYS = timedelta(days=2)
 BEGINNER_SESSIONS = 2  # a week's most for a beginner who did not ask for a number
+# the week note's words when the athlete's calendar leaves room for one session only
+ONE_FITS = (
+    ". Your calendar leaves no two days 48 h apart this week: one session, not two back to back"
+)
 
 
 class DayOptions(NamedTuple):
@@ -160,6 +165,9 @@ def day_options(
         if profile.level is Level.BEGINNER and profile.sessions is None:
             frame = frame._replace(target=min(frame.target, BEGINNER_SESSIONS))
         week = _week_options(profile, calendar, frame, profile.minutes, long)
+        if frame.required > 1 and _one_fits(profile, calendar, frame, week):
+            frame = frame._replace(required=1, target=1, note=frame.note + ONE_FITS)
+            week = _week_options(profile, calendar, frame, profile.minutes, long)
         if (
             frame.only_c_races
             and short < profile.minutes
@@ -168,6 +176,17 @@ def day_options(
             week = _week_options(profile, calendar, frame._replace(target=1), short, long)
         options.append(week)
     return options
+
+
+def _one_fits(profile: Profile, calendar: Calendar, frame: WeekFrame, week: DayOptions) -> bool:
+    """Whether the athlete's calendar (a trip, blocked days) leaves the week no two days
+    48 h apart (`no_two_days_apart`), nor do its free days hold two: it takes one session,
+    not two back to back."""
+    days = sorted({*week.free, *week.fixed})
+    if any((b - a).days >= 2 for a, b in combinations(days, 2)):
+        return False
+    week_days = [frame.start + offset for offset in WEEK_DAYS]
+    return no_two_days_apart(week_days, calendar.by_day, profile.blocked, profile.days)
 
 
 def _week_options(

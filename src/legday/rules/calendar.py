@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from datetime import date, time, timedelta
 
-from legday.care import LONG_RACE_MINUTES, race_minutes
+from legday.care import LONG_RACE_MINUTES, leaves_no_time, no_room_for_care, race_minutes
 from legday.model import (
     HARD_RUN_KINDS,
     LIGHT_PHASES,
@@ -59,8 +59,10 @@ def frequency(facts: Facts) -> Found:
                         f"races are C races still gets one short session: {week.note}"
                     ),
                 )
-        elif week.phase not in LIGHT_PHASES and not any(
-            week.start - STEP_BACK <= day <= week.end for day in long
+        elif (
+            week.phase not in LIGHT_PHASES
+            and not any(week.start - STEP_BACK <= day <= week.end for day in long)
+            and not (count <= 1 and _calendar_leaves_one(facts, week, count))
         ):  # the week after a long race steps back: one light session may be all
             yield (
                 week.start,
@@ -69,6 +71,69 @@ def frequency(facts: Facts) -> Found:
                     f"{week.phase.value} week: {week.note}"
                 ),
             )
+
+
+def no_two_days_apart(
+    week_days: Sequence[date],
+    by_day: Mapping[date, Sequence[Run]],
+    blocked: Collection[date],
+    training: Collection[int],
+) -> bool:
+    """Whether the athlete's own calendar takes the week's room for two sessions 48 h
+    apart: busy time fills a day (a work trip), and the days left
+    free of hard runs, races and race eves hold no two at least two days apart. Such a
+    week takes one session rather than two on consecutive days (`spacing`) or on a key
+    run's eve: an ultra runner's trip week put one on Thursday and one on Friday, the eve
+    of his long run (a coach's read)."""
+
+    def taken(day: date) -> bool:
+        # busy time filling the day (a trip), not a blocked day: moving a session to a
+        # chosen day blocks the rest of its week, and the move must land where asked
+        entries = by_day.get(day, ())
+        return no_room_for_care(entries) or leaves_no_time(entries)
+
+    def open_day(day: date) -> bool:
+        entries = by_day.get(day, ())
+        tomorrow = by_day.get(day + ONE_DAY, ())
+        return (
+            day.weekday() in training
+            and day not in blocked
+            and not taken(day)
+            and not any(r.running and r.kind in HARD_RUN_KINDS for r in entries)
+            and not any(r.kind is RunKind.RACE for r in tomorrow)
+        )
+
+    if not any(taken(day) for day in week_days):
+        return False
+    free = [day for day in week_days if open_day(day)]
+    return not any((b - a).days >= 2 for a, b in itertools.combinations(free, 2))
+
+
+def open_for_strength(
+    week_days: Sequence[date], by_day: Mapping[date, Sequence[Run]], training: Collection[int]
+) -> list[date]:
+    """The week's training days without a hard run or race, and not a race's eve."""
+    return [
+        day
+        for day in week_days
+        if day.weekday() in training
+        and not any(r.running and r.kind in HARD_RUN_KINDS for r in by_day.get(day, ()))
+        and not any(r.kind is RunKind.RACE for r in by_day.get(day + ONE_DAY, ()))
+    ]
+
+
+def _calendar_leaves_one(facts: Facts, week: Week, count: int) -> bool:
+    """Whether the athlete's calendar leaves the week room for `count` sessions at most
+    (`no_two_days_apart`): one, or none when it takes every open day."""
+    plan = facts.plan
+    training = plan.profile.days if plan.profile is not None else range(7)
+    days = [week.start + timedelta(days=n) for n in range(7)]
+    if not no_two_days_apart(days, facts.runs_by_day, plan.blocked, training):
+        return False
+    if count:
+        return True
+    taken = [d for d in days if d in plan.blocked or no_room_for_care(facts.runs_by_day.get(d, ()))]
+    return not set(open_for_strength(days, facts.runs_by_day, training)) - set(taken)
 
 
 def _race_priorities(plan: Plan) -> dict[date, str | None]:

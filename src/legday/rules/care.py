@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 
 from legday.care import (
+    CALF_PROBLEMS,
     Frequency,
     closed_to_care,
     days_after_races,
@@ -21,10 +22,11 @@ from legday.care import (
     no_room_for_care,
     unsure_day,
 )
-from legday.model import HARD_RUN_KINDS, CareRoutine, Plan, Race, Run, Session
+from legday.model import HARD_RUN_KINDS, CareRoutine, Plan, Prescription, Race, Run, Session
 from legday.rules.base import Facts, rule
 
 Found = Iterator[tuple[date | None, str]]
+CALF_PATTERNS = frozenset({"calf", "shin"})  # the movements that load the calf's tendon
 
 
 @rule(
@@ -35,6 +37,7 @@ Found = Iterator[tuple[date | None, str]]
 def care_routine(facts: Facts) -> Found:
     plan = facts.plan
     yield from _placement(facts)
+    yield from _spacing(facts)
     if not plan.care:
         return
     sessions = {s.day: s for s in plan.sessions}
@@ -96,6 +99,7 @@ def _dose(
     free = facts.derived(_free_for_care)
     hard = facts.derived(_hard_run_days)
     cared = {d for d in days if d in caring} | {r.day for r in in_week}
+    loading = _loading_days(facts, injury, caring)
     open_days = [
         d
         for d in days
@@ -108,12 +112,80 @@ def _dose(
     dose = Frequency(frequency).per_week if frequency in Frequency._value2member_map_ else 3
     per_week = dose if in_week else min(dose, 3)
     owed = min(per_week, len(open_days))
+    if not (in_week and frequency == Frequency.DAILY.value):
+        # every other day (or a week without routines, which owes at most three): a week
+        # is short only while a day two clear of every loading day could still take a
+        # routine (a week of back-to-back openings takes fewer)
+        gap = Frequency.EVERY_OTHER_DAY.min_gap_days
+        addable = [
+            d
+            for d in open_days
+            if d not in cared and all(abs((d - other).days) >= gap for other in loading)
+        ]
+        owed = min(owed, len(cared) + len(addable))
     if len(cared) < owed:
         yield (
             monday,
             f"{injury} care on {len(cared)} day(s) in the week of {monday:%d %b}; "
             f"its {frequency} protocol needs {owed}",
         )
+
+
+def _loading_days(facts: Facts, injury: str, caring: set[date]) -> set[date]:
+    """The plan's days that load what `injury`'s care loads: its routines and the
+    sessions that hold its care, and for a calf problem every calf problem's routine and
+    every session with a calf lift."""
+    if injury in CALF_PROBLEMS:
+        return set(facts.derived(_calf_days))
+    return caring | {r.day for r in facts.plan.care if r.injury == injury}
+
+
+def _calf_days(facts: Facts) -> frozenset[date]:
+    """The days that load the calf and its tendon: calf problems' routines (not a daily
+    stage's), and sessions
+    holding a calf problem's care or a lift of the calf's movement."""
+    plan = facts.plan
+    # a daily stage's routine (the plantar stretch) is no day to keep clear of: it comes
+    # every day, and an every-other-day protocol beside it could never be spaced
+    days = {
+        r.day
+        for r in plan.care
+        if r.injury in CALF_PROBLEMS and r.frequency != Frequency.DAILY.value
+    }
+    for session in plan.sessions:
+        if any(_calf_lift(facts, p) for p in session.main):
+            days.add(session.day)
+    return frozenset(days)
+
+
+def _calf_lift(facts: Facts, p: Prescription) -> bool:
+    if CALF_PROBLEMS & set(p.injury_care):
+        return True
+    exercise = facts.catalogue.get(p.exercise) if facts.catalogue is not None else None
+    return exercise is not None and exercise.pattern in CALF_PATTERNS
+
+
+def _spacing(facts: Facts) -> Found:
+    """A calf problem's care every other day or three times a week: no routine the day
+    before or after another calf loading day (a session's calf lift, a routine), or the
+    tendon meets its load twice within a day (a Monday evening session's heavy raises and
+    a Tuesday morning routine of them: a coach's read)."""
+    plan = facts.plan
+    loading = facts.derived(_calf_days)
+    seen: set[tuple[date, date]] = set()
+    for routine in plan.care:
+        if routine.injury not in CALF_PROBLEMS or routine.frequency == Frequency.DAILY.value:
+            continue
+        for other in (routine.day - timedelta(days=1), routine.day + timedelta(days=1)):
+            pair = (min(routine.day, other), max(routine.day, other))
+            if other in loading and pair not in seen:
+                seen.add(pair)
+                yield (
+                    routine.day,
+                    f"{_label(routine)} on {routine.day:%d %b} and calf loading on "
+                    f"{other:%d %b}: less than 48 h apart, where its protocol loads every "
+                    "other day",
+                )
 
 
 def _strength_days(facts: Facts) -> frozenset[date]:

@@ -17,7 +17,7 @@ from bench.care_load import care_volumes
 from legday.catalogue.loader import load_catalogue
 from legday.model import Phase, Plan, Profile, Run, RunKind
 from legday.planner import CareSchedule, make_plan
-from legday.planner.care import eve_form, expected_dose
+from legday.planner.care import eve_form, season_doses
 
 CATALOGUE = load_catalogue()
 ONE_PROBLEM = ["achilles", "runners-knee", "shin-splints", "it-band", "plantar-fascia"]
@@ -32,6 +32,16 @@ def held_weeks(plan: Plan) -> frozenset[int]:
         index
         for index, week in enumerate(plan.weeks)
         if week.phase in (Phase.RACE, Phase.TAPER) or index in raced or index - 1 in raced
+    )
+
+
+def eased_weeks(plan: Plan) -> frozenset[int]:
+    """The plan's weeks whose care eases a set below the week before's: recovery weeks
+    and tapers."""
+    return frozenset(
+        index
+        for index, week in enumerate(plan.weeks)
+        if week.phase in (Phase.RECOVERY, Phase.TAPER)
     )
 
 
@@ -67,8 +77,9 @@ def test_care_work_in_a_session_gets_the_weeks_stage_dose(injury: str) -> None:
         for s in plan.sessions:
             if "one session" in s.why:  # short: a C-race or recovery week's only one
                 continue
-            held = CareSchedule({}, {}, held_weeks(plan))
-            _, items = expected_dose(protocol, held, (s.day - plan.start).days // 7)
+            held = CareSchedule({}, {}, held_weeks(plan), eased_weeks(plan))
+            doses = season_doses(protocol, held, len(plan.weeks))
+            _, items = doses[(s.day - plan.start).days // 7]
             dose = {item.exercise: item for item in items}
             for p in s.main:
                 item = dose.get(p.exercise)
@@ -94,25 +105,30 @@ def test_heavy_slow_calf_raises_get_heavier_week_by_week_then_hold() -> None:
     """Achilles care at its heavy stage (Beyer 2015): 3x15 at a 15-rep maximum in its first
     week, then heavier and fewer reps, to 4x6 from week 9, held there. A routine climbing
     back to its step after weeks without it (a race's lightest forms) says so, below it."""
-    profile, runs = random_athlete(random.Random(5), 14)
-    profile = replace(profile, injuries=("achilles",))
+    profile, runs = random_athlete(random.Random(9), 14)
+    # strength on Wednesdays only: the routines, every other day around it, show the dose
+    # (with two sessions a week, a session and its 48 h leave room for few routines)
+    profile = replace(profile, injuries=("achilles",), days=frozenset({2}))
     plan = make_plan(profile, runs, CATALOGUE, care=CareSchedule({"achilles": 3}, {}))
     by_week: dict[int, set[tuple[int, int | None, str]]] = {}
     held = CareSchedule({}, {}, held_weeks(plan))
     for routine in plan.care:
         if routine.lightest or eve_form(routine):  # an eve's form: a set fewer
             continue
+        if (routine.day - plan.start).days // 7 in eased_weeks(plan):  # a set fewer too
+            continue
         (heavy,) = [p for p in routine.exercises if p.exercise == "heavy-slow-calf-raise"]
         week = held.care_week((routine.day - plan.start).days // 7)
         if "Building up over the next weeks: heavy slow calf raise" in routine.why:
             continue
         by_week.setdefault(week, set()).add((heavy.sets, heavy.reps, heavy.load))
-    assert all(len(doses) == 1 for doses in by_week.values())  # one dose a week
+    assert all(len(doses) == 1 for doses in by_week.values()), by_week  # one dose a week
     weeks = sorted(by_week)
     reps = [next(iter(by_week[w]))[1] or 0 for w in weeks]
     assert reps[0] == 15 and reps[-1] == 6
     assert all(later <= earlier for earlier, later in pairwise(reps))
-    assert len({next(iter(by_week[w])) for w in weeks}) == 5  # five steps, then it holds
+    # five steps, then it holds; a step due in a recovery week eases instead (skipped here)
+    assert len({next(iter(by_week[w])) for w in weeks}) in (4, 5)
     late = [next(iter(by_week[w])) for w in weeks if w >= 8]
     assert late and set(late) == {late[0]} and late[0][:2] == (4, 6)
 
