@@ -256,8 +256,8 @@ def for_the_week(plan: Dose, role: Role, occasion: Occasion) -> Dose:
         sets -= 1
     elif occasion.phase is Phase.TAPER:  # half the sets, rounded up: a third to a half less
         sets, rpe = min(2, (sets + 1) // 2), min(rpe, 6)
-    elif occasion.phase is Phase.RACE:
-        sets, rpe = min(sets, 2 if role is Role.ANCHOR else 1), min(rpe, 6)
+    elif occasion.phase is Phase.RACE:  # one set of each: lighter than the taper in fact
+        sets, rpe = 1, min(rpe, 6)
     if occasion.ramp == 1:
         sets = min(sets, 2)
     if occasion.ramp:
