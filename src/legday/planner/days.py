@@ -62,7 +62,7 @@ from typing import NamedTuple
 from legday.care import AFTER_LONG_RACE_DAYS, LONG_RACE_MINUTES, race_minutes
 from legday.model import HARD_RUN_KINDS, UNSURE, Level, Profile, Race, Run, RunKind
 from legday.planner.dose import MAINTENANCE_MINUTES
-from legday.planner.season import DAY_ABBR, DAY_NAMES, WEEK_SPAN, WeekFrame, race_days
+from legday.planner.season import DAY_ABBR, DAY_NAMES, ONE_WEEK, WEEK_SPAN, WeekFrame, race_days
 
 __all__ = [
     "BEFORE_TIME_TRIAL",
@@ -116,7 +116,7 @@ WEEK_DAYS = tuple(timedelta(days=offset) for offset in range(7))
 # Sets rather than `kind is RunKind.X`: an enum member look-up costs ~90 ns in Python 3.11.
 BEFORE_HARD_KINDS = frozenset({RunKind.HARD, RunKind.LONG})  # the next day costs BEFORE_HARD
 TWO_DAYS = timedelta(days=2)
-ONE_WEEK = timedelta(days=7)
+
 # A tune-up (B race) of two hours or more short of this (a 30 km trail, a long half) is
 # not an ultra: the legs are back to normal sessions from its fourth day (72 h and more
 # after it), rather than resting five days and stepping back the week after as they do

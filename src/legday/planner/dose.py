@@ -569,7 +569,12 @@ def _load_text(
         what = "a light band"
     else:
         what = "bodyweight"
-    if plan.seconds is not None:
+    if plan.seconds is not None and exercise.id in MOVING_FOR_TIME:
+        how = (
+            "keep moving with small, controlled steps and a tall trunk; stop when your "
+            f"form slips (effort about RPE {plan.rpe})"
+        )
+    elif plan.seconds is not None:
         how = (
             "hold steady and breathe out slowly; stop when you cannot keep the position "
             f"(effort about RPE {plan.rpe})"
@@ -578,6 +583,12 @@ def _load_text(
         feel = f"the last rep feels RPE {plan.rpe} ({10 - plan.rpe} left in reserve)"
         how = f"stop when {feel}" if load_kg is None else f"about that: adjust so {feel}"
     return f"{what}; {how}{new_words}"
+
+
+# Timed exercises that move rather than hold a position: "hold steady" would misread them
+MOVING_FOR_TIME = frozenset(
+    {"heel-walk", "tandem-walk", "suitcase-carry", "high-knee-march", "a-skip", "butt-kicks"}
+)
 
 
 # What each kind of jump drill asks of a foot contact (`Exercise.landing`): a landing drill
