@@ -5,6 +5,7 @@ early and light, and a beginner's or a masters athlete's recovery week keeps lig
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, time, timedelta
 from itertools import pairwise
@@ -16,11 +17,26 @@ from hypothesis import strategies as st
 
 from legday.catalogue import Catalogue
 from legday.catalogue.loader import load_catalogue
-from legday.model import Equipment, Level, Phase, Plan, Prescription, Profile, Run, RunKind
+from legday.exports._describe import exercise_words
+from legday.model import (
+    MAJOR_GROUPS,
+    Equipment,
+    ExerciseKind,
+    Level,
+    Muscle,
+    Phase,
+    Plan,
+    Prescription,
+    Profile,
+    Role,
+    Run,
+    RunKind,
+)
 from legday.planner import make_plan
 from legday.planner.days import TUNE_UP_AFTER_DAYS, day_options
 from legday.planner.dose import MAINTENANCE_MINUTES
 from legday.planner.season import WEEK_SPAN, season
+from legday.planner.session import FIRST_SESSION_NEW
 
 WEEKS = 12
 
@@ -216,3 +232,56 @@ def test_care_load_words_fit_the_kit_held(catalogue: Catalogue, seed: int, barbe
             p.exercise,
             p.cues,
         )
+
+
+def _groups(muscles: Iterable[Muscle]) -> set[str]:
+    return {MAJOR_GROUPS[m] for m in muscles}
+
+
+@pytest.fixture(scope="module")
+def athletes(catalogue: Catalogue) -> list[tuple[Profile, Plan]]:
+    """Random athletes, beginners to advanced, with and without problems to care for."""
+    rng = random.Random(4417)
+    found = []
+    for _ in range(16):
+        profile, runs = random_athlete(rng, WEEKS)
+        found.append((profile, make_plan(profile, runs, catalogue)))
+    return found
+
+
+def test_a_first_session_brings_few_new_exercises(
+    athletes: list[tuple[Profile, Plan]],
+) -> None:
+    """The coach's U met seven new exercises in his first session; a first session (no
+    logbook) now holds FIRST_SESSION_NEW new ones at most, care for the athlete's problems
+    aside (every session holds it)."""
+    for _, plan in athletes:
+        first = min(plan.sessions, key=lambda s: s.day)
+        new = [p for p in first.main if p.new and not p.injury_care]
+        if len(new) <= FIRST_SESSION_NEW:
+            continue
+        # beyond the cap only what a hard rule needs: a major group nothing else works
+        # (`several-groups`)
+        for p in new:
+            if p.role is Role.ACCESSORY:
+                others = [q for q in first.main if q is not p]
+                alone = _groups(p.muscles) - _groups(m for q in others for m in q.muscles)
+                assert alone, (first.day, p.exercise, [q.exercise for q in new])
+
+
+def test_words_fit_what_the_exercise_is(
+    catalogue: Catalogue, athletes: list[tuple[Profile, Plan]]
+) -> None:
+    """A jump drill is not tagged "(balance)", and a walk for time (heel walk, heel-to-toe
+    walk) is not told to "hold steady"."""
+    jumps = walks = 0
+    for _, plan in athletes:
+        for s in plan.sessions:
+            for p in s.main:
+                if p.kind is ExerciseKind.PLYOMETRIC:
+                    jumps += 1
+                    assert "balance" not in exercise_words(p, catalogue).tags, p.exercise
+                if p.exercise in ("heel-walk", "tandem-walk"):
+                    walks += 1
+                    assert "hold steady" not in p.load, p.load
+    assert jumps and walks
