@@ -237,11 +237,17 @@ def one_leg_when_light(item: CareItem, heaviest_kg: float) -> CareItem:
     need = item.two_legs_load
     if need is None or item.one_leg or heaviest_kg >= need * REFERENCE_BODY_KG:
         return item
-    words = (
-        "one leg at a time, the weight on the working side and a hand on a support "
-        f"(two legs would need more than your {heaviest_kg:g} kg to reach this load): "
-        f"{item.load}"
-    )
+    if heaviest_kg > 0:
+        words = (
+            "one leg at a time, the weight on the working side and a hand on a support "
+            f"(two legs would need more than your {heaviest_kg:g} kg to reach this load): "
+            f"{item.load}"
+        )
+    else:  # no weight in the kit to hold for it: no "more than your 0 kg", but what to use
+        words = (
+            "one leg at a time, a hand on a support and a backpack loaded with plates or "
+            f"books for weight (no weight in your kit for it): {item.load}"
+        )
     return replace(item, one_leg=True, load=words)
 
 

@@ -365,7 +365,8 @@ def _tags(prescription: Prescription) -> tuple[str, ...]:
     tags = []
     if prescription.unilateral:
         tags.append("single-leg")
-    if prescription.balance:
+    # a jump drill's stuck landing trains balance, but a jump is tagged as no balance drill
+    if prescription.balance and prescription.kind is not ExerciseKind.PLYOMETRIC:
         tags.append("balance")
     tags.extend(f"care: {problem_name(injury)}" for injury in prescription.injury_care)
     if prescription.new:

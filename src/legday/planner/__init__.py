@@ -63,7 +63,14 @@ from legday.planner.days import (
     long_races,
 )
 from legday.planner.dose import MAINTENANCE_MINUTES, Occasion, gradual
-from legday.planner.season import DAY_ABBR, WeekFrame, race_priorities, recovery_every, season
+from legday.planner.season import (
+    DAY_ABBR,
+    LIGHT_NOTE,
+    WeekFrame,
+    race_priorities,
+    recovery_every,
+    season,
+)
 from legday.planner.session import OVERRUN, Composer, SessionAsk, SessionParts
 from legday.rules import check_plan
 from legday.rules.season import BLOCK_WEEKS, SAME_SESSION_DAYS, SETTLED_BEFORE_GOAL, settled_before
@@ -268,7 +275,10 @@ def _compose(
             # the week after a long race steps back: only light sessions, nothing new,
             # no jumps, no load rises
             back = day in stepping_back
-            light, maintenance = week_light or back, week_maintenance or back
+            # an A or B race week's one session is short and holds its loads: the legs
+            # come to the race fresh
+            race_week = opt.frame.phase is Phase.RACE
+            light, maintenance = week_light or back, week_maintenance or back or race_week
             recent = [
                 s.exercise_ids for s in sessions[-6:] if (day - s.day).days <= SAME_SESSION_DAYS
             ]
@@ -299,7 +309,7 @@ def _compose(
                     or near_goal
                     or back,
                     # close to an A race, and in a recovery week, the loads stay put
-                    hold_loads=near_goal or light,
+                    hold_loads=near_goal or light or race_week,
                     stepping_back=back,
                     want_new=(index % BLOCK_WEEKS == 0 and number == 0) or not sessions,
                     recent=recent,
@@ -561,8 +571,18 @@ def _session(
     elif frame.light:
         why = why[:-1] + (
             f"; the recovery week's one session, kept short ({minutes} min) and light "
-            f"({words.light_dose(fit.main)}): the week absorbs the work before it, and with "
-            "races near one light session keeps the strength you race on."
+            f"({words.light_dose(fit.main)}): the week absorbs the work before it, and "
+            + (
+                "with races near one light session keeps the strength you race on."
+                if frame.note.startswith(LIGHT_NOTE)
+                else "one light session keeps the habit and what the weeks before built."
+            )
+        )
+    elif frame.phase is Phase.RACE:
+        why = why[:-1] + (
+            f"; kept short ({minutes} min) and light ({words.light_dose(fit.main)})"
+            + (", no load heavier than before" if any(p.load_kg for p in fit.main) else "")
+            + ": the legs come to the race fresh."
         )
     elif ask.occasion.maintenance:
         why = why[:-1] + (

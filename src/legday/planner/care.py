@@ -776,12 +776,25 @@ def _stage_item(
     """The lift as the stages up to this one hold it (`items`: this stage's, as dosed
     this week), else the stage's exercise of the same movement; None when it has none.
     In a week that brings nothing new (`met`: what the athlete has done), a stage's
-    exercise not yet met gives way to the latest one of the movement that was."""
+    exercise not yet met gives way to the latest one of the movement that was.
+    For a problem whose dose only its stage's exercise gives (DOSE_ONLY: Achilles), an
+    earlier stage's lift becomes this stage's exercise of the movement: a stage-1 calf
+    raise 3 x 15 beside stage-2 heel drops is no protocol day, and a week whose calendar
+    leaves two routine days fell short of three."""
+    fresh = next((i for i in items if catalogue[i.exercise].pattern == pattern), None)
+    current = [i for i in items if i.exercise == exercise_id]
+    if current:
+        return current[-1]
+    if (
+        protocol.condition in DOSE_ONLY
+        and fresh is not None
+        and (met is None or fresh.exercise in met)
+    ):
+        return fresh
     done = [*(i for s in protocol.stages[: stage.number - 1] for i in s.items), *items]
     same = [i for i in done if i.exercise == exercise_id]
     if same:
         return same[-1]
-    fresh = next((i for i in items if catalogue[i.exercise].pattern == pattern), None)
     if met is None or fresh is None or fresh.exercise in met:
         return fresh
     # nothing new this week: the latest exercise of the movement the athlete has met

@@ -62,7 +62,7 @@ from typing import NamedTuple
 from legday.care import AFTER_LONG_RACE_DAYS, LONG_RACE_MINUTES, race_minutes
 from legday.model import HARD_RUN_KINDS, UNSURE, Level, Profile, Race, Run, RunKind
 from legday.planner.dose import MAINTENANCE_MINUTES
-from legday.planner.season import DAY_ABBR, DAY_NAMES, WEEK_SPAN, WeekFrame, race_days
+from legday.planner.season import DAY_ABBR, DAY_NAMES, ONE_WEEK, WEEK_SPAN, WeekFrame, race_days
 from legday.rules.calendar import no_two_days_apart
 
 __all__ = [
@@ -96,6 +96,11 @@ BACK_TO_BACK_MASTERS = 40  # more than two key-run eves: masters come to it last
 BEFORE_HARD = 15  # above MISSING_OPTIONAL: the optional third goes first
 AFTER_RACE = 18  # above BEFORE_HARD: a race leaves sorer legs than an eve does
 TWO_DAYS_BEFORE_RACE = 8  # less than 48 h clear of it; the eve itself is closed
+# An A or B race week's one session belongs early in the week, 72 h or more before the
+# race: two days before costs more than a key run's eve after a long run (the session is
+# light, the race is the week's point), three days before a little (under a key run's eve).
+TWO_DAYS_BEFORE_MAIN_RACE = 30  # on top of TWO_DAYS_BEFORE_RACE
+THREE_DAYS_BEFORE_MAIN_RACE = 6
 AFTER_LONG = 2
 WEEKDAY_CHANGE = 1  # the week's last session on another weekday than last week's
 MASTERS_AFTER_KEY = 6  # on top: the day after a hard run, long run or race, age 50+
@@ -112,6 +117,13 @@ WEEK_DAYS = tuple(timedelta(days=offset) for offset in range(7))
 # Sets rather than `kind is RunKind.X`: an enum member look-up costs ~90 ns in Python 3.11.
 BEFORE_HARD_KINDS = frozenset({RunKind.HARD, RunKind.LONG})  # the next day costs BEFORE_HARD
 TWO_DAYS = timedelta(days=2)
+
+# A tune-up (B race) of two hours or more short of this (a 30 km trail, a long half) is
+# not an ultra: the legs are back to normal sessions from its fourth day (72 h and more
+# after it), rather than resting five days and stepping back the week after as they do
+# after a long A race or an ultra-length tune-up (a 50K of five hours).
+TUNE_UP_AFTER_DAYS = 3
+ULTRA_TUNE_UP_MINUTES = 240
 BEGINNER_SESSIONS = 2  # a week's most for a beginner who did not ask for a number
 # the week note's words when the athlete's calendar leaves room for one session only
 ONE_FITS = (
@@ -160,20 +172,31 @@ def day_options(
         calendar = Calendar.read(profile, runs)
     short = min(profile.minutes, MAINTENANCE_MINUTES)
     long = long_races(frames, calendar)
+    tune_ups = long_races(frames, calendar, tune_ups=True)
+    near_main = _near_main_races(frames)
+    if near_main:
+        costs = dict(calendar.costs)
+        for day, charge in near_main.items():
+            costs[day] = costs.get(day, 0) + charge
+        calendar = calendar._replace(costs=costs)
     options = []
     for frame in frames:
         if profile.level is Level.BEGINNER and profile.sessions is None:
             frame = frame._replace(target=min(frame.target, BEGINNER_SESSIONS))
-        week = _week_options(profile, calendar, frame, profile.minutes, long)
+        if _after_long(frame, long | tune_ups):
+            # the week after a long race lifts once where its first days are gone: a
+            # floor of two would crowd the rest onto back-to-back days or a key run's eve
+            frame = frame._replace(required=min(frame.required, 1))
+        week = _week_options(profile, calendar, frame, profile.minutes, long, tune_ups)
         if frame.required > 1 and _one_fits(profile, calendar, frame, week):
             frame = frame._replace(required=1, target=1, note=frame.note + ONE_FITS)
-            week = _week_options(profile, calendar, frame, profile.minutes, long)
+            week = _week_options(profile, calendar, frame, profile.minutes, long, tune_ups)
         if (
             frame.only_c_races
             and short < profile.minutes
             and len(week.free) + len(week.fixed) < frame.required
         ):
-            week = _week_options(profile, calendar, frame._replace(target=1), short, long)
+            week = _week_options(profile, calendar, frame._replace(target=1), short, long, tune_ups)
         options.append(week)
     return options
 
@@ -189,12 +212,32 @@ def _one_fits(profile: Profile, calendar: Calendar, frame: WeekFrame, week: DayO
     return no_two_days_apart(week_days, calendar.by_day, profile.blocked, profile.days)
 
 
+def _near_main_races(frames: Sequence[WeekFrame]) -> dict[date, int]:
+    """The extra cost of the days two and three before each A or B race: its week's one
+    light session goes 72 h or more before it where the week allows."""
+    charges: dict[date, int] = {}
+    for frame in frames:
+        for race in frame.races:
+            if race.priority == "C":
+                continue
+            for days, charge in ((2, TWO_DAYS_BEFORE_MAIN_RACE), (3, THREE_DAYS_BEFORE_MAIN_RACE)):
+                day = race.day - timedelta(days=days)
+                charges[day] = max(charges.get(day, 0), charge)
+    return charges
+
+
+def _after_long(frame: WeekFrame, long: frozenset[date]) -> bool:
+    """Whether a long race lies in the week before this one (`frequency`'s step back)."""
+    return any(frame.start - ONE_WEEK <= day < frame.start for day in long)
+
+
 def _week_options(
     profile: Profile,
     calendar: Calendar,
     frame: WeekFrame,
     minutes: int,
     long: frozenset[date] = frozenset(),
+    tune_ups: frozenset[date] = frozenset(),
 ) -> DayOptions:
     """The week's days judged for a session of `minutes`; shorter than the athlete's
     minutes only for a C-race week's maintenance session, which may also take a day a
@@ -209,7 +252,7 @@ def _week_options(
     cost: dict[date, int] = {}
     reasons: dict[date, str] = {}
     start = frame.start
-    after_race = _after_main_races(frame, calendar.races, long)
+    after_race = _after_main_races(frame, calendar.races, long, tune_ups)
     first_weekday = start.weekday()
     for number, offset in enumerate(WEEK_DAYS):
         day = start + offset
@@ -255,31 +298,46 @@ def _week_options(
     )
 
 
-def long_races(frames: Sequence[WeekFrame], calendar: Calendar) -> frozenset[date]:
-    """The A and B races of two hours or more on the calendar (a marathon, an ultra, a
-    long trail): the legs need AFTER_LONG_RACE_DAYS before a session, and the week after
-    takes only light ones. Frames made without their races count every race."""
-    races = [r for frame in frames for r in frame.races if r.priority != "C"]
-    days = [r.day for r in races] if any(frame.races for frame in frames) else calendar.races
-    return frozenset(
-        day
-        for day in days
-        if race_minutes(day, calendar.by_day.get(day, ())) >= LONG_RACE_MINUTES
-        and not any(
-            word in run.title.lower()
-            for run in calendar.by_day.get(day, ())
-            for word in SHORT_RACE_WORDS
-        )
+def long_races(
+    frames: Sequence[WeekFrame], calendar: Calendar, *, tune_ups: bool = False
+) -> frozenset[date]:
+    """The races that need a full step back: an A race of two hours or more on the
+    calendar (a marathon, an ultra, a long trail) and a B race of ULTRA_TUNE_UP_MINUTES
+    or more (a 50K as a tune-up): the legs need AFTER_LONG_RACE_DAYS before a session,
+    and the week after takes only light ones. With `tune_ups`, the B races of two hours
+    up to that (a 30 km trail, a long half): they close TUNE_UP_AFTER_DAYS, then the
+    sessions are normal again. Frames made without their races count every race as A."""
+    found = []
+    given = any(frame.races for frame in frames)
+    races = (
+        [r for frame in frames for r in frame.races if r.priority != "C"]
+        if given
+        else [Race(day, "A", "race") for day in sorted(calendar.races)]
     )
+    for race in races:
+        entries = calendar.by_day.get(race.day, ())
+        minutes = race_minutes(race.day, entries)
+        if minutes < LONG_RACE_MINUTES or any(
+            word in run.title.lower() for run in entries for word in SHORT_RACE_WORDS
+        ):
+            continue
+        full = race.priority == "A" or minutes >= ULTRA_TUNE_UP_MINUTES
+        if full != tune_ups:
+            found.append(race.day)
+    return frozenset(found)
 
 
 def _after_main_races(
-    frame: WeekFrame, races: frozenset[date], long: frozenset[date] = frozenset()
+    frame: WeekFrame,
+    races: frozenset[date],
+    long: frozenset[date] = frozenset(),
+    tune_ups: frozenset[date] = frozenset(),
 ) -> dict[date, str]:
     """The week's days an A or B race closes, and why: the day after each, and every day
     after an A race (its recovery, then a week off). A tune-up's week may lift again 48 h
     after it, unless it lasted two hours or more (a marathon, an ultra, a long trail):
-    then the legs get AFTER_LONG_RACE_DAYS as care does. A week whose races are all C
+    then the legs get AFTER_LONG_RACE_DAYS as care does; a tune-up of two hours or more
+    short of an ultra (`tune_ups`) gets TUNE_UP_AFTER_DAYS. A week whose races are all C
     keeps its phase and lifts around them."""
     start, end = frame.start, frame.start + WEEK_SPAN
     if frame.races:
@@ -292,10 +350,11 @@ def _after_main_races(
         for offset in range(1, (last - race.day).days + 1):
             closed[race.day + timedelta(days=offset)] = _after_race(race.day, start)
     # a long A or B race, this week or last: its days of recovery
-    for day in long:
-        if start - timedelta(days=AFTER_LONG_RACE_DAYS) <= day <= end:
-            for offset in range(1, AFTER_LONG_RACE_DAYS + 1):
-                closed.setdefault(day + timedelta(days=offset), _after_race(day, start))
+    for days, after in ((long, AFTER_LONG_RACE_DAYS), (tune_ups, TUNE_UP_AFTER_DAYS)):
+        for day in days:
+            if start - timedelta(days=after) <= day <= end:
+                for offset in range(1, after + 1):
+                    closed.setdefault(day + timedelta(days=offset), _after_race(day, start))
     return closed
 
 

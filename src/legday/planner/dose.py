@@ -259,8 +259,8 @@ def for_the_week(plan: Dose, role: Role, occasion: Occasion) -> Dose:
         sets -= 1
     elif occasion.phase is Phase.TAPER:  # half the sets, rounded up: a third to a half less
         sets, rpe = min(2, (sets + 1) // 2), min(rpe, 6)
-    elif occasion.phase is Phase.RACE:
-        sets, rpe = min(sets, 2 if role is Role.ANCHOR else 1), min(rpe, 6)
+    elif occasion.phase is Phase.RACE:  # one set of each: lighter than the taper in fact
+        sets, rpe = 1, min(rpe, 6)
     if occasion.ramp == 1:
         sets = min(sets, 2)
     if occasion.ramp:
@@ -652,7 +652,12 @@ def _load_text(
         what = "a light band"
     else:
         what = "bodyweight"
-    if plan.seconds is not None:
+    if plan.seconds is not None and exercise.id in MOVING_FOR_TIME:
+        how = (
+            "keep moving with small, controlled steps and a tall trunk; stop when your "
+            f"form slips (effort about RPE {plan.rpe})"
+        )
+    elif plan.seconds is not None:
         how = (
             "hold steady and breathe out slowly; stop when you cannot keep the position "
             f"(effort about RPE {plan.rpe})"
@@ -661,6 +666,12 @@ def _load_text(
         feel = f"the last rep feels RPE {plan.rpe} ({10 - plan.rpe} left in reserve)"
         how = f"stop when {feel}" if load_kg is None else f"about that: adjust so {feel}"
     return f"{what}; {how}{new_words}"
+
+
+# Timed exercises that move rather than hold a position: "hold steady" would misread them
+MOVING_FOR_TIME = frozenset(
+    {"heel-walk", "tandem-walk", "suitcase-carry", "high-knee-march", "a-skip", "butt-kicks"}
+)
 
 
 # What each kind of jump drill asks of a foot contact (`Exercise.landing`): a landing drill

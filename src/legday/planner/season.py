@@ -30,28 +30,36 @@ from typing import NamedTuple
 
 from legday.model import REST_PHASES, Level, Phase, Profile, Race, Run, RunKind
 
-# Masters (50 and over) recover more slowly from hard training: a recovery week every
-# third week unless the athlete chose another rhythm than the usual fourth.
-MASTERS_RECOVERY_EVERY = 3
-USUAL_RECOVERY_EVERY = 4  # `Profile.recovery_every`'s default
+USUAL_RECOVERY_EVERY = 4  # `Profile.recovery_every`'s default: the seed's once a month
 
 
 def recovery_every(profile: Profile) -> int:
-    """Every how many weeks a recovery week comes: the profile's, a masters athlete's
-    every third when the profile keeps the usual four (an explicit 4 reads the same)."""
-    if profile.masters and profile.recovery_every == USUAL_RECOVERY_EVERY:
-        return MASTERS_RECOVERY_EVERY
+    """Every how many weeks a recovery week comes: the profile's, masters included. A
+    masters athlete's extra recovery comes from spacing, the RPE and set caps and a
+    recovery week that keeps one light session (`keeps_light`), not from a week off every
+    third week: that left a beginner of 52 two weeks of bodyweight work between weeks
+    without any (docs/planner.md section 4)."""
     return profile.recovery_every
+
+
+def keeps_light(profile: Profile) -> bool:
+    """Whether this athlete's recovery weeks keep one short, light session wherever they
+    fall: a beginner (bodyweight, low volume: a week off costs the habit more than the
+    work needs absorbing) and a masters athlete (strength fades faster with age, so a
+    lighter week rather than none)."""
+    return profile.masters or profile.level is Level.BEGINNER
 
 
 __all__ = [
     "DAY_ABBR",
     "DAY_NAMES",
+    "LIGHT_NOTE",
     "WEEK_SPAN",
     "WeekFrame",
     "competition_seasons",
     "goal_races",
     "is_major_race",
+    "keeps_light",
     "race_days",
     "race_priorities",
     "recovery_every",
@@ -236,6 +244,8 @@ def season(
             frame = frame._replace(after=_raced_before(start, in_order))
         if phase is Phase.RECOVERY and keeping:
             frame = frame._replace(note=LIGHT_NOTE, target=1, light=True)
+        elif phase is Phase.RECOVERY and keeps_light(profile):
+            frame = frame._replace(note=LIGHT_HABIT_NOTE, target=1, light=True)
         if frame.only_c_races:
             frame = frame._replace(note=f"{frame.note}; {_c_note(in_week)}")
         frames.append(frame._replace(required=_floor(frame)))
@@ -322,6 +332,13 @@ OFF_NOTE = f"recovery week: no strength work; {RECOVERY_WHY}"
 LIGHT_NOTE = (  # a recovery week in season
     f"recovery week: {RECOVERY_WHY}; with races near, one short, light session keeps "
     "the strength you race on, the rest of the week is off"
+)
+
+
+# a beginner's or a masters athlete's recovery week away from races (`keeps_light`)
+LIGHT_HABIT_NOTE = (
+    f"recovery week: {RECOVERY_WHY}; one short, light session keeps the habit and what "
+    "the weeks before built, the rest of the week is off"
 )
 
 

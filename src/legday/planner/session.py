@@ -139,6 +139,9 @@ COMPANION_ROLES = (Role.ACCESSORY, Role.BALANCE, Role.CARE, Role.PLYOMETRIC)
 # Weeks that ease off (a taper, a race week, a recovery week's light session): no session
 # of theirs holds more than the one before it, lift by lift and in all.
 EASING_PHASES = frozenset({Phase.TAPER, Phase.RACE})
+# A first session's new exercises at most (its anchors and balance or jump picks count):
+# a runner new to the gym learns four movements well rather than seven in one go.
+FIRST_SESSION_NEW = 4
 HIGHEST_STAGE = {Level.BEGINNER: 1, Level.INTERMEDIATE: 2, Level.ADVANCED: 3}
 
 
@@ -386,7 +389,10 @@ class Composer:
         # a jump drill right after the anchors: fitting drops spare companions from the
         # end, and jumps where the week allows them come before one more accessory
         companions.sort(key=lambda found: found[1] is not Role.PLYOMETRIC)
-        picks += [self._pick(e, role, occasion) for e, role in companions]
+        more = [self._pick(e, role, occasion) for e, role in companions]
+        if not self.last_used:  # a very first session: FIRST_SESSION_NEW new exercises at most
+            more = self._first_few(picks, more)
+        picks += more
         short = ask.budget_seconds <= SHORT_SESSION_MINUTES * 60
         drills, stretches = (DRILLS - 1, STRETCHES - 1) if short else (DRILLS, STRETCHES)
         warmup, jog_seconds, drill_seconds = self._warm_up(jog, drills)
@@ -1026,14 +1032,43 @@ class Composer:
         candidates = self._allowed(self.strength, ask, optional=True)
         candidates = [e for e in candidates if e.id not in chosen]
         candidates = self._ranked(candidates, avoid)
+        # a very first session (nothing trained before) teaches a few movements well
+        # rather than seven at once: no accessory beyond FIRST_SESSION_NEW new exercises
+        first = not self.last_used
         for e in candidates:
             if total >= least:
+                break
+            if first and sum(p.new for p in picks) >= FIRST_SESSION_NEW:
                 break
             extra = self._pick(e, Role.ACCESSORY, occasion)
             if total + extra.seconds <= most:
                 picks.append(extra)
                 total += extra.seconds
         return total
+
+    @staticmethod
+    def _first_few(anchors: list[Pick], more: list[Pick]) -> list[Pick]:
+        """A first session's companions, FIRST_SESSION_NEW new exercises in all at most:
+        the balance pick, the care picks and a pick for each major group nothing else
+        works yet stay (`balance`, `injury-care`, `several-groups`: a hard rule beats the
+        cap), then the others in their order (a jump drill first) while room is left."""
+        room = FIRST_SESSION_NEW - sum(p.new for p in anchors)
+        kept: set[int] = set()
+        for p in more:
+            if p.role is Role.BALANCE or p.prescription.injury_care:
+                kept.add(id(p))
+                room -= p.new
+        worked = groups([p.exercise for p in anchors + more if id(p) in kept or p in anchors])
+        for p in more:
+            if id(p) not in kept and not groups([p.exercise]) <= worked:
+                kept.add(id(p))
+                room -= p.new
+                worked |= groups([p.exercise])
+        for p in more:
+            if id(p) not in kept and (not p.new or room > 0):
+                kept.add(id(p))
+                room -= p.new
+        return [p for p in more if id(p) in kept]
 
     # -- warm-up and cool-down ---------------------------------------------------------
 

@@ -148,6 +148,17 @@ def _went_well(log: ExerciseLog, p: Prescription) -> bool:
     )
 
 
+def _stepped_down(p: Prescription, last: ExerciseLog) -> bool:
+    """Whether the plan made this session lighter than the one last logged: fewer sets
+    (a recovery week's or a race week's one light session) at a lower target. Efforts up
+    to a point over its target were given to the fuller session before (as `_went_well`
+    reads a block turning to lighter sets): the plan's step down is the easing already,
+    and a second one on top would take a consistent athlete backwards."""
+    effort = last.effort
+    lighter_now = p.sets < last.working_sets
+    return lighter_now and effort is not None and effort <= min(MAX_RPE, p.target_rpe + 1)
+
+
 @dataclass(frozen=True, slots=True)
 class _Engine:
     catalogue: Catalogue
@@ -289,7 +300,14 @@ class _Engine:
         if effort is None:
             return Change(work, "Effort not logged (RPE or reps in reserve): hold until it is.")
         if effort > target:
-            if len(logs) > 1 and (logs[-2].effort or 0) > target:
+            twice = len(logs) > 1 and (logs[-2].effort or 0) > target
+            if twice and _stepped_down(base, last):
+                reason = (
+                    f"RPE {effort:g} last time, in a fuller session than today's short one "
+                    f"(target {target:g}): hold."
+                )
+                return Change(work, reason)
+            if twice:
                 reason = f"RPE {effort:g} above the target {target:g} twice: a little easier."
                 return Change(lighter(work, lo, self.kit), reason)
             return Change(work, f"RPE {effort:g} above the target {target:g}: hold.")

@@ -12,7 +12,7 @@ import pytest
 from bench.athletes import random_athlete
 
 from legday.catalogue.loader import load_catalogue
-from legday.model import Phase, Plan, Profile, Race, Run, RunKind
+from legday.model import Level, Phase, Plan, Profile, Race, Run, RunKind
 from legday.planner import make_plan
 from legday.planner.season import competition_seasons, season
 
@@ -116,7 +116,9 @@ def test_a_recovery_week_in_season_keeps_one_short_light_session() -> None:
 
 
 def test_an_off_season_recovery_week_stays_without_strength() -> None:
-    plan = _track_plan(range(0), recovery_every=4)
+    """For a runner past the beginner's months and under 50 (a beginner's and a masters
+    athlete's keep one light session: `keeps_light`)."""
+    plan = _track_plan(range(0), recovery_every=4, level=Level.INTERMEDIATE)
     recovery = [w for w in plan.weeks if w.phase is Phase.RECOVERY]
     assert recovery
     assert not [s for s in plan.sessions for w in recovery if s.day in w]

@@ -107,6 +107,25 @@ def test_effort_above_target_holds_well_above_lowers() -> None:
     assert change.prescription.load == "9 kg dumbbells"
 
 
+@pytest.mark.parametrize("rpe", [6.5, 7])
+def test_a_lighter_planned_session_does_not_ease_efforts_on_target_before_it(rpe: float) -> None:
+    """Two sessions of 3 sets at RPE 7 (their target), then the plan's light session: one
+    set at RPE 6 (a recovery or race week). The plan's step down is the easing; judged
+    against the light target the fuller sessions' efforts would ease it a second time."""
+    twice = logged(D0 - timedelta(3), rpe=rpe) + logged(D0, rpe=rpe)
+    light = prescription(sets=1, target_rpe=6)
+    change = next_prescription(light, twice, CAT, today=D0 + timedelta(3))
+    assert change.prescription.load == "10 kg dumbbells" and "easier" not in change.reason
+    # well over even the fuller sessions' target: a little easier still
+    hard = logged(D0 - timedelta(3), rpe=8) + logged(D0, rpe=8)
+    change = next_prescription(light, hard, CAT, today=D0 + timedelta(3))
+    assert change.prescription.load_kg is not None and change.prescription.load_kg < 10
+    # the same sets as before at a lower target: the efforts were above it, twice
+    same = prescription(target_rpe=6)
+    change = next_prescription(same, twice, CAT, today=D0 + timedelta(3))
+    assert change.prescription.load_kg is not None and change.prescription.load_kg < 10
+
+
 def test_reps_in_reserve_count_as_effort() -> None:
     history = [SetLog("reverse-lunge", D0, reps=8, load_kg=10, rir=3) for _ in range(3)]
     change = next_prescription(prescription(), history, CAT, today=D0 + timedelta(2))
