@@ -48,9 +48,23 @@ def test_each_stage_reaches_three_protocol_days_a_week(seed: int, stage: int) ->
     for week in plan.weeks[1:]:
         days = {week.start + timedelta(days=n) for n in range(7)}
         got = _dose_days(plan, days)
-        if got and got < 3:
+        if got and got < 3 and _room_left(plan, days):
             short.append((week.start, got))
     assert len(short) <= 1, short  # a week whose days allow no more may fall short
+
+
+def _room_left(plan: Plan, days: set[date]) -> bool:
+    """Whether the week still had a day for one more protocol day: no hard run, long run
+    or session on it, and two days or more from every day the tendon was loaded (the
+    protocol's every other day: a routine the morning after a session's heavy raises
+    loads it twice in a day, so a crowded week takes fewer rather than back to back)."""
+    hard = {r.day for r in plan.runs if r.kind.value in ("hard", "long", "race")}
+    loaded = {r.day for r in plan.care if not r.lightest}
+    loaded |= {
+        s.day for s in plan.sessions if any(CATALOGUE[p.exercise].pattern == "calf" for p in s.main)
+    }
+    open_days = days - hard - {s.day for s in plan.sessions}
+    return any(all(abs((d - x).days) >= 2 for x in loaded) for d in open_days)
 
 
 def test_heavy_slow_stage_sessions_hold_the_heavy_slow_raise() -> None:
