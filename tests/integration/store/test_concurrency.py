@@ -250,12 +250,13 @@ def test_reads_do_not_wait_behind_a_writer_on_sqlite(database: Database, tmp_pat
 def test_a_write_waits_for_the_writer_then_lands(database: Database) -> None:
     logbook = _logbook(database)
     logbook.add_athlete("sam", PROFILE, [], START)
+    planned = next(s.day for s in logbook.versions("sam")[0].plan.sessions if s.day > START)
     writer = sqlite3.connect(_sqlite_path(database), isolation_level=None, timeout=0)
     writer.execute("BEGIN IMMEDIATE")
     done = threading.Event()
 
     def skip() -> None:
-        logbook.skip("sam", MOVE_DAY, START)
+        logbook.skip("sam", planned, START)
         done.set()
 
     thread = threading.Thread(target=skip)
