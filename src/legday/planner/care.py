@@ -1028,7 +1028,11 @@ class _Placer:
                     hills = ""
                 routines.append(routine)
             cared = [d for d in days if d in chosen or self._session_cares(d)]
-            if cared:
+            if self.calf and stage.frequency is Frequency.DAILY:
+                # nor for this problem's next week: the calf days around it (`loaded` in
+                # `_days_for`) already hold the sessions' calf lifts, as the rule counts
+                last_care = None
+            elif cared:
                 last_care = max(cared)
         return routines
 

@@ -17,7 +17,9 @@ from legday.model import CareRoutine
 from logbook_template import sqlite_logbook
 
 START = date(2027, 1, 4)  # a Monday
-WEEK_4 = START + timedelta(weeks=3)  # the plan expects stage 2 of 3 from here
+# the plan expects stage 2 of 3 from week 5: week 4 is a recovery week, which eases the
+# care a set and holds its stage (a stage does not climb in a week meant to absorb)
+STAGE_2 = START + timedelta(weeks=4)
 
 
 @pytest.fixture
@@ -56,33 +58,23 @@ def _log(
 
 
 @pytest.mark.usefixtures("env")
-def test_rising_pain_steps_back_then_stops_with_advice(
+def test_rising_pain_from_week_to_week_stops_with_advice(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # two sessions a week: the every-other-day stages owe a routine most weeks besides
-    # the sessions' care, so the step back shows in the next week's routine
+    # two sessions a week hold the stage's heel drops, so the week's one routine comes a
+    # week after the last: pain 3, then 6 a week later, is pain getting worse week to
+    # week (the hold and the step back within a week: tests/unit/care/test_monitoring_steps)
     assert main(["athlete", "add", "kim", "--start", START.isoformat(), "--weeks", "8",
                  "--injury", "achilles", "--sessions", "2"]) == 0  # fmt: skip
-    first = _routines(WEEK_4, "kim")[0]
-    assert first.stage == 2 and first.day < WEEK_4 + timedelta(days=3)
+    first = _routines(STAGE_2, "kim")[0]
+    assert first.stage == 2 and first.day < STAGE_2 + timedelta(days=7)
     assert "Pain acceptable: continue stage 2" in _log(first.day, 3, monkeypatch, capsys)
     second = _routines(first.day + timedelta(days=1), "kim")[0]
-    held = _log(second.day, 6, monkeypatch, capsys)
-    assert "stay at stage 2" in held and "re-planned: plan version 2" in held
-    third = _routines(second.day + timedelta(days=1), "kim")[0]
-    assert third.stage == 2  # held there
-    stepped = _log(third.day, 6, monkeypatch, capsys)
-    assert "twice in a row: step back" in stepped and "re-planned: plan version 3" in stepped
-    fourth = _routines(third.day + timedelta(days=1), "kim")[0]
-    assert fourth.stage == 1  # the next plan starts a stage lower
-    view = _on(fourth.day, monkeypatch, capsys)
-    assert "Achilles tendon care: Pain of 6/10 during the routine is more than 5/10" in view
-    assert "achilles care" in view and "Achilles tendon care, stage 1 (" in view
-    stopped = _log(fourth.day, 8, monkeypatch, capsys)
-    assert "! Pain reached 8/10" in stopped and "re-planned: plan version 4" in stopped
-    assert _routines(fourth.day + timedelta(days=1), "kim") == []  # no routine for that problem
-    later = _on(fourth.day + timedelta(days=1), monkeypatch, capsys)
-    assert "! Achilles tendon care stopped. Pain reached 8/10" in later
+    stopped = _log(second.day, 6, monkeypatch, capsys)
+    assert "getting worse from one week to the next" in stopped
+    assert "see a physiotherapist or doctor" in stopped and "re-planned: plan version 2" in stopped
+    assert _routines(second.day + timedelta(days=1), "kim") == []  # no routine for it
+    later = _on(second.day + timedelta(days=1), monkeypatch, capsys)
     assert "see a physiotherapist or doctor" in later
     assert "achilles care" not in later
 
