@@ -7,6 +7,7 @@ from datetime import date, time, timedelta
 
 import pytest
 
+from coach_athletes import ultra_runner as ultra
 from legday.catalogue import Catalogue
 from legday.catalogue.loader import load_catalogue
 from legday.kit import kit_of
@@ -87,66 +88,6 @@ def marathoner() -> tuple[Profile, list[Run]]:
         minutes=45,
         dominant_leg="right",
         race_priorities=((half, "B"), (mara, "A")),
-    )
-    return p, runs
-
-
-def ultra() -> tuple[Profile, list[Run]]:
-    start = date(2027, 5, 3)
-    runs: list[Run] = []
-    b = start + timedelta(weeks=8, days=5)
-    a = start + timedelta(weeks=15, days=5)
-    trip = [start + timedelta(weeks=4, days=d) for d in range(3)]
-    for w in range(16):
-        m = start + timedelta(weeks=w)
-        if m + timedelta(1) not in trip:
-            runs.append(Run(m + timedelta(1), "Easy 50", RunKind.EASY, time(6, 30), None, 50))
-        if m + timedelta(2) not in trip:
-            runs.append(
-                Run(m + timedelta(2), "Hill repeats 8x2 min", RunKind.HARD, time(18), None, 75)
-            )
-        runs.append(Run(m + timedelta(3), "Easy 60", RunKind.EASY, time(6, 30), None, 60))
-        sat = m + timedelta(5)
-        sun = m + timedelta(6)
-        if sat == b:
-            runs.append(
-                Run(sat, "Trail race 30 km", RunKind.RACE, time(8), None, 200, priority="B")
-            )
-            runs.append(Run(sun, "Easy 45 recovery", RunKind.EASY, time(9), None, 45))
-        elif sat == a:
-            runs.append(
-                Run(sat, "50 km trail ultra", RunKind.RACE, time(7), None, 360, priority="A")
-            )
-        else:
-            big = 150 if w < 13 else 100
-            runs.append(Run(sat, f"Long trail run {big}", RunKind.LONG, time(8), None, big))
-            runs.append(
-                Run(sun, f"Long run back-to-back {big - 45}", RunKind.LONG, time(8), None, big - 45)
-            )
-    for d in trip:
-        runs.append(
-            Run(d, "Work trip", RunKind.REST, time.min, time(23, 59), 24 * 60 - 1, busy=True)
-        )
-    p = Profile(
-        start=start,
-        weeks=16,
-        level=Level.ADVANCED,
-        age=41,
-        event="ultra",
-        injuries=("achilles",),
-        equipment=frozenset(
-            {
-                Equipment.BODYWEIGHT,
-                Equipment.BARBELL,
-                Equipment.BENCH,
-                Equipment.STEP,
-                Equipment.WALL,
-            }
-        ),
-        plates_kg=(1.25, 2.5, 5.0, 10.0, 15.0, 20.0),
-        bar_kg=20.0,
-        minutes=50,
-        race_priorities=((b, "B"), (a, "A")),
     )
     return p, runs
 
