@@ -197,8 +197,7 @@ def care_routines(
         placer = _Placer(
             profile, catalogue, protocol, by_day, strength_days, closed, schedule, light, doses
         )
-        placer.eves, placer.calf_days = eves, calf_days
-        routines.extend(placer.place())
+        routines.extend(placer.place(eves, calf_days))
     routines.sort(key=lambda r: (r.day, r.injury))
     return routines
 
@@ -1000,7 +999,10 @@ class _Placer:
         )
         return _RoutineForm(exercises, minutes)
 
-    def place(self) -> list[CareRoutine]:
+    def place(self, eves: Mapping[date, str], calf_days: set[date]) -> list[CareRoutine]:
+        """The problem's routines, week by week; `eves` the key runs' eves, `calf_days`
+        the routine days of the calf problems placed before (this one's are added)."""
+        self.eves, self.calf_days = eves, calf_days
         routines: list[CareRoutine] = []
         last_care: date | None = None
         dosed: tuple[CareItem, ...] | None = None  # the items of the last form made
