@@ -16,10 +16,11 @@ plan.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import replace
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -65,6 +66,7 @@ from legday.planner.days import (
 from legday.planner.dose import MAINTENANCE_MINUTES, Occasion, gradual
 from legday.planner.season import (
     DAY_ABBR,
+    DAY_NAMES,
     LIGHT_NOTE,
     WeekFrame,
     race_priorities,
@@ -81,6 +83,14 @@ __all__ = ["CareSchedule", "calendar_window", "make_plan", "validate_profile"]
 LOOK_AHEAD_WEEKS = 26  # races this far past the plan's end still shape its phases
 ONE_DAY = timedelta(days=1)
 EVE_KINDS = frozenset({RunKind.HARD, RunKind.LONG})  # the day before gets a lighter session
+# Plyometrics and sets above RPE 7 (`dose.BEFORE_KEY_RUN_RPE`) stay this far before the start
+# of a key run or race (issue 13), counted by the clock. An untimed run may be at any time
+# of its day, so it counts from the first minute; an untimed session (no gap found for it)
+# from its day's last.
+KEY_RUN_KINDS = frozenset({RunKind.HARD, RunKind.LONG, RunKind.RACE})
+KEY_RUN_CLEAR = timedelta(hours=48)
+UNTIMED_KEY_RUN = time(0, 0)
+UNTIMED_SESSION = time(23, 59)
 NOTHING_NEW_PHASES = frozenset({Phase.RACE, Phase.TAPER, Phase.POST_RACE})
 HELD_CARE_PHASES = frozenset({Phase.RACE, Phase.TAPER})  # care neither steps up nor rises
 # a recovery week's session in season is dosed as a taper's: two sets at most, RPE 6 at
@@ -149,14 +159,16 @@ def make_plan(
         )
     calendar = Calendar.read(profile, runs, logged=[d.day for d in fixed])
     doses = WeekDoses(profile, catalogue, care)  # care's stage and items, week by week
+    started_late: frozenset[date] = frozenset()
     while True:
         options = day_options(profile, runs, frames, calendar)
         goals = frozenset(day for day, race in races.items() if race.priority == "A")
-        weeks, sessions, squeezed, short = _compose(
-            profile, catalogue, done, options, calendar, care, doses, goals
+        weeks, sessions, squeezed, short, late = _compose(
+            profile, catalogue, done, options, calendar, care, doses, goals, started_late
         )
-        if not squeezed and not short:
+        if not squeezed and not short and late <= started_late:
             break
+        started_late |= late
         calendar = calendar._replace(
             closed=calendar.closed | short, squeezed={**calendar.squeezed, **squeezed}
         )
@@ -235,16 +247,19 @@ def _compose(
     care: CareSchedule | None,
     doses: WeekDoses,
     goals: frozenset[date] = frozenset(),
-) -> tuple[list[Week], list[Session], dict[date, str], dict[date, str]]:
+    started_late: frozenset[date] = frozenset(),
+) -> tuple[list[Week], list[Session], dict[date, str], dict[date, str], frozenset[date]]:
     """The weeks and their sessions on the best days; with, per day whose busy time leaves
     no gap for the session composed there, why: first for full sessions, then for short
-    maintenance ones (both empty when every session fits)."""
+    maintenance ones (both empty when every session fits); and the days whose session,
+    composed clear of the key runs, started later than planned and less than 48 h before
+    one (`started_late`: the next round composes them as if untimed, at the day's end)."""
     chosen = choose_days(options)
     composer = Composer(catalogue, profile, kit_of(profile))
     for past in done:
         composer.remember(past)
     by_day = calendar.by_day
-    key_days = _key_days(calendar)
+    key_runs = _key_runs(calendar)
     stepping_back = _after_long_races(profile, options, calendar)
     block_weeks = Counter(opt.frame.block for opt in options if opt.frame.block)
     sessions: list[Session] = []
@@ -252,6 +267,7 @@ def _compose(
     trained = {e for past in done for e in past.exercises}
     squeezed: dict[date, str] = {}
     short: dict[date, str] = {}
+    late: set[date] = set()
     weeks: list[Week] = []
 
     def settled(day: date) -> bool:
@@ -285,6 +301,11 @@ def _compose(
             entries = by_day.get(day, [])
             near_goal = settled(day)
             new_allowed = _new_allowed(opt.frame) and not near_goal
+            budget = _budget(profile, maintenance, light=light)
+            # where the session starts (`clear_start`, as `_session` places it) decides
+            # whether a key run is less than 48 h ahead: no jumps, nothing above RPE 7
+            planned = clear_start(entries, profile.window(day.weekday()), budget, budget)
+            key_run = key_runs.next_within(day, None if day in started_late else planned)
             session = _session(
                 composer,
                 profile,
@@ -296,13 +317,15 @@ def _compose(
                         LIGHT_DOSE if light else opt.frame.phase,
                         profile.level,
                         ramp=opt.frame.ramp,
-                        eve=day + ONE_DAY in key_days.hard_or_long,
+                        eve=day + ONE_DAY in key_runs.hard_or_long,
                         maintenance=maintenance,
+                        before_key_run=key_run is not None,
                     ),
-                    budget_seconds=60 * _budget(profile, maintenance, light=light),
+                    budget_seconds=60 * budget,
                     block=opt.frame.block,
                     block_week=opt.frame.block_week,
-                    plyometrics=key_days.jumps_allowed(day) and not back and not care_holds_jumps,
+                    plyometrics=key_run is None and not back and not care_holds_jumps,
+                    key_run_ahead=key_run.what if key_run is not None else "",
                     new_allowed=new_allowed and not back,
                     # a C meet's week may still move an anchor on, to a lift done before
                     keep_anchors=not _new_allowed(opt.frame._replace(races=()))
@@ -330,9 +353,12 @@ def _compose(
                     short[day] = why + NOT_EVEN_SHORT
                 else:
                     squeezed[day] = why
+            # a longer session than planned may find its gap later in a busy day
+            if key_run is None and key_runs.next_within(day, session.start) is not None:
+                late.add(day)
             sessions.append(session)
             trained.update(session.exercise_ids)
-    return weeks, sessions, squeezed, short
+    return weeks, sessions, squeezed, short, frozenset(late)
 
 
 class SessionCare(NamedTuple):
@@ -344,37 +370,58 @@ class SessionCare(NamedTuple):
     met: Collection[str] | None  # in a week that brings nothing new: what was met
 
 
-class KeyDays(NamedTuple):
-    """Days whose runs a session must leave fresh legs for."""
+class KeyRun(NamedTuple):
+    """A run a session must leave fresh legs for, by its start."""
+
+    starts: datetime  # an untimed one from its day's first minute (`UNTIMED_KEY_RUN`)
+    what: str  # as a why names it: "Saturday's long run (Long run, 09:00)"
+
+
+class KeyRuns(NamedTuple):
+    """The calendar's key runs (intervals, tempo, hills, a time trial, the long run) and
+    races: what a session must leave fresh legs for."""
 
     hard_or_long: frozenset[date]  # the eve of these gets a lighter session
-    intense: frozenset[date]  # hard runs (intervals, tempo) and races
+    ahead: tuple[KeyRun, ...]  # by start
 
-    def jumps_allowed(self, day: date) -> bool:
-        """No plyometrics in the 48 h before intervals or a race, nor the day before a long
-        run: jumps tire the legs' springs for a day or two. Two days before an easy long
-        run stay open, or a runner with two interval days and a long run would never
-        jump at all."""
-        return not (
-            day + ONE_DAY in self.hard_or_long
-            or day + ONE_DAY in self.intense
-            or day + 2 * ONE_DAY in self.intense
-        )
+    def next_within(self, day: date, start: time | None) -> KeyRun | None:
+        """The first key run or race less than KEY_RUN_CLEAR after a session starting on
+        `day` at `start` (untimed: `UNTIMED_SESSION`); None when the session is clear.
+        Plyometrics and sets above RPE 7 wait until 48 h before one (issue 13): counted
+        by the clock, a Thursday evening session is only 38 h before a Saturday morning
+        long run, though two days before it."""
+        at = datetime.combine(day, start or UNTIMED_SESSION)
+        index = bisect_right(self.ahead, at, key=attrgetter("starts"))
+        if index < len(self.ahead) and self.ahead[index].starts - at < KEY_RUN_CLEAR:
+            return self.ahead[index]
+        return None
 
 
-def _key_days(calendar: Calendar) -> KeyDays:
-    """The calendar's key days, in one pass over its runs."""
+def _key_runs(calendar: Calendar) -> KeyRuns:
+    """The calendar's key runs and races, in one pass over its runs. A race day without a
+    timed race entry (a race from the profile, an untimed one) counts from its day's
+    first minute."""
     hard_or_long: set[date] = set()
-    intense = set(calendar.races)
+    ahead: dict[datetime, KeyRun] = {}
+    timed_races: set[date] = set()
     for day, runs in calendar.by_day.items():
         for run in runs:
             if not run.running:
                 continue
             if run.kind in EVE_KINDS:
                 hard_or_long.add(day)
-            if run.kind is RunKind.HARD or run.kind is RunKind.RACE or run.all_out:
-                intense.add(day)
-    return KeyDays(frozenset(hard_or_long), frozenset(intense))
+            if run.kind in KEY_RUN_KINDS or run.all_out:
+                starts = datetime.combine(day, run.start or UNTIMED_KEY_RUN)
+                kind = "race" if run.kind is RunKind.RACE else f"{run.kind} run"
+                at = f", {run.start:%H:%M}" if run.start is not None else ""
+                what = f"{DAY_NAMES[day.weekday()]}'s {kind} ({run.title}{at})"
+                ahead.setdefault(starts, KeyRun(starts, what))
+                if run.kind is RunKind.RACE and run.start is not None:
+                    timed_races.add(day)
+    for day in calendar.races - timed_races:
+        starts = datetime.combine(day, UNTIMED_KEY_RUN)
+        ahead.setdefault(starts, KeyRun(starts, f"{DAY_NAMES[day.weekday()]}'s race"))
+    return KeyRuns(frozenset(hard_or_long), tuple(ahead[at] for at in sorted(ahead)))
 
 
 def _met_in_care(
@@ -406,11 +453,13 @@ def _told_true(
     asked_minutes: int,
     previous: dict[str, Prescription],
 ) -> Session:
-    """The session's why as its lifts finally stand (`true_to`, `told_new`: only its
-    first exposures called new), and without "takes a little longer than your time" once
-    first times and `gradual` have made it fit."""
+    """The session's why as its lifts finally stand against each one's previous
+    prescription (`told_moved`, `told_lighter`; `told_new`: only its first exposures
+    called new; `true_to`: no name twice in a list), and without "takes a little longer
+    than your time" once first times and `gradual` have made it fit."""
     names = {catalogue[p.exercise].name.lower(): p for p in session.main if p.exercise in catalogue}
-    why = words.true_to(session.why, names)
+    why = words.true_to(session.why)
+    why = words.told_moved(why, list(names.items()), previous)
     why = words.told_new(why, [words.in_a_list(name) for name, p in names.items() if p.new])
     why = words.told_lighter(why, list(names.items()), previous)
     why = words.told_dose(why, session.main)
@@ -553,6 +602,7 @@ def _session(
         block=(frame.block, frame.block_week, block_weeks) if frame.block_week else None,
         ramp=frame.ramp,
         eve=ask.occasion.eve,
+        key_run_ahead=ask.key_run_ahead,
         after=frame.after,
         # "takes a little longer than your time" only when, as placed, it does
         notes=[n for n in parts.notes if OVERRUN not in n or minutes > profile.minutes],

@@ -109,6 +109,9 @@ FIRST_HARD_SECONDS = 20
 # The two weeks back after a goal race: two easy sets, then the usual sets at RPE 7.
 RAMP_RPE = {1: 6, 2: 7}
 REST_SECONDS = {"heavy": 120, Role.ANCHOR: 60, Role.PLYOMETRIC: 60, "other": 45}
+# Less than 48 h before a key run or race a heavy lift may stay, three reps in reserve:
+# the load is kept (strength keeps when the effort does), the effort stops short of RPE 8.
+BEFORE_KEY_RUN_RPE = 7
 
 # Starting loads (kg) by pattern and implement, for beginner, intermediate and advanced:
 # a conservative guess (dumbbells per hand, one kettlebell, the barbell's total) that the
@@ -147,6 +150,8 @@ class Occasion(NamedTuple):
     ramp: int = 0  # 1 or 2: the first or second week back after a goal race
     eve: bool = False  # the day before a hard or long run: lighter
     maintenance: bool = False  # a C-race week's one short session: at most two sets
+    # less than 48 h before a key run or race starts: effort BEFORE_KEY_RUN_RPE at most
+    before_key_run: bool = False
 
     @property
     def heavy(self) -> bool:
@@ -253,7 +258,8 @@ def first_exposure(plan: Dose, exercise: Exercise) -> Dose:
 
 def for_the_week(plan: Dose, role: Role, occasion: Occasion) -> Dose:
     """Taper, race week, ramp, maintenance and the eve of a hard run take sets or effort
-    away; load and reps stay (strength keeps when the effort does)."""
+    away, and less than 48 h before a key run or race the effort stays at RPE 7 at most;
+    load and reps stay (strength keeps when the effort does)."""
     sets, rpe = plan.sets, plan.rpe
     if occasion.phase is Phase.PEAK and sets > 2:  # fewer sets than the build's
         sets -= 1
@@ -271,9 +277,10 @@ def for_the_week(plan: Dose, role: Role, occasion: Occasion) -> Dose:
             sets = max(1, sets - 1)
     if occasion.eve:
         sets, rpe = (sets - 1 if sets > 2 else sets), rpe - 1
-    if (sets, rpe) == (plan.sets, plan.rpe):
+    most = BEFORE_KEY_RUN_RPE if occasion.before_key_run else MAX_RPE
+    if (sets, rpe) == (plan.sets, plan.rpe) and rpe <= most:
         return plan
-    return plan._replace(sets=sets, rpe=min(rpe, MAX_RPE))
+    return plan._replace(sets=sets, rpe=min(rpe, most))
 
 
 def budget_share(phase: Phase) -> float:
@@ -446,7 +453,7 @@ def gradual(sessions: Sequence[Session], kit: Kit, catalogue: Catalogue) -> list
     history: dict[str, list[Prescription]] = {}
     out = []
     for session in sessions:
-        main, why = list(session.main), session.why
+        main = list(session.main)
         changed, saved = False, 0
         for index, p in enumerate(main):
             before = last.get(p.exercise)
@@ -477,12 +484,9 @@ def gradual(sessions: Sequence[Session], kit: Kit, catalogue: Catalogue) -> list
             )
             main[index] = last[p.exercise] = seen[-1] = q
             changed, saved = True, saved + work_seconds(p) - work_seconds(q)
-            if kg != p.load_kg:  # the why's "one step heavier on the ... (30 kg)"
-                rose = f"on the {e.name.lower()} ({p.load_kg:g} kg)"
-                why = why.replace(rose, f"on the {e.name.lower()} ({kg:g} kg)")
-        if changed:
+        if changed:  # the why follows the numbers later (`words.told_moved`)
             minutes = max(1, session.minutes - saved // 60)
-            session = replace(session, main=tuple(main), minutes=minutes, why=why)
+            session = replace(session, main=tuple(main), minutes=minutes)
         out.append(session)
     return out
 

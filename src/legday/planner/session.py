@@ -180,7 +180,8 @@ class SessionAsk:
     budget_seconds: int
     block: int = 0  # the plan's block (0: not known)
     block_week: int = 0  # the week's place in its block
-    plyometrics: bool = True  # False within 48 h before a hard or long run or a race
+    plyometrics: bool = True  # False less than 48 h before a key run or a race starts
+    key_run_ahead: str = ""  # the key run or race less than 48 h ahead, as the why names it
     new_allowed: bool = True  # False in race, taper, post-race weeks and near an A race
     # True when no new anchor may start: those weeks, and within three weeks of an A race
     keep_anchors: bool = False

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from legday.model import ExerciseKind, Phase, Prescription, Race, Role, Run, problem_name
-from legday.planner.dose import seconds_per_rep
+from legday.planner.dose import BEFORE_KEY_RUN_RPE, lowering, seconds_per_rep
 from legday.planner.season import DAY_ABBR, DAY_NAMES
 from legday.rules.progression import HEAVY_RPE, heavy
 
@@ -20,11 +20,13 @@ __all__ = [
     "PHASE_AIMS",
     "how_it_builds",
     "listed",
+    "moved_on",
     "music",
     "music_bpm",
     "session_notes",
     "told_dose",
     "told_lighter",
+    "told_moved",
     "told_new",
     "true_to",
     "what_rose",
@@ -72,75 +74,117 @@ def in_a_list(name: str) -> str:
 
 
 def what_rose(name: str, before: Prescription, now: Prescription) -> str:
-    """How an anchor moved on since its last session, in words; empty if it did not."""
-    if (now.load_kg or 0) > (before.load_kg or 0):
-        return f"one step heavier on the {name} ({now.load_kg:g} kg)"
-    if (now.reps or 0) > (before.reps or 0):
+    """How an anchor moved on since its last session, in words; empty if it did not. A
+    rise that brought the reps down says so, and why: the reps drop back as the weight
+    rises, and a slower lowering makes each rep longer (issue 13: "slower lowering" on a
+    lift cut from 10 reps to 9 hid the cut)."""
+    fewer = now.reps is not None and before.reps is not None and now.reps < before.reps
+    cut = f", {now.reps} reps (from {before.reps})" if fewer else ""
+    if _heavier(now, before):
+        return f"one step heavier on the {name} ({now.load_kg:g} kg){cut}" + (
+            " at the new weight" if cut else ""
+        )
+    if now.reps is not None and before.reps is not None and now.reps > before.reps:
         return f"{now.reps} reps on the {name} (from {before.reps})"
-    if (now.seconds or 0) > (before.seconds or 0):
+    if now.seconds is not None and before.seconds is not None and now.seconds > before.seconds:
         return f"{now.seconds} s holds on the {name} (from {before.seconds})"
-    if now.tempo.split("-")[0] > before.tempo.split("-")[0]:
-        return f"slower lowering on the {name} ({now.tempo})"
+    if lowering(now.tempo) > lowering(before.tempo):
+        said = f"slower lowering on the {name} ({now.tempo})"
+        if not cut or now.reps is None or before.reps is None:
+            return said
+        rep, was = seconds_per_rep(now.tempo), seconds_per_rep(before.tempo)
+        as_long = abs(now.reps * rep - before.reps * was) <= rep
+        return f"{said}{cut} as each rep takes longer" + (
+            ", the set about as long" if as_long else ""
+        )
     return ""
 
 
-# what_rose's phrases, read back: the field each names, and its value
-_ROSE = (
-    (re.compile(r"one step heavier on the (?P<name>.+) \((?P<n>\d+(?:\.\d+)?) kg\)"), "load_kg"),
-    (re.compile(r"(?P<n>\d+) reps on the (?P<name>.+) \(from \d+\)"), "reps"),
-    (re.compile(r"(?P<n>\d+) s holds on the (?P<name>.+) \(from \d+\)"), "seconds"),
-    (re.compile(r"slower lowering on the (?P<name>.+) \((?P<n>\d+-\d+-\d+)\)"), "tempo"),
-)
+def _heavier(now: Prescription, before: Prescription) -> bool:
+    """A heavier load of the same implement (a dumbbell pair after a kettlebell is no
+    step up the rack)."""
+    return (
+        now.load_kg is not None
+        and before.load_kg is not None
+        and now.implement == before.implement
+        and now.load_kg > before.load_kg
+    )
+
+
+def _fewer_reps(now: Prescription, before: Prescription) -> bool:
+    """Fewer reps that make a set lighter: not the ones a heavier load or a slower
+    lowering trades them for (`what_rose` says those)."""
+    return (
+        now.reps is not None
+        and before.reps is not None
+        and now.reps < before.reps
+        and not _heavier(now, before)
+        and lowering(now.tempo) <= lowering(before.tempo)
+    )
+
+
+def _shorter_hold(now: Prescription, before: Prescription) -> bool:
+    return now.seconds is not None and before.seconds is not None and now.seconds < before.seconds
+
+
+def _rose(now: Prescription, before: Prescription) -> bool:
+    """More load, reps or hold seconds than last time."""
+    more = (now.reps or 0) > (before.reps or 0) or (now.seconds or 0) > (before.seconds or 0)
+    return more or _heavier(now, before)
+
+
+def moved_on(main: Sequence[tuple[str, Prescription]], previous: Mapping[str, Prescription]) -> str:
+    """How the session's anchors moved on since their last time, from (name,
+    prescription) pairs: one clause, its items apart by "; " when one says a rep cut."""
+    rose = [
+        what_rose(name, previous[p.exercise], p)
+        for name, p in main
+        if p.role is Role.ANCHOR and p.exercise in previous
+    ]
+    said = [text for text in rose if text]
+    if not said:
+        return ""
+    return "; ".join(said) if any(" reps (from " in text for text in said) else listed(said)
+
+
+# a clause of what_rose's phrases
+_MOVED = re.compile(r"(?:one step heavier|slower lowering) on the |\d+ (?:reps|s holds) on the ")
 _ITEMS = re.compile(r", | and ")
-# between two of what_rose's phrases (a name may hold a comma: "heel raise, on the floor")
-_ROSE_ITEMS = re.compile(
-    r"(?:, | and )(?=one step heavier on the |\d+ reps on the |\d+ s holds on the |"
-    r"slower lowering on the )"
-)
 
 
-def true_to(why: str, main: Mapping[str, Prescription]) -> str:
-    """The why as the session finally stands (`main`: its prescriptions by lower-case
-    name): care, a first time or a gradual return can change a lift after its why was
-    written, so a "one step heavier on the X (10 kg)" whose X is now bodyweight, or a
-    care exercise named twice in a list, would tell the runner something untrue."""
+def told_moved(
+    why: str, main: Sequence[tuple[str, Prescription]], previous: Mapping[str, Prescription]
+) -> str:
+    """The why's "what moved on" (`moved_on`) as the session finally stands, against each
+    anchor's previous prescription as the runner met it: care, a first time or a gradual
+    return change lifts after the why was written, so a "one step heavier on the X
+    (10 kg)" whose X is now bodyweight would tell the runner something untrue. It stays
+    where it was, else follows how the anchors build (`how_it_builds`)."""
+    body, stop = (why[:-1], ".") if why.endswith(".") else (why, "")
+    clauses = body.split("; ")
+    at = next((i for i, c in enumerate(clauses) if _MOVED.match(c)), None)
+    kept = [c for c in clauses if not _MOVED.match(c)]
+    moved = moved_on(main, previous)
+    if moved:
+        if at is None:
+            how = [i for i, c in enumerate(kept) if _HOW.fullmatch(c)]
+            at = how[0] + 1 if how else len(kept)
+        kept.insert(at, moved)
+    return "; ".join(kept) + stop
+
+
+def true_to(why: str) -> str:
+    """The why without a name twice in one of its lists: care may bring an exercise the
+    session already names ("for your knee: wall sit, clamshell and wall sit")."""
     body, stop = (why[:-1], ".") if why.endswith(".") else (why, "")
     clauses = []
     for clause in body.split("; "):
-        items = _ROSE_ITEMS.split(clause)
-        rose = [_rose(item) for item in items]
-        if items and all(r is not None for r in rose):
-            kept = [
-                item
-                for item, r in zip(items, rose, strict=True)
-                if r is not None and _still(main.get(r[0]), r[1], r[2])
-            ]
-            if kept:
-                clauses.append(listed(kept))
-            continue
         head, colon, tail = clause.rpartition(": ")
         names = _ITEMS.split(tail) if colon else []
         if len(names) > len(set(names)):
             clause = f"{head}: {listed(list(dict.fromkeys(names)))}"
         clauses.append(clause)
     return "; ".join(clauses) + stop
-
-
-def _rose(item: str) -> tuple[str, str, str] | None:
-    for pattern, field in _ROSE:
-        found = pattern.fullmatch(item)
-        if found:
-            return found["name"], field, found["n"]
-    return None
-
-
-def _still(p: Prescription | None, field: str, said: str) -> bool:
-    if p is None:
-        return False
-    value = getattr(p, field)
-    if field == "tempo":
-        return bool(value == said)
-    return value is not None and float(value) == float(said)
 
 
 NEW_WORDS = "new to you, so it starts gently (two sets at most, easy effort)"
@@ -165,22 +209,40 @@ def told_new(why: str, new: Sequence[str]) -> str:
     return head + tail.removeprefix("; ")
 
 
-# The eve of a hard or long run: what is always true of it (no jumps, and no load rises,
-# said when the session has a load); what fell since each lift's last time is said from
-# the numbers (`told_lighter`).
+# The eve of a hard or long run: the marker the composer writes, which `told_lighter`
+# turns into what is true of the session against each lift's last time.
 EVE_WORDS = "today is lighter: no jumps"
+# Less than 48 h before a key run or race (`dose.BEFORE_KEY_RUN_RPE`).
+BEFORE_KEY_RUN_WORDS = f"no jumps, and no set above RPE {BEFORE_KEY_RUN_RPE}"
 
 
 def lighter_than_before(
     main: Sequence[tuple[str, Prescription]], previous: Mapping[str, Prescription]
 ) -> list[str]:
-    """What fell since each lift's last time, in words ("a set fewer on the split squat",
-    "effort RPE 6 (from 7) on every lift"), from (name, prescription) pairs and each
-    exercise's previous prescription."""
-    again = [(name, p, previous[p.exercise]) for name, p in main if p.exercise in previous]
-    fewer = [in_a_list(name) for name, p, before in again if p.sets < before.sets]
+    """What fell since each lift's last time, in words ("a lighter load on the squat
+    (10 kg, from 12)", "8 reps on the lunge (from 10)", "a set fewer on the split
+    squat", "effort RPE 6 (from 7) on every lift"), from (name, prescription) pairs and
+    each exercise's previous prescription."""
+    again = [
+        (in_a_list(name), p, previous[p.exercise]) for name, p in main if p.exercise in previous
+    ]
+    said = [
+        f"a lighter load on the {name} ({p.load_kg:g} kg, from {before.load_kg:g})"
+        for name, p, before in again
+        if _heavier(before, p)
+    ]
+    said += [
+        f"{p.reps} reps on the {name} (from {before.reps})"
+        for name, p, before in again
+        if _fewer_reps(p, before)
+    ]
+    said += [
+        f"{p.seconds} s holds on the {name} (from {before.seconds})"
+        for name, p, before in again
+        if _shorter_hold(p, before)
+    ]
+    fewer = [name for name, p, before in again if p.sets < before.sets]
     easier = [(name, p, before) for name, p, before in again if p.target_rpe < before.target_rpe]
-    said = []
     if fewer:
         lifts = "every lift" if len(fewer) == len(again) > 1 else f"the {listed(fewer)}"
         said.append(f"a set fewer on {lifts}")
@@ -189,7 +251,7 @@ def lighter_than_before(
         lifts = (
             "every lift"
             if len(easier) == len(again) > 1
-            else f"the {listed([in_a_list(name) for name, _, _ in easier])}"
+            else f"the {listed([name for name, _, _ in easier])}"
         )
         if len(steps) == 1:
             ((was, now),) = steps
@@ -202,16 +264,30 @@ def lighter_than_before(
 def told_lighter(
     why: str, main: Sequence[tuple[str, Prescription]], previous: Mapping[str, Prescription]
 ) -> str:
-    """The eve's words with what really fell since last time: the eve takes a set and an
-    RPE point from the week's dose, which a lift coming back from a lighter day may
-    still exceed; "a set fewer" then is a number the runner can check and find false
-    (issue 13)."""
+    """The eve's words with what really changed since each lift's last time: "lighter"
+    only when a load, the reps or a hold's seconds fell and none rose; "shorter" when
+    only sets fell; "further from failure" when only the effort did (the same kg and
+    reps at RPE 6 instead of 7 are no lighter weight, issue 13); and "no heavier load"
+    only when no load rose. The eve takes a set and an RPE point from the week's dose,
+    which a lift coming back from a lighter day may still exceed."""
     if EVE_WORDS not in why:
         return why
-    loaded = any(p.load_kg is not None for _, p in main)
+    again = [(p, previous[p.exercise]) for _, p in main if p.exercise in previous]
     said = lighter_than_before(main, previous)
-    first = EVE_WORDS + (" and no heavier load" if loaded else "")
-    return why.replace(EVE_WORDS, "; ".join([first, *said]))
+    fell = any(_fewer_reps(p, b) or _shorter_hold(p, b) or _heavier(b, p) for p, b in again)
+    rose = any(_rose(p, b) or p.sets > b.sets for p, b in again)
+    if fell and not rose:
+        head = "today is lighter: no jumps"
+    elif any(p.sets < b.sets for p, b in again) and not rose:
+        head = "today is shorter: no jumps"
+    elif any(p.target_rpe < b.target_rpe for p, b in again):
+        head = "today stops further from failure: no jumps"
+    else:
+        head = "today brings no jumps"
+    loaded = any(p.load_kg is not None for _, p in main)
+    if loaded and not any(_heavier(p, b) for p, b in again):
+        head += " and no heavier load"
+    return why.replace(EVE_WORDS, "; ".join([head, *said]))
 
 
 def light_dose(main: Sequence[Prescription]) -> str:
@@ -278,13 +354,9 @@ def session_notes(
     how = how_it_builds([p for _, p in main])
     if how:
         notes.append(how)
-    rose = [
-        what_rose(name, previous[p.exercise], p)
-        for name, p in main
-        if p.role is Role.ANCHOR and p.exercise in previous
-    ]
-    if any(rose):
-        notes.append(listed([text for text in rose if text]))
+    moved = moved_on(main, previous)
+    if moved:
+        notes.append(moved)
     new = [in_a_list(name) for name, p in main if p.new]
     if new:
         notes.append(f"{NEW_WORDS}: {listed(new)}")
@@ -309,10 +381,12 @@ def why(
     block: tuple[int, int, int] | None = None,
     ramp: int = 0,
     eve: bool = False,
+    key_run_ahead: str = "",
     notes: Sequence[str] = (),
     after: Race | None = None,
 ) -> str:
-    """Why this day and this dose; `block` is (block, week of block, weeks in block)."""
+    """Why this day and this dose; `block` is (block, week of block, weeks in block);
+    `key_run_ahead` names the key run or race less than 48 h after the session."""
     weekday = DAY_NAMES[day.weekday()]
     if runs:
         where = f"{weekday}: after your {runs[-1].kind} run ({runs[-1].title}), run first"
@@ -334,6 +408,8 @@ def why(
     if eve:
         tomorrow = DAY_NAMES[(day.weekday() + 1) % 7]
         lines.append(f"{tomorrow} brings a hard or long run, so {EVE_WORDS}")
+    elif key_run_ahead:
+        lines.append(f"{key_run_ahead} starts less than 48 h from now: {BEFORE_KEY_RUN_WORDS}")
     lines.extend(notes)
     return "; ".join(line for line in lines if line) + "."
 

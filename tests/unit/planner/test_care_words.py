@@ -16,9 +16,9 @@ from bench.athletes import random_athlete
 from coach_athletes import half_marathoner
 from legday.catalogue.loader import load_catalogue
 from legday.exports.markdown import plan_to_markdown
-from legday.model import INJURIES, Equipment, Level, Plan, Profile, Run, RunKind
+from legday.model import INJURIES, Equipment, Level, Plan, Profile, Role, Run, RunKind
 from legday.planner import make_plan
-from legday.planner.words import true_to
+from legday.planner.words import told_moved, true_to
 
 CATALOGUE = load_catalogue()
 ROSE = re.compile(r"one step heavier on the ([^;(]+) \((\d+(?:\.\d+)?) kg\)")
@@ -62,18 +62,17 @@ def test_problems_are_named_in_the_runners_words(plan: Plan) -> None:
         assert not re.search(rf"(?<![\w-]){id_}(?![\w-])", text), id_
 
 
-def test_true_to_drops_what_the_lifts_no_longer_say() -> None:
-    lifts = {
-        "calf raise hold": replace(PLANS[0].sessions[0].main[0], load_kg=None),
-    }
+def test_the_why_drops_what_the_lifts_no_longer_say() -> None:
+    """Care held a lift unloaded after its why said it rose: the why follows the numbers
+    (`told_moved`), and names a care exercise once (`true_to`)."""
+    held = replace(PLANS[0].sessions[0].main[0], load_kg=None, role=Role.ANCHOR)
+    before = replace(held, load_kg=8.0, implement="dumbbells")
     why = (
         "Monday: rest; one step heavier on the calf raise hold (10 kg); "
         "for your Achilles: calf raise hold, lateral step-down and calf raise hold."
     )
-    assert (
-        true_to(why, lifts)
-        == "Monday: rest; for your Achilles: calf raise hold and lateral step-down."
-    )
+    told = told_moved(true_to(why), [("calf raise hold", held)], {held.exercise: before})
+    assert told == "Monday: rest; for your Achilles: calf raise hold and lateral step-down."
 
 
 def _hill_runner(extra_hills: bool) -> Plan:

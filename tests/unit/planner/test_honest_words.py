@@ -12,6 +12,7 @@ athletes and on whatever the generators draw.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -22,7 +23,7 @@ from hypothesis import strategies as st
 
 from legday.catalogue import Catalogue
 from legday.catalogue.loader import load_catalogue
-from legday.model import Phase, Prescription
+from legday.model import Phase, Prescription, Role
 from legday.planner import make_plan, words
 from strategies import profiles, runs_for
 from thorough import examples
@@ -106,12 +107,51 @@ def test_the_eve_says_only_what_fell() -> None:
     why = f"Monday: a day without running; Tuesday brings a hard or long run, so {words.EVE_WORDS}."
     before = {"squat": _p("squat", 3, 7), "lunge": _p("lunge", 2, 7)}
     same = [("split squat", _p("squat", 3, 7)), ("lunge", _p("lunge", 2, 7))]
-    assert words.told_lighter(why, same, before) == why
-    lighter = [("split squat", _p("squat", 2, 6, 10.0)), ("lunge", _p("lunge", 2, 7))]
-    told = words.told_lighter(why, lighter, before)
-    assert "no jumps and no heavier load; a set fewer on the split squat" in told
+    assert words.told_lighter(why, same, before) == why.replace(
+        words.EVE_WORDS, "today brings no jumps"
+    )
+    shorter = [("split squat", _p("squat", 2, 6, 10.0)), ("lunge", _p("lunge", 2, 7))]
+    told = words.told_lighter(why, shorter, before)
+    assert "today is shorter: no jumps and no heavier load; a set fewer on the split squat" in told
     assert "effort RPE 6 (from 7) on the split squat" in told
     assert "lunge" not in told.replace("split squat", "")
+
+
+def test_the_eve_calls_lighter_only_a_lighter_load_or_fewer_reps() -> None:
+    """The coach's read: "RPE 6 (from 7), lighter" with kg and reps unchanged. The same
+    kg and reps at a lower RPE stop further from failure; lighter is a load or reps that
+    fell (not reps traded for a slower lowering); a load that rose is no "no heavier"."""
+    why = f"Friday: a day without running; Saturday brings a long run, so {words.EVE_WORDS}."
+    before = {"squat": _p("squat", 2, 7, 20.0)}
+    effort = words.told_lighter(why, [("squat", _p("squat", 2, 6, 20.0))], before)
+    assert "lighter" not in effort
+    assert "today stops further from failure: no jumps and no heavier load" in effort
+    assert "effort RPE 6 (from 7) on the squat" in effort
+    fewer = words.told_lighter(why, [("squat", replace(_p("squat", 2, 6, 20.0), reps=6))], before)
+    assert "today is lighter: no jumps and no heavier load; 6 reps on the squat (from 8)" in fewer
+    slower = replace(_p("squat", 2, 7, 20.0), reps=6, tempo="5-1-2")
+    assert "lighter" not in words.told_lighter(why, [("squat", slower)], before)
+    heavier = words.told_lighter(why, [("squat", _p("squat", 2, 6, 22.5))], before)
+    assert "no heavier load" not in heavier and "lighter" not in heavier
+
+
+def test_a_rep_cut_is_said_with_its_reason() -> None:
+    """The coach's read: 10 reps became 9 with a slower lowering and the why said only
+    "slower lowering". Now the cut and its reason are said, from the numbers."""
+    before = replace(_p("squat", 2, 7), reps=12, role=Role.ANCHOR)
+    slower = replace(before, reps=10, tempo="4-1-2")
+    said = words.what_rose("split squat", before, slower)
+    assert said == (
+        "slower lowering on the split squat (4-1-2), 10 reps (from 12) as each rep takes "
+        "longer, the set about as long"
+    )
+    loaded = replace(before, reps=8, load_kg=10.0, implement="dumbbells")
+    heavier = replace(loaded, reps=6, load_kg=12.0)
+    assert words.what_rose("split squat", loaded, heavier) == (
+        "one step heavier on the split squat (12 kg), 6 reps (from 8) at the new weight"
+    )
+    kettlebell = replace(heavier, implement="kettlebell")  # no step up the same rack
+    assert "heavier" not in words.what_rose("split squat", loaded, kettlebell)
 
 
 def test_a_light_session_says_its_real_dose() -> None:
