@@ -246,7 +246,8 @@ def _compose(
     by_day = calendar.by_day
     key_days = _key_days(calendar)
     stepping_back = _after_long_races(profile, options, calendar)
-    block_weeks = Counter(opt.frame.block for opt in options if opt.frame.block)
+    # each block's training weeks: its taper and race weeks are told apart (`UNCOUNTED`)
+    block_weeks = Counter(opt.frame.block for opt in options if opt.frame.block_week)
     sessions: list[Session] = []
     # the exercises trained so far, before the plan and in its sessions up to now
     trained = {e for past in done for e in past.exercises}
