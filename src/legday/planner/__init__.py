@@ -618,6 +618,7 @@ def _remember_care(
     was not done (so a race week, which brings nothing new, does not count it as known),
     and the care exercise that took its place was."""
     kept = {p.exercise for p in held}
+    composer.care_took(p.exercise for p in composed if p.exercise not in kept)
     for p in composed:
         if p.exercise not in kept:
             if p.exercise in used_before:
