@@ -112,3 +112,57 @@ def profiles(draw: st.DrawFn, max_weeks: int = 12) -> Profile:
         races=tuple(races),
         race_priorities=tuple(given),
     )
+
+
+@st.composite
+def racers(draw: st.DrawFn) -> tuple[Profile, list[Run]]:
+    """An intermediate or advanced racer (10K to half marathon) a coach might plan for: one
+    or two hard runs and a long run a week, easy running between, an A race in weeks 8-13
+    and a B race about half-way to it, the weights they own (dumbbell pairs in 2 kg steps up
+    to 10-24 kg, sometimes kettlebells or a barbell), now and then a problem to care for."""
+    start = START
+    a_week = draw(st.integers(7, 12))
+    b_week = draw(st.integers(max(1, a_week // 2 - 1), a_week // 2 + 1))
+    a_race = start + timedelta(weeks=a_week, days=draw(st.sampled_from([5, 6])))
+    b_race = start + timedelta(weeks=b_week, days=draw(st.sampled_from([5, 6])))
+    hard = draw(st.sets(st.integers(0, 4), min_size=1, max_size=2))
+    long_day = draw(st.sampled_from([5, 6]))
+    easy = draw(st.sets(st.integers(0, 6)))
+    weeks = a_week + 2
+    runs: list[Run] = []
+    for offset in range(7 * weeks):
+        day = start + timedelta(days=offset)
+        if day in (a_race, b_race) or day + timedelta(days=1) in (a_race, b_race):
+            continue
+        weekday = day.weekday()
+        if weekday in hard:
+            runs.append(Run(day, "Intervals", RunKind.HARD, time(18, 30), None, 60))
+        elif weekday == long_day:
+            runs.append(Run(day, "Long run", RunKind.LONG, time(8), None, 100))
+        elif weekday in easy:
+            runs.append(Run(day, "Easy run", RunKind.EASY, time(7), None, 40))
+    runs.append(Run(b_race, "10K race", RunKind.RACE, time(9), None, 45, priority="B"))
+    runs.append(Run(a_race, "Half marathon", RunKind.RACE, time(9), None, 95, priority="A"))
+    kit = {Equipment.BODYWEIGHT, Equipment.WALL, Equipment.DUMBBELLS}
+    kit |= draw(st.sets(st.sampled_from([Equipment.BENCH, Equipment.STEP, Equipment.BAND])))
+    bells = tuple(sorted(draw(st.sets(st.sampled_from([8.0, 12.0, 16.0, 20.0, 24.0]), max_size=2))))
+    if bells:
+        kit.add(Equipment.KETTLEBELL)
+    if draw(st.integers(0, 3)) == 0:
+        kit.add(Equipment.BARBELL)
+    lightest, heaviest = draw(st.sampled_from([2, 4, 6])), draw(st.sampled_from(range(10, 25, 2)))
+    profile = Profile(
+        start=start,
+        weeks=weeks,
+        sessions=draw(st.sampled_from([None, 2, 3])),
+        injuries=tuple(draw(st.sets(st.sampled_from(list(INJURIES)), max_size=1))),
+        level=draw(st.sampled_from([Level.INTERMEDIATE, Level.ADVANCED])),
+        equipment=frozenset(kit),
+        minutes=draw(st.sampled_from([30, 45, 60])),
+        recovery_every=draw(st.integers(3, 6)),
+        seed=draw(st.integers(0, 2**16)),
+        dumbbells_kg=tuple(float(kg) for kg in range(lightest, heaviest + 1, 2)),
+        kettlebells_kg=bells,
+        age=draw(st.sampled_from([None, None, 35, 52])),
+    )
+    return profile, runs

@@ -261,7 +261,8 @@ def _compose(
     by_day = calendar.by_day
     key_runs = _key_runs(calendar)
     stepping_back = _after_long_races(profile, options, calendar)
-    block_weeks = Counter(opt.frame.block for opt in options if opt.frame.block)
+    # each block's training weeks: its taper and race weeks are told apart (`UNCOUNTED`)
+    block_weeks = Counter(opt.frame.block for opt in options if opt.frame.block_week)
     sessions: list[Session] = []
     # the exercises trained so far, before the plan and in its sessions up to now
     trained = {e for past in done for e in past.exercises}
@@ -667,6 +668,7 @@ def _remember_care(
     was not done (so a race week, which brings nothing new, does not count it as known),
     and the care exercise that took its place was."""
     kept = {p.exercise for p in held}
+    composer.care_took(p.exercise for p in composed if p.exercise not in kept)
     for p in composed:
         if p.exercise not in kept:
             if p.exercise in used_before:

@@ -60,18 +60,23 @@ from legday.rules.progression import (
 )
 
 __all__ = [
+    "HEAVY_RANGE",
     "MAINTENANCE_MINUTES",
     "Dose",
     "Occasion",
     "budget_share",
     "carried_load",
+    "carries",
+    "climbs_heavy",
     "comparable",
     "dose_for",
     "first_exposure",
     "for_the_week",
     "gradual",
     "hands",
+    "heavy_climb",
     "implement_for",
+    "lowering",
     "prescribe",
     "reached",
     "rose_since",
@@ -90,9 +95,11 @@ MAINTENANCE_MINUTES = 30
 MAINTENANCE_SETS = 2
 
 
-# Heavy anchors, by week of the block: reps fall as the load rises (RPE 7, then 8).
-HEAVY_REPS_BY_WEEK = (6, 5, 5, 4, 4, 4)
-IN_SEASON_REPS = 5  # short heavy sets keep strength in season
+# Heavy anchors (intermediate and advanced, loaded, off-season to race week) climb by
+# double progression inside this range, as the logbook runs it (`heavy_climb`): reps rise
+# at one load to the top, then the next owned weight comes with the reps back at the
+# bottom. A coach read a "heavy" lunge held at 5 reps for a whole block (issue 13).
+HEAVY_RANGE = (4, HEAVY_REPS)
 DOUBLE_PROGRESSION_REPS = (8, 10)  # then one kit step up and back to 8
 BODYWEIGHT_REPS = (8, 10, 12)  # then the lowering slows a second a week, to MAX_ECCENTRIC
 HOLD_SECONDS = (20, 30, 40, 45)
@@ -215,17 +222,16 @@ def _anchor(exercise: Exercise, occasion: Occasion, *, loaded: bool) -> Dose:
     if exercise.measure == "seconds":
         seconds = HOLD_SECONDS[min(week, len(HOLD_SECONDS) - 1)]
         return Dose(sets, None, seconds, 6 if beginner else 7, exercise.tempo)
+    # heavy sets: the top of HEAVY_RANGE is the most a session asks; where the lift
+    # stands in it, and when the next weight comes, `heavy_climb` reads from the last
+    # session, at the logbook's pace (two sessions at a load, a week on, never on an eve)
     if loaded and occasion.heavy:
-        reps = HEAVY_REPS_BY_WEEK[min(week, len(HEAVY_REPS_BY_WEEK) - 1)]
         if occasion.level is Level.ADVANCED and week:
             sets = 4
-        return Dose(sets, reps, None, 7 if week < 2 else MAX_RPE, exercise.tempo, week)
-    if loaded and not beginner:
-        # in season: short heavy sets whose load asks for a step a week; the logbook's
-        # pace (two sessions at a load, a week on, never on an eve) and `within_reach`
-        # decide when it comes, so the plan climbs the rack as the athlete would
+        return Dose(sets, HEAVY_RANGE[1], None, 7 if week < 2 else MAX_RPE, exercise.tempo, week)
+    if loaded and not beginner:  # in season: short heavy sets keep strength
         sets = 3 if occasion.level is Level.ADVANCED else 2
-        return Dose(sets, IN_SEASON_REPS, None, 7, exercise.tempo, week)
+        return Dose(sets, HEAVY_RANGE[1], None, 7, exercise.tempo, week)
     if loaded:  # double progression
         reps = DOUBLE_PROGRESSION_REPS[week % 2]
         return Dose(sets, reps, None, 6 if week == 0 else 7, exercise.tempo, week // 2)
@@ -239,6 +245,51 @@ def _anchor(exercise: Exercise, occasion: Occasion, *, loaded: bool) -> Dose:
         top = reps * seconds_per_rep(exercise.tempo)
         reps = max(BODYWEIGHT_REPS[0], top // seconds_per_rep(tempo))
     return Dose(sets, reps, None, 6 if beginner and week == 0 else 7, tempo)
+
+
+def climbs_heavy(role: Role, level: Level, implement: str) -> bool:
+    """Whether a lift climbs by `heavy_climb`: a loaded anchor of an intermediate or
+    advanced athlete (a beginner's climbs 8 to 10 reps, `DOUBLE_PROGRESSION_REPS`)."""
+    return role is Role.ANCHOR and level is not Level.BEGINNER and bool(implement)
+
+
+def heavy_climb(
+    plan: Dose,
+    kg: float | None,
+    implement: str,
+    last: Prescription | None,
+    kit: Kit,
+    *,
+    may_rise: bool,
+    climb: bool,
+) -> tuple[Dose, float | None]:
+    """A heavy anchor's reps and load from its last session, by double progression inside
+    HEAVY_RANGE: below the top the reps rise (MOST_REP_RISE at most) at the same load;
+    at the top, when the logbook's pace allows (`may_rise`), the next owned weight comes
+    with the reps back at the bottom. At the top of the rack (or a far next weight) the
+    reps stay at the top and the lowering slows a second instead, to MAX_ECCENTRIC. A
+    day that may not `climb` (an eve, a taper, a light week, the weeks before a goal
+    race) holds where the last session was. `within_reach` then keeps one rise at a time,
+    effort first."""
+    low, high = HEAVY_RANGE
+    if last is None or last.implement != implement or last.load_kg is None or last.reps is None:
+        return plan, kg
+    if plan.reps is None or kg is None:
+        return plan, kg
+    held = last.load_kg
+    if last.reps < high:
+        reps = min(high, max(low, last.reps + (MOST_REP_RISE if climb else 0)))
+        return plan._replace(reps=reps), held
+    up = heavier_kg(Load(held, implement), kit)
+    if up is not None and kit.small_step(held, up):
+        if may_rise and climb:
+            return plan._replace(reps=low), up
+        return plan._replace(reps=high), held
+    # nothing heavier within a step: slower lowering at the top reps
+    tempo = last.tempo
+    if climb and lowering(tempo):
+        tempo = slower(tempo, min(MAX_ECCENTRIC, lowering(tempo) + 1))
+    return plan._replace(reps=high, tempo=tempo), held
 
 
 def first_exposure(plan: Dose, exercise: Exercise) -> Dose:
@@ -298,6 +349,7 @@ def within_reach(
     *,
     may_rise: bool = True,
     reached: tuple[int, int] | None = None,
+    reps_first: bool = False,
 ) -> tuple[Dose, float | None]:
     """The dose and load no further than a step beyond `last`, this exercise's previous
     prescription (None: no jump to cap); no heavier at all unless `may_rise` (the logbook's
@@ -310,7 +362,11 @@ def within_reach(
 
     One thing rises at a time, effort first: `reached` holds the most sets and RPE of the
     lift's recent exposures (`reached`), and a return to them after a lighter day (the eve
-    of a hard run, a recovery week) is no rise, so the day after a light one still moves on."""
+    of a hard run, a recovery week) is no rise, so the day after a light one still moves on.
+    With `reps_first` (a heavy anchor whose last planned set the session could not hold) a
+    rep rise comes before the block's sets: the set would be trimmed off again, and the
+    lift stand still. At a lighter load than last time (a lift back as an accessory) the
+    reps come back up before a set is added."""
     if last is None:
         return plan, kg
     top_sets, top_rpe = reached or (last.sets, last.target_rpe)
@@ -343,7 +399,13 @@ def within_reach(
         # (`may_rise`: two sessions at a load, a week on) leaves the sessions between for
         # a set or the effort to rise
         rpe = min(rpe, max(top_rpe, last.target_rpe))
-    elif working and kg is not None and sets > max(last.sets, top_sets):
+    elif (
+        working
+        and kg is not None
+        and sets > max(last.sets, top_sets)
+        and not (reps_first and reps is not None and last.reps is not None and reps > last.reps)
+        and not (same_implement and last.load_kg is not None and kg < last.load_kg)
+    ):
         # then the planned sets: a first exposure's two come back to the block's three or
         # four (docs/planner.md: 3-4 x 3-6 for heavy anchors), else every session's rise
         # goes to the load or the effort and the sets stay at two for good
@@ -579,6 +641,20 @@ def carried_load(
         return None
     total = old_kg * hands(old, old_implement) * load_share(new) / load_share(old)
     return kit.at_most(implement, total * CARRY_FRACTION / hands(new, implement))
+
+
+def carries(
+    old: Exercise, old_kg: float, old_implement: str, new: Exercise, implement: str, kit: Kit
+) -> bool:
+    """Whether the athlete's kit lets `new` carry on the load `old` reached: its first load
+    (`carried_load`), as a share of the pattern's lift, at least COMPARABLE_SHARE of the
+    old one's. A single-leg deadlift with dumbbells at 18 kg a hand does not hand over to
+    one with the athlete's only 16 kg kettlebell (issue 13)."""
+    first = carried_load(old, old_kg, old_implement, new, implement, kit)
+    if first is None:
+        return False
+    reached = old_kg * hands(old, old_implement) / load_share(old)
+    return first * hands(new, implement) / load_share(new) >= COMPARABLE_SHARE * reached
 
 
 def stepped(kit: Kit, implement: str, kg: float, steps: int) -> float:

@@ -198,12 +198,23 @@ def season(
     weeks: list[tuple[date, Phase, str]] = []
     in_season: list[bool] = []  # per week, before recovery weeks are placed
     first_since_rest = 0
-    # the weeks of an A or B race: each is a step back of its own (`_place_recovery`)
+    # the weeks of an A or B race, each a step back of its own, and the tapers before the
+    # goal races: a recovery week goes apart from them (`_place_recovery`)
     race_weeks = {
         index
         for index in range(profile.weeks)
         if _main_race(profile.start + timedelta(days=7 * index), in_order) is not None
     }
+    tapers = (
+        {
+            index
+            for index in range(profile.weeks)
+            if _phase(profile.start + timedelta(days=7 * index), in_order, goals, taper=True)[0]
+            is Phase.TAPER
+        }
+        if by_priority["A"]
+        else set()
+    )
     for index in range(profile.weeks):
         start = profile.start + timedelta(days=7 * index)
         phase, note = _phase(start, in_order, goals, taper=bool(by_priority["A"]))
@@ -233,7 +244,7 @@ def season(
         if stepping_back and not _lifts(start, lifting):
             first_since_rest = index + 1
         elif index - first_since_rest + 1 == recovery_every(profile):
-            chosen = _place_recovery(weeks, first_since_rest, lifting, race_weeks)
+            chosen = _place_recovery(weeks, first_since_rest, lifting, race_weeks, tapers)
             first_since_rest = chosen + 1
     targets = _targets(profile.sessions)
     frames = []
@@ -351,7 +362,8 @@ def _in_blocks(frames: list[WeekFrame]) -> list[WeekFrame]:
     """Number the training blocks: a block is a run of lifting weeks between weeks without
     strength, split where building strength gives way to keeping it (or the other way)
     when both sides have MIN_BLOCK_WEEKS, and into near-equal blocks past MAX_BLOCK_WEEKS.
-    The first two lifting weeks after an A race's week off ramp up (1, then 2)."""
+    The first two lifting weeks after an A race's week off ramp up (1, then 2). A taper
+    or race week keeps its block's number but no place in its count (`block_week` 0)."""
     numbered: list[WeekFrame] = []
     block = 0
     ramps: list[int] = []  # the ramp of the next lifting weeks, after an A race's week off
@@ -364,11 +376,23 @@ def _in_blocks(frames: list[WeekFrame]) -> list[WeekFrame]:
             continue
         for size in _block_sizes([frame.phase in BUILDING for frame in weeks]):
             block += 1
-            for week, frame in enumerate(weeks[:size], start=1):
+            week = 0
+            for frame in weeks[:size]:
                 ramp = ramps.pop(0) if ramps else 0
-                numbered.append(frame._replace(block=block, block_week=week, ramp=ramp))
+                # a taper or race week is no training week of the block: it keeps the
+                # block's lifts but is told as what it is, and the count goes past it
+                counted = frame.phase not in UNCOUNTED
+                week += counted
+                numbered.append(
+                    frame._replace(block=block, block_week=week if counted else 0, ramp=ramp)
+                )
             weeks = weeks[size:]
     return numbered
+
+
+# Weeks inside a block that its count of training weeks goes past: a race week was told
+# "week 4 of 6 in block 1", as if the block trained through the race (issue 13).
+UNCOUNTED = frozenset({Phase.TAPER, Phase.RACE})
 
 
 def _block_sizes(building: list[bool]) -> list[int]:
@@ -400,18 +424,28 @@ def _place_recovery(
     first: int,
     lifting: set[date],
     race_weeks: set[int],
+    tapers: set[int],
 ) -> int:
     """Make one of the weeks since the last rest a recovery week; returns which.
 
     The latest one, unless the calendar already has strength in it (that session cannot be
-    moved by us), then the latest earlier week without any; a week right before an A or B
-    race's week comes last, as a race week is a thin week of its own and two thin weeks
-    in a row cost what the weeks before built (issue 13).
+    moved by us), then the latest earlier week without any. Thin weeks in a row cost what
+    the weeks before built, and an A or B race's week and a taper are thin weeks of their
+    own (issue 13: a recovery week, the taper and the race week made three light weeks
+    before a goal race). So the recovery week goes apart from them: not right before a
+    race week or a taper, nor right after the step back the count starts from (`first`,
+    or the plan's first week, which has nothing to absorb yet).
+    Moved earlier, it still comes within the month (`recovery-week`), and the taper and
+    race week that follow step back again. When no week is apart, a taper in the window
+    becomes the recovery week (the two merge), else the latest week not right before one.
     """
     window = range(len(weeks) - 1, first - 1, -1)
     free = [i for i in window if not _lifts(weeks[i][0], lifting)]
-    apart = [i for i in free if i + 1 not in race_weeks]
-    chosen = (apart or free or [len(weeks) - 1])[0]
+    thin = race_weeks | tapers
+    before_none = [i for i in free if i + 1 not in thin]
+    apart = [i for i in before_none if i != first]  # (a plan's first week: nothing to absorb)
+    merged = [i for i in free if i in tapers]
+    chosen = (apart or merged or before_none or free or [len(weeks) - 1])[0]
     start, _, _ = weeks[chosen]
     weeks[chosen] = (start, Phase.RECOVERY, OFF_NOTE)
     return chosen

@@ -20,9 +20,9 @@ from __future__ import annotations
 import math
 import random
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from legday.catalogue import Catalogue
 from legday.kit import Kit
@@ -41,16 +41,21 @@ from legday.model import (
     Warmup,
 )
 from legday.planner.dose import (
+    HEAVY_RANGE,
     HOLD_SECONDS,
     Dose,
     Occasion,
     budget_share,
     carried_load,
+    carries,
+    climbs_heavy,
     comparable,
     dose_for,
     first_exposure,
     for_the_week,
+    heavy_climb,
     implement_for,
+    lowering,
     reached,
     rose_since,
     slower,
@@ -142,6 +147,10 @@ EASING_PHASES = frozenset({Phase.TAPER, Phase.RACE})
 # A first session's new exercises at most (its anchors and balance or jump picks count):
 # a runner new to the gym learns four movements well rather than seven in one go.
 FIRST_SESSION_NEW = 4
+# After the athlete's first week a session brings at most this many new exercises (needs of
+# the hard rules aside): a coach read a week 2 with three new lifts at once (issue 13).
+NEW_PER_SESSION = 2
+FIRST_WEEK = timedelta(days=7)
 HIGHEST_STAGE = {Level.BEGINNER: 1, Level.INTERMEDIATE: 2, Level.ADVANCED: 3}
 
 
@@ -288,6 +297,14 @@ class Composer:
         # per exercise: its load, the sessions at it, and the day it was reached
         self.at_load: dict[str, tuple[float, int, date | None]] = {}
         self.today: date | None = None  # the day of the session being composed
+        self.first_day: date | None = None  # the athlete's first session, done or planned
+        self.new_limit: int | None = None  # new exercises the session may bring (`_new_limit`)
+        # lifts the composer picked that care then took out of the session (`care_took`):
+        # the athlete met a care stand-in instead, and will again while its stage holds
+        self.taken_by_care: set[str] = set()
+        self.worked: set[Muscle] = set()  # the muscles the sessions so far have worked
+        # the lifts whose sets the last session's fitting took off (`_pick`: reps first)
+        self.sets_trimmed: set[str] = set()
         self.hold_loads = False  # the session being composed holds every load
         self.week_sets: list[tuple[int, int]] = []  # masters: (week, sets) of recent sessions
         self.last_sets: int | None = None  # the sets of the session composed last
@@ -358,6 +375,7 @@ class Composer:
         for exercise_id in trained.exercises:
             self.last_used[exercise_id] = self.count
         self.count += 1
+        self.first_day = min(self.first_day or trained.day, trained.day)
         self._keep(trained.main, trained.day)
 
     def _keep(self, main: Iterable[Prescription], day: date | None) -> None:
@@ -376,6 +394,19 @@ class Composer:
     def done(self, exercise: Exercise) -> bool:
         return exercise.id in self.last_used
 
+    def care_took(self, exercise_ids: Iterable[str]) -> None:
+        """Care took these lifts out of the session just composed (`planner/care.py`)."""
+        self.taken_by_care.update(exercise_ids)
+
+    def _new_to_meet(self, exercise: Exercise) -> bool:
+        """Whether the athlete would meet `exercise` for the first time in this session: not
+        done before, nor an anchor of the block that care keeps taking out for its stand-in
+        (it counts against no `new_limit`; a companion care took may come back)."""
+        if self.done(exercise):
+            return False
+        kept_out = exercise.id in self.taken_by_care and exercise in self.block.anchors
+        return not kept_out
+
     # -- the session ---------------------------------------------------------------
 
     def compose(self, ask: SessionAsk, *, jog: bool = True) -> SessionParts:
@@ -383,6 +414,9 @@ class Composer:
         (`jog` False: the run was the jog, only the drills)."""
         self.today = ask.day
         self.hold_loads = ask.hold_loads
+        if self.first_day is None:
+            self.first_day = ask.day
+        self.new_limit = self._new_limit(ask.day)
         occasion = self._progress(ask)
         picks = [self._pick(e, Role.ANCHOR, occasion) for e in self.block.anchors]
         avoid = ask.recent[-1] if ask.recent else frozenset()
@@ -391,8 +425,8 @@ class Composer:
         # end, and jumps where the week allows them come before one more accessory
         companions.sort(key=lambda found: found[1] is not Role.PLYOMETRIC)
         more = [self._pick(e, role, occasion) for e, role in companions]
-        if not self.last_used:  # a very first session: FIRST_SESSION_NEW new exercises at most
-            more = self._first_few(picks, more)
+        if self.new_limit is not None:  # a few new movements at a time
+            more = self._first_few(picks, more, self.new_limit, self._new_to_meet)
         picks += more
         short = ask.budget_seconds <= SHORT_SESSION_MINUTES * 60
         drills, stretches = (DRILLS - 1, STRETCHES - 1) if short else (DRILLS, STRETCHES)
@@ -401,6 +435,7 @@ class Composer:
         cooldown, cooldown_seconds = self._cool_down(stretched_for, stretches)
         fixed = jog_seconds + drill_seconds + cooldown_seconds
         self._vary(picks, ask, occasion)
+        wanted = {p.exercise.id: p.dose.sets for p in picks}  # before fitting takes sets off
         work = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
         if self.masters:
             work = self._masters_week(picks, ask, occasion, work)
@@ -446,6 +481,12 @@ class Composer:
         if fit_note:
             notes.append(fit_note)
         self._keep(main, ask.day)
+        self.worked.update(m for p in main for m in p.muscles)
+        self.sets_trimmed = {
+            p.exercise.id
+            for p in picks
+            if p.role is Role.ANCHOR and p.dose.sets < wanted.get(p.exercise.id, 0)
+        }
         self.last_sets = sum(p.sets for p in main if not p.injury_care)
         used = [p.exercise.id for p in picks] + [w.exercise for w in warmup]
         used += [c.exercise for c in cooldown]
@@ -550,13 +591,15 @@ class Composer:
         by_id = {e.id: e for e in candidates}
         last = next((e for e in before if self.patterns.get(e.id) in patterns), None)
         if last is not None and self._loaded(last):
-            # a loaded anchor hands over to a loaded lift about as hard on the legs, else
-            # it stays: a barbell squat at 45 kg became a bodyweight step-down, a 47.5 kg
-            # Romanian deadlift a 20 kg good morning, for the rest of the season
+            # a loaded anchor hands over to a loaded lift about as hard on the legs whose
+            # kit carries its load on, else it stays: a barbell squat at 45 kg became a
+            # bodyweight step-down, a 47.5 kg Romanian deadlift a 20 kg good morning, for
+            # the rest of the season
             candidates = [
                 e
                 for e in candidates
-                if e.id == last.id or (self.implements[e.id] and comparable(e, last))
+                if e.id == last.id
+                or (self.implements[e.id] and comparable(e, last) and self._carries(last, e))
             ]
             by_id = {e.id: e for e in candidates}
             if last.id in by_id and len(candidates) == 1:
@@ -572,6 +615,15 @@ class Composer:
                 return max(fresh, key=self._anchor_rank)
         return max(candidates, key=self._anchor_rank)
 
+    def _carries(self, old: Exercise, new: Exercise) -> bool:
+        """Whether `new`, with the athlete's kit, carries on the load `old` was last lifted
+        at (`carries`)."""
+        last = self.previous.get(old.id)
+        if last is None or last.load_kg is None:
+            return True
+        implement = self.implements[new.id]
+        return carries(old, last.load_kg, last.implement, new, implement, self.kit)
+
     def _loaded(self, anchor: Exercise) -> bool:
         """Whether the anchor was last lifted with a load the athlete's kit carries (care
         for a sore knee may have held it unloaded: then it may hand over to any lift)."""
@@ -580,26 +632,33 @@ class Composer:
 
     def _can_progress(self, anchor: Exercise) -> bool:
         """Whether a block's anchor can go on progressing as it is: a loaded lift while the
-        athlete's rack holds a heavier load; a bodyweight lift while it has no harder
-        variation to move on to and its lowering can still slow (a hold: lengthen)."""
+        athlete's rack holds a heavier load (for a heavy anchor, `climbs_heavy`: within a
+        small step, else while its lowering can still slow: a kettlebell of 8 kg with the
+        next one at 16 waits at 6 reps); a bodyweight lift while it has no harder variation
+        to move on to and its lowering can still slow (a hold: lengthen)."""
         implement = self.implements[anchor.id]
         kg = self.last_kg.get(anchor.id)
+        last = self.previous.get(anchor.id)
         if implement and kg is not None:
-            return self.kit.step_up(implement, kg) is not None
+            if not climbs_heavy(Role.ANCHOR, self.level, implement):
+                return self.kit.step_up(implement, kg) is not None
+            if self._room_to_climb(anchor):
+                return True
+            return last is None or lowering(last.tempo) < MAX_ECCENTRIC
         if any(e.id in anchor.progressions for e in self.strength):
             return False
-        last = self.previous.get(anchor.id)
         if last is None:
             return True
         if last.seconds is not None:
             return last.seconds < HOLD_SECONDS[-1]
-        lowering = last.tempo.split("-")[0]
-        return not lowering.isdigit() or int(lowering) < MAX_ECCENTRIC
+        down = last.tempo.split("-")[0]
+        return not down.isdigit() or int(down) < MAX_ECCENTRIC
 
     def _anchor_rank(self, e: Exercise) -> tuple[bool, bool, bool, int, int, int, float]:
         """Repetitions over holds; heavy barbell work for those who can go heavy; then
-        one-legged, loaded with the athlete's weights, care for the athlete's problems, the
-        event's work, the hardest the level allows, least recently used."""
+        one-legged, loaded with the athlete's weights (first with room to climb them),
+        care for the athlete's problems, the event's work, the hardest the level allows,
+        least recently used."""
         implement = self.implements[e.id]
         heavy_barbell = implement == "barbell" and self.level is not Level.BEGINNER
         # a loaded lift first: its load can rise (heavy work, Blagrove et al. 2018) where a
@@ -608,11 +667,23 @@ class Composer:
             e.measure == "reps",
             heavy_barbell,
             e.unilateral,
-            2 if implement else int(not e.loadable),
+            (2 + self._room_to_climb(e)) if implement else int(not e.loadable),
             len(set(e.injury_care) & set(self.injuries)) + self._event_work(e),
             e.level.rank,
             -self.last_used.get(e.id, -LONG_AGO) + self.jitter[e.id],
         )
+
+    def _room_to_climb(self, e: Exercise) -> bool:
+        """Whether the athlete's kit holds a next weight within a step of where the lift
+        stands (its last load, else its start): a kettlebell single-leg deadlift with one
+        16 kg bell has none, a dumbbell one with pairs to 22 kg has (a coach's racer
+        held the bell at 16 kg for twelve weeks, reps creeping to 8: issue 13)."""
+        implement = self.implements[e.id]
+        kg = self.last_kg.get(e.id, self.start_loads[e.id])
+        if not implement or kg is None:
+            return False
+        up = self.kit.step_up(implement, kg)
+        return up is not None and self.kit.small_step(kg, up)
 
     def _event_work(self, e: Exercise) -> int:
         return int(any(word in e.id for word in EVENT_WORK.get(self.event, ())))
@@ -640,7 +711,9 @@ class Composer:
             *,
             optional: bool = False,
         ) -> None:
-            pick = self._best(self._allowed(pool, ask, optional=optional), avoid, chosen, missing)
+            allowed = self._allowed(pool, ask, optional=optional)
+            allowed = self._within_new_limit(allowed, chosen, optional=optional)
+            pick = self._best(allowed, avoid, chosen, missing)
             if pick is not None:
                 chosen.append(pick)
                 found.append((pick, role))
@@ -651,6 +724,12 @@ class Composer:
         worked = {m for e in chosen for m in e.muscles}
         for muscle, pool in self.coverage_pools.items():
             if muscle not in worked:
+                if not ask.new_allowed and not any(self.done(e) for e in pool):
+                    # nothing new may come: a familiar drill that works the muscle (a
+                    # balance exercise) before a first exposure in a race or taper week
+                    pool = pool + [
+                        e for e in self.main_pool if muscle in e.muscles and self.done(e)
+                    ]
                 add(pool, Role.ACCESSORY, set(COVERAGE_ORDER) - worked)
                 worked.update(chosen[-1].muscles)
         if not any(e.balance for e in chosen):
@@ -709,9 +788,11 @@ class Composer:
             scores.append(score)
         return scores
 
-    def _ranked(self, candidates: list[Exercise], avoid: frozenset[str]) -> list[Exercise]:
+    def _ranked(
+        self, candidates: list[Exercise], avoid: frozenset[str], missing: set[Muscle] = NO_MUSCLES
+    ) -> list[Exercise]:
         """The candidates best first (equals in their order)."""
-        scores = self._scores(candidates, avoid, NO_MUSCLES)
+        scores = self._scores(candidates, avoid, missing)
         return [candidates[i] for i in sorted(range(len(scores)), key=lambda i: -scores[i])]
 
     def _best(
@@ -767,6 +848,7 @@ class Composer:
             if old.unilateral or old.id not in self.leg_strength:
                 continue
             options = [e for e in self._swappable(old, chosen, ask) if e.unilateral]
+            options = self._within_new_limit(options, chosen, optional=True, instead=old)
             best = self._best(options, avoid, chosen)
             if best is not None:
                 self._replace(found, chosen, index, best)
@@ -783,7 +865,7 @@ class Composer:
             return
         for index, (old, _) in enumerate(found):
             fresh = [e for e in self._swappable(old, chosen, ask) if not self.done(e)]
-            best = self._best(fresh, avoid, chosen)
+            best = self._best(fresh, avoid, chosen, set(Muscle) - self.worked)
             if best is not None:
                 self._replace(found, chosen, index, best)
                 return
@@ -822,13 +904,46 @@ class Composer:
             if old.role is Role.ANCHOR:
                 continue
             options = self._swappable(old.exercise, chosen, ask)
+            options = self._within_new_limit(options, chosen, optional=True, instead=old.exercise)
             for new in self._ranked(options, avoid):
                 if frozenset([*ids[:index], new.id, *ids[index + 1 :]]) not in ask.recent:
                     picks[index] = self._pick(new, old.role, occasion, sets=old.dose.sets)
                     return
-        extra = self._best(self._allowed(self.strength, ask, optional=True), avoid, chosen)
+        pool = self._allowed(self.strength, ask, optional=True)
+        extra = self._best(self._within_new_limit(pool, chosen, optional=True), avoid, chosen)
         if extra is not None:
             picks.append(self._pick(extra, Role.ACCESSORY, occasion))
+
+    def _new_limit(self, day: date | None) -> int | None:
+        """How many new exercises the session may bring (needs of the hard rules aside): a
+        first week teaches FIRST_SESSION_NEW movements a session at most, and after it a
+        session brings NEW_PER_SESSION at most, so each new lift gets the athlete's
+        attention (None: an undated session, not capped)."""
+        if not self.last_used:
+            return FIRST_SESSION_NEW
+        if day is None or self.first_day is None:
+            return None
+        return FIRST_SESSION_NEW if day < self.first_day + FIRST_WEEK else NEW_PER_SESSION
+
+    def _within_new_limit(
+        self,
+        pool: list[Exercise],
+        chosen: Sequence[Exercise],
+        *,
+        optional: bool,
+        instead: Exercise | None = None,
+    ) -> list[Exercise]:
+        """The pool, or, once the session holds as many new exercises as it may
+        (`new_limit`, `instead` of the exercise about to be swapped out), what the athlete
+        has done. A need of the rules (care, a muscle group, balance) may still bring a new
+        one when nothing done meets it; an `optional` pick never does."""
+        if self.new_limit is None:
+            return pool
+        new = sum(self._new_to_meet(e) for e in chosen if instead is None or e.id != instead.id)
+        if new < self.new_limit:
+            return pool
+        familiar = [e for e in pool if not self._new_to_meet(e)]
+        return familiar if familiar or optional else pool
 
     # -- doses -------------------------------------------------------------------------
 
@@ -843,7 +958,8 @@ class Composer:
         new = not self.done(e)
         dose = dose_for(e, role, occasion, loaded=bool(implement))
         start = (start_kg or self.start_loads[e.id]) if implement else None
-        if start is not None and dose.load_steps:
+        heavy = climbs_heavy(role, self.level, implement)
+        if start is not None and dose.load_steps and not heavy:
             dose = self._within_the_rack(e, role, occasion, dose, implement, start)
         if new:
             dose = first_exposure(dose, e)
@@ -859,10 +975,30 @@ class Composer:
         if start is not None:
             kg = stepped(self.kit, implement, start, dose.load_steps)
         last = self.previous.get(e.id)
+        if heavy and last is not None and last.reps is not None and last.reps > HEAVY_RANGE[1]:
+            # met before as an accessory (2 x 10): as an anchor its reps come into the
+            # heavy range at that load, the top of it, rather than staying at 10
+            last = replace(last, reps=HEAVY_RANGE[1])
         top = reached(self.history.get(e.id, ()))
         # the eve of a hard or long run is a lighter day: no load rises on it
         may_rise = self._may_rise(e.id) and not occasion.eve
-        dose, kg = within_reach(dose, kg, implement, last, self.kit, may_rise=may_rise, reached=top)
+        if heavy:
+            dose, kg = heavy_climb(
+                dose, kg, implement, last, self.kit, may_rise=may_rise, climb=self._climbs(occasion)
+            )
+        # a heavy anchor whose planned set the session could not hold last time moves on
+        # by its reps: the set would be trimmed off again, and the lift stand still
+        reps_first = heavy and e.id in self.sets_trimmed
+        dose, kg = within_reach(
+            dose,
+            kg,
+            implement,
+            last,
+            self.kit,
+            may_rise=may_rise,
+            reached=top,
+            reps_first=reps_first,
+        )
         if last is not None and occasion.phase in EASING_PHASES:  # never more than last time
             reps = (
                 dose.reps if dose.reps is None or last.reps is None else min(dose.reps, last.reps)
@@ -951,6 +1087,16 @@ class Composer:
         top = reached(self.history.get(pick.exercise.id, ()))
         return sets <= (top[0] if top is not None else 2)
 
+    def _climbs(self, occasion: Occasion) -> bool:
+        """Whether a heavy anchor's reps may climb today: not in an easing week (a taper,
+        race or light week, the first week back after a race, a maintenance session) nor
+        while loads are held before a goal race. The eve of a hard or long run may: its
+        load never rises and its effort cap is a point lower, but a rep step inside the
+        heavy range keeps the double progression going (with an eve before most
+        climbing days, holding it there too left one step a week, loads every other)."""
+        light = occasion.maintenance or occasion.ramp == 1
+        return not (light or occasion.phase in EASING_PHASES or self.hold_loads)
+
     def _may_rise(self, exercise_id: str) -> bool:
         """The logbook's pace for a load rise: two sessions at the load, and a week since
         it was reached (undated sessions: two at the load do)."""
@@ -1032,43 +1178,49 @@ class Composer:
         chosen = {p.exercise.id for p in picks}
         candidates = self._allowed(self.strength, ask, optional=True)
         candidates = [e for e in candidates if e.id not in chosen]
-        candidates = self._ranked(candidates, avoid)
-        # a very first session (nothing trained before) teaches a few movements well
-        # rather than seven at once: no accessory beyond FIRST_SESSION_NEW new exercises
-        first = not self.last_used
+        # with a few new movements at a time, the new ones reach muscles not yet worked
+        candidates = self._ranked(candidates, avoid, set(Muscle) - self.worked)
+        # a few new movements at a time: no new accessory beyond the session's `new_limit`
+        limit = self.new_limit
         for e in candidates:
             if total >= least:
                 break
-            if first and sum(p.new for p in picks) >= FIRST_SESSION_NEW:
-                break
+            if limit is not None and self._new_to_meet(e) and self._news(picks) >= limit:
+                continue
             extra = self._pick(e, Role.ACCESSORY, occasion)
             if total + extra.seconds <= most:
                 picks.append(extra)
                 total += extra.seconds
         return total
 
+    def _news(self, picks: Iterable[Pick]) -> int:
+        """How many of the picks the athlete would meet for the first time."""
+        return sum(self._new_to_meet(p.exercise) for p in picks)
+
     @staticmethod
-    def _first_few(anchors: list[Pick], more: list[Pick]) -> list[Pick]:
-        """A first session's companions, FIRST_SESSION_NEW new exercises in all at most:
+    def _first_few(
+        anchors: list[Pick], more: list[Pick], limit: int, new: Callable[[Exercise], bool]
+    ) -> list[Pick]:
+        """A session's companions, `limit` `new` exercises in all at most (`_new_limit`):
         the balance pick, the care picks and a pick for each major group nothing else
         works yet stay (`balance`, `injury-care`, `several-groups`: a hard rule beats the
         cap), then the others in their order (a jump drill first) while room is left."""
-        room = FIRST_SESSION_NEW - sum(p.new for p in anchors)
+        room = limit - sum(new(p.exercise) for p in anchors)
         kept: set[int] = set()
         for p in more:
             if p.role is Role.BALANCE or p.prescription.injury_care:
                 kept.add(id(p))
-                room -= p.new
+                room -= new(p.exercise)
         worked = groups([p.exercise for p in anchors + more if id(p) in kept or p in anchors])
         for p in more:
             if id(p) not in kept and not groups([p.exercise]) <= worked:
                 kept.add(id(p))
-                room -= p.new
+                room -= new(p.exercise)
                 worked |= groups([p.exercise])
         for p in more:
-            if id(p) not in kept and (not p.new or room > 0):
+            if id(p) not in kept and (not new(p.exercise) or room > 0):
                 kept.add(id(p))
-                room -= p.new
+                room -= new(p.exercise)
         return [p for p in more if id(p) in kept]
 
     # -- warm-up and cool-down ---------------------------------------------------------

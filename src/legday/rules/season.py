@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from operator import attrgetter
 
-from legday.model import Session
+from legday.model import Phase, Session
 from legday.rules.base import Facts, rule
 
 Found = Iterator[tuple[date | None, str]]
@@ -24,10 +24,17 @@ def settled_before(goals: Iterable[date], day: date) -> bool:
     return any(day <= goal and goal - day < SETTLED_BEFORE_GOAL for goal in goals)
 
 
+# Weeks whose sessions bring nothing new on purpose (docs/planner.md 3.6): a race week, a
+# taper, the week after an A race and a recovery week's one light session
+NOTHING_NEW = frozenset({Phase.RACE, Phase.TAPER, Phase.POST_RACE, Phase.RECOVERY})
+
+
 @rule("variety", hard=False, summary="sessions differ; something new every 4-week block")
 def variety(facts: Facts) -> Found:
-    """Also: a block whose sessions all lie within SETTLED_BEFORE_GOAL of an A race keeps
-    what the athlete knows on purpose, so it is not asked for a new exercise."""
+    """Also: a block whose sessions all lie within SETTLED_BEFORE_GOAL of an A race, or in
+    weeks that bring nothing new on purpose (`NOTHING_NEW`), keeps what the athlete knows,
+    so it is not asked for a new exercise (a recovery week placed before the peak, apart
+    from the taper, left such a block holding one light session: issue 13)."""
     # the latest session with each main block: only it can repeat within the window
     latest: dict[frozenset[str], tuple[int, Session]] = {}
     for s in sorted(facts.plan.sessions, key=_DAY):
@@ -42,7 +49,11 @@ def variety(facts: Facts) -> Found:
     for first in range(0, len(weeks), BLOCK_WEEKS):
         block = weeks[first : first + BLOCK_WEEKS]
         ids: set[str] = set().union(*[s.exercise_ids for _, week in block for s in week])
-        settled = all(settled_before(goals, s.day) for _, week in block for s in week)
+        settled = all(
+            settled_before(goals, s.day) or s.phase in NOTHING_NEW
+            for _, week in block
+            for s in week
+        )
         if ids and seen and not ids - seen and not settled:
             yield block[0][0].start, f"the block from {block[0][0].start} brings no new exercise"
         seen |= ids

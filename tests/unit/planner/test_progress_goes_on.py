@@ -211,7 +211,8 @@ def test_the_coachs_racer_lifts_every_week_but_around_races_and_climbs_the_rack(
         for p in s.main:
             if p.role is Role.ANCHOR and p.load_kg is not None:
                 loads[p.exercise].append(p.load_kg)
-    # the top of the rack is used, and the coach's reverse lunge climbs two steps or more
+    # the top of the rack is used, and the lunge held longest climbs two steps or more
     assert max(max(kg) for kg in loads.values()) == 16, loads
-    lunge = loads["dumbbell-reverse-lunge"]
+    lunges = [e for e in loads if catalogue[e].pattern in ("squat", "lunge")]
+    lunge = loads[max(lunges, key=lambda e: len(loads[e]))]
     assert max(lunge) - lunge[0] >= 4, lunge
