@@ -69,28 +69,28 @@ def _amount(p: Prescription) -> int:
 
 
 def steep_weeks(plan: Plan, catalogue: Catalogue) -> list[str]:
-    """Fault 1: each care exercise's week whose largest exposure climbs past the ramp."""
+    """Fault 1: each care exercise's week whose largest exposure climbs past the ramp, or
+    the week of its first time beyond a first time's sets."""
     care = care_exercises(plan, catalogue)
     done_before = {e for d in plan.strength_days for e in d.exercises}
+    first_week: dict[str, int] = {}  # the week of each exercise's first time, kg or not
     weekly: dict[str, dict[int, tuple[int, int, str]]] = {}
     for day, _, where, p in exposures(plan):
+        week = (day - plan.start).days // 7
+        first_week.setdefault(p.exercise, week)
         if p.exercise not in care or (where == "session" and p.load_kg is not None):
             continue
-        week = (day - plan.start).days // 7
         volume = p.sets * _amount(p)
         was = weekly.setdefault(p.exercise, {}).get(week)
         if was is None or (volume, p.sets) > was[:2]:
-            weekly[p.exercise][week] = (
-                volume,
-                p.sets,
-                f"{p.sets} x {_amount(p)} on {day} ({where})",
-            )
+            what = f"{p.sets} x {_amount(p)} on {day} ({where})"
+            weekly[p.exercise][week] = (volume, p.sets, what)
     steep = []
     for exercise, weeks in weekly.items():
         order = sorted(weeks)
-        first = weeks[order[0]]
-        if exercise not in done_before and first[1] > FIRST_SETS:
-            steep.append(f"{exercise}: first week at {first[2]}")
+        first = weeks.get(first_week[exercise])
+        if exercise not in done_before and first is not None and first[1] > FIRST_SETS:
+            steep.append(f"{exercise}: the week of its first time at {first[2]}")
         for before, week in pairwise(order):
             (was, was_sets, what_was), (now, sets, what) = weeks[before], weeks[week]
             least = now - was <= sets  # a rep a set on a dose too small for 30 %
