@@ -57,6 +57,7 @@ from legday.model import (
     Role,
     Run,
     Session,
+    problem_name,
     rep_tempo,
 )
 from legday.planner.days import clear_start, start_after
@@ -214,7 +215,54 @@ def care_routines(
         )
         routines.extend(placer.place(eves, calf_days))
     routines.sort(key=lambda r: (r.day, r.injury))
-    return routines
+    return _once_a_day(routines, catalogue)
+
+
+def _once_a_day(routines: Sequence[CareRoutine], catalogue: Catalogue) -> list[CareRoutine]:
+    """An exercise once a day: two problems' routines on one day may share one (runner's
+    knee and IT band both raise the leg lying on the side, Achilles and shin splints both
+    raise the heels), and doing it in each doubled the day's dose beside a weekly climb
+    that counts one (a coach's read). It stays in one routine, for both problems, at the
+    fuller of the two doses: the routine with nothing else keeps it, else the first; the
+    other says where it went. Two routines of that one exercise alone keep it both."""
+    out = list(routines)
+    by_day: dict[date, list[int]] = {}
+    for index, routine in enumerate(out):
+        by_day.setdefault(routine.day, []).append(index)
+    for indices in by_day.values():
+        if len(indices) < 2:
+            continue
+        exercises = dict.fromkeys(p.exercise for i in indices for p in out[i].exercises)
+        for exercise in exercises:
+            holders = [i for i in indices if any(p.exercise == exercise for p in out[i].exercises)]
+            if len(holders) < 2:
+                continue
+            doses = [p for i in holders for p in out[i].exercises if p.exercise == exercise]
+            fullest = max(doses, key=lambda p: (p.sets * (p.reps or p.seconds or 0), p.sets))
+            tags = tuple(dict.fromkeys(i for p in doses for i in p.injury_care))
+            keeper = min(holders, key=lambda i: len(out[i].exercises) > 1)
+            kept_in = problem_name(out[keeper].injury)
+            for index in holders:
+                routine = out[index]
+                if index == keeper:
+                    kept = replace(fullest, injury_care=tags)
+                    now = tuple(kept if p.exercise == exercise else p for p in routine.exercises)
+                    why = routine.why
+                elif len(routine.exercises) > 1:
+                    now = tuple(p for p in routine.exercises if p.exercise != exercise)
+                    name = catalogue[exercise].name
+                    why = _after_first_sentence(
+                        routine.why, f"{name}: in today's {kept_in} routine, once a day."
+                    )
+                else:
+                    continue
+                change = sum(work_seconds(p) for p in now) - sum(
+                    work_seconds(p) for p in routine.exercises
+                )
+                change -= CHANGE_SECONDS * (len(routine.exercises) - len(now))
+                minutes = max(1, routine.minutes + round(change / 60))
+                out[index] = replace(routine, exercises=now, minutes=minutes, why=why)
+    return out
 
 
 def key_run_eves(
@@ -755,6 +803,11 @@ def _building_up(why: str, climbing: Sequence[str]) -> str:
     if not climbing:
         return why
     note = f"Building up over the next weeks: {', '.join(climbing)}: {CLIMB_WORDS}."
+    return _after_first_sentence(why, note)
+
+
+def _after_first_sentence(why: str, note: str) -> str:
+    """A routine's why with `note` after its first sentence (what the routine is for)."""
     head, dot, rest = why.partition(". ")
     if not dot:
         return f"{why} {note}"
