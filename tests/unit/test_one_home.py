@@ -12,7 +12,7 @@ import legday
 
 CORE = ("model.py", "kit.py", "rules", "planner", "progression", "care")
 UNITS = {"ONE_DAY"}  # a unit of time, not a domain rule
-# planner/care.py still repeats CHANGE_SECONDS and FIRST_SETS; its own branch moves them
+# planner/care.py still repeats CHANGE_SECONDS; its own branch moves it
 NOT_YET = {"planner/care.py"}
 
 

@@ -177,14 +177,14 @@ def make_plan(
     routines = care_routines(profile, catalogue, by_day, races, sessions, care, doses)
     if profile.injuries:  # care swapped exercises in: their first time starts gently
         done_before = (e for d in done for e in d.exercises)
-        held = _held_days(profile, care)
         sessions, routines = first_times(
             sessions,
             done_before,
             routines,
-            held,
+            _days_of(profile, care.holds if care is not None else frozenset()),
             start=profile.start,
             care=care_exercises(profile, catalogue),
+            eased=_days_of(profile, care.eases if care is not None else frozenset()),
         )
         sessions = gradual(sessions, kit_of(profile), catalogue)  # back from care doses
     sessions = _told_truly(sessions, catalogue, profile.minutes)
@@ -491,11 +491,10 @@ def _care_eases(frames: Sequence[WeekFrame]) -> frozenset[int]:
     )
 
 
-def _held_days(profile: Profile, care: CareSchedule | None) -> frozenset[date]:
-    """The days of the weeks care holds its dose in."""
-    holds = care.holds if care is not None else frozenset()
+def _days_of(profile: Profile, weeks: Collection[int]) -> frozenset[date]:
+    """The days of the plan's `weeks` (0-based): those care holds or eases its dose in."""
     return frozenset(
-        profile.start + timedelta(days=7 * week + n) for week in holds for n in range(7)
+        profile.start + timedelta(days=7 * week + n) for week in weeks for n in range(7)
     )
 
 

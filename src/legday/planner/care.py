@@ -42,22 +42,37 @@ from legday.care import (
 from legday.catalogue import Catalogue
 from legday.kit import kit_of
 from legday.model import (
+    ALWAYS_AT_HAND,
     CARE_NEEDS,
     HARD_RUN_KINDS,
+    IMPLEMENTS,
     WEEKLY_GROUPS,
     CareRoutine,
+    Exercise,
+    ExerciseKind,
+    Muscle,
     Prescription,
     Profile,
     Race,
     Role,
     Run,
     Session,
+    problem_name,
     rep_tempo,
 )
 from legday.planner.days import clear_start, start_after
-from legday.planner.dose import seconds_per_rep, start_load, work_seconds
+from legday.planner.dose import (
+    ACCESSORY_REPS,
+    NEW_LOAD_WORDS,
+    Dose,
+    prescribe,
+    seconds_per_rep,
+    start_load,
+    work_seconds,
+)
 from legday.planner.fit import FEWEST_ANCHOR_SETS
 from legday.planner.ramp import Ramp, dose_words
+from legday.rules.progression import FIRST_SETS
 
 __all__ = [
     "CHANGE_SECONDS",
@@ -95,6 +110,8 @@ GUARDED_PATTERNS: dict[str, frozenset[str]] = {
 # cannot swap for one of its own exercises goes without added load, in a range the sore
 # area tolerates: a loaded deep lunge at the knee protocol's isometric stage asks the knee
 # for what its care does not yet allow (Crossley 2016: load the knee in a pain-free range).
+# A lift named for its implement (a goblet squat holds a dumbbell) becomes its easier
+# variation without one (a bodyweight squat: `_bodyweight_stand_in`), so the words match.
 UNLOADED_WHILE_EARLY: dict[str, str] = {
     "runners-knee": (
         "bodyweight, a shallow range: bend the knee only as far as stays pain-free, "
@@ -140,7 +157,6 @@ EVE_WORDS = "one set fewer of each today"  # the why of a routine lightened for 
 BEFORE_RACE = "your race is days away, so the legs stay fresh for it"
 CHANGE_SECONDS = 20  # from one exercise to the next
 CARE_RPE = 6  # care is dosed by pain, not effort: a moderate effort at most
-FIRST_SETS = 2  # a first exposure's sets (`progression`: a new exercise starts gently)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +215,54 @@ def care_routines(
         )
         routines.extend(placer.place(eves, calf_days))
     routines.sort(key=lambda r: (r.day, r.injury))
-    return routines
+    return _once_a_day(routines, catalogue)
+
+
+def _once_a_day(routines: Sequence[CareRoutine], catalogue: Catalogue) -> list[CareRoutine]:
+    """An exercise once a day: two problems' routines on one day may share one (runner's
+    knee and IT band both raise the leg lying on the side, Achilles and shin splints both
+    raise the heels), and doing it in each doubled the day's dose beside a weekly climb
+    that counts one (a coach's read). It stays in one routine, for both problems, at the
+    fuller of the two doses: the routine with nothing else keeps it, else the first; the
+    other says where it went. Two routines of that one exercise alone keep it both."""
+    out = list(routines)
+    by_day: dict[date, list[int]] = {}
+    for index, routine in enumerate(out):
+        by_day.setdefault(routine.day, []).append(index)
+    for indices in by_day.values():
+        if len(indices) < 2:
+            continue
+        exercises = dict.fromkeys(p.exercise for i in indices for p in out[i].exercises)
+        for exercise in exercises:
+            holders = [i for i in indices if any(p.exercise == exercise for p in out[i].exercises)]
+            if len(holders) < 2:
+                continue
+            doses = [p for i in holders for p in out[i].exercises if p.exercise == exercise]
+            fullest = max(doses, key=lambda p: (p.sets * (p.reps or p.seconds or 0), p.sets))
+            tags = tuple(dict.fromkeys(i for p in doses for i in p.injury_care))
+            keeper = min(holders, key=lambda i: len(out[i].exercises) > 1)
+            kept_in = problem_name(out[keeper].injury)
+            for index in holders:
+                routine = out[index]
+                if index == keeper:
+                    kept = replace(fullest, injury_care=tags)
+                    now = tuple(kept if p.exercise == exercise else p for p in routine.exercises)
+                    why = routine.why
+                elif len(routine.exercises) > 1:
+                    now = tuple(p for p in routine.exercises if p.exercise != exercise)
+                    name = catalogue[exercise].name
+                    why = _after_first_sentence(
+                        routine.why, f"{name}: in today's {kept_in} routine, once a day."
+                    )
+                else:
+                    continue
+                change = sum(work_seconds(p) for p in now) - sum(
+                    work_seconds(p) for p in routine.exercises
+                )
+                change -= CHANGE_SECONDS * (len(routine.exercises) - len(now))
+                minutes = max(1, routine.minutes + round(change / 60))
+                out[index] = replace(routine, exercises=now, minutes=minutes, why=why)
+    return out
 
 
 def key_run_eves(
@@ -387,6 +450,7 @@ def care_fit(
     block = list(main)
     renamed: list[tuple[str, str]] = []
     floors: dict[str, int] = {}  # care work the session had fewer sets of than its stage
+    added: list[Prescription] = []  # work for the groups a bodyweight stand-in gave up
     changed = False
     for injury in profile.injuries:
         protocol = catalogue.protocols.get(injury)
@@ -420,6 +484,18 @@ def care_fit(
                     else None
                 )
                 unloaded = UNLOADED_WHILE_EARLY.get(injury)
+                if item is None and unloaded is not None and _needs_implement(exercise):
+                    plain = _bodyweight_stand_in(exercise, block, index, catalogue, profile, met)
+                    if plain is None:  # no variation without it: as light as it starts
+                        unloaded = None
+                    else:
+                        # a heavy lift's few reps make no bodyweight set: an accessory's
+                        reps = None if p.reps is None else max(p.reps, ACCESSORY_REPS)
+                        p = replace(_as_variation(p, plain), reps=reps)
+                        lost = _groups_only(block, index, exercise) - set(plain.muscles)
+                        taken = {q.exercise for q in (*block, *added)}
+                        work = _group_work(lost, taken, catalogue, profile, met)
+                        added.extend(() if work is None else (work,))
                 block[index] = _at_care_dose(p, item, catalogue, injury, start_kg, unloaded)
                 if item is not None and block[index].exercise == p.exercise:
                     floors[p.exercise] = min(p.sets, item.sets)
@@ -444,7 +520,7 @@ def care_fit(
                 changed, block[index] = changed or dosed != p, dosed
     if not changed:
         return CareFit(before)
-    block = _once_each(block)
+    block = _once_each([*block, *added])
     extra = sum(work_seconds(p) for p in block) - sum(work_seconds(p) for p in before)
     if room_seconds is not None and extra > room_seconds:
         extra -= _make_room(block, extra - room_seconds, profile.injuries, floors)
@@ -603,6 +679,7 @@ def first_times(
     *,
     start: date | None = None,
     care: Mapping[str, str] | None = None,
+    eased: Collection[date] = frozenset(),
 ) -> tuple[list[Session], list[CareRoutine]]:
     """Each exercise's first time in the plan, in a session or a care routine, starts
     gently (2 sets at its reps or seconds, RPE 6 at most) and is labelled new, whatever
@@ -614,9 +691,11 @@ def first_times(
     time is the dose it holds.
 
     The care work of `care` (exercise ids, with their names: `care_exercises`) then
-    climbs to its stage's dose a week at a time (`ramp`, weeks counted from `start`):
-    no week's largest exposure more than a set or 30 % above the week before's, and a
-    held week no higher. A routine on its way up says so in its why."""
+    climbs to its stage's dose a week at a time (`ramp`, weeks counted from `start`),
+    routines and sessions counted together: a first time's week holds its two sets, no
+    week's largest exposure is more than a set or 30 % above the week before's, and a
+    held week is no higher, nor is an `eased` one (a recovery week, a taper: `CareSchedule.eases`)
+    than the week before. A routine on its way up says so in its why."""
     seen = set(before)  # done before the plan: not new
     most: dict[str, int] = {}  # the most sets done of each exercise in the plan so far
     timeline: list[tuple[date, int, int, Session | CareRoutine]] = [
@@ -625,7 +704,7 @@ def first_times(
     ]
     timeline.sort(key=lambda e: (e[0], e[1], isinstance(e[3], Session), e[2]))
     first_day = start or min((e[0] for e in timeline), default=date.min)
-    climbing = _Climb(Ramp(), care or {}, held)
+    climbing = _Climb(Ramp(), care or {}, held, eased)
     gentle_sessions = list(sessions)
     gentle_routines = list(routines)
     for day, _, index, event in timeline:
@@ -660,6 +739,7 @@ class _Climb:
     ramp: Ramp
     care: Mapping[str, str]  # the care exercises, with their names
     held: Collection[date]
+    eased: Collection[date] = frozenset()
 
     def block(
         self,
@@ -680,6 +760,8 @@ class _Climb:
         saved = 0
         words: list[str] = []
         for p in block:
+            if p.new and p.exercise in self.care:  # a first time (`_gently`), kg or not:
+                self.ramp.first(p.exercise, week)  # its week holds a first time's sets
             amount = p.reps if p.reps is not None else p.seconds
             care = p.exercise in self.care and (not in_session or p.load_kg is None)
             if not care or amount is None:
@@ -687,7 +769,13 @@ class _Climb:
                 continue
             seconds = p.reps is None
             dose = self.ramp.allowed(
-                p.exercise, week, p.sets, amount, held=day in self.held, seconds=seconds
+                p.exercise,
+                week,
+                p.sets,
+                amount,
+                held=day in self.held,
+                seconds=seconds,
+                eased=day in self.eased,
             )
             if (dose.sets, dose.amount) != (p.sets, amount):
                 now = replace(
@@ -715,6 +803,11 @@ def _building_up(why: str, climbing: Sequence[str]) -> str:
     if not climbing:
         return why
     note = f"Building up over the next weeks: {', '.join(climbing)}: {CLIMB_WORDS}."
+    return _after_first_sentence(why, note)
+
+
+def _after_first_sentence(why: str, note: str) -> str:
+    """A routine's why with `note` after its first sentence (what the routine is for)."""
     head, dot, rest = why.partition(". ")
     if not dot:
         return f"{why} {note}"
@@ -749,8 +842,8 @@ def _gently(
                 new=True,
             )
             saved -= work_seconds(p)
-        elif p.new and not first:
-            p = replace(p, new=False)  # met before: no first time to label
+        elif p.new or NEW_LOAD_WORDS in p.load:  # met before: no first time to label
+            p = replace(p, new=False, load=p.load.replace(NEW_LOAD_WORDS, ""))
         care = not care_only or bool(p.injury_care) or p.role is Role.CARE
         cap = caps.get(p.exercise) if caps is not None and care else None
         if cap is not None and p.sets > cap:
@@ -799,6 +892,123 @@ def _stage_item(
     # nothing new this week: the latest exercise of the movement the athlete has met
     known = [i for i in done if i.exercise in met and catalogue[i.exercise].pattern == pattern]
     return known[-1] if known else None
+
+
+def _needs_implement(exercise: Exercise) -> bool:
+    """Whether the lift is named for what it holds (a goblet squat, a barbell squat)."""
+    return any(e.value in IMPLEMENTS for e in exercise.equipment)
+
+
+def _bodyweight_stand_in(
+    exercise: Exercise,
+    block: Sequence[Prescription],
+    index: int,
+    catalogue: Catalogue,
+    profile: Profile,
+    met: Collection[str] | None,
+) -> Exercise | None:
+    """The lift's nearest easier variation that holds no implement, for a lift care keeps
+    without added load: a bodyweight squat, not a "goblet squat, bodyweight" (a coach's
+    read). Its regressions first, nearest first (a barbell squat, a goblet squat, a
+    bodyweight squat), then the movement's other lifts: of its movement and measure, no
+    harder than it, one the athlete has the kit and the level for, in a week that brings
+    nothing new one they have met (`met`), and balance work when the lift was the
+    session's only balance work (`balance`). One not in the session yet comes first (else
+    the session does it once: `_once_each`), and of those one that also works the groups
+    only the lift worked; else the caller adds work for them (`_group_work`: a goblet
+    squat's core came from the weight in front). None when there is none."""
+    at_hand, rank = profile.equipment | ALWAYS_AT_HAND, profile.level.rank
+    needed = _groups_only(block, index, exercise)
+    only_balance = block[index].balance and not any(
+        q.balance for n, q in enumerate(block) if n != index
+    )
+    taken = {q.exercise for q in block}
+    found: list[Exercise] = []
+    queue, seen = list(exercise.regressions), {exercise.id}
+    # its regressions first, nearest first; then the movement's other lifts, those that
+    # share the most of its muscles first
+    others_of_movement = sorted(
+        (e for e in catalogue if e.pattern == exercise.pattern),
+        key=lambda e: (-len(set(e.muscles) & set(exercise.muscles)), e.id),
+    )
+    while queue or others_of_movement:
+        easier = catalogue.get(queue.pop(0)) if queue else others_of_movement.pop(0)
+        if easier is None or easier.id in seen:
+            continue
+        seen.add(easier.id)
+        queue.extend(easier.regressions)
+        if (
+            not _needs_implement(easier)
+            and (easier.pattern, easier.measure) == (exercise.pattern, exercise.measure)
+            and set(easier.equipment) <= at_hand
+            and easier.level.rank <= min(rank, exercise.level.rank)
+            and (met is None or easier.id in met)
+            and (easier.balance or not only_balance)
+        ):
+            found.append(easier)
+    # one not in the session first (else it is done once: `_once_each`), then one that
+    # keeps the groups
+    found.sort(key=lambda e: (e.id in taken, not needed <= set(e.muscles)))
+    return next(iter(found), None)
+
+
+def _groups_only(block: Sequence[Prescription], index: int, exercise: Exercise) -> set[Muscle]:
+    """The groups the week counts (`several-groups`) that only block[index] works."""
+    covered = {m for n, q in enumerate(block) if n != index for m in q.muscles}
+    return set(WEEKLY_GROUPS.intersection(exercise.muscles)) - covered
+
+
+def _group_work(
+    groups: set[Muscle],
+    taken: Collection[str],
+    catalogue: Catalogue,
+    profile: Profile,
+    met: Collection[str] | None,
+) -> Prescription | None:
+    """Plain bodyweight work for `groups` a stand-in gave up (a dead bug for the core a
+    goblet squat's weight worked): a strength exercise the athlete has the kit and level
+    for, of no movement their problems guard, not in the session yet (in a week that
+    brings nothing new, one they have met), two easy sets. None when nothing is needed,
+    or nothing fits."""
+    if not groups:
+        return None
+    guarded = {m for i in profile.injuries for m in GUARDED_PATTERNS.get(i, frozenset())}
+    fitting = [
+        e
+        for e in catalogue.doable(profile.equipment, profile.level, ExerciseKind.STRENGTH)
+        if groups <= set(e.muscles)
+        and not _needs_implement(e)
+        and e.pattern not in guarded
+        and e.id not in taken
+        and (met is None or e.id in met)
+    ]
+    if not fitting:
+        return None
+    e = min(fitting, key=lambda e: (len(e.muscles), e.level.rank, e.id))
+    holds = e.measure == "seconds"
+    dose = Dose(
+        FIRST_SETS, None if holds else ACCESSORY_REPS, 30 if holds else None, CARE_RPE, e.tempo
+    )
+    own = tuple(i for i in e.injury_care if i in profile.injuries)
+    return prescribe(e, Role.ACCESSORY, dose, None, "", new=False, injury_care=own)
+
+
+def _as_variation(p: Prescription, exercise: Exercise) -> Prescription:
+    """The prescription's slot filled by another variation of its lift, dose and load
+    words as they were (the caller sets them), its care tags kept."""
+    return replace(
+        p,
+        exercise=exercise.id,
+        per_side=exercise.unilateral,
+        tempo=rep_tempo(exercise.tempo, p.seconds),
+        muscles=exercise.muscles,
+        unilateral=exercise.unilateral,
+        balance=exercise.balance,
+        injury_care=tuple(dict.fromkeys((*p.injury_care, *exercise.injury_care))),
+        cues=exercise.cues.as_list(),
+        kind=exercise.kind,
+        extra_side=p.extra_side if exercise.unilateral else None,
+    )
 
 
 def _lead_in(

@@ -60,8 +60,10 @@ from legday.rules.progression import (
 )
 
 __all__ = [
+    "ACCESSORY_REPS",
     "HEAVY_RANGE",
     "MAINTENANCE_MINUTES",
+    "NEW_LOAD_WORDS",
     "Dose",
     "Occasion",
     "budget_share",
@@ -93,6 +95,8 @@ BUDGET_SHARE = {Phase.PEAK: 0.85}
 # A C-race week's only session: at most this long (the athlete's minutes when shorter).
 MAINTENANCE_MINUTES = 30
 MAINTENANCE_SETS = 2
+# a first exposure's load words end so; a lift met before (in a care routine, say) drops them
+NEW_LOAD_WORDS = "; new to you: start easy while you learn it"
 
 
 # Heavy anchors (intermediate and advanced, loaded, off-season to race week) climb by
@@ -718,7 +722,7 @@ def _load_text(
 ) -> str:
     """What to pick up and how hard it should feel, from the numbers; a load comes first
     ("12 kg dumbbells ..."), as the logbook reads it."""
-    new_words = "; new to you: start easy while you learn it" if new else ""
+    new_words = NEW_LOAD_WORDS if new else ""
     if role is Role.PLYOMETRIC:
         contacts = plan.sets * (plan.reps or 0) * (2 if exercise.unilateral else 1)
         return f"bodyweight, {contacts} foot contacts in all: {_contact_cue(exercise)}{new_words}"

@@ -9,6 +9,12 @@ exercise's volume (its largest exposure of the week: sets x reps, or sets x seco
 hold, per leg) rises by at most `MOST_WEEKLY_RISE` and by one set at most, whichever
 holds it lower; on the way up the sets come first and the reps (or seconds) fill in.
 
+The week of a first time is the first step of the climb: a first time is two gentle sets
+(`care.first_times`), and its week's later exposures, in a routine or a session, hold
+those two sets (`FIRST_SETS`): a wall sit new at 2 x 30 s on Monday came back at 4 x 30 s
+in Wednesday's session, a climb of two sets in two days (a coach's read). The next week
+climbs from there.
+
 A dose so small that 30 % is less than a rep a set (Nordic curls at 2 x 3: 30 % is 7.8
 reps) takes the least climb there is (2 x 4), else rounding would hold it for good. A
 week that holds care (`CareSchedule.holds`: race weeks, tapers) climbs back no higher
@@ -20,6 +26,8 @@ Pure: the record of what was done, and the dose allowed next.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from legday.rules.progression import FIRST_SETS
 
 __all__ = ["MOST_WEEKLY_RISE", "Dose", "Ramp", "dose_words"]
 
@@ -73,6 +81,8 @@ class Ramp:
     before: dict[str, Dose] = field(default_factory=dict)
     # exercise -> the largest dose done so far (a held week climbs back to it, no higher)
     best: dict[str, Dose] = field(default_factory=dict)
+    # exercise -> the week of its first time (`first`): that week holds a first time's sets
+    firsts: dict[str, int] = field(default_factory=dict)
 
     def _base(self, exercise: str, week: int) -> Dose | None:
         """The largest dose of the latest week before `week` the exercise was done."""
@@ -84,20 +94,33 @@ class Ramp:
         return self.before.get(exercise)
 
     def allowed(
-        self, exercise: str, week: int, sets: int, amount: int, *, held: bool, seconds: bool
+        self,
+        exercise: str,
+        week: int,
+        sets: int,
+        amount: int,
+        *,
+        held: bool,
+        seconds: bool,
+        eased: bool = False,
     ) -> Dose:
         """The dose of `sets` x `amount` (the planned one) that the exercise may have in
         `week`: the planned dose when it climbs no faster than the ramp allows, else the
-        largest dose within the week's ceiling."""
+        largest dose within the week's ceiling. An `eased` week (a recovery week, a
+        taper) climbs not at all: no higher than the week it follows."""
         planned = Dose.of(sets, amount)
         base = self._base(exercise, week)
-        if base is None:  # its first week (a first time is gentle already)
+        if base is None and self.firsts.get(exercise) == week:  # the week of a first time
+            return Dose.of(min(sets, FIRST_SETS), amount)
+        if base is None:  # done before the plan: its first week in the plan stands
             return planned
         most_sets = base.sets + 1
         most_volume = int(base.volume * (1 + MOST_WEEKLY_RISE))
         if held:  # a held week climbs back no higher than the athlete has been
             best = self.best[exercise]
             most_sets, most_volume = min(most_sets, best.sets), min(most_volume, best.volume)
+        if eased:  # nor does an easy week climb above the week before
+            most_sets, most_volume = min(most_sets, base.sets), min(most_volume, base.volume)
         if planned.sets <= most_sets and planned.volume <= most_volume:
             return planned
         fullest: Dose | None = None
@@ -108,9 +131,13 @@ class Ramp:
                 a = rounded if s * rounded > base.volume else a
             if a >= 1 and (fullest is None or _fuller(Dose.of(s, a), fullest)):
                 fullest = Dose.of(s, a)
-        if not held and (fullest is None or fullest.volume <= base.volume):
+        if not (held or eased) and (fullest is None or fullest.volume <= base.volume):
             fullest = _smallest_climb(base, sets, amount, most_sets) or fullest
         return fullest if fullest is not None else planned
+
+    def first(self, exercise: str, week: int) -> None:
+        """Record a first time (the athlete had never done the exercise) in `week`."""
+        self.firsts.setdefault(exercise, week)
 
     def done(self, exercise: str, week: int, dose: Dose) -> None:
         """Record an exposure of `week` (the timeline's order: weeks never go back)."""

@@ -602,7 +602,9 @@ class Composer:
                 or (self.implements[e.id] and comparable(e, last) and self._carries(last, e))
             ]
             by_id = {e.id: e for e in candidates}
-            if last.id in by_id and len(candidates) == 1:
+            # none comparable (care swapped the loaded lift for its bodyweight variation,
+            # so it no longer counts as done in a week that brings nothing new): it stays
+            if not candidates or (last.id in by_id and len(candidates) == 1):
                 return last
         if last is not None:
             harder = [by_id[i] for i in last.progressions if i in by_id]

@@ -1,6 +1,7 @@
 """Care work at its stage's dose, in routines and in strength sessions: the dose a session
 gives is the stage's (the session counts as the day's care) once the exercise has climbed to
-it (`planner.ramp`: a set or 30 % a week at most), a heavy stage gets heavier week by week, a
+it (`planner.ramp`: the week of its first time at two sets, then a set or 30 % a week
+at most), a heavy stage gets heavier week by week, a
 routine counts as an exposure, and care never moves a session into busy time."""
 
 from __future__ import annotations
@@ -51,12 +52,19 @@ def _climbing(plan: Plan, exercise: str, week: int, sets: int, amount: int) -> b
     holds care, above the most done so far), so the week holds it lower."""
     weekly = care_volumes(plan, CATALOGUE).get(exercise, {})
     earlier = [w for w in weekly if w < week]
-    if not earlier:
-        return False
+    if not earlier:  # the week of its first time holds a first time's two sets
+        return _first_week(plan, exercise) == week and sets > 2
     volume, most_sets, _ = weekly[max(earlier)]
     held = week in held_weeks(plan)
     best = max(v for w, (v, _, _) in weekly.items() if w < week)
     return sets * amount > volume * 1.3 or sets > most_sets + 1 or (held and sets * amount > best)
+
+
+def _first_week(plan: Plan, exercise: str) -> int:
+    """The week the exercise is first done in the plan, in a routine or a session."""
+    days = [r.day for r in plan.care if any(p.exercise == exercise for p in r.exercises)]
+    days += [s.day for s in plan.sessions if exercise in s.exercise_ids]
+    return (min(days) - plan.start).days // 7
 
 
 def _plan(seed: int, injury: str, weeks: int = 12) -> Plan:

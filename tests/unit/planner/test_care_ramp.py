@@ -169,3 +169,23 @@ def test_the_ramp_adds_a_set_before_the_reps_and_holds_in_a_held_week() -> None:
     tiny.done("n", 0, tiny.allowed("n", 0, 2, 3, held=False, seconds=False))
     step = tiny.allowed("n", 1, 2, 5, held=False, seconds=False)
     assert (step.sets, step.amount) == (2, 4)
+
+
+def test_a_first_times_week_holds_two_sets_and_an_easy_week_does_not_climb() -> None:
+    """A wall sit new at 2 x 30 s on Monday came back at 4 x 30 s on Wednesday (a coach's
+    read): the week of a first time holds its two sets; the next week climbs a set."""
+    ramp = Ramp()
+    ramp.first("wall-sit", 0)
+    ramp.done("wall-sit", 0, ramp.allowed("wall-sit", 0, 2, 30, held=False, seconds=True))
+    wednesday = ramp.allowed("wall-sit", 0, 4, 30, held=False, seconds=True)
+    assert (wednesday.sets, wednesday.amount) == (2, 30)
+    ramp.done("wall-sit", 0, wednesday)
+    next_week = ramp.allowed("wall-sit", 1, 4, 30, held=False, seconds=True)
+    assert next_week.sets == 3 and next_week.volume <= 78
+    # done before the plan (no first time in it): its first week in the plan stands
+    known = Ramp()
+    assert known.allowed("wall-sit", 0, 4, 30, held=False, seconds=True).sets == 4
+    # an easy week (recovery, taper) climbs no higher than the week before
+    ramp.done("wall-sit", 1, next_week)
+    easy = ramp.allowed("wall-sit", 2, 3, 30, held=False, seconds=True, eased=True)
+    assert easy.volume <= next_week.volume and easy.sets <= next_week.sets
