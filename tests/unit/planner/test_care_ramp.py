@@ -24,7 +24,6 @@ from coach_athletes import half_marathoner, shin_splinter
 from legday.catalogue.loader import load_catalogue
 from legday.model import Plan, Prescription, Profile, Run, RunKind
 from legday.planner import make_plan
-from legday.planner.care import eve_form
 from legday.planner.ramp import Ramp
 from strategies import profiles, runs_for
 from thorough import examples
@@ -138,7 +137,7 @@ def test_a_routine_on_its_way_up_says_what_it_builds_up_to() -> None:
     full = [
         r
         for r in plan.care
-        if not eve_form(r)
+        if not r.eve
         and any(
             p.exercise == "single-leg-calf-raise" and p.reps == 25 and p.sets >= 2
             for p in r.exercises
