@@ -13,8 +13,7 @@ runs, a routine on a day the calendar marked as a work trip).
 from __future__ import annotations
 
 import random
-from dataclasses import replace
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
 import pytest
 from bench.athletes import random_athlete
@@ -25,9 +24,9 @@ from hypothesis import strategies as st
 from coach_athletes import TRIPS, shin_splinter
 from legday.care import no_room_for_care
 from legday.catalogue.loader import load_catalogue
-from legday.model import HARD_RUN_KINDS, Plan, Profile, Run, RunKind
+from legday.model import HARD_RUN_KINDS, Plan, Profile, Run
 from legday.planner import make_plan
-from strategies import profiles, runs_for
+from strategies import profiles, runs_for, with_problem, work_trips
 from thorough import examples
 
 CATALOGUE = load_catalogue()
@@ -53,12 +52,9 @@ def _full_on_eves(plan: Plan, runs: list[Run]) -> list[date]:
 def test_no_full_routine_on_an_eve_nor_on_a_filled_day(
     profile: Profile, data: st.DataObject, problem: str
 ) -> None:
-    profile = replace(profile, injuries=tuple(dict.fromkeys((problem, *profile.injuries))))
+    profile = with_problem(profile, problem)
     runs = data.draw(runs_for(profile.start, profile.weeks))
-    # a trip now and then: away all day
-    for offset in data.draw(st.sets(st.integers(0, 7 * profile.weeks - 1), max_size=3)):
-        day = profile.start + timedelta(days=offset)
-        runs.append(Run(day, "Work trip", RunKind.REST, time.min, time(23, 59), 1439, busy=True))
+    runs += data.draw(work_trips(profile.start, profile.weeks, most=3))  # away all day
     plan = make_plan(profile, runs, CATALOGUE)
     assert not _full_on_eves(plan, runs)
     by_day: dict[date, list[Run]] = {}
