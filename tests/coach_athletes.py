@@ -1,12 +1,23 @@
-"""The coach's injured half-marathoner (coach's read): Achilles pain and runner's knee,
+"""The athletes of the coaches' reads, and the builders the planner tests share: random
+athletes' plans (`random_plans`) and a random calendar given the reads' races
+(`with_tune_up_and_goal`).
+
+The coach's injured half-marathoner (coach's read): Achilles pain and runner's knee,
 intermediate, dumbbells of 6, 8 and 10 kg, 45 minutes, a B race (10 mile) at the end of
 week 7 and the A race (half marathon) at the end of week 12."""
 
 from __future__ import annotations
 
+import random
+from dataclasses import replace
 from datetime import date, time, timedelta
 
-from legday.model import Equipment, Level, Profile, Run, RunKind
+from bench.athletes import random_athlete
+
+from legday.catalogue import Catalogue
+from legday.model import Equipment, Level, Plan, Profile, Run, RunKind
+from legday.planner import make_plan
+from strategies import work_trip
 
 START = date(2027, 1, 4)
 B_RACE = START + timedelta(weeks=6, days=6)
@@ -61,9 +72,7 @@ def shin_splinter() -> tuple[Profile, list[Run]]:
             Run(monday + timedelta(days=6), "Long run", RunKind.LONG, time(8), None, 90),
         ]
     for day in TRIPS:  # all day away, as the calendar reader gives a trip
-        runs.append(
-            Run(day, "Work trip", RunKind.REST, time.min, time(23, 59), 24 * 60 - 1, busy=True)
-        )
+        runs.append(work_trip(day))
     profile = Profile(
         start=SHIN_START,
         weeks=16,
@@ -113,9 +122,7 @@ def ultra_runner() -> tuple[Profile, list[Run]]:
                 Run(sun, f"Long run back-to-back {big - 45}", RunKind.LONG, time(8), None, big - 45)
             )
     for day in ULTRA_TRIP:
-        runs.append(
-            Run(day, "Work trip", RunKind.REST, time.min, time(23, 59), 24 * 60 - 1, busy=True)
-        )
+        runs.append(work_trip(day))
     profile = Profile(
         start=ULTRA_START,
         weeks=16,
@@ -138,3 +145,37 @@ def ultra_runner() -> tuple[Profile, list[Run]]:
         race_priorities=((ULTRA_B, "B"), (ULTRA_A, "A")),
     )
     return profile, runs
+
+
+def with_tune_up_and_goal(
+    runs: list[Run],
+    start: date,
+    weekday: int,
+    tune_up: tuple[str, int],
+    goal: tuple[str, int],
+    at: time,
+) -> tuple[list[Run], date, date]:
+    """A random athlete's `runs` with races of the coach's reads instead of their own: a
+    tune-up (title, minutes) on `weekday` of week 5 and the goal race on the Saturday of
+    week 11, each in place of that day's runs, both starting `at`."""
+    tune_up_day = start + timedelta(days=7 * 4 + weekday)
+    goal_day = start + timedelta(days=7 * 10 + 5)
+    kept = [r for r in runs if r.kind is not RunKind.RACE and r.day not in (tune_up_day, goal_day)]
+    for day, (title, minutes) in ((tune_up_day, tune_up), (goal_day, goal)):
+        kept.append(Run(day, title, RunKind.RACE, at, None, minutes))
+    return kept, tune_up_day, goal_day
+
+
+def random_plans(
+    seed: int, count: int, weeks: int, catalogue: Catalogue, *, without_problems: bool = False
+) -> list[tuple[Profile, Plan]]:
+    """`count` random athletes (`bench.athletes`, drawn from `seed`) and their plans of
+    `weeks`; `without_problems`: none to care for (care reshapes doses on its own)."""
+    rng = random.Random(seed)
+    found = []
+    for _ in range(count):
+        profile, runs = random_athlete(rng, weeks)
+        if without_problems:
+            profile = replace(profile, injuries=())
+        found.append((profile, make_plan(profile, runs, catalogue)))
+    return found

@@ -1,7 +1,9 @@
-"""Hypothesis strategies for running calendars and athlete profiles."""
+"""Hypothesis strategies for running calendars and athlete profiles, and the small builders
+they share: a day away on a work trip, a profile with a given problem."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time, timedelta
 
 from hypothesis import strategies as st
@@ -33,6 +35,17 @@ def busy_time(draw: st.DrawFn, day: date) -> Run:
         ends - begins,
         busy=True,
     )
+
+
+def work_trip(day: date) -> Run:
+    """A day away on a work trip, as the calendar reader gives it: busy all day."""
+    return Run(day, "Work trip", RunKind.REST, time.min, time(23, 59), 24 * 60 - 1, busy=True)
+
+
+def work_trips(start: date, weeks: int, most: int) -> st.SearchStrategy[list[Run]]:
+    """Up to `most` days away on work trips, anywhere in the plan's `weeks`."""
+    days = st.sets(st.integers(0, 7 * weeks - 1), max_size=most)
+    return days.map(lambda offsets: [work_trip(start + timedelta(days=d)) for d in offsets])
 
 
 @st.composite
@@ -166,3 +179,8 @@ def racers(draw: st.DrawFn) -> tuple[Profile, list[Run]]:
         age=draw(st.sampled_from([None, None, 35, 52])),
     )
     return profile, runs
+
+
+def with_problem(profile: Profile, injury: str) -> Profile:
+    """The profile with `injury` first among its problems (once)."""
+    return replace(profile, injuries=tuple(dict.fromkeys((injury, *profile.injuries))))

@@ -643,7 +643,7 @@ class StrengthDay(_Value):
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
 class CareRoutine(_Value):
     """A short injury-care routine on a day without strength (`care-routine`): one
-    protocol's stage, or its lightest form after a hard run."""
+    protocol's stage, its eve form before a key run, or its lightest form after a hard run."""
 
     day: date
     injury: str  # an id of INJURIES
@@ -655,6 +655,7 @@ class CareRoutine(_Value):
     start: time | None = None
     lightest: bool = False
     on_hard_days: bool = False  # the protocol loads on hard-run days too (lightest form)
+    eve: bool = False  # the stage's dose lightened for a key run's eve: one set fewer each
 
 
 @_value

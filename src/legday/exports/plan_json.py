@@ -204,6 +204,7 @@ def care_to_json(c: CareRoutine) -> dict[str, Any]:
         "frequency": c.frequency,
         "lightest": c.lightest,
         "on_hard_days": c.on_hard_days,
+        "eve": c.eve,
         "exercises": [prescription_to_json(p) for p in c.exercises],
         "why": c.why,
     }
@@ -580,6 +581,7 @@ def care_from_json(day: date, c: dict[str, Any]) -> CareRoutine:
         start=_time(c.get("start"), f"{day} care.start"),
         lightest=c.get("lightest", False),
         on_hard_days=c.get("on_hard_days", False),
+        eve=c.get("eve", False),
     )
 
 

@@ -82,7 +82,6 @@ __all__ = [
     "care_exercises",
     "care_fit",
     "care_routines",
-    "eve_form",
     "expected_dose",
     "expected_stage",
     "first_exposures",
@@ -153,7 +152,7 @@ AFTER_RACE = "in the days after your race the legs recover first"
 # the run kinds whose eve takes no full routine: a tendon or knee loaded hard the evening
 # before a long run, a hard session or a race meets the run tired
 KEY_RUN_KINDS = HARD_RUN_KINDS
-EVE_WORDS = "one set fewer of each today"  # the why of a routine lightened for its eve
+EVE_WORDS = "one set fewer of each today"  # what a routine lightened for its eve says
 BEFORE_RACE = "your race is days away, so the legs stay fresh for it"
 CHANGE_SECONDS = 20  # from one exercise to the next
 CARE_RPE = 6  # care is dosed by pain, not effort: a moderate effort at most
@@ -280,12 +279,6 @@ def key_run_eves(
     for day in races:
         eves.setdefault(day - timedelta(days=1), "tomorrow's race comes first")
     return eves
-
-
-def eve_form(routine: CareRoutine) -> bool:
-    """Whether the routine is its stage's dose lightened for a key run's eve (one set
-    fewer of each exercise): not the stage's full dose."""
-    return EVE_WORDS in routine.why
 
 
 def expected_stage(protocol: CareProtocol, schedule: CareSchedule | None, week: int) -> CareStage:
@@ -720,7 +713,7 @@ def first_times(
         else:
             exercises, saved = _gently(event.exercises, seen, most, caps, care_only=False)
             exercises, fewer, words = climbing.block(
-                exercises, day, week, in_session=False, eve=eve_form(event)
+                exercises, day, week, in_session=False, eve=event.eve
             )
             saved += fewer
             if exercises != event.exercises:
@@ -1354,7 +1347,8 @@ class _Placer:
         eve form (`_eve_form`) on a key run's eve, or the lightest form."""
         eve = self.eves.get(day, "")
         lightest = self._hard(day) or day in self.light_days
-        form = self.lightest_form if lightest else eve_week if eve else this_week
+        lightened = bool(eve) and not lightest  # the eve form: one set fewer of each
+        form = self.lightest_form if lightest else eve_week if lightened else this_week
         minutes = form.minutes
         runs = [r for r in self.by_day.get(day, ()) if r.running]
         window = self.profile.window(day.weekday())
@@ -1375,6 +1369,7 @@ class _Placer:
             start=start,
             lightest=lightest,
             on_hard_days=self.protocol.lightest_daily and stage.frequency is Frequency.DAILY,
+            eve=lightened,
         )
 
     def _why(

@@ -57,6 +57,7 @@ from legday.rules.progression import (
     MOST_REP_RISE,
     MOST_RPE_RISE,
     MOST_SET_RISE,
+    dose_level,
 )
 
 __all__ = [
@@ -81,6 +82,7 @@ __all__ = [
     "lowering",
     "prescribe",
     "reached",
+    "resumed",
     "rose_since",
     "seconds_per_rep",
     "slower",
@@ -511,11 +513,29 @@ def rose_since(p: Prescription, last: Prescription) -> bool:
     )
 
 
+def resumed(last: Prescription | None, as_anchor: Prescription | None) -> Prescription | None:
+    """What an unloaded anchor's next dose stays `within_reach` of: its last exposure,
+    with the reps (or hold) and lowering it had reached as an anchor when that exposure was
+    a lighter dose in another role. A pistol squat at 9 reps lowering in 5 s, then weeks
+    as an accessory at 3 x 10 lowering in 3 s, came back as an anchor at 9 reps lowering in
+    4 s: its progress fell back and had to be climbed again. As an anchor it goes on from
+    where it stood; its sets and effort go on from the last exposure (`progression` counts
+    their jumps exposure by exposure)."""
+    if last is None or as_anchor is None or last is as_anchor:
+        return last
+    if last.load_kg is not None or as_anchor.load_kg is not None:
+        return last  # a load's return goes by the logbook's pace (`within_reach`)
+    if dose_level(as_anchor) <= dose_level(last):
+        return last
+    return replace(last, reps=as_anchor.reps, seconds=as_anchor.seconds, tempo=as_anchor.tempo)
+
+
 def gradual(sessions: Sequence[Session], kit: Kit, catalogue: Catalogue) -> list[Session]:
     """The plan's sessions with every anchor and accessory `within_reach` of its previous
     prescription, as the athlete will meet them: after care has set some lifts at its
     stage's dose (`planner/care.py`), the lift's own dose returns a step at a time."""
     last: dict[str, Prescription] = {}
+    as_anchor: dict[str, Prescription] = {}  # each lift's last exposure as an anchor
     history: dict[str, list[Prescription]] = {}
     out = []
     for session in sessions:
@@ -523,10 +543,16 @@ def gradual(sessions: Sequence[Session], kit: Kit, catalogue: Catalogue) -> list
         changed, saved = False, 0
         for index, p in enumerate(main):
             before = last.get(p.exercise)
+            if p.role is Role.ANCHOR and p.load_kg is None:
+                before = resumed(before, as_anchor.get(p.exercise))
             seen = history.setdefault(p.exercise, [])
             top = reached(seen)
             last[p.exercise] = p
             seen.append(p)
+            if p.role is Role.ANCHOR:
+                as_anchor[p.exercise] = p
+            elif p.injury_care:  # care held it: its dose climbs back from there
+                as_anchor.pop(p.exercise, None)
             if before is None or p.role not in (Role.ANCHOR, Role.ACCESSORY):
                 continue
             # unloaded care work keeps its protocol stage's dose: the stage climbs gently
@@ -549,6 +575,8 @@ def gradual(sessions: Sequence[Session], kit: Kit, catalogue: Catalogue) -> list
                 load=_load_text(e, p.role, dose, kg, p.implement, new=p.new),
             )
             main[index] = last[p.exercise] = seen[-1] = q
+            if p.role is Role.ANCHOR:
+                as_anchor[p.exercise] = q
             changed, saved = True, saved + work_seconds(p) - work_seconds(q)
         if changed:  # the why follows the numbers later (`words.told_moved`)
             minutes = max(1, session.minutes - saved // 60)

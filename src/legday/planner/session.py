@@ -57,6 +57,7 @@ from legday.planner.dose import (
     implement_for,
     lowering,
     reached,
+    resumed,
     rose_since,
     slower,
     start_load,
@@ -313,6 +314,7 @@ class Composer:
         self.anchor_since: dict[str, int] = {}  # each anchor's first block as one
         self.anchor_step: dict[str, int] = {}  # each unloaded anchor's last week of progress
         self.previous: dict[str, Prescription] = {}  # each exercise's last prescription
+        self.as_anchor: dict[str, Prescription] = {}  # and its last as an anchor
         self.history: dict[str, list[Prescription]] = {}  # and its last three (`reached`)
         self.gives = {e.id: needs_given(e, self.injuries) for e in doable}
         self.works = {e.id: groups([e]) for e in doable}
@@ -382,6 +384,8 @@ class Composer:
         """Each exercise's last prescription and load, and since when it holds that load."""
         for p in main:
             self.previous[p.exercise] = p
+            if p.role is Role.ANCHOR:
+                self.as_anchor[p.exercise] = p
             self.history[p.exercise] = [*self.history.get(p.exercise, ())[-2:], p]
             if p.load_kg is None:
                 continue
@@ -627,10 +631,12 @@ class Composer:
         return carries(old, last.load_kg, last.implement, new, implement, self.kit)
 
     def _loaded(self, anchor: Exercise) -> bool:
-        """Whether the anchor was last lifted with a load the athlete's kit carries (care
-        for a sore knee may have held it unloaded: then it may hand over to any lift)."""
+        """Whether the athlete last lifted the anchor with a load the kit carries (care for
+        a sore knee may have held it unloaded, or put a care lift in its place so that it
+        was never done: then it may hand over to any lift)."""
         last = self.previous.get(anchor.id)
-        return bool(self.implements[anchor.id]) and last is not None and last.load_kg is not None
+        lifted = self.done(anchor) and last is not None and last.load_kg is not None
+        return bool(self.implements[anchor.id]) and lifted
 
     def _can_progress(self, anchor: Exercise) -> bool:
         """Whether a block's anchor can go on progressing as it is: a loaded lift while the
@@ -981,6 +987,8 @@ class Composer:
             # met before as an accessory (2 x 10): as an anchor its reps come into the
             # heavy range at that load, the top of it, rather than staying at 10
             last = replace(last, reps=HEAVY_RANGE[1])
+        if role is Role.ANCHOR and not implement:  # its progress goes on from where it stood
+            last = resumed(last, self.as_anchor.get(e.id))
         top = reached(self.history.get(e.id, ()))
         # the eve of a hard or long run is a lighter day: no load rises on it
         may_rise = self._may_rise(e.id) and not occasion.eve

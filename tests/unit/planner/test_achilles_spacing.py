@@ -7,8 +7,7 @@ them to; a busy week takes fewer sessions rather than two back to back."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 from itertools import pairwise
 
 from hypothesis import HealthCheck, given, settings
@@ -16,10 +15,10 @@ from hypothesis import strategies as st
 
 from coach_athletes import ultra_runner
 from legday.catalogue.loader import load_catalogue
-from legday.model import Phase, Plan, Role, Run, RunKind, Week
+from legday.model import Phase, Plan, Role, Run, Week
 from legday.planner import make_plan
 from legday.rules.calendar import no_two_days_apart
-from strategies import profiles, runs_for
+from strategies import profiles, runs_for, with_problem, work_trip
 
 CATALOGUE = load_catalogue()
 CALF = frozenset({"calf", "shin"})
@@ -54,7 +53,7 @@ def test_no_achilles_routine_the_day_beside_another_calf_loading_day(
     data: st.DataObject,
 ) -> None:
     profile = data.draw(profiles(max_weeks=12))
-    profile = replace(profile, injuries=tuple(dict.fromkeys(("achilles", *profile.injuries))))
+    profile = with_problem(profile, "achilles")
     plan = make_plan(profile, data.draw(runs_for(profile.start, profile.weeks)), CATALOGUE)
     assert not routines_too_close(plan)
     assert not [v for v in plan.violations if v.rule == "care-routine"]
@@ -106,7 +105,7 @@ def test_recovery_and_taper_weeks_never_load_the_achilles_above_the_week_before(
     data: st.DataObject,
 ) -> None:
     profile = data.draw(profiles(max_weeks=16))
-    profile = replace(profile, injuries=tuple(dict.fromkeys(("achilles", *profile.injuries))))
+    profile = with_problem(profile, "achilles")
     plan = make_plan(profile, data.draw(runs_for(profile.start, profile.weeks)), CATALOGUE)
     assert not heavier_easy_weeks(plan)
 
@@ -124,11 +123,6 @@ def test_the_ultra_runners_recovery_week_and_taper_take_a_set_fewer() -> None:
             assert now["heavy-slow-calf-raise"] < earlier["heavy-slow-calf-raise"], week.start
             eased += 1
     assert eased >= 2  # the recovery week and the taper
-
-
-def trip(day: date) -> Run:
-    """A day away on a work trip, as the calendar reader gives it: busy all day."""
-    return Run(day, "Work trip", RunKind.REST, time.min, time(23, 59), 24 * 60 - 1, busy=True)
 
 
 def one_session_weeks(plan: Plan) -> list[Week]:
@@ -153,10 +147,10 @@ def one_session_weeks(plan: Plan) -> list[Week]:
 @given(data=st.data())
 def test_a_trip_week_takes_one_session_not_two_back_to_back(data: st.DataObject) -> None:
     profile = data.draw(profiles(max_weeks=8))
-    profile = replace(profile, injuries=tuple(dict.fromkeys(("achilles", *profile.injuries))))
+    profile = with_problem(profile, "achilles")
     runs = data.draw(runs_for(profile.start, profile.weeks, busy=False))
     away = data.draw(st.integers(0, profile.weeks - 1)) * 7 + data.draw(st.integers(0, 2))
-    runs += [trip(profile.start + timedelta(days=away + n)) for n in range(3)]
+    runs += [work_trip(profile.start + timedelta(days=away + n)) for n in range(3)]
     plan = make_plan(profile, runs, CATALOGUE)
     for week in one_session_weeks(plan):
         days = [s.day for s in plan.sessions if s.day in week]
@@ -201,7 +195,7 @@ def early_jumps(plan: Plan) -> list[date]:
 @given(data=st.data())
 def test_jumps_wait_while_the_achilles_climbs_and_the_why_agrees(data: st.DataObject) -> None:
     profile = data.draw(profiles(max_weeks=16))
-    profile = replace(profile, injuries=tuple(dict.fromkeys(("achilles", *profile.injuries))))
+    profile = with_problem(profile, "achilles")
     plan = make_plan(profile, data.draw(runs_for(profile.start, profile.weeks)), CATALOGUE)
     said = [s.day for s in plan.sessions if JUMPS_WAIT in s.why]
     jumped = [s.day for s in plan.sessions if any(p.role is Role.PLYOMETRIC for p in s.main)]

@@ -18,7 +18,7 @@ from bench.care_load import care_volumes
 from legday.catalogue.loader import load_catalogue
 from legday.model import Phase, Plan, Profile, Run, RunKind
 from legday.planner import CareSchedule, make_plan
-from legday.planner.care import eve_form, season_doses
+from legday.planner.care import season_doses
 
 CATALOGUE = load_catalogue()
 ONE_PROBLEM = ["achilles", "runners-knee", "shin-splints", "it-band", "plantar-fascia"]
@@ -121,7 +121,7 @@ def test_heavy_slow_calf_raises_get_heavier_week_by_week_then_hold() -> None:
     by_week: dict[int, set[tuple[int, int | None, str]]] = {}
     held = CareSchedule({}, {}, held_weeks(plan))
     for routine in plan.care:
-        if routine.lightest or eve_form(routine):  # an eve's form: a set fewer
+        if routine.lightest or routine.eve:  # an eve's form: a set fewer
             continue
         if (routine.day - plan.start).days // 7 in eased_weeks(plan):  # a set fewer too
             continue

@@ -3,7 +3,7 @@ loaded five days a week, stage-3 care of 3 x 25 and 2 x 20 a leg the evening bef
 runs, a routine on a day the calendar marked as a work trip).
 
 - The eve of a long run, a hard run or a race holds no full routine: the lightest form,
-  or the stage's dose at one set fewer of each exercise (`eve_form`).
+  or the stage's dose at one set fewer of each exercise (`CareRoutine.eve`).
 - A day busy time fills (a trip) holds no routine.
 - A calf problem's calf days (its routines, and the sessions' calf lifts, which count as
   that day's care) stay at three or four a week, with a day between them where the week
@@ -13,8 +13,7 @@ runs, a routine on a day the calendar marked as a work trip).
 from __future__ import annotations
 
 import random
-from dataclasses import replace
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
 import pytest
 from bench.athletes import random_athlete
@@ -25,10 +24,9 @@ from hypothesis import strategies as st
 from coach_athletes import TRIPS, shin_splinter
 from legday.care import no_room_for_care
 from legday.catalogue.loader import load_catalogue
-from legday.model import HARD_RUN_KINDS, Plan, Profile, Run, RunKind
+from legday.model import HARD_RUN_KINDS, Plan, Profile, Run
 from legday.planner import make_plan
-from legday.planner.care import eve_form
-from strategies import profiles, runs_for
+from strategies import profiles, runs_for, with_problem, work_trips
 from thorough import examples
 
 CATALOGUE = load_catalogue()
@@ -41,7 +39,7 @@ def _full_on_eves(plan: Plan, runs: list[Run]) -> list[date]:
     return [
         r.day
         for r in plan.care
-        if r.day + timedelta(days=1) in key and not r.lightest and not eve_form(r)
+        if r.day + timedelta(days=1) in key and not r.lightest and not r.eve
     ]
 
 
@@ -54,12 +52,9 @@ def _full_on_eves(plan: Plan, runs: list[Run]) -> list[date]:
 def test_no_full_routine_on_an_eve_nor_on_a_filled_day(
     profile: Profile, data: st.DataObject, problem: str
 ) -> None:
-    profile = replace(profile, injuries=tuple(dict.fromkeys((problem, *profile.injuries))))
+    profile = with_problem(profile, problem)
     runs = data.draw(runs_for(profile.start, profile.weeks))
-    # a trip now and then: away all day
-    for offset in data.draw(st.sets(st.integers(0, 7 * profile.weeks - 1), max_size=3)):
-        day = profile.start + timedelta(days=offset)
-        runs.append(Run(day, "Work trip", RunKind.REST, time.min, time(23, 59), 1439, busy=True))
+    runs += data.draw(work_trips(profile.start, profile.weeks, most=3))  # away all day
     plan = make_plan(profile, runs, CATALOGUE)
     assert not _full_on_eves(plan, runs)
     by_day: dict[date, list[Run]] = {}
@@ -79,6 +74,26 @@ def test_the_shin_splint_runner_loads_the_calves_three_days_a_week_and_not_on_ev
     assert tally.calf_days <= 3 * tally.weeks
     assert tally.eves == 0 and tally.busy == 0
     assert not [r for r in plan.care if r.day in TRIPS]
+
+
+def test_an_eve_routine_is_a_fact_on_the_routine_not_a_phrase_in_its_why() -> None:
+    """The eve form is known by `CareRoutine.eve`, set where the placer lightens the
+    routine: exactly the routines of a key run's eve that are not the lightest form, each
+    at one set fewer of its stage's exercises (never below one). The why only tells it, so
+    rewording the why changes no logic that reads it."""
+    profile, runs = shin_splinter()
+    plan = make_plan(profile, runs, CATALOGUE)
+    key = {r.day for r in runs if r.running and r.kind in HARD_RUN_KINDS}
+    key |= {r.day for r in plan.race_days}
+    on_eves = {r.day for r in plan.care if r.day + timedelta(days=1) in key and not r.lightest}
+    assert on_eves and {r.day for r in plan.care if r.eve} == on_eves
+    protocol = CATALOGUE.protocols["shin-splints"]
+    for routine in plan.care:
+        if not routine.eve:
+            continue
+        stage_sets = {i.exercise: i.sets for i in protocol.stage(routine.stage).items}
+        for p in routine.exercises:
+            assert p.sets <= max(1, stage_sets[p.exercise] - 1), (routine.day, p)
 
 
 @pytest.mark.parametrize("chunk", range(2))

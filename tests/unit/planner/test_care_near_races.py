@@ -18,7 +18,6 @@ from coach_athletes import A_RACE, B_RACE, half_marathoner
 from legday.catalogue.loader import load_catalogue
 from legday.model import INJURIES, Phase, Plan, Prescription, Run, RunKind
 from legday.planner import make_plan
-from legday.planner.care import eve_form
 from legday.rules import check_plan
 
 CATALOGUE = load_catalogue()
@@ -53,7 +52,7 @@ def test_a_race_or_taper_week_holds_the_stage_and_dose_of_the_week_before(plan: 
         full = {
             (r.day - plan.start).days // 7: r
             for r in plan.care
-            if r.injury == injury and not r.lightest and not eve_form(r)
+            if r.injury == injury and not r.lightest and not r.eve
         }
         for week in _held(plan):
             now, before = full.get(week), full.get(week - 1)

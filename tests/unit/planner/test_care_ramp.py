@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
-from datetime import time, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,11 +20,10 @@ from hypothesis import strategies as st
 
 from coach_athletes import half_marathoner, shin_splinter
 from legday.catalogue.loader import load_catalogue
-from legday.model import Plan, Prescription, Profile, Run, RunKind
+from legday.model import Plan, Prescription, Profile, Run
 from legday.planner import make_plan
-from legday.planner.care import eve_form
 from legday.planner.ramp import Ramp
-from strategies import profiles, runs_for
+from strategies import profiles, runs_for, with_problem, work_trips
 from thorough import examples
 
 CATALOGUE = load_catalogue()
@@ -88,11 +85,9 @@ def _too_steep(plan: Plan, *, least_climb: bool = True) -> list[str]:
 def test_no_care_exercise_climbs_more_than_a_set_or_30_percent_a_week(
     profile: Profile, data: st.DataObject, problem: str
 ) -> None:
-    profile = replace(profile, injuries=tuple(dict.fromkeys((problem, *profile.injuries))))
+    profile = with_problem(profile, problem)
     runs = data.draw(runs_for(profile.start, profile.weeks))
-    for offset in data.draw(st.sets(st.integers(0, 7 * profile.weeks - 1), max_size=2)):
-        day = profile.start + timedelta(days=offset)
-        runs.append(Run(day, "Work trip", RunKind.REST, time.min, time(23, 59), 1439, busy=True))
+    runs += data.draw(work_trips(profile.start, profile.weeks, most=2))
     plan = make_plan(profile, runs, CATALOGUE)
     assert not _too_steep(plan)
     # a routine held below what it was planned at says what it climbs to, and it is more
@@ -138,7 +133,7 @@ def test_a_routine_on_its_way_up_says_what_it_builds_up_to() -> None:
     full = [
         r
         for r in plan.care
-        if not eve_form(r)
+        if not r.eve
         and any(
             p.exercise == "single-leg-calf-raise" and p.reps == 25 and p.sets >= 2
             for p in r.exercises

@@ -12,6 +12,7 @@ from itertools import pairwise
 import pytest
 from bench.athletes import random_athlete
 
+from coach_athletes import random_plans
 from legday.catalogue import Catalogue
 from legday.catalogue.loader import load_catalogue
 from legday.kit import kit_of
@@ -47,13 +48,7 @@ def catalogue() -> Catalogue:
 @pytest.fixture(scope="module")
 def plans(catalogue: Catalogue) -> list[tuple[Profile, Plan]]:
     """Random athletes without problems to care for (care reshapes doses on its own)."""
-    rng = random.Random(2613)
-    found = []
-    for _ in range(ATHLETES):
-        profile, runs = random_athlete(rng, WEEKS)
-        profile = replace(profile, injuries=())
-        found.append((profile, make_plan(profile, runs, catalogue)))
-    return found
+    return random_plans(2613, ATHLETES, WEEKS, catalogue, without_problems=True)
 
 
 def _exposures(plan: Plan) -> list[tuple[Prescription, Prescription]]:

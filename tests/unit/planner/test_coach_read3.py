@@ -12,6 +12,7 @@ from datetime import date, time, timedelta
 import pytest
 from bench.athletes import random_athlete
 
+from coach_athletes import with_tune_up_and_goal
 from legday.care import AFTER_LONG_RACE_DAYS, LONG_RACE_MINUTES, race_minutes
 from legday.catalogue import Catalogue
 from legday.catalogue.loader import load_catalogue
@@ -140,12 +141,10 @@ def racers(catalogue: Catalogue) -> list[tuple[Profile, list[Run], Plan]]:
     found = []
     for _ in range(ATHLETES // 2):
         profile, runs = random_athlete(rng, WEEKS)
-        runs = [r for r in runs if r.kind is not RunKind.RACE]
-        tune_up = profile.start + timedelta(days=7 * 4 + rng.choice([2, 5, 6]))
-        goal = profile.start + timedelta(days=7 * 10 + 5)
-        for day, title, minutes in ((tune_up, "Trail 50K", 330), (goal, "Ultra 100K", 900)):
-            runs = [r for r in runs if r.day != day]
-            runs.append(Run(day, title, RunKind.RACE, time(7), None, minutes))
+        weekday = rng.choice([2, 5, 6])
+        runs, _, _ = with_tune_up_and_goal(
+            runs, profile.start, weekday, ("Trail 50K", 330), ("Ultra 100K", 900), time(7)
+        )
         profile = replace(profile, injuries=())
         found.append((profile, runs, make_plan(profile, runs, catalogue)))
     return found

@@ -12,6 +12,7 @@ from itertools import pairwise
 import pytest
 from bench.athletes import random_athlete
 
+from coach_athletes import random_plans
 from legday.catalogue import Catalogue
 from legday.catalogue.loader import load_catalogue
 from legday.exports._describe import weight
@@ -44,12 +45,7 @@ def catalogue() -> Catalogue:
 
 @pytest.fixture(scope="module")
 def plans(catalogue: Catalogue) -> list[tuple[Profile, Plan]]:
-    rng = random.Random(1331)
-    found = []
-    for _ in range(ATHLETES):
-        profile, runs = random_athlete(rng, WEEKS)
-        found.append((profile, make_plan(profile, runs, catalogue)))
-    return found
+    return random_plans(1331, ATHLETES, WEEKS, catalogue)
 
 
 def _anchor_kind(catalogue: Catalogue, exercise: str) -> str:

@@ -15,6 +15,7 @@ from bench.athletes import random_athlete
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from coach_athletes import ULTRA_B, random_plans, ultra_runner, with_tune_up_and_goal
 from legday.catalogue import Catalogue
 from legday.catalogue.loader import load_catalogue
 from legday.exports._describe import exercise_words
@@ -50,12 +51,9 @@ def _with_tune_up(seed: int, weekday: int, minutes: int) -> tuple[Profile, list[
     """A random athlete with a B race of `minutes` in week 5 and an A race in week 11."""
     rng = random.Random(seed)
     profile, runs = random_athlete(rng, WEEKS)
-    runs = [r for r in runs if r.kind is not RunKind.RACE]
-    tune_up = profile.start + timedelta(days=7 * 4 + weekday)
-    goal = profile.start + timedelta(days=7 * 10 + 5)
-    runs = [r for r in runs if r.day not in (tune_up, goal)]
-    runs.append(Run(tune_up, "Trail race 30 km", RunKind.RACE, time(8), None, minutes))
-    runs.append(Run(goal, "Goal race", RunKind.RACE, time(8), None, 200))
+    runs, tune_up, goal = with_tune_up_and_goal(
+        runs, profile.start, weekday, ("Trail race 30 km", minutes), ("Goal race", 200), time(8)
+    )
     profile = replace(
         profile, injuries=(), race_priorities=((tune_up, "B"), (goal, "A")), sessions=None
     )
@@ -95,39 +93,9 @@ def test_ultra_u_week_after_the_tune_up(catalogue: Catalogue) -> None:
     """The coach's athlete U: a 200-min B trail race on a Saturday; the week after lifted
     once, a 24-min session of single sets on the long run's eve, and kept Thursday free
     five days after the race. Now the Thursday holds a normal session."""
-    start = date(2027, 5, 3)
-    runs: list[Run] = []
-    race = start + timedelta(weeks=8, days=5)
-    goal = start + timedelta(weeks=15, days=5)
-    for w in range(16):
-        m = start + timedelta(weeks=w)
-        runs.append(Run(m + timedelta(1), "Easy 50", RunKind.EASY, time(6, 30), None, 50))
-        runs.append(Run(m + timedelta(2), "Hills", RunKind.HARD, time(18), None, 75))
-        runs.append(Run(m + timedelta(3), "Easy 60", RunKind.EASY, time(6, 30), None, 60))
-        sat, sun = m + timedelta(5), m + timedelta(6)
-        if sat == race:
-            runs.append(Run(sat, "Trail race 30 km", RunKind.RACE, time(8), None, 200))
-            runs.append(Run(sun, "Easy 45 recovery", RunKind.EASY, time(9), None, 45))
-        elif sat == goal:
-            runs.append(Run(sat, "50 km trail ultra", RunKind.RACE, time(7), None, 360))
-        else:
-            runs.append(Run(sat, "Long trail run", RunKind.LONG, time(8), None, 150))
-            runs.append(Run(sun, "Long run", RunKind.LONG, time(8), None, 105))
-
-    profile = Profile(
-        start=start,
-        weeks=16,
-        level=Level.ADVANCED,
-        age=41,
-        event="ultra",
-        equipment=frozenset({Equipment.BODYWEIGHT, Equipment.BARBELL, Equipment.BENCH}),
-        plates_kg=(1.25, 2.5, 5.0, 10.0, 15.0, 20.0),
-        bar_kg=20.0,
-        minutes=50,
-        race_priorities=((race, "B"), (goal, "A")),
-    )
+    profile, runs = ultra_runner()
     plan: Plan = make_plan(profile, runs, catalogue)
-    monday = race + timedelta(days=2)
+    monday = ULTRA_B + timedelta(days=2)
     week = [s for s in plan.sessions if monday <= s.day < monday + timedelta(days=7)]
     assert [s.day.weekday() for s in week] == [3], [s.day for s in week]
     assert week[0].minutes >= 40
@@ -241,12 +209,7 @@ def _groups(muscles: Iterable[Muscle]) -> set[str]:
 @pytest.fixture(scope="module")
 def athletes(catalogue: Catalogue) -> list[tuple[Profile, Plan]]:
     """Random athletes, beginners to advanced, with and without problems to care for."""
-    rng = random.Random(4417)
-    found = []
-    for _ in range(16):
-        profile, runs = random_athlete(rng, WEEKS)
-        found.append((profile, make_plan(profile, runs, catalogue)))
-    return found
+    return random_plans(4417, 16, WEEKS, catalogue)
 
 
 def test_a_first_session_brings_few_new_exercises(
