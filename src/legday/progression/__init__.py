@@ -170,10 +170,18 @@ class _Engine:
     kit: Kit | None
     last_day: date | None  # the athlete's last logged day before today, any exercise
     lookback: int = 0
+    # the last day whose sets count (None: today's do too); a look back at what was
+    # prescribed for a day reads the sets before it, on that day's clock (`_prescribed_kg`)
+    logged_through: date | None = None
+
+    @property
+    def seen(self) -> date:
+        """The last day whose logged sets this engine reads."""
+        return self.today if self.logged_through is None else self.logged_through
 
     @property
     def flags(self) -> tuple[PainFlag, ...]:
-        return self.history.flags(self.today)
+        return self.history.flags(self.seen)
 
     def decide(self, p: Prescription, depth: int) -> Change:
         base = p if p.target_rpe <= MAX_RPE else replace(p, target_rpe=MAX_RPE)
@@ -185,7 +193,7 @@ class _Engine:
         lo, hi = self._range(p)
         if base.reps is not None and not lo <= base.reps <= hi:
             base = replace(base, reps=min(max(base.reps, lo), hi))
-        logs = self.history.sessions_of(p.exercise, self.today)
+        logs = self.history.sessions_of(p.exercise, self.seen)
         flag = self._flag(base)
         if not logs:
             if flag is not None:
@@ -201,7 +209,7 @@ class _Engine:
         if effort is not None and effort >= target + 2:
             form = "" if last.form_ok else " and form slipped"
             reason = f"RPE {effort:g} is well above the target {target:g}{form}: a little easier."
-            return Change(lighter(work, lo, self.kit), reason)
+            return Change(self._easier(work, last, lo), reason)
         back = self._back_after_a_break(work, lo)
         if back is not None:
             return back
@@ -294,7 +302,7 @@ class _Engine:
         if not last.form_ok:
             if len(logs) > 1 and not logs[-2].form_ok:
                 return Change(
-                    lighter(work, lo, self.kit), "Form slipped twice in a row: a little easier."
+                    self._easier(work, last, lo), "Form slipped twice in a row: a little easier."
                 )
             return Change(work, "Form slipped last time: hold and own every rep before adding.")
         if effort is None:
@@ -309,9 +317,17 @@ class _Engine:
                 return Change(work, reason)
             if twice:
                 reason = f"RPE {effort:g} above the target {target:g} twice: a little easier."
-                return Change(lighter(work, lo, self.kit), reason)
+                return Change(self._easier(work, last, lo), reason)
             return Change(work, f"RPE {effort:g} above the target {target:g}: hold.")
         return self._progress(base, work, logs, rep_range, depth)
+
+    def _easier(self, work: Prescription, last: ExerciseLog, lo: int) -> Prescription:
+        """About 10 % easier than last time (`lighter`) after a session that was too hard,
+        and no set more than were done in it: a set the plan added since waits for a
+        session that goes well (a lighter lunge came with a third set: no easier)."""
+        if work.sets > last.working_sets >= 1:
+            work = replace(work, sets=last.working_sets)
+        return lighter(work, lo, self.kit)
 
     def _range(self, p: Prescription) -> tuple[int, int]:
         if self.rep_range is not None:
@@ -344,20 +360,23 @@ class _Engine:
         return with_load(work, Load(kg, base.implement or self._implement(base.exercise)))
 
     def _prescribed_kg(self, p: Prescription, day: date) -> float | None:
-        """The kilograms this engine prescribed for `day`, from the logs before it."""
+        """The kilograms this engine prescribed for `day`, from the logs before it and on
+        that day's clock, as the athlete saw it: a rise a week after a load was first
+        lifted came on the seventh day (read from the day before, a 45 kg deadlift done
+        as prescribed looked like a jump from 42.5, and the next block fell back to it)."""
         if self.lookback >= MAX_LOOKBACK or day == date.min:
             return load_kg(p)
-        before = day - timedelta(days=1)
         earlier = _Engine(
             self.catalogue,
             self.history,
-            before,
+            day,
             self.rep_range,
             0,
             False,
             self.kit,
-            self.history.last_day_before(before),
+            self.history.last_day_before(day),
             self.lookback + 1,
+            logged_through=day - timedelta(days=1),
         )
         return load_kg(earlier.decide(p, 0).prescription)
 
@@ -388,7 +407,7 @@ class _Engine:
             return Change(
                 lighter(work, lo, self.kit), f"{advice} No easier variation: hold, lighter.", True
             )
-        after = [s for s in self.history.sessions_of(regression.id, self.today) if s.day > last.day]
+        after = [s for s in self.history.sessions_of(regression.id, self.seen) if s.day > last.day]
         if len(after) >= 2 and all(s.pain == 0 for s in after[-2:]):
             reason = f"Two pain-free sessions of {regression.id}: back to {base.exercise}, easier."
             return Change(lighter(work, lo, self.kit), reason)
@@ -462,7 +481,7 @@ class _Engine:
         harder = self._neighbour(work.exercise, "progressions")
         if harder is not None:
             nxt = as_exercise(work, harder, lo, easier=False, kit=self.kit)
-            later = [s for s in self.history.sessions_of(harder.id, self.today) if s.day > last.day]
+            later = [s for s in self.history.sessions_of(harder.id, self.seen) if s.day > last.day]
             if later and depth < 4:
                 in_range = (
                     nxt if nxt.reps is None or planned is None else replace(nxt, reps=planned)

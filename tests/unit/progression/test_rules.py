@@ -10,7 +10,7 @@ import pytest
 from fakes import fake_catalogue, prescription
 from legday.errors import InputError
 from legday.kit import kit_of
-from legday.model import Equipment, Profile
+from legday.model import Equipment, Profile, Role
 from legday.progression import (
     Load,
     SetLog,
@@ -333,6 +333,34 @@ def test_effort_two_above_target_lowers_even_with_bad_form() -> None:
     change = next_prescription(prescription(), history, CAT, today=D0 + timedelta(2))
     assert change.prescription.load == "9 kg dumbbells"
     assert "well above the target" in change.reason
+
+
+def test_easier_after_a_hard_session_brings_no_set_more_than_were_done() -> None:
+    """The plan may have added a set since (a session with time to fill): after two sets
+    that felt too hard, "a little easier" is lighter and keeps to two sets."""
+    history = logged(D0, n=2, rpe=10)
+    planned = prescription(sets=3)
+    change = next_prescription(planned, history, CAT, today=D0 + timedelta(2))
+    assert change.prescription.load == "9 kg dumbbells"
+    assert change.prescription.sets == 2
+    # form slipping twice and an effort above target twice ease the same way
+    twice = logged(D0 - timedelta(3), n=2, rpe=8) + logged(D0, n=2, rpe=8)
+    change = next_prescription(planned, twice, CAT, today=D0 + timedelta(2))
+    assert "a little easier" in change.reason and change.prescription.sets == 2
+
+
+def test_a_rise_done_as_prescribed_is_kept_after_a_recovery_week() -> None:
+    """A load first lifted on day 0 rises on day 7, at the logbook's pace (two good
+    sessions at it, a week on); done at RPE 8, a point over the next block's target, it
+    is still what was prescribed that day, so the week back repeats it (read on the day
+    before's clock it looked like a jump from the old load, and the athlete fell back)."""
+    up = 10 + max_rise(10, "dumbbells")
+    anchor = replace(prescription(load=f"{up:g} kg dumbbells"), role=Role.ANCHOR)
+    history = [*logged(D0, rpe=7), *logged(D0 + timedelta(3), rpe=7)]
+    history += [*logged(D0 + timedelta(5), rpe=7), *logged(D0 + timedelta(7), load=up, rpe=8)]
+    change = next_prescription(anchor, history, CAT, today=D0 + timedelta(21), weeks_off=1)
+    assert change.prescription.load == f"{up:g} kg dumbbells"
+    assert "Back after a recovery week" in change.reason
 
 
 def test_effort_two_above_target_lowers_after_a_recovery_week_too() -> None:
