@@ -41,6 +41,7 @@ __all__ = [
     "Exercise",
     "ExerciseKind",
     "Level",
+    "Lighter",
     "Muscle",
     "Phase",
     "Picture",
@@ -252,6 +253,20 @@ class Phase(StrEnum):
     POST_RACE = "post-race"
     RECOVERY = "recovery"
     BLOCKED = "blocked"
+
+
+class Lighter(StrEnum):
+    """Why a session is lighter than the athlete's full one on purpose, and so may take
+    less than the minutes they asked for. A full session (none of these) fills them, within
+    10 % (issue 13: honest sessions)."""
+
+    TAPER = "taper"  # the weeks before a goal race: half the sets
+    RACE_WEEK = "race-week"  # an A or B race's week: one short session, fresh legs for it
+    RECOVERY_WEEK = "recovery-week"  # a recovery week's one light session
+    MAINTENANCE = "maintenance"  # a C-race week's one short session
+    # the week after a long race, and the first week back after a goal race
+    BACK_FROM_RACE = "back-from-race"
+    KEY_RUN_EVE = "key-run-eve"  # the day before a hard or long run: a set fewer, RPE lower
 
 
 # Weeks in which fewer than two sessions are allowed (`frequency`).
@@ -608,6 +623,7 @@ class Session(_Value):
     music: str = ""  # `enjoyment`: a beat to train to
     block: int = 0  # which block of the plan (1, 2, ...; 0 unknown), for `progression`
     music_bpm: tuple[int, int] | None = None  # the music line's beat range, for a player
+    lighter: Lighter | None = None  # why it is lighter on purpose; None: a full session
     exercise_ids: frozenset[str] = field(init=False, repr=False, compare=False)
 
     @property

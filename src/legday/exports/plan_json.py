@@ -38,6 +38,7 @@ from legday.model import (
     Equipment,
     ExerciseKind,
     Level,
+    Lighter,
     Muscle,
     Phase,
     Plan,
@@ -191,6 +192,7 @@ def session_to_json(s: Session) -> dict[str, Any]:
         "music": s.music,
         "block": s.block,
         **({} if s.music_bpm is None else {"music_bpm": list(s.music_bpm)}),
+        **({} if s.lighter is None else {"lighter": s.lighter.value}),
     }
 
 
@@ -559,7 +561,14 @@ def session_from_json(day: date, s: dict[str, Any]) -> Session:
         music=s.get("music", ""),
         block=s.get("block", 0),
         music_bpm=_bpm(s.get("music_bpm")),
+        lighter=_lighter(s.get("lighter")),
     )
+
+
+def _lighter(value: Any) -> Lighter | None:
+    """Why a session is lighter on purpose, as written; none for a full session (or a
+    plan from before it was written, or a reason this version does not know)."""
+    return Lighter(value) if value in Lighter._value2member_map_ else None
 
 
 def _bpm(value: Any) -> tuple[int, int] | None:

@@ -29,6 +29,7 @@ from legday.errors import InputError
 from legday.kit import kit_of
 from legday.model import (
     INJURIES,
+    Lighter,
     Phase,
     Plan,
     Prescription,
@@ -163,7 +164,7 @@ def make_plan(
     while True:
         options = day_options(profile, runs, frames, calendar)
         goals = frozenset(day for day, race in races.items() if race.priority == "A")
-        weeks, sessions, squeezed, short, late = _compose(
+        weeks, sessions, squeezed, short, late, composer = _compose(
             profile, catalogue, done, options, calendar, care, doses, goals, started_late
         )
         if not squeezed and not short and late <= started_late:
@@ -176,6 +177,7 @@ def make_plan(
     in_horizon = _runs_between(by_day, first, last)
     routines = care_routines(profile, catalogue, by_day, races, sessions, care, doses)
     if profile.injuries:  # care swapped exercises in: their first time starts gently
+        placed = [s.minutes for s in sessions]  # the minutes each session's start was found for
         done_before = (e for d in done for e in d.exercises)
         sessions, routines = first_times(
             sessions,
@@ -187,6 +189,10 @@ def make_plan(
             eased=_days_of(profile, care.eases if care is not None else frozenset()),
         )
         sessions = gradual(sessions, kit_of(profile), catalogue)  # back from care doses
+        # the minutes those took back go to mobility, in the time the session was placed in
+        sessions = [
+            composer.given_back(s, minutes) for s, minutes in zip(sessions, placed, strict=True)
+        ]
     sessions = _told_truly(sessions, catalogue, profile.minutes)
     after_end = last + timedelta(days=1)
     plan = Plan(
@@ -248,12 +254,13 @@ def _compose(
     doses: WeekDoses,
     goals: frozenset[date] = frozenset(),
     started_late: frozenset[date] = frozenset(),
-) -> tuple[list[Week], list[Session], dict[date, str], dict[date, str], frozenset[date]]:
+) -> tuple[list[Week], list[Session], dict[date, str], dict[date, str], frozenset[date], Composer]:
     """The weeks and their sessions on the best days; with, per day whose busy time leaves
     no gap for the session composed there, why: first for full sessions, then for short
-    maintenance ones (both empty when every session fits); and the days whose session,
+    maintenance ones (both empty when every session fits); the days whose session,
     composed clear of the key runs, started later than planned and less than 48 h before
-    one (`started_late`: the next round composes them as if untimed, at the day's end)."""
+    one (`started_late`: the next round composes them as if untimed, at the day's end);
+    and the composer, which still knows the athlete's warm-up and cool-down work."""
     chosen = choose_days(options)
     composer = Composer(catalogue, profile, kit_of(profile))
     for past in done:
@@ -359,7 +366,7 @@ def _compose(
                 late.add(day)
             sessions.append(session)
             trained.update(session.exercise_ids)
-    return weeks, sessions, squeezed, short, frozenset(late)
+    return weeks, sessions, squeezed, short, frozenset(late), composer
 
 
 class SessionCare(NamedTuple):
@@ -570,10 +577,21 @@ def _session(
         return _ran_within_the_hour(legs, start)
 
     used_before = dict(composer.last_used) if profile.injuries else {}
-    parts = composer.compose(ask, jog=not follows_a_run(start_for(budget)))
+    catalogue = care.catalogue
+
+    def as_care_makes_it(main: tuple[Prescription, ...]) -> tuple[Prescription, ...]:
+        # the composer fits the session as care will make it (`Composer._fit`)
+        return care_fit(
+            day, main, profile, catalogue, care.schedule, None, care.met, care.doses
+        ).main
+
+    parts = composer.compose(
+        ask,
+        jog=not follows_a_run(start_for(budget)),
+        care=as_care_makes_it if profile.injuries else None,
+    )
     # the care dose may take the session up to its minutes (`fit`), no further
     room = max(0, ask.budget_seconds - parts.seconds)
-    catalogue = care.catalogue
     fit = _cares_for_you(
         day, parts.main, profile, catalogue, care.schedule, room, care.met, care.doses
     )
@@ -654,7 +672,27 @@ def _session(
         words.music(fit.main, light=light),
         opt.frame.block,
         words.music_bpm(fit.main, light=light),
+        lighter=_lighter(ask, frame),
     )
+
+
+def _lighter(ask: SessionAsk, frame: WeekFrame) -> Lighter | None:
+    """Why the session is lighter than the athlete's full one on purpose, from what the
+    week and the day asked of it (`Occasion.light`: nothing filled it up to the minutes);
+    None for a full session."""
+    if ask.stepping_back or ask.occasion.ramp == 1:
+        return Lighter.BACK_FROM_RACE
+    if frame.light:
+        return Lighter.RECOVERY_WEEK
+    if frame.phase is Phase.RACE:
+        return Lighter.RACE_WEEK
+    if frame.phase is Phase.TAPER:
+        return Lighter.TAPER
+    if ask.occasion.maintenance:
+        return Lighter.MAINTENANCE
+    if ask.occasion.eve:
+        return Lighter.KEY_RUN_EVE
+    return None
 
 
 def _remember_care(

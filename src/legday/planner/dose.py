@@ -62,6 +62,7 @@ from legday.rules.progression import (
 
 __all__ = [
     "ACCESSORY_REPS",
+    "EASING_PHASES",
     "HEAVY_RANGE",
     "MAINTENANCE_MINUTES",
     "NEW_LOAD_WORDS",
@@ -154,6 +155,11 @@ START_SHARE = {"good-morning": 0.5}
 FREE_WEIGHTS = ("dumbbells", "kettlebell")
 
 
+# Weeks that ease off (a taper, a race week, a recovery week's light session): no session
+# of theirs holds more than the one before it, lift by lift and in all.
+EASING_PHASES = frozenset({Phase.TAPER, Phase.RACE})
+
+
 class Occasion(NamedTuple):
     """What decides a session's doses besides the exercise: the week and the day."""
 
@@ -165,6 +171,14 @@ class Occasion(NamedTuple):
     maintenance: bool = False  # a C-race week's one short session: at most two sets
     # less than 48 h before a key run or race starts: effort BEFORE_KEY_RUN_RPE at most
     before_key_run: bool = False
+
+    @property
+    def light(self) -> bool:
+        """A day that is lighter on purpose, which nothing fills up to the athlete's
+        minutes: the eve of a hard or long run, the first week back after a goal race, a
+        maintenance session (a C-race week's, a recovery week's, the week after a long
+        race), a taper or race week."""
+        return self.eve or self.ramp == 1 or self.maintenance or self.phase in EASING_PHASES
 
     @property
     def heavy(self) -> bool:

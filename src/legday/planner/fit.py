@@ -113,16 +113,19 @@ def trim(
     gives: dict[str, frozenset[Need]],
     works: dict[str, set[str]],
     most: float,
+    *,
+    held: frozenset[str] = frozenset(),
 ) -> int:
     """Shorten `picks` (in place) toward `most` seconds; the seconds left. `gives` holds
-    each exercise's needs met (`needs_given`), `works` its major groups (`groups`)."""
+    each exercise's needs met (`needs_given`), `works` its major groups (`groups`);
+    `held`, the exercises whose sets care sets (a set less of theirs saves nothing)."""
     total = sum(p.seconds for p in picks)
     total -= _drop_spare(picks, gives, works, total - most, anchors=False)
     # the companions give their sets up first: the anchors' 3-4 sets are the block's
     # heavy work (docs/planner.md), a second set of a clamshell is not
     for anchors in (False, True):
         while total > most:
-            saved = _set_less(catalogue, picks, anchors=anchors)
+            saved = _set_less(catalogue, picks, anchors=anchors, held=held)
             if not saved:
                 break
             total -= saved
@@ -170,13 +173,16 @@ def _drop_spare(
     return saved
 
 
-def _set_less(catalogue: Catalogue, picks: list[Pick], *, anchors: bool) -> int:
-    """A set less for the last anchor (or companion) that has one to spare; the seconds
-    saved."""
+def _set_less(
+    catalogue: Catalogue, picks: list[Pick], *, anchors: bool, held: frozenset[str]
+) -> int:
+    """A set less for the last anchor (or companion) that has one to spare and whose sets
+    care does not set (`held`); the seconds saved."""
     fewest = FEWEST_ANCHOR_SETS if anchors else FEWEST_COMPANION_SETS
     for index in reversed(range(len(picks))):
         p = picks[index]
-        if (p.role is Role.ANCHOR) is anchors and p.dose.sets > fewest:
+        spare = p.dose.sets > fewest and p.exercise.id not in held
+        if (p.role is Role.ANCHOR) is anchors and spare:
             fewer = picks[index] = with_sets(catalogue, p, p.dose.sets - 1)
             return p.seconds - fewer.seconds
     return 0

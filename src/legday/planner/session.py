@@ -37,10 +37,12 @@ from legday.model import (
     Prescription,
     Profile,
     Role,
+    Session,
     StrengthDay,
     Warmup,
 )
 from legday.planner.dose import (
+    EASING_PHASES,
     HEAVY_RANGE,
     HOLD_SECONDS,
     Dose,
@@ -63,6 +65,7 @@ from legday.planner.dose import (
     start_load,
     stepped,
     within_reach,
+    work_seconds,
 )
 from legday.planner.fit import (
     Pick,
@@ -76,7 +79,10 @@ from legday.planner.fit import (
 from legday.planner.words import session_notes
 from legday.progression.loads import MAX_ECCENTRIC, RISE_AFTER_SESSIONS, RISE_EVERY_DAYS
 
-__all__ = ["Composer", "SessionAsk", "SessionParts", "pattern_of", "stand_ins"]
+__all__ = ["CareLens", "Composer", "SessionAsk", "SessionParts", "pattern_of", "stand_ins"]
+
+# What care makes of a main block (planner/care.py `care_fit`): the block the athlete does.
+CareLens = Callable[[tuple[Prescription, ...]], tuple[Prescription, ...]]
 
 # A block's anchors: one lift of each kind, the fallback patterns only when the first
 # ones are not doable (a bridge stands in for a hinge).
@@ -109,6 +115,17 @@ CARE_WEIGHT = 30.0  # ... and one that cares for it after the anchors' own muscl
 LEAD_WEIGHT = {True: 20.0, False: 2.0}
 SHORT_SESSION_MINUTES = 30  # at or below: a drill and a stretch fewer
 FIT_TOLERANCE = 0.10  # a session may be this much shorter than asked, never longer
+# Filling aims this close to the minutes asked: care's dose and the rounding to whole
+# minutes then still leave the session within FIT_TOLERANCE of them.
+FILL_AIM = 0.05
+# When the work the rules and the athlete's progress allow is in and time is left, the
+# warm-up and cool-down grow: drills up to the `warm-up` rule's 10 minutes with the jog,
+# stretches for what the session worked and the athlete's problems.
+MOST_DRILLS = 5
+MOST_STRETCHES = 7
+# Care doses the work near a sore area at its stage after the composer (planner/care.py);
+# the fitting measures what care will make of the session this many times at most.
+CARE_ROUNDS = 2
 OVERRUN = "takes a little longer than your time"  # said when the rules' minimum will not fit
 MOST_ANCHOR_SETS = 4
 ANCHOR_BLOCKS = 1  # an anchor may move on after this many blocks (one anchor a boundary)
@@ -142,9 +159,6 @@ MASTERS_RPE = 7  # masters' working sets stop three reps short at most
 MASTERS_SETS = 3  # and an anchor's sets stop at three, so weekly volume climbs slowly
 MASTERS_WEEKLY_RISE = 0.2  # a session's sets at most 20 % above last full week's average
 COMPANION_ROLES = (Role.ACCESSORY, Role.BALANCE, Role.CARE, Role.PLYOMETRIC)
-# Weeks that ease off (a taper, a race week, a recovery week's light session): no session
-# of theirs holds more than the one before it, lift by lift and in all.
-EASING_PHASES = frozenset({Phase.TAPER, Phase.RACE})
 # A first session's new exercises at most (its anchors and balance or jump picks count):
 # a runner new to the gym learns four movements well rather than seven in one go.
 FIRST_SESSION_NEW = 4
@@ -307,6 +321,12 @@ class Composer:
         # the lifts whose sets the last session's fitting took off (`_pick`: reps first)
         self.sets_trimmed: set[str] = set()
         self.hold_loads = False  # the session being composed holds every load
+        self.care: CareLens | None = None  # what care makes of the session being composed
+        self.care_shift = 0  # how much longer care makes its main work (fewer: negative)
+        # the session's fillers as dosed, by exercise: each fitting round offers the same
+        self.fill_picks: dict[str, Pick] = {}
+        # the last main block care was asked about, and its answer (`_as_care_makes_it`)
+        self.care_seen: tuple[tuple[Prescription, ...], tuple[int, frozenset[str]]] | None = None
         self.week_sets: list[tuple[int, int]] = []  # masters: (week, sets) of recent sessions
         self.last_sets: int | None = None  # the sets of the session composed last
         self.block = Block()
@@ -413,10 +433,17 @@ class Composer:
 
     # -- the session ---------------------------------------------------------------
 
-    def compose(self, ask: SessionAsk, *, jog: bool = True) -> SessionParts:
+    def compose(
+        self, ask: SessionAsk, *, jog: bool = True, care: CareLens | None = None
+    ) -> SessionParts:
         """The session `ask` asks for; its warm-up opens with a jog unless it follows a run
-        (`jog` False: the run was the jog, only the drills)."""
+        (`jog` False: the run was the jog, only the drills). `care`, for an athlete with
+        problems, is what care will make of the main block: the fitting measures that."""
         self.today = ask.day
+        self.care = care
+        self.care_shift = 0
+        self.fill_picks = {}
+        self.care_seen = None
         self.hold_loads = ask.hold_loads
         if self.first_day is None:
             self.first_day = ask.day
@@ -435,7 +462,7 @@ class Composer:
         short = ask.budget_seconds <= SHORT_SESSION_MINUTES * 60
         drills, stretches = (DRILLS - 1, STRETCHES - 1) if short else (DRILLS, STRETCHES)
         warmup, jog_seconds, drill_seconds = self._warm_up(jog, drills)
-        stretched_for = self._worked(picks)
+        stretched_for = self._worked(p.prescription for p in picks)
         cooldown, cooldown_seconds = self._cool_down(stretched_for, stretches)
         fixed = jog_seconds + drill_seconds + cooldown_seconds
         self._vary(picks, ask, occasion)
@@ -445,32 +472,39 @@ class Composer:
             work = self._masters_week(picks, ask, occasion, work)
         if occasion.phase in EASING_PHASES:
             work = self._no_more_than_last(picks, work)
-        light = occasion.eve or occasion.ramp == 1 or occasion.maintenance
         work = no_token_companions(
             self.catalogue,
             picks,
             self.gives,
             self.works,
-            ask.budget_seconds - fixed,
-            may_add=self._sets_back
-            if not (light or self.masters or occasion.phase in EASING_PHASES)
-            else _never,
+            ask.budget_seconds - fixed - self.care_shift,
+            may_add=self._sets_back if not (occasion.light or self.masters) else _never,
         )
         if self.masters:
             self._count_masters_week(picks, ask, occasion)
         most = ask.budget_seconds  # the minutes asked are the most a session takes
-        if fixed + work > most:  # still long: the fewest drills and stretches the rules take
+        if fixed + work + self.care_shift > most:
+            # still long: the fewest drills and stretches the rules take
             warmup, jog_seconds, drill_seconds = self._warm_up(jog, FEWEST_DRILLS)
-            stretched_for = self._worked(picks)
+            stretched_for = self._worked(p.prescription for p in picks)
             cooldown, cooldown_seconds = self._cool_down(stretched_for, FEWEST_STRETCHES)
             fixed = jog_seconds + drill_seconds + cooldown_seconds
             work = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
         # the stretches for what the fitted session works (about as long as the first);
         # when fitting left the work as it was, they are the ones already chosen
-        worked = self._worked(picks)
+        worked = self._worked(p.prescription for p in picks)
         if worked != stretched_for:
             cooldown, cooldown_seconds = self._cool_down(worked, len(cooldown))
             fixed = jog_seconds + drill_seconds + cooldown_seconds
+        aim = self._aim(ask, occasion, lifting=False)
+        if fixed + work + self.care_shift < aim:  # time left: more mobility
+            warmup, cooldown, fixed = self._more_mobility(
+                warmup,
+                cooldown,
+                worked,
+                aim - work - self.care_shift,
+                most - work - self.care_shift,
+            )
         fit_note = ""
         # said only when it is true: longer than the athlete's minutes, once rounded
         if fixed + work > max(most, self.minutes * 60 + 30):
@@ -1140,18 +1174,71 @@ class Composer:
         reps = None if held.reps is None else min(MOST_REPS, held.reps + occasion.step - step)
         return dose._replace(reps=reps, load_steps=held.load_steps)
 
+    def _aim(self, ask: SessionAsk, occasion: Occasion, *, lifting: bool) -> float:
+        """The seconds a session fills to at least: FILL_AIM short of the minutes asked,
+        with lifts (`lifting`) to the peak's share of them (`budget_share`: its sets stay
+        below the build's) and the rest with mobility; nothing for a day that is lighter
+        on purpose (`Occasion.light`)."""
+        if occasion.light:
+            return 0.0
+        share = budget_share(occasion.phase) if lifting else 1.0
+        return ask.budget_seconds * (share - FILL_AIM)
+
     def _fit(self, picks: list[Pick], ask: SessionAsk, occasion: Occasion, budget: int) -> int:
-        """Trim or fill the main work to `budget` seconds, never past it and at most
-        FIT_TOLERANCE of the whole session short of it, as far as the rules allow; the main
-        work's seconds."""
+        """Trim or fill the main work to `budget` seconds, never past it and, as far as the
+        rules allow, filled to the session's aim (`_aim`); the main work's seconds as
+        composed. With care in view (`compose`), the work is fitted as care will make it:
+        what care adds takes room, what it takes away (a split squat become a wall sit)
+        leaves room to fill, and work care doses at its stage gets no set from the fitting
+        (`care_shift`: how much longer care makes the work)."""
+        aim = self._aim(ask, occasion, lifting=True) - (ask.budget_seconds - budget)
+        shift = self.care_shift  # what care made of the session's work when last fitted
+        total = self._fit_to(picks, ask, occasion, budget - shift, aim - shift, frozenset())
+        shift, held = self._as_care_makes_it(picks)
+        for _ in range(CARE_ROUNDS):
+            if shift == self.care_shift:
+                break
+            self.care_shift = shift
+            total = self._fit_to(picks, ask, occasion, budget - shift, aim - shift, held)
+            shift, held = self._as_care_makes_it(picks)
+        self.care_shift = shift
+        return total
+
+    def _as_care_makes_it(self, picks: list[Pick]) -> tuple[int, frozenset[str]]:
+        """How many seconds longer care makes the main work (fewer: negative), and the
+        exercises whose dose care sets (those it changed, and the care picks, which keep
+        their protocol's dose); nothing without care in view."""
+        if self.care is None:
+            return 0, frozenset()
+        composed = tuple(p.prescription for p in picks)
+        if self.care_seen is not None and self.care_seen[0] == composed:
+            return self.care_seen[1]
+        done = self.care(composed)
+        if done == composed:
+            self.care_seen = (composed, (0, frozenset()))
+            return 0, frozenset()
+        kept = set(done)
+        held = frozenset(p.exercise for p in composed if p not in kept or p.role is Role.CARE)
+        shift = sum(work_seconds(p) for p in done) - sum(work_seconds(p) for p in composed)
+        self.care_seen = (composed, (shift, held))
+        return shift, held
+
+    def _fit_to(
+        self,
+        picks: list[Pick],
+        ask: SessionAsk,
+        occasion: Occasion,
+        most: float,
+        least: float,
+        held: frozenset[str],
+    ) -> int:
+        """Trim the picks to `most` seconds, or fill them to `least`; the seconds they
+        take. `held`: exercises whose sets care sets (`_as_care_makes_it`)."""
         total = sum(p.seconds for p in picks)
-        most, least = budget, budget - ask.budget_seconds * FIT_TOLERANCE
-        # the peak fills to a little less: its sets stay below the build's (never trims more)
-        least -= ask.budget_seconds * (1 - budget_share(occasion.phase))
         if total > most:
-            total = trim(self.catalogue, picks, self.gives, self.works, most)
+            total = trim(self.catalogue, picks, self.gives, self.works, most, held=held)
         if total < least:
-            total = self._fill(picks, ask, occasion, total, least, most)
+            total = self._fill(picks, ask, occasion, total, least, most, held)
         return total
 
     def _fill(
@@ -1162,31 +1249,22 @@ class Composer:
         total: int,
         least: float,
         most: float,
+        held: frozenset[str] = frozenset(),
     ) -> int:
-        """Anchor sets more (not for a first exposure), then accessories, the best first,
-        while the session is short; the new total. A light day stays light: the eve of a
-        hard run, a taper or race week, a ramp week, a maintenance session."""
-        light = occasion.eve or occasion.ramp == 1 or occasion.maintenance
-        if light or occasion.phase in (Phase.TAPER, Phase.RACE):
+        """While the session is short of `least` seconds and a step fits in `most`: a set
+        more on each anchor in turn (not on a first exposure, nor past one rise since last
+        time, nor what care doses: `held`), then known or a few new accessories and balance
+        work, the best first; the new total. A light day stays light (`Occasion.light`),
+        and the peak adds no anchor set: its sets stay below the build's."""
+        if occasion.light:
             return total
-        for index, p in enumerate(picks):
-            if occasion.phase is Phase.PEAK:  # the peak's sets stay below the build's
-                break
-            last = self.previous.get(p.exercise.id)
-            most_sets = MASTERS_SETS if self.masters else MOST_ANCHOR_SETS
-            if last is not None:  # one thing rises at a time: a set only if nothing else did
-                most_sets = min(
-                    most_sets, last.sets + (0 if rose_since(p.prescription, last) else 1)
-                )
-            while total < least and p.role is Role.ANCHOR and not p.new and p.dose.sets < most_sets:
-                more = picks[index] = with_sets(self.catalogue, p, p.dose.sets + 1)
-                total += more.seconds - p.seconds
-                p = more
+        if occasion.phase is not Phase.PEAK:
+            total = self._anchor_sets(picks, total, least, most, held)
         if total >= least:
             return total
         avoid = ask.recent[-1] if ask.recent else frozenset()
         chosen = {p.exercise.id for p in picks}
-        candidates = self._allowed(self.strength, ask, optional=True)
+        candidates = self._allowed(self.main_pool, ask, optional=True)
         candidates = [e for e in candidates if e.id not in chosen]
         # with a few new movements at a time, the new ones reach muscles not yet worked
         candidates = self._ranked(candidates, avoid, set(Muscle) - self.worked)
@@ -1197,10 +1275,46 @@ class Composer:
                 break
             if limit is not None and self._new_to_meet(e) and self._news(picks) >= limit:
                 continue
-            extra = self._pick(e, Role.ACCESSORY, occasion)
+            extra = self.fill_picks.get(e.id)
+            if extra is None:
+                role = Role.BALANCE if e.kind is ExerciseKind.BALANCE else Role.ACCESSORY
+                extra = self.fill_picks[e.id] = self._pick(e, role, occasion)
             if total + extra.seconds <= most:
                 picks.append(extra)
                 total += extra.seconds
+        return total
+
+    def _anchor_sets(
+        self, picks: list[Pick], total: int, least: float, most: float, held: frozenset[str]
+    ) -> int:
+        """A set more on each anchor in turn while the session is short of `least` and
+        the set fits in `most`: never on a first exposure (two sets), on what care doses
+        (`held`), past the role's most (MOST_ANCHOR_SETS, a masters athlete's MASTERS_SETS)
+        or past one rise since last time (one thing rises at a time); the new total."""
+        most_sets = MASTERS_SETS if self.masters else MOST_ANCHOR_SETS
+        tops = {}
+        for index, p in enumerate(picks):
+            if p.role is not Role.ANCHOR or p.new or p.exercise.id in held:
+                continue
+            last = self.previous.get(p.exercise.id)
+            top = most_sets
+            if last is not None:
+                top = min(top, last.sets + (0 if rose_since(p.prescription, last) else 1))
+            if p.dose.sets < top:
+                tops[index] = top
+        while tops and total < least:
+            for index in list(tops):
+                p = picks[index]
+                more = with_sets(self.catalogue, p, p.dose.sets + 1)
+                if total + more.seconds - p.seconds > most:
+                    del tops[index]
+                    continue
+                picks[index] = more
+                total += more.seconds - p.seconds
+                if more.dose.sets >= tops[index]:
+                    del tops[index]
+                if total >= least:
+                    break
         return total
 
     def _news(self, picks: Iterable[Pick]) -> int:
@@ -1243,39 +1357,52 @@ class Composer:
         """Least recently used first, ties by id (pools are sorted by id)."""
         return sorted(pool, key=self._last)
 
-    def _warm_up(self, jog: bool, count: int) -> tuple[tuple[Warmup, ...], int, int]:
-        """The jog (unless a run just was one) and the `count` least recently done drills."""
-        drills = [self.drill_items[e.id] for e in self._least_recent(self.drills)[:count]]
+    def _warm_up(
+        self, jog: bool, count: int, keep: Sequence[Warmup] = ()
+    ) -> tuple[tuple[Warmup, ...], int, int]:
+        """The jog (unless a run just was one) and `count` drills: the drills of `keep`,
+        then the least recently done; with the jog's seconds and the drills'."""
+        kept = [w for w in keep if not w.jog]
+        had = {w.exercise for w in kept}
+        fresh = [self.drill_items[e.id] for e in self._least_recent(self.drills) if e.id not in had]
+        drills = kept + fresh[: max(0, count - len(kept))]
         jog_seconds = 0
         if jog and self.jog_warm_up is not None:
             drills.insert(0, self.jog_warm_up)
             jog_seconds = WARM_UP_JOG_MINUTES * 60
         return tuple(drills), jog_seconds, 60 * (len(drills) - (1 if jog_seconds else 0))
 
-    def _worked(self, picks: list[Pick]) -> dict[Muscle, float]:
+    @staticmethod
+    def _worked(main: Iterable[Prescription]) -> dict[Muscle, float]:
         """What the session works, per muscle: its sets, LEAD_WEIGHT times for the muscle
         leading a lift (what the cool-down stretches first)."""
         work: dict[Muscle, float] = {}
-        for p in picks:
-            for index, muscle in enumerate(p.exercise.muscles):
+        for p in main:
+            for index, muscle in enumerate(p.muscles):
                 weight = 1.0 if index else LEAD_WEIGHT[p.role is Role.ANCHOR]
-                work[muscle] = work.get(muscle, 0.0) + p.dose.sets * weight
+                work[muscle] = work.get(muscle, 0.0) + p.sets * weight
         return work
 
     def _cool_down(
-        self, worked: dict[Muscle, float], count: int
+        self, worked: dict[Muscle, float], count: int, keep: Sequence[Cooldown] = ()
     ) -> tuple[tuple[Cooldown, ...], int]:
-        """`count` stretches for the athlete's problems and what the session `worked`:
-        each next one is the most valuable (`_stretch_value`), the least recently done
-        first among equals (each side for one-legged stretches). A choice changes the
-        value of its neighbours only (`stretch_neighbours`), so only theirs is worked out
-        again."""
+        """`count` stretches for the athlete's problems and what the session `worked`: those
+        of `keep`, then each next one the most valuable (`_stretch_value`), the least
+        recently done first among equals (each side for one-legged stretches); with their
+        seconds. A choice changes the value of its neighbours only (`stretch_neighbours`),
+        so only theirs is worked out again."""
         work = dict(worked)  # a stretched muscle counts no more
         unserved = set(self.injuries)
-        pool = self._least_recent(self.stretches)
+        had = {c.exercise for c in keep}
+        for e in self.stretches:
+            if e.id in had:
+                unserved -= self.stretch_serves[e.id]
+                for muscle in e.muscles:
+                    work[muscle] = 0.0
+        pool = [e for e in self._least_recent(self.stretches) if e.id not in had]
         values = [self._stretch_value(e, work, unserved) for e in pool]
         chosen: list[Exercise] = []
-        while pool and len(chosen) < count:
+        while pool and len(keep) + len(chosen) < count:
             index = values.index(max(values))  # the first of equals: the least recent
             best = pool.pop(index)
             del values[index]
@@ -1287,10 +1414,70 @@ class Composer:
             for place, e in enumerate(pool):
                 if e.id in neighbours:
                     values[place] = self._stretch_value(e, work, unserved)
-        items = tuple(self.stretch_items[e.id] for e in chosen)
-        return items, sum(
-            c.seconds * (2 if e.unilateral else 1) for c, e in zip(items, chosen, strict=True)
+        items = (*keep, *(self.stretch_items[e.id] for e in chosen))
+        return items, sum(self._stretch_seconds(c) for c in items)
+
+    def _stretch_seconds(self, stretch: Cooldown) -> int:
+        """A stretch's hold, each side for a one-legged one."""
+        return stretch.seconds * (2 if self.catalogue[stretch.exercise].unilateral else 1)
+
+    def _more_mobility(
+        self,
+        warmup: tuple[Warmup, ...],
+        cooldown: tuple[Cooldown, ...],
+        worked: dict[Muscle, float],
+        aim: float,
+        most: float,
+    ) -> tuple[tuple[Warmup, ...], tuple[Cooldown, ...], int]:
+        """The warm-up and cool-down grown toward `aim` seconds, never past `most`, a drill
+        and a stretch in turn (up to MOST_DRILLS and MOST_STRETCHES): when the lifts the
+        rules and the athlete's progress allow are in and time is left, it goes to
+        mobility, not to a lift the athlete is not ready for. The items and their seconds."""
+        jog = tuple(w for w in warmup if w.jog)
+        drills, _, _ = self._warm_up(False, MOST_DRILLS, warmup)
+        stretches, _ = self._cool_down(worked, MOST_STRETCHES, cooldown)
+        used_drills, used_stretches = len(warmup) - len(jog), len(cooldown)
+        fixed = sum(60 * w.minutes for w in warmup)
+        fixed += sum(self._stretch_seconds(c) for c in cooldown)
+        while fixed < aim:
+            grown = (used_drills, used_stretches)
+            if used_drills < len(drills) and fixed + 60 * drills[used_drills].minutes <= most:
+                fixed += 60 * drills[used_drills].minutes
+                used_drills += 1
+            if fixed < aim and used_stretches < len(stretches):
+                hold = self._stretch_seconds(stretches[used_stretches])
+                if fixed + hold <= most:
+                    fixed += hold
+                    used_stretches += 1
+            if grown == (used_drills, used_stretches):
+                break
+        return (*jog, *drills[:used_drills]), stretches[:used_stretches], round(fixed)
+
+    def given_back(self, session: Session, placed: int) -> Session:
+        """`session` after care's first times and climb (`first_times`, `gradual`) made it
+        shorter than the `placed` minutes its start was found for: the minutes they took
+        back go to mobility, up to the session's aim and never past `placed` (its slot
+        holds that long). A session lighter on purpose (`Session.lighter`) stays short."""
+        if session.lighter is not None or session.minutes >= placed:
+            return session
+        aim = self.minutes * 60 * (1 - FILL_AIM)
+        now = session.minutes * 60
+        if now >= aim:
+            return session
+        before = sum(60 * w.minutes for w in session.warmup)
+        before += sum(self._stretch_seconds(c) for c in session.cooldown)
+        most = 60 * min(placed, self.minutes)
+        warmup, cooldown, after = self._more_mobility(
+            session.warmup,
+            session.cooldown,
+            self._worked(session.main),
+            before + aim - now,
+            before + most - now,
         )
+        if after == before:
+            return session
+        minutes = session.minutes + round((after - before) / 60)
+        return replace(session, warmup=warmup, cooldown=cooldown, minutes=minutes)
 
     def _stretch_value(self, e: Exercise, work: dict[Muscle, float], unserved: set[str]) -> float:
         """SORE_WEIGHT for each problem not yet stretched for, CARE_WEIGHT for care of any

@@ -33,6 +33,7 @@ from legday.model import (
     RunKind,
 )
 from legday.planner import make_plan
+from legday.planner.session import FIT_TOLERANCE
 from legday.rules.progression import dose_level
 
 MONDAY = date(2027, 1, 4)
@@ -147,18 +148,21 @@ def test_nothing_new_in_taper_race_and_post_race_weeks(catalogue: Catalogue) -> 
 
 
 def test_minutes_are_the_estimate_and_fit_the_time_asked(catalogue: Catalogue) -> None:
+    """A full session fills the minutes asked, within FIT_TOLERANCE; one lighter on
+    purpose says so as a fact (`Session.lighter`), not in words a why may change (before
+    the composer filled as care makes a session and gave the time left to mobility:
+    175 of 223 full sessions; now 205)."""
     near = total = 0
     for n in range(12):
         profile, runs = random_athlete(random.Random(n), 16)
         plan = make_plan(profile, runs, catalogue)
         for s in plan.sessions:
             assert all(p.target_rpe <= MAX_RPE for p in s.main)
-            light = ("kept short", "is lighter", "week back after")
-            if s.phase in (Phase.TAPER, Phase.RACE) or any(w in s.why for w in light):
+            if s.lighter is not None:
                 continue  # lighter on purpose
             total += 1
-            near += abs(s.minutes - profile.minutes) <= 0.1 * profile.minutes
-    assert near >= 0.8 * total
+            near += abs(s.minutes - profile.minutes) <= FIT_TOLERANCE * profile.minutes
+    assert near >= 0.85 * total
 
 
 def test_the_eve_of_a_hard_run_says_what_it_holds_back(catalogue: Catalogue) -> None:
