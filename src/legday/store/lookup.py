@@ -9,6 +9,8 @@ lookup's own in autocommit: one statement (one round trip on PostgreSQL), no tra
 left open, each run seeing everything committed before it, by this process or any other
 (another app worker, the CLI). That is why the revision is read from the database and not
 kept in a counter in this process: a second worker or `legday log` would not bump it.
+(A file or a server: an in-memory SQLite database, whose every connection is a database
+of its own, is no logbook and is refused before this, `bootstrap._refuse_memory`.)
 """
 
 from __future__ import annotations
