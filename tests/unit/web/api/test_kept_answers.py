@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from tests.unit.web.api.helpers import first_session
+from tests.unit.web.api.helpers import add_sam, first_session
 from tests.unit.web.api.test_sessions import a_set
 
 from legday import bootstrap
@@ -21,6 +21,7 @@ from legday.progression import SetLog
 from legday.web.api.answers import Answers
 from legday.web.app import create_app
 from legday.web.security import CSRF_COOKIE
+from logbook_template import fill_from_template
 
 WEATHER_DAY = "2027-01-09"  # Sam's long run (a Saturday)
 BROWSER = {CSRF_COOKIE: "the-same-browser"}
@@ -83,6 +84,29 @@ def test_every_kept_answer_follows_every_change(sqlite_url: str, athlete: int, c
         assert after == _answers(fresh, athlete, day)
     assert kept == len(before)  # each was kept (so an old one was there to be served)
     assert after != before
+
+
+@pytest.mark.postgres
+def test_two_workers_on_postgresql_serve_no_old_answer_after_the_others_change(
+    pg_url: str,
+) -> None:
+    """Two app processes on one PostgreSQL database, as a deployment with several workers
+    runs: what one keeps follows a change made through the other."""
+    fill_from_template(pg_url)
+    with (
+        TestClient(create_app(pg_url), cookies=BROWSER) as one,
+        TestClient(create_app(pg_url), cookies=BROWSER) as two,
+    ):
+        athlete = add_sam(one)
+        day = first_session(one, athlete)["date"]
+        seen = [_answers(one, athlete, day)]
+        assert _answers(two, athlete, day) == seen[0]  # both keep them now
+        for change in ("a set logged", "a run lost to weather"):
+            answer = CHANGES[change](two, athlete, day, pg_url)
+            assert answer.status_code < 300, answer.text
+            now = _answers(one, athlete, day)
+            assert now == _answers(two, athlete, day) and now != seen[-1]
+            seen.append(now)
 
 
 def test_a_set_logged_shows_in_the_kept_player_page(client: TestClient, athlete: int) -> None:
