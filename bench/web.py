@@ -18,12 +18,17 @@ Reported per endpoint: requests a second, p50 and p99 latency, errors (socket er
 non-2xx answers), and the server's resident memory after its load. The targets (issue
 17): >= 1,000 req/s, p99 <= 25 ms, >= 50 % of the bare endpoint's rate, 0 errors.
 
+Then, in this process, the CPU time of one request with the ASGI app called directly (no
+network, no wrk, a kept answer): what the code costs, which moves far less with the
+machine's load than the rates do (other programs take wall time, not this CPU time).
+
     python bench/web.py [--seconds 5] [--rounds 3] [--connections 16]
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
 import platform
 import re
@@ -38,6 +43,7 @@ import urllib.request
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CALENDAR = ROOT / "src" / "legday" / "examples" / "marathon-plan.ics"
@@ -156,11 +162,63 @@ def _status(port: int, path: str) -> int:
         return error.code
 
 
+async def _call(app: Any, path: str) -> int:
+    """One GET through the whole ASGI app (middleware included); its status."""
+    status = 0
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET",
+        "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"",
+        "root_path": "", "headers": [(b"host", b"127.0.0.1:8000")],
+        "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 8000), "state": {},
+    }  # fmt: skip
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        nonlocal status
+        status = message.get("status", status)
+
+    await app(scope, receive, send)
+    return status
+
+
+def _in_process(url: str, targets: list[tuple[str, str, str]], calls: int) -> dict[str, float]:
+    """CPU ms per request, each endpoint called `calls` times after a warm-up."""
+    from fastapi import FastAPI
+
+    from legday.web.app import create_app
+
+    legday = create_app(url)
+    bare = FastAPI()  # as SERVER's
+
+    @bare.get("/bare")
+    def bare_endpoint() -> dict[str, bool]:
+        return {"ok": True}
+
+    apps = {"legday": legday, "bare": bare}
+
+    async def measure() -> dict[str, float]:
+        found = {}
+        async with legday.router.lifespan_context(legday):
+            for name, server, path in targets:
+                for _ in range(20):
+                    assert await _call(apps[server], path) == 200, path
+                start = time.process_time()
+                for _ in range(calls):
+                    await _call(apps[server], path)
+                found[name] = (time.process_time() - start) / calls * 1000
+        return found
+
+    return asyncio.run(measure())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=5, help="of each run")
     parser.add_argument("--rounds", type=int, default=3, help="runs of each endpoint")
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--calls", type=int, default=1000, help="in process, per endpoint")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("bench/web.py: wrk is missing; run scripts/ensure-wrk.sh")
@@ -168,6 +226,7 @@ def main() -> None:
     url = f"sqlite:///{folder / 'logbook.db'}"
     first = _logbook(url)
     env = {**os.environ, "LEGDAY_TODAY": first.isoformat(), "LEGDAY_CACHE_DIR": str(folder)}
+    os.environ["LEGDAY_TODAY"] = first.isoformat()  # for the in-process calls
     legday, legday_port = _serve("legday", url, env)
     bare_server, bare_port = _serve("bare", url, env)
     servers = {"legday": (legday, legday_port), "bare": (bare_server, bare_port)}
@@ -214,6 +273,10 @@ def main() -> None:
             f"{x.name:22} {x.rate:8.0f} {x.rate / bare:8.0%} {x.p50_ms:7.1f} {x.p99_ms:7.1f} "
             f"{x.errors:6d} {x.rss_mb:7.0f}"
         )
+    cpu = _in_process(url, targets, args.calls)
+    print(f"in process (the ASGI app called directly), CPU ms per request, {args.calls} calls:")
+    print("  " + ", ".join(f"{name} {ms:.3f}" for name, ms in cpu.items()))
+    print(f"load average now {os.getloadavg()[0]:.1f}")
     shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -266,7 +266,10 @@ def open_logbook(url: str | None = None) -> Iterator[tuple[Logbook, Database]]:
     from legday.services import Logbook
 
     with _opened(url, check=True) as db:
-        yield Logbook(db.uow, catalogue(), _make_plan, read_stored_runs), db
+        yield (
+            Logbook(db.uow, catalogue(), _make_plan, read_stored_runs, lookup=db.athlete_by_id),
+            db,
+        )
 
 
 @contextmanager

@@ -93,6 +93,8 @@ __all__ = [
 PlanFn = Callable[..., Plan]
 # stored calendars (content, feed address) -> runs in the profile's horizon
 RunsFn = Callable[[Sequence[CalendarSource], Profile], list[Run]]
+# (athlete id, owner) -> the athlete with its revision, or None: `Database.athlete_by_id`
+AthleteLookupFn = Callable[[int, str], Athlete | None]
 ONE_DAY = timedelta(days=1)
 # How far back `today` reads each exercise the session may become: the last logs decide
 # the next prescription; 8 days of logs cover the once-a-week rise check (7+ days at one
@@ -291,6 +293,8 @@ class Logbook:
     read_runs: RunsFn
     now: Callable[[], datetime] = field(default=utc_now)
     owner: str = LOCAL_USER  # whose athletes these are (personal mode: the local user)
+    # the same read as the unit of work's `athlete_by_id`, without one (cheaper; None: the uow's)
+    lookup: AthleteLookupFn | None = None
 
     # athletes
     def add_athlete(
@@ -668,7 +672,10 @@ class Logbook:
 
     # the web app: athletes by id, profile edits, sets by client id, feeds, progress
     def athlete_by_id(self, athlete_id: int) -> Athlete | None:
-        """The owner's athlete with this id (the web app's addresses), or None."""
+        """The owner's athlete with this id (the web app's addresses, on every request:
+        its revision keys the answers the app keeps), or None."""
+        if self.lookup is not None:
+            return self.lookup(athlete_id, self.owner)
         with self.uow().reading() as uow:
             return uow.repo.athlete_by_id(athlete_id, self.owner)
 

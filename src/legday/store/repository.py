@@ -26,6 +26,7 @@ from sqlalchemy import (
     exists,
     func,
     literal,
+    literal_column,
     select,
     text,
     union_all,
@@ -75,7 +76,7 @@ from legday.store.tables import (
     UserRow,
 )
 
-__all__ = ["SqlRepository"]
+__all__ = ["ATHLETE_BY_ID", "SqlRepository"]
 
 # The columns a SetLog is made of; a Row of them reads like a SetLogRow (by attribute).
 _SET_COLUMNS = (
@@ -93,13 +94,16 @@ _SET_COLUMNS = (
 )
 
 
-_ATHLETE_BY_ID = (
+# The athlete by id within its owner, revision included: every web request asks it (by
+# `SqlRepository.athlete_by_id` or, cheaper, `legday.store.lookup.AthleteLookup`). Its only
+# parameters are `owner` and `athlete` (the 0 is written into the statement).
+ATHLETE_BY_ID = (
     select(
         AthleteRow.id,
         AthleteRow.name,
         AthleteRow.created_at,
         AthleteRow.owner_id,
-        func.coalesce(AthleteRow.revision, 0),
+        func.coalesce(AthleteRow.revision, literal_column("0")),
     )
     .join(UserRow, UserRow.id == AthleteRow.owner_id)
     .where(UserRow.handle == bindparam("owner"), AthleteRow.id == bindparam("athlete"))
@@ -159,11 +163,11 @@ class SqlRepository(AbstractRepository):
         return Athlete(*row) if row else None
 
     def athlete_by_id(self, athlete_id: int, owner: str = LOCAL_USER) -> Athlete | None:
-        """One prepared statement on the session's connection: the web app asks it on
-        every request (a third of the ORM's cost, see docs/benchmarks.md)."""
+        """One prepared statement on the session's connection (the web app asks the same
+        one through `legday.store.lookup.AthleteLookup`, without a unit of work)."""
         row = (
             self.session.connection()
-            .execute(_ATHLETE_BY_ID, {"owner": owner, "athlete": athlete_id})
+            .execute(ATHLETE_BY_ID, {"owner": owner, "athlete": athlete_id})
             .first()
         )
         return Athlete(*row) if row else None

@@ -27,6 +27,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from legday.store.lookup import AthleteLookup
 from legday.store.ports import AbstractUnitOfWork, ConflictError
 from legday.store.repository import SqlRepository
 
@@ -147,7 +148,8 @@ class SqlUnitOfWork(AbstractUnitOfWork):
 class Database:
     """An engine plus session factories; `uow()` gives a fresh unit of work per use case.
     `reads` is the engine for read-only work outside a unit of work (`legday backup`):
-    its transactions take no write lock."""
+    its transactions take no write lock. `athlete_by_id` reads one athlete and its
+    revision without a unit of work (the web app's every request, `legday.store.lookup`)."""
 
     def __init__(self, url: str, engine: Engine | None = None) -> None:
         self.url = url
@@ -158,6 +160,7 @@ class Database:
             reads.update(postgresql_readonly=True, isolation_level="REPEATABLE READ")
         self.reads = self.engine.execution_options(**reads)
         self._reader = sessionmaker(self.reads)
+        self.athlete_by_id = AthleteLookup(self.engine)
 
     def uow(self) -> SqlUnitOfWork:
         """A unit of work that writes; `.reading()` makes it a read (no write lock)."""
@@ -169,4 +172,5 @@ class Database:
         upgrade(self.engine)
 
     def dispose(self) -> None:
+        self.athlete_by_id.close()
         self.engine.dispose()

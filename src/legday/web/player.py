@@ -24,9 +24,8 @@ from markupsafe import Markup
 from legday.catalogue import Catalogue
 from legday.model import Cooldown, ExerciseKind, Prescription, Warmup
 from legday.services import Logbook, Today
-from legday.web.app import templates
 from legday.web.deps import AnswersDep, AthleteDep, LogbookDep
-from legday.web.security import csrf_token
+from legday.web.pages.common import kept_page
 
 __all__ = ["UPCOMING_DAYS", "router", "session_data"]
 
@@ -46,29 +45,21 @@ async def play(
     request: Request, athlete: AthleteDep, day: date, logbook: LogbookDep, answers: AnswersDep
 ) -> HTMLResponse:
     """The player for the athlete's session on `day` (the day's care routine when there is
-    no strength session; a page saying so when there is neither)."""
+    no strength session; a page saying so when there is neither). The page is drawn once
+    per revision of the athlete's records and day, and kept (`kept_page`)."""
 
-    def make() -> bytes:
+    def context() -> dict[str, Any]:
         view = logbook.today(athlete.name, day)
         upcoming = _upcoming(logbook, athlete.name, day)
         data = session_data(view, logbook.catalogue, athlete.id, athlete.name, upcoming)
-        return orjson.dumps(data)
-
-    # the session is kept until the athlete's records change (see api/answers.py); only the
-    # page around it, with this browser's CSRF token, is drawn on each request
-    key = ("player", athlete.id, athlete.created_at, athlete.revision, day)
-    kept = await answers.get(key, make)  # made in a worker thread when new
-    return templates.TemplateResponse(
-        request,
-        "player.html",
-        {
-            "session": orjson.loads(kept),
-            "session_json": Markup(_script_safe(kept)),
-            "csrf_token": csrf_token(request.state),
+        return {
+            "session": data,
+            "session_json": Markup(_script_safe(orjson.dumps(data))),
             "athlete": athlete,
-            "section": "plan",
-        },
-    )
+        }
+
+    key = ("player", athlete.id, athlete.created_at, athlete.revision, day)
+    return await kept_page(request, answers, key, "player.html", context, section="plan")
 
 
 def _script_safe(data: bytes) -> str:

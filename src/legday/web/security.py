@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Awaitable, Callable, MutableMapping
-from http.cookies import SimpleCookie
 from typing import Any
 
 from fastapi import HTTPException, Request
+from starlette.requests import cookie_parser
 
 from legday.calendars._files import MAX_BYTES as CALENDAR_MAX_BYTES
 
@@ -196,13 +196,12 @@ def _hostname(host: str) -> str:
 
 
 def _cookie(header: str, name: str) -> str:
-    jar: SimpleCookie = SimpleCookie()
-    try:
-        jar.load(header)
-    except Exception:  # a mangled Cookie header is no token, not a crash
-        return ""
-    morsel = jar.get(name)
-    return morsel.value if morsel and len(morsel.value) <= 128 else ""
+    """The cookie's value, read as `request.cookies` reads it (Starlette's parser), so
+    the guard and `require_csrf` see the same token. Not `http.cookies.SimpleCookie`:
+    one odd cookie of another program on 127.0.0.1 (cookies ignore the port) makes it
+    drop every cookie after it, and it costs ~50 µs a request where this costs ~4."""
+    value = cookie_parser(header).get(name, "") if header else ""
+    return value if len(value) <= 128 else ""
 
 
 def _csrf_cookie(token: str) -> bytes:

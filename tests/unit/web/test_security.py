@@ -107,6 +107,19 @@ def test_a_body_that_is_neither_json_nor_a_form_needs_the_header(form_app: TestC
     assert passed.json() == {"ok": "bare"}
 
 
+@pytest.mark.parametrize("neighbour", ["a=b c", 'quoted="x\\"', "list=[1]", "_ga=GA1.1.2"])
+def test_another_programs_odd_cookie_does_not_hide_the_token(
+    form_app: TestClient, neighbour: str
+) -> None:
+    """Cookies ignore the port: other programs on 127.0.0.1 (a notebook, a dev server)
+    set theirs beside ours. The guard reads ours as the routes do, whatever sits beside."""
+    token = token_of(form_app)
+    form_app.cookies.clear()
+    headers = {"content-type": "text/plain", "cookie": f"{neighbour}; {CSRF_COOKIE}={token}"}
+    passed = form_app.post("/bare", content=b"{}", headers={**headers, "x-csrf-token": token})
+    assert passed.status_code == 200 and "set-cookie" not in passed.headers
+
+
 @pytest.mark.parametrize(
     "headers",
     [
