@@ -84,6 +84,10 @@ def test_twelve_weeks_loads_rise_only_under_the_rules(logbook: Logbook) -> None:
         for i in range(1, len(days)):
             if loads[i] <= loads[i - 1]:
                 continue
+            if loads[i - 1] == 0:
+                # bodyweight before: the first time with a weight starts at the kit's
+                # conservative start load (a new implement), not a rise on a load lifted
+                continue
             rises += 1
             assert i >= 2, f"{exercise} rose after a single session"
             before = [by_day[days[i - 1]], by_day[days[i - 2]]]
