@@ -462,7 +462,7 @@ class Logbook:
             later = next((s for s in sessions if s.day > day), None)
             main = session.main if session is not None else ()
             logged = self._history(uow, athlete, main, day)
-            last_done = uow.repo.last_done(athlete.id, day)
+            last_done = self._last_done(uow, athlete, recent, day)
             profile = uow.repo.get_profile(athlete.id)
             kit = kit_of(profile) if profile is not None else None
             records = uow.repo.care_records(athlete.id)
@@ -500,7 +500,7 @@ class Logbook:
             athlete = self._athlete(uow, name)
             logged = self._history(uow, athlete, (p,), day - ONE_DAY)
             recent = uow.repo.performed(athlete.id, day - timedelta(days=60), day, with_sets=False)
-            last_done = uow.repo.last_done(athlete.id, day)
+            last_done = self._last_done(uow, athlete, recent, day)
             kit = self._kit(uow, athlete)
         history = History.of(logged, self.catalogue)
         return self._progress(p, history, recent, day, kit, last_done)
@@ -643,7 +643,7 @@ class Logbook:
             recent = uow.repo.performed(
                 athlete.id, as_of - timedelta(days=60), as_of, with_sets=False
             )
-            last_done = uow.repo.last_done(athlete.id, as_of)
+            last_done = self._last_done(uow, athlete, recent, as_of)
             profile = uow.repo.get_profile(athlete.id)
             kit = kit_of(profile) if profile is not None else None
 
@@ -983,6 +983,15 @@ class Logbook:
             return CareLogged(record, status)
         reason = f"care: {protocol.name} {status.action.value} (stage {status.stage})"
         return CareLogged(record, status, self._replan(uow, athlete, replan_from, reason))
+
+    @staticmethod
+    def _last_done(
+        uow: AbstractUnitOfWork, athlete: Athlete, recent: Sequence[Performed], before: date
+    ) -> date | None:
+        """The last day done before `before`: the latest of `recent` (every day logged in
+        a window ending on `before`) when it holds one, else the store's answer."""
+        done = [p.day for p in recent if p.status == "done" and p.day < before]
+        return max(done) if done else uow.repo.last_done(athlete.id, before)
 
     @staticmethod
     def _kit(uow: AbstractUnitOfWork, athlete: Athlete) -> Kit | None:
