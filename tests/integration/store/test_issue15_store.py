@@ -185,6 +185,70 @@ def test_today_reads_as_many_statements_whatever_the_history(
     assert counts[0] == counts[1]
 
 
+# Each statement is a round trip to PostgreSQL (its CPU and the server's parse and plan):
+# `today` and `log` are asked many times a day, so their counts are pinned.
+TODAY_READS = (
+    "the athlete",
+    "the versions valid by the end of the three weeks ahead",
+    "the sessions in force in those weeks",
+    "the plan versions of the day (in force and latest)",
+    "the days logged in the last 60 days",
+    "the last days of each exercise the session may become",
+    "their sets, and the painful sets of those days",
+    "the sets that raise a pain flag",
+    "the day each flag cleared",
+    "the sets of the days that cleared a flag",
+    "the profile",
+    "the care routines logged",
+    "the day overrides",
+)
+LOG_STATEMENTS = (
+    "the athlete",
+    "its lock (the UPDATE of its revision)",
+    "the latest plan version, as seen under the lock",
+    "the day's performed session, locked",
+    "the day's next set number",
+)
+
+
+def test_today_reads_in_a_fixed_small_number_of_statements(
+    logbook: Logbook, database: Database, calendar: Path
+) -> None:
+    """Every branch of the read: a pain flag raised and cleared within the days looked
+    at (so the clearing day's sets are read too), and a session done in the last weeks."""
+    _add(logbook, calendar)
+    (session, *_) = logbook.versions("sam")[0].plan.sessions
+    exercise = session.main[0].exercise
+    logbook.log(
+        "sam",
+        [
+            SetLog(exercise, session.day - timedelta(days=d), reps=8, rpe=7.0, pain=5 * (d == 6))
+            for d in range(20, 0, -2)
+        ],
+    )
+    with counted(database.engine) as seen:
+        view = logbook.today("sam", session.day)
+    assert view.advice == ()  # the flag raised 6 days before cleared 4 days before
+    # (SQLite switches `query_only` on when the pooled connection last wrote: in process)
+    reads = [s for s in seen if not s.lstrip().upper().startswith("PRAGMA")]
+    assert len(reads) == len(TODAY_READS), "\n---\n".join(reads)
+
+
+def test_a_log_writes_in_a_fixed_small_number_of_statements(
+    logbook: Logbook, database: Database, calendar: Path
+) -> None:
+    _add(logbook, calendar)
+    sets = [SetLog("goblet-squat", START, reps=8, rpe=7.0)] * 3
+    logbook.log("sam", sets)  # the day's performed session exists from now on
+    with counted(database.engine) as seen:
+        logbook.log("sam", sets)
+    inserts = [s for s in seen if s.lstrip().upper().startswith("INSERT")]
+    others = [s for s in seen if s not in inserts and not s.lstrip().upper().startswith("PRAGMA")]
+    assert len(others) == len(LOG_STATEMENTS), "\n---\n".join(others)
+    # PostgreSQL inserts the sets in one statement; SQLite one by one (in process)
+    assert len(inserts) == (1 if database.engine.dialect.name == "postgresql" else len(sets))
+
+
 # --- today reads what progression needs, and decides as from the whole history -----------
 
 
