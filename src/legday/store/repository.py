@@ -276,20 +276,55 @@ def _pain_sets(threshold: int) -> Select[*_Columns]:
     )
 
 
-def _exercise_ids(ids: Sequence[str]) -> BindParameter[Any]:
-    """Catalogue ids for an IN list, written into the statement: a session's exercises and
-    their variations run to dozens, and as many parameters would cost more to send than
-    the query costs to run (psycopg re-parses a statement of over 50 parameters each
-    time). The driver quotes them; they are catalogue slugs in any case."""
-    return bindparam("ids", sorted(set(ids)), expanding=True, literal_execute=True, unique=True)
+@cache
+def _first_pain_free_days(flags: int) -> Select[*_Columns]:
+    """For each of `flags` flags, the first day after :after0 (:after1, ...) up to
+    :until whose sets of the exercises :x0 (:x1, ...) exist and are all pain-free. The
+    exercise ids are written in (see `_SETS_ON`: 6 muscles of ~70 exercises each)."""
+    p, s = PerformedSessionRow, SetLogRow
+    firsts = []
+    for i in range(flags):
+        exercises: BindParameter[list[str]] = bindparam(
+            f"x{i}", expanding=True, literal_execute=True
+        )
+        working = s.performed_session_id == p.id, s.exercise.in_(exercises)
+        firsts.append(
+            select(p.day)
+            .where(
+                p.athlete_id == bindparam("athlete"),
+                p.day > bindparam(f"after{i}", type_=Date()),
+                p.day <= bindparam("until", type_=Date()),
+                exists().where(*working),
+                ~exists().where(*working, s.pain > 0),
+            )
+            .order_by(p.day)
+            .limit(1)
+            .scalar_subquery()
+        )
+    return select(*firsts)
 
 
-def _days_in(days: Sequence[date]) -> BindParameter[Any]:
-    """Days for an IN list, written into the statement like `_exercise_ids` (a day's view
-    reads up to a few hundred of them)."""
-    return bindparam(
-        "days", sorted(set(days)), Date(), expanding=True, literal_execute=True, unique=True
-    )
+# Every set of some days, in day and logging order, found by the days' performed sessions
+# (athlete, day) and their sets (session, seq), never by a scan of the athlete's sets;
+# `_OF`: only the sets of some exercises and the painful ones. The days and exercise ids
+# are written into the statement: a day's view reads dozens of each, and as many
+# parameters would cost more to send than the query costs to run (psycopg re-parses a
+# statement of over 50 parameters each time). The driver quotes them.
+_DAYS = select(PerformedSessionRow.id).where(
+    PerformedSessionRow.athlete_id == bindparam("athlete"),
+    PerformedSessionRow.day.in_(
+        bindparam("days", expanding=True, literal_execute=True, type_=Date())
+    ),
+)
+_SETS_ON = (
+    select(*SET_COLUMNS)
+    .where(SetLogRow.performed_session_id.in_(_DAYS))
+    .order_by(SetLogRow.day, SetLogRow.seq, SetLogRow.id)
+)
+_SETS_ON_OF = _SETS_ON.where(
+    SetLogRow.exercise.in_(bindparam("exercises", expanding=True, literal_execute=True))
+    | (SetLogRow.pain > 0)
+)
 
 
 class SqlRepository(AbstractRepository):
@@ -624,19 +659,12 @@ class SqlRepository(AbstractRepository):
     ) -> list[SetLog]:
         if not days:
             return []
-        s = SetLogRow
-        query = select(*SET_COLUMNS).where(s.performed_session_id.in_(self._days(athlete_id, days)))
-        if exercises is not None:
-            query = query.where(s.exercise.in_(_exercise_ids(exercises)) | (s.pain > 0))
-        rows = self.session.execute(query.order_by(s.day, s.seq, s.id))
+        wanted = {"athlete": athlete_id, "days": sorted(set(days))}
+        if exercises is None:
+            rows = self._read(_SETS_ON, **wanted)
+        else:
+            rows = self._read(_SETS_ON_OF, **wanted, exercises=sorted(set(exercises)))
         return [_set(r) for r in rows]
-
-    @staticmethod
-    def _days(athlete_id: int, days: Sequence[date]) -> Select[Any]:
-        """The performed sessions of the given days, by (athlete, day): the sets are then
-        read by (session, seq), never by a scan of the athlete's sets."""
-        p = PerformedSessionRow
-        return select(p.id).where(p.athlete_id == athlete_id, p.day.in_(_days_in(days)))
 
     def first_pain_free_days(
         self, athlete_id: int, flags: Sequence[tuple[Sequence[str], date]], until: date
@@ -645,24 +673,10 @@ class SqlRepository(AbstractRepository):
         days from the flag on, which stops at the first that clears it."""
         if not flags:
             return []
-        p, s = PerformedSessionRow, SetLogRow
-        firsts = []
-        for exercises, after in flags:
-            working = s.performed_session_id == p.id, s.exercise.in_(_exercise_ids(exercises))
-            firsts.append(
-                select(p.day)
-                .where(
-                    p.athlete_id == athlete_id,
-                    p.day > after,
-                    p.day <= until,
-                    exists().where(*working),
-                    ~exists().where(*working, s.pain > 0),
-                )
-                .order_by(p.day)
-                .limit(1)
-                .scalar_subquery()
-            )
-        return list(self.session.execute(select(*firsts)).one())
+        params: dict[str, Any] = {"athlete": athlete_id, "until": until}
+        for i, (exercises, after) in enumerate(flags):
+            params[f"x{i}"], params[f"after{i}"] = sorted(set(exercises)), after
+        return list(self._read(_first_pain_free_days(len(flags)), **params).one())
 
     def last_done(self, athlete_id: int, before: date) -> date | None:
         return self._read(_LAST_DONE, athlete=athlete_id, before=before).scalar()
