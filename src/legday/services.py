@@ -24,14 +24,13 @@ however much is logged.
 
 from __future__ import annotations
 
-import hashlib
 import random
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from legday.care import DISCLAIMER
 from legday.care.monitoring import CareAction, CareStatus, care_status
@@ -57,7 +56,6 @@ from legday.progression import (
     next_prescription,
     pain_flags,
 )
-from legday.progression.summary import ProgressReport, progress_report
 from legday.store.ports import (
     LOCAL_USER,
     AbstractUnitOfWork,
@@ -71,6 +69,9 @@ from legday.store.ports import (
     PlanVersion,
     ProgressPoint,
 )
+
+if TYPE_CHECKING:
+    from legday.progression.summary import ProgressReport
 
 __all__ = [
     "AsDone",
@@ -155,6 +156,8 @@ def _refreshed(source: CalendarSource, now: datetime) -> CalendarSource:
 
 
 def _sha256(data: bytes) -> str:
+    import hashlib  # here: OpenSSL's start is paid by the commands that store a calendar
+
     return hashlib.sha256(data).hexdigest()
 
 
@@ -760,6 +763,8 @@ class Logbook:
     def progress_report(self, name: str, today: date) -> ProgressReport:
         """Load and reps per exercise, weekly sets per muscle group, sessions done against
         planned and the pain trend, over the athlete's plan up to `today`."""
+        from legday.progression.summary import progress_report
+
         with self.uow().reading() as uow:
             athlete = self._athlete(uow, name)
             profile = uow.repo.get_profile(athlete.id)
