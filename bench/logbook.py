@@ -178,11 +178,13 @@ def process_ms(argv: list[str], env: dict[str, str], repeat: int) -> tuple[float
 
 @contextmanager
 def statements(db: Database) -> Iterator[list[str]]:
-    """The statements sent while inside: each is a round trip to PostgreSQL."""
+    """The statements sent while inside (each a round trip to PostgreSQL), the
+    transaction's own (BEGIN, COMMIT, SQLite's PRAGMA query_only) apart."""
     seen: list[str] = []
 
     def note(*args: Any) -> None:
-        seen.append(args[2])
+        if not args[2].lstrip().upper().startswith(("BEGIN", "PRAGMA")):
+            seen.append(args[2])
 
     event.listen(db.engine, "before_cursor_execute", note)
     try:

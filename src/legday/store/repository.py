@@ -28,6 +28,7 @@ from sqlalchemy import (
     CompoundSelect,
     Date,
     Executable,
+    Label,
     Select,
     String,
     TextualSelect,
@@ -109,6 +110,9 @@ _ATHLETE_BY_NAME = (
     select(AthleteRow.id, AthleteRow.name, AthleteRow.created_at, AthleteRow.owner_id)
     .join(UserRow, UserRow.id == AthleteRow.owner_id)
     .where(UserRow.handle == bindparam("owner"), AthleteRow.name == bindparam("name"))
+)
+_ATHLETE_WITH_PROFILE = _ATHLETE_BY_NAME.add_columns(ProfileRow.__table__).outerjoin(
+    ProfileRow, ProfileRow.athlete_id == AthleteRow.id
 )
 # The athlete's write lock: the UPDATE that counts the revision takes the row's lock (on
 # PostgreSQL; SQLite's write transaction holds the whole database) until the end.
@@ -227,53 +231,56 @@ def _walk(exercises: int) -> TextualSelect:
 
 
 @cache
-def _exposures(exercises: int) -> CompoundSelect[*_Columns]:
-    """The sets of each of `exercises` exercises (:e0, :e1, ...) from its first day (:d0,
-    :d1, ...) to :until, and any set with pain on :days whose exercise is not :wanted
-    (a day that hurt elsewhere in a muscle must not read as that muscle's pain-free day),
-    each with its `seq`. One index range per exercise, and the days by (athlete, day)."""
+def _day_sets(exercises: int, threshold: int | None) -> CompoundSelect[*_Columns]:
+    """What progression reads of a day's sets, each with its `seq` and `part`:
+
+    - part 0: the sets of each of `exercises` exercises (:e0, :e1, ...) from its first
+      day (:d0, :d1, ...) to :until (one index range each), and any set with pain on
+      :days whose exercise is not :wanted (a day that hurt elsewhere in a muscle must
+      not read as that muscle's pain-free day), by the days' performed sessions;
+    - part 1, with a `threshold`: the sets of pain >= `threshold` on the latest :limit
+      days up to :until that have one (what raises a pain flag). The threshold is
+      written in, not a parameter: at 4 the partial index ix_set_logs_athlete_pain_day
+      serves it, which PostgreSQL's plan for a parameter could not know.
+    """
     s, p = SetLogRow, PerformedSessionRow
     mine: BindParameter[int] = bindparam("athlete")
-    ranges = [
-        select(*SET_COLUMNS, s.seq).where(
+    until: BindParameter[date] = bindparam("until", type_=Date())
+    exposed: Label[int] = literal_column("0").label("part")
+    parts = [
+        select(*SET_COLUMNS, s.seq, exposed).where(
             s.athlete_id == mine,
             s.exercise == bindparam(f"e{i}"),
             s.day >= bindparam(f"d{i}", type_=Date()),
-            s.day <= bindparam("until", type_=Date()),
+            s.day <= until,
         )
         for i in range(exercises)
     ]
-    days = select(p.id).where(
-        p.athlete_id == mine, p.day.in_(bindparam("days", expanding=True, type_=Date()))
-    )
-    sore = select(*SET_COLUMNS, s.seq).where(
-        s.performed_session_id.in_(days),
-        s.pain > 0,
-        s.exercise.not_in(bindparam("wanted", expanding=True)),
-    )
-    return union_all(*ranges, sore)
-
-
-@cache
-def _pain_sets(threshold: int) -> Select[*_Columns]:
-    """The sets of pain >= `threshold` on the latest :limit days up to :until that have
-    one. The threshold is written in, not a parameter: at 4 the partial index
-    ix_set_logs_athlete_pain_day serves it, which PostgreSQL's plan for a parameter
-    could not know."""
-    s = SetLogRow
-    hurt = s.pain >= literal_column(str(int(threshold)))
-    mine = s.athlete_id == bindparam("athlete")
-    days = (
-        select(s.day)
-        .where(mine, s.day <= bindparam("until", type_=Date()), hurt)
-        .group_by(s.day)
-        .order_by(s.day.desc())
-        .limit(bindparam("limit"))
-        .subquery()
-    )
-    return (
-        select(*SET_COLUMNS).where(mine, hurt, s.day.in_(select(days.c.day))).order_by(s.day, s.seq)
-    )
+    if exercises:
+        days = select(p.id).where(
+            p.athlete_id == mine, p.day.in_(bindparam("days", expanding=True, type_=Date()))
+        )
+        sore = select(*SET_COLUMNS, s.seq, exposed).where(
+            s.performed_session_id.in_(days),
+            s.pain > 0,
+            s.exercise.not_in(bindparam("wanted", expanding=True)),
+        )
+        parts.append(sore)
+    if threshold is not None:
+        hurt = s.pain >= literal_column(str(int(threshold)))
+        latest = (
+            select(s.day)
+            .where(s.athlete_id == mine, s.day <= until, hurt)
+            .group_by(s.day)
+            .order_by(s.day.desc())
+            .limit(bindparam("limit"))
+            .subquery()
+        )
+        raised = select(*SET_COLUMNS, s.seq, literal_column("1").label("part")).where(
+            s.athlete_id == mine, hurt, s.day.in_(select(latest.c.day))
+        )
+        parts.append(raised)
+    return union_all(*parts)
 
 
 @cache
@@ -368,6 +375,16 @@ class SqlRepository(AbstractRepository):
     def get_athlete(self, name: str, owner: str = LOCAL_USER) -> Athlete | None:
         row = self._read(_ATHLETE_BY_NAME, owner=owner, name=name).first()
         return Athlete(*row) if row else None
+
+    def athlete_with_profile(
+        self, name: str, owner: str = LOCAL_USER
+    ) -> tuple[Athlete, Profile | None] | None:
+        """One statement: the profile joined to the athlete."""
+        row = self._read(_ATHLETE_WITH_PROFILE, owner=owner, name=name).first()
+        if row is None:
+            return None
+        profile = None if row.athlete_id is None else profile_from_row(cast(ProfileRow, row))
+        return Athlete(*row[:4]), profile
 
     def athlete_by_id(self, athlete_id: int, owner: str = LOCAL_USER) -> Athlete | None:
         """One prepared statement on the session's connection: the web app asks it on
@@ -623,36 +640,56 @@ class SqlRepository(AbstractRepository):
     def last_exposures(
         self, athlete_id: int, exercises: Sequence[str], count: int, until: date
     ) -> list[SetLog]:
-        wanted = sorted(set(exercises))
-        if not wanted or count < 1:
-            return []
-        walked = self._read(
-            _walk(len(wanted)),
-            a=athlete_id,
-            u=until,
-            k=count,
-            **{f"e{i}": e for i, e in enumerate(wanted)},
-        ).all()
-        if not walked:
-            return []
+        return self._day_sets(athlete_id, exercises, count, until, None, 0)[0]
+
+    def pain_sets(self, athlete_id: int, threshold: int, until: date, limit: int) -> list[SetLog]:
+        return self._day_sets(athlete_id, (), 0, until, threshold, limit)[1]
+
+    def exposures_and_pain(
+        self,
+        athlete_id: int,
+        exercises: Sequence[str],
+        count: int,
+        until: date,
+        threshold: int,
+        limit: int,
+    ) -> tuple[list[SetLog], list[SetLog]]:
+        """Two statements: the walk, then the sets of both (`_day_sets`)."""
+        return self._day_sets(athlete_id, exercises, count, until, threshold, limit)
+
+    def _day_sets(
+        self,
+        athlete_id: int,
+        exercises: Sequence[str],
+        count: int,
+        until: date,
+        threshold: int | None,
+        limit: int,
+    ) -> tuple[list[SetLog], list[SetLog]]:
+        wanted = sorted(set(exercises)) if count >= 1 else []
+        walked: Sequence[Row[*_Columns]] = ()
+        if wanted:
+            walked = self._read(
+                _walk(len(wanted)),
+                a=athlete_id,
+                u=until,
+                k=count,
+                **{f"e{i}": e for i, e in enumerate(wanted)},
+            ).all()
+        if not walked and threshold is None:
+            return [], []
         first: dict[str, date] = {}
         for e, day in walked:
             first[e] = min(day, first.get(e, day))
-        ranges: dict[str, str | date] = {f"e{i}": e for i, e in enumerate(first)}
-        ranges.update({f"d{i}": day for i, day in enumerate(first.values())})
+        params: dict[str, Any] = {f"e{i}": e for i, e in enumerate(first)}
+        params.update({f"d{i}": day for i, day in enumerate(first.values())})
+        if first:
+            params.update(days=sorted({day for _, day in walked}), wanted=wanted)
         rows = self._read(
-            _exposures(len(first)),
-            athlete=athlete_id,
-            until=until,
-            days=sorted({day for _, day in walked}),
-            wanted=wanted,
-            **ranges,
+            _day_sets(len(first), threshold), athlete=athlete_id, until=until, limit=limit, **params
         ).all()
-        return [_set(r) for r in sorted(rows, key=lambda r: (r.day, r.seq))]
-
-    def pain_sets(self, athlete_id: int, threshold: int, until: date, limit: int) -> list[SetLog]:
-        rows = self._read(_pain_sets(threshold), athlete=athlete_id, until=until, limit=limit)
-        return [_set(r) for r in rows]
+        in_order = sorted(rows, key=lambda r: (r.day, r.seq))
+        return [_set(r) for r in in_order if not r.part], [_set(r) for r in in_order if r.part]
 
     def sets_on(
         self, athlete_id: int, days: Sequence[date], exercises: Sequence[str] | None = None

@@ -22,6 +22,7 @@ from legday.model import Profile
 from legday.progression import SetLog, next_prescription, pain_flags
 from legday.services import Logbook
 from legday.store.migrate import upgrade
+from legday.store.ports import AbstractRepository
 from legday.store.schema import HEAD, check_schema, stored_revision
 from legday.store.uow import Database, make_engine
 
@@ -188,17 +189,15 @@ def test_today_reads_as_many_statements_whatever_the_history(
 # Each statement is a round trip to PostgreSQL (its CPU and the server's parse and plan):
 # `today` and `log` are asked many times a day, so their counts are pinned.
 TODAY_READS = (
-    "the athlete",
+    "the athlete and its profile",
     "the versions valid by the end of the three weeks ahead",
     "the sessions in force in those weeks",
     "the plan versions of the day (in force and latest)",
     "the days logged in the last 60 days",
     "the last days of each exercise the session may become",
-    "their sets, and the painful sets of those days",
-    "the sets that raise a pain flag",
+    "their sets, the painful sets of those days and the sets that raise a pain flag",
     "the day each flag cleared",
     "the sets of the days that cleared a flag",
-    "the profile",
     "the care routines logged",
     "the day overrides",
 )
@@ -232,6 +231,36 @@ def test_today_reads_in_a_fixed_small_number_of_statements(
     # (SQLite switches `query_only` on when the pooled connection last wrote: in process)
     reads = [s for s in seen if not s.lstrip().upper().startswith("PRAGMA")]
     assert len(reads) == len(TODAY_READS), "\n---\n".join(reads)
+
+
+def test_the_reads_joined_for_a_day_answer_as_the_separate_ones(
+    logbook: Logbook, database: Database, calendar: Path
+) -> None:
+    """`athlete_with_profile` and `exposures_and_pain` (one round trip each) against the
+    port's own answers from the separate reads."""
+    _add(logbook, calendar)
+    (session, *_) = logbook.versions("sam")[0].plan.sessions
+    main = [p.exercise for p in session.main]
+    logbook.log(
+        "sam",
+        [
+            SetLog(e, session.day - timedelta(days=d), reps=8, rpe=7.0, pain=(d * i) % 7)
+            for d in range(30, 0, -3)
+            for i, e in enumerate([*main, "goblet-squat"])
+        ],
+    )
+    until = session.day - timedelta(days=1)
+    with database.uow().reading() as uow:
+        repo = uow.repo
+        assert repo.athlete_with_profile("sam") == AbstractRepository.athlete_with_profile(
+            repo, "sam"
+        )
+        assert repo.athlete_with_profile("nobody") is None
+        for exercises, count in ((main, 3), (main[:1], 8), ([], 8), (main, 0)):
+            joined = repo.exposures_and_pain(1, exercises, count, until, 4, 5)
+            apart = AbstractRepository.exposures_and_pain(repo, 1, exercises, count, until, 4, 5)
+            assert joined == apart
+        assert joined[1] and all(s.pain >= 4 for s in joined[1])
 
 
 def test_a_log_writes_in_a_fixed_small_number_of_statements(
