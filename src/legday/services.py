@@ -24,6 +24,7 @@ however much is logged.
 
 from __future__ import annotations
 
+import hashlib
 import random
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -160,8 +161,6 @@ def _refreshed(source: CalendarSource, now: datetime) -> CalendarSource:
 
 
 def _sha256(data: bytes) -> str:
-    import hashlib  # here: OpenSSL's start is paid by the commands that store a calendar
-
     return hashlib.sha256(data).hexdigest()
 
 
