@@ -10,8 +10,8 @@ The statements a day's view and a log run on every call are built once, here, wi
 their parameters bound by name, and run on the session's connection (`_read`):
 SQLAlchemy then neither rebuilds a statement nor works out its cache key per call, nor
 does the ORM's per-statement work, which together cost more CPU than a small read
-itself. The statements whose shape depends on the call (a session's exercises) are
-built per call.
+itself. Those whose shape depends on the call (as many index ranges as exercises, as
+many clearing days as pain flags) are built once per shape (`functools.cache`).
 """
 
 from __future__ import annotations
@@ -666,6 +666,9 @@ class SqlRepository(AbstractRepository):
         threshold: int | None,
         limit: int,
     ) -> tuple[list[SetLog], list[SetLog]]:
+        """The walk (when exercises are asked), then one statement for the exposure days'
+        sets and, with a `threshold`, the sets that raise a pain flag: (exposed, raised),
+        each in day and logging order."""
         wanted = sorted(set(exercises)) if count >= 1 else []
         walked: Sequence[Row[*_Columns]] = ()
         if wanted:
