@@ -31,7 +31,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from legday.care import DISCLAIMER
 from legday.care.monitoring import CareAction, CareStatus, care_status
@@ -57,7 +57,6 @@ from legday.progression import (
     next_prescription,
     pain_flags,
 )
-from legday.progression.summary import ProgressReport, progress_report
 from legday.store.ports import (
     LOCAL_USER,
     AbstractUnitOfWork,
@@ -71,6 +70,9 @@ from legday.store.ports import (
     PlanVersion,
     ProgressPoint,
 )
+
+if TYPE_CHECKING:
+    from legday.progression.summary import ProgressReport
 
 __all__ = [
     "AsDone",
@@ -124,6 +126,10 @@ def _already_logged(day: date) -> InputError:
         "done",
         f"{day.isoformat()} is already logged (see `legday history`); add sets with --exercise",
     )
+
+
+def _no_athlete(name: str) -> InputError:
+    return InputError("athlete", f"no athlete called {name!r} (see `legday athlete list`)")
 
 
 def utc_now() -> datetime:
@@ -456,7 +462,7 @@ class Logbook:
     def today(self, name: str, day: date) -> Today:
         """The day's runs and session, progression applied; pain advice on every day."""
         with self.uow().reading() as uow:
-            athlete = self._athlete(uow, name)
+            athlete, profile = self._athlete_with_profile(uow, name)
             sessions = uow.repo.planned_sessions(athlete.id, day, day + timedelta(days=21))
             versions = uow.repo.plan_versions_for(athlete.id, day)
             runs = tuple(r for r in versions[-1].plan.runs if r.day == day) if versions else ()
@@ -466,8 +472,7 @@ class Logbook:
             later = next((s for s in sessions if s.day > day), None)
             main = session.main if session is not None else ()
             logged = self._history(uow, athlete, main, day)
-            last_done = uow.repo.last_done(athlete.id, day)
-            profile = uow.repo.get_profile(athlete.id)
+            last_done = self._last_done(uow, athlete, recent, day)
             kit = kit_of(profile) if profile is not None else None
             records = uow.repo.care_records(athlete.id)
             statuses = self._care_statuses(profile, records, day)
@@ -501,11 +506,11 @@ class Logbook:
     def next_for(self, name: str, p: Prescription, day: date) -> Change:
         """The progression of one prescription on `day` (what `today` does per exercise)."""
         with self.uow().reading() as uow:
-            athlete = self._athlete(uow, name)
+            athlete, profile = self._athlete_with_profile(uow, name)
             logged = self._history(uow, athlete, (p,), day - ONE_DAY)
             recent = uow.repo.performed(athlete.id, day - timedelta(days=60), day, with_sets=False)
-            last_done = uow.repo.last_done(athlete.id, day)
-            kit = self._kit(uow, athlete)
+            last_done = self._last_done(uow, athlete, recent, day)
+            kit = kit_of(profile) if profile is not None else None
         history = History.of(logged, self.catalogue)
         return self._progress(p, history, recent, day, kit, last_done)
 
@@ -634,7 +639,7 @@ class Logbook:
         athlete's own profile is put back (the season's start keys the calendar UIDs).
         """
         with self.uow().reading() as uow:
-            athlete = self._athlete(uow, name)
+            athlete, profile = self._athlete_with_profile(uow, name)
             latest = uow.repo.latest_version(athlete.id)
             if latest is None:
                 raise InputError("athlete", f"{name} has no plan yet (see `legday sync`)")
@@ -647,8 +652,7 @@ class Logbook:
             recent = uow.repo.performed(
                 athlete.id, as_of - timedelta(days=60), as_of, with_sets=False
             )
-            last_done = uow.repo.last_done(athlete.id, as_of)
-            profile = uow.repo.get_profile(athlete.id)
+            last_done = self._last_done(uow, athlete, recent, as_of)
             kit = kit_of(profile) if profile is not None else None
 
         history = History.of(logged, self.catalogue)
@@ -767,6 +771,8 @@ class Logbook:
     def progress_report(self, name: str, today: date) -> ProgressReport:
         """Load and reps per exercise, weekly sets per muscle group, sessions done against
         planned and the pain trend, over the athlete's plan up to `today`."""
+        from legday.progression.summary import progress_report
+
         with self.uow().reading() as uow:
             athlete = self._athlete(uow, name)
             profile = uow.repo.get_profile(athlete.id)
@@ -811,9 +817,10 @@ class Logbook:
         """
         repo = uow.repo
         wanted = self._variations(main)
-        logged = repo.last_exposures(athlete.id, wanted, EXPOSURES, until)
+        logged, raised = repo.exposures_and_pain(
+            athlete.id, wanted, EXPOSURES, until, PAIN_SEEK_ADVICE, PAIN_DAYS
+        )
         first = min((s.day for s in logged), default=until)  # the first day looked at
-        raised = repo.pain_sets(athlete.id, PAIN_SEEK_ADVICE, until, PAIN_DAYS)
         flags = pain_flags(raised, self.catalogue, until)
         working = {f.muscle: [e.id for e in self.catalogue if f.muscle in e.muscles] for f in flags}
         days = repo.first_pain_free_days(
@@ -899,8 +906,16 @@ class Logbook:
     def _athlete(self, uow: AbstractUnitOfWork, name: str) -> Athlete:
         athlete = uow.repo.get_athlete(name, self.owner)
         if athlete is None:
-            raise InputError("athlete", f"no athlete called {name!r} (see `legday athlete list`)")
+            raise _no_athlete(name)
         return athlete
+
+    def _athlete_with_profile(
+        self, uow: AbstractUnitOfWork, name: str
+    ) -> tuple[Athlete, Profile | None]:
+        found = uow.repo.athlete_with_profile(name, self.owner)
+        if found is None:
+            raise _no_athlete(name)
+        return found
 
     @staticmethod
     def _require_session(uow: AbstractUnitOfWork, athlete: Athlete, day: date) -> None:
@@ -992,9 +1007,13 @@ class Logbook:
         return CareLogged(record, status, self._replan(uow, athlete, replan_from, reason))
 
     @staticmethod
-    def _kit(uow: AbstractUnitOfWork, athlete: Athlete) -> Kit | None:
-        profile = uow.repo.get_profile(athlete.id)
-        return kit_of(profile) if profile is not None else None
+    def _last_done(
+        uow: AbstractUnitOfWork, athlete: Athlete, recent: Sequence[Performed], before: date
+    ) -> date | None:
+        """The last day done before `before`: the latest of `recent` (every day logged in
+        a window ending on `before`) when it holds one, else the store's answer."""
+        done = [p.day for p in recent if p.status == "done" and p.day < before]
+        return max(done) if done else uow.repo.last_done(athlete.id, before)
 
     def _progress(
         self,

@@ -45,6 +45,7 @@ from legday.store.tables import PlannedSessionRow, ProfileRow, SetLogRow
 _N = TypeVar("_N", int, float)
 
 __all__ = [
+    "SET_COLUMNS",
     "plan_document",
     "plan_from_document",
     "profile_from_row",
@@ -53,6 +54,7 @@ __all__ = [
     "races_to_json",
     "session_from_row",
     "session_to_row",
+    "set_from_columns",
     "set_from_row",
     "set_to_row",
     "weights_from_json",
@@ -250,20 +252,59 @@ def set_to_row(athlete_id: int, performed_id: int, seq: int, s: SetLog, now: dat
     )
 
 
+# The columns a set is read from, in the order `set_from_columns` takes them.
+SET_COLUMNS = (
+    SetLogRow.exercise,
+    SetLogRow.day,
+    SetLogRow.side,
+    SetLogRow.reps,
+    SetLogRow.load_kg,
+    SetLogRow.seconds,
+    SetLogRow.rpe,
+    SetLogRow.rir,
+    SetLogRow.form_ok,
+    SetLogRow.pain,
+    SetLogRow.note,
+)
+
+
 def set_from_row(row: SetLogRow) -> SetLog:
     """A stored set; numbers stored before `SetLog` had bounds are clamped into them."""
+    return set_from_columns(
+        row.exercise, row.day, row.side, row.reps, row.load_kg, row.seconds, row.rpe,
+        row.rir, row.form_ok, row.pain, row.note,
+    )  # fmt: skip
+
+
+def set_from_columns(
+    exercise: str,
+    day: date,
+    side: str,
+    reps: int | None,
+    load_kg: float | None,
+    seconds: int | None,
+    rpe: float | None,
+    rir: int | None,
+    form_ok: bool,
+    pain: int,
+    note: str,
+    *_: Any,
+) -> SetLog:
+    """`set_from_row` for a row of `SET_COLUMNS` (and any columns after them), unpacked:
+    a day's view reads a few hundred sets, and reading each column of a result row by
+    name costs as much again as making the set."""
     return SetLog(
-        exercise=row.exercise,
-        day=row.day,
-        side=row.side,
-        reps=_within("reps", row.reps),
-        load_kg=_within("load_kg", row.load_kg),
-        seconds=_within("seconds", row.seconds),
-        rpe=row.rpe,
-        rir=_within("rir", row.rir),
-        form_ok=bool(row.form_ok),
-        pain=row.pain,
-        note=row.note,
+        exercise,
+        day,
+        side,
+        _within("reps", reps),
+        _within("load_kg", load_kg),
+        _within("seconds", seconds),
+        rpe,
+        _within("rir", rir),
+        bool(form_ok),
+        pain,
+        note,
     )
 
 

@@ -166,6 +166,14 @@ class AbstractRepository(abc.ABC):
     @abc.abstractmethod
     def get_athlete(self, name: str, owner: str = LOCAL_USER) -> Athlete | None: ...
 
+    def athlete_with_profile(
+        self, name: str, owner: str = LOCAL_USER
+    ) -> tuple[Athlete, Profile | None] | None:
+        """`get_athlete` and its `get_profile`: a day's view asks both, and a store may
+        answer in one round trip."""
+        athlete = self.get_athlete(name, owner)
+        return None if athlete is None else (athlete, self.get_profile(athlete.id))
+
     @abc.abstractmethod
     def athlete_by_id(self, athlete_id: int, owner: str = LOCAL_USER) -> Athlete | None:
         """The athlete with this id when `owner` owns it (the web app's addresses)."""
@@ -258,6 +266,22 @@ class AbstractRepository(abc.ABC):
     def pain_sets(self, athlete_id: int, threshold: int, until: date, limit: int) -> list[SetLog]:
         """The sets of pain >= `threshold` on the latest `limit` days up to `until` that
         have one (what raises a pain flag)."""
+
+    def exposures_and_pain(
+        self,
+        athlete_id: int,
+        exercises: Sequence[str],
+        count: int,
+        until: date,
+        threshold: int,
+        limit: int,
+    ) -> tuple[list[SetLog], list[SetLog]]:
+        """`last_exposures` and `pain_sets`: a day's view asks both, and a store may
+        answer in one round trip."""
+        return (
+            self.last_exposures(athlete_id, exercises, count, until),
+            self.pain_sets(athlete_id, threshold, until, limit),
+        )
 
     @abc.abstractmethod
     def first_pain_free_days(

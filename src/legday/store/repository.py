@@ -5,6 +5,13 @@ re-plan lands whole or not at all. Every query filters by athlete id, and every 
 read in a fixed number of statements (no query per version or per day). The reads of a
 day's view (`last_exposures`, `pain_sets`, `first_pain_free_days`, `last_done`) walk
 indexes from the newest row back and stop, so their cost does not grow with the history.
+
+The statements a day's view and a log run on every call are built once, here, with
+their parameters bound by name, and run on the session's connection (`_read`):
+SQLAlchemy then neither rebuilds a statement nor works out its cache key per call, nor
+does the ORM's per-statement work, which together cost more CPU than a small read
+itself. Those whose shape depends on the call (as many index ranges as exercises, as
+many clearing days as pain flags) are built once per shape (`functools.cache`).
 """
 
 from __future__ import annotations
@@ -13,39 +20,47 @@ from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, datetime
+from functools import cache
 from typing import Any, cast
 
 from sqlalchemy import (
     BindParameter,
+    CompoundSelect,
     Date,
+    Executable,
+    Label,
     Select,
     String,
+    TextualSelect,
     bindparam,
     case,
     column,
     exists,
     func,
-    literal,
     literal_column,
+    or_,
     select,
     text,
     union_all,
     update,
 )
-from sqlalchemy.engine import Row
+from sqlalchemy.engine import Result, Row
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import aliased
 
 from legday.errors import InputError
 from legday.model import Plan, Profile, Session
 from legday.progression import SetLog
 from legday.store.mapping import (
+    SET_COLUMNS,
     plan_document,
     plan_from_document,
     profile_from_row,
     profile_to_row,
     session_from_row,
     session_to_row,
+    set_from_columns,
     set_from_row,
     set_to_row,
 )
@@ -78,21 +93,7 @@ from legday.store.tables import (
 
 __all__ = ["ATHLETE_BY_ID", "SqlRepository"]
 
-# The columns a SetLog is made of; a Row of them reads like a SetLogRow (by attribute).
-_SET_COLUMNS = (
-    SetLogRow.exercise,
-    SetLogRow.day,
-    SetLogRow.side,
-    SetLogRow.reps,
-    SetLogRow.load_kg,
-    SetLogRow.seconds,
-    SetLogRow.rpe,
-    SetLogRow.rir,
-    SetLogRow.form_ok,
-    SetLogRow.pain,
-    SetLogRow.note,
-)
-
+_Columns = tuple[Any, ...]  # a result row's columns, whatever the statement
 
 # The athlete by id within its owner, revision included: every web request asks it (by
 # `SqlRepository.athlete_by_id` or, cheaper, `legday.store.lookup.AthleteLookup`). Its only
@@ -108,18 +109,232 @@ ATHLETE_BY_ID = (
     .join(UserRow, UserRow.id == AthleteRow.owner_id)
     .where(UserRow.handle == bindparam("owner"), AthleteRow.id == bindparam("athlete"))
 )
+_ATHLETE_BY_NAME = (
+    select(AthleteRow.id, AthleteRow.name, AthleteRow.created_at, AthleteRow.owner_id)
+    .join(UserRow, UserRow.id == AthleteRow.owner_id)
+    .where(UserRow.handle == bindparam("owner"), AthleteRow.name == bindparam("name"))
+)
+_ATHLETE_WITH_PROFILE = _ATHLETE_BY_NAME.add_columns(ProfileRow.__table__).outerjoin(
+    ProfileRow, ProfileRow.athlete_id == AthleteRow.id
+)
+# The athlete's write lock: the UPDATE that counts the revision takes the row's lock (on
+# PostgreSQL; SQLite's write transaction holds the whole database) until the end.
+_LOCK_ATHLETE = (
+    update(AthleteRow)
+    .where(AthleteRow.id == bindparam("athlete"))
+    .values(revision=func.coalesce(AthleteRow.revision, 0) + 1)
+)
+_LATEST_NUMBER = select(func.max(PlanVersionRow.number)).where(
+    PlanVersionRow.athlete_id == bindparam("athlete")
+)
+_VERSIONS_UNTIL = select(PlanVersionRow.id, PlanVersionRow.number, PlanVersionRow.valid_from).where(
+    PlanVersionRow.athlete_id == bindparam("athlete"),
+    PlanVersionRow.valid_from <= bindparam("end", type_=Date()),
+)
+_SESSIONS_OF_VERSIONS = select(PlannedSessionRow.__table__).where(
+    PlannedSessionRow.athlete_id == bindparam("athlete"),
+    PlannedSessionRow.plan_version_id.in_(bindparam("versions", expanding=True)),
+    PlannedSessionRow.day >= bindparam("start", type_=Date()),
+    PlannedSessionRow.day <= bindparam("end", type_=Date()),
+)
+_ANY = aliased(PlanVersionRow)
+
+
+def _number_of(which: Any, *where: Any) -> Any:
+    """The max or min number of the athlete's versions (`where`: of `_ANY`), as a subquery."""
+    mine = _ANY.athlete_id == bindparam("athlete")
+    return select(which(_ANY.number)).where(mine, *where).scalar_subquery()
+
+
+# The version in force on a day (the latest valid on it, else the first) and the latest.
+_VERSIONS_FOR_DAY = (
+    select(PlanVersionRow.__table__)
+    .where(
+        PlanVersionRow.athlete_id == bindparam("athlete"),
+        or_(
+            PlanVersionRow.number
+            == func.coalesce(
+                _number_of(func.max, _ANY.valid_from <= bindparam("day", type_=Date())),
+                _number_of(func.min),
+            ),
+            PlanVersionRow.number == _number_of(func.max),
+        ),
+    )
+    .order_by(PlanVersionRow.number)
+)
+_PERFORMED_DAYS = (
+    select(
+        PerformedSessionRow.id,
+        PerformedSessionRow.day,
+        PerformedSessionRow.status,
+        PerformedSessionRow.note,
+    )
+    .where(
+        PerformedSessionRow.athlete_id == bindparam("athlete"),
+        PerformedSessionRow.day >= bindparam("start", type_=Date()),
+        PerformedSessionRow.day <= bindparam("end", type_=Date()),
+    )
+    .order_by(PerformedSessionRow.day)
+)
+_LAST_DONE = (
+    select(PerformedSessionRow.day)
+    .where(
+        PerformedSessionRow.athlete_id == bindparam("athlete"),
+        PerformedSessionRow.day < bindparam("before", type_=Date()),
+        PerformedSessionRow.status == "done",
+    )
+    .order_by(PerformedSessionRow.day.desc())
+    .limit(1)
+)
+_PROFILE = select(ProfileRow.__table__).where(ProfileRow.athlete_id == bindparam("athlete"))
+_CARE_RECORDS = (
+    select(
+        CareLogRow.day,
+        CareLogRow.injury,
+        CareLogRow.stage,
+        CareLogRow.pain,
+        CareLogRow.morning_pain,
+    )
+    .where(CareLogRow.athlete_id == bindparam("athlete"))
+    .order_by(CareLogRow.day, CareLogRow.injury)
+)
+_CARE_RECORDS_OF = _CARE_RECORDS.where(CareLogRow.injury == bindparam("injury"))
+_OVERRIDES = (
+    select(DayOverrideRow.day, DayOverrideRow.kind, DayOverrideRow.note, DayOverrideRow.moved_to)
+    .where(DayOverrideRow.athlete_id == bindparam("athlete"))
+    .order_by(DayOverrideRow.day, DayOverrideRow.kind)
+)
+_NEXT_SEQ = select(func.coalesce(func.max(SetLogRow.seq), 0)).where(
+    SetLogRow.performed_session_id == bindparam("performed")
+)
 
 
 def _set(row: Any) -> SetLog:
-    return set_from_row(cast(SetLogRow, row))
+    """A set from a row that starts with `SET_COLUMNS`."""
+    return set_from_columns(*row)
 
 
-def _exercise_ids(ids: Sequence[str]) -> BindParameter[Any]:
-    """Catalogue ids for an IN list, written into the statement: a session's exercises and
-    their variations run to dozens, and as many parameters would cost more to send than
-    the query costs to run (psycopg re-parses a statement of over 50 parameters each
-    time). The driver quotes them; they are catalogue slugs in any case."""
-    return bindparam("ids", sorted(set(ids)), expanding=True, literal_execute=True, unique=True)
+@cache
+def _walk(exercises: int) -> TextualSelect:
+    """The last :k days of each of `exercises` exercises (:e0, :e1, ...) up to :u, found by
+    :k index probes each on (athlete, exercise, day), newest first: a walk, never a scan
+    of its history. Rows of (exercise, day)."""
+    seeds = " UNION ALL ".join(f"SELECT :e{i} AS exercise" for i in range(exercises))
+    latest = "SELECT MAX(s.day) FROM set_logs s WHERE s.athlete_id = :a AND s.exercise = {e}"
+    walk = text(
+        f"WITH RECURSIVE walk(exercise, day, n) AS ("
+        f" SELECT w.exercise, ({latest.format(e='w.exercise')} AND s.day <= :u), 1"
+        f" FROM ({seeds}) w"
+        f" UNION ALL"
+        f" SELECT walk.exercise, ({latest.format(e='walk.exercise')} AND s.day < walk.day),"
+        f" walk.n + 1 FROM walk WHERE walk.n < :k AND walk.day IS NOT NULL)"
+        f" SELECT exercise, day FROM walk WHERE day IS NOT NULL"
+    ).bindparams(bindparam("u", type_=Date()))
+    return walk.columns(column("exercise", String()), column("day", Date()))
+
+
+@cache
+def _day_sets(exercises: int, threshold: int | None) -> CompoundSelect[*_Columns]:
+    """What progression reads of a day's sets, each with its `seq` and `part`:
+
+    - part 0: the sets of each of `exercises` exercises (:e0, :e1, ...) from its first
+      day (:d0, :d1, ...) to :until (one index range each), and any set with pain on
+      :days whose exercise is not :wanted (a day that hurt elsewhere in a muscle must
+      not read as that muscle's pain-free day), by the days' performed sessions;
+    - part 1, with a `threshold`: the sets of pain >= `threshold` on the latest :limit
+      days up to :until that have one (what raises a pain flag). The threshold is
+      written in, not a parameter: at 4 the partial index ix_set_logs_athlete_pain_day
+      serves it, which PostgreSQL's plan for a parameter could not know.
+    """
+    s, p = SetLogRow, PerformedSessionRow
+    mine: BindParameter[int] = bindparam("athlete")
+    until: BindParameter[date] = bindparam("until", type_=Date())
+    exposed: Label[int] = literal_column("0").label("part")
+    parts = [
+        select(*SET_COLUMNS, s.seq, exposed).where(
+            s.athlete_id == mine,
+            s.exercise == bindparam(f"e{i}"),
+            s.day >= bindparam(f"d{i}", type_=Date()),
+            s.day <= until,
+        )
+        for i in range(exercises)
+    ]
+    if exercises:
+        days = select(p.id).where(
+            p.athlete_id == mine, p.day.in_(bindparam("days", expanding=True, type_=Date()))
+        )
+        sore = select(*SET_COLUMNS, s.seq, exposed).where(
+            s.performed_session_id.in_(days),
+            s.pain > 0,
+            s.exercise.not_in(bindparam("wanted", expanding=True)),
+        )
+        parts.append(sore)
+    if threshold is not None:
+        hurt = s.pain >= literal_column(str(int(threshold)))
+        latest = (
+            select(s.day)
+            .where(s.athlete_id == mine, s.day <= until, hurt)
+            .group_by(s.day)
+            .order_by(s.day.desc())
+            .limit(bindparam("limit"))
+            .subquery()
+        )
+        raised = select(*SET_COLUMNS, s.seq, literal_column("1").label("part")).where(
+            s.athlete_id == mine, hurt, s.day.in_(select(latest.c.day))
+        )
+        parts.append(raised)
+    return union_all(*parts)
+
+
+@cache
+def _first_pain_free_days(flags: int) -> Select[*_Columns]:
+    """For each of `flags` flags, the first day after :after0 (:after1, ...) up to
+    :until whose sets of the exercises :x0 (:x1, ...) exist and are all pain-free. The
+    exercise ids are written in (see `_SETS_ON`: 6 muscles of ~70 exercises each)."""
+    p, s = PerformedSessionRow, SetLogRow
+    firsts = []
+    for i in range(flags):
+        exercises: BindParameter[list[str]] = bindparam(
+            f"x{i}", expanding=True, literal_execute=True
+        )
+        working = s.performed_session_id == p.id, s.exercise.in_(exercises)
+        firsts.append(
+            select(p.day)
+            .where(
+                p.athlete_id == bindparam("athlete"),
+                p.day > bindparam(f"after{i}", type_=Date()),
+                p.day <= bindparam("until", type_=Date()),
+                exists().where(*working),
+                ~exists().where(*working, s.pain > 0),
+            )
+            .order_by(p.day)
+            .limit(1)
+            .scalar_subquery()
+        )
+    return select(*firsts)
+
+
+# Every set of some days, in day and logging order, found by the days' performed sessions
+# (athlete, day) and their sets (session, seq), never by a scan of the athlete's sets;
+# `_OF`: only the sets of some exercises and the painful ones. The days and exercise ids
+# are written into the statement: a day's view reads dozens of each, and as many
+# parameters would cost more to send than the query costs to run (psycopg re-parses a
+# statement of over 50 parameters each time). The driver quotes them.
+_DAYS = select(PerformedSessionRow.id).where(
+    PerformedSessionRow.athlete_id == bindparam("athlete"),
+    PerformedSessionRow.day.in_(
+        bindparam("days", expanding=True, literal_execute=True, type_=Date())
+    ),
+)
+_SETS_ON = (
+    select(*SET_COLUMNS)
+    .where(SetLogRow.performed_session_id.in_(_DAYS))
+    .order_by(SetLogRow.day, SetLogRow.seq, SetLogRow.id)
+)
+_SETS_ON_OF = _SETS_ON.where(
+    SetLogRow.exercise.in_(bindparam("exercises", expanding=True, literal_execute=True))
+    | (SetLogRow.pain > 0)
+)
 
 
 class SqlRepository(AbstractRepository):
@@ -127,6 +342,12 @@ class SqlRepository(AbstractRepository):
         self.session = session
         # the latest plan version of each athlete locked in this transaction, as seen then
         self._seen: dict[int, int] = {}
+
+    def _read(self, statement: Executable, **params: Any) -> Result[*_Columns]:
+        """A statement built once (above) on the session's connection, after flushing
+        what the session holds, as the ORM's autoflush would."""
+        self.session.flush()
+        return self.session.connection().execute(statement, params)
 
     # athletes and profiles
     def add_athlete(self, name: str, now: datetime, owner: str = LOCAL_USER) -> Athlete:
@@ -155,12 +376,18 @@ class SqlRepository(AbstractRepository):
         return row.id
 
     def get_athlete(self, name: str, owner: str = LOCAL_USER) -> Athlete | None:
-        row = self.session.execute(
-            select(AthleteRow.id, AthleteRow.name, AthleteRow.created_at, AthleteRow.owner_id)
-            .join(UserRow, UserRow.id == AthleteRow.owner_id)
-            .where(UserRow.handle == owner, AthleteRow.name == name)
-        ).first()
+        row = self._read(_ATHLETE_BY_NAME, owner=owner, name=name).first()
         return Athlete(*row) if row else None
+
+    def athlete_with_profile(
+        self, name: str, owner: str = LOCAL_USER
+    ) -> tuple[Athlete, Profile | None] | None:
+        """One statement: the profile joined to the athlete."""
+        row = self._read(_ATHLETE_WITH_PROFILE, owner=owner, name=name).first()
+        if row is None:
+            return None
+        profile = None if row.athlete_id is None else profile_from_row(cast(ProfileRow, row))
+        return Athlete(*row[:4]), profile
 
     def athlete_by_id(self, athlete_id: int, owner: str = LOCAL_USER) -> Athlete | None:
         """One prepared statement on the session's connection (the web app asks the same
@@ -173,27 +400,18 @@ class SqlRepository(AbstractRepository):
         return Athlete(*row) if row else None
 
     def lock_athlete(self, athlete_id: int) -> None:
-        """FOR UPDATE on the athlete's row (PostgreSQL; on SQLite the write transaction
-        already holds the database). Taken first, before any read, so a change is made
-        from what the one before committed and two changes never wait for each other's
-        locks in opposite orders (the deadlocks of taking it last). The athlete's
-        `revision` counts up with every change (a reader's cache key, see `Athlete`); a
-        change rolled back takes its count with it. The latest plan version is noted:
-        `add_plan_version` refuses to stack on one it did not see."""
-        self.session.execute(
-            select(AthleteRow.id).where(AthleteRow.id == athlete_id).with_for_update()
-        )
-        self.session.execute(
-            update(AthleteRow)
-            .where(AthleteRow.id == athlete_id)
-            .values(revision=func.coalesce(AthleteRow.revision, 0) + 1)
-        )
+        """The athlete's row locked (PostgreSQL; on SQLite the write transaction already
+        holds the database) by the UPDATE that counts its `revision` up (a reader's cache
+        key, see `Athlete`; a change rolled back takes its count with it). Taken first,
+        before any read, so a change is made from what the one before committed and two
+        changes never wait for each other's locks in opposite orders (the deadlocks of
+        taking it last). The latest plan version is noted: `add_plan_version` refuses to
+        stack on one it did not see."""
+        self._read(_LOCK_ATHLETE, athlete=athlete_id)
         self._seen[athlete_id] = self._latest_version(athlete_id)
 
     def _latest_version(self, athlete_id: int) -> int:
-        last = self.session.scalar(
-            select(func.max(PlanVersionRow.number)).where(PlanVersionRow.athlete_id == athlete_id)
-        )
+        last = self._read(_LATEST_NUMBER, athlete=athlete_id).scalar()
         return last or 0
 
     def list_athletes(self, owner: str = LOCAL_USER) -> list[Athlete]:
@@ -209,8 +427,8 @@ class SqlRepository(AbstractRepository):
         self.session.merge(profile_to_row(athlete_id, profile, now))
 
     def get_profile(self, athlete_id: int) -> Profile | None:
-        row = self.session.get(ProfileRow, athlete_id)
-        return profile_from_row(row) if row else None
+        row = self._read(_PROFILE, athlete=athlete_id).first()
+        return profile_from_row(cast(ProfileRow, row)) if row else None
 
     # calendars and day overrides
     def save_calendar_source(self, athlete_id: int, source: CalendarSource) -> bool:
@@ -256,12 +474,7 @@ class SqlRepository(AbstractRepository):
         self.session.flush()
 
     def overrides(self, athlete_id: int) -> list[DayOverride]:
-        rows = self.session.scalars(
-            select(DayOverrideRow)
-            .where(DayOverrideRow.athlete_id == athlete_id)
-            .order_by(DayOverrideRow.day, DayOverrideRow.kind)
-        )
-        return [DayOverride(r.day, r.kind, r.note, r.moved_to) for r in rows]
+        return [DayOverride(*r) for r in self._read(_OVERRIDES, athlete=athlete_id)]
 
     # plans
     def add_plan_version(
@@ -339,47 +552,26 @@ class SqlRepository(AbstractRepository):
         return PlanVersion(v.number, v.valid_from, v.created_at, v.reason, plan)
 
     def plan_versions_for(self, athlete_id: int, day: date) -> list[PlanVersion]:
-        mine = PlanVersionRow.athlete_id == athlete_id
-        numbers = self.session.execute(
-            select(
-                select(func.max(PlanVersionRow.number))
-                .where(mine, PlanVersionRow.valid_from <= day)
-                .scalar_subquery(),
-                select(func.min(PlanVersionRow.number)).where(mine).scalar_subquery(),
-                select(func.max(PlanVersionRow.number)).where(mine).scalar_subquery(),
-            )
-        ).one()
-        in_force, first, latest = numbers
-        wanted = {n for n in (in_force or first, latest) if n is not None}
-        rows = self.session.scalars(
-            select(PlanVersionRow)
-            .where(mine, PlanVersionRow.number.in_(wanted))
-            .order_by(PlanVersionRow.number)
-        )
-        return [self._version(v, ()) for v in rows]
+        """One statement: the numbers wanted are its subqueries."""
+        rows = self._read(_VERSIONS_FOR_DAY, athlete=athlete_id, day=day)
+        return [self._version(cast(PlanVersionRow, v), ()) for v in rows]
 
     def planned_sessions(self, athlete_id: int, start: date, end: date) -> list[Session]:
-        versions = self.session.execute(
-            select(PlanVersionRow.id, PlanVersionRow.number, PlanVersionRow.valid_from).where(
-                PlanVersionRow.athlete_id == athlete_id, PlanVersionRow.valid_from <= end
-            )
-        ).all()
+        versions = self._read(_VERSIONS_UNTIL, athlete=athlete_id, end=end).all()
         if not versions:
             return []
         in_force = _InForce(versions)
         # only the rows of versions in force on some day of the window: every re-plan
         # stores a whole plan, and the rows of the ones since replaced are never read
-        wanted = in_force.within(start, end)
-        rows = self.session.scalars(
-            select(PlannedSessionRow).where(
-                PlannedSessionRow.athlete_id == athlete_id,
-                PlannedSessionRow.plan_version_id.in_(wanted),
-                PlannedSessionRow.day >= start,
-                PlannedSessionRow.day <= end,
-            )
+        wanted = sorted(in_force.within(start, end))
+        rows = self._read(
+            _SESSIONS_OF_VERSIONS, athlete=athlete_id, versions=wanted, start=start, end=end
         ).all()
         kept = [r for r in rows if in_force.on(r.day) == r.plan_version_id]
-        return [session_from_row(r) for r in sorted(kept, key=lambda r: (r.day, r.id))]
+        return [
+            session_from_row(cast(PlannedSessionRow, r))
+            for r in sorted(kept, key=lambda r: (r.day, r.id))
+        ]
 
     # the logbook
     def record_day(self, athlete_id: int, day: date, status: str, note: str, now: datetime) -> None:
@@ -397,11 +589,7 @@ class SqlRepository(AbstractRepository):
             # seq this one committed, so the unique (session, seq) never trips.
             performed = self._performed(athlete_id, day, "done", "", now, lock=True)
             performed.status = "done"
-            seq = self.session.scalar(
-                select(func.coalesce(func.max(SetLogRow.seq), 0)).where(
-                    SetLogRow.performed_session_id == performed.id
-                )
-            )
+            seq = self._read(_NEXT_SEQ, performed=performed.id).scalar()
             rows = [
                 set_to_row(athlete_id, performed.id, (seq or 0) + i, s, now)
                 for i, s in enumerate(day_sets, start=1)
@@ -455,100 +643,71 @@ class SqlRepository(AbstractRepository):
     def last_exposures(
         self, athlete_id: int, exercises: Sequence[str], count: int, until: date
     ) -> list[SetLog]:
-        wanted = sorted(set(exercises))
-        if not wanted or count < 1:
-            return []
-        # Each exercise's `count`-th latest day, found by `count` index probes on
-        # (athlete, exercise, day), newest first: a walk, never a scan of its history.
-        seeds = " UNION ALL ".join(f"SELECT :e{i} AS exercise" for i in range(len(wanted)))
-        latest = "SELECT MAX(s.day) FROM set_logs s WHERE s.athlete_id = :a AND s.exercise = {e}"
-        walk = text(
-            f"WITH RECURSIVE walk(exercise, day, n) AS ("
-            f" SELECT w.exercise, ({latest.format(e='w.exercise')} AND s.day <= :u), 1"
-            f" FROM ({seeds}) w"
-            f" UNION ALL"
-            f" SELECT walk.exercise, ({latest.format(e='walk.exercise')} AND s.day < walk.day),"
-            f" walk.n + 1 FROM walk WHERE walk.n < :k AND walk.day IS NOT NULL)"
-            f" SELECT exercise, MIN(day) FROM walk GROUP BY exercise"
-        ).bindparams(bindparam("u", type_=Date()))
-        params: dict[str, Any] = {"a": athlete_id, "u": until, "k": count}
-        params.update({f"e{i}": e for i, e in enumerate(wanted)})
-        first = {
-            e: day
-            for e, day in self.session.execute(
-                walk.columns(column("exercise", String()), column("day", Date())), params
-            )
-            if day is not None
-        }
-        if not first:
-            return []
-        s = SetLogRow
-        # one parameter for the athlete and one for the day, each exercise's first day
-        # written in: a statement of a hundred parameters is re-parsed on every call
-        mine: BindParameter[int] = bindparam("athlete", athlete_id)
-        last: BindParameter[date] = bindparam("until", until, type_=Date())
-        ranges = [
-            select(*_SET_COLUMNS, s.seq).where(
-                s.athlete_id == mine,
-                s.exercise == literal(e, literal_execute=True),
-                s.day >= literal(day, Date(), literal_execute=True),
-                s.day <= last,
-            )
-            for e, day in sorted(first.items())
-        ]
-        sets = self.session.execute(union_all(*ranges).subquery().select()).all()
-        days = sorted({r.day for r in sets})
-        # Any set with pain on those days too, whatever its exercise: a day that hurt
-        # elsewhere in a muscle must not read as that muscle's pain-free day.
-        sore = self.session.execute(
-            select(*_SET_COLUMNS, s.seq).where(
-                s.performed_session_id.in_(self._days(athlete_id, days)),
-                s.pain > 0,
-                s.exercise.not_in(_exercise_ids(wanted)),
-            )
-        ).all()
-        ordered = sorted([*sets, *sore], key=lambda r: (r.day, r.seq))
-        return [_set(r) for r in ordered]
+        return self._day_sets(athlete_id, exercises, count, until, None, 0)[0]
 
     def pain_sets(self, athlete_id: int, threshold: int, until: date, limit: int) -> list[SetLog]:
-        s = SetLogRow
-        # `pain >= 4` literally: the partial index ix_set_logs_athlete_pain_day serves it.
-        hurt = s.pain >= literal(threshold, literal_execute=True)
-        days = (
-            select(s.day)
-            .where(s.athlete_id == athlete_id, s.day <= until, hurt)
-            .group_by(s.day)
-            .order_by(s.day.desc())
-            .limit(limit)
-            .subquery()
-        )
-        rows = self.session.execute(
-            select(*_SET_COLUMNS)
-            .where(s.athlete_id == athlete_id, hurt, s.day.in_(select(days.c.day)))
-            .order_by(s.day, s.seq)
-        )
-        return [_set(r) for r in rows]
+        return self._day_sets(athlete_id, (), 0, until, threshold, limit)[1]
+
+    def exposures_and_pain(
+        self,
+        athlete_id: int,
+        exercises: Sequence[str],
+        count: int,
+        until: date,
+        threshold: int,
+        limit: int,
+    ) -> tuple[list[SetLog], list[SetLog]]:
+        """Two statements: the walk, then the sets of both (`_day_sets`)."""
+        return self._day_sets(athlete_id, exercises, count, until, threshold, limit)
+
+    def _day_sets(
+        self,
+        athlete_id: int,
+        exercises: Sequence[str],
+        count: int,
+        until: date,
+        threshold: int | None,
+        limit: int,
+    ) -> tuple[list[SetLog], list[SetLog]]:
+        """The walk (when exercises are asked), then one statement for the exposure days'
+        sets and, with a `threshold`, the sets that raise a pain flag: (exposed, raised),
+        each in day and logging order."""
+        wanted = sorted(set(exercises)) if count >= 1 else []
+        walked: Sequence[Row[*_Columns]] = ()
+        if wanted:
+            walked = self._read(
+                _walk(len(wanted)),
+                a=athlete_id,
+                u=until,
+                k=count,
+                **{f"e{i}": e for i, e in enumerate(wanted)},
+            ).all()
+        if not walked and threshold is None:
+            return [], []
+        first: dict[str, date] = {}
+        for e, day in walked:
+            first[e] = min(day, first.get(e, day))
+        params: dict[str, Any] = {f"e{i}": e for i, e in enumerate(first)}
+        params.update({f"d{i}": day for i, day in enumerate(first.values())})
+        if first:
+            params.update(days=sorted({day for _, day in walked}), wanted=wanted)
+        rows = self._read(
+            _day_sets(len(first), threshold), athlete=athlete_id, until=until, limit=limit, **params
+        ).all()
+        in_order = sorted(rows, key=lambda r: (r.day, r.seq))
+        return [_set(r) for r in in_order if not r.part], [_set(r) for r in in_order if r.part]
 
     def sets_on(
         self, athlete_id: int, days: Sequence[date], exercises: Sequence[str] | None = None
     ) -> list[SetLog]:
         if not days:
             return []
-        s = SetLogRow
-        query = select(*_SET_COLUMNS).where(
-            s.performed_session_id.in_(self._days(athlete_id, days))
-        )
-        if exercises is not None:
-            query = query.where(s.exercise.in_(_exercise_ids(exercises)) | (s.pain > 0))
-        rows = self.session.execute(query.order_by(s.day, s.seq, s.id))
+        wanted = {"athlete": athlete_id, "days": sorted(set(days))}
+        if exercises is None:
+            rows = self._read(_SETS_ON, **wanted)
+        else:
+            rows = self._read(_SETS_ON_OF, **wanted, exercises=sorted(set(exercises)))
         return [_set(r) for r in rows]
-
-    @staticmethod
-    def _days(athlete_id: int, days: Sequence[date]) -> Select[Any]:
-        """The performed sessions of the given days, by (athlete, day): the sets are then
-        read by (session, seq), never by a scan of the athlete's sets."""
-        p = PerformedSessionRow
-        return select(p.id).where(p.athlete_id == athlete_id, p.day.in_(sorted(set(days))))
 
     def first_pain_free_days(
         self, athlete_id: int, flags: Sequence[tuple[Sequence[str], date]], until: date
@@ -557,38 +716,18 @@ class SqlRepository(AbstractRepository):
         days from the flag on, which stops at the first that clears it."""
         if not flags:
             return []
-        p, s = PerformedSessionRow, SetLogRow
-        firsts = []
-        for exercises, after in flags:
-            working = s.performed_session_id == p.id, s.exercise.in_(_exercise_ids(exercises))
-            firsts.append(
-                select(p.day)
-                .where(
-                    p.athlete_id == athlete_id,
-                    p.day > after,
-                    p.day <= until,
-                    exists().where(*working),
-                    ~exists().where(*working, s.pain > 0),
-                )
-                .order_by(p.day)
-                .limit(1)
-                .scalar_subquery()
-            )
-        return list(self.session.execute(select(*firsts)).one())
+        params: dict[str, Any] = {"athlete": athlete_id, "until": until}
+        for i, (exercises, after) in enumerate(flags):
+            params[f"x{i}"], params[f"after{i}"] = sorted(set(exercises)), after
+        return list(self._read(_first_pain_free_days(len(flags)), **params).one())
 
     def last_done(self, athlete_id: int, before: date) -> date | None:
-        p = PerformedSessionRow
-        return self.session.scalar(
-            select(p.day)
-            .where(p.athlete_id == athlete_id, p.day < before, p.status == "done")
-            .order_by(p.day.desc())
-            .limit(1)
-        )
+        return self._read(_LAST_DONE, athlete=athlete_id, before=before).scalar()
 
     def set_logs(
         self, athlete_id: int, exercise: str | None = None, until: date | None = None
     ) -> list[SetLog]:
-        query = select(*_SET_COLUMNS).where(SetLogRow.athlete_id == athlete_id)
+        query = select(*SET_COLUMNS).where(SetLogRow.athlete_id == athlete_id)
         if exercise is not None:
             query = query.where(SetLogRow.exercise == exercise)
         if until is not None:
@@ -602,13 +741,11 @@ class SqlRepository(AbstractRepository):
         """The days and (in one more statement) all their sets: never a query per day."""
         p = PerformedSessionRow
         in_range = (p.athlete_id == athlete_id, p.day >= start, p.day <= end)
-        days = self.session.execute(
-            select(p.id, p.day, p.status, p.note).where(*in_range).order_by(p.day)
-        ).all()
+        days = self._read(_PERFORMED_DAYS, athlete=athlete_id, start=start, end=end).all()
         sets: dict[int, list[SetLog]] = defaultdict(list)
         if with_sets and days:
             rows = self.session.execute(
-                select(SetLogRow.performed_session_id, *_SET_COLUMNS)
+                select(*SET_COLUMNS, SetLogRow.performed_session_id)
                 .where(SetLogRow.performed_session_id.in_(select(p.id).where(*in_range)))
                 .order_by(SetLogRow.performed_session_id, SetLogRow.seq, SetLogRow.id)
             )
@@ -714,11 +851,11 @@ class SqlRepository(AbstractRepository):
         self.session.flush()
 
     def care_records(self, athlete_id: int, injury: str | None = None) -> list[CareRecord]:
-        query = select(CareLogRow).where(CareLogRow.athlete_id == athlete_id)
-        if injury is not None:
-            query = query.where(CareLogRow.injury == injury)
-        rows = self.session.scalars(query.order_by(CareLogRow.day, CareLogRow.injury))
-        return [CareRecord(r.day, r.injury, r.stage, r.pain, r.morning_pain) for r in rows]
+        if injury is None:
+            rows = self._read(_CARE_RECORDS, athlete=athlete_id)
+        else:
+            rows = self._read(_CARE_RECORDS_OF, athlete=athlete_id, injury=injury)
+        return [CareRecord(*r) for r in rows]
 
 
 class _InForce:

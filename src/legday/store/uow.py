@@ -127,6 +127,12 @@ class SqlUnitOfWork(AbstractUnitOfWork):
     def __exit__(self, exc_type: object, exc: BaseException | None, tb: object) -> None:
         session, self._session = self._session, None
         if session is not None:
+            if exc is None and not self.writes:
+                # A read that went well ends with COMMIT: it wrote nothing (READ ONLY,
+                # `query_only`), so this is a rollback by effect, but psycopg forgets its
+                # prepared statements at every ROLLBACK, and a process that reads the
+                # same day views again (the web app) would parse and plan them anew.
+                session.commit()
             session.rollback()
             session.close()
         found = contention(exc) if exc is not None else None

@@ -22,6 +22,7 @@ from legday.model import Profile
 from legday.progression import SetLog, next_prescription, pain_flags
 from legday.services import Logbook
 from legday.store.migrate import upgrade
+from legday.store.ports import AbstractRepository
 from legday.store.schema import HEAD, check_schema, stored_revision
 from legday.store.uow import Database, make_engine
 
@@ -185,6 +186,98 @@ def test_today_reads_as_many_statements_whatever_the_history(
     assert counts[0] == counts[1]
 
 
+# Each statement is a round trip to PostgreSQL (its CPU and the server's parse and plan):
+# `today` and `log` are asked many times a day, so their counts are pinned.
+TODAY_READS = (
+    "the athlete and its profile",
+    "the versions valid by the end of the three weeks ahead",
+    "the sessions in force in those weeks",
+    "the plan versions of the day (in force and latest)",
+    "the days logged in the last 60 days",
+    "the last days of each exercise the session may become",
+    "their sets, the painful sets of those days and the sets that raise a pain flag",
+    "the day each flag cleared",
+    "the sets of the days that cleared a flag",
+    "the care routines logged",
+    "the day overrides",
+)
+LOG_STATEMENTS = (
+    "the athlete",
+    "its lock (the UPDATE of its revision)",
+    "the latest plan version, as seen under the lock",
+    "the day's performed session, locked",
+    "the day's next set number",
+)
+
+
+def test_today_reads_in_a_fixed_small_number_of_statements(
+    logbook: Logbook, database: Database, calendar: Path
+) -> None:
+    """Every branch of the read: a pain flag raised and cleared within the days looked
+    at (so the clearing day's sets are read too), and a session done in the last weeks."""
+    _add(logbook, calendar)
+    (session, *_) = logbook.versions("sam")[0].plan.sessions
+    exercise = session.main[0].exercise
+    logbook.log(
+        "sam",
+        [
+            SetLog(exercise, session.day - timedelta(days=d), reps=8, rpe=7.0, pain=5 * (d == 6))
+            for d in range(20, 0, -2)
+        ],
+    )
+    with counted(database.engine) as seen:
+        view = logbook.today("sam", session.day)
+    assert view.advice == ()  # the flag raised 6 days before cleared 4 days before
+    # (SQLite switches `query_only` on when the pooled connection last wrote: in process)
+    reads = [s for s in seen if not s.lstrip().upper().startswith("PRAGMA")]
+    assert len(reads) == len(TODAY_READS), "\n---\n".join(reads)
+
+
+def test_the_reads_joined_for_a_day_answer_as_the_separate_ones(
+    logbook: Logbook, database: Database, calendar: Path
+) -> None:
+    """`athlete_with_profile` and `exposures_and_pain` (one round trip each) against the
+    port's own answers from the separate reads."""
+    _add(logbook, calendar)
+    (session, *_) = logbook.versions("sam")[0].plan.sessions
+    main = [p.exercise for p in session.main]
+    logbook.log(
+        "sam",
+        [
+            SetLog(e, session.day - timedelta(days=d), reps=8, rpe=7.0, pain=(d * i) % 7)
+            for d in range(30, 0, -3)
+            for i, e in enumerate([*main, "goblet-squat"])
+        ],
+    )
+    until = session.day - timedelta(days=1)
+    with database.uow().reading() as uow:
+        repo = uow.repo
+        assert repo.athlete_with_profile("sam") == AbstractRepository.athlete_with_profile(
+            repo, "sam"
+        )
+        assert repo.athlete_with_profile("nobody") is None
+        for exercises, count in ((main, 3), (main[:1], 8), ([], 8), (main, 0)):
+            joined = repo.exposures_and_pain(1, exercises, count, until, 4, 5)
+            apart = AbstractRepository.exposures_and_pain(repo, 1, exercises, count, until, 4, 5)
+            assert joined == apart
+        assert joined[1] and all(s.pain >= 4 for s in joined[1])
+
+
+def test_a_log_writes_in_a_fixed_small_number_of_statements(
+    logbook: Logbook, database: Database, calendar: Path
+) -> None:
+    _add(logbook, calendar)
+    sets = [SetLog("goblet-squat", START, reps=8, rpe=7.0)] * 3
+    logbook.log("sam", sets)  # the day's performed session exists from now on
+    with counted(database.engine) as seen:
+        logbook.log("sam", sets)
+    inserts = [s for s in seen if s.lstrip().upper().startswith("INSERT")]
+    others = [s for s in seen if s not in inserts and not s.lstrip().upper().startswith("PRAGMA")]
+    assert len(others) == len(LOG_STATEMENTS), "\n---\n".join(others)
+    # PostgreSQL inserts the sets in one statement; SQLite one by one (in process)
+    assert len(inserts) == (1 if database.engine.dialect.name == "postgresql" else len(sets))
+
+
 # --- today reads what progression needs, and decides as from the whole history -----------
 
 
@@ -330,16 +423,22 @@ def test_head_matches_the_migrations() -> None:
     assert head() == HEAD
 
 
-def test_a_command_on_a_current_store_never_imports_alembic(db_url: str, tmp_path: Path) -> None:
+def test_a_command_on_a_current_store_never_imports_alembic_or_the_other_dialect(
+    db_url: str, tmp_path: Path
+) -> None:
+    """Alembic is for upgrades only; and SQLAlchemy's dialect of the other backend (the
+    PostgreSQL one is about a fifteenth of a SQLite command's start) is never loaded."""
     engine = make_engine(db_url)
     upgrade(engine)
+    other = "postgresql" if engine.dialect.name == "sqlite" else "sqlite"
     engine.dispose()
     script = (
         "import sys\n"
         "from legday.bootstrap import open_logbook\n"
         f"with open_logbook({db_url!r}) as (book, db):\n"
         "    book.athletes()\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'"
+        f" or m.startswith('sqlalchemy.dialects.{other}')))\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

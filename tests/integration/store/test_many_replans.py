@@ -5,12 +5,15 @@ on or before it, and reading a few weeks must not read every version's rows."""
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from legday.model import Profile, Session
 from legday.services import Logbook
+from legday.store.repository import SqlRepository
 from legday.store.uow import Database
 
 START = date(2027, 1, 4)
@@ -71,18 +74,20 @@ def test_a_window_reads_only_the_versions_in_force_in_it(
         uow.commit()
     fetched: list[int] = []
     with database.uow() as uow:
-        original = uow.repo.session.scalars
+        assert isinstance(uow.repo, SqlRepository)
+        original = uow.repo._read
 
-        def counting(*args: object, **kwargs: object) -> object:
-            result = original(*args, **kwargs).all()  # type: ignore[arg-type]
-            fetched.append(len(result))
-            return _Listed(result)
+        def counting(*args: Any, **kwargs: Any) -> Any:
+            rows = original(*args, **kwargs).all()
+            fetched.append(len(rows))
+            return _Listed(rows)
 
-        uow.repo.session.scalars = counting  # type: ignore[method-assign]
+        uow.repo._read = counting  # type: ignore[method-assign]
         sessions = uow.repo.planned_sessions(athlete.id, START, START + timedelta(days=20))
     in_window = [s for s in first.plan.sessions if s.day <= START + timedelta(days=20)]
     assert sessions == in_window
-    assert fetched == [len(in_window)]  # not 41 copies of each
+    # each version's number and first day, then the rows of the one in force: not 41 copies
+    assert fetched == [VERSIONS + 1, len(in_window)]
 
 
 class _Listed:
@@ -91,3 +96,6 @@ class _Listed:
 
     def all(self) -> list[object]:
         return self.rows
+
+    def __iter__(self) -> Iterator[object]:
+        return iter(self.rows)
