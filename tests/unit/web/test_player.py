@@ -62,7 +62,10 @@ def test_strength_day_carries_every_step(client: TestClient) -> None:
     assert data["kind"] == "strength"
     assert data["sets_url"] == "/api/athletes/1/sets"
     assert data["jog"] == [{"id": "light-jog", "name": "Light jog", "seconds": 300}]
-    assert len(data["drills"]) == 3
+    # the warm-up's drills, every one: three, or up to five where spare minutes went to
+    # mobility (docs/planner.md 3.9)
+    assert 3 <= len(data["drills"]) <= 5
+    assert all(d["seconds"] > 0 and d["name"] for d in data["drills"])
     exercises = {e["id"]: e for e in data["exercises"]}
     lunge = exercises["lateral-lunge"]
     assert lunge["sides"] == ["left", "right"] and lunge["extra_side"] == "left"
