@@ -82,7 +82,7 @@ def test_player_walks_a_session(server: Server, page: Page) -> None:
     page.get_by_role("button", name="Skip rest").click()
     expect(title).to_have_text("Kickstand Romanian deadlift: set 1 of 3 · left leg")
     page.get_by_role("button", name="Skip the rest of this exercise").click()
-    expect(title).to_contain_text("Calf raise: set 1 of 3")
+    expect(title).to_contain_text("Calf raise: set 1 of")  # its sets are the plan's
 
     # on to the one-legged hold: get ready, then each side timed
     while "Single-leg stand" not in title.inner_text():
