@@ -456,6 +456,7 @@ if (begin) {
     keepAwake();
     go(0);
   });
+  begin.disabled = false; // rendered disabled so a tap before the script runs is not lost
   showNext();
 }
 registerWorker();
