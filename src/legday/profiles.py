@@ -381,12 +381,20 @@ def _seed(value: Any) -> int:
 def _equipment(values: list[str]) -> frozenset[Equipment]:
     kit = set(ALWAYS_AT_HAND)
     for value in values:
-        try:
-            kit.add(Equipment(value.lower()))
-        except ValueError:
+        item = _equipment_named(value.strip().lower())
+        if item is None:
             known = ", ".join(e.value for e in Equipment)
-            raise InputError("equipment", f"unknown equipment {value!r} (known: {known})") from None
+            raise InputError("equipment", f"unknown equipment {value!r} (known: {known})")
+        kit.add(item)
     return frozenset(kit)
+
+
+def _equipment_named(word: str) -> Equipment | None:
+    """People write "kettlebells" beside "dumbbells", or "box" and "boxes": both numbers count."""
+    for name in (word, word.removesuffix("s"), word.removesuffix("es"), word + "s"):
+        if name in Equipment._value2member_map_:
+            return Equipment(name)
+    return None
 
 
 def _level(value: Any) -> Level:

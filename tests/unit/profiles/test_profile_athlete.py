@@ -66,6 +66,14 @@ def test_listing_weights_means_owning_the_implement() -> None:
     assert kit.barbell == (20.0, 30.0)  # the bar alone, or with the pair of 5 kg
 
 
+def test_equipment_is_known_in_either_number() -> None:
+    athlete = _profile(equipment=["Kettlebells", "dumbbell", "boxes", "bands", "step"])
+    wanted = {Equipment.KETTLEBELL, Equipment.DUMBBELLS, Equipment.BOX, Equipment.BAND}
+    assert wanted | {Equipment.STEP} <= athlete.equipment
+    with pytest.raises(InputError, match="unknown equipment 'kettles'"):
+        _profile(equipment=["kettles"])
+
+
 def test_every_event_is_accepted() -> None:
     assert [_profile(event=event.upper()).event for event in EVENTS] == list(EVENTS)
 
