@@ -169,6 +169,7 @@ def plan(
     else:
         _emit(render_plan(result, format, tz=athlete.timezone), output)
     _note_unsure(result)
+    _note_race_days(result, athlete.races)
     hard = [v for v in result.violations if v.hard]
     if hard:
         typer.echo(
@@ -216,6 +217,32 @@ def _note_unsure(result: Plan) -> None:
             " lists them with the override line that settles each",
             err=True,
         )
+
+
+def _note_race_days(result: Plan, given: tuple[date, ...]) -> None:
+    """A line on stderr when --race and the calendar disagree: a race day typed a week off
+    turns a long run into a race and leaves the real race planned as a second goal."""
+    from legday.model import RunKind
+
+    if not given:
+        return
+    for day in sorted(given):
+        runs = [r for r in result.runs if r.day == day]
+        if runs and not any(r.kind is RunKind.RACE for r in runs):
+            read = "; ".join(f"{r.title!r}, read as {r.kind.value}" for r in runs)
+            typer.echo(
+                f"legday: note: --race {day}: the calendar has no race that day ({read});"
+                " it is planned as a race day",
+                err=True,
+            )
+    for race in result.race_days:
+        if race.priority == "A" and race.day not in given:
+            typer.echo(
+                f"legday: note: {race.title!r} on {race.day} is a race in the calendar but"
+                f" not in --race; it is planned as a goal (A): add --race {race.day}:B"
+                " (or :C) if it is a tune-up",
+                err=True,
+            )
 
 
 def _next_monday(today: date) -> date:
