@@ -4,9 +4,9 @@ Each check reads a plan as a coach would and returns what it found wrong, one li
 fault: a why that claims fewer sets while the sets did not fall, "new" for an exercise
 done before (or "two sets at most" for one done in three), "this week's race" in a week
 without one, a rep tempo on a timed hold or walk, "stick each landing" on a springy
-drill, "off-season" for the week right after an A or B race, and recovery-week reasons
-that argue against each other. The property tests in
-tests/unit/planner/test_honest_words.py use the same checks.
+drill, "off-season" for the week right after an A or B race, recovery-week reasons
+that argue against each other, and "heavy session" music over lifts at an easy effort.
+The property tests in tests/unit/planner/test_honest_words.py use the same checks.
 
     PYTHONHASHSEED=0 .venv/bin/python bench/honest_words.py [plans]
 """
@@ -22,7 +22,8 @@ from dataclasses import replace
 from datetime import date, time, timedelta
 
 from legday.catalogue import Catalogue
-from legday.model import ExerciseKind, Plan, Prescription, Profile, Run, RunKind
+from legday.model import ExerciseKind, Plan, Prescription, Profile, Role, Run, RunKind
+from legday.rules.progression import HEAVY_RPE, heavy
 
 # what a why says is new, and what it promises of it
 NEW_CLAUSE = re.compile(r"new to you, so it starts gently \(two sets at most[^)]*\): ([^;.]+)")
@@ -165,6 +166,17 @@ def recovery_reasons(plan: Plan, catalogue: Catalogue) -> Iterator[str]:
             yield f"{s.day}: says one set of each at RPE 6, its lifts do more"
 
 
+def heavy_music(plan: Plan, catalogue: Catalogue) -> Iterator[str]:
+    """A "heavy session" music line on a session whose lifts are not heavy: no anchor at
+    few reps with a load at RPE 7 or more (a first time, an eve, a taper)."""
+    for s in plan.sessions:
+        if s.music.startswith("heavy session") and not any(
+            p.role is Role.ANCHOR and heavy(p) and p.target_rpe >= HEAVY_RPE for p in s.main
+        ):
+            top = max((p.target_rpe for p in s.main), default=0)
+            yield f"{s.day}: music calls it a heavy session, its lifts top out at RPE {top}"
+
+
 CHECKS: dict[str, Callable[[Plan, Catalogue], Iterator[str]]] = {
     "fewer sets": fewer_sets,
     "new, seen before": new_seen,
@@ -173,6 +185,7 @@ CHECKS: dict[str, Callable[[Plan, Catalogue], Iterator[str]]] = {
     "stick on springy drills": stick_reactive,
     "off-season after a race": off_season_after_race,
     "recovery reasons": recovery_reasons,
+    "heavy music on light lifts": heavy_music,
 }
 
 

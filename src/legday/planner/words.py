@@ -417,8 +417,8 @@ def why(
 def _character(main: Sequence[Prescription], *, light: bool) -> str:
     if any(p.kind is ExerciseKind.PLYOMETRIC for p in main):
         return "springy"
-    if any(p.role is Role.ANCHOR and heavy(p) for p in main):
-        return "heavy"
+    if any(p.role is Role.ANCHOR and heavy(p) and p.target_rpe >= HEAVY_RPE for p in main):
+        return "heavy"  # as the why: few reps at an easy effort (a first time, an eve) is not
     return "easy" if light else "steady"
 
 

@@ -71,7 +71,7 @@ def test_any_plan_says_what_it_does(catalogue: Catalogue, data: st.DataObject) -
 
 
 def test_every_check_is_run() -> None:
-    assert len(CHECKS) == 7
+    assert len(CHECKS) == 8
 
 
 def test_the_week_after_a_b_race_is_named_for_it(catalogue: Catalogue) -> None:
