@@ -30,6 +30,7 @@ from legday.model import (
 __all__ = [
     "DEFAULT_START",
     "EFFORT_LEGEND",
+    "TEMPO_LEGEND",
     "CareWords",
     "ExerciseWords",
     "GuideEntry",
@@ -358,6 +359,10 @@ class SessionWords:
 EFFORT_LEGEND = (
     "Effort is RPE, how hard a set feels from 1 to 10: at RPE 7 you could do about 3 "
     'more good reps (3 "in reserve"); legday never asks for more than RPE 8.'
+)
+TEMPO_LEGEND = (
+    "Tempo is seconds per rep: 3-1-2 means lower for 3 seconds, pause for 1, and take 2 to "
+    "push back up, breathing out as you push."
 )
 
 

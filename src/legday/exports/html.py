@@ -17,6 +17,7 @@ from string import Template
 from legday.catalogue import Catalogue
 from legday.exports._describe import (
     EFFORT_LEGEND,
+    TEMPO_LEGEND,
     CareWords,
     ExerciseWords,
     GuideEntry,
@@ -70,7 +71,7 @@ def plan_to_html(plan: Plan, catalogue: Catalogue, *, picture: Picture | None = 
                 parts.append(_care(heading, care, cues, repeat_why=repeat))
         parts.append("</section>")
         weeks.append("\n".join(parts))
-    intro = f"<p>{escape(EFFORT_LEGEND)}</p>"
+    intro = f"<p>{escape(EFFORT_LEGEND)}</p><p>{escape(TEMPO_LEGEND)}</p>"
     if plan.injuries:
         problems = ", ".join(problem_name(i) for i in plan.injuries)
         intro += f"<p>Injury care in every session: {escape(problems)}.</p>"

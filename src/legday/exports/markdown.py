@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from legday.catalogue import Catalogue
 from legday.exports._describe import (
     EFFORT_LEGEND,
+    TEMPO_LEGEND,
     CareWords,
     ExerciseWords,
     Picture,
@@ -39,7 +40,16 @@ def plan_to_markdown(plan: Plan, catalogue: Catalogue, *, picture: Picture | Non
     `picture` maps an exercise id to a relative image path ("" for none), shown once per
     exercise in the guide; without it the text stands alone.
     """
-    out = ["# Leg strength plan", "", f"**{plan_span(plan)}**", "", EFFORT_LEGEND, ""]
+    out = [
+        "# Leg strength plan",
+        "",
+        f"**{plan_span(plan)}**",
+        "",
+        EFFORT_LEGEND,
+        "",
+        TEMPO_LEGEND,
+        "",
+    ]
     if plan.injuries:
         problems = ", ".join(problem_name(i) for i in plan.injuries)
         out += [f"Injury care in every session: {problems}.", ""]

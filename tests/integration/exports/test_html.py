@@ -60,6 +60,7 @@ def test_one_section_per_week_with_print_breaks(plan: Plan, catalogue: Catalogue
     assert "Running today: Easy 8 km (easy, 07:00–07:50)" in text
     assert "Knees track over toes." in text
     assert "Music:" in text and "120 BPM" in text
+    assert "Tempo is seconds per rep: 3-1-2 means lower for 3 seconds" in text
     assert "Every rule holds for this plan." in text
 
 

@@ -24,6 +24,7 @@ def test_markdown_has_header_weeks_sessions_and_rules(plan: Plan, catalogue: Cat
     assert "**Single-leg Romanian deadlift**: 3 × 6 per side" in text
     assert "2 × 30 s per side" in text
     assert "tempo 3-1-2; target RPE 7; load: 12 kg kettlebell" in text
+    assert "Tempo is seconds per rep: 3-1-2 means lower for 3 seconds" in text  # said once
     # cues once per exercise, in the guide, not in every session
     guide = text.split("\n## Exercise guide")[1]
     assert "### Goblet squat\n\n- Knees track over toes." in guide
