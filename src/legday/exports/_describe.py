@@ -116,7 +116,8 @@ def weight(prescription: Prescription) -> str:
 
 def dose(prescription: Prescription) -> str:
     """Sets × reps (or seconds for holds) and the weight when there is one, e.g.
-    `3 × 8 per side`, `2 × 30 s` or `3 × 5 @ 40 kg barbell`."""
+    `3 × 8 per side`, `2 × 30 s` or `3 × 5 @ 40 kg barbell`; the weaker leg's extra set
+    is said (`2 × 5 per side, a set more on the left`), or a runner cannot see it."""
     if prescription.reps is not None:
         each = f"{prescription.reps}"
     elif prescription.seconds is not None:
@@ -124,6 +125,8 @@ def dose(prescription: Prescription) -> str:
     else:
         each = "as prescribed"
     side = " per side" if prescription.per_side else ""
+    if prescription.extra_side:
+        side += f", a set more on the {prescription.extra_side}"
     kg = weight(prescription)
     return f"{prescription.sets} × {each}{side}" + (f" @ {kg}" if kg else "")
 

@@ -366,8 +366,8 @@ def session_notes(
         notes.append(f"for your {listed(problems)}: {listed(care)}")
     if weaker_leg and any(p.extra_side for _, p in main):
         notes.append(
-            f"one-legged lifts: your {weaker_leg} leg, the weaker one, starts each set and "
-            "does one set more"
+            f"one-legged lifts: your {weaker_leg} leg, the non-dominant one and usually the "
+            "weaker, starts each set and does one set more"
         )
     return notes
 
