@@ -99,14 +99,32 @@ def steep_weeks(plan: Plan, catalogue: Catalogue) -> list[str]:
     return steep
 
 
+def care_loaded(plan: Plan, catalogue: Catalogue) -> set[str]:
+    """The exercises the athlete's protocols load with an owned weight: care takes
+    whichever one the athlete owns (a kettlebell for heavy slow raises, not "no weight in
+    your kit": docs/injury-care.md)."""
+    return {
+        item.exercise
+        for injury in plan.injuries
+        if (protocol := catalogue.protocols.get(injury)) is not None
+        for stage in protocol.stages
+        for item in stage.items
+        if item.loaded or any(step.loaded for step in item.steps)
+    }
+
+
 def load_word_faults(plan: Plan, catalogue: Catalogue) -> list[str]:
-    """Fault 2: load words, kg and implement that disagree with the exercise or each other."""
+    """Fault 2: load words, kg and implement that disagree with the exercise or each other
+    (an exercise care loads may hold any implement the athlete owns)."""
     faults = []
+    loaded = care_loaded(plan, catalogue)
     for day, _, where, p in exposures(plan):
         exercise = catalogue.get(p.exercise)
         if exercise is None:
             continue
         implements = [e.value for e in exercise.equipment if e.value in IMPLEMENTS]
+        if p.exercise in loaded and p.load_kg is not None:
+            implements = [*implements, *IMPLEMENTS]
         says_bodyweight = p.load.startswith("bodyweight")
         what = f"{p.exercise} on {day} ({where}): {p.load_kg} kg {p.implement!r}, {p.load!r}"
         if implements and says_bodyweight:

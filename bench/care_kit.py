@@ -10,10 +10,10 @@ who list the weights they own (issue 13, care loads):
    ("a weight you can lift 15 times and no more" for 15 reps is RPE 10, not 6; an RPE
    or reps in reserve in the words that is not the prescription's);
 3. the Achilles stage follows the calendar: a plan whose Achilles care has no test the
-   athlete can do, or a week before a planned stage change whose routines do not say
-   what to pass to move on; and insertional Achilles pain given heel drops or raises
-   below step level (before the `achilles-insertional` id existed, such an athlete could
-   only choose `achilles`).
+   athlete can do, or a planned stage change whose routines (the last full one before
+   the new stage, or its first) do not say what to pass to move on; and insertional
+   Achilles pain given heel drops or raises below step level (before the
+   `achilles-insertional` id existed, such an athlete could only choose `achilles`).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -172,20 +173,11 @@ def stage_by_calendar(plan: Plan, facts: dict[str, int]) -> list[str]:
     routines = [r for r in plan.care if r.injury in ACHILLES]
     if routines and not any(TEST_WORDS.search(r.why) for r in routines):
         found.append(f"no test in any of {len(routines)} Achilles routines")
-    by_week: dict[int, list[int]] = {}
-    for r in routines:
-        by_week.setdefault((r.day - plan.start).days // 7, []).append(r.stage)
-    for week, stages in sorted(by_week.items()):
-        later = by_week.get(week + 1)
-        if later and max(later) > max(stages):
-            told = [
-                r
-                for r in routines
-                if (r.day - plan.start).days // 7 == week
-                and any(int(n) == max(later) for n in MOVE_ON_WORDS.findall(r.why))
-            ]
-            if not told:
-                found.append(f"stage {max(later)} from week {week + 2} without a criterion")
+    full = [r for r in routines if not r.lightest]
+    for before, after in pairwise(full):
+        said = [int(n) for n in MOVE_ON_WORDS.findall(before.why + after.why)]
+        if after.stage > before.stage and after.stage not in said:
+            found.append(f"stage {after.stage} from {after.day} without a criterion")
     if facts.get("insertional"):
         found += [
             f"{p.exercise} below step level on {day} ({where})"
@@ -247,4 +239,3 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
-
