@@ -603,6 +603,9 @@ class Prescription(_Value):
     load_kg: float | None = None  # the number behind `load`; per hand for dumbbells
     implement: str = ""  # one of IMPLEMENTS, "" without external load
     extra_side: str | None = None  # "left"/"right": the weaker leg starts and does a set more
+    # the dose (sets, reps, kg) is a care protocol's stage, not the strength plan's: it
+    # climbs with care's weekly ramp and steps, never by the session's kg progression
+    care_dose: bool = False
 
     @property
     def contacts(self) -> int:

@@ -648,6 +648,7 @@ def _from_item(
         kind=exercise.kind,
         rest_seconds=item.rest_seconds,
         role=role,
+        care_dose=True,
     )
 
 
@@ -767,7 +768,8 @@ class _Climb:
             if p.new and p.exercise in self.care:  # a first time (`_gently`), kg or not:
                 self.ramp.first(p.exercise, week)  # its week holds a first time's sets
             amount = p.reps if p.reps is not None else p.seconds
-            care = p.exercise in self.care and (not in_session or p.load_kg is None)
+            # a session's lift loaded in kg by the strength plan climbs by its kg
+            care = p.exercise in self.care and (not in_session or p.load_kg is None or p.care_dose)
             if not care or amount is None:
                 out.append(p)
                 continue
@@ -1104,6 +1106,7 @@ def _at_care_dose(
         kind=exercise.kind,
         rest_seconds=item.rest_seconds,
         extra_side=p.extra_side if exercise.unilateral or item.one_leg else None,
+        care_dose=True,
     )
 
 

@@ -571,9 +571,10 @@ def gradual(sessions: Sequence[Session], kit: Kit, catalogue: Catalogue) -> list
                 as_anchor.pop(p.exercise, None)
             if before is None or p.role not in (Role.ANCHOR, Role.ACCESSORY):
                 continue
-            # unloaded care work keeps its protocol stage's dose: the stage climbs gently
-            # on its own and pain monitoring holds or steps it back (legday.care.monitoring)
-            if p.injury_care and p.load_kg is None:
+            # care work keeps its protocol stage's dose (unloaded, or loaded by the stage):
+            # the stage climbs gently on its own and pain monitoring holds or steps it back
+            # (legday.care.monitoring)
+            if p.injury_care and (p.load_kg is None or p.care_dose):
                 continue
             plan = Dose(p.sets, p.reps, p.seconds, p.target_rpe, p.tempo)
             dose, kg = within_reach(plan, p.load_kg, p.implement, before, kit, reached=top)

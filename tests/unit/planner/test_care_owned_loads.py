@@ -212,3 +212,24 @@ def test_without_weights_the_improvised_load_is_one_and_the_same() -> None:
     for p in improvised:
         assert p.load_kg is None and IMPROVISED_LOAD in p.load, p.load
         assert "no weight in your kit" not in p.load and "plates or books" not in p.load
+
+
+@PROPERTY
+@given(athlete=care_athletes())
+def test_a_session_holds_care_work_at_the_weight_of_the_weeks_routines(athlete: Athlete) -> None:
+    """A session's care-dosed lift is the protocol's dose: the same kg as that week's
+    routines give it, not moved on by the strength plan's kg progression (the session
+    then did 3 x 12 with the routine's kg while the routine's weekly climb counted none)."""
+    profile, schedule, runs = athlete
+    plan = make_plan(profile, runs, CATALOGUE, care=schedule)
+    in_routines: dict[tuple[int, str], set[float | None]] = {}
+    for r in plan.care:
+        for p in r.exercises:
+            week = (r.day - plan.start).days // 7
+            in_routines.setdefault((week, p.exercise), set()).add(p.load_kg)
+    for s in plan.sessions:
+        week = (s.day - plan.start).days // 7
+        for p in s.main:
+            routine_kg = in_routines.get((week, p.exercise))
+            if p.care_dose and routine_kg is not None:
+                assert p.load_kg in routine_kg, (s.day, p.exercise, p.load_kg, routine_kg)
