@@ -5,10 +5,14 @@ from __future__ import annotations
 import random
 from datetime import date, time, timedelta
 
-from legday.model import INJURIES, Equipment, Level, Profile, Run, RunKind
+from legday.model import Equipment, Level, Profile, Run, RunKind
 
 START = date(2027, 1, 4)
 EQUIPMENT = [e for e in Equipment if e not in (Equipment.BODYWEIGHT, Equipment.WALL)]
+# The problems the benchmarks' athletes are drawn from: the six every bench was first
+# measured on, so a problem added later (achilles-insertional, measured by
+# bench/care_kit.py) leaves each bench's athletes, and its before/after numbers, as they were.
+PROBLEMS = ("shin-splints", "runners-knee", "achilles", "it-band", "plantar-fascia", "hamstring")
 
 
 def random_athlete(rng: random.Random, weeks: int) -> tuple[Profile, list[Run]]:
@@ -59,7 +63,7 @@ def random_athlete(rng: random.Random, weeks: int) -> tuple[Profile, list[Run]]:
         start=START,
         weeks=weeks,
         sessions=rng.choice([None, 2, 3]),
-        injuries=tuple(rng.sample(list(INJURIES), rng.randint(0, 2))),
+        injuries=tuple(rng.sample(PROBLEMS, rng.randint(0, 2))),
         equipment=frozenset(rng.sample(EQUIPMENT, rng.randint(0, 4))) | {Equipment.BODYWEIGHT},
         level=rng.choice(list(Level)),
         minutes=rng.choice([30, 45, 60]),

@@ -3,10 +3,10 @@ random injured athletes (a coach's read of a runner's-knee plan):
 
     python bench/care_doses.py [ATHLETES]   # 60 by default
 
-1. ramp: a care exercise's week (routines and sessions together, a session's lift loaded
-   in kg aside: it follows its kg progression) whose largest exposure climbs more than a
-   set, or 30 %, above the last week it was done (a dose too small for 30 % to reach a
-   rep a set may take that rep), or whose first week in the plan goes beyond a first
+1. ramp: a care exercise's week (routines and sessions together, a session's lift the
+   strength plan loads in kg aside: it follows its kg progression) whose largest exposure
+   climbs more than a set, or 30 %, above the last week it was done (a dose too small for
+   30 % to reach a rep a set may take that rep), or whose first week in the plan goes beyond a first
    time's two sets (a wall sit new at 2 x 30 s on Monday, 4 x 30 s on Wednesday);
 2. load words: a lift whose words say bodyweight though it is named for its implement
    ("goblet squat, bodyweight": a goblet squat holds a dumbbell), or whose kg and
@@ -78,7 +78,8 @@ def steep_weeks(plan: Plan, catalogue: Catalogue) -> list[str]:
     for day, _, where, p in exposures(plan):
         week = (day - plan.start).days // 7
         first_week.setdefault(p.exercise, week)
-        if p.exercise not in care or (where == "session" and p.load_kg is not None):
+        # a lift the strength plan loads in kg climbs by its kg; care's own loads count
+        if p.exercise not in care or (p.load_kg is not None and not p.care_dose):
             continue
         volume = p.sets * _amount(p)
         was = weekly.setdefault(p.exercise, {}).get(week)
@@ -99,14 +100,32 @@ def steep_weeks(plan: Plan, catalogue: Catalogue) -> list[str]:
     return steep
 
 
+def care_loaded(plan: Plan, catalogue: Catalogue) -> set[str]:
+    """The exercises the athlete's protocols load with an owned weight: care takes
+    whichever one the athlete owns (a kettlebell for heavy slow raises, not "no weight in
+    your kit": docs/injury-care.md)."""
+    return {
+        item.exercise
+        for injury in plan.injuries
+        if (protocol := catalogue.protocols.get(injury)) is not None
+        for stage in protocol.stages
+        for item in stage.items
+        if item.loaded or any(step.loaded for step in item.steps)
+    }
+
+
 def load_word_faults(plan: Plan, catalogue: Catalogue) -> list[str]:
-    """Fault 2: load words, kg and implement that disagree with the exercise or each other."""
+    """Fault 2: load words, kg and implement that disagree with the exercise or each other
+    (an exercise care loads may hold any implement the athlete owns)."""
     faults = []
+    loaded = care_loaded(plan, catalogue)
     for day, _, where, p in exposures(plan):
         exercise = catalogue.get(p.exercise)
         if exercise is None:
             continue
         implements = [e.value for e in exercise.equipment if e.value in IMPLEMENTS]
+        if p.exercise in loaded and p.load_kg is not None:
+            implements = [*implements, *IMPLEMENTS]
         says_bodyweight = p.load.startswith("bodyweight")
         what = f"{p.exercise} on {day} ({where}): {p.load_kg} kg {p.implement!r}, {p.load!r}"
         if implements and says_bodyweight:

@@ -152,7 +152,7 @@ def care_volumes(plan: Plan, catalogue: Catalogue) -> dict[str, dict[int, Volume
     for day, block in blocks:
         week = (day - plan.start).days // 7
         for p in block:
-            if p.exercise not in care or p.load_kg is not None:
+            if p.exercise not in care or (p.load_kg is not None and not p.care_dose):
                 continue
             now = volume(p)
             was = weekly.setdefault(p.exercise, {}).get(week, (0, 0, ""))

@@ -128,6 +128,7 @@ INJURIES: dict[str, str] = {
     "shin-splints": "shin splints (medial tibial stress syndrome)",
     "runners-knee": "runner's knee (patellofemoral pain)",
     "achilles": "Achilles tendon pain",
+    "achilles-insertional": "Achilles pain where the tendon meets the heel bone (insertional)",
     "it-band": "iliotibial band syndrome",
     "plantar-fascia": "plantar heel pain (plantar fasciopathy)",
     "hamstring": "hamstring strain or tendinopathy",
@@ -139,6 +140,7 @@ PROBLEM_NAMES: dict[str, str] = {
     "shin-splints": "shin splints",
     "runners-knee": "runner's knee",
     "achilles": "Achilles",
+    "achilles-insertional": "insertional Achilles",
     "it-band": "IT band",
     "plantar-fascia": "plantar heel pain",
     "hamstring": "hamstring",
@@ -155,6 +157,7 @@ CARE_NEEDS: dict[str, tuple[Muscle, ...]] = {
     "shin-splints": (Muscle.CALVES, Muscle.SHINS),
     "runners-knee": (Muscle.QUADS, Muscle.HAMSTRINGS, Muscle.HIP_ABDUCTORS),
     "achilles": (Muscle.CALVES,),
+    "achilles-insertional": (Muscle.CALVES,),
     "it-band": (Muscle.HIP_ABDUCTORS,),
     "plantar-fascia": (Muscle.CALVES, Muscle.FEET),
     "hamstring": (Muscle.HAMSTRINGS,),
@@ -600,6 +603,9 @@ class Prescription(_Value):
     load_kg: float | None = None  # the number behind `load`; per hand for dumbbells
     implement: str = ""  # one of IMPLEMENTS, "" without external load
     extra_side: str | None = None  # "left"/"right": the weaker leg starts and does a set more
+    # the dose (sets, reps, kg) is a care protocol's stage, not the strength plan's: it
+    # climbs with care's weekly ramp and steps, never by the session's kg progression
+    care_dose: bool = False
 
     @property
     def contacts(self) -> int:

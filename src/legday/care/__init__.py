@@ -29,6 +29,8 @@ __all__ = [
     "CareStage",
     "CareStep",
     "Frequency",
+    "avoided",
+    "cared_for",
     "days_after_races",
     "days_before_races",
     "leaves_no_time",
@@ -39,7 +41,7 @@ __all__ = [
 LAST_START = time(22, 0)  # no routine starts later: a run ending then takes the day
 # the problems whose care loads the calf and its tendon: a session's calf lift and any of
 # their routines load the same tendon, so their every-other-day spacing counts them all
-CALF_PROBLEMS = frozenset({"achilles", "plantar-fascia", "shin-splints"})
+CALF_PROBLEMS = frozenset({"achilles", "achilles-insertional", "plantar-fascia", "shin-splints"})
 
 
 # the body mass a bodyweight-relative load need is reckoned for: a light adult runner
@@ -55,6 +57,28 @@ LONG_RACE_MINUTES = 120
 AFTER_LONG_RACE_DAYS = 5
 # the days before a race that take only the lightest form: the legs come to it fresh
 BEFORE_RACE_DAYS = {"A": 3, "B": 2}
+
+
+# A problem whose care another of the athlete's problems gives, more cautiously: Achilles
+# pain both where the tendon meets the heel and higher up takes the insertional protocol,
+# whose floor-level loading suits both (Jonsson et al. 2008), never both protocols at once.
+COVERED_BY = {"achilles": "achilles-insertional"}
+
+
+def cared_for(injuries: Iterable[str]) -> tuple[str, ...]:
+    """The athlete's problems whose own protocol runs (`COVERED_BY`)."""
+    named = tuple(injuries)
+    return tuple(i for i in named if COVERED_BY.get(i) not in named)
+
+
+def avoided(protocols: Mapping[str, CareProtocol], injuries: Iterable[str]) -> frozenset[str]:
+    """The exercises the athlete's problems keep out of the plan (`CareProtocol.avoid`)."""
+    return frozenset(
+        exercise
+        for injury in injuries
+        if (protocol := protocols.get(injury)) is not None
+        for exercise in protocol.avoid
+    )
 
 
 def closed_to_care(races: Iterable[Race], blocked: Iterable[date]) -> dict[date, str]:
@@ -184,71 +208,79 @@ class Frequency(StrEnum):
 class CareStep:
     """From `week` of its stage on (the stage's first week is 1), an item's dose: how a
     heavy stage rises week by week, as its study did (Beyer 2015: a 15- to a 6-rep
-    maximum over twelve weeks)."""
+    maximum over twelve weeks). A step of an item done with a weight is one owned
+    weight heavier than the step before (`CareItem.in_week`)."""
 
     week: int
     sets: int
     reps: int | None = None
     seconds: int | None = None
-    load: str = ""  # "" keeps the item's
+    loaded: bool | None = None  # from this step on, with an owned weight; None keeps the item's
 
 
 @dataclass(frozen=True, slots=True)
 class CareItem:
     """One exercise of a care stage: sets of reps or of timed holds; with `steps`, the
-    dose rises within the stage, capped at the last step."""
+    dose rises within the stage, capped at the last step.
+
+    A `loaded` item is done with a weight the athlete owns: the protocol says how much
+    heavier than the athlete's start it is (`heavier`, in steps of their own rack) and
+    the planner turns that into kilograms and an implement (`planner.care.for_kit`); the
+    words come from those numbers, as a strength lift's do. The protocol names no rep
+    maximum: its effort is the prescription's RPE, so the words cannot contradict it."""
 
     exercise: str  # a catalogue id
     sets: int
     reps: int | None = None
     seconds: int | None = None
-    load: str = "bodyweight"  # how heavy, in words (e.g. "a 12-rep maximum")
     tempo: str = ""  # "" keeps the catalogue's
     rest_seconds: int = 60
     steps: tuple[CareStep, ...] = ()  # by week, in order
-    # the added load (a share of body mass) two legs need at this item's rep maximums;
+    # the added load (a share of body mass) two legs need at this item's heaviest sets;
     # with less in hand the item is done one leg at a time (`one_leg_when_light`)
     two_legs_load: float | None = None
     one_leg: bool = False  # done one leg at a time, though the exercise is two-legged
+    loaded: bool = False  # done with an owned weight (none owned: an improvised one)
+    heavier: int = 0  # owned weights above the athlete's start for it (0: the start)
+    load_kg: float | None = None  # for the athlete's kit (`planner.care.for_kit`)
+    implement: str = ""  # one of model.IMPLEMENTS; "" without a weight
 
     def in_week(self, week: int) -> CareItem:
         """The item as dosed in `week` (1, 2, ...) of its stage: the latest step reached,
-        so the dose holds at the last step however long the stage lasts."""
+        so the dose holds at the last step however long the stage lasts. Each step of a
+        loaded item is one owned weight heavier; a step that brings the weight in starts
+        at the item's own."""
         reached = [step for step in self.steps if step.week <= week]
         if not reached:
             return self
+        loaded, heavier = self.loaded, self.heavier
+        for step in reached:
+            now = loaded if step.loaded is None else step.loaded
+            heavier += 1 if now and loaded else 0
+            loaded = now
         step = reached[-1]
         return replace(
             self,
             sets=step.sets,
             reps=step.reps if step.reps is not None else self.reps,
             seconds=step.seconds if step.seconds is not None else self.seconds,
-            load=step.load or self.load,
+            loaded=loaded,
+            heavier=heavier,
         )
 
 
 def one_leg_when_light(item: CareItem, heaviest_kg: float) -> CareItem:
     """The item one leg at a time when the heaviest load the athlete can hold (both
-    hands, `heaviest_kg`) is below what two legs need at its rep maximum: a 10-rep
-    maximum two-legged raise is out of reach with a pair of 10 kg dumbbells, and one leg
-    doubles the load each calf carries. legday does not know body mass, so the need is
-    reckoned for a light adult runner (`REFERENCE_BODY_KG`): a heavier one needs more
-    still, so the rule errs towards one leg, never towards a load too light to count."""
+    hands, `heaviest_kg`) is below what two legs need at its heaviest sets: a 10-rep
+    two-legged raise near its maximum is out of reach with a pair of 10 kg dumbbells,
+    and one leg doubles the load each calf carries. legday does not know body mass, so
+    the need is reckoned for a light adult runner (`REFERENCE_BODY_KG`): a heavier one
+    needs more still, so the rule errs towards one leg, never towards a load too light
+    to count. The words follow from the item (`planner.care`)."""
     need = item.two_legs_load
     if need is None or item.one_leg or heaviest_kg >= need * REFERENCE_BODY_KG:
         return item
-    if heaviest_kg > 0:
-        words = (
-            "one leg at a time, the weight on the working side and a hand on a support "
-            f"(two legs would need more than your {heaviest_kg:g} kg to reach this load): "
-            f"{item.load}"
-        )
-    else:  # no weight in the kit to hold for it: no "more than your 0 kg", but what to use
-        words = (
-            "one leg at a time, a hand on a support and a backpack loaded with plates or "
-            f"books for weight (no weight in your kit for it): {item.load}"
-        )
-    return replace(item, one_leg=True, load=words)
+    return replace(item, one_leg=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +290,9 @@ class CareStage:
     aim: str
     frequency: Frequency
     items: tuple[CareItem, ...]
+    # what to pass, on the protocol's test (`CareProtocol.test`), before the next stage:
+    # the athlete moves on by it, not by the calendar ("" for the last stage)
+    move_on: str = ""
 
     def items_in_week(self, week: int) -> tuple[CareItem, ...]:
         """The stage's items as dosed in its `week` (1, 2, ...)."""
@@ -277,6 +312,13 @@ class CareProtocol:
     lightest: tuple[CareItem, ...]  # the only form allowed after a hard run
     lightest_daily: bool  # whether the protocol needs loading on hard-run days too
     citations: tuple[Citation, ...]
+    # a test the athlete can do alone, before starting and at the end of each stage; each
+    # stage's `move_on` says what to pass on it ("" without one)
+    test: str = ""
+    # exercises this problem keeps out of the whole plan (sessions, warm-ups, cool-downs):
+    # an inserting Achilles tendon is pressed against the heel bone when the heel drops
+    # below the forefoot, so no heel drops off a step (Jonsson et al. 2008)
+    avoid: frozenset[str] = frozenset()
 
     def stage(self, number: int) -> CareStage:
         """Stage `number`, held inside the protocol's range."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -106,20 +107,24 @@ def _validator() -> Any:
 
 
 def _to_protocol(document: dict[str, Any]) -> CareProtocol:
-    return CareProtocol(
-        condition=document["condition"],
-        name=document["name"],
-        summary=document["summary"],
-        stages=tuple(
+    stages = _carried_on(
+        tuple(
             CareStage(
                 number=n,
                 name=stage["name"],
                 aim=stage["aim"],
                 frequency=Frequency(stage["frequency"]),
                 items=tuple(_item(item) for item in stage["items"]),
+                move_on=stage.get("move_on", ""),
             )
             for n, stage in enumerate(document["stages"], start=1)
-        ),
+        )
+    )
+    return CareProtocol(
+        condition=document["condition"],
+        name=document["name"],
+        summary=document["summary"],
+        stages=stages,
         advance_after_weeks=document["advance_after_weeks"],
         max_pain=document["max_pain"],
         lightest=tuple(_item(item) for item in document["lightest"]),
@@ -128,6 +133,8 @@ def _to_protocol(document: dict[str, Any]) -> CareProtocol:
             Citation(c["source"], c["year"], c["note"], c.get("doi", ""))
             for c in document["citations"]
         ),
+        test=document.get("test", ""),
+        avoid=frozenset(document.get("avoid", ())),
     )
 
 
@@ -137,21 +144,41 @@ def _item(item: dict[str, Any]) -> CareItem:
         sets=item["sets"],
         reps=item.get("reps"),
         seconds=item.get("seconds"),
-        load=item.get("load", "bodyweight"),
         tempo=item.get("tempo", ""),
         rest_seconds=item.get("rest_seconds", 60),
         two_legs_load=item.get("two_legs_load"),
+        loaded=item.get("loaded", False),
         steps=tuple(
             CareStep(
                 week=step["week"],
                 sets=step["sets"],
                 reps=step.get("reps"),
                 seconds=step.get("seconds"),
-                load=step.get("load", ""),
+                loaded=step.get("loaded"),
             )
             for step in item.get("steps", ())
         ),
     )
+
+
+def _carried_on(stages: tuple[CareStage, ...]) -> tuple[CareStage, ...]:
+    """The stages with each loaded exercise going on from the weight an earlier stage
+    left it at, one owned weight heavier: the plantar protocol's one-legged raise, loaded
+    at the end of stage 2, starts stage 3 a weight above that, not back at the start."""
+    reached: dict[str, int] = {}  # the weights above the start each exercise ended a stage at
+    carried = []
+    for stage in stages:
+        items = []
+        for item in stage.items:
+            if item.exercise in reached:
+                item = replace(item, heavier=reached[item.exercise] + 1)
+            items.append(item)
+        for item in items:
+            last = item.in_week(max((step.week for step in item.steps), default=1))
+            if last.loaded:
+                reached[item.exercise] = last.heavier
+        carried.append(replace(stage, items=tuple(items)))
+    return tuple(carried)
 
 
 def _check_exercises(name: str, protocol: CareProtocol, catalogue: Catalogue) -> None:
@@ -172,3 +199,11 @@ def _check_exercises(name: str, protocol: CareProtocol, catalogue: Catalogue) ->
             raise CatalogueError(
                 f"{name}: {item.exercise}: steps: weeks must rise from week 2 (week 1 is the item)"
             )
+        loaded = item.loaded or any(step.loaded for step in item.steps)
+        if loaded and not exercise.loadable:
+            raise CatalogueError(f"{name}: {item.exercise}: loaded, but the catalogue cannot")
+        if item.exercise in protocol.avoid:
+            raise CatalogueError(f"{name}: {item.exercise}: both a care item and avoided")
+    for avoided in sorted(protocol.avoid):
+        if catalogue.get(avoided) is None:
+            raise CatalogueError(f"{name}: avoid: unknown catalogue id {avoided!r}")

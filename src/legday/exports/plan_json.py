@@ -235,6 +235,7 @@ def prescription_to_json(p: Prescription) -> dict[str, Any]:
         "load_kg": p.load_kg,
         "implement": p.implement,
         "extra_side": p.extra_side,
+        "care_dose": p.care_dose,
     }
 
 
@@ -616,6 +617,7 @@ def prescription_from_json(p: dict[str, Any]) -> Prescription:
         load_kg=p.get("load_kg"),
         implement=p.get("implement", ""),
         extra_side=p.get("extra_side"),
+        care_dose=p.get("care_dose", False),
     )
 
 

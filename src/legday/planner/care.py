@@ -24,6 +24,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
+from itertools import pairwise
 
 from legday.care import (
     DISCLAIMER,
@@ -31,6 +32,8 @@ from legday.care import (
     CareProtocol,
     CareStage,
     Frequency,
+    avoided,
+    cared_for,
     closed_to_care,
     days_after_races,
     days_before_races,
@@ -40,7 +43,7 @@ from legday.care import (
     unsure_day,
 )
 from legday.catalogue import Catalogue
-from legday.kit import kit_of
+from legday.kit import Kit, kit_of
 from legday.model import (
     ALWAYS_AT_HAND,
     CARE_NEEDS,
@@ -65,6 +68,7 @@ from legday.planner.dose import (
     ACCESSORY_REPS,
     NEW_LOAD_WORDS,
     Dose,
+    load_text,
     prescribe,
     seconds_per_rep,
     start_load,
@@ -72,6 +76,7 @@ from legday.planner.dose import (
 )
 from legday.planner.fit import FEWEST_ANCHOR_SETS
 from legday.planner.ramp import Ramp, dose_words
+from legday.progression.loads import Load, heavier_kg
 from legday.rules.progression import FIRST_SETS
 
 __all__ = [
@@ -98,6 +103,7 @@ __all__ = [
 # early stage, a session does not load them harder than the stage does.
 GUARDED_PATTERNS: dict[str, frozenset[str]] = {
     "achilles": frozenset({"calf"}),
+    "achilles-insertional": frozenset({"calf"}),
     "plantar-fascia": frozenset({"calf"}),
     "shin-splints": frozenset({"calf", "shin"}),
     "runners-knee": frozenset({"squat", "lunge"}),
@@ -117,6 +123,9 @@ UNLOADED_WHILE_EARLY: dict[str, str] = {
         "half way down at most"
     ),
     "achilles": "bodyweight, no added load while the tendon's care is at an early stage",
+    "achilles-insertional": (
+        "bodyweight, no added load while the tendon's care is at an early stage"
+    ),
     "plantar-fascia": "bodyweight, no added load while the heel's care is at an early stage",
 }
 # The problems whose last stage is itself a dose to keep three times a week (the Achilles
@@ -125,7 +134,7 @@ UNLOADED_WHILE_EARLY: dict[str, str] = {
 # (a bent-knee heel drop 2 x 5 beside the stage is not).
 # Shin splints too: its last stage is calf endurance (3 x 25 on one leg), and a session's
 # heavy calf lift beside three routines loaded the calves five days a week (a coach's read).
-LEAD_IN_SESSIONS = frozenset({"achilles", "shin-splints"})
+LEAD_IN_SESSIONS = frozenset({"achilles", "achilles-insertional", "shin-splints"})
 # The movements that load the calf and shin: a session or routine holding one is a calf
 # day, and calf days want a day between them (a calf problem's routines keep clear of a
 # session's calf lift, and two calf problems share their routine days).
@@ -133,7 +142,7 @@ CALF_PATTERNS = frozenset({"calf", "shin"})
 # The problems whose off-dose care lifts in a session do not count towards the week's
 # dose: Beyer's heavy slow raises three times a week (a bent-knee heel drop 2 x 5 is not
 # one). Their sessions' calf lifts still count as calf days for the spacing.
-DOSE_ONLY = frozenset({"achilles"})
+DOSE_ONLY = frozenset({"achilles", "achilles-insertional"})
 # the problems whose guarded lift, without a stage exercise of its own movement, takes the
 # stage's exercise of another movement it guards (a lunge becomes the wall sit)
 ANY_GUARDED_MOVEMENT = frozenset({"runners-knee"})
@@ -146,7 +155,7 @@ HILLS = re.compile(
     r"montées?|cuestas?|subidas?)(?!\w)",
     re.IGNORECASE,
 )
-HILL_CARE = frozenset({"achilles"})
+HILL_CARE = frozenset({"achilles", "achilles-insertional"})
 
 AFTER_RACE = "in the days after your race the legs recover first"
 # the run kinds whose eve takes no full routine: a tendon or knee loaded hard the evening
@@ -205,7 +214,7 @@ def care_routines(
     eves = key_run_eves(by_day, races)
     calf_days: set[date] = set()  # the routine days of calf problems placed so far
     routines: list[CareRoutine] = []
-    for injury in profile.injuries:
+    for injury in cared_for(profile.injuries):
         protocol = catalogue.protocols.get(injury)
         if protocol is None or injury in schedule.stopped:
             continue
@@ -311,7 +320,7 @@ class WeekDoses:
     ) -> None:
         self.start = profile.start
         self.by_problem: dict[str, list[tuple[CareStage, tuple[CareItem, ...]]]] = {}
-        for injury in profile.injuries:
+        for injury in cared_for(profile.injuries):
             protocol = catalogue.protocols.get(injury)
             if protocol is None:
                 continue
@@ -352,7 +361,7 @@ def met_in_routines(
     of every earlier week of the plan (each week holds its stage's routines or sessions
     that hold them). A week's dose never changes an item's exercise: the stages say it."""
     met: set[str] = set()
-    for injury in profile.injuries:
+    for injury in cared_for(profile.injuries):
         protocol = catalogue.protocols.get(injury)
         if protocol is None or (schedule is not None and injury in schedule.stopped):
             continue
@@ -395,7 +404,7 @@ def jumps_wait(
     the second week of heavy slow raises)."""
     week = (day - profile.start).days // 7
     schedule = schedule or CareSchedule.fresh()
-    for injury in profile.injuries:
+    for injury in cared_for(profile.injuries):
         protocol = catalogue.protocols.get(injury)
         if protocol is None or injury in schedule.stopped:
             continue
@@ -445,7 +454,7 @@ def care_fit(
     floors: dict[str, int] = {}  # care work the session had fewer sets of than its stage
     added: list[Prescription] = []  # work for the groups a bodyweight stand-in gave up
     changed = False
-    for injury in profile.injuries:
+    for injury in cared_for(profile.injuries):
         protocol = catalogue.protocols.get(injury)
         guarded = GUARDED_PATTERNS.get(injury, frozenset())
         if protocol is None or (schedule is not None and injury in schedule.stopped):
@@ -626,7 +635,9 @@ def _from_item(
         reps=item.reps,
         seconds=item.seconds,
         per_side=exercise.unilateral or item.one_leg,
-        load=item.load,
+        load=_care_load(item, exercise, CARE_RPE),
+        load_kg=item.load_kg,
+        implement=item.implement,
         tempo=rep_tempo(item.tempo or exercise.tempo, item.seconds),
         target_rpe=CARE_RPE,
         muscles=exercise.muscles,
@@ -637,6 +648,7 @@ def _from_item(
         kind=exercise.kind,
         rest_seconds=item.rest_seconds,
         role=role,
+        care_dose=True,
     )
 
 
@@ -655,7 +667,7 @@ def care_exercises(profile: Profile, catalogue: Catalogue) -> dict[str, str]:
     (`ramp`), in a routine or in a session (where a lift loaded in kg follows the
     strength progression instead)."""
     named: dict[str, str] = {}
-    for injury in profile.injuries:
+    for injury in cared_for(profile.injuries):
         protocol = catalogue.protocols.get(injury)
         if protocol is None:
             continue
@@ -756,7 +768,8 @@ class _Climb:
             if p.new and p.exercise in self.care:  # a first time (`_gently`), kg or not:
                 self.ramp.first(p.exercise, week)  # its week holds a first time's sets
             amount = p.reps if p.reps is not None else p.seconds
-            care = p.exercise in self.care and (not in_session or p.load_kg is None)
+            # a session's lift loaded in kg by the strength plan climbs by its kg
+            care = p.exercise in self.care and (not in_session or p.load_kg is None or p.care_dose)
             if not care or amount is None:
                 out.append(p)
                 continue
@@ -911,6 +924,7 @@ def _bodyweight_stand_in(
     only the lift worked; else the caller adds work for them (`_group_work`: a goblet
     squat's core came from the weight in front). None when there is none."""
     at_hand, rank = profile.equipment | ALWAYS_AT_HAND, profile.level.rank
+    spared = avoided(catalogue.protocols, profile.injuries)
     needed = _groups_only(block, index, exercise)
     only_balance = block[index].balance and not any(
         q.balance for n, q in enumerate(block) if n != index
@@ -937,6 +951,7 @@ def _bodyweight_stand_in(
             and easier.level.rank <= min(rank, exercise.level.rank)
             and (met is None or easier.id in met)
             and (easier.balance or not only_balance)
+            and easier.id not in spared
         ):
             found.append(easier)
     # one not in the session first (else it is done once: `_once_each`), then one that
@@ -966,6 +981,7 @@ def _group_work(
     if not groups:
         return None
     guarded = {m for i in profile.injuries for m in GUARDED_PATTERNS.get(i, frozenset())}
+    spared = avoided(catalogue.protocols, profile.injuries)
     fitting = [
         e
         for e in catalogue.doable(profile.equipment, profile.level, ExerciseKind.STRENGTH)
@@ -973,6 +989,7 @@ def _group_work(
         and not _needs_implement(e)
         and e.pattern not in guarded
         and e.id not in taken
+        and e.id not in spared
         and (met is None or e.id in met)
     ]
     if not fitting:
@@ -1076,9 +1093,9 @@ def _at_care_dose(
         reps=item.reps,
         seconds=item.seconds,
         per_side=exercise.unilateral or item.one_leg,
-        load=item.load,
-        load_kg=None,
-        implement="",
+        load=_care_load(item, exercise, easy),
+        load_kg=item.load_kg,
+        implement=item.implement,
         tempo=rep_tempo(item.tempo or exercise.tempo, item.seconds),
         target_rpe=easy,
         muscles=exercise.muscles,
@@ -1089,30 +1106,75 @@ def _at_care_dose(
         kind=exercise.kind,
         rest_seconds=item.rest_seconds,
         extra_side=p.extra_side if exercise.unilateral or item.one_leg else None,
+        care_dose=True,
     )
 
 
 def for_kit(
     items: Sequence[CareItem], catalogue: Catalogue, profile: Profile
 ) -> tuple[CareItem, ...]:
-    """The items as the athlete's weights allow: a heavy two-legged item whose rep
-    maximum their heaviest load (both hands) cannot reach is done one leg at a time
-    (`one_leg_when_light`)."""
+    """The items as the athlete's weights allow: a heavy two-legged item whose heaviest
+    dose their heaviest load (both hands) cannot reach is done one leg at a time
+    (`one_leg_when_light`), and a loaded item takes its kilograms from what they own
+    (`_weighed`)."""
     kit = kit_of(profile)
     fitted = []
     for item in items:
+        exercise = catalogue[item.exercise]
         if item.two_legs_load is not None:
-            exercise = catalogue[item.exercise]
-            heaviest = max(
-                (
-                    (1 if implement == "barbell" else 2) * max(kit.loads(implement), default=0)
-                    for implement in (e.value for e in exercise.equipment)
-                ),
-                default=0.0,
-            )
-            item = one_leg_when_light(item, heaviest)
+            item = one_leg_when_light(item, _heaviest(kit))
+        if item.loaded:
+            item = _weighed(item, exercise, kit, profile)
         fitted.append(item)
     return tuple(fitted)
+
+
+# What carries a care item's weight, the handiest first: held in the hands (one in the
+# working hand for one-legged work, the other on a support); a two-legged item may take a
+# barbell too. An athlete with kettlebells is never told "no weight in your kit".
+HELD = ("dumbbells", "kettlebell")
+TWO_LEGGED = (*HELD, "barbell")
+
+
+def _heaviest(kit: Kit) -> float:
+    """The most the athlete can load two legs with: a dumbbell in each hand, one
+    kettlebell, or the loaded bar."""
+    hands = {"dumbbells": 2, "kettlebell": 1, "barbell": 1}
+    return max((hands[i] * max(kit.loads(i), default=0.0) for i in TWO_LEGGED), default=0.0)
+
+
+def _weighed(item: CareItem, exercise: Exercise, kit: Kit, profile: Profile) -> CareItem:
+    """The loaded item in kilograms the athlete owns: the lift's conservative start
+    (`start_load`, as a session's lifts start), then one owned weight heavier for each
+    step the protocol has climbed (`CareItem.heavier`; the cap on a rise a session's lifts
+    keep: `heavier_kg`), up to the top of their rack. Without a weight to hold for it,
+    no kilograms: the words improvise one load (`IMPROVISED_LOAD`)."""
+    choices = HELD if exercise.unilateral or item.one_leg else TWO_LEGGED
+    implement = next((i for i in choices if kit.loads(i)), "")
+    kg = start_load(exercise, implement, profile.level, kit)
+    if kg is None:
+        return replace(item, load_kg=None, implement="")
+    for _ in range(item.heavier):
+        kg = heavier_kg(Load(kg, implement), kit) or kg
+    return replace(item, load_kg=kg, implement=implement)
+
+
+def _care_load(item: CareItem, exercise: Exercise, rpe: int) -> str:
+    """A care item's load words, made from its numbers as a session's lifts are
+    (`load_text`): the kilograms and implement, and the effort as its RPE says; an item
+    without added load is bodyweight."""
+    if not item.loaded:
+        return "bodyweight"
+    dose = Dose(item.sets, item.reps, item.seconds, rpe, item.tempo or exercise.tempo)
+    return load_text(
+        exercise,
+        Role.CARE,
+        dose,
+        item.load_kg,
+        item.implement,
+        one_leg=item.one_leg,
+        improvised=item.load_kg is None,
+    )
 
 
 def routine_seconds(items: Sequence[CareItem], catalogue: Catalogue) -> int:
@@ -1239,7 +1301,7 @@ class _Placer:
                 last_care = None
             elif cared:
                 last_care = max(cared)
-        return routines
+        return self._tested(routines)
 
     def _hills(self, days: Sequence[date], stage: CareStage) -> str:
         """The week's word about its hill runs, while the tendon's care is early."""
@@ -1256,6 +1318,32 @@ class _Placer:
             "hill sessions over with your physio; the calendar is yours, and legday leaves "
             "it as it is."
         )
+
+    def _tested(self, routines: list[CareRoutine]) -> list[CareRoutine]:
+        """The routines with the protocol's test (`CareProtocol.test`) in their words: in
+        the last full routine of each stage the plan moves on from, with what to pass to
+        move on (`CareStage.move_on`), and in the first one, where the athlete starts
+        from. The plan's stages are a forecast; the athlete moves on by the test, and pain
+        over the limit logged on it holds the stage (`care.monitoring`)."""
+        full = [n for n, r in enumerate(routines) if not r.lightest]
+        if not self.protocol.test or not full:
+            return routines
+        notes: dict[int, tuple[str, int]] = {}  # by routine: when, and the stage ending
+        for n, later in pairwise(full):
+            stage, next_stage = routines[n].stage, routines[later].stage
+            if next_stage > stage:
+                notes[n] = f"this week, at the end of stage {stage}", stage
+            if next_stage > stage + 1:  # the stage between was all in strength sessions
+                ended = next_stage - 1
+                notes[later] = f"before this routine, for the end of stage {ended}", ended
+        first = routines[full[0]].stage
+        notes.setdefault(full[0], ("before you start, and again at the end of each stage", first))
+        tested = list(routines)
+        for n, (when, stage) in notes.items():
+            move_on = self.protocol.stage(stage).move_on
+            test = " ".join(f"Test {when}: {self.protocol.test} {move_on}".split())
+            tested[n] = replace(routines[n], why=f"{routines[n].why} {test}")
+        return tested
 
     def _session_cares(self, day: date) -> bool:
         return day in self.session_care_days

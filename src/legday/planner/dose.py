@@ -64,6 +64,7 @@ __all__ = [
     "ACCESSORY_REPS",
     "EASING_PHASES",
     "HEAVY_RANGE",
+    "IMPROVISED_LOAD",
     "MAINTENANCE_MINUTES",
     "NEW_LOAD_WORDS",
     "Dose",
@@ -80,6 +81,7 @@ __all__ = [
     "hands",
     "heavy_climb",
     "implement_for",
+    "load_text",
     "lowering",
     "prescribe",
     "reached",
@@ -569,9 +571,10 @@ def gradual(sessions: Sequence[Session], kit: Kit, catalogue: Catalogue) -> list
                 as_anchor.pop(p.exercise, None)
             if before is None or p.role not in (Role.ANCHOR, Role.ACCESSORY):
                 continue
-            # unloaded care work keeps its protocol stage's dose: the stage climbs gently
-            # on its own and pain monitoring holds or steps it back (legday.care.monitoring)
-            if p.injury_care and p.load_kg is None:
+            # care work keeps its protocol stage's dose (unloaded, or loaded by the stage):
+            # the stage climbs gently on its own and pain monitoring holds or steps it back
+            # (legday.care.monitoring)
+            if p.injury_care and (p.load_kg is None or p.care_dose):
                 continue
             plan = Dose(p.sets, p.reps, p.seconds, p.target_rpe, p.tempo)
             dose, kg = within_reach(plan, p.load_kg, p.implement, before, kit, reached=top)
@@ -586,7 +589,15 @@ def gradual(sessions: Sequence[Session], kit: Kit, catalogue: Catalogue) -> list
                 seconds=dose.seconds,
                 target_rpe=dose.rpe,
                 load_kg=kg,
-                load=_load_text(e, p.role, dose, kg, p.implement, new=p.new),
+                load=load_text(
+                    e,
+                    p.role,
+                    dose,
+                    kg,
+                    p.implement,
+                    new=p.new,
+                    one_leg=p.per_side and not e.unilateral,  # care's raise on one leg
+                ),
             )
             main[index] = last[p.exercise] = seen[-1] = q
             if p.role is Role.ANCHOR:
@@ -729,7 +740,7 @@ def prescribe(
         reps=plan.reps,
         seconds=plan.seconds,
         per_side=exercise.unilateral,
-        load=_load_text(exercise, role, plan, load_kg, implement, new=new),
+        load=load_text(exercise, role, plan, load_kg, implement, new=new),
         tempo=rep_tempo(plan.tempo, plan.seconds),
         target_rpe=plan.rpe,
         muscles=exercise.muscles,
@@ -753,31 +764,42 @@ def _rest(role: Role, plan: Dose, load_kg: float | None) -> int:
     return REST_SECONDS.get(role, REST_SECONDS["other"])
 
 
-def _load_text(
+def load_text(
     exercise: Exercise,
     role: Role,
     plan: Dose,
     load_kg: float | None,
     implement: str,
     *,
-    new: bool,
+    new: bool = False,
+    one_leg: bool = False,
+    improvised: bool = False,
 ) -> str:
     """What to pick up and how hard it should feel, from the numbers; a load comes first
-    ("12 kg dumbbells ..."), as the logbook reads it."""
+    ("12 kg dumbbells ..."), as the logbook reads it. The effort is the prescription's
+    RPE and nothing else (no rep maximum, which would name another effort: a 15-rep
+    maximum lifted 15 times is RPE 10). `one_leg`: a two-legged exercise done one leg at
+    a time (care work whose weights are too light for two); `improvised`: work that wants
+    a weight the athlete does not own, which then names the one stand-in used throughout
+    (`IMPROVISED_LOAD`)."""
     new_words = NEW_LOAD_WORDS if new else ""
     if role is Role.PLYOMETRIC:
         contacts = plan.sets * (plan.reps or 0) * (2 if exercise.unilateral else 1)
         return f"bodyweight, {contacts} foot contacts in all: {_contact_cue(exercise)}{new_words}"
     if load_kg is not None:
         what = {
-            "dumbbells": _dumbbells(exercise, load_kg),
-            "kettlebell": f"{load_kg:g} kg kettlebell",
+            "dumbbells": _dumbbells(exercise, load_kg, one_leg=one_leg),
+            "kettlebell": _kettlebell(exercise, load_kg, one_leg=one_leg),
             "barbell": f"{load_kg:g} kg barbell, bar and plates",
         }[implement]
+    elif improvised:
+        what = IMPROVISED_LOAD
     elif Equipment.BAND in exercise.equipment:
         what = "a light band"
     else:
         what = "bodyweight"
+    if one_leg and not exercise.unilateral:
+        what = f"one leg at a time, a hand on a support: {what}"
     if plan.seconds is not None and exercise.id in MOVING_FOR_TIME:
         how = (
             "keep moving with small, controlled steps and a tall trunk; stop when your "
@@ -790,8 +812,17 @@ def _load_text(
         )
     else:
         feel = f"the last rep feels RPE {plan.rpe} ({10 - plan.rpe} left in reserve)"
-        how = f"stop when {feel}" if load_kg is None else f"about that: adjust so {feel}"
+        if load_kg is not None:
+            how = f"about that: adjust so {feel}"
+        else:
+            how = f"fill it so {feel}" if improvised else f"stop when {feel}"
     return f"{what}; {how}{new_words}"
+
+
+# The one stand-in for a weight the athlete does not own, in every prescription that
+# wants one: a coach found "a backpack of books" beside "no weight in your kit" and
+# "plates or books", for an athlete whose profile listed kettlebells.
+IMPROVISED_LOAD = "a backpack holding books or bottles of water (you own no weights for this)"
 
 
 # Timed exercises that move rather than hold a position: "hold steady" would misread them
@@ -818,15 +849,23 @@ def _contact_cue(exercise: Exercise) -> str:
     return CONTACT_CUES.get(exercise.landing, CONTACT_CUES["stick"])
 
 
-def _dumbbells(exercise: Exercise, kg: float) -> str:
+def _dumbbells(exercise: Exercise, kg: float, *, one_leg: bool = False) -> str:
     """How the dumbbells are held: a pair by the sides, unless the lift takes one."""
-    if exercise.unilateral and exercise.pattern == "calf":  # the other hand on the rail
+    if (exercise.unilateral or one_leg) and exercise.pattern == "calf":  # a hand on the rail
         return f"one {kg:g} kg dumbbell in the working side's hand, the other on a rail or wall"
     if "goblet" in exercise.id:
         return f"one {kg:g} kg dumbbell, held upright at the chest"
     if exercise.pattern == "bridge":
         return f"one {kg:g} kg dumbbell, resting across the hips"
     return f"{kg:g} kg dumbbells, one in each hand"
+
+
+def _kettlebell(exercise: Exercise, kg: float, *, one_leg: bool = False) -> str:
+    """How the kettlebell is held: in the working hand for a one-legged calf raise, the
+    other hand on a support, as a dumbbell is."""
+    if (exercise.unilateral or one_leg) and exercise.pattern == "calf":
+        return f"one {kg:g} kg kettlebell in the working side's hand, the other on a rail or wall"
+    return f"{kg:g} kg kettlebell"
 
 
 def work_seconds(p: Prescription) -> int:

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from legday.care import avoided
 from legday.catalogue import Catalogue
 from legday.kit import Kit
 from legday.model import (
@@ -274,7 +275,14 @@ class Composer:
             (profile.dominant_leg or "").lower()
         )
         self.kit = kit
-        doable = catalogue.doable(profile.equipment, profile.level, *ExerciseKind)
+        # what the athlete's problems keep out of the plan (no heel drops off a step for
+        # an inserting Achilles tendon: `CareProtocol.avoid`) is never picked
+        spared = avoided(catalogue.protocols, profile.injuries)
+        doable = tuple(
+            e
+            for e in catalogue.doable(profile.equipment, profile.level, *ExerciseKind)
+            if e.id not in spared
+        )
         self.main_pool = [e for e in doable if e.kind in MAIN_KINDS]
         # the main pool by leading muscle: a stand-in leads with the same one
         self.main_by_lead: dict[Muscle, list[Exercise]] = defaultdict(list)

@@ -58,14 +58,17 @@ def test_the_achilles_protocol_loads_every_other_day_then_heavy_three_times_a_we
 
 
 def test_heavy_slow_calf_raises_get_heavier_within_their_stage_then_hold() -> None:
-    """Beyer 2015: a 15-rep maximum in week 1 to a 6-rep maximum from week 9, then held."""
+    """Beyer 2015: a 15-rep maximum in week 1 to a 6-rep maximum from week 9, then held;
+    each step one owned weight heavier."""
     achilles = PROTOCOLS["achilles"]
     heavy = next(i for i in achilles.stages[-1].items if i.exercise == "heavy-slow-calf-raise")
     doses = [heavy.in_week(week) for week in range(1, 15)]
     reps = [d.reps or 0 for d in doses]
     assert reps[0] == 15 and reps[8:] == [6] * 6
     assert all(later <= earlier for earlier, later in pairwise(reps))
-    assert len({(d.sets, d.reps, d.load) for d in doses}) == 5  # five steps, no more
+    assert len({(d.sets, d.reps, d.heavier) for d in doses}) == 5  # five steps, no more
+    assert [d.heavier for d in doses] == sorted(d.heavier for d in doses)
+    assert doses[0].heavier == 0 and doses[-1].heavier == 4 and all(d.loaded for d in doses)
     assert all(d.sets <= 4 for d in doses)
 
 
