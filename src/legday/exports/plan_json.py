@@ -235,6 +235,8 @@ def prescription_to_json(p: Prescription) -> dict[str, Any]:
         "load_kg": p.load_kg,
         "implement": p.implement,
         "extra_side": p.extra_side,
+        # a jump drill's dose: every landing, each side counted
+        "contacts": p.contacts if p.kind is ExerciseKind.PLYOMETRIC else None,
     }
 
 
