@@ -49,6 +49,37 @@ EASING = frozenset({Phase.TAPER, Phase.RACE})
 TRAINING = frozenset({Phase.OFF_SEASON, Phase.BASE, Phase.BUILD, Phase.PEAK})
 NOTHING_NEW = frozenset({Lighter.TAPER, Lighter.RACE_WEEK, Lighter.RECOVERY_WEEK})
 BIG_RISE = 0.25
+LEVELS = ("beginner", "intermediate", "advanced")
+# the figures in the order they are printed (a run that finds none still shows 0)
+ORDER = (
+    "plans",
+    "hard findings",
+    "sessions",
+    "sessions with jumps",
+    "sessions with power work",
+    "plans with jumps",
+    "blocks jumping twice or more",
+    "  of them with one drill",
+    "plans keeping one drill in every block",
+    "week pairs (same drill, block)",
+    "  contacts rise",
+    "  rises above 25 %",
+    "  contacts hold",
+    "  contacts fall",
+    "plans whose stage falls between blocks",
+    *(
+        f"{level} plans {what}"
+        for level in LEVELS
+        for what in ("with jumps", "reaching stage 2", "reaching stage 3")
+    ),
+    "jumps less than 48 h before a key run or race",
+    "jump drills new in a week that brings nothing new",
+    "masters plans",
+    "masters training weeks",
+    "  with fast work",
+    "masters plans with fast work at all",
+    "masters plans with fast work in 3/4 of training weeks",
+)
 
 
 def _jump(main: tuple[Prescription, ...]) -> Prescription | None:
@@ -149,7 +180,7 @@ def main() -> None:
     athletes = int(sys.argv[1]) if len(sys.argv) > 1 else 200
     catalogue = load_catalogue()
     rng = random.Random(4444)
-    found: Counter[str] = Counter()
+    found: Counter[str] = Counter(dict.fromkeys(ORDER, 0))
     by_level: dict[str, list[int]] = defaultdict(list)
     for _ in range(athletes):
         profile, runs = random_athlete(rng, WEEKS)
