@@ -200,6 +200,9 @@ class Role(StrEnum):
     BALANCE = "balance"
     PLYOMETRIC = "plyometric"  # dosed in foot contacts
     CARE = "care"  # for one of the athlete's problems
+    # a fast, jump-free lift that stands in for jumps when they must wait (a key run
+    # within 48 h, injury care) and keeps a masters athlete's power work
+    POWER = "power"
 
 
 class ExerciseKind(StrEnum):
@@ -426,6 +429,9 @@ class Exercise(_Value):
     # plyometrics: "stick" (a landing drill: land and hold still) or "rebound" (reactive:
     # short, springy contacts, as in pogo hops and bounds)
     landing: str = ""
+    # strength work lifted as fast as control allows (and lowered slowly): a power lift,
+    # never an anchor or an accessory
+    power: bool = False
 
     @property
     def lower_body(self) -> bool:

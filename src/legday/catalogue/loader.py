@@ -184,6 +184,8 @@ def _check_pattern_and_stage(name: str, exercise: Exercise) -> None:
         raise CatalogueError(f"{name}: landing: a plyometric exercise needs one")
     if exercise.landing and not plyometric:
         raise CatalogueError(f"{name}: landing: only plyometric exercises have one")
+    if exercise.power and not strength:  # a lift done fast; a jump is a plyometric
+        raise CatalogueError(f"{name}: power: only strength exercises are power lifts")
 
 
 def _check_no_loops(by_id: dict[str, tuple[str, Exercise]]) -> None:
@@ -289,6 +291,7 @@ def _to_exercise(document: dict[str, Any]) -> Exercise:
         pattern=document.get("pattern", ""),
         stage=document.get("stage", 0),
         landing=document.get("landing", ""),
+        power=document.get("power", False),
     )
 
 

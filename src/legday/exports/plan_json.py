@@ -236,6 +236,8 @@ def prescription_to_json(p: Prescription) -> dict[str, Any]:
         "implement": p.implement,
         "extra_side": p.extra_side,
         "care_dose": p.care_dose,
+        # a jump drill's dose: every landing, each side counted
+        "contacts": p.contacts if p.kind is ExerciseKind.PLYOMETRIC else None,
     }
 
 

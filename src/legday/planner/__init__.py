@@ -333,6 +333,7 @@ def _compose(
                     block=opt.frame.block,
                     block_week=opt.frame.block_week,
                     plyometrics=key_run is None and not back and not care_holds_jumps,
+                    jumps_wait=not back and (key_run is not None or care_holds_jumps),
                     key_run_ahead=key_run.what if key_run is not None else "",
                     new_allowed=new_allowed and not back,
                     # a C meet's week may still move an anchor on, to a lift done before

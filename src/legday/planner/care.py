@@ -560,7 +560,8 @@ def _make_room(
     own = set(injuries)
 
     def spare(p: Prescription) -> bool:
-        companion = p.role is not Role.ANCHOR and p.exercise not in floors
+        # a jump drill's dose is its contacts, climbing week by week: no set of it goes
+        companion = p.role not in (Role.ANCHOR, Role.PLYOMETRIC) and p.exercise not in floors
         return companion and p.sets > 1 and not own.intersection(p.injury_care)
 
     def anchor_spare(p: Prescription) -> bool:  # an anchor keeps two sets, as `fit` trims

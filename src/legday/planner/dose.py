@@ -5,8 +5,10 @@ intermediate and advanced runners go heavy in the off-season and base, 3-6 reps 
 7-8 with a kit step more each week (Støren et al. 2008; Beattie et al. 2017); beginners
 and in-season weeks use double progression or short maintenance sets (Rønnestad & Mujika
 2014); bodyweight anchors gain reps, then a slower lowering. Accessories, balance and
-care stay at two easy sets; plyometrics are dosed in foot contacts by stage (Ramirez-
-Campillo et al. 2014). Whatever the week, effort never goes above RPE 8 (`MAX_RPE`).
+care stay at two easy sets; a block's jump drill is dosed in foot contacts, from its
+level's first dose up about 15 % a training week (`contacts_due`, `jump_dose`: Ramirez-
+Campillo et al. 2014), and a power lift in a few fast reps far from failure. Whatever
+the week, effort never goes above RPE 8 (`MAX_RPE`).
 
 The week then shapes the dose: a first exposure starts gently (2 sets, RPE 6, at most
 5 reps of a hard exercise: Petersen et al. 2011), the eve of a hard run is one RPE
@@ -74,6 +76,7 @@ __all__ = [
     "carries",
     "climbs_heavy",
     "comparable",
+    "contacts_due",
     "dose_for",
     "first_exposure",
     "for_the_week",
@@ -81,6 +84,7 @@ __all__ = [
     "hands",
     "heavy_climb",
     "implement_for",
+    "jump_dose",
     "load_text",
     "lowering",
     "prescribe",
@@ -116,15 +120,30 @@ ACCESSORY_REPS = 10
 BALANCE_REPS = 8
 BALANCE_SECONDS = 30
 CARE_REPS = {Level.BEGINNER: 12, Level.INTERMEDIATE: 8, Level.ADVANCED: 6}  # by exercise level
-# Plyometrics by stage: sets and foot contacts a set (both feet together, or the sum of
-# both sides): about 24, 48 and 64 contacts a session.
-PLYOMETRIC_SETS_AND_CONTACTS = {1: (3, 8), 2: (4, 12), 3: (4, 16)}
+# A block's jump drill, in foot contacts a session (every landing, each side counted):
+# where a new drill starts and the most the level climbs to, about 15 % more each training
+# week. A runner lands thousands of times a run, so low volumes do (Spurrs et al. 2003;
+# Ramirez-Campillo et al. 2014); a landing drill's first time is two sets of ten at most.
+FIRST_CONTACTS = {Level.BEGINNER: 20, Level.INTERMEDIATE: 30, Level.ADVANCED: 40}
+MOST_CONTACTS = {Level.BEGINNER: 40, Level.INTERMEDIATE: 70, Level.ADVANCED: 100}
+CONTACTS_RISE = 0.15
+EASED_CONTACTS = 0.6  # a taper, a light or maintenance session: fewer, none new
+SET_CONTACTS = {1: 10, 2: 20, 3: 20}  # a set's most by stage: landings one at a time
+MOST_JUMP_SETS = 5
+# Jumps stop well short of fatigue: a contact that slows or gets loud ends the set, so
+# their effort stays where it starts, and only the contacts climb (one thing at a time)
+JUMP_RPE = FIRST_RPE
+# A power lift: a few fast reps far from failure, the speed is the point (Reid & Fielding
+# 2012: power fades with age sooner than strength).
+POWER_SETS = 3
+POWER_REPS = 5
+POWER_RPE = 6
 # A first exposure (Petersen et al. 2011: Nordic curls start at 2x5).
 FIRST_HARD_REPS = 5  # an intermediate or advanced exercise, the first time
 FIRST_HARD_SECONDS = 20
 # The two weeks back after a goal race: two easy sets, then the usual sets at RPE 7.
 RAMP_RPE = {1: 6, 2: 7}
-REST_SECONDS = {"heavy": 120, Role.ANCHOR: 60, Role.PLYOMETRIC: 60, "other": 45}
+REST_SECONDS = {"heavy": 120, Role.ANCHOR: 60, Role.PLYOMETRIC: 60, Role.POWER: 60, "other": 45}
 # Less than 48 h before a key run or race a heavy lift may stay, three reps in reserve:
 # the load is kept (strength keeps when the effort does), the effort stops short of RPE 8.
 BEFORE_KEY_RUN_RPE = 7
@@ -216,10 +235,8 @@ def dose_for(exercise: Exercise, role: Role, occasion: Occasion, *, loaded: bool
     """The dose of a week's session that is not a first exposure nor lightened."""
     if role is Role.ANCHOR:
         return _anchor(exercise, occasion, loaded=loaded)
-    if role is Role.PLYOMETRIC:
-        sets, contacts = PLYOMETRIC_SETS_AND_CONTACTS[max(1, min(exercise.stage, 3))]
-        reps = contacts // 2 if exercise.unilateral else contacts
-        return Dose(sets, reps, None, 7 if exercise.stage > 1 else 6, exercise.tempo)
+    if role is Role.POWER:
+        return Dose(POWER_SETS, POWER_REPS, None, POWER_RPE, exercise.tempo)
     rpe = 6 if occasion.level is Level.BEGINNER else 7
     holds = exercise.measure == "seconds"
     if role is Role.BALANCE:
@@ -267,6 +284,38 @@ def _anchor(exercise: Exercise, occasion: Occasion, *, loaded: bool) -> Dose:
         top = reps * seconds_per_rep(exercise.tempo)
         reps = max(BODYWEIGHT_REPS[0], top // seconds_per_rep(tempo))
     return Dose(sets, reps, None, 6 if beginner and week == 0 else 7, tempo)
+
+
+def contacts_due(level: Level, stage: int, last: int | None, *, rises: bool, eased: bool) -> int:
+    """A jump drill's foot contacts this session: a new drill its level's first dose (two
+    sets' worth at most), then what it reached last, up CONTACTS_RISE when a new training
+    week `rises`, to the level's most; an `eased` session (a taper, a light week) takes
+    EASED_CONTACTS of that and counts as no step."""
+    if last is None:
+        contacts = min(FIRST_CONTACTS[level], FIRST_SETS * SET_CONTACTS[_stage(stage)])
+    elif rises:
+        contacts = min(MOST_CONTACTS[level], max(last + 1, round(last * (1 + CONTACTS_RISE))))
+    else:
+        contacts = last
+    return max(FIRST_SETS, round(contacts * EASED_CONTACTS)) if eased else contacts
+
+
+def jump_dose(exercise: Exercise, contacts: int, *, first: bool, most_sets: int) -> Dose:
+    """`contacts` as sets and reps (a one-legged drill's reps each side): as few sets as
+    the stage's set size allows, at most `most_sets`; the first time two sets, and of a
+    drill rated intermediate or advanced FIRST_HARD_REPS at most, as any hard exercise."""
+    stage = _stage(exercise.stage)
+    sets = FIRST_SETS if first else -(-contacts // SET_CONTACTS[stage])
+    sets = max(FIRST_SETS, min(sets, most_sets, MOST_JUMP_SETS))
+    sides = 2 if exercise.unilateral else 1
+    reps = max(1, round(contacts / (sets * sides)))
+    if first and exercise.level is not Level.BEGINNER:
+        reps = min(reps, FIRST_HARD_REPS)
+    return Dose(sets, reps, None, JUMP_RPE, exercise.tempo)
+
+
+def _stage(stage: int) -> int:
+    return max(1, min(stage, 3))
 
 
 def climbs_heavy(role: Role, level: Level, implement: str) -> bool:
@@ -800,7 +849,12 @@ def load_text(
         what = "bodyweight"
     if one_leg and not exercise.unilateral:
         what = f"one leg at a time, a hand on a support: {what}"
-    if plan.seconds is not None and exercise.id in MOVING_FOR_TIME:
+    if role is Role.POWER:  # fast, never to fatigue: a slow rep ends the set
+        how = (
+            "up as fast as you can, down under control; stop the set as soon as a rep "
+            f"slows (effort about RPE {plan.rpe})"
+        )
+    elif plan.seconds is not None and exercise.id in MOVING_FOR_TIME:
         how = (
             "keep moving with small, controlled steps and a tall trunk; stop when your "
             f"form slips (effort about RPE {plan.rpe})"

@@ -6,10 +6,14 @@ single-leg where the kit allows. They stay in every session of the block and pro
 week by week (`progression`); the next block takes each anchor's harder variation or a
 fresh lift of the same pattern. Around them the session adds what the rules ask for:
 care for the athlete's problems (`injury-care`), the week's muscle groups
-(`several-groups`), a balance exercise (`balance`) and, where the week allows, a
-plyometric drill. These companions rotate, least recently used first, with a bonus for
-one-legged work (`one-legged`) and a per-plan seeded jitter for ties, so sessions change
-(`variety`, `enjoyment`) and the same inputs and seed give the same plan.
+(`several-groups`), a balance exercise (`balance`) and, where the week allows, the
+block's jump drill: one drill kept through the block and dosed in foot contacts that
+climb week by week, its stage rising across blocks from landings to pogo hops to bounds.
+Where jumps must wait (a key run within 48 h, injury care) or a masters athlete does
+not jump, a power lift (fast up, slow down, no jump) stands in. The other companions
+rotate, least recently used first, with a bonus for one-legged work (`one-legged`) and a
+per-plan seeded jitter for ties, so sessions change (`variety`, `enjoyment`) and the
+same inputs and seed give the same plan.
 
 The doses come from `planner/dose.py`, the fitting into the athlete's minutes from
 `planner/fit.py`, and the words of the why from `planner/words.py`.
@@ -20,7 +24,7 @@ from __future__ import annotations
 import math
 import random
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -42,10 +46,13 @@ from legday.model import (
     StrengthDay,
     Warmup,
 )
+from legday.planner.care import GUARDED_PATTERNS
 from legday.planner.dose import (
     EASING_PHASES,
     HEAVY_RANGE,
     HOLD_SECONDS,
+    MOST_CONTACTS,
+    MOST_JUMP_SETS,
     Dose,
     Occasion,
     budget_share,
@@ -53,11 +60,13 @@ from legday.planner.dose import (
     carries,
     climbs_heavy,
     comparable,
+    contacts_due,
     dose_for,
     first_exposure,
     for_the_week,
     heavy_climb,
     implement_for,
+    jump_dose,
     lowering,
     reached,
     resumed,
@@ -79,6 +88,8 @@ from legday.planner.fit import (
 )
 from legday.planner.words import session_notes
 from legday.progression.loads import MAX_ECCENTRIC, RISE_AFTER_SESSIONS, RISE_EVERY_DAYS
+from legday.rules.progression import FIRST_SETS
+from legday.rules.session import MIN_GROUPS
 
 __all__ = ["CareLens", "Composer", "SessionAsk", "SessionParts", "pattern_of", "stand_ins"]
 
@@ -159,7 +170,16 @@ MASTERS_PLYOMETRIC_PHASES = PLYOMETRIC_PHASES | {Phase.PEAK, Phase.TAPER}
 MASTERS_RPE = 7  # masters' working sets stop three reps short at most
 MASTERS_SETS = 3  # and an anchor's sets stop at three, so weekly volume climbs slowly
 MASTERS_WEEKLY_RISE = 0.2  # a session's sets at most 20 % above last full week's average
-COMPANION_ROLES = (Role.ACCESSORY, Role.BALANCE, Role.CARE, Role.PLYOMETRIC)
+# The companions whose sets a masters week or an easing week takes back first
+COMPANION_ROLES = (Role.ACCESSORY, Role.BALANCE, Role.CARE)
+# The block's jump drill, or the power lift standing in for it: right after the anchors,
+# never swapped for variety (`_vary`, `_introduce_new`), and like the anchors kept whole
+# when a masters or easing week takes sets back (`_drop_companions`): its contacts are
+# its dose, and power work is what a masters athlete keeps
+FAST_ROLES = (Role.PLYOMETRIC, Role.POWER)
+# A block's drill moves a stage on (landings, pogo hops, bounds) once the athlete has done
+# the last block's drill in this many sessions: a stage is trained, not sampled.
+JUMP_SESSIONS_TO_MOVE_ON = 3
 # A first session's new exercises at most (its anchors and balance or jump picks count):
 # a runner new to the gym learns four movements well rather than seven in one go.
 FIRST_SESSION_NEW = 4
@@ -206,6 +226,9 @@ class SessionAsk:
     block: int = 0  # the plan's block (0: not known)
     block_week: int = 0  # the week's place in its block
     plyometrics: bool = True  # False less than 48 h before a key run or a race starts
+    # True when jumps wait for a key run or race within 48 h or for injury care: a power
+    # lift (fast up, slow down, no jump) stands in for the block's drill
+    jumps_wait: bool = False
     key_run_ahead: str = ""  # the key run or race less than 48 h ahead, as the why names it
     new_allowed: bool = True  # False in race, taper, post-race weeks and near an A race
     # True when no new anchor may start: those weeks, and within three weeks of an A race
@@ -259,6 +282,8 @@ class Block:
     start_step: dict[str, int] = field(default_factory=dict)
     step: int = 0
     week: tuple[int, int] | None = None  # (block, week of block) last counted
+    jump: Exercise | None = None  # the block's jump drill, once a session could jump
+    jump_sessions: int = 0  # the sessions that held it
 
 
 class Composer:
@@ -275,6 +300,7 @@ class Composer:
             (profile.dominant_leg or "").lower()
         )
         self.kit = kit
+        self.start = profile.start  # the plan's weeks count from here
         # what the athlete's problems keep out of the plan (no heel drops off a step for
         # an inserting Achilles tendon: `CareProtocol.avoid`) is never picked
         spared = avoided(catalogue.protocols, profile.injuries)
@@ -283,12 +309,17 @@ class Composer:
             for e in catalogue.doable(profile.equipment, profile.level, *ExerciseKind)
             if e.id not in spared
         )
-        self.main_pool = [e for e in doable if e.kind in MAIN_KINDS]
+        # power lifts only stand in for jumps: never an anchor, an accessory or a filler;
+        # and never a movement care guards for the athlete's problems (a sore knee is no
+        # knee to squat fast, and care would swap the lift for its own stage's exercise)
+        guarded = {kind for injury in self.injuries for kind in GUARDED_PATTERNS.get(injury, ())}
+        self.power = [e for e in doable if e.power and e.pattern not in guarded]
+        self.main_pool = [e for e in doable if e.kind in MAIN_KINDS and not e.power]
         # the main pool by leading muscle: a stand-in leads with the same one
         self.main_by_lead: dict[Muscle, list[Exercise]] = defaultdict(list)
         for e in self.main_pool:
             self.main_by_lead[e.muscles[0]].append(e)
-        self.strength = [e for e in doable if e.kind is ExerciseKind.STRENGTH]
+        self.strength = [e for e in doable if e.kind is ExerciseKind.STRENGTH and not e.power]
         self.balance_pool = [e for e in self.main_pool if e.balance]
         self.plyometrics = [e for e in doable if e.kind is ExerciseKind.PLYOMETRIC]
         self.drills = sorted(
@@ -306,7 +337,10 @@ class Composer:
         jog = next((e for e in doable if e.kind is ExerciseKind.CARDIO), None)
         self.jog_warm_up = None if jog is None else Warmup(jog.id, WARM_UP_JOG_MINUTES, jog=True)
         rng = random.Random(profile.seed)
-        self.jitter = {e.id: rng.random() for e in catalogue}
+        # power lifts draw theirs last: they only stand in for jumps, so the other ties of
+        # a seed's plan stay as they were before there were any
+        self.jitter = {e.id: rng.random() for e in catalogue if not e.power}
+        self.jitter.update({e.id: rng.random() for e in catalogue if e.power})
         # what never changes in a companion's score: one-legged, the event's, the jitter
         self.preference = {
             e.id: self.jitter[e.id]
@@ -339,6 +373,10 @@ class Composer:
         self.last_sets: int | None = None  # the sets of the session composed last
         self.block = Block()
         self.blocks = 0  # blocks started so far
+        self.jump_stage = 0  # the highest stage whose drill the athlete trained a block
+        self.last_jump: Exercise | None = None  # the last block's drill
+        # each drill's last exposure that was no eased one: its day and foot contacts
+        self.jumped: dict[str, tuple[date | None, int]] = {}
         self.anchor_since: dict[str, int] = {}  # each anchor's first block as one
         self.anchor_step: dict[str, int] = {}  # each unloaded anchor's last week of progress
         self.previous: dict[str, Prescription] = {}  # each exercise's last prescription
@@ -407,6 +445,7 @@ class Composer:
         self.count += 1
         self.first_day = min(self.first_day or trained.day, trained.day)
         self._keep(trained.main, trained.day)
+        self._jumps_done(trained.main, trained.day, eased=False)
 
     def _keep(self, main: Iterable[Prescription], day: date | None) -> None:
         """Each exercise's last prescription and load, and since when it holds that load."""
@@ -460,9 +499,9 @@ class Composer:
         picks = [self._pick(e, Role.ANCHOR, occasion) for e in self.block.anchors]
         avoid = ask.recent[-1] if ask.recent else frozenset()
         companions = self._companions(ask, [p.exercise for p in picks], avoid)
-        # a jump drill right after the anchors: fitting drops spare companions from the
-        # end, and jumps where the week allows them come before one more accessory
-        companions.sort(key=lambda found: found[1] is not Role.PLYOMETRIC)
+        # a jump drill (or its power stand-in) right after the anchors: fitting drops
+        # spare companions from the end, and it comes before one more accessory
+        companions.sort(key=lambda found: found[1] not in FAST_ROLES)
         more = [self._pick(e, role, occasion) for e, role in companions]
         if self.new_limit is not None:  # a few new movements at a time
             more = self._first_few(picks, more, self.new_limit, self._new_to_meet)
@@ -527,6 +566,7 @@ class Composer:
         if fit_note:
             notes.append(fit_note)
         self._keep(main, ask.day)
+        self._jumps_done(main, ask.day, eased=occasion.light, planned=wanted)
         self.worked.update(m for p in main for m in p.muscles)
         self.sets_trimmed = {
             p.exercise.id
@@ -559,7 +599,13 @@ class Composer:
         """The new block keeps each anchor that can still progress and has served fewer
         than ANCHOR_BLOCKS blocks; at most one anchor changes (to its harder variation or a
         fresh lift), the longest held first, and none in a week that keeps its anchors
-        (`SessionAsk.keep_anchors`)."""
+        (`SessionAsk.keep_anchors`). The last block's jump drill counts as trained when it
+        was done in JUMP_SESSIONS_TO_MOVE_ON sessions: the next drill may go a stage on."""
+        ended = self.block
+        if ended.jump is not None:
+            self.last_jump = ended.jump
+            if ended.jump_sessions >= JUMP_SESSIONS_TO_MOVE_ON:
+                self.jump_stage = max(self.jump_stage, ended.jump.stage)
         before = self.block.anchors
         self.blocks += 1
         # the anchor held longest, once it has served ANCHOR_BLOCKS blocks, moves on even
@@ -750,9 +796,15 @@ class Composer:
     def _companions(
         self, ask: SessionAsk, anchors: list[Exercise], avoid: frozenset[str]
     ) -> list[tuple[Exercise, Role]]:
-        """Care, the week's groups, balance and a plyometric drill around the anchors."""
+        """Care, the week's groups, balance and the session's fast work (the block's jump
+        drill, or a power lift) around the anchors. Fast work the athlete has not met yet
+        keeps one of the session's new places (`new_limit`) from the rotating companions,
+        or a rotation rich in new accessories would keep it out week after week."""
         chosen = list(anchors)
         found: list[tuple[Exercise, Role]] = []
+        fast = self._fast_work(ask)
+        fresh = [] if fast is None else self._allowed(fast[0], ask, optional=True)
+        reserve = int(bool(fresh) and all(self._new_to_meet(e) for e in fresh))
 
         def add(
             pool: list[Exercise],
@@ -762,7 +814,9 @@ class Composer:
             optional: bool = False,
         ) -> None:
             allowed = self._allowed(pool, ask, optional=optional)
-            allowed = self._within_new_limit(allowed, chosen, optional=optional)
+            allowed = self._within_new_limit(
+                allowed, chosen, optional=optional, reserve=0 if role in FAST_ROLES else reserve
+            )
             pick = self._best(allowed, avoid, chosen, missing)
             if pick is not None:
                 chosen.append(pick)
@@ -784,37 +838,103 @@ class Composer:
                 worked.update(chosen[-1].muscles)
         if not any(e.balance for e in chosen):
             add(self.balance_pool, Role.BALANCE)
-        stage = self._highest_stage(ask)
-        if stage:
-            plyometrics = [e for e in self.plyometrics if max(1, e.stage) <= stage]
-            add(plyometrics, Role.PLYOMETRIC, optional=True)
+        if fast is not None:
+            add(*fast, optional=True)
         self._more_one_legged(found, chosen, ask, avoid)
         if ask.want_new and ask.new_allowed:
             self._introduce_new(found, chosen, ask, avoid)
         return found
 
-    def _highest_stage(self, ask: SessionAsk) -> int:
-        """The plyometric stage this session may reach; 0 for none."""
+    def _fast_work(self, ask: SessionAsk) -> tuple[list[Exercise], Role] | None:
+        """The session's fast work: the block's jump drill at a stage the day allows, else
+        (where jumps must wait, or for a masters athlete) a power lift; None for neither."""
+        stage = min(self._jump_room(ask), self._stage_due(ask))
+        if stage and ask.plyometrics:
+            drill = self._block_drill(ask, stage)
+            if drill is not None:
+                return [drill], Role.PLYOMETRIC
+        if self._jump_room(ask) and (self.masters or (stage and ask.jumps_wait)):
+            return self.power, Role.POWER
+        return None
+
+    def _jump_room(self, ask: SessionAsk) -> int:
+        """The highest plyometric stage the week and the day allow, whether or not jumps
+        wait today; 0 for no fast work at all (the eve of a key run, the first week back
+        after a goal race, the week after a long race, a phase without jumps)."""
         o = ask.occasion
         phases = MASTERS_PLYOMETRIC_PHASES if self.masters else PLYOMETRIC_PHASES
-        if not ask.plyometrics or o.eve or o.ramp == 1 or o.phase not in phases:
+        if ask.stepping_back or o.eve or o.ramp == 1 or o.phase not in phases:
             return 0
-        block = max(1, ask.block)
-        if self.level is Level.BEGINNER:
-            block -= 1  # beginners land first in their second block
-        elif self.event in REACTIVE_EVENTS:
-            block += 1  # track and cross-country: reactive pogo work early
-        stage = min(block, HIGHEST_STAGE[self.level])
+        stage = HIGHEST_STAGE[self.level]
         if o.ramp == 2 or o.phase in (Phase.PEAK, Phase.TAPER):
             stage = min(stage, 2 if o.ramp == 2 else 1)
         return stage
+
+    def _stage_due(self, ask: SessionAsk) -> int:
+        """The stage the athlete's jump training has reached: one past the highest stage
+        trained through a block, as far as the level allows (track and cross-country
+        start at reactive pogo work); 0 for no jumps: a beginner's first block, and a
+        masters beginner, whose fast work is power lifts without landings."""
+        if self.level is Level.BEGINNER and (self.masters or max(1, ask.block) < 2):
+            return 0
+        first = 2 if self.event in REACTIVE_EVENTS and self.level is not Level.BEGINNER else 1
+        return min(HIGHEST_STAGE[self.level], max(first, self.jump_stage + 1))
+
+    def _block_drill(self, ask: SessionAsk, stage: int) -> Exercise | None:
+        """The block's jump drill, chosen at its first session that may jump and kept: of
+        `stage` (else the highest below it the athlete may do this week: what was done
+        before, when the week brings nothing new), the last block's drill again while its
+        contacts can still climb, else its harder variation, else the best scored. None
+        when the block's drill is above what today allows."""
+        if self.block.jump is not None:
+            return self.block.jump if self.block.jump.stage <= stage else None
+        pool: list[Exercise] = []
+        for level in range(stage, 0, -1):
+            pool = [e for e in self.plyometrics if e.stage == level]
+            pool = self._allowed(pool, ask, optional=True)
+            if pool:
+                break
+        last = self.last_jump
+        if last is not None and last in pool and self._contacts_climb(last):
+            drill: Exercise | None = last
+        else:
+            harder = [e for e in pool if last is not None and e.id in last.progressions]
+            drill = self._best(harder or pool, frozenset(), [])
+        self.block.jump = drill
+        return drill
+
+    def _contacts_climb(self, drill: Exercise) -> bool:
+        """Whether the drill's contacts are still below the level's most."""
+        last = self.jumped.get(drill.id)
+        return last is None or last[1] < MOST_CONTACTS[self.level]
+
+    def _jumps_done(
+        self,
+        main: Iterable[Prescription],
+        day: date | None,
+        *,
+        eased: bool,
+        planned: Mapping[str, int] | None = None,
+    ) -> None:
+        """Count the block's drill done, and each drill's contacts when no eased session
+        (a taper, a light week's) held them, as `planned` (its sets before a short
+        session's fitting took some): the next week's rise goes on from those, so a
+        session without the time for them leaves the drill's progress where it was."""
+        for p in main:
+            if p.kind is not ExerciseKind.PLYOMETRIC:
+                continue
+            if self.block.jump is not None and p.exercise == self.block.jump.id:
+                self.block.jump_sessions += 1
+            if not eased:
+                sets = max(p.sets, (planned or {}).get(p.exercise, p.sets))
+                self.jumped[p.exercise] = (day, p.contacts * sets // p.sets)
 
     def _allowed(
         self, pool: list[Exercise], ask: SessionAsk, *, optional: bool = False
     ) -> list[Exercise]:
         """The pool, or only what was done before when nothing new may come (else the
         simplest there is, for work the rules need). Then an `optional` pick (a swap for
-        variety, a plyometric drill, a filler) is never new."""
+        variety, a jump drill or power lift, a filler) is never new."""
         if ask.new_allowed:
             return pool
         if optional:
@@ -913,7 +1033,9 @@ class Composer:
         """`variety`: each block brings an exercise the athlete has not done before."""
         if any(not self.done(e) for e in chosen):
             return
-        for index, (old, _) in enumerate(found):
+        for index, (old, role) in enumerate(found):
+            if role in FAST_ROLES:  # the block's drill stays; a power lift is no lift to swap
+                continue
             fresh = [e for e in self._swappable(old, chosen, ask) if not self.done(e)]
             best = self._best(fresh, avoid, chosen, set(Muscle) - self.worked)
             if best is not None:
@@ -951,7 +1073,7 @@ class Composer:
         avoid = ask.recent[-1]
         for index in reversed(range(len(picks))):
             old = picks[index]
-            if old.role is Role.ANCHOR:
+            if old.role is Role.ANCHOR or old.role in FAST_ROLES:
                 continue
             options = self._swappable(old.exercise, chosen, ask)
             options = self._within_new_limit(options, chosen, optional=True, instead=old.exercise)
@@ -982,15 +1104,17 @@ class Composer:
         *,
         optional: bool,
         instead: Exercise | None = None,
+        reserve: int = 0,
     ) -> list[Exercise]:
         """The pool, or, once the session holds as many new exercises as it may
-        (`new_limit`, `instead` of the exercise about to be swapped out), what the athlete
-        has done. A need of the rules (care, a muscle group, balance) may still bring a new
-        one when nothing done meets it; an `optional` pick never does."""
+        (`new_limit`, less the places held in `reserve`; `instead` of the exercise about to
+        be swapped out), what the athlete has done. A need of the rules (care, a muscle
+        group, balance) may still bring a new one when nothing done meets it; an
+        `optional` pick never does."""
         if self.new_limit is None:
             return pool
         new = sum(self._new_to_meet(e) for e in chosen if instead is None or e.id != instead.id)
-        if new < self.new_limit:
+        if new < self.new_limit - reserve:
             return pool
         familiar = [e for e in pool if not self._new_to_meet(e)]
         return familiar if familiar or optional else pool
@@ -999,6 +1123,8 @@ class Composer:
 
     def _pick(self, e: Exercise, role: Role, occasion: Occasion, sets: int | None = None) -> Pick:
         """`e` dosed for its role and the week; `sets` when fitting settled them."""
+        if role is Role.PLYOMETRIC:
+            return self._jump_pick(e, occasion)
         start_kg = self.block.start_kg.get(e.id) if role is Role.ANCHOR else None
         implement = self.implements[e.id]
         if role is Role.ANCHOR and not implement:  # no load: its progress goes on
@@ -1069,6 +1195,33 @@ class Composer:
             extra,
         )
 
+    def _jump_pick(self, e: Exercise, occasion: Occasion) -> Pick:
+        """A jump drill in foot contacts (`contacts_due`): from where its last full
+        exposure left them, about 15 % more in a new training week, held while loads are
+        (near a goal race, a ramp or peak week), fewer on an eased day and in two sets, as
+        a light session's every exercise (`recovery-week`); two sets the first time, a
+        masters athlete's MASTERS_SETS at most."""
+        last = self.jumped.get(e.id)
+        holds = self.hold_loads or occasion.ramp or occasion.phase is Phase.PEAK
+        rises = last is not None and self._new_week(last[0]) and not holds
+        eased = occasion.light
+        contacts = contacts_due(
+            self.level, e.stage, last[1] if last else None, rises=rises, eased=eased
+        )
+        new = not self.done(e)
+        most_sets = MASTERS_SETS if self.masters else MOST_JUMP_SETS
+        dose = jump_dose(e, contacts, first=new, most_sets=FIRST_SETS if eased else most_sets)
+        return dosed_pick(
+            self.catalogue, e.id, Role.PLYOMETRIC, dose, None, "", new, self.own_care[e.id], None
+        )
+
+    def _new_week(self, day: date | None) -> bool:
+        """Whether today falls in a later week of the plan than `day` (an undated session
+        counts as one)."""
+        if day is None or self.today is None:
+            return True
+        return (self.today - self.start).days // 7 != (day - self.start).days // 7
+
     def _masters_week(
         self, picks: list[Pick], ask: SessionAsk, occasion: Occasion, work: int
     ) -> int:
@@ -1125,9 +1278,10 @@ class Composer:
 
     def _drop_companions(self, picks: list[Pick], share: float) -> None:
         """Shorten the companions toward `share` of the session's main work (`trim`: those
-        whose every need another meets go, the last first); the anchors stay."""
-        anchors = [p for p in picks if p.role is Role.ANCHOR]
-        others = [p for p in picks if p.role is not Role.ANCHOR]
+        whose every need another meets go, the last first); the anchors and the fast work
+        (`FAST_ROLES`) stay."""
+        anchors = [p for p in picks if p.role is Role.ANCHOR or p.role in FAST_ROLES]
+        others = [p for p in picks if p not in anchors]
         work = sum(p.seconds for p in picks)
         most = work * share - sum(p.seconds for p in anchors)
         trim(self.catalogue, others, self.gives, self.works, max(0.0, most))
@@ -1240,14 +1394,41 @@ class Composer:
         least: float,
         held: frozenset[str],
     ) -> int:
-        """Trim the picks to `most` seconds, or fill them to `least`; the seconds they
-        take. `held`: exercises whose sets care sets (`_as_care_makes_it`)."""
+        """Trim the picks to `most` seconds (`_trim`), or fill them to `least`; the seconds
+        they take. `held`: exercises whose sets care sets (`_as_care_makes_it`)."""
         total = sum(p.seconds for p in picks)
         if total > most:
-            total = trim(self.catalogue, picks, self.gives, self.works, most, held=held)
+            total = self._trim(picks, most, held)
         if total < least:
             total = self._fill(picks, ask, occasion, total, least, most, held)
         return total
+
+    def _trim(self, picks: list[Pick], most: float, held: frozenset[str]) -> int:
+        """`trim`, keeping the session's fast work (`FAST_ROLES`) whole while the rest can
+        be trimmed around it without losing an anchor: a jump drill's sets are its
+        contacts, climbing week by week, and power work is what a masters athlete keeps.
+        Else without it, when the rest then fits and gives all it gave (a day without
+        jumps rather than a token set of them); else `trim` as it comes. The seconds left."""
+        fast = [p for p in picks if p.role in FAST_ROLES]
+        anchors = sum(p.role is Role.ANCHOR for p in picks)
+        for kept in (fast, []) if fast else ():
+            rest = [p for p in picks if p not in fast]
+            room = most - sum(p.seconds for p in kept)
+            total = trim(self.catalogue, rest, self.gives, self.works, room, held=held)
+            whole = total <= room and sum(p.role is Role.ANCHOR for p in rest) == anchors
+            if whole and (kept or self._gives_all(rest, fast)):
+                picks[:] = rest[:anchors] + kept + rest[anchors:]  # right after the anchors
+                return total + sum(p.seconds for p in kept)
+        return trim(self.catalogue, picks, self.gives, self.works, most, held=held)
+
+    def _gives_all(self, rest: list[Pick], gone: list[Pick]) -> bool:
+        """Whether `rest` still gives every need of the rules and reaches every major
+        group that the picks `gone` gave (`several-groups`, `balance`, `injury-care`)."""
+        given = {need for p in rest for need in self.gives[p.exercise.id]}
+        worked = {group for p in rest for group in self.works[p.exercise.id]}
+        lost = {group for p in gone for group in self.works[p.exercise.id]} - worked
+        needs = {need for p in gone for need in self.gives[p.exercise.id]}
+        return needs <= given and (not lost or len(worked) >= MIN_GROUPS)
 
     def _fill(
         self,

@@ -18,6 +18,7 @@ from legday.rules.progression import HEAVY_RPE, heavy
 
 __all__ = [
     "PHASE_AIMS",
+    "fast_work",
     "how_it_builds",
     "listed",
     "moved_on",
@@ -357,6 +358,7 @@ def session_notes(
     moved = moved_on(main, previous)
     if moved:
         notes.append(moved)
+    notes.extend(fast_work(main, previous))
     new = [in_a_list(name) for name, p in main if p.new]
     if new:
         notes.append(f"{NEW_WORDS}: {listed(new)}")
@@ -369,6 +371,30 @@ def session_notes(
             f"one-legged lifts: your {weaker_leg} leg, the non-dominant one and usually the "
             "weaker, starts each set and does one set more"
         )
+    return notes
+
+
+def fast_work(
+    main: Sequence[tuple[str, Prescription]], previous: Mapping[str, Prescription]
+) -> list[str]:
+    """The block's jump drill in foot contacts, against its last time ("pogo hops: 35 foot
+    contacts (from 30)"), and a power lift standing in for jumps."""
+    notes = []
+    for name, p in main:
+        if p.kind is ExerciseKind.PLYOMETRIC:
+            before = previous.get(p.exercise)
+            since = (
+                ""
+                if before is None or before.contacts == p.contacts
+                else (f" (from {before.contacts})")
+            )
+            notes.append(
+                f"this block's jumps, {in_a_list(name)}: {p.contacts} foot contacts{since}"
+            )
+    power = [in_a_list(name) for name, p in main if p.role is Role.POWER]
+    if power:
+        quick = "quick on the way up, slow on the way down"
+        notes.append(f"power without jumps: {listed(power)}, {quick}")
     return notes
 
 

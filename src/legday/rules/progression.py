@@ -61,6 +61,12 @@ def heavy(p: Prescription) -> bool:
     return p.load_kg is not None and p.reps is not None and p.reps <= HEAVY_REPS
 
 
+def explosive(p: Prescription) -> bool:
+    """Jumps, or a power lift: moved as fast as control allows (Rønnestad & Mujika 2014:
+    heavy or explosive work keeps what strength built)."""
+    return p.kind is ExerciseKind.PLYOMETRIC or p.role is Role.POWER
+
+
 @rule("progression", hard=False, summary="anchors progress over each block; new work starts gently")
 def progression(facts: Facts) -> Found:
     plan = facts.plan
@@ -144,7 +150,5 @@ def _heavy_where_allowed(facts: Facts) -> Found:
             yield sessions[0].day, f"block {block} has no heavy lift (3-6 reps with a load)"
     for week, sessions in facts.weeks:
         lifting = [s for s in sessions if s.phase in IN_SEASON]
-        if lifting and not any(
-            heavy(p) or p.kind is ExerciseKind.PLYOMETRIC for s in lifting for p in s.main
-        ):
+        if lifting and not any(heavy(p) or explosive(p) for s in lifting for p in s.main):
             yield week.start, f"week of {week.start} has no short heavy or explosive session"
