@@ -27,6 +27,7 @@ from datetime import time, timedelta
 from statistics import mean, median
 
 from bench.athletes import random_athlete
+
 from legday.catalogue.loader import load_catalogue
 from legday.kit import kit_of
 from legday.model import Equipment, Level, Phase, Plan, Profile, Role, Run, RunKind
@@ -35,6 +36,7 @@ from legday.planner import make_plan
 WEEKS = 16
 BELLS = (8.0, 12.0, 16.0, 20.0, 24.0, 28.0, 32.0)
 IN_SEASON = frozenset({Phase.BUILD, Phase.PEAK, Phase.RACE})
+CLIMBING = frozenset({Phase.OFF_SEASON, Phase.BASE, Phase.BUILD})
 # A barbell load this share of the athlete's body weight is a typical working set of 5 for
 # a runner of the level (squat, Romanian deadlift); a 60 kg runner is assumed without one.
 WORKING_SHARE = {Level.BEGINNER: 0.5, Level.INTERMEDIATE: 0.8, Level.ADVANCED: 1.0}
@@ -75,7 +77,9 @@ def heavy_athlete(rng: random.Random) -> tuple[Profile, list[Run]]:
     return profile, runs
 
 
-def count(profile: Profile, plan: Plan, found: Counter[str], shares: dict[str, list[float]]) -> None:
+def count(
+    profile: Profile, plan: Plan, found: Counter[str], shares: dict[str, list[float]]
+) -> None:
     """Add this plan's figures to `found` (counts) and `shares` (values to average)."""
     anchors = [
         (s, p)
@@ -98,21 +102,20 @@ def count(profile: Profile, plan: Plan, found: Counter[str], shares: dict[str, l
         )
         found[f"{implement}: plans"] += 1
         found[f"{implement}: plans never above the first load"] += not reached
-    # a loaded anchor held at one bell for 6+ sessions while a heavier one is owned
+    # a loaded anchor met 6+ times in weeks that climb whose load never rises, though a
+    # heavier weight of its implement is owned
     for implement in ("kettlebell", "dumbbells"):
-        runs: dict[str, list[float]] = {}
-        for _, p in anchors:
-            if p.implement == implement:
-                runs.setdefault(p.exercise, []).append(p.load_kg or 0)
-        for loads in runs.values():
-            longest = held = 1
-            for a, b in zip(loads, loads[1:], strict=False):
-                held = held + 1 if a == b else 1
-                longest = max(longest, held)
-            top = max(kit.loads(implement))
-            found[f"{implement}: anchors"] += 1
-            found[f"{implement}: anchors held 6+ sessions at one load below the top"] += (
-                longest >= 6 and min(loads) < top
+        by_lift: dict[str, list[float]] = defaultdict(list)
+        for s, p in anchors:
+            if p.implement == implement and s.phase in CLIMBING:
+                by_lift[p.exercise].append(p.load_kg or 0)
+        for loads in by_lift.values():
+            if len(loads) < 6:
+                continue
+            who = "beginners" if profile.level is Level.BEGINNER else "int/adv"
+            found[f"{implement}: {who}' anchors met 6+ times in climbing weeks"] += 1
+            found[f"  ... whose load never rises, a heavier {implement} owned ({who})"] += (
+                max(loads) == loads[0] and kit.step_up(implement, loads[0]) is not None
             )
     if Equipment.BARBELL in profile.equipment and profile.level is not Level.BEGINNER:
         body = getattr(profile, "body_kg", None) or ASSUMED_BODY_KG
@@ -173,7 +176,8 @@ def main() -> None:
         print(f"{key}: {value}")
     weeks = found["barbell owners: in-season weeks with a session"]
     if weeks:
-        print(f"barbell sessions per in-season week: {found['  barbell sessions in them'] / weeks:.2f}")
+        per_week = found["  barbell sessions in them"] / weeks
+        print(f"barbell sessions per in-season week: {per_week:.2f}")
 
 
 if __name__ == "__main__":

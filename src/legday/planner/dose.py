@@ -47,7 +47,7 @@ from legday.model import (
     Session,
     rep_tempo,
 )
-from legday.progression.loads import MAX_ECCENTRIC, Load, heavier_kg
+from legday.progression.loads import MAX_ECCENTRIC, Load, heavier_kg, reps_to_reach
 from legday.rules.progression import (
     FIRST_RPE,
     FIRST_SETS,
@@ -63,10 +63,12 @@ from legday.rules.progression import (
 __all__ = [
     "ACCESSORY_REPS",
     "EASING_PHASES",
+    "FAR_STEP_REPS",
     "HEAVY_RANGE",
     "MAINTENANCE_MINUTES",
     "NEW_LOAD_WORDS",
     "Dose",
+    "NextWeight",
     "Occasion",
     "budget_share",
     "carried_load",
@@ -79,8 +81,10 @@ __all__ = [
     "gradual",
     "hands",
     "heavy_climb",
+    "heavy_top",
     "implement_for",
     "lowering",
+    "next_weight",
     "prescribe",
     "reached",
     "resumed",
@@ -107,6 +111,11 @@ NEW_LOAD_WORDS = "; new to you: start easy while you learn it"
 # at one load to the top, then the next owned weight comes with the reps back at the
 # bottom. A coach read a "heavy" lunge held at 5 reps for a whole block (issue 13).
 HEAVY_RANGE = (4, HEAVY_REPS)
+# A next owned weight further than a small step (`Kit.small_step`: kettlebells 12 and 16 kg)
+# is met for this many reps, the bottom of the heavy range (3-6), and comes once the reps at
+# the lighter one put it within reach (`next_weight`): an ultra runner's lunge stayed at
+# a 12 kg kettlebell all season with bells to 24 kg owned (issue 13).
+FAR_STEP_REPS = 3
 DOUBLE_PROGRESSION_REPS = (8, 10)  # then one kit step up and back to 8
 BODYWEIGHT_REPS = (8, 10, 12)  # then the lowering slows a second a week, to MAX_ECCENTRIC
 HOLD_SECONDS = (20, 30, 40, 45)
@@ -273,6 +282,37 @@ def climbs_heavy(role: Role, level: Level, implement: str) -> bool:
     return role is Role.ANCHOR and level is not Level.BEGINNER and bool(implement)
 
 
+class NextWeight(NamedTuple):
+    """The next owned weight above a heavy anchor's load, and how it is reached."""
+
+    kg: float
+    top: int  # the reps at the lighter load from which it comes
+    reps: int  # the reps it is met for
+
+
+def next_weight(kit: Kit, implement: str, kg: float) -> NextWeight | None:
+    """The next weight up a heavy anchor climbs to: a small step of the rack from the top
+    of HEAVY_RANGE, met at its bottom; a far one (kettlebells 12 and 16 kg) met for
+    FAR_STEP_REPS, from the reps that put it within reach (`reps_to_reach`: 6 for 12 to
+    16 kg, 10 for 8 to 12 kg, never more than WAITING_REPS). None at the top of the rack,
+    or when the next weight is too far even from WAITING_REPS (8 to 16 kg)."""
+    up = heavier_kg(Load(kg, implement), kit)
+    if up is None:
+        return None
+    low, high = HEAVY_RANGE
+    if kit.small_step(kg, up):
+        return NextWeight(up, high, low)
+    reach_from = reps_to_reach(kg, up, FAR_STEP_REPS, WAITING_REPS)
+    return None if reach_from is None else NextWeight(up, max(high, reach_from), FAR_STEP_REPS)
+
+
+def heavy_top(kit: Kit, implement: str, kg: float) -> int:
+    """The most reps a heavy anchor does at `kg`: the top of HEAVY_RANGE, or the reps that
+    reach a far next weight (`next_weight`)."""
+    step = next_weight(kit, implement, kg)
+    return HEAVY_RANGE[1] if step is None else step.top
+
+
 def heavy_climb(
     plan: Dose,
     kg: float | None,
@@ -286,26 +326,28 @@ def heavy_climb(
     """A heavy anchor's reps and load from its last session, by double progression inside
     HEAVY_RANGE: below the top the reps rise (MOST_REP_RISE at most) at the same load;
     at the top, when the logbook's pace allows (`may_rise`), the next owned weight comes
-    with the reps back at the bottom. At the top of the rack (or a far next weight) the
-    reps stay at the top and the lowering slows a second instead, to MAX_ECCENTRIC. A
-    day that may not `climb` (an eve, a taper, a light week, the weeks before a goal
-    race) holds where the last session was. `within_reach` then keeps one rise at a time,
-    effort first."""
+    with the reps back at the bottom. A far next weight (`next_weight`) is reached from
+    more reps at the lighter one and met for FAR_STEP_REPS, so the athlete's whole rack is
+    climbed. At the top of the rack (or a next weight out of reach) the reps stay at the
+    top and the lowering slows a second instead, to MAX_ECCENTRIC. A day that may not
+    `climb` (an eve, a taper, a light week, the weeks before a goal race) holds where the
+    last session was. `within_reach` then keeps one rise at a time, effort first."""
     low, high = HEAVY_RANGE
     if last is None or last.implement != implement or last.load_kg is None or last.reps is None:
         return plan, kg
     if plan.reps is None or kg is None:
         return plan, kg
     held = last.load_kg
-    if last.reps < high:
-        reps = min(high, max(low, last.reps + (MOST_REP_RISE if climb else 0)))
+    step = next_weight(kit, implement, held)
+    top = high if step is None else step.top
+    if last.reps < top:
+        reps = min(top, max(low, last.reps + (MOST_REP_RISE if climb else 0)))
         return plan._replace(reps=reps), held
-    up = heavier_kg(Load(held, implement), kit)
-    if up is not None and kit.small_step(held, up):
+    if step is not None:
         if may_rise and climb:
-            return plan._replace(reps=low), up
-        return plan._replace(reps=high), held
-    # nothing heavier within a step: slower lowering at the top reps
+            return plan._replace(reps=step.reps), step.kg
+        return plan._replace(reps=top), held
+    # nothing heavier within reach: slower lowering at the top reps
     tempo = last.tempo
     if climb and lowering(tempo):
         tempo = slower(tempo, min(MAX_ECCENTRIC, lowering(tempo) + 1))
@@ -375,10 +417,12 @@ def within_reach(
     prescription (None: no jump to cap); no heavier at all unless `may_rise` (the logbook's
     pace: two sessions at a load, one rise a week). A heavier load keeps last time's reps
     or fewer: the reps go back toward the bottom of the range as the weight rises. A rise
-    is a small step (`Kit.small_step`): with kettlebells of 16 and 24 kg the 16 stays and
-    the reps move on instead, a comfortable load and form before load, up to WAITING_REPS;
-    from there the far weight comes, its reps back at the bottom of the range (double
-    progression), so a rack with gaps still climbs.
+    is a small step (`Kit.small_step`), or a far next weight once the reps at the lighter
+    one put it within reach (`reps_to_reach`): with kettlebells of 12 and 16 kg the 12
+    stays and the reps move on instead, a comfortable load and form before load, up to
+    WAITING_REPS at most; then the far weight comes at the reps asked (double
+    progression), so a rack with gaps still climbs. One out of reach even from there
+    (8 to 16 kg) never comes.
 
     One thing rises at a time, effort first: `reached` holds the most sets and RPE of the
     lift's recent exposures (`reached`), and a return to them after a lighter day (the eve
@@ -393,16 +437,23 @@ def within_reach(
     reps, seconds = plan.reps, plan.seconds
     same_implement = kg is not None and last.load_kg is not None and last.implement == implement
     heavier = waits = False
+    reach_from: int | None = None
     if same_implement and kg is not None and last.load_kg is not None and kg > last.load_kg:
         ceiling = heavier_kg(Load(last.load_kg, implement), kit) if may_rise else None
-        topped = last.reps is not None and last.reps >= WAITING_REPS
-        if ceiling is not None and not kit.small_step(last.load_kg, ceiling) and not topped:
-            ceiling, waits = None, True  # the next owned weight is too far: the load waits
+        if ceiling is not None and not kit.small_step(last.load_kg, ceiling):
+            reach_from = (
+                None
+                if last.reps is None or reps is None
+                else reps_to_reach(last.load_kg, ceiling, min(reps, last.reps), WAITING_REPS)
+            )
+            if reach_from is None or last.reps is None or last.reps < reach_from:
+                ceiling, waits = None, True  # the next owned weight is too far: it waits
         kg = min(kg, ceiling or last.load_kg)
         heavier = kg > last.load_kg
     if waits and reps is not None and last.reps is not None:
-        # a comfortable load, form before load: the reps move on instead
-        reps = max(reps, min(last.reps + MOST_REP_RISE, WAITING_REPS))
+        # a comfortable load, form before load: the reps move on instead, to those that
+        # put the far weight within reach
+        reps = max(reps, min(last.reps + MOST_REP_RISE, reach_from or WAITING_REPS))
     if reps is not None and last.reps is not None:
         reps = min(reps, last.reps if heavier else last.reps + MOST_REP_RISE)
         if kg is not None and kg == last.load_kg and implement == last.implement:
@@ -493,7 +544,8 @@ def _no_slower(tempo: str, last: str, *, by: int) -> str:
 # The effort a lift climbs to before anything else rises; above it a heavier load, then
 # the block's sets, come before more effort (RPE 8).
 WORKING_RPE = 7
-# A load waiting for a far next weight (`Kit.small_step`): its reps climb to this at most.
+# A load waiting for a far next weight (`Kit.small_step`): its reps climb to this at most
+# (`reps_to_reach`).
 WAITING_REPS = 12
 RECENT_EXPOSURES = 3  # `reached` looks this far back: past an eve and a normal day
 

@@ -43,7 +43,6 @@ from legday.model import (
 )
 from legday.planner.dose import (
     EASING_PHASES,
-    HEAVY_RANGE,
     HOLD_SECONDS,
     Dose,
     Occasion,
@@ -56,8 +55,10 @@ from legday.planner.dose import (
     first_exposure,
     for_the_week,
     heavy_climb,
+    heavy_top,
     implement_for,
     lowering,
+    next_weight,
     reached,
     resumed,
     rose_since,
@@ -716,16 +717,16 @@ class Composer:
         )
 
     def _room_to_climb(self, e: Exercise) -> bool:
-        """Whether the athlete's kit holds a next weight within a step of where the lift
-        stands (its last load, else its start): a kettlebell single-leg deadlift with one
-        16 kg bell has none, a dumbbell one with pairs to 22 kg has (a coach's racer
-        held the bell at 16 kg for twelve weeks, reps creeping to 8: issue 13)."""
+        """Whether the athlete's kit holds a next weight within reach of where the lift
+        stands (its last load, else its start; `next_weight`): a kettlebell single-leg
+        deadlift with one 16 kg bell has none, a dumbbell one with pairs to 22 kg has (a
+        coach's racer held the bell at 16 kg for twelve weeks, reps creeping to 8: issue
+        13), and so has one with bells of 12 and 16 kg."""
         implement = self.implements[e.id]
         kg = self.last_kg.get(e.id, self.start_loads[e.id])
         if not implement or kg is None:
             return False
-        up = self.kit.step_up(implement, kg)
-        return up is not None and self.kit.small_step(kg, up)
+        return next_weight(self.kit, implement, kg) is not None
 
     def _event_work(self, e: Exercise) -> int:
         return int(any(word in e.id for word in EVENT_WORK.get(self.event, ())))
@@ -1017,10 +1018,12 @@ class Composer:
         if start is not None:
             kg = stepped(self.kit, implement, start, dose.load_steps)
         last = self.previous.get(e.id)
-        if heavy and last is not None and last.reps is not None and last.reps > HEAVY_RANGE[1]:
+        if heavy and last is not None and last.reps is not None and last.load_kg is not None:
             # met before as an accessory (2 x 10): as an anchor its reps come into the
-            # heavy range at that load, the top of it, rather than staying at 10
-            last = replace(last, reps=HEAVY_RANGE[1])
+            # heavy range at that load, the top of it (or the reps that reach a far next
+            # weight, `heavy_top`), rather than staying at 10
+            top = heavy_top(self.kit, last.implement, last.load_kg)
+            last = replace(last, reps=top) if last.reps > top else last
         if role is Role.ANCHOR and not implement:  # its progress goes on from where it stood
             last = resumed(last, self.as_anchor.get(e.id))
         top = reached(self.history.get(e.id, ()))

@@ -24,6 +24,7 @@ __all__ = [
     "RESTART_FRACTION",
     "RISE_AFTER_SESSIONS",
     "RISE_EVERY_DAYS",
+    "STRENGTH_RISE",
     "Load",
     "as_exercise",
     "fewer",
@@ -36,6 +37,8 @@ __all__ = [
     "load_step",
     "max_rise",
     "parse_load",
+    "rep_max_kg",
+    "reps_to_reach",
     "slower_tempo",
     "with_load",
 ]
@@ -47,6 +50,12 @@ RISE_AFTER_SESSIONS = 2  # a load rises after two sessions at it ...
 RISE_EVERY_DAYS = 7  # ... and a week after it was first lifted, planned or logged
 RESTART_FRACTION = 0.90  # back ~10 % lighter after a break
 MAX_ECCENTRIC = 5  # slowest lowering phase offered as a tempo progression
+# A next owned weight is within reach when lifting it asks at most this much more strength
+# than the last set showed (`reps_to_reach`): a quarter, as the rack's small step
+# (`Kit.small_step`) asks of the load. A dumbbell pair of 16 to 20 kg, 6 reps to 4, asks
+# 18 % more; a kettlebell of 12 to 16 kg, 6 reps to 3, 23 %.
+STRENGTH_RISE = 0.25
+IN_RESERVE = 2  # a working set stops two reps short (RPE 8 at most)
 _SPELLINGS = {"dumbbell": "dumbbells", "kettlebells": "kettlebell", "barbells": "barbell"}
 
 _LOAD_RE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*kg\b\s*(.*)$", re.IGNORECASE)
@@ -122,6 +131,27 @@ def heavier_kg(load: Load, kit: Kit | None) -> float | None:
     if kg is not None and kg > load.kg:
         return kg
     return kit.step_up(load.implement, load.kg)
+
+
+def rep_max_kg(kg: float, reps: int, in_reserve: int = IN_RESERVE) -> float:
+    """The one-repetition maximum a set of `reps` at `kg` shows when it stops `in_reserve`
+    reps short (Epley's estimate, over the reps the set could have done): 12 kg for 8 reps
+    with 2 in reserve shows about 16 kg."""
+    return kg * (1 + (reps + in_reserve) / 30)
+
+
+def reps_to_reach(
+    kg: float, heavier: float, heavier_reps: int, most: int, in_reserve: int = IN_RESERVE
+) -> int | None:
+    """The fewest reps at `kg` (up to `most`) from which `heavier` for `heavier_reps` asks
+    at most STRENGTH_RISE more strength (`rep_max_kg`); None when even `most` do not reach.
+    A kettlebell of 8 kg reaches one of 12 kg (for 3 reps) from 10 reps; one of 16 kg not
+    at all: the rise would be too large for one step."""
+    need = rep_max_kg(heavier, heavier_reps, in_reserve) / (1 + STRENGTH_RISE)
+    for reps in range(1, most + 1):
+        if rep_max_kg(kg, reps, in_reserve) >= need - 1e-9:
+            return reps
+    return None
 
 
 def lighter_kg(load: Load, kit: Kit | None) -> float | None:

@@ -1,0 +1,191 @@
+"""A coach's read of kettlebell and barbell plans (issue 13, points 2, 3 and 5): an ultra
+runner who owned bells of 8 to 24 kg stayed at 12 kg all season, because the step to 16 kg
+is more than a quarter heavier (`Kit.small_step`) and a heavy anchor then only slowed its
+lowering. Now the reps at the lighter bell rise until the next one is within reach
+(`next_weight`), so the plan climbs the athlete's whole rack."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from datetime import date, timedelta
+
+from hypothesis import HealthCheck, given, settings
+
+from coach_athletes import ultra_runner
+from legday.catalogue.loader import load_catalogue
+from legday.kit import kit_of
+from legday.model import (
+    Equipment,
+    Level,
+    Phase,
+    Plan,
+    Prescription,
+    Profile,
+    Role,
+    Run,
+)
+from legday.planner import make_plan
+from legday.planner.dose import lowering, next_weight
+from legday.progression.loads import reps_to_reach
+from strategies import heavy_kit_athletes
+from thorough import examples
+
+PROPERTY = settings(
+    max_examples=examples(40),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+CATALOGUE = load_catalogue()
+CLIMBING = (Phase.OFF_SEASON, Phase.BASE, Phase.BUILD)
+BELLS = (8.0, 12.0, 16.0, 20.0, 24.0)
+
+
+def _plan(athlete: tuple[Profile, list[Run]]) -> Plan:
+    profile, runs = athlete
+    return make_plan(profile, runs, CATALOGUE)
+
+
+def _bell_anchors(plan: Plan) -> dict[str, list[tuple[date, Prescription]]]:
+    """Each kettlebell anchor's exposures in full sessions of weeks that climb, where a load
+    may rise: not a session lighter on purpose (the eve of a hard or long run, the week
+    after a race), nor the three weeks before a goal race."""
+    goals = [race.day for race in plan.race_days if race.priority == "A"]
+    found: dict[str, list[tuple[date, Prescription]]] = defaultdict(list)
+    for s in plan.sessions:
+        settled = any(timedelta(0) <= goal - s.day < timedelta(weeks=3) for goal in goals)
+        if s.phase not in CLIMBING or settled or s.lighter is not None:
+            continue
+        for p in s.main:
+            if p.role is Role.ANCHOR and p.implement == "kettlebell" and not p.injury_care:
+                found[p.exercise].append((s.day, p))
+    return found
+
+
+def test_reps_to_reach() -> None:
+    """The reps at a lighter bell from which the next is one step: 12 to 16 kg from 6 reps,
+    8 to 12 kg from 10; 8 to 16 kg is never one step."""
+    assert reps_to_reach(12.0, 16.0, 3, 12) == 6
+    assert reps_to_reach(8.0, 12.0, 3, 12) == 10
+    assert reps_to_reach(8.0, 16.0, 3, 12) is None
+    assert reps_to_reach(16.0, 20.0, 4, 12) == 4
+
+
+@PROPERTY
+@given(athlete=heavy_kit_athletes(barbell=False))
+def test_a_kettlebell_anchor_climbs_to_the_next_bell_within_reach(
+    athlete: tuple[Profile, list[Run]],
+) -> None:
+    """A kettlebell anchor met four times or more over a fortnight of climbing weeks moves
+    on (reps or a heavier bell) unless no heavier bell is within reach; and a heavier bell
+    comes only from the reps that reach it (`next_weight`). Before, a 12 kg bell with 16 kg
+    owned held at 6 reps while its lowering slowed."""
+    profile, _ = athlete
+    plan = _plan(athlete)
+    kit = kit_of(profile)
+    for lift, seen in _bell_anchors(plan).items():
+        loads = [p.load_kg or 0 for _, p in seen]
+        if len(seen) < 4 or (seen[-1][0] - seen[0][0]).days < 14:
+            continue
+        first = seen[0][1]
+        moved = any(
+            (p.load_kg or 0) > (first.load_kg or 0)
+            or (p.load_kg == first.load_kg and (p.reps or 0) > (first.reps or 0))
+            or p.sets > first.sets
+            or p.target_rpe > first.target_rpe
+            for _, p in seen
+        )
+        topped = next_weight(kit, "kettlebell", max(loads)) is None
+        assert moved or topped, (lift, [(d, p.load_kg, p.reps, p.tempo) for d, p in seen])
+
+
+@PROPERTY
+@given(athlete=heavy_kit_athletes(barbell=False))
+def test_a_kettlebell_anchor_slows_its_lowering_only_with_no_bell_within_reach(
+    athlete: tuple[Profile, list[Run]],
+) -> None:
+    """A loaded anchor whose reps have topped out slows its lowering instead of rising
+    only at the top of what it can reach; with a heavier bell within reach its reps climb
+    to it, then it comes. Before, 12 kg with 16 kg owned slowed to a 5 s lowering."""
+    profile, _ = athlete
+    plan = _plan(athlete)
+    kit = kit_of(profile)
+    last: dict[str, Prescription] = {}
+    for s in plan.sessions:
+        for p in s.main:
+            before = last.get(p.exercise)
+            last[p.exercise] = p
+            if (
+                before is None
+                or p.role is not Role.ANCHOR
+                or p.implement != "kettlebell"
+                or p.load_kg is None
+                or before.load_kg != p.load_kg
+            ):
+                continue
+            if lowering(p.tempo) > lowering(before.tempo):
+                assert next_weight(kit, "kettlebell", p.load_kg) is None, (s.day, p.exercise)
+
+
+def test_the_ultra_runners_bells_are_climbed() -> None:
+    """The coach's ultra runner with bells of 8-24 kg instead of a barbell: the plan
+    reaches the heaviest bell, and no kettlebell anchor slows its lowering while a heavier
+    bell is within reach."""
+    profile, runs = ultra_runner()
+    kit = frozenset({Equipment.BODYWEIGHT, Equipment.KETTLEBELL, Equipment.STEP, Equipment.WALL})
+    profile = replace(profile, equipment=kit, kettlebells_kg=BELLS, plates_kg=())
+    plan = make_plan(profile, runs, CATALOGUE)
+    rack = kit_of(profile)
+    loads = [
+        p.load_kg
+        for s in plan.sessions
+        for p in s.main
+        if p.role is Role.ANCHOR and p.implement == "kettlebell" and p.load_kg is not None
+    ]
+    assert max(loads) == max(BELLS)
+    last: dict[str, Prescription] = {}
+    for s in plan.sessions:
+        for p in s.main:
+            before, last[p.exercise] = last.get(p.exercise), p
+            if before is None or p.implement != "kettlebell" or p.load_kg is None:
+                continue
+            if p.role is Role.ANCHOR and lowering(p.tempo) > lowering(before.tempo):
+                assert next_weight(rack, "kettlebell", p.load_kg) is None, (s.day, p.exercise)
+
+
+def test_an_intermediate_lunge_climbs_from_a_light_bell() -> None:
+    """An intermediate's kettlebell lunge starts at 8 kg (the table's start); with bells of
+    8, 12 and 16 kg its reps climb past 6 to 10 and the 12 kg bell comes, met for 3 reps."""
+    profile, runs = ultra_runner()
+    kit = frozenset({Equipment.BODYWEIGHT, Equipment.KETTLEBELL, Equipment.WALL})
+    profile = replace(
+        profile,
+        level=Level.INTERMEDIATE,
+        equipment=kit,
+        kettlebells_kg=(8.0, 12.0, 16.0),
+        plates_kg=(),
+        injuries=(),
+        event=None,
+    )
+    plan = make_plan(profile, runs, CATALOGUE)
+    seen = [
+        p
+        for s in plan.sessions
+        for p in s.main
+        if p.role is Role.ANCHOR and p.implement == "kettlebell" and p.load_kg == 8.0
+    ]
+    rises = [
+        (before, now)
+        for s_before, s_now in zip(plan.sessions, plan.sessions[1:], strict=False)
+        for before in s_before.main
+        for now in s_now.main
+        if before.exercise == now.exercise
+        and before.implement == now.implement == "kettlebell"
+        and before.load_kg == 8.0
+        and now.load_kg == 12.0
+    ]
+    if seen:
+        assert rises, [(p.exercise, p.reps) for p in seen]
+        for before, now in rises:
+            assert before.reps is not None and before.reps >= 10
+            assert now.reps == 3
