@@ -1022,8 +1022,8 @@ class Composer:
             # met before as an accessory (2 x 10): as an anchor its reps come into the
             # heavy range at that load, the top of it (or the reps that reach a far next
             # weight, `heavy_top`), rather than staying at 10
-            top = heavy_top(self.kit, last.implement, last.load_kg)
-            last = replace(last, reps=top) if last.reps > top else last
+            most = heavy_top(self.kit, last.implement, last.load_kg)
+            last = replace(last, reps=most) if last.reps > most else last
         if role is Role.ANCHOR and not implement:  # its progress goes on from where it stood
             last = resumed(last, self.as_anchor.get(e.id))
         top = reached(self.history.get(e.id, ()))
