@@ -191,9 +191,10 @@ BELLS = (8.0, 12.0, 16.0, 20.0, 24.0, 28.0, 32.0)
 
 @st.composite
 def heavy_kit_athletes(
-    draw: st.DrawFn, *, barbell: bool | None = None
+    draw: st.DrawFn, *, barbell: bool | None = None, beginner: bool = False
 ) -> tuple[Profile, list[Run]]:
-    """An intermediate or advanced runner with heavy kit, 16 weeks: several kettlebells 4 kg
+    """An intermediate or advanced runner (`beginner`: a beginner) with heavy kit, 16
+    weeks: several kettlebells 4 kg
     apart (a rack with far steps, 8 to 12 and 12 to 16 kg), a barbell (`barbell` True),
     or either; one or two hard runs and a long run a week, easy running between, sometimes
     a season of C meets in the second half, a goal race near the end, and now and then a
@@ -233,7 +234,9 @@ def heavy_kit_athletes(
         start=START,
         weeks=weeks,
         sessions=draw(st.sampled_from([None, 2, 3])),
-        level=draw(st.sampled_from([Level.INTERMEDIATE, Level.ADVANCED])),
+        level=Level.BEGINNER
+        if beginner
+        else draw(st.sampled_from([Level.INTERMEDIATE, Level.ADVANCED])),
         equipment=frozenset(kit),
         minutes=draw(st.sampled_from([30, 45, 60])),
         recovery_every=draw(st.integers(3, 6)),

@@ -73,7 +73,8 @@ __all__ = [
     "budget_share",
     "carried_load",
     "carries",
-    "climbs_heavy",
+    "climb_reps",
+    "climbs",
     "comparable",
     "dose_for",
     "first_exposure",
@@ -112,10 +113,12 @@ NEW_LOAD_WORDS = "; new to you: start easy while you learn it"
 # bottom. A coach read a "heavy" lunge held at 5 reps for a whole block (issue 13).
 HEAVY_RANGE = (4, HEAVY_REPS)
 # A next owned weight further than a small step (`Kit.small_step`: kettlebells 12 and 16 kg)
-# is met for this many reps, the bottom of the heavy range (3-6), and comes once the reps at
-# the lighter one put it within reach (`next_weight`): an ultra runner's lunge stayed at
-# a 12 kg kettlebell all season with bells to 24 kg owned (issue 13).
+# may be met for as few as this many reps, the bottom of the heavy range (3-6), and comes
+# once the reps at the lighter one put it within reach (`next_weight`): an ultra runner's
+# lunge stayed at a 12 kg kettlebell all season with bells to 24 kg owned (issue 13).
 FAR_STEP_REPS = 3
+# A beginner meets one for 4 reps at the fewest: 8 to 12 kg from 12 reps, RPE 7 at most.
+BEGINNER_FAR_STEP_REPS = 4
 DOUBLE_PROGRESSION_REPS = (8, 10)  # then one kit step up and back to 8
 BODYWEIGHT_REPS = (8, 10, 12)  # then the lowering slows a second a week, to MAX_ECCENTRIC
 HOLD_SECONDS = (20, 30, 40, 45)
@@ -276,10 +279,22 @@ def _anchor(exercise: Exercise, occasion: Occasion, *, loaded: bool) -> Dose:
     return Dose(sets, reps, None, 6 if beginner and week == 0 else 7, tempo)
 
 
-def climbs_heavy(role: Role, level: Level, implement: str) -> bool:
-    """Whether a lift climbs by `heavy_climb`: a loaded anchor of an intermediate or
-    advanced athlete (a beginner's climbs 8 to 10 reps, `DOUBLE_PROGRESSION_REPS`)."""
-    return role is Role.ANCHOR and level is not Level.BEGINNER and bool(implement)
+def climbs(role: Role, implement: str) -> bool:
+    """Whether a lift climbs the athlete's rack by `heavy_climb`, from its last session:
+    a loaded anchor (a beginner's through 8 to 10 reps, `DOUBLE_PROGRESSION_REPS`; a
+    beginner's 12 kg bell with 16 and 20 kg owned stayed at 12 kg for sixteen weeks)."""
+    return role is Role.ANCHOR and bool(implement)
+
+
+def climb_reps(level: Level) -> tuple[int, int, int]:
+    """The reps a loaded anchor climbs through at one load (bottom, top) and the fewest a
+    far next weight may be met for: HEAVY_RANGE and FAR_STEP_REPS, or a beginner's
+    DOUBLE_PROGRESSION_REPS and BEGINNER_FAR_STEP_REPS."""
+    if level is Level.BEGINNER:
+        low, high = DOUBLE_PROGRESSION_REPS
+        return low, high, BEGINNER_FAR_STEP_REPS
+    low, high = HEAVY_RANGE
+    return low, high, FAR_STEP_REPS
 
 
 class NextWeight(NamedTuple):
@@ -290,27 +305,33 @@ class NextWeight(NamedTuple):
     reps: int  # the reps it is met for
 
 
-def next_weight(kit: Kit, implement: str, kg: float) -> NextWeight | None:
-    """The next weight up a heavy anchor climbs to: a small step of the rack from the top
-    of HEAVY_RANGE, met at its bottom; a far one (kettlebells 12 and 16 kg) met for
-    FAR_STEP_REPS, from the reps that put it within reach (`reps_to_reach`: 6 for 12 to
-    16 kg, 10 for 8 to 12 kg, never more than WAITING_REPS). None at the top of the rack,
-    or when the next weight is too far even from WAITING_REPS (8 to 16 kg)."""
+def next_weight(kit: Kit, implement: str, kg: float, level: Level) -> NextWeight | None:
+    """The next weight up a loaded anchor climbs to (`climb_reps`): a small step of the
+    rack from the top of its range, met at its bottom. A far one (kettlebells 12 and 16 kg)
+    is met for the most reps the top of the range puts within reach (`reps_to_reach`: 16 kg
+    for 3 reps from 12 kg for 6), else for the fewest the lift may be met for, from the
+    reps above the top that reach it (8 to 12 kg: from 10 reps, never more than
+    WAITING_REPS). None at the top of the rack, or when the next weight is too far even
+    from WAITING_REPS (8 to 16 kg)."""
     up = heavier_kg(Load(kg, implement), kit)
     if up is None:
         return None
-    low, high = HEAVY_RANGE
+    low, high, fewest = climb_reps(level)
     if kit.small_step(kg, up):
         return NextWeight(up, high, low)
-    reach_from = reps_to_reach(kg, up, FAR_STEP_REPS, WAITING_REPS)
-    return None if reach_from is None else NextWeight(up, max(high, reach_from), FAR_STEP_REPS)
+    for reps in range(low, fewest - 1, -1):
+        reach_from = reps_to_reach(kg, up, reps, WAITING_REPS)
+        if reach_from is not None and reach_from <= high:
+            return NextWeight(up, high, reps)
+    reach_from = reps_to_reach(kg, up, fewest, WAITING_REPS)
+    return None if reach_from is None else NextWeight(up, reach_from, fewest)
 
 
-def heavy_top(kit: Kit, implement: str, kg: float) -> int:
-    """The most reps a heavy anchor does at `kg`: the top of HEAVY_RANGE, or the reps that
-    reach a far next weight (`next_weight`)."""
-    step = next_weight(kit, implement, kg)
-    return HEAVY_RANGE[1] if step is None else step.top
+def heavy_top(kit: Kit, implement: str, kg: float, level: Level) -> int:
+    """The most reps a loaded anchor does at `kg`: the top of its range (`climb_reps`), or
+    the reps that reach a far next weight (`next_weight`)."""
+    step = next_weight(kit, implement, kg, level)
+    return climb_reps(level)[1] if step is None else step.top
 
 
 def heavy_climb(
@@ -319,12 +340,14 @@ def heavy_climb(
     implement: str,
     last: Prescription | None,
     kit: Kit,
+    level: Level,
     *,
     may_rise: bool,
     climb: bool,
 ) -> tuple[Dose, float | None]:
-    """A heavy anchor's reps and load from its last session, by double progression inside
-    HEAVY_RANGE: below the top the reps rise (MOST_REP_RISE at most) at the same load;
+    """A loaded anchor's reps and load from its last session, by double progression inside
+    its range (`climb_reps`: HEAVY_RANGE, a beginner's DOUBLE_PROGRESSION_REPS): below
+    the top the reps rise (MOST_REP_RISE at most) at the same load;
     at the top, when the logbook's pace allows (`may_rise`), the next owned weight comes
     with the reps back at the bottom. A far next weight (`next_weight`) is reached from
     more reps at the lighter one and met for FAR_STEP_REPS, so the athlete's whole rack is
@@ -332,13 +355,13 @@ def heavy_climb(
     top and the lowering slows a second instead, to MAX_ECCENTRIC. A day that may not
     `climb` (an eve, a taper, a light week, the weeks before a goal race) holds where the
     last session was. `within_reach` then keeps one rise at a time, effort first."""
-    low, high = HEAVY_RANGE
+    low, high, _ = climb_reps(level)
     if last is None or last.implement != implement or last.load_kg is None or last.reps is None:
         return plan, kg
     if plan.reps is None or kg is None:
         return plan, kg
     held = last.load_kg
-    step = next_weight(kit, implement, held)
+    step = next_weight(kit, implement, held, level)
     top = high if step is None else step.top
     if last.reps < top:
         reps = min(top, max(low, last.reps + (MOST_REP_RISE if climb else 0)))

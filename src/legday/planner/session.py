@@ -44,12 +44,11 @@ from legday.model import (
 from legday.planner.dose import (
     EASING_PHASES,
     HOLD_SECONDS,
-    Dose,
     Occasion,
     budget_share,
     carried_load,
     carries,
-    climbs_heavy,
+    climbs,
     comparable,
     dose_for,
     first_exposure,
@@ -130,7 +129,6 @@ CARE_ROUNDS = 2
 OVERRUN = "takes a little longer than your time"  # said when the rules' minimum will not fit
 MOST_ANCHOR_SETS = 4
 ANCHOR_BLOCKS = 1  # an anchor may move on after this many blocks (one anchor a boundary)
-MOST_REPS = 12  # at the top of the rack, reps rise to this
 
 # Choosing among companions: sessions since last use (capped), plus bonuses.
 LONG_AGO = 12  # sessions; anything older counts as this old
@@ -675,16 +673,14 @@ class Composer:
 
     def _can_progress(self, anchor: Exercise) -> bool:
         """Whether a block's anchor can go on progressing as it is: a loaded lift while the
-        athlete's rack holds a heavier load (for a heavy anchor, `climbs_heavy`: within a
-        small step, else while its lowering can still slow: a kettlebell of 8 kg with the
-        next one at 16 waits at 6 reps); a bodyweight lift while it has no harder variation
-        to move on to and its lowering can still slow (a hold: lengthen)."""
+        athlete's rack holds a heavier load within reach (`next_weight`), else while its
+        lowering can still slow (a kettlebell of 8 kg with the next one at 16 waits at 6
+        reps); a bodyweight lift while it has no harder variation to move on to and its
+        lowering can still slow (a hold: lengthen)."""
         implement = self.implements[anchor.id]
         kg = self.last_kg.get(anchor.id)
         last = self.previous.get(anchor.id)
         if implement and kg is not None:
-            if not climbs_heavy(Role.ANCHOR, self.level, implement):
-                return self.kit.step_up(implement, kg) is not None
             if self._room_to_climb(anchor):
                 return True
             return last is None or lowering(last.tempo) < MAX_ECCENTRIC
@@ -726,7 +722,7 @@ class Composer:
         kg = self.last_kg.get(e.id, self.start_loads[e.id])
         if not implement or kg is None:
             return False
-        return next_weight(self.kit, implement, kg) is not None
+        return next_weight(self.kit, implement, kg, self.level) is not None
 
     def _event_work(self, e: Exercise) -> int:
         return int(any(word in e.id for word in EVENT_WORK.get(self.event, ())))
@@ -1001,9 +997,7 @@ class Composer:
         new = not self.done(e)
         dose = dose_for(e, role, occasion, loaded=bool(implement))
         start = (start_kg or self.start_loads[e.id]) if implement else None
-        heavy = climbs_heavy(role, self.level, implement)
-        if start is not None and dose.load_steps and not heavy:
-            dose = self._within_the_rack(e, role, occasion, dose, implement, start)
+        climbing = climbs(role, implement)
         if new:
             dose = first_exposure(dose, e)
         dose = for_the_week(dose, role, occasion)
@@ -1018,24 +1012,31 @@ class Composer:
         if start is not None:
             kg = stepped(self.kit, implement, start, dose.load_steps)
         last = self.previous.get(e.id)
-        if heavy and last is not None and last.reps is not None and last.load_kg is not None:
-            # met before as an accessory (2 x 10): as an anchor its reps come into the
-            # heavy range at that load, the top of it (or the reps that reach a far next
+        if climbing and last is not None and last.reps is not None and last.load_kg is not None:
+            # met before as an accessory (2 x 10): as an anchor its reps come into its
+            # range at that load, the top of it (or the reps that reach a far next
             # weight, `heavy_top`), rather than staying at 10
-            most = heavy_top(self.kit, last.implement, last.load_kg)
+            most = heavy_top(self.kit, last.implement, last.load_kg, self.level)
             last = replace(last, reps=most) if last.reps > most else last
         if role is Role.ANCHOR and not implement:  # its progress goes on from where it stood
             last = resumed(last, self.as_anchor.get(e.id))
         top = reached(self.history.get(e.id, ()))
         # the eve of a hard or long run is a lighter day: no load rises on it
         may_rise = self._may_rise(e.id) and not occasion.eve
-        if heavy:
+        if climbing:
             dose, kg = heavy_climb(
-                dose, kg, implement, last, self.kit, may_rise=may_rise, climb=self._climbs(occasion)
+                dose,
+                kg,
+                implement,
+                last,
+                self.kit,
+                self.level,
+                may_rise=may_rise,
+                climb=self._climbs(occasion),
             )
-        # a heavy anchor whose planned set the session could not hold last time moves on
+        # a loaded anchor whose planned set the session could not hold last time moves on
         # by its reps: the set would be trimmed off again, and the lift stand still
-        reps_first = heavy and e.id in self.sets_trimmed
+        reps_first = climbing and e.id in self.sets_trimmed
         dose, kg = within_reach(
             dose,
             kg,
@@ -1157,25 +1158,6 @@ class Composer:
             since is None or self.today is None or (self.today - since).days >= RISE_EVERY_DAYS
         )
         return sessions >= RISE_AFTER_SESSIONS and week_on
-
-    def _within_the_rack(
-        self, e: Exercise, role: Role, occasion: Occasion, dose: Dose, implement: str, start: float
-    ) -> Dose:
-        """At the top of the athlete's rack the load stops rising: the dose of the last
-        week that could still add weight, with a rep more for each week past it."""
-        steps = 0
-        while steps < dose.load_steps and self.kit.step_up(implement, start) is not None:
-            start = self.kit.step_up(implement, start) or start
-            steps += 1
-        if steps == dose.load_steps:
-            return dose
-        step = occasion.step
-        held = dose
-        while held.load_steps > steps and step > 1:
-            step -= 1
-            held = dose_for(e, role, occasion._replace(step=step), loaded=True)
-        reps = None if held.reps is None else min(MOST_REPS, held.reps + occasion.step - step)
-        return dose._replace(reps=reps, load_steps=held.load_steps)
 
     def _aim(self, ask: SessionAsk, occasion: Occasion, *, lifting: bool) -> float:
         """The seconds a session fills to at least: FILL_AIM short of the minutes asked,

@@ -93,7 +93,7 @@ def test_heavy_anchors_climb_the_reps_then_the_next_owned_weight(
             if now.role is not Role.ANCHOR or now.load_kg is None:
                 continue
             assert now.target_rpe <= MAX_RPE
-            top = heavy_top(kit, now.implement, now.load_kg)
+            top = heavy_top(kit, now.implement, now.load_kg, racer[0].level)
             assert now.reps is not None and FAR_STEP_REPS <= now.reps <= top, (lift, s.day)
             heavier = (
                 before.load_kg is not None
@@ -102,7 +102,7 @@ def test_heavy_anchors_climb_the_reps_then_the_next_owned_weight(
             )
             if heavier:
                 assert before.load_kg is not None and before.reps is not None
-                step = next_weight(kit, now.implement, before.load_kg)
+                step = next_weight(kit, now.implement, before.load_kg, racer[0].level)
                 assert step is not None and step.kg == now.load_kg, (lift, s.day)
                 assert before.reps >= step.top, (lift, s.day, before.reps, before.load_kg)
                 assert now.reps == step.reps, (lift, s.day, now.reps)
@@ -141,7 +141,7 @@ def test_a_heavy_anchor_held_through_a_block_moves_on(racer: tuple[Profile, list
             )
             # the top of what the athlete owns, or a next weight out of reach: the load
             # waits, its lowering slows (`heavy_climb`)
-            topped = next_weight(kit, first.implement, met[-1].load_kg or 0) is None
+            topped = next_weight(kit, first.implement, met[-1].load_kg or 0, racer[0].level) is None
             assert moved or topped, (lift, block, met)
 
 
