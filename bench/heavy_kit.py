@@ -23,7 +23,7 @@ import random
 import sys
 from collections import Counter, defaultdict
 from dataclasses import replace
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 from statistics import mean, median
 
 from bench.athletes import random_athlete
@@ -129,7 +129,7 @@ def count(
                 shares[f"barbell {lift}: heaviest load / typical working load"].append(
                     max(loads) / working
                 )
-    if Equipment.BARBELL in profile.equipment:
+    if Equipment.BARBELL in profile.equipment and profile.level is not Level.BEGINNER:
         weeks_in_season = barbell_weeks = 0
         barbell_sessions = 0
         for week in plan.weeks:
@@ -142,11 +142,24 @@ def count(
             with_bar = [s for s in sessions if any(p.implement == "barbell" for p in s.main)]
             barbell_sessions += len(with_bar)
             barbell_weeks += bool(with_bar)
-        found["barbell owners: in-season weeks with a session"] += weeks_in_season
+        races = [
+            datetime.combine(r.day, r.start or time(0)) for r in plan.runs if r.kind is RunKind.RACE
+        ]
+        for s in plan.sessions:
+            if not any(p.implement == "barbell" for p in s.main):
+                continue
+            starts = datetime.combine(s.day, s.start or time(23, 59))
+            found["  barbell sessions"] += 1
+            found["  ... less than 48 h before a race"] += any(
+                timedelta(0) < race - starts < timedelta(hours=48) for race in races
+            )
+            found["  ... of them at RPE 8"] += any(
+                timedelta(0) < race - starts < timedelta(hours=48) for race in races
+            ) and any(p.implement == "barbell" and p.target_rpe > 7 for p in s.main)
+        found["int/adv barbell owners: in-season weeks with a session"] += weeks_in_season
         found["  ... with a barbell lift"] += barbell_weeks
         found["  barbell sessions in them"] += barbell_sessions
-        if profile.level is not Level.BEGINNER:
-            found["int/adv barbell owners: plans"] += 1
+        found["int/adv barbell owners: plans"] += 1
         for s in plan.sessions:
             heavy = [
                 p
@@ -174,7 +187,7 @@ def main() -> None:
         print(f"{key}: mean {mean(values):.2f}, median {median(values):.2f} (n={len(values)})")
     for key, value in found.items():
         print(f"{key}: {value}")
-    weeks = found["barbell owners: in-season weeks with a session"]
+    weeks = found["int/adv barbell owners: in-season weeks with a session"]
     if weeks:
         per_week = found["  barbell sessions in them"] / weeks
         print(f"barbell sessions per in-season week: {per_week:.2f}")

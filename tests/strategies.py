@@ -194,11 +194,10 @@ def heavy_kit_athletes(
     draw: st.DrawFn, *, barbell: bool | None = None, beginner: bool = False
 ) -> tuple[Profile, list[Run]]:
     """An intermediate or advanced runner (`beginner`: a beginner) with heavy kit, 16
-    weeks: several kettlebells 4 kg
-    apart (a rack with far steps, 8 to 12 and 12 to 16 kg), a barbell (`barbell` True),
-    or either; one or two hard runs and a long run a week, easy running between, sometimes
-    a season of C meets in the second half, a goal race near the end, and now and then a
-    body weight in the profile."""
+    weeks: several kettlebells 4 kg apart (a rack with far steps, 8 to 12 and 12 to 16 kg),
+    a barbell (`barbell` True: sometimes with a gym's dumbbells and bells too), or either;
+    one or two hard runs and a long run a week, easy running between, sometimes a season
+    of C meets in the second half, and a goal race near the end."""
     weeks = 16
     hard = draw(st.sets(st.integers(0, 4), min_size=1, max_size=2))
     long_day = draw(st.sampled_from([5, 6]))
@@ -223,6 +222,9 @@ def heavy_kit_athletes(
     kit = {Equipment.BODYWEIGHT, Equipment.WALL}
     kit |= draw(st.sets(st.sampled_from([Equipment.BENCH, Equipment.STEP, Equipment.BAND])))
     owns = draw(st.sampled_from(["kettlebell", "barbell", "both"])) if barbell is None else ""
+    if barbell and draw(st.booleans()):  # a gym's dumbbells or bells beside the bar
+        owns = "both"
+        kit.add(Equipment.DUMBBELLS)
     bells: tuple[float, ...] = ()
     if barbell is False or owns in ("kettlebell", "both"):
         first = draw(st.integers(0, 2))

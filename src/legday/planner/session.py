@@ -554,8 +554,13 @@ class Composer:
         before = self.block.anchors
         self.blocks += 1
         # the anchor held longest, once it has served ANCHOR_BLOCKS blocks, moves on even
-        # while it could still progress: a season's anchors change (the seed's variety)
-        served = [e for e in before if self.blocks - self.anchor_since[e.id] >= ANCHOR_BLOCKS]
+        # while it could still progress: a season's anchors change (the seed's variety);
+        # a barbell lift that still climbs keeps its place (`_keeps_the_bar`)
+        served = [
+            e
+            for e in before
+            if self.blocks - self.anchor_since[e.id] >= ANCHOR_BLOCKS and not self._keeps_the_bar(e)
+        ]
         due = min(served, key=lambda e: self.anchor_since[e.id], default=None)
         anchors: list[Exercise] = []
         changed = False
@@ -593,6 +598,15 @@ class Composer:
             if not self.implements[e.id] and e.id in self.anchor_step
         }
         self.block = Block(ask.block, anchors, start_kg, start_step)
+
+    def _keeps_the_bar(self, anchor: Exercise) -> bool:
+        """Whether a block's barbell anchor stays for the next block while it can still
+        climb, its turn to move on passing to another anchor: the bar is where an
+        intermediate or advanced runner's heavy two-legged strength is built and, in
+        season, kept with a short heavy session a week (Rønnestad & Mujika 2014). A coach
+        read a 1500 m runner's back squat handed to a kettlebell lunge after week 3."""
+        barbell = self.implements[anchor.id] == "barbell" and self.level is not Level.BEGINNER
+        return barbell and self._can_progress(anchor)
 
     def _carried(self, new: Exercise, before: list[Exercise]) -> float | None:
         """The first load of a block's new anchor from the one of its kind it takes over

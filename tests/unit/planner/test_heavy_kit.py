@@ -212,3 +212,25 @@ def test_a_beginners_bells_climb_through_the_double_progression(
     if len(seen) < 12 or next_weight(kit, "kettlebell", min(loads), profile.level) is None:
         return
     assert max(loads) > min(loads), [(p.exercise, p.load_kg, p.reps) for p in seen]
+
+
+IN_SEASON = (Phase.BUILD, Phase.PEAK, Phase.RACE)
+
+
+@PROPERTY
+@given(athlete=heavy_kit_athletes(barbell=True))
+def test_in_season_weeks_keep_the_barbell(athlete: tuple[Profile, list[Run]]) -> None:
+    """Once an intermediate or advanced runner lifts a barbell anchor, every build, peak
+    and race week that lifts keeps a barbell lift (Rønnestad & Mujika 2014: a short heavy
+    session a week keeps strength in season). A coach read a 1500 m runner's back squat
+    handed over to a kettlebell lunge after week 3, the bar gone for the season."""
+    plan = _plan(athlete)
+    started = None
+    for week in plan.weeks:
+        sessions = [s for s in plan.sessions if s.day in week]
+        bar = any(p.implement == "barbell" for s in sessions for p in s.main)
+        if started is None:
+            started = week.start if bar else None
+            continue
+        if week.phase in IN_SEASON and sessions:
+            assert bar, (week.start, week.phase, [sorted(s.exercise_ids) for s in sessions])
