@@ -197,7 +197,8 @@ def heavy_kit_athletes(
     weeks: several kettlebells 4 kg apart (a rack with far steps, 8 to 12 and 12 to 16 kg),
     a barbell (`barbell` True: sometimes with a gym's dumbbells and bells too), or either;
     one or two hard runs and a long run a week, easy running between, sometimes a season
-    of C meets in the second half, and a goal race near the end."""
+    of C meets in the second half, a goal race near the end, and now and then a body
+    weight in the profile."""
     weeks = 16
     hard = draw(st.sets(st.integers(0, 4), min_size=1, max_size=2))
     long_day = draw(st.sampled_from([5, 6]))
@@ -246,5 +247,6 @@ def heavy_kit_athletes(
         kettlebells_kg=bells,
         event=draw(st.sampled_from([None, "track", "10k", "ultra"])),
         age=draw(st.sampled_from([None, None, 35, 52])),
+        body_kg=draw(st.sampled_from([None, 52.0, 64.0, 78.0, 90.0])),
     )
     return profile, runs

@@ -531,6 +531,9 @@ class Profile(_Value):
     kettlebells_kg: tuple[float, ...] = ()
     plates_kg: tuple[float, ...] = ()
     bar_kg: float = 20.0
+    # The athlete's body weight in kg, when given: a barbell lift's first load is a share
+    # of it (`planner.dose.start_load`); without it a light runner's is assumed.
+    body_kg: float | None = None
 
     @property
     def masters(self) -> bool:

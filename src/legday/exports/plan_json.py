@@ -270,6 +270,7 @@ def profile_to_json(p: Profile) -> dict[str, Any]:
             "plates": list(p.plates_kg),
             "bar": p.bar_kg,
         },
+        "bodyweight": p.body_kg,
     }
 
 
@@ -658,6 +659,7 @@ def profile_from_json(p: dict[str, Any]) -> Profile:
         kettlebells_kg=tuple(map(float, weights.get("kettlebells", ()))),
         plates_kg=tuple(map(float, weights.get("plates", ()))),
         bar_kg=float(weights.get("bar", defaults.bar_kg)),
+        body_kg=p.get("bodyweight"),
     )
 
 

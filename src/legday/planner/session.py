@@ -382,7 +382,8 @@ class Composer:
         self.implements = {e.id: implement_for(e, kit) for e in doable}
         # each lift's conservative first load in the athlete's kit (None: no load)
         self.start_loads = {
-            e.id: start_load(e, self.implements[e.id], self.level, kit) for e in doable
+            e.id: start_load(e, self.implements[e.id], self.level, kit, profile.body_kg)
+            for e in doable
         }
         # a prescription's care tags name only the athlete's own problems (an exercise
         # that eases shin splints is no care to a runner without them)
