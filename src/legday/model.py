@@ -58,6 +58,7 @@ __all__ = [
     "StrengthDay",
     "Violation",
     "Warmup",
+    "WarmupSet",
     "Week",
     "problem_name",
     "rep_tempo",
@@ -580,6 +581,17 @@ def rep_tempo(tempo: str, seconds: int | None) -> str:
 
 @_value
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
+class WarmupSet(_Value):
+    """A lighter set before a heavy barbell lift's first work set (the empty bar, then
+    about half and three quarters of the load): no work set, so the logbook and the rules
+    do not count it, but its time is in the session's minutes."""
+
+    reps: int
+    load_kg: float
+
+
+@_value
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Prescription(_Value):
     """One exercise of a session's main block, self-contained so a plan can be checked alone."""
 
@@ -603,6 +615,7 @@ class Prescription(_Value):
     load_kg: float | None = None  # the number behind `load`; per hand for dumbbells
     implement: str = ""  # one of IMPLEMENTS, "" without external load
     extra_side: str | None = None  # "left"/"right": the weaker leg starts and does a set more
+    warmup_sets: tuple[WarmupSet, ...] = ()  # ramping sets before the first work set
 
     @property
     def contacts(self) -> int:

@@ -52,6 +52,7 @@ from legday.model import (
     StrengthDay,
     Violation,
     Warmup,
+    WarmupSet,
     Week,
 )
 
@@ -235,6 +236,7 @@ def prescription_to_json(p: Prescription) -> dict[str, Any]:
         "load_kg": p.load_kg,
         "implement": p.implement,
         "extra_side": p.extra_side,
+        "warmup_sets": [{"reps": w.reps, "load_kg": w.load_kg} for w in p.warmup_sets],
     }
 
 
@@ -617,6 +619,9 @@ def prescription_from_json(p: dict[str, Any]) -> Prescription:
         load_kg=p.get("load_kg"),
         implement=p.get("implement", ""),
         extra_side=p.get("extra_side"),
+        warmup_sets=tuple(
+            WarmupSet(w["reps"], float(w["load_kg"])) for w in p.get("warmup_sets", ())
+        ),
     )
 
 

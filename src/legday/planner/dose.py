@@ -45,9 +45,18 @@ from legday.model import (
     Prescription,
     Role,
     Session,
+    WarmupSet,
     rep_tempo,
 )
-from legday.progression.loads import MAX_ECCENTRIC, Load, heavier_kg, reps_to_reach
+from legday.progression.loads import (
+    MAX_ECCENTRIC,
+    Load,
+    heavier_kg,
+    ramp,
+    ramp_seconds,
+    ramps_in_order,
+    reps_to_reach,
+)
 from legday.rules.progression import (
     FIRST_RPE,
     FIRST_SETS,
@@ -94,6 +103,7 @@ __all__ = [
     "slower",
     "start_load",
     "stepped",
+    "with_ramps",
     "within_reach",
     "work_seconds",
 ]
@@ -673,6 +683,7 @@ def gradual(sessions: Sequence[Session], kit: Kit, catalogue: Catalogue) -> list
                 target_rpe=dose.rpe,
                 load_kg=kg,
                 load=_load_text(e, p.role, dose, kg, p.implement, new=p.new),
+                warmup_sets=ramp(kg, p.implement, kit),
             )
             main[index] = last[p.exercise] = seen[-1] = q
             if p.role is Role.ANCHOR:
@@ -683,6 +694,19 @@ def gradual(sessions: Sequence[Session], kit: Kit, catalogue: Catalogue) -> list
             session = replace(session, main=tuple(main), minutes=minutes)
         out.append(session)
     return out
+
+
+def with_ramps(session: Session, kit: Kit) -> Session:
+    """The session with each barbell lift's warm-up sets as its final load asks (care may
+    have swapped a lift or eased its load after the composer), its minutes following
+    their time."""
+    main = tuple(ramps_in_order(session.main, kit))
+    if main == session.main:
+        return session
+    before = sum(ramp_seconds(p) for p in session.main)
+    after = sum(ramp_seconds(p) for p in main)
+    minutes = max(1, session.minutes + round((after - before) / 60))
+    return replace(session, main=main, minutes=minutes)
 
 
 def _at_most(dose: Dose, plan: Dose) -> Dose:
@@ -814,9 +838,11 @@ def prescribe(
     new: bool,
     injury_care: tuple[str, ...],
     extra_side: str | None = None,
+    warmup_sets: tuple[WarmupSet, ...] = (),
 ) -> Prescription:
     """The prescription shown to the athlete, its load text made from the numbers;
-    `injury_care` names the athlete's own problems the exercise eases."""
+    `injury_care` names the athlete's own problems the exercise eases, `warmup_sets` the
+    ramp before a barbell lift's first work set (`progression.loads.ramp`)."""
     return Prescription(
         exercise=exercise.id,
         sets=plan.sets,
@@ -838,6 +864,7 @@ def prescribe(
         load_kg=load_kg,
         implement=implement if load_kg is not None else "",
         extra_side=extra_side,
+        warmup_sets=warmup_sets if load_kg is not None else (),
     )
 
 
@@ -924,10 +951,12 @@ def _dumbbells(exercise: Exercise, kg: float) -> str:
 
 
 def work_seconds(p: Prescription) -> int:
-    """Time the prescription takes, rests included, each side for one-legged work."""
+    """Time the prescription takes, rests included, each side for one-legged work, and its
+    warm-up sets (`ramp_seconds`)."""
     per_set = p.seconds if p.seconds is not None else (p.reps or 0) * seconds_per_rep(p.tempo)
     if p.kind is ExerciseKind.PLYOMETRIC:
         per_set = (p.reps or 0) * 2  # a landing and a reset
     sides = 2 if p.per_side else 1
     extra = 1 if p.extra_side else 0
-    return (p.sets * sides + extra) * per_set + (p.sets + extra) * p.rest_seconds
+    work = (p.sets * sides + extra) * per_set + (p.sets + extra) * p.rest_seconds
+    return work + ramp_seconds(p)

@@ -77,7 +77,13 @@ from legday.planner.fit import (
     with_sets,
 )
 from legday.planner.words import session_notes
-from legday.progression.loads import MAX_ECCENTRIC, RISE_AFTER_SESSIONS, RISE_EVERY_DAYS
+from legday.progression.loads import (
+    MAX_ECCENTRIC,
+    RISE_AFTER_SESSIONS,
+    RISE_EVERY_DAYS,
+    ramp,
+    ramps_in_order,
+)
 
 __all__ = ["CareLens", "Composer", "SessionAsk", "SessionParts", "pattern_of", "stand_ins"]
 
@@ -459,8 +465,11 @@ class Composer:
         if self.new_limit is not None:  # a few new movements at a time
             more = self._first_few(picks, more, self.new_limit, self._new_to_meet)
         picks += more
+        self._ramps_in_order(picks)
         short = ask.budget_seconds <= SHORT_SESSION_MINUTES * 60
         drills, stretches = (DRILLS - 1, STRETCHES - 1) if short else (DRILLS, STRETCHES)
+        if any(p.prescription.warmup_sets for p in picks):
+            drills -= 1  # the empty bar's eight reps are a mobility drill of their own
         warmup, jog_seconds, drill_seconds = self._warm_up(jog, drills)
         stretched_for = self._worked(p.prescription for p in picks)
         cooldown, cooldown_seconds = self._cool_down(stretched_for, stretches)
@@ -600,14 +609,17 @@ class Composer:
         }
         self.block = Block(ask.block, anchors, start_kg, start_step)
 
+    def _heavy_barbell(self, e: Exercise) -> bool:
+        """Whether `e` is heavy barbell work for this athlete (intermediate or advanced)."""
+        return self.implements[e.id] == "barbell" and self.level is not Level.BEGINNER
+
     def _keeps_the_bar(self, anchor: Exercise) -> bool:
         """Whether a block's barbell anchor stays for the next block while it can still
         climb, its turn to move on passing to another anchor: the bar is where an
         intermediate or advanced runner's heavy two-legged strength is built and, in
         season, kept with a short heavy session a week (Rønnestad & Mujika 2014). A coach
         read a 1500 m runner's back squat handed to a kettlebell lunge after week 3."""
-        barbell = self.implements[anchor.id] == "barbell" and self.level is not Level.BEGINNER
-        return barbell and self._can_progress(anchor)
+        return self._heavy_barbell(anchor) and self._can_progress(anchor)
 
     def _carried(self, new: Exercise, before: list[Exercise]) -> float | None:
         """The first load of a block's new anchor from the one of its kind it takes over
@@ -658,6 +670,11 @@ class Composer:
             # so it no longer counts as done in a week that brings nothing new): it stays
             if not candidates or (last.id in by_id and len(candidates) == 1):
                 return last
+        # a block without a barbell lift takes one when the athlete can lift heavy with it:
+        # heavy two-legged strength is built and, in season, kept on the bar
+        barbell = [e for e in candidates if self._heavy_barbell(e)]
+        if barbell and not any(self._heavy_barbell(e) for e in (*before, *taken)):
+            return max(barbell, key=self._anchor_rank)
         if last is not None:
             harder = [by_id[i] for i in last.progressions if i in by_id]
             if harder:
@@ -714,7 +731,7 @@ class Composer:
         care for the athlete's problems, the event's work, the hardest the level allows,
         least recently used."""
         implement = self.implements[e.id]
-        heavy_barbell = implement == "barbell" and self.level is not Level.BEGINNER
+        heavy_barbell = self._heavy_barbell(e)
         # a loaded lift first: its load can rise (heavy work, Blagrove et al. 2018) where a
         # pistol squat can only add reps; then one no load is made for
         return (
@@ -1078,7 +1095,28 @@ class Composer:
             new,
             self.own_care[e.id],
             extra,
+            ramp(kg, implement, self.kit),
         )
+
+    def _ramps_in_order(self, picks: list[Pick]) -> None:
+        """Each barbell pick's warm-up sets in session order (`ramps_in_order`: the empty
+        bar opens the first barbell lift's only), so the fitting counts their time."""
+        main = [p.prescription for p in picks]
+        for index, q in enumerate(ramps_in_order(main, self.kit)):
+            p = picks[index]
+            if q is not p.prescription:
+                picks[index] = dosed_pick(
+                    self.catalogue,
+                    p.exercise.id,
+                    p.role,
+                    p.dose,
+                    q.load_kg,
+                    q.implement,
+                    q.new,
+                    q.injury_care,
+                    q.extra_side,
+                    q.warmup_sets,
+                )
 
     def _masters_week(
         self, picks: list[Pick], ask: SessionAsk, occasion: Occasion, work: int

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from legday.kit import Kit
-from legday.model import IMPLEMENTS, Exercise, Prescription, rep_tempo
+from legday.model import IMPLEMENTS, Exercise, Prescription, WarmupSet, rep_tempo
 
 __all__ = [
     "DEFAULT_STEP",
@@ -37,9 +38,14 @@ __all__ = [
     "load_step",
     "max_rise",
     "parse_load",
+    "ramp",
+    "ramp_seconds",
+    "ramped",
+    "ramps_in_order",
     "rep_max_kg",
     "reps_to_reach",
     "slower_tempo",
+    "warmup_set_seconds",
     "with_load",
 ]
 
@@ -131,6 +137,71 @@ def heavier_kg(load: Load, kit: Kit | None) -> float | None:
     if kg is not None and kg > load.kg:
         return kg
     return kit.step_up(load.implement, load.kg)
+
+
+# Before a barbell lift's first work set: the empty bar for BAR_REPS, then about half and
+# three quarters of the work load for fewer reps (a ramp, as strength coaches warm up a
+# heavy lift), each load one the plates make, a set left out when it would repeat the one
+# before or reach the work load. A later barbell lift of the session takes the last of
+# them only: the body and the bar's groove are warm by then.
+BAR_REPS = 8
+RAMP = ((0.5, 5), (0.75, 3))
+
+
+def ramp(
+    kg: float | None, implement: str, kit: Kit | None, *, empty_bar: bool = True
+) -> tuple[WarmupSet, ...]:
+    """The warm-up sets before a barbell lift at `kg` (none for other implements, or at
+    the empty bar): 60 kg with a 20 kg bar and typical plates is bar x 8, 30 kg x 5,
+    45 kg x 3; without the `empty_bar`, 45 kg x 3 alone."""
+    if implement != "barbell" or kg is None or kit is None or not kit.barbell:
+        return ()
+    bar = kit.barbell[0]
+    if kg <= bar:
+        return ()
+    sets = [WarmupSet(BAR_REPS, bar)]
+    for share, reps in RAMP:
+        load = kit.at_most("barbell", kg * share)
+        if load is not None and sets[-1].load_kg < load < kg:
+            sets.append(WarmupSet(reps, load))
+    return tuple(sets) if empty_bar or len(sets) == 1 else tuple(sets[-1:])
+
+
+def ramps_in_order(main: Sequence[Prescription], kit: Kit | None) -> list[Prescription]:
+    """A session's prescriptions with their warm-up sets (`ramp`): the first barbell lift's
+    open with the empty bar, a later one's do not."""
+    found, first = [], True
+    for p in main:
+        sets = ramp(p.load_kg, _implement(p.implement), kit, empty_bar=first)
+        first = first and not sets
+        found.append(p if sets == p.warmup_sets else replace(p, warmup_sets=sets))
+    return found
+
+
+def ramped(p: Prescription, kit: Kit | None) -> Prescription:
+    """The prescription with the warm-up sets its load asks for (`ramp`), opening with the
+    empty bar when its planned ones did (or it had none): the logbook's load, the plan's
+    order."""
+    bar = kit.barbell[0] if kit is not None and kit.barbell else 0.0
+    empty_bar = not p.warmup_sets or p.warmup_sets[0].load_kg <= bar
+    sets = ramp(p.load_kg, _implement(p.implement), kit, empty_bar=empty_bar)
+    return p if sets == p.warmup_sets else replace(p, warmup_sets=sets)
+
+
+# A warm-up set is done at an even pace, about 4 s a rep, and followed by a short rest:
+# the plates change, there is nothing to recover from.
+WARMUP_REP_SECONDS = 4
+RAMP_REST_SECONDS = 30
+
+
+def warmup_set_seconds(w: WarmupSet, p: Prescription) -> int:
+    """One warm-up set's time, each side for one-legged work, and its short rest."""
+    return w.reps * WARMUP_REP_SECONDS * (2 if p.per_side else 1) + RAMP_REST_SECONDS
+
+
+def ramp_seconds(p: Prescription) -> int:
+    """The time of the warm-up sets before the first work set, rests included."""
+    return sum(warmup_set_seconds(w, p) for w in p.warmup_sets)
 
 
 def rep_max_kg(kg: float, reps: int, in_reserve: int = IN_RESERVE) -> float:

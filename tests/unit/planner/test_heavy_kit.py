@@ -6,6 +6,7 @@ lowering. Now the reps at the lighter bell rise until the next one is within rea
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date, timedelta
@@ -14,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 
 from coach_athletes import ultra_runner
 from legday.catalogue.loader import load_catalogue
+from legday.exports.plan_json import plan_from_json, plan_to_json
 from legday.kit import kit_of
 from legday.model import (
     Equipment,
@@ -24,6 +26,7 @@ from legday.model import (
     Profile,
     Role,
     Run,
+    WarmupSet,
 )
 from legday.planner import make_plan
 from legday.planner.dose import (
@@ -32,9 +35,10 @@ from legday.planner.dose import (
     START_SHARE,
     lowering,
     next_weight,
+    work_seconds,
 )
 from legday.planner.session import ECCENTRIC_EVENTS, ECCENTRIC_LOWERING
-from legday.progression.loads import reps_to_reach
+from legday.progression.loads import ramp, ramp_seconds, reps_to_reach
 from strategies import heavy_kit_athletes
 from thorough import examples
 
@@ -269,3 +273,50 @@ def test_a_barbell_lifts_first_load_is_a_share_of_body_weight(
             share = BARBELL_START_SHARE[e.pattern][profile.level.rank]
             assert p.load_kg >= (kit.at_most("barbell", share * body) or 0), (e.id, p.load_kg)
             assert p.load_kg >= 0.5 * body - 2.5, (e.id, p.load_kg, body)
+
+
+TYPICAL_BAR = kit_of(
+    Profile(start=date(2027, 1, 4), equipment=frozenset({Equipment.BODYWEIGHT, Equipment.BARBELL}))
+)
+
+
+def test_the_ramp_before_a_barbell_lift() -> None:
+    """The empty bar for 8, about half for 5, about three quarters for 3, on loads the
+    plates make; a later barbell lift of the session takes the last set only."""
+    assert ramp(60.0, "barbell", TYPICAL_BAR) == (
+        WarmupSet(8, 20.0),
+        WarmupSet(5, 30.0),
+        WarmupSet(3, 45.0),
+    )
+    assert ramp(60.0, "barbell", TYPICAL_BAR, empty_bar=False) == (WarmupSet(3, 45.0),)
+    assert ramp(40.0, "barbell", TYPICAL_BAR) == (WarmupSet(8, 20.0), WarmupSet(3, 30.0))
+    assert ramp(20.0, "barbell", TYPICAL_BAR) == ()  # the empty bar is its own warm-up
+    assert ramp(16.0, "kettlebell", TYPICAL_BAR) == ()
+
+
+@PROPERTY
+@given(athlete=heavy_kit_athletes(barbell=True))
+def test_barbell_work_starts_with_ramping_warm_up_sets(athlete: tuple[Profile, list[Run]]) -> None:
+    """Every barbell lift heavier than the empty bar has warm-up sets before its first work
+    set: rising loads below the work load at falling reps, the session's first opening with
+    the empty bar, a later one's a single set. They are no work sets (the prescription's
+    sets are the work), their time is in the session's minutes (`work_seconds`), and the
+    plan file carries them. Before, a heavy barbell set came straight after the drills."""
+    plan = _plan(athlete)
+    bar = TYPICAL_BAR.barbell[0]
+    for s in plan.sessions:
+        first = True
+        for p in s.main:
+            if p.implement != "barbell" or p.load_kg is None or p.load_kg <= bar:
+                assert not p.warmup_sets, (s.day, p.exercise)
+                continue
+            loads = [w.load_kg for w in p.warmup_sets]
+            reps = [w.reps for w in p.warmup_sets]
+            assert loads and loads == sorted(set(loads)) and loads[-1] < p.load_kg, loads
+            assert reps == sorted(reps, reverse=True)
+            # a later lift's ramp is its last set alone (the bar alone for a light one)
+            assert loads[0] == bar if first else len(loads) == 1, (s.day, p.exercise, loads)
+            first = False
+            assert work_seconds(p) - work_seconds(replace(p, warmup_sets=())) == ramp_seconds(p)
+    again = plan_from_json(json.loads(json.dumps(plan_to_json(plan))), "memory")
+    assert again.sessions == plan.sessions
