@@ -683,7 +683,7 @@ def gradual(sessions: Sequence[Session], kit: Kit, catalogue: Catalogue) -> list
                 target_rpe=dose.rpe,
                 load_kg=kg,
                 load=_load_text(e, p.role, dose, kg, p.implement, new=p.new),
-                warmup_sets=ramp(kg, p.implement, kit),
+                warmup_sets=ramp(kg, p.implement, kit, rpe=dose.rpe),
             )
             main[index] = last[p.exercise] = seen[-1] = q
             if p.role is Role.ANCHOR:

@@ -1095,7 +1095,7 @@ class Composer:
             new,
             self.own_care[e.id],
             extra,
-            ramp(kg, implement, self.kit),
+            ramp(kg, implement, self.kit, rpe=dose.rpe),
         )
 
     def _ramps_in_order(self, picks: list[Pick]) -> None:

@@ -143,24 +143,32 @@ def heavier_kg(load: Load, kit: Kit | None) -> float | None:
 # three quarters of the work load for fewer reps (a ramp, as strength coaches warm up a
 # heavy lift), each load one the plates make, a set left out when it would repeat the one
 # before or reach the work load. A later barbell lift of the session takes the last of
-# them only: the body and the bar's groove are warm by then.
+# them only: the body and the bar's groove are warm by then; so does an easy day's lift
+# (RPE 6 or less: a first time, a taper, a race or recovery week), whose work sets are
+# themselves far from hard, after the bar.
 BAR_REPS = 8
 RAMP = ((0.5, 5), (0.75, 3))
+EASY_RPE = 6
 
 
 def ramp(
-    kg: float | None, implement: str, kit: Kit | None, *, empty_bar: bool = True
+    kg: float | None,
+    implement: str,
+    kit: Kit | None,
+    *,
+    empty_bar: bool = True,
+    rpe: int = EASY_RPE + 1,
 ) -> tuple[WarmupSet, ...]:
-    """The warm-up sets before a barbell lift at `kg` (none for other implements, or at
-    the empty bar): 60 kg with a 20 kg bar and typical plates is bar x 8, 30 kg x 5,
-    45 kg x 3; without the `empty_bar`, 45 kg x 3 alone."""
+    """The warm-up sets before a barbell lift at `kg` and `rpe` (none for other implements,
+    or at the empty bar): 60 kg with a 20 kg bar and typical plates is bar x 8, 30 kg x 5,
+    45 kg x 3; on an easy day bar x 8, 45 kg x 3; without the `empty_bar`, 45 kg x 3."""
     if implement != "barbell" or kg is None or kit is None or not kit.barbell:
         return ()
     bar = kit.barbell[0]
     if kg <= bar:
         return ()
     sets = [WarmupSet(BAR_REPS, bar)]
-    for share, reps in RAMP:
+    for share, reps in RAMP[-1:] if rpe <= EASY_RPE else RAMP:
         load = kit.at_most("barbell", kg * share)
         if load is not None and sets[-1].load_kg < load < kg:
             sets.append(WarmupSet(reps, load))
@@ -172,7 +180,8 @@ def ramps_in_order(main: Sequence[Prescription], kit: Kit | None) -> list[Prescr
     open with the empty bar, a later one's do not."""
     found, first = [], True
     for p in main:
-        sets = ramp(p.load_kg, _implement(p.implement), kit, empty_bar=first)
+        implement = _implement(p.implement)
+        sets = ramp(p.load_kg, implement, kit, empty_bar=first, rpe=p.target_rpe)
         first = first and not sets
         found.append(p if sets == p.warmup_sets else replace(p, warmup_sets=sets))
     return found
@@ -184,7 +193,8 @@ def ramped(p: Prescription, kit: Kit | None) -> Prescription:
     order."""
     bar = kit.barbell[0] if kit is not None and kit.barbell else 0.0
     empty_bar = not p.warmup_sets or p.warmup_sets[0].load_kg <= bar
-    sets = ramp(p.load_kg, _implement(p.implement), kit, empty_bar=empty_bar)
+    implement = _implement(p.implement)
+    sets = ramp(p.load_kg, implement, kit, empty_bar=empty_bar, rpe=p.target_rpe)
     return p if sets == p.warmup_sets else replace(p, warmup_sets=sets)
 
 

@@ -282,13 +282,15 @@ TYPICAL_BAR = kit_of(
 
 def test_the_ramp_before_a_barbell_lift() -> None:
     """The empty bar for 8, about half for 5, about three quarters for 3, on loads the
-    plates make; a later barbell lift of the session takes the last set only."""
+    plates make; a later barbell lift of the session takes the last set only, an easy
+    day's (RPE 6) the bar and the last."""
     assert ramp(60.0, "barbell", TYPICAL_BAR) == (
         WarmupSet(8, 20.0),
         WarmupSet(5, 30.0),
         WarmupSet(3, 45.0),
     )
     assert ramp(60.0, "barbell", TYPICAL_BAR, empty_bar=False) == (WarmupSet(3, 45.0),)
+    assert ramp(60.0, "barbell", TYPICAL_BAR, rpe=6) == (WarmupSet(8, 20.0), WarmupSet(3, 45.0))
     assert ramp(40.0, "barbell", TYPICAL_BAR) == (WarmupSet(8, 20.0), WarmupSet(3, 30.0))
     assert ramp(20.0, "barbell", TYPICAL_BAR) == ()  # the empty bar is its own warm-up
     assert ramp(16.0, "kettlebell", TYPICAL_BAR) == ()
