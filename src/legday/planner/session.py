@@ -565,11 +565,12 @@ class Composer:
         self.blocks += 1
         # the anchor held longest, once it has served ANCHOR_BLOCKS blocks, moves on even
         # while it could still progress: a season's anchors change (the seed's variety);
-        # a barbell lift that still climbs keeps its place (`_keeps_the_bar`)
+        # one barbell lift that still climbs keeps its place (`_kept_bar`)
+        bar = self._kept_bar(before)
         served = [
             e
             for e in before
-            if self.blocks - self.anchor_since[e.id] >= ANCHOR_BLOCKS and not self._keeps_the_bar(e)
+            if self.blocks - self.anchor_since[e.id] >= ANCHOR_BLOCKS and e is not bar
         ]
         due = min(served, key=lambda e: self.anchor_since[e.id], default=None)
         anchors: list[Exercise] = []
@@ -613,13 +614,16 @@ class Composer:
         """Whether `e` is heavy barbell work for this athlete (intermediate or advanced)."""
         return self.implements[e.id] == "barbell" and self.level is not Level.BEGINNER
 
-    def _keeps_the_bar(self, anchor: Exercise) -> bool:
-        """Whether a block's barbell anchor stays for the next block while it can still
+    def _kept_bar(self, before: list[Exercise]) -> Exercise | None:
+        """The block's barbell anchor that stays for the next block while it can still
         climb, its turn to move on passing to another anchor: the bar is where an
         intermediate or advanced runner's heavy two-legged strength is built and, in
         season, kept with a short heavy session a week (Rønnestad & Mujika 2014). A coach
-        read a 1500 m runner's back squat handed to a kettlebell lunge after week 3."""
-        return self._heavy_barbell(anchor) and self._can_progress(anchor)
+        read a 1500 m runner's back squat handed to a kettlebell lunge after week 3. One is
+        kept, the one started last (the squat of two that started together): another may
+        move on to a one-legged lift (`one-legged`)."""
+        bars = [e for e in before if self._heavy_barbell(e) and self._can_progress(e)]
+        return max(bars, key=lambda e: self.anchor_since[e.id], default=None)
 
     def _carried(self, new: Exercise, before: list[Exercise]) -> float | None:
         """The first load of a block's new anchor from the one of its kind it takes over
