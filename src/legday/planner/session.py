@@ -1102,13 +1102,16 @@ class Composer:
             ramp(kg, implement, self.kit, rpe=dose.rpe),
         )
 
-    def _ramps_in_order(self, picks: list[Pick]) -> None:
+    def _ramps_in_order(self, picks: list[Pick]) -> bool:
         """Each barbell pick's warm-up sets in session order (`ramps_in_order`: the empty
-        bar opens the first barbell lift's only), so the fitting counts their time."""
+        bar opens the first barbell lift's only), so the fitting counts their time;
+        whether any changed."""
         main = [p.prescription for p in picks]
+        changed = False
         for index, q in enumerate(ramps_in_order(main, self.kit)):
             p = picks[index]
             if q is not p.prescription:
+                changed = True
                 picks[index] = dosed_pick(
                     self.catalogue,
                     p.exercise.id,
@@ -1121,6 +1124,7 @@ class Composer:
                     q.extra_side,
                     q.warmup_sets,
                 )
+        return changed
 
     def _masters_week(
         self, picks: list[Pick], ask: SessionAsk, occasion: Occasion, work: int
@@ -1279,6 +1283,10 @@ class Composer:
         total = sum(p.seconds for p in picks)
         if total > most:
             total = trim(self.catalogue, picks, self.gives, self.works, most, held=held)
+            if self._ramps_in_order(picks):  # the first barbell lift went: the next one's
+                total = sum(p.seconds for p in picks)  # ramp opens with the empty bar
+                if total > most:
+                    total = trim(self.catalogue, picks, self.gives, self.works, most, held=held)
         if total < least:
             total = self._fill(picks, ask, occasion, total, least, most, held)
         return total
