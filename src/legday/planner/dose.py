@@ -2,11 +2,15 @@
 
 A block's anchor lifts progress week by week (docs/planner.md): loaded anchors for
 intermediate and advanced runners go heavy in the off-season and base, 3-6 reps at RPE
-7-8 with a kit step more each week (Støren et al. 2008; Beattie et al. 2017); beginners
-and in-season weeks use double progression or short maintenance sets (Rønnestad & Mujika
-2014); bodyweight anchors gain reps, then a slower lowering. Accessories, balance and
-care stay at two easy sets; plyometrics are dosed in foot contacts by stage (Ramirez-
-Campillo et al. 2014). Whatever the week, effort never goes above RPE 8 (`MAX_RPE`).
+7-8, climbing the athlete's own rack by double progression from their last session, a far
+next weight (kettlebells 12 and 16 kg) reached by more reps at the lighter one first
+(Støren et al. 2008; Beattie et al. 2017); beginners climb 8-10 reps the same way and
+in-season weeks use short maintenance sets (Rønnestad & Mujika 2014); bodyweight anchors
+gain reps, then a slower lowering. A barbell's first load is a share of the body weight,
+and its warm-up sets come before the first work set (`progression.loads.ramp`).
+Accessories, balance and care stay at two easy sets; plyometrics are dosed in foot
+contacts by stage (Ramirez-Campillo et al. 2014). Whatever the week, effort never goes
+above RPE 8 (`MAX_RPE`).
 
 The week then shapes the dose: a first exposure starts gently (2 sets, RPE 6, at most
 5 reps of a hard exercise: Petersen et al. 2011), the eve of a hard run is one RPE
