@@ -107,6 +107,7 @@ COVERAGE_ORDER = (
     Muscle.CORE,
 )
 NO_MUSCLES: set[Muscle] = set()  # a default: never changed
+HEAVY_BAR = frozenset({"heavy barbell lift"})  # a need of the fitting (`Composer.gives`)
 MAIN_KINDS = (ExerciseKind.STRENGTH, ExerciseKind.BALANCE)
 
 WARM_UP_JOG_MINUTES = 5  # `warm-up` asks for about 5-10
@@ -341,7 +342,14 @@ class Composer:
         self.previous: dict[str, Prescription] = {}  # each exercise's last prescription
         self.as_anchor: dict[str, Prescription] = {}  # and its last as an anchor
         self.history: dict[str, list[Prescription]] = {}  # and its last three (`reached`)
-        self.gives = {e.id: needs_given(e, self.injuries) for e in doable}
+        self.implements = {e.id: implement_for(e, kit) for e in doable}
+        # what each exercise gives the rules; a heavy barbell lift gives the heavy work
+        # a week keeps in season (`progression`), so fitting a short session never drops
+        # the session's only one as spare (it dropped the bar in a 30-minute build week)
+        self.gives = {
+            e.id: needs_given(e, self.injuries) | (HEAVY_BAR if self._heavy_barbell(e) else set())
+            for e in doable
+        }
         self.works = {e.id: groups([e]) for e in doable}
         self.patterns = {e.id: pattern_of(e) for e in doable}
         # the lifts of each anchor kind's patterns (and of its fallback)
@@ -385,7 +393,6 @@ class Composer:
         self.coverage_pools = {
             muscle: [e for e in self.strength if muscle in e.muscles] for muscle in COVERAGE_ORDER
         }
-        self.implements = {e.id: implement_for(e, kit) for e in doable}
         # each lift's conservative first load in the athlete's kit (None: no load)
         self.start_loads = {
             e.id: start_load(e, self.implements[e.id], self.level, kit, profile.body_kg)
