@@ -184,3 +184,69 @@ def racers(draw: st.DrawFn) -> tuple[Profile, list[Run]]:
 def with_problem(profile: Profile, injury: str) -> Profile:
     """The profile with `injury` first among its problems (once)."""
     return replace(profile, injuries=tuple(dict.fromkeys((injury, *profile.injuries))))
+
+
+BELLS = (8.0, 12.0, 16.0, 20.0, 24.0, 28.0, 32.0)
+
+
+@st.composite
+def heavy_kit_athletes(
+    draw: st.DrawFn, *, barbell: bool | None = None, beginner: bool = False
+) -> tuple[Profile, list[Run]]:
+    """An intermediate or advanced runner (`beginner`: a beginner) with heavy kit, 16
+    weeks: several kettlebells 4 kg apart (a rack with far steps, 8 to 12 and 12 to 16 kg),
+    a barbell (`barbell` True: sometimes with a gym's dumbbells and bells too), or either;
+    one or two hard runs and a long run a week, easy running between, sometimes a season
+    of C meets in the second half, a goal race near the end, and now and then a body
+    weight in the profile."""
+    weeks = 16
+    hard = draw(st.sets(st.integers(0, 4), min_size=1, max_size=2))
+    long_day = draw(st.sampled_from([5, 6]))
+    easy = draw(st.sets(st.integers(0, 6)))
+    meets = draw(st.sets(st.integers(8, weeks - 2), max_size=4))
+    goal = START + timedelta(weeks=draw(st.integers(11, 20)), days=long_day)
+    runs: list[Run] = []
+    for offset in range(7 * weeks):
+        day = START + timedelta(days=offset)
+        weekday, week = day.weekday(), offset // 7
+        if day in (goal, goal - timedelta(days=1)):
+            continue
+        if weekday == 5 and week in meets:
+            runs.append(Run(day, "C meet: 1500m", RunKind.RACE, time(14), None, 30, priority="C"))
+        elif weekday in hard:
+            runs.append(Run(day, "Intervals", RunKind.HARD, time(18, 30), None, 60))
+        elif weekday == long_day:
+            runs.append(Run(day, "Long run", RunKind.LONG, time(8), None, 100))
+        elif weekday in easy:
+            runs.append(Run(day, "Easy run", RunKind.EASY, time(7), None, 40))
+    runs.append(Run(goal, "10K race", RunKind.RACE, time(9), None, 45, priority="A"))
+    kit = {Equipment.BODYWEIGHT, Equipment.WALL}
+    kit |= draw(st.sets(st.sampled_from([Equipment.BENCH, Equipment.STEP, Equipment.BAND])))
+    owns = draw(st.sampled_from(["kettlebell", "barbell", "both"])) if barbell is None else ""
+    if barbell and draw(st.booleans()):  # a gym's dumbbells or bells beside the bar
+        owns = "both"
+        kit.add(Equipment.DUMBBELLS)
+    bells: tuple[float, ...] = ()
+    if barbell is False or owns in ("kettlebell", "both"):
+        first = draw(st.integers(0, 2))
+        bells = BELLS[first : first + draw(st.integers(3, 5))]
+        kit.add(Equipment.KETTLEBELL)
+    if barbell or owns in ("barbell", "both"):
+        kit.add(Equipment.BARBELL)
+    profile = Profile(
+        start=START,
+        weeks=weeks,
+        sessions=draw(st.sampled_from([None, 2, 3])),
+        level=Level.BEGINNER
+        if beginner
+        else draw(st.sampled_from([Level.INTERMEDIATE, Level.ADVANCED])),
+        equipment=frozenset(kit),
+        minutes=draw(st.sampled_from([30, 45, 60])),
+        recovery_every=draw(st.integers(3, 6)),
+        seed=draw(st.integers(0, 2**16)),
+        kettlebells_kg=bells,
+        event=draw(st.sampled_from([None, "track", "10k", "ultra"])),
+        age=draw(st.sampled_from([None, None, 35, 52])),
+        body_kg=draw(st.sampled_from([None, 52.0, 64.0, 78.0, 90.0])),
+    )
+    return profile, runs

@@ -70,7 +70,8 @@ class Kit:
     def small_step(kg: float, heavier: float) -> bool:
         """Whether going from `kg` to `heavier` is a rise an athlete can take in one go: at
         most a quarter more, or one standard plate or dumbbell step (2.5 kg). Kettlebells of
-        16 and 24 kg are half as heavy again: the lift moves on by reps or sets instead."""
+        16 and 24 kg are half as heavy again: the reps at the lighter one climb first, until
+        the heavier is within reach (`planner.dose.next_weight`)."""
         return heavier - kg <= max(SMALL_STEP_KG, kg * SMALL_STEP_SHARE) + 1e-9
 
     def step_down(self, implement: str, kg: float) -> float | None:

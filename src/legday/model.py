@@ -58,6 +58,7 @@ __all__ = [
     "StrengthDay",
     "Violation",
     "Warmup",
+    "WarmupSet",
     "Week",
     "problem_name",
     "rep_tempo",
@@ -540,6 +541,9 @@ class Profile(_Value):
     kettlebells_kg: tuple[float, ...] = ()
     plates_kg: tuple[float, ...] = ()
     bar_kg: float = 20.0
+    # The athlete's body weight in kg, when given: a barbell lift's first load is a share
+    # of it (`planner.dose.start_load`); without it a light runner's is assumed.
+    body_kg: float | None = None
 
     @property
     def masters(self) -> bool:
@@ -586,6 +590,17 @@ def rep_tempo(tempo: str, seconds: int | None) -> str:
 
 @_value
 @dataclass(frozen=True, slots=True, eq=False, repr=False)
+class WarmupSet(_Value):
+    """A lighter set before a heavy barbell lift's first work set (the empty bar, then
+    about half and three quarters of the load): no work set, so the logbook and the rules
+    do not count it, but its time is in the session's minutes."""
+
+    reps: int
+    load_kg: float
+
+
+@_value
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Prescription(_Value):
     """One exercise of a session's main block, self-contained so a plan can be checked alone."""
 
@@ -612,6 +627,7 @@ class Prescription(_Value):
     # the dose (sets, reps, kg) is a care protocol's stage, not the strength plan's: it
     # climbs with care's weekly ramp and steps, never by the session's kg progression
     care_dose: bool = False
+    warmup_sets: tuple[WarmupSet, ...] = ()  # ramping sets before the first work set
 
     @property
     def contacts(self) -> int:

@@ -26,10 +26,11 @@ Profile TOML (every key optional; command-line flags win):
     kettlebells = [12, 16]          # kg per bell (up to 100)
     plates = [1.25, 2.5, 5, 10, 10] # kg per plate, one entry per pair (up to 50)
     bar = 20                        # kg, the empty barbell (5 to 30)
+    bodyweight = 62                 # kg (30 to 200): a barbell lift's first load is a share
 
 Listing weights also adds their implement to `equipment`; without a list a typical set is
 assumed (`legday.kit`). On the command line: `--dumbbells 4,6,8,10`, `--kettlebells`,
-`--plates`, `--bar`, `--age`, `--event`.
+`--plates`, `--bar`, `--bodyweight`, `--age`, `--event`.
 
     [windows]                       # optional: when a session may start and must end
     mon = "06:00-08:00"
@@ -107,6 +108,7 @@ PROFILE_KEYS = frozenset(
         "kettlebells",
         "plates",
         "bar",
+        "bodyweight",
     }
 )
 RACE_PRIORITIES = ("A", "B", "C")
@@ -127,6 +129,7 @@ LISTS = {
 }
 AGES = (10, 100)
 BAR_KG = (5.0, 30.0)
+BODY_KG = (30.0, 200.0)
 # The heaviest single dumbbell, kettlebell or plate taken as real (kg): a typo such as
 # 1000 for 10.00 is caught rather than planned with.
 HEAVIEST_KG = {"dumbbells": 100.0, "kettlebells": 100.0, "plates": 50.0}
@@ -493,6 +496,18 @@ def _bar(value: Any) -> float:
     return kg
 
 
+def _body(value: Any) -> float | None:
+    if value is None:
+        return None
+    kg = _kg(value, "bodyweight")
+    low, high = BODY_KG
+    if not low <= kg <= high:
+        raise InputError(
+            "bodyweight", f"{kg:g} kg is not a body weight from {low:g} to {high:g} kg"
+        )
+    return kg
+
+
 def build_profile(values: Mapping[str, Any], *, default_start: date) -> Profile:
     """Merge already-layered values (profile file, then flags) into a Profile."""
     v = {k: val for k, val in values.items() if val is not None}
@@ -525,6 +540,7 @@ def build_profile(values: Mapping[str, Any], *, default_start: date) -> Profile:
         dumbbells_kg=weights["dumbbells"],
         kettlebells_kg=weights["kettlebells"],
         plates_kg=weights["plates"],
+        body_kg=_body(v.get("bodyweight")),
     )
     if "bar" in v:  # otherwise the Profile's standard 20 kg bar
         profile = replace(profile, bar_kg=_bar(v["bar"]))

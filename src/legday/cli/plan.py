@@ -112,6 +112,10 @@ def plan(
     bar: Annotated[
         str | None, typer.Option(help="Your barbell's weight in kg (5-30, default 20).")
     ] = None,
+    bodyweight: Annotated[
+        str | None,
+        typer.Option(help="Your body weight in kg (30-200): the barbell's first loads."),
+    ] = None,
     kinds: KindsOption = None,
     tz: TimeZoneOption = None,
     profile: Annotated[Path | None, typer.Option(help="Profile TOML; flags win over it.")] = None,
@@ -154,6 +158,7 @@ def plan(
             "kettlebells": kettlebells,
             "plates": plates,
             "bar": bar,
+            "bodyweight": bodyweight,
             "timezone": tz,
             "kinds": [str(kinds)] if kinds else None,
         },

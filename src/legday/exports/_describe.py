@@ -64,6 +64,7 @@ __all__ = [
     "sessions_by_week",
     "slotted_sessions",
     "warmup_line",
+    "warmup_sets",
     "week_heading",
     "week_label",
     "week_overview",
@@ -139,9 +140,21 @@ def details(prescription: Prescription) -> list[str]:
     facts.append(f"target RPE {prescription.target_rpe}")
     if prescription.load and prescription.load != weight(prescription):  # said in the dose
         facts.append(f"load: {prescription.load}")
+    if prescription.warmup_sets:
+        facts.append(f"warm-up sets first: {warmup_sets(prescription)}")
     if prescription.rest_seconds:
         facts.append(f"rest {_seconds(prescription.rest_seconds)} between sets")
     return facts
+
+
+def warmup_sets(prescription: Prescription) -> str:
+    """The ramp before the first work set, e.g. `20 kg (the empty bar) × 8, 30 kg × 5,
+    45 kg × 3`; its sets are no work sets."""
+    parts = []
+    for index, w in enumerate(prescription.warmup_sets):
+        bar = " (the empty bar)" if index == 0 and prescription.implement == "barbell" else ""
+        parts.append(f"{w.load_kg:g} kg{bar} × {w.reps}")
+    return ", ".join(parts)
 
 
 def load_kg(prescription: Prescription) -> float | None:

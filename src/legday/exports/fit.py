@@ -155,9 +155,11 @@ class _Steps:
         self._label(step, exercise_id)
 
     def exercise(self, rx: Prescription) -> None:
-        """One set (both sides), a rest, then a repeat back to the set for the other sets."""
+        """Its warm-up sets (`ramp`), then one set (both sides), a rest, then a repeat back
+        to the set for the other sets."""
         from fit_tool.profile.profile_type import FitBaseUnit, WorkoutStepDuration
 
+        self.ramp(rx)
         first = len(self.messages)
         for suffix in (" (left)", " (right)") if rx.per_side else ("",):
             step = self._new("active")
@@ -184,6 +186,19 @@ class _Steps:
             repeat.duration_type = WorkoutStepDuration.REPEAT_UNTIL_STEPS_CMPLT
             repeat.duration_step = first
             repeat.target_repeat_steps = rx.sets
+
+    def ramp(self, rx: Prescription) -> None:
+        """A barbell lift's warm-up sets, each a step of its reps at its weight, marked as
+        warm-up so the watch does not count them as work sets."""
+        from fit_tool.profile.profile_type import FitBaseUnit, WorkoutStepDuration
+
+        for w in rx.warmup_sets:
+            step = self._new("warmup")
+            step.duration_type = WorkoutStepDuration.REPS
+            step.duration_reps = w.reps
+            self._label(step, rx.exercise, " (warm-up)")
+            step.exercise_weight = w.load_kg
+            step.weight_display_unit = FitBaseUnit.KILOGRAM.value
 
 
 def _notes(rx: Prescription) -> str:

@@ -52,6 +52,7 @@ from legday.model import (
     StrengthDay,
     Violation,
     Warmup,
+    WarmupSet,
     Week,
 )
 
@@ -238,6 +239,7 @@ def prescription_to_json(p: Prescription) -> dict[str, Any]:
         "care_dose": p.care_dose,
         # a jump drill's dose: every landing, each side counted
         "contacts": p.contacts if p.kind is ExerciseKind.PLYOMETRIC else None,
+        "warmup_sets": [{"reps": w.reps, "load_kg": w.load_kg} for w in p.warmup_sets],
     }
 
 
@@ -273,6 +275,7 @@ def profile_to_json(p: Profile) -> dict[str, Any]:
             "plates": list(p.plates_kg),
             "bar": p.bar_kg,
         },
+        "bodyweight": p.body_kg,
     }
 
 
@@ -620,6 +623,9 @@ def prescription_from_json(p: dict[str, Any]) -> Prescription:
         implement=p.get("implement", ""),
         extra_side=p.get("extra_side"),
         care_dose=p.get("care_dose", False),
+        warmup_sets=tuple(
+            WarmupSet(w["reps"], float(w["load_kg"])) for w in p.get("warmup_sets", ())
+        ),
     )
 
 
@@ -662,6 +668,7 @@ def profile_from_json(p: dict[str, Any]) -> Profile:
         kettlebells_kg=tuple(map(float, weights.get("kettlebells", ()))),
         plates_kg=tuple(map(float, weights.get("plates", ()))),
         bar_kg=float(weights.get("bar", defaults.bar_kg)),
+        body_kg=p.get("bodyweight"),
     )
 
 

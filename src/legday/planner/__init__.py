@@ -64,7 +64,7 @@ from legday.planner.days import (
     day_options,
     long_races,
 )
-from legday.planner.dose import MAINTENANCE_MINUTES, Occasion, gradual
+from legday.planner.dose import MAINTENANCE_MINUTES, Occasion, gradual, with_ramps
 from legday.planner.season import (
     DAY_ABBR,
     DAY_NAMES,
@@ -193,6 +193,8 @@ def make_plan(
         sessions = [
             composer.given_back(s, minutes) for s, minutes in zip(sessions, placed, strict=True)
         ]
+    kit = kit_of(profile)
+    sessions = [with_ramps(s, kit) for s in sessions]  # care may have changed a barbell lift
     sessions = _told_truly(sessions, catalogue, profile.minutes)
     after_end = last + timedelta(days=1)
     plan = Plan(

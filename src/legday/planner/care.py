@@ -481,7 +481,9 @@ def care_fit(
                 ):
                     item = None
                 start_kg = (
-                    start_load(exercise, p.implement, profile.level, kit_of(profile))
+                    start_load(
+                        exercise, p.implement, profile.level, kit_of(profile), profile.body_kg
+                    )
                     if p.implement
                     else None
                 )

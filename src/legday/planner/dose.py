@@ -2,13 +2,16 @@
 
 A block's anchor lifts progress week by week (docs/planner.md): loaded anchors for
 intermediate and advanced runners go heavy in the off-season and base, 3-6 reps at RPE
-7-8 with a kit step more each week (Støren et al. 2008; Beattie et al. 2017); beginners
-and in-season weeks use double progression or short maintenance sets (Rønnestad & Mujika
-2014); bodyweight anchors gain reps, then a slower lowering. Accessories, balance and
-care stay at two easy sets; a block's jump drill is dosed in foot contacts, from its
-level's first dose up about 15 % a training week (`contacts_due`, `jump_dose`: Ramirez-
-Campillo et al. 2014), and a power lift in a few fast reps far from failure. Whatever
-the week, effort never goes above RPE 8 (`MAX_RPE`).
+7-8, climbing the athlete's own rack by double progression from their last session, a far
+next weight (kettlebells 12 and 16 kg) reached by more reps at the lighter one first
+(Støren et al. 2008; Beattie et al. 2017); beginners climb 8-10 reps the same way and
+in-season weeks use short maintenance sets (Rønnestad & Mujika 2014); bodyweight anchors
+gain reps, then a slower lowering. A barbell's first load is a share of the body weight,
+and its warm-up sets come before the first work set (`progression.loads.ramp`).
+Accessories, balance and care stay at two easy sets; a block's jump drill is dosed in
+foot contacts, from its level's first dose up about 15 % a training week (`contacts_due`,
+`jump_dose`: Ramirez-Campillo et al. 2014), and a power lift in a few fast reps far from
+failure. Whatever the week, effort never goes above RPE 8 (`MAX_RPE`).
 
 The week then shapes the dose: a first exposure starts gently (2 sets, RPE 6, at most
 5 reps of a hard exercise: Petersen et al. 2011), the eve of a hard run is one RPE
@@ -47,9 +50,18 @@ from legday.model import (
     Prescription,
     Role,
     Session,
+    WarmupSet,
     rep_tempo,
 )
-from legday.progression.loads import MAX_ECCENTRIC, Load, heavier_kg
+from legday.progression.loads import (
+    MAX_ECCENTRIC,
+    Load,
+    heavier_kg,
+    ramp,
+    ramp_seconds,
+    ramps_in_order,
+    reps_to_reach,
+)
 from legday.rules.progression import (
     FIRST_RPE,
     FIRST_SETS,
@@ -65,16 +77,19 @@ from legday.rules.progression import (
 __all__ = [
     "ACCESSORY_REPS",
     "EASING_PHASES",
+    "FAR_STEP_REPS",
     "HEAVY_RANGE",
     "IMPROVISED_LOAD",
     "MAINTENANCE_MINUTES",
     "NEW_LOAD_WORDS",
     "Dose",
+    "NextWeight",
     "Occasion",
     "budget_share",
     "carried_load",
     "carries",
-    "climbs_heavy",
+    "climb_reps",
+    "climbs",
     "comparable",
     "contacts_due",
     "dose_for",
@@ -83,10 +98,12 @@ __all__ = [
     "gradual",
     "hands",
     "heavy_climb",
+    "heavy_top",
     "implement_for",
     "jump_dose",
     "load_text",
     "lowering",
+    "next_weight",
     "prescribe",
     "reached",
     "resumed",
@@ -95,6 +112,7 @@ __all__ = [
     "slower",
     "start_load",
     "stepped",
+    "with_ramps",
     "within_reach",
     "work_seconds",
 ]
@@ -113,6 +131,13 @@ NEW_LOAD_WORDS = "; new to you: start easy while you learn it"
 # at one load to the top, then the next owned weight comes with the reps back at the
 # bottom. A coach read a "heavy" lunge held at 5 reps for a whole block (issue 13).
 HEAVY_RANGE = (4, HEAVY_REPS)
+# A next owned weight further than a small step (`Kit.small_step`: kettlebells 12 and 16 kg)
+# may be met for as few as this many reps, the bottom of the heavy range (3-6), and comes
+# once the reps at the lighter one put it within reach (`next_weight`): an ultra runner's
+# lunge stayed at a 12 kg kettlebell all season with bells to 24 kg owned (issue 13).
+FAR_STEP_REPS = 3
+# A beginner meets one for 4 reps at the fewest: 8 to 12 kg from 12 reps, RPE 7 at most.
+BEGINNER_FAR_STEP_REPS = 4
 DOUBLE_PROGRESSION_REPS = (8, 10)  # then one kit step up and back to 8
 BODYWEIGHT_REPS = (8, 10, 12)  # then the lowering slows a second a week, to MAX_ECCENTRIC
 HOLD_SECONDS = (20, 30, 40, 45)
@@ -149,25 +174,36 @@ REST_SECONDS = {"heavy": 120, Role.ANCHOR: 60, Role.PLYOMETRIC: 60, Role.POWER: 
 BEFORE_KEY_RUN_RPE = 7
 
 # Starting loads (kg) by pattern and implement, for beginner, intermediate and advanced:
-# a conservative guess (dumbbells per hand, one kettlebell, the barbell's total) that the
-# load text tells the athlete to adjust; the logbook's numbers take over after that.
+# a conservative guess (dumbbells per hand, one kettlebell) that the load text tells the
+# athlete to adjust; the logbook's numbers take over after that.
 START_KG: dict[tuple[str, str], tuple[float, float, float]] = {
     ("squat", "dumbbells"): (6, 10, 14),
     ("squat", "kettlebell"): (8, 12, 16),
-    ("squat", "barbell"): (20, 30, 40),
     ("lunge", "dumbbells"): (4, 6, 10),
     ("lunge", "kettlebell"): (8, 8, 12),
-    ("lunge", "barbell"): (20, 25, 30),
     ("hinge", "dumbbells"): (6, 10, 14),
     ("hinge", "kettlebell"): (8, 12, 16),
-    ("hinge", "barbell"): (20, 30, 40),
     ("bridge", "dumbbells"): (6, 10, 14),
     ("bridge", "kettlebell"): (8, 12, 16),
-    ("bridge", "barbell"): (20, 30, 40),
     ("calf", "dumbbells"): (4, 8, 12),
     ("calf", "kettlebell"): (8, 12, 16),
 }
 OTHER_START_KG = (4.0, 6.0, 8.0)  # any other pattern, any implement
+# A barbell's first load (the bar and plates in all) is a share of the athlete's body
+# weight, by pattern and level: two easy sets of 5 (RPE 6) at about 60-65 % of the one
+# repetition maximum a runner of the level may be expected to have (about their body weight
+# in the squat for an intermediate, a quarter more for an advanced runner); a hip thrust
+# takes more. A coach read a 1500 m runner's back squat held at a token 40-45 kg.
+BARBELL_START_SHARE: dict[str, tuple[float, float, float]] = {
+    "squat": (0.35, 0.6, 0.8),
+    "hinge": (0.35, 0.6, 0.8),
+    "bridge": (0.5, 0.8, 1.0),
+    "lunge": (0.25, 0.35, 0.45),
+}
+OTHER_BARBELL_SHARE = (0.25, 0.35, 0.45)
+# Without a body weight in the profile, a light runner's: the shares then give 20, 35 and
+# 47.5 kg for the squat, the documented conservative first loads by level.
+ASSUMED_BODY_KG = 60.0
 # Lifts whose pattern's start would be too heavy for them: the load sits far from the
 # hips (a good morning puts the bar's weight on a long lever), so they start at a share.
 START_SHARE = {"good-morning": 0.5}
@@ -318,10 +354,59 @@ def _stage(stage: int) -> int:
     return max(1, min(stage, 3))
 
 
-def climbs_heavy(role: Role, level: Level, implement: str) -> bool:
-    """Whether a lift climbs by `heavy_climb`: a loaded anchor of an intermediate or
-    advanced athlete (a beginner's climbs 8 to 10 reps, `DOUBLE_PROGRESSION_REPS`)."""
-    return role is Role.ANCHOR and level is not Level.BEGINNER and bool(implement)
+def climbs(role: Role, implement: str) -> bool:
+    """Whether a lift climbs the athlete's rack by `heavy_climb`, from its last session:
+    a loaded anchor (a beginner's through 8 to 10 reps, `DOUBLE_PROGRESSION_REPS`; a
+    beginner's 12 kg bell with 16 and 20 kg owned stayed at 12 kg for sixteen weeks)."""
+    return role is Role.ANCHOR and bool(implement)
+
+
+def climb_reps(level: Level) -> tuple[int, int, int]:
+    """The reps a loaded anchor climbs through at one load (bottom, top) and the fewest a
+    far next weight may be met for: HEAVY_RANGE and FAR_STEP_REPS, or a beginner's
+    DOUBLE_PROGRESSION_REPS and BEGINNER_FAR_STEP_REPS."""
+    if level is Level.BEGINNER:
+        low, high = DOUBLE_PROGRESSION_REPS
+        return low, high, BEGINNER_FAR_STEP_REPS
+    low, high = HEAVY_RANGE
+    return low, high, FAR_STEP_REPS
+
+
+class NextWeight(NamedTuple):
+    """The next owned weight above a heavy anchor's load, and how it is reached."""
+
+    kg: float
+    top: int  # the reps at the lighter load from which it comes
+    reps: int  # the reps it is met for
+
+
+def next_weight(kit: Kit, implement: str, kg: float, level: Level) -> NextWeight | None:
+    """The next weight up a loaded anchor climbs to (`climb_reps`): a small step of the
+    rack from the top of its range, met at its bottom. A far one (kettlebells 12 and 16 kg)
+    is met for the most reps the top of the range puts within reach (`reps_to_reach`: 16 kg
+    for 3 reps from 12 kg for 6), else for the fewest the lift may be met for, from the
+    reps above the top that reach it (8 to 12 kg: from 10 reps, never more than
+    WAITING_REPS). None at the top of the rack, or when the next weight is too far even
+    from WAITING_REPS (8 to 16 kg)."""
+    up = heavier_kg(Load(kg, implement), kit)
+    if up is None:
+        return None
+    low, high, fewest = climb_reps(level)
+    if kit.small_step(kg, up):
+        return NextWeight(up, high, low)
+    for reps in range(low, fewest - 1, -1):
+        reach_from = reps_to_reach(kg, up, reps, WAITING_REPS)
+        if reach_from is not None and reach_from <= high:
+            return NextWeight(up, high, reps)
+    reach_from = reps_to_reach(kg, up, fewest, WAITING_REPS)
+    return None if reach_from is None else NextWeight(up, reach_from, fewest)
+
+
+def heavy_top(kit: Kit, implement: str, kg: float, level: Level) -> int:
+    """The most reps a loaded anchor does at `kg`: the top of its range (`climb_reps`), or
+    the reps that reach a far next weight (`next_weight`)."""
+    step = next_weight(kit, implement, kg, level)
+    return climb_reps(level)[1] if step is None else step.top
 
 
 def heavy_climb(
@@ -330,33 +415,37 @@ def heavy_climb(
     implement: str,
     last: Prescription | None,
     kit: Kit,
+    level: Level,
     *,
     may_rise: bool,
     climb: bool,
 ) -> tuple[Dose, float | None]:
-    """A heavy anchor's reps and load from its last session, by double progression inside
-    HEAVY_RANGE: below the top the reps rise (MOST_REP_RISE at most) at the same load;
+    """A loaded anchor's reps and load from its last session, by double progression inside
+    its range (`climb_reps`: HEAVY_RANGE, a beginner's DOUBLE_PROGRESSION_REPS): below
+    the top the reps rise (MOST_REP_RISE at most) at the same load;
     at the top, when the logbook's pace allows (`may_rise`), the next owned weight comes
-    with the reps back at the bottom. At the top of the rack (or a far next weight) the
-    reps stay at the top and the lowering slows a second instead, to MAX_ECCENTRIC. A
-    day that may not `climb` (an eve, a taper, a light week, the weeks before a goal
-    race) holds where the last session was. `within_reach` then keeps one rise at a time,
-    effort first."""
-    low, high = HEAVY_RANGE
+    with the reps back at the bottom. A far next weight (`next_weight`) is reached from
+    more reps at the lighter one and met for FAR_STEP_REPS, so the athlete's whole rack is
+    climbed. At the top of the rack (or a next weight out of reach) the reps stay at the
+    top and the lowering slows a second instead, to MAX_ECCENTRIC. A day that may not
+    `climb` (an eve, a taper, a light week, the weeks before a goal race) holds where the
+    last session was. `within_reach` then keeps one rise at a time, effort first."""
+    low, high, _ = climb_reps(level)
     if last is None or last.implement != implement or last.load_kg is None or last.reps is None:
         return plan, kg
     if plan.reps is None or kg is None:
         return plan, kg
     held = last.load_kg
-    if last.reps < high:
-        reps = min(high, max(low, last.reps + (MOST_REP_RISE if climb else 0)))
+    step = next_weight(kit, implement, held, level)
+    top = high if step is None else step.top
+    if last.reps < top:
+        reps = min(top, max(low, last.reps + (MOST_REP_RISE if climb else 0)))
         return plan._replace(reps=reps), held
-    up = heavier_kg(Load(held, implement), kit)
-    if up is not None and kit.small_step(held, up):
+    if step is not None:
         if may_rise and climb:
-            return plan._replace(reps=low), up
-        return plan._replace(reps=high), held
-    # nothing heavier within a step: slower lowering at the top reps
+            return plan._replace(reps=step.reps), step.kg
+        return plan._replace(reps=top), held
+    # nothing heavier within reach: slower lowering at the top reps
     tempo = last.tempo
     if climb and lowering(tempo):
         tempo = slower(tempo, min(MAX_ECCENTRIC, lowering(tempo) + 1))
@@ -426,10 +515,12 @@ def within_reach(
     prescription (None: no jump to cap); no heavier at all unless `may_rise` (the logbook's
     pace: two sessions at a load, one rise a week). A heavier load keeps last time's reps
     or fewer: the reps go back toward the bottom of the range as the weight rises. A rise
-    is a small step (`Kit.small_step`): with kettlebells of 16 and 24 kg the 16 stays and
-    the reps move on instead, a comfortable load and form before load, up to WAITING_REPS;
-    from there the far weight comes, its reps back at the bottom of the range (double
-    progression), so a rack with gaps still climbs.
+    is a small step (`Kit.small_step`), or a far next weight once the reps at the lighter
+    one put it within reach (`reps_to_reach`): with kettlebells of 12 and 16 kg the 12
+    stays and the reps move on instead, a comfortable load and form before load, up to
+    WAITING_REPS at most; then the far weight comes at the reps asked (double
+    progression), so a rack with gaps still climbs. One out of reach even from there
+    (8 to 16 kg) never comes.
 
     One thing rises at a time, effort first: `reached` holds the most sets and RPE of the
     lift's recent exposures (`reached`), and a return to them after a lighter day (the eve
@@ -444,16 +535,23 @@ def within_reach(
     reps, seconds = plan.reps, plan.seconds
     same_implement = kg is not None and last.load_kg is not None and last.implement == implement
     heavier = waits = False
+    reach_from: int | None = None
     if same_implement and kg is not None and last.load_kg is not None and kg > last.load_kg:
         ceiling = heavier_kg(Load(last.load_kg, implement), kit) if may_rise else None
-        topped = last.reps is not None and last.reps >= WAITING_REPS
-        if ceiling is not None and not kit.small_step(last.load_kg, ceiling) and not topped:
-            ceiling, waits = None, True  # the next owned weight is too far: the load waits
+        if ceiling is not None and not kit.small_step(last.load_kg, ceiling):
+            reach_from = (
+                None
+                if last.reps is None or reps is None
+                else reps_to_reach(last.load_kg, ceiling, min(reps, last.reps), WAITING_REPS)
+            )
+            if reach_from is None or last.reps is None or last.reps < reach_from:
+                ceiling, waits = None, True  # the next owned weight is too far: it waits
         kg = min(kg, ceiling or last.load_kg)
         heavier = kg > last.load_kg
     if waits and reps is not None and last.reps is not None:
-        # a comfortable load, form before load: the reps move on instead
-        reps = max(reps, min(last.reps + MOST_REP_RISE, WAITING_REPS))
+        # a comfortable load, form before load: the reps move on instead, to those that
+        # put the far weight within reach
+        reps = max(reps, min(last.reps + MOST_REP_RISE, reach_from or WAITING_REPS))
     if reps is not None and last.reps is not None:
         reps = min(reps, last.reps if heavier else last.reps + MOST_REP_RISE)
         if kg is not None and kg == last.load_kg and implement == last.implement:
@@ -544,7 +642,8 @@ def _no_slower(tempo: str, last: str, *, by: int) -> str:
 # The effort a lift climbs to before anything else rises; above it a heavier load, then
 # the block's sets, come before more effort (RPE 8).
 WORKING_RPE = 7
-# A load waiting for a far next weight (`Kit.small_step`): its reps climb to this at most.
+# A load waiting for a far next weight (`Kit.small_step`): its reps climb to this at most
+# (`reps_to_reach`).
 WAITING_REPS = 12
 RECENT_EXPOSURES = 3  # `reached` looks this far back: past an eve and a normal day
 
@@ -647,6 +746,7 @@ def gradual(sessions: Sequence[Session], kit: Kit, catalogue: Catalogue) -> list
                     new=p.new,
                     one_leg=p.per_side and not e.unilateral,  # care's raise on one leg
                 ),
+                warmup_sets=ramp(kg, p.implement, kit, rpe=dose.rpe),
             )
             main[index] = last[p.exercise] = seen[-1] = q
             if p.role is Role.ANCHOR:
@@ -657,6 +757,19 @@ def gradual(sessions: Sequence[Session], kit: Kit, catalogue: Catalogue) -> list
             session = replace(session, main=tuple(main), minutes=minutes)
         out.append(session)
     return out
+
+
+def with_ramps(session: Session, kit: Kit) -> Session:
+    """The session with each barbell lift's warm-up sets as its final load asks (care may
+    have swapped a lift or eased its load after the composer), its minutes following
+    their time."""
+    main = tuple(ramps_in_order(session.main, kit))
+    if main == session.main:
+        return session
+    before = sum(ramp_seconds(p) for p in session.main)
+    after = sum(ramp_seconds(p) for p in main)
+    minutes = max(1, session.minutes + round((after - before) / 60))
+    return replace(session, main=main, minutes=minutes)
 
 
 def _at_most(dose: Dose, plan: Dose) -> Dose:
@@ -685,12 +798,20 @@ def implement_for(exercise: Exercise, kit: Kit) -> str:
     return next((i for i in FREE_WEIGHTS if kit.loads(i)), "")
 
 
-def start_load(exercise: Exercise, implement: str, level: Level, kit: Kit) -> float | None:
-    """The table's conservative start, rounded down to what the athlete owns."""
+def start_load(
+    exercise: Exercise, implement: str, level: Level, kit: Kit, body_kg: float | None = None
+) -> float | None:
+    """The conservative start, rounded down to what the athlete owns: the table's for a
+    free weight, a share of the body weight (`body_kg`, else ASSUMED_BODY_KG) for the
+    barbell."""
     if not implement:
         return None
-    by_level = START_KG.get((exercise.pattern, implement), OTHER_START_KG)
-    return kit.at_most(implement, by_level[level.rank] * START_SHARE.get(exercise.id, 1.0))
+    if implement == "barbell":
+        shares = BARBELL_START_SHARE.get(exercise.pattern, OTHER_BARBELL_SHARE)
+        kg = shares[level.rank] * (body_kg or ASSUMED_BODY_KG)
+    else:
+        kg = START_KG.get((exercise.pattern, implement), OTHER_START_KG)[level.rank]
+    return kit.at_most(implement, kg * START_SHARE.get(exercise.id, 1.0))
 
 
 # A new variation of a pattern starts from the last one's load, not the table's start
@@ -780,9 +901,11 @@ def prescribe(
     new: bool,
     injury_care: tuple[str, ...],
     extra_side: str | None = None,
+    warmup_sets: tuple[WarmupSet, ...] = (),
 ) -> Prescription:
     """The prescription shown to the athlete, its load text made from the numbers;
-    `injury_care` names the athlete's own problems the exercise eases."""
+    `injury_care` names the athlete's own problems the exercise eases, `warmup_sets` the
+    ramp before a barbell lift's first work set (`progression.loads.ramp`)."""
     return Prescription(
         exercise=exercise.id,
         sets=plan.sets,
@@ -804,6 +927,7 @@ def prescribe(
         load_kg=load_kg,
         implement=implement if load_kg is not None else "",
         extra_side=extra_side,
+        warmup_sets=warmup_sets if load_kg is not None else (),
     )
 
 
@@ -923,10 +1047,12 @@ def _kettlebell(exercise: Exercise, kg: float, *, one_leg: bool = False) -> str:
 
 
 def work_seconds(p: Prescription) -> int:
-    """Time the prescription takes, rests included, each side for one-legged work."""
+    """Time the prescription takes, rests included, each side for one-legged work, and its
+    warm-up sets (`ramp_seconds`)."""
     per_set = p.seconds if p.seconds is not None else (p.reps or 0) * seconds_per_rep(p.tempo)
     if p.kind is ExerciseKind.PLYOMETRIC:
         per_set = (p.reps or 0) * 2  # a landing and a reset
     sides = 2 if p.per_side else 1
     extra = 1 if p.extra_side else 0
-    return (p.sets * sides + extra) * per_set + (p.sets + extra) * p.rest_seconds
+    work = (p.sets * sides + extra) * per_set + (p.sets + extra) * p.rest_seconds
+    return work + ramp_seconds(p)

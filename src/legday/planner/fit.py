@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from legday.catalogue import Catalogue
-from legday.model import MAJOR_GROUPS, WEEKLY_GROUPS, Exercise, Prescription, Role
+from legday.model import MAJOR_GROUPS, WEEKLY_GROUPS, Exercise, Prescription, Role, WarmupSet
 from legday.planner.dose import Dose, prescribe, work_seconds
 from legday.rules.session import MIN_GROUPS
 
@@ -64,13 +64,23 @@ def dosed_pick(
     new: bool,
     injury_care: tuple[str, ...],
     extra_side: str | None,
+    warmup_sets: tuple[WarmupSet, ...] = (),
 ) -> Pick:
     """The same exercise at the same dose is the same pick, in every session of every
     plan: made once, so a coach's many plans share it and the rules read it once.
-    `injury_care`: the athlete's own problems the exercise eases (`injury-care`)."""
+    `injury_care`: the athlete's own problems the exercise eases (`injury-care`);
+    `warmup_sets`: a barbell lift's ramp (`progression.loads.ramp`)."""
     e = catalogue[exercise_id]
     prescription = prescribe(
-        e, role, dose, kg, implement, new=new, injury_care=injury_care, extra_side=extra_side
+        e,
+        role,
+        dose,
+        kg,
+        implement,
+        new=new,
+        injury_care=injury_care,
+        extra_side=extra_side,
+        warmup_sets=warmup_sets,
     )
     return Pick(e, role, dose, prescription, work_seconds(prescription) + CHANGE_SECONDS)
 
@@ -89,6 +99,7 @@ def with_sets(catalogue: Catalogue, p: Pick, sets: int) -> Pick:
         q.new,
         q.injury_care,
         q.extra_side,
+        q.warmup_sets,
     )
 
 

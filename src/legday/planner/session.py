@@ -49,25 +49,25 @@ from legday.model import (
 from legday.planner.care import GUARDED_PATTERNS
 from legday.planner.dose import (
     EASING_PHASES,
-    HEAVY_RANGE,
     HOLD_SECONDS,
     MOST_CONTACTS,
     MOST_JUMP_SETS,
-    Dose,
     Occasion,
     budget_share,
     carried_load,
     carries,
-    climbs_heavy,
+    climbs,
     comparable,
     contacts_due,
     dose_for,
     first_exposure,
     for_the_week,
     heavy_climb,
+    heavy_top,
     implement_for,
     jump_dose,
     lowering,
+    next_weight,
     reached,
     resumed,
     rose_since,
@@ -87,7 +87,13 @@ from legday.planner.fit import (
     with_sets,
 )
 from legday.planner.words import session_notes
-from legday.progression.loads import MAX_ECCENTRIC, RISE_AFTER_SESSIONS, RISE_EVERY_DAYS
+from legday.progression.loads import (
+    MAX_ECCENTRIC,
+    RISE_AFTER_SESSIONS,
+    RISE_EVERY_DAYS,
+    ramp,
+    ramps_in_order,
+)
 from legday.rules.progression import FIRST_SETS
 from legday.rules.session import MIN_GROUPS
 
@@ -113,6 +119,7 @@ COVERAGE_ORDER = (
     Muscle.CORE,
 )
 NO_MUSCLES: set[Muscle] = set()  # a default: never changed
+HEAVY_BAR = frozenset({"heavy barbell lift"})  # a need of the fitting (`Composer.gives`)
 MAIN_KINDS = (ExerciseKind.STRENGTH, ExerciseKind.BALANCE)
 
 WARM_UP_JOG_MINUTES = 5  # `warm-up` asks for about 5-10
@@ -141,7 +148,6 @@ CARE_ROUNDS = 2
 OVERRUN = "takes a little longer than your time"  # said when the rules' minimum will not fit
 MOST_ANCHOR_SETS = 4
 ANCHOR_BLOCKS = 1  # an anchor may move on after this many blocks (one anchor a boundary)
-MOST_REPS = 12  # at the top of the rack, reps rise to this
 
 # Choosing among companions: sessions since last use (capped), plus bonuses.
 LONG_AGO = 12  # sessions; anything older counts as this old
@@ -382,7 +388,14 @@ class Composer:
         self.previous: dict[str, Prescription] = {}  # each exercise's last prescription
         self.as_anchor: dict[str, Prescription] = {}  # and its last as an anchor
         self.history: dict[str, list[Prescription]] = {}  # and its last three (`reached`)
-        self.gives = {e.id: needs_given(e, self.injuries) for e in doable}
+        self.implements = {e.id: implement_for(e, kit) for e in doable}
+        # what each exercise gives the rules; a heavy barbell lift gives the heavy work
+        # a week keeps in season (`progression`), so fitting a short session never drops
+        # the session's only one as spare (it dropped the bar in a 30-minute build week)
+        self.gives = {
+            e.id: needs_given(e, self.injuries) | (HEAVY_BAR if self._heavy_barbell(e) else set())
+            for e in doable
+        }
         self.works = {e.id: groups([e]) for e in doable}
         self.patterns = {e.id: pattern_of(e) for e in doable}
         # the lifts of each anchor kind's patterns (and of its fallback)
@@ -426,10 +439,10 @@ class Composer:
         self.coverage_pools = {
             muscle: [e for e in self.strength if muscle in e.muscles] for muscle in COVERAGE_ORDER
         }
-        self.implements = {e.id: implement_for(e, kit) for e in doable}
         # each lift's conservative first load in the athlete's kit (None: no load)
         self.start_loads = {
-            e.id: start_load(e, self.implements[e.id], self.level, kit) for e in doable
+            e.id: start_load(e, self.implements[e.id], self.level, kit, profile.body_kg)
+            for e in doable
         }
         # a prescription's care tags name only the athlete's own problems (an exercise
         # that eases shin splints is no care to a runner without them)
@@ -506,8 +519,11 @@ class Composer:
         if self.new_limit is not None:  # a few new movements at a time
             more = self._first_few(picks, more, self.new_limit, self._new_to_meet)
         picks += more
+        self._ramps_in_order(picks)
         short = ask.budget_seconds <= SHORT_SESSION_MINUTES * 60
         drills, stretches = (DRILLS - 1, STRETCHES - 1) if short else (DRILLS, STRETCHES)
+        if any(p.prescription.warmup_sets for p in picks):
+            drills -= 1  # the empty bar's eight reps are a mobility drill of their own
         warmup, jog_seconds, drill_seconds = self._warm_up(jog, drills)
         stretched_for = self._worked(p.prescription for p in picks)
         cooldown, cooldown_seconds = self._cool_down(stretched_for, stretches)
@@ -609,8 +625,14 @@ class Composer:
         before = self.block.anchors
         self.blocks += 1
         # the anchor held longest, once it has served ANCHOR_BLOCKS blocks, moves on even
-        # while it could still progress: a season's anchors change (the seed's variety)
-        served = [e for e in before if self.blocks - self.anchor_since[e.id] >= ANCHOR_BLOCKS]
+        # while it could still progress: a season's anchors change (the seed's variety);
+        # one barbell lift that still climbs keeps its place (`_kept_bar`)
+        bar = self._kept_bar(before)
+        served = [
+            e
+            for e in before
+            if self.blocks - self.anchor_since[e.id] >= ANCHOR_BLOCKS and e is not bar
+        ]
         due = min(served, key=lambda e: self.anchor_since[e.id], default=None)
         anchors: list[Exercise] = []
         changed = False
@@ -648,6 +670,21 @@ class Composer:
             if not self.implements[e.id] and e.id in self.anchor_step
         }
         self.block = Block(ask.block, anchors, start_kg, start_step)
+
+    def _heavy_barbell(self, e: Exercise) -> bool:
+        """Whether `e` is heavy barbell work for this athlete (intermediate or advanced)."""
+        return self.implements[e.id] == "barbell" and self.level is not Level.BEGINNER
+
+    def _kept_bar(self, before: list[Exercise]) -> Exercise | None:
+        """The block's barbell anchor that stays for the next block while it can still
+        climb, its turn to move on passing to another anchor: the bar is where an
+        intermediate or advanced runner's heavy two-legged strength is built and, in
+        season, kept with a short heavy session a week (Rønnestad & Mujika 2014). A coach
+        read a 1500 m runner's back squat handed to a kettlebell lunge after week 3. One is
+        kept, the one started last (the squat of two that started together): another may
+        move on to a one-legged lift (`one-legged`)."""
+        bars = [e for e in before if self._heavy_barbell(e) and self._can_progress(e)]
+        return max(bars, key=lambda e: self.anchor_since[e.id], default=None)
 
     def _carried(self, new: Exercise, before: list[Exercise]) -> float | None:
         """The first load of a block's new anchor from the one of its kind it takes over
@@ -698,6 +735,11 @@ class Composer:
             # so it no longer counts as done in a week that brings nothing new): it stays
             if not candidates or (last.id in by_id and len(candidates) == 1):
                 return last
+        # a block without a barbell lift takes one when the athlete can lift heavy with it:
+        # heavy two-legged strength is built and, in season, kept on the bar
+        barbell = [e for e in candidates if self._heavy_barbell(e)]
+        if barbell and not any(self._heavy_barbell(e) for e in (*before, *taken)):
+            return max(barbell, key=self._anchor_rank)
         if last is not None:
             harder = [by_id[i] for i in last.progressions if i in by_id]
             if harder:
@@ -728,16 +770,14 @@ class Composer:
 
     def _can_progress(self, anchor: Exercise) -> bool:
         """Whether a block's anchor can go on progressing as it is: a loaded lift while the
-        athlete's rack holds a heavier load (for a heavy anchor, `climbs_heavy`: within a
-        small step, else while its lowering can still slow: a kettlebell of 8 kg with the
-        next one at 16 waits at 6 reps); a bodyweight lift while it has no harder variation
-        to move on to and its lowering can still slow (a hold: lengthen)."""
+        athlete's rack holds a heavier load within reach (`next_weight`), else while its
+        lowering can still slow (a kettlebell of 8 kg with the next one at 16 waits at 6
+        reps); a bodyweight lift while it has no harder variation to move on to and its
+        lowering can still slow (a hold: lengthen)."""
         implement = self.implements[anchor.id]
         kg = self.last_kg.get(anchor.id)
         last = self.previous.get(anchor.id)
         if implement and kg is not None:
-            if not climbs_heavy(Role.ANCHOR, self.level, implement):
-                return self.kit.step_up(implement, kg) is not None
             if self._room_to_climb(anchor):
                 return True
             return last is None or lowering(last.tempo) < MAX_ECCENTRIC
@@ -756,7 +796,7 @@ class Composer:
         care for the athlete's problems, the event's work, the hardest the level allows,
         least recently used."""
         implement = self.implements[e.id]
-        heavy_barbell = implement == "barbell" and self.level is not Level.BEGINNER
+        heavy_barbell = self._heavy_barbell(e)
         # a loaded lift first: its load can rise (heavy work, Blagrove et al. 2018) where a
         # pistol squat can only add reps; then one no load is made for
         return (
@@ -770,16 +810,16 @@ class Composer:
         )
 
     def _room_to_climb(self, e: Exercise) -> bool:
-        """Whether the athlete's kit holds a next weight within a step of where the lift
-        stands (its last load, else its start): a kettlebell single-leg deadlift with one
-        16 kg bell has none, a dumbbell one with pairs to 22 kg has (a coach's racer
-        held the bell at 16 kg for twelve weeks, reps creeping to 8: issue 13)."""
+        """Whether the athlete's kit holds a next weight within reach of where the lift
+        stands (its last load, else its start; `next_weight`): a kettlebell single-leg
+        deadlift with one 16 kg bell has none, a dumbbell one with pairs to 22 kg has (a
+        coach's racer held the bell at 16 kg for twelve weeks, reps creeping to 8: issue
+        13), and so has one with bells of 12 and 16 kg."""
         implement = self.implements[e.id]
         kg = self.last_kg.get(e.id, self.start_loads[e.id])
         if not implement or kg is None:
             return False
-        up = self.kit.step_up(implement, kg)
-        return up is not None and self.kit.small_step(kg, up)
+        return next_weight(self.kit, implement, kg, self.level) is not None
 
     def _event_work(self, e: Exercise) -> int:
         return int(any(word in e.id for word in EVENT_WORK.get(self.event, ())))
@@ -1134,9 +1174,7 @@ class Composer:
         new = not self.done(e)
         dose = dose_for(e, role, occasion, loaded=bool(implement))
         start = (start_kg or self.start_loads[e.id]) if implement else None
-        heavy = climbs_heavy(role, self.level, implement)
-        if start is not None and dose.load_steps and not heavy:
-            dose = self._within_the_rack(e, role, occasion, dose, implement, start)
+        climbing = climbs(role, implement)
         if new:
             dose = first_exposure(dose, e)
         dose = for_the_week(dose, role, occasion)
@@ -1151,22 +1189,31 @@ class Composer:
         if start is not None:
             kg = stepped(self.kit, implement, start, dose.load_steps)
         last = self.previous.get(e.id)
-        if heavy and last is not None and last.reps is not None and last.reps > HEAVY_RANGE[1]:
-            # met before as an accessory (2 x 10): as an anchor its reps come into the
-            # heavy range at that load, the top of it, rather than staying at 10
-            last = replace(last, reps=HEAVY_RANGE[1])
+        if climbing and last is not None and last.reps is not None and last.load_kg is not None:
+            # met before as an accessory (2 x 10): as an anchor its reps come into its
+            # range at that load, the top of it (or the reps that reach a far next
+            # weight, `heavy_top`), rather than staying at 10
+            most = heavy_top(self.kit, last.implement, last.load_kg, self.level)
+            last = replace(last, reps=most) if last.reps > most else last
         if role is Role.ANCHOR and not implement:  # its progress goes on from where it stood
             last = resumed(last, self.as_anchor.get(e.id))
         top = reached(self.history.get(e.id, ()))
         # the eve of a hard or long run is a lighter day: no load rises on it
         may_rise = self._may_rise(e.id) and not occasion.eve
-        if heavy:
+        if climbing:
             dose, kg = heavy_climb(
-                dose, kg, implement, last, self.kit, may_rise=may_rise, climb=self._climbs(occasion)
+                dose,
+                kg,
+                implement,
+                last,
+                self.kit,
+                self.level,
+                may_rise=may_rise,
+                climb=self._climbs(occasion),
             )
-        # a heavy anchor whose planned set the session could not hold last time moves on
+        # a loaded anchor whose planned set the session could not hold last time moves on
         # by its reps: the set would be trimmed off again, and the lift stand still
-        reps_first = heavy and e.id in self.sets_trimmed
+        reps_first = climbing and e.id in self.sets_trimmed
         dose, kg = within_reach(
             dose,
             kg,
@@ -1193,6 +1240,7 @@ class Composer:
             new,
             self.own_care[e.id],
             extra,
+            ramp(kg, implement, self.kit, rpe=dose.rpe),
         )
 
     def _jump_pick(self, e: Exercise, occasion: Occasion) -> Pick:
@@ -1221,6 +1269,30 @@ class Composer:
         if day is None or self.today is None:
             return True
         return (self.today - self.start).days // 7 != (day - self.start).days // 7
+
+    def _ramps_in_order(self, picks: list[Pick]) -> bool:
+        """Each barbell pick's warm-up sets in session order (`ramps_in_order`: the empty
+        bar opens the first barbell lift's only), so the fitting counts their time;
+        whether any changed."""
+        main = [p.prescription for p in picks]
+        changed = False
+        for index, q in enumerate(ramps_in_order(main, self.kit)):
+            p = picks[index]
+            if q is not p.prescription:
+                changed = True
+                picks[index] = dosed_pick(
+                    self.catalogue,
+                    p.exercise.id,
+                    p.role,
+                    p.dose,
+                    q.load_kg,
+                    q.implement,
+                    q.new,
+                    q.injury_care,
+                    q.extra_side,
+                    q.warmup_sets,
+                )
+        return changed
 
     def _masters_week(
         self, picks: list[Pick], ask: SessionAsk, occasion: Occasion, work: int
@@ -1317,25 +1389,6 @@ class Composer:
         )
         return sessions >= RISE_AFTER_SESSIONS and week_on
 
-    def _within_the_rack(
-        self, e: Exercise, role: Role, occasion: Occasion, dose: Dose, implement: str, start: float
-    ) -> Dose:
-        """At the top of the athlete's rack the load stops rising: the dose of the last
-        week that could still add weight, with a rep more for each week past it."""
-        steps = 0
-        while steps < dose.load_steps and self.kit.step_up(implement, start) is not None:
-            start = self.kit.step_up(implement, start) or start
-            steps += 1
-        if steps == dose.load_steps:
-            return dose
-        step = occasion.step
-        held = dose
-        while held.load_steps > steps and step > 1:
-            step -= 1
-            held = dose_for(e, role, occasion._replace(step=step), loaded=True)
-        reps = None if held.reps is None else min(MOST_REPS, held.reps + occasion.step - step)
-        return dose._replace(reps=reps, load_steps=held.load_steps)
-
     def _aim(self, ask: SessionAsk, occasion: Occasion, *, lifting: bool) -> float:
         """The seconds a session fills to at least: FILL_AIM short of the minutes asked,
         with lifts (`lifting`) to the peak's share of them (`budget_share`: its sets stay
@@ -1399,6 +1452,10 @@ class Composer:
         total = sum(p.seconds for p in picks)
         if total > most:
             total = self._trim(picks, most, held)
+            if self._ramps_in_order(picks):  # the first barbell lift went: the next one's
+                total = sum(p.seconds for p in picks)  # ramp opens with the empty bar
+                if total > most:
+                    total = self._trim(picks, most, held)
         if total < least:
             total = self._fill(picks, ask, occasion, total, least, most, held)
         return total

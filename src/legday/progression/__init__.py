@@ -58,6 +58,7 @@ from legday.progression.loads import (
     load_step,
     max_rise,
     parse_load,
+    ramped,
     slower_tempo,
     with_load,
 )
@@ -133,7 +134,12 @@ def next_prescription(
     if last_logged is not None and last_logged < today:
         last_day = max(last_day or last_logged, last_logged)
     engine = _Engine(catalogue, logs, today, rep_range, weeks_off, missed, kit, last_day)
-    return engine.decide(p, 0)
+    change = engine.decide(p, 0)
+    if kit is None:
+        return change
+    # a barbell lift's warm-up sets follow the load the logbook settled on
+    warmed = ramped(change.prescription, kit)
+    return change if warmed is change.prescription else replace(change, prescription=warmed)
 
 
 def _went_well(log: ExerciseLog, p: Prescription) -> bool:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from legday.kit import Kit
-from legday.model import IMPLEMENTS, Exercise, Prescription, rep_tempo
+from legday.model import IMPLEMENTS, Exercise, Prescription, WarmupSet, rep_tempo
 
 __all__ = [
     "DEFAULT_STEP",
@@ -24,6 +25,7 @@ __all__ = [
     "RESTART_FRACTION",
     "RISE_AFTER_SESSIONS",
     "RISE_EVERY_DAYS",
+    "STRENGTH_RISE",
     "Load",
     "as_exercise",
     "fewer",
@@ -36,7 +38,14 @@ __all__ = [
     "load_step",
     "max_rise",
     "parse_load",
+    "ramp",
+    "ramp_seconds",
+    "ramped",
+    "ramps_in_order",
+    "rep_max_kg",
+    "reps_to_reach",
     "slower_tempo",
+    "warmup_set_seconds",
     "with_load",
 ]
 
@@ -47,6 +56,12 @@ RISE_AFTER_SESSIONS = 2  # a load rises after two sessions at it ...
 RISE_EVERY_DAYS = 7  # ... and a week after it was first lifted, planned or logged
 RESTART_FRACTION = 0.90  # back ~10 % lighter after a break
 MAX_ECCENTRIC = 5  # slowest lowering phase offered as a tempo progression
+# A next owned weight is within reach when lifting it asks at most this much more strength
+# than the last set showed (`reps_to_reach`): a quarter, as the rack's small step
+# (`Kit.small_step`) asks of the load. A dumbbell pair of 16 to 20 kg, 6 reps to 4, asks
+# 18 % more; a kettlebell of 12 to 16 kg, 6 reps to 3, 23 %.
+STRENGTH_RISE = 0.25
+IN_RESERVE = 2  # a working set stops two reps short (RPE 8 at most)
 _SPELLINGS = {"dumbbell": "dumbbells", "kettlebells": "kettlebell", "barbells": "barbell"}
 
 _LOAD_RE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*kg\b\s*(.*)$", re.IGNORECASE)
@@ -122,6 +137,102 @@ def heavier_kg(load: Load, kit: Kit | None) -> float | None:
     if kg is not None and kg > load.kg:
         return kg
     return kit.step_up(load.implement, load.kg)
+
+
+# Before a barbell lift's first work set: the empty bar for BAR_REPS, then about half and
+# three quarters of the work load for fewer reps (a ramp, as strength coaches warm up a
+# heavy lift), each load one the plates make, a set left out when it would repeat the one
+# before or reach the work load. A later barbell lift of the session takes the last of
+# them only: the body and the bar's groove are warm by then; so does an easy day's lift
+# (RPE 6 or less: a first time, a taper, a race or recovery week), whose work sets are
+# themselves far from hard, after the bar.
+BAR_REPS = 8
+RAMP = ((0.5, 5), (0.75, 3))
+EASY_RPE = 6
+
+
+def ramp(
+    kg: float | None,
+    implement: str,
+    kit: Kit | None,
+    *,
+    empty_bar: bool = True,
+    rpe: int = EASY_RPE + 1,
+) -> tuple[WarmupSet, ...]:
+    """The warm-up sets before a barbell lift at `kg` and `rpe` (none for other implements,
+    or at the empty bar): 60 kg with a 20 kg bar and typical plates is bar x 8, 30 kg x 5,
+    45 kg x 3; on an easy day bar x 8, 45 kg x 3; without the `empty_bar`, 45 kg x 3."""
+    if implement != "barbell" or kg is None or kit is None or not kit.barbell:
+        return ()
+    bar = kit.barbell[0]
+    if kg <= bar:
+        return ()
+    sets = [WarmupSet(BAR_REPS, bar)]
+    for share, reps in RAMP[-1:] if rpe <= EASY_RPE else RAMP:
+        load = kit.at_most("barbell", kg * share)
+        if load is not None and sets[-1].load_kg < load < kg:
+            sets.append(WarmupSet(reps, load))
+    return tuple(sets) if empty_bar or len(sets) == 1 else tuple(sets[-1:])
+
+
+def ramps_in_order(main: Sequence[Prescription], kit: Kit | None) -> list[Prescription]:
+    """A session's prescriptions with their warm-up sets (`ramp`): the first barbell lift's
+    open with the empty bar, a later one's do not."""
+    found, first = [], True
+    for p in main:
+        implement = _implement(p.implement)
+        sets = ramp(p.load_kg, implement, kit, empty_bar=first, rpe=p.target_rpe)
+        first = first and not sets
+        found.append(p if sets == p.warmup_sets else replace(p, warmup_sets=sets))
+    return found
+
+
+def ramped(p: Prescription, kit: Kit | None) -> Prescription:
+    """The prescription with the warm-up sets its load asks for (`ramp`), opening with the
+    empty bar when its planned ones did (or it had none): the logbook's load, the plan's
+    order."""
+    bar = kit.barbell[0] if kit is not None and kit.barbell else 0.0
+    empty_bar = not p.warmup_sets or p.warmup_sets[0].load_kg <= bar
+    implement = _implement(p.implement)
+    sets = ramp(p.load_kg, implement, kit, empty_bar=empty_bar, rpe=p.target_rpe)
+    return p if sets == p.warmup_sets else replace(p, warmup_sets=sets)
+
+
+# A warm-up set is done at an even pace, about 4 s a rep, and followed by a short rest:
+# the plates change, there is nothing to recover from.
+WARMUP_REP_SECONDS = 4
+RAMP_REST_SECONDS = 30
+
+
+def warmup_set_seconds(w: WarmupSet, p: Prescription) -> int:
+    """One warm-up set's time, each side for one-legged work, and its short rest."""
+    return w.reps * WARMUP_REP_SECONDS * (2 if p.per_side else 1) + RAMP_REST_SECONDS
+
+
+def ramp_seconds(p: Prescription) -> int:
+    """The time of the warm-up sets before the first work set, rests included."""
+    return sum(warmup_set_seconds(w, p) for w in p.warmup_sets)
+
+
+def rep_max_kg(kg: float, reps: int, in_reserve: int = IN_RESERVE) -> float:
+    """The one-repetition maximum a set of `reps` at `kg` shows when it stops `in_reserve`
+    reps short (Epley's estimate, over the reps the set could have done): 12 kg for 8 reps
+    with 2 in reserve shows about 16 kg."""
+    return kg * (1 + (reps + in_reserve) / 30)
+
+
+def reps_to_reach(
+    kg: float, heavier: float, heavier_reps: int, most: int, in_reserve: int = IN_RESERVE
+) -> int | None:
+    """The fewest reps at `kg` (up to `most`) from which `heavier` for `heavier_reps` asks
+    at most STRENGTH_RISE more strength (`rep_max_kg`); None when even `most` do not reach.
+    A kettlebell of 8 kg reaches one of 12 kg (for 3 reps) from 10 reps; one of 16 kg not
+    at all: the rise would be too large for one step."""
+    need = rep_max_kg(heavier, heavier_reps, in_reserve) / (1 + STRENGTH_RISE)
+    for reps in range(1, most + 1):
+        if rep_max_kg(kg, reps, in_reserve) >= need - 1e-9:
+            return reps
+    return None
 
 
 def lighter_kg(load: Load, kit: Kit | None) -> float | None:

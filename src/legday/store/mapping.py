@@ -159,13 +159,17 @@ def windows_to_json(windows: tuple[Window, ...]) -> list[dict[str, Any]]:
 
 
 def weights_to_json(p: Profile) -> dict[str, Any]:
-    """The weights the athlete owns, in kg (empty lists: a typical set)."""
-    return {
+    """The weights the athlete owns, in kg (empty lists: a typical set), and their body
+    weight when given ("body", read by the barbell's first loads)."""
+    weights: dict[str, Any] = {
         "dumbbells": list(p.dumbbells_kg),
         "kettlebells": list(p.kettlebells_kg),
         "plates": list(p.plates_kg),
         "bar": p.bar_kg,
     }
+    if p.body_kg is not None:
+        weights["body"] = p.body_kg
+    return weights
 
 
 _WEIGHT_LISTS = {
@@ -182,11 +186,13 @@ def weights_from_json(value: Any) -> dict[str, Any]:
     """
     if value is None:
         return {}
-    if not isinstance(value, dict) or set(value) != {*_WEIGHT_LISTS, "bar"}:
+    if not isinstance(value, dict) or set(value) - {"body"} != {*_WEIGHT_LISTS, "bar"}:
         raise StoreError(
-            f"profile weights: {value!r} is not {{dumbbells, kettlebells, plates, bar}}"
+            f"profile weights: {value!r} is not {{dumbbells, kettlebells, plates, bar[, body]}}"
         )
     fields: dict[str, Any] = {"bar_kg": _kg("bar", value["bar"])}
+    if "body" in value:
+        fields["body_kg"] = _kg("body", value["body"])
     for key, field in _WEIGHT_LISTS.items():
         if not isinstance(value[key], list):
             raise StoreError(f"profile weights: {key} must be a list of kg")

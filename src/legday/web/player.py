@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from legday.catalogue import Catalogue
 from legday.model import Cooldown, ExerciseKind, Prescription, Warmup
+from legday.progression.loads import warmup_set_seconds
 from legday.services import Logbook, Today
 from legday.web.deps import AnswersDep, AthleteDep, LogbookDep
 from legday.web.pages.common import kept_page
@@ -176,6 +177,11 @@ def _exercise(p: Prescription, catalogue: Catalogue) -> dict[str, Any]:
         "tempo_beats": _tempo_beats(p.tempo),
         "target_rpe": p.target_rpe,
         "rest_s": p.rest_seconds,
+        # lighter sets before the first work set: timed, never logged as work
+        "warmup_sets": [
+            {"reps": w.reps, "kg": w.load_kg, "seconds": warmup_set_seconds(w, p)}
+            for w in p.warmup_sets
+        ],
         "cues": list(p.cues),
         "balance": p.balance or p.kind is ExerciseKind.BALANCE,
         "picture": picture(catalogue, p.exercise, p.tempo),

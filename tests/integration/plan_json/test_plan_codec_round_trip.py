@@ -61,7 +61,10 @@ def _assert_same(again: Plan, plan: Plan) -> None:
 def test_a_random_plan_comes_back_equal(catalogue: Catalogue, data: st.DataObject) -> None:
     profile = data.draw(profiles(max_weeks=10))
     profile = replace(
-        profile, timezone=data.draw(ZONES), age=data.draw(st.sampled_from([None, 55]))
+        profile,
+        timezone=data.draw(ZONES),
+        age=data.draw(st.sampled_from([None, 55])),
+        body_kg=data.draw(st.sampled_from([None, 58.5, 72.0])),
     )
     runs = data.draw(runs_for(profile.start, profile.weeks))
     # strength already trained: some days of the first week, and some before the plan

@@ -215,7 +215,10 @@ def _fill(logbook: Logbook, calendar: Path) -> None:
     profile = Profile(start=START, weeks=4)
     owned = replace(profile, windows=WINDOWS, age=52, event="marathon", dumbbells_kg=(8.0, 12.5))
     logbook.add_athlete(
-        "sam", replace(owned, plates_kg=(1.25, 5.0), bar_kg=15.0), [str(calendar)], START
+        "sam",
+        replace(owned, plates_kg=(1.25, 5.0), bar_kg=15.0, body_kg=58.5),
+        [str(calendar)],
+        START,
     )
     logbook.add_athlete("kim", profile, [], START)
     for n in range(6):
@@ -336,12 +339,13 @@ def test_the_owned_weights_age_and_event_come_back_and_an_older_backup_has_none(
     before = _profiles(database)
     sam = before["sam"]
     assert sam is not None
-    assert (sam.age, sam.event, sam.dumbbells_kg, sam.plates_kg, sam.bar_kg) == (
+    assert (sam.age, sam.event, sam.dumbbells_kg, sam.plates_kg, sam.bar_kg, sam.body_kg) == (
         52,
         "marathon",
         (8.0, 12.5),
         (1.25, 5.0),
         15.0,
+        58.5,
     )
     old = json.loads(json.dumps(dump(database.engine)))
     old["revision"] = "0003"  # written before the weights were kept
@@ -349,7 +353,9 @@ def test_the_owned_weights_age_and_event_come_back_and_an_older_backup_has_none(
         del row["age"], row["event"], row["weights"]
     older = Database(f"sqlite:///{tmp_path / 'older.db'}")
     restore(older.engine, old)
-    typical = replace(sam, age=None, event=None, dumbbells_kg=(), plates_kg=(), bar_kg=20.0)
+    typical = replace(
+        sam, age=None, event=None, dumbbells_kg=(), plates_kg=(), bar_kg=20.0, body_kg=None
+    )
     assert _profiles(older)["sam"] == typical
     older.dispose()
 

@@ -26,6 +26,7 @@ def test_nothing_given_keeps_the_defaults() -> None:
     assert athlete.age is None and athlete.event is None and not athlete.masters
     assert (athlete.dumbbells_kg, athlete.kettlebells_kg, athlete.plates_kg) == ((), (), ())
     assert athlete.bar_kg == 20.0
+    assert athlete.body_kg is None
 
 
 def test_a_profile_file_with_every_key(tmp_path: Path) -> None:
@@ -37,7 +38,8 @@ def test_a_profile_file_with_every_key(tmp_path: Path) -> None:
         "dumbbells = [10, 4, 6, 8, 12.5, 10]\n"
         "kettlebells = [16, 12]\n"
         "plates = [10, 1.25, 10, 2.5, 5]\n"
-        "bar = 15\n",
+        "bar = 15\n"
+        "bodyweight = 61.5\n",
         encoding="utf-8",
     )
     athlete = build_profile(read_profile_file(path), default_start=START)
@@ -47,11 +49,15 @@ def test_a_profile_file_with_every_key(tmp_path: Path) -> None:
     assert athlete.kettlebells_kg == (12.0, 16.0)
     assert athlete.plates_kg == (1.25, 2.5, 5.0, 10.0, 10.0)  # two pairs of 10 kg
     assert athlete.bar_kg == 15.0
+    assert athlete.body_kg == 61.5
 
 
 def test_flags_are_comma_lists_and_a_trailing_kg_is_fine() -> None:
-    athlete = _profile(age="35", dumbbells="4, 6,8kg,10 kg", kettlebells="12", bar="20kg")
+    athlete = _profile(
+        age="35", dumbbells="4, 6,8kg,10 kg", kettlebells="12", bar="20kg", bodyweight="70 kg"
+    )
     assert athlete.age == 35 and not athlete.masters
+    assert athlete.body_kg == 70.0
     assert athlete.dumbbells_kg == (4.0, 6.0, 8.0, 10.0)
     assert athlete.kettlebells_kg == (12.0,)
     assert athlete.bar_kg == 20.0
@@ -101,6 +107,8 @@ def test_every_event_is_accepted() -> None:
         ({"bar": 4}, "bar: 4 kg is not a barbell from 5 to 30 kg"),
         ({"bar": "45"}, "bar: 45 kg is not a barbell from 5 to 30 kg"),
         ({"bar": "heavy"}, "bar: 'heavy' is not a weight in kg"),
+        ({"bodyweight": 250}, "bodyweight: 250 kg is not a body weight from 30 to 200 kg"),
+        ({"bodyweight": "light"}, "bodyweight: 'light' is not a weight in kg"),
     ],
 )
 def test_a_wrong_value_names_its_field_in_one_line(values: dict[str, Any], message: str) -> None:

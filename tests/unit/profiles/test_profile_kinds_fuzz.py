@@ -19,7 +19,7 @@ from legday.profiles import build_profile, read_profile_file
 HOSTILE = Path(__file__).parents[2] / "fixtures" / "hostile"
 KEYS = ["start", "weeks", "sessions", "injuries", "equipment", "level", "minutes", "days"]
 KEYS += ["recovery_every", "seed", "blocked", "races", "dominant_leg", "timezone", "windows"]
-KEYS += ["age", "event", "dumbbells", "kettlebells", "plates", "bar"]
+KEYS += ["age", "event", "dumbbells", "kettlebells", "plates", "bar", "bodyweight"]
 VALUES = st.sampled_from(
     [
         "inf",

@@ -169,3 +169,28 @@ def test_scripts_parse(script: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_a_barbell_lift_plays_its_warm_up_sets_first() -> None:
+    """The player gets a barbell lift's warm-up sets, each with its time, to play before
+    the work sets (`player.js` times them and logs none)."""
+    from dataclasses import replace
+
+    from legday.catalogue.loader import load_catalogue
+    from legday.model import Prescription, WarmupSet
+    from legday.web.player import _exercise
+
+    catalogue = load_catalogue()
+    squat = catalogue["barbell-back-squat"]
+    lift = Prescription(
+        "barbell-back-squat", 3, 5, None, False, "60 kg barbell", "3-1-2", 7, squat.muscles,
+        False, False, load_kg=60.0, implement="barbell",
+    )  # fmt: skip
+    ramp = (WarmupSet(8, 20.0), WarmupSet(5, 30.0), WarmupSet(3, 45.0))
+    played = _exercise(replace(lift, warmup_sets=ramp), catalogue)
+    assert played["warmup_sets"] == [
+        {"reps": 8, "kg": 20.0, "seconds": 8 * 4 + 30},
+        {"reps": 5, "kg": 30.0, "seconds": 5 * 4 + 30},
+        {"reps": 3, "kg": 45.0, "seconds": 3 * 4 + 30},
+    ]
+    assert played["sets"] == 3  # the work sets only

@@ -35,6 +35,10 @@ function buildSteps() {
   for (const jog of data.jog) steps.push({ kind: "timed", title: `Warm-up: ${jog.name}`, seconds: jog.seconds, detail: "Easy pace: you can talk in full sentences." });
   for (const drill of data.drills) steps.push({ kind: "timed", title: `Warm-up: ${drill.name}`, seconds: drill.seconds, detail: "Loosen up, no strain." });
   data.exercises.forEach((exercise, index) => {
+    // lighter sets before the first work set (a barbell lift's ramp): timed, not logged
+    for (const w of exercise.warmup_sets || []) {
+      steps.push({ kind: "timed", title: `Warm-up set: ${exercise.name}`, seconds: w.seconds, detail: `${w.reps} reps at ${w.kg} kg, easy: not a work set.` });
+    }
     for (let set = 1; set <= exercise.sets; set += 1) {
       for (const side of exercise.sides) steps.push(setStep(index, set, side, set));
     }
