@@ -26,6 +26,7 @@ from legday.model import (
     Week,
     problem_name,
 )
+from legday.progression.loads import BAR_REPS
 
 __all__ = [
     "DEFAULT_START",
@@ -152,7 +153,10 @@ def warmup_sets(prescription: Prescription) -> str:
     45 kg × 3`; its sets are no work sets."""
     parts = []
     for index, w in enumerate(prescription.warmup_sets):
-        bar = " (the empty bar)" if index == 0 and prescription.implement == "barbell" else ""
+        # only a ramp's opening set at BAR_REPS is the bar alone: a later lift's ramp starts
+        # loaded (a coach read "35 kg (the empty bar)")
+        alone = index == 0 and w.reps == BAR_REPS and prescription.implement == "barbell"
+        bar = " (the empty bar)" if alone else ""
         parts.append(f"{w.load_kg:g} kg{bar} × {w.reps}")
     return ", ".join(parts)
 

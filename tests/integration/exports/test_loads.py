@@ -9,6 +9,7 @@ from garmin_fit_sdk import Decoder, Stream
 from icalendar import Calendar
 
 from legday.catalogue import Catalogue
+from legday.exports._describe import warmup_sets
 from legday.exports.fit import session_to_fit
 from legday.exports.html import plan_to_html
 from legday.exports.ics import plan_to_ics
@@ -78,6 +79,8 @@ def test_warm_up_sets_are_shown_and_sent_to_the_watch_as_warm_up(
     )
     text = plan_to_markdown(plan, catalogue)
     assert "warm-up sets first: 20 kg (the empty bar) × 8, 22.5 kg × 5, 30 kg × 3" in text
+    later = dataclasses.replace(squat, warmup_sets=ramp[2:])  # a later lift's ramp: loaded
+    assert warmup_sets(later) == "30 kg × 3"
     data = session_to_fit(plan.sessions[0], catalogue, "Legs")
     messages, errors = Decoder(Stream.from_byte_array(bytearray(data))).read(
         convert_types_to_strings=True
