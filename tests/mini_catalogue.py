@@ -88,7 +88,12 @@ def mini_catalogue() -> Catalogue:
             ),
             _ex("glute-bridge", K.STRENGTH, (M.GLUTES, M.HAMSTRINGS)),
             _ex("single-leg-bridge", K.STRENGTH, (M.GLUTES, M.HAMSTRINGS), uni=True),
-            _ex("calf-raise", K.STRENGTH, (M.CALVES,), care=("shin-splints", "achilles")),
+            _ex(
+                "calf-raise",
+                K.STRENGTH,
+                (M.CALVES,),
+                care=("shin-splints", "achilles", "achilles-insertional"),
+            ),
             _ex(
                 "eccentric-heel-drop",
                 K.STRENGTH,
