@@ -13,7 +13,7 @@ import zlib
 from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
 T = TypeVar("T")
 
@@ -60,3 +60,14 @@ def sample(items: Sequence[T], *, at_least: int = 3, key: Callable[[T], str] = s
 
 if __name__ == "__main__":  # the Makefile asks which profile a run gets: one rule, here
     print(profile_from_environment())
+
+
+def plan_property(thorough: int) -> settings:
+    """Settings for a property that draws athletes and makes whole plans: `examples` of
+    `thorough`, no deadline (a plan takes tens of milliseconds) and no health check on slow
+    or large draws (a calendar is many runs)."""
+    return settings(
+        max_examples=examples(thorough),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )

@@ -23,7 +23,7 @@ from datetime import date
 from importlib.resources import files
 from itertools import pairwise
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from coach_athletes import half_marathoner
@@ -32,16 +32,12 @@ from legday.model import INJURIES, Plan, problem_name
 from legday.planner import CareSchedule, make_plan
 from legday.profiles import build_profile
 from strategies import profiles, runs_for, with_problem
-from thorough import examples
+from thorough import plan_property
 
 CATALOGUE = load_catalogue()
 ACHILLES = ("achilles", "achilles-insertional")
 INSERTIONAL = CATALOGUE.protocols["achilles-insertional"]
-PROPERTY = settings(
-    max_examples=examples(60),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+PROPERTY = plan_property(60)
 MOVE_ON = re.compile(r"Move on to stage (\d+)")
 
 

@@ -19,7 +19,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from bench.care_kit import implied_rpe, kit_ignored
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from coach_athletes import half_marathoner
@@ -30,16 +30,12 @@ from legday.planner import CareSchedule, make_plan
 from legday.planner.dose import IMPROVISED_LOAD
 from legday.progression.loads import Load, heavier_kg
 from strategies import profiles, runs_for
-from thorough import examples
+from thorough import plan_property
 
 CATALOGUE = load_catalogue()
 PROBLEMS = sorted(CATALOGUE.protocols)
 Athlete = tuple[Profile, CareSchedule, list[Run]]
-PROPERTY = settings(
-    max_examples=examples(60),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+PROPERTY = plan_property(60)
 RACK = (2.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 12.5, 14.0, 16.0, 20.0, 22.5, 24.0)
 BELLS = (8.0, 12.0, 16.0, 20.0, 24.0)
 PLATES = (1.25, 2.5, 5.0, 10.0, 20.0)

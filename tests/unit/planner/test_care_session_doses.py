@@ -28,25 +28,21 @@ from bench.care_doses import (
     steep_weeks,
     twice_a_day,
 )
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from legday.catalogue.loader import load_catalogue
 from legday.model import Equipment, Level, Plan, Profile
 from legday.planner import make_plan
 from strategies import profiles, runs_for
-from thorough import examples
+from thorough import plan_property
 
 CATALOGUE = load_catalogue()
 PROBLEMS = sorted(CATALOGUE.protocols)
 WEIGHTS = (Equipment.DUMBBELLS, Equipment.KETTLEBELL, Equipment.BARBELL)
 # the hard rules a bodyweight stand-in could break: the groups, balance and care it held
 STAND_IN_RULES = frozenset({"several-groups", "balance", "injury-care", "movement-quality"})
-PROPERTY = settings(
-    max_examples=examples(60),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+PROPERTY = plan_property(60)
 
 
 def _injured_plan(data: st.DataObject, *first: str) -> tuple[Profile, Plan]:

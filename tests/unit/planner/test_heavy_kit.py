@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import replace
 from datetime import date, timedelta
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from coach_athletes import ultra_runner
 from legday.catalogue.loader import load_catalogue
@@ -40,13 +40,9 @@ from legday.planner.dose import (
 from legday.planner.session import ECCENTRIC_EVENTS, ECCENTRIC_LOWERING
 from legday.progression.loads import ramp, ramp_seconds, reps_to_reach
 from strategies import heavy_kit_athletes
-from thorough import examples
+from thorough import plan_property
 
-PROPERTY = settings(
-    max_examples=examples(40),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+PROPERTY = plan_property(40)
 CATALOGUE = load_catalogue()
 CLIMBING = (Phase.OFF_SEASON, Phase.BASE, Phase.BUILD)
 BELLS = (8.0, 12.0, 16.0, 20.0, 24.0)

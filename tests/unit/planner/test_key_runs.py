@@ -27,7 +27,7 @@ from bench.key_runs import (
     lift_claims,
     session_claims,
 )
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from coach_athletes import half_marathoner, shin_splinter, ultra_runner
@@ -36,13 +36,9 @@ from legday.catalogue.loader import load_catalogue
 from legday.model import Equipment, ExerciseKind, Level, Plan, Profile, Run, RunKind
 from legday.planner import make_plan
 from strategies import profiles, runs_for
-from thorough import examples
+from thorough import plan_property
 
-PROPERTY = settings(
-    max_examples=examples(60),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+PROPERTY = plan_property(60)
 MONDAY = date(2027, 1, 4)
 KIT = frozenset({Equipment.BODYWEIGHT, Equipment.DUMBBELLS, Equipment.BARBELL, Equipment.STEP})
 

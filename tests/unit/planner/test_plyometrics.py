@@ -20,7 +20,7 @@ from itertools import pairwise
 
 import pytest
 from bench.athletes import random_athlete
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from legday.catalogue import Catalogue
@@ -49,13 +49,9 @@ from legday.planner.dose import (
     jump_dose,
 )
 from legday.planner.session import JUMP_SESSIONS_TO_MOVE_ON
-from thorough import examples
+from thorough import plan_property
 
-PROPERTY = settings(
-    max_examples=examples(30),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+PROPERTY = plan_property(30)
 CATALOGUE = load_catalogue()
 MONDAY = date(2027, 1, 4)
 WEEKS = 16

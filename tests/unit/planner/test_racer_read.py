@@ -16,7 +16,7 @@ from datetime import date, time, timedelta
 from itertools import pairwise
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from legday.catalogue.loader import load_catalogue
 from legday.kit import kit_of
@@ -42,13 +42,9 @@ from legday.planner.season import WeekFrame, _in_blocks
 from legday.planner.session import NEW_PER_SESSION
 from legday.progression.loads import Load, heavier_kg
 from strategies import racers
-from thorough import examples
+from thorough import plan_property
 
-PROPERTY = settings(
-    max_examples=examples(60),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+PROPERTY = plan_property(60)
 EASING = (Phase.TAPER, Phase.RACE)
 LIGHT = REST_PHASES | {Phase.TAPER, Phase.RACE}
 CATALOGUE = load_catalogue()
