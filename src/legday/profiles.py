@@ -394,10 +394,9 @@ def _equipment(values: list[str]) -> frozenset[Equipment]:
 
 def _equipment_named(word: str) -> Equipment | None:
     """People write "kettlebells" beside "dumbbells", or "box" and "boxes": both numbers count."""
-    for name in (word, word.removesuffix("s"), word.removesuffix("es"), word + "s"):
-        if name in Equipment._value2member_map_:
-            return Equipment(name)
-    return None
+    known = {item.value: item for item in Equipment}
+    forms = (word, word.removesuffix("s"), word.removesuffix("es"), word + "s")
+    return next((known[name] for name in forms if name in known), None)
 
 
 def _level(value: Any) -> Level:
