@@ -961,8 +961,9 @@ def _group_work(
     """Plain bodyweight work for `groups` a stand-in gave up (a dead bug for the core a
     goblet squat's weight worked): a strength exercise the athlete has the kit and level
     for, of no movement their problems guard, not in the session yet (in a week that
-    brings nothing new, one they have met), two easy sets. None when nothing is needed,
-    or nothing fits."""
+    brings nothing new, one they have met, else a new one: the group is a hard rule's,
+    and two easy sets of a dead bug the gentlest of first times), two easy sets. None
+    when nothing is needed, or nothing fits."""
     if not groups:
         return None
     guarded = {m for i in profile.injuries for m in GUARDED_PATTERNS.get(i, frozenset())}
@@ -973,11 +974,11 @@ def _group_work(
         and not _needs_implement(e)
         and e.pattern not in guarded
         and e.id not in taken
-        and (met is None or e.id in met)
     ]
     if not fitting:
         return None
-    e = min(fitting, key=lambda e: (len(e.muscles), e.level.rank, e.id))
+    known = frozenset(e.id for e in fitting) if met is None else met
+    e = min(fitting, key=lambda e: (e.id not in known, len(e.muscles), e.level.rank, e.id))
     holds = e.measure == "seconds"
     dose = Dose(
         FIRST_SETS, None if holds else ACCESSORY_REPS, 30 if holds else None, CARE_RPE, e.tempo
@@ -1069,6 +1070,10 @@ def _at_care_dose(
         words = f"{what}; an easy effort (RPE {easy}): the sore area sets the pace"
         return replace(p, load_kg=kg, load=words, target_rpe=easy, sets=min(p.sets, 2))
     exercise = catalogue[item.exercise]
+    # a lift that stays the exercise it was keeps the care it served (a towel raise
+    # standing in for an Achilles calf lift stays Achilles care when the plantar
+    # protocol doses it: `injury-care`)
+    kept_care = p.injury_care if p.exercise == exercise.id else ()
     return replace(
         p,
         exercise=exercise.id,
@@ -1084,7 +1089,7 @@ def _at_care_dose(
         muscles=exercise.muscles,
         unilateral=exercise.unilateral or item.one_leg,
         balance=exercise.balance,
-        injury_care=tuple(dict.fromkeys((*exercise.injury_care, injury))),
+        injury_care=tuple(dict.fromkeys((*kept_care, *exercise.injury_care, injury))),
         cues=exercise.cues.as_list(),
         kind=exercise.kind,
         rest_seconds=item.rest_seconds,
