@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 
 from legday.care import (
+    CALF_PROBLEMS,
     DISCLAIMER,
     CareItem,
     CareProtocol,
@@ -134,6 +135,12 @@ CALF_PATTERNS = frozenset({"calf", "shin"})
 # dose: Beyer's heavy slow raises three times a week (a bent-knee heel drop 2 x 5 is not
 # one). Their sessions' calf lifts still count as calf days for the spacing.
 DOSE_ONLY = frozenset({"achilles"})
+# Beside another calf problem, the one whose care decides a session's calf work: Achilles
+# care's calf lift is its protocol's dose (heavy slow raises at the last stage: Beyer et
+# al. 2015), and the shin protocol's raise for endurance in its place left the tendon a
+# day short, while its early stages hold the calf below what the shin stages ask. Its
+# calf lift serves the other calf problems too: one calf dose, not two competing ones.
+CALF_OWNERS = frozenset({"achilles"})
 # the problems whose guarded lift, without a stage exercise of its own movement, takes the
 # stage's exercise of another movement it guards (a lunge becomes the wall sit)
 ANY_GUARDED_MOVEMENT = frozenset({"runners-knee"})
@@ -428,7 +435,9 @@ def care_fit(
     lift stays, at two sets, no heavier than its starting load and at an easy effort. At
     the last stage (full loading) the session's own lifts stand. At every stage, an
     exercise of the stage that the session holds (a care pick too) takes the week's dose,
-    unless the strength plan loads it in kg (then it progresses by its kg).
+    unless the strength plan loads it in kg (then it progresses by its kg). Beside
+    another calf problem, Achilles care goes first and its calf work is the session's one
+    calf dose, serving both (`CALF_OWNERS`).
     Jumps never reach it while calf or shin care is early: the composer plans none then
     (`jumps_wait`), so its other work fills the session. The planner settles all this
     before it places the session's start, so the start fits the session's real length
@@ -444,8 +453,9 @@ def care_fit(
     renamed: list[tuple[str, str]] = []
     floors: dict[str, int] = {}  # care work the session had fewer sets of than its stage
     added: list[Prescription] = []  # work for the groups a bodyweight stand-in gave up
+    claimed: set[str] = set()  # the calf work Achilles care made its own (`CALF_OWNERS`)
     changed = False
-    for injury in profile.injuries:
+    for injury in sorted(profile.injuries, key=lambda i: i not in CALF_OWNERS):
         protocol = catalogue.protocols.get(injury)
         guarded = GUARDED_PATTERNS.get(injury, frozenset())
         if protocol is None or (schedule is not None and injury in schedule.stopped):
@@ -458,7 +468,7 @@ def care_fit(
         if stage.number < len(protocol.stages):  # the last stage is full loading
             for index, p in enumerate(block):
                 exercise = catalogue.get(p.exercise)
-                if exercise is None or exercise.pattern not in guarded:
+                if exercise is None or exercise.pattern not in guarded or p.exercise in claimed:
                     continue
                 item = _stage_item(
                     protocol, stage, items, exercise.id, exercise.pattern, catalogue, met
@@ -468,7 +478,7 @@ def care_fit(
                     item = _another_guarded(items, guarded, taken, catalogue, met)
                 item = for_kit((item,), catalogue, profile)[0] if item is not None else None
                 if item is not None and _loses_care(
-                    block, index, item, catalogue, profile.injuries
+                    block, index, item, catalogue, profile.injuries, injury
                 ):
                     item = None
                 start_kg = (
@@ -496,21 +506,30 @@ def care_fit(
                 renamed.append((exercise.name.lower(), new_name))
                 changed = True
         elif injury in LEAD_IN_SESSIONS and items:
-            led = _lead_in(block, items[0], catalogue, profile.injuries, met)
-            if led is not None:
+            led = _lead_in(block, items[0], catalogue, profile.injuries, met, injury, claimed)
+            if led is None and any(p.exercise == items[0].exercise for p in block):
+                led = _joining_lead(block, items[0], injury, catalogue, profile.injuries)
+            while led is not None:
                 index, before_name = led
                 renamed.append((before_name, catalogue[items[0].exercise].name.lower()))
                 block[index] = _at_care_dose(block[index], items[0], catalogue, injury, None)
                 # a short session may give one set back and still hold the dose
                 floors[items[0].exercise] = max(1, items[0].sets - 1)
                 changed = True
+                # beside Achilles care the other calf problems' raises join its lead:
+                # the session does it once (`_once_each`), for all of them
+                led = _joining_lead(block, items[0], injury, catalogue, profile.injuries)
         own = {item.exercise: item for item in items}
         for index, p in enumerate(block):
             item = own.get(p.exercise)
-            if item is not None and p.load_kg is None:  # a lift loaded in kg progresses by kg
+            if item is not None and p.load_kg is None and p.exercise not in claimed:
+                # a lift loaded in kg progresses by kg; Achilles care's calf work keeps its dose
                 dosed = _at_care_dose(p, item, catalogue, injury, None)
                 floors.setdefault(p.exercise, min(p.sets, item.sets))
                 changed, block[index] = changed or dosed != p, dosed
+        if injury in CALF_OWNERS:  # its calf work is the session's one calf dose
+            claimed.update(i.exercise for i in items)
+            claimed.update(p.exercise for p in block if _pattern_of(p, catalogue) in guarded)
     if not changed:
         return CareFit(before)
     block = _once_each([*block, *added])
@@ -591,11 +610,13 @@ def _loses_care(
     item: CareItem,
     catalogue: Catalogue,
     injuries: tuple[str, ...],
+    injury: str,
 ) -> bool:
-    """Whether swapping main[index] for the care item would take from the session what a
-    hard rule needs: its only balance work, or a muscle that one of the athlete's problems
-    needs cared for in every session (`injury-care`)."""
+    """Whether swapping main[index] for `injury`'s care item would take from the session
+    what a hard rule needs: its only balance work, or a muscle that one of the athlete's
+    problems needs cared for in every session (`injury-care`)."""
     new, old = catalogue[item.exercise], main[index]
+    new_care = {*new.injury_care, *_care_kept(old, new, catalogue, injury)}
     if (
         old.balance
         and not new.balance
@@ -607,7 +628,7 @@ def _loses_care(
     for injury in injuries:
         serving = [p for n, p in enumerate(main) if n != index and injury in p.injury_care]
         covered = set().union(*(set(p.muscles) for p in serving))
-        if injury in new.injury_care:
+        if injury in new_care:
             covered |= set(new.muscles)
         needed = [m for m in CARE_NEEDS.get(injury, ()) if m in old.muscles]
         if injury in old.injury_care and any(m not in covered for m in needed):
@@ -1011,10 +1032,13 @@ def _lead_in(
     catalogue: Catalogue,
     injuries: tuple[str, ...],
     met: Collection[str] | None,
+    injury: str,
+    claimed: Collection[str] = (),
 ) -> tuple[int, str] | None:
     """The session's lift of the lead exercise's movement that becomes it, and its name:
-    None when the session holds the lead already, has no such lift, or (in a week that
-    brings nothing new) the athlete has not met the lead yet."""
+    None when the session holds the lead already, has no such lift (but the calf work
+    Achilles care `claimed`), or (in a week that brings nothing new) the athlete has not
+    met the lead yet."""
     if any(p.exercise == lead.exercise for p in block):
         return None
     if met is not None and lead.exercise not in met:
@@ -1022,10 +1046,37 @@ def _lead_in(
     pattern = catalogue[lead.exercise].pattern
     for index, p in enumerate(block):
         exercise = catalogue.get(p.exercise)
-        if exercise is None or exercise.pattern != pattern:
+        if exercise is None or exercise.pattern != pattern or p.exercise in claimed:
             continue
-        if not _loses_care(list(block), index, lead, catalogue, injuries):
+        if not _loses_care(list(block), index, lead, catalogue, injuries, injury):
             return index, exercise.name.lower()
+    return None
+
+
+def _joining_lead(
+    block: Sequence[Prescription],
+    lead: CareItem,
+    injury: str,
+    catalogue: Catalogue,
+    injuries: tuple[str, ...],
+) -> tuple[int, str] | None:
+    """For Achilles care (`CALF_OWNERS`) beside another calf problem, whose lead the
+    session now holds: the next other lift of its movement that serves a calf problem (a
+    shin-splint raise for endurance, an earlier stage's heel drop beside the heavy slow
+    raise), and its name; it becomes the lead too, so the calves take one dose. None
+    when no such lift is left, but one that would cost a hard rule its work."""
+    calf_problems = CALF_PROBLEMS.intersection(injuries)
+    if injury not in CALF_OWNERS or len(calf_problems) < 2:
+        return None
+    pattern = catalogue[lead.exercise].pattern
+    for index, p in enumerate(block):
+        if (
+            p.exercise != lead.exercise
+            and calf_problems.intersection(p.injury_care)
+            and _pattern_of(p, catalogue) == pattern
+            and not _loses_care(list(block), index, lead, catalogue, injuries, injury)
+        ):
+            return index, catalogue[p.exercise].name.lower()
     return None
 
 
@@ -1050,6 +1101,26 @@ def _another_guarded(
     )
 
 
+def _care_kept(
+    old: Prescription, new: Exercise, catalogue: Catalogue, injury: str
+) -> tuple[str, ...]:
+    """The care a lift's replacement for `injury`'s care goes on serving: all of it when
+    the exercise stays (a towel raise standing in for an Achilles calf lift stays
+    Achilles care when the plantar protocol doses it), and the calf problems' when
+    Achilles care makes a calf lift its own (the heavy slow raise in place of a
+    shin-splint raise: one calf dose for both, `CALF_OWNERS`)."""
+    if old.exercise == new.id:
+        return old.injury_care
+    if injury in CALF_OWNERS and new.pattern == "calf" and _pattern_of(old, catalogue) == "calf":
+        return tuple(i for i in old.injury_care if i in CALF_PROBLEMS)
+    return ()
+
+
+def _pattern_of(p: Prescription, catalogue: Catalogue) -> str:
+    exercise = catalogue.get(p.exercise)
+    return exercise.pattern if exercise is not None else ""
+
+
 def _at_care_dose(
     p: Prescription,
     item: CareItem | None,
@@ -1070,10 +1141,7 @@ def _at_care_dose(
         words = f"{what}; an easy effort (RPE {easy}): the sore area sets the pace"
         return replace(p, load_kg=kg, load=words, target_rpe=easy, sets=min(p.sets, 2))
     exercise = catalogue[item.exercise]
-    # a lift that stays the exercise it was keeps the care it served (a towel raise
-    # standing in for an Achilles calf lift stays Achilles care when the plantar
-    # protocol doses it: `injury-care`)
-    kept_care = p.injury_care if p.exercise == exercise.id else ()
+    kept_care = _care_kept(p, exercise, catalogue, injury)
     return replace(
         p,
         exercise=exercise.id,
