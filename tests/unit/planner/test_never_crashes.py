@@ -6,7 +6,7 @@ athlete's own calendar leaves no room."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -89,4 +89,27 @@ def test_a_stand_in_keeps_the_weeks_core_in_a_recovery_week(catalogue: Catalogue
         age=57,
     )
     plan = make_plan(profile, [], catalogue)
+    assert not [v for v in plan.violations if v.hard]
+
+
+def test_a_race_the_day_after_the_plan_makes_its_last_day_an_eve(catalogue: Catalogue) -> None:
+    """Found by the property: a four-week plan ending the day before the A race. Its last
+    week's Monday hard run ends after 22:00 (no room), Wednesday holds a hard run and
+    Thursday is the race's eve, so one session fits; the planner saw the race, but the
+    `frequency` check read only the plan's own days and took Thursday for a free day."""
+    profile = Profile(
+        start=date(2027, 1, 8),
+        weeks=4,
+        minutes=30,
+        days=frozenset({0, 2, 3, 6}),
+        recovery_every=3,
+        seed=1,
+    )
+    runs = [
+        Run(date(2027, 2, 1), "Intervals", RunKind.HARD, time(21, 45), time(22, 30), 45),
+        Run(date(2027, 2, 3), "Intervals", RunKind.HARD, None, None, 60),
+        Run(date(2027, 2, 5), "City Marathon", RunKind.RACE, None, None, 60, priority="A"),
+    ]
+    plan = make_plan(profile, runs, catalogue)
+    assert plan.races == (date(2027, 2, 5),)
     assert not [v for v in plan.violations if v.hard]
