@@ -1203,6 +1203,28 @@ def routine_seconds(items: Sequence[CareItem], catalogue: Catalogue) -> int:
     return total
 
 
+TIMES = ("", "once", "twice", "three times", "four times", "five times", "six times")
+
+
+def _how_often(frequency: Frequency, times: int) -> str:
+    """How often the week gives the stage's dose, as its protocol days are (its full
+    routines and the sessions holding its care), and, when that is less than the
+    protocol asks, why: the words never promise more days than the plan holds (a
+    coach's read found "three times a week" over weeks of one or two)."""
+    said = "every day this week" if times >= 7 else f"{TIMES[times]} this week"
+    if times >= frequency.per_week:
+        return said
+    if frequency is Frequency.DAILY:
+        return (
+            f"{said}, where the protocol asks every day: a strength day holds its own care, "
+            "and a hard run, a race or a day you blocked holds none"
+        )
+    return (
+        f"{said}, where the protocol asks {frequency.words}: the week has no other day "
+        "two days clear of the others"
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _RoutineForm:
     """A routine as done on any day of its stage: its exercises and minutes."""
@@ -1245,11 +1267,24 @@ class _Placer:
         self.calf_days: set[date] = set()  # calf problems' routine days, shared
         guarded = GUARDED_PATTERNS.get(protocol.condition, frozenset())
         self.calf = bool(guarded & CALF_PATTERNS)
-        self.session_calf_days = frozenset(
+        # the sessions its routines keep a day from, in any week: for a calf problem
+        # every calf lift (the tendon's load, whatever its dose), for the others those
+        # holding their week's stage (its protocol days: never two in a row, the next
+        # week's Monday session included)
+        self.session_load_days = frozenset(
             day
             for day, session in strength_days.items()
-            if any(self._pattern(p.exercise) in CALF_PATTERNS for p in session.main)
+            if (
+                any(self._pattern(p.exercise) in CALF_PATTERNS for p in session.main)
+                if self.calf
+                else self._holds_dose(day, self._dose_on(day))
+            )
         )
+
+    def _dose_on(self, day: date) -> tuple[CareItem, ...]:
+        """The problem's items as dosed in `day`'s week."""
+        week = (day - self.profile.start).days // 7
+        return self.doses.of(self.protocol.condition, week)[1]
 
     def _pattern(self, exercise: str) -> str:
         found = self.catalogue.get(exercise)
@@ -1299,8 +1334,12 @@ class _Placer:
             # of: it comes every day (the `care-routine` rule's spacing skips them too)
             if self.calf and stage.frequency is not Frequency.DAILY:
                 self.calf_days.update(chosen)
+            # the week's protocol days, as its routines say them: its full routines and
+            # the sessions that hold its care
+            full = [d for d in chosen if not self._lightest(d)]
+            times = len(full) + len(self.session_care_days)
             for day in chosen:
-                routine = self._routine(day, stage, this_week, eve_week)
+                routine = self._routine(day, stage, this_week, eve_week, times)
                 if hills and not routine.lightest:
                     routine = replace(routine, why=f"{routine.why} {hills}")
                     hills = ""
@@ -1335,33 +1374,29 @@ class _Placer:
 
     def _holds_dose(self, day: date, dose: Sequence[CareItem]) -> bool:
         """Whether `day`'s session is the day's care: it holds an exercise of the week's
-        stage at the stage's reps or hold, with its sets (a short session's one set
-        fewer, or a first time's gentle two). A care-tagged lift that is not the
-        protocol's dose (a bent-knee heel drop 2 x 5 in the heavy slow stage) is no dose:
-        the protocol's own days go on."""
+        stage (at the stage's dose, as care dosed it: a short session's share of it, a
+        first time's gentle two sets, or a load in kg heavier than it). For shin splints
+        and plantar heel pain a calf lift serving the problem is that day's calf loading
+        too (`injury-care` tags say which lifts serve it): a routine on another day would
+        make it one more. A care-tagged lift that is not the stage's exercise (a bent-knee
+        heel drop 2 x 5 in the Achilles heavy slow stage) is no protocol day: the
+        protocol's own days go on, kept a day from it (`session_load_days`)."""
         session = self.strength_days.get(day)
         if session is None:
             return False
         condition = self.protocol.condition
         guarded = GUARDED_PATTERNS.get(condition, frozenset())
-        # the session's calf lift is that day's calf loading: a routine on another day
-        # would make it one more (`injury-care` tags say which lifts serve the problem)
-        if (
-            self.calf
-            and condition not in DOSE_ONLY
-            and any(
-                condition in p.injury_care and self._pattern(p.exercise) in guarded
-                for p in session.main
+        stage_exercises = {item.exercise for item in dose}
+        return any(
+            p.exercise in stage_exercises
+            or (
+                self.calf
+                and condition not in DOSE_ONLY
+                and condition in p.injury_care
+                and self._pattern(p.exercise) in guarded
             )
-        ):
-            return True
-        held = {p.exercise: p for p in session.main}
-        for item in dose:
-            p = held.get(item.exercise)
-            dosed = p is not None and (p.reps, p.seconds) == (item.reps, item.seconds)
-            if p is not None and dosed and (p.sets >= item.sets - 1 or p.new):
-                return True
-        return False
+            for p in session.main
+        )
 
     def _allowed(self, day: date, stage: CareStage) -> bool:
         entries = self.by_day.get(day, ())
@@ -1388,13 +1423,14 @@ class _Placer:
         if stage.frequency is Frequency.DAILY:
             return allowed
         cared = {d for d in days if self._session_cares(d)}
-        loaded = set(cared)
+        # of the season's loading days (sessions that load what care loads, for a calf
+        # problem every calf problem's routines too), only those within a gap of this
+        # week can be too close to one of its days
+        widest = stage.frequency.min_gap_days
+        around = [days[0] + timedelta(days=n) for n in range(-widest, 7 + widest)]
+        loaded = cared | {d for d in around if d in self.session_load_days}
         if self.calf:
-            # of the season's calf days, only those within a gap of this week can be too
-            # close to one of its days
-            widest = stage.frequency.min_gap_days
-            around = (days[0] + timedelta(days=n) for n in range(-widest, 7 + widest))
-            loaded |= {d for d in around if d in self.session_calf_days or d in self.calf_days}
+            loaded |= {d for d in around if d in self.calf_days}
             # the days another calf problem already loads first: one calf day, not two
             allowed.sort(key=lambda d: d not in self.calf_days)
         # every other day means it: a week with too few days two apart takes fewer
@@ -1413,13 +1449,23 @@ class _Placer:
                     chosen.append(day)
         return sorted(chosen)
 
+    def _lightest(self, day: date) -> bool:
+        """Whether `day`'s routine takes the lightest form: after a hard run, near a race."""
+        return self._hard(day) or day in self.light_days
+
     def _routine(
-        self, day: date, stage: CareStage, this_week: _RoutineForm, eve_week: _RoutineForm
+        self,
+        day: date,
+        stage: CareStage,
+        this_week: _RoutineForm,
+        eve_week: _RoutineForm,
+        times: int,
     ) -> CareRoutine:
         """The routine of `stage` in `this_week`'s form (its items as dosed that week), its
-        eve form (`_eve_form`) on a key run's eve, or the lightest form."""
+        eve form (`_eve_form`) on a key run's eve, or the lightest form; `times`, the
+        week's protocol days."""
         eve = self.eves.get(day, "")
-        lightest = self._hard(day) or day in self.light_days
+        lightest = self._lightest(day)
         lightened = bool(eve) and not lightest  # the eve form: one set fewer of each
         form = self.lightest_form if lightest else eve_week if lightened else this_week
         minutes = form.minutes
@@ -1437,7 +1483,7 @@ class _Placer:
             stage=stage.number,
             minutes=minutes,
             exercises=form.exercises,
-            why=self._why(stage, lightest, runs, self.light_days.get(day, ""), eve),
+            why=self._why(stage, lightest, runs, self.light_days.get(day, ""), eve, times),
             frequency=stage.frequency.value,
             start=start,
             lightest=lightest,
@@ -1451,7 +1497,8 @@ class _Placer:
         lightest: bool,
         runs: Collection[Run],
         near_race: str,
-        eve: str = "",
+        eve: str,
+        times: int,
     ) -> str:
         p = self.protocol
         hard = [r for r in runs if r.kind in HARD_RUN_KINDS]
@@ -1465,7 +1512,8 @@ class _Placer:
             )
         else:
             what = (
-                f"{p.name} care, stage {stage.number} ({stage.name}), {stage.frequency.words}: "
+                f"{p.name} care, stage {stage.number} ({stage.name}), "
+                f"{_how_often(stage.frequency, times)}: "
                 f"{stage.aim[0].lower()}{stage.aim[1:].rstrip('.')}"
             )
             if eve:
