@@ -32,28 +32,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from athletes import random_athlete
+from athletes import random_athlete, week_doses
 
 from legday.catalogue import Catalogue
 from legday.catalogue.loader import load_catalogue
-from legday.model import ExerciseKind, Plan, Profile, Run
-from legday.planner import CareSchedule, _care_eases, _care_holds, make_plan
+from legday.model import ExerciseKind, Plan
+from legday.planner import CareSchedule, make_plan
 from legday.planner.care import WeekDoses
-from legday.planner.season import race_priorities, season
 
 ATHLETES = 60
 WEEKS = 16
 CALF_PATTERNS = frozenset({"calf", "shin"})
 PROBLEMS = ("achilles", "shin-splints")
-
-
-def doses_of(
-    profile: Profile, runs: list[Run], catalogue: Catalogue, care: CareSchedule
-) -> WeekDoses:
-    """Each week's stage and items, as the planner makes them (holds and eases included)."""
-    frames = season(profile, runs, race_priorities(profile, runs))
-    care = replace(care, holds=_care_holds(frames), eases=_care_eases(frames))
-    return WeekDoses(profile, catalogue, care)
 
 
 def count(plan: Plan, doses: WeekDoses, catalogue: Catalogue) -> Counter[str]:
@@ -113,7 +103,7 @@ def main() -> None:
         profile = replace(profile, injuries=problems)
         care = CareSchedule({p: rng.randint(1, 3) for p in PROBLEMS}, {})
         plan = make_plan(profile, runs, catalogue, care=care)
-        total += count(plan, doses_of(profile, runs, catalogue, care), catalogue)
+        total += count(plan, week_doses(profile, runs, catalogue, care), catalogue)
     weeks, heavy = total["weeks"], max(1, total["heavy-stage weeks"])
     print(f"{athletes} athletes with Achilles and shin splints, {weeks} weeks")
     print(f"  Achilles-dose days a week: {total['achilles-dose days'] / weeks:.2f}")

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date, time, timedelta
 
+from legday.catalogue import Catalogue
 from legday.model import INJURIES, Equipment, Level, Profile, Run, RunKind
+from legday.planner import CareSchedule, _care_eases, _care_holds
+from legday.planner.care import WeekDoses
+from legday.planner.season import race_priorities, season
 
 START = date(2027, 1, 4)
 EQUIPMENT = [e for e in Equipment if e not in (Equipment.BODYWEIGHT, Equipment.WALL)]
@@ -67,3 +72,14 @@ def random_athlete(rng: random.Random, weeks: int) -> tuple[Profile, list[Run]]:
         seed=rng.randrange(1 << 16),
     )
     return profile, runs
+
+
+def week_doses(
+    profile: Profile, runs: list[Run], catalogue: Catalogue, care: CareSchedule | None = None
+) -> WeekDoses:
+    """Each problem's stage and items week by week, as the planner makes them for this
+    calendar (its held and eased weeks included)."""
+    frames = season(profile, runs, race_priorities(profile, runs))
+    care = care or CareSchedule.fresh()
+    care = replace(care, holds=_care_holds(frames), eases=_care_eases(frames))
+    return WeekDoses(profile, catalogue, care)

@@ -175,7 +175,10 @@ def make_plan(
         )
     by_day = calendar.by_day
     in_horizon = _runs_between(by_day, first, last)
-    routines = care_routines(profile, catalogue, by_day, races, sessions, care, doses)
+    key_runs = _key_runs(calendar)
+    routines = care_routines(
+        profile, catalogue, by_day, races, sessions, care, doses, key_runs.named_within
+    )
     if profile.injuries:  # care swapped exercises in: their first time starts gently
         placed = [s.minutes for s in sessions]  # the minutes each session's start was found for
         done_before = (e for d in done for e in d.exercises)
@@ -225,12 +228,13 @@ def _cares_for_you(
     room_seconds: int | None = None,
     met: Collection[str] | None = None,
     doses: WeekDoses | None = None,
+    before_key_run: bool = False,
 ) -> CareFit:
     """A main block whose care tags name only the athlete's own problems (an exercise
     that eases shin splints is no care to a runner without them), and whose work near a
     sore area stays at its care stage (`care_fit`)."""
     fit = (
-        care_fit(day, main, profile, catalogue, care, room_seconds, met, doses)
+        care_fit(day, main, profile, catalogue, care, room_seconds, met, doses, before_key_run)
         if profile.injuries
         else CareFit(tuple(main))
     )
@@ -403,6 +407,12 @@ class KeyRuns(NamedTuple):
         if index < len(self.ahead) and self.ahead[index].starts - at < KEY_RUN_CLEAR:
             return self.ahead[index]
         return None
+
+    def named_within(self, day: date, start: time) -> str:
+        """`next_within` in words, "" when clear: what care's loaded calf work waits for
+        (`care_routines`)."""
+        found = self.next_within(day, start)
+        return "" if found is None else found.what
 
 
 def _key_runs(calendar: Calendar) -> KeyRuns:
@@ -582,7 +592,15 @@ def _session(
     def as_care_makes_it(main: tuple[Prescription, ...]) -> tuple[Prescription, ...]:
         # the composer fits the session as care will make it (`Composer._fit`)
         return care_fit(
-            day, main, profile, catalogue, care.schedule, None, care.met, care.doses
+            day,
+            main,
+            profile,
+            catalogue,
+            care.schedule,
+            None,
+            care.met,
+            care.doses,
+            ask.occasion.before_key_run,
         ).main
 
     parts = composer.compose(
@@ -593,7 +611,15 @@ def _session(
     # the care dose may take the session up to its minutes (`fit`), no further
     room = max(0, ask.budget_seconds - parts.seconds)
     fit = _cares_for_you(
-        day, parts.main, profile, catalogue, care.schedule, room, care.met, care.doses
+        day,
+        parts.main,
+        profile,
+        catalogue,
+        care.schedule,
+        room,
+        care.met,
+        care.doses,
+        ask.occasion.before_key_run,
     )
     if fit.changed:
         _remember_care(composer, parts.main, fit.main, used_before)

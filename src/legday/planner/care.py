@@ -21,7 +21,7 @@ Pure: protocols, days and sessions in, routines out.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 
@@ -45,6 +45,7 @@ from legday.kit import kit_of
 from legday.model import (
     ALWAYS_AT_HAND,
     CARE_NEEDS,
+    DEFAULT_START,
     HARD_RUN_KINDS,
     IMPLEMENTS,
     WEEKLY_GROUPS,
@@ -160,6 +161,8 @@ AFTER_RACE = "in the days after your race the legs recover first"
 # before a long run, a hard session or a race meets the run tired
 KEY_RUN_KINDS = HARD_RUN_KINDS
 EVE_WORDS = "one set fewer of each today"  # what a routine lightened for its eve says
+KEY_RUN_NEAR = "a key run or race is less than 48 h away"
+BODYWEIGHT_LOAD = "bodyweight"  # a care item's load words when its protocol adds none (`CareItem`)
 BEFORE_RACE = "your race is days away, so the legs stay fresh for it"
 CHANGE_SECONDS = 20  # from one exercise to the next
 CARE_RPE = 6  # care is dosed by pain, not effort: a moderate effort at most
@@ -199,10 +202,12 @@ def care_routines(
     sessions: Sequence[Session],
     schedule: CareSchedule | None = None,
     doses: WeekDoses | None = None,
+    key_run_ahead: KeyRunAhead | None = None,
 ) -> list[CareRoutine]:
     """Every care routine of the plan, by day, for each of the athlete's problems that
     has a protocol and is not stopped (`doses`: each week's stage and items, when the
-    planner has made them)."""
+    planner has made them; `key_run_ahead`: the key run or race less than 48 h after a
+    start, in words, "" when none is)."""
     schedule = schedule or CareSchedule.fresh()
     doses = doses or WeekDoses(profile, catalogue, schedule)
     strength_days = {s.day: s for s in sessions}
@@ -219,6 +224,7 @@ def care_routines(
         placer = _Placer(
             profile, catalogue, protocol, by_day, strength_days, closed, schedule, light, doses
         )
+        placer.key_run_ahead = key_run_ahead or _no_key_run
         routines.extend(placer.place(eves, calf_days))
     routines.sort(key=lambda r: (r.day, r.injury))
     return _once_a_day(routines, catalogue)
@@ -269,6 +275,15 @@ def _once_a_day(routines: Sequence[CareRoutine], catalogue: Catalogue) -> list[C
                 minutes = max(1, routine.minutes + round(change / 60))
                 out[index] = replace(routine, exercises=now, minutes=minutes, why=why)
     return out
+
+
+# The key run or race less than 48 h after a start on a day, in words ("Saturday's long run
+# (Long run, 09:00)"); "" when the start is clear of every one (the planner's `KeyRuns`).
+KeyRunAhead = Callable[[date, time], str]
+
+
+def _no_key_run(day: date, start: time) -> str:
+    return ""
 
 
 def key_run_eves(
@@ -378,17 +393,22 @@ class CareFit:
     extra_seconds: int = 0
     changed: bool = False
     jumps_wait: bool = False  # the week's care holds jumps back (`jumps_wait`)
+    # the loaded calf care a set lighter: a key run or race is less than 48 h away
+    calf_eased: tuple[str, ...] = ()
 
     def told(self, why: str) -> str:
         """The session's why, naming what care changed: that jumps wait only when they
-        do (a session with pogo hops said they waited: a coach's read)."""
+        do (a session with pogo hops said they waited: a coach's read), and the loaded
+        calf work a set lighter before a key run."""
         if not self.changed:
             return why
         for old, new in self.renamed:
             why = why.replace(old, new)
         note = "; work near the sore area stays at its care stage"
-        note += ", and jumps wait for it." if self.jumps_wait else "."
-        return why[:-1] + note
+        note += ", and jumps wait for it" if self.jumps_wait else ""
+        if self.calf_eased:
+            note += f"; {' and '.join(self.calf_eased)} a set lighter ({KEY_RUN_NEAR})"
+        return why[:-1] + note + "."
 
 
 def jumps_wait(
@@ -425,6 +445,7 @@ def care_fit(
     room_seconds: int | None = None,
     met: Collection[str] | None = None,
     doses: WeekDoses | None = None,
+    before_key_run: bool = False,
 ) -> CareFit:
     """A main block that loads a sore area no harder than its care stage.
 
@@ -445,7 +466,9 @@ def care_fit(
     `room_seconds` more, the session gives sets back (`_make_room`) to keep to its minutes.
     `met`, in a week that brings nothing new (a race week), holds what the athlete has
     done: care then swaps in only exercises among them. `doses`, when the planner has
-    made them for the plan, hold each week's stage and items.
+    made them for the plan, hold each week's stage and items. `before_key_run`: the
+    session starts less than 48 h before a key run or race, so its loaded calf care
+    (`loaded_calf`) takes a set fewer: the week's heaviest calf dose sits clear of it.
     """
     week = (day - profile.start).days // 7
     before = tuple(main)
@@ -454,6 +477,7 @@ def care_fit(
     floors: dict[str, int] = {}  # care work the session had fewer sets of than its stage
     added: list[Prescription] = []  # work for the groups a bodyweight stand-in gave up
     claimed: set[str] = set()  # the calf work Achilles care made its own (`CALF_OWNERS`)
+    heaviest: dict[str, int] = {}  # loaded calf care, with the week's sets (`loaded_calf`)
     changed = False
     for injury in sorted(profile.injuries, key=lambda i: i not in CALF_OWNERS):
         protocol = catalogue.protocols.get(injury)
@@ -520,6 +544,7 @@ def care_fit(
                 # the session does it once (`_once_each`), for all of them
                 led = _joining_lead(block, items[0], injury, catalogue, profile.injuries)
         own = {item.exercise: item for item in items}
+        heaviest.update((i.exercise, i.sets) for i in items if loaded_calf(i, catalogue))
         for index, p in enumerate(block):
             item = own.get(p.exercise)
             if item is not None and p.load_kg is None and p.exercise not in claimed:
@@ -530,6 +555,13 @@ def care_fit(
         if injury in CALF_OWNERS:  # its calf work is the session's one calf dose
             claimed.update(i.exercise for i in items)
             claimed.update(p.exercise for p in block if _pattern_of(p, catalogue) in guarded)
+    eased: list[str] = []
+    for index, p in enumerate(block):
+        week_sets = heaviest.get(p.exercise)
+        if before_key_run and week_sets is not None and p.load_kg is None and week_sets > 1:
+            block[index] = replace(p, sets=min(p.sets, week_sets - 1))
+            eased.append(catalogue[p.exercise].name.lower())
+            changed = True
     if not changed:
         return CareFit(before)
     block = _once_each([*block, *added])
@@ -537,7 +569,16 @@ def care_fit(
     if room_seconds is not None and extra > room_seconds:
         extra -= _make_room(block, extra - room_seconds, profile.injuries, floors)
     waits = jumps_wait(profile, catalogue, schedule, day)
-    return CareFit(tuple(block), tuple(renamed), extra, True, waits)
+    return CareFit(tuple(block), tuple(renamed), extra, True, waits, tuple(eased))
+
+
+def loaded_calf(item: CareItem, catalogue: Catalogue) -> bool:
+    """Whether a care item is the heavy calf work of its protocol: a calf raise with a
+    load beyond body weight (the Achilles heavy slow and seated raises at a rep maximum,
+    the plantar protocol's towel raises with a backpack). It keeps 48 h from a key run or
+    race at its full dose, as main's jumps and hard sets do (a coach's read found the
+    week's heaviest calf day 25 h before the long run)."""
+    return item.load != BODYWEIGHT_LOAD and catalogue[item.exercise].pattern == "calf"
 
 
 def _once_each(block: Sequence[Prescription]) -> list[Prescription]:
@@ -1264,6 +1305,10 @@ class _Placer:
         # the week's days whose strength session holds the stage's dose (`_holds_dose`)
         self.session_care_days: frozenset[date] = frozenset()
         self.eves: Mapping[date, str] = {}  # the eves of key runs: no full routine
+        # the week's days whose loaded calf work would start less than 48 h before a key
+        # run, with what comes: no full routine either (`loaded_calf`)
+        self.near_key_runs: Mapping[date, str] = {}
+        self.key_run_ahead: KeyRunAhead = _no_key_run
         self.calf_days: set[date] = set()  # calf problems' routine days, shared
         guarded = GUARDED_PATTERNS.get(protocol.condition, frozenset())
         self.calf = bool(guarded & CALF_PATTERNS)
@@ -1322,6 +1367,7 @@ class _Placer:
             stage, dose = self.doses.of(self.protocol.condition, week)
             days = [monday + timedelta(days=n) for n in range(7)]
             self.session_care_days = frozenset(d for d in days if self._holds_dose(d, dose))
+            self.near_key_runs = self._near_key_runs(days, dose)
             chosen = self._days_for(stage, days, last_care)
             # the week's routines hold the same items, dosed alike: one form, made again
             # only when the dose differs from the last form's (a new stage or step)
@@ -1352,6 +1398,32 @@ class _Placer:
             elif cared:
                 last_care = max(cared)
         return routines
+
+    def _near_key_runs(self, days: Sequence[date], dose: Sequence[CareItem]) -> dict[date, str]:
+        """The days whose routine, holding loaded calf work (`loaded_calf`), would start
+        less than 48 h before a key run or race, by the clock, with what comes: the week's
+        heaviest calf dose goes on other days, and these take one set fewer (a Thursday
+        evening's heavy slow raises are 38 h before a Saturday morning long run, though
+        two days before it). An untimed routine counts from where it is shown, after the
+        day's last timed run, else at 18:00 (`DEFAULT_START`)."""
+        if not any(loaded_calf(item, self.catalogue) for item in dose):
+            return {}
+        minutes = self._form(dose).minutes
+        near = {}
+        for day in days:
+            ahead = self.key_run_ahead(day, self._start(day, minutes) or DEFAULT_START)
+            if ahead:
+                near[day] = f"{ahead} is less than 48 h away"
+        return near
+
+    def _start(self, day: date, minutes: int) -> time | None:
+        """Where a routine of `minutes` starts on `day`: after its runs (`run-first`), in
+        its window, clear of its busy time; None when any time will do."""
+        entries = self.by_day.get(day, ())
+        window = self.profile.window(day.weekday())
+        if any(r.busy and r.start is not None for r in entries):
+            return clear_start(entries, window, minutes)
+        return start_after([r for r in entries if r.running], window)
 
     def _hills(self, days: Sequence[date], stage: CareStage) -> str:
         """The week's word about its hill runs, while the tendon's care is early."""
@@ -1442,12 +1514,17 @@ class _Placer:
             for day in allowed:
                 if len(cared) + len(chosen) >= stage.frequency.per_week:
                     break
-                if day in chosen or (day in self.eves and not eve_too):
+                if day in chosen or (self._eve(day) and not eve_too):
                     continue
                 near = [*(loaded - {day}), *chosen, *([last] if last else [])]
                 if all(abs((day - d).days) >= gap for d in near):
                     chosen.append(day)
         return sorted(chosen)
+
+    def _eve(self, day: date) -> str:
+        """What comes after `day` that its routine is lighter for: a key run the next day,
+        or one less than 48 h after its loaded calf work; "" when nothing is."""
+        return self.eves.get(day, "") or self.near_key_runs.get(day, "")
 
     def _lightest(self, day: date) -> bool:
         """Whether `day`'s routine takes the lightest form: after a hard run, near a race."""
@@ -1464,19 +1541,13 @@ class _Placer:
         """The routine of `stage` in `this_week`'s form (its items as dosed that week), its
         eve form (`_eve_form`) on a key run's eve, or the lightest form; `times`, the
         week's protocol days."""
-        eve = self.eves.get(day, "")
+        eve = self._eve(day)
         lightest = self._lightest(day)
         lightened = bool(eve) and not lightest  # the eve form: one set fewer of each
         form = self.lightest_form if lightest else eve_week if lightened else this_week
         minutes = form.minutes
         runs = [r for r in self.by_day.get(day, ()) if r.running]
-        window = self.profile.window(day.weekday())
-        busy = [r for r in self.by_day.get(day, ()) if r.busy and r.start is not None]
-        start = (
-            clear_start(self.by_day.get(day, ()), window, minutes)
-            if busy
-            else start_after(runs, window)
-        )
+        start = self._start(day, minutes)
         return CareRoutine(
             day=day,
             injury=self.protocol.condition,
