@@ -6,6 +6,7 @@ import random
 from dataclasses import replace
 from datetime import date, time, timedelta
 
+import legday.planner
 from legday.catalogue import Catalogue
 from legday.model import INJURIES, Equipment, Level, Profile, Run, RunKind
 from legday.planner import CareSchedule, _care_eases, _care_holds
@@ -78,8 +79,14 @@ def week_doses(
     profile: Profile, runs: list[Run], catalogue: Catalogue, care: CareSchedule | None = None
 ) -> WeekDoses:
     """Each problem's stage and items week by week, as the planner makes them for this
-    calendar (its held and eased weeks included)."""
+    calendar (its held and eased weeks included, and where the tree has them the weeks
+    care restarts in after an A race)."""
     frames = season(profile, runs, race_priorities(profile, runs))
-    care = care or CareSchedule.fresh()
-    care = replace(care, holds=_care_holds(frames), eases=_care_eases(frames))
+    care = replace(
+        care or CareSchedule.fresh(), holds=_care_holds(frames), eases=_care_eases(frames)
+    )
+    restarts = getattr(legday.planner, "_care_restarts", None)
+    if restarts is not None:
+        weeks = restarts(frames)
+        care = replace(care, holds=care.holds | weeks.keys(), restarts=weeks)
     return WeekDoses(profile, catalogue, care)

@@ -155,8 +155,12 @@ def make_plan(
     races = race_priorities(profile, runs)
     frames = season(profile, runs, races, logged=[d.day for d in fixed])
     if profile.injuries:
+        restarts = _care_restarts(frames)
         care = replace(
-            care or CareSchedule.fresh(), holds=_care_holds(frames), eases=_care_eases(frames)
+            care or CareSchedule.fresh(),
+            holds=_care_holds(frames) | restarts.keys(),
+            eases=_care_eases(frames),
+            restarts=restarts,
         )
     calendar = Calendar.read(profile, runs, logged=[d.day for d in fixed])
     doses = WeekDoses(profile, catalogue, care)  # care's stage and items, week by week
@@ -496,6 +500,23 @@ def _care_holds(frames: Sequence[WeekFrame]) -> frozenset[int]:
     held.update(raced)
     held.update(i + 1 for i in raced if i + 1 < len(frames))
     return frozenset(held)
+
+
+def _care_restarts(frames: Sequence[WeekFrame]) -> dict[int, int]:
+    """The weeks care restarts in after an A race, with how many steps lighter than the
+    race week's dose each takes (`CareSchedule.restarts`): two the week after the race,
+    one the week after that, and from the third the weeks go on where they were. A race
+    run all out leaves a tired tendon; its heaviest calf dose the first week back (once
+    the days of lightest care are over) would ask the most of it when it has the least
+    to give. Held weeks too: the restart counts no progress."""
+    restarts: dict[int, int] = {}
+    for index, frame in enumerate(frames):
+        if any(race.priority == "A" for race in frame.races):
+            for after, steps in ((1, 2), (2, 1)):
+                if index + after < len(frames):
+                    week = index + after
+                    restarts[week] = max(restarts.get(week, 0), steps)
+    return restarts
 
 
 def _care_eases(frames: Sequence[WeekFrame]) -> frozenset[int]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
 
 from legday.care import (
@@ -182,6 +182,10 @@ class CareSchedule:
     # days but takes the week before's dose a set lighter, never above it (a recovery
     # week's 4 x 10 routine was heavier than any of its sessions: a coach's read)
     eases: frozenset[int] = frozenset()
+    # the plan's weeks (0-based) in which care restarts after an A race, with how many
+    # steps lighter than the race week's dose each takes (`steps_back`): the first week
+    # after it two, the next one, then the weeks go on as before; they are held weeks too
+    restarts: Mapping[int, int] = field(default_factory=dict)
 
     @classmethod
     def fresh(cls) -> CareSchedule:
@@ -353,18 +357,58 @@ def season_doses(
     """The stage and items of each of the plan's `weeks` (`expected_dose`), a week that
     eases off (`CareSchedule.eases`) taking the week before's at one set fewer of each
     item (one at least), and a held week the week before's as it was: a taper's lighter
-    dose carries into its race week rather than climbing back."""
+    dose carries into its race week rather than climbing back. A week care restarts in
+    after an A race (`CareSchedule.restarts`) takes its dose some steps lighter
+    (`steps_back`), and the next week's climbs from there, not from the lighter one."""
     schedule = schedule or CareSchedule.fresh()
     out: list[tuple[CareStage, tuple[CareItem, ...]]] = []
+    kept: list[tuple[CareStage, tuple[CareItem, ...]]] = []  # before any restart's step back
     for week in range(weeks):
         dose = expected_dose(protocol, schedule, week)
-        if out and week in schedule.eases:
-            stage, items = out[-1]
+        if kept and week in schedule.eases:
+            stage, items = kept[-1]
             dose = stage, tuple(replace(item, sets=max(1, item.sets - 1)) for item in items)
-        elif out and week in schedule.holds:
-            dose = out[-1]
-        out.append(dose)
+        elif kept and week in schedule.holds:
+            dose = kept[-1]
+        kept.append(dose)
+        back = schedule.restarts.get(week, 0)
+        out.append((dose[0], steps_back(dose[0], dose[1], back)) if back else dose)
     return out
+
+
+def steps_back(stage: CareStage, items: Sequence[CareItem], steps: int) -> tuple[CareItem, ...]:
+    """The items `steps` steps lighter within their stage, as care restarts after an A
+    race: a loaded item at an earlier step's rep maximum (its reps and load words, at no
+    more sets: the heavy slow raise at 4 x 6 two steps back is 3 x 10 at a 10-rep maximum
+    after a taper's 3 sets), and a set fewer for each step it has no earlier one to go
+    back to (one set at least). A tendon that has just raced meets the season's heaviest
+    calf dose a fortnight later, not the first week back."""
+    base = {item.exercise: item for item in stage.items}
+    lighter = []
+    for item in items:
+        origin = base.get(item.exercise, item)
+        levels = [origin, *(origin.in_week(step.week) for step in origin.steps)]
+        dosed = (item.reps, item.seconds, item.load)
+        at = max(
+            (
+                i
+                for i, level in enumerate(levels)
+                if (level.reps, level.seconds, level.load) == dosed
+            ),
+            default=0,
+        )
+        step = levels[max(at - steps, 0)]  # the earliest step at most
+        fewer = max(steps - at, 0)  # and a set fewer for each step beyond it
+        lighter.append(
+            replace(
+                item,
+                reps=step.reps,
+                seconds=step.seconds,
+                load=step.load,
+                sets=max(1, min(item.sets, step.sets) - fewer),
+            )
+        )
+    return tuple(lighter)
 
 
 def met_in_routines(
