@@ -1452,9 +1452,12 @@ class _Placer:
         day's last timed run, else at 18:00 (`DEFAULT_START`)."""
         if not any(loaded_calf(item, self.catalogue) for item in dose):
             return {}
-        minutes = self._form(dose).minutes
+        kit_dose = for_kit(dose, self.catalogue, self.profile)
+        minutes = max(1, round(routine_seconds(kit_dose, self.catalogue) / 60))
         near = {}
         for day in days:
+            if day in self.strength_days or day in self.closed:  # no routine there
+                continue
             ahead = self.key_run_ahead(day, self._start(day, minutes) or DEFAULT_START)
             if ahead:
                 near[day] = f"{ahead} is less than 48 h away"
