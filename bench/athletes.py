@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date, time, timedelta
 
+import legday.planner
+from legday.catalogue import Catalogue
 from legday.model import Equipment, Level, Profile, Run, RunKind
+from legday.planner import CareSchedule, _care_eases, _care_holds
+from legday.planner.care import WeekDoses
+from legday.planner.season import race_priorities, season
 
 START = date(2027, 1, 4)
 EQUIPMENT = [e for e in Equipment if e not in (Equipment.BODYWEIGHT, Equipment.WALL)]
@@ -71,3 +77,20 @@ def random_athlete(rng: random.Random, weeks: int) -> tuple[Profile, list[Run]]:
         seed=rng.randrange(1 << 16),
     )
     return profile, runs
+
+
+def week_doses(
+    profile: Profile, runs: list[Run], catalogue: Catalogue, care: CareSchedule | None = None
+) -> WeekDoses:
+    """Each problem's stage and items week by week, as the planner makes them for this
+    calendar (its held and eased weeks included, and where the tree has them the weeks
+    care restarts in after an A race)."""
+    frames = season(profile, runs, race_priorities(profile, runs))
+    care = replace(
+        care or CareSchedule.fresh(), holds=_care_holds(frames), eases=_care_eases(frames)
+    )
+    restarts = getattr(legday.planner, "_care_restarts", None)
+    if restarts is not None:
+        weeks = restarts(frames)
+        care = replace(care, holds=care.holds | weeks.keys(), restarts=weeks)
+    return WeekDoses(profile, catalogue, care)

@@ -8,7 +8,16 @@ from datetime import date, time, timedelta
 
 from hypothesis import strategies as st
 
-from legday.model import INJURIES, PRIORITIES, Equipment, Level, Profile, Run, RunKind
+from legday.model import (
+    EVENTS,
+    INJURIES,
+    PRIORITIES,
+    Equipment,
+    Level,
+    Profile,
+    Run,
+    RunKind,
+)
 
 START = date(2027, 1, 4)
 KIND_WEIGHTS = (
@@ -124,6 +133,47 @@ def profiles(draw: st.DrawFn, max_weeks: int = 12) -> Profile:
         windows=draw(st.one_of(st.just(()), windows())),
         races=tuple(races),
         race_priorities=tuple(given),
+    )
+
+
+# Weights an athlete may own (kg): dumbbell pairs and kettlebells by weight, plates by
+# pair (repeats allowed), and bars from a light technique bar to a standard one.
+DUMBBELL_KG = (1.0, 2.0, 2.5, 4.0, 5.0, 6.0, 7.5, 8.0, 10.0, 12.0, 12.5, 15.0, 20.0, 22.5, 30.0)
+KETTLEBELL_KG = (4.0, 8.0, 12.0, 16.0, 20.0, 24.0, 32.0, 48.0)
+PLATE_KG = (0.5, 1.25, 2.5, 5.0, 10.0, 15.0, 20.0, 25.0)
+BAR_KG = (7.0, 10.0, 15.0, 20.0)
+
+
+@st.composite
+def athletes(draw: st.DrawFn, max_weeks: int = 12) -> Profile:
+    """Any athlete at all: `profiles`, with any number of problems at once (none to all),
+    the weights they own (or none listed: a typical set), an age from teenager to old,
+    an event, a dominant leg and races of any priority (`profiles` gives those)."""
+    base = draw(profiles(max_weeks=max_weeks))
+    kit = set(base.equipment)
+    owned: dict[str, tuple[float, ...]] = {}
+    for field, kgs, implement in (
+        ("dumbbells_kg", DUMBBELL_KG, Equipment.DUMBBELLS),
+        ("kettlebells_kg", KETTLEBELL_KG, Equipment.KETTLEBELL),
+    ):
+        weights = tuple(sorted(draw(st.sets(st.sampled_from(kgs), max_size=6))))
+        owned[field] = weights
+        if weights:  # as the profile reader does: owning weights means owning the kit
+            kit.add(implement)
+    plates = tuple(sorted(draw(st.lists(st.sampled_from(PLATE_KG), max_size=8))))
+    if plates:
+        kit.add(Equipment.BARBELL)
+    return replace(
+        base,
+        injuries=tuple(draw(st.lists(st.sampled_from(list(INJURIES)), unique=True))),
+        equipment=frozenset(kit),
+        dumbbells_kg=owned["dumbbells_kg"],
+        kettlebells_kg=owned["kettlebells_kg"],
+        plates_kg=plates,
+        bar_kg=draw(st.sampled_from(BAR_KG)),
+        age=draw(st.one_of(st.none(), st.integers(12, 90))),
+        event=draw(st.one_of(st.none(), st.sampled_from(EVENTS))),
+        dominant_leg=draw(st.sampled_from([None, "left", "right"])),
     )
 
 

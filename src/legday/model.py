@@ -188,6 +188,11 @@ EVENTS = ("5k", "10k", "half", "marathon", "ultra", "trail", "track", "cross-cou
 # From this age an athlete gets more recovery between hard days and keeps power work.
 MASTERS_AGE = 50
 
+# When a session or care routine without a start is shown (the exports), and so when the
+# athlete does it: after the day's last timed run, else in the early evening, late enough
+# to follow a morning or lunchtime run, early enough to leave the evening free.
+DEFAULT_START = time(18, 0)
+
 # How a load is carried: "dumbbells" is a pair (the kg is each), "kettlebell" one bell,
 # "barbell" the bar with its plates (the kg is the total). Bodyweight and bands carry none.
 IMPLEMENTS = ("dumbbells", "kettlebell", "barbell")

@@ -14,6 +14,7 @@ from datetime import date, time
 
 from legday.catalogue import Catalogue
 from legday.model import (
+    DEFAULT_START,
     CareRoutine,
     Cooldown,
     ExerciseKind,
@@ -75,9 +76,6 @@ __all__ = [
 # A hook another module fills in later: exercise id -> relative image path or inline SVG.
 Picture = Callable[[str], str]
 
-# When the day has no timed run and the session has no start, it goes in the early evening:
-# late enough to follow a morning or lunchtime run, early enough to leave the evening free.
-DEFAULT_START = time(18, 0)
 
 _KG = re.compile(r"(\d+(?:[.,]\d+)?)\s*kg\b", re.IGNORECASE)
 

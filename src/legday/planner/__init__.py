@@ -155,8 +155,12 @@ def make_plan(
     races = race_priorities(profile, runs)
     frames = season(profile, runs, races, logged=[d.day for d in fixed])
     if profile.injuries:
+        restarts = _care_restarts(frames)
         care = replace(
-            care or CareSchedule.fresh(), holds=_care_holds(frames), eases=_care_eases(frames)
+            care or CareSchedule.fresh(),
+            holds=_care_holds(frames) | restarts.keys(),
+            eases=_care_eases(frames),
+            restarts=restarts,
         )
     calendar = Calendar.read(profile, runs, logged=[d.day for d in fixed])
     doses = WeekDoses(profile, catalogue, care)  # care's stage and items, week by week
@@ -175,7 +179,10 @@ def make_plan(
         )
     by_day = calendar.by_day
     in_horizon = _runs_between(by_day, first, last)
-    routines = care_routines(profile, catalogue, by_day, races, sessions, care, doses)
+    key_runs = _key_runs(calendar)
+    routines = care_routines(
+        profile, catalogue, by_day, races, sessions, care, doses, key_runs.named_within
+    )
     if profile.injuries:  # care swapped exercises in: their first time starts gently
         placed = [s.minutes for s in sessions]  # the minutes each session's start was found for
         done_before = (e for d in done for e in d.exercises)
@@ -227,12 +234,13 @@ def _cares_for_you(
     room_seconds: int | None = None,
     met: Collection[str] | None = None,
     doses: WeekDoses | None = None,
+    before_key_run: bool = False,
 ) -> CareFit:
     """A main block whose care tags name only the athlete's own problems (an exercise
     that eases shin splints is no care to a runner without them), and whose work near a
     sore area stays at its care stage (`care_fit`)."""
     fit = (
-        care_fit(day, main, profile, catalogue, care, room_seconds, met, doses)
+        care_fit(day, main, profile, catalogue, care, room_seconds, met, doses, before_key_run)
         if profile.injuries
         else CareFit(tuple(main))
     )
@@ -407,6 +415,12 @@ class KeyRuns(NamedTuple):
             return self.ahead[index]
         return None
 
+    def named_within(self, day: date, start: time) -> str:
+        """`next_within` in words, "" when clear: what care's loaded calf work waits for
+        (`care_routines`)."""
+        found = self.next_within(day, start)
+        return "" if found is None else found.what
+
 
 def _key_runs(calendar: Calendar) -> KeyRuns:
     """The calendar's key runs and races, in one pass over its runs. A race day without a
@@ -489,6 +503,23 @@ def _care_holds(frames: Sequence[WeekFrame]) -> frozenset[int]:
     held.update(raced)
     held.update(i + 1 for i in raced if i + 1 < len(frames))
     return frozenset(held)
+
+
+def _care_restarts(frames: Sequence[WeekFrame]) -> dict[int, int]:
+    """The weeks care restarts in after an A race, with how many steps lighter than the
+    race week's dose each takes (`CareSchedule.restarts`): two the week after the race,
+    one the week after that, and from the third the weeks go on where they were. A race
+    run all out leaves a tired tendon; its heaviest calf dose the first week back (once
+    the days of lightest care are over) would ask the most of it when it has the least
+    to give. Held weeks too: the restart counts no progress."""
+    restarts: dict[int, int] = {}
+    for index, frame in enumerate(frames):
+        if any(race.priority == "A" for race in frame.races):
+            for after, steps in ((1, 2), (2, 1)):
+                if index + after < len(frames):
+                    week = index + after
+                    restarts[week] = max(restarts.get(week, 0), steps)
+    return restarts
 
 
 def _care_eases(frames: Sequence[WeekFrame]) -> frozenset[int]:
@@ -585,7 +616,15 @@ def _session(
     def as_care_makes_it(main: tuple[Prescription, ...]) -> tuple[Prescription, ...]:
         # the composer fits the session as care will make it (`Composer._fit`)
         return care_fit(
-            day, main, profile, catalogue, care.schedule, None, care.met, care.doses
+            day,
+            main,
+            profile,
+            catalogue,
+            care.schedule,
+            None,
+            care.met,
+            care.doses,
+            ask.occasion.before_key_run,
         ).main
 
     parts = composer.compose(
@@ -596,7 +635,15 @@ def _session(
     # the care dose may take the session up to its minutes (`fit`), no further
     room = max(0, ask.budget_seconds - parts.seconds)
     fit = _cares_for_you(
-        day, parts.main, profile, catalogue, care.schedule, room, care.met, care.doses
+        day,
+        parts.main,
+        profile,
+        catalogue,
+        care.schedule,
+        room,
+        care.met,
+        care.doses,
+        ask.occasion.before_key_run,
     )
     if fit.changed:
         _remember_care(composer, parts.main, fit.main, used_before)

@@ -21,12 +21,13 @@ Pure: protocols, days and sessions in, routines out.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
 from itertools import pairwise
 
 from legday.care import (
+    CALF_PROBLEMS,
     DISCLAIMER,
     CareItem,
     CareProtocol,
@@ -47,6 +48,7 @@ from legday.kit import Kit, kit_of
 from legday.model import (
     ALWAYS_AT_HAND,
     CARE_NEEDS,
+    DEFAULT_START,
     HARD_RUN_KINDS,
     IMPLEMENTS,
     WEEKLY_GROUPS,
@@ -143,6 +145,12 @@ CALF_PATTERNS = frozenset({"calf", "shin"})
 # dose: Beyer's heavy slow raises three times a week (a bent-knee heel drop 2 x 5 is not
 # one). Their sessions' calf lifts still count as calf days for the spacing.
 DOSE_ONLY = frozenset({"achilles", "achilles-insertional"})
+# Beside another calf problem, the ones whose care decides a session's calf work: Achilles
+# care's calf lift is its protocol's dose (heavy slow raises at the last stage: Beyer et
+# al. 2015), and the shin protocol's raise for endurance in its place left the tendon a
+# day short, while its early stages hold the calf below what the shin stages ask. Its
+# calf lift serves the other calf problems too: one calf dose, not two competing ones.
+CALF_OWNERS = frozenset({"achilles", "achilles-insertional"})
 # the problems whose guarded lift, without a stage exercise of its own movement, takes the
 # stage's exercise of another movement it guards (a lunge becomes the wall sit)
 ANY_GUARDED_MOVEMENT = frozenset({"runners-knee"})
@@ -162,6 +170,7 @@ AFTER_RACE = "in the days after your race the legs recover first"
 # before a long run, a hard session or a race meets the run tired
 KEY_RUN_KINDS = HARD_RUN_KINDS
 EVE_WORDS = "one set fewer of each today"  # what a routine lightened for its eve says
+KEY_RUN_NEAR = "a key run or race is less than 48 h away"
 BEFORE_RACE = "your race is days away, so the legs stay fresh for it"
 CHANGE_SECONDS = 20  # from one exercise to the next
 CARE_RPE = 6  # care is dosed by pain, not effort: a moderate effort at most
@@ -181,6 +190,10 @@ class CareSchedule:
     # days but takes the week before's dose a set lighter, never above it (a recovery
     # week's 4 x 10 routine was heavier than any of its sessions: a coach's read)
     eases: frozenset[int] = frozenset()
+    # the plan's weeks (0-based) in which care restarts after an A race, with how many
+    # steps lighter than the race week's dose each takes (`steps_back`): the first week
+    # after it two, the next one, then the weeks go on as before; they are held weeks too
+    restarts: Mapping[int, int] = field(default_factory=dict)
 
     @classmethod
     def fresh(cls) -> CareSchedule:
@@ -201,10 +214,12 @@ def care_routines(
     sessions: Sequence[Session],
     schedule: CareSchedule | None = None,
     doses: WeekDoses | None = None,
+    key_run_ahead: KeyRunAhead | None = None,
 ) -> list[CareRoutine]:
     """Every care routine of the plan, by day, for each of the athlete's problems that
     has a protocol and is not stopped (`doses`: each week's stage and items, when the
-    planner has made them)."""
+    planner has made them; `key_run_ahead`: the key run or race less than 48 h after a
+    start, in words, "" when none is)."""
     schedule = schedule or CareSchedule.fresh()
     doses = doses or WeekDoses(profile, catalogue, schedule)
     strength_days = {s.day: s for s in sessions}
@@ -221,6 +236,7 @@ def care_routines(
         placer = _Placer(
             profile, catalogue, protocol, by_day, strength_days, closed, schedule, light, doses
         )
+        placer.key_run_ahead = key_run_ahead or _no_key_run
         routines.extend(placer.place(eves, calf_days))
     routines.sort(key=lambda r: (r.day, r.injury))
     return _once_a_day(routines, catalogue)
@@ -271,6 +287,15 @@ def _once_a_day(routines: Sequence[CareRoutine], catalogue: Catalogue) -> list[C
                 minutes = max(1, routine.minutes + round(change / 60))
                 out[index] = replace(routine, exercises=now, minutes=minutes, why=why)
     return out
+
+
+# The key run or race less than 48 h after a start on a day, in words ("Saturday's long run
+# (Long run, 09:00)"); "" when the start is clear of every one (the planner's `KeyRuns`).
+KeyRunAhead = Callable[[date, time], str]
+
+
+def _no_key_run(day: date, start: time) -> str:
+    return ""
 
 
 def key_run_eves(
@@ -340,18 +365,71 @@ def season_doses(
     """The stage and items of each of the plan's `weeks` (`expected_dose`), a week that
     eases off (`CareSchedule.eases`) taking the week before's at one set fewer of each
     item (one at least), and a held week the week before's as it was: a taper's lighter
-    dose carries into its race week rather than climbing back."""
+    dose carries into its race week rather than climbing back. A week care restarts in
+    after an A race (`CareSchedule.restarts`) takes its dose some steps lighter
+    (`steps_back`), and the next week's climbs from there, not from the lighter one."""
     schedule = schedule or CareSchedule.fresh()
     out: list[tuple[CareStage, tuple[CareItem, ...]]] = []
+    kept: list[tuple[CareStage, tuple[CareItem, ...]]] = []  # before any restart's step back
     for week in range(weeks):
         dose = expected_dose(protocol, schedule, week)
-        if out and week in schedule.eases:
-            stage, items = out[-1]
+        if kept and week in schedule.eases:
+            stage, items = kept[-1]
             dose = stage, tuple(replace(item, sets=max(1, item.sets - 1)) for item in items)
-        elif out and week in schedule.holds:
-            dose = out[-1]
-        out.append(dose)
+        elif kept and week in schedule.holds:
+            dose = kept[-1]
+        kept.append(dose)
+        back = schedule.restarts.get(week, 0)
+        out.append((dose[0], steps_back(dose[0], dose[1], back)) if back else dose)
     return out
+
+
+def steps_back(stage: CareStage, items: Sequence[CareItem], steps: int) -> tuple[CareItem, ...]:
+    """The items `steps` steps lighter within their stage, as care restarts after an A
+    race: a loaded item at an earlier step's reps and weight (`_step_of`, at no more sets:
+    the heavy slow raise at 4 x 6 two steps back is 4 x 10 two owned weights lighter), and
+    a set fewer for each step it has no earlier one to go back to (one set at least). A
+    tendon that has just raced meets the season's heaviest calf dose a fortnight later,
+    not the first week back."""
+    base = {item.exercise: item for item in stage.items}
+    lighter = []
+    for item in items:
+        levels = care_steps(base.get(item.exercise, item))
+        at = _step_of(item, levels)
+        step = levels[max(at - steps, 0)]  # the earliest step at most
+        fewer = max(steps - at, 0)  # and a set fewer for each step beyond it
+        lighter.append(
+            replace(
+                item,
+                reps=step.reps,
+                seconds=step.seconds,
+                loaded=step.loaded,
+                heavier=step.heavier,
+                sets=max(1, min(item.sets, step.sets) - fewer),
+            )
+        )
+    return tuple(lighter)
+
+
+def care_steps(item: CareItem) -> list[CareItem]:
+    """A stage item's dose at each of its steps, the first (the item itself) first."""
+    return [item, *(item.in_week(step.week) for step in item.steps)]
+
+
+def _step_of(item: CareItem, levels: Sequence[CareItem]) -> int:
+    """Which of its steps (`care_steps`) an item is dosed at, read from its reps and its
+    weight (whether loaded, and how many owned weights above the start: the kilograms
+    follow from those); an eased week's set fewer leaves the step as it was. 0 when none
+    matches."""
+    dosed = (item.reps, item.seconds, item.loaded, item.heavier)
+    return max(
+        (
+            n
+            for n, level in enumerate(levels)
+            if (level.reps, level.seconds, level.loaded, level.heavier) == dosed
+        ),
+        default=0,
+    )
 
 
 def met_in_routines(
@@ -380,17 +458,22 @@ class CareFit:
     extra_seconds: int = 0
     changed: bool = False
     jumps_wait: bool = False  # the week's care holds jumps back (`jumps_wait`)
+    # the loaded calf care a set lighter: a key run or race is less than 48 h away
+    calf_eased: tuple[str, ...] = ()
 
     def told(self, why: str) -> str:
         """The session's why, naming what care changed: that jumps wait only when they
-        do (a session with pogo hops said they waited: a coach's read)."""
+        do (a session with pogo hops said they waited: a coach's read), and the loaded
+        calf work a set lighter before a key run."""
         if not self.changed:
             return why
         for old, new in self.renamed:
             why = why.replace(old, new)
         note = "; work near the sore area stays at its care stage"
-        note += ", and jumps wait for it." if self.jumps_wait else "."
-        return why[:-1] + note
+        note += ", and jumps wait for it" if self.jumps_wait else ""
+        if self.calf_eased:
+            note += f"; {' and '.join(self.calf_eased)} a set lighter ({KEY_RUN_NEAR})"
+        return why[:-1] + note + "."
 
 
 def jumps_wait(
@@ -427,6 +510,7 @@ def care_fit(
     room_seconds: int | None = None,
     met: Collection[str] | None = None,
     doses: WeekDoses | None = None,
+    before_key_run: bool = False,
 ) -> CareFit:
     """A main block that loads a sore area no harder than its care stage.
 
@@ -437,7 +521,9 @@ def care_fit(
     lift stays, at two sets, no heavier than its starting load and at an easy effort. At
     the last stage (full loading) the session's own lifts stand. At every stage, an
     exercise of the stage that the session holds (a care pick too) takes the week's dose,
-    unless the strength plan loads it in kg (then it progresses by its kg).
+    unless the strength plan loads it in kg (then it progresses by its kg). Beside
+    another calf problem, Achilles care goes first and its calf work is the session's one
+    calf dose, serving both (`CALF_OWNERS`).
     Jumps never reach it while calf or shin care is early: the composer plans none then
     (`jumps_wait`), so its other work fills the session. The planner settles all this
     before it places the session's start, so the start fits the session's real length
@@ -445,7 +531,9 @@ def care_fit(
     `room_seconds` more, the session gives sets back (`_make_room`) to keep to its minutes.
     `met`, in a week that brings nothing new (a race week), holds what the athlete has
     done: care then swaps in only exercises among them. `doses`, when the planner has
-    made them for the plan, hold each week's stage and items.
+    made them for the plan, hold each week's stage and items. `before_key_run`: the
+    session starts less than 48 h before a key run or race, so its loaded calf care
+    (`loaded_calf`) takes a set fewer: the week's heaviest calf dose sits clear of it.
     """
     week = (day - profile.start).days // 7
     before = tuple(main)
@@ -453,8 +541,10 @@ def care_fit(
     renamed: list[tuple[str, str]] = []
     floors: dict[str, int] = {}  # care work the session had fewer sets of than its stage
     added: list[Prescription] = []  # work for the groups a bodyweight stand-in gave up
+    claimed: set[str] = set()  # the calf work Achilles care made its own (`CALF_OWNERS`)
+    heaviest: dict[str, int] = {}  # loaded calf care, with the week's sets (`loaded_calf`)
     changed = False
-    for injury in cared_for(profile.injuries):
+    for injury in sorted(cared_for(profile.injuries), key=lambda i: i not in CALF_OWNERS):
         protocol = catalogue.protocols.get(injury)
         guarded = GUARDED_PATTERNS.get(injury, frozenset())
         if protocol is None or (schedule is not None and injury in schedule.stopped):
@@ -467,7 +557,7 @@ def care_fit(
         if stage.number < len(protocol.stages):  # the last stage is full loading
             for index, p in enumerate(block):
                 exercise = catalogue.get(p.exercise)
-                if exercise is None or exercise.pattern not in guarded:
+                if exercise is None or exercise.pattern not in guarded or p.exercise in claimed:
                     continue
                 item = _stage_item(
                     protocol, stage, items, exercise.id, exercise.pattern, catalogue, met
@@ -477,7 +567,7 @@ def care_fit(
                     item = _another_guarded(items, guarded, taken, catalogue, met)
                 item = for_kit((item,), catalogue, profile)[0] if item is not None else None
                 if item is not None and _loses_care(
-                    block, index, item, catalogue, profile.injuries
+                    block, index, item, catalogue, profile.injuries, injury
                 ):
                     item = None
                 start_kg = (
@@ -507,21 +597,38 @@ def care_fit(
                 renamed.append((exercise.name.lower(), new_name))
                 changed = True
         elif injury in LEAD_IN_SESSIONS and items:
-            led = _lead_in(block, items[0], catalogue, profile.injuries, met)
-            if led is not None:
+            led = _lead_in(block, items[0], catalogue, profile.injuries, met, injury, claimed)
+            if led is None and any(p.exercise == items[0].exercise for p in block):
+                led = _joining_lead(block, items[0], injury, catalogue, profile.injuries)
+            while led is not None:
                 index, before_name = led
                 renamed.append((before_name, catalogue[items[0].exercise].name.lower()))
                 block[index] = _at_care_dose(block[index], items[0], catalogue, injury, None)
                 # a short session may give one set back and still hold the dose
                 floors[items[0].exercise] = max(1, items[0].sets - 1)
                 changed = True
+                # beside Achilles care the other calf problems' raises join its lead:
+                # the session does it once (`_once_each`), for all of them
+                led = _joining_lead(block, items[0], injury, catalogue, profile.injuries)
         own = {item.exercise: item for item in items}
+        heaviest.update((i.exercise, i.sets) for i in items if loaded_calf(i, catalogue))
         for index, p in enumerate(block):
             item = own.get(p.exercise)
-            if item is not None and p.load_kg is None:  # a lift loaded in kg progresses by kg
+            if item is not None and p.load_kg is None and p.exercise not in claimed:
+                # a lift loaded in kg progresses by kg; Achilles care's calf work keeps its dose
                 dosed = _at_care_dose(p, item, catalogue, injury, None)
                 floors.setdefault(p.exercise, min(p.sets, item.sets))
                 changed, block[index] = changed or dosed != p, dosed
+        if injury in CALF_OWNERS:  # its calf work is the session's one calf dose
+            claimed.update(i.exercise for i in items)
+            claimed.update(p.exercise for p in block if _pattern_of(p, catalogue) in guarded)
+    eased: list[str] = []
+    for index, p in enumerate(block):
+        week_sets = heaviest.get(p.exercise)
+        if before_key_run and week_sets is not None and p.load_kg is None and week_sets > 1:
+            block[index] = replace(p, sets=min(p.sets, week_sets - 1))
+            eased.append(catalogue[p.exercise].name.lower())
+            changed = True
     if not changed:
         return CareFit(before)
     block = _once_each([*block, *added])
@@ -529,7 +636,16 @@ def care_fit(
     if room_seconds is not None and extra > room_seconds:
         extra -= _make_room(block, extra - room_seconds, profile.injuries, floors)
     waits = jumps_wait(profile, catalogue, schedule, day)
-    return CareFit(tuple(block), tuple(renamed), extra, True, waits)
+    return CareFit(tuple(block), tuple(renamed), extra, True, waits, tuple(eased))
+
+
+def loaded_calf(item: CareItem, catalogue: Catalogue) -> bool:
+    """Whether a care item is the heavy calf work of its protocol: a calf raise with a
+    load beyond body weight (the Achilles heavy slow and seated raises at a rep maximum,
+    the plantar protocol's towel raises with a backpack). It keeps 48 h from a key run or
+    race at its full dose, as main's jumps and hard sets do (a coach's read found the
+    week's heaviest calf day 25 h before the long run)."""
+    return item.loaded and catalogue[item.exercise].pattern == "calf"
 
 
 def _once_each(block: Sequence[Prescription]) -> list[Prescription]:
@@ -603,11 +719,13 @@ def _loses_care(
     item: CareItem,
     catalogue: Catalogue,
     injuries: tuple[str, ...],
+    injury: str,
 ) -> bool:
-    """Whether swapping main[index] for the care item would take from the session what a
-    hard rule needs: its only balance work, or a muscle that one of the athlete's problems
-    needs cared for in every session (`injury-care`)."""
+    """Whether swapping main[index] for `injury`'s care item would take from the session
+    what a hard rule needs: its only balance work, or a muscle that one of the athlete's
+    problems needs cared for in every session (`injury-care`)."""
     new, old = catalogue[item.exercise], main[index]
+    new_care = {*new.injury_care, *_care_kept(old, new, catalogue, injury)}
     if (
         old.balance
         and not new.balance
@@ -619,7 +737,7 @@ def _loses_care(
     for injury in injuries:
         serving = [p for n, p in enumerate(main) if n != index and injury in p.injury_care]
         covered = set().union(*(set(p.muscles) for p in serving))
-        if injury in new.injury_care:
+        if injury in new_care:
             covered |= set(new.muscles)
         needed = [m for m in CARE_NEEDS.get(injury, ()) if m in old.muscles]
         if injury in old.injury_care and any(m not in covered for m in needed):
@@ -979,8 +1097,9 @@ def _group_work(
     """Plain bodyweight work for `groups` a stand-in gave up (a dead bug for the core a
     goblet squat's weight worked): a strength exercise the athlete has the kit and level
     for, of no movement their problems guard, not in the session yet (in a week that
-    brings nothing new, one they have met), two easy sets. None when nothing is needed,
-    or nothing fits."""
+    brings nothing new, one they have met, else a new one: the group is a hard rule's,
+    and two easy sets of a dead bug the gentlest of first times), two easy sets. None
+    when nothing is needed, or nothing fits."""
     if not groups:
         return None
     guarded = {m for i in profile.injuries for m in GUARDED_PATTERNS.get(i, frozenset())}
@@ -993,11 +1112,11 @@ def _group_work(
         and e.pattern not in guarded
         and e.id not in taken
         and e.id not in spared
-        and (met is None or e.id in met)
     ]
     if not fitting:
         return None
-    e = min(fitting, key=lambda e: (len(e.muscles), e.level.rank, e.id))
+    known = frozenset(e.id for e in fitting) if met is None else met
+    e = min(fitting, key=lambda e: (e.id not in known, len(e.muscles), e.level.rank, e.id))
     holds = e.measure == "seconds"
     dose = Dose(
         FIRST_SETS, None if holds else ACCESSORY_REPS, 30 if holds else None, CARE_RPE, e.tempo
@@ -1030,10 +1149,13 @@ def _lead_in(
     catalogue: Catalogue,
     injuries: tuple[str, ...],
     met: Collection[str] | None,
+    injury: str,
+    claimed: Collection[str] = (),
 ) -> tuple[int, str] | None:
     """The session's lift of the lead exercise's movement that becomes it, and its name:
-    None when the session holds the lead already, has no such lift, or (in a week that
-    brings nothing new) the athlete has not met the lead yet."""
+    None when the session holds the lead already, has no such lift (but the calf work
+    Achilles care `claimed`), or (in a week that brings nothing new) the athlete has not
+    met the lead yet."""
     if any(p.exercise == lead.exercise for p in block):
         return None
     if met is not None and lead.exercise not in met:
@@ -1041,10 +1163,37 @@ def _lead_in(
     pattern = catalogue[lead.exercise].pattern
     for index, p in enumerate(block):
         exercise = catalogue.get(p.exercise)
-        if exercise is None or exercise.pattern != pattern:
+        if exercise is None or exercise.pattern != pattern or p.exercise in claimed:
             continue
-        if not _loses_care(list(block), index, lead, catalogue, injuries):
+        if not _loses_care(list(block), index, lead, catalogue, injuries, injury):
             return index, exercise.name.lower()
+    return None
+
+
+def _joining_lead(
+    block: Sequence[Prescription],
+    lead: CareItem,
+    injury: str,
+    catalogue: Catalogue,
+    injuries: tuple[str, ...],
+) -> tuple[int, str] | None:
+    """For Achilles care (`CALF_OWNERS`) beside another calf problem, whose lead the
+    session now holds: the next other lift of its movement that serves a calf problem (a
+    shin-splint raise for endurance, an earlier stage's heel drop beside the heavy slow
+    raise), and its name; it becomes the lead too, so the calves take one dose. None
+    when no such lift is left, but one that would cost a hard rule its work."""
+    calf_problems = CALF_PROBLEMS.intersection(injuries)
+    if injury not in CALF_OWNERS or len(calf_problems) < 2:
+        return None
+    pattern = catalogue[lead.exercise].pattern
+    for index, p in enumerate(block):
+        if (
+            p.exercise != lead.exercise
+            and calf_problems.intersection(p.injury_care)
+            and _pattern_of(p, catalogue) == pattern
+            and not _loses_care(list(block), index, lead, catalogue, injuries, injury)
+        ):
+            return index, catalogue[p.exercise].name.lower()
     return None
 
 
@@ -1069,6 +1218,26 @@ def _another_guarded(
     )
 
 
+def _care_kept(
+    old: Prescription, new: Exercise, catalogue: Catalogue, injury: str
+) -> tuple[str, ...]:
+    """The care a lift's replacement for `injury`'s care goes on serving: all of it when
+    the exercise stays (a towel raise standing in for an Achilles calf lift stays
+    Achilles care when the plantar protocol doses it), and the calf problems' when
+    Achilles care makes a calf lift its own (the heavy slow raise in place of a
+    shin-splint raise: one calf dose for both, `CALF_OWNERS`)."""
+    if old.exercise == new.id:
+        return old.injury_care
+    if injury in CALF_OWNERS and new.pattern == "calf" and _pattern_of(old, catalogue) == "calf":
+        return tuple(i for i in old.injury_care if i in CALF_PROBLEMS)
+    return ()
+
+
+def _pattern_of(p: Prescription, catalogue: Catalogue) -> str:
+    exercise = catalogue.get(p.exercise)
+    return exercise.pattern if exercise is not None else ""
+
+
 def _at_care_dose(
     p: Prescription,
     item: CareItem | None,
@@ -1089,6 +1258,7 @@ def _at_care_dose(
         words = f"{what}; an easy effort (RPE {easy}): the sore area sets the pace"
         return replace(p, load_kg=kg, load=words, target_rpe=easy, sets=min(p.sets, 2))
     exercise = catalogue[item.exercise]
+    kept_care = _care_kept(p, exercise, catalogue, injury)
     return replace(
         p,
         exercise=exercise.id,
@@ -1104,7 +1274,7 @@ def _at_care_dose(
         muscles=exercise.muscles,
         unilateral=exercise.unilateral or item.one_leg,
         balance=exercise.balance,
-        injury_care=tuple(dict.fromkeys((*exercise.injury_care, injury))),
+        injury_care=tuple(dict.fromkeys((*kept_care, *exercise.injury_care, injury))),
         cues=exercise.cues.as_list(),
         kind=exercise.kind,
         rest_seconds=item.rest_seconds,
@@ -1195,6 +1365,28 @@ def routine_seconds(items: Sequence[CareItem], catalogue: Catalogue) -> int:
     return total
 
 
+TIMES = ("", "once", "twice", "three times", "four times", "five times", "six times")
+
+
+def _how_often(frequency: Frequency, times: int) -> str:
+    """How often the week gives the stage's dose, as its protocol days are (its full
+    routines and the sessions holding its care), and, when that is less than the
+    protocol asks, why: the words never promise more days than the plan holds (a
+    coach's read found "three times a week" over weeks of one or two)."""
+    said = "every day this week" if times >= 7 else f"{TIMES[times]} this week"
+    if times >= frequency.per_week:
+        return said
+    if frequency is Frequency.DAILY:
+        return (
+            f"{said}, where the protocol asks every day: a strength day holds its own care, "
+            "and a hard run, a race or a day you blocked holds none"
+        )
+    return (
+        f"{said}, where the protocol asks {frequency.words}: the week has no other day "
+        "two days clear of the others"
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _RoutineForm:
     """A routine as done on any day of its stage: its exercises and minutes."""
@@ -1234,14 +1426,31 @@ class _Placer:
         # the week's days whose strength session holds the stage's dose (`_holds_dose`)
         self.session_care_days: frozenset[date] = frozenset()
         self.eves: Mapping[date, str] = {}  # the eves of key runs: no full routine
+        # the week's days whose loaded calf work would start less than 48 h before a key
+        # run, with what comes: no full routine either (`loaded_calf`)
+        self.near_key_runs: Mapping[date, str] = {}
+        self.key_run_ahead: KeyRunAhead = _no_key_run
         self.calf_days: set[date] = set()  # calf problems' routine days, shared
         guarded = GUARDED_PATTERNS.get(protocol.condition, frozenset())
         self.calf = bool(guarded & CALF_PATTERNS)
-        self.session_calf_days = frozenset(
+        # the sessions its routines keep a day from, in any week: for a calf problem
+        # every calf lift (the tendon's load, whatever its dose), for the others those
+        # holding their week's stage (its protocol days: never two in a row, the next
+        # week's Monday session included)
+        self.session_load_days = frozenset(
             day
             for day, session in strength_days.items()
-            if any(self._pattern(p.exercise) in CALF_PATTERNS for p in session.main)
+            if (
+                any(self._pattern(p.exercise) in CALF_PATTERNS for p in session.main)
+                if self.calf
+                else self._holds_dose(day, self._dose_on(day))
+            )
         )
+
+    def _dose_on(self, day: date) -> tuple[CareItem, ...]:
+        """The problem's items as dosed in `day`'s week."""
+        week = (day - self.profile.start).days // 7
+        return self.doses.of(self.protocol.condition, week)[1]
 
     def _pattern(self, exercise: str) -> str:
         found = self.catalogue.get(exercise)
@@ -1279,6 +1488,7 @@ class _Placer:
             stage, dose = self.doses.of(self.protocol.condition, week)
             days = [monday + timedelta(days=n) for n in range(7)]
             self.session_care_days = frozenset(d for d in days if self._holds_dose(d, dose))
+            self.near_key_runs = self._near_key_runs(days, dose)
             chosen = self._days_for(stage, days, last_care)
             # the week's routines hold the same items, dosed alike: one form, made again
             # only when the dose differs from the last form's (a new stage or step)
@@ -1291,8 +1501,12 @@ class _Placer:
             # of: it comes every day (the `care-routine` rule's spacing skips them too)
             if self.calf and stage.frequency is not Frequency.DAILY:
                 self.calf_days.update(chosen)
+            # the week's protocol days, as its routines say them: its full routines and
+            # the sessions that hold its care
+            full = [d for d in chosen if not self._lightest(d)]
+            times = len(full) + len(self.session_care_days)
             for day in chosen:
-                routine = self._routine(day, stage, this_week, eve_week)
+                routine = self._routine(day, stage, this_week, eve_week, times)
                 if hills and not routine.lightest:
                     routine = replace(routine, why=f"{routine.why} {hills}")
                     hills = ""
@@ -1305,6 +1519,35 @@ class _Placer:
             elif cared:
                 last_care = max(cared)
         return self._tested(routines)
+
+    def _near_key_runs(self, days: Sequence[date], dose: Sequence[CareItem]) -> dict[date, str]:
+        """The days whose routine, holding loaded calf work (`loaded_calf`), would start
+        less than 48 h before a key run or race, by the clock, with what comes: the week's
+        heaviest calf dose goes on other days, and these take one set fewer (a Thursday
+        evening's heavy slow raises are 38 h before a Saturday morning long run, though
+        two days before it). An untimed routine counts from where it is shown, after the
+        day's last timed run, else at 18:00 (`DEFAULT_START`)."""
+        if not any(loaded_calf(item, self.catalogue) for item in dose):
+            return {}
+        kit_dose = for_kit(dose, self.catalogue, self.profile)
+        minutes = max(1, round(routine_seconds(kit_dose, self.catalogue) / 60))
+        near = {}
+        for day in days:
+            if day in self.strength_days or day in self.closed:  # no routine there
+                continue
+            ahead = self.key_run_ahead(day, self._start(day, minutes) or DEFAULT_START)
+            if ahead:
+                near[day] = f"{ahead} is less than 48 h away"
+        return near
+
+    def _start(self, day: date, minutes: int) -> time | None:
+        """Where a routine of `minutes` starts on `day`: after its runs (`run-first`), in
+        its window, clear of its busy time; None when any time will do."""
+        entries = self.by_day.get(day, ())
+        window = self.profile.window(day.weekday())
+        if any(r.busy and r.start is not None for r in entries):
+            return clear_start(entries, window, minutes)
+        return start_after([r for r in entries if r.running], window)
 
     def _hills(self, days: Sequence[date], stage: CareStage) -> str:
         """The week's word about its hill runs, while the tendon's care is early."""
@@ -1353,33 +1596,29 @@ class _Placer:
 
     def _holds_dose(self, day: date, dose: Sequence[CareItem]) -> bool:
         """Whether `day`'s session is the day's care: it holds an exercise of the week's
-        stage at the stage's reps or hold, with its sets (a short session's one set
-        fewer, or a first time's gentle two). A care-tagged lift that is not the
-        protocol's dose (a bent-knee heel drop 2 x 5 in the heavy slow stage) is no dose:
-        the protocol's own days go on."""
+        stage (at the stage's dose, as care dosed it: a short session's share of it, a
+        first time's gentle two sets, or a load in kg heavier than it). For shin splints
+        and plantar heel pain a calf lift serving the problem is that day's calf loading
+        too (`injury-care` tags say which lifts serve it): a routine on another day would
+        make it one more. A care-tagged lift that is not the stage's exercise (a bent-knee
+        heel drop 2 x 5 in the Achilles heavy slow stage) is no protocol day: the
+        protocol's own days go on, kept a day from it (`session_load_days`)."""
         session = self.strength_days.get(day)
         if session is None:
             return False
         condition = self.protocol.condition
         guarded = GUARDED_PATTERNS.get(condition, frozenset())
-        # the session's calf lift is that day's calf loading: a routine on another day
-        # would make it one more (`injury-care` tags say which lifts serve the problem)
-        if (
-            self.calf
-            and condition not in DOSE_ONLY
-            and any(
-                condition in p.injury_care and self._pattern(p.exercise) in guarded
-                for p in session.main
+        stage_exercises = {item.exercise for item in dose}
+        return any(
+            p.exercise in stage_exercises
+            or (
+                self.calf
+                and condition not in DOSE_ONLY
+                and condition in p.injury_care
+                and self._pattern(p.exercise) in guarded
             )
-        ):
-            return True
-        held = {p.exercise: p for p in session.main}
-        for item in dose:
-            p = held.get(item.exercise)
-            dosed = p is not None and (p.reps, p.seconds) == (item.reps, item.seconds)
-            if p is not None and dosed and (p.sets >= item.sets - 1 or p.new):
-                return True
-        return False
+            for p in session.main
+        )
 
     def _allowed(self, day: date, stage: CareStage) -> bool:
         entries = self.by_day.get(day, ())
@@ -1406,13 +1645,14 @@ class _Placer:
         if stage.frequency is Frequency.DAILY:
             return allowed
         cared = {d for d in days if self._session_cares(d)}
-        loaded = set(cared)
+        # of the season's loading days (sessions that load what care loads, for a calf
+        # problem every calf problem's routines too), only those within a gap of this
+        # week can be too close to one of its days
+        widest = stage.frequency.min_gap_days
+        around = [days[0] + timedelta(days=n) for n in range(-widest, 7 + widest)]
+        loaded = cared | {d for d in around if d in self.session_load_days}
         if self.calf:
-            # of the season's calf days, only those within a gap of this week can be too
-            # close to one of its days
-            widest = stage.frequency.min_gap_days
-            around = (days[0] + timedelta(days=n) for n in range(-widest, 7 + widest))
-            loaded |= {d for d in around if d in self.session_calf_days or d in self.calf_days}
+            loaded |= {d for d in around if d in self.calf_days}
             # the days another calf problem already loads first: one calf day, not two
             allowed.sort(key=lambda d: d not in self.calf_days)
         # every other day means it: a week with too few days two apart takes fewer
@@ -1424,38 +1664,47 @@ class _Placer:
             for day in allowed:
                 if len(cared) + len(chosen) >= stage.frequency.per_week:
                     break
-                if day in chosen or (day in self.eves and not eve_too):
+                if day in chosen or (self._eve(day) and not eve_too):
                     continue
                 near = [*(loaded - {day}), *chosen, *([last] if last else [])]
                 if all(abs((day - d).days) >= gap for d in near):
                     chosen.append(day)
         return sorted(chosen)
 
+    def _eve(self, day: date) -> str:
+        """What comes after `day` that its routine is lighter for: a key run the next day,
+        or one less than 48 h after its loaded calf work; "" when nothing is."""
+        return self.eves.get(day, "") or self.near_key_runs.get(day, "")
+
+    def _lightest(self, day: date) -> bool:
+        """Whether `day`'s routine takes the lightest form: after a hard run, near a race."""
+        return self._hard(day) or day in self.light_days
+
     def _routine(
-        self, day: date, stage: CareStage, this_week: _RoutineForm, eve_week: _RoutineForm
+        self,
+        day: date,
+        stage: CareStage,
+        this_week: _RoutineForm,
+        eve_week: _RoutineForm,
+        times: int,
     ) -> CareRoutine:
         """The routine of `stage` in `this_week`'s form (its items as dosed that week), its
-        eve form (`_eve_form`) on a key run's eve, or the lightest form."""
-        eve = self.eves.get(day, "")
-        lightest = self._hard(day) or day in self.light_days
+        eve form (`_eve_form`) on a key run's eve, or the lightest form; `times`, the
+        week's protocol days."""
+        eve = self._eve(day)
+        lightest = self._lightest(day)
         lightened = bool(eve) and not lightest  # the eve form: one set fewer of each
         form = self.lightest_form if lightest else eve_week if lightened else this_week
         minutes = form.minutes
         runs = [r for r in self.by_day.get(day, ()) if r.running]
-        window = self.profile.window(day.weekday())
-        busy = [r for r in self.by_day.get(day, ()) if r.busy and r.start is not None]
-        start = (
-            clear_start(self.by_day.get(day, ()), window, minutes)
-            if busy
-            else start_after(runs, window)
-        )
+        start = self._start(day, minutes)
         return CareRoutine(
             day=day,
             injury=self.protocol.condition,
             stage=stage.number,
             minutes=minutes,
             exercises=form.exercises,
-            why=self._why(stage, lightest, runs, self.light_days.get(day, ""), eve),
+            why=self._why(stage, lightest, runs, self.light_days.get(day, ""), eve, times),
             frequency=stage.frequency.value,
             start=start,
             lightest=lightest,
@@ -1469,7 +1718,8 @@ class _Placer:
         lightest: bool,
         runs: Collection[Run],
         near_race: str,
-        eve: str = "",
+        eve: str,
+        times: int,
     ) -> str:
         p = self.protocol
         hard = [r for r in runs if r.kind in HARD_RUN_KINDS]
@@ -1483,7 +1733,8 @@ class _Placer:
             )
         else:
             what = (
-                f"{p.name} care, stage {stage.number} ({stage.name}), {stage.frequency.words}: "
+                f"{p.name} care, stage {stage.number} ({stage.name}), "
+                f"{_how_often(stage.frequency, times)}: "
                 f"{stage.aim[0].lower()}{stage.aim[1:].rstrip('.')}"
             )
             if eve:

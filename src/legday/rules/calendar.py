@@ -78,13 +78,15 @@ def no_two_days_apart(
     by_day: Mapping[date, Sequence[Run]],
     blocked: Collection[date],
     training: Collection[int],
+    races: Collection[date] = (),
 ) -> bool:
     """Whether the athlete's own calendar takes the week's room for two sessions 48 h
     apart: busy time fills a day (a work trip), and the days left
     free of hard runs, races and race eves hold no two at least two days apart. Such a
     week takes one session rather than two on consecutive days (`spacing`) or on a key
     run's eve: an ultra runner's trip week put one on Thursday and one on Friday, the eve
-    of his long run (a coach's read)."""
+    of his long run (a coach's read). `races`: race days beyond `by_day` (a plan's runs
+    end with its last day, and a race the day after makes that day an eve)."""
 
     def taken(day: date) -> bool:
         # busy time filling the day (a trip), not a blocked day: moving a session to a
@@ -101,6 +103,7 @@ def no_two_days_apart(
             and not taken(day)
             and not any(r.running and r.kind in HARD_RUN_KINDS for r in entries)
             and not any(r.kind is RunKind.RACE for r in tomorrow)
+            and day + ONE_DAY not in races
         )
 
     if not any(taken(day) for day in week_days):
@@ -128,7 +131,8 @@ def _calendar_leaves_one(facts: Facts, week: Week, count: int) -> bool:
     plan = facts.plan
     training = plan.profile.days if plan.profile is not None else range(7)
     days = [week.start + timedelta(days=n) for n in range(7)]
-    if not no_two_days_apart(days, facts.runs_by_day, plan.blocked, training):
+    races = {*plan.races, *(race.day for race in plan.race_days)}
+    if not no_two_days_apart(days, facts.runs_by_day, plan.blocked, training, races):
         return False
     if count:
         return True
