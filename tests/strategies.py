@@ -18,6 +18,7 @@ from legday.model import (
     Run,
     RunKind,
 )
+from legday.profiles import BODY_KG
 
 START = date(2027, 1, 4)
 KIND_WEIGHTS = (
@@ -142,13 +143,15 @@ DUMBBELL_KG = (1.0, 2.0, 2.5, 4.0, 5.0, 6.0, 7.5, 8.0, 10.0, 12.0, 12.5, 15.0, 2
 KETTLEBELL_KG = (4.0, 8.0, 12.0, 16.0, 20.0, 24.0, 32.0, 48.0)
 PLATE_KG = (0.5, 1.25, 2.5, 5.0, 10.0, 15.0, 20.0, 25.0)
 BAR_KG = (7.0, 10.0, 15.0, 20.0)
+HALF_KG = tuple(round(2 * kg) for kg in BODY_KG)  # the body weights a profile takes, in half kg
 
 
 @st.composite
 def athletes(draw: st.DrawFn, max_weeks: int = 12) -> Profile:
     """Any athlete at all: `profiles`, with any number of problems at once (none to all),
-    the weights they own (or none listed: a typical set), an age from teenager to old,
-    an event, a dominant leg and races of any priority (`profiles` gives those)."""
+    the weights they own (or none listed: a typical set), a body weight (or none given:
+    a light runner's is assumed), an age from teenager to old, an event, a dominant leg
+    and races of any priority (`profiles` gives those)."""
     base = draw(profiles(max_weeks=max_weeks))
     kit = set(base.equipment)
     owned: dict[str, tuple[float, ...]] = {}
@@ -171,6 +174,7 @@ def athletes(draw: st.DrawFn, max_weeks: int = 12) -> Profile:
         kettlebells_kg=owned["kettlebells_kg"],
         plates_kg=plates,
         bar_kg=draw(st.sampled_from(BAR_KG)),
+        body_kg=draw(st.one_of(st.none(), st.integers(*HALF_KG).map(lambda half: half / 2))),
         age=draw(st.one_of(st.none(), st.integers(12, 90))),
         event=draw(st.one_of(st.none(), st.sampled_from(EVENTS))),
         dominant_leg=draw(st.sampled_from([None, "left", "right"])),

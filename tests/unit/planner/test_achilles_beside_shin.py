@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from legday.catalogue import Catalogue
@@ -18,13 +18,9 @@ from legday.model import Plan
 from legday.planner import CareSchedule, make_plan
 from legday.rules import check_plan
 from strategies import profiles, runs_for
-from thorough import examples
+from thorough import plan_property
 
-PROPERTY = settings(
-    max_examples=examples(60),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+PROPERTY = plan_property(60)
 HEAVY = "heavy-slow-calf-raise"
 PROBLEMS = ("achilles", "shin-splints")
 

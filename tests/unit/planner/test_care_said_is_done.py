@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from legday.care import CALF_PROBLEMS
@@ -23,13 +23,9 @@ from legday.catalogue.loader import load_catalogue
 from legday.model import INJURIES, Plan, Prescription
 from legday.planner import make_plan
 from strategies import profiles, runs_for
-from thorough import examples
+from thorough import plan_property
 
-PROPERTY = settings(
-    max_examples=examples(80),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+PROPERTY = plan_property(80)
 TIMES = {"once": 1, "twice": 2, "three times": 3, "four times": 4, "five times": 5}
 TIMES |= {"six times": 6, "every day": 7}
 SAID = re.compile(r"(?P<times>" + "|".join(TIMES) + r") this week")

@@ -13,7 +13,7 @@ from datetime import datetime, time
 import pytest
 from bench.athletes import week_doses
 from bench.key_runs import CLEAR_BEFORE_KEY_RUN, UNTIMED_SESSION, key_starts
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from legday.catalogue import Catalogue
@@ -22,13 +22,9 @@ from legday.model import DEFAULT_START, Plan, Prescription, Run
 from legday.planner import CareSchedule, make_plan
 from legday.planner.care import loaded_calf
 from strategies import profiles, runs_for
-from thorough import examples
+from thorough import plan_property
 
-PROPERTY = settings(
-    max_examples=examples(60),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+PROPERTY = plan_property(60)
 LOADED_STAGES = {"achilles": 3, "plantar-fascia": 2}
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from legday.catalogue import Catalogue
@@ -19,13 +19,9 @@ from legday.planner import make_plan
 from legday.rules import check_plan
 from plan_checks import unexplained_hard
 from strategies import athletes, runs_for
-from thorough import examples
+from thorough import plan_property
 
-PROPERTY = settings(
-    max_examples=examples(200),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+PROPERTY = plan_property(200)
 
 
 @pytest.fixture(scope="module")
