@@ -8,10 +8,12 @@ first days care came back. Over random athletes with a goal race (a half maratho
 marathon in weeks 4-10) and care at the Achilles heavy slow stage or the plantar loaded
 stage, or at any stage of another problem, this counts, per race and care exercise:
 
-- a protocol exercise's heaviest dose in the three weeks before the race (for loaded
-  work, the heaviest rep maximum its load words name, then the most sets; for body-weight
+- a protocol exercise's heaviest dose at care's dose in the three weeks before the race
+  (for work loaded in kilograms, the most kilograms, then the most sets; for body-weight
   work, sets x reps or seconds), against its doses in the weeks after the race's days of
-  lightest care;
+  lightest care. A load improvised where no weight is owned is left out: its words name
+  no weight and no rep maximum, so neither its reps (a dose climbing back cuts them) nor
+  its volume (an earlier step has more reps at a lighter load) says how heavy it is;
 - "at full dose right after": the first of those two weeks holds it at least as heavy;
 - "not back within three weeks": the third week after still holds it lighter than before
   (the restart should take about two weeks, not stall).
@@ -24,7 +26,6 @@ Run it on two trees (PYTHONPATH=<tree>/src) to compare before and after.
 from __future__ import annotations
 
 import random
-import re
 import sys
 from collections import Counter
 from dataclasses import replace
@@ -39,34 +40,36 @@ from legday.catalogue.loader import load_catalogue
 from legday.model import INJURIES, Plan, Prescription, Run, RunKind
 from legday.planner import CareSchedule, make_plan
 
-REP_MAXIMUM = re.compile(r"(\d+)(?:-rep| times| slow reps)")
 ATHLETES = 80
 WEEKS = 16
 LIGHTEST_DAYS = 7  # the days after an A race that take only the lightest form
 STAGES = {"achilles": 3, "plantar-fascia": 3}
 
 
-def heaviness(p: Prescription) -> tuple[int, int]:
-    """How heavy a dose is, comparable for one exercise: loaded work by the rep maximum
-    its load words name (fewer, heavier), then its sets; body-weight work by its volume."""
-    amount = p.reps or p.seconds or 0
-    rep_max = REP_MAXIMUM.search(p.load)
-    if rep_max is not None:
-        return (-int(rep_max[1]), p.sets)
-    return (0, p.sets * amount)
+def heaviness(p: Prescription) -> tuple[float, int] | None:
+    """How heavy a dose is, comparable for one exercise: work loaded in kilograms by its
+    kilograms, then its sets; body-weight work by its volume; None for an improvised load
+    (not comparable)."""
+    if p.load_kg is not None:
+        return (p.load_kg, p.sets)
+    if not p.load.startswith("bodyweight"):
+        return None
+    return (0, p.sets * (p.reps or p.seconds or 0))
 
 
-def doses(plan: Plan, first: date, last: date) -> dict[str, tuple[int, int]]:
+def doses(plan: Plan, first: date, last: date) -> dict[str, tuple[float, int]]:
     """Each protocol exercise's heaviest dose from `first` to `last`, in full routines and
     in sessions (an exercise some full routine of the plan holds)."""
     protocol = {p.exercise for r in plan.care if not r.lightest for p in r.exercises}
-    found: dict[str, tuple[int, int]] = {}
+    found: dict[str, tuple[float, int]] = {}
     held = [r.exercises for r in plan.care if first <= r.day <= last and not r.lightest]
     held += [s.main for s in plan.sessions if first <= s.day <= last]
     for exercises in held:
         for p in exercises:
-            if p.exercise in protocol and p.load_kg is None:
-                found[p.exercise] = max(found.get(p.exercise, (-999, 0)), heaviness(p))
+            # care's own dose, not a lift the strength plan progresses
+            dose = heaviness(p)
+            if p.exercise in protocol and p.care_dose and dose is not None:
+                found[p.exercise] = max(found.get(p.exercise, (-999, 0)), dose)
     return found
 
 

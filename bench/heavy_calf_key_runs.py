@@ -2,7 +2,7 @@
 
 Main keeps jumps and sets above RPE 7 out of the 48 h before a key run or race, by the
 clock (bench/key_runs.py). Care's heavy calf work was outside that rule: the Achilles
-protocol's heavy slow raises and seated raises at a rep maximum, the plantar protocol's
+protocol's heavy slow raises and seated raises with a weight, the plantar protocol's
 loaded one-legged towel raises. A coach found the week's heaviest calf day 25 h before
 the long run. Over random athletes whose care is at a loaded calf stage this counts the
 routines and sessions holding that work at the week's full dose (`week_doses`: every
@@ -53,7 +53,7 @@ def heavy_sets(doses: WeekDoses, catalogue: Catalogue, week: int) -> dict[str, i
     for injury in doses.by_problem:
         _, items = doses.of(injury, week)
         for item in items:
-            if item.load != "bodyweight" and catalogue[item.exercise].pattern == "calf":
+            if item.loaded and catalogue[item.exercise].pattern == "calf":
                 found[item.exercise] = max(found.get(item.exercise, 0), item.sets)
     return found
 

@@ -349,25 +349,40 @@ class WeekDoses:
             protocol = catalogue.protocols.get(injury)
             if protocol is None:
                 continue
-            weeks = season_doses(protocol, schedule, profile.weeks)
-            self.by_problem[injury] = [
-                (stage, for_kit(items, catalogue, profile)) for stage, items in weeks
-            ]
+            self.by_problem[injury] = season_doses(
+                protocol, schedule, profile.weeks, _fitted(catalogue, profile)
+            )
 
     def of(self, injury: str, week: int) -> tuple[CareStage, tuple[CareItem, ...]]:
         """The problem's stage in the plan's `week` (0-based) and its items that week."""
         return self.by_problem[injury][week]
 
 
+Fit = Callable[[Sequence[CareItem]], tuple[CareItem, ...]]  # items as a kit makes them
+
+
+def _as_they_are(items: Sequence[CareItem]) -> tuple[CareItem, ...]:
+    return tuple(items)
+
+
+def _fitted(catalogue: Catalogue, profile: Profile) -> Fit:
+    """Care items as the athlete's kit makes them (`for_kit`)."""
+    return lambda items: for_kit(items, catalogue, profile)
+
+
 def season_doses(
-    protocol: CareProtocol, schedule: CareSchedule | None, weeks: int
+    protocol: CareProtocol,
+    schedule: CareSchedule | None,
+    weeks: int,
+    fit: Fit = _as_they_are,
 ) -> list[tuple[CareStage, tuple[CareItem, ...]]]:
-    """The stage and items of each of the plan's `weeks` (`expected_dose`), a week that
-    eases off (`CareSchedule.eases`) taking the week before's at one set fewer of each
-    item (one at least), and a held week the week before's as it was: a taper's lighter
-    dose carries into its race week rather than climbing back. A week care restarts in
-    after an A race (`CareSchedule.restarts`) takes its dose some steps lighter
-    (`steps_back`), and the next week's climbs from there, not from the lighter one."""
+    """The stage and items of each of the plan's `weeks` (`expected_dose`), as `fit`
+    makes them (the athlete's kit: `for_kit`), a week that eases off
+    (`CareSchedule.eases`) taking the week before's at one set fewer of each item (one at
+    least), and a held week the week before's as it was: a taper's lighter dose carries
+    into its race week rather than climbing back. A week care restarts in after an A race
+    (`CareSchedule.restarts`) takes its dose some steps lighter (`steps_back`), and the
+    next week's climbs from there, not from the lighter one."""
     schedule = schedule or CareSchedule.fresh()
     out: list[tuple[CareStage, tuple[CareItem, ...]]] = []
     kept: list[tuple[CareStage, tuple[CareItem, ...]]] = []  # before any restart's step back
@@ -379,25 +394,41 @@ def season_doses(
         elif kept and week in schedule.holds:
             dose = kept[-1]
         kept.append(dose)
+        stage, items = dose
         back = schedule.restarts.get(week, 0)
-        out.append((dose[0], steps_back(dose[0], dose[1], back)) if back else dose)
+        out.append((stage, fit(steps_back(stage, items, back, fit) if back else items)))
     return out
 
 
-def steps_back(stage: CareStage, items: Sequence[CareItem], steps: int) -> tuple[CareItem, ...]:
+def steps_back(
+    stage: CareStage, items: Sequence[CareItem], steps: int, fit: Fit = _as_they_are
+) -> tuple[CareItem, ...]:
     """The items `steps` steps lighter within their stage, as care restarts after an A
-    race: a loaded item at an earlier step's reps and weight (`_step_of`, at no more sets:
-    the heavy slow raise at 4 x 6 two steps back is 4 x 10 two owned weights lighter), and
-    a set fewer for each step it has no earlier one to go back to (one set at least). A
-    tendon that has just raced meets the season's heaviest calf dose a fortnight later,
-    not the first week back."""
+    race. Where an item is is read from its reps and its weight as `fit` makes them (the
+    athlete's kit: `for_kit`). Each step back goes to the latest earlier step with a
+    lighter weight (`_lighter`), at its reps and no more sets: the heavy slow raise at
+    4 x 6 two steps back is 4 x 10 two owned weights lighter. Where no earlier step is
+    lighter (the first step, or the top of a small rack reached before it: 4 x 10 at the
+    same weight as 4 x 6 is more work, not less) the step is a set fewer instead (one set
+    at least). A tendon that has just raced meets the season's heaviest calf dose a
+    fortnight later, not the first week back."""
     base = {item.exercise: item for item in stage.items}
     lighter = []
     for item in items:
         levels = care_steps(base.get(item.exercise, item))
-        at = _step_of(item, levels)
-        step = levels[max(at - steps, 0)]  # the earliest step at most
-        fewer = max(steps - at, 0)  # and a set fewer for each step beyond it
+        weighed = fit(levels)
+        at = to = _step_of(fit((item,))[0], weighed)
+        fewer = 0
+        for _ in range(steps):
+            back = [n for n in range(to) if _lighter(weighed[n], weighed[to])]
+            if back:
+                to = back[-1]
+            else:
+                fewer += 1
+        if to == at:  # no lighter step: the item's own dose, sets fewer
+            lighter.append(replace(item, sets=max(1, item.sets - fewer)))
+            continue
+        step = levels[to]
         lighter.append(
             replace(
                 item,
@@ -417,19 +448,30 @@ def care_steps(item: CareItem) -> list[CareItem]:
 
 
 def _step_of(item: CareItem, levels: Sequence[CareItem]) -> int:
-    """Which of its steps (`care_steps`) an item is dosed at, read from its reps and its
-    weight (whether loaded, and how many owned weights above the start: the kilograms
-    follow from those); an eased week's set fewer leaves the step as it was. 0 when none
-    matches."""
-    dosed = (item.reps, item.seconds, item.loaded, item.heavier)
+    """Which of its steps (`care_steps`, as the kit makes them) an item is dosed at, read
+    from its reps or seconds and its weight (none, or how many kilograms); an eased
+    week's set fewer leaves the step as it was. 0 when none matches."""
+    dosed = (item.reps, item.seconds, item.loaded, item.load_kg)
     return max(
         (
             n
             for n, level in enumerate(levels)
-            if (level.reps, level.seconds, level.loaded, level.heavier) == dosed
+            if (level.reps, level.seconds, level.loaded, level.load_kg) == dosed
         ),
         default=0,
     )
+
+
+def _lighter(earlier: CareItem, later: CareItem) -> bool:
+    """Whether an earlier step of an item is lighter than a later one: no weight where the
+    later has one, or fewer kilograms. Without kilograms on both (no weight owned, an
+    improvised one) the earlier step is lighter: its reps at the same effort ask for a
+    lighter load, as its rep maximum would."""
+    if earlier.loaded != later.loaded:
+        return later.loaded
+    if earlier.load_kg is None or later.load_kg is None:
+        return True
+    return earlier.load_kg < later.load_kg
 
 
 def met_in_routines(
@@ -533,7 +575,10 @@ def care_fit(
     done: care then swaps in only exercises among them. `doses`, when the planner has
     made them for the plan, hold each week's stage and items. `before_key_run`: the
     session starts less than 48 h before a key run or race, so its loaded calf care
-    (`loaded_calf`) takes a set fewer: the week's heaviest calf dose sits clear of it.
+    (`loaded_calf`) takes a set fewer: the week's heaviest calf dose sits clear of it. A
+    calf lift of the stage that the strength plan loads in kg instead (at the last stage,
+    climbing the owned rack: an insertional Achilles' one-legged raise at 32 kg the
+    afternoon before a long run) is as heavy for the tendon, and takes a set fewer too.
     """
     week = (day - profile.start).days // 7
     before = tuple(main)
@@ -625,8 +670,16 @@ def care_fit(
     eased: list[str] = []
     for index, p in enumerate(block):
         week_sets = heaviest.get(p.exercise)
-        if before_key_run and week_sets is not None and p.load_kg is None and week_sets > 1:
-            block[index] = replace(p, sets=min(p.sets, week_sets - 1))
+        if not before_key_run or week_sets is None:
+            continue
+        if p.load_kg is None or p.care_dose:  # care's own dose, in owned kilograms or not
+            lighter = week_sets > 1
+            sets = min(p.sets, week_sets - 1)
+        else:  # the strength plan's load, climbing the owned rack: its own sets, one fewer
+            lighter = p.sets > 1
+            sets = p.sets - 1
+        if lighter:
+            block[index] = replace(p, sets=sets)
             eased.append(catalogue[p.exercise].name.lower())
             changed = True
     if not changed:

@@ -8,7 +8,7 @@ loaded calf item at a set fewer than the week's dose (one at least)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, time
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from bench.athletes import week_doses
@@ -18,9 +18,19 @@ from hypothesis import strategies as st
 
 from legday.catalogue import Catalogue
 from legday.catalogue.loader import load_catalogue
-from legday.model import DEFAULT_START, Plan, Prescription, Run
+from legday.model import (
+    ALWAYS_AT_HAND,
+    DEFAULT_START,
+    Equipment,
+    Level,
+    Plan,
+    Prescription,
+    Profile,
+    Role,
+    Run,
+)
 from legday.planner import CareSchedule, make_plan
-from legday.planner.care import loaded_calf
+from legday.planner.care import care_fit, loaded_calf
 from strategies import profiles, runs_for
 from thorough import plan_property
 
@@ -73,5 +83,102 @@ def test_loaded_calf_work_takes_a_set_fewer_within_48_h_of_a_key_run(
             if loaded_calf(item, catalogue)
         }
         for p in exercises:
-            if p.exercise in planned and p.load_kg is None:
+            # care's dose, in owned kilograms or not (a lift the strength plan loads: below)
+            if p.exercise in planned and (p.load_kg is None or p.care_dose):
                 assert p.sets <= max(1, planned[p.exercise] - 1), (at, p.exercise, p.sets)
+
+
+def _lift(
+    catalogue: Catalogue,
+    exercise: str,
+    sets: int,
+    reps: int,
+    kg: float,
+    implement: str,
+    *,
+    care_dose: bool = False,
+    injury: str = "",
+) -> Prescription:
+    """A loaded calf lift as a session holds it."""
+    e = catalogue[exercise]
+    return Prescription(
+        exercise=e.id,
+        sets=sets,
+        reps=reps,
+        seconds=None,
+        per_side=e.unilateral,
+        load=f"{kg:g} kg {implement}",
+        tempo=e.tempo,
+        target_rpe=7,
+        muscles=e.muscles,
+        unilateral=e.unilateral,
+        balance=e.balance,
+        injury_care=(injury,) if injury else (),
+        role=Role.ANCHOR,
+        load_kg=kg,
+        implement=implement,
+        care_dose=care_dose,
+    )
+
+
+def _sets_near_and_clear(
+    catalogue: Catalogue, profile: Profile, care: CareSchedule, lift: Prescription
+) -> tuple[int, int]:
+    """The lift's sets in a session less than 48 h before a key run, and clear of one."""
+    day = profile.start + timedelta(days=1)
+    found = []
+    for near in (True, False):
+        fit = care_fit(day, (lift,), profile, catalogue, care, before_key_run=near)
+        (held,) = [p for p in fit.main if p.exercise == lift.exercise]
+        found.append(held.sets)
+    return found[0], found[1]
+
+
+def test_a_rack_climbing_calf_anchor_takes_a_set_fewer_before_a_key_run(
+    catalogue: Catalogue,
+) -> None:
+    """An insertional Achilles at its heavy stage: the strength plan's one-legged calf raise
+    climbs the owned kettlebells (a coach found it at 32 kg, 2 x 6, the afternoon before a
+    long run). Less than 48 h before a key run it takes a set fewer; clear of one, it stands."""
+    profile = Profile(
+        start=date(2027, 1, 4),
+        weeks=4,
+        injuries=("achilles-insertional",),
+        equipment=ALWAYS_AT_HAND | {Equipment.KETTLEBELL},
+        kettlebells_kg=(12.0, 16.0, 24.0, 32.0),
+        level=Level.ADVANCED,
+        event="ultra",
+    )
+    care = CareSchedule({"achilles-insertional": 3}, {})
+    lift = _lift(
+        catalogue, "single-leg-calf-raise", 2, 6, 32.0, "kettlebell", injury="achilles-insertional"
+    )
+    assert _sets_near_and_clear(catalogue, profile, care, lift) == (1, 2)
+
+
+def test_care_dosed_heavy_slow_raises_in_kilograms_take_a_set_fewer_before_a_key_run(
+    catalogue: Catalogue,
+) -> None:
+    """Achilles care's heavy slow raise in a session, at the week's dose in the athlete's
+    own dumbbells: a set below the week's sets less than 48 h before a key run."""
+    profile = Profile(
+        start=date(2027, 1, 4),
+        weeks=4,
+        injuries=("achilles",),
+        equipment=ALWAYS_AT_HAND | {Equipment.DUMBBELLS},
+        dumbbells_kg=(5.0, 7.5, 10.0, 12.5, 15.0),
+        level=Level.INTERMEDIATE,
+    )
+    care = CareSchedule({"achilles": 3}, {})
+    lift = _lift(
+        catalogue,
+        "heavy-slow-calf-raise",
+        3,
+        15,
+        10.0,
+        "dumbbells",
+        care_dose=True,
+        injury="achilles",
+    )
+    near, clear = _sets_near_and_clear(catalogue, profile, care, lift)
+    assert (near, clear) == (clear - 1, 3)
