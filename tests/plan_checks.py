@@ -1,6 +1,7 @@
 """What a plan's rule checks may find on any calendar: a hard rule falls short only where
 the athlete's own calendar leaves no room (`frequency`), or lifts every week itself
-(`recovery-week`). Shared by the properties over random athletes."""
+(`recovery-week`); and the weeks care restarts in after an A race. Shared by the
+properties over random athletes and the care tests."""
 
 from __future__ import annotations
 
@@ -42,3 +43,17 @@ def _calendar_lifts_every_week(plan: Plan, runs: Sequence[Run], last: date | Non
     lifting = [r.day for r in runs if r.is_strength]
     window = [w for w in plan.weeks if w.start <= last][-plan.recovery_every :]
     return all(any(d in w for d in lifting) for w in window)
+
+
+def restart_weeks(plan: Plan) -> dict[int, int]:
+    """The weeks care restarts in after an A race, with the steps back each takes: two
+    the week after it, one the week after that, none the third (the race week's dose:
+    held, as the others)."""
+    races = [r.day for r in plan.race_days if r.priority == "A"]
+    restarts: dict[int, int] = {}
+    for index, week in enumerate(plan.weeks):
+        if any(day in week for day in races):
+            for after, steps in ((1, 2), (2, 1), (3, 0)):
+                if index + after < len(plan.weeks):
+                    restarts[index + after] = max(restarts.get(index + after, 0), steps)
+    return restarts

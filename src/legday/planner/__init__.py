@@ -505,17 +505,23 @@ def _care_holds(frames: Sequence[WeekFrame]) -> frozenset[int]:
     return frozenset(held)
 
 
+# After an A race: (weeks after the race week, steps lighter than its dose)
+RESTART_STEPS = ((1, 2), (2, 1), (3, 0))
+
+
 def _care_restarts(frames: Sequence[WeekFrame]) -> dict[int, int]:
     """The weeks care restarts in after an A race, with how many steps lighter than the
     race week's dose each takes (`CareSchedule.restarts`): two the week after the race,
-    one the week after that, and from the third the weeks go on where they were. A race
-    run all out leaves a tired tendon; its heaviest calf dose the first week back (once
-    the days of lightest care are over) would ask the most of it when it has the least
-    to give. Held weeks too: the restart counts no progress."""
+    one the week after that, none the third (the race week's dose again), and from the
+    fourth the weeks go on where they were. A race run all out leaves a tired tendon;
+    its heaviest calf dose the first week back (once the days of lightest care are over)
+    would ask the most of it when it has the least to give. Held weeks too: the restart
+    counts no progress, so the climb back is a step a week (from the step-back week
+    straight to the next step would be two owned weights at once)."""
     restarts: dict[int, int] = {}
     for index, frame in enumerate(frames):
         if any(race.priority == "A" for race in frame.races):
-            for after, steps in ((1, 2), (2, 1)):
+            for after, steps in RESTART_STEPS:
                 if index + after < len(frames):
                     week = index + after
                     restarts[week] = max(restarts.get(week, 0), steps)

@@ -919,6 +919,9 @@ class _Climb:
     care: Mapping[str, str]  # the care exercises, with their names
     held: Collection[date]
     eased: Collection[date] = frozenset()
+    # exercise -> the kilograms of its latest loaded exposures, and the fewest reps done
+    # at them (`_fewest_reps_up`)
+    weighed: dict[str, tuple[float, int]] = field(default_factory=dict)
 
     def block(
         self,
@@ -952,7 +955,7 @@ class _Climb:
                 p.exercise,
                 week,
                 p.sets,
-                amount,
+                self._fewest_reps_up(p, amount),
                 held=day in self.held,
                 seconds=seconds,
                 eased=day in self.eased,
@@ -970,8 +973,27 @@ class _Climb:
                 words.append(f"{self.care[p.exercise]} to {target} ({today} today)")
                 p = now
             self.ramp.done(p.exercise, week, dose)
+            self._weighed(p)
             out.append(p)
         return tuple(out), saved, words
+
+    def _fewest_reps_up(self, p: Prescription, amount: int) -> int:
+        """`amount`, or at a heavier weight than the exercise's latest no more reps than
+        the fewest done at that one: a heavier load keeps last time's reps or fewer, as a
+        session's lifts do (`within_reach`). Care's climb back after an A race came to
+        3 x 9 at 10 kg (cut by the weekly climb), then 3 x 10 at 12 kg."""
+        last = self.weighed.get(p.exercise)
+        if last is None or p.load_kg is None or p.reps is None or p.load_kg <= last[0]:
+            return amount
+        return min(amount, last[1])
+
+    def _weighed(self, p: Prescription) -> None:
+        """Record a loaded exposure's kilograms and reps (`_fewest_reps_up`)."""
+        if p.load_kg is None or p.reps is None:
+            return
+        last = self.weighed.get(p.exercise)
+        reps = last[1] if last is not None and last[0] == p.load_kg else p.reps
+        self.weighed[p.exercise] = (p.load_kg, min(reps, p.reps))
 
 
 CLIMB_WORDS = "each week adds a set, or 30 %, at most"

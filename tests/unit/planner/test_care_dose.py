@@ -20,6 +20,7 @@ from legday.catalogue.loader import load_catalogue
 from legday.model import Phase, Plan, Profile, Run, RunKind
 from legday.planner import CareSchedule, make_plan
 from legday.planner.care import loaded_calf, season_doses
+from plan_checks import restart_weeks
 
 CATALOGUE = load_catalogue()
 ONE_PROBLEM = ["achilles", "runners-knee", "shin-splints", "it-band", "plantar-fascia"]
@@ -38,19 +39,6 @@ def held_weeks(plan: Plan) -> frozenset[int]:
         )
         | restart_weeks(plan).keys()
     )
-
-
-def restart_weeks(plan: Plan) -> dict[int, int]:
-    """The weeks care restarts in after an A race, with the steps back each takes: two
-    the week after it, one the week after that."""
-    races = [r.day for r in plan.race_days if r.priority == "A"]
-    restarts: dict[int, int] = {}
-    for index, week in enumerate(plan.weeks):
-        if any(day in week for day in races):
-            for after, steps in ((1, 2), (2, 1)):
-                if index + after < len(plan.weeks):
-                    restarts[index + after] = max(restarts.get(index + after, 0), steps)
-    return restarts
 
 
 def eased_weeks(plan: Plan) -> frozenset[int]:

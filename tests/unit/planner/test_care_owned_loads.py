@@ -29,6 +29,7 @@ from legday.model import Equipment, Plan, Prescription, Profile, Run
 from legday.planner import CareSchedule, make_plan
 from legday.planner.dose import IMPROVISED_LOAD
 from legday.progression.loads import Load, heavier_kg
+from plan_checks import restart_weeks
 from strategies import profiles, runs_for
 from thorough import plan_property
 
@@ -171,10 +172,17 @@ def test_kettlebells_load_the_heavy_slow_raises() -> None:
 
 def test_the_heavy_slow_raises_climb_the_owned_rack_as_the_reps_fall() -> None:
     """Beyer's steps (15, 12, 10, 8, 6 reps) each one owned weight heavier: the kg never
-    falls from one full routine to the next, and each rise is one step of the rack."""
+    falls from one full routine to the next, and each rise is one step of the rack. The
+    two weeks care restarts in after an A race step back on purpose (`steps_back`) and
+    are left out: the progression goes on from where it was before them."""
     rack = (4.0, 6.0, 8.0, 10.0, 12.0, 14.0, 16.0)
     plan = _heavy_stage(dumbbells_kg=rack)
-    loads = _full_routine_loads(plan, "heavy-slow-calf-raise")
+    restarting = restart_weeks(plan)
+    loads = [
+        (week, kg)
+        for week, kg in _full_routine_loads(plan, "heavy-slow-calf-raise")
+        if week not in restarting
+    ]
     kit = kit_of(plan.profile) if plan.profile is not None else None
     assert loads and all(kg in rack for _, kg in loads), loads
     for (_, before), (_, after) in pairwise(loads):
