@@ -693,11 +693,11 @@ def care_fit(
 
 
 def loaded_calf(item: CareItem, catalogue: Catalogue) -> bool:
-    """Whether a care item is the heavy calf work of its protocol: a calf raise with a
-    load beyond body weight (the Achilles heavy slow and seated raises at a rep maximum,
-    the plantar protocol's towel raises with a backpack). It keeps 48 h from a key run or
-    race at its full dose, as main's jumps and hard sets do (a coach's read found the
-    week's heaviest calf day 25 h before the long run)."""
+    """Whether a care item is the heavy calf work of its protocol: a `loaded` calf raise
+    (the Achilles heavy slow and seated raises, the plantar protocol's one-legged towel
+    raises), in kilograms from the athlete's rack or, with none owned, an improvised
+    load. It keeps 48 h from a key run or race at its full dose, as jumps and hard sets
+    do (a coach's read found the week's heaviest calf day 25 h before the long run)."""
     return item.loaded and catalogue[item.exercise].pattern == "calf"
 
 
