@@ -468,7 +468,9 @@ def _told_true(
     names = {catalogue[p.exercise].name.lower(): p for p in session.main if p.exercise in catalogue}
     why = words.true_to(session.why)
     why = words.told_moved(why, list(names.items()), previous)
-    why = words.told_new(why, [words.in_a_list(name) for name, p in names.items() if p.new])
+    news = [words.in_a_list(name) for name, p in names.items() if p.new]
+    why = words.told_new(why, news)
+    why = words.told_variations(why, news, [words.in_a_list(name) for name in names])
     why = words.told_lighter(why, list(names.items()), previous)
     why = words.told_dose(why, session.main)
     if OVERRUN in why and session.minutes <= asked_minutes:

@@ -68,6 +68,8 @@ __all__ = [
     "NEW_LOAD_WORDS",
     "Dose",
     "Occasion",
+    "at_the_top",
+    "bodyweight_top",
     "budget_share",
     "carried_load",
     "carries",
@@ -267,6 +269,21 @@ def _anchor(exercise: Exercise, occasion: Occasion, *, loaded: bool) -> Dose:
     return Dose(sets, reps, None, 6 if beginner and week == 0 else 7, tempo)
 
 
+def bodyweight_top(exercise: Exercise) -> Dose:
+    """Where an unloaded anchor's progression ends (`_anchor`): its longest hold, or its
+    top reps at its slowest lowering. Past it only a harder variation moves it on."""
+    last_week = len(BODYWEIGHT_REPS) + MAX_ECCENTRIC
+    return _anchor(exercise, Occasion(Phase.BASE, Level.BEGINNER, last_week), loaded=False)
+
+
+def at_the_top(p: Prescription, top: Dose) -> bool:
+    """Whether an unloaded anchor's prescription has reached its `bodyweight_top`."""
+    if top.seconds is not None:
+        return (p.seconds or 0) >= top.seconds
+    reps = p.reps or 0
+    return reps >= (top.reps or 0) and lowering(p.tempo) >= lowering(top.tempo)
+
+
 def climbs_heavy(role: Role, level: Level, implement: str) -> bool:
     """Whether a lift climbs by `heavy_climb`: a loaded anchor of an intermediate or
     advanced athlete (a beginner's climbs 8 to 10 reps, `DOUBLE_PROGRESSION_REPS`)."""
@@ -312,10 +329,12 @@ def heavy_climb(
     return plan._replace(reps=high, tempo=tempo), held
 
 
-def first_exposure(plan: Dose, exercise: Exercise) -> Dose:
-    """A new exercise starts gently: two sets at RPE 6, and a hard one short."""
+def first_exposure(plan: Dose, exercise: Exercise, *, harder: bool = False) -> Dose:
+    """A new exercise starts gently: two sets at RPE 6, and a hard one short; so does a
+    `harder` variation of a lift the athlete has outgrown, whatever its level (it is hard
+    for them: fewer reps than the lift it replaces had reached)."""
     reps, seconds = plan.reps, plan.seconds
-    if exercise.level is not Level.BEGINNER:
+    if exercise.level is not Level.BEGINNER or harder:
         reps = None if reps is None else min(reps, FIRST_HARD_REPS)
         seconds = None if seconds is None else min(seconds, FIRST_HARD_SECONDS)
     return plan._replace(

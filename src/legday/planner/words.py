@@ -188,6 +188,43 @@ def true_to(why: str) -> str:
 
 
 NEW_WORDS = "new to you, so it starts gently (two sets at most, easy effort)"
+# a lift outgrown at its top reps and slowest lowering (or longest hold) moves on to this
+HARDER_WORDS = (
+    "a harder variation of the {outgrown}, which you have done twice at its top, "
+    "starts with fewer reps"
+)
+_HARDER_CLAUSE = re.compile(r"a harder variation of the [^;:]+: ([^;]+?)(?=; |\.$)")
+
+
+def harder_variation(outgrown: str, name: str) -> str:
+    """The why's clause for a harder variation's first time: what it takes over from."""
+    return f"{HARDER_WORDS.format(outgrown=outgrown)}: {in_a_list(name)}"
+
+
+KIT_END_WORDS = "is as hard as your kit makes it: it holds at its top until you have {more}"
+_KIT_END_CLAUSE = re.compile(r"the ([^;]+?) is as hard as your kit makes it[^;]*?(?=; |\.$)")
+
+
+def as_hard_as_the_kit(name: str, *, band: bool) -> str:
+    """The why's clause for an anchor outgrown with nothing harder in the athlete's kit."""
+    more = "a stronger band or weights" if band else "a band or weights"
+    return f"the {in_a_list(name)} {KIT_END_WORDS.format(more=more)}"
+
+
+def told_variations(why: str, news: Sequence[str], names: Sequence[str]) -> str:
+    """The why without a harder variation that is no first time any more, nor a lift
+    said to be as hard as the kit makes it that the session no longer holds (care swapped
+    it after the why was written); `news` and `names`: the session's first exposures and
+    all its exercises, as `in_a_list` gives them."""
+    for pattern, kept in ((_HARDER_CLAUSE, news), (_KIT_END_CLAUSE, names)):
+        for found in reversed(list(pattern.finditer(why))):
+            if found[1] in kept:
+                continue
+            head, tail = why[: found.start()], why[found.end() :]
+            why = head[:-2] + tail if head.endswith("; ") else head + tail.removeprefix("; ")
+    return why
+
+
 _NEW_CLAUSE = re.compile(re.escape(NEW_WORDS) + r": [^;]+?(?=; |\.$)")
 
 
@@ -347,9 +384,15 @@ def session_notes(
     previous: dict[str, Prescription],
     injuries: Sequence[str],
     weaker_leg: str | None,
+    harder: Sequence[tuple[str, str]] = (),
+    kit_end: Sequence[str] = (),
+    *,
+    band: bool = False,
 ) -> list[str]:
     """What the why says about the session's content, from (name, prescription) pairs:
-    what rose since last time, what is new, the care, the weaker leg."""
+    what rose since last time, what is new (and, from `harder`'s (outgrown, new) names,
+    which new lift is a harder variation of one outgrown; `kit_end`: the lifts as hard as
+    the athlete's kit, with or without a `band`, makes them), the care, the weaker leg."""
     notes = []
     how = how_it_builds([p for _, p in main])
     if how:
@@ -357,6 +400,8 @@ def session_notes(
     moved = moved_on(main, previous)
     if moved:
         notes.append(moved)
+    notes.extend(harder_variation(outgrown, name) for outgrown, name in harder)
+    notes.extend(as_hard_as_the_kit(name, band=band) for name in kit_end)
     new = [in_a_list(name) for name, p in main if p.new]
     if new:
         notes.append(f"{NEW_WORDS}: {listed(new)}")
