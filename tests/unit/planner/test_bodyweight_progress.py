@@ -15,7 +15,13 @@ from dataclasses import replace
 from datetime import date, time, timedelta
 
 import pytest
-from bench.bodyweight_progress import NO_LOAD, harder_in_reach, stalls
+from bench.bodyweight_progress import (
+    NO_LOAD,
+    at_the_top,
+    at_the_top_in,
+    harder_in_reach,
+    stalls,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -32,7 +38,6 @@ from legday.model import (
     RunKind,
 )
 from legday.planner import make_plan
-from legday.planner.dose import at_the_top, bodyweight_top
 from legday.planner.session import ANCHOR_KINDS, jitter
 from strategies import profiles, runs_for
 from thorough import examples
@@ -79,14 +84,10 @@ def _week_of_runs(weeks: int) -> list[Run]:
     return runs
 
 
-def _at_top(catalogue: Catalogue, p: Prescription) -> bool:
-    return p.load_kg is None and at_the_top(p, bodyweight_top(catalogue[p.exercise]))
-
-
-def _handovers(plan: Plan, catalogue: Catalogue) -> list[tuple[str, Prescription, str]]:
+def _handovers(plan: Plan, catalogue: Catalogue) -> list[tuple[str, Prescription, Prescription]]:
     """Each anchor that took over its kind from an unloaded lift at the top of its
     progression that lists it as a harder variation: (the day's why, its first
-    prescription, the outgrown lift's id); care's own doses aside."""
+    prescription, the outgrown lift's last); care's own doses aside."""
     last: dict[int, Prescription] = {}
     found = []
     for s in plan.sessions:
@@ -101,9 +102,9 @@ def _handovers(plan: Plan, catalogue: Catalogue) -> list[tuple[str, Prescription
                 and p.new
                 and not p.injury_care
                 and p.exercise in catalogue[before.exercise].progressions
-                and _at_top(catalogue, before)
+                and at_the_top(before, catalogue)
             ):
-                found.append((s.why, p, before.exercise))
+                found.append((s.why, p, before))
     return found
 
 
@@ -121,16 +122,8 @@ def test_no_bodyweight_anchor_stands_at_its_top_with_a_harder_variation_in_reach
     profile, runs = athlete
     plan = make_plan(profile, runs, catalogue)
     for stall in stalls(plan, catalogue):
-        if stall.weeks <= MOST_STALL_WEEKS or not harder_in_reach(plan, catalogue, stall):
-            continue
-        at_top = [
-            p
-            for s in plan.sessions
-            if stall.since <= (s.day - plan.start).days // 7 <= stall.until
-            for p in s.main
-            if p.exercise == stall.exercise and p.role is Role.ANCHOR
-        ]
-        assert not any(_at_top(catalogue, p) for p in at_top), stall
+        if stall.weeks > MOST_STALL_WEEKS and harder_in_reach(plan, catalogue, stall):
+            assert not at_the_top_in(plan, catalogue, stall), stall
 
 
 @PROPERTY
@@ -145,9 +138,9 @@ def test_a_harder_variation_starts_gently_and_says_what_it_replaces(
     plan = make_plan(profile, runs, catalogue)
     for why, p, outgrown in _handovers(plan, catalogue):
         assert p.sets <= 2 and p.target_rpe <= 6, p
-        top = bodyweight_top(catalogue[outgrown])
-        assert (p.reps or p.seconds or 0) < (top.reps or top.seconds or 0), p
-        assert f"a harder variation of the {catalogue[outgrown].name.lower()}" in why, why
+        assert (p.reps or p.seconds or 0) < (outgrown.reps or outgrown.seconds or 0), p
+        name = catalogue[outgrown.exercise].name.lower()
+        assert f"a harder variation of the {name}" in why, why
 
 
 def test_a_beginners_calf_raise_goes_single_leg(catalogue: Catalogue) -> None:
@@ -166,7 +159,7 @@ def test_a_beginners_calf_raise_goes_single_leg(catalogue: Catalogue) -> None:
     assert calves[0].exercise == "calf-raise"
     single = [p for p in calves if p.exercise == "single-leg-calf-raise"]
     assert single and (single[0].sets, single[0].reps, single[0].target_rpe) == (2, 5, 6)
-    handed = {(outgrown, p.exercise) for _, p, outgrown in _handovers(plan, catalogue)}
+    handed = {(before.exercise, p.exercise) for _, p, before in _handovers(plan, catalogue)}
     assert ("calf-raise", "single-leg-calf-raise") in handed
     assert ("kickstand-rdl", "single-leg-romanian-deadlift") in handed
     assert len(handed) >= 3
