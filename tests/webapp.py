@@ -30,7 +30,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CALENDAR = ROOT / "src" / "legday" / "examples" / "marathon-plan.ics"
 START = date(2027, 1, 4)
 # A strength day of the example calendar's plan: a one-legged hold and a loaded lift in it.
-SESSION_DAY = date(2027, 1, 15)
+SESSION_DAY = date(2027, 1, 8)
 PHONE = {"width": 360, "height": 780}
 DESKTOP = {"width": 1280, "height": 900}
 

@@ -19,8 +19,8 @@ The doses come from `planner/dose.py`, the fitting into the athlete's minutes fr
 
 from __future__ import annotations
 
-import hashlib
 import math
+import random
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -177,13 +177,10 @@ FIRST_WEEK = timedelta(days=7)
 HIGHEST_STAGE = {Level.BEGINNER: 1, Level.INTERMEDIATE: 2, Level.ADVANCED: 3}
 
 
-def jitter(seed: int, exercise_id: str) -> float:
-    """A tie-break in [0, 1) for an exercise, from the plan's seed and the exercise's id
-    alone: an exercise added to the catalogue leaves every other one's as it was (drawn in
-    catalogue order, three banded lifts reshuffled every plan's companions)."""
-    key = seed.to_bytes(8, "big", signed=True)
-    digest = hashlib.blake2b(exercise_id.encode(), digest_size=8, key=key).digest()
-    return int.from_bytes(digest, "big") / 2**64
+def band_loaded(exercise: Exercise) -> bool:
+    """An anchor lift whose load is a band (`loadable` is false: no weight is added)."""
+    anchor = any(exercise.pattern in kind[0] | kind[1] for kind in ANCHOR_KINDS)
+    return anchor and Equipment.BAND in exercise.equipment and not exercise.loadable
 
 
 def pattern_of(exercise: Exercise) -> str:
@@ -323,7 +320,12 @@ class Composer:
         }
         jog = next((e for e in doable if e.kind is ExerciseKind.CARDIO), None)
         self.jog_warm_up = None if jog is None else Warmup(jog.id, WARM_UP_JOG_MINUTES, jog=True)
-        self.jitter = {e.id: jitter(profile.seed, e.id) for e in catalogue}
+        rng = random.Random(profile.seed)
+        # the band-loaded anchor lifts draw theirs last: they came after the rest, and
+        # drawn in catalogue order they would reshuffle every seed's ties, band or none
+        late = {e.id for e in catalogue if band_loaded(e)}
+        self.jitter = {e.id: rng.random() for e in catalogue if e.id not in late}
+        self.jitter.update({e.id: rng.random() for e in catalogue if e.id in late})
         # what never changes in a companion's score: one-legged, the event's, the jitter
         self.preference = {
             e.id: self.jitter[e.id]
@@ -362,7 +364,8 @@ class Composer:
         self.at_top: dict[str, int] = {}
         self.tops: dict[str, Dose] = {}  # where each one's progression ends (`bodyweight_top`)
         # a harder variation: the name of the lift it took over from
-        self.harder_of: dict[str, str] = {}
+        # and whether the athlete had outgrown it
+        self.harder_of: dict[str, tuple[str, bool]] = {}
         # outgrown anchors with nothing harder in the athlete's kit, and those told so
         self.kit_end: set[str] = set()
         self.told_kit_end: set[str] = set()
@@ -454,6 +457,18 @@ class Composer:
             if held != p.load_kg:
                 sessions, since = 0, day
             self.at_load[p.exercise] = (p.load_kg, sessions + 1, since)
+
+    def care_changed(self, composed: Iterable[Prescription], done: Iterable[Prescription]) -> None:
+        """Care made the session just composed into `done`: an anchor it took out, or
+        dosed below the top of its progression (a split squat a sore knee holds at 6
+        reps), was not done at its top."""
+        held = {p.exercise: p for p in done}
+        for p in composed:
+            if p.role is not Role.ANCHOR or p.load_kg is not None or not self._at_the_top(p):
+                continue
+            now = held.get(p.exercise)
+            if now is None or now.load_kg is not None or not self._at_the_top(now):
+                self.at_top[p.exercise] -= 1
 
     def _at_the_top(self, p: Prescription) -> bool:
         """Whether an unloaded anchor's prescription is at the end of its progression."""
@@ -567,7 +582,7 @@ class Composer:
             self.injuries,
             self.weaker_leg,
             harder=[
-                (self.harder_of[p.exercise.id], p.exercise.name.lower())
+                (*self.harder_of[p.exercise.id], p.exercise.name.lower())
                 for p in picks
                 if p.new and p.exercise.id in self.harder_of
             ],
@@ -713,22 +728,33 @@ class Composer:
                 return harder
             # a fresh lift, never one the last is the harder variation of (a kickstand RDL
             # that stalled does not go back to the hip hinge it grew from), nor one the
-            # athlete has outgrown; one no easier than the last at all first, and an easier
-            # one only in place of a lift that cannot rise any more (a beginner's single-leg
-            # Romanian deadlift, still climbing, does not go back to the wall hip hinge)
+            # athlete has outgrown
             fresh = [
                 e
                 for e in candidates
                 if e.id != last.id and last.id not in e.progressions and not self._outgrown(e)
             ]
+            if self._loaded(last):  # its load carries over (`comparable`): no step back
+                return max(fresh or candidates, key=self._anchor_rank)
+            # without load, one no easier than the last at all first, and an easier one
+            # only in place of a lift that cannot rise any more (a beginner's single-leg
+            # Romanian deadlift, still climbing, does not go back to the wall hip hinge)
             easier = self.catalogue.easier_than(last.id)
             no_easier = [e for e in fresh if e.id not in easier]
+            if self._outgrown(last):  # a change of lift: first one that works something new
+                return max(no_easier or fresh or [last], key=self._fresh_rank)
             if no_easier:
                 return max(no_easier, key=self._anchor_rank)
-            if fresh and self._outgrown(last):
-                return max(fresh, key=self._anchor_rank)
             return last  # nothing else to move on to
         return max(candidates, key=self._anchor_rank)
+
+    def _fresh_rank(
+        self, e: Exercise
+    ) -> tuple[bool, tuple[bool, bool, bool, int, int, int, float]]:
+        """A fresh lift for an outgrown one: first one that works a muscle the plan has not
+        worked yet (the adductors of a split squat after a pistol squat), then
+        `_anchor_rank`."""
+        return bool(set(e.muscles) - self.worked), self._anchor_rank(e)
 
     def _harder(
         self,
@@ -821,7 +847,7 @@ class Composer:
         """Remember `new` as a harder variation of `old`, an unloaded lift it takes over
         from: its first exposure is gentle whatever its level, and its why says so."""
         if not self.implements[old.id] and new.id in old.progressions:
-            self.harder_of[new.id] = old.name.lower()
+            self.harder_of[new.id] = (old.name.lower(), self._outgrown(old))
 
     def _carries(self, old: Exercise, new: Exercise) -> bool:
         """Whether `new`, with the athlete's kit, carries on the load `old` was last lifted
@@ -877,7 +903,7 @@ class Composer:
         if implement:
             load = 3 + self._room_to_climb(e)
         else:
-            load = 2 if Equipment.BAND in e.equipment else int(not e.loadable)
+            load = 2 if band_loaded(e) else int(not e.loadable)
         return (
             e.measure == "reps",
             heavy_barbell,

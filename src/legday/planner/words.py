@@ -8,7 +8,7 @@ their load text (`planner/dose.py`), and the music follows the session's charact
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 
 from legday.model import ExerciseKind, Phase, Prescription, Race, Role, Run, problem_name
@@ -189,16 +189,28 @@ def true_to(why: str) -> str:
 
 NEW_WORDS = "new to you, so it starts gently (two sets at most, easy effort)"
 # a lift outgrown at its top reps and slowest lowering (or longest hold) moves on to this
-HARDER_WORDS = (
-    "a harder variation of the {outgrown}, which you have done twice at its top, "
-    "starts with fewer reps"
-)
+HARDER_WORDS = "a harder variation of the {replaced}{outgrown}, so it starts gently"
+OUTGROWN_WORDS = ", which you have done twice at its top"
 _HARDER_CLAUSE = re.compile(r"a harder variation of the [^;:]+: ([^;]+?)(?=; |\.$)")
 
 
-def harder_variation(outgrown: str, name: str) -> str:
-    """The why's clause for a harder variation's first time: what it takes over from."""
-    return f"{HARDER_WORDS.format(outgrown=outgrown)}: {in_a_list(name)}"
+_OUTGROWN_CLAUSE = re.compile(r"a harder variation of the ([^;:]+?)" + re.escape(OUTGROWN_WORDS))
+
+
+def told_outgrown(why: str, outgrown: Collection[str]) -> str:
+    """The why's "which you have done twice at its top" said only of a lift in
+    `outgrown`: done twice at the top of its progression as the plan finally stands
+    (care may have held it lower, `gradual` taken reps back)."""
+    return _OUTGROWN_CLAUSE.sub(
+        lambda m: m[0] if m[1] in outgrown else m[0].removesuffix(OUTGROWN_WORDS), why
+    )
+
+
+def harder_variation(replaced: str, outgrown: bool, name: str) -> str:
+    """The why's clause for a harder variation's first time: what it takes over from, and
+    whether the athlete had outgrown that (done twice at its slowest lowering and top reps)."""
+    said = HARDER_WORDS.format(replaced=replaced, outgrown=OUTGROWN_WORDS if outgrown else "")
+    return f"{said}: {in_a_list(name)}"
 
 
 KIT_END_WORDS = "is as hard as your kit makes it: it holds at its top until you have {more}"
@@ -384,15 +396,16 @@ def session_notes(
     previous: dict[str, Prescription],
     injuries: Sequence[str],
     weaker_leg: str | None,
-    harder: Sequence[tuple[str, str]] = (),
+    harder: Sequence[tuple[str, bool, str]] = (),
     kit_end: Sequence[str] = (),
     *,
     band: bool = False,
 ) -> list[str]:
     """What the why says about the session's content, from (name, prescription) pairs:
-    what rose since last time, what is new (and, from `harder`'s (outgrown, new) names,
-    which new lift is a harder variation of one outgrown; `kit_end`: the lifts as hard as
-    the athlete's kit, with or without a `band`, makes them), the care, the weaker leg."""
+    what rose since last time, what is new (and, from `harder`'s (replaced, outgrown, new)
+    names, which new lift is a harder variation of which, and whether the athlete had
+    outgrown it; `kit_end`: the lifts as hard as the athlete's kit, with or without a
+    `band`, makes them), the care, the weaker leg."""
     notes = []
     how = how_it_builds([p for _, p in main])
     if how:
@@ -400,7 +413,7 @@ def session_notes(
     moved = moved_on(main, previous)
     if moved:
         notes.append(moved)
-    notes.extend(harder_variation(outgrown, name) for outgrown, name in harder)
+    notes.extend(harder_variation(*replaced) for replaced in harder)
     notes.extend(as_hard_as_the_kit(name, band=band) for name in kit_end)
     new = [in_a_list(name) for name, p in main if p.new]
     if new:

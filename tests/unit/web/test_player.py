@@ -23,7 +23,7 @@ from legday.web.player import UPCOMING_DAYS
 
 CALENDAR = Path(__file__).resolve().parents[3] / "src/legday/examples/marathon-plan.ics"
 START = date(2027, 1, 4)
-STRENGTH_DAY = date(2027, 1, 15)  # split squat (one-legged, loaded) ... single-leg stand
+STRENGTH_DAY = date(2027, 1, 8)  # lateral lunge (one-legged, loaded) ... single-leg stand
 REST_DAY = date(2026, 12, 5)  # before the plan starts
 HOSTILE_NAME = "</script><script src=/x.js></script><!--"
 
@@ -67,7 +67,7 @@ def test_strength_day_carries_every_step(client: TestClient) -> None:
     assert 3 <= len(data["drills"]) <= 5
     assert all(d["seconds"] > 0 and d["name"] for d in data["drills"])
     exercises = {e["id"]: e for e in data["exercises"]}
-    lunge = exercises["split-squat"]
+    lunge = exercises["lateral-lunge"]
     assert lunge["sides"] == ["left", "right"] and lunge["extra_side"] == "left"
     assert lunge["tempo_beats"] == [3, 1, 2] and lunge["kg"] == 4.0 and lunge["rest_s"] == 60
     assert lunge["cues"] and lunge["picture"].startswith("data:image/svg+xml;base64,")
@@ -86,7 +86,7 @@ def test_upcoming_days_are_the_next_two_weeks_with_something_to_play(client: Tes
     upcoming = [date.fromisoformat(d) for d in data["upcoming"]]
     assert upcoming == sorted(upcoming)
     assert upcoming and all(0 < (d - STRENGTH_DAY).days <= UPCOMING_DAYS for d in upcoming)
-    assert date(2027, 1, 20) in upcoming  # the next strength day
+    assert date(2027, 1, 15) in upcoming  # the next strength day
 
 
 def test_care_day_plays_the_routine(client: TestClient) -> None:
