@@ -5,9 +5,10 @@
 Random athletes of `bench/athletes.py` with their weights taken away: bodyweight, a wall,
 and at most a band, a step, a bench, a box or a mat. Counted over their plans:
 
-- the longest stall of a bodyweight anchor: weeks in which it neither rose (a higher
-  `dose_level`, a set or an RPE point above its best so far) nor handed over to another
-  lift of its pattern, counting only weeks free to progress (`free_weeks`: not a taper,
+- the longest stall of a bodyweight anchor: weeks in which it was done and neither rose
+  (a higher `dose_level`, a set or an RPE point above its best so far) nor handed over to
+  another lift of its pattern (and, apart, the weeks that passed so, done or not: a short
+  session may leave it out), counting only weeks free to progress (`free_weeks`: not a taper,
   race, recovery or post-race week, not the first week back after a race, not within
   three weeks of an A race), and not what care guards for the athlete's problems; apart,
   those of lifts with a harder variation in reach (`harder_in_reach`) and those as hard
@@ -92,24 +93,28 @@ class Stall:
     """A bodyweight anchor's weeks free to progress without a rise or a new variation."""
 
     exercise: str
-    weeks: int
+    weeks: int  # free weeks in which it was done and did not rise
     since: int  # the plan week it last rose in
     until: int  # the plan week of its last exposure without a rise
+    elapsed: int  # free weeks from `since` to `until`, done or not (left out of a session)
 
 
 def stalls(plan: Plan, catalogue: Catalogue) -> list[Stall]:
-    """Each bodyweight anchor's runs without progress, as long as they last in free weeks."""
+    """Each bodyweight anchor's runs without progress: the free weeks in which it was done
+    without a rise (and, apart, those that passed, done or not)."""
     injuries = plan.profile.injuries if plan.profile is not None else ()
     guarded = {pattern for i in injuries for pattern in GUARDED_PATTERNS.get(i, ())}
     free = free_weeks(plan)
     found: list[Stall] = []
     # per kind: the lift, its best so far, the week it was reached, its last week
     runs: dict[int, tuple[str, tuple[tuple[float, int, int], int, int], int, int]] = {}
+    done: dict[int, set[int]] = {}  # per kind: the weeks the lift was done in its run
 
     def close(kind: int) -> None:
         exercise, _, since, last = runs.pop(kind)
-        weeks = sum(1 for w in free if since < w <= last)
-        found.append(Stall(exercise, weeks, since, last))
+        weeks = len({w for w in done.pop(kind) if w in free and since < w})
+        elapsed = sum(1 for w in free if since < w <= last)
+        found.append(Stall(exercise, weeks, since, last, elapsed))
 
     for s in plan.sessions:
         week = (s.day - plan.start).days // 7
@@ -128,14 +133,17 @@ def stalls(plan: Plan, catalogue: Catalogue) -> list[Stall]:
                 if run is not None:
                     close(kind)
                 runs[kind] = (p.exercise, level, week, week)
+                done[kind] = {week}
                 continue
             _, best, since, _ = run
             if level[0] > best[0] or level[1] > best[1] or level[2] > best[2]:
                 close(kind)
                 best = (max(level[0], best[0]), max(level[1], best[1]), max(level[2], best[2]))
                 runs[kind] = (p.exercise, best, week, week)
+                done[kind] = {week}
             else:
                 runs[kind] = (p.exercise, best, since, week)
+                done[kind].add(week)
     for kind in list(runs):
         close(kind)
     return found
@@ -234,6 +242,7 @@ FIGURES = (
     "    at the top of its progression",
     "  as hard as the kit makes it",
     "longest stall with a harder variation in reach (weeks)",
+    "  weeks passed, done or not",
     "  at the top of its progression",
     "longest stall as hard as the kit makes it",
     "beginners with a calf anchor",
@@ -260,6 +269,7 @@ def count(plan: Plan, catalogue: Catalogue, found: Counter[str]) -> None:
         if harder_in_reach(plan, catalogue, stall):
             found["  with a harder variation in reach"] += stall.weeks > 3
             longest("longest stall with a harder variation in reach (weeks)", stall.weeks)
+            longest("  weeks passed, done or not", stall.elapsed)
             if at_the_top_in(plan, catalogue, stall):
                 found["    at the top of its progression"] += stall.weeks > 3
                 longest("  at the top of its progression", stall.weeks)
