@@ -22,7 +22,7 @@ from bench.bodyweight_progress import (
     harder_in_reach,
     stalls,
 )
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from legday.catalogue import Catalogue
@@ -40,14 +40,10 @@ from legday.model import (
 from legday.planner import make_plan
 from legday.planner.session import ANCHOR_KINDS, band_loaded
 from strategies import profiles, runs_for
-from thorough import examples
+from thorough import plan_property
 
 START = date(2027, 1, 4)
-PROPERTY = settings(
-    max_examples=examples(60),
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
+PROPERTY = plan_property(60)
 # Weeks free to progress an anchor may stand at its top before it moves on: it is done
 # twice at the top (a week with two sessions), then the next session may bring its
 # harder variation, unless another anchor changed that session (one a session)
