@@ -302,7 +302,12 @@ def _environment(values: dict[str, str]) -> None:
 @contextlib.contextmanager
 def _as_caller(request: Request, out: io.TextIOWrapper, err: io.TextIOWrapper) -> Iterator[None]:
     """The caller's surroundings while inside; the worker's own again afterwards."""
-    os.chdir(request.cwd)  # the first change: if it fails, nothing else was changed
+    saved_cwd = os.open(".", os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.chdir(request.cwd)  # the first change: if it fails, nothing else was changed
+    except OSError:
+        os.close(saved_cwd)
+        raise
     saved_env = dict(os.environ)
     saved = (sys.argv, sys.stdin, sys.stdout, sys.stderr, os.get_terminal_size)
     saved_umask = os.umask(request.umask)
@@ -318,7 +323,8 @@ def _as_caller(request: Request, out: io.TextIOWrapper, err: io.TextIOWrapper) -
         sys.argv, sys.stdin, sys.stdout, sys.stderr, os.get_terminal_size = saved
         os.umask(saved_umask)
         _environment(saved_env)
-        os.chdir("/")
+        os.fchdir(saved_cwd)
+        os.close(saved_cwd)
 
 
 def run_command(request: Request) -> tuple[list[tuple[bytes, bytes]], int] | None:
@@ -463,7 +469,7 @@ class Worker:
         self.idle = idle
         self.key = tuple(warm.compatibility())
         self.code = code_fingerprint()  # before the imports: an edit meanwhile makes it stale
-        self.path = ""
+        self.path = path_fingerprint()  # again after the imports (`_warm_up`)
         self.started = time.time()
         self.last = time.monotonic()
         self.served = 0
@@ -480,6 +486,7 @@ class Worker:
         for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
             signal.signal(signum, self._on_signal)
         note(f"started: pid {os.getpid()}, stops after {self.idle:g} s without a command")
+        self.last = time.monotonic()  # idle from now: the imports may have taken a while
         try:
             self._serve(listener)
         finally:
