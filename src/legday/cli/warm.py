@@ -192,6 +192,21 @@ def served(argv: list[str]) -> int | None:
         return None
     if not argv or argv[0] not in SERVED:
         return None  # the cheap test first: no folder looked at for `--help` or `serve`
+    try:
+        opened = _open(argv)
+    except Exception:  # an odd process (a standard stream replaced, say) or a bug: cold
+        return None
+    if opened is None:
+        return None
+    connection, request = opened
+    try:
+        return _exchange(connection, request)
+    finally:
+        connection.close()
+
+
+def _open(argv: list[str]) -> tuple[Socket, bytes] | None:
+    """A connection to this installation's worker and the request for `argv`, or None."""
     folder = runtime_folder()
     if folder is None:
         return None
@@ -202,12 +217,7 @@ def served(argv: list[str]) -> int | None:
     if request is None:
         return None
     connection = _connect(address)
-    if connection is None:
-        return None
-    try:
-        return _exchange(connection, request)
-    finally:
-        connection.close()
+    return None if connection is None else (connection, request)
 
 
 def _own_socket(folder: str, address: str) -> bool:
@@ -313,7 +323,7 @@ def _exchange(connection: Socket, request: bytes) -> int | None:
         if kind != READY:
             return None  # FALLBACK: the worker ran nothing
         connection.sendall(GO)
-    except (OSError, EOFError, ValueError):
+    except Exception:
         return None  # before GO the worker runs nothing: the command runs here
     except KeyboardInterrupt:
         return _say("interrupted (Ctrl-C)", 130)
@@ -338,7 +348,7 @@ def _exchange(connection: Socket, request: bytes) -> int | None:
             "finishes it on its own: check what was done before running it again",
             130,
         )
-    except (OSError, EOFError, ValueError) as error:
+    except Exception as error:  # the connection, or a frame out of shape
         return _say(
             f"lost the warm worker (legday daemon) while it ran the command ({error or 'closed'});"
             " it may or may not have been done: check (e.g. `legday history`) before running it"
