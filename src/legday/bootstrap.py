@@ -65,24 +65,45 @@ def today() -> date:
 # --- a process that serves many commands ------------------------------------------------
 
 
+# What the commands import on their way (the adapters and the libraries they call): all
+# of it, for a process that serves any of them.
+WARM_MODULES = (
+    "legday.calendars.cache",
+    "legday.calendars.classifier",
+    "legday.calendars.csv_reader",
+    "legday.calendars.feeds",
+    "legday.calendars.ics",
+    "legday.exports.formats",
+    "legday.exports.jsontext",
+    "legday.exports.markdown",
+    "legday.exports.printout",
+    "legday.maintenance",
+    "legday.pictures.svg",
+    "legday.planner",
+    "legday.planning",
+    "legday.profiles",
+    "legday.services",
+    "legday.store.schema",
+    "legday.store.uow",
+    "platformdirs",
+    "rich.console",
+    "rich.table",
+    "statistics",
+)
+
+
 def warm_up() -> None:
     """Import the adapters the commands use and load the catalogue, once: for the warm
     worker (`legday daemon`), which then answers each command without these imports. A
     cold command imports only what it needs instead (see the module's docstring). From
     here on, each database address's engine is kept between commands (`_keep`)."""
     global _kept
-    import legday.calendars.classifier
-    import legday.calendars.csv_reader
-    import legday.calendars.ics
-    import legday.exports.formats
-    import legday.maintenance
-    import legday.planner
-    import legday.planning
-    import legday.services
-    import legday.store.schema
-    import legday.store.uow  # noqa: F401 (imported for its import's sake, as the rest)
+    import importlib
+
     from legday.care.loader import load_protocols
 
+    for name in WARM_MODULES:
+        importlib.import_module(name)
     load_protocols(catalogue())
     _load_driver()
     if _kept is None:

@@ -37,7 +37,8 @@ def register(app: typer.Typer) -> None:
     app.add_typer(daemon, name="daemon")
 
 
-def _files() -> dict[str, str]:
+def _files(*, create: bool = False) -> dict[str, str]:
+    """The worker's files; with `create`, its folder is made (0700) or checked first."""
     from legday.cli import warm, worker
 
     folder = warm.runtime_folder()
@@ -48,6 +49,8 @@ def _files() -> dict[str, str]:
     files = worker.paths(folder)
     if len(os.fsencode(files["sock"])) > worker.MAX_SOCKET_PATH:
         raise InputError("LEGDAY_RUNTIME_DIR", f"{folder} is too long a path for a socket")
+    if not create:
+        return files
     try:
         worker.private_folder(folder)
     except (OSError, ValueError) as error:
@@ -76,7 +79,7 @@ def start(
 
     from legday.cli import warm
 
-    files = _files()
+    files = _files(create=True)
     running = warm.ask("status")
     if running is not None and running.get("current"):
         typer.echo(f"the warm worker is running already (pid {running.get('pid')})")

@@ -426,10 +426,10 @@ def paths(folder: str) -> dict[str, str]:
     return {part: f"{stem}.{part}" for part in ("sock", "pid", "lock", "log")}
 
 
-def _take_lock(path: str) -> int | None:
+def _take_lock(path: str, *, create: bool = True) -> int | None:
     """The lock a worker holds for its whole life (the system lets go of it when the
     process ends, however it ends); None when another worker holds it."""
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    fd = os.open(path, os.O_RDWR | os.O_CLOEXEC | (os.O_CREAT if create else 0), 0o600)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
@@ -441,9 +441,9 @@ def _take_lock(path: str) -> int | None:
 def lock_held(path: str) -> bool:
     """Whether a worker process is alive for this lock (its socket may still not answer)."""
     try:
-        fd = _take_lock(path)
+        fd = _take_lock(path, create=False)
     except OSError:
-        return False
+        return False  # no lock file: no worker ever ran here
     if fd is None:
         return True
     os.close(fd)
