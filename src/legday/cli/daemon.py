@@ -39,13 +39,15 @@ def register(app: typer.Typer) -> None:
 
 def _files(*, create: bool = False) -> dict[str, str]:
     """The worker's files; with `create`, its folder is made (0700) or checked first."""
-    from legday.cli import warm, worker
+    from legday.cli import warm
 
     folder = warm.runtime_folder()
-    if folder is None:
+    if folder is None:  # on Windows too: no Unix sockets there
         raise InputError(
             "LEGDAY_RUNTIME_DIR", "no folder for the worker's socket: set it or XDG_RUNTIME_DIR"
         )
+    from legday.cli import worker
+
     files = worker.paths(folder)
     if len(os.fsencode(files["sock"])) > worker.MAX_SOCKET_PATH:
         raise InputError("LEGDAY_RUNTIME_DIR", f"{folder} is too long a path for a socket")
