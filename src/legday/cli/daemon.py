@@ -22,6 +22,7 @@ __all__ = ["register", "start", "status", "stop"]
 
 READY_SECONDS = 60.0  # the worker's imports, on a busy machine
 GONE_SECONDS = 10.0
+LOG_KEPT = 1 << 20  # the worker's log is started afresh past this
 
 
 def register(app: typer.Typer) -> None:
@@ -77,8 +78,6 @@ def start(
 
     Example: legday daemon start --idle-minutes 60
     """
-    import subprocess
-
     from legday.cli import warm
 
     files = _files(create=True)
@@ -88,8 +87,31 @@ def start(
         return
     if running is not None:  # another code or setting: replace it
         _stop_and_wait(files, warm.ask("stop"))
-    command = [sys.executable, "-m", "legday.cli.worker", "--idle", f"{idle_minutes * 60:g}"]
-    log = os.open(files["log"], os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    started = _spawn(idle_minutes * 60, files)
+    if started == 3:
+        typer.echo("the warm worker is starting or running already")
+        return
+    answer = _wait_for_answer(files) if started == 0 else None
+    if answer is None:
+        raise LegdayError(f"the warm worker did not start; its log: {files['log']}")
+    typer.echo(
+        f"started the warm worker (pid {answer.get('pid')}); it stops after "
+        f"{_duration(idle_minutes * 60)} without a command, or with `legday daemon stop`"
+    )
+
+
+def _spawn(idle_seconds: float, files: dict[str, str]) -> int:
+    """Start `python -m legday.cli.worker`, which forks the worker into the background
+    and exits: 0 when it did, 3 when a worker holds the lock already, else a failure."""
+    import subprocess
+
+    command = [sys.executable, "-m", "legday.cli.worker", "--idle", f"{idle_seconds:g}"]
+    try:
+        full = Path(files["log"]).stat().st_size > LOG_KEPT
+    except OSError:
+        full = False
+    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | (os.O_TRUNC if full else 0)
+    log = os.open(files["log"], flags, 0o600)
     try:
         done = subprocess.run(
             command,
@@ -104,16 +126,7 @@ def start(
         raise LegdayError(f"the warm worker did not start: {error}") from None
     finally:
         os.close(log)
-    if done.returncode == 3:
-        typer.echo("the warm worker is starting or running already")
-        return
-    answer = _wait_for_answer(files) if done.returncode == 0 else None
-    if answer is None:
-        raise LegdayError(f"the warm worker did not start; its log: {files['log']}")
-    typer.echo(
-        f"started the warm worker (pid {answer.get('pid')}); it stops after "
-        f"{_duration(idle_minutes * 60)} without a command, or with `legday daemon stop`"
-    )
+    return done.returncode
 
 
 def _wait_for_answer(files: dict[str, str]) -> dict[str, Any] | None:
