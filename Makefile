@@ -82,6 +82,7 @@ unit: $(STAMP) $(NODE_STAMP)
 bench: $(STAMP) services eval
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/logbook.py
+	$(BIN)/python bench/warm.py
 	$(BIN)/python bench/feeds.py
 	$(BIN)/python bench/hostile.py
 	bash scripts/ensure-wrk.sh

@@ -72,10 +72,18 @@ os.environ["LEGDAY_CACHE_DIR"] = _CACHE.name
 os.environ.pop("LEGDAY_NO_CACHE", None)
 
 
+# The warm worker's sockets (`legday daemon`) too: no `legday` a test starts ever hands its
+# command to a worker the user runs. A short path: a socket's path holds ~100 bytes.
+_RUNTIME = tempfile.TemporaryDirectory(prefix="ld-run-")
+os.environ["LEGDAY_RUNTIME_DIR"] = _RUNTIME.name
+os.environ.pop("LEGDAY_NO_DAEMON", None)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _calendar_cache_folder() -> Iterator[Path]:
     yield Path(_CACHE.name)
     _CACHE.cleanup()
+    _RUNTIME.cleanup()
 
 
 @pytest.fixture(autouse=True)

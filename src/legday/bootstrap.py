@@ -48,6 +48,7 @@ __all__ = [
     "planning",
     "read_stored_runs",
     "today",
+    "warm_up",
 ]
 
 
@@ -59,6 +60,67 @@ def today() -> date:
     from legday.profiles import parse_date
 
     return parse_date(os.environ.get("LEGDAY_TODAY") or date.today().isoformat(), "LEGDAY_TODAY")
+
+
+# --- a process that serves many commands ------------------------------------------------
+
+
+# What the commands import on their way (the adapters and the libraries they call): all
+# of it, for a process that serves any of them.
+WARM_MODULES = (
+    "legday.calendars.cache",
+    "legday.calendars.classifier",
+    "legday.calendars.csv_reader",
+    "legday.calendars.feeds",
+    "legday.calendars.ics",
+    "legday.exports.formats",
+    "legday.exports.jsontext",
+    "legday.exports.markdown",
+    "legday.exports.printout",
+    "legday.maintenance",
+    "legday.pictures.svg",
+    "legday.planner",
+    "legday.planning",
+    "legday.profiles",
+    "legday.services",
+    "legday.store.schema",
+    "legday.store.uow",
+    "platformdirs",
+    "rich.console",
+    "rich.table",
+    "statistics",
+)
+
+
+def warm_up() -> None:
+    """Import the adapters the commands use and load the catalogue, once: for the warm
+    worker (`legday daemon`), which then answers each command without these imports. A
+    cold command imports only what it needs instead (see the module's docstring). From
+    here on, each database address's engine is kept between commands (`_keep`)."""
+    global _kept
+    import importlib
+
+    from legday.care.loader import load_protocols
+
+    for name in WARM_MODULES:
+        importlib.import_module(name)
+    load_protocols(catalogue())
+    _load_driver()
+    if _kept is None:
+        _kept = {}
+
+
+def _load_driver() -> None:
+    """The database driver of the configured address (SQLite's or psycopg), without
+    connecting; an address that does not parse is left for the command to report."""
+    from sqlalchemy.engine import make_url
+
+    from legday.store.uow import default_url
+
+    try:
+        make_url(default_url()).get_dialect().import_dbapi()
+    except Exception:  # any address problem: the first command says it in one line
+        return
 
 
 # --- the core and the file adapters ------------------------------------------------------
@@ -203,10 +265,35 @@ def open_database(url: str | None = None, *, must_exist: bool = False) -> Databa
         _refuse_memory(target, where)
         if must_exist:
             _require_file(target, where)
-        return Database(target)
+        if _kept is None:
+            return Database(target)
+        return _keep(target)
     except (SQLAlchemyError, ValueError, ImportError, OSError) as error:
         problem = (str(error).splitlines() or [type(error).__name__])[0]
         raise StoreError(redact(f"{where}: cannot open {target!r}: {problem}")) from None
+
+
+# In a process that serves many commands (`warm_up`), each address's Database, newest
+# last: its engine keeps the statements it compiled (per engine, in SQLAlchemy: compiling
+# them again was half of a warm `today`). Every command still ends with `dispose`, which
+# closes the connections, so each command connects afresh as a cold one does.
+_kept: dict[str, Database] | None = None
+KEPT_DATABASES = 8
+
+
+def _keep(target: str) -> Database:
+    from legday.store.uow import Database
+
+    assert _kept is not None
+    found = _kept.pop(target, None)
+    if found is None:
+        found = Database(target)
+        while len(_kept) >= KEPT_DATABASES:
+            _kept.pop(next(iter(_kept))).dispose()
+    else:
+        found.reuse()
+    _kept[target] = found
+    return found
 
 
 def _require_file(url: str, where: str) -> None:

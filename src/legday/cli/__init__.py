@@ -7,23 +7,25 @@ start-up stays short, and `main` converts only the command it was asked for into
 click command (turning every signature into options costs more than a whole small plan).
 Typer itself is imported inside the functions, so that `run` has set the garbage collector
 for a short-lived process before Typer's ~40 ms of imports.
+
+This module imports nothing at its top but `errno`, `gc`, `os` and `sys` (already loaded
+by the interpreter, or built in): `run` first asks the warm worker (`legday daemon`,
+`legday.cli.warm`, standard library only) and only then pays for the imports a cold
+command needs.
 """
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import gc
-import importlib
-import io
 import os
 import sys
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
 
-from legday.errors import LegdayError
-
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (~40 M instructions)
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
     import typer
     from typer._click import Command  # typer vendors click; this is its Command type
     from typer.models import CommandInfo, TyperInfo
@@ -43,6 +45,7 @@ COMMAND_MODULES = (
     "logbook",
     "logbook_entries",
     "serve",
+    "daemon",
 )
 
 
@@ -60,6 +63,8 @@ def build_app(wanted: str | None = None) -> typer.Typer:
         rich_markup_mode=None,
     )
     app.callback()(_top_options(typer))
+    import importlib
+
     for name in COMMAND_MODULES:
         importlib.import_module(f"legday.cli.{name}").register(app)
         if wanted and any(_named(app, wanted)):
@@ -128,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns (and exits with) the process exit code."""
     import typer
 
+    from legday.errors import LegdayError
+
     args = list(sys.argv[1:] if argv is None else argv)
     command = focused_command(build_app(args[0] if args else None), args)
     try:
@@ -167,6 +174,9 @@ _OUTPUT_ERRORS = frozenset(
 def _output_failed(error: OSError) -> int:
     """One line (none for a closed pipe, as `legday plan | head` expects), never a traceback
     from the flush at the exit: what is still buffered goes nowhere."""
+    import contextlib
+    import io
+
     with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
@@ -199,8 +209,15 @@ def _fail(message: str, code: int) -> int:
 
 
 def run() -> None:
-    """Console-script entry point: `main` with the cyclic garbage collector set for a
-    short-lived process."""
+    """Console-script entry point (and `python -m legday`): the warm worker's answer when
+    one is running for this installation and may serve the command (`legday.cli.warm`),
+    else `main` in this process with the cyclic garbage collector set for a short-lived
+    process."""
+    from legday.cli.warm import served
+
+    answered = served(sys.argv[1:])
+    if answered is not None:
+        sys.exit(answered)
     # Start-up makes ~23,000 objects that live until the exit and next to no cyclic
     # garbage, so collecting every 700 new objects (the default) is ~5 ms of wasted
     # passes; every 100,000 still bounds what a long command could leave behind.

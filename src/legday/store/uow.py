@@ -177,6 +177,15 @@ class Database:
 
         upgrade(self.engine)
 
+    def reuse(self) -> None:
+        """Before another command on this engine (a process that keeps it, the warm
+        worker): a SQLite file removed since is made again as `make_engine` makes it."""
+        name = self.engine.url.database
+        if self.engine.dialect.name == "sqlite" and name and name != ":memory:":
+            _private_file(Path(name))
+
     def dispose(self) -> None:
+        """Close every connection (a later use connects again; the engine, its dialect and
+        its compiled statements stay)."""
         self.athlete_by_id.close()
         self.engine.dispose()

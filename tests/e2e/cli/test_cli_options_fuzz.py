@@ -148,6 +148,8 @@ def _isolate(patch: pytest.MonkeyPatch, world: World) -> None:
     patch.delenv("LEGDAY_NO_CACHE", raising=False)
     # `serve` would run until stopped: its checks run, then it stops at once
     patch.setattr("legday.cli.serve.run_server", lambda app, listener: listener.close())
+    # `daemon start` would leave a worker behind: it finds one "running already"
+    patch.setattr("legday.cli.daemon._spawn", lambda idle, files: 3)
 
 
 def _baseline(slot: Slot, world: World) -> list[str]:
