@@ -134,7 +134,7 @@ UNLOADED_WHILE_EARLY: dict[str, str] = {
 # protocol's heavy slow raises: Beyer et al. 2015): there a session's lift of the lead
 # exercise's movement becomes it at the week's dose, so a strength day is a protocol day
 # (a bent-knee heel drop 2 x 5 beside the stage is not).
-# Shin splints too: its last stage is calf endurance (3 x 25 on one leg), and a session's
+# Shin splints too: its last stage is calf endurance (3 x 22 on one leg), and a session's
 # heavy calf lift beside three routines loaded the calves five days a week (a coach's read).
 LEAD_IN_SESSIONS = frozenset({"achilles", "achilles-insertional", "shin-splints"})
 # The movements that load the calf and shin: a session or routine holding one is a calf
@@ -303,7 +303,7 @@ def key_run_eves(
 ) -> dict[date, str]:
     """The eves of the calendar's long runs, hard runs and races, with what comes: a full
     routine there would tire the legs the next day needs (a stage-3 shin routine of
-    3 x 25 and 2 x 20 a leg the evening before a long run), so the routine moves, or is
+    3 x 22 and 2 x 20 a leg the evening before a long run), so the routine moves, or is
     the lightest form."""
     eves: dict[date, str] = {}
     for day, runs in by_day.items():
@@ -934,7 +934,7 @@ class _Climb:
     ) -> tuple[tuple[Prescription, ...], int, list[str]]:
         """The block with its care work no higher than the week's climb allows; the
         seconds that saves, and for each exercise held below its planned dose, what it
-        climbs to ("single-leg calf raise to 3 × 25 (3 × 21 today)"). An eve's form
+        climbs to ("single-leg calf raise to 3 × 20 (2 × 19 today)"). An eve's form
         (one set fewer) is held to the same ceiling as planned: cutting the climbed dose
         by a set would make the next week's climb start lower, week after week; its
         words name the full dose it climbs to."""
@@ -1535,7 +1535,7 @@ class _Placer:
         """The week's routine on the eve of a key run: the stage's exercises, reps and load
         at one set fewer each (never below one), as a short session holds the dose: the
         tendon gets its day of the protocol, and the legs meet tomorrow's run less tired.
-        A stage-3 shin routine of 3 x 25 and 2 x 20 a leg becomes 2 x 25 and 1 x 20."""
+        A stage-3 shin routine of 3 x 22 and 2 x 20 a leg becomes 2 x 22 and 1 x 20."""
         exercises = tuple(replace(p, sets=max(1, p.sets - 1)) for p in form.exercises)
         saved = sum(work_seconds(p) for p in form.exercises) - sum(
             work_seconds(p) for p in exercises
