@@ -295,7 +295,17 @@ def _compose(
         # a sore calf or shin, and the care exercises met in the weeks before
         care_holds_jumps = jumps_wait(profile, catalogue, care, opt.frame.start)
         met_in_care = _met_in_care(profile, catalogue, care, opt)
-        for number, day in enumerate(d for d in days if d not in fixed):
+        to_compose = [d for d in days if d not in fixed]
+        # the week's muscles trained so far: its days from the logbook, then its sessions
+        week_worked = {
+            m
+            for d in done
+            if d.day in fixed
+            for e in d.exercises
+            if e in catalogue
+            for m in catalogue[e].muscles
+        }
+        for number, day in enumerate(to_compose):
             # the week after a long race steps back: only light sessions, nothing new,
             # no jumps, no load rises
             back = day in stepping_back
@@ -345,6 +355,8 @@ def _compose(
                     want_new=(index % BLOCK_WEEKS == 0 and number == 0) or not sessions,
                     recent=recent,
                     day=day,
+                    week_worked=frozenset(week_worked),
+                    sessions_to_come=len(to_compose) - number - 1,
                 ),
                 block_weeks.get(opt.frame.block, 0),
                 SessionCare(
@@ -366,6 +378,7 @@ def _compose(
                 late.add(day)
             sessions.append(session)
             trained.update(session.exercise_ids)
+            week_worked.update(m for p in session.main for m in p.muscles)
     return weeks, sessions, squeezed, short, frozenset(late), composer
 
 

@@ -28,6 +28,7 @@ from legday.catalogue import Catalogue
 from legday.kit import Kit
 from legday.model import (
     CARE_NEEDS,
+    WEEKLY_GROUPS,
     Cooldown,
     Exercise,
     ExerciseKind,
@@ -68,11 +69,14 @@ from legday.planner.dose import (
     work_seconds,
 )
 from legday.planner.fit import (
+    FEWEST_ANCHOR_SETS,
     Pick,
     dosed_pick,
     groups,
     needs_given,
     no_token_companions,
+    token_floor,
+    tokens,
     trim,
     with_sets,
 )
@@ -214,6 +218,10 @@ class SessionAsk:
     stepping_back: bool = False  # the week after a long race: a light session only
     recent: Sequence[frozenset[str]] = ()  # the last two weeks' main blocks
     day: date | None = None  # the session's day: a load rises once a week at most
+    # the week's muscles worked before this session, and its sessions still to come: a
+    # muscle group of the week met elsewhere needs no one-set accessory here
+    week_worked: frozenset[Muscle] = frozenset()
+    sessions_to_come: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -472,14 +480,18 @@ class Composer:
             work = self._masters_week(picks, ask, occasion, work)
         if occasion.phase in EASING_PHASES:
             work = self._no_more_than_last(picks, work)
-        work = no_token_companions(
-            self.catalogue,
-            picks,
-            self.gives,
-            self.works,
-            ask.budget_seconds - fixed - self.care_shift,
-            may_add=self._sets_back if not (occasion.light or self.masters) else _never,
-        )
+        work = self._whole_sets(picks, ask, occasion, wanted, ask.budget_seconds - fixed)
+        if tokens(picks) and not (occasion.light or self.masters):
+            # the minutes hold no companion's second set: a drill and a stretch fewer
+            # (never below the rules' fewest) make room for it, a set that trains
+            fewer = self._warm_up(jog, max(FEWEST_DRILLS, drills - 1))
+            cool = self._cool_down(stretched_for, max(FEWEST_STRETCHES, stretches - 1))
+            shorter = fewer[1] + fewer[2] + cool[1]
+            cut = len(tokens(picks))
+            work = self._whole_sets(picks, ask, occasion, wanted, ask.budget_seconds - shorter)
+            if len(tokens(picks)) < cut:
+                (warmup, jog_seconds, drill_seconds), (cooldown, cooldown_seconds) = fewer, cool
+                fixed = shorter
         if self.masters:
             self._count_masters_week(picks, ask, occasion)
         most = ask.budget_seconds  # the minutes asked are the most a session takes
@@ -1125,11 +1137,145 @@ class Composer:
         trim(self.catalogue, others, self.gives, self.works, max(0.0, most))
         picks[:] = anchors + others
 
-    def _sets_back(self, pick: Pick, sets: int) -> bool:
-        """Whether `pick` may have `sets` without that being a rise: a first exposure's two,
-        or no more than the most of its last few exposures (`reached`)."""
-        top = reached(self.history.get(pick.exercise.id, ()))
-        return sets <= (top[0] if top is not None else 2)
+    def _whole_sets(
+        self,
+        picks: list[Pick],
+        ask: SessionAsk,
+        occasion: Occasion,
+        wanted: dict[str, int],
+        budget: int,
+    ) -> int:
+        """No companion at one set beside anchors at two or more where the `budget`
+        seconds of main work allow (issue 13: a couch-to-5K beginner's 1 x 10 of several
+        exercises trains nothing): spare ones go, rule-needed ones get their sets back,
+        those the week meets elsewhere go (`no_token_companions`), two give way to one
+        that meets both their needs (`_double_duty`), an anchor's third set becomes a
+        companion's second (`_anchor_set_given`). A masters athlete's weekly cap and a
+        light day keep their sets. The main work's seconds."""
+        room = budget - self.care_shift
+        keeps = occasion.light or self.masters
+        no_token_companions(
+            self.catalogue,
+            picks,
+            self.gives,
+            self.works,
+            room,
+            may_add=_never if keeps else self._sets_back(wanted),
+            elsewhere=frozenset() if self.masters else self._met_in_week(ask),
+        )
+        if not self.masters:
+            self._double_duty(picks, ask, occasion, room)
+        return self._anchor_set_given(picks, room)
+
+    def _double_duty(
+        self, picks: list[Pick], ask: SessionAsk, occasion: Occasion, room: float
+    ) -> None:
+        """A companion still cut to one set (`tokens`: the rules need it, the minutes do not
+        hold its second) and another companion give way, in place, to one exercise that
+        meets both their needs at their floor's sets within `room` seconds: a bird dog for
+        a core lift and a balance drill. Fewer accessories, not one-set ones."""
+        while short := tokens(picks):
+            pairs = [
+                (token, other)
+                for token in short
+                for other in picks
+                if other is not token
+                and other.role not in (Role.ANCHOR, Role.CARE)
+                and not other.prescription.injury_care
+            ]
+            for token, other in pairs:
+                both = self._one_for_two(picks, token, other, ask, occasion, room)
+                if both is not None:
+                    picks[picks.index(other)] = both
+                    picks.remove(token)
+                    break
+            else:
+                return
+
+    def _one_for_two(
+        self,
+        picks: list[Pick],
+        token: Pick,
+        other: Pick,
+        ask: SessionAsk,
+        occasion: Occasion,
+        room: float,
+    ) -> Pick | None:
+        """The best exercise that meets what `token` and `other` alone give the session
+        (the week's groups met elsewhere aside), dosed at the session's `token_floor`, when
+        it fits in `room` seconds in their place; None when none does."""
+        pair = (token.exercise.id, other.exercise.id)
+        rest = [p.exercise for p in picks if p.exercise.id not in pair]
+        needs = self.gives[pair[0]] | self.gives[pair[1]]
+        needs -= {n for e in rest for n in self.gives[e.id]} | self._met_in_week(ask)
+        if not needs:
+            return None
+        pool = self._allowed(self.main_pool, ask, optional=True)
+        pool = [e for e in pool if needs <= self.gives[e.id] and e not in rest]
+        pool = self._within_new_limit(pool, rest, optional=True)
+        best = self._best(pool, ask.recent[-1] if ask.recent else frozenset(), rest)
+        if best is None:
+            return None
+        floor = token_floor(picks)
+        role = Role.BALANCE if best.kind is ExerciseKind.BALANCE else Role.ACCESSORY
+        both = self._pick(best, role, occasion)
+        if both.dose.sets < floor:
+            return None  # its progression holds it below the floor today
+        both = with_sets(self.catalogue, both, floor)
+        total = sum(p.seconds for p in picks) - token.seconds - other.seconds + both.seconds
+        return both if total <= room else None
+
+    def _anchor_set_given(self, picks: list[Pick], room: float) -> int:
+        """A companion still cut to one set gets its second from an anchor above two sets
+        that is no heavy lift (a beginner's split squat at 3 x 10, not a 5-rep squat): two
+        sets of each train, a third of one beside a token of the other does not. The main
+        work's seconds."""
+        total = sum(p.seconds for p in picks)
+        for token in tokens(picks):
+            floor = token_floor(picks)
+            donors = [
+                index
+                for index, p in enumerate(picks)
+                if p.role is Role.ANCHOR
+                and p.dose.sets > max(floor, FEWEST_ANCHOR_SETS)
+                and not climbs_heavy(p.role, self.level, p.prescription.implement)
+            ]
+            if not donors:
+                break
+            index = max(donors, key=lambda i: (picks[i].dose.sets, i))
+            donor = picks[index]
+            fewer = with_sets(self.catalogue, donor, donor.dose.sets - 1)
+            more = with_sets(self.catalogue, token, floor)
+            after = total - donor.seconds + fewer.seconds - token.seconds + more.seconds
+            if after > room:
+                continue
+            picks[index] = fewer
+            picks[picks.index(token)] = more
+            total = after
+        return total
+
+    def _sets_back(self, wanted: dict[str, int]) -> Callable[[Pick, int], bool]:
+        """Whether a pick may have so many sets back: no more than its dose asked before
+        the fitting took them (`wanted`: the progression allowed them, one rise at a time),
+        or than the most of its last few exposures (`reached`), or a first exposure's two.
+        A companion cut to one set comes back to two in a later session: a set more is
+        one rise, not a jump (a clamshell held at 1 x 10 for good trains nothing)."""
+
+        def may_add(pick: Pick, sets: int) -> bool:
+            top = reached(self.history.get(pick.exercise.id, ()))
+            most = max(top[0] if top is not None else 2, wanted.get(pick.exercise.id, 0))
+            return sets <= most
+
+        return may_add
+
+    @staticmethod
+    def _met_in_week(ask: SessionAsk) -> frozenset[Muscle]:
+        """The week's muscle groups (`several-groups`) met outside this session: those an
+        earlier session of the week worked, and every one while a later session is still
+        to come (it covers what this one leaves out)."""
+        if ask.sessions_to_come:
+            return WEEKLY_GROUPS
+        return WEEKLY_GROUPS & ask.week_worked
 
     def _climbs(self, occasion: Occasion) -> bool:
         """Whether a heavy anchor's reps may climb today: not in an easing week (a taper,
@@ -1236,7 +1382,10 @@ class Composer:
         take. `held`: exercises whose sets care sets (`_as_care_makes_it`)."""
         total = sum(p.seconds for p in picks)
         if total > most:
-            total = trim(self.catalogue, picks, self.gives, self.works, most, held=held)
+            elsewhere = self._met_in_week(ask)
+            total = trim(
+                self.catalogue, picks, self.gives, self.works, most, held=held, elsewhere=elsewhere
+            )
         if total < least:
             total = self._fill(picks, ask, occasion, total, least, most, held)
         return total
