@@ -46,6 +46,7 @@ from legday.planner.dose import (
     EASING_PHASES,
     HEAVY_RANGE,
     HOLD_SECONDS,
+    MOST_PAUSE,
     Dose,
     Occasion,
     budget_share,
@@ -59,6 +60,7 @@ from legday.planner.dose import (
     heavy_climb,
     implement_for,
     lowering,
+    pause,
     reached,
     resumed,
     rose_since,
@@ -171,6 +173,12 @@ FIRST_SESSION_NEW = 4
 NEW_PER_SESSION = 2
 FIRST_WEEK = timedelta(days=7)
 HIGHEST_STAGE = {Level.BEGINNER: 1, Level.INTERMEDIATE: 2, Level.ADVANCED: 3}
+
+
+def _next(level: Level) -> Level:
+    """The level above `level` (the highest is its own)."""
+    levels = list(Level)
+    return levels[min(level.rank + 1, len(levels) - 1)]
 
 
 def pattern_of(exercise: Exercise) -> str:
@@ -289,6 +297,15 @@ class Composer:
         for e in self.main_pool:
             self.main_by_lead[e.muscles[0]].append(e)
         self.strength = [e for e in doable if e.kind is ExerciseKind.STRENGTH]
+        # lifts a level above the athlete's that a mastered anchor leads on to (`_earned`)
+        self.next_level = [
+            e
+            for e in catalogue.doable(
+                profile.equipment, _next(profile.level), ExerciseKind.STRENGTH
+            )
+            if e.level is not profile.level and e.level.rank > profile.level.rank
+        ]
+        known = (*doable, *self.next_level)
         self.balance_pool = [e for e in self.main_pool if e.balance]
         self.plyometrics = [e for e in doable if e.kind is ExerciseKind.PLYOMETRIC]
         self.drills = sorted(
@@ -312,7 +329,7 @@ class Composer:
             e.id: self.jitter[e.id]
             + ONE_LEGGED_BONUS * e.unilateral
             + EVENT_BONUS * self._event_work(e)
-            for e in doable
+            for e in known
         }
         self.count = 0  # sessions so far, those done before the plan included
         self.last_used: dict[str, int] = {}
@@ -344,9 +361,9 @@ class Composer:
         self.previous: dict[str, Prescription] = {}  # each exercise's last prescription
         self.as_anchor: dict[str, Prescription] = {}  # and its last as an anchor
         self.history: dict[str, list[Prescription]] = {}  # and its last three (`reached`)
-        self.gives = {e.id: needs_given(e, self.injuries) for e in doable}
-        self.works = {e.id: groups([e]) for e in doable}
-        self.patterns = {e.id: pattern_of(e) for e in doable}
+        self.gives = {e.id: needs_given(e, self.injuries) for e in known}
+        self.works = {e.id: groups([e]) for e in known}
+        self.patterns = {e.id: pattern_of(e) for e in known}
         # the lifts of each anchor kind's patterns (and of its fallback)
         self.anchor_pools = {
             patterns: [e for e in self.strength if self.patterns[e.id] in patterns]
@@ -388,16 +405,14 @@ class Composer:
         self.coverage_pools = {
             muscle: [e for e in self.strength if muscle in e.muscles] for muscle in COVERAGE_ORDER
         }
-        self.implements = {e.id: implement_for(e, kit) for e in doable}
+        self.implements = {e.id: implement_for(e, kit) for e in known}
         # each lift's conservative first load in the athlete's kit (None: no load)
         self.start_loads = {
-            e.id: start_load(e, self.implements[e.id], self.level, kit) for e in doable
+            e.id: start_load(e, self.implements[e.id], self.level, kit) for e in known
         }
         # a prescription's care tags name only the athlete's own problems (an exercise
         # that eases shin splints is no care to a runner without them)
-        self.own_care = {
-            e.id: tuple(i for i in e.injury_care if i in self.injuries) for e in doable
-        }
+        self.own_care = {e.id: tuple(i for i in e.injury_care if i in self.injuries) for e in known}
 
     def remember(self, trained: StrengthDay) -> None:
         """Count strength done before the plan: its exercises are no first exposures, and
@@ -502,6 +517,7 @@ class Composer:
             cooldown, cooldown_seconds = self._cool_down(stretched_for, FEWEST_STRETCHES)
             fixed = jog_seconds + drill_seconds + cooldown_seconds
             work = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
+            work = self._whole_sets(picks, ask, occasion, wanted, ask.budget_seconds - fixed)
         # the stretches for what the fitted session works (about as long as the first);
         # when fitting left the work as it was, they are the ones already chosen
         worked = self._worked(p.prescription for p in picks)
@@ -560,27 +576,23 @@ class Composer:
         return ask.occasion._replace(step=max(1, block.step))
 
     def _start_block(self, ask: SessionAsk) -> None:
-        """The new block keeps each anchor that can still progress and has served fewer
-        than ANCHOR_BLOCKS blocks; at most one anchor changes (to its harder variation or a
-        fresh lift), the longest held first, and none in a week that keeps its anchors
-        (`SessionAsk.keep_anchors`)."""
+        """The new block keeps each anchor that can still progress; one that has stalled
+        (it carries no progress on) moves on to its harder variation or a fresh lift, and
+        when none has, the one held longest does, once it has served ANCHOR_BLOCKS blocks
+        (a season's anchors change: the seed's variety). At most NEW_PER_SESSION change at
+        a boundary, and none in a week that keeps its anchors (`SessionAsk.keep_anchors`)."""
         before = self.block.anchors
         self.blocks += 1
-        # the anchor held longest, once it has served ANCHOR_BLOCKS blocks, moves on even
-        # while it could still progress: a season's anchors change (the seed's variety)
         served = [e for e in before if self.blocks - self.anchor_since[e.id] >= ANCHOR_BLOCKS]
         due = min(served, key=lambda e: self.anchor_since[e.id], default=None)
+        stalled = [e for e in before if e is not due and not self._can_progress(e)]
+        moving = ([] if due is None else [due]) + stalled
+        moving = [] if ask.keep_anchors else moving[:NEW_PER_SESSION]
         anchors: list[Exercise] = []
-        changed = False
         for patterns, fallback in ANCHOR_KINDS:
             kind = patterns | fallback
             old = next((e for e in before if self.patterns[e.id] in kind), None)
-            # the change a boundary allows goes to the anchor held longest, else to the
-            # first that cannot progress as it is
-            progresses = old is not None and (
-                old is not due if due is not None else self._can_progress(old)
-            )
-            if old is not None and (changed or ask.keep_anchors or progresses):
+            if old is not None and old not in moving:
                 anchors.append(old)
                 continue
             found = self._anchor(patterns, before, anchors, ask) or self._anchor(
@@ -588,7 +600,6 @@ class Composer:
             )
             if found is not None:
                 anchors.append(found)
-                changed = changed or old is None or found.id != old.id  # one a boundary
                 self.anchor_since[found.id] = self.blocks  # the same again: others' turn
         start_kg = {}
         for e in anchors:
@@ -658,14 +669,59 @@ class Composer:
                 return last
         if last is not None:
             harder = [by_id[i] for i in last.progressions if i in by_id]
+            harder = harder or self._earned(last, patterns, taken_ids, ask)
             if harder:
                 return max(harder, key=self._anchor_rank)
+            if last in self.next_level and last.id not in taken_ids:
+                return last  # an earned lift goes on, not back to the athlete's level
             # a fresh lift, never one the last is the harder variation of (a kickstand RDL
-            # that stalled does not go back to the hip hinge it grew from)
-            fresh = [e for e in candidates if e.id != last.id and last.id not in e.progressions]
+            # that stalled does not go back to the hip hinge it grew from), and for a lift
+            # that stalled none it grew from at all (a single-leg RDL at its slowest does
+            # not go back to the hip hinge: it stays, its pause lengthens)
+            stalled = not self._can_progress(last)
+            fresh = [
+                e
+                for e in candidates
+                if e.id != last.id
+                and last.id not in e.progressions
+                and not (stalled and self._leads_to(e, last))
+            ]
             if fresh:
                 return max(fresh, key=self._anchor_rank)
         return max(candidates, key=self._anchor_rank)
+
+    def _leads_to(self, easier: Exercise, harder: Exercise) -> bool:
+        """Whether `harder` is reached from `easier` by harder variations (`progressions`,
+        step by step through the catalogue)."""
+        seen: set[str] = set()
+        reach = [easier.id]
+        while reach:
+            for step in self.catalogue[reach.pop()].progressions:
+                if step == harder.id:
+                    return True
+                if step not in seen and step in self.catalogue:
+                    seen.add(step)
+                    reach.append(step)
+        return False
+
+    def _earned(
+        self, last: Exercise, patterns: frozenset[str], taken: set[str], ask: SessionAsk
+    ) -> list[Exercise]:
+        """The harder variations a level above the athlete's that a mastered bodyweight
+        anchor leads on to (its `progressions`, with the athlete's kit): a beginner whose
+        kickstand RDL is at the top of its reps, lowering in five seconds, has earned the
+        single-leg Romanian deadlift, which starts as any first exposure (2 sets at RPE 6,
+        5 reps at most). Without it a beginner's plan held its weeks 9-12 at the doses of
+        weeks 6-8 (issue 13). None in a week that brings nothing new."""
+        if not ask.new_allowed or ask.keep_anchors or self.implements[last.id]:
+            return []
+        if self._can_progress(last):
+            return []
+        return [
+            e
+            for e in self.next_level
+            if e.id in last.progressions and self.patterns[e.id] in patterns and e.id not in taken
+        ]
 
     def _carries(self, old: Exercise, new: Exercise) -> bool:
         """Whether `new`, with the athlete's kit, carries on the load `old` was last lifted
@@ -689,7 +745,9 @@ class Composer:
         athlete's rack holds a heavier load (for a heavy anchor, `climbs_heavy`: within a
         small step, else while its lowering can still slow: a kettlebell of 8 kg with the
         next one at 16 waits at 6 reps); a bodyweight lift while it has no harder variation
-        to move on to and its lowering can still slow (a hold: lengthen)."""
+        to move on to and its lowering can still slow (a hold: lengthen), then, with no
+        harder variation a level up earned either (`_earned`), while its pause at the
+        bottom can still lengthen."""
         implement = self.implements[anchor.id]
         kg = self.last_kg.get(anchor.id)
         last = self.previous.get(anchor.id)
@@ -705,8 +763,11 @@ class Composer:
             return True
         if last.seconds is not None:
             return last.seconds < HOLD_SECONDS[-1]
-        down = last.tempo.split("-")[0]
-        return not down.isdigit() or int(down) < MAX_ECCENTRIC
+        if lowering(last.tempo) < MAX_ECCENTRIC:
+            return True
+        if any(e.id in anchor.progressions for e in self.next_level):
+            return False
+        return pause(last.tempo) < MOST_PAUSE
 
     def _anchor_rank(self, e: Exercise) -> tuple[bool, bool, bool, int, int, int, float]:
         """Repetitions over holds; heavy barbell work for those who can go heavy; then

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from legday.model import ExerciseKind, Phase, Prescription, Race, Role, Run, problem_name
-from legday.planner.dose import BEFORE_KEY_RUN_RPE, lowering, seconds_per_rep
+from legday.planner.dose import BEFORE_KEY_RUN_RPE, lowering, pause, seconds_per_rep
 from legday.planner.season import DAY_ABBR, DAY_NAMES
 from legday.rules.progression import HEAVY_RPE, heavy
 
@@ -90,14 +90,15 @@ def what_rose(name: str, before: Prescription, now: Prescription) -> str:
         return f"{now.seconds} s holds on the {name} (from {before.seconds})"
     if lowering(now.tempo) > lowering(before.tempo):
         said = f"slower lowering on the {name} ({now.tempo})"
-        if not cut or now.reps is None or before.reps is None:
-            return said
-        rep, was = seconds_per_rep(now.tempo), seconds_per_rep(before.tempo)
-        as_long = abs(now.reps * rep - before.reps * was) <= rep
-        return f"{said}{cut} as each rep takes longer" + (
-            ", the set about as long" if as_long else ""
-        )
-    return ""
+    elif pause(now.tempo) > pause(before.tempo):
+        said = f"a longer pause at the bottom of the {name} ({now.tempo})"
+    else:
+        return ""
+    if not cut or now.reps is None or before.reps is None:
+        return said
+    rep, was = seconds_per_rep(now.tempo), seconds_per_rep(before.tempo)
+    as_long = abs(now.reps * rep - before.reps * was) <= rep
+    return f"{said}{cut} as each rep takes longer" + (", the set about as long" if as_long else "")
 
 
 def _heavier(now: Prescription, before: Prescription) -> bool:
@@ -112,14 +113,15 @@ def _heavier(now: Prescription, before: Prescription) -> bool:
 
 
 def _fewer_reps(now: Prescription, before: Prescription) -> bool:
-    """Fewer reps that make a set lighter: not the ones a heavier load or a slower
-    lowering trades them for (`what_rose` says those)."""
+    """Fewer reps that make a set lighter: not the ones a heavier load, a slower lowering
+    or a longer pause trades them for (`what_rose` says those)."""
     return (
         now.reps is not None
         and before.reps is not None
         and now.reps < before.reps
         and not _heavier(now, before)
         and lowering(now.tempo) <= lowering(before.tempo)
+        and pause(now.tempo) <= pause(before.tempo)
     )
 
 
@@ -148,7 +150,10 @@ def moved_on(main: Sequence[tuple[str, Prescription]], previous: Mapping[str, Pr
 
 
 # a clause of what_rose's phrases
-_MOVED = re.compile(r"(?:one step heavier|slower lowering) on the |\d+ (?:reps|s holds) on the ")
+_MOVED = re.compile(
+    r"(?:one step heavier|slower lowering) on the |\d+ (?:reps|s holds) on the "
+    r"|a longer pause at the bottom of the "
+)
 _ITEMS = re.compile(r", | and ")
 
 
@@ -303,7 +308,7 @@ _LIGHT = re.compile(r"(kept short \(\d+ min\) and light \()[^()]*(\))")
 _HOW = re.compile(
     r"heavy lifts: [^;]*? left in reserve\)|loaded lifts: [^;]*?\(RPE \d+\)"
     r"|loaded lifts: reps first, then a step more weight|bodyweight holds that grow longer"
-    r"|bodyweight lifts: more reps, a slower lowering, then a harder variation"
+    r"|bodyweight lifts: more reps, a slower lowering and a longer pause, then a harder variation"
 )
 _SHORT = re.compile(r"(kept short \(\d+ min, )at most \d+ sets(\))")
 
@@ -339,7 +344,7 @@ def how_it_builds(main: Sequence[Prescription]) -> str:
         return "loaded lifts: reps first, then a step more weight"
     if any(p.seconds is not None for p in anchors) and all(p.reps is None for p in anchors):
         return "bodyweight holds that grow longer"
-    return "bodyweight lifts: more reps, a slower lowering, then a harder variation"
+    return "bodyweight lifts: more reps, a slower lowering and a longer pause, then a harder variation"
 
 
 def session_notes(
