@@ -305,10 +305,13 @@ def light_dose(main: Sequence[Prescription]) -> str:
 
 
 _LIGHT = re.compile(r"(kept short \(\d+ min\) and light \()[^()]*(\))")
+BODYWEIGHT_HOW = (
+    "bodyweight lifts: more reps, a slower lowering and a longer pause, then a harder variation"
+)
 _HOW = re.compile(
     r"heavy lifts: [^;]*? left in reserve\)|loaded lifts: [^;]*?\(RPE \d+\)"
     r"|loaded lifts: reps first, then a step more weight|bodyweight holds that grow longer"
-    r"|bodyweight lifts: more reps, a slower lowering and a longer pause, then a harder variation"
+    rf"|{BODYWEIGHT_HOW}"
 )
 _SHORT = re.compile(r"(kept short \(\d+ min, )at most \d+ sets(\))")
 
@@ -344,7 +347,7 @@ def how_it_builds(main: Sequence[Prescription]) -> str:
         return "loaded lifts: reps first, then a step more weight"
     if any(p.seconds is not None for p in anchors) and all(p.reps is None for p in anchors):
         return "bodyweight holds that grow longer"
-    return "bodyweight lifts: more reps, a slower lowering and a longer pause, then a harder variation"
+    return BODYWEIGHT_HOW
 
 
 def session_notes(
