@@ -54,7 +54,7 @@ WEEKS = 16
 HOLDING = frozenset({Phase.RECOVERY, Phase.TAPER, Phase.RACE, Phase.POST_RACE, Phase.BLOCKED})
 LATE_WEEKS = range(8, 12)  # a beginner's weeks 9-12 (0-based)
 # what a downhill-minded anchor looks like, by the catalogue's ids
-DOWNHILL_WORDS = ("step-up", "step-down", "lower-to-box")
+DOWNHILL_WORDS = ("step-up", "step-down", "lower-to-box", "single-leg-box", "eccentric")
 KINDS = {"lunge": "squat", "bridge": "hinge"}  # an anchor's kind by its pattern
 TRAIL_TITLES = ("Trail 50K", "Mountain trail race 30 km", "Ultra 80 km", "Sky trail half")
 
@@ -271,7 +271,16 @@ def main() -> None:
         found[f"trail/ultra blocks ({label})"] += blocks
         found["  without a step-up/step-down anchor"] += len(missing)
         found[f"  ... {label}"] += len(missing)
-        found["trail/ultra whys naming downhill"] += sum("downhill" in s.why for s in plan.sessions)
+        downhill = [
+            s
+            for s in plan.sessions
+            if any(
+                p.role is Role.ANCHOR and any(word in p.exercise for word in DOWNHILL_WORDS)
+                for p in s.main
+            )
+        ]
+        found["trail/ultra sessions with a downhill anchor"] += len(downhill)
+        found["  whose why says what it is for"] += sum("downhill" in s.why for s in downhill)
     for key, value in found.items():
         print(f"{key}: {value}")
 

@@ -34,6 +34,7 @@ from legday.model import (
     Plan,
     Prescription,
     Profile,
+    Role,
     Run,
     RunKind,
     Session,
@@ -70,6 +71,7 @@ from legday.planner.season import (
     DAY_NAMES,
     LIGHT_NOTE,
     WeekFrame,
+    race_event,
     race_priorities,
     recovery_every,
     season,
@@ -153,6 +155,7 @@ def make_plan(
         )
     )
     races = race_priorities(profile, runs)
+    event = profile.event or race_event(races.values())  # a trail or ultra by its races' names
     frames = season(profile, runs, races, logged=[d.day for d in fixed])
     if profile.injuries:
         care = replace(
@@ -165,7 +168,7 @@ def make_plan(
         options = day_options(profile, runs, frames, calendar)
         goals = frozenset(day for day, race in races.items() if race.priority == "A")
         weeks, sessions, squeezed, short, late, composer = _compose(
-            profile, catalogue, done, options, calendar, care, doses, goals, started_late
+            profile, catalogue, done, options, calendar, care, doses, goals, started_late, event
         )
         if not squeezed and not short and late <= started_late:
             break
@@ -193,7 +196,7 @@ def make_plan(
         sessions = [
             composer.given_back(s, minutes) for s, minutes in zip(sessions, placed, strict=True)
         ]
-    sessions = _told_truly(sessions, catalogue, profile.minutes)
+    sessions = _told_truly(sessions, catalogue, profile.minutes, composer.downhill, event or "")
     after_end = last + timedelta(days=1)
     plan = Plan(
         first,
@@ -254,6 +257,7 @@ def _compose(
     doses: WeekDoses,
     goals: frozenset[date] = frozenset(),
     started_late: frozenset[date] = frozenset(),
+    event: str | None = None,
 ) -> tuple[list[Week], list[Session], dict[date, str], dict[date, str], frozenset[date], Composer]:
     """The weeks and their sessions on the best days; with, per day whose busy time leaves
     no gap for the session composed there, why: first for full sessions, then for short
@@ -262,7 +266,7 @@ def _compose(
     one (`started_late`: the next round composes them as if untimed, at the day's end);
     and the composer, which still knows the athlete's warm-up and cool-down work."""
     chosen = choose_days(options)
-    composer = Composer(catalogue, profile, kit_of(profile))
+    composer = Composer(catalogue, profile, kit_of(profile), event)
     for past in done:
         composer.remember(past)
     by_day = calendar.by_day
@@ -457,13 +461,25 @@ def _met_in_care(
 
 
 def _told_truly(
-    sessions: Sequence[Session], catalogue: Catalogue, asked_minutes: int
+    sessions: Sequence[Session],
+    catalogue: Catalogue,
+    asked_minutes: int,
+    downhill: Collection[str] = frozenset(),
+    event: str = "",
 ) -> list[Session]:
-    """Each session `_told_true`, against each exercise's previous prescription."""
+    """Each session `_told_true`, against each exercise's previous prescription; a trail
+    or ultra runner's told which of its anchors are the downhill work (`downhill`)."""
     previous: dict[str, Prescription] = {}
     told = []
     for session in sessions:
-        told.append(_told_true(session, catalogue, asked_minutes, previous))
+        session = _told_true(session, catalogue, asked_minutes, previous)
+        names = [
+            words.in_a_list(catalogue[p.exercise].name.lower())
+            for p in session.main
+            if p.role is Role.ANCHOR and p.exercise in downhill
+        ]
+        why = words.told_downhill(session.why, names, event)
+        told.append(session if why == session.why else replace(session, why=why))
         previous.update((p.exercise, p) for p in session.main)
     return told
 

@@ -144,12 +144,14 @@ COVERAGE_BONUS = 2.0  # per muscle still missing that the exercise works
 EVENT_BONUS = 4.0  # step-downs for trail runners, soleus work for marathoners
 LAST_SESSION_PENALTY = 6.0  # in the previous session
 
-# Event-specific work, named by the catalogue's ids: slow eccentric lowering for the
-# downhills of trail and ultra (Toyomura 2018; Bontemps et al. 2020), the bent-knee
-# calf (soleus) for the long road races.
+# Event-specific work, named by the catalogue's ids: stepping and slow eccentric lowering
+# for the downhills of trail and ultra (Toyomura et al. 2018; Bontemps et al. 2020), the
+# bent-knee calf (soleus) for the long road races. For trail and ultra one anchor of each
+# block is downhill work when the athlete owns a step or a box (`Composer._downhill_kind`).
+DOWNHILL_WORK = ("step-up", "step-down", "lower-to-box", "single-leg-box", "eccentric")
 EVENT_WORK = {
-    "trail": ("step-down", "eccentric"),
-    "ultra": ("step-down", "eccentric"),
+    "trail": DOWNHILL_WORK,
+    "ultra": DOWNHILL_WORK,
     "marathon": ("bent-knee", "seated"),
     "half": ("bent-knee", "seated"),
 }
@@ -279,12 +281,16 @@ class Block:
 class Composer:
     """Builds sessions one after another, remembering what was used and when."""
 
-    def __init__(self, catalogue: Catalogue, profile: Profile, kit: Kit) -> None:
+    def __init__(
+        self, catalogue: Catalogue, profile: Profile, kit: Kit, event: str | None = None
+    ) -> None:
+        """`event`: the athlete's main event, the profile's or read from their races'
+        titles (`season.race_event`)."""
         self.catalogue = catalogue
         self.level = profile.level
         self.minutes = profile.minutes  # the athlete's: a light session's budget is less
         self.injuries = profile.injuries
-        self.event = profile.event or ""
+        self.event = event or profile.event or ""
         self.masters = profile.masters
         self.weaker_leg = {"left": "right", "right": "left"}.get(
             (profile.dominant_leg or "").lower()
@@ -370,6 +376,17 @@ class Composer:
             for kind in ANCHOR_KINDS
             for patterns in kind
         }
+        # a trail or ultra runner's downhill lifts (`DOWNHILL_WORK`) among the anchors'
+        downhill = self.event in ECCENTRIC_EVENTS
+        anchor_patterns = {p for kind in ANCHOR_KINDS for patterns in kind for p in patterns}
+        self.downhill = frozenset(
+            e.id
+            for e in (*self.strength, *self.next_level)
+            if downhill
+            and self.patterns[e.id] in anchor_patterns
+            and any(word in e.id for word in DOWNHILL_WORK)
+        )
+        self.downhill_kind: frozenset[str] | None = None  # the block's downhill slot
         # lower-body strength work, what `one-legged` counts
         self.leg_strength = {e.id for e in self.strength if e.lower_body}
         # per stretch: the athlete's problems it cares for, by name or by a sore muscle
@@ -587,6 +604,15 @@ class Composer:
         due = min(served, key=lambda e: self.anchor_since[e.id], default=None)
         stalled = [e for e in before if e is not due and not self._can_progress(e)]
         moving = ([] if due is None else [due]) + stalled
+        # a trail or ultra runner's block holds downhill work: the slot it goes to moves
+        # on to it first
+        self.downhill_kind = self._downhill_kind(before, ask)
+        uphill = [
+            e
+            for e in before
+            if self.patterns[e.id] in (self.downhill_kind or ()) and e.id not in self.downhill
+        ]
+        moving = uphill + [e for e in moving if e not in uphill]
         moving = [] if ask.keep_anchors else moving[:NEW_PER_SESSION]
         anchors: list[Exercise] = []
         for patterns, fallback in ANCHOR_KINDS:
@@ -645,6 +671,8 @@ class Composer:
         when doable, else a fresh one, else the same again."""
         taken_ids = {e.id for e in taken}
         candidates = [e for e in self.anchor_pools[patterns] if e.id not in taken_ids]
+        if patterns == self.downhill_kind:  # the block's downhill slot
+            candidates = [e for e in candidates if e.id in self.downhill] or candidates
         if not ask.new_allowed or ask.keep_anchors:
             candidates = self._familiar(candidates)
         if not candidates:
@@ -670,6 +698,8 @@ class Composer:
         if last is not None:
             harder = [by_id[i] for i in last.progressions if i in by_id]
             harder = harder or self._earned(last, patterns, taken_ids, ask)
+            if patterns == self.downhill_kind and last.id in self.downhill:
+                harder = [e for e in harder if any(word in e.id for word in DOWNHILL_WORK)]
             if harder:
                 return max(harder, key=self._anchor_rank)
             if last in self.next_level and last.id not in taken_ids:
@@ -689,6 +719,37 @@ class Composer:
             if fresh:
                 return max(fresh, key=self._anchor_rank)
         return max(candidates, key=self._anchor_rank)
+
+    def _downhill_kind(self, before: list[Exercise], ask: SessionAsk) -> frozenset[str] | None:
+        """The anchor slot that holds a trail or ultra runner's downhill work this block:
+        the squat slot (a step-up, a step-down, a slow lowering to a box), else the calf
+        slot (an eccentric heel drop); None without a step or box for them. A heavy
+        loaded squat stays where no downhill lift can carry its load (a barbell squat of
+        45 kg is not handed to a bodyweight step-down: the calf slot takes the downhill
+        work then), and a week that brings nothing new uses only what was done."""
+        for patterns, _ in ANCHOR_KINDS:
+            pool = self.anchor_pools[patterns]
+            downhill = [e for e in pool if e.id in self.downhill]
+            if not ask.new_allowed or ask.keep_anchors:
+                downhill = [e for e in downhill if self.done(e)]
+            if not downhill:
+                continue
+            old = next((e for e in before if self.patterns[e.id] in patterns), None)
+            if old is not None and old.id in self.downhill:
+                return patterns
+            if old is not None and self._loaded(old):
+                carried = [
+                    e
+                    for e in downhill
+                    if self.implements[e.id] and comparable(e, old) and self._carries(old, e)
+                ]
+                if not carried:
+                    continue
+            heavy = self.level is not Level.BEGINNER and any(self.implements[e.id] for e in pool)
+            if old is None and heavy and not any(self.implements[e.id] for e in downhill):
+                continue
+            return patterns
+        return None
 
     def _leads_to(self, easier: Exercise, harder: Exercise) -> bool:
         """Whether `harder` is reached from `easier` by harder variations (`progressions`,

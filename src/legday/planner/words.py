@@ -327,6 +327,28 @@ def told_dose(why: str, main: Sequence[Prescription]) -> str:
     return _SHORT.sub(lambda m: f"{m[1]}at most {most_sets} set{'s' * (most_sets > 1)}{m[2]}", why)
 
 
+DOWNHILL_WORDS = "for the downhills of your {event}: the {names} {verb} the legs to brake"
+_DOWNHILL = re.compile(r"; for the downhills of your [^;.]+")
+EVENT_NAMES = {"trail": "trail races", "ultra": "ultra"}
+
+
+def told_downhill(why: str, anchors: Sequence[str], event: str) -> str:
+    """The why of a trail or ultra runner's session names its downhill anchors (`anchors`:
+    their names as `in_a_list` gives them) and what they are for: running downhill the
+    legs brake at every stride, the muscles lengthening under load, and lifts that lower
+    slowly on one leg prepare them (Bontemps et al. 2020). Said once, of what the session
+    finally holds."""
+    body, stop = (why[:-1], ".") if why.endswith(".") else (why, "")
+    body = _DOWNHILL.sub("", body)
+    if anchors and event in EVENT_NAMES:
+        verb = "trains" if len(anchors) == 1 else "train"
+        said = DOWNHILL_WORDS.format(
+            event=EVENT_NAMES[event], names=listed(list(anchors)), verb=verb
+        )
+        body = f"{body}; {said} under control"
+    return body + stop
+
+
 def how_it_builds(main: Sequence[Prescription]) -> str:
     """How the session's anchor lifts make the runner stronger, read from their doses."""
     anchors = [p for p in main if p.role is Role.ANCHOR]
