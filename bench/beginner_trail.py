@@ -37,6 +37,7 @@ from legday.catalogue.loader import load_catalogue
 from legday.model import (
     Equipment,
     Level,
+    Lighter,
     Phase,
     Plan,
     Prescription,
@@ -52,6 +53,7 @@ from legday.rules.progression import dose_level
 WEEKS = 16
 # weeks whose sessions hold their doses on purpose
 HOLDING = frozenset({Phase.RECOVERY, Phase.TAPER, Phase.RACE, Phase.POST_RACE, Phase.BLOCKED})
+HOLDING_DAYS = frozenset({Lighter.BACK_FROM_RACE})
 LATE_WEEKS = range(8, 12)  # a beginner's weeks 9-12 (0-based)
 # what a downhill-minded anchor looks like, by the catalogue's ids
 DOWNHILL_WORDS = ("step-up", "step-down", "lower-to-box", "single-leg-box", "eccentric")
@@ -174,8 +176,9 @@ def signature(s: Session) -> tuple[tuple[object, ...], ...]:
 
 def repeat_pairs(plan: Plan) -> tuple[int, list[tuple[Session, Session]]]:
     """Pairs of sessions in a row (consecutive, or the same slot of consecutive weeks),
-    both in weeks that train, and those that repeat in every exercise and dose."""
-    usable = [s for s in plan.sessions if s.phase not in HOLDING]
+    both in weeks that train and neither holding on purpose (the weeks back after a long
+    race), and those that repeat in every exercise and dose."""
+    usable = [s for s in plan.sessions if s.phase not in HOLDING and s.lighter not in HOLDING_DAYS]
     pairs = list(pairwise(usable))
     by_week: dict[int, list[Session]] = {}
     for s in usable:

@@ -76,7 +76,7 @@ from legday.planner.season import (
     recovery_every,
     season,
 )
-from legday.planner.session import OVERRUN, Composer, SessionAsk, SessionParts
+from legday.planner.session import OVERRUN, Composer, SessionAsk, SessionParts, doses_of
 from legday.rules import check_plan
 from legday.rules.season import BLOCK_WEEKS, SAME_SESSION_DAYS, SETTLED_BEFORE_GOAL, settled_before
 from legday.rules.session import RUN_AS_JOG_MINUTES
@@ -288,8 +288,11 @@ def _compose(
         ready = goals if done else [g for g in goals if g - profile.start >= SETTLED_BEFORE_GOAL]
         return settled_before(ready, day)
 
+    this_week: list[Session] = []  # the week's sessions so far, and the week before's
+    week_before: list[Session] = []
     for index, (opt, days) in enumerate(zip(options, chosen, strict=True)):
         weeks.append(_week_with_note(opt, days))
+        week_before, this_week = this_week, []
         fixed = set(opt.fixed)
         # a C-race week's only session is a short one (the week still lifts: `frequency`),
         # and so is a recovery week's in season, lighter too
@@ -361,6 +364,9 @@ def _compose(
                     day=day,
                     week_worked=frozenset(week_worked),
                     sessions_to_come=len(to_compose) - number - 1,
+                    repeats=frozenset(
+                        doses_of(s.main) for s in (sessions[-1:] + week_before[number : number + 1])
+                    ),
                 ),
                 block_weeks.get(opt.frame.block, 0),
                 SessionCare(
@@ -381,6 +387,7 @@ def _compose(
             if key_run is None and key_runs.next_within(day, session.start) is not None:
                 late.add(day)
             sessions.append(session)
+            this_week.append(session)
             trained.update(session.exercise_ids)
             week_worked.update(m for p in session.main for m in p.muscles)
     return weeks, sessions, squeezed, short, frozenset(late), composer

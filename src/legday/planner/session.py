@@ -85,7 +85,15 @@ from legday.planner.fit import (
 from legday.planner.words import session_notes
 from legday.progression.loads import MAX_ECCENTRIC, RISE_AFTER_SESSIONS, RISE_EVERY_DAYS
 
-__all__ = ["CareLens", "Composer", "SessionAsk", "SessionParts", "pattern_of", "stand_ins"]
+__all__ = [
+    "CareLens",
+    "Composer",
+    "SessionAsk",
+    "SessionParts",
+    "doses_of",
+    "pattern_of",
+    "stand_ins",
+]
 
 # What care makes of a main block (planner/care.py `care_fit`): the block the athlete does.
 CareLens = Callable[[tuple[Prescription, ...]], tuple[Prescription, ...]]
@@ -177,6 +185,19 @@ FIRST_WEEK = timedelta(days=7)
 HIGHEST_STAGE = {Level.BEGINNER: 1, Level.INTERMEDIATE: 2, Level.ADVANCED: 3}
 
 
+Dosed = tuple[str, int, int | None, int | None, str, float | None, int]
+
+
+def doses_of(main: Iterable[Prescription]) -> tuple[Dosed, ...]:
+    """A main block's exercises and doses, in a fixed order: two sessions that hold the
+    same are the very same session to the runner."""
+    return tuple(
+        sorted(
+            (p.exercise, p.sets, p.reps, p.seconds, p.tempo, p.load_kg, p.target_rpe) for p in main
+        )
+    )
+
+
 def _next(level: Level) -> Level:
     """The level above `level` (the highest is its own)."""
     levels = list(Level)
@@ -232,6 +253,9 @@ class SessionAsk:
     # muscle group of the week met elsewhere needs no one-set accessory here
     week_worked: frozenset[Muscle] = frozenset()
     sessions_to_come: int = 0
+    # the doses (`doses_of`) of the session before and of the same day's the week before:
+    # this one differs from both (the seed's variety and fun)
+    repeats: frozenset[tuple[Dosed, ...]] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -535,6 +559,9 @@ class Composer:
             fixed = jog_seconds + drill_seconds + cooldown_seconds
             work = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
             work = self._whole_sets(picks, ask, occasion, wanted, ask.budget_seconds - fixed)
+        holds = occasion.phase in EASING_PHASES or ask.stepping_back or occasion.ramp == 1
+        if ask.repeats and not holds:
+            work = self._unlike(picks, ask, occasion, ask.budget_seconds - fixed - self.care_shift)
         # the stretches for what the fitted session works (about as long as the first);
         # when fitting left the work as it was, they are the ones already chosen
         worked = self._worked(p.prescription for p in picks)
@@ -1089,6 +1116,69 @@ class Composer:
         extra = self._best(self._within_new_limit(pool, chosen, optional=True), avoid, chosen)
         if extra is not None:
             picks.append(self._pick(extra, Role.ACCESSORY, occasion))
+
+    def _unlike(self, picks: list[Pick], ask: SessionAsk, occasion: Occasion, room: float) -> int:
+        """A session that would repeat the one before it, or the same day's the week
+        before, in every exercise and dose (`SessionAsk.repeats`, as care makes it) is dull
+        to the runner and shows no progress: a companion gives way to a stand-in that
+        meets what it gave (a jump drill to another of the day's stage), at its sets,
+        within `room` seconds; else one accessory more, when it fits. The anchors stay:
+        they are the block's. Taper, race and recovery weeks, and the weeks back after a
+        long race, hold on purpose and are not asked. The main work's seconds."""
+        total = sum(p.seconds for p in picks)
+        if self._as_done(picks) not in ask.repeats:
+            return total
+        chosen = [p.exercise for p in picks]
+        avoid = ask.recent[-1] if ask.recent else frozenset()
+        stage = self._highest_stage(ask)
+        for index in reversed(range(len(picks))):
+            old = picks[index]
+            if old.role is Role.PLYOMETRIC:  # another jump drill of the stage the day allows
+                taken = {e.id for e in chosen}
+                jumps = [e for e in self.plyometrics if e.id not in taken]
+                options = [e for e in jumps if max(1, e.stage) <= stage]
+                options = self._allowed(options, ask, optional=True)
+            elif old.role in (Role.ACCESSORY, Role.BALANCE) and not old.prescription.injury_care:
+                options = self._swappable(old.exercise, chosen, ask) or self._meets_for(
+                    old.exercise, chosen, ask
+                )
+            else:
+                continue
+            options = self._within_new_limit(options, chosen, optional=True, instead=old.exercise)
+            for new in self._ranked(options, avoid):
+                pick = self._pick(new, old.role, occasion, sets=old.dose.sets)
+                trial = [*picks[:index], pick, *picks[index + 1 :]]
+                fits = total - old.seconds + pick.seconds <= max(room, total)
+                if fits and self._as_done(trial) not in ask.repeats:
+                    picks[index] = pick
+                    return total - old.seconds + pick.seconds
+        pool = self._allowed(self.strength, ask, optional=True)
+        pool = self._within_new_limit(pool, chosen, optional=True)
+        for extra in self._ranked([e for e in pool if e not in chosen], avoid):
+            pick = self._pick(extra, Role.ACCESSORY, occasion)
+            if total + pick.seconds <= room and pick.dose.sets >= token_floor(picks):
+                picks.append(pick)
+                return total + pick.seconds
+        return total
+
+    def _meets_for(self, old: Exercise, chosen: list[Exercise], ask: SessionAsk) -> list[Exercise]:
+        """What may stand in for `old` by what it gives the rules that nothing else in the
+        session gives (nor, for a muscle group, the week elsewhere), with at least its
+        balance: any balance drill for a balance drill beside anchors that cover the rest."""
+        rest = [e for e in chosen if e.id != old.id]
+        needs = self.gives[old.id] - {n for e in rest for n in self.gives[e.id]}
+        needs -= self._met_in_week(ask)
+        taken = {e.id for e in chosen}
+        return [
+            e
+            for e in self._allowed(self.main_pool, ask, optional=True)
+            if e.id not in taken and needs <= self.gives[e.id] and e.balance >= old.balance
+        ]
+
+    def _as_done(self, picks: Sequence[Pick]) -> tuple[Dosed, ...]:
+        """The doses of the session as the runner will do it: as care makes it."""
+        main = tuple(p.prescription for p in picks)
+        return doses_of(self.care(main) if self.care is not None else main)
 
     def _new_limit(self, day: date | None) -> int | None:
         """How many new exercises the session may bring (needs of the hard rules aside): a

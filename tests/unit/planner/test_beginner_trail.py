@@ -18,6 +18,7 @@ from bench.beginner_trail import (
     beginner,
     downhill_blocks,
     one_set_companions,
+    repeat_pairs,
     stalled,
     trail_runner,
     training,
@@ -30,6 +31,7 @@ from legday.model import WEEKLY_GROUPS, Level, Plan, Prescription, Profile, Race
 from legday.planner import make_plan
 from legday.planner.fit import needs_given
 from legday.planner.season import race_event
+from legday.rules.season import settled_before
 
 ATHLETES = 60
 BEGINNERS = 40
@@ -233,3 +235,25 @@ def test_a_heavy_squat_stays_and_the_calf_slot_goes_downhill(catalogue: Catalogu
     assert squats == {"barbell-back-squat"}
     counted, missing = downhill_blocks(plan)
     assert counted and not missing
+
+
+@pytest.mark.parametrize("fixture", ["plans", "beginners"])
+def test_a_session_differs_from_the_one_before(
+    fixture: str, request: pytest.FixtureRequest
+) -> None:
+    """Two sessions in a row (within a week, or the same day of consecutive weeks) are
+    not the same in every exercise and dose outside the weeks that hold on purpose: a
+    companion gives way to a stand-in (the anchors stay, they are the block's). What may
+    still repeat: a short session that holds only its anchors, and the weeks just before
+    a goal race, where nothing new comes."""
+    plans: list[tuple[Profile, Plan]] = request.getfixturevalue(fixture)
+    found = []
+    for _, plan in plans:
+        goals = [race.day for race in plan.race_days if race.priority == "A"]
+        for before, after in repeat_pairs(plan)[1]:
+            if settled_before(goals, after.day):
+                continue
+            companions = [p.exercise for p in after.main if p.role is not Role.ANCHOR]
+            if companions:
+                found.append((before.day, after.day, companions))
+    assert not found
