@@ -471,7 +471,7 @@ def within_reach(
     tempo = _no_slower(plan.tempo, last.tempo, by=0 if rose else 1)
     if reps is not None and last.reps is not None and not heavier:
         reps = _lowering_kept(reps, last, tempo)
-    rose = rose or lowering(tempo) > lowering(last.tempo) or pause(tempo) > pause(last.tempo)
+    rose = rose or (tempo != last.tempo and _longer(tempo, last.tempo))
     if sets > max(last.sets, top_sets):
         sets = max(last.sets, top_sets) if rose else sets
     capped = plan._replace(sets=sets, reps=reps, seconds=seconds, rpe=rpe, tempo=tempo)
@@ -513,6 +513,8 @@ def _no_slower(tempo: str, last: str, *, by: int) -> str:
     """`tempo` with its lowering at most `by` seconds slower than `last`'s, and its pause
     at the bottom longer by no more than what the lowering left of `by`: one rise at a
     time, a second of lowering or a second of pause."""
+    if tempo == last:
+        return tempo
     most = lowering(last) + by
     if lowering(tempo) > most and lowering(last):
         tempo = "-".join([str(most), *tempo.split("-")[1:]])
@@ -556,9 +558,13 @@ def rose_since(p: Prescription, last: Prescription) -> bool:
         or (p.reps is not None and last.reps is not None and p.reps > last.reps)
         or (p.seconds is not None and last.seconds is not None and p.seconds > last.seconds)
         or p.target_rpe > last.target_rpe
-        or lowering(p.tempo) > lowering(last.tempo)
-        or pause(p.tempo) > pause(last.tempo)
+        or (p.tempo != last.tempo and _longer(p.tempo, last.tempo))
     )
+
+
+def _longer(tempo: str, last: str) -> bool:
+    """A slower lowering or a longer pause at the bottom than `last`'s: a rise."""
+    return lowering(tempo) > lowering(last) or pause(tempo) > pause(last)
 
 
 def resumed(last: Prescription | None, as_anchor: Prescription | None) -> Prescription | None:

@@ -382,6 +382,8 @@ class Composer:
         self.fill_picks: dict[str, Pick] = {}
         # the last main block care was asked about, and its answer (`_as_care_makes_it`)
         self.care_seen: tuple[tuple[Prescription, ...], tuple[int, frozenset[str]]] | None = None
+        # and the main block care made of it, as the runner will do it (`_as_done`)
+        self.care_made: tuple[tuple[Prescription, ...], tuple[Prescription, ...]] | None = None
         self.week_sets: list[tuple[int, int]] = []  # masters: (week, sets) of recent sessions
         self.last_sets: int | None = None  # the sets of the session composed last
         self.block = Block()
@@ -508,6 +510,7 @@ class Composer:
         self.care_shift = 0
         self.fill_picks = {}
         self.care_seen = None
+        self.care_made = None
         self.hold_loads = ask.hold_loads
         if self.first_day is None:
             self.first_day = ask.day
@@ -1177,8 +1180,16 @@ class Composer:
 
     def _as_done(self, picks: Sequence[Pick]) -> tuple[Dosed, ...]:
         """The doses of the session as the runner will do it: as care makes it."""
-        main = tuple(p.prescription for p in picks)
-        return doses_of(self.care(main) if self.care is not None else main)
+        return doses_of(self._cared(tuple(p.prescription for p in picks)))
+
+    def _cared(self, composed: tuple[Prescription, ...]) -> tuple[Prescription, ...]:
+        """What care makes of a main block (itself without care in view), the last one
+        asked remembered: the fitting and `_unlike` ask of the same block in turn."""
+        if self.care is None:
+            return composed
+        if self.care_made is None or self.care_made[0] != composed:
+            self.care_made = (composed, self.care(composed))
+        return self.care_made[1]
 
     def _new_limit(self, day: date | None) -> int | None:
         """How many new exercises the session may bring (needs of the hard rules aside): a
@@ -1571,7 +1582,7 @@ class Composer:
         composed = tuple(p.prescription for p in picks)
         if self.care_seen is not None and self.care_seen[0] == composed:
             return self.care_seen[1]
-        done = self.care(composed)
+        done = self._cared(composed)
         if done == composed:
             self.care_seen = (composed, (0, frozenset()))
             return 0, frozenset()
