@@ -245,6 +245,9 @@ def main() -> None:
         found["  with two or more one-set accessories/balance"] += sum(
             n >= 2 for n in Counter(s.day for s, _ in ones).values()
         )
+        for v in plan.violations:
+            if v.rule in ("variety", "progression", "several-groups", "balance"):
+                found[f"{'hard' if v.hard else 'soft'} findings: {v.rule}"] += 1
         pairs, same = repeat_pairs(plan)
         found["sessions in a row (all athletes)"] += pairs
         found["  identical in every exercise and dose"] += len(same)
@@ -272,7 +275,7 @@ def main() -> None:
         blocks, missing = downhill_blocks(plan)
         label = "event in profile" if profile.event else "event in race title"
         found[f"trail/ultra blocks ({label})"] += blocks
-        found["  without a step-up/step-down anchor"] += len(missing)
+        found["  without a downhill anchor"] += len(missing)
         found[f"  ... {label}"] += len(missing)
         downhill = [
             s

@@ -562,8 +562,7 @@ class Composer:
             fixed = jog_seconds + drill_seconds + cooldown_seconds
             work = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
             work = self._whole_sets(picks, ask, occasion, wanted, ask.budget_seconds - fixed)
-        holds = occasion.phase in EASING_PHASES or ask.stepping_back or occasion.ramp == 1
-        if ask.repeats and not holds:
+        if ask.repeats or ask.recent:
             work = self._unlike(picks, ask, occasion, ask.budget_seconds - fixed - self.care_shift)
         # the stretches for what the fitted session works (about as long as the first);
         # when fitting left the work as it was, they are the ones already chosen
@@ -1122,14 +1121,19 @@ class Composer:
 
     def _unlike(self, picks: list[Pick], ask: SessionAsk, occasion: Occasion, room: float) -> int:
         """A session that would repeat the one before it, or the same day's the week
-        before, in every exercise and dose (`SessionAsk.repeats`, as care makes it) is dull
-        to the runner and shows no progress: a companion gives way to a stand-in that
-        meets what it gave (a jump drill to another of the day's stage), at its sets,
-        within `room` seconds; else one accessory more, when it fits. The anchors stay:
-        they are the block's. Taper, race and recovery weeks, and the weeks back after a
-        long race, hold on purpose and are not asked. The main work's seconds."""
+        before, in every exercise and dose (`SessionAsk.repeats`), or any of the last two
+        weeks' in its exercises (`variety`), as care makes it, is dull to the runner and
+        shows no progress: a companion gives way to a stand-in that meets what it gave (a
+        jump drill to another of the day's stage), at its sets, within `room` seconds;
+        else one accessory more, when it fits and the day is no lighter one. The anchors
+        stay: they are the block's. Taper, race and recovery weeks, and the weeks back
+        after a long race, hold their doses on purpose: only their exercises are asked
+        to differ. The main work's seconds. (`_vary` asked the same before the fitting;
+        the fitting's dropped companions may make a session repeat again.)"""
         total = sum(p.seconds for p in picks)
-        if self._as_done(picks) not in ask.repeats:
+        holds = occasion.phase in EASING_PHASES or ask.stepping_back or occasion.ramp == 1
+        repeats = frozenset() if holds else ask.repeats
+        if not self._repeats(picks, ask.recent, repeats):
             return total
         chosen = [p.exercise for p in picks]
         avoid = ask.recent[-1] if ask.recent else frozenset()
@@ -1137,9 +1141,12 @@ class Composer:
         for index in reversed(range(len(picks))):
             old = picks[index]
             if old.role is Role.PLYOMETRIC:  # another jump drill of the stage the day allows
+                needs = self._needs_only(old.exercise, chosen, ask)
                 taken = {e.id for e in chosen}
                 jumps = [e for e in self.plyometrics if e.id not in taken]
-                options = [e for e in jumps if max(1, e.stage) <= stage]
+                options = [
+                    e for e in jumps if max(1, e.stage) <= stage and needs <= self.gives[e.id]
+                ]
                 options = self._allowed(options, ask, optional=True)
             elif old.role in (Role.ACCESSORY, Role.BALANCE) and not old.prescription.injury_care:
                 options = self._swappable(old.exercise, chosen, ask) or self._meets_for(
@@ -1152,9 +1159,11 @@ class Composer:
                 pick = self._pick(new, old.role, occasion, sets=old.dose.sets)
                 trial = [*picks[:index], pick, *picks[index + 1 :]]
                 fits = total - old.seconds + pick.seconds <= max(room, total)
-                if fits and self._as_done(trial) not in ask.repeats:
+                if fits and not self._repeats(trial, ask.recent, repeats):
                     picks[index] = pick
                     return total - old.seconds + pick.seconds
+        if occasion.light:
+            return total
         pool = self._allowed(self.strength, ask, optional=True)
         pool = self._within_new_limit(pool, chosen, optional=True)
         for extra in self._ranked([e for e in pool if e not in chosen], avoid):
@@ -1168,9 +1177,7 @@ class Composer:
         """What may stand in for `old` by what it gives the rules that nothing else in the
         session gives (nor, for a muscle group, the week elsewhere), with at least its
         balance: any balance drill for a balance drill beside anchors that cover the rest."""
-        rest = [e for e in chosen if e.id != old.id]
-        needs = self.gives[old.id] - {n for e in rest for n in self.gives[e.id]}
-        needs -= self._met_in_week(ask)
+        needs = self._needs_only(old, chosen, ask)
         taken = {e.id for e in chosen}
         return [
             e
@@ -1178,9 +1185,23 @@ class Composer:
             if e.id not in taken and needs <= self.gives[e.id] and e.balance >= old.balance
         ]
 
-    def _as_done(self, picks: Sequence[Pick]) -> tuple[Dosed, ...]:
-        """The doses of the session as the runner will do it: as care makes it."""
-        return doses_of(self._cared(tuple(p.prescription for p in picks)))
+    def _needs_only(self, old: Exercise, chosen: list[Exercise], ask: SessionAsk) -> set[object]:
+        """What `old` alone gives the session's rules: no other exercise of it gives it, nor,
+        for a muscle group, the week before this session (a later one may not come)."""
+        rest = [e for e in chosen if e.id != old.id]
+        needs = set(self.gives[old.id]) - {n for e in rest for n in self.gives[e.id]}
+        return needs - ask.week_worked
+
+    def _repeats(
+        self,
+        picks: Sequence[Pick],
+        recent: Sequence[frozenset[str]],
+        repeats: frozenset[tuple[Dosed, ...]],
+    ) -> bool:
+        """Whether the session, as care makes it, holds the exercises of one of the
+        `recent` sessions, or the exercises and doses of one of `repeats`."""
+        done = self._cared(tuple(p.prescription for p in picks))
+        return frozenset(p.exercise for p in done) in recent or doses_of(done) in repeats
 
     def _cared(self, composed: tuple[Prescription, ...]) -> tuple[Prescription, ...]:
         """What care makes of a main block (itself without care in view), the last one
