@@ -55,8 +55,8 @@ def test_no_full_session_holds_several_one_set_companions(
 ) -> None:
     """A beginner's 1 x 10 of several exercises trains none of them: when the minutes do
     not hold their second sets, fewer companions come, at two sets. (A rare 30-minute
-    session whose rules need more than its minutes hold may still: 1 in 1,000 here, from
-    about 1 in 20.)"""
+    session whose rules need more than its minutes hold may still; none of these 1,061
+    full sessions does, from 57.)"""
     full = sum(training(s) for _, plan in plans for s in plan.sessions)
     found = [
         (profile.level, day)
