@@ -33,6 +33,7 @@ from legday.catalogue import Catalogue
 from legday.kit import Kit
 from legday.model import (
     CARE_NEEDS,
+    WEEKLY_GROUPS,
     Cooldown,
     Exercise,
     ExerciseKind,
@@ -52,6 +53,7 @@ from legday.planner.dose import (
     HOLD_SECONDS,
     MOST_CONTACTS,
     MOST_JUMP_SETS,
+    MOST_PAUSE,
     Occasion,
     budget_share,
     carried_load,
@@ -68,6 +70,7 @@ from legday.planner.dose import (
     jump_dose,
     lowering,
     next_weight,
+    pause,
     reached,
     resumed,
     rose_since,
@@ -78,11 +81,14 @@ from legday.planner.dose import (
     work_seconds,
 )
 from legday.planner.fit import (
+    FEWEST_ANCHOR_SETS,
     Pick,
     dosed_pick,
     groups,
     needs_given,
     no_token_companions,
+    token_floor,
+    tokens,
     trim,
     with_sets,
 )
@@ -97,7 +103,15 @@ from legday.progression.loads import (
 from legday.rules.progression import FIRST_SETS
 from legday.rules.session import MIN_GROUPS
 
-__all__ = ["CareLens", "Composer", "SessionAsk", "SessionParts", "pattern_of", "stand_ins"]
+__all__ = [
+    "CareLens",
+    "Composer",
+    "SessionAsk",
+    "SessionParts",
+    "doses_of",
+    "pattern_of",
+    "stand_ins",
+]
 
 # What care makes of a main block (planner/care.py `care_fit`): the block the athlete does.
 CareLens = Callable[[tuple[Prescription, ...]], tuple[Prescription, ...]]
@@ -156,12 +170,14 @@ COVERAGE_BONUS = 2.0  # per muscle still missing that the exercise works
 EVENT_BONUS = 4.0  # step-downs for trail runners, soleus work for marathoners
 LAST_SESSION_PENALTY = 6.0  # in the previous session
 
-# Event-specific work, named by the catalogue's ids: slow eccentric lowering for the
-# downhills of trail and ultra (Toyomura 2018; Bontemps et al. 2020), the bent-knee
-# calf (soleus) for the long road races.
+# Event-specific work, named by the catalogue's ids: stepping and slow eccentric lowering
+# for the downhills of trail and ultra (Toyomura et al. 2018; Bontemps et al. 2020), the
+# bent-knee calf (soleus) for the long road races. For trail and ultra one anchor of each
+# block is downhill work when the athlete owns a step or a box (`Composer._downhill_kind`).
+DOWNHILL_WORK = ("step-up", "step-down", "lower-to-box", "single-leg-box", "eccentric")
 EVENT_WORK = {
-    "trail": ("step-down", "eccentric"),
-    "ultra": ("step-down", "eccentric"),
+    "trail": DOWNHILL_WORK,
+    "ultra": DOWNHILL_WORK,
     "marathon": ("bent-knee", "seated"),
     "half": ("bent-knee", "seated"),
 }
@@ -194,6 +210,25 @@ FIRST_SESSION_NEW = 4
 NEW_PER_SESSION = 2
 FIRST_WEEK = timedelta(days=7)
 HIGHEST_STAGE = {Level.BEGINNER: 1, Level.INTERMEDIATE: 2, Level.ADVANCED: 3}
+
+
+Dosed = tuple[str, int, int | None, int | None, str, float | None, int]
+
+
+def doses_of(main: Iterable[Prescription]) -> tuple[Dosed, ...]:
+    """A main block's exercises and doses, in a fixed order: two sessions that hold the
+    same are the very same session to the runner."""
+    return tuple(
+        sorted(
+            (p.exercise, p.sets, p.reps, p.seconds, p.tempo, p.load_kg, p.target_rpe) for p in main
+        )
+    )
+
+
+def _next(level: Level) -> Level:
+    """The level above `level` (the highest is its own)."""
+    levels = list(Level)
+    return levels[min(level.rank + 1, len(levels) - 1)]
 
 
 def pattern_of(exercise: Exercise) -> str:
@@ -244,6 +279,13 @@ class SessionAsk:
     stepping_back: bool = False  # the week after a long race: a light session only
     recent: Sequence[frozenset[str]] = ()  # the last two weeks' main blocks
     day: date | None = None  # the session's day: a load rises once a week at most
+    # the week's muscles worked before this session, and its sessions still to come: a
+    # muscle group of the week met elsewhere needs no one-set accessory here
+    week_worked: frozenset[Muscle] = frozenset()
+    sessions_to_come: int = 0
+    # the doses (`doses_of`) of the session before and of the same day's the week before:
+    # this one differs from both (the seed's variety and fun)
+    repeats: frozenset[tuple[Dosed, ...]] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,12 +337,16 @@ class Block:
 class Composer:
     """Builds sessions one after another, remembering what was used and when."""
 
-    def __init__(self, catalogue: Catalogue, profile: Profile, kit: Kit) -> None:
+    def __init__(
+        self, catalogue: Catalogue, profile: Profile, kit: Kit, event: str | None = None
+    ) -> None:
+        """`event`: the athlete's main event, the profile's or read from their races'
+        titles (`season.race_event`)."""
         self.catalogue = catalogue
         self.level = profile.level
         self.minutes = profile.minutes  # the athlete's: a light session's budget is less
         self.injuries = profile.injuries
-        self.event = profile.event or ""
+        self.event = event or profile.event or ""
         self.masters = profile.masters
         self.weaker_leg = {"left": "right", "right": "left"}.get(
             (profile.dominant_leg or "").lower()
@@ -326,6 +372,16 @@ class Composer:
         for e in self.main_pool:
             self.main_by_lead[e.muscles[0]].append(e)
         self.strength = [e for e in doable if e.kind is ExerciseKind.STRENGTH and not e.power]
+        # lifts a level above the athlete's that a mastered anchor leads on to (`_earned`):
+        # no power lift (those only stand in for jumps) and nothing the problems keep out
+        self.next_level = [
+            e
+            for e in catalogue.doable(
+                profile.equipment, _next(profile.level), ExerciseKind.STRENGTH
+            )
+            if e.level.rank > profile.level.rank and not e.power and e.id not in spared
+        ]
+        known = (*doable, *self.next_level)
         self.balance_pool = [e for e in self.main_pool if e.balance]
         self.plyometrics = [e for e in doable if e.kind is ExerciseKind.PLYOMETRIC]
         self.drills = sorted(
@@ -352,7 +408,7 @@ class Composer:
             e.id: self.jitter[e.id]
             + ONE_LEGGED_BONUS * e.unilateral
             + EVENT_BONUS * self._event_work(e)
-            for e in doable
+            for e in known
         }
         self.count = 0  # sessions so far, those done before the plan included
         self.last_used: dict[str, int] = {}
@@ -375,6 +431,8 @@ class Composer:
         self.fill_picks: dict[str, Pick] = {}
         # the last main block care was asked about, and its answer (`_as_care_makes_it`)
         self.care_seen: tuple[tuple[Prescription, ...], tuple[int, frozenset[str]]] | None = None
+        # and the main block care made of it, as the runner will do it (`_as_done`)
+        self.care_made: tuple[tuple[Prescription, ...], tuple[Prescription, ...]] | None = None
         self.week_sets: list[tuple[int, int]] = []  # masters: (week, sets) of recent sessions
         self.last_sets: int | None = None  # the sets of the session composed last
         self.block = Block()
@@ -388,22 +446,33 @@ class Composer:
         self.previous: dict[str, Prescription] = {}  # each exercise's last prescription
         self.as_anchor: dict[str, Prescription] = {}  # and its last as an anchor
         self.history: dict[str, list[Prescription]] = {}  # and its last three (`reached`)
-        self.implements = {e.id: implement_for(e, kit) for e in doable}
+        self.implements = {e.id: implement_for(e, kit) for e in known}
         # what each exercise gives the rules; a heavy barbell lift gives the heavy work
         # a week keeps in season (`progression`), so fitting a short session never drops
         # the session's only one as spare (it dropped the bar in a 30-minute build week)
         self.gives = {
             e.id: needs_given(e, self.injuries) | (HEAVY_BAR if self._heavy_barbell(e) else set())
-            for e in doable
+            for e in known
         }
-        self.works = {e.id: groups([e]) for e in doable}
-        self.patterns = {e.id: pattern_of(e) for e in doable}
+        self.works = {e.id: groups([e]) for e in known}
+        self.patterns = {e.id: pattern_of(e) for e in known}
         # the lifts of each anchor kind's patterns (and of its fallback)
         self.anchor_pools = {
             patterns: [e for e in self.strength if self.patterns[e.id] in patterns]
             for kind in ANCHOR_KINDS
             for patterns in kind
         }
+        # a trail or ultra runner's downhill lifts (`DOWNHILL_WORK`) among the anchors'
+        downhill = self.event in ECCENTRIC_EVENTS
+        anchor_patterns = {p for kind in ANCHOR_KINDS for patterns in kind for p in patterns}
+        self.downhill = frozenset(
+            e.id
+            for e in (*self.strength, *self.next_level)
+            if downhill
+            and self.patterns[e.id] in anchor_patterns
+            and any(word in e.id for word in DOWNHILL_WORK)
+        )
+        self.downhill_kind: frozenset[str] | None = None  # the block's downhill slot
         # lower-body strength work, what `one-legged` counts
         self.leg_strength = {e.id for e in self.strength if e.lower_body}
         # per stretch: the athlete's problems it cares for, by name or by a sore muscle
@@ -442,13 +511,11 @@ class Composer:
         # each lift's conservative first load in the athlete's kit (None: no load)
         self.start_loads = {
             e.id: start_load(e, self.implements[e.id], self.level, kit, profile.body_kg)
-            for e in doable
+            for e in known
         }
         # a prescription's care tags name only the athlete's own problems (an exercise
         # that eases shin splints is no care to a runner without them)
-        self.own_care = {
-            e.id: tuple(i for i in e.injury_care if i in self.injuries) for e in doable
-        }
+        self.own_care = {e.id: tuple(i for i in e.injury_care if i in self.injuries) for e in known}
 
     def remember(self, trained: StrengthDay) -> None:
         """Count strength done before the plan: its exercises are no first exposures, and
@@ -504,6 +571,7 @@ class Composer:
         self.care_shift = 0
         self.fill_picks = {}
         self.care_seen = None
+        self.care_made = None
         self.hold_loads = ask.hold_loads
         if self.first_day is None:
             self.first_day = ask.day
@@ -535,14 +603,18 @@ class Composer:
             work = self._masters_week(picks, ask, occasion, work)
         if occasion.phase in EASING_PHASES:
             work = self._no_more_than_last(picks, work)
-        work = no_token_companions(
-            self.catalogue,
-            picks,
-            self.gives,
-            self.works,
-            ask.budget_seconds - fixed - self.care_shift,
-            may_add=self._sets_back if not (occasion.light or self.masters) else _never,
-        )
+        work = self._whole_sets(picks, ask, occasion, wanted, ask.budget_seconds - fixed)
+        if tokens(picks) and not (occasion.light or self.masters):
+            # the minutes hold no companion's second set: a drill and a stretch fewer
+            # (never below the rules' fewest) make room for it, a set that trains
+            fewer = self._warm_up(jog, max(FEWEST_DRILLS, drills - 1))
+            cool = self._cool_down(stretched_for, max(FEWEST_STRETCHES, stretches - 1))
+            shorter = fewer[1] + fewer[2] + cool[1]
+            cut = len(tokens(picks))
+            work = self._whole_sets(picks, ask, occasion, wanted, ask.budget_seconds - shorter)
+            if len(tokens(picks)) < cut:
+                (warmup, jog_seconds, drill_seconds), (cooldown, cooldown_seconds) = fewer, cool
+                fixed = shorter
         if self.masters:
             self._count_masters_week(picks, ask, occasion)
         most = ask.budget_seconds  # the minutes asked are the most a session takes
@@ -553,6 +625,9 @@ class Composer:
             cooldown, cooldown_seconds = self._cool_down(stretched_for, FEWEST_STRETCHES)
             fixed = jog_seconds + drill_seconds + cooldown_seconds
             work = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
+            work = self._whole_sets(picks, ask, occasion, wanted, ask.budget_seconds - fixed)
+        if ask.repeats or ask.recent:
+            work = self._unlike(picks, ask, occasion, ask.budget_seconds - fixed - self.care_shift)
         # the stretches for what the fitted session works (about as long as the first);
         # when fitting left the work as it was, they are the ones already chosen
         worked = self._worked(p.prescription for p in picks)
@@ -612,11 +687,11 @@ class Composer:
         return ask.occasion._replace(step=max(1, block.step))
 
     def _start_block(self, ask: SessionAsk) -> None:
-        """The new block keeps each anchor that can still progress and has served fewer
-        than ANCHOR_BLOCKS blocks; at most one anchor changes (to its harder variation or a
-        fresh lift), the longest held first, and none in a week that keeps its anchors
-        (`SessionAsk.keep_anchors`). The last block's jump drill counts as trained when it
-        was done in JUMP_SESSIONS_TO_MOVE_ON sessions: the next drill may go a stage on."""
+        """The new block keeps each anchor that can still progress; one that has stalled
+        (it carries no progress on) moves on to its harder variation or a fresh lift, and
+        when none has, the one held longest does, once it has served ANCHOR_BLOCKS blocks
+        (a season's anchors change: the seed's variety). At most NEW_PER_SESSION change at
+        a boundary, and none in a week that keeps its anchors (`SessionAsk.keep_anchors`)."""
         ended = self.block
         if ended.jump is not None:
             self.last_jump = ended.jump
@@ -634,17 +709,23 @@ class Composer:
             if self.blocks - self.anchor_since[e.id] >= ANCHOR_BLOCKS and e is not bar
         ]
         due = min(served, key=lambda e: self.anchor_since[e.id], default=None)
+        stalled = [e for e in before if e is not due and not self._can_progress(e)]
+        moving = ([] if due is None else [due]) + stalled
+        # a trail or ultra runner's block holds downhill work: the slot it goes to moves
+        # on to it first
+        self.downhill_kind = self._downhill_kind(before, ask)
+        uphill = [
+            e
+            for e in before
+            if self.patterns[e.id] in (self.downhill_kind or ()) and e.id not in self.downhill
+        ]
+        moving = uphill + [e for e in moving if e not in uphill]
+        moving = [] if ask.keep_anchors else moving[:NEW_PER_SESSION]
         anchors: list[Exercise] = []
-        changed = False
         for patterns, fallback in ANCHOR_KINDS:
             kind = patterns | fallback
             old = next((e for e in before if self.patterns[e.id] in kind), None)
-            # the change a boundary allows goes to the anchor held longest, else to the
-            # first that cannot progress as it is
-            progresses = old is not None and (
-                old is not due if due is not None else self._can_progress(old)
-            )
-            if old is not None and (changed or ask.keep_anchors or progresses):
+            if old is not None and old not in moving:
                 anchors.append(old)
                 continue
             found = self._anchor(patterns, before, anchors, ask) or self._anchor(
@@ -652,7 +733,6 @@ class Composer:
             )
             if found is not None:
                 anchors.append(found)
-                changed = changed or old is None or found.id != old.id  # one a boundary
                 self.anchor_since[found.id] = self.blocks  # the same again: others' turn
         start_kg = {}
         for e in anchors:
@@ -713,6 +793,8 @@ class Composer:
         when doable, else a fresh one, else the same again."""
         taken_ids = {e.id for e in taken}
         candidates = [e for e in self.anchor_pools[patterns] if e.id not in taken_ids]
+        if patterns == self.downhill_kind:  # the block's downhill slot
+            candidates = [e for e in candidates if e.id in self.downhill] or candidates
         if not ask.new_allowed or ask.keep_anchors:
             candidates = self._familiar(candidates)
         if not candidates:
@@ -742,14 +824,92 @@ class Composer:
             return max(barbell, key=self._anchor_rank)
         if last is not None:
             harder = [by_id[i] for i in last.progressions if i in by_id]
+            harder = harder or self._earned(last, patterns, taken_ids, ask)
+            if patterns == self.downhill_kind and last.id in self.downhill:
+                harder = [e for e in harder if any(word in e.id for word in DOWNHILL_WORK)]
             if harder:
                 return max(harder, key=self._anchor_rank)
+            if last in self.next_level and last.id not in taken_ids:
+                return last  # an earned lift goes on, not back to the athlete's level
             # a fresh lift, never one the last is the harder variation of (a kickstand RDL
-            # that stalled does not go back to the hip hinge it grew from)
-            fresh = [e for e in candidates if e.id != last.id and last.id not in e.progressions]
+            # that stalled does not go back to the hip hinge it grew from), and for a lift
+            # that stalled none it grew from at all (a single-leg RDL at its slowest does
+            # not go back to the hip hinge: it stays, its pause lengthens)
+            stalled = not self._can_progress(last)
+            fresh = [
+                e
+                for e in candidates
+                if e.id != last.id
+                and last.id not in e.progressions
+                and not (stalled and self._leads_to(e, last))
+            ]
             if fresh:
                 return max(fresh, key=self._anchor_rank)
         return max(candidates, key=self._anchor_rank)
+
+    def _downhill_kind(self, before: list[Exercise], ask: SessionAsk) -> frozenset[str] | None:
+        """The anchor slot that holds a trail or ultra runner's downhill work this block:
+        the squat slot (a step-up, a step-down, a slow lowering to a box), else the calf
+        slot (an eccentric heel drop); None without a step or box for them. A heavy
+        loaded squat stays where no downhill lift can carry its load (a barbell squat of
+        45 kg is not handed to a bodyweight step-down: the calf slot takes the downhill
+        work then), and a week that brings nothing new uses only what was done."""
+        for patterns, _ in ANCHOR_KINDS:
+            pool = self.anchor_pools[patterns]
+            downhill = [e for e in pool if e.id in self.downhill]
+            if not ask.new_allowed or ask.keep_anchors:
+                downhill = [e for e in downhill if self.done(e)]
+            if not downhill:
+                continue
+            old = next((e for e in before if self.patterns[e.id] in patterns), None)
+            if old is not None and old.id in self.downhill:
+                return patterns
+            if old is not None and self._loaded(old):
+                carried = [
+                    e
+                    for e in downhill
+                    if self.implements[e.id] and comparable(e, old) and self._carries(old, e)
+                ]
+                if not carried:
+                    continue
+            heavy = self.level is not Level.BEGINNER and any(self.implements[e.id] for e in pool)
+            if old is None and heavy and not any(self.implements[e.id] for e in downhill):
+                continue
+            return patterns
+        return None
+
+    def _leads_to(self, easier: Exercise, harder: Exercise) -> bool:
+        """Whether `harder` is reached from `easier` by harder variations (`progressions`,
+        step by step through the catalogue)."""
+        seen: set[str] = set()
+        reach = [easier.id]
+        while reach:
+            for step in self.catalogue[reach.pop()].progressions:
+                if step == harder.id:
+                    return True
+                if step not in seen and step in self.catalogue:
+                    seen.add(step)
+                    reach.append(step)
+        return False
+
+    def _earned(
+        self, last: Exercise, patterns: frozenset[str], taken: set[str], ask: SessionAsk
+    ) -> list[Exercise]:
+        """The harder variations a level above the athlete's that a mastered bodyweight
+        anchor leads on to (its `progressions`, with the athlete's kit): a beginner whose
+        kickstand RDL is at the top of its reps, lowering in five seconds, has earned the
+        single-leg Romanian deadlift, which starts as any first exposure (2 sets at RPE 6,
+        5 reps at most). Without it a beginner's plan held its weeks 9-12 at the doses of
+        weeks 6-8 (issue 13). None in a week that brings nothing new."""
+        if not ask.new_allowed or ask.keep_anchors or self.implements[last.id]:
+            return []
+        if self._can_progress(last):
+            return []
+        return [
+            e
+            for e in self.next_level
+            if e.id in last.progressions and self.patterns[e.id] in patterns and e.id not in taken
+        ]
 
     def _carries(self, old: Exercise, new: Exercise) -> bool:
         """Whether `new`, with the athlete's kit, carries on the load `old` was last lifted
@@ -773,7 +933,8 @@ class Composer:
         athlete's rack holds a heavier load within reach (`next_weight`), else while its
         lowering can still slow (a kettlebell of 8 kg with the next one at 16 waits at 6
         reps); a bodyweight lift while it has no harder variation to move on to and its
-        lowering can still slow (a hold: lengthen)."""
+        lowering can still slow (a hold: lengthen), then, with no harder variation a level
+        up earned either (`_earned`), while its pause at the bottom can still lengthen."""
         implement = self.implements[anchor.id]
         kg = self.last_kg.get(anchor.id)
         last = self.previous.get(anchor.id)
@@ -787,8 +948,11 @@ class Composer:
             return True
         if last.seconds is not None:
             return last.seconds < HOLD_SECONDS[-1]
-        down = last.tempo.split("-")[0]
-        return not down.isdigit() or int(down) < MAX_ECCENTRIC
+        if lowering(last.tempo) < MAX_ECCENTRIC:
+            return True
+        if any(e.id in anchor.progressions for e in self.next_level):
+            return False
+        return pause(last.tempo) < MOST_PAUSE
 
     def _anchor_rank(self, e: Exercise) -> tuple[bool, bool, bool, int, int, int, float]:
         """Repetitions over holds; heavy barbell work for those who can go heavy; then
@@ -1126,6 +1290,90 @@ class Composer:
         if extra is not None:
             picks.append(self._pick(extra, Role.ACCESSORY, occasion))
 
+    def _unlike(self, picks: list[Pick], ask: SessionAsk, occasion: Occasion, room: float) -> int:
+        """A session that would repeat the one before it, or the same day's the week
+        before, in every exercise and dose (`SessionAsk.repeats`), or any of the last two
+        weeks' in its exercises (`variety`), as care makes it, is dull to the runner and
+        shows no progress: a companion gives way to a stand-in that meets what it gave, at
+        its sets, within `room` seconds; else one accessory more, when it fits and the day
+        is no lighter one. The anchors stay: they are the block's; so does its fast work
+        (`FAST_ROLES`): the block keeps one jump drill, whose contacts climb week by week,
+        and a power lift stands in for that drill. Taper, race and recovery weeks, and the
+        weeks back after a long race, hold their doses on purpose: only their exercises
+        are asked to differ. The main work's seconds. (`_vary` asked the same before the fitting;
+        the fitting's dropped companions may make a session repeat again.)"""
+        total = sum(p.seconds for p in picks)
+        holds = occasion.phase in EASING_PHASES or ask.stepping_back or occasion.ramp == 1
+        repeats = frozenset() if holds else ask.repeats
+        if not self._repeats(picks, ask.recent, repeats):
+            return total
+        chosen = [p.exercise for p in picks]
+        avoid = ask.recent[-1] if ask.recent else frozenset()
+        for index in reversed(range(len(picks))):
+            old = picks[index]
+            if old.role not in (Role.ACCESSORY, Role.BALANCE) or old.prescription.injury_care:
+                continue  # anchors, fast work and care are the block's and the protocol's
+            options = self._swappable(old.exercise, chosen, ask) or self._meets_for(
+                old.exercise, chosen, ask
+            )
+            options = self._within_new_limit(options, chosen, optional=True, instead=old.exercise)
+            for new in self._ranked(options, avoid):
+                pick = self._pick(new, old.role, occasion, sets=old.dose.sets)
+                trial = [*picks[:index], pick, *picks[index + 1 :]]
+                fits = total - old.seconds + pick.seconds <= max(room, total)
+                if fits and not self._repeats(trial, ask.recent, repeats):
+                    picks[index] = pick
+                    return total - old.seconds + pick.seconds
+        if occasion.light:
+            return total
+        pool = self._allowed(self.strength, ask, optional=True)
+        pool = self._within_new_limit(pool, chosen, optional=True)
+        for extra in self._ranked([e for e in pool if e not in chosen], avoid):
+            pick = self._pick(extra, Role.ACCESSORY, occasion)
+            if total + pick.seconds <= room and pick.dose.sets >= token_floor(picks):
+                picks.append(pick)
+                return total + pick.seconds
+        return total
+
+    def _meets_for(self, old: Exercise, chosen: list[Exercise], ask: SessionAsk) -> list[Exercise]:
+        """What may stand in for `old` by what it gives the rules that nothing else in the
+        session gives (nor, for a muscle group, the week elsewhere), with at least its
+        balance: any balance drill for a balance drill beside anchors that cover the rest."""
+        needs = self._needs_only(old, chosen, ask)
+        taken = {e.id for e in chosen}
+        return [
+            e
+            for e in self._allowed(self.main_pool, ask, optional=True)
+            if e.id not in taken and needs <= self.gives[e.id] and e.balance >= old.balance
+        ]
+
+    def _needs_only(self, old: Exercise, chosen: list[Exercise], ask: SessionAsk) -> set[object]:
+        """What `old` alone gives the session's rules: no other exercise of it gives it, nor,
+        for a muscle group, the week before this session (a later one may not come)."""
+        rest = [e for e in chosen if e.id != old.id]
+        needs = set(self.gives[old.id]) - {n for e in rest for n in self.gives[e.id]}
+        return needs - ask.week_worked
+
+    def _repeats(
+        self,
+        picks: Sequence[Pick],
+        recent: Sequence[frozenset[str]],
+        repeats: frozenset[tuple[Dosed, ...]],
+    ) -> bool:
+        """Whether the session, as care makes it, holds the exercises of one of the
+        `recent` sessions, or the exercises and doses of one of `repeats`."""
+        done = self._cared(tuple(p.prescription for p in picks))
+        return frozenset(p.exercise for p in done) in recent or doses_of(done) in repeats
+
+    def _cared(self, composed: tuple[Prescription, ...]) -> tuple[Prescription, ...]:
+        """What care makes of a main block (itself without care in view), the last one
+        asked remembered: the fitting and `_unlike` ask of the same block in turn."""
+        if self.care is None:
+            return composed
+        if self.care_made is None or self.care_made[0] != composed:
+            self.care_made = (composed, self.care(composed))
+        return self.care_made[1]
+
     def _new_limit(self, day: date | None) -> int | None:
         """How many new exercises the session may bring (needs of the hard rules aside): a
         first week teaches FIRST_SESSION_NEW movements a session at most, and after it a
@@ -1359,11 +1607,146 @@ class Composer:
         trim(self.catalogue, others, self.gives, self.works, max(0.0, most))
         picks[:] = anchors + others
 
-    def _sets_back(self, pick: Pick, sets: int) -> bool:
-        """Whether `pick` may have `sets` without that being a rise: a first exposure's two,
-        or no more than the most of its last few exposures (`reached`)."""
-        top = reached(self.history.get(pick.exercise.id, ()))
-        return sets <= (top[0] if top is not None else 2)
+    def _whole_sets(
+        self,
+        picks: list[Pick],
+        ask: SessionAsk,
+        occasion: Occasion,
+        wanted: dict[str, int],
+        budget: int,
+    ) -> int:
+        """No companion at one set beside anchors at two or more where the `budget`
+        seconds of main work allow (issue 13: a couch-to-5K beginner's 1 x 10 of several
+        exercises trains nothing): spare ones go, rule-needed ones get their sets back,
+        those the week meets elsewhere go (`no_token_companions`), two give way to one
+        that meets both their needs (`_double_duty`), an anchor's third set becomes a
+        companion's second (`_anchor_set_given`). A masters athlete's weekly cap and a
+        light day keep their sets. The main work's seconds."""
+        room = budget - self.care_shift
+        keeps = occasion.light or self.masters
+        no_token_companions(
+            self.catalogue,
+            picks,
+            self.gives,
+            self.works,
+            room,
+            may_add=_never if keeps else self._sets_back(wanted),
+            elsewhere=frozenset() if self.masters else self._met_in_week(ask),
+        )
+        if not self.masters:
+            self._double_duty(picks, ask, occasion, room)
+        return self._anchor_set_given(picks, room)
+
+    def _double_duty(
+        self, picks: list[Pick], ask: SessionAsk, occasion: Occasion, room: float
+    ) -> None:
+        """A companion still cut to one set (`tokens`: the rules need it, the minutes do not
+        hold its second) and another companion give way, in place, to one exercise that
+        meets both their needs at their floor's sets within `room` seconds: a bird dog for
+        a core lift and a balance drill. Fewer accessories, not one-set ones."""
+        while short := tokens(picks):
+            pairs = [
+                (token, other)
+                for token in short
+                for other in picks
+                if other is not token
+                and other.role not in (Role.ANCHOR, Role.CARE)
+                and not other.prescription.injury_care
+            ]
+            for token, other in pairs:
+                both = self._one_for_two(picks, token, other, ask, occasion, room)
+                if both is not None:
+                    picks[picks.index(other)] = both
+                    picks.remove(token)
+                    break
+            else:
+                return
+
+    def _one_for_two(
+        self,
+        picks: list[Pick],
+        token: Pick,
+        other: Pick,
+        ask: SessionAsk,
+        occasion: Occasion,
+        room: float,
+    ) -> Pick | None:
+        """The best exercise that meets what `token` and `other` alone give the session
+        (the week's groups met elsewhere aside), dosed at the session's `token_floor`, when
+        it fits in `room` seconds in their place; None when none does."""
+        pair = (token.exercise.id, other.exercise.id)
+        rest = [p.exercise for p in picks if p.exercise.id not in pair]
+        needs = self.gives[pair[0]] | self.gives[pair[1]]
+        needs -= {n for e in rest for n in self.gives[e.id]} | self._met_in_week(ask)
+        if not needs:
+            return None
+        pool = self._allowed(self.main_pool, ask, optional=True)
+        pool = [e for e in pool if needs <= self.gives[e.id] and e not in rest]
+        pool = self._within_new_limit(pool, rest, optional=True)
+        best = self._best(pool, ask.recent[-1] if ask.recent else frozenset(), rest)
+        if best is None:
+            return None
+        floor = token_floor(picks)
+        role = Role.BALANCE if best.kind is ExerciseKind.BALANCE else Role.ACCESSORY
+        both = self._pick(best, role, occasion)
+        if both.dose.sets < floor:
+            return None  # its progression holds it below the floor today
+        both = with_sets(self.catalogue, both, floor)
+        total = sum(p.seconds for p in picks) - token.seconds - other.seconds + both.seconds
+        return both if total <= room else None
+
+    def _anchor_set_given(self, picks: list[Pick], room: float) -> int:
+        """A companion still cut to one set gets its second from an anchor above two sets
+        that is no heavy lift (a beginner's split squat at 3 x 10, not an intermediate's
+        loaded 5-rep squat): two
+        sets of each train, a third of one beside a token of the other does not. The main
+        work's seconds."""
+        total = sum(p.seconds for p in picks)
+        for token in tokens(picks):
+            floor = token_floor(picks)
+            donors = [
+                index
+                for index, p in enumerate(picks)
+                if p.role is Role.ANCHOR
+                and p.dose.sets > max(floor, FEWEST_ANCHOR_SETS)
+                and not (p.prescription.implement and self.level is not Level.BEGINNER)
+            ]
+            if not donors:
+                break
+            index = max(donors, key=lambda i: (picks[i].dose.sets, i))
+            donor = picks[index]
+            fewer = with_sets(self.catalogue, donor, donor.dose.sets - 1)
+            more = with_sets(self.catalogue, token, floor)
+            after = total - donor.seconds + fewer.seconds - token.seconds + more.seconds
+            if after > room:
+                continue
+            picks[index] = fewer
+            picks[picks.index(token)] = more
+            total = after
+        return total
+
+    def _sets_back(self, wanted: dict[str, int]) -> Callable[[Pick, int], bool]:
+        """Whether a pick may have so many sets back: no more than its dose asked before
+        the fitting took them (`wanted`: the progression allowed them, one rise at a time),
+        or than the most of its last few exposures (`reached`), or a first exposure's two.
+        A companion cut to one set comes back to two in a later session: a set more is
+        one rise, not a jump (a clamshell held at 1 x 10 for good trains nothing)."""
+
+        def may_add(pick: Pick, sets: int) -> bool:
+            top = reached(self.history.get(pick.exercise.id, ()))
+            most = max(top[0] if top is not None else 2, wanted.get(pick.exercise.id, 0))
+            return sets <= most
+
+        return may_add
+
+    @staticmethod
+    def _met_in_week(ask: SessionAsk) -> frozenset[Muscle]:
+        """The week's muscle groups (`several-groups`) met outside this session: those an
+        earlier session of the week worked, and every one while a later session is still
+        to come (it covers what this one leaves out)."""
+        if ask.sessions_to_come:
+            return WEEKLY_GROUPS
+        return WEEKLY_GROUPS & ask.week_worked
 
     def _climbs(self, occasion: Occasion) -> bool:
         """Whether a heavy anchor's reps may climb today: not in an easing week (a taper,
@@ -1428,7 +1811,7 @@ class Composer:
         composed = tuple(p.prescription for p in picks)
         if self.care_seen is not None and self.care_seen[0] == composed:
             return self.care_seen[1]
-        done = self.care(composed)
+        done = self._cared(composed)
         if done == composed:
             self.care_seen = (composed, (0, frozenset()))
             return 0, frozenset()
@@ -1451,32 +1834,45 @@ class Composer:
         they take. `held`: exercises whose sets care sets (`_as_care_makes_it`)."""
         total = sum(p.seconds for p in picks)
         if total > most:
-            total = self._trim(picks, most, held)
+            elsewhere = self._met_in_week(ask)
+            total = self._trim(picks, most, held, elsewhere)
             if self._ramps_in_order(picks):  # the first barbell lift went: the next one's
                 total = sum(p.seconds for p in picks)  # ramp opens with the empty bar
                 if total > most:
-                    total = self._trim(picks, most, held)
+                    total = self._trim(picks, most, held, elsewhere)
         if total < least:
             total = self._fill(picks, ask, occasion, total, least, most, held)
         return total
 
-    def _trim(self, picks: list[Pick], most: float, held: frozenset[str]) -> int:
+    def _trim(
+        self,
+        picks: list[Pick],
+        most: float,
+        held: frozenset[str],
+        elsewhere: frozenset[Muscle] = frozenset(),
+    ) -> int:
         """`trim`, keeping the session's fast work (`FAST_ROLES`) whole while the rest can
         be trimmed around it without losing an anchor: a jump drill's sets are its
         contacts, climbing week by week, and power work is what a masters athlete keeps.
         Else without it, when the rest then fits and gives all it gave (a day without
-        jumps rather than a token set of them); else `trim` as it comes. The seconds left."""
+        jumps rather than a token set of them); else `trim` as it comes. `elsewhere`: the
+        week's groups met outside this session (`_met_in_week`), whose companions go
+        before an anchor does. The seconds left."""
         fast = [p for p in picks if p.role in FAST_ROLES]
         anchors = sum(p.role is Role.ANCHOR for p in picks)
         for kept in (fast, []) if fast else ():
             rest = [p for p in picks if p not in fast]
             room = most - sum(p.seconds for p in kept)
-            total = trim(self.catalogue, rest, self.gives, self.works, room, held=held)
+            total = trim(
+                self.catalogue, rest, self.gives, self.works, room, held=held, elsewhere=elsewhere
+            )
             whole = total <= room and sum(p.role is Role.ANCHOR for p in rest) == anchors
             if whole and (kept or self._gives_all(rest, fast)):
                 picks[:] = rest[:anchors] + kept + rest[anchors:]  # right after the anchors
                 return total + sum(p.seconds for p in kept)
-        return trim(self.catalogue, picks, self.gives, self.works, most, held=held)
+        return trim(
+            self.catalogue, picks, self.gives, self.works, most, held=held, elsewhere=elsewhere
+        )
 
     def _gives_all(self, rest: list[Pick], gone: list[Pick]) -> bool:
         """Whether `rest` still gives every need of the rules and reaches every major
