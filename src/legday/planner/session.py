@@ -332,6 +332,9 @@ class Block:
     week: tuple[int, int] | None = None  # (block, week of block) last counted
     jump: Exercise | None = None  # the block's jump drill, once a session could jump
     jump_sessions: int = 0  # the sessions that held it
+    # per anchor: the block's sessions that held it as care left them (a short session's
+    # fitting, or care, may keep an anchor out of every one)
+    done: dict[str, int] = field(default_factory=dict)
 
 
 class Composer:
@@ -547,7 +550,10 @@ class Composer:
 
     def care_took(self, exercise_ids: Iterable[str]) -> None:
         """Care took these lifts out of the session just composed (`planner/care.py`)."""
-        self.taken_by_care.update(exercise_ids)
+        taken = set(exercise_ids)
+        self.taken_by_care.update(taken)
+        for exercise_id in taken & set(self.block.done):
+            self.block.done[exercise_id] -= 1
 
     def _new_to_meet(self, exercise: Exercise) -> bool:
         """Whether the athlete would meet `exercise` for the first time in this session: not
@@ -658,6 +664,9 @@ class Composer:
             notes.append(fit_note)
         self._keep(main, ask.day)
         self._jumps_done(main, ask.day, eased=occasion.light, planned=wanted)
+        for p in main:
+            if p.role is Role.ANCHOR:
+                self.block.done[p.exercise] = self.block.done.get(p.exercise, 0) + 1
         self.worked.update(m for p in main for m in p.muscles)
         self.sets_trimmed = {
             p.exercise.id
@@ -691,7 +700,8 @@ class Composer:
         (it carries no progress on) moves on to its harder variation or a fresh lift, and
         when none has, the one held longest does, once it has served ANCHOR_BLOCKS blocks
         (a season's anchors change: the seed's variety). At most NEW_PER_SESSION change at
-        a boundary, and none in a week that keeps its anchors (`SessionAsk.keep_anchors`)."""
+        a boundary as the athlete meets them (`_fewest_changes`), and none in a week that
+        keeps its anchors (`SessionAsk.keep_anchors`)."""
         ended = self.block
         if ended.jump is not None:
             self.last_jump = ended.jump
@@ -720,7 +730,10 @@ class Composer:
             if self.patterns[e.id] in (self.downhill_kind or ()) and e.id not in self.downhill
         ]
         moving = uphill + [e for e in moving if e not in uphill]
-        moving = [] if ask.keep_anchors else moving[:NEW_PER_SESSION]
+        # a masters athlete's new block changes one anchor: the session's other new place
+        # is kept for the fast work they keep every week (a new stage's drill, a power lift)
+        most = NEW_PER_SESSION - 1 if self.masters else NEW_PER_SESSION
+        moving = [] if ask.keep_anchors else _fewest_changes(moving, before, ended, most)
         anchors: list[Exercise] = []
         for patterns, fallback in ANCHOR_KINDS:
             kind = patterns | fallback
@@ -1121,17 +1134,19 @@ class Composer:
         planned: Mapping[str, int] | None = None,
     ) -> None:
         """Count the block's drill done, and each drill's contacts when no eased session
-        (a taper, a light week's) held them, as `planned` (its sets before a short
-        session's fitting took some): the next week's rise goes on from those, so a
-        session without the time for them leaves the drill's progress where it was."""
+        (a taper, a light week's) held them and it was done in full: a session whose
+        fitting took sets of it off (fewer than `planned`) leaves the drill's progress at
+        its last full session, so the next rise goes on from there. Counting the planned
+        contacts, a drill cut to 2 x 8 from a planned 3 x 8 came back as 3 x 9, a set and
+        reps more at once; counting the cut ones would set it back."""
         for p in main:
             if p.kind is not ExerciseKind.PLYOMETRIC:
                 continue
             if self.block.jump is not None and p.exercise == self.block.jump.id:
                 self.block.jump_sessions += 1
-            if not eased:
-                sets = max(p.sets, (planned or {}).get(p.exercise, p.sets))
-                self.jumped[p.exercise] = (day, p.contacts * sets // p.sets)
+            trimmed = p.sets < (planned or {}).get(p.exercise, p.sets)
+            if not eased and not (trimmed and p.exercise in self.jumped):
+                self.jumped[p.exercise] = (day, p.contacts)
 
     def _allowed(
         self, pool: list[Exercise], ask: SessionAsk, *, optional: bool = False
@@ -1547,8 +1562,11 @@ class Composer:
     ) -> int:
         """Masters: a session holds at most MASTERS_WEEKLY_RISE more sets than the last
         full week's sessions did on average (sets come off the companions first, then
-        anchors above two); the main work's seconds. A taper, race or maintenance week is
-        no full week to measure from (a ramp week is: the way back climbs gently too)."""
+        anchors above two, then the fast work above two: the drill stays, with fewer
+        contacts, and its progress holds, `_jumps_done`); the main work's seconds. A taper,
+        race or maintenance week is no full week to measure from (a ramp week is: the way
+        back climbs gently too). A drill kept whole at 3 x 8 beside three anchors took a
+        week of 6 and 7 sets to 10."""
         if ask.day is None:
             return work
         week = (ask.day.toordinal() - 1) // 7
@@ -1557,7 +1575,7 @@ class Composer:
         if before:
             sets = [n for w, n in self.week_sets if w == max(before)]
             cap = math.ceil(sum(sets) / len(sets) * (1 + MASTERS_WEEKLY_RISE))
-            for floor, roles in ((1, COMPANION_ROLES), (2, (Role.ANCHOR,))):
+            for floor, roles in ((1, COMPANION_ROLES), (2, (Role.ANCHOR,)), (2, FAST_ROLES)):
                 for index in reversed(range(len(picks))):
                     p = picks[index]
                     while total > cap and p.role in roles and p.dose.sets > floor:
@@ -2133,6 +2151,24 @@ class Composer:
         return value
 
     # -- words -------------------------------------------------------------------------
+
+
+def _fewest_changes(
+    moving: list[Exercise], before: list[Exercise], ended: Block, most: int
+) -> list[Exercise]:
+    """The anchors of `moving` (in order) that move on, so that the athlete meets at most
+    `most` anchors in the new block that the ended one did not hold: an anchor no session
+    of the ended block held (a 30-minute session's fitting kept it out every time, or
+    care did) carries no progress on, and counts as a change whether it stays or moves
+    on; moving it on costs nothing more."""
+    undone = {e.id for e in before if not ended.done.get(e.id)}
+    changes = set(undone)
+    chosen = []
+    for e in moving:
+        if e.id in changes or len(changes) < most:
+            changes.add(e.id)
+            chosen.append(e)
+    return chosen
 
 
 def _never(pick: Pick, sets: int) -> bool:
