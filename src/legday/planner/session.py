@@ -1653,7 +1653,7 @@ class Composer:
         )
         if not self.masters:
             self._double_duty(picks, ask, occasion, room)
-        return self._anchor_set_given(picks, room)
+        return self._anchor_set_given(picks, room, self._sets_back(wanted))
 
     def _double_duty(
         self, picks: list[Pick], ask: SessionAsk, occasion: Occasion, room: float
@@ -1713,15 +1713,20 @@ class Composer:
         total = sum(p.seconds for p in picks) - token.seconds - other.seconds + both.seconds
         return both if total <= room else None
 
-    def _anchor_set_given(self, picks: list[Pick], room: float) -> int:
+    def _anchor_set_given(
+        self, picks: list[Pick], room: float, may_add: Callable[[Pick, int], bool]
+    ) -> int:
         """A companion still cut to one set gets its second from an anchor above two sets
         that is no heavy lift (a beginner's split squat at 3 x 10, not an intermediate's
-        loaded 5-rep squat): two
-        sets of each train, a third of one beside a token of the other does not. The main
-        work's seconds."""
+        loaded 5-rep squat): two sets of each train, a third of one beside a token of the
+        other does not. Only where its progression allows the set (`may_add`, as
+        `_sets_back`): a companion whose reps rose since its one-set exposures keeps its
+        one set today, one rise at a time. The main work's seconds."""
         total = sum(p.seconds for p in picks)
         for token in tokens(picks):
             floor = token_floor(picks)
+            if not may_add(token, floor):
+                continue
             donors = [
                 index
                 for index, p in enumerate(picks)
