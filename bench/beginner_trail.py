@@ -14,7 +14,7 @@
   purpose (recovery, taper, race, post-race).
 
 Run it on two trees (PYTHONPATH=<tree>/src:<tree>) to compare before and after; the
-figures in docs/planner.md (section 3.16) came from it. The predicates are shared with
+figures in docs/planner.md (section 3.17) came from it. The predicates are shared with
 tests/unit/planner/test_beginner_trail.py.
 """
 

@@ -42,6 +42,7 @@ class Catalogue:
             if exercise.id in self._by_id:
                 raise ValueError(f"duplicate exercise id {exercise.id!r}")
             self._by_id[exercise.id] = exercise
+        self._easier: dict[str, frozenset[str]] | None = None
 
     @property
     def protocols(self) -> Protocols:
@@ -95,6 +96,27 @@ class Catalogue:
                 self._doable.clear()
             self._doable[key] = found
         return found
+
+    def easier_than(self, exercise_id: str) -> frozenset[str]:
+        """The exercises the catalogue's links make easier than this one, however many
+        steps away (its regressions, theirs, and whatever lists it among progressions):
+        a split squat and a supported split squat for a banded split squat."""
+        if self._easier is None:
+            below: dict[str, set[str]] = {key: set() for key in self._by_id}
+            for e in self:
+                below[e.id].update(r for r in e.regressions if r in below)
+                for harder in e.progressions:
+                    if harder in below:
+                        below[harder].add(e.id)
+            found: dict[str, frozenset[str]] = {}
+
+            def walk(key: str) -> frozenset[str]:
+                if key not in found:  # the loader refuses loops, so this ends
+                    found[key] = frozenset(below[key]).union(*(walk(k) for k in below[key]))
+                return found[key]
+
+            self._easier = {key: walk(key) for key in below}
+        return self._easier.get(exercise_id, frozenset())
 
     def for_injury(self, injury: str) -> tuple[Exercise, ...]:
         return tuple(e for e in self if injury in e.injury_care)

@@ -65,7 +65,14 @@ from legday.planner.days import (
     day_options,
     long_races,
 )
-from legday.planner.dose import MAINTENANCE_MINUTES, Occasion, gradual, with_ramps
+from legday.planner.dose import (
+    MAINTENANCE_MINUTES,
+    Occasion,
+    at_the_top,
+    bodyweight_top,
+    gradual,
+    with_ramps,
+)
 from legday.planner.season import (
     DAY_ABBR,
     DAY_NAMES,
@@ -76,7 +83,14 @@ from legday.planner.season import (
     recovery_every,
     season,
 )
-from legday.planner.session import OVERRUN, Composer, SessionAsk, SessionParts, doses_of
+from legday.planner.session import (
+    OUTGROWN_AFTER,
+    OVERRUN,
+    Composer,
+    SessionAsk,
+    SessionParts,
+    doses_of,
+)
 from legday.rules import check_plan
 from legday.rules.season import BLOCK_WEEKS, SAME_SESSION_DAYS, SETTLED_BEFORE_GOAL, settled_before
 from legday.rules.session import RUN_AS_JOG_MINUTES
@@ -477,12 +491,15 @@ def _told_truly(
     downhill: Collection[str] = frozenset(),
     event: str = "",
 ) -> list[Session]:
-    """Each session `_told_true`, against each exercise's previous prescription; a trail
-    or ultra runner's told which of its anchors are the downhill work (`downhill`)."""
+    """Each session `_told_true`, against each exercise's previous prescription and the
+    bodyweight anchors done twice at the top of their progression so far; a trail or ultra
+    runner's told which of its anchors are the downhill work (`downhill`)."""
     previous: dict[str, Prescription] = {}
+    at_top: Counter[str] = Counter()
     told = []
     for session in sessions:
-        session = _told_true(session, catalogue, asked_minutes, previous)
+        outgrown = {catalogue[e].name.lower() for e, n in at_top.items() if n >= OUTGROWN_AFTER}
+        session = _told_true(session, catalogue, asked_minutes, previous, outgrown)
         names = [
             words.in_a_list(catalogue[p.exercise].name.lower())
             for p in session.main
@@ -491,6 +508,14 @@ def _told_truly(
         why = words.told_downhill(session.why, names, event)
         told.append(session if why == session.why else replace(session, why=why))
         previous.update((p.exercise, p) for p in session.main)
+        at_top.update(
+            p.exercise
+            for p in session.main
+            if p.role is Role.ANCHOR
+            and p.load_kg is None
+            and p.exercise in catalogue
+            and at_the_top(p, bodyweight_top(catalogue[p.exercise]))
+        )
     return told
 
 
@@ -499,15 +524,20 @@ def _told_true(
     catalogue: Catalogue,
     asked_minutes: int,
     previous: dict[str, Prescription],
+    outgrown: Collection[str] = (),
 ) -> Session:
     """The session's why as its lifts finally stand against each one's previous
     prescription (`told_moved`, `told_lighter`; `told_new`: only its first exposures
-    called new; `true_to`: no name twice in a list), and without "takes a little longer
-    than your time" once first times and `gradual` have made it fit."""
+    called new; `told_outgrown`: "done twice at its top" only of the `outgrown`; `true_to`:
+    no name twice in a list), and without "takes a little longer than your time" once
+    first times and `gradual` have made it fit."""
     names = {catalogue[p.exercise].name.lower(): p for p in session.main if p.exercise in catalogue}
     why = words.true_to(session.why)
     why = words.told_moved(why, list(names.items()), previous)
-    why = words.told_new(why, [words.in_a_list(name) for name, p in names.items() if p.new])
+    news = [words.in_a_list(name) for name, p in names.items() if p.new]
+    why = words.told_new(why, news)
+    why = words.told_variations(why, news, [words.in_a_list(name) for name in names])
+    why = words.told_outgrown(why, outgrown)
     why = words.told_lighter(why, list(names.items()), previous)
     why = words.told_dose(why, session.main)
     if OVERRUN in why and session.minutes <= asked_minutes:
@@ -742,9 +772,11 @@ def _remember_care(
 ) -> None:
     """The composer remembers what the athlete does: a lift care took out of the session
     was not done (so a race week, which brings nothing new, does not count it as known),
-    and the care exercise that took its place was."""
+    and the care exercise that took its place was; an anchor care held below its top was
+    not done at its top."""
     kept = {p.exercise for p in held}
     composer.care_took(p.exercise for p in composed if p.exercise not in kept)
+    composer.care_changed(composed, held)
     for p in composed:
         if p.exercise not in kept:
             if p.exercise in used_before:

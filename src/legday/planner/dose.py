@@ -86,6 +86,8 @@ __all__ = [
     "Dose",
     "NextWeight",
     "Occasion",
+    "at_the_top",
+    "bodyweight_top",
     "budget_share",
     "carried_load",
     "carries",
@@ -420,6 +422,27 @@ def heavy_top(kit: Kit, implement: str, kg: float, level: Level) -> int:
     return climb_reps(level)[1] if step is None else step.top
 
 
+def bodyweight_top(exercise: Exercise) -> Dose:
+    """Where an unloaded anchor's progression tops out (`_anchor`): its longest hold, or
+    its top reps at its slowest lowering. Past it a harder variation moves it on, and
+    where there is none, a longer pause at the bottom (`MOST_PAUSE`)."""
+    if exercise.measure == "seconds":
+        step = len(HOLD_SECONDS)
+    else:  # the step its lowering first reaches its slowest at, before any pause
+        step = len(BODYWEIGHT_REPS) + max(0, MAX_ECCENTRIC - lowering(exercise.tempo))
+    return _anchor(exercise, Occasion(Phase.BASE, Level.BEGINNER, step), loaded=False)
+
+
+def at_the_top(p: Prescription, top: Dose) -> bool:
+    """Whether an unloaded anchor's prescription has reached its `bodyweight_top` or gone
+    past it: a longer pause at the bottom trades reps for seconds, the set as long."""
+    if top.seconds is not None:
+        return (p.seconds or 0) >= top.seconds
+    if lowering(p.tempo) < lowering(top.tempo):
+        return False
+    return (p.reps or 0) >= (top.reps or 0) or pause(p.tempo) > pause(top.tempo)
+
+
 def heavy_climb(
     plan: Dose,
     kg: float | None,
@@ -463,10 +486,12 @@ def heavy_climb(
     return plan._replace(reps=high, tempo=tempo), held
 
 
-def first_exposure(plan: Dose, exercise: Exercise) -> Dose:
-    """A new exercise starts gently: two sets at RPE 6, and a hard one short."""
+def first_exposure(plan: Dose, exercise: Exercise, *, harder: bool = False) -> Dose:
+    """A new exercise starts gently: two sets at RPE 6, and a hard one short; so does a
+    `harder` variation of a lift the athlete has outgrown, whatever its level (it is hard
+    for them: fewer reps than the lift it replaces had reached)."""
     reps, seconds = plan.reps, plan.seconds
-    if exercise.level is not Level.BEGINNER:
+    if exercise.level is not Level.BEGINNER or harder:
         reps = None if reps is None else min(reps, FIRST_HARD_REPS)
         seconds = None if seconds is None else min(seconds, FIRST_HARD_SECONDS)
     return plan._replace(
@@ -889,9 +914,12 @@ def load_share(exercise: Exercise) -> float:
 
 def leg_share(exercise: Exercise) -> float:
     """How hard a load works each leg, against the pattern's two-legged lift: a one-legged
-    lift's half load lands on one leg (1.0), a good morning's lighter bar does not (0.5)."""
-    one_leg = exercise.unilateral and exercise.pattern != "calf"
-    return load_share(exercise) * (2 if one_leg else 1)
+    lift's half load lands on one leg (1.0), a good morning's lighter bar does not (0.5).
+    A one-legged calf lift holds the same weight as the two-legged one but puts the whole
+    body on its calf, most of a calf raise's load, so it works the leg about twice as hard
+    (2.0): a heel drop at 22.5 kg went on as a two-legged heavy calf raise at 12 kg a hand
+    (a coach's read of a track athlete's plan)."""
+    return load_share(exercise) * (2 if exercise.unilateral else 1)
 
 
 def comparable(new: Exercise, old: Exercise) -> bool:

@@ -4,16 +4,18 @@ At a block's first session the composer picks its anchor lifts (docs/planner.md)
 squat or lunge pattern, a hinge (a bridge only when no hinge is doable) and a calf lift,
 single-leg where the kit allows. They stay in every session of the block and progress
 week by week (`progression`); the next block takes each anchor's harder variation or a
-fresh lift of the same pattern. Around them the session adds what the rules ask for:
-care for the athlete's problems (`injury-care`), the week's muscle groups
-(`several-groups`), a balance exercise (`balance`) and, where the week allows, the
-block's jump drill: one drill kept through the block and dosed in foot contacts that
-climb week by week, its stage rising across blocks from landings to pogo hops to bounds.
-Where jumps must wait (a key run within 48 h, injury care) or a masters athlete does
-not jump, a power lift (fast up, slow down, no jump) stands in. The other companions
-rotate, least recently used first, with a bonus for one-legged work (`one-legged`) and a
-per-plan seeded jitter for ties, so sessions change (`variety`, `enjoyment`) and the
-same inputs and seed give the same plan.
+fresh lift of the same pattern, and a bodyweight anchor the athlete has outgrown (done
+twice at its slowest lowering and top reps) moves on to its harder variation at once, one
+level above theirs at most; with none in their kit its pause at the bottom lengthens.
+Around them the session adds what the rules ask for: care for the athlete's problems
+(`injury-care`), the week's muscle groups (`several-groups`), a balance exercise
+(`balance`) and, where the week allows, the block's jump drill: one drill kept through the
+block and dosed in foot contacts that climb week by week, its stage rising across blocks
+from landings to pogo hops to bounds. Where jumps must wait (a key run within 48 h, injury
+care) or a masters athlete does not jump, a power lift (fast up, slow down, no jump)
+stands in. The other companions rotate, least recently used first, with a bonus for
+one-legged work (`one-legged`) and a per-plan seeded jitter for ties, so sessions change
+(`variety`, `enjoyment`) and the same inputs and seed give the same plan.
 
 The doses come from `planner/dose.py`, the fitting into the athlete's minutes from
 `planner/fit.py`, and the words of the why from `planner/words.py`.
@@ -35,6 +37,7 @@ from legday.model import (
     CARE_NEEDS,
     WEEKLY_GROUPS,
     Cooldown,
+    Equipment,
     Exercise,
     ExerciseKind,
     Level,
@@ -54,7 +57,10 @@ from legday.planner.dose import (
     MOST_CONTACTS,
     MOST_JUMP_SETS,
     MOST_PAUSE,
+    Dose,
     Occasion,
+    at_the_top,
+    bodyweight_top,
     budget_share,
     carried_load,
     carries,
@@ -162,6 +168,9 @@ CARE_ROUNDS = 2
 OVERRUN = "takes a little longer than your time"  # said when the rules' minimum will not fit
 MOST_ANCHOR_SETS = 4
 ANCHOR_BLOCKS = 1  # an anchor may move on after this many blocks (one anchor a boundary)
+# A bodyweight anchor done this many times at the top of its progression (its slowest
+# lowering at its top reps, its longest hold) has been outgrown: it moves on at once
+OUTGROWN_AFTER = 2
 
 # Choosing among companions: sessions since last use (capped), plus bonuses.
 LONG_AGO = 12  # sessions; anything older counts as this old
@@ -229,6 +238,12 @@ def _next(level: Level) -> Level:
     """The level above `level` (the highest is its own)."""
     levels = list(Level)
     return levels[min(level.rank + 1, len(levels) - 1)]
+
+
+def band_loaded(exercise: Exercise) -> bool:
+    """An anchor lift whose load is a band (`loadable` is false: no weight is added)."""
+    anchor = any(exercise.pattern in kind[0] | kind[1] for kind in ANCHOR_KINDS)
+    return anchor and Equipment.BAND in exercise.equipment and not exercise.loadable
 
 
 def pattern_of(exercise: Exercise) -> str:
@@ -375,8 +390,9 @@ class Composer:
         for e in self.main_pool:
             self.main_by_lead[e.muscles[0]].append(e)
         self.strength = [e for e in doable if e.kind is ExerciseKind.STRENGTH and not e.power]
-        # lifts a level above the athlete's that a mastered anchor leads on to (`_earned`):
-        # no power lift (those only stand in for jumps) and nothing the problems keep out
+        # the lifts one level above the athlete's: an anchor they have outgrown may move on
+        # to a harder variation among them (`_harder`; one level above theirs at most); no
+        # power lift (those only stand in for jumps) and nothing the problems keep out
         self.next_level = [
             e
             for e in catalogue.doable(
@@ -402,10 +418,14 @@ class Composer:
         jog = next((e for e in doable if e.kind is ExerciseKind.CARDIO), None)
         self.jog_warm_up = None if jog is None else Warmup(jog.id, WARM_UP_JOG_MINUTES, jog=True)
         rng = random.Random(profile.seed)
-        # power lifts draw theirs last: they only stand in for jumps, so the other ties of
-        # a seed's plan stay as they were before there were any
-        self.jitter = {e.id: rng.random() for e in catalogue if not e.power}
-        self.jitter.update({e.id: rng.random() for e in catalogue if e.power})
+        # power lifts draw theirs after the rest: they only stand in for jumps, so the other
+        # ties of a seed's plan stay as they were before there were any; the band-loaded
+        # anchor lifts, which came later still, draw theirs last, so a plan without a band
+        # is as it was before them
+        late = {e.id for e in catalogue if band_loaded(e)}
+        self.jitter = {e.id: rng.random() for e in catalogue if not e.power and e.id not in late}
+        self.jitter.update({e.id: rng.random() for e in catalogue if e.power and e.id not in late})
+        self.jitter.update({e.id: rng.random() for e in catalogue if e.id in late})
         # what never changes in a companion's score: one-legged, the event's, the jitter
         self.preference = {
             e.id: self.jitter[e.id]
@@ -446,6 +466,17 @@ class Composer:
         self.jumped: dict[str, tuple[date | None, int]] = {}
         self.anchor_since: dict[str, int] = {}  # each anchor's first block as one
         self.anchor_step: dict[str, int] = {}  # each unloaded anchor's last week of progress
+        # each unloaded anchor's exposures at the top of its progression (`_outgrown`)
+        self.at_top: dict[str, int] = {}
+        self.tops: dict[str, Dose] = {}  # where each one's progression ends (`bodyweight_top`)
+        # a harder variation: the name of the lift it took over from
+        # and whether the athlete had outgrown it
+        self.harder_of: dict[str, tuple[str, bool]] = {}
+        # outgrown anchors with nothing harder in the athlete's kit, and those told so
+        self.kit_end: set[str] = set()
+        self.told_kit_end: set[str] = set()
+        self.band = Equipment.BAND in profile.equipment
+        self.anchor_moved = -1  # the session in which an anchor last changed
         self.previous: dict[str, Prescription] = {}  # each exercise's last prescription
         self.as_anchor: dict[str, Prescription] = {}  # and its last as an anchor
         self.history: dict[str, list[Prescription]] = {}  # and its last three (`reached`)
@@ -462,6 +493,12 @@ class Composer:
         # the lifts of each anchor kind's patterns (and of its fallback)
         self.anchor_pools = {
             patterns: [e for e in self.strength if self.patterns[e.id] in patterns]
+            for kind in ANCHOR_KINDS
+            for patterns in kind
+        }
+        # and those one level up (`next_level`)
+        self.next_level_pools = {
+            patterns: [e for e in self.next_level if self.patterns[e.id] in patterns]
             for kind in ANCHOR_KINDS
             for patterns in kind
         }
@@ -536,6 +573,8 @@ class Composer:
             self.previous[p.exercise] = p
             if p.role is Role.ANCHOR:
                 self.as_anchor[p.exercise] = p
+                if p.load_kg is None and self._at_the_top(p):
+                    self.at_top[p.exercise] = self.at_top.get(p.exercise, 0) + 1
             self.history[p.exercise] = [*self.history.get(p.exercise, ())[-2:], p]
             if p.load_kg is None:
                 continue
@@ -544,6 +583,28 @@ class Composer:
             if held != p.load_kg:
                 sessions, since = 0, day
             self.at_load[p.exercise] = (p.load_kg, sessions + 1, since)
+
+    def care_changed(self, composed: Iterable[Prescription], done: Iterable[Prescription]) -> None:
+        """Care made the session just composed into `done`: an anchor it took out, or
+        dosed below the top of its progression (a split squat a sore knee holds at 6
+        reps), was not done at its top."""
+        held = {p.exercise: p for p in done}
+        for p in composed:
+            if p.role is not Role.ANCHOR or p.load_kg is not None or not self._at_the_top(p):
+                continue
+            now = held.get(p.exercise)
+            if now is None or now.load_kg is not None or not self._at_the_top(now):
+                self.at_top[p.exercise] -= 1
+
+    def _at_the_top(self, p: Prescription) -> bool:
+        """Whether an unloaded anchor's prescription is at the end of its progression."""
+        top = self.tops.get(p.exercise)
+        if top is None:
+            exercise = self.catalogue.get(p.exercise)
+            if exercise is None:  # a coach's own exercise, done before the plan
+                return False
+            top = self.tops[p.exercise] = bodyweight_top(exercise)
+        return at_the_top(p, top)
 
     def done(self, exercise: Exercise) -> bool:
         return exercise.id in self.last_used
@@ -583,6 +644,7 @@ class Composer:
             self.first_day = ask.day
         self.new_limit = self._new_limit(ask.day)
         occasion = self._progress(ask)
+        self._outgrow(ask, occasion)
         picks = [self._pick(e, Role.ANCHOR, occasion) for e in self.block.anchors]
         avoid = ask.recent[-1] if ask.recent else frozenset()
         companions = self._companions(ask, [p.exercise for p in picks], avoid)
@@ -659,6 +721,13 @@ class Composer:
             self.previous,
             self.injuries,
             self.weaker_leg,
+            harder=[
+                (*self.harder_of[p.exercise.id], p.exercise.name.lower())
+                for p in picks
+                if p.new and p.exercise.id in self.harder_of
+            ],
+            kit_end=[p.exercise.name.lower() for p in picks if self._tell_kit_end(p)],
+            band=self.band,
         )
         if fit_note:
             notes.append(fit_note)
@@ -697,11 +766,13 @@ class Composer:
 
     def _start_block(self, ask: SessionAsk) -> None:
         """The new block keeps each anchor that can still progress; one that has stalled
-        (it carries no progress on) moves on to its harder variation or a fresh lift, and
-        when none has, the one held longest does, once it has served ANCHOR_BLOCKS blocks
-        (a season's anchors change: the seed's variety). At most NEW_PER_SESSION change at
-        a boundary as the athlete meets them (`_fewest_changes`), and none in a week that
-        keeps its anchors (`SessionAsk.keep_anchors`)."""
+        (it carries no progress on: `_can_progress`) moves on to its harder variation or a
+        fresh lift, and so does the one held longest, once it has served ANCHOR_BLOCKS
+        blocks (a season's anchors change: the seed's variety). At most NEW_PER_SESSION
+        change at a boundary as the athlete meets them (`_fewest_changes`), the stalled
+        first, and none in a week that keeps its anchors (`SessionAsk.keep_anchors`). The
+        last block's jump drill counts as trained when it was done in
+        JUMP_SESSIONS_TO_MOVE_ON sessions: the next drill may go a stage on."""
         ended = self.block
         if ended.jump is not None:
             self.last_jump = ended.jump
@@ -719,8 +790,10 @@ class Composer:
             if self.blocks - self.anchor_since[e.id] >= ANCHOR_BLOCKS and e is not bar
         ]
         due = min(served, key=lambda e: self.anchor_since[e.id], default=None)
-        stalled = [e for e in before if e is not due and not self._can_progress(e)]
-        moving = ([] if due is None else [due]) + stalled
+        # one that can rise no more carries nothing on: it goes first (an outgrown bodyweight
+        # lift that `_outgrow` could not hand over yet among them), then the one held longest
+        stalled = [e for e in before if not self._can_progress(e)]
+        moving = stalled + [e for e in (due,) if e is not None and e not in stalled]
         # a trail or ultra runner's block holds downhill work: the slot it goes to moves
         # on to it first
         self.downhill_kind = self._downhill_kind(before, ask)
@@ -747,6 +820,9 @@ class Composer:
             if found is not None:
                 anchors.append(found)
                 self.anchor_since[found.id] = self.blocks  # the same again: others' turn
+                if old is not None and found.id != old.id:
+                    self.anchor_moved = self.count
+                    self._harder_of(found, old)
         start_kg = {}
         for e in anchors:
             kg = self.start_loads[e.id]
@@ -836,28 +912,31 @@ class Composer:
         if barbell and not any(self._heavy_barbell(e) for e in (*before, *taken)):
             return max(barbell, key=self._anchor_rank)
         if last is not None:
-            harder = [by_id[i] for i in last.progressions if i in by_id]
-            harder = harder or self._earned(last, patterns, taken_ids, ask)
-            if patterns == self.downhill_kind and last.id in self.downhill:
-                harder = [e for e in harder if any(word in e.id for word in DOWNHILL_WORK)]
-            if harder:
-                return max(harder, key=self._anchor_rank)
-            if last in self.next_level and last.id not in taken_ids:
-                return last  # an earned lift goes on, not back to the athlete's level
+            harder = self._harder(last, patterns, candidates, taken_ids, ask)
+            if harder is not None:
+                return harder
+            if last in self.next_level and last.id not in taken_ids and self._can_progress(last):
+                return last  # a lift a level up goes on while it rises, not back to theirs
             # a fresh lift, never one the last is the harder variation of (a kickstand RDL
-            # that stalled does not go back to the hip hinge it grew from), and for a lift
-            # that stalled none it grew from at all (a single-leg RDL at its slowest does
-            # not go back to the hip hinge: it stays, its pause lengthens)
-            stalled = not self._can_progress(last)
+            # that stalled does not go back to the hip hinge it grew from), nor one the
+            # athlete has outgrown
             fresh = [
                 e
                 for e in candidates
-                if e.id != last.id
-                and last.id not in e.progressions
-                and not (stalled and self._leads_to(e, last))
+                if e.id != last.id and last.id not in e.progressions and not self._outgrown(e)
             ]
-            if fresh:
-                return max(fresh, key=self._anchor_rank)
+            if self._loaded(last):  # its load carries over (`comparable`): no step back
+                return max(fresh or candidates, key=self._anchor_rank)
+            # without load, one no easier than the last at all first, and an easier one
+            # only in place of a lift that cannot rise any more (a beginner's single-leg
+            # Romanian deadlift, still climbing, does not go back to the wall hip hinge)
+            easier = self.catalogue.easier_than(last.id)
+            no_easier = [e for e in fresh if e.id not in easier]
+            if not self._can_progress(last):  # a change: first one that works something new
+                return max(no_easier or fresh or [last], key=self._fresh_rank)
+            if no_easier:
+                return max(no_easier, key=self._anchor_rank)
+            return last  # nothing else to move on to
         return max(candidates, key=self._anchor_rank)
 
     def _downhill_kind(self, before: list[Exercise], ask: SessionAsk) -> frozenset[str] | None:
@@ -891,38 +970,113 @@ class Composer:
             return patterns
         return None
 
-    def _leads_to(self, easier: Exercise, harder: Exercise) -> bool:
-        """Whether `harder` is reached from `easier` by harder variations (`progressions`,
-        step by step through the catalogue)."""
-        seen: set[str] = set()
-        reach = [easier.id]
-        while reach:
-            for step in self.catalogue[reach.pop()].progressions:
-                if step == harder.id:
-                    return True
-                if step not in seen and step in self.catalogue:
-                    seen.add(step)
-                    reach.append(step)
-        return False
+    def _fresh_rank(
+        self, e: Exercise
+    ) -> tuple[bool, tuple[bool, bool, bool, int, int, int, float]]:
+        """A fresh lift for an outgrown one: first one that works a muscle the plan has not
+        worked yet (the adductors of a split squat after a pistol squat), then
+        `_anchor_rank`."""
+        return bool(set(e.muscles) - self.worked), self._anchor_rank(e)
 
-    def _earned(
+    def _harder(
+        self,
+        last: Exercise,
+        patterns: frozenset[str],
+        candidates: list[Exercise],
+        taken: set[str],
+        ask: SessionAsk,
+    ) -> Exercise | None:
+        """The best harder variation of `last` (its catalogue progressions) among the
+        `candidates` of its patterns, and once the athlete has outgrown it, one level
+        above theirs (`_next_level_harder`); none they have outgrown too. The block's
+        downhill slot stays downhill work (`_downhill_kind`)."""
+        harder = [e for e in candidates if e.id in last.progressions]
+        harder += self._next_level_harder(last, patterns, taken, ask)
+        harder = [e for e in harder if not self._outgrown(e)]
+        if patterns == self.downhill_kind and last.id in self.downhill:
+            harder = [e for e in harder if e.id in self.downhill]
+        return max(harder, key=self._anchor_rank, default=None)
+
+    def _next_level_harder(
         self, last: Exercise, patterns: frozenset[str], taken: set[str], ask: SessionAsk
     ) -> list[Exercise]:
-        """The harder variations a level above the athlete's that a mastered bodyweight
-        anchor leads on to (its `progressions`, with the athlete's kit): a beginner whose
-        kickstand RDL is at the top of its reps, lowering in five seconds, has earned the
-        single-leg Romanian deadlift, which starts as any first exposure (2 sets at RPE 6,
-        5 reps at most). Without it a beginner's plan held its weeks 9-12 at the doses of
-        weeks 6-8 (issue 13). None in a week that brings nothing new."""
-        if not ask.new_allowed or ask.keep_anchors or self.implements[last.id]:
+        """The harder variations of an anchor the athlete has outgrown (`_outgrown`) one
+        level above theirs: a beginner's calf raise at its slowest lowering moves on to the
+        single-leg calf raise, not round the beginner's two-legged raises. Only lifts done
+        before in a week that brings nothing new."""
+        if not self._outgrown(last):
             return []
-        if self._can_progress(last):
-            return []
-        return [
+        found = [
             e
-            for e in self.next_level
-            if e.id in last.progressions and self.patterns[e.id] in patterns and e.id not in taken
+            for e in self.next_level_pools[patterns]
+            if e.id in last.progressions and e.id not in taken
         ]
+        if not ask.new_allowed or ask.keep_anchors:
+            found = [e for e in found if self.done(e)]
+        return found
+
+    def _outgrown(self, anchor: Exercise) -> bool:
+        """Whether a bodyweight anchor has been done OUTGROWN_AFTER times at the top of its
+        progression (`dose.at_the_top`): it cannot rise any more as it is."""
+        unloaded = not self.implements.get(anchor.id)
+        return unloaded and self.at_top.get(anchor.id, 0) >= OUTGROWN_AFTER
+
+    def _outgrow(self, ask: SessionAsk, occasion: Occasion) -> None:
+        """An anchor the athlete has outgrown moves on to its harder variation (one level
+        above the athlete's at most) at once rather than at the block's end, where it
+        would stand still for weeks (a kickstand RDL held 9 reps lowering in 5 s for 15
+        weeks). One anchor changes a session (a block's start may have changed one
+        already), none in a week that keeps its anchors. With nothing harder in the kit
+        its pause at the bottom lengthens (`_can_progress`); once that is at its longest
+        too it holds, the why says so once, and the block's end may bring a fresh lift."""
+        if ask.keep_anchors or self.anchor_moved == self.count:
+            return
+        anchors = self.block.anchors
+        for index, old in enumerate(anchors):
+            if not self._outgrown(old):
+                continue
+            patterns = self._slot(old)
+            taken = {e.id for e in anchors}
+            candidates = [e for e in self.anchor_pools[patterns] if e.id not in taken]
+            if not ask.new_allowed:
+                candidates = [e for e in candidates if self.done(e)]
+            new = self._harder(old, patterns, candidates, taken, ask)
+            if new is None:
+                # as hard as the athlete's kit makes it, once its pause is at its longest
+                if ask.new_allowed and not self._can_progress(old):
+                    self.kit_end.add(old.id)
+                continue
+            anchors[index] = new
+            self.anchor_since[new.id] = self.blocks
+            self.anchor_moved = self.count
+            self._harder_of(new, old)
+            kg = self.start_loads[new.id]
+            if kg is not None:
+                self.block.start_kg[new.id] = max(kg, self.last_kg.get(new.id, kg))
+            else:  # its progress starts at its own first week, or where it stood before
+                step = self.anchor_step.get(new.id, 0) + 1
+                self.block.start_step[new.id] = step - occasion.step
+            return
+
+    def _slot(self, anchor: Exercise) -> frozenset[str]:
+        """The patterns of the anchor slot `anchor` fills: its kind's own, or the kind's
+        fallback (a bridge in the hinge's place)."""
+        pattern = self.patterns[anchor.id]
+        return next(patterns for kind in ANCHOR_KINDS for patterns in kind if pattern in patterns)
+
+    def _tell_kit_end(self, pick: Pick) -> bool:
+        """Whether the why says, once, that an anchor is as hard as the kit makes it."""
+        if pick.role is not Role.ANCHOR or pick.exercise.id not in self.kit_end:
+            return False
+        told = pick.exercise.id in self.told_kit_end
+        self.told_kit_end.add(pick.exercise.id)
+        return not told
+
+    def _harder_of(self, new: Exercise, old: Exercise) -> None:
+        """Remember `new` as a harder variation of `old`, an unloaded lift it takes over
+        from: its first exposure is gentle whatever its level, and its why says so."""
+        if not self.implements[old.id] and new.id in old.progressions:
+            self.harder_of[new.id] = (old.name.lower(), self._outgrown(old))
 
     def _carries(self, old: Exercise, new: Exercise) -> bool:
         """Whether `new`, with the athlete's kit, carries on the load `old` was last lifted
@@ -945,9 +1099,10 @@ class Composer:
         """Whether a block's anchor can go on progressing as it is: a loaded lift while the
         athlete's rack holds a heavier load within reach (`next_weight`), else while its
         lowering can still slow (a kettlebell of 8 kg with the next one at 16 waits at 6
-        reps); a bodyweight lift while it has no harder variation to move on to and its
-        lowering can still slow (a hold: lengthen), then, with no harder variation a level
-        up earned either (`_earned`), while its pause at the bottom can still lengthen."""
+        reps); a bodyweight lift until the athlete has outgrown it with a harder variation
+        in their kit, one level above theirs at most (`_outgrow` hands it over at once,
+        else the block's start does), and else while its hold can lengthen, its lowering
+        slow or, at the slowest, its pause at the bottom lengthen."""
         implement = self.implements[anchor.id]
         kg = self.last_kg.get(anchor.id)
         last = self.previous.get(anchor.id)
@@ -955,32 +1110,38 @@ class Composer:
             if self._room_to_climb(anchor):
                 return True
             return last is None or lowering(last.tempo) < MAX_ECCENTRIC
-        if any(e.id in anchor.progressions for e in self.strength):
-            return False
         if last is None:
             return True
+        if self._outgrown(anchor):
+            slot = self._slot(anchor)
+            reach = (*self.anchor_pools[slot], *self.next_level_pools[slot])
+            if any(e.id in anchor.progressions for e in reach):
+                return False
         if last.seconds is not None:
             return last.seconds < HOLD_SECONDS[-1]
         if lowering(last.tempo) < MAX_ECCENTRIC:
             return True
-        if any(e.id in anchor.progressions for e in self.next_level):
-            return False
         return pause(last.tempo) < MOST_PAUSE
 
     def _anchor_rank(self, e: Exercise) -> tuple[bool, bool, bool, int, int, int, float]:
         """Repetitions over holds; heavy barbell work for those who can go heavy; then
-        one-legged, loaded with the athlete's weights (first with room to climb them),
-        care for the athlete's problems, the event's work, the hardest the level allows,
-        least recently used."""
+        one-legged, loaded with the athlete's weights (first with room to climb them), else
+        against their band, care for the athlete's problems, the event's work, the hardest
+        the level allows, least recently used."""
         implement = self.implements[e.id]
         heavy_barbell = self._heavy_barbell(e)
         # a loaded lift first: its load can rise (heavy work, Blagrove et al. 2018) where a
-        # pistol squat can only add reps; then one no load is made for
+        # pistol squat can only add reps; then one the band loads (a band builds strength
+        # about as well as weights: Lopes et al. 2019), then one no load is made for
+        if implement:
+            load = 3 + self._room_to_climb(e)
+        else:
+            load = 2 if band_loaded(e) else int(not e.loadable)
         return (
             e.measure == "reps",
             heavy_barbell,
             e.unilateral,
-            (2 + self._room_to_climb(e)) if implement else int(not e.loadable),
+            load,
             len(set(e.injury_care) & set(self.injuries)) + self._event_work(e),
             e.level.rank,
             -self.last_used.get(e.id, -LONG_AGO) + self.jitter[e.id],
@@ -1439,7 +1600,7 @@ class Composer:
         start = (start_kg or self.start_loads[e.id]) if implement else None
         climbing = climbs(role, implement)
         if new:
-            dose = first_exposure(dose, e)
+            dose = first_exposure(dose, e, harder=e.id in self.harder_of)
         dose = for_the_week(dose, role, occasion)
         if self.masters:  # RPE 7 and three sets at most: slower recovery with age
             dose = dose._replace(rpe=min(dose.rpe, MASTERS_RPE), sets=min(dose.sets, MASTERS_SETS))
@@ -1458,9 +1619,15 @@ class Composer:
             # weight, `heavy_top`), rather than staying at 10
             most = heavy_top(self.kit, last.implement, last.load_kg, self.level)
             last = replace(last, reps=most) if last.reps > most else last
-        if role is Role.ANCHOR and not implement:  # its progress goes on from where it stood
-            last = resumed(last, self.as_anchor.get(e.id))
         top = reached(self.history.get(e.id, ()))
+        if role is Role.ANCHOR and not implement:  # its progress goes on from where it stood
+            mark = resumed(last, self.as_anchor.get(e.id))
+            if last is not None and mark is not None and rose_since(mark, last):
+                # back to the reps and lowering it had reached as an anchor after weeks as
+                # an accessory: that is the session's one rise, its sets and effort hold
+                most_sets, most_rpe = top or (last.sets, last.target_rpe)
+                dose = dose._replace(sets=min(dose.sets, most_sets), rpe=min(dose.rpe, most_rpe))
+            last = mark
         # the eve of a hard or long run is a lighter day: no load rises on it
         may_rise = self._may_rise(e.id) and not occasion.eve
         if climbing:

@@ -8,7 +8,7 @@ their load text (`planner/dose.py`), and the music follows the session's charact
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 
 from legday.model import ExerciseKind, Phase, Prescription, Race, Role, Run, problem_name
@@ -194,6 +194,55 @@ def true_to(why: str) -> str:
 
 
 NEW_WORDS = "new to you, so it starts gently (two sets at most, easy effort)"
+# a lift outgrown at its top reps and slowest lowering (or longest hold) moves on to this
+HARDER_WORDS = "a harder variation of the {replaced}{outgrown}, so it starts gently"
+OUTGROWN_WORDS = ", which you have done twice at its top"
+_HARDER_CLAUSE = re.compile(r"a harder variation of the [^;:]+: ([^;]+?)(?=; |\.$)")
+
+
+_OUTGROWN_CLAUSE = re.compile(r"a harder variation of the ([^;:]+?)" + re.escape(OUTGROWN_WORDS))
+
+
+def told_outgrown(why: str, outgrown: Collection[str]) -> str:
+    """The why's "which you have done twice at its top" said only of a lift in
+    `outgrown`: done twice at the top of its progression as the plan finally stands
+    (care may have held it lower, `gradual` taken reps back)."""
+    return _OUTGROWN_CLAUSE.sub(
+        lambda m: m[0] if m[1] in outgrown else m[0].removesuffix(OUTGROWN_WORDS), why
+    )
+
+
+def harder_variation(replaced: str, outgrown: bool, name: str) -> str:
+    """The why's clause for a harder variation's first time: what it takes over from, and
+    whether the athlete had outgrown that (done twice at its slowest lowering and top reps)."""
+    said = HARDER_WORDS.format(replaced=replaced, outgrown=OUTGROWN_WORDS if outgrown else "")
+    return f"{said}: {in_a_list(name)}"
+
+
+KIT_END_WORDS = "is as hard as your kit makes it: it holds at its top until you have {more}"
+_KIT_END_CLAUSE = re.compile(r"the ([^;]+?) is as hard as your kit makes it[^;]*?(?=; |\.$)")
+
+
+def as_hard_as_the_kit(name: str, *, band: bool) -> str:
+    """The why's clause for an anchor outgrown with nothing harder in the athlete's kit."""
+    more = "a stronger band or weights" if band else "a band or weights"
+    return f"the {in_a_list(name)} {KIT_END_WORDS.format(more=more)}"
+
+
+def told_variations(why: str, news: Sequence[str], names: Sequence[str]) -> str:
+    """The why without a harder variation that is no first time any more, nor a lift
+    said to be as hard as the kit makes it that the session no longer holds (care swapped
+    it after the why was written); `news` and `names`: the session's first exposures and
+    all its exercises, as `in_a_list` gives them."""
+    for pattern, kept in ((_HARDER_CLAUSE, news), (_KIT_END_CLAUSE, names)):
+        for found in reversed(list(pattern.finditer(why))):
+            if found[1] in kept:
+                continue
+            head, tail = why[: found.start()], why[found.end() :]
+            why = head[:-2] + tail if head.endswith("; ") else head + tail.removeprefix("; ")
+    return why
+
+
 _NEW_CLAUSE = re.compile(re.escape(NEW_WORDS) + r": [^;]+?(?=; |\.$)")
 
 
@@ -307,7 +356,7 @@ def light_dose(main: Sequence[Prescription]) -> str:
 
 _LIGHT = re.compile(r"(kept short \(\d+ min\) and light \()[^()]*(\))")
 BODYWEIGHT_HOW = (
-    "bodyweight lifts: more reps, a slower lowering and a longer pause, then a harder variation"
+    "bodyweight lifts: more reps, a slower lowering, then a harder variation or a longer pause"
 )
 _HOW = re.compile(
     r"heavy lifts: [^;]*? left in reserve\)|loaded lifts: [^;]*?\(RPE \d+\)"
@@ -378,9 +427,16 @@ def session_notes(
     previous: dict[str, Prescription],
     injuries: Sequence[str],
     weaker_leg: str | None,
+    harder: Sequence[tuple[str, bool, str]] = (),
+    kit_end: Sequence[str] = (),
+    *,
+    band: bool = False,
 ) -> list[str]:
     """What the why says about the session's content, from (name, prescription) pairs:
-    what rose since last time, what is new, the care, the weaker leg."""
+    what rose since last time, what is new (and, from `harder`'s (replaced, outgrown, new)
+    names, which new lift is a harder variation of which, and whether the athlete had
+    outgrown it; `kit_end`: the lifts as hard as the athlete's kit, with or without a
+    `band`, makes them), the care, the weaker leg."""
     notes = []
     how = how_it_builds([p for _, p in main])
     if how:
@@ -389,6 +445,8 @@ def session_notes(
     if moved:
         notes.append(moved)
     notes.extend(fast_work(main, previous))
+    notes.extend(harder_variation(*replaced) for replaced in harder)
+    notes.extend(as_hard_as_the_kit(name, band=band) for name in kit_end)
     new = [in_a_list(name) for name, p in main if p.new]
     if new:
         notes.append(f"{NEW_WORDS}: {listed(new)}")

@@ -62,6 +62,21 @@ def test_easier_harder_order_has_no_loops(catalogue: Catalogue) -> None:
         assert e.id not in below(e.id, ())
 
 
+def test_easier_than_follows_every_link_down(catalogue: Catalogue) -> None:
+    """`Catalogue.easier_than`: what a regression or a "progresses to" link makes easier,
+    however many links away (the composer never hands an anchor back down to them)."""
+    banded = catalogue.easier_than("banded-split-squat")
+    assert {"split-squat", "supported-split-squat"} <= banded
+    assert "banded-split-squat" not in catalogue.easier_than("split-squat")
+    for e in catalogue:
+        below = catalogue.easier_than(e.id)
+        assert e.id not in below
+        for easier in e.regressions:
+            assert easier in below and catalogue.easier_than(easier) <= below
+        for harder in e.progressions:
+            assert below | {e.id} <= catalogue.easier_than(harder)
+
+
 def test_trainable_exercises_have_somewhere_to_go(catalogue: Catalogue) -> None:
     for e in catalogue.of_kind(K.STRENGTH, K.BALANCE, K.PLYOMETRIC):
         assert e.regressions or e.progressions, e.id

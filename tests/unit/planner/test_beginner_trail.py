@@ -2,7 +2,7 @@
 1, 3 and 9, and the seed's "variety and fun"): accessories at two sets or none, beginners
 who keep progressing through weeks 9-12, step-ups and step-downs for the downhills of trail
 and ultra races, and no session that repeats the one before in every exercise and dose.
-Each figure before and after is in docs/planner.md (3.16), measured with
+Each figure before and after is in docs/planner.md (3.17), measured with
 bench/beginner_trail.py."""
 
 from __future__ import annotations
@@ -130,11 +130,11 @@ def test_a_beginner_keeps_progressing_through_weeks_9_to_12(
 def test_a_mastered_lift_leads_on_to_its_harder_variation(
     catalogue: Catalogue, beginners: list[tuple[Profile, Plan]]
 ) -> None:
-    """A beginner's bodyweight anchor at the top of its reps, lowering in five seconds,
-    moves on at the next block to its harder variation, a level up when none is at the
-    athlete's (the kickstand RDL to the single-leg RDL), and it starts as a first exposure
-    does: two sets at RPE 6, five reps at most. It never goes back to the lift it grew
-    from."""
+    """A beginner's bodyweight anchor done twice at the top of its reps, lowering in five
+    seconds, moves on to its harder variation (in the block: the hand-over of 3.16), a
+    level up at most (the kickstand RDL to the single-leg RDL), and it starts as a first
+    exposure does: two sets at RPE 6, five reps at most. It never goes back to the lift it
+    grew from."""
     earned = 0
     for _, plan in beginners:
         anchors: dict[str, list[Prescription]] = {}

@@ -205,3 +205,53 @@ def test_a_beginner_is_never_told_to_maintain_strength(catalogue: Catalogue) -> 
     """Athlete B (52, never lifted): week 1 said "maintain strength"."""
     plan = _plan(beginner(), catalogue)
     assert not any("maintain strength" in w.note for w in plan.weeks)
+
+
+def track_athlete() -> tuple[Profile, list[Run]]:
+    """An advanced track runner with dumbbells, a step and a band, 30-minute sessions
+    three times a week and no races: the plan a coach read."""
+    start = date(2027, 1, 4)
+    runs: list[Run] = []
+    for w in range(24):
+        m = start + timedelta(weeks=w)
+        runs += [
+            Run(m, "Easy run", RunKind.EASY, time(7), time(7, 45), 45),
+            Run(m + timedelta(1), "Easy run", RunKind.EASY, time(7), time(7, 45), 45),
+            Run(m + timedelta(5), "Intervals", RunKind.HARD, time(18, 30), time(19, 30), 60),
+            Run(m + timedelta(5), "Long run", RunKind.LONG, time(9), time(10, 45), 105),
+            Run(m + timedelta(6), "Easy run", RunKind.EASY, time(7), time(7, 45), 45),
+        ]
+    profile = Profile(
+        start=start,
+        weeks=24,
+        sessions=3,
+        level=Level.ADVANCED,
+        event="track",
+        equipment=frozenset(
+            {Equipment.BODYWEIGHT, Equipment.DUMBBELLS, Equipment.STEP, Equipment.BAND}
+        ),
+        minutes=30,
+        recovery_every=3,
+        seed=32494,
+    )
+    return profile, runs
+
+
+def test_a_one_legged_calf_anchor_never_falls_back_to_two_legs(catalogue: Catalogue) -> None:
+    """A track athlete's eccentric heel drop at 22.5 kg went on as a two-legged heavy slow
+    calf raise, 2 x 4 at 14 kg a hand: the body's weight, most of a calf raise's load, is
+    then shared by two calves. A one-legged calf lift is twice as hard on its leg as a
+    two-legged one at the same weight, so the calf anchor stays on one leg."""
+    heel_drop, two_legged = catalogue["eccentric-heel-drop"], catalogue["heavy-slow-calf-raise"]
+    assert not comparable(two_legged, heel_drop)
+    assert comparable(heel_drop, catalogue["calf-raise-on-step"])
+    calves = [
+        p
+        for s in _plan(track_athlete(), catalogue).sessions
+        for p in s.main
+        if p.role is Role.ANCHOR and catalogue[p.exercise].pattern == "calf" and not p.care_dose
+    ]
+    assert any(p.load_kg for p in calves)
+    for before, after in itertools.pairwise(calves):
+        if before.unilateral and before.load_kg is not None:
+            assert after.unilateral, (before.exercise, before.load_kg, after.exercise)
