@@ -164,6 +164,23 @@ def _sessions_with_previous(
         last.update(main)
 
 
+def _done_before(plan: Plan) -> dict[date, dict[str, Prescription]]:
+    """Each session's day, with each exercise's latest exposure before it, in a session
+    or a care routine (a routine never shares a day with a session)."""
+    last: dict[str, Prescription] = {}
+    found: dict[date, dict[str, Prescription]] = {}
+    blocks = sorted(
+        [(s.day, s.main, True) for s in plan.sessions]
+        + [(r.day, r.exercises, False) for r in plan.care],
+        key=lambda b: b[0],
+    )
+    for day, block, session in blocks:
+        if session:
+            found[day] = dict(last)
+        last.update((p.exercise, p) for p in block)
+    return found
+
+
 def lift_claims(plan: Plan, runs: Sequence[Run], catalogue: Catalogue) -> Iterator[str]:
     """What a why says moved on a lift, against the numbers: the load, the reps or the
     hold's seconds rose to what it says, the lowering is slower, the pause at the bottom
@@ -230,6 +247,7 @@ def session_claims(plan: Plan, runs: Sequence[Run], catalogue: Catalogue) -> Ite
     shorter" only when sets fell and nothing rose; "no heavier load" only when no lift's
     load rose; "no jumps, and no set above RPE 7" only when it is so."""
     names = _names(catalogue)
+    done_before = _done_before(plan)
     for day, why, main, before in _sessions_with_previous(plan):
         for found in FEWER_SETS.finditer(why):
             for exercise in _named(found["names"], names, before):
@@ -279,8 +297,11 @@ def session_claims(plan: Plan, runs: Sequence[Run], catalogue: Catalogue) -> Ite
             for p in main.values()
         ):
             yield f"{day}: says no jumps and nothing above RPE 7, the session has them"
+        # "before" is the athlete's: a care routine's weight counts (a race week's split
+        # squat at the 8 kg a routine gave the week before is no heavier)
+        done = done_before.get(day, {})
         if any(words in why for words in SAYS_NO_HEAVIER) and any(
-            _heavier(p, was) for p, was in pairs
+            _heavier(p, done.get(e, was)) for e, (p, was) in zip(before, pairs, strict=True)
         ):
             yield f"{day}: says no heavier load, a lift's load rose"
 

@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).parents[1]))
 
 from athletes import random_athlete, week_doses
 
+from legday.care import CareItem, CareStage
 from legday.catalogue import Catalogue
 from legday.catalogue.loader import load_catalogue
 from legday.kit import kit_of
@@ -141,6 +142,7 @@ class Tally:
     athletes: int = 0
     weeks: int = 0
     knee_days: int = 0
+    stage_days: int = 0
     weeks_over: int = 0
     weeks_of_seven: int = 0
     most_in_week: int = 0
@@ -157,7 +159,23 @@ class Tally:
     examples: list[str] = field(default_factory=list)
 
 
+def stage_days(plan: Plan, catalogue: Catalogue) -> set[date]:
+    """The days holding an exercise of the week's knee stage: its routines (not the
+    lightest form) and sessions holding one of its exercises."""
+    protocol = catalogue.protocols[KNEE]
+    stage_of = {(r.day - plan.start).days // 7: r.stage for r in plan.care if r.injury == KNEE}
+    days = {r.day for r in plan.care if r.injury == KNEE and not r.lightest}
+    for s in plan.sessions:
+        stage = stage_of.get((s.day - plan.start).days // 7)
+        if stage is not None:
+            own = {i.exercise for i in protocol.stage(stage).items}
+            if any(p.exercise in own for p in s.main):
+                days.add(s.day)
+    return days
+
+
 def count_days(plan: Plan, catalogue: Catalogue, t: Tally) -> None:
+    t.stage_days += len(stage_days(plan, catalogue))
     days = knee_days(plan, catalogue)
     for week in plan.weeks:
         n = sum(1 for d in range(7) if week.start + timedelta(days=d) in days)
@@ -178,27 +196,24 @@ def count_progress(
     and the kilograms the plan's knee care really went through."""
     quiet = quiet_weeks(profile, runs)
     planned = week_doses(profile, runs, catalogue).by_problem[KNEE]
-    flat_run: dict[str, int] = {}
+    flat_run = 0
     for week in range(1, len(planned)):
         (stage, items), (was_stage, was_items) = planned[week], planned[week - 1]
-        if week in quiet or week - 1 in quiet or stage.number != was_stage.number:
-            flat_run.clear()
+        last = stage.number == len(catalogue.protocols[KNEE].stages)
+        capped = last and all(
+            _step(i) == _step(top) for i, top in zip(items, _top(stage), strict=True)
+        )
+        if week in quiet or week - 1 in quiet or stage.number != was_stage.number or capped:
+            flat_run = 0
             continue
         before = {i.exercise: i for i in was_items}
-        for item in items:
-            was = before.get(item.exercise)
-            if was is None:
-                continue
-            t.climbing_weeks += 1
-            same = (item.load_kg, item.sets, item.reps, item.seconds) == (
-                was.load_kg,
-                was.sets,
-                was.reps,
-                was.seconds,
-            )
-            t.flat_weeks += same
-            flat_run[item.exercise] = flat_run.get(item.exercise, 1) + 1 if same else 1
-            t.longest_flat = max(t.longest_flat, flat_run[item.exercise])
+        t.climbing_weeks += 1
+        if any(_rose(item, before[item.exercise]) for item in items if item.exercise in before):
+            flat_run = 0
+            continue
+        t.flat_weeks += 1
+        flat_run += 1
+        t.longest_flat = max(t.longest_flat, flat_run)
     tops = weekly_tops(plan, catalogue)
     kgs = [top[0] for weeks in tops.values() for _, (_, top) in sorted(weeks.items()) if top[0]]
     kit = kit_of(profile)
@@ -207,6 +222,31 @@ def count_progress(
         first, heaviest = kgs[0], max(kgs)
         t.heaviest.append((first, heaviest))
         t.owned_steps.append(sum(1 for kg in rack if first < kg <= heaviest))
+
+
+def _step(item: CareItem) -> tuple[int, int | None, int | None, bool, int]:
+    return (item.sets, item.reps, item.seconds, item.loaded, item.heavier)
+
+
+def _top(stage: CareStage) -> tuple[CareItem, ...]:
+    """The stage's items at its last step: the dose it holds however long it lasts."""
+    return stage.items_in_week(10_000)
+
+
+def _rose(item: CareItem, was: CareItem) -> bool:
+    """Whether a planned dose rose: more kilograms (or owned weights above the start),
+    a weight where there was none, or more sets x reps (or seconds) at the same load."""
+    load, was_load = (
+        (item.loaded, item.heavier, item.load_kg or 0),
+        (
+            was.loaded,
+            was.heavier,
+            was.load_kg or 0,
+        ),
+    )
+    volume = item.sets * (item.reps or item.seconds or 0)
+    was_volume = was.sets * (was.reps or was.seconds or 0)
+    return load > was_load or (load == was_load and volume > was_volume)
 
 
 def quiet_weeks(profile: Profile, runs: list[Run]) -> set[int]:
@@ -218,7 +258,7 @@ def quiet_weeks(profile: Profile, runs: list[Run]) -> set[int]:
 
 # words that name a load or a dose: a stage aim holding one says it whatever the week's
 # numbers are (docs/injury-care.md: the words come from the numbers)
-DOSE_WORDS = re.compile(r"\b(?:bodyweight|weights?|kg|heavier|lighter|sets?|reps?)\b|\d")
+DOSE_WORDS = re.compile(r"\b(?:bodyweight|weights?|kg|heavier|lighter|sets of)\b|\d")
 
 
 def fixed_dose_words(routine: CareRoutine, catalogue: Catalogue) -> bool:
@@ -325,10 +365,13 @@ def report(name: str, t: Tally) -> None:
     climbs = sorted(t.owned_steps)
     loads = ", ".join(f"{a:g}->{b:g}" for a, b in t.heaviest[:3])
     print(
-        f"{name}: knee days/week {mean:.2f}, weeks over {MOST_KNEE_DAYS}: {t.weeks_over}/{t.weeks}"
+        f"{name}: knee days/week {mean:.2f} (with the stage's exercises"
+        f" {t.stage_days / max(1, t.weeks):.2f}), weeks over {MOST_KNEE_DAYS}:"
+        f" {t.weeks_over}/{t.weeks}"
         f", of seven {t.weeks_of_seven}, most {t.most_in_week}; longest run {t.longest_run},"
-        f" days beyond {MOST_IN_A_ROW} in a row {t.beyond_runs}; flat climbing weeks {flat},"
-        f" longest flat {t.longest_flat} weeks; owned weights climbed {climbs[:1]}..."
+        f" days beyond {MOST_IN_A_ROW} in a row {t.beyond_runs}; training weeks with no planned"
+        f" rise (the last stage's top aside) {flat},"
+        f" longest run of them {t.longest_flat}; owned weights climbed {climbs[:1]}..."
         f"{climbs[-1:]} (median {climbs[len(climbs) // 2] if climbs else '-'}; kg {loads});"
         f" routines repeating an aim's load or dose words {t.fixed_words}/{t.routines};"
         f" 'bodyweight first' over a first loaded exposure {t.false_words} {t.examples[:2]}"

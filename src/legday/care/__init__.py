@@ -17,12 +17,14 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 
-from legday.model import UNSURE, Citation, Race, Run, RunKind
+from legday.model import UNSURE, Citation, Exercise, ExerciseKind, Muscle, Race, Run, RunKind
 
 __all__ = [
     "CALF_PROBLEMS",
     "DISCLAIMER",
+    "KNEE_PROBLEMS",
     "LAST_START",
+    "MOST_KNEE_DAYS",
     "REFERENCE_BODY_KG",
     "CareItem",
     "CareProtocol",
@@ -34,6 +36,7 @@ __all__ = [
     "days_after_races",
     "days_before_races",
     "leaves_no_time",
+    "loads_the_knee",
     "no_room_for_care",
     "one_leg_when_light",
 ]
@@ -42,6 +45,22 @@ LAST_START = time(22, 0)  # no routine starts later: a run ending then takes the
 # the problems whose care loads the calf and its tendon: a session's calf lift and any of
 # their routines load the same tendon, so their every-other-day spacing counts them all
 CALF_PROBLEMS = frozenset({"achilles", "achilles-insertional", "plantar-fascia", "shin-splints"})
+# the problems whose care loads the front of the knee: their routines, and every session or
+# routine that bends a loaded knee (`loads_the_knee`), are knee days, and knee days want a
+# day between them (patellofemoral pain settles when the joint's load stays within what it
+# tolerates, with recovery between loadings: Dye 2005), at most `MOST_KNEE_DAYS` a week
+KNEE_PROBLEMS = frozenset({"runners-knee"})
+KNEE_PATTERNS = frozenset({"squat", "lunge"})  # knee-dominant strength work
+MOST_KNEE_DAYS = 4
+
+
+def loads_the_knee(exercise: Exercise) -> bool:
+    """Knee-dominant work, what loads the front of the knee: a squat, lunge or step pattern
+    (a wall sit, a split squat, a step-down; fast ones too), or a jump whose landing the
+    thigh absorbs."""
+    if exercise.kind is ExerciseKind.PLYOMETRIC:
+        return Muscle.QUADS in exercise.muscles
+    return exercise.kind is ExerciseKind.STRENGTH and exercise.pattern in KNEE_PATTERNS
 
 
 # the body mass a bodyweight-relative load need is reckoned for: a light adult runner

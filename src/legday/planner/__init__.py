@@ -51,6 +51,7 @@ from legday.planner.care import (
     care_routines,
     first_times,
     jumps_wait,
+    learned_unloaded,
     met_in_routines,
 )
 from legday.planner.days import (
@@ -211,6 +212,7 @@ def make_plan(
             start=profile.start,
             care=care_exercises(profile, catalogue),
             eased=_days_of(profile, care.eases if care is not None else frozenset()),
+            unloaded_first=learned_unloaded(profile, catalogue),
         )
         sessions = gradual(sessions, kit_of(profile), catalogue)  # back from care doses
         # the minutes those took back go to mobility, in the time the session was placed in

@@ -29,6 +29,8 @@ from itertools import pairwise
 from legday.care import (
     CALF_PROBLEMS,
     DISCLAIMER,
+    KNEE_PROBLEMS,
+    MOST_KNEE_DAYS,
     CareItem,
     CareProtocol,
     CareStage,
@@ -39,6 +41,7 @@ from legday.care import (
     days_after_races,
     days_before_races,
     leaves_no_time,
+    loads_the_knee,
     no_room_for_care,
     one_leg_when_light,
     unsure_day,
@@ -68,6 +71,7 @@ from legday.model import (
 from legday.planner.days import clear_start, start_after
 from legday.planner.dose import (
     ACCESSORY_REPS,
+    IMPROVISED_LOAD,
     NEW_LOAD_WORDS,
     Dose,
     load_text,
@@ -95,9 +99,11 @@ __all__ = [
     "first_times",
     "for_kit",
     "key_run_eves",
+    "learned_unloaded",
     "met_in_routines",
     "routine_seconds",
     "season_doses",
+    "stage_weeks",
     "within_care",
 ]
 
@@ -228,6 +234,7 @@ def care_routines(
     light.update(dict.fromkeys(days_before_races(races.values()), BEFORE_RACE))
     eves = key_run_eves(by_day, races)
     calf_days: set[date] = set()  # the routine days of calf problems placed so far
+    knee_days: set[date] = set()  # the days of routines placed so far that load the knee
     routines: list[CareRoutine] = []
     for injury in cared_for(profile.injuries):
         protocol = catalogue.protocols.get(injury)
@@ -237,7 +244,7 @@ def care_routines(
             profile, catalogue, protocol, by_day, strength_days, closed, schedule, light, doses
         )
         placer.key_run_ahead = key_run_ahead or _no_key_run
-        routines.extend(placer.place(eves, calf_days))
+        routines.extend(placer.place(eves, calf_days, knee_days))
     routines.sort(key=lambda r: (r.day, r.injury))
     return _once_a_day(routines, catalogue)
 
@@ -315,13 +322,41 @@ def key_run_eves(
     return eves
 
 
+def stage_weeks(
+    protocol: CareProtocol, schedule: CareSchedule | None, weeks: int
+) -> list[tuple[CareStage, int]]:
+    """The stage a plan expects in each of its first `weeks` weeks and the week of the
+    stage its dose is at (1, 2, ...): the logbook's stage when the plan starts, one up
+    every `advance_after_weeks` weeks (`CareProtocol.expected`). A stage that learns an
+    exercise without a weight before it takes one starts at its first week, whenever that
+    comes: a recovery week or a taper at the stage's start goes on with the stage before
+    (`season_doses`), and the first week the stage is done is its first step, not one
+    that holds the weight already. Runner's knee stage 2 learns the split squat without a
+    weight in its first week; when a recovery week took that week, the athlete met it
+    with 6 kg the first time, under words that said "bodyweight first" (a coach's read)."""
+    schedule = schedule or CareSchedule.fresh()
+    first = schedule.stages.get(protocol.condition, 1)
+    waited: dict[int, int] = {}  # stage -> its weeks gone by before its first was done
+    found = []
+    for week in range(weeks):
+        stage, in_stage = protocol.expected(first, schedule.care_week(week))
+        quiet = week > 0 and (week in schedule.eases or week in schedule.holds)
+        if stage.number not in waited and not quiet:
+            waited[stage.number] = in_stage - 1 if _weighed_later(stage, in_stage) else 0
+        found.append((stage, max(1, in_stage - waited.get(stage.number, 0))))
+    return found
+
+
+def _weighed_later(stage: CareStage, week: int) -> bool:
+    """Whether an exercise of the stage that starts without a weight holds one by the
+    stage's `week`: a first time there would skip the weeks that learn it unloaded."""
+    return any(not item.loaded and item.in_week(week).loaded for item in stage.items)
+
+
 def expected_stage(protocol: CareProtocol, schedule: CareSchedule | None, week: int) -> CareStage:
     """The stage a plan expects in its `week` (0-based): the logbook's stage when the plan
     starts, one up every `advance_after_weeks` weeks."""
-    schedule = schedule or CareSchedule.fresh()
-    first = schedule.stages.get(protocol.condition, 1)
-    stage, _ = protocol.expected(first, schedule.care_week(week))
-    return stage
+    return stage_weeks(protocol, schedule, week + 1)[week][0]
 
 
 def expected_dose(
@@ -329,9 +364,7 @@ def expected_dose(
 ) -> tuple[CareStage, tuple[CareItem, ...]]:
     """The stage a plan expects in its `week` (0-based) and its items as dosed that week:
     a heavy stage's dose rises week by week within the stage, up to its last step."""
-    schedule = schedule or CareSchedule.fresh()
-    first = schedule.stages.get(protocol.condition, 1)
-    stage, week_in_stage = protocol.expected(first, schedule.care_week(week))
+    stage, week_in_stage = stage_weeks(protocol, schedule, week + 1)[week]
     return stage, stage.items_in_week(week_in_stage)
 
 
@@ -386,8 +419,8 @@ def season_doses(
     schedule = schedule or CareSchedule.fresh()
     out: list[tuple[CareStage, tuple[CareItem, ...]]] = []
     kept: list[tuple[CareStage, tuple[CareItem, ...]]] = []  # before any restart's step back
-    for week in range(weeks):
-        dose = expected_dose(protocol, schedule, week)
+    for week, (stage, week_in_stage) in enumerate(stage_weeks(protocol, schedule, weeks)):
+        dose = stage, stage.items_in_week(week_in_stage)
         if kept and week in schedule.eases:
             stage, items = kept[-1]
             dose = stage, tuple(replace(item, sets=max(1, item.sets - 1)) for item in items)
@@ -490,6 +523,12 @@ def met_in_routines(
     return met
 
 
+# a lift's name as an item of a why's list ("for your runner's knee: split squat, clamshell
+# and ..."), not inside another name or phrase: care renamed a split squat in a list, and
+# "a harder variation of the split squat" and "rear-foot-elevated split squat" stay
+_LISTED = r"(?<=: |, )(?<! and ){name}(?=, | and |; |\.$|$)|(?<= and ){name}(?=; |\.$|$)"
+
+
 @dataclass(frozen=True, slots=True)
 class CareFit:
     """What care does to a session's main block (`within_care`): the block, the words
@@ -510,7 +549,7 @@ class CareFit:
         if not self.changed:
             return why
         for old, new in self.renamed:
-            why = why.replace(old, new)
+            why = re.sub(_LISTED.format(name=re.escape(old)), new, why)
         note = "; work near the sore area stays at its care stage"
         note += ", and jumps wait for it" if self.jumps_wait else ""
         if self.calf_eased:
@@ -535,8 +574,7 @@ def jumps_wait(
             continue
         if not GUARDED_PATTERNS.get(injury, frozenset()) & {"calf", "shin"}:
             continue
-        first = schedule.stages.get(protocol.condition, 1)
-        stage, week_in_stage = protocol.expected(first, schedule.care_week(week))
+        stage, week_in_stage = stage_weeks(protocol, schedule, week + 1)[week]
         settled = max((step.week for item in stage.items for step in item.steps), default=1)
         if stage.number < len(protocol.stages) or week_in_stage < settled:
             return True
@@ -614,7 +652,11 @@ def care_fit(
                 if item is not None and _loses_care(
                     block, index, item, catalogue, profile.injuries, injury
                 ):
-                    item = None
+                    made_good = _groups_made_good(
+                        block, index, item, injury, added, catalogue, profile, met
+                    )
+                    item = None if made_good is None else item
+                    added.extend(made_good or ())
                 start_kg = (
                     start_load(
                         exercise, p.implement, profile.level, kit_of(profile), profile.body_kg
@@ -640,6 +682,29 @@ def care_fit(
                     floors[p.exercise] = min(p.sets, item.sets)
                 new_name = catalogue[block[index].exercise].name.lower()
                 renamed.append((exercise.name.lower(), new_name))
+                changed = True
+        elif injury in ANY_GUARDED_MOVEMENT:
+            # the knee's last stage: the session's own lifts stand, and its knee care
+            # picks (a goblet squat, a split squat for the knee) become the stage's
+            # exercises of their movement at the week's dose, so a knee day of the
+            # session is a day of the protocol, not a knee day beside it
+            for index, p in enumerate(block):
+                knee_care = _last_stage_swap(block, index, items, guarded, injury, catalogue, met)
+                if knee_care is None:
+                    continue
+                given_back: tuple[Prescription, ...] | None = ()
+                if _loses_care(block, index, knee_care, catalogue, profile.injuries, injury):
+                    given_back = _groups_made_good(
+                        block, index, knee_care, injury, added, catalogue, profile, met
+                    )
+                if given_back is None:
+                    continue
+                added.extend(given_back)
+                renamed.append(
+                    (catalogue[p.exercise].name.lower(), catalogue[knee_care.exercise].name.lower())
+                )
+                block[index] = _at_care_dose(p, knee_care, catalogue, injury, None)
+                floors[knee_care.exercise] = max(1, knee_care.sets - 1)
                 changed = True
         elif injury in LEAD_IN_SESSIONS and items:
             led = _lead_in(block, items[0], catalogue, profile.injuries, met, injury, claimed)
@@ -773,10 +838,13 @@ def _loses_care(
     catalogue: Catalogue,
     injuries: tuple[str, ...],
     injury: str,
+    *,
+    groups: bool = True,
 ) -> bool:
     """Whether swapping main[index] for `injury`'s care item would take from the session
-    what a hard rule needs: its only balance work, or a muscle that one of the athlete's
-    problems needs cared for in every session (`injury-care`)."""
+    what a hard rule needs: its only balance work, a group the lift works that the item
+    does not (unless `groups` is False), or a muscle that one of the athlete's problems
+    needs cared for in every session (`injury-care`)."""
     new, old = catalogue[item.exercise], main[index]
     new_care = {*new.injury_care, *_care_kept(old, new, catalogue, injury)}
     if (
@@ -785,7 +853,7 @@ def _loses_care(
         and not any(p.balance for n, p in enumerate(main) if n != index)
     ):
         return True  # the session's only balance work (`balance`)
-    if not WEEKLY_GROUPS.intersection(old.muscles) <= set(new.muscles):
+    if groups and not WEEKLY_GROUPS.intersection(old.muscles) <= set(new.muscles):
         return True  # a group the session or its week counts on (`several-groups`)
     for injury in injuries:
         serving = [p for n, p in enumerate(main) if n != index and injury in p.injury_care]
@@ -796,6 +864,76 @@ def _loses_care(
         if injury in old.injury_care and any(m not in covered for m in needed):
             return True
     return False
+
+
+def _groups_made_good(
+    block: Sequence[Prescription],
+    index: int,
+    item: CareItem,
+    injury: str,
+    added: Sequence[Prescription],
+    catalogue: Catalogue,
+    profile: Profile,
+    met: Collection[str] | None,
+) -> tuple[Prescription, ...] | None:
+    """For runner's knee (`ANY_GUARDED_MOVEMENT`), a swap of block[index] for the stage's
+    exercise that costs the session nothing but groups the lift worked: the plain work
+    that gives them back (`_group_work`: a dead bug for a goblet squat's core; none when
+    another lift of the session works them). None when the swap costs more, or nothing
+    gives them back: the lift then stays, unloaded. A coach's read found the knee's
+    protocol days falling to one a week once routines kept a day from every session's
+    knee work, because the sessions' squats and lunges stayed rather than lose a group
+    another lift already worked."""
+    exercise = catalogue.get(block[index].exercise)
+    if (
+        exercise is None
+        or injury not in ANY_GUARDED_MOVEMENT
+        or _loses_care(list(block), index, item, catalogue, profile.injuries, injury, groups=False)
+    ):
+        return None
+    lost = _groups_only(block, index, exercise) - set(catalogue[item.exercise].muscles)
+    lost -= {m for q in added for m in q.muscles}
+    if not lost:
+        return ()
+    taken = {q.exercise for q in (*block, *added)}
+    work = _group_work(lost, taken, catalogue, profile, met)
+    return None if work is None else (work,)
+
+
+def _last_stage_swap(
+    block: Sequence[Prescription],
+    index: int,
+    items: Sequence[CareItem],
+    guarded: frozenset[str],
+    injury: str,
+    catalogue: Catalogue,
+    met: Collection[str] | None,
+) -> CareItem | None:
+    """The last stage's exercise that block[index], a care pick of a movement the problem
+    guards (a goblet squat picked for the knee), becomes: the stage's exercise of that
+    movement, not in the session yet (in a week that brings nothing new, one the athlete
+    has met); None when the lift is no such pick or the stage has none."""
+    p = block[index]
+    exercise = catalogue.get(p.exercise)
+    if (
+        exercise is None
+        or exercise.pattern not in guarded
+        or p.role is not Role.CARE
+        or injury not in p.injury_care
+        or p.care_dose
+    ):
+        return None
+    taken = {q.exercise for q in block}
+    return next(
+        (
+            i
+            for i in items
+            if catalogue[i.exercise].pattern == exercise.pattern
+            and i.exercise not in taken
+            and (met is None or i.exercise in met)
+        ),
+        None,
+    )
 
 
 def _from_item(
@@ -850,6 +988,20 @@ def care_exercises(profile: Profile, catalogue: Catalogue) -> dict[str, str]:
     return named
 
 
+def learned_unloaded(profile: Profile, catalogue: Catalogue) -> frozenset[str]:
+    """The care exercises a stage of the athlete's protocols learns without a weight before
+    it takes one (runner's knee's split squat and step-up, the plantar one-legged raise):
+    whenever the athlete first meets one, it is without the weight (`first_times`)."""
+    return frozenset(
+        item.exercise
+        for injury in cared_for(profile.injuries)
+        if (protocol := catalogue.protocols.get(injury)) is not None
+        for stage in protocol.stages
+        for item in stage.items
+        if not item.loaded and any(step.loaded for step in item.steps)
+    )
+
+
 def first_times(
     sessions: Sequence[Session],
     before: Iterable[str] = (),
@@ -859,6 +1011,7 @@ def first_times(
     start: date | None = None,
     care: Mapping[str, str] | None = None,
     eased: Collection[date] = frozenset(),
+    unloaded_first: Collection[str] = frozenset(),
 ) -> tuple[list[Session], list[CareRoutine]]:
     """Each exercise's first time in the plan, in a session or a care routine, starts
     gently (2 sets at its reps or seconds, RPE 6 at most) and is labelled new, whatever
@@ -874,7 +1027,11 @@ def first_times(
     routines and sessions counted together: a first time's week holds its two sets, no
     week's largest exposure is more than a set or 30 % above the week before's, and a
     held week is no higher, nor is an `eased` one (a recovery week, a taper: `CareSchedule.eases`)
-    than the week before. A routine on its way up says so in its why."""
+    than the week before. A routine on its way up says so in its why, and one whose load
+    rose says from what (`_Climb._load_rose`). Care work of `unloaded_first` (its stage
+    learns it without a weight: `learned_unloaded`) is without the weight the first time,
+    whatever week the athlete first meets it in (a plan with no routine in a stage's
+    first weeks met a box squat with 5 kg the first time)."""
     seen = set(before)  # done before the plan: not new
     most: dict[str, int] = {}  # the most sets done of each exercise in the plan so far
     timeline: list[tuple[date, int, int, Session | CareRoutine]] = [
@@ -890,21 +1047,26 @@ def first_times(
         caps = most if day in held else None
         week = (day - first_day).days // 7
         if isinstance(event, Session):
-            main, saved = _gently(event.main, seen, most, caps, care_only=True)
+            main, saved = _gently(
+                event.main, seen, most, caps, care_only=True, unloaded_first=unloaded_first
+            )
             main, fewer, _ = climbing.block(main, day, week, in_session=True)
             saved += fewer
             if main != event.main:  # shorter: still clear
                 minutes = max(1, event.minutes - round(saved / 60))
                 gentle_sessions[index] = replace(event, main=main, minutes=minutes)
         else:
-            exercises, saved = _gently(event.exercises, seen, most, caps, care_only=False)
+            exercises, saved = _gently(
+                event.exercises, seen, most, caps, care_only=False, unloaded_first=unloaded_first
+            )
             exercises, fewer, words = climbing.block(
                 exercises, day, week, in_session=False, eve=event.eve
             )
             saved += fewer
-            if exercises != event.exercises:
+            stepped = climbing.loads_said
+            if exercises != event.exercises or stepped:
                 minutes = max(1, event.minutes - round(saved / 60))
-                why = _building_up(event.why, words)
+                why = _heavier_today(_building_up(event.why, words), stepped)
                 gentle_routines[index] = replace(
                     event, exercises=exercises, minutes=minutes, why=why
                 )
@@ -922,6 +1084,11 @@ class _Climb:
     # exercise -> the kilograms of its latest loaded exposures, and the fewest reps done
     # at them (`_fewest_reps_up`)
     weighed: dict[str, tuple[float, int]] = field(default_factory=dict)
+    # exercise -> the load of its latest exposure: kilograms, or None without one, and
+    # whether that load was improvised (no weight owned for it: `_load_rose`)
+    last_load: dict[str, tuple[float | None, bool]] = field(default_factory=dict)
+    # the last block's words on loads that rose, from the numbers (`_load_rose`)
+    loads_said: list[str] = field(default_factory=list)
 
     def block(
         self,
@@ -941,6 +1108,7 @@ class _Climb:
         out: list[Prescription] = []
         saved = 0
         words: list[str] = []
+        self.loads_said = []
         for p in block:
             if p.new and p.exercise in self.care:  # a first time (`_gently`), kg or not:
                 self.ramp.first(p.exercise, week)  # its week holds a first time's sets
@@ -973,9 +1141,32 @@ class _Climb:
                 words.append(f"{self.care[p.exercise]} to {target} ({today} today)")
                 p = now
             self.ramp.done(p.exercise, week, dose)
+            rose = self._load_rose(p)
+            if rose and not in_session:
+                self.loads_said.append(rose)
             self._weighed(p)
             out.append(p)
         return tuple(out), saved, words
+
+    def _load_rose(self, p: Prescription) -> str:
+        """What rose in the exercise's load since its last exposure, in words made from
+        the numbers ("split squat 8 kg, up from 6 kg last time"; "split squat with 6 kg,
+        without a weight last time"); "" when nothing did. A first exposure names no
+        rise: its load words say it."""
+        name = self.care[p.exercise]
+        last = self.last_load.get(p.exercise)
+        if last is None:
+            return ""
+        kg, improvised = last
+        if p.load_kg is not None and kg is not None and p.load_kg > kg:
+            return f"{name} {p.load_kg:g} kg, up from {kg:g} kg last time"
+        if kg is not None or improvised:
+            return ""
+        if p.load_kg is not None:
+            return f"{name} with {p.load_kg:g} kg, without a weight last time"
+        if IMPROVISED_LOAD in p.load:
+            return f"{name} with the loaded backpack, without a weight last time"
+        return ""
 
     def _fewest_reps_up(self, p: Prescription, amount: int) -> int:
         """`amount`, or at a heavier weight than the exercise's latest no more reps than
@@ -988,7 +1179,9 @@ class _Climb:
         return min(amount, last[1])
 
     def _weighed(self, p: Prescription) -> None:
-        """Record a loaded exposure's kilograms and reps (`_fewest_reps_up`)."""
+        """Record a loaded exposure's kilograms and reps (`_fewest_reps_up`), or that it
+        went without a weight, or with an improvised one (`_load_rose`)."""
+        self.last_load[p.exercise] = (p.load_kg, IMPROVISED_LOAD in p.load)
         if p.load_kg is None or p.reps is None:
             return
         last = self.weighed.get(p.exercise)
@@ -997,6 +1190,19 @@ class _Climb:
 
 
 CLIMB_WORDS = "each week adds a set, or 30 %, at most"
+# a load that rose steps up only on how the lighter one went: form, effort and pain
+STEP_GATE = (
+    "take it only if last time's sets went with good form at the effort asked and any "
+    "pain had settled by the next morning; if not, stay at the load before"
+)
+
+
+def _heavier_today(why: str, rose: Sequence[str]) -> str:
+    """The routine's why, saying which loads rose today and on what the step depends,
+    after its first sentence: the words come from the numbers, not from the stage."""
+    if not rose:
+        return why
+    return _after_first_sentence(why, f"Heavier today: {'; '.join(rose)}: {STEP_GATE}.")
 
 
 def _building_up(why: str, climbing: Sequence[str]) -> str:
@@ -1027,10 +1233,12 @@ def _gently(
     caps: Mapping[str, int] | None,
     *,
     care_only: bool,
+    unloaded_first: Collection[str] = frozenset(),
 ) -> tuple[tuple[Prescription, ...], int]:
-    """The block with each exercise not in `seen` at a first exposure's dose, and with
-    `caps` (a held day's), its care work at no more sets than done so far; the seconds
-    that saves. `seen` and `most` gain the block's exercises."""
+    """The block with each exercise not in `seen` at a first exposure's dose (care work
+    of `unloaded_first` without its weight), and with `caps` (a held day's), its care
+    work at no more sets than done so far; the seconds that saves. `seen` and `most`
+    gain the block's exercises."""
     out: list[Prescription] = []
     saved = 0
     for p in block:
@@ -1044,6 +1252,9 @@ def _gently(
                 new=True,
             )
             saved -= work_seconds(p)
+            weighed = p.load_kg is not None or IMPROVISED_LOAD in p.load
+            if p.exercise in unloaded_first and weighed and (p.care_dose or not care_only):
+                p = replace(p, load_kg=None, implement="", load="bodyweight")
         elif p.new or NEW_LOAD_WORDS in p.load:  # met before: no first time to label
             p = replace(p, new=False, load=p.load.replace(NEW_LOAD_WORDS, ""))
         care = not care_only or bool(p.injury_care) or p.role is Role.CARE
@@ -1508,6 +1719,16 @@ class _Placer:
         self.calf_days: set[date] = set()  # calf problems' routine days, shared
         guarded = GUARDED_PATTERNS.get(protocol.condition, frozenset())
         self.calf = bool(guarded & CALF_PATTERNS)
+        # beside runner's knee, every knee day counts: the sessions that bend a loaded
+        # knee, and the routines (of any problem) that do (`loads_the_knee`)
+        self.knee = protocol.condition in KNEE_PROBLEMS
+        self.knee_athlete = bool(KNEE_PROBLEMS.intersection(cared_for(profile.injuries)))
+        self.knee_days: set[date] = set()  # routines' knee days, shared
+        self.knee_session_days = frozenset(
+            day
+            for day, session in strength_days.items()
+            if self.knee_athlete and any(self._loads_knee(p.exercise) for p in session.main)
+        )
         # the sessions its routines keep a day from, in any week: for a calf problem
         # every calf lift (the tendon's load, whatever its dose), for the others those
         # holding their week's stage (its protocol days: never two in a row, the next
@@ -1520,7 +1741,7 @@ class _Placer:
                 if self.calf
                 else self._holds_dose(day, self._dose_on(day))
             )
-        )
+        ) | (self.knee_session_days if self.knee else frozenset())
 
     def _dose_on(self, day: date) -> tuple[CareItem, ...]:
         """The problem's items as dosed in `day`'s week."""
@@ -1530,6 +1751,17 @@ class _Placer:
     def _pattern(self, exercise: str) -> str:
         found = self.catalogue.get(exercise)
         return found.pattern if found is not None else ""
+
+    def _loads_knee(self, exercise: str) -> bool:
+        found = self.catalogue.get(exercise)
+        return found is not None and loads_the_knee(found)
+
+    def _knee_week(self, stage: CareStage) -> bool:
+        """Whether the week's routines bend a loaded knee (the stage's exercises or the
+        lightest form), for an athlete with runner's knee: they are knee days, kept a
+        day from the others."""
+        items = (*stage.items, *self.protocol.lightest)
+        return self.knee_athlete and any(self._loads_knee(i.exercise) for i in items)
 
     def _eve_form(self, form: _RoutineForm) -> _RoutineForm:
         """The week's routine on the eve of a key run: the stage's exercises, reps and load
@@ -1551,10 +1783,13 @@ class _Placer:
         )
         return _RoutineForm(exercises, minutes)
 
-    def place(self, eves: Mapping[date, str], calf_days: set[date]) -> list[CareRoutine]:
+    def place(
+        self, eves: Mapping[date, str], calf_days: set[date], knee_days: set[date]
+    ) -> list[CareRoutine]:
         """The problem's routines, week by week; `eves` the key runs' eves, `calf_days`
-        the routine days of the calf problems placed before (this one's are added)."""
-        self.eves, self.calf_days = eves, calf_days
+        the routine days of the calf problems placed before, `knee_days` those of the
+        routines placed before that load the knee (this one's are added)."""
+        self.eves, self.calf_days, self.knee_days = eves, calf_days, knee_days
         routines: list[CareRoutine] = []
         last_care: date | None = None
         dosed: tuple[CareItem, ...] | None = None  # the items of the last form made
@@ -1576,6 +1811,8 @@ class _Placer:
             # of: it comes every day (the `care-routine` rule's spacing skips them too)
             if self.calf and stage.frequency is not Frequency.DAILY:
                 self.calf_days.update(chosen)
+            if self._knee_week(stage):
+                self.knee_days.update(chosen)
             # the week's protocol days, as its routines say them: its full routines and
             # the sessions that hold its care
             full = [d for d in chosen if not self._lightest(d)]
@@ -1687,7 +1924,7 @@ class _Placer:
         return any(
             p.exercise in stage_exercises
             or (
-                self.calf
+                (self.calf or self.knee)
                 and condition not in DOSE_ONLY
                 and condition in p.injury_care
                 and self._pattern(p.exercise) in guarded
@@ -1730,6 +1967,13 @@ class _Placer:
             loaded |= {d for d in around if d in self.calf_days}
             # the days another calf problem already loads first: one calf day, not two
             allowed.sort(key=lambda d: d not in self.calf_days)
+        knee = self._knee_week(stage)
+        if knee:  # every knee day keeps a day from the next, this problem's or not
+            loaded |= {d for d in around if d in self.knee_session_days or d in self.knee_days}
+            # and the week holds at most four of them, sessions and routines together
+            knee_room = MOST_KNEE_DAYS - len(
+                {d for d in days if d in self.knee_session_days or d in self.knee_days}
+            )
         # every other day means it: a week with too few days two apart takes fewer
         # routines, never one the day after a loading day (a Monday session's heavy raises
         # then a Tuesday routine of them loaded the tendon twice in 13 h: a coach's read)
@@ -1741,9 +1985,13 @@ class _Placer:
                     break
                 if day in chosen or (self._eve(day) and not eve_too):
                     continue
+                if knee and day not in self.knee_days and knee_room <= 0:
+                    continue
                 near = [*(loaded - {day}), *chosen, *([last] if last else [])]
                 if all(abs((day - d).days) >= gap for d in near):
                     chosen.append(day)
+                    if knee and day not in self.knee_days:
+                        knee_room -= 1
         return sorted(chosen)
 
     def _eve(self, day: date) -> str:

@@ -14,11 +14,13 @@ from datetime import date, timedelta
 
 from legday.care import (
     CALF_PROBLEMS,
+    KNEE_PROBLEMS,
     Frequency,
     closed_to_care,
     days_after_races,
     days_before_races,
     leaves_no_time,
+    loads_the_knee,
     no_room_for_care,
     unsure_day,
 )
@@ -137,7 +139,13 @@ def _loading_days(facts: Facts, injury: str, caring: set[date]) -> set[date]:
     every session with a calf lift."""
     if injury in CALF_PROBLEMS:
         return set(facts.derived(_calf_days))
-    return caring | {r.day for r in facts.plan.care if r.injury == injury}
+    own = caring | {r.day for r in facts.plan.care if r.injury == injury}
+    knee_work = facts.derived(_knee_routine_days)
+    if injury in KNEE_PROBLEMS or any(
+        r.injury == injury and r.day in knee_work for r in facts.plan.care
+    ):
+        own |= facts.derived(_knee_days)
+    return own
 
 
 def _calf_days(facts: Facts) -> frozenset[date]:
@@ -165,27 +173,68 @@ def _calf_lift(facts: Facts, p: Prescription) -> bool:
     return exercise is not None and exercise.pattern in CALF_PATTERNS
 
 
+def _knee_athlete(facts: Facts) -> bool:
+    return bool(KNEE_PROBLEMS.intersection(facts.plan.injuries))
+
+
+def _bends_a_loaded_knee(facts: Facts, p: Prescription) -> bool:
+    exercise = facts.catalogue.get(p.exercise) if facts.catalogue is not None else None
+    return exercise is not None and loads_the_knee(exercise)
+
+
+def _knee_routine_days(facts: Facts) -> frozenset[date]:
+    """The days of routines holding knee-dominant work, in a plan for runner's knee."""
+    if not _knee_athlete(facts):
+        return frozenset()
+    return frozenset(
+        r.day
+        for r in facts.plan.care
+        if r.frequency != Frequency.DAILY.value
+        and any(_bends_a_loaded_knee(facts, p) for p in r.exercises)
+    )
+
+
+def _knee_days(facts: Facts) -> frozenset[date]:
+    """The days that load the front of the knee, in a plan for runner's knee: routines
+    and sessions holding knee-dominant work (a squat, lunge or step pattern, a jump
+    landing: `loads_the_knee`)."""
+    if not _knee_athlete(facts):
+        return frozenset()
+    sessions = {
+        s.day for s in facts.plan.sessions if any(_bends_a_loaded_knee(facts, p) for p in s.main)
+    }
+    return facts.derived(_knee_routine_days) | sessions
+
+
 def _spacing(facts: Facts) -> Found:
     """A calf problem's care every other day or three times a week: no routine the day
     before or after another calf loading day (a session's calf lift, a routine), or the
     tendon meets its load twice within a day (a Monday evening session's heavy raises and
-    a Tuesday morning routine of them: a coach's read)."""
+    a Tuesday morning routine of them: a coach's read). Beside runner's knee, likewise no
+    routine that bends a loaded knee the day before or after another knee day (a coach's
+    read found the knee loaded on seven days of a week)."""
     plan = facts.plan
     loading = facts.derived(_calf_days)
-    seen: set[tuple[date, date]] = set()
+    knee_routines, knee = facts.derived(_knee_routine_days), facts.derived(_knee_days)
+    seen: set[tuple[str, date, date]] = set()
     for routine in plan.care:
-        if routine.injury not in CALF_PROBLEMS or routine.frequency == Frequency.DAILY.value:
+        if routine.frequency == Frequency.DAILY.value:
             continue
-        for other in (routine.day - timedelta(days=1), routine.day + timedelta(days=1)):
-            pair = (min(routine.day, other), max(routine.day, other))
-            if other in loading and pair not in seen:
-                seen.add(pair)
-                yield (
-                    routine.day,
-                    f"{_label(routine)} on {routine.day:%d %b} and calf loading on "
-                    f"{other:%d %b}: less than 48 h apart, where its protocol loads every "
-                    "other day",
-                )
+        for area, days in (("calf", loading), ("knee", knee)):
+            if area == "calf" and routine.injury not in CALF_PROBLEMS:
+                continue
+            if area == "knee" and routine.day not in knee_routines:
+                continue
+            for other in (routine.day - timedelta(days=1), routine.day + timedelta(days=1)):
+                pair = (min(routine.day, other), max(routine.day, other))
+                if other in days and (area, *pair) not in seen:
+                    seen.add((area, *pair))
+                    yield (
+                        routine.day,
+                        f"{_label(routine)} on {routine.day:%d %b} and {area} loading on "
+                        f"{other:%d %b}: less than 48 h apart, where its protocol loads "
+                        "every other day",
+                    )
 
 
 def _strength_days(facts: Facts) -> frozenset[date]:
