@@ -254,8 +254,9 @@ def _once_a_day(routines: Sequence[CareRoutine], catalogue: Catalogue) -> list[C
     knee and IT band both raise the leg lying on the side, Achilles and shin splints both
     raise the heels), and doing it in each doubled the day's dose beside a weekly climb
     that counts one (a coach's read). It stays in one routine, for both problems, at the
-    fuller of the two doses: the routine with nothing else keeps it, else the first; the
-    other says where it went. Two routines of that one exercise alone keep it both."""
+    heavier, else the fuller, of the two doses (`_heaviest_then_fullest`): the routine
+    with nothing else keeps it, else the first; the other says where it went. Two
+    routines of that one exercise alone keep it both."""
     out = list(routines)
     by_day: dict[date, list[int]] = {}
     for index, routine in enumerate(out):
@@ -269,7 +270,7 @@ def _once_a_day(routines: Sequence[CareRoutine], catalogue: Catalogue) -> list[C
             if len(holders) < 2:
                 continue
             doses = [p for i in holders for p in out[i].exercises if p.exercise == exercise]
-            fullest = max(doses, key=lambda p: (p.sets * (p.reps or p.seconds or 0), p.sets))
+            fullest = max(doses, key=_heaviest_then_fullest)
             tags = tuple(dict.fromkeys(i for p in doses for i in p.injury_care))
             keeper = min(holders, key=lambda i: len(out[i].exercises) > 1)
             kept_in = problem_name(out[keeper].injury)
@@ -294,6 +295,16 @@ def _once_a_day(routines: Sequence[CareRoutine], catalogue: Catalogue) -> list[C
                 minutes = max(1, routine.minutes + round(change / 60))
                 out[index] = replace(routine, exercises=now, minutes=minutes, why=why)
     return out
+
+
+def _heaviest_then_fullest(p: Prescription) -> tuple[float, bool, int, int]:
+    """Which of two routines' doses of one exercise a day keeps (`_once_a_day`): the one
+    with a weight (more kilograms, or an improvised load over none), then the fuller. The
+    insertional Achilles protocol's one-legged raise with 2 kg gave way to the shin
+    protocol's 3 x 16 without one, and the tendon lost its heavy day while that week's
+    session held the raise with 2 kg."""
+    volume = p.sets * (p.reps or p.seconds or 0)
+    return (p.load_kg or 0.0, IMPROVISED_LOAD in p.load, volume, p.sets)
 
 
 # The key run or race less than 48 h after a start on a day, in words ("Saturday's long run

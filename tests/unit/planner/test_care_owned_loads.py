@@ -16,6 +16,7 @@ Measured as `bench/care_kit.py` counts them: over 60 random care athletes with o
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from itertools import pairwise
 
 from bench.care_kit import implied_rpe, kit_ignored
@@ -237,3 +238,32 @@ def test_a_session_holds_care_work_at_the_weight_of_the_weeks_routines(athlete: 
             routine_kg = in_routines.get((week, p.exercise))
             if p.care_dose and routine_kg is not None:
                 assert p.load_kg in routine_kg, (s.day, p.exercise, p.load_kg, routine_kg)
+
+
+def test_a_shared_raise_keeps_the_insertional_achilles_weight() -> None:
+    """Insertional Achilles and shin splints share the one-legged calf raise: on a day
+    with both routines it stays once, with the Achilles protocol's 2 kg, not the shin
+    protocol's heavier volume without a weight (the tendon lost its heavy day while the
+    week's session held the raise with 2 kg: found by the property above)."""
+    profile = Profile(
+        start=date(2027, 1, 4),
+        weeks=7,
+        injuries=("achilles-insertional", "shin-splints"),
+        equipment=frozenset(
+            {Equipment.BENCH, Equipment.BODYWEIGHT, Equipment.DUMBBELLS, Equipment.STEP}
+        ),
+        minutes=30,
+        days=frozenset({0}),
+        recovery_every=3,
+        dumbbells_kg=(2.0,),
+    )
+    care = CareSchedule({"achilles-insertional": 1, "shin-splints": 1}, {})
+    plan = make_plan(profile, [], CATALOGUE, care=care)
+    heavy = [
+        p
+        for r in plan.care
+        if r.injury == "achilles-insertional" and r.stage == 3 and not r.lightest
+        for p in r.exercises
+        if p.exercise == "single-leg-calf-raise"
+    ]
+    assert heavy and all(p.load_kg == 2.0 for p in heavy)
