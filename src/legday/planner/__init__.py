@@ -212,7 +212,7 @@ def make_plan(
             start=profile.start,
             care=care_exercises(profile, catalogue),
             eased=_days_of(profile, care.eases if care is not None else frozenset()),
-            unloaded_first=learned_unloaded(profile, catalogue),
+            unloaded_first=learned_unloaded(profile, catalogue, care),
         )
         sessions = gradual(sessions, kit_of(profile), catalogue)  # back from care doses
         # the minutes those took back go to mobility, in the time the session was placed in

@@ -358,6 +358,35 @@ def stage_weeks(
     return found
 
 
+def _stage_week(
+    protocol: CareProtocol, schedule: CareSchedule | None, week: int
+) -> tuple[CareStage, int]:
+    """`stage_weeks` for one week, without walking the season: only a stage that learns
+    an exercise without a weight (`_learns_unloaded`) looks back to its first week."""
+    schedule = schedule or CareSchedule.fresh()
+    first = schedule.stages.get(protocol.condition, 1)
+    stage, in_stage = protocol.expected(first, schedule.care_week(week))
+    if not _learns_unloaded(stage):
+        return stage, in_stage
+    start = week  # the stage's first week in the plan: stages only ever move up
+    while start > 0 and (
+        protocol.expected(first, schedule.care_week(start - 1))[0].number == stage.number
+    ):
+        start -= 1
+    quiet = schedule.eases | schedule.holds
+    done = next((w for w in range(start, week + 1) if w == 0 or w not in quiet), None)
+    if done is None:
+        return stage, in_stage
+    then = protocol.expected(first, schedule.care_week(done))[1]
+    waited = then - 1 if _weighed_later(stage, then) else 0
+    return stage, max(1, in_stage - waited)
+
+
+def _learns_unloaded(stage: CareStage) -> bool:
+    """Whether an exercise of the stage starts without a weight and takes one later."""
+    return any(not i.loaded and any(step.loaded for step in i.steps) for i in stage.items)
+
+
 def _weighed_later(stage: CareStage, week: int) -> bool:
     """Whether an exercise of the stage that starts without a weight holds one by the
     stage's `week`: a first time there would skip the weeks that learn it unloaded."""
@@ -367,7 +396,9 @@ def _weighed_later(stage: CareStage, week: int) -> bool:
 def expected_stage(protocol: CareProtocol, schedule: CareSchedule | None, week: int) -> CareStage:
     """The stage a plan expects in its `week` (0-based): the logbook's stage when the plan
     starts, one up every `advance_after_weeks` weeks."""
-    return stage_weeks(protocol, schedule, week + 1)[week][0]
+    schedule = schedule or CareSchedule.fresh()
+    first = schedule.stages.get(protocol.condition, 1)
+    return protocol.expected(first, schedule.care_week(week))[0]
 
 
 def expected_dose(
@@ -375,7 +406,7 @@ def expected_dose(
 ) -> tuple[CareStage, tuple[CareItem, ...]]:
     """The stage a plan expects in its `week` (0-based) and its items as dosed that week:
     a heavy stage's dose rises week by week within the stage, up to its last step."""
-    stage, week_in_stage = stage_weeks(protocol, schedule, week + 1)[week]
+    stage, week_in_stage = _stage_week(protocol, schedule, week)
     return stage, stage.items_in_week(week_in_stage)
 
 
@@ -585,7 +616,7 @@ def jumps_wait(
             continue
         if not GUARDED_PATTERNS.get(injury, frozenset()) & {"calf", "shin"}:
             continue
-        stage, week_in_stage = stage_weeks(protocol, schedule, week + 1)[week]
+        stage, week_in_stage = _stage_week(protocol, schedule, week)
         settled = max((step.week for item in stage.items for step in item.steps), default=1)
         if stage.number < len(protocol.stages) or week_in_stage < settled:
             return True
@@ -999,18 +1030,31 @@ def care_exercises(profile: Profile, catalogue: Catalogue) -> dict[str, str]:
     return named
 
 
-def learned_unloaded(profile: Profile, catalogue: Catalogue) -> frozenset[str]:
+def learned_unloaded(
+    profile: Profile, catalogue: Catalogue, schedule: CareSchedule | None = None
+) -> frozenset[str]:
     """The care exercises a stage of the athlete's protocols learns without a weight before
-    it takes one (runner's knee's split squat and step-up, the plantar one-legged raise):
-    whenever the athlete first meets one, it is without the weight (`first_times`)."""
-    return frozenset(
-        item.exercise
-        for injury in cared_for(profile.injuries)
-        if (protocol := catalogue.protocols.get(injury)) is not None
-        for stage in protocol.stages
-        for item in stage.items
-        if not item.loaded and any(step.loaded for step in item.steps)
-    )
+    it takes one (runner's knee's split squat and step-up, the plantar one-legged raise),
+    from the stage the plan starts at (`schedule`): whenever the athlete first meets one,
+    it is without the weight (`first_times`). One an earlier stage held the athlete has
+    done already (a plan starting at the plantar protocol's stage 3 from the logbook)."""
+    schedule = schedule or CareSchedule.fresh()
+    found: set[str] = set()
+    for injury in cared_for(profile.injuries):
+        protocol = catalogue.protocols.get(injury)
+        if protocol is None:
+            continue
+        first = schedule.stages.get(injury, 1)
+        done = {i.exercise for stage in protocol.stages[: first - 1] for i in stage.items}
+        found.update(
+            item.exercise
+            for stage in protocol.stages[first - 1 :]
+            for item in stage.items
+            if item.exercise not in done
+            and not item.loaded
+            and any(step.loaded for step in item.steps)
+        )
+    return frozenset(found)
 
 
 def first_times(

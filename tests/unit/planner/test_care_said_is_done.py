@@ -2,7 +2,8 @@
 Achilles care saying "three times a week" over weeks that gave the tendon its dose on one
 or two days). Each full routine says the week's protocol days: its full routines, and its
 sessions that hold an exercise of the week's stage (Beyer's heavy slow raises, not a heel
-drop 2 x 5) or, for shin splints and plantar heel pain, a calf lift serving the problem.
+drop 2 x 5) or, for shin splints and plantar heel pain, a calf lift serving the problem
+(for runner's knee, a knee lift serving it).
 And a stage taken every other day or three times a week never loads the sore tissue two
 days in a row: no routine beside another of its protocol days (for a calf problem, beside
 a session with a calf lift or any calf problem's routine)."""
@@ -31,6 +32,8 @@ TIMES |= {"six times": 6, "every day": 7}
 SAID = re.compile(r"(?P<times>" + "|".join(TIMES) + r") this week")
 CALF_PATTERNS = ("calf", "shin")
 CALF_COUNTED = ("shin-splints", "plantar-fascia")  # a calf lift for them is their care
+# a knee lift tagged for runner's knee is its care (a squat, lunge or step: docs/injury-care.md)
+KNEE_COUNTED = {"runners-knee": ("squat", "lunge")}
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +62,10 @@ def _protocol_days(plan: Plan, catalogue: Catalogue, injury: str, days: list[dat
         and any(
             p.exercise in exercises
             or (injury in CALF_COUNTED and injury in p.injury_care and _calf(catalogue, p))
+            or (
+                injury in p.injury_care
+                and catalogue[p.exercise].pattern in KNEE_COUNTED.get(injury, ())
+            )
             for p in s.main
         )
     }
