@@ -17,7 +17,7 @@ plan.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
@@ -295,6 +295,9 @@ def _compose(
     short: dict[date, str] = {}
     late: set[date] = set()
     weeks: list[Week] = []
+    # per block, for each session whose week and level would jump: what kept jumps out of
+    # it ("key run", "care"), or "" when nothing did
+    jumps_kept_out: dict[int, list[str]] = defaultdict(list)
 
     def settled(day: date) -> bool:
         """Within three weeks of an A race: nothing new, no load heavier than before; for
@@ -332,39 +335,38 @@ def _compose(
             # whether a key run is less than 48 h ahead: no jumps, nothing above RPE 7
             planned = clear_start(entries, profile.window(day.weekday()), budget, budget)
             key_run = key_runs.next_within(day, None if day in started_late else planned)
+            ask = SessionAsk(
+                occasion=Occasion(
+                    LIGHT_DOSE if light else opt.frame.phase,
+                    profile.level,
+                    ramp=opt.frame.ramp,
+                    eve=day + ONE_DAY in key_runs.hard_or_long,
+                    maintenance=maintenance,
+                    before_key_run=key_run is not None,
+                ),
+                budget_seconds=60 * budget,
+                block=opt.frame.block,
+                block_week=opt.frame.block_week,
+                plyometrics=key_run is None and not back and not care_holds_jumps,
+                jumps_wait=not back and (key_run is not None or care_holds_jumps),
+                key_run_ahead=key_run.what if key_run is not None else "",
+                new_allowed=new_allowed and not back,
+                # a C meet's week may still move an anchor on, to a lift done before
+                keep_anchors=not _new_allowed(opt.frame._replace(races=())) or near_goal or back,
+                # close to an A race, and in a recovery week, the loads stay put
+                hold_loads=near_goal or light or race_week,
+                stepping_back=back,
+                want_new=(index % BLOCK_WEEKS == 0 and number == 0) or not sessions,
+                recent=recent,
+                day=day,
+            )
             session = _session(
                 composer,
                 profile,
                 opt,
                 day,
                 entries,
-                SessionAsk(
-                    occasion=Occasion(
-                        LIGHT_DOSE if light else opt.frame.phase,
-                        profile.level,
-                        ramp=opt.frame.ramp,
-                        eve=day + ONE_DAY in key_runs.hard_or_long,
-                        maintenance=maintenance,
-                        before_key_run=key_run is not None,
-                    ),
-                    budget_seconds=60 * budget,
-                    block=opt.frame.block,
-                    block_week=opt.frame.block_week,
-                    plyometrics=key_run is None and not back and not care_holds_jumps,
-                    jumps_wait=not back and (key_run is not None or care_holds_jumps),
-                    key_run_ahead=key_run.what if key_run is not None else "",
-                    new_allowed=new_allowed and not back,
-                    # a C meet's week may still move an anchor on, to a lift done before
-                    keep_anchors=not _new_allowed(opt.frame._replace(races=()))
-                    or near_goal
-                    or back,
-                    # close to an A race, and in a recovery week, the loads stay put
-                    hold_loads=near_goal or light or race_week,
-                    stepping_back=back,
-                    want_new=(index % BLOCK_WEEKS == 0 and number == 0) or not sessions,
-                    recent=recent,
-                    day=day,
-                ),
+                ask,
                 block_weeks.get(opt.frame.block, 0),
                 SessionCare(
                     catalogue,
@@ -373,6 +375,17 @@ def _compose(
                     None if met_in_care is None else met_in_care | trained,
                 ),
             )
+            if composer.jumps_due(ask) and opt.frame.block:
+                jumped = any(p.role is Role.PLYOMETRIC for p in session.main)
+                jumps_kept_out[opt.frame.block].append(
+                    "care"
+                    if care_holds_jumps
+                    else "key run"
+                    if key_run is not None
+                    else ""
+                    if jumped
+                    else "room"
+                )
             if session.start is None and any(r.busy and r.start for r in entries):
                 window = profile.window(day.weekday())
                 why = busy_reason(entries, window, session.minutes) or "busy"
@@ -385,7 +398,32 @@ def _compose(
                 late.add(day)
             sessions.append(session)
             trained.update(session.exercise_ids)
+    weeks = _told_no_jumps(weeks, options, sessions, jumps_kept_out)
     return weeks, sessions, squeezed, short, frozenset(late), composer
+
+
+def _told_no_jumps(
+    weeks: list[Week],
+    options: Sequence[DayOptions],
+    sessions: Sequence[Session],
+    kept_out: dict[int, list[str]],
+) -> list[Week]:
+    """The weeks of a block whose jump drill never came, though the weeks and the
+    athlete's level asked for it, with why in their note: every session of the block fell
+    less than 48 h before a key run or race (or on its eve), care held jumps, or a session
+    clear of both had no room left for them. A coach read three plans without a single
+    foot contact and no word of why (issue 13)."""
+    jumped = {s.block for s in sessions if any(p.role is Role.PLYOMETRIC for p in s.main)}
+    power = {s.block for s in sessions if any(p.role is Role.POWER for p in s.main)}
+    told = []
+    for week, opt in zip(weeks, options, strict=True):
+        block = opt.frame.block
+        reasons = set(kept_out.get(block, ()))
+        if block in jumped or not reasons or "" in reasons or not opt.frame.block_week:
+            told.append(week)
+            continue
+        told.append(replace(week, note=f"{week.note}. {words.no_jumps(reasons, block in power)}"))
+    return told
 
 
 class SessionCare(NamedTuple):

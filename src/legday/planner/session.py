@@ -73,6 +73,7 @@ from legday.planner.dose import (
     jump_dose,
     lowering,
     next_weight,
+    primer,
     reached,
     resumed,
     rose_since,
@@ -1086,23 +1087,33 @@ class Composer:
 
     def _fast_work(self, ask: SessionAsk) -> tuple[list[Exercise], Role] | None:
         """The session's fast work: the block's jump drill at a stage the day allows, else
-        (where jumps must wait, or for a masters athlete) a power lift; None for neither."""
-        stage = min(self._jump_room(ask), self._stage_due(ask))
-        if stage and ask.plyometrics:
+        (where jumps must wait, or for a masters athlete) a power lift; None for neither.
+        A key run's eve holds no jumps, but a power lift may come at a primer's dose
+        (`dose.primer`): a track season of key runs every other day left whole
+        blocks without any fast work (issue 13)."""
+        room = self._jump_room(ask)
+        stage = min(room, self._stage_due(ask))
+        if stage and ask.plyometrics and not ask.occasion.eve:
             drill = self._block_drill(ask, stage)
             if drill is not None:
                 return [drill], Role.PLYOMETRIC
-        if self._jump_room(ask) and (self.masters or (stage and ask.jumps_wait)):
+        if room and (self.masters or (stage and ask.jumps_wait)):
             return self.power, Role.POWER
         return None
 
+    def jumps_due(self, ask: SessionAsk) -> bool:
+        """Whether the block's jump drill would come today if nothing kept jumps out (a
+        key run or race within 48 h, care): the week and the athlete's jump training
+        allow them."""
+        return bool(min(self._jump_room(ask), self._stage_due(ask)))
+
     def _jump_room(self, ask: SessionAsk) -> int:
-        """The highest plyometric stage the week and the day allow, whether or not jumps
-        wait today; 0 for no fast work at all (the eve of a key run, the first week back
-        after a goal race, the week after a long race, a phase without jumps)."""
+        """The highest plyometric stage the week allows, whether or not jumps wait today;
+        0 for no fast work at all (the first week back after a goal race, the week after
+        a long race, a phase without jumps)."""
         o = ask.occasion
         phases = MASTERS_PLYOMETRIC_PHASES if self.masters else PLYOMETRIC_PHASES
-        if ask.stepping_back or o.eve or o.ramp == 1 or o.phase not in phases:
+        if ask.stepping_back or o.ramp == 1 or o.phase not in phases:
             return 0
         stage = HIGHEST_STAGE[self.level]
         if o.ramp == 2 or o.phase in (Phase.PEAK, Phase.TAPER):
@@ -1423,6 +1434,8 @@ class Composer:
             reached=top,
             reps_first=reps_first,
         )
+        if role is Role.POWER and occasion.eve:  # fast reps, few of them
+            dose = primer(dose)
         if last is not None and occasion.phase in EASING_PHASES:  # never more than last time
             reps = (
                 dose.reps if dose.reps is None or last.reps is None else min(dose.reps, last.reps)

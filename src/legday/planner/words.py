@@ -456,6 +456,33 @@ def fast_work(
     return notes
 
 
+def no_jumps(reasons: Collection[str], power: bool) -> str:
+    """Why a block holds no jumps though the athlete's jump training asks for them, from
+    what kept each session's out ("key run": less than 48 h before a key run or race, its
+    eve included; "care": injury care holds jumps; "room": a session clear of both had no
+    time left for them), and what stands in (`power`: a power lift in some of its
+    sessions)."""
+    why = []
+    if "key run" in reasons:
+        why.append(
+            "each of its sessions falls less than 48 h before a key run or race, and jumps "
+            "keep 48 h clear of them so your legs come to it fresh"
+        )
+    if "care" in reasons:
+        why.append("care for your problem holds jumps until its last stage")
+    if "room" in reasons:
+        why.append(
+            "the time of the sessions clear of them went to the main lifts and what the week "
+            "needs first"
+        )
+    instead = (
+        "; a power lift (fast up, slow down, feet on the ground) brings the fast work instead"
+        if power
+        else ""
+    )
+    return f"No jumps in this block: {' and '.join(why)}{instead}"
+
+
 def why(
     day: date,
     runs: Sequence[Run],

@@ -14,10 +14,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from itertools import combinations, pairwise
 
-from coach_athletes import half_marathoner, track_athlete
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from coach_athletes import half_marathoner, track_athlete
 from legday.catalogue.loader import load_catalogue
 from legday.model import REST_PHASES, Phase, Profile, Run, RunKind
 from legday.planner import make_plan
