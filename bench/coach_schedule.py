@@ -272,6 +272,16 @@ def strength(
                 continue
             seen = by_block[(s.block, group, p.exercise)]
             seen[week] = max(seen.get(week, 0.0), _estimate(p))
+    for s in plan.sessions:
+        if s.lighter is not None or not s.block:
+            continue
+        lifts = {catalogue[p.exercise].pattern: p for p in s.main if p.role is Role.ANCHOR}
+        hinge, squat = lifts.get("hinge"), lifts.get("squat") or lifts.get("lunge")
+        if hinge is None or squat is None or hinge.load_kg is None or squat.load_kg is None:
+            continue
+        found["5 full sessions with a loaded hinge and squat anchor"] += 1
+        found["5   the hinge with fewer sets than the squat"] += hinge.sets < squat.sets
+        found["5   the hinge with more sets than the squat"] += hinge.sets > squat.sets
     for (_, group, _), weeks in by_block.items():
         if len(weeks) < 2:
             continue

@@ -1683,12 +1683,22 @@ class Composer:
         for kept in (fast, []) if fast else ():
             rest = [p for p in picks if p not in fast]
             room = most - sum(p.seconds for p in kept)
-            total = trim(self.catalogue, rest, self.gives, self.works, room, held=held)
+            total = trim(
+                self.catalogue,
+                rest,
+                self.gives,
+                self.works,
+                room,
+                held=held,
+                had=self.recent_sets,
+            )
             whole = total <= room and sum(p.role is Role.ANCHOR for p in rest) == anchors
             if whole and (kept or self._gives_all(rest, fast)):
                 picks[:] = rest[:anchors] + kept + rest[anchors:]  # right after the anchors
                 return total + sum(p.seconds for p in kept)
-        return trim(self.catalogue, picks, self.gives, self.works, most, held=held)
+        return trim(
+            self.catalogue, picks, self.gives, self.works, most, held=held, had=self.recent_sets
+        )
 
     def _gives_all(self, rest: list[Pick], gone: list[Pick]) -> bool:
         """Whether `rest` still gives every need of the rules and reaches every major
@@ -1761,7 +1771,13 @@ class Composer:
             if p.dose.sets < top:
                 tops[index] = top
         while tops and total < least:
-            for index in list(tops):
+            # the anchors with the fewest sets first, and of equals the one that had fewer
+            # of late: in order, a 30-minute session's one set to spare went to the squat
+            # every time and the hinge after it stayed a set behind (issue 13)
+            for index in sorted(
+                tops,
+                key=lambda i: (picks[i].dose.sets, self.recent_sets.get(picks[i].exercise.id, 0)),
+            ):
                 p = picks[index]
                 more = with_sets(self.catalogue, p, p.dose.sets + 1)
                 if total + more.seconds - p.seconds > most:
@@ -1774,6 +1790,12 @@ class Composer:
                 if total >= least:
                     break
         return total
+
+    @property
+    def recent_sets(self) -> dict[str, int]:
+        """The sets each lift had in its last few sessions (`history`): the fitting shares
+        a cut or a spare set between anchors by it, so none stays behind for good."""
+        return {lift: sum(p.sets for p in seen) for lift, seen in self.history.items()}
 
     def _news(self, picks: Iterable[Pick]) -> int:
         """How many of the picks the athlete would meet for the first time."""
