@@ -240,8 +240,11 @@ def hand_overs(plan: Plan, catalogue: Catalogue, found: Counter[str]) -> None:
                 name = catalogue[p.exercise].name.lower()
                 told_new = p.new and "new to you" in s.why and name in s.why.split("new to you")[1]
                 found["4     told 'new to you'"] += told_new
+                old = catalogue[before].name.lower()
                 found["4     told it grows from the last lift"] += (
-                    catalogue[before].name.lower() in s.why and "from the" in s.why
+                    f"carries on from the {old}" in s.why
+                    or f"a harder variation of the {old}" in s.why
+                    or f"an easier variation of the {old}" in s.why
                 )
                 found["4     started at 2 sets, RPE 6 at most"] += p.sets <= 2 and p.target_rpe <= 6
 

@@ -193,7 +193,9 @@ def make_plan(
     )
     if profile.injuries:  # care swapped exercises in: their first time starts gently
         placed = [s.minutes for s in sessions]  # the minutes each session's start was found for
-        done_before = (e for d in done for e in d.exercises)
+        # what the athlete did before, and the lifts that carried on from a variation
+        # done in the plan (the same lift with other kit): no first exposures either
+        done_before = [*(e for d in done for e in d.exercises), *composer.carried]
         sessions, routines = first_times(
             sessions,
             done_before,
@@ -545,7 +547,8 @@ def _told_true(
     why = words.true_to(session.why)
     why = words.told_moved(why, list(names.items()), previous)
     news = [words.in_a_list(name) for name, p in names.items() if p.new]
-    why = words.told_new(why, news)
+    varied = words.harder_named(why)  # told as progressing from a lift done, not as new
+    why = words.told_new(why, [name for name in news if name not in varied])
     why = words.told_variations(why, news, [words.in_a_list(name) for name in names])
     why = words.told_outgrown(why, outgrown)
     why = words.told_lighter(why, list(names.items()), previous)

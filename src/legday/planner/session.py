@@ -211,6 +211,36 @@ def band_loaded(exercise: Exercise) -> bool:
     return anchor and Equipment.BAND in exercise.equipment and not exercise.loadable
 
 
+# The words an exercise id begins with when it is the same lift with other kit or a band
+# (`variation`): a dumbbell single-leg Romanian deadlift is the single-leg Romanian
+# deadlift with weights, a kettlebell reverse lunge the reverse lunge with a bell.
+KIT_WORDS = ("dumbbell-", "kettlebell-", "barbell-", "banded-", "weighted-")
+
+
+def _lift(exercise_id: str) -> str:
+    """The id without the kit it names first, and a Romanian deadlift as a deadlift: the
+    kettlebell single-leg deadlift is the single-leg Romanian deadlift with a bell."""
+    for word in KIT_WORDS:
+        if exercise_id.startswith(word):
+            exercise_id = exercise_id.removeprefix(word)
+            break
+    return exercise_id.replace("romanian-", "")
+
+
+def variation(old: Exercise, new: Exercise, catalogue: Catalogue) -> str:
+    """How `new` stands to `old`, the anchor of its pattern it takes over from: "kit"
+    (the same lift with other kit or a band: their ids differ only by it, no new
+    movement), "easier" (one the catalogue's links make easier), "harder" (one of its
+    progressions), or "" (another lift). A coach read a renamed lift called new (issue 13)."""
+    if _lift(old.id) == _lift(new.id):
+        return "kit"
+    if new.id in catalogue.easier_than(old.id):
+        return "easier"
+    if new.id in old.progressions or old.id in new.regressions:
+        return "harder"
+    return ""
+
+
 def pattern_of(exercise: Exercise) -> str:
     """The catalogue's movement pattern; for an exercise without one (a coach's own),
     read from its leading muscle."""
@@ -419,6 +449,14 @@ class Composer:
         # a harder variation: the name of the lift it took over from
         # and whether the athlete had outgrown it
         self.harder_of: dict[str, tuple[str, bool]] = {}
+        # an anchor that took over from the same lift with other kit or a band: the lift
+        # it carries on from, no new movement (`variation`)
+        self.carries_on: dict[str, Exercise] = {}
+        self.carried: set[str] = set()  # the lifts first met so: no first exposures
+        # an anchor that took over from a lift of its pattern it is a harder (or easier)
+        # variation of: new to do, told as a variation of what was done
+        self.harder_than: dict[str, str] = {}
+        self.easier_than: dict[str, str] = {}
         # outgrown anchors with nothing harder in the athlete's kit, and those told so
         self.kit_end: set[str] = set()
         self.told_kit_end: set[str] = set()
@@ -552,7 +590,7 @@ class Composer:
         """Whether the athlete would meet `exercise` for the first time in this session: not
         done before, nor an anchor of the block that care keeps taking out for its stand-in
         (it counts against no `new_limit`; a companion care took may come back)."""
-        if self.done(exercise):
+        if self.done(exercise) or self._carried_from(exercise) is not None:
             return False
         kept_out = exercise.id in self.taken_by_care and exercise in self.block.anchors
         return not kept_out
@@ -649,6 +687,22 @@ class Composer:
                 (*self.harder_of[p.exercise.id], p.exercise.name.lower())
                 for p in picks
                 if p.new and p.exercise.id in self.harder_of
+            ]
+            + [
+                (self.harder_than[p.exercise.id], False, p.exercise.name.lower())
+                for p in picks
+                if p.new and p.exercise.id in self.harder_than
+            ],
+            carried=[
+                (old.name.lower(), p.exercise.name.lower())
+                for p in picks
+                for old in [self._carried_from(p.exercise)]
+                if old is not None
+            ],
+            easier=[
+                (self.easier_than[p.exercise.id], p.exercise.name.lower())
+                for p in picks
+                if p.new and p.exercise.id in self.easier_than
             ],
             kit_end=[p.exercise.name.lower() for p in picks if self._tell_kit_end(p)],
             band=self.band,
@@ -732,7 +786,7 @@ class Composer:
                 self.anchor_since[found.id] = self.blocks  # the same again: others' turn
                 if old is not None and found.id != old.id:
                     self.anchor_moved = self.count
-                    self._harder_of(found, old)
+                    self._took_over(found, old)
         start_kg = {}
         for e in anchors:
             kg = self.start_loads[e.id]
@@ -923,7 +977,7 @@ class Composer:
             anchors[index] = new
             self.anchor_since[new.id] = self.blocks
             self.anchor_moved = self.count
-            self._harder_of(new, old)
+            self._took_over(new, old)
             kg = self.start_loads[new.id]
             if kg is not None:
                 self.block.start_kg[new.id] = max(kg, self.last_kg.get(new.id, kg))
@@ -940,11 +994,26 @@ class Composer:
         self.told_kit_end.add(pick.exercise.id)
         return not told
 
-    def _harder_of(self, new: Exercise, old: Exercise) -> None:
-        """Remember `new` as a harder variation of `old`, an unloaded lift it takes over
-        from: its first exposure is gentle whatever its level, and its why says so."""
-        if not self.implements[old.id] and new.id in old.progressions:
+    def _took_over(self, new: Exercise, old: Exercise) -> None:
+        """Remember how `new` stands to `old`, the anchor of its pattern it takes over
+        from (`variation`): a harder variation of an unloaded lift starts gently whatever
+        its level; any harder or easier variation is told as one; the same lift with other
+        kit or a band is no new movement and carries on from `old`'s dose."""
+        kind = variation(old, new, self.catalogue)
+        if kind == "harder" and not self.implements[old.id]:
             self.harder_of[new.id] = (old.name.lower(), self._outgrown(old))
+        elif kind == "harder":
+            self.harder_than[new.id] = old.name.lower()
+        elif kind == "easier":
+            self.easier_than[new.id] = old.name.lower()
+        elif kind == "kit":
+            self.carries_on[new.id] = old
+
+    def _carried_from(self, exercise: Exercise) -> Exercise | None:
+        """The lift `exercise` carries on from when the athlete meets it for the first time
+        as the same lift with other kit or a band (`_took_over`); else None."""
+        old = self.carries_on.get(exercise.id)
+        return old if old is not None and not self.done(exercise) and self.done(old) else None
 
     def _carries(self, old: Exercise, new: Exercise) -> bool:
         """Whether `new`, with the athlete's kit, carries on the load `old` was last lifted
@@ -1381,7 +1450,10 @@ class Composer:
             step = occasion.step + self.block.start_step.get(e.id, 0)
             occasion = occasion._replace(step=step)
             self.anchor_step[e.id] = step
-        new = not self.done(e)
+        carried_from = self._carried_from(e) if role is Role.ANCHOR else None
+        if carried_from is not None:
+            self.carried.add(e.id)
+        new = not self.done(e) and carried_from is None
         dose = dose_for(e, role, occasion, loaded=bool(implement))
         start = (start_kg or self.start_loads[e.id]) if implement else None
         climbing = climbs(role, implement)
@@ -1399,6 +1471,11 @@ class Composer:
         if start is not None:
             kg = stepped(self.kit, implement, start, dose.load_steps)
         last = self.previous.get(e.id)
+        before = self.previous.get(carried_from.id) if carried_from is not None else None
+        if last is None and before is not None:
+            # no new movement: its dose goes on from the lift it carries on from, at its
+            # own first load, one step at a time as any lift's (`within_reach`)
+            last = replace(before, exercise=e.id, load_kg=kg, implement=implement if kg else "")
         if climbing and last is not None and last.reps is not None and last.load_kg is not None:
             # met before as an accessory (2 x 10): as an anchor its reps come into its
             # range at that load, the top of it (or the reps that reach a far next
@@ -1407,7 +1484,9 @@ class Composer:
             last = replace(last, reps=most) if last.reps > most else last
         if role is Role.ANCHOR and not implement:  # its progress goes on from where it stood
             last = resumed(last, self.as_anchor.get(e.id))
-        top = reached(self.history.get(e.id, ()))
+        top = reached(
+            self.history.get(e.id, ()) or self.history.get(getattr(carried_from, "id", ""), ())
+        )
         # the eve of a hard or long run is a lighter day: no load rises on it
         may_rise = self._may_rise(e.id) and not occasion.eve
         if climbing:

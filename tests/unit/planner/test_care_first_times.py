@@ -17,6 +17,7 @@ from coach_athletes import half_marathoner
 from legday.catalogue.loader import load_catalogue
 from legday.model import INJURIES, Plan, Prescription
 from legday.planner import make_plan
+from legday.planner.session import variation
 
 CATALOGUE = load_catalogue()
 
@@ -31,10 +32,15 @@ def _exposures(plan: Plan) -> list[tuple[str, Prescription]]:
 
 
 def _first_times(plan: Plan) -> list[tuple[str, Prescription]]:
+    """Each movement's first time: the same lift with other kit or a band (a kettlebell
+    single-leg deadlift after the single-leg Romanian deadlift) is no new movement
+    (`session.variation`, docs/planner.md 3.6)."""
     seen: set[str] = set()
     firsts = []
     for where, p in _exposures(plan):
-        if p.exercise not in seen:
+        lift = CATALOGUE[p.exercise]
+        same = any(variation(CATALOGUE[done], lift, CATALOGUE) == "kit" for done in seen)
+        if p.exercise not in seen and not same:
             firsts.append((where, p))
         seen.add(p.exercise)
     return firsts
