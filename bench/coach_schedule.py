@@ -58,6 +58,7 @@ from legday.planner.season import race_priorities, season
 KEY_KINDS = frozenset({RunKind.HARD, RunKind.LONG, RunKind.RACE})
 EASING = frozenset({Phase.TAPER, Phase.RACE})
 RUN_UP = frozenset({Phase.PEAK, Phase.TAPER})
+SETTLED = timedelta(weeks=3)  # before an A race: loads held (`SETTLED_BEFORE_GOAL`)
 CLOSE_RECOVERY = 3  # weeks: recovery weeks closer than this cost what the weeks built
 UNTIMED_KEY_RUN, UNTIMED_SESSION = time(0, 0), time(23, 59)
 
@@ -260,9 +261,12 @@ def strength(
     plan: Plan, catalogue: Catalogue, found: Counter[str], rises: dict[str, list[float]]
 ) -> None:
     by_block: dict[tuple[int, str, str], dict[int, float]] = defaultdict(dict)
+    goals = [race.day for race in plan.race_days if race.priority == "A"]
     for s in plan.sessions:
         if not s.block or s.phase in EASING or s.lighter is not None:
             continue
+        if s.phase is Phase.PEAK or any(timedelta(0) <= goal - s.day < SETTLED for goal in goals):
+            continue  # the weeks before a goal race hold their loads on purpose
         week = (s.day - plan.start).days // 7
         for p in s.main:
             if p.role is not Role.ANCHOR or p.load_kg is None or p.injury_care:
