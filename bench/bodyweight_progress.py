@@ -20,7 +20,7 @@ and at most a band, a step, a bench, a box or a mat. Counted over their plans:
   above RPE 6, or as many reps as the lift they replace).
 
 Run it on two trees (PYTHONPATH=<tree>/src:<tree>) to compare before and after; the
-figures in docs/planner.md (section 3.16) came from it.
+figures in docs/planner.md (sections 3.16 and 3.17) came from it.
 """
 
 from __future__ import annotations
@@ -151,8 +151,9 @@ def stalls(plan: Plan, catalogue: Catalogue) -> list[Stall]:
 
 def at_the_top(p: Prescription, catalogue: Catalogue) -> bool:
     """Whether an unloaded prescription stands where a bodyweight anchor's progression
-    ends (docs/planner.md 3.3): its longest hold, or its top reps at its slowest lowering,
-    fewer reps as the lowering slowed so that a set lasts as long."""
+    tops out (docs/planner.md 3.3): its longest hold, or its top reps at its slowest
+    lowering, fewer reps as the lowering slowed so that a set lasts as long; or past it,
+    a longer pause at the bottom than the lift's own (fewer reps again)."""
     exercise = catalogue[p.exercise]
     if p.load_kg is not None:
         return False
@@ -162,7 +163,15 @@ def at_the_top(p: Prescription, catalogue: Catalogue) -> bool:
     slowest = slower(tempo, MAX_ECCENTRIC) if lowering(tempo) else tempo
     top = BODYWEIGHT_REPS[-1] * seconds_per_rep(tempo) // seconds_per_rep(slowest)
     top = max(BODYWEIGHT_REPS[0], top)
-    return (p.reps or 0) >= top and lowering(p.tempo) >= lowering(slowest)
+    paused = _pause(p.tempo) > _pause(tempo)
+    return lowering(p.tempo) >= lowering(slowest) and ((p.reps or 0) >= top or paused)
+
+
+def _pause(tempo: str) -> int:
+    """A tempo's pause at the bottom (`3-1-2`: 1), read here so the bench runs on trees
+    without one."""
+    parts = tempo.split("-")
+    return int(parts[1]) if len(parts) == 3 and parts[1].isdigit() else 0
 
 
 def at_the_top_in(plan: Plan, catalogue: Catalogue, stall: Stall) -> bool:

@@ -103,6 +103,7 @@ HEAVIER = re.compile(rf"one step heavier on the {NAME} \((?P<kg>\d+(?:\.\d+)?) k
 MORE_REPS = re.compile(rf"(?P<n>\d+) reps on the {NAME} \(from (?P<was>\d+)\)")
 LONGER = re.compile(rf"(?P<n>\d+) s holds on the {NAME} \(from (?P<was>\d+)\)")
 SLOWER = re.compile(rf"slower lowering on the {NAME} \((?P<tempo>\d+-\d+-\d+)\)")
+PAUSED = re.compile(rf"a longer pause at the bottom of the {NAME} \((?P<tempo>\d+-\d+-\d+)\)")
 CUT = re.compile(r", (?P<n>\d+) reps \(from (?P<was>\d+)\)")
 FEWER_SETS = re.compile(r"a set fewer on (?:the )?(?P<names>[^;:.]+)")
 EASIER = re.compile(r"effort RPE (?P<n>\d+) \(from (?P<was>\d+)\) on (?:the )?(?P<names>[^;:.]+)")
@@ -147,6 +148,11 @@ def _lowering(tempo: str) -> int:
     return int(down) if down.isdigit() else 0
 
 
+def _pause(tempo: str) -> int:
+    parts = tempo.split("-")
+    return int(parts[1]) if len(parts) == 3 and parts[1].isdigit() else 0
+
+
 def _sessions_with_previous(
     plan: Plan,
 ) -> Iterator[tuple[date, str, dict[str, Prescription], dict[str, Prescription]]]:
@@ -160,12 +166,13 @@ def _sessions_with_previous(
 
 def lift_claims(plan: Plan, runs: Sequence[Run], catalogue: Catalogue) -> Iterator[str]:
     """What a why says moved on a lift, against the numbers: the load, the reps or the
-    hold's seconds rose to what it says, the lowering is slower, a rep cut said is the
-    real one; and a lift said to move on whose reps fell has its cut said."""
+    hold's seconds rose to what it says, the lowering is slower, the pause at the bottom
+    longer, a rep cut said is the real one; and a lift said to move on whose reps fell has
+    its cut said."""
     names = _names(catalogue)
     for day, why, main, before in _sessions_with_previous(plan):
         said_cut: set[str] = set()
-        for pattern, field in ((HEAVIER, "load_kg"), (SLOWER, "tempo")):
+        for pattern, field in ((HEAVIER, "load_kg"), (SLOWER, "tempo"), (PAUSED, "pause")):
             for found in pattern.finditer(why):
                 exercise = names.get(found["name"], "")
                 p, was = main.get(exercise), before.get(exercise)
@@ -180,6 +187,10 @@ def lift_claims(plan: Plan, runs: Sequence[Run], catalogue: Catalogue) -> Iterat
                     p.tempo == found["tempo"] and _lowering(p.tempo) > _lowering(was.tempo)
                 ):
                     yield f"{day}: says {found['name']} lowers slower ({found['tempo']})"
+                if field == "pause" and not (
+                    p.tempo == found["tempo"] and _pause(p.tempo) > _pause(was.tempo)
+                ):
+                    yield f"{day}: says {found['name']} pauses longer ({found['tempo']})"
                 cut = CUT.match(why, found.end())
                 if cut is not None:
                     said_cut.add(exercise)
@@ -280,7 +291,8 @@ def _amount(p: Prescription) -> int:
 
 
 def _slower(p: Prescription, was: Prescription) -> bool:
-    return _lowering(p.tempo) > _lowering(was.tempo)
+    """A slower lowering or a longer pause: reps cut for it are no lighter set."""
+    return _lowering(p.tempo) > _lowering(was.tempo) or _pause(p.tempo) > _pause(was.tempo)
 
 
 def _load(p: Prescription, was: Prescription) -> float:

@@ -78,11 +78,19 @@ from legday.planner.season import (
     DAY_NAMES,
     LIGHT_NOTE,
     WeekFrame,
+    race_event,
     race_priorities,
     recovery_every,
     season,
 )
-from legday.planner.session import OUTGROWN_AFTER, OVERRUN, Composer, SessionAsk, SessionParts
+from legday.planner.session import (
+    OUTGROWN_AFTER,
+    OVERRUN,
+    Composer,
+    SessionAsk,
+    SessionParts,
+    doses_of,
+)
 from legday.rules import check_plan
 from legday.rules.season import BLOCK_WEEKS, SAME_SESSION_DAYS, SETTLED_BEFORE_GOAL, settled_before
 from legday.rules.session import RUN_AS_JOG_MINUTES
@@ -161,6 +169,7 @@ def make_plan(
         )
     )
     races = race_priorities(profile, runs)
+    event = profile.event or race_event(races.values())  # a trail or ultra by its races' names
     frames = season(profile, runs, races, logged=[d.day for d in fixed])
     if profile.injuries:
         restarts = _care_restarts(frames)
@@ -177,7 +186,7 @@ def make_plan(
         options = day_options(profile, runs, frames, calendar)
         goals = frozenset(day for day, race in races.items() if race.priority == "A")
         weeks, sessions, squeezed, short, late, composer = _compose(
-            profile, catalogue, done, options, calendar, care, doses, goals, started_late
+            profile, catalogue, done, options, calendar, care, doses, goals, started_late, event
         )
         if not squeezed and not short and late <= started_late:
             break
@@ -212,7 +221,7 @@ def make_plan(
         ]
     kit = kit_of(profile)
     sessions = [with_ramps(s, kit) for s in sessions]  # care may have changed a barbell lift
-    sessions = _told_truly(sessions, catalogue, profile.minutes)
+    sessions = _told_truly(sessions, catalogue, profile.minutes, composer.downhill, event or "")
     after_end = last + timedelta(days=1)
     plan = Plan(
         first,
@@ -274,6 +283,7 @@ def _compose(
     doses: WeekDoses,
     goals: frozenset[date] = frozenset(),
     started_late: frozenset[date] = frozenset(),
+    event: str | None = None,
 ) -> tuple[list[Week], list[Session], dict[date, str], dict[date, str], frozenset[date], Composer]:
     """The weeks and their sessions on the best days; with, per day whose busy time leaves
     no gap for the session composed there, why: first for full sessions, then for short
@@ -282,7 +292,7 @@ def _compose(
     one (`started_late`: the next round composes them as if untimed, at the day's end);
     and the composer, which still knows the athlete's warm-up and cool-down work."""
     chosen = choose_days(options)
-    composer = Composer(catalogue, profile, kit_of(profile))
+    composer = Composer(catalogue, profile, kit_of(profile), event)
     for past in done:
         composer.remember(past)
     by_day = calendar.by_day
@@ -307,8 +317,11 @@ def _compose(
         ready = goals if done else [g for g in goals if g - profile.start >= SETTLED_BEFORE_GOAL]
         return settled_before(ready, day)
 
+    this_week: list[Session] = []  # the week's sessions so far, and the week before's
+    week_before: list[Session] = []
     for index, (opt, days) in enumerate(zip(options, chosen, strict=True)):
         weeks.append(_week_with_note(opt, days))
+        week_before, this_week = this_week, []
         fixed = set(opt.fixed)
         # a C-race week's only session is a short one (the week still lifts: `frequency`),
         # and so is a recovery week's in season, lighter too
@@ -318,7 +331,17 @@ def _compose(
         # a sore calf or shin, and the care exercises met in the weeks before
         care_holds_jumps = jumps_wait(profile, catalogue, care, opt.frame.start)
         met_in_care = _met_in_care(profile, catalogue, care, opt)
-        for number, day in enumerate(d for d in days if d not in fixed):
+        to_compose = [d for d in days if d not in fixed]
+        # the week's muscles trained so far: its days from the logbook, then its sessions
+        week_worked = {
+            m
+            for d in done
+            if d.day in fixed
+            for e in d.exercises
+            if e in catalogue
+            for m in catalogue[e].muscles
+        }
+        for number, day in enumerate(to_compose):
             # the week after a long race steps back: only light sessions, nothing new,
             # no jumps, no load rises
             back = day in stepping_back
@@ -361,6 +384,11 @@ def _compose(
                 want_new=(index % BLOCK_WEEKS == 0 and number == 0) or not sessions,
                 recent=recent,
                 day=day,
+                week_worked=frozenset(week_worked),
+                sessions_to_come=len(to_compose) - number - 1,
+                repeats=frozenset(
+                    doses_of(s.main) for s in (sessions[-1:] + week_before[number : number + 1])
+                ),
             )
             session = _session(
                 composer,
@@ -399,7 +427,9 @@ def _compose(
             if key_run is None and key_runs.next_within(day, session.start) is not None:
                 late.add(day)
             sessions.append(session)
+            this_week.append(session)
             trained.update(session.exercise_ids)
+            week_worked.update(m for p in session.main for m in p.muscles)
     weeks = _told_no_jumps(weeks, options, sessions, jumps_kept_out)
     return weeks, sessions, squeezed, short, frozenset(late), composer
 
@@ -509,16 +539,28 @@ def _met_in_care(
 
 
 def _told_truly(
-    sessions: Sequence[Session], catalogue: Catalogue, asked_minutes: int
+    sessions: Sequence[Session],
+    catalogue: Catalogue,
+    asked_minutes: int,
+    downhill: Collection[str] = frozenset(),
+    event: str = "",
 ) -> list[Session]:
     """Each session `_told_true`, against each exercise's previous prescription and the
-    bodyweight anchors done twice at the top of their progression so far."""
+    bodyweight anchors done twice at the top of their progression so far; a trail or ultra
+    runner's told which of its anchors are the downhill work (`downhill`)."""
     previous: dict[str, Prescription] = {}
     at_top: Counter[str] = Counter()
     told = []
     for session in sessions:
         outgrown = {catalogue[e].name.lower() for e, n in at_top.items() if n >= OUTGROWN_AFTER}
-        told.append(_told_true(session, catalogue, asked_minutes, previous, outgrown))
+        session = _told_true(session, catalogue, asked_minutes, previous, outgrown)
+        names = [
+            words.in_a_list(catalogue[p.exercise].name.lower())
+            for p in session.main
+            if p.role is Role.ANCHOR and p.exercise in downhill
+        ]
+        why = words.told_downhill(session.why, names, event)
+        told.append(session if why == session.why else replace(session, why=why))
         previous.update((p.exercise, p) for p in session.main)
         at_top.update(
             p.exercise

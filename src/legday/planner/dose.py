@@ -81,6 +81,7 @@ __all__ = [
     "HEAVY_RANGE",
     "IMPROVISED_LOAD",
     "MAINTENANCE_MINUTES",
+    "MOST_PAUSE",
     "NEW_LOAD_WORDS",
     "Dose",
     "NextWeight",
@@ -106,6 +107,8 @@ __all__ = [
     "load_text",
     "lowering",
     "next_weight",
+    "pause",
+    "paused",
     "prescribe",
     "primer",
     "reached",
@@ -144,6 +147,7 @@ BEGINNER_FAR_STEP_REPS = 4
 DOUBLE_PROGRESSION_REPS = (8, 10)  # then one kit step up and back to 8
 BODYWEIGHT_REPS = (8, 10, 12)  # then the lowering slows a second a week, to MAX_ECCENTRIC
 HOLD_SECONDS = (20, 30, 40, 45)
+MOST_PAUSE = 3  # seconds: a bodyweight lift's pause at the bottom, past its slowest lowering
 ACCESSORY_REPS = 10
 BALANCE_REPS = 8
 BALANCE_SECONDS = 30
@@ -328,6 +332,13 @@ def _anchor(exercise: Exercise, occasion: Occasion, *, loaded: bool) -> Dose:
         # lowering longer, so the seconds spent lowering still rise (`dose_level`)
         top = reps * seconds_per_rep(exercise.tempo)
         reps = max(BODYWEIGHT_REPS[0], top // seconds_per_rep(tempo))
+        # at the slowest lowering the pause at the bottom lengthens, a second a week, the
+        # set again about as long: a lift with no harder variation in reach still moves
+        # on (issue 13)
+        weeks_slowest = weeks_at_top - (MAX_ECCENTRIC - lowering(exercise.tempo))
+        if weeks_slowest > 0:
+            tempo = paused(tempo, min(MOST_PAUSE, pause(exercise.tempo) + weeks_slowest))
+            reps = max(BODYWEIGHT_REPS[0], top // seconds_per_rep(tempo))
     return Dose(sets, reps, None, 6 if beginner and week == 0 else 7, tempo)
 
 
@@ -419,18 +430,24 @@ def heavy_top(kit: Kit, implement: str, kg: float, level: Level) -> int:
 
 
 def bodyweight_top(exercise: Exercise) -> Dose:
-    """Where an unloaded anchor's progression ends (`_anchor`): its longest hold, or its
-    top reps at its slowest lowering. Past it only a harder variation moves it on."""
-    last_week = len(BODYWEIGHT_REPS) + MAX_ECCENTRIC
-    return _anchor(exercise, Occasion(Phase.BASE, Level.BEGINNER, last_week), loaded=False)
+    """Where an unloaded anchor's progression tops out (`_anchor`): its longest hold, or
+    its top reps at its slowest lowering. Past it a harder variation moves it on, and
+    where there is none, a longer pause at the bottom (`MOST_PAUSE`)."""
+    if exercise.measure == "seconds":
+        step = len(HOLD_SECONDS)
+    else:  # the step its lowering first reaches its slowest at, before any pause
+        step = len(BODYWEIGHT_REPS) + max(0, MAX_ECCENTRIC - lowering(exercise.tempo))
+    return _anchor(exercise, Occasion(Phase.BASE, Level.BEGINNER, step), loaded=False)
 
 
 def at_the_top(p: Prescription, top: Dose) -> bool:
-    """Whether an unloaded anchor's prescription has reached its `bodyweight_top`."""
+    """Whether an unloaded anchor's prescription has reached its `bodyweight_top` or gone
+    past it: a longer pause at the bottom trades reps for seconds, the set as long."""
     if top.seconds is not None:
         return (p.seconds or 0) >= top.seconds
-    reps = p.reps or 0
-    return reps >= (top.reps or 0) and lowering(p.tempo) >= lowering(top.tempo)
+    if lowering(p.tempo) < lowering(top.tempo):
+        return False
+    return (p.reps or 0) >= (top.reps or 0) or pause(p.tempo) > pause(top.tempo)
 
 
 def heavy_climb(
@@ -643,7 +660,7 @@ def within_reach(
     tempo = _no_slower(plan.tempo, last.tempo, by=0 if rose else 1)
     if reps is not None and last.reps is not None and not heavier:
         reps = _lowering_kept(reps, last, tempo)
-    rose = rose or lowering(tempo) > lowering(last.tempo)
+    rose = rose or (tempo != last.tempo and _longer(tempo, last.tempo))
     if sets > max(last.sets, top_sets):
         sets = max(last.sets, top_sets) if rose else sets
     capped = plan._replace(sets=sets, reps=reps, seconds=seconds, rpe=rpe, tempo=tempo)
@@ -651,11 +668,13 @@ def within_reach(
 
 
 def _lowering_kept(reps: int, last: Prescription, tempo: str) -> int:
-    """Reps enough that a set spends no fewer seconds lowering than last time's did: a
-    slower lowering may bring fewer reps (`dose_level`), a lowering held back none."""
+    """Reps enough that a set spends no fewer seconds lowering and paused at the bottom
+    than last time's did: a slower lowering or a longer pause may bring fewer reps
+    (`dose_level`), a lowering held back none."""
     before, now = lowering(last.tempo), lowering(tempo)
     if not before or now < before or last.reps is None:
         return reps  # a quicker lowering (another role's tempo) asks for no more reps
+    before, now = before + pause(last.tempo), now + pause(tempo)
     return max(reps, -(-last.reps * before // now))
 
 
@@ -665,12 +684,34 @@ def lowering(tempo: str) -> int:
     return int(down) if down.isdigit() else 0
 
 
-def _no_slower(tempo: str, last: str, *, by: int) -> str:
-    """`tempo` with its lowering at most `by` seconds slower than `last`'s."""
-    most = lowering(last) + by
-    if lowering(tempo) <= most or not lowering(last):
+def pause(tempo: str) -> int:
+    """The seconds of a tempo's pause between lowering and lifting (`3-1-2`: 1)."""
+    parts = tempo.split("-")
+    return int(parts[1]) if len(parts) == 3 and parts[1].isdigit() else 0
+
+
+def paused(tempo: str, seconds: int) -> str:
+    """The tempo with a pause of at least `seconds` at the bottom."""
+    parts = tempo.split("-")
+    if len(parts) != 3 or not parts[1].isdigit() or int(parts[1]) >= seconds:
         return tempo
-    return "-".join([str(most), *tempo.split("-")[1:]])
+    return "-".join([parts[0], str(seconds), parts[2]])
+
+
+def _no_slower(tempo: str, last: str, *, by: int) -> str:
+    """`tempo` with its lowering at most `by` seconds slower than `last`'s, and its pause
+    at the bottom longer by no more than what the lowering left of `by`: one rise at a
+    time, a second of lowering or a second of pause."""
+    if tempo == last:
+        return tempo
+    most = lowering(last) + by
+    if lowering(tempo) > most and lowering(last):
+        tempo = "-".join([str(most), *tempo.split("-")[1:]])
+    left = by - max(0, lowering(tempo) - lowering(last))
+    if pause(tempo) > pause(last) + left and len(last.split("-")) == 3:
+        parts = tempo.split("-")
+        tempo = "-".join([parts[0], str(pause(last) + left), parts[2]])
+    return tempo
 
 
 # The effort a lift climbs to before anything else rises; above it a heavier load, then
@@ -707,8 +748,13 @@ def rose_since(p: Prescription, last: Prescription) -> bool:
         or (p.reps is not None and last.reps is not None and p.reps > last.reps)
         or (p.seconds is not None and last.seconds is not None and p.seconds > last.seconds)
         or p.target_rpe > last.target_rpe
-        or lowering(p.tempo) > lowering(last.tempo)
+        or (p.tempo != last.tempo and _longer(p.tempo, last.tempo))
     )
+
+
+def _longer(tempo: str, last: str) -> bool:
+    """A slower lowering or a longer pause at the bottom than `last`'s: a rise."""
+    return lowering(tempo) > lowering(last) or pause(tempo) > pause(last)
 
 
 def resumed(last: Prescription | None, as_anchor: Prescription | None) -> Prescription | None:

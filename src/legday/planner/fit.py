@@ -20,12 +20,14 @@ from legday.planner.dose import Dose, prescribe, work_seconds
 from legday.rules.session import MIN_GROUPS
 
 __all__ = [
+    "FEWEST_ANCHOR_SETS",
     "Pick",
     "dosed_pick",
     "groups",
     "needs_given",
     "no_token_companions",
     "token_floor",
+    "tokens",
     "trim",
     "with_sets",
 ]
@@ -126,11 +128,14 @@ def trim(
     most: float,
     *,
     held: frozenset[str] = frozenset(),
+    elsewhere: frozenset[Need] = frozenset(),
     had: Mapping[str, int] | None = None,
 ) -> int:
     """Shorten `picks` (in place) toward `most` seconds; the seconds left. `gives` holds
     each exercise's needs met (`needs_given`), `works` its major groups (`groups`);
     `held`, the exercises whose sets care sets (a set less of theirs saves nothing);
+    `elsewhere`, the needs the week meets in its other sessions: before an anchor goes,
+    a companion whose needs they meet does (the block's lifts stay in its sessions);
     `had`, the sets each lift had in its recent sessions: of anchors with as many sets,
     the one that had more gives a set first."""
     total = sum(p.seconds for p in picks)
@@ -143,6 +148,9 @@ def trim(
             if not saved:
                 break
             total -= saved
+    if total > most and elsewhere:
+        saved = _drop_spare(picks, gives, works, total - most, anchors=False, elsewhere=elsewhere)
+        total -= saved
     if total > most:
         total -= _drop_spare(picks, gives, works, total - most, anchors=True)
     return total
@@ -156,13 +164,15 @@ def _drop_spare(
     *,
     anchors: bool,
     among: Sequence[Pick] = (),
+    elsewhere: frozenset[Need] = frozenset(),
 ) -> int:
     """Drop companions (or anchors), the last first, whose every need another exercise
-    (of `picks`, or of `among`, which stay) also gives, leaving enough groups, until `over`
-    seconds are saved; what is new to the athlete goes last (each block should bring
-    something new). The seconds saved."""
+    (of `picks`, or of `among`, which stay) also gives, or the week gives `elsewhere`,
+    leaving enough groups, until `over` seconds are saved; what is new to the athlete
+    goes last (each block should bring something new). The seconds saved."""
     everyone = [*picks, *among]
     given = Counter(need for p in everyone for need in gives[p.exercise.id])
+    given.update(elsewhere)
     worked = Counter(group for p in everyone for group in works[p.exercise.id])
     enough = min(MIN_GROUPS, len(worked))
     saved = 0
@@ -232,30 +242,61 @@ def no_token_companions(
     room: float,
     *,
     may_add: Callable[[Pick, int], bool],
+    elsewhere: frozenset[Need] = frozenset(),
 ) -> int:
     """Companions below `token_floor`, in place: the spare ones (whose every need another
     exercise also meets) go, the last first; those a rule needs (balance, a muscle group,
     care) get their sets back while `room` seconds allow and `may_add(pick, sets)` says
-    that is no rise (never on a light day). The main work's seconds."""
+    the progression allows it (never on a light day). Those still short then go one at a
+    time, the last first, while the week meets their needs `elsewhere` (a muscle group an
+    earlier session of the week worked, or a later one will), each freeing room for the
+    others' sets: fewer accessories, not one-set ones (issue 13). The main work's seconds."""
     floor = token_floor(picks)
-    tokens = [
-        p
-        for p in picks
-        if p.role not in (Role.ANCHOR, Role.CARE)
-        and not p.prescription.injury_care  # care keeps its protocol's dose
-        and p.dose.sets < floor
-    ]
+    tokens = [p for p in picks if _token(p, floor)]
     if tokens:
-        kept = [p for p in picks if p not in tokens]
-        spare = list(tokens)
-        _drop_spare(spare, gives, works, float("inf"), anchors=False, among=kept)
-        dropped = {id(p) for p in tokens} - {id(p) for p in spare}
-        picks[:] = [p for p in picks if id(p) not in dropped]
-        total = sum(p.seconds for p in picks)
-        for index, p in enumerate(picks):
-            if id(p) in {id(t) for t in spare} and may_add(p, floor):
-                more = with_sets(catalogue, p, floor)
-                if total + more.seconds - p.seconds <= room:
-                    picks[index] = more
-                    total += more.seconds - p.seconds
+        kept = [p for p in picks if not _token(p, floor)]
+        _drop_spare(tokens, gives, works, float("inf"), anchors=False, among=kept)
+        picks[:] = [p for p in picks if not _token(p, floor) or p in tokens]
+        _sets_back(catalogue, picks, floor, room, may_add)
+    while elsewhere and (short := [p for p in picks if _token(p, floor)]):
+        others = [p for p in picks if not _token(p, floor)]
+        before = len(short)
+        _drop_spare(short, gives, works, 1, anchors=False, among=others, elsewhere=elsewhere)
+        if len(short) == before:
+            break  # none the week meets elsewhere: they stay, a rule needs them
+        picks[:] = [p for p in picks if not _token(p, floor) or p in short]
+        _sets_back(catalogue, picks, floor, room, may_add)
     return sum(p.seconds for p in picks)
+
+
+def tokens(picks: Sequence[Pick]) -> list[Pick]:
+    """The companions below the session's `token_floor`."""
+    floor = token_floor(picks)
+    return [p for p in picks if _token(p, floor)]
+
+
+def _token(p: Pick, floor: int) -> bool:
+    """A companion below the session's `token_floor` (care keeps its protocol's dose)."""
+    return (
+        p.role not in (Role.ANCHOR, Role.CARE)
+        and not p.prescription.injury_care
+        and p.dose.sets < floor
+    )
+
+
+def _sets_back(
+    catalogue: Catalogue,
+    picks: list[Pick],
+    floor: int,
+    room: float,
+    may_add: Callable[[Pick, int], bool],
+) -> None:
+    """Tokens back to `floor` sets, in place and in order, while `room` seconds allow and
+    `may_add` says so."""
+    total = sum(p.seconds for p in picks)
+    for index, p in enumerate(picks):
+        if _token(p, floor) and may_add(p, floor):
+            more = with_sets(catalogue, p, floor)
+            if total + more.seconds - p.seconds <= room:
+                picks[index] = more
+                total += more.seconds - p.seconds

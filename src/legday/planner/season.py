@@ -23,6 +23,7 @@ lifts; the first two weeks back after an A race's week off ramp up.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from itertools import groupby
@@ -61,6 +62,7 @@ __all__ = [
     "is_major_race",
     "keeps_light",
     "race_days",
+    "race_event",
     "race_priorities",
     "recovery_every",
     "season",
@@ -155,6 +157,41 @@ def race_priorities(profile: Profile, runs: Sequence[Run]) -> dict[date, Race]:
 
 
 RANKS = {"A": 0, "B": 1, "C": 2}
+# What a race's title says of its ground and length when the profile names no event: a
+# trail, mountain or sky race, an ultra, or a race longer than a marathon ("50 km",
+# "100 miles"). Only these two events are read from titles: the plan prepares their legs
+# for downhills (planner/session.py `ECCENTRIC_EVENTS`); a road distance needs the profile.
+TRAIL_WORDS = re.compile(
+    r"\b(?:trail|mountain|sky ?r(?:ace|un)|fell (?:race|run)|berglauf|montagne|montaña)"
+)
+ULTRA_WORDS = ("ultra",)
+MARATHON_KM = 42.2
+_DISTANCE = re.compile(r"(\d+(?:[.,]\d+)?)\s*(km|k|mi|miles?)\b")
+MILE_KM = 1.609
+
+
+def race_event(races: Iterable[Race]) -> str | None:
+    """The event the athlete's races name when their profile names none: "ultra" for an
+    ultra or a race longer than a marathon, else "trail" for a trail, mountain or sky race;
+    the goal (A) races first, then the tune-ups (B). None when no title says so."""
+    for priority in ("A", "B"):
+        titles = [r.title.lower() for r in races if r.priority == priority]
+        if any(_ultra(title) for title in titles):
+            return "ultra"
+        if any(TRAIL_WORDS.search(title) for title in titles):
+            return "trail"
+    return None
+
+
+def _ultra(title: str) -> bool:
+    """An ultra by name, or longer than a marathon by the distance in its title."""
+    if any(word in title for word in ULTRA_WORDS):
+        return True
+    for number, unit in _DISTANCE.findall(title):
+        km = float(number.replace(",", ".")) * (MILE_KM if unit.startswith("mi") else 1)
+        if km > MARATHON_KM:
+            return True
+    return False
 
 
 def _keep(found: dict[date, Race], race: Race) -> None:

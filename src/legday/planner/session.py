@@ -5,7 +5,8 @@ squat or lunge pattern, a hinge (a bridge only when no hinge is doable) and a ca
 single-leg where the kit allows. They stay in every session of the block and progress
 week by week (`progression`); the next block takes each anchor's harder variation or a
 fresh lift of the same pattern, and a bodyweight anchor the athlete has outgrown (done
-twice at its slowest lowering and top reps) moves on to its harder variation at once.
+twice at its slowest lowering and top reps) moves on to its harder variation at once, one
+level above theirs at most; with none in their kit its pause at the bottom lengthens.
 Around them the session adds what the rules ask for: care for the athlete's problems
 (`injury-care`), the week's muscle groups (`several-groups`), a balance exercise
 (`balance`) and, where the week allows, the block's jump drill: one drill kept through the
@@ -34,6 +35,7 @@ from legday.catalogue import Catalogue
 from legday.kit import Kit
 from legday.model import (
     CARE_NEEDS,
+    WEEKLY_GROUPS,
     Cooldown,
     Equipment,
     Exercise,
@@ -54,6 +56,7 @@ from legday.planner.dose import (
     HOLD_SECONDS,
     MOST_CONTACTS,
     MOST_JUMP_SETS,
+    MOST_PAUSE,
     Dose,
     Occasion,
     at_the_top,
@@ -73,6 +76,7 @@ from legday.planner.dose import (
     jump_dose,
     lowering,
     next_weight,
+    pause,
     primer,
     reached,
     resumed,
@@ -84,11 +88,14 @@ from legday.planner.dose import (
     work_seconds,
 )
 from legday.planner.fit import (
+    FEWEST_ANCHOR_SETS,
     Pick,
     dosed_pick,
     groups,
     needs_given,
     no_token_companions,
+    token_floor,
+    tokens,
     trim,
     with_sets,
 )
@@ -103,7 +110,15 @@ from legday.progression.loads import (
 from legday.rules.progression import FIRST_SETS
 from legday.rules.session import MIN_GROUPS
 
-__all__ = ["CareLens", "Composer", "SessionAsk", "SessionParts", "pattern_of", "stand_ins"]
+__all__ = [
+    "CareLens",
+    "Composer",
+    "SessionAsk",
+    "SessionParts",
+    "doses_of",
+    "pattern_of",
+    "stand_ins",
+]
 
 # What care makes of a main block (planner/care.py `care_fit`): the block the athlete does.
 CareLens = Callable[[tuple[Prescription, ...]], tuple[Prescription, ...]]
@@ -165,12 +180,14 @@ COVERAGE_BONUS = 2.0  # per muscle still missing that the exercise works
 EVENT_BONUS = 4.0  # step-downs for trail runners, soleus work for marathoners
 LAST_SESSION_PENALTY = 6.0  # in the previous session
 
-# Event-specific work, named by the catalogue's ids: slow eccentric lowering for the
-# downhills of trail and ultra (Toyomura 2018; Bontemps et al. 2020), the bent-knee
-# calf (soleus) for the long road races.
+# Event-specific work, named by the catalogue's ids: stepping and slow eccentric lowering
+# for the downhills of trail and ultra (Toyomura et al. 2018; Bontemps et al. 2020), the
+# bent-knee calf (soleus) for the long road races. For trail and ultra one anchor of each
+# block is downhill work when the athlete owns a step or a box (`Composer._downhill_kind`).
+DOWNHILL_WORK = ("step-up", "step-down", "lower-to-box", "single-leg-box", "eccentric")
 EVENT_WORK = {
-    "trail": ("step-down", "eccentric"),
-    "ultra": ("step-down", "eccentric"),
+    "trail": DOWNHILL_WORK,
+    "ultra": DOWNHILL_WORK,
     "marathon": ("bent-knee", "seated"),
     "half": ("bent-knee", "seated"),
 }
@@ -203,6 +220,25 @@ FIRST_SESSION_NEW = 4
 NEW_PER_SESSION = 2
 FIRST_WEEK = timedelta(days=7)
 HIGHEST_STAGE = {Level.BEGINNER: 1, Level.INTERMEDIATE: 2, Level.ADVANCED: 3}
+
+
+Dosed = tuple[str, int, int | None, int | None, str, float | None, int]
+
+
+def doses_of(main: Iterable[Prescription]) -> tuple[Dosed, ...]:
+    """A main block's exercises and doses, in a fixed order: two sessions that hold the
+    same are the very same session to the runner."""
+    return tuple(
+        sorted(
+            (p.exercise, p.sets, p.reps, p.seconds, p.tempo, p.load_kg, p.target_rpe) for p in main
+        )
+    )
+
+
+def _next(level: Level) -> Level:
+    """The level above `level` (the highest is its own)."""
+    levels = list(Level)
+    return levels[min(level.rank + 1, len(levels) - 1)]
 
 
 def band_loaded(exercise: Exercise) -> bool:
@@ -289,6 +325,13 @@ class SessionAsk:
     stepping_back: bool = False  # the week after a long race: a light session only
     recent: Sequence[frozenset[str]] = ()  # the last two weeks' main blocks
     day: date | None = None  # the session's day: a load rises once a week at most
+    # the week's muscles worked before this session, and its sessions still to come: a
+    # muscle group of the week met elsewhere needs no one-set accessory here
+    week_worked: frozenset[Muscle] = frozenset()
+    sessions_to_come: int = 0
+    # the doses (`doses_of`) of the session before and of the same day's the week before:
+    # this one differs from both (the seed's variety and fun)
+    repeats: frozenset[tuple[Dosed, ...]] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,17 +378,24 @@ class Block:
     week: tuple[int, int] | None = None  # (block, week of block) last counted
     jump: Exercise | None = None  # the block's jump drill, once a session could jump
     jump_sessions: int = 0  # the sessions that held it
+    # per anchor: the block's sessions that held it as care left them (a short session's
+    # fitting, or care, may keep an anchor out of every one)
+    done: dict[str, int] = field(default_factory=dict)
 
 
 class Composer:
     """Builds sessions one after another, remembering what was used and when."""
 
-    def __init__(self, catalogue: Catalogue, profile: Profile, kit: Kit) -> None:
+    def __init__(
+        self, catalogue: Catalogue, profile: Profile, kit: Kit, event: str | None = None
+    ) -> None:
+        """`event`: the athlete's main event, the profile's or read from their races'
+        titles (`season.race_event`)."""
         self.catalogue = catalogue
         self.level = profile.level
         self.minutes = profile.minutes  # the athlete's: a light session's budget is less
         self.injuries = profile.injuries
-        self.event = profile.event or ""
+        self.event = event or profile.event or ""
         self.masters = profile.masters
         self.weaker_leg = {"left": "right", "right": "left"}.get(
             (profile.dominant_leg or "").lower()
@@ -366,20 +416,22 @@ class Composer:
         guarded = {kind for injury in self.injuries for kind in GUARDED_PATTERNS.get(injury, ())}
         self.power = [e for e in doable if e.power and e.pattern not in guarded]
         self.main_pool = [e for e in doable if e.kind in MAIN_KINDS and not e.power]
-        # the lifts one level above the athlete's: an anchor they have outgrown may move on
-        # to a harder variation among them (one level above what their level allows at most)
-        above = list(Level)[min(profile.level.rank + 1, len(Level) - 1)]
-        self.next_level = [
-            e
-            for e in catalogue.doable(profile.equipment, above, ExerciseKind.STRENGTH)
-            if e.level.rank > profile.level.rank and e.id not in spared and not e.power
-        ]
-        known = (*doable, *self.next_level)
         # the main pool by leading muscle: a stand-in leads with the same one
         self.main_by_lead: dict[Muscle, list[Exercise]] = defaultdict(list)
         for e in self.main_pool:
             self.main_by_lead[e.muscles[0]].append(e)
         self.strength = [e for e in doable if e.kind is ExerciseKind.STRENGTH and not e.power]
+        # the lifts one level above the athlete's: an anchor they have outgrown may move on
+        # to a harder variation among them (`_harder`; one level above theirs at most); no
+        # power lift (those only stand in for jumps) and nothing the problems keep out
+        self.next_level = [
+            e
+            for e in catalogue.doable(
+                profile.equipment, _next(profile.level), ExerciseKind.STRENGTH
+            )
+            if e.level.rank > profile.level.rank and not e.power and e.id not in spared
+        ]
+        known = (*doable, *self.next_level)
         self.balance_pool = [e for e in self.main_pool if e.balance]
         self.plyometrics = [e for e in doable if e.kind is ExerciseKind.PLYOMETRIC]
         self.drills = sorted(
@@ -433,6 +485,8 @@ class Composer:
         self.fill_picks: dict[str, Pick] = {}
         # the last main block care was asked about, and its answer (`_as_care_makes_it`)
         self.care_seen: tuple[tuple[Prescription, ...], tuple[int, frozenset[str]]] | None = None
+        # and the main block care made of it, as the runner will do it (`_as_done`)
+        self.care_made: tuple[tuple[Prescription, ...], tuple[Prescription, ...]] | None = None
         self.week_sets: list[tuple[int, int]] = []  # masters: (week, sets) of recent sessions
         self.last_sets: int | None = None  # the sets of the session composed last
         self.block = Block()
@@ -481,11 +535,23 @@ class Composer:
             for kind in ANCHOR_KINDS
             for patterns in kind
         }
+        # and those one level up (`next_level`)
         self.next_level_pools = {
             patterns: [e for e in self.next_level if self.patterns[e.id] in patterns]
             for kind in ANCHOR_KINDS
             for patterns in kind
         }
+        # a trail or ultra runner's downhill lifts (`DOWNHILL_WORK`) among the anchors'
+        downhill = self.event in ECCENTRIC_EVENTS
+        anchor_patterns = {p for kind in ANCHOR_KINDS for patterns in kind for p in patterns}
+        self.downhill = frozenset(
+            e.id
+            for e in (*self.strength, *self.next_level)
+            if downhill
+            and self.patterns[e.id] in anchor_patterns
+            and any(word in e.id for word in DOWNHILL_WORK)
+        )
+        self.downhill_kind: frozenset[str] | None = None  # the block's downhill slot
         # lower-body strength work, what `one-legged` counts
         self.leg_strength = {e.id for e in self.strength if e.lower_body}
         # per stretch: the athlete's problems it cares for, by name or by a sore muscle
@@ -584,7 +650,10 @@ class Composer:
 
     def care_took(self, exercise_ids: Iterable[str]) -> None:
         """Care took these lifts out of the session just composed (`planner/care.py`)."""
-        self.taken_by_care.update(exercise_ids)
+        taken = set(exercise_ids)
+        self.taken_by_care.update(taken)
+        for exercise_id in taken & set(self.block.done):
+            self.block.done[exercise_id] -= 1
 
     def _new_to_meet(self, exercise: Exercise) -> bool:
         """Whether the athlete would meet `exercise` for the first time in this session: not
@@ -608,6 +677,7 @@ class Composer:
         self.care_shift = 0
         self.fill_picks = {}
         self.care_seen = None
+        self.care_made = None
         self.hold_loads = ask.hold_loads
         if self.first_day is None:
             self.first_day = ask.day
@@ -640,14 +710,18 @@ class Composer:
             work = self._masters_week(picks, ask, occasion, work)
         if occasion.phase in EASING_PHASES:
             work = self._no_more_than_last(picks, work)
-        work = no_token_companions(
-            self.catalogue,
-            picks,
-            self.gives,
-            self.works,
-            ask.budget_seconds - fixed - self.care_shift,
-            may_add=self._sets_back if not (occasion.light or self.masters) else _never,
-        )
+        work = self._whole_sets(picks, ask, occasion, wanted, ask.budget_seconds - fixed)
+        if tokens(picks) and not (occasion.light or self.masters):
+            # the minutes hold no companion's second set: a drill and a stretch fewer
+            # (never below the rules' fewest) make room for it, a set that trains
+            fewer = self._warm_up(jog, max(FEWEST_DRILLS, drills - 1))
+            cool = self._cool_down(stretched_for, max(FEWEST_STRETCHES, stretches - 1))
+            shorter = fewer[1] + fewer[2] + cool[1]
+            cut = len(tokens(picks))
+            work = self._whole_sets(picks, ask, occasion, wanted, ask.budget_seconds - shorter)
+            if len(tokens(picks)) < cut:
+                (warmup, jog_seconds, drill_seconds), (cooldown, cooldown_seconds) = fewer, cool
+                fixed = shorter
         if self.masters:
             self._count_masters_week(picks, ask, occasion)
         most = ask.budget_seconds  # the minutes asked are the most a session takes
@@ -658,6 +732,9 @@ class Composer:
             cooldown, cooldown_seconds = self._cool_down(stretched_for, FEWEST_STRETCHES)
             fixed = jog_seconds + drill_seconds + cooldown_seconds
             work = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
+            work = self._whole_sets(picks, ask, occasion, wanted, ask.budget_seconds - fixed)
+        if ask.repeats or ask.recent:
+            work = self._unlike(picks, ask, occasion, ask.budget_seconds - fixed - self.care_shift)
         # the stretches for what the fitted session works (about as long as the first);
         # when fitting left the work as it was, they are the ones already chosen
         worked = self._worked(p.prescription for p in picks)
@@ -711,6 +788,9 @@ class Composer:
             notes.append(fit_note)
         self._keep(main, ask.day)
         self._jumps_done(main, ask.day, eased=occasion.light, planned=wanted)
+        for p in main:
+            if p.role is Role.ANCHOR:
+                self.block.done[p.exercise] = self.block.done.get(p.exercise, 0) + 1
         self.worked.update(m for p in main for m in p.muscles)
         self.sets_trimmed = {
             p.exercise.id
@@ -740,11 +820,14 @@ class Composer:
         return ask.occasion._replace(step=max(1, block.step))
 
     def _start_block(self, ask: SessionAsk) -> None:
-        """The new block keeps each anchor that can still progress and has served fewer
-        than ANCHOR_BLOCKS blocks; at most one anchor changes (to its harder variation or a
-        fresh lift), the longest held first, and none in a week that keeps its anchors
-        (`SessionAsk.keep_anchors`). The last block's jump drill counts as trained when it
-        was done in JUMP_SESSIONS_TO_MOVE_ON sessions: the next drill may go a stage on."""
+        """The new block keeps each anchor that can still progress; one that has stalled
+        (it carries no progress on: `_can_progress`) moves on to its harder variation or a
+        fresh lift, and so does the one held longest, once it has served ANCHOR_BLOCKS
+        blocks (a season's anchors change: the seed's variety). At most NEW_PER_SESSION
+        change at a boundary as the athlete meets them (`_fewest_changes`), the stalled
+        first, and none in a week that keeps its anchors (`SessionAsk.keep_anchors`). The
+        last block's jump drill counts as trained when it was done in
+        JUMP_SESSIONS_TO_MOVE_ON sessions: the next drill may go a stage on."""
         ended = self.block
         if ended.jump is not None:
             self.last_jump = ended.jump
@@ -761,20 +844,29 @@ class Composer:
             for e in before
             if self.blocks - self.anchor_since[e.id] >= ANCHOR_BLOCKS and e is not bar
         ]
-        # one the athlete has outgrown goes first: it can only stand still (`_outgrow`)
-        outgrown = [e for e in before if self._outgrown(e)]
-        due = min(outgrown or served, key=lambda e: self.anchor_since[e.id], default=None)
+        due = min(served, key=lambda e: self.anchor_since[e.id], default=None)
+        # one that can rise no more carries nothing on: it goes first (an outgrown bodyweight
+        # lift that `_outgrow` could not hand over yet among them), then the one held longest
+        stalled = [e for e in before if not self._can_progress(e)]
+        moving = stalled + [e for e in (due,) if e is not None and e not in stalled]
+        # a trail or ultra runner's block holds downhill work: the slot it goes to moves
+        # on to it first
+        self.downhill_kind = self._downhill_kind(before, ask)
+        uphill = [
+            e
+            for e in before
+            if self.patterns[e.id] in (self.downhill_kind or ()) and e.id not in self.downhill
+        ]
+        moving = uphill + [e for e in moving if e not in uphill]
+        # a masters athlete's new block changes one anchor: the session's other new place
+        # is kept for the fast work they keep every week (a new stage's drill, a power lift)
+        most = NEW_PER_SESSION - 1 if self.masters else NEW_PER_SESSION
+        moving = [] if ask.keep_anchors else _fewest_changes(moving, before, ended, most)
         anchors: list[Exercise] = []
-        changed = False
         for patterns, fallback in ANCHOR_KINDS:
             kind = patterns | fallback
             old = next((e for e in before if self.patterns[e.id] in kind), None)
-            # the change a boundary allows goes to the anchor held longest, else to the
-            # first that cannot progress as it is
-            progresses = old is not None and (
-                old is not due if due is not None else self._can_progress(old)
-            )
-            if old is not None and (changed or ask.keep_anchors or progresses):
+            if old is not None and old not in moving:
                 anchors.append(old)
                 continue
             found = self._anchor(patterns, before, anchors, ask) or self._anchor(
@@ -782,7 +874,6 @@ class Composer:
             )
             if found is not None:
                 anchors.append(found)
-                changed = changed or old is None or found.id != old.id  # one a boundary
                 self.anchor_since[found.id] = self.blocks  # the same again: others' turn
                 if old is not None and found.id != old.id:
                     self.anchor_moved = self.count
@@ -846,6 +937,8 @@ class Composer:
         when doable, else a fresh one, else the same again."""
         taken_ids = {e.id for e in taken}
         candidates = [e for e in self.anchor_pools[patterns] if e.id not in taken_ids]
+        if patterns == self.downhill_kind:  # the block's downhill slot
+            candidates = [e for e in candidates if e.id in self.downhill] or candidates
         if not ask.new_allowed or ask.keep_anchors:
             candidates = self._familiar(candidates)
         if not candidates:
@@ -877,6 +970,8 @@ class Composer:
             harder = self._harder(last, patterns, candidates, taken_ids, ask)
             if harder is not None:
                 return harder
+            if last in self.next_level and last.id not in taken_ids and self._can_progress(last):
+                return last  # a lift a level up goes on while it rises, not back to theirs
             # a fresh lift, never one the last is the harder variation of (a kickstand RDL
             # that stalled does not go back to the hip hinge it grew from), nor one the
             # athlete has outgrown
@@ -892,12 +987,43 @@ class Composer:
             # Romanian deadlift, still climbing, does not go back to the wall hip hinge)
             easier = self.catalogue.easier_than(last.id)
             no_easier = [e for e in fresh if e.id not in easier]
-            if self._outgrown(last):  # a change of lift: first one that works something new
+            if not self._can_progress(last):  # a change: first one that works something new
                 return max(no_easier or fresh or [last], key=self._fresh_rank)
             if no_easier:
                 return max(no_easier, key=self._anchor_rank)
             return last  # nothing else to move on to
         return max(candidates, key=self._anchor_rank)
+
+    def _downhill_kind(self, before: list[Exercise], ask: SessionAsk) -> frozenset[str] | None:
+        """The anchor slot that holds a trail or ultra runner's downhill work this block:
+        the squat slot (a step-up, a step-down, a slow lowering to a box), else the calf
+        slot (an eccentric heel drop); None without a step or box for them. A heavy
+        loaded squat stays where no downhill lift can carry its load (a barbell squat of
+        45 kg is not handed to a bodyweight step-down: the calf slot takes the downhill
+        work then), and a week that brings nothing new uses only what was done."""
+        for patterns, _ in ANCHOR_KINDS:
+            pool = self.anchor_pools[patterns]
+            downhill = [e for e in pool if e.id in self.downhill]
+            if not ask.new_allowed or ask.keep_anchors:
+                downhill = [e for e in downhill if self.done(e)]
+            if not downhill:
+                continue
+            old = next((e for e in before if self.patterns[e.id] in patterns), None)
+            if old is not None and old.id in self.downhill:
+                return patterns
+            if old is not None and self._loaded(old):
+                carried = [
+                    e
+                    for e in downhill
+                    if self.implements[e.id] and comparable(e, old) and self._carries(old, e)
+                ]
+                if not carried:
+                    continue
+            heavy = self.level is not Level.BEGINNER and any(self.implements[e.id] for e in pool)
+            if old is None and heavy and not any(self.implements[e.id] for e in downhill):
+                continue
+            return patterns
+        return None
 
     def _fresh_rank(
         self, e: Exercise
@@ -917,10 +1043,13 @@ class Composer:
     ) -> Exercise | None:
         """The best harder variation of `last` (its catalogue progressions) among the
         `candidates` of its patterns, and once the athlete has outgrown it, one level
-        above theirs (`_next_level_harder`); none they have outgrown too."""
+        above theirs (`_next_level_harder`); none they have outgrown too. The block's
+        downhill slot stays downhill work (`_downhill_kind`)."""
         harder = [e for e in candidates if e.id in last.progressions]
         harder += self._next_level_harder(last, patterns, taken, ask)
         harder = [e for e in harder if not self._outgrown(e)]
+        if patterns == self.downhill_kind and last.id in self.downhill:
+            harder = [e for e in harder if e.id in self.downhill]
         return max(harder, key=self._anchor_rank, default=None)
 
     def _next_level_harder(
@@ -953,25 +1082,23 @@ class Composer:
         would stand still for weeks (a kickstand RDL held 9 reps lowering in 5 s for 15
         weeks). One anchor changes a session (a block's start may have changed one
         already), none in a week that keeps its anchors. With nothing harder in the kit
-        it holds, and the why says so once; the block's end may then bring a fresh lift."""
+        its pause at the bottom lengthens (`_can_progress`); once that is at its longest
+        too it holds, the why says so once, and the block's end may bring a fresh lift."""
         if ask.keep_anchors or self.anchor_moved == self.count:
             return
         anchors = self.block.anchors
         for index, old in enumerate(anchors):
             if not self._outgrown(old):
                 continue
-            patterns, fallback = next(
-                kind for kind in ANCHOR_KINDS if self.patterns[old.id] in kind[0] | kind[1]
-            )
-            if self.patterns[old.id] not in patterns:
-                patterns = fallback
+            patterns = self._slot(old)
             taken = {e.id for e in anchors}
             candidates = [e for e in self.anchor_pools[patterns] if e.id not in taken]
             if not ask.new_allowed:
                 candidates = [e for e in candidates if self.done(e)]
             new = self._harder(old, patterns, candidates, taken, ask)
             if new is None:
-                if ask.new_allowed:  # as hard as the athlete's kit makes it
+                # as hard as the athlete's kit makes it, once its pause is at its longest
+                if ask.new_allowed and not self._can_progress(old):
                     self.kit_end.add(old.id)
                 continue
             anchors[index] = new
@@ -985,6 +1112,12 @@ class Composer:
                 step = self.anchor_step.get(new.id, 0) + 1
                 self.block.start_step[new.id] = step - occasion.step
             return
+
+    def _slot(self, anchor: Exercise) -> frozenset[str]:
+        """The patterns of the anchor slot `anchor` fills: its kind's own, or the kind's
+        fallback (a bridge in the hinge's place)."""
+        pattern = self.patterns[anchor.id]
+        return next(patterns for kind in ANCHOR_KINDS for patterns in kind if pattern in patterns)
 
     def _tell_kit_end(self, pick: Pick) -> bool:
         """Whether the why says, once, that an anchor is as hard as the kit makes it."""
@@ -1036,8 +1169,10 @@ class Composer:
         """Whether a block's anchor can go on progressing as it is: a loaded lift while the
         athlete's rack holds a heavier load within reach (`next_weight`), else while its
         lowering can still slow (a kettlebell of 8 kg with the next one at 16 waits at 6
-        reps); a bodyweight lift while it has no harder variation to move on to and its
-        lowering can still slow (a hold: lengthen)."""
+        reps); a bodyweight lift until the athlete has outgrown it with a harder variation
+        in their kit, one level above theirs at most (`_outgrow` hands it over at once,
+        else the block's start does), and else while its hold can lengthen, its lowering
+        slow or, at the slowest, its pause at the bottom lengthen."""
         implement = self.implements[anchor.id]
         kg = self.last_kg.get(anchor.id)
         last = self.previous.get(anchor.id)
@@ -1045,14 +1180,18 @@ class Composer:
             if self._room_to_climb(anchor):
                 return True
             return last is None or lowering(last.tempo) < MAX_ECCENTRIC
-        if any(e.id in anchor.progressions for e in self.strength):
-            return False
         if last is None:
             return True
+        if self._outgrown(anchor):
+            slot = self._slot(anchor)
+            reach = (*self.anchor_pools[slot], *self.next_level_pools[slot])
+            if any(e.id in anchor.progressions for e in reach):
+                return False
         if last.seconds is not None:
             return last.seconds < HOLD_SECONDS[-1]
-        down = last.tempo.split("-")[0]
-        return not down.isdigit() or int(down) < MAX_ECCENTRIC
+        if lowering(last.tempo) < MAX_ECCENTRIC:
+            return True
+        return pause(last.tempo) < MOST_PAUSE
 
     def _anchor_rank(self, e: Exercise) -> tuple[bool, bool, bool, int, int, int, float]:
         """Repetitions over holds; heavy barbell work for those who can go heavy; then
@@ -1236,17 +1375,19 @@ class Composer:
         planned: Mapping[str, int] | None = None,
     ) -> None:
         """Count the block's drill done, and each drill's contacts when no eased session
-        (a taper, a light week's) held them, as `planned` (its sets before a short
-        session's fitting took some): the next week's rise goes on from those, so a
-        session without the time for them leaves the drill's progress where it was."""
+        (a taper, a light week's) held them and it was done in full: a session whose
+        fitting took sets of it off (fewer than `planned`) leaves the drill's progress at
+        its last full session, so the next rise goes on from there. Counting the planned
+        contacts, a drill cut to 2 x 8 from a planned 3 x 8 came back as 3 x 9, a set and
+        reps more at once; counting the cut ones would set it back."""
         for p in main:
             if p.kind is not ExerciseKind.PLYOMETRIC:
                 continue
             if self.block.jump is not None and p.exercise == self.block.jump.id:
                 self.block.jump_sessions += 1
-            if not eased:
-                sets = max(p.sets, (planned or {}).get(p.exercise, p.sets))
-                self.jumped[p.exercise] = (day, p.contacts * sets // p.sets)
+            trimmed = p.sets < (planned or {}).get(p.exercise, p.sets)
+            if not eased and not (trimmed and p.exercise in self.jumped):
+                self.jumped[p.exercise] = (day, p.contacts)
 
     def _allowed(
         self, pool: list[Exercise], ask: SessionAsk, *, optional: bool = False
@@ -1405,6 +1546,90 @@ class Composer:
         if extra is not None:
             picks.append(self._pick(extra, Role.ACCESSORY, occasion))
 
+    def _unlike(self, picks: list[Pick], ask: SessionAsk, occasion: Occasion, room: float) -> int:
+        """A session that would repeat the one before it, or the same day's the week
+        before, in every exercise and dose (`SessionAsk.repeats`), or any of the last two
+        weeks' in its exercises (`variety`), as care makes it, is dull to the runner and
+        shows no progress: a companion gives way to a stand-in that meets what it gave, at
+        its sets, within `room` seconds; else one accessory more, when it fits and the day
+        is no lighter one. The anchors stay: they are the block's; so does its fast work
+        (`FAST_ROLES`): the block keeps one jump drill, whose contacts climb week by week,
+        and a power lift stands in for that drill. Taper, race and recovery weeks, and the
+        weeks back after a long race, hold their doses on purpose: only their exercises
+        are asked to differ. The main work's seconds. (`_vary` asked the same before the fitting;
+        the fitting's dropped companions may make a session repeat again.)"""
+        total = sum(p.seconds for p in picks)
+        holds = occasion.phase in EASING_PHASES or ask.stepping_back or occasion.ramp == 1
+        repeats = frozenset() if holds else ask.repeats
+        if not self._repeats(picks, ask.recent, repeats):
+            return total
+        chosen = [p.exercise for p in picks]
+        avoid = ask.recent[-1] if ask.recent else frozenset()
+        for index in reversed(range(len(picks))):
+            old = picks[index]
+            if old.role not in (Role.ACCESSORY, Role.BALANCE) or old.prescription.injury_care:
+                continue  # anchors, fast work and care are the block's and the protocol's
+            options = self._swappable(old.exercise, chosen, ask) or self._meets_for(
+                old.exercise, chosen, ask
+            )
+            options = self._within_new_limit(options, chosen, optional=True, instead=old.exercise)
+            for new in self._ranked(options, avoid):
+                pick = self._pick(new, old.role, occasion, sets=old.dose.sets)
+                trial = [*picks[:index], pick, *picks[index + 1 :]]
+                fits = total - old.seconds + pick.seconds <= max(room, total)
+                if fits and not self._repeats(trial, ask.recent, repeats):
+                    picks[index] = pick
+                    return total - old.seconds + pick.seconds
+        if occasion.light:
+            return total
+        pool = self._allowed(self.strength, ask, optional=True)
+        pool = self._within_new_limit(pool, chosen, optional=True)
+        for extra in self._ranked([e for e in pool if e not in chosen], avoid):
+            pick = self._pick(extra, Role.ACCESSORY, occasion)
+            if total + pick.seconds <= room and pick.dose.sets >= token_floor(picks):
+                picks.append(pick)
+                return total + pick.seconds
+        return total
+
+    def _meets_for(self, old: Exercise, chosen: list[Exercise], ask: SessionAsk) -> list[Exercise]:
+        """What may stand in for `old` by what it gives the rules that nothing else in the
+        session gives (nor, for a muscle group, the week elsewhere), with at least its
+        balance: any balance drill for a balance drill beside anchors that cover the rest."""
+        needs = self._needs_only(old, chosen, ask)
+        taken = {e.id for e in chosen}
+        return [
+            e
+            for e in self._allowed(self.main_pool, ask, optional=True)
+            if e.id not in taken and needs <= self.gives[e.id] and e.balance >= old.balance
+        ]
+
+    def _needs_only(self, old: Exercise, chosen: list[Exercise], ask: SessionAsk) -> set[object]:
+        """What `old` alone gives the session's rules: no other exercise of it gives it, nor,
+        for a muscle group, the week before this session (a later one may not come)."""
+        rest = [e for e in chosen if e.id != old.id]
+        needs = set(self.gives[old.id]) - {n for e in rest for n in self.gives[e.id]}
+        return needs - ask.week_worked
+
+    def _repeats(
+        self,
+        picks: Sequence[Pick],
+        recent: Sequence[frozenset[str]],
+        repeats: frozenset[tuple[Dosed, ...]],
+    ) -> bool:
+        """Whether the session, as care makes it, holds the exercises of one of the
+        `recent` sessions, or the exercises and doses of one of `repeats`."""
+        done = self._cared(tuple(p.prescription for p in picks))
+        return frozenset(p.exercise for p in done) in recent or doses_of(done) in repeats
+
+    def _cared(self, composed: tuple[Prescription, ...]) -> tuple[Prescription, ...]:
+        """What care makes of a main block (itself without care in view), the last one
+        asked remembered: the fitting and `_unlike` ask of the same block in turn."""
+        if self.care is None:
+            return composed
+        if self.care_made is None or self.care_made[0] != composed:
+            self.care_made = (composed, self.care(composed))
+        return self.care_made[1]
+
     def _new_limit(self, day: date | None) -> int | None:
         """How many new exercises the session may bring (needs of the hard rules aside): a
         first week teaches FIRST_SESSION_NEW movements a session at most, and after it a
@@ -1482,11 +1707,17 @@ class Composer:
             # weight, `heavy_top`), rather than staying at 10
             most = heavy_top(self.kit, last.implement, last.load_kg, self.level)
             last = replace(last, reps=most) if last.reps > most else last
-        if role is Role.ANCHOR and not implement:  # its progress goes on from where it stood
-            last = resumed(last, self.as_anchor.get(e.id))
         top = reached(
             self.history.get(e.id, ()) or self.history.get(getattr(carried_from, "id", ""), ())
         )
+        if role is Role.ANCHOR and not implement:  # its progress goes on from where it stood
+            mark = resumed(last, self.as_anchor.get(e.id))
+            if last is not None and mark is not None and rose_since(mark, last):
+                # back to the reps and lowering it had reached as an anchor after weeks as
+                # an accessory: that is the session's one rise, its sets and effort hold
+                most_sets, most_rpe = top or (last.sets, last.target_rpe)
+                dose = dose._replace(sets=min(dose.sets, most_sets), rpe=min(dose.rpe, most_rpe))
+            last = mark
         # the eve of a hard or long run is a lighter day: no load rises on it
         may_rise = self._may_rise(e.id) and not occasion.eve
         if climbing:
@@ -1590,8 +1821,11 @@ class Composer:
     ) -> int:
         """Masters: a session holds at most MASTERS_WEEKLY_RISE more sets than the last
         full week's sessions did on average (sets come off the companions first, then
-        anchors above two); the main work's seconds. A taper, race or maintenance week is
-        no full week to measure from (a ramp week is: the way back climbs gently too)."""
+        anchors above two, then the fast work above two: the drill stays, with fewer
+        contacts, and its progress holds, `_jumps_done`); the main work's seconds. A taper,
+        race or maintenance week is no full week to measure from (a ramp week is: the way
+        back climbs gently too). A drill kept whole at 3 x 8 beside three anchors took a
+        week of 6 and 7 sets to 10."""
         if ask.day is None:
             return work
         week = (ask.day.toordinal() - 1) // 7
@@ -1600,7 +1834,7 @@ class Composer:
         if before:
             sets = [n for w, n in self.week_sets if w == max(before)]
             cap = math.ceil(sum(sets) / len(sets) * (1 + MASTERS_WEEKLY_RISE))
-            for floor, roles in ((1, COMPANION_ROLES), (2, (Role.ANCHOR,))):
+            for floor, roles in ((1, COMPANION_ROLES), (2, (Role.ANCHOR,)), (2, FAST_ROLES)):
                 for index in reversed(range(len(picks))):
                     p = picks[index]
                     while total > cap and p.role in roles and p.dose.sets > floor:
@@ -1650,11 +1884,151 @@ class Composer:
         trim(self.catalogue, others, self.gives, self.works, max(0.0, most))
         picks[:] = anchors + others
 
-    def _sets_back(self, pick: Pick, sets: int) -> bool:
-        """Whether `pick` may have `sets` without that being a rise: a first exposure's two,
-        or no more than the most of its last few exposures (`reached`)."""
-        top = reached(self.history.get(pick.exercise.id, ()))
-        return sets <= (top[0] if top is not None else 2)
+    def _whole_sets(
+        self,
+        picks: list[Pick],
+        ask: SessionAsk,
+        occasion: Occasion,
+        wanted: dict[str, int],
+        budget: int,
+    ) -> int:
+        """No companion at one set beside anchors at two or more where the `budget`
+        seconds of main work allow (issue 13: a couch-to-5K beginner's 1 x 10 of several
+        exercises trains nothing): spare ones go, rule-needed ones get their sets back,
+        those the week meets elsewhere go (`no_token_companions`), two give way to one
+        that meets both their needs (`_double_duty`), an anchor's third set becomes a
+        companion's second (`_anchor_set_given`). A masters athlete's weekly cap and a
+        light day keep their sets. The main work's seconds."""
+        room = budget - self.care_shift
+        keeps = occasion.light or self.masters
+        no_token_companions(
+            self.catalogue,
+            picks,
+            self.gives,
+            self.works,
+            room,
+            may_add=_never if keeps else self._sets_back(wanted),
+            elsewhere=frozenset() if self.masters else self._met_in_week(ask),
+        )
+        if not self.masters:
+            self._double_duty(picks, ask, occasion, room)
+        return self._anchor_set_given(picks, room, self._sets_back(wanted))
+
+    def _double_duty(
+        self, picks: list[Pick], ask: SessionAsk, occasion: Occasion, room: float
+    ) -> None:
+        """A companion still cut to one set (`tokens`: the rules need it, the minutes do not
+        hold its second) and another companion give way, in place, to one exercise that
+        meets both their needs at their floor's sets within `room` seconds: a bird dog for
+        a core lift and a balance drill. Fewer accessories, not one-set ones."""
+        while short := tokens(picks):
+            pairs = [
+                (token, other)
+                for token in short
+                for other in picks
+                if other is not token
+                and other.role not in (Role.ANCHOR, Role.CARE)
+                and not other.prescription.injury_care
+            ]
+            for token, other in pairs:
+                both = self._one_for_two(picks, token, other, ask, occasion, room)
+                if both is not None:
+                    picks[picks.index(other)] = both
+                    picks.remove(token)
+                    break
+            else:
+                return
+
+    def _one_for_two(
+        self,
+        picks: list[Pick],
+        token: Pick,
+        other: Pick,
+        ask: SessionAsk,
+        occasion: Occasion,
+        room: float,
+    ) -> Pick | None:
+        """The best exercise that meets what `token` and `other` alone give the session
+        (the week's groups met elsewhere aside), dosed at the session's `token_floor`, when
+        it fits in `room` seconds in their place; None when none does."""
+        pair = (token.exercise.id, other.exercise.id)
+        rest = [p.exercise for p in picks if p.exercise.id not in pair]
+        needs = self.gives[pair[0]] | self.gives[pair[1]]
+        needs -= {n for e in rest for n in self.gives[e.id]} | self._met_in_week(ask)
+        if not needs:
+            return None
+        pool = self._allowed(self.main_pool, ask, optional=True)
+        pool = [e for e in pool if needs <= self.gives[e.id] and e not in rest]
+        pool = self._within_new_limit(pool, rest, optional=True)
+        best = self._best(pool, ask.recent[-1] if ask.recent else frozenset(), rest)
+        if best is None:
+            return None
+        floor = token_floor(picks)
+        role = Role.BALANCE if best.kind is ExerciseKind.BALANCE else Role.ACCESSORY
+        both = self._pick(best, role, occasion)
+        if both.dose.sets < floor:
+            return None  # its progression holds it below the floor today
+        both = with_sets(self.catalogue, both, floor)
+        total = sum(p.seconds for p in picks) - token.seconds - other.seconds + both.seconds
+        return both if total <= room else None
+
+    def _anchor_set_given(
+        self, picks: list[Pick], room: float, may_add: Callable[[Pick, int], bool]
+    ) -> int:
+        """A companion still cut to one set gets its second from an anchor above two sets
+        that is no heavy lift (a beginner's split squat at 3 x 10, not an intermediate's
+        loaded 5-rep squat): two sets of each train, a third of one beside a token of the
+        other does not. Only where its progression allows the set (`may_add`, as
+        `_sets_back`): a companion whose reps rose since its one-set exposures keeps its
+        one set today, one rise at a time. The main work's seconds."""
+        total = sum(p.seconds for p in picks)
+        for token in tokens(picks):
+            floor = token_floor(picks)
+            if not may_add(token, floor):
+                continue
+            donors = [
+                index
+                for index, p in enumerate(picks)
+                if p.role is Role.ANCHOR
+                and p.dose.sets > max(floor, FEWEST_ANCHOR_SETS)
+                and not (p.prescription.implement and self.level is not Level.BEGINNER)
+            ]
+            if not donors:
+                break
+            index = max(donors, key=lambda i: (picks[i].dose.sets, i))
+            donor = picks[index]
+            fewer = with_sets(self.catalogue, donor, donor.dose.sets - 1)
+            more = with_sets(self.catalogue, token, floor)
+            after = total - donor.seconds + fewer.seconds - token.seconds + more.seconds
+            if after > room:
+                continue
+            picks[index] = fewer
+            picks[picks.index(token)] = more
+            total = after
+        return total
+
+    def _sets_back(self, wanted: dict[str, int]) -> Callable[[Pick, int], bool]:
+        """Whether a pick may have so many sets back: no more than its dose asked before
+        the fitting took them (`wanted`: the progression allowed them, one rise at a time),
+        or than the most of its last few exposures (`reached`), or a first exposure's two.
+        A companion cut to one set comes back to two in a later session: a set more is
+        one rise, not a jump (a clamshell held at 1 x 10 for good trains nothing)."""
+
+        def may_add(pick: Pick, sets: int) -> bool:
+            top = reached(self.history.get(pick.exercise.id, ()))
+            most = max(top[0] if top is not None else 2, wanted.get(pick.exercise.id, 0))
+            return sets <= most
+
+        return may_add
+
+    @staticmethod
+    def _met_in_week(ask: SessionAsk) -> frozenset[Muscle]:
+        """The week's muscle groups (`several-groups`) met outside this session: those an
+        earlier session of the week worked, and every one while a later session is still
+        to come (it covers what this one leaves out)."""
+        if ask.sessions_to_come:
+            return WEEKLY_GROUPS
+        return WEEKLY_GROUPS & ask.week_worked
 
     def _climbs(self, occasion: Occasion) -> bool:
         """Whether a heavy anchor's reps may climb today: not in an easing week (a taper,
@@ -1719,7 +2093,7 @@ class Composer:
         composed = tuple(p.prescription for p in picks)
         if self.care_seen is not None and self.care_seen[0] == composed:
             return self.care_seen[1]
-        done = self.care(composed)
+        done = self._cared(composed)
         if done == composed:
             self.care_seen = (composed, (0, frozenset()))
             return 0, frozenset()
@@ -1742,21 +2116,30 @@ class Composer:
         they take. `held`: exercises whose sets care sets (`_as_care_makes_it`)."""
         total = sum(p.seconds for p in picks)
         if total > most:
-            total = self._trim(picks, most, held)
+            elsewhere = self._met_in_week(ask)
+            total = self._trim(picks, most, held, elsewhere)
             if self._ramps_in_order(picks):  # the first barbell lift went: the next one's
                 total = sum(p.seconds for p in picks)  # ramp opens with the empty bar
                 if total > most:
-                    total = self._trim(picks, most, held)
+                    total = self._trim(picks, most, held, elsewhere)
         if total < least:
             total = self._fill(picks, ask, occasion, total, least, most, held)
         return total
 
-    def _trim(self, picks: list[Pick], most: float, held: frozenset[str]) -> int:
+    def _trim(
+        self,
+        picks: list[Pick],
+        most: float,
+        held: frozenset[str],
+        elsewhere: frozenset[Muscle] = frozenset(),
+    ) -> int:
         """`trim`, keeping the session's fast work (`FAST_ROLES`) whole while the rest can
         be trimmed around it without losing an anchor: a jump drill's sets are its
         contacts, climbing week by week, and power work is what a masters athlete keeps.
         Else without it, when the rest then fits and gives all it gave (a day without
-        jumps rather than a token set of them); else `trim` as it comes. The seconds left."""
+        jumps rather than a token set of them); else `trim` as it comes. `elsewhere`: the
+        week's groups met outside this session (`_met_in_week`), whose companions go
+        before an anchor does. The seconds left."""
         fast = [p for p in picks if p.role in FAST_ROLES]
         anchors = sum(p.role is Role.ANCHOR for p in picks)
         for kept in (fast, []) if fast else ():
@@ -1769,6 +2152,7 @@ class Composer:
                 self.works,
                 room,
                 held=held,
+                elsewhere=elsewhere,
                 had=self.recent_sets,
             )
             whole = total <= room and sum(p.role is Role.ANCHOR for p in rest) == anchors
@@ -1776,7 +2160,14 @@ class Composer:
                 picks[:] = rest[:anchors] + kept + rest[anchors:]  # right after the anchors
                 return total + sum(p.seconds for p in kept)
         return trim(
-            self.catalogue, picks, self.gives, self.works, most, held=held, had=self.recent_sets
+            self.catalogue,
+            picks,
+            self.gives,
+            self.works,
+            most,
+            held=held,
+            elsewhere=elsewhere,
+            had=self.recent_sets,
         )
 
     def _gives_all(self, rest: list[Pick], gone: list[Pick]) -> bool:
@@ -2050,6 +2441,24 @@ class Composer:
         return value
 
     # -- words -------------------------------------------------------------------------
+
+
+def _fewest_changes(
+    moving: list[Exercise], before: list[Exercise], ended: Block, most: int
+) -> list[Exercise]:
+    """The anchors of `moving` (in order) that move on, so that the athlete meets at most
+    `most` anchors in the new block that the ended one did not hold: an anchor no session
+    of the ended block held (a 30-minute session's fitting kept it out every time, or
+    care did) carries no progress on, and counts as a change whether it stays or moves
+    on; moving it on costs nothing more."""
+    undone = {e.id for e in before if not ended.done.get(e.id)}
+    changes = set(undone)
+    chosen = []
+    for e in moving:
+        if e.id in changes or len(changes) < most:
+            changes.add(e.id)
+            chosen.append(e)
+    return chosen
 
 
 def _never(pick: Pick, sets: int) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 
 from legday.model import ExerciseKind, Phase, Prescription, Race, Role, Run, problem_name
-from legday.planner.dose import BEFORE_KEY_RUN_RPE, lowering, seconds_per_rep
+from legday.planner.dose import BEFORE_KEY_RUN_RPE, lowering, pause, seconds_per_rep
 from legday.planner.season import DAY_ABBR, DAY_NAMES
 from legday.rules.progression import HEAVY_RPE, heavy
 
@@ -91,14 +91,15 @@ def what_rose(name: str, before: Prescription, now: Prescription) -> str:
         return f"{now.seconds} s holds on the {name} (from {before.seconds})"
     if lowering(now.tempo) > lowering(before.tempo):
         said = f"slower lowering on the {name} ({now.tempo})"
-        if not cut or now.reps is None or before.reps is None:
-            return said
-        rep, was = seconds_per_rep(now.tempo), seconds_per_rep(before.tempo)
-        as_long = abs(now.reps * rep - before.reps * was) <= rep
-        return f"{said}{cut} as each rep takes longer" + (
-            ", the set about as long" if as_long else ""
-        )
-    return ""
+    elif pause(now.tempo) > pause(before.tempo):
+        said = f"a longer pause at the bottom of the {name} ({now.tempo})"
+    else:
+        return ""
+    if not cut or now.reps is None or before.reps is None:
+        return said
+    rep, was = seconds_per_rep(now.tempo), seconds_per_rep(before.tempo)
+    as_long = abs(now.reps * rep - before.reps * was) <= rep
+    return f"{said}{cut} as each rep takes longer" + (", the set about as long" if as_long else "")
 
 
 def _heavier(now: Prescription, before: Prescription) -> bool:
@@ -113,14 +114,15 @@ def _heavier(now: Prescription, before: Prescription) -> bool:
 
 
 def _fewer_reps(now: Prescription, before: Prescription) -> bool:
-    """Fewer reps that make a set lighter: not the ones a heavier load or a slower
-    lowering trades them for (`what_rose` says those)."""
+    """Fewer reps that make a set lighter: not the ones a heavier load, a slower lowering
+    or a longer pause trades them for (`what_rose` says those)."""
     return (
         now.reps is not None
         and before.reps is not None
         and now.reps < before.reps
         and not _heavier(now, before)
         and lowering(now.tempo) <= lowering(before.tempo)
+        and pause(now.tempo) <= pause(before.tempo)
     )
 
 
@@ -149,7 +151,10 @@ def moved_on(main: Sequence[tuple[str, Prescription]], previous: Mapping[str, Pr
 
 
 # a clause of what_rose's phrases
-_MOVED = re.compile(r"(?:one step heavier|slower lowering) on the |\d+ (?:reps|s holds) on the ")
+_MOVED = re.compile(
+    r"(?:one step heavier|slower lowering) on the |\d+ (?:reps|s holds) on the "
+    r"|a longer pause at the bottom of the "
+)
 _ITEMS = re.compile(r", | and ")
 
 
@@ -380,10 +385,13 @@ def light_dose(main: Sequence[Prescription]) -> str:
 
 
 _LIGHT = re.compile(r"(kept short \(\d+ min\) and light \()[^()]*(\))")
+BODYWEIGHT_HOW = (
+    "bodyweight lifts: more reps, a slower lowering, then a harder variation or a longer pause"
+)
 _HOW = re.compile(
     r"heavy lifts: [^;]*? left in reserve\)|loaded lifts: [^;]*?\(RPE \d+\)"
     r"|loaded lifts: reps first, then a step more weight|bodyweight holds that grow longer"
-    r"|bodyweight lifts: more reps, a slower lowering, then a harder variation"
+    rf"|{BODYWEIGHT_HOW}"
 )
 _SHORT = re.compile(r"(kept short \(\d+ min, )at most \d+ sets(\))")
 
@@ -397,6 +405,28 @@ def told_dose(why: str, main: Sequence[Prescription]) -> str:
     why = _HOW.sub(lambda _: how_it_builds(main), why, count=1)
     most_sets = max((p.sets for p in main), default=1)
     return _SHORT.sub(lambda m: f"{m[1]}at most {most_sets} set{'s' * (most_sets > 1)}{m[2]}", why)
+
+
+DOWNHILL_WORDS = "for the downhills of your {event}: the {names} {verb} the legs to brake"
+_DOWNHILL = re.compile(r"; for the downhills of your [^;.]+")
+EVENT_NAMES = {"trail": "trail races", "ultra": "ultra"}
+
+
+def told_downhill(why: str, anchors: Sequence[str], event: str) -> str:
+    """The why of a trail or ultra runner's session names its downhill anchors (`anchors`:
+    their names as `in_a_list` gives them) and what they are for: running downhill the
+    legs brake at every stride, the muscles lengthening under load, and lifts that lower
+    slowly on one leg prepare them (Bontemps et al. 2020). Said once, of what the session
+    finally holds."""
+    body, stop = (why[:-1], ".") if why.endswith(".") else (why, "")
+    body = _DOWNHILL.sub("", body)
+    if anchors and event in EVENT_NAMES:
+        verb = "trains" if len(anchors) == 1 else "train"
+        said = DOWNHILL_WORDS.format(
+            event=EVENT_NAMES[event], names=listed(list(anchors)), verb=verb
+        )
+        body = f"{body}; {said} under control"
+    return body + stop
 
 
 def how_it_builds(main: Sequence[Prescription]) -> str:
@@ -419,7 +449,7 @@ def how_it_builds(main: Sequence[Prescription]) -> str:
         return "loaded lifts: reps first, then a step more weight"
     if any(p.seconds is not None for p in anchors) and all(p.reps is None for p in anchors):
         return "bodyweight holds that grow longer"
-    return "bodyweight lifts: more reps, a slower lowering, then a harder variation"
+    return BODYWEIGHT_HOW
 
 
 def session_notes(

@@ -35,15 +35,18 @@ HEAVY_PHASES = frozenset({Phase.OFF_SEASON, Phase.BASE})
 IN_SEASON = frozenset({Phase.BUILD, Phase.PEAK})
 
 
-def dose_level(p: Prescription) -> tuple[float, int, int]:
+def dose_level(p: Prescription) -> tuple[float, int, int, int]:
     """How far an anchor's dose has come: load first, then the seconds a set spends
-    lowering (reps times the lowering; hold seconds), then the lowering itself. A rising
-    load may bring fewer reps and still be more; so may a slower lowering (a bodyweight
-    lift past its top reps: 12 reps lowering in 3 s, then 10 in 4 s, then 9 in 5 s)."""
-    lowering = p.tempo.split("-")[0]
-    slow = int(lowering) if lowering.isdigit() else 0
-    work = p.reps * max(1, slow) if p.reps is not None else p.seconds or 0
-    return p.load_kg or 0.0, work, slow
+    lowering and paused at the bottom (reps times both; hold seconds), then the lowering
+    itself, then the pause. A rising load may bring fewer reps and still be more; so may a
+    slower lowering (a bodyweight lift past its top reps: 12 reps lowering in 3 s, then 10
+    in 4 s, then 9 in 5 s) and, at the slowest lowering, a longer pause (9 reps of 5-1-2,
+    then 8 of 5-2-2)."""
+    parts = p.tempo.split("-")
+    slow = int(parts[0]) if parts[0].isdigit() else 0
+    held = int(parts[1]) if len(parts) == 3 and parts[1].isdigit() and slow else 0
+    work = p.reps * max(1, slow + held) if p.reps is not None else p.seconds or 0
+    return p.load_kg or 0.0, work, slow, held
 
 
 def a_set_for_reps(before: Prescription, now: Prescription) -> bool:

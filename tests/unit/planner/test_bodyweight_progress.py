@@ -37,7 +37,7 @@ from legday.model import (
     Run,
     RunKind,
 )
-from legday.planner import make_plan
+from legday.planner import dose, make_plan
 from legday.planner.session import ANCHOR_KINDS, band_loaded
 from strategies import profiles, runs_for
 from thorough import plan_property
@@ -152,6 +152,21 @@ def test_a_harder_variation_starts_gently_and_says_what_it_replaces(
         if tops >= 2 and at_the_top(before, catalogue):
             assert outgrown in why, why
             assert (p.reps or p.seconds or 0) < (before.reps or before.seconds or 0), p
+
+
+def test_a_longer_pause_counts_as_past_the_top(catalogue: Catalogue) -> None:
+    """A bodyweight lift's top is its top reps at its slowest lowering (a kickstand RDL: 9
+    reps lowering in 5 s). The pause that lengthens after it trades a rep for seconds and
+    still counts as at the top (`dose.at_the_top`, and the bench's own reading agrees), so
+    a new week's pause never puts the hand-over off; fewer reps or a quicker lowering do
+    not count."""
+    top = dose.bodyweight_top(catalogue["kickstand-rdl"])
+    assert (top.reps, top.tempo) == (9, "5-1-2")
+    for reps, tempo, counts in [(9, "5-1-2", True), (8, "5-2-2", True), (8, "5-1-2", False)]:
+        p = Prescription("kickstand-rdl", 3, reps, None, True, "", tempo, 7, (), True, False)
+        assert dose.at_the_top(p, top) == at_the_top(p, catalogue) == counts, p
+    quicker = Prescription("kickstand-rdl", 3, 12, None, True, "", "4-2-2", 7, (), True, False)
+    assert not dose.at_the_top(quicker, top) and not at_the_top(quicker, catalogue)
 
 
 def test_a_beginners_calf_raise_goes_single_leg(catalogue: Catalogue) -> None:

@@ -18,6 +18,7 @@ from legday.catalogue.loader import load_catalogue
 from legday.model import INJURIES, Plan, Prescription
 from legday.planner import make_plan
 from legday.planner.session import variation
+from thorough import plan_examples
 
 CATALOGUE = load_catalogue()
 
@@ -77,7 +78,9 @@ def test_gentle_first_routines_are_shorter() -> None:
     assert routines[0].day == first and routines[0].minutes < routines[1].minutes
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=plan_examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(seed=st.integers(0, 1 << 16), weeks=st.integers(4, 16))
 def test_a_session_holds_each_exercise_once(seed: int, weeks: int) -> None:
     rng = random.Random(seed)
