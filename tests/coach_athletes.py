@@ -179,3 +179,169 @@ def random_plans(
             profile = replace(profile, injuries=())
         found.append((profile, make_plan(profile, runs, catalogue)))
     return found
+
+
+# the track athlete of a coach's read: advanced, dumbbells of 6-20 kg and a step; easy runs
+# Mon, Wed and Fri mornings, intervals Tue and Thu evenings, a C meet most Saturdays from
+# week 7 (two weekends off) and the A race (1500 m championship) on the Saturday of week
+# 18; a long run on Sundays when no meet
+TRACK_START = date(2027, 3, 1)
+TRACK_WEEKS = 20
+TRACK_A = TRACK_START + timedelta(weeks=17, days=5)
+TRACK_MEET_WEEKS = tuple(w for w in range(6, 17) if w not in (10, 14))
+
+
+def track_athlete() -> tuple[Profile, list[Run]]:
+    runs: list[Run] = []
+    for week in range(TRACK_WEEKS):
+        monday = TRACK_START + timedelta(weeks=week)
+        runs += [
+            Run(monday, "Easy 40", RunKind.EASY, time(7), time(7, 40), 40),
+            Run(monday + timedelta(1), "Intervals 8x400", RunKind.HARD, time(18), time(19, 15), 75),
+            Run(monday + timedelta(2), "Easy 40", RunKind.EASY, time(7), time(7, 40), 40),
+            Run(
+                monday + timedelta(3), "Intervals 5x1000", RunKind.HARD, time(18), time(19, 15), 75
+            ),
+            Run(monday + timedelta(4), "Easy 30", RunKind.EASY, time(7), time(7, 30), 30),
+        ]
+        saturday = monday + timedelta(5)
+        if saturday == TRACK_A:
+            runs.append(
+                Run(
+                    saturday,
+                    "1500m championship",
+                    RunKind.RACE,
+                    time(14),
+                    time(16),
+                    30,
+                    priority="A",
+                )
+            )
+        elif week in TRACK_MEET_WEEKS:
+            runs.append(
+                Run(saturday, "Track meet", RunKind.RACE, time(14), time(16), 30, priority="C")
+            )
+        else:
+            sunday = monday + timedelta(6)
+            runs.append(Run(sunday, "Long run 70", RunKind.LONG, time(9), time(10, 10), 70))
+    profile = Profile(
+        start=TRACK_START,
+        weeks=TRACK_WEEKS,
+        level=Level.ADVANCED,
+        event="track",
+        equipment=frozenset({Equipment.BODYWEIGHT, Equipment.DUMBBELLS, Equipment.STEP}),
+        dumbbells_kg=(6.0, 8.0, 10.0, 12.0, 14.0, 16.0, 18.0, 20.0),
+        minutes=45,
+        seed=7,
+    )
+    return profile, runs
+
+
+# Random athletes of the three kinds a coach read (bench/coach_schedule.py and the tests of
+# its figures): a half marathoner, an ultra runner and a track athlete, each with their
+# week's key runs at random times, random kit and level, a tune-up and a goal race.
+KINDS = ("half", "ultra", "track")
+KEY_TIMES = (time(6, 30), time(12, 15), time(18), time(18, 30))
+EASY_TIMES = (time(7), time(12, 15), time(18))
+KIT_CHOICES = (
+    frozenset({Equipment.DUMBBELLS}),
+    frozenset({Equipment.DUMBBELLS, Equipment.STEP, Equipment.BAND}),
+    frozenset({Equipment.KETTLEBELL, Equipment.STEP}),
+    frozenset({Equipment.BARBELL, Equipment.BENCH, Equipment.STEP}),
+    frozenset({Equipment.BAND, Equipment.STEP}),
+    frozenset(),
+)
+
+
+def coached_athlete(rng: random.Random, kind: str) -> tuple[Profile, list[Run]]:
+    """A random athlete of `kind` (one of KINDS): a half marathoner (a hard run or two
+    midweek, the long run at the weekend, a B race half-way, the A half in week 12), an
+    ultra runner (long runs Saturday and Sunday, hill repeats midweek, a B trail race in
+    week 9, the A ultra in week 16) or a track athlete (intervals twice a week, a C meet
+    most Saturdays from week 7, the A championship in week 18, a long run on Sundays
+    without a meet)."""
+    start = START
+    runs: list[Run] = []
+    weeks = {"half": 16, "ultra": 16, "track": 20}[kind]
+    if kind == "half":
+        key_days = sorted(rng.sample([1, 2, 3], rng.randint(1, 2)))
+        long_days = [rng.choice([5, 6])]
+        b_week, a_week = rng.randint(5, 7), 11
+    elif kind == "ultra":
+        key_days = [rng.choice([1, 2, 3])]
+        long_days = [5, 6]
+        b_week, a_week = 8, 15
+    else:
+        key_days = rng.choice([[1, 3], [1, 3], [0, 2], [1, 4]])
+        long_days = [6]
+        b_week, a_week = -1, 17
+    key_at, easy_at = rng.choice(KEY_TIMES), rng.choice(EASY_TIMES)
+    race_day = 5 if kind != "half" else long_days[0]
+    off = set(rng.sample(range(7, a_week - 1), 2)) if kind == "track" else set()
+    hill = "Hill repeats 8x2 min" if kind == "ultra" else "Intervals"
+    for week in range(weeks):
+        monday = start + timedelta(weeks=week)
+        racing = week in (a_week, b_week) or (kind == "track" and 6 <= week < a_week)
+        if kind == "track" and week in off:
+            racing = False
+        for d in range(7):
+            day = monday + timedelta(days=d)
+            if racing and d == race_day:
+                priority = "A" if week == a_week else ("B" if week == b_week else "C")
+                runs.append(_race(day, kind, priority))
+            elif racing and kind == "track" and d == 6:
+                continue  # the day after a meet: easy or nothing
+            elif d in key_days:
+                runs.append(Run(day, hill, RunKind.HARD, key_at, None, 70))
+            elif d in long_days:
+                minutes = 150 if d == 5 else 100
+                runs.append(Run(day, "Long run", RunKind.LONG, time(8), None, minutes))
+            elif rng.random() < 0.5:
+                runs.append(Run(day, "Easy run", RunKind.EASY, easy_at, None, 40))
+    kit = rng.choice(KIT_CHOICES) | {Equipment.BODYWEIGHT, Equipment.WALL}
+    top = rng.choice([12, 16, 20, 24])
+    profile = Profile(
+        start=start,
+        weeks=weeks,
+        sessions=rng.choice([None, None, 2, 3]),
+        level=rng.choice([Level.INTERMEDIATE, Level.ADVANCED, Level.ADVANCED, Level.BEGINNER]),
+        equipment=kit,
+        minutes=rng.choice([30, 45, 45, 60]),
+        recovery_every=rng.choice([4, 4, 4, 3, 5, 6]),
+        seed=rng.randrange(1 << 16),
+        age=rng.choice([None, None, 34, 45, 55]),
+        event={"half": "half", "ultra": rng.choice(["ultra", "trail"]), "track": "track"}[kind],
+        injuries=tuple(rng.sample(["shin-splints", "achilles", "hamstring"], rng.randint(0, 1)))
+        if rng.random() < 0.3
+        else (),
+        dumbbells_kg=tuple(float(kg) for kg in range(4, top + 1, 2)),
+        kettlebells_kg=(8.0, 12.0, 16.0) if Equipment.KETTLEBELL in kit else (),
+    )
+    return profile, runs
+
+
+RACES = {  # (title, minutes) by kind and priority
+    ("half", "A"): ("Half marathon", 100),
+    ("half", "B"): ("10 mile race", 75),
+    ("ultra", "A"): ("Trail ultra", 300),
+    ("ultra", "B"): ("Trail race 30 km", 200),
+    ("track", "A"): ("1500m championship", 30),
+    ("track", "C"): ("Track meet", 30),
+}
+
+
+def _race(day: date, kind: str, priority: str) -> Run:
+    title, minutes = RACES[(kind, priority)]
+    start = time(14) if kind == "track" else time(8)
+    return Run(day, title, RunKind.RACE, start, None, minutes, priority=priority)
+
+
+def coached_athletes(count: int, seed: int = 13) -> list[tuple[str, Profile, list[Run]]]:
+    """`count` random athletes of the coach's kinds in turn, with their kind."""
+    rng = random.Random(seed)
+    found = []
+    for n in range(count):
+        kind = KINDS[n % len(KINDS)]
+        profile, runs = coached_athlete(rng, kind)
+        found.append((kind, profile, runs))
+    return found

@@ -20,6 +20,11 @@ T = TypeVar("T")
 PROFILES = ("dev", "ci")
 THOROUGH_EXAMPLES = 100  # Hypothesis's own default: the `ci` profile
 FAST_SHARE = 0.25  # the `dev` profile runs a quarter of every count
+# A property that makes a whole plan per example (a season of sessions, tens of milliseconds
+# or more) runs a tenth of its count under `dev`, at least PLAN_FLOOR: they were most of the
+# planner tests' time in `make test`, and each dev run draws new athletes anyway.
+PLAN_SHARE = 0.1
+PLAN_FLOOR = 5
 
 
 def profile_from_environment(environ: Mapping[str, str] = os.environ) -> str:
@@ -47,6 +52,14 @@ def examples(thorough: int, *, at_least: int = 10) -> int:
     return max(min(at_least, thorough), round(thorough * share()))
 
 
+def plan_examples(thorough: int) -> int:
+    """Hypothesis examples for a property that makes a whole plan in each example: all of
+    `thorough` under `ci`, a tenth of it (at least PLAN_FLOOR) under `dev`."""
+    if is_thorough():
+        return thorough
+    return max(min(PLAN_FLOOR, thorough), round(thorough * PLAN_SHARE))
+
+
 def sample(items: Sequence[T], *, at_least: int = 3, key: Callable[[T], str] = str) -> list[T]:
     """All items under `ci`; under `dev`, the same share of them on every run and every xdist
     worker (chosen by a hash of each item's key, so adding an item does not reshuffle the rest),
@@ -63,11 +76,11 @@ if __name__ == "__main__":  # the Makefile asks which profile a run gets: one ru
 
 
 def plan_property(thorough: int) -> settings:
-    """Settings for a property that draws athletes and makes whole plans: `examples` of
+    """Settings for a property that draws athletes and makes whole plans: `plan_examples` of
     `thorough`, no deadline (a plan takes tens of milliseconds) and no health check on slow
     or large draws (a calendar is many runs)."""
     return settings(
-        max_examples=examples(thorough),
+        max_examples=plan_examples(thorough),
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )

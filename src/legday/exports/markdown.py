@@ -8,6 +8,8 @@ so a week prints in about two pages; a session shows cues only where they differ
 
 from __future__ import annotations
 
+import re
+import textwrap
 from collections.abc import Mapping
 
 from legday.catalogue import Catalogue
@@ -29,6 +31,9 @@ from legday.exports._describe import (
 )
 from legday.exports.unsure import unsure_markdown
 from legday.model import Plan, Violation, problem_name
+
+PROSE_WIDTH = 100
+LIST_START = re.compile(r"^(\d*)([-+.)])(?= )")  # "- ", "+ ", "3. ", "3) "
 
 __all__ = ["plan_to_markdown"]
 
@@ -93,6 +98,21 @@ def _inline(text: str) -> str:
     return " ".join(escaped.split())
 
 
+def _paragraph(label: str, text: str) -> list[str]:
+    """A labelled paragraph, wrapped for a reader of the source: Markdown joins the lines
+    again, and a why with a care test in it runs past a thousand characters. A wrapped line
+    that would start a list is escaped so it stays prose."""
+    lines = textwrap.wrap(
+        f"{label} {_inline(text)}", PROSE_WIDTH, break_long_words=False, break_on_hyphens=False
+    )
+    return [lines[0], *(_not_a_list(line) for line in lines[1:]), ""]
+
+
+def _not_a_list(line: str) -> str:
+    """ "3. km" or "- 2 sets" at a line's start would turn a paragraph into a list."""
+    return LIST_START.sub(lambda m: f"{m[1]}\\{m[2]}", line, count=1)
+
+
 def _overview(plan: Plan, catalogue: Catalogue) -> list[str]:
     out = ["## Season at a glance", "", "| Week | Dates | Phase | Strength | Care |"]
     out.append("|---:|---|---|---|---|")
@@ -115,7 +135,7 @@ def _session(words: SessionWords, cues: Mapping[str, tuple[str, ...]]) -> list[s
     if words.music:
         out += [f"_Music:_ {_inline(words.music)}", ""]
     if words.why:
-        out += [f"_Why:_ {_inline(words.why)}", ""]
+        out += _paragraph("_Why:_", words.why)
     return out
 
 
@@ -137,7 +157,7 @@ def _care(words: CareWords, cues: Mapping[str, tuple[str, ...]], *, repeat_why: 
     out = [f"**Care: {_inline(words.title)}**, from {words.start:%H:%M}", ""]
     out += _exercises(words.exercises, cues)
     if words.why and not repeat_why:
-        out += [f"_Why:_ {_inline(words.why)}", ""]
+        out += _paragraph("_Why:_", words.why)
     return out
 
 

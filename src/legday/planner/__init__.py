@@ -17,7 +17,7 @@ plan.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
@@ -203,7 +203,9 @@ def make_plan(
     )
     if profile.injuries:  # care swapped exercises in: their first time starts gently
         placed = [s.minutes for s in sessions]  # the minutes each session's start was found for
-        done_before = (e for d in done for e in d.exercises)
+        # what the athlete did before, and the lifts that carried on from a variation
+        # done in the plan (the same lift with other kit): no first exposures either
+        done_before = [*(e for d in done for e in d.exercises), *composer.carried]
         sessions, routines = first_times(
             sessions,
             done_before,
@@ -307,6 +309,9 @@ def _compose(
     short: dict[date, str] = {}
     late: set[date] = set()
     weeks: list[Week] = []
+    # per block, for each session whose week and level would jump: what kept jumps out of
+    # it ("key run", "care"), or "" when nothing did
+    jumps_kept_out: dict[int, list[str]] = defaultdict(list)
 
     def settled(day: date) -> bool:
         """Within three weeks of an A race: nothing new, no load heavier than before; for
@@ -357,44 +362,43 @@ def _compose(
             # whether a key run is less than 48 h ahead: no jumps, nothing above RPE 7
             planned = clear_start(entries, profile.window(day.weekday()), budget, budget)
             key_run = key_runs.next_within(day, None if day in started_late else planned)
+            ask = SessionAsk(
+                occasion=Occasion(
+                    LIGHT_DOSE if light else opt.frame.phase,
+                    profile.level,
+                    ramp=opt.frame.ramp,
+                    eve=day + ONE_DAY in key_runs.hard_or_long,
+                    maintenance=maintenance,
+                    before_key_run=key_run is not None,
+                ),
+                budget_seconds=60 * budget,
+                block=opt.frame.block,
+                block_week=opt.frame.block_week,
+                plyometrics=key_run is None and not back and not care_holds_jumps,
+                jumps_wait=not back and (key_run is not None or care_holds_jumps),
+                key_run_ahead=key_run.what if key_run is not None else "",
+                new_allowed=new_allowed and not back,
+                # a C meet's week may still move an anchor on, to a lift done before
+                keep_anchors=not _new_allowed(opt.frame._replace(races=())) or near_goal or back,
+                # close to an A race, and in a recovery week, the loads stay put
+                hold_loads=near_goal or light or race_week,
+                stepping_back=back,
+                want_new=(index % BLOCK_WEEKS == 0 and number == 0) or not sessions,
+                recent=recent,
+                day=day,
+                week_worked=frozenset(week_worked),
+                sessions_to_come=len(to_compose) - number - 1,
+                repeats=frozenset(
+                    doses_of(s.main) for s in (sessions[-1:] + week_before[number : number + 1])
+                ),
+            )
             session = _session(
                 composer,
                 profile,
                 opt,
                 day,
                 entries,
-                SessionAsk(
-                    occasion=Occasion(
-                        LIGHT_DOSE if light else opt.frame.phase,
-                        profile.level,
-                        ramp=opt.frame.ramp,
-                        eve=day + ONE_DAY in key_runs.hard_or_long,
-                        maintenance=maintenance,
-                        before_key_run=key_run is not None,
-                    ),
-                    budget_seconds=60 * budget,
-                    block=opt.frame.block,
-                    block_week=opt.frame.block_week,
-                    plyometrics=key_run is None and not back and not care_holds_jumps,
-                    jumps_wait=not back and (key_run is not None or care_holds_jumps),
-                    key_run_ahead=key_run.what if key_run is not None else "",
-                    new_allowed=new_allowed and not back,
-                    # a C meet's week may still move an anchor on, to a lift done before
-                    keep_anchors=not _new_allowed(opt.frame._replace(races=()))
-                    or near_goal
-                    or back,
-                    # close to an A race, and in a recovery week, the loads stay put
-                    hold_loads=near_goal or light or race_week,
-                    stepping_back=back,
-                    want_new=(index % BLOCK_WEEKS == 0 and number == 0) or not sessions,
-                    recent=recent,
-                    day=day,
-                    week_worked=frozenset(week_worked),
-                    sessions_to_come=len(to_compose) - number - 1,
-                    repeats=frozenset(
-                        doses_of(s.main) for s in (sessions[-1:] + week_before[number : number + 1])
-                    ),
-                ),
+                ask,
                 block_weeks.get(opt.frame.block, 0),
                 SessionCare(
                     catalogue,
@@ -403,6 +407,17 @@ def _compose(
                     None if met_in_care is None else met_in_care | trained,
                 ),
             )
+            if composer.jumps_due(ask) and opt.frame.block:
+                jumped = any(p.role is Role.PLYOMETRIC for p in session.main)
+                jumps_kept_out[opt.frame.block].append(
+                    "care"
+                    if care_holds_jumps
+                    else "key run"
+                    if key_run is not None
+                    else ""
+                    if jumped
+                    else "room"
+                )
             if session.start is None and any(r.busy and r.start for r in entries):
                 window = profile.window(day.weekday())
                 why = busy_reason(entries, window, session.minutes) or "busy"
@@ -417,7 +432,32 @@ def _compose(
             this_week.append(session)
             trained.update(session.exercise_ids)
             week_worked.update(m for p in session.main for m in p.muscles)
+    weeks = _told_no_jumps(weeks, options, sessions, jumps_kept_out)
     return weeks, sessions, squeezed, short, frozenset(late), composer
+
+
+def _told_no_jumps(
+    weeks: list[Week],
+    options: Sequence[DayOptions],
+    sessions: Sequence[Session],
+    kept_out: dict[int, list[str]],
+) -> list[Week]:
+    """The weeks of a block whose jump drill never came, though the weeks and the
+    athlete's level asked for it, with why in their note: every session of the block fell
+    less than 48 h before a key run or race (or on its eve), care held jumps, or a session
+    clear of both had no room left for them. A coach read three plans without a single
+    foot contact and no word of why (issue 13)."""
+    jumped = {s.block for s in sessions if any(p.role is Role.PLYOMETRIC for p in s.main)}
+    power = {s.block for s in sessions if any(p.role is Role.POWER for p in s.main)}
+    told = []
+    for week, opt in zip(weeks, options, strict=True):
+        block = opt.frame.block
+        reasons = set(kept_out.get(block, ()))
+        if block in jumped or not reasons or "" in reasons or not opt.frame.block_week:
+            told.append(week)
+            continue
+        told.append(replace(week, note=f"{week.note}. {words.no_jumps(reasons, block in power)}"))
+    return told
 
 
 class SessionCare(NamedTuple):
@@ -551,7 +591,8 @@ def _told_true(
     why = words.true_to(session.why)
     why = words.told_moved(why, list(names.items()), previous)
     news = [words.in_a_list(name) for name, p in names.items() if p.new]
-    why = words.told_new(why, news)
+    varied = words.harder_named(why)  # told as progressing from a lift done, not as new
+    why = words.told_new(why, [name for name in news if name not in varied])
     why = words.told_variations(why, news, [words.in_a_list(name) for name in names])
     why = words.told_outgrown(why, outgrown)
     why = words.told_lighter(why, list(names.items()), previous)

@@ -110,6 +110,7 @@ __all__ = [
     "pause",
     "paused",
     "prescribe",
+    "primer",
     "reached",
     "resumed",
     "rose_since",
@@ -169,6 +170,12 @@ JUMP_RPE = FIRST_RPE
 POWER_SETS = 3
 POWER_REPS = 5
 POWER_RPE = 6
+# On a key run's eve a power lift is a primer: a few fast reps, no jumps. Low-volume fast
+# or heavy work in the 1-48 h before competing tends to keep or sharpen neuromuscular
+# performance (Harrison et al. 2019), while what leaves the legs heavy the next day is
+# volume, damaging eccentric work and effort near failure (Doma et al. 2017).
+PRIMER_SETS = 2
+PRIMER_REPS = 3
 # A first exposure (Petersen et al. 2011: Nordic curls start at 2x5).
 FIRST_HARD_REPS = 5  # an intermediate or advanced exercise, the first time
 FIRST_HARD_SECONDS = 20
@@ -528,6 +535,14 @@ def for_the_week(plan: Dose, role: Role, occasion: Occasion) -> Dose:
     if (sets, rpe) == (plan.sets, plan.rpe) and rpe <= most:
         return plan
     return plan._replace(sets=sets, rpe=min(rpe, most))
+
+
+def primer(plan: Dose) -> Dose:
+    """A power lift on a key run's eve: two short sets of fast reps, whatever the lift's
+    last dose was (its reps fall: the next day's key run comes first)."""
+    return plan._replace(
+        sets=min(plan.sets, PRIMER_SETS), reps=min(plan.reps or PRIMER_REPS, PRIMER_REPS)
+    )
 
 
 def budget_share(phase: Phase) -> float:

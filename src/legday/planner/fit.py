@@ -10,7 +10,7 @@ What each exercise gives the rules is named: the week's muscles it works
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -129,19 +129,22 @@ def trim(
     *,
     held: frozenset[str] = frozenset(),
     elsewhere: frozenset[Need] = frozenset(),
+    had: Mapping[str, int] | None = None,
 ) -> int:
     """Shorten `picks` (in place) toward `most` seconds; the seconds left. `gives` holds
     each exercise's needs met (`needs_given`), `works` its major groups (`groups`);
     `held`, the exercises whose sets care sets (a set less of theirs saves nothing);
     `elsewhere`, the needs the week meets in its other sessions: before an anchor goes,
-    a companion whose needs they meet does (the block's lifts stay in its sessions)."""
+    a companion whose needs they meet does (the block's lifts stay in its sessions);
+    `had`, the sets each lift had in its recent sessions: of anchors with as many sets,
+    the one that had more gives a set first."""
     total = sum(p.seconds for p in picks)
     total -= _drop_spare(picks, gives, works, total - most, anchors=False)
     # the companions give their sets up first: the anchors' 3-4 sets are the block's
     # heavy work (docs/planner.md), a second set of a clamshell is not
     for anchors in (False, True):
         while total > most:
-            saved = _set_less(catalogue, picks, anchors=anchors, held=held)
+            saved = _set_less(catalogue, picks, anchors=anchors, held=held, had=had or {})
             if not saved:
                 break
             total -= saved
@@ -195,18 +198,31 @@ def _drop_spare(
 
 
 def _set_less(
-    catalogue: Catalogue, picks: list[Pick], *, anchors: bool, held: frozenset[str]
+    catalogue: Catalogue,
+    picks: list[Pick],
+    *,
+    anchors: bool,
+    held: frozenset[str],
+    had: Mapping[str, int],
 ) -> int:
-    """A set less for the last anchor (or companion) that has one to spare and whose sets
-    care does not set (`held`); the seconds saved."""
+    """A set less for the anchor (or companion) with the most sets to spare, whose sets
+    care does not set (`held`); of equals, the one that had more sets in its recent
+    sessions (`had`), then the last. The seconds saved. Anchors share the cuts: taking
+    them from the last anchor first cut the hinge, listed after the squat, in every short
+    session, so its sets stayed behind the squat's (a coach found the Romanian deadlift
+    lagging the squat, issue 13)."""
     fewest = FEWEST_ANCHOR_SETS if anchors else FEWEST_COMPANION_SETS
-    for index in reversed(range(len(picks))):
-        p = picks[index]
-        spare = p.dose.sets > fewest and p.exercise.id not in held
-        if (p.role is Role.ANCHOR) is anchors and spare:
-            fewer = picks[index] = with_sets(catalogue, p, p.dose.sets - 1)
-            return p.seconds - fewer.seconds
-    return 0
+    spare = [
+        index
+        for index, p in enumerate(picks)
+        if (p.role is Role.ANCHOR) is anchors and p.dose.sets > fewest and p.exercise.id not in held
+    ]
+    if not spare:
+        return 0
+    index = max(spare, key=lambda i: (picks[i].dose.sets, had.get(picks[i].exercise.id, 0), i))
+    p = picks[index]
+    fewer = picks[index] = with_sets(catalogue, p, p.dose.sets - 1)
+    return p.seconds - fewer.seconds
 
 
 def token_floor(picks: Sequence[Pick]) -> int:

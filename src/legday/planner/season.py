@@ -234,24 +234,13 @@ def season(
     minutes = _weekly_minutes(profile, runs)
     weeks: list[tuple[date, Phase, str]] = []
     in_season: list[bool] = []  # per week, before recovery weeks are placed
-    first_since_rest = 0
     # the weeks of an A or B race, each a step back of its own, and the tapers before the
-    # goal races: a recovery week goes apart from them (`_place_recovery`)
+    # goal races: a recovery week goes apart from them (`_recovery_weeks`)
     race_weeks = {
         index
         for index in range(profile.weeks)
         if _main_race(profile.start + timedelta(days=7 * index), in_order) is not None
     }
-    tapers = (
-        {
-            index
-            for index in range(profile.weeks)
-            if _phase(profile.start + timedelta(days=7 * index), in_order, goals, taper=True)[0]
-            is Phase.TAPER
-        }
-        if by_priority["A"]
-        else set()
-    )
     for index in range(profile.weeks):
         start = profile.start + timedelta(days=7 * index)
         phase, note = _phase(start, in_order, goals, taper=bool(by_priority["A"]))
@@ -274,15 +263,8 @@ def season(
         # a competition season (meets, the last weeks before a goal race) keeps one light
         # session in a recovery week; a base or a build far from a race takes the week off
         in_season.append(phase in COMPETING or meets is not None)
-        # a race week's one light session is a step back too: the recovery week counts
-        # from it, so a tune-up never brings two thin weeks in a row (race week, then a
-        # recovery week: issue 13)
-        stepping_back = phase in REST_PHASES or phase is Phase.RACE
-        if stepping_back and not _lifts(start, lifting):
-            first_since_rest = index + 1
-        elif index - first_since_rest + 1 == recovery_every(profile):
-            chosen = _place_recovery(weeks, first_since_rest, lifting, race_weeks, tapers)
-            first_since_rest = chosen + 1
+    for index in _recovery_weeks(weeks, recovery_every(profile), lifting, race_weeks):
+        weeks[index] = (weeks[index][0], Phase.RECOVERY, OFF_NOTE)
     targets = _targets(profile.sessions)
     frames = []
     for (start, phase, note), keeping in zip(weeks, in_season, strict=True):
@@ -456,36 +438,92 @@ def _lifts(start: date, lifting: set[date]) -> bool:
     return any(start <= day <= start + WEEK_SPAN for day in lifting)
 
 
-def _place_recovery(
-    weeks: list[tuple[date, Phase, str]],
-    first: int,
+# What a recovery week costs where it falls (`_recovery_weeks`): first that it is one
+# more week without training, then, in this order, a week that makes thin weeks pile up.
+# A recovery week right before a taper or an A or B race's week makes three light weeks
+# before the race (issue 13); two recovery weeks (or a race week's step back and a recovery
+# week) less than three weeks apart leave a single week of training between thin
+# ones, and cost what the weeks before built; a recovery week in the peak before a goal
+# race takes one of its last weeks of sharp strength work (a coach found a track season's
+# recovery weeks in weeks 11 and 14, the peak in 15); a taper made the recovery week merges
+# the two light weeks into one, a small cost. A week with strength already in the calendar
+# cannot be made a recovery week (that session is not ours to move): the last resort.
+EXTRA_RECOVERY_COST = 10
+CLOSE_COSTS = {1: 8, 2: 3}  # by weeks apart: two thin weeks in a row cost the most
+BEFORE_THIN_COST = CLOSE_COSTS[1]  # a thin week right after, as two in a row
+IN_PEAK_COST = 2
+MERGED_TAPER_COST = 1
+CALENDAR_STRENGTH_COST = 100
+
+
+def _recovery_weeks(
+    weeks: Sequence[tuple[date, Phase, str]],
+    every: int,
     lifting: set[date],
     race_weeks: set[int],
-    tapers: set[int],
-) -> int:
-    """Make one of the weeks since the last rest a recovery week; returns which.
-
-    The latest one, unless the calendar already has strength in it (that session cannot be
-    moved by us), then the latest earlier week without any. Thin weeks in a row cost what
-    the weeks before built, and an A or B race's week and a taper are thin weeks of their
-    own (issue 13: a recovery week, the taper and the race week made three light weeks
-    before a goal race). So the recovery week goes apart from them: not right before a
-    race week or a taper, nor right after the step back the count starts from (`first`,
-    or the plan's first week, which has nothing to absorb yet).
-    Moved earlier, it still comes within the month (`recovery-week`), and the taper and
-    race week that follow step back again. When no week is apart, a taper in the window
-    becomes the recovery week (the two merge), else the latest week not right before one.
-    """
-    window = range(len(weeks) - 1, first - 1, -1)
-    free = [i for i in window if not _lifts(weeks[i][0], lifting)]
-    thin = race_weeks | tapers
-    before_none = [i for i in free if i + 1 not in thin]
-    apart = [i for i in before_none if i != first]  # (a plan's first week: nothing to absorb)
-    merged = [i for i in free if i in tapers]
-    chosen = (apart or merged or before_none or free or [len(weeks) - 1])[0]
-    start, _, _ = weeks[chosen]
-    weeks[chosen] = (start, Phase.RECOVERY, OFF_NOTE)
+) -> list[int]:
+    """The weeks to make recovery weeks, so that no `every` weeks in a row lift (the
+    `recovery-week` rule): a stretch of weeks runs from one step back (a week without
+    strength, or an A or B race's week with its one light session) to the next, and each
+    stretch takes the placement of least cost (`_stretch_recovery`)."""
+    chosen: list[int] = []
+    first = 0
+    for index, (start, phase, _) in enumerate(weeks):
+        stepping_back = phase in REST_PHASES or phase is Phase.RACE
+        if stepping_back and not _lifts(start, lifting):
+            chosen += _stretch_recovery(weeks, first, index, every, lifting, race_weeks)
+            first = index + 1
+    chosen += _stretch_recovery(weeks, first, len(weeks), every, lifting, race_weeks)
     return chosen
+
+
+def _stretch_recovery(
+    weeks: Sequence[tuple[date, Phase, str]],
+    first: int,
+    end: int,
+    every: int,
+    lifting: set[date],
+    race_weeks: set[int],
+) -> list[int]:
+    """The recovery weeks of the lifting weeks `first` to `end` (not included), between two
+    step backs: no `every` weeks in a row without one, at the least cost in the order
+    of the costs above. Of placements that cost the same, the one with the latest weeks
+    (the first as late as it can be, then the next), as the month's recovery week used to
+    come at the end of its month. Found exactly: a recovery week's cost depends only on it
+    and the one before, so the best placement after each week is worked out once, from
+    the stretch's end back (a plan's first week counts as coming after a step back)."""
+    tapers = {i for i in range(first, end) if weeks[i][1] is Phase.TAPER}
+    thin = race_weeks | tapers
+
+    def cost(week: int, before: int) -> int:
+        start, phase, _ = weeks[week]
+        spent = EXTRA_RECOVERY_COST
+        if week in tapers:
+            spent += MERGED_TAPER_COST
+        elif week + 1 in thin:
+            spent += BEFORE_THIN_COST
+        spent += CLOSE_COSTS.get(week - before, 0)
+        if phase is Phase.PEAK:
+            spent += IN_PEAK_COST
+        if _lifts(start, lifting):
+            spent += CALENDAR_STRENGTH_COST
+        return spent
+
+    # best[week]: the least cost, and the weeks, of what follows a recovery week there
+    best: dict[int, tuple[int, list[int]]] = {}
+    for week in range(end - 1, first - 2, -1):
+        if end - week <= every:  # the next step back comes in time: none more is needed
+            # (right before it, a taper merges and any other week costs BEFORE_THIN_COST)
+            close = week >= first and end < len(weeks) and end - week > 1
+            best[week] = (CLOSE_COSTS.get(end - week, 0) if close else 0, [])
+            continue
+        options = [
+            (cost(after, week) + best[after][0], -after)
+            for after in range(week + 1, min(week + every, end - 1) + 1)
+        ]
+        spent, latest = min(options)
+        best[week] = (spent, [-latest, *best[-latest][1]])
+    return best[first - 1][1]
 
 
 def _phase(

@@ -77,6 +77,7 @@ from legday.planner.dose import (
     lowering,
     next_weight,
     pause,
+    primer,
     reached,
     resumed,
     rose_since,
@@ -244,6 +245,36 @@ def band_loaded(exercise: Exercise) -> bool:
     """An anchor lift whose load is a band (`loadable` is false: no weight is added)."""
     anchor = any(exercise.pattern in kind[0] | kind[1] for kind in ANCHOR_KINDS)
     return anchor and Equipment.BAND in exercise.equipment and not exercise.loadable
+
+
+# The words an exercise id begins with when it is the same lift with other kit or a band
+# (`variation`): a dumbbell single-leg Romanian deadlift is the single-leg Romanian
+# deadlift with weights, a kettlebell reverse lunge the reverse lunge with a bell.
+KIT_WORDS = ("dumbbell-", "kettlebell-", "barbell-", "banded-", "weighted-")
+
+
+def _lift(exercise_id: str) -> str:
+    """The id without the kit it names first, and a Romanian deadlift as a deadlift: the
+    kettlebell single-leg deadlift is the single-leg Romanian deadlift with a bell."""
+    for word in KIT_WORDS:
+        if exercise_id.startswith(word):
+            exercise_id = exercise_id.removeprefix(word)
+            break
+    return exercise_id.replace("romanian-", "")
+
+
+def variation(old: Exercise, new: Exercise, catalogue: Catalogue) -> str:
+    """How `new` stands to `old`, the anchor of its pattern it takes over from: "kit"
+    (the same lift with other kit or a band: their ids differ only by it, no new
+    movement), "easier" (one the catalogue's links make easier), "harder" (one of its
+    progressions), or "" (another lift). A coach read a renamed lift called new (issue 13)."""
+    if _lift(old.id) == _lift(new.id):
+        return "kit"
+    if new.id in catalogue.easier_than(old.id):
+        return "easier"
+    if new.id in old.progressions or old.id in new.regressions:
+        return "harder"
+    return ""
 
 
 def pattern_of(exercise: Exercise) -> str:
@@ -472,6 +503,14 @@ class Composer:
         # a harder variation: the name of the lift it took over from
         # and whether the athlete had outgrown it
         self.harder_of: dict[str, tuple[str, bool]] = {}
+        # an anchor that took over from the same lift with other kit or a band: the lift
+        # it carries on from, no new movement (`variation`)
+        self.carries_on: dict[str, Exercise] = {}
+        self.carried: set[str] = set()  # the lifts first met so: no first exposures
+        # an anchor that took over from a lift of its pattern it is a harder (or easier)
+        # variation of: new to do, told as a variation of what was done
+        self.harder_than: dict[str, str] = {}
+        self.easier_than: dict[str, str] = {}
         # outgrown anchors with nothing harder in the athlete's kit, and those told so
         self.kit_end: set[str] = set()
         self.told_kit_end: set[str] = set()
@@ -620,7 +659,7 @@ class Composer:
         """Whether the athlete would meet `exercise` for the first time in this session: not
         done before, nor an anchor of the block that care keeps taking out for its stand-in
         (it counts against no `new_limit`; a companion care took may come back)."""
-        if self.done(exercise):
+        if self.done(exercise) or self._carried_from(exercise) is not None:
             return False
         kept_out = exercise.id in self.taken_by_care and exercise in self.block.anchors
         return not kept_out
@@ -725,6 +764,22 @@ class Composer:
                 (*self.harder_of[p.exercise.id], p.exercise.name.lower())
                 for p in picks
                 if p.new and p.exercise.id in self.harder_of
+            ]
+            + [
+                (self.harder_than[p.exercise.id], False, p.exercise.name.lower())
+                for p in picks
+                if p.new and p.exercise.id in self.harder_than
+            ],
+            carried=[
+                (old.name.lower(), p.exercise.name.lower())
+                for p in picks
+                for old in [self._carried_from(p.exercise)]
+                if old is not None
+            ],
+            easier=[
+                (self.easier_than[p.exercise.id], p.exercise.name.lower())
+                for p in picks
+                if p.new and p.exercise.id in self.easier_than
             ],
             kit_end=[p.exercise.name.lower() for p in picks if self._tell_kit_end(p)],
             band=self.band,
@@ -822,7 +877,7 @@ class Composer:
                 self.anchor_since[found.id] = self.blocks  # the same again: others' turn
                 if old is not None and found.id != old.id:
                     self.anchor_moved = self.count
-                    self._harder_of(found, old)
+                    self._took_over(found, old)
         start_kg = {}
         for e in anchors:
             kg = self.start_loads[e.id]
@@ -1049,7 +1104,7 @@ class Composer:
             anchors[index] = new
             self.anchor_since[new.id] = self.blocks
             self.anchor_moved = self.count
-            self._harder_of(new, old)
+            self._took_over(new, old)
             kg = self.start_loads[new.id]
             if kg is not None:
                 self.block.start_kg[new.id] = max(kg, self.last_kg.get(new.id, kg))
@@ -1072,11 +1127,26 @@ class Composer:
         self.told_kit_end.add(pick.exercise.id)
         return not told
 
-    def _harder_of(self, new: Exercise, old: Exercise) -> None:
-        """Remember `new` as a harder variation of `old`, an unloaded lift it takes over
-        from: its first exposure is gentle whatever its level, and its why says so."""
-        if not self.implements[old.id] and new.id in old.progressions:
+    def _took_over(self, new: Exercise, old: Exercise) -> None:
+        """Remember how `new` stands to `old`, the anchor of its pattern it takes over
+        from (`variation`): a harder variation of an unloaded lift starts gently whatever
+        its level; any harder or easier variation is told as one; the same lift with other
+        kit or a band is no new movement and carries on from `old`'s dose."""
+        kind = variation(old, new, self.catalogue)
+        if kind == "harder" and not self.implements[old.id]:
             self.harder_of[new.id] = (old.name.lower(), self._outgrown(old))
+        elif kind == "harder":
+            self.harder_than[new.id] = old.name.lower()
+        elif kind == "easier":
+            self.easier_than[new.id] = old.name.lower()
+        elif kind == "kit":
+            self.carries_on[new.id] = old
+
+    def _carried_from(self, exercise: Exercise) -> Exercise | None:
+        """The lift `exercise` carries on from when the athlete meets it for the first time
+        as the same lift with other kit or a band (`_took_over`); else None."""
+        old = self.carries_on.get(exercise.id)
+        return old if old is not None and not self.done(exercise) and self.done(old) else None
 
     def _carries(self, old: Exercise, new: Exercise) -> bool:
         """Whether `new`, with the athlete's kit, carries on the load `old` was last lifted
@@ -1225,23 +1295,33 @@ class Composer:
 
     def _fast_work(self, ask: SessionAsk) -> tuple[list[Exercise], Role] | None:
         """The session's fast work: the block's jump drill at a stage the day allows, else
-        (where jumps must wait, or for a masters athlete) a power lift; None for neither."""
-        stage = min(self._jump_room(ask), self._stage_due(ask))
-        if stage and ask.plyometrics:
+        (where jumps must wait, or for a masters athlete) a power lift; None for neither.
+        A key run's eve holds no jumps, but a power lift may come at a primer's dose
+        (`dose.primer`): a track season of key runs every other day left whole
+        blocks without any fast work (issue 13)."""
+        room = self._jump_room(ask)
+        stage = min(room, self._stage_due(ask))
+        if stage and ask.plyometrics and not ask.occasion.eve:
             drill = self._block_drill(ask, stage)
             if drill is not None:
                 return [drill], Role.PLYOMETRIC
-        if self._jump_room(ask) and (self.masters or (stage and ask.jumps_wait)):
+        if room and (self.masters or (stage and ask.jumps_wait)):
             return self.power, Role.POWER
         return None
 
+    def jumps_due(self, ask: SessionAsk) -> bool:
+        """Whether the block's jump drill would come today if nothing kept jumps out (a
+        key run or race within 48 h, care): the week and the athlete's jump training
+        allow them."""
+        return bool(min(self._jump_room(ask), self._stage_due(ask)))
+
     def _jump_room(self, ask: SessionAsk) -> int:
-        """The highest plyometric stage the week and the day allow, whether or not jumps
-        wait today; 0 for no fast work at all (the eve of a key run, the first week back
-        after a goal race, the week after a long race, a phase without jumps)."""
+        """The highest plyometric stage the week allows, whether or not jumps wait today;
+        0 for no fast work at all (the first week back after a goal race, the week after
+        a long race, a phase without jumps)."""
         o = ask.occasion
         phases = MASTERS_PLYOMETRIC_PHASES if self.masters else PLYOMETRIC_PHASES
-        if ask.stepping_back or o.eve or o.ramp == 1 or o.phase not in phases:
+        if ask.stepping_back or o.ramp == 1 or o.phase not in phases:
             return 0
         stage = HIGHEST_STAGE[self.level]
         if o.ramp == 2 or o.phase in (Phase.PEAK, Phase.TAPER):
@@ -1595,7 +1675,10 @@ class Composer:
             step = occasion.step + self.block.start_step.get(e.id, 0)
             occasion = occasion._replace(step=step)
             self.anchor_step[e.id] = step
-        new = not self.done(e)
+        carried_from = self._carried_from(e) if role is Role.ANCHOR else None
+        if carried_from is not None:
+            self.carried.add(e.id)
+        new = not self.done(e) and carried_from is None
         dose = dose_for(e, role, occasion, loaded=bool(implement))
         start = (start_kg or self.start_loads[e.id]) if implement else None
         climbing = climbs(role, implement)
@@ -1613,13 +1696,20 @@ class Composer:
         if start is not None:
             kg = stepped(self.kit, implement, start, dose.load_steps)
         last = self.previous.get(e.id)
+        before = self.previous.get(carried_from.id) if carried_from is not None else None
+        if last is None and before is not None:
+            # no new movement: its dose goes on from the lift it carries on from, at its
+            # own first load, one step at a time as any lift's (`within_reach`)
+            last = replace(before, exercise=e.id, load_kg=kg, implement=implement if kg else "")
         if climbing and last is not None and last.reps is not None and last.load_kg is not None:
             # met before as an accessory (2 x 10): as an anchor its reps come into its
             # range at that load, the top of it (or the reps that reach a far next
             # weight, `heavy_top`), rather than staying at 10
             most = heavy_top(self.kit, last.implement, last.load_kg, self.level)
             last = replace(last, reps=most) if last.reps > most else last
-        top = reached(self.history.get(e.id, ()))
+        top = reached(
+            self.history.get(e.id, ()) or self.history.get(getattr(carried_from, "id", ""), ())
+        )
         if role is Role.ANCHOR and not implement:  # its progress goes on from where it stood
             mark = resumed(last, self.as_anchor.get(e.id))
             if last is not None and mark is not None and rose_since(mark, last):
@@ -1654,6 +1744,8 @@ class Composer:
             reached=top,
             reps_first=reps_first,
         )
+        if role is Role.POWER and occasion.eve:  # fast reps, few of them
+            dose = primer(dose)
         if last is not None and occasion.phase in EASING_PHASES:  # never more than last time
             reps = (
                 dose.reps if dose.reps is None or last.reps is None else min(dose.reps, last.reps)
@@ -2054,14 +2146,28 @@ class Composer:
             rest = [p for p in picks if p not in fast]
             room = most - sum(p.seconds for p in kept)
             total = trim(
-                self.catalogue, rest, self.gives, self.works, room, held=held, elsewhere=elsewhere
+                self.catalogue,
+                rest,
+                self.gives,
+                self.works,
+                room,
+                held=held,
+                elsewhere=elsewhere,
+                had=self.recent_sets,
             )
             whole = total <= room and sum(p.role is Role.ANCHOR for p in rest) == anchors
             if whole and (kept or self._gives_all(rest, fast)):
                 picks[:] = rest[:anchors] + kept + rest[anchors:]  # right after the anchors
                 return total + sum(p.seconds for p in kept)
         return trim(
-            self.catalogue, picks, self.gives, self.works, most, held=held, elsewhere=elsewhere
+            self.catalogue,
+            picks,
+            self.gives,
+            self.works,
+            most,
+            held=held,
+            elsewhere=elsewhere,
+            had=self.recent_sets,
         )
 
     def _gives_all(self, rest: list[Pick], gone: list[Pick]) -> bool:
@@ -2135,7 +2241,13 @@ class Composer:
             if p.dose.sets < top:
                 tops[index] = top
         while tops and total < least:
-            for index in list(tops):
+            # the anchors with the fewest sets first, and of equals the one that had fewer
+            # of late: in order, a 30-minute session's one set to spare went to the squat
+            # every time and the hinge after it stayed a set behind (issue 13)
+            for index in sorted(
+                tops,
+                key=lambda i: (picks[i].dose.sets, self.recent_sets.get(picks[i].exercise.id, 0)),
+            ):
                 p = picks[index]
                 more = with_sets(self.catalogue, p, p.dose.sets + 1)
                 if total + more.seconds - p.seconds > most:
@@ -2148,6 +2260,12 @@ class Composer:
                 if total >= least:
                     break
         return total
+
+    @property
+    def recent_sets(self) -> dict[str, int]:
+        """The sets each lift had in its last few sessions (`history`): the fitting shares
+        a cut or a spare set between anchors by it, so none stays behind for good."""
+        return {lift: sum(p.sets for p in seen) for lift, seen in self.history.items()}
 
     def _news(self, picks: Iterable[Pick]) -> int:
         """How many of the picks the athlete would meet for the first time."""

@@ -197,7 +197,9 @@ NEW_WORDS = "new to you, so it starts gently (two sets at most, easy effort)"
 # a lift outgrown at its top reps and slowest lowering (or longest hold) moves on to this
 HARDER_WORDS = "a harder variation of the {replaced}{outgrown}, so it starts gently"
 OUTGROWN_WORDS = ", which you have done twice at its top"
-_HARDER_CLAUSE = re.compile(r"a harder variation of the [^;:]+: ([^;]+?)(?=; |\.$)")
+# an easier variation of a lift done, taking over from it: a variation, still new to do
+EASIER_WORDS = "an easier variation of the {replaced}, so it starts gently"
+_HARDER_CLAUSE = re.compile(r"an? (?:harder|easier) variation of the [^;:]+: ([^;]+?)(?=; |\.$)")
 
 
 _OUTGROWN_CLAUSE = re.compile(r"a harder variation of the ([^;:]+?)" + re.escape(OUTGROWN_WORDS))
@@ -212,11 +214,32 @@ def told_outgrown(why: str, outgrown: Collection[str]) -> str:
     )
 
 
+def easier_variation(replaced: str, name: str) -> str:
+    """The why's clause for an easier variation's first time: what it takes over from."""
+    return f"{EASIER_WORDS.format(replaced=replaced)}: {in_a_list(name)}"
+
+
 def harder_variation(replaced: str, outgrown: bool, name: str) -> str:
     """The why's clause for a harder variation's first time: what it takes over from, and
     whether the athlete had outgrown that (done twice at its slowest lowering and top reps)."""
     said = HARDER_WORDS.format(replaced=replaced, outgrown=OUTGROWN_WORDS if outgrown else "")
     return f"{said}: {in_a_list(name)}"
+
+
+# a lift that takes over from the same lift with other kit or a band
+CARRIED_WORDS = "carries on from the {replaced}: the same movement, so it goes on from there"
+_CARRIED_CLAUSE = re.compile(r"the ([^;]+?) carries on from the [^;]*?(?=; |\.$)")
+
+
+def carried_on(replaced: str, name: str) -> str:
+    """The why's clause for a lift that is no new movement: what it carries on from."""
+    return f"the {in_a_list(name)} {CARRIED_WORDS.format(replaced=replaced)}"
+
+
+def harder_named(why: str) -> set[str]:
+    """The lifts a why calls a harder or easier variation of another (`harder_variation`,
+    `easier_variation`): told as going on from a lift done, not as new (issue 13)."""
+    return {m[1] for m in _HARDER_CLAUSE.finditer(why)}
 
 
 KIT_END_WORDS = "is as hard as your kit makes it: it holds at its top until you have {more}"
@@ -231,10 +254,17 @@ def as_hard_as_the_kit(name: str, *, band: bool) -> str:
 
 def told_variations(why: str, news: Sequence[str], names: Sequence[str]) -> str:
     """The why without a harder variation that is no first time any more, nor a lift
-    said to be as hard as the kit makes it that the session no longer holds (care swapped
-    it after the why was written); `news` and `names`: the session's first exposures and
-    all its exercises, as `in_a_list` gives them."""
-    for pattern, kept in ((_HARDER_CLAUSE, news), (_KIT_END_CLAUSE, names)):
+    said to be as hard as the kit makes it, or to carry on from another, that the session
+    no longer holds as such (care swapped it, or met it as a first time, after the why was
+    written); `news` and `names`: the session's first exposures and all its exercises, as
+    `in_a_list` gives them."""
+    for pattern, kept in (
+        (_HARDER_CLAUSE, news),
+        (_KIT_END_CLAUSE, names),
+        # a lift carrying on from another that the session still holds, and not met as
+        # a first time after all (care's first times start it gently: then it is new)
+        (_CARRIED_CLAUSE, [name for name in names if name not in news]),
+    ):
         for found in reversed(list(pattern.finditer(why))):
             if found[1] in kept:
                 continue
@@ -431,12 +461,16 @@ def session_notes(
     kit_end: Sequence[str] = (),
     *,
     band: bool = False,
+    carried: Sequence[tuple[str, str]] = (),
+    easier: Sequence[tuple[str, str]] = (),
 ) -> list[str]:
     """What the why says about the session's content, from (name, prescription) pairs:
     what rose since last time, what is new (and, from `harder`'s (replaced, outgrown, new)
     names, which new lift is a harder variation of which, and whether the athlete had
     outgrown it; `kit_end`: the lifts as hard as the athlete's kit, with or without a
-    `band`, makes them), the care, the weaker leg."""
+    `band`, makes them; `carried`: (replaced, new) names of a lift that carries on from
+    another, the same lift with other kit; `easier`: the same of an easier variation),
+    the care, the weaker leg."""
     notes = []
     how = how_it_builds([p for _, p in main])
     if how:
@@ -446,8 +480,11 @@ def session_notes(
         notes.append(moved)
     notes.extend(fast_work(main, previous))
     notes.extend(harder_variation(*replaced) for replaced in harder)
+    notes.extend(easier_variation(*names) for names in easier)
+    notes.extend(carried_on(*names) for names in carried)
     notes.extend(as_hard_as_the_kit(name, band=band) for name in kit_end)
-    new = [in_a_list(name) for name, p in main if p.new]
+    varied = {in_a_list(name) for *_, name in harder} | {in_a_list(name) for _, name in easier}
+    new = [in_a_list(name) for name, p in main if p.new and in_a_list(name) not in varied]
     if new:
         notes.append(f"{NEW_WORDS}: {listed(new)}")
     care = [in_a_list(name) for name, p in main if set(p.injury_care) & set(injuries)]
@@ -484,6 +521,33 @@ def fast_work(
         quick = "quick on the way up, slow on the way down"
         notes.append(f"power without jumps: {listed(power)}, {quick}")
     return notes
+
+
+def no_jumps(reasons: Collection[str], power: bool) -> str:
+    """Why a block holds no jumps though the athlete's jump training asks for them, from
+    what kept each session's out ("key run": less than 48 h before a key run or race, its
+    eve included; "care": injury care holds jumps; "room": a session clear of both had no
+    time left for them), and what stands in (`power`: a power lift in some of its
+    sessions)."""
+    why = []
+    if "key run" in reasons:
+        why.append(
+            "each of its sessions falls less than 48 h before a key run or race, and jumps "
+            "keep 48 h clear of them so your legs come to it fresh"
+        )
+    if "care" in reasons:
+        why.append("care for your problem holds jumps until its last stage")
+    if "room" in reasons:
+        why.append(
+            "the time of the sessions clear of them went to the main lifts and what the week "
+            "needs first"
+        )
+    instead = (
+        "; a power lift (fast up, slow down, feet on the ground) brings the fast work instead"
+        if power
+        else ""
+    )
+    return f"No jumps in this block: {' and '.join(why)}{instead}"
 
 
 def why(

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from legday.catalogue import Catalogue
-from legday.exports.markdown import plan_to_markdown
+from legday.exports.markdown import PROSE_WIDTH, _paragraph, plan_to_markdown
 from legday.model import Plan, Violation
 
 
@@ -64,3 +68,15 @@ def test_markdown_names_unknown_exercises_readably(plan: Plan) -> None:
     text = plan_to_markdown(plan, Catalogue([]))
 
     assert "**Single leg rdl**: 3 × 6 per side" in text
+
+
+@given(st.lists(st.sampled_from(["3.", "12)", "-", "+", "km", "2 x 8", "why", "#5"]), max_size=80))
+def test_a_long_why_wraps_into_lines_that_stay_one_paragraph(words: list[str]) -> None:
+    """A why with a care test in it runs past a thousand characters on one line; wrapped,
+    no line may start a list ("3. ", "- "), and the words read as before."""
+    lines = _paragraph("_Why:_", " ".join(["Because", *words]))
+
+    assert lines[-1] == "" and all(len(line) <= PROSE_WIDTH for line in lines)
+    assert not [line for line in lines[1:] if re.match(r"(\d+[.)]|[-+]) ", line)]
+    said = " ".join(lines).replace("\\", "").split()
+    assert said == ["_Why:_", "Because", *" ".join(words).split()]

@@ -7,7 +7,9 @@ collide. Only LEGDAY_SKIP_POSTGRES=1 skips it; a missing server is a failure.
 `db_url` and `cli_env` name an empty store (legday creates it on first use, and some tests
 are about that); `database`, `logbook` and `migrated_url` start from a copy of the logbook
 migrated once per process (tests/logbook_template.py) instead of running every migration
-again for each test.
+again for each test. A test that asks for any of those gets the migrated store as its
+`db_url` too: on PostgreSQL a schema an earlier test of the process used and emptied, when
+that test left its structure as the template's (`pooled_pg_schema`).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from sqlalchemy.engine import make_url
 
 from legday.services import Logbook
 from legday.store.uow import Database
-from logbook_template import fill_from_template
+from logbook_template import drop_pooled_schemas, fill_from_template, pooled_pg_schema
 
 PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
@@ -57,19 +59,35 @@ def pg_schema_url(schema: str) -> Iterator[str]:
         admin.dispose()
 
 
-def _url(backend: str, tmp_path: Path, name: str) -> Iterator[str]:
+def _url(backend: str, tmp_path: Path, name: str, *, migrated: bool = False) -> Iterator[str]:
     if backend == "sqlite":
-        yield f"sqlite:///{tmp_path / name}"
+        url = f"sqlite:///{tmp_path / name}"
+        if migrated:
+            fill_from_template(url)
+        yield url
         return
     if os.environ.get("LEGDAY_SKIP_POSTGRES") == "1":
         pytest.skip("LEGDAY_SKIP_POSTGRES=1")
+    if migrated:
+        with pooled_pg_schema(os.environ.get("LEGDAY_TEST_POSTGRES_URL", PG_DEFAULT)) as url:
+            yield url
+        return
     with pg_schema_url(f"t_{os.getpid()}_{uuid.uuid4().hex[:10]}") as url:
         yield url
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _pooled_schemas() -> Iterator[None]:
+    yield
+    drop_pooled_schemas()
+
+
 @pytest.fixture(params=BACKENDS)
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    yield from _url(request.param, tmp_path, "legday.db")
+    """An empty store; a migrated logbook when the test asks for `migrated_url` (itself or
+    through `database` or `logbook`)."""
+    migrated = "migrated_url" in request.fixturenames
+    yield from _url(request.param, tmp_path, "legday.db", migrated=migrated)
 
 
 @pytest.fixture
@@ -80,8 +98,8 @@ def other_url(tmp_path: Path) -> Callable[[str], Iterator[str]]:
 
 @pytest.fixture
 def migrated_url(db_url: str) -> str:
-    """`db_url`, made a new logbook at the newest schema (a copy of the session's template)."""
-    fill_from_template(db_url)
+    """`db_url`, made a new logbook at the newest schema by `db_url` itself (a copy of the
+    process's template, or on PostgreSQL an emptied schema of an earlier test)."""
     return db_url
 
 

@@ -19,11 +19,12 @@ from legday.model import Phase, Plan, Role, Run, Week
 from legday.planner import make_plan
 from legday.rules.calendar import no_two_days_apart
 from strategies import profiles, runs_for, with_problem, work_trip
+from thorough import plan_examples
 
 CATALOGUE = load_catalogue()
 CALF = frozenset({"calf", "shin"})
 PROPERTY = settings(
-    max_examples=25,
+    max_examples=plan_examples(25),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -17,6 +17,8 @@ from coach_athletes import half_marathoner
 from legday.catalogue.loader import load_catalogue
 from legday.model import INJURIES, Plan, Prescription
 from legday.planner import make_plan
+from legday.planner.session import variation
+from thorough import plan_examples
 
 CATALOGUE = load_catalogue()
 
@@ -31,10 +33,15 @@ def _exposures(plan: Plan) -> list[tuple[str, Prescription]]:
 
 
 def _first_times(plan: Plan) -> list[tuple[str, Prescription]]:
+    """Each movement's first time: the same lift with other kit or a band (a kettlebell
+    single-leg deadlift after the single-leg Romanian deadlift) is no new movement
+    (`session.variation`, docs/planner.md 3.6)."""
     seen: set[str] = set()
     firsts = []
     for where, p in _exposures(plan):
-        if p.exercise not in seen:
+        lift = CATALOGUE[p.exercise]
+        same = any(variation(CATALOGUE[done], lift, CATALOGUE) == "kit" for done in seen)
+        if p.exercise not in seen and not same:
             firsts.append((where, p))
         seen.add(p.exercise)
     return firsts
@@ -71,7 +78,9 @@ def test_gentle_first_routines_are_shorter() -> None:
     assert routines[0].day == first and routines[0].minutes < routines[1].minutes
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=plan_examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(seed=st.integers(0, 1 << 16), weeks=st.integers(4, 16))
 def test_a_session_holds_each_exercise_once(seed: int, weeks: int) -> None:
     rng = random.Random(seed)

@@ -27,7 +27,7 @@ from legday.catalogue.loader import load_catalogue
 from legday.model import HARD_RUN_KINDS, Plan, Profile, Run
 from legday.planner import make_plan
 from strategies import profiles, runs_for, with_problem, work_trips
-from thorough import examples
+from thorough import plan_examples
 
 CATALOGUE = load_catalogue()
 CALF_PROBLEMS = ("achilles", "plantar-fascia", "shin-splints")
@@ -44,7 +44,7 @@ def _full_on_eves(plan: Plan, runs: list[Run]) -> list[date]:
 
 
 @settings(
-    max_examples=examples(60),
+    max_examples=plan_examples(60),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -24,7 +24,7 @@ from legday.model import Plan, Prescription, Profile, Run
 from legday.planner import make_plan
 from legday.planner.ramp import Ramp
 from strategies import profiles, runs_for, with_problem, work_trips
-from thorough import examples
+from thorough import plan_examples
 
 CATALOGUE = load_catalogue()
 MOST_RISE = 0.30
@@ -77,7 +77,7 @@ def _too_steep(plan: Plan, *, least_climb: bool = True) -> list[str]:
 
 
 @settings(
-    max_examples=examples(60),
+    max_examples=plan_examples(60),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -5,6 +5,7 @@ when the calendar's running is lighter."""
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from dataclasses import replace
@@ -24,21 +25,28 @@ CATALOGUE = load_catalogue()
 ROSE = re.compile(r"one step heavier on the ([^;(]+) \((\d+(?:\.\d+)?) kg\)")
 
 
-def _plans() -> list[Plan]:
+RANDOM_ATHLETES = 6  # beside the coach's half-marathoner
+
+
+@functools.cache
+def _plans() -> tuple[Plan, ...]:
+    """Made when a test first asks, not when the module is imported: every xdist worker
+    imports every test module to collect it, and only one of them runs these tests."""
     profile, runs = half_marathoner()
     plans = [make_plan(profile, runs, CATALOGUE)]
-    for seed in range(6):
+    for seed in range(RANDOM_ATHLETES):
         rng = random.Random(900 + seed)
         profile, runs = random_athlete(rng, 12)
         injuries = tuple(rng.sample(list(INJURIES), 2))
         plans.append(make_plan(replace(profile, injuries=injuries), runs, CATALOGUE))
-    return plans
+    return tuple(plans)
 
 
-PLANS = _plans()
+@pytest.fixture(params=range(1 + RANDOM_ATHLETES), ids=lambda i: f"plan{i}")
+def plan(request: pytest.FixtureRequest) -> Plan:
+    return _plans()[request.param]
 
 
-@pytest.mark.parametrize("plan", PLANS)
 def test_no_list_in_a_why_names_an_exercise_twice(plan: Plan) -> None:
     for session in plan.sessions:
         for clause in session.why.rstrip(".").split("; "):
@@ -47,7 +55,6 @@ def test_no_list_in_a_why_names_an_exercise_twice(plan: Plan) -> None:
             assert len(names) == len(set(names)), (session.day, clause)
 
 
-@pytest.mark.parametrize("plan", PLANS)
 def test_a_heavier_step_named_is_the_load_shown(plan: Plan) -> None:
     for session in plan.sessions:
         shown = {CATALOGUE[p.exercise].name.lower(): p.load_kg for p in session.main}
@@ -55,7 +62,6 @@ def test_a_heavier_step_named_is_the_load_shown(plan: Plan) -> None:
             assert shown.get(name) == float(kg), (session.day, name, kg, shown.get(name))
 
 
-@pytest.mark.parametrize("plan", PLANS)
 def test_problems_are_named_in_the_runners_words(plan: Plan) -> None:
     text = plan_to_markdown(plan, CATALOGUE)
     for id_ in ("achilles", "runners knee", "runners-knee", "shin-splints", "it-band"):
@@ -65,7 +71,7 @@ def test_problems_are_named_in_the_runners_words(plan: Plan) -> None:
 def test_the_why_drops_what_the_lifts_no_longer_say() -> None:
     """Care held a lift unloaded after its why said it rose: the why follows the numbers
     (`told_moved`), and names a care exercise once (`true_to`)."""
-    held = replace(PLANS[0].sessions[0].main[0], load_kg=None, role=Role.ANCHOR)
+    held = replace(_plans()[0].sessions[0].main[0], load_kg=None, role=Role.ANCHOR)
     before = replace(held, load_kg=8.0, implement="dumbbells")
     why = (
         "Monday: rest; one step heavier on the calf raise hold (10 kg); "

@@ -17,7 +17,7 @@ from legday.planner.dose import MAINTENANCE_MINUTES
 from legday.planner.season import season
 from mini_catalogue import mini_catalogue
 from strategies import profiles, runs_for, windows
-from thorough import examples
+from thorough import plan_examples
 
 MONDAY = date(2027, 1, 4)
 TUESDAY = MONDAY + timedelta(days=1)
@@ -113,7 +113,7 @@ def test_the_planner_refuses_malformed_windows() -> None:
 
 @pytest.mark.slow
 @settings(
-    max_examples=examples(100),
+    max_examples=plan_examples(100),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

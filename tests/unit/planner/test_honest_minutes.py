@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from bench.athletes import random_athlete
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from legday.catalogue.loader import load_catalogue
@@ -23,6 +23,7 @@ from legday.planner.session import (
     STRETCHES,
 )
 from strategies import profiles, runs_for
+from thorough import plan_examples
 
 MONDAY = date(2027, 1, 4)
 CATALOGUE = load_catalogue()
@@ -43,6 +44,7 @@ def _full_sessions_past_the_first_week(plan: Plan) -> list[int]:
     ]
 
 
+@settings(max_examples=plan_examples(100))  # the ci profile's count where none was named
 @given(profiles(), st.data())
 def test_a_session_is_lighter_on_purpose_by_what_the_week_and_day_are(
     profile: Profile, data: st.DataObject

@@ -26,10 +26,10 @@ from legday.catalogue.loader import load_catalogue
 from legday.model import Phase, Prescription, Role
 from legday.planner import make_plan, words
 from strategies import profiles, runs_for
-from thorough import examples
+from thorough import plan_examples
 
 PROPERTY = settings(
-    max_examples=examples(40),
+    max_examples=plan_examples(40),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -26,12 +26,12 @@ from legday.rules import check_plan
 from mini_catalogue import mini_catalogue
 from plan_checks import unexplained_hard
 from strategies import profiles, runs_for
-from thorough import examples
+from thorough import plan_examples
 
 pytestmark = pytest.mark.slow  # long property runs over whole plans
 
 PROPERTY = settings(
-    max_examples=examples(120),
+    max_examples=plan_examples(120),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -38,11 +38,11 @@ from legday.planner.dose import Dose, gradual, prescribe, rose_since
 from legday.planner.season import BUILDING
 from legday.rules.progression import dose_level
 from strategies import profiles, runs_for
-from thorough import examples
+from thorough import plan_examples
 
 MONDAY = date(2027, 1, 4)
 PROPERTY = settings(
-    max_examples=examples(60),
+    max_examples=plan_examples(60),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -15,7 +15,7 @@ from legday.planner.season import race_priorities, season
 from legday.planner.session import FIT_TOLERANCE
 from mini_catalogue import mini_catalogue
 from strategies import profiles, runs_for
-from thorough import examples
+from thorough import plan_examples
 
 MONDAY = date(2027, 1, 4)
 CATALOGUE = mini_catalogue()
@@ -161,7 +161,9 @@ def test_c_races_alone_set_no_countdown() -> None:
     assert phases == {Phase.OFF_SEASON}
 
 
-@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=plan_examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(data=st.data())
 def test_weeks_take_their_shape_from_their_most_important_race(data: st.DataObject) -> None:
     """On random calendars with random A/B/C races (and races from the profile)."""

@@ -38,6 +38,7 @@ from legday.planner.days import TUNE_UP_AFTER_DAYS, day_options
 from legday.planner.dose import MAINTENANCE_MINUTES
 from legday.planner.season import WEEK_SPAN, season
 from legday.planner.session import FIRST_SESSION_NEW
+from thorough import plan_examples
 
 WEEKS = 12
 
@@ -60,7 +61,7 @@ def _with_tune_up(seed: int, weekday: int, minutes: int) -> tuple[Profile, list[
     return profile, runs, tune_up
 
 
-@settings(max_examples=12, deadline=None)
+@settings(max_examples=plan_examples(12), deadline=None)
 @given(
     seed=st.integers(0, 2**16),
     weekday=st.sampled_from([2, 5, 6]),
@@ -102,7 +103,7 @@ def test_ultra_u_week_after_the_tune_up(catalogue: Catalogue) -> None:
     assert any(p.sets >= 2 for p in week[0].main)
 
 
-@settings(max_examples=12, deadline=None)
+@settings(max_examples=plan_examples(12), deadline=None)
 @given(
     seed=st.integers(0, 2**16),
     weekday=st.sampled_from([2, 5, 6]),
@@ -142,7 +143,7 @@ def test_a_race_weeks_session_is_early_short_and_light(
     assert seen
 
 
-@settings(max_examples=10, deadline=None)
+@settings(max_examples=plan_examples(10), deadline=None)
 @given(seed=st.integers(0, 2**16), who=st.sampled_from(["beginner", "masters"]))
 def test_a_beginners_or_masters_recovery_week_keeps_one_light_session(
     catalogue: Catalogue, seed: int, who: str
@@ -172,7 +173,7 @@ def test_a_beginners_or_masters_recovery_week_keeps_one_light_session(
     assert seen
 
 
-@settings(max_examples=8, deadline=None)
+@settings(max_examples=plan_examples(8), deadline=None)
 @given(seed=st.integers(0, 2**16), barbell=st.booleans())
 def test_care_load_words_fit_the_kit_held(catalogue: Catalogue, seed: int, barbell: bool) -> None:
     """An Achilles runner without dumbbells (the coach's U owns a barbell and plates) is

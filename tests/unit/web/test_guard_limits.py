@@ -12,11 +12,13 @@ from fastapi.testclient import TestClient
 from legday.web import security
 from legday.web.app import create_app
 from legday.web.security import CSRF_COOKIE
+from logbook_template import sqlite_logbook
 
 
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(f"sqlite:///{tmp_path / 'logbook.db'}")) as client:
+    """The app over a new, migrated logbook (a copy of the process's template)."""
+    with TestClient(create_app(sqlite_logbook(tmp_path / "logbook.db"))) as client:
         client.get("/")  # the CSRF cookie
         yield client
 

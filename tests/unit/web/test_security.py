@@ -14,11 +14,13 @@ from legday.errors import InputError
 from legday.web.app import create_app
 from legday.web.security import CSRF_COOKIE, Guard, require_csrf
 from legday.web.serving import loopback_host
+from logbook_template import sqlite_logbook
 
 
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(f"sqlite:///{tmp_path / 'logbook.db'}")) as client:
+    """The app over a new, migrated logbook (a copy of the process's template)."""
+    with TestClient(create_app(sqlite_logbook(tmp_path / "logbook.db"))) as client:
         yield client
 
 
