@@ -523,7 +523,23 @@ def _stretch_recovery(
         ]
         spent, latest = min(options)
         best[week] = (spent, [-latest, *best[-latest][1]])
-    return best[first - 1][1]
+    return _free_where_possible(weeks, first, best[first - 1][1], lifting)
+
+
+def _free_where_possible(
+    weeks: Sequence[tuple[date, Phase, str]], first: int, chosen: list[int], lifting: set[date]
+) -> list[int]:
+    """A recovery week the calendar's own strength fills is none: when the least cost
+    still lands one there (the calendar lifts in every week after), the latest free week
+    before it, since the recovery week before, steps back instead."""
+    placed: list[int] = []
+    for week in chosen:
+        if _lifts(weeks[week][0], lifting):
+            since = placed[-1] + 1 if placed else first
+            free = [i for i in range(week - 1, since - 1, -1) if not _lifts(weeks[i][0], lifting)]
+            week = free[0] if free else week
+        placed.append(week)
+    return placed
 
 
 def _phase(

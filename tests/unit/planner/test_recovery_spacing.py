@@ -130,3 +130,30 @@ def test_recovery_weeks_are_placed_at_the_least_cost(
         if _keeps_the_rule(phases, rests, every, race_weeks)
     )
     assert _cost(phases, placed, race_weeks) == best
+
+
+def test_a_recovery_week_goes_where_the_calendar_lifts_only_when_no_week_is_free() -> None:
+    """Found by the ci profile after the least-cost placement came in: a 5-week plan
+    (recovery every 3rd week, Mondays only) whose calendar holds strength on the Sundays of
+    weeks 3 to 5 got its recovery week in week 3, where the calendar lifts anyway, so
+    weeks 1-3 lifted in a row though week 2 was free."""
+    profile = Profile(
+        start=date(2027, 1, 4), weeks=5, days=frozenset({0}), recovery_every=3, minutes=30
+    )
+    runs = [
+        Run(
+            day=date(2027, 1, 24) + timedelta(weeks=n),
+            title="strength",
+            kind=RunKind.EASY,
+            minutes=30,
+            is_strength=True,
+        )
+        for n in range(3)
+    ]
+    plan = make_plan(profile, runs, CATALOGUE)
+
+    assert [w.phase for w in plan.weeks][1] is Phase.RECOVERY
+    unexplained = [
+        v for v in plan.violations if v.rule == "recovery-week" and v.day < date(2027, 1, 25)
+    ]
+    assert not unexplained
