@@ -7,6 +7,10 @@ Each line is one athlete's plan (`legday.plan/1`, keys sorted) plus the repr of 
 sessions and care routines, which hold a few fields the JSON leaves out. Half the
 athletes plan 16 weeks, half 52; a quarter bring sessions already trained (`done`).
 Run with PYTHONHASHSEED fixed, so set iteration is the same in both runs.
+
+With `--tables` (after the file) each line is instead the terminal table of `legday plan`
+(`cli.table.plan_table`) for the first TABLE_ATHLETES athletes, at the width a pipe gets
+and at 80 columns: for work on the table's rendering.
 """
 
 from __future__ import annotations
@@ -21,18 +25,22 @@ sys.path.insert(0, str(Path(__file__).parent))
 from athletes import random_athlete
 
 from legday.catalogue.loader import load_catalogue
+from legday.cli.table import WIDTH_WHEN_PIPED, plan_table
 from legday.exports.plan_json import plan_to_json
 from legday.model import StrengthDay
 from legday.planner import make_plan
 
 ATHLETES = 200
+TABLE_ATHLETES = 30
+TABLE_WIDTHS = (WIDTH_WHEN_PIPED, 80)
 
 
-def plan_lines() -> list[str]:
-    """One line per athlete: its plan as JSON and the sessions' and routines' repr."""
+def plan_lines(*, tables: bool = False) -> list[str]:
+    """One line per athlete: its plan as JSON and the sessions' and routines' repr, or
+    (`tables`) its terminal tables."""
     catalogue = load_catalogue()
     lines = []
-    for number in range(ATHLETES):
+    for number in range(TABLE_ATHLETES if tables else ATHLETES):
         rng = random.Random(1000 + number)
         weeks = 16 if number % 2 else 52
         profile, runs = random_athlete(rng, weeks)
@@ -41,6 +49,10 @@ def plan_lines() -> list[str]:
             trained = make_plan(profile, runs, catalogue).sessions[:6]
             done = tuple(StrengthDay(s.day, s.exercise_ids, s.main) for s in trained)
         plan = make_plan(profile, runs, catalogue, done=done)
+        if tables:
+            shown = [plan_table(plan, catalogue, width=width) for width in TABLE_WIDTHS]
+            lines.append(json.dumps(shown, ensure_ascii=False))
+            continue
         data = plan_to_json(plan)
         data.pop("generator")  # the version, not the plan
         text = json.dumps(data, sort_keys=True, ensure_ascii=False)
@@ -49,12 +61,14 @@ def plan_lines() -> list[str]:
 
 
 def main() -> int:
-    if len(sys.argv) != 3 or sys.argv[1] not in ("write", "check"):
+    args = sys.argv[1:]
+    tables = args[2:] == ["--tables"]
+    if len(args) != 2 + tables or args[0] not in ("write", "check"):
         print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
         return 2
-    path = Path(sys.argv[2])
-    lines = plan_lines()
-    if sys.argv[1] == "write":
+    path = Path(args[1])
+    lines = plan_lines(tables=tables)
+    if args[0] == "write":
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"{len(lines)} plans written to {path}")
         return 0

@@ -4,13 +4,16 @@ the strength session and any injury-care routine of each day."""
 from __future__ import annotations
 
 import io
+import math
+from datetime import date, timedelta
 
 from legday.catalogue import Catalogue
-from legday.model import CareRoutine, Plan, Session
+from legday.model import CareRoutine, Plan, Run, Session
 
 __all__ = ["plan_table", "terminal_width"]
 
 WIDTH_WHEN_PIPED = 110  # no terminal and no COLUMNS: wide enough for the plan's three columns
+DAY_WIDTH = 10  # "Mon 04 Jan"
 
 
 def terminal_width() -> int:
@@ -24,15 +27,34 @@ def plan_table(plan: Plan, catalogue: Catalogue, *, width: int | None = None) ->
     from rich.console import Console
     from rich.table import Table
 
-    from legday.exports._describe import run_line, sessions_by_week
+    from legday.exports._describe import run_line, slotted_sessions
     from legday.exports.unsure import unsure_lines
 
     out = io.StringIO()
+    # the plan's words print as they are: no markup nor emoji codes read in them (a
+    # calendar's "[race]" or ":fire:" is the athlete's text), which also spares rich
+    # parsing every cell
     console = Console(
-        file=out, width=width or terminal_width(), force_terminal=False, highlight=False
+        file=out,
+        width=width or terminal_width(),
+        force_terminal=False,
+        highlight=False,
+        markup=False,
+        emoji=False,
     )
+    running_width, strength_width = _column_widths(console.width)
     console.print(f"legday plan {plan.start} to {plan.end}: {len(plan.sessions)} strength sessions")
-    for number, (week, slotted) in enumerate(sessions_by_week(plan), start=1):
+    # each day's runs, sessions and routines, found once for the whole plan
+    runs_on: dict[date, list[Run]] = {}
+    for run in plan.runs:
+        runs_on.setdefault(run.day, []).append(run)
+    sessions_on: dict[date, list[Session]] = {}
+    for session, _ in slotted_sessions(plan):
+        sessions_on.setdefault(session.day, []).append(session)
+    care_on: dict[date, list[CareRoutine]] = {}
+    for routine in plan.care:
+        care_on.setdefault(routine.day, []).append(routine)
+    for number, week in enumerate(plan.weeks, start=1):
         table = Table(
             title=f"Week {number} from {week.start:%a %d %b} · {week.phase.value}",
             caption=week.note,
@@ -40,19 +62,16 @@ def plan_table(plan: Plan, catalogue: Catalogue, *, width: int | None = None) ->
             expand=True,
             show_lines=True,
         )
-        table.add_column("Day", no_wrap=True, width=10)
-        table.add_column("Running", ratio=1)
-        table.add_column("Strength and care", ratio=3)
-        care = [c for c in plan.care if c.day in week]
-        days = sorted(
-            {r.day for r in plan.runs if r.day in week}
-            | {s.day for s, _ in slotted}
-            | {c.day for c in care}
-        )
-        for day in days:
-            runs = "\n".join(run_line(r) for r in plan.runs if r.day == day) or "-"
-            strength = [_session(s, catalogue) for s, _ in slotted if s.day == day]
-            strength += [_care(c, catalogue) for c in care if c.day == day]
+        table.add_column("Day", no_wrap=True, width=DAY_WIDTH)
+        table.add_column("Running", width=running_width)
+        table.add_column("Strength and care", width=strength_width)
+        week_days = (week.start + timedelta(days=n) for n in range(7))
+        for day in week_days:
+            if day not in runs_on and day not in sessions_on and day not in care_on:
+                continue
+            runs = "\n".join(run_line(r) for r in runs_on.get(day, ())) or "-"
+            strength = [_session(s, catalogue) for s in sessions_on.get(day, ())]
+            strength += [_care(c, catalogue) for c in care_on.get(day, ())]
             table.add_row(f"{day:%a %d %b}", runs, "\n\n".join(strength) or "-")
         console.print(table)
     for line in unsure_lines(plan):
@@ -63,6 +82,17 @@ def plan_table(plan: Plan, catalogue: Catalogue, *, width: int | None = None) ->
             kind = "hard" if v.hard else "soft"
             console.print(f"  [{kind}] {v.rule} {v.day or ''}: {v.message}", markup=False)
     return out.getvalue()
+
+
+def _column_widths(width: int) -> tuple[int, int]:
+    """The running and the strength columns' widths in a table `width` wide: a quarter
+    and three quarters of what the day column leaves (rich's own share of ratios 1 and 3,
+    each cell padded a space either side, four borders). Given to rich, the same for every
+    week, they spare it measuring every cell of every week to find them."""
+    borders, padding = 4, 2
+    left = width - borders - (DAY_WIDTH + padding)
+    running = max(1 + padding, math.ceil(left / 4))
+    return running - padding, left - running - padding
 
 
 def _session(session: Session, catalogue: Catalogue) -> str:

@@ -50,9 +50,7 @@ from legday.planner.care import (
     care_fit,
     care_routines,
     first_times,
-    jumps_wait,
     learned_unloaded,
-    met_in_routines,
 )
 from legday.planner.days import (
     BEFORE_TIME_TRIAL,
@@ -256,15 +254,21 @@ def _cares_for_you(
     met: Collection[str] | None = None,
     doses: WeekDoses | None = None,
     before_key_run: bool = False,
+    *,
+    known: CareFit | None = None,
 ) -> CareFit:
     """A main block whose care tags name only the athlete's own problems (an exercise
     that eases shin splints is no care to a runner without them), and whose work near a
-    sore area stays at its care stage (`care_fit`)."""
-    fit = (
-        care_fit(day, main, profile, catalogue, care, room_seconds, met, doses, before_key_run)
-        if profile.injuries
-        else CareFit(tuple(main))
-    )
+    sore area stays at its care stage (`care_fit`; `known` when it was worked out
+    already)."""
+    if known is not None:
+        fit = known
+    elif profile.injuries:
+        fit = care_fit(
+            day, main, profile, catalogue, care, room_seconds, met, doses, before_key_run
+        )
+    else:
+        fit = CareFit(tuple(main))
     own = set(profile.injuries)
     tagged = tuple(
         p
@@ -331,8 +335,9 @@ def _compose(
         week_maintenance = week_light or (opt.frame.only_c_races and len(days) == 1 and not fixed)
         # care's part of the week, the same for each of its days: whether jumps wait for
         # a sore calf or shin, and the care exercises met in the weeks before
-        care_holds_jumps = jumps_wait(profile, catalogue, care, opt.frame.start)
-        met_in_care = _met_in_care(profile, catalogue, care, opt)
+        week = (opt.frame.start - profile.start).days // 7
+        care_holds_jumps = doses.jumps_wait[week]
+        met_in_care = _met_in_care(profile, doses, opt, week)
         to_compose = [d for d in days if d not in fixed]
         # the week's muscles trained so far: its days from the logbook, then its sessions
         week_worked = {
@@ -530,14 +535,14 @@ def _key_runs(calendar: Calendar) -> KeyRuns:
 
 
 def _met_in_care(
-    profile: Profile, catalogue: Catalogue, care: CareSchedule | None, opt: DayOptions
-) -> set[str] | None:
+    profile: Profile, doses: WeekDoses, opt: DayOptions, week: int
+) -> frozenset[str] | None:
     """In a week that brings nothing new, the care exercises of the weeks before it
-    (`met_in_routines`): with what the athlete has trained, all that care may swap in
+    (`met_before_weeks`): with what the athlete has trained, all that care may swap in
     that week. None in other weeks, or without care."""
     if not profile.injuries or _new_allowed(opt.frame):
         return None
-    return met_in_routines(profile, catalogue, care, opt.frame.start)
+    return doses.met_before[week]
 
 
 def _told_truly(
@@ -727,10 +732,14 @@ def _session(
 
     used_before = dict(composer.last_used) if profile.injuries else {}
     catalogue = care.catalogue
+    asked: tuple[Prescription, ...] = ()  # the block the composer last asked care about
+    answer: CareFit | None = None  # and what care made of it
 
-    def as_care_makes_it(main: tuple[Prescription, ...]) -> tuple[Prescription, ...]:
+    def as_care_makes_it(main: tuple[Prescription, ...]) -> CareFit:
         # the composer fits the session as care will make it (`Composer._fit`)
-        return care_fit(
+        nonlocal asked, answer
+        asked = main
+        answer = care_fit(
             day,
             main,
             profile,
@@ -740,15 +749,19 @@ def _session(
             care.met,
             care.doses,
             ask.occasion.before_key_run,
-        ).main
+        )
+        return answer
 
     parts = composer.compose(
         ask,
         jog=not follows_a_run(start_for(budget)),
         care=as_care_makes_it if profile.injuries else None,
     )
-    # the care dose may take the session up to its minutes (`fit`), no further
+    # the care dose may take the session up to its minutes (`fit`), no further; the block
+    # the composer last asked care about is most often the one composed, and care's dose
+    # of it then needs no room made (`care_fit`'s `room_seconds`): that answer stands
     room = max(0, ask.budget_seconds - parts.seconds)
+    fits_as_asked = answer is not None and asked == parts.main and answer.extra_seconds <= room
     fit = _cares_for_you(
         day,
         parts.main,
@@ -759,6 +772,7 @@ def _session(
         care.met,
         care.doses,
         ask.occasion.before_key_run,
+        known=answer if fits_as_asked else None,
     )
     if fit.changed:
         _remember_care(composer, parts.main, fit.main, used_before)

@@ -100,7 +100,7 @@ __all__ = [
     "for_kit",
     "key_run_eves",
     "learned_unloaded",
-    "met_in_routines",
+    "met_before_weeks",
     "routine_seconds",
     "season_doses",
     "stage_weeks",
@@ -412,21 +412,25 @@ def expected_dose(
 
 class WeekDoses:
     """Each problem's expected stage and its items as dosed week by week (`expected_dose`),
-    fitted to the athlete's kit (`for_kit`): made once per plan, as every session of a
-    week asks for the same (`care_fit`)."""
+    fitted to the athlete's kit (`for_kit`), and what care makes of each week as a whole:
+    whether jumps wait (`jumps_wait`) and the care exercises met before it
+    (`met_before_weeks`). Made once per plan, as every session of a week asks for the same
+    (`care_fit`)."""
 
     def __init__(
         self, profile: Profile, catalogue: Catalogue, schedule: CareSchedule | None
     ) -> None:
         self.start = profile.start
         self.by_problem: dict[str, list[tuple[CareStage, tuple[CareItem, ...]]]] = {}
+        fitted = _fitted(catalogue, profile)  # one for the season: a stage's items recur
         for injury in cared_for(profile.injuries):
             protocol = catalogue.protocols.get(injury)
             if protocol is None:
                 continue
-            self.by_problem[injury] = season_doses(
-                protocol, schedule, profile.weeks, _fitted(catalogue, profile)
-            )
+            self.by_problem[injury] = season_doses(protocol, schedule, profile.weeks, fitted)
+        mondays = [profile.start + timedelta(weeks=week) for week in range(profile.weeks)]
+        self.jumps_wait = [jumps_wait(profile, catalogue, schedule, day) for day in mondays]
+        self.met_before = met_before_weeks(profile, catalogue, schedule)
 
     def of(self, injury: str, week: int) -> tuple[CareStage, tuple[CareItem, ...]]:
         """The problem's stage in the plan's `week` (0-based) and its items that week."""
@@ -441,8 +445,17 @@ def _as_they_are(items: Sequence[CareItem]) -> tuple[CareItem, ...]:
 
 
 def _fitted(catalogue: Catalogue, profile: Profile) -> Fit:
-    """Care items as the athlete's kit makes them (`for_kit`)."""
-    return lambda items: for_kit(items, catalogue, profile)
+    """Care items as the athlete's kit makes them (`for_kit`, which fits each item on its
+    own), each item fitted once: a stage's items come back week after week."""
+    kit_made: dict[CareItem, CareItem] = {}
+
+    def fit(items: Sequence[CareItem]) -> tuple[CareItem, ...]:
+        for item in items:
+            if item not in kit_made:
+                kit_made[item] = for_kit((item,), catalogue, profile)[0]
+        return tuple(kit_made[item] for item in items)
+
+    return fit
 
 
 def season_doses(
@@ -549,20 +562,26 @@ def _lighter(earlier: CareItem, later: CareItem) -> bool:
     return earlier.load_kg < later.load_kg
 
 
-def met_in_routines(
-    profile: Profile, catalogue: Catalogue, schedule: CareSchedule | None, day: date
-) -> set[str]:
-    """The care exercises the athlete has surely met before `day`'s week: the stage items
-    of every earlier week of the plan (each week holds its stage's routines or sessions
-    that hold them). A week's dose never changes an item's exercise: the stages say it."""
+def met_before_weeks(
+    profile: Profile, catalogue: Catalogue, schedule: CareSchedule | None
+) -> list[frozenset[str]]:
+    """For each week of the plan, the care exercises the athlete has surely met before it:
+    the stage items of every earlier week (each week holds its stage's routines or
+    sessions that hold them), gathered week by week. A week's dose never changes an
+    item's exercise: the stages say it."""
+    protocols = [
+        protocol
+        for injury in cared_for(profile.injuries)
+        if (protocol := catalogue.protocols.get(injury)) is not None
+        and not (schedule is not None and injury in schedule.stopped)
+    ]
     met: set[str] = set()
-    for injury in cared_for(profile.injuries):
-        protocol = catalogue.protocols.get(injury)
-        if protocol is None or (schedule is not None and injury in schedule.stopped):
-            continue
-        for week in range((day - profile.start).days // 7):
+    before = []
+    for week in range(profile.weeks):
+        before.append(frozenset(met))
+        for protocol in protocols:
             met.update(item.exercise for item in expected_stage(protocol, schedule, week).items)
-    return met
+    return before
 
 
 # a lift's name as an item of a why's list ("for your runner's knee: split squat, clamshell
@@ -795,7 +814,10 @@ def care_fit(
     extra = sum(work_seconds(p) for p in block) - sum(work_seconds(p) for p in before)
     if room_seconds is not None and extra > room_seconds:
         extra -= _make_room(block, extra - room_seconds, profile.injuries, floors)
-    waits = jumps_wait(profile, catalogue, schedule, day)
+    if doses is not None:  # the week's answer, worked out once per plan
+        waits = doses.jumps_wait[week]
+    else:
+        waits = jumps_wait(profile, catalogue, schedule, day)
     return CareFit(tuple(block), tuple(renamed), extra, True, waits, tuple(eased))
 
 

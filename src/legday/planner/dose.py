@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 from typing import NamedTuple
 
 from legday.catalogue import Catalogue
@@ -267,6 +268,7 @@ class Dose(NamedTuple):
     load_steps: int = 0  # kit steps above the starting load
 
 
+@cache  # a plan holds a handful of tempos, and times its lifts thousands of times
 def seconds_per_rep(tempo: str) -> int:
     """`3-1-2` means 3 s down, 1 s pause, 2 s up; an explosive `X` counts as one second."""
     return sum(1 if part == "X" else int(part) for part in tempo.split("-"))
@@ -678,12 +680,14 @@ def _lowering_kept(reps: int, last: Prescription, tempo: str) -> int:
     return max(reps, -(-last.reps * before // now))
 
 
+@cache  # as `seconds_per_rep`: few tempos, many questions
 def lowering(tempo: str) -> int:
     """The seconds of a tempo's lowering (`3-1-2`: 3); an explosive `X` counts as none."""
     down = tempo.split("-")[0]
     return int(down) if down.isdigit() else 0
 
 
+@cache  # as `seconds_per_rep`: few tempos, many questions
 def pause(tempo: str) -> int:
     """The seconds of a tempo's pause between lowering and lifting (`3-1-2`: 1)."""
     parts = tempo.split("-")

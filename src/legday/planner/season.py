@@ -24,7 +24,7 @@ lifts; the first two weeks back after an A race's week off ramp up.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from itertools import groupby
 from typing import NamedTuple
@@ -229,7 +229,12 @@ def season(
     goals = by_priority["A"] or by_priority["B"]
     # strength already in the calendar or in the logbook
     lifting = {r.day for r in runs if r.is_strength} | set(logged)
-    hard = {r.day for r in runs if r.running and r.kind in (RunKind.HARD, RunKind.RACE)}
+    # the weeks (by index) with a hard run or a race in the calendar
+    hard = {
+        (r.day - profile.start).days // 7
+        for r in runs
+        if r.running and r.kind in (RunKind.HARD, RunKind.RACE)
+    }
     seasons = competition_seasons(by_priority["C"])
     minutes = _weekly_minutes(profile, runs)
     weeks: list[tuple[date, Phase, str]] = []
@@ -247,15 +252,14 @@ def season(
         meets = _season_of(start, seasons)
         if meets is not None and phase in BUILDING:
             phase, note = Phase.BUILD, _season_note(meets)
-        if note.endswith(HARD_RUNNING) and not any(
-            start <= day <= start + WEEK_SPAN for day in hard
-        ):  # a build week without a hard run in the calendar says what it is for
+        if note.endswith(HARD_RUNNING) and index not in hard:
+            # a build week without a hard run in the calendar says what it is for
             note = note.removesuffix(HARD_RUNNING) + EASY_RUNNING
         if profile.level is Level.BEGINNER and note.endswith(HARD_RUNNING):
             # a beginner has no strength yet to keep: W1 told a runner who had never
             # lifted to "maintain strength"
             note = note.removesuffix(HARD_RUNNING) + BEGINNER_HARD_RUNNING
-        if note == NO_RACE_AHEAD and _lighter(index, start, minutes, hard):
+        if note == NO_RACE_AHEAD and _lighter(index, minutes, hard):
             note += LIGHTER_RUNNING
         if phase not in REST_PHASES and _fully_blocked(profile, start):
             phase, note = Phase.BLOCKED, "you blocked every training day this week"
@@ -292,11 +296,11 @@ def _weekly_minutes(profile: Profile, runs: Sequence[Run]) -> list[int]:
     return weeks
 
 
-def _lighter(index: int, start: date, minutes: Sequence[int], hard: set[date]) -> bool:
-    """Whether the week's running is lighter than before: no hard run or race, and fewer
-    minutes than the weeks before it averaged. Hill repeats and long runs going on as
-    ever are no lighter running, whatever the season."""
-    if any(start <= day <= start + WEEK_SPAN for day in hard) or index == 0:
+def _lighter(index: int, minutes: Sequence[int], hard: Collection[int]) -> bool:
+    """Whether the week's running is lighter than before: no hard run or race (`hard`:
+    the weeks with one), and fewer minutes than the weeks before it averaged. Hill
+    repeats and long runs going on as ever are no lighter running, whatever the season."""
+    if index in hard or index == 0:
         return False
     before = sum(minutes[:index]) / index
     return minutes[index] <= LIGHTER_SHARE * before

@@ -50,7 +50,7 @@ from legday.model import (
     StrengthDay,
     Warmup,
 )
-from legday.planner.care import GUARDED_PATTERNS
+from legday.planner.care import GUARDED_PATTERNS, CareFit
 from legday.planner.dose import (
     EASING_PHASES,
     HOLD_SECONDS,
@@ -85,7 +85,6 @@ from legday.planner.dose import (
     start_load,
     stepped,
     within_reach,
-    work_seconds,
 )
 from legday.planner.fit import (
     FEWEST_ANCHOR_SETS,
@@ -120,8 +119,9 @@ __all__ = [
     "stand_ins",
 ]
 
-# What care makes of a main block (planner/care.py `care_fit`): the block the athlete does.
-CareLens = Callable[[tuple[Prescription, ...]], tuple[Prescription, ...]]
+# What care makes of a main block (planner/care.py `care_fit`): the block the athlete does,
+# and how much longer it takes.
+CareLens = Callable[[tuple[Prescription, ...]], CareFit]
 
 # A block's anchors: one lift of each kind, the fallback patterns only when the first
 # ones are not doable (a bridge stands in for a hinge).
@@ -486,7 +486,7 @@ class Composer:
         # the last main block care was asked about, and its answer (`_as_care_makes_it`)
         self.care_seen: tuple[tuple[Prescription, ...], tuple[int, frozenset[str]]] | None = None
         # and the main block care made of it, as the runner will do it (`_as_done`)
-        self.care_made: tuple[tuple[Prescription, ...], tuple[Prescription, ...]] | None = None
+        self.care_made: tuple[tuple[Prescription, ...], CareFit] | None = None
         self.week_sets: list[tuple[int, int]] = []  # masters: (week, sets) of recent sessions
         self.last_sets: int | None = None  # the sets of the session composed last
         self.block = Block()
@@ -1618,14 +1618,14 @@ class Composer:
     ) -> bool:
         """Whether the session, as care makes it, holds the exercises of one of the
         `recent` sessions, or the exercises and doses of one of `repeats`."""
-        done = self._cared(tuple(p.prescription for p in picks))
+        done = self._cared(tuple(p.prescription for p in picks)).main
         return frozenset(p.exercise for p in done) in recent or doses_of(done) in repeats
 
-    def _cared(self, composed: tuple[Prescription, ...]) -> tuple[Prescription, ...]:
+    def _cared(self, composed: tuple[Prescription, ...]) -> CareFit:
         """What care makes of a main block (itself without care in view), the last one
         asked remembered: the fitting and `_unlike` ask of the same block in turn."""
         if self.care is None:
-            return composed
+            return CareFit(composed)
         if self.care_made is None or self.care_made[0] != composed:
             self.care_made = (composed, self.care(composed))
         return self.care_made[1]
@@ -2094,12 +2094,12 @@ class Composer:
         if self.care_seen is not None and self.care_seen[0] == composed:
             return self.care_seen[1]
         done = self._cared(composed)
-        if done == composed:
+        if done.main == composed:
             self.care_seen = (composed, (0, frozenset()))
             return 0, frozenset()
-        kept = set(done)
+        kept = set(done.main)
         held = frozenset(p.exercise for p in composed if p not in kept or p.role is Role.CARE)
-        shift = sum(work_seconds(p) for p in done) - sum(work_seconds(p) for p in composed)
+        shift = done.extra_seconds
         self.care_seen = (composed, (shift, held))
         return shift, held
 
@@ -2142,6 +2142,7 @@ class Composer:
         before an anchor does. The seconds left."""
         fast = [p for p in picks if p.role in FAST_ROLES]
         anchors = sum(p.role is Role.ANCHOR for p in picks)
+        had = self._recent_sets(picks)
         for kept in (fast, []) if fast else ():
             rest = [p for p in picks if p not in fast]
             room = most - sum(p.seconds for p in kept)
@@ -2153,7 +2154,7 @@ class Composer:
                 room,
                 held=held,
                 elsewhere=elsewhere,
-                had=self.recent_sets,
+                had=had,
             )
             whole = total <= room and sum(p.role is Role.ANCHOR for p in rest) == anchors
             if whole and (kept or self._gives_all(rest, fast)):
@@ -2167,7 +2168,7 @@ class Composer:
             most,
             held=held,
             elsewhere=elsewhere,
-            had=self.recent_sets,
+            had=had,
         )
 
     def _gives_all(self, rest: list[Pick], gone: list[Pick]) -> bool:
@@ -2240,13 +2241,13 @@ class Composer:
                 top = min(top, last.sets + (0 if rose_since(p.prescription, last) else 1))
             if p.dose.sets < top:
                 tops[index] = top
+        had = self._recent_sets(picks)
         while tops and total < least:
             # the anchors with the fewest sets first, and of equals the one that had fewer
             # of late: in order, a 30-minute session's one set to spare went to the squat
             # every time and the hinge after it stayed a set behind (issue 13)
             for index in sorted(
-                tops,
-                key=lambda i: (picks[i].dose.sets, self.recent_sets.get(picks[i].exercise.id, 0)),
+                tops, key=lambda i: (picks[i].dose.sets, had.get(picks[i].exercise.id, 0))
             ):
                 p = picks[index]
                 more = with_sets(self.catalogue, p, p.dose.sets + 1)
@@ -2261,11 +2262,14 @@ class Composer:
                     break
         return total
 
-    @property
-    def recent_sets(self) -> dict[str, int]:
-        """The sets each lift had in its last few sessions (`history`): the fitting shares
-        a cut or a spare set between anchors by it, so none stays behind for good."""
-        return {lift: sum(p.sets for p in seen) for lift, seen in self.history.items()}
+    def _recent_sets(self, picks: Iterable[Pick]) -> dict[str, int]:
+        """The sets each of the picks' lifts had in its last few sessions (`history`): the
+        fitting shares a cut or a spare set between anchors by it, so none stays behind
+        for good."""
+        return {
+            p.exercise.id: sum(seen.sets for seen in self.history.get(p.exercise.id, ()))
+            for p in picks
+        }
 
     def _news(self, picks: Iterable[Pick]) -> int:
         """How many of the picks the athlete would meet for the first time."""

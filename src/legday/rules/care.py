@@ -9,7 +9,7 @@ hard-run day only for a daily protocol's lightest form.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from datetime import date, timedelta
 
 from legday.care import (
@@ -46,6 +46,7 @@ def care_routine(facts: Facts) -> Found:
     for injury in sorted({r.injury for r in plan.care}):
         routines = [r for r in plan.care if r.injury == injury]
         caring = {day for day, s in sessions.items() if _cares(s, injury)}
+        loading = _loading_days(facts, injury, caring)  # the same for every week
         by_week: dict[int, list[CareRoutine]] = {}
         for r in routines:
             by_week.setdefault((r.day - plan.start).days // 7, []).append(r)
@@ -54,7 +55,7 @@ def care_routine(facts: Facts) -> Found:
             in_week = by_week.get(index, [])
             latest = in_week[0] if in_week else latest
             if latest is not None:
-                yield from _dose(facts, injury, in_week, latest, week.start, caring)
+                yield from _dose(facts, injury, in_week, latest, week.start, caring, loading)
 
 
 def _placement(facts: Facts) -> Found:
@@ -92,16 +93,17 @@ def _dose(
     latest: CareRoutine,
     monday: date,
     caring: set[date],
+    loading: Collection[date],
 ) -> Found:
     """The week's care days against the dose of its routines (`latest`: this week's, or
-    the last week's that had any); `caring`: days whose session holds care for it."""
+    the last week's that had any); `caring`: days whose session holds care for it;
+    `loading`: the plan's days that load what its care loads (`_loading_days`)."""
     days = [monday + timedelta(days=n) for n in range(7)]
     frequency = latest.frequency
     strength = facts.derived(_strength_days)
     free = facts.derived(_free_for_care)
     hard = facts.derived(_hard_run_days)
     cared = {d for d in days if d in caring} | {r.day for r in in_week}
-    loading = _loading_days(facts, injury, caring)
     open_days = [
         d
         for d in days
@@ -119,11 +121,7 @@ def _dose(
         # is short only while a day two clear of every loading day could still take a
         # routine (a week of back-to-back openings takes fewer)
         gap = Frequency.EVERY_OTHER_DAY.min_gap_days
-        addable = [
-            d
-            for d in open_days
-            if d not in cared and all(abs((d - other).days) >= gap for other in loading)
-        ]
+        addable = [d for d in open_days if d not in cared and _clear_of(loading, d, gap)]
         owed = min(owed, len(cared) + len(addable))
     if len(cared) < owed:
         yield (
@@ -133,12 +131,18 @@ def _dose(
         )
 
 
-def _loading_days(facts: Facts, injury: str, caring: set[date]) -> set[date]:
+def _clear_of(loading: Collection[date], day: date, gap: int) -> bool:
+    """Whether `day` is at least `gap` days from every loading day: none lies closer, on
+    either side (the days around it are looked up, not the whole season's)."""
+    return not any(day + timedelta(days=n) in loading for n in range(1 - gap, gap))
+
+
+def _loading_days(facts: Facts, injury: str, caring: set[date]) -> Collection[date]:
     """The plan's days that load what `injury`'s care loads: its routines and the
     sessions that hold its care, and for a calf problem every calf problem's routine and
     every session with a calf lift."""
     if injury in CALF_PROBLEMS:
-        return set(facts.derived(_calf_days))
+        return facts.derived(_calf_days)
     own = caring | {r.day for r in facts.plan.care if r.injury == injury}
     knee_work = facts.derived(_knee_routine_days)
     if injury in KNEE_PROBLEMS or any(

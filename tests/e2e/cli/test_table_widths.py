@@ -64,3 +64,25 @@ def test_wide_terminal_shows_the_catalogue_as_one_table(
     assert all(len(line) <= 160 for line in lines)
     cells = {c.strip() for line in lines for c in line.split("│")}
     assert {e.id for e in load_catalogue()} <= cells
+
+
+@pytest.mark.parametrize("columns", [40, 57, 80, 110, 163])
+def test_the_plan_table_spans_the_terminal_and_shows_calendar_titles_as_written(
+    columns: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The week tables' columns are set once for the width (`_column_widths`): every
+    table row spans the terminal; and a title's brackets or colons are the athlete's
+    words, no markup nor emoji code."""
+    runs = tmp_path / "runs.csv"
+    runs.write_text(CALENDAR + "2027-01-10,Parkrun [race] :fire:,easy,09:00,30\n", encoding="utf-8")
+    monkeypatch.setenv("LEGDAY_CACHE_DIR", str(tmp_path / "cache"))
+    args = ["plan", "--runs", str(runs), "--start", "2027-01-04", "--weeks", "2"]
+    lines = _lines(args, columns, monkeypatch, capsys)
+    rows = [line for line in lines if line[:1] in set("┏┡│├└┃")]
+    assert rows
+    assert all(len(line) == columns for line in rows), [r for r in rows if len(r) != columns]
+    if columns >= 110:
+        assert any("Parkrun [race] :fire:" in line for line in lines)
