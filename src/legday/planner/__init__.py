@@ -97,6 +97,10 @@ from legday.rules.session import RUN_AS_JOG_MINUTES
 __all__ = ["CareSchedule", "calendar_window", "make_plan", "validate_profile"]
 
 LOOK_AHEAD_WEEKS = 26  # races this far past the plan's end still shape its phases
+# A race this far before the plan's first day still shapes its first week (the week off
+# after an A race, the day after a B race, care at its lightest for up to a week after
+# one: `care.AFTER_RACE_DAYS`), and the plan carries it so `check` sees it too
+LOOK_BACK = timedelta(days=7)
 ONE_DAY = timedelta(days=1)
 EVE_KINDS = frozenset({RunKind.HARD, RunKind.LONG})  # the day before gets a lighter session
 # Plyometrics and sets above RPE 7 (`dose.BEFORE_KEY_RUN_RPE`) stay this far before the start
@@ -117,9 +121,10 @@ EASY_MUSIC_PHASES = frozenset({Phase.TAPER, Phase.RACE})  # the music is easy
 
 
 def calendar_window(profile: Profile) -> tuple[date, date]:
-    """The calendar days a plan needs: the day before it (run-first, spacing) to half a
-    year after it, so the phases can count down to a race beyond the plan's end."""
-    return profile.start - timedelta(days=1), profile.end + timedelta(weeks=LOOK_AHEAD_WEEKS)
+    """The calendar days a plan needs: the week before it (a race then still shapes its
+    first days: `LOOK_BACK`) to half a year after it, so the phases can count down to a
+    race beyond the plan's end."""
+    return profile.start - LOOK_BACK, profile.end + timedelta(weeks=LOOK_AHEAD_WEEKS)
 
 
 def validate_profile(profile: Profile) -> None:
@@ -223,6 +228,9 @@ def make_plan(
     sessions = [with_ramps(s, kit) for s in sessions]  # care may have changed a barbell lift
     sessions = _told_truly(sessions, catalogue, profile.minutes, composer.downhill, event or "")
     after_end = last + timedelta(days=1)
+    # the races around the plan that its days answer to: the week before its first day,
+    # and the day after its last (that day's eve is the plan's)
+    carried = first - LOOK_BACK
     plan = Plan(
         first,
         last,
@@ -232,8 +240,8 @@ def make_plan(
         profile=profile,
         recovery_every=recovery_every(profile),
         injuries=profile.injuries,
-        races=tuple(sorted([d for d in calendar.races if first <= d <= after_end])),
-        race_days=tuple(races[d] for d in sorted(races) if first <= d <= after_end),
+        races=tuple(sorted([d for d in calendar.races if carried <= d <= after_end])),
+        race_days=tuple(races[d] for d in sorted(races) if carried <= d <= after_end),
         level=profile.level,
         equipment=profile.equipment,
         care=tuple(routines),
@@ -612,10 +620,12 @@ def _care_holds(frames: Sequence[WeekFrame]) -> frozenset[int]:
     bring no new care stage, exercise or dose (`CareSchedule.holds`), and neither does
     the week after an A or B race: legs still recovering from a race are no legs to
     meet a heavier tendon or knee load (the stage steps up the week after that)."""
-    raced = [i for i, f in enumerate(frames) if any(r.priority in ("A", "B") for r in f.races)]
-    held = {i for i, frame in enumerate(frames) if frame.phase in HELD_CARE_PHASES}
-    held.update(raced)
-    held.update(i + 1 for i in raced if i + 1 < len(frames))
+    held = {
+        i
+        for i, frame in enumerate(frames)
+        if frame.phase in HELD_CARE_PHASES
+        or any(r.priority in ("A", "B") for r in (*frame.races, *frame.last_week))
+    }
     return frozenset(held)
 
 
@@ -634,10 +644,11 @@ def _care_restarts(frames: Sequence[WeekFrame]) -> dict[int, int]:
     straight to the next step would be two owned weights at once)."""
     restarts: dict[int, int] = {}
     for index, frame in enumerate(frames):
-        if any(race.priority == "A" for race in frame.races):
+        # the week after an A race's week (the week before the plan's first, too)
+        if any(race.priority == "A" for race in frame.last_week):
             for after, steps in RESTART_STEPS:
-                if index + after < len(frames):
-                    week = index + after
+                week = index - 1 + after
+                if week < len(frames):
                     restarts[week] = max(restarts.get(week, 0), steps)
     return restarts
 

@@ -35,10 +35,12 @@ __all__ = [
 ]
 
 # What each phase's strength work is for; how the session does it is said from its doses
-# (`how_it_builds`), so a bodyweight beginner is never promised heavier lifts.
+# (`how_it_builds`), so a bodyweight beginner is never promised heavier lifts. A base week
+# is also a week with no race near while the running goes on (`season._phase`): a
+# beginner's first weeks of steady running were told "off-season" (issue 13).
 PHASE_AIMS = {
     Phase.OFF_SEASON: "the time to build strength",
-    Phase.BASE: "building strength alongside the base mileage",
+    Phase.BASE: "building strength alongside your regular running",
     Phase.BUILD: "keeping strength while the running gets harder",
     Phase.PEAK: "keeping strength, the running comes first",
     Phase.TAPER: "a light reminder before the race, nothing that leaves you sore",
