@@ -1010,7 +1010,7 @@ def _from_item(
         sets=item.sets,
         reps=item.reps,
         seconds=item.seconds,
-        per_side=exercise.unilateral or item.one_leg,
+        per_side=exercise.per_side or item.one_leg,
         load=_care_load(item, exercise, CARE_RPE),
         load_kg=item.load_kg,
         implement=item.implement,
@@ -1494,7 +1494,7 @@ def _as_variation(p: Prescription, exercise: Exercise) -> Prescription:
     return replace(
         p,
         exercise=exercise.id,
-        per_side=exercise.unilateral,
+        per_side=exercise.per_side,
         tempo=rep_tempo(exercise.tempo, p.seconds),
         muscles=exercise.muscles,
         unilateral=exercise.unilateral,
@@ -1502,7 +1502,7 @@ def _as_variation(p: Prescription, exercise: Exercise) -> Prescription:
         injury_care=tuple(dict.fromkeys((*p.injury_care, *exercise.injury_care))),
         cues=exercise.cues.as_list(),
         kind=exercise.kind,
-        extra_side=p.extra_side if exercise.unilateral else None,
+        extra_side=p.extra_side if exercise.per_side else None,
     )
 
 
@@ -1628,7 +1628,7 @@ def _at_care_dose(
         sets=item.sets,  # the stage's dose: care sets the pace, not the strength plan
         reps=item.reps,
         seconds=item.seconds,
-        per_side=exercise.unilateral or item.one_leg,
+        per_side=exercise.per_side or item.one_leg,
         load=_care_load(item, exercise, easy),
         load_kg=item.load_kg,
         implement=item.implement,
@@ -1641,7 +1641,7 @@ def _at_care_dose(
         cues=exercise.cues.as_list(),
         kind=exercise.kind,
         rest_seconds=item.rest_seconds,
-        extra_side=p.extra_side if exercise.unilateral or item.one_leg else None,
+        extra_side=p.extra_side if exercise.per_side or item.one_leg else None,
         care_dose=True,
     )
 
@@ -1723,7 +1723,7 @@ def routine_seconds(items: Sequence[CareItem], catalogue: Catalogue) -> int:
             per_side = item.seconds
         else:
             per_side = (item.reps or 0) * seconds_per_rep(item.tempo or exercise.tempo)
-        sides = 2 if exercise.unilateral or item.one_leg else 1
+        sides = 2 if exercise.per_side or item.one_leg else 1
         total += item.sets * (per_side * sides + item.rest_seconds) + CHANGE_SECONDS
     return total
 

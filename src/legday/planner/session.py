@@ -444,7 +444,7 @@ class Composer:
         # a minute each drill; a stretch held 60 s, or 45 s a side
         self.drill_items = {e.id: Warmup(e.id, 1) for e in self.drills}
         self.stretch_items = {
-            e.id: Cooldown(e.id, 45 if e.unilateral else 60) for e in self.stretches
+            e.id: Cooldown(e.id, 45 if e.per_side else 60) for e in self.stretches
         }
         jog = next((e for e in doable if e.kind is ExerciseKind.CARDIO), None)
         self.jog_warm_up = None if jog is None else Warmup(jog.id, WARM_UP_JOG_MINUTES, jog=True)
@@ -1743,6 +1743,8 @@ class Composer:
             may_rise=may_rise,
             reached=top,
             reps_first=reps_first,
+            # met first as a one-set accessory: as an anchor its second set comes first
+            sets_first=role is Role.ANCHOR and last is not None and last.sets < FEWEST_ANCHOR_SETS,
         )
         if role is Role.POWER and occasion.eve:  # fast reps, few of them
             dose = primer(dose)
@@ -2373,7 +2375,7 @@ class Composer:
 
     def _stretch_seconds(self, stretch: Cooldown) -> int:
         """A stretch's hold, each side for a one-legged one."""
-        return stretch.seconds * (2 if self.catalogue[stretch.exercise].unilateral else 1)
+        return stretch.seconds * (2 if self.catalogue[stretch.exercise].per_side else 1)
 
     def _more_mobility(
         self,
