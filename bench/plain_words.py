@@ -18,7 +18,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from legday.catalogue import Catalogue
 from legday.model import Equipment, Level, Phase, Plan, Profile, Run
@@ -65,6 +65,57 @@ def truly_one_legged(plan: Plan) -> tuple[int, int]:
     return len(found), sum(found)
 
 
+# -- words about the coming weeks -------------------------------------------------------
+
+# Words that promise building up over the coming weeks (the phase's name, "build week",
+# and a care stage's own aim, "build tendon strength", are no such promise)
+BUILDING = re.compile(
+    r"\b(?:build(?:ing)? (?:up|strength)|back to building|over the next weeks|coming weeks"
+    r"|weeks ahead|the best time to get stronger)\b",
+    re.IGNORECASE,
+)
+AHEAD_DAYS = 7  # a race this close ahead is what the words should speak of
+QUIET_PHASES = (Phase.TAPER, Phase.RECOVERY)
+
+
+def _race_days(plan: Plan) -> list[date]:
+    return sorted({r.day for r in plan.race_days} | set(plan.races))
+
+
+def _phase_on(plan: Plan, day: date) -> Phase | None:
+    return next((w.phase for w in plan.weeks if day in w), None)
+
+
+def race_blind(plan: Plan) -> Iterator[str]:
+    """Words about building up over the coming weeks shown less than a week before a race,
+    or in a taper or a recovery week: in a session's or a care routine's why (a race in
+    the 7 days after its day), or in a week's note (a race in the week). A care routine's
+    first sentence, its stage's aim ("build strength on one leg"), says what the stage is
+    for, not what the coming weeks hold: it is not read."""
+    races = _race_days(plan)
+    texts = [("session", s.day, s.why) for s in plan.sessions]
+    texts += [("care", r.day, r.why) for r in plan.care]
+    texts += [("week", w.start, w.note) for w in plan.weeks]
+    for what, day, text in texts:
+        if what == "week":
+            week = next(w for w in plan.weeks if w.start == day)
+            ahead = any(race in week for race in races)
+        else:
+            ahead = any(0 < (race - day).days <= AHEAD_DAYS for race in races)
+        phase = _phase_on(plan, day)
+        if ahead:
+            context = "a race ahead"
+        elif phase in QUIET_PHASES:
+            context = phase.value if phase is not None else ""
+        else:
+            continue
+        if what == "care":  # a stage's own aim ("build strength on one leg") stays
+            text = text.partition(". ")[2]
+        found = [m[0] for m in BUILDING.finditer(text)]
+        if found:  # one finding a text
+            yield f"{day} {what} ({context}): {', '.join(found)}"
+
+
 def athletes(count: int, seed: int = 13) -> list[tuple[str, Profile, list[Run]]]:
     """The coach's three (a bodyweight beginner, a racer, the runner's-knee half
     marathoner), random athletes (`bench/athletes.py`) and random half, ultra and track
@@ -104,6 +155,7 @@ def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 60
     catalogue = load_catalogue()
     totals: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()  # what each check found, by where and what it said
     examples: dict[str, str] = {}
     plans = sessions = 0
     for _, profile, runs in athletes(count):
@@ -115,24 +167,35 @@ def main() -> None:
         totals["of which one-legged"] += single
         for name, found in faults(plan, catalogue).items():
             totals[name] += len(found)
+            if name in BROKEN_DOWN:
+                kinds.update(f"{name}: {_kind(line)}" for line in found)
             if found and name not in examples:
                 examples[name] = found[0]
     print(f"{plans} plans, {sessions} sessions")
     for name in ("lower-body prescriptions", "of which one-legged", *CHECKS):
         print(f"  {name:34} {totals[name]:6}  {examples.get(name, '')[:100]}")
+    for name, count in kinds.most_common():
+        print(f"    {count:5}  {name}")
 
 
 CHECKS = {
     "counted one-legged, is not": wrongly_one_legged,
     "one-legged target missed": one_legged_misses,
+    "building words near a race": race_blind,
 }
+
+
+BROKEN_DOWN = ("building words near a race",)
+
+
+def _kind(line: str) -> str:
+    """A finding without its day: where, and what it said."""
+    return line.split(" ", 1)[1].lower()
 
 
 def faults(plan: Plan, catalogue: Catalogue) -> dict[str, list[str]]:
     return {name: list(check(plan)) for name, check in CHECKS.items()}
 
-
-_UNUSED = (re, Phase, timedelta)  # the later checks use these
 
 if __name__ == "__main__":
     sys.path[:0] = [".", "tests"]

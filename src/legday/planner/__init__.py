@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from operator import attrgetter
@@ -34,6 +34,7 @@ from legday.model import (
     Plan,
     Prescription,
     Profile,
+    Race,
     Role,
     Run,
     RunKind,
@@ -43,8 +44,10 @@ from legday.model import (
 )
 from legday.planner import words
 from legday.planner.care import (
+    RACE_AHEAD_DAYS,
     CareFit,
     CareSchedule,
+    Outlook,
     WeekDoses,
     care_exercises,
     care_fit,
@@ -185,7 +188,17 @@ def make_plan(
         options = day_options(profile, runs, frames, calendar)
         goals = frozenset(day for day, race in races.items() if race.priority == "A")
         weeks, sessions, squeezed, short, late, composer = _compose(
-            profile, catalogue, done, options, calendar, care, doses, goals, started_late, event
+            profile,
+            catalogue,
+            done,
+            options,
+            calendar,
+            care,
+            doses,
+            goals,
+            started_late,
+            event,
+            races,
         )
         if not squeezed and not short and late <= started_late:
             break
@@ -213,6 +226,7 @@ def make_plan(
             care=care_exercises(profile, catalogue),
             eased=_days_of(profile, care.eases if care is not None else frozenset()),
             unloaded_first=learned_unloaded(profile, catalogue, care),
+            outlook=_outlook(profile, frames, races),
         )
         sessions = gradual(sessions, kit_of(profile), catalogue)  # back from care doses
         # the minutes those took back go to mobility, in the time the session was placed in
@@ -290,6 +304,7 @@ def _compose(
     goals: frozenset[date] = frozenset(),
     started_late: frozenset[date] = frozenset(),
     event: str | None = None,
+    races: Mapping[date, Race] | None = None,
 ) -> tuple[list[Week], list[Session], dict[date, str], dict[date, str], frozenset[date], Composer]:
     """The weeks and their sessions on the best days; with, per day whose busy time leaves
     no gap for the session composed there, why: first for full sessions, then for short
@@ -298,6 +313,7 @@ def _compose(
     one (`started_late`: the next round composes them as if untimed, at the day's end);
     and the composer, which still knows the athlete's warm-up and cool-down work."""
     chosen = choose_days(options)
+    races = races or {}
     composer = Composer(catalogue, profile, kit_of(profile), event)
     for past in done:
         composer.remember(past)
@@ -382,6 +398,7 @@ def _compose(
                 plyometrics=key_run is None and not back and not care_holds_jumps,
                 jumps_wait=not back and (key_run is not None or care_holds_jumps),
                 key_run_ahead=key_run.what if key_run is not None else "",
+                race_ahead=race_ahead(day, races),
                 new_allowed=new_allowed and not back,
                 # a C meet's week may still move an anchor on, to a lift done before
                 keep_anchors=not _new_allowed(opt.frame._replace(races=())) or near_goal or back,
@@ -607,6 +624,26 @@ def _told_true(
     return session if why == session.why else replace(session, why=why)
 
 
+def race_ahead(day: date, races: Mapping[date, Race]) -> Race | None:
+    """The first race less than a week after `day` (RACE_AHEAD_DAYS), if any: what words
+    about the coming days speak of (issue 13)."""
+    ahead = [race for d, race in races.items() if 0 < (d - day).days <= RACE_AHEAD_DAYS]
+    return min(ahead, key=attrgetter("day"), default=None)
+
+
+def _outlook(
+    profile: Profile, frames: Sequence[WeekFrame], races: Mapping[date, Race]
+) -> Callable[[date], Outlook]:
+    """A day's week phase and the race ahead of it, for care's words (`climb_note`)."""
+
+    def outlook(day: date) -> Outlook:
+        week = (day - profile.start).days // 7
+        phase = frames[week].phase if 0 <= week < len(frames) else None
+        return Outlook(phase, race_ahead(day, races))
+
+    return outlook
+
+
 def _care_holds(frames: Sequence[WeekFrame]) -> frozenset[int]:
     """The weeks care holds its stage and dose in: an A- or B-race week and a taper
     bring no new care stage, exercise or dose (`CareSchedule.holds`), and neither does
@@ -801,6 +838,7 @@ def _session(
         eve=ask.occasion.eve,
         key_run_ahead=ask.key_run_ahead,
         after=frame.after,
+        race_ahead=ask.race_ahead,
         # "takes a little longer than your time" only when, as placed, it does
         notes=[n for n in parts.notes if OVERRUN not in n or minutes > profile.minutes],
     )

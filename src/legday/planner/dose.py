@@ -589,7 +589,7 @@ def within_reach(
         return plan, kg
     top_sets, top_rpe = reached or (last.sets, last.target_rpe)
     if sets_first and plan.sets > max(last.sets, top_sets):
-        return _a_set_more(plan, kg, implement, last), (
+        return _a_set_more(plan, last), (
             last.load_kg if kg is not None and last.implement == implement else kg
         )
     reps, seconds = plan.reps, plan.seconds
@@ -676,19 +676,15 @@ def within_reach(
     return (plan if capped == plan else capped), kg
 
 
-def _a_set_more(plan: Dose, kg: float | None, implement: str, last: Prescription) -> Dose:
-    """`plan` at one set more than `last`, and nothing else risen: last time's reps,
-    hold, effort and lowering."""
+def _a_set_more(plan: Dose, last: Prescription) -> Dose:
+    """One set more than `last`, and nothing else changed: last time's reps (or hold),
+    effort and tempo, so no other part of the dose falls back or rises with it."""
     return plan._replace(
         sets=last.sets + MOST_SET_RISE,
-        reps=plan.reps if plan.reps is None or last.reps is None else min(plan.reps, last.reps),
-        seconds=(
-            plan.seconds
-            if plan.seconds is None or last.seconds is None
-            else min(plan.seconds, last.seconds)
-        ),
+        reps=last.reps if plan.reps is not None and last.reps is not None else plan.reps,
+        seconds=last.seconds if plan.seconds is not None and last.seconds else plan.seconds,
         rpe=min(plan.rpe, last.target_rpe),
-        tempo=_no_slower(plan.tempo, last.tempo, by=0),
+        tempo=last.tempo or plan.tempo,
     )
 
 

@@ -45,6 +45,7 @@ from legday.model import (
     Phase,
     Prescription,
     Profile,
+    Race,
     Role,
     Session,
     StrengthDay,
@@ -317,6 +318,7 @@ class SessionAsk:
     # lift (fast up, slow down, no jump) stands in for the block's drill
     jumps_wait: bool = False
     key_run_ahead: str = ""  # the key run or race less than 48 h ahead, as the why names it
+    race_ahead: Race | None = None  # the first race less than a week ahead
     new_allowed: bool = True  # False in race, taper, post-race weeks and near an A race
     # True when no new anchor may start: those weeks, and within three weeks of an A race
     keep_anchors: bool = False

@@ -46,6 +46,11 @@ PHASE_AIMS = {
     Phase.RECOVERY: "a lighter week to absorb the work before it",
 }
 AFTER_RACE_AIM = "legs recovering first, then building strength again"
+# The aims that promise to build strength over the coming weeks: less than a week before a
+# race they speak of the race instead (issue 13: "building" two days before a race)
+BUILDING_AIMS = frozenset({Phase.OFF_SEASON, Phase.BASE})
+RACE_AHEAD_AIM = "strength goes on, fresh legs for the race come first"
+AFTER_RACE_AHEAD_AIM = "legs recovering first, and fresh for the race ahead"
 RAMP_WORDS = {
     1: "first week back after your race: two easy sets of each, no jumps",
     2: "second week back after your race: the usual sets, effort at most RPE 7",
@@ -562,18 +567,17 @@ def why(
     key_run_ahead: str = "",
     notes: Sequence[str] = (),
     after: Race | None = None,
+    race_ahead: Race | None = None,
 ) -> str:
     """Why this day and this dose; `block` is (block, week of block, weeks in block);
-    `key_run_ahead` names the key run or race less than 48 h after the session."""
+    `key_run_ahead` names the key run or race less than 48 h after the session;
+    `race_ahead` the first race less than a week after it."""
     weekday = DAY_NAMES[day.weekday()]
     if runs:
         where = f"{weekday}: after your {runs[-1].kind} run ({runs[-1].title}), run first"
     else:
         where = f"{weekday}: a day without running"
-    aim = f"{phase} week: {PHASE_AIMS.get(phase, '')}"
-    if after is not None:  # the return from a race is no off-season
-        aim = f"the week after the {after.label}: {AFTER_RACE_AIM}"
-    lines = [where, aim]
+    lines = [where, _aim(phase, after, race_ahead)]
     lines.extend(
         f"{race.label} on {DAY_ABBR[race.day.weekday()]}: its day and the day before stay free"
         for race in c_races
@@ -590,6 +594,20 @@ def why(
         lines.append(f"{key_run_ahead} starts less than 48 h from now: {BEFORE_KEY_RUN_WORDS}")
     lines.extend(notes)
     return "; ".join(line for line in lines if line) + "."
+
+
+def _aim(phase: Phase, after: Race | None, race_ahead: Race | None) -> str:
+    """What the week's strength work is for; a week that builds strength, or comes back to
+    it after a race, speaks of a race less than a week ahead instead of building."""
+    ahead = ""
+    if race_ahead is not None:
+        ahead = f", your {race_ahead.label} on {DAY_ABBR[race_ahead.day.weekday()]}"
+    if after is not None:  # the return from a race is no off-season
+        aim = AFTER_RACE_AHEAD_AIM if ahead else AFTER_RACE_AIM
+        return f"the week after the {after.label}{ahead}: {aim}"
+    if ahead and phase in BUILDING_AIMS:
+        return f"{phase} week{ahead}: {RACE_AHEAD_AIM}"
+    return f"{phase} week: {PHASE_AIMS.get(phase, '')}"
 
 
 def _character(main: Sequence[Prescription], *, light: bool) -> str:
