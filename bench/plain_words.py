@@ -116,6 +116,54 @@ def race_blind(plan: Plan) -> Iterator[str]:
             yield f"{day} {what} ({context}): {', '.join(found)}"
 
 
+# -- gym jargon in a beginner's plan -------------------------------------------------------
+
+# Words a runner new to lifting would not know, as the plan's Markdown shows them; each was
+# replaced or explained (docs/planner.md 3.19). "hinge" counts where it is no exercise's
+# name: a session's title ("Strength: single-leg, hinge, calves") and the week overview.
+JARGON = {
+    "kickstand": re.compile(r"\bkickstand\b", re.IGNORECASE),
+    "block, unexplained": re.compile(r"\bin block \d|\bthis block\b", re.IGNORECASE),
+    "hinge in a title": re.compile(r"(?:Strength: |\d{2}' ?;? ?|[A-Z][a-z]{2} )[^|\n—]*\bhinge\b"),
+    "eccentric": re.compile(r"\beccentric\b", re.IGNORECASE),
+    "dorsiflexion": re.compile(r"dorsiflexion", re.IGNORECASE),
+    "adduction, adductors": re.compile(r"\badduct(?:ion|ors)\b", re.IGNORECASE),
+    "doming": re.compile(r"\bdoming\b", re.IGNORECASE),
+    "proprioception": re.compile(r"propriocep", re.IGNORECASE),
+}
+TEMPO_X = re.compile(r"tempo \d-\d-X")
+
+
+def beginners(count: int, seed: int = 7) -> list[tuple[str, Profile, list[Run]]]:
+    """The coach's bodyweight beginner and `count` random athletes made beginners."""
+    from bench.athletes import random_athlete
+
+    rng = random.Random(seed)
+    found = [athlete for athlete in athletes(0) if athlete[0] == "beginner"]
+    for n in range(count):
+        profile, runs = random_athlete(rng, 16)
+        found.append((f"beginner {n}", replace(profile, level=Level.BEGINNER), runs))
+    return found
+
+
+def jargon(plan: Plan, catalogue: Catalogue) -> Iterator[str]:
+    """Gym jargon in a beginner's plan as its Markdown shows it (`JARGON`), a jump tempo's
+    X that the legend does not explain, and each exercise of the exercise guide that does
+    not say what it is (a name such as "Pallof press" or "snap-down" says nothing)."""
+    from legday.exports._describe import exercise_guide
+    from legday.exports.markdown import plan_to_markdown
+
+    text = plan_to_markdown(plan, catalogue)
+    for term, pattern in JARGON.items():
+        for found in pattern.finditer(text):
+            yield f"{term}: {found[0]}"
+    if TEMPO_X.search(text) and "X means" not in text:
+        yield "tempo X, unexplained"
+    for entry in exercise_guide(plan, catalogue):
+        if not getattr(entry, "what", ""):
+            yield f"named, not said what it is: {entry.name}"
+
+
 def athletes(count: int, seed: int = 13) -> list[tuple[str, Profile, list[Run]]]:
     """The coach's three (a bodyweight beginner, a racer, the runner's-knee half
     marathoner), random athletes (`bench/athletes.py`) and random half, ultra and track
@@ -174,8 +222,17 @@ def main() -> None:
     print(f"{plans} plans, {sessions} sessions")
     for name in ("lower-body prescriptions", "of which one-legged", *CHECKS):
         print(f"  {name:34} {totals[name]:6}  {examples.get(name, '')[:100]}")
-    for name, count in kinds.most_common():
-        print(f"    {count:5}  {name}")
+    for name, found in kinds.most_common():
+        print(f"    {found:5}  {name}")
+    terms: Counter[str] = Counter()
+    group = beginners(count // 3)
+    for _, profile, runs in group:
+        terms.update(
+            line.split(":")[0] for line in jargon(make_plan(profile, runs, catalogue), catalogue)
+        )
+    print(f"{len(group)} beginners' plans (Markdown): {sum(terms.values())} jargon words")
+    for term, times in terms.most_common():
+        print(f"    {times:5}  {term}")
 
 
 CHECKS = {

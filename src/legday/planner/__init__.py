@@ -29,6 +29,7 @@ from legday.errors import InputError
 from legday.kit import kit_of
 from legday.model import (
     INJURIES,
+    Level,
     Lighter,
     Phase,
     Plan,
@@ -454,7 +455,8 @@ def _compose(
             this_week.append(session)
             trained.update(session.exercise_ids)
             week_worked.update(m for p in session.main for m in p.muscles)
-    weeks = _told_no_jumps(weeks, options, sessions, jumps_kept_out)
+    plain = profile.level is Level.BEGINNER
+    weeks = _told_no_jumps(weeks, options, sessions, jumps_kept_out, plain=plain)
     return weeks, sessions, squeezed, short, frozenset(late), composer
 
 
@@ -463,6 +465,8 @@ def _told_no_jumps(
     options: Sequence[DayOptions],
     sessions: Sequence[Session],
     kept_out: dict[int, list[str]],
+    *,
+    plain: bool = False,
 ) -> list[Week]:
     """The weeks of a block whose jump drill never came, though the weeks and the
     athlete's level asked for it, with why in their note: every session of the block fell
@@ -478,7 +482,8 @@ def _told_no_jumps(
         if block in jumped or not reasons or "" in reasons or not opt.frame.block_week:
             told.append(week)
             continue
-        told.append(replace(week, note=f"{week.note}. {words.no_jumps(reasons, block in power)}"))
+        said = words.no_jumps(reasons, block in power, plain=plain)
+        told.append(replace(week, note=f"{week.note}. {said}"))
     return told
 
 
@@ -839,6 +844,7 @@ def _session(
         key_run_ahead=ask.key_run_ahead,
         after=frame.after,
         race_ahead=ask.race_ahead,
+        plain=profile.level is Level.BEGINNER,
         # "takes a little longer than your time" only when, as placed, it does
         notes=[n for n in parts.notes if OVERRUN not in n or minutes > profile.minutes],
     )

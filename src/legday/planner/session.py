@@ -785,6 +785,7 @@ class Composer:
             ],
             kit_end=[p.exercise.name.lower() for p in picks if self._tell_kit_end(p)],
             band=self.band,
+            plain=self.level is Level.BEGINNER,
         )
         if fit_note:
             notes.append(fit_note)
@@ -1746,7 +1747,11 @@ class Composer:
             reached=top,
             reps_first=reps_first,
             # met first as a one-set accessory: as an anchor its second set comes first
-            sets_first=role is Role.ANCHOR and last is not None and last.sets < FEWEST_ANCHOR_SETS,
+            # (a masters athlete's week climbs by its own cap: `_masters_week`)
+            sets_first=role is Role.ANCHOR
+            and not self.masters
+            and last is not None
+            and last.sets < FEWEST_ANCHOR_SETS,
         )
         if role is Role.POWER and occasion.eve:  # fast reps, few of them
             dose = primer(dose)

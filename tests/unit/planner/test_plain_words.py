@@ -13,13 +13,21 @@ from datetime import date, timedelta
 
 import pytest
 from bench.athletes import random_athlete
-from bench.plain_words import athletes, one_legged_misses, race_blind, wrongly_one_legged
+from bench.plain_words import (
+    athletes,
+    beginners,
+    jargon,
+    one_legged_misses,
+    race_blind,
+    wrongly_one_legged,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coach_athletes import B_RACE, half_marathoner
 from legday.catalogue import Catalogue
 from legday.catalogue.loader import load_catalogue
+from legday.exports.markdown import plan_to_markdown
 from legday.model import Equipment, Phase, Plan, Race
 from legday.planner import make_plan, words
 from legday.planner.care import Climbing, Outlook, climb_note
@@ -181,3 +189,59 @@ def test_a_week_with_a_c_race_says_so_instead_of_building() -> None:
     assert "build" not in _around_a_race(note + " runs are mostly easy").split(": ", 1)[1]
     kept = "build, 5 weeks before the A race: maintain strength alongside hard running"
     assert _around_a_race(kept) == kept
+
+
+# -- jargon in a beginner's plan -----------------------------------------------------------
+
+
+def test_a_beginners_plan_speaks_plainly(catalogue: Catalogue) -> None:
+    """The coach's bodyweight beginner and four random beginners: no "kickstand", no
+    "week 2 of 3 in block 1", no "hinge" in a session's title, no "eccentric", "doming",
+    "dorsiflexion" or "adduction", a jump tempo's X explained, and an exercise guide that
+    says what each exercise is (before: 2,647 such words over 21 beginners' plans)."""
+    found = [
+        f"{name}: {line}"
+        for name, profile, runs in beginners(4, seed=11)
+        for line in jargon(make_plan(profile, runs, catalogue), catalogue)
+    ]
+    assert found == []
+
+
+def test_a_beginner_is_told_what_a_block_is() -> None:
+    monday = date(2027, 1, 4)
+    first = words.why(monday, [], Phase.BASE, block=(2, 1, 3), plain=True)
+    assert "week 1 of 3: the same main lifts for these weeks, each a little harder" in first
+    later = words.why(monday, [], Phase.BASE, block=(2, 2, 3), plain=True)
+    assert "week 2 of 3 with the same main lifts" in later
+    assert "block" not in first + later
+    # a runner who has lifted before keeps the block's number
+    assert "week 2 of 3 in block 2" in words.why(monday, [], Phase.BASE, block=(2, 2, 3))
+
+
+def test_a_beginners_build_week_builds_strength() -> None:
+    """A runner new to lifting has no strength to keep yet (the week's note said "build
+    strength gently", its sessions "keeping strength")."""
+    monday = date(2027, 1, 4)
+    assert "keeping strength" in words.why(monday, [], Phase.BUILD)
+    assert "building strength gently" in words.why(monday, [], Phase.BUILD, plain=True)
+
+
+def test_renamed_exercises_keep_their_ids(catalogue: Catalogue) -> None:
+    """Logs and exports key on ids: the names change, the ids stay."""
+    renamed = {
+        "kickstand-rdl": "Staggered-stance Romanian deadlift",
+        "eccentric-heel-drop": "Slow heel drop",
+        "bent-knee-eccentric-heel-drop": "Bent-knee slow heel drop",
+        "band-dorsiflexion": "Banded ankle pull (toes toward the shin)",
+        "side-lying-adduction": "Side-lying inner-thigh lift",
+        "short-foot": "Short foot (arch lift)",
+    }
+    assert {exercise: catalogue[exercise].name for exercise in renamed} == renamed
+
+
+def test_the_guide_says_what_each_exercise_is(catalogue: Catalogue) -> None:
+    profile, runs = athletes(0)[1][1:]
+    text = plan_to_markdown(make_plan(profile, runs, catalogue), catalogue)
+    guide = text.split("## Exercise guide", 1)[1]
+    assert "### Staggered-stance Romanian deadlift\n\nBending forward from the hips" in guide
+    assert "X means as fast as you can" in text
