@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from operator import attrgetter
@@ -29,11 +29,13 @@ from legday.errors import InputError
 from legday.kit import kit_of
 from legday.model import (
     INJURIES,
+    Level,
     Lighter,
     Phase,
     Plan,
     Prescription,
     Profile,
+    Race,
     Role,
     Run,
     RunKind,
@@ -43,8 +45,10 @@ from legday.model import (
 )
 from legday.planner import words
 from legday.planner.care import (
+    RACE_AHEAD_DAYS,
     CareFit,
     CareSchedule,
+    Outlook,
     WeekDoses,
     care_exercises,
     care_fit,
@@ -190,7 +194,17 @@ def make_plan(
         options = day_options(profile, runs, frames, calendar)
         goals = frozenset(day for day, race in races.items() if race.priority == "A")
         weeks, sessions, squeezed, short, late, composer = _compose(
-            profile, catalogue, done, options, calendar, care, doses, goals, started_late, event
+            profile,
+            catalogue,
+            done,
+            options,
+            calendar,
+            care,
+            doses,
+            goals,
+            started_late,
+            event,
+            races,
         )
         if not squeezed and not short and late <= started_late:
             break
@@ -218,6 +232,7 @@ def make_plan(
             care=care_exercises(profile, catalogue),
             eased=_days_of(profile, care.eases if care is not None else frozenset()),
             unloaded_first=learned_unloaded(profile, catalogue, care),
+            outlook=_outlook(profile, frames, races),
         )
         sessions = gradual(sessions, kit_of(profile), catalogue)  # back from care doses
         # the minutes those took back go to mobility, in the time the session was placed in
@@ -298,6 +313,7 @@ def _compose(
     goals: frozenset[date] = frozenset(),
     started_late: frozenset[date] = frozenset(),
     event: str | None = None,
+    races: Mapping[date, Race] | None = None,
 ) -> tuple[list[Week], list[Session], dict[date, str], dict[date, str], frozenset[date], Composer]:
     """The weeks and their sessions on the best days; with, per day whose busy time leaves
     no gap for the session composed there, why: first for full sessions, then for short
@@ -306,6 +322,7 @@ def _compose(
     one (`started_late`: the next round composes them as if untimed, at the day's end);
     and the composer, which still knows the athlete's warm-up and cool-down work."""
     chosen = choose_days(options)
+    races = races or {}
     composer = Composer(catalogue, profile, kit_of(profile), event)
     for past in done:
         composer.remember(past)
@@ -390,6 +407,7 @@ def _compose(
                 plyometrics=key_run is None and not back and not care_holds_jumps,
                 jumps_wait=not back and (key_run is not None or care_holds_jumps),
                 key_run_ahead=key_run.what if key_run is not None else "",
+                race_ahead=race_ahead(day, races),
                 new_allowed=new_allowed and not back,
                 # a C meet's week may still move an anchor on, to a lift done before
                 keep_anchors=not _new_allowed(opt.frame._replace(races=())) or near_goal or back,
@@ -445,7 +463,8 @@ def _compose(
             this_week.append(session)
             trained.update(session.exercise_ids)
             week_worked.update(m for p in session.main for m in p.muscles)
-    weeks = _told_no_jumps(weeks, options, sessions, jumps_kept_out)
+    plain = profile.level is Level.BEGINNER
+    weeks = _told_no_jumps(weeks, options, sessions, jumps_kept_out, plain=plain)
     return weeks, sessions, squeezed, short, frozenset(late), composer
 
 
@@ -454,6 +473,8 @@ def _told_no_jumps(
     options: Sequence[DayOptions],
     sessions: Sequence[Session],
     kept_out: dict[int, list[str]],
+    *,
+    plain: bool = False,
 ) -> list[Week]:
     """The weeks of a block whose jump drill never came, though the weeks and the
     athlete's level asked for it, with why in their note: every session of the block fell
@@ -469,7 +490,8 @@ def _told_no_jumps(
         if block in jumped or not reasons or "" in reasons or not opt.frame.block_week:
             told.append(week)
             continue
-        told.append(replace(week, note=f"{week.note}. {words.no_jumps(reasons, block in power)}"))
+        said = words.no_jumps(reasons, block in power, plain=plain)
+        told.append(replace(week, note=f"{week.note}. {said}"))
     return told
 
 
@@ -613,6 +635,26 @@ def _told_true(
     if OVERRUN in why and session.minutes <= asked_minutes:
         why = "; ".join(c for c in why.removesuffix(".").split("; ") if OVERRUN not in c) + "."
     return session if why == session.why else replace(session, why=why)
+
+
+def race_ahead(day: date, races: Mapping[date, Race]) -> Race | None:
+    """The first race less than a week after `day` (RACE_AHEAD_DAYS), if any: what words
+    about the coming days speak of (issue 13)."""
+    ahead = [race for d, race in races.items() if 0 < (d - day).days <= RACE_AHEAD_DAYS]
+    return min(ahead, key=attrgetter("day"), default=None)
+
+
+def _outlook(
+    profile: Profile, frames: Sequence[WeekFrame], races: Mapping[date, Race]
+) -> Callable[[date], Outlook]:
+    """A day's week phase and the race ahead of it, for care's words (`climb_note`)."""
+
+    def outlook(day: date) -> Outlook:
+        week = (day - profile.start).days // 7
+        phase = frames[week].phase if 0 <= week < len(frames) else None
+        return Outlook(phase, race_ahead(day, races))
+
+    return outlook
 
 
 def _care_holds(frames: Sequence[WeekFrame]) -> frozenset[int]:
@@ -812,6 +854,8 @@ def _session(
         eve=ask.occasion.eve,
         key_run_ahead=ask.key_run_ahead,
         after=frame.after,
+        race_ahead=ask.race_ahead,
+        plain=profile.level is Level.BEGINNER,
         # "takes a little longer than your time" only when, as placed, it does
         notes=[n for n in parts.notes if OVERRUN not in n or minutes > profile.minutes],
     )

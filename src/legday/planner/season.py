@@ -292,7 +292,7 @@ def season(
         if phase is Phase.RECOVERY and main is not None:  # where no other week would do
             frame = frame._replace(note=f"{frame.note}; the {main.label} is the week's effort")
         if frame.only_c_races:
-            frame = frame._replace(note=f"{frame.note}; {_c_note(in_week)}")
+            frame = frame._replace(note=f"{_around_a_race(frame.note)}; {_c_note(in_week)}")
         frames.append(frame._replace(required=_floor(frame)))
     return _in_blocks(frames)
 
@@ -699,6 +699,23 @@ def _main_race(start: date, races: Sequence[Race]) -> Race | None:
     end = start + WEEK_SPAN
     main = [race for race in races if start <= race.day <= end and race.priority != "C"]
     return min(main, key=lambda race: RANKS[race.priority]) if main else None
+
+
+# A week whose note would build strength holds a C race: the note speaks of the race
+# instead (issue 13: words about building up shown days before a race)
+BUILDS = re.compile(
+    r"(?:then back to |back to )?build(?:ing)? strength[^;]*|the best time to get stronger"
+)
+AROUND_A_RACE = "strength goes on around the race, fresh legs for it first"
+
+
+def _around_a_race(note: str) -> str:
+    """`note` for a week that holds a C race: its promise to build strength becomes what the
+    week does around the race, and "no race ahead" says no goal race is."""
+    if not BUILDS.search(note):
+        return note
+    note = note.replace(NO_RACE_AHEAD.split(":")[0], "no goal race ahead")
+    return BUILDS.sub(AROUND_A_RACE, note, count=1)
 
 
 def _c_note(races: Sequence[Race]) -> str:

@@ -35,7 +35,7 @@ from legday.model import (
 )
 from legday.planner import make_plan
 from legday.planner.care import GUARDED_PATTERNS
-from legday.planner.dose import Dose, gradual, prescribe, rose_since
+from legday.planner.dose import Dose, gradual, prescribe, rose_since, within_reach
 from legday.planner.season import BUILDING
 from legday.rules.progression import dose_level
 from strategies import profiles, runs_for
@@ -283,3 +283,28 @@ def test_the_coachs_racer_lifts_every_week_but_around_races_and_climbs_the_rack(
     lunges = [e for e in loads if catalogue[e].pattern in ("squat", "lunge")]
     lunge = loads[max(lunges, key=lambda e: len(loads[e]))]
     assert max(lunge) - lunge[0] >= 4, lunge
+
+
+def test_an_anchor_met_as_a_one_set_accessory_takes_its_second_set_first(
+    catalogue: Catalogue,
+) -> None:
+    """A lift first met as an accessory at one set (1 x 5), then a block's anchor: its
+    second set comes before its reps move on, or the reps rise session after session and
+    the main lift stays at one set for good (an advanced athlete's one-legged Romanian
+    deadlift was an anchor at 1 x 5, 1 x 7, 1 x 9 for weeks)."""
+    deadlift = catalogue["single-leg-romanian-deadlift"]
+    last = prescribe(
+        deadlift,
+        Role.ACCESSORY,
+        Dose(1, 5, None, 6, deadlift.tempo),
+        None,
+        "",
+        new=False,
+        injury_care=(),
+    )
+    plan = Dose(2, 9, None, 7, deadlift.tempo)
+    kit = kit_of(Profile(start=MONDAY))
+    dose, _ = within_reach(plan, None, "", last, kit, reached=(1, 6), sets_first=True)
+    assert (dose.sets, dose.reps, dose.rpe) == (2, 5, 6)
+    moved, _ = within_reach(plan, None, "", last, kit, reached=(1, 6))
+    assert moved.sets == 1  # without it: the effort or the reps rise, the set waits
