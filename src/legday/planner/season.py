@@ -382,6 +382,7 @@ BEGINNER_HARD_RUNNING = "build strength gently alongside hard running"
 # absent; while it goes on, hard or steady, the weeks are base weeks that build strength
 # alongside it.
 LIGHTER_SHARE = 0.8
+NO_RACE_AHEAD = "no race ahead"
 ALONGSIDE = {
     Running.HARD: "build strength alongside the hard running",
     Running.STEADY: "build strength alongside steady running",
@@ -638,7 +639,7 @@ def _phase(
         return phase, f"after the {raced.label} on {_day(raced.day)}: {AFTER_B_RACE}"
     ahead = min((r for r in (goal, tune_up) if r is not None), key=_by_day, default=None)
     if ahead is None:
-        return phase, f"no race ahead: {ALONGSIDE[running]}"
+        return phase, f"{NO_RACE_AHEAD}: {ALONGSIDE[running]}"
     if phase is Phase.OFF_SEASON:
         return phase, f"off-season, {_weeks_before(ahead, start)}: the best time to get stronger"
     return phase, f"base, {_weeks_before(ahead, start)}: {ALONGSIDE[running]}"
@@ -714,7 +715,7 @@ def _around_a_race(note: str) -> str:
     week does around the race, and "no race ahead" says no goal race is."""
     if not BUILDS.search(note):
         return note
-    note = note.replace(NO_RACE_AHEAD.split(":")[0], "no goal race ahead")
+    note = note.replace(NO_RACE_AHEAD, "no goal race ahead")
     return BUILDS.sub(AROUND_A_RACE, note, count=1)
 
 
