@@ -20,7 +20,7 @@ Random athletes of `bench/athletes.py` over 12-24 weeks who own weights: dumbbel
 2 kg steps (the coach's racer had 6-16 kg), sometimes kettlebells or a barbell; with ANY
 set to 1, the athletes of `bench/athletes.py` as they come (a typical set of whatever kit
 they own, bodyweight only for some). Run it on two trees (PYTHONPATH=<tree>/src:<tree>) to
-compare before and after; docs/planner.md (3.19) has the figures.
+compare before and after; docs/planner.md (3.20) has the figures.
 """
 
 from __future__ import annotations

@@ -59,6 +59,7 @@ from legday.model import (
     Exercise,
     ExerciseKind,
     Muscle,
+    Phase,
     Prescription,
     Profile,
     Race,
@@ -82,6 +83,7 @@ from legday.planner.dose import (
 )
 from legday.planner.fit import FEWEST_ANCHOR_SETS
 from legday.planner.ramp import Ramp, dose_words
+from legday.planner.season import DAY_NAMES
 from legday.progression.loads import Load, heavier_kg
 from legday.rules.progression import FIRST_SETS
 
@@ -1010,7 +1012,7 @@ def _from_item(
         sets=item.sets,
         reps=item.reps,
         seconds=item.seconds,
-        per_side=exercise.unilateral or item.one_leg,
+        per_side=exercise.per_side or item.one_leg,
         load=_care_load(item, exercise, CARE_RPE),
         load_kg=item.load_kg,
         implement=item.implement,
@@ -1089,6 +1091,7 @@ def first_times(
     care: Mapping[str, str] | None = None,
     eased: Collection[date] = frozenset(),
     unloaded_first: Collection[str] = frozenset(),
+    outlook: Callable[[date], Outlook] | None = None,
 ) -> tuple[list[Session], list[CareRoutine]]:
     """Each exercise's first time in the plan, in a session or a care routine, starts
     gently (2 sets at its reps or seconds, RPE 6 at most) and is labelled new, whatever
@@ -1104,8 +1107,10 @@ def first_times(
     routines and sessions counted together: a first time's week holds its two sets, no
     week's largest exposure is more than a set or 30 % above the week before's, and a
     held week is no higher, nor is an `eased` one (a recovery week, a taper: `CareSchedule.eases`)
-    than the week before. A routine on its way up says so in its why, and one whose load
-    rose says from what (`_Climb._load_rose`). Care work of `unloaded_first` (its stage
+    than the week before. A routine on its way up says so in its why, in words that
+    follow what the calendar holds (`outlook`: a race less than a week ahead, a taper, a
+    recovery week; `climb_note`), and one whose load rose says from what
+    (`_Climb._load_rose`). Care work of `unloaded_first` (its stage
     learns it without a weight: `learned_unloaded`) is without the weight the first time,
     whatever week the athlete first meets it in (a plan with no routine in a stage's
     first weeks met a box squat with 5 kg the first time)."""
@@ -1143,7 +1148,10 @@ def first_times(
             stepped = climbing.loads_said
             if exercises != event.exercises or stepped:
                 minutes = max(1, event.minutes - round(saved / 60))
-                why = _heavier_today(_building_up(event.why, words), stepped)
+                ahead = outlook(day) if outlook is not None else Outlook()
+                note = climb_note(words, ahead, held=day in held, eased=day in eased)
+                why = _after_first_sentence(event.why, note) if note else event.why
+                why = _heavier_today(why, stepped)
                 gentle_routines[index] = replace(
                     event, exercises=exercises, minutes=minutes, why=why
                 )
@@ -1175,7 +1183,7 @@ class _Climb:
         *,
         in_session: bool,
         eve: bool = False,
-    ) -> tuple[tuple[Prescription, ...], int, list[str]]:
+    ) -> tuple[tuple[Prescription, ...], int, list[Climbing]]:
         """The block with its care work no higher than the week's climb allows; the
         seconds that saves, and for each exercise held below its planned dose, what it
         climbs to ("single-leg calf raise to 3 × 20 (2 × 19 today)"). An eve's form
@@ -1184,7 +1192,7 @@ class _Climb:
         words name the full dose it climbs to."""
         out: list[Prescription] = []
         saved = 0
-        words: list[str] = []
+        words: list[Climbing] = []
         self.loads_said = []
         for p in block:
             if p.new and p.exercise in self.care:  # a first time (`_gently`), kg or not:
@@ -1215,7 +1223,7 @@ class _Climb:
                 saved += work_seconds(p) - work_seconds(now)
                 target = dose_words(p.sets + 1 if eve else p.sets, amount, seconds)
                 today = dose_words(dose.sets, dose.amount, seconds)
-                words.append(f"{self.care[p.exercise]} to {target} ({today} today)")
+                words.append(Climbing(self.care[p.exercise], target, today))
                 p = now
             self.ramp.done(p.exercise, week, dose)
             rose = self._load_rose(p)
@@ -1282,13 +1290,66 @@ def _heavier_today(why: str, rose: Sequence[str]) -> str:
     return _after_first_sentence(why, f"Heavier today: {'; '.join(rose)}: {STEP_GATE}.")
 
 
-def _building_up(why: str, climbing: Sequence[str]) -> str:
-    """The routine's why, saying which exercises are on their way up to the stage's dose,
-    after its first sentence (what the routine is for)."""
+@dataclass(frozen=True, slots=True)
+class Climbing:
+    """A care exercise held below its stage's dose today: its name, the dose it climbs to
+    and today's, in words ("3 × 20", "2 × 19")."""
+
+    name: str
+    target: str
+    today: str
+
+    def climbs(self) -> str:
+        return f"{self.name} to {self.target} ({self.today} today)"
+
+    def held(self) -> str:
+        return f"{self.name} at {self.today} (the stage's dose is {self.target})"
+
+
+@dataclass(frozen=True, slots=True)
+class Outlook:
+    """What the calendar holds for a care day: the week's phase, and the first race less
+    than a week after the day (RACE_AHEAD_DAYS), if any."""
+
+    phase: Phase | None = None
+    race: Race | None = None
+
+
+RACE_AHEAD_DAYS = 7
+NOTHING_CLIMBS = "no dose goes past what you have done so far"
+
+
+def climb_note(climbing: Sequence[Climbing], ahead: Outlook, *, held: bool, eased: bool) -> str:
+    """What the routine says of its exercises held below the stage's dose, from what the
+    calendar holds (issue 13: "Building up over the next weeks" two days before a race):
+    a taper or a recovery week climbs not at all (`eased`); before an A or B race, and
+    in its week (`held`), no dose goes past what was done before; a C race leaves care's
+    climb as it is, but not on its day; after a race the climb comes back; only a plain
+    week builds up over the next weeks."""
     if not climbing:
-        return why
-    note = f"Building up over the next weeks: {', '.join(climbing)}: {CLIMB_WORDS}."
-    return _after_first_sentence(why, note)
+        return ""
+    race, phase = ahead.race, ahead.phase
+    below = ", ".join(c.held() for c in climbing)
+    climbs = ", ".join(c.climbs() for c in climbing)
+    on = f"your {race.label} on {DAY_NAMES[race.day.weekday()]}" if race is not None else ""
+    if eased and phase is Phase.TAPER:
+        return f"Taper: {below}; nothing climbs before your race, so your legs come to it fresh."
+    if eased:
+        return (
+            f"A lighter week: {below}; nothing climbs this week, the body absorbs the weeks before."
+        )
+    if race is not None and held:
+        return f"Before {on}: {below}; {NOTHING_CLIMBS} until after it, so you race fresh."
+    if race is not None and race.priority in ("A", "B"):
+        return (
+            f"Before {on}: {climbs}: {CLIMB_WORDS}, and in the race's week {NOTHING_CLIMBS}, "
+            "so you race fresh."
+        )
+    if race is not None:
+        return f"Around {on}: {climbs}: {CLIMB_WORDS}; care goes on, never on the race day."
+    if held:
+        return f"Back after your race: {climbs}: {CLIMB_WORDS}, up to where you were before it."
+    return f"Building up over the next weeks: {climbs}: {CLIMB_WORDS}."
 
 
 def _after_first_sentence(why: str, note: str) -> str:
@@ -1494,7 +1555,7 @@ def _as_variation(p: Prescription, exercise: Exercise) -> Prescription:
     return replace(
         p,
         exercise=exercise.id,
-        per_side=exercise.unilateral,
+        per_side=exercise.per_side,
         tempo=rep_tempo(exercise.tempo, p.seconds),
         muscles=exercise.muscles,
         unilateral=exercise.unilateral,
@@ -1502,7 +1563,7 @@ def _as_variation(p: Prescription, exercise: Exercise) -> Prescription:
         injury_care=tuple(dict.fromkeys((*p.injury_care, *exercise.injury_care))),
         cues=exercise.cues.as_list(),
         kind=exercise.kind,
-        extra_side=p.extra_side if exercise.unilateral else None,
+        extra_side=p.extra_side if exercise.per_side else None,
     )
 
 
@@ -1628,7 +1689,7 @@ def _at_care_dose(
         sets=item.sets,  # the stage's dose: care sets the pace, not the strength plan
         reps=item.reps,
         seconds=item.seconds,
-        per_side=exercise.unilateral or item.one_leg,
+        per_side=exercise.per_side or item.one_leg,
         load=_care_load(item, exercise, easy),
         load_kg=item.load_kg,
         implement=item.implement,
@@ -1641,7 +1702,7 @@ def _at_care_dose(
         cues=exercise.cues.as_list(),
         kind=exercise.kind,
         rest_seconds=item.rest_seconds,
-        extra_side=p.extra_side if exercise.unilateral or item.one_leg else None,
+        extra_side=p.extra_side if exercise.per_side or item.one_leg else None,
         care_dose=True,
     )
 
@@ -1723,7 +1784,7 @@ def routine_seconds(items: Sequence[CareItem], catalogue: Catalogue) -> int:
             per_side = item.seconds
         else:
             per_side = (item.reps or 0) * seconds_per_rep(item.tempo or exercise.tempo)
-        sides = 2 if exercise.unilateral or item.one_leg else 1
+        sides = 2 if exercise.per_side or item.one_leg else 1
         total += item.sets * (per_side * sides + item.rest_seconds) + CHANGE_SECONDS
     return total
 

@@ -45,6 +45,7 @@ from legday.model import (
     Phase,
     Prescription,
     Profile,
+    Race,
     Role,
     Session,
     StrengthDay,
@@ -345,6 +346,7 @@ class SessionAsk:
     # lift (fast up, slow down, no jump) stands in for the block's drill
     jumps_wait: bool = False
     key_run_ahead: str = ""  # the key run or race less than 48 h ahead, as the why names it
+    race_ahead: Race | None = None  # the first race less than a week ahead
     new_allowed: bool = True  # False in race, taper, post-race weeks and near an A race
     # True when no new anchor may start: those weeks, and within three weeks of an A race
     keep_anchors: bool = False
@@ -472,7 +474,7 @@ class Composer:
         # a minute each drill; a stretch held 60 s, or 45 s a side
         self.drill_items = {e.id: Warmup(e.id, 1) for e in self.drills}
         self.stretch_items = {
-            e.id: Cooldown(e.id, 45 if e.unilateral else 60) for e in self.stretches
+            e.id: Cooldown(e.id, 45 if e.per_side else 60) for e in self.stretches
         }
         jog = next((e for e in doable if e.kind is ExerciseKind.CARDIO), None)
         self.jog_warm_up = None if jog is None else Warmup(jog.id, WARM_UP_JOG_MINUTES, jog=True)
@@ -858,6 +860,7 @@ class Composer:
             kit_end=[p.exercise.name.lower() for p in picks if self._tell_kit_end(p)],
             band=self.band,
             heaviest=[p.exercise.name.lower() for p in picks if p.prescription.load_kg is not None],
+            plain=self.level is Level.BEGINNER,
         )
         if fit_note:
             notes.append(fit_note)
@@ -1924,6 +1927,12 @@ class Composer:
             may_rise=may_rise,
             reached=top,
             reps_first=reps_first,
+            # met first as a one-set accessory: as an anchor its second set comes first
+            # (a masters athlete's week climbs by its own cap: `_masters_week`)
+            sets_first=role is Role.ANCHOR
+            and not self.masters
+            and last is not None
+            and last.sets < FEWEST_ANCHOR_SETS,
         )
         if role is Role.POWER and occasion.eve:  # fast reps, few of them
             dose = primer(dose)
@@ -2554,7 +2563,7 @@ class Composer:
 
     def _stretch_seconds(self, stretch: Cooldown) -> int:
         """A stretch's hold, each side for a one-legged one."""
-        return stretch.seconds * (2 if self.catalogue[stretch.exercise].unilateral else 1)
+        return stretch.seconds * (2 if self.catalogue[stretch.exercise].per_side else 1)
 
     def _more_mobility(
         self,

@@ -11,7 +11,7 @@
    athlete owns a variation one link easier (the single-leg box squat).
 
 Each is checked on the coach's racer and, as a property, over random athletes with weights
-(`bench/anchor_steps.py`, whose figures are in docs/planner.md 3.19) and over any athlete
+(`bench/anchor_steps.py`, whose figures are in docs/planner.md 3.20) and over any athlete
 at all; the racer's checks, the property over athletes with weights, the top of the rack's
 doses and the advanced bodyweight runner's first pistol squat fail on the tree before the
 change. Safety holds throughout: RPE 8 at most, a load rise one step of the athlete's
