@@ -115,7 +115,7 @@ def test_the_racers_heaviest_dumbbells_move_on_by_reps(racers_plan: Plan) -> Non
 
 
 def test_the_racers_first_pistol_squat_waits(racers_plan: Plan) -> None:
-    """The pistol squat came at 2 x 5 in week 9, the single-leg box squat never done."""
+    """The pistol squat came at 2 x 5 in week 3, the single-leg box squat never done."""
     assert unowned_advanced(racers_plan, CATALOGUE) == []
 
 
