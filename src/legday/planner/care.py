@@ -200,6 +200,12 @@ class CareSchedule:
     # steps lighter than the race week's dose each takes (`steps_back`): the first week
     # after it two, the next one, then the weeks go on as before; they are held weeks too
     restarts: Mapping[int, int] = field(default_factory=dict)
+    # the problems the logbook flags as hurting when the plan is made: a routine whose
+    # pain went over the protocol's limit or whose next morning did not settle (pain
+    # monitoring holds or steps back the stage), or, for runner's knee, pain of 4/10 or
+    # more in knee-dominant work not yet cleared by a pain-free session
+    # (`progression.pain`). Jumps wait for a sore knee (`jumps_wait`).
+    sore: frozenset[str] = frozenset()
 
     @classmethod
     def fresh(cls) -> CareSchedule:
@@ -429,7 +435,9 @@ class WeekDoses:
                 continue
             self.by_problem[injury] = season_doses(protocol, schedule, profile.weeks, fitted)
         mondays = [profile.start + timedelta(weeks=week) for week in range(profile.weeks)]
-        self.jumps_wait = [jumps_wait(profile, catalogue, schedule, day) for day in mondays]
+        self.jumps_wait = [
+            jumps_wait(profile, catalogue, schedule, day, self.by_problem) for day in mondays
+        ]
         self.met_before = met_before_weeks(profile, catalogue, schedule)
 
     def of(self, injury: str, week: int) -> tuple[CareStage, tuple[CareItem, ...]]:
@@ -619,19 +627,32 @@ class CareFit:
 
 
 def jumps_wait(
-    profile: Profile, catalogue: Catalogue, schedule: CareSchedule | None, day: date
+    profile: Profile,
+    catalogue: Catalogue,
+    schedule: CareSchedule | None,
+    day: date,
+    stages: Mapping[str, Sequence[tuple[CareStage, tuple[CareItem, ...]]]] | None = None,
 ) -> bool:
     """Jumps load a sore calf or shin tendon: while an Achilles, plantar or shin protocol
     is short of its last stage on `day`, or in it short of its last step (the load the
     protocol says to stay at: the Achilles' 6-rep maximum from the stage's week 9), the
     composer plans none. The protocols name no stage for jumps, and a tendon still
     climbing its heavy raises is no tendon for pogo hops (a coach's read found them in
-    the second week of heavy slow raises)."""
+    the second week of heavy slow raises). Landings load the front of the knee too: a
+    runner's knee holds them back the same way (`_knee_holds_jumps`), at the stage its
+    routines hold that week (`stages`: `WeekDoses.by_problem`, when made already)."""
     week = (day - profile.start).days // 7
     schedule = schedule or CareSchedule.fresh()
     for injury in cared_for(profile.injuries):
         protocol = catalogue.protocols.get(injury)
-        if protocol is None or injury in schedule.stopped:
+        if protocol is None:
+            continue
+        if injury in KNEE_PROBLEMS:
+            held = stages[injury][week][0] if stages and injury in stages else None
+            if _knee_holds_jumps(protocol, schedule, week, held):
+                return True
+            continue
+        if injury in schedule.stopped:
             continue
         if not GUARDED_PATTERNS.get(injury, frozenset()) & {"calf", "shin"}:
             continue
@@ -640,6 +661,28 @@ def jumps_wait(
         if stage.number < len(protocol.stages) or week_in_stage < settled:
             return True
     return False
+
+
+def _knee_holds_jumps(
+    protocol: CareProtocol, schedule: CareSchedule, week: int, held: CareStage | None = None
+) -> bool:
+    """Whether runner's knee holds jumps back in the plan's `week` (0-based). A landing
+    asks the knee to absorb several times body weight, the load patellofemoral pain
+    tolerates least (Dye 2005: the joint's tolerance for load has fallen), so jumps come
+    only once its care has reached the last stage, where the knee bends one-legged under
+    load again, and not while it hurts: never while its care is stopped (severe or
+    worsening pain), and for the protocol's `advance_after_weeks` weeks from a plan made
+    while the logbook flags it sore (`CareSchedule.sore`), the weeks pain monitoring
+    needs to see a stage settle. A coach and physio found snap-downs in week 5, at the
+    split squat stage, for a runner whose knee still hurt. `held`: the stage the week's
+    routines hold (a recovery week at a stage's start goes on with the stage before:
+    `season_doses`), else the one the forecast expects."""
+    if protocol.condition in schedule.stopped:
+        return True
+    if protocol.condition in schedule.sore and week < protocol.advance_after_weeks:
+        return True
+    stage = held or _stage_week(protocol, schedule, week)[0]
+    return stage.number < len(protocol.stages)
 
 
 def care_fit(
