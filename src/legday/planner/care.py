@@ -68,6 +68,7 @@ from legday.model import (
     problem_name,
     rep_tempo,
 )
+from legday.planner import words
 from legday.planner.days import clear_start, start_after
 from legday.planner.dose import (
     ACCESSORY_REPS,
@@ -180,6 +181,7 @@ KEY_RUN_NEAR = "a key run or race is less than 48 h away"
 BEFORE_RACE = "your race is days away, so the legs stay fresh for it"
 CHANGE_SECONDS = 20  # from one exercise to the next
 CARE_RPE = 6  # care is dosed by pain, not effort: a moderate effort at most
+STAGE_TOP_WEEK = 10_000  # a week past every stage's last step: the dose it holds at its top
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,11 +229,13 @@ def care_routines(
     schedule: CareSchedule | None = None,
     doses: WeekDoses | None = None,
     key_run_ahead: KeyRunAhead | None = None,
+    done_before: Collection[str] = (),
 ) -> list[CareRoutine]:
     """Every care routine of the plan, by day, for each of the athlete's problems that
     has a protocol and is not stopped (`doses`: each week's stage and items, when the
     planner has made them; `key_run_ahead`: the key run or race less than 48 h after a
-    start, in words, "" when none is)."""
+    start, in words, "" when none is; `done_before`: the exercises the athlete did before
+    the plan, no first exposures)."""
     schedule = schedule or CareSchedule.fresh()
     doses = doses or WeekDoses(profile, catalogue, schedule)
     strength_days = {s.day: s for s in sessions}
@@ -250,6 +254,8 @@ def care_routines(
             profile, catalogue, protocol, by_day, strength_days, closed, schedule, light, doses
         )
         placer.key_run_ahead = key_run_ahead or _no_key_run
+        placer.met_before = frozenset(done_before)
+        placer.placed = tuple(routines)  # the problems' placed before: exposures too
         routines.extend(placer.place(eves, calf_days, knee_days))
     routines.sort(key=lambda r: (r.day, r.injury))
     return _once_a_day(routines, catalogue)
@@ -695,6 +701,8 @@ def care_fit(
     met: Collection[str] | None = None,
     doses: WeekDoses | None = None,
     before_key_run: bool = False,
+    known: Collection[str] | None = None,
+    last_session: Collection[str] = (),
 ) -> CareFit:
     """A main block that loads a sore area no harder than its care stage.
 
@@ -721,6 +729,12 @@ def care_fit(
     calf lift of the stage that the strength plan loads in kg instead (at the last stage,
     climbing the owned rack: an insertional Achilles' one-legged raise at 32 kg the
     afternoon before a long run) is as heavy for the tendon, and takes a set fewer too.
+    `known`: what the athlete has met in the sessions so far, in a session clear of a key
+    run's eve: runner's knee care then swaps in a stage exercise of the movement they
+    have not met before one they have (`_new_first`), so a stage's new exercises come
+    first on such a day and a routine on a key run's eve holds them as known work.
+    `last_session`: the exercises of the session before, whose hold this one does not
+    repeat (`_hold_rests`).
     """
     week = (day - profile.start).days // 7
     before = tuple(main)
@@ -741,26 +755,37 @@ def care_fit(
         else:
             stage, items = expected_dose(protocol, schedule, week)
             items = for_kit(items, catalogue, profile)
+        # runner's knee: a stage exercise not met yet first, where its swap holds
+        orders = [items]
+        if known is not None and injury in ANY_GUARDED_MOVEMENT:
+            orders.insert(0, _new_first(items, known))
         if stage.number < len(protocol.stages):  # the last stage is full loading
             for index, p in enumerate(block):
                 exercise = catalogue.get(p.exercise)
                 if exercise is None or exercise.pattern not in guarded or p.exercise in claimed:
                     continue
-                item = _stage_item(
-                    protocol, stage, items, exercise.id, exercise.pattern, catalogue, met
-                )
-                if item is None and injury in ANY_GUARDED_MOVEMENT:
-                    taken = {q.exercise for q in block}
-                    item = _another_guarded(items, guarded, taken, catalogue, met)
-                item = for_kit((item,), catalogue, profile)[0] if item is not None else None
-                if item is not None and _loses_care(
-                    block, index, item, catalogue, profile.injuries, injury
-                ):
-                    made_good = _groups_made_good(
-                        block, index, item, injury, added, catalogue, profile, met
+                for order in orders:
+                    item = _stage_item(
+                        protocol, stage, order, exercise.id, exercise.pattern, catalogue, met
                     )
-                    item = None if made_good is None else item
-                    added.extend(made_good or ())
+                    if item is None and injury in ANY_GUARDED_MOVEMENT:
+                        taken = {q.exercise for q in block}
+                        item = _another_guarded(items, guarded, taken, catalogue, met)
+                    item = for_kit((item,), catalogue, profile)[0] if item is not None else None
+                    if item is not None and _hold_rests(item, block, index, injury, last_session):
+                        item = None  # the lift stays, unloaded and shallow (below)
+                        break
+                    made_good: tuple[Prescription, ...] | None = ()
+                    if item is not None and _loses_care(
+                        block, index, item, catalogue, profile.injuries, injury
+                    ):
+                        made_good = _groups_made_good(
+                            block, index, item, injury, added, catalogue, profile, met
+                        )
+                        item = None if made_good is None else item
+                    if item is not None:
+                        added.extend(made_good or ())
+                        break
                 start_kg = (
                     start_load(
                         exercise, p.implement, profile.level, kit_of(profile), profile.body_kg
@@ -862,6 +887,47 @@ def care_fit(
     else:
         waits = jumps_wait(profile, catalogue, schedule, day)
     return CareFit(tuple(block), tuple(renamed), extra, True, waits, tuple(eased))
+
+
+def _hold_rests(
+    item: CareItem,
+    block: Sequence[Prescription],
+    index: int,
+    injury: str,
+    last_session: Collection[str],
+) -> bool:
+    """Whether block[index], a lift runner's knee care would swap for the stage's
+    isometric hold (the wall sit), keeps its own movement instead, unloaded and shallow
+    (`UNLOADED_WHILE_EARLY`): the session before held that hold, and the session keeps
+    its care without it (`injury-care`): the lift serves the problem itself (a split
+    squat, a goblet squat picked for the knee), or its other lifts do. A hold eases pain
+    for a while and loads the thigh without moving the knee, but a coach and physio found
+    the wall sit in nearly every session on top of the routines' own: the sessions take
+    turns, a hold in one and the knee moving through a short, pain-free range in the
+    next."""
+    p = block[index]
+    if (
+        item.seconds is None
+        or item.exercise == p.exercise
+        or item.exercise not in last_session
+        or injury not in KNEE_PROBLEMS
+    ):
+        return False
+    if injury in p.injury_care:
+        return True
+    # a lift that serves no care keeps the session's care only if others give it
+    others = [q for n, q in enumerate(block) if n != index and injury in q.injury_care]
+    cared = {m for q in others for m in q.muscles}
+    return all(m in cared for m in CARE_NEEDS.get(injury, ()))
+
+
+def _new_first(items: Sequence[CareItem], known: Collection[str]) -> tuple[CareItem, ...]:
+    """The stage's items, those not in `known` first (in the stage's order otherwise):
+    care's swaps take the first item of a movement that fits. A split squat met on
+    Wednesday leaves Friday's session the step-up, and the routine on the eve of
+    Tuesday's tempo, which brings no first times (`_Placer._first_times_wait`), has met
+    both by then."""
+    return tuple(sorted(items, key=lambda item: item.exercise in known))
 
 
 def loaded_calf(item: CareItem, catalogue: Catalogue) -> bool:
@@ -1836,6 +1902,11 @@ class _Placer:
         # run, with what comes: no full routine either (`loaded_calf`)
         self.near_key_runs: Mapping[date, str] = {}
         self.key_run_ahead: KeyRunAhead = _no_key_run
+        # what the athlete met before the plan, and the other problems' routines placed
+        # before this one's: with the sessions, what a routine's exercises are no first
+        # exposure after (`_first_times_wait`)
+        self.met_before: frozenset[str] = frozenset()
+        self.placed: Sequence[CareRoutine] = ()
         self.calf_days: set[date] = set()  # calf problems' routine days, shared
         guarded = GUARDED_PATTERNS.get(protocol.condition, frozenset())
         self.calf = bool(guarded & CALF_PATTERNS)
@@ -1938,7 +2009,15 @@ class _Placer:
             full = [d for d in chosen if not self._lightest(d)]
             times = len(full) + len(self.session_care_days)
             for day in chosen:
-                routine = self._routine(day, stage, this_week, eve_week, times)
+                # a key run's eve keeps new knee-dominant one-legged work for another day
+                waiting = self._first_times_wait(day, stage, dose, routines)
+                if waiting is None:
+                    routine = self._routine(day, stage, this_week, eve_week, times)
+                else:
+                    items, told = waiting
+                    eve_form = self._eve_form(self._form(items))
+                    routine = self._routine(day, stage, this_week, eve_form, times)
+                    routine = replace(routine, why=f"{routine.why} {told}")
                 if hills and not routine.lightest:
                     routine = replace(routine, why=f"{routine.why} {hills}")
                     hills = ""
@@ -2114,6 +2193,77 @@ class _Placer:
                         knee_room -= 1
         return sorted(chosen)
 
+    def _first_times_wait(
+        self,
+        day: date,
+        stage: CareStage,
+        dose: Sequence[CareItem],
+        own: Sequence[CareRoutine],
+    ) -> tuple[tuple[CareItem, ...], str] | None:
+        """On a key run's eve, for an athlete with runner's knee, the week's items with the
+        knee-dominant one-legged work the athlete has not met before `day` (the stage's
+        new split squat, step-up or single-leg box squat) held back for a day clear of a
+        key run, and what the routine says of it; None when nothing waits. A first time
+        brings the soreness a new movement brings, and the quads take it into tomorrow's
+        run (a coach read a new single-leg box squat the day before a long run). Each new
+        exercise gives its place to one the athlete has met that it grows from: its easier
+        variation (a split squat for the box squat) at its dose, else the latest of the
+        earlier stages' knee exercises met (the wall sit) at that stage's top dose; else it
+        is left out today. Met before `day`: what the athlete did before the plan, the
+        sessions, and the routines placed so far (`own`: this problem's)."""
+        if not self.knee_athlete or day not in self.eves or self._lightest(day):
+            return None
+        met = self._met_before(day, own)
+        new = [i for i in dose if self._knee_one_leg(i.exercise) and i.exercise not in met]
+        if not new:
+            return None
+        earlier = [
+            item
+            for before in self.protocol.stages[: stage.number - 1]
+            for item in before.items_in_week(STAGE_TOP_WEEK)
+            if item.exercise in met and self._loads_knee(item.exercise)
+        ]
+        items: list[CareItem] = []
+        stand_ins: list[str] = []
+        for item in dose:
+            if item not in new:
+                items.append(item)
+                continue
+            stand_in = self._grown_from(item, met) or (earlier[-1] if earlier else None)
+            if stand_in is not None:
+                items.append(stand_in)
+                stand_ins.append(self._name(stand_in))
+        kept = tuple({item.exercise: item for item in reversed(items)}.values())[::-1]
+        if not kept:
+            return None
+        names = [self._name(item) for item in new]
+        return kept, words.waits_for_a_fresh_day(names, stand_ins, self.eves[day])
+
+    def _grown_from(self, item: CareItem, met: Collection[str]) -> CareItem | None:
+        """`item` as its easier variation the athlete has met, done the same way (reps
+        or a hold), at its dose; None when there is none."""
+        exercise = self.catalogue[item.exercise]
+        for easier in exercise.regressions:
+            found = self.catalogue.get(easier)
+            if found is not None and easier in met and found.measure == exercise.measure:
+                return replace(item, exercise=easier, one_leg=False)
+        return None
+
+    def _name(self, item: CareItem) -> str:
+        return self.catalogue[item.exercise].name.lower()
+
+    def _met_before(self, day: date, own: Sequence[CareRoutine]) -> set[str]:
+        """The exercises met before `day`: before the plan, in its sessions and in the
+        routines placed so far (`own`: this problem's)."""
+        met = set(self.met_before)
+        met.update(p.exercise for d, s in self.strength_days.items() if d < day for p in s.main)
+        met.update(p.exercise for r in (*self.placed, *own) if r.day < day for p in r.exercises)
+        return met
+
+    def _knee_one_leg(self, exercise: str) -> bool:
+        found = self.catalogue.get(exercise)
+        return found is not None and found.unilateral and loads_the_knee(found)
+
     def _eve(self, day: date) -> str:
         """What comes after `day` that its routine is lighter for: a key run the next day,
         or one less than 48 h after its loaded calf work; "" when nothing is."""
@@ -2136,6 +2286,7 @@ class _Placer:
         week's protocol days."""
         eve = self._eve(day)
         lightest = self._lightest(day)
+        near = self.light_days.get(day, "")
         lightened = bool(eve) and not lightest  # the eve form: one set fewer of each
         form = self.lightest_form if lightest else eve_week if lightened else this_week
         minutes = form.minutes
@@ -2147,7 +2298,7 @@ class _Placer:
             stage=stage.number,
             minutes=minutes,
             exercises=form.exercises,
-            why=self._why(stage, lightest, runs, self.light_days.get(day, ""), eve, times),
+            why=self._why(stage, lightest, runs, near, eve, times),
             frequency=stage.frequency.value,
             start=start,
             lightest=lightest,

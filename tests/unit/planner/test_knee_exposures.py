@@ -55,7 +55,7 @@ def test_jumps_wait_while_knee_care_is_short_of_its_last_stage(stage: int) -> No
 def test_a_sore_or_stopped_knee_holds_jumps() -> None:
     """At the last stage a knee the logbook flags sore holds jumps for the protocol's
     weeks to settle (three), a stopped one for the whole plan; a settled one does not."""
-    profile, runs = CASES["dumbbells 6-10 kg"]
+    profile, runs = CASES["bodyweight"]
     settle = CATALOGUE.protocols[KNEE].advance_after_weeks
     settled = make_plan(profile, runs, CATALOGUE, care=CareSchedule({KNEE: LAST_STAGE}, {}))
     sore = make_plan(
