@@ -1,6 +1,6 @@
 """Count what a coach and physio found in runner's-knee care, over the coach's
-half-marathoner with runner's knee alone (dumbbells, kettlebells or none, 16 and 24 weeks)
-and random athletes with runner's knee.
+half-marathoner with runner's knee alone (dumbbells, kettlebells or none, 12 weeks to his
+half marathon, 16 and 24 weeks) and random athletes with runner's knee.
 
     python bench/knee_care.py [ATHLETES]   # 40 by default, 16 weeks each
 
@@ -338,6 +338,8 @@ def cases() -> list[tuple[str, Profile, list[Run]]]:
     )
     longer = extended(runs, profile.start, profile.weeks, 8)
     return [
+        # the plan the coach and physio read: 12 weeks to the half marathon
+        ("dumbbells, 12 weeks to the race", replace(knee, weeks=12), runs),
         ("dumbbells 6-10 kg", knee, runs),
         ("kettlebells 8-20 kg", bells, runs),
         ("bodyweight", bodyweight, runs),
