@@ -22,7 +22,9 @@ half marathon, 16 and 24 weeks) and random athletes with runner's knee.
    longest run of sessions in a row that hold one; first exposures to knee-dominant
    work (single-leg, and any) on the eve of a key run (a long run, a hard run, a race),
    in sessions and routines; sessions with plyometrics before the knee's gate (its
-   care short of the last stage) and beside a first exposure to a knee-dominant lift.
+   care short of the last stage) and beside a first exposure to a knee-dominant lift;
+   the knee-care exercises of the stages a plan reaches that it never holds (the cost of
+   keeping first times off key runs' eves).
 
 Run it on two trees (PYTHONPATH=<tree>/src:<tree>) to compare before and after; the
 figures in docs/injury-care.md came from it. The predicates are shared with
@@ -388,6 +390,8 @@ class Exposures:
     plyo_sessions: int = 0
     plyo_before_gate: int = 0
     plyo_beside_new_knee: int = 0
+    stage_exercises: int = 0  # knee-care exercises of the stages the plans reach
+    never_held: int = 0  # of those, the ones no session or routine holds
     examples: list[str] = field(default_factory=list)
 
 
@@ -496,6 +500,14 @@ def count_exposures(
     e.new_knee_on_eves += len(new_knee_work_on_eves(plan, runs, catalogue, single_leg=False))
     e.plyo_sessions += sum(1 for s in plan.sessions if any(plyometric(p) for p in s.main))
     early, beside = plyo_before_gate(plan, profile, runs, catalogue)
+    reached = set(knee_stages(plan, profile, runs, catalogue))
+    own = {
+        i.exercise for s in catalogue.protocols[KNEE].stages if s.number in reached for i in s.items
+    }
+    held = {p.exercise for s in plan.sessions for p in s.main}
+    held |= {p.exercise for r in plan.care for p in r.exercises}
+    e.stage_exercises += len(own)
+    e.never_held += len(own - held)
     e.plyo_before_gate += len(early)
     e.plyo_beside_new_knee += len(beside)
     e.examples.extend([*single, *early, *beside][: max(0, 3 - len(e.examples))])
@@ -511,7 +523,8 @@ def report_exposures(name: str, e: Exposures) -> None:
         f" {e.longest_wall_sit_run}; new knee-dominant work on a key run's eve: single-leg"
         f" {e.new_single_leg_on_eves}, any {e.new_knee_on_eves}; plyometric sessions"
         f" {e.plyo_sessions}, before the knee's gate {e.plyo_before_gate}, beside a new"
-        f" knee lift {e.plyo_beside_new_knee} {e.examples[:3]}"
+        f" knee lift {e.plyo_beside_new_knee}; stage exercises never held {e.never_held}"
+        f"/{e.stage_exercises} {e.examples[:3]}"
     )
 
 
