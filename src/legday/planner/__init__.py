@@ -756,8 +756,9 @@ def _session(
     used_before = dict(composer.last_used) if profile.injuries else {}
     catalogue = care.catalogue
     met = _care_may_bring(composer, ask, care)
-    # a session clear of a key run's eve brings the care stage's new exercises first
-    in_sessions = None if ask.occasion.eve else frozenset(composer.last_used)
+    # runner's knee: a session clear of a key run's eve brings the care stage's new
+    # exercises first
+    in_sessions = frozenset(composer.last_used) if composer.knee and not ask.occasion.eve else None
     last_session = ask.recent[-1] if ask.recent else frozenset()  # its hold rests today
     asked: tuple[Prescription, ...] = ()  # the block the composer last asked care about
     answer: CareFit | None = None  # and what care made of it
@@ -915,7 +916,7 @@ def _care_may_bring(
     of the run. A routine may have brought it already, but routines are placed after the
     sessions: the session keeps to what it knows, and a routine on an eve that would
     bring it first takes the lightest form (`care_routines`)."""
-    if not ask.occasion.eve:
+    if not (composer.knee and ask.occasion.eve):
         return care.met
     fresh = {e.id for e in care.catalogue if composer.waits_for_a_fresh_day(e, ask)}
     if not fresh:

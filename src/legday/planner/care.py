@@ -2209,7 +2209,8 @@ class _Placer:
         exercise gives its place to one the athlete has met that it grows from: its easier
         variation (a split squat for the box squat) at its dose, else the latest of the
         earlier stages' knee exercises met (the wall sit) at that stage's top dose; else it
-        is left out today. Met before `day`: what the athlete did before the plan, the
+        is left out today, and when nothing is left, the protocol's lightest form (the
+        wall sit) is the routine. Met before `day`: what the athlete did before the plan, the
         sessions, and the routines placed so far (`own`: this problem's)."""
         if not self.knee_athlete or day not in self.eves or self._lightest(day):
             return None
@@ -2234,6 +2235,13 @@ class _Placer:
                 items.append(stand_in)
                 stand_ins.append(self._name(stand_in))
         kept = tuple({item.exercise: item for item in reversed(items)}.values())[::-1]
+        if not kept:  # nothing met to stand in: the protocol's lightest form (a wall sit)
+            kept = tuple(
+                i
+                for i in self.protocol.lightest
+                if not (self._knee_one_leg(i.exercise) and i.exercise not in met)
+            )
+            stand_ins = [self._name(item) for item in kept]
         if not kept:
             return None
         names = [self._name(item) for item in new]
@@ -2286,7 +2294,6 @@ class _Placer:
         week's protocol days."""
         eve = self._eve(day)
         lightest = self._lightest(day)
-        near = self.light_days.get(day, "")
         lightened = bool(eve) and not lightest  # the eve form: one set fewer of each
         form = self.lightest_form if lightest else eve_week if lightened else this_week
         minutes = form.minutes
@@ -2298,7 +2305,7 @@ class _Placer:
             stage=stage.number,
             minutes=minutes,
             exercises=form.exercises,
-            why=self._why(stage, lightest, runs, near, eve, times),
+            why=self._why(stage, lightest, runs, self.light_days.get(day, ""), eve, times),
             frequency=stage.frequency.value,
             start=start,
             lightest=lightest,

@@ -681,9 +681,12 @@ class Composer:
             and ask.occasion.eve
             and exercise.unilateral
             and loads_the_knee(exercise)
-            and not self.done(exercise)
-            and self._carried_from(exercise) is None
+            and self._first_time(exercise)
         )
+
+    def _first_time(self, exercise: Exercise) -> bool:
+        """Whether the athlete has not done `exercise`, nor the same lift with other kit."""
+        return not self.done(exercise) and self._carried_from(exercise) is None
 
     def _new_knee_work(self, main: Iterable[Prescription]) -> list[str]:
         """The knee-dominant lifts of `main` the athlete meets for the first time (jumps
@@ -695,8 +698,7 @@ class Composer:
                 exercise is not None
                 and exercise.kind is not ExerciseKind.PLYOMETRIC
                 and loads_the_knee(exercise)
-                and not self.done(exercise)
-                and self._carried_from(exercise) is None
+                and self._first_time(exercise)
             ):
                 found.append(exercise.id)
         return found
