@@ -215,14 +215,22 @@ def make_plan(
     by_day = calendar.by_day
     in_horizon = _runs_between(by_day, first, last)
     key_runs = _key_runs(calendar)
+    # what the athlete did before, and the lifts that carried on from a variation done in
+    # the plan (the same lift with other kit): no first exposures
+    done_before = [*(e for d in done for e in d.exercises), *composer.carried]
     routines = care_routines(
-        profile, catalogue, by_day, races, sessions, care, doses, key_runs.named_within
+        profile,
+        catalogue,
+        by_day,
+        races,
+        sessions,
+        care,
+        doses,
+        key_runs.named_within,
+        done_before,
     )
     if profile.injuries:  # care swapped exercises in: their first time starts gently
         placed = [s.minutes for s in sessions]  # the minutes each session's start was found for
-        # what the athlete did before, and the lifts that carried on from a variation
-        # done in the plan (the same lift with other kit): no first exposures either
-        done_before = [*(e for d in done for e in d.exercises), *composer.carried]
         sessions, routines = first_times(
             sessions,
             done_before,
@@ -279,16 +287,29 @@ def _cares_for_you(
     before_key_run: bool = False,
     *,
     known: CareFit | None = None,
+    met_in_sessions: Collection[str] | None = None,
+    last_session: Collection[str] = (),
 ) -> CareFit:
     """A main block whose care tags name only the athlete's own problems (an exercise
     that eases shin splints is no care to a runner without them), and whose work near a
     sore area stays at its care stage (`care_fit`; `known` when it was worked out
-    already)."""
+    already; `met_in_sessions`, care_fit's `known`; `last_session`, its exercises of the
+    session before)."""
     if known is not None:
         fit = known
     elif profile.injuries:
         fit = care_fit(
-            day, main, profile, catalogue, care, room_seconds, met, doses, before_key_run
+            day,
+            main,
+            profile,
+            catalogue,
+            care,
+            room_seconds,
+            met,
+            doses,
+            before_key_run,
+            met_in_sessions,
+            last_session,
         )
     else:
         fit = CareFit(tuple(main))
@@ -443,6 +464,8 @@ def _compose(
                 jumps_kept_out[opt.frame.block].append(
                     "care"
                     if care_holds_jumps
+                    else "new knee work"
+                    if composer.jumps_held_for_knee
                     else "key run"
                     if key_run is not None
                     else ""
@@ -785,6 +808,11 @@ def _session(
 
     used_before = dict(composer.last_used) if profile.injuries else {}
     catalogue = care.catalogue
+    met = _care_may_bring(composer, ask, care)
+    # runner's knee: a session clear of a key run's eve brings the care stage's new
+    # exercises first
+    in_sessions = frozenset(composer.last_used) if composer.knee and not ask.occasion.eve else None
+    last_session = ask.recent[-1] if ask.recent else frozenset()  # its hold rests today
     asked: tuple[Prescription, ...] = ()  # the block the composer last asked care about
     answer: CareFit | None = None  # and what care made of it
 
@@ -799,9 +827,11 @@ def _session(
             catalogue,
             care.schedule,
             None,
-            care.met,
+            met,
             care.doses,
             ask.occasion.before_key_run,
+            in_sessions,
+            last_session,
         )
         return answer
 
@@ -822,10 +852,12 @@ def _session(
         catalogue,
         care.schedule,
         room,
-        care.met,
+        met,
         care.doses,
         ask.occasion.before_key_run,
         known=answer if fits_as_asked else None,
+        met_in_sessions=in_sessions,
+        last_session=last_session,
     )
     if fit.changed:
         _remember_care(composer, parts.main, fit.main, used_before)
@@ -927,6 +959,25 @@ def _lighter(ask: SessionAsk, frame: WeekFrame) -> Lighter | None:
     if ask.occasion.eve:
         return Lighter.KEY_RUN_EVE
     return None
+
+
+def _care_may_bring(
+    composer: Composer, ask: SessionAsk, care: SessionCare
+) -> Collection[str] | None:
+    """What care may swap into the session (`care_fit`'s `met`; None: anything): in a
+    week that brings nothing new, what the athlete has met (`SessionCare.met`); on a key
+    run's eve, not the knee-dominant one-legged work the sessions so far have not held
+    (`Composer.waits_for_a_fresh_day`): the stage's new split squat waits for a day clear
+    of the run. A routine may have brought it already, but routines are placed after the
+    sessions: the session keeps to what it knows, and a routine on an eve that would
+    bring it first takes the lightest form (`care_routines`)."""
+    if not (composer.knee and ask.occasion.eve):
+        return care.met
+    fresh = {e.id for e in care.catalogue if composer.waits_for_a_fresh_day(e, ask)}
+    if not fresh:
+        return care.met
+    allowed = care.met if care.met is not None else {e.id for e in care.catalogue}
+    return frozenset(allowed) - fresh
 
 
 def _remember_care(

@@ -30,6 +30,7 @@ __all__ = [
     "told_moved",
     "told_new",
     "true_to",
+    "waits_for_a_fresh_day",
     "what_rose",
     "why",
 ]
@@ -72,6 +73,20 @@ BEATS = {
 def listed(items: Sequence[str]) -> str:
     """`a`, `a and b`, `a, b and c`."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def waits_for_a_fresh_day(new: Sequence[str], stand_ins: Sequence[str], eve: str) -> str:
+    """What a routine on a key run's eve says of the `new` exercises it holds back for a
+    day clear of the run (names, lower case), and of what stands in (`stand_ins`; none:
+    they are left out today). `eve`: what comes tomorrow, as the routine says it."""
+    many = len(new) > 1
+    news = listed([f"the {name}" for name in new])
+    said = f"{news[0].upper()}{news[1:]} {'are' if many else 'is'} new to you and "
+    said += f"{'wait' if many else 'waits'} for a day clear of a key run ({eve})"
+    if not stand_ins:
+        return f"{said}: {'they are' if many else 'it is'} left out today."
+    instead = listed([f"the {name}" for name in dict.fromkeys(stand_ins)])
+    return f"{said}: {instead} in {'their' if many else 'its'} place today."
 
 
 def in_a_list(name: str) -> str:
@@ -546,8 +561,9 @@ def fast_work(
 def no_jumps(reasons: Collection[str], power: bool, *, plain: bool = False) -> str:
     """Why a block holds no jumps though the athlete's jump training asks for them, from
     what kept each session's out ("key run": less than 48 h before a key run or race, its
-    eve included; "care": injury care holds jumps; "room": a session clear of both had no
-    time left for them), and what stands in (`power`: a power lift in some of its
+    eve included; "care": injury care holds jumps; "new knee work": runner's knee meets a
+    knee lift for the first time there; "room": a session clear of both had no time left
+    for them), and what stands in (`power`: a power lift in some of its
     sessions)."""
     why = []
     if "key run" in reasons:
@@ -557,6 +573,8 @@ def no_jumps(reasons: Collection[str], power: bool, *, plain: bool = False) -> s
         )
     if "care" in reasons:
         why.append("care for your problem holds jumps until its last stage")
+    if "new knee work" in reasons:
+        why.append("a knee lift new to you comes first, without jumps beside it")
     if "room" in reasons:
         why.append(
             "the time of the sessions clear of them went to the main lifts and what the week "

@@ -176,7 +176,7 @@ def test_a_building_week_speaks_of_a_race_ahead() -> None:
     assert "base week, your C race (club 5K) on Sun: strength goes on" in said
     assert "build" not in said
     plain = words.why(friday, [], Phase.BASE)
-    assert "building strength alongside the base mileage" in plain
+    assert "building strength alongside your regular running" in plain
     after = words.why(friday, [], Phase.OFF_SEASON, after=B_10_MILE, race_ahead=C_RACE)
     assert "fresh for the race ahead" in after and "building" not in after
 
