@@ -43,6 +43,7 @@ class Catalogue:
                 raise ValueError(f"duplicate exercise id {exercise.id!r}")
             self._by_id[exercise.id] = exercise
         self._easier: dict[str, frozenset[str]] | None = None
+        self._one_step: dict[str, frozenset[str]] = {}
 
     @property
     def protocols(self) -> Protocols:
@@ -97,10 +98,20 @@ class Catalogue:
             self._doable[key] = found
         return found
 
+    def one_step_easier(self, exercise_id: str) -> frozenset[str]:
+        """The exercises the catalogue's links make one step easier than this one: its
+        regressions and whatever lists it among its progressions (a single-leg box squat
+        for a pistol squat, not the wall sit further down its ladder)."""
+        return self._links()[0].get(exercise_id, frozenset())
+
     def easier_than(self, exercise_id: str) -> frozenset[str]:
         """The exercises the catalogue's links make easier than this one, however many
         steps away (its regressions, theirs, and whatever lists it among progressions):
         a split squat and a supported split squat for a banded split squat."""
+        return self._links()[1].get(exercise_id, frozenset())
+
+    def _links(self) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+        """Per exercise, those one step easier and those any number of steps easier."""
         if self._easier is None:
             below: dict[str, set[str]] = {key: set() for key in self._by_id}
             for e in self:
@@ -115,8 +126,9 @@ class Catalogue:
                     found[key] = frozenset(below[key]).union(*(walk(k) for k in below[key]))
                 return found[key]
 
+            self._one_step = {key: frozenset(keys) for key, keys in below.items()}
             self._easier = {key: walk(key) for key in below}
-        return self._easier.get(exercise_id, frozenset())
+        return self._one_step, self._easier
 
     def for_injury(self, injury: str) -> tuple[Exercise, ...]:
         return tuple(e for e in self if injury in e.injury_care)

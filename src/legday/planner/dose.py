@@ -84,14 +84,17 @@ __all__ = [
     "MAINTENANCE_MINUTES",
     "MOST_PAUSE",
     "NEW_LOAD_WORDS",
+    "RACK_TOP_REPS",
     "Dose",
     "NextWeight",
     "Occasion",
+    "at_the_rack_top",
     "at_the_top",
     "bodyweight_top",
     "budget_share",
     "carried_load",
     "carries",
+    "carries_from",
     "climb_reps",
     "climbs",
     "comparable",
@@ -110,8 +113,10 @@ __all__ = [
     "next_weight",
     "pause",
     "paused",
+    "per_leg_kg",
     "prescribe",
     "primer",
+    "rack_end",
     "reached",
     "resumed",
     "rose_since",
@@ -425,10 +430,11 @@ def next_weight(kit: Kit, implement: str, kg: float, level: Level) -> NextWeight
 
 
 def heavy_top(kit: Kit, implement: str, kg: float, level: Level) -> int:
-    """The most reps a loaded anchor does at `kg`: the top of its range (`climb_reps`), or
-    the reps that reach a far next weight (`next_weight`)."""
+    """The most reps a loaded anchor does at `kg`: the reps that reach the next weight up
+    (`next_weight`: the top of its range, `climb_reps`, or more for a far one), and with
+    none within reach RACK_TOP_REPS, past its range (`heavy_climb`)."""
     step = next_weight(kit, implement, kg, level)
-    return climb_reps(level)[1] if step is None else step.top
+    return RACK_TOP_REPS if step is None else step.top
 
 
 def bodyweight_top(exercise: Exercise) -> Dose:
@@ -488,11 +494,32 @@ def heavy_climb(
         if may_rise and climb:
             return plan._replace(reps=step.reps), step.kg
         return plan._replace(reps=top), held
-    # nothing heavier within reach: slower lowering at the top reps
+    # nothing heavier within reach: the reps go on past the range, to RACK_TOP_REPS, and
+    # only then does the lowering slow (a coach read 16 kg x 6 held from week 7 on with
+    # the lowering slowing week after week, the athlete's heaviest dumbbells in hand)
+    if last.reps < RACK_TOP_REPS:
+        reps = min(RACK_TOP_REPS, last.reps + (MOST_REP_RISE if climb else 0))
+        return plan._replace(reps=reps), held
     tempo = last.tempo
     if climb and lowering(tempo):
         tempo = slower(tempo, min(MAX_ECCENTRIC, lowering(tempo) + 1))
-    return plan._replace(reps=high, tempo=tempo), held
+    return plan._replace(reps=RACK_TOP_REPS, tempo=tempo), held
+
+
+def at_the_rack_top(p: Prescription, kit: Kit, level: Level) -> bool:
+    """Whether a loaded anchor's prescription stands at the top of the athlete's rack (no
+    next weight within reach, `next_weight`) at the top of its range or past it: a
+    harder variation may take over (docs/planner.md 3.3)."""
+    if p.load_kg is None or p.reps is None:
+        return False
+    top = next_weight(kit, p.implement, p.load_kg, level) is None
+    return top and p.reps >= climb_reps(level)[1]
+
+
+def rack_end(p: Prescription) -> bool:
+    """Whether a loaded anchor at the top of the rack has gone as far as it goes: its reps
+    at RACK_TOP_REPS, its lowering at its slowest."""
+    return (p.reps or 0) >= RACK_TOP_REPS and lowering(p.tempo) >= MAX_ECCENTRIC
 
 
 def first_exposure(plan: Dose, exercise: Exercise, *, harder: bool = False) -> Dose:
@@ -580,11 +607,12 @@ def within_reach(
     lift's recent exposures (`reached`), and a return to them after a lighter day (the eve
     of a hard run, a recovery week) is no rise, so the day after a light one still moves on.
     With `reps_first` (a heavy anchor whose last planned set the session could not hold) a
-    rep rise comes before the block's sets: the set would be trimmed off again, and the
-    lift stand still. At a lighter load than last time (a lift back as an accessory) the
-    reps come back up before a set is added. With `sets_first` (an anchor met first as a
-    one-set accessory) the set comes first: its reps would otherwise rise session after
-    session and leave the block's main lift at one set for good."""
+    rep rise, or a slower lowering, comes before the block's sets: the set would be
+    trimmed off again, and the lift stand still. At a lighter load than last time (a lift
+    back as an accessory) the reps come back up before a set is added. With `sets_first`
+    (an anchor met first as a one-set accessory) the set comes first: its reps would
+    otherwise rise session after session and leave the block's main lift at one set for
+    good."""
     if last is None:
         return plan, kg
     top_sets, top_rpe = reached or (last.sets, last.target_rpe)
@@ -632,7 +660,7 @@ def within_reach(
         working
         and kg is not None
         and sets > max(last.sets, top_sets)
-        and not (reps_first and reps is not None and last.reps is not None and reps > last.reps)
+        and not (reps_first and _other_rise(plan, last))
         and not (same_implement and last.load_kg is not None and kg < last.load_kg)
     ):
         # then the planned sets: a first exposure's two come back to the block's three or
@@ -674,6 +702,13 @@ def within_reach(
         sets = max(last.sets, top_sets) if rose else sets
     capped = plan._replace(sets=sets, reps=reps, seconds=seconds, rpe=rpe, tempo=tempo)
     return (plan if capped == plan else capped), kg
+
+
+def _other_rise(plan: Dose, last: Prescription) -> bool:
+    """Whether `plan` rises above `last` by more than a set: more reps, or (at the top of
+    the rack, its reps at their most) a slower lowering."""
+    more_reps = plan.reps is not None and last.reps is not None and plan.reps > last.reps
+    return more_reps or lowering(plan.tempo) > lowering(last.tempo)
 
 
 def _a_set_more(plan: Dose, last: Prescription) -> Dose:
@@ -743,6 +778,9 @@ WORKING_RPE = 7
 # A load waiting for a far next weight (`Kit.small_step`): its reps climb to this at most
 # (`reps_to_reach`).
 WAITING_REPS = 12
+# A loaded anchor at the top of the athlete's rack: its reps climb past its range to this,
+# before its lowering slows and before it counts as stalled (`heavy_climb`).
+RACK_TOP_REPS = WAITING_REPS
 RECENT_EXPOSURES = 3  # `reached` looks this far back: past an eve and a normal day
 
 
@@ -986,8 +1024,25 @@ def carries(
     first = carried_load(old, old_kg, old_implement, new, implement, kit)
     if first is None:
         return False
+    return carries_from(old, old_kg, old_implement, new, first, implement)
+
+
+def carries_from(
+    old: Exercise, old_kg: float, old_implement: str, new: Exercise, new_kg: float, implement: str
+) -> bool:
+    """Whether `new` lifted at `new_kg` carries on the load `old` reached: as a share of the
+    pattern's lift, at least COMPARABLE_SHARE of the old one's."""
     reached = old_kg * hands(old, old_implement) / load_share(old)
-    return first * hands(new, implement) / load_share(new) >= COMPARABLE_SHARE * reached
+    return new_kg * hands(new, implement) / load_share(new) >= COMPARABLE_SHARE * reached
+
+
+def per_leg_kg(exercise: Exercise, kg: float | None, implement: str) -> float:
+    """The load on each working leg: all of it on a one-legged lift, half of it on a
+    two-legged one (a dumbbell pair counts twice); 0 without one."""
+    if kg is None or not implement:
+        return 0.0
+    total = kg * hands(exercise, implement)
+    return total if exercise.unilateral else total / 2
 
 
 def stepped(kit: Kit, implement: str, kg: float, steps: int) -> float:

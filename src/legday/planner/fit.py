@@ -225,13 +225,16 @@ def _set_less(
     return p.seconds - fewer.seconds
 
 
+WHOLE_SETS = 2  # a companion's fewest sets beside anchors at two or more (`token_floor`)
+
+
 def token_floor(picks: Sequence[Pick]) -> int:
     """The fewest sets a companion is worth in this session: as many as the anchors'
     fewest, two at most. One set of an accessory beside anchors at two or more is a
     token (issue 13): it costs the change-over and a warm-up set's worth of time and
     trains nothing the anchors do not."""
     anchor_sets = [p.dose.sets for p in picks if p.role is Role.ANCHOR]
-    return min(2, min(anchor_sets, default=2))
+    return min(WHOLE_SETS, min(anchor_sets, default=WHOLE_SETS))
 
 
 def no_token_companions(
@@ -252,11 +255,13 @@ def no_token_companions(
     earlier session of the week worked, or a later one will), each freeing room for the
     others' sets: fewer accessories, not one-set ones (issue 13). The main work's seconds."""
     floor = token_floor(picks)
-    tokens = [p for p in picks if _token(p, floor)]
+    # one set is a token for a spare companion even beside an anchor the fitting cut to
+    # one set: it goes, and its minutes may give the anchor its set back
+    tokens = [p for p in picks if _token(p, WHOLE_SETS)]
     if tokens:
-        kept = [p for p in picks if not _token(p, floor)]
+        kept = [p for p in picks if not _token(p, WHOLE_SETS)]
         _drop_spare(tokens, gives, works, float("inf"), anchors=False, among=kept)
-        picks[:] = [p for p in picks if not _token(p, floor) or p in tokens]
+        picks[:] = [p for p in picks if not _token(p, WHOLE_SETS) or p in tokens]
         _sets_back(catalogue, picks, floor, room, may_add)
     while elsewhere and (short := [p for p in picks if _token(p, floor)]):
         others = [p for p in picks if not _token(p, floor)]

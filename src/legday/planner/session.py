@@ -60,11 +60,13 @@ from legday.planner.dose import (
     MOST_PAUSE,
     Dose,
     Occasion,
+    at_the_rack_top,
     at_the_top,
     bodyweight_top,
     budget_share,
     carried_load,
     carries,
+    carries_from,
     climbs,
     comparable,
     contacts_due,
@@ -78,7 +80,9 @@ from legday.planner.dose import (
     lowering,
     next_weight,
     pause,
+    per_leg_kg,
     primer,
+    rack_end,
     reached,
     resumed,
     rose_since,
@@ -170,9 +174,16 @@ CARE_ROUNDS = 2
 OVERRUN = "takes a little longer than your time"  # said when the rules' minimum will not fit
 MOST_ANCHOR_SETS = 4
 ANCHOR_BLOCKS = 1  # an anchor may move on after this many blocks (one anchor a boundary)
-# A bodyweight anchor done this many times at the top of its progression (its slowest
-# lowering at its top reps, its longest hold) has been outgrown: it moves on at once
+# An anchor done this many times at the top of its progression has been outgrown: a
+# bodyweight lift at its slowest lowering and top reps (its longest hold), a loaded one at
+# the top of the athlete's rack at the top of its range (`at_the_rack_top`); it moves on
+# at once
 OUTGROWN_AFTER = 2
+# An advanced lift's first exposure waits until the athlete owns a variation one link
+# easier: done in this many sessions (a pistol squat after the single-leg box squat).
+OWNED_SESSIONS = 3
+# The kinds of work that gate holds for: jumps climb their own stages (docs/planner.md 3.5).
+GATED_KINDS = (ExerciseKind.STRENGTH, ExerciseKind.BALANCE)
 
 # Choosing among companions: sessions since last use (capped), plus bonuses.
 LONG_AGO = 12  # sessions; anything older counts as this old
@@ -276,6 +287,23 @@ def variation(old: Exercise, new: Exercise, catalogue: Catalogue) -> str:
     if new.id in old.progressions or old.id in new.regressions:
         return "harder"
     return ""
+
+
+def easier_lift(old: Exercise, new: Exercise, catalogue: Catalogue) -> bool:
+    """Whether `new` is no harder a variation than `old`, the anchor of its slot it would
+    take over from: not the same lift with other kit (`variation`), and one of its easier
+    variations by the catalogue's links, else (not one of its harder ones) a lower level,
+    or at the same level two legs after one. A coach read a 16 kg single-leg Romanian
+    deadlift become a 12 kg kickstand RDL at a block change (issue 13)."""
+    if _lift(old.id) == _lift(new.id):
+        return False
+    if new.id in catalogue.easier_than(old.id):
+        return True
+    if old.id in catalogue.easier_than(new.id):
+        return False
+    if new.level is not old.level:
+        return new.level.rank < old.level.rank
+    return old.unilateral and not new.unilateral
 
 
 def pattern_of(exercise: Exercise) -> str:
@@ -471,6 +499,8 @@ class Composer:
             for e in known
         }
         self.count = 0  # sessions so far, those done before the plan included
+        # per exercise: the sessions that held it, those done before the plan included
+        self.times_done: dict[str, int] = defaultdict(int)
         self.last_used: dict[str, int] = {}
         self.last_kg: dict[str, float] = {}
         # per exercise: its load, the sessions at it, and the day it was reached
@@ -482,7 +512,8 @@ class Composer:
         # the athlete met a care stand-in instead, and will again while its stage holds
         self.taken_by_care: set[str] = set()
         self.worked: set[Muscle] = set()  # the muscles the sessions so far have worked
-        # the lifts whose sets the last session's fitting took off (`_pick`: reps first)
+        # the anchors whose planned set a session's fitting took off, until one holds a set
+        # more or the block ends (`_remember_trims`; `_pick`: reps first)
         self.sets_trimmed: set[str] = set()
         self.hold_loads = False  # the session being composed holds every load
         self.care: CareLens | None = None  # what care makes of the session being composed
@@ -522,6 +553,7 @@ class Composer:
         self.told_kit_end: set[str] = set()
         self.band = Equipment.BAND in profile.equipment
         self.anchor_moved = -1  # the session in which an anchor last changed
+        self.moving_on: list[Exercise] = []  # the anchors a block's start may change
         self.previous: dict[str, Prescription] = {}  # each exercise's last prescription
         self.as_anchor: dict[str, Prescription] = {}  # and its last as an anchor
         self.history: dict[str, list[Prescription]] = {}  # and its last three (`reached`)
@@ -607,6 +639,7 @@ class Composer:
         the plan's doses go on from its prescriptions without a jump."""
         for exercise_id in trained.exercises:
             self.last_used[exercise_id] = self.count
+            self.times_done[exercise_id] += 1
         self.count += 1
         self.first_day = min(self.first_day or trained.day, trained.day)
         self._keep(trained.main, trained.day)
@@ -618,7 +651,7 @@ class Composer:
             self.previous[p.exercise] = p
             if p.role is Role.ANCHOR:
                 self.as_anchor[p.exercise] = p
-                if p.load_kg is None and self._at_the_top(p):
+                if self._at_the_top(p):
                     self.at_top[p.exercise] = self.at_top.get(p.exercise, 0) + 1
             self.history[p.exercise] = [*self.history.get(p.exercise, ())[-2:], p]
             if p.load_kg is None:
@@ -642,7 +675,10 @@ class Composer:
                 self.at_top[p.exercise] -= 1
 
     def _at_the_top(self, p: Prescription) -> bool:
-        """Whether an unloaded anchor's prescription is at the end of its progression."""
+        """Whether an anchor's prescription is at the end of its progression: an unloaded
+        one at its `bodyweight_top`, a loaded one at the top of the rack and of its range."""
+        if p.load_kg is not None:
+            return at_the_rack_top(p, self.kit, self.level)
         top = self.tops.get(p.exercise)
         if top is None:
             exercise = self.catalogue.get(p.exercise)
@@ -654,12 +690,50 @@ class Composer:
     def done(self, exercise: Exercise) -> bool:
         return exercise.id in self.last_used
 
+    def _ready(self, exercise: Exercise) -> bool:
+        """Whether the athlete may meet `exercise` now: anything but an advanced lift or
+        balance drill; one done before, or without an easier variation in the catalogue,
+        or whose easier variation is the same movement with less kit (the dumbbell
+        single-leg Romanian deadlift: only its load is new, and the planner loads the
+        single-leg Romanian deadlift with dumbbells anyway); else once the athlete has done
+        a variation one link easier (`Catalogue.one_step_easier`) in OWNED_SESSIONS
+        sessions. A coach read a first pistol squat at 2 x 5 for a runner who had never
+        done the single-leg box squat it grows from (issue 13)."""
+        if exercise.level is not Level.ADVANCED or exercise.kind not in GATED_KINDS:
+            return True
+        below = self.catalogue.one_step_easier(exercise.id)
+        if self.done(exercise) or not below:
+            return True
+        if any(_lift(e) == _lift(exercise.id) for e in below):
+            return True  # the same movement with less kit below it: only its load is new
+        return any(self.times_done[e] >= OWNED_SESSIONS for e in below)
+
+    def _ready_only(self, pool: Iterable[Exercise]) -> list[Exercise]:
+        return [e for e in pool if self._ready(e)]
+
     def care_took(self, exercise_ids: Iterable[str]) -> None:
         """Care took these lifts out of the session just composed (`planner/care.py`)."""
         taken = set(exercise_ids)
         self.taken_by_care.update(taken)
+        for exercise_id in taken:  # the athlete did not do them (`_ready` counts sessions)
+            self.times_done[exercise_id] = max(0, self.times_done[exercise_id] - 1)
         for exercise_id in taken & set(self.block.done):
             self.block.done[exercise_id] -= 1
+
+    def _remember_trims(self, picks: Iterable[Pick], wanted: Mapping[str, int]) -> None:
+        """Mark the anchors whose planned set the session's fitting took off: they move on
+        by their reps first (`_pick`) until a session holds a set more than the last, or
+        the block ends. Forgotten after one session, a set came back every other session
+        only to be trimmed again, and the reps at a 12 kg load held at 4 for weeks."""
+        for p in picks:
+            if p.role is not Role.ANCHOR:
+                continue
+            lift = p.exercise.id
+            before = self.previous.get(lift)
+            if p.dose.sets < wanted.get(lift, 0):
+                self.sets_trimmed.add(lift)
+            elif before is not None and p.dose.sets > before.sets:
+                self.sets_trimmed.discard(lift)
 
     def _new_to_meet(self, exercise: Exercise) -> bool:
         """Whether the athlete would meet `exercise` for the first time in this session: not
@@ -867,21 +941,20 @@ class Composer:
             ],
             kit_end=[p.exercise.name.lower() for p in picks if self._tell_kit_end(p)],
             band=self.band,
+            heaviest=[p.exercise.name.lower() for p in picks if p.prescription.load_kg is not None],
             plain=self.level is Level.BEGINNER,
         )
         if fit_note:
             notes.append(fit_note)
+        self._remember_trims(picks, wanted)  # against the last prescriptions, before `_keep`
         self._keep(main, ask.day)
+        for p in main:
+            self.times_done[p.exercise] += 1
         self._jumps_done(main, ask.day, eased=occasion.light, planned=wanted)
         for p in main:
             if p.role is Role.ANCHOR:
                 self.block.done[p.exercise] = self.block.done.get(p.exercise, 0) + 1
         self.worked.update(m for p in main for m in p.muscles)
-        self.sets_trimmed = {
-            p.exercise.id
-            for p in picks
-            if p.role is Role.ANCHOR and p.dose.sets < wanted.get(p.exercise.id, 0)
-        }
         self.last_sets = sum(p.sets for p in main if not p.injury_care)
         used = [p.exercise.id for p in picks] + [w.exercise for w in warmup]
         used += [c.exercise for c in cooldown]
@@ -920,6 +993,7 @@ class Composer:
                 self.jump_stage = max(self.jump_stage, ended.jump.stage)
         before = self.block.anchors
         self.blocks += 1
+        self.sets_trimmed.clear()  # a new block's sessions may hold its sets
         # the anchor held longest, once it has served ANCHOR_BLOCKS blocks, moves on even
         # while it could still progress: a season's anchors change (the seed's variety);
         # one barbell lift that still climbs keeps its place (`_kept_bar`)
@@ -947,6 +1021,7 @@ class Composer:
         # is kept for the fast work they keep every week (a new stage's drill, a power lift)
         most = NEW_PER_SESSION - 1 if self.masters else NEW_PER_SESSION
         moving = [] if ask.keep_anchors else _fewest_changes(moving, before, ended, most)
+        self.moving_on = moving
         anchors: list[Exercise] = []
         for patterns, fallback in ANCHOR_KINDS:
             kind = patterns | fallback
@@ -957,6 +1032,10 @@ class Composer:
             found = self._anchor(patterns, before, anchors, ask) or self._anchor(
                 fallback, before, anchors, ask
             )
+            if found is not None and found is old and fallback:
+                found = self._fallback_for_stalled(old, fallback, before, anchors, ask)
+            if old is not None and found is not None and self._steps_down(old, found, before):
+                found = old  # a block change never steps down (a bridge back to a hinge)
             if found is not None:
                 anchors.append(found)
                 self.anchor_since[found.id] = self.blocks  # the same again: others' turn
@@ -965,12 +1044,7 @@ class Composer:
                     self._took_over(found, old)
         start_kg = {}
         for e in anchors:
-            kg = self.start_loads[e.id]
-            if kg is not None and e.id in self.last_kg:  # where it ended: no step back
-                kg = max(kg, self.last_kg[e.id])
-            carried = self._carried(e, before)
-            if kg is not None and carried is not None:  # the variation it takes over from
-                kg = max(kg, carried)
+            kg = self._block_start_kg(e, before)
             if kg is not None:
                 start_kg[e.id] = kg
         start_step = {
@@ -979,6 +1053,66 @@ class Composer:
             if not self.implements[e.id] and e.id in self.anchor_step
         }
         self.block = Block(ask.block, anchors, start_kg, start_step)
+
+    def _fallback_for_stalled(
+        self,
+        old: Exercise,
+        fallback: frozenset[str],
+        before: list[Exercise],
+        taken: list[Exercise],
+        ask: SessionAsk,
+    ) -> Exercise:
+        """A bodyweight anchor that has gone as far as the athlete's kit takes it, with no
+        lift of its own patterns to move on to but easier ones, gives way to a lift of its
+        kind's fallback (a single-leg glute bridge for a single-leg Romanian deadlift at
+        its longest pause) that is no step down (`_steps_down`); else it stays."""
+        if self._loaded(old) or self._can_progress(old) or old not in self.moving_on:
+            return old
+        taken_ids = {e.id for e in taken}
+        others = [
+            e
+            for e in self.anchor_pools[fallback]
+            if e.id not in taken_ids
+            and self._ready(e)
+            and not self._outgrown(e)
+            and not self._steps_down(old, e, before)
+        ]
+        if not ask.new_allowed:
+            others = [e for e in others if self.done(e)]
+        return max(others, key=self._fresh_rank, default=old)
+
+    def _block_start_kg(self, e: Exercise, before: list[Exercise]) -> float | None:
+        """Where a block's anchor starts: its conservative first load, or where it ended,
+        or the load carried on from the variation it takes over from (`_carried`),
+        whichever is heaviest; None without load."""
+        kg = self.start_loads[e.id]
+        if kg is not None and e.id in self.last_kg:  # where it ended: no step back
+            kg = max(kg, self.last_kg[e.id])
+        carried = self._carried(e, before)
+        if kg is not None and carried is not None:  # the variation it takes over from
+            kg = max(kg, carried)
+        return kg
+
+    def _first_kg(self, e: Exercise, before: list[Exercise]) -> float | None:
+        """The load the athlete would meet `e` at as a block's anchor: its own last load
+        with the same implement when it has one (a lift met as an accessory goes on from
+        there, a step at a time: `heavy_climb`, `within_reach`), else its block start."""
+        last = self.previous.get(e.id)
+        implement = self.implements[e.id]
+        if implement and last is not None and last.load_kg and last.implement == implement:
+            return last.load_kg  # the lift goes on from its own last load
+        return self._block_start_kg(e, before)
+
+    def _steps_down(self, old: Exercise, new: Exercise, before: list[Exercise]) -> bool:
+        """Whether handing `old`'s slot to `new` at a block change would step down: an
+        easier lift (`easier_lift`) at a load no heavier on each working leg
+        (`per_leg_kg`). A harder variation may start lighter; an easier one may not."""
+        if not easier_lift(old, new, self.catalogue):
+            return False
+        last = self.as_anchor.get(old.id) or self.previous.get(old.id)
+        was = per_leg_kg(old, last.load_kg, last.implement) if last is not None else 0.0
+        now = per_leg_kg(new, self._first_kg(new, before), self.implements[new.id])
+        return now <= was
 
     def _heavy_barbell(self, e: Exercise) -> bool:
         """Whether `e` is heavy barbell work for this athlete (intermediate or advanced)."""
@@ -1021,7 +1155,9 @@ class Composer:
         """The block's lift of these patterns: last block's anchor's harder variation
         when doable, else a fresh one, else the same again."""
         taken_ids = {e.id for e in taken}
-        candidates = [e for e in self.anchor_pools[patterns] if e.id not in taken_ids]
+        candidates = [
+            e for e in self.anchor_pools[patterns] if e.id not in taken_ids and self._ready(e)
+        ]
         if patterns == self.downhill_kind:  # the block's downhill slot
             candidates = [e for e in candidates if e.id in self.downhill] or candidates
         if not ask.new_allowed or ask.keep_anchors:
@@ -1049,6 +1185,8 @@ class Composer:
         # a block without a barbell lift takes one when the athlete can lift heavy with it:
         # heavy two-legged strength is built and, in season, kept on the bar
         barbell = [e for e in candidates if self._heavy_barbell(e)]
+        if last is not None:  # as long as it is no step down
+            barbell = [e for e in barbell if not self._steps_down(last, e, before)]
         if barbell and not any(self._heavy_barbell(e) for e in (*before, *taken)):
             return max(barbell, key=self._anchor_rank)
         if last is not None:
@@ -1059,24 +1197,28 @@ class Composer:
                 return last  # a lift a level up goes on while it rises, not back to theirs
             # a fresh lift, never one the last is the harder variation of (a kickstand RDL
             # that stalled does not go back to the hip hinge it grew from), nor one the
-            # athlete has outgrown
+            # athlete has outgrown, nor one that steps down: an easier lift at a load no
+            # heavier on each leg (a 16 kg single-leg Romanian deadlift became a 12 kg
+            # kickstand RDL)
             fresh = [
                 e
                 for e in candidates
-                if e.id != last.id and last.id not in e.progressions and not self._outgrown(e)
+                if e.id != last.id
+                and last.id not in e.progressions
+                and not self._outgrown(e)
+                and not self._steps_down(last, e, before)
             ]
+            if not fresh:
+                return last  # nothing else to move on to: it stays and goes on
             if self._loaded(last):  # its load carries over (`comparable`): no step back
-                return max(fresh or candidates, key=self._anchor_rank)
-            # without load, one no easier than the last at all first, and an easier one
-            # only in place of a lift that cannot rise any more (a beginner's single-leg
-            # Romanian deadlift, still climbing, does not go back to the wall hip hinge)
+                return max(fresh, key=self._anchor_rank)
+            if not self._can_progress(last):  # a change: first one that works something new
+                return max(fresh, key=self._fresh_rank)
+            # one still climbing gives way to no easier lift at all, loaded or not (a
+            # beginner's single-leg Romanian deadlift does not go back to the hip hinge)
             easier = self.catalogue.easier_than(last.id)
             no_easier = [e for e in fresh if e.id not in easier]
-            if not self._can_progress(last):  # a change: first one that works something new
-                return max(no_easier or fresh or [last], key=self._fresh_rank)
-            if no_easier:
-                return max(no_easier, key=self._anchor_rank)
-            return last  # nothing else to move on to
+            return max(no_easier, key=self._anchor_rank) if no_easier else last
         return max(candidates, key=self._anchor_rank)
 
     def _downhill_kind(self, before: list[Exercise], ask: SessionAsk) -> frozenset[str] | None:
@@ -1088,7 +1230,7 @@ class Composer:
         work then), and a week that brings nothing new uses only what was done."""
         for patterns, _ in ANCHOR_KINDS:
             pool = self.anchor_pools[patterns]
-            downhill = [e for e in pool if e.id in self.downhill]
+            downhill = [e for e in pool if e.id in self.downhill and self._ready(e)]
             if not ask.new_allowed or ask.keep_anchors:
                 downhill = [e for e in downhill if self.done(e)]
             if not downhill:
@@ -1129,10 +1271,14 @@ class Composer:
         """The best harder variation of `last` (its catalogue progressions) among the
         `candidates` of its patterns, and once the athlete has outgrown it, one level
         above theirs (`_next_level_harder`); none they have outgrown too. The block's
-        downhill slot stays downhill work (`_downhill_kind`)."""
+        downhill slot stays downhill work (`_downhill_kind`). A loaded lift's harder
+        variation is a loaded one about as hard on each leg (`comparable`), which may start
+        lighter; an advanced one only once the athlete is ready for it (`_ready`)."""
         harder = [e for e in candidates if e.id in last.progressions]
         harder += self._next_level_harder(last, patterns, taken, ask)
-        harder = [e for e in harder if not self._outgrown(e)]
+        harder = [e for e in harder if not self._outgrown(e) and self._ready(e)]
+        if self._loaded(last):
+            harder = [e for e in harder if self.implements[e.id] and comparable(e, last)]
         if patterns == self.downhill_kind and last.id in self.downhill:
             harder = [e for e in harder if e.id in self.downhill]
         return max(harder, key=self._anchor_rank, default=None)
@@ -1156,19 +1302,24 @@ class Composer:
         return found
 
     def _outgrown(self, anchor: Exercise) -> bool:
-        """Whether a bodyweight anchor has been done OUTGROWN_AFTER times at the top of its
-        progression (`dose.at_the_top`): it cannot rise any more as it is."""
-        unloaded = not self.implements.get(anchor.id)
-        return unloaded and self.at_top.get(anchor.id, 0) >= OUTGROWN_AFTER
+        """Whether an anchor has been done OUTGROWN_AFTER times at the top of its
+        progression (`_at_the_top`): a bodyweight lift at its top reps and slowest
+        lowering, a loaded one at the top of the athlete's rack at the top of its range. It
+        cannot rise as it is, or only by reps past its range (`heavy_climb`)."""
+        return self.at_top.get(anchor.id, 0) >= OUTGROWN_AFTER
 
     def _outgrow(self, ask: SessionAsk, occasion: Occasion) -> None:
         """An anchor the athlete has outgrown moves on to its harder variation (one level
         above the athlete's at most) at once rather than at the block's end, where it
         would stand still for weeks (a kickstand RDL held 9 reps lowering in 5 s for 15
-        weeks). One anchor changes a session (a block's start may have changed one
-        already), none in a week that keeps its anchors. With nothing harder in the kit
-        its pause at the bottom lengthens (`_can_progress`); once that is at its longest
-        too it holds, the why says so once, and the block's end may bring a fresh lift."""
+        weeks), and so does a loaded one at the top of the athlete's rack, to a harder
+        loaded variation, another movement than the same lift with other kit (a 16 kg
+        single-leg Romanian deadlift held at 6 reps from week 7 on, its lowering slowing).
+        One anchor changes a session (a block's start may have changed one already), none
+        in a week that keeps its anchors. With nothing harder in the kit a bodyweight
+        lift's pause at the bottom lengthens, a loaded lift's reps go on past its range
+        (`_can_progress`); once that is at its end too it holds, the why says so once, and
+        the block's end may bring a fresh lift."""
         if ask.keep_anchors or self.anchor_moved == self.count:
             return
         anchors = self.block.anchors
@@ -1180,7 +1331,11 @@ class Composer:
             candidates = [e for e in self.anchor_pools[patterns] if e.id not in taken]
             if not ask.new_allowed:
                 candidates = [e for e in candidates if self.done(e)]
+            if self._loaded(old):
+                candidates = [e for e in candidates if _lift(e.id) != _lift(old.id)]
             new = self._harder(old, patterns, candidates, taken, ask)
+            if new is not None and self._loaded(old) and _lift(new.id) == _lift(old.id):
+                new = None  # one level up: the same lift with other kit is no harder
             if new is None:
                 # as hard as the athlete's kit makes it, once its pause is at its longest
                 if ask.new_allowed and not self._can_progress(old):
@@ -1190,9 +1345,9 @@ class Composer:
             self.anchor_since[new.id] = self.blocks
             self.anchor_moved = self.count
             self._took_over(new, old)
-            kg = self.start_loads[new.id]
+            kg = self._block_start_kg(new, [old])
             if kg is not None:
-                self.block.start_kg[new.id] = max(kg, self.last_kg.get(new.id, kg))
+                self.block.start_kg[new.id] = kg
             else:  # its progress starts at its own first week, or where it stood before
                 step = self.anchor_step.get(new.id, 0) + 1
                 self.block.start_step[new.id] = step - occasion.step
@@ -1235,11 +1390,16 @@ class Composer:
 
     def _carries(self, old: Exercise, new: Exercise) -> bool:
         """Whether `new`, with the athlete's kit, carries on the load `old` was last lifted
-        at (`carries`)."""
+        at (`carries`); a lift the athlete has lifted before goes on from its own last load
+        (`_first_kg`), which must carry it on: a 16 kg single-leg Romanian deadlift handed
+        over to the Romanian deadlift an accessory had held at 10 kg went on at 10 kg."""
         last = self.previous.get(old.id)
         if last is None or last.load_kg is None:
             return True
         implement = self.implements[new.id]
+        own = self.previous.get(new.id)
+        if implement and own is not None and own.load_kg is not None and own.implement == implement:
+            return carries_from(old, last.load_kg, last.implement, new, own.load_kg, implement)
         return carries(old, last.load_kg, last.implement, new, implement, self.kit)
 
     def _loaded(self, anchor: Exercise) -> bool:
@@ -1252,31 +1412,49 @@ class Composer:
 
     def _can_progress(self, anchor: Exercise) -> bool:
         """Whether a block's anchor can go on progressing as it is: a loaded lift while the
-        athlete's rack holds a heavier load within reach (`next_weight`), else while its
-        lowering can still slow (a kettlebell of 8 kg with the next one at 16 waits at 6
-        reps); a bodyweight lift until the athlete has outgrown it with a harder variation
-        in their kit, one level above theirs at most (`_outgrow` hands it over at once,
-        else the block's start does), and else while its hold can lengthen, its lowering
-        slow or, at the slowest, its pause at the bottom lengthen."""
+        athlete's rack holds a heavier load within reach (`next_weight`), then, at the top
+        of the rack, until the athlete has outgrown it with a harder loaded variation in
+        their kit (`_outgrow`), else while its reps can climb past its range and then its
+        lowering slow (`heavy_climb`); a bodyweight lift until the athlete has outgrown it
+        with a harder variation in their kit, one level above theirs at most (`_outgrow`
+        hands it over at once, else the block's start does), and else while its hold can
+        lengthen, its lowering slow or, at the slowest, its pause at the bottom lengthen."""
         implement = self.implements[anchor.id]
         kg = self.last_kg.get(anchor.id)
         last = self.previous.get(anchor.id)
+        if self._outgrown(anchor) and self._harder_in_reach(anchor):
+            return False
         if implement and kg is not None:
             if self._room_to_climb(anchor):
                 return True
-            return last is None or lowering(last.tempo) < MAX_ECCENTRIC
+            return last is None or last.load_kg is None or not rack_end(last)
         if last is None:
             return True
-        if self._outgrown(anchor):
-            slot = self._slot(anchor)
-            reach = (*self.anchor_pools[slot], *self.next_level_pools[slot])
-            if any(e.id in anchor.progressions for e in reach):
-                return False
         if last.seconds is not None:
             return last.seconds < HOLD_SECONDS[-1]
         if lowering(last.tempo) < MAX_ECCENTRIC:
             return True
         return pause(last.tempo) < MOST_PAUSE
+
+    def _harder_in_reach(self, anchor: Exercise) -> bool:
+        """Whether the athlete's kit and level (one level above theirs at most) hold a
+        harder variation of `anchor` they are ready for; of a loaded lift, a loaded one
+        about as hard on each leg that is another movement (`_outgrow`)."""
+        slot = self._slot(anchor)
+        reach = [
+            e
+            for e in (*self.anchor_pools[slot], *self.next_level_pools[slot])
+            if e.id in anchor.progressions and self._ready(e)
+        ]
+        if self._loaded(anchor):
+            reach = [
+                e
+                for e in reach
+                if self.implements[e.id]
+                and comparable(e, anchor)
+                and _lift(e.id) != _lift(anchor.id)
+            ]
+        return bool(reach)
 
     def _anchor_rank(self, e: Exercise) -> tuple[bool, bool, bool, int, int, int, float]:
         """Repetitions over holds; heavy barbell work for those who can go heavy; then
@@ -1477,13 +1655,16 @@ class Composer:
     def _allowed(
         self, pool: list[Exercise], ask: SessionAsk, *, optional: bool = False
     ) -> list[Exercise]:
-        """The pool, or only what was done before when nothing new may come (else the
-        simplest there is, for work the rules need). Then an `optional` pick (a swap for
-        variety, a jump drill or power lift, a filler) is never new. On a key run's eve
-        new knee-dominant one-legged work waits (`waits_for_a_fresh_day`)."""
+        """The pool without the advanced lifts the athlete is not ready for (`_ready`; for
+        work the rules need, all of it when nothing else is left), or only what was done
+        before when nothing new may come (else the simplest there is, for work the rules
+        need). Then an `optional` pick (a swap for variety, a jump drill or power lift, a
+        filler) is never new. On a key run's eve new knee-dominant one-legged work waits
+        (`waits_for_a_fresh_day`)."""
         pool = self._fresh_day_first(pool, ask, optional=optional)
-        if ask.new_allowed:
-            return pool
+        if ask.new_allowed:  # an advanced lift waits until the athlete is ready for it
+            ready = self._ready_only(pool)
+            return ready if optional or ready else pool
         if optional:
             return [e for e in pool if self.done(e)]
         return self._familiar(pool)

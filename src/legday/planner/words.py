@@ -271,9 +271,13 @@ KIT_END_WORDS = "is as hard as your kit makes it: it holds at its top until you 
 _KIT_END_CLAUSE = re.compile(r"the ([^;]+?) is as hard as your kit makes it[^;]*?(?=; |\.$)")
 
 
-def as_hard_as_the_kit(name: str, *, band: bool) -> str:
-    """The why's clause for an anchor outgrown with nothing harder in the athlete's kit."""
-    more = "a stronger band or weights" if band else "a band or weights"
+def as_hard_as_the_kit(name: str, *, band: bool, loaded: bool = False) -> str:
+    """The why's clause for an anchor outgrown with nothing harder in the athlete's kit:
+    a bodyweight lift, or (`loaded`) one at the top of their rack."""
+    if loaded:
+        more = "heavier weights"
+    else:
+        more = "a stronger band or weights" if band else "a band or weights"
     return f"the {in_a_list(name)} {KIT_END_WORDS.format(more=more)}"
 
 
@@ -486,6 +490,7 @@ def session_notes(
     kit_end: Sequence[str] = (),
     *,
     band: bool = False,
+    heaviest: Sequence[str] = (),
     carried: Sequence[tuple[str, str]] = (),
     easier: Sequence[tuple[str, str]] = (),
     plain: bool = False,
@@ -494,9 +499,10 @@ def session_notes(
     what rose since last time, what is new (and, from `harder`'s (replaced, outgrown, new)
     names, which new lift is a harder variation of which, and whether the athlete had
     outgrown it; `kit_end`: the lifts as hard as the athlete's kit, with or without a
-    `band`, makes them; `carried`: (replaced, new) names of a lift that carries on from
-    another, the same lift with other kit; `easier`: the same of an easier variation),
-    the care, the weaker leg; `plain`: in a beginner's words (`fast_work`)."""
+    `band`, makes them, `heaviest` the loaded ones at the top of their rack; `carried`:
+    (replaced, new) names of a lift that carries on from another, the same lift with other
+    kit; `easier`: the same of an easier variation), the care, the weaker leg; `plain`: in
+    a beginner's words (`fast_work`)."""
     notes = []
     how = how_it_builds([p for _, p in main])
     if how:
@@ -508,7 +514,7 @@ def session_notes(
     notes.extend(harder_variation(*replaced) for replaced in harder)
     notes.extend(easier_variation(*names) for names in easier)
     notes.extend(carried_on(*names) for names in carried)
-    notes.extend(as_hard_as_the_kit(name, band=band) for name in kit_end)
+    notes.extend(as_hard_as_the_kit(name, band=band, loaded=name in heaviest) for name in kit_end)
     varied = {in_a_list(name) for *_, name in harder} | {in_a_list(name) for _, name in easier}
     new = [in_a_list(name) for name, p in main if p.new and in_a_list(name) not in varied]
     if new:

@@ -83,7 +83,10 @@ def test_each_anchor_changes_over_a_season(
 def test_heavy_anchors_are_worked_hard(plans: list[tuple[Profile, Plan]]) -> None:
     """An intermediate or advanced runner with weights lifts loaded anchors, and their
     working sets reach RPE 7 (they stayed at RPE 5-6 behind a rise every session). A
-    problem whose early care keeps a movement unloaded (a sore knee or tendon) is apart."""
+    problem whose early care keeps a movement unloaded (a sore knee or tendon) is apart.
+    The working sets are the loaded ones: heavy (3-6 reps), or at the top of the athlete's
+    rack with the reps past the range (`dose.RACK_TOP_REPS`), where they held at 6 reps
+    with the lowering slowing before (issue 13)."""
     loaded = total = hard = counted = 0
     for profile, plan in plans:
         weights = any(i in profile.equipment for i in IMPLEMENTS)
@@ -98,7 +101,7 @@ def test_heavy_anchors_are_worked_hard(plans: list[tuple[Profile, Plan]]) -> Non
                     continue
                 total += 1
                 loaded += p.load_kg is not None
-                if heavy(p) and "lighter" not in s.why:
+                if p.load_kg is not None and "lighter" not in s.why:
                     counted += 1
                     hard += p.target_rpe >= HEAVY_RPE
     assert loaded >= 0.8 * total, (loaded, total)
