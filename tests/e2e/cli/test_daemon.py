@@ -114,10 +114,6 @@ def same(
     )
 
 
-# Eight whole `legday` processes and a worker: the longest test of `make test` (3 s of CPU).
-# Its fast-loop counterpart, in process: tests/unit/cli/test_worker.py
-# (`test_a_command_prints_what_main_prints`); CI runs this one.
-@pytest.mark.slow
 def test_whole_processes_print_the_same_bytes_with_a_worker(env: dict[str, str]) -> None:
     commands = [
         ["today"],
