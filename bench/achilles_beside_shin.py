@@ -23,7 +23,6 @@ Run it on two trees (PYTHONPATH=<tree>/src) to compare before and after.
 
 from __future__ import annotations
 
-import random
 import sys
 from collections import Counter
 from dataclasses import replace
@@ -32,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from athletes import random_athlete, week_doses
+from athletes import drawn_athletes, week_doses
 
 from legday.catalogue import Catalogue
 from legday.catalogue.loader import load_catalogue
@@ -96,11 +95,9 @@ def main() -> None:
     athletes = int(sys.argv[1]) if len(sys.argv) > 1 else ATHLETES
     catalogue = load_catalogue()
     total: Counter[str] = Counter()
-    for number in range(athletes):
-        rng = random.Random(1300 + number)
-        profile, runs = random_athlete(rng, WEEKS)
+    for rng, drawn, runs in drawn_athletes(athletes, 1300, WEEKS):
         problems = PROBLEMS if rng.random() < 0.5 else PROBLEMS[::-1]
-        profile = replace(profile, injuries=problems)
+        profile = replace(drawn, injuries=problems)
         care = CareSchedule({p: rng.randint(1, 3) for p in PROBLEMS}, {})
         plan = make_plan(profile, runs, catalogue, care=care)
         total += count(plan, week_doses(profile, runs, catalogue, care), catalogue)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, time, timedelta
 
@@ -77,6 +78,47 @@ def random_athlete(rng: random.Random, weeks: int) -> tuple[Profile, list[Run]]:
         seed=rng.randrange(1 << 16),
     )
     return profile, runs
+
+
+# How a bench shapes one athlete from the generator: a beginner, a trail runner, ...
+Kind = Callable[[random.Random], tuple[Profile, list[Run]]]
+# The problems a bench adds beside the one it studies, now and then (`with_problems`).
+OTHER_PROBLEMS = ("shin-splints", "runners-knee", "it-band")
+
+
+def drawn_athletes(
+    count: int,
+    seed: int,
+    weeks: int = 16,
+    *,
+    kind: Kind | None = None,
+    one_stream: bool = False,
+) -> Iterator[tuple[random.Random, Profile, list[Run]]]:
+    """`count` random athletes for a bench, each with the generator it was drawn from, for
+    what the bench draws next (problems, kit). Each athlete has a generator of its own,
+    seeded `seed` plus its number, so what one draws leaves the next as it was; with
+    `one_stream` they all draw from one generator seeded `seed`, as the older benches do.
+    `kind` shapes an athlete from the generator; `random_athlete` over `weeks` by default."""
+    shared = random.Random(seed)
+    for number in range(count):
+        rng = shared if one_stream else random.Random(seed + number)
+        profile, runs = kind(rng) if kind is not None else random_athlete(rng, weeks)
+        yield rng, profile, runs
+
+
+def with_problems(
+    rng: random.Random,
+    profile: Profile,
+    studied: Sequence[str],
+    others: Sequence[str] = OTHER_PROBLEMS,
+    share: float = 0.3,
+) -> Profile:
+    """The athlete with one of the `studied` problems and, for about `share` of them, one
+    of the `others` besides."""
+    problems = [rng.choice(list(studied))]
+    if rng.random() < share:
+        problems.append(rng.choice(list(others)))
+    return replace(profile, injuries=tuple(problems))
 
 
 def week_doses(

@@ -30,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent.parent))
 
-from bench.athletes import START, random_athlete
+from bench.athletes import START, drawn_athletes, random_athlete
 
 from legday.catalogue import Catalogue
 from legday.catalogue.loader import load_catalogue
@@ -232,9 +232,7 @@ def main() -> None:
     athletes = int(sys.argv[1]) if len(sys.argv) > 1 else 150
     catalogue = load_catalogue()
     found: Counter[str] = Counter()
-    rng = random.Random(1309)
-    for _ in range(athletes):
-        profile, runs = random_athlete(rng, WEEKS)
+    for _, profile, runs in drawn_athletes(athletes, 1309, WEEKS, one_stream=True):
         plan = make_plan(profile, runs, catalogue)
         found["full sessions (all athletes)"] += sum(training(s) for s in plan.sessions)
         ones = one_set_companions(plan)
@@ -251,9 +249,7 @@ def main() -> None:
         pairs, same = repeat_pairs(plan)
         found["sessions in a row (all athletes)"] += pairs
         found["  identical in every exercise and dose"] += len(same)
-    rng = random.Random(1310)
-    for _ in range(athletes):
-        profile, runs = beginner(rng)
+    for _, profile, runs in drawn_athletes(athletes, 1310, kind=beginner, one_stream=True):
         plan = make_plan(profile, runs, catalogue)
         counted, weeks, anchors, still = stalled(plan, catalogue)
         found["beginners' training weeks 9-12"] += counted
@@ -268,9 +264,7 @@ def main() -> None:
         pairs, same = repeat_pairs(plan)
         found["beginners' sessions in a row"] += pairs
         found["  identical"] += len(same)
-    rng = random.Random(1311)
-    for _ in range(athletes):
-        profile, runs = trail_runner(rng)
+    for _, profile, runs in drawn_athletes(athletes, 1311, kind=trail_runner, one_stream=True):
         plan = make_plan(profile, runs, catalogue)
         blocks, missing = downhill_blocks(plan)
         label = "event in profile" if profile.event else "event in race title"

@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from athletes import random_athlete
+from athletes import drawn_athletes, random_athlete
 
 from legday.catalogue import Catalogue
 from legday.catalogue.loader import load_catalogue
@@ -312,10 +312,10 @@ def main() -> None:
     athletes = int(sys.argv[1]) if len(sys.argv) > 1 else 200
     weeks = int(sys.argv[2]) if len(sys.argv) > 2 else 24
     catalogue = load_catalogue()
-    rng = random.Random(2027)
     found: Counter[str] = Counter()
-    for _ in range(athletes):
-        profile, runs = bodyweight_athlete(rng, weeks)
+    for _, profile, runs in drawn_athletes(
+        athletes, 2027, kind=lambda rng: bodyweight_athlete(rng, weeks), one_stream=True
+    ):
         count(make_plan(profile, runs, catalogue), catalogue, found)
     print(f"{athletes} bodyweight athletes, {weeks} weeks (stalls in weeks free to progress)")
     for name in FIGURES:

@@ -25,7 +25,6 @@ Run it on two trees (PYTHONPATH=<tree>/src) to compare before and after.
 
 from __future__ import annotations
 
-import random
 import sys
 from collections import Counter
 from dataclasses import replace
@@ -34,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from athletes import START, random_athlete
+from athletes import START, drawn_athletes
 
 from legday.catalogue.loader import load_catalogue
 from legday.model import INJURIES, Plan, Prescription, Run, RunKind
@@ -77,9 +76,7 @@ def main() -> None:
     athletes = int(sys.argv[1]) if len(sys.argv) > 1 else ATHLETES
     catalogue = load_catalogue()
     total: Counter[str] = Counter()
-    for number in range(athletes):
-        rng = random.Random(4400 + number)
-        profile, runs = random_athlete(rng, WEEKS)
+    for rng, profile, runs in drawn_athletes(athletes, 4400, WEEKS):
         runs = [r for r in runs if r.kind is not RunKind.RACE]
         race = START + timedelta(weeks=rng.randint(4, 10), days=rng.randrange(7))
         long = rng.random() < 0.5

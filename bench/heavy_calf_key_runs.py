@@ -22,16 +22,14 @@ Run it on two trees (PYTHONPATH=<tree>/src) to compare before and after.
 
 from __future__ import annotations
 
-import random
 import sys
 from collections import Counter
-from dataclasses import replace
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from athletes import random_athlete, week_doses
+from athletes import drawn_athletes, week_doses, with_problems
 from key_runs import CLEAR_BEFORE_KEY_RUN, UNTIMED_SESSION, key_starts
 
 from legday.catalogue import Catalogue
@@ -105,14 +103,9 @@ def main() -> None:
     athletes = int(sys.argv[1]) if len(sys.argv) > 1 else ATHLETES
     catalogue = load_catalogue()
     total: Counter[str] = Counter()
-    for number in range(athletes):
-        rng = random.Random(3300 + number)
-        profile, runs = random_athlete(rng, WEEKS)
-        problems = [rng.choice(list(LOADED_CALF_STAGES))]
-        if rng.random() < 0.3:
-            problems.append(rng.choice(["shin-splints", "runners-knee", "it-band"]))
-        care = CareSchedule({p: LOADED_CALF_STAGES.get(p, 1) for p in problems}, {})
-        profile = replace(profile, injuries=tuple(problems))
+    for rng, drawn, runs in drawn_athletes(athletes, 3300, WEEKS):
+        profile = with_problems(rng, drawn, list(LOADED_CALF_STAGES))
+        care = CareSchedule({p: LOADED_CALF_STAGES.get(p, 1) for p in profile.injuries}, {})
         plan = make_plan(profile, runs, catalogue, care=care)
         total += count(plan, runs, week_doses(profile, runs, catalogue, care), catalogue)
     print(f"{athletes} athletes at a loaded calf stage (Achilles heavy slow, plantar loaded)")

@@ -25,7 +25,6 @@ it reads only what both have.
 
 from __future__ import annotations
 
-import random
 import sys
 from collections import Counter
 from dataclasses import replace
@@ -34,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from athletes import random_athlete
+from athletes import drawn_athletes, with_problems
 from key_runs import CLEAR_BEFORE_KEY_RUN, UNTIMED_SESSION, key_starts
 
 import legday.planner
@@ -153,20 +152,15 @@ def main() -> None:
     athletes = int(sys.argv[1]) if len(sys.argv) > 1 else ATHLETES
     catalogue = load_catalogue()
     total: Counter[str] = Counter()
-    for number in range(athletes):
-        rng = random.Random(4400 + number)
-        profile, runs = random_athlete(rng, WEEKS)
-        problems = [rng.choice(list(LOADED_STAGES))]
-        if rng.random() < 0.3:
-            problems.append(rng.choice(["shin-splints", "runners-knee", "it-band"]))
-        care = CareSchedule({p: LOADED_STAGES.get(p, 1) for p in problems}, {})
+    for rng, drawn, runs in drawn_athletes(athletes, 4400, WEEKS):
+        profile = with_problems(rng, drawn, list(LOADED_STAGES))
+        care = CareSchedule({p: LOADED_STAGES.get(p, 1) for p in profile.injuries}, {})
         dumbbells = rng.choice(DUMBBELLS) if rng.random() < 0.5 else ()
         kettlebells = rng.choice(KETTLEBELLS) if rng.random() < 0.5 else ()
         owned = {Equipment.DUMBBELLS} if dumbbells else set()
         owned |= {Equipment.KETTLEBELL} if kettlebells else set()
         profile = replace(
             profile,
-            injuries=tuple(problems),
             event=rng.choice(["ultra", "ultra", "trail"]),
             equipment=profile.equipment | owned,
             dumbbells_kg=dumbbells,

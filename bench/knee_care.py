@@ -1,6 +1,6 @@
 """Count what a coach and physio found in runner's-knee care, over the coach's
-half-marathoner with runner's knee alone (dumbbells, kettlebells or none, 16 and 24 weeks)
-and random athletes with runner's knee.
+half-marathoner with runner's knee alone (dumbbells, kettlebells or none, 12 weeks to his
+half marathon, 16 and 24 weeks) and random athletes with runner's knee.
 
     python bench/knee_care.py [ATHLETES]   # 40 by default, 16 weeks each
 
@@ -16,7 +16,15 @@ and random athletes with runner's knee.
 3. words: routines whose why names a load or dose their exercises do not hold
    ("bodyweight first" beside kilograms, "a weight" with none held, "4 sets of 10" with
    no exercise at it), over the knee athletes and over random athletes with every
-   protocol (`WORD_ATHLETES`).
+   protocol (`WORD_ATHLETES`);
+4. exposures (`count_exposures`): knee days a week from the sessions alone and from the
+   routines alone (together: 2.); the share of sessions holding a wall sit, and the
+   longest run of sessions in a row that hold one; first exposures to knee-dominant
+   work (single-leg, and any) on the eve of a key run (a long run, a hard run, a race),
+   in sessions and routines; sessions with plyometrics before the knee's gate (its
+   care short of the last stage) and beside a first exposure to a knee-dominant lift;
+   the knee-care exercises of the stages a plan reaches that it never holds (the cost of
+   keeping first times off key runs' eves).
 
 Run it on two trees (PYTHONPATH=<tree>/src:<tree>) to compare before and after; the
 figures in docs/injury-care.md came from it. The predicates are shared with
@@ -51,6 +59,8 @@ from legday.model import (
     Prescription,
     Profile,
     Run,
+    RunKind,
+    Session,
 )
 from legday.planner import _care_eases, _care_holds, _care_restarts, make_plan
 from legday.planner.season import race_priorities, season
@@ -330,6 +340,8 @@ def cases() -> list[tuple[str, Profile, list[Run]]]:
     )
     longer = extended(runs, profile.start, profile.weeks, 8)
     return [
+        # the plan the coach and physio read: 12 weeks to the half marathon
+        ("dumbbells, 12 weeks to the race", replace(knee, weeks=12), runs),
         ("dumbbells 6-10 kg", knee, runs),
         ("kettlebells 8-20 kg", bells, runs),
         ("bodyweight", bodyweight, runs),
@@ -359,6 +371,163 @@ def word_athletes(count: int) -> list[tuple[Profile, list[Run]]]:
     return found
 
 
+KEY_RUNS = frozenset({RunKind.HARD, RunKind.LONG, RunKind.RACE})  # their eves are kept fresh
+WALL_SIT = "wall-sit"
+
+
+@dataclass
+class Exposures:
+    """`count_exposures`' tally over one or more plans."""
+
+    weeks: int = 0
+    session_knee_days: int = 0
+    routine_knee_days: int = 0
+    sessions: int = 0
+    wall_sit_sessions: int = 0
+    longest_wall_sit_run: int = 0
+    new_single_leg_on_eves: int = 0
+    new_knee_on_eves: int = 0
+    plyo_sessions: int = 0
+    plyo_before_gate: int = 0
+    plyo_beside_new_knee: int = 0
+    stage_exercises: int = 0  # knee-care exercises of the stages the plans reach
+    never_held: int = 0  # of those, the ones no session or routine holds
+    examples: list[str] = field(default_factory=list)
+
+
+def key_run_eves(plan: Plan, runs: Iterable[Run]) -> set[date]:
+    """The days before a long run, a hard run (intervals, tempo, race pace) or a race."""
+    eves = {r.day - timedelta(days=1) for r in runs if r.running and r.kind in KEY_RUNS}
+    eves |= {day - timedelta(days=1) for day in plan.races}
+    return eves
+
+
+def first_exposures(
+    plan: Plan, before: Iterable[str] = ()
+) -> list[tuple[date, Session | CareRoutine, Prescription]]:
+    """Each exercise's first time in the plan (not in `before`), with where it came: a
+    day's routine counts before its session, as `first_times` orders them."""
+    events: list[tuple[date, int, Session | CareRoutine, tuple[Prescription, ...]]] = [
+        *((r.day, 0, r, r.exercises) for r in plan.care),
+        *((s.day, 1, s, s.main) for s in plan.sessions),
+    ]
+    seen = set(before)
+    found = []
+    for day, _, where, block in sorted(events, key=lambda e: (e[0], e[1])):
+        for p in block:
+            if p.exercise not in seen:
+                found.append((day, where, p))
+        seen.update(p.exercise for p in block)
+    return found
+
+
+def new_knee_work_on_eves(
+    plan: Plan, runs: Iterable[Run], catalogue: Catalogue, *, single_leg: bool = True
+) -> list[str]:
+    """First exposures to knee-dominant work (`knee_work`; `single_leg`: one-legged only)
+    on the eve of a key run, in sessions and routines."""
+    eves = key_run_eves(plan, runs)
+    found = []
+    for day, where, p in first_exposures(plan):
+        exercise = catalogue.get(p.exercise)
+        if exercise is None or day not in eves or not knee_work(p, catalogue):
+            continue
+        if single_leg and not exercise.unilateral:
+            continue
+        kind = "session" if isinstance(where, Session) else "routine"
+        found.append(f"{day} {p.exercise} ({kind})")
+    return found
+
+
+def plyometric(p: Prescription) -> bool:
+    return p.kind is ExerciseKind.PLYOMETRIC
+
+
+def knee_stages(plan: Plan, profile: Profile, runs: list[Run], catalogue: Catalogue) -> list[int]:
+    """The knee protocol's planned stage, week by week."""
+    return [stage.number for stage, _ in week_doses(profile, runs, catalogue).by_problem[KNEE]]
+
+
+def plyo_before_gate(
+    plan: Plan, profile: Profile, runs: list[Run], catalogue: Catalogue
+) -> tuple[list[str], list[str]]:
+    """Sessions with plyometrics while the knee's care is short of its last stage, and
+    sessions whose plyometrics sit beside a first exposure to a knee-dominant lift."""
+    stages = knee_stages(plan, profile, runs, catalogue)
+    last = len(catalogue.protocols[KNEE].stages)
+    new_knee = {
+        (day, p.exercise)
+        for day, where, p in first_exposures(plan)
+        if isinstance(where, Session) and not plyometric(p) and knee_work(p, catalogue)
+    }
+    early, beside = [], []
+    for s in plan.sessions:
+        jumps = [p.exercise for p in s.main if plyometric(p)]
+        if not jumps:
+            continue
+        week = (s.day - plan.start).days // 7
+        if stages[week] < last:
+            early.append(f"{s.day} {jumps[0]} at knee stage {stages[week]}")
+        news = [p.exercise for p in s.main if (s.day, p.exercise) in new_knee]
+        if news:
+            beside.append(f"{s.day} {jumps[0]} beside a new {news[0]}")
+    return early, beside
+
+
+def longest_wall_sit_run(sessions: Iterable[Session]) -> int:
+    best = run = 0
+    for s in sessions:
+        run = run + 1 if any(p.exercise == WALL_SIT for p in s.main) else 0
+        best = max(best, run)
+    return best
+
+
+def count_exposures(
+    plan: Plan, profile: Profile, runs: list[Run], catalogue: Catalogue, e: Exposures
+) -> None:
+    sessions = {s.day for s in plan.sessions if any(knee_work(p, catalogue) for p in s.main)}
+    routines = {r.day for r in plan.care if any(knee_work(p, catalogue) for p in r.exercises)}
+    e.weeks += len(plan.weeks)
+    e.session_knee_days += len(sessions)
+    e.routine_knee_days += len(routines)
+    e.sessions += len(plan.sessions)
+    e.wall_sit_sessions += sum(
+        1 for s in plan.sessions if any(p.exercise == WALL_SIT for p in s.main)
+    )
+    e.longest_wall_sit_run = max(e.longest_wall_sit_run, longest_wall_sit_run(plan.sessions))
+    single = new_knee_work_on_eves(plan, runs, catalogue)
+    e.new_single_leg_on_eves += len(single)
+    e.new_knee_on_eves += len(new_knee_work_on_eves(plan, runs, catalogue, single_leg=False))
+    e.plyo_sessions += sum(1 for s in plan.sessions if any(plyometric(p) for p in s.main))
+    early, beside = plyo_before_gate(plan, profile, runs, catalogue)
+    reached = set(knee_stages(plan, profile, runs, catalogue))
+    own = {
+        i.exercise for s in catalogue.protocols[KNEE].stages if s.number in reached for i in s.items
+    }
+    held = {p.exercise for s in plan.sessions for p in s.main}
+    held |= {p.exercise for r in plan.care for p in r.exercises}
+    e.stage_exercises += len(own)
+    e.never_held += len(own - held)
+    e.plyo_before_gate += len(early)
+    e.plyo_beside_new_knee += len(beside)
+    e.examples.extend([*single, *early, *beside][: max(0, 3 - len(e.examples))])
+
+
+def report_exposures(name: str, e: Exposures) -> None:
+    weeks = max(1, e.weeks)
+    print(
+        f"{name}: knee days/week from sessions {e.session_knee_days / weeks:.2f}, from"
+        f" routines {e.routine_knee_days / weeks:.2f}; sessions with a wall sit"
+        f" {e.wall_sit_sessions}/{e.sessions}"
+        f" ({100 * e.wall_sit_sessions / max(1, e.sessions):.0f} %), longest run of them"
+        f" {e.longest_wall_sit_run}; new knee-dominant work on a key run's eve: single-leg"
+        f" {e.new_single_leg_on_eves}, any {e.new_knee_on_eves}; plyometric sessions"
+        f" {e.plyo_sessions}, before the knee's gate {e.plyo_before_gate}, beside a new"
+        f" knee lift {e.plyo_beside_new_knee}; stage exercises never held {e.never_held}"
+        f"/{e.stage_exercises} {e.examples[:3]}"
+    )
+
+
 def report(name: str, t: Tally) -> None:
     mean = t.knee_days / t.weeks if t.weeks else 0.0
     flat = f"{t.flat_weeks}/{t.climbing_weeks}"
@@ -378,25 +547,34 @@ def report(name: str, t: Tally) -> None:
     )
 
 
-def measure(athletes: Iterable[tuple[Profile, list[Run]]], catalogue: Catalogue, t: Tally) -> None:
+def measure(
+    athletes: Iterable[tuple[Profile, list[Run]]],
+    catalogue: Catalogue,
+    t: Tally,
+    e: Exposures | None = None,
+) -> None:
     for profile, runs in athletes:
         plan = make_plan(profile, runs, catalogue)
         t.athletes += 1
         count_days(plan, catalogue, t)
         count_progress(plan, profile, runs, catalogue, t)
         count_words(plan, catalogue, t)
+        if e is not None:
+            count_exposures(plan, profile, runs, catalogue, e)
 
 
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 40
     catalogue = load_catalogue()
     for name, profile, runs in cases():
-        t = Tally()
-        measure([(profile, runs)], catalogue, t)
+        t, e = Tally(), Exposures()
+        measure([(profile, runs)], catalogue, t, e)
         report(name, t)
-    t = Tally()
-    measure(random_knee_athletes(count), catalogue, t)
+        report_exposures(name, e)
+    t, e = Tally(), Exposures()
+    measure(random_knee_athletes(count), catalogue, t, e)
     report(f"{count} random with runner's knee", t)
+    report_exposures(f"{count} random with runner's knee", e)
     t = Tally()
     for profile, runs in word_athletes(WORD_ATHLETES):
         count_words(make_plan(profile, runs, catalogue), catalogue, t)

@@ -414,6 +414,8 @@ class Exercise(_Value):
     name: str
     kind: ExerciseKind
     muscles: tuple[Muscle, ...]
+    # one-legged leg work: one leg stands, steps, hops, lands or drives the body on its
+    # own (`one-legged` counts it); its dose is per side
     unilateral: bool
     balance: bool
     equipment: tuple[Equipment, ...]
@@ -438,10 +440,18 @@ class Exercise(_Value):
     # strength work lifted as fast as control allows (and lowered slowly): a power lift,
     # never an anchor or an accessory
     power: bool = False
+    # done on each side in turn though not one-legged: a clamshell, a side plank with leg
+    # lift, a foot drill (its dose is per side; `one-legged` does not count it)
+    each_side: bool = False
 
     @property
     def lower_body(self) -> bool:
         return bool(set(self.muscles) - {Muscle.CORE})
+
+    @property
+    def per_side(self) -> bool:
+        """Done on each side in turn: its reps, holds and sets are per side."""
+        return self.unilateral or self.each_side
 
 
 @_value

@@ -33,7 +33,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from legday.care import DISCLAIMER
+from legday.care import DISCLAIMER, KNEE_PROBLEMS, loads_the_knee
 from legday.care.monitoring import CareAction, CareStatus, care_status
 from legday.catalogue import Catalogue
 from legday.errors import InputError, MissingError, ReusedIdError, StoreError
@@ -107,6 +107,9 @@ PAIN_DAYS = 200  # the latest days that raised a pain flag, read for `today`'s a
 # A care status that changes what the plan should hold: a new stage, no routine, or a hold
 # (the plan's forecast would otherwise move the stage up on schedule regardless): re-plan.
 REPLAN_ON = frozenset({CareAction.ADVANCE, CareAction.HOLD, CareAction.STEP_BACK, CareAction.STOP})
+# pain monitoring's answers that say the problem hurts (over the limit, or not settled by
+# the next morning): the planner reads it as sore (`CareSchedule.sore`)
+SORE_ON = frozenset({CareAction.HOLD, CareAction.STEP_BACK})
 # The overrides that close a day to the planner (a weather swap opens it again).
 CLOSING = frozenset({"blocked", "moved"})
 # A change that met another writer (see `Logbook._write`) is run again, this many tries
@@ -1112,9 +1115,31 @@ class Logbook:
         care = CareSchedule(
             stages={i: s.stage for i, s in statuses.items()},
             stopped={i: s.reason for i, s in statuses.items() if s.action is CareAction.STOP},
+            sore=self._sore(uow, athlete, profile, statuses, today),
         )
         plan = self.plan(future, runs, self.catalogue, done=done, care=care)
         return uow.repo.add_plan_version(athlete.id, plan, today, reason, self.now())
+
+    def _sore(
+        self,
+        uow: AbstractUnitOfWork,
+        athlete: Athlete,
+        profile: Profile,
+        statuses: Mapping[str, CareStatus],
+        today: date,
+    ) -> frozenset[str]:
+        """The problems the logbook says hurt on `today`: those whose care pain monitoring
+        holds or steps back, and runner's knee while a pain flag raised in knee-dominant
+        work stands (pain of 4/10 or more in a split squat, not yet followed by a
+        pain-free session of the thigh: `pain_flags`)."""
+        sore = {injury for injury, status in statuses.items() if status.action in SORE_ON}
+        knee = KNEE_PROBLEMS.intersection(profile.injuries)
+        if knee and not knee <= sore:
+            flags = pain_flags(self._history(uow, athlete, (), today), self.catalogue, today)
+            raised = [self.catalogue.get(f.exercise) for f in flags]
+            if any(e is not None and loads_the_knee(e) for e in raised):
+                sore |= knee
+        return frozenset(sore)
 
     @staticmethod
     def _pinned_weeks(

@@ -34,6 +34,7 @@ def exercise_json(exercise: Exercise) -> dict[str, Any]:
         "description": exercise.description,
         "muscles": [muscle.value for muscle in exercise.muscles],
         "unilateral": exercise.unilateral,
+        "per_side": exercise.per_side,
         "balance": exercise.balance,
         "equipment": [item.value for item in exercise.equipment],
         "loadable": exercise.loadable,

@@ -186,6 +186,8 @@ def _check_pattern_and_stage(name: str, exercise: Exercise) -> None:
         raise CatalogueError(f"{name}: landing: only plyometric exercises have one")
     if exercise.power and not strength:  # a lift done fast; a jump is a plyometric
         raise CatalogueError(f"{name}: power: only strength exercises are power lifts")
+    if exercise.each_side and exercise.unilateral:  # one-legged work is per side already
+        raise CatalogueError(f"{name}: each_side: only for work that is not one-legged")
 
 
 def _check_no_loops(by_id: dict[str, tuple[str, Exercise]]) -> None:
@@ -268,6 +270,7 @@ def _to_exercise(document: dict[str, Any]) -> Exercise:
         kind=ExerciseKind(document["kind"]),
         muscles=tuple(Muscle(muscle) for muscle in document["muscles"]),
         unilateral=document["unilateral"],
+        each_side=document.get("each_side", False),
         balance=document["balance"],
         equipment=tuple(Equipment(item) for item in document["equipment"]),
         level=Level(document["level"]),

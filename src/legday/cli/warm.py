@@ -58,6 +58,7 @@ __all__ = [
     "compatibility",
     "frame",
     "may_serve",
+    "names_process_files",
     "package_folder",
     "read_frame",
     "runtime_folder",
@@ -183,6 +184,33 @@ def may_serve(argv: list[str], stdin_is_terminal: bool) -> bool:
     )
 
 
+# Files that are a process's own: its standard streams and descriptors (`/dev/stdout`,
+# `/dev/fd/63` from a shell's `<(...)`, `/proc/self/...`) and its terminal (`/dev/tty`).
+# Opened in the worker they would be the worker's: a calendar written to `-o /dev/stdout`
+# would go to its log, one read from `--runs /dev/stdin` would be empty.
+_PROCESS_FILES = (
+    "/dev/stdin",
+    "/dev/stdout",
+    "/dev/stderr",
+    "/dev/fd",
+    "/dev/tty",
+    "/proc/self",
+    "/proc/thread-self",
+)
+
+
+def names_process_files(argv: list[str], cwd: str) -> bool:
+    """Whether an argument may name such a file, from `cwd` (as a path, an option's
+    `=value`, or glued to a short option as in `-o/dev/stdout`): such a command runs in
+    the caller's process."""
+    for arg in argv:
+        for value in (arg, arg.partition("=")[2], arg[2:] if arg[:1] == "-" else ""):
+            path = os.path.normpath(os.path.join(cwd, value)) if value else ""
+            if any(path == name or path.startswith(name + "/") for name in _PROCESS_FILES):
+                return True
+    return False
+
+
 # --- the caller ------------------------------------------------------------------------
 
 
@@ -257,6 +285,8 @@ def _request(argv: list[str]) -> bytes | None:
         cwd = os.getcwd()
     except OSError:
         return None  # a deleted working folder: the command says so itself
+    if names_process_files(argv, cwd):
+        return None
     sizes: list[list[int] | None] = []
     for fd in (0, 1, 2):
         try:

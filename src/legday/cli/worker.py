@@ -41,8 +41,9 @@ import stat
 import sys
 import time
 import warnings
+import weakref
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -55,6 +56,7 @@ __all__ = [
     "RequestError",
     "Worker",
     "code_fingerprint",
+    "forget_streams",
     "lock_held",
     "main",
     "parse_request",
@@ -300,8 +302,11 @@ def _environment(values: dict[str, str]) -> None:
 
 
 @contextlib.contextmanager
-def _as_caller(request: Request, out: io.TextIOWrapper, err: io.TextIOWrapper) -> Iterator[None]:
-    """The caller's surroundings while inside; the worker's own again afterwards."""
+def _as_caller(
+    request: Request, out: io.TextIOWrapper, err: io.TextIOWrapper
+) -> Iterator[tuple[object, ...]]:
+    """The caller's surroundings while inside (it gives the command's standard streams);
+    the worker's own again afterwards."""
     saved_cwd = os.open(".", os.O_RDONLY | os.O_DIRECTORY)
     try:
         os.chdir(request.cwd)  # the first change: if it fails, nothing else was changed
@@ -318,7 +323,7 @@ def _as_caller(request: Request, out: io.TextIOWrapper, err: io.TextIOWrapper) -
         os.get_terminal_size = _terminal_sizes(request.sizes)
         with warnings.catch_warnings():  # fresh registries: a warning shows as in a new process
             getattr(warnings, "onceregistry", {}).clear()  # "once" warnings, once more
-            yield
+            yield sys.stdin, out, err
     finally:
         sys.argv, sys.stdin, sys.stdout, sys.stderr, os.get_terminal_size = saved
         os.umask(saved_umask)
@@ -337,7 +342,7 @@ def run_command(request: Request) -> tuple[list[tuple[bytes, bytes]], int] | Non
     out = _captured(OUT, chunks, request.out, request.terminals[1])
     err = _captured(ERR, chunks, request.err, request.terminals[2])
     try:
-        with _as_caller(request, out, err):
+        with _as_caller(request, out, err) as streams:
             try:
                 code = contextvars.copy_context().run(main, list(request.argv[1:]))
             except SystemExit as stop:  # not raised by `main`; a cold process would exit so
@@ -346,6 +351,7 @@ def run_command(request: Request) -> tuple[list[tuple[bytes, bytes]], int] | Non
                 for stream in (out, err):
                     with contextlib.suppress(OSError, ValueError):
                         stream.flush()
+                forget_streams(streams)
     except _NeedsTerminal:
         return None
     except OSError as error:
@@ -353,6 +359,26 @@ def run_command(request: Request) -> tuple[list[tuple[bytes, bytes]], int] | Non
             return None  # the working folder went away: the caller finds that out itself
         raise
     return _merged(chunks), code
+
+
+# Click (Typer's copy) keeps, for each `sys.stdin/stdout/stderr` it has seen, the stream
+# it writes to in a weak-keyed cache: for a stream of the right encoding that is the
+# stream itself, so the entry holds its own key and is never dropped. A cold process
+# exits; the worker would keep every command's output (a year's HTML plan is ~1 MB).
+_CLICK_STREAM_CACHES = ("_default_text_stdin", "_default_text_stdout", "_default_text_stderr")
+
+
+def forget_streams(streams: Iterable[object]) -> None:
+    """Drop a finished command's standard streams from click's caches (above)."""
+    for module in (sys.modules.get("typer._click._compat"), sys.modules.get("click._compat")):
+        for name in _CLICK_STREAM_CACHES:
+            cells = getattr(getattr(module, name, None), "__closure__", None) or ()
+            for cell in cells:
+                with contextlib.suppress(ValueError):  # an empty cell
+                    cache = cell.cell_contents
+                    if isinstance(cache, weakref.WeakKeyDictionary):
+                        for stream in streams:
+                            cache.pop(stream, None)
 
 
 def _exit_code(stop: SystemExit, err: io.TextIOWrapper) -> int:
@@ -624,6 +650,8 @@ class Worker:
             return "another Python, legday or Python setting than the worker's"
         if not warm.may_serve(list(request.argv[1:]), request.terminals[0]):
             return "not a command the worker runs"
+        if warm.names_process_files(list(request.argv[1:]), request.cwd):
+            return "an argument may name a file of the caller's own process (/dev, /proc)"
         env = dict(request.env)
         differing = [n for n in IMPORT_TIME_ENV if env.get(n) != self.import_env[n]]
         if differing:

@@ -205,15 +205,17 @@ def care_start(routine: CareRoutine, runs: Sequence[Run]) -> time:
     return _start(routine.day, routine.start, runs)
 
 
-# What a session works, in a runner's words, by the catalogue's movement pattern.
+# What a session works, in a runner's words, by the catalogue's movement pattern: no gym
+# jargon (a beginner read "single-leg, hinge, calves" in a calendar title), so a hinge is
+# named for the muscles it works and the adductors are the inner thighs.
 _FOCUS = {
     "squat": "squat",
-    "hinge": "hinge",
+    "hinge": "hamstrings",
     "lunge": "single-leg",
     "calf": "calves",
     "bridge": "glutes",
     "hip-abduction": "hips",
-    "hip-adduction": "adductors",
+    "hip-adduction": "inner thighs",
     "knee-flexion": "hamstrings",
     "core": "core",
     "shin": "shins",
@@ -225,7 +227,7 @@ _MOST_FOCUS = 4  # a calendar title stays short; the description lists every exe
 
 def session_focus(session: Session, catalogue: Catalogue) -> tuple[str, ...]:
     """What the main block works, in session order, at most four words: `squat`,
-    `hinge`, `calves`; jumps and balance by their kind."""
+    `hamstrings`, `calves`; jumps and balance by their kind."""
     words: list[str] = []
     for p in session.main:
         exercise = catalogue.get(p.exercise)
@@ -237,7 +239,8 @@ def session_focus(session: Session, catalogue: Catalogue) -> tuple[str, ...]:
 
 
 def session_summary(session: Session, catalogue: Catalogue) -> str:
-    """`Strength: squat, hinge, calves — 40 min`: a calendar title that says what is on."""
+    """`Strength: squat, hamstrings, calves — 40 min`: a calendar title that says what is
+    on."""
     focus = session_focus(session, catalogue)
     what = f"Strength: {', '.join(focus)}" if focus else "Leg strength"
     return f"{what} — {session.minutes} min"
@@ -380,7 +383,7 @@ EFFORT_LEGEND = (
 )
 TEMPO_LEGEND = (
     "Tempo is seconds per rep: 3-1-2 means lower for 3 seconds, pause for 1, and take 2 to "
-    "push back up, breathing out as you push."
+    "push back up, breathing out as you push; an X means as fast as you can (a jump)."
 )
 
 
@@ -485,7 +488,7 @@ class WeekRow:
     number: int
     dates: str
     phase: str
-    strength: tuple[str, ...]  # "Mon squat, hinge, calves 40'"
+    strength: tuple[str, ...]  # "Mon squat, hamstrings, calves 40'"
     care: str  # "shin splints: Mon Wed Sat" or ""
 
 
@@ -517,11 +520,19 @@ def week_overview(plan: Plan, catalogue: Catalogue) -> list[WeekRow]:
 
 @dataclass(frozen=True, slots=True)
 class GuideEntry:
-    """An exercise explained once for the whole printout: its form cues (and picture)."""
+    """An exercise explained once for the whole printout: what it is (the catalogue's
+    description, in a runner's words: a name such as "Romanian deadlift" or "Pallof press"
+    says nothing to a runner new to lifting), its form cues (and picture)."""
 
     exercise: str
     name: str
     cues: tuple[str, ...]
+    what: str = ""
+
+
+def _what(catalogue: Catalogue, exercise_id: str) -> str:
+    exercise = catalogue.get(exercise_id)
+    return exercise.description if exercise is not None else ""
 
 
 def exercise_guide(plan: Plan, catalogue: Catalogue) -> list[GuideEntry]:
@@ -536,6 +547,7 @@ def exercise_guide(plan: Plan, catalogue: Catalogue) -> list[GuideEntry]:
         for p in routine.exercises:
             first.setdefault(p.exercise, p)
     entries = [
-        GuideEntry(x, exercise_name(catalogue, x), cues_for(p, catalogue)) for x, p in first.items()
+        GuideEntry(x, exercise_name(catalogue, x), cues_for(p, catalogue), _what(catalogue, x))
+        for x, p in first.items()
     ]
     return sorted(entries, key=lambda e: (e.name.casefold(), e.exercise))

@@ -170,10 +170,16 @@ def _guide(entries: list[GuideEntry], picture: Picture | None) -> str:
             figure = f'<figure class="picture">{body}</figure>'
         out.append(
             f'<article class="exercise" id="x-{escape(entry.exercise)}">{figure}'
-            f"<h3>{escape(entry.name)}</h3>{_list('ul', 'cues', entry.cues)}</article>"
+            f"<h3>{escape(entry.name)}</h3>{_what(entry.what)}"
+            f"{_list('ul', 'cues', entry.cues)}</article>"
         )
     out.append("</section>")
     return "\n".join(out)
+
+
+def _what(text: str) -> str:
+    """What a guide exercise is, one paragraph (none when unknown)."""
+    return f'<p class="what">{escape(text)}</p>' if text else ""
 
 
 def _rules(violations: tuple[Violation, ...]) -> str:

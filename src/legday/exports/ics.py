@@ -8,7 +8,7 @@ random: importing an updated plan, or refreshing a subscription, updates the sam
 instead of adding copies (wger's uuid4-per-export bug).
 SEQUENCE, DTSTAMP and LAST-MODIFIED come from the export time, so a later export always wins.
 Each timed event carries a reminder (VALARM, 30 minutes before by default): time to change
-and fill a bottle. Titles name the session's focus ("Strength: squat, hinge, calves — 40
+and fill a bottle. Titles name the session's focus ("Strength: squat, hamstrings, calves — 40
 min"), so the week reads at a glance in a calendar's month view.
 """
 

@@ -84,6 +84,8 @@ def plan_to_markdown(plan: Plan, catalogue: Catalogue, *, picture: Picture | Non
         ref = picture(entry.exercise) if picture is not None else ""
         if ref:
             out += [_picture(ref, entry.name), ""]
+        if entry.what:
+            out += [_inline(entry.what), ""]
         out += [f"- {_inline(cue)}" for cue in entry.cues]
         out.append("")
     out += _rules(plan.violations)

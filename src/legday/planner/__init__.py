@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from operator import attrgetter
@@ -29,11 +29,13 @@ from legday.errors import InputError
 from legday.kit import kit_of
 from legday.model import (
     INJURIES,
+    Level,
     Lighter,
     Phase,
     Plan,
     Prescription,
     Profile,
+    Race,
     Role,
     Run,
     RunKind,
@@ -43,8 +45,10 @@ from legday.model import (
 )
 from legday.planner import words
 from legday.planner.care import (
+    RACE_AHEAD_DAYS,
     CareFit,
     CareSchedule,
+    Outlook,
     WeekDoses,
     care_exercises,
     care_fit,
@@ -97,6 +101,10 @@ from legday.rules.session import RUN_AS_JOG_MINUTES
 __all__ = ["CareSchedule", "calendar_window", "make_plan", "validate_profile"]
 
 LOOK_AHEAD_WEEKS = 26  # races this far past the plan's end still shape its phases
+# A race this far before the plan's first day still shapes its first week (the week off
+# after an A race, the day after a B race, care at its lightest for up to a week after
+# one: `care.AFTER_RACE_DAYS`), and the plan carries it so `check` sees it too
+LOOK_BACK = timedelta(days=7)
 ONE_DAY = timedelta(days=1)
 EVE_KINDS = frozenset({RunKind.HARD, RunKind.LONG})  # the day before gets a lighter session
 # Plyometrics and sets above RPE 7 (`dose.BEFORE_KEY_RUN_RPE`) stay this far before the start
@@ -117,9 +125,10 @@ EASY_MUSIC_PHASES = frozenset({Phase.TAPER, Phase.RACE})  # the music is easy
 
 
 def calendar_window(profile: Profile) -> tuple[date, date]:
-    """The calendar days a plan needs: the day before it (run-first, spacing) to half a
-    year after it, so the phases can count down to a race beyond the plan's end."""
-    return profile.start - timedelta(days=1), profile.end + timedelta(weeks=LOOK_AHEAD_WEEKS)
+    """The calendar days a plan needs: the week before it (a race then still shapes its
+    first days: `LOOK_BACK`) to half a year after it, so the phases can count down to a
+    race beyond the plan's end."""
+    return profile.start - LOOK_BACK, profile.end + timedelta(weeks=LOOK_AHEAD_WEEKS)
 
 
 def validate_profile(profile: Profile) -> None:
@@ -185,7 +194,17 @@ def make_plan(
         options = day_options(profile, runs, frames, calendar)
         goals = frozenset(day for day, race in races.items() if race.priority == "A")
         weeks, sessions, squeezed, short, late, composer = _compose(
-            profile, catalogue, done, options, calendar, care, doses, goals, started_late, event
+            profile,
+            catalogue,
+            done,
+            options,
+            calendar,
+            care,
+            doses,
+            goals,
+            started_late,
+            event,
+            races,
         )
         if not squeezed and not short and late <= started_late:
             break
@@ -196,14 +215,22 @@ def make_plan(
     by_day = calendar.by_day
     in_horizon = _runs_between(by_day, first, last)
     key_runs = _key_runs(calendar)
+    # what the athlete did before, and the lifts that carried on from a variation done in
+    # the plan (the same lift with other kit): no first exposures
+    done_before = [*(e for d in done for e in d.exercises), *composer.carried]
     routines = care_routines(
-        profile, catalogue, by_day, races, sessions, care, doses, key_runs.named_within
+        profile,
+        catalogue,
+        by_day,
+        races,
+        sessions,
+        care,
+        doses,
+        key_runs.named_within,
+        done_before,
     )
     if profile.injuries:  # care swapped exercises in: their first time starts gently
         placed = [s.minutes for s in sessions]  # the minutes each session's start was found for
-        # what the athlete did before, and the lifts that carried on from a variation
-        # done in the plan (the same lift with other kit): no first exposures either
-        done_before = [*(e for d in done for e in d.exercises), *composer.carried]
         sessions, routines = first_times(
             sessions,
             done_before,
@@ -213,6 +240,7 @@ def make_plan(
             care=care_exercises(profile, catalogue),
             eased=_days_of(profile, care.eases if care is not None else frozenset()),
             unloaded_first=learned_unloaded(profile, catalogue, care),
+            outlook=_outlook(profile, frames, races),
         )
         sessions = gradual(sessions, kit_of(profile), catalogue)  # back from care doses
         # the minutes those took back go to mobility, in the time the session was placed in
@@ -223,6 +251,9 @@ def make_plan(
     sessions = [with_ramps(s, kit) for s in sessions]  # care may have changed a barbell lift
     sessions = _told_truly(sessions, catalogue, profile.minutes, composer.downhill, event or "")
     after_end = last + timedelta(days=1)
+    # the races around the plan that its days answer to: the week before its first day,
+    # and the day after its last (that day's eve is the plan's)
+    carried = first - LOOK_BACK
     plan = Plan(
         first,
         last,
@@ -232,8 +263,8 @@ def make_plan(
         profile=profile,
         recovery_every=recovery_every(profile),
         injuries=profile.injuries,
-        races=tuple(sorted([d for d in calendar.races if first <= d <= after_end])),
-        race_days=tuple(races[d] for d in sorted(races) if first <= d <= after_end),
+        races=tuple(sorted([d for d in calendar.races if carried <= d <= after_end])),
+        race_days=tuple(races[d] for d in sorted(races) if carried <= d <= after_end),
         level=profile.level,
         equipment=profile.equipment,
         care=tuple(routines),
@@ -256,16 +287,29 @@ def _cares_for_you(
     before_key_run: bool = False,
     *,
     known: CareFit | None = None,
+    met_in_sessions: Collection[str] | None = None,
+    last_session: Collection[str] = (),
 ) -> CareFit:
     """A main block whose care tags name only the athlete's own problems (an exercise
     that eases shin splints is no care to a runner without them), and whose work near a
     sore area stays at its care stage (`care_fit`; `known` when it was worked out
-    already)."""
+    already; `met_in_sessions`, care_fit's `known`; `last_session`, its exercises of the
+    session before)."""
     if known is not None:
         fit = known
     elif profile.injuries:
         fit = care_fit(
-            day, main, profile, catalogue, care, room_seconds, met, doses, before_key_run
+            day,
+            main,
+            profile,
+            catalogue,
+            care,
+            room_seconds,
+            met,
+            doses,
+            before_key_run,
+            met_in_sessions,
+            last_session,
         )
     else:
         fit = CareFit(tuple(main))
@@ -290,6 +334,7 @@ def _compose(
     goals: frozenset[date] = frozenset(),
     started_late: frozenset[date] = frozenset(),
     event: str | None = None,
+    races: Mapping[date, Race] | None = None,
 ) -> tuple[list[Week], list[Session], dict[date, str], dict[date, str], frozenset[date], Composer]:
     """The weeks and their sessions on the best days; with, per day whose busy time leaves
     no gap for the session composed there, why: first for full sessions, then for short
@@ -298,6 +343,7 @@ def _compose(
     one (`started_late`: the next round composes them as if untimed, at the day's end);
     and the composer, which still knows the athlete's warm-up and cool-down work."""
     chosen = choose_days(options)
+    races = races or {}
     composer = Composer(catalogue, profile, kit_of(profile), event)
     for past in done:
         composer.remember(past)
@@ -382,6 +428,7 @@ def _compose(
                 plyometrics=key_run is None and not back and not care_holds_jumps,
                 jumps_wait=not back and (key_run is not None or care_holds_jumps),
                 key_run_ahead=key_run.what if key_run is not None else "",
+                race_ahead=race_ahead(day, races),
                 new_allowed=new_allowed and not back,
                 # a C meet's week may still move an anchor on, to a lift done before
                 keep_anchors=not _new_allowed(opt.frame._replace(races=())) or near_goal or back,
@@ -417,6 +464,8 @@ def _compose(
                 jumps_kept_out[opt.frame.block].append(
                     "care"
                     if care_holds_jumps
+                    else "new knee work"
+                    if composer.jumps_held_for_knee
                     else "key run"
                     if key_run is not None
                     else ""
@@ -437,7 +486,8 @@ def _compose(
             this_week.append(session)
             trained.update(session.exercise_ids)
             week_worked.update(m for p in session.main for m in p.muscles)
-    weeks = _told_no_jumps(weeks, options, sessions, jumps_kept_out)
+    plain = profile.level is Level.BEGINNER
+    weeks = _told_no_jumps(weeks, options, sessions, jumps_kept_out, plain=plain)
     return weeks, sessions, squeezed, short, frozenset(late), composer
 
 
@@ -446,6 +496,8 @@ def _told_no_jumps(
     options: Sequence[DayOptions],
     sessions: Sequence[Session],
     kept_out: dict[int, list[str]],
+    *,
+    plain: bool = False,
 ) -> list[Week]:
     """The weeks of a block whose jump drill never came, though the weeks and the
     athlete's level asked for it, with why in their note: every session of the block fell
@@ -461,7 +513,8 @@ def _told_no_jumps(
         if block in jumped or not reasons or "" in reasons or not opt.frame.block_week:
             told.append(week)
             continue
-        told.append(replace(week, note=f"{week.note}. {words.no_jumps(reasons, block in power)}"))
+        said = words.no_jumps(reasons, block in power, plain=plain)
+        told.append(replace(week, note=f"{week.note}. {said}"))
     return told
 
 
@@ -607,15 +660,37 @@ def _told_true(
     return session if why == session.why else replace(session, why=why)
 
 
+def race_ahead(day: date, races: Mapping[date, Race]) -> Race | None:
+    """The first race less than a week after `day` (RACE_AHEAD_DAYS), if any: what words
+    about the coming days speak of (issue 13)."""
+    ahead = [race for d, race in races.items() if 0 < (d - day).days <= RACE_AHEAD_DAYS]
+    return min(ahead, key=attrgetter("day"), default=None)
+
+
+def _outlook(
+    profile: Profile, frames: Sequence[WeekFrame], races: Mapping[date, Race]
+) -> Callable[[date], Outlook]:
+    """A day's week phase and the race ahead of it, for care's words (`climb_note`)."""
+
+    def outlook(day: date) -> Outlook:
+        week = (day - profile.start).days // 7
+        phase = frames[week].phase if 0 <= week < len(frames) else None
+        return Outlook(phase, race_ahead(day, races))
+
+    return outlook
+
+
 def _care_holds(frames: Sequence[WeekFrame]) -> frozenset[int]:
     """The weeks care holds its stage and dose in: an A- or B-race week and a taper
     bring no new care stage, exercise or dose (`CareSchedule.holds`), and neither does
     the week after an A or B race: legs still recovering from a race are no legs to
     meet a heavier tendon or knee load (the stage steps up the week after that)."""
-    raced = [i for i, f in enumerate(frames) if any(r.priority in ("A", "B") for r in f.races)]
-    held = {i for i, frame in enumerate(frames) if frame.phase in HELD_CARE_PHASES}
-    held.update(raced)
-    held.update(i + 1 for i in raced if i + 1 < len(frames))
+    held = {
+        i
+        for i, frame in enumerate(frames)
+        if frame.phase in HELD_CARE_PHASES
+        or any(r.priority in ("A", "B") for r in (*frame.races, *frame.last_week))
+    }
     return frozenset(held)
 
 
@@ -634,10 +709,11 @@ def _care_restarts(frames: Sequence[WeekFrame]) -> dict[int, int]:
     straight to the next step would be two owned weights at once)."""
     restarts: dict[int, int] = {}
     for index, frame in enumerate(frames):
-        if any(race.priority == "A" for race in frame.races):
+        # the week after an A race's week (the week before the plan's first, too)
+        if any(race.priority == "A" for race in frame.last_week):
             for after, steps in RESTART_STEPS:
-                if index + after < len(frames):
-                    week = index + after
+                week = index - 1 + after
+                if week < len(frames):
                     restarts[week] = max(restarts.get(week, 0), steps)
     return restarts
 
@@ -732,6 +808,11 @@ def _session(
 
     used_before = dict(composer.last_used) if profile.injuries else {}
     catalogue = care.catalogue
+    met = _care_may_bring(composer, ask, care)
+    # runner's knee: a session clear of a key run's eve brings the care stage's new
+    # exercises first
+    in_sessions = frozenset(composer.last_used) if composer.knee and not ask.occasion.eve else None
+    last_session = ask.recent[-1] if ask.recent else frozenset()  # its hold rests today
     asked: tuple[Prescription, ...] = ()  # the block the composer last asked care about
     answer: CareFit | None = None  # and what care made of it
 
@@ -746,9 +827,11 @@ def _session(
             catalogue,
             care.schedule,
             None,
-            care.met,
+            met,
             care.doses,
             ask.occasion.before_key_run,
+            in_sessions,
+            last_session,
         )
         return answer
 
@@ -769,10 +852,12 @@ def _session(
         catalogue,
         care.schedule,
         room,
-        care.met,
+        met,
         care.doses,
         ask.occasion.before_key_run,
         known=answer if fits_as_asked else None,
+        met_in_sessions=in_sessions,
+        last_session=last_session,
     )
     if fit.changed:
         _remember_care(composer, parts.main, fit.main, used_before)
@@ -801,6 +886,8 @@ def _session(
         eve=ask.occasion.eve,
         key_run_ahead=ask.key_run_ahead,
         after=frame.after,
+        race_ahead=ask.race_ahead,
+        plain=profile.level is Level.BEGINNER,
         # "takes a little longer than your time" only when, as placed, it does
         notes=[n for n in parts.notes if OVERRUN not in n or minutes > profile.minutes],
     )
@@ -872,6 +959,25 @@ def _lighter(ask: SessionAsk, frame: WeekFrame) -> Lighter | None:
     if ask.occasion.eve:
         return Lighter.KEY_RUN_EVE
     return None
+
+
+def _care_may_bring(
+    composer: Composer, ask: SessionAsk, care: SessionCare
+) -> Collection[str] | None:
+    """What care may swap into the session (`care_fit`'s `met`; None: anything): in a
+    week that brings nothing new, what the athlete has met (`SessionCare.met`); on a key
+    run's eve, not the knee-dominant one-legged work the sessions so far have not held
+    (`Composer.waits_for_a_fresh_day`): the stage's new split squat waits for a day clear
+    of the run. A routine may have brought it already, but routines are placed after the
+    sessions: the session keeps to what it knows, and a routine on an eve that would
+    bring it first takes the lightest form (`care_routines`)."""
+    if not (composer.knee and ask.occasion.eve):
+        return care.met
+    fresh = {e.id for e in care.catalogue if composer.waits_for_a_fresh_day(e, ask)}
+    if not fresh:
+        return care.met
+    allowed = care.met if care.met is not None else {e.id for e in care.catalogue}
+    return frozenset(allowed) - fresh
 
 
 def _remember_care(

@@ -59,6 +59,7 @@ from legday.model import (
     Exercise,
     ExerciseKind,
     Muscle,
+    Phase,
     Prescription,
     Profile,
     Race,
@@ -68,6 +69,7 @@ from legday.model import (
     problem_name,
     rep_tempo,
 )
+from legday.planner import words
 from legday.planner.days import clear_start, start_after
 from legday.planner.dose import (
     ACCESSORY_REPS,
@@ -82,6 +84,7 @@ from legday.planner.dose import (
 )
 from legday.planner.fit import FEWEST_ANCHOR_SETS
 from legday.planner.ramp import Ramp, dose_words
+from legday.planner.season import DAY_NAMES
 from legday.progression.loads import Load, heavier_kg
 from legday.rules.progression import FIRST_SETS
 
@@ -180,6 +183,7 @@ KEY_RUN_NEAR = "a key run or race is less than 48 h away"
 BEFORE_RACE = "your race is days away, so the legs stay fresh for it"
 CHANGE_SECONDS = 20  # from one exercise to the next
 CARE_RPE = 6  # care is dosed by pain, not effort: a moderate effort at most
+STAGE_TOP_WEEK = 10_000  # a week past every stage's last step: the dose it holds at its top
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +204,12 @@ class CareSchedule:
     # steps lighter than the race week's dose each takes (`steps_back`): the first week
     # after it two, the next one, then the weeks go on as before; they are held weeks too
     restarts: Mapping[int, int] = field(default_factory=dict)
+    # the problems the logbook flags as hurting when the plan is made: a routine whose
+    # pain went over the protocol's limit or whose next morning did not settle (pain
+    # monitoring holds or steps back the stage), or, for runner's knee, pain of 4/10 or
+    # more in knee-dominant work not yet cleared by a pain-free session
+    # (`progression.pain`). Jumps wait for a sore knee (`jumps_wait`).
+    sore: frozenset[str] = frozenset()
 
     @classmethod
     def fresh(cls) -> CareSchedule:
@@ -221,11 +231,13 @@ def care_routines(
     schedule: CareSchedule | None = None,
     doses: WeekDoses | None = None,
     key_run_ahead: KeyRunAhead | None = None,
+    done_before: Collection[str] = (),
 ) -> list[CareRoutine]:
     """Every care routine of the plan, by day, for each of the athlete's problems that
     has a protocol and is not stopped (`doses`: each week's stage and items, when the
     planner has made them; `key_run_ahead`: the key run or race less than 48 h after a
-    start, in words, "" when none is)."""
+    start, in words, "" when none is; `done_before`: the exercises the athlete did before
+    the plan, no first exposures)."""
     schedule = schedule or CareSchedule.fresh()
     doses = doses or WeekDoses(profile, catalogue, schedule)
     strength_days = {s.day: s for s in sessions}
@@ -244,6 +256,8 @@ def care_routines(
             profile, catalogue, protocol, by_day, strength_days, closed, schedule, light, doses
         )
         placer.key_run_ahead = key_run_ahead or _no_key_run
+        placer.met_before = frozenset(done_before)
+        placer.placed = tuple(routines)  # the problems' placed before: exposures too
         routines.extend(placer.place(eves, calf_days, knee_days))
     routines.sort(key=lambda r: (r.day, r.injury))
     return _once_a_day(routines, catalogue)
@@ -429,7 +443,9 @@ class WeekDoses:
                 continue
             self.by_problem[injury] = season_doses(protocol, schedule, profile.weeks, fitted)
         mondays = [profile.start + timedelta(weeks=week) for week in range(profile.weeks)]
-        self.jumps_wait = [jumps_wait(profile, catalogue, schedule, day) for day in mondays]
+        self.jumps_wait = [
+            jumps_wait(profile, catalogue, schedule, day, self.by_problem) for day in mondays
+        ]
         self.met_before = met_before_weeks(profile, catalogue, schedule)
 
     def of(self, injury: str, week: int) -> tuple[CareStage, tuple[CareItem, ...]]:
@@ -619,19 +635,32 @@ class CareFit:
 
 
 def jumps_wait(
-    profile: Profile, catalogue: Catalogue, schedule: CareSchedule | None, day: date
+    profile: Profile,
+    catalogue: Catalogue,
+    schedule: CareSchedule | None,
+    day: date,
+    stages: Mapping[str, Sequence[tuple[CareStage, tuple[CareItem, ...]]]] | None = None,
 ) -> bool:
     """Jumps load a sore calf or shin tendon: while an Achilles, plantar or shin protocol
     is short of its last stage on `day`, or in it short of its last step (the load the
     protocol says to stay at: the Achilles' 6-rep maximum from the stage's week 9), the
     composer plans none. The protocols name no stage for jumps, and a tendon still
     climbing its heavy raises is no tendon for pogo hops (a coach's read found them in
-    the second week of heavy slow raises)."""
+    the second week of heavy slow raises). Landings load the front of the knee too: a
+    runner's knee holds them back the same way (`_knee_holds_jumps`), at the stage its
+    routines hold that week (`stages`: `WeekDoses.by_problem`, when made already)."""
     week = (day - profile.start).days // 7
     schedule = schedule or CareSchedule.fresh()
     for injury in cared_for(profile.injuries):
         protocol = catalogue.protocols.get(injury)
-        if protocol is None or injury in schedule.stopped:
+        if protocol is None:
+            continue
+        if injury in KNEE_PROBLEMS:
+            held = stages[injury][week][0] if stages and injury in stages else None
+            if _knee_holds_jumps(protocol, schedule, week, held):
+                return True
+            continue
+        if injury in schedule.stopped:
             continue
         if not GUARDED_PATTERNS.get(injury, frozenset()) & {"calf", "shin"}:
             continue
@@ -640,6 +669,28 @@ def jumps_wait(
         if stage.number < len(protocol.stages) or week_in_stage < settled:
             return True
     return False
+
+
+def _knee_holds_jumps(
+    protocol: CareProtocol, schedule: CareSchedule, week: int, held: CareStage | None = None
+) -> bool:
+    """Whether runner's knee holds jumps back in the plan's `week` (0-based). A landing
+    asks the knee to absorb several times body weight, the load patellofemoral pain
+    tolerates least (Dye 2005: the joint's tolerance for load has fallen), so jumps come
+    only once its care has reached the last stage, where the knee bends one-legged under
+    load again, and not while it hurts: never while its care is stopped (severe or
+    worsening pain), and for the protocol's `advance_after_weeks` weeks from a plan made
+    while the logbook flags it sore (`CareSchedule.sore`), the weeks pain monitoring
+    needs to see a stage settle. A coach and physio found snap-downs in week 5, at the
+    split squat stage, for a runner whose knee still hurt. `held`: the stage the week's
+    routines hold (a recovery week at a stage's start goes on with the stage before:
+    `season_doses`), else the one the forecast expects."""
+    if protocol.condition in schedule.stopped:
+        return True
+    if protocol.condition in schedule.sore and week < protocol.advance_after_weeks:
+        return True
+    stage = held or _stage_week(protocol, schedule, week)[0]
+    return stage.number < len(protocol.stages)
 
 
 def care_fit(
@@ -652,6 +703,8 @@ def care_fit(
     met: Collection[str] | None = None,
     doses: WeekDoses | None = None,
     before_key_run: bool = False,
+    known: Collection[str] | None = None,
+    last_session: Collection[str] = (),
 ) -> CareFit:
     """A main block that loads a sore area no harder than its care stage.
 
@@ -678,6 +731,12 @@ def care_fit(
     calf lift of the stage that the strength plan loads in kg instead (at the last stage,
     climbing the owned rack: an insertional Achilles' one-legged raise at 32 kg the
     afternoon before a long run) is as heavy for the tendon, and takes a set fewer too.
+    `known`: what the athlete has met in the sessions so far, in a session clear of a key
+    run's eve: runner's knee care then swaps in a stage exercise of the movement they
+    have not met before one they have (`_new_first`), so a stage's new exercises come
+    first on such a day and a routine on a key run's eve holds them as known work.
+    `last_session`: the exercises of the session before, whose hold this one does not
+    repeat (`_hold_rests`).
     """
     week = (day - profile.start).days // 7
     before = tuple(main)
@@ -698,26 +757,37 @@ def care_fit(
         else:
             stage, items = expected_dose(protocol, schedule, week)
             items = for_kit(items, catalogue, profile)
+        # runner's knee: a stage exercise not met yet first, where its swap holds
+        orders = [items]
+        if known is not None and injury in ANY_GUARDED_MOVEMENT:
+            orders.insert(0, _new_first(items, known))
         if stage.number < len(protocol.stages):  # the last stage is full loading
             for index, p in enumerate(block):
                 exercise = catalogue.get(p.exercise)
                 if exercise is None or exercise.pattern not in guarded or p.exercise in claimed:
                     continue
-                item = _stage_item(
-                    protocol, stage, items, exercise.id, exercise.pattern, catalogue, met
-                )
-                if item is None and injury in ANY_GUARDED_MOVEMENT:
-                    taken = {q.exercise for q in block}
-                    item = _another_guarded(items, guarded, taken, catalogue, met)
-                item = for_kit((item,), catalogue, profile)[0] if item is not None else None
-                if item is not None and _loses_care(
-                    block, index, item, catalogue, profile.injuries, injury
-                ):
-                    made_good = _groups_made_good(
-                        block, index, item, injury, added, catalogue, profile, met
+                for order in orders:
+                    item = _stage_item(
+                        protocol, stage, order, exercise.id, exercise.pattern, catalogue, met
                     )
-                    item = None if made_good is None else item
-                    added.extend(made_good or ())
+                    if item is None and injury in ANY_GUARDED_MOVEMENT:
+                        taken = {q.exercise for q in block}
+                        item = _another_guarded(items, guarded, taken, catalogue, met)
+                    item = for_kit((item,), catalogue, profile)[0] if item is not None else None
+                    if item is not None and _hold_rests(item, block, index, injury, last_session):
+                        item = None  # the lift stays, unloaded and shallow (below)
+                        break
+                    made_good: tuple[Prescription, ...] | None = ()
+                    if item is not None and _loses_care(
+                        block, index, item, catalogue, profile.injuries, injury
+                    ):
+                        made_good = _groups_made_good(
+                            block, index, item, injury, added, catalogue, profile, met
+                        )
+                        item = None if made_good is None else item
+                    if item is not None:
+                        added.extend(made_good or ())
+                        break
                 start_kg = (
                     start_load(
                         exercise, p.implement, profile.level, kit_of(profile), profile.body_kg
@@ -819,6 +889,47 @@ def care_fit(
     else:
         waits = jumps_wait(profile, catalogue, schedule, day)
     return CareFit(tuple(block), tuple(renamed), extra, True, waits, tuple(eased))
+
+
+def _hold_rests(
+    item: CareItem,
+    block: Sequence[Prescription],
+    index: int,
+    injury: str,
+    last_session: Collection[str],
+) -> bool:
+    """Whether block[index], a lift runner's knee care would swap for the stage's
+    isometric hold (the wall sit), keeps its own movement instead, unloaded and shallow
+    (`UNLOADED_WHILE_EARLY`): the session before held that hold, and the session keeps
+    its care without it (`injury-care`): the lift serves the problem itself (a split
+    squat, a goblet squat picked for the knee), or its other lifts do. A hold eases pain
+    for a while and loads the thigh without moving the knee, but a coach and physio found
+    the wall sit in nearly every session on top of the routines' own: the sessions take
+    turns, a hold in one and the knee moving through a short, pain-free range in the
+    next."""
+    p = block[index]
+    if (
+        item.seconds is None
+        or item.exercise == p.exercise
+        or item.exercise not in last_session
+        or injury not in KNEE_PROBLEMS
+    ):
+        return False
+    if injury in p.injury_care:
+        return True
+    # a lift that serves no care keeps the session's care only if others give it
+    others = [q for n, q in enumerate(block) if n != index and injury in q.injury_care]
+    cared = {m for q in others for m in q.muscles}
+    return all(m in cared for m in CARE_NEEDS.get(injury, ()))
+
+
+def _new_first(items: Sequence[CareItem], known: Collection[str]) -> tuple[CareItem, ...]:
+    """The stage's items, those not in `known` first (in the stage's order otherwise):
+    care's swaps take the first item of a movement that fits. A split squat met on
+    Wednesday leaves Friday's session the step-up, and the routine on the eve of
+    Tuesday's tempo, which brings no first times (`_Placer._first_times_wait`), has met
+    both by then."""
+    return tuple(sorted(items, key=lambda item: item.exercise in known))
 
 
 def loaded_calf(item: CareItem, catalogue: Catalogue) -> bool:
@@ -1010,7 +1121,7 @@ def _from_item(
         sets=item.sets,
         reps=item.reps,
         seconds=item.seconds,
-        per_side=exercise.unilateral or item.one_leg,
+        per_side=exercise.per_side or item.one_leg,
         load=_care_load(item, exercise, CARE_RPE),
         load_kg=item.load_kg,
         implement=item.implement,
@@ -1089,6 +1200,7 @@ def first_times(
     care: Mapping[str, str] | None = None,
     eased: Collection[date] = frozenset(),
     unloaded_first: Collection[str] = frozenset(),
+    outlook: Callable[[date], Outlook] | None = None,
 ) -> tuple[list[Session], list[CareRoutine]]:
     """Each exercise's first time in the plan, in a session or a care routine, starts
     gently (2 sets at its reps or seconds, RPE 6 at most) and is labelled new, whatever
@@ -1104,8 +1216,10 @@ def first_times(
     routines and sessions counted together: a first time's week holds its two sets, no
     week's largest exposure is more than a set or 30 % above the week before's, and a
     held week is no higher, nor is an `eased` one (a recovery week, a taper: `CareSchedule.eases`)
-    than the week before. A routine on its way up says so in its why, and one whose load
-    rose says from what (`_Climb._load_rose`). Care work of `unloaded_first` (its stage
+    than the week before. A routine on its way up says so in its why, in words that
+    follow what the calendar holds (`outlook`: a race less than a week ahead, a taper, a
+    recovery week; `climb_note`), and one whose load rose says from what
+    (`_Climb._load_rose`). Care work of `unloaded_first` (its stage
     learns it without a weight: `learned_unloaded`) is without the weight the first time,
     whatever week the athlete first meets it in (a plan with no routine in a stage's
     first weeks met a box squat with 5 kg the first time)."""
@@ -1143,7 +1257,10 @@ def first_times(
             stepped = climbing.loads_said
             if exercises != event.exercises or stepped:
                 minutes = max(1, event.minutes - round(saved / 60))
-                why = _heavier_today(_building_up(event.why, words), stepped)
+                ahead = outlook(day) if outlook is not None else Outlook()
+                note = climb_note(words, ahead, held=day in held, eased=day in eased)
+                why = _after_first_sentence(event.why, note) if note else event.why
+                why = _heavier_today(why, stepped)
                 gentle_routines[index] = replace(
                     event, exercises=exercises, minutes=minutes, why=why
                 )
@@ -1175,7 +1292,7 @@ class _Climb:
         *,
         in_session: bool,
         eve: bool = False,
-    ) -> tuple[tuple[Prescription, ...], int, list[str]]:
+    ) -> tuple[tuple[Prescription, ...], int, list[Climbing]]:
         """The block with its care work no higher than the week's climb allows; the
         seconds that saves, and for each exercise held below its planned dose, what it
         climbs to ("single-leg calf raise to 3 × 20 (2 × 19 today)"). An eve's form
@@ -1184,7 +1301,7 @@ class _Climb:
         words name the full dose it climbs to."""
         out: list[Prescription] = []
         saved = 0
-        words: list[str] = []
+        words: list[Climbing] = []
         self.loads_said = []
         for p in block:
             if p.new and p.exercise in self.care:  # a first time (`_gently`), kg or not:
@@ -1215,7 +1332,7 @@ class _Climb:
                 saved += work_seconds(p) - work_seconds(now)
                 target = dose_words(p.sets + 1 if eve else p.sets, amount, seconds)
                 today = dose_words(dose.sets, dose.amount, seconds)
-                words.append(f"{self.care[p.exercise]} to {target} ({today} today)")
+                words.append(Climbing(self.care[p.exercise], target, today))
                 p = now
             self.ramp.done(p.exercise, week, dose)
             rose = self._load_rose(p)
@@ -1282,13 +1399,66 @@ def _heavier_today(why: str, rose: Sequence[str]) -> str:
     return _after_first_sentence(why, f"Heavier today: {'; '.join(rose)}: {STEP_GATE}.")
 
 
-def _building_up(why: str, climbing: Sequence[str]) -> str:
-    """The routine's why, saying which exercises are on their way up to the stage's dose,
-    after its first sentence (what the routine is for)."""
+@dataclass(frozen=True, slots=True)
+class Climbing:
+    """A care exercise held below its stage's dose today: its name, the dose it climbs to
+    and today's, in words ("3 × 20", "2 × 19")."""
+
+    name: str
+    target: str
+    today: str
+
+    def climbs(self) -> str:
+        return f"{self.name} to {self.target} ({self.today} today)"
+
+    def held(self) -> str:
+        return f"{self.name} at {self.today} (the stage's dose is {self.target})"
+
+
+@dataclass(frozen=True, slots=True)
+class Outlook:
+    """What the calendar holds for a care day: the week's phase, and the first race less
+    than a week after the day (RACE_AHEAD_DAYS), if any."""
+
+    phase: Phase | None = None
+    race: Race | None = None
+
+
+RACE_AHEAD_DAYS = 7
+NOTHING_CLIMBS = "no dose goes past what you have done so far"
+
+
+def climb_note(climbing: Sequence[Climbing], ahead: Outlook, *, held: bool, eased: bool) -> str:
+    """What the routine says of its exercises held below the stage's dose, from what the
+    calendar holds (issue 13: "Building up over the next weeks" two days before a race):
+    a taper or a recovery week climbs not at all (`eased`); before an A or B race, and
+    in its week (`held`), no dose goes past what was done before; a C race leaves care's
+    climb as it is, but not on its day; after a race the climb comes back; only a plain
+    week builds up over the next weeks."""
     if not climbing:
-        return why
-    note = f"Building up over the next weeks: {', '.join(climbing)}: {CLIMB_WORDS}."
-    return _after_first_sentence(why, note)
+        return ""
+    race, phase = ahead.race, ahead.phase
+    below = ", ".join(c.held() for c in climbing)
+    climbs = ", ".join(c.climbs() for c in climbing)
+    on = f"your {race.label} on {DAY_NAMES[race.day.weekday()]}" if race is not None else ""
+    if eased and phase is Phase.TAPER:
+        return f"Taper: {below}; nothing climbs before your race, so your legs come to it fresh."
+    if eased:
+        return (
+            f"A lighter week: {below}; nothing climbs this week, the body absorbs the weeks before."
+        )
+    if race is not None and held:
+        return f"Before {on}: {below}; {NOTHING_CLIMBS} until after it, so you race fresh."
+    if race is not None and race.priority in ("A", "B"):
+        return (
+            f"Before {on}: {climbs}: {CLIMB_WORDS}, and in the race's week {NOTHING_CLIMBS}, "
+            "so you race fresh."
+        )
+    if race is not None:
+        return f"Around {on}: {climbs}: {CLIMB_WORDS}; care goes on, never on the race day."
+    if held:
+        return f"Back after your race: {climbs}: {CLIMB_WORDS}, up to where you were before it."
+    return f"Building up over the next weeks: {climbs}: {CLIMB_WORDS}."
 
 
 def _after_first_sentence(why: str, note: str) -> str:
@@ -1494,7 +1664,7 @@ def _as_variation(p: Prescription, exercise: Exercise) -> Prescription:
     return replace(
         p,
         exercise=exercise.id,
-        per_side=exercise.unilateral,
+        per_side=exercise.per_side,
         tempo=rep_tempo(exercise.tempo, p.seconds),
         muscles=exercise.muscles,
         unilateral=exercise.unilateral,
@@ -1502,7 +1672,7 @@ def _as_variation(p: Prescription, exercise: Exercise) -> Prescription:
         injury_care=tuple(dict.fromkeys((*p.injury_care, *exercise.injury_care))),
         cues=exercise.cues.as_list(),
         kind=exercise.kind,
-        extra_side=p.extra_side if exercise.unilateral else None,
+        extra_side=p.extra_side if exercise.per_side else None,
     )
 
 
@@ -1628,7 +1798,7 @@ def _at_care_dose(
         sets=item.sets,  # the stage's dose: care sets the pace, not the strength plan
         reps=item.reps,
         seconds=item.seconds,
-        per_side=exercise.unilateral or item.one_leg,
+        per_side=exercise.per_side or item.one_leg,
         load=_care_load(item, exercise, easy),
         load_kg=item.load_kg,
         implement=item.implement,
@@ -1641,7 +1811,7 @@ def _at_care_dose(
         cues=exercise.cues.as_list(),
         kind=exercise.kind,
         rest_seconds=item.rest_seconds,
-        extra_side=p.extra_side if exercise.unilateral or item.one_leg else None,
+        extra_side=p.extra_side if exercise.per_side or item.one_leg else None,
         care_dose=True,
     )
 
@@ -1723,7 +1893,7 @@ def routine_seconds(items: Sequence[CareItem], catalogue: Catalogue) -> int:
             per_side = item.seconds
         else:
             per_side = (item.reps or 0) * seconds_per_rep(item.tempo or exercise.tempo)
-        sides = 2 if exercise.unilateral or item.one_leg else 1
+        sides = 2 if exercise.per_side or item.one_leg else 1
         total += item.sets * (per_side * sides + item.rest_seconds) + CHANGE_SECONDS
     return total
 
@@ -1793,6 +1963,11 @@ class _Placer:
         # run, with what comes: no full routine either (`loaded_calf`)
         self.near_key_runs: Mapping[date, str] = {}
         self.key_run_ahead: KeyRunAhead = _no_key_run
+        # what the athlete met before the plan, and the other problems' routines placed
+        # before this one's: with the sessions, what a routine's exercises are no first
+        # exposure after (`_first_times_wait`)
+        self.met_before: frozenset[str] = frozenset()
+        self.placed: Sequence[CareRoutine] = ()
         self.calf_days: set[date] = set()  # calf problems' routine days, shared
         guarded = GUARDED_PATTERNS.get(protocol.condition, frozenset())
         self.calf = bool(guarded & CALF_PATTERNS)
@@ -1895,7 +2070,15 @@ class _Placer:
             full = [d for d in chosen if not self._lightest(d)]
             times = len(full) + len(self.session_care_days)
             for day in chosen:
-                routine = self._routine(day, stage, this_week, eve_week, times)
+                # a key run's eve keeps new knee-dominant one-legged work for another day
+                waiting = self._first_times_wait(day, stage, dose, routines)
+                if waiting is None:
+                    routine = self._routine(day, stage, this_week, eve_week, times)
+                else:
+                    items, told = waiting
+                    eve_form = self._eve_form(self._form(items))
+                    routine = self._routine(day, stage, this_week, eve_form, times)
+                    routine = replace(routine, why=f"{routine.why} {told}")
                 if hills and not routine.lightest:
                     routine = replace(routine, why=f"{routine.why} {hills}")
                     hills = ""
@@ -2070,6 +2253,85 @@ class _Placer:
                     if knee and day not in self.knee_days:
                         knee_room -= 1
         return sorted(chosen)
+
+    def _first_times_wait(
+        self,
+        day: date,
+        stage: CareStage,
+        dose: Sequence[CareItem],
+        own: Sequence[CareRoutine],
+    ) -> tuple[tuple[CareItem, ...], str] | None:
+        """On a key run's eve, for an athlete with runner's knee, the week's items with the
+        knee-dominant one-legged work the athlete has not met before `day` (the stage's
+        new split squat, step-up or single-leg box squat) held back for a day clear of a
+        key run, and what the routine says of it; None when nothing waits. A first time
+        brings the soreness a new movement brings, and the quads take it into tomorrow's
+        run (a coach read a new single-leg box squat the day before a long run). Each new
+        exercise gives its place to one the athlete has met that it grows from: its easier
+        variation (a split squat for the box squat) at its dose, else the latest of the
+        earlier stages' knee exercises met (the wall sit) at that stage's top dose; else it
+        is left out today, and when nothing is left, the protocol's lightest form (the
+        wall sit) is the routine. Met before `day`: what the athlete did before the plan, the
+        sessions, and the routines placed so far (`own`: this problem's)."""
+        if not self.knee_athlete or day not in self.eves or self._lightest(day):
+            return None
+        met = self._met_before(day, own)
+        new = [i for i in dose if self._knee_one_leg(i.exercise) and i.exercise not in met]
+        if not new:
+            return None
+        earlier = [
+            item
+            for before in self.protocol.stages[: stage.number - 1]
+            for item in before.items_in_week(STAGE_TOP_WEEK)
+            if item.exercise in met and self._loads_knee(item.exercise)
+        ]
+        items: list[CareItem] = []
+        stand_ins: list[str] = []
+        for item in dose:
+            if item not in new:
+                items.append(item)
+                continue
+            stand_in = self._grown_from(item, met) or (earlier[-1] if earlier else None)
+            if stand_in is not None:
+                items.append(stand_in)
+                stand_ins.append(self._name(stand_in))
+        kept = tuple({item.exercise: item for item in reversed(items)}.values())[::-1]
+        if not kept:  # nothing met to stand in: the protocol's lightest form (a wall sit)
+            kept = tuple(
+                i
+                for i in self.protocol.lightest
+                if not (self._knee_one_leg(i.exercise) and i.exercise not in met)
+            )
+            stand_ins = [self._name(item) for item in kept]
+        if not kept:
+            return None
+        names = [self._name(item) for item in new]
+        return kept, words.waits_for_a_fresh_day(names, stand_ins, self.eves[day])
+
+    def _grown_from(self, item: CareItem, met: Collection[str]) -> CareItem | None:
+        """`item` as its easier variation the athlete has met, done the same way (reps
+        or a hold), at its dose; None when there is none."""
+        exercise = self.catalogue[item.exercise]
+        for easier in exercise.regressions:
+            found = self.catalogue.get(easier)
+            if found is not None and easier in met and found.measure == exercise.measure:
+                return replace(item, exercise=easier, one_leg=False)
+        return None
+
+    def _name(self, item: CareItem) -> str:
+        return self.catalogue[item.exercise].name.lower()
+
+    def _met_before(self, day: date, own: Sequence[CareRoutine]) -> set[str]:
+        """The exercises met before `day`: before the plan, in its sessions and in the
+        routines placed so far (`own`: this problem's)."""
+        met = set(self.met_before)
+        met.update(p.exercise for d, s in self.strength_days.items() if d < day for p in s.main)
+        met.update(p.exercise for r in (*self.placed, *own) if r.day < day for p in r.exercises)
+        return met
+
+    def _knee_one_leg(self, exercise: str) -> bool:
+        found = self.catalogue.get(exercise)
+        return found is not None and found.unilateral and loads_the_knee(found)
 
     def _eve(self, day: date) -> str:
         """What comes after `day` that its routine is lighter for: a key run the next day,

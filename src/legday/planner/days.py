@@ -308,9 +308,11 @@ def long_races(
     up to that (a 30 km trail, a long half): they close TUNE_UP_AFTER_DAYS, then the
     sessions are normal again. Frames made without their races count every race as A."""
     found = []
-    given = any(frame.races for frame in frames)
+    given = any(frame.races or frame.last_week for frame in frames)
+    # the races of the plan's weeks and of the week before its start
+    raced = {r.day: r for frame in frames for r in (*frame.last_week, *frame.races)}
     races = (
-        [r for frame in frames for r in frame.races if r.priority != "C"]
+        [r for r in raced.values() if r.priority != "C"]
         if given
         else [Race(day, "A", "race") for day in sorted(calendar.races)]
     )
@@ -340,15 +342,19 @@ def _after_main_races(
     short of an ultra (`tune_ups`) gets TUNE_UP_AFTER_DAYS. A week whose races are all C
     keeps its phase and lifts around them."""
     start, end = frame.start, frame.start + WEEK_SPAN
-    if frame.races:
-        main = [race for race in frame.races if race.priority != "C"]
+    if frame.races or frame.last_week:
+        main = [race for race in (*frame.last_week, *frame.races) if race.priority != "C"]
     else:  # a frame made without its races: each one counts as a goal
         main = [Race(day, "A", "race") for day in sorted(races) if start <= day <= end]
     closed: dict[date, str] = {}
     for race in main:
-        last = end if race.priority == "A" else min(race.day + ONE_DAY, end)
-        for offset in range(1, (last - race.day).days + 1):
-            closed[race.day + timedelta(days=offset)] = _after_race(race.day, start)
+        # the day after, and after an A race the rest of its week (the next is a week off);
+        # a race of the week before closes this week's first day when it was the last
+        last = end if race.priority == "A" and race.day >= start else race.day + ONE_DAY
+        for offset in range(1, (min(last, end) - race.day).days + 1):
+            day = race.day + timedelta(days=offset)
+            if day >= start:
+                closed[day] = _after_race(race.day, start)
     # a long A or B race, this week or last: its days of recovery
     for days, after in ((long, AFTER_LONG_RACE_DAYS), (tune_ups, TUNE_UP_AFTER_DAYS)):
         for day in days:

@@ -365,7 +365,7 @@ def jump_dose(exercise: Exercise, contacts: int, *, first: bool, most_sets: int)
     stage = _stage(exercise.stage)
     sets = FIRST_SETS if first else -(-contacts // SET_CONTACTS[stage])
     sets = max(FIRST_SETS, min(sets, most_sets, MOST_JUMP_SETS))
-    sides = 2 if exercise.unilateral else 1
+    sides = 2 if exercise.per_side else 1
     reps = max(1, round(contacts / (sets * sides)))
     if first and exercise.level is not Level.BEGINNER:
         reps = min(reps, FIRST_HARD_REPS)
@@ -563,6 +563,7 @@ def within_reach(
     may_rise: bool = True,
     reached: tuple[int, int] | None = None,
     reps_first: bool = False,
+    sets_first: bool = False,
 ) -> tuple[Dose, float | None]:
     """The dose and load no further than a step beyond `last`, this exercise's previous
     prescription (None: no jump to cap); no heavier at all unless `may_rise` (the logbook's
@@ -581,10 +582,16 @@ def within_reach(
     With `reps_first` (a heavy anchor whose last planned set the session could not hold) a
     rep rise comes before the block's sets: the set would be trimmed off again, and the
     lift stand still. At a lighter load than last time (a lift back as an accessory) the
-    reps come back up before a set is added."""
+    reps come back up before a set is added. With `sets_first` (an anchor met first as a
+    one-set accessory) the set comes first: its reps would otherwise rise session after
+    session and leave the block's main lift at one set for good."""
     if last is None:
         return plan, kg
     top_sets, top_rpe = reached or (last.sets, last.target_rpe)
+    if sets_first and plan.sets > max(last.sets, top_sets):
+        return _a_set_more(plan, last), (
+            last.load_kg if kg is not None and last.implement == implement else kg
+        )
     reps, seconds = plan.reps, plan.seconds
     same_implement = kg is not None and last.load_kg is not None and last.implement == implement
     heavier = waits = False
@@ -667,6 +674,18 @@ def within_reach(
         sets = max(last.sets, top_sets) if rose else sets
     capped = plan._replace(sets=sets, reps=reps, seconds=seconds, rpe=rpe, tempo=tempo)
     return (plan if capped == plan else capped), kg
+
+
+def _a_set_more(plan: Dose, last: Prescription) -> Dose:
+    """One set more than `last`, and nothing else changed: last time's reps (or hold),
+    effort and tempo, so no other part of the dose falls back or rises with it."""
+    return plan._replace(
+        sets=last.sets + MOST_SET_RISE,
+        reps=last.reps if plan.reps is not None and last.reps is not None else plan.reps,
+        seconds=last.seconds if plan.seconds is not None and last.seconds else plan.seconds,
+        rpe=min(plan.rpe, last.target_rpe),
+        tempo=last.tempo or plan.tempo,
+    )
 
 
 def _lowering_kept(reps: int, last: Prescription, tempo: str) -> int:
@@ -828,7 +847,7 @@ def gradual(sessions: Sequence[Session], kit: Kit, catalogue: Catalogue) -> list
                     kg,
                     p.implement,
                     new=p.new,
-                    one_leg=p.per_side and not e.unilateral,  # care's raise on one leg
+                    one_leg=p.per_side and not e.per_side,  # care's raise on one leg
                 ),
                 warmup_sets=ramp(kg, p.implement, kit, rpe=dose.rpe),
             )
@@ -998,7 +1017,7 @@ def prescribe(
         sets=plan.sets,
         reps=plan.reps,
         seconds=plan.seconds,
-        per_side=exercise.unilateral,
+        per_side=exercise.per_side,
         load=load_text(exercise, role, plan, load_kg, implement, new=new),
         tempo=rep_tempo(plan.tempo, plan.seconds),
         target_rpe=plan.rpe,
@@ -1044,7 +1063,7 @@ def load_text(
     (`IMPROVISED_LOAD`)."""
     new_words = NEW_LOAD_WORDS if new else ""
     if role is Role.PLYOMETRIC:
-        contacts = plan.sets * (plan.reps or 0) * (2 if exercise.unilateral else 1)
+        contacts = plan.sets * (plan.reps or 0) * (2 if exercise.per_side else 1)
         return f"bodyweight, {contacts} foot contacts in all: {_contact_cue(exercise)}{new_words}"
     if load_kg is not None:
         what = {

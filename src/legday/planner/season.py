@@ -1,21 +1,26 @@
 """Periodisation: what each week of the horizon is for.
 
-Phases come from the races in the calendar (and the profile), each with a priority: strength
-is built in the off-season and base, kept in build and peak, trimmed in the taper before an
-A (goal) race and in the race week of an A or B (tune-up) race, and paused the week after an
-A race. A C race (short or club) keeps its week's phase; that week needs only one session
+Phases come from the races in the calendar (and the profile), each with a priority, and
+from the calendar's running: strength is built in the off-season and base, kept in build
+and peak, trimmed in the taper before an A (goal) race and in the race week of an A or B
+(tune-up) race, and paused the week after an A race. Only a goal race has a peak and a
+taper, in its last weeks; tune-ups are raced from a build. With no race near, the running
+decides: base while it goes on (hard or steady), off-season when it is lighter or stops
+(issue 13: a 10K runner's three tune-ups made weeks 1-9 "peak", intervals every week after
+the last one were "off-season", and a beginner's steady running was "off-season" all
+through). A C race (short or club) keeps its week's phase; that week needs only one session
 (Rønnestad & Mujika 2014: one a week keeps strength in season). A lone C race sets no
 countdown, but a run of them (SEASON_RACES within SEASON_SPAN: a track or cross-country
 season, a meet most weekends) is a competition season: its weeks, from the first meet to
 the last, keep strength as build weeks do (short heavy or explosive work, 48-72 h clear of
-the meets) instead of building it as the off-season does. Every `recovery_every`-th
-week without a pause becomes a recovery week (`recovery-week`), so no stretch of that many
-weeks goes without one; in competition (the peak and taper before a goal race, or a
-competition season of meets) it keeps one short, light session, since a week without any
-costs the strength the season keeps, and elsewhere (off-season, base, a build far from a
-race) it holds no strength at all, as the seed asks. Every other in-season week (build,
-peak, taper, race) keeps a floor of at least one session; the day chooser keeps it 48-72 h
-clear of the races.
+the meets) instead of building it as the off-season does. No `recovery_every` weeks in a
+row lift without a recovery week (`recovery-week`), a race week's one light session
+included: the recovery weeks are placed at the least cost (`_recovery_weeks`); in
+competition (the peak and taper before a goal race, or a competition season of meets) a
+recovery week keeps one short, light session, since a week without any costs the strength
+the season keeps, and elsewhere (off-season, base, a build far from a race) it holds no
+strength at all, as the seed asks. Every other in-season week (build, peak, taper, race)
+keeps a floor of at least one session; the day chooser keeps it 48-72 h clear of the races.
 
 The lifting weeks between pauses form training blocks of 3-6 weeks, each with its anchor
 lifts; the first two weeks back after an A race's week off ramp up.
@@ -24,8 +29,10 @@ lifts; the first two weeks back after an A race's week off ramp up.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, timedelta
+from enum import StrEnum
 from itertools import groupby
 from typing import NamedTuple
 
@@ -95,6 +102,9 @@ class WeekFrame(NamedTuple):
     # the B race of the week before an off-season week: the week is the return from it,
     # and says so, never "off-season" (issue 13)
     after: Race | None = None
+    # the races of the seven days before the week, before the plan's start too: a race on
+    # the Sunday before closes Monday (`days.py`), and care holds after it
+    last_week: tuple[Race, ...] = ()
 
     @property
     def only_c_races(self) -> bool:
@@ -225,8 +235,6 @@ def season(
     by_priority: dict[str, list[Race]] = {"A": [], "B": [], "C": []}
     for race in in_order:
         by_priority[race.priority].append(race)
-    # the phases count down to the goal races; with none, to the tune-ups (without a taper)
-    goals = by_priority["A"] or by_priority["B"]
     # strength already in the calendar or in the logbook
     lifting = {r.day for r in runs if r.is_strength} | set(logged)
     # the weeks (by index) with a hard run or a race in the calendar
@@ -239,8 +247,8 @@ def season(
     minutes = _weekly_minutes(profile, runs)
     weeks: list[tuple[date, Phase, str]] = []
     in_season: list[bool] = []  # per week, before recovery weeks are placed
-    # the weeks of an A or B race, each a step back of its own, and the tapers before the
-    # goal races: a recovery week goes apart from them (`_recovery_weeks`)
+    # the weeks of an A or B race: thin weeks a recovery week goes apart from
+    # (`_recovery_weeks`), though not in place of one
     race_weeks = {
         index
         for index in range(profile.weeks)
@@ -248,7 +256,8 @@ def season(
     }
     for index in range(profile.weeks):
         start = profile.start + timedelta(days=7 * index)
-        phase, note = _phase(start, in_order, goals, taper=bool(by_priority["A"]))
+        running = _running(index, minutes, hard)
+        phase, note = _phase(start, in_order, by_priority["A"], by_priority["B"], running)
         meets = _season_of(start, seasons)
         if meets is not None and phase in BUILDING:
             phase, note = Phase.BUILD, _season_note(meets)
@@ -259,8 +268,6 @@ def season(
             # a beginner has no strength yet to keep: W1 told a runner who had never
             # lifted to "maintain strength"
             note = note.removesuffix(HARD_RUNNING) + BEGINNER_HARD_RUNNING
-        if note == NO_RACE_AHEAD and _lighter(index, minutes, hard):
-            note += LIGHTER_RUNNING
         if phase not in REST_PHASES and _fully_blocked(profile, start):
             phase, note = Phase.BLOCKED, "you blocked every training day this week"
         weeks.append((start, phase, note))
@@ -273,15 +280,19 @@ def season(
     frames = []
     for (start, phase, note), keeping in zip(weeks, in_season, strict=True):
         in_week = tuple(race for race in in_order if start <= race.day <= start + WEEK_SPAN)
-        frame = WeekFrame(start, phase, note, targets[phase], 0, in_week)
-        if phase is Phase.OFF_SEASON:
+        last_week = tuple(race for race in in_order if start - ONE_WEEK <= race.day < start)
+        frame = WeekFrame(start, phase, note, targets[phase], 0, in_week, last_week=last_week)
+        if note.endswith(AFTER_B_RACE):  # the return from a tune-up, whatever it builds
             frame = frame._replace(after=_raced_before(start, in_order))
         if phase is Phase.RECOVERY and keeping:
             frame = frame._replace(note=LIGHT_NOTE, target=1, light=True)
         elif phase is Phase.RECOVERY and keeps_light(profile):
             frame = frame._replace(note=LIGHT_HABIT_NOTE, target=1, light=True)
+        main = _main_race(start, in_order)
+        if phase is Phase.RECOVERY and main is not None:  # where no other week would do
+            frame = frame._replace(note=f"{frame.note}; the {main.label} is the week's effort")
         if frame.only_c_races:
-            frame = frame._replace(note=f"{frame.note}; {_c_note(in_week)}")
+            frame = frame._replace(note=f"{_around_a_race(frame.note)}; {_c_note(in_week)}")
         frames.append(frame._replace(required=_floor(frame)))
     return _in_blocks(frames)
 
@@ -296,14 +307,27 @@ def _weekly_minutes(profile: Profile, runs: Sequence[Run]) -> list[int]:
     return weeks
 
 
-def _lighter(index: int, minutes: Sequence[int], hard: Collection[int]) -> bool:
-    """Whether the week's running is lighter than before: no hard run or race (`hard`:
-    the weeks with one), and fewer minutes than the weeks before it averaged. Hill
+class Running(StrEnum):
+    """What the calendar's running is like in a week: the phase of a week with no race
+    near follows it (`_phase`)."""
+
+    HARD = "hard"  # a hard run (intervals, tempo, hills) or a race
+    STEADY = "steady"  # running, none of it hard, about as much as usual
+    LIGHTER = "lighter"  # no hard run, and less running than usual (LIGHTER_SHARE)
+    NONE = "none"  # no running in the calendar
+
+
+def _running(index: int, minutes: Sequence[int], hard: Collection[int]) -> Running:
+    """The week's running (`hard`: the weeks with a hard run or a race). Lighter is
+    against the weeks before it (the plan's first week: against all its weeks): hill
     repeats and long runs going on as ever are no lighter running, whatever the season."""
-    if index in hard or index == 0:
-        return False
-    before = sum(minutes[:index]) / index
-    return minutes[index] <= LIGHTER_SHARE * before
+    if index in hard:
+        return Running.HARD
+    if not minutes[index]:
+        return Running.NONE
+    before = minutes[:index] or minutes
+    usual = sum(before) / len(before)
+    return Running.LIGHTER if minutes[index] <= LIGHTER_SHARE * usual else Running.STEADY
 
 
 SEASON_RACES = 3  # C races ...
@@ -351,11 +375,20 @@ def _season_note(meets: Sequence[Race]) -> str:
 
 HARD_RUNNING = "maintain strength alongside hard running"
 BEGINNER_HARD_RUNNING = "build strength gently alongside hard running"
-NO_RACE_AHEAD = "no race ahead: build strength"
-# said of a week without a race ahead only when the calendar's running is lighter: no hard
-# run and fewer minutes than the weeks before it averaged (LIGHTER_SHARE or less)
-LIGHTER_RUNNING = " while running is lighter"
+# A week with no race near takes its phase from the calendar's running (issue 13: the
+# weeks after a 10K runner's last race were "off-season" with intervals every week, and
+# a beginner's steady running was "off-season" all through): the off-season is the time
+# the running is lighter (no hard run, and LIGHTER_SHARE or less of the usual minutes) or
+# absent; while it goes on, hard or steady, the weeks are base weeks that build strength
+# alongside it.
 LIGHTER_SHARE = 0.8
+NO_RACE_AHEAD = "no race ahead"
+ALONGSIDE = {
+    Running.HARD: "build strength alongside the hard running",
+    Running.STEADY: "build strength alongside steady running",
+    Running.LIGHTER: "build strength while running is lighter",
+    Running.NONE: "build strength",
+}
 EASY_RUNNING = "keep strength steady while the running builds"
 # One reason for every recovery week, so no two weeks argue (issue 13): the week lets the
 # body absorb the work before; a week off does that away from races, and in competition
@@ -442,22 +475,28 @@ def _lifts(start: date, lifting: set[date]) -> bool:
     return any(start <= day <= start + WEEK_SPAN for day in lifting)
 
 
-# What a recovery week costs where it falls (`_recovery_weeks`): first that it is one
-# more week without training, then, in this order, a week that makes thin weeks pile up.
-# A recovery week right before a taper or an A or B race's week makes three light weeks
-# before the race (issue 13); two recovery weeks (or a race week's step back and a recovery
-# week) less than three weeks apart leave a single week of training between thin
-# ones, and cost what the weeks before built; a recovery week in the peak before a goal
-# race takes one of its last weeks of sharp strength work (a coach found a track season's
-# recovery weeks in weeks 11 and 14, the peak in 15); a taper made the recovery week merges
-# the two light weeks into one, a small cost. A week with strength already in the calendar
-# cannot be made a recovery week (that session is not ours to move): the last resort.
+# What a placement of recovery weeks costs (`_recovery_weeks`), most first. A run of
+# `recovery_every` weeks with strength breaks the `recovery-week` rule: the real cost,
+# paid for each week the run goes past the rule, and only where nothing else will do. A
+# week the calendar's own strength fills is no recovery week, whatever the plan calls it
+# (that session is not ours to move), so it cannot end a run; when the calendar lifts in
+# every week that could, the run goes on and the rule is broken, as briefly as the free
+# weeks allow (a 5-week plan whose calendar lifts in weeks 3-5 got its recovery week in
+# week 3, leaving weeks 1-3 in a row though week 2 was free). Then: a recovery
+# week in an A or B race's week takes the race week's one light session away, and comes
+# only where no other week keeps the rule; each recovery week is one more week without
+# training; thin weeks piling up: two of them (a recovery week and a race week, a taper,
+# another recovery week or a week off) in a row make a fortnight that costs what the weeks
+# before built, and two weeks apart leave a single week of training between them (a coach
+# found a track season's recovery weeks in weeks 11 and 14, the peak in 15); a recovery
+# week in the peak before a goal race takes one of its last weeks of sharp strength work;
+# a taper made the recovery week merges the two light weeks into one, a small cost.
+BROKEN_RULE_COST = 100
+RACE_WEEK_COST = 40
 EXTRA_RECOVERY_COST = 10
 CLOSE_COSTS = {1: 8, 2: 3}  # by weeks apart: two thin weeks in a row cost the most
-BEFORE_THIN_COST = CLOSE_COSTS[1]  # a thin week right after, as two in a row
-IN_PEAK_COST = 2
+IN_PEAK_COST = EXTRA_RECOVERY_COST  # a peak week taken costs a recovery week more
 MERGED_TAPER_COST = 1
-CALENDAR_STRENGTH_COST = 100
 
 
 def _recovery_weeks(
@@ -467,17 +506,19 @@ def _recovery_weeks(
     race_weeks: set[int],
 ) -> list[int]:
     """The weeks to make recovery weeks, so that no `every` weeks in a row lift (the
-    `recovery-week` rule): a stretch of weeks runs from one step back (a week without
-    strength, or an A or B race's week with its one light session) to the next, and each
-    stretch takes the placement of least cost (`_stretch_recovery`)."""
+    `recovery-week` rule): a stretch of weeks runs from one week without strength (after
+    an A race, blocked) to the next, and each stretch takes the placement of least cost
+    (`_stretch_recovery`). An A or B race's week lifts (its one light session): it is a
+    thin week to keep apart from, not the month's recovery week, which SPEC asks for
+    whatever the races (a 10K runner with three tune-ups in twelve weeks had none)."""
+    filled = {index for index, (start, _, _) in enumerate(weeks) if _lifts(start, lifting)}
     chosen: list[int] = []
     first = 0
-    for index, (start, phase, _) in enumerate(weeks):
-        stepping_back = phase in REST_PHASES or phase is Phase.RACE
-        if stepping_back and not _lifts(start, lifting):
-            chosen += _stretch_recovery(weeks, first, index, every, lifting, race_weeks)
+    for index, (_, phase, _) in enumerate(weeks):
+        if phase in REST_PHASES and index not in filled:
+            chosen += _stretch_recovery(weeks, first, index, every, filled, race_weeks)
             first = index + 1
-    chosen += _stretch_recovery(weeks, first, len(weeks), every, lifting, race_weeks)
+    chosen += _stretch_recovery(weeks, first, len(weeks), every, filled, race_weeks)
     return chosen
 
 
@@ -486,71 +527,89 @@ def _stretch_recovery(
     first: int,
     end: int,
     every: int,
-    lifting: set[date],
+    filled: set[int],
     race_weeks: set[int],
 ) -> list[int]:
     """The recovery weeks of the lifting weeks `first` to `end` (not included), between two
-    step backs: no `every` weeks in a row without one, at the least cost in the order
-    of the costs above. Of placements that cost the same, the one with the latest weeks
-    (the first as late as it can be, then the next), as the month's recovery week used to
-    come at the end of its month. Found exactly: a recovery week's cost depends only on it
-    and the one before, so the best placement after each week is worked out once, from
-    the stretch's end back (a plan's first week counts as coming after a step back)."""
-    tapers = {i for i in range(first, end) if weeks[i][1] is Phase.TAPER}
-    thin = race_weeks | tapers
+    weeks without strength, at the least cost (the costs above); `filled` holds the weeks
+    the calendar's strength fills. Of placements that cost the same, the one with the
+    latest weeks (the first as late as it can be, then the next), as the month's recovery
+    week used to come at the end of its month. Found exactly: what a recovery week costs
+    depends only on it and the recovery week before it (or the week off the stretch starts
+    after: a plan's first week counts as coming after one), so the best placement after
+    each week is worked out once, from the stretch's end back. A week the rule is broken
+    for costs more than any recovery week where it falls and the thin weeks around it, so
+    the next recovery week comes within `every` weeks where a free week is there, else at
+    the first free week: only those are tried (`_next_free`)."""
+    thin = sorted(i for i in range(first, end) if i in race_weeks or weeks[i][1] is Phase.TAPER)
+    free = [i for i in range(first, end) if i not in filled]
+    week_off_after = end < len(weeks)  # the stretch ends in a week off, not the plan's end
 
-    def cost(week: int, before: int) -> int:
-        start, phase, _ = weeks[week]
+    def own_cost(week: int) -> int:
+        """What a recovery week costs where it falls."""
+        phase = weeks[week][1]
         spent = EXTRA_RECOVERY_COST
-        if week in tapers:
+        if week in race_weeks:
+            spent += RACE_WEEK_COST
+        elif phase is Phase.TAPER:
             spent += MERGED_TAPER_COST
-        elif week + 1 in thin:
-            spent += BEFORE_THIN_COST
-        spent += CLOSE_COSTS.get(week - before, 0)
         if phase is Phase.PEAK:
             spent += IN_PEAK_COST
-        if _lifts(start, lifting):
-            spent += CALENDAR_STRENGTH_COST
         return spent
 
-    # best[week]: the least cost, and the weeks, of what follows a recovery week there
+    def between(before: int, after: int) -> int:
+        """What the weeks from one step back to the next cost: the rule broken by the run
+        of lifting weeks between them, and a recovery week made thin close to another
+        thin week. `before` is a recovery week, or (`first` - 1) the week off the stretch
+        starts after; `after` the next recovery week, or `end`. A recovery week merged
+        with a taper or a race week makes no week thin that was not: no such cost."""
+        spent = BROKEN_RULE_COST * max(0, after - before - every)  # weeks past the rule
+        made_thin_before = before >= first and before not in thin
+        made_thin_after = after < end and after not in thin
+        inner = thin[bisect_right(thin, before) : bisect_left(thin, after)]
+        if inner:
+            if made_thin_before:
+                spent += CLOSE_COSTS.get(inner[0] - before, 0)
+            if made_thin_after:
+                spent += CLOSE_COSTS.get(after - inner[-1], 0)
+        elif (made_thin_before or made_thin_after) and (after < end or week_off_after):
+            spent += CLOSE_COSTS.get(after - before, 0)
+        return spent
+
+    # best[week]: the least cost, and the recovery weeks, of what follows a step back there
     best: dict[int, tuple[int, list[int]]] = {}
-    for week in range(end - 1, first - 2, -1):
-        if end - week <= every:  # the next step back comes in time: none more is needed
-            # (right before it, a taper merges and any other week costs BEFORE_THIN_COST)
-            close = week >= first and end < len(weeks) and end - week > 1
-            best[week] = (CLOSE_COSTS.get(end - week, 0) if close else 0, [])
-            continue
-        options = [
-            (cost(after, week) + best[after][0], -after)
-            for after in range(week + 1, min(week + every, end - 1) + 1)
-        ]
-        spent, latest = min(options)
-        best[week] = (spent, [-latest, *best[-latest][1]])
-    return _free_where_possible(weeks, first, best[first - 1][1], lifting)
+    for before in reversed([first - 1, *free]):
+        spent, latest = between(before, end), -end
+        for after in _next_free(free, before, every):
+            option = own_cost(after) + between(before, after) + best[after][0]
+            spent, latest = min((spent, latest), (option, -after))
+        best[before] = (spent, [] if -latest == end else [-latest, *best[-latest][1]])
+    return best[first - 1][1]
 
 
-def _free_where_possible(
-    weeks: Sequence[tuple[date, Phase, str]], first: int, chosen: list[int], lifting: set[date]
-) -> list[int]:
-    """A recovery week the calendar's own strength fills is none: when the least cost
-    still lands one there (the calendar lifts in every week after), the latest free week
-    before it, since the recovery week before, steps back instead."""
-    placed: list[int] = []
-    for week in chosen:
-        if _lifts(weeks[week][0], lifting):
-            since = placed[-1] + 1 if placed else first
-            free = [i for i in range(week - 1, since - 1, -1) if not _lifts(weeks[i][0], lifting)]
-            week = free[0] if free else week
-        placed.append(week)
-    return placed
+def _next_free(free: Sequence[int], before: int, every: int) -> Sequence[int]:
+    """The weeks that may be the next recovery week after a step back in week `before`
+    (`free`: the stretch's free weeks, in order): those within `every` weeks of it, or the
+    first one after it when none is."""
+    first = bisect_right(free, before)
+    within = bisect_right(free, before + every)
+    return free[first:within] or free[first : first + 1]
 
 
 def _phase(
-    start: date, races: Sequence[Race], goals: list[Race], *, taper: bool
+    start: date,
+    races: Sequence[Race],
+    goals: Sequence[Race],
+    tune_ups: Sequence[Race],
+    running: Running,
 ) -> tuple[Phase, str]:
-    """The week's phase from the A and B races around it (C races leave it as it is);
-    `races` by day, `goals` the races the phases count down to."""
+    """The week's phase from the races around it (C races leave it as it is) and, with no
+    race near, from the calendar's `running`; `races` by day, `goals` the A races and
+    `tune_ups` the B races among them.
+
+    The last weeks before a goal race are its peak and taper; a tune-up is raced from a
+    build, never peaked for (three B races of a 10K runner's season made every week
+    "peak"), and with no race near the running decides between base and off-season."""
     end = start + WEEK_SPAN
     first = _main_race(start, races)
     if first is not None:
@@ -568,24 +627,62 @@ def _phase(
             f"after the {race.label} on {_day(race.day)}: a week without strength",
         )
     goal = next((race for race in goals if race.day > end), None)
+    if goal is not None and _weeks_to(goal, start) < OFF_SEASON_WEEKS:
+        return _countdown(goal, start, running)
+    tune_up = next((race for race in tune_ups if race.day > end), None)
+    if tune_up is not None and _weeks_to(tune_up, start) <= BUILD_WEEKS:
+        # a season of tune-ups: the running is hard and the races come, nothing to peak for
+        return Phase.BUILD, f"build, {_weeks_before(tune_up, start)}: {HARD_RUNNING}"
+    phase = Phase.OFF_SEASON if running in (Running.LIGHTER, Running.NONE) else Phase.BASE
     raced = _raced_before(start, races)
-    if raced is not None and (goal is None or (goal.day - start).days // 7 > 19):
-        return Phase.OFF_SEASON, f"after the {raced.label} on {_day(raced.day)}: {AFTER_B_RACE}"
-    if goal is None:
-        return Phase.OFF_SEASON, NO_RACE_AHEAD
-    weeks_out = (goal.day - start).days // 7
-    plural = "week" if weeks_out == 1 else "weeks"
-    target = f"{weeks_out} {plural} before the {goal.label} on {_day(goal.day)}"
-    if weeks_out <= 1 and taper:
+    if raced is not None:
+        return phase, f"after the {raced.label} on {_day(raced.day)}: {AFTER_B_RACE}"
+    ahead = min((r for r in (goal, tune_up) if r is not None), key=_by_day, default=None)
+    if ahead is None:
+        return phase, f"{NO_RACE_AHEAD}: {ALONGSIDE[running]}"
+    if phase is Phase.OFF_SEASON:
+        return phase, f"off-season, {_weeks_before(ahead, start)}: the best time to get stronger"
+    return phase, f"base, {_weeks_before(ahead, start)}: {ALONGSIDE[running]}"
+
+
+def _by_day(race: Race) -> date:
+    return race.day
+
+
+def _countdown(goal: Race, start: date, running: Running) -> tuple[Phase, str]:
+    """The phase of a week less than OFF_SEASON_WEEKS before the goal race `goal`."""
+    weeks_out = _weeks_to(goal, start)
+    target = _weeks_before(goal, start)
+    if weeks_out <= TAPER_WEEKS:
         return Phase.TAPER, f"taper, {target}: keep the habit, drop the volume"
-    if weeks_out <= 3:
+    if weeks_out <= PEAK_WEEKS:
         # no "fewer sets": the sessions say what fell since last time, from the numbers
         return Phase.PEAK, f"peak, {target}: keep strength, the running comes first"
-    if weeks_out <= 11:
+    if weeks_out <= BUILD_WEEKS:
         return Phase.BUILD, f"build, {target}: {HARD_RUNNING}"
-    if weeks_out <= 19:
-        return Phase.BASE, f"base, {target}: build strength while runs are mostly easy"
-    return Phase.OFF_SEASON, f"off-season, {target}: the best time to get stronger"
+    aim = ALONGSIDE[running] if running is Running.HARD else MOSTLY_EASY
+    return Phase.BASE, f"base, {target}: {aim}"
+
+
+MOSTLY_EASY = "build strength while runs are mostly easy"  # a base week without hard runs
+# Weeks before a goal (A) race, at most, for each phase of its countdown (a tune-up's
+# countdown, with no goal ahead, is a build from BUILD_WEEKS on).
+TAPER_WEEKS = 1
+PEAK_WEEKS = 3
+BUILD_WEEKS = 11
+OFF_SEASON_WEEKS = 20  # from this far out the calendar's running decides (base or off-season)
+
+
+def _weeks_to(race: Race, start: date) -> int:
+    """Whole weeks from the week starting `start` to the race."""
+    return (race.day - start).days // 7
+
+
+def _weeks_before(race: Race, start: date) -> str:
+    """Like "3 weeks before the A race (10K) on Sat 05 Jun"."""
+    weeks_out = _weeks_to(race, start)
+    plural = "week" if weeks_out == 1 else "weeks"
+    return f"{weeks_out} {plural} before the {race.label} on {_day(race.day)}"
 
 
 # The week after a B race with no race near: what it is for (its sessions say how light)
@@ -603,6 +700,23 @@ def _main_race(start: date, races: Sequence[Race]) -> Race | None:
     end = start + WEEK_SPAN
     main = [race for race in races if start <= race.day <= end and race.priority != "C"]
     return min(main, key=lambda race: RANKS[race.priority]) if main else None
+
+
+# A week whose note would build strength holds a C race: the note speaks of the race
+# instead (issue 13: words about building up shown days before a race)
+BUILDS = re.compile(
+    r"(?:then back to |back to )?build(?:ing)? strength[^;]*|the best time to get stronger"
+)
+AROUND_A_RACE = "strength goes on around the race, fresh legs for it first"
+
+
+def _around_a_race(note: str) -> str:
+    """`note` for a week that holds a C race: its promise to build strength becomes what the
+    week does around the race, and "no race ahead" says no goal race is."""
+    if not BUILDS.search(note):
+        return note
+    note = note.replace(NO_RACE_AHEAD, "no goal race ahead")
+    return BUILDS.sub(AROUND_A_RACE, note, count=1)
 
 
 def _c_note(races: Sequence[Race]) -> str:

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from legday.care import avoided
+from legday.care import KNEE_PROBLEMS, avoided, cared_for, loads_the_knee
 from legday.catalogue import Catalogue
 from legday.kit import Kit
 from legday.model import (
@@ -45,6 +45,7 @@ from legday.model import (
     Phase,
     Prescription,
     Profile,
+    Race,
     Role,
     Session,
     StrengthDay,
@@ -317,6 +318,7 @@ class SessionAsk:
     # lift (fast up, slow down, no jump) stands in for the block's drill
     jumps_wait: bool = False
     key_run_ahead: str = ""  # the key run or race less than 48 h ahead, as the why names it
+    race_ahead: Race | None = None  # the first race less than a week ahead
     new_allowed: bool = True  # False in race, taper, post-race weeks and near an A race
     # True when no new anchor may start: those weeks, and within three weeks of an A race
     keep_anchors: bool = False
@@ -402,6 +404,10 @@ class Composer:
         )
         self.kit = kit
         self.start = profile.start  # the plan's weeks count from here
+        # runner's knee: no jumps beside a first time of knee-dominant work, and whether
+        # the session composed last held its jumps back for one (`_jumps_or_new_knee_work`)
+        self.knee = bool(KNEE_PROBLEMS.intersection(cared_for(profile.injuries)))
+        self.jumps_held_for_knee = False
         # what the athlete's problems keep out of the plan (no heel drops off a step for
         # an inserting Achilles tendon: `CareProtocol.avoid`) is never picked
         spared = avoided(catalogue.protocols, profile.injuries)
@@ -444,7 +450,7 @@ class Composer:
         # a minute each drill; a stretch held 60 s, or 45 s a side
         self.drill_items = {e.id: Warmup(e.id, 1) for e in self.drills}
         self.stretch_items = {
-            e.id: Cooldown(e.id, 45 if e.unilateral else 60) for e in self.stretches
+            e.id: Cooldown(e.id, 45 if e.per_side else 60) for e in self.stretches
         }
         jog = next((e for e in doable if e.kind is ExerciseKind.CARDIO), None)
         self.jog_warm_up = None if jog is None else Warmup(jog.id, WARM_UP_JOG_MINUTES, jog=True)
@@ -664,6 +670,78 @@ class Composer:
         kept_out = exercise.id in self.taken_by_care and exercise in self.block.anchors
         return not kept_out
 
+    def waits_for_a_fresh_day(self, exercise: Exercise, ask: SessionAsk) -> bool:
+        """Whether `exercise` waits for a session that is no key run's eve, for an athlete
+        with runner's knee: knee-dominant one-legged work (a split squat, a step-down, a
+        single-leg box squat: `loads_the_knee`) that they would meet for the first time.
+        A new movement brings the soreness a first time brings, to a knee that tolerates
+        little, and the quads take it into tomorrow's long run or intervals (a coach read
+        a new single-leg box squat the day before a long run). Its first time comes on a
+        day clear of a key run."""
+        return (
+            self.knee
+            and ask.occasion.eve
+            and exercise.unilateral
+            and loads_the_knee(exercise)
+            and self._first_time(exercise)
+        )
+
+    def _first_time(self, exercise: Exercise) -> bool:
+        """Whether the athlete has not done `exercise`, nor the same lift with other kit."""
+        return not self.done(exercise) and self._carried_from(exercise) is None
+
+    def _new_knee_work(self, main: Iterable[Prescription]) -> list[str]:
+        """The knee-dominant lifts of `main` the athlete meets for the first time (jumps
+        aside: `loads_the_knee`)."""
+        found = []
+        for p in main:
+            exercise = self.catalogue.get(p.exercise)
+            if (
+                exercise is not None
+                and exercise.kind is not ExerciseKind.PLYOMETRIC
+                and loads_the_knee(exercise)
+                and self._first_time(exercise)
+            ):
+                found.append(exercise.id)
+        return found
+
+    def _jumps_or_new_knee_work(
+        self, picks: list[Pick], ask: SessionAsk, occasion: Occasion
+    ) -> int:
+        """For runner's knee, a session that meets knee-dominant work for the first time (as
+        care makes it: the stage's new single-leg box squat) holds no jumps: the knee meets
+        one new load at a time, and a landing is its heaviest (a coach and physio found
+        snap-downs beside a new split squat). A power lift clear of the knee's movements
+        stands in for the drill (`power`), else nothing. The seconds the main work gained
+        (negative: lost)."""
+        jumps = [n for n, p in enumerate(picks) if p.role is Role.PLYOMETRIC]
+        if not self.knee or not jumps:
+            return 0
+        main = tuple(p.prescription for p in picks)
+        if not self._new_knee_work(self._cared(main).main):
+            return 0
+        self.jumps_held_for_knee = True
+        before = sum(picks[n].seconds for n in jumps)
+        chosen = [p.exercise for n, p in enumerate(picks) if n not in jumps]
+        options = [e for e in self._allowed(self.power, ask, optional=True) if e not in chosen]
+        options = self._within_new_limit(options, chosen, optional=True)
+        power = self._best(options, ask.recent[-1] if ask.recent else frozenset(), chosen)
+        stand_in = [] if power is None else [self._pick(power, Role.POWER, occasion)]
+        for n in reversed(jumps):
+            del picks[n]
+        picks[jumps[0] : jumps[0]] = stand_in  # where the drill was
+        return sum(p.seconds for p in stand_in) - before
+
+    def _fresh_day_first(
+        self, pool: list[Exercise], ask: SessionAsk, *, optional: bool
+    ) -> list[Exercise]:
+        """The pool without what waits for a fresh day (`waits_for_a_fresh_day`); a need
+        of the rules that nothing else meets (not `optional`) keeps the pool."""
+        if not ask.occasion.eve:
+            return pool
+        kept = [e for e in pool if not self.waits_for_a_fresh_day(e, ask)]
+        return kept if kept or optional else pool
+
     # -- the session ---------------------------------------------------------------
 
     def compose(
@@ -674,6 +752,7 @@ class Composer:
         problems, is what care will make of the main block: the fitting measures that."""
         self.today = ask.day
         self.care = care
+        self.jumps_held_for_knee = False
         self.care_shift = 0
         self.fill_picks = {}
         self.care_seen = None
@@ -684,7 +763,10 @@ class Composer:
         self.new_limit = self._new_limit(ask.day)
         occasion = self._progress(ask)
         self._outgrow(ask, occasion)
-        picks = [self._pick(e, Role.ANCHOR, occasion) for e in self.block.anchors]
+        # an anchor the athlete has not done yet that waits for a fresh day sits this key
+        # run's eve out: the companions cover its muscles (`waits_for_a_fresh_day`)
+        anchors = [e for e in self.block.anchors if not self.waits_for_a_fresh_day(e, ask)]
+        picks = [self._pick(e, Role.ANCHOR, occasion) for e in anchors]
         avoid = ask.recent[-1] if ask.recent else frozenset()
         companions = self._companions(ask, [p.exercise for p in picks], avoid)
         # a jump drill (or its power stand-in) right after the anchors: fitting drops
@@ -704,6 +786,7 @@ class Composer:
         cooldown, cooldown_seconds = self._cool_down(stretched_for, stretches)
         fixed = jog_seconds + drill_seconds + cooldown_seconds
         self._vary(picks, ask, occasion)
+        self._jumps_or_new_knee_work(picks, ask, occasion)
         wanted = {p.exercise.id: p.dose.sets for p in picks}  # before fitting takes sets off
         work = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
         if self.masters:
@@ -735,6 +818,7 @@ class Composer:
             work = self._whole_sets(picks, ask, occasion, wanted, ask.budget_seconds - fixed)
         if ask.repeats or ask.recent:
             work = self._unlike(picks, ask, occasion, ask.budget_seconds - fixed - self.care_shift)
+            work += self._jumps_or_new_knee_work(picks, ask, occasion)
         # the stretches for what the fitted session works (about as long as the first);
         # when fitting left the work as it was, they are the ones already chosen
         worked = self._worked(p.prescription for p in picks)
@@ -783,6 +867,7 @@ class Composer:
             ],
             kit_end=[p.exercise.name.lower() for p in picks if self._tell_kit_end(p)],
             band=self.band,
+            plain=self.level is Level.BEGINNER,
         )
         if fit_note:
             notes.append(fit_note)
@@ -1394,7 +1479,9 @@ class Composer:
     ) -> list[Exercise]:
         """The pool, or only what was done before when nothing new may come (else the
         simplest there is, for work the rules need). Then an `optional` pick (a swap for
-        variety, a jump drill or power lift, a filler) is never new."""
+        variety, a jump drill or power lift, a filler) is never new. On a key run's eve
+        new knee-dominant one-legged work waits (`waits_for_a_fresh_day`)."""
+        pool = self._fresh_day_first(pool, ask, optional=optional)
         if ask.new_allowed:
             return pool
         if optional:
@@ -1743,6 +1830,12 @@ class Composer:
             may_rise=may_rise,
             reached=top,
             reps_first=reps_first,
+            # met first as a one-set accessory: as an anchor its second set comes first
+            # (a masters athlete's week climbs by its own cap: `_masters_week`)
+            sets_first=role is Role.ANCHOR
+            and not self.masters
+            and last is not None
+            and last.sets < FEWEST_ANCHOR_SETS,
         )
         if role is Role.POWER and occasion.eve:  # fast reps, few of them
             dose = primer(dose)
@@ -2373,7 +2466,7 @@ class Composer:
 
     def _stretch_seconds(self, stretch: Cooldown) -> int:
         """A stretch's hold, each side for a one-legged one."""
-        return stretch.seconds * (2 if self.catalogue[stretch.exercise].unilateral else 1)
+        return stretch.seconds * (2 if self.catalogue[stretch.exercise].per_side else 1)
 
     def _more_mobility(
         self,

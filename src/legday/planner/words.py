@@ -30,15 +30,18 @@ __all__ = [
     "told_moved",
     "told_new",
     "true_to",
+    "waits_for_a_fresh_day",
     "what_rose",
     "why",
 ]
 
 # What each phase's strength work is for; how the session does it is said from its doses
-# (`how_it_builds`), so a bodyweight beginner is never promised heavier lifts.
+# (`how_it_builds`), so a bodyweight beginner is never promised heavier lifts. A base week
+# is also a week with no race near while the running goes on (`season._phase`): a
+# beginner's first weeks of steady running were told "off-season" (issue 13).
 PHASE_AIMS = {
     Phase.OFF_SEASON: "the time to build strength",
-    Phase.BASE: "building strength alongside the base mileage",
+    Phase.BASE: "building strength alongside your regular running",
     Phase.BUILD: "keeping strength while the running gets harder",
     Phase.PEAK: "keeping strength, the running comes first",
     Phase.TAPER: "a light reminder before the race, nothing that leaves you sore",
@@ -46,6 +49,14 @@ PHASE_AIMS = {
     Phase.RECOVERY: "a lighter week to absorb the work before it",
 }
 AFTER_RACE_AIM = "legs recovering first, then building strength again"
+# The aims that promise to build strength over the coming weeks: less than a week before a
+# race they speak of the race instead (issue 13: "building" two days before a race)
+BUILDING_AIMS = frozenset({Phase.OFF_SEASON, Phase.BASE})
+RACE_AHEAD_AIM = "strength goes on, fresh legs for the race come first"
+# a runner new to lifting has no strength to keep yet (as the week's note says:
+# `season.BEGINNER_HARD_RUNNING`)
+BEGINNER_BUILD_AIM = "building strength gently while the running gets harder"
+AFTER_RACE_AHEAD_AIM = "legs recovering first, and fresh for the race ahead"
 RAMP_WORDS = {
     1: "first week back after your race: two easy sets of each, no jumps",
     2: "second week back after your race: the usual sets, effort at most RPE 7",
@@ -62,6 +73,20 @@ BEATS = {
 def listed(items: Sequence[str]) -> str:
     """`a`, `a and b`, `a, b and c`."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def waits_for_a_fresh_day(new: Sequence[str], stand_ins: Sequence[str], eve: str) -> str:
+    """What a routine on a key run's eve says of the `new` exercises it holds back for a
+    day clear of the run (names, lower case), and of what stands in (`stand_ins`; none:
+    they are left out today). `eve`: what comes tomorrow, as the routine says it."""
+    many = len(new) > 1
+    news = listed([f"the {name}" for name in new])
+    said = f"{news[0].upper()}{news[1:]} {'are' if many else 'is'} new to you and "
+    said += f"{'wait' if many else 'waits'} for a day clear of a key run ({eve})"
+    if not stand_ins:
+        return f"{said}: {'they are' if many else 'it is'} left out today."
+    instead = listed([f"the {name}" for name in dict.fromkeys(stand_ins)])
+    return f"{said}: {instead} in {'their' if many else 'its'} place today."
 
 
 def in_a_list(name: str) -> str:
@@ -463,6 +488,7 @@ def session_notes(
     band: bool = False,
     carried: Sequence[tuple[str, str]] = (),
     easier: Sequence[tuple[str, str]] = (),
+    plain: bool = False,
 ) -> list[str]:
     """What the why says about the session's content, from (name, prescription) pairs:
     what rose since last time, what is new (and, from `harder`'s (replaced, outgrown, new)
@@ -470,7 +496,7 @@ def session_notes(
     outgrown it; `kit_end`: the lifts as hard as the athlete's kit, with or without a
     `band`, makes them; `carried`: (replaced, new) names of a lift that carries on from
     another, the same lift with other kit; `easier`: the same of an easier variation),
-    the care, the weaker leg."""
+    the care, the weaker leg; `plain`: in a beginner's words (`fast_work`)."""
     notes = []
     how = how_it_builds([p for _, p in main])
     if how:
@@ -478,7 +504,7 @@ def session_notes(
     moved = moved_on(main, previous)
     if moved:
         notes.append(moved)
-    notes.extend(fast_work(main, previous))
+    notes.extend(fast_work(main, previous, plain=plain))
     notes.extend(harder_variation(*replaced) for replaced in harder)
     notes.extend(easier_variation(*names) for names in easier)
     notes.extend(carried_on(*names) for names in carried)
@@ -500,10 +526,15 @@ def session_notes(
 
 
 def fast_work(
-    main: Sequence[tuple[str, Prescription]], previous: Mapping[str, Prescription]
+    main: Sequence[tuple[str, Prescription]],
+    previous: Mapping[str, Prescription],
+    *,
+    plain: bool = False,
 ) -> list[str]:
     """The block's jump drill in foot contacts, against its last time ("pogo hops: 35 foot
-    contacts (from 30)"), and a power lift standing in for jumps."""
+    contacts (from 30)"), and a power lift standing in for jumps; `plain`: a beginner's
+    words, "these weeks' jumps" (no "block")."""
+    whose = "these weeks' jumps" if plain else "this block's jumps"
     notes = []
     for name, p in main:
         if p.kind is ExerciseKind.PLYOMETRIC:
@@ -513,9 +544,7 @@ def fast_work(
                 if before is None or before.contacts == p.contacts
                 else (f" (from {before.contacts})")
             )
-            notes.append(
-                f"this block's jumps, {in_a_list(name)}: {p.contacts} foot contacts{since}"
-            )
+            notes.append(f"{whose}, {in_a_list(name)}: {p.contacts} foot contacts{since}")
     power = [in_a_list(name) for name, p in main if p.role is Role.POWER]
     if power:
         quick = "quick on the way up, slow on the way down"
@@ -523,11 +552,12 @@ def fast_work(
     return notes
 
 
-def no_jumps(reasons: Collection[str], power: bool) -> str:
+def no_jumps(reasons: Collection[str], power: bool, *, plain: bool = False) -> str:
     """Why a block holds no jumps though the athlete's jump training asks for them, from
     what kept each session's out ("key run": less than 48 h before a key run or race, its
-    eve included; "care": injury care holds jumps; "room": a session clear of both had no
-    time left for them), and what stands in (`power`: a power lift in some of its
+    eve included; "care": injury care holds jumps; "new knee work": runner's knee meets a
+    knee lift for the first time there; "room": a session clear of both had no time left
+    for them), and what stands in (`power`: a power lift in some of its
     sessions)."""
     why = []
     if "key run" in reasons:
@@ -537,6 +567,8 @@ def no_jumps(reasons: Collection[str], power: bool) -> str:
         )
     if "care" in reasons:
         why.append("care for your problem holds jumps until its last stage")
+    if "new knee work" in reasons:
+        why.append("a knee lift new to you comes first, without jumps beside it")
     if "room" in reasons:
         why.append(
             "the time of the sessions clear of them went to the main lifts and what the week "
@@ -547,7 +579,8 @@ def no_jumps(reasons: Collection[str], power: bool) -> str:
         if power
         else ""
     )
-    return f"No jumps in this block: {' and '.join(why)}{instead}"
+    when = "these weeks" if plain else "this block"
+    return f"No jumps in {when}: {' and '.join(why)}{instead}"
 
 
 def why(
@@ -562,25 +595,25 @@ def why(
     key_run_ahead: str = "",
     notes: Sequence[str] = (),
     after: Race | None = None,
+    race_ahead: Race | None = None,
+    plain: bool = False,
 ) -> str:
     """Why this day and this dose; `block` is (block, week of block, weeks in block);
-    `key_run_ahead` names the key run or race less than 48 h after the session."""
+    `key_run_ahead` names the key run or race less than 48 h after the session;
+    `race_ahead` the first race less than a week after it; `plain`: for a runner new to
+    lifting, who is told what a block is rather than its number (`block_words`)."""
     weekday = DAY_NAMES[day.weekday()]
     if runs:
         where = f"{weekday}: after your {runs[-1].kind} run ({runs[-1].title}), run first"
     else:
         where = f"{weekday}: a day without running"
-    aim = f"{phase} week: {PHASE_AIMS.get(phase, '')}"
-    if after is not None:  # the return from a race is no off-season
-        aim = f"the week after the {after.label}: {AFTER_RACE_AIM}"
-    lines = [where, aim]
+    lines = [where, _aim(phase, after, race_ahead, plain=plain)]
     lines.extend(
         f"{race.label} on {DAY_ABBR[race.day.weekday()]}: its day and the day before stay free"
         for race in c_races
     )
     if block is not None:
-        number, week, weeks = block
-        lines.append(f"week {week} of {weeks} in block {number}")
+        lines.append(block_words(*block, plain=plain))
     if ramp:
         lines.append(RAMP_WORDS[ramp])
     if eve:
@@ -590,6 +623,42 @@ def why(
         lines.append(f"{key_run_ahead} starts less than 48 h from now: {BEFORE_KEY_RUN_WORDS}")
     lines.extend(notes)
     return "; ".join(line for line in lines if line) + "."
+
+
+# A block in plain words, for a runner new to lifting (issue 13: "block 2 of 3" in a
+# beginner's plan): a few weeks that keep the same main lifts, which move on a little as
+# they are managed (`docs/planner.md` 3.1)
+BLOCK_WORDS = "with the same main lifts"
+BLOCK_EXPLAINED = "the same main lifts for these weeks, each a little harder as you manage it"
+
+
+def block_words(number: int, week: int, weeks: int, *, plain: bool = False) -> str:
+    """Where the session stands in its block: "week 2 of 4 in block 3", or for a beginner
+    what a block is, in full in its first week ("week 1 of 4: the same main lifts for
+    these weeks, each a little harder as you manage it"), then "week 2 of 4 with the same
+    main lifts"."""
+    if not plain:
+        return f"week {week} of {weeks} in block {number}"
+    if week == 1:
+        return f"week 1 of {weeks}: {BLOCK_EXPLAINED}"
+    return f"week {week} of {weeks} {BLOCK_WORDS}"
+
+
+def _aim(phase: Phase, after: Race | None, race_ahead: Race | None, *, plain: bool) -> str:
+    """What the week's strength work is for (a beginner's build week builds strength, with
+    none to keep yet); a week that builds strength, or comes back to it after a race,
+    speaks of a race less than a week ahead instead of building."""
+    beginner_build = plain and phase is Phase.BUILD
+    ahead = ""
+    if race_ahead is not None:
+        ahead = f", your {race_ahead.label} on {DAY_ABBR[race_ahead.day.weekday()]}"
+    if after is not None:  # the return from a race is no off-season
+        aim = AFTER_RACE_AHEAD_AIM if ahead else AFTER_RACE_AIM
+        return f"the week after the {after.label}{ahead}: {aim}"
+    if ahead and (phase in BUILDING_AIMS or beginner_build):
+        return f"{phase} week{ahead}: {RACE_AHEAD_AIM}"
+    aim = BEGINNER_BUILD_AIM if beginner_build else PHASE_AIMS.get(phase, "")
+    return f"{phase} week: {aim}"
 
 
 def _character(main: Sequence[Prescription], *, light: bool) -> str:

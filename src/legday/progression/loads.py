@@ -288,7 +288,7 @@ def as_exercise(
         tempo=rep_tempo(exercise.tempo or p.tempo, (p.seconds or 30) if timed else None),
         muscles=exercise.muscles,
         unilateral=exercise.unilateral,
-        per_side=exercise.unilateral,
+        per_side=exercise.per_side,
         balance=exercise.balance,
         injury_care=tuple(dict.fromkeys(p.injury_care + exercise.injury_care)),
         cues=exercise.cues.as_list(),

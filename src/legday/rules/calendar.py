@@ -37,10 +37,16 @@ def frequency(facts: Facts) -> Found:
         if s.day not in in_weeks:
             yield s.day, f"strength on {s.day} lies outside the plan's weeks"
     priorities = _race_priorities(plan)
+    # a long A or B race; one before the plan's first day may have been long (the plan
+    # carries the race, not its runs), so the first week may step back after it
     long = [
         day
         for day, p in priorities.items()
-        if p != "C" and race_minutes(day, facts.runs_by_day.get(day, ())) >= LONG_RACE_MINUTES
+        if p != "C"
+        and (
+            day < plan.start
+            or race_minutes(day, facts.runs_by_day.get(day, ())) >= LONG_RACE_MINUTES
+        )
     ]
     for week, sessions in facts.weeks:
         count = len(sessions) + (sum(day in week for day in existing) if existing else 0)
@@ -236,8 +242,9 @@ def _kept_light(week: Week, sessions: Sequence[Session], injuries: Sequence[str]
     """A recovery week in season that keeps one short, light session: no exercise above
     two sets or RPE 6, care for the athlete's problems aside (it follows its protocol
     through recovery weeks, `care-routine`). An A or B race's week with its one light
-    session is such a step back too: the recovery week counts from it (docs/planner.md)."""
-    if week.phase not in (Phase.RECOVERY, Phase.RACE) or len(sessions) != 1:
+    session is no recovery week: it lifts, as SPEC counts it (issue 13: a 10K runner's
+    three tune-ups stood in for every recovery week of a 12-week plan)."""
+    if week.phase is not Phase.RECOVERY or len(sessions) != 1:
         return False
     return all(
         p.sets <= LIGHT_SETS and p.target_rpe <= LIGHT_RPE

@@ -153,7 +153,7 @@ def _stretch(c: Cooldown, catalogue: Catalogue) -> dict[str, Any]:
         "id": c.exercise,
         "name": _name(catalogue, c.exercise),
         "seconds": c.seconds,
-        "per_side": bool(exercise and exercise.unilateral),
+        "per_side": bool(exercise and exercise.per_side),
         "picture": picture(catalogue, c.exercise, ""),
     }
 

@@ -80,7 +80,7 @@ def test_player_walks_a_session(server: Server, page: Page) -> None:
     expect(title).to_have_text("Lateral lunge: set 3 of 3 · right leg")
     page.get_by_role("button", name="Done as planned").click()
     page.get_by_role("button", name="Skip rest").click()
-    expect(title).to_have_text("Kickstand Romanian deadlift: set 1 of 3 · left leg")
+    expect(title).to_have_text("Staggered-stance Romanian deadlift: set 1 of 3 · left leg")
     page.get_by_role("button", name="Skip the rest of this exercise").click()
     expect(title).to_contain_text("Calf raise: set 1 of")  # its sets are the plan's
 

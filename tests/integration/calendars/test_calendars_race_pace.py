@@ -31,4 +31,4 @@ def test_plan_sees_no_race(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert code == 0, capsys.readouterr().err
     data = json.loads(target.read_text())
     assert not data["races"]
-    assert data["weeks"][0]["kind"] == "off-season"
+    assert data["weeks"][0]["kind"] == "base"  # no race: the hard running decides

@@ -4,6 +4,7 @@ and read by the logbook's pain monitoring when it re-plans."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 from legday.errors import InputError
 from legday.model import Profile
+from legday.progression.logs import SetLog
 from legday.services import Logbook
 from legday.store.backup import dump, restore
 from legday.store.ports import CareRecord
@@ -83,3 +85,40 @@ def test_a_stored_plan_keeps_its_care_routines(logbook: Logbook) -> None:
     plan = logbook.versions("kim")[0].plan
     assert plan.care and {c.injury for c in plan.care} == {"achilles"}
     assert all(c.exercises and c.minutes >= 1 for c in plan.care)
+
+
+def _care_planned(logbook: Logbook) -> list[object]:
+    """Every care schedule the logbook hands the planner from now on."""
+    seen: list[object] = []
+    planner = logbook.plan
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(kwargs.get("care"))
+        return planner(*args, **kwargs)  # type: ignore[arg-type]
+
+    logbook.plan = spy  # type: ignore[assignment]
+    return seen
+
+
+def test_a_knee_the_logbook_flags_sore_reaches_the_planner(logbook: Logbook) -> None:
+    """Logged pain reaches the plan as a sore knee (`CareSchedule.sore`, which holds jumps
+    back): pain of 4/10 in a split squat, until a pain-free session of the thigh clears
+    it, and a knee routine whose pain went over the protocol's limit (pain monitoring
+    holds the stage). An Achilles athlete's painful split squat flags no knee."""
+    profile = Profile(start=START, weeks=4, injuries=("runners-knee",))
+    logbook.add_athlete("kim", profile, [], START)
+    logbook.add_athlete("ash", replace(profile, injuries=("achilles",)), [], START)
+    seen = _care_planned(logbook)
+    day = START + timedelta(days=1)
+    for name in ("kim", "ash"):
+        logbook.log(name, [SetLog("split-squat", day, reps=10, pain=5)])
+        logbook.sync(name, day, force=True)
+    assert [c.sore for c in seen] == [frozenset({"runners-knee"}), frozenset()]  # type: ignore[attr-defined]
+    later = day + timedelta(days=2)
+    logbook.log("kim", [SetLog("split-squat", later, reps=10, pain=0)])
+    logbook.sync("kim", later, force=True)
+    assert seen[-1].sore == frozenset()  # type: ignore[attr-defined]
+    plan = logbook.versions("kim")[-1].plan
+    routine = next(c.day for c in plan.care if c.injury == "runners-knee" and c.day >= later)
+    logbook.log_care("kim", "runners-knee", routine, 5, routine)  # over its 3/10: held
+    assert seen[-1].sore == frozenset({"runners-knee"})  # type: ignore[attr-defined]

@@ -92,7 +92,7 @@ def test_export_writes_the_logbooks_plan_in_every_format(
     markdown = (out / "plan.md").read_text(encoding="utf-8")
     sunday = markdown.split("### Sunday 10 January")[1].split("\n### ")[0]
     assert "**Lateral lunge**: 2 × 8 per side @ 2 kg dumbbells" in sunday  # lighter, no set more
-    assert "Wall hip hinge" in sunday and "Kickstand" not in sunday
+    assert "Wall hip hinge" in sunday and "Staggered-stance" not in sunday
     assert (out / "plan-pictures" / "lateral-lunge.svg").is_file()
     assert "Lateral lunge" in (out / "plan.html").read_text(encoding="utf-8")
 

@@ -148,7 +148,7 @@ def test_catalogue_json_shape() -> None:
     records = document["exercises"]
     assert [r["id"] for r in records] == [e.id for e in catalogue]
     keys = {
-        "id", "name", "kind", "muscles", "unilateral", "balance", "equipment", "level",
+        "id", "name", "kind", "muscles", "unilateral", "per_side", "balance", "equipment", "level",
         "measure", "tempo", "regressions", "progressions", "cues", "injury_care", "evidence",
         "description", "loadable", "fit", "pattern", "stage",
     }  # fmt: skip
@@ -204,3 +204,18 @@ def test_pattern_and_stage_belong_to_their_kinds(tmp_path: Path) -> None:
     (tmp_path / "snap-down.toml").unlink()
     with pytest.raises(CatalogueError, match=r"^box-squat\.toml: stage: only plyometric"):
         load_directory(tmp_path)
+
+
+def test_each_side_is_only_for_work_that_is_not_one_legged(tmp_path: Path) -> None:
+    """One-legged work is done on each side already: both flags would say it twice."""
+    _alone(tmp_path, "split-squat", "unilateral = true\n", "unilateral = true\neach_side = true\n")
+    with pytest.raises(CatalogueError, match=r"^split-squat\.toml: each_side: only for work"):
+        load_directory(tmp_path)
+
+
+def test_each_side_work_is_dosed_per_side_but_not_one_legged() -> None:
+    clamshell = load_catalogue()["clamshell"]
+    assert (clamshell.unilateral, clamshell.each_side, clamshell.per_side) == (False, True, True)
+    records = catalogue_json(load_catalogue())["exercises"]
+    record = next(r for r in records if r["id"] == "clamshell")
+    assert (record["unilateral"], record["per_side"]) == (False, True)

@@ -120,6 +120,45 @@ def test_log_at_a_terminal_is_served_only_when_it_will_not_prompt() -> None:
     assert not warm.may_serve(["log", "--doneness"], stdin_is_terminal=True)
 
 
+@pytest.mark.parametrize(
+    ("argv", "cwd"),
+    [
+        (["export", "ics", "-o", "/dev/stdout"], "/home/sam"),
+        (["export", "ics", "--output=/dev/stderr"], "/home/sam"),
+        (["plan", "--runs", "/dev/fd/63"], "/home/sam"),  # bash's <(cat runs.csv)
+        (["plan", "--runs", "/proc/self/fd/0"], "/"),
+        (["plan", "-o/dev/tty"], "/"),
+        (["plan", "-o", "/dev/./stdout"], "/"),
+        (["plan", "--runs", "stdin"], "/dev"),
+        (["plan", "--runs", "../../dev/stdin"], "/home/sam"),
+    ],
+)
+def test_files_of_the_caller_s_own_process_are_named(argv: list[str], cwd: str) -> None:
+    """In the worker they would be the worker's: its log, its empty standard input."""
+    assert warm.names_process_files(argv, cwd)
+
+
+@pytest.mark.parametrize(
+    ("argv", "cwd"),
+    [
+        (["export", "ics", "-o", "plan.ics"], "/home/sam"),
+        (["plan", "--runs", "/home/sam/devices.csv"], "/"),
+        (["plan", "--runs", "/dev/shm/runs.csv"], "/"),  # a file like any other
+        (["plan", "--runs", "runs.csv"], "/dev/shm/legday"),
+        (["today"], "/"),
+        (["history", "--athlete", "devon"], "/home/sam"),
+    ],
+)
+def test_other_arguments_are_not(argv: list[str], cwd: str) -> None:
+    assert not warm.names_process_files(argv, cwd)
+
+
+def test_a_command_naming_dev_stdout_never_reaches_the_worker(folder: Path) -> None:
+    with fake_worker(folder, answers(READY)) as received:
+        assert warm.served(["export", "ics", "-o", "/dev/stdout"]) is None
+    assert received == []
+
+
 def test_a_folder_others_may_enter_is_never_used(folder: Path) -> None:
     folder.chmod(0o755)
     with fake_worker(folder, answers(READY)) as received:

@@ -5,6 +5,8 @@ worker as it was, a prompt stops a command before it writes, stale code is refus
 from __future__ import annotations
 
 import contextlib
+import gc
+import io
 import json
 import os
 import sqlite3
@@ -111,6 +113,24 @@ def test_a_log_lands_once(logbook: Path) -> None:
     with sqlite3.connect(logbook) as db:
         (count,) = db.execute("SELECT COUNT(*) FROM set_logs").fetchone()
     assert f"logged {count} set(s)".encode() in printed
+
+
+def _writers_alive() -> int:
+    gc.collect()
+    return sum(isinstance(o, io.BufferedWriter) for o in gc.get_objects())
+
+
+def test_a_command_s_output_is_not_kept_after_it_ends(logbook: Path) -> None:
+    """Click caches every standard stream it writes to, keyed weakly, but the cached value
+    is the stream itself: without `forget_streams` each command's captured output stayed
+    in the worker for good (~15 KB a `today`, ~1 MB an HTML plan)."""
+    for _ in range(2):  # the first commands fill what every later one shares
+        warm_run(["today"])
+    before = _writers_alive()
+    for _ in range(5):
+        warm_run(["today"])
+        warm_run(["progress", "nonsense"])  # its one line goes to stderr
+    assert _writers_alive() == before
 
 
 def test_a_prompt_stops_the_command_before_it_writes(logbook: Path) -> None:
@@ -249,5 +269,7 @@ def test_stale_code_or_another_setting_is_refused(tmp_path: Path) -> None:
     coloured = request(["today"], env={**os.environ, "FORCE_COLOR": "1"})
     if os.environ.get("FORCE_COLOR") != "1":
         assert "FORCE_COLOR" in (worker.refusal(coloured) or "")
+    to_stdout = request(["export", "ics", "-o", "/dev/stdout"])
+    assert "/dev" in (worker.refusal(to_stdout) or "")
     worker.code = "0:00000000"  # as if a file had changed since it started
     assert worker.refusal(request(["today"])) == STALE and worker.stopping == STALE

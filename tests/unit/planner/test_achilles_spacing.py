@@ -113,7 +113,8 @@ def test_recovery_and_taper_weeks_never_load_the_achilles_above_the_week_before(
 
 def test_the_ultra_runners_recovery_week_and_taper_take_a_set_fewer() -> None:
     """His recovery week's Monday routine was 4 x 10 after a week of 4 x 10 (heavier
-    than any of its sessions), and his taper kept 9 heavy slow sets."""
+    than any of its sessions), and his taper kept 9 heavy slow sets. A set fewer than the
+    week before, unless that week still held the raise at a first exposure's two sets."""
     profile, runs = ultra_runner()
     plan = make_plan(profile, runs, CATALOGUE)
     assert not heavier_easy_weeks(plan)
@@ -121,9 +122,10 @@ def test_the_ultra_runners_recovery_week_and_taper_take_a_set_fewer() -> None:
     for before, week in pairwise(plan.weeks):
         now, earlier = care_sets(plan, week), care_sets(plan, before)
         if week.phase in (Phase.RECOVERY, Phase.TAPER) and "heavy-slow-calf-raise" in earlier:
-            assert now["heavy-slow-calf-raise"] < earlier["heavy-slow-calf-raise"], week.start
-            eased += 1
-    assert eased >= 2  # the recovery week and the taper
+            sets, sets_before = now["heavy-slow-calf-raise"], earlier["heavy-slow-calf-raise"]
+            assert sets < sets_before or sets == sets_before == 2, week.start
+            eased += sets < sets_before
+    assert eased >= 1  # the taper, the last recovery week
 
 
 def one_session_weeks(plan: Plan) -> list[Week]:

@@ -1,7 +1,8 @@
 """A plan that makes a runner stronger keeps moving (issue 13, a coach's read of fresh
 plans): anchors rise in every building block and never fall back from one block to the
-next, loads climb the athlete's own rack, and no tune-up race brings two thin weeks in a
-row. The safety invariants hold throughout: RPE 8 at most, one thing rises at a time."""
+next, loads climb the athlete's own rack, and the month's recovery week comes whatever
+the races, never two in a row. The safety invariants hold throughout: RPE 8 at most, one
+thing rises at a time."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ from legday.model import (
 )
 from legday.planner import make_plan
 from legday.planner.care import GUARDED_PATTERNS
-from legday.planner.dose import Dose, gradual, prescribe, rose_since
+from legday.planner.dose import Dose, gradual, prescribe, rose_since, within_reach
 from legday.planner.season import BUILDING
 from legday.rules.progression import dose_level
 from strategies import profiles, runs_for
@@ -62,33 +63,27 @@ def _draw_plan(data: st.DataObject, catalogue: Catalogue) -> Plan:
     return make_plan(profile, runs, catalogue)
 
 
-def _a_race_weeks(plan: Plan) -> set[int]:
-    """The weeks of an A race, and the week after it."""
-    weeks = set()
-    for race in plan.race_days:
-        if race.priority == "A":
-            index = (race.day - plan.start).days // 7
-            weeks |= {index, index + 1}
-    return weeks
-
-
 @PROPERTY
 @given(data=st.data())
-def test_no_two_thin_weeks_in_a_row_but_around_an_a_race(
+def test_the_months_recovery_week_comes_whatever_the_races(
     catalogue: Catalogue, data: st.DataObject
 ) -> None:
-    """A race week is a step back of its own: the recovery week is never placed right
-    before or after an A or B race's week (weeks 6 and 7 of a coach's plan had one
-    session each), unless races fall in consecutive weeks or an A race asks for its
-    week off."""
+    """SPEC's `recovery-week` as it reads: no `recovery_every` weeks in a row with strength,
+    an A or B race's week with its one light session among them (it once stood in for
+    the recovery week, and a 10K runner's three tune-ups left a 12-week plan without
+    one); a week off after an A race or a blocked week steps back too. Two recovery
+    weeks never come in a row."""
     plan = _draw_plan(data, catalogue)
-    around_a = _a_race_weeks(plan)
+    lifting = [0] * len(plan.weeks)
+    for s in plan.sessions:
+        lifting[(s.day - plan.start).days // 7] += 1
+    streak = 0
+    for index, week in enumerate(plan.weeks):
+        light = week.phase is Phase.RECOVERY and lifting[index] <= 1
+        streak = 0 if not lifting[index] or light else streak + 1
+        assert streak < plan.recovery_every, (index, [w.phase.value for w in plan.weeks])
     phases = [week.phase for week in plan.weeks]
-    for index in range(len(phases) - 1):
-        pair = phases[index], phases[index + 1]
-        if not set(pair) <= THIN or {index, index + 1} & around_a:
-            continue
-        assert pair == (Phase.RACE, Phase.RACE), (index, [p.value for p in phases])
+    assert (Phase.RECOVERY, Phase.RECOVERY) not in pairwise(phases), phases
 
 
 def _exposures(plan: Plan, catalogue: Catalogue) -> dict[str, list[tuple[int, int, Prescription]]]:
@@ -288,3 +283,28 @@ def test_the_coachs_racer_lifts_every_week_but_around_races_and_climbs_the_rack(
     lunges = [e for e in loads if catalogue[e].pattern in ("squat", "lunge")]
     lunge = loads[max(lunges, key=lambda e: len(loads[e]))]
     assert max(lunge) - lunge[0] >= 4, lunge
+
+
+def test_an_anchor_met_as_a_one_set_accessory_takes_its_second_set_first(
+    catalogue: Catalogue,
+) -> None:
+    """A lift first met as an accessory at one set (1 x 5), then a block's anchor: its
+    second set comes before its reps move on, or the reps rise session after session and
+    the main lift stays at one set for good (an advanced athlete's one-legged Romanian
+    deadlift was an anchor at 1 x 5, 1 x 7, 1 x 9 for weeks)."""
+    deadlift = catalogue["single-leg-romanian-deadlift"]
+    last = prescribe(
+        deadlift,
+        Role.ACCESSORY,
+        Dose(1, 5, None, 6, deadlift.tempo),
+        None,
+        "",
+        new=False,
+        injury_care=(),
+    )
+    plan = Dose(2, 9, None, 7, deadlift.tempo)
+    kit = kit_of(Profile(start=MONDAY))
+    dose, _ = within_reach(plan, None, "", last, kit, reached=(1, 6), sets_first=True)
+    assert (dose.sets, dose.reps, dose.rpe) == (2, 5, 6)
+    moved, _ = within_reach(plan, None, "", last, kit, reached=(1, 6))
+    assert moved.sets == 1  # without it: the effort or the reps rise, the set waits

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from legday.model import REST_PHASES, Level, Phase, Plan, Profile, Race, Run, RunKind, Week
 from legday.planner import make_plan
 from legday.planner.dose import budget_share
-from legday.planner.season import race_priorities, season
+from legday.planner.season import BUILDING, race_priorities, season
 from legday.planner.session import FIT_TOLERANCE
 from mini_catalogue import mini_catalogue
 from strategies import profiles, runs_for
@@ -158,7 +158,7 @@ def test_the_most_important_race_decides_a_week_with_several() -> None:
 def test_c_races_alone_set_no_countdown() -> None:
     race = Run(_day(2, 5), "club 5K", RunKind.RACE, priority="C")
     phases = {f.phase for f in season(Profile(start=MONDAY, weeks=3), [race])}
-    assert phases == {Phase.OFF_SEASON}
+    assert phases <= BUILDING  # its week runs hard (base), the others not at all
 
 
 @settings(

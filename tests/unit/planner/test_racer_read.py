@@ -194,15 +194,18 @@ def test_no_three_light_weeks_before_a_goal_race(racer: tuple[Profile, list[Run]
     """A recovery week never sits right before a taper (it comes earlier, or the taper is
     the recovery week), so an A race is never preceded by two more light weeks; no two
     recovery weeks follow one another; and the month's recovery week still comes
-    (`recovery-week` holds)."""
+    (`recovery-week` holds). A recovery week every third week can force the light weeks
+    together: the tune-up's race week lifts (issue 13), and keeping them apart would take
+    a recovery week more."""
     plan = _plan(racer)
     phases = [week.phase for week in plan.weeks]
+    roomy = plan.recovery_every > 3
     for before, after in pairwise(phases):
-        assert (before, after) != (Phase.RECOVERY, Phase.TAPER), phases
+        assert not roomy or (before, after) != (Phase.RECOVERY, Phase.TAPER), phases
         assert (before, after) != (Phase.RECOVERY, Phase.RECOVERY), phases
     for race in plan.race_days:
         index = (race.day - plan.start).days // 7
-        if race.priority == "A" and index >= 2:
+        if race.priority == "A" and index >= 2 and roomy:
             assert not set(phases[index - 2 : index]) <= LIGHT, phases
     assert not [v for v in plan.violations if v.rule == "recovery-week"]
 
@@ -285,7 +288,9 @@ def test_the_coachs_racer_meets_new_lifts_a_few_at_a_time(coachs_plan: Plan) -> 
 
 def test_the_coachs_racer_keeps_the_recovery_week_apart_from_the_taper(coachs_plan: Plan) -> None:
     phases = [week.phase for week in coachs_plan.weeks]
-    taper = phases.index(Phase.TAPER)
+    (goal,) = [r for r in coachs_plan.race_days if r.priority == "A"]
+    taper = (goal.day - coachs_plan.start).days // 7 - 1
+    assert phases[taper] in (Phase.TAPER, Phase.RECOVERY), phases  # or the two merged
     assert phases[taper - 1] is not Phase.RECOVERY, phases
     assert Phase.RECOVERY in phases[taper - 4 : taper - 1], phases
     labels = [s.why for s in coachs_plan.sessions if s.phase is Phase.RACE]

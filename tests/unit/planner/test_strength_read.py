@@ -181,9 +181,12 @@ def test_companions_reach_core_and_adductors(
     catalogue: Catalogue, plans: list[tuple[Profile, Plan]]
 ) -> None:
     """Over a plan the companions work the core and the adductors too (none did for the
-    club racer in 16 weeks)."""
+    club racer in 16 weeks). Over 100 athletes: on 50 alone one plan's worth of chance
+    decides (4 of them missed a group before the side-lying adduction stopped counting as
+    one-legged, 6 after; 2 and 2 of the next 50)."""
     missing = 0
-    long_plans = [(pr, pl) for pr, pl in plans if len(pl.sessions) >= 8]
+    more = random_plans(1332, ATHLETES, WEEKS, catalogue)
+    long_plans = [(pr, pl) for pr, pl in [*plans, *more] if len(pl.sessions) >= 8]
     for _, plan in long_plans:
         worked = {m for s in plan.sessions for p in s.main for m in p.muscles}
         missing += not {Muscle.HIP_ADDUCTORS, Muscle.CORE} <= worked

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from tests.unit.rules.test_rules import CATALOGUE, MAIN, MONDAY, good_plan, session
 
-from legday.model import Plan
+from legday.model import Phase, Plan
 from legday.rules import check_plan
 
 
@@ -38,3 +38,12 @@ def test_a_heavier_session_or_a_second_one_breaks_it() -> None:
     assert _broken(_with_recovery_session(good_plan(), sets=3, rpe=6))
     assert _broken(_with_recovery_session(good_plan(), sets=2, rpe=7))
     assert _broken(_with_recovery_session(good_plan(), sets=2, rpe=6, extra=1))
+
+
+def test_a_race_week_with_one_light_session_is_no_recovery_week() -> None:
+    """SPEC asks for a whole week without strength about once a month: an A or B race's
+    week with its one light session lifts, and stood in for the recovery week until a
+    10K runner's three tune-ups left a 12-week plan without any (issue 13)."""
+    plan = _with_recovery_session(good_plan(), sets=2, rpe=6)
+    weeks = (*plan.weeks[:3], replace(plan.weeks[3], phase=Phase.RACE, note="race week"))
+    assert _broken(replace(plan, weeks=weeks))

@@ -82,7 +82,7 @@ def today_json(view: Today, catalogue: Catalogue, disclaimer: str) -> dict[str, 
                     "exercise": c.exercise,
                     "name": _name(catalogue, c.exercise),
                     "hold_s": c.seconds,
-                    "per_side": exercise is not None and exercise.unilateral,
+                    "per_side": exercise is not None and exercise.per_side,
                     "cues": list(exercise.cues.as_list()) if exercise is not None else [],
                     "picture_url": picture_url(exercise),
                 }
