@@ -28,7 +28,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from thorough import FAST_SHARE, THOROUGH_EXAMPLES, profile_from_environment
+from thorough import FAST_SHARE, THOROUGH_EXAMPLES, is_thorough, profile_from_environment
 
 _CALM = {
     "deadline": None,
@@ -84,6 +84,22 @@ def _calendar_cache_folder() -> Iterator[Path]:
     yield Path(_CACHE.name)
     _CACHE.cleanup()
     _RUNTIME.cleanup()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _logbook_plans_remembered() -> Iterator[None]:
+    """Under `dev`, the logbook's planner hands a repeated season its plan again instead of
+    planning it anew (tests/remembered_plans.py); under `ci` every plan is made afresh."""
+    if is_thorough():
+        yield
+        return
+    from legday import bootstrap
+    from remembered_plans import remembering
+
+    real = bootstrap._make_plan
+    bootstrap._make_plan = remembering(real)
+    yield
+    bootstrap._make_plan = real
 
 
 @pytest.fixture(autouse=True)

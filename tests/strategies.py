@@ -31,14 +31,36 @@ BUSY_PER_DAY = (0, 0, 0, 1, 1, 2)
 RACE_TITLES = ("race", "City Marathon", "Half marathon", "club 5K", "Cross-country league")
 
 
+# Each calendar takes about a thousand draws: the strategies are built once, here, not
+# for every draw (building them was most of a 16-week calendar's 100 ms).
+_BEGINS = st.integers(5 * 12, 23 * 12)  # in 5 minutes since midnight
+_LASTS = st.sampled_from([20, 30, 45, 60, 90, 120, 240])
+_BUSY_TITLE = st.sampled_from(BUSY_TITLES)
+_BUSY_COUNT = st.sampled_from(BUSY_PER_DAY)
+_RUN_COUNT = st.integers(0, 2)
+_KIND = st.sampled_from(KIND_WEIGHTS)
+_NOT_A_RACE = st.integers(0, 5)
+_TIMED = st.booleans()
+_HOUR = st.integers(5, 21)
+_QUARTER = st.sampled_from([0, 15, 30, 45])
+_MINUTES = st.sampled_from([30, 45, 60, 90, 150, 210])
+_RACE_TITLE = st.sampled_from(RACE_TITLES)
+_STRENGTH = st.integers(0, 30)
+_PRIORITY = st.sampled_from(PRIORITIES)
+
+
 @st.composite
 def busy_time(draw: st.DrawFn, day: date) -> Run:
     """A timed event that is not running: a ride, a swim, a meeting, from 05:00 to late."""
-    begins = draw(st.integers(5 * 12, 23 * 12)) * 5  # minutes since midnight
-    ends = min(begins + draw(st.sampled_from([20, 30, 45, 60, 90, 120, 240])), 23 * 60 + 59)
+    return _busy_time(draw, day)
+
+
+def _busy_time(draw: st.DrawFn, day: date) -> Run:
+    begins = draw(_BEGINS) * 5  # minutes since midnight
+    ends = min(begins + draw(_LASTS), 23 * 60 + 59)
     return Run(
         day,
-        draw(st.sampled_from(BUSY_TITLES)),
+        draw(_BUSY_TITLE),
         RunKind.REST,
         time(begins // 60, begins % 60),
         time(ends // 60, ends % 60),
@@ -66,15 +88,15 @@ def runs_for(draw: st.DrawFn, start: date, weeks: int, busy: bool = True) -> lis
     for offset in range(-1, 7 * weeks + 1):
         day = start + timedelta(days=offset)
         if busy:
-            for _ in range(draw(st.sampled_from(BUSY_PER_DAY))):
-                runs.append(draw(busy_time(day)))
-        for _ in range(draw(st.integers(0, 2))):
-            kind = draw(st.sampled_from(KIND_WEIGHTS))
-            if kind is RunKind.RACE and draw(st.integers(0, 5)):
+            for _ in range(draw(_BUSY_COUNT)):
+                runs.append(_busy_time(draw, day))
+        for _ in range(draw(_RUN_COUNT)):
+            kind = draw(_KIND)
+            if kind is RunKind.RACE and draw(_NOT_A_RACE):
                 kind = RunKind.EASY  # races are rare
-            timed = draw(st.booleans())
-            begin = time(draw(st.integers(5, 21)), draw(st.sampled_from([0, 15, 30, 45])))
-            minutes = draw(st.sampled_from([30, 45, 60, 90, 150, 210]))
+            timed = draw(_TIMED)
+            begin = time(draw(_HOUR), draw(_QUARTER))
+            minutes = draw(_MINUTES)
             end_minutes = begin.hour * 60 + begin.minute + minutes
             end = (
                 time(end_minutes // 60, end_minutes % 60) if timed and end_minutes < 1440 else None
@@ -83,14 +105,14 @@ def runs_for(draw: st.DrawFn, start: date, weeks: int, busy: bool = True) -> lis
             runs.append(
                 Run(
                     day,
-                    draw(st.sampled_from(RACE_TITLES)) if race else f"{kind.value} run",
+                    draw(_RACE_TITLE) if race else f"{kind.value} run",
                     kind,
                     begin if timed else None,
                     end,
                     minutes,
-                    is_strength=draw(st.integers(0, 30)) == 0,
+                    is_strength=draw(_STRENGTH) == 0,
                     # as the calendar reader or an override gave it: A, B, C or not known
-                    priority=draw(st.sampled_from(PRIORITIES)) if race else None,
+                    priority=draw(_PRIORITY) if race else None,
                 )
             )
     return runs

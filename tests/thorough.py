@@ -60,6 +60,14 @@ def plan_examples(thorough: int) -> int:
     return max(min(PLAN_FLOOR, thorough), round(thorough * PLAN_SHARE))
 
 
+def athletes(thorough: int) -> int:
+    """How many of a module's seeded random athletes are planned: all `thorough` under
+    `ci`; under `dev` a quarter, at least 10. The athletes are drawn in turn from a fixed
+    seed, so the fast run plans the first of those the thorough run plans, the same ones
+    every time: a test over them states its counts per athlete, not in total."""
+    return examples(thorough)
+
+
 def sample(items: Sequence[T], *, at_least: int = 3, key: Callable[[T], str] = str) -> list[T]:
     """All items under `ci`; under `dev`, the same share of them on every run and every xdist
     worker (chosen by a hash of each item's key, so adding an item does not reshuffle the rest),

@@ -34,3 +34,13 @@ def test_ci_or_a_named_profile_chooses_the_thorough_run() -> None:
     assert thorough.profile_from_environment({"CI": "true", "HYPOTHESIS_PROFILE": "dev"}) == "dev"
     with pytest.raises(ValueError, match="HYPOTHESIS_PROFILE"):
         thorough.profile_from_environment({"HYPOTHESIS_PROFILE": "fast"})
+
+
+@pytest.mark.parametrize(("count", "fast"), [(6, 6), (15, 10), (30, 10), (40, 10), (60, 15)])
+def test_a_corpus_of_seeded_athletes_is_a_quarter_under_dev_and_whole_under_ci(
+    count: int, fast: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(thorough, "share", lambda: 0.25)
+    assert thorough.athletes(count) == fast
+    monkeypatch.setattr(thorough, "share", lambda: 1.0)
+    assert thorough.athletes(count) == count

@@ -119,11 +119,12 @@ def calendar(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def logbook(database: Database) -> Logbook:
-    from legday.bootstrap import read_stored_runs
+    from legday import bootstrap
     from legday.catalogue.loader import load_catalogue
-    from legday.planner import make_plan
 
-    return Logbook(database.uow, load_catalogue(), make_plan, read_stored_runs)
+    # the planner as `open_logbook` wires it (under the dev profile it remembers repeated
+    # seasons: tests/remembered_plans.py)
+    return Logbook(database.uow, load_catalogue(), bootstrap._make_plan, bootstrap.read_stored_runs)
 
 
 @pytest.fixture

@@ -47,6 +47,16 @@ def catalogue() -> Catalogue:
     return load_catalogue()
 
 
+@pytest.fixture(scope="module")
+def random_seasons(catalogue: Catalogue) -> list[tuple[Profile, list[Run], Plan]]:
+    """Twelve random athletes' 16-week plans, made once for the tests that read them."""
+    found = []
+    for n in range(12):
+        profile, runs = random_athlete(random.Random(n), 16)
+        found.append((profile, runs, make_plan(profile, runs, catalogue)))
+    return found
+
+
 def _week_of_runs(weeks: int, race: date | None = None) -> list[Run]:
     """Intervals on Tuesday evening, an easy run Thursday morning, a long run Sunday."""
     runs = []
@@ -147,15 +157,15 @@ def test_nothing_new_in_taper_race_and_post_race_weeks(catalogue: Catalogue) -> 
     assert any("bent-knee" in p.exercise or "seated" in p.exercise for p in plan.sessions[0].main)
 
 
-def test_minutes_are_the_estimate_and_fit_the_time_asked(catalogue: Catalogue) -> None:
+def test_minutes_are_the_estimate_and_fit_the_time_asked(
+    random_seasons: list[tuple[Profile, list[Run], Plan]],
+) -> None:
     """A full session fills the minutes asked, within FIT_TOLERANCE; one lighter on
     purpose says so as a fact (`Session.lighter`), not in words a why may change (before
     the composer filled as care makes a session and gave the time left to mobility:
     175 of 223 full sessions; now 205)."""
     near = total = 0
-    for n in range(12):
-        profile, runs = random_athlete(random.Random(n), 16)
-        plan = make_plan(profile, runs, catalogue)
+    for profile, _, plan in random_seasons:
         for s in plan.sessions:
             assert all(p.target_rpe <= MAX_RPE for p in s.main)
             if s.lighter is not None:
@@ -181,12 +191,12 @@ def test_the_eve_of_a_hard_run_says_what_it_holds_back(catalogue: Catalogue) -> 
     assert not list(lift_claims(plan, _week_of_runs(8), catalogue))
 
 
-def test_no_plyometrics_in_the_48_hours_before_a_key_run_or_race(catalogue: Catalogue) -> None:
+def test_no_plyometrics_in_the_48_hours_before_a_key_run_or_race(
+    catalogue: Catalogue, random_seasons: list[tuple[Profile, list[Run], Plan]]
+) -> None:
     """Counted by the clock from the session's start to the run's: a Thursday 18:00
     session is 39 h before a Saturday 09:00 long run, though two days before it."""
-    for n in range(12):
-        profile, runs = random_athlete(random.Random(n), 16)
-        plan = make_plan(profile, runs, catalogue)
+    for _, runs, plan in random_seasons:
         assert not list(jumps_before_key_runs(plan, runs, catalogue))
 
 

@@ -6,6 +6,7 @@ routine counts as an exposure, and care never moves a session into busy time."""
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from dataclasses import replace
@@ -73,6 +74,7 @@ def _first_week(plan: Plan, exercise: str) -> int:
     return (min(days) - plan.start).days // 7
 
 
+@functools.cache  # a plan is immutable: several tests read the same one
 def _plan(seed: int, injury: str, weeks: int = 12) -> Plan:
     profile, runs = random_athlete(random.Random(seed), weeks)
     return make_plan(replace(profile, injuries=(injury,), minutes=60), runs, CATALOGUE)

@@ -6,6 +6,7 @@ routine while sessions do a bent-knee heel drop 2 x 5 instead."""
 
 from __future__ import annotations
 
+import functools
 import random
 from dataclasses import replace
 from datetime import date, timedelta
@@ -21,6 +22,7 @@ from legday.planner.care import CareSchedule, expected_stage
 CATALOGUE = load_catalogue()
 
 
+@functools.cache  # a plan is immutable: several tests read the same one
 def _plan(seed: int, stage: int) -> Plan:
     profile, runs = random_athlete(random.Random(300 + seed), 10)
     profile = replace(profile, injuries=("achilles",), races=())

@@ -7,6 +7,7 @@ physio while the tendon is irritable."""
 
 from __future__ import annotations
 
+import functools
 import random
 from dataclasses import replace
 from datetime import time, timedelta
@@ -23,6 +24,7 @@ CATALOGUE = load_catalogue()
 LOADED = frozenset({Equipment.DUMBBELLS, Equipment.KETTLEBELL, Equipment.BARBELL})
 
 
+@functools.cache  # a plan is immutable: several tests read the same one
 def _plan(seed: int, injury: str, stage: int = 1) -> Plan:
     rng = random.Random(seed)
     profile, runs = random_athlete(rng, 10)

@@ -9,6 +9,8 @@ its weeks' notes."""
 
 from __future__ import annotations
 
+import functools
+
 from coach_athletes import coached_athletes, half_marathoner, track_athlete
 from legday.catalogue.loader import load_catalogue
 from legday.model import ExerciseKind, Lighter, Phase, Plan, Role
@@ -19,9 +21,17 @@ CATALOGUE = load_catalogue()
 NO_JUMPS = "No jumps in this block"
 
 
+@functools.cache  # a plan is immutable: several tests read the same one
 def _track() -> Plan:
     profile, runs = track_athlete()
     return make_plan(profile, runs, CATALOGUE)
+
+
+@functools.cache
+def _coached_plans() -> tuple[Plan, ...]:
+    """Twelve coached athletes' plans, drawn in turn from one seed: the tests read the first
+    nine or all twelve."""
+    return tuple(make_plan(profile, runs, CATALOGUE) for _, profile, runs in coached_athletes(12))
 
 
 def test_the_track_season_keeps_fast_work_in_every_meet_week() -> None:
@@ -42,9 +52,7 @@ def test_the_track_season_keeps_fast_work_in_every_meet_week() -> None:
 def test_a_power_lift_on_a_key_runs_eve_is_a_primer() -> None:
     """Two short sets of fast reps, far from failure: what leaves legs heavy the next day
     is volume and effort, not a few fast reps (Doma et al. 2017)."""
-    plans = [_track()] + [
-        make_plan(profile, runs, CATALOGUE) for _, profile, runs in coached_athletes(9)
-    ]
+    plans = [_track(), *_coached_plans()[:9]]
     eves = 0
     for plan in plans:
         for s in plan.sessions:
@@ -81,8 +89,7 @@ def test_a_block_without_jumps_says_why() -> None:
 
 
 def test_said_only_of_blocks_that_never_jump() -> None:
-    for _, profile, runs in coached_athletes(12):
-        plan = make_plan(profile, runs, CATALOGUE)
+    for plan in _coached_plans():
         for week in plan.weeks:
             if NO_JUMPS not in week.note:
                 continue

@@ -10,15 +10,16 @@ import pytest
 from fastapi.testclient import TestClient
 
 from legday.web import security
-from legday.web.app import create_app
 from legday.web.security import CSRF_COOKIE
 from logbook_template import sqlite_logbook
+from shared_app import app_over
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
+def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
     """The app over a new, migrated logbook (a copy of the process's template)."""
-    with TestClient(create_app(sqlite_logbook(tmp_path / "logbook.db"))) as client:
+    url = sqlite_logbook(tmp_path / "logbook.db")
+    with TestClient(app_over(url, monkeypatch)) as client:
         client.get("/")  # the CSRF cookie
         yield client
 

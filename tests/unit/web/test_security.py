@@ -11,16 +11,17 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.testclient import TestClient
 
 from legday.errors import InputError
-from legday.web.app import create_app
 from legday.web.security import CSRF_COOKIE, Guard, require_csrf
 from legday.web.serving import loopback_host
 from logbook_template import sqlite_logbook
+from shared_app import app_over
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
+def client(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
     """The app over a new, migrated logbook (a copy of the process's template)."""
-    with TestClient(create_app(sqlite_logbook(tmp_path / "logbook.db"))) as client:
+    url = sqlite_logbook(tmp_path / "logbook.db")
+    with TestClient(app_over(url, monkeypatch)) as client:
         yield client
 
 

@@ -5,6 +5,7 @@ test's folder, or on a fresh PostgreSQL schema for the tests marked `postgres`.
 pinned (LEGDAY_TODAY) to the plan's first Monday. Sam is added once per test module and
 the logbook file copied for each test that asks for him (tests that add athletes themselves
 start from an empty logbook, itself a copy of one migrated once: tests/logbook_template.py).
+Every client enters the process's one app (tests/shared_app.py) over the test's logbook.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ import pytest
 from fastapi.testclient import TestClient
 from tests.unit.web.api.helpers import START, add_sam
 
-from legday.web.app import create_app
 from logbook_template import fill_from_template, sqlite_logbook
+from shared_app import app_over
 
 PG_DEFAULT = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
@@ -35,7 +36,7 @@ def sams_logbook(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
     path = tmp_path_factory.mktemp("sam") / "logbook.db"
     with pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.setenv("LEGDAY_TODAY", START.isoformat())
-        with TestClient(create_app(sqlite_logbook(path))) as client:
+        with TestClient(app_over(sqlite_logbook(path), monkeypatch)) as client:
             athlete = add_sam(client)
     return path, athlete
 
@@ -50,8 +51,8 @@ def sqlite_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def client(sqlite_url: str) -> Iterator[TestClient]:
-    with TestClient(create_app(sqlite_url)) as client:
+def client(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+    with TestClient(app_over(sqlite_url, monkeypatch)) as client:
         yield client
 
 
@@ -79,9 +80,9 @@ def pg_url() -> Iterator[str]:
 
 
 @pytest.fixture
-def pg_client(pg_url: str) -> Iterator[TestClient]:
+def pg_client(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
     fill_from_template(pg_url)
-    with TestClient(create_app(pg_url)) as client:
+    with TestClient(app_over(pg_url, monkeypatch)) as client:
         yield client
 
 

@@ -22,6 +22,7 @@ from legday.web.api.answers import Answers
 from legday.web.app import create_app
 from legday.web.security import CSRF_COOKIE
 from logbook_template import fill_from_template
+from shared_app import app_over
 
 WEATHER_DAY = "2027-01-09"  # Sam's long run (a Saturday)
 BROWSER = {CSRF_COOKIE: "the-same-browser"}
@@ -71,8 +72,10 @@ def _answers(client: TestClient, athlete: int, day: str) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("change", CHANGES)
-def test_every_kept_answer_follows_every_change(sqlite_url: str, athlete: int, change: str) -> None:
-    with TestClient(create_app(sqlite_url), cookies=BROWSER) as client:
+def test_every_kept_answer_follows_every_change(
+    sqlite_url: str, athlete: int, change: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with TestClient(app_over(sqlite_url, monkeypatch), cookies=BROWSER) as client:
         day = first_session(client, athlete)["date"]
         before = _answers(client, athlete, day)
         assert _answers(client, athlete, day) == before  # kept, and the same
@@ -80,7 +83,8 @@ def test_every_kept_answer_follows_every_change(sqlite_url: str, athlete: int, c
         answer = CHANGES[change](client, athlete, day, sqlite_url)
         assert answer is None or answer.status_code < 300, answer.text
         after = _answers(client, athlete, day)
-    with TestClient(create_app(sqlite_url), cookies=BROWSER) as fresh:  # keeps nothing yet
+    # a server that keeps nothing yet: the shared app again, its kept answers emptied
+    with TestClient(app_over(sqlite_url, monkeypatch), cookies=BROWSER) as fresh:
         assert after == _answers(fresh, athlete, day)
     assert kept == len(before)  # each was kept (so an old one was there to be served)
     assert after != before
@@ -136,15 +140,20 @@ def test_a_kept_page_carries_each_browsers_own_token(sqlite_url: str, athlete: i
         assert len(app.state.answers) == 1  # one page kept for both
 
 
-def test_a_kept_page_escapes_the_token_it_is_given(sqlite_url: str, athlete: int) -> None:
-    with TestClient(create_app(sqlite_url), cookies={CSRF_COOKIE: '"<b>x</b>"'}) as client:
+def test_a_kept_page_escapes_the_token_it_is_given(
+    sqlite_url: str, athlete: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = app_over(sqlite_url, monkeypatch)
+    with TestClient(app, cookies={CSRF_COOKIE: '"<b>x</b>"'}) as client:
         html = client.get(f"/athletes/{athlete}/play/2027-01-04").text
     assert "<b>x</b>" not in html and _meta_token(html) == "&lt;b&gt;x&lt;/b&gt;"
 
 
-def test_a_kept_page_links_to_the_host_it_was_asked_on(sqlite_url: str, athlete: int) -> None:
+def test_a_kept_page_links_to_the_host_it_was_asked_on(
+    sqlite_url: str, athlete: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = f"/athletes/{athlete}/play/2027-01-04"
-    with TestClient(create_app(sqlite_url)) as client:
+    with TestClient(app_over(sqlite_url, monkeypatch)) as client:
         local = client.get(page, headers={"host": "localhost:8000"}).text
         loopback = client.get(page, headers={"host": "127.0.0.1:8000"}).text
     assert "http://localhost:8000/static/" in local and "127.0.0.1" not in local

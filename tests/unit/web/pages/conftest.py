@@ -4,7 +4,8 @@ who has been through onboarding with the bundled marathon calendar.
 The runner is onboarded through the pages' own forms once per test module; each test that
 asks for `athlete` gets its own copy of that logbook file. Tests that onboard a runner
 themselves start from an empty logbook (a copy of one migrated once per process:
-tests/logbook_template.py)."""
+tests/logbook_template.py).
+Every test enters the process's one app (tests/shared_app.py) over its own logbook."""
 
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ import pytest
 from fastapi.testclient import TestClient
 from tests.unit.web.pages.onboarded import TODAY, onboard
 
-from legday.web.app import create_app
 from logbook_template import sqlite_logbook
+from shared_app import app_over
 
 
 def _uploads_under(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -35,7 +36,7 @@ def onboarded_logbook(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, i
         monkeypatch.setenv("LEGDAY_TODAY", TODAY)
         _uploads_under(folder, monkeypatch)
         path = folder / "logbook.db"
-        with TestClient(create_app(sqlite_logbook(path))) as client:
+        with TestClient(app_over(sqlite_logbook(path), monkeypatch)) as client:
             client.get("/")  # the CSRF cookie
             athlete = onboard(client)
     return path, athlete
@@ -50,7 +51,8 @@ def client(
         like, _ = request.getfixturevalue("onboarded_logbook")
     monkeypatch.setenv("LEGDAY_TODAY", TODAY)
     _uploads_under(tmp_path, monkeypatch)
-    with TestClient(create_app(sqlite_logbook(tmp_path / "logbook.db", like))) as client:
+    url = sqlite_logbook(tmp_path / "logbook.db", like)
+    with TestClient(app_over(url, monkeypatch)) as client:
         client.get("/")  # the CSRF cookie
         yield client
 
