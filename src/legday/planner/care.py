@@ -1244,7 +1244,13 @@ def first_times(
         week = (day - first_day).days // 7
         if isinstance(event, Session):
             main, saved = _gently(
-                event.main, seen, most, caps, care_only=True, unloaded_first=unloaded_first, learned=learned
+                event.main,
+                seen,
+                most,
+                caps,
+                care_only=True,
+                unloaded_first=unloaded_first,
+                learned=learned,
             )
             main, fewer, _ = climbing.block(main, day, week, in_session=True)
             saved += fewer
@@ -1253,7 +1259,13 @@ def first_times(
                 gentle_sessions[index] = replace(event, main=main, minutes=minutes)
         else:
             exercises, saved = _gently(
-                event.exercises, seen, most, caps, care_only=False, unloaded_first=unloaded_first, learned=learned
+                event.exercises,
+                seen,
+                most,
+                caps,
+                care_only=False,
+                unloaded_first=unloaded_first,
+                learned=learned,
             )
             exercises, fewer, words = climbing.block(
                 exercises, day, week, in_session=False, eve=event.eve
@@ -1485,15 +1497,14 @@ def _gently(
     caps: Mapping[str, int] | None,
     *,
     care_only: bool,
-    unloaded_first: Collection[str] = frozenset(),
-    learned: set[str] | None = None,
+    unloaded_first: Collection[str],
+    learned: set[str],
 ) -> tuple[tuple[Prescription, ...], int]:
     """The block with each exercise not in `seen` at a first exposure's dose, care work
     of `unloaded_first` not in `learned` (not met as care yet) without its weight, and
     with `caps` (a held day's), its care work at no more sets than done so far; the
     seconds that saves. `seen` and `most` gain the block's exercises, `learned` its care
-    work (without `learned`, care work's first time is the one that counts)."""
-    learned = seen if learned is None else learned
+    work."""
     out: list[Prescription] = []
     saved = 0
     for p in block:
