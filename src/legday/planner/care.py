@@ -1220,10 +1220,15 @@ def first_times(
     follow what the calendar holds (`outlook`: a race less than a week ahead, a taper, a
     recovery week; `climb_note`), and one whose load rose says from what
     (`_Climb._load_rose`). Care work of `unloaded_first` (its stage
-    learns it without a weight: `learned_unloaded`) is without the weight the first time,
-    whatever week the athlete first meets it in (a plan with no routine in a stage's
-    first weeks met a box squat with 5 kg the first time)."""
+    learns it without a weight: `learned_unloaded`) is without the weight the first time
+    care gives it, in a routine or at a care dose in a session, whatever week that
+    comes in (a plan with no routine in a stage's first weeks met a box squat with 5 kg
+    the first time). A session's own lift of it before then is no such time: an anchor
+    a runner's knee kept shallow and unloaded at stage 1 (`UNLOADED_WHILE_EARLY`) is not
+    the stage-3 single-leg box squat through its full range, and a stage that went by
+    without a routine met the box squat with 5 kg after two such sessions."""
     seen = set(before)  # done before the plan: not new
+    learned = set(before)  # met as care (or before the plan): its weight may come
     most: dict[str, int] = {}  # the most sets done of each exercise in the plan so far
     timeline: list[tuple[date, int, int, Session | CareRoutine]] = [
         *((s.day, _minute(s.start), n, s) for n, s in enumerate(sessions)),
@@ -1239,7 +1244,13 @@ def first_times(
         week = (day - first_day).days // 7
         if isinstance(event, Session):
             main, saved = _gently(
-                event.main, seen, most, caps, care_only=True, unloaded_first=unloaded_first
+                event.main,
+                seen,
+                most,
+                caps,
+                care_only=True,
+                unloaded_first=unloaded_first,
+                learned=learned,
             )
             main, fewer, _ = climbing.block(main, day, week, in_session=True)
             saved += fewer
@@ -1248,7 +1259,13 @@ def first_times(
                 gentle_sessions[index] = replace(event, main=main, minutes=minutes)
         else:
             exercises, saved = _gently(
-                event.exercises, seen, most, caps, care_only=False, unloaded_first=unloaded_first
+                event.exercises,
+                seen,
+                most,
+                caps,
+                care_only=False,
+                unloaded_first=unloaded_first,
+                learned=learned,
             )
             exercises, fewer, words = climbing.block(
                 exercises, day, week, in_session=False, eve=event.eve
@@ -1480,12 +1497,14 @@ def _gently(
     caps: Mapping[str, int] | None,
     *,
     care_only: bool,
-    unloaded_first: Collection[str] = frozenset(),
+    unloaded_first: Collection[str],
+    learned: set[str],
 ) -> tuple[tuple[Prescription, ...], int]:
-    """The block with each exercise not in `seen` at a first exposure's dose (care work
-    of `unloaded_first` without its weight), and with `caps` (a held day's), its care
-    work at no more sets than done so far; the seconds that saves. `seen` and `most`
-    gain the block's exercises."""
+    """The block with each exercise not in `seen` at a first exposure's dose, care work
+    of `unloaded_first` not in `learned` (not met as care yet) without its weight, and
+    with `caps` (a held day's), its care work at no more sets than done so far; the
+    seconds that saves. `seen` and `most` gain the block's exercises, `learned` its care
+    work."""
     out: list[Prescription] = []
     saved = 0
     for p in block:
@@ -1499,11 +1518,12 @@ def _gently(
                 new=True,
             )
             saved -= work_seconds(p)
-            weighed = p.load_kg is not None or IMPROVISED_LOAD in p.load
-            if p.exercise in unloaded_first and weighed and (p.care_dose or not care_only):
-                p = replace(p, load_kg=None, implement="", load="bodyweight")
         elif p.new or NEW_LOAD_WORDS in p.load:  # met before: no first time to label
             p = replace(p, new=False, load=p.load.replace(NEW_LOAD_WORDS, ""))
+        if p.exercise in unloaded_first and (p.care_dose or not care_only):
+            if p.exercise not in learned:  # care's first time: the stage learns it unloaded
+                p = _without_weight(p)
+            learned.add(p.exercise)
         care = not care_only or bool(p.injury_care) or p.role is Role.CARE
         cap = caps.get(p.exercise) if caps is not None and care else None
         if cap is not None and p.sets > cap:
@@ -1514,6 +1534,13 @@ def _gently(
         most[p.exercise] = max(most.get(p.exercise, 0), p.sets)
         out.append(p)
     return tuple(out), saved
+
+
+def _without_weight(p: Prescription) -> Prescription:
+    """The lift without its kilograms or improvised load (bodyweight)."""
+    if p.load_kg is None and IMPROVISED_LOAD not in p.load:
+        return p
+    return replace(p, load_kg=None, implement="", load="bodyweight")
 
 
 def _stage_item(
