@@ -51,6 +51,7 @@ from legday.catalogue import Catalogue
 from legday.catalogue.loader import load_catalogue
 from legday.kit import kit_of
 from legday.model import (
+    HARD_RUN_KINDS,
     CareRoutine,
     Equipment,
     ExerciseKind,
@@ -59,7 +60,6 @@ from legday.model import (
     Prescription,
     Profile,
     Run,
-    RunKind,
     Session,
 )
 from legday.planner import _care_eases, _care_holds, _care_restarts, make_plan
@@ -371,7 +371,6 @@ def word_athletes(count: int) -> list[tuple[Profile, list[Run]]]:
     return found
 
 
-KEY_RUNS = frozenset({RunKind.HARD, RunKind.LONG, RunKind.RACE})  # their eves are kept fresh
 WALL_SIT = "wall-sit"
 
 
@@ -397,7 +396,7 @@ class Exposures:
 
 def key_run_eves(plan: Plan, runs: Iterable[Run]) -> set[date]:
     """The days before a long run, a hard run (intervals, tempo, race pace) or a race."""
-    eves = {r.day - timedelta(days=1) for r in runs if r.running and r.kind in KEY_RUNS}
+    eves = {r.day - timedelta(days=1) for r in runs if r.running and r.kind in HARD_RUN_KINDS}
     eves |= {day - timedelta(days=1) for day in plan.races}
     return eves
 
