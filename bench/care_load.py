@@ -32,13 +32,12 @@ from athletes import random_athlete
 
 from legday.catalogue import Catalogue
 from legday.catalogue.loader import load_catalogue
-from legday.model import CareRoutine, Plan, Prescription, Profile, Run, RunKind
+from legday.model import HARD_RUN_KINDS, CareRoutine, Plan, Prescription, Profile, Run
 from legday.planner import make_plan
 from legday.planner.dose import seconds_per_rep
 
 CALF_PATTERNS = frozenset({"calf", "shin"})
 CALF_PROBLEMS = frozenset({"achilles", "plantar-fascia", "shin-splints"})
-KEY_KINDS = frozenset({RunKind.HARD, RunKind.LONG, RunKind.RACE})
 MOST_CALF_DAYS = 4
 MOST_RISE = 0.30
 
@@ -102,7 +101,7 @@ def count(plan: Plan, profile: Profile, runs: list[Run], catalogue: Catalogue, t
         key = [
             x
             for x in by_day.get(r.day + timedelta(days=1), ())
-            if x.running and x.kind in KEY_KINDS
+            if x.running and x.kind in HARD_RUN_KINDS
         ]
         if key and _full(r):
             t.eves += 1

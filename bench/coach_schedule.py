@@ -39,6 +39,7 @@ from coach_athletes import coached_athletes, half_marathoner, track_athlete, ult
 from legday.catalogue import Catalogue
 from legday.catalogue.loader import load_catalogue
 from legday.model import (
+    HARD_RUN_KINDS,
     MAX_RPE,
     ExerciseKind,
     Lighter,
@@ -55,7 +56,6 @@ from legday.planner import make_plan
 from legday.planner.days import Calendar, day_options
 from legday.planner.season import race_priorities, season
 
-KEY_KINDS = frozenset({RunKind.HARD, RunKind.LONG, RunKind.RACE})
 EASING = frozenset({Phase.TAPER, Phase.RACE})
 RUN_UP = frozenset({Phase.PEAK, Phase.TAPER})
 SETTLED = timedelta(weeks=3)  # before an A race: loads held (`SETTLED_BEFORE_GOAL`)
@@ -165,11 +165,7 @@ def recovery(plan: Plan, found: Counter[str]) -> None:
 
 
 def _key_starts(runs: list[Run], plan: Plan) -> list[tuple[datetime, Run | None]]:
-    starts = [
-        (datetime.combine(r.day, r.start or UNTIMED_KEY_RUN), r)
-        for r in runs
-        if r.running and (r.kind in KEY_KINDS or r.all_out)
-    ]
+    starts = [(datetime.combine(r.day, r.start or UNTIMED_KEY_RUN), r) for r in runs if r.key]
     timed = {r.day for _, r in starts if r is not None and r.kind is RunKind.RACE}
     untimed: list[tuple[datetime, Run | None]] = [
         (datetime.combine(d, UNTIMED_KEY_RUN), None) for d in plan.races if d not in timed
@@ -182,7 +178,7 @@ def key_runs(profile: Profile, runs: list[Run], plan: Plan, found: Counter[str])
     frames = season(profile, runs, race_priorities(profile, runs))
     options = day_options(profile, runs, frames, Calendar.read(profile, runs))
     chosen = {s.day for s in plan.sessions}
-    eves = {r.day - timedelta(days=1) for r in runs if r.running and r.kind in KEY_KINDS}
+    eves = {r.day - timedelta(days=1) for r in runs if r.running and r.kind in HARD_RUN_KINDS}
     for s in plan.sessions:
         at = datetime.combine(s.day, s.start or UNTIMED_SESSION)
         ahead = next(((t, r) for t, r in starts if t > at), None)

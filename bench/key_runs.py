@@ -38,7 +38,6 @@ from legday.model import ExerciseKind, Plan, Prescription, Profile, Run, RunKind
 CLEAR_BEFORE_KEY_RUN = timedelta(hours=48)
 UNTIMED_KEY_RUN = time(0, 0)  # an untimed key run or race: from its day's first minute
 UNTIMED_SESSION = time(23, 59)  # an untimed session: at its day's last
-KEY_KINDS = frozenset({RunKind.HARD, RunKind.LONG, RunKind.RACE})
 MOST_RPE_NEAR_KEY_RUN = 7
 
 
@@ -51,7 +50,7 @@ def key_starts(plan: Plan, runs: Sequence[Run]) -> list[datetime]:
     starts: set[datetime] = set()
     timed_races: set[date] = set()
     for run in runs:
-        if not run.running or not (run.kind in KEY_KINDS or run.all_out):
+        if not run.key:
             continue
         starts.add(datetime.combine(run.day, run.start or UNTIMED_KEY_RUN))
         if run.kind is RunKind.RACE and run.start is not None:

@@ -495,6 +495,12 @@ class Run(_Value):
         """A run the legs do: neither a strength session nor busy time (a ride, a swim)."""
         return not (self.is_strength or self.busy)
 
+    @property
+    def key(self) -> bool:
+        """A run the legs must come to fresh: a hard or long run, a race or a time trial.
+        The 48 h before it stay clear of jumps and of sets above RPE 7 (issue 13)."""
+        return self.running and (self.kind in HARD_RUN_KINDS or self.all_out)
+
     def _finish(self) -> time | None:
         if self.end is not None or self.start is None:
             return self.end

@@ -111,7 +111,6 @@ EVE_KINDS = frozenset({RunKind.HARD, RunKind.LONG})  # the day before gets a lig
 # of a key run or race (issue 13), counted by the clock. An untimed run may be at any time
 # of its day, so it counts from the first minute; an untimed session (no gap found for it)
 # from its day's last.
-KEY_RUN_KINDS = frozenset({RunKind.HARD, RunKind.LONG, RunKind.RACE})
 KEY_RUN_CLEAR = timedelta(hours=48)
 UNTIMED_KEY_RUN = time(0, 0)
 UNTIMED_SESSION = time(23, 59)
@@ -573,7 +572,7 @@ def _key_runs(calendar: Calendar) -> KeyRuns:
                 continue
             if run.kind in EVE_KINDS:
                 hard_or_long.add(day)
-            if run.kind in KEY_RUN_KINDS or run.all_out:
+            if run.key:
                 starts = datetime.combine(day, run.start or UNTIMED_KEY_RUN)
                 kind = "race" if run.kind is RunKind.RACE else f"{run.kind} run"
                 at = f", {run.start:%H:%M}" if run.start is not None else ""

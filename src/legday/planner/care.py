@@ -175,9 +175,6 @@ HILLS = re.compile(
 HILL_CARE = frozenset({"achilles", "achilles-insertional"})
 
 AFTER_RACE = "in the days after your race the legs recover first"
-# the run kinds whose eve takes no full routine: a tendon or knee loaded hard the evening
-# before a long run, a hard session or a race meets the run tired
-KEY_RUN_KINDS = HARD_RUN_KINDS
 EVE_WORDS = "one set fewer of each today"  # what a routine lightened for its eve says
 KEY_RUN_NEAR = "a key run or race is less than 48 h away"
 BEFORE_RACE = "your race is days away, so the legs stay fresh for it"
@@ -339,7 +336,7 @@ def key_run_eves(
     the lightest form."""
     eves: dict[date, str] = {}
     for day, runs in by_day.items():
-        key = [r for r in runs if r.running and r.kind in KEY_RUN_KINDS]
+        key = [r for r in runs if r.running and r.kind in HARD_RUN_KINDS]
         if key:
             eves.setdefault(day - timedelta(days=1), f"tomorrow's {key[0].title} comes first")
     for day in races:
