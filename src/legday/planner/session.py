@@ -911,7 +911,7 @@ class Composer:
         fit_note = ""
         # said only when it is true: longer than the athlete's minutes, once rounded
         if fixed + work > max(most, self.minutes * 60 + 30):
-            fit_note = f"what every session needs {OVERRUN}"
+            fit_note = f"even with every part cut to its shortest, it {OVERRUN}"
         main = [p.prescription for p in picks]
         notes = session_notes(
             [(p.exercise.name.lower(), p.prescription) for p in picks],
