@@ -209,8 +209,10 @@ REACTIVE_EVENTS = frozenset({"track", "cross-country"})  # pogo-style work a sta
 
 # Plyometrics: which weeks may hold them, and the highest stage by level (a stage a
 # block, from the first block; beginners from their second block, stage 1 only).
-PLYOMETRIC_PHASES = frozenset({Phase.OFF_SEASON, Phase.BASE, Phase.BUILD})
-MASTERS_PLYOMETRIC_PHASES = PLYOMETRIC_PHASES | {Phase.PEAK, Phase.TAPER}
+# The peak keeps the jumps a block trained, at their contacts (no new stage): the weeks
+# before a goal race keep their quality while the volume falls (docs/planner.md 3.7).
+PLYOMETRIC_PHASES = frozenset({Phase.OFF_SEASON, Phase.BASE, Phase.BUILD, Phase.PEAK})
+MASTERS_PLYOMETRIC_PHASES = PLYOMETRIC_PHASES | {Phase.TAPER}
 MASTERS_RPE = 7  # masters' working sets stop three reps short at most
 MASTERS_SETS = 3  # and an anchor's sets stop at three, so weekly volume climbs slowly
 MASTERS_WEEKLY_RISE = 0.2  # a session's sets at most 20 % above last full week's average
@@ -862,7 +864,19 @@ class Composer:
         self._vary(picks, ask, occasion)
         self._jumps_or_new_knee_work(picks, ask, occasion)
         wanted = {p.exercise.id: p.dose.sets for p in picks}  # before fitting takes sets off
-        work = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
+        # the fewest drills and stretches the rules take; an athlete's problems keep their
+        # stretches (calf and soleus for shins), and a masters week climbs by its own cap
+        fewest = (
+            self._warm_up(jog, FEWEST_DRILLS),
+            self._cool_down(stretched_for, stretches if self.injuries else FEWEST_STRETCHES),
+        )
+        fewest_fixed = fewest[0][1] + fewest[0][2] + fewest[1][1]
+        if self.masters:
+            fewest_fixed = fixed
+        work, made_room = self._fit_with_fast_work(picks, ask, occasion, fixed, fewest_fixed)
+        if made_room:  # the fewest drills and stretches make room for the fast work
+            (warmup, jog_seconds, drill_seconds), (cooldown, cooldown_seconds) = fewest
+            drills, stretches, fixed = FEWEST_DRILLS, len(cooldown), fewest_fixed
         if self.masters:
             work = self._masters_week(picks, ask, occasion, work)
         if occasion.phase in EASING_PHASES:
@@ -1587,8 +1601,13 @@ class Composer:
         if ask.stepping_back or o.ramp == 1 or o.phase not in phases:
             return 0
         stage = HIGHEST_STAGE[self.level]
-        if o.ramp == 2 or o.phase in (Phase.PEAK, Phase.TAPER):
-            stage = min(stage, 2 if o.ramp == 2 else 1)
+        if o.ramp == 2:
+            stage = min(stage, 2)
+        if o.phase is Phase.PEAK and not self.masters:  # a stage trained, none new
+            going = self.block.jump.stage if self.block.jump is not None else 0
+            stage = min(stage, max(1, self.jump_stage, going))
+        elif o.phase in (Phase.PEAK, Phase.TAPER):
+            stage = min(stage, 1)
         return stage
 
     def _stage_due(self, ask: SessionAsk) -> int:
@@ -2357,6 +2376,38 @@ class Composer:
             shift, held = self._as_care_makes_it(picks)
         self.care_shift = shift
         return total
+
+    def _fit_with_fast_work(
+        self, picks: list[Pick], ask: SessionAsk, occasion: Occasion, fixed: int, fewest: int
+    ) -> tuple[int, bool]:
+        """`_fit` to the minutes the warm-up and cool-down (`fixed` seconds) leave; when
+        that leaves the session's fast work out (the block's jump drill, or a power lift)
+        and the fewest drills and stretches the rules take (`fewest` seconds) make room for
+        it beside the same anchors, fitted with that room instead: two or three minutes
+        of jumps are worth a mobility drill and a stretch, and the time left afterwards
+        still goes back to mobility (`_more_mobility`). A racer with 30-minute sessions had
+        no jumps all season: three anchors filled the minutes left by the warm-up and
+        cool-down (issue 13). The main work's seconds, and whether the room was taken."""
+        composed = list(picks)
+        shift = self.care_shift
+        work = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
+        fast = [p for p in composed if p.role in FAST_ROLES]
+        if not fast or fewest >= fixed or any(p.role in FAST_ROLES for p in picks):
+            return work, False
+        kept_shift = self.care_shift
+        trial = list(composed)
+        self.care_shift = shift
+        # only the fast work's room: the rest is no reason to shorten the mobility
+        room = fixed - max(fewest, fixed - sum(p.seconds for p in fast))
+        done = self._fit(trial, ask, occasion, ask.budget_seconds - fixed + room)
+        anchors = sum(p.role is Role.ANCHOR for p in picks)
+        if any(p.role in FAST_ROLES for p in trial) and (
+            sum(p.role is Role.ANCHOR for p in trial) >= anchors
+        ):
+            picks[:] = trial
+            return done, True
+        self.care_shift = kept_shift
+        return work, False
 
     def _as_care_makes_it(self, picks: list[Pick]) -> tuple[int, frozenset[str]]:
         """How many seconds longer care makes the main work (fewer: negative), and the
