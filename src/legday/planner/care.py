@@ -1300,6 +1300,8 @@ class _Climb:
     last_load: dict[str, tuple[float | None, bool]] = field(default_factory=dict)
     # the last block's words on loads that rose, from the numbers (`_load_rose`)
     loads_said: list[str] = field(default_factory=list)
+    # exercise -> its latest exposure, whose load a held or easy day keeps (`_no_heavier`)
+    latest: dict[str, Prescription] = field(default_factory=dict)
 
     def block(
         self,
@@ -1330,6 +1332,7 @@ class _Climb:
                 out.append(p)
                 continue
             seconds = p.reps is None
+            p = self._no_heavier(p, day)
             dose = self.ramp.allowed(
                 p.exercise,
                 week,
@@ -1356,8 +1359,24 @@ class _Climb:
             if rose and not in_session:
                 self.loads_said.append(rose)
             self._weighed(p)
+            self.latest[p.exercise] = p
             out.append(p)
         return tuple(out), saved, words
+
+    def _no_heavier(self, p: Prescription, day: date) -> Prescription:
+        """`p`, or on a held or easy day (a race week, a taper, a recovery week) at its
+        latest exposure's load when the stage's step would bring a heavier one: those
+        weeks bring no higher dose, and a recovery week's routine said "nothing climbs"
+        over a step-up's first 8 kg and a box squat two kettlebells heavier."""
+        last = self.latest.get(p.exercise)
+        if last is None or (day not in self.held and day not in self.eased):
+            return p
+        if p.load_kg is None or (last.load_kg is not None and p.load_kg <= last.load_kg):
+            return p
+        if last.load_kg is None and IMPROVISED_LOAD in p.load and IMPROVISED_LOAD in last.load:
+            return p
+        load = last.load.replace(NEW_LOAD_WORDS, "")
+        return replace(p, load_kg=last.load_kg, implement=last.implement, load=load)
 
     def _load_rose(self, p: Prescription) -> str:
         """What rose in the exercise's load since its last exposure, in words made from
@@ -1809,8 +1828,17 @@ def _at_care_dose(
     easy = min(p.target_rpe, CARE_RPE)
     if item is None and unloaded is not None:  # the lift stays, unloaded and shallow
         words = f"{unloaded}; an easy effort (RPE {easy}): the sore area sets the pace"
+        # a heavy lift's few reps make no bodyweight set: an accessory's, as a stand-in
+        # takes (a coach's read found a shallow split squat at 2 x 8, 2 x 3, then 1 x 7)
+        reps = None if p.reps is None else max(p.reps, ACCESSORY_REPS)
         return replace(
-            p, load_kg=None, implement="", load=words, target_rpe=easy, sets=min(p.sets, 2)
+            p,
+            load_kg=None,
+            implement="",
+            load=words,
+            target_rpe=easy,
+            sets=min(p.sets, 2),
+            reps=reps,
         )
     if item is None:  # the lift stays, as light as it starts and at an easy effort
         kg = p.load_kg if p.load_kg is None or start_kg is None else min(p.load_kg, start_kg)
