@@ -452,6 +452,20 @@ class WeekDoses:
         """The problem's stage in the plan's `week` (0-based) and its items that week."""
         return self.by_problem[injury][week]
 
+    def earlier(self, injury: str, week: int) -> dict[str, CareItem]:
+        """The problem's exercises of weeks before `week` that its stage that week no
+        longer holds, each at the latest dose it had, without a weight (a stage's weighed
+        work belongs to its stage): a session that still picks one for the problem (the
+        knee's side-lying leg raise of stage 1, in a stage-2 week) keeps what the
+        athlete reached, where a composer's care pick fell from the routine's 3 x 15 to
+        1 x 12 (a coach's read: care doses jumping around from week to week)."""
+        weeks = self.by_problem[injury]
+        now = {item.exercise for item in weeks[week][1]}
+        kept: dict[str, CareItem] = {}
+        for _, items in weeks[:week]:
+            kept.update((i.exercise, i) for i in items if not i.loaded and i.load_kg is None)
+        return {exercise: item for exercise, item in kept.items() if exercise not in now}
+
 
 Fit = Callable[[Sequence[CareItem]], tuple[CareItem, ...]]  # items as a kit makes them
 
@@ -852,6 +866,8 @@ def care_fit(
                 # the session does it once (`_once_each`), for all of them
                 led = _joining_lead(block, items[0], injury, catalogue, profile.injuries)
         own = {item.exercise: item for item in items}
+        if doses is not None:  # an earlier stage's exercise keeps the dose it reached
+            own = {**doses.earlier(injury, week), **own}
         heaviest.update((i.exercise, i.sets) for i in items if loaded_calf(i, catalogue))
         for index, p in enumerate(block):
             item = own.get(p.exercise)

@@ -119,6 +119,8 @@ class Ramp:
         base = self._base(exercise, week)
         if base is None and self.firsts.get(exercise) == week:  # the week of a first time
             return Dose.of(min(sets, FIRST_SETS), amount)
+        if base is None and held and exercise in self.best:
+            base = self.best[exercise]  # a held first week holds to what it has done
         if base is None:  # done before the plan: its first week in the plan stands
             return planned
         most_sets = base.sets + 1
