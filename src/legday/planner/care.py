@@ -866,11 +866,15 @@ def care_fit(
                 # the session does it once (`_once_each`), for all of them
                 led = _joining_lead(block, items[0], injury, catalogue, profile.injuries)
         own = {item.exercise: item for item in items}
-        if doses is not None:  # an earlier stage's exercise keeps the dose it reached
-            own = {**doses.earlier(injury, week), **own}
+        # a care pick of an earlier stage's exercise keeps the dose it reached
+        kept = doses.earlier(injury, week) if doses is not None else {}
         heaviest.update((i.exercise, i.sets) for i in items if loaded_calf(i, catalogue))
         for index, p in enumerate(block):
             item = own.get(p.exercise)
+            if item is None and p.role is Role.CARE and p.exercise in kept:
+                # its reps or hold, at the sets the session gave it: more sets made a
+                # week's sets jump (`test_a_masters_weekly_volume_climbs_gently`)
+                item = replace(kept[p.exercise], sets=min(kept[p.exercise].sets, p.sets))
             if item is not None and p.load_kg is None and p.exercise not in claimed:
                 # a lift loaded in kg progresses by kg; Achilles care's calf work keeps its dose
                 dosed = _at_care_dose(p, item, catalogue, injury, None)
