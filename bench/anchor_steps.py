@@ -53,6 +53,7 @@ from legday.model import (
     Session,
 )
 from legday.planner import make_plan
+from legday.planner.care import UNLOADED_WHILE_EARLY
 from legday.planner.dose import climb_reps, hands, next_weight
 from legday.planner.session import variation
 from legday.rules.season import settled_before
@@ -132,14 +133,26 @@ def one_step_easier(exercise: Exercise, catalogue: Catalogue) -> set[str]:
     return below
 
 
+def held_by_care(p: Prescription) -> bool:
+    """Whether care holds the lift at its stage, unloaded (and for a knee, shallow): a
+    lift of a movement the problem guards that its early stage cannot swap for one of its
+    own (`care.UNLOADED_WHILE_EARLY`). The stage chooses that form, not the strength plan:
+    a runner's knee at its isometric stage kept a race week's split squat shallow, then
+    made a barbell squat a shallow bodyweight squat, which is no step down of the
+    strength plan's anchor (it had climbed from the split squat to the barbell squat)."""
+    return p.load_kg is None and p.load.startswith(tuple(UNLOADED_WHILE_EARLY.values()))
+
+
 def anchors(plan: Plan, catalogue: Catalogue) -> list[tuple[Session, int, Prescription]]:
-    """Each session's anchors with their slot, in plan order (care's own doses left out:
-    the protocol's stage chooses those)."""
+    """Each session's anchors with their slot, in plan order (care's own doses and the
+    forms care holds a lift to at an early stage left out: the protocol's stage chooses
+    those)."""
     found = []
     for s in plan.sessions:
         for p in s.main:
             slot = SLOTS.get(catalogue[p.exercise].pattern)
-            if p.role is Role.ANCHOR and slot is not None and not p.care_dose:
+            own = not p.care_dose and not held_by_care(p)
+            if p.role is Role.ANCHOR and slot is not None and own:
                 found.append((s, slot, p))
     return found
 

@@ -449,6 +449,20 @@ class WeekDoses:
         """The problem's stage in the plan's `week` (0-based) and its items that week."""
         return self.by_problem[injury][week]
 
+    def earlier(self, injury: str, week: int) -> dict[str, CareItem]:
+        """The problem's exercises of weeks before `week` that its stage that week no
+        longer holds, each at the latest dose it had, without a weight (a stage's weighed
+        work belongs to its stage): a session that still picks one for the problem (the
+        knee's side-lying leg raise of stage 1, in a stage-2 week) keeps what the
+        athlete reached, where a composer's care pick fell from the routine's 3 x 15 to
+        1 x 12 (a coach's read: care doses jumping around from week to week)."""
+        weeks = self.by_problem[injury]
+        now = {item.exercise for item in weeks[week][1]}
+        kept: dict[str, CareItem] = {}
+        for _, items in weeks[:week]:
+            kept.update((i.exercise, i) for i in items if not i.loaded and i.load_kg is None)
+        return {exercise: item for exercise, item in kept.items() if exercise not in now}
+
 
 Fit = Callable[[Sequence[CareItem]], tuple[CareItem, ...]]  # items as a kit makes them
 
@@ -849,9 +863,15 @@ def care_fit(
                 # the session does it once (`_once_each`), for all of them
                 led = _joining_lead(block, items[0], injury, catalogue, profile.injuries)
         own = {item.exercise: item for item in items}
+        # a care pick of an earlier stage's exercise keeps the dose it reached
+        kept = doses.earlier(injury, week) if doses is not None else {}
         heaviest.update((i.exercise, i.sets) for i in items if loaded_calf(i, catalogue))
         for index, p in enumerate(block):
             item = own.get(p.exercise)
+            if item is None and p.role is Role.CARE and p.exercise in kept:
+                # its reps or hold, at the sets the session gave it: more sets made a
+                # week's sets jump (`test_a_masters_weekly_volume_climbs_gently`)
+                item = replace(kept[p.exercise], sets=min(kept[p.exercise].sets, p.sets))
             if item is not None and p.load_kg is None and p.exercise not in claimed:
                 # a lift loaded in kg progresses by kg; Achilles care's calf work keeps its dose
                 dosed = _at_care_dose(p, item, catalogue, injury, None)
@@ -1297,6 +1317,8 @@ class _Climb:
     last_load: dict[str, tuple[float | None, bool]] = field(default_factory=dict)
     # the last block's words on loads that rose, from the numbers (`_load_rose`)
     loads_said: list[str] = field(default_factory=list)
+    # exercise -> its latest exposure, whose load a held or easy day keeps (`_no_heavier`)
+    latest: dict[str, Prescription] = field(default_factory=dict)
 
     def block(
         self,
@@ -1327,6 +1349,7 @@ class _Climb:
                 out.append(p)
                 continue
             seconds = p.reps is None
+            p = self._no_heavier(p, day)
             dose = self.ramp.allowed(
                 p.exercise,
                 week,
@@ -1353,8 +1376,24 @@ class _Climb:
             if rose and not in_session:
                 self.loads_said.append(rose)
             self._weighed(p)
+            self.latest[p.exercise] = p
             out.append(p)
         return tuple(out), saved, words
+
+    def _no_heavier(self, p: Prescription, day: date) -> Prescription:
+        """`p`, or on a held or easy day (a race week, a taper, a recovery week) at its
+        latest exposure's load when the stage's step would bring a heavier one: those
+        weeks bring no higher dose, and a recovery week's routine said "nothing climbs"
+        over a step-up's first 8 kg and a box squat two kettlebells heavier."""
+        last = self.latest.get(p.exercise)
+        if last is None or (day not in self.held and day not in self.eased):
+            return p
+        if p.load_kg is None or (last.load_kg is not None and p.load_kg <= last.load_kg):
+            return p
+        if last.load_kg is None and IMPROVISED_LOAD in p.load and IMPROVISED_LOAD in last.load:
+            return p
+        load = last.load.replace(NEW_LOAD_WORDS, "")
+        return replace(p, load_kg=last.load_kg, implement=last.implement, load=load)
 
     def _load_rose(self, p: Prescription) -> str:
         """What rose in the exercise's load since its last exposure, in words made from
@@ -1806,8 +1845,17 @@ def _at_care_dose(
     easy = min(p.target_rpe, CARE_RPE)
     if item is None and unloaded is not None:  # the lift stays, unloaded and shallow
         words = f"{unloaded}; an easy effort (RPE {easy}): the sore area sets the pace"
+        # a heavy lift's few reps make no bodyweight set: an accessory's, as a stand-in
+        # takes (a coach's read found a shallow split squat at 2 x 8, 2 x 3, then 1 x 7)
+        reps = None if p.reps is None else max(p.reps, ACCESSORY_REPS)
         return replace(
-            p, load_kg=None, implement="", load=words, target_rpe=easy, sets=min(p.sets, 2)
+            p,
+            load_kg=None,
+            implement="",
+            load=words,
+            target_rpe=easy,
+            sets=min(p.sets, 2),
+            reps=reps,
         )
     if item is None:  # the lift stays, as light as it starts and at an easy effort
         kg = p.load_kg if p.load_kg is None or start_kg is None else min(p.load_kg, start_kg)

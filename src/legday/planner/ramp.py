@@ -83,6 +83,9 @@ class Ramp:
     best: dict[str, Dose] = field(default_factory=dict)
     # exercise -> the week of its first time (`first`): that week holds a first time's sets
     firsts: dict[str, int] = field(default_factory=dict)
+    # exercise -> the most reps (or seconds) a set done so far: a held week's sets go no
+    # longer than that
+    longest: dict[str, int] = field(default_factory=dict)
 
     def _base(self, exercise: str, week: int) -> Dose | None:
         """The largest dose of the latest week before `week` the exercise was done."""
@@ -107,25 +110,34 @@ class Ramp:
         """The dose of `sets` x `amount` (the planned one) that the exercise may have in
         `week`: the planned dose when it climbs no faster than the ramp allows, else the
         largest dose within the week's ceiling. An `eased` week (a recovery week, a
-        taper) climbs not at all: no higher than the week it follows."""
+        taper) climbs not at all: no higher than the week it follows, in volume, sets or
+        the reps (seconds) of a set; a held week no higher than the athlete has been in
+        any of them. A coach's read found a recovery week's wall sit at 2 x 40 s after
+        3 x 30 s the week before, less volume but a longer hold, under words saying
+        nothing climbs that week."""
         planned = Dose.of(sets, amount)
         base = self._base(exercise, week)
         if base is None and self.firsts.get(exercise) == week:  # the week of a first time
             return Dose.of(min(sets, FIRST_SETS), amount)
+        if base is None and held and exercise in self.best:
+            base = self.best[exercise]  # a held first week holds to what it has done
         if base is None:  # done before the plan: its first week in the plan stands
             return planned
         most_sets = base.sets + 1
         most_volume = int(base.volume * (1 + MOST_WEEKLY_RISE))
+        longest = amount
         if held:  # a held week climbs back no higher than the athlete has been
             best = self.best[exercise]
             most_sets, most_volume = min(most_sets, best.sets), min(most_volume, best.volume)
+            longest = min(longest, self.longest.get(exercise, best.amount))
         if eased:  # nor does an easy week climb above the week before
             most_sets, most_volume = min(most_sets, base.sets), min(most_volume, base.volume)
-        if planned.sets <= most_sets and planned.volume <= most_volume:
+            longest = min(longest, base.amount)
+        if planned.sets <= most_sets and planned.volume <= most_volume and amount <= longest:
             return planned
         fullest: Dose | None = None
         for s in range(1, min(sets, most_sets) + 1):
-            a = min(amount, most_volume // s)
+            a = min(longest, most_volume // s)
             if seconds and a >= 2 * HOLD_STEP:
                 rounded = a - a % HOLD_STEP
                 a = rounded if s * rounded > base.volume else a
@@ -142,6 +154,7 @@ class Ramp:
     def done(self, exercise: str, week: int, dose: Dose) -> None:
         """Record an exposure of `week` (the timeline's order: weeks never go back)."""
         self.best[exercise] = max(self.best.get(exercise, dose), dose)
+        self.longest[exercise] = max(self.longest.get(exercise, dose.amount), dose.amount)
         latest = self.latest.get(exercise)
         if latest is None or latest[0] < week:
             if latest is not None:

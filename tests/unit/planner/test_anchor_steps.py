@@ -23,7 +23,13 @@ import random
 from datetime import date, time, timedelta
 
 import pytest
-from bench.anchor_steps import loaded_athlete, step_downs, stuck_runs, unowned_advanced
+from bench.anchor_steps import (
+    held_by_care,
+    loaded_athlete,
+    step_downs,
+    stuck_runs,
+    unowned_advanced,
+)
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -42,7 +48,7 @@ from legday.model import (
     StrengthDay,
 )
 from legday.planner import make_plan
-from legday.planner.dose import RACK_TOP_REPS, Dose, heavy_climb, prescribe
+from legday.planner.dose import ACCESSORY_REPS, RACK_TOP_REPS, Dose, heavy_climb, prescribe
 from legday.planner.session import OWNED_SESSIONS, easier_lift
 from legday.progression.loads import Load, heavier_kg
 from legday.rules.progression import HEAVY_REPS
@@ -153,6 +159,41 @@ def test_no_anchor_steps_down_for_any_athlete(profile: Profile, data: st.DataObj
     plan = make_plan(profile, runs, CATALOGUE)
     assert step_downs(plan, CATALOGUE) == []
     assert unowned_advanced(plan, CATALOGUE) == []
+    _safe(plan)
+
+
+def test_care_held_anchors_are_no_step_down() -> None:
+    """The shrunk random athlete of `test_no_anchor_steps_down_for_any_athlete` (runner's
+    knee and shin splints, a race on the Wednesday of week 1, Mondays only, a barbell and
+    a 4 kg kettlebell): the knee's isometric stage kept the race week's split squat
+    shallow and unloaded, and three weeks on made the block's barbell back squat a
+    shallow bodyweight squat. Both forms are the care stage's (`held_by_care`), not the
+    strength plan's, whose anchor climbed from the split squat to the barbell squat; the
+    shallow lifts take an accessory's reps (they took the heavy lifts' 6), and safety
+    holds."""
+    profile = Profile(
+        start=date(2027, 1, 4),
+        weeks=4,
+        injuries=("shin-splints", "runners-knee"),
+        equipment=frozenset(
+            {Equipment.KETTLEBELL, Equipment.BODYWEIGHT, Equipment.WALL, Equipment.BARBELL}
+        ),
+        level=Level.INTERMEDIATE,
+        minutes=30,
+        days=frozenset({0}),
+        recovery_every=3,
+        seed=0,
+        races=(date(2027, 1, 6),),
+        race_priorities=((date(2027, 1, 6), "A"),),
+        kettlebells_kg=(4.0,),
+        plates_kg=(0.5,),
+        bar_kg=7.0,
+    )
+    plan = make_plan(profile, [], CATALOGUE)
+    held = [p for s in plan.sessions for p in s.main if held_by_care(p)]
+    assert {p.exercise for p in held} >= {"split-squat", "bodyweight-squat"}
+    assert all((p.reps or 0) >= ACCESSORY_REPS for p in held)
+    assert step_downs(plan, CATALOGUE) == []
     _safe(plan)
 
 

@@ -82,9 +82,11 @@ def _done(plan: Plan, injury: str, first: date, last: date) -> list[tuple[date, 
 
 def _no_heavier(p: Prescription, item: CareItem) -> bool:
     """A prescription at most its week's planned dose: no more kilograms, sets or reps
-    (a dose climbing back keeps the weight and cuts reps or sets)."""
+    (a dose climbing back keeps the weight and cuts reps or sets; a held week keeps the
+    load of the latest exposure when that was lighter than the plan's step)."""
     reps, planned = p.reps or 0, item.reps or 0
-    return p.load_kg == item.load_kg and p.sets <= item.sets and reps <= planned
+    lighter = (p.load_kg or 0.0) <= (item.load_kg or 0.0)
+    return lighter and p.sets <= item.sets and reps <= planned
 
 
 @PROPERTY
