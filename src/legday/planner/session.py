@@ -292,9 +292,12 @@ def variation(old: Exercise, new: Exercise, catalogue: Catalogue) -> str:
     """How `new` stands to `old`, the anchor of its pattern it takes over from: "kit"
     (the same lift with other kit or a band: their ids differ only by it, no new
     movement), "easier" (one the catalogue's links make easier), "harder" (one of its
-    progressions), or "" (another lift). A coach read a renamed lift called new (issue 13)."""
+    progressions), or "" (another lift). A coach read a renamed lift called new (issue 13).
+    A band added to the plain lift is its harder variation, not other kit: the band is the
+    load, so the banded split squat after the split squat starts gently (3.21)."""
     if _lift(old.id) == _lift(new.id):
-        return "kit"
+        added_band = band_loaded(new) and not band_loaded(old) and new.id in old.progressions
+        return "harder" if added_band else "kit"
     if new.id in catalogue.easier_than(old.id):
         return "easier"
     if new.id in old.progressions or old.id in new.regressions:

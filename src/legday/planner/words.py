@@ -254,7 +254,7 @@ def harder_variation(replaced: str, outgrown: bool, name: str) -> str:
     return f"{said}: {in_a_list(name)}"
 
 
-# a lift that takes over from the same lift with other kit or a band
+# a lift that takes over from the same lift with other kit (a band added is harder instead)
 CARRIED_WORDS = "carries on from the {replaced}: the same movement, so it goes on from there"
 _CARRIED_CLAUSE = re.compile(r"the ([^;]+?) carries on from the [^;]*?(?=; |\.$)")
 
