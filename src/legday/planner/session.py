@@ -1308,6 +1308,8 @@ class Composer:
         harder = [e for e in candidates if e.id in last.progressions]
         harder += self._next_level_harder(last, patterns, taken, ask)
         harder = [e for e in harder if not self._outgrown(e) and self._ready(e)]
+        if not self.done(last):  # the band is earned on the plain lift (`band_earned`)
+            harder = [e for e in harder if not band_loaded(e)]
         if self._loaded(last):
             harder = [e for e in harder if self.implements[e.id] and comparable(e, last)]
         if patterns == self.downhill_kind and last.id in self.downhill:

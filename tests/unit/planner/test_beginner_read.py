@@ -115,7 +115,7 @@ def test_whys_say_the_standing_things_once(
     aims = {}
     for s in plan.sessions:
         for clause in _clauses(s.why):
-            if clause.startswith(f"{s.phase} week") and s.phase in (Phase.BASE, Phase.BUILD):
+            if clause.startswith(f"{s.phase} week: ") and s.phase in (Phase.BASE, Phase.BUILD):
                 aims.setdefault((s.block, clause), []).append(s.day)
     for days in aims.values():  # said once a block, not at each session
         weeks = {(d - plan.start).days // 7 for d in days}
