@@ -121,6 +121,10 @@ HELD_CARE_PHASES = frozenset({Phase.RACE, Phase.TAPER})  # care neither steps up
 LIGHT_DOSE = Phase.TAPER
 LIGHT_SHARE = 2 / 3  # a recovery week's light session: two thirds of a short one
 EASY_MUSIC_PHASES = frozenset({Phase.TAPER, Phase.RACE})  # the music is easy
+# Sessions lighter on purpose that build nothing: their why says no method of building
+NOT_BUILDING = frozenset(
+    {Lighter.TAPER, Lighter.RACE_WEEK, Lighter.RECOVERY_WEEK, Lighter.BACK_FROM_RACE}
+)
 
 
 def calendar_window(profile: Profile) -> tuple[date, date]:
@@ -451,6 +455,7 @@ def _compose(
                 entries,
                 ask,
                 block_weeks.get(opt.frame.block, 0),
+                index + 1 < len(options) and options[index + 1].frame.phase is Phase.RECOVERY,
                 SessionCare(
                     catalogue,
                     care,
@@ -606,9 +611,11 @@ def _told_truly(
 ) -> list[Session]:
     """Each session `_told_true`, against each exercise's previous prescription and the
     bodyweight anchors done twice at the top of their progression so far; a trail or ultra
-    runner's told which of its anchors are the downhill work (`downhill`)."""
+    runner's told which of its anchors are the downhill work (`downhill`); the week's aim
+    and how the lifts build said when they change or a block starts (`words.said_once`)."""
     previous: dict[str, Prescription] = {}
     at_top: Counter[str] = Counter()
+    said = words.Said()  # the week's aim and how the lifts build, as last said
     told = []
     for session in sessions:
         outgrown = {catalogue[e].name.lower() for e, n in at_top.items() if n >= OUTGROWN_AFTER}
@@ -619,6 +626,9 @@ def _told_truly(
             if p.role is Role.ANCHOR and p.exercise in downhill
         ]
         why = words.told_downhill(session.why, names, event)
+        why, said = words.said_once(
+            why, session.phase, session.block, session.lighter in NOT_BUILDING, said
+        )
         told.append(session if why == session.why else replace(session, why=why))
         previous.update((p.exercise, p) for p in session.main)
         at_top.update(
@@ -785,6 +795,7 @@ def _session(
     runs: list[Run],
     ask: SessionAsk,
     block_weeks: int,
+    lighter_next: bool,
     care: SessionCare,
 ) -> Session:
     """One session, its warm-up without the jog when it follows a run (`warm-up`). Its
@@ -887,6 +898,7 @@ def _session(
         after=frame.after,
         race_ahead=ask.race_ahead,
         plain=profile.level is Level.BEGINNER,
+        lighter_next=lighter_next,
         # "takes a little longer than your time" only when, as placed, it does
         notes=[n for n in parts.notes if OVERRUN not in n or minutes > profile.minutes],
     )

@@ -261,6 +261,19 @@ def band_loaded(exercise: Exercise) -> bool:
     return anchor and Equipment.BAND in exercise.equipment and not exercise.loadable
 
 
+def band_earned(best: Exercise, candidates: Sequence[Exercise]) -> list[Exercise]:
+    """When a slot's first lift would be one the band loads, the plain lifts among the
+    `candidates` it is the harder variation of (the split squat for the banded split
+    squat); empty otherwise. The band is a step of load: the plain lift is learned first
+    and the band comes as its harder variation at a block's turn (`Composer._harder`), as
+    a lifter with weights starts light. A coach read a beginner handed the banded split
+    squat in week 1 and then, with nothing harder in the kit, a lateral lunge for the
+    other seven weeks."""
+    if not band_loaded(best):
+        return []
+    return [e for e in candidates if not band_loaded(e) and best.id in e.progressions]
+
+
 # The words an exercise id begins with when it is the same lift with other kit or a band
 # (`variation`): a dumbbell single-leg Romanian deadlift is the single-leg Romanian
 # deadlift with weights, a kettlebell reverse lunge the reverse lunge with a bell.
@@ -281,9 +294,12 @@ def variation(old: Exercise, new: Exercise, catalogue: Catalogue) -> str:
     """How `new` stands to `old`, the anchor of its pattern it takes over from: "kit"
     (the same lift with other kit or a band: their ids differ only by it, no new
     movement), "easier" (one the catalogue's links make easier), "harder" (one of its
-    progressions), or "" (another lift). A coach read a renamed lift called new (issue 13)."""
+    progressions), or "" (another lift). A coach read a renamed lift called new (issue 13).
+    A band added to the plain lift is its harder variation, not other kit: the band is the
+    load, so the banded split squat after the split squat starts gently (3.21)."""
     if _lift(old.id) == _lift(new.id):
-        return "kit"
+        added_band = band_loaded(new) and not band_loaded(old) and new.id in old.progressions
+        return "harder" if added_band else "kit"
     if new.id in catalogue.easier_than(old.id):
         return "easier"
     if new.id in old.progressions or old.id in new.regressions:
@@ -306,6 +322,20 @@ def easier_lift(old: Exercise, new: Exercise, catalogue: Catalogue) -> bool:
     if new.level is not old.level:
         return new.level.rank < old.level.rank
     return old.unilateral and not new.unilateral
+
+
+# The muscle a squat-slot anchor must lead with: the slot is the plan's knee-extensor
+# work (the quads absorb each landing). A lateral or curtsy lunge leads with the inner or
+# outer thigh: as the only quad lift from week 4 on it left a beginner's quads to a side
+# step (a coach's read); it stays an accessory, and an anchor only where nothing else is.
+SLOT_LEADS = {"squat": Muscle.QUADS, "lunge": Muscle.QUADS}
+
+
+def leads_its_slot(exercise: Exercise) -> bool:
+    """Whether an anchor candidate leads with its slot's own muscle (`SLOT_LEADS`);
+    true of every slot without one."""
+    lead = SLOT_LEADS.get(exercise.pattern)
+    return lead is None or (bool(exercise.muscles) and exercise.muscles[0] is lead)
 
 
 def pattern_of(exercise: Exercise) -> str:
@@ -1233,7 +1263,8 @@ class Composer:
             easier = self.catalogue.easier_than(last.id)
             no_easier = [e for e in fresh if e.id not in easier]
             return max(no_easier, key=self._anchor_rank) if no_easier else last
-        return max(candidates, key=self._anchor_rank)
+        best = max(candidates, key=self._anchor_rank)
+        return max(band_earned(best, candidates), key=self._anchor_rank, default=best)
 
     def _downhill_kind(self, before: list[Exercise], ask: SessionAsk) -> frozenset[str] | None:
         """The anchor slot that holds a trail or ultra runner's downhill work this block:
@@ -1268,11 +1299,11 @@ class Composer:
 
     def _fresh_rank(
         self, e: Exercise
-    ) -> tuple[bool, tuple[bool, bool, bool, int, int, int, float]]:
-        """A fresh lift for an outgrown one: first one that works a muscle the plan has not
-        worked yet (the adductors of a split squat after a pistol squat), then
-        `_anchor_rank`."""
-        return bool(set(e.muscles) - self.worked), self._anchor_rank(e)
+    ) -> tuple[bool, bool, tuple[bool, bool, bool, bool, int, int, int, float]]:
+        """A fresh lift for an outgrown one: one led by its slot's own muscle
+        (`leads_its_slot`), first one that works a muscle the plan has not worked yet (the
+        adductors of a split squat after a pistol squat), then `_anchor_rank`."""
+        return leads_its_slot(e), bool(set(e.muscles) - self.worked), self._anchor_rank(e)
 
     def _harder(
         self,
@@ -1291,6 +1322,8 @@ class Composer:
         harder = [e for e in candidates if e.id in last.progressions]
         harder += self._next_level_harder(last, patterns, taken, ask)
         harder = [e for e in harder if not self._outgrown(e) and self._ready(e)]
+        if not self.done(last):  # the band is earned on the plain lift (`band_earned`)
+            harder = [e for e in harder if not band_loaded(e)]
         if self._loaded(last):
             harder = [e for e in harder if self.implements[e.id] and comparable(e, last)]
         if patterns == self.downhill_kind and last.id in self.downhill:
@@ -1470,8 +1503,10 @@ class Composer:
             ]
         return bool(reach)
 
-    def _anchor_rank(self, e: Exercise) -> tuple[bool, bool, bool, int, int, int, float]:
-        """Repetitions over holds; heavy barbell work for those who can go heavy; then
+    def _anchor_rank(self, e: Exercise) -> tuple[bool, bool, bool, bool, int, int, int, float]:
+        """Repetitions over holds; a lift led by its slot's own muscle (`leads_its_slot`:
+        the squat slot's lift leads with the quads); heavy barbell work for those who can
+        go heavy; then
         one-legged, loaded with the athlete's weights (first with room to climb them), else
         against their band, care for the athlete's problems, the event's work, the hardest
         the level allows, least recently used."""
@@ -1486,6 +1521,7 @@ class Composer:
             load = 2 if band_loaded(e) else int(not e.loadable)
         return (
             e.measure == "reps",
+            leads_its_slot(e),
             heavy_barbell,
             e.unilateral,
             load,
