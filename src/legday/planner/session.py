@@ -525,8 +525,8 @@ class Composer:
         self.sets_trimmed: set[str] = set()
         # the anchors whose rise in the session being composed is a set
         self.set_rises: set[str] = set()
-        # the main block of the session just composed as care made it (`care_changed`),
-        # and of the session before the one being composed
+        # what care brought into the session just composed (`care_changed`: a wall sit
+        # standing in for a lunge), and into the session before the one being composed
         self.care_done: frozenset[str] = frozenset()
         self.care_before: frozenset[str] = frozenset()
         # the anchors whose rise the fitting asks to be a set (`_sets_instead`)
@@ -683,7 +683,7 @@ class Composer:
         dosed below the top of its progression (a split squat a sore knee holds at 6
         reps), was not done at its top."""
         held = {p.exercise: p for p in done}
-        self.care_done = frozenset(held)
+        self.care_done = frozenset(held) - {p.exercise for p in composed}
         for p in composed:
             if p.role is not Role.ANCHOR or p.load_kg is not None or not self._at_the_top(p):
                 continue
@@ -2642,8 +2642,8 @@ class Composer:
         candidates = [e for e in candidates if e.id not in chosen]
         # with a few new movements at a time, the new ones reach muscles not yet worked
         candidates = self._ranked(candidates, avoid, set(Muscle) - self.worked)
-        # no filler that the session before held as care made it (a wall sit standing in
-        # for a lunge): two sessions in a row with it are no variety
+        # no filler that care brought into the session before (a wall sit standing in for
+        # a lunge): two sessions in a row with it are no variety
         candidates = [e for e in candidates if e.id not in self.care_before]
         # a few new movements at a time: no new accessory beyond the session's `new_limit`
         limit = self.new_limit
