@@ -1,7 +1,8 @@
 """Count what a coach found wrong with recovery weeks and their placement, over random
-athletes of seven kinds: the five of `bench/phases.py` (any, in-season 10K racers,
+athletes of eight kinds: the five of `bench/phases.py` (any, in-season 10K racers,
 beginners, raced before the start, the calendar lifts), the half-marathon racers of
-`bench/racers.py`, and masters athletes (any athlete, aged 50 to 70).
+`bench/racers.py`, masters athletes (any athlete, aged 50 to 70) and track athletes with
+a season of C meets (`tests/coach_athletes.py`).
 
 1. strength sessions in recovery weeks: in weeks whose only races are C races (SPEC's
    `frequency` keeps one short session there) and in every other recovery week (the
@@ -30,12 +31,14 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
+sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))  # the coach's track athletes
 
 from bench.athletes import drawn_athletes
 from bench.phases import KINDS as PHASE_KINDS
 from bench.phases import any_athlete, week_of
 from bench.racers import random_racer
 
+from coach_athletes import coached_athlete
 from legday.catalogue.loader import load_catalogue
 from legday.model import REST_PHASES, Phase, Plan, Profile, Run
 from legday.planner import make_plan
@@ -50,11 +53,18 @@ def masters(rng: random.Random) -> tuple[Profile, list[Run]]:
     return replace(profile, age=rng.randint(50, 70)), runs
 
 
+def track_season(rng: random.Random) -> tuple[Profile, list[Run]]:
+    """The coach's track athlete (`tests/coach_athletes.py`): a C meet most Saturdays from
+    week 7, the A championship in week 18."""
+    return coached_athlete(rng, "track")
+
+
 Kind = Callable[[random.Random], tuple[Profile, list[Run]]]
 KINDS: dict[str, tuple[int, Kind]] = {
     **PHASE_KINDS,
     "half-marathon racer": (1305, random_racer),
     "masters": (1306, masters),
+    "track season": (1307, track_season),
 }
 
 

@@ -21,7 +21,7 @@ from legday.catalogue.loader import load_catalogue
 from legday.model import Equipment, Level, Phase, Plan, Profile, Run, RunKind
 from legday.planner import calendar_window, make_plan
 from legday.planner.days import day_options
-from legday.planner.season import race_priorities, season
+from legday.planner.season import STAND_IN_NOTE, race_priorities, season
 from legday.rules import check_plan
 from strategies import profiles, runs_for
 
@@ -74,8 +74,9 @@ def _sessions_in(plan: Plan, index: int) -> int:
 def test_a_10k_runners_tune_ups_are_raced_from_a_build_not_a_peak() -> None:
     """No peak nor taper without a goal race; the weeks between the tune-ups build, each
     race week keeps its one light session, the weeks after the last race (intervals every
-    week) are base weeks, and the month's recovery week comes: none of the 12 weeks had
-    one when the race weeks stood in for it."""
+    week) are base weeks, and the month's step back comes: a recovery week, or a race
+    week between two ordinary weeks standing in, at most one between two weeks without
+    strength (none of the 12 weeks was without strength when every race week stood in)."""
     plan = make_plan(*_ten_k_runner(), CATALOGUE)
     phases = _phases(plan)
     assert not {Phase.PEAK, Phase.TAPER, Phase.OFF_SEASON} & set(phases), phases
@@ -85,7 +86,9 @@ def test_a_10k_runners_tune_ups_are_raced_from_a_build_not_a_peak() -> None:
     assert set(between) <= {Phase.BUILD, Phase.RECOVERY}, phases
     assert set(phases[9:]) <= {Phase.BASE, Phase.RECOVERY}, phases
     assert "no race ahead: build strength alongside the hard running" in plan.weeks[10].note
-    assert phases.count(Phase.RECOVERY) >= 3
+    stand_ins = [i for i, week in enumerate(plan.weeks) if STAND_IN_NOTE in week.note]
+    assert phases.count(Phase.RECOVERY) >= 1
+    assert phases.count(Phase.RECOVERY) + len(stand_ins) >= 3
     assert not [v for v in plan.violations if v.hard]
 
 
