@@ -13,7 +13,10 @@ a season of C meets (`tests/coach_athletes.py`).
 3. blocks: the lifting weeks between two weeks without strength (the plan's start
    counts as one; the run to the plan's end is left out), for the athletes with the
    default `recovery_every` of 4: how many of each length, and the share of 2-week blocks;
-4. sessions in all (strength work kept) and `check`'s hard findings.
+4. sessions in all (strength work kept) and `check`'s hard findings;
+5. race weeks standing in for the month's recovery week (their note says so; on the
+   tree before, none), and plans with a run of 2 x `recovery_every` lifting weeks or
+   more (with one race week standing in, a whole week off comes sooner).
 
     PYTHONHASHSEED=0 .venv/bin/python bench/recovery_weeks.py [athletes per kind]   # 40
 
@@ -23,6 +26,7 @@ figures in docs/planner.md (section 1, "Recovery weeks") came from it.
 
 from __future__ import annotations
 
+import importlib
 import random
 import sys
 from collections import Counter
@@ -44,6 +48,7 @@ from legday.model import REST_PHASES, Phase, Plan, Profile, Run
 from legday.planner import make_plan
 
 ATHLETES = 40
+SEASON = importlib.import_module("legday.planner.season")  # `legday.planner.season` is a function
 USUAL = 4  # the default `recovery_every`
 
 
@@ -100,6 +105,7 @@ def count(profile: Profile, runs: list[Run], plan: Plan, found: Counter[str]) ->
             else:
                 found["1   strength sessions in the others (target 0)"] += lifted[index]
             found["2 recovery weeks before the plan's 3rd lifting week"] += seen < 2
+            found["2 recovery weeks after fewer than 2 lifting weeks"] += since < 2
             found["2 recovery weeks after fewer than recovery_every - 1 lifting weeks"] += (
                 since < every - 1
             )
@@ -111,6 +117,15 @@ def count(profile: Profile, runs: list[Run], plan: Plan, found: Counter[str]) ->
         else:
             since += 1
             seen += 1
+    stand_in = getattr(SEASON, "STAND_IN_NOTE", None)  # None on the tree before
+    found["5 race weeks standing in for the month's recovery week"] += sum(
+        stand_in is not None and stand_in in week.note for week in plan.weeks
+    )
+    longest = run = 0  # lifting weeks between two weeks without strength
+    for index in range(len(phases)):
+        run = 0 if phases[index] in REST_PHASES or not (lifted[index] or booked[index]) else run + 1
+        longest = max(longest, run)
+    found["5 plans with 2 x recovery_every lifting weeks in a row or more"] += longest >= 2 * every
     hard = [v for v in plan.violations if v.hard]
     found["4 check's hard findings"] += len(hard)
     for v in hard:
@@ -127,7 +142,7 @@ def main() -> None:
             plan = make_plan(profile, runs, catalogue)
             count(profile, runs, plan, found)
         print(f"{name}: " + ", ".join(f"{key.strip()} {n}" for key, n in sorted(found.items())))
-        total += found
+        total.update(found)
     print(f"all {len(KINDS) * athletes} athletes")
     for key in sorted(total):
         print(f"  {key}: {total[key]}")

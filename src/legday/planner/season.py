@@ -471,6 +471,9 @@ def _lifts(start: date, lifting: set[date]) -> bool:
 # calendar lifts in every week that could, the run goes on and the rule is broken, as
 # briefly as the free weeks allow (a 5-week plan whose calendar lifts in weeks 3-5 got its
 # recovery week in week 3, leaving weeks 1-3 in a row though week 2 was free). Then:
+# - a recovery week after one lifting week or none since the plan's start or the last
+#   week without strength: a coach found one in a 10K racer's second week, after a
+#   single week of training; only the rule itself may ask for that;
 # - a recovery week right before a taper: three light weeks before the goal race (it,
 #   the taper and the race week; a coach's racer once had them);
 # - a recovery week after fewer than `recovery_every - 1` lifting weeks since the plan's
@@ -490,6 +493,8 @@ def _lifts(start: date, lifting: set[date]) -> bool:
 # - an A or B race's week standing in for the month's recovery week (`STAND_IN_COST`);
 # - a taper made the recovery week merges the two light weeks into one, a small cost.
 BROKEN_RULE_COST = 10_000  # outweighs any sum of the costs below in a plan
+TOO_SOON_COST = 1_000  # a recovery week after fewer than MIN_LIFTING_WEEKS lifting weeks
+MIN_LIFTING_WEEKS = 2
 BEFORE_TAPER_COST = 60
 SHORT_BLOCK_COST = 50
 RACE_WEEK_COST = 40
@@ -600,6 +605,7 @@ def _stretch_recovery(
         spent = 0
         if after < end:  # too early: fewer than `every - 1` lifting weeks before it
             spent += SHORT_BLOCK_COST * max(0, every - (after - before))
+            spent += TOO_SOON_COST if after - before - 1 < MIN_LIFTING_WEEKS else 0
         made_thin_before = before >= first and before not in thin
         made_thin_after = after < end and after not in thin
         inner = thin[bisect_right(thin, before) : bisect_left(thin, after)]

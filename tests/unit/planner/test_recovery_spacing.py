@@ -30,10 +30,12 @@ from legday.planner.season import (
     EXTRA_RECOVERY_COST,
     IN_PEAK_COST,
     MERGED_TAPER_COST,
+    MIN_LIFTING_WEEKS,
     RACE_WEEK_COST,
     SHORT_BLOCK_COST,
     STAND_IN_COST,
     STAND_IN_NOTE,
+    TOO_SOON_COST,
     season,
 )
 
@@ -111,6 +113,7 @@ def _cost(
             spent += BEFORE_TAPER_COST
         last_off = max(w for w in {-1, *off, *rests} if w < week)
         spent += SHORT_BLOCK_COST * max(0, every - (week - last_off))
+        spent += TOO_SOON_COST if week - last_off - 1 < MIN_LIFTING_WEEKS else 0
     streak = 0
     for week in range(len(phases)):  # every week a run of lifting weeks goes past the rule
         stepped = week in off or week in rests or week in stand_ins
