@@ -364,8 +364,8 @@ def test_nothing_new_nor_heavier_close_to_an_a_race(plans: list[tuple[Profile, P
 
 def test_masters_recover_monthly_with_a_light_week_and_stay_at_rpe_7(catalogue: Catalogue) -> None:
     """A runner of 50 or more keeps the seed's monthly recovery week (a chosen rhythm
-    stays), which holds one light session rather than none (a coach's later read: every
-    third week off left too little training), and no working set above RPE 7."""
+    stays) rather than every third week off (a coach's later read: too little training),
+    and no working set above RPE 7."""
     rng = random.Random(50)
     for _ in range(6):
         profile, runs = random_athlete(rng, WEEKS)
