@@ -252,7 +252,18 @@ def test_anchors_carry_over_and_settle_before_a_goal_race(
             # a short session may leave an anchor out (`trim`): the one before it counts too
             carried = by_block[before_block] | by_block.get(before_block - 1, set())
             new = by_block[after] - carried
-            assert len(new) - harder.get(after, 0) <= NEW_PER_SESSION, (before_block, after)
+            # a hand-over to a harder variation of a lift met before, in the block or at
+            # its start (a beginner's three bodyweight lifts outgrown in one block's last
+            # week, found once recovery weeks held no light session to spread them over)
+            handed = {
+                e
+                for e in new
+                if any(e in catalogue[met].progressions for met in carried | by_block[after])
+            }
+            assert len(new) - max(harder.get(after, 0), len(handed)) <= NEW_PER_SESSION, (
+                before_block,
+                after,
+            )
         goals = [race.day for race in plan.race_days if race.priority == "A"]
         seen: set[str] = set()
         for s in plan.sessions:
