@@ -6,25 +6,27 @@ and peak, trimmed in the taper before an A (goal) race and in the race week of a
 (tune-up) race, and paused the week after an A race. Only a goal race has a peak and a
 taper, in its last weeks; tune-ups are raced from a build. With no race near, the running
 decides: base while it goes on (hard or steady), off-season when it is lighter or stops
-(issue 13: a 10K runner's three tune-ups made weeks 1-9 "peak", intervals every week after
-the last one were "off-season", and a beginner's steady running was "off-season" all
-through). A C race (short or club) keeps its week's phase; that week needs only one session
-(Rønnestad & Mujika 2014: one a week keeps strength in season). A lone C race sets no
-countdown, but a run of them (SEASON_RACES within SEASON_SPAN: a track or cross-country
-season, a meet most weekends) is a competition season: its weeks, from the first meet to
-the last, keep strength as build weeks do (short heavy or explosive work, 48-72 h clear of
-the meets) instead of building it as the off-season does. No `recovery_every` weeks in a
-row lift without a step back (`recovery-week`), placed at the least cost
-(`_recovery_weeks`): a recovery week, a whole week without strength for everyone, or,
-where the weeks around it lift as usual, an A or B race's week with its one light session
-standing in for the month's (at most one such between two weeks without strength). A
-recovery week comes only after `recovery_every - 1` lifting weeks since the plan's start
-or the last week without strength (a coach found one in a 10K racer's second week). The
-one exception to a week without strength is SPEC's own: a week whose only races are C
-races keeps one short maintenance session (`frequency`), so a recovery week goes there
-only when no other week will do (a competition season with a meet every week). Every
-other in-season week (build, peak, taper, race) keeps a floor of at least one session;
-the day chooser keeps it 48-72 h clear of the races.
+(issue 13: a 10K runner's three tune-ups made weeks 1-9 "peak", intervals every week
+after the last one were "off-season", and a beginner's steady running was "off-season"
+all through). A C race (short or club) keeps its week's phase; that week needs only one
+session (Rønnestad & Mujika 2014: one a week keeps strength in season). A lone C race
+sets no countdown, but a run of them (SEASON_RACES within SEASON_SPAN: a track or
+cross-country season, a meet most weekends) is a competition season: its weeks, from the
+first meet to the last, keep strength as build weeks do (short heavy or explosive work,
+48-72 h clear of the meets) instead of building it as the off-season does. No
+`recovery_every` weeks in a row lift without a recovery week, a whole week without
+strength for everyone, placed at the least cost (`_recovery_weeks`). An A or B race's
+week lifts (its one light session), so it never takes a recovery week's place: the
+recovery weeks keep apart from it where they can, and come next to it where the rule
+leaves no other week. Where the races allow, a recovery week comes only after
+`recovery_every - 1` lifting weeks since the plan's start or the last week without
+strength (a coach found one in a 10K racer's second week), and never after fewer than two
+but where the rule itself asks. The one exception to a week without strength is SPEC's
+own: a week whose only races are C races keeps one short maintenance session
+(`frequency`), so a recovery week goes there only when no other week will do (a
+competition season with a meet every week). Every other in-season week (build, peak,
+taper, race) keeps a floor of at least one session; the day chooser keeps it 48-72 h
+clear of the races.
 
 The lifting weeks between pauses form training blocks of 3-6 weeks, each with its anchor
 lifts; the first two weeks back after an A race's week off ramp up.
@@ -240,8 +242,7 @@ def season(
     seasons = competition_seasons(by_priority["C"])
     minutes = _weekly_minutes(profile, runs)
     weeks: list[tuple[date, Phase, str]] = []
-    # the weeks of an A or B race: thin weeks a recovery week goes apart from, one of
-    # which may stand in for the month's recovery week (`_recovery_weeks`)
+    # the weeks of an A or B race: thin weeks a recovery week goes apart from
     race_weeks = set()
     c_weeks = set()  # the weeks whose only races are C races: they keep one session
     for index in range(profile.weeks):
@@ -267,12 +268,8 @@ def season(
         if phase not in REST_PHASES and _fully_blocked(profile, start):
             phase, note = Phase.BLOCKED, "you blocked every training day this week"
         weeks.append((start, phase, note))
-    steps = _recovery_weeks(weeks, recovery_every(profile), lifting, race_weeks, c_weeks)
-    for index in steps.recovery:
+    for index in _recovery_weeks(weeks, recovery_every(profile), lifting, race_weeks, c_weeks):
         weeks[index] = (weeks[index][0], Phase.RECOVERY, OFF_NOTE)
-    for index in steps.stand_ins:
-        start, phase, note = weeks[index]
-        weeks[index] = (start, phase, f"{note}; {STAND_IN_NOTE}")
     targets = _targets(profile.sessions)
     frames = []
     for start, phase, note in weeks:
@@ -390,11 +387,6 @@ LIGHT_NOTE = (  # a recovery week whose only races are C races
     f"recovery week: {RECOVERY_WHY}; a week with a race still gets one short, light "
     "session to stay sharp for it, the rest of the week is off"
 )
-# an A or B race's week that is the month's step back (`_recovery_weeks`)
-STAND_IN_NOTE = (
-    "with its one light session and the race, this is the month's lighter week: no "
-    "recovery week is needed around it"
-)
 
 
 BUILDING = frozenset({Phase.OFF_SEASON, Phase.BASE})  # blocks that build strength
@@ -490,7 +482,6 @@ def _lifts(start: date, lifting: set[date]) -> bool:
 #   recovery week or a week off) in a row make a fortnight that costs what the weeks
 #   before built, and two weeks apart leave a single week of training between them (a
 #   coach found a track season's recovery weeks in weeks 11 and 14, the peak in 15);
-# - an A or B race's week standing in for the month's recovery week (`STAND_IN_COST`);
 # - a taper made the recovery week merges the two light weeks into one, a small cost.
 BROKEN_RULE_COST = 10_000  # outweighs any sum of the costs below in a plan
 TOO_SOON_COST = 1_000  # a recovery week after fewer than MIN_LIFTING_WEEKS lifting weeks
@@ -502,21 +493,7 @@ C_RACE_WEEK_COST = 20
 EXTRA_RECOVERY_COST = 10
 CLOSE_COSTS = {1: 8, 2: 3}  # by weeks apart: two thin weeks in a row cost the most
 IN_PEAK_COST = EXTRA_RECOVERY_COST  # a peak week taken costs a recovery week more
-# A race week standing in for the month's recovery week: it lifts once, lightly, where a
-# recovery week would not lift at all, so it costs something; but less than the week of
-# training a recovery week takes, so a race week between two ordinary weeks stands in
-# wherever it keeps the rule (at most one between two weeks without strength: a whole
-# week off still comes at least every 2 x `recovery_every` weeks).
-STAND_IN_COST = 5
 MERGED_TAPER_COST = 1
-
-
-class Steps(NamedTuple):
-    """Where a plan steps back: its recovery weeks, and the A or B race weeks standing in
-    for the month's recovery week (by index)."""
-
-    recovery: list[int]
-    stand_ins: list[int]
 
 
 def _recovery_weeks(
@@ -525,25 +502,23 @@ def _recovery_weeks(
     lifting: set[date],
     race_weeks: set[int],
     c_weeks: Collection[int] = (),
-) -> Steps:
-    """The weeks to make recovery weeks, and the race weeks that stand in for one, so that
-    no `every` weeks in a row lift without a step back (the `recovery-week` rule): a
-    stretch of weeks runs from one week without strength (after an A race, blocked) to
-    the next, and each stretch takes the placement of least cost (`_stretch_recovery`).
-    An A or B race's week lifts (its one light session): a thin week to keep apart from,
-    and the month's step back only between two ordinary lifting weeks, one at most between
-    two weeks without strength (a 10K runner with a tune-up every three weeks had no week
-    off in twelve when every race week stood in). `c_weeks`: the weeks whose only races
-    are C races."""
+) -> list[int]:
+    """The weeks to make recovery weeks, so that no `every` weeks in a row lift (the
+    `recovery-week` rule): a stretch of weeks runs from one week without strength (after
+    an A race, blocked) to the next, and each stretch takes the placement of least cost
+    (`_stretch_recovery`). An A or B race's week lifts (its one light session): a thin
+    week to keep apart from, never the month's recovery week, which SPEC asks for whatever
+    the races (a 10K runner with three tune-ups in twelve weeks had none when race weeks
+    stood in). `c_weeks`: the weeks whose only races are C races."""
     filled = {index for index, (start, _, _) in enumerate(weeks) if _lifts(start, lifting)}
-    steps = Steps([], [])
+    chosen: list[int] = []
     first = 0
     for index, (_, phase, _) in enumerate(weeks):
         if phase in REST_PHASES and index not in filled:
-            _stretch_recovery(weeks, first, index, every, filled, race_weeks, c_weeks, steps)
+            chosen += _stretch_recovery(weeks, first, index, every, filled, race_weeks, c_weeks)
             first = index + 1
-    _stretch_recovery(weeks, first, len(weeks), every, filled, race_weeks, c_weeks, steps)
-    return steps
+    chosen += _stretch_recovery(weeks, first, len(weeks), every, filled, race_weeks, c_weeks)
+    return chosen
 
 
 def _stretch_recovery(
@@ -554,30 +529,22 @@ def _stretch_recovery(
     filled: set[int],
     race_weeks: set[int],
     c_weeks: Collection[int],
-    steps: Steps,
-) -> None:
-    """Add to `steps` the recovery weeks and stand-ins of the lifting weeks `first` to
-    `end` (not included), between two weeks without strength, at the least cost (the
-    costs above); `filled` holds the weeks the calendar's strength fills. Of placements
-    that cost the same, the one with the latest weeks (the first as late as it can be,
-    then the next), as the month's recovery week used to come at the end of its month.
-    Found exactly: what a recovery week costs depends only on it and the recovery week
-    before it (or the week off the stretch starts after: a plan's first week counts as
-    coming after one), a race week standing in between them included, so the best
-    placement after each week is worked out once, from the stretch's end back."""
+) -> list[int]:
+    """The recovery weeks of the lifting weeks `first` to `end` (not included), between two
+    weeks without strength, at the least cost (the costs above); `filled` holds the weeks
+    the calendar's strength fills. Of placements that cost the same, the one with the
+    latest weeks (the first as late as it can be, then the next), as the month's recovery
+    week used to come at the end of its month. Found exactly: what a recovery week costs
+    depends only on it and the recovery week before it (or the week off the stretch starts
+    after: a plan's first week counts as coming after one), so the best placement after
+    each week is worked out once, from the stretch's end back. A week the rule is broken
+    for costs more than any recovery week where it falls, the thin weeks around it and a
+    recovery week too soon after it, so the next recovery week comes within `every` weeks
+    where a free week is there, else at the first free week: only those are tried
+    (`_next_free`)."""
     thin = sorted(i for i in range(first, end) if i in race_weeks or weeks[i][1] is Phase.TAPER)
     free = [i for i in range(first, end) if i not in filled]
     week_off_after = end < len(weeks)  # the stretch ends in a week off, not the plan's end
-    # race weeks that may stand in: lifting lightly between two ordinary lifting weeks
-    standing = [
-        i
-        for i in thin
-        if i in race_weeks
-        and i not in filled
-        and first < i < end - 1
-        and i - 1 not in thin
-        and i + 1 not in thin
-    ]
 
     def own_cost(week: int) -> int:
         """What a recovery week costs where it falls."""
@@ -595,13 +562,13 @@ def _stretch_recovery(
             spent += BEFORE_TAPER_COST
         return spent
 
-    def between(before: int, after: int) -> tuple[int, int | None]:
-        """What the weeks from one step back to the next cost, and the race week standing
-        in between them (None for none): the rule broken by the runs of lifting weeks
-        between them, a recovery week too early, and a recovery week made thin close to
-        another thin week. `before` is a recovery week, or (`first` - 1) the week off the
-        stretch starts after; `after` the next recovery week, or `end`. A recovery week
-        merged with a taper or a race week makes no week thin that was not: no such cost."""
+    def between(before: int, after: int) -> int:
+        """What the weeks from one step back to the next cost: the rule broken by the run
+        of lifting weeks between them, a recovery week too early, and a recovery week made
+        thin close to another thin week. `before` is a recovery week, or (`first` - 1) the
+        week off the stretch starts after; `after` the next recovery week, or `end`. A
+        recovery week merged with a taper or a race week makes no week thin that was not:
+        no such cost."""
         spent = 0
         if after < end:  # too early: fewer than `every - 1` lifting weeks before it
             spent += SHORT_BLOCK_COST * max(0, every - (after - before))
@@ -616,40 +583,32 @@ def _stretch_recovery(
                 spent += CLOSE_COSTS.get(after - inner[-1], 0)
         elif (made_thin_before or made_thin_after) and (after < end or week_off_after):
             spent += CLOSE_COSTS.get(after - before, 0)
-        # weeks past the rule, with no race week standing in or with the best one
-        past, stand_in = BROKEN_RULE_COST * max(0, after - before - every), None
-        for week in standing[bisect_right(standing, before + 1) : bisect_left(standing, after - 1)]:
-            broken = max(0, week - before - every) + max(0, after - week - every)
-            if BROKEN_RULE_COST * broken + STAND_IN_COST <= past:
-                past, stand_in = BROKEN_RULE_COST * broken + STAND_IN_COST, week
-        spent += past
-        return spent, stand_in
+        return spent + BROKEN_RULE_COST * max(0, after - before - every)
 
-    # best[week]: the least cost of what follows a step back there, the next recovery
-    # week (`end` for none) and the race week standing in before it
-    best: dict[int, tuple[int, int, int | None]] = {}
+    # best[week]: the least cost of what follows a step back there, and the next recovery
+    # week (`end` for none), negated so that among equal costs `min` takes the latest
+    best: dict[int, tuple[int, int]] = {}
     for before in reversed([first - 1, *free]):
-        spent, stand_in = between(before, end)
-        choice = (spent, -end, stand_in)
-        for after in free[bisect_right(free, before) :]:
-            gap, inner = between(before, after)
-            option = (own_cost(after) + gap + best[after][0], -after, inner)
-            choice = min(choice, option, key=_cost_then_latest)
+        choice = (between(before, end), -end)
+        for after in _next_free(free, before, every):
+            option = own_cost(after) + between(before, after) + best[after][0]
+            choice = min(choice, (option, -after))
         best[before] = choice
-    week = first - 1
-    while True:
-        _, after, stand_in = best[week]
-        if stand_in is not None:
-            steps.stand_ins.append(stand_in)
-        if -after == end:
-            return
-        week = -after
-        steps.recovery.append(week)
+    chosen = []
+    week = -best[first - 1][1]
+    while week != end:
+        chosen.append(week)
+        week = -best[week][1]
+    return chosen
 
 
-def _cost_then_latest(option: tuple[int, int, int | None]) -> tuple[int, int]:
-    """A placement's cost, then the latest next recovery week among equals."""
-    return option[0], option[1]
+def _next_free(free: Sequence[int], before: int, every: int) -> Sequence[int]:
+    """The weeks that may be the next recovery week after a step back in week `before`
+    (`free`: the stretch's free weeks, in order): those within `every` weeks of it, or the
+    first one after it when none is."""
+    first = bisect_right(free, before)
+    within = bisect_right(free, before + every)
+    return free[first:within] or free[first : first + 1]
 
 
 def _phase(

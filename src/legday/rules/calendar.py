@@ -214,60 +214,31 @@ def run_first(facts: Facts) -> Found:
 def recovery_week(facts: Facts) -> Found:
     """No `recovery_every` weeks in a row with strength. A recovery week holds none, but
     for SPEC's own exception (`_kept_light`: a week whose only races are C races keeps one
-    short session); an A or B race's week with its one light session between two ordinary
-    lifting weeks may stand in for the month's recovery week, once between two weeks
-    without strength (`_stands_in`), as the planner places them (docs/rules.md)."""
+    short session). An A or B race's week with its one light session lifts, so it is no
+    recovery week, wherever it falls (docs/rules.md)."""
     plan = facts.plan
     existing = facts.lifting  # strength already in the calendar
     priorities = _race_priorities(plan)
-    weeks = facts.weeks
-    run: list[int] = []  # the lifting weeks since the last week without strength
-    for index, (week, sessions) in enumerate(weeks):
-        booked = any(day in week for day in existing)
-        if not booked and (not sessions or _kept_light(week, sessions, plan, priorities)):
-            yield from _past_the_rule(facts, run, priorities)
-            run = []
-        else:
-            run.append(index)
-    yield from _past_the_rule(facts, run, priorities)
+    streak = 0
+    for week, sessions in facts.weeks:
+        resting = not sessions or _kept_light(week, sessions, plan, priorities)
+        if resting and not any(day in week for day in existing):
+            streak = 0
+            continue
+        streak += 1
+        if streak == plan.recovery_every:
+            yield (
+                week.start,
+                (
+                    f"{streak} weeks in a row with strength up to the week of {week.start}; "
+                    f"every {plan.recovery_every}th week should be a recovery week without it"
+                ),
+            )
+            streak = 0
 
 
-def _past_the_rule(
-    facts: Facts, run: Sequence[int], priorities: Mapping[date, str | None]
-) -> Found:
-    """The findings of a run of lifting weeks (their indexes): none when it is shorter
-    than `recovery_every`, or when one race week standing in splits it into runs that
-    are; else every `recovery_every`-th week of it, as a run without a step back."""
-    every = facts.plan.recovery_every
-    if len(run) < every:
-        return
-    for place, index in enumerate(run):
-        if place < every and len(run) - place - 1 < every and _stands_in(facts, index, priorities):
-            return
-    for place in range(every - 1, len(run), every):
-        start = facts.weeks[run[place]][0].start
-        yield (
-            start,
-            (
-                f"{every} weeks in a row with strength up to the week of {start}; "
-                f"every {every}th week should be a recovery week without it"
-            ),
-        )
-
-
-LIGHT_SETS = 2  # a light session (a recovery week's with a C race, a race week's): at most
-LIGHT_RPE = 6  # this many sets of each exercise at this effort at most, care aside
-THIN = LIGHT_PHASES | {Phase.TAPER}  # weeks lighter than the weeks around them
-
-
-def _light(session: Session, injuries: Sequence[str]) -> bool:
-    """No exercise above two sets or RPE 6, care for the athlete's problems aside (it
-    follows its protocol through recovery weeks, `care-routine`)."""
-    return all(
-        p.sets <= LIGHT_SETS and p.target_rpe <= LIGHT_RPE
-        for p in session.main
-        if not set(p.injury_care) & set(injuries)
-    )
+LIGHT_SETS = 2  # a C-race recovery week's one session: at most this many sets of each
+LIGHT_RPE = 6  # exercise at this effort at most, care aside
 
 
 def _only_c(week: Week, priorities: Mapping[date, str | None]) -> bool:
@@ -281,33 +252,15 @@ def _kept_light(
     """A recovery week whose only races are C races, keeping one short, light session:
     SPEC's `frequency` gives such a week one maintenance session, and that is the only
     strength a recovery week may hold (a coach's read: beginners', masters' and in-season
-    recovery weeks kept a light session, where SPEC asks for a whole week without)."""
-    return (
-        week.phase is Phase.RECOVERY
-        and len(sessions) == 1
-        and _only_c(week, priorities)
-        and _light(sessions[0], plan.injuries)
-    )
-
-
-def _stands_in(facts: Facts, index: int, priorities: Mapping[date, str | None]) -> bool:
-    """Whether the week at `index` is an A or B race's week, holding no strength of the
-    calendar's and at most one light session, between two weeks that are not thin: the
-    month's lighter week, in place of a recovery week (a coach found recovery weeks after
-    one or two weeks of training, placed to keep apart from race weeks)."""
-    weeks = facts.weeks
-    if not 0 < index < len(weeks) - 1:
+    recovery weeks kept a light session, where SPEC asks for a whole week without). Light:
+    no exercise above two sets or RPE 6, care for the athlete's problems aside (it follows
+    its protocol through recovery weeks, `care-routine`)."""
+    if week.phase is not Phase.RECOVERY or len(sessions) != 1 or not _only_c(week, priorities):
         return False
-    week, sessions = weeks[index]
-    racing = any(p in ("A", "B") for day, p in priorities.items() if day in week)
-    return (
-        week.phase is Phase.RACE
-        and racing
-        and len(sessions) <= 1
-        and all(_light(s, facts.plan.injuries) for s in sessions)
-        and not any(day in week for day in facts.lifting)
-        and weeks[index - 1][0].phase not in THIN
-        and weeks[index + 1][0].phase not in THIN
+    return all(
+        p.sets <= LIGHT_SETS and p.target_rpe <= LIGHT_RPE
+        for p in sessions[0].main
+        if not set(p.injury_care) & set(plan.injuries)
     )
 
 

@@ -2,8 +2,7 @@
 
 1. a recovery week holds no strength session, for beginners, masters athletes and racers
    in season alike; only a week whose only races are C races keeps one short session
-   (SPEC's `frequency`), and the planner puts the month's recovery week there only when
-   no other week will do;
+   (SPEC's `frequency`);
 2. no recovery week after one lifting week or none since the plan's start or the last
    week without strength (a 10K racer's came in week 2), and without a goal race's taper
    to fit, none before `recovery_every - 1` lifting weeks;
@@ -27,7 +26,7 @@ from hypothesis import strategies as st
 from legday.catalogue.loader import load_catalogue
 from legday.model import REST_PHASES, Level, Phase, Plan, Profile, Run, RunKind
 from legday.planner import make_plan
-from legday.planner.season import MIN_LIFTING_WEEKS, STAND_IN_NOTE
+from legday.planner.season import MIN_LIFTING_WEEKS
 from thorough import plan_property
 
 CATALOGUE = load_catalogue()
@@ -106,25 +105,24 @@ def _weekly(weeks: int, races: dict[int, str]) -> tuple[Profile, list[Run]]:
     return Profile(start=start, weeks=weeks, level=Level.INTERMEDIATE), runs
 
 
-def test_a_c_race_week_is_the_recovery_week_only_when_no_other_week_will_do() -> None:
-    """A tune-up in week 6 is the month's lighter week, so the next recovery week may come
-    in week 9 or 10 (weeks 1-4 lifting, week 4 the first recovery week): week 10, the
-    latest, unless it holds a C race, which would keep a session in it; then week 9. With
-    a C race in every week it could take (and in week 8, where it would come without the
-    tune-up standing in), the recovery week keeps the C race's one short session and its
-    note says why."""
+def test_a_c_race_week_keeps_the_recovery_weeks_place_with_one_short_session() -> None:
+    """Intervals every week, recovery weeks in weeks 4, 8 and 12. A C race in week 8: its
+    week is still the recovery week, rather than week 7 after two lifting weeks (a week of
+    training lost costs more than one short session), and keeps the C race's one short,
+    light session, its note saying why. A tune-up's week lifts: the recovery weeks do not
+    move for it."""
 
     def rests(races: dict[int, str]) -> tuple[list[int], Plan]:
         plan = make_plan(*_weekly(12, races), CATALOGUE)
         assert not [v for v in plan.violations if v.hard]
         return [i for i, w in enumerate(plan.weeks) if w.phase is Phase.RECOVERY], plan
 
-    assert rests({5: "B"})[0] == [3, 9]
-    assert rests({5: "B", 9: "C"})[0] == [3, 8]
-    found, plan = rests({5: "B", 7: "C", 8: "C", 9: "C"})
-    assert found == [3, 9]
-    held = [s for s in plan.sessions if s.day in plan.weeks[9]]
-    assert len(held) == 1 and "a week with a race still gets one short" in plan.weeks[9].note
+    assert rests({})[0] == [3, 7, 11]
+    assert rests({5: "B"})[0] == [3, 7, 11]
+    found, plan = rests({7: "C"})
+    assert found == [3, 7, 11]
+    held = [s for s in plan.sessions if s.day in plan.weeks[7]]
+    assert len(held) == 1 and "a week with a race still gets one short" in plan.weeks[7].note
     assert "recovery week's one session" in held[0].why
 
 
@@ -151,8 +149,7 @@ def test_without_a_goal_race_the_recovery_week_comes_after_every_minus_one_lifti
 ) -> None:
     """Tune-ups (B) and C races only: no taper to fit, so every recovery week comes after
     `recovery_every - 1` lifting weeks at least; with the default 4, three lifting weeks
-    and then the week off (a half marathoner's 2-week blocks). A tune-up's week between
-    two ordinary weeks may be the month's lighter week instead."""
+    and then the week off (a half marathoner's 2-week blocks)."""
     profile, runs = _athlete(seed, c_races, "any")
     runs = [
         replace(r, priority="B") if r.kind is RunKind.RACE and r.priority != "C" else r
@@ -170,12 +167,12 @@ def test_without_a_goal_race_the_recovery_week_comes_after_every_minus_one_lifti
 
 def test_the_coachs_10k_racer_gets_no_recovery_week_in_week_2() -> None:
     """A tune-up in week 3 (a Saturday), intervals every week: the recovery week came in
-    week 2, after a single week of training. Now the race week, between two ordinary
-    weeks, is the month's lighter week and says so; the recovery week comes after three
-    lifting weeks or more."""
+    week 2, after a single week of training, to keep apart from the race week. Now it
+    comes in week 4, right after the race week (which lifts its one light session), after
+    three lifting weeks, and every recovery week after three or more."""
     plan = make_plan(*_weekly(12, {2: "B"}), CATALOGUE)
     phases = [w.phase for w in plan.weeks]
     assert Phase.RECOVERY not in phases[:3]
-    assert STAND_IN_NOTE in plan.weeks[2].note
+    assert phases[2] is Phase.RACE and phases[3] is Phase.RECOVERY
     assert all(lifted >= 3 for lifted in _lifting_before(plan).values())
     assert not [v for v in plan.violations if v.hard]

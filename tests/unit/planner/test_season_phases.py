@@ -21,7 +21,7 @@ from legday.catalogue.loader import load_catalogue
 from legday.model import Equipment, Level, Phase, Plan, Profile, Run, RunKind
 from legday.planner import calendar_window, make_plan
 from legday.planner.days import day_options
-from legday.planner.season import STAND_IN_NOTE, race_priorities, season
+from legday.planner.season import race_priorities, season
 from legday.rules import check_plan
 from strategies import profiles, runs_for
 
@@ -74,9 +74,8 @@ def _sessions_in(plan: Plan, index: int) -> int:
 def test_a_10k_runners_tune_ups_are_raced_from_a_build_not_a_peak() -> None:
     """No peak nor taper without a goal race; the weeks between the tune-ups build, each
     race week keeps its one light session, the weeks after the last race (intervals every
-    week) are base weeks, and the month's step back comes: a recovery week, or a race
-    week between two ordinary weeks standing in, at most one between two weeks without
-    strength (none of the 12 weeks was without strength when every race week stood in)."""
+    week) are base weeks, and the month's recovery week comes: none of the 12 weeks had
+    one when the race weeks stood in for it."""
     plan = make_plan(*_ten_k_runner(), CATALOGUE)
     phases = _phases(plan)
     assert not {Phase.PEAK, Phase.TAPER, Phase.OFF_SEASON} & set(phases), phases
@@ -86,18 +85,19 @@ def test_a_10k_runners_tune_ups_are_raced_from_a_build_not_a_peak() -> None:
     assert set(between) <= {Phase.BUILD, Phase.RECOVERY}, phases
     assert set(phases[9:]) <= {Phase.BASE, Phase.RECOVERY}, phases
     assert "no race ahead: build strength alongside the hard running" in plan.weeks[10].note
-    stand_ins = [i for i, week in enumerate(plan.weeks) if STAND_IN_NOTE in week.note]
-    assert phases.count(Phase.RECOVERY) >= 1
-    assert phases.count(Phase.RECOVERY) + len(stand_ins) >= 3
+    assert phases.count(Phase.RECOVERY) >= 3
     assert not [v for v in plan.violations if v.hard]
 
 
 def test_with_a_goal_race_only_its_last_weeks_peak_and_taper() -> None:
     """The same tune-ups with an A 10K in week 12: the peak and the taper (or the recovery
-    week merged with it) lie in the three weeks before the goal, not around each tune-up."""
+    week merged with it) lie in the three weeks before the goal, not around each tune-up.
+    The goal race's week may be the month's recovery week (with tune-ups in weeks 3, 6
+    and 9 lifting, no other week keeps the rule as cheaply): its note names the race."""
     plan = make_plan(*_ten_k_runner(goal_week=11), CATALOGUE)
     phases = _phases(plan)
-    assert phases[11] is Phase.RACE
+    assert phases[11] in (Phase.RACE, Phase.RECOVERY)
+    assert "10K championship" in plan.weeks[11].note
     sharp = [i for i, phase in enumerate(phases) if phase in (Phase.PEAK, Phase.TAPER)]
     assert sharp and all(11 - i <= 3 for i in sharp), phases
     assert set(phases[:8]) <= {Phase.BUILD, Phase.RACE, Phase.RECOVERY}, phases
