@@ -79,7 +79,6 @@ from legday.planner.dose import (
 from legday.planner.season import (
     DAY_ABBR,
     DAY_NAMES,
-    LIGHT_NOTE,
     WeekFrame,
     race_event,
     race_priorities,
@@ -916,12 +915,8 @@ def _session(
     elif frame.light:
         why = why[:-1] + (
             f"; the recovery week's one session, kept short ({minutes} min) and light "
-            f"({words.light_dose(fit.main)}): the week absorbs the work before it, and "
-            + (
-                "with races near one light session keeps the strength you race on."
-                if frame.note.startswith(LIGHT_NOTE)
-                else "one light session keeps the habit and what the weeks before built."
-            )
+            f"({words.light_dose(fit.main)}): the week absorbs the work before it, but "
+            "a week with a race still gets one short session to stay sharp for it."
         )
     elif frame.phase is Phase.RACE:
         why = why[:-1] + (

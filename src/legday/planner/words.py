@@ -81,11 +81,17 @@ def listed(items: Sequence[str]) -> str:
 def waits_for_a_fresh_day(new: Sequence[str], stand_ins: Sequence[str], eve: str) -> str:
     """What a routine on a key run's eve says of the `new` exercises it holds back for a
     day clear of the run (names, lower case), and of what stands in (`stand_ins`; none:
-    they are left out today). `eve`: what comes tomorrow, as the routine says it."""
+    they are left out today). `eve`: what comes tomorrow, as the routine says it; empty
+    in a week that holds care's dose (a race week, a taper, the week after a race),
+    whose first times wait until the race is behind."""
     many = len(new) > 1
     news = listed([f"the {name}" for name in new])
     said = f"{news[0].upper()}{news[1:]} {'are' if many else 'is'} new to you and "
-    said += f"{'wait' if many else 'waits'} for a day clear of a key run ({eve})"
+    wait = "wait" if many else "waits"
+    if eve:
+        said += f"{wait} for a day clear of a key run ({eve})"
+    else:
+        said += f"{wait} until the race and the week after it are behind you"
     if not stand_ins:
         return f"{said}: {'they are' if many else 'it is'} left out today."
     instead = listed([f"the {name}" for name in dict.fromkeys(stand_ins)])
