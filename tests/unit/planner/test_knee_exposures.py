@@ -77,19 +77,7 @@ def test_knee_days_count_sessions_and_routines_together(name: str) -> None:
     assert tally.most_in_week <= MOST_KNEE_DAYS and tally.beyond_runs == 0
 
 
-# Week 19's two sessions of the 24-week plan both hold the wall sit since its recovery weeks
-# moved (3, 7, 11 rather than 3, 10): the composer brings it in both (not care's swap,
-# which `_hold_rests` keeps from repeating); to be fixed in the composer.
-WALL_SIT_TWICE = pytest.mark.xfail(strict=True, reason="composer picks the wall sit twice")
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=WALL_SIT_TWICE) if name == "dumbbells, 24 weeks" else name
-        for name in sorted(CASES)
-    ],
-)
+@pytest.mark.parametrize("name", sorted(CASES))
 def test_the_wall_sit_takes_turns_in_the_half_marathoners_sessions(name: str) -> None:
     """No two of his sessions in a row hold the wall sit, and at most a quarter of them
     do (before: 22-37 % of them, up to six in a row through the first stage)."""
