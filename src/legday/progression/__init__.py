@@ -11,9 +11,12 @@ within the target effort, never to squeeze out more. The rules, in the order the
 2. an effort two points or more above target lowers (~10 %), whatever the form;
    back after a real break (no session of ANY exercise logged for two weeks or more):
    ~10 % lighter (fewer reps or seconds if unloaded); back from a planned recovery week:
-   the last session again; back from a missed week: same load, a rep or two fewer; a
+   the last session again, for an exercise done in the last week of training before it
+   (`JUST_BEFORE_DAYS`); back from a missed week: same load, a rep or two fewer; a
    missed session within the week holds. An exercise the rotation kept away for two or three
-   weeks while the athlete kept training is not a break: it carries on where it was;
+   weeks while the athlete kept training is not a break: it carries on where it was, and
+   so does one last done earlier than the week before a recovery week (a balance hold
+   done once a block): the week off was no rest from it, so rules 3 and 4 hold or add;
 3. any pain, poor form, an unknown effort or an effort above target holds; poor form
    twice in a row or an effort above target twice lowers;
 4. otherwise double progression inside the rep range: one more rep per set after each good
@@ -66,6 +69,7 @@ from legday.progression.logs import LIMITS, SIDES, ExerciseLog, SetLog, sessions
 from legday.progression.pain import PAIN_SEEK_ADVICE, PainFlag, PainTimeline, pain_flags
 
 __all__ = [
+    "JUST_BEFORE_DAYS",
     "LIMITS",
     "LONG_GAP_DAYS",
     "MAX_RISE_FRACTION",
@@ -92,6 +96,8 @@ __all__ = [
 
 MIN_RIR = 10 - MAX_RPE  # `movement-quality`: never above RPE 8, 2 reps in reserve
 LONG_GAP_DAYS = 14  # no strength session of any exercise this long is a real break
+# the last week of training before a recovery week: what was done in it is repeated after
+JUST_BEFORE_DAYS = 7
 SECONDS_STEP = 5
 MAX_SECONDS = 90
 MAX_LOOKBACK = 60  # how many not-good sessions back "what was prescribed" is recomputed
@@ -216,7 +222,7 @@ class _Engine:
             form = "" if last.form_ok else " and form slipped"
             reason = f"RPE {effort:g} is well above the target {target:g}{form}: a little easier."
             return Change(self._easier(work, last, lo), reason)
-        back = self._back_after_a_break(work, lo)
+        back = self._back_after_a_break(work, last, lo)
         if back is not None:
             return back
         if base.role is Role.ANCHOR:
@@ -263,7 +269,7 @@ class _Engine:
         )
         return Change(with_load(base, Load(kg, base.implement)), reason)
 
-    def _back_after_a_break(self, work: Prescription, lo: int) -> Change | None:
+    def _back_after_a_break(self, work: Prescription, last: ExerciseLog, lo: int) -> Change | None:
         """Easing back in, judged on the athlete's training, not this exercise's.
 
         Only time without ANY strength session detrains; the rotation keeping one exercise
@@ -271,6 +277,10 @@ class _Engine:
         """
         gap = (self.today - self.last_day).days if self.last_day is not None else 0
         if self.weeks_off == 1 and not self.missed and gap <= LONG_GAP_DAYS:
+            if not self._just_before(last):
+                # last done weeks before the recovery week (a hold once a block): the week
+                # off was no rest from it, so it carries on as after any good session
+                return None
             # A planned recovery week (Monday to Monday around it is 14 days) was the rest
             # itself: repeat the last session, neither lighter nor shorter, then add.
             reason = "Back after a recovery week: the same load and reps as last time."
@@ -288,6 +298,12 @@ class _Engine:
         if self.missed:
             return Change(work, "A session was missed since the last one: repeat it, then add.")
         return None
+
+    def _just_before(self, last: ExerciseLog) -> bool:
+        """Whether the exercise was done in the athlete's last week of training."""
+        if self.last_day is None:
+            return True
+        return (self.last_day - last.day).days < JUST_BEFORE_DAYS
 
     def _hold_or_ease(
         self,

@@ -243,6 +243,25 @@ def test_sixteen_days_without_any_strength_is_a_break() -> None:
     assert cut.prescription.load_kg == 20
 
 
+def test_a_hold_the_rotation_kept_away_progresses_after_a_recovery_week() -> None:
+    """The recovery-week repeat is for what the athlete did just before the week off: a
+    hold last done weeks earlier (once a block) was no part of it, and after a good
+    session it comes back longer by the usual step, not at the same seconds every block."""
+    hold = prescription("side-plank", sets=2, reps=None, seconds=30, load="bodyweight")
+    history = logged(D0, "side-plank", n=2, reps=None, load=None, rpe=6, seconds=30)
+    # the rest of the block: other lifts logged up to the last week before the week off
+    for day in (7, 14, 17):
+        history += logged(D0 + timedelta(day))
+    change = next_prescription(hold, history, CAT, today=D0 + timedelta(28), weeks_off=1)
+    assert change.prescription.seconds == 35
+    assert "recovery week" not in change.reason
+    # done in the week just before the week off, the same hold is repeated as it was
+    recent = logged(D0 + timedelta(17), "side-plank", n=2, reps=None, load=None, rpe=6, seconds=30)
+    change = next_prescription(hold, history + recent, CAT, today=D0 + timedelta(28), weeks_off=1)
+    assert change.prescription.seconds == 30
+    assert "Back after a recovery week" in change.reason
+
+
 def test_a_planned_recovery_week_between_two_mondays_keeps_the_load() -> None:
     history = logged(D0, load=20, reps=10)
     p = prescription(load="20 kg dumbbells")
