@@ -82,14 +82,14 @@ from legday.planner.dose import (
     start_load,
     work_seconds,
 )
-from legday.planner.fit import FEWEST_ANCHOR_SETS
+from legday.planner.fit import CHANGE_SECONDS, FEWEST_ANCHOR_SETS
 from legday.planner.ramp import Ramp, dose_words
 from legday.planner.season import DAY_NAMES
 from legday.progression.loads import Load, heavier_kg
+from legday.rules.care import CALF_PATTERNS
 from legday.rules.progression import FIRST_SETS
 
 __all__ = [
-    "CHANGE_SECONDS",
     "CareFit",
     "CareSchedule",
     "WeekDoses",
@@ -146,10 +146,6 @@ UNLOADED_WHILE_EARLY: dict[str, str] = {
 # Shin splints too: its last stage is calf endurance (3 x 22 on one leg), and a session's
 # heavy calf lift beside three routines loaded the calves five days a week (a coach's read).
 LEAD_IN_SESSIONS = frozenset({"achilles", "achilles-insertional", "shin-splints"})
-# The movements that load the calf and shin: a session or routine holding one is a calf
-# day, and calf days want a day between them (a calf problem's routines keep clear of a
-# session's calf lift, and two calf problems share their routine days).
-CALF_PATTERNS = frozenset({"calf", "shin"})
 # The problems whose off-dose care lifts in a session do not count towards the week's
 # dose: Beyer's heavy slow raises three times a week (a bent-knee heel drop 2 x 5 is not
 # one). Their sessions' calf lifts still count as calf days for the spacing.
@@ -174,11 +170,10 @@ HILLS = re.compile(
 )
 HILL_CARE = frozenset({"achilles", "achilles-insertional"})
 
-AFTER_RACE = "in the days after your race the legs recover first"
-EVE_WORDS = "one set fewer of each today"  # what a routine lightened for its eve says
+AFTER_RACE_WORDS = "in the days after your race the legs recover first"
+ROUTINE_EVE_WORDS = "one set fewer of each today"  # what a routine lightened for its eve says
 KEY_RUN_NEAR = "a key run or race is less than 48 h away"
-BEFORE_RACE = "your race is days away, so the legs stay fresh for it"
-CHANGE_SECONDS = 20  # from one exercise to the next
+BEFORE_RACE_WORDS = "your race is days away, so the legs stay fresh for it"
 CARE_RPE = 6  # care is dosed by pain, not effort: a moderate effort at most
 STAGE_TOP_WEEK = 10_000  # a week past every stage's last step: the dose it holds at its top
 
@@ -239,8 +234,8 @@ def care_routines(
     doses = doses or WeekDoses(profile, catalogue, schedule)
     strength_days = {s.day: s for s in sessions}
     closed = closed_to_care(races.values(), profile.blocked)
-    light = dict.fromkeys(days_after_races(races.values(), by_day), AFTER_RACE)
-    light.update(dict.fromkeys(days_before_races(races.values()), BEFORE_RACE))
+    light = dict.fromkeys(days_after_races(races.values(), by_day), AFTER_RACE_WORDS)
+    light.update(dict.fromkeys(days_before_races(races.values()), BEFORE_RACE_WORDS))
     eves = key_run_eves(by_day, races)
     calf_days: set[date] = set()  # the routine days of calf problems placed so far
     knee_days: set[date] = set()  # the days of routines placed so far that load the knee
@@ -2041,6 +2036,9 @@ class _Placer:
         self.met_before: frozenset[str] = frozenset()
         self.placed: Sequence[CareRoutine] = ()
         self.calf_days: set[date] = set()  # calf problems' routine days, shared
+        # a session or routine holding calf or shin work (`CALF_PATTERNS`) is a calf day,
+        # and calf days want a day between them (a calf problem's routines keep clear of a
+        # session's calf lift, and two calf problems share their routine days)
         guarded = GUARDED_PATTERNS.get(protocol.condition, frozenset())
         self.calf = bool(guarded & CALF_PATTERNS)
         # beside runner's knee, every knee day counts: the sessions that bend a loaded
@@ -2458,7 +2456,7 @@ class _Placer:
         p = self.protocol
         hard = [r for r in runs if r.kind in HARD_RUN_KINDS]
         if lightest and not hard:
-            what = f"{p.name} care, lightest form: {near_race or AFTER_RACE}"
+            what = f"{p.name} care, lightest form: {near_race or AFTER_RACE_WORDS}"
         elif lightest:
             last = max(hard, key=lambda r: r.day_order)
             what = (
@@ -2472,7 +2470,7 @@ class _Placer:
                 f"{stage.aim[0].lower()}{stage.aim[1:].rstrip('.')}"
             )
             if eve:
-                what += f"; {EVE_WORDS}: {eve}"
+                what += f"; {ROUTINE_EVE_WORDS}: {eve}"
         pain = (
             f"pain during it up to {p.max_pain}/10 is fine if it has settled by the next "
             "morning; more, and stay at this stage"
