@@ -43,11 +43,10 @@ from legday.care import (
     leaves_no_time,
     loads_the_knee,
     no_room_for_care,
-    one_leg_when_light,
     unsure_day,
 )
 from legday.catalogue import Catalogue
-from legday.kit import Kit, kit_of
+from legday.kit import kit_of
 from legday.model import (
     ALWAYS_AT_HAND,
     CARE_NEEDS,
@@ -78,13 +77,13 @@ from legday.planner.care.guards import (
     LEAD_IN_SESSIONS,
     UNLOADED_WHILE_EARLY,
 )
+from legday.planner.care.loads import CARE_RPE, care_load, for_kit, loaded_calf
 from legday.planner.days import clear_start, start_after
 from legday.planner.dose import (
     ACCESSORY_REPS,
     IMPROVISED_LOAD,
     NEW_LOAD_WORDS,
     Dose,
-    load_text,
     prescribe,
     seconds_per_rep,
     start_load,
@@ -93,7 +92,6 @@ from legday.planner.dose import (
 from legday.planner.fit import CHANGE_SECONDS, FEWEST_ANCHOR_SETS
 from legday.planner.ramp import Ramp, dose_words
 from legday.planner.season import DAY_NAMES
-from legday.progression.loads import Load, heavier_kg
 from legday.rules.care import CALF_PATTERNS
 from legday.rules.progression import FIRST_SETS
 
@@ -108,7 +106,6 @@ __all__ = [
     "expected_stage",
     "first_exposures",
     "first_times",
-    "for_kit",
     "key_run_eves",
     "learned_unloaded",
     "met_before_weeks",
@@ -133,7 +130,6 @@ AFTER_RACE_WORDS = "in the days after your race the legs recover first"
 ROUTINE_EVE_WORDS = "one set fewer of each today"  # what a routine lightened for its eve says
 KEY_RUN_NEAR = "a key run or race is less than 48 h away"
 BEFORE_RACE_WORDS = "your race is days away, so the legs stay fresh for it"
-CARE_RPE = 6  # care is dosed by pain, not effort: a moderate effort at most
 STAGE_TOP_WEEK = 10_000  # a week past every stage's last step: the dose it holds at its top
 
 
@@ -903,15 +899,6 @@ def _new_first(items: Sequence[CareItem], known: Collection[str]) -> tuple[CareI
     return tuple(sorted(items, key=lambda item: item.exercise in known))
 
 
-def loaded_calf(item: CareItem, catalogue: Catalogue) -> bool:
-    """Whether a care item is the heavy calf work of its protocol: a `loaded` calf raise
-    (the Achilles heavy slow and seated raises, the plantar protocol's one-legged towel
-    raises), in kilograms from the athlete's rack or, with none owned, an improvised
-    load. It keeps 48 h from a key run or race at its full dose, as jumps and hard sets
-    do (a coach's read found the week's heaviest calf day 25 h before the long run)."""
-    return item.loaded and catalogue[item.exercise].pattern == "calf"
-
-
 def _once_each(block: Sequence[Prescription]) -> list[Prescription]:
     """An exercise at most once in a session: two lifts of a guarded movement can both
     become the stage's exercise of it, and doing it twice would double the care dose.
@@ -1093,7 +1080,7 @@ def _from_item(
         reps=item.reps,
         seconds=item.seconds,
         per_side=exercise.per_side or item.one_leg,
-        load=_care_load(item, exercise, CARE_RPE),
+        load=care_load(item, exercise, CARE_RPE),
         load_kg=item.load_kg,
         implement=item.implement,
         tempo=rep_tempo(item.tempo or exercise.tempo, item.seconds),
@@ -1825,7 +1812,7 @@ def _at_care_dose(
         reps=item.reps,
         seconds=item.seconds,
         per_side=exercise.per_side or item.one_leg,
-        load=_care_load(item, exercise, easy),
+        load=care_load(item, exercise, easy),
         load_kg=item.load_kg,
         implement=item.implement,
         tempo=rep_tempo(item.tempo or exercise.tempo, item.seconds),
@@ -1839,73 +1826,6 @@ def _at_care_dose(
         rest_seconds=item.rest_seconds,
         extra_side=p.extra_side if exercise.per_side or item.one_leg else None,
         care_dose=True,
-    )
-
-
-def for_kit(
-    items: Sequence[CareItem], catalogue: Catalogue, profile: Profile
-) -> tuple[CareItem, ...]:
-    """The items as the athlete's weights allow: a heavy two-legged item whose heaviest
-    dose their heaviest load (both hands) cannot reach is done one leg at a time
-    (`one_leg_when_light`), and a loaded item takes its kilograms from what they own
-    (`_weighed`)."""
-    kit = kit_of(profile)
-    fitted = []
-    for item in items:
-        exercise = catalogue[item.exercise]
-        if item.two_legs_load is not None:
-            item = one_leg_when_light(item, _heaviest(kit))
-        if item.loaded:
-            item = _weighed(item, exercise, kit, profile)
-        fitted.append(item)
-    return tuple(fitted)
-
-
-# What carries a care item's weight, the handiest first: held in the hands (one in the
-# working hand for one-legged work, the other on a support); a two-legged item may take a
-# barbell too. An athlete with kettlebells is never told "no weight in your kit".
-HELD = ("dumbbells", "kettlebell")
-TWO_LEGGED = (*HELD, "barbell")
-
-
-def _heaviest(kit: Kit) -> float:
-    """The most the athlete can load two legs with: a dumbbell in each hand, one
-    kettlebell, or the loaded bar."""
-    hands = {"dumbbells": 2, "kettlebell": 1, "barbell": 1}
-    return max((hands[i] * max(kit.loads(i), default=0.0) for i in TWO_LEGGED), default=0.0)
-
-
-def _weighed(item: CareItem, exercise: Exercise, kit: Kit, profile: Profile) -> CareItem:
-    """The loaded item in kilograms the athlete owns: the lift's conservative start
-    (`start_load`, as a session's lifts start), then one owned weight heavier for each
-    step the protocol has climbed (`CareItem.heavier`; the cap on a rise a session's lifts
-    keep: `heavier_kg`), up to the top of their rack. Without a weight to hold for it,
-    no kilograms: the words improvise one load (`IMPROVISED_LOAD`)."""
-    choices = HELD if exercise.unilateral or item.one_leg else TWO_LEGGED
-    implement = next((i for i in choices if kit.loads(i)), "")
-    kg = start_load(exercise, implement, profile.level, kit)
-    if kg is None:
-        return replace(item, load_kg=None, implement="")
-    for _ in range(item.heavier):
-        kg = heavier_kg(Load(kg, implement), kit) or kg
-    return replace(item, load_kg=kg, implement=implement)
-
-
-def _care_load(item: CareItem, exercise: Exercise, rpe: int) -> str:
-    """A care item's load words, made from its numbers as a session's lifts are
-    (`load_text`): the kilograms and implement, and the effort as its RPE says; an item
-    without added load is bodyweight."""
-    if not item.loaded:
-        return "bodyweight"
-    dose = Dose(item.sets, item.reps, item.seconds, rpe, item.tempo or exercise.tempo)
-    return load_text(
-        exercise,
-        Role.CARE,
-        dose,
-        item.load_kg,
-        item.implement,
-        one_leg=item.one_leg,
-        improvised=item.load_kg is None,
     )
 
 
