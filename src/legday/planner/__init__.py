@@ -47,15 +47,14 @@ from legday.planner import words
 from legday.planner.care import (
     RACE_AHEAD_DAYS,
     CareFit,
-    CareSchedule,
     Outlook,
-    WeekDoses,
     care_exercises,
     care_fit,
     care_routines,
     first_times,
     learned_unloaded,
 )
+from legday.planner.care.schedule import CareSchedule, WeekDoses
 from legday.planner.days import (
     BEFORE_TIME_TRIAL,
     NOT_EVEN_SHORT,

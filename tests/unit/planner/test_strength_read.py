@@ -30,8 +30,8 @@ from legday.model import (
     RunKind,
 )
 from legday.planner import make_plan
-from legday.planner.care import jumps_wait
 from legday.planner.care.guards import UNLOADED_WHILE_EARLY
+from legday.planner.care.schedule import jumps_wait
 from legday.planner.season import keeps_light
 from legday.rules.progression import HEAVY_RPE, heavy
 from thorough import athletes
