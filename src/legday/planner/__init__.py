@@ -46,14 +46,13 @@ from legday.model import (
 from legday.planner import words
 from legday.planner.care import (
     RACE_AHEAD_DAYS,
-    CareFit,
     Outlook,
     care_exercises,
-    care_fit,
     care_routines,
     first_times,
     learned_unloaded,
 )
+from legday.planner.care.in_session import CareFit, care_fit
 from legday.planner.care.schedule import CareSchedule, WeekDoses
 from legday.planner.days import (
     BEFORE_TIME_TRIAL,
