@@ -48,11 +48,11 @@ from legday.planner.care import (
     RACE_AHEAD_DAYS,
     Outlook,
     care_exercises,
-    care_routines,
     first_times,
     learned_unloaded,
 )
 from legday.planner.care.in_session import CareFit, care_fit
+from legday.planner.care.routines import care_routines
 from legday.planner.care.schedule import CareSchedule, WeekDoses
 from legday.planner.days import (
     BEFORE_TIME_TRIAL,
