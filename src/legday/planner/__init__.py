@@ -44,7 +44,7 @@ from legday.model import (
     Week,
 )
 from legday.planner import words
-from legday.planner.care import (
+from legday.planner.care.first_times import (
     RACE_AHEAD_DAYS,
     Outlook,
     care_exercises,
