@@ -14,27 +14,13 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, time
 
-from legday.care import (
-    cared_for,
-)
+from legday.care import cared_for
 from legday.catalogue import Catalogue
-from legday.model import (
-    CareRoutine,
-    Phase,
-    Prescription,
-    Profile,
-    Race,
-    Role,
-    Session,
-)
+from legday.model import CareRoutine, Phase, Prescription, Profile, Race, Role, Session
 from legday.planner.care.loads import CARE_RPE
 from legday.planner.care.routines import after_first_sentence
 from legday.planner.care.schedule import CareSchedule
-from legday.planner.dose import (
-    IMPROVISED_LOAD,
-    NEW_LOAD_WORDS,
-    work_seconds,
-)
+from legday.planner.dose import IMPROVISED_LOAD, NEW_LOAD_WORDS, work_seconds
 from legday.planner.ramp import Ramp, dose_words
 from legday.planner.season import DAY_NAMES
 from legday.rules.progression import FIRST_SETS

@@ -334,8 +334,8 @@ def _new_first(items: Sequence[CareItem], known: Collection[str]) -> tuple[CareI
     """The stage's items, those not in `known` first (in the stage's order otherwise):
     care's swaps take the first item of a movement that fits. A split squat met on
     Wednesday leaves Friday's session the step-up, and the routine on the eve of
-    Tuesday's tempo, which brings no first times (`_Placer._first_times_wait`), has met
-    both by then."""
+    Tuesday's tempo, which brings no first times (`_Placer._first_times_wait` in
+    `routines`), has met both by then."""
     return tuple(sorted(items, key=lambda item: item.exercise in known))
 
 

@@ -58,18 +58,11 @@ from legday.model import (
     rep_tempo,
 )
 from legday.planner import words
-from legday.planner.care.guards import (
-    DOSE_ONLY,
-    GUARDED_PATTERNS,
-)
+from legday.planner.care.guards import DOSE_ONLY, GUARDED_PATTERNS
 from legday.planner.care.loads import CARE_RPE, care_load, for_kit, loaded_calf
 from legday.planner.care.schedule import CareSchedule, WeekDoses
 from legday.planner.days import clear_start, start_after
-from legday.planner.dose import (
-    IMPROVISED_LOAD,
-    seconds_per_rep,
-    work_seconds,
-)
+from legday.planner.dose import IMPROVISED_LOAD, seconds_per_rep, work_seconds
 from legday.planner.fit import CHANGE_SECONDS
 from legday.rules.care import CALF_PATTERNS
 
