@@ -50,6 +50,7 @@ from legday.planner.season import race_priorities, season
 
 LIGHT_PHASES = frozenset({Phase.RECOVERY, Phase.TAPER, Phase.RACE, Phase.POST_RACE})
 STILL = ("nothing climbs", "no dose goes past")
+NAME_STARTS = r"(?:^|(?<=: )|(?<=, )|(?<=; )|(?<=and ))"  # where a list names an exercise
 TODAY = r" to [^()]*? \((\d+) × (\d+)(?: s)? today\)"  # after an exercise's name
 AT = r" at (\d+) × (\d+)(?: s)? \(the stage's dose"
 HEAVIER = r" (\d+(?:\.\d+)?) kg, up from (\d+(?:\.\d+)?) kg"
@@ -219,7 +220,8 @@ def word_faults(found: list[Exposure], catalogue: Catalogue, start: date) -> lis
             if past:
                 out.append(f"{r.day} {r.injury}: 'no dose goes past' but {', '.join(past)} did")
         for e, _, done in items:
-            name = re.escape(catalogue[e.exercise].name.lower())
+            # a whole name, not the tail of a longer one ("bent-knee slow heel drop")
+            name = NAME_STARTS + re.escape(catalogue[e.exercise].name.lower())
             for said in re.findall(name + TODAY, why) + re.findall(name + AT, why):
                 if (e.sets, e.amount) != (int(said[0]), int(said[1])):
                     out.append(f"{r.day} {e.exercise}: words {said[:2]}, holds {e.sets}x{e.amount}")

@@ -77,7 +77,6 @@ from legday.planner.dose import (
 from legday.planner.season import (
     DAY_ABBR,
     DAY_NAMES,
-    LIGHT_NOTE,
     WeekFrame,
     race_event,
     race_priorities,
@@ -119,6 +118,10 @@ HELD_CARE_PHASES = frozenset({Phase.RACE, Phase.TAPER})  # care neither steps up
 LIGHT_DOSE = Phase.TAPER
 LIGHT_SHARE = 2 / 3  # a recovery week's light session: two thirds of a short one
 EASY_MUSIC_PHASES = frozenset({Phase.TAPER, Phase.RACE})  # the music is easy
+# Sessions lighter on purpose that build nothing: their why says no method of building
+NOT_BUILDING = frozenset(
+    {Lighter.TAPER, Lighter.RACE_WEEK, Lighter.RECOVERY_WEEK, Lighter.BACK_FROM_RACE}
+)
 
 
 def calendar_window(profile: Profile) -> tuple[date, date]:
@@ -449,6 +452,7 @@ def _compose(
                 entries,
                 ask,
                 block_weeks.get(opt.frame.block, 0),
+                index + 1 < len(options) and options[index + 1].frame.phase is Phase.RECOVERY,
                 SessionCare(
                     catalogue,
                     care,
@@ -604,9 +608,11 @@ def _told_truly(
 ) -> list[Session]:
     """Each session `_told_true`, against each exercise's previous prescription and the
     bodyweight anchors done twice at the top of their progression so far; a trail or ultra
-    runner's told which of its anchors are the downhill work (`downhill`)."""
+    runner's told which of its anchors are the downhill work (`downhill`); the week's aim
+    and how the lifts build said when they change or a block starts (`words.said_once`)."""
     previous: dict[str, Prescription] = {}
     at_top: Counter[str] = Counter()
+    said = words.Said()  # the week's aim and how the lifts build, as last said
     told = []
     for session in sessions:
         outgrown = {catalogue[e].name.lower() for e, n in at_top.items() if n >= OUTGROWN_AFTER}
@@ -617,6 +623,9 @@ def _told_truly(
             if p.role is Role.ANCHOR and p.exercise in downhill
         ]
         why = words.told_downhill(session.why, names, event)
+        why, said = words.said_once(
+            why, session.phase, session.block, session.lighter in NOT_BUILDING, said
+        )
         told.append(session if why == session.why else replace(session, why=why))
         previous.update((p.exercise, p) for p in session.main)
         at_top.update(
@@ -783,6 +792,7 @@ def _session(
     runs: list[Run],
     ask: SessionAsk,
     block_weeks: int,
+    lighter_next: bool,
     care: SessionCare,
 ) -> Session:
     """One session, its warm-up without the jog when it follows a run (`warm-up`). Its
@@ -885,6 +895,7 @@ def _session(
         after=frame.after,
         race_ahead=ask.race_ahead,
         plain=profile.level is Level.BEGINNER,
+        lighter_next=lighter_next,
         # "takes a little longer than your time" only when, as placed, it does
         notes=[n for n in parts.notes if OVERRUN not in n or minutes > profile.minutes],
     )
@@ -902,12 +913,8 @@ def _session(
     elif frame.light:
         why = why[:-1] + (
             f"; the recovery week's one session, kept short ({minutes} min) and light "
-            f"({words.light_dose(fit.main)}): the week absorbs the work before it, and "
-            + (
-                "with races near one light session keeps the strength you race on."
-                if frame.note.startswith(LIGHT_NOTE)
-                else "one light session keeps the habit and what the weeks before built."
-            )
+            f"({words.light_dose(fit.main)}): the week absorbs the work before it, but "
+            "a week with a race still gets one short session to stay sharp for it."
         )
     elif frame.phase is Phase.RACE:
         why = why[:-1] + (

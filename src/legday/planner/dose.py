@@ -134,6 +134,10 @@ BUDGET_SHARE = {Phase.PEAK: 0.85}
 # A C-race week's only session: at most this long (the athlete's minutes when shorter).
 MAINTENANCE_MINUTES = 30
 MAINTENANCE_SETS = 2
+# Sets follow the lift's role (issue 13): an anchor's block sets (`_anchor`: three, an
+# advanced runner's four in the heavy phases), an accessory's two, balance work's two that
+# a short session may cut to one (`planner/fit.py`).
+ACCESSORY_SETS = 2
 # a first exposure's load words end so; a lift met before (in a care routine, say) drops them
 NEW_LOAD_WORDS = "; new to you: start easy while you learn it"
 
@@ -187,6 +191,10 @@ FIRST_HARD_REPS = 5  # an intermediate or advanced exercise, the first time
 FIRST_HARD_SECONDS = 20
 # The two weeks back after a goal race: two easy sets, then the usual sets at RPE 7.
 RAMP_RPE = {1: 6, 2: 7}
+# A heavy one-leg lift rests less after its pair of sides: each leg rests while the other
+# works (about 30 s of a heavy set), so 90 s after the pair gives each leg its two minutes,
+# and a 30-minute session holds a third set of a split squat (issue 13)
+HEAVY_ONE_LEG_REST = 90
 REST_SECONDS = {"heavy": 120, Role.ANCHOR: 60, Role.PLYOMETRIC: 60, Role.POWER: 60, "other": 45}
 # Less than 48 h before a key run or race a heavy lift may stay, three reps in reserve:
 # the load is kept (strength keeps when the effort does), the effort stops short of RPE 8.
@@ -306,8 +314,12 @@ def dose_for(exercise: Exercise, role: Role, occasion: Occasion, *, loaded: bool
     if role is Role.CARE:
         reps = CARE_REPS[exercise.level]
         return Dose(2, None if holds else reps, 30 if holds else None, rpe, exercise.tempo)
-    sets = 3 if occasion.level is Level.ADVANCED and occasion.phase is Phase.OFF_SEASON else 2
-    return Dose(sets, None if holds else ACCESSORY_REPS, 30 if holds else None, rpe, exercise.tempo)
+    # two sets whatever the level: an advanced runner's off-season 3 x 10 slider curls
+    # beside 2 x 10 pistol squats put the sets on the wrong lift (issue 13); the anchors
+    # carry the volume (`_anchor`)
+    if holds:
+        return Dose(ACCESSORY_SETS, None, 30, rpe, exercise.tempo)
+    return Dose(ACCESSORY_SETS, ACCESSORY_REPS, None, rpe, exercise.tempo)
 
 
 def _anchor(exercise: Exercise, occasion: Occasion, *, loaded: bool) -> Dose:
@@ -324,8 +336,10 @@ def _anchor(exercise: Exercise, occasion: Occasion, *, loaded: bool) -> Dose:
         if occasion.level is Level.ADVANCED and week:
             sets = 4
         return Dose(sets, HEAVY_RANGE[1], None, 7 if week < 2 else MAX_RPE, exercise.tempo, week)
-    if loaded and not beginner:  # in season: short heavy sets keep strength
-        sets = 3 if occasion.level is Level.ADVANCED else 2
+    if loaded and not beginner:
+        # in season, short heavy sets keep strength: the build's three (the peak drops
+        # one, `for_the_week`), an intermediate's as an advanced runner's (a 10K racer's
+        # every lift sat at 2 sets all season: issue 13)
         return Dose(sets, HEAVY_RANGE[1], None, 7, exercise.tempo, week)
     if loaded:  # double progression
         reps = DOUBLE_PROGRESSION_REPS[week % 2]
@@ -617,7 +631,7 @@ def within_reach(
         return plan, kg
     top_sets, top_rpe = reached or (last.sets, last.target_rpe)
     if sets_first and plan.sets > max(last.sets, top_sets):
-        return _a_set_more(plan, last), (
+        return _a_set_more(plan, last, max(top_rpe, last.target_rpe)), (
             last.load_kg if kg is not None and last.implement == implement else kg
         )
     reps, seconds = plan.reps, plan.seconds
@@ -711,14 +725,16 @@ def _other_rise(plan: Dose, last: Prescription) -> bool:
     return more_reps or lowering(plan.tempo) > lowering(last.tempo)
 
 
-def _a_set_more(plan: Dose, last: Prescription) -> Dose:
-    """One set more than `last`, and nothing else changed: last time's reps (or hold),
-    effort and tempo, so no other part of the dose falls back or rises with it."""
+def _a_set_more(plan: Dose, last: Prescription, effort: int) -> Dose:
+    """One set more than `last`, and nothing else changed: last time's reps (or hold) and
+    tempo, and the `effort` its recent exposures reached (a return to it after an eve's
+    lighter one is no rise: `reached`), so no other part of the dose falls back or rises
+    with it."""
     return plan._replace(
         sets=last.sets + MOST_SET_RISE,
         reps=last.reps if plan.reps is not None and last.reps is not None else plan.reps,
         seconds=last.seconds if plan.seconds is not None and last.seconds else plan.seconds,
-        rpe=min(plan.rpe, last.target_rpe),
+        rpe=min(plan.rpe, effort),
         tempo=last.tempo or plan.tempo,
     )
 
@@ -1082,7 +1098,7 @@ def prescribe(
         injury_care=injury_care,
         cues=exercise.cues.as_list(),
         kind=exercise.kind,
-        rest_seconds=_rest(role, plan, load_kg),
+        rest_seconds=_rest(role, plan, load_kg, per_side=exercise.per_side),
         new=new,
         role=role,
         load_kg=load_kg,
@@ -1092,9 +1108,11 @@ def prescribe(
     )
 
 
-def _rest(role: Role, plan: Dose, load_kg: float | None) -> int:
+def _rest(role: Role, plan: Dose, load_kg: float | None, *, per_side: bool = False) -> int:
+    """The rest after each set (both sides of a one-leg lift are one set): a heavy
+    anchor's two minutes, or HEAVY_ONE_LEG_REST after a one-leg lift's pair of sides."""
     if role is Role.ANCHOR and load_kg is not None and (plan.reps or HEAVY_REPS + 1) <= HEAVY_REPS:
-        return REST_SECONDS["heavy"]
+        return HEAVY_ONE_LEG_REST if per_side else REST_SECONDS["heavy"]
     return REST_SECONDS.get(role, REST_SECONDS["other"])
 
 

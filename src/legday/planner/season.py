@@ -6,21 +6,27 @@ and peak, trimmed in the taper before an A (goal) race and in the race week of a
 (tune-up) race, and paused the week after an A race. Only a goal race has a peak and a
 taper, in its last weeks; tune-ups are raced from a build. With no race near, the running
 decides: base while it goes on (hard or steady), off-season when it is lighter or stops
-(issue 13: a 10K runner's three tune-ups made weeks 1-9 "peak", intervals every week after
-the last one were "off-season", and a beginner's steady running was "off-season" all
-through). A C race (short or club) keeps its week's phase; that week needs only one session
-(Rønnestad & Mujika 2014: one a week keeps strength in season). A lone C race sets no
-countdown, but a run of them (SEASON_RACES within SEASON_SPAN: a track or cross-country
-season, a meet most weekends) is a competition season: its weeks, from the first meet to
-the last, keep strength as build weeks do (short heavy or explosive work, 48-72 h clear of
-the meets) instead of building it as the off-season does. No `recovery_every` weeks in a
-row lift without a recovery week (`recovery-week`), a race week's one light session
-included: the recovery weeks are placed at the least cost (`_recovery_weeks`); in
-competition (the peak and taper before a goal race, or a competition season of meets) a
-recovery week keeps one short, light session, since a week without any costs the strength
-the season keeps, and elsewhere (off-season, base, a build far from a race) it holds no
-strength at all, as the seed asks. Every other in-season week (build, peak, taper, race)
-keeps a floor of at least one session; the day chooser keeps it 48-72 h clear of the races.
+(issue 13: a 10K runner's three tune-ups made weeks 1-9 "peak", intervals every week
+after the last one were "off-season", and a beginner's steady running was "off-season"
+all through). A C race (short or club) keeps its week's phase; that week needs only one
+session (Rønnestad & Mujika 2014: one a week keeps strength in season). A lone C race
+sets no countdown, but a run of them (SEASON_RACES within SEASON_SPAN: a track or
+cross-country season, a meet most weekends) is a competition season: its weeks, from the
+first meet to the last, keep strength as build weeks do (short heavy or explosive work,
+48-72 h clear of the meets) instead of building it as the off-season does. No
+`recovery_every` weeks in a row lift without a recovery week, a whole week without
+strength for everyone, placed at the least cost (`_recovery_weeks`). An A or B race's
+week lifts (its one light session), so it never takes a recovery week's place: the
+recovery weeks keep apart from it where they can, and come next to it where the rule
+leaves no other week. Where the races allow, a recovery week comes only after
+`recovery_every - 1` lifting weeks since the plan's start or the last week without
+strength (a coach found one in a 10K racer's second week), and never after fewer than two
+but where the rule itself asks. The one exception to a week without strength is SPEC's
+own: a week whose only races are C races keeps one short maintenance session
+(`frequency`), so a recovery week goes there only when no other week will do (a
+competition season with a meet every week). Every other in-season week (build, peak,
+taper, race) keeps a floor of at least one session; the day chooser keeps it 48-72 h
+clear of the races.
 
 The lifting weeks between pauses form training blocks of 3-6 weeks, each with its anchor
 lifts; the first two weeks back after an A race's week off ramp up.
@@ -43,19 +49,10 @@ USUAL_RECOVERY_EVERY = 4  # `Profile.recovery_every`'s default: the seed's once 
 
 def recovery_every(profile: Profile) -> int:
     """Every how many weeks a recovery week comes: the profile's, masters included. A
-    masters athlete's extra recovery comes from spacing, the RPE and set caps and a
-    recovery week that keeps one light session (`keeps_light`), not from a week off every
-    third week: that left a beginner of 52 two weeks of bodyweight work between weeks
-    without any (docs/planner.md section 4)."""
+    masters athlete's extra recovery comes from spacing and the RPE and set caps, not from
+    a week off every third week: that left a beginner of 52 two weeks of bodyweight work
+    between weeks without any (docs/planner.md section 4)."""
     return profile.recovery_every
-
-
-def keeps_light(profile: Profile) -> bool:
-    """Whether this athlete's recovery weeks keep one short, light session wherever they
-    fall: a beginner (bodyweight, low volume: a week off costs the habit more than the
-    work needs absorbing) and a masters athlete (strength fades faster with age, so a
-    lighter week rather than none)."""
-    return profile.masters or profile.level is Level.BEGINNER
 
 
 __all__ = [
@@ -67,7 +64,6 @@ __all__ = [
     "competition_seasons",
     "goal_races",
     "is_major_race",
-    "keeps_light",
     "race_days",
     "race_event",
     "race_priorities",
@@ -98,7 +94,7 @@ class WeekFrame(NamedTuple):
     block: int = 0  # which training block (1, 2, ...); 0 for a week without strength
     block_week: int = 0  # the week's place in its block: 1, 2, ...
     ramp: int = 0  # 1 or 2: the first or second week back after an A race; else 0
-    light: bool = False  # a recovery week in season: one short, light session keeps strength
+    light: bool = False  # a recovery week holding a C race: one short, light session
     # the B race of the week before an off-season week: the week is the return from it,
     # and says so, never "off-season" (issue 13)
     after: Race | None = None
@@ -246,14 +242,15 @@ def season(
     seasons = competition_seasons(by_priority["C"])
     minutes = _weekly_minutes(profile, runs)
     weeks: list[tuple[date, Phase, str]] = []
-    in_season: list[bool] = []  # per week, before recovery weeks are placed
     # the weeks of an A or B race: thin weeks a recovery week goes apart from
-    # (`_recovery_weeks`), though not in place of one
-    race_weeks = {
-        index
-        for index in range(profile.weeks)
-        if _main_race(profile.start + timedelta(days=7 * index), in_order) is not None
-    }
+    race_weeks = set()
+    c_weeks = set()  # the weeks whose only races are C races: they keep one session
+    for index in range(profile.weeks):
+        start = profile.start + timedelta(days=7 * index)
+        if _main_race(start, in_order) is not None:
+            race_weeks.add(index)
+        elif any(start <= race.day <= start + WEEK_SPAN for race in in_order):
+            c_weeks.add(index)
     for index in range(profile.weeks):
         start = profile.start + timedelta(days=7 * index)
         running = _running(index, minutes, hard)
@@ -271,23 +268,18 @@ def season(
         if phase not in REST_PHASES and _fully_blocked(profile, start):
             phase, note = Phase.BLOCKED, "you blocked every training day this week"
         weeks.append((start, phase, note))
-        # a competition season (meets, the last weeks before a goal race) keeps one light
-        # session in a recovery week; a base or a build far from a race takes the week off
-        in_season.append(phase in COMPETING or meets is not None)
-    for index in _recovery_weeks(weeks, recovery_every(profile), lifting, race_weeks):
+    for index in _recovery_weeks(weeks, recovery_every(profile), lifting, race_weeks, c_weeks):
         weeks[index] = (weeks[index][0], Phase.RECOVERY, OFF_NOTE)
     targets = _targets(profile.sessions)
     frames = []
-    for (start, phase, note), keeping in zip(weeks, in_season, strict=True):
+    for start, phase, note in weeks:
         in_week = tuple(race for race in in_order if start <= race.day <= start + WEEK_SPAN)
         last_week = tuple(race for race in in_order if start - ONE_WEEK <= race.day < start)
         frame = WeekFrame(start, phase, note, targets[phase], 0, in_week, last_week=last_week)
         if note.endswith(AFTER_B_RACE):  # the return from a tune-up, whatever it builds
             frame = frame._replace(after=_raced_before(start, in_order))
-        if phase is Phase.RECOVERY and keeping:
+        if phase is Phase.RECOVERY and frame.only_c_races:  # SPEC's `frequency` exception
             frame = frame._replace(note=LIGHT_NOTE, target=1, light=True)
-        elif phase is Phase.RECOVERY and keeps_light(profile):
-            frame = frame._replace(note=LIGHT_HABIT_NOTE, target=1, light=True)
         main = _main_race(start, in_order)
         if phase is Phase.RECOVERY and main is not None:  # where no other week would do
             frame = frame._replace(note=f"{frame.note}; the {main.label} is the week's effort")
@@ -332,10 +324,6 @@ def _running(index: int, minutes: Sequence[int], hard: Collection[int]) -> Runni
 
 SEASON_RACES = 3  # C races ...
 SEASON_SPAN = timedelta(weeks=6)  # ... within this span make a competition season
-KEEPING = frozenset({Phase.BUILD, Phase.PEAK, Phase.TAPER, Phase.RACE})  # in-season phases
-# Competition: where a recovery week keeps one light session (Rønnestad & Mujika 2014);
-# elsewhere the seed's month's week off holds no strength at all.
-COMPETING = frozenset({Phase.PEAK, Phase.TAPER})
 
 
 def competition_seasons(c_races: Sequence[Race]) -> list[tuple[Race, ...]]:
@@ -391,21 +379,13 @@ ALONGSIDE = {
 }
 EASY_RUNNING = "keep strength steady while the running builds"
 # One reason for every recovery week, so no two weeks argue (issue 13): the week lets the
-# body absorb the work before; a week off does that away from races, and in competition
-# one short, light session does it while keeping the strength the racing needs (never
-# called "in season": a beginner before a first 10K has no season).
+# body absorb the work before, away from strength; a week holding a C race keeps one
+# short, light session only because SPEC's `frequency` asks a race week for one.
 RECOVERY_WHY = "a lighter week lets the body absorb the strength work of the weeks before"
 OFF_NOTE = f"recovery week: no strength work; {RECOVERY_WHY}"
-LIGHT_NOTE = (  # a recovery week in season
-    f"recovery week: {RECOVERY_WHY}; with races near, one short, light session keeps "
-    "the strength you race on, the rest of the week is off"
-)
-
-
-# a beginner's or a masters athlete's recovery week away from races (`keeps_light`)
-LIGHT_HABIT_NOTE = (
-    f"recovery week: {RECOVERY_WHY}; one short, light session keeps the habit and what "
-    "the weeks before built, the rest of the week is off"
+LIGHT_NOTE = (  # a recovery week whose only races are C races
+    f"recovery week: {RECOVERY_WHY}; a week with a race still gets one short, light "
+    "session to stay sharp for it, the rest of the week is off"
 )
 
 
@@ -476,23 +456,40 @@ def _lifts(start: date, lifting: set[date]) -> bool:
 
 
 # What a placement of recovery weeks costs (`_recovery_weeks`), most first. A run of
-# `recovery_every` weeks with strength breaks the `recovery-week` rule: the real cost,
-# paid for each week the run goes past the rule, and only where nothing else will do. A
-# week the calendar's own strength fills is no recovery week, whatever the plan calls it
-# (that session is not ours to move), so it cannot end a run; when the calendar lifts in
-# every week that could, the run goes on and the rule is broken, as briefly as the free
-# weeks allow (a 5-week plan whose calendar lifts in weeks 3-5 got its recovery week in
-# week 3, leaving weeks 1-3 in a row though week 2 was free). Then: a recovery
-# week in an A or B race's week takes the race week's one light session away, and comes
-# only where no other week keeps the rule; each recovery week is one more week without
-# training; thin weeks piling up: two of them (a recovery week and a race week, a taper,
-# another recovery week or a week off) in a row make a fortnight that costs what the weeks
-# before built, and two weeks apart leave a single week of training between them (a coach
-# found a track season's recovery weeks in weeks 11 and 14, the peak in 15); a recovery
-# week in the peak before a goal race takes one of its last weeks of sharp strength work;
-# a taper made the recovery week merges the two light weeks into one, a small cost.
-BROKEN_RULE_COST = 100
+# `recovery_every` weeks with strength and no step back breaks the `recovery-week` rule:
+# the real cost, paid for each week the run goes past the rule, and only where nothing
+# else will do. A week the calendar's own strength fills is no recovery week, whatever
+# the plan calls it (that session is not ours to move), so it cannot end a run; when the
+# calendar lifts in every week that could, the run goes on and the rule is broken, as
+# briefly as the free weeks allow (a 5-week plan whose calendar lifts in weeks 3-5 got its
+# recovery week in week 3, leaving weeks 1-3 in a row though week 2 was free). Then:
+# - a recovery week after one lifting week or none since the plan's start or the last
+#   week without strength: a coach found one in a 10K racer's second week, after a
+#   single week of training; only the rule itself may ask for that;
+# - a recovery week right before a taper: three light weeks before the goal race (it,
+#   the taper and the race week; a coach's racer once had them);
+# - a recovery week after fewer than `recovery_every - 1` lifting weeks since the plan's
+#   start or the last week without strength, for each week short (a coach found a 10K
+#   racer's recovery week in week 2, and a half marathoner's every third week: thin
+#   weeks kept apart by moving recovery weeks early), so that a recovery week comes a
+#   week early only to keep the one above away;
+# - a recovery week in an A or B race's week takes the race week's one light session;
+# - one in a week whose only races are C races keeps a short session (SPEC's
+#   `frequency`), so it is no whole week off;
+# - each recovery week is one more week without training, and one in the peak before a
+#   goal race takes one of its last weeks of sharp strength work as well;
+# - thin weeks piling up: two of them (a recovery week and a race week, a taper, another
+#   recovery week or a week off) in a row make a fortnight that costs what the weeks
+#   before built, and two weeks apart leave a single week of training between them (a
+#   coach found a track season's recovery weeks in weeks 11 and 14, the peak in 15);
+# - a taper made the recovery week merges the two light weeks into one, a small cost.
+BROKEN_RULE_COST = 10_000  # outweighs any sum of the costs below in a plan
+TOO_SOON_COST = 1_000  # a recovery week after fewer than MIN_LIFTING_WEEKS lifting weeks
+MIN_LIFTING_WEEKS = 2
+BEFORE_TAPER_COST = 60
+SHORT_BLOCK_COST = 50
 RACE_WEEK_COST = 40
+C_RACE_WEEK_COST = 15  # + RACE_WEEK_COST: under SHORT_BLOCK_COST + CLOSE_COSTS[1]
 EXTRA_RECOVERY_COST = 10
 CLOSE_COSTS = {1: 8, 2: 3}  # by weeks apart: two thin weeks in a row cost the most
 IN_PEAK_COST = EXTRA_RECOVERY_COST  # a peak week taken costs a recovery week more
@@ -504,21 +501,23 @@ def _recovery_weeks(
     every: int,
     lifting: set[date],
     race_weeks: set[int],
+    c_weeks: Collection[int] = (),
 ) -> list[int]:
     """The weeks to make recovery weeks, so that no `every` weeks in a row lift (the
     `recovery-week` rule): a stretch of weeks runs from one week without strength (after
     an A race, blocked) to the next, and each stretch takes the placement of least cost
-    (`_stretch_recovery`). An A or B race's week lifts (its one light session): it is a
-    thin week to keep apart from, not the month's recovery week, which SPEC asks for
-    whatever the races (a 10K runner with three tune-ups in twelve weeks had none)."""
+    (`_stretch_recovery`). An A or B race's week lifts (its one light session): a thin
+    week to keep apart from, never the month's recovery week, which SPEC asks for whatever
+    the races (a 10K runner with three tune-ups in twelve weeks had none when race weeks
+    stood in). `c_weeks`: the weeks whose only races are C races."""
     filled = {index for index, (start, _, _) in enumerate(weeks) if _lifts(start, lifting)}
     chosen: list[int] = []
     first = 0
     for index, (_, phase, _) in enumerate(weeks):
         if phase in REST_PHASES and index not in filled:
-            chosen += _stretch_recovery(weeks, first, index, every, filled, race_weeks)
+            chosen += _stretch_recovery(weeks, first, index, every, filled, race_weeks, c_weeks)
             first = index + 1
-    chosen += _stretch_recovery(weeks, first, len(weeks), every, filled, race_weeks)
+    chosen += _stretch_recovery(weeks, first, len(weeks), every, filled, race_weeks, c_weeks)
     return chosen
 
 
@@ -529,6 +528,7 @@ def _stretch_recovery(
     every: int,
     filled: set[int],
     race_weeks: set[int],
+    c_weeks: Collection[int],
 ) -> list[int]:
     """The recovery weeks of the lifting weeks `first` to `end` (not included), between two
     weeks without strength, at the least cost (the costs above); `filled` holds the weeks
@@ -538,9 +538,10 @@ def _stretch_recovery(
     depends only on it and the recovery week before it (or the week off the stretch starts
     after: a plan's first week counts as coming after one), so the best placement after
     each week is worked out once, from the stretch's end back. A week the rule is broken
-    for costs more than any recovery week where it falls and the thin weeks around it, so
-    the next recovery week comes within `every` weeks where a free week is there, else at
-    the first free week: only those are tried (`_next_free`)."""
+    for costs more than any recovery week where it falls, the thin weeks around it and a
+    recovery week too soon after it, so the next recovery week comes within `every` weeks
+    where a free week is there, else at the first free week: only those are tried
+    (`_next_free`)."""
     thin = sorted(i for i in range(first, end) if i in race_weeks or weeks[i][1] is Phase.TAPER)
     free = [i for i in range(first, end) if i not in filled]
     week_off_after = end < len(weeks)  # the stretch ends in a week off, not the plan's end
@@ -553,17 +554,25 @@ def _stretch_recovery(
             spent += RACE_WEEK_COST
         elif phase is Phase.TAPER:
             spent += MERGED_TAPER_COST
+        elif week in c_weeks:
+            spent += C_RACE_WEEK_COST
         if phase is Phase.PEAK:
             spent += IN_PEAK_COST
+        if week + 1 < len(weeks) and weeks[week + 1][1] is Phase.TAPER:
+            spent += BEFORE_TAPER_COST
         return spent
 
     def between(before: int, after: int) -> int:
         """What the weeks from one step back to the next cost: the rule broken by the run
-        of lifting weeks between them, and a recovery week made thin close to another
-        thin week. `before` is a recovery week, or (`first` - 1) the week off the stretch
-        starts after; `after` the next recovery week, or `end`. A recovery week merged
-        with a taper or a race week makes no week thin that was not: no such cost."""
-        spent = BROKEN_RULE_COST * max(0, after - before - every)  # weeks past the rule
+        of lifting weeks between them, a recovery week too early, and a recovery week made
+        thin close to another thin week. `before` is a recovery week, or (`first` - 1) the
+        week off the stretch starts after; `after` the next recovery week, or `end`. A
+        recovery week merged with a taper or a race week makes no week thin that was not:
+        no such cost."""
+        spent = 0
+        if after < end:  # too early: fewer than `every - 1` lifting weeks before it
+            spent += SHORT_BLOCK_COST * max(0, every - (after - before))
+            spent += TOO_SOON_COST if after - before - 1 < MIN_LIFTING_WEEKS else 0
         made_thin_before = before >= first and before not in thin
         made_thin_after = after < end and after not in thin
         inner = thin[bisect_right(thin, before) : bisect_left(thin, after)]
@@ -574,17 +583,23 @@ def _stretch_recovery(
                 spent += CLOSE_COSTS.get(after - inner[-1], 0)
         elif (made_thin_before or made_thin_after) and (after < end or week_off_after):
             spent += CLOSE_COSTS.get(after - before, 0)
-        return spent
+        return spent + BROKEN_RULE_COST * max(0, after - before - every)
 
-    # best[week]: the least cost, and the recovery weeks, of what follows a step back there
-    best: dict[int, tuple[int, list[int]]] = {}
+    # best[week]: the least cost of what follows a step back there, and the next recovery
+    # week (`end` for none), negated so that among equal costs `min` takes the latest
+    best: dict[int, tuple[int, int]] = {}
     for before in reversed([first - 1, *free]):
-        spent, latest = between(before, end), -end
+        choice = (between(before, end), -end)
         for after in _next_free(free, before, every):
             option = own_cost(after) + between(before, after) + best[after][0]
-            spent, latest = min((spent, latest), (option, -after))
-        best[before] = (spent, [] if -latest == end else [-latest, *best[-latest][1]])
-    return best[first - 1][1]
+            choice = min(choice, (option, -after))
+        best[before] = choice
+    chosen = []
+    week = -best[first - 1][1]
+    while week != end:
+        chosen.append(week)
+        week = -best[week][1]
+    return chosen
 
 
 def _next_free(free: Sequence[int], before: int, every: int) -> Sequence[int]:

@@ -219,6 +219,12 @@ MASTERS_SETS = 3  # and an anchor's sets stop at three, so weekly volume climbs 
 MASTERS_WEEKLY_RISE = 0.2  # a session's sets at most 20 % above last full week's average
 # The companions whose sets a masters week or an easing week takes back first
 COMPANION_ROLES = (Role.ACCESSORY, Role.BALANCE, Role.CARE)
+# The phases whose anchors take their block's sets before a load or rep rise, and keep
+# them before a companion keeps its own (`_anchor_sets_lead`): the
+# strength-building weeks, and the build's heavy maintenance (issue 13: sets follow the
+# lift's role)
+SET_FIRST_PHASES = frozenset({Phase.OFF_SEASON, Phase.BASE, Phase.BUILD})
+BLOCK_SETS = 3  # there, an anchor's sets that no companion's second set takes
 # The block's jump drill, or the power lift standing in for it: right after the anchors,
 # never swapped for variety (`_vary`, `_introduce_new`), and like the anchors kept whole
 # when a masters or easing week takes sets back (`_drop_companions`): its contacts are
@@ -262,6 +268,19 @@ def band_loaded(exercise: Exercise) -> bool:
     return anchor and Equipment.BAND in exercise.equipment and not exercise.loadable
 
 
+def band_earned(best: Exercise, candidates: Sequence[Exercise]) -> list[Exercise]:
+    """When a slot's first lift would be one the band loads, the plain lifts among the
+    `candidates` it is the harder variation of (the split squat for the banded split
+    squat); empty otherwise. The band is a step of load: the plain lift is learned first
+    and the band comes as its harder variation at a block's turn (`Composer._harder`), as
+    a lifter with weights starts light. A coach read a beginner handed the banded split
+    squat in week 1 and then, with nothing harder in the kit, a lateral lunge for the
+    other seven weeks."""
+    if not band_loaded(best):
+        return []
+    return [e for e in candidates if not band_loaded(e) and best.id in e.progressions]
+
+
 # The words an exercise id begins with when it is the same lift with other kit or a band
 # (`variation`): a dumbbell single-leg Romanian deadlift is the single-leg Romanian
 # deadlift with weights, a kettlebell reverse lunge the reverse lunge with a bell.
@@ -282,9 +301,12 @@ def variation(old: Exercise, new: Exercise, catalogue: Catalogue) -> str:
     """How `new` stands to `old`, the anchor of its pattern it takes over from: "kit"
     (the same lift with other kit or a band: their ids differ only by it, no new
     movement), "easier" (one the catalogue's links make easier), "harder" (one of its
-    progressions), or "" (another lift). A coach read a renamed lift called new (issue 13)."""
+    progressions), or "" (another lift). A coach read a renamed lift called new (issue 13).
+    A band added to the plain lift is its harder variation, not other kit: the band is the
+    load, so the banded split squat after the split squat starts gently (3.21)."""
     if _lift(old.id) == _lift(new.id):
-        return "kit"
+        added_band = band_loaded(new) and not band_loaded(old) and new.id in old.progressions
+        return "harder" if added_band else "kit"
     if new.id in catalogue.easier_than(old.id):
         return "easier"
     if new.id in old.progressions or old.id in new.regressions:
@@ -307,6 +329,20 @@ def easier_lift(old: Exercise, new: Exercise, catalogue: Catalogue) -> bool:
     if new.level is not old.level:
         return new.level.rank < old.level.rank
     return old.unilateral and not new.unilateral
+
+
+# The muscle a squat-slot anchor must lead with: the slot is the plan's knee-extensor
+# work (the quads absorb each landing). A lateral or curtsy lunge leads with the inner or
+# outer thigh: as the only quad lift from week 4 on it left a beginner's quads to a side
+# step (a coach's read); it stays an accessory, and an anchor only where nothing else is.
+SLOT_LEADS = {"squat": Muscle.QUADS, "lunge": Muscle.QUADS}
+
+
+def leads_its_slot(exercise: Exercise) -> bool:
+    """Whether an anchor candidate leads with its slot's own muscle (`SLOT_LEADS`);
+    true of every slot without one."""
+    lead = SLOT_LEADS.get(exercise.pattern)
+    return lead is None or (bool(exercise.muscles) and exercise.muscles[0] is lead)
 
 
 def pattern_of(exercise: Exercise) -> str:
@@ -518,6 +554,14 @@ class Composer:
         # the anchors whose planned set a session's fitting took off, until one holds a set
         # more or the block ends (`_remember_trims`; `_pick`: reps first)
         self.sets_trimmed: set[str] = set()
+        # the anchors whose rise in the session being composed is a set
+        self.set_rises: set[str] = set()
+        # what care brought into the session just composed (`care_changed`: a wall sit
+        # standing in for a lunge), and into the session before the one being composed
+        self.care_done: frozenset[str] = frozenset()
+        self.care_before: frozenset[str] = frozenset()
+        # the anchors whose rise the fitting asks to be a set (`_sets_instead`)
+        self.sets_now: set[str] = set()
         self.hold_loads = False  # the session being composed holds every load
         self.care: CareLens | None = None  # what care makes of the session being composed
         self.care_shift = 0  # how much longer care makes its main work (fewer: negative)
@@ -670,6 +714,7 @@ class Composer:
         dosed below the top of its progression (a split squat a sore knee holds at 6
         reps), was not done at its top."""
         held = {p.exercise: p for p in done}
+        self.care_done = frozenset(held) - {p.exercise for p in composed}
         for p in composed:
             if p.role is not Role.ANCHOR or p.load_kg is not None or not self._at_the_top(p):
                 continue
@@ -832,6 +877,8 @@ class Composer:
         self.jumps_held_for_knee = False
         self.care_shift = 0
         self.fill_picks = {}
+        self.set_rises = set()
+        self.care_before, self.care_done = self.care_done, frozenset()
         self.care_seen = None
         self.care_made = None
         self.hold_loads = ask.hold_loads
@@ -905,6 +952,7 @@ class Composer:
             fixed = jog_seconds + drill_seconds + cooldown_seconds
             work = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
             work = self._whole_sets(picks, ask, occasion, wanted, ask.budget_seconds - fixed)
+        work = self._rise_otherwise(picks, occasion, wanted, ask.budget_seconds - fixed)
         if ask.repeats or ask.recent:
             work = self._unlike(picks, ask, occasion, ask.budget_seconds - fixed - self.care_shift)
             work += self._jumps_or_new_knee_work(picks, ask, occasion)
@@ -1234,7 +1282,8 @@ class Composer:
             easier = self.catalogue.easier_than(last.id)
             no_easier = [e for e in fresh if e.id not in easier]
             return max(no_easier, key=self._anchor_rank) if no_easier else last
-        return max(candidates, key=self._anchor_rank)
+        best = max(candidates, key=self._anchor_rank)
+        return max(band_earned(best, candidates), key=self._anchor_rank, default=best)
 
     def _downhill_kind(self, before: list[Exercise], ask: SessionAsk) -> frozenset[str] | None:
         """The anchor slot that holds a trail or ultra runner's downhill work this block:
@@ -1269,11 +1318,11 @@ class Composer:
 
     def _fresh_rank(
         self, e: Exercise
-    ) -> tuple[bool, tuple[bool, bool, bool, int, int, int, float]]:
-        """A fresh lift for an outgrown one: first one that works a muscle the plan has not
-        worked yet (the adductors of a split squat after a pistol squat), then
-        `_anchor_rank`."""
-        return bool(set(e.muscles) - self.worked), self._anchor_rank(e)
+    ) -> tuple[bool, bool, tuple[bool, bool, bool, bool, int, int, int, float]]:
+        """A fresh lift for an outgrown one: one led by its slot's own muscle
+        (`leads_its_slot`), first one that works a muscle the plan has not worked yet (the
+        adductors of a split squat after a pistol squat), then `_anchor_rank`."""
+        return leads_its_slot(e), bool(set(e.muscles) - self.worked), self._anchor_rank(e)
 
     def _harder(
         self,
@@ -1292,6 +1341,8 @@ class Composer:
         harder = [e for e in candidates if e.id in last.progressions]
         harder += self._next_level_harder(last, patterns, taken, ask)
         harder = [e for e in harder if not self._outgrown(e) and self._ready(e)]
+        if not self.done(last):  # the band is earned on the plain lift (`band_earned`)
+            harder = [e for e in harder if not band_loaded(e)]
         if self._loaded(last):
             harder = [e for e in harder if self.implements[e.id] and comparable(e, last)]
         if patterns == self.downhill_kind and last.id in self.downhill:
@@ -1471,8 +1522,10 @@ class Composer:
             ]
         return bool(reach)
 
-    def _anchor_rank(self, e: Exercise) -> tuple[bool, bool, bool, int, int, int, float]:
-        """Repetitions over holds; heavy barbell work for those who can go heavy; then
+    def _anchor_rank(self, e: Exercise) -> tuple[bool, bool, bool, bool, int, int, int, float]:
+        """Repetitions over holds; a lift led by its slot's own muscle (`leads_its_slot`:
+        the squat slot's lift leads with the quads); heavy barbell work for those who can
+        go heavy; then
         one-legged, loaded with the athlete's weights (first with room to climb them), else
         against their band, care for the athlete's problems, the event's work, the hardest
         the level allows, least recently used."""
@@ -1487,6 +1540,7 @@ class Composer:
             load = 2 if band_loaded(e) else int(not e.loadable)
         return (
             e.measure == "reps",
+            leads_its_slot(e),
             heavy_barbell,
             e.unilateral,
             load,
@@ -2031,13 +2085,10 @@ class Composer:
             may_rise=may_rise,
             reached=top,
             reps_first=reps_first,
-            # met first as a one-set accessory: as an anchor its second set comes first
-            # (a masters athlete's week climbs by its own cap: `_masters_week`)
-            sets_first=role is Role.ANCHOR
-            and not self.masters
-            and last is not None
-            and last.sets < FEWEST_ANCHOR_SETS,
+            sets_first=self._sets_first(e, role, occasion, last),
         )
+        if role is Role.ANCHOR and last is not None and dose.sets > last.sets:
+            self.set_rises.add(e.id)
         if role is Role.POWER and occasion.eve:  # fast reps, few of them
             dose = primer(dose)
         if last is not None and occasion.phase in EASING_PHASES:  # never more than last time
@@ -2057,6 +2108,29 @@ class Composer:
             self.own_care[e.id],
             extra,
             ramp(kg, implement, self.kit, rpe=dose.rpe),
+        )
+
+    def _sets_first(
+        self, e: Exercise, role: Role, occasion: Occasion, last: Prescription | None
+    ) -> bool:
+        """Whether an anchor met first as a one-set accessory takes its second set before
+        anything else rises (`within_reach`): its reps would otherwise rise session after
+        session and leave the block's main lift at one set for good. A masters athlete's
+        week climbs by its own cap (`_masters_week`). Also one the fitting asks for a set
+        (`sets_now`, `_sets_instead`)."""
+        if role is not Role.ANCHOR or self.masters or last is None:
+            return False
+        return last.sets < FEWEST_ANCHOR_SETS or e.id in self.sets_now
+
+    def _anchor_sets_lead(self, occasion: Occasion) -> bool:
+        """Whether the anchors' block sets come before a companion's room (sets follow the
+        lift's role, issue 13): an intermediate or advanced runner's off-season, base and
+        build (SET_FIRST_PHASES), not a masters athlete (whose week climbs by its own cap,
+        `_masters_week`) nor a beginner (whose sets stay where the dose puts them)."""
+        return (
+            self.level is not Level.BEGINNER
+            and not self.masters
+            and occasion.phase in SET_FIRST_PHASES
         )
 
     def _jump_pick(self, e: Exercise, occasion: Occasion) -> Pick:
@@ -2195,6 +2269,8 @@ class Composer:
         light day keep their sets. The main work's seconds."""
         room = budget - self.care_shift
         keeps = occasion.light or self.masters
+        if not keeps:
+            self._sets_before_companions(picks, ask, occasion, room)
         no_token_companions(
             self.catalogue,
             picks,
@@ -2206,7 +2282,49 @@ class Composer:
         )
         if not self.masters:
             self._double_duty(picks, ask, occasion, room)
-        return self._anchor_set_given(picks, room, self._sets_back(wanted))
+        kept = BLOCK_SETS if self._anchor_sets_lead(occasion) else FEWEST_ANCHOR_SETS
+        return self._anchor_set_given(picks, room, self._sets_back(wanted), kept)
+
+    def _sets_before_companions(
+        self, picks: list[Pick], ask: SessionAsk, occasion: Occasion, room: float
+    ) -> None:
+        """An anchor held below its block's sets because an earlier session could not hold
+        the set (`sets_trimmed`) takes it back, at last time's reps and load, when dropping
+        or trimming companions whose needs the session or the week meets otherwise makes
+        the room (`trim`): the anchors' sets come before an accessory's (issue 13: a
+        30-minute session kept a banded calf raise beside the calf anchor at 2 sets). Only
+        where the anchors' sets lead (`_anchor_sets_lead`: intermediate and advanced,
+        SET_FIRST_PHASES) and never on what care doses."""
+        if not self._anchor_sets_lead(occasion):
+            return
+        elsewhere = self._met_in_week(ask)
+        for p in list(picks):
+            lift = p.exercise.id
+            last = self.previous.get(lift)
+            if p.role is not Role.ANCHOR or p.new or p.prescription.injury_care or last is None:
+                continue
+            if lift not in self.sets_trimmed:
+                continue
+            self.sets_trimmed.discard(lift)
+            instead = self._pick(p.exercise, Role.ANCHOR, occasion)
+            more = instead.dose.sets > max(p.dose.sets, last.sets)
+            if more:
+                trial = [instead if q is p else q for q in picks]
+                kept = [q for q in trial if q.role is Role.ANCHOR or q.role in FAST_ROLES]
+                others = [q for q in trial if q not in kept]
+                spare = room - sum(q.seconds for q in kept)
+                trim(self.catalogue, others, self.gives, self.works, spare, elsewhere=elsewhere)
+                after = kept + others
+                given = {need for q in after for need in self.gives[q.exercise.id]}
+                needs = {need for q in trial for need in self.gives[q.exercise.id]}
+                if (
+                    sum(q.seconds for q in after) <= room
+                    and needs - elsewhere <= given
+                    and len(groups([q.exercise for q in after])) >= MIN_GROUPS
+                ):
+                    picks[:] = after
+                    continue
+            self.sets_trimmed.add(lift)
 
     def _double_duty(
         self, picks: list[Pick], ask: SessionAsk, occasion: Occasion, room: float
@@ -2267,14 +2385,20 @@ class Composer:
         return both if total <= room else None
 
     def _anchor_set_given(
-        self, picks: list[Pick], room: float, may_add: Callable[[Pick, int], bool]
+        self,
+        picks: list[Pick],
+        room: float,
+        may_add: Callable[[Pick, int], bool],
+        kept: int = FEWEST_ANCHOR_SETS,
     ) -> int:
         """A companion still cut to one set gets its second from an anchor above two sets
         that is no heavy lift (a beginner's split squat at 3 x 10, not an intermediate's
         loaded 5-rep squat): two sets of each train, a third of one beside a token of the
         other does not. Only where its progression allows the set (`may_add`, as
         `_sets_back`): a companion whose reps rose since its one-set exposures keeps its
-        one set today, one rise at a time. The main work's seconds."""
+        one set today, one rise at a time. An anchor keeps `kept` sets: where the anchors'
+        sets lead (`_anchor_sets_lead`) its block's three stay, the companion keeps one set
+        or goes (sets follow the role, issue 13). The main work's seconds."""
         total = sum(p.seconds for p in picks)
         for token in tokens(picks):
             floor = token_floor(picks)
@@ -2284,7 +2408,7 @@ class Composer:
                 index
                 for index, p in enumerate(picks)
                 if p.role is Role.ANCHOR
-                and p.dose.sets > max(floor, FEWEST_ANCHOR_SETS)
+                and p.dose.sets > max(floor, kept)
                 and not (p.prescription.implement and self.level is not Level.BEGINNER)
             ]
             if not donors:
@@ -2299,6 +2423,27 @@ class Composer:
             picks[index] = fewer
             picks[picks.index(token)] = more
             total = after
+        return total
+
+    def _rise_otherwise(
+        self, picks: list[Pick], occasion: Occasion, wanted: dict[str, int], budget: int
+    ) -> int:
+        """An anchor whose rise was a set (the block's sets back after a first exposure or
+        a lighter day) that the fitting took off again rises otherwise, by its reps or
+        load at the sets it kept, where the `budget` seconds hold it: a set planned and
+        trimmed is a session with no rise at all (a 30-minute session holds three one-leg
+        anchors at two sets). Its reps come first from then on (`sets_trimmed`). The main
+        work's seconds."""
+        total = sum(p.seconds for p in picks)
+        for index, p in enumerate(picks):
+            lift = p.exercise.id
+            if lift not in self.set_rises or p.dose.sets >= wanted.get(lift, 0):
+                continue
+            self.sets_trimmed.add(lift)
+            other = self._pick(p.exercise, Role.ANCHOR, occasion, sets=p.dose.sets)
+            if total - p.seconds + other.seconds <= budget - self.care_shift:
+                picks[index] = other
+                total += other.seconds - p.seconds
         return total
 
     def _sets_back(self, wanted: dict[str, int]) -> Callable[[Pick, int], bool]:
@@ -2524,6 +2669,7 @@ class Composer:
         if occasion.light:
             return total
         if occasion.phase is not Phase.PEAK:
+            total = self._sets_instead(picks, occasion, total, least, most, held)
             total = self._anchor_sets(picks, total, least, most, held)
         if total >= least:
             return total
@@ -2533,6 +2679,9 @@ class Composer:
         candidates = [e for e in candidates if e.id not in chosen]
         # with a few new movements at a time, the new ones reach muscles not yet worked
         candidates = self._ranked(candidates, avoid, set(Muscle) - self.worked)
+        # no filler that care brought into the session before (a wall sit standing in for
+        # a lunge): two sessions in a row with it are no variety
+        candidates = [e for e in candidates if e.id not in self.care_before]
         # a few new movements at a time: no new accessory beyond the session's `new_limit`
         limit = self.new_limit
         for e in candidates:
@@ -2547,6 +2696,48 @@ class Composer:
             if total + extra.seconds <= most:
                 picks.append(extra)
                 total += extra.seconds
+        return total
+
+    def _sets_instead(
+        self,
+        picks: list[Pick],
+        occasion: Occasion,
+        total: int,
+        least: float,
+        most: float,
+        held: frozenset[str],
+    ) -> int:
+        """With time to fill, an anchor below its block's sets whose rise today is its reps
+        (or effort, or tempo) at last time's load takes a set instead, at last time's dose,
+        where it fits in `most`: the set comes before an accessory fills the room (a
+        30-minute session had room for a banded calf raise beside the calf anchor at 2
+        sets, and 60-minute sessions filled with four accessories beside anchors at 2:
+        issue 13). A load rise keeps its turn, and it is still one rise at a time. Only
+        where the anchors' sets lead (`_anchor_sets_lead`). The new total."""
+        if not self._anchor_sets_lead(occasion):
+            return total
+        for index, p in enumerate(picks):
+            lift = p.exercise.id
+            last = self.previous.get(lift)
+            if total >= least:
+                break
+            if p.role is not Role.ANCHOR or p.new or lift in held or last is None:
+                continue
+            if p.prescription.injury_care or p.prescription.load_kg != last.load_kg:
+                continue
+            trimmed = lift in self.sets_trimmed
+            self.sets_trimmed.discard(lift)
+            self.sets_now.add(lift)
+            instead = self._pick(p.exercise, Role.ANCHOR, occasion)
+            self.sets_now.discard(lift)
+            # the set, not the effort: a lift short of its working effort takes that first
+            more = instead.dose.sets > max(p.dose.sets, last.sets)
+            more = more and instead.dose.rpe >= p.dose.rpe
+            if more and total - p.seconds + instead.seconds <= most:
+                picks[index] = instead
+                total += instead.seconds - p.seconds
+            elif trimmed:
+                self.sets_trimmed.add(lift)
         return total
 
     def _anchor_sets(

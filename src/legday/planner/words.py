@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date
+from typing import NamedTuple
 
 from legday.model import ExerciseKind, Phase, Prescription, Race, Role, Run, problem_name
 from legday.planner.dose import BEFORE_KEY_RUN_RPE, lowering, pause, seconds_per_rep
@@ -18,12 +19,14 @@ from legday.rules.progression import HEAVY_RPE, heavy
 
 __all__ = [
     "PHASE_AIMS",
+    "Said",
     "fast_work",
     "how_it_builds",
     "listed",
     "moved_on",
     "music",
     "music_bpm",
+    "said_once",
     "session_notes",
     "told_dose",
     "told_lighter",
@@ -78,11 +81,17 @@ def listed(items: Sequence[str]) -> str:
 def waits_for_a_fresh_day(new: Sequence[str], stand_ins: Sequence[str], eve: str) -> str:
     """What a routine on a key run's eve says of the `new` exercises it holds back for a
     day clear of the run (names, lower case), and of what stands in (`stand_ins`; none:
-    they are left out today). `eve`: what comes tomorrow, as the routine says it."""
+    they are left out today). `eve`: what comes tomorrow, as the routine says it; empty
+    in a week that holds care's dose (a race week, a taper, the week after a race),
+    whose first times wait until the race is behind."""
     many = len(new) > 1
     news = listed([f"the {name}" for name in new])
     said = f"{news[0].upper()}{news[1:]} {'are' if many else 'is'} new to you and "
-    said += f"{'wait' if many else 'waits'} for a day clear of a key run ({eve})"
+    wait = "wait" if many else "waits"
+    if eve:
+        said += f"{wait} for a day clear of a key run ({eve})"
+    else:
+        said += f"{wait} until the race and the week after it are behind you"
     if not stand_ins:
         return f"{said}: {'they are' if many else 'it is'} left out today."
     instead = listed([f"the {name}" for name in dict.fromkeys(stand_ins)])
@@ -251,7 +260,7 @@ def harder_variation(replaced: str, outgrown: bool, name: str) -> str:
     return f"{said}: {in_a_list(name)}"
 
 
-# a lift that takes over from the same lift with other kit or a band
+# a lift that takes over from the same lift with other kit (a band added is harder instead)
 CARRIED_WORDS = "carries on from the {replaced}: the same movement, so it goes on from there"
 _CARRIED_CLAUSE = re.compile(r"the ([^;]+?) carries on from the [^;]*?(?=; |\.$)")
 
@@ -417,10 +426,11 @@ _LIGHT = re.compile(r"(kept short \(\d+ min\) and light \()[^()]*(\))")
 BODYWEIGHT_HOW = (
     "bodyweight lifts: more reps, a slower lowering, then a harder variation or a longer pause"
 )
+LOADED_HOW = "loaded lifts: reps first, then a step more weight"
+HOLDS_HOW = "bodyweight holds that grow longer"
 _HOW = re.compile(
     r"heavy lifts: [^;]*? left in reserve\)|loaded lifts: [^;]*?\(RPE \d+\)"
-    r"|loaded lifts: reps first, then a step more weight|bodyweight holds that grow longer"
-    rf"|{BODYWEIGHT_HOW}"
+    rf"|{LOADED_HOW}|{HOLDS_HOW}|{BODYWEIGHT_HOW}"
 )
 _SHORT = re.compile(r"(kept short \(\d+ min, )at most \d+ sets(\))")
 
@@ -458,6 +468,54 @@ def told_downhill(why: str, anchors: Sequence[str], event: str) -> str:
     return body + stop
 
 
+# How the anchors build, as a method rather than numbers: the same from one session to
+# the next, so said when a block starts or the method changes, not in every why (a coach
+# read one clause in all 20 whys of a beginner's plan)
+METHOD_HOWS = frozenset({BODYWEIGHT_HOW, LOADED_HOW, HOLDS_HOW})
+# Weeks whose sessions are lighter on purpose name their week every time (a taper, a race
+# week, a recovery week): their aim is why the dose is what it is
+AIM_EVERY_TIME = frozenset({Phase.TAPER, Phase.RACE, Phase.RECOVERY, Phase.POST_RACE})
+
+
+class Said(NamedTuple):
+    """What the whys so far last said of the standing things: the week's aim, how the
+    lifts build, and the block the session was in."""
+
+    aim: str = ""
+    how: str = ""
+    block: int = -1
+
+
+def said_once(why: str, phase: Phase, block: int, light: bool, said: Said) -> tuple[str, Said]:
+    """The why without the standing clauses the sessions before it already said in the
+    same words: the week's aim ("base week: building strength alongside your regular
+    running"; one that names a race near by is said each time) and how the lifts build as
+    a method (`METHOD_HOWS`). A block's first session says both again, and so does one
+    whose aim or method changed; a light session (a recovery, race or taper week's) says
+    no method of building, which it does not do, and names its week (`AIM_EVERY_TIME`).
+    A block's week 1 is explained once (`BLOCK_EXPLAINED`). What is left is the session's
+    own: its day, its week in the block, what moved on, what is new. Returns the why and
+    what is now said."""
+    body, stop = (why[:-1], ".") if why.endswith(".") else (why, "")
+    clauses = body.split("; ")
+    fresh = block != said.block
+    aim, how = said.aim, said.how
+    kept = []
+    for clause in clauses:
+        if clause.endswith(BLOCK_EXPLAINED) and not fresh:  # a block is explained once
+            clause = clause.replace(f": {BLOCK_EXPLAINED}", f" {BLOCK_WORDS}")
+        if clause.startswith(f"{phase} week: "):  # a race the week holds is said each time
+            if clause == aim and not fresh and phase not in AIM_EVERY_TIME:
+                continue
+            aim = clause
+        elif clause in METHOD_HOWS:
+            if light or (clause == how and not fresh):
+                continue
+            how = clause
+        kept.append(clause)
+    return "; ".join(kept) + stop, Said(aim, how, block)
+
+
 def how_it_builds(main: Sequence[Prescription]) -> str:
     """How the session's anchor lifts make the runner stronger, read from their doses."""
     anchors = [p for p in main if p.role is Role.ANCHOR]
@@ -475,9 +533,9 @@ def how_it_builds(main: Sequence[Prescription]) -> str:
             f"({10 - effort} left in reserve)"
         )
     if any(p.load_kg is not None for p in anchors):
-        return "loaded lifts: reps first, then a step more weight"
+        return LOADED_HOW
     if any(p.seconds is not None for p in anchors) and all(p.reps is None for p in anchors):
-        return "bodyweight holds that grow longer"
+        return HOLDS_HOW
     return BODYWEIGHT_HOW
 
 
@@ -603,8 +661,10 @@ def why(
     after: Race | None = None,
     race_ahead: Race | None = None,
     plain: bool = False,
+    lighter_next: bool = False,
 ) -> str:
     """Why this day and this dose; `block` is (block, week of block, weeks in block);
+    `lighter_next`: a recovery week follows the session's week;
     `key_run_ahead` names the key run or race less than 48 h after the session;
     `race_ahead` the first race less than a week after it; `plain`: for a runner new to
     lifting, who is told what a block is rather than its number (`block_words`)."""
@@ -619,7 +679,7 @@ def why(
         for race in c_races
     )
     if block is not None:
-        lines.append(block_words(*block, plain=plain))
+        lines.append(block_words(*block, plain=plain, lighter_next=lighter_next))
     if ramp:
         lines.append(RAMP_WORDS[ramp])
     if eve:
@@ -638,16 +698,27 @@ BLOCK_WORDS = "with the same main lifts"
 BLOCK_EXPLAINED = "the same main lifts for these weeks, each a little harder as you manage it"
 
 
-def block_words(number: int, week: int, weeks: int, *, plain: bool = False) -> str:
+# the last week of a block before a recovery week: the dose's last rise before it eases
+LAST_BEFORE_LIGHTER = "the last before a recovery week"
+
+
+def block_words(
+    number: int, week: int, weeks: int, *, plain: bool = False, lighter_next: bool = False
+) -> str:
     """Where the session stands in its block: "week 2 of 4 in block 3", or for a beginner
     what a block is, in full in its first week ("week 1 of 4: the same main lifts for
     these weeks, each a little harder as you manage it"), then "week 2 of 4 with the same
-    main lifts"."""
+    main lifts"; its last week says so when a lighter week follows (`lighter_next`). A
+    block of one week (between a race and a recovery week) is no run of weeks to count:
+    "week 1 of 1 in block 1" told a runner nothing, so it says nothing ("")."""
+    if weeks <= 1:
+        return ""
+    last = f", {LAST_BEFORE_LIGHTER}" if lighter_next and week == weeks else ""
     if not plain:
-        return f"week {week} of {weeks} in block {number}"
+        return f"week {week} of {weeks} in block {number}{last}"
     if week == 1:
         return f"week 1 of {weeks}: {BLOCK_EXPLAINED}"
-    return f"week {week} of {weeks} {BLOCK_WORDS}"
+    return f"week {week} of {weeks} {BLOCK_WORDS}{last}"
 
 
 def _aim(phase: Phase, after: Race | None, race_ahead: Race | None, *, plain: bool) -> str:

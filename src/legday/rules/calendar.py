@@ -212,13 +212,16 @@ def run_first(facts: Facts) -> Found:
 
 @rule("recovery-week", hard=True, summary="about once a month, a week with no strength")
 def recovery_week(facts: Facts) -> Found:
-    """A recovery week holds no strength; in season it may keep one light session (see
-    `_kept_light`), as the planner gives it (docs/rules.md)."""
+    """No `recovery_every` weeks in a row with strength. A recovery week holds none, but
+    for SPEC's own exception (`_kept_light`: a week whose only races are C races keeps one
+    short session). An A or B race's week with its one light session lifts, so it is no
+    recovery week, wherever it falls (docs/rules.md)."""
     plan = facts.plan
     existing = facts.lifting  # strength already in the calendar
+    priorities = _race_priorities(plan)
     streak = 0
     for week, sessions in facts.weeks:
-        resting = not sessions or _kept_light(week, sessions, plan.injuries)
+        resting = not sessions or _kept_light(week, sessions, plan, priorities)
         if resting and not any(day in week for day in existing):
             streak = 0
             continue
@@ -234,22 +237,30 @@ def recovery_week(facts: Facts) -> Found:
             streak = 0
 
 
-LIGHT_SETS = 2  # a recovery week's one session in season: at most this many sets ...
-LIGHT_RPE = 6  # ... at this effort at most
+LIGHT_SETS = 2  # a C-race recovery week's one session: at most this many sets of each
+LIGHT_RPE = 6  # exercise at this effort at most, care aside
 
 
-def _kept_light(week: Week, sessions: Sequence[Session], injuries: Sequence[str]) -> bool:
-    """A recovery week in season that keeps one short, light session: no exercise above
-    two sets or RPE 6, care for the athlete's problems aside (it follows its protocol
-    through recovery weeks, `care-routine`). An A or B race's week with its one light
-    session is no recovery week: it lifts, as SPEC counts it (issue 13: a 10K runner's
-    three tune-ups stood in for every recovery week of a 12-week plan)."""
-    if week.phase is not Phase.RECOVERY or len(sessions) != 1:
+def _only_c(week: Week, priorities: Mapping[date, str | None]) -> bool:
+    in_week = [p for day, p in priorities.items() if day in week]
+    return bool(in_week) and all(p == "C" for p in in_week)
+
+
+def _kept_light(
+    week: Week, sessions: Sequence[Session], plan: Plan, priorities: Mapping[date, str | None]
+) -> bool:
+    """A recovery week whose only races are C races, keeping one short, light session:
+    SPEC's `frequency` gives such a week one maintenance session, and that is the only
+    strength a recovery week may hold (a coach's read: beginners', masters' and in-season
+    recovery weeks kept a light session, where SPEC asks for a whole week without). Light:
+    no exercise above two sets or RPE 6, care for the athlete's problems aside (it follows
+    its protocol through recovery weeks, `care-routine`)."""
+    if week.phase is not Phase.RECOVERY or len(sessions) != 1 or not _only_c(week, priorities):
         return False
     return all(
         p.sets <= LIGHT_SETS and p.target_rpe <= LIGHT_RPE
         for p in sessions[0].main
-        if not set(p.injury_care) & set(injuries)
+        if not set(p.injury_care) & set(plan.injuries)
     )
 
 

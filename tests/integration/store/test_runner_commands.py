@@ -166,9 +166,9 @@ def test_move_to_a_chosen_day_and_refusals(capsys: pytest.CaptureFixture[str]) -
     assert code == 2 and f"{eve.isoformat()} (Wed): the day before a race" in err
     code, _, err = _run(["move", first.isoformat(), "--to", "2026-12-30"], capsys)
     assert code == 2 and "in the past" in err
-    # the B race's week is the month's step back, so week 4 lifts as usual (issue 13):
-    # a day of it that holds a session already is refused
-    taken = next(d for d in _days() if d >= date(2027, 1, 25))
+    # a day that holds a session already is refused (the B race's week lifts, so week 4
+    # is the month's recovery week, without strength: the day is taken from week 2)
+    taken = next(d for d in _days() if d >= date(2027, 1, 11))
     code, _, err = _run(["move", first.isoformat(), "--to", taken.isoformat()], capsys)
     assert code == 2
     assert f"{taken.isoformat()} ({taken:%a}) already holds a session" in err

@@ -211,15 +211,23 @@ def test_a_beginners_calf_raise_goes_single_leg(catalogue: Catalogue) -> None:
 def test_a_band_loads_the_anchors_of_those_who_own_one(
     catalogue: Catalogue, level: Level, banded: set[str]
 ) -> None:
-    """Without weights, the band is the load: a banded lift is the anchor of its kind
-    before the plain bodyweight variation (a beginner's split squat; an intermediate's
-    three anchors), and the band's outgrown lifts hand over to harder ones."""
+    """Without weights, the band is the load: each banded lift becomes the anchor of its
+    kind (a beginner's split squat; an intermediate's three anchors) as the harder
+    variation of the plain lift the athlete learned first (`session.band_earned`: a coach
+    read a beginner given the banded split squat in week 1, then nothing harder)."""
     kit = frozenset({Equipment.BODYWEIGHT, Equipment.BAND})
-    profile = Profile(start=START, weeks=4, level=level, minutes=45, equipment=kit)
-    first = make_plan(profile, _week_of_runs(4), catalogue).sessions[0]
-    anchors = {p.exercise for p in first.main if p.role is Role.ANCHOR}
-    assert banded <= anchors
-    plain = replace(profile, equipment=frozenset({Equipment.BODYWEIGHT}))
+    profile = Profile(start=START, weeks=12, level=level, minutes=45, equipment=kit)
+    sessions = make_plan(profile, _week_of_runs(12), catalogue).sessions
+    first = {p.exercise for p in sessions[0].main if p.role is Role.ANCHOR}
+    assert not any(band_loaded(catalogue[e]) for e in first), first
+    anchored: list[str] = []
+    for s in sessions:
+        anchored += [p.exercise for p in s.main if p.role is Role.ANCHOR]
+    assert banded <= set(anchored)
+    for lift in banded:  # after the plain lift it loads
+        plain_lifts = {e for e in anchored[: anchored.index(lift)] if not band_loaded(catalogue[e])}
+        assert any(lift in catalogue[e].progressions for e in plain_lifts), lift
+    plain = replace(profile, weeks=4, equipment=frozenset({Equipment.BODYWEIGHT}))
     alone = make_plan(plain, _week_of_runs(4), catalogue).sessions[0]
     assert not any(Equipment.BAND in catalogue[p.exercise].equipment for p in alone.main)
 

@@ -12,7 +12,7 @@ from itertools import pairwise
 import pytest
 from bench.athletes import random_athlete
 
-from coach_athletes import random_plans
+from coach_athletes import coached_athlete, random_plans
 from legday.catalogue import Catalogue
 from legday.catalogue.loader import load_catalogue
 from legday.kit import kit_of
@@ -252,7 +252,18 @@ def test_anchors_carry_over_and_settle_before_a_goal_race(
             # a short session may leave an anchor out (`trim`): the one before it counts too
             carried = by_block[before_block] | by_block.get(before_block - 1, set())
             new = by_block[after] - carried
-            assert len(new) - harder.get(after, 0) <= NEW_PER_SESSION, (before_block, after)
+            # a hand-over to a harder variation of a lift met before, in the block or at
+            # its start (a beginner's three bodyweight lifts outgrown in one block's last
+            # week, found once recovery weeks held no light session to spread them over)
+            handed = {
+                e
+                for e in new
+                if any(e in catalogue[met].progressions for met in carried | by_block[after])
+            }
+            assert len(new) - max(harder.get(after, 0), len(handed)) <= NEW_PER_SESSION, (
+                before_block,
+                after,
+            )
         goals = [race.day for race in plan.race_days if race.priority == "A"]
         seen: set[str] = set()
         for s in plan.sessions:
@@ -364,8 +375,8 @@ def test_nothing_new_nor_heavier_close_to_an_a_race(plans: list[tuple[Profile, P
 
 def test_masters_recover_monthly_with_a_light_week_and_stay_at_rpe_7(catalogue: Catalogue) -> None:
     """A runner of 50 or more keeps the seed's monthly recovery week (a chosen rhythm
-    stays), which holds one light session rather than none (a coach's later read: every
-    third week off left too little training), and no working set above RPE 7."""
+    stays) rather than every third week off (a coach's later read: too little training),
+    and no working set above RPE 7."""
     rng = random.Random(50)
     for _ in range(6):
         profile, runs = random_athlete(rng, WEEKS)
@@ -402,20 +413,18 @@ def test_a_build_week_without_hard_runs_does_not_promise_hard_running() -> None:
         assert ("hard running" in frame.note) is with_intervals, frame.note
 
 
-def test_a_recovery_weeks_session_is_shorter_than_a_normal_one(
-    plans: list[tuple[Profile, Plan]],
-) -> None:
-    """The light session of a recovery week, called short, is never longer than the
-    athlete's typical session of the plan."""
+def test_a_recovery_weeks_session_is_shorter_than_a_normal_one(catalogue: Catalogue) -> None:
+    """The light session of a recovery week (one whose only races are C races: a track
+    season's), called short, is never longer than the athlete's typical session of the
+    plan."""
     checked = 0
-    for _, plan in plans:
+    for seed in range(6):
+        plan = make_plan(*coached_athlete(random.Random(seed), "track"), catalogue)
         normal = sorted(
             s.minutes
             for s in plan.sessions
             if s.phase in (Phase.BUILD, Phase.BASE, Phase.OFF_SEASON)
         )
-        if not normal:
-            continue
         typical = normal[len(normal) // 2]
         for s in plan.sessions:
             if s.phase is Phase.RECOVERY:
@@ -430,7 +439,10 @@ def test_a_masters_weekly_volume_climbs_gently(catalogue: Catalogue) -> None:
     week's average, rounded up, so never as much as half again. The plan's first week is
     no base to measure from: every exercise in it, care work in routines and sessions
     alike, stays at a first time's two sets (`planner.ramp`), lighter than any later week;
-    nor is the first week back from a recovery week, which is no full week either."""
+    nor is the first week back from a recovery week, which is no full week either, nor
+    the two ramp weeks back from an A race's week off (`season._in_blocks`), lighter on
+    purpose: with recovery weeks no earlier than `recovery_every - 1` lifting weeks after
+    such a week off, the full week after them lifts."""
     rises = []
     for seed in range(1000, 1000 + 3 * MASTERS, 3):
         profile, runs = random_athlete(random.Random(seed), WEEKS)
@@ -447,6 +459,8 @@ def test_a_masters_weekly_volume_climbs_gently(catalogue: Catalogue) -> None:
                 continue
             if Phase.RECOVERY in (phases[week], phases[week + 1], plan.weeks[week - 1].phase):
                 continue
+            if Phase.POST_RACE in (plan.weeks[week - 1].phase, plan.weeks[max(0, week - 2)].phase):
+                continue  # a ramp week back from an A race's week off: light on purpose
             rises.append(sum(after) / sum(sets))
     assert rises
     assert max(rises) <= 1.5

@@ -71,15 +71,16 @@ def test_the_months_recovery_week_comes_whatever_the_races(
     """SPEC's `recovery-week` as it reads: no `recovery_every` weeks in a row with strength,
     an A or B race's week with its one light session among them (it once stood in for
     the recovery week, and a 10K runner's three tune-ups left a 12-week plan without
-    one); a week off after an A race or a blocked week steps back too. Two recovery
-    weeks never come in a row."""
+    one); a week off after an A race or a blocked week steps back too, and a recovery
+    week whose only races are C races keeps one session (SPEC's `frequency`). Two
+    recovery weeks never come in a row."""
     plan = _draw_plan(data, catalogue)
     lifting = [0] * len(plan.weeks)
     for s in plan.sessions:
         lifting[(s.day - plan.start).days // 7] += 1
     streak = 0
     for index, week in enumerate(plan.weeks):
-        light = week.phase is Phase.RECOVERY and lifting[index] <= 1
+        light = week.phase is Phase.RECOVERY and lifting[index] <= 1  # a C race's week
         streak = 0 if not lifting[index] or light else streak + 1
         assert streak < plan.recovery_every, (index, [w.phase.value for w in plan.weeks])
     phases = [week.phase for week in plan.weeks]

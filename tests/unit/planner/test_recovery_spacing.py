@@ -23,12 +23,17 @@ from legday.catalogue.loader import load_catalogue
 from legday.model import REST_PHASES, Phase, Profile, Run, RunKind
 from legday.planner import make_plan
 from legday.planner.season import (
+    BEFORE_TAPER_COST,
     BROKEN_RULE_COST,
+    C_RACE_WEEK_COST,
     CLOSE_COSTS,
     EXTRA_RECOVERY_COST,
     IN_PEAK_COST,
     MERGED_TAPER_COST,
+    MIN_LIFTING_WEEKS,
     RACE_WEEK_COST,
+    SHORT_BLOCK_COST,
+    TOO_SOON_COST,
     season,
 )
 
@@ -42,16 +47,19 @@ def _recovery(phases: list[Phase]) -> list[int]:
 
 def test_the_coachs_track_season_keeps_its_recovery_weeks_apart_and_out_of_the_peak() -> None:
     """Meets most Saturdays, the championship in week 18: the recovery weeks were 3, 7, 11
-    and 14, the last taking a peak week right after one three weeks before; now the two
-    peak weeks lift, and every two recovery weeks are three weeks apart or more. The
-    championship's race week lifts (its one light session), so the taper is the last
-    recovery week (issue 13: a race week no longer stands in for one)."""
+    and 14, the last taking a peak week right after one three weeks before. Now every two
+    recovery weeks are three weeks apart or more, and none comes right before the taper
+    (three light weeks before the goal): weeks 3 and 7 after three lifting weeks each,
+    week 10 (a week without a meet) a week early so that week 14, the other week without
+    a meet, is the last, before the peak week, the taper and the championship (a coach's
+    read: recovery weeks no sooner than `recovery_every - 1` lifting weeks apart, but for
+    a race forcing it)."""
     profile, runs = track_athlete()
     plan = make_plan(profile, runs, CATALOGUE)
     phases = [w.phase for w in plan.weeks]
     rests = _recovery(phases)
-    assert rests == [3, 7, 10, 13, 16]
-    assert phases[14:18] == [Phase.PEAK, Phase.PEAK, Phase.RECOVERY, Phase.RACE]
+    assert rests == [3, 7, 10, 14]
+    assert phases[14:18] == [Phase.RECOVERY, Phase.PEAK, Phase.TAPER, Phase.RACE]
     assert all(b - a >= 3 for a, b in pairwise(rests))
     assert not [v for v in plan.violations if v.hard]
 
@@ -59,23 +67,33 @@ def test_the_coachs_track_season_keeps_its_recovery_weeks_apart_and_out_of_the_p
 def test_the_coachs_half_marathoner_keeps_both_peak_weeks() -> None:
     """A B race in week 7, the A half in week 12: the recovery week came in week 9, two
     weeks after the tune-up's race week and in the first peak week (recovery, peak, taper,
-    race). Now the taper is the recovery week: two peak weeks, then one light week. The
-    tune-up's race week lifts (issue 13), so a recovery week follows it: none of the weeks
-    from 4 to 7 could step back without one in the peak or one more in all."""
+    race). Now both peak weeks and the taper lift, and the goal race's week, after three
+    lifting weeks, is the last recovery week (the taper would come after two). The
+    tune-up's race week lifts (its one light session is no week without strength), so a
+    recovery week follows it: none of the weeks from 4 to 7 could step back without one
+    in the peak or one more in all."""
     profile, runs = half_marathoner()
-    phases = [w.phase for w in make_plan(profile, runs, CATALOGUE).weeks]
-    assert phases[8:12] == [Phase.PEAK, Phase.PEAK, Phase.RECOVERY, Phase.RACE]
-    assert _recovery(phases) == [3, 7, 10]
+    plan = make_plan(profile, runs, CATALOGUE)
+    phases = [w.phase for w in plan.weeks]
+    assert phases[8:12] == [Phase.PEAK, Phase.PEAK, Phase.TAPER, Phase.RECOVERY]
+    assert _recovery(phases) == [3, 7, 11]
+    assert not [v for v in plan.violations if v.hard]
 
 
 def _cost(
-    phases: list[Phase], rests: tuple[int, ...], every: int, race_weeks: set[int], filled: set[int]
+    phases: list[Phase],
+    rests: tuple[int, ...],
+    every: int,
+    race_weeks: set[int],
+    c_weeks: set[int],
+    filled: set[int],
 ) -> int:
     """What the placement costs by the documented costs (`planner/season.py`), counted over
-    the whole plan as `recovery-week` reads it: each recovery week where it falls, each run
-    of `every` weeks with strength (a race week's one session and the calendar's own
-    strength count), and each two thin weeks close together of which one is a recovery
-    week made thin (one on a taper or a race week merges with it)."""
+    the whole plan as `recovery-week` reads it: each recovery week where it falls (and
+    after how many lifting weeks), each run of `every` weeks with strength (a race week's
+    one session and the calendar's own strength count), and each two thin weeks close
+    together of which one is a recovery week made thin (one on a taper or a race week
+    merges with it)."""
     thin = race_weeks | {i for i, phase in enumerate(phases) if phase is Phase.TAPER}
     off = {i for i, phase in enumerate(phases) if phase in REST_PHASES and i not in filled}
     spent = 0
@@ -85,7 +103,14 @@ def _cost(
             spent += RACE_WEEK_COST
         elif phases[week] is Phase.TAPER:
             spent += MERGED_TAPER_COST
+        elif week in c_weeks:
+            spent += C_RACE_WEEK_COST
         spent += IN_PEAK_COST if phases[week] is Phase.PEAK else 0
+        if week + 1 < len(phases) and phases[week + 1] is Phase.TAPER:
+            spent += BEFORE_TAPER_COST
+        last_off = max(w for w in {-1, *off, *rests} if w < week)
+        spent += SHORT_BLOCK_COST * max(0, every - (week - last_off))
+        spent += TOO_SOON_COST if week - last_off - 1 < MIN_LIFTING_WEEKS else 0
     streak = 0
     for week in range(len(phases)):  # every week a run of lifting weeks goes past the rule
         streak = 0 if week in off or week in rests else streak + 1
@@ -133,15 +158,16 @@ def test_recovery_weeks_are_placed_at_the_least_cost(
     bare = season(replace(profile, recovery_every=weeks + 1), runs)
     phases = [f.phase for f in bare]
     race_weeks = {i for i, f in enumerate(bare) if f.phase is Phase.RACE}
+    c_weeks = {i for i, f in enumerate(bare) if f.only_c_races}
     filled = {w for w in lifts if w < weeks}
     assert not set(placed) & filled
     free = [i for i, phase in enumerate(phases) if phase not in REST_PHASES and i not in filled]
     best = min(
-        _cost(phases, rests, every, race_weeks, filled)
+        _cost(phases, rests, every, race_weeks, c_weeks, filled)
         for size in range(len(free) + 1)
         for rests in combinations(free, size)
     )
-    assert _cost(phases, placed, every, race_weeks, filled) == best
+    assert _cost(phases, placed, every, race_weeks, c_weeks, filled) == best
 
 
 def test_a_recovery_week_goes_where_the_calendar_lifts_only_when_no_week_is_free() -> None:

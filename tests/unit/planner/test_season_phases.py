@@ -91,10 +91,13 @@ def test_a_10k_runners_tune_ups_are_raced_from_a_build_not_a_peak() -> None:
 
 def test_with_a_goal_race_only_its_last_weeks_peak_and_taper() -> None:
     """The same tune-ups with an A 10K in week 12: the peak and the taper (or the recovery
-    week merged with it) lie in the three weeks before the goal, not around each tune-up."""
+    week merged with it) lie in the three weeks before the goal, not around each tune-up.
+    The goal race's week may be the month's recovery week (with tune-ups in weeks 3, 6
+    and 9 lifting, no other week keeps the rule as cheaply): its note names the race."""
     plan = make_plan(*_ten_k_runner(goal_week=11), CATALOGUE)
     phases = _phases(plan)
-    assert phases[11] is Phase.RACE
+    assert phases[11] in (Phase.RACE, Phase.RECOVERY)
+    assert "10K championship" in plan.weeks[11].note
     sharp = [i for i, phase in enumerate(phases) if phase in (Phase.PEAK, Phase.TAPER)]
     assert sharp and all(11 - i <= 3 for i in sharp), phases
     assert set(phases[:8]) <= {Phase.BUILD, Phase.RACE, Phase.RECOVERY}, phases

@@ -32,7 +32,6 @@ from legday.model import (
 from legday.planner import make_plan
 from legday.planner.care.guards import UNLOADED_WHILE_EARLY
 from legday.planner.care.schedule import jumps_wait
-from legday.planner.season import keeps_light
 from legday.rules.progression import HEAVY_RPE, heavy
 from thorough import athletes
 
@@ -216,23 +215,22 @@ def test_plyometrics_appear_regularly(
     assert jumps >= 0.28 * sessions, (jumps, sessions)
 
 
-def test_recovery_weeks_outside_a_season_hold_no_strength(
+def test_recovery_weeks_hold_no_strength(
     plans: list[tuple[Profile, Plan]],
 ) -> None:
-    """The seed's month's week off: only a competition season (meets, the last weeks
-    before a goal race) keeps one light session; a base or early build stays empty. A
-    beginner's or a masters athlete's keeps one light session wherever it falls."""
-    for profile, plan in plans:
-        if keeps_light(profile):
-            continue
-        races = sorted(plan.races)
+    """The seed's month's week off, for everyone: beginners, masters athletes and racers
+    in season alike (a coach's read found one light session kept there). Only a week
+    whose only races are C races keeps one (SPEC's `frequency`)."""
+    for _, plan in plans:
+        c_only = {r.day for r in plan.race_days if r.priority == "C"}
+        others = {r.day for r in plan.race_days if r.priority != "C"}
         for week in plan.weeks:
             if week.phase is not Phase.RECOVERY:
                 continue
-            held = [s for s in plan.sessions if week.start <= s.day < week.start + timedelta(7)]
-            near = any(timedelta(0) <= r - week.start <= timedelta(weeks=4) for r in races)
-            recent = any(timedelta(0) < week.start - r <= timedelta(weeks=2) for r in races)
-            if not near and not recent:
+            held = [s for s in plan.sessions if s.day in week]
+            if any(d in week for d in c_only) and not any(d in week for d in others):
+                assert len(held) <= 1, (week.start, [s.day for s in held])
+            else:
                 assert not held, (week.start, [s.day for s in held])
 
 

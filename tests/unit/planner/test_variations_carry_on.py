@@ -29,7 +29,7 @@ CATALOGUE = load_catalogue()
         ("single-leg-romanian-deadlift", "weighted-single-leg-romanian-deadlift", "kit"),
         ("romanian-deadlift", "barbell-romanian-deadlift", "kit"),
         ("goblet-squat", "kettlebell-goblet-squat", "kit"),
-        ("split-squat", "banded-split-squat", "kit"),
+        ("split-squat", "banded-split-squat", "harder"),  # the band is the load (3.21)
         ("single-leg-romanian-deadlift", "kickstand-rdl", "easier"),
         ("split-squat", "rear-foot-elevated-split-squat", "harder"),
         ("calf-raise", "single-leg-calf-raise", "harder"),

@@ -145,12 +145,15 @@ def test_a_race_weeks_session_is_early_short_and_light(
 
 @settings(max_examples=plan_examples(10), deadline=None)
 @given(seed=st.integers(0, 2**16), who=st.sampled_from(["beginner", "masters"]))
-def test_a_beginners_or_masters_recovery_week_keeps_one_light_session(
+def test_a_beginners_or_masters_recovery_week_is_a_whole_week_off_each_month(
     catalogue: Catalogue, seed: int, who: str
 ) -> None:
     """The coach's beginner of 52 had weeks 3 and 6 fully off after two bodyweight weeks
     each. A beginner's or a masters athlete's recovery week comes monthly (the seed's
-    rhythm, `recovery_every`) and keeps one short, light session where a day allows."""
+    rhythm, `recovery_every`): with no race, every `recovery_every`-th week, after
+    `recovery_every - 1` lifting weeks. It holds no strength at all, as SPEC's
+    `recovery-week` asks of everyone (a later coach's read found one light session kept
+    there); care routines go on through it (`care-routine`)."""
     rng = random.Random(seed)
     profile, runs = random_athlete(rng, WEEKS)
     runs = [r for r in runs if r.kind is not RunKind.RACE]
@@ -159,18 +162,14 @@ def test_a_beginners_or_masters_recovery_week_keeps_one_light_session(
     else:
         profile = replace(profile, age=rng.randint(50, 70))
     plan = make_plan(profile, runs, catalogue)
-    assert plan.recovery_every == profile.recovery_every
-    options = day_options(profile, runs, season(profile, runs))
-    seen = 0
-    for opt in options:
-        if opt.frame.phase is not Phase.RECOVERY or not opt.free:
-            continue
-        seen += 1
-        end = opt.frame.start + WEEK_SPAN
-        week = [s for s in plan.sessions if opt.frame.start <= s.day <= end]
-        assert len(week) == 1, (opt.frame.start, [s.day for s in week])
-        assert all(p.sets <= 2 and p.target_rpe <= 6 for p in week[0].main if not p.injury_care)
-    assert seen
+    every = plan.recovery_every
+    assert every == profile.recovery_every
+    rests = [i for i, week in enumerate(plan.weeks) if week.phase is Phase.RECOVERY]
+    assert rests == list(range(every - 1, len(plan.weeks), every))
+    for index in rests:
+        week = plan.weeks[index]
+        assert not [s.day for s in plan.sessions if s.day in week], week.start
+    assert not [v for v in plan.violations if v.hard]
 
 
 @settings(max_examples=plan_examples(8), deadline=None)

@@ -448,8 +448,9 @@ class _Placer:
                     routine = self._routine(day, stage, this_week, eve_week, times)
                 else:
                     items, told = waiting
-                    eve_form = self._eve_form(self._form(items))
-                    routine = self._routine(day, stage, this_week, eve_form, times)
+                    held_form = self._form(items)  # a held week's day has it in full
+                    eve_form = self._eve_form(held_form)
+                    routine = self._routine(day, stage, held_form, eve_form, times)
                     routine = replace(routine, why=f"{routine.why} {told}")
                 if hills and not routine.lightest:
                     routine = replace(routine, why=f"{routine.why} {hills}")
@@ -644,8 +645,13 @@ class _Placer:
         earlier stages' knee exercises met (the wall sit) at that stage's top dose; else it
         is left out today, and when nothing is left, the protocol's lightest form (the
         wall sit) is the routine. Met before `day`: what the athlete did before the plan, the
-        sessions, and the routines placed so far (`own`: this problem's)."""
-        if not self.knee_athlete or day not in self.eves or self._lightest(day):
+        sessions, and the routines placed so far (`own`: this problem's). A week that holds
+        care's dose (`CareSchedule.holds`: a race week, a taper, the week after a race)
+        holds such first times back the same way, on every day: a stage item withheld on
+        every eve before it came new in an A race's week (a half marathoner's single-leg
+        box squat)."""
+        held = (day - self.profile.start).days // 7 in self.schedule.holds
+        if not self.knee_athlete or (day not in self.eves and not held) or self._lightest(day):
             return None
         met = self._met_before(day, own)
         new = [i for i in dose if self._knee_one_leg(i.exercise) and i.exercise not in met]
@@ -678,7 +684,7 @@ class _Placer:
         if not kept:
             return None
         names = [self._name(item) for item in new]
-        return kept, words.waits_for_a_fresh_day(names, stand_ins, self.eves[day])
+        return kept, words.waits_for_a_fresh_day(names, stand_ins, self.eves.get(day, ""))
 
     def _grown_from(self, item: CareItem, met: Collection[str]) -> CareItem | None:
         """`item` as its easier variation the athlete has met, done the same way (reps
