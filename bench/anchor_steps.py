@@ -53,7 +53,7 @@ from legday.model import (
     Session,
 )
 from legday.planner import make_plan
-from legday.planner.care import UNLOADED_WHILE_EARLY
+from legday.planner.care.guards import UNLOADED_WHILE_EARLY
 from legday.planner.dose import climb_reps, hands, next_weight
 from legday.planner.session import variation
 from legday.rules.season import settled_before

@@ -11,7 +11,7 @@ import legday.planner
 from legday.catalogue import Catalogue
 from legday.model import Equipment, Level, Profile, Run, RunKind
 from legday.planner import CareSchedule, _care_eases, _care_holds
-from legday.planner.care import WeekDoses
+from legday.planner.care.schedule import WeekDoses
 from legday.planner.season import race_priorities, season
 
 START = date(2027, 1, 4)

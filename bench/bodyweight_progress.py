@@ -50,7 +50,7 @@ from legday.model import (
     Run,
 )
 from legday.planner import make_plan
-from legday.planner.care import GUARDED_PATTERNS
+from legday.planner.care.guards import GUARDED_PATTERNS
 from legday.planner.dose import BODYWEIGHT_REPS, HOLD_SECONDS, lowering, seconds_per_rep, slower
 from legday.progression.loads import MAX_ECCENTRIC
 from legday.rules.progression import dose_level

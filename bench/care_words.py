@@ -45,7 +45,7 @@ from legday.catalogue import Catalogue
 from legday.catalogue.loader import load_catalogue
 from legday.model import CareRoutine, Phase, Plan, Prescription, Profile, Run, Session
 from legday.planner import _care_eases, _care_holds, make_plan
-from legday.planner.care import KEY_RUN_NEAR
+from legday.planner.care.in_session import KEY_RUN_NEAR
 from legday.planner.season import race_priorities, season
 
 LIGHT_PHASES = frozenset({Phase.RECOVERY, Phase.TAPER, Phase.RACE, Phase.POST_RACE})

@@ -36,7 +36,7 @@ from legday.catalogue import Catalogue
 from legday.catalogue.loader import load_catalogue
 from legday.model import Plan, Prescription, Run
 from legday.planner import CareSchedule, make_plan
-from legday.planner.care import WeekDoses
+from legday.planner.care.schedule import WeekDoses
 
 ATHLETES = 80
 WEEKS = 16

@@ -41,7 +41,7 @@ from legday.catalogue import Catalogue
 from legday.catalogue.loader import load_catalogue
 from legday.model import Equipment, Plan, Prescription, Profile, Run
 from legday.planner import CareSchedule, make_plan
-from legday.planner.care import WeekDoses
+from legday.planner.care.schedule import WeekDoses
 from legday.planner.season import race_priorities, season
 
 ATHLETES = 40

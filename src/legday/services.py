@@ -1110,7 +1110,7 @@ class Logbook:
             future = replace(future, blocked=future.blocked | pinned)
         done = self._trained(uow, athlete, week_start - timedelta(days=28), today)
         statuses = self._care_statuses(profile, uow.repo.care_records(athlete.id), today)
-        from legday.planner.care import CareSchedule  # the planner loads only to re-plan
+        from legday.planner.care.schedule import CareSchedule  # the planner loads only to re-plan
 
         care = CareSchedule(
             stages={i: s.stage for i, s in statuses.items()},

@@ -244,7 +244,7 @@ class CareItem:
 
     A `loaded` item is done with a weight the athlete owns: the protocol says how much
     heavier than the athlete's start it is (`heavier`, in steps of their own rack) and
-    the planner turns that into kilograms and an implement (`planner.care.for_kit`); the
+    the planner turns that into kilograms and an implement (`planner.care.loads.for_kit`); the
     words come from those numbers, as a strength lift's do. The protocol names no rep
     maximum: its effort is the prescription's RPE, so the words cannot contradict it."""
 
@@ -261,7 +261,7 @@ class CareItem:
     one_leg: bool = False  # done one leg at a time, though the exercise is two-legged
     loaded: bool = False  # done with an owned weight (none owned: an improvised one)
     heavier: int = 0  # owned weights above the athlete's start for it (0: the start)
-    load_kg: float | None = None  # for the athlete's kit (`planner.care.for_kit`)
+    load_kg: float | None = None  # for the athlete's kit (`planner.care.loads.for_kit`)
     implement: str = ""  # one of model.IMPLEMENTS; "" without a weight
 
     def in_week(self, week: int) -> CareItem:

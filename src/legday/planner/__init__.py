@@ -44,18 +44,16 @@ from legday.model import (
     Week,
 )
 from legday.planner import words
-from legday.planner.care import (
+from legday.planner.care.first_times import (
     RACE_AHEAD_DAYS,
-    CareFit,
-    CareSchedule,
     Outlook,
-    WeekDoses,
     care_exercises,
-    care_fit,
-    care_routines,
     first_times,
     learned_unloaded,
 )
+from legday.planner.care.in_session import CareFit, care_fit
+from legday.planner.care.routines import care_routines
+from legday.planner.care.schedule import CareSchedule, WeekDoses
 from legday.planner.days import (
     BEFORE_TIME_TRIAL,
     NOT_EVEN_SHORT,

@@ -20,6 +20,7 @@ from legday.planner.dose import Dose, prescribe, work_seconds
 from legday.rules.session import MIN_GROUPS
 
 __all__ = [
+    "CHANGE_SECONDS",
     "FEWEST_ANCHOR_SETS",
     "Pick",
     "dosed_pick",

@@ -51,7 +51,8 @@ from legday.model import (
     StrengthDay,
     Warmup,
 )
-from legday.planner.care import GUARDED_PATTERNS, CareFit
+from legday.planner.care.guards import GUARDED_PATTERNS
+from legday.planner.care.in_session import CareFit
 from legday.planner.dose import (
     EASING_PHASES,
     HOLD_SECONDS,

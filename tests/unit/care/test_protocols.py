@@ -13,7 +13,7 @@ from legday.care.loader import _check_exercises, load_protocols, read_protocol
 from legday.catalogue.loader import load_catalogue
 from legday.errors import CatalogueError
 from legday.model import INJURIES
-from legday.planner.care import routine_seconds
+from legday.planner.care.routines import routine_seconds
 
 CATALOGUE = load_catalogue()
 PROTOCOLS = load_protocols(CATALOGUE)

@@ -30,7 +30,8 @@ from legday.model import (
     RunKind,
 )
 from legday.planner import CareSchedule, make_plan
-from legday.planner.care import _fitted, care_steps, for_kit, loaded_calf, steps_back
+from legday.planner.care.loads import for_kit, loaded_calf
+from legday.planner.care.schedule import _fitted, care_steps, steps_back
 from thorough import plan_property
 
 PROPERTY = plan_property(60)

@@ -17,7 +17,7 @@ from legday.care import days_after_races
 from legday.catalogue.loader import load_catalogue
 from legday.model import INJURIES, Plan, Prescription, Race, Run, RunKind
 from legday.planner import make_plan
-from legday.planner.care import CareSchedule
+from legday.planner.care.schedule import CareSchedule
 from legday.rules import check_plan
 
 CATALOGUE = load_catalogue()

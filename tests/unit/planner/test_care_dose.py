@@ -21,7 +21,8 @@ from bench.key_runs import CLEAR_BEFORE_KEY_RUN, UNTIMED_SESSION, key_starts
 from legday.catalogue.loader import load_catalogue
 from legday.model import Phase, Plan, Profile, Run, RunKind
 from legday.planner import CareSchedule, make_plan
-from legday.planner.care import loaded_calf, season_doses
+from legday.planner.care.loads import loaded_calf
+from legday.planner.care.schedule import season_doses
 from plan_checks import restart_weeks
 
 CATALOGUE = load_catalogue()

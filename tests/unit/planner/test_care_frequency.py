@@ -17,7 +17,7 @@ from bench.athletes import random_athlete
 from legday.catalogue.loader import load_catalogue
 from legday.model import Plan
 from legday.planner import make_plan
-from legday.planner.care import CareSchedule, expected_stage
+from legday.planner.care.schedule import CareSchedule, expected_stage
 
 CATALOGUE = load_catalogue()
 

@@ -17,7 +17,7 @@ from legday.catalogue.loader import load_catalogue
 from legday.kit import kit_of
 from legday.model import Equipment, ExerciseKind, Level, RunKind
 from legday.planner import make_plan
-from legday.planner.care import expected_stage
+from legday.planner.care.schedule import expected_stage
 from legday.planner.dose import start_load
 
 CATALOGUE = load_catalogue()

@@ -18,7 +18,8 @@ from bench.athletes import START, random_athlete
 from legday.catalogue.loader import load_catalogue
 from legday.model import Equipment, Plan, Run, RunKind
 from legday.planner import make_plan
-from legday.planner.care import GUARDED_PATTERNS, CareSchedule, expected_stage
+from legday.planner.care.guards import GUARDED_PATTERNS
+from legday.planner.care.schedule import CareSchedule, expected_stage
 
 CATALOGUE = load_catalogue()
 LOADED = frozenset({Equipment.DUMBBELLS, Equipment.KETTLEBELL, Equipment.BARBELL})

@@ -30,7 +30,7 @@ from legday.model import (
     RunKind,
 )
 from legday.planner import make_plan
-from legday.planner.care import KEY_RUN_NEAR
+from legday.planner.care.in_session import KEY_RUN_NEAR
 from legday.planner.dose import Dose, prescribe, within_reach
 from legday.planner.season import season
 from legday.planner.session import ANCHOR_KINDS, NEW_PER_SESSION

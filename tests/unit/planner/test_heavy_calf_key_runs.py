@@ -30,7 +30,8 @@ from legday.model import (
     Run,
 )
 from legday.planner import CareSchedule, make_plan
-from legday.planner.care import care_fit, loaded_calf
+from legday.planner.care.in_session import care_fit
+from legday.planner.care.loads import loaded_calf
 from strategies import profiles, runs_for
 from thorough import plan_property
 

@@ -38,7 +38,7 @@ from legday.care import MOST_KNEE_DAYS
 from legday.catalogue.loader import load_catalogue
 from legday.model import Plan
 from legday.planner import CareSchedule, make_plan, words
-from legday.planner.care import jumps_wait
+from legday.planner.care.schedule import jumps_wait
 from strategies import athletes, runs_for, with_problem
 from thorough import plan_property
 

@@ -30,7 +30,7 @@ from legday.catalogue.loader import load_catalogue
 from legday.exports.markdown import plan_to_markdown
 from legday.model import Equipment, Phase, Plan, Race
 from legday.planner import make_plan, words
-from legday.planner.care import Climbing, Outlook, climb_note
+from legday.planner.care.first_times import Climbing, Outlook, climb_note
 from legday.planner.season import _around_a_race
 from strategies import profiles, runs_for
 from thorough import plan_examples

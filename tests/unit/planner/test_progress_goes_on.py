@@ -34,7 +34,7 @@ from legday.model import (
     Session,
 )
 from legday.planner import make_plan
-from legday.planner.care import GUARDED_PATTERNS
+from legday.planner.care.guards import GUARDED_PATTERNS
 from legday.planner.dose import Dose, gradual, prescribe, rose_since, within_reach
 from legday.planner.season import BUILDING
 from legday.rules.progression import dose_level

@@ -36,7 +36,7 @@ from legday.model import (
     Session,
 )
 from legday.planner import make_plan
-from legday.planner.care import GUARDED_PATTERNS
+from legday.planner.care.guards import GUARDED_PATTERNS
 from legday.planner.dose import FAR_STEP_REPS, HEAVY_RANGE, heavy_top, next_weight
 from legday.planner.season import WeekFrame, _in_blocks
 from legday.planner.session import NEW_PER_SESSION

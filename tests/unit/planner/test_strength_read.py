@@ -30,7 +30,8 @@ from legday.model import (
     RunKind,
 )
 from legday.planner import make_plan
-from legday.planner.care import UNLOADED_WHILE_EARLY, jumps_wait
+from legday.planner.care.guards import UNLOADED_WHILE_EARLY
+from legday.planner.care.schedule import jumps_wait
 from legday.rules.progression import HEAVY_RPE, heavy
 from thorough import athletes
 
@@ -121,7 +122,7 @@ def test_heavy_words_match_the_numbers(plans: list[tuple[Profile, Plan]]) -> Non
                 continue
             lifts = [p for p in s.main if p.role is Role.ANCHOR and heavy(p)]
             if any(p.role is Role.ANCHOR and p.injury_care for p in s.main):
-                continue  # care set an anchor at its stage's dose (planner/care.py)
+                continue  # care set an anchor at its stage's dose (planner/care/in_session.py)
             said += 1
             top = max(p.target_rpe for p in lifts)
             assert top >= HEAVY_RPE, s.why

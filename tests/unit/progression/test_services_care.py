@@ -13,7 +13,7 @@ from legday.catalogue.loader import load_catalogue
 from legday.errors import InputError
 from legday.model import Plan, Profile
 from legday.planner import make_plan
-from legday.planner.care import CareSchedule
+from legday.planner.care.schedule import CareSchedule
 from legday.services import Logbook
 from legday.store.ports import CareRecord
 

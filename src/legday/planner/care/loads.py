@@ -1,0 +1,100 @@
+"""The weight and effort of care work: what a care item asks of the athlete's kit.
+
+A loaded care item takes its kilograms from what the athlete owns (`for_kit`), done one
+leg at a time when two legs would need more than the rack holds; its words are made from
+those numbers (`care_load`), and care's effort stays moderate (`CARE_RPE`): care is dosed
+by pain, not effort.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from legday.care import CareItem, one_leg_when_light
+from legday.catalogue import Catalogue
+from legday.kit import Kit, kit_of
+from legday.model import Exercise, Profile, Role
+from legday.planner.dose import Dose, load_text, start_load
+from legday.progression.loads import Load, heavier_kg
+
+__all__ = ["CARE_RPE", "care_load", "for_kit", "loaded_calf"]
+
+
+CARE_RPE = 6  # care is dosed by pain, not effort: a moderate effort at most
+
+
+def loaded_calf(item: CareItem, catalogue: Catalogue) -> bool:
+    """Whether a care item is the heavy calf work of its protocol: a `loaded` calf raise
+    (the Achilles heavy slow and seated raises, the plantar protocol's one-legged towel
+    raises), in kilograms from the athlete's rack or, with none owned, an improvised
+    load. It keeps 48 h from a key run or race at its full dose, as jumps and hard sets
+    do (a coach's read found the week's heaviest calf day 25 h before the long run)."""
+    return item.loaded and catalogue[item.exercise].pattern == "calf"
+
+
+def for_kit(
+    items: Sequence[CareItem], catalogue: Catalogue, profile: Profile
+) -> tuple[CareItem, ...]:
+    """The items as the athlete's weights allow: a heavy two-legged item whose heaviest
+    dose their heaviest load (both hands) cannot reach is done one leg at a time
+    (`one_leg_when_light`), and a loaded item takes its kilograms from what they own
+    (`_weighed`)."""
+    kit = kit_of(profile)
+    fitted = []
+    for item in items:
+        exercise = catalogue[item.exercise]
+        if item.two_legs_load is not None:
+            item = one_leg_when_light(item, _heaviest(kit))
+        if item.loaded:
+            item = _weighed(item, exercise, kit, profile)
+        fitted.append(item)
+    return tuple(fitted)
+
+
+# What carries a care item's weight, the handiest first: held in the hands (one in the
+# working hand for one-legged work, the other on a support); a two-legged item may take a
+# barbell too. An athlete with kettlebells is never told "no weight in your kit".
+HELD = ("dumbbells", "kettlebell")
+TWO_LEGGED = (*HELD, "barbell")
+
+
+def _heaviest(kit: Kit) -> float:
+    """The most the athlete can load two legs with: a dumbbell in each hand, one
+    kettlebell, or the loaded bar."""
+    hands = {"dumbbells": 2, "kettlebell": 1, "barbell": 1}
+    return max((hands[i] * max(kit.loads(i), default=0.0) for i in TWO_LEGGED), default=0.0)
+
+
+def _weighed(item: CareItem, exercise: Exercise, kit: Kit, profile: Profile) -> CareItem:
+    """The loaded item in kilograms the athlete owns: the lift's conservative start
+    (`start_load`, as a session's lifts start), then one owned weight heavier for each
+    step the protocol has climbed (`CareItem.heavier`; the cap on a rise a session's lifts
+    keep: `heavier_kg`), up to the top of their rack. Without a weight to hold for it,
+    no kilograms: the words improvise one load (`IMPROVISED_LOAD`)."""
+    choices = HELD if exercise.unilateral or item.one_leg else TWO_LEGGED
+    implement = next((i for i in choices if kit.loads(i)), "")
+    kg = start_load(exercise, implement, profile.level, kit)
+    if kg is None:
+        return replace(item, load_kg=None, implement="")
+    for _ in range(item.heavier):
+        kg = heavier_kg(Load(kg, implement), kit) or kg
+    return replace(item, load_kg=kg, implement=implement)
+
+
+def care_load(item: CareItem, exercise: Exercise, rpe: int) -> str:
+    """A care item's load words, made from its numbers as a session's lifts are
+    (`load_text`): the kilograms and implement, and the effort as its RPE says; an item
+    without added load is bodyweight."""
+    if not item.loaded:
+        return "bodyweight"
+    dose = Dose(item.sets, item.reps, item.seconds, rpe, item.tempo or exercise.tempo)
+    return load_text(
+        exercise,
+        Role.CARE,
+        dose,
+        item.load_kg,
+        item.implement,
+        one_leg=item.one_leg,
+        improvised=item.load_kg is None,
+    )
