@@ -251,7 +251,9 @@ def make_plan(
         ]
     kit = kit_of(profile)
     sessions = [with_ramps(s, kit) for s in sessions]  # care may have changed a barbell lift
-    sessions = _told_truly(sessions, catalogue, profile.minutes, composer.downhill, event or "")
+    sessions = _told_truly(
+        sessions, catalogue, profile.minutes, composer.pools.downhill, event or ""
+    )
     after_end = last + timedelta(days=1)
     # the races around the plan that its days answer to: the week before its first day,
     # and the day after its last (that day's eve is the plan's)
@@ -879,8 +881,8 @@ def _session(
     # on a busy day the start moves with the length: the jog follows where it landed
     if parts.jog_seconds and follows_a_run(start):
         parts = parts.without_jog()
-    elif not parts.jog_seconds and not follows_a_run(start) and composer.jog_warm_up:
-        parts = parts.with_jog(composer.jog_warm_up)
+    elif not parts.jog_seconds and not follows_a_run(start) and composer.pools.jog_warm_up:
+        parts = parts.with_jog(composer.pools.jog_warm_up)
     if length(parts) != minutes:
         minutes = length(parts)
         start = start_for(minutes)

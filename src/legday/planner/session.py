@@ -24,17 +24,15 @@ The doses come from `planner/dose.py`, the fitting into the athlete's minutes fr
 from __future__ import annotations
 
 import math
-import random
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from legday.care import KNEE_PROBLEMS, avoided, cared_for, loads_the_knee
+from legday.care import KNEE_PROBLEMS, cared_for, loads_the_knee
 from legday.catalogue import Catalogue
 from legday.kit import Kit
 from legday.model import (
-    CARE_NEEDS,
     WEEKLY_GROUPS,
     Cooldown,
     Equipment,
@@ -51,7 +49,7 @@ from legday.model import (
     StrengthDay,
     Warmup,
 )
-from legday.planner.care import GUARDED_PATTERNS, CareFit
+from legday.planner.care import CareFit
 from legday.planner.dose import (
     EASING_PHASES,
     HOLD_SECONDS,
@@ -75,7 +73,6 @@ from legday.planner.dose import (
     for_the_week,
     heavy_climb,
     heavy_top,
-    implement_for,
     jump_dose,
     lowering,
     next_weight,
@@ -87,7 +84,6 @@ from legday.planner.dose import (
     resumed,
     rose_since,
     slower,
-    start_load,
     stepped,
     within_reach,
 )
@@ -96,12 +92,21 @@ from legday.planner.fit import (
     Pick,
     dosed_pick,
     groups,
-    needs_given,
     no_token_companions,
     token_floor,
     tokens,
     trim,
     with_sets,
+)
+from legday.planner.pools import (
+    ANCHOR_KINDS,
+    COVERAGE_ORDER,
+    ECCENTRIC_EVENTS,
+    WARM_UP_JOG_MINUTES,
+    athlete_pools,
+    band_loaded,
+    event_work,
+    heavy_barbell,
 )
 from legday.planner.words import session_notes
 from legday.progression.loads import (
@@ -120,7 +125,6 @@ __all__ = [
     "SessionAsk",
     "SessionParts",
     "doses_of",
-    "pattern_of",
     "stand_ins",
 ]
 
@@ -128,27 +132,8 @@ __all__ = [
 # and how much longer it takes.
 CareLens = Callable[[tuple[Prescription, ...]], CareFit]
 
-# A block's anchors: one lift of each kind, the fallback patterns only when the first
-# ones are not doable (a bridge stands in for a hinge).
-ANCHOR_KINDS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
-    (frozenset({"squat", "lunge"}), frozenset()),
-    (frozenset({"hinge"}), frozenset({"bridge"})),
-    (frozenset({"calf"}), frozenset()),
-)
-# The muscles the week must reach, in the order the composer fills them.
-COVERAGE_ORDER = (
-    Muscle.QUADS,
-    Muscle.HAMSTRINGS,
-    Muscle.GLUTES,
-    Muscle.CALVES,
-    Muscle.HIP_ABDUCTORS,
-    Muscle.CORE,
-)
 NO_MUSCLES: set[Muscle] = set()  # a default: never changed
-HEAVY_BAR = frozenset({"heavy barbell lift"})  # a need of the fitting (`Composer.gives`)
-MAIN_KINDS = (ExerciseKind.STRENGTH, ExerciseKind.BALANCE)
 
-WARM_UP_JOG_MINUTES = 5  # `warm-up` asks for about 5-10
 DRILLS = 3
 STRETCHES = 4
 FEWEST_DRILLS = 1  # `warm-up` asks for at least one
@@ -187,23 +172,9 @@ GATED_KINDS = (ExerciseKind.STRENGTH, ExerciseKind.BALANCE)
 
 # Choosing among companions: sessions since last use (capped), plus bonuses.
 LONG_AGO = 12  # sessions; anything older counts as this old
-ONE_LEGGED_BONUS = 8.0
 COVERAGE_BONUS = 2.0  # per muscle still missing that the exercise works
-EVENT_BONUS = 4.0  # step-downs for trail runners, soleus work for marathoners
 LAST_SESSION_PENALTY = 6.0  # in the previous session
 
-# Event-specific work, named by the catalogue's ids: stepping and slow eccentric lowering
-# for the downhills of trail and ultra (Toyomura et al. 2018; Bontemps et al. 2020), the
-# bent-knee calf (soleus) for the long road races. For trail and ultra one anchor of each
-# block is downhill work when the athlete owns a step or a box (`Composer._downhill_kind`).
-DOWNHILL_WORK = ("step-up", "step-down", "lower-to-box", "single-leg-box", "eccentric")
-EVENT_WORK = {
-    "trail": DOWNHILL_WORK,
-    "ultra": DOWNHILL_WORK,
-    "marathon": ("bent-knee", "seated"),
-    "half": ("bent-knee", "seated"),
-}
-ECCENTRIC_EVENTS = frozenset({"trail", "ultra"})
 ECCENTRIC_LOWERING = 4  # seconds: the squat anchor's tempo for trail and ultra
 REACTIVE_EVENTS = frozenset({"track", "cross-country"})  # pogo-style work a stage earlier
 
@@ -253,18 +224,6 @@ def doses_of(main: Iterable[Prescription]) -> tuple[Dosed, ...]:
             (p.exercise, p.sets, p.reps, p.seconds, p.tempo, p.load_kg, p.target_rpe) for p in main
         )
     )
-
-
-def _next(level: Level) -> Level:
-    """The level above `level` (the highest is its own)."""
-    levels = list(Level)
-    return levels[min(level.rank + 1, len(levels) - 1)]
-
-
-def band_loaded(exercise: Exercise) -> bool:
-    """An anchor lift whose load is a band (`loadable` is false: no weight is added)."""
-    anchor = any(exercise.pattern in kind[0] | kind[1] for kind in ANCHOR_KINDS)
-    return anchor and Equipment.BAND in exercise.equipment and not exercise.loadable
 
 
 def band_earned(best: Exercise, candidates: Sequence[Exercise]) -> list[Exercise]:
@@ -342,19 +301,6 @@ def leads_its_slot(exercise: Exercise) -> bool:
     true of every slot without one."""
     lead = SLOT_LEADS.get(exercise.pattern)
     return lead is None or (bool(exercise.muscles) and exercise.muscles[0] is lead)
-
-
-def pattern_of(exercise: Exercise) -> str:
-    """The catalogue's movement pattern; for an exercise without one (a coach's own),
-    read from its leading muscle."""
-    if exercise.pattern or exercise.kind is not ExerciseKind.STRENGTH:
-        return exercise.pattern
-    lead = exercise.muscles[0]
-    if lead is Muscle.QUADS:
-        return "squat"
-    if lead is Muscle.HAMSTRINGS:
-        return "hinge" if Muscle.GLUTES in exercise.muscles else "knee-flexion"
-    return {Muscle.GLUTES: "bridge", Muscle.CALVES: "calf"}.get(lead, "")
 
 
 def stand_ins(pool: Iterable[Exercise], old: Exercise, injuries: Sequence[str]) -> list[Exercise]:
@@ -474,68 +420,7 @@ class Composer:
         # the session composed last held its jumps back for one (`_jumps_or_new_knee_work`)
         self.knee = bool(KNEE_PROBLEMS.intersection(cared_for(profile.injuries)))
         self.jumps_held_for_knee = False
-        # what the athlete's problems keep out of the plan (no heel drops off a step for
-        # an inserting Achilles tendon: `CareProtocol.avoid`) is never picked
-        spared = avoided(catalogue.protocols, profile.injuries)
-        doable = tuple(
-            e
-            for e in catalogue.doable(profile.equipment, profile.level, *ExerciseKind)
-            if e.id not in spared
-        )
-        # power lifts only stand in for jumps: never an anchor, an accessory or a filler;
-        # and never a movement care guards for the athlete's problems (a sore knee is no
-        # knee to squat fast, and care would swap the lift for its own stage's exercise)
-        guarded = {kind for injury in self.injuries for kind in GUARDED_PATTERNS.get(injury, ())}
-        self.power = [e for e in doable if e.power and e.pattern not in guarded]
-        self.main_pool = [e for e in doable if e.kind in MAIN_KINDS and not e.power]
-        # the main pool by leading muscle: a stand-in leads with the same one
-        self.main_by_lead: dict[Muscle, list[Exercise]] = defaultdict(list)
-        for e in self.main_pool:
-            self.main_by_lead[e.muscles[0]].append(e)
-        self.strength = [e for e in doable if e.kind is ExerciseKind.STRENGTH and not e.power]
-        # the lifts one level above the athlete's: an anchor they have outgrown may move on
-        # to a harder variation among them (`_harder`; one level above theirs at most); no
-        # power lift (those only stand in for jumps) and nothing the problems keep out
-        self.next_level = [
-            e
-            for e in catalogue.doable(
-                profile.equipment, _next(profile.level), ExerciseKind.STRENGTH
-            )
-            if e.level.rank > profile.level.rank and not e.power and e.id not in spared
-        ]
-        known = (*doable, *self.next_level)
-        self.balance_pool = [e for e in self.main_pool if e.balance]
-        self.plyometrics = [e for e in doable if e.kind is ExerciseKind.PLYOMETRIC]
-        self.drills = sorted(
-            (e for e in doable if e.kind is ExerciseKind.WARMUP), key=lambda e: e.id
-        )
-        self.stretches = sorted(
-            (e for e in doable if e.kind in (ExerciseKind.STRETCH, ExerciseKind.MOBILITY)),
-            key=lambda e: e.id,
-        )
-        # a minute each drill; a stretch held 60 s, or 45 s a side
-        self.drill_items = {e.id: Warmup(e.id, 1) for e in self.drills}
-        self.stretch_items = {
-            e.id: Cooldown(e.id, 45 if e.per_side else 60) for e in self.stretches
-        }
-        jog = next((e for e in doable if e.kind is ExerciseKind.CARDIO), None)
-        self.jog_warm_up = None if jog is None else Warmup(jog.id, WARM_UP_JOG_MINUTES, jog=True)
-        rng = random.Random(profile.seed)
-        # power lifts draw theirs after the rest: they only stand in for jumps, so the other
-        # ties of a seed's plan stay as they were before there were any; the band-loaded
-        # anchor lifts, which came later still, draw theirs last, so a plan without a band
-        # is as it was before them
-        late = {e.id for e in catalogue if band_loaded(e)}
-        self.jitter = {e.id: rng.random() for e in catalogue if not e.power and e.id not in late}
-        self.jitter.update({e.id: rng.random() for e in catalogue if e.power and e.id not in late})
-        self.jitter.update({e.id: rng.random() for e in catalogue if e.id in late})
-        # what never changes in a companion's score: one-legged, the event's, the jitter
-        self.preference = {
-            e.id: self.jitter[e.id]
-            + ONE_LEGGED_BONUS * e.unilateral
-            + EVENT_BONUS * self._event_work(e)
-            for e in known
-        }
+        self.pools = athlete_pools(catalogue, profile, kit, self.event)
         self.count = 0  # sessions so far, those done before the plan included
         # per exercise: the sessions that held it, those done before the plan included
         self.times_done: dict[str, int] = defaultdict(int)
@@ -603,82 +488,7 @@ class Composer:
         self.previous: dict[str, Prescription] = {}  # each exercise's last prescription
         self.as_anchor: dict[str, Prescription] = {}  # and its last as an anchor
         self.history: dict[str, list[Prescription]] = {}  # and its last three (`reached`)
-        self.implements = {e.id: implement_for(e, kit) for e in known}
-        # what each exercise gives the rules; a heavy barbell lift gives the heavy work
-        # a week keeps in season (`progression`), so fitting a short session never drops
-        # the session's only one as spare (it dropped the bar in a 30-minute build week)
-        self.gives = {
-            e.id: needs_given(e, self.injuries) | (HEAVY_BAR if self._heavy_barbell(e) else set())
-            for e in known
-        }
-        self.works = {e.id: groups([e]) for e in known}
-        self.patterns = {e.id: pattern_of(e) for e in known}
-        # the lifts of each anchor kind's patterns (and of its fallback)
-        self.anchor_pools = {
-            patterns: [e for e in self.strength if self.patterns[e.id] in patterns]
-            for kind in ANCHOR_KINDS
-            for patterns in kind
-        }
-        # and those one level up (`next_level`)
-        self.next_level_pools = {
-            patterns: [e for e in self.next_level if self.patterns[e.id] in patterns]
-            for kind in ANCHOR_KINDS
-            for patterns in kind
-        }
-        # a trail or ultra runner's downhill lifts (`DOWNHILL_WORK`) among the anchors'
-        downhill = self.event in ECCENTRIC_EVENTS
-        anchor_patterns = {p for kind in ANCHOR_KINDS for patterns in kind for p in patterns}
-        self.downhill = frozenset(
-            e.id
-            for e in (*self.strength, *self.next_level)
-            if downhill
-            and self.patterns[e.id] in anchor_patterns
-            and any(word in e.id for word in DOWNHILL_WORK)
-        )
         self.downhill_kind: frozenset[str] | None = None  # the block's downhill slot
-        # lower-body strength work, what `one-legged` counts
-        self.leg_strength = {e.id for e in self.strength if e.lower_body}
-        # per stretch: the athlete's problems it cares for, by name or by a sore muscle
-        self.stretch_serves = {
-            e.id: frozenset(
-                injury
-                for injury in self.injuries
-                if injury in e.injury_care or set(CARE_NEEDS.get(injury, ())) & set(e.muscles)
-            )
-            for e in self.stretches
-        }
-        # per stretch: the stretches whose value choosing it changes, those that share a
-        # muscle (its work is stretched) or a problem (it is served) with it
-        self.stretch_neighbours = {
-            e.id: frozenset(
-                other.id
-                for other in self.stretches
-                if set(e.muscles) & set(other.muscles)
-                or self.stretch_serves[e.id] & self.stretch_serves[other.id]
-            )
-            for e in self.stretches
-        }
-        # per stretch: whether it is care for any of them (CARE_WEIGHT in `_stretch_value`)
-        self.stretch_cares = {
-            e.id: bool(set(self.injuries).intersection(e.injury_care)) for e in self.stretches
-        }
-        # who may fill each care need and each of the week's muscles
-        self.care_pools = {
-            (injury, muscle): [e for e in self.main_pool if (injury, muscle) in self.gives[e.id]]
-            for injury in self.injuries
-            for muscle in CARE_NEEDS.get(injury, ())
-        }
-        self.coverage_pools = {
-            muscle: [e for e in self.strength if muscle in e.muscles] for muscle in COVERAGE_ORDER
-        }
-        # each lift's conservative first load in the athlete's kit (None: no load)
-        self.start_loads = {
-            e.id: start_load(e, self.implements[e.id], self.level, kit, profile.body_kg)
-            for e in known
-        }
-        # a prescription's care tags name only the athlete's own problems (an exercise
-        # that eases shin splints is no care to a runner without them)
-        self.own_care = {e.id: tuple(i for i in e.injury_care if i in self.injuries) for e in known}
 
     def remember(self, trained: StrengthDay) -> None:
         """Count strength done before the plan: its exercises are no first exposures, and
@@ -844,7 +654,9 @@ class Composer:
         self.jumps_held_for_knee = True
         before = sum(picks[n].seconds for n in jumps)
         chosen = [p.exercise for n, p in enumerate(picks) if n not in jumps]
-        options = [e for e in self._allowed(self.power, ask, optional=True) if e not in chosen]
+        options = [
+            e for e in self._allowed(self.pools.power, ask, optional=True) if e not in chosen
+        ]
         options = self._within_new_limit(options, chosen, optional=True)
         power = self._best(options, ask.recent[-1] if ask.recent else frozenset(), chosen)
         stand_in = [] if power is None else [self._pick(power, Role.POWER, occasion)]
@@ -1076,7 +888,8 @@ class Composer:
         uphill = [
             e
             for e in before
-            if self.patterns[e.id] in (self.downhill_kind or ()) and e.id not in self.downhill
+            if self.pools.patterns[e.id] in (self.downhill_kind or ())
+            and e.id not in self.pools.downhill
         ]
         moving = uphill + [e for e in moving if e not in uphill]
         # a masters athlete's new block changes one anchor: the session's other new place
@@ -1087,7 +900,7 @@ class Composer:
         anchors: list[Exercise] = []
         for patterns, fallback in ANCHOR_KINDS:
             kind = patterns | fallback
-            old = next((e for e in before if self.patterns[e.id] in kind), None)
+            old = next((e for e in before if self.pools.patterns[e.id] in kind), None)
             if old is not None and old not in moving:
                 anchors.append(old)
                 continue
@@ -1112,7 +925,7 @@ class Composer:
         start_step = {
             e.id: self.anchor_step[e.id]
             for e in anchors
-            if not self.implements[e.id] and e.id in self.anchor_step
+            if not self.pools.implements[e.id] and e.id in self.anchor_step
         }
         self.block = Block(ask.block, anchors, start_kg, start_step)
 
@@ -1133,7 +946,7 @@ class Composer:
         taken_ids = {e.id for e in taken}
         others = [
             e
-            for e in self.anchor_pools[fallback]
+            for e in self.pools.anchor_pools[fallback]
             if e.id not in taken_ids
             and self._ready(e)
             and not self._outgrown(e)
@@ -1147,7 +960,7 @@ class Composer:
         """Where a block's anchor starts: its conservative first load, or where it ended,
         or the load carried on from the variation it takes over from (`_carried`),
         whichever is heaviest; None without load."""
-        kg = self.start_loads[e.id]
+        kg = self.pools.start_loads[e.id]
         if kg is not None and e.id in self.last_kg:  # where it ended: no step back
             kg = max(kg, self.last_kg[e.id])
         carried = self._carried(e, before)
@@ -1160,7 +973,7 @@ class Composer:
         with the same implement when it has one (a lift met as an accessory goes on from
         there, a step at a time: `heavy_climb`, `within_reach`), else its block start."""
         last = self.previous.get(e.id)
-        implement = self.implements[e.id]
+        implement = self.pools.implements[e.id]
         if implement and last is not None and last.load_kg and last.implement == implement:
             return last.load_kg  # the lift goes on from its own last load
         return self._block_start_kg(e, before)
@@ -1173,12 +986,12 @@ class Composer:
             return False
         last = self.as_anchor.get(old.id) or self.previous.get(old.id)
         was = per_leg_kg(old, last.load_kg, last.implement) if last is not None else 0.0
-        now = per_leg_kg(new, self._first_kg(new, before), self.implements[new.id])
+        now = per_leg_kg(new, self._first_kg(new, before), self.pools.implements[new.id])
         return now <= was
 
     def _heavy_barbell(self, e: Exercise) -> bool:
         """Whether `e` is heavy barbell work for this athlete (intermediate or advanced)."""
-        return self.implements[e.id] == "barbell" and self.level is not Level.BEGINNER
+        return heavy_barbell(self.pools.implements[e.id], self.level)
 
     def _kept_bar(self, before: list[Exercise]) -> Exercise | None:
         """The block's barbell anchor that stays for the next block while it can still
@@ -1194,17 +1007,21 @@ class Composer:
     def _carried(self, new: Exercise, before: list[Exercise]) -> float | None:
         """The first load of a block's new anchor from the one of its kind it takes over
         from (`carried_load`); None when it is no new anchor or nothing was loaded."""
-        kinds = [p | f for p, f in ANCHOR_KINDS if self.patterns[new.id] in p | f]
+        kinds = [p | f for p, f in ANCHOR_KINDS if self.pools.patterns[new.id] in p | f]
         old = next(
-            (e for e in before if kinds and self.patterns[e.id] in kinds[0] and e.id != new.id),
+            (
+                e
+                for e in before
+                if kinds and self.pools.patterns[e.id] in kinds[0] and e.id != new.id
+            ),
             None,
         )
         if old is None or new in before or old.id not in self.last_kg:
             return None
         last = self.previous.get(old.id)
-        implement = last.implement if last is not None else self.implements[old.id]
+        implement = last.implement if last is not None else self.pools.implements[old.id]
         return carried_load(
-            old, self.last_kg[old.id], implement, new, self.implements[new.id], self.kit
+            old, self.last_kg[old.id], implement, new, self.pools.implements[new.id], self.kit
         )
 
     def _anchor(
@@ -1218,16 +1035,16 @@ class Composer:
         when doable, else a fresh one, else the same again."""
         taken_ids = {e.id for e in taken}
         candidates = [
-            e for e in self.anchor_pools[patterns] if e.id not in taken_ids and self._ready(e)
+            e for e in self.pools.anchor_pools[patterns] if e.id not in taken_ids and self._ready(e)
         ]
         if patterns == self.downhill_kind:  # the block's downhill slot
-            candidates = [e for e in candidates if e.id in self.downhill] or candidates
+            candidates = [e for e in candidates if e.id in self.pools.downhill] or candidates
         if not ask.new_allowed or ask.keep_anchors:
             candidates = self._familiar(candidates)
         if not candidates:
             return None
         by_id = {e.id: e for e in candidates}
-        last = next((e for e in before if self.patterns.get(e.id) in patterns), None)
+        last = next((e for e in before if self.pools.patterns.get(e.id) in patterns), None)
         if last is not None and self._loaded(last):
             # a loaded anchor hands over to a loaded lift about as hard on the legs whose
             # kit carries its load on, else it stays: a barbell squat at 45 kg became a
@@ -1237,7 +1054,7 @@ class Composer:
                 e
                 for e in candidates
                 if e.id == last.id
-                or (self.implements[e.id] and comparable(e, last) and self._carries(last, e))
+                or (self.pools.implements[e.id] and comparable(e, last) and self._carries(last, e))
             ]
             by_id = {e.id: e for e in candidates}
             # none comparable (care swapped the loaded lift for its bodyweight variation,
@@ -1255,7 +1072,11 @@ class Composer:
             harder = self._harder(last, patterns, candidates, taken_ids, ask)
             if harder is not None:
                 return harder
-            if last in self.next_level and last.id not in taken_ids and self._can_progress(last):
+            if (
+                last in self.pools.next_level
+                and last.id not in taken_ids
+                and self._can_progress(last)
+            ):
                 return last  # a lift a level up goes on while it rises, not back to theirs
             # a fresh lift, never one the last is the harder variation of (a kickstand RDL
             # that stalled does not go back to the hip hinge it grew from), nor one the
@@ -1292,25 +1113,27 @@ class Composer:
         45 kg is not handed to a bodyweight step-down: the calf slot takes the downhill
         work then), and a week that brings nothing new uses only what was done."""
         for patterns, _ in ANCHOR_KINDS:
-            pool = self.anchor_pools[patterns]
-            downhill = [e for e in pool if e.id in self.downhill and self._ready(e)]
+            pool = self.pools.anchor_pools[patterns]
+            downhill = [e for e in pool if e.id in self.pools.downhill and self._ready(e)]
             if not ask.new_allowed or ask.keep_anchors:
                 downhill = [e for e in downhill if self.done(e)]
             if not downhill:
                 continue
-            old = next((e for e in before if self.patterns[e.id] in patterns), None)
-            if old is not None and old.id in self.downhill:
+            old = next((e for e in before if self.pools.patterns[e.id] in patterns), None)
+            if old is not None and old.id in self.pools.downhill:
                 return patterns
             if old is not None and self._loaded(old):
                 carried = [
                     e
                     for e in downhill
-                    if self.implements[e.id] and comparable(e, old) and self._carries(old, e)
+                    if self.pools.implements[e.id] and comparable(e, old) and self._carries(old, e)
                 ]
                 if not carried:
                     continue
-            heavy = self.level is not Level.BEGINNER and any(self.implements[e.id] for e in pool)
-            if old is None and heavy and not any(self.implements[e.id] for e in downhill):
+            heavy = self.level is not Level.BEGINNER and any(
+                self.pools.implements[e.id] for e in pool
+            )
+            if old is None and heavy and not any(self.pools.implements[e.id] for e in downhill):
                 continue
             return patterns
         return None
@@ -1343,9 +1166,9 @@ class Composer:
         if not self.done(last):  # the band is earned on the plain lift (`band_earned`)
             harder = [e for e in harder if not band_loaded(e)]
         if self._loaded(last):
-            harder = [e for e in harder if self.implements[e.id] and comparable(e, last)]
-        if patterns == self.downhill_kind and last.id in self.downhill:
-            harder = [e for e in harder if e.id in self.downhill]
+            harder = [e for e in harder if self.pools.implements[e.id] and comparable(e, last)]
+        if patterns == self.downhill_kind and last.id in self.pools.downhill:
+            harder = [e for e in harder if e.id in self.pools.downhill]
         return max(harder, key=self._anchor_rank, default=None)
 
     def _next_level_harder(
@@ -1359,7 +1182,7 @@ class Composer:
             return []
         found = [
             e
-            for e in self.next_level_pools[patterns]
+            for e in self.pools.next_level_pools[patterns]
             if e.id in last.progressions and e.id not in taken
         ]
         if not ask.new_allowed or ask.keep_anchors:
@@ -1393,7 +1216,7 @@ class Composer:
                 continue
             patterns = self._slot(old)
             taken = {e.id for e in anchors}
-            candidates = [e for e in self.anchor_pools[patterns] if e.id not in taken]
+            candidates = [e for e in self.pools.anchor_pools[patterns] if e.id not in taken]
             if not ask.new_allowed:
                 candidates = [e for e in candidates if self.done(e)]
             if self._loaded(old):
@@ -1421,7 +1244,7 @@ class Composer:
     def _slot(self, anchor: Exercise) -> frozenset[str]:
         """The patterns of the anchor slot `anchor` fills: its kind's own, or the kind's
         fallback (a bridge in the hinge's place)."""
-        pattern = self.patterns[anchor.id]
+        pattern = self.pools.patterns[anchor.id]
         return next(patterns for kind in ANCHOR_KINDS for patterns in kind if pattern in patterns)
 
     def _tell_kit_end(self, pick: Pick) -> bool:
@@ -1438,7 +1261,7 @@ class Composer:
         its level; any harder or easier variation is told as one; the same lift with other
         kit or a band is no new movement and carries on from `old`'s dose."""
         kind = variation(old, new, self.catalogue)
-        if kind == "harder" and not self.implements[old.id]:
+        if kind == "harder" and not self.pools.implements[old.id]:
             self.harder_of[new.id] = (old.name.lower(), self._outgrown(old))
         elif kind == "harder":
             self.harder_than[new.id] = old.name.lower()
@@ -1461,7 +1284,7 @@ class Composer:
         last = self.previous.get(old.id)
         if last is None or last.load_kg is None:
             return True
-        implement = self.implements[new.id]
+        implement = self.pools.implements[new.id]
         own = self.previous.get(new.id)
         if implement and own is not None and own.load_kg is not None and own.implement == implement:
             return carries_from(old, last.load_kg, last.implement, new, own.load_kg, implement)
@@ -1473,7 +1296,7 @@ class Composer:
         was never done: then it may hand over to any lift)."""
         last = self.previous.get(anchor.id)
         lifted = self.done(anchor) and last is not None and last.load_kg is not None
-        return bool(self.implements[anchor.id]) and lifted
+        return bool(self.pools.implements[anchor.id]) and lifted
 
     def _can_progress(self, anchor: Exercise) -> bool:
         """Whether a block's anchor can go on progressing as it is: a loaded lift while the
@@ -1484,7 +1307,7 @@ class Composer:
         with a harder variation in their kit, one level above theirs at most (`_outgrow`
         hands it over at once, else the block's start does), and else while its hold can
         lengthen, its lowering slow or, at the slowest, its pause at the bottom lengthen."""
-        implement = self.implements[anchor.id]
+        implement = self.pools.implements[anchor.id]
         kg = self.last_kg.get(anchor.id)
         last = self.previous.get(anchor.id)
         if self._outgrown(anchor) and self._harder_in_reach(anchor):
@@ -1508,14 +1331,14 @@ class Composer:
         slot = self._slot(anchor)
         reach = [
             e
-            for e in (*self.anchor_pools[slot], *self.next_level_pools[slot])
+            for e in (*self.pools.anchor_pools[slot], *self.pools.next_level_pools[slot])
             if e.id in anchor.progressions and self._ready(e)
         ]
         if self._loaded(anchor):
             reach = [
                 e
                 for e in reach
-                if self.implements[e.id]
+                if self.pools.implements[e.id]
                 and comparable(e, anchor)
                 and _lift(e.id) != _lift(anchor.id)
             ]
@@ -1528,7 +1351,7 @@ class Composer:
         one-legged, loaded with the athlete's weights (first with room to climb them), else
         against their band, care for the athlete's problems, the event's work, the hardest
         the level allows, least recently used."""
-        implement = self.implements[e.id]
+        implement = self.pools.implements[e.id]
         heavy_barbell = self._heavy_barbell(e)
         # a loaded lift first: its load can rise (heavy work, Blagrove et al. 2018) where a
         # pistol squat can only add reps; then one the band loads (a band builds strength
@@ -1545,7 +1368,7 @@ class Composer:
             load,
             len(set(e.injury_care) & set(self.injuries)) + self._event_work(e),
             e.level.rank,
-            -self.last_used.get(e.id, -LONG_AGO) + self.jitter[e.id],
+            -self.last_used.get(e.id, -LONG_AGO) + self.pools.jitter[e.id],
         )
 
     def _room_to_climb(self, e: Exercise) -> bool:
@@ -1554,14 +1377,14 @@ class Composer:
         deadlift with one 16 kg bell has none, a dumbbell one with pairs to 22 kg has (a
         coach's racer held the bell at 16 kg for twelve weeks, reps creeping to 8: issue
         13), and so has one with bells of 12 and 16 kg."""
-        implement = self.implements[e.id]
-        kg = self.last_kg.get(e.id, self.start_loads[e.id])
+        implement = self.pools.implements[e.id]
+        kg = self.last_kg.get(e.id, self.pools.start_loads[e.id])
         if not implement or kg is None:
             return False
         return next_weight(self.kit, implement, kg, self.level) is not None
 
     def _event_work(self, e: Exercise) -> int:
-        return int(any(word in e.id for word in EVENT_WORK.get(self.event, ())))
+        return event_work(e, self.event)
 
     def _familiar(self, candidates: list[Exercise]) -> list[Exercise]:
         """No first exposure in a race, taper or post-race week: what was done before,
@@ -1601,22 +1424,22 @@ class Composer:
                 chosen.append(pick)
                 found.append((pick, role))
 
-        for (injury, muscle), pool in self.care_pools.items():
-            if not any((injury, muscle) in self.gives[e.id] for e in chosen):
+        for (injury, muscle), pool in self.pools.care_pools.items():
+            if not any((injury, muscle) in self.pools.gives[e.id] for e in chosen):
                 add(pool, Role.CARE)
         worked = {m for e in chosen for m in e.muscles}
-        for muscle, pool in self.coverage_pools.items():
+        for muscle, pool in self.pools.coverage_pools.items():
             if muscle not in worked:
                 if not ask.new_allowed and not any(self.done(e) for e in pool):
                     # nothing new may come: a familiar drill that works the muscle (a
                     # balance exercise) before a first exposure in a race or taper week
                     pool = pool + [
-                        e for e in self.main_pool if muscle in e.muscles and self.done(e)
+                        e for e in self.pools.main_pool if muscle in e.muscles and self.done(e)
                     ]
                 add(pool, Role.ACCESSORY, set(COVERAGE_ORDER) - worked)
                 worked.update(chosen[-1].muscles)
         if not any(e.balance for e in chosen):
-            add(self.balance_pool, Role.BALANCE)
+            add(self.pools.balance_pool, Role.BALANCE)
         if fast is not None:
             add(*fast, optional=True)
         self._more_one_legged(found, chosen, ask, avoid)
@@ -1637,7 +1460,7 @@ class Composer:
             if drill is not None:
                 return [drill], Role.PLYOMETRIC
         if room and (self.masters or (stage and ask.jumps_wait)):
-            return self.power, Role.POWER
+            return self.pools.power, Role.POWER
         return None
 
     def jumps_due(self, ask: SessionAsk) -> bool:
@@ -1684,7 +1507,7 @@ class Composer:
             return self.block.jump if self.block.jump.stage <= stage else None
         pool: list[Exercise] = []
         for level in range(stage, 0, -1):
-            pool = [e for e in self.plyometrics if e.stage == level]
+            pool = [e for e in self.pools.plyometrics if e.stage == level]
             pool = self._allowed(pool, ask, optional=True)
             if pool:
                 break
@@ -1751,7 +1574,7 @@ class Composer:
         scores: list[float] = []
         for e in candidates:
             since = self.count - max(self.last_used.get(e.id, long_ago), long_ago)
-            score = since + self.preference[e.id]
+            score = since + self.pools.preference[e.id]
             if missing:
                 score += COVERAGE_BONUS * len(missing.intersection(e.muscles))
             if e.id in avoid:
@@ -1785,7 +1608,7 @@ class Composer:
         others = {m for e in chosen if e.id != old.id for m in e.muscles}
         taken = {e.id for e in chosen}
         only_old = set(old.muscles) - others
-        same_lead = self.main_by_lead[old.muscles[0]]
+        same_lead = self.pools.main_by_lead[old.muscles[0]]
         return [
             e
             for e in self._allowed(stand_ins(same_lead, old, self.injuries), ask, optional=True)
@@ -1810,13 +1633,13 @@ class Composer:
         lower-body strength work is one-legged."""
 
         def short() -> bool:
-            lower = [e for e in chosen if e.id in self.leg_strength]
+            lower = [e for e in chosen if e.id in self.pools.leg_strength]
             return 2 * sum(e.unilateral for e in lower) < len(lower)
 
         for index, (old, _) in enumerate(found):
             if not short():
                 return
-            if old.unilateral or old.id not in self.leg_strength:
+            if old.unilateral or old.id not in self.pools.leg_strength:
                 continue
             options = [e for e in self._swappable(old, chosen, ask) if e.unilateral]
             options = self._within_new_limit(options, chosen, optional=True, instead=old)
@@ -1844,7 +1667,7 @@ class Composer:
                 return
         # no companion has a fresh stand-in leading with its muscle: one that keeps every
         # muscle, balance and care the companion alone brought, whatever it leads with
-        unknown = self._allowed([e for e in self.main_pool if not self.done(e)], ask)
+        unknown = self._allowed([e for e in self.pools.main_pool if not self.done(e)], ask)
         taken = {e.id for e in chosen}
         for index, (old, role) in enumerate(found):
             if role not in (Role.ACCESSORY, Role.BALANCE):  # care and jumps keep their own
@@ -1882,7 +1705,7 @@ class Composer:
                 if frozenset([*ids[:index], new.id, *ids[index + 1 :]]) not in ask.recent:
                     picks[index] = self._pick(new, old.role, occasion, sets=old.dose.sets)
                     return
-        pool = self._allowed(self.strength, ask, optional=True)
+        pool = self._allowed(self.pools.strength, ask, optional=True)
         extra = self._best(self._within_new_limit(pool, chosen, optional=True), avoid, chosen)
         if extra is not None:
             picks.append(self._pick(extra, Role.ACCESSORY, occasion))
@@ -1923,7 +1746,7 @@ class Composer:
                     return total - old.seconds + pick.seconds
         if occasion.light:
             return total
-        pool = self._allowed(self.strength, ask, optional=True)
+        pool = self._allowed(self.pools.strength, ask, optional=True)
         pool = self._within_new_limit(pool, chosen, optional=True)
         for extra in self._ranked([e for e in pool if e not in chosen], avoid):
             pick = self._pick(extra, Role.ACCESSORY, occasion)
@@ -1940,15 +1763,15 @@ class Composer:
         taken = {e.id for e in chosen}
         return [
             e
-            for e in self._allowed(self.main_pool, ask, optional=True)
-            if e.id not in taken and needs <= self.gives[e.id] and e.balance >= old.balance
+            for e in self._allowed(self.pools.main_pool, ask, optional=True)
+            if e.id not in taken and needs <= self.pools.gives[e.id] and e.balance >= old.balance
         ]
 
     def _needs_only(self, old: Exercise, chosen: list[Exercise], ask: SessionAsk) -> set[object]:
         """What `old` alone gives the session's rules: no other exercise of it gives it, nor,
         for a muscle group, the week before this session (a later one may not come)."""
         rest = [e for e in chosen if e.id != old.id]
-        needs = set(self.gives[old.id]) - {n for e in rest for n in self.gives[e.id]}
+        needs = set(self.pools.gives[old.id]) - {n for e in rest for n in self.pools.gives[e.id]}
         return needs - ask.week_worked
 
     def _repeats(
@@ -2011,7 +1834,7 @@ class Composer:
         if role is Role.PLYOMETRIC:
             return self._jump_pick(e, occasion)
         start_kg = self.block.start_kg.get(e.id) if role is Role.ANCHOR else None
-        implement = self.implements[e.id]
+        implement = self.pools.implements[e.id]
         if role is Role.ANCHOR and not implement:  # no load: its progress goes on
             step = occasion.step + self.block.start_step.get(e.id, 0)
             occasion = occasion._replace(step=step)
@@ -2021,7 +1844,7 @@ class Composer:
             self.carried.add(e.id)
         new = not self.done(e) and carried_from is None
         dose = dose_for(e, role, occasion, loaded=bool(implement))
-        start = (start_kg or self.start_loads[e.id]) if implement else None
+        start = (start_kg or self.pools.start_loads[e.id]) if implement else None
         climbing = climbs(role, implement)
         if new:
             dose = first_exposure(dose, e, harder=e.id in self.harder_of)
@@ -2030,7 +1853,7 @@ class Composer:
             dose = dose._replace(rpe=min(dose.rpe, MASTERS_RPE), sets=min(dose.sets, MASTERS_SETS))
         if sets is not None:
             dose = dose._replace(sets=min(dose.sets, sets))
-        squat = self.patterns[e.id] in ("squat", "lunge")
+        squat = self.pools.patterns[e.id] in ("squat", "lunge")
         if role is Role.ANCHOR and squat and self.event in ECCENTRIC_EVENTS:
             dose = dose._replace(tempo=slower(dose.tempo, ECCENTRIC_LOWERING))
         kg = None
@@ -2104,7 +1927,7 @@ class Composer:
             kg,
             implement if kg is not None else "",
             new,
-            self.own_care[e.id],
+            self.pools.own_care[e.id],
             extra,
             ramp(kg, implement, self.kit, rpe=dose.rpe),
         )
@@ -2149,7 +1972,15 @@ class Composer:
         most_sets = MASTERS_SETS if self.masters else MOST_JUMP_SETS
         dose = jump_dose(e, contacts, first=new, most_sets=FIRST_SETS if eased else most_sets)
         return dosed_pick(
-            self.catalogue, e.id, Role.PLYOMETRIC, dose, None, "", new, self.own_care[e.id], None
+            self.catalogue,
+            e.id,
+            Role.PLYOMETRIC,
+            dose,
+            None,
+            "",
+            new,
+            self.pools.own_care[e.id],
+            None,
         )
 
     def _new_week(self, day: date | None) -> bool:
@@ -2248,7 +2079,7 @@ class Composer:
         others = [p for p in picks if p not in anchors]
         work = sum(p.seconds for p in picks)
         most = work * share - sum(p.seconds for p in anchors)
-        trim(self.catalogue, others, self.gives, self.works, max(0.0, most))
+        trim(self.catalogue, others, self.pools.gives, self.pools.works, max(0.0, most))
         picks[:] = anchors + others
 
     def _whole_sets(
@@ -2273,8 +2104,8 @@ class Composer:
         no_token_companions(
             self.catalogue,
             picks,
-            self.gives,
-            self.works,
+            self.pools.gives,
+            self.pools.works,
             room,
             may_add=_never if keeps else self._sets_back(wanted),
             elsewhere=frozenset() if self.masters else self._met_in_week(ask),
@@ -2312,10 +2143,17 @@ class Composer:
                 kept = [q for q in trial if q.role is Role.ANCHOR or q.role in FAST_ROLES]
                 others = [q for q in trial if q not in kept]
                 spare = room - sum(q.seconds for q in kept)
-                trim(self.catalogue, others, self.gives, self.works, spare, elsewhere=elsewhere)
+                trim(
+                    self.catalogue,
+                    others,
+                    self.pools.gives,
+                    self.pools.works,
+                    spare,
+                    elsewhere=elsewhere,
+                )
                 after = kept + others
-                given = {need for q in after for need in self.gives[q.exercise.id]}
-                needs = {need for q in trial for need in self.gives[q.exercise.id]}
+                given = {need for q in after for need in self.pools.gives[q.exercise.id]}
+                needs = {need for q in trial for need in self.pools.gives[q.exercise.id]}
                 if (
                     sum(q.seconds for q in after) <= room
                     and needs - elsewhere <= given
@@ -2364,12 +2202,12 @@ class Composer:
         it fits in `room` seconds in their place; None when none does."""
         pair = (token.exercise.id, other.exercise.id)
         rest = [p.exercise for p in picks if p.exercise.id not in pair]
-        needs = self.gives[pair[0]] | self.gives[pair[1]]
-        needs -= {n for e in rest for n in self.gives[e.id]} | self._met_in_week(ask)
+        needs = self.pools.gives[pair[0]] | self.pools.gives[pair[1]]
+        needs -= {n for e in rest for n in self.pools.gives[e.id]} | self._met_in_week(ask)
         if not needs:
             return None
-        pool = self._allowed(self.main_pool, ask, optional=True)
-        pool = [e for e in pool if needs <= self.gives[e.id] and e not in rest]
+        pool = self._allowed(self.pools.main_pool, ask, optional=True)
+        pool = [e for e in pool if needs <= self.pools.gives[e.id] and e not in rest]
         pool = self._within_new_limit(pool, rest, optional=True)
         best = self._best(pool, ask.recent[-1] if ask.recent else frozenset(), rest)
         if best is None:
@@ -2619,8 +2457,8 @@ class Composer:
             total = trim(
                 self.catalogue,
                 rest,
-                self.gives,
-                self.works,
+                self.pools.gives,
+                self.pools.works,
                 room,
                 held=held,
                 elsewhere=elsewhere,
@@ -2633,8 +2471,8 @@ class Composer:
         return trim(
             self.catalogue,
             picks,
-            self.gives,
-            self.works,
+            self.pools.gives,
+            self.pools.works,
             most,
             held=held,
             elsewhere=elsewhere,
@@ -2644,10 +2482,10 @@ class Composer:
     def _gives_all(self, rest: list[Pick], gone: list[Pick]) -> bool:
         """Whether `rest` still gives every need of the rules and reaches every major
         group that the picks `gone` gave (`several-groups`, `balance`, `injury-care`)."""
-        given = {need for p in rest for need in self.gives[p.exercise.id]}
-        worked = {group for p in rest for group in self.works[p.exercise.id]}
-        lost = {group for p in gone for group in self.works[p.exercise.id]} - worked
-        needs = {need for p in gone for need in self.gives[p.exercise.id]}
+        given = {need for p in rest for need in self.pools.gives[p.exercise.id]}
+        worked = {group for p in rest for group in self.pools.works[p.exercise.id]}
+        lost = {group for p in gone for group in self.pools.works[p.exercise.id]} - worked
+        needs = {need for p in gone for need in self.pools.gives[p.exercise.id]}
         return needs <= given and (not lost or len(worked) >= MIN_GROUPS)
 
     def _fill(
@@ -2674,7 +2512,7 @@ class Composer:
             return total
         avoid = ask.recent[-1] if ask.recent else frozenset()
         chosen = {p.exercise.id for p in picks}
-        candidates = self._allowed(self.main_pool, ask, optional=True)
+        candidates = self._allowed(self.pools.main_pool, ask, optional=True)
         candidates = [e for e in candidates if e.id not in chosen]
         # with a few new movements at a time, the new ones reach muscles not yet worked
         candidates = self._ranked(candidates, avoid, set(Muscle) - self.worked)
@@ -2834,11 +2672,15 @@ class Composer:
         then the least recently done; with the jog's seconds and the drills'."""
         kept = [w for w in keep if not w.jog]
         had = {w.exercise for w in kept}
-        fresh = [self.drill_items[e.id] for e in self._least_recent(self.drills) if e.id not in had]
+        fresh = [
+            self.pools.drill_items[e.id]
+            for e in self._least_recent(self.pools.drills)
+            if e.id not in had
+        ]
         drills = kept + fresh[: max(0, count - len(kept))]
         jog_seconds = 0
-        if jog and self.jog_warm_up is not None:
-            drills.insert(0, self.jog_warm_up)
+        if jog and self.pools.jog_warm_up is not None:
+            drills.insert(0, self.pools.jog_warm_up)
             jog_seconds = WARM_UP_JOG_MINUTES * 60
         return tuple(drills), jog_seconds, 60 * (len(drills) - (1 if jog_seconds else 0))
 
@@ -2864,12 +2706,12 @@ class Composer:
         work = dict(worked)  # a stretched muscle counts no more
         unserved = set(self.injuries)
         had = {c.exercise for c in keep}
-        for e in self.stretches:
+        for e in self.pools.stretches:
             if e.id in had:
-                unserved -= self.stretch_serves[e.id]
+                unserved -= self.pools.stretch_serves[e.id]
                 for muscle in e.muscles:
                     work[muscle] = 0.0
-        pool = [e for e in self._least_recent(self.stretches) if e.id not in had]
+        pool = [e for e in self._least_recent(self.pools.stretches) if e.id not in had]
         values = [self._stretch_value(e, work, unserved) for e in pool]
         chosen: list[Exercise] = []
         while pool and len(keep) + len(chosen) < count:
@@ -2877,14 +2719,14 @@ class Composer:
             best = pool.pop(index)
             del values[index]
             chosen.append(best)
-            unserved -= self.stretch_serves[best.id]
+            unserved -= self.pools.stretch_serves[best.id]
             for muscle in best.muscles:
                 work[muscle] = 0.0
-            neighbours = self.stretch_neighbours[best.id]
+            neighbours = self.pools.stretch_neighbours[best.id]
             for place, e in enumerate(pool):
                 if e.id in neighbours:
                     values[place] = self._stretch_value(e, work, unserved)
-        items = (*keep, *(self.stretch_items[e.id] for e in chosen))
+        items = (*keep, *(self.pools.stretch_items[e.id] for e in chosen))
         return items, sum(self._stretch_seconds(c) for c in items)
 
     def _stretch_seconds(self, stretch: Cooldown) -> int:
@@ -2954,9 +2796,9 @@ class Composer:
         of them (calf and soleus both, for shin splints), and the most work among the
         muscles `e` stretches (a muscle counts its sets, LEAD_WEIGHT times where it leads
         a lift). Stretches of equal value rotate (the least recently done wins)."""
-        value = SORE_WEIGHT * len(unserved & self.stretch_serves[e.id])
+        value = SORE_WEIGHT * len(unserved & self.pools.stretch_serves[e.id])
         value += max(work.get(m, 0.0) for m in e.muscles)
-        if self.stretch_cares[e.id]:
+        if self.pools.stretch_cares[e.id]:
             value += CARE_WEIGHT
         return value
 
