@@ -98,11 +98,18 @@ from legday.planner.fit import (
     trim,
     with_sets,
 )
+from legday.planner.mobility import (
+    DRILLS,
+    FEWEST_DRILLS,
+    FEWEST_STRETCHES,
+    STRETCHES,
+    Mobility,
+    work_by_muscle,
+)
 from legday.planner.pools import (
     ANCHOR_KINDS,
     COVERAGE_ORDER,
     ECCENTRIC_EVENTS,
-    WARM_UP_JOG_MINUTES,
     athlete_pools,
     band_loaded,
     event_work,
@@ -134,25 +141,11 @@ CareLens = Callable[[tuple[Prescription, ...]], CareFit]
 
 NO_MUSCLES: set[Muscle] = set()  # a default: never changed
 
-DRILLS = 3
-STRETCHES = 4
-FEWEST_DRILLS = 1  # `warm-up` asks for at least one
-FEWEST_STRETCHES = 2  # `cool-down` asks for one; two cover a session's main muscles
-SORE_WEIGHT = 100.0  # a stretch for a problem not yet stretched for comes first ...
-CARE_WEIGHT = 30.0  # ... and one that cares for it after the anchors' own muscles
-# A set counts this much for the muscle leading its lift (anchor, other), once for the rest:
-# an anchor's own muscle (the hamstrings after a hinge) before any that lifts only help.
-LEAD_WEIGHT = {True: 20.0, False: 2.0}
 SHORT_SESSION_MINUTES = 30  # at or below: a drill and a stretch fewer
 FIT_TOLERANCE = 0.10  # a session may be this much shorter than asked, never longer
 # Filling aims this close to the minutes asked: care's dose and the rounding to whole
 # minutes then still leave the session within FIT_TOLERANCE of them.
 FILL_AIM = 0.05
-# When the work the rules and the athlete's progress allow is in and time is left, the
-# warm-up and cool-down grow: drills up to the `warm-up` rule's 10 minutes with the jog,
-# stretches for what the session worked and the athlete's problems.
-MOST_DRILLS = 5
-MOST_STRETCHES = 7
 # Care doses the work near a sore area at its stage after the composer (planner/care.py);
 # the fitting measures what care will make of the session this many times at most.
 CARE_ROUNDS = 2
@@ -425,6 +418,7 @@ class Composer:
         # per exercise: the sessions that held it, those done before the plan included
         self.times_done: dict[str, int] = defaultdict(int)
         self.last_used: dict[str, int] = {}
+        self.mobility = Mobility(self.pools, catalogue, self.injuries, self.last_used)
         self.last_kg: dict[str, float] = {}
         # per exercise: its load, the sessions at it, and the day it was reached
         self.at_load: dict[str, tuple[float, int, date | None]] = {}
@@ -716,9 +710,9 @@ class Composer:
         drills, stretches = (DRILLS - 1, STRETCHES - 1) if short else (DRILLS, STRETCHES)
         if any(p.prescription.warmup_sets for p in picks):
             drills -= 1  # the empty bar's eight reps are a mobility drill of their own
-        warmup, jog_seconds, drill_seconds = self._warm_up(jog, drills)
-        stretched_for = self._worked(p.prescription for p in picks)
-        cooldown, cooldown_seconds = self._cool_down(stretched_for, stretches)
+        warmup, jog_seconds, drill_seconds = self.mobility.warm_up(jog, drills)
+        stretched_for = work_by_muscle(p.prescription for p in picks)
+        cooldown, cooldown_seconds = self.mobility.cool_down(stretched_for, stretches)
         fixed = jog_seconds + drill_seconds + cooldown_seconds
         self._vary(picks, ask, occasion)
         self._jumps_or_new_knee_work(picks, ask, occasion)
@@ -726,8 +720,10 @@ class Composer:
         # the fewest drills and stretches the rules take; an athlete's problems keep their
         # stretches (calf and soleus for shins), and a masters week climbs by its own cap
         fewest = (
-            self._warm_up(jog, FEWEST_DRILLS),
-            self._cool_down(stretched_for, stretches if self.injuries else FEWEST_STRETCHES),
+            self.mobility.warm_up(jog, FEWEST_DRILLS),
+            self.mobility.cool_down(
+                stretched_for, stretches if self.injuries else FEWEST_STRETCHES
+            ),
         )
         fewest_fixed = fewest[0][1] + fewest[0][2] + fewest[1][1]
         if self.masters:
@@ -744,8 +740,8 @@ class Composer:
         if tokens(picks) and not (occasion.light or self.masters):
             # the minutes hold no companion's second set: a drill and a stretch fewer
             # (never below the rules' fewest) make room for it, a set that trains
-            fewer = self._warm_up(jog, max(FEWEST_DRILLS, drills - 1))
-            cool = self._cool_down(stretched_for, max(FEWEST_STRETCHES, stretches - 1))
+            fewer = self.mobility.warm_up(jog, max(FEWEST_DRILLS, drills - 1))
+            cool = self.mobility.cool_down(stretched_for, max(FEWEST_STRETCHES, stretches - 1))
             shorter = fewer[1] + fewer[2] + cool[1]
             cut = len(tokens(picks))
             work = self._whole_sets(picks, ask, occasion, wanted, ask.budget_seconds - shorter)
@@ -757,9 +753,9 @@ class Composer:
         most = ask.budget_seconds  # the minutes asked are the most a session takes
         if fixed + work + self.care_shift > most:
             # still long: the fewest drills and stretches the rules take
-            warmup, jog_seconds, drill_seconds = self._warm_up(jog, FEWEST_DRILLS)
-            stretched_for = self._worked(p.prescription for p in picks)
-            cooldown, cooldown_seconds = self._cool_down(stretched_for, FEWEST_STRETCHES)
+            warmup, jog_seconds, drill_seconds = self.mobility.warm_up(jog, FEWEST_DRILLS)
+            stretched_for = work_by_muscle(p.prescription for p in picks)
+            cooldown, cooldown_seconds = self.mobility.cool_down(stretched_for, FEWEST_STRETCHES)
             fixed = jog_seconds + drill_seconds + cooldown_seconds
             work = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
             work = self._whole_sets(picks, ask, occasion, wanted, ask.budget_seconds - fixed)
@@ -769,13 +765,13 @@ class Composer:
             work += self._jumps_or_new_knee_work(picks, ask, occasion)
         # the stretches for what the fitted session works (about as long as the first);
         # when fitting left the work as it was, they are the ones already chosen
-        worked = self._worked(p.prescription for p in picks)
+        worked = work_by_muscle(p.prescription for p in picks)
         if worked != stretched_for:
-            cooldown, cooldown_seconds = self._cool_down(worked, len(cooldown))
+            cooldown, cooldown_seconds = self.mobility.cool_down(worked, len(cooldown))
             fixed = jog_seconds + drill_seconds + cooldown_seconds
         aim = self._aim(ask, occasion, lifting=False)
         if fixed + work + self.care_shift < aim:  # time left: more mobility
-            warmup, cooldown, fixed = self._more_mobility(
+            warmup, cooldown, fixed = self.mobility.more_mobility(
                 warmup,
                 cooldown,
                 worked,
@@ -2657,114 +2653,6 @@ class Composer:
 
     # -- warm-up and cool-down ---------------------------------------------------------
 
-    def _last(self, e: Exercise) -> int:
-        """The session that last used `e`; -1 for never."""
-        return self.last_used.get(e.id, -1)
-
-    def _least_recent(self, pool: list[Exercise]) -> list[Exercise]:
-        """Least recently used first, ties by id (pools are sorted by id)."""
-        return sorted(pool, key=self._last)
-
-    def _warm_up(
-        self, jog: bool, count: int, keep: Sequence[Warmup] = ()
-    ) -> tuple[tuple[Warmup, ...], int, int]:
-        """The jog (unless a run just was one) and `count` drills: the drills of `keep`,
-        then the least recently done; with the jog's seconds and the drills'."""
-        kept = [w for w in keep if not w.jog]
-        had = {w.exercise for w in kept}
-        fresh = [
-            self.pools.drill_items[e.id]
-            for e in self._least_recent(self.pools.drills)
-            if e.id not in had
-        ]
-        drills = kept + fresh[: max(0, count - len(kept))]
-        jog_seconds = 0
-        if jog and self.pools.jog_warm_up is not None:
-            drills.insert(0, self.pools.jog_warm_up)
-            jog_seconds = WARM_UP_JOG_MINUTES * 60
-        return tuple(drills), jog_seconds, 60 * (len(drills) - (1 if jog_seconds else 0))
-
-    @staticmethod
-    def _worked(main: Iterable[Prescription]) -> dict[Muscle, float]:
-        """What the session works, per muscle: its sets, LEAD_WEIGHT times for the muscle
-        leading a lift (what the cool-down stretches first)."""
-        work: dict[Muscle, float] = {}
-        for p in main:
-            for index, muscle in enumerate(p.muscles):
-                weight = 1.0 if index else LEAD_WEIGHT[p.role is Role.ANCHOR]
-                work[muscle] = work.get(muscle, 0.0) + p.sets * weight
-        return work
-
-    def _cool_down(
-        self, worked: dict[Muscle, float], count: int, keep: Sequence[Cooldown] = ()
-    ) -> tuple[tuple[Cooldown, ...], int]:
-        """`count` stretches for the athlete's problems and what the session `worked`: those
-        of `keep`, then each next one the most valuable (`_stretch_value`), the least
-        recently done first among equals (each side for one-legged stretches); with their
-        seconds. A choice changes the value of its neighbours only (`stretch_neighbours`),
-        so only theirs is worked out again."""
-        work = dict(worked)  # a stretched muscle counts no more
-        unserved = set(self.injuries)
-        had = {c.exercise for c in keep}
-        for e in self.pools.stretches:
-            if e.id in had:
-                unserved -= self.pools.stretch_serves[e.id]
-                for muscle in e.muscles:
-                    work[muscle] = 0.0
-        pool = [e for e in self._least_recent(self.pools.stretches) if e.id not in had]
-        values = [self._stretch_value(e, work, unserved) for e in pool]
-        chosen: list[Exercise] = []
-        while pool and len(keep) + len(chosen) < count:
-            index = values.index(max(values))  # the first of equals: the least recent
-            best = pool.pop(index)
-            del values[index]
-            chosen.append(best)
-            unserved -= self.pools.stretch_serves[best.id]
-            for muscle in best.muscles:
-                work[muscle] = 0.0
-            neighbours = self.pools.stretch_neighbours[best.id]
-            for place, e in enumerate(pool):
-                if e.id in neighbours:
-                    values[place] = self._stretch_value(e, work, unserved)
-        items = (*keep, *(self.pools.stretch_items[e.id] for e in chosen))
-        return items, sum(self._stretch_seconds(c) for c in items)
-
-    def _stretch_seconds(self, stretch: Cooldown) -> int:
-        """A stretch's hold, each side for a one-legged one."""
-        return stretch.seconds * (2 if self.catalogue[stretch.exercise].per_side else 1)
-
-    def _more_mobility(
-        self,
-        warmup: tuple[Warmup, ...],
-        cooldown: tuple[Cooldown, ...],
-        worked: dict[Muscle, float],
-        aim: float,
-        most: float,
-    ) -> tuple[tuple[Warmup, ...], tuple[Cooldown, ...], int]:
-        """The warm-up and cool-down grown toward `aim` seconds, never past `most`, a drill
-        and a stretch in turn (up to MOST_DRILLS and MOST_STRETCHES): when the lifts the
-        rules and the athlete's progress allow are in and time is left, it goes to
-        mobility, not to a lift the athlete is not ready for. The items and their seconds."""
-        jog = tuple(w for w in warmup if w.jog)
-        drills, _, _ = self._warm_up(False, MOST_DRILLS, warmup)
-        stretches, _ = self._cool_down(worked, MOST_STRETCHES, cooldown)
-        used_drills, used_stretches = len(warmup) - len(jog), len(cooldown)
-        fixed = sum(60 * w.minutes for w in warmup)
-        fixed += sum(self._stretch_seconds(c) for c in cooldown)
-        while fixed < aim:
-            grown = (used_drills, used_stretches)
-            if used_drills < len(drills) and fixed + 60 * drills[used_drills].minutes <= most:
-                fixed += 60 * drills[used_drills].minutes
-                used_drills += 1
-            if fixed < aim and used_stretches < len(stretches):
-                hold = self._stretch_seconds(stretches[used_stretches])
-                if fixed + hold <= most:
-                    fixed += hold
-                    used_stretches += 1
-            if grown == (used_drills, used_stretches):
-                break
-        return (*jog, *drills[:used_drills]), stretches[:used_stretches], round(fixed)
-
     def given_back(self, session: Session, placed: int) -> Session:
         """`session` after care's first times and climb (`first_times`, `gradual`) made it
         shorter than the `placed` minutes its start was found for: the minutes they took
@@ -2777,12 +2665,12 @@ class Composer:
         if now >= aim:
             return session
         before = sum(60 * w.minutes for w in session.warmup)
-        before += sum(self._stretch_seconds(c) for c in session.cooldown)
+        before += sum(self.mobility.stretch_seconds(c) for c in session.cooldown)
         most = 60 * min(placed, self.minutes)
-        warmup, cooldown, after = self._more_mobility(
+        warmup, cooldown, after = self.mobility.more_mobility(
             session.warmup,
             session.cooldown,
-            self._worked(session.main),
+            work_by_muscle(session.main),
             before + aim - now,
             before + most - now,
         )
@@ -2790,17 +2678,6 @@ class Composer:
             return session
         minutes = session.minutes + round((after - before) / 60)
         return replace(session, warmup=warmup, cooldown=cooldown, minutes=minutes)
-
-    def _stretch_value(self, e: Exercise, work: dict[Muscle, float], unserved: set[str]) -> float:
-        """SORE_WEIGHT for each problem not yet stretched for, CARE_WEIGHT for care of any
-        of them (calf and soleus both, for shin splints), and the most work among the
-        muscles `e` stretches (a muscle counts its sets, LEAD_WEIGHT times where it leads
-        a lift). Stretches of equal value rotate (the least recently done wins)."""
-        value = SORE_WEIGHT * len(unserved & self.pools.stretch_serves[e.id])
-        value += max(work.get(m, 0.0) for m in e.muscles)
-        if self.pools.stretch_cares[e.id]:
-            value += CARE_WEIGHT
-        return value
 
     # -- words -------------------------------------------------------------------------
 
