@@ -53,7 +53,6 @@ from legday.planner.care import CareFit
 from legday.planner.dose import (
     EASING_PHASES,
     HOLD_SECONDS,
-    MOST_CONTACTS,
     MOST_JUMP_SETS,
     MOST_PAUSE,
     Dose,
@@ -98,6 +97,7 @@ from legday.planner.fit import (
     trim,
     with_sets,
 )
+from legday.planner.jumps import Jumps
 from legday.planner.mobility import (
     DRILLS,
     FEWEST_DRILLS,
@@ -169,14 +169,7 @@ COVERAGE_BONUS = 2.0  # per muscle still missing that the exercise works
 LAST_SESSION_PENALTY = 6.0  # in the previous session
 
 ECCENTRIC_LOWERING = 4  # seconds: the squat anchor's tempo for trail and ultra
-REACTIVE_EVENTS = frozenset({"track", "cross-country"})  # pogo-style work a stage earlier
 
-# Plyometrics: which weeks may hold them, and the highest stage by level (a stage a
-# block, from the first block; beginners from their second block, stage 1 only).
-# The peak keeps the jumps a block trained, at their contacts (no new stage): the weeks
-# before a goal race keep their quality while the volume falls (docs/planner.md 3.7).
-PLYOMETRIC_PHASES = frozenset({Phase.OFF_SEASON, Phase.BASE, Phase.BUILD, Phase.PEAK})
-MASTERS_PLYOMETRIC_PHASES = PLYOMETRIC_PHASES | {Phase.TAPER}
 MASTERS_RPE = 7  # masters' working sets stop three reps short at most
 MASTERS_SETS = 3  # and an anchor's sets stop at three, so weekly volume climbs slowly
 MASTERS_WEEKLY_RISE = 0.2  # a session's sets at most 20 % above last full week's average
@@ -193,9 +186,6 @@ BLOCK_SETS = 3  # there, an anchor's sets that no companion's second set takes
 # when a masters or easing week takes sets back (`_drop_companions`): its contacts are
 # its dose, and power work is what a masters athlete keeps
 FAST_ROLES = (Role.PLYOMETRIC, Role.POWER)
-# A block's drill moves a stage on (landings, pogo hops, bounds) once the athlete has done
-# the last block's drill in this many sessions: a stage is trained, not sampled.
-JUMP_SESSIONS_TO_MOVE_ON = 3
 # A first session's new exercises at most (its anchors and balance or jump picks count):
 # a runner new to the gym learns four movements well rather than seven in one go.
 FIRST_SESSION_NEW = 4
@@ -203,7 +193,6 @@ FIRST_SESSION_NEW = 4
 # the hard rules aside): a coach read a week 2 with three new lifts at once (issue 13).
 NEW_PER_SESSION = 2
 FIRST_WEEK = timedelta(days=7)
-HIGHEST_STAGE = {Level.BEGINNER: 1, Level.INTERMEDIATE: 2, Level.ADVANCED: 3}
 
 
 Dosed = tuple[str, int, int | None, int | None, str, float | None, int]
@@ -453,10 +442,7 @@ class Composer:
         self.last_sets: int | None = None  # the sets of the session composed last
         self.block = Block()
         self.blocks = 0  # blocks started so far
-        self.jump_stage = 0  # the highest stage whose drill the athlete trained a block
-        self.last_jump: Exercise | None = None  # the last block's drill
-        # each drill's last exposure that was no eased one: its day and foot contacts
-        self.jumped: dict[str, tuple[date | None, int]] = {}
+        self.jumps = Jumps(self.level, self.masters, self.event)
         self.anchor_since: dict[str, int] = {}  # each anchor's first block as one
         self.anchor_step: dict[str, int] = {}  # each unloaded anchor's last week of progress
         # each unloaded anchor's exposures at the top of its progression (`_outgrown`)
@@ -493,7 +479,9 @@ class Composer:
         self.count += 1
         self.first_day = min(self.first_day or trained.day, trained.day)
         self._keep(trained.main, trained.day)
-        self._jumps_done(trained.main, trained.day, eased=False)
+        self.block.jump_sessions += self.jumps.done(
+            trained.main, trained.day, self.block.jump, eased=False
+        )
 
     def _keep(self, main: Iterable[Prescription], day: date | None) -> None:
         """Each exercise's last prescription and load, and since when it holds that load."""
@@ -820,7 +808,9 @@ class Composer:
         self._keep(main, ask.day)
         for p in main:
             self.times_done[p.exercise] += 1
-        self._jumps_done(main, ask.day, eased=occasion.light, planned=wanted)
+        self.block.jump_sessions += self.jumps.done(
+            main, ask.day, self.block.jump, eased=occasion.light, planned=wanted
+        )
         for p in main:
             if p.role is Role.ANCHOR:
                 self.block.done[p.exercise] = self.block.done.get(p.exercise, 0) + 1
@@ -857,10 +847,7 @@ class Composer:
         last block's jump drill counts as trained when it was done in
         JUMP_SESSIONS_TO_MOVE_ON sessions: the next drill may go a stage on."""
         ended = self.block
-        if ended.jump is not None:
-            self.last_jump = ended.jump
-            if ended.jump_sessions >= JUMP_SESSIONS_TO_MOVE_ON:
-                self.jump_stage = max(self.jump_stage, ended.jump.stage)
+        self.jumps.block_ended(ended.jump, ended.jump_sessions)
         before = self.block.anchors
         self.blocks += 1
         self.sets_trimmed.clear()  # a new block's sessions may hold its sets
@@ -1450,7 +1437,7 @@ class Composer:
         (`dose.primer`): a track season of key runs every other day left whole
         blocks without any fast work (issue 13)."""
         room = self._jump_room(ask)
-        stage = min(room, self._stage_due(ask))
+        stage = min(room, self.jumps.stage_due(ask.block))
         if stage and ask.plyometrics and not ask.occasion.eve:
             drill = self._block_drill(ask, stage)
             if drill is not None:
@@ -1463,35 +1450,11 @@ class Composer:
         """Whether the block's jump drill would come today if nothing kept jumps out (a
         key run or race within 48 h, care): the week and the athlete's jump training
         allow them."""
-        return bool(min(self._jump_room(ask), self._stage_due(ask)))
+        return bool(min(self._jump_room(ask), self.jumps.stage_due(ask.block)))
 
     def _jump_room(self, ask: SessionAsk) -> int:
-        """The highest plyometric stage the week allows, whether or not jumps wait today;
-        0 for no fast work at all (the first week back after a goal race, the week after
-        a long race, a phase without jumps)."""
-        o = ask.occasion
-        phases = MASTERS_PLYOMETRIC_PHASES if self.masters else PLYOMETRIC_PHASES
-        if ask.stepping_back or o.ramp == 1 or o.phase not in phases:
-            return 0
-        stage = HIGHEST_STAGE[self.level]
-        if o.ramp == 2:
-            stage = min(stage, 2)
-        if o.phase is Phase.PEAK and not self.masters:  # a stage trained, none new
-            going = self.block.jump.stage if self.block.jump is not None else 0
-            stage = min(stage, max(1, self.jump_stage, going))
-        elif o.phase in (Phase.PEAK, Phase.TAPER):
-            stage = min(stage, 1)
-        return stage
-
-    def _stage_due(self, ask: SessionAsk) -> int:
-        """The stage the athlete's jump training has reached: one past the highest stage
-        trained through a block, as far as the level allows (track and cross-country
-        start at reactive pogo work); 0 for no jumps: a beginner's first block, and a
-        masters beginner, whose fast work is power lifts without landings."""
-        if self.level is Level.BEGINNER and (self.masters or max(1, ask.block) < 2):
-            return 0
-        first = 2 if self.event in REACTIVE_EVENTS and self.level is not Level.BEGINNER else 1
-        return min(HIGHEST_STAGE[self.level], max(first, self.jump_stage + 1))
+        """The highest plyometric stage the week allows (`Jumps.room`)."""
+        return self.jumps.room(ask.occasion, stepping_back=ask.stepping_back, going=self.block.jump)
 
     def _block_drill(self, ask: SessionAsk, stage: int) -> Exercise | None:
         """The block's jump drill, chosen at its first session that may jump and kept: of
@@ -1507,42 +1470,14 @@ class Composer:
             pool = self._allowed(pool, ask, optional=True)
             if pool:
                 break
-        last = self.last_jump
-        if last is not None and last in pool and self._contacts_climb(last):
+        last = self.jumps.last_drill
+        if last is not None and last in pool and self.jumps.contacts_climb(last):
             drill: Exercise | None = last
         else:
             harder = [e for e in pool if last is not None and e.id in last.progressions]
             drill = self._best(harder or pool, frozenset(), [])
         self.block.jump = drill
         return drill
-
-    def _contacts_climb(self, drill: Exercise) -> bool:
-        """Whether the drill's contacts are still below the level's most."""
-        last = self.jumped.get(drill.id)
-        return last is None or last[1] < MOST_CONTACTS[self.level]
-
-    def _jumps_done(
-        self,
-        main: Iterable[Prescription],
-        day: date | None,
-        *,
-        eased: bool,
-        planned: Mapping[str, int] | None = None,
-    ) -> None:
-        """Count the block's drill done, and each drill's contacts when no eased session
-        (a taper, a light week's) held them and it was done in full: a session whose
-        fitting took sets of it off (fewer than `planned`) leaves the drill's progress at
-        its last full session, so the next rise goes on from there. Counting the planned
-        contacts, a drill cut to 2 x 8 from a planned 3 x 8 came back as 3 x 9, a set and
-        reps more at once; counting the cut ones would set it back."""
-        for p in main:
-            if p.kind is not ExerciseKind.PLYOMETRIC:
-                continue
-            if self.block.jump is not None and p.exercise == self.block.jump.id:
-                self.block.jump_sessions += 1
-            trimmed = p.sets < (planned or {}).get(p.exercise, p.sets)
-            if not eased and not (trimmed and p.exercise in self.jumped):
-                self.jumped[p.exercise] = (day, p.contacts)
 
     def _allowed(
         self, pool: list[Exercise], ask: SessionAsk, *, optional: bool = False
@@ -1957,7 +1892,7 @@ class Composer:
         (near a goal race, a ramp or peak week), fewer on an eased day and in two sets, as
         a light session's every exercise (`recovery-week`); two sets the first time, a
         masters athlete's MASTERS_SETS at most."""
-        last = self.jumped.get(e.id)
+        last = self.jumps.jumped.get(e.id)
         holds = self.hold_loads or occasion.ramp or occasion.phase is Phase.PEAK
         rises = last is not None and self._new_week(last[0]) and not holds
         eased = occasion.light
@@ -2016,7 +1951,7 @@ class Composer:
         """Masters: a session holds at most MASTERS_WEEKLY_RISE more sets than the last
         full week's sessions did on average (sets come off the companions first, then
         anchors above two, then the fast work above two: the drill stays, with fewer
-        contacts, and its progress holds, `_jumps_done`); the main work's seconds. A taper,
+        contacts, and its progress holds, `Jumps.done`); the main work's seconds. A taper,
         race or maintenance week is no full week to measure from (a ramp week is: the way
         back climbs gently too). A drill kept whole at 3 x 8 beside three anchors took a
         week of 6 and 7 sets to 10."""
