@@ -24,7 +24,6 @@ The doses come from `planner/dose.py`, the fitting into the athlete's minutes fr
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -98,6 +97,7 @@ from legday.planner.fit import (
     with_sets,
 )
 from legday.planner.jumps import Jumps
+from legday.planner.memory import SessionMemory
 from legday.planner.mobility import (
     DRILLS,
     FEWEST_DRILLS,
@@ -403,16 +403,9 @@ class Composer:
         self.knee = bool(KNEE_PROBLEMS.intersection(cared_for(profile.injuries)))
         self.jumps_held_for_knee = False
         self.pools = athlete_pools(catalogue, profile, kit, self.event)
-        self.count = 0  # sessions so far, those done before the plan included
-        # per exercise: the sessions that held it, those done before the plan included
-        self.times_done: dict[str, int] = defaultdict(int)
-        self.last_used: dict[str, int] = {}
-        self.mobility = Mobility(self.pools, catalogue, self.injuries, self.last_used)
-        self.last_kg: dict[str, float] = {}
-        # per exercise: its load, the sessions at it, and the day it was reached
-        self.at_load: dict[str, tuple[float, int, date | None]] = {}
+        self.memory = SessionMemory()  # what the athlete has trained so far
+        self.mobility = Mobility(self.pools, catalogue, self.injuries, self.memory.last_used)
         self.today: date | None = None  # the day of the session being composed
-        self.first_day: date | None = None  # the athlete's first session, done or planned
         self.new_limit: int | None = None  # new exercises the session may bring (`_new_limit`)
         # lifts the composer picked that care then took out of the session (`care_took`):
         # the athlete met a care stand-in instead, and will again while its stage holds
@@ -465,40 +458,28 @@ class Composer:
         self.band = Equipment.BAND in profile.equipment
         self.anchor_moved = -1  # the session in which an anchor last changed
         self.moving_on: list[Exercise] = []  # the anchors a block's start may change
-        self.previous: dict[str, Prescription] = {}  # each exercise's last prescription
-        self.as_anchor: dict[str, Prescription] = {}  # and its last as an anchor
-        self.history: dict[str, list[Prescription]] = {}  # and its last three (`reached`)
         self.downhill_kind: frozenset[str] | None = None  # the block's downhill slot
 
     def remember(self, trained: StrengthDay) -> None:
         """Count strength done before the plan: its exercises are no first exposures, and
         the plan's doses go on from its prescriptions without a jump."""
         for exercise_id in trained.exercises:
-            self.last_used[exercise_id] = self.count
-            self.times_done[exercise_id] += 1
-        self.count += 1
-        self.first_day = min(self.first_day or trained.day, trained.day)
+            self.memory.last_used[exercise_id] = self.memory.count
+            self.memory.times_done[exercise_id] += 1
+        self.memory.count += 1
+        self.memory.first_day = min(self.memory.first_day or trained.day, trained.day)
         self._keep(trained.main, trained.day)
         self.block.jump_sessions += self.jumps.done(
             trained.main, trained.day, self.block.jump, eased=False
         )
 
-    def _keep(self, main: Iterable[Prescription], day: date | None) -> None:
-        """Each exercise's last prescription and load, and since when it holds that load."""
+    def _keep(self, main: Sequence[Prescription], day: date | None) -> None:
+        """Each exercise's last prescription and load, and since when it holds that load
+        (`SessionMemory.keep`); and each anchor's sessions at the top of its progression."""
+        self.memory.keep(main, day)
         for p in main:
-            self.previous[p.exercise] = p
-            if p.role is Role.ANCHOR:
-                self.as_anchor[p.exercise] = p
-                if self._at_the_top(p):
-                    self.at_top[p.exercise] = self.at_top.get(p.exercise, 0) + 1
-            self.history[p.exercise] = [*self.history.get(p.exercise, ())[-2:], p]
-            if p.load_kg is None:
-                continue
-            self.last_kg[p.exercise] = p.load_kg
-            held, sessions, since = self.at_load.get(p.exercise, (p.load_kg, 0, day))
-            if held != p.load_kg:
-                sessions, since = 0, day
-            self.at_load[p.exercise] = (p.load_kg, sessions + 1, since)
+            if p.role is Role.ANCHOR and self._at_the_top(p):
+                self.at_top[p.exercise] = self.at_top.get(p.exercise, 0) + 1
 
     def care_changed(self, composed: Iterable[Prescription], done: Iterable[Prescription]) -> None:
         """Care made the session just composed into `done`: an anchor it took out, or
@@ -527,7 +508,7 @@ class Composer:
         return at_the_top(p, top)
 
     def done(self, exercise: Exercise) -> bool:
-        return exercise.id in self.last_used
+        return exercise.id in self.memory.last_used
 
     def _ready(self, exercise: Exercise) -> bool:
         """Whether the athlete may meet `exercise` now: anything but an advanced lift or
@@ -545,7 +526,7 @@ class Composer:
             return True
         if any(_lift(e) == _lift(exercise.id) for e in below):
             return True  # the same movement with less kit below it: only its load is new
-        return any(self.times_done[e] >= OWNED_SESSIONS for e in below)
+        return any(self.memory.times_done[e] >= OWNED_SESSIONS for e in below)
 
     def _ready_only(self, pool: Iterable[Exercise]) -> list[Exercise]:
         return [e for e in pool if self._ready(e)]
@@ -555,7 +536,7 @@ class Composer:
         taken = set(exercise_ids)
         self.taken_by_care.update(taken)
         for exercise_id in taken:  # the athlete did not do them (`_ready` counts sessions)
-            self.times_done[exercise_id] = max(0, self.times_done[exercise_id] - 1)
+            self.memory.times_done[exercise_id] = max(0, self.memory.times_done[exercise_id] - 1)
         for exercise_id in taken & set(self.block.done):
             self.block.done[exercise_id] -= 1
 
@@ -568,7 +549,7 @@ class Composer:
             if p.role is not Role.ANCHOR:
                 continue
             lift = p.exercise.id
-            before = self.previous.get(lift)
+            before = self.memory.previous.get(lift)
             if p.dose.sets < wanted.get(lift, 0):
                 self.sets_trimmed.add(lift)
             elif before is not None and p.dose.sets > before.sets:
@@ -675,8 +656,8 @@ class Composer:
         self.care_seen = None
         self.care_made = None
         self.hold_loads = ask.hold_loads
-        if self.first_day is None:
-            self.first_day = ask.day
+        if self.memory.first_day is None:
+            self.memory.first_day = ask.day
         self.new_limit = self._new_limit(ask.day)
         occasion = self._progress(ask)
         self._outgrow(ask, occasion)
@@ -773,7 +754,7 @@ class Composer:
         main = [p.prescription for p in picks]
         notes = session_notes(
             [(p.exercise.name.lower(), p.prescription) for p in picks],
-            self.previous,
+            self.memory.previous,
             self.injuries,
             self.weaker_leg,
             harder=[
@@ -807,7 +788,7 @@ class Composer:
         self._remember_trims(picks, wanted)  # against the last prescriptions, before `_keep`
         self._keep(main, ask.day)
         for p in main:
-            self.times_done[p.exercise] += 1
+            self.memory.times_done[p.exercise] += 1
         self.block.jump_sessions += self.jumps.done(
             main, ask.day, self.block.jump, eased=occasion.light, planned=wanted
         )
@@ -819,8 +800,8 @@ class Composer:
         used = [p.exercise.id for p in picks] + [w.exercise for w in warmup]
         used += [c.exercise for c in cooldown]
         for exercise_id in used:
-            self.last_used[exercise_id] = self.count
-        self.count += 1
+            self.memory.last_used[exercise_id] = self.memory.count
+        self.memory.count += 1
         seconds = fixed + sum(p.seconds for p in picks)
         return SessionParts(warmup, tuple(main), cooldown, seconds, tuple(notes), jog_seconds)
 
@@ -898,7 +879,7 @@ class Composer:
                 anchors.append(found)
                 self.anchor_since[found.id] = self.blocks  # the same again: others' turn
                 if old is not None and found.id != old.id:
-                    self.anchor_moved = self.count
+                    self.anchor_moved = self.memory.count
                     self._took_over(found, old)
         start_kg = {}
         for e in anchors:
@@ -944,8 +925,8 @@ class Composer:
         or the load carried on from the variation it takes over from (`_carried`),
         whichever is heaviest; None without load."""
         kg = self.pools.start_loads[e.id]
-        if kg is not None and e.id in self.last_kg:  # where it ended: no step back
-            kg = max(kg, self.last_kg[e.id])
+        if kg is not None and e.id in self.memory.last_kg:  # where it ended: no step back
+            kg = max(kg, self.memory.last_kg[e.id])
         carried = self._carried(e, before)
         if kg is not None and carried is not None:  # the variation it takes over from
             kg = max(kg, carried)
@@ -955,7 +936,7 @@ class Composer:
         """The load the athlete would meet `e` at as a block's anchor: its own last load
         with the same implement when it has one (a lift met as an accessory goes on from
         there, a step at a time: `heavy_climb`, `within_reach`), else its block start."""
-        last = self.previous.get(e.id)
+        last = self.memory.previous.get(e.id)
         implement = self.pools.implements[e.id]
         if implement and last is not None and last.load_kg and last.implement == implement:
             return last.load_kg  # the lift goes on from its own last load
@@ -967,7 +948,7 @@ class Composer:
         (`per_leg_kg`). A harder variation may start lighter; an easier one may not."""
         if not easier_lift(old, new, self.catalogue):
             return False
-        last = self.as_anchor.get(old.id) or self.previous.get(old.id)
+        last = self.memory.as_anchor.get(old.id) or self.memory.previous.get(old.id)
         was = per_leg_kg(old, last.load_kg, last.implement) if last is not None else 0.0
         now = per_leg_kg(new, self._first_kg(new, before), self.pools.implements[new.id])
         return now <= was
@@ -999,12 +980,17 @@ class Composer:
             ),
             None,
         )
-        if old is None or new in before or old.id not in self.last_kg:
+        if old is None or new in before or old.id not in self.memory.last_kg:
             return None
-        last = self.previous.get(old.id)
+        last = self.memory.previous.get(old.id)
         implement = last.implement if last is not None else self.pools.implements[old.id]
         return carried_load(
-            old, self.last_kg[old.id], implement, new, self.pools.implements[new.id], self.kit
+            old,
+            self.memory.last_kg[old.id],
+            implement,
+            new,
+            self.pools.implements[new.id],
+            self.kit,
         )
 
     def _anchor(
@@ -1191,7 +1177,7 @@ class Composer:
         lift's pause at the bottom lengthens, a loaded lift's reps go on past its range
         (`_can_progress`); once that is at its end too it holds, the why says so once, and
         the block's end may bring a fresh lift."""
-        if ask.keep_anchors or self.anchor_moved == self.count:
+        if ask.keep_anchors or self.anchor_moved == self.memory.count:
             return
         anchors = self.block.anchors
         for index, old in enumerate(anchors):
@@ -1214,7 +1200,7 @@ class Composer:
                 continue
             anchors[index] = new
             self.anchor_since[new.id] = self.blocks
-            self.anchor_moved = self.count
+            self.anchor_moved = self.memory.count
             self._took_over(new, old)
             kg = self._block_start_kg(new, [old])
             if kg is not None:
@@ -1264,11 +1250,11 @@ class Composer:
         at (`carries`); a lift the athlete has lifted before goes on from its own last load
         (`_first_kg`), which must carry it on: a 16 kg single-leg Romanian deadlift handed
         over to the Romanian deadlift an accessory had held at 10 kg went on at 10 kg."""
-        last = self.previous.get(old.id)
+        last = self.memory.previous.get(old.id)
         if last is None or last.load_kg is None:
             return True
         implement = self.pools.implements[new.id]
-        own = self.previous.get(new.id)
+        own = self.memory.previous.get(new.id)
         if implement and own is not None and own.load_kg is not None and own.implement == implement:
             return carries_from(old, last.load_kg, last.implement, new, own.load_kg, implement)
         return carries(old, last.load_kg, last.implement, new, implement, self.kit)
@@ -1277,7 +1263,7 @@ class Composer:
         """Whether the athlete last lifted the anchor with a load the kit carries (care for
         a sore knee may have held it unloaded, or put a care lift in its place so that it
         was never done: then it may hand over to any lift)."""
-        last = self.previous.get(anchor.id)
+        last = self.memory.previous.get(anchor.id)
         lifted = self.done(anchor) and last is not None and last.load_kg is not None
         return bool(self.pools.implements[anchor.id]) and lifted
 
@@ -1291,8 +1277,8 @@ class Composer:
         hands it over at once, else the block's start does), and else while its hold can
         lengthen, its lowering slow or, at the slowest, its pause at the bottom lengthen."""
         implement = self.pools.implements[anchor.id]
-        kg = self.last_kg.get(anchor.id)
-        last = self.previous.get(anchor.id)
+        kg = self.memory.last_kg.get(anchor.id)
+        last = self.memory.previous.get(anchor.id)
         if self._outgrown(anchor) and self._harder_in_reach(anchor):
             return False
         if implement and kg is not None:
@@ -1351,7 +1337,7 @@ class Composer:
             load,
             len(set(e.injury_care) & set(self.injuries)) + self._event_work(e),
             e.level.rank,
-            -self.last_used.get(e.id, -LONG_AGO) + self.pools.jitter[e.id],
+            -self.memory.last_used.get(e.id, -LONG_AGO) + self.pools.jitter[e.id],
         )
 
     def _room_to_climb(self, e: Exercise) -> bool:
@@ -1361,7 +1347,7 @@ class Composer:
         coach's racer held the bell at 16 kg for twelve weeks, reps creeping to 8: issue
         13), and so has one with bells of 12 and 16 kg."""
         implement = self.pools.implements[e.id]
-        kg = self.last_kg.get(e.id, self.pools.start_loads[e.id])
+        kg = self.memory.last_kg.get(e.id, self.pools.start_loads[e.id])
         if not implement or kg is None:
             return False
         return next_weight(self.kit, implement, kg, self.level) is not None
@@ -1501,10 +1487,10 @@ class Composer:
     ) -> list[float]:
         """Per candidate: sessions since last use (capped), its standing preference, the
         missing muscles it works, and a penalty when the last session had it."""
-        long_ago = self.count - LONG_AGO
+        long_ago = self.memory.count - LONG_AGO
         scores: list[float] = []
         for e in candidates:
-            since = self.count - max(self.last_used.get(e.id, long_ago), long_ago)
+            since = self.memory.count - max(self.memory.last_used.get(e.id, long_ago), long_ago)
             score = since + self.pools.preference[e.id]
             if missing:
                 score += COVERAGE_BONUS * len(missing.intersection(e.muscles))
@@ -1730,11 +1716,11 @@ class Composer:
         first week teaches FIRST_SESSION_NEW movements a session at most, and after it a
         session brings NEW_PER_SESSION at most, so each new lift gets the athlete's
         attention (None: an undated session, not capped)."""
-        if not self.last_used:
+        if not self.memory.last_used:
             return FIRST_SESSION_NEW
-        if day is None or self.first_day is None:
+        if day is None or self.memory.first_day is None:
             return None
-        return FIRST_SESSION_NEW if day < self.first_day + FIRST_WEEK else NEW_PER_SESSION
+        return FIRST_SESSION_NEW if day < self.memory.first_day + FIRST_WEEK else NEW_PER_SESSION
 
     def _within_new_limit(
         self,
@@ -1790,8 +1776,8 @@ class Composer:
         kg = None
         if start is not None:
             kg = stepped(self.kit, implement, start, dose.load_steps)
-        last = self.previous.get(e.id)
-        before = self.previous.get(carried_from.id) if carried_from is not None else None
+        last = self.memory.previous.get(e.id)
+        before = self.memory.previous.get(carried_from.id) if carried_from is not None else None
         if last is None and before is not None:
             # no new movement: its dose goes on from the lift it carries on from, at its
             # own first load, one step at a time as any lift's (`within_reach`)
@@ -1803,10 +1789,11 @@ class Composer:
             most = heavy_top(self.kit, last.implement, last.load_kg, self.level)
             last = replace(last, reps=most) if last.reps > most else last
         top = reached(
-            self.history.get(e.id, ()) or self.history.get(getattr(carried_from, "id", ""), ())
+            self.memory.history.get(e.id, ())
+            or self.memory.history.get(getattr(carried_from, "id", ""), ())
         )
         if role is Role.ANCHOR and not implement:  # its progress goes on from where it stood
-            mark = resumed(last, self.as_anchor.get(e.id))
+            mark = resumed(last, self.memory.as_anchor.get(e.id))
             if last is not None and mark is not None and rose_since(mark, last):
                 # back to the reps and lowering it had reached as an anchor after weeks as
                 # an accessory: that is the session's one rise, its sets and effort hold
@@ -2061,7 +2048,7 @@ class Composer:
         elsewhere = self._met_in_week(ask)
         for p in list(picks):
             lift = p.exercise.id
-            last = self.previous.get(lift)
+            last = self.memory.previous.get(lift)
             if p.role is not Role.ANCHOR or p.new or p.prescription.injury_care or last is None:
                 continue
             if lift not in self.sets_trimmed:
@@ -2222,7 +2209,7 @@ class Composer:
         one rise, not a jump (a clamshell held at 1 x 10 for good trains nothing)."""
 
         def may_add(pick: Pick, sets: int) -> bool:
-            top = reached(self.history.get(pick.exercise.id, ()))
+            top = reached(self.memory.history.get(pick.exercise.id, ()))
             most = max(top[0] if top is not None else 2, wanted.get(pick.exercise.id, 0))
             return sets <= most
 
@@ -2252,7 +2239,7 @@ class Composer:
         it was reached (undated sessions: two at the load do)."""
         if self.hold_loads:  # close to an A race the loads stay where they were
             return False
-        held = self.at_load.get(exercise_id)
+        held = self.memory.at_load.get(exercise_id)
         if held is None:
             return True
         _, sessions, since = held
@@ -2486,7 +2473,7 @@ class Composer:
             return total
         for index, p in enumerate(picks):
             lift = p.exercise.id
-            last = self.previous.get(lift)
+            last = self.memory.previous.get(lift)
             if total >= least:
                 break
             if p.role is not Role.ANCHOR or p.new or lift in held or last is None:
@@ -2520,7 +2507,7 @@ class Composer:
         for index, p in enumerate(picks):
             if p.role is not Role.ANCHOR or p.new or p.exercise.id in held:
                 continue
-            last = self.previous.get(p.exercise.id)
+            last = self.memory.previous.get(p.exercise.id)
             top = most_sets
             if last is not None:
                 top = min(top, last.sets + (0 if rose_since(p.prescription, last) else 1))
@@ -2552,7 +2539,7 @@ class Composer:
         fitting shares a cut or a spare set between anchors by it, so none stays behind
         for good."""
         return {
-            p.exercise.id: sum(seen.sets for seen in self.history.get(p.exercise.id, ()))
+            p.exercise.id: sum(seen.sets for seen in self.memory.history.get(p.exercise.id, ()))
             for p in picks
         }
 
