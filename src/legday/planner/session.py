@@ -18,7 +18,10 @@ one-legged work (`one-legged`) and a per-plan seeded jitter for ties, so session
 (`variety`, `enjoyment`) and the same inputs and seed give the same plan.
 
 The doses come from `planner/dose.py`, the fitting into the athlete's minutes from
-`planner/fit.py`, and the words of the why from `planner/words.py`.
+`planner/fit.py`, and the words of the why from `planner/words.py`. What the athlete may
+do comes from `planner/pools.py`, the warm-up and cool-down from `planner/mobility.py`,
+the jump progression from `planner/jumps.py`, and what was trained so far is kept in
+`planner/memory.py`.
 """
 
 from __future__ import annotations
