@@ -249,7 +249,9 @@ def make_plan(
         ]
     kit = kit_of(profile)
     sessions = [with_ramps(s, kit) for s in sessions]  # care may have changed a barbell lift
-    sessions = _told_truly(sessions, catalogue, profile.minutes, composer.downhill, event or "")
+    sessions = _told_truly(
+        sessions, catalogue, profile.minutes, composer.pools.downhill, event or ""
+    )
     after_end = last + timedelta(days=1)
     # the races around the plan that its days answer to: the week before its first day,
     # and the day after its last (that day's eve is the plan's)
@@ -813,12 +815,14 @@ def _session(
         # an untimed run's end is unknown (and a misread rest day looks like one): jog
         return _ran_within_the_hour(legs, start)
 
-    used_before = dict(composer.last_used) if profile.injuries else {}
+    used_before = dict(composer.memory.last_used) if profile.injuries else {}
     catalogue = care.catalogue
     met = _care_may_bring(composer, ask, care)
     # runner's knee: a session clear of a key run's eve brings the care stage's new
     # exercises first
-    in_sessions = frozenset(composer.last_used) if composer.knee and not ask.occasion.eve else None
+    in_sessions = (
+        frozenset(composer.memory.last_used) if composer.knee and not ask.occasion.eve else None
+    )
     last_session = ask.recent[-1] if ask.recent else frozenset()  # its hold rests today
     asked: tuple[Prescription, ...] = ()  # the block the composer last asked care about
     answer: CareFit | None = None  # and what care made of it
@@ -877,8 +881,8 @@ def _session(
     # on a busy day the start moves with the length: the jog follows where it landed
     if parts.jog_seconds and follows_a_run(start):
         parts = parts.without_jog()
-    elif not parts.jog_seconds and not follows_a_run(start) and composer.jog_warm_up:
-        parts = parts.with_jog(composer.jog_warm_up)
+    elif not parts.jog_seconds and not follows_a_run(start) and composer.pools.jog_warm_up:
+        parts = parts.with_jog(composer.pools.jog_warm_up)
     if length(parts) != minutes:
         minutes = length(parts)
         start = start_for(minutes)
@@ -1000,11 +1004,11 @@ def _remember_care(
     for p in composed:
         if p.exercise not in kept:
             if p.exercise in used_before:
-                composer.last_used[p.exercise] = used_before[p.exercise]
+                composer.memory.last_used[p.exercise] = used_before[p.exercise]
             else:
-                composer.last_used.pop(p.exercise, None)
+                composer.memory.last_used.pop(p.exercise, None)
     for p in held:
-        composer.last_used[p.exercise] = composer.count - 1
+        composer.memory.last_used[p.exercise] = composer.memory.count - 1
 
 
 def _ran_within_the_hour(runs: list[Run], start: time | None) -> bool:

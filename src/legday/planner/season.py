@@ -166,7 +166,7 @@ RANKS = {"A": 0, "B": 1, "C": 2}
 # What a race's title says of its ground and length when the profile names no event: a
 # trail, mountain or sky race, an ultra, or a race longer than a marathon ("50 km",
 # "100 miles"). Only these two events are read from titles: the plan prepares their legs
-# for downhills (planner/session.py `ECCENTRIC_EVENTS`); a road distance needs the profile.
+# for downhills (planner/pools.py `ECCENTRIC_EVENTS`); a road distance needs the profile.
 TRAIL_WORDS = re.compile(
     r"\b(?:trail|mountain|sky ?r(?:ace|un)|fell (?:race|run)|berglauf|montagne|montaña)"
 )

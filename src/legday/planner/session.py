@@ -18,23 +18,23 @@ one-legged work (`one-legged`) and a per-plan seeded jitter for ties, so session
 (`variety`, `enjoyment`) and the same inputs and seed give the same plan.
 
 The doses come from `planner/dose.py`, the fitting into the athlete's minutes from
-`planner/fit.py`, and the words of the why from `planner/words.py`.
+`planner/fit.py`, and the words of the why from `planner/words.py`. What the athlete may
+do comes from `planner/pools.py`, the warm-up and cool-down from `planner/mobility.py`,
+the jump progression from `planner/jumps.py`, and what was trained so far is kept in
+`planner/memory.py`.
 """
 
 from __future__ import annotations
 
 import math
-import random
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from legday.care import KNEE_PROBLEMS, avoided, cared_for, loads_the_knee
+from legday.care import KNEE_PROBLEMS, cared_for, loads_the_knee
 from legday.catalogue import Catalogue
 from legday.kit import Kit
 from legday.model import (
-    CARE_NEEDS,
     WEEKLY_GROUPS,
     Cooldown,
     Equipment,
@@ -51,12 +51,10 @@ from legday.model import (
     StrengthDay,
     Warmup,
 )
-from legday.planner.care.guards import GUARDED_PATTERNS
 from legday.planner.care.in_session import CareFit
 from legday.planner.dose import (
     EASING_PHASES,
     HOLD_SECONDS,
-    MOST_CONTACTS,
     MOST_JUMP_SETS,
     MOST_PAUSE,
     Dose,
@@ -76,7 +74,6 @@ from legday.planner.dose import (
     for_the_week,
     heavy_climb,
     heavy_top,
-    implement_for,
     jump_dose,
     lowering,
     next_weight,
@@ -88,7 +85,6 @@ from legday.planner.dose import (
     resumed,
     rose_since,
     slower,
-    start_load,
     stepped,
     within_reach,
 )
@@ -97,12 +93,30 @@ from legday.planner.fit import (
     Pick,
     dosed_pick,
     groups,
-    needs_given,
     no_token_companions,
     token_floor,
     tokens,
     trim,
     with_sets,
+)
+from legday.planner.jumps import Jumps
+from legday.planner.memory import SessionMemory
+from legday.planner.mobility import (
+    DRILLS,
+    FEWEST_DRILLS,
+    FEWEST_STRETCHES,
+    STRETCHES,
+    Mobility,
+    work_by_muscle,
+)
+from legday.planner.pools import (
+    ANCHOR_KINDS,
+    COVERAGE_ORDER,
+    ECCENTRIC_EVENTS,
+    athlete_pools,
+    band_loaded,
+    event_work,
+    heavy_barbell,
 )
 from legday.planner.words import session_notes
 from legday.progression.loads import (
@@ -121,7 +135,6 @@ __all__ = [
     "SessionAsk",
     "SessionParts",
     "doses_of",
-    "pattern_of",
     "stand_ins",
 ]
 
@@ -129,46 +142,13 @@ __all__ = [
 # and how much longer it takes.
 CareLens = Callable[[tuple[Prescription, ...]], CareFit]
 
-# A block's anchors: one lift of each kind, the fallback patterns only when the first
-# ones are not doable (a bridge stands in for a hinge).
-ANCHOR_KINDS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
-    (frozenset({"squat", "lunge"}), frozenset()),
-    (frozenset({"hinge"}), frozenset({"bridge"})),
-    (frozenset({"calf"}), frozenset()),
-)
-# The muscles the week must reach, in the order the composer fills them.
-COVERAGE_ORDER = (
-    Muscle.QUADS,
-    Muscle.HAMSTRINGS,
-    Muscle.GLUTES,
-    Muscle.CALVES,
-    Muscle.HIP_ABDUCTORS,
-    Muscle.CORE,
-)
 NO_MUSCLES: set[Muscle] = set()  # a default: never changed
-HEAVY_BAR = frozenset({"heavy barbell lift"})  # a need of the fitting (`Composer.gives`)
-MAIN_KINDS = (ExerciseKind.STRENGTH, ExerciseKind.BALANCE)
 
-WARM_UP_JOG_MINUTES = 5  # `warm-up` asks for about 5-10
-DRILLS = 3
-STRETCHES = 4
-FEWEST_DRILLS = 1  # `warm-up` asks for at least one
-FEWEST_STRETCHES = 2  # `cool-down` asks for one; two cover a session's main muscles
-SORE_WEIGHT = 100.0  # a stretch for a problem not yet stretched for comes first ...
-CARE_WEIGHT = 30.0  # ... and one that cares for it after the anchors' own muscles
-# A set counts this much for the muscle leading its lift (anchor, other), once for the rest:
-# an anchor's own muscle (the hamstrings after a hinge) before any that lifts only help.
-LEAD_WEIGHT = {True: 20.0, False: 2.0}
 SHORT_SESSION_MINUTES = 30  # at or below: a drill and a stretch fewer
 FIT_TOLERANCE = 0.10  # a session may be this much shorter than asked, never longer
 # Filling aims this close to the minutes asked: care's dose and the rounding to whole
 # minutes then still leave the session within FIT_TOLERANCE of them.
 FILL_AIM = 0.05
-# When the work the rules and the athlete's progress allow is in and time is left, the
-# warm-up and cool-down grow: drills up to the `warm-up` rule's 10 minutes with the jog,
-# stretches for what the session worked and the athlete's problems.
-MOST_DRILLS = 5
-MOST_STRETCHES = 7
 # Care doses the work near a sore area at its stage after the composer (planner/care.py);
 # the fitting measures what care will make of the session this many times at most.
 CARE_ROUNDS = 2
@@ -188,32 +168,11 @@ GATED_KINDS = (ExerciseKind.STRENGTH, ExerciseKind.BALANCE)
 
 # Choosing among companions: sessions since last use (capped), plus bonuses.
 LONG_AGO = 12  # sessions; anything older counts as this old
-ONE_LEGGED_BONUS = 8.0
 COVERAGE_BONUS = 2.0  # per muscle still missing that the exercise works
-EVENT_BONUS = 4.0  # step-downs for trail runners, soleus work for marathoners
 LAST_SESSION_PENALTY = 6.0  # in the previous session
 
-# Event-specific work, named by the catalogue's ids: stepping and slow eccentric lowering
-# for the downhills of trail and ultra (Toyomura et al. 2018; Bontemps et al. 2020), the
-# bent-knee calf (soleus) for the long road races. For trail and ultra one anchor of each
-# block is downhill work when the athlete owns a step or a box (`Composer._downhill_kind`).
-DOWNHILL_WORK = ("step-up", "step-down", "lower-to-box", "single-leg-box", "eccentric")
-EVENT_WORK = {
-    "trail": DOWNHILL_WORK,
-    "ultra": DOWNHILL_WORK,
-    "marathon": ("bent-knee", "seated"),
-    "half": ("bent-knee", "seated"),
-}
-ECCENTRIC_EVENTS = frozenset({"trail", "ultra"})
 ECCENTRIC_LOWERING = 4  # seconds: the squat anchor's tempo for trail and ultra
-REACTIVE_EVENTS = frozenset({"track", "cross-country"})  # pogo-style work a stage earlier
 
-# Plyometrics: which weeks may hold them, and the highest stage by level (a stage a
-# block, from the first block; beginners from their second block, stage 1 only).
-# The peak keeps the jumps a block trained, at their contacts (no new stage): the weeks
-# before a goal race keep their quality while the volume falls (docs/planner.md 3.7).
-PLYOMETRIC_PHASES = frozenset({Phase.OFF_SEASON, Phase.BASE, Phase.BUILD, Phase.PEAK})
-MASTERS_PLYOMETRIC_PHASES = PLYOMETRIC_PHASES | {Phase.TAPER}
 MASTERS_RPE = 7  # masters' working sets stop three reps short at most
 MASTERS_SETS = 3  # and an anchor's sets stop at three, so weekly volume climbs slowly
 MASTERS_WEEKLY_RISE = 0.2  # a session's sets at most 20 % above last full week's average
@@ -230,9 +189,6 @@ BLOCK_SETS = 3  # there, an anchor's sets that no companion's second set takes
 # when a masters or easing week takes sets back (`_drop_companions`): its contacts are
 # its dose, and power work is what a masters athlete keeps
 FAST_ROLES = (Role.PLYOMETRIC, Role.POWER)
-# A block's drill moves a stage on (landings, pogo hops, bounds) once the athlete has done
-# the last block's drill in this many sessions: a stage is trained, not sampled.
-JUMP_SESSIONS_TO_MOVE_ON = 3
 # A first session's new exercises at most (its anchors and balance or jump picks count):
 # a runner new to the gym learns four movements well rather than seven in one go.
 FIRST_SESSION_NEW = 4
@@ -240,7 +196,6 @@ FIRST_SESSION_NEW = 4
 # the hard rules aside): a coach read a week 2 with three new lifts at once (issue 13).
 NEW_PER_SESSION = 2
 FIRST_WEEK = timedelta(days=7)
-HIGHEST_STAGE = {Level.BEGINNER: 1, Level.INTERMEDIATE: 2, Level.ADVANCED: 3}
 
 
 Dosed = tuple[str, int, int | None, int | None, str, float | None, int]
@@ -254,18 +209,6 @@ def doses_of(main: Iterable[Prescription]) -> tuple[Dosed, ...]:
             (p.exercise, p.sets, p.reps, p.seconds, p.tempo, p.load_kg, p.target_rpe) for p in main
         )
     )
-
-
-def _next(level: Level) -> Level:
-    """The level above `level` (the highest is its own)."""
-    levels = list(Level)
-    return levels[min(level.rank + 1, len(levels) - 1)]
-
-
-def band_loaded(exercise: Exercise) -> bool:
-    """An anchor lift whose load is a band (`loadable` is false: no weight is added)."""
-    anchor = any(exercise.pattern in kind[0] | kind[1] for kind in ANCHOR_KINDS)
-    return anchor and Equipment.BAND in exercise.equipment and not exercise.loadable
 
 
 def band_earned(best: Exercise, candidates: Sequence[Exercise]) -> list[Exercise]:
@@ -343,19 +286,6 @@ def leads_its_slot(exercise: Exercise) -> bool:
     true of every slot without one."""
     lead = SLOT_LEADS.get(exercise.pattern)
     return lead is None or (bool(exercise.muscles) and exercise.muscles[0] is lead)
-
-
-def pattern_of(exercise: Exercise) -> str:
-    """The catalogue's movement pattern; for an exercise without one (a coach's own),
-    read from its leading muscle."""
-    if exercise.pattern or exercise.kind is not ExerciseKind.STRENGTH:
-        return exercise.pattern
-    lead = exercise.muscles[0]
-    if lead is Muscle.QUADS:
-        return "squat"
-    if lead is Muscle.HAMSTRINGS:
-        return "hinge" if Muscle.GLUTES in exercise.muscles else "knee-flexion"
-    return {Muscle.GLUTES: "bridge", Muscle.CALVES: "calf"}.get(lead, "")
 
 
 def stand_ins(pool: Iterable[Exercise], old: Exercise, injuries: Sequence[str]) -> list[Exercise]:
@@ -475,77 +405,10 @@ class Composer:
         # the session composed last held its jumps back for one (`_jumps_or_new_knee_work`)
         self.knee = bool(KNEE_PROBLEMS.intersection(cared_for(profile.injuries)))
         self.jumps_held_for_knee = False
-        # what the athlete's problems keep out of the plan (no heel drops off a step for
-        # an inserting Achilles tendon: `CareProtocol.avoid`) is never picked
-        spared = avoided(catalogue.protocols, profile.injuries)
-        doable = tuple(
-            e
-            for e in catalogue.doable(profile.equipment, profile.level, *ExerciseKind)
-            if e.id not in spared
-        )
-        # power lifts only stand in for jumps: never an anchor, an accessory or a filler;
-        # and never a movement care guards for the athlete's problems (a sore knee is no
-        # knee to squat fast, and care would swap the lift for its own stage's exercise)
-        guarded = {kind for injury in self.injuries for kind in GUARDED_PATTERNS.get(injury, ())}
-        self.power = [e for e in doable if e.power and e.pattern not in guarded]
-        self.main_pool = [e for e in doable if e.kind in MAIN_KINDS and not e.power]
-        # the main pool by leading muscle: a stand-in leads with the same one
-        self.main_by_lead: dict[Muscle, list[Exercise]] = defaultdict(list)
-        for e in self.main_pool:
-            self.main_by_lead[e.muscles[0]].append(e)
-        self.strength = [e for e in doable if e.kind is ExerciseKind.STRENGTH and not e.power]
-        # the lifts one level above the athlete's: an anchor they have outgrown may move on
-        # to a harder variation among them (`_harder`; one level above theirs at most); no
-        # power lift (those only stand in for jumps) and nothing the problems keep out
-        self.next_level = [
-            e
-            for e in catalogue.doable(
-                profile.equipment, _next(profile.level), ExerciseKind.STRENGTH
-            )
-            if e.level.rank > profile.level.rank and not e.power and e.id not in spared
-        ]
-        known = (*doable, *self.next_level)
-        self.balance_pool = [e for e in self.main_pool if e.balance]
-        self.plyometrics = [e for e in doable if e.kind is ExerciseKind.PLYOMETRIC]
-        self.drills = sorted(
-            (e for e in doable if e.kind is ExerciseKind.WARMUP), key=lambda e: e.id
-        )
-        self.stretches = sorted(
-            (e for e in doable if e.kind in (ExerciseKind.STRETCH, ExerciseKind.MOBILITY)),
-            key=lambda e: e.id,
-        )
-        # a minute each drill; a stretch held 60 s, or 45 s a side
-        self.drill_items = {e.id: Warmup(e.id, 1) for e in self.drills}
-        self.stretch_items = {
-            e.id: Cooldown(e.id, 45 if e.per_side else 60) for e in self.stretches
-        }
-        jog = next((e for e in doable if e.kind is ExerciseKind.CARDIO), None)
-        self.jog_warm_up = None if jog is None else Warmup(jog.id, WARM_UP_JOG_MINUTES, jog=True)
-        rng = random.Random(profile.seed)
-        # power lifts draw theirs after the rest: they only stand in for jumps, so the other
-        # ties of a seed's plan stay as they were before there were any; the band-loaded
-        # anchor lifts, which came later still, draw theirs last, so a plan without a band
-        # is as it was before them
-        late = {e.id for e in catalogue if band_loaded(e)}
-        self.jitter = {e.id: rng.random() for e in catalogue if not e.power and e.id not in late}
-        self.jitter.update({e.id: rng.random() for e in catalogue if e.power and e.id not in late})
-        self.jitter.update({e.id: rng.random() for e in catalogue if e.id in late})
-        # what never changes in a companion's score: one-legged, the event's, the jitter
-        self.preference = {
-            e.id: self.jitter[e.id]
-            + ONE_LEGGED_BONUS * e.unilateral
-            + EVENT_BONUS * self._event_work(e)
-            for e in known
-        }
-        self.count = 0  # sessions so far, those done before the plan included
-        # per exercise: the sessions that held it, those done before the plan included
-        self.times_done: dict[str, int] = defaultdict(int)
-        self.last_used: dict[str, int] = {}
-        self.last_kg: dict[str, float] = {}
-        # per exercise: its load, the sessions at it, and the day it was reached
-        self.at_load: dict[str, tuple[float, int, date | None]] = {}
+        self.pools = athlete_pools(catalogue, profile, kit, self.event)
+        self.memory = SessionMemory()  # what the athlete has trained so far
+        self.mobility = Mobility(self.pools, catalogue, self.injuries, self.memory.last_used)
         self.today: date | None = None  # the day of the session being composed
-        self.first_day: date | None = None  # the athlete's first session, done or planned
         self.new_limit: int | None = None  # new exercises the session may bring (`_new_limit`)
         # lifts the composer picked that care then took out of the session (`care_took`):
         # the athlete met a care stand-in instead, and will again while its stage holds
@@ -575,10 +438,7 @@ class Composer:
         self.last_sets: int | None = None  # the sets of the session composed last
         self.block = Block()
         self.blocks = 0  # blocks started so far
-        self.jump_stage = 0  # the highest stage whose drill the athlete trained a block
-        self.last_jump: Exercise | None = None  # the last block's drill
-        # each drill's last exposure that was no eased one: its day and foot contacts
-        self.jumped: dict[str, tuple[date | None, int]] = {}
+        self.jumps = Jumps(self.level, self.masters, self.event)
         self.anchor_since: dict[str, int] = {}  # each anchor's first block as one
         self.anchor_step: dict[str, int] = {}  # each unloaded anchor's last week of progress
         # each unloaded anchor's exposures at the top of its progression (`_outgrown`)
@@ -601,113 +461,28 @@ class Composer:
         self.band = Equipment.BAND in profile.equipment
         self.anchor_moved = -1  # the session in which an anchor last changed
         self.moving_on: list[Exercise] = []  # the anchors a block's start may change
-        self.previous: dict[str, Prescription] = {}  # each exercise's last prescription
-        self.as_anchor: dict[str, Prescription] = {}  # and its last as an anchor
-        self.history: dict[str, list[Prescription]] = {}  # and its last three (`reached`)
-        self.implements = {e.id: implement_for(e, kit) for e in known}
-        # what each exercise gives the rules; a heavy barbell lift gives the heavy work
-        # a week keeps in season (`progression`), so fitting a short session never drops
-        # the session's only one as spare (it dropped the bar in a 30-minute build week)
-        self.gives = {
-            e.id: needs_given(e, self.injuries) | (HEAVY_BAR if self._heavy_barbell(e) else set())
-            for e in known
-        }
-        self.works = {e.id: groups([e]) for e in known}
-        self.patterns = {e.id: pattern_of(e) for e in known}
-        # the lifts of each anchor kind's patterns (and of its fallback)
-        self.anchor_pools = {
-            patterns: [e for e in self.strength if self.patterns[e.id] in patterns]
-            for kind in ANCHOR_KINDS
-            for patterns in kind
-        }
-        # and those one level up (`next_level`)
-        self.next_level_pools = {
-            patterns: [e for e in self.next_level if self.patterns[e.id] in patterns]
-            for kind in ANCHOR_KINDS
-            for patterns in kind
-        }
-        # a trail or ultra runner's downhill lifts (`DOWNHILL_WORK`) among the anchors'
-        downhill = self.event in ECCENTRIC_EVENTS
-        anchor_patterns = {p for kind in ANCHOR_KINDS for patterns in kind for p in patterns}
-        self.downhill = frozenset(
-            e.id
-            for e in (*self.strength, *self.next_level)
-            if downhill
-            and self.patterns[e.id] in anchor_patterns
-            and any(word in e.id for word in DOWNHILL_WORK)
-        )
         self.downhill_kind: frozenset[str] | None = None  # the block's downhill slot
-        # lower-body strength work, what `one-legged` counts
-        self.leg_strength = {e.id for e in self.strength if e.lower_body}
-        # per stretch: the athlete's problems it cares for, by name or by a sore muscle
-        self.stretch_serves = {
-            e.id: frozenset(
-                injury
-                for injury in self.injuries
-                if injury in e.injury_care or set(CARE_NEEDS.get(injury, ())) & set(e.muscles)
-            )
-            for e in self.stretches
-        }
-        # per stretch: the stretches whose value choosing it changes, those that share a
-        # muscle (its work is stretched) or a problem (it is served) with it
-        self.stretch_neighbours = {
-            e.id: frozenset(
-                other.id
-                for other in self.stretches
-                if set(e.muscles) & set(other.muscles)
-                or self.stretch_serves[e.id] & self.stretch_serves[other.id]
-            )
-            for e in self.stretches
-        }
-        # per stretch: whether it is care for any of them (CARE_WEIGHT in `_stretch_value`)
-        self.stretch_cares = {
-            e.id: bool(set(self.injuries).intersection(e.injury_care)) for e in self.stretches
-        }
-        # who may fill each care need and each of the week's muscles
-        self.care_pools = {
-            (injury, muscle): [e for e in self.main_pool if (injury, muscle) in self.gives[e.id]]
-            for injury in self.injuries
-            for muscle in CARE_NEEDS.get(injury, ())
-        }
-        self.coverage_pools = {
-            muscle: [e for e in self.strength if muscle in e.muscles] for muscle in COVERAGE_ORDER
-        }
-        # each lift's conservative first load in the athlete's kit (None: no load)
-        self.start_loads = {
-            e.id: start_load(e, self.implements[e.id], self.level, kit, profile.body_kg)
-            for e in known
-        }
-        # a prescription's care tags name only the athlete's own problems (an exercise
-        # that eases shin splints is no care to a runner without them)
-        self.own_care = {e.id: tuple(i for i in e.injury_care if i in self.injuries) for e in known}
 
     def remember(self, trained: StrengthDay) -> None:
         """Count strength done before the plan: its exercises are no first exposures, and
         the plan's doses go on from its prescriptions without a jump."""
         for exercise_id in trained.exercises:
-            self.last_used[exercise_id] = self.count
-            self.times_done[exercise_id] += 1
-        self.count += 1
-        self.first_day = min(self.first_day or trained.day, trained.day)
+            self.memory.last_used[exercise_id] = self.memory.count
+            self.memory.times_done[exercise_id] += 1
+        self.memory.count += 1
+        self.memory.first_day = min(self.memory.first_day or trained.day, trained.day)
         self._keep(trained.main, trained.day)
-        self._jumps_done(trained.main, trained.day, eased=False)
+        self.block.jump_sessions += self.jumps.done(
+            trained.main, trained.day, self.block.jump, eased=False
+        )
 
-    def _keep(self, main: Iterable[Prescription], day: date | None) -> None:
-        """Each exercise's last prescription and load, and since when it holds that load."""
+    def _keep(self, main: Sequence[Prescription], day: date | None) -> None:
+        """Each exercise's last prescription and load, and since when it holds that load
+        (`SessionMemory.keep`); and each anchor's sessions at the top of its progression."""
+        self.memory.keep(main, day)
         for p in main:
-            self.previous[p.exercise] = p
-            if p.role is Role.ANCHOR:
-                self.as_anchor[p.exercise] = p
-                if self._at_the_top(p):
-                    self.at_top[p.exercise] = self.at_top.get(p.exercise, 0) + 1
-            self.history[p.exercise] = [*self.history.get(p.exercise, ())[-2:], p]
-            if p.load_kg is None:
-                continue
-            self.last_kg[p.exercise] = p.load_kg
-            held, sessions, since = self.at_load.get(p.exercise, (p.load_kg, 0, day))
-            if held != p.load_kg:
-                sessions, since = 0, day
-            self.at_load[p.exercise] = (p.load_kg, sessions + 1, since)
+            if p.role is Role.ANCHOR and self._at_the_top(p):
+                self.at_top[p.exercise] = self.at_top.get(p.exercise, 0) + 1
 
     def care_changed(self, composed: Iterable[Prescription], done: Iterable[Prescription]) -> None:
         """Care made the session just composed into `done`: an anchor it took out, or
@@ -736,7 +511,7 @@ class Composer:
         return at_the_top(p, top)
 
     def done(self, exercise: Exercise) -> bool:
-        return exercise.id in self.last_used
+        return exercise.id in self.memory.last_used
 
     def _ready(self, exercise: Exercise) -> bool:
         """Whether the athlete may meet `exercise` now: anything but an advanced lift or
@@ -754,7 +529,7 @@ class Composer:
             return True
         if any(_lift(e) == _lift(exercise.id) for e in below):
             return True  # the same movement with less kit below it: only its load is new
-        return any(self.times_done[e] >= OWNED_SESSIONS for e in below)
+        return any(self.memory.times_done[e] >= OWNED_SESSIONS for e in below)
 
     def _ready_only(self, pool: Iterable[Exercise]) -> list[Exercise]:
         return [e for e in pool if self._ready(e)]
@@ -764,7 +539,7 @@ class Composer:
         taken = set(exercise_ids)
         self.taken_by_care.update(taken)
         for exercise_id in taken:  # the athlete did not do them (`_ready` counts sessions)
-            self.times_done[exercise_id] = max(0, self.times_done[exercise_id] - 1)
+            self.memory.times_done[exercise_id] = max(0, self.memory.times_done[exercise_id] - 1)
         for exercise_id in taken & set(self.block.done):
             self.block.done[exercise_id] -= 1
 
@@ -777,7 +552,7 @@ class Composer:
             if p.role is not Role.ANCHOR:
                 continue
             lift = p.exercise.id
-            before = self.previous.get(lift)
+            before = self.memory.previous.get(lift)
             if p.dose.sets < wanted.get(lift, 0):
                 self.sets_trimmed.add(lift)
             elif before is not None and p.dose.sets > before.sets:
@@ -845,7 +620,9 @@ class Composer:
         self.jumps_held_for_knee = True
         before = sum(picks[n].seconds for n in jumps)
         chosen = [p.exercise for n, p in enumerate(picks) if n not in jumps]
-        options = [e for e in self._allowed(self.power, ask, optional=True) if e not in chosen]
+        options = [
+            e for e in self._allowed(self.pools.power, ask, optional=True) if e not in chosen
+        ]
         options = self._within_new_limit(options, chosen, optional=True)
         power = self._best(options, ask.recent[-1] if ask.recent else frozenset(), chosen)
         stand_in = [] if power is None else [self._pick(power, Role.POWER, occasion)]
@@ -882,8 +659,8 @@ class Composer:
         self.care_seen = None
         self.care_made = None
         self.hold_loads = ask.hold_loads
-        if self.first_day is None:
-            self.first_day = ask.day
+        if self.memory.first_day is None:
+            self.memory.first_day = ask.day
         self.new_limit = self._new_limit(ask.day)
         occasion = self._progress(ask)
         self._outgrow(ask, occasion)
@@ -905,9 +682,9 @@ class Composer:
         drills, stretches = (DRILLS - 1, STRETCHES - 1) if short else (DRILLS, STRETCHES)
         if any(p.prescription.warmup_sets for p in picks):
             drills -= 1  # the empty bar's eight reps are a mobility drill of their own
-        warmup, jog_seconds, drill_seconds = self._warm_up(jog, drills)
-        stretched_for = self._worked(p.prescription for p in picks)
-        cooldown, cooldown_seconds = self._cool_down(stretched_for, stretches)
+        warmup, jog_seconds, drill_seconds = self.mobility.warm_up(jog, drills)
+        stretched_for = work_by_muscle(p.prescription for p in picks)
+        cooldown, cooldown_seconds = self.mobility.cool_down(stretched_for, stretches)
         fixed = jog_seconds + drill_seconds + cooldown_seconds
         self._vary(picks, ask, occasion)
         self._jumps_or_new_knee_work(picks, ask, occasion)
@@ -915,8 +692,10 @@ class Composer:
         # the fewest drills and stretches the rules take; an athlete's problems keep their
         # stretches (calf and soleus for shins), and a masters week climbs by its own cap
         fewest = (
-            self._warm_up(jog, FEWEST_DRILLS),
-            self._cool_down(stretched_for, stretches if self.injuries else FEWEST_STRETCHES),
+            self.mobility.warm_up(jog, FEWEST_DRILLS),
+            self.mobility.cool_down(
+                stretched_for, stretches if self.injuries else FEWEST_STRETCHES
+            ),
         )
         fewest_fixed = fewest[0][1] + fewest[0][2] + fewest[1][1]
         if self.masters:
@@ -933,8 +712,8 @@ class Composer:
         if tokens(picks) and not (occasion.light or self.masters):
             # the minutes hold no companion's second set: a drill and a stretch fewer
             # (never below the rules' fewest) make room for it, a set that trains
-            fewer = self._warm_up(jog, max(FEWEST_DRILLS, drills - 1))
-            cool = self._cool_down(stretched_for, max(FEWEST_STRETCHES, stretches - 1))
+            fewer = self.mobility.warm_up(jog, max(FEWEST_DRILLS, drills - 1))
+            cool = self.mobility.cool_down(stretched_for, max(FEWEST_STRETCHES, stretches - 1))
             shorter = fewer[1] + fewer[2] + cool[1]
             cut = len(tokens(picks))
             work = self._whole_sets(picks, ask, occasion, wanted, ask.budget_seconds - shorter)
@@ -946,9 +725,9 @@ class Composer:
         most = ask.budget_seconds  # the minutes asked are the most a session takes
         if fixed + work + self.care_shift > most:
             # still long: the fewest drills and stretches the rules take
-            warmup, jog_seconds, drill_seconds = self._warm_up(jog, FEWEST_DRILLS)
-            stretched_for = self._worked(p.prescription for p in picks)
-            cooldown, cooldown_seconds = self._cool_down(stretched_for, FEWEST_STRETCHES)
+            warmup, jog_seconds, drill_seconds = self.mobility.warm_up(jog, FEWEST_DRILLS)
+            stretched_for = work_by_muscle(p.prescription for p in picks)
+            cooldown, cooldown_seconds = self.mobility.cool_down(stretched_for, FEWEST_STRETCHES)
             fixed = jog_seconds + drill_seconds + cooldown_seconds
             work = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
             work = self._whole_sets(picks, ask, occasion, wanted, ask.budget_seconds - fixed)
@@ -958,13 +737,13 @@ class Composer:
             work += self._jumps_or_new_knee_work(picks, ask, occasion)
         # the stretches for what the fitted session works (about as long as the first);
         # when fitting left the work as it was, they are the ones already chosen
-        worked = self._worked(p.prescription for p in picks)
+        worked = work_by_muscle(p.prescription for p in picks)
         if worked != stretched_for:
-            cooldown, cooldown_seconds = self._cool_down(worked, len(cooldown))
+            cooldown, cooldown_seconds = self.mobility.cool_down(worked, len(cooldown))
             fixed = jog_seconds + drill_seconds + cooldown_seconds
         aim = self._aim(ask, occasion, lifting=False)
         if fixed + work + self.care_shift < aim:  # time left: more mobility
-            warmup, cooldown, fixed = self._more_mobility(
+            warmup, cooldown, fixed = self.mobility.more_mobility(
                 warmup,
                 cooldown,
                 worked,
@@ -978,7 +757,7 @@ class Composer:
         main = [p.prescription for p in picks]
         notes = session_notes(
             [(p.exercise.name.lower(), p.prescription) for p in picks],
-            self.previous,
+            self.memory.previous,
             self.injuries,
             self.weaker_leg,
             harder=[
@@ -1012,8 +791,10 @@ class Composer:
         self._remember_trims(picks, wanted)  # against the last prescriptions, before `_keep`
         self._keep(main, ask.day)
         for p in main:
-            self.times_done[p.exercise] += 1
-        self._jumps_done(main, ask.day, eased=occasion.light, planned=wanted)
+            self.memory.times_done[p.exercise] += 1
+        self.block.jump_sessions += self.jumps.done(
+            main, ask.day, self.block.jump, eased=occasion.light, planned=wanted
+        )
         for p in main:
             if p.role is Role.ANCHOR:
                 self.block.done[p.exercise] = self.block.done.get(p.exercise, 0) + 1
@@ -1022,8 +803,8 @@ class Composer:
         used = [p.exercise.id for p in picks] + [w.exercise for w in warmup]
         used += [c.exercise for c in cooldown]
         for exercise_id in used:
-            self.last_used[exercise_id] = self.count
-        self.count += 1
+            self.memory.last_used[exercise_id] = self.memory.count
+        self.memory.count += 1
         seconds = fixed + sum(p.seconds for p in picks)
         return SessionParts(warmup, tuple(main), cooldown, seconds, tuple(notes), jog_seconds)
 
@@ -1050,10 +831,7 @@ class Composer:
         last block's jump drill counts as trained when it was done in
         JUMP_SESSIONS_TO_MOVE_ON sessions: the next drill may go a stage on."""
         ended = self.block
-        if ended.jump is not None:
-            self.last_jump = ended.jump
-            if ended.jump_sessions >= JUMP_SESSIONS_TO_MOVE_ON:
-                self.jump_stage = max(self.jump_stage, ended.jump.stage)
+        self.jumps.block_ended(ended.jump, ended.jump_sessions)
         before = self.block.anchors
         self.blocks += 1
         self.sets_trimmed.clear()  # a new block's sessions may hold its sets
@@ -1077,7 +855,8 @@ class Composer:
         uphill = [
             e
             for e in before
-            if self.patterns[e.id] in (self.downhill_kind or ()) and e.id not in self.downhill
+            if self.pools.patterns[e.id] in (self.downhill_kind or ())
+            and e.id not in self.pools.downhill
         ]
         moving = uphill + [e for e in moving if e not in uphill]
         # a masters athlete's new block changes one anchor: the session's other new place
@@ -1088,7 +867,7 @@ class Composer:
         anchors: list[Exercise] = []
         for patterns, fallback in ANCHOR_KINDS:
             kind = patterns | fallback
-            old = next((e for e in before if self.patterns[e.id] in kind), None)
+            old = next((e for e in before if self.pools.patterns[e.id] in kind), None)
             if old is not None and old not in moving:
                 anchors.append(old)
                 continue
@@ -1103,7 +882,7 @@ class Composer:
                 anchors.append(found)
                 self.anchor_since[found.id] = self.blocks  # the same again: others' turn
                 if old is not None and found.id != old.id:
-                    self.anchor_moved = self.count
+                    self.anchor_moved = self.memory.count
                     self._took_over(found, old)
         start_kg = {}
         for e in anchors:
@@ -1113,7 +892,7 @@ class Composer:
         start_step = {
             e.id: self.anchor_step[e.id]
             for e in anchors
-            if not self.implements[e.id] and e.id in self.anchor_step
+            if not self.pools.implements[e.id] and e.id in self.anchor_step
         }
         self.block = Block(ask.block, anchors, start_kg, start_step)
 
@@ -1134,7 +913,7 @@ class Composer:
         taken_ids = {e.id for e in taken}
         others = [
             e
-            for e in self.anchor_pools[fallback]
+            for e in self.pools.anchor_pools[fallback]
             if e.id not in taken_ids
             and self._ready(e)
             and not self._outgrown(e)
@@ -1148,9 +927,9 @@ class Composer:
         """Where a block's anchor starts: its conservative first load, or where it ended,
         or the load carried on from the variation it takes over from (`_carried`),
         whichever is heaviest; None without load."""
-        kg = self.start_loads[e.id]
-        if kg is not None and e.id in self.last_kg:  # where it ended: no step back
-            kg = max(kg, self.last_kg[e.id])
+        kg = self.pools.start_loads[e.id]
+        if kg is not None and e.id in self.memory.last_kg:  # where it ended: no step back
+            kg = max(kg, self.memory.last_kg[e.id])
         carried = self._carried(e, before)
         if kg is not None and carried is not None:  # the variation it takes over from
             kg = max(kg, carried)
@@ -1160,8 +939,8 @@ class Composer:
         """The load the athlete would meet `e` at as a block's anchor: its own last load
         with the same implement when it has one (a lift met as an accessory goes on from
         there, a step at a time: `heavy_climb`, `within_reach`), else its block start."""
-        last = self.previous.get(e.id)
-        implement = self.implements[e.id]
+        last = self.memory.previous.get(e.id)
+        implement = self.pools.implements[e.id]
         if implement and last is not None and last.load_kg and last.implement == implement:
             return last.load_kg  # the lift goes on from its own last load
         return self._block_start_kg(e, before)
@@ -1172,14 +951,14 @@ class Composer:
         (`per_leg_kg`). A harder variation may start lighter; an easier one may not."""
         if not easier_lift(old, new, self.catalogue):
             return False
-        last = self.as_anchor.get(old.id) or self.previous.get(old.id)
+        last = self.memory.as_anchor.get(old.id) or self.memory.previous.get(old.id)
         was = per_leg_kg(old, last.load_kg, last.implement) if last is not None else 0.0
-        now = per_leg_kg(new, self._first_kg(new, before), self.implements[new.id])
+        now = per_leg_kg(new, self._first_kg(new, before), self.pools.implements[new.id])
         return now <= was
 
     def _heavy_barbell(self, e: Exercise) -> bool:
         """Whether `e` is heavy barbell work for this athlete (intermediate or advanced)."""
-        return self.implements[e.id] == "barbell" and self.level is not Level.BEGINNER
+        return heavy_barbell(self.pools.implements[e.id], self.level)
 
     def _kept_bar(self, before: list[Exercise]) -> Exercise | None:
         """The block's barbell anchor that stays for the next block while it can still
@@ -1195,17 +974,26 @@ class Composer:
     def _carried(self, new: Exercise, before: list[Exercise]) -> float | None:
         """The first load of a block's new anchor from the one of its kind it takes over
         from (`carried_load`); None when it is no new anchor or nothing was loaded."""
-        kinds = [p | f for p, f in ANCHOR_KINDS if self.patterns[new.id] in p | f]
+        kinds = [p | f for p, f in ANCHOR_KINDS if self.pools.patterns[new.id] in p | f]
         old = next(
-            (e for e in before if kinds and self.patterns[e.id] in kinds[0] and e.id != new.id),
+            (
+                e
+                for e in before
+                if kinds and self.pools.patterns[e.id] in kinds[0] and e.id != new.id
+            ),
             None,
         )
-        if old is None or new in before or old.id not in self.last_kg:
+        if old is None or new in before or old.id not in self.memory.last_kg:
             return None
-        last = self.previous.get(old.id)
-        implement = last.implement if last is not None else self.implements[old.id]
+        last = self.memory.previous.get(old.id)
+        implement = last.implement if last is not None else self.pools.implements[old.id]
         return carried_load(
-            old, self.last_kg[old.id], implement, new, self.implements[new.id], self.kit
+            old,
+            self.memory.last_kg[old.id],
+            implement,
+            new,
+            self.pools.implements[new.id],
+            self.kit,
         )
 
     def _anchor(
@@ -1219,16 +1007,16 @@ class Composer:
         when doable, else a fresh one, else the same again."""
         taken_ids = {e.id for e in taken}
         candidates = [
-            e for e in self.anchor_pools[patterns] if e.id not in taken_ids and self._ready(e)
+            e for e in self.pools.anchor_pools[patterns] if e.id not in taken_ids and self._ready(e)
         ]
         if patterns == self.downhill_kind:  # the block's downhill slot
-            candidates = [e for e in candidates if e.id in self.downhill] or candidates
+            candidates = [e for e in candidates if e.id in self.pools.downhill] or candidates
         if not ask.new_allowed or ask.keep_anchors:
             candidates = self._familiar(candidates)
         if not candidates:
             return None
         by_id = {e.id: e for e in candidates}
-        last = next((e for e in before if self.patterns.get(e.id) in patterns), None)
+        last = next((e for e in before if self.pools.patterns.get(e.id) in patterns), None)
         if last is not None and self._loaded(last):
             # a loaded anchor hands over to a loaded lift about as hard on the legs whose
             # kit carries its load on, else it stays: a barbell squat at 45 kg became a
@@ -1238,7 +1026,7 @@ class Composer:
                 e
                 for e in candidates
                 if e.id == last.id
-                or (self.implements[e.id] and comparable(e, last) and self._carries(last, e))
+                or (self.pools.implements[e.id] and comparable(e, last) and self._carries(last, e))
             ]
             by_id = {e.id: e for e in candidates}
             # none comparable (care swapped the loaded lift for its bodyweight variation,
@@ -1256,7 +1044,11 @@ class Composer:
             harder = self._harder(last, patterns, candidates, taken_ids, ask)
             if harder is not None:
                 return harder
-            if last in self.next_level and last.id not in taken_ids and self._can_progress(last):
+            if (
+                last in self.pools.next_level
+                and last.id not in taken_ids
+                and self._can_progress(last)
+            ):
                 return last  # a lift a level up goes on while it rises, not back to theirs
             # a fresh lift, never one the last is the harder variation of (a kickstand RDL
             # that stalled does not go back to the hip hinge it grew from), nor one the
@@ -1293,25 +1085,27 @@ class Composer:
         45 kg is not handed to a bodyweight step-down: the calf slot takes the downhill
         work then), and a week that brings nothing new uses only what was done."""
         for patterns, _ in ANCHOR_KINDS:
-            pool = self.anchor_pools[patterns]
-            downhill = [e for e in pool if e.id in self.downhill and self._ready(e)]
+            pool = self.pools.anchor_pools[patterns]
+            downhill = [e for e in pool if e.id in self.pools.downhill and self._ready(e)]
             if not ask.new_allowed or ask.keep_anchors:
                 downhill = [e for e in downhill if self.done(e)]
             if not downhill:
                 continue
-            old = next((e for e in before if self.patterns[e.id] in patterns), None)
-            if old is not None and old.id in self.downhill:
+            old = next((e for e in before if self.pools.patterns[e.id] in patterns), None)
+            if old is not None and old.id in self.pools.downhill:
                 return patterns
             if old is not None and self._loaded(old):
                 carried = [
                     e
                     for e in downhill
-                    if self.implements[e.id] and comparable(e, old) and self._carries(old, e)
+                    if self.pools.implements[e.id] and comparable(e, old) and self._carries(old, e)
                 ]
                 if not carried:
                     continue
-            heavy = self.level is not Level.BEGINNER and any(self.implements[e.id] for e in pool)
-            if old is None and heavy and not any(self.implements[e.id] for e in downhill):
+            heavy = self.level is not Level.BEGINNER and any(
+                self.pools.implements[e.id] for e in pool
+            )
+            if old is None and heavy and not any(self.pools.implements[e.id] for e in downhill):
                 continue
             return patterns
         return None
@@ -1344,9 +1138,9 @@ class Composer:
         if not self.done(last):  # the band is earned on the plain lift (`band_earned`)
             harder = [e for e in harder if not band_loaded(e)]
         if self._loaded(last):
-            harder = [e for e in harder if self.implements[e.id] and comparable(e, last)]
-        if patterns == self.downhill_kind and last.id in self.downhill:
-            harder = [e for e in harder if e.id in self.downhill]
+            harder = [e for e in harder if self.pools.implements[e.id] and comparable(e, last)]
+        if patterns == self.downhill_kind and last.id in self.pools.downhill:
+            harder = [e for e in harder if e.id in self.pools.downhill]
         return max(harder, key=self._anchor_rank, default=None)
 
     def _next_level_harder(
@@ -1360,7 +1154,7 @@ class Composer:
             return []
         found = [
             e
-            for e in self.next_level_pools[patterns]
+            for e in self.pools.next_level_pools[patterns]
             if e.id in last.progressions and e.id not in taken
         ]
         if not ask.new_allowed or ask.keep_anchors:
@@ -1386,7 +1180,7 @@ class Composer:
         lift's pause at the bottom lengthens, a loaded lift's reps go on past its range
         (`_can_progress`); once that is at its end too it holds, the why says so once, and
         the block's end may bring a fresh lift."""
-        if ask.keep_anchors or self.anchor_moved == self.count:
+        if ask.keep_anchors or self.anchor_moved == self.memory.count:
             return
         anchors = self.block.anchors
         for index, old in enumerate(anchors):
@@ -1394,7 +1188,7 @@ class Composer:
                 continue
             patterns = self._slot(old)
             taken = {e.id for e in anchors}
-            candidates = [e for e in self.anchor_pools[patterns] if e.id not in taken]
+            candidates = [e for e in self.pools.anchor_pools[patterns] if e.id not in taken]
             if not ask.new_allowed:
                 candidates = [e for e in candidates if self.done(e)]
             if self._loaded(old):
@@ -1409,7 +1203,7 @@ class Composer:
                 continue
             anchors[index] = new
             self.anchor_since[new.id] = self.blocks
-            self.anchor_moved = self.count
+            self.anchor_moved = self.memory.count
             self._took_over(new, old)
             kg = self._block_start_kg(new, [old])
             if kg is not None:
@@ -1422,7 +1216,7 @@ class Composer:
     def _slot(self, anchor: Exercise) -> frozenset[str]:
         """The patterns of the anchor slot `anchor` fills: its kind's own, or the kind's
         fallback (a bridge in the hinge's place)."""
-        pattern = self.patterns[anchor.id]
+        pattern = self.pools.patterns[anchor.id]
         return next(patterns for kind in ANCHOR_KINDS for patterns in kind if pattern in patterns)
 
     def _tell_kit_end(self, pick: Pick) -> bool:
@@ -1439,7 +1233,7 @@ class Composer:
         its level; any harder or easier variation is told as one; the same lift with other
         kit or a band is no new movement and carries on from `old`'s dose."""
         kind = variation(old, new, self.catalogue)
-        if kind == "harder" and not self.implements[old.id]:
+        if kind == "harder" and not self.pools.implements[old.id]:
             self.harder_of[new.id] = (old.name.lower(), self._outgrown(old))
         elif kind == "harder":
             self.harder_than[new.id] = old.name.lower()
@@ -1459,11 +1253,11 @@ class Composer:
         at (`carries`); a lift the athlete has lifted before goes on from its own last load
         (`_first_kg`), which must carry it on: a 16 kg single-leg Romanian deadlift handed
         over to the Romanian deadlift an accessory had held at 10 kg went on at 10 kg."""
-        last = self.previous.get(old.id)
+        last = self.memory.previous.get(old.id)
         if last is None or last.load_kg is None:
             return True
-        implement = self.implements[new.id]
-        own = self.previous.get(new.id)
+        implement = self.pools.implements[new.id]
+        own = self.memory.previous.get(new.id)
         if implement and own is not None and own.load_kg is not None and own.implement == implement:
             return carries_from(old, last.load_kg, last.implement, new, own.load_kg, implement)
         return carries(old, last.load_kg, last.implement, new, implement, self.kit)
@@ -1472,9 +1266,9 @@ class Composer:
         """Whether the athlete last lifted the anchor with a load the kit carries (care for
         a sore knee may have held it unloaded, or put a care lift in its place so that it
         was never done: then it may hand over to any lift)."""
-        last = self.previous.get(anchor.id)
+        last = self.memory.previous.get(anchor.id)
         lifted = self.done(anchor) and last is not None and last.load_kg is not None
-        return bool(self.implements[anchor.id]) and lifted
+        return bool(self.pools.implements[anchor.id]) and lifted
 
     def _can_progress(self, anchor: Exercise) -> bool:
         """Whether a block's anchor can go on progressing as it is: a loaded lift while the
@@ -1485,9 +1279,9 @@ class Composer:
         with a harder variation in their kit, one level above theirs at most (`_outgrow`
         hands it over at once, else the block's start does), and else while its hold can
         lengthen, its lowering slow or, at the slowest, its pause at the bottom lengthen."""
-        implement = self.implements[anchor.id]
-        kg = self.last_kg.get(anchor.id)
-        last = self.previous.get(anchor.id)
+        implement = self.pools.implements[anchor.id]
+        kg = self.memory.last_kg.get(anchor.id)
+        last = self.memory.previous.get(anchor.id)
         if self._outgrown(anchor) and self._harder_in_reach(anchor):
             return False
         if implement and kg is not None:
@@ -1509,14 +1303,14 @@ class Composer:
         slot = self._slot(anchor)
         reach = [
             e
-            for e in (*self.anchor_pools[slot], *self.next_level_pools[slot])
+            for e in (*self.pools.anchor_pools[slot], *self.pools.next_level_pools[slot])
             if e.id in anchor.progressions and self._ready(e)
         ]
         if self._loaded(anchor):
             reach = [
                 e
                 for e in reach
-                if self.implements[e.id]
+                if self.pools.implements[e.id]
                 and comparable(e, anchor)
                 and _lift(e.id) != _lift(anchor.id)
             ]
@@ -1529,7 +1323,7 @@ class Composer:
         one-legged, loaded with the athlete's weights (first with room to climb them), else
         against their band, care for the athlete's problems, the event's work, the hardest
         the level allows, least recently used."""
-        implement = self.implements[e.id]
+        implement = self.pools.implements[e.id]
         heavy_barbell = self._heavy_barbell(e)
         # a loaded lift first: its load can rise (heavy work, Blagrove et al. 2018) where a
         # pistol squat can only add reps; then one the band loads (a band builds strength
@@ -1546,7 +1340,7 @@ class Composer:
             load,
             len(set(e.injury_care) & set(self.injuries)) + self._event_work(e),
             e.level.rank,
-            -self.last_used.get(e.id, -LONG_AGO) + self.jitter[e.id],
+            -self.memory.last_used.get(e.id, -LONG_AGO) + self.pools.jitter[e.id],
         )
 
     def _room_to_climb(self, e: Exercise) -> bool:
@@ -1555,14 +1349,14 @@ class Composer:
         deadlift with one 16 kg bell has none, a dumbbell one with pairs to 22 kg has (a
         coach's racer held the bell at 16 kg for twelve weeks, reps creeping to 8: issue
         13), and so has one with bells of 12 and 16 kg."""
-        implement = self.implements[e.id]
-        kg = self.last_kg.get(e.id, self.start_loads[e.id])
+        implement = self.pools.implements[e.id]
+        kg = self.memory.last_kg.get(e.id, self.pools.start_loads[e.id])
         if not implement or kg is None:
             return False
         return next_weight(self.kit, implement, kg, self.level) is not None
 
     def _event_work(self, e: Exercise) -> int:
-        return int(any(word in e.id for word in EVENT_WORK.get(self.event, ())))
+        return event_work(e, self.event)
 
     def _familiar(self, candidates: list[Exercise]) -> list[Exercise]:
         """No first exposure in a race, taper or post-race week: what was done before,
@@ -1602,22 +1396,22 @@ class Composer:
                 chosen.append(pick)
                 found.append((pick, role))
 
-        for (injury, muscle), pool in self.care_pools.items():
-            if not any((injury, muscle) in self.gives[e.id] for e in chosen):
+        for (injury, muscle), pool in self.pools.care_pools.items():
+            if not any((injury, muscle) in self.pools.gives[e.id] for e in chosen):
                 add(pool, Role.CARE)
         worked = {m for e in chosen for m in e.muscles}
-        for muscle, pool in self.coverage_pools.items():
+        for muscle, pool in self.pools.coverage_pools.items():
             if muscle not in worked:
                 if not ask.new_allowed and not any(self.done(e) for e in pool):
                     # nothing new may come: a familiar drill that works the muscle (a
                     # balance exercise) before a first exposure in a race or taper week
                     pool = pool + [
-                        e for e in self.main_pool if muscle in e.muscles and self.done(e)
+                        e for e in self.pools.main_pool if muscle in e.muscles and self.done(e)
                     ]
                 add(pool, Role.ACCESSORY, set(COVERAGE_ORDER) - worked)
                 worked.update(chosen[-1].muscles)
         if not any(e.balance for e in chosen):
-            add(self.balance_pool, Role.BALANCE)
+            add(self.pools.balance_pool, Role.BALANCE)
         if fast is not None:
             add(*fast, optional=True)
         self._more_one_legged(found, chosen, ask, avoid)
@@ -1632,48 +1426,24 @@ class Composer:
         (`dose.primer`): a track season of key runs every other day left whole
         blocks without any fast work (issue 13)."""
         room = self._jump_room(ask)
-        stage = min(room, self._stage_due(ask))
+        stage = min(room, self.jumps.stage_due(ask.block))
         if stage and ask.plyometrics and not ask.occasion.eve:
             drill = self._block_drill(ask, stage)
             if drill is not None:
                 return [drill], Role.PLYOMETRIC
         if room and (self.masters or (stage and ask.jumps_wait)):
-            return self.power, Role.POWER
+            return self.pools.power, Role.POWER
         return None
 
     def jumps_due(self, ask: SessionAsk) -> bool:
         """Whether the block's jump drill would come today if nothing kept jumps out (a
         key run or race within 48 h, care): the week and the athlete's jump training
         allow them."""
-        return bool(min(self._jump_room(ask), self._stage_due(ask)))
+        return bool(min(self._jump_room(ask), self.jumps.stage_due(ask.block)))
 
     def _jump_room(self, ask: SessionAsk) -> int:
-        """The highest plyometric stage the week allows, whether or not jumps wait today;
-        0 for no fast work at all (the first week back after a goal race, the week after
-        a long race, a phase without jumps)."""
-        o = ask.occasion
-        phases = MASTERS_PLYOMETRIC_PHASES if self.masters else PLYOMETRIC_PHASES
-        if ask.stepping_back or o.ramp == 1 or o.phase not in phases:
-            return 0
-        stage = HIGHEST_STAGE[self.level]
-        if o.ramp == 2:
-            stage = min(stage, 2)
-        if o.phase is Phase.PEAK and not self.masters:  # a stage trained, none new
-            going = self.block.jump.stage if self.block.jump is not None else 0
-            stage = min(stage, max(1, self.jump_stage, going))
-        elif o.phase in (Phase.PEAK, Phase.TAPER):
-            stage = min(stage, 1)
-        return stage
-
-    def _stage_due(self, ask: SessionAsk) -> int:
-        """The stage the athlete's jump training has reached: one past the highest stage
-        trained through a block, as far as the level allows (track and cross-country
-        start at reactive pogo work); 0 for no jumps: a beginner's first block, and a
-        masters beginner, whose fast work is power lifts without landings."""
-        if self.level is Level.BEGINNER and (self.masters or max(1, ask.block) < 2):
-            return 0
-        first = 2 if self.event in REACTIVE_EVENTS and self.level is not Level.BEGINNER else 1
-        return min(HIGHEST_STAGE[self.level], max(first, self.jump_stage + 1))
+        """The highest plyometric stage the week allows (`Jumps.room`)."""
+        return self.jumps.room(ask.occasion, stepping_back=ask.stepping_back, going=self.block.jump)
 
     def _block_drill(self, ask: SessionAsk, stage: int) -> Exercise | None:
         """The block's jump drill, chosen at its first session that may jump and kept: of
@@ -1685,46 +1455,18 @@ class Composer:
             return self.block.jump if self.block.jump.stage <= stage else None
         pool: list[Exercise] = []
         for level in range(stage, 0, -1):
-            pool = [e for e in self.plyometrics if e.stage == level]
+            pool = [e for e in self.pools.plyometrics if e.stage == level]
             pool = self._allowed(pool, ask, optional=True)
             if pool:
                 break
-        last = self.last_jump
-        if last is not None and last in pool and self._contacts_climb(last):
+        last = self.jumps.last_drill
+        if last is not None and last in pool and self.jumps.contacts_climb(last):
             drill: Exercise | None = last
         else:
             harder = [e for e in pool if last is not None and e.id in last.progressions]
             drill = self._best(harder or pool, frozenset(), [])
         self.block.jump = drill
         return drill
-
-    def _contacts_climb(self, drill: Exercise) -> bool:
-        """Whether the drill's contacts are still below the level's most."""
-        last = self.jumped.get(drill.id)
-        return last is None or last[1] < MOST_CONTACTS[self.level]
-
-    def _jumps_done(
-        self,
-        main: Iterable[Prescription],
-        day: date | None,
-        *,
-        eased: bool,
-        planned: Mapping[str, int] | None = None,
-    ) -> None:
-        """Count the block's drill done, and each drill's contacts when no eased session
-        (a taper, a light week's) held them and it was done in full: a session whose
-        fitting took sets of it off (fewer than `planned`) leaves the drill's progress at
-        its last full session, so the next rise goes on from there. Counting the planned
-        contacts, a drill cut to 2 x 8 from a planned 3 x 8 came back as 3 x 9, a set and
-        reps more at once; counting the cut ones would set it back."""
-        for p in main:
-            if p.kind is not ExerciseKind.PLYOMETRIC:
-                continue
-            if self.block.jump is not None and p.exercise == self.block.jump.id:
-                self.block.jump_sessions += 1
-            trimmed = p.sets < (planned or {}).get(p.exercise, p.sets)
-            if not eased and not (trimmed and p.exercise in self.jumped):
-                self.jumped[p.exercise] = (day, p.contacts)
 
     def _allowed(
         self, pool: list[Exercise], ask: SessionAsk, *, optional: bool = False
@@ -1748,11 +1490,11 @@ class Composer:
     ) -> list[float]:
         """Per candidate: sessions since last use (capped), its standing preference, the
         missing muscles it works, and a penalty when the last session had it."""
-        long_ago = self.count - LONG_AGO
+        long_ago = self.memory.count - LONG_AGO
         scores: list[float] = []
         for e in candidates:
-            since = self.count - max(self.last_used.get(e.id, long_ago), long_ago)
-            score = since + self.preference[e.id]
+            since = self.memory.count - max(self.memory.last_used.get(e.id, long_ago), long_ago)
+            score = since + self.pools.preference[e.id]
             if missing:
                 score += COVERAGE_BONUS * len(missing.intersection(e.muscles))
             if e.id in avoid:
@@ -1786,7 +1528,7 @@ class Composer:
         others = {m for e in chosen if e.id != old.id for m in e.muscles}
         taken = {e.id for e in chosen}
         only_old = set(old.muscles) - others
-        same_lead = self.main_by_lead[old.muscles[0]]
+        same_lead = self.pools.main_by_lead[old.muscles[0]]
         return [
             e
             for e in self._allowed(stand_ins(same_lead, old, self.injuries), ask, optional=True)
@@ -1811,13 +1553,13 @@ class Composer:
         lower-body strength work is one-legged."""
 
         def short() -> bool:
-            lower = [e for e in chosen if e.id in self.leg_strength]
+            lower = [e for e in chosen if e.id in self.pools.leg_strength]
             return 2 * sum(e.unilateral for e in lower) < len(lower)
 
         for index, (old, _) in enumerate(found):
             if not short():
                 return
-            if old.unilateral or old.id not in self.leg_strength:
+            if old.unilateral or old.id not in self.pools.leg_strength:
                 continue
             options = [e for e in self._swappable(old, chosen, ask) if e.unilateral]
             options = self._within_new_limit(options, chosen, optional=True, instead=old)
@@ -1845,7 +1587,7 @@ class Composer:
                 return
         # no companion has a fresh stand-in leading with its muscle: one that keeps every
         # muscle, balance and care the companion alone brought, whatever it leads with
-        unknown = self._allowed([e for e in self.main_pool if not self.done(e)], ask)
+        unknown = self._allowed([e for e in self.pools.main_pool if not self.done(e)], ask)
         taken = {e.id for e in chosen}
         for index, (old, role) in enumerate(found):
             if role not in (Role.ACCESSORY, Role.BALANCE):  # care and jumps keep their own
@@ -1883,7 +1625,7 @@ class Composer:
                 if frozenset([*ids[:index], new.id, *ids[index + 1 :]]) not in ask.recent:
                     picks[index] = self._pick(new, old.role, occasion, sets=old.dose.sets)
                     return
-        pool = self._allowed(self.strength, ask, optional=True)
+        pool = self._allowed(self.pools.strength, ask, optional=True)
         extra = self._best(self._within_new_limit(pool, chosen, optional=True), avoid, chosen)
         if extra is not None:
             picks.append(self._pick(extra, Role.ACCESSORY, occasion))
@@ -1924,7 +1666,7 @@ class Composer:
                     return total - old.seconds + pick.seconds
         if occasion.light:
             return total
-        pool = self._allowed(self.strength, ask, optional=True)
+        pool = self._allowed(self.pools.strength, ask, optional=True)
         pool = self._within_new_limit(pool, chosen, optional=True)
         for extra in self._ranked([e for e in pool if e not in chosen], avoid):
             pick = self._pick(extra, Role.ACCESSORY, occasion)
@@ -1941,15 +1683,15 @@ class Composer:
         taken = {e.id for e in chosen}
         return [
             e
-            for e in self._allowed(self.main_pool, ask, optional=True)
-            if e.id not in taken and needs <= self.gives[e.id] and e.balance >= old.balance
+            for e in self._allowed(self.pools.main_pool, ask, optional=True)
+            if e.id not in taken and needs <= self.pools.gives[e.id] and e.balance >= old.balance
         ]
 
     def _needs_only(self, old: Exercise, chosen: list[Exercise], ask: SessionAsk) -> set[object]:
         """What `old` alone gives the session's rules: no other exercise of it gives it, nor,
         for a muscle group, the week before this session (a later one may not come)."""
         rest = [e for e in chosen if e.id != old.id]
-        needs = set(self.gives[old.id]) - {n for e in rest for n in self.gives[e.id]}
+        needs = set(self.pools.gives[old.id]) - {n for e in rest for n in self.pools.gives[e.id]}
         return needs - ask.week_worked
 
     def _repeats(
@@ -1977,11 +1719,11 @@ class Composer:
         first week teaches FIRST_SESSION_NEW movements a session at most, and after it a
         session brings NEW_PER_SESSION at most, so each new lift gets the athlete's
         attention (None: an undated session, not capped)."""
-        if not self.last_used:
+        if not self.memory.last_used:
             return FIRST_SESSION_NEW
-        if day is None or self.first_day is None:
+        if day is None or self.memory.first_day is None:
             return None
-        return FIRST_SESSION_NEW if day < self.first_day + FIRST_WEEK else NEW_PER_SESSION
+        return FIRST_SESSION_NEW if day < self.memory.first_day + FIRST_WEEK else NEW_PER_SESSION
 
     def _within_new_limit(
         self,
@@ -2012,7 +1754,7 @@ class Composer:
         if role is Role.PLYOMETRIC:
             return self._jump_pick(e, occasion)
         start_kg = self.block.start_kg.get(e.id) if role is Role.ANCHOR else None
-        implement = self.implements[e.id]
+        implement = self.pools.implements[e.id]
         if role is Role.ANCHOR and not implement:  # no load: its progress goes on
             step = occasion.step + self.block.start_step.get(e.id, 0)
             occasion = occasion._replace(step=step)
@@ -2022,7 +1764,7 @@ class Composer:
             self.carried.add(e.id)
         new = not self.done(e) and carried_from is None
         dose = dose_for(e, role, occasion, loaded=bool(implement))
-        start = (start_kg or self.start_loads[e.id]) if implement else None
+        start = (start_kg or self.pools.start_loads[e.id]) if implement else None
         climbing = climbs(role, implement)
         if new:
             dose = first_exposure(dose, e, harder=e.id in self.harder_of)
@@ -2031,14 +1773,14 @@ class Composer:
             dose = dose._replace(rpe=min(dose.rpe, MASTERS_RPE), sets=min(dose.sets, MASTERS_SETS))
         if sets is not None:
             dose = dose._replace(sets=min(dose.sets, sets))
-        squat = self.patterns[e.id] in ("squat", "lunge")
+        squat = self.pools.patterns[e.id] in ("squat", "lunge")
         if role is Role.ANCHOR and squat and self.event in ECCENTRIC_EVENTS:
             dose = dose._replace(tempo=slower(dose.tempo, ECCENTRIC_LOWERING))
         kg = None
         if start is not None:
             kg = stepped(self.kit, implement, start, dose.load_steps)
-        last = self.previous.get(e.id)
-        before = self.previous.get(carried_from.id) if carried_from is not None else None
+        last = self.memory.previous.get(e.id)
+        before = self.memory.previous.get(carried_from.id) if carried_from is not None else None
         if last is None and before is not None:
             # no new movement: its dose goes on from the lift it carries on from, at its
             # own first load, one step at a time as any lift's (`within_reach`)
@@ -2050,10 +1792,11 @@ class Composer:
             most = heavy_top(self.kit, last.implement, last.load_kg, self.level)
             last = replace(last, reps=most) if last.reps > most else last
         top = reached(
-            self.history.get(e.id, ()) or self.history.get(getattr(carried_from, "id", ""), ())
+            self.memory.history.get(e.id, ())
+            or self.memory.history.get(getattr(carried_from, "id", ""), ())
         )
         if role is Role.ANCHOR and not implement:  # its progress goes on from where it stood
-            mark = resumed(last, self.as_anchor.get(e.id))
+            mark = resumed(last, self.memory.as_anchor.get(e.id))
             if last is not None and mark is not None and rose_since(mark, last):
                 # back to the reps and lowering it had reached as an anchor after weeks as
                 # an accessory: that is the session's one rise, its sets and effort hold
@@ -2105,7 +1848,7 @@ class Composer:
             kg,
             implement if kg is not None else "",
             new,
-            self.own_care[e.id],
+            self.pools.own_care[e.id],
             extra,
             ramp(kg, implement, self.kit, rpe=dose.rpe),
         )
@@ -2139,7 +1882,7 @@ class Composer:
         (near a goal race, a ramp or peak week), fewer on an eased day and in two sets, as
         a light session's every exercise (`recovery-week`); two sets the first time, a
         masters athlete's MASTERS_SETS at most."""
-        last = self.jumped.get(e.id)
+        last = self.jumps.jumped.get(e.id)
         holds = self.hold_loads or occasion.ramp or occasion.phase is Phase.PEAK
         rises = last is not None and self._new_week(last[0]) and not holds
         eased = occasion.light
@@ -2150,7 +1893,15 @@ class Composer:
         most_sets = MASTERS_SETS if self.masters else MOST_JUMP_SETS
         dose = jump_dose(e, contacts, first=new, most_sets=FIRST_SETS if eased else most_sets)
         return dosed_pick(
-            self.catalogue, e.id, Role.PLYOMETRIC, dose, None, "", new, self.own_care[e.id], None
+            self.catalogue,
+            e.id,
+            Role.PLYOMETRIC,
+            dose,
+            None,
+            "",
+            new,
+            self.pools.own_care[e.id],
+            None,
         )
 
     def _new_week(self, day: date | None) -> bool:
@@ -2190,7 +1941,7 @@ class Composer:
         """Masters: a session holds at most MASTERS_WEEKLY_RISE more sets than the last
         full week's sessions did on average (sets come off the companions first, then
         anchors above two, then the fast work above two: the drill stays, with fewer
-        contacts, and its progress holds, `_jumps_done`); the main work's seconds. A taper,
+        contacts, and its progress holds, `Jumps.done`); the main work's seconds. A taper,
         race or maintenance week is no full week to measure from (a ramp week is: the way
         back climbs gently too). A drill kept whole at 3 x 8 beside three anchors took a
         week of 6 and 7 sets to 10."""
@@ -2249,7 +2000,7 @@ class Composer:
         others = [p for p in picks if p not in anchors]
         work = sum(p.seconds for p in picks)
         most = work * share - sum(p.seconds for p in anchors)
-        trim(self.catalogue, others, self.gives, self.works, max(0.0, most))
+        trim(self.catalogue, others, self.pools.gives, self.pools.works, max(0.0, most))
         picks[:] = anchors + others
 
     def _whole_sets(
@@ -2274,8 +2025,8 @@ class Composer:
         no_token_companions(
             self.catalogue,
             picks,
-            self.gives,
-            self.works,
+            self.pools.gives,
+            self.pools.works,
             room,
             may_add=_never if keeps else self._sets_back(wanted),
             elsewhere=frozenset() if self.masters else self._met_in_week(ask),
@@ -2300,7 +2051,7 @@ class Composer:
         elsewhere = self._met_in_week(ask)
         for p in list(picks):
             lift = p.exercise.id
-            last = self.previous.get(lift)
+            last = self.memory.previous.get(lift)
             if p.role is not Role.ANCHOR or p.new or p.prescription.injury_care or last is None:
                 continue
             if lift not in self.sets_trimmed:
@@ -2313,10 +2064,17 @@ class Composer:
                 kept = [q for q in trial if q.role is Role.ANCHOR or q.role in FAST_ROLES]
                 others = [q for q in trial if q not in kept]
                 spare = room - sum(q.seconds for q in kept)
-                trim(self.catalogue, others, self.gives, self.works, spare, elsewhere=elsewhere)
+                trim(
+                    self.catalogue,
+                    others,
+                    self.pools.gives,
+                    self.pools.works,
+                    spare,
+                    elsewhere=elsewhere,
+                )
                 after = kept + others
-                given = {need for q in after for need in self.gives[q.exercise.id]}
-                needs = {need for q in trial for need in self.gives[q.exercise.id]}
+                given = {need for q in after for need in self.pools.gives[q.exercise.id]}
+                needs = {need for q in trial for need in self.pools.gives[q.exercise.id]}
                 if (
                     sum(q.seconds for q in after) <= room
                     and needs - elsewhere <= given
@@ -2365,12 +2123,12 @@ class Composer:
         it fits in `room` seconds in their place; None when none does."""
         pair = (token.exercise.id, other.exercise.id)
         rest = [p.exercise for p in picks if p.exercise.id not in pair]
-        needs = self.gives[pair[0]] | self.gives[pair[1]]
-        needs -= {n for e in rest for n in self.gives[e.id]} | self._met_in_week(ask)
+        needs = self.pools.gives[pair[0]] | self.pools.gives[pair[1]]
+        needs -= {n for e in rest for n in self.pools.gives[e.id]} | self._met_in_week(ask)
         if not needs:
             return None
-        pool = self._allowed(self.main_pool, ask, optional=True)
-        pool = [e for e in pool if needs <= self.gives[e.id] and e not in rest]
+        pool = self._allowed(self.pools.main_pool, ask, optional=True)
+        pool = [e for e in pool if needs <= self.pools.gives[e.id] and e not in rest]
         pool = self._within_new_limit(pool, rest, optional=True)
         best = self._best(pool, ask.recent[-1] if ask.recent else frozenset(), rest)
         if best is None:
@@ -2454,7 +2212,7 @@ class Composer:
         one rise, not a jump (a clamshell held at 1 x 10 for good trains nothing)."""
 
         def may_add(pick: Pick, sets: int) -> bool:
-            top = reached(self.history.get(pick.exercise.id, ()))
+            top = reached(self.memory.history.get(pick.exercise.id, ()))
             most = max(top[0] if top is not None else 2, wanted.get(pick.exercise.id, 0))
             return sets <= most
 
@@ -2484,7 +2242,7 @@ class Composer:
         it was reached (undated sessions: two at the load do)."""
         if self.hold_loads:  # close to an A race the loads stay where they were
             return False
-        held = self.at_load.get(exercise_id)
+        held = self.memory.at_load.get(exercise_id)
         if held is None:
             return True
         _, sessions, since = held
@@ -2620,8 +2378,8 @@ class Composer:
             total = trim(
                 self.catalogue,
                 rest,
-                self.gives,
-                self.works,
+                self.pools.gives,
+                self.pools.works,
                 room,
                 held=held,
                 elsewhere=elsewhere,
@@ -2634,8 +2392,8 @@ class Composer:
         return trim(
             self.catalogue,
             picks,
-            self.gives,
-            self.works,
+            self.pools.gives,
+            self.pools.works,
             most,
             held=held,
             elsewhere=elsewhere,
@@ -2645,10 +2403,10 @@ class Composer:
     def _gives_all(self, rest: list[Pick], gone: list[Pick]) -> bool:
         """Whether `rest` still gives every need of the rules and reaches every major
         group that the picks `gone` gave (`several-groups`, `balance`, `injury-care`)."""
-        given = {need for p in rest for need in self.gives[p.exercise.id]}
-        worked = {group for p in rest for group in self.works[p.exercise.id]}
-        lost = {group for p in gone for group in self.works[p.exercise.id]} - worked
-        needs = {need for p in gone for need in self.gives[p.exercise.id]}
+        given = {need for p in rest for need in self.pools.gives[p.exercise.id]}
+        worked = {group for p in rest for group in self.pools.works[p.exercise.id]}
+        lost = {group for p in gone for group in self.pools.works[p.exercise.id]} - worked
+        needs = {need for p in gone for need in self.pools.gives[p.exercise.id]}
         return needs <= given and (not lost or len(worked) >= MIN_GROUPS)
 
     def _fill(
@@ -2675,7 +2433,7 @@ class Composer:
             return total
         avoid = ask.recent[-1] if ask.recent else frozenset()
         chosen = {p.exercise.id for p in picks}
-        candidates = self._allowed(self.main_pool, ask, optional=True)
+        candidates = self._allowed(self.pools.main_pool, ask, optional=True)
         candidates = [e for e in candidates if e.id not in chosen]
         # with a few new movements at a time, the new ones reach muscles not yet worked
         candidates = self._ranked(candidates, avoid, set(Muscle) - self.worked)
@@ -2718,7 +2476,7 @@ class Composer:
             return total
         for index, p in enumerate(picks):
             lift = p.exercise.id
-            last = self.previous.get(lift)
+            last = self.memory.previous.get(lift)
             if total >= least:
                 break
             if p.role is not Role.ANCHOR or p.new or lift in held or last is None:
@@ -2752,7 +2510,7 @@ class Composer:
         for index, p in enumerate(picks):
             if p.role is not Role.ANCHOR or p.new or p.exercise.id in held:
                 continue
-            last = self.previous.get(p.exercise.id)
+            last = self.memory.previous.get(p.exercise.id)
             top = most_sets
             if last is not None:
                 top = min(top, last.sets + (0 if rose_since(p.prescription, last) else 1))
@@ -2784,7 +2542,7 @@ class Composer:
         fitting shares a cut or a spare set between anchors by it, so none stays behind
         for good."""
         return {
-            p.exercise.id: sum(seen.sets for seen in self.history.get(p.exercise.id, ()))
+            p.exercise.id: sum(seen.sets for seen in self.memory.history.get(p.exercise.id, ()))
             for p in picks
         }
 
@@ -2820,110 +2578,6 @@ class Composer:
 
     # -- warm-up and cool-down ---------------------------------------------------------
 
-    def _last(self, e: Exercise) -> int:
-        """The session that last used `e`; -1 for never."""
-        return self.last_used.get(e.id, -1)
-
-    def _least_recent(self, pool: list[Exercise]) -> list[Exercise]:
-        """Least recently used first, ties by id (pools are sorted by id)."""
-        return sorted(pool, key=self._last)
-
-    def _warm_up(
-        self, jog: bool, count: int, keep: Sequence[Warmup] = ()
-    ) -> tuple[tuple[Warmup, ...], int, int]:
-        """The jog (unless a run just was one) and `count` drills: the drills of `keep`,
-        then the least recently done; with the jog's seconds and the drills'."""
-        kept = [w for w in keep if not w.jog]
-        had = {w.exercise for w in kept}
-        fresh = [self.drill_items[e.id] for e in self._least_recent(self.drills) if e.id not in had]
-        drills = kept + fresh[: max(0, count - len(kept))]
-        jog_seconds = 0
-        if jog and self.jog_warm_up is not None:
-            drills.insert(0, self.jog_warm_up)
-            jog_seconds = WARM_UP_JOG_MINUTES * 60
-        return tuple(drills), jog_seconds, 60 * (len(drills) - (1 if jog_seconds else 0))
-
-    @staticmethod
-    def _worked(main: Iterable[Prescription]) -> dict[Muscle, float]:
-        """What the session works, per muscle: its sets, LEAD_WEIGHT times for the muscle
-        leading a lift (what the cool-down stretches first)."""
-        work: dict[Muscle, float] = {}
-        for p in main:
-            for index, muscle in enumerate(p.muscles):
-                weight = 1.0 if index else LEAD_WEIGHT[p.role is Role.ANCHOR]
-                work[muscle] = work.get(muscle, 0.0) + p.sets * weight
-        return work
-
-    def _cool_down(
-        self, worked: dict[Muscle, float], count: int, keep: Sequence[Cooldown] = ()
-    ) -> tuple[tuple[Cooldown, ...], int]:
-        """`count` stretches for the athlete's problems and what the session `worked`: those
-        of `keep`, then each next one the most valuable (`_stretch_value`), the least
-        recently done first among equals (each side for one-legged stretches); with their
-        seconds. A choice changes the value of its neighbours only (`stretch_neighbours`),
-        so only theirs is worked out again."""
-        work = dict(worked)  # a stretched muscle counts no more
-        unserved = set(self.injuries)
-        had = {c.exercise for c in keep}
-        for e in self.stretches:
-            if e.id in had:
-                unserved -= self.stretch_serves[e.id]
-                for muscle in e.muscles:
-                    work[muscle] = 0.0
-        pool = [e for e in self._least_recent(self.stretches) if e.id not in had]
-        values = [self._stretch_value(e, work, unserved) for e in pool]
-        chosen: list[Exercise] = []
-        while pool and len(keep) + len(chosen) < count:
-            index = values.index(max(values))  # the first of equals: the least recent
-            best = pool.pop(index)
-            del values[index]
-            chosen.append(best)
-            unserved -= self.stretch_serves[best.id]
-            for muscle in best.muscles:
-                work[muscle] = 0.0
-            neighbours = self.stretch_neighbours[best.id]
-            for place, e in enumerate(pool):
-                if e.id in neighbours:
-                    values[place] = self._stretch_value(e, work, unserved)
-        items = (*keep, *(self.stretch_items[e.id] for e in chosen))
-        return items, sum(self._stretch_seconds(c) for c in items)
-
-    def _stretch_seconds(self, stretch: Cooldown) -> int:
-        """A stretch's hold, each side for a one-legged one."""
-        return stretch.seconds * (2 if self.catalogue[stretch.exercise].per_side else 1)
-
-    def _more_mobility(
-        self,
-        warmup: tuple[Warmup, ...],
-        cooldown: tuple[Cooldown, ...],
-        worked: dict[Muscle, float],
-        aim: float,
-        most: float,
-    ) -> tuple[tuple[Warmup, ...], tuple[Cooldown, ...], int]:
-        """The warm-up and cool-down grown toward `aim` seconds, never past `most`, a drill
-        and a stretch in turn (up to MOST_DRILLS and MOST_STRETCHES): when the lifts the
-        rules and the athlete's progress allow are in and time is left, it goes to
-        mobility, not to a lift the athlete is not ready for. The items and their seconds."""
-        jog = tuple(w for w in warmup if w.jog)
-        drills, _, _ = self._warm_up(False, MOST_DRILLS, warmup)
-        stretches, _ = self._cool_down(worked, MOST_STRETCHES, cooldown)
-        used_drills, used_stretches = len(warmup) - len(jog), len(cooldown)
-        fixed = sum(60 * w.minutes for w in warmup)
-        fixed += sum(self._stretch_seconds(c) for c in cooldown)
-        while fixed < aim:
-            grown = (used_drills, used_stretches)
-            if used_drills < len(drills) and fixed + 60 * drills[used_drills].minutes <= most:
-                fixed += 60 * drills[used_drills].minutes
-                used_drills += 1
-            if fixed < aim and used_stretches < len(stretches):
-                hold = self._stretch_seconds(stretches[used_stretches])
-                if fixed + hold <= most:
-                    fixed += hold
-                    used_stretches += 1
-            if grown == (used_drills, used_stretches):
-                break
-        return (*jog, *drills[:used_drills]), stretches[:used_stretches], round(fixed)
-
     def given_back(self, session: Session, placed: int) -> Session:
         """`session` after care's first times and climb (`first_times`, `gradual`) made it
         shorter than the `placed` minutes its start was found for: the minutes they took
@@ -2936,12 +2590,12 @@ class Composer:
         if now >= aim:
             return session
         before = sum(60 * w.minutes for w in session.warmup)
-        before += sum(self._stretch_seconds(c) for c in session.cooldown)
+        before += sum(self.mobility.stretch_seconds(c) for c in session.cooldown)
         most = 60 * min(placed, self.minutes)
-        warmup, cooldown, after = self._more_mobility(
+        warmup, cooldown, after = self.mobility.more_mobility(
             session.warmup,
             session.cooldown,
-            self._worked(session.main),
+            work_by_muscle(session.main),
             before + aim - now,
             before + most - now,
         )
@@ -2949,17 +2603,6 @@ class Composer:
             return session
         minutes = session.minutes + round((after - before) / 60)
         return replace(session, warmup=warmup, cooldown=cooldown, minutes=minutes)
-
-    def _stretch_value(self, e: Exercise, work: dict[Muscle, float], unserved: set[str]) -> float:
-        """SORE_WEIGHT for each problem not yet stretched for, CARE_WEIGHT for care of any
-        of them (calf and soleus both, for shin splints), and the most work among the
-        muscles `e` stretches (a muscle counts its sets, LEAD_WEIGHT times where it leads
-        a lift). Stretches of equal value rotate (the least recently done wins)."""
-        value = SORE_WEIGHT * len(unserved & self.stretch_serves[e.id])
-        value += max(work.get(m, 0.0) for m in e.muscles)
-        if self.stretch_cares[e.id]:
-            value += CARE_WEIGHT
-        return value
 
     # -- words -------------------------------------------------------------------------
 

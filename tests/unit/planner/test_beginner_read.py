@@ -17,7 +17,7 @@ from legday.catalogue import Catalogue
 from legday.catalogue.loader import load_catalogue
 from legday.model import Equipment, Level, Muscle, Phase, Plan, Profile, Role, Run
 from legday.planner import make_plan, words
-from legday.planner.session import band_loaded
+from legday.planner.pools import band_loaded
 from strategies import profiles, runs_for
 from thorough import plan_property
 

@@ -292,7 +292,7 @@ def test_one_thing_rises_at_a_time(fixture: str, request: pytest.FixtureRequest)
     anchors, the longer pause) beside the block's jump drill, each exposure still moves
     one thing on at most: test_coach_read's check over these athletes. (After the merge
     with the plyometric work a drill cut to 2 x 8 of a planned 3 x 8 came back as 3 x 9
-    when its planned contacts counted: `_jumps_done`.)"""
+    when its planned contacts counted: `Jumps.done`.)"""
     plans: list[tuple[Profile, Plan]] = request.getfixturevalue(fixture)
     assert not [found for _, plan in plans for found in _two_rises(plan)]
 

@@ -38,7 +38,7 @@ from legday.model import (
     RunKind,
 )
 from legday.planner import dose, make_plan
-from legday.planner.session import ANCHOR_KINDS, band_loaded
+from legday.planner.pools import ANCHOR_KINDS, band_loaded
 from strategies import profiles, runs_for
 from thorough import plan_property
 

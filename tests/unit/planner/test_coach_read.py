@@ -32,8 +32,9 @@ from legday.model import (
 from legday.planner import make_plan
 from legday.planner.care.in_session import KEY_RUN_NEAR
 from legday.planner.dose import Dose, prescribe, within_reach
+from legday.planner.pools import ANCHOR_KINDS
 from legday.planner.season import season
-from legday.planner.session import ANCHOR_KINDS, NEW_PER_SESSION
+from legday.planner.session import NEW_PER_SESSION
 from legday.planner.words import in_a_list, listed
 from legday.rules import check_plan
 from legday.rules.progression import HEAVY_RPE, heavy

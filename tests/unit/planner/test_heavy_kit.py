@@ -37,7 +37,8 @@ from legday.planner.dose import (
     next_weight,
     work_seconds,
 )
-from legday.planner.session import ECCENTRIC_EVENTS, ECCENTRIC_LOWERING
+from legday.planner.pools import ECCENTRIC_EVENTS
+from legday.planner.session import ECCENTRIC_LOWERING
 from legday.progression.loads import ramp, ramp_seconds, reps_to_reach
 from strategies import heavy_kit_athletes
 from thorough import plan_property

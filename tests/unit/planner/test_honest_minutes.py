@@ -16,13 +16,8 @@ from hypothesis import strategies as st
 from legday.catalogue.loader import load_catalogue
 from legday.model import INJURIES, Level, Lighter, Phase, Plan, Profile, Run
 from legday.planner import EVE_KINDS, make_plan
-from legday.planner.session import (
-    DRILLS,
-    FIT_TOLERANCE,
-    MOST_DRILLS,
-    MOST_STRETCHES,
-    STRETCHES,
-)
+from legday.planner.mobility import DRILLS, MOST_DRILLS, MOST_STRETCHES, STRETCHES
+from legday.planner.session import FIT_TOLERANCE
 from strategies import profiles, runs_for
 from thorough import plan_examples
 

@@ -9,7 +9,7 @@ from legday.catalogue.loader import load_catalogue
 from legday.exports.plan_json import session_from_json, session_to_json
 from legday.model import Profile
 from legday.planner import make_plan
-from legday.planner.session import WARM_UP_JOG_MINUTES
+from legday.planner.pools import WARM_UP_JOG_MINUTES
 
 MONDAY = date(2027, 1, 4)
 

@@ -48,7 +48,7 @@ from legday.planner.dose import (
     contacts_due,
     jump_dose,
 )
-from legday.planner.session import JUMP_SESSIONS_TO_MOVE_ON
+from legday.planner.jumps import JUMP_SESSIONS_TO_MOVE_ON
 from thorough import plan_property
 
 PROPERTY = plan_property(30)
@@ -127,7 +127,7 @@ def test_contacts_climb_about_fifteen_percent_a_week(athlete: tuple[Profile, lis
     whole reps): before, 2 x 8 was followed by 3 x 8, half as much again, and drills
     changed so often that none climbed. What it reached counts across blocks: a drill kept
     into the next block goes on from its last full session, also when the block's first
-    session trimmed it (`Composer._jumps_done`: 3 x 8, then 2 x 9 twice, then 3 x 9)."""
+    session trimmed it (`Jumps.done`: 3 x 8, then 2 x 9 twice, then 3 x 9)."""
     profile, runs = athlete
     plan = make_plan(profile, runs, CATALOGUE)
     reached: dict[str, int] = {}
