@@ -106,15 +106,21 @@ class Ramp:
         held: bool,
         seconds: bool,
         eased: bool = False,
+        said: bool = True,
     ) -> Dose:
         """The dose of `sets` x `amount` (the planned one) that the exercise may have in
         `week`: the planned dose when it climbs no faster than the ramp allows, else the
         largest dose within the week's ceiling. An `eased` week (a recovery week, a
-        taper) climbs not at all: no higher than the week it follows, in volume, sets or
-        the reps (seconds) of a set; a held week no higher than the athlete has been in
-        any of them. A coach's read found a recovery week's wall sit at 2 x 40 s after
-        3 x 30 s the week before, less volume but a longer hold, under words saying
-        nothing climbs that week."""
+        taper) climbs not at all: no higher than the week it follows in volume or sets,
+        and, where its words say nothing climbs (`said`: a routine's), in the reps
+        (seconds) of a set either; else no set longer than the athlete has done. A held
+        week goes no higher than the athlete has been in any of them. A coach's read
+        found a recovery week's wall sit at 2 x 40 s after 3 x 30 s the week before, less
+        volume but a longer hold, under words saying nothing climbs that week. A session
+        says no such thing, and its care is the day's stage dose: a taper's 2 x 10 split
+        squats after a climbing week's 3 x 8 (cut from the stage's 3 x 10, after 2 x 10)
+        stay 2 x 10, a set as long as one done before; held to the week before's 8 reps,
+        the session's care fell below its stage."""
         planned = Dose.of(sets, amount)
         base = self._base(exercise, week)
         if base is None and self.firsts.get(exercise) == week:  # the week of a first time
@@ -132,7 +138,7 @@ class Ramp:
             longest = min(longest, self.longest.get(exercise, best.amount))
         if eased:  # nor does an easy week climb above the week before
             most_sets, most_volume = min(most_sets, base.sets), min(most_volume, base.volume)
-            longest = min(longest, base.amount)
+            longest = min(longest, base.amount if said else self.longest.get(exercise, base.amount))
         if planned.sets <= most_sets and planned.volume <= most_volume and amount <= longest:
             return planned
         fullest: Dose | None = None

@@ -609,8 +609,10 @@ class Composer:
         care makes it: the stage's new single-leg box squat) holds no jumps: the knee meets
         one new load at a time, and a landing is its heaviest (a coach and physio found
         snap-downs beside a new split squat). A power lift clear of the knee's movements
-        stands in for the drill (`power`), else nothing. The seconds the main work gained
-        (negative: lost)."""
+        stands in for the drill (`power`), else nothing; and what the drill alone gave the
+        rules (a snap-down is the session's balance work) comes back with an exercise that
+        gives it (`_needs_of_the_jumps`). The seconds the main work gained (negative:
+        lost)."""
         jumps = [n for n, p in enumerate(picks) if p.role is Role.PLYOMETRIC]
         if not self.knee or not jumps:
             return 0
@@ -626,10 +628,37 @@ class Composer:
         options = self._within_new_limit(options, chosen, optional=True)
         power = self._best(options, ask.recent[-1] if ask.recent else frozenset(), chosen)
         stand_in = [] if power is None else [self._pick(power, Role.POWER, occasion)]
+        gone = [picks[n].exercise for n in jumps]
+        stand_in += self._needs_of_the_jumps(
+            gone, chosen + [p.exercise for p in stand_in], ask, occasion
+        )
         for n in reversed(jumps):
             del picks[n]
         picks[jumps[0] : jumps[0]] = stand_in  # where the drill was
         return sum(p.seconds for p in stand_in) - before
+
+    def _needs_of_the_jumps(
+        self, gone: list[Exercise], rest: list[Exercise], ask: SessionAsk, occasion: Occasion
+    ) -> list[Pick]:
+        """For jump drills `gone` from the session: a pick that gives what they alone gave
+        the rules (`balance`, a group the week meets nowhere else), none when the `rest`
+        gives it all. Balance was once lost so: the fitting had cut the balance drill
+        beside a snap-down (it gave balance), and the snap-down then made way for the
+        knee's new work, leaving a beginner's sessions with no balance exercise."""
+        needs = {n for e in gone for n in self.pools.gives[e.id]}
+        needs -= {n for e in rest for n in self.pools.gives[e.id]} | self._met_in_week(ask)
+        if not needs:
+            return []
+        pool = [e for e in self._allowed(self.pools.main_pool, ask) if needs <= self.pools.gives[e.id]]
+        pool = [e for e in pool if e not in rest]
+        # no knee work met for the first time where the knee's new load was the reason
+        clear = [e for e in pool if not (loads_the_knee(e) and self._first_time(e))]
+        pool = self._within_new_limit(clear or pool, rest, optional=False)
+        best = self._best(pool, ask.recent[-1] if ask.recent else frozenset(), rest)
+        if best is None:
+            return []
+        role = Role.BALANCE if "balance" in needs else Role.ACCESSORY
+        return [self._pick(best, role, occasion)]
 
     def _fresh_day_first(
         self, pool: list[Exercise], ask: SessionAsk, *, optional: bool
@@ -734,7 +763,11 @@ class Composer:
         work = self._rise_otherwise(picks, occasion, wanted, ask.budget_seconds - fixed)
         if ask.repeats or ask.recent:
             work = self._unlike(picks, ask, occasion, ask.budget_seconds - fixed - self.care_shift)
-            work += self._jumps_or_new_knee_work(picks, ask, occasion)
+            gained = self._jumps_or_new_knee_work(picks, ask, occasion)
+            work += gained
+            if gained > 0 and fixed + work + self.care_shift > most:
+                # what stood in for the jumps (their balance) took more than they did
+                work = self._fit(picks, ask, occasion, ask.budget_seconds - fixed)
         # the stretches for what the fitted session works (about as long as the first);
         # when fitting left the work as it was, they are the ones already chosen
         worked = work_by_muscle(p.prescription for p in picks)

@@ -56,3 +56,23 @@ def test_an_easy_week_climbs_in_no_measure() -> None:
     assert held.amount <= 30
     plain = ramp.allowed("wall-sit", 1, 3, 35, held=False, seconds=True)
     assert plain == Dose.of(3, 35)  # a plain week climbs as before
+
+
+def test_an_easy_weeks_session_keeps_a_set_as_long_as_one_done() -> None:
+    """A session says nothing of climbing: in a taper after a climbing week's 3 x 8 (cut
+    from the stage's 3 x 10, after 2 x 10), its care takes the stage's 2 x 10, a set no
+    longer than one done; a routine, saying nothing climbs, holds the week before's 8
+    reps; neither goes past a set ever done (2 x 12 holds to 10)."""
+    ramp = Ramp()
+    ramp.done("split-squat", 0, Dose.of(2, 10))
+    ramp.done("split-squat", 2, Dose.of(3, 8))
+    session = ramp.allowed(
+        "split-squat", 3, 2, 10, held=False, seconds=False, eased=True, said=False
+    )
+    assert session == Dose.of(2, 10)
+    routine = ramp.allowed("split-squat", 3, 2, 10, held=False, seconds=False, eased=True)
+    assert routine.amount <= 8
+    longer = ramp.allowed(
+        "split-squat", 3, 2, 12, held=False, seconds=False, eased=True, said=False
+    )
+    assert longer.amount <= 10 and longer.volume <= 24

@@ -20,7 +20,7 @@ from dataclasses import replace
 from datetime import time, timedelta
 
 from bench.athletes import random_athlete
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from legday.catalogue.loader import load_catalogue
@@ -148,6 +148,9 @@ def test_no_recovery_week_after_a_single_week_of_training(
 
 @plan_property(60)
 @given(seed=st.integers(0, 2**16), c_races=st.integers(0, 4))
+# a beginner with runner's knee, 30 minutes: two sessions lost their one balance
+# exercise, a snap-down that made way for the knee's new work (`balance`)
+@example(seed=6170, c_races=0)
 def test_without_a_goal_race_the_recovery_week_comes_after_every_minus_one_lifting_weeks(
     seed: int, c_races: int
 ) -> None:

@@ -239,6 +239,7 @@ class _Climb:
                 held=day in self.held,
                 seconds=seconds,
                 eased=day in self.eased,
+                said=not in_session,  # a routine's words say whether it climbs
             )
             if (dose.sets, dose.amount) != (p.sets, amount):
                 now = replace(
