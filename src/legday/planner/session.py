@@ -649,7 +649,9 @@ class Composer:
         needs -= {n for e in rest for n in self.pools.gives[e.id]} | self._met_in_week(ask)
         if not needs:
             return []
-        pool = [e for e in self._allowed(self.pools.main_pool, ask) if needs <= self.pools.gives[e.id]]
+        pool = [
+            e for e in self._allowed(self.pools.main_pool, ask) if needs <= self.pools.gives[e.id]
+        ]
         pool = [e for e in pool if e not in rest]
         # no knee work met for the first time where the knee's new load was the reason
         clear = [e for e in pool if not (loads_the_knee(e) and self._first_time(e))]
