@@ -41,8 +41,8 @@ def test_player_walks_a_session(server: Server, page: Page) -> None:
 
     # a loaded one-legged lift: the weaker (left) leg first, the metronome at 3-1-2
     title = page.locator("#step-title")
-    expect(title).to_have_text("Lateral lunge: set 1 of 3 · left leg")
-    expect(page.locator("#next-title")).to_have_text("Lateral lunge: set 1 of 2 · right leg")
+    expect(title).to_have_text("Reverse lunge: set 1 of 3 · left leg")
+    expect(page.locator("#next-title")).to_have_text("Reverse lunge: set 1 of 2 · right leg")
     page.get_by_role("button", name="Metronome").click()
     # the count is the prescribed reps, whatever the plan holds this week
     expect(page.locator("#beat")).to_have_text(re.compile(r"Rep 1 of \d+ · down 1/3"))
@@ -56,7 +56,7 @@ def test_player_walks_a_session(server: Server, page: Page) -> None:
     page.get_by_role("button", name="Done as planned").click()
 
     # the rest: 60 s, −15, +15, +15, then skipped
-    expect(title).to_contain_text("Rest · then Lateral lunge: set 2 of 3")
+    expect(title).to_contain_text("Rest · then Reverse lunge: set 2 of 3")
     expect(page.locator("#clock")).to_have_text("1:00")
     page.get_by_role("button", name="−15 s").click()
     expect(page.locator("#clock")).to_have_text("0:45")
@@ -64,20 +64,20 @@ def test_player_walks_a_session(server: Server, page: Page) -> None:
     page.get_by_role("button", name="+15 s").click()
     expect(page.locator("#clock")).to_have_text("1:15")
     page.clock.run_for("01:16")  # at zero the next set comes on its own
-    expect(title).to_have_text("Lateral lunge: set 2 of 3 · left leg")
+    expect(title).to_have_text("Reverse lunge: set 2 of 3 · left leg")
 
     # one more set than planned, then fewer: the rest of the next exercise skipped
     page.get_by_role("button", name="Done as planned").click()
     page.get_by_role("button", name="Go: right leg").click()
     page.get_by_role("button", name="Done as planned").click()
     page.get_by_role("button", name="Skip rest").click()
-    expect(title).to_have_text("Lateral lunge: set 3 of 3 · left leg")  # the weaker leg's extra
+    expect(title).to_have_text("Reverse lunge: set 3 of 3 · left leg")  # the weaker leg's extra
     page.get_by_role("button", name="Done as planned").click()
     page.get_by_role("button", name="One more set").click()
-    expect(title).to_have_text("Lateral lunge: set 4 of 4 · left leg")
+    expect(title).to_have_text("Reverse lunge: set 4 of 4 · left leg")
     page.get_by_role("button", name="Done as planned").click()
     page.get_by_role("button", name="Go: right leg").click()
-    expect(title).to_have_text("Lateral lunge: set 3 of 3 · right leg")
+    expect(title).to_have_text("Reverse lunge: set 3 of 3 · right leg")
     page.get_by_role("button", name="Done as planned").click()
     page.get_by_role("button", name="Skip rest").click()
     expect(title).to_have_text("Staggered-stance Romanian deadlift: set 1 of 3 · left leg")

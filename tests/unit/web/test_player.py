@@ -23,7 +23,7 @@ from legday.web.player import UPCOMING_DAYS
 
 CALENDAR = Path(__file__).resolve().parents[3] / "src/legday/examples/marathon-plan.ics"
 START = date(2027, 1, 4)
-STRENGTH_DAY = date(2027, 1, 8)  # lateral lunge (one-legged, loaded) ... single-leg stand
+STRENGTH_DAY = date(2027, 1, 8)  # reverse lunge (one-legged, loaded) ... single-leg stand
 REST_DAY = date(2026, 12, 5)  # before the plan starts
 HOSTILE_NAME = "</script><script src=/x.js></script><!--"
 
@@ -67,7 +67,7 @@ def test_strength_day_carries_every_step(client: TestClient) -> None:
     assert 3 <= len(data["drills"]) <= 5
     assert all(d["seconds"] > 0 and d["name"] for d in data["drills"])
     exercises = {e["id"]: e for e in data["exercises"]}
-    lunge = exercises["lateral-lunge"]
+    lunge = exercises["reverse-lunge"]
     assert lunge["sides"] == ["left", "right"] and lunge["extra_side"] == "left"
     assert lunge["tempo_beats"] == [3, 1, 2] and lunge["kg"] == 4.0 and lunge["rest_s"] == 60
     assert lunge["cues"] and lunge["picture"].startswith("data:image/svg+xml;base64,")
