@@ -33,6 +33,7 @@ __all__ = [
     "REST_PHASES",
     "UNSURE",
     "WEEKLY_GROUPS",
+    "WEEKLY_GROUPS_IN_ORDER",
     "CareRoutine",
     "Citation",
     "Cooldown",
@@ -114,16 +115,16 @@ MAJOR_GROUPS: dict[Muscle, str] = {
     Muscle.SHINS: "shins/feet",
     Muscle.FEET: "shins/feet",
 }
-WEEKLY_GROUPS = frozenset(
-    {
-        Muscle.QUADS,
-        Muscle.HAMSTRINGS,
-        Muscle.GLUTES,
-        Muscle.CALVES,
-        Muscle.HIP_ABDUCTORS,
-        Muscle.CORE,
-    }
+# in the order the composer fills them when a week still misses some
+WEEKLY_GROUPS_IN_ORDER = (
+    Muscle.QUADS,
+    Muscle.HAMSTRINGS,
+    Muscle.GLUTES,
+    Muscle.CALVES,
+    Muscle.HIP_ABDUCTORS,
+    Muscle.CORE,
 )
+WEEKLY_GROUPS = frozenset(WEEKLY_GROUPS_IN_ORDER)
 
 INJURIES: dict[str, str] = {
     "shin-splints": "shin splints (medial tibial stress syndrome)",

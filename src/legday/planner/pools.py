@@ -18,6 +18,7 @@ from legday.catalogue import Catalogue
 from legday.kit import Kit
 from legday.model import (
     CARE_NEEDS,
+    WEEKLY_GROUPS_IN_ORDER,
     Cooldown,
     Equipment,
     Exercise,
@@ -33,7 +34,6 @@ from legday.planner.fit import Need, groups, needs_given
 
 __all__ = [
     "ANCHOR_KINDS",
-    "COVERAGE_ORDER",
     "DOWNHILL_WORK",
     "ECCENTRIC_EVENTS",
     "EVENT_WORK",
@@ -53,15 +53,6 @@ ANCHOR_KINDS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (frozenset({"squat", "lunge"}), frozenset()),
     (frozenset({"hinge"}), frozenset({"bridge"})),
     (frozenset({"calf"}), frozenset()),
-)
-# The muscles the week must reach, in the order the composer fills them.
-COVERAGE_ORDER = (
-    Muscle.QUADS,
-    Muscle.HAMSTRINGS,
-    Muscle.GLUTES,
-    Muscle.CALVES,
-    Muscle.HIP_ABDUCTORS,
-    Muscle.CORE,
 )
 HEAVY_BAR = frozenset({"heavy barbell lift"})  # a need of the fitting (`AthletePools.gives`)
 MAIN_KINDS = (ExerciseKind.STRENGTH, ExerciseKind.BALANCE)
@@ -287,7 +278,7 @@ def athlete_pools(catalogue: Catalogue, profile: Profile, kit: Kit, event: str) 
         for muscle in CARE_NEEDS.get(injury, ())
     }
     coverage_pools = {
-        muscle: [e for e in strength if muscle in e.muscles] for muscle in COVERAGE_ORDER
+        muscle: [e for e in strength if muscle in e.muscles] for muscle in WEEKLY_GROUPS_IN_ORDER
     }
     # each lift's conservative first load in the athlete's kit (None: no load)
     start_loads = {

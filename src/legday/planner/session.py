@@ -36,6 +36,7 @@ from legday.catalogue import Catalogue
 from legday.kit import Kit
 from legday.model import (
     WEEKLY_GROUPS,
+    WEEKLY_GROUPS_IN_ORDER,
     Cooldown,
     Equipment,
     Exercise,
@@ -111,7 +112,6 @@ from legday.planner.mobility import (
 )
 from legday.planner.pools import (
     ANCHOR_KINDS,
-    COVERAGE_ORDER,
     ECCENTRIC_EVENTS,
     athlete_pools,
     band_loaded,
@@ -1443,7 +1443,7 @@ class Composer:
                     pool = pool + [
                         e for e in self.pools.main_pool if muscle in e.muscles and self.done(e)
                     ]
-                add(pool, Role.ACCESSORY, set(COVERAGE_ORDER) - worked)
+                add(pool, Role.ACCESSORY, set(WEEKLY_GROUPS_IN_ORDER) - worked)
                 worked.update(chosen[-1].muscles)
         if not any(e.balance for e in chosen):
             add(self.pools.balance_pool, Role.BALANCE)
