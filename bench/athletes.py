@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date, time, timedelta
 
 import legday.planner
 from legday.catalogue import Catalogue
-from legday.model import Equipment, Level, Profile, Run, RunKind
+from legday.model import Equipment, Level, Plan, Profile, Run, RunKind
 from legday.planner import CareSchedule, _care_eases, _care_holds
 from legday.planner.care.schedule import WeekDoses
 from legday.planner.season import race_priorities, season
@@ -104,6 +105,24 @@ def drawn_athletes(
         rng = shared if one_stream else random.Random(seed + number)
         profile, runs = kind(rng) if kind is not None else random_athlete(rng, weeks)
         yield rng, profile, runs
+
+
+def counted_by_kind(
+    kinds: Mapping[str, tuple[int, Kind]],
+    athletes: int,
+    catalogue: Catalogue,
+    count: Callable[[Profile, list[Run], Plan, Counter[str]], None],
+) -> list[Counter[str]]:
+    """Plan `athletes` of each kind (its seed and shape), `count` each plan into its kind's
+    tally, and print a line per kind: the loop the benches over kinds of athlete share."""
+    tallies = []
+    for name, (seed, kind) in kinds.items():
+        found: Counter[str] = Counter()
+        for _, profile, runs in drawn_athletes(athletes, seed, kind=kind):
+            count(profile, runs, legday.planner.make_plan(profile, runs, catalogue), found)
+        print(f"{name}: " + ", ".join(f"{key.strip()} {n}" for key, n in sorted(found.items())))
+        tallies.append(found)
+    return tallies
 
 
 def with_problems(

@@ -41,11 +41,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 
-from bench.athletes import START, drawn_athletes, random_athlete
+from bench.athletes import START, counted_by_kind, random_athlete
 
 from legday.catalogue.loader import load_catalogue
 from legday.model import Equipment, Level, Phase, Plan, Profile, Run, RunKind
-from legday.planner import make_plan
 from legday.planner.season import race_priorities
 
 ATHLETES = 40
@@ -202,15 +201,8 @@ def count(profile: Profile, runs: list[Run], plan: Plan, found: Counter[str]) ->
 
 def main() -> None:
     athletes = int(sys.argv[1]) if len(sys.argv) > 1 else ATHLETES
-    catalogue = load_catalogue()
-    total: Counter[str] = Counter()
-    for name, (seed, kind) in KINDS.items():
-        found: Counter[str] = Counter()
-        for _, profile, runs in drawn_athletes(athletes, seed, kind=kind):
-            count(profile, runs, make_plan(profile, runs, catalogue), found)
-        print(f"{name}: " + ", ".join(f"{key.strip()} {n}" for key, n in sorted(found.items())))
-        total += found
-    print(f"all {sum(1 for _ in KINDS) * athletes} athletes")
+    total = sum(counted_by_kind(KINDS, athletes, load_catalogue(), count), Counter[str]())
+    print(f"all {len(KINDS) * athletes} athletes")
     for key in sorted(total):
         print(f"  {key}: {total[key]}")
 

@@ -29,14 +29,13 @@ from __future__ import annotations
 import random
 import sys
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parents[1]))
 sys.path.insert(0, str(Path(__file__).parents[1] / "tests"))  # the coach's track athletes
 
-from bench.athletes import drawn_athletes
+from bench.athletes import Kind, counted_by_kind
 from bench.phases import KINDS as PHASE_KINDS
 from bench.phases import any_athlete, week_of
 from bench.racers import random_racer
@@ -44,7 +43,6 @@ from bench.racers import random_racer
 from coach_athletes import coached_athlete
 from legday.catalogue.loader import load_catalogue
 from legday.model import REST_PHASES, Phase, Plan, Profile, Run
-from legday.planner import make_plan
 
 ATHLETES = 40
 USUAL = 4  # the default `recovery_every`
@@ -62,7 +60,7 @@ def track_season(rng: random.Random) -> tuple[Profile, list[Run]]:
     return coached_athlete(rng, "track")
 
 
-Kind = Callable[[random.Random], tuple[Profile, list[Run]]]
+LONGEST = "5 longest run of weeks with strength"
 KINDS: dict[str, tuple[int, Kind]] = {
     **PHASE_KINDS,
     "half-marathon racer": (1305, random_racer),
@@ -121,9 +119,7 @@ def count(profile: Profile, runs: list[Run], plan: Plan, found: Counter[str]) ->
         off = not (lifted[index] or booked[index]) or (light and not booked[index])
         run = 0 if off else run + 1
         longest = max(longest, run)
-    found["5 longest run of weeks with strength"] = max(
-        found["5 longest run of weeks with strength"], longest
-    )
+    found[LONGEST] = max(found[LONGEST], longest)
     found["5 plans with recovery_every weeks with strength in a row or more"] += longest >= every
     hard = [v for v in plan.violations if v.hard]
     found["4 check's hard findings"] += len(hard)
@@ -133,19 +129,11 @@ def count(profile: Profile, runs: list[Run], plan: Plan, found: Counter[str]) ->
 
 def main() -> None:
     athletes = int(sys.argv[1]) if len(sys.argv) > 1 else ATHLETES
-    catalogue = load_catalogue()
     total: Counter[str] = Counter()
-    for name, (seed, kind) in KINDS.items():
-        found: Counter[str] = Counter()
-        for _, profile, runs in drawn_athletes(athletes, seed, kind=kind):
-            plan = make_plan(profile, runs, catalogue)
-            count(profile, runs, plan, found)
-        print(f"{name}: " + ", ".join(f"{key.strip()} {n}" for key, n in sorted(found.items())))
-        longest = total["5 longest run of weeks with strength"]
+    for found in counted_by_kind(KINDS, athletes, load_catalogue(), count):
+        longest = max(total[LONGEST], found[LONGEST])  # a longest, not a count
         total.update(found)
-        total["5 longest run of weeks with strength"] = max(
-            longest, found["5 longest run of weeks with strength"]
-        )
+        total[LONGEST] = longest
     print(f"all {len(KINDS) * athletes} athletes")
     for key in sorted(total):
         print(f"  {key}: {total[key]}")
