@@ -48,7 +48,7 @@ from legday.planner.care.guards import (
     LEAD_IN_SESSIONS,
     UNLOADED_WHILE_EARLY,
 )
-from legday.planner.care.loads import CARE_RPE, care_load, for_kit, loaded_calf
+from legday.planner.care.loads import CARE_RPE, for_kit, from_care_item, loaded_calf
 from legday.planner.care.schedule import CareSchedule, WeekDoses, expected_dose, jumps_wait
 from legday.planner.dose import ACCESSORY_REPS, Dose, prescribe, start_load, work_seconds
 from legday.planner.fit import FEWEST_ANCHOR_SETS
@@ -792,27 +792,16 @@ def _at_care_dose(
         what = "bodyweight" if kg is None else f"{kg:g} kg {p.implement}"
         words = f"{what}; an easy effort (RPE {easy}): the sore area sets the pace"
         return replace(p, load_kg=kg, load=words, target_rpe=easy, sets=min(p.sets, 2))
+    # the stage's dose: care sets the pace, not the strength plan; the slot keeps its
+    # role, its newness and its warm-up sets
     exercise = catalogue[item.exercise]
     kept_care = _care_kept(p, exercise, catalogue, injury)
+    cares = tuple(dict.fromkeys((*kept_care, *exercise.injury_care, injury)))
+    dosed = from_care_item(item, catalogue, p.role, cares, rpe=easy)
+    one_leg = exercise.per_side or item.one_leg
     return replace(
-        p,
-        exercise=exercise.id,
-        sets=item.sets,  # the stage's dose: care sets the pace, not the strength plan
-        reps=item.reps,
-        seconds=item.seconds,
-        per_side=exercise.per_side or item.one_leg,
-        load=care_load(item, exercise, easy),
-        load_kg=item.load_kg,
-        implement=item.implement,
-        tempo=rep_tempo(item.tempo or exercise.tempo, item.seconds),
-        target_rpe=easy,
-        muscles=exercise.muscles,
-        unilateral=exercise.unilateral or item.one_leg,
-        balance=exercise.balance,
-        injury_care=tuple(dict.fromkeys((*kept_care, *exercise.injury_care, injury))),
-        cues=exercise.cues.as_list(),
-        kind=exercise.kind,
-        rest_seconds=item.rest_seconds,
-        extra_side=p.extra_side if exercise.per_side or item.one_leg else None,
-        care_dose=True,
+        dosed,
+        new=p.new,
+        warmup_sets=p.warmup_sets,
+        extra_side=p.extra_side if one_leg else None,
     )

@@ -14,7 +14,7 @@ from dataclasses import replace
 from legday.care import CareItem, one_leg_when_light
 from legday.catalogue import Catalogue
 from legday.kit import Kit, kit_of
-from legday.model import Exercise, Profile, Role
+from legday.model import Exercise, Prescription, Profile, Role, rep_tempo
 from legday.planner.dose import Dose, load_text, start_load
 from legday.progression.loads import Load, heavier_kg
 
@@ -97,4 +97,37 @@ def care_load(item: CareItem, exercise: Exercise, rpe: int) -> str:
         item.implement,
         one_leg=item.one_leg,
         improvised=item.load_kg is None,
+    )
+
+
+def from_care_item(
+    item: CareItem,
+    catalogue: Catalogue,
+    role: Role,
+    injury_care: tuple[str, ...],
+    rpe: int = CARE_RPE,
+) -> Prescription:
+    """A care item as a prescription the exports, rules and logbook read like any other:
+    the stage's dose, the exercise's own facts, an easy effort."""
+    exercise = catalogue[item.exercise]
+    return Prescription(
+        exercise=exercise.id,
+        sets=item.sets,
+        reps=item.reps,
+        seconds=item.seconds,
+        per_side=exercise.per_side or item.one_leg,
+        load=care_load(item, exercise, rpe),
+        load_kg=item.load_kg,
+        implement=item.implement,
+        tempo=rep_tempo(item.tempo or exercise.tempo, item.seconds),
+        target_rpe=rpe,
+        muscles=exercise.muscles,
+        unilateral=exercise.unilateral or item.one_leg,
+        balance=exercise.balance,
+        injury_care=injury_care,
+        cues=exercise.cues.as_list(),
+        kind=exercise.kind,
+        rest_seconds=item.rest_seconds,
+        role=role,
+        care_dose=True,
     )

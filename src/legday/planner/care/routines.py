@@ -55,11 +55,10 @@ from legday.model import (
     Run,
     Session,
     problem_name,
-    rep_tempo,
 )
 from legday.planner import words
 from legday.planner.care.guards import DOSE_ONLY, GUARDED_PATTERNS
-from legday.planner.care.loads import CARE_RPE, care_load, for_kit, loaded_calf
+from legday.planner.care.loads import for_kit, from_care_item, loaded_calf
 from legday.planner.care.schedule import CareSchedule, WeekDoses
 from legday.planner.days import clear_start, start_after
 from legday.planner.dose import IMPROVISED_LOAD, seconds_per_rep, work_seconds
@@ -214,34 +213,6 @@ def key_run_eves(
     for day in races:
         eves.setdefault(day - timedelta(days=1), "tomorrow's race comes first")
     return eves
-
-
-def _from_item(
-    item: CareItem, catalogue: Catalogue, role: Role, injury_care: tuple[str, ...]
-) -> Prescription:
-    """A care item as a prescription the exports, rules and logbook read like any other."""
-    exercise = catalogue[item.exercise]
-    return Prescription(
-        exercise=exercise.id,
-        sets=item.sets,
-        reps=item.reps,
-        seconds=item.seconds,
-        per_side=exercise.per_side or item.one_leg,
-        load=care_load(item, exercise, CARE_RPE),
-        load_kg=item.load_kg,
-        implement=item.implement,
-        tempo=rep_tempo(item.tempo or exercise.tempo, item.seconds),
-        target_rpe=CARE_RPE,
-        muscles=exercise.muscles,
-        unilateral=exercise.unilateral or item.one_leg,
-        balance=exercise.balance,
-        injury_care=injury_care,
-        cues=exercise.cues.as_list(),
-        kind=exercise.kind,
-        rest_seconds=item.rest_seconds,
-        role=role,
-        care_dose=True,
-    )
 
 
 def after_first_sentence(why: str, note: str) -> str:
@@ -402,7 +373,7 @@ class _Placer:
         items = for_kit(items, self.catalogue, self.profile)
         minutes = max(1, round(routine_seconds(items, self.catalogue) / 60))
         exercises = tuple(
-            _from_item(item, self.catalogue, Role.CARE, (self.protocol.condition,))
+            from_care_item(item, self.catalogue, Role.CARE, (self.protocol.condition,))
             for item in items
         )
         return _RoutineForm(exercises, minutes)
