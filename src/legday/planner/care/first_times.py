@@ -31,19 +31,9 @@ __all__ = [
     "Outlook",
     "care_exercises",
     "climb_note",
-    "first_exposures",
     "first_times",
     "learned_unloaded",
 ]
-
-
-def first_exposures(
-    sessions: Sequence[Session],
-    before: Iterable[str] = (),
-    routines: Sequence[CareRoutine] = (),
-) -> list[Session]:
-    """The sessions of `first_times`."""
-    return first_times(sessions, before, routines)[0]
 
 
 def care_exercises(profile: Profile, catalogue: Catalogue) -> dict[str, str]:
