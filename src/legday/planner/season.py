@@ -44,8 +44,6 @@ from typing import NamedTuple
 
 from legday.model import REST_PHASES, Level, Phase, Profile, Race, Run, RunKind
 
-USUAL_RECOVERY_EVERY = 4  # `Profile.recovery_every`'s default: the seed's once a month
-
 
 def recovery_every(profile: Profile) -> int:
     """Every how many weeks a recovery week comes: the profile's, masters included. A
