@@ -77,6 +77,8 @@ from legday.rules.progression import (
 
 __all__ = [
     "ACCESSORY_REPS",
+    "BALANCE_REPS",
+    "BALANCE_SECONDS",
     "EASING_PHASES",
     "FAR_STEP_REPS",
     "HEAVY_RANGE",

@@ -225,20 +225,23 @@ SHALLOW_FIRST_RUNS = [
 ]
 
 
-def test_the_box_squat_met_shallow_in_a_session_still_comes_unloaded_first_in_care() -> None:
-    """The sessions' shallow box squats in January, then care's first in March without a
-    weight (before: with 5 kg), and each "heavier today" names the numbers."""
+def test_the_box_squat_waits_for_its_stage_and_comes_unloaded_first_in_care() -> None:
+    """The sessions held single-leg box squats shallow in January, two stages before the
+    knee's care reaches them; now they hold an easier lift within reach (`HELD_REACH`)
+    until the stage does. Care's first in March comes without a weight (before: with
+    5 kg), and each "heavier today" names the numbers."""
     plan = make_plan(SHALLOW_FIRST, SHALLOW_FIRST_RUNS, CATALOGUE)
-    in_sessions = [
-        p
-        for s in plan.sessions
-        for p in s.main
-        if p.exercise == "single-leg-box-squat" and not p.care_dose
-    ]
     care = [
         (r.day, p) for r in plan.care for p in r.exercises if p.exercise == "single-leg-box-squat"
     ]
-    assert in_sessions and all(p.load_kg is None and "shallow" in p.load for p in in_sessions)
+    early = [
+        s
+        for s in plan.sessions
+        if care and s.day < care[0][0]
+        for p in s.main
+        if p.exercise == "single-leg-box-squat"
+    ]
+    assert not early
     assert care, "stage 3 holds the box squat in routines"
     assert care[0][1].load_kg is None and care[0][1].load == "bodyweight"
     assert not _first_loaded_before_unloaded(plan)

@@ -3,18 +3,24 @@
 The movements its care guards (`GUARDED_PATTERNS`), how a guarded lift goes while care
 is early (`UNLOADED_WHILE_EARLY`), and the problems whose care takes a session's lift
 as its own dose (`LEAD_IN_SESSIONS`, `DOSE_ONLY`, `CALF_OWNERS`, `ANY_GUARDED_MOVEMENT`).
-One table per question, so every module of care reads the same answer.
+One table per question, so every module of care reads the same answer; and how far
+ahead of its stage a lift runs (`stages_ahead`, `HELD_REACH`).
 """
 
 from __future__ import annotations
+
+from legday.care import CareProtocol
+from legday.catalogue import Catalogue
 
 __all__ = [
     "ANY_GUARDED_MOVEMENT",
     "CALF_OWNERS",
     "DOSE_ONLY",
     "GUARDED_PATTERNS",
+    "HELD_REACH",
     "LEAD_IN_SESSIONS",
     "UNLOADED_WHILE_EARLY",
+    "stages_ahead",
 ]
 
 # The movements each problem's care governs in a strength session: while care is at an
@@ -45,6 +51,30 @@ UNLOADED_WHILE_EARLY: dict[str, str] = {
     ),
     "plantar-fascia": "bodyweight, no added load while the heel's care is at an early stage",
 }
+# How many stages ahead of care a guarded lift may run, held in its care form (two easy
+# sets, unloaded or as light as it starts, in a range the sore area tolerates): a shallow
+# bodyweight split squat, the next stage's exercise, beside the knee's wall sit. A lift as
+# hard as an exercise two stages on asks for what no held form takes back: a coach and
+# physio found a lateral step-down, the knee's last stage, "shallow" in a stage-1 session
+# (the one-legged lowering is the load, however far the knee bends), and a hamstring's
+# single-leg Romanian deadlift beside its bridge holds. Such a lift gives way to its
+# nearest easier variation within reach (`in_session`).
+HELD_REACH = 1
+
+
+def stages_ahead(protocol: CareProtocol, stage: int, exercise_id: str, catalogue: Catalogue) -> int:
+    """How many stages past `stage` the lift runs: the latest stage that holds it or an
+    easier variation of it (the catalogue's regressions, however far), less `stage`. A
+    lift is at least as hard as that stage's exercise; 0 or less when no later stage
+    holds it or anything easier (a goblet squat beside the wall sit it grew from)."""
+    asks = {exercise_id, *catalogue.easier_than(exercise_id)}
+    latest = max(
+        (s.number for s in protocol.stages if any(i.exercise in asks for i in s.items)),
+        default=0,
+    )
+    return latest - stage
+
+
 # The problems whose last stage is itself a dose to keep three times a week (the Achilles
 # protocol's heavy slow raises: Beyer et al. 2015): there a session's lift of the lead
 # exercise's movement becomes it at the week's dose, so a strength day is a protocol day

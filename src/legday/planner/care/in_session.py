@@ -11,7 +11,7 @@ before a key run, and a session that grew gives sets back to keep to its minutes
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -45,12 +45,22 @@ from legday.planner.care.guards import (
     CALF_OWNERS,
     DOSE_ONLY,
     GUARDED_PATTERNS,
+    HELD_REACH,
     LEAD_IN_SESSIONS,
     UNLOADED_WHILE_EARLY,
+    stages_ahead,
 )
 from legday.planner.care.loads import CARE_RPE, for_kit, from_care_item, loaded_calf
 from legday.planner.care.schedule import CareSchedule, WeekDoses, expected_dose, jumps_wait
-from legday.planner.dose import ACCESSORY_REPS, Dose, prescribe, start_load, work_seconds
+from legday.planner.dose import (
+    ACCESSORY_REPS,
+    BALANCE_REPS,
+    BALANCE_SECONDS,
+    Dose,
+    prescribe,
+    start_load,
+    work_seconds,
+)
 from legday.planner.fit import FEWEST_ANCHOR_SETS
 from legday.rules.progression import FIRST_SETS
 
@@ -189,6 +199,26 @@ def care_fit(
                     if item is not None:
                         added.extend(made_good or ())
                         break
+                unloaded = UNLOADED_WHILE_EARLY.get(injury)
+                too_far = stages_ahead(protocol, stage.number, exercise.id, catalogue) > HELD_REACH
+                if item is None and (too_far or (unloaded and _needs_implement(exercise))):
+                    plain, steady = _held_stand_in(
+                        exercise, block, index, catalogue, profile, met, protocol, stage.number
+                    )
+                    added.extend(steady)
+                    if plain is None and _needs_implement(exercise):
+                        unloaded = None  # no variation without it: as light as it starts
+                    elif plain is not None:
+                        # a heavy lift's few reps make no bodyweight set: an accessory's
+                        reps = None if p.reps is None else max(p.reps, ACCESSORY_REPS)
+                        p = replace(_as_variation(p, plain), reps=reps)
+                        if not plain.loadable:
+                            p = replace(p, load_kg=None, implement="")
+                        lost = _groups_only(block, index, exercise) - set(plain.muscles)
+                        taken = {q.exercise for q in (*block, *added)}
+                        work = _group_work(lost, taken, catalogue, profile, met)
+                        added.extend(() if work is None else (work,))
+                        exercise = plain
                 start_kg = (
                     start_load(
                         exercise, p.implement, profile.level, kit_of(profile), profile.body_kg
@@ -196,25 +226,15 @@ def care_fit(
                     if p.implement
                     else None
                 )
-                unloaded = UNLOADED_WHILE_EARLY.get(injury)
-                if item is None and unloaded is not None and _needs_implement(exercise):
-                    plain = _bodyweight_stand_in(exercise, block, index, catalogue, profile, met)
-                    if plain is None:  # no variation without it: as light as it starts
-                        unloaded = None
-                    else:
-                        # a heavy lift's few reps make no bodyweight set: an accessory's
-                        reps = None if p.reps is None else max(p.reps, ACCESSORY_REPS)
-                        p = replace(_as_variation(p, plain), reps=reps)
-                        lost = _groups_only(block, index, exercise) - set(plain.muscles)
-                        taken = {q.exercise for q in (*block, *added)}
-                        work = _group_work(lost, taken, catalogue, profile, met)
-                        added.extend(() if work is None else (work,))
                 block[index] = _at_care_dose(p, item, catalogue, injury, start_kg, unloaded)
                 if item is not None and block[index].exercise == p.exercise:
                     floors[p.exercise] = min(p.sets, item.sets)
                 new_name = catalogue[block[index].exercise].name.lower()
                 renamed.append((exercise.name.lower(), new_name))
                 changed = True
+            resting = _resting_holds(block, items, injury, last_session)
+            block = [q for n, q in enumerate(block) if n not in resting]
+            changed = changed or bool(resting)
         elif injury in ANY_GUARDED_MOVEMENT:
             # the knee's last stage: the session's own lifts stand, and its knee care
             # picks (a goblet squat, a split squat for the knee) become the stage's
@@ -328,6 +348,36 @@ def _hold_rests(
     others = [q for n, q in enumerate(block) if n != index and injury in q.injury_care]
     cared = {m for q in others for m in q.muscles}
     return all(m in cared for m in CARE_NEEDS.get(injury, ()))
+
+
+def _resting_holds(
+    block: Sequence[Prescription],
+    items: Sequence[CareItem],
+    injury: str,
+    last_session: Collection[str],
+) -> set[int]:
+    """The places of the stage's isometric hold (the wall sit) that the session picked
+    beside its anchors while the session before held it too and its other lifts keep its care
+    (`injury-care`): the hold rests today, as `_hold_rests` has the sessions take turns.
+    A session whose knee lift runs too far ahead of the stage now holds an easier one
+    (`HELD_REACH`), and the composer then picked the wall sit beside it in five sessions
+    in a row for a runner whose knee care stayed at its first stage."""
+    if injury not in KNEE_PROBLEMS:
+        return set()
+    holds = {i.exercise for i in items if i.seconds is not None}
+    needs = CARE_NEEDS.get(injury, ())
+    resting: set[int] = set()
+    for index, p in enumerate(block):
+        if p.role is Role.ANCHOR or p.exercise not in holds or p.exercise not in last_session:
+            continue
+        others = [
+            q
+            for n, q in enumerate(block)
+            if n != index and n not in resting and injury in q.injury_care
+        ]
+        if all(any(m in q.muscles for q in others) for m in needs):
+            resting.add(index)
+    return resting
 
 
 def _new_first(items: Sequence[CareItem], known: Collection[str]) -> tuple[CareItem, ...]:
@@ -547,6 +597,77 @@ def _stage_item(
     return known[-1] if known else None
 
 
+def _held_stand_in(
+    exercise: Exercise,
+    block: Sequence[Prescription],
+    index: int,
+    catalogue: Catalogue,
+    profile: Profile,
+    met: Collection[str] | None,
+    protocol: CareProtocol,
+    stage: int,
+) -> tuple[Exercise | None, tuple[Prescription, ...]]:
+    """The variation a lift care holds takes (`_bodyweight_stand_in`): one that holds no
+    implement and runs no further ahead of the stage than a held form may
+    (`HELD_REACH`), and the balance work the session gains when only a variation
+    without balance is within reach of the lift that was its balance work (a kickstand
+    RDL and a single-leg stand for a single-leg Romanian deadlift beside a hamstring's
+    bridge holds: `balance` keeps its work, and the hamstring its stage)."""
+
+    cares = _care_only(block, index, profile.injuries)
+
+    def within(e: Exercise) -> bool:  # and keeps the care only the lift gave (`injury-care`)
+        return stages_ahead(protocol, stage, e.id, catalogue) <= HELD_REACH and cares <= set(
+            e.muscles
+        )
+
+    plain = _bodyweight_stand_in(exercise, block, index, catalogue, profile, met, within)
+    if plain is not None or stages_ahead(protocol, stage, exercise.id, catalogue) <= HELD_REACH:
+        return plain, ()
+    taken = {q.exercise for q in block}
+    steady = _balance_work(taken, catalogue, profile, met)
+    if steady is None:
+        return None, ()
+    plain = _bodyweight_stand_in(exercise, [*block, steady], index, catalogue, profile, met, within)
+    return plain, () if plain is None else (steady,)
+
+
+def _care_only(block: Sequence[Prescription], index: int, injuries: Sequence[str]) -> set[Muscle]:
+    """The muscles block[index] alone gives the care of a problem it serves (`CARE_NEEDS`:
+    a lateral step-down's hip abductors for a runner's knee)."""
+    p = block[index]
+    only: set[Muscle] = set()
+    for injury in set(injuries).intersection(p.injury_care):
+        others = [q for n, q in enumerate(block) if n != index and injury in q.injury_care]
+        covered = {m for q in others for m in q.muscles}
+        only.update(m for m in CARE_NEEDS.get(injury, ()) if m in p.muscles and m not in covered)
+    return only
+
+
+def _balance_work(
+    taken: Collection[str], catalogue: Catalogue, profile: Profile, met: Collection[str] | None
+) -> Prescription | None:
+    """Plain balance work the session does not hold yet (in a week that brings nothing
+    new, one the athlete has met), the easiest first, two easy sets; None when none fits."""
+    fitting = [
+        e
+        for e in catalogue.doable(profile.equipment, profile.level, ExerciseKind.BALANCE)
+        if e.id not in taken and (met is None or e.id in met)
+    ]
+    if not fitting:
+        return None
+    e = min(fitting, key=lambda e: (e.level.rank, e.id))
+    holds = e.measure == "seconds"
+    dose = Dose(
+        FIRST_SETS,
+        None if holds else BALANCE_REPS,
+        BALANCE_SECONDS if holds else None,
+        CARE_RPE,
+        e.tempo,
+    )
+    return prescribe(e, Role.BALANCE, dose, None, "", new=False, injury_care=())
+
+
 def _needs_implement(exercise: Exercise) -> bool:
     """Whether the lift is named for what it holds (a goblet squat, a barbell squat)."""
     return any(e.value in IMPLEMENTS for e in exercise.equipment)
@@ -559,10 +680,13 @@ def _bodyweight_stand_in(
     catalogue: Catalogue,
     profile: Profile,
     met: Collection[str] | None,
+    within_reach: Callable[[Exercise], bool] = lambda e: True,
 ) -> Exercise | None:
     """The lift's nearest easier variation that holds no implement, for a lift care keeps
     without added load: a bodyweight squat, not a "goblet squat, bodyweight" (a coach's
-    read). Its regressions first, nearest first (a barbell squat, a goblet squat, a
+    read); for a lift that runs too far ahead of care (`HELD_REACH`), one `within_reach`
+    (a lateral step-up for a lateral step-down beside the knee's wall sit). Its
+    regressions first, nearest first (a barbell squat, a goblet squat, a
     bodyweight squat), then the movement's other lifts: of its movement and measure, no
     harder than it, one the athlete has the kit and the level for, in a week that brings
     nothing new one they have met (`met`), and balance work when the lift was the
@@ -599,6 +723,7 @@ def _bodyweight_stand_in(
             and (met is None or easier.id in met)
             and (easier.balance or not only_balance)
             and easier.id not in spared
+            and within_reach(easier)
         ):
             found.append(easier)
     # one not in the session first (else it is done once: `_once_each`), then one that
