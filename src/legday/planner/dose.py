@@ -958,11 +958,18 @@ def implement_for(exercise: Exercise, kit: Kit) -> str:
 
 
 def start_load(
-    exercise: Exercise, implement: str, level: Level, kit: Kit, body_kg: float | None = None
+    exercise: Exercise,
+    implement: str,
+    level: Level,
+    kit: Kit,
+    body_kg: float | None = None,
+    *,
+    room: bool = False,
 ) -> float | None:
     """The conservative start, rounded down to what the athlete owns: the table's for a
     free weight, a share of the body weight (`body_kg`, else ASSUMED_BODY_KG) for the
-    barbell."""
+    barbell. With `room` (an athlete whose care runs, note above `hands`), never the
+    heaviest they own while a lighter one is owned."""
     if not implement:
         return None
     if implement == "barbell":
@@ -970,9 +977,20 @@ def start_load(
         kg = shares[level.rank] * (body_kg or ASSUMED_BODY_KG)
     else:
         kg = START_KG.get((exercise.pattern, implement), OTHER_START_KG)[level.rank]
-    return kit.at_most(implement, kg * START_SHARE.get(exercise.id, 1.0))
+    start = kit.at_most(implement, kg * START_SHARE.get(exercise.id, 1.0))
+    owned = kit.loads(implement)
+    if room and start is not None and len(owned) > 1 and start >= owned[-1]:
+        return owned[-2]  # one below the top: the load can rise before reps must
+    return start
 
 
+# An injured athlete's lift starts below the heaviest weight they own (`start_load`'s
+# `room`), so it can climb a weight before it climbs reps alone. A coach and physio read a
+# runner with runner's knee and 6, 8 and 10 kg dumbbells: the single-leg Romanian deadlift
+# started at 10 kg a hand, only its reps rose, and a whole block sat at 2 x 12. A sore
+# body's first sessions are where it learns what the lift costs, and a weight in hand to
+# step up to is the progression a careful return climbs by (load first, then reps and
+# sets). `pools` and care (`planner/care`) ask for it whenever a problem's care runs.
 # A new variation of a pattern starts from the last one's load, not the table's start
 # (a 16 kg kettlebell single-leg deadlift went on as a 10 kg single-leg RDL, a 14 kg lunge
 # as a 6 kg reverse lunge). Loads compare as the total lifted (a dumbbell pair counts twice)

@@ -13,7 +13,7 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass
 
-from legday.care import avoided
+from legday.care import avoided, cared_for
 from legday.catalogue import Catalogue
 from legday.kit import Kit
 from legday.model import (
@@ -281,8 +281,10 @@ def athlete_pools(catalogue: Catalogue, profile: Profile, kit: Kit, event: str) 
         muscle: [e for e in strength if muscle in e.muscles] for muscle in WEEKLY_GROUPS_IN_ORDER
     }
     # each lift's conservative first load in the athlete's kit (None: no load)
+    room = bool(cared_for(profile.injuries))  # an injured athlete's lifts leave room to climb
     start_loads = {
-        e.id: start_load(e, implements[e.id], profile.level, kit, profile.body_kg) for e in known
+        e.id: start_load(e, implements[e.id], profile.level, kit, profile.body_kg, room=room)
+        for e in known
     }
     # a prescription's care tags name only the athlete's own problems (an exercise
     # that eases shin splints is no care to a runner without them)

@@ -151,13 +151,15 @@ def test_steps_back_go_to_a_lighter_weight_never_more_reps_at_the_same(
     """Read in the athlete's kilograms, a step back is the next lighter weight. Dumbbells
     of 6, 8 and 10 kg put every heavy slow step from 3 x 12 on at 10 kg: one step back
     from 4 x 6 is 3 x 15 at 8 kg, not 4 x 8 at 10 kg (more reps at the same weight is
-    more work); with nothing lighter than the top (6 kg and less owned: 6 kg from the
-    first step), each step back is a set fewer at the same reps and weight."""
+    more work); with nothing lighter than the top (a lone 6 kg dumbbell: 6 kg from the
+    first step; with 4 and 6 kg the climb starts at 4 kg, one below the top, and steps
+    back to it), each step back is a set fewer at the same reps and weight."""
     stage = catalogue.protocols["achilles"].stages[-1]
     top = stage.items[0].in_week(12)
     for owned, one_back, two_back in (
         ((6.0, 8.0, 10.0), (3, 15, 8.0), (2, 15, 8.0)),
-        ((4.0, 6.0), (3, 6, 6.0), (2, 6, 6.0)),
+        ((6.0,), (3, 6, 6.0), (2, 6, 6.0)),
+        ((4.0, 6.0), (3, 15, 4.0), (2, 15, 4.0)),
     ):
         profile = Profile(
             start=START,

@@ -221,7 +221,12 @@ def care_fit(
                         exercise = plain
                 start_kg = (
                     start_load(
-                        exercise, p.implement, profile.level, kit_of(profile), profile.body_kg
+                        exercise,
+                        p.implement,
+                        profile.level,
+                        kit_of(profile),
+                        profile.body_kg,
+                        room=True,
                     )
                     if p.implement
                     else None
