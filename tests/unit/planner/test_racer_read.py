@@ -100,7 +100,15 @@ def test_heavy_anchors_climb_the_reps_then_the_next_owned_weight(
                 assert before.load_kg is not None and before.reps is not None
                 step = next_weight(kit, now.implement, before.load_kg, racer[0].level)
                 assert step is not None and step.kg == now.load_kg, (lift, s.day)
-                assert before.reps >= step.top, (lift, s.day, before.reps, before.load_kg)
+                # A lighter day (an eve of a key run) may hold the reps down after they
+                # topped out: the climb counts the most reps met at the old weight so far.
+                so_far = seen[: seen.index((s, now))]
+                best = max(
+                    p.reps or 0
+                    for _, p in so_far
+                    if p.load_kg == before.load_kg and p.implement == now.implement
+                )
+                assert best >= step.top, (lift, s.day, best, before.load_kg)
                 assert now.reps == step.reps, (lift, s.day, now.reps)
                 assert now.load_kg <= (heavier_kg(Load(before.load_kg, now.implement), kit) or 0)
 
