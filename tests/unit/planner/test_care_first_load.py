@@ -24,8 +24,9 @@ from hypothesis import strategies as st
 from coach_athletes import half_marathoner
 from legday.catalogue.loader import load_catalogue
 from legday.kit import kit_of
-from legday.model import Plan
+from legday.model import Plan, Role
 from legday.planner import CareSchedule, make_plan
+from legday.planner.care.loads import OwnedSteps, for_kit, from_care_item
 from legday.planner.dose import start_load
 from thorough import plan_property
 
@@ -76,3 +77,23 @@ def test_the_heavy_slow_raises_start_at_the_athletes_level() -> None:
     exercise = CATALOGUE["heavy-slow-calf-raise"]
     level = start_load(exercise, "dumbbells", profile.level, kit_of(profile))
     assert first == level and level > rack[0]
+
+
+def test_a_care_load_held_back_is_said_in_its_own_numbers() -> None:
+    """A load held one owned weight up (`OwnedSteps.held_to`) or to the last exposure's
+    (`OwnedSteps.at`) names its kilograms and its own effort: a race week's RPE 5 split
+    squat carried the words of an RPE 6 routine's."""
+    profile, _ = half_marathoner()  # dumbbells of 6, 8 and 10 kg
+    profile = replace(profile, injuries=("runners-knee",))
+    owned = OwnedSteps.of(profile, CATALOGUE)
+    stage = CATALOGUE.protocols["runners-knee"].stages[2]
+    item = next(i for i in stage.items_in_week(9) if i.exercise == "single-leg-box-squat")
+    (weighed,) = for_kit((item,), CATALOGUE, profile)
+    p = from_care_item(weighed, CATALOGUE, Role.CARE, ("runners-knee",), rpe=5)
+    assert p.load_kg == 10.0
+    first = owned.held_to(p, None)  # from bodyweight: the lightest owned
+    assert (first.load_kg, first.implement) == (6.0, "dumbbells")
+    assert "6 kg" in first.load and "RPE 5" in first.load, first.load
+    assert owned.held_to(p, 8.0) == p  # one owned weight up: as planned
+    bare = owned.at(p, None, "")
+    assert bare.load_kg is None and not bare.implement and "RPE 5" in bare.load

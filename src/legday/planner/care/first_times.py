@@ -232,7 +232,10 @@ class _Climb:
             # a session's lift loaded in kg by the strength plan climbs by its kg
             care = p.exercise in self.care and (not in_session or p.load_kg is None or p.care_dose)
             if not care or amount is None:
-                out.append(p)
+                # a care pick the session keeps at the lift's start, after care held it
+                # lighter: one owned weight above care's, as care's own would be
+                picked = p.exercise in self.care and p.role is Role.CARE
+                out.append(self._one_weight_up(p, week) if picked else p)
                 continue
             seconds = p.reps is None
             p = self._one_weight_up(self._no_heavier(p, day), week)
@@ -280,8 +283,10 @@ class _Climb:
             return p
         if last.load_kg is None and IMPROVISED_LOAD in p.load and IMPROVISED_LOAD in last.load:
             return p
-        load = last.load.replace(NEW_LOAD_WORDS, "")
-        return replace(p, load_kg=last.load_kg, implement=last.implement, load=load)
+        if self.owned is None:
+            load = last.load.replace(NEW_LOAD_WORDS, "")
+            return replace(p, load_kg=last.load_kg, implement=last.implement, load=load)
+        return self.owned.at(p, last.load_kg, last.implement)
 
     def _one_weight_up(self, p: Prescription, week: int) -> Prescription:
         """`p` at most one owned weight above the exercise's latest exposure of an

@@ -141,23 +141,28 @@ class OwnedSteps:
         return heavier_kg(Load(before, p.implement), self.kit) or before
 
     def held_to(self, p: Prescription, before: float | None) -> Prescription:
-        """`p` at most one owned step above an exposure at `before` (`most`), its load
-        words made again from the kilograms it keeps."""
+        """`p` at most one owned step above an exposure at `before` (`most`)."""
         most = self.most(p, before)
         if most is None or p.load_kg is None or p.load_kg <= most:
             return p
+        return self.at(p, most, p.implement)
+
+    def at(self, p: Prescription, kg: float | None, implement: str) -> Prescription:
+        """`p` holding `kg` on `implement` (None: without a weight), its load words made
+        again from those numbers and its own effort: words carried from another exposure
+        named that one's RPE (a race week's RPE 5 lift said "RPE 6")."""
         exercise = self.catalogue[p.exercise]
         dose = Dose(p.sets, p.reps, p.seconds, p.target_rpe, p.tempo)
         words = load_text(
             exercise,
             Role.CARE,
             dose,
-            most,
-            p.implement,
+            kg,
+            implement if kg is not None else "",
             new=NEW_LOAD_WORDS in p.load,
             one_leg=p.unilateral and not exercise.unilateral,
         )
-        return replace(p, load_kg=most, load=words)
+        return replace(p, load_kg=kg, implement=implement if kg is not None else "", load=words)
 
 
 def care_load(item: CareItem, exercise: Exercise, rpe: int) -> str:
