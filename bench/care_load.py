@@ -338,15 +338,18 @@ def main() -> None:
         count_exercises(plan, catalogue, t)
         count_jumps(plan, profile, catalogue, t)
     report(f"{athletes} random", t)
-    t = Tally()
+    t, hard, rpe = Tally(), 0, 0
     for number in range(JUMP_ATHLETES if len(sys.argv) < 3 else int(sys.argv[2])):
         profile, runs, schedule = kit_athlete(random.Random(7700 + number), 16)
         plan = make_plan(profile, runs, catalogue, care=schedule)
         count_jumps(plan, profile, catalogue, t)
+        hard += sum(v.hard for v in plan.violations)
+        rpe = max([rpe, *(p.target_rpe for s in plan.sessions for p in s.main)])
     print(
         f"kit athletes (random stages, own dumbbells or kettlebells): care load rises"
         f" {t.load_rises}, of more than one owned weight {t.load_jumps}"
-        f" ({t.jumps_from_bodyweight} from bodyweight)"
+        f" ({t.jumps_from_bodyweight} from bodyweight); hard rule violations {hard},"
+        f" highest RPE {rpe}"
     )
     for example in t.jump_examples[:8]:
         print(f"  e.g. {example}")
