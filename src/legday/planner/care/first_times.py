@@ -90,8 +90,8 @@ def first_times(
     eased: Collection[date] = frozenset(),
     unloaded_first: Collection[str] = frozenset(),
     outlook: Callable[[date], Outlook] | None = None,
-    owned: OwnedSteps | None = None,
-    stages: Mapping[tuple[str, int], frozenset[str]] | None = None,
+    owned: OwnedSteps,
+    stages: Mapping[tuple[str, int], frozenset[str]],
 ) -> tuple[list[Session], list[CareRoutine]]:
     """Each exercise's first time in the plan, in a session or a care routine, starts
     gently (2 sets at its reps or seconds, RPE 6 at most) and is labelled new, whatever
@@ -117,8 +117,8 @@ def first_times(
     the first time). A session's own lift of it before then is no such time: an anchor
     a runner's knee kept shallow and unloaded at stage 1 (`UNLOADED_WHILE_EARLY`) is not
     the stage-3 single-leg box squat through its full range, and a stage that went by
-    without a routine met the box squat with 5 kg after two such sessions. With `owned`
-    (the athlete's weights: `OwnedSteps`), a care exercise's load rises by one owned
+    without a routine met the box squat with 5 kg after two such sessions. In `owned`
+    (the athlete's weights: `OwnedSteps`) a care exercise's load rises by one owned
     weight at most from the week before's, and from bodyweight to where its protocol
     starts it: a week that held the load, or held no exposure, lets the protocol's
     next step meet two weights at once. A routine's words on a dose held below its plan
@@ -132,7 +132,7 @@ def first_times(
     ]
     timeline.sort(key=lambda e: (e[0], e[1], isinstance(e[3], Session), e[2]))
     first_day = start or min((e[0] for e in timeline), default=date.min)
-    climbing = _Climb(Ramp(), care or {}, held, eased, owned=owned)
+    climbing = _Climb(Ramp(), care or {}, held, owned, eased)
     gentle_sessions = list(sessions)
     gentle_routines = list(routines)
     for day, _, index, event in timeline:
@@ -187,6 +187,7 @@ class _Climb:
     ramp: Ramp
     care: Mapping[str, str]  # the care exercises, with their names
     held: Collection[date]
+    owned: OwnedSteps  # the athlete's weights, a load's rise held to one (`_one_weight_up`)
     eased: Collection[date] = frozenset()
     # exercise -> the kilograms of its latest loaded exposures, and the fewest reps done
     # at them (`_fewest_reps_up`)
@@ -198,8 +199,6 @@ class _Climb:
     loads_said: list[str] = field(default_factory=list)
     # exercise -> its latest exposure, whose load a held or easy day keeps (`_no_heavier`)
     latest: dict[str, Prescription] = field(default_factory=dict)
-    # the athlete's weights, a load's rise held to one of them (`_one_weight_up`)
-    owned: OwnedSteps | None = None
     # exercise -> the week of its latest exposure, and the latest exposure of a week
     # before that one: what that week's load rises from (`_one_weight_up`)
     rises_from: dict[str, tuple[int, Prescription | None]] = field(default_factory=dict)
@@ -283,9 +282,6 @@ class _Climb:
             return p
         if last.load_kg is None and IMPROVISED_LOAD in p.load and IMPROVISED_LOAD in last.load:
             return p
-        if self.owned is None:
-            load = last.load.replace(NEW_LOAD_WORDS, "")
-            return replace(p, load_kg=last.load_kg, implement=last.implement, load=load)
         return self.owned.at(p, last.load_kg, last.implement)
 
     def _one_weight_up(self, p: Prescription, week: int) -> Prescription:
@@ -298,7 +294,7 @@ class _Climb:
         if was < week:  # a new week: it rises from the latest exposure of the weeks before
             before = self.latest.get(p.exercise)
             self.rises_from[p.exercise] = week, before
-        if before is None or self.owned is None or IMPROVISED_LOAD in before.load:
+        if before is None or IMPROVISED_LOAD in before.load:
             return p
         return self.owned.held_to(p, before.load_kg)
 
@@ -378,7 +374,7 @@ def stage_exercises(
 
 
 def _whose(
-    routine: CareRoutine, stages: Mapping[tuple[str, int], frozenset[str]] | None
+    routine: CareRoutine, stages: Mapping[tuple[str, int], frozenset[str]]
 ) -> Callable[[Prescription], str]:
     """Whose dose a routine's exercise held below its planned dose climbs to: the
     lightest form's in that form, the stage's for the stage's own exercises (and another
@@ -386,7 +382,7 @@ def _whose(
     stands in at (an exercise met before, in place of one new to the athlete on a key
     run's eve). A coach read "the stage's dose is 4 × 30 s" in a stage-3 knee routine:
     the lightest form's wall sit, at stage 1's dose."""
-    held = stages.get((routine.injury, routine.stage)) if stages is not None else None
+    held = stages.get((routine.injury, routine.stage))
 
     def whose(p: Prescription) -> str:
         if routine.lightest:
