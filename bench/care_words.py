@@ -19,7 +19,16 @@ hold climbed in a recovery week whose routine said "nothing climbs this week"):
    kilograms, reps or seconds a set, or sets x reps); whose "(N × M today)" or "at N × M
    (the stage's dose ...)" names other numbers than the exercise holds; or whose "Heavier
    today: X K kg, up from J kg" is not what the exposures were;
-3. hard rule violations (must stay 0).
+3. hard rule violations (must stay 0);
+4. frequency words (`frequency_faults`): a routine whose "N times this week" (its
+   protocol days: full routines and sessions holding the stage's dose) is fewer than the
+   full routines the problem's week shows, or whose week shows routines in the lightest
+   form its words do not count ("and twice in its lightest form"): a coach read "once
+   this week" in a race week, then a second routine that week. Counted in all weeks,
+   and in race weeks (a race in the week, or in the week before);
+5. stage words (`stage_dose_faults`): a routine whose "(the stage's dose is ...)" names
+   the dose of an exercise its stage does not hold, or of the lightest form: a stage-3
+   knee routine's wall sit said "the stage's dose is 4 × 30 s", stage 1's dose.
 
 Run it on two trees (PYTHONPATH=<tree>/src:<tree>) to compare before and after; the
 figures in docs/injury-care.md came from it. The predicates are shared with
@@ -52,7 +61,11 @@ LIGHT_PHASES = frozenset({Phase.RECOVERY, Phase.TAPER, Phase.RACE, Phase.POST_RA
 STILL = ("nothing climbs", "no dose goes past")
 NAME_STARTS = r"(?:^|(?<=: )|(?<=, )|(?<=; )|(?<=and ))"  # where a list names an exercise
 TODAY = r" to [^()]*? \((\d+) × (\d+)(?: s)? today\)"  # after an exercise's name
-AT = r" at (\d+) × (\d+)(?: s)? \(the stage's dose"
+AT = r" at (\d+) × (\d+)(?: s)? \((?:the stage's|the lightest form's|the) dose"
+TIMES = {"once": 1, "twice": 2, "three times": 3, "four times": 4, "five times": 5}
+TIMES |= {"six times": 6, "every day": 7}
+SAID = r"(once|twice|three times|four times|five times|six times|every day) this week"
+LIGHTEST_SAID = r"and (once|twice|three times|four times|five times|six times) in its lightest"
 HEAVIER = r" (\d+(?:\.\d+)?) kg, up from (\d+(?:\.\d+)?) kg"
 
 
@@ -240,10 +253,58 @@ def _beyond(e: Exposure, done: list[Exposure]) -> bool:
     )
 
 
+def frequency_faults(plan: Plan) -> list[tuple[bool, str]]:
+    """Fault 4: routines whose how-often words the week's routines contradict, each with
+    whether its week is a race's (a race in it or in the week before)."""
+    weeks: dict[tuple[str, int], list[CareRoutine]] = {}
+    for r in plan.care:
+        weeks.setdefault((r.injury, (r.day - plan.start).days // 7), []).append(r)
+    raced = {(race.day - plan.start).days // 7 for race in plan.race_days}
+    out = []
+    for (injury, week), routines in sorted(weeks.items()):
+        full = sum(not r.lightest for r in routines)
+        lightest = len(routines) - full
+        for r in routines:
+            said = re.search(SAID, r.why)
+            if r.lightest or said is None:
+                continue
+            light_said = re.search(LIGHTEST_SAID, r.why)
+            said_light = TIMES[light_said.group(1)] if light_said else 0
+            if TIMES[said.group(1)] < full or said_light != lightest:
+                race = week in raced or week - 1 in raced
+                out.append(
+                    (
+                        race,
+                        f"{r.day} {injury}: '{said.group(0)}', {said_light} lightest said;"
+                        f" the week shows {full} full and {lightest} lightest",
+                    )
+                )
+    return out
+
+
+def stage_dose_faults(plan: Plan, catalogue: Catalogue) -> list[str]:
+    """Fault 5: "(the stage's dose is ...)" said of an exercise the routine's stage does
+    not hold, or in a lightest form."""
+    out = []
+    for r in plan.care:
+        protocol = catalogue.protocols[r.injury]
+        stage = {item.exercise for item in protocol.stage(r.stage).items}
+        for p in r.exercises:
+            name = NAME_STARTS + re.escape(catalogue[p.exercise].name.lower())
+            if re.search(name + r" at [^()]*\(the stage's dose is", r.why.lower()) and (
+                r.lightest or p.exercise not in stage
+            ):
+                out.append(f"{r.day} {r.injury} stage {r.stage}: {p.exercise}")
+    return out
+
+
 KEYS = (
     "1 care doses falling with no reason",
     "2 words the numbers contradict",
     "3 hard rule violations",
+    "4 frequency words the week's routines contradict",
+    "4 of them in race weeks",
+    "5 stage-dose words of another stage or form",
 )
 
 
@@ -253,6 +314,10 @@ def count(plan: Plan, catalogue: Catalogue, profile: Profile, runs: list[Run]) -
     c["1 care doses falling with no reason"] = len(falls(found))
     c["2 words the numbers contradict"] = len(word_faults(found, catalogue, plan.start))
     c["3 hard rule violations"] = sum(v.hard for v in plan.violations)
+    often = frequency_faults(plan)
+    c["4 frequency words the week's routines contradict"] = len(often)
+    c["4 of them in race weeks"] = sum(race for race, _ in often)
+    c["5 stage-dose words of another stage or form"] = len(stage_dose_faults(plan, catalogue))
     c["care exposures"] = len(found)
     return c
 
@@ -272,7 +337,14 @@ def main(athletes: int) -> None:
         total += count(plan, catalogue, profile, runs)
         found = exposures(plan, catalogue, care_weeks(profile, runs))
         words = word_faults(found, catalogue, plan.start)
-        for name, faults in (("falls", falls(found)), ("words", words)):
+        often = [fault for _, fault in frequency_faults(plan)]
+        stages = stage_dose_faults(plan, catalogue)
+        for name, faults in (
+            ("falls", falls(found)),
+            ("words", words),
+            ("frequency", often),
+            ("stage dose", stages),
+        ):
             if faults and name not in examples:
                 examples[name] = f"{faults[0]} [{', '.join(profile.injuries)}]"
     print(f"{made} random injured athletes of 16 weeks:")

@@ -30,6 +30,7 @@ __all__ = [
     "CareProtocol",
     "CareStage",
     "CareStep",
+    "FirstLoad",
     "Frequency",
     "avoided",
     "cared_for",
@@ -223,6 +224,17 @@ class Frequency(StrEnum):
         }[self.value]
 
 
+class FirstLoad(StrEnum):
+    """Where a loaded care item's kilograms start, as the protocol writes it: a physio
+    starting a sore knee on split squats hands over the lightest dumbbell after the
+    bodyweight sets, while heavy slow resistance for a tendon starts near a 15-rep
+    maximum (Beyer 2015), heavy by design. Each step after the first is one owned weight
+    heavier (`CareItem.in_week`)."""
+
+    LIGHTEST = "lightest"  # the lightest weight the athlete owns for it
+    LEVEL = "level"  # the lift's conservative start for the athlete's level (`start_load`)
+
+
 @dataclass(frozen=True, slots=True)
 class CareStep:
     """From `week` of its stage on (the stage's first week is 1), an item's dose: how a
@@ -242,9 +254,11 @@ class CareItem:
     """One exercise of a care stage: sets of reps or of timed holds; with `steps`, the
     dose rises within the stage, capped at the last step.
 
-    A `loaded` item is done with a weight the athlete owns: the protocol says how much
-    heavier than the athlete's start it is (`heavier`, in steps of their own rack) and
-    the planner turns that into kilograms and an implement (`planner.care.loads.for_kit`); the
+    A `loaded` item is done with a weight the athlete owns: the protocol says where its
+    load starts (`first_load`: the lightest owned weight, or the lift's start for the
+    athlete's level) and how much heavier than that start it is (`heavier`, in steps of
+    their own rack), and the planner turns that into kilograms and an implement
+    (`planner.care.loads.for_kit`); the
     words come from those numbers, as a strength lift's do. The protocol names no rep
     maximum: its effort is the prescription's RPE, so the words cannot contradict it."""
 
@@ -260,6 +274,7 @@ class CareItem:
     two_legs_load: float | None = None
     one_leg: bool = False  # done one leg at a time, though the exercise is two-legged
     loaded: bool = False  # done with an owned weight (none owned: an improvised one)
+    first_load: FirstLoad = FirstLoad.LIGHTEST  # where its kilograms start (`FirstLoad`)
     heavier: int = 0  # owned weights above the athlete's start for it (0: the start)
     load_kg: float | None = None  # for the athlete's kit (`planner.care.loads.for_kit`)
     implement: str = ""  # one of model.IMPLEMENTS; "" without a weight

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from legday.bundles import bundled_documents, digest
-from legday.care import CareItem, CareProtocol, CareStage, CareStep, Frequency
+from legday.care import CareItem, CareProtocol, CareStage, CareStep, FirstLoad, Frequency
 from legday.catalogue import Catalogue
 from legday.errors import CatalogueError
 from legday.model import Citation
@@ -92,6 +92,8 @@ def read_protocol(name: str, text: str) -> CareProtocol:
                 ".".join(p for p in (field.strip("(file)"), missing[0]) if p),
                 "is required",
             )
+        if error.rule == "not" and isinstance(error.value, dict) and "first_load" in error.value:
+            field, problem = f"{field}.first_load", "is for an item loaded in some step only"
         raise CatalogueError(f"{name}: {field}: {problem}") from None
     if document["condition"] != name.removesuffix(".toml"):
         raise CatalogueError(f"{name}: condition: must equal the file name")
@@ -148,6 +150,7 @@ def _item(item: dict[str, Any]) -> CareItem:
         rest_seconds=item.get("rest_seconds", 60),
         two_legs_load=item.get("two_legs_load"),
         loaded=item.get("loaded", False),
+        first_load=FirstLoad(item.get("first_load", FirstLoad.LIGHTEST)),
         steps=tuple(
             CareStep(
                 week=step["week"],
@@ -204,6 +207,22 @@ def _check_exercises(name: str, protocol: CareProtocol, catalogue: Catalogue) ->
             raise CatalogueError(f"{name}: {item.exercise}: loaded, but the catalogue cannot")
         if item.exercise in protocol.avoid:
             raise CatalogueError(f"{name}: {item.exercise}: both a care item and avoided")
+    _check_first_loads(name, protocol)
     for avoided in sorted(protocol.avoid):
         if catalogue.get(avoided) is None:
             raise CatalogueError(f"{name}: avoid: unknown catalogue id {avoided!r}")
+
+
+def _check_first_loads(name: str, protocol: CareProtocol) -> None:
+    """An exercise loaded in two stages starts its load the same way in both: a later
+    stage goes on from the weight an earlier one left it at (`_carried_on`), in steps
+    counted from the same start."""
+    starts: dict[str, str] = {}
+    for stage in protocol.stages:
+        for item in stage.items:
+            if not (item.loaded or any(step.loaded for step in item.steps)):
+                continue
+            if starts.setdefault(item.exercise, item.first_load) != item.first_load:
+                raise CatalogueError(
+                    f"{name}: {item.exercise}: first_load: the same in every stage that loads it"
+                )

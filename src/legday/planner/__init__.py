@@ -50,8 +50,10 @@ from legday.planner.care.first_times import (
     care_exercises,
     first_times,
     learned_unloaded,
+    stage_exercises,
 )
 from legday.planner.care.in_session import CareFit, care_fit
+from legday.planner.care.loads import OwnedSteps
 from legday.planner.care.routines import care_routines
 from legday.planner.care.schedule import CareSchedule, WeekDoses
 from legday.planner.days import (
@@ -240,6 +242,8 @@ def make_plan(
             care=care_exercises(profile, catalogue),
             eased=_days_of(profile, care.eases if care is not None else frozenset()),
             unloaded_first=learned_unloaded(profile, catalogue, care),
+            owned=OwnedSteps.of(profile, catalogue),
+            stages=stage_exercises(profile, catalogue),
             outlook=_outlook(profile, frames, races),
         )
         sessions = gradual(sessions, kit_of(profile), catalogue)  # back from care doses

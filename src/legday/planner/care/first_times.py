@@ -17,7 +17,7 @@ from datetime import date, time
 from legday.care import cared_for
 from legday.catalogue import Catalogue
 from legday.model import CareRoutine, Phase, Prescription, Profile, Race, Role, Session
-from legday.planner.care.loads import CARE_RPE
+from legday.planner.care.loads import CARE_RPE, OwnedSteps
 from legday.planner.care.routines import after_first_sentence
 from legday.planner.care.schedule import CareSchedule
 from legday.planner.dose import IMPROVISED_LOAD, NEW_LOAD_WORDS, work_seconds
@@ -33,6 +33,7 @@ __all__ = [
     "climb_note",
     "first_times",
     "learned_unloaded",
+    "stage_exercises",
 ]
 
 
@@ -89,6 +90,8 @@ def first_times(
     eased: Collection[date] = frozenset(),
     unloaded_first: Collection[str] = frozenset(),
     outlook: Callable[[date], Outlook] | None = None,
+    owned: OwnedSteps,
+    stages: Mapping[tuple[str, int], frozenset[str]],
 ) -> tuple[list[Session], list[CareRoutine]]:
     """Each exercise's first time in the plan, in a session or a care routine, starts
     gently (2 sets at its reps or seconds, RPE 6 at most) and is labelled new, whatever
@@ -114,7 +117,12 @@ def first_times(
     the first time). A session's own lift of it before then is no such time: an anchor
     a runner's knee kept shallow and unloaded at stage 1 (`UNLOADED_WHILE_EARLY`) is not
     the stage-3 single-leg box squat through its full range, and a stage that went by
-    without a routine met the box squat with 5 kg after two such sessions."""
+    without a routine met the box squat with 5 kg after two such sessions. In `owned`
+    (the athlete's weights: `OwnedSteps`) a care exercise's load rises by one owned
+    weight at most from the week before's, and from bodyweight to where its protocol
+    starts it: a week that held the load, or held no exposure, lets the protocol's
+    next step meet two weights at once. A routine's words on a dose held below its plan
+    say whose dose that is, from `stages` (each stage's exercises: `stage_exercises`)."""
     seen = set(before)  # done before the plan: not new
     learned = set(before)  # met as care (or before the plan): its weight may come
     most: dict[str, int] = {}  # the most sets done of each exercise in the plan so far
@@ -124,7 +132,7 @@ def first_times(
     ]
     timeline.sort(key=lambda e: (e[0], e[1], isinstance(e[3], Session), e[2]))
     first_day = start or min((e[0] for e in timeline), default=date.min)
-    climbing = _Climb(Ramp(), care or {}, held, eased)
+    climbing = _Climb(Ramp(), care or {}, held, owned, eased)
     gentle_sessions = list(sessions)
     gentle_routines = list(routines)
     for day, _, index, event in timeline:
@@ -156,7 +164,7 @@ def first_times(
                 learned=learned,
             )
             exercises, fewer, words = climbing.block(
-                exercises, day, week, in_session=False, eve=event.eve
+                exercises, day, week, in_session=False, eve=event.eve, whose=_whose(event, stages)
             )
             saved += fewer
             stepped = climbing.loads_said
@@ -179,6 +187,7 @@ class _Climb:
     ramp: Ramp
     care: Mapping[str, str]  # the care exercises, with their names
     held: Collection[date]
+    owned: OwnedSteps  # the athlete's weights, a load's rise held to one (`_one_weight_up`)
     eased: Collection[date] = frozenset()
     # exercise -> the kilograms of its latest loaded exposures, and the fewest reps done
     # at them (`_fewest_reps_up`)
@@ -190,6 +199,9 @@ class _Climb:
     loads_said: list[str] = field(default_factory=list)
     # exercise -> its latest exposure, whose load a held or easy day keeps (`_no_heavier`)
     latest: dict[str, Prescription] = field(default_factory=dict)
+    # exercise -> the week of its latest exposure, and the latest exposure of a week
+    # before that one: what that week's load rises from (`_one_weight_up`)
+    rises_from: dict[str, tuple[int, Prescription | None]] = field(default_factory=dict)
 
     def block(
         self,
@@ -199,13 +211,15 @@ class _Climb:
         *,
         in_session: bool,
         eve: bool = False,
+        whose: Callable[[Prescription], str] | None = None,
     ) -> tuple[tuple[Prescription, ...], int, list[Climbing]]:
         """The block with its care work no higher than the week's climb allows; the
         seconds that saves, and for each exercise held below its planned dose, what it
         climbs to ("single-leg calf raise to 3 × 20 (2 × 19 today)"). An eve's form
         (one set fewer) is held to the same ceiling as planned: cutting the climbed dose
         by a set would make the next week's climb start lower, week after week; its
-        words name the full dose it climbs to."""
+        words name the full dose it climbs to, and `whose` dose that is (`_whose`; the
+        stage's when not given)."""
         out: list[Prescription] = []
         saved = 0
         words: list[Climbing] = []
@@ -217,10 +231,13 @@ class _Climb:
             # a session's lift loaded in kg by the strength plan climbs by its kg
             care = p.exercise in self.care and (not in_session or p.load_kg is None or p.care_dose)
             if not care or amount is None:
-                out.append(p)
+                # a care pick the session keeps at the lift's start, after care held it
+                # lighter: one owned weight above care's, as care's own would be
+                picked = p.exercise in self.care and p.role is Role.CARE
+                out.append(self._one_weight_up(p, week) if picked else p)
                 continue
             seconds = p.reps is None
-            p = self._no_heavier(p, day)
+            p = self._one_weight_up(self._no_heavier(p, day), week)
             dose = self.ramp.allowed(
                 p.exercise,
                 week,
@@ -241,7 +258,8 @@ class _Climb:
                 saved += work_seconds(p) - work_seconds(now)
                 target = dose_words(p.sets + 1 if eve else p.sets, amount, seconds)
                 today = dose_words(dose.sets, dose.amount, seconds)
-                words.append(Climbing(self.care[p.exercise], target, today))
+                owner = whose(p) if whose is not None else STAGE_DOSE
+                words.append(Climbing(self.care[p.exercise], target, today, owner))
                 p = now
             self.ramp.done(p.exercise, week, dose)
             rose = self._load_rose(p)
@@ -264,8 +282,21 @@ class _Climb:
             return p
         if last.load_kg is None and IMPROVISED_LOAD in p.load and IMPROVISED_LOAD in last.load:
             return p
-        load = last.load.replace(NEW_LOAD_WORDS, "")
-        return replace(p, load_kg=last.load_kg, implement=last.implement, load=load)
+        return self.owned.at(p, last.load_kg, last.implement)
+
+    def _one_weight_up(self, p: Prescription, week: int) -> Prescription:
+        """`p` at most one owned weight above the exercise's latest exposure of an
+        earlier week, or from bodyweight where its protocol starts it (`OwnedSteps`):
+        the week's exposures, routines and sessions alike, hold the same ceiling. An
+        exercise's first exposure keeps its planned load (new to the athlete, it starts
+        gently in sets)."""
+        was, before = self.rises_from.get(p.exercise, (-1, None))
+        if was < week:  # a new week: it rises from the latest exposure of the weeks before
+            before = self.latest.get(p.exercise)
+            self.rises_from[p.exercise] = week, before
+        if before is None or IMPROVISED_LOAD in before.load:
+            return p
+        return self.owned.held_to(p, before.load_kg)
 
     def _load_rose(self, p: Prescription) -> str:
         """What rose in the exercise's load since its last exposure, in words made from
@@ -324,20 +355,60 @@ def _heavier_today(why: str, rose: Sequence[str]) -> str:
     return after_first_sentence(why, f"Heavier today: {'; '.join(rose)}: {STEP_GATE}.")
 
 
+STAGE_DOSE = "the stage's dose"
+LIGHTEST_DOSE = "the lightest form's dose"  # the protocol's lightest form, whatever the stage
+STAND_IN_DOSE = "the dose it stands in at"  # an exercise met before, for one new to the athlete
+
+
+def stage_exercises(
+    profile: Profile, catalogue: Catalogue
+) -> dict[tuple[str, int], frozenset[str]]:
+    """The exercises of each stage of the athlete's protocols, by problem and stage: what
+    a routine's words may call its stage's dose (`_whose`)."""
+    found: dict[tuple[str, int], frozenset[str]] = {}
+    for injury in cared_for(profile.injuries):
+        protocol = catalogue.protocols.get(injury)
+        for stage in protocol.stages if protocol is not None else ():
+            found[injury, stage.number] = frozenset(i.exercise for i in stage.items)
+    return found
+
+
+def _whose(
+    routine: CareRoutine, stages: Mapping[tuple[str, int], frozenset[str]]
+) -> Callable[[Prescription], str]:
+    """Whose dose a routine's exercise held below its planned dose climbs to: the
+    lightest form's in that form, the stage's for the stage's own exercises (and another
+    problem's, which a shared day's routine holds once: `_once_a_day`), else the dose it
+    stands in at (an exercise met before, in place of one new to the athlete on a key
+    run's eve). A coach read "the stage's dose is 4 × 30 s" in a stage-3 knee routine:
+    the lightest form's wall sit, at stage 1's dose."""
+    held = stages.get((routine.injury, routine.stage))
+
+    def whose(p: Prescription) -> str:
+        if routine.lightest:
+            return LIGHTEST_DOSE
+        own = held is None or p.exercise in held or set(p.injury_care) - {routine.injury}
+        return STAGE_DOSE if own else STAND_IN_DOSE
+
+    return whose
+
+
 @dataclass(frozen=True, slots=True)
 class Climbing:
-    """A care exercise held below its stage's dose today: its name, the dose it climbs to
-    and today's, in words ("3 × 20", "2 × 19")."""
+    """A care exercise held below its planned dose today: its name, the dose it climbs
+    to and today's, in words ("3 × 20", "2 × 19"), and whose dose that is (`STAGE_DOSE`,
+    or the lightest form's: `LIGHTEST_DOSE`)."""
 
     name: str
     target: str
     today: str
+    whose: str = STAGE_DOSE
 
     def climbs(self) -> str:
         return f"{self.name} to {self.target} ({self.today} today)"
 
     def held(self) -> str:
-        return f"{self.name} at {self.today} (the stage's dose is {self.target})"
+        return f"{self.name} at {self.today} ({self.whose} is {self.target})"
 
 
 @dataclass(frozen=True, slots=True)

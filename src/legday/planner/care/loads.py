@@ -8,17 +8,17 @@ by pain, not effort.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
-from legday.care import CareItem, one_leg_when_light
+from legday.care import CareItem, FirstLoad, cared_for, one_leg_when_light
 from legday.catalogue import Catalogue
 from legday.kit import Kit, kit_of
 from legday.model import Exercise, Prescription, Profile, Role, rep_tempo
-from legday.planner.dose import Dose, load_text, start_load
+from legday.planner.dose import NEW_LOAD_WORDS, Dose, load_text, start_load
 from legday.progression.loads import Load, heavier_kg
 
-__all__ = ["CARE_RPE", "care_load", "for_kit", "loaded_calf"]
+__all__ = ["CARE_RPE", "OwnedSteps", "care_load", "first_kg", "for_kit", "loaded_calf"]
 
 
 CARE_RPE = 6  # care is dosed by pain, not effort: a moderate effort at most
@@ -67,19 +67,103 @@ def _heaviest(kit: Kit) -> float:
 
 
 def _weighed(item: CareItem, exercise: Exercise, kit: Kit, profile: Profile) -> CareItem:
-    """The loaded item in kilograms the athlete owns: the lift's conservative start
-    (`start_load`, as a session's lifts start), then one owned weight heavier for each
-    step the protocol has climbed (`CareItem.heavier`; the cap on a rise a session's lifts
-    keep: `heavier_kg`), up to the top of their rack. Without a weight to hold for it,
-    no kilograms: the words improvise one load (`IMPROVISED_LOAD`)."""
+    """The loaded item in kilograms the athlete owns: where the protocol starts it
+    (`first_kg`), then one owned weight heavier for each step the protocol has climbed
+    (`CareItem.heavier`; the cap on a rise a session's lifts keep: `heavier_kg`), up to
+    the top of their rack. Without a weight to hold for it, no kilograms: the words
+    improvise one load (`IMPROVISED_LOAD`)."""
     choices = HELD if exercise.unilateral or item.one_leg else TWO_LEGGED
     implement = next((i for i in choices if kit.loads(i)), "")
-    kg = start_load(exercise, implement, profile.level, kit, room=True)
+    kg = first_kg(item, exercise, implement, kit, profile)
     if kg is None:
         return replace(item, load_kg=None, implement="")
     for _ in range(item.heavier):
         kg = heavier_kg(Load(kg, implement), kit) or kg
     return replace(item, load_kg=kg, implement=implement)
+
+
+def first_kg(
+    item: CareItem, exercise: Exercise, implement: str, kit: Kit, profile: Profile
+) -> float | None:
+    """A loaded item's first kilograms on `implement`, as its protocol says
+    (`CareItem.first_load`): the lightest the athlete owns (a sore knee's box squat goes
+    from bodyweight to the lightest dumbbell, not to their lifting load: a coach and
+    physio found bodyweight, then 10 kg in each hand), or the lift's conservative start
+    for their level (`start_load`, as a session's lifts start: heavy slow resistance
+    starts heavy by design; never the heaviest owned while a lighter one is, as for any
+    injured athlete's lift: `start_load`'s `room`). None without an implement."""
+    owned = kit.loads(implement)
+    if not owned:
+        return None
+    if item.first_load is FirstLoad.LIGHTEST:
+        return owned[0]
+    return start_load(exercise, implement, profile.level, kit, room=True)
+
+
+@dataclass(frozen=True, slots=True)
+class OwnedSteps:
+    """How far a care exercise's load may rise from one week to the next, in what the
+    athlete owns: from bodyweight to where its protocol starts it (`first_kg`), from a
+    weight to the next one owned (`heavier_kg`). The protocol's steps climb a weight a
+    step, but weeks that held the load (a race week, a taper) or held no exposure let the
+    next one meet two steps at once: a box squat held at bodyweight went on with 10 kg."""
+
+    catalogue: Catalogue
+    kit: Kit
+    # (exercise, implement) -> where its load starts, from the athlete's protocols
+    first: Mapping[tuple[str, str], float]
+
+    @classmethod
+    def of(cls, profile: Profile, catalogue: Catalogue) -> OwnedSteps:
+        """The athlete's kit, and where each loaded care exercise of their protocols
+        starts on each implement they own (the lighter when two protocols differ)."""
+        kit = kit_of(profile)
+        first: dict[tuple[str, str], float] = {}
+        for injury in cared_for(profile.injuries):
+            protocol = catalogue.protocols.get(injury)
+            stages = protocol.stages if protocol is not None else ()
+            for item in (i for stage in stages for i in stage.items):
+                if not (item.loaded or any(step.loaded for step in item.steps)):
+                    continue
+                for implement in TWO_LEGGED:
+                    kg = first_kg(item, catalogue[item.exercise], implement, kit, profile)
+                    if kg is not None:
+                        key = (item.exercise, implement)
+                        first[key] = min(first.get(key, kg), kg)
+        return cls(catalogue, kit, first)
+
+    def most(self, p: Prescription, before: float | None) -> float | None:
+        """The most kilograms `p` may hold after an exposure at `before` (None: without
+        a weight); None when it has no kilograms to hold back."""
+        if p.load_kg is None or not p.implement:
+            return None
+        if before is None:
+            return self.first.get((p.exercise, p.implement))
+        return heavier_kg(Load(before, p.implement), self.kit) or before
+
+    def held_to(self, p: Prescription, before: float | None) -> Prescription:
+        """`p` at most one owned step above an exposure at `before` (`most`)."""
+        most = self.most(p, before)
+        if most is None or p.load_kg is None or p.load_kg <= most:
+            return p
+        return self.at(p, most, p.implement)
+
+    def at(self, p: Prescription, kg: float | None, implement: str) -> Prescription:
+        """`p` holding `kg` on `implement` (None: without a weight), its load words made
+        again from those numbers and its own effort: words carried from another exposure
+        named that one's RPE (a race week's RPE 5 lift said "RPE 6")."""
+        exercise = self.catalogue[p.exercise]
+        dose = Dose(p.sets, p.reps, p.seconds, p.target_rpe, p.tempo)
+        words = load_text(
+            exercise,
+            Role.CARE,
+            dose,
+            kg,
+            implement if kg is not None else "",
+            new=NEW_LOAD_WORDS in p.load,
+            one_leg=p.unilateral and not exercise.unilateral,
+        )
+        return replace(p, load_kg=kg, implement=implement if kg is not None else "", load=words)
 
 
 def care_load(item: CareItem, exercise: Exercise, rpe: int) -> str:

@@ -241,23 +241,29 @@ def routine_seconds(items: Sequence[CareItem], catalogue: Catalogue) -> int:
 TIMES = ("", "once", "twice", "three times", "four times", "five times", "six times")
 
 
-def _how_often(frequency: Frequency, times: int) -> str:
+def _how_often(frequency: Frequency, times: int, lightest: int = 0) -> str:
     """How often the week gives the stage's dose, as its protocol days are (its full
-    routines and the sessions holding its care), and, when that is less than the
-    protocol asks, why: the words never promise more days than the plan holds (a
-    coach's read found "three times a week" over weeks of one or two)."""
+    routines and the sessions holding its care), how often it gives the `lightest`
+    form, and, when the stage's dose comes less often than the protocol asks, why: the
+    words never promise more days than the plan holds (a coach's read found "three
+    times a week" over weeks of one or two), nor fewer routines than it shows (a race
+    week's "once this week", then the lightest form two days later: the days around a
+    race take that form, and count among the week's days)."""
     said = "every day this week" if times >= 7 else f"{TIMES[times]} this week"
+    if lightest:
+        said = f"{said} at the stage's dose, and {TIMES[lightest]} in its lightest form"
     if times >= frequency.per_week:
         return said
-    if frequency is Frequency.DAILY:
-        return (
-            f"{said}, where the protocol asks every day: a strength day holds its own care, "
-            "and a hard run, a race or a day you blocked holds none"
+    if lightest:
+        why = "the days around your race take its lightest form"
+    elif frequency is Frequency.DAILY:
+        why = (
+            "a strength day holds its own care, and a hard run, a race or a day you "
+            "blocked holds none"
         )
-    return (
-        f"{said}, where the protocol asks {frequency.words}: the week has no other day "
-        "two days clear of the others"
-    )
+    else:
+        why = "the week has no other day two days clear of the others"
+    return f"{said}, where the protocol asks {frequency.words}: {why}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -411,7 +417,7 @@ class _Placer:
             # the week's protocol days, as its routines say them: its full routines and
             # the sessions that hold its care
             full = [d for d in chosen if not self._lightest(d)]
-            times = len(full) + len(self.session_care_days)
+            times = len(full) + len(self.session_care_days), len(chosen) - len(full)
             for day in chosen:
                 # a key run's eve keeps new knee-dominant one-legged work for another day
                 waiting = self._first_times_wait(day, stage, dose, routines)
@@ -697,11 +703,11 @@ class _Placer:
         stage: CareStage,
         this_week: _RoutineForm,
         eve_week: _RoutineForm,
-        times: int,
+        times: tuple[int, int],
     ) -> CareRoutine:
         """The routine of `stage` in `this_week`'s form (its items as dosed that week), its
         eve form (`_eve_form`) on a key run's eve, or the lightest form; `times`, the
-        week's protocol days."""
+        week's protocol days and its routines in the lightest form."""
         eve = self._eve(day)
         lightest = self._lightest(day)
         lightened = bool(eve) and not lightest  # the eve form: one set fewer of each
@@ -730,7 +736,7 @@ class _Placer:
         runs: Collection[Run],
         near_race: str,
         eve: str,
-        times: int,
+        times: tuple[int, int],
     ) -> str:
         p = self.protocol
         hard = [r for r in runs if r.kind in HARD_RUN_KINDS]
@@ -745,7 +751,7 @@ class _Placer:
         else:
             what = (
                 f"{p.name} care, stage {stage.number} ({stage.name}), "
-                f"{_how_often(stage.frequency, times)}: "
+                f"{_how_often(stage.frequency, *times)}: "
                 f"{stage.aim[0].lower()}{stage.aim[1:].rstrip('.')}"
             )
             if eve:
