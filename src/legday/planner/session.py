@@ -54,6 +54,7 @@ from legday.model import (
 )
 from legday.planner.care.in_session import CareFit
 from legday.planner.dose import (
+    BODYWEIGHT_REPS,
     EASING_PHASES,
     HOLD_SECONDS,
     MOST_JUMP_SETS,
@@ -118,7 +119,7 @@ from legday.planner.pools import (
     event_work,
     heavy_barbell,
 )
-from legday.planner.words import session_notes
+from legday.planner.words import resting_anchor, session_notes
 from legday.progression.loads import (
     MAX_ECCENTRIC,
     RISE_AFTER_SESSIONS,
@@ -145,6 +146,9 @@ CareLens = Callable[[tuple[Prescription, ...]], CareFit]
 NO_MUSCLES: set[Muscle] = set()  # a default: never changed
 
 SHORT_SESSION_MINUTES = 30  # at or below: a drill and a stretch fewer
+# where anchors lead (`_anchor_sets_lead`), a short session holds this many of its block's
+# anchors, each at its block sets; the others rest to the next session (`_resting`)
+SHORT_SESSION_ANCHORS = 2
 FIT_TOLERANCE = 0.10  # a session may be this much shorter than asked, never longer
 # Filling aims this close to the minutes asked: care's dose and the rounding to whole
 # minutes then still leave the session within FIT_TOLERANCE of them.
@@ -462,6 +466,11 @@ class Composer:
         self.anchor_moved = -1  # the session in which an anchor last changed
         self.moving_on: list[Exercise] = []  # the anchors a block's start may change
         self.downhill_kind: frozenset[str] | None = None  # the block's downhill slot
+        # short sessions: the session each anchor last rested in (`_resting`), the one
+        # resting in the session being composed, and the anchors each week held so far
+        self.rested_at: dict[str, int] = {}
+        self.resting: Exercise | None = None
+        self.week_anchors: tuple[int, set[str]] = (-1, set())
 
     def remember(self, trained: StrengthDay) -> None:
         """Count strength done before the plan: its exercises are no first exposures, and
@@ -507,8 +516,24 @@ class Composer:
             exercise = self.catalogue.get(p.exercise)
             if exercise is None:  # a coach's own exercise, done before the plan
                 return False
-            top = self.tops[p.exercise] = bodyweight_top(exercise)
+            top = bodyweight_top(exercise, one_leg_next=self._one_leg_next(exercise))
+            self.tops[p.exercise] = top
         return at_the_top(p, top)
+
+    def _one_leg_next(self, anchor: Exercise) -> bool:
+        """Whether a two-legged bodyweight anchor's next step is its one-legged harder
+        variation, in the athlete's reach (one level above theirs at most, `_ready`): a
+        calf raise goes to the single-leg calf raise once its reps top out, before its
+        lowering slows (a coach's read found 5 s lowerings on a two-legged calf raise with
+        the single-leg one waiting: issue 13). A lift with only two-legged or no harder
+        variations slows its lowering as before."""
+        if anchor.unilateral or self.pools.implements.get(anchor.id) or not anchor.progressions:
+            return False
+        if anchor.id not in self.pools.patterns:
+            return False
+        slot = self._slot(anchor)
+        reach = (*self.pools.anchor_pools[slot], *self.pools.next_level_pools[slot])
+        return any(e.unilateral and e.id in anchor.progressions and self._ready(e) for e in reach)
 
     def done(self, exercise: Exercise) -> bool:
         return exercise.id in self.memory.last_used
@@ -698,7 +723,12 @@ class Composer:
         # an anchor the athlete has not done yet that waits for a fresh day sits this key
         # run's eve out: the companions cover its muscles (`waits_for_a_fresh_day`)
         anchors = [e for e in self.block.anchors if not self.waits_for_a_fresh_day(e, ask)]
+        self.resting = self._resting(anchors, ask, occasion)
+        anchors = [e for e in anchors if e is not self.resting]
+        if self.resting is not None:  # the room it leaves goes to the others' sets first
+            self.sets_now.update(e.id for e in anchors)
         picks = [self._pick(e, Role.ANCHOR, occasion) for e in anchors]
+        self.sets_now.clear()
         avoid = ask.recent[-1] if ask.recent else frozenset()
         companions = self._companions(ask, [p.exercise for p in picks], avoid)
         # a jump drill (or its power stand-in) right after the anchors: fitting drops
@@ -713,6 +743,11 @@ class Composer:
         drills, stretches = (DRILLS - 1, STRETCHES - 1) if short else (DRILLS, STRETCHES)
         if any(p.prescription.warmup_sets for p in picks):
             drills -= 1  # the empty bar's eight reps are a mobility drill of their own
+        if self.resting is not None:
+            # the two anchors' full sets come before more than the rules' fewest drills and
+            # stretches: the time left after them goes back to mobility (`more_mobility`)
+            drills = FEWEST_DRILLS
+            stretches = stretches if self.injuries else FEWEST_STRETCHES
         warmup, jog_seconds, drill_seconds = self.mobility.warm_up(jog, drills)
         stretched_for = work_by_muscle(p.prescription for p in picks)
         cooldown, cooldown_seconds = self.mobility.cool_down(stretched_for, stretches)
@@ -821,6 +856,8 @@ class Composer:
             heaviest=[p.exercise.name.lower() for p in picks if p.prescription.load_kg is not None],
             plain=self.level is Level.BEGINNER,
         )
+        if self.resting is not None and self.resting.id not in {p.exercise.id for p in picks}:
+            notes.append(resting_anchor(self.resting.name.lower(), self.minutes))
         if fit_note:
             notes.append(fit_note)
         self._remember_trims(picks, wanted)  # against the last prescriptions, before `_keep`
@@ -833,6 +870,7 @@ class Composer:
         for p in main:
             if p.role is Role.ANCHOR:
                 self.block.done[p.exercise] = self.block.done.get(p.exercise, 0) + 1
+        self._count_week_anchors(main, ask.day)
         self.worked.update(m for p in main for m in p.muscles)
         self.last_sets = sum(p.sets for p in main if not p.injury_care)
         used = [p.exercise.id for p in picks] + [w.exercise for w in warmup]
@@ -1435,6 +1473,9 @@ class Composer:
             if not any((injury, muscle) in self.pools.gives[e.id] for e in chosen):
                 add(pool, Role.CARE)
         worked = {m for e in chosen for m in e.muscles}
+        # the anchor resting to the next session covers its muscles in the week: no
+        # companion takes its place and the room it left (`_resting`)
+        worked.update(self.resting.muscles if self.resting is not None else ())
         for muscle, pool in self.pools.coverage_pools.items():
             if muscle not in worked:
                 if not ask.new_allowed and not any(self.done(e) for e in pool):
@@ -1792,6 +1833,8 @@ class Composer:
         implement = self.pools.implements[e.id]
         if role is Role.ANCHOR and not implement:  # no load: its progress goes on
             step = occasion.step + self.block.start_step.get(e.id, 0)
+            if self._one_leg_next(e):  # one leg before a slower lowering
+                step = min(step, len(BODYWEIGHT_REPS))
             occasion = occasion._replace(step=step)
             self.anchor_step[e.id] = step
         carried_from = self._carried_from(e) if role is Role.ANCHOR else None
@@ -1899,6 +1942,55 @@ class Composer:
         if role is not Role.ANCHOR or self.masters or last is None:
             return False
         return last.sets < FEWEST_ANCHOR_SETS or e.id in self.sets_now
+
+    def _resting(
+        self, anchors: Sequence[Exercise], ask: SessionAsk, occasion: Occasion
+    ) -> Exercise | None:
+        """The anchor a short full session leaves to the next one, where the anchors lead
+        (`_anchor_sets_lead`): thirty minutes hold three one-leg anchors at two sets each,
+        or two at their block's three, and a coach would rather see fewer lifts done
+        properly (issue 13). The anchor that rested longest ago rests, the last of the
+        block's order first (the calf lift, then the hinge, then the squat), so any two
+        sessions running hold every anchor and each keeps its weekly dose: two sessions
+        in three, at three sets, where it had every session at two. None rests while an
+        anchor is new to the athlete (first exposures come first) or carries care for
+        their problems (care is in every session: the other two would rest in turn,
+        each every other session), and in the week's last session only one the week has
+        held already."""
+        short = ask.budget_seconds <= SHORT_SESSION_MINUTES * 60
+        if (
+            not short
+            or occasion.light
+            or len(anchors) <= SHORT_SESSION_ANCHORS
+            or not self._anchor_sets_lead(occasion)
+        ):
+            return None
+        cared = set(cared_for(self.injuries))
+        if any(not self.done(e) or cared.intersection(e.injury_care) for e in anchors):
+            return None  # the others would rest in turn, each every other session
+        held = self._week_anchors(ask.day)
+        may_rest = [e for e in anchors if ask.sessions_to_come > 0 or e.id in held]
+        if not may_rest:
+            return None
+        order = {e.id: index for index, e in enumerate(anchors)}
+        rests = min(may_rest, key=lambda e: (self.rested_at.get(e.id, -1), -order[e.id]))
+        self.rested_at[rests.id] = self.memory.count
+        return rests
+
+    def _week_anchors(self, day: date | None) -> set[str]:
+        """The anchors the sessions of `day`'s week held so far."""
+        week, held = self.week_anchors
+        if day is None or (day - self.start).days // 7 != week:
+            return set()
+        return held
+
+    def _count_week_anchors(self, main: Iterable[Prescription], day: date | None) -> None:
+        """Count the anchors the session just composed holds in its week's."""
+        if day is None:
+            return
+        held = self._week_anchors(day)
+        held |= {p.exercise for p in main if p.role is Role.ANCHOR}
+        self.week_anchors = ((day - self.start).days // 7, held)
 
     def _anchor_sets_lead(self, occasion: Occasion) -> bool:
         """Whether the anchors' block sets come before a companion's room (sets follow the

@@ -276,6 +276,17 @@ def harder_named(why: str) -> set[str]:
     return {m[1] for m in _HARDER_CLAUSE.finditer(why)}
 
 
+REST_WORDS = (
+    "the {name} has its turn next session: {minutes} minutes hold two main lifts at full sets"
+)
+
+
+def resting_anchor(name: str, minutes: int) -> str:
+    """The why's clause for a block's anchor a short session leaves to the next one
+    (`Composer._resting`): where it went and why, so no main lift drops out unsaid."""
+    return REST_WORDS.format(name=in_a_list(name), minutes=minutes)
+
+
 KIT_END_WORDS = "is as hard as your kit makes it: it holds at its top until you have {more}"
 _KIT_END_CLAUSE = re.compile(r"the ([^;]+?) is as hard as your kit makes it[^;]*?(?=; |\.$)")
 
