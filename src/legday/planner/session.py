@@ -455,6 +455,10 @@ class Composer:
         # it carries on from, no new movement (`variation`)
         self.carries_on: dict[str, Exercise] = {}
         self.carried: set[str] = set()  # the lifts first met so: no first exposures
+        # an anchor that took its slot over from another lift, neither a variation nor
+        # other kit: the lift it replaced and whether that had stalled, until the why says so
+        self.took_over_from: dict[str, tuple[str, bool]] = {}
+        self.replaced: dict[str, str] = {}  # each anchor's lift it took its slot over from
         # an anchor that took over from a lift of its pattern it is a harder (or easier)
         # variation of: new to do, told as a variation of what was done
         self.harder_than: dict[str, str] = {}
@@ -855,6 +859,11 @@ class Composer:
             band=self.band,
             heaviest=[p.exercise.name.lower() for p in picks if p.prescription.load_kg is not None],
             plain=self.level is Level.BEGINNER,
+            taken_over=[
+                (*self.took_over_from.pop(p.exercise.id), p.exercise.name.lower())
+                for p in picks
+                if p.role is Role.ANCHOR and p.exercise.id in self.took_over_from
+            ],
         )
         if self.resting is not None and self.resting.id not in {p.exercise.id for p in picks}:
             notes.append(resting_anchor(self.resting.name.lower(), self.minutes))
@@ -1306,6 +1315,7 @@ class Composer:
         its level; any harder or easier variation is told as one; the same lift with other
         kit or a band is no new movement and carries on from `old`'s dose."""
         kind = variation(old, new, self.catalogue)
+        self.replaced[new.id] = old.id
         if kind == "harder" and not self.pools.implements[old.id]:
             self.harder_of[new.id] = (old.name.lower(), self._outgrown(old))
         elif kind == "harder":
@@ -1314,6 +1324,8 @@ class Composer:
             self.easier_than[new.id] = old.name.lower()
         elif kind == "kit":
             self.carries_on[new.id] = old
+        else:
+            self.took_over_from[new.id] = (old.name.lower(), not self._can_progress(old))
 
     def _carried_from(self, exercise: Exercise) -> Exercise | None:
         """The lift `exercise` carries on from when the athlete meets it for the first time
@@ -1554,12 +1566,21 @@ class Composer:
         filler) is never new. On a key run's eve new knee-dominant one-legged work waits
         (`waits_for_a_fresh_day`)."""
         pool = self._fresh_day_first(pool, ask, optional=optional)
+        pool = self._not_replaced(pool)
         if ask.new_allowed:  # an advanced lift waits until the athlete is ready for it
             ready = self._ready_only(pool)
             return ready if optional or ready else pool
         if optional:
             return [e for e in pool if self.done(e)]
         return self._familiar(pool)
+
+    def _not_replaced(self, pool: list[Exercise]) -> list[Exercise]:
+        """The pool without the lifts the block's anchors took over from (a split squat
+        beside the step-up told as its harder variation: the words said one replaced the
+        other, issue 13), unless nothing else is left."""
+        gone = {self.replaced[e.id] for e in self.block.anchors if e.id in self.replaced}
+        kept = [e for e in pool if e.id not in gone]
+        return kept or pool
 
     def _scores(
         self, candidates: list[Exercise], avoid: frozenset[str], missing: set[Muscle]

@@ -287,6 +287,21 @@ def resting_anchor(name: str, minutes: int) -> str:
     return REST_WORDS.format(name=in_a_list(name), minutes=minutes)
 
 
+# a fresh lift taking over an anchor's slot from another lift, not a variation of it
+TAKES_OVER_WORDS = "takes over from the {replaced} as a main lift: {reason}"
+STALLED_REASON = "the {replaced} had gone as far as it goes with your kit"
+TURN_REASON = "a fresh lift after weeks of the {replaced}, so the main lifts change over the season"
+_TAKES_OVER_CLAUSE = re.compile(r"the ([^;]+?) takes over from the [^;]*?(?=; |\.$)")
+
+
+def took_over(replaced: str, stalled: bool, name: str) -> str:
+    """The why's clause for an anchor that takes its slot over from another lift (neither
+    a variation of it nor the same lift with other kit): what it replaced and why, so a
+    main lift never drops out of the plan unsaid (a coach's read of a beginner: issue 13)."""
+    reason = (STALLED_REASON if stalled else TURN_REASON).format(replaced=replaced)
+    return f"the {in_a_list(name)} {TAKES_OVER_WORDS.format(replaced=replaced, reason=reason)}"
+
+
 KIT_END_WORDS = "is as hard as your kit makes it: it holds at its top until you have {more}"
 _KIT_END_CLAUSE = re.compile(r"the ([^;]+?) is as hard as your kit makes it[^;]*?(?=; |\.$)")
 
@@ -310,6 +325,7 @@ def told_variations(why: str, news: Sequence[str], names: Sequence[str]) -> str:
     for pattern, kept in (
         (_HARDER_CLAUSE, news),
         (_KIT_END_CLAUSE, names),
+        (_TAKES_OVER_CLAUSE, names),
         # a lift carrying on from another that the session still holds, and not met as
         # a first time after all (care's first times start it gently: then it is new)
         (_CARRIED_CLAUSE, [name for name in names if name not in news]),
@@ -563,6 +579,7 @@ def session_notes(
     carried: Sequence[tuple[str, str]] = (),
     easier: Sequence[tuple[str, str]] = (),
     plain: bool = False,
+    taken_over: Sequence[tuple[str, bool, str]] = (),
 ) -> list[str]:
     """What the why says about the session's content, from (name, prescription) pairs:
     what rose since last time, what is new (and, from `harder`'s (replaced, outgrown, new)
@@ -570,7 +587,8 @@ def session_notes(
     outgrown it; `kit_end`: the lifts as hard as the athlete's kit, with or without a
     `band`, makes them, `heaviest` the loaded ones at the top of their rack; `carried`:
     (replaced, new) names of a lift that carries on from another, the same lift with other
-    kit; `easier`: the same of an easier variation), the care, the weaker leg; `plain`: in
+    kit; `easier`: the same of an easier variation; `taken_over`: (replaced, stalled, new)
+    of a fresh lift taking an anchor's slot over), the care, the weaker leg; `plain`: in
     a beginner's words (`fast_work`)."""
     notes = []
     how = how_it_builds([p for _, p in main])
@@ -583,6 +601,7 @@ def session_notes(
     notes.extend(harder_variation(*replaced) for replaced in harder)
     notes.extend(easier_variation(*names) for names in easier)
     notes.extend(carried_on(*names) for names in carried)
+    notes.extend(took_over(*names) for names in taken_over)
     notes.extend(as_hard_as_the_kit(name, band=band, loaded=name in heaviest) for name in kit_end)
     varied = {in_a_list(name) for *_, name in harder} | {in_a_list(name) for _, name in easier}
     new = [in_a_list(name) for name, p in main if p.new and in_a_list(name) not in varied]
