@@ -474,7 +474,7 @@ class Composer:
         # resting in the session being composed, and the anchors each week held so far
         self.rested_at: dict[str, int] = {}
         self.resting: Exercise | None = None
-        self.week_anchors: tuple[int, set[str]] = (-1, set())
+        self.week_anchors: tuple[int, set[str], set[str]] = (-1, set(), set())
 
     def remember(self, trained: StrengthDay) -> None:
         """Count strength done before the plan: its exercises are no first exposures, and
@@ -729,7 +729,8 @@ class Composer:
         anchors = [e for e in self.block.anchors if not self.waits_for_a_fresh_day(e, ask)]
         self.resting = self._resting(anchors, ask, occasion)
         anchors = [e for e in anchors if e is not self.resting]
-        if self.resting is not None:  # the room it leaves goes to the others' sets first
+        full_sets = self.resting is not None and not occasion.light
+        if full_sets:  # the room it leaves goes to the others' sets first
             self.sets_now.update(e.id for e in anchors)
         picks = [self._pick(e, Role.ANCHOR, occasion) for e in anchors]
         self.sets_now.clear()
@@ -747,7 +748,7 @@ class Composer:
         drills, stretches = (DRILLS - 1, STRETCHES - 1) if short else (DRILLS, STRETCHES)
         if any(p.prescription.warmup_sets for p in picks):
             drills -= 1  # the empty bar's eight reps are a mobility drill of their own
-        if self.resting is not None:
+        if full_sets:
             # the two anchors' full sets come before more than the rules' fewest drills and
             # stretches: the time left after them goes back to mobility (`more_mobility`)
             drills = FEWEST_DRILLS
@@ -866,7 +867,7 @@ class Composer:
             ],
         )
         if self.resting is not None and self.resting.id not in {p.exercise.id for p in picks}:
-            notes.append(resting_anchor(self.resting.name.lower(), self.minutes))
+            notes.append(resting_anchor(self.resting.name.lower(), self.minutes, full_sets))
         if fit_note:
             notes.append(fit_note)
         self._remember_trims(picks, wanted)  # against the last prescriptions, before `_keep`
@@ -1577,9 +1578,16 @@ class Composer:
     def _not_replaced(self, pool: list[Exercise]) -> list[Exercise]:
         """The pool without the lifts the block's anchors took over from (a split squat
         beside the step-up told as its harder variation: the words said one replaced the
-        other, issue 13), unless nothing else is left."""
+        other, issue 13), nor, while an anchor rests to another session (`_resting`), the
+        lifts of its pattern (a banded calf raise standing in for the calf lift resting,
+        in the room left for the others' sets); unless nothing else is left."""
         gone = {self.replaced[e.id] for e in self.block.anchors if e.id in self.replaced}
-        kept = [e for e in pool if e.id not in gone]
+        resting = self.pools.patterns.get(self.resting.id) if self.resting is not None else None
+        kept = [
+            e
+            for e in pool
+            if e.id not in gone and (resting is None or self.pools.patterns.get(e.id) != resting)
+        ]
         return kept or pool
 
     def _scores(
@@ -1967,51 +1975,59 @@ class Composer:
     def _resting(
         self, anchors: Sequence[Exercise], ask: SessionAsk, occasion: Occasion
     ) -> Exercise | None:
-        """The anchor a short full session leaves to the next one, where the anchors lead
+        """The anchor a short session leaves to another, where the anchors lead
         (`_anchor_sets_lead`): thirty minutes hold three one-leg anchors at two sets each,
         or two at their block's three, and a coach would rather see fewer lifts done
-        properly (issue 13). The anchor that rested longest ago rests, the last of the
-        block's order first (the calf lift, then the hinge, then the squat), so any two
-        sessions running hold every anchor and each keeps its weekly dose: two sessions
-        in three, at three sets, where it had every session at two. None rests while an
-        anchor is new to the athlete (first exposures come first) or carries care for
-        their problems (care is in every session: the other two would rest in turn,
-        each every other session), and in the week's last session only one the week has
-        held already."""
+        properly (issue 13). In a full session the anchor that rested longest ago rests,
+        the last of the block's order first (the calf lift, then the hinge, then the
+        squat), so any two sessions running hold every anchor and each keeps its weekly
+        dose: two sessions in three, at three sets, where it had every session at two.
+        None rests while an anchor is new to the athlete (first exposures come first) or
+        carries care for their problems (care is in every session: the other two would
+        rest in turn, each every other session); in the week's last session only one the
+        week has held already, never one that rested earlier in the week and is still
+        owed. A lighter day (the eve of a key run) keeps its anchors, but when one is owed
+        it rests one the week has held instead: the fitting of such a day had dropped the
+        owed one, and the week lost it."""
         short = ask.budget_seconds <= SHORT_SESSION_MINUTES * 60
-        if (
-            not short
-            or occasion.light
-            or len(anchors) <= SHORT_SESSION_ANCHORS
-            or not self._anchor_sets_lead(occasion)
-        ):
+        if not short or len(anchors) <= SHORT_SESSION_ANCHORS:
+            return None
+        if not self._anchor_sets_lead(occasion):
             return None
         cared = set(cared_for(self.injuries))
         if any(not self.done(e) or cared.intersection(e.injury_care) for e in anchors):
             return None  # the others would rest in turn, each every other session
-        held = self._week_anchors(ask.day)
-        may_rest = [e for e in anchors if ask.sessions_to_come > 0 or e.id in held]
+        held, rested = self._this_week(ask.day)
+        owed = {e.id for e in anchors if e.id in rested and e.id not in held}
+        if occasion.light:
+            may_rest = [e for e in anchors if e.id in held] if owed else []
+        else:
+            may_rest = [
+                e
+                for e in anchors
+                if e.id not in owed and (ask.sessions_to_come > 0 or e.id in held)
+            ]
         if not may_rest:
             return None
         order = {e.id: index for index, e in enumerate(anchors)}
         rests = min(may_rest, key=lambda e: (self.rested_at.get(e.id, -1), -order[e.id]))
         self.rested_at[rests.id] = self.memory.count
+        rested.add(rests.id)
         return rests
 
-    def _week_anchors(self, day: date | None) -> set[str]:
-        """The anchors the sessions of `day`'s week held so far."""
-        week, held = self.week_anchors
-        if day is None or (day - self.start).days // 7 != week:
-            return set()
-        return held
+    def _this_week(self, day: date | None) -> tuple[set[str], set[str]]:
+        """The anchors the sessions of `day`'s week held so far, and those they rested."""
+        if day is None:
+            return set(), set()
+        week = (day - self.start).days // 7
+        if self.week_anchors[0] != week:
+            self.week_anchors = (week, set(), set())
+        return self.week_anchors[1], self.week_anchors[2]
 
     def _count_week_anchors(self, main: Iterable[Prescription], day: date | None) -> None:
         """Count the anchors the session just composed holds in its week's."""
-        if day is None:
-            return
-        held = self._week_anchors(day)
-        held |= {p.exercise for p in main if p.role is Role.ANCHOR}
-        self.week_anchors = ((day - self.start).days // 7, held)
+        held, _ = self._this_week(day)
+        held.update(p.exercise for p in main if p.role is Role.ANCHOR)
 
     def _anchor_sets_lead(self, occasion: Occasion) -> bool:
         """Whether the anchors' block sets come before a companion's room (sets follow the

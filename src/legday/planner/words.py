@@ -279,11 +279,17 @@ def harder_named(why: str) -> set[str]:
 REST_WORDS = (
     "the {name} has its turn next session: {minutes} minutes hold two main lifts at full sets"
 )
+DONE_THIS_WEEK_WORDS = (
+    "the {name}, done earlier this week, rests today so the main lift that waited gets its turn"
+)
 
 
-def resting_anchor(name: str, minutes: int) -> str:
-    """The why's clause for a block's anchor a short session leaves to the next one
-    (`Composer._resting`): where it went and why, so no main lift drops out unsaid."""
+def resting_anchor(name: str, minutes: int, full_sets: bool = True) -> str:
+    """The why's clause for a block's anchor a short session leaves out (`Composer._resting`):
+    to the next session so the other two get their full sets, or (a lighter day) because
+    the week held it already; so no main lift drops out unsaid."""
+    if not full_sets:
+        return DONE_THIS_WEEK_WORDS.format(name=in_a_list(name))
     return REST_WORDS.format(name=in_a_list(name), minutes=minutes)
 
 
