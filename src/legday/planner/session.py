@@ -1982,20 +1982,23 @@ class Composer:
         the last of the block's order first (the calf lift, then the hinge, then the
         squat), so any two sessions running hold every anchor and each keeps its weekly
         dose: two sessions in three, at three sets, where it had every session at two.
-        None rests while an anchor is new to the athlete (first exposures come first) or
-        carries care for their problems (care is in every session: the other two would
-        rest in turn, each every other session); in the week's last session only one the
-        week has held already, never one that rested earlier in the week and is still
-        owed. A lighter day (the eve of a key run) keeps its anchors, but when one is owed
-        it rests one the week has held instead: the fitting of such a day had dropped the
-        owed one, and the week lost it."""
+        None rests while an anchor is new to the athlete (first exposures come first),
+        carries care for their problems or gives way to care's stand-in (care is in every
+        session: the other two would rest in turn, each every other session); in the
+        week's last session only one the week has held already, never one that rested
+        earlier in the week and is still owed. A lighter day (the eve of a key run) keeps
+        its anchors, but when one is owed it rests one the week has held instead: the
+        fitting of such a day had dropped the owed one, and the week lost it."""
         short = ask.budget_seconds <= SHORT_SESSION_MINUTES * 60
         if not short or len(anchors) <= SHORT_SESSION_ANCHORS:
             return None
         if not self._anchor_sets_lead(occasion):
             return None
         cared = set(cared_for(self.injuries))
-        if any(not self.done(e) or cared.intersection(e.injury_care) for e in anchors):
+        if any(
+            not self.done(e) or cared.intersection(e.injury_care) or e.id in self.taken_by_care
+            for e in anchors
+        ):
             return None  # the others would rest in turn, each every other session
         held, rested = self._this_week(ask.day)
         owed = {e.id for e in anchors if e.id in rested and e.id not in held}
