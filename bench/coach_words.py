@@ -7,7 +7,8 @@ random athletes (`bench.athletes`, all levels) and bodyweight beginners with a b
 - **an anchor replaced unsaid**: a block's anchor slot (squat or lunge, hinge or bridge,
   calf) goes to another lift the athlete has not held as an anchor, and the first session
   that holds it names neither the lift it replaced nor how they stand (a variation, the
-  same lift with other kit, or a lift that takes over);
+  same lift with other kit, or a lift that takes over); anchors care doses or stands in
+  with are left out, as they come and go with care's stages;
 - **tempo before one leg**: an unloaded two-legged anchor lowered slower than its own
   tempo while its one-legged harder variation (the catalogue's progression, equipment
   owned, at most a level above the athlete's) waits: a calf raise at a 5 s lowering
@@ -75,8 +76,8 @@ def count(profile: Profile, plan: Plan, catalogue: Catalogue, found: Counter[str
                     ):
                         found["a variation named beside the lift it replaced"] += 1
         for p in s.main:
-            if p.role is not Role.ANCHOR or p.exercise not in catalogue:
-                continue
+            if p.role is not Role.ANCHOR or p.exercise not in catalogue or p.injury_care:
+                continue  # care's stand-ins and doses come and go with its stages
             e = catalogue[p.exercise]
             slot = SLOTS.get(e.pattern)
             if slot is None:

@@ -650,13 +650,15 @@ def _told_true(
 ) -> Session:
     """The session's why as its lifts finally stand against each one's previous
     prescription (`told_moved`, `told_lighter`; `told_new`: only its first exposures
-    called new; `told_outgrown`: "done twice at its top" only of the `outgrown`; `true_to`:
+    called new, and no lift the variation of one still in the session, `told_replaced`;
+    `told_outgrown`: "done twice at its top" only of the `outgrown`; `true_to`:
     no name twice in a list), and without "takes a little longer than your time" once
     first times and `gradual` have made it fit."""
     names = {catalogue[p.exercise].name.lower(): p for p in session.main if p.exercise in catalogue}
     why = words.true_to(session.why)
     why = words.told_moved(why, list(names.items()), previous)
     news = [words.in_a_list(name) for name, p in names.items() if p.new]
+    why = words.told_replaced(why, [words.in_a_list(name) for name in names])
     varied = words.harder_named(why)  # told as progressing from a lift done, not as new
     why = words.told_new(why, [name for name in news if name not in varied])
     why = words.told_variations(why, news, [words.in_a_list(name) for name in names])

@@ -270,6 +270,26 @@ def carried_on(replaced: str, name: str) -> str:
     return f"the {in_a_list(name)} {CARRIED_WORDS.format(replaced=replaced)}"
 
 
+_VARIATION_OF = re.compile(
+    r"an? (?:harder|easier) variation of the ([^;:]+?)(?:, which [^;:]*)?, so"
+)
+
+
+def told_replaced(why: str, names: Collection[str]) -> str:
+    """The why without a "harder (or easier) variation of the X" clause while the X is
+    still in the session (`names`, as `in_a_list` gives them): care brought it back as its
+    own exercise, so the new lift replaced nothing and is told as new instead (a coach
+    read the step-up told as the split squat's harder variation beside the split squat:
+    issue 13)."""
+    for found in reversed(list(_HARDER_CLAUSE.finditer(why))):
+        replaced = _VARIATION_OF.match(found[0])
+        if replaced is None or replaced[1] not in names:
+            continue
+        head, tail = why[: found.start()], why[found.end() :]
+        why = head[:-2] + tail if head.endswith("; ") else head + tail.removeprefix("; ")
+    return why
+
+
 def harder_named(why: str) -> set[str]:
     """The lifts a why calls a harder or easier variation of another (`harder_variation`,
     `easier_variation`): told as going on from a lift done, not as new (issue 13)."""
