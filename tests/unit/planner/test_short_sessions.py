@@ -23,7 +23,7 @@ from legday.catalogue.loader import load_catalogue
 from legday.model import MAX_RPE, Level, Phase, Plan, Profile, Role
 from legday.planner import make_plan
 from legday.planner.dose import lowering
-from legday.planner.words import in_a_list, took_over
+from legday.planner.words import in_a_list, told_replaced, took_over
 from thorough import athletes
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "bench"))
@@ -159,3 +159,16 @@ def test_a_lift_taking_over_names_what_it_replaced() -> None:
     assert said.startswith("the reverse lunge takes over from the lateral lunge as a main lift")
     assert "as far as it goes with your kit" in said
     assert "fresh lift after weeks of the lateral lunge" in took_over("lateral lunge", False, "x")
+
+
+def test_a_variation_of_a_lift_still_in_the_session_is_not_told_so() -> None:
+    """Care brought the split squat back as its own exercise: the step-up replaced nothing
+    and the clause goes (the step-up is then told as new, `told_new`)."""
+    why = (
+        "Tuesday: a day without running; a harder variation of the split squat, so it "
+        "starts gently: step-up; for your runner's knee: split squat."
+    )
+    assert told_replaced(why, ["split squat", "step-up"]) == (
+        "Tuesday: a day without running; for your runner's knee: split squat."
+    )
+    assert told_replaced(why, ["step-up"]) == why
