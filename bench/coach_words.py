@@ -31,33 +31,17 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from athletes import random_athlete
 from beginner_read import SLOTS, beginner
+from bodyweight_progress import one_leg_in_reach
 from honest_words import _names
 
 from legday.catalogue import Catalogue
 from legday.catalogue.loader import load_catalogue
-from legday.model import Level, Plan, Profile, Role
+from legday.model import Plan, Profile, Role
 from legday.planner import make_plan
 from legday.planner.dose import lowering
 from legday.planner.words import in_a_list
 
 WEEKS = 16
-LEVELS = list(Level)
-
-
-def _one_leg_waits(profile: Profile, catalogue: Catalogue, exercise_id: str) -> bool:
-    """Whether an unloaded two-legged lift has a one-legged harder variation the athlete
-    owns the kit for, at most a level above theirs."""
-    e = catalogue[exercise_id]
-    if e.unilateral:
-        return False
-    reach = LEVELS.index(profile.level) + 1
-    return any(
-        catalogue[p].unilateral
-        and set(catalogue[p].equipment) <= set(profile.equipment)
-        and LEVELS.index(catalogue[p].level) <= reach
-        for p in e.progressions
-        if p in catalogue
-    )
 
 
 def count(profile: Profile, plan: Plan, catalogue: Catalogue, found: Counter[str]) -> None:
@@ -91,7 +75,7 @@ def count(profile: Profile, plan: Plan, catalogue: Catalogue, found: Counter[str
                     found["two-legged anchors that went one-legged"] += 1
             slot_holder[slot] = e.id
             held.add(e.id)
-            if p.load_kg is None and p.reps and _one_leg_waits(profile, catalogue, e.id):
+            if p.load_kg is None and p.reps and one_leg_in_reach(profile, catalogue, e.id):
                 found["two-legged unloaded anchor prescriptions with one leg in reach"] += 1
                 slower = lowering(p.tempo) > lowering(e.tempo)
                 found["  lowered slower than its tempo (tempo before one leg)"] += slower

@@ -250,7 +250,12 @@ def make_plan(
     kit = kit_of(profile)
     sessions = [with_ramps(s, kit) for s in sessions]  # care may have changed a barbell lift
     sessions = _told_truly(
-        sessions, catalogue, profile.minutes, composer.pools.downhill, event or ""
+        sessions,
+        catalogue,
+        profile.minutes,
+        composer.pools.downhill,
+        event or "",
+        composer.one_leg_tops,
     )
     after_end = last + timedelta(days=1)
     # the races around the plan that its days answer to: the week before its first day,
@@ -607,11 +612,14 @@ def _told_truly(
     asked_minutes: int,
     downhill: Collection[str] = frozenset(),
     event: str = "",
+    one_leg_tops: Collection[str] = frozenset(),
 ) -> list[Session]:
     """Each session `_told_true`, against each exercise's previous prescription and the
     bodyweight anchors done twice at the top of their progression so far; a trail or ultra
     runner's told which of its anchors are the downhill work (`downhill`); the week's aim
-    and how the lifts build said when they change or a block starts (`words.said_once`)."""
+    and how the lifts build said when they change or a block starts (`words.said_once`);
+    `one_leg_tops`: the two-legged lifts that top out at their top reps, one leg next
+    (`Composer._one_leg_next`)."""
     previous: dict[str, Prescription] = {}
     at_top: Counter[str] = Counter()
     said = words.Said()  # the week's aim and how the lifts build, as last said
@@ -636,7 +644,10 @@ def _told_truly(
             if p.role is Role.ANCHOR
             and p.load_kg is None
             and p.exercise in catalogue
-            and at_the_top(p, bodyweight_top(catalogue[p.exercise]))
+            and at_the_top(
+                p,
+                bodyweight_top(catalogue[p.exercise], one_leg_next=p.exercise in one_leg_tops),
+            )
         )
     return told
 

@@ -59,6 +59,7 @@ from legday.planner.dose import (
     HOLD_SECONDS,
     MOST_JUMP_SETS,
     MOST_PAUSE,
+    WORKING_RPE,
     Dose,
     Occasion,
     at_the_rack_top,
@@ -447,7 +448,9 @@ class Composer:
         self.anchor_step: dict[str, int] = {}  # each unloaded anchor's last week of progress
         # each unloaded anchor's exposures at the top of its progression (`_outgrown`)
         self.at_top: dict[str, int] = {}
-        self.tops: dict[str, Dose] = {}  # where each one's progression ends (`bodyweight_top`)
+        # where each one's progression ends (`bodyweight_top`), one leg next or not
+        self.tops: dict[tuple[str, bool], Dose] = {}
+        self.one_leg_tops: set[str] = set()  # the lifts whose top was their one-leg step
         # a harder variation: the name of the lift it took over from
         # and whether the athlete had outgrown it
         self.harder_of: dict[str, tuple[str, bool]] = {}
@@ -515,13 +518,16 @@ class Composer:
         one at its `bodyweight_top`, a loaded one at the top of the rack and of its range."""
         if p.load_kg is not None:
             return at_the_rack_top(p, self.kit, self.level)
-        top = self.tops.get(p.exercise)
+        exercise = self.catalogue.get(p.exercise)
+        if exercise is None:  # a coach's own exercise, done before the plan
+            return False
+        # one leg may come into reach (`_ready`) after the lift's first sessions
+        key = (p.exercise, self._one_leg_next(exercise))
+        if key[1]:
+            self.one_leg_tops.add(p.exercise)
+        top = self.tops.get(key)
         if top is None:
-            exercise = self.catalogue.get(p.exercise)
-            if exercise is None:  # a coach's own exercise, done before the plan
-                return False
-            top = bodyweight_top(exercise, one_leg_next=self._one_leg_next(exercise))
-            self.tops[p.exercise] = top
+            top = self.tops[key] = bodyweight_top(exercise, one_leg_next=key[1])
         return at_the_top(p, top)
 
     def _one_leg_next(self, anchor: Exercise) -> bool:
@@ -730,8 +736,8 @@ class Composer:
         self.resting = self._resting(anchors, ask, occasion)
         anchors = [e for e in anchors if e is not self.resting]
         full_sets = self.resting is not None and not occasion.light
-        if full_sets:  # the room it leaves goes to the others' sets first
-            self.sets_now.update(e.id for e in anchors)
+        if full_sets:  # the room it leaves goes to the others' sets first, effort first
+            self.sets_now.update(e.id for e in anchors if self._at_working_effort(e))
         picks = [self._pick(e, Role.ANCHOR, occasion) for e in anchors]
         self.sets_now.clear()
         avoid = ask.recent[-1] if ask.recent else frozenset()
@@ -1567,7 +1573,9 @@ class Composer:
         filler) is never new. On a key run's eve new knee-dominant one-legged work waits
         (`waits_for_a_fresh_day`)."""
         pool = self._fresh_day_first(pool, ask, optional=optional)
-        pool = self._not_replaced(pool)
+        pool = self._not_resting(pool)
+        if optional:  # a filler or swap: not the lift an anchor replaced
+            pool = self._not_replaced(pool)
         if ask.new_allowed:  # an advanced lift waits until the athlete is ready for it
             ready = self._ready_only(pool)
             return ready if optional or ready else pool
@@ -1576,19 +1584,22 @@ class Composer:
         return self._familiar(pool)
 
     def _not_replaced(self, pool: list[Exercise]) -> list[Exercise]:
-        """The pool without the lifts the block's anchors took over from (a split squat
-        beside the step-up told as its harder variation: the words said one replaced the
-        other, issue 13), nor, while an anchor rests to another session (`_resting`), the
-        lifts of its pattern (a banded calf raise standing in for the calf lift resting,
-        in the room left for the others' sets); unless nothing else is left."""
+        """The pool of an optional pick (a filler, a swap for variety) without the lifts the
+        block's anchors took over from (a split squat beside the step-up told as its harder
+        variation: the words said one replaced the other, issue 13; care and the rules'
+        needs may still bring one, and the why then tells no variation, `told_replaced`);
+        unless nothing else is left."""
         gone = {self.replaced[e.id] for e in self.block.anchors if e.id in self.replaced}
-        resting = self.pools.patterns.get(self.resting.id) if self.resting is not None else None
-        kept = [
-            e
-            for e in pool
-            if e.id not in gone and (resting is None or self.pools.patterns.get(e.id) != resting)
-        ]
-        return kept or pool
+        return [e for e in pool if e.id not in gone] or pool
+
+    def _not_resting(self, pool: list[Exercise]) -> list[Exercise]:
+        """The pool without the lifts of the pattern of an anchor resting to another session
+        (`_resting`): a banded calf raise standing in for the calf lift would take the room
+        left for the others' sets; unless nothing else is left."""
+        if self.resting is None:
+            return pool
+        resting = self.pools.patterns.get(self.resting.id)
+        return [e for e in pool if self.pools.patterns.get(e.id) != resting] or pool
 
     def _scores(
         self, candidates: list[Exercise], avoid: frozenset[str], missing: set[Muscle]
@@ -2017,6 +2028,12 @@ class Composer:
         self.rested_at[rests.id] = self.memory.count
         rested.add(rests.id)
         return rests
+
+    def _at_working_effort(self, anchor: Exercise) -> bool:
+        """Whether an anchor's last time reached its working effort (RPE 7): below it, the
+        effort rises before a set (`within_reach`: effort first)."""
+        last = self.memory.previous.get(anchor.id)
+        return last is not None and last.target_rpe >= WORKING_RPE
 
     def _this_week(self, day: date | None) -> tuple[set[str], set[str]]:
         """The anchors the sessions of `day`'s week held so far, and those they rested."""
