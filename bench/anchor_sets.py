@@ -14,7 +14,10 @@ and advanced):
 - exercises in the main block, by the minutes asked;
 - full sessions within 10 % of the minutes asked, and sessions longer than asked;
 - weekly hard sets per muscle group (a set counts whole for an exercise's leading muscle,
-  half for the others), intermediate and advanced, training weeks with two or more sessions;
+  half for the others), intermediate and advanced, training weeks with two or more sessions,
+  and the same for 30-minute plans alone, with each anchor lift's weekly sets there and
+  the anchor lifts a week holds (off-season, base and build weeks), and the sessions
+  resting an anchor to another;
 - beginners: their anchors' mean sets; first exposures above 2 sets or RPE 6 (must stay 0);
 - masters anchors above MASTERS_SETS, prescriptions above RPE 8 and hard findings (all 0).
 
@@ -61,6 +64,8 @@ def count(
     found["hard findings"] += sum(v.hard for v in plan.violations)
     beginner = profile.level is Level.BEGINNER
     weekly: dict[int, Counter[str]] = defaultdict(Counter)
+    # per week of off-season, base or build: each anchor lift's sets (30-minute plans)
+    anchor_weeks: dict[int, Counter[str]] = defaultdict(Counter)
     sessions_in: Counter[int] = Counter()
     for s in plan.sessions:
         found["sessions"] += 1
@@ -76,6 +81,13 @@ def count(
         found["sessions longer than asked by more than a minute"] += s.minutes > profile.minutes + 1
         week = (s.day - profile.start).days // 7
         sessions_in[week] += 1
+        if s.phase in CLIMBING:
+            for p in s.main:
+                if p.role is Role.ANCHOR:
+                    anchor_weeks[week][p.exercise] += p.sets
+        found["  sessions resting an anchor to another"] += any(
+            words in s.why for words in ("has its turn next session", "done earlier this week")
+        )
         for p in s.main:
             if p.kind in HARD_KINDS and p.muscles:
                 weekly[week][p.muscles[0]] += p.sets
@@ -109,6 +121,13 @@ def count(
             if sessions_in[week] >= 2:
                 for muscle, n in sets.items():
                     values[f"weekly hard sets, {muscle}"].append(n)
+                    if profile.minutes == 30:
+                        values[f"weekly hard sets, 30 min, {muscle}"].append(n)
+        if profile.minutes == 30:
+            for week, lifts in anchor_weeks.items():
+                if sessions_in[week] >= 2:
+                    values["weekly sets of each anchor lift, 30 min"].extend(lifts.values())
+                    values["anchor lifts held in a week, 30 min"].append(len(lifts))
 
 
 def main() -> None:

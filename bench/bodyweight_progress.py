@@ -149,17 +149,41 @@ def stalls(plan: Plan, catalogue: Catalogue) -> list[Stall]:
     return found
 
 
-def at_the_top(p: Prescription, catalogue: Catalogue) -> bool:
+def one_leg_in_reach(profile: Profile, catalogue: Catalogue, exercise_id: str) -> bool:
+    """Whether a two-legged lift has a one-legged harder variation (a catalogue
+    progression) the athlete owns the kit for, at most a level above theirs: it goes to
+    one leg at its top reps, before its lowering slows (docs/planner.md 3.24)."""
+    e = catalogue[exercise_id]
+    if e.unilateral:
+        return False
+    levels = list(Level)
+    reach = levels.index(profile.level) + 1
+    return any(
+        catalogue[p].unilateral
+        and set(catalogue[p].equipment) <= set(profile.equipment)
+        and levels.index(catalogue[p].level) <= reach
+        for p in e.progressions
+        if p in catalogue
+    )
+
+
+def at_the_top(p: Prescription, catalogue: Catalogue, profile: Profile | None = None) -> bool:
     """Whether an unloaded prescription stands where a bodyweight anchor's progression
     tops out (docs/planner.md 3.3): its longest hold, or its top reps at its slowest
     lowering, fewer reps as the lowering slowed so that a set lasts as long; or past it,
-    a longer pause at the bottom than the lift's own (fewer reps again)."""
+    a longer pause at the bottom than the lift's own (fewer reps again). With the
+    athlete's `profile`, a two-legged lift with its one-legged variation in reach
+    (`one_leg_in_reach`) tops out at its top reps at its own tempo (3.24)."""
     exercise = catalogue[p.exercise]
     if p.load_kg is not None:
         return False
     if exercise.measure == "seconds":
         return (p.seconds or 0) >= HOLD_SECONDS[-1]
     tempo = exercise.tempo
+    if profile is not None and one_leg_in_reach(profile, catalogue, p.exercise):
+        if lowering(p.tempo) != lowering(tempo):
+            return lowering(p.tempo) > lowering(tempo)
+        return (p.reps or 0) >= BODYWEIGHT_REPS[-1] or _pause(p.tempo) > _pause(tempo)
     slowest = slower(tempo, MAX_ECCENTRIC) if lowering(tempo) else tempo
     top = BODYWEIGHT_REPS[-1] * seconds_per_rep(tempo) // seconds_per_rep(slowest)
     top = max(BODYWEIGHT_REPS[0], top)
@@ -178,7 +202,9 @@ def at_the_top_in(plan: Plan, catalogue: Catalogue, stall: Stall) -> bool:
     """Whether the stalled lift stood at its top in the stall's weeks (not left out of
     short sessions, nor held below it by care)."""
     return any(
-        p.exercise == stall.exercise and p.role is Role.ANCHOR and at_the_top(p, catalogue)
+        p.exercise == stall.exercise
+        and p.role is Role.ANCHOR
+        and at_the_top(p, catalogue, plan.profile)
         for s in plan.sessions
         if stall.since <= (s.day - plan.start).days // 7 <= stall.until
         for p in s.main

@@ -254,7 +254,12 @@ def make_plan(
     kit = kit_of(profile)
     sessions = [with_ramps(s, kit) for s in sessions]  # care may have changed a barbell lift
     sessions = _told_truly(
-        sessions, catalogue, profile.minutes, composer.pools.downhill, event or ""
+        sessions,
+        catalogue,
+        profile.minutes,
+        composer.pools.downhill,
+        event or "",
+        composer.one_leg_tops,
     )
     after_end = last + timedelta(days=1)
     # the races around the plan that its days answer to: the week before its first day,
@@ -611,11 +616,14 @@ def _told_truly(
     asked_minutes: int,
     downhill: Collection[str] = frozenset(),
     event: str = "",
+    one_leg_tops: Collection[str] = frozenset(),
 ) -> list[Session]:
     """Each session `_told_true`, against each exercise's previous prescription and the
     bodyweight anchors done twice at the top of their progression so far; a trail or ultra
     runner's told which of its anchors are the downhill work (`downhill`); the week's aim
-    and how the lifts build said when they change or a block starts (`words.said_once`)."""
+    and how the lifts build said when they change or a block starts (`words.said_once`);
+    `one_leg_tops`: the two-legged lifts that top out at their top reps, one leg next
+    (`Composer._one_leg_next`)."""
     previous: dict[str, Prescription] = {}
     at_top: Counter[str] = Counter()
     said = words.Said()  # the week's aim and how the lifts build, as last said
@@ -640,7 +648,10 @@ def _told_truly(
             if p.role is Role.ANCHOR
             and p.load_kg is None
             and p.exercise in catalogue
-            and at_the_top(p, bodyweight_top(catalogue[p.exercise]))
+            and at_the_top(
+                p,
+                bodyweight_top(catalogue[p.exercise], one_leg_next=p.exercise in one_leg_tops),
+            )
         )
     return told
 
@@ -654,13 +665,15 @@ def _told_true(
 ) -> Session:
     """The session's why as its lifts finally stand against each one's previous
     prescription (`told_moved`, `told_lighter`; `told_new`: only its first exposures
-    called new; `told_outgrown`: "done twice at its top" only of the `outgrown`; `true_to`:
+    called new, and no lift the variation of one still in the session, `told_replaced`;
+    `told_outgrown`: "done twice at its top" only of the `outgrown`; `true_to`:
     no name twice in a list), and without "takes a little longer than your time" once
     first times and `gradual` have made it fit."""
     names = {catalogue[p.exercise].name.lower(): p for p in session.main if p.exercise in catalogue}
     why = words.true_to(session.why)
     why = words.told_moved(why, list(names.items()), previous)
     news = [words.in_a_list(name) for name, p in names.items() if p.new]
+    why = words.told_replaced(why, [words.in_a_list(name) for name in names])
     varied = words.harder_named(why)  # told as progressing from a lift done, not as new
     why = words.told_new(why, [name for name in news if name not in varied])
     why = words.told_variations(why, news, [words.in_a_list(name) for name in names])

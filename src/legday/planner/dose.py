@@ -453,12 +453,17 @@ def heavy_top(kit: Kit, implement: str, kg: float, level: Level) -> int:
     return RACK_TOP_REPS if step is None else step.top
 
 
-def bodyweight_top(exercise: Exercise) -> Dose:
+def bodyweight_top(exercise: Exercise, *, one_leg_next: bool = False) -> Dose:
     """Where an unloaded anchor's progression tops out (`_anchor`): its longest hold, or
     its top reps at its slowest lowering. Past it a harder variation moves it on, and
-    where there is none, a longer pause at the bottom (`MOST_PAUSE`)."""
+    where there is none, a longer pause at the bottom (`MOST_PAUSE`). A two-legged lift
+    whose harder variation is its one-legged form (`one_leg_next`: a calf raise, then
+    the single-leg calf raise) tops out at its top reps at its own tempo: a coach goes
+    to one leg first, then slows the lowering (issue 13)."""
     if exercise.measure == "seconds":
         step = len(HOLD_SECONDS)
+    elif one_leg_next:
+        step = len(BODYWEIGHT_REPS)
     else:  # the step its lowering first reaches its slowest at, before any pause
         step = len(BODYWEIGHT_REPS) + max(0, MAX_ECCENTRIC - lowering(exercise.tempo))
     return _anchor(exercise, Occasion(Phase.BASE, Level.BEGINNER, step), loaded=False)
@@ -471,6 +476,8 @@ def at_the_top(p: Prescription, top: Dose) -> bool:
         return (p.seconds or 0) >= top.seconds
     if lowering(p.tempo) < lowering(top.tempo):
         return False
+    if lowering(p.tempo) > lowering(top.tempo):
+        return True  # past a top at its own tempo: slower reps, fewer of them
     return (p.reps or 0) >= (top.reps or 0) or pause(p.tempo) > pause(top.tempo)
 
 

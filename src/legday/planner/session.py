@@ -54,10 +54,12 @@ from legday.model import (
 )
 from legday.planner.care.in_session import CareFit
 from legday.planner.dose import (
+    BODYWEIGHT_REPS,
     EASING_PHASES,
     HOLD_SECONDS,
     MOST_JUMP_SETS,
     MOST_PAUSE,
+    WORKING_RPE,
     Dose,
     Occasion,
     at_the_rack_top,
@@ -118,7 +120,7 @@ from legday.planner.pools import (
     event_work,
     heavy_barbell,
 )
-from legday.planner.words import session_notes
+from legday.planner.words import resting_anchor, session_notes
 from legday.progression.loads import (
     MAX_ECCENTRIC,
     RISE_AFTER_SESSIONS,
@@ -145,6 +147,9 @@ CareLens = Callable[[tuple[Prescription, ...]], CareFit]
 NO_MUSCLES: set[Muscle] = set()  # a default: never changed
 
 SHORT_SESSION_MINUTES = 30  # at or below: a drill and a stretch fewer
+# where anchors lead (`_anchor_sets_lead`), a short session holds this many of its block's
+# anchors, each at its block sets; the others rest to the next session (`_resting`)
+SHORT_SESSION_ANCHORS = 2
 FIT_TOLERANCE = 0.10  # a session may be this much shorter than asked, never longer
 # Filling aims this close to the minutes asked: care's dose and the rounding to whole
 # minutes then still leave the session within FIT_TOLERANCE of them.
@@ -443,7 +448,9 @@ class Composer:
         self.anchor_step: dict[str, int] = {}  # each unloaded anchor's last week of progress
         # each unloaded anchor's exposures at the top of its progression (`_outgrown`)
         self.at_top: dict[str, int] = {}
-        self.tops: dict[str, Dose] = {}  # where each one's progression ends (`bodyweight_top`)
+        # where each one's progression ends (`bodyweight_top`), one leg next or not
+        self.tops: dict[tuple[str, bool], Dose] = {}
+        self.one_leg_tops: set[str] = set()  # the lifts whose top was their one-leg step
         # a harder variation: the name of the lift it took over from
         # and whether the athlete had outgrown it
         self.harder_of: dict[str, tuple[str, bool]] = {}
@@ -451,6 +458,10 @@ class Composer:
         # it carries on from, no new movement (`variation`)
         self.carries_on: dict[str, Exercise] = {}
         self.carried: set[str] = set()  # the lifts first met so: no first exposures
+        # an anchor that took its slot over from another lift, neither a variation nor
+        # other kit: the lift it replaced and whether that had stalled, until the why says so
+        self.took_over_from: dict[str, tuple[str, bool]] = {}
+        self.replaced: dict[str, str] = {}  # each anchor's lift it took its slot over from
         # an anchor that took over from a lift of its pattern it is a harder (or easier)
         # variation of: new to do, told as a variation of what was done
         self.harder_than: dict[str, str] = {}
@@ -462,6 +473,11 @@ class Composer:
         self.anchor_moved = -1  # the session in which an anchor last changed
         self.moving_on: list[Exercise] = []  # the anchors a block's start may change
         self.downhill_kind: frozenset[str] | None = None  # the block's downhill slot
+        # short sessions: the session each anchor last rested in (`_resting`), the one
+        # resting in the session being composed, and the anchors each week held so far
+        self.rested_at: dict[str, int] = {}
+        self.resting: Exercise | None = None
+        self.week_anchors: tuple[int, set[str], set[str]] = (-1, set(), set())
 
     def remember(self, trained: StrengthDay) -> None:
         """Count strength done before the plan: its exercises are no first exposures, and
@@ -502,13 +518,32 @@ class Composer:
         one at its `bodyweight_top`, a loaded one at the top of the rack and of its range."""
         if p.load_kg is not None:
             return at_the_rack_top(p, self.kit, self.level)
-        top = self.tops.get(p.exercise)
+        exercise = self.catalogue.get(p.exercise)
+        if exercise is None:  # a coach's own exercise, done before the plan
+            return False
+        # one leg may come into reach (`_ready`) after the lift's first sessions
+        key = (p.exercise, self._one_leg_next(exercise))
+        if key[1]:
+            self.one_leg_tops.add(p.exercise)
+        top = self.tops.get(key)
         if top is None:
-            exercise = self.catalogue.get(p.exercise)
-            if exercise is None:  # a coach's own exercise, done before the plan
-                return False
-            top = self.tops[p.exercise] = bodyweight_top(exercise)
+            top = self.tops[key] = bodyweight_top(exercise, one_leg_next=key[1])
         return at_the_top(p, top)
+
+    def _one_leg_next(self, anchor: Exercise) -> bool:
+        """Whether a two-legged bodyweight anchor's next step is its one-legged harder
+        variation, in the athlete's reach (one level above theirs at most, `_ready`): a
+        calf raise goes to the single-leg calf raise once its reps top out, before its
+        lowering slows (a coach's read found 5 s lowerings on a two-legged calf raise with
+        the single-leg one waiting: issue 13). A lift with only two-legged or no harder
+        variations slows its lowering as before."""
+        if anchor.unilateral or self.pools.implements.get(anchor.id) or not anchor.progressions:
+            return False
+        if anchor.id not in self.pools.patterns:
+            return False
+        slot = self._slot(anchor)
+        reach = (*self.pools.anchor_pools[slot], *self.pools.next_level_pools[slot])
+        return any(e.unilateral and e.id in anchor.progressions and self._ready(e) for e in reach)
 
     def done(self, exercise: Exercise) -> bool:
         return exercise.id in self.memory.last_used
@@ -698,7 +733,13 @@ class Composer:
         # an anchor the athlete has not done yet that waits for a fresh day sits this key
         # run's eve out: the companions cover its muscles (`waits_for_a_fresh_day`)
         anchors = [e for e in self.block.anchors if not self.waits_for_a_fresh_day(e, ask)]
+        self.resting = self._resting(anchors, ask, occasion)
+        anchors = [e for e in anchors if e is not self.resting]
+        full_sets = self.resting is not None and not occasion.light
+        if full_sets:  # the room it leaves goes to the others' sets first, effort first
+            self.sets_now.update(e.id for e in anchors if self._at_working_effort(e))
         picks = [self._pick(e, Role.ANCHOR, occasion) for e in anchors]
+        self.sets_now.clear()
         avoid = ask.recent[-1] if ask.recent else frozenset()
         companions = self._companions(ask, [p.exercise for p in picks], avoid)
         # a jump drill (or its power stand-in) right after the anchors: fitting drops
@@ -713,6 +754,11 @@ class Composer:
         drills, stretches = (DRILLS - 1, STRETCHES - 1) if short else (DRILLS, STRETCHES)
         if any(p.prescription.warmup_sets for p in picks):
             drills -= 1  # the empty bar's eight reps are a mobility drill of their own
+        if full_sets:
+            # the two anchors' full sets come before more than the rules' fewest drills and
+            # stretches: the time left after them goes back to mobility (`more_mobility`)
+            drills = FEWEST_DRILLS
+            stretches = stretches if self.injuries else FEWEST_STRETCHES
         warmup, jog_seconds, drill_seconds = self.mobility.warm_up(jog, drills)
         stretched_for = work_by_muscle(p.prescription for p in picks)
         cooldown, cooldown_seconds = self.mobility.cool_down(stretched_for, stretches)
@@ -820,7 +866,14 @@ class Composer:
             band=self.band,
             heaviest=[p.exercise.name.lower() for p in picks if p.prescription.load_kg is not None],
             plain=self.level is Level.BEGINNER,
+            taken_over=[
+                (*self.took_over_from.pop(p.exercise.id), p.exercise.name.lower())
+                for p in picks
+                if p.role is Role.ANCHOR and p.exercise.id in self.took_over_from
+            ],
         )
+        if self.resting is not None and self.resting.id not in {p.exercise.id for p in picks}:
+            notes.append(resting_anchor(self.resting.name.lower(), self.minutes, full_sets))
         if fit_note:
             notes.append(fit_note)
         self._remember_trims(picks, wanted)  # against the last prescriptions, before `_keep`
@@ -833,6 +886,7 @@ class Composer:
         for p in main:
             if p.role is Role.ANCHOR:
                 self.block.done[p.exercise] = self.block.done.get(p.exercise, 0) + 1
+        self._count_week_anchors(main, ask.day)
         self.worked.update(m for p in main for m in p.muscles)
         self.last_sets = sum(p.sets for p in main if not p.injury_care)
         used = [p.exercise.id for p in picks] + [w.exercise for w in warmup]
@@ -1268,6 +1322,7 @@ class Composer:
         its level; any harder or easier variation is told as one; the same lift with other
         kit or a band is no new movement and carries on from `old`'s dose."""
         kind = variation(old, new, self.catalogue)
+        self.replaced[new.id] = old.id
         if kind == "harder" and not self.pools.implements[old.id]:
             self.harder_of[new.id] = (old.name.lower(), self._outgrown(old))
         elif kind == "harder":
@@ -1276,6 +1331,8 @@ class Composer:
             self.easier_than[new.id] = old.name.lower()
         elif kind == "kit":
             self.carries_on[new.id] = old
+        else:
+            self.took_over_from[new.id] = (old.name.lower(), not self._can_progress(old))
 
     def _carried_from(self, exercise: Exercise) -> Exercise | None:
         """The lift `exercise` carries on from when the athlete meets it for the first time
@@ -1435,6 +1492,9 @@ class Composer:
             if not any((injury, muscle) in self.pools.gives[e.id] for e in chosen):
                 add(pool, Role.CARE)
         worked = {m for e in chosen for m in e.muscles}
+        # the anchor resting to the next session covers its muscles in the week: no
+        # companion takes its place and the room it left (`_resting`)
+        worked.update(self.resting.muscles if self.resting is not None else ())
         for muscle, pool in self.pools.coverage_pools.items():
             if muscle not in worked:
                 if not ask.new_allowed and not any(self.done(e) for e in pool):
@@ -1513,12 +1573,33 @@ class Composer:
         filler) is never new. On a key run's eve new knee-dominant one-legged work waits
         (`waits_for_a_fresh_day`)."""
         pool = self._fresh_day_first(pool, ask, optional=optional)
+        pool = self._not_resting(pool)
+        if optional:  # a filler or swap: not the lift an anchor replaced
+            pool = self._not_replaced(pool)
         if ask.new_allowed:  # an advanced lift waits until the athlete is ready for it
             ready = self._ready_only(pool)
             return ready if optional or ready else pool
         if optional:
             return [e for e in pool if self.done(e)]
         return self._familiar(pool)
+
+    def _not_replaced(self, pool: list[Exercise]) -> list[Exercise]:
+        """The pool of an optional pick (a filler, a swap for variety) without the lifts the
+        block's anchors took over from (a split squat beside the step-up told as its harder
+        variation: the words said one replaced the other, issue 13; care and the rules'
+        needs may still bring one, and the why then tells no variation, `told_replaced`);
+        unless nothing else is left."""
+        gone = {self.replaced[e.id] for e in self.block.anchors if e.id in self.replaced}
+        return [e for e in pool if e.id not in gone] or pool
+
+    def _not_resting(self, pool: list[Exercise]) -> list[Exercise]:
+        """The pool without the lifts of the pattern of an anchor resting to another session
+        (`_resting`): a banded calf raise standing in for the calf lift would take the room
+        left for the others' sets; unless nothing else is left."""
+        if self.resting is None:
+            return pool
+        resting = self.pools.patterns.get(self.resting.id)
+        return [e for e in pool if self.pools.patterns.get(e.id) != resting] or pool
 
     def _scores(
         self, candidates: list[Exercise], avoid: frozenset[str], missing: set[Muscle]
@@ -1792,6 +1873,8 @@ class Composer:
         implement = self.pools.implements[e.id]
         if role is Role.ANCHOR and not implement:  # no load: its progress goes on
             step = occasion.step + self.block.start_step.get(e.id, 0)
+            if self._one_leg_next(e):  # one leg before a slower lowering
+                step = min(step, len(BODYWEIGHT_REPS))
             occasion = occasion._replace(step=step)
             self.anchor_step[e.id] = step
         carried_from = self._carried_from(e) if role is Role.ANCHOR else None
@@ -1899,6 +1982,72 @@ class Composer:
         if role is not Role.ANCHOR or self.masters or last is None:
             return False
         return last.sets < FEWEST_ANCHOR_SETS or e.id in self.sets_now
+
+    def _resting(
+        self, anchors: Sequence[Exercise], ask: SessionAsk, occasion: Occasion
+    ) -> Exercise | None:
+        """The anchor a short session leaves to another, where the anchors lead
+        (`_anchor_sets_lead`): thirty minutes hold three one-leg anchors at two sets each,
+        or two at their block's three, and a coach would rather see fewer lifts done
+        properly (issue 13). In a full session the anchor that rested longest ago rests,
+        the last of the block's order first (the calf lift, then the hinge, then the
+        squat), so any two sessions running hold every anchor and each keeps its weekly
+        dose: two sessions in three, at three sets, where it had every session at two.
+        None rests while an anchor is new to the athlete (first exposures come first),
+        carries care for their problems or gives way to care's stand-in (care is in every
+        session: the other two would rest in turn, each every other session); in the
+        week's last session only one the week has held already, never one that rested
+        earlier in the week and is still owed. A lighter day (the eve of a key run) keeps
+        its anchors, but when one is owed it rests one the week has held instead: the
+        fitting of such a day had dropped the owed one, and the week lost it."""
+        short = ask.budget_seconds <= SHORT_SESSION_MINUTES * 60
+        if not short or len(anchors) <= SHORT_SESSION_ANCHORS:
+            return None
+        if not self._anchor_sets_lead(occasion):
+            return None
+        cared = set(cared_for(self.injuries))
+        if any(
+            not self.done(e) or cared.intersection(e.injury_care) or e.id in self.taken_by_care
+            for e in anchors
+        ):
+            return None  # the others would rest in turn, each every other session
+        held, rested = self._this_week(ask.day)
+        owed = {e.id for e in anchors if e.id in rested and e.id not in held}
+        if occasion.light:
+            may_rest = [e for e in anchors if e.id in held] if owed else []
+        else:
+            may_rest = [
+                e
+                for e in anchors
+                if e.id not in owed and (ask.sessions_to_come > 0 or e.id in held)
+            ]
+        if not may_rest:
+            return None
+        order = {e.id: index for index, e in enumerate(anchors)}
+        rests = min(may_rest, key=lambda e: (self.rested_at.get(e.id, -1), -order[e.id]))
+        self.rested_at[rests.id] = self.memory.count
+        rested.add(rests.id)
+        return rests
+
+    def _at_working_effort(self, anchor: Exercise) -> bool:
+        """Whether an anchor's last time reached its working effort (RPE 7): below it, the
+        effort rises before a set (`within_reach`: effort first)."""
+        last = self.memory.previous.get(anchor.id)
+        return last is not None and last.target_rpe >= WORKING_RPE
+
+    def _this_week(self, day: date | None) -> tuple[set[str], set[str]]:
+        """The anchors the sessions of `day`'s week held so far, and those they rested."""
+        if day is None:
+            return set(), set()
+        week = (day - self.start).days // 7
+        if self.week_anchors[0] != week:
+            self.week_anchors = (week, set(), set())
+        return self.week_anchors[1], self.week_anchors[2]
+
+    def _count_week_anchors(self, main: Iterable[Prescription], day: date | None) -> None:
+        """Count the anchors the session just composed holds in its week's."""
+        held, _ = self._this_week(day)
+        held.update(p.exercise for p in main if p.role is Role.ANCHOR)
 
     def _anchor_sets_lead(self, occasion: Occasion) -> bool:
         """Whether the anchors' block sets come before a companion's room (sets follow the

@@ -270,10 +270,62 @@ def carried_on(replaced: str, name: str) -> str:
     return f"the {in_a_list(name)} {CARRIED_WORDS.format(replaced=replaced)}"
 
 
+_VARIATION_OF = re.compile(
+    r"an? (?:harder|easier) variation of the ([^;:]+?)(?:, which [^;:]*)?, so"
+)
+
+
+def told_replaced(why: str, names: Collection[str]) -> str:
+    """The why without a "harder (or easier) variation of the X" clause while the X is
+    still in the session (`names`, as `in_a_list` gives them): care brought it back as its
+    own exercise, so the new lift replaced nothing and is told as new instead (a coach
+    read the step-up told as the split squat's harder variation beside the split squat:
+    issue 13)."""
+    for found in reversed(list(_HARDER_CLAUSE.finditer(why))):
+        replaced = _VARIATION_OF.match(found[0])
+        if replaced is None or replaced[1] not in names:
+            continue
+        head, tail = why[: found.start()], why[found.end() :]
+        why = head[:-2] + tail if head.endswith("; ") else head + tail.removeprefix("; ")
+    return why
+
+
 def harder_named(why: str) -> set[str]:
     """The lifts a why calls a harder or easier variation of another (`harder_variation`,
     `easier_variation`): told as going on from a lift done, not as new (issue 13)."""
     return {m[1] for m in _HARDER_CLAUSE.finditer(why)}
+
+
+REST_WORDS = (
+    "the {name} has its turn next session: {minutes} minutes hold two main lifts at full sets"
+)
+DONE_THIS_WEEK_WORDS = (
+    "the {name}, done earlier this week, rests today so the main lift that waited gets its turn"
+)
+
+
+def resting_anchor(name: str, minutes: int, full_sets: bool = True) -> str:
+    """The why's clause for a block's anchor a short session leaves out (`Composer._resting`):
+    to the next session so the other two get their full sets, or (a lighter day) because
+    the week held it already; so no main lift drops out unsaid."""
+    if not full_sets:
+        return DONE_THIS_WEEK_WORDS.format(name=in_a_list(name))
+    return REST_WORDS.format(name=in_a_list(name), minutes=minutes)
+
+
+# a fresh lift taking over an anchor's slot from another lift, not a variation of it
+TAKES_OVER_WORDS = "takes over from the {replaced} as a main lift: {reason}"
+STALLED_REASON = "the {replaced} had gone as far as it goes with your kit"
+TURN_REASON = "a fresh lift after weeks of the {replaced}, so the main lifts change over the season"
+_TAKES_OVER_CLAUSE = re.compile(r"the ([^;]+?) takes over from the [^;]*?(?=; |\.$)")
+
+
+def took_over(replaced: str, stalled: bool, name: str) -> str:
+    """The why's clause for an anchor that takes its slot over from another lift (neither
+    a variation of it nor the same lift with other kit): what it replaced and why, so a
+    main lift never drops out of the plan unsaid (a coach's read of a beginner: issue 13)."""
+    reason = (STALLED_REASON if stalled else TURN_REASON).format(replaced=replaced)
+    return f"the {in_a_list(name)} {TAKES_OVER_WORDS.format(replaced=replaced, reason=reason)}"
 
 
 KIT_END_WORDS = "is as hard as your kit makes it: it holds at its top until you have {more}"
@@ -299,6 +351,7 @@ def told_variations(why: str, news: Sequence[str], names: Sequence[str]) -> str:
     for pattern, kept in (
         (_HARDER_CLAUSE, news),
         (_KIT_END_CLAUSE, names),
+        (_TAKES_OVER_CLAUSE, names),
         # a lift carrying on from another that the session still holds, and not met as
         # a first time after all (care's first times start it gently: then it is new)
         (_CARRIED_CLAUSE, [name for name in names if name not in news]),
@@ -552,6 +605,7 @@ def session_notes(
     carried: Sequence[tuple[str, str]] = (),
     easier: Sequence[tuple[str, str]] = (),
     plain: bool = False,
+    taken_over: Sequence[tuple[str, bool, str]] = (),
 ) -> list[str]:
     """What the why says about the session's content, from (name, prescription) pairs:
     what rose since last time, what is new (and, from `harder`'s (replaced, outgrown, new)
@@ -559,7 +613,8 @@ def session_notes(
     outgrown it; `kit_end`: the lifts as hard as the athlete's kit, with or without a
     `band`, makes them, `heaviest` the loaded ones at the top of their rack; `carried`:
     (replaced, new) names of a lift that carries on from another, the same lift with other
-    kit; `easier`: the same of an easier variation), the care, the weaker leg; `plain`: in
+    kit; `easier`: the same of an easier variation; `taken_over`: (replaced, stalled, new)
+    of a fresh lift taking an anchor's slot over), the care, the weaker leg; `plain`: in
     a beginner's words (`fast_work`)."""
     notes = []
     how = how_it_builds([p for _, p in main])
@@ -572,6 +627,7 @@ def session_notes(
     notes.extend(harder_variation(*replaced) for replaced in harder)
     notes.extend(easier_variation(*names) for names in easier)
     notes.extend(carried_on(*names) for names in carried)
+    notes.extend(took_over(*names) for names in taken_over)
     notes.extend(as_hard_as_the_kit(name, band=band, loaded=name in heaviest) for name in kit_end)
     varied = {in_a_list(name) for *_, name in harder} | {in_a_list(name) for _, name in easier}
     new = [in_a_list(name) for name, p in main if p.new and in_a_list(name) not in varied]

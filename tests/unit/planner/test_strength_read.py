@@ -90,7 +90,10 @@ def test_heavy_anchors_are_worked_hard(plans: list[tuple[Profile, Plan]]) -> Non
     problem whose early care keeps a movement unloaded (a sore knee or tendon) is apart.
     The working sets are the loaded ones: heavy (3-6 reps), or at the top of the athlete's
     rack with the reps past the range (`dose.RACK_TOP_REPS`), where they held at 6 reps
-    with the lowering slowing before (issue 13)."""
+    with the lowering slowing before (issue 13). The effort is counted in full sessions:
+    a key run's eve or the week back after a race is a point lighter on purpose (when
+    30-minute sessions came to hold two anchors, docs/planner.md 3.24, the share of eves
+    and weeks back among these loaded anchors rose from 21 % to 23 %, none any easier)."""
     loaded = total = hard = counted = 0
     for profile, plan in plans:
         weights = any(i in profile.equipment for i in IMPLEMENTS)
@@ -105,7 +108,7 @@ def test_heavy_anchors_are_worked_hard(plans: list[tuple[Profile, Plan]]) -> Non
                     continue
                 total += 1
                 loaded += p.load_kg is not None
-                if p.load_kg is not None and "lighter" not in s.why:
+                if p.load_kg is not None and "lighter" not in s.why and s.lighter is None:
                     counted += 1
                     hard += p.target_rpe >= HEAVY_RPE
     assert loaded >= 0.8 * total, (loaded, total)
