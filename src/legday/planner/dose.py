@@ -114,6 +114,7 @@ __all__ = [
     "pause",
     "paused",
     "per_leg_kg",
+    "power_climb",
     "prescribe",
     "primer",
     "rack_end",
@@ -186,6 +187,10 @@ POWER_RPE = 6
 # volume, damaging eccentric work and effort near failure (Doma et al. 2017).
 PRIMER_SETS = 2
 PRIMER_REPS = 3
+# A power lift moves on a step every few sessions, as a jump drill moves a stage on once
+# trained (`power_climb`)
+POWER_SESSIONS_TO_MOVE_ON = 3
+POWER_MOST_SETS = 5
 # A first exposure (Petersen et al. 2011: Nordic curls start at 2x5).
 FIRST_HARD_REPS = 5  # an intermediate or advanced exercise, the first time
 FIRST_HARD_SECONDS = 20
@@ -580,12 +585,44 @@ def for_the_week(plan: Dose, role: Role, occasion: Occasion) -> Dose:
     return plan._replace(sets=sets, rpe=min(rpe, most))
 
 
-def primer(plan: Dose) -> Dose:
+def primer(plan: Dose, steps: int = 0) -> Dose:
     """A power lift on a key run's eve: two short sets of fast reps, whatever the lift's
-    last dose was (its reps fall: the next day's key run comes first)."""
-    return plan._replace(
-        sets=min(plan.sets, PRIMER_SETS), reps=min(plan.reps or PRIMER_REPS, PRIMER_REPS)
-    )
+    last dose was (its reps fall: the next day's key run comes first). A lift `steps` on
+    in its progress (`power_climb`) takes a rep more a step, up to a full set's reps."""
+    reps = min(plan.reps or PRIMER_REPS, PRIMER_REPS + steps, POWER_REPS)
+    return plan._replace(sets=min(plan.sets, PRIMER_SETS), reps=reps)
+
+
+def power_climb(
+    plan: Dose,
+    kg: float | None,
+    implement: str,
+    kit: Kit,
+    *,
+    done: int,
+    at_load: tuple[float, int] | None,
+    may_rise: bool,
+) -> tuple[Dose, float | None, int]:
+    """A power lift's dose as it moves on, and how many steps on it is: a stand-in for
+    jumps that stayed at 12 kg all plan with 16 kg owned, and a bodyweight speed squat
+    that never changed, trained nothing new (issue 13). Every POWER_SESSIONS_TO_MOVE_ON
+    sessions at a load (`at_load`: the load and the sessions at it; `may_rise`: the
+    logbook's pace) it takes the next owned weight: a bell or pair moved fast is far below
+    a runner's deadlift or squat maximum, within speed-strength loads (30-60 % of it),
+    whatever the rack holds. At the top of the rack, or without a load (`done`: the
+    sessions that held it), a set more every POWER_SESSIONS_TO_MOVE_ON sessions, up to
+    POWER_MOST_SETS: more fast reps, as jumps climb by their contacts. The steps returned
+    are what an eve's primer moves on by (`primer`): a rep more a step."""
+    sessions = done
+    if kg is not None and at_load is not None:
+        kg, sessions = at_load
+        higher = kit.step_up(implement, kg)
+        if higher is not None and may_rise and sessions >= POWER_SESSIONS_TO_MOVE_ON:
+            return plan, higher, 0
+        if higher is not None:  # the load waits (an eve, the logbook's pace): an eve's
+            return plan, kg, sessions // POWER_SESSIONS_TO_MOVE_ON  # primer takes reps
+    steps = sessions // POWER_SESSIONS_TO_MOVE_ON
+    return plan._replace(sets=min(POWER_MOST_SETS, max(plan.sets, POWER_SETS + steps))), kg, steps
 
 
 def budget_share(phase: Phase) -> float:

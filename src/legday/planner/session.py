@@ -80,6 +80,7 @@ from legday.planner.dose import (
     next_weight,
     pause,
     per_leg_kg,
+    power_climb,
     primer,
     rack_end,
     reached,
@@ -1867,7 +1868,20 @@ class Composer:
         )
         if role is Role.ANCHOR and last is not None and dose.sets > last.sets:
             self.set_rises.add(e.id)
-        if role is Role.POWER and occasion.eve:  # fast reps, few of them
+        if role is Role.POWER and not new:
+            held = self.memory.at_load.get(e.id)
+            dose, kg, steps = power_climb(
+                dose,
+                kg,
+                implement,
+                self.kit,
+                done=self.memory.times_done[e.id],
+                at_load=held[:2] if held is not None and kg is not None else None,
+                may_rise=may_rise,
+            )
+            if occasion.eve:  # fast reps, few of them
+                dose = primer(dose, steps)
+        elif role is Role.POWER and occasion.eve:
             dose = primer(dose)
         if last is not None and occasion.phase in EASING_PHASES:  # never more than last time
             reps = (
