@@ -84,6 +84,7 @@ __all__ = [
     "MAINTENANCE_MINUTES",
     "MOST_PAUSE",
     "NEW_LOAD_WORDS",
+    "POWER_MOST_SETS",
     "RACK_TOP_REPS",
     "Dose",
     "NextWeight",
@@ -190,7 +191,8 @@ PRIMER_REPS = 3
 # A power lift moves on a step every few sessions, as a jump drill moves a stage on once
 # trained (`power_climb`)
 POWER_SESSIONS_TO_MOVE_ON = 3
-POWER_MOST_SETS = 5
+POWER_MOST_SETS = 4
+POWER_MOST_REPS = 6  # fast reps: past six, speed fades and the set turns to endurance
 # A first exposure (Petersen et al. 2011: Nordic curls start at 2x5).
 FIRST_HARD_REPS = 5  # an intermediate or advanced exercise, the first time
 FIRST_HARD_SECONDS = 20
@@ -602,27 +604,39 @@ def power_climb(
     done: int,
     at_load: tuple[float, int] | None,
     may_rise: bool,
+    most_sets: int = POWER_MOST_SETS,
+    grow: bool = True,
 ) -> tuple[Dose, float | None, int]:
     """A power lift's dose as it moves on, and how many steps on it is: a stand-in for
     jumps that stayed at 12 kg all plan with 16 kg owned, and a bodyweight speed squat
     that never changed, trained nothing new (issue 13). Every POWER_SESSIONS_TO_MOVE_ON
     sessions at a load (`at_load`: the load and the sessions at it; `may_rise`: the
-    logbook's pace) it takes the next owned weight: a bell or pair moved fast is far below
-    a runner's deadlift or squat maximum, within speed-strength loads (30-60 % of it),
-    whatever the rack holds. At the top of the rack, or without a load (`done`: the
+    logbook's pace) it takes the next owned weight, a small step (`Kit.small_step`) as
+    any load's rise: a bell or pair moved fast is far below a runner's deadlift or squat
+    maximum, within speed-strength loads (30-60 % of it), whatever the rack holds. At the
+    top of the rack, before a step too far, or without a load (`done`: the
     sessions that held it), a set more every POWER_SESSIONS_TO_MOVE_ON sessions, up to
-    POWER_MOST_SETS: more fast reps, as jumps climb by their contacts. The steps returned
-    are what an eve's primer moves on by (`primer`): a rep more a step."""
+    `most_sets` (POWER_MOST_SETS; a masters athlete's fewer), then a rep more a set, up
+    to POWER_MOST_REPS: more fast reps, as jumps climb by their contacts. The steps
+    returned are what an eve's primer moves on by (`primer`): a rep more a step. A day
+    lighter on purpose (a recovery week, a taper: not `grow`) keeps the load and the
+    week's dose."""
     sessions = done
     if kg is not None and at_load is not None:
         kg, sessions = at_load
         higher = kit.step_up(implement, kg)
+        if higher is not None and not kit.small_step(kg, higher):
+            higher = None  # too far a step (kettlebells of 12 and 16 kg): more fast reps
         if higher is not None and may_rise and sessions >= POWER_SESSIONS_TO_MOVE_ON:
             return plan, higher, 0
         if higher is not None:  # the load waits (an eve, the logbook's pace): an eve's
             return plan, kg, sessions // POWER_SESSIONS_TO_MOVE_ON  # primer takes reps
     steps = sessions // POWER_SESSIONS_TO_MOVE_ON
-    return plan._replace(sets=min(POWER_MOST_SETS, max(plan.sets, POWER_SETS + steps))), kg, steps
+    if not grow:
+        return plan, kg, 0
+    sets = min(most_sets, plan.sets + steps)
+    reps = min(POWER_MOST_REPS, (plan.reps or POWER_REPS) + max(0, plan.sets + steps - sets))
+    return plan._replace(sets=max(plan.sets, sets), reps=reps), kg, steps
 
 
 def budget_share(phase: Phase) -> float:

@@ -58,6 +58,7 @@ from legday.planner.dose import (
     HOLD_SECONDS,
     MOST_JUMP_SETS,
     MOST_PAUSE,
+    POWER_MOST_SETS,
     Dose,
     Occasion,
     at_the_rack_top,
@@ -1878,6 +1879,8 @@ class Composer:
                 done=self.memory.times_done[e.id],
                 at_load=held[:2] if held is not None and kg is not None else None,
                 may_rise=may_rise,
+                most_sets=MASTERS_SETS if self.masters else POWER_MOST_SETS,
+                grow=occasion.eve or not occasion.light,
             )
             if occasion.eve:  # fast reps, few of them
                 dose = primer(dose, steps)
