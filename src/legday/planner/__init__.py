@@ -715,7 +715,7 @@ def _told_true(
     why = words.told_variations(why, news, [words.in_a_list(name) for name in names])
     why = words.told_outgrown(why, outgrown)
     why = words.told_lighter(why, list(names.items()), previous)
-    why = words.told_dose(why, session.main)
+    why = words.told_dose(why, list(names.items()))
     if OVERRUN in why and session.minutes <= asked_minutes:
         why = "; ".join(c for c in why.removesuffix(".").split("; ") if OVERRUN not in c) + "."
     return session if why == session.why else replace(session, why=why)
