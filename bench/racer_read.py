@@ -13,8 +13,9 @@ line a fault, so tests/unit/planner/test_racer_read.py can hold them:
   heaviest weight the athlete owns of its implement, all plan long;
 - `heavy_words`: a why's "heavy lifts: N reps" whose numbers leave out a loaded anchor's
   reps;
-- `pattern_twice`: a session holding two lifts of one movement pattern (two lunges), where
-  neither is for injury care.
+- `variants_twice`: a session holding two variants of one lift (a reverse lunge and a
+  forward lunge: one pattern, steps of one ladder), where neither is for injury care;
+  `pattern_twice` counts, wider, two lifts of one pattern (a step-up beside a lunge).
 
 It also counts jumps less than 48 h before a key run or race (must stay 0), the most RPE
 and hard findings.
@@ -32,6 +33,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime, time, timedelta
+from itertools import combinations
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -43,6 +45,7 @@ from legday.catalogue.loader import load_catalogue
 from legday.kit import kit_of
 from legday.model import (
     Equipment,
+    Exercise,
     ExerciseKind,
     Level,
     Plan,
@@ -67,8 +70,9 @@ WEEK_SHAPES = (((1, 3), 6), ((1, 3), 6), ((1, 3), 5), ((1, 4), 6), ((2,), 6), ((
 
 def racer(rng: random.Random) -> tuple[Profile, list[Run]]:
     """An intermediate or advanced 10K racer over 12 weeks: two hard runs (often Tuesday
-    and Thursday) and a long run, in the morning or the evening; now and then a masters age; a B or C race or two in
-    the second half; dumbbell pairs up to 12-16 kg and often a kettlebell up to 16 kg."""
+    and Thursday) and a long run, in the morning or the evening; a B or C race or two in
+    the second half; dumbbell pairs up to 12-16 kg and often a kettlebell up to 16 kg;
+    now and then a masters age."""
     hard, long_day = rng.choice(WEEK_SHAPES)
     hard_at = rng.choice([time(18, 30), time(18, 30), time(6, 30)])
     long_at = rng.choice([time(8), time(9), time(7)])
@@ -193,20 +197,49 @@ def heavy_words(plan: Plan, runs: Sequence[Run], catalogue: Catalogue) -> Iterat
                 yield f"{s.day}: says {low}-{high} reps beside {p.exercise} {p.sets} x {p.reps}"
 
 
-def pattern_twice(plan: Plan, runs: Sequence[Run], catalogue: Catalogue) -> Iterator[str]:
-    """A session with two strength lifts of one movement pattern, neither for care."""
+def _lifts(plan: Plan, catalogue: Catalogue) -> Iterator[tuple[date, list[Exercise]]]:
+    """Each session's strength lifts that are neither care, nor fast work, nor core."""
     for s in plan.sessions:
+        lifts = [
+            catalogue[p.exercise]
+            for p in s.main
+            if not p.injury_care and p.role is not Role.POWER and p.kind is ExerciseKind.STRENGTH
+        ]
+        yield s.day, [e for e in lifts if e.pattern and e.pattern != "core"]
+
+
+def _variants(a: Exercise, b: Exercise) -> bool:
+    """Two steps of one ladder (the planner's `variants_of`, here so that both trees are
+    read alike): one pattern, and one the other's regression or progression, or an easier
+    step in common (reverse lunges with dumbbells and with a kettlebell)."""
+    return a.pattern == b.pattern and (
+        b.id in a.regressions
+        or b.id in a.progressions
+        or a.id in b.regressions
+        or a.id in b.progressions
+        or not set(a.regressions).isdisjoint(b.regressions)
+    )
+
+
+def variants_twice(plan: Plan, runs: Sequence[Run], catalogue: Catalogue) -> Iterator[str]:
+    """A session with two variants of one lift (`_variants`), neither for care."""
+    for day, lifts in _lifts(plan, catalogue):
+        for a, b in combinations(lifts, 2):
+            if _variants(a, b):
+                yield f"{day}: {a.id} and {b.id}"
+
+
+def pattern_twice(plan: Plan, runs: Sequence[Run], catalogue: Catalogue) -> Iterator[str]:
+    """A session with two strength lifts of one movement pattern, neither for care (wider
+    than `variants_twice`: a step-up beside a split squat, a bent-knee calf raise beside a
+    straight-knee one)."""
+    for day, lifts in _lifts(plan, catalogue):
         by_pattern: dict[str, list[str]] = defaultdict(list)
-        for p in s.main:
-            e = catalogue[p.exercise]
-            if p.injury_care or p.role is Role.POWER or not e.pattern:
-                continue
-            if e.kind is ExerciseKind.PLYOMETRIC or e.pattern in ("core",):
-                continue
-            by_pattern[e.pattern].append(p.exercise)
+        for e in lifts:
+            by_pattern[e.pattern].append(e.id)
         for pattern, ids in by_pattern.items():
             if len(ids) > 1:
-                yield f"{s.day}: {pattern} twice: {', '.join(ids)}"
+                yield f"{day}: {pattern} twice: {', '.join(ids)}"
 
 
 CHECKS = {
@@ -214,7 +247,8 @@ CHECKS = {
     "stand-ins that never move on": stuck_stand_ins,
     "heavy lifts below 60 % of the heaviest owned": light_heavy_lifts,
     "'heavy lifts: N reps' beside other reps": heavy_words,
-    "sessions with one pattern twice": pattern_twice,
+    "two variants of one lift in a session": variants_twice,
+    "sessions with one pattern twice (wider)": pattern_twice,
     "jumps less than 48 h before a key run or race": jumps_before_key_runs,
 }
 

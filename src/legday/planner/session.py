@@ -145,6 +145,7 @@ __all__ = [
 CareLens = Callable[[tuple[Prescription, ...]], CareFit]
 
 NO_MUSCLES: set[Muscle] = set()  # a default: never changed
+NO_VARIANTS: frozenset[str] = frozenset()
 
 SHORT_SESSION_MINUTES = 30  # at or below: a drill and a stretch fewer
 FIT_TOLERANCE = 0.10  # a session may be this much shorter than asked, never longer
@@ -1428,7 +1429,7 @@ class Composer:
             allowed = self._within_new_limit(
                 allowed, chosen, optional=optional, reserve=0 if role in FAST_ROLES else reserve
             )
-            pick = self._best(allowed, avoid, chosen, missing)
+            pick = self._best(allowed, avoid, chosen, missing, variants=role is not Role.CARE)
             if pick is not None:
                 chosen.append(pick)
                 found.append((pick, role))
@@ -1552,11 +1553,18 @@ class Composer:
         avoid: frozenset[str],
         chosen: Sequence[Exercise],
         missing: set[Muscle] = NO_MUSCLES,
+        *,
+        variants: bool = True,
     ) -> Exercise | None:
         """The best-scoring candidate not chosen yet (None when the pool is empty: the
-        rule then reports what is missing); the first of equals wins."""
+        rule then reports what is missing); the first of equals wins. A variant of a lift
+        chosen (`variants_of`: a second lunge beside a lunge) only when the pool holds
+        nothing else, and for care (`variants`: False), whose protocol picks its own."""
         taken = {e.id for e in chosen}
         free = [e for e in candidates if e.id not in taken]
+        if variants:
+            near = {v for e in chosen for v in self._variants(e)}
+            free = [e for e in free if e.id not in near] or free
         scores = self._scores(free, avoid, missing)
         return free[scores.index(max(scores))] if free else None
 
@@ -2499,6 +2507,10 @@ class Composer:
                 break
             if limit is not None and self._new_to_meet(e) and self._news(picks) >= limit:
                 continue
+            if self._a_variant_in(picks, e):  # a second lunge fills no room
+                continue
+            if self.pools.own_care.get(e.id) and e.id in avoid:
+                continue  # care the last session held (a wall sit) takes turns as a filler
             extra = self.fill_picks.get(e.id)
             if extra is None:
                 role = Role.BALANCE if e.kind is ExerciseKind.BALANCE else Role.ACCESSORY
@@ -2507,6 +2519,18 @@ class Composer:
                 picks.append(extra)
                 total += extra.seconds
         return total
+
+    def _variants(self, e: Exercise) -> frozenset[str]:
+        """The variants of `e` (`variants_of`) a session holds beside it only for care:
+        none when `e` itself is care for the athlete's problems."""
+        if self.pools.own_care.get(e.id):
+            return NO_VARIANTS
+        return self.pools.variants.get(e.id, NO_VARIANTS)
+
+    def _a_variant_in(self, picks: Sequence[Pick], e: Exercise) -> bool:
+        """Whether the picks hold a variant of `e` where neither is care (`_variants`)."""
+        near = self._variants(e)
+        return any(p.exercise.id in near for p in picks if p.role is not Role.CARE)
 
     def _sets_instead(
         self,
