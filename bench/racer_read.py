@@ -9,8 +9,8 @@ line a fault, so tests/unit/planner/test_racer_read.py can hold them:
 - `stuck_stand_ins`: a power lift standing in for jumps (or a masters athlete's power
   lift), done in 6 or more sessions, whose load, reps and sets after its first three
   sessions never rise above the most of those three;
-- `light_heavy_lifts`: a heavy lift (3-6 reps, loaded) whose load stays below 60 % of the
-  heaviest weight the athlete owns of its implement, all plan long;
+- `light_heavy_lifts`: a heavy lift (an anchor at 3-6 reps, loaded) whose load stays
+  below 60 % of the heaviest weight the athlete owns of its implement, all plan long;
 - `heavy_words`: a why's "heavy lifts: N reps" whose numbers leave out a loaded anchor's
   reps;
 - `variants_twice`: a session holding two variants of one lift (a reverse lunge and a
@@ -35,6 +35,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date, datetime, time, timedelta
 from itertools import combinations
 from pathlib import Path
+from statistics import mean
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -156,22 +157,27 @@ def stuck_stand_ins(plan: Plan, runs: Sequence[Run], catalogue: Catalogue) -> It
 
 
 def light_heavy_lifts(plan: Plan, runs: Sequence[Run], catalogue: Catalogue) -> Iterator[str]:
-    """A heavy lift (3-6 reps, loaded, no care) whose top load stays below LIGHT_SHARE of
-    the heaviest the athlete owns of its implement."""
+    """A heavy lift (an anchor at 3-6 reps, loaded, no care) whose top load stays below
+    LIGHT_SHARE of the heaviest the athlete owns of its implement."""
     kit = kit_of(plan.profile)
     top: dict[tuple[str, str], float] = {}
     for s in plan.sessions:
         for p in s.main:
             if p.load_kg is None or p.reps not in HEAVY_REPS or p.injury_care or not p.implement:
                 continue
-            if p.role is Role.POWER:
+            if p.role is not Role.ANCHOR:
                 continue
             key = (p.exercise, p.implement)
             top[key] = max(top.get(key, 0.0), p.load_kg)
     for (exercise, implement), kg in top.items():
         owned = kit.loads(implement)
+        if owned:
+            SHARES.append(kg / max(owned))
         if owned and kg < LIGHT_SHARE * max(owned):
             yield f"{exercise}: {kg:g} kg at most, {max(owned):g} kg owned"
+
+
+SHARES: list[float] = []  # each heavy anchor's top load / the heaviest owned, all plans
 
 
 HEAVY_CLAUSE = re.compile(r"heavy lifts(?: \([^)]*\))?: (?P<low>\d+)(?:-(?P<high>\d+))? reps")
@@ -245,7 +251,7 @@ def pattern_twice(plan: Plan, runs: Sequence[Run], catalogue: Catalogue) -> Iter
 CHECKS = {
     "plans with no jumps at all": no_jumps,
     "stand-ins that never move on": stuck_stand_ins,
-    "heavy lifts below 60 % of the heaviest owned": light_heavy_lifts,
+    "heavy anchors below 60 % of the heaviest owned": light_heavy_lifts,
     "'heavy lifts: N reps' beside other reps": heavy_words,
     "two variants of one lift in a session": variants_twice,
     "sessions with one pattern twice (wider)": pattern_twice,
@@ -287,6 +293,7 @@ def main() -> None:
     for key, value in found.items():
         extra = f" (in {plans_with[key]} plans)" if key in plans_with else ""
         print(f"{key}: {value}{extra}")
+    print(f"heavy anchors' top load / heaviest owned: mean {mean(SHARES):.2f} (n={len(SHARES)})")
 
 
 if __name__ == "__main__":

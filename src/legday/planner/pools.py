@@ -310,13 +310,16 @@ def athlete_pools(catalogue: Catalogue, profile: Profile, kit: Kit, event: str) 
     coverage_pools = {
         muscle: [e for e in strength if muscle in e.muscles] for muscle in WEEKLY_GROUPS_IN_ORDER
     }
-    # each lift's conservative first load in the athlete's kit (None: no load)
-    start_loads = {
-        e.id: start_load(e, implements[e.id], profile.level, kit, profile.body_kg) for e in known
-    }
     # a prescription's care tags name only the athlete's own problems (an exercise
     # that eases shin splints is no care to a runner without them)
     own_care = {e.id: tuple(i for i in e.injury_care if i in injuries) for e in known}
+    # each lift's conservative first load in the athlete's kit (None: no load)
+    start_loads = {
+        e.id: start_load(
+            e, implements[e.id], profile.level, kit, profile.body_kg, care=bool(own_care[e.id])
+        )
+        for e in known
+    }
     return AthletePools(
         power=power,
         main_pool=main_pool,

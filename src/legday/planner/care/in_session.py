@@ -191,7 +191,12 @@ def care_fit(
                         break
                 start_kg = (
                     start_load(
-                        exercise, p.implement, profile.level, kit_of(profile), profile.body_kg
+                        exercise,
+                        p.implement,
+                        profile.level,
+                        kit_of(profile),
+                        profile.body_kg,
+                        care=True,
                     )
                     if p.implement
                     else None

@@ -74,7 +74,7 @@ def _weighed(item: CareItem, exercise: Exercise, kit: Kit, profile: Profile) -> 
     no kilograms: the words improvise one load (`IMPROVISED_LOAD`)."""
     choices = HELD if exercise.unilateral or item.one_leg else TWO_LEGGED
     implement = next((i for i in choices if kit.loads(i)), "")
-    kg = start_load(exercise, implement, profile.level, kit)
+    kg = start_load(exercise, implement, profile.level, kit, care=True)
     if kg is None:
         return replace(item, load_kg=None, implement="")
     for _ in range(item.heavier):
