@@ -1042,11 +1042,8 @@ def start_load(
 # as a 6 kg reverse lunge). Loads compare as the total lifted (a dumbbell pair counts twice)
 # times each lift's share of its pattern's two-legged lift: a one-legged lift moves about
 # half the total on the one leg, a good morning about half a Romanian deadlift's bar on its
-# long lever, rounded down to the kit. With the same implement the new lift keeps the
-# load, and its first sessions' easy effort (two sets at RPE 6 at most) is the learning:
-# a tenth off, rounded down to 2 kg steps, took a whole step off each block's new lunge
-# (10 kg became 8), so the heavy lunges of a 12-week plan never passed 8 kg with 14 kg
-# owned (issue 13). A new implement is learned a tenth lighter (`CARRY_FRACTION`).
+# long lever. The first load of the new lift is a tenth lighter while it is learned
+# (`CARRY_FRACTION`, as after a break), rounded down to the kit.
 ONE_LEGGED_SHARE = 0.5
 LEVER_SHARE = {"good-morning": 0.5}
 CARRY_FRACTION = 0.9
@@ -1096,9 +1093,7 @@ def carried_load(
     if not implement or not old_implement:
         return None
     total = old_kg * hands(old, old_implement) * load_share(new) / load_share(old)
-    if implement != old_implement:  # a new implement is learned a tenth lighter
-        total *= CARRY_FRACTION
-    return kit.at_most(implement, total / hands(new, implement))
+    return kit.at_most(implement, total * CARRY_FRACTION / hands(new, implement))
 
 
 def carries(

@@ -42,7 +42,6 @@ from legday.planner.dose import (
     POWER_MOST_REPS,
     POWER_MOST_SETS,
     Dose,
-    carried_load,
     power_climb,
     primer,
     start_load,
@@ -227,5 +226,3 @@ def test_lunges_start_at_a_real_load_and_care_where_it_did() -> None:
     lunge = CATALOGUE["dumbbell-reverse-lunge"]
     assert start_load(lunge, "dumbbells", Level.INTERMEDIATE, kit) == 8.0
     assert start_load(lunge, "dumbbells", Level.INTERMEDIATE, kit, care=True) == 6.0
-    forward = CATALOGUE["forward-lunge"]
-    assert carried_load(forward, 10.0, "dumbbells", lunge, "dumbbells", kit) == 10.0
