@@ -1429,7 +1429,7 @@ class Composer:
             allowed = self._within_new_limit(
                 allowed, chosen, optional=optional, reserve=0 if role in FAST_ROLES else reserve
             )
-            pick = self._best(allowed, avoid, chosen, missing, variants=role is not Role.CARE)
+            pick = self._best(allowed, avoid, chosen, missing)
             if pick is not None:
                 chosen.append(pick)
                 found.append((pick, role))
@@ -1553,18 +1553,11 @@ class Composer:
         avoid: frozenset[str],
         chosen: Sequence[Exercise],
         missing: set[Muscle] = NO_MUSCLES,
-        *,
-        variants: bool = True,
     ) -> Exercise | None:
         """The best-scoring candidate not chosen yet (None when the pool is empty: the
-        rule then reports what is missing); the first of equals wins. A variant of a lift
-        chosen (`variants_of`: a second lunge beside a lunge) only when the pool holds
-        nothing else, and for care (`variants`: False), whose protocol picks its own."""
+        rule then reports what is missing); the first of equals wins."""
         taken = {e.id for e in chosen}
         free = [e for e in candidates if e.id not in taken]
-        if variants:
-            near = {v for e in chosen for v in self._variants(e)}
-            free = [e for e in free if e.id not in near] or free
         scores = self._scores(free, avoid, missing)
         return free[scores.index(max(scores))] if free else None
 

