@@ -455,6 +455,24 @@ def _compose(
                     doses_of(s.main) for s in (sessions[-1:] + week_before[number : number + 1])
                 ),
             )
+            by = None
+            if key_run is not None and not care_holds_jumps and not any(map(_jumped, this_week)):
+                by = _morning_for_jumps(
+                    composer,
+                    ask,
+                    entries,
+                    profile.window(day.weekday()),
+                    key_runs.clear_by(day, key_run),
+                )
+                if by is not None:  # the week's jumps come in a session clear of the key run
+                    key_run = None
+                    ask = replace(
+                        ask,
+                        occasion=ask.occasion._replace(before_key_run=False),
+                        plyometrics=True,
+                        jumps_wait=False,
+                        key_run_ahead="",
+                    )
             session = _session(
                 composer,
                 profile,
@@ -470,9 +488,10 @@ def _compose(
                     doses,
                     None if met_in_care is None else met_in_care | trained,
                 ),
+                by,
             )
             if composer.jumps_due(ask) and opt.frame.block:
-                jumped = any(p.role is Role.PLYOMETRIC for p in session.main)
+                jumped = _jumped(session)
                 jumps_kept_out[opt.frame.block].append(
                     "care"
                     if care_holds_jumps
@@ -501,6 +520,34 @@ def _compose(
     plain = profile.level is Level.BEGINNER
     weeks = _told_no_jumps(weeks, options, sessions, jumps_kept_out, plain=plain)
     return weeks, sessions, squeezed, short, frozenset(late), composer
+
+
+def _jumped(session: Session) -> bool:
+    return any(p.role is Role.PLYOMETRIC for p in session.main)
+
+
+def _morning_for_jumps(
+    composer: Composer,
+    ask: SessionAsk,
+    entries: Sequence[Run],
+    window: tuple[time, time] | None,
+    by: time | None,
+) -> time | None:
+    """A start by `by`, 48 h or more before the key run ahead, for a session whose jumps
+    would otherwise wait for the key run, in a week that has not jumped yet; None when the
+    day (its `window`) has no gap then, or the session would not jump anyway
+    (`Composer.jumps_due`: the week, the level; a step back; an eve is less than 48 h
+    from its run).
+    With key runs on Tuesday, Thursday and Sunday every evening is less than 48 h from
+    one, and a racer got no jumps in 12 weeks: a Friday morning session is clear of a
+    Sunday morning long run (issue 13). An untimed run that day keeps the session after
+    it (`run-first`), at its usual time."""
+    if by is None or not ask.jumps_wait or ask.stepping_back or not composer.jumps_due(ask):
+        return None
+    if ask.occasion.eve or any(r.running and r.start is None for r in entries):
+        return None
+    minutes = ask.budget_seconds // 60
+    return clear_start(entries, window, minutes, minutes, by)
 
 
 def _told_no_jumps(
@@ -564,6 +611,12 @@ class KeyRuns(NamedTuple):
         if index < len(self.ahead) and self.ahead[index].starts - at < KEY_RUN_CLEAR:
             return self.ahead[index]
         return None
+
+    def clear_by(self, day: date, key_run: KeyRun) -> time | None:
+        """The latest start on `day` that leaves KEY_RUN_CLEAR before `key_run`; None when
+        no time of the day does."""
+        latest = key_run.starts - KEY_RUN_CLEAR
+        return latest.time() if latest.date() == day else None
 
     def named_within(self, day: date, start: time) -> str:
         """`next_within` in words, "" when clear: what care's loaded calf work waits for
@@ -679,7 +732,7 @@ def _told_true(
     why = words.told_variations(why, news, [words.in_a_list(name) for name in names])
     why = words.told_outgrown(why, outgrown)
     why = words.told_lighter(why, list(names.items()), previous)
-    why = words.told_dose(why, session.main)
+    why = words.told_dose(why, list(names.items()))
     if OVERRUN in why and session.minutes <= asked_minutes:
         why = "; ".join(c for c in why.removesuffix(".").split("; ") if OVERRUN not in c) + "."
     return session if why == session.why else replace(session, why=why)
@@ -813,6 +866,7 @@ def _session(
     block_weeks: int,
     lighter_next: bool,
     care: SessionCare,
+    by: time | None = None,
 ) -> Session:
     """One session, its warm-up without the jog when it follows a run (`warm-up`). Its
     main block is brought to the care stages (`care`: `SessionCare`)
@@ -826,7 +880,7 @@ def _session(
 
     def start_for(minutes: int) -> time | None:
         # None when no gap holds this session on a busy day (the caller closes the day)
-        return clear_start(runs, window, minutes, budget)
+        return clear_start(runs, window, minutes, budget, by)
 
     def follows_a_run(start: time | None) -> bool:
         # an untimed run's end is unknown (and a misread rest day looks like one): jog

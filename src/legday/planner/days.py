@@ -499,6 +499,7 @@ def clear_start(
     window: tuple[time, time] | None,
     minutes: int,
     asked: int | None = None,
+    by: time | None = None,
 ) -> time | None:
     """`no-overlap`: the earliest start, on a 5-minute mark, at which `minutes` of strength
     touch none of the day's timed events; None when the day has no such gap.
@@ -512,6 +513,8 @@ def clear_start(
     """
     events = _spans(entries)
     after = start_after(entries, window)
+    if by is not None:
+        return _start_by(events, after, window, minutes, asked, by)
     if window is not None:
         latest = _clock(window[1]) - (minutes if asked is None else asked)
         return _first_gap(events, _clock(after or window[0]), latest, minutes)
@@ -523,6 +526,30 @@ def clear_start(
     if found is None:
         found = _first_gap(events, _clock(EARLIEST_START), evening, minutes)
     return found
+
+
+def _start_by(
+    events: Sequence[tuple[int, int]],
+    after: time | None,
+    window: tuple[time, time] | None,
+    minutes: int,
+    asked: int | None,
+    by: time,
+) -> time | None:
+    """`clear_start` for a session that must start by `by` (a morning session 48 h or
+    more before a key run, so the week's jumps may come): at `by` when that is free, else
+    the first gap before it, after the day's last run and inside the window; None when
+    the day has no such gap."""
+    latest = min(_clock(by), _clock(LATEST_END))
+    if window is not None:
+        latest = min(latest, _clock(window[1]) - (minutes if asked is None else asked))
+    latest -= latest % 5
+    earliest = _clock(after or EARLIEST_START)
+    if latest < earliest:
+        return None
+    return _first_gap(events, latest, latest, minutes) or _first_gap(
+        events, earliest, latest, minutes
+    )
 
 
 def busy_reason(entries: Sequence[Run], window: tuple[time, time] | None, minutes: int) -> str:

@@ -86,6 +86,7 @@ __all__ = [
     "MAINTENANCE_MINUTES",
     "MOST_PAUSE",
     "NEW_LOAD_WORDS",
+    "POWER_MOST_SETS",
     "RACK_TOP_REPS",
     "Dose",
     "NextWeight",
@@ -116,6 +117,7 @@ __all__ = [
     "pause",
     "paused",
     "per_leg_kg",
+    "power_climb",
     "prescribe",
     "primer",
     "rack_end",
@@ -188,6 +190,11 @@ POWER_RPE = 6
 # volume, damaging eccentric work and effort near failure (Doma et al. 2017).
 PRIMER_SETS = 2
 PRIMER_REPS = 3
+# A power lift moves on a step every few sessions, as a jump drill moves a stage on once
+# trained (`power_climb`)
+POWER_SESSIONS_TO_MOVE_ON = 3
+POWER_MOST_SETS = 4
+POWER_MOST_REPS = 6  # fast reps: past six, speed fades and the set turns to endurance
 # A first exposure (Petersen et al. 2011: Nordic curls start at 2x5).
 FIRST_HARD_REPS = 5  # an intermediate or advanced exercise, the first time
 FIRST_HARD_SECONDS = 20
@@ -208,7 +215,7 @@ BEFORE_KEY_RUN_RPE = 7
 START_KG: dict[tuple[str, str], tuple[float, float, float]] = {
     ("squat", "dumbbells"): (6, 10, 14),
     ("squat", "kettlebell"): (8, 12, 16),
-    ("lunge", "dumbbells"): (4, 6, 10),
+    ("lunge", "dumbbells"): (4, 8, 12),
     ("lunge", "kettlebell"): (8, 8, 12),
     ("hinge", "dumbbells"): (6, 10, 14),
     ("hinge", "kettlebell"): (8, 12, 16),
@@ -218,6 +225,13 @@ START_KG: dict[tuple[str, str], tuple[float, float, float]] = {
     ("calf", "kettlebell"): (8, 12, 16),
 }
 OTHER_START_KG = (4.0, 6.0, 8.0)  # any other pattern, any implement
+# A pair of dumbbells of 6 kg (10 kg advanced) kept an intermediate racer's heavy lunges at
+# 8 kg all plan with 14 kg owned (issue 13): a lunge's strength work starts a step higher,
+# at an easy effort. Care for a sore knee (its step-downs and split squats) starts where
+# it did: `CARE_START_KG` wins for the athlete's own care.
+CARE_START_KG: dict[tuple[str, str], tuple[float, float, float]] = {
+    ("lunge", "dumbbells"): (4, 6, 10),
+}
 # A barbell's first load (the bar and plates in all) is a share of the athlete's body
 # weight, by pattern and level: two easy sets of 5 (RPE 6) at about 60-65 % of the one
 # repetition maximum a runner of the level may be expected to have (about their body weight
@@ -589,12 +603,56 @@ def for_the_week(plan: Dose, role: Role, occasion: Occasion) -> Dose:
     return plan._replace(sets=sets, rpe=min(rpe, most))
 
 
-def primer(plan: Dose) -> Dose:
+def primer(plan: Dose, steps: int = 0) -> Dose:
     """A power lift on a key run's eve: two short sets of fast reps, whatever the lift's
-    last dose was (its reps fall: the next day's key run comes first)."""
-    return plan._replace(
-        sets=min(plan.sets, PRIMER_SETS), reps=min(plan.reps or PRIMER_REPS, PRIMER_REPS)
-    )
+    last dose was (its reps fall: the next day's key run comes first). A lift `steps` on
+    in its progress (`power_climb`) takes a rep more a step, up to a full set's reps."""
+    reps = min(plan.reps or PRIMER_REPS, PRIMER_REPS + steps, POWER_REPS)
+    return plan._replace(sets=min(plan.sets, PRIMER_SETS), reps=reps)
+
+
+def power_climb(
+    plan: Dose,
+    kg: float | None,
+    implement: str,
+    kit: Kit,
+    *,
+    done: int,
+    at_load: tuple[float, int] | None,
+    may_rise: bool,
+    most_sets: int = POWER_MOST_SETS,
+    grow: bool = True,
+) -> tuple[Dose, float | None, int]:
+    """A power lift's dose as it moves on, and how many steps on it is: a stand-in for
+    jumps that stayed at 12 kg all plan with 16 kg owned, and a bodyweight speed squat
+    that never changed, trained nothing new (issue 13). Every POWER_SESSIONS_TO_MOVE_ON
+    sessions at a load (`at_load`: the load and the sessions at it; `may_rise`: the
+    logbook's pace) it takes the next owned weight, a small step (`Kit.small_step`) as
+    any load's rise: a bell or pair moved fast is far below a runner's deadlift or squat
+    maximum, within speed-strength loads (30-60 % of it), whatever the rack holds. At the
+    top of the rack, before a step too far, or without a load (`done`: the
+    sessions that held it), a set more every POWER_SESSIONS_TO_MOVE_ON sessions, up to
+    `most_sets` (POWER_MOST_SETS; a masters athlete's fewer), then a rep more a set, up
+    to POWER_MOST_REPS: more fast reps, as jumps climb by their contacts. The steps
+    returned are what an eve's primer moves on by (`primer`): a rep more a step. A day
+    lighter on purpose (a recovery week, a taper: not `grow`) keeps the load and the
+    week's dose."""
+    sessions = done
+    if kg is not None and at_load is not None:
+        kg, sessions = at_load
+        higher = kit.step_up(implement, kg)
+        if higher is not None and not kit.small_step(kg, higher):
+            higher = None  # too far a step (kettlebells of 12 and 16 kg): more fast reps
+        if higher is not None and may_rise and sessions >= POWER_SESSIONS_TO_MOVE_ON:
+            return plan, higher, 0
+        if higher is not None:  # the load waits (an eve, the logbook's pace): an eve's
+            return plan, kg, sessions // POWER_SESSIONS_TO_MOVE_ON  # primer takes reps
+    steps = sessions // POWER_SESSIONS_TO_MOVE_ON
+    if not grow:
+        return plan, kg, 0
+    sets = min(most_sets, plan.sets + steps)
+    reps = min(POWER_MOST_REPS, (plan.reps or POWER_REPS) + max(0, plan.sets + steps - sets))
+    return plan._replace(sets=max(plan.sets, sets), reps=reps), kg, steps
 
 
 def budget_share(phase: Phase) -> float:
@@ -972,18 +1030,21 @@ def start_load(
     body_kg: float | None = None,
     *,
     room: bool = False,
+    care: bool = False,
 ) -> float | None:
     """The conservative start, rounded down to what the athlete owns: the table's for a
-    free weight, a share of the body weight (`body_kg`, else ASSUMED_BODY_KG) for the
-    barbell. With `room` (an athlete whose care runs, note above `hands`), never the
-    heaviest they own while a lighter one is owned."""
+    free weight (`CARE_START_KG` first for `care`, the athlete's own), a share of the body
+    weight (`body_kg`, else ASSUMED_BODY_KG) for the barbell. With `room` (an athlete whose
+    care runs, note above `hands`), never the heaviest they own while a lighter one is."""
     if not implement:
         return None
     if implement == "barbell":
         shares = BARBELL_START_SHARE.get(exercise.pattern, OTHER_BARBELL_SHARE)
         kg = shares[level.rank] * (body_kg or ASSUMED_BODY_KG)
     else:
-        kg = START_KG.get((exercise.pattern, implement), OTHER_START_KG)[level.rank]
+        key = (exercise.pattern, implement)
+        table = CARE_START_KG if care and key in CARE_START_KG else START_KG
+        kg = table.get(key, OTHER_START_KG)[level.rank]
     start = kit.at_most(implement, kg * START_SHARE.get(exercise.id, 1.0))
     owned = kit.loads(implement)
     if room and start is not None and len(owned) > 1 and start >= owned[-1]:

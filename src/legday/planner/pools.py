@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from legday.care import avoided, cared_for
@@ -99,6 +100,33 @@ def pattern_of(exercise: Exercise) -> str:
     return {Muscle.GLUTES: "bridge", Muscle.CALVES: "calf"}.get(lead, "")
 
 
+def variants_of(exercise: Exercise, known: Iterable[Exercise]) -> frozenset[str]:
+    """The lifts of `known` that are another step of `exercise`'s own ladder: of its
+    pattern, and its regression or progression, or an easier step they share (a reverse
+    lunge with dumbbells, one with a kettlebell and a forward lunge all build on the
+    bodyweight reverse lunge). A session holds one of them: a coach read a reverse and a
+    walking lunge in one session as one pattern done twice (issue 13). Lifts with a
+    harder step in common but none easier (the straight- and bent-knee heel drops of a
+    tendon protocol) are no variants; nor is fast work (a power lift, a jump)."""
+    if not exercise.pattern or exercise.power or exercise.kind is not ExerciseKind.STRENGTH:
+        return frozenset()
+    steps = {*exercise.regressions, *exercise.progressions}
+    return frozenset(
+        e.id
+        for e in known
+        if e.id != exercise.id
+        and e.pattern == exercise.pattern
+        and not e.power
+        and e.kind is ExerciseKind.STRENGTH
+        and (
+            e.id in steps
+            or exercise.id in e.regressions
+            or exercise.id in e.progressions
+            or not set(e.regressions).isdisjoint(exercise.regressions)
+        )
+    )
+
+
 def event_work(e: Exercise, event: str) -> int:
     """1 when `e` is the work the athlete's event asks for (`EVENT_WORK`), else 0."""
     return int(any(word in e.id for word in EVENT_WORK.get(event, ())))
@@ -140,6 +168,7 @@ class AthletePools:
     gives: dict[str, frozenset[Need]]
     works: dict[str, set[str]]  # the major groups each exercise works
     patterns: dict[str, str]  # each exercise's movement pattern (`pattern_of`)
+    variants: dict[str, frozenset[str]]  # each lift's steps of its own ladder (`variants_of`)
     # the lifts of each anchor kind's patterns (and of its fallback)
     anchor_pools: dict[frozenset[str], list[Exercise]]
     next_level_pools: dict[frozenset[str], list[Exercise]]  # and those one level up
@@ -225,6 +254,7 @@ def athlete_pools(catalogue: Catalogue, profile: Profile, kit: Kit, event: str) 
     }
     works = {e.id: groups([e]) for e in known}
     patterns = {e.id: pattern_of(e) for e in known}
+    variants = {e.id: variants_of(e, known) for e in known}
     # the lifts of each anchor kind's patterns (and of its fallback)
     anchor_pools = {
         kind_patterns: [e for e in strength if patterns[e.id] in kind_patterns]
@@ -280,15 +310,24 @@ def athlete_pools(catalogue: Catalogue, profile: Profile, kit: Kit, event: str) 
     coverage_pools = {
         muscle: [e for e in strength if muscle in e.muscles] for muscle in WEEKLY_GROUPS_IN_ORDER
     }
-    # each lift's conservative first load in the athlete's kit (None: no load)
-    room = bool(cared_for(profile.injuries))  # an injured athlete's lifts leave room to climb
-    start_loads = {
-        e.id: start_load(e, implements[e.id], profile.level, kit, profile.body_kg, room=room)
-        for e in known
-    }
     # a prescription's care tags name only the athlete's own problems (an exercise
     # that eases shin splints is no care to a runner without them)
     own_care = {e.id: tuple(i for i in e.injury_care if i in injuries) for e in known}
+    # each lift's conservative first load in the athlete's kit (None: no load); an
+    # injured athlete's lifts leave room to climb
+    room = bool(cared_for(profile.injuries))
+    start_loads = {
+        e.id: start_load(
+            e,
+            implements[e.id],
+            profile.level,
+            kit,
+            profile.body_kg,
+            room=room,
+            care=bool(own_care[e.id]),
+        )
+        for e in known
+    }
     return AthletePools(
         power=power,
         main_pool=main_pool,
@@ -308,6 +347,7 @@ def athlete_pools(catalogue: Catalogue, profile: Profile, kit: Kit, event: str) 
         gives=gives,
         works=works,
         patterns=patterns,
+        variants=variants,
         anchor_pools=anchor_pools,
         next_level_pools=next_level_pools,
         downhill=downhill,

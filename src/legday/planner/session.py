@@ -59,6 +59,7 @@ from legday.planner.dose import (
     HOLD_SECONDS,
     MOST_JUMP_SETS,
     MOST_PAUSE,
+    POWER_MOST_SETS,
     WORKING_RPE,
     Dose,
     Occasion,
@@ -82,6 +83,7 @@ from legday.planner.dose import (
     next_weight,
     pause,
     per_leg_kg,
+    power_climb,
     primer,
     rack_end,
     reached,
@@ -145,6 +147,7 @@ __all__ = [
 CareLens = Callable[[tuple[Prescription, ...]], CareFit]
 
 NO_MUSCLES: set[Muscle] = set()  # a default: never changed
+NO_VARIANTS: frozenset[str] = frozenset()
 
 SHORT_SESSION_MINUTES = 30  # at or below: a drill and a stretch fewer
 # where anchors lead (`_anchor_sets_lead`), a short session holds this many of its block's
@@ -1950,7 +1953,22 @@ class Composer:
         )
         if role is Role.ANCHOR and last is not None and dose.sets > last.sets:
             self.set_rises.add(e.id)
-        if role is Role.POWER and occasion.eve:  # fast reps, few of them
+        if role is Role.POWER and not new:
+            held = self.memory.at_load.get(e.id)
+            dose, kg, steps = power_climb(
+                dose,
+                kg,
+                implement,
+                self.kit,
+                done=self.memory.times_done[e.id],
+                at_load=held[:2] if held is not None and kg is not None else None,
+                may_rise=may_rise,
+                most_sets=MASTERS_SETS if self.masters else POWER_MOST_SETS,
+                grow=occasion.eve or not occasion.light,
+            )
+            if occasion.eve:  # fast reps, few of them
+                dose = primer(dose, steps)
+        elif role is Role.POWER and occasion.eve:
             dose = primer(dose)
         if last is not None and occasion.phase in EASING_PHASES:  # never more than last time
             reps = (
@@ -2631,6 +2649,10 @@ class Composer:
                 break
             if limit is not None and self._new_to_meet(e) and self._news(picks) >= limit:
                 continue
+            if self._a_variant_in(picks, e):  # a second lunge fills no room
+                continue
+            if self.pools.own_care.get(e.id) and e.id in avoid:
+                continue  # care the last session held (a wall sit) takes turns as a filler
             extra = self.fill_picks.get(e.id)
             if extra is None:
                 role = Role.BALANCE if e.kind is ExerciseKind.BALANCE else Role.ACCESSORY
@@ -2639,6 +2661,18 @@ class Composer:
                 picks.append(extra)
                 total += extra.seconds
         return total
+
+    def _variants(self, e: Exercise) -> frozenset[str]:
+        """The variants of `e` (`variants_of`) a session holds beside it only for care:
+        none when `e` itself is care for the athlete's problems."""
+        if self.pools.own_care.get(e.id):
+            return NO_VARIANTS
+        return self.pools.variants.get(e.id, NO_VARIANTS)
+
+    def _a_variant_in(self, picks: Sequence[Pick], e: Exercise) -> bool:
+        """Whether the picks hold a variant of `e` where neither is care (`_variants`)."""
+        near = self._variants(e)
+        return any(p.exercise.id in near for p in picks if p.role is not Role.CARE)
 
     def _sets_instead(
         self,

@@ -482,19 +482,21 @@ BODYWEIGHT_HOW = (
 LOADED_HOW = "loaded lifts: reps first, then a step more weight"
 HOLDS_HOW = "bodyweight holds that grow longer"
 _HOW = re.compile(
-    r"heavy lifts: [^;]*? left in reserve\)|loaded lifts: [^;]*?\(RPE \d+\)"
+    r"heavy lifts[^:;]*: [^;]*? left in reserve\)|loaded lifts[^:;]*: [^;]*?\(RPE \d+\)"
     rf"|{LOADED_HOW}|{HOLDS_HOW}|{BODYWEIGHT_HOW}"
 )
 _SHORT = re.compile(r"(kept short \(\d+ min, )at most \d+ sets(\))")
 
 
-def told_dose(why: str, main: Sequence[Prescription]) -> str:
+def told_dose(why: str, named: Sequence[tuple[str, Prescription]]) -> str:
     """A light or short session's why with the dose its lifts finally have (care may
-    hold its work at the stage's sets, first times and `gradual` take sets away)."""
+    hold its work at the stage's sets, first times and `gradual` take sets away), from
+    (name, prescription) pairs."""
+    main = [p for _, p in named]
     why = _LIGHT.sub(lambda m: m[1] + light_dose(main) + m[2], why)
     # how the anchors build, as they finally are: care may have taken a lift's load away
     # after the why was written ("heavy lifts" over an unloaded squat)
-    why = _HOW.sub(lambda _: how_it_builds(main), why, count=1)
+    why = _HOW.sub(lambda _: how_it_builds(named), why, count=1)
     most_sets = max((p.sets for p in main), default=1)
     return _SHORT.sub(lambda m: f"{m[1]}at most {most_sets} set{'s' * (most_sets > 1)}{m[2]}", why)
 
@@ -569,9 +571,12 @@ def said_once(why: str, phase: Phase, block: int, light: bool, said: Said) -> tu
     return "; ".join(kept) + stop, Said(aim, how, block)
 
 
-def how_it_builds(main: Sequence[Prescription]) -> str:
-    """How the session's anchor lifts make the runner stronger, read from their doses."""
-    anchors = [p for p in main if p.role is Role.ANCHOR]
+def how_it_builds(named: Sequence[tuple[str, Prescription]]) -> str:
+    """How the session's anchor lifts make the runner stronger, read from their doses
+    (name, prescription pairs). The heavy ones' reps are named with them when another
+    loaded anchor is at more reps: "heavy lifts: 4 reps" beside a 3 x 8 read as a why
+    that did not match its lift (issue 13)."""
+    anchors = [p for _, p in named if p.role is Role.ANCHOR]
     if not anchors:
         return ""
     if any(heavy(p) for p in anchors):
@@ -579,10 +584,13 @@ def how_it_builds(main: Sequence[Prescription]) -> str:
         reps = sorted({p.reps for p in heavy_ones if p.reps is not None})
         counts = f"{reps[0]}" if len(reps) == 1 else f"{reps[0]}-{reps[-1]}"
         effort = max(p.target_rpe for p in heavy_ones)
+        which = ""
+        if any(p.load_kg is not None and not heavy(p) for p in anchors):
+            which = f" ({listed([in_a_list(n) for n, p in named if p in heavy_ones])})"
         if effort < HEAVY_RPE:  # a first time, the eve of a hard run, a taper: not heavy
-            return f"loaded lifts: {counts} reps, kept easy today (RPE {effort})"
+            return f"loaded lifts{which}: {counts} reps, kept easy today (RPE {effort})"
         return (
-            f"heavy lifts: {counts} reps with a load at RPE {effort} "
+            f"heavy lifts{which}: {counts} reps with a load at RPE {effort} "
             f"({10 - effort} left in reserve)"
         )
     if any(p.load_kg is not None for p in anchors):
@@ -617,7 +625,7 @@ def session_notes(
     of a fresh lift taking an anchor's slot over), the care, the weaker leg; `plain`: in
     a beginner's words (`fast_work`)."""
     notes = []
-    how = how_it_builds([p for _, p in main])
+    how = how_it_builds(main)
     if how:
         notes.append(how)
     moved = moved_on(main, previous)

@@ -227,6 +227,7 @@ def care_fit(
                         kit_of(profile),
                         profile.body_kg,
                         room=True,
+                        care=True,
                     )
                     if p.implement
                     else None

@@ -97,7 +97,7 @@ def first_kg(
         return None
     if item.first_load is FirstLoad.LIGHTEST:
         return owned[0]
-    return start_load(exercise, implement, profile.level, kit, room=True)
+    return start_load(exercise, implement, profile.level, kit, room=True, care=True)
 
 
 @dataclass(frozen=True, slots=True)
