@@ -31,9 +31,9 @@ from hypothesis import HealthCheck, Phase, settings
 
 from thorough import FAST_SHARE, THOROUGH_EXAMPLES, is_thorough, profile_from_environment
 
-# Python's collector, in the test processes only. A worker holds a few million long-lived
-# objects (the libraries, every collected test, the module fixtures' plans), and each full
-# collection walked them all: ~150 ms each, 10 % of the planner and web tests' CPU. After
+# Python's collector, in the test processes only. A worker holds ~290,000 long-lived objects
+# once it has collected (the libraries, every collected test; then the module fixtures'
+# plans), and each full collection walked them all: ~150 ms each, a tenth of a run's CPU. After
 # collection they are frozen (`pytest_collection_finish`: never walked again), and a young
 # collection comes every 10,000 new container objects instead of 700, so full ones are rare;
 # garbage without reference cycles goes as before, at once. docs/testing.md has the figures.
