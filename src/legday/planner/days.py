@@ -59,7 +59,14 @@ from operator import attrgetter
 from types import MappingProxyType
 from typing import NamedTuple
 
-from legday.care import AFTER_LONG_RACE_DAYS, LONG_RACE_MINUTES, race_minutes
+from legday.care import (
+    AFTER_LONG_RACE_DAYS,
+    CALF_PROBLEMS,
+    KNEE_PROBLEMS,
+    LONG_RACE_MINUTES,
+    cared_for,
+    race_minutes,
+)
 from legday.model import HARD_RUN_KINDS, UNSURE, Level, Profile, Race, Run, RunKind
 from legday.planner.dose import MAINTENANCE_MINUTES
 from legday.planner.season import DAY_ABBR, DAY_NAMES, ONE_WEEK, WEEK_SPAN, WeekFrame, race_days
@@ -102,6 +109,14 @@ TWO_DAYS_BEFORE_RACE = 8  # less than 48 h clear of it; the eve itself is closed
 TWO_DAYS_BEFORE_MAIN_RACE = 30  # on top of TWO_DAYS_BEFORE_RACE
 THREE_DAYS_BEFORE_MAIN_RACE = 6
 AFTER_LONG = 2
+# A knee or calf problem's care comes three days a week, a day apart from the sessions
+# that load the same tissue (`care_routines`): a week of fewer than three sessions that
+# leaves no free day two clear of them leaves its care short (Tue and Fri sessions around
+# Thu and Sun key runs left runner's knee and shin care at two days a week for a whole
+# season: a coach's read). More than the day after a long run costs, less than an eve.
+CARE_ROOM = 3
+CARE_DAYS = 3  # the non-daily protocols' days a week (`Frequency.per_week`)
+CARE_GAP = 2  # days between care loading days (`Frequency.min_gap_days`)
 WEEKDAY_CHANGE = 1  # the week's last session on another weekday than last week's
 MASTERS_AFTER_KEY = 6  # on top: the day after a hard run, long run or race, age 50+
 LATEST_END = time(21, 30)  # a strength session must be able to start by then
@@ -145,6 +160,9 @@ class DayOptions(NamedTuple):
     # there is lighter (one set fewer, RPE one lower, no plyometrics)
     before_key: frozenset[date] = frozenset()
     back_to_back: int = BACK_TO_BACK  # this athlete's cost of two sessions on consecutive days
+    # the week's day offsets open to a care routine (no hard run, race, race eve or
+    # blocked day), for an athlete with knee or calf care; None without (`care_room`)
+    care_open: tuple[int, ...] | None = None
 
 
 def gap_cost(gap: int, back_to_back: int = BACK_TO_BACK) -> int:
@@ -286,6 +304,9 @@ def _week_options(
         cost[day] = day_cost = calendar.costs.get(day, 0)
         free_offsets.append((number, day_cost))
     shape = (tuple(free_offsets), tuple(fixed_offsets))
+    care_open = None
+    if CALF_PROBLEMS.union(KNEE_PROBLEMS).intersection(cared_for(profile.injuries)):
+        care_open = tuple(n for n in range(7) if start + WEEK_DAYS[n] not in calendar.closed)
     return DayOptions(
         frame,
         tuple(free),
@@ -295,6 +316,7 @@ def _week_options(
         shape,
         calendar.before_key.intersection(free),
         BACK_TO_BACK_MASTERS if profile.masters else BACK_TO_BACK,
+        care_open,
     )
 
 
@@ -626,7 +648,18 @@ def _week_cost(opt: DayOptions, chosen: Sequence[date]) -> int:
     cost = MISSING_REQUIRED * max(0, frame.required - count)
     cost += MISSING_OPTIONAL * max(0, frame.target - count)
     cost += sum(opt.cost.get(d, 0) for d in chosen)
+    cost += care_room([(d - frame.start).days for d in chosen], opt.care_open)
     return cost + sum(gap_cost((b - a).days, opt.back_to_back) for a, b in pairwise(chosen))
+
+
+def care_room(offsets: Sequence[int], care_open: Sequence[int] | None) -> int:
+    """CARE_ROOM when a week's sessions (day offsets) leave its knee or calf care short
+    of its days: fewer than CARE_DAYS sessions, and no day open to a routine
+    (`care_open`; None: no such care) two clear of every session. 0 otherwise."""
+    if care_open is None or not offsets or len(offsets) >= CARE_DAYS:
+        return 0
+    room = any(all(abs(o - s) >= CARE_GAP for s in offsets) for o in care_open)
+    return 0 if room else CARE_ROOM
 
 
 def objective(options: Sequence[DayOptions], chosen: Sequence[Sequence[date]]) -> int:
@@ -724,7 +757,9 @@ def _best_by_ends(opt: DayOptions) -> tuple[Shape, ...]:
     """Per (first day, last day), only the cheapest week can be on an optimal path."""
     free, fixed = opt.shape
     frame = opt.frame
-    return _week_shapes(free, fixed, frame.required, frame.target, opt.back_to_back)
+    return _week_shapes(
+        free, fixed, frame.required, frame.target, opt.back_to_back, opt.care_open
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -734,6 +769,7 @@ def _week_shapes(
     required: int,
     target: int,
     back_to_back: int,
+    care_open: tuple[int, ...] | None = None,
 ) -> tuple[Shape, ...]:
     """Same cost as `_week_cost`, on day offsets: weeks of a running plan repeat, so each
     shape of week is costed once (the tests hold it to `objective`)."""
@@ -745,7 +781,7 @@ def _week_shapes(
         missing += MISSING_OPTIONAL * max(0, target - count)
         for combo in combinations(free, size):
             offsets = tuple(sorted(fixed + tuple(o for o, _ in combo)))
-            cost = missing + sum(c for _, c in combo)
+            cost = missing + sum(c for _, c in combo) + care_room(offsets, care_open)
             cost += sum(gap_cost(b - a, back_to_back) for a, b in pairwise(offsets))
             key = (offsets[0], offsets[-1]) if offsets else None
             if key not in kept or cost < kept[key][0]:
