@@ -10,7 +10,8 @@ and training week (one with strength sessions) whose protocol is not daily, this
   care for it) while a day with no session, no hard or long run and no race was free;
 - in-session care below its stage dose: session care items of the week's stage exercises
   with fewer sets, or fewer reps or seconds, than the stage's dose that week;
-- shin splints: training weeks whose care holds a toe raise.
+- shin splints: training weeks whose care holds a toe raise;
+- the plans' hard and soft rule findings (`check_plan`) and their highest target RPE.
 
     PYTHONHASHSEED=0 .venv/bin/python bench/care_short_weeks.py [athletes]   # 100 default
 
@@ -35,6 +36,7 @@ from legday.catalogue.loader import load_catalogue
 from legday.model import HARD_RUN_KINDS, Plan, Run
 from legday.planner import make_plan
 from legday.planner.care.schedule import WeekDoses
+from legday.rules import check_plan
 
 ATHLETES = 100
 WEEKS = 12
@@ -73,6 +75,11 @@ def main() -> None:
         problems = rng.sample(PROBLEMS, 2 if rng.random() < 0.4 else 1)
         profile = replace(profile, injuries=tuple(problems))
         plan = make_plan(profile, runs, catalogue)
+        for found in check_plan(plan, catalogue):
+            total["hard" if found.hard else "soft"] += 1
+        rpes = [p.target_rpe for s in plan.sessions for p in s.main]
+        rpes += [p.target_rpe for r in plan.care for p in r.exercises]
+        total["max rpe"] = max(total["max rpe"], *rpes)
         by_day: dict[date, list[Run]] = {}
         for r in runs:
             by_day.setdefault(r.day, []).append(r)
@@ -115,6 +122,8 @@ def main() -> None:
         f"  in-session stage items below the stage dose: {total['below stage dose']} "
         f"of {total['in-session items']}"
     )
+    hard, soft, rpe = total["hard"], total["soft"], total["max rpe"]
+    print(f"  rule findings: {hard} hard, {soft} soft; target RPE at most {rpe}")
     print(
         f"  shin-splints weeks holding a toe raise: {total['toe raise']} of {total['shin weeks']}"
     )
