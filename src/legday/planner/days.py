@@ -757,9 +757,7 @@ def _best_by_ends(opt: DayOptions) -> tuple[Shape, ...]:
     """Per (first day, last day), only the cheapest week can be on an optimal path."""
     free, fixed = opt.shape
     frame = opt.frame
-    return _week_shapes(
-        free, fixed, frame.required, frame.target, opt.back_to_back, opt.care_open
-    )
+    return _week_shapes(free, fixed, frame.required, frame.target, opt.back_to_back, opt.care_open)
 
 
 @lru_cache(maxsize=4096)
