@@ -26,8 +26,10 @@ within the target effort, never to squeeze out more. The rules, in the order the
    lowering tempo.
 
 Holding or lowering starts from what was done, never from more than was prescribed: after
-a session that was not good, a heavier load than the one prescribed is not adopted, and
-logged reps count only up to the top of the rep range.
+a session that did not go well (`_went_well`), a heavier load than the one prescribed is
+not adopted, and logged reps count only up to the top of the rep range. A point over
+today's target is no session gone wrong: a block's target moves by a point between its
+sessions, and RPE 8 done at a heavy week's 8 reads as 8 against the next block's 7.
 
 Loads are numbers: every prescription returned carries `load_kg` and `implement` (read
 from the text only for plans stored before the number existed), and with the athlete's
@@ -364,8 +366,12 @@ class _Engine:
         """The prescription as last performed: reps and seconds done, load used.
 
         Reps count up to the top of the range, seconds up to the longest hold offered.
-        After a session that was not good the load (logged, else planned) is at most the
-        one prescribed for that session.
+        After a session that did not go well the load (logged, else planned) is at most
+        the one prescribed for that session. Whether it went well is read as the block
+        reads it (`_went_well`: a point over today's target allowed): the look back that
+        finds what was prescribed decides with today's prescription, whose target, reps
+        and sets may be the next block's, and judged so a heavy week's RPE 8 at its
+        target of 8 read as too hard twice, and the next block restarted ~20 % lighter.
         """
         work = base
         if base.reps is not None and last.min_reps is not None:
@@ -376,7 +382,7 @@ class _Engine:
         kg = last.load if last.load is not None and last.load > 0 else load_kg(base)
         if kg is None:
             return work
-        if not last.good(float(base.target_rpe)):
+        if not _went_well(last, base):
             prescribed = self._prescribed_kg(base, last.day)
             kg = kg if prescribed is None else min(kg, prescribed)
         return with_load(work, Load(kg, base.implement or self._implement(base.exercise)))

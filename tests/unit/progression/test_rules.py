@@ -382,6 +382,27 @@ def test_a_rise_done_as_prescribed_is_kept_after_a_recovery_week() -> None:
     assert "Back after a recovery week" in change.reason
 
 
+def test_a_heavy_weeks_load_carries_into_the_next_block_after_a_recovery_week() -> None:
+    """A heavy week at RPE 8, its target: 16 kg twice, then 18 kg as prescribed. The next
+    block starts at 18 kg, 4 x 6 at RPE 7. The last session went well as a block reads it
+    (a point over the new target), so the week back repeats 18 kg; judged strictly against
+    the new target, the look back at what was prescribed that day decided with the new
+    block's prescription, read the two sessions at 16 kg as too hard twice and restarted
+    at about 14 kg."""
+    heavy = {"n": 4, "reps": 4, "rpe": 8}
+    history = [*logged(D0, load=16, **heavy), *logged(D0 + timedelta(2), load=16, **heavy)]
+    history += logged(D0 + timedelta(4), load=18, **heavy)
+    planned = prescription(sets=4, reps=6, load="18 kg dumbbells", target_rpe=7)
+    anchor = replace(planned, role=Role.ANCHOR)
+    change = next_prescription(anchor, history, CAT, today=D0 + timedelta(14), weeks_off=1)
+    assert change.prescription.load == "18 kg dumbbells"
+    assert "Back after a recovery week" in change.reason
+    # a session that went badly still adopts no load above the one prescribed that day
+    slipped = [*history[:-4], *logged(D0 + timedelta(4), load=20, n=4, reps=4, form_ok=False)]
+    change = next_prescription(anchor, slipped, CAT, today=D0 + timedelta(14), weeks_off=1)
+    assert (change.prescription.load_kg or 0) <= 18
+
+
 def test_effort_two_above_target_lowers_after_a_recovery_week_too() -> None:
     history = logged(D0, rpe=10)
     change = next_prescription(prescription(), history, CAT, today=D0 + timedelta(9), weeks_off=1)
