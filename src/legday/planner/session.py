@@ -74,6 +74,7 @@ from legday.planner.dose import (
     comparable,
     contacts_due,
     dose_for,
+    effort_kept,
     first_exposure,
     for_the_week,
     heavy_climb,
@@ -1970,6 +1971,8 @@ class Composer:
                 dose = primer(dose, steps)
         elif role is Role.POWER and occasion.eve:
             dose = primer(dose)
+        if kg is not None:  # reps in reserve add up: no more reps at a lower RPE
+            dose = effort_kept(dose, self.memory.at_kg.get((e.id, implement, kg)))
         if last is not None and occasion.phase in EASING_PHASES:  # never more than last time
             reps = (
                 dose.reps if dose.reps is None or last.reps is None else min(dose.reps, last.reps)
