@@ -37,6 +37,7 @@ from legday.planner import make_plan
 from legday.planner.dose import WAITING_REPS
 from legday.progression.loads import Load, heavier_kg, reps_to_reach
 
+BENCH_SEED = 1300  # the athletes' seed (`drawn_athletes`)
 Exposure = tuple[date, str, Prescription]  # day, where ("session" or "care"), the lift
 
 
@@ -127,7 +128,7 @@ def count(plan: Plan, profile: Profile, runs: Sequence[Run], found: Counter[str]
 def main(athletes: int = 100, catalogue: Catalogue | None = None) -> Counter[str]:
     catalogue = catalogue or load_catalogue()
     found: Counter[str] = Counter()
-    for _, profile, runs in drawn_athletes(athletes, 1300):
+    for _, profile, runs in drawn_athletes(athletes, BENCH_SEED):
         count(make_plan(profile, runs, catalogue), profile, runs, found)
     print(f"{athletes} athletes: " + ", ".join(f"{k} {n}" for k, n in sorted(found.items())))
     return found

@@ -1,0 +1,85 @@
+"""Effort the numbers can keep, and no load step on a key run's eve (issue 13, a coach's
+sixth read, faults 3 and 9).
+
+1. The eve of a tempo run printed a back squat at the heavy day's 57.5 kg for 2 x 6 at
+   RPE 6 after 3 x 4 at RPE 7: if 4 reps leave 3 in reserve, 6 leave about 1 (RPE ~9).
+   The invariant: a loaded lift whose reps rise over its last exposure at the same load
+   does not do so at a lower RPE (reps in reserve add up, `dose.effort_kept`).
+2. A care calf raise stepped up from 16 to 20 kg the evening before a 3 h long run: a
+   routine on a key run's eve holds its last load (`_loads_held`).
+3. Any load rise stays within the cap (`heavier_kg`; a far step only from the reps that
+   reach it).
+
+`bench/eve_effort.py` counts each over 100 random athletes; the first fails on the tree
+before the change (113 pairs), as do the coach's athletes below."""
+
+from __future__ import annotations
+
+from bench.athletes import drawn_athletes
+from bench.eve_effort import BENCH_SEED, capped_out, effort_slips
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coach_athletes import half_marathoner, ultra_runner
+from legday.catalogue.loader import load_catalogue
+from legday.model import Prescription, Profile
+from legday.planner import make_plan
+from legday.planner.dose import Dose, effort_kept
+from strategies import athletes, runs_for
+from thorough import plan_property
+
+CATALOGUE = load_catalogue()
+PROPERTY = plan_property(60)
+
+
+def _heavy_day(reps: int, rpe: int) -> Prescription:
+    return Prescription(
+        exercise="barbell-back-squat",
+        sets=3,
+        reps=reps,
+        seconds=None,
+        per_side=False,
+        load="57.5 kg",
+        target_rpe=rpe,
+        load_kg=57.5,
+        implement="barbell",
+        tempo="2-1-2",
+        muscles=(),
+        unilateral=False,
+        balance=False,
+    )
+
+
+def test_a_lighter_day_keeps_the_heavy_days_reps() -> None:
+    eve = Dose(2, 6, None, 6, "2-1-2")
+    assert effort_kept(eve, _heavy_day(4, 7)).reps == 4
+    assert effort_kept(eve, _heavy_day(4, 6)).reps == 6  # the same effort: reps may climb
+    assert effort_kept(eve, None) == eve
+
+
+def test_the_bench_athletes_reps_in_reserve_add_up() -> None:
+    """The bench's seventh athlete (dumbbells, easy runs the day after): a single-leg RDL
+    of 10 kg for 2 x 4 at RPE 7, then 2 x 6 at RPE 6 on the eve of a hard run."""
+    _, profile, runs = list(drawn_athletes(7, BENCH_SEED))[6]
+    plan = make_plan(profile, runs, CATALOGUE)
+    assert list(effort_slips(plan)) == []
+    assert list(capped_out(plan, profile)) == []
+
+
+def test_the_coach_athletes_reps_in_reserve_add_up() -> None:
+    for profile, runs in (half_marathoner(), ultra_runner()):
+        plan = make_plan(profile, runs, CATALOGUE)
+        assert list(effort_slips(plan)) == []
+        assert list(capped_out(plan, profile)) == []
+
+
+@PROPERTY
+@given(profile=athletes(max_weeks=16), data=st.data())
+def test_no_more_reps_at_a_lower_rpe_nor_a_rise_past_the_cap(
+    profile: Profile, data: st.DataObject
+) -> None:
+    runs = data.draw(runs_for(profile.start, profile.weeks))
+    plan = make_plan(profile, runs, CATALOGUE)
+    assert list(effort_slips(plan)) == []
+    assert list(capped_out(plan, profile)) == []
+    assert all(p.target_rpe <= 8 for s in plan.sessions for p in s.main)
