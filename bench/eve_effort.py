@@ -34,6 +34,7 @@ from legday.catalogue.loader import load_catalogue
 from legday.kit import Kit, kit_of
 from legday.model import Plan, Prescription, Profile, Run, RunKind
 from legday.planner import make_plan
+from legday.planner.care.loads import care_step_up
 from legday.planner.dose import WAITING_REPS
 from legday.progression.loads import Load, heavier_kg, reps_to_reach
 
@@ -95,10 +96,13 @@ def eve_steps(plan: Plan, runs: Sequence[Run]) -> Iterator[str]:
             yield f"{day} {where} {p.exercise} {before.load_kg} -> {p.load_kg} kg"
 
 
-def beyond_cap(p: Prescription, before: Prescription, kit: Kit) -> bool:
+def beyond_cap(p: Prescription, before: Prescription, kit: Kit, *, care: bool) -> bool:
     """Whether `p` rose past the cap over `before`: past `heavier_kg`, or a far step taken
-    from fewer reps than reach it."""
+    from fewer reps than reach it; for `care` (which holds its protocol's reps) past
+    `care_step_up`, a kettlebell rack's step at most."""
     assert p.load_kg is not None and before.load_kg is not None
+    if care:
+        return p.load_kg > (care_step_up(before.load_kg, p.implement, kit) or before.load_kg)
     cap = heavier_kg(Load(before.load_kg, p.implement), kit)
     if cap is None or p.load_kg > cap + 1e-9:
         return True
@@ -112,7 +116,7 @@ def capped_out(plan: Plan, profile: Profile) -> Iterator[str]:
     """Load rises beyond the cap."""
     kit = kit_of(profile)
     for day, where, p, before in rises(plan):
-        if beyond_cap(p, before, kit):
+        if beyond_cap(p, before, kit, care=where == "care" or p.care_dose):
             was, now = f"{before.load_kg}x{before.reps}", f"{p.load_kg}x{p.reps}"
             yield f"{day} {where} {p.exercise} {was} -> {now}"
 

@@ -35,6 +35,7 @@ from legday.care import KNEE_PROBLEMS, cared_for, loads_the_knee
 from legday.catalogue import Catalogue
 from legday.kit import Kit
 from legday.model import (
+    MAX_RPE,
     WEEKLY_GROUPS,
     WEEKLY_GROUPS_IN_ORDER,
     Cooldown,
@@ -54,6 +55,7 @@ from legday.model import (
 )
 from legday.planner.care.in_session import CareFit
 from legday.planner.dose import (
+    BEFORE_KEY_RUN_RPE,
     BODYWEIGHT_REPS,
     EASING_PHASES,
     HOLD_SECONDS,
@@ -1972,7 +1974,9 @@ class Composer:
         elif role is Role.POWER and occasion.eve:
             dose = primer(dose)
         if kg is not None:  # reps in reserve add up: no more reps at a lower RPE
-            dose = effort_kept(dose, self.memory.at_kg.get((e.id, implement, kg)))
+            most = BEFORE_KEY_RUN_RPE if occasion.before_key_run else MAX_RPE
+            most = min(most, MASTERS_RPE) if self.masters else most
+            dose = effort_kept(dose, self.memory.at_kg.get((e.id, implement, kg)), most)
         if last is not None and occasion.phase in EASING_PHASES:  # never more than last time
             reps = (
                 dose.reps if dose.reps is None or last.reps is None else min(dose.reps, last.reps)

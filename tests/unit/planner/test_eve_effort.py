@@ -52,9 +52,10 @@ def _heavy_day(reps: int, rpe: int) -> Prescription:
 
 def test_a_lighter_day_keeps_the_heavy_days_reps() -> None:
     eve = Dose(2, 6, None, 6, "2-1-2")
-    assert effort_kept(eve, _heavy_day(4, 7)).reps == 4
-    assert effort_kept(eve, _heavy_day(4, 6)).reps == 6  # the same effort: reps may climb
-    assert effort_kept(eve, None) == eve
+    assert effort_kept(eve, _heavy_day(4, 7), 7).rpe == 7  # the same effort
+    assert effort_kept(eve, _heavy_day(4, 8), 7).reps == 4  # else the reps hold
+    assert effort_kept(eve, _heavy_day(4, 6), 7) == eve
+    assert effort_kept(eve, None, 7) == eve
 
 
 def test_the_bench_athletes_reps_in_reserve_add_up() -> None:

@@ -22,6 +22,9 @@ __all__ = ["CARE_RPE", "OwnedSteps", "care_load", "first_kg", "for_kit", "loaded
 
 
 CARE_RPE = 6  # care is dosed by pain, not effort: a moderate effort at most
+# the most a care load climbs in one step: half as heavy again, a kettlebell rack's step
+# (8 to 12 kg); never from 5 kg to the 30 kg dumbbell
+CARE_MOST_STEP = 1.5
 
 
 def loaded_calf(item: CareItem, catalogue: Catalogue) -> bool:
@@ -89,7 +92,7 @@ def care_step_up(kg: float, implement: str, kit: Kit) -> float | None:
     session's anchor reaches it (`planner.dose.next_weight`): it is not taken (a
     beginner's calf raise went from 5 kg to the 30 kg dumbbell in one week)."""
     up = heavier_kg(Load(kg, implement), kit)
-    return up if up is not None and kit.small_step(kg, up) else None
+    return up if up is not None and up <= kg * CARE_MOST_STEP + 1e-9 else None
 
 
 def first_kg(

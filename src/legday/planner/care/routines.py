@@ -58,7 +58,7 @@ from legday.model import (
 )
 from legday.planner import words
 from legday.planner.care.guards import DOSE_ONLY, GUARDED_PATTERNS
-from legday.planner.care.loads import OwnedSteps, for_kit, from_care_item, loaded_calf
+from legday.planner.care.loads import for_kit, from_care_item, loaded_calf
 from legday.planner.care.schedule import CareSchedule, WeekDoses
 from legday.planner.days import clear_start, start_after
 from legday.planner.dose import IMPROVISED_LOAD, seconds_per_rep, work_seconds
@@ -302,7 +302,6 @@ class _Placer:
         self.light_days = light_days  # near a race: the lightest form, and why
         # the lightest form never changes: it is made once
         self.lightest_form = self._form(protocol.lightest)
-        self.owned = OwnedSteps.of(profile, catalogue)  # loads held on an eve (`_loads_held`)
         # the week's days whose strength session holds the stage's dose (`_holds_dose`)
         self.session_care_days: frozenset[date] = frozenset()
         self.eves: Mapping[date, str] = {}  # the eves of key runs: no full routine
@@ -376,32 +375,6 @@ class _Placer:
         )
         return _RoutineForm(exercises, max(1, form.minutes - round(saved / 60)))
 
-    def _loads_held(
-        self, routine: CareRoutine, own: Sequence[CareRoutine]
-    ) -> tuple[Prescription, ...]:
-        """The eve routine's exercises at no more than their last exposure's load, in a
-        session or a routine (`own`: this problem's so far): a coach read a calf raise
-        stepping up from 16 to 20 kg the evening before a 3 h long run, whose why said the
-        run came first. The step waits for a day that is no eve."""
-        out = []
-        for p in routine.exercises:
-            last = self._last_kg(p, routine.day, own)
-            if p.load_kg is not None and last is not None and p.load_kg > last:
-                p = self.owned.at(p, last, p.implement)
-            out.append(p)
-        return tuple(out)
-
-    def _last_kg(self, p: Prescription, day: date, own: Sequence[CareRoutine]) -> float | None:
-        """The load of `p`'s exercise on its implement at its last exposure before `day`:
-        in a session, or a routine of this problem or one placed before."""
-        met = [(s.day, s.main) for s in self.strength_days.values() if s.day < day]
-        met += [(r.day, r.exercises) for r in (*self.placed, *own) if r.day < day]
-        for _, lifts in sorted(met, key=lambda m: m[0], reverse=True):
-            for q in lifts:
-                if (q.exercise, q.implement) == (p.exercise, p.implement) and q.load_kg:
-                    return q.load_kg
-        return None
-
     def _form(self, items: Sequence[CareItem]) -> _RoutineForm:
         items = for_kit(items, self.catalogue, self.profile)
         minutes = max(1, round(routine_seconds(items, self.catalogue) / 60))
@@ -459,8 +432,6 @@ class _Placer:
                 if hills and not routine.lightest:
                     routine = replace(routine, why=f"{routine.why} {hills}")
                     hills = ""
-                if routine.eve:  # a key run's eve holds last time's load: no step on it
-                    routine = replace(routine, exercises=self._loads_held(routine, routines))
                 routines.append(routine)
             cared = [d for d in days if d in chosen or self._session_cares(d)]
             if self.calf and stage.frequency is Frequency.DAILY:
