@@ -2442,7 +2442,8 @@ class Composer:
         while loads are held before a goal race. The eve of a hard or long run may: its
         load never rises and its effort cap is a point lower, but a rep step inside the
         heavy range keeps the double progression going (with an eve before most
-        climbing days, holding it there too left one step a week, loads every other)."""
+        climbing days, holding it there too left one step a week, loads every other), at
+        last time's effort at that load (`effort_kept`: reps in reserve add up)."""
         light = occasion.maintenance or occasion.ramp == 1
         return not (light or occasion.phase in EASING_PHASES or self.hold_loads)
 

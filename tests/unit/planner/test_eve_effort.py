@@ -1,17 +1,15 @@
-"""Effort the numbers can keep, and no load step on a key run's eve (issue 13, a coach's
-sixth read, faults 3 and 9).
+"""Effort the numbers can keep (issue 13, a coach's sixth read, fault 3).
 
 1. The eve of a tempo run printed a back squat at the heavy day's 57.5 kg for 2 x 6 at
    RPE 6 after 3 x 4 at RPE 7: if 4 reps leave 3 in reserve, 6 leave about 1 (RPE ~9).
    The invariant: a loaded lift whose reps rise over its last exposure at the same load
-   does not do so at a lower RPE (reps in reserve add up, `dose.effort_kept`).
-2. A care calf raise stepped up from 16 to 20 kg the evening before a 3 h long run: a
-   routine on a key run's eve holds its last load (`_loads_held`).
-3. Any load rise stays within the cap (`heavier_kg`; a far step only from the reps that
-   reach it).
+   does not do so at a lower RPE (reps in reserve add up, `dose.effort_kept`): the rise
+   keeps last time's effort where the day allows it, else the reps hold.
+2. Any load rise stays within the cap (`heavier_kg`, a far step only from the reps that
+   reach it; care's `care_step_up`).
 
-`bench/eve_effort.py` counts each over 100 random athletes; the first fails on the tree
-before the change (113 pairs), as do the coach's athletes below."""
+`bench/eve_effort.py` counts both over 100 random athletes (113 and 2 on the tree
+before); the bench athlete below fails there."""
 
 from __future__ import annotations
 
