@@ -1976,6 +1976,8 @@ class Composer:
         if kg is not None:  # reps in reserve add up: no more reps at a lower RPE
             most = BEFORE_KEY_RUN_RPE if occasion.before_key_run else MAX_RPE
             most = min(most, MASTERS_RPE) if self.masters else most
+            if occasion.ramp or occasion.maintenance or occasion.phase in EASING_PHASES:
+                most = dose.rpe  # a week light on purpose keeps its effort: the reps hold
             dose = effort_kept(dose, self.memory.at_kg.get((e.id, implement, kg)), most)
         if last is not None and occasion.phase in EASING_PHASES:  # never more than last time
             reps = (
