@@ -103,6 +103,7 @@ __all__ = [
     "comparable",
     "contacts_due",
     "dose_for",
+    "effort_kept",
     "first_exposure",
     "for_the_week",
     "gradual",
@@ -783,6 +784,22 @@ def within_reach(
         sets = max(last.sets, top_sets) if rose else sets
     capped = plan._replace(sets=sets, reps=reps, seconds=seconds, rpe=rpe, tempo=tempo)
     return (plan if capped == plan else capped), kg
+
+
+def effort_kept(plan: Dose, at_this_load: Prescription | None, most_rpe: int) -> Dose:
+    """`plan` whose reps, when they rise over the lift's last exposure at the same load
+    (`at_this_load`), come at no lower an RPE: reps in reserve must add up. A coach read a
+    back squat of 57.5 kg for 3 x 4 at RPE 7, then 2 x 6 at RPE 6 on a tempo run's eve:
+    if 4 reps leave 3 in reserve, 6 leave about 1. The rise keeps last time's effort when
+    the day allows it (`most_rpe`: RPE 7 on a key run's eve), its set fewer making the
+    day lighter; else the reps hold at the heavy day's."""
+    if at_this_load is None or plan.reps is None or at_this_load.reps is None:
+        return plan
+    if plan.reps <= at_this_load.reps or plan.rpe >= at_this_load.target_rpe:
+        return plan
+    if at_this_load.target_rpe <= most_rpe:
+        return plan._replace(rpe=at_this_load.target_rpe)
+    return plan._replace(reps=at_this_load.reps)
 
 
 def _other_rise(plan: Dose, last: Prescription) -> bool:

@@ -39,6 +39,8 @@ class SessionMemory:
     as_anchor: dict[str, Prescription] = field(default_factory=dict)  # and its last as an anchor
     # and its last three (`reached`)
     history: dict[str, list[Prescription]] = field(default_factory=dict)
+    # per exercise, implement and load: its last prescription at that load (`effort_kept`)
+    at_kg: dict[tuple[str, str, float], Prescription] = field(default_factory=dict)
 
     def keep(self, main: Iterable[Prescription], day: date | None) -> None:
         """Each exercise's last prescription and load, and since when it holds that load."""
@@ -50,6 +52,7 @@ class SessionMemory:
             if p.load_kg is None:
                 continue
             self.last_kg[p.exercise] = p.load_kg
+            self.at_kg[p.exercise, p.implement, p.load_kg] = p
             held, sessions, since = self.at_load.get(p.exercise, (p.load_kg, 0, day))
             if held != p.load_kg:
                 sessions, since = 0, day

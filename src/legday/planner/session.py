@@ -35,6 +35,7 @@ from legday.care import KNEE_PROBLEMS, cared_for, loads_the_knee
 from legday.catalogue import Catalogue
 from legday.kit import Kit
 from legday.model import (
+    MAX_RPE,
     WEEKLY_GROUPS,
     WEEKLY_GROUPS_IN_ORDER,
     Cooldown,
@@ -54,6 +55,7 @@ from legday.model import (
 )
 from legday.planner.care.in_session import CareFit
 from legday.planner.dose import (
+    BEFORE_KEY_RUN_RPE,
     BODYWEIGHT_REPS,
     EASING_PHASES,
     HOLD_SECONDS,
@@ -74,6 +76,7 @@ from legday.planner.dose import (
     comparable,
     contacts_due,
     dose_for,
+    effort_kept,
     first_exposure,
     for_the_week,
     heavy_climb,
@@ -1970,6 +1973,12 @@ class Composer:
                 dose = primer(dose, steps)
         elif role is Role.POWER and occasion.eve:
             dose = primer(dose)
+        if kg is not None:  # reps in reserve add up: no more reps at a lower RPE
+            most = BEFORE_KEY_RUN_RPE if occasion.before_key_run else MAX_RPE
+            most = min(most, MASTERS_RPE) if self.masters else most
+            if occasion.ramp or occasion.maintenance or occasion.phase in EASING_PHASES:
+                most = dose.rpe  # a week light on purpose keeps its effort: the reps hold
+            dose = effort_kept(dose, self.memory.at_kg.get((e.id, implement, kg)), most)
         if last is not None and occasion.phase in EASING_PHASES:  # never more than last time
             reps = (
                 dose.reps if dose.reps is None or last.reps is None else min(dose.reps, last.reps)
@@ -2435,7 +2444,8 @@ class Composer:
         while loads are held before a goal race. The eve of a hard or long run may: its
         load never rises and its effort cap is a point lower, but a rep step inside the
         heavy range keeps the double progression going (with an eve before most
-        climbing days, holding it there too left one step a week, loads every other)."""
+        climbing days, holding it there too left one step a week, loads every other), at
+        last time's effort at that load (`effort_kept`: reps in reserve add up)."""
         light = occasion.maintenance or occasion.ramp == 1
         return not (light or occasion.phase in EASING_PHASES or self.hold_loads)
 

@@ -22,6 +22,9 @@ __all__ = ["CARE_RPE", "OwnedSteps", "care_load", "first_kg", "for_kit", "loaded
 
 
 CARE_RPE = 6  # care is dosed by pain, not effort: a moderate effort at most
+# the most a care load climbs in one step: half as heavy again, a kettlebell rack's step
+# (8 to 12 kg); never from 5 kg to the 30 kg dumbbell
+CARE_MOST_STEP = 1.5
 
 
 def loaded_calf(item: CareItem, catalogue: Catalogue) -> bool:
@@ -78,8 +81,18 @@ def _weighed(item: CareItem, exercise: Exercise, kit: Kit, profile: Profile) -> 
     if kg is None:
         return replace(item, load_kg=None, implement="")
     for _ in range(item.heavier):
-        kg = heavier_kg(Load(kg, implement), kit) or kg
+        kg = care_step_up(kg, implement, kit) or kg
     return replace(item, load_kg=kg, implement=implement)
+
+
+def care_step_up(kg: float, implement: str, kit: Kit) -> float | None:
+    """The next owned weight a care item may climb to from `kg`: the capped rise
+    (`heavier_kg`) when it is a small step (`Kit.small_step`), else None. Care holds its
+    protocol's reps, so a far next weight is never reached by reps climbing first, as a
+    session's anchor reaches it (`planner.dose.next_weight`): it is not taken (a
+    beginner's calf raise went from 5 kg to the 30 kg dumbbell in one week)."""
+    up = heavier_kg(Load(kg, implement), kit)
+    return up if up is not None and up <= kg * CARE_MOST_STEP + 1e-9 else None
 
 
 def first_kg(
@@ -106,7 +119,8 @@ class OwnedSteps:
     athlete owns: from bodyweight to where its protocol starts it (`first_kg`), from a
     weight to the next one owned (`heavier_kg`). The protocol's steps climb a weight a
     step, but weeks that held the load (a race week, a taper) or held no exposure let the
-    next one meet two steps at once: a box squat held at bodyweight went on with 10 kg."""
+    next one meet two steps at once: a box squat held at bodyweight went on with 10 kg. A
+    far next weight is not taken (`care_step_up`)."""
 
     catalogue: Catalogue
     kit: Kit
@@ -139,7 +153,7 @@ class OwnedSteps:
             return None
         if before is None:
             return self.first.get((p.exercise, p.implement))
-        return heavier_kg(Load(before, p.implement), self.kit) or before
+        return care_step_up(before, p.implement, self.kit) or before
 
     def held_to(self, p: Prescription, before: float | None) -> Prescription:
         """`p` at most one owned step above an exposure at `before` (`most`)."""
